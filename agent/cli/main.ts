@@ -1,0 +1,40 @@
+import { parseCommand } from './parse.js';
+
+interface CliCommand {
+  name: string;
+  summary: string;
+  run(argv: string[]): Promise<number>;
+}
+
+const COMMANDS: CliCommand[] = [
+  { name: 'parse', summary: 'parse saved show output into JSON records', run: parseCommand },
+];
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'spokepilot: edge agent for Cisco FlexVPN spoke routers',
+    '',
+    'Usage: spokepilot <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `spokepilot <command> --help` for a command\'s options.',
+  ].join('\n');
+}
+
+/** Runs the CLI; returns the process exit code (0 ok, 1 failure, 2 usage error). */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    console.error(`spokepilot: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  return command.run(rest);
+}

@@ -1,0 +1,49 @@
+import type { ParseResult } from '../../proto/records/common.js';
+import type { CommandArgs, CommandSpec } from './command-spec.js';
+import { cryptoCommands } from './crypto/index.js';
+import { routingCommands } from './routing/index.js';
+import { healthCommands } from './health/index.js';
+import { systemCommands } from './system/index.js';
+
+export const COMMANDS: readonly CommandSpec[] = [
+  ...cryptoCommands,
+  ...routingCommands,
+  ...healthCommands,
+  ...systemCommands,
+];
+
+export interface ResolvedCommand {
+  spec: CommandSpec;
+  args: CommandArgs;
+}
+
+export function normalizeCommand(command: string): string {
+  return command.trim().replace(/\s+/g, ' ');
+}
+
+/** Finds the parser for a command line, with its arguments; `undefined` when unsupported. */
+export function resolveCommand(command: string): ResolvedCommand | undefined {
+  const text = normalizeCommand(command);
+  for (const spec of COMMANDS) {
+    const m = spec.pattern.exec(text);
+    if (!m) continue;
+    const args: CommandArgs = {};
+    for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) args[k] = v;
+    return { spec, args };
+  }
+  return undefined;
+}
+
+export class UnsupportedCommandError extends Error {
+  readonly code = 'PARSE_UNSUPPORTED_COMMAND';
+  constructor(readonly command: string) {
+    super(`unsupported command: "${command}"; supported: ${COMMANDS.map((c) => c.usage).join(', ')}`);
+  }
+}
+
+/** Parses output of `command`; throws `UnsupportedCommandError` only for an unknown command. */
+export function parseCommandOutput(command: string, text: string): ParseResult<unknown> {
+  const resolved = resolveCommand(command);
+  if (!resolved) throw new UnsupportedCommandError(command);
+  return resolved.spec.parse(text, resolved.args);
+}

@@ -1,0 +1,3 @@
+import type { Mapper } from '../mapper.js';
+
+export const healthMappers: Record<string, Mapper> = {};
