@@ -1,0 +1,21 @@
+/**
+ * `npm run bench [-- group ...]`: runs benchmark groups and prints one JSON line
+ * per figure: {"metric": NAME, "value": NUMBER, "unit": UNIT}. Figures are
+ * measured here, never asserted as timed tests.
+ */
+import type { BenchGroup } from './metric.js';
+import { parseBench } from './groups/parse.js';
+
+const GROUPS: Record<string, BenchGroup> = {
+  parse: parseBench,
+};
+
+const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = requested.filter((g) => !(g in GROUPS));
+if (unknown.length > 0) {
+  console.error(`unknown bench group(s): ${unknown.join(', ')}; available: ${Object.keys(GROUPS).join(', ')}`);
+  process.exit(2);
+}
+for (const name of requested.length > 0 ? requested : Object.keys(GROUPS)) {
+  for await (const m of GROUPS[name]!()) console.log(JSON.stringify(m));
+}

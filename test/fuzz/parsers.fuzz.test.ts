@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../agent/parsers/registry.js';
+import type { ParseResult } from '../../proto/records/common.js';
+import { corpusTextsByCommand } from '../support/corpus-texts.js';
+import { garbageLines, mutateText, randomBytes } from '../support/garbage.js';
+import { randomInt, seededRandom } from '../support/random.js';
+
+const texts = corpusTextsByCommand();
+const allRealLines = [...texts.values()].flat().flatMap((t) => t.split('\n'));
+const ROUNDS = 30;
+
+function expectWellFormed(result: ParseResult<unknown>): void {
+  expect(Array.isArray(result.records)).toBe(true);
+  expect(Array.isArray(result.warnings)).toBe(true);
+  for (const w of result.warnings) {
+    expect(Number.isInteger(w.line)).toBe(true);
+    expect(typeof w.reason).toBe('string');
+  }
+}
+
+function bestOfThree(run: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    run();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+describe.each(COMMANDS.map((c) => [c.id, c] as const))('fuzz %s', (id, spec) => {
+  const own = texts.get(id) ?? [];
+  const parse = (text: string) => spec.parse(text, {});
+
+  it('never throws on random bytes', () => {
+    const rand = seededRandom(1);
+    for (let i = 0; i < ROUNDS; i++) expectWellFormed(parse(randomBytes(rand, 1 + randomInt(rand, 4096))));
+  });
+
+  it('never throws on truncated and mutated real output', () => {
+    const rand = seededRandom(2);
+    const sources = own.length > 0 ? own : allRealLines.slice(0, 200).map((l) => l);
+    for (let i = 0; i < ROUNDS; i++) {
+      const text = sources[randomInt(rand, sources.length)]!;
+      expectWellFormed(parse(text.slice(0, randomInt(rand, text.length + 1))));
+      expectWellFormed(parse(mutateText(rand, text)));
+    }
+  });
+
+  it('survives 10,000 lines of garbage', () => {
+    const rand = seededRandom(3);
+    const ownLines = own.flatMap((t) => t.split('\n'));
+    expectWellFormed(parse(garbageLines(rand, 10_000, ownLines.length > 0 ? ownLines : allRealLines)));
+  });
+
+  it('takes time linear in input size', () => {
+    // 8x the input must not cost much more than 8x the time (quadratic would be 64x).
+    const rand = seededRandom(4);
+    const ownLines = own.flatMap((t) => t.split('\n'));
+    const small = garbageLines(rand, 5_000, ownLines.length > 0 ? ownLines : allRealLines);
+    const large = Array.from({ length: 8 }, () => small).join('\n');
+    parse(small);
+    const tSmall = Math.max(bestOfThree(() => parse(small)), 1);
+    const tLarge = bestOfThree(() => parse(large));
+    expect(tLarge / tSmall).toBeLessThan(24);
+  });
+});
