@@ -1,0 +1,62 @@
+/**
+ * Schema migrations, applied in order by `user_version`. Append only: never
+ * edit a migration that has shipped.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: outbox, journal, route history
+  `
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    class INTEGER NOT NULL,          -- 0 events/decisions, 1 state, 2 telemetry
+    topic TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    bytes INTEGER NOT NULL,          -- topic + payload, UTF-8, what the byte bound counts
+    retain INTEGER NOT NULL DEFAULT 0,
+    created_ms INTEGER NOT NULL
+  );
+  CREATE INDEX outbox_by_class ON outbox (class, id);
+  CREATE TABLE outbox_evictions (
+    class INTEGER PRIMARY KEY,
+    messages INTEGER NOT NULL DEFAULT 0,
+    bytes INTEGER NOT NULL DEFAULT 0,
+    last_ms INTEGER
+  );
+
+  CREATE TABLE journal (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    ts_ms INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    subject TEXT,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX journal_by_time ON journal (ts_ms);
+  CREATE INDEX journal_by_kind ON journal (kind, ts_ms);
+
+  -- One row per read of a routing table. A snapshot is visible once complete = 1.
+  CREATE TABLE route_snapshot (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    table_key TEXT NOT NULL,         -- 'ipv4/<vrf>' or 'ipv6/<vrf>', '' vrf = global
+    ts_ms INTEGER NOT NULL,
+    complete INTEGER NOT NULL DEFAULT 0,
+    route_count INTEGER NOT NULL DEFAULT 0,
+    added INTEGER NOT NULL DEFAULT 0,
+    removed INTEGER NOT NULL DEFAULT 0,
+    changed INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX route_snapshot_by_table ON route_snapshot (table_key, ts_ms);
+
+  -- Temporal route versions: valid from snapshot from_snap until to_snap (NULL = current).
+  CREATE TABLE route_version (
+    table_key TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    from_snap INTEGER NOT NULL,
+    to_snap INTEGER,
+    route TEXT NOT NULL,             -- JSON of the route record without its age
+    age_sec INTEGER,
+    PRIMARY KEY (table_key, prefix, from_snap)
+  ) WITHOUT ROWID;
+  CREATE INDEX route_version_current ON route_version (table_key, to_snap);
+  CREATE INDEX route_version_to ON route_version (to_snap) WHERE to_snap IS NOT NULL;
+  CREATE INDEX route_version_from ON route_version (from_snap);
+  `,
+];
