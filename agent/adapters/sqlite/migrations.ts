@@ -50,6 +50,7 @@ export const MIGRATIONS: readonly string[] = [
     table_key TEXT NOT NULL,
     prefix TEXT NOT NULL,
     from_snap INTEGER NOT NULL,
+    from_ms INTEGER NOT NULL,        -- time of from_snap, kept here because old snapshots are pruned
     to_snap INTEGER,
     route TEXT NOT NULL,             -- JSON of the route record without its age
     age_sec INTEGER,
