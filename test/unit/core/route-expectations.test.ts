@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { checkRoutes, compileExpectations } from '../../../agent/core/route-expectations.js';
+import type { Route, RouteProtocol } from '../../../proto/records/routing.js';
+
+const route = (prefix: string, protocol: RouteProtocol, iface: string): Route => ({
+  family: 'ipv4', prefix, code: 'S', protocol, candidateDefault: false, nextHops: [{ interface: iface }],
+});
+
+const expectations = compileExpectations({
+  required: [{ prefix: '10.0.0.0/8', viaInterface: 'Tunnel' }, { prefix: '172.16.0.0/12' }],
+  allowed: [{ prefix: '10.0.0.0/8', maxLength: 16 }, { prefix: '0.0.0.0/0' }],
+});
+
+describe('route expectations', () => {
+  it('passes a table that holds what it must and nothing else', () => {
+    const table = [route('10.0.0.0/8', 'static', 'Tunnel100'), route('172.16.0.0/12', 'static', 'Tunnel100'), route('0.0.0.0/0', 'static', 'GigabitEthernet0/0')];
+    // 172.16.0.0/12 is required but not allowed: it is reported as unexpected, the rest is clean.
+    expect(checkRoutes(expectations, table).map((v) => `${v.kind} ${v.prefix}`)).toEqual(['unexpected 172.16.0.0/12']);
+  });
+
+  it('reports a required prefix with no covering route, and one reached the wrong way', () => {
+    const table = [route('10.0.0.0/8', 'static', 'GigabitEthernet0/0')];
+    expect(checkRoutes(expectations, table)).toEqual([
+      { kind: 'missing', prefix: '10.0.0.0/8', detail: 'covered by 10.0.0.0/8, not via Tunnel' },
+      { kind: 'missing', prefix: '172.16.0.0/12', detail: 'no route covers it' },
+    ]);
+  });
+
+  it('flags a learned route more specific than allowed (injection) and one outside every range', () => {
+    const table = [route('10.0.0.0/8', 'bgp', 'Tunnel100'), route('10.1.2.0/24', 'bgp', 'Tunnel100'), route('192.168.7.0/24', 'bgp', 'Tunnel100'), route('192.168.1.0/24', 'connected', 'Vlan1')];
+    const unexpected = checkRoutes(compileExpectations({ required: [], allowed: [{ prefix: '10.0.0.0/8', maxLength: 16 }] }), table);
+    expect(unexpected.map((v) => v.kind === 'unexpected' && `${v.prefix} ${v.reason}`)).toEqual(['10.1.2.0/24 too-specific', '192.168.7.0/24 outside-allowed']);
+  });
+
+  it('rejects bad prefixes in the configuration, naming each', () => {
+    expect(() => compileExpectations({ required: [{ prefix: '10.0.0.0' }], allowed: [{ prefix: '10.0.0.0/8', maxLength: 7 }] })).toThrow(
+      /required\[0\].*allowed\[0\]: maxLength 7/,
+    );
+  });
+});
