@@ -16,7 +16,7 @@ export default tseslint.config(
   {
     // DESIGN §6: the core and the parsers are pure: no node:* imports, no I/O, no clock.
     files: ['agent/core/**/*.ts', 'agent/parsers/**/*.ts'],
-    ignores: ['agent/parsers/pool/**'],
+    ignores: ['agent/parsers/pool/**'], // worker plumbing, not parsing
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'dgram'], message: 'core and parsers are pure (DESIGN §6)' }] }],
       'no-restricted-globals': ['error', { name: 'Date', message: 'time is a parameter in pure code' }, { name: 'setTimeout', message: 'no timers in pure code' }, { name: 'setInterval', message: 'no timers in pure code' }, { name: 'console', message: 'no logging in pure code' }],

@@ -7,6 +7,7 @@ export type StoreErrorCode =
   | 'STORE_CANNOT_OPEN'
   | 'STORE_IO'
   | 'STORE_BAD_INPUT'
+  | 'STORE_SUPERSEDED'
   | 'STORE_FAILED';
 
 export class StoreError extends Error {

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ParseResult } from '../../../proto/records/common.js';
 import { parseCommandOutput, resolveCommand, UnsupportedCommandError } from '../registry.js';
 import type { ParseReply, ParseRequest } from './messages.js';
-import { parseWorkerEntry, type WorkerEntry } from './worker-entry.js';
+import { resolveWorkerEntry, type WorkerEntry } from '../../workers/worker-entry.js';
 
 export interface ParsePoolOptions {
   /** Worker threads; small, the router gives an app one or two cores. */
@@ -51,7 +51,7 @@ export class ParsePool {
     this.size = Math.max(1, options.size ?? 1);
     this.inlineBelowBytes = options.inlineBelowBytes ?? 64 * 1024;
     this.maxQueue = options.maxQueue ?? 16;
-    this.entry = options.entry ?? parseWorkerEntry();
+    this.entry = options.entry ?? resolveWorkerEntry(import.meta.url, 'parse-worker');
   }
 
   parse(command: string, text: string): Promise<ParseResult<unknown>> {

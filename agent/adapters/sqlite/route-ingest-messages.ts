@@ -1,0 +1,26 @@
+import type { Route } from '../../../proto/records/routing.js';
+import type { RouteExpectations, RouteViolation } from '../../core/route-expectations.js';
+import type { TableId } from './route-key.js';
+import type { IngestSummary } from './route-history.js';
+
+export interface RouteIngestWorkerData {
+  dbPath: string;
+  sliceRows: number;
+  /** Pause between slices so the main thread's connection gets the write lock. */
+  pauseMs: number;
+  expectations?: RouteExpectations;
+  nativeBinding?: string;
+}
+
+export type RouteIngestRequest =
+  | { id: number; kind: 'text'; command: string; text: string; tsMs: number }
+  | { id: number; kind: 'routes'; table: TableId; routes: Route[]; tsMs: number };
+
+export interface TableIngestResult {
+  summary: IngestSummary;
+  violations: RouteViolation[];
+}
+
+export type RouteIngestReply =
+  | { id: number; ok: true; tables: TableIngestResult[]; parseWarnings: number }
+  | { id: number; ok: false; code: string; message: string };

@@ -1,0 +1,54 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Route } from '../../../proto/records/routing.js';
+import { checkRoutes, compileExpectations, type CompiledExpectations } from '../../core/route-expectations.js';
+import { resolveCommand } from '../../parsers/registry.js';
+import { openDatabase } from './database.js';
+import { SqliteRouteHistory } from './route-history.js';
+import type { RouteIngestReply, RouteIngestRequest, RouteIngestWorkerData, TableIngestResult } from './route-ingest-messages.js';
+import type { TableId } from './route-key.js';
+
+/**
+ * Parses, diffs and stores routing tables off the main thread, with its own
+ * SQLite connection; requests are handled one at a time, in order.
+ */
+const data = workerData as RouteIngestWorkerData;
+const port = parentPort!;
+const db = openDatabase(data.dbPath, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
+const history = new SqliteRouteHistory(db);
+const expectations: CompiledExpectations | undefined = data.expectations && compileExpectations(data.expectations);
+const betweenSlices = () => sleep(data.pauseMs);
+
+let chain = Promise.resolve();
+port.on('message', (req: RouteIngestRequest) => {
+  chain = chain.then(() => handle(req).then((reply) => port.postMessage(reply)));
+});
+
+async function handle(req: RouteIngestRequest): Promise<RouteIngestReply> {
+  try {
+    if (req.kind === 'routes') {
+      return { id: req.id, ok: true, tables: [await ingestTable(req.table, req.routes, req.tsMs)], parseWarnings: 0 };
+    }
+    const resolved = resolveCommand(req.command);
+    if (!resolved || (resolved.spec.id !== 'show ip route' && resolved.spec.id !== 'show ipv6 route')) {
+      return { id: req.id, ok: false, code: 'STORE_BAD_INPUT', message: `not a routing table command: "${req.command}"` };
+    }
+    if (resolved.args.protocol) {
+      // A filtered view is not the table: storing it would record every other route as removed.
+      return { id: req.id, ok: false, code: 'STORE_BAD_INPUT', message: `filtered view "${req.command}" is not a whole table` };
+    }
+    const parsed = resolved.spec.parse(req.text, resolved.args);
+    const table: TableId = { family: resolved.spec.id === 'show ip route' ? 'ipv4' : 'ipv6', vrf: resolved.args.vrf ?? '' };
+    const routes = (parsed.records as Route[]).filter((r) => r.family === table.family);
+    return { id: req.id, ok: true, tables: [await ingestTable(table, routes, req.tsMs)], parseWarnings: parsed.warnings.length };
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    return { id: req.id, ok: false, code: e.code ?? 'STORE_FAILED', message: e.message };
+  }
+}
+
+async function ingestTable(table: TableId, routes: Route[], tsMs: number): Promise<TableIngestResult> {
+  const summary = await history.ingest(table, routes, tsMs, { sliceRows: data.sliceRows, betweenSlices });
+  const violations = expectations ? checkRoutes(expectations, routes, table.vrf) : [];
+  return { summary, violations };
+}

@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { openDatabase } from '../../../agent/adapters/sqlite/database.js';
+import { RouteIngester } from '../../../agent/adapters/sqlite/route-ingester.js';
+import { SqliteRouteQueries } from '../../../agent/adapters/sqlite/route-queries.js';
+import { generateRouteTable } from '../../../bench/support/route-table.js';
+import { tempDir } from '../../support/temp-dir.js';
+
+describe('route ingester (worker thread, real SQLite file)', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let dbPath: string;
+  let ingester: RouteIngester | undefined;
+  beforeEach(() => {
+    tmp = tempDir();
+    dbPath = join(tmp.dir, 'agent.db');
+    openDatabase(dbPath).close(); // schema in place before the worker and readers open it
+  });
+  afterEach(async () => {
+    await ingester?.close();
+    tmp.cleanup();
+  });
+
+  it('parses and stores a table in the worker, then reports only what changed', async () => {
+    ingester = new RouteIngester({ dbPath, sliceRows: 500 });
+    const text = generateRouteTable(5000);
+    const first = await ingester.ingestText('show ip route', text, 1000);
+    expect(first.parseWarnings).toBe(0);
+    expect(first.tables[0]!.summary).toMatchObject({ table: { family: 'ipv4', vrf: '' }, routeCount: 5000, added: 5000 });
+    const changedText = text.replace('B        10.0.1.0/24 [200/0] via 10.255.0.1', 'B        10.0.1.0/24 [200/0] via 10.255.0.2');
+    const second = await ingester.ingestText('show ip route', changedText, 2000);
+    expect(second.tables[0]!.summary).toMatchObject({ routeCount: 5000, added: 0, removed: 0, changed: 1 });
+    const queries = new SqliteRouteQueries(openDatabase(dbPath, { readonly: true }));
+    expect(queries.tableAt({ family: 'ipv4', vrf: '' }).routes).toHaveLength(5000);
+    expect(queries.diffSince(1500).map((c) => `${c.prefix} ${c.change}`)).toEqual(['10.0.1.0/24 changed']);
+  });
+
+  it('stores a VRF table under its VRF and checks expectations in the worker', async () => {
+    ingester = new RouteIngester({
+      dbPath,
+      expectations: { required: [{ prefix: '10.0.0.0/8', vrf: 'BLUE' }], allowed: [{ prefix: '10.0.0.0/8', maxLength: 16, vrf: 'BLUE' }] },
+    });
+    const text = 'Routing Table: BLUE\n\n      10.0.0.0/8 is variably subnetted, 1 subnets, 1 masks\nB        10.1.2.0/24 [200/0] via 10.255.0.1, 00:01:00\n';
+    const out = await ingester.ingestText('show ip route vrf BLUE', text, 1000);
+    expect(out.tables[0]!.summary.table).toEqual({ family: 'ipv4', vrf: 'BLUE' });
+    expect(out.tables[0]!.violations.map((v) => `${v.kind} ${v.prefix}`)).toEqual(['missing 10.0.0.0/8', 'unexpected 10.1.2.0/24']);
+  });
+
+  it('refuses a filtered view, which is not a whole table', async () => {
+    ingester = new RouteIngester({ dbPath });
+    await expect(ingester.ingestText('show ip route bgp', '', 1000)).rejects.toMatchObject({ code: 'STORE_BAD_INPUT' });
+  });
+
+  it('lets a newer read of a table supersede one still waiting', async () => {
+    ingester = new RouteIngester({ dbPath });
+    const text = generateRouteTable(3000);
+    const running = ingester.ingestText('show ip route', text, 1000);
+    const stale = ingester.ingestText('show ip route', text, 2000).catch((e: unknown) => e);
+    const fresh = ingester.ingestText('show ip route', text, 3000);
+    expect(await stale).toMatchObject({ code: 'STORE_SUPERSEDED' });
+    await running;
+    expect((await fresh).tables[0]!.summary.tsMs).toBe(3000);
+    expect(ingester.superseded).toBe(1);
+  });
+});
