@@ -54,6 +54,9 @@ export class SqliteRouteQueries {
       snapshotAt: db.prepare(
         'SELECT * FROM route_snapshot WHERE table_key = ? AND complete = 1 AND ts_ms <= ? ORDER BY ts_ms DESC, id DESC LIMIT 1',
       ),
+      latestSnapshot: db.prepare(
+        'SELECT * FROM route_snapshot WHERE table_key = ? AND complete = 1 ORDER BY id DESC LIMIT 1',
+      ),
       snapshotsSince: db.prepare(
         'SELECT * FROM route_snapshot WHERE complete = 1 AND ts_ms > ? ORDER BY ts_ms, id',
       ),
@@ -74,9 +77,14 @@ export class SqliteRouteQueries {
     return (this.stmt.tables.all() as { table_key: string }[]).map((r) => parseTableKey(r.table_key));
   }
 
-  /** The latest complete snapshot of a table at or before `atMs` (now when omitted). */
-  snapshotAt(table: TableId, atMs = Number.MAX_SAFE_INTEGER): SnapshotInfo | undefined {
-    const row = guarded('reading route snapshot', () => this.stmt.snapshotAt.get(tableKey(table), atMs)) as SnapshotRow | undefined;
+  /**
+   * The latest complete snapshot of a table at or before `atMs`; without a
+   * time, the last one written (whatever the clock did meanwhile).
+   */
+  snapshotAt(table: TableId, atMs?: number): SnapshotInfo | undefined {
+    const row = guarded('reading route snapshot', () =>
+      atMs === undefined ? this.stmt.latestSnapshot.get(tableKey(table)) : this.stmt.snapshotAt.get(tableKey(table), atMs),
+    ) as SnapshotRow | undefined;
     return row && toSnapshot(row);
   }
 
