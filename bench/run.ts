@@ -5,9 +5,11 @@
  */
 import type { BenchGroup } from './metric.js';
 import { parseBench } from './groups/parse.js';
+import { storeBench } from './groups/store.js';
 
 const GROUPS: Record<string, BenchGroup> = {
   parse: parseBench,
+  store: storeBench,
 };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));

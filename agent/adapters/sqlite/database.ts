@@ -8,8 +8,18 @@ export type SqliteDb = Database.Database;
 
 export interface OpenOptions {
   readonly?: boolean;
-  /** How long a statement waits for another connection's write lock. */
+  /**
+   * How long a statement waits for another connection's write lock. SQLite
+   * waits by sleeping the thread: the main thread's connection uses 0 and
+   * retries through a WriteQueue instead.
+   */
   busyTimeoutMs?: number;
+  /**
+   * Whether commits on this connection may run WAL checkpoints. The main
+   * thread's connection says no: a checkpoint after a 100k-route ingest copies
+   * megabytes and would stall the event loop; the route worker checkpoints.
+   */
+  checkpoints?: boolean;
   /** Path of better_sqlite3.node when it ships beside a single executable. */
   nativeBinding?: string;
 }
@@ -31,6 +41,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): SqliteDb 
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
+      if (options.checkpoints === false) db.pragma('wal_autocheckpoint = 0');
       migrate(db);
     } else {
       const version = db.pragma('user_version', { simple: true }) as number;

@@ -52,7 +52,7 @@ export class SqliteJournal {
     return guarded('appending to journal', () =>
       this.db.transaction(() =>
         entries.map((e) => Number(this.stmt.insert.run(e.tsMs, e.kind, e.subject ?? null, JSON.stringify(e.data ?? null)).lastInsertRowid)),
-      )(),
+      ).immediate(),
     );
   }
 
@@ -75,7 +75,7 @@ export class SqliteJournal {
   /** Drops entries older than the age bound and beyond the row bound; returns how many. */
   prune(nowMs: number): number {
     return guarded('pruning journal', () =>
-      this.db.transaction(() => this.stmt.pruneAge.run(nowMs - this.limits.maxAgeMs).changes + this.stmt.pruneRows.run(this.limits.maxRows).changes)(),
+      this.db.transaction(() => this.stmt.pruneAge.run(nowMs - this.limits.maxAgeMs).changes + this.stmt.pruneRows.run(this.limits.maxRows).changes).immediate(),
     );
   }
 }

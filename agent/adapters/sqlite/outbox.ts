@@ -81,7 +81,7 @@ export class SqliteOutbox {
   /** Runs fn in a transaction; the in-memory depth follows the rollback when it fails. */
   private atomically<T>(doing: string, fn: () => T): T {
     try {
-      return guarded(doing, () => this.db.transaction(fn)());
+      return guarded(doing, () => this.db.transaction(fn).immediate());
     } catch (err) {
       try { this.reloadDepth(); } catch { /* the original error is the one to report */ }
       throw err;

@@ -65,7 +65,7 @@ export class SqliteRouteHistory {
           this.db.prepare('UPDATE route_version SET to_snap = NULL WHERE to_snap = ?').run(id);
           this.db.prepare('DELETE FROM route_snapshot WHERE id = ?').run(id);
         }
-      })(),
+      }).immediate(),
     );
     this.current.clear();
   }
@@ -105,7 +105,7 @@ export class SqliteRouteHistory {
               if (op.kind === 'close') this.stmt.close.run(snap, key, op.prefix, op.fromSnap);
               else this.stmt.open.run(key, op.prefix, snap, tsMs, op.identity, op.ageSec ?? null);
             }
-          })(),
+          }).immediate(),
         );
         if (options.betweenSlices && i + slice < ops.length) await options.betweenSlices();
       }

@@ -19,6 +19,13 @@ const history = new SqliteRouteHistory(db);
 const expectations: CompiledExpectations | undefined = data.expectations && compileExpectations(data.expectations);
 const betweenSlices = () => sleep(data.pauseMs);
 
+// The main thread's connection never checkpoints (it would stall the event
+// loop), so this worker keeps the WAL from growing without bound.
+const CHECKPOINT_EVERY_MS = 30_000;
+setInterval(() => {
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy or full: the next round retries */ }
+}, CHECKPOINT_EVERY_MS).unref();
+
 let chain = Promise.resolve();
 port.on('message', (req: RouteIngestRequest) => {
   chain = chain.then(() => handle(req).then((reply) => port.postMessage(reply)));

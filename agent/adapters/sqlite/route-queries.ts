@@ -138,7 +138,7 @@ export class SqliteRouteQueries {
           snapshots += this.db.prepare('DELETE FROM route_snapshot WHERE table_key = ? AND id < ? AND complete = 1').run(table_key, keep).changes;
         }
         return { snapshots, versions };
-      })(),
+      }).immediate(),
     );
   }
 }
