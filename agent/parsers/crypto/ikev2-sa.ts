@@ -1,6 +1,7 @@
 import type { IkeSaStatus, IkeV2Sa } from '../../../proto/records/crypto.js';
 import type { ParseResult } from '../../../proto/records/common.js';
 import { fields, splitLines, Warnings, type Line } from '../lines.js';
+import { DetailedLines } from './ikev2-sa-detail.js';
 
 const STATUS: Record<string, IkeSaStatus> = {
   READY: 'ready',
@@ -12,15 +13,17 @@ const STATUS: Record<string, IkeSaStatus> = {
 const ENDPOINT = /^(.+)\/(\d+)$/;
 
 /**
- * `show crypto ikev2 sa`. IPv4 SAs print local and remote on the tunnel's row;
- * IPv6 SAs print them on `Local`/`Remote` lines below it
- * (corpus: genieparser ShowCryptoIkev2Sa golden_output2).
+ * `show crypto ikev2 sa` and `show crypto ikev2 sa detailed`: the detailed form
+ * only adds lines under each SA, so one parser reads both. IPv4 SAs print local
+ * and remote on the tunnel's row; IPv6 SAs print them on `Local`/`Remote` lines
+ * below it (corpus: genieparser ShowCryptoIkev2Sa golden_output2).
  */
 export function parseIkev2Sa(text: string): ParseResult<IkeV2Sa> {
   const warnings = new Warnings();
   const records: IkeV2Sa[] = [];
   let family: IkeV2Sa['family'] = 'ipv4';
   let current: IkeV2Sa | undefined;
+  const detailed = new DetailedLines();
 
   for (const line of splitLines(text)) {
     const t = line.text.trim();
@@ -32,7 +35,7 @@ export function parseIkev2Sa(text: string): ParseResult<IkeV2Sa> {
     const row = saRow(t, family);
     if (row) { current = row; records.push(row); continue; }
     if (!current) { warnings.add(line, 'line outside any SA'); continue; }
-    if (!detailLine(current, t)) warnings.add(line, 'unrecognised SA detail');
+    if (!detailed.apply(current, t) && !detailLine(current, t)) warnings.add(line, 'unrecognised SA detail');
   }
   for (const sa of records) {
     if (sa.localAddress === '' || sa.remoteAddress === '') {
@@ -86,6 +89,8 @@ export function detailLine(sa: IkeV2Sa, t: string): boolean {
   }
   if (t.startsWith('Encr:')) {
     for (const part of t.split(',')) {
+      // `..., Auth verify: PSK, QR`: a post-quantum preshared key is in use (golden_output3).
+      if (part.trim() === 'QR') { sa.quantumSafePpk ??= 'enabled'; continue; }
       const kv = /^\s*([^:]+):\s*(.*?)\s*$/.exec(part);
       if (!kv) return false;
       const [key, value] = [kv[1]!.trim(), kv[2]!];

@@ -1,0 +1,153 @@
+import type { IpsecCounters, IpsecIdent, IpsecSa, IpsecSaIdent } from '../../../proto/records/crypto.js';
+import { canonicalInterface } from '../interface-name.js';
+import { slashPrefix } from './flow-selector.js';
+
+/** Counter labels as IOS prints them (after `#`, without a trailing colon). */
+const COUNTER_KEYS: Record<string, keyof IpsecCounters> = {
+  'pkts encaps': 'pktsEncaps',
+  'pkts encrypt': 'pktsEncrypt',
+  'pkts digest': 'pktsDigest',
+  'pkts decaps': 'pktsDecaps',
+  'pkts decrypt': 'pktsDecrypt',
+  'pkts verify': 'pktsVerify',
+  'pkts compressed': 'pktsCompressed',
+  'pkts decompressed': 'pktsDecompressed',
+  'pkts not compressed': 'pktsNotCompressed',
+  'pkts compr. failed': 'pktsCompressFailed',
+  'pkts not decompressed': 'pktsNotDecompressed',
+  'pkts decompress failed': 'pktsDecompressFailed',
+  'send errors': 'sendErrors',
+  'recv errors': 'recvErrors',
+  // detail only (corpus: genieparser ShowCryptoIpsecSaDetail, ntc-templates cisco_ios_show_crypto_ipsec_sa_detail)
+  'pkts no sa (send)': 'pktsNoSaSend',
+  'pkts invalid sa (rcv)': 'pktsInvalidSaRecv',
+  'pkts encaps failed (send)': 'pktsEncapsFailedSend',
+  'pkts decaps failed (rcv)': 'pktsDecapsFailedRecv',
+  'pkts invalid prot (recv)': 'pktsInvalidProtRecv',
+  'pkts verify failed': 'pktsVerifyFailed',
+  'pkts invalid identity (recv)': 'pktsInvalidIdentityRecv',
+  'pkts invalid len (rcv)': 'pktsInvalidLenRecv',
+  'pkts replay rollover (send)': 'pktsReplayRolloverSend',
+  'pkts replay rollover (rcv)': 'pktsReplayRolloverRecv',
+  'pkts replay failed (rcv)': 'pktsReplayFailedRecv',
+  'pkts tagged (send)': 'pktsTaggedSend',
+  'pkts untagged (rcv)': 'pktsUntaggedRecv',
+  'pkts not tagged (send)': 'pktsNotTaggedSend',
+  'pkts not untagged (rcv)': 'pktsNotUntaggedRecv',
+  'pkts internal err (send)': 'pktsInternalErrSend',
+  'pkts internal err (recv)': 'pktsInternalErrRecv',
+};
+
+/**
+ * A `#pkts encaps: 4, #pkts encrypt: 4, #pkts digest: 4` line. Labels end with
+ * or without a colon and IOS doubles the `#` once (`##pkts replay failed (rcv): 0`),
+ * so each segment is split at its last space rather than matched as a whole.
+ * Returns false when any segment is not a known counter (the known ones are kept).
+ */
+export function counterLine(counters: IpsecCounters, t: string): boolean {
+  let allKnown = true;
+  for (const segment of t.split(',')) {
+    const s = segment.trim();
+    const space = s.lastIndexOf(' ');
+    const value = s.slice(space + 1);
+    const label = s.slice(0, Math.max(space, 0)).replace(/^#+/, '').replace(/:$/, '').trim().toLowerCase();
+    const key = COUNTER_KEYS[label];
+    if (space < 0 || key === undefined || !/^\d+$/.test(value)) { allKnown = false; continue; }
+    counters[key] = Number(value);
+  }
+  return allKnown;
+}
+
+/** `(20.20.20.0/255.255.255.0/0/0)` or, for IPv6, `(2001:db8::/64/0/0)`. */
+export function parseIdent(value: string): IpsecIdent | undefined {
+  const parts = value.replace(/^\(|\)$/g, '').split('/');
+  const port = parts.pop();
+  const protocol = parts.pop();
+  const prefix = slashPrefix(parts.join('/'));
+  if (prefix === undefined || !/^\d+$/.test(port ?? '') || !/^\d+$/.test(protocol ?? '')) return undefined;
+  return { prefix, protocol: Number(protocol), port: Number(port) };
+}
+
+/** Lines about the ident as a whole (peer, endpoints, MTU, PFS); false when not one of them. */
+export function identLine(ident: IpsecSaIdent, t: string): boolean {
+  if (t.startsWith('#')) return counterLine(ident.counters, t);
+  let m = /^current_peer\s+(\S+)\s+port\s+(\d+)$/.exec(t);
+  if (m) { ident.peerAddress = m[1]!; ident.peerPort = Number(m[2]); return true; }
+  m = /^(PERMIT|DENY), flags=\{([^}]*)\}$/i.exec(t);
+  if (m) { ident.action = m[1]!.toLowerCase(); ident.flags = list(m[2]!); return true; }
+  m = /^local crypto endpt\.:\s*(\S+),\s*remote crypto endpt\.:\s*(\S+)$/.exec(t);
+  if (m) { ident.localEndpoint = m[1]!; ident.remoteEndpoint = m[2]!; return true; }
+  m = /^plaintext mtu (\d+), path mtu (\d+), ip mtu (\d+), ip mtu idb (\S+)$/.exec(t);
+  if (m) {
+    ident.plaintextMtu = Number(m[1]); ident.pathMtu = Number(m[2]); ident.ipMtu = Number(m[3]);
+    ident.ipMtuInterface = canonicalInterface(m[4]!);
+    return true;
+  }
+  m = /^current outbound spi:\s*(0x[0-9A-Fa-f]+)(?:\s*\(\d+\))?$/.exec(t);
+  if (m) { ident.currentOutboundSpi = m[1]!; return true; }
+  m = /^PFS \(Y\/N\):\s*([YN]), DH group:\s*(\S+)$/.exec(t);
+  if (m) {
+    ident.pfs = m[1] === 'Y';
+    if (m[2]!.toLowerCase() !== 'none') ident.dhGroup = m[2]!;
+    return true;
+  }
+  return false;
+}
+
+/** Lines under one `spi:` of an SA section; false when not one of them. */
+export function saLine(sa: IpsecSa, t: string): boolean {
+  if (t.startsWith('transform:')) {
+    // `transform: esp-256-aes esp-sha256-hmac ,`
+    sa.transform = t.slice('transform:'.length).replace(/,\s*$/, '').trim();
+    return true;
+  }
+  let m = /^in use settings\s*=\s*\{([^}]*)\}$/.exec(t);
+  if (m) { sa.settings = list(m[1]!); return true; }
+  if (t.startsWith('conn id:')) return connLine(sa, t);
+  m = /^sa timing: remaining key lifetime \(k\/sec\):\s*\((\d+)\/(\d+)\)$/.exec(t);
+  if (m) { sa.remainingLifetimeKb = Number(m[1]); sa.remainingLifetimeSec = Number(m[2]); return true; }
+  // Volume-based rekey disabled: only seconds are printed.
+  m = /^sa timing: remaining key lifetime \(sec\):\s*\(?(\d+)\)?$/.exec(t);
+  if (m) { sa.remainingLifetimeSec = Number(m[1]); return true; }
+  m = /^IV size:\s*(\d+) bytes$/.exec(t);
+  if (m) { sa.ivSizeBytes = Number(m[1]); return true; }
+  // `replay detection support: Y  replay window size: 1024` (ntc-templates cisco_ios_show_crypto_ipsec_sa_detail)
+  m = /^replay detection support:\s*([YN])(?:\s+replay window size:\s*(\d+))?$/.exec(t);
+  if (m) {
+    sa.replayDetection = m[1] === 'Y';
+    if (m[2] !== undefined) sa.replayWindowSize = Number(m[2]);
+    return true;
+  }
+  m = /^Status:\s*(\S+)$/.exec(t);
+  if (m) {
+    sa.statusRaw = m[1]!;
+    const word = sa.statusRaw.split('(')[0]!.toUpperCase();
+    sa.status = word === 'ACTIVE' ? 'active' : word === 'STANDBY' ? 'standby' : 'unknown';
+    return true;
+  }
+  return false;
+}
+
+/**
+ * `conn id: 2076, flow_id: CSR:76, sibling_flags FFFFFFFF80000048, crypto map: vpn-crypto-map`,
+ * with `, initiator : True` on newer IOS-XE (genieparser ShowCryptoIpsecSaDetail golden_output_1).
+ */
+function connLine(sa: IpsecSa, t: string): boolean {
+  let ok = true;
+  for (const part of t.split(',')) {
+    const p = part.trim();
+    let m: RegExpExecArray | null;
+    if ((m = /^conn id:\s*(\d+)$/.exec(p))) sa.connId = Number(m[1]);
+    else if ((m = /^flow_id:\s*(\S.*)$/.exec(p))) sa.flowId = m[1]!;
+    else if ((m = /^sibling_flags\s+(\S+)$/.exec(p))) sa.siblingFlags = m[1]!;
+    else if ((m = /^crypto map:\s*(\S+)$/.exec(p))) sa.cryptoMap = m[1]!;
+    else if ((m = /^initiator\s*:\s*(True|False)$/i.exec(p))) sa.initiator = m[1]!.toLowerCase() === 'true';
+    else ok = false;
+  }
+  return ok;
+}
+
+/** `origin_is_acl,` or `Tunnel, esn` -> non-empty trimmed items. */
+function list(text: string): string[] {
+  return text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
