@@ -1,4 +1,6 @@
+import { eventsCommand } from './events.js';
 import { parseCommand } from './parse.js';
+import { routesCommand } from './routes.js';
 
 interface CliCommand {
   name: string;
@@ -8,6 +10,8 @@ interface CliCommand {
 
 const COMMANDS: CliCommand[] = [
   { name: 'parse', summary: 'parse saved show output into JSON records', run: parseCommand },
+  { name: 'routes', summary: 'the cached routing table: now, at a time, changes since, lookup', run: (a) => routesCommand(a) },
+  { name: 'events', summary: "the agent's journal of observations, decisions and actions", run: (a) => eventsCommand(a) },
 ];
 
 function usage(): string {

@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util';
+import { SqliteJournal } from '../adapters/sqlite/journal.js';
+import { resolveDbPath } from './db-path.js';
+import { cliArgs, openForQuery } from './open-store.js';
+import { parseTimeArg } from './time-arg.js';
+
+const USAGE = `Usage: spokepilot events [--since TIME] [--until TIME] [--kind KIND]... [--limit N] [--json] [--db PATH]
+
+The agent's journal: observations that changed state, decisions with their
+reasons, actions and their verification. KIND: observation, decision, action,
+verification, command, route-diff, route-expectation, warning, ...
+TIME: ISO 8601 (2026-11-23T03:12Z), an age (15m, 2h, 3d), or epoch ms.`;
+
+export async function eventsCommand(argv: string[], nowMs = Date.now()): Promise<number> {
+  const parsed = cliArgs(() => parseArgs({
+    args: argv,
+    options: {
+      since: { type: 'string' }, until: { type: 'string' }, kind: { type: 'string', multiple: true },
+      limit: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  }), USAGE, 'events');
+  if (!parsed) return 2;
+  const { values } = parsed;
+  if (values.help) { console.log(USAGE); return 0; }
+  const times: Record<string, number> = {};
+  for (const flag of ['since', 'until'] as const) {
+    const text = values[flag];
+    if (text === undefined) continue;
+    const t = parseTimeArg(text, nowMs);
+    if (typeof t !== 'number') { console.error(`spokepilot events: --${flag}: ${t.error}`); return 2; }
+    times[flag] = t;
+  }
+  const limit = values.limit === undefined ? 1000 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) { console.error(`spokepilot events: --limit must be a positive integer, not "${values.limit}"`); return 2; }
+  const db = openForQuery(resolveDbPath(values.db), 'events');
+  if (!db) return 1;
+  try {
+    const journal = new SqliteJournal(db, { maxAgeMs: Number.MAX_SAFE_INTEGER, maxRows: Number.MAX_SAFE_INTEGER });
+    const rows = journal.query({
+      ...(times.since !== undefined ? { sinceMs: times.since } : {}),
+      ...(times.until !== undefined ? { untilMs: times.until } : {}),
+      ...(values.kind ? { kinds: values.kind } : {}),
+      limit,
+    });
+    if (values.json) console.log(JSON.stringify(rows, null, 2));
+    else for (const r of rows) console.log(`${new Date(r.tsMs).toISOString()} ${r.kind.padEnd(12)} ${r.subject ?? '-'} ${JSON.stringify(r.data)}`);
+    return 0;
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    console.error(`spokepilot events: ${e.code ?? 'error'}: ${e.message}`);
+    return 1;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { openDatabase, type SqliteDb } from '../adapters/sqlite/database.js';
+
+/** Opens the agent's database read-only for a CLI query; `undefined` after printing why not. */
+export function openForQuery(path: string, command: string): SqliteDb | undefined {
+  if (!existsSync(path)) {
+    console.error(`spokepilot ${command}: no database at ${path} (has the agent run here? point --db at its database)`);
+    return undefined;
+  }
+  try {
+    return openDatabase(path, { readonly: true });
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    console.error(`spokepilot ${command}: cannot open ${path}: ${e.code ?? ''} ${e.message}`);
+    return undefined;
+  }
+}
+
+/** Parses argv with node:util parseArgs, printing the error and usage on failure. */
+export function cliArgs<T>(parse: () => T, usage: string, command: string): T | undefined {
+  try {
+    return parse();
+  } catch (err) {
+    console.error(`spokepilot ${command}: ${(err as Error).message}\n\n${usage}`);
+    return undefined;
+  }
+}

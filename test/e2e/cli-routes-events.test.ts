@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { openDatabase } from '../../agent/adapters/sqlite/database.js';
+import { SqliteJournal } from '../../agent/adapters/sqlite/journal.js';
+import { SqliteRouteHistory } from '../../agent/adapters/sqlite/route-history.js';
+import type { Route } from '../../proto/records/routing.js';
+import { runCli } from '../support/run-cli.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const T1 = Date.parse('2026-11-23T03:00:00Z');
+const T2 = Date.parse('2026-11-23T03:12:00Z');
+const route = (prefix: string, via: string, iface: string): Route => ({
+  family: 'ipv4', prefix, code: 'S', protocol: 'static', candidateDefault: false, distance: 1, metric: 0,
+  nextHops: [{ address: via, interface: iface }],
+});
+
+describe('spokepilot routes / events (real bin, real database)', () => {
+  const tmp = tempDir();
+  const db = join(tmp.dir, 'spokepilot.db');
+  beforeAll(async () => {
+    const conn = openDatabase(db);
+    const history = new SqliteRouteHistory(conn);
+    await history.ingest({ family: 'ipv4', vrf: '' }, [route('0.0.0.0/0', '198.51.100.1', 'GigabitEthernet0/0'), route('10.0.0.0/8', '10.64.0.1', 'Tunnel100')], T1);
+    await history.ingest({ family: 'ipv4', vrf: '' }, [route('0.0.0.0/0', '198.51.100.1', 'GigabitEthernet0/0'), route('10.0.0.0/8', '10.65.0.1', 'Tunnel200'), route('10.9.9.0/24', '10.65.0.1', 'Tunnel200')], T2);
+    new SqliteJournal(conn, { maxAgeMs: 1e12, maxRows: 1e6 }).append([
+      { tsMs: T1, kind: 'observation', subject: 'track 11', data: { state: 'down' } },
+      { tsMs: T2, kind: 'decision', subject: 'peer', data: { to: '192.0.2.2', reason: 'loss' } },
+    ]);
+    conn.close();
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('prints the table as it was at a time', async () => {
+    const r = await runCli(['routes', '--db', db, '--at', '2026-11-23T03:05:00Z']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('10.0.0.0/8 [1/0] via 10.64.0.1, Tunnel100');
+    expect(r.stdout).not.toContain('10.9.9.0/24');
+  });
+
+  it('prints what changed since a time, with when', async () => {
+    const r = await runCli(['routes', 'diff', '--db', db, '--since', '2026-11-23T03:01:00Z']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      '2026-11-23T03:12:00.000Z ipv4 global ~ S     10.0.0.0/8 [1/0] via 10.64.0.1, Tunnel100  ->  S     10.0.0.0/8 [1/0] via 10.65.0.1, Tunnel200',
+      '2026-11-23T03:12:00.000Z ipv4 global + S     10.9.9.0/24 [1/0] via 10.65.0.1, Tunnel200',
+    ]);
+  });
+
+  it('looks an address up by longest prefix', async () => {
+    const r = await runCli(['routes', 'lookup', '10.9.9.7', '--db', db, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).route.prefix).toBe('10.9.9.0/24');
+    const miss = await runCli(['routes', 'lookup', '10.9.9.7', '--db', db, '--at', '2026-11-23T03:05:00Z']);
+    expect(miss.stdout).toContain('10.0.0.0/8');
+  });
+
+  it('lists journal events by kind and time', async () => {
+    const r = await runCli(['events', '--db', db, '--kind', 'decision', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).map((e: { subject: string }) => e.subject)).toEqual(['peer']);
+  });
+
+  it('names the problem with bad input, with exit code 2', async () => {
+    const r = await runCli(['routes', '--db', db, '--at', 'yesterday-ish']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot read time "yesterday-ish"');
+    const missing = await runCli(['events', '--db', join(tmp.dir, 'nope.db')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no database at');
+  });
+});
