@@ -9,6 +9,7 @@ const PREFIXES: ReadonlyArray<readonly [string, string]> = [
   ['HundredGigE', 'HundredGigE'],
   ['FortyGigabitEthernet', 'FortyGigabitEthernet'],
   ['TwentyFiveGigE', 'TwentyFiveGigE'],
+  ['TwoGigabitEthernet', 'TwoGigabitEthernet'],
   ['TenGigabitEthernet', 'TenGigabitEthernet'],
   ['GigabitEthernet', 'GigabitEthernet'],
   ['FastEthernet', 'FastEthernet'],
@@ -36,6 +37,8 @@ const ABBREVIATIONS: Record<string, string> = {
   hu: 'HundredGigE',
   fo: 'FortyGigabitEthernet',
   twe: 'TwentyFiveGigE',
+  // IOS-XE abbreviates TwoGigabitEthernet as `Tw` (corpus: genieparser ShowIpInterfaceBrief golden_output).
+  tw: 'TwoGigabitEthernet',
   te: 'TenGigabitEthernet',
   tengig: 'TenGigabitEthernet',
   gi: 'GigabitEthernet',

@@ -1,0 +1,127 @@
+import type { Duplex, FlowControl, InterfaceDetail } from '../../../proto/records/health.js';
+import { canonicalInterface } from '../interface-name.js';
+import { fields } from '../lines.js';
+import { durationOrNever } from './common.js';
+
+/** What a line matcher may touch: the interface, and the pseudowire RX/TX block it is in. */
+export interface InterfaceContext {
+  iface: InterfaceDetail;
+  pseudowireDirection?: 'input' | 'output';
+}
+
+/** One kind of line: an anchored pattern and what it sets. */
+export type LineRule = readonly [RegExp, (ctx: InterfaceContext, m: RegExpExecArray) => void];
+
+const MAC = '([0-9a-fA-F]{4}\\.[0-9a-fA-F]{4}\\.[0-9a-fA-F]{4})';
+const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
+
+function setTime(iface: InterfaceDetail, key: 'lastInputSec' | 'lastOutputSec' | 'outputHangSec' | 'countersClearedSec', raw: string): void {
+  const v = durationOrNever(raw);
+  if (v !== undefined) iface[key] = v;
+}
+
+function flowControl(raw: string): FlowControl {
+  const t = raw.toLowerCase();
+  return t === 'on' || t === 'off' || t === 'unsupported' ? t : 'unknown';
+}
+
+function duplex(raw: string): Duplex {
+  const m = /^(full|half|auto)/i.exec(raw);
+  return m ? (m[1]!.toLowerCase() as Duplex) : 'unknown';
+}
+
+/** `1000Mb/s`, `10Gb/s`, `100Mbps`; undefined for `Auto-speed`, `Unknown`. */
+function speedMbps(raw: string): number | undefined {
+  const m = /^(\d+)(M|G)b(?:\/s|ps)$/i.exec(raw);
+  if (!m) return undefined;
+  return Number(m[1]) * (m[2]!.toUpperCase() === 'G' ? 1000 : 1);
+}
+
+/** Lines about identity, addressing, link and timers. */
+export const GENERAL_RULES: readonly LineRule[] = [
+  [/^Hardware is not present$/, ({ iface }) => { iface.hardwarePresent = false; }],
+  // `Hardware is BDI, address is 0c00.12ff.fbc4(bia ...)`: the space before `(bia` is optional.
+  [new RegExp(`^Hardware is (.+?)(?:, address is ${MAC} ?\\(bia ${MAC}\\))?$`), ({ iface }, m) => {
+    iface.hardware = m[1]!;
+    if (m[2] !== undefined) { iface.macAddress = m[2]; iface.burnedInAddress = m[3]!; }
+  }],
+  [/^Description: (.*)$/, ({ iface }, m) => { iface.description = m[1]!; }],
+  [/^Internet address is (\S+\/\d+)$/, ({ iface }, m) => { iface.ipAddress = m[1]!; }],
+  [/^Internet address will be negotiated(?: using \S+)?$/, () => undefined],
+  [/^Interface is unnumbered\. Using address of (\S+) \((\S+)\)$/, ({ iface }, m) => {
+    iface.unnumberedInterface = canonicalInterface(m[1]!);
+    iface.unnumberedAddress = m[2]!;
+  }],
+  // `BW 768 Kbit/sec`, `BW 100 Kbit` (IOS 15), `BW not configured` (pseudowire).
+  [/^MTU (\d+) bytes,(?: sub MTU \d+,)? (?:BW (\d+) Kbit(?:\/sec)?|BW not configured)(?:, DLY (\d+) usec,?)?$/, ({ iface }, m) => {
+    iface.mtu = Number(m[1]);
+    if (m[2] !== undefined) iface.bandwidthKbps = Number(m[2]);
+    if (m[3] !== undefined) iface.delayUsec = Number(m[3]);
+  }],
+  [/^reliability (\d+)\/255, txload (\d+)\/255, rxload (\d+)\/255$/, ({ iface }, m) => {
+    iface.reliability = Number(m[1]);
+    iface.txLoad = Number(m[2]);
+    iface.rxLoad = Number(m[3]);
+  }],
+  // `Encapsulation 802.1Q Virtual LAN, Vlan ID  1., loopback not set` (corpus: genieparser
+  // golden_interface_output_1), `... QinQ Virtual LAN, outer ID  10, inner ID 20`, `Encapsulation mpls`.
+  [/^Encapsulation ([^,]+)(?:, Vlan ID\s+(\d+)\.?)?(?:, outer ID\s+(\d+), inner ID\s+(\d+))?(?:, loopback (not set|set))?$/, ({ iface }, m) => {
+    iface.encapsulation = m[1]!;
+    const [vlan, outer, inner] = [num(m[2]), num(m[3]), num(m[4])];
+    if (vlan !== undefined) iface.vlanId = vlan;
+    if (outer !== undefined) iface.outerVlanId = outer;
+    if (inner !== undefined) iface.innerVlanId = inner;
+    if (m[5] !== undefined) iface.loopbackSet = m[5] === 'set';
+  }],
+  [/^Keepalive set \((\d+) sec\)$/, ({ iface }, m) => { iface.keepalive = 'set'; iface.keepaliveSec = Number(m[1]); }],
+  [/^Keepalive not set$/, ({ iface }) => { iface.keepalive = 'not-set'; }],
+  [/^Keepalive not supported$/, ({ iface }) => { iface.keepalive = 'not-supported'; }],
+  // `Full-duplex, 1000Mb/s, media type is 10/100/1000BaseTX`, `Full Duplex, 1000Mbps, link type
+  // is auto, media type is RJ45`, `Half-duplex, 10Mb/s, 100BaseTX/FX` (corpus: golden_interface_output_5).
+  [/^((?:Full|Half|Auto)[- ]Duplex|Unknown), ([^,]+)(?:, link type is ([^,]+))?(?:, media type is ?(.*)|, ([^,]+))?$/i, ({ iface }, m) => {
+    iface.duplexRaw = m[1]!;
+    iface.duplex = duplex(m[1]!);
+    iface.speed = m[2]!;
+    const mbps = speedMbps(m[2]!);
+    if (mbps !== undefined) iface.speedMbps = mbps;
+    if (m[3] !== undefined) iface.linkType = m[3];
+    const media = m[4] ?? m[5];
+    if (media !== undefined && media !== '') iface.mediaType = media;
+  }],
+  [/^(input|output) flow-control is (\S+), (input|output) flow-control is (\S+)$/, ({ iface }, m) => {
+    for (const [dir, value] of [[m[1]!, m[2]!], [m[3]!, m[4]!]] as const) {
+      if (dir === 'input') iface.inputFlowControl = flowControl(value);
+      else iface.outputFlowControl = flowControl(value);
+    }
+  }],
+  [/^ARP type: (\S+), ARP Timeout (.+)$/, ({ iface }, m) => {
+    iface.arpType = m[1]!;
+    const timeout = durationOrNever(m[2]!);
+    if (typeof timeout === 'number') iface.arpTimeoutSec = timeout;
+  }],
+  [/^Last input ([^,]+), output ([^,]+), output hang ([^,]+)$/, ({ iface }, m) => {
+    setTime(iface, 'lastInputSec', m[1]!);
+    setTime(iface, 'lastOutputSec', m[2]!);
+    setTime(iface, 'outputHangSec', m[3]!);
+  }],
+  [/^Last clearing of "show interface" counters (.+)$/, ({ iface }, m) => setTime(iface, 'countersClearedSec', m[1]!)],
+  [/^Members in this channel: (.+)$/, ({ iface }, m) => {
+    iface.members = fields(m[1]!).map(canonicalInterface);
+  }],
+  [/^No\. of active members in this channel: (\d+)$/, ({ iface }, m) => { iface.activeMemberCount = Number(m[1]); }],
+  // `Member 0 : GigabitEthernet0/0/0 , Full-duplex, 1000Mb/s` (corpus: golden_interface_output_1).
+  [/^Member \d+ : (\S+) ,.*$/, ({ iface }, m) => { (iface.members ??= []).push(canonicalInterface(m[1]!)); }],
+  [/^No\. of PF_JUMBO supported members in this channel : (\d+)$/, ({ iface }, m) => {
+    iface.jumboCapableMemberCount = Number(m[1]);
+  }],
+  [/^Asymmetric Carrier-Delay (Up|Down) Timer is (\d+) sec$/, ({ iface }, m) => {
+    if (m[1] === 'Up') iface.carrierDelayUpSec = Number(m[2]);
+    else iface.carrierDelayDownSec = Number(m[2]);
+  }],
+  [/^DTR is pulsed for (\d+) seconds on reset$/, ({ iface }, m) => { iface.dtrPulseSec = Number(m[1]); }],
+  // Forward error correction mode of optics: understood, not recorded.
+  [/^Fec is \S+$/, () => undefined],
+  // Pseudowire (corpus: genieparser ShowInterfaces golden_output_3).
+  [/^Peer IP (\S+), VC ID (\d+)$/, ({ iface }, m) => { iface.peerAddress = m[1]!; iface.vcId = Number(m[2]); }],
+  [/^(RX|TX)$/, (ctx, m) => { ctx.pseudowireDirection = m[1] === 'RX' ? 'input' : 'output'; }],
+];

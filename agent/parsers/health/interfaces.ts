@@ -1,0 +1,81 @@
+import type { ParseResult } from '../../../proto/records/common.js';
+import type { InterfaceDetail } from '../../../proto/records/health.js';
+import { canonicalInterface } from '../interface-name.js';
+import { splitLines, Warnings } from '../lines.js';
+import { interfaceStatus, isCaptureNoise, lineProtocolState } from './common.js';
+import { GENERAL_RULES, type InterfaceContext, type LineRule } from './interfaces-lines.js';
+import { counterLine, TRAFFIC_RULES } from './interfaces-traffic.js';
+import { TUNNEL_RULES } from './interfaces-tunnel.js';
+
+// `Vlan1 is up, line protocol is down , Autostate Enabled`, `Dialer1 is up (spoofing), line
+// protocol is up (spoofing)`, `pseudowire1 is up` (no line protocol at all).
+const HEADER =
+  /^(\S+) is (administratively down|up|down|deleted|reset)(?: \(\w+\))?(?:, line protocol is (\w+)(?: \(([\w-]+)\))?)?(?:\s*,\s*Autostate (Enabled|Disabled))?$/;
+
+const RULES: readonly LineRule[] = [...GENERAL_RULES, ...TRAFFIC_RULES, ...TUNNEL_RULES];
+
+/**
+ * `show interfaces [NAME]`: a header line per interface, then detail lines
+ * read through a table of anchored patterns. Headers are found by content,
+ * not indentation: some captures indent them (corpus: genieparser
+ * ShowInterfaces iosxe golden_output_1) and some indent nothing (ios golden_output_2).
+ */
+export function parseInterfaces(text: string): ParseResult<InterfaceDetail> {
+  const warnings = new Warnings();
+  const records: InterfaceDetail[] = [];
+  let ctx: InterfaceContext | undefined;
+
+  for (const line of splitLines(text)) {
+    const t = line.text.trim();
+    if (t === '' || isCaptureNoise(t)) continue;
+    const header = interfaceHeader(t);
+    if (header) {
+      ctx = { iface: header };
+      records.push(header);
+      continue;
+    }
+    if (!ctx) { warnings.add(line, 'line outside any interface'); continue; }
+    if (!applyRule(ctx, t) && !counterLine(ctx, t)) warnings.add(line, 'unrecognised interface detail');
+  }
+  linkPortChannelMembers(records);
+  return { records, warnings: warnings.list };
+}
+
+function interfaceHeader(t: string): InterfaceDetail | undefined {
+  const m = HEADER.exec(t);
+  if (!m || !/\d/.test(m[1]!)) return undefined;
+  const operStateRaw = m[2]!;
+  const iface: InterfaceDetail = {
+    name: canonicalInterface(m[1]!),
+    // A deleted subinterface is not enabled either (genie agrees: corpus golden_output4).
+    adminState: operStateRaw === 'administratively down' || operStateRaw === 'deleted' ? 'down' : 'up',
+    operState: interfaceStatus(operStateRaw),
+    operStateRaw,
+  };
+  if (m[3] !== undefined) {
+    iface.lineProtocolRaw = m[3];
+    iface.lineProtocol = lineProtocolState(m[3]);
+  }
+  if (m[4] !== undefined) iface.lineProtocolDetail = m[4];
+  if (m[5] !== undefined) iface.autostate = m[5] === 'Enabled' ? 'enabled' : 'disabled';
+  return iface;
+}
+
+function applyRule(ctx: InterfaceContext, t: string): boolean {
+  for (const [pattern, apply] of RULES) {
+    const m = pattern.exec(t);
+    if (m) { apply(ctx, m); return true; }
+  }
+  return false;
+}
+
+/** A member prints nothing about its channel; the channel lists its members (corpus: genieparser golden_output). */
+function linkPortChannelMembers(records: InterfaceDetail[]): void {
+  const byName = new Map(records.map((r) => [r.name, r]));
+  for (const channel of records) {
+    for (const member of channel.members ?? []) {
+      const m = byName.get(member);
+      if (m && m !== channel) m.memberOf = channel.name;
+    }
+  }
+}

@@ -1,0 +1,137 @@
+import type { ParseResult } from '../../../proto/records/common.js';
+import type { IpSlaStatistics, MinAvgMaxMs } from '../../../proto/records/health.js';
+import { splitLines, Warnings } from '../lines.js';
+import { isCaptureNoise, slaEntryState, slaReturnCode } from './common.js';
+
+// `IPSLA operation id: 1` (IOS-XE); `Round Trip Time (RTT) for   Index 1` (older IOS).
+const OPERATION = /^(?:IPSLA operation id:|Round Trip Time \(RTT\) for\s+Index)\s+(\d+)$/;
+const BANNER = /^IPSLAs? Latest Operation Statistics$/i;
+// Block titles of udp-jitter output; their lines follow indented.
+const SECTION = /^(RTT Values|Latency one-way time|Jitter Time|Over Threshold|Packet Loss Values|Voice Score Values):$/i;
+// Multicast operations print a receiver table (corpus: genieparser ShowIpSlaStatistics golden_output_2).
+const MCAST_HEADER = /^oper-id\s+status\s+lossSD\s+delay\s+destination$/;
+const MCAST_ROW = /^(\d+)\s+(\S+)\s+(\d+)\s+(\d+\/\d+\/\d+)\s+(\S+)$/;
+
+type Setter = (op: IpSlaStatistics, value: string) => boolean;
+
+/** A number of milliseconds: `5 milliseconds`, `0 ms`, `250 microseconds`. */
+function ms(value: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(milliseconds|ms|microseconds|usec)?$/i.exec(value);
+  if (!m) return undefined;
+  return /^(microseconds|usec)$/i.test(m[2] ?? '') ? Number(m[1]) / 1000 : Number(m[1]);
+}
+
+function minAvgMax(value: string): MinAvgMaxMs | undefined {
+  const m = /^(\d+)\/(\d+)\/(\d+)(?:\s+milliseconds|\s+ms)?$/.exec(value);
+  return m ? { minMs: Number(m[1]), avgMs: Number(m[2]), maxMs: Number(m[3]) } : undefined;
+}
+
+const int = (value: string): number | undefined => (/^\d+$/.test(value) ? Number(value) : undefined);
+
+/** Assigns when the value parses; false (so the line is warned about) otherwise. */
+function put<K extends keyof IpSlaStatistics>(op: IpSlaStatistics, key: K, value: IpSlaStatistics[K] | undefined): boolean {
+  if (value === undefined) return false;
+  op[key] = value;
+  return true;
+}
+
+const SETTERS: Record<string, Setter> = {
+  'type of operation': (op, v) => put(op, 'type', v),
+  'latest rtt': (op, v) => v === 'NoConnection/Busy/Timeout' || put(op, 'rttMs', ms(v)),
+  'latest operation start time': (op, v) => put(op, 'startTime', v),
+  'latest operation return code': (op, v) => {
+    op.returnCode = slaReturnCode(v);
+    op.returnCodeRaw = v;
+    return true;
+  },
+  'latest dns rtt': (op, v) => put(op, 'latestDnsRttMs', ms(v)),
+  'latest tcp connection rtt': (op, v) => put(op, 'latestTcpConnectRttMs', ms(v)),
+  'latest http transaction rtt': (op, v) => put(op, 'latestHttpTransactionRttMs', ms(v)),
+  'number of successes': (op, v) => put(op, 'successes', int(v)),
+  'number of failures': (op, v) => put(op, 'failures', int(v)),
+  // `Forever`, or `3569 sec` while a bounded schedule runs.
+  'operation time to live': (op, v) =>
+    put(op, 'operationTimeToLiveSec', /^forever$/i.test(v) ? 'forever' : int(v.replace(/\s*sec(onds)?$/i, ''))),
+  'over thresholds occurred': (op, v) => /^(TRUE|FALSE)$/i.test(v) && put(op, 'overThresholdOccurred', /^TRUE$/i.test(v)),
+  'operational state of entry': (op, v) => {
+    op.entryState = slaEntryState(v);
+    op.entryStateRaw = v;
+    return true;
+  },
+  'last time this entry was reset': (op, v) => put(op, 'lastReset', /^never$/i.test(v) ? 'never' : v),
+  'number of rtt': (op, v) => put(op, 'rttSamples', int(v)),
+  'rtt min/avg/max': (op, v) => put(op, 'rtt', minAvgMax(v)),
+  'number of latency one-way samples': (op, v) => put(op, 'oneWayLatencySamples', int(v)),
+  'source to destination latency one way min/avg/max': (op, v) => put(op, 'latencySourceToDestination', minAvgMax(v)),
+  'destination to source latency one way min/avg/max': (op, v) => put(op, 'latencyDestinationToSource', minAvgMax(v)),
+  'number of jitter samples': (op, v) => put(op, 'jitterSamples', int(v)),
+  'number of sd jitter samples': (op, v) => put(op, 'jitterSdSamples', int(v)),
+  'number of ds jitter samples': (op, v) => put(op, 'jitterDsSamples', int(v)),
+  'source to destination jitter min/avg/max': (op, v) => put(op, 'jitterSourceToDestination', minAvgMax(v)),
+  'destination to source jitter min/avg/max': (op, v) => put(op, 'jitterDestinationToSource', minAvgMax(v)),
+  'number of rtt over threshold': (op, v) => put(op, 'rttOverThreshold', int(v.replace(/\s*\(\d+%\)$/, ''))),
+  'loss source to destination': (op, v) => put(op, 'lossSourceToDestination', int(v)),
+  'loss destination to source': (op, v) => put(op, 'lossDestinationToSource', int(v)),
+  'out of sequence': (op, v) => put(op, 'outOfSequence', int(v)),
+  'tail drop': (op, v) => put(op, 'tailDrop', int(v)),
+  'packet late arrival': (op, v) => put(op, 'packetLateArrival', int(v)),
+  'packet skipped': (op, v) => put(op, 'packetSkipped', int(v)),
+  'packet loss (unknown direction)': (op, v) => put(op, 'packetLossUnknownDirection', int(v)),
+  'calculated planning impairment factor (icpif)': (op, v) => put(op, 'icpif', int(v)),
+  'mean opinion score (mos)': (op, v) => put(op, 'mos', /^\d+(\.\d+)?$/.test(v) ? Number(v) : undefined),
+};
+
+// Loss-period statistics of udp-jitter: understood, not recorded (nothing here acts on them).
+const KNOWN_UNRECORDED = /^(source to destination|destination to source) (loss periods number|loss period length min\/max|inter loss period length min\/max)$/;
+
+/**
+ * `show ip sla statistics [N] [details]`. Lines are `Key: value`; udp-jitter
+ * prints two or three pairs on one line separated by runs of spaces
+ * (`Number Of RTT: 10      RTT Min/Avg/Max: 1/1/2 milliseconds`).
+ */
+export function parseIpSlaStatistics(text: string): ParseResult<IpSlaStatistics> {
+  const warnings = new Warnings();
+  const records: IpSlaStatistics[] = [];
+  let current: IpSlaStatistics | undefined;
+
+  for (const line of splitLines(text)) {
+    const t = line.text.trim();
+    if (t === '' || BANNER.test(t) || SECTION.test(t) || MCAST_HEADER.test(t) || isCaptureNoise(t)) continue;
+    const op = OPERATION.exec(t);
+    if (op) {
+      current = { operationId: Number(op[1]) };
+      records.push(current);
+      continue;
+    }
+    if (!current) { warnings.add(line, 'line outside any IP SLA operation'); continue; }
+    const row = MCAST_ROW.exec(t);
+    if (row) {
+      (current.multicastResponders ??= []).push({
+        operId: Number(row[1]), returnCode: slaReturnCode(row[2]!), returnCodeRaw: row[2]!,
+        lossSd: Number(row[3]), delayRaw: row[4]!, destination: row[5]!,
+      });
+      continue;
+    }
+    if (!applyPairs(current, t)) warnings.add(line, 'unrecognised IP SLA statistic');
+  }
+  return { records, warnings: warnings.list };
+}
+
+/** Applies every `Key: value` pair of the line; false when any is not understood. */
+function applyPairs(op: IpSlaStatistics, t: string): boolean {
+  const pairs: Array<[string, string]> = [];
+  for (const chunk of t.split(/\s{2,}/)) {
+    const kv = /^([A-Za-z][^:]*):\s*(.*)$/.exec(chunk);
+    const last = pairs[pairs.length - 1];
+    // A run of spaces inside a value (`Mon Jan  1 1900`) is not a new pair.
+    if (!kv) { if (!last) return false; last[1] += ` ${chunk}`; continue; }
+    pairs.push([kv[1]!.trim().replace(/\s+/g, ' ').toLowerCase(), kv[2]!]);
+  }
+  let ok = true;
+  for (const [key, value] of pairs) {
+    const setter = SETTERS[key];
+    if (setter) ok = setter(op, value.trim()) && ok;
+    else if (!KNOWN_UNRECORDED.test(key)) ok = false;
+  }
+  return ok;
+}

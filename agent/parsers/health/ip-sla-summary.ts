@@ -1,0 +1,67 @@
+import type { ParseResult } from '../../../proto/records/common.js';
+import type { IpSlaSummary, SlaEntryState } from '../../../proto/records/health.js';
+import { parseDuration } from '../duration.js';
+import { fields, splitLines, Warnings } from '../lines.js';
+import { isCaptureNoise, slaEntryState, slaReturnCode } from './common.js';
+
+const CODES: Record<string, SlaEntryState> = { '*': 'active', '^': 'inactive', '~': 'pending' };
+const LEGEND = /^(IPSLAs Latest Operation Summary|Codes: .*|All Stats are in .*|-+(\s+-+)*)$/i;
+const HEADER = /^ID\s+Type\s+Destination\s+(State\s+)?Stats(\(ms\))?\s+ReturnCode\s+LastRun$/i;
+const ROW_ID = /^([*^~]?)(\d+)$/;
+// Return codes IOS prints as two words in this table.
+const TWO_WORD_CODES = /^(over threshold|no connection)$/i;
+
+/**
+ * `show ip sla summary`. IOS-XE marks the state with a code before the id
+ * (`*1`); some releases print a State column instead and a start time in
+ * LastRun (corpus: genieparser ShowIpSlaSummary golden_output_2).
+ */
+export function parseIpSlaSummary(text: string): ParseResult<IpSlaSummary> {
+  const warnings = new Warnings();
+  const records: IpSlaSummary[] = [];
+  let hasStateColumn = false;
+
+  for (const line of splitLines(text)) {
+    const t = line.text.trim();
+    if (t === '' || LEGEND.test(t) || isCaptureNoise(t)) continue;
+    const header = HEADER.exec(t);
+    if (header) { hasStateColumn = header[1] !== undefined; continue; }
+    const row = summaryRow(fields(t), hasStateColumn);
+    if (row) records.push(row);
+    else warnings.add(line, 'unrecognised IP SLA summary row');
+  }
+  return { records, warnings: warnings.list };
+}
+
+function summaryRow(f: string[], hasStateColumn: boolean): IpSlaSummary | undefined {
+  const id = ROW_ID.exec(f[0] ?? '');
+  const minimum = hasStateColumn ? 7 : 6;
+  if (!id || f.length < minimum) return undefined;
+  const [type, destination] = [f[1]!, f[2]!];
+  let i = 3;
+  let state: SlaEntryState = CODES[id[1]!] ?? 'unknown';
+  let stateRaw = id[1]!;
+  if (hasStateColumn) { stateRaw = f[i]!; state = slaEntryState(stateRaw); i++; }
+  const statsRaw = f[i++]!;
+  let returnCodeRaw = f[i++]!;
+  if (f[i] !== undefined && TWO_WORD_CODES.test(`${returnCodeRaw} ${f[i]}`)) returnCodeRaw += ` ${f[i++]}`;
+  const lastRunRaw = f.slice(i).join(' ');
+  if (lastRunRaw === '') return undefined;
+  const row: IpSlaSummary = {
+    operationId: Number(id[2]), type, destination, state, stateRaw,
+    returnCode: slaReturnCode(returnCodeRaw), returnCodeRaw, statsRaw, lastRunRaw,
+  };
+  const rtt = statsRtt(statsRaw);
+  if (rtt !== undefined) row.rttMs = rtt;
+  const ago = /^(.*) ago$/.exec(lastRunRaw);
+  const agoSec = ago ? parseDuration(ago[1]!) : undefined;
+  if (agoSec !== undefined) row.lastRunAgoSec = agoSec;
+  return row;
+}
+
+/** `RTT=44` or `100` in milliseconds; a `u` marks microseconds (legend: "Stats with u are in microseconds"). */
+function statsRtt(raw: string): number | undefined {
+  const m = /^(?:RTT=)?(u?)(\d+(?:\.\d+)?)(u?)$/.exec(raw);
+  if (!m) return undefined;
+  return m[1] === 'u' || m[3] === 'u' ? Number(m[2]) / 1000 : Number(m[2]);
+}

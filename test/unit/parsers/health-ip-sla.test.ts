@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { parseIpSlaStatistics } from '../../../agent/parsers/health/ip-sla-statistics.js';
+import { parseIpSlaSummary } from '../../../agent/parsers/health/ip-sla-summary.js';
+
+describe('show ip sla statistics', () => {
+  it('reads an icmp-echo operation that times out: no RTT, return code timeout', () => {
+    const text = [
+      'spoke1#show ip sla statistics 1',
+      'IPSLAs Latest Operation Statistics',
+      '',
+      'IPSLA operation id: 1',
+      '        Latest RTT: NoConnection/Busy/Timeout',
+      'Latest operation start time: 09:14:02 UTC Tue Mar 4 2025',
+      'Latest operation return code: Timeout',
+      'Number of successes: 212',
+      'Number of failures: 3',
+      'Operation time to live: Forever',
+      '',
+      'spoke1#',
+    ].join('\n');
+    const { records, warnings } = parseIpSlaStatistics(text);
+    expect(warnings).toEqual([]);
+    expect(records).toEqual([
+      {
+        operationId: 1, startTime: '09:14:02 UTC Tue Mar 4 2025', returnCode: 'timeout', returnCodeRaw: 'Timeout',
+        successes: 212, failures: 3, operationTimeToLiveSec: 'forever',
+      },
+    ]);
+  });
+
+  it('reads the udp-jitter blocks, two pairs per line included', () => {
+    const text = [
+      'IPSLAs Latest Operation Statistics',
+      '',
+      'IPSLA operation id: 20',
+      'Type of operation: udp-jitter',
+      '        Latest RTT: 23 milliseconds',
+      'Latest operation start time: *10:02:11.512 UTC Wed Mar 5 2025',
+      'Latest operation return code: OK',
+      'RTT Values:',
+      '        Number Of RTT: 10               RTT Min/Avg/Max: 21/23/27 milliseconds',
+      'Latency one-way time:',
+      '        Number of Latency one-way Samples: 10',
+      '        Source to Destination Latency one way Min/Avg/Max: 10/11/13 milliseconds',
+      '        Destination to Source Latency one way Min/Avg/Max: 11/12/14 milliseconds',
+      'Jitter Time:',
+      '        Number of SD Jitter Samples: 9',
+      '        Number of DS Jitter Samples: 9',
+      '        Source to Destination Jitter Min/Avg/Max: 0/1/3 milliseconds',
+      '        Destination to Source Jitter Min/Avg/Max: 0/2/4 milliseconds',
+      'Over Threshold:',
+      '        Number Of RTT Over Threshold: 0 (0%)',
+      'Packet Loss Values:',
+      '        Loss Source to Destination: 1',
+      '        Source to Destination Loss Periods Number: 1',
+      '        Loss Destination to Source: 0',
+      '        Out Of Sequence: 0      Tail Drop: 0',
+      '        Packet Late Arrival: 0  Packet Skipped: 0',
+      'Voice Score Values:',
+      '        Calculated Planning Impairment Factor (ICPIF): 0',
+      '        Mean Opinion Score (MOS): 0',
+      'Number of successes: 40',
+      'Number of failures: 0',
+      'Operation time to live: 3569 sec',
+    ].join('\n');
+    const { records, warnings } = parseIpSlaStatistics(text);
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({
+      operationId: 20, type: 'udp-jitter', rttMs: 23, startTime: '*10:02:11.512 UTC Wed Mar 5 2025', returnCode: 'ok',
+      rttSamples: 10, rtt: { minMs: 21, avgMs: 23, maxMs: 27 }, oneWayLatencySamples: 10,
+      latencySourceToDestination: { minMs: 10, avgMs: 11, maxMs: 13 },
+      jitterSdSamples: 9, jitterDsSamples: 9, jitterDestinationToSource: { minMs: 0, avgMs: 2, maxMs: 4 },
+      rttOverThreshold: 0, lossSourceToDestination: 1, lossDestinationToSource: 0, outOfSequence: 0, tailDrop: 0,
+      packetLateArrival: 0, packetSkipped: 0, icpif: 0, mos: 0, successes: 40, operationTimeToLiveSec: 3569,
+    });
+  });
+
+  it('reads the older `Round Trip Time (RTT) for Index` heading and the details lines', () => {
+    const text = [
+      'Round Trip Time (RTT) for       Index 5',
+      '        Latest RTT: 2 milliseconds',
+      'Latest operation return code: Over threshold',
+      'Over thresholds occurred: TRUE',
+      'Operational state of entry: Active',
+      'Last time this entry was reset: Never',
+    ].join('\n');
+    const { records, warnings } = parseIpSlaStatistics(text);
+    expect(warnings).toEqual([]);
+    expect(records).toEqual([{
+      operationId: 5, rttMs: 2, returnCode: 'over-threshold', returnCodeRaw: 'Over threshold',
+      overThresholdOccurred: true, entryState: 'active', entryStateRaw: 'Active', lastReset: 'never',
+    }]);
+  });
+
+  it('keeps an unseen return code raw and maps it to unknown', () => {
+    const { records } = parseIpSlaStatistics('IPSLA operation id: 54\nLatest operation return code: Socket connect error\n');
+    expect(records[0]).toMatchObject({ returnCode: 'unknown', returnCodeRaw: 'Socket connect error' });
+  });
+
+  it('warns on garbage with its line number and keeps the operations around it', () => {
+    const text = ['IPSLA operation id: 1', 'Number of successes: 4', 'Frobnication level: high', 'IPSLA operation id: 2', 'Number of failures: 1'].join('\n');
+    const { records, warnings } = parseIpSlaStatistics(text);
+    expect(records.map((r) => r.operationId)).toEqual([1, 2]);
+    expect(records[1]?.failures).toBe(1);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.line).toBe(3);
+  });
+});
+
+describe('show ip sla summary', () => {
+  it('reads the IOS-XE form with state codes and `N seconds ago`', () => {
+    const text = [
+      'IPSLAs Latest Operation Summary',
+      'Codes: * active, ^ inactive, ~ pending',
+      'All Stats are in milliseconds. Stats with u are in microseconds',
+      '',
+      'ID           Type        Destination       Stats       ReturnCode  LastRun',
+      '-----------------------------------------------------------------------',
+      '*1           icmp-echo   198.51.100.1      RTT=4       OK          12 seconds ago',
+      '*2           icmp-echo   203.0.113.1       -           Timeout     7 seconds ago',
+      '^3           udp-jitter  192.0.2.9         RTT=u850    Over threshold 1 minute ago',
+      '~4           icmp-echo   192.0.2.10        -           Unknown     -',
+    ].join('\n');
+    const { records, warnings } = parseIpSlaSummary(text);
+    expect(warnings).toEqual([]);
+    expect(records[0]).toEqual({
+      operationId: 1, type: 'icmp-echo', destination: '198.51.100.1', state: 'active', stateRaw: '*',
+      returnCode: 'ok', returnCodeRaw: 'OK', rttMs: 4, statsRaw: 'RTT=4', lastRunRaw: '12 seconds ago', lastRunAgoSec: 12,
+    });
+    expect(records[1]).toMatchObject({ returnCode: 'timeout', statsRaw: '-', lastRunAgoSec: 7 });
+    expect(records[1]?.rttMs).toBeUndefined();
+    expect(records[2]).toMatchObject({ state: 'inactive', rttMs: 0.85, returnCode: 'over-threshold', lastRunAgoSec: 60 });
+    expect(records[3]).toMatchObject({ state: 'pending', returnCode: 'unknown', lastRunRaw: '-' });
+  });
+
+  it('reads the form with a State column and a start time in LastRun', () => {
+    const text = [
+      'ID       Type      Destination  State   Stats(ms)  ReturnCode  LastRun',
+      '---      ----      -----------  -----   -------  ----------  -------',
+      '100   icmp-jitter   192.0.2.2    Active   100      OK       22:49:53 PST Tue May 3 2011',
+      'garbage',
+    ].join('\n');
+    const { records, warnings } = parseIpSlaSummary(text);
+    expect(records).toEqual([{
+      operationId: 100, type: 'icmp-jitter', destination: '192.0.2.2', state: 'active', stateRaw: 'Active',
+      returnCode: 'ok', returnCodeRaw: 'OK', rttMs: 100, statsRaw: '100', lastRunRaw: '22:49:53 PST Tue May 3 2011',
+    }]);
+    expect(warnings.map((w) => w.line)).toEqual([4]);
+  });
+});
