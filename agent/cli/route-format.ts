@@ -2,7 +2,8 @@ import type { CachedRoute, RouteChange } from '../adapters/sqlite/route-queries.
 import type { TableId } from '../adapters/sqlite/route-key.js';
 import type { Route } from '../../proto/records/routing.js';
 
-export const tableName = (t: TableId): string => `${t.family} ${t.vrf === '' ? 'global' : `vrf ${t.vrf}`}`;
+export const tableName = (t: TableId): string =>
+  `${t.source === 'ikev2' ? 'IKEv2-pushed ' : ''}${t.family} ${t.vrf === '' ? 'global' : `vrf ${t.vrf}`}`;
 
 /** One route on one line, in the spirit of `show ip route`: code, prefix, [distance/metric], next hops. */
 export function formatRoute(r: Route): string {

@@ -8,8 +8,9 @@ import { formatCachedRoute, formatChange, formatRoute, tableName } from './route
 import { parseTimeArg } from './time-arg.js';
 
 const USAGE = `Usage:
-  spokepilot routes [--vrf NAME] [--ipv6] [--at TIME] [--json] [--db PATH]
-      the cached routing table (now, or as it was at TIME)
+  spokepilot routes [--vrf NAME] [--ipv6] [--pushed] [--at TIME] [--json] [--db PATH]
+      the cached routing table (now, or as it was at TIME); --pushed: the
+      subnets the hubs pushed by IKEv2 routing instead of the routing table
   spokepilot routes diff --since TIME [--vrf NAME] [--ipv6] [--json] [--db PATH]
       every route added, removed or changed since TIME, with when
   spokepilot routes lookup ADDRESS [--vrf NAME] [--at TIME] [--json] [--db PATH]
@@ -23,7 +24,7 @@ export async function routesCommand(argv: string[], nowMs = Date.now()): Promise
     args: argv,
     allowPositionals: true,
     options: {
-      vrf: { type: 'string' }, ipv6: { type: 'boolean' }, at: { type: 'string' }, since: { type: 'string' },
+      vrf: { type: 'string' }, ipv6: { type: 'boolean' }, pushed: { type: 'boolean' }, at: { type: 'string' }, since: { type: 'string' },
       json: { type: 'boolean' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   }), USAGE, 'routes');
@@ -31,7 +32,11 @@ export async function routesCommand(argv: string[], nowMs = Date.now()): Promise
   const { values, positionals } = parsed;
   if (values.help) { console.log(USAGE); return 0; }
   const [sub, ...rest] = positionals;
-  const table: TableId = { family: values.ipv6 || (sub === 'lookup' && rest[0]?.includes(':')) ? 'ipv6' : 'ipv4', vrf: values.vrf ?? '' };
+  const table: TableId = {
+    family: values.ipv6 || (sub === 'lookup' && rest[0]?.includes(':')) ? 'ipv6' : 'ipv4',
+    vrf: values.vrf ?? '',
+    ...(values.pushed ? { source: 'ikev2' as const } : {}),
+  };
   const time = (flag: string, text: string | undefined): number | undefined | null => {
     if (text === undefined) return undefined;
     const t = parseTimeArg(text, nowMs);
@@ -52,7 +57,7 @@ export async function routesCommand(argv: string[], nowMs = Date.now()): Promise
   try {
     const queries = new SqliteRouteQueries(db);
     if (sub === 'diff') {
-      const changes = queries.diffSince(since!, values.vrf !== undefined || values.ipv6 ? table : undefined);
+      const changes = queries.diffSince(since!, values.vrf !== undefined || values.ipv6 || values.pushed ? table : undefined);
       if (values.json) console.log(JSON.stringify(changes, null, 2));
       else if (changes.length === 0) console.log(`No route changes since ${new Date(since!).toISOString()}.`);
       else for (const c of changes) console.log(formatChange(c));

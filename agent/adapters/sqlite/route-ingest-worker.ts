@@ -1,6 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { IkeV2Sa } from '../../../proto/records/crypto.js';
 import type { Route } from '../../../proto/records/routing.js';
+import { pushedSubnetTables } from './pushed-subnets.js';
 import { checkRoutes, compileExpectations, type CompiledExpectations } from '../../core/route-expectations.js';
 import { resolveCommand } from '../../parsers/registry.js';
 import { openDatabase } from './database.js';
@@ -37,6 +39,13 @@ async function handle(req: RouteIngestRequest): Promise<RouteIngestReply> {
       return { id: req.id, ok: true, tables: [await ingestTable(req.table, req.routes, req.tsMs)], parseWarnings: 0 };
     }
     const resolved = resolveCommand(req.command);
+    if (resolved?.spec.id === 'show crypto ikev2 sa detailed') {
+      const parsed = resolved.spec.parse(req.text, resolved.args);
+      const tables = await Promise.all(
+        pushedSubnetTables(parsed.records as IkeV2Sa[]).map(({ table, routes }) => ingestTable(table, routes, req.tsMs)),
+      );
+      return { id: req.id, ok: true, tables, parseWarnings: parsed.warnings.length };
+    }
     if (!resolved || (resolved.spec.id !== 'show ip route' && resolved.spec.id !== 'show ipv6 route')) {
       return { id: req.id, ok: false, code: 'STORE_BAD_INPUT', message: `not a routing table command: "${req.command}"` };
     }

@@ -1,16 +1,25 @@
 import type { AddressFamily, Route } from '../../../proto/records/routing.js';
 
-/** One routing table: an address family in a VRF ('' = global). */
+/**
+ * One cached table: an address family in a VRF ('' = global), read from the
+ * routing table (`rib`, the default) or from the subnets the hubs pushed by
+ * IKEv2 routing (`ikev2`, from `show crypto ikev2 sa detailed`).
+ */
 export interface TableId {
   family: AddressFamily;
   vrf: string;
+  source?: 'rib' | 'ikev2';
 }
 
-export const tableKey = (t: TableId): string => `${t.family}/${t.vrf}`;
+export const tableKey = (t: TableId): string => `${t.source === 'ikev2' ? 'ikev2:' : ''}${t.family}/${t.vrf}`;
 
 export function parseTableKey(key: string): TableId {
-  const slash = key.indexOf('/');
-  return { family: key.slice(0, slash) as AddressFamily, vrf: key.slice(slash + 1) };
+  const ikev2 = key.startsWith('ikev2:');
+  const rest = ikev2 ? key.slice('ikev2:'.length) : key;
+  const slash = rest.indexOf('/');
+  const table: TableId = { family: rest.slice(0, slash) as AddressFamily, vrf: rest.slice(slash + 1) };
+  if (ikev2) table.source = 'ikev2';
+  return table;
 }
 
 /**

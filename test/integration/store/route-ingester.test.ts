@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CORPUS_DIR } from '../../support/corpus-texts.js';
 import { openDatabase } from '../../../agent/adapters/sqlite/database.js';
 import { RouteIngester } from '../../../agent/adapters/sqlite/route-ingester.js';
 import { SqliteRouteQueries } from '../../../agent/adapters/sqlite/route-queries.js';
@@ -43,6 +45,21 @@ describe('route ingester (worker thread, real SQLite file)', () => {
     const out = await ingester.ingestText('show ip route vrf BLUE', text, 1000);
     expect(out.tables[0]!.summary.table).toEqual({ family: 'ipv4', vrf: 'BLUE' });
     expect(out.tables[0]!.violations.map((v) => `${v.kind} ${v.prefix}`)).toEqual(['missing 10.0.0.0/8', 'unexpected 10.1.2.0/24']);
+  });
+
+  it('keeps the subnets hubs pushed by IKEv2 routing as their own tables (corpus output)', async () => {
+    ingester = new RouteIngester({ dbPath });
+    const text = readFileSync(join(CORPUS_DIR, 'genieparser/show_crypto_ikev2_sa_detailed/iosxe/ShowCryptoIkev2SaDetail/golden_output2_output.txt'), 'utf8');
+    const out = await ingester.ingestText('show crypto ikev2 sa detailed', text, 1000);
+    const pushed = out.tables.find((t) => t.summary.table.vrf === '121')!;
+    expect(pushed.summary).toMatchObject({ table: { family: 'ipv4', vrf: '121', source: 'ikev2' }, added: 5 });
+    const queries = new SqliteRouteQueries(openDatabase(dbPath, { readonly: true }));
+    const routes = queries.tableAt({ family: 'ipv4', vrf: '121', source: 'ikev2' }).routes.map((r) => `${r.route.prefix} via ${r.route.nextHops[0]!.address}`);
+    expect(routes).toContain('10.0.0.0/8 via 22.1.1.2');
+    expect(queries.tableAt({ family: 'ipv4', vrf: '121' }).snapshot).toBeUndefined(); // the RIB table is another table
+    // The hub stops pushing: the next read records the subnets as removed.
+    const gone = await ingester.ingestText('show crypto ikev2 sa detailed', '', 2000);
+    expect(gone.tables.find((t) => t.summary.table.vrf === '')!.summary.routeCount).toBe(0);
   });
 
   it('refuses a filtered view, which is not a whole table', async () => {
