@@ -1,0 +1,66 @@
+/**
+ * Lines of `show version` that carry nothing the agent keeps, each recognised by
+ * its whole shape so that a damaged line still stands out as a warning. Texts
+ * are compared with runs of whitespace collapsed to one space.
+ */
+const PARAGRAPH_LINES = new Set([
+  // Export notice, printed by every crypto image (all 36 corpus cases).
+  'This product contains cryptographic features and is subject to United',
+  'States and local country laws governing import, export, transfer and',
+  'use. Delivery of Cisco cryptographic products does not imply',
+  'third-party authority to import, export, distribute or use encryption.',
+  'Importers, exporters, distributors and users are responsible for',
+  'compliance with U.S. and local country laws. By using this product you',
+  'agree to comply with applicable laws and regulations. If you are unable',
+  'to comply with U.S. and local laws, return this product immediately.',
+  'A summary of U.S. laws governing Cisco cryptographic products may be found at:',
+  'http://www.cisco.com/wwl/export/crypto/tool/stqrg.html',
+  'If you require further assistance please contact us by sending email to',
+  'export@cisco.com.',
+  // IOS-XE GPL notice, in its two wrappings (genieparser iosxe golden_output_3 wraps after "2.0.").
+  'All rights reserved. Certain components of Cisco IOS-XE software are',
+  'licensed under the GNU General Public License ("GPL") Version 2.0. The',
+  'software code licensed under GPL Version 2.0 is free software that comes',
+  'with ABSOLUTELY NO WARRANTY. You can redistribute and/or modify such',
+  'GPL code under the terms of GPL Version 2.0. For more details, see the',
+  'GPL code under the terms of GPL Version 2.0.',
+  '(http://www.gnu.org/licenses/gpl-2.0.html) For more details, see the',
+  'documentation or "License Notice" file accompanying the IOS-XE software,',
+  'or the applicable URL provided on the flyer accompanying the IOS-XE',
+  'software.',
+  // Banner lines around the version.
+  'Technical Support: http://www.cisco.com/techsupport',
+  'TAC:Home:SW:IOS:Specials for info',
+  'Cisco Internetwork Operating System Software',
+  'Running default software',
+  'The password-recovery mechanism is enabled.',
+  'The password-recovery mechanism is disabled.',
+  'License Info:',
+  'License UDI:',
+]);
+
+const IGNORABLE: readonly RegExp[] = [
+  /^Copyright \(c\) \d{4}-\d{4}(?:, \d{4})* by [Cc]isco Systems, Inc\.$/,
+  /^Image text-base: 0x[0-9A-Fa-f]+, data-base: 0x[0-9A-Fa-f]+$/,
+  // CPU and board detail: `SR71000 CPU at 600Mhz, Implementation 0x504, Rev 1.2, 512KB L2 Cache`
+  /^\S+ CPU at [\d.]+[MG]Hz, .+$/i,
+  /^\S+ processor: part number \d+, mask \d+$/,
+  /^(?:\w+ Revision [\w.]+, ?)+\w+ Revision [\w.]+$/,
+  /^DRAM configuration is \d+ bits wide with parity (?:en|dis)abled\.$/,
+  // Feature sets of old IOS trains (genieparser iosxe golden_output_ios_2, ios cat6k).
+  /^(?:Bridging|X\.25|TN3270 Emulation|SuperLAT) software\b.*$/,
+  // Port and line counts: `3 Gigabit Ethernet interfaces`, `32 terminal line(s)`.
+  /^\d+ (?:[A-Za-z][\w ./+()-]*? )?(?:interfaces?|interface\(s\)|terminal lines?|terminal line\(s\)|Modules?|Module\(s\))$/,
+  /^\d+ [A-Za-z][\w ]*? controllers? \(\d+ [A-Za-z]+\)\.$/,
+  // Storage other than file systems with a name.
+  /^\d+K bytes of (?:ATA |processor board )?(?:System )?(?:CompactFlash|flash)(?: \d+)? \(Read(?:\/Write| ONLY)\)$/i,
+  /^\d+K bytes of Flash internal SIMM \(Sector size \d+K\)\.$/,
+  /^\d+K bytes of packet buffer memory\.$/,
+  /^Time since \S+ switched to active is .+$/,
+  /^(?:Technology Package )?License Information for '[^']+'$/,
+];
+
+export function isIgnorableVersionLine(t: string): boolean {
+  const s = t.replace(/\s+/g, ' ');
+  return PARAGRAPH_LINES.has(s) || IGNORABLE.some((re) => re.test(s));
+}
