@@ -1,0 +1,79 @@
+/** The policy's slice of the configuration. Validated before it gets here (agent/config). */
+
+export interface CandidateConfig {
+  /** Stable name used in reasons, metrics and overrides: `fibre-hub1`. */
+  id: string;
+  /** Hub peer address, as in the FlexVPN client's `peer <seq> <ip>` line. */
+  peer: string;
+  /** WAN source interface, canonical name, as in `source <n> <interface>`. */
+  source: string;
+  /** IP SLA operations that measure this path (probes from `source` towards the hub). */
+  slaOperations: readonly number[];
+}
+
+export interface QualityThresholds {
+  lossPct: number;
+  rttMs: number;
+  jitterMs: number;
+}
+
+export type AllDownBehaviour =
+  /** Keep steering to the current path; change nothing until something recovers. */
+  | 'hold'
+  /** Allow every candidate and let IOS choose on reachability alone (native behaviour). */
+  | 'release'
+  /** Steer to the candidate that is least bad (not down, best score). */
+  | 'least-bad';
+
+export interface PolicyConfig {
+  /** The FlexVPN client block steered: `crypto ikev2 client flexvpn NAME`. */
+  client: string;
+  /** In preference order: the first healthy one is where the tunnel belongs. */
+  candidates: readonly CandidateConfig[];
+  /** Samples per SLA operation in the sliding window. */
+  windowSamples: number;
+  /** Minimum samples in the window before quality is judged. */
+  minSamples: number;
+  /** A candidate fails when any metric is above these... */
+  fail: QualityThresholds;
+  /** ...and recovers only when every metric is at or below these (stricter). */
+  recover: QualityThresholds;
+  /** Consecutive failing evaluations before a good candidate is declared bad. */
+  failAfter: number;
+  /** Consecutive passing evaluations before a bad candidate is declared good. */
+  recoverAfter: number;
+  /** A better candidate must stay good this long before the tunnel moves back to it. */
+  preemptDelaySec: number;
+  damping: {
+    /** Penalty added each time a candidate goes bad. */
+    penalty: number;
+    halfLifeSec: number;
+    /** Suppressed (not eligible) at or above this... */
+    suppressAt: number;
+    /** ...until the decayed penalty falls below this. */
+    reuseBelow: number;
+    maxPenalty: number;
+  };
+  allDown: AllDownBehaviour;
+  /** Fewest seconds between two steering changes (protects the router and the hubs). */
+  minChangeIntervalSec: number;
+  /** `dry-run` decides and reports, but never steers. */
+  mode: 'enforce' | 'dry-run';
+  /** Clear the old peer's SA when leaving a degraded path that is still up (DESIGN §4). */
+  clearStaleSa: boolean;
+}
+
+export const DEFAULT_POLICY: Omit<PolicyConfig, 'client' | 'candidates'> = {
+  windowSamples: 10,
+  minSamples: 3,
+  fail: { lossPct: 20, rttMs: 300, jitterMs: 50 },
+  recover: { lossPct: 5, rttMs: 200, jitterMs: 30 },
+  failAfter: 2,
+  recoverAfter: 3,
+  preemptDelaySec: 300,
+  damping: { penalty: 1000, halfLifeSec: 900, suppressAt: 3000, reuseBelow: 750, maxPenalty: 6000 },
+  allDown: 'release',
+  minChangeIntervalSec: 10,
+  mode: 'enforce',
+  clearStaleSa: true,
+};

@@ -1,0 +1,113 @@
+import type { CandidateConfig, PolicyConfig } from './config.js';
+import { INITIAL_HEALTH } from './health.js';
+import type { Decision, Effect, PolicyState, Reason } from './types.js';
+
+/**
+ * Chooses where the tunnel belongs, given the state after an observation.
+ * Fail fast (a bad current path is left at once), fail back slowly (a better
+ * path must stay good for the preemption delay), never before the router's
+ * state has been adopted, never faster than the change rate limit (overrides
+ * excepted).
+ */
+export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects: Effect[]): PolicyState {
+  if (!s.routerActive) return s;
+  const byId = new Map(cfg.candidates.map((c) => [c.id, c] as const));
+  const rank = (id: string) => cfg.candidates.findIndex((c) => c.id === id);
+  const health = (id: string) => s.health[id] ?? INITIAL_HEALTH;
+  const eligible = (c: CandidateConfig) =>
+    health(c.id).verdict === 'good' &&
+    !health(c.id).damping.suppressed &&
+    !s.peersActiveElsewhere.includes(c.peer) &&
+    !((s.steerBlockedUntil[c.id] ?? 0) > nowMs);
+
+  // First sight of the router: take what it uses as ours, without touching it.
+  if (!s.adopted) {
+    const active = cfg.candidates.find((c) => c.peer === s.routerActive!.peer && c.source === s.routerActive!.source);
+    const reason: Reason = active ? { code: 'adopted', candidate: active.id } : { code: 'adopted-unknown-path', ...s.routerActive };
+    effects.push(decisionEffect({ atMs: nowMs, action: 'adopt', ...(active ? { to: active.id } : {}), reason, dryRun: cfg.mode === 'dry-run' }));
+    s = { ...s, adopted: true, ...(active ? { selected: active.id } : {}) };
+  }
+
+  const override = s.override && s.override.untilMs > nowMs ? s.override : undefined;
+  if (override) {
+    const matches = cfg.candidates.filter((c) => (!override.peer || c.peer === override.peer) && (!override.source || c.source === override.source));
+    const target = matches.find(eligible) ?? matches[0];
+    if (target && target.id !== s.selected) {
+      return change(s, cfg, nowMs, effects, target, { code: 'override', by: override.by, untilMs: override.untilMs, ...pick(override) }, true);
+    }
+    return s;
+  }
+
+  const current = s.selected !== undefined ? byId.get(s.selected) : undefined;
+  const best = cfg.candidates.find(eligible);
+  if (current && eligible(current)) {
+    if (!best || rank(best.id) >= rank(current.id)) return { ...s, deferred: undefined };
+    const goodSinceMs = health(best.id).sinceMs;
+    if (nowMs - goodSinceMs < cfg.preemptDelaySec * 1000) return s;
+    return change(s, cfg, nowMs, effects, best, { code: 'preempt', candidate: best.id, over: current.id, goodSinceMs, preemptDelaySec: cfg.preemptDelaySec }, false);
+  }
+
+  const why: Reason = !current
+    ? { code: 'adopted-unknown-path', ...s.routerActive }
+    : health(current.id).verdict === 'bad'
+      ? { code: 'current-bad', candidate: current.id, cause: health(current.id).cause!, sinceMs: health(current.id).sinceMs }
+      : health(current.id).damping.suppressed
+        ? { code: 'current-suppressed', candidate: current.id, penalty: Math.round(health(current.id).damping.penalty) }
+        : (s.steerBlockedUntil[current.id] ?? 0) > nowMs
+          ? { code: 'steer-failed', candidate: current.id, errorCode: 'STEER_BLOCKED' }
+          : { code: 'all-down', behaviour: cfg.allDown };
+  if (best) {
+    if (best.id === s.selected) return s;
+    return change(s, cfg, nowMs, effects, best, why, false);
+  }
+  return allDown(s, cfg, nowMs, effects);
+}
+
+function allDown(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects: Effect[]): PolicyState {
+  const reason: Reason = { code: 'all-down', behaviour: cfg.allDown };
+  if (cfg.allDown === 'release') {
+    if (s.released) return s;
+    effects.push(decisionEffect({ atMs: nowMs, action: 'release', ...from(s), reason, dryRun: cfg.mode === 'dry-run' }));
+    if (cfg.mode === 'enforce') effects.push({ kind: 'release' });
+    return { ...s, released: true, allDownReported: true };
+  }
+  if (cfg.allDown === 'least-bad') {
+    const alive = cfg.candidates.filter((c) => {
+      const cause = s.health[c.id]?.cause;
+      return cause?.kind !== 'interface-down' && cause?.kind !== 'unreachable';
+    });
+    const score = (c: CandidateConfig) => {
+      const m = s.health[c.id]?.metrics;
+      return m ? m.lossPct * 1000 + (m.rttMs ?? 0) : Number.MAX_SAFE_INTEGER;
+    };
+    const leastBad = alive.sort((a, b) => score(a) - score(b))[0];
+    if (leastBad && leastBad.id !== s.selected) return change(s, cfg, nowMs, effects, leastBad, reason, false);
+    return s;
+  }
+  if (s.allDownReported) return s;
+  effects.push(decisionEffect({ atMs: nowMs, action: 'hold', ...from(s), reason, dryRun: cfg.mode === 'dry-run' }));
+  return { ...s, allDownReported: true };
+}
+
+function change(
+  s: PolicyState, cfg: PolicyConfig, nowMs: number, effects: Effect[], target: CandidateConfig, reason: Reason, urgent: boolean,
+): PolicyState {
+  const dryRun = cfg.mode === 'dry-run';
+  const readyAt = (s.lastChangeMs ?? -Infinity) + cfg.minChangeIntervalSec * 1000;
+  if (!urgent && !dryRun && nowMs < readyAt) {
+    if (s.deferred === target.id) return s;
+    effects.push(decisionEffect({ atMs: nowMs, action: 'switch', ...from(s), to: target.id, reason, dryRun, deferredUntilMs: readyAt }));
+    return { ...s, deferred: target.id };
+  }
+  const old = s.selected !== undefined ? cfg.candidates.find((c) => c.id === s.selected) : undefined;
+  const oldCause = old ? s.health[old.id]?.cause : undefined;
+  // Leaving a path that still carries an SA but is degraded: clear it, or it lingers until DPD.
+  const clearSaOf = cfg.clearStaleSa && old && old.peer !== target.peer && oldCause?.kind === 'quality' ? old.peer : undefined;
+  effects.push(decisionEffect({ atMs: nowMs, action: 'switch', ...from(s), to: target.id, reason, dryRun }));
+  if (!dryRun) effects.push({ kind: 'steer', candidate: target.id, peer: target.peer, source: target.source, ...(clearSaOf ? { clearSaOf } : {}) });
+  return { ...s, selected: target.id, released: false, lastChangeMs: nowMs, deferred: undefined, allDownReported: false };
+}
+
+const decisionEffect = (decision: Decision): Effect => ({ kind: 'decision', decision });
+const from = (s: PolicyState) => (s.selected !== undefined ? { from: s.selected } : {});
+const pick = (o: { peer?: string; source?: string }) => ({ ...(o.peer ? { peer: o.peer } : {}), ...(o.source ? { source: o.source } : {}) });

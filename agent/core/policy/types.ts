@@ -1,0 +1,104 @@
+import type { AllDownBehaviour } from './config.js';
+import type { BadCause, CandidateHealth, Verdict } from './health.js';
+import type { Sample } from './quality.js';
+
+/** What the policy learns, from collectors, commands and the actuator. Time is the step's argument. */
+export type Observation =
+  /**
+   * New probe results of IP SLA operations, one per operation that ran since the
+   * last read (a new "latest operation" in show ip sla statistics). One read is
+   * one batch, so paths that fail together are judged together.
+   */
+  | { kind: 'sla-samples'; samples: readonly { operation: number; answered: boolean; rttMs?: number }[] }
+  /** A WAN interface's line protocol. */
+  | { kind: 'interface'; name: string; up: boolean }
+  /** What the router's FlexVPN client is using now, and peers active in other clients of its backup group. */
+  | { kind: 'flexvpn'; activePeer?: string; activeSource?: string; peersActiveElsewhere: readonly string[] }
+  /** Time passes: preemption delays, override expiry, damping decay. */
+  | { kind: 'tick' }
+  /** An operator forces a peer and/or a source until a time. */
+  | { kind: 'override'; peer?: string; source?: string; untilMs: number; by: string }
+  | { kind: 'clear-override'; by: string }
+  /** The actuator could not make the router follow a steer (after its retries and rollback). */
+  | { kind: 'steer-failed'; candidate: string; code: string };
+
+/** Why the policy did what it did: which metric crossed which threshold, on which candidate, since when. */
+export type Reason =
+  | { code: 'adopted'; candidate: string }
+  | { code: 'adopted-unknown-path'; peer?: string; source?: string }
+  | { code: 'current-bad'; candidate: string; cause: BadCause; sinceMs: number }
+  | { code: 'current-suppressed'; candidate: string; penalty: number }
+  | { code: 'preempt'; candidate: string; over: string; goodSinceMs: number; preemptDelaySec: number }
+  | { code: 'override'; by: string; untilMs: number; peer?: string; source?: string }
+  | { code: 'override-ended'; by: string }
+  | { code: 'all-down'; behaviour: AllDownBehaviour }
+  | { code: 'steer-failed'; candidate: string; errorCode: string };
+
+export type DecisionAction = 'adopt' | 'switch' | 'release' | 'hold';
+
+export interface Decision {
+  atMs: number;
+  action: DecisionAction;
+  from?: string;
+  to?: string;
+  reason: Reason;
+  /** Decided in dry-run mode: reported, not applied. */
+  dryRun: boolean;
+  /** A change that is due but waits for the change rate limit. */
+  deferredUntilMs?: number;
+}
+
+/** What the shell must do. Plain data; the core never does I/O. */
+export type Effect =
+  /** Make the FlexVPN client use this peer and source (strategy is the actuator's). */
+  | { kind: 'steer'; candidate: string; peer: string; source: string; clearSaOf?: string }
+  /** Allow every candidate: the router decides alone, as IOS natively would. */
+  | { kind: 'release' }
+  | { kind: 'decision'; decision: Decision }
+  | { kind: 'health-changed'; candidate: string; from: Verdict; to: Verdict; cause?: BadCause; atMs: number };
+
+export interface Override {
+  peer?: string;
+  source?: string;
+  untilMs: number;
+  by: string;
+}
+
+export interface PolicyState {
+  health: Readonly<Record<string, CandidateHealth>>;
+  /** Sliding window per SLA operation. */
+  windows: Readonly<Record<number, readonly Sample[]>>;
+  interfacesDown: readonly string[];
+  peersActiveElsewhere: readonly string[];
+  /** Where the agent wants the tunnel; undefined until the router's state is adopted. */
+  selected?: string;
+  /** The router's state has been taken over (once, at the first FlexVPN observation). */
+  adopted: boolean;
+  /** True while every candidate is allowed (released to native behaviour). */
+  released: boolean;
+  /** An all-paths-down hold has been reported; reset by the next change. */
+  allDownReported: boolean;
+  routerActive?: { peer?: string; source?: string };
+  override?: Override;
+  lastChangeMs?: number;
+  /** The change waiting for the rate limit, so it is reported once, not on every tick. */
+  deferred?: string;
+  /** Candidates that failed to steer recently: not chosen again until this time. */
+  steerBlockedUntil: Readonly<Record<string, number>>;
+}
+
+export const INITIAL_STATE: PolicyState = {
+  health: {},
+  windows: {},
+  interfacesDown: [],
+  peersActiveElsewhere: [],
+  adopted: false,
+  released: false,
+  allDownReported: false,
+  steerBlockedUntil: {},
+};
+
+export interface StepResult {
+  state: PolicyState;
+  effects: Effect[];
+}

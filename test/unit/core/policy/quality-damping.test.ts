@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { decay, flap, NO_DAMPING, reuseAtMs } from '../../../../agent/core/policy/damping.js';
+import { breaches, measure, pushSample, worstOf, type Sample } from '../../../../agent/core/policy/quality.js';
+
+const cfg = { penalty: 1000, halfLifeSec: 900, suppressAt: 2000, reuseBelow: 750, maxPenalty: 6000 };
+const s = (rttMs?: number): Sample => ({ atMs: 0, answered: rttMs !== undefined, ...(rttMs !== undefined ? { rttMs } : {}) });
+
+describe('quality window', () => {
+  it.each([
+    { window: [s(10), s(20), s(30)], expected: { samples: 3, lossPct: 0, rttMs: 20, jitterMs: 10 } },
+    { window: [s(10), s(), s(30), s()], expected: { samples: 4, lossPct: 50, rttMs: 20, jitterMs: 20 } },
+    { window: [s(), s()], expected: { samples: 2, lossPct: 100 } },
+    { window: [], expected: { samples: 0, lossPct: 0 } },
+  ])('measures $window.length samples', ({ window, expected }) => {
+    expect(measure(window)).toEqual(expected);
+  });
+
+  it('keeps at most `size` samples, dropping the oldest', () => {
+    let w: Sample[] = [];
+    for (let i = 1; i <= 5; i++) w = pushSample(w, s(i), 3);
+    expect(w.map((x) => x.rttMs)).toEqual([3, 4, 5]);
+  });
+
+  it('judges a path by its worst probe, metric by metric', () => {
+    expect(worstOf([{ samples: 5, lossPct: 0, rttMs: 300 }, { samples: 4, lossPct: 25, rttMs: 20, jitterMs: 3 }])).toEqual({ samples: 4, lossPct: 25, rttMs: 300, jitterMs: 3 });
+  });
+
+  it('lists the metrics above their thresholds', () => {
+    expect(breaches({ samples: 5, lossPct: 30, rttMs: 100, jitterMs: 80 }, { lossPct: 20, rttMs: 300, jitterMs: 50 })).toEqual([
+      { metric: 'lossPct', value: 30, threshold: 20 },
+      { metric: 'jitterMs', value: 80, threshold: 50 },
+    ]);
+  });
+});
+
+describe('flap damping (RFC 2439 style)', () => {
+  it('halves the penalty every half-life', () => {
+    const d = flap(NO_DAMPING, 0, cfg);
+    expect(d.penalty).toBe(1000);
+    expect(decay(d, 900_000, cfg).penalty).toBeCloseTo(500, 5);
+  });
+
+  it('suppresses at the threshold and reuses below the reuse threshold', () => {
+    let d = flap(NO_DAMPING, 0, cfg);
+    d = flap(d, 0, cfg);
+    expect(d).toMatchObject({ penalty: 2000, suppressed: true });
+    const at = reuseAtMs(d, cfg)!;
+    expect(decay(d, at - 1000, cfg).suppressed).toBe(true);
+    expect(decay(d, at, cfg).suppressed).toBe(false);
+  });
+
+  it('caps the penalty', () => {
+    let d = NO_DAMPING;
+    for (let i = 0; i < 20; i++) d = flap(d, 0, cfg);
+    expect(d.penalty).toBe(6000);
+  });
+});

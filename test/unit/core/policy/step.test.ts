@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { adoptedOnFibreHub1, CONFIG, FIBRE, HUB1, HUB2, LTE, Run } from './fixture.js';
+
+describe('policy step: adoption', () => {
+  it('takes over what the router uses, without steering it', () => {
+    const run = adoptedOnFibreHub1();
+    expect(run.steers()).toEqual([]);
+    expect(run.decisions()).toEqual([{ atMs: 30_000, action: 'adopt', to: 'fibre-hub1', reason: { code: 'adopted', candidate: 'fibre-hub1' }, dryRun: false }]);
+    expect(run.state.selected).toBe('fibre-hub1');
+  });
+
+  it('decides nothing before it has seen the router, whatever the probes say', () => {
+    const run = new Run();
+    run.rounds(5, 10_000, { 11: undefined });
+    expect(run.decisions()).toEqual([]);
+  });
+
+  it('adopts a non-preferred path and leaves it alone while it is good (no preemption yet)', () => {
+    const run = new Run();
+    run.rounds(3, 10_000);
+    run.see({ kind: 'flexvpn', activePeer: HUB1, activeSource: LTE, peersActiveElsewhere: [] });
+    expect(run.steers()).toEqual([]);
+    run.rounds(5, 10_000); // fibre has been good for 80 s < 300 s preemption delay
+    expect(run.steers()).toEqual([]);
+  });
+});
+
+describe('policy step: fail fast', () => {
+  it('leaves a lossy path after failAfter bad evaluations, naming the metric and threshold', () => {
+    const run = adoptedOnFibreHub1();
+    // 30 % loss on fibre to hub 1: timeouts in between answers.
+    run.rounds(1, 10_000, { 11: undefined }).rounds(1, 10_000, { 11: 20 }).rounds(1, 10_000, { 11: undefined });
+    expect(run.steers()).toEqual([]); // one bad evaluation is not enough
+    run.rounds(1, 10_000, { 11: 20 });
+    const steer = run.effects.find((e) => e.effect.kind === 'steer')!;
+    expect(steer.effect).toEqual({ kind: 'steer', candidate: 'fibre-hub2', peer: HUB2, source: FIBRE, clearSaOf: HUB1 });
+    const decision = run.decisions().at(-1)!;
+    expect(decision.reason).toMatchObject({
+      code: 'current-bad',
+      candidate: 'fibre-hub1',
+      cause: { kind: 'quality', breaches: [{ metric: 'lossPct', value: 40, threshold: 20 }] },
+    });
+  });
+
+  it('leaves at once when the WAN interface goes down, without a quality streak', () => {
+    const run = adoptedOnFibreHub1();
+    run.at(40_000);
+    const effects = run.see({ kind: 'interface', name: FIBRE, up: false });
+    expect(effects.filter((e) => e.kind === 'steer')).toEqual([{ kind: 'steer', candidate: 'lte-hub1', peer: HUB1, source: LTE }]);
+    expect(run.decisions().at(-1)!.reason).toEqual({ code: 'current-bad', candidate: 'fibre-hub1', cause: { kind: 'interface-down', interface: FIBRE }, sinceMs: 40_000 });
+  });
+
+  it('leaves after three probes lost in a row, before the window says so', () => {
+    const run = adoptedOnFibreHub1({ ...CONFIG, windowSamples: 20, failAfter: 5 });
+    run.rounds(3, 10_000, { 11: undefined, 12: undefined });
+    expect(run.steers()).toEqual(['lte-hub1']);
+    expect(run.decisions().at(-1)!.reason).toMatchObject({ cause: { kind: 'unreachable', consecutiveTimeouts: 3 } });
+  });
+});
+
+describe('policy step: fail back slowly', () => {
+  it('returns to the preferred path only after it has been good for the preemption delay', () => {
+    const run = adoptedOnFibreHub1();
+    run.at(40_000).see({ kind: 'interface', name: FIBRE, up: false });
+    run.at(100_000).see({ kind: 'interface', name: FIBRE, up: true });
+    run.rounds(5, 10_000); // recovers after recoverAfter=3 clean evaluations, at 180 s
+    expect(run.state.health['fibre-hub1']!.verdict).toBe('good');
+    const goodSince = run.state.health['fibre-hub1']!.sinceMs;
+    run.rounds(20, 10_000); // until 350 s: still < goodSince + 300 s
+    expect(run.steers()).toEqual(['lte-hub1']);
+    run.rounds(20, 10_000);
+    expect(run.steers()).toEqual(['lte-hub1', 'fibre-hub1']);
+    const preempt = run.decisions().at(-1)!;
+    expect(preempt.reason).toEqual({ code: 'preempt', candidate: 'fibre-hub1', over: 'lte-hub1', goodSinceMs: goodSince, preemptDelaySec: 300 });
+    expect(preempt.atMs).toBeGreaterThanOrEqual(goodSince + 300_000);
+  });
+
+  it('needs the stricter recover thresholds to call a path good again', () => {
+    const run = adoptedOnFibreHub1();
+    run.rounds(2, 10_000, { 11: 400 }); // RTT 400 > fail 300
+    expect(run.state.health['fibre-hub1']!.verdict).toBe('bad');
+    run.rounds(10, 10_000, { 11: 250 }); // 250 is below fail (300) but above recover (200)
+    expect(run.state.health['fibre-hub1']!.verdict).toBe('bad');
+    run.rounds(10, 10_000, { 11: 30 });
+    expect(run.state.health['fibre-hub1']!.verdict).toBe('good');
+  });
+});
+
+describe('policy step: damping', () => {
+  it('suppresses a flapping path, then reuses it once the penalty decays', () => {
+    const run = adoptedOnFibreHub1({ ...CONFIG, preemptDelaySec: 0 });
+    for (let flap = 0; flap < 4; flap++) {
+      run.at(run.nowMs + 10_000).see({ kind: 'interface', name: FIBRE, up: false });
+      run.at(run.nowMs + 10_000).see({ kind: 'interface', name: FIBRE, up: true });
+      run.rounds(3, 10_000);
+    }
+    const fibre = run.state.health['fibre-hub1']!;
+    expect(fibre.verdict).toBe('good');
+    expect(fibre.damping.suppressed).toBe(true);
+    expect(run.state.selected).toBe('lte-hub1');
+    const changesWhileSuppressed = run.steers().length;
+    run.rounds(30, 10_000); // 5 minutes: penalty ~3000 still above reuse 750
+    expect(run.steers().length).toBe(changesWhileSuppressed);
+    run.at(run.nowMs + 3 * 900_000).see({ kind: 'tick' }); // three half-lives later
+    expect(run.state.health['fibre-hub1']!.damping.suppressed).toBe(false);
+    expect(run.state.selected).toBe('fibre-hub1');
+  });
+});
+
+describe('policy step: operator, limits and modes', () => {
+  it('follows an override until it expires, then the policy again', () => {
+    const run = adoptedOnFibreHub1({ ...CONFIG, preemptDelaySec: 0 });
+    run.at(40_000).see({ kind: 'override', source: LTE, untilMs: 100_000, by: 'noc' });
+    expect(run.steers()).toEqual(['lte-hub1']);
+    expect(run.decisions().at(-1)!.reason).toEqual({ code: 'override', by: 'noc', untilMs: 100_000, source: LTE });
+    run.at(100_000).see({ kind: 'tick' });
+    expect(run.steers()).toEqual(['lte-hub1', 'fibre-hub1']);
+  });
+
+  it('in dry-run, decides and reports but never steers', () => {
+    const run = adoptedOnFibreHub1({ ...CONFIG, mode: 'dry-run' });
+    run.at(40_000).see({ kind: 'interface', name: FIBRE, up: false });
+    expect(run.steers()).toEqual([]);
+    expect(run.decisions().at(-1)).toMatchObject({ action: 'switch', to: 'lte-hub1', dryRun: true });
+  });
+
+  it('rate-limits changes: a due change is reported once as deferred, then made', () => {
+    const run = adoptedOnFibreHub1({ ...CONFIG, minChangeIntervalSec: 60 });
+    run.at(40_000).see({ kind: 'interface', name: FIBRE, up: false }); // -> lte-hub1 at 40 s
+    run.at(45_000).see({ kind: 'interface', name: LTE, up: false }); // lte dead too: hub... no fibre
+    expect(run.steers()).toEqual(['lte-hub1']);
+    run.at(50_000).see({ kind: 'interface', name: FIBRE, up: true });
+    run.rounds(3, 5_000);
+    const deferred = run.decisions().filter((d) => d.deferredUntilMs !== undefined);
+    expect(deferred).toHaveLength(1);
+    expect(deferred[0]!.deferredUntilMs).toBe(100_000);
+    run.at(100_000).see({ kind: 'tick' });
+    expect(run.steers()).toEqual(['lte-hub1', 'fibre-hub1']);
+  });
+
+  it('releases to native behaviour once when every path is down', () => {
+    const run = adoptedOnFibreHub1();
+    run.at(40_000).see({ kind: 'interface', name: FIBRE, up: false });
+    run.at(41_000).see({ kind: 'interface', name: LTE, up: false });
+    run.at(42_000).see({ kind: 'tick' });
+    const releases = run.effects.filter((e) => e.effect.kind === 'release');
+    expect(releases).toHaveLength(1);
+    expect(run.decisions().at(-1)).toMatchObject({ action: 'release', reason: { code: 'all-down', behaviour: 'release' } });
+  });
+
+  it('holds, reporting once, when configured to hold', () => {
+    const run = adoptedOnFibreHub1({ ...CONFIG, allDown: 'hold' });
+    run.at(40_000).see({ kind: 'interface', name: FIBRE, up: false });
+    run.at(41_000).see({ kind: 'interface', name: LTE, up: false });
+    run.at(42_000).see({ kind: 'tick' });
+    expect(run.decisions().filter((d) => d.action === 'hold')).toHaveLength(1);
+    expect(run.effects.filter((e) => e.effect.kind === 'release')).toEqual([]);
+  });
+
+  it('never picks a peer another client of its backup group is using', () => {
+    const run = adoptedOnFibreHub1();
+    run.see({ kind: 'flexvpn', activePeer: HUB1, activeSource: FIBRE, peersActiveElsewhere: [HUB2] });
+    run.at(40_000).see({ kind: 'interface', name: FIBRE, up: false });
+    expect(run.steers()).toEqual(['lte-hub1']);
+    run.at(50_000).see({ kind: 'interface', name: LTE, up: false });
+    expect(run.steers()).toEqual(['lte-hub1']); // lte-hub2 and fibre-hub2 use HUB2, busy elsewhere
+  });
+
+  it('after a failed steer, leaves that candidate out for a while and tries the next', () => {
+    const run = adoptedOnFibreHub1();
+    run.at(40_000).see({ kind: 'interface', name: FIBRE, up: false });
+    run.at(41_000).see({ kind: 'steer-failed', candidate: 'lte-hub1', code: 'ACTUATE_VERIFY_FAILED' });
+    expect(run.steers()).toEqual(['lte-hub1']); // rate limit: the next change waits 10 s
+    run.at(51_000).see({ kind: 'tick' });
+    expect(run.steers()).toEqual(['lte-hub1', 'lte-hub2']);
+  });
+});
