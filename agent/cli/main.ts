@@ -1,3 +1,4 @@
+import { configCommand } from './config-check.js';
 import { eventsCommand } from './events.js';
 import { parseCommand } from './parse.js';
 import { routesCommand } from './routes.js';
@@ -11,6 +12,7 @@ interface CliCommand {
 const COMMANDS: CliCommand[] = [
   { name: 'parse', summary: 'parse saved show output into JSON records', run: parseCommand },
   { name: 'routes', summary: 'the cached routing table: now, at a time, changes since, lookup', run: (a) => routesCommand(a) },
+  { name: 'config', summary: 'config check FILE: validate a configuration file', run: configCommand },
   { name: 'events', summary: "the agent's journal of observations, decisions and actions", run: (a) => eventsCommand(a) },
 ];
 

@@ -1,0 +1,22 @@
+import { loadConfigFile } from '../config/load.js';
+
+const USAGE = `Usage: spokepilot config check FILE
+
+Validates a configuration file and reports every problem with its path
+(flexvpn.peers[1].address: "10.0.0.300" is not a valid IPv4 address).
+Exit 0 when valid, 1 when not, 2 on usage errors.`;
+
+export async function configCommand(argv: string[]): Promise<number> {
+  const [sub, file, ...extra] = argv;
+  if (sub === '--help' || sub === '-h') { console.log(USAGE); return 0; }
+  if (sub !== 'check' || file === undefined || extra.length > 0) { console.error(USAGE); return 2; }
+  const result = loadConfigFile(file);
+  if (!result.ok) {
+    console.error(`${file}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}`);
+    for (const i of result.issues) console.error(`  ${i.path || '(document)'}: ${i.message}`);
+    return 1;
+  }
+  const c = result.config;
+  console.log(`${file}: valid. site ${c.site}, node ${c.node}, client ${c.flexvpn.client}, ${c.candidates.length} candidates, mode ${c.policy.mode}`);
+  return 0;
+}

@@ -1,0 +1,57 @@
+import { compileExpectations } from '../core/route-expectations.js';
+import type { AgentConfig } from './types.js';
+import type { ConfigIssue } from './validate.js';
+
+/** Checks between fields that a schema cannot express. Pure; every problem reported. */
+export function crossCheck(c: AgentConfig): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
+
+  const r = c.router;
+  if (r.transport === 'ssh') {
+    if (!r.ssh) add('router.ssh', 'is required when router.transport is ssh');
+    else {
+      if (!r.ssh.password && !r.ssh.privateKey) add('router.ssh', 'needs a password or a privateKey');
+      if (!r.ssh.hostKeySha256 && !r.ssh.acceptAnyHostKey) {
+        add('router.ssh.hostKeySha256', "is required: pin the router's host key (or set acceptAnyHostKey: true, for a lab only)");
+      }
+    }
+  }
+  if (r.transport === 'exec' && !r.exec) add('router.exec', 'is required when router.transport is exec');
+
+  const peers = new Set(c.flexvpn.peers.map((p) => p.address));
+  const sources = new Set(c.flexvpn.sources.map((s) => s.interface));
+  duplicates(c.flexvpn.peers.map((p) => p.address)).forEach((a) => add('flexvpn.peers', `peer ${a} is listed twice`));
+  duplicates(c.flexvpn.sources.map((s) => s.interface)).forEach((i) => add('flexvpn.sources', `source ${i} is listed twice`));
+  const tracks = [...c.flexvpn.peers.map((p) => p.stubTrack), ...c.flexvpn.sources.map((s) => s.stubTrack)];
+  duplicates(tracks).forEach((t) => add('flexvpn', `stub track ${t} is used twice: each peer and each source needs its own`));
+
+  duplicates(c.candidates.map((x) => x.id)).forEach((id) => add('candidates', `id "${id}" is used twice`));
+  c.candidates.forEach((cand, i) => {
+    if (!peers.has(cand.peer)) add(`candidates[${i}].peer`, `${cand.peer} is not one of flexvpn.peers`);
+    if (!sources.has(cand.source)) add(`candidates[${i}].source`, `${cand.source} is not one of flexvpn.sources`);
+  });
+  duplicates(c.candidates.map((x) => `${x.peer} ${x.source}`)).forEach((pair) => add('candidates', `the pair ${pair} is listed twice`));
+
+  const p = c.policy;
+  if (p.minSamples > p.windowSamples) add('policy.minSamples', `must not exceed policy.windowSamples (${p.windowSamples})`);
+  for (const m of ['lossPct', 'rttMs', 'jitterMs'] as const) {
+    if (p.recover[m] > p.fail[m]) add(`policy.recover.${m}`, `must not exceed policy.fail.${m} (${p.fail[m]}): recovery is the stricter bar`);
+  }
+  if (p.damping.reuseBelow >= p.damping.suppressAt) add('policy.damping.reuseBelow', `must be below suppressAt (${p.damping.suppressAt})`);
+  if (p.damping.suppressAt > p.damping.maxPenalty) add('policy.damping.suppressAt', `must not exceed maxPenalty (${p.damping.maxPenalty})`);
+
+  try {
+    compileExpectations(c.routes.expectations);
+  } catch (err) {
+    add('routes.expectations', (err as Error).message);
+  }
+  return issues;
+}
+
+function duplicates<T>(items: T[]): T[] {
+  const seen = new Set<T>();
+  const dup = new Set<T>();
+  for (const x of items) (seen.has(x) ? dup : seen).add(x);
+  return [...dup];
+}

@@ -1,0 +1,169 @@
+import { DEFAULT_POLICY } from '../core/policy/config.js';
+
+/**
+ * JSON Schema of the agent's configuration. Every object rejects unknown keys;
+ * defaults are filled in by the validator. Anything that can reach IOS
+ * configuration (interface names, addresses, names, numbers) is held to a
+ * strict grammar here: no whitespace, newline or control character passes.
+ */
+const IPV4 = '^(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}$';
+const INTERFACE =
+  '^(GigabitEthernet|TwoGigabitEthernet|TenGigabitEthernet|FastEthernet|Ethernet|Cellular|Dialer|Tunnel|Loopback|Vlan|' +
+  'Virtual-Access|Virtual-Template|VirtualPortGroup|Port-channel|Serial|Wlan-GigabitEthernet|AppGigabitEthernet)' +
+  '\\d+(/\\d+){0,3}(\\.\\d+)?(:\\d+)?$';
+const NAME = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$';
+const TOPIC_LEVEL = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$';
+const HOST_PORT = '^[A-Za-z0-9.:\\[\\]-]+:\\d{1,5}$';
+const CIDR = '^[0-9A-Fa-f.:]+/\\d{1,3}$';
+
+const secret = {
+  oneOf: [
+    { type: 'string', minLength: 1 },
+    { type: 'object', additionalProperties: false, required: ['env'], properties: { env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } } },
+    { type: 'object', additionalProperties: false, required: ['file'], properties: { file: { type: 'string', minLength: 1 } } },
+  ],
+};
+
+const int = (minimum: number, maximum: number, def?: number) => ({ type: 'integer', minimum, maximum, ...(def !== undefined ? { default: def } : {}) });
+const num = (minimum: number, maximum: number, def?: number) => ({ type: 'number', minimum, maximum, ...(def !== undefined ? { default: def } : {}) });
+const obj = (properties: Record<string, unknown>, required: string[] = [], extra: Record<string, unknown> = {}) => ({
+  type: 'object', additionalProperties: false, properties, required, ...extra,
+});
+
+const thresholds = (def: { lossPct: number; rttMs: number; jitterMs: number }) =>
+  obj({ lossPct: num(0, 100, def.lossPct), rttMs: num(0, 60000, def.rttMs), jitterMs: num(0, 60000, def.jitterMs) }, [], { default: {} });
+
+const P = DEFAULT_POLICY;
+
+export const CONFIG_SCHEMA = obj(
+  {
+    site: { type: 'string', pattern: TOPIC_LEVEL },
+    node: { type: 'string', pattern: TOPIC_LEVEL },
+    router: obj(
+      {
+        transport: { enum: ['ssh', 'exec'], default: 'ssh' },
+        ssh: obj(
+          {
+            host: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[A-Za-z0-9.:-]+$' },
+            port: int(1, 65535, 22),
+            username: { type: 'string', minLength: 1, maxLength: 64, pattern: '^\\S+$' },
+            password: secret,
+            privateKey: secret,
+            hostKeySha256: { type: 'string', pattern: '^SHA256:[A-Za-z0-9+/]{43}=?$' },
+            acceptAnyHostKey: { type: 'boolean', default: false },
+            connectTimeoutMs: int(100, 120000, 10000),
+            commandTimeoutMs: int(100, 300000, 15000),
+          },
+          ['host', 'username'],
+        ),
+        exec: obj({ command: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }, timeoutMs: int(100, 300000, 15000) }, ['command']),
+      },
+      [],
+      { default: {} },
+    ),
+    syslog: obj({ listen: { type: 'string', pattern: HOST_PORT } }, [], { default: {} }),
+    flexvpn: obj(
+      {
+        client: { type: 'string', pattern: NAME },
+        tunnel: { type: 'string', pattern: INTERFACE },
+        peers: { type: 'array', minItems: 1, maxItems: 16, items: obj({ address: { type: 'string', pattern: IPV4 }, stubTrack: int(1, 1000) }, ['address', 'stubTrack']) },
+        sources: { type: 'array', minItems: 1, maxItems: 8, items: obj({ interface: { type: 'string', pattern: INTERFACE }, stubTrack: int(1, 1000) }, ['interface', 'stubTrack']) },
+      },
+      ['client', 'tunnel', 'peers', 'sources'],
+    ),
+    candidates: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 64,
+      items: obj(
+        {
+          id: { type: 'string', pattern: NAME },
+          peer: { type: 'string', pattern: IPV4 },
+          source: { type: 'string', pattern: INTERFACE },
+          slaOperations: { type: 'array', minItems: 1, items: int(1, 2147483647) },
+        },
+        ['id', 'peer', 'source', 'slaOperations'],
+      ),
+    },
+    policy: obj(
+      {
+        windowSamples: int(1, 1000, P.windowSamples),
+        minSamples: int(1, 1000, P.minSamples),
+        fail: thresholds(P.fail),
+        recover: thresholds(P.recover),
+        failAfter: int(1, 100, P.failAfter),
+        recoverAfter: int(1, 100, P.recoverAfter),
+        preemptDelaySec: int(0, 86400, P.preemptDelaySec),
+        damping: obj(
+          {
+            penalty: num(0, 1e6, P.damping.penalty),
+            halfLifeSec: num(1, 86400, P.damping.halfLifeSec),
+            suppressAt: num(1, 1e6, P.damping.suppressAt),
+            reuseBelow: num(1, 1e6, P.damping.reuseBelow),
+            maxPenalty: num(1, 1e7, P.damping.maxPenalty),
+          },
+          [],
+          { default: {} },
+        ),
+        allDown: { enum: ['hold', 'release', 'least-bad'], default: P.allDown },
+        minChangeIntervalSec: int(0, 3600, P.minChangeIntervalSec),
+        mode: { enum: ['enforce', 'dry-run'], default: P.mode },
+        clearStaleSa: { type: 'boolean', default: P.clearStaleSa },
+      },
+      [],
+      { default: {} },
+    ),
+    actuation: obj(
+      {
+        strategy: { enum: ['stub-tracks', 'peer-order'], default: 'stub-tracks' },
+        verifyTimeoutSec: int(1, 600, 30),
+        retries: int(0, 10, 2),
+        onStop: { enum: ['restore', 'leave'], default: 'restore' },
+      },
+      [],
+      { default: {} },
+    ),
+    polling: obj(
+      {
+        slaSec: int(1, 3600, 10),
+        flexvpnSec: int(1, 3600, 15),
+        interfacesSec: int(1, 3600, 30),
+        cryptoSec: int(1, 3600, 30),
+        routesSec: int(5, 86400, 300),
+        jitter: num(0, 0.5, 0.2),
+      },
+      [],
+      { default: {} },
+    ),
+    store: obj(
+      {
+        path: { type: 'string', minLength: 1 },
+        journalMaxAgeDays: num(0.01, 3650, 30),
+        journalMaxRows: int(100, 1e8, 200000),
+        outboxMaxBytes: int(1024, 1e10, 50 * 1024 * 1024),
+        outboxMaxAgeHours: num(0.01, 8760, 168),
+        routeHistoryDays: num(0.01, 3650, 14),
+      },
+      [],
+      { default: {} },
+    ),
+    routes: obj(
+      {
+        vrfs: { type: 'array', items: { type: 'string', pattern: NAME }, default: [] },
+        ipv6: { type: 'boolean', default: false },
+        expectations: obj(
+          {
+            required: { type: 'array', default: [], items: obj({ prefix: { type: 'string', pattern: CIDR }, viaInterface: { type: 'string', pattern: '^[A-Za-z-]+$' }, vrf: { type: 'string', pattern: NAME } }, ['prefix']) },
+            allowed: { type: 'array', default: [], items: obj({ prefix: { type: 'string', pattern: CIDR }, maxLength: int(0, 128), vrf: { type: 'string', pattern: NAME } }, ['prefix']) },
+          },
+          [],
+          { default: {} },
+        ),
+      },
+      [],
+      { default: {} },
+    ),
+    log: obj({ level: { enum: ['debug', 'info', 'warn', 'error'], default: 'info' }, dir: { type: 'string', minLength: 1 } }, [], { default: {} }),
+  },
+  ['site', 'node', 'flexvpn', 'candidates'],
+);

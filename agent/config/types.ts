@@ -1,0 +1,89 @@
+import type { AllDownBehaviour, CandidateConfig, QualityThresholds } from '../core/policy/config.js';
+import type { RouteExpectations } from '../core/route-expectations.js';
+
+/** A secret given literally, or better by reference: never logged, never published. */
+export type Secret = string | { env: string } | { file: string };
+
+export interface SshRouterConfig {
+  host: string;
+  port: number;
+  username: string;
+  password?: Secret;
+  privateKey?: Secret;
+  /** The router's host key, `SHA256:<base64>` as OpenSSH prints it. */
+  hostKeySha256?: string;
+  /** Explicit opt-out of host key pinning (lab use only). */
+  acceptAnyHostKey: boolean;
+  connectTimeoutMs: number;
+  commandTimeoutMs: number;
+}
+
+export interface ExecRouterConfig {
+  /** argv prefix; the show command is appended as one argument: `["dohost"]`. */
+  command: string[];
+  timeoutMs: number;
+}
+
+export interface AgentConfig {
+  site: string;
+  node: string;
+  router: {
+    transport: 'ssh' | 'exec';
+    ssh?: SshRouterConfig;
+    exec?: ExecRouterConfig;
+  };
+  syslog: { listen?: string };
+  flexvpn: {
+    client: string;
+    tunnel: string;
+    /** Agent-owned stub tracks referenced by the client's `peer` lines, one per hub. */
+    peers: { address: string; stubTrack: number }[];
+    /** Agent-owned stub tracks referenced by the client's `source` lines, one per WAN. */
+    sources: { interface: string; stubTrack: number }[];
+  };
+  candidates: CandidateConfig[];
+  policy: {
+    windowSamples: number;
+    minSamples: number;
+    fail: QualityThresholds;
+    recover: QualityThresholds;
+    failAfter: number;
+    recoverAfter: number;
+    preemptDelaySec: number;
+    damping: { penalty: number; halfLifeSec: number; suppressAt: number; reuseBelow: number; maxPenalty: number };
+    allDown: AllDownBehaviour;
+    minChangeIntervalSec: number;
+    mode: 'enforce' | 'dry-run';
+    clearStaleSa: boolean;
+  };
+  actuation: {
+    strategy: 'stub-tracks' | 'peer-order';
+    verifyTimeoutSec: number;
+    retries: number;
+    /** On SIGTERM: `restore` allows every candidate again (native IOS behaviour); `leave` keeps the last steer. */
+    onStop: 'restore' | 'leave';
+  };
+  polling: {
+    slaSec: number;
+    flexvpnSec: number;
+    interfacesSec: number;
+    cryptoSec: number;
+    routesSec: number;
+    /** Each interval varies by up to this fraction, so a fleet never polls in lockstep. */
+    jitter: number;
+  };
+  store: {
+    path?: string;
+    journalMaxAgeDays: number;
+    journalMaxRows: number;
+    outboxMaxBytes: number;
+    outboxMaxAgeHours: number;
+    routeHistoryDays: number;
+  };
+  routes: {
+    vrfs: string[];
+    ipv6: boolean;
+    expectations: RouteExpectations;
+  };
+  log: { level: 'debug' | 'info' | 'warn' | 'error'; dir?: string };
+}

@@ -1,0 +1,105 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { canonicalInterface } from '../parsers/interface-name.js';
+import { crossCheck } from './cross-check.js';
+import { CONFIG_SCHEMA } from './schema.js';
+import type { AgentConfig } from './types.js';
+
+export interface ConfigIssue {
+  /** Where, as a path into the document: `flexvpn.peers[1].address`. */
+  path: string;
+  message: string;
+}
+
+export type ConfigResult = { ok: true; config: AgentConfig } | { ok: false; issues: ConfigIssue[] };
+
+const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
+const validateSchema = ajv.compile(CONFIG_SCHEMA);
+
+/**
+ * Validates a parsed configuration document once, reporting every problem
+ * with its path. Interface names may be abbreviated (`Gi0/0`): they are
+ * expanded first, as IOS would.
+ */
+export function validateConfig(input: unknown): ConfigResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, issues: [{ path: '', message: 'the configuration must be a mapping (YAML keys and values)' }] };
+  }
+  const doc = structuredClone(input) as Record<string, unknown>;
+  canonicaliseInterfaces(doc);
+  if (!validateSchema(doc)) return { ok: false, issues: describe(validateSchema.errors ?? []) };
+  const config = doc as unknown as AgentConfig;
+  const issues = crossCheck(config);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, config };
+}
+
+function canonicaliseInterfaces(doc: Record<string, unknown>): void {
+  const fix = (o: unknown, key: string) => {
+    if (o && typeof o === 'object' && typeof (o as Record<string, unknown>)[key] === 'string') {
+      (o as Record<string, string>)[key] = canonicalInterface((o as Record<string, string>)[key]!);
+    }
+  };
+  const flex = doc.flexvpn as Record<string, unknown> | undefined;
+  fix(flex, 'tunnel');
+  if (Array.isArray(flex?.sources)) for (const s of flex.sources) fix(s, 'interface');
+  if (Array.isArray(doc.candidates)) for (const c of doc.candidates) fix(c, 'source');
+}
+
+const PATTERN_NAMES: [RegExp, string][] = [
+  [/25\[0-5\]/, 'IPv4 address'],
+  [/GigabitEthernet/, 'interface name (e.g. GigabitEthernet0/0, Cellular0/1/0, Tunnel100)'],
+  [/SHA256/, 'host key fingerprint (SHA256:<43 base64 characters>, as ssh-keygen -l prints it)'],
+  [/\/\\d\{1,3\}\$/, 'CIDR prefix (10.0.0.0/8)'],
+  [/:\\d\{1,5\}\$/, 'HOST:PORT'],
+  [/A-Za-z0-9\]\[A-Za-z0-9_\.-\]/, 'name (letters, digits, _ . -, at most 64)'],
+];
+
+function describe(errors: ErrorObject[]): ConfigIssue[] {
+  const out: ConfigIssue[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    // A secret that matches none of its forms yields one error per form; say it once.
+    if (e.keyword === 'oneOf' || (e.schemaPath.includes('/oneOf/') && e.keyword !== 'additionalProperties')) {
+      const path = toPath(e.instancePath);
+      if (!seen.has(`secret:${path}`)) {
+        seen.add(`secret:${path}`);
+        out.push({ path, message: 'must be a string, {env: NAME} or {file: PATH}' });
+      }
+      continue;
+    }
+    const issue = describeOne(e);
+    const key = `${issue.path}|${issue.message}`;
+    if (!seen.has(key)) { seen.add(key); out.push(issue); }
+  }
+  return out;
+}
+
+function describeOne(e: ErrorObject): ConfigIssue {
+  const path = toPath(e.instancePath);
+  const p = e.params as Record<string, unknown>;
+  const join = (child: string) => (path ? `${path}.${child}` : child);
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return { path: join(String(p.additionalProperty)), message: 'unknown key' };
+    case 'required':
+      return { path: join(String(p.missingProperty)), message: 'is required' };
+    case 'enum':
+      return { path, message: `must be one of: ${(p.allowedValues as unknown[]).join(', ')}` };
+    case 'pattern': {
+      const what = PATTERN_NAMES.find(([re]) => re.test(String(p.pattern)))?.[1] ?? `text matching ${String(p.pattern)}`;
+      return { path, message: `${JSON.stringify(e.data)} is not a valid ${what}` };
+    }
+    case 'type':
+      return { path, message: `must be ${String(p.type)}, not ${Array.isArray(e.data) ? 'a list' : typeof e.data}` };
+    default:
+      return { path, message: e.message ?? e.keyword };
+  }
+}
+
+/** `/flexvpn/peers/1/address` -> `flexvpn.peers[1].address` */
+function toPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+}

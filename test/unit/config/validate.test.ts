@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { loadConfigFile, loadConfigText } from '../../../agent/config/load.js';
+import { redact, resolveSecret } from '../../../agent/config/secrets.js';
+
+const examples = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'config', 'examples');
+
+const MINIMAL = `
+site: s1
+node: n1
+router: { ssh: { host: 192.168.1.1, username: u, password: p, acceptAnyHostKey: true } }
+flexvpn:
+  client: FLEX
+  tunnel: Tu100
+  peers: [{ address: 192.0.2.1, stubTrack: 101 }]
+  sources: [{ interface: Gi0/0, stubTrack: 111 }]
+candidates: [{ id: a, peer: 192.0.2.1, source: GigabitEthernet0/0, slaOperations: [1] }]
+`;
+
+describe('configuration', () => {
+  it.each(['ir829-dual-wan.yaml', 'ir1101.yaml'])('accepts the documented example %s', (name) => {
+    const r = loadConfigFile(join(examples, name));
+    expect(r.ok ? 'valid' : r.issues).toBe('valid');
+  });
+
+  it('fills defaults and expands abbreviated interface names', () => {
+    const r = loadConfigText(MINIMAL);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.config.flexvpn.tunnel).toBe('Tunnel100');
+    expect(r.config.flexvpn.sources[0]!.interface).toBe('GigabitEthernet0/0');
+    expect(r.config.policy.preemptDelaySec).toBe(300);
+    expect(r.config.actuation).toEqual({ strategy: 'stub-tracks', verifyTimeoutSec: 30, retries: 2, onStop: 'restore' });
+    expect(r.config.router.ssh!.port).toBe(22);
+  });
+
+  it('reports every problem at once, each with its path', () => {
+    const bad = MINIMAL.replace('192.0.2.1, stubTrack: 101', '192.0.2.300, stubTrack: 1001')
+      .replace('node: n1', 'node: n1\nfrobnicate: yes')
+      .replace('client: FLEX', 'client: "FLEX\\nend"');
+    const r = loadConfigText(bad);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const paths = r.issues.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['frobnicate', 'flexvpn.client', 'flexvpn.peers[0].address', 'flexvpn.peers[0].stubTrack']));
+    expect(r.issues.find((i) => i.path === 'frobnicate')!.message).toBe('unknown key');
+    expect(r.issues.find((i) => i.path === 'flexvpn.peers[0].address')!.message).toContain('is not a valid IPv4 address');
+  });
+
+  it('never lets a newline or a space reach an interface name', () => {
+    const r = loadConfigText(MINIMAL.replace('interface: Gi0/0', 'interface: "Gi0/0\\nshutdown"'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]!.path).toBe('flexvpn.sources[0].interface');
+  });
+
+  it('checks across fields: candidates must use configured peers and sources, tracks must be distinct', () => {
+    const r = loadConfigText(MINIMAL.replace('stubTrack: 111', 'stubTrack: 101').replace('peer: 192.0.2.1, source', 'peer: 192.0.2.9, source'));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toEqual(expect.arrayContaining([
+      { path: 'flexvpn', message: 'stub track 101 is used twice: each peer and each source needs its own' },
+      { path: 'candidates[0].peer', message: '192.0.2.9 is not one of flexvpn.peers' },
+    ]));
+  });
+
+  it('requires a pinned host key unless explicitly waived', () => {
+    const r = loadConfigText(MINIMAL.replace(', acceptAnyHostKey: true', ''));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => i.path)).toEqual(['router.ssh.hostKeySha256']);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const r = loadConfigText('site: [unclosed\nnode: x\n');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]!.message).toMatch(/^YAML line \d+/);
+  });
+
+  it('resolves secrets from the environment or a file, and redacts them', () => {
+    expect(resolveSecret({ env: 'X_PW' }, { X_PW: 'hunter2' })).toBe('hunter2');
+    expect(() => resolveSecret({ env: 'NOPE' }, {})).toThrow(expect.objectContaining({ code: 'CONFIG_SECRET_UNAVAILABLE', message: 'environment variable NOPE is not set' }));
+    expect(redact({ ssh: { password: 'hunter2', host: 'h' } })).toEqual({ ssh: { password: '[redacted]', host: 'h' } });
+  });
+});
