@@ -1,0 +1,50 @@
+import type { IpSlaStatistics } from '../../../proto/records/health.js';
+import type { Observation } from '../policy/types.js';
+
+/** What was last seen of an operation, to tell new probes from re-reads of old ones. */
+export interface SlaCursor {
+  successes: number;
+  failures: number;
+  startTime?: string;
+}
+
+export type SlaCursors = Readonly<Record<number, SlaCursor>>;
+
+/** Most probes credited from one read: a poll missed for hours must not flood the window. */
+const MAX_SAMPLES_PER_READ = 20;
+
+/**
+ * Turns a read of `show ip sla statistics` into probe samples: only probes that
+ * ran since the last read. IOS keeps success and failure counters, so when the
+ * poll is slower than the probes, every probe still counts, failed ones as
+ * unanswered and answered ones at the latest RTT (the only one IOS shows).
+ * A counter that went down (operation restarted or reset) restarts the cursor.
+ */
+export function slaSamples(cursors: SlaCursors, records: readonly IpSlaStatistics[]): { observation?: Observation; cursors: SlaCursors } {
+  const next: Record<number, SlaCursor> = { ...cursors };
+  const samples: { operation: number; answered: boolean; rttMs?: number }[] = [];
+  for (const r of records) {
+    if (r.successes === undefined || r.failures === undefined) continue;
+    const now: SlaCursor = { successes: r.successes, failures: r.failures, ...(r.startTime ? { startTime: r.startTime } : {}) };
+    const before = cursors[r.operationId];
+    next[r.operationId] = now;
+    if (!before) continue; // first sight: a baseline, not a probe
+    let ok = r.successes - before.successes;
+    let failed = r.failures - before.failures;
+    if (ok < 0 || failed < 0) {
+      ok = Math.max(0, r.successes);
+      failed = Math.max(0, r.failures);
+    }
+    if (ok + failed === 0) continue;
+    const scale = Math.min(1, MAX_SAMPLES_PER_READ / (ok + failed));
+    ok = Math.round(ok * scale);
+    failed = Math.round(failed * scale);
+    // The latest probe's outcome goes last, so "lost in a row" counts end right.
+    const latestAnswered = r.returnCode === 'ok' || r.returnCode === 'over-threshold';
+    const push = (answered: boolean, n: number) => {
+      for (let i = 0; i < n; i++) samples.push({ operation: r.operationId, answered, ...(answered && r.rttMs !== undefined ? { rttMs: r.rttMs } : {}) });
+    };
+    if (latestAnswered) { push(false, failed); push(true, ok); } else { push(true, ok); push(false, failed); }
+  }
+  return samples.length > 0 ? { observation: { kind: 'sla-samples', samples }, cursors: next } : { cursors: next };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { slaSamples } from '../../../agent/core/observe/sla.js';
+import { flexvpnObservation, interfaceObservations } from '../../../agent/core/observe/router-state.js';
+import type { IpSlaStatistics, IpInterfaceBrief } from '../../../proto/records/health.js';
+import type { FlexVpnClient } from '../../../proto/records/crypto.js';
+
+const sla = (operationId: number, successes: number, failures: number, rttMs?: number, returnCode: IpSlaStatistics['returnCode'] = 'ok'): IpSlaStatistics =>
+  ({ operationId, successes, failures, returnCode, ...(rttMs !== undefined ? { rttMs } : {}) });
+
+describe('SLA reads to probe samples', () => {
+  it('takes the first read as a baseline, then reports only new probes', () => {
+    let r = slaSamples({}, [sla(11, 10, 0, 20)]);
+    expect(r.observation).toBeUndefined();
+    r = slaSamples(r.cursors, [sla(11, 10, 0, 20)]);
+    expect(r.observation).toBeUndefined(); // a re-read of the same probe
+    r = slaSamples(r.cursors, [sla(11, 11, 0, 25)]);
+    expect(r.observation).toEqual({ kind: 'sla-samples', samples: [{ operation: 11, answered: true, rttMs: 25 }] });
+  });
+
+  it('counts every probe a slow poll missed, the latest outcome last', () => {
+    const base = slaSamples({}, [sla(11, 10, 0, 20)]).cursors;
+    const r = slaSamples(base, [sla(11, 12, 2, undefined, 'timeout')]);
+    expect(r.observation).toEqual({ kind: 'sla-samples', samples: [
+      { operation: 11, answered: true }, { operation: 11, answered: true },
+      { operation: 11, answered: false }, { operation: 11, answered: false },
+    ] });
+  });
+
+  it('restarts the count when the operation was reset', () => {
+    const base = slaSamples({}, [sla(11, 500, 3, 20)]).cursors;
+    const r = slaSamples(base, [sla(11, 1, 0, 30)]);
+    expect(r.observation).toEqual({ kind: 'sla-samples', samples: [{ operation: 11, answered: true, rttMs: 30 }] });
+  });
+});
+
+describe('FlexVPN client and interfaces to observations', () => {
+  const client = (profile: string, peer: string, source: string, backupGroup?: number): FlexVpnClient => ({
+    profile, currentState: 'active', currentStateRaw: 'ACTIVE', peer, sourceInterface: source, ...(backupGroup ? { backupGroup } : {}),
+  });
+
+  it('reports our active path and the peers held by our backup group, only on change', () => {
+    const clients = [client('FLEX', '192.0.2.1', 'GigabitEthernet0/0', 1), client('FLEX2', '192.0.2.2', 'Cellular0/1/0', 1), client('OTHER', '192.0.2.3', 'Cellular0/1/0', 2)];
+    const first = flexvpnObservation(undefined, clients, 'FLEX');
+    expect(first.observation).toEqual({ kind: 'flexvpn', activePeer: '192.0.2.1', activeSource: 'GigabitEthernet0/0', peersActiveElsewhere: ['192.0.2.2'] });
+    expect(flexvpnObservation(first.seen, clients, 'FLEX').observation).toBeUndefined();
+  });
+
+  it('reports line-protocol changes of watched WANs; a missing interface is down', () => {
+    const row = (name: string, status: IpInterfaceBrief['status'], protocol: IpInterfaceBrief['protocol']): IpInterfaceBrief =>
+      ({ name, ok: true, method: 'DHCP', status, statusRaw: status, protocol, protocolRaw: protocol });
+    const watched = ['GigabitEthernet0/0', 'Cellular0/1/0'];
+    const a = interfaceObservations({}, [row('GigabitEthernet0/0', 'up', 'up')], watched);
+    expect(a.observations).toEqual([{ kind: 'interface', name: 'GigabitEthernet0/0', up: true }, { kind: 'interface', name: 'Cellular0/1/0', up: false }]);
+    const b = interfaceObservations(a.seen, [row('GigabitEthernet0/0', 'up', 'down')], watched);
+    expect(b.observations).toEqual([{ kind: 'interface', name: 'GigabitEthernet0/0', up: false }]);
+  });
+});
