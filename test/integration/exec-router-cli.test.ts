@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { writeFileSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { ExecRouterCli } from '../../agent/adapters/router/exec-router-cli.js';
+import { Backoff } from '../../agent/adapters/router/backoff.js';
+import { tempDir } from '../support/temp-dir.js';
+
+describe('exec (dohost) router adapter, with a real child process standing in for dohost', () => {
+  const tmp = tempDir();
+  const dohost = join(tmp.dir, 'dohost');
+  writeFileSync(dohost, [
+    '#!/bin/sh',
+    'case "$1" in',
+    '  "show version") echo "spoke1 uptime is 1 hour, 2 minutes" ;;',
+    '  "show slow") sleep 5 ;;',
+    '  *) echo "                ^"; echo "% Invalid input detected at \'^\' marker." ;;',
+    'esac',
+  ].join('\n'));
+  chmodSync(dohost, 0o755);
+  const cli = new ExecRouterCli({ command: [dohost], timeoutMs: 300 });
+
+  it('runs a show command as one argument and returns its output', async () => {
+    expect(await cli.show('show version')).toBe('spoke1 uptime is 1 hour, 2 minutes\n');
+  });
+
+  it('turns IOS refusals, timeouts and unsafe lines into coded errors', async () => {
+    await expect(cli.show('show bogus')).rejects.toMatchObject({ code: 'ROUTER_CLI_ERROR', line: 'show bogus' });
+    await expect(cli.show('show slow')).rejects.toMatchObject({ code: 'ROUTER_TIMEOUT' });
+    await expect(cli.show('show version\nreload')).rejects.toMatchObject({ code: 'ROUTER_UNSAFE_COMMAND' });
+    await expect(cli.configure()).rejects.toMatchObject({ code: 'ROUTER_CLI_ERROR' });
+  });
+});
+
+describe('backoff with full jitter', () => {
+  it('draws from a doubling, capped range, and resets on success', () => {
+    const b = new Backoff(100, 1000, () => 0.999);
+    expect(b.nextDelayMs()).toBe(0);
+    const delays = [];
+    for (let i = 0; i < 6; i++) { b.failed(); delays.push(b.nextDelayMs()); }
+    expect(delays).toEqual([99, 199, 399, 799, 999, 999]);
+    b.succeeded();
+    expect(b.nextDelayMs()).toBe(0);
+    const low = new Backoff(100, 1000, () => 0);
+    low.failed();
+    expect(low.nextDelayMs()).toBe(0); // full jitter reaches down to zero
+  });
+});
