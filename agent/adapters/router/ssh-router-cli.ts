@@ -66,8 +66,8 @@ export class SshRouterCli implements RouterCli {
   }
 
   configure(lines: readonly string[]): Promise<void> {
-    lines.forEach(assertSafeLine);
     return this.serial(async () => {
+      lines.forEach(assertSafeLine); // all checked before the first is sent: nothing half-applied
       // One session for the whole config session: if it drops half-way, the rest must not
       // run on a new session in exec mode; the caller re-reads and decides (nothing half-assumed).
       const s = await this.ensureSession();

@@ -18,7 +18,7 @@ export interface ActuationPlan {
 
 export type Strategy = 'stub-tracks' | 'peer-order';
 
-const stub = (track: number, up: boolean) => [`track ${track} stub-object`, ` default-state ${up ? 'up' : 'down'}`];
+const stub = (track: number, up: boolean) => [`track ${track} stub-object`, `default-state ${up ? 'up' : 'down'}`];
 
 /**
  * Stub-track strategy: the client's `peer ... track N` and `source ... track N`
@@ -53,7 +53,7 @@ export function planRelease(t: ActuationTargets): ActuationPlan {
 export function planPeerOrder(t: ActuationTargets, peer: string, activePeer?: string): ActuationPlan {
   const ordered = [peer, ...t.peers.map((p) => p.address).filter((a) => a !== peer)];
   return {
-    configLines: [`crypto ikev2 client flexvpn ${t.client}`, ...ordered.map((address, i) => ` peer ${i + 1} ${address}`)],
+    configLines: [`crypto ikev2 client flexvpn ${t.client}`, ...ordered.map((address, i) => `peer ${i + 1} ${address}`)],
     execCommands: activePeer && activePeer !== peer ? clearCommands(activePeer) : [],
   };
 }

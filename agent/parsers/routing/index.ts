@@ -1,3 +1,49 @@
 import type { CommandSpec } from '../command-spec.js';
+import { parseBgpSummary } from './bgp-summary.js';
+import { parseDmvpn } from './dmvpn.js';
+import { parseIpRoute } from './ip-route.js';
+import { parseNhrp } from './nhrp.js';
 
-export const routingCommands: CommandSpec[] = [];
+// Protocol filters IOS accepts after `show ip route [vrf NAME]`; the output format is the same.
+const ROUTE_FILTER =
+  String.raw`(?: (?<protocol>bgp|ospf|eigrp|rip|isis|static|connected|local|nhrp|odr|lisp|mobile|application|omp)(?: (?<process>\d+))?)?`;
+const VRF_NAME = String.raw`[\w.:-]+`;
+
+export const routingCommands: CommandSpec[] = [
+  {
+    id: 'show ip route',
+    usage: 'show ip route [vrf NAME] [PROTOCOL [ID]]',
+    pattern: new RegExp(String.raw`^show ip route(?: vrf (?<vrf>${VRF_NAME}))?${ROUTE_FILTER}$`, 'i'),
+    parse: (text, args) => parseIpRoute(text, args),
+  },
+  {
+    id: 'show ipv6 route',
+    usage: 'show ipv6 route [vrf NAME] [PROTOCOL [ID]]',
+    pattern: new RegExp(String.raw`^show ipv6 route(?: vrf (?<vrf>${VRF_NAME}))?${ROUTE_FILTER}$`, 'i'),
+    parse: (text, args) => parseIpRoute(text, args),
+  },
+  {
+    // `show ip bgp summary`, `show bgp all summary`, `show bgp vrf NAME all summary`,
+    // `show bgp vpnv4 unicast rd RD summary`, `show ip bgp vpnv4 vrf NAME summary`, ...
+    id: 'show ip bgp summary',
+    usage: 'show [ip] bgp [AFI [SAFI]] [all] [vrf NAME] [rd RD] [all] summary',
+    pattern: new RegExp(
+      String.raw`^show (?:ip )?bgp(?: (?<afi>ipv4|ipv6|vpnv4|vpnv6|l2vpn)(?: (?<safi>unicast|multicast|evpn|vpls|flowspec))?)?` +
+        String.raw`(?: all)?(?: vrf (?<vrf>${VRF_NAME}))?(?: rd (?<rd>[\d.:]+))?(?: all)? summary$`,
+      'i',
+    ),
+    parse: (text, args) => parseBgpSummary(text, args),
+  },
+  {
+    id: 'show ip nhrp',
+    usage: 'show ip nhrp',
+    pattern: /^show ip nhrp$/i,
+    parse: (text) => parseNhrp(text),
+  },
+  {
+    id: 'show dmvpn',
+    usage: 'show dmvpn',
+    pattern: /^show dmvpn$/i,
+    parse: (text) => parseDmvpn(text),
+  },
+];

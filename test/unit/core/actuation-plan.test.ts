@@ -11,10 +11,10 @@ describe('actuation plans', () => {
   it('allows the chosen peer and source before forbidding the others', () => {
     expect(planStubTracks(targets, '192.0.2.2', 'Cellular0/1/0', '192.0.2.1')).toEqual({
       configLines: [
-        'track 102 stub-object', ' default-state up',
-        'track 112 stub-object', ' default-state up',
-        'track 101 stub-object', ' default-state down',
-        'track 111 stub-object', ' default-state down',
+        'track 102 stub-object', 'default-state up',
+        'track 112 stub-object', 'default-state up',
+        'track 101 stub-object', 'default-state down',
+        'track 111 stub-object', 'default-state down',
       ],
       execCommands: ['clear crypto ikev2 sa remote 192.0.2.1', 'clear crypto session remote 192.0.2.1'],
     });
@@ -22,12 +22,12 @@ describe('actuation plans', () => {
 
   it('releases by allowing every peer and source', () => {
     const lines = planRelease(targets).configLines;
-    expect(lines.filter((l) => l.includes('default-state'))).toEqual(Array(4).fill(' default-state up'));
+    expect(lines.filter((l) => l.includes('default-state'))).toEqual(Array(4).fill('default-state up'));
   });
 
   it('reorders peers and clears the active SA for the peer-order strategy', () => {
     expect(planPeerOrder(targets, '192.0.2.2', '192.0.2.1')).toEqual({
-      configLines: ['crypto ikev2 client flexvpn FLEX', ' peer 1 192.0.2.2', ' peer 2 192.0.2.1'],
+      configLines: ['crypto ikev2 client flexvpn FLEX', 'peer 1 192.0.2.2', 'peer 2 192.0.2.1'],
       execCommands: ['clear crypto ikev2 sa remote 192.0.2.1', 'clear crypto session remote 192.0.2.1'],
     });
   });
