@@ -1,0 +1,232 @@
+/**
+ * One IOS command-line session over a LabDevice: modes and prompts, the
+ * built-in commands, `do`, the fall-back from a config sub-mode to its parent,
+ * and the error lines. Transport-free: the SSH shell drives it through
+ * InteractiveTerminal, the SSH exec channel calls `execute` once.
+ */
+import { CliError, kw, type Args, type CommandDef, type LabDevice, type Mode } from './grammar.js';
+import { builtinCommands, isConfigMode, terminalCommands, type SessionControls } from './builtins.js';
+import { matchLine } from './matcher.js';
+import { BAD_SECRETS, INTERNAL_ERROR, PASSWORD_PROMPT, matchErrorLines } from './messages.js';
+
+export type LabLog = (event: Record<string, unknown>) => void;
+
+export interface CliSessionOptions {
+  device: LabDevice;
+  /** 15 starts in privileged exec (`username admin privilege 15`); 1 (default) in user exec. */
+  privilege?: 1 | 15;
+  /** `enable secret`: when set, `enable` asks for it. Without one, `enable` just works. */
+  enableSecret?: string;
+  /** IOS default: 24 lines, 80 columns. */
+  terminalLength?: number;
+  terminalWidth?: number;
+  log?: LabLog;
+}
+
+export interface LineOutcome {
+  /** Lines to print before the next prompt. */
+  lines: string[];
+  /** The session ended (`exit` or `logout` in exec). */
+  closed: boolean;
+}
+
+interface ConfigLevel {
+  mode: Mode;
+  target?: string;
+}
+
+/** IOS gives three tries at the enable secret. */
+const SECRET_TRIES = 3;
+
+export class CliSession {
+  terminalLength: number;
+  terminalWidth: number;
+  private privileged: boolean;
+  /** Configuration levels, outermost (`config`) first; empty outside configuration mode. */
+  private levels: ConfigLevel[] = [];
+  /** Failed enable secret attempts, or undefined when not asking for one. */
+  private secretTries: number | undefined;
+  private closed = false;
+  private readonly controls: SessionControls;
+  /** `do` forms of exec commands, mapped to the command they run. */
+  private readonly doTargets = new WeakMap<CommandDef, CommandDef>();
+
+  constructor(private readonly options: CliSessionOptions) {
+    this.privileged = options.privilege === 15;
+    this.terminalLength = options.terminalLength ?? 24;
+    this.terminalWidth = options.terminalWidth ?? 80;
+    this.controls = this.makeControls();
+  }
+
+  mode(): Mode {
+    return this.levels.at(-1)?.mode ?? (this.privileged ? 'exec' : 'user');
+  }
+
+  /** True while `enable` waits for the secret: the terminal must not echo. */
+  get awaitingSecret(): boolean {
+    return this.secretTries !== undefined;
+  }
+
+  prompt(): string {
+    if (this.awaitingSecret) return PASSWORD_PROMPT;
+    const host = this.options.device.hostname();
+    const mode = this.mode();
+    if (mode === 'user') return `${host}>`;
+    if (mode === 'exec') return `${host}#`;
+    return `${host}(${mode})#`;
+  }
+
+  /** Ctrl-C: abandons a secret prompt; leaves configuration mode (IOS prints `^C` and returns to `#`). */
+  interrupt(): void {
+    this.secretTries = undefined;
+    this.levels = [];
+  }
+
+  /** Ctrl-Z: like `end`; only meaningful in configuration mode. */
+  endConfiguration(): void {
+    this.levels = [];
+  }
+
+  execute(line: string): LineOutcome {
+    if (this.closed) return { lines: [], closed: true };
+    const secret = this.awaitingSecret;
+    try {
+      const lines = secret ? this.checkSecret(line) : this.executeCommand(line);
+      return { lines, closed: this.closed };
+    } catch (error) {
+      // The router model failed outside a handler (its command list, its hostname): the vty survives.
+      this.options.log?.({ event: 'lab.cli.line_failed', command: secret ? '<secret>' : line, error: String(error) });
+      return { lines: INTERNAL_ERROR, closed: this.closed };
+    }
+  }
+
+  private checkSecret(typed: string): string[] {
+    if (typed === this.options.enableSecret) {
+      this.secretTries = undefined;
+      this.privileged = true;
+      return [];
+    }
+    this.secretTries = (this.secretTries ?? 0) + 1;
+    if (this.secretTries < SECRET_TRIES) return [];
+    this.secretTries = undefined;
+    return BAD_SECRETS;
+  }
+
+  private executeCommand(line: string): string[] {
+    const mode = this.mode();
+    const result = matchLine(line, this.candidates(mode));
+    if (result.kind === 'ok') return this.run(result.def, result.args, mode, line);
+    if (result.kind === 'empty') return [];
+    const fallback = this.matchInParentModes(line);
+    if (fallback) return this.run(fallback.def, fallback.args, this.mode(), line);
+    return matchErrorLines(result, line, this.prompt().length);
+  }
+
+  /**
+   * IOS: a line a config sub-mode does not know is tried in the enclosing
+   * modes; if one accepts it, the session leaves the sub-mode for that mode
+   * and runs it there (`interface Tunnel1` typed in `config-if` switches
+   * interface; `track 2 stub-object` typed in `config-track` starts track 2).
+   */
+  private matchInParentModes(line: string): { def: CommandDef; args: Args } | undefined {
+    for (let depth = this.levels.length - 1; depth >= 1; depth--) {
+      const parent = this.levels[depth - 1]!.mode;
+      const result = matchLine(line, this.deviceCommands(parent));
+      if (result.kind === 'ok') {
+        this.levels.length = depth;
+        return result;
+      }
+    }
+    return undefined; // the error shown is the current mode's
+  }
+
+  private deviceCommands(mode: Mode): CommandDef[] {
+    return this.options.device.commands().filter((def) => def.modes.includes(mode));
+  }
+
+  /** Everything typeable in `mode`: built-ins, the router's commands, and in config modes `do <exec command>`. */
+  private candidates(mode: Mode): CommandDef[] {
+    const own = [...builtinCommands(mode, this.controls), ...this.deviceCommands(mode)];
+    if (!isConfigMode(mode)) return own;
+    const execCommands = [...terminalCommands('exec', this.controls), ...this.deviceCommands('exec')];
+    const viaDo = execCommands.map((def) => {
+      const wrapper: CommandDef = { ...def, modes: [mode], syntax: [...kw('do'), ...def.syntax] };
+      this.doTargets.set(wrapper, def);
+      return wrapper;
+    });
+    return [...own, ...viaDo];
+  }
+
+  private run(def: CommandDef, args: Args, mode: Mode, line: string): string[] {
+    const original = this.doTargets.get(def);
+    const runMode = original ? 'exec' : mode;
+    const level = this.levels.at(-1);
+    try {
+      const result = (original ?? def).handler(
+        { mode: runMode, modeTarget: original ? undefined : level?.target, terminalWidth: this.terminalWidth },
+        args,
+      );
+      const enter = result?.enter;
+      if (enter && isConfigMode(runMode) && enter.mode.startsWith('config-')) this.enterMode(enter.mode, enter.target);
+      return outputLines(result?.output);
+    } catch (error) {
+      if (error instanceof CliError) return error.lines;
+      this.options.log?.({ event: 'lab.cli.handler_failed', command: line, mode, error: String(error) });
+      return INTERNAL_ERROR;
+    }
+  }
+
+  /**
+   * A sub-mode entered from within itself or a deeper one replaces that level
+   * (`interface Tunnel1` typed in `config-if` is a sibling, and `exit` then
+   * goes back to `config`, not to the previous interface).
+   */
+  private enterMode(mode: Mode, target: string | undefined): void {
+    const same = this.levels.findIndex((level) => level.mode === mode);
+    if (same >= 0) this.levels.length = same;
+    this.levels.push({ mode, target });
+  }
+
+  private makeControls(): SessionControls {
+    return {
+      enable: () => {
+        if (this.privileged) return;
+        if (this.options.enableSecret === undefined) this.privileged = true;
+        else this.secretTries = 0;
+      },
+      disable: () => {
+        this.privileged = false;
+      },
+      logout: () => {
+        this.closed = true;
+      },
+      configure: () => {
+        this.levels = [{ mode: 'config' }];
+      },
+      exitLevel: () => {
+        this.levels.pop();
+      },
+      endConfiguration: () => this.endConfiguration(),
+      setLength: (lines) => {
+        this.terminalLength = lines;
+      },
+      setWidth: (columns) => {
+        this.terminalWidth = columns;
+      },
+      describeTerminal: () =>
+        [`Length: ${this.terminalLength} lines, Width: ${this.terminalWidth} columns`].join('\n'),
+    };
+  }
+}
+
+/**
+ * A handler's output as lines: '\n'-separated, a single trailing newline
+ * ignored ("a\nb" and "a\nb\n" both print two lines; "a\n\n" prints a blank
+ * line after "a", as IOS does after `show version`).
+ */
+export function outputLines(output: string | undefined): string[] {
+  if (!output) return [];
+  const lines = output.replace(/\r/g, '').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
