@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { connect as connectTcp } from 'node:net';
 import type { Client, ClientChannel, ConnectConfig } from 'ssh2';
 import { assertSafeLine, RouterError, type RouterCli } from '../../ports/router-cli.js';
 import { Backoff } from './backoff.js';
@@ -187,10 +188,14 @@ export class SshRouterCli implements RouterCli {
     const o = this.options;
     return new Promise<Session>((resolve, reject) => {
       const client: Client = new SshClient();
+      // Our own socket, for setNoDelay: each command is a small write waiting for a prompt,
+      // and Nagle's algorithm would hold every one of them back.
+      const sock = connectTcp({ host: o.host, port: o.port });
+      sock.setNoDelay(true);
+      sock.on('error', (err) => reject(new RouterError('ROUTER_CONNECT_FAILED', `cannot connect to ${o.host}:${o.port}: ${err.message}`)));
       let hostKeyMismatch: string | undefined;
       const config: ConnectConfig = {
-        host: o.host,
-        port: o.port,
+        sock,
         username: o.username,
         readyTimeout: o.connectTimeoutMs,
         keepaliveInterval: 15_000,
