@@ -2,6 +2,7 @@ import { configCommand } from './config-check.js';
 import { eventsCommand } from './events.js';
 import { parseCommand } from './parse.js';
 import { routesCommand } from './routes.js';
+import { runCommand } from './run.js';
 
 interface CliCommand {
   name: string;
@@ -10,6 +11,7 @@ interface CliCommand {
 }
 
 const COMMANDS: CliCommand[] = [
+  { name: 'run', summary: 'run the agent: watch, decide, steer, cache, journal', run: runCommand },
   { name: 'parse', summary: 'parse saved show output into JSON records', run: parseCommand },
   { name: 'routes', summary: 'the cached routing table: now, at a time, changes since, lookup', run: (a) => routesCommand(a) },
   { name: 'config', summary: 'config check FILE: validate a configuration file', run: configCommand },

@@ -14,7 +14,9 @@ export interface RouteIngestWorkerData {
 
 export type RouteIngestRequest =
   | { id: number; kind: 'text'; command: string; text: string; tsMs: number }
-  | { id: number; kind: 'routes'; table: TableId; routes: Route[]; tsMs: number };
+  | { id: number; kind: 'routes'; table: TableId; routes: Route[]; tsMs: number }
+  /** Forget route history older than keepSinceMs (done here: it can delete many rows). */
+  | { id: number; kind: 'prune'; keepSinceMs: number };
 
 export interface TableIngestResult {
   summary: IngestSummary;

@@ -7,6 +7,7 @@ import { checkRoutes, compileExpectations, type CompiledExpectations } from '../
 import { resolveCommand } from '../../parsers/registry.js';
 import { openDatabase } from './database.js';
 import { SqliteRouteHistory } from './route-history.js';
+import { SqliteRouteQueries } from './route-queries.js';
 import type { RouteIngestReply, RouteIngestRequest, RouteIngestWorkerData, TableIngestResult } from './route-ingest-messages.js';
 import type { TableId } from './route-key.js';
 
@@ -18,6 +19,7 @@ const data = workerData as RouteIngestWorkerData;
 const port = parentPort!;
 const db = openDatabase(data.dbPath, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
 const history = new SqliteRouteHistory(db);
+const queries = new SqliteRouteQueries(db);
 const expectations: CompiledExpectations | undefined = data.expectations && compileExpectations(data.expectations);
 const betweenSlices = () => sleep(data.pauseMs);
 
@@ -35,6 +37,10 @@ port.on('message', (req: RouteIngestRequest) => {
 
 async function handle(req: RouteIngestRequest): Promise<RouteIngestReply> {
   try {
+    if (req.kind === 'prune') {
+      queries.prune(req.keepSinceMs);
+      return { id: req.id, ok: true, tables: [], parseWarnings: 0 };
+    }
     if (req.kind === 'routes') {
       return { id: req.id, ok: true, tables: [await ingestTable(req.table, req.routes, req.tsMs)], parseWarnings: 0 };
     }

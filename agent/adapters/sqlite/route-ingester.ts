@@ -67,6 +67,11 @@ export class RouteIngester {
     return this.enqueue({ id: this.nextId++, kind: 'routes', table, routes, tsMs }, `routes:${table.family}/${table.vrf}`);
   }
 
+  /** Forgets route history older than `keepSinceMs`, in the worker. */
+  prune(keepSinceMs: number): Promise<IngestOutcome> {
+    return this.enqueue({ id: this.nextId++, kind: 'prune', keepSinceMs }, 'prune');
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.failAll(new StoreError('STORE_FAILED', 'route ingester closed'));

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import type { BackoffOptions } from './backoff.js';
+import type { WillMessage } from './broker-port.js';
+
+export interface MqttTls {
+  /** CA bundle that signed the broker's certificate (PEM). */
+  ca?: string | Buffer;
+  /** Client certificate and key for mutual TLS (PEM). */
+  cert?: string | Buffer;
+  key?: string | Buffer;
+  /** Default true; false only for lab brokers with self-signed certificates and no CA. */
+  rejectUnauthorized?: boolean;
+  /** SNI / certificate name when the URL's host is an address. */
+  servername?: string;
+}
+
+export interface MqttBrokerOptions {
+  /** `mqtt://host:1883` or `mqtts://host:8883`. */
+  url: string;
+  clientId: string;
+  /** 4 = MQTT 3.1.1 (default), 5 = MQTT 5. */
+  protocolVersion?: 4 | 5;
+  username?: string;
+  password?: string;
+  tls?: MqttTls;
+  keepaliveSec?: number;
+  connectTimeoutMs?: number;
+  /**
+   * Default true: commands are short-lived and signed with an expiry, so a
+   * broker queue of them from while we were away is useless.
+   */
+  cleanSession?: boolean;
+  backoff?: BackoffOptions;
+  /** A connection up at least this long resets the backoff; shorter ones keep growing it. */
+  stableAfterMs?: number;
+  /** Called before every connection attempt: the Will carries that attempt's session counter. */
+  will?: () => WillMessage | undefined;
+  /** Uniform [0, 1); injected so tests can pin the jitter. */
+  random?: () => number;
+}
+
+export interface TlsFiles {
+  caFile?: string;
+  certFile?: string;
+  keyFile?: string;
+  rejectUnauthorized?: boolean;
+  servername?: string;
+}
+
+/** Reads the PEM files named in configuration, once at start (certificates rotate with a restart). */
+export function tlsFromFiles(files: TlsFiles): MqttTls {
+  return {
+    ...(files.caFile ? { ca: readFileSync(files.caFile) } : {}),
+    ...(files.certFile ? { cert: readFileSync(files.certFile) } : {}),
+    ...(files.keyFile ? { key: readFileSync(files.keyFile) } : {}),
+    ...(files.rejectUnauthorized !== undefined ? { rejectUnauthorized: files.rejectUnauthorized } : {}),
+    ...(files.servername ? { servername: files.servername } : {}),
+  };
+}

@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+import { startAgent } from '../compose.js';
+import { loadConfigFile } from '../config/load.js';
+import { jsonLogger } from '../ports/logger.js';
+import { cliArgs } from './open-store.js';
+
+const USAGE = `Usage: spokepilot run --config FILE [--dry-run]
+
+Runs the agent: watches the router, decides the tunnel's peer and WAN, steers
+the FlexVPN client, caches routes and keeps a journal. Logs are JSON lines on
+standard output. SIGTERM or SIGINT stops it cleanly (finishing the current
+action; with actuation.onStop: restore, every candidate is allowed again).
+--dry-run decides and reports but changes nothing on the router.`;
+
+export async function runCommand(argv: string[]): Promise<number> {
+  const parsed = cliArgs(() => parseArgs({ args: argv, options: { config: { type: 'string', short: 'c' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }), USAGE, 'run');
+  if (!parsed) return 2;
+  if (parsed.values.help) { console.log(USAGE); return 0; }
+  if (!parsed.values.config) { console.error(`spokepilot run: --config FILE is required\n\n${USAGE}`); return 2; }
+  const loaded = loadConfigFile(parsed.values.config);
+  if (!loaded.ok) {
+    console.error(`spokepilot run: ${parsed.values.config} is not valid:`);
+    for (const i of loaded.issues) console.error(`  ${i.path || '(document)'}: ${i.message}`);
+    return 1;
+  }
+  const config = loaded.config;
+  if (parsed.values['dry-run']) config.policy.mode = 'dry-run';
+  const log = jsonLogger((line) => process.stdout.write(line), config.log.level);
+  let agent;
+  try {
+    agent = await startAgent(config, { log });
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    log.error('agent-start-failed', { code: e.code, error: e.message });
+    return 1;
+  }
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => void agent.stop(signal).then(resolve);
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  return 0;
+}

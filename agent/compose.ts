@@ -1,0 +1,114 @@
+import { ExecRouterCli } from './adapters/router/exec-router-cli.js';
+import { SshRouterCli } from './adapters/router/ssh-router-cli.js';
+import { listenSyslog, type SyslogListener } from './adapters/udp-syslog.js';
+import { resolveDbPath } from './cli/db-path.js';
+import { resolveSecret } from './config/secrets.js';
+import type { AgentConfig } from './config/types.js';
+import { planRelease } from './core/actuation/plan.js';
+import { ParsePool } from './parsers/pool/parse-pool.js';
+import { systemClock, type Clock } from './ports/clock.js';
+import type { Logger } from './ports/logger.js';
+import type { RouterCli } from './ports/router-cli.js';
+import { SqliteAgentStore, UnavailableStore, type AgentStore } from './shell/agent-store.js';
+import { Runtime } from './shell/runtime.js';
+
+export interface AgentDeps {
+  log: Logger;
+  clock?: Clock;
+  env?: NodeJS.ProcessEnv;
+  /** A router port to use instead of building one from the config (tests). */
+  router?: RouterCli;
+  nativeBinding?: string;
+}
+
+export interface RunningAgent {
+  runtime: Runtime;
+  store: AgentStore;
+  router: RouterCli;
+  /** Stops in reverse order: collectors (finishing the current action), native restore if configured, store, router. */
+  stop(reason: string, deadlineMs?: number): Promise<void>;
+}
+
+/** The composition root: builds everything from the configuration and starts it in order. */
+export async function startAgent(config: AgentConfig, deps: AgentDeps): Promise<RunningAgent> {
+  const clock = deps.clock ?? systemClock;
+  const env = deps.env ?? process.env;
+  const log = deps.log;
+
+  const store = openStore(config, env, log, deps.nativeBinding);
+  const router = deps.router ?? buildRouter(config, env, log);
+  const pool = new ParsePool({ size: 1 });
+  const runtime = new Runtime({ config, router, pool, store, clock, log });
+  let syslog: SyslogListener | undefined;
+  if (config.syslog.listen) {
+    syslog = await listenSyslog(config.syslog.listen, (r) => runtime.onSyslog(r), (e) => log.warn('syslog-error', { error: e.message }));
+  }
+  const pruneEveryMs = 3600_000;
+  const cancelPrune = scheduleEvery(clock, pruneEveryMs, () => store.prune(clock.now()));
+  await runtime.start();
+  log.info('agent-started', { site: config.site, node: config.node, mode: config.policy.mode, syslogPort: syslog?.port });
+
+  let stopping: Promise<void> | undefined;
+  const stop = (reason: string, deadlineMs = 20_000) =>
+    (stopping ??= (async () => {
+      log.info('agent-stopping', { reason });
+      const deadline = new Promise<void>((resolve) => setTimeout(resolve, deadlineMs).unref());
+      await Promise.race([runtime.stop(), deadline]);
+      cancelPrune();
+      if (config.actuation.onStop === 'restore' && config.policy.mode === 'enforce') {
+        // Leave the router on its own configuration: every candidate allowed, as IOS alone would run.
+        await Promise.race([router.configure(planRelease({ client: config.flexvpn.client, peers: config.flexvpn.peers, sources: config.flexvpn.sources }).configLines), deadline])
+          .then(() => log.info('native-restored'))
+          .catch((e: Error & { code?: string }) => log.error('native-restore-failed', { code: e.code, error: e.message }));
+      }
+      await syslog?.close();
+      await pool.close();
+      await store.close().catch(() => undefined);
+      await router.close();
+      log.info('agent-stopped', { reason });
+    })());
+  return { runtime, store, router, stop };
+}
+
+function openStore(config: AgentConfig, env: NodeJS.ProcessEnv, log: Logger, nativeBinding?: string): AgentStore {
+  const path = config.store.path ?? resolveDbPath(undefined, env);
+  try {
+    return new SqliteAgentStore({
+      path,
+      journalMaxAgeMs: config.store.journalMaxAgeDays * 86400_000,
+      journalMaxRows: config.store.journalMaxRows,
+      routeHistoryMs: config.store.routeHistoryDays * 86400_000,
+      expectations: config.routes.expectations,
+      log: log.child('store'),
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    // Decisions never depend on the store: go on without it, loudly.
+    log.error('store-unavailable', { path, code: e.code, error: e.message });
+    return new UnavailableStore(`${e.code ?? 'STORE_FAILED'}: ${e.message}`);
+  }
+}
+
+function buildRouter(config: AgentConfig, env: NodeJS.ProcessEnv, log: Logger): RouterCli {
+  if (config.router.transport === 'exec') return new ExecRouterCli(config.router.exec!);
+  const ssh = config.router.ssh!;
+  const routerLog = log.child('router');
+  return new SshRouterCli({
+    host: ssh.host,
+    port: ssh.port,
+    username: ssh.username,
+    ...(ssh.password !== undefined ? { password: resolveSecret(ssh.password, env) } : {}),
+    ...(ssh.privateKey !== undefined ? { privateKey: resolveSecret(ssh.privateKey, env) } : {}),
+    ...(ssh.hostKeySha256 ? { hostKeySha256: ssh.hostKeySha256 } : {}),
+    acceptAnyHostKey: ssh.acceptAnyHostKey,
+    connectTimeoutMs: ssh.connectTimeoutMs,
+    commandTimeoutMs: ssh.commandTimeoutMs,
+    onEvent: (e) => (e.kind === 'connected' ? routerLog.info('ssh-connected') : routerLog.warn(`ssh-${e.kind}`, { code: e.code, error: e.message })),
+  });
+}
+
+function scheduleEvery(clock: Clock, ms: number, fn: () => void): () => void {
+  let cancel = clock.setTimer(function run() { fn(); cancel = clock.setTimer(run, ms); }, ms);
+  return () => cancel();
+}

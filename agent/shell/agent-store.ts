@@ -1,0 +1,89 @@
+import { openDatabase, type SqliteDb } from '../adapters/sqlite/database.js';
+import { SqliteJournal } from '../adapters/sqlite/journal.js';
+import { RouteIngester, type IngestOutcome } from '../adapters/sqlite/route-ingester.js';
+import { WriteQueue } from '../adapters/sqlite/write-queue.js';
+import type { RouteExpectations } from '../core/route-expectations.js';
+import type { Logger } from '../ports/logger.js';
+
+/** What the runtime needs of the store. Nothing here may stop the agent deciding. */
+export interface AgentStore {
+  /** Fire and forget: a failure is counted and logged, never thrown. */
+  journal(tsMs: number, kind: string, subject: string | undefined, data: unknown): void;
+  ingestRoutes(command: string, text: string, tsMs: number): Promise<IngestOutcome>;
+  /** Journal writes pending, and failures so far. */
+  health(): { pendingWrites: number; errors: number; lastError?: string };
+  prune(nowMs: number): void;
+  close(): Promise<void>;
+}
+
+export interface SqliteAgentStoreOptions {
+  path: string;
+  journalMaxAgeMs: number;
+  journalMaxRows: number;
+  routeHistoryMs: number;
+  expectations: RouteExpectations;
+  log: Logger;
+  nativeBinding?: string;
+}
+
+export class SqliteAgentStore implements AgentStore {
+  private readonly db: SqliteDb;
+  private readonly journalTable: SqliteJournal;
+  private readonly writes = new WriteQueue();
+  private readonly ingester: RouteIngester;
+  private errors = 0;
+  private lastError: string | undefined;
+
+  constructor(private readonly o: SqliteAgentStoreOptions) {
+    const binding = o.nativeBinding ? { nativeBinding: o.nativeBinding } : {};
+    // The main thread never sleeps on SQLite's lock (busy_timeout 0 + WriteQueue) nor checkpoints.
+    this.db = openDatabase(o.path, { busyTimeoutMs: 0, checkpoints: false, ...binding });
+    this.journalTable = new SqliteJournal(this.db, { maxAgeMs: o.journalMaxAgeMs, maxRows: o.journalMaxRows });
+    this.ingester = new RouteIngester({ dbPath: o.path, expectations: o.expectations, ...binding });
+  }
+
+  journal(tsMs: number, kind: string, subject: string | undefined, data: unknown): void {
+    this.writes
+      .run(() => this.journalTable.append([{ tsMs, kind, ...(subject !== undefined ? { subject } : {}), data }]))
+      .catch((err: Error & { code?: string }) => this.failed('journal', err));
+  }
+
+  ingestRoutes(command: string, text: string, tsMs: number): Promise<IngestOutcome> {
+    return this.ingester.ingestText(command, text, tsMs);
+  }
+
+  health() {
+    return { pendingWrites: this.writes.pending, errors: this.errors, ...(this.lastError ? { lastError: this.lastError } : {}) };
+  }
+
+  prune(nowMs: number): void {
+    this.writes.run(() => this.journalTable.prune(nowMs)).catch((err: Error & { code?: string }) => this.failed('prune', err));
+    this.ingester.prune(nowMs - this.o.routeHistoryMs).catch((err: Error & { code?: string }) => this.failed('prune', err));
+  }
+
+  async close(): Promise<void> {
+    await this.writes.run(() => undefined).catch(() => undefined);
+    await this.ingester.close();
+    this.db.close();
+  }
+
+  private failed(what: string, err: Error & { code?: string }): void {
+    this.errors++;
+    this.lastError = `${err.code ?? 'STORE_FAILED'}: ${err.message}`;
+    this.o.log.warn('store-write-failed', { what, code: err.code, error: err.message });
+  }
+}
+
+/** Used when the database cannot be opened: the agent goes on deciding, and says so. */
+export class UnavailableStore implements AgentStore {
+  constructor(private readonly reason: string) {}
+  journal(): void {}
+  ingestRoutes(): Promise<IngestOutcome> {
+    return Promise.reject(Object.assign(new Error(`store unavailable: ${this.reason}`), { code: 'STORE_UNAVAILABLE' }));
+  }
+  health() {
+    return { pendingWrites: 0, errors: 1, lastError: this.reason };
+  }
+  prune(): void {}
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,95 @@
+import type { PolicyConfig } from '../core/policy/config.js';
+import { step } from '../core/policy/step.js';
+import { INITIAL_STATE, type Decision, type Effect, type Observation, type PolicyState } from '../core/policy/types.js';
+import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import type { ActuationOutcome, Actuator } from './actuator.js';
+
+export interface JournalSink {
+  (kind: string, subject: string | undefined, data: unknown): void;
+}
+
+export interface DecisionLoopOptions {
+  policy: PolicyConfig;
+  clock: Clock;
+  actuator: Actuator;
+  log: Logger;
+  journal: JournalSink;
+  onDecision?: (d: Decision) => void;
+  onActuation?: (outcome: ActuationOutcome, effect: Effect) => void;
+  /** Decision latency samples (ms): observation in to configuration command out. */
+  onLatency?: (ms: number) => void;
+}
+
+type Actuation = { effect: Extract<Effect, { kind: 'steer' | 'release' }>; observedAt: number };
+
+/**
+ * Runs the pure policy on each observation and the effects it returns:
+ * decisions are journaled, actuations run one at a time (a newer one waiting
+ * replaces an older one), and their outcome comes back as an observation.
+ */
+export class DecisionLoop {
+  state: PolicyState = INITIAL_STATE;
+  private pending: Actuation | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly o: DecisionLoopOptions) {}
+
+  observe(obs: Observation): void {
+    const observedAt = performance.now();
+    const { state, effects } = step(this.state, obs, this.o.policy, this.o.clock.now());
+    this.state = state;
+    if (obs.kind !== 'sla-samples' && obs.kind !== 'tick') this.o.journal('observation', obs.kind, obs);
+    for (const effect of effects) {
+      switch (effect.kind) {
+        case 'decision':
+          this.o.journal('decision', effect.decision.to ?? effect.decision.from, effect.decision);
+          this.o.log.info('decision', { ...effect.decision });
+          this.o.onDecision?.(effect.decision);
+          break;
+        case 'health-changed':
+          this.o.journal('health', effect.candidate, effect);
+          this.o.log.info('health-changed', { ...effect });
+          break;
+        case 'steer':
+        case 'release':
+          this.pending = { effect, observedAt };
+          this.pump();
+          break;
+      }
+    }
+  }
+
+  /** Resolves once no actuation is running or waiting (used at shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private pump(): void {
+    if (this.running || !this.pending) return;
+    const job = this.pending;
+    this.pending = undefined;
+    this.running = this.actuate(job).finally(() => {
+      this.running = undefined;
+      this.pump();
+    });
+  }
+
+  private async actuate({ effect, observedAt }: Actuation): Promise<void> {
+    const previous = this.state.routerActive;
+    this.o.journal('action', effect.kind === 'steer' ? effect.candidate : 'all', effect);
+    const actuator = this.o.actuator;
+    const onCommandOut = () => this.o.onLatency?.(performance.now() - observedAt);
+    let outcome: ActuationOutcome;
+    try {
+      outcome = effect.kind === 'steer'
+        ? await actuator.steer({ peer: effect.peer, source: effect.source, ...(effect.clearSaOf ? { clearSaOf: effect.clearSaOf } : {}) }, previous, onCommandOut)
+        : await actuator.release(onCommandOut);
+    } catch (err) {
+      outcome = { ok: false, code: 'ACTUATE_ROUTER_ERROR', message: (err as Error).message, attempts: 0, rolledBack: false };
+    }
+    this.o.journal('verification', effect.kind === 'steer' ? effect.candidate : 'all', outcome);
+    this.o.onActuation?.(outcome, effect);
+    if (!outcome.ok && effect.kind === 'steer') this.observe({ kind: 'steer-failed', candidate: effect.candidate, code: outcome.code });
+  }
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { Clock } from '../ports/clock.js';
+import type { WillMessage } from '../adapters/mqtt/broker-port.js';
+import { PROTO_VERSION, type StatusPayload } from '../../proto/payloads.js';
+
+/** Where the session counter lives between restarts. */
+export interface SessionCounterStore {
+  load(): number;
+  save(value: number): void;
+}
+
+/** A one-line file beside the database, replaced atomically (write, then rename). */
+export function fileSessionCounter(path: string): SessionCounterStore {
+  return {
+    load() {
+      try {
+        const n = Number(readFileSync(path, 'utf8').trim());
+        return Number.isSafeInteger(n) && n >= 0 ? n : 0;
+      } catch {
+        return 0;
+      }
+    },
+    save(value) {
+      writeFileSync(`${path}.tmp`, `${value}\n`);
+      renameSync(`${path}.tmp`, path);
+    },
+  };
+}
+
+export function memorySessionCounter(start = 0): SessionCounterStore & { value: number } {
+  return { value: start, load() { return this.value; }, save(v) { this.value = v; } };
+}
+
+/** Message ids: a random per-process prefix and a counter, unique across restarts without coordination. */
+export function messageIds(): () => string {
+  const boot = randomBytes(6).toString('base64url');
+  let seq = 0;
+  return () => `${boot}-${(seq++).toString(36)}`;
+}
+
+/**
+ * The session counter and the status messages built from it. Every connection
+ * attempt takes the next counter value (the Will must be set in CONNECT, before
+ * we know whether the attempt succeeds), so the birth that follows and the Will
+ * that may later fire carry the same number.
+ */
+export class PublisherSession {
+  private current: number;
+
+  constructor(
+    private readonly store: SessionCounterStore,
+    private readonly statusTopic: string,
+    private readonly ids: () => string,
+    private readonly clock: Clock,
+    private readonly agentVersion: string,
+  ) {
+    this.current = store.load();
+  }
+
+  get session(): number {
+    return this.current;
+  }
+
+  /** For the broker adapter's `will` option: advances and persists the counter. */
+  nextWill(): WillMessage {
+    this.current++;
+    this.store.save(this.current);
+    return { topic: this.statusTopic, payload: JSON.stringify(this.offline('connection-lost')), retain: true, qos: 1 };
+  }
+
+  birth(): StatusPayload {
+    return { v: PROTO_VERSION, id: this.ids(), ts: this.clock.now(), state: 'online', session: this.current, agentVersion: this.agentVersion };
+  }
+
+  offline(reason: 'connection-lost' | 'shutdown'): StatusPayload {
+    return { v: PROTO_VERSION, id: this.ids(), ts: this.clock.now(), state: 'offline', session: this.current, reason };
+  }
+}

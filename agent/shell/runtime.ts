@@ -1,0 +1,189 @@
+import type { CryptoSession, FlexVpnClient } from '../../proto/records/crypto.js';
+import type { IpInterfaceBrief, IpSlaStatistics } from '../../proto/records/health.js';
+import type { SyslogRecord } from '../../proto/records/system.js';
+import type { AgentConfig } from '../config/types.js';
+import { flexvpnObservation, interfaceObservations, type FlexvpnSeen } from '../core/observe/router-state.js';
+import { slaSamples, type SlaCursors } from '../core/observe/sla.js';
+import type { Decision } from '../core/policy/types.js';
+import type { ParsePool } from '../parsers/pool/parse-pool.js';
+import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import type { RouterCli } from '../ports/router-cli.js';
+import { Actuator, type ActivePath } from './actuator.js';
+import type { AgentStore } from './agent-store.js';
+import { DecisionLoop } from './decision-loop.js';
+import { Poller } from './poller.js';
+import { policyOf } from './policy-config.js';
+import { familiesFor, type Family } from './syslog-triggers.js';
+import { RuntimeMetrics } from './runtime-metrics.js';
+
+export interface RuntimeOptions {
+  config: AgentConfig;
+  router: RouterCli;
+  pool: ParsePool;
+  store: AgentStore;
+  clock: Clock;
+  log: Logger;
+  random?: () => number;
+}
+
+const TICK_MS = 1000;
+
+/**
+ * The agent's loop: collectors read the router per family (on an interval with
+ * jitter, or at once when syslog hints at a change), change detection turns
+ * reads into observations, the decision loop runs the policy and the actuator.
+ */
+export class Runtime {
+  readonly loop: DecisionLoop;
+  readonly metrics = new RuntimeMetrics();
+  private readonly pollers = new Map<Family, Poller>();
+  private slaCursors: SlaCursors = {};
+  private flexSeen: FlexvpnSeen | undefined;
+  private interfacesSeen: Record<string, boolean> = {};
+  private sessions: CryptoSession[] = [];
+  private cancelTick: (() => void) | undefined;
+  private lastViolations = '';
+  lastDecision: Decision | undefined;
+  startedAtMs = 0;
+
+  constructor(private readonly o: RuntimeOptions) {
+    const c = o.config;
+    const actuator = new Actuator({
+      router: o.router,
+      targets: { client: c.flexvpn.client, peers: c.flexvpn.peers, sources: c.flexvpn.sources },
+      strategy: c.actuation.strategy,
+      clock: o.clock,
+      log: o.log.child('actuator'),
+      readActivePath: () => this.readActivePath(),
+      verifyTimeoutMs: c.actuation.verifyTimeoutSec * 1000,
+      verifyPollMs: 1000,
+      retries: c.actuation.retries,
+    });
+    this.loop = new DecisionLoop({
+      policy: policyOf(c),
+      clock: o.clock,
+      actuator,
+      log: o.log.child('policy'),
+      journal: (kind, subject, data) => o.store.journal(o.clock.now(), kind, subject, data),
+      onDecision: (d) => { this.lastDecision = d; this.metrics.decisions++; if (d.action === 'switch' && !d.dryRun && !d.deferredUntilMs) this.metrics.pathChanges++; },
+      onActuation: (outcome) => { if (!outcome.ok) this.metrics.actuationFailures++; },
+      onLatency: (ms) => this.metrics.recordLatency(ms),
+    });
+    const families: [Family, number, () => Promise<void>][] = [
+      ['sla', c.polling.slaSec, () => this.readSla()],
+      ['flexvpn', c.polling.flexvpnSec, () => this.readFlexvpn()],
+      ['interfaces', c.polling.interfacesSec, () => this.readInterfaces()],
+      ['crypto', c.polling.cryptoSec, () => this.readSessions().then(() => undefined)],
+      ['routes', c.polling.routesSec, () => this.readRoutes()],
+    ];
+    for (const [name, sec, read] of families) {
+      this.pollers.set(name, new Poller({
+        name, intervalMs: sec * 1000, jitter: c.polling.jitter, read, clock: o.clock, log: o.log.child('collector'),
+        ...(o.random ? { random: o.random } : {}),
+      }));
+    }
+  }
+
+  /** Reads everything once (so the first decision sees the whole router), then polls. */
+  async start(): Promise<void> {
+    this.startedAtMs = this.o.clock.now();
+    await this.readInterfaces().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'interfaces', error: e.message }));
+    await this.readSla().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'sla', error: e.message }));
+    await this.readFlexvpn().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'flexvpn', error: e.message }));
+    for (const [name, p] of this.pollers) p.start(name === 'routes' ? 0 : p.nextIntervalMs());
+    const tick = () => {
+      this.loop.observe({ kind: 'tick' });
+      this.cancelTick = this.o.clock.setTimer(tick, TICK_MS);
+    };
+    this.cancelTick = this.o.clock.setTimer(tick, TICK_MS);
+  }
+
+  /** Stops polling; waits for a running actuation to finish. */
+  async stop(): Promise<void> {
+    this.cancelTick?.();
+    for (const p of this.pollers.values()) p.stop();
+    await this.loop.idle();
+  }
+
+  onSyslog(record: SyslogRecord): void {
+    for (const f of familiesFor(record)) this.pollers.get(f)?.trigger();
+  }
+
+  pollerStats(): Record<string, { reads: number; failures: number }> {
+    return Object.fromEntries([...this.pollers].map(([n, p]) => [n, { reads: p.reads, failures: p.failures }]));
+  }
+
+  private async readSla(): Promise<void> {
+    const records = (await this.parse('show ip sla statistics')) as IpSlaStatistics[];
+    const r = slaSamples(this.slaCursors, records);
+    this.slaCursors = r.cursors;
+    if (r.observation) this.loop.observe(r.observation);
+  }
+
+  private async readFlexvpn(): Promise<void> {
+    const clients = (await this.parse('show crypto ikev2 client flexvpn')) as FlexVpnClient[];
+    const r = flexvpnObservation(this.flexSeen, clients, this.o.config.flexvpn.client);
+    this.flexSeen = r.seen;
+    if (r.observation) this.loop.observe(r.observation);
+  }
+
+  private async readInterfaces(): Promise<void> {
+    const rows = (await this.parse('show ip interface brief')) as IpInterfaceBrief[];
+    const watched = this.o.config.flexvpn.sources.map((s) => s.interface);
+    const r = interfaceObservations(this.interfacesSeen, rows, watched);
+    this.interfacesSeen = r.seen;
+    for (const obs of r.observations) this.loop.observe(obs);
+  }
+
+  private async readSessions(): Promise<CryptoSession[]> {
+    this.sessions = (await this.parse('show crypto session')) as CryptoSession[];
+    return this.sessions;
+  }
+
+  private async readRoutes(): Promise<void> {
+    const c = this.o.config;
+    const commands = ['show ip route', ...c.routes.vrfs.map((v) => `show ip route vrf ${v}`)];
+    if (c.routes.ipv6) commands.push('show ipv6 route', ...c.routes.vrfs.map((v) => `show ipv6 route vrf ${v}`));
+    commands.push('show crypto ikev2 sa detailed');
+    const violations: unknown[] = [];
+    for (const command of commands) {
+      const text = await this.o.router.show(command);
+      const out = await this.o.store.ingestRoutes(command, text, this.o.clock.now());
+      for (const t of out.tables) {
+        const s = t.summary;
+        if (s.added + s.removed + s.changed > 0) {
+          this.o.store.journal(this.o.clock.now(), 'route-diff', `${s.table.source ?? 'rib'}:${s.table.family}/${s.table.vrf}`, s);
+        }
+        violations.push(...t.violations);
+      }
+    }
+    // An expectation violation is an event when the set of violations changes, not on every read.
+    const key = JSON.stringify(violations);
+    if (key !== this.lastViolations) {
+      this.lastViolations = key;
+      this.o.store.journal(this.o.clock.now(), 'route-expectation', undefined, { violations });
+      if (violations.length > 0) this.o.log.warn('route-expectations-violated', { count: violations.length });
+    }
+  }
+
+  /** Verification: what the client uses now, and whether its session is up. */
+  private async readActivePath(): Promise<ActivePath> {
+    const clients = (await this.parse('show crypto ikev2 client flexvpn')) as FlexVpnClient[];
+    const ours = clients.find((x) => x.profile === this.o.config.flexvpn.client);
+    const sessions = await this.readSessions();
+    const peer = ours?.currentState === 'active' ? ours.peer : undefined;
+    const sessionUp = peer !== undefined && sessions.some((s) => s.peerAddress === peer && s.status === 'up-active');
+    return { ...(peer ? { peer } : {}), ...(ours?.sourceInterface ? { source: ours.sourceInterface } : {}), sessionUp };
+  }
+
+  private async parse(command: string): Promise<unknown[]> {
+    const text = await this.o.router.show(command);
+    const result = await this.o.pool.parse(command, text);
+    if (result.warnings.length > 0) {
+      this.metrics.parseWarnings += result.warnings.length;
+      this.o.log.debug('parse-warnings', { command, count: result.warnings.length, first: result.warnings[0] });
+    }
+    return result.records;
+  }
+}
