@@ -21,7 +21,7 @@ export class ParsePoolError extends Error {
 }
 
 interface Job {
-  req: ParseRequest;
+  req: Extract<ParseRequest, { kind: 'parse' }>;
   records: unknown[];
   resolve(r: ParseResult<unknown>): void;
   reject(e: Error): void;
@@ -68,7 +68,7 @@ export class ParsePool {
       return Promise.reject(new ParsePoolError('POOL_QUEUE_FULL', `parse queue full (${this.maxQueue} waiting)`));
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ req: { id: this.nextId++, command, text }, records: [], resolve, reject });
+      this.queue.push({ req: { kind: 'parse', id: this.nextId++, command, text }, records: [], resolve, reject });
       this.dispatch();
     });
   }
@@ -114,6 +114,8 @@ export class ParsePool {
     if (!job || job.req.id !== reply.id) return;
     if (reply.kind === 'chunk') {
       for (const r of reply.records) job.records.push(r);
+      // Ask for the next chunk only after the loop has had a turn.
+      setImmediate(() => { if (slot.job === job) slot.worker.postMessage({ kind: 'next', id: job.req.id } satisfies ParseRequest); });
       return;
     }
     slot.job = undefined;
