@@ -1,0 +1,68 @@
+/** `show running-config`: what the lab models, in IOS's order and indentation. */
+import type { RouterModel } from '../router/model.js';
+import { sortedPeers, sortedSources } from '../router/config-model.js';
+import { lengthToMask } from '../router/dynamics/routes.js';
+
+export function renderRunningConfig(m: RouterModel): string {
+  const c = m.config;
+  const body: string[] = [
+    '!',
+    'version 15.9',
+    'service timestamps debug datetime msec',
+    'service timestamps log datetime msec show-timezone',
+    'service password-encryption',
+    'service sequence-numbers',
+    '!',
+    `hostname ${c.hostname}`,
+    '!',
+    'boot-start-marker',
+    'boot-end-marker',
+    '!',
+  ];
+  for (const t of [...c.tracks.values()].sort((a, b) => a.id - b.id)) {
+    body.push(t.kind === 'ip-sla' ? `track ${t.id} ip sla ${t.operation} ${t.parameter}` : `track ${t.id} stub-object`);
+    if (t.kind === 'stub-object') body.push(` default-state ${t.defaultState}`);
+    const delay = [t.delayUpSec !== undefined ? `up ${t.delayUpSec}` : '', t.delayDownSec !== undefined ? `down ${t.delayDownSec}` : ''].filter(Boolean).join(' ');
+    if (delay) body.push(` delay ${delay}`);
+    body.push('!');
+  }
+  for (const f of c.flexClients.values()) {
+    body.push(`crypto ikev2 client flexvpn ${f.name}`);
+    for (const p of sortedPeers(f)) body.push(`  peer ${p.seq} ${p.address}${p.track === undefined ? '' : ` track ${p.track}${p.trackState === 'down' ? ' down' : ''}`}`);
+    for (const s of sortedSources(f)) body.push(`  source ${s.seq} ${s.interface} track ${s.track}`);
+    if (f.backupGroup !== undefined) body.push(`  backup group ${f.backupGroup}`);
+    if (f.peerReactivate) body.push('  peer reactivate');
+    if (f.connectInterface) body.push(`  client connect ${f.connectInterface}`);
+    body.push('!');
+  }
+  if (c.dpd) body.push(`crypto ikev2 dpd ${c.dpd.intervalSec} ${c.dpd.retryIntervalSec} ${c.dpd.mode}`, '!');
+  for (const i of c.interfaces.values()) {
+    body.push(`interface ${i.name}`);
+    if (i.description) body.push(` description ${i.description}`);
+    if (i.address === 'negotiated') body.push(' ip address negotiated');
+    else if (i.address) body.push(` ip address ${i.address.address} ${lengthToMask(i.address.prefixLength)}`);
+    else body.push(' no ip address');
+    if (i.shutdown) body.push(' shutdown');
+    if (i.tunnel?.source) body.push(` tunnel source ${i.tunnel.source}`);
+    if (i.tunnel?.destination) body.push(` tunnel destination ${i.tunnel.destination}`);
+    if (i.tunnel?.protectionProfile) body.push(` tunnel protection ipsec profile ${i.tunnel.protectionProfile}`);
+    body.push('!');
+  }
+  m.world.wans().forEach((w, i) => {
+    body.push(w.gateway ? `ip route 0.0.0.0 0.0.0.0 ${w.gateway}${i > 0 ? ` ${5 * i}` : ''}` : `ip route 0.0.0.0 0.0.0.0 ${w.interface}${i > 0 ? ` ${5 * i}` : ''}`);
+  });
+  body.push('!');
+  for (const s of [...c.slas.values()].sort((a, b) => a.id - b.id)) {
+    if (!s.icmpEcho) continue;
+    body.push(`ip sla ${s.id}`, ` icmp-echo ${s.icmpEcho.destination}${s.icmpEcho.sourceInterface ? ` source-interface ${s.icmpEcho.sourceInterface}` : ''}`);
+    if (s.thresholdMs !== 5000) body.push(` threshold ${s.thresholdMs}`);
+    if (s.timeoutMs !== 5000) body.push(` timeout ${s.timeoutMs}`);
+    if (s.frequencySec !== 60) body.push(` frequency ${s.frequencySec}`);
+    if (c.scheduled.has(s.id)) body.push(`ip sla schedule ${s.id} life forever start-time now`);
+  }
+  body.push('!');
+  for (const h of c.loggingHosts) body.push(`logging host ${h.address} transport udp port ${h.port}`);
+  body.push('!', 'end');
+  const text = body.join('\n');
+  return ['Building configuration...', '', `Current configuration : ${text.length + 1} bytes`, text].join('\n');
+}

@@ -1,0 +1,111 @@
+/**
+ * The running configuration the lab models, as data. Only what the lab's
+ * commands can set lives here; `show running-config` prints it back.
+ */
+export type UpDown = 'up' | 'down';
+
+export interface TunnelConfig {
+  /** `tunnel source dynamic` (FlexVPN source pivot) or a fixed interface. */
+  source?: 'dynamic' | string;
+  /** `tunnel destination dynamic`: the FlexVPN client sets it. */
+  destination?: 'dynamic' | string;
+  protectionProfile?: string;
+}
+
+export interface InterfaceConfig {
+  name: string;
+  description?: string;
+  shutdown: boolean;
+  /** Fixed address, `negotiated` (LTE, FlexVPN config exchange), or none. */
+  address?: { address: string; prefixLength: number } | 'negotiated';
+  tunnel?: TunnelConfig;
+}
+
+interface TrackCommon {
+  id: number;
+  delayUpSec?: number;
+  delayDownSec?: number;
+}
+
+export type TrackConfig =
+  | (TrackCommon & { kind: 'stub-object'; defaultState: UpDown })
+  | (TrackCommon & { kind: 'ip-sla'; operation: number; parameter: 'state' | 'reachability' });
+
+export interface IpSlaConfig {
+  id: number;
+  icmpEcho?: { destination: string; sourceInterface?: string };
+  /** IOS defaults: frequency 60 s, threshold 5000 ms, timeout 5000 ms. */
+  frequencySec: number;
+  thresholdMs: number;
+  timeoutMs: number;
+}
+
+export interface FlexPeer {
+  seq: number;
+  address: string;
+  track?: number;
+  /** State the track must be in for the peer to be a candidate (`up` by default). */
+  trackState: UpDown;
+}
+
+export interface FlexSource {
+  seq: number;
+  interface: string;
+  track: number;
+}
+
+export interface FlexClientConfig {
+  name: string;
+  peers: FlexPeer[];
+  sources: FlexSource[];
+  backupGroup?: number;
+  peerReactivate: boolean;
+  /** `client connect Tunnel<n>`. */
+  connectInterface?: string;
+}
+
+export interface DpdConfig {
+  intervalSec: number;
+  retryIntervalSec: number;
+  mode: 'periodic' | 'on-demand';
+}
+
+export interface LoggingHost {
+  address: string;
+  port: number;
+}
+
+export interface RouterConfig {
+  hostname: string;
+  interfaces: Map<string, InterfaceConfig>;
+  tracks: Map<number, TrackConfig>;
+  slas: Map<number, IpSlaConfig>;
+  /** Operations with `ip sla schedule N life forever start-time now`. */
+  scheduled: Set<number>;
+  flexClients: Map<string, FlexClientConfig>;
+  dpd?: DpdConfig;
+  loggingHosts: LoggingHost[];
+}
+
+export const SLA_DEFAULTS = { frequencySec: 60, thresholdMs: 5000, timeoutMs: 5000 } as const;
+
+export function emptyConfig(hostname: string): RouterConfig {
+  return {
+    hostname,
+    interfaces: new Map(),
+    tracks: new Map(),
+    slas: new Map(),
+    scheduled: new Set(),
+    flexClients: new Map(),
+    loggingHosts: [],
+  };
+}
+
+/** Peers in preference order (lower seq first), DESIGN §4. */
+export function sortedPeers(client: FlexClientConfig): FlexPeer[] {
+  return [...client.peers].sort((a, b) => a.seq - b.seq);
+}
+
+export function sortedSources(client: FlexClientConfig): FlexSource[] {
+  return [...client.sources].sort((a, b) => a.seq - b.seq);
+}

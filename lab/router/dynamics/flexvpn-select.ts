@@ -1,0 +1,58 @@
+/**
+ * FlexVPN client choices (DESIGN §4), pure: which peers are candidates, which
+ * one to (re)select, which WAN source the tunnel uses.
+ */
+import type { FlexClientConfig, FlexPeer, UpDown } from '../config-model.js';
+import { sortedPeers, sortedSources } from '../config-model.js';
+
+/** Track state by id; undefined for a track that is not configured. */
+export type TrackStateOf = (id: number) => UpDown | undefined;
+
+/** A peer with a track is a candidate only while the track is in the named state; untracked peers always are. */
+export function isCandidate(peer: FlexPeer, trackState: TrackStateOf): boolean {
+  if (peer.track === undefined) return true;
+  return trackState(peer.track) === peer.trackState;
+}
+
+/**
+ * Candidates in preference order. `busy` holds addresses active in another
+ * client block of the same backup group: a peer is never active in two.
+ */
+export function candidates(client: FlexClientConfig, trackState: TrackStateOf, busy: ReadonlySet<string> = new Set()): FlexPeer[] {
+  return sortedPeers(client).filter((p) => isCandidate(p, trackState) && !busy.has(p.address));
+}
+
+export function firstCandidate(client: FlexClientConfig, trackState: TrackStateOf, busy?: ReadonlySet<string>): FlexPeer | undefined {
+  return candidates(client, trackState, busy)[0];
+}
+
+/** After peer `failedSeq` failed (DPD, IKE negotiation), the client moves on to the next candidate in the list, wrapping around. */
+export function nextCandidateAfter(client: FlexClientConfig, failedSeq: number, trackState: TrackStateOf, busy?: ReadonlySet<string>): FlexPeer | undefined {
+  const list = candidates(client, trackState, busy);
+  return list.find((p) => p.seq > failedSeq) ?? list[0];
+}
+
+/** With `peer reactivate`, a better candidate than the active peer makes the client move back. */
+export function reactivationTarget(client: FlexClientConfig, activeSeq: number, trackState: TrackStateOf, busy?: ReadonlySet<string>): FlexPeer | undefined {
+  if (!client.peerReactivate) return undefined;
+  const best = firstCandidate(client, trackState, busy);
+  return best && best.seq < activeSeq ? best : undefined;
+}
+
+/**
+ * Tunnel source: with `tunnel source dynamic` and `source` lines, the
+ * lowest-numbered source whose track is up; with no source lines, the fixed
+ * tunnel source or else the interface of the default route.
+ */
+export function selectSource(
+  client: FlexClientConfig,
+  tunnelSource: string | undefined,
+  trackState: TrackStateOf,
+  defaultRouteInterface: string | undefined,
+): string | undefined {
+  if (client.sources.length > 0 && (tunnelSource === 'dynamic' || tunnelSource === undefined)) {
+    return sortedSources(client).find((s) => trackState(s.track) === 'up')?.interface;
+  }
+  if (tunnelSource !== undefined && tunnelSource !== 'dynamic') return tunnelSource;
+  return defaultRouteInterface;
+}

@@ -1,0 +1,100 @@
+/**
+ * One second of router life, in IOS's order of cause and effect: links, IP
+ * SLA operations, tracks, SAs (DPD, counters), FlexVPN clients, tunnel line
+ * protocol, BGP, routes. The lab ticks it once per lab second.
+ */
+import type { TrackConfig } from './config-model.js';
+import { stepBgp } from './bgp.js';
+import { newSlaRuntime, recordRun, slaDue } from './dynamics/ip-sla.js';
+import { stepTrack, trackTarget } from './dynamics/track.js';
+import { stepClients } from './flexvpn-client.js';
+import { addCounters, stepSas } from './ike-sa.js';
+import { defaultRouteInterface, emit, now, type RouterModel } from './model.js';
+import { recomputeRoutes } from './routing.js';
+import { newInterfaceRuntime } from './runtime.js';
+
+export function tick(m: RouterModel): void {
+  stepLinks(m);
+  stepSlas(m);
+  stepTracks(m);
+  const dead = stepSas(m);
+  stepClients(m, dead);
+  stepTunnelProtocols(m);
+  stepBgp(m);
+  recomputeRoutes(m);
+}
+
+/** Physical state: a WAN is up while its carrier is and it is not shut; other interfaces while not shut. */
+export function stepLinks(m: RouterModel): void {
+  const t = now(m);
+  for (const [name, cfg] of m.config.interfaces) {
+    const wan = m.world.wan(name);
+    const linkUp = !cfg.shutdown && (wan?.up ?? true);
+    let ifc = m.rt.interfaces.get(name);
+    if (!ifc) {
+      ifc = newInterfaceRuntime(t, linkUp);
+      ifc.protocolUp = linkUp && !name.startsWith('Tunnel');
+      m.rt.interfaces.set(name, ifc);
+      continue;
+    }
+    if (ifc.linkUp === linkUp) continue;
+    ifc.linkUp = linkUp;
+    ifc.lastChangeAt = t;
+    ifc.counters.carrierTransitions++;
+    emit(m, { kind: 'link', at: t, interface: name, state: linkUp ? 'up' : cfg.shutdown ? 'administratively down' : 'down' });
+    if (!name.startsWith('Tunnel')) setProtocol(m, name, linkUp);
+  }
+}
+
+function setProtocol(m: RouterModel, name: string, up: boolean): void {
+  const ifc = m.rt.interfaces.get(name);
+  if (!ifc || ifc.protocolUp === up) return;
+  ifc.protocolUp = up;
+  ifc.lastChangeAt = now(m);
+  emit(m, { kind: 'line-protocol', at: now(m), interface: name, state: up ? 'up' : 'down' });
+}
+
+/** A FlexVPN tunnel's line protocol is up while an SA is established on it. */
+function stepTunnelProtocols(m: RouterModel): void {
+  for (const [name, ifc] of m.rt.interfaces) {
+    if (!name.startsWith('Tunnel')) continue;
+    setProtocol(m, name, ifc.linkUp && m.rt.sas.some((s) => s.tunnelInterface === name));
+  }
+}
+
+export function stepSlas(m: RouterModel): void {
+  const t = now(m);
+  for (const id of [...m.rt.slas.keys()]) if (!m.config.scheduled.has(id) || !m.config.slas.has(id)) m.rt.slas.delete(id);
+  for (const id of m.config.scheduled) {
+    const cfg = m.config.slas.get(id);
+    if (!cfg?.icmpEcho) continue;
+    const rt = m.rt.slas.get(id) ?? newSlaRuntime(t);
+    if (!slaDue(rt, t)) { m.rt.slas.set(id, rt); continue; }
+    const source = cfg.icmpEcho.sourceInterface ?? defaultRouteInterface(m);
+    const usable = source !== undefined && m.rt.interfaces.get(source)?.protocolUp === true;
+    const probe = usable ? m.world.probe(source, cfg.icmpEcho.destination, m.rng.sla) : { delivered: false, rttMs: 0 };
+    if (usable) addCounters(m, source, probe.delivered ? 1 : 0, probe.delivered ? 100 : 0, 1, 100, t);
+    m.rt.slas.set(id, recordRun(rt, cfg, probe, t));
+  }
+}
+
+export function stepTracks(m: RouterModel, settle = false): void {
+  const t = now(m);
+  for (const id of [...m.rt.tracks.keys()]) if (!m.config.tracks.has(id)) m.rt.tracks.delete(id);
+  for (const cfg of m.config.tracks.values()) {
+    const target = trackTarget(cfg, cfg.kind === 'ip-sla' ? m.rt.slas.get(cfg.operation)?.code : undefined);
+    const rt = m.rt.tracks.get(cfg.id) ?? { state: 'down' as const, changes: 0, lastChangeAt: t };
+    if (settle) {
+      m.rt.tracks.set(cfg.id, { state: target, changes: 1, lastChangeAt: rt.lastChangeAt });
+      continue;
+    }
+    const r = stepTrack(rt, cfg, target, t);
+    m.rt.tracks.set(cfg.id, r.rt);
+    if (r.change) emit(m, { kind: 'track', at: t, trackId: cfg.id, object: trackObjectText(cfg), ...r.change });
+  }
+}
+
+/** What `%TRACK-6-STATE` names after the track number. */
+export function trackObjectText(cfg: TrackConfig): string {
+  return cfg.kind === 'ip-sla' ? `ip sla ${cfg.operation} ${cfg.parameter}` : 'stub-object';
+}

@@ -1,0 +1,40 @@
+/**
+ * What the router did, as data. Each event is logged (show logging), sent as
+ * syslog where IOS would send a message, and recorded in a scenario timeline.
+ */
+import type { UpDown } from './config-model.js';
+
+export type RouterEvent =
+  | { kind: 'track'; at: number; trackId: number; object: string; from: UpDown; to: UpDown }
+  /** `%LINK-3-UPDOWN` / `%LINK-5-CHANGED` (administratively down). */
+  | { kind: 'link'; at: number; interface: string; state: 'up' | 'down' | 'administratively down' }
+  | { kind: 'line-protocol'; at: number; interface: string; state: UpDown }
+  | { kind: 'ike-session'; at: number; state: UpDown; peer: string; port: number; reason?: string }
+  /** The FlexVPN client chose a peer (or lost it); timeline only. */
+  | { kind: 'flexvpn-peer'; at: number; client: string; peer?: string; seq?: number; reason: string }
+  | { kind: 'flexvpn-source'; at: number; client: string; from?: string; to?: string }
+  | { kind: 'ike-negotiation-failed'; at: number; client: string; peer: string }
+  | { kind: 'dpd-miss'; at: number; peer: string; misses: number }
+  | { kind: 'bgp'; at: number; neighbor: string; state: UpDown; reason?: string }
+  | { kind: 'routes'; at: number; added: string[]; removed: string[] }
+  | { kind: 'config'; at: number; by: string }
+  /** A scenario action changed the world; timeline only. */
+  | { kind: 'world'; at: number; description: string }
+  /** The terminal should close its SSH sessions. */
+  | { kind: 'drop-sessions'; at: number };
+
+export type RouterEventListener = (event: RouterEvent) => void;
+
+/** A per-router fan-out (no global bus: several spokes share one process). */
+export class EventBus {
+  private readonly listeners = new Set<RouterEventListener>();
+
+  subscribe(listener: RouterEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: RouterEvent): void {
+    for (const l of [...this.listeners]) l(event);
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The FlexVPN client blocks as IOS runs them (DESIGN §4): select the first
+ * candidate peer on connect; reselect when the active peer fails DPD, IKE
+ * negotiation fails, its track leaves the required state, or its IKEv2 SA is
+ * cleared; never move back to a better peer unless `peer reactivate`; pivot
+ * the tunnel source to the lowest-numbered source whose track is up.
+ */
+import type { FlexClientConfig } from './config-model.js';
+import { firstCandidate, isCandidate, nextCandidateAfter, reactivationTarget, selectSource } from './dynamics/flexvpn-select.js';
+import { deleteSa, establishSa } from './ike-sa.js';
+import { defaultRouteInterface, emit, now, type RouterModel } from './model.js';
+import { trackStateOf, type ClientRuntime, type IkeSaRuntime, type NextChoice } from './runtime.js';
+
+/** Handles the SAs DPD declared dead, then steps every client block. */
+export function stepClients(m: RouterModel, dead: readonly IkeSaRuntime[]): void {
+  for (const sa of dead) {
+    deleteSa(m, sa, 'DPD: peer not responding');
+    const rt = m.rt.clients.get(sa.client);
+    if (rt?.tunnelId === sa.tunnelId) {
+      leave(rt, { kind: 'after', seq: sa.peerSeq });
+      emit(m, { kind: 'flexvpn-peer', at: now(m), client: sa.client, reason: `peer ${sa.peerSeq} ${sa.peerAddress} failed DPD` });
+    }
+  }
+  for (const [name, rt] of m.rt.clients) {
+    if (!m.config.flexClients.has(name)) {
+      disconnect(m, name, rt, 'client block removed', { kind: 'first' });
+      m.rt.clients.delete(name);
+    }
+  }
+  for (const cfg of m.config.flexClients.values()) {
+    let rt = m.rt.clients.get(cfg.name);
+    if (!rt) {
+      rt = { phase: 'idle', next: { kind: 'first' } };
+      m.rt.clients.set(cfg.name, rt);
+    }
+    stepClient(m, cfg, rt);
+  }
+}
+
+function stepClient(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime): void {
+  const ts = trackStateOf(m.rt);
+  const tunnelCfg = cfg.connectInterface ? m.config.interfaces.get(cfg.connectInterface) : undefined;
+  const source = selectSource(cfg, tunnelCfg?.tunnel?.source, ts, defaultRouteInterface(m));
+  if (source !== rt.lastSource) {
+    const event = { kind: 'flexvpn-source' as const, at: now(m), client: cfg.name, ...(rt.lastSource ? { from: rt.lastSource } : {}), ...(source ? { to: source } : {}) };
+    emit(m, event);
+    if (source === undefined) delete rt.lastSource;
+    else rt.lastSource = source;
+  }
+  if (!tunnelCfg || tunnelCfg.shutdown || source === undefined) {
+    disconnect(m, cfg.name, rt, tunnelCfg && !tunnelCfg.shutdown ? 'no usable tunnel source' : 'tunnel not available', { kind: 'first' });
+    return;
+  }
+  const busy = busyPeers(m, cfg);
+  if (rt.phase === 'connected') {
+    const sa = m.rt.sas.find((s) => s.tunnelId === rt.tunnelId);
+    const peer = sa ? cfg.peers.find((p) => p.seq === sa.peerSeq && p.address === sa.peerAddress) : undefined;
+    if (!sa) {
+      leave(rt, { kind: 'first' });
+      emit(m, { kind: 'flexvpn-peer', at: now(m), client: cfg.name, reason: 'IKEv2 SA cleared' });
+    } else if (!peer || !isCandidate(peer, ts)) {
+      disconnect(m, cfg.name, rt, `peer ${sa.peerSeq} no longer a candidate (track)`, { kind: 'first' });
+    } else if (!m.rt.interfaces.get(sa.sourceInterface)?.linkUp) {
+      // The tunnel's source interface went down under it: the tunnel goes down with it; the peer did not fail.
+      disconnect(m, cfg.name, rt, `tunnel source ${sa.sourceInterface} down`, { kind: 'same', seq: peer.seq });
+    } else if (source !== sa.sourceInterface) {
+      disconnect(m, cfg.name, rt, `source pivot ${sa.sourceInterface} -> ${source}`, { kind: 'same', seq: peer.seq });
+    } else if (reactivationTarget(cfg, peer.seq, ts, busy)) {
+      disconnect(m, cfg.name, rt, 'peer reactivate: a better peer is a candidate', { kind: 'first' });
+    }
+  }
+  if (rt.phase === 'negotiating') negotiate(m, cfg, rt, source);
+  if (rt.phase === 'idle') {
+    if (startNegotiation(m, cfg, rt, source, busy)) negotiate(m, cfg, rt, source);
+  }
+}
+
+/** Picks the peer the selection rule names and starts IKE with it; false when no peer is a candidate. */
+function startNegotiation(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime, source: string, busy: ReadonlySet<string>): boolean {
+  const ts = trackStateOf(m.rt);
+  const next = rt.next;
+  const peer =
+    next.kind === 'after' ? nextCandidateAfter(cfg, next.seq, ts, busy)
+    : next.kind === 'same' ? (cfg.peers.find((p) => p.seq === next.seq && isCandidate(p, ts) && !busy.has(p.address)) ?? firstCandidate(cfg, ts, busy))
+    : firstCandidate(cfg, ts, busy);
+  if (!peer) return false;
+  rt.phase = 'negotiating';
+  rt.negotiation = { peerSeq: peer.seq, peerAddress: peer.address, source, startedAt: now(m), exchangesDone: 0 };
+  return true;
+}
+
+/** One second of IKE: each exchange needs a round trip through the path; two complete the SA. */
+function negotiate(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime, source: string): void {
+  const n = rt.negotiation!;
+  const peer = cfg.peers.find((p) => p.seq === n.peerSeq && p.address === n.peerAddress);
+  if (!peer || !isCandidate(peer, trackStateOf(m.rt)) || n.source !== source) {
+    leave(rt, peer ? { kind: 'same', seq: peer.seq } : { kind: 'first' });
+    return;
+  }
+  if (m.world.probe(n.source, n.peerAddress, m.rng.ike).delivered) n.exchangesDone++;
+  if (n.exchangesDone >= 2) {
+    const sa = establishSa(m, cfg.name, cfg.connectInterface!, n);
+    rt.phase = 'connected';
+    rt.tunnelId = sa.tunnelId;
+    delete rt.negotiation;
+    rt.next = { kind: 'first' };
+    emit(m, { kind: 'flexvpn-peer', at: now(m), client: cfg.name, peer: sa.peerAddress, seq: sa.peerSeq, reason: `connected via ${sa.sourceInterface}` });
+    return;
+  }
+  if (now(m) - n.startedAt >= m.opts.ikeTimeoutSec * 1000) {
+    emit(m, { kind: 'ike-negotiation-failed', at: now(m), client: cfg.name, peer: n.peerAddress });
+    leave(rt, { kind: 'after', seq: n.peerSeq });
+  }
+}
+
+/** Tears the client's connection down (or abandons its negotiation); the next selection starts from `next`. */
+export function disconnect(m: RouterModel, client: string, rt: ClientRuntime, reason: string, next: NextChoice): void {
+  if (rt.phase === 'idle') return;
+  const sa = rt.phase === 'connected' ? m.rt.sas.find((s) => s.tunnelId === rt.tunnelId) : undefined;
+  if (sa) deleteSa(m, sa, reason);
+  if (rt.phase === 'connected') emit(m, { kind: 'flexvpn-peer', at: now(m), client, reason });
+  leave(rt, next);
+}
+
+function leave(rt: ClientRuntime, next: NextChoice): void {
+  rt.phase = 'idle';
+  rt.next = next;
+  delete rt.tunnelId;
+  delete rt.negotiation;
+}
+
+/** Peers active (or being negotiated) in other client blocks of the same backup group. */
+function busyPeers(m: RouterModel, cfg: FlexClientConfig): Set<string> {
+  const busy = new Set<string>();
+  if (cfg.backupGroup === undefined) return busy;
+  for (const other of m.config.flexClients.values()) {
+    if (other.name === cfg.name || other.backupGroup !== cfg.backupGroup) continue;
+    const ort = m.rt.clients.get(other.name);
+    const sa = m.rt.sas.find((s) => s.tunnelId === ort?.tunnelId);
+    if (sa) busy.add(sa.peerAddress);
+    if (ort?.negotiation) busy.add(ort.negotiation.peerAddress);
+  }
+  return busy;
+}

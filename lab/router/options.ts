@@ -1,0 +1,69 @@
+/** Options of one lab router; every field but the clock has a default. */
+import type { Clock } from '../world/clock.js';
+import type { WorldSpec } from '../world/world.js';
+import { defaultWorldSpec } from '../world/default-world.js';
+
+export interface SyslogTarget {
+  host: string;
+  port: number;
+}
+
+export interface LabRouterOptions {
+  clock: Clock;
+  hostname?: string;
+  /** Seed of every random draw (jitter, loss, SPIs): same seed, same run. */
+  seed?: number;
+  world?: WorldSpec;
+  /** IOS configuration text applied at boot; defaults to `defaultLabConfig()`. */
+  config?: string;
+  /** DPD retries after the first miss (IOS retransmits R-U-THERE a fixed number of times). */
+  dpdRetries?: number;
+  /** How long an IKE negotiation may take before it counts as failed. */
+  ikeTimeoutSec?: number;
+  /** `route accept any distance N` of the IKEv2 authorization policy. */
+  routeAcceptDistance?: number;
+  /** BGP neighbours over the tunnel (the hubs' tunnel addresses). */
+  bgp?: { localAs: number; routerId?: string } | false;
+  /** Traffic the LAN sends and receives through the tunnel, packets per second. */
+  traffic?: { outPps: number; inPps: number; packetBytes: number };
+  /** Where the router sends syslog (`logging host`); none when absent. */
+  syslog?: SyslogTarget;
+  /** Start converged (SLAs run, tracks settled, tunnel up) as a router that booted `uptimeSec` ago. */
+  warmStart?: boolean;
+  uptimeSec?: number;
+}
+
+export interface ResolvedOptions {
+  clock: Clock;
+  hostname: string;
+  seed: number;
+  world: WorldSpec;
+  config?: string;
+  dpdRetries: number;
+  ikeTimeoutSec: number;
+  routeAcceptDistance: number;
+  bgp: { localAs: number; routerId?: string } | false;
+  traffic: { outPps: number; inPps: number; packetBytes: number };
+  syslog?: SyslogTarget;
+  warmStart: boolean;
+  uptimeSec: number;
+}
+
+export function resolveOptions(o: LabRouterOptions): ResolvedOptions {
+  const resolved: ResolvedOptions = {
+    clock: o.clock,
+    hostname: o.hostname ?? 'spoke1',
+    seed: o.seed ?? 1,
+    world: o.world ?? defaultWorldSpec(),
+    dpdRetries: o.dpdRetries ?? 3,
+    ikeTimeoutSec: o.ikeTimeoutSec ?? 20,
+    routeAcceptDistance: o.routeAcceptDistance ?? 1,
+    bgp: o.bgp ?? false,
+    traffic: o.traffic ?? { outPps: 20, inPps: 25, packetBytes: 420 },
+    warmStart: o.warmStart ?? true,
+    uptimeSec: o.uptimeSec ?? 3 * 86400 + 4 * 3600 + 17 * 60,
+  };
+  if (o.config !== undefined) resolved.config = o.config;
+  if (o.syslog !== undefined) resolved.syslog = o.syslog;
+  return resolved;
+}

@@ -1,0 +1,138 @@
+/** The router's moving state (what `show` commands print besides the configuration). */
+import type { UpDown } from './config-model.js';
+import type { DpdState } from './dynamics/dpd.js';
+import type { SlaRuntime } from './dynamics/ip-sla.js';
+import type { TrackRuntime } from './dynamics/track.js';
+import type { LabRoute } from './dynamics/routes.js';
+
+export interface InterfaceCounters {
+  packetsIn: number;
+  bytesIn: number;
+  packetsOut: number;
+  bytesOut: number;
+  broadcastsIn: number;
+  interfaceResets: number;
+  carrierTransitions: number;
+}
+
+export interface InterfaceRuntime {
+  linkUp: boolean;
+  protocolUp: boolean;
+  lastChangeAt: number;
+  lastInputAt?: number;
+  lastOutputAt?: number;
+  counters: InterfaceCounters;
+}
+
+export interface IpsecSaRuntime {
+  inboundSpi: string;
+  outboundSpi: string;
+  inboundConnId: number;
+  outboundConnId: number;
+  createdAt: number;
+  encaps: number;
+  decaps: number;
+  /** Kilobytes used, for `remaining key lifetime (k/sec)`. */
+  kbUsed: number;
+}
+
+export interface IkeSaRuntime {
+  tunnelId: number;
+  sessionId: number;
+  connId: number;
+  client: string;
+  tunnelInterface: string;
+  peerSeq: number;
+  peerAddress: string;
+  sourceInterface: string;
+  localAddress: string;
+  /** 500, or 4500 once NAT-T floated the exchange. */
+  port: number;
+  natInside: boolean;
+  createdAt: number;
+  localSpi: string;
+  remoteSpi: string;
+  messageId: number;
+  dpd: DpdState;
+  ipsec: IpsecSaRuntime;
+  pushedAddress: string;
+}
+
+export type NextChoice = { kind: 'first' } | { kind: 'after'; seq: number } | { kind: 'same'; seq: number };
+
+export interface Negotiation {
+  peerSeq: number;
+  peerAddress: string;
+  source: string;
+  startedAt: number;
+  /** IKE_SA_INIT and IKE_AUTH: two exchanges complete the SA. */
+  exchangesDone: number;
+}
+
+export interface ClientRuntime {
+  phase: 'idle' | 'negotiating' | 'connected';
+  negotiation?: Negotiation;
+  /** The IKE SA of the connection, while connected. */
+  tunnelId?: number;
+  /** What the next selection starts from (DESIGN §4 reselection triggers). */
+  next: NextChoice;
+  /** Last source chosen, to report pivots. */
+  lastSource?: string;
+}
+
+export interface BgpNeighborRuntime {
+  address: string;
+  remoteAs: number;
+  state: 'Idle' | 'Active' | 'Established';
+  upDownAt: number;
+  msgRcvd: number;
+  msgSent: number;
+  prefixes: number;
+  /** When an established SA lets the session come up. */
+  establishAt?: number;
+}
+
+export interface LabRuntime {
+  bootAt: number;
+  slas: Map<number, SlaRuntime>;
+  tracks: Map<number, TrackRuntime>;
+  interfaces: Map<string, InterfaceRuntime>;
+  clients: Map<string, ClientRuntime>;
+  sas: IkeSaRuntime[];
+  bgp: Map<string, BgpNeighborRuntime>;
+  routes: LabRoute[];
+  nextTunnelId: number;
+  nextSessionId: number;
+  nextConnId: number;
+  tableVersion: number;
+}
+
+export function newInterfaceRuntime(now: number, up: boolean): InterfaceRuntime {
+  return {
+    linkUp: up,
+    protocolUp: up,
+    lastChangeAt: now,
+    counters: { packetsIn: 0, bytesIn: 0, packetsOut: 0, bytesOut: 0, broadcastsIn: 0, interfaceResets: 0, carrierTransitions: 0 },
+  };
+}
+
+export function newRuntime(bootAt: number): LabRuntime {
+  return {
+    bootAt,
+    slas: new Map(),
+    tracks: new Map(),
+    interfaces: new Map(),
+    clients: new Map(),
+    sas: [],
+    bgp: new Map(),
+    routes: [],
+    nextTunnelId: 1,
+    nextSessionId: 1,
+    nextConnId: 2001,
+    tableVersion: 1,
+  };
+}
+
+export function trackStateOf(rt: LabRuntime): (id: number) => UpDown | undefined {
+  return (id) => rt.tracks.get(id)?.state;
+}

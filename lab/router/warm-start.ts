@@ -1,0 +1,57 @@
+/**
+ * Starts the router converged, as a spoke that booted `uptimeSec` ago: SLAs
+ * have run, tracks hold their states, the FlexVPN client is connected and
+ * its SA has been up for a while. Nothing is logged for this history.
+ */
+import { stepLinks, stepSlas, stepTracks } from './engine.js';
+import { stepBgp } from './bgp.js';
+import { stepClients } from './flexvpn-client.js';
+import { now, type RouterModel } from './model.js';
+import { recomputeRoutes } from './routing.js';
+
+export function warmStart(m: RouterModel): void {
+  const t = now(m);
+  m.emitting = false;
+  stepLinks(m);
+  for (const ifc of m.rt.interfaces.values()) ifc.lastChangeAt = m.rt.bootAt;
+  recomputeRoutes(m);
+  stepSlas(m);
+  stepTracks(m, true);
+  for (const tr of m.rt.tracks.values()) tr.lastChangeAt = m.rt.bootAt + 60_000;
+  // A few IKE exchanges complete the connection (each step carries one).
+  for (let i = 0; i < 6; i++) stepClients(m, []);
+  const saAgeMs = Math.min(t - m.rt.bootAt - 90_000, Math.floor(m.rng.ike.between(2, 9) * 3600_000));
+  for (const sa of m.rt.sas) {
+    sa.createdAt = t - saAgeMs;
+    sa.ipsec.createdAt = t - (saAgeMs % 3600_000);
+    sa.dpd.nextProbeAt = t + Math.floor(m.rng.ike.between(1, 10)) * 1000;
+    const secs = saAgeMs / 1000;
+    sa.ipsec.encaps = Math.floor(secs * m.opts.traffic.outPps);
+    sa.ipsec.decaps = Math.floor(secs * m.opts.traffic.inPps);
+    sa.messageId = 2 + Math.floor(secs / (m.config.dpd?.intervalSec ?? 3600));
+    for (const name of [sa.tunnelInterface, sa.sourceInterface]) {
+      const ifc = m.rt.interfaces.get(name);
+      if (!ifc) continue;
+      ifc.protocolUp = true;
+      ifc.counters.packetsIn += sa.ipsec.decaps;
+      ifc.counters.packetsOut += sa.ipsec.encaps;
+      ifc.counters.bytesIn += sa.ipsec.decaps * m.opts.traffic.packetBytes;
+      ifc.counters.bytesOut += sa.ipsec.encaps * m.opts.traffic.packetBytes;
+      if (name === sa.tunnelInterface) ifc.lastChangeAt = sa.createdAt;
+    }
+  }
+  for (let i = 0; i < 2; i++) {
+    stepBgp(m);
+    for (const n of m.rt.bgp.values()) if (n.establishAt !== undefined) n.establishAt = t;
+  }
+  for (const n of m.rt.bgp.values()) {
+    if (n.state !== 'Established') continue;
+    const sa = m.rt.sas.find((s) => m.world.hubByAddress(s.peerAddress)?.tunnelAddress === n.address);
+    n.upDownAt = (sa?.createdAt ?? t) + 3000;
+    const keepalives = Math.floor((t - n.upDownAt) / 60_000);
+    n.msgRcvd += keepalives;
+    n.msgSent += keepalives;
+  }
+  recomputeRoutes(m);
+  m.emitting = true;
+}

@@ -1,0 +1,83 @@
+/**
+ * Applies scenario actions to a lab router's world (or configuration), and
+ * checks before the run that every name an action uses exists in that world.
+ */
+import type { LabRouter } from '../router/index.js';
+import type { World } from '../world/world.js';
+import type { Clock } from '../world/clock.js';
+import { INTERNET } from '../world/world.js';
+import type { Scenario, ScenarioAction } from './schema.js';
+import { ScenarioError } from './validate.js';
+
+export function checkNames(scenario: Scenario, world: World, file = scenario.name): void {
+  const problems: string[] = [];
+  const wans = new Set(world.wans().map((w) => w.interface));
+  const hubs = new Set(world.hubs().map((h) => h.name));
+  const wan = (name: string, i: number) => { if (!wans.has(name)) problems.push(`actions[${i}]: unknown WAN "${name}" (known: ${[...wans].join(', ')})`); };
+  const hub = (name: string, i: number) => { if (!hubs.has(name)) problems.push(`actions[${i}]: unknown hub "${name}" (known: ${[...hubs].join(', ')})`); };
+  scenario.actions.forEach(({ action: a }, i) => {
+    switch (a.kind) {
+      case 'set-path':
+        wan(a.change.wan, i);
+        if (a.change.to !== '*' && a.change.to !== INTERNET) hub(a.change.to, i);
+        break;
+      case 'cut-wan': case 'restore-wan': case 'flap-wan': wan(a.wan, i); break;
+      case 'kill-hub': case 'revive-hub': case 'push-routes': case 'inject-route': case 'withdraw-routes': hub(a.hub, i); break;
+      case 'drop-sessions': case 'configure': break;
+    }
+  });
+  if (problems.length) throw new ScenarioError(file, problems);
+}
+
+/** A readable description of an action, for the timeline. */
+export function describeAction(a: ScenarioAction): string {
+  switch (a.kind) {
+    case 'set-path': {
+      const c = a.change;
+      const parts = [c.latencyMs !== undefined ? `latency ${c.latencyMs} ms` : '', c.jitterMs !== undefined ? `jitter ${c.jitterMs} ms` : '', c.lossPct !== undefined ? `loss ${c.lossPct}%` : '', c.up !== undefined ? (c.up ? 'up' : 'down') : ''].filter(Boolean);
+      return `path ${c.wan} -> ${c.to === '*' ? 'all' : c.to}: ${parts.join(', ')}`;
+    }
+    case 'cut-wan': return `WAN ${a.wan} cut`;
+    case 'restore-wan': return `WAN ${a.wan} restored`;
+    case 'flap-wan': return `WAN ${a.wan} flaps every ${a.periodSec}s, ${a.count} times`;
+    case 'kill-hub': return `hub ${a.hub} dies (stops answering)`;
+    case 'revive-hub': return `hub ${a.hub} returns`;
+    case 'push-routes': return `hub ${a.hub} pushes ${a.prefixes.join(', ')}`;
+    case 'inject-route': return `hub ${a.hub} pushes rogue route ${a.prefix}`;
+    case 'withdraw-routes': return `hub ${a.hub} withdraws ${a.prefixes.join(', ')}`;
+    case 'drop-sessions': return 'SSH sessions dropped';
+    case 'configure': return `operator configures: ${a.lines.trim().split('\n').map((l) => l.trim()).join(' / ')}`;
+  }
+}
+
+/** Applies one action now; a flap schedules its own later steps on the clock. */
+export function applyAction(router: LabRouter, clock: Clock, a: ScenarioAction): void {
+  const w = router.world;
+  router.note(describeAction(a));
+  switch (a.kind) {
+    case 'set-path': {
+      const { wan, to, ...patch } = a.change;
+      const quality = { ...(patch.latencyMs !== undefined ? { latencyMs: patch.latencyMs } : {}), ...(patch.jitterMs !== undefined ? { jitterMs: patch.jitterMs } : {}), ...(patch.lossPct !== undefined ? { lossPct: patch.lossPct } : {}), ...(patch.up !== undefined ? { up: patch.up } : {}) };
+      w.setPath(wan, to, quality);
+      return;
+    }
+    case 'cut-wan': w.setWanUp(a.wan, false); return;
+    case 'restore-wan': w.setWanUp(a.wan, true); return;
+    case 'flap-wan': {
+      // Down for half the period, up for the other half.
+      const half = (a.periodSec * 1000) / 2;
+      for (let i = 0; i < a.count; i++) {
+        clock.setTimer(i * 2 * half, () => w.setWanUp(a.wan, false));
+        clock.setTimer(i * 2 * half + half, () => w.setWanUp(a.wan, true));
+      }
+      return;
+    }
+    case 'kill-hub': w.setHubUp(a.hub, false); return;
+    case 'revive-hub': w.setHubUp(a.hub, true); return;
+    case 'push-routes': w.pushRoutes(a.hub, a.prefixes); return;
+    case 'inject-route': w.pushRoutes(a.hub, [a.prefix]); return;
+    case 'withdraw-routes': w.withdrawRoutes(a.hub, a.prefixes); return;
+    case 'drop-sessions': router.dropSessions(); return;
+    case 'configure': router.configure(a.lines); return;
+  }
+}

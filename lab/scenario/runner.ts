@@ -1,0 +1,87 @@
+/**
+ * Plays a scenario on a router's clock: schedules its actions, records a
+ * timeline of what the router did, and reports the end state against the
+ * scenario's expected IOS-native outcome. Same seed, same timeline.
+ */
+import { createLabRouter, type LabRouter, type LabRouterOptions, type RouterSnapshot } from '../router/index.js';
+import { ManualClock, type Clock } from '../world/clock.js';
+import { applyAction, checkNames } from './actions.js';
+import type { Scenario, ScenarioExpectation } from './schema.js';
+import { timelineLine } from './timeline.js';
+
+export interface ScenarioRun {
+  scenario: string;
+  lines: string[];
+  outcome: RouterSnapshot;
+  /** Differences from the scenario's `expect` block; empty when it was met (or absent). */
+  unmet: string[];
+}
+
+export interface ScenarioPlayback {
+  done: Promise<ScenarioRun>;
+  cancel(): void;
+}
+
+export interface PlaybackHooks {
+  /** Each timeline line as it happens (the CLI prints them live). */
+  onLine?: (line: string) => void;
+  /** Called synchronously at the scenario's end, before `done` settles. */
+  onDone?: (run: ScenarioRun) => void;
+}
+
+export function playScenario(router: LabRouter, clock: Clock, scenario: Scenario, hooks: PlaybackHooks = {}): ScenarioPlayback {
+  checkNames(scenario, router.world);
+  const start = clock.now();
+  const lines: string[] = [];
+  const unsubscribe = router.subscribe((e) => {
+    const line = timelineLine(start, e);
+    if (line === undefined) return;
+    lines.push(line);
+    hooks.onLine?.(line);
+  });
+  const timers = scenario.actions.map(({ atSec, action }) => clock.setTimer(atSec * 1000, () => applyAction(router, clock, action)));
+  let resolve!: (run: ScenarioRun) => void;
+  const done = new Promise<ScenarioRun>((r) => { resolve = r; });
+  const end = clock.setTimer(scenario.durationSec * 1000, () => {
+    unsubscribe();
+    const outcome = router.state();
+    const run = { scenario: scenario.name, lines, outcome, unmet: unmetExpectations(scenario.expect, outcome) };
+    hooks.onDone?.(run);
+    resolve(run);
+  });
+  router.start();
+  return {
+    done,
+    cancel() {
+      for (const t of [...timers, end]) clock.clearTimer(t);
+      unsubscribe();
+    },
+  };
+}
+
+/**
+ * Runs a whole scenario at once on a manual clock (tests, `--speed max`):
+ * a fresh router, the scenario's seed unless the options give one.
+ */
+export function runScenarioNow(scenario: Scenario, options: Omit<LabRouterOptions, 'clock'> = {}): ScenarioRun {
+  const clock = new ManualClock();
+  const router = createLabRouter({ ...options, clock, seed: options.seed ?? scenario.seed ?? 1 });
+  let result: ScenarioRun | undefined;
+  playScenario(router, clock, scenario, { onDone: (r) => { result = r; } });
+  clock.advance(scenario.durationSec * 1000);
+  router.stop();
+  if (!result) throw new Error(`scenario ${scenario.name} did not reach its end`);
+  return result;
+}
+
+export function unmetExpectations(expect: ScenarioExpectation | undefined, s: RouterSnapshot): string[] {
+  if (!expect) return [];
+  const unmet: string[] = [];
+  const client = s.clients.find((c) => c.phase === 'connected');
+  const peer = client?.peer ?? 'none';
+  if (expect.peer !== undefined && expect.peer !== peer) unmet.push(`peer: expected ${expect.peer}, got ${peer}`);
+  if (expect.source !== undefined && expect.source !== (client?.source ?? 'none')) unmet.push(`source: expected ${expect.source}, got ${client?.source ?? 'none'}`);
+  for (const r of expect.routesInclude ?? []) if (!s.routes.some((x) => x.startsWith(r))) unmet.push(`route missing: ${r}`);
+  for (const r of expect.routesExclude ?? []) if (s.routes.some((x) => x.startsWith(r))) unmet.push(`route present: ${r}`);
+  return unmet;
+}

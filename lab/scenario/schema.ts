@@ -1,0 +1,64 @@
+/**
+ * Scenario files: a YAML timeline of world changes at lab times, with the
+ * outcome IOS alone should reach. Validation reports every problem at once,
+ * each naming where it is (`actions[2].at: bad time "3x"`).
+ */
+export interface PathChange {
+  wan: string;
+  /** Hub name, `internet`, or `*` for every path of the WAN. */
+  to: string;
+  latencyMs?: number;
+  jitterMs?: number;
+  lossPct?: number;
+  up?: boolean;
+}
+
+export type ScenarioAction =
+  | { kind: 'set-path'; change: PathChange }
+  | { kind: 'cut-wan'; wan: string }
+  | { kind: 'restore-wan'; wan: string }
+  | { kind: 'flap-wan'; wan: string; periodSec: number; count: number }
+  | { kind: 'kill-hub'; hub: string }
+  | { kind: 'revive-hub'; hub: string }
+  | { kind: 'push-routes'; hub: string; prefixes: string[] }
+  | { kind: 'inject-route'; hub: string; prefix: string }
+  | { kind: 'withdraw-routes'; hub: string; prefixes: string[] }
+  | { kind: 'drop-sessions' }
+  /** Configuration lines typed by an operator (full words). */
+  | { kind: 'configure'; lines: string };
+
+export interface TimedAction {
+  atSec: number;
+  action: ScenarioAction;
+}
+
+export interface ScenarioExpectation {
+  /** The active peer address at the end; `none` for no connection. */
+  peer?: string;
+  source?: string;
+  routesInclude?: string[];
+  routesExclude?: string[];
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  durationSec: number;
+  seed?: number;
+  actions: TimedAction[];
+  expect?: ScenarioExpectation;
+}
+
+export const ACTION_NAMES = [
+  'set-path', 'cut-wan', 'restore-wan', 'flap-wan', 'kill-hub', 'revive-hub',
+  'push-routes', 'inject-route', 'withdraw-routes', 'drop-sessions', 'configure',
+] as const;
+
+/** `90`, `90s`, `2m`, `1m30s`, `1h` -> seconds; undefined when malformed. */
+export function parseTime(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s?)?$/.exec(value.trim());
+  if (!m || value.trim() === '' || (m[1] ?? m[2] ?? m[3]) === undefined) return undefined;
+  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+}

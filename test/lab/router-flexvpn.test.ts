@@ -1,0 +1,116 @@
+/** The FlexVPN client in native mode: IOS's reselection triggers, timing included. */
+import { createLabRouter } from '../../lab/router/index.js';
+import { ManualClock } from '../../lab/world/clock.js';
+import { describe, expect, it } from 'vitest';
+import { activePeer, exec, labRouter, seconds } from './lab-helpers.js';
+
+const HUB1 = '198.51.100.1';
+const HUB2 = '203.0.113.1';
+
+describe('FlexVPN client (DESIGN §4)', () => {
+  it('boots connected to peer 1 over the fibre', () => {
+    const { router } = labRouter();
+    expect(router.state().clients).toEqual([{ name: 'SPOKE', phase: 'connected', peer: HUB1, peerSeq: 1, source: 'GigabitEthernet0/0' }]);
+  });
+
+  it('a stub track set down makes the client reselect within two seconds', () => {
+    const { router, clock } = labRouter();
+    exec(router, 'track 101 stub-object', 'config');
+    exec(router, 'default-state down', 'config-track', '101');
+    seconds(clock, 1);
+    expect(router.state().tracks[101]).toBe('down');
+    seconds(clock, 1);
+    expect(activePeer(router)).toBe(HUB2);
+  });
+
+  it('does not move back when the better peer returns, unless peer reactivate', () => {
+    const { router, clock } = labRouter();
+    exec(router, 'default-state down', 'config-track', '101');
+    seconds(clock, 3);
+    exec(router, 'default-state up', 'config-track', '101');
+    seconds(clock, 30);
+    expect(activePeer(router)).toBe(HUB2);
+    exec(router, 'peer reactivate', 'config-ikev2-flexvpn', 'SPOKE');
+    seconds(clock, 3);
+    expect(activePeer(router)).toBe(HUB1);
+  });
+
+  it('clear crypto session makes it reconnect to the first candidate at once', () => {
+    const { router, clock } = labRouter();
+    exec(router, 'default-state down', 'config-track', '101');
+    seconds(clock, 3);
+    exec(router, 'default-state up', 'config-track', '101');
+    seconds(clock, 1);
+    expect(activePeer(router)).toBe(HUB2);
+    const before = router.model.rt.sas[0]!.tunnelId;
+    exec(router, `clear crypto ikev2 sa remote ${HUB2}`);
+    expect(router.state().sas).toEqual([]);
+    seconds(clock, 2);
+    expect(activePeer(router)).toBe(HUB1);
+    expect(router.model.rt.sas[0]!.tunnelId).toBeGreaterThan(before);
+  });
+
+  it('leaves a dead hub only when DPD gives up (interval 10 s, 3 retries at 2 s)', () => {
+    const { router, clock } = labRouter();
+    const dpdDue = router.model.rt.sas[0]!.dpd.nextProbeAt;
+    router.world.setHubUp('hub1', false);
+    clock.advance(dpdDue - clock.now() + 5_000);
+    expect(router.state().sas.map((s) => s.peer)).toEqual([HUB1]); // lingers, encrypting into the void
+    clock.advance(2_000);
+    expect(activePeer(router)).toBe(HUB2);
+  });
+
+  it('a dead hub keeps encaps growing while decaps stall', () => {
+    const { router, clock } = labRouter();
+    const before = router.state().sas[0]!;
+    router.world.setHubUp('hub1', false);
+    seconds(clock, 1);
+    const after = router.state().sas[0]!;
+    expect(after.encaps).toBeGreaterThan(before.encaps);
+    expect(after.decaps).toBe(before.decaps);
+  });
+
+  it('backup group: a peer is never active in two client blocks of the group', () => {
+    const { router, clock } = labRouter();
+    exec(router, 'backup group 1', 'config-ikev2-flexvpn', 'SPOKE');
+    exec(router, 'interface Tunnel200', 'config');
+    exec(router, 'ip address negotiated', 'config-if', 'Tunnel200');
+    exec(router, 'tunnel source dynamic', 'config-if', 'Tunnel200');
+    exec(router, 'crypto ikev2 client flexvpn SPOKE2', 'config');
+    for (const line of [`peer 1 ${HUB1}`, `peer 2 ${HUB2}`, 'source 1 GigabitEthernet0/0 track 1', 'backup group 1', 'client connect Tunnel200']) {
+      exec(router, line, 'config-ikev2-flexvpn', 'SPOKE2');
+    }
+    seconds(clock, 3);
+    const peers = Object.fromEntries(router.state().clients.map((c) => [c.name, c.peer]));
+    expect(peers).toEqual({ SPOKE: HUB1, SPOKE2: HUB2 });
+  });
+
+  it('shutting the tunnel tears the connection down; no shutdown brings it back', () => {
+    const { router, clock } = labRouter();
+    exec(router, 'shutdown', 'config-if', 'Tunnel100');
+    seconds(clock, 1);
+    expect(router.state().interfaces.Tunnel100).toEqual({ link: 'down', protocol: 'down' });
+    expect(router.state().sas).toEqual([]);
+    exec(router, 'no shutdown', 'config-if', 'Tunnel100');
+    seconds(clock, 2);
+    expect(activePeer(router)).toBe(HUB1);
+    expect(router.model.log.lines.some((l) => l.includes('%LINK-5-CHANGED: Interface Tunnel100, changed state to administratively down'))).toBe(true);
+  });
+});
+
+describe('several spokes in one process', () => {
+  it('share a clock but nothing else', () => {
+    const clock = new ManualClock();
+    const a = createLabRouter({ clock, hostname: 'spoke1', seed: 1 });
+    const b = createLabRouter({ clock, hostname: 'spoke2', seed: 2 });
+    a.start();
+    b.start();
+    exec(a, 'default-state down', 'config-track', '101');
+    clock.advance(3000);
+    expect([a.hostname(), activePeer(a)]).toEqual(['spoke1', HUB2]);
+    expect([b.hostname(), activePeer(b)]).toEqual(['spoke2', HUB1]);
+    expect(b.model.log.lines).toEqual([]);
+    a.stop();
+    b.stop();
+  });
+});
