@@ -13,6 +13,12 @@ interface CliCommand {
 const COMMANDS: CliCommand[] = [
   { name: 'run', summary: 'run the agent: watch, decide, steer, cache, journal', run: runCommand },
   { name: 'parse', summary: 'parse saved show output into JSON records', run: parseCommand },
+  {
+    name: 'lab',
+    summary: 'run a simulated FlexVPN spoke over SSH, optionally playing a fault scenario',
+    // Loaded on demand: the agent itself never needs the lab's code.
+    run: async (a) => (await import('../../lab/lab-command.js')).labCommand(a),
+  },
   { name: 'routes', summary: 'the cached routing table: now, at a time, changes since, lookup', run: (a) => routesCommand(a) },
   { name: 'config', summary: 'config check FILE: validate a configuration file', run: configCommand },
   { name: 'events', summary: "the agent's journal of observations, decisions and actions", run: (a) => eventsCommand(a) },

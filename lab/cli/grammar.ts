@@ -72,6 +72,8 @@ export interface LabDevice {
   hostname(): string;
   /** The command set; may change (e.g. hostname), so the terminal asks per line. */
   commands(): readonly CommandDef[];
+  /** A session left configuration mode (`end`, Ctrl-Z, `exit` from config). */
+  configured?(by: string): void;
 }
 
 /** Keyword helper: `kw('show', 'ip', 'route')` for a run of keywords. */

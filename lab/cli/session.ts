@@ -20,6 +20,8 @@ export interface CliSessionOptions {
   /** IOS default: 24 lines, 80 columns. */
   terminalLength?: number;
   terminalWidth?: number;
+  /** Who is logged in, for `%SYS-5-CONFIG_I: Configured from console by admin on vty0`. */
+  user?: string;
   log?: LabLog;
 }
 
@@ -79,12 +81,19 @@ export class CliSession {
   /** Ctrl-C: abandons a secret prompt; leaves configuration mode (IOS prints `^C` and returns to `#`). */
   interrupt(): void {
     this.secretTries = undefined;
-    this.levels = [];
+    this.leaveConfiguration();
   }
 
   /** Ctrl-Z: like `end`; only meaningful in configuration mode. */
   endConfiguration(): void {
+    this.leaveConfiguration();
+  }
+
+  /** Back to exec; tells the device, which logs %SYS-5-CONFIG_I as IOS does on leaving configuration mode. */
+  private leaveConfiguration(): void {
+    if (this.levels.length === 0) return;
     this.levels = [];
+    this.options.device.configured?.(`${this.options.user ?? 'console'} on vty0`);
   }
 
   execute(line: string): LineOutcome {
@@ -204,7 +213,8 @@ export class CliSession {
         this.levels = [{ mode: 'config' }];
       },
       exitLevel: () => {
-        this.levels.pop();
+        if (this.levels.length === 1) this.leaveConfiguration();
+        else this.levels.pop();
       },
       endConfiguration: () => this.endConfiguration(),
       setLength: (lines) => {

@@ -28,6 +28,7 @@ export function serveSessionChannel(
     new CliSession({
       device: settings.device,
       privilege: settings.user.privilege ?? 1,
+      user: settings.user.username,
       enableSecret: settings.enableSecret,
       terminalLength,
       log: settings.log,

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+
+describe('spokepilot lab (real bin)', () => {
+  it('plays hub1-dies: the SA lingers until DPD gives up, then peer 2, and stops at the end', async () => {
+    const r = await runCli(['lab', '--scenario', 'hub1-dies', '--speed', '50', '--ssh-port', '0']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const died = lines.findIndex((l) => l.includes('hub hub1 dies'));
+    const dpdDown = lines.findIndex((l) => /IKEv2 SA to \S+ DOWN \(DPD/.test(l));
+    const peer2 = lines.findIndex((l) => /peer 2 \S+ active/.test(l));
+    expect(died).toBeGreaterThan(0);
+    expect(dpdDown).toBeGreaterThan(died);
+    expect(peer2).toBeGreaterThan(dpdDown);
+    expect(r.stdout).toMatch(/end of hub1-dies: FlexVPN SPOKE connected, peer \S+ via GigabitEthernet0\/0/);
+  }, 60_000);
+
+  it('names the problem with a bad scenario or option', async () => {
+    const r = await runCli(['lab', '--scenario', 'no-such-scenario', '--ssh-port', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no-such-scenario');
+    const speed = await runCli(['lab', '--speed', 'fast']);
+    expect(speed.code).toBe(2);
+    expect(speed.stderr).toContain('--speed');
+  });
+});
