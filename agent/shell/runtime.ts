@@ -46,6 +46,13 @@ export class Runtime {
   private lastViolations = '';
   lastDecision: Decision | undefined;
   startedAtMs = 0;
+  private readonly decisionListeners = new Set<(d: Decision) => void>();
+
+  /** Every decision as it is made (publisher, status view, harness); returns an unsubscribe function. */
+  onDecision(listener: (d: Decision) => void): () => void {
+    this.decisionListeners.add(listener);
+    return () => this.decisionListeners.delete(listener);
+  }
 
   constructor(private readonly o: RuntimeOptions) {
     const c = o.config;
@@ -66,7 +73,12 @@ export class Runtime {
       actuator,
       log: o.log.child('policy'),
       journal: (kind, subject, data) => o.store.journal(o.clock.now(), kind, subject, data),
-      onDecision: (d) => { this.lastDecision = d; this.metrics.decisions++; if (d.action === 'switch' && !d.dryRun && !d.deferredUntilMs) this.metrics.pathChanges++; },
+      onDecision: (d) => {
+        this.lastDecision = d;
+        this.metrics.decisions++;
+        if (d.action === 'switch' && !d.dryRun && !d.deferredUntilMs) this.metrics.pathChanges++;
+        for (const listener of this.decisionListeners) listener(d);
+      },
       onActuation: (outcome) => { if (!outcome.ok) this.metrics.actuationFailures++; },
       onLatency: (ms) => this.metrics.recordLatency(ms),
     });

@@ -40,7 +40,9 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
 
   const current = s.selected !== undefined ? byId.get(s.selected) : undefined;
   const best = cfg.candidates.find(eligible);
-  if (current && eligible(current)) {
+  // No evidence yet about the current path (just started): it is not bad, so nothing to leave.
+  const unknown = (c: CandidateConfig) => health(c.id).verdict === 'unknown' && !((s.steerBlockedUntil[c.id] ?? 0) > nowMs);
+  if (current && (eligible(current) || unknown(current))) {
     if (!best || rank(best.id) >= rank(current.id)) return { ...s, deferred: undefined };
     const goodSinceMs = health(best.id).sinceMs;
     if (nowMs - goodSinceMs < cfg.preemptDelaySec * 1000) return s;
@@ -60,6 +62,8 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
     if (best.id === s.selected) return s;
     return change(s, cfg, nowMs, effects, best, why, false);
   }
+  // All paths down only once every candidate has been judged; until then, wait for evidence.
+  if (cfg.candidates.some(unknown)) return s;
   return allDown(s, cfg, nowMs, effects);
 }
 

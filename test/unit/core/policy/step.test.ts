@@ -175,3 +175,22 @@ describe('policy step: operator, limits and modes', () => {
     expect(run.steers()).toEqual(['lte-hub1', 'lte-hub2']);
   });
 });
+
+describe('policy step: no evidence is not bad evidence', () => {
+  it('neither releases nor moves at start, before any candidate has been judged', () => {
+    const run = new Run();
+    run.see({ kind: 'flexvpn', activePeer: HUB1, activeSource: FIBRE, peersActiveElsewhere: [] });
+    run.at(5_000).see({ kind: 'tick' });
+    expect(run.decisions().map((d) => d.action)).toEqual(['adopt']);
+    expect(run.effects.filter((e) => e.effect.kind === 'release' || e.effect.kind === 'steer')).toEqual([]);
+  });
+
+  it('waits for the others to be judged before declaring every path down', () => {
+    const run = new Run();
+    run.see({ kind: 'flexvpn', activePeer: HUB1, activeSource: FIBRE, peersActiveElsewhere: [] });
+    run.at(1_000).see({ kind: 'interface', name: FIBRE, up: false }); // fibre candidates bad, LTE not yet judged
+    expect(run.decisions().map((d) => d.action)).toEqual(['adopt']);
+    run.rounds(3, 5_000, { 21: undefined, 22: undefined }); // LTE probes all lost: now everything is bad
+    expect(run.decisions().at(-1)).toMatchObject({ action: 'release', reason: { code: 'all-down' } });
+  });
+});

@@ -1,0 +1,53 @@
+import type { AgentConfig } from '../../agent/config/types.js';
+import { validateConfig } from '../../agent/config/validate.js';
+import type { World } from '../world/world.js';
+
+export interface LabAgentConfigOptions {
+  sshPort: number;
+  hostKeySha256: string;
+  dbPath: string;
+  syslogPort?: number;
+  /** Deep-merged over the policy defaults the lab uses. */
+  policy?: Partial<AgentConfig['policy']>;
+  mode?: 'enforce' | 'dry-run';
+}
+
+/**
+ * The agent's configuration for the lab spoke, derived from its world: one
+ * candidate per (WAN, hub) in preference order (fibre before LTE, hub 1 before
+ * hub 2), each judged on the IP SLA operation the lab's default configuration
+ * runs for that path (id 10 * wan + hub), steered through the stub objects the
+ * lab's client block references (peers 101.., sources 111..).
+ */
+export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentConfig {
+  const wans = world.wans();
+  const hubs = world.hubs();
+  const doc = {
+    site: 'lab',
+    node: 'spoke1',
+    router: { transport: 'ssh', ssh: { host: '127.0.0.1', port: o.sshPort, username: 'agent', password: 'agent', hostKeySha256: o.hostKeySha256, commandTimeoutMs: 10_000 } },
+    syslog: o.syslogPort ? { listen: `127.0.0.1:${o.syslogPort}` } : {},
+    flexvpn: {
+      client: 'SPOKE',
+      tunnel: 'Tunnel100',
+      peers: hubs.map((h, i) => ({ address: h.address, stubTrack: 101 + i })),
+      sources: wans.map((w, i) => ({ interface: w.interface, stubTrack: 111 + i })),
+    },
+    candidates: wans.flatMap((w, wi) => hubs.map((h, hi) => ({
+      id: `${w.kind}-${h.name}`, peer: h.address, source: w.interface, slaOperations: [10 * (wi + 1) + hi + 1],
+    }))),
+    policy: {
+      windowSamples: 6, minSamples: 3, failAfter: 2, recoverAfter: 3, preemptDelaySec: 60,
+      fail: { lossPct: 20, rttMs: 250, jitterMs: 60 }, recover: { lossPct: 5, rttMs: 150, jitterMs: 30 },
+      minChangeIntervalSec: 5, mode: o.mode ?? 'enforce', ...o.policy,
+    },
+    actuation: { verifyTimeoutSec: 30, retries: 2 },
+    polling: { slaSec: 5, flexvpnSec: 5, interfacesSec: 5, cryptoSec: 10, routesSec: 30, jitter: 0.1 },
+    store: { path: o.dbPath },
+    routes: { expectations: { required: [{ prefix: '10.0.0.0/8', viaInterface: 'Tunnel' }], allowed: [{ prefix: '10.0.0.0/8', maxLength: 16 }, { prefix: '172.16.0.0/12', maxLength: 16 }, { prefix: '192.168.0.0/16', maxLength: 24 }, { prefix: '0.0.0.0/0', maxLength: 0 }] } },
+    log: { level: 'warn' },
+  };
+  const r = validateConfig(doc);
+  if (!r.ok) throw new Error(`lab agent config invalid: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  return r.config;
+}
