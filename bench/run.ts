@@ -6,10 +6,12 @@
 import type { BenchGroup } from './metric.js';
 import { parseBench } from './groups/parse.js';
 import { storeBench } from './groups/store.js';
+import { failoverBench } from './groups/failover.js';
 
 const GROUPS: Record<string, BenchGroup> = {
   parse: parseBench,
   store: storeBench,
+  failover: failoverBench,
 };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));

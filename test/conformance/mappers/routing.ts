@@ -1,6 +1,7 @@
 import type { BgpNeighborSummary, DmvpnPeer, NhrpEntry, Route } from '../../../proto/records/routing.js';
 import { flagChars } from '../../../agent/parsers/routing/route-codes.js';
 import { parseDuration } from '../../../agent/parsers/duration.js';
+import { canonicalInterface } from '../../../agent/parsers/interface-name.js';
 import { Facts } from '../facts.js';
 import type { Json, Mapper, NtcRow } from '../mapper.js';
 
@@ -44,7 +45,7 @@ function genieRoutes(expected: Json): Facts {
         }
         for (const name of Object.keys(r.next_hop?.outgoing_interface ?? {})) {
           hops++;
-          f.set(`${k}.interfaceOnly[${name}]`, true);
+          f.set(`${k}.interfaceOnly[${canonicalInterface(name)}]`, true);
         }
       }
     }

@@ -1,0 +1,164 @@
+/** Records read from the routing show commands. See common.ts for the conventions. */
+
+export type AddressFamily = 'ipv4' | 'ipv6';
+
+/** The routing source, from the route's code letter(s) (`O` -> `ospf`, `LC` -> `local`). */
+export type RouteProtocol =
+  | 'connected' | 'local' | 'static' | 'bgp' | 'ospf' | 'eigrp' | 'rip' | 'isis'
+  | 'nhrp' | 'odr' | 'lisp' | 'application' | 'mobile' | 'omp' | 'nat' | 'nd' | 'rpl'
+  | 'unknown';
+
+/**
+ * Refinement of the protocol printed beside or inside the code: `O IA` ->
+ * `inter-area`, `O E2` / `OE2` -> `external-2`, `D EX` -> `external`, `i L1` /
+ * `I1` -> `level-1`, `U` -> `per-user`, `NDp` -> `prefix`.
+ */
+export type RouteSubtype =
+  | 'inter-area' | 'external-1' | 'external-2' | 'nssa-external-1' | 'nssa-external-2'
+  | 'external' | 'level-1' | 'level-2' | 'summary' | 'per-user' | 'periodic'
+  | 'registered' | 'registration-summary' | 'inside' | 'outside' | 'dia'
+  | 'default' | 'prefix' | 'redirect' | 'destination' | 'home-agent' | 'mobile-router'
+  | 'alt' | 'site-registrations' | 'dyn-eid' | 'away' | 'extranet-policy' | 'publications'
+  | 'destinations-summary' | 'unknown';
+
+/**
+ * Marks IOS prints between the code and the prefix: `+` replicated route,
+ * `%` next hop override, `p` override from PfR, `&` replicated local route
+ * overridden by connected.
+ */
+export type RouteFlag = 'replicated' | 'next-hop-override' | 'pfr-override' | 'connected-override';
+
+/** How the next hop is reached when it is not simply `via <address>`. */
+export type NextHopKind = 'directly-connected' | 'indirectly-connected' | 'receive' | 'summary';
+
+export interface NextHop {
+  address?: string;
+  /** Canonical outgoing interface. */
+  interface?: string;
+  /**
+   * Table the next hop is resolved in, when IOS names one: `via 10.0.0.2 (red)`,
+   * `via 10.4.1.1%default`. `default` is the global table; the `:ipv6` suffix
+   * of `(default:ipv6)` is dropped since the address shows the family.
+   */
+  vrf?: string;
+  /** Time since the route was installed via this next hop (`00:03:05`, `1d02h`). */
+  ageSec?: number;
+  kind?: NextHopKind;
+  /** Only when it differs from the route's metric (EIGRP unequal-cost load sharing). */
+  metric?: number;
+}
+
+/** One route from `show ip route` or `show ipv6 route`. */
+export interface Route {
+  family: AddressFamily;
+  /** VRF name; absent for the global table. */
+  vrf?: string;
+  /** CIDR; IPv4 lengths IOS omitted come from the "is subnetted" header or the class. */
+  prefix: string;
+  /** The code as printed, whitespace collapsed, flags left out: `O IA`, `S*`, `i*L1`, `NDp`. */
+  code: string;
+  protocol: RouteProtocol;
+  subtype?: RouteSubtype;
+  /** `*`: a candidate default route. */
+  candidateDefault: boolean;
+  flags?: RouteFlag[];
+  /** Administrative distance. */
+  distance?: number;
+  metric?: number;
+  /** IPv6 `, tag N`. */
+  tag?: number;
+  nextHops: NextHop[];
+}
+
+export type BgpNeighborState =
+  | 'established' | 'idle' | 'active' | 'connect' | 'opensent' | 'openconfirm' | 'idle-admin' | 'unknown';
+
+/**
+ * One neighbour row of `show ip bgp summary` / `show bgp ... summary`, with the
+ * summary of its address family (router id, local AS, table versions) carried
+ * on each row so a consumer needs nothing else.
+ */
+export interface BgpNeighborSummary {
+  /** Lowercase, as printed after `For address family:`, else from the command: `ipv4 unicast`, `vpnv4 unicast`, `l2vpn e-vpn`. */
+  addressFamily: string;
+  vrf?: string;
+  /** Route distinguisher, when the command named one. */
+  rd?: string;
+  routerId?: string;
+  /** asdot (`64000.2017`) stays a string; asplain is a number. */
+  localAs?: number | string;
+  /** `BGP table version is N` of the address family. */
+  tableVersion?: number;
+  /** `main routing table version N`. */
+  mainTableVersion?: number;
+  neighbor: string;
+  /** BGP version column (4). */
+  version: number;
+  remoteAs: number | string;
+  msgRcvd: number;
+  msgSent: number;
+  /** The neighbour's TblVer column. */
+  tblVer: number;
+  inQ: number;
+  outQ: number;
+  /** Absent when IOS prints `never`. */
+  upDownSec?: number;
+  /** `established` when State/PfxRcd is a number. */
+  state: BgpNeighborState;
+  stateRaw: string;
+  prefixesReceived?: number;
+}
+
+export type NhrpEntryType = 'static' | 'dynamic' | 'incomplete' | 'local' | 'unknown';
+
+/** One entry of `show ip nhrp`. */
+export interface NhrpEntry {
+  /** Target network, CIDR. */
+  target: string;
+  /** Tunnel (protocol) address of the next hop; absent for incomplete entries. */
+  via?: string;
+  interface?: string;
+  createdSec?: number;
+  /** Seconds until expiry; absent when IOS prints `never expire`. */
+  expireSec?: number;
+  type: NhrpEntryType;
+  typeRaw: string;
+  /** As printed, lowercase: `router`, `nhop`, `rib`, `unique`, `registered`, `used`, `implicit`, `negative`... */
+  flags: string[];
+  nbmaAddress?: string;
+  /** `(Claimed NBMA address: X)`: the address the peer claimed, behind NAT. */
+  claimedNbmaAddress?: string;
+  /** `(no-socket)` after the NBMA address: no IPsec socket towards the peer yet. */
+  noSocket?: boolean;
+}
+
+export type DmvpnPeerState = 'up' | 'down' | 'nhrp' | 'ike' | 'unknown';
+export type DmvpnRole = 'hub' | 'spoke' | 'unknown';
+export type DmvpnAttribute =
+  | 'static' | 'dynamic' | 'incomplete' | 'nated' | 'local' | 'no-socket'
+  | 'route-installed' | 'nexthop-override' | 'cts-capable' | 'unknown';
+
+/** One peer row of `show dmvpn`, with its tunnel interface's header carried on it. */
+export interface DmvpnPeer {
+  interface: string;
+  family: AddressFamily;
+  /** `Type:Spoke` / `Type:Hub` of the interface. */
+  role: DmvpnRole;
+  roleRaw: string;
+  /** `NHRP Peers:N` of the interface. */
+  interfacePeers?: number;
+  /** `# Ent`: NHRP entries with the same NBMA peer. */
+  entries: number;
+  /** Absent when IOS prints `UNKNOWN`. */
+  nbmaAddress?: string;
+  tunnelAddress: string;
+  state: DmvpnPeerState;
+  stateRaw: string;
+  /** Absent when IOS prints `never`. */
+  upDownSec?: number;
+  /** From the Attrb column: `S` static, `D` dynamic. */
+  type?: 'static' | 'dynamic';
+  /** Every attribute of the Attrb column, decoded (`DT2` -> dynamic, nexthop-override). */
+  attributes: DmvpnAttribute[];
+  attributesRaw: string;
+}
