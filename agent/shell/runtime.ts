@@ -54,7 +54,10 @@ export class Runtime {
     return () => this.decisionListeners.delete(listener);
   }
 
+  readonly config: AgentConfig;
+
   constructor(private readonly o: RuntimeOptions) {
+    this.config = o.config;
     const c = o.config;
     const actuator = new Actuator({
       router: o.router,

@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { RunningAgent } from '../../agent/compose.js';
+import { policyOf } from '../../agent/shell/policy-config.js';
+import { runFailover, type FailoverResult } from '../harness/failover-run.js';
+import { scenarioPath } from '../lab-command.js';
+import { loadScenario } from '../scenario/load.js';
+import type { LabSpoke } from '../spoke.js';
+import { describeDecision, renderStatus } from './render-status.js';
+
+const USAGE = `Usage: spokepilot demo [--scenario NAME|FILE] [--speed X] [--compare]
+
+The product's main job on its embedded default: a simulated FlexVPN spoke (the
+lab, over real SSH) with the agent watching, deciding and steering it while a
+fault scenario plays. Shows the router and the agent live, then a summary.
+--compare also plays the scenario with IOS alone and prints both side by side.`;
+
+export async function demoCommand(argv: string[]): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({ args: argv, options: {
+      scenario: { type: 'string', default: 'brownout' }, speed: { type: 'string', default: '10' },
+      compare: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    } }).values;
+  } catch (err) {
+    console.error(`spokepilot demo: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) { console.log(USAGE); return 0; }
+  const speed = Number(values.speed);
+  if (!(speed > 0) || speed > 100) { console.error(`spokepilot demo: --speed must be above 0 and at most 100, not "${values.speed}"`); return 2; }
+  let scenario;
+  try {
+    scenario = await loadScenario(scenarioPath(values.scenario!));
+  } catch (err) {
+    console.error(`spokepilot demo: ${(err as Error).message}`);
+    return 2;
+  }
+  const work = mkdtempSync(join(tmpdir(), 'spokepilot-demo-'));
+  const live = process.stdout.isTTY === true;
+  const decisions: string[] = [];
+  const timeline: string[] = [];
+  let view: { agent: RunningAgent; spoke: LabSpoke; startMs: number } | undefined;
+  const draw = () => {
+    if (!view) return;
+    const { agent, spoke, startMs } = view;
+    const router = spoke.router.state();
+    const now = router.at;
+    const screen = renderStatus({
+      title: `spokepilot demo: ${scenario.name} at ${speed}x  (+${((now - startMs) / 1000).toFixed(0)}s of ${scenario.durationSec}s)`,
+      nowMs: now, startMs, router, policy: policyOf(agent.runtime.config), state: agent.runtime.loop.state, decisions, timeline,
+    });
+    process.stdout.write(`\x1b[H\x1b[2J${screen}\n`);
+  };
+  const timer = live ? setInterval(draw, 250) : undefined;
+  let result: FailoverResult;
+  try {
+    if (!live) console.log(`spokepilot demo: ${scenario.name}: ${scenario.description ?? ''}`.trim());
+    result = await runFailover({
+      scenario, mode: 'agent', speed, workDir: work,
+      onAgent: (agent, spoke) => { view = { agent, spoke, startMs: spoke.router.state().at }; },
+      onLine: (line) => { timeline.push(line); if (!live) console.log(`router ${line}`); },
+      onDecision: (d) => {
+        const text = describeDecision(d, view?.startMs ?? d.atMs);
+        decisions.push(text);
+        if (!live) console.log(`agent  ${text}`);
+      },
+    });
+  } finally {
+    if (timer) clearInterval(timer);
+  }
+  if (live) draw();
+  let ios: FailoverResult | undefined;
+  if (values.compare) ios = await runFailover({ scenario, mode: 'ios', speed, workDir: work });
+  rmSync(work, { recursive: true, force: true });
+  console.log('');
+  console.log(summary(result, ios));
+  return 0;
+}
+
+function summary(agent: FailoverResult, ios?: FailoverResult): string {
+  const row = (name: string, r: FailoverResult) =>
+    `  ${name.padEnd(10)} time to a working path ${String(r.timeToWorkingPathSec).padStart(6)} s   path changes ${String(r.pathChanges).padStart(3)}   degraded ${String(r.degradedSec).padStart(4)} s${r.neverRecovered ? '   (never recovered)' : ''}`;
+  const end = agent.run.outcome.clients.map((c) => `${c.name} ${c.phase}${c.peer ? ` to ${c.peer}` : ''}${c.source ? ` via ${c.source}` : ''}`).join(', ');
+  return [
+    `Summary of ${agent.scenario} (scenario seconds, measured from the lab's ground truth):`,
+    row('agent', agent),
+    ...(ios ? [row('IOS alone', ios)] : []),
+    `  decisions ${agent.decisions.length}, tunnel at the end: ${end}`,
+  ].join('\n');
+}

@@ -1,0 +1,58 @@
+import type { PolicyConfig } from '../../agent/core/policy/config.js';
+import type { BadCause } from '../../agent/core/policy/health.js';
+import type { Decision, PolicyState, Reason } from '../../agent/core/policy/types.js';
+import type { RouterSnapshot } from '../router/index.js';
+
+const sec = (ms: number, startMs: number) => `+${((ms - startMs) / 1000).toFixed(1)}s`;
+
+/** One line saying why: the metric, its value and threshold, the candidate, since when. */
+export function describeReason(r: Reason, startMs: number): string {
+  switch (r.code) {
+    case 'adopted': return `adopted the router's path ${r.candidate}`;
+    case 'adopted-unknown-path': return `router on a path that is no candidate (${r.peer ?? '-'} via ${r.source ?? '-'})`;
+    case 'current-bad': return `${r.candidate} ${describeCause(r.cause)} since ${sec(r.sinceMs, startMs)}`;
+    case 'current-suppressed': return `${r.candidate} flapping, suppressed (penalty ${r.penalty})`;
+    case 'preempt': return `${r.candidate} good since ${sec(r.goodSinceMs, startMs)} (>= ${r.preemptDelaySec}s), better than ${r.over}`;
+    case 'override': return `operator ${r.by} forced ${[r.peer, r.source].filter(Boolean).join(' via ')} until ${sec(r.untilMs, startMs)}`;
+    case 'override-ended': return `override by ${r.by} ended`;
+    case 'all-down': return `every path is down: ${r.behaviour}`;
+    case 'steer-failed': return `the router would not take ${r.candidate} (${r.errorCode})`;
+  }
+}
+
+export function describeCause(c: BadCause): string {
+  switch (c.kind) {
+    case 'quality': return c.breaches.map((b) => `${b.metric} ${b.value} > ${b.threshold}`).join(', ');
+    case 'interface-down': return `${c.interface} down`;
+    case 'unreachable': return `${c.consecutiveTimeouts} probes lost in a row`;
+  }
+}
+
+export function describeDecision(d: Decision, startMs: number): string {
+  const what = d.action === 'switch' ? `switch ${d.from ?? '-'} -> ${d.to}` : d.action === 'adopt' ? `adopt ${d.to ?? '(none)'}` : d.action;
+  const deferred = d.deferredUntilMs !== undefined ? ` (waits for the rate limit until ${sec(d.deferredUntilMs, startMs)})` : '';
+  return `${sec(d.atMs, startMs).padStart(8)}  ${what}${d.dryRun ? ' [dry-run]' : ''}: ${describeReason(d.reason, startMs)}${deferred}`;
+}
+
+/** The live view: the router as it is, each candidate as the agent judges it, the last decisions and router events. */
+export function renderStatus(o: {
+  title: string; nowMs: number; startMs: number; router: RouterSnapshot; policy: PolicyConfig; state: PolicyState;
+  decisions: string[]; timeline: string[];
+}): string {
+  const lines = [o.title, ''];
+  for (const c of o.router.clients) {
+    lines.push(`Router   FlexVPN ${c.name}: ${c.phase}${c.peer ? `, peer ${c.peer}` : ''}${c.source ? ` via ${c.source}` : ''}`);
+  }
+  lines.push(`Agent    on ${o.state.selected ?? '(nothing yet)'}${o.state.released ? ' (released: IOS decides alone)' : ''}, mode ${o.policy.mode}`, '', 'Candidates (agent view)');
+  for (const c of o.policy.candidates) {
+    const h = o.state.health[c.id];
+    const m = h?.metrics;
+    const metrics = m ? `loss ${m.lossPct}%  rtt ${m.rttMs ?? '-'}ms  jitter ${m.jitterMs ?? '-'}ms` : 'no samples yet';
+    const flag = h?.damping.suppressed ? `  SUPPRESSED (penalty ${Math.round(h.damping.penalty)})` : '';
+    const why = h?.verdict === 'bad' && h.cause ? `  (${describeCause(h.cause)})` : '';
+    lines.push(`  ${c.id.padEnd(12)} ${(h?.verdict ?? 'unknown').toUpperCase().padEnd(8)} ${metrics.padEnd(40)}${why}${flag}`);
+  }
+  lines.push('', 'Decisions', ...(o.decisions.length ? o.decisions.slice(-6) : ['  (none yet)']));
+  lines.push('', 'Router events', ...o.timeline.slice(-8).map((l) => `  ${l}`));
+  return lines.join('\n');
+}
