@@ -22,10 +22,16 @@ export const ROUTE_CODES = [
   '       + - replicated route, % - next hop override',
 ];
 
+/**
+ * A VRF table starts with `Routing Table: NAME` (corpus: genieparser
+ * ShowIpRoute golden_output3, ntc-templates cisco_ios_show_ip_route_vrf). No
+ * interface sits in a lab VRF, so a configured VRF's table is empty; an
+ * unknown one gets IOS's `% IP routing table NAME does not exist`.
+ */
 export function renderIpRoute(m: RouterModel, vrf?: string): string {
-  if (vrf !== undefined) return `% IP routing table ${vrf} does not exist`;
-  const routes = m.rt.routes;
-  const out = [...ROUTE_CODES, '', gatewayLine(routes), ''];
+  if (vrf !== undefined && !m.config.vrfs.has(vrf)) return `% IP routing table ${vrf} does not exist`;
+  const routes = vrf === undefined ? m.rt.routes : [];
+  const out = [...(vrf === undefined ? [] : [`Routing Table: ${vrf}`]), ...ROUTE_CODES, '', gatewayLine(routes), ''];
   for (const group of groupByMajorNetwork(routes)) out.push(...renderGroup(m, group));
   return out.join('\n');
 }

@@ -13,7 +13,12 @@ function configuredIds(m: RouterModel): number[] {
   return [...m.config.slas.values()].filter((s) => s.icmpEcho).map((s) => s.id).sort((a, b) => a - b);
 }
 
-export function renderIpSlaStatistics(m: RouterModel, only?: number): string {
+/**
+ * `details` adds `Over thresholds occurred`, `Operational state of entry` and
+ * `Last time this entry was reset` (corpus: genieparser
+ * ShowIpSlaStatisticsDetails golden_output_1 and _2).
+ */
+export function renderIpSlaStatistics(m: RouterModel, only?: number, details = false): string {
   const out: string[] = ['IPSLAs Latest Operation Statistics', ''];
   for (const id of configuredIds(m)) {
     if (only !== undefined && id !== only) continue;
@@ -21,13 +26,18 @@ export function renderIpSlaStatistics(m: RouterModel, only?: number): string {
     out.push(`IPSLA operation id: ${id}`);
     if (!rt?.lastStartAt) {
       // Configured but never run (not scheduled): IOS prints the counters only.
-      out.push('Number of successes: 0', 'Number of failures: 0', 'Operation time to live: 0', '', '');
+      out.push('Number of successes: 0', 'Number of failures: 0', 'Operation time to live: 0');
+      if (details) out.push('Operational state of entry: Pending', 'Last time this entry was reset: Never');
+      out.push('', '');
       continue;
     }
     out.push(rt.rttMs === undefined ? '        Latest RTT: NoConnection/Busy/Timeout' : `        Latest RTT: ${rt.rttMs} milliseconds`);
     out.push(`Latest operation start time: ${iosDate(rt.lastStartAt)}`);
     out.push(`Latest operation return code: ${CODE_TEXT[rt.code ?? 'timeout']}`);
-    out.push(`Number of successes: ${rt.successes}`, `Number of failures: ${rt.failures}`, 'Operation time to live: Forever', '', '');
+    if (details) out.push(`Over thresholds occurred: ${rt.code === 'over-threshold' ? 'TRUE' : 'FALSE'}`);
+    out.push(`Number of successes: ${rt.successes}`, `Number of failures: ${rt.failures}`, 'Operation time to live: Forever');
+    if (details) out.push('Operational state of entry: Active', 'Last time this entry was reset: Never');
+    out.push('', '');
   }
   return out.join('\n');
 }

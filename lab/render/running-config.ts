@@ -1,6 +1,6 @@
 /** `show running-config`: what the lab models, in IOS's order and indentation. */
 import type { RouterModel } from '../router/model.js';
-import { sortedPeers, sortedSources } from '../router/config-model.js';
+import { sortedPeers, sortedSources, type TrackConfig } from '../router/config-model.js';
 import { lengthToMask } from '../router/dynamics/routes.js';
 
 export function renderRunningConfig(m: RouterModel): string {
@@ -19,9 +19,11 @@ export function renderRunningConfig(m: RouterModel): string {
     'boot-end-marker',
     '!',
   ];
+  for (const v of [...c.vrfs].sort()) body.push(`ip vrf ${v}`, '!');
   for (const t of [...c.tracks.values()].sort((a, b) => a.id - b.id)) {
-    body.push(t.kind === 'ip-sla' ? `track ${t.id} ip sla ${t.operation} ${t.parameter}` : `track ${t.id} stub-object`);
+    body.push(`track ${t.id} ${trackObject(t)}`);
     if (t.kind === 'stub-object') body.push(` default-state ${t.defaultState}`);
+    if (t.kind === 'list') for (const o of t.objects) body.push(` object ${o.id}${o.negated ? ' not' : ''}`);
     const delay = [t.delayUpSec !== undefined ? `up ${t.delayUpSec}` : '', t.delayDownSec !== undefined ? `down ${t.delayDownSec}` : ''].filter(Boolean).join(' ');
     if (delay) body.push(` delay ${delay}`);
     body.push('!');
@@ -32,6 +34,8 @@ export function renderRunningConfig(m: RouterModel): string {
     for (const s of sortedSources(f)) body.push(`  source ${s.seq} ${s.interface} track ${s.track}`);
     if (f.backupGroup !== undefined) body.push(`  backup group ${f.backupGroup}`);
     if (f.peerReactivate) body.push('  peer reactivate');
+    if (f.connect?.mode === 'manual') body.push('  connect manual');
+    if (f.connect?.mode === 'track') body.push(`  connect track ${f.connect.track}${f.connect.state === 'down' ? ' down' : ''}`);
     if (f.connectInterface) body.push(`  client connect ${f.connectInterface}`);
     body.push('!');
   }
@@ -65,4 +69,13 @@ export function renderRunningConfig(m: RouterModel): string {
   body.push('!', 'end');
   const text = body.join('\n');
   return ['Building configuration...', '', `Current configuration : ${text.length + 1} bytes`, text].join('\n');
+}
+
+function trackObject(t: TrackConfig): string {
+  switch (t.kind) {
+    case 'ip-sla': return `ip sla ${t.operation} ${t.parameter}`;
+    case 'interface': return `interface ${t.interface} ${t.parameter === 'ip-routing' ? 'ip routing' : 'line-protocol'}`;
+    case 'list': return `list boolean ${t.operator}`;
+    case 'stub-object': return 'stub-object';
+  }
 }

@@ -27,9 +27,17 @@ interface TrackCommon {
   delayDownSec?: number;
 }
 
+/** A member of a `list boolean` track: `object M [not]`. */
+export interface ListMember {
+  id: number;
+  negated: boolean;
+}
+
 export type TrackConfig =
   | (TrackCommon & { kind: 'stub-object'; defaultState: UpDown })
-  | (TrackCommon & { kind: 'ip-sla'; operation: number; parameter: 'state' | 'reachability' });
+  | (TrackCommon & { kind: 'ip-sla'; operation: number; parameter: 'state' | 'reachability' })
+  | (TrackCommon & { kind: 'interface'; interface: string; parameter: 'line-protocol' | 'ip-routing' })
+  | (TrackCommon & { kind: 'list'; operator: 'and' | 'or'; objects: ListMember[] });
 
 export interface IpSlaConfig {
   id: number;
@@ -62,7 +70,11 @@ export interface FlexClientConfig {
   peerReactivate: boolean;
   /** `client connect Tunnel<n>`. */
   connectInterface?: string;
+  /** `connect auto|manual|track N [up|down]`; absent is IOS's default, `auto`. */
+  connect?: ClientConnect;
 }
+
+export type ClientConnect = { mode: 'auto' } | { mode: 'manual' } | { mode: 'track'; track: number; state: UpDown };
 
 export interface DpdConfig {
   intervalSec: number;
@@ -85,6 +97,8 @@ export interface RouterConfig {
   flexClients: Map<string, FlexClientConfig>;
   dpd?: DpdConfig;
   loggingHosts: LoggingHost[];
+  /** `ip vrf NAME`: VRFs that exist (no interface is placed in one yet, so their tables are empty). */
+  vrfs: Set<string>;
 }
 
 export const SLA_DEFAULTS = { frequencySec: 60, thresholdMs: 5000, timeoutMs: 5000 } as const;
@@ -98,6 +112,7 @@ export function emptyConfig(hostname: string): RouterConfig {
     scheduled: new Set(),
     flexClients: new Map(),
     loggingHosts: [],
+    vrfs: new Set(),
   };
 }
 

@@ -1,16 +1,29 @@
 /**
  * The default lab configuration: a production-style dual-WAN, dual-hub
- * FlexVPN spoke. IP SLA probes measure each (WAN, hub) path and each WAN's
- * internet reachability; tracks 1 and 2 gate the tunnel sources (fibre first,
- * LTE second); stub objects 101 and 102 gate the peers so that an agent can
- * allow or forbid a hub without rewriting the client block (DESIGN §4). With
- * the stubs left up, IOS alone leaves a dead hub only when DPD gives up.
+ * FlexVPN spoke as it is configured when an agent runs on it. IP SLA probes
+ * measure each (WAN, hub) path (operations and tracks 11, 12, 21, 22) and each
+ * WAN's internet reachability (operation and track i for WAN i, with
+ * `delay up 10 down 5`). The agent steers through stub objects only, never by
+ * rewriting the client block (DESIGN §4):
+ * - peers: `peer j <hub j> track 10j`, stub 101, 102 for hub 1, 2;
+ * - sources: `source i <WAN i> track 20i`, where list track 201, 202 is
+ *   `list boolean and` of SLA track i and stub 111, 112 for WAN 1, 2.
+ * Every stub is `default-state up`, so each list follows its SLA track in
+ * the same second and the router behaves exactly as native IOS with
+ * `source i <WAN i> track i`: fibre first, LTE when track 1 goes down, and a
+ * dead hub left only when DPD gives up. Setting stub 11i down forbids WAN i
+ * as a source; stub 10j down forbids hub j.
  */
 import type { WorldSpec } from '../world/world.js';
 import { lengthToMask } from './dynamics/routes.js';
 
 /** Internet anchors probed through each WAN (source tracks): one per WAN, as production configs do. */
 const ANCHORS = ['8.8.8.8', '1.1.1.1', '9.9.9.9'];
+
+/** First ids of the agent's objects: peer stubs 101.., source stubs 111.., source lists 201.. (clear of the SLA ids 1-9 and 11-99). */
+export const PEER_STUB = 101;
+export const SOURCE_STUB = 111;
+export const SOURCE_LIST = 201;
 
 export function defaultLabConfig(world: WorldSpec, hostname = 'spoke1', syslog?: { host: string; port: number }): string {
   const out: string[] = [`hostname ${hostname}`];
@@ -36,12 +49,16 @@ export function defaultLabConfig(world: WorldSpec, hostname = 'spoke1', syslog?:
       out.push(`ip sla schedule ${id} life forever start-time now`, `track ${id} ip sla ${id} reachability`);
     });
   });
-  world.hubs.forEach((_h, hi) => out.push(`track ${101 + hi} stub-object`, ' default-state up'));
+  world.hubs.forEach((_h, hi) => out.push(`track ${PEER_STUB + hi} stub-object`, ' default-state up'));
+  world.wans.forEach((_w, wi) => {
+    out.push(`track ${SOURCE_STUB + wi} stub-object`, ' default-state up');
+    out.push(`track ${SOURCE_LIST + wi} list boolean and`, `  object ${wi + 1}`, `  object ${SOURCE_STUB + wi}`);
+  });
 
   out.push('crypto ikev2 dpd 10 2 periodic');
   out.push('crypto ikev2 client flexvpn SPOKE');
-  world.hubs.forEach((h, hi) => out.push(`  peer ${hi + 1} ${h.address} track ${101 + hi}`));
-  world.wans.forEach((w, wi) => out.push(`  source ${wi + 1} ${w.interface} track ${wi + 1}`));
+  world.hubs.forEach((h, hi) => out.push(`  peer ${hi + 1} ${h.address} track ${PEER_STUB + hi}`));
+  world.wans.forEach((w, wi) => out.push(`  source ${wi + 1} ${w.interface} track ${SOURCE_LIST + wi}`));
   out.push('  client connect Tunnel100');
   if (syslog) out.push(`logging host ${syslog.host} transport udp port ${syslog.port}`);
   return out.join('\n');

@@ -6,10 +6,10 @@
 import type { TrackConfig } from './config-model.js';
 import { stepBgp } from './bgp.js';
 import { newSlaRuntime, recordRun, slaDue } from './dynamics/ip-sla.js';
-import { stepTrack, trackTarget } from './dynamics/track.js';
+import { evaluationOrder, stepTrack, trackTarget, type TrackEnv } from './dynamics/track.js';
 import { stepClients } from './flexvpn-client.js';
 import { addCounters, stepSas } from './ike-sa.js';
-import { defaultRouteInterface, emit, now, type RouterModel } from './model.js';
+import { defaultRouteInterface, emit, interfaceAddress, now, type RouterModel } from './model.js';
 import { recomputeRoutes } from './routing.js';
 import { newInterfaceRuntime } from './runtime.js';
 
@@ -81,8 +81,17 @@ export function stepSlas(m: RouterModel): void {
 export function stepTracks(m: RouterModel, settle = false): void {
   const t = now(m);
   for (const id of [...m.rt.tracks.keys()]) if (!m.config.tracks.has(id)) m.rt.tracks.delete(id);
-  for (const cfg of m.config.tracks.values()) {
-    const target = trackTarget(cfg, cfg.kind === 'ip-sla' ? m.rt.slas.get(cfg.operation)?.code : undefined);
+  const env: TrackEnv = {
+    slaCode: (op) => m.rt.slas.get(op)?.code,
+    interfaceState: (name) => {
+      const ifc = m.rt.interfaces.get(name);
+      return ifc && { protocolUp: ifc.protocolUp, hasAddress: interfaceAddress(m, name) !== undefined };
+    },
+    trackState: (id) => (m.config.tracks.has(id) ? m.rt.tracks.get(id)?.state : undefined),
+  };
+  // Lists after their members: a member's change reaches the list in the same second.
+  for (const cfg of evaluationOrder([...m.config.tracks.values()])) {
+    const target = trackTarget(cfg, env);
     const rt = m.rt.tracks.get(cfg.id) ?? { state: 'down' as const, changes: 0, lastChangeAt: t };
     if (settle) {
       m.rt.tracks.set(cfg.id, { state: target, changes: 1, lastChangeAt: rt.lastChangeAt });
@@ -94,7 +103,20 @@ export function stepTracks(m: RouterModel, settle = false): void {
   }
 }
 
+/** IOS's short interface names, as `%TRACK-6-STATE` prints them (`interface Gi0/0 line-protocol`). */
+const SHORT_TYPES: Array<[string, string]> = [['GigabitEthernet', 'Gi'], ['Cellular', 'Ce'], ['Tunnel', 'Tu'], ['Vlan', 'Vl'], ['Loopback', 'Lo'], ['Dialer', 'Di']];
+
+export function shortInterface(name: string): string {
+  const hit = SHORT_TYPES.find(([long]) => name.startsWith(long) && /^\d/.test(name.slice(long.length)));
+  return hit ? hit[1] + name.slice(hit[0].length) : name;
+}
+
 /** What `%TRACK-6-STATE` names after the track number. */
 export function trackObjectText(cfg: TrackConfig): string {
-  return cfg.kind === 'ip-sla' ? `ip sla ${cfg.operation} ${cfg.parameter}` : 'stub-object';
+  switch (cfg.kind) {
+    case 'ip-sla': return `ip sla ${cfg.operation} ${cfg.parameter}`;
+    case 'interface': return `interface ${shortInterface(cfg.interface)} ${cfg.parameter === 'ip-routing' ? 'ip routing' : 'line-protocol'}`;
+    case 'list': return `list boolean ${cfg.operator}`;
+    case 'stub-object': return 'stub-object';
+  }
 }

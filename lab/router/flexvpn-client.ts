@@ -3,10 +3,11 @@
  * candidate peer on connect; reselect when the active peer fails DPD, IKE
  * negotiation fails, its track leaves the required state, or its IKEv2 SA is
  * cleared; never move back to a better peer unless `peer reactivate`; pivot
- * the tunnel source to the lowest-numbered source whose track is up.
+ * the tunnel source to the lowest-numbered source whose track is up; connect
+ * only as `connect auto|manual|track N` allows.
  */
 import type { FlexClientConfig } from './config-model.js';
-import { firstCandidate, isCandidate, nextCandidateAfter, reactivationTarget, selectSource } from './dynamics/flexvpn-select.js';
+import { connectAllowed, firstCandidate, isCandidate, nextCandidateAfter, reactivationTarget, selectSource } from './dynamics/flexvpn-select.js';
 import { deleteSa, establishSa } from './ike-sa.js';
 import { defaultRouteInterface, emit, now, type RouterModel } from './model.js';
 import { trackStateOf, type ClientRuntime, type IkeSaRuntime, type NextChoice } from './runtime.js';
@@ -51,6 +52,10 @@ function stepClient(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime): v
     disconnect(m, cfg.name, rt, tunnelCfg && !tunnelCfg.shutdown ? 'no usable tunnel source' : 'tunnel not available', { kind: 'first' });
     return;
   }
+  if (cfg.connect?.mode === 'track' && !connectAllowed(cfg, ts)) {
+    disconnect(m, cfg.name, rt, `connect track ${cfg.connect.track}: track not ${cfg.connect.state}`, { kind: 'first' });
+    return;
+  }
   const busy = busyPeers(m, cfg);
   if (rt.phase === 'connected') {
     const sa = m.rt.sas.find((s) => s.tunnelId === rt.tunnelId);
@@ -70,7 +75,7 @@ function stepClient(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime): v
     }
   }
   if (rt.phase === 'negotiating') negotiate(m, cfg, rt, source);
-  if (rt.phase === 'idle') {
+  if (rt.phase === 'idle' && cfg.connect?.mode !== 'manual') {
     if (startNegotiation(m, cfg, rt, source, busy)) negotiate(m, cfg, rt, source);
   }
 }

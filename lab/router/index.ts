@@ -16,6 +16,8 @@ import { interfaceCommands } from './commands/interface.js';
 import { ipSlaCommands } from './commands/ip-sla.js';
 import { loggingCommands } from './commands/logging.js';
 import { trackCommands } from './commands/track.js';
+import { trackListCommands } from './commands/track-list.js';
+import { vrfCommands } from './commands/vrf.js';
 import { emptyConfig, type InterfaceConfig } from './config-model.js';
 import { applyConfigText } from './config-loader.js';
 import { defaultLabConfig } from './default-config.js';
@@ -40,6 +42,8 @@ export interface LabRouter extends LabDevice {
   stop(): void;
   /** Runs one step now (the clock normally does this). */
   step(): void;
+  /** Calls `hook` at the start of every step, before the router looks at the world (scenario actions due now). */
+  beforeStep(hook: () => void): () => void;
   subscribe(listener: RouterEventListener): () => void;
   /** Applies configuration text (full words) as if typed in configuration mode. */
   configure(text: string): void;
@@ -103,8 +107,8 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
   };
   bus.subscribe((e) => model.log.record(e));
   const commands: CommandDef[] = [
-    ...trackCommands(model), ...ipSlaCommands(model), ...flexvpnCommands(model),
-    ...interfaceCommands(model), ...loggingCommands(model),
+    ...trackCommands(model), ...trackListCommands(model), ...ipSlaCommands(model), ...flexvpnCommands(model),
+    ...interfaceCommands(model), ...loggingCommands(model), ...vrfCommands(model),
   ].map((def) => settlesTracks(def, model)).concat(execCommands(model));
   // The boot configuration is history: nothing it sets is logged.
   model.emitting = false;
@@ -113,10 +117,15 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
   else tick(model);
   model.emitting = true;
 
+  const hooks = new Set<() => void>();
+  const step = (): void => {
+    for (const h of [...hooks]) h();
+    tick(model);
+  };
   let timer: TimerHandle | undefined;
   const schedule = (): void => {
     timer = opts.clock.setTimer(1000, () => {
-      tick(model);
+      step();
       schedule();
     });
   };
@@ -136,7 +145,11 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
       for (const s of senders.values()) s.close();
       senders.clear();
     },
-    step: () => tick(model),
+    step,
+    beforeStep(hook) {
+      hooks.add(hook);
+      return () => hooks.delete(hook);
+    },
     subscribe: (listener) => bus.subscribe(listener),
     configure: (text) => applyConfigText(() => commands, text),
     configured: (by) => emitNow({ kind: 'config', at: opts.clock.now(), by }),

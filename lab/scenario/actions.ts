@@ -1,12 +1,13 @@
 /**
  * Applies scenario actions to a lab router's world (or configuration), and
  * checks before the run that every name an action uses exists in that world.
+ * A flap is expanded up front into timed steps, so that every change lands
+ * at its own lab time like any other action.
  */
 import type { LabRouter } from '../router/index.js';
 import type { World } from '../world/world.js';
-import type { Clock } from '../world/clock.js';
 import { INTERNET } from '../world/world.js';
-import type { Scenario, ScenarioAction } from './schema.js';
+import type { Scenario, ScenarioAction, TimedAction } from './schema.js';
 import { ScenarioError } from './validate.js';
 
 export function checkNames(scenario: Scenario, world: World, file = scenario.name): void {
@@ -50,8 +51,27 @@ export function describeAction(a: ScenarioAction): string {
   }
 }
 
-/** Applies one action now; a flap schedules its own later steps on the clock. */
-export function applyAction(router: LabRouter, clock: Clock, a: ScenarioAction): void {
+/** One change to make at `atMs` after the scenario's start. */
+export interface TimedStep {
+  atMs: number;
+  apply(router: LabRouter): void;
+}
+
+/** An action as steps: one, or for a flap its note and a down/up pair per period (down for the first half). */
+export function actionSteps({ atSec, action: a }: TimedAction): TimedStep[] {
+  const atMs = atSec * 1000;
+  if (a.kind !== 'flap-wan') return [{ atMs, apply: (r) => applyAction(r, a) }];
+  const half = (a.periodSec * 1000) / 2;
+  const steps: TimedStep[] = [{ atMs, apply: (r) => r.note(describeAction(a)) }];
+  for (let i = 0; i < a.count; i++) {
+    steps.push({ atMs: atMs + i * 2 * half, apply: (r) => r.world.setWanUp(a.wan, false) });
+    steps.push({ atMs: atMs + i * 2 * half + half, apply: (r) => r.world.setWanUp(a.wan, true) });
+  }
+  return steps;
+}
+
+/** Applies one action now (a flap only takes its first step: use actionSteps for the rest). */
+export function applyAction(router: LabRouter, a: ScenarioAction): void {
   const w = router.world;
   router.note(describeAction(a));
   switch (a.kind) {
@@ -63,15 +83,7 @@ export function applyAction(router: LabRouter, clock: Clock, a: ScenarioAction):
     }
     case 'cut-wan': w.setWanUp(a.wan, false); return;
     case 'restore-wan': w.setWanUp(a.wan, true); return;
-    case 'flap-wan': {
-      // Down for half the period, up for the other half.
-      const half = (a.periodSec * 1000) / 2;
-      for (let i = 0; i < a.count; i++) {
-        clock.setTimer(i * 2 * half, () => w.setWanUp(a.wan, false));
-        clock.setTimer(i * 2 * half + half, () => w.setWanUp(a.wan, true));
-      }
-      return;
-    }
+    case 'flap-wan': w.setWanUp(a.wan, false); return;
     case 'kill-hub': w.setHubUp(a.hub, false); return;
     case 'revive-hub': w.setHubUp(a.hub, true); return;
     case 'push-routes': w.pushRoutes(a.hub, a.prefixes); return;

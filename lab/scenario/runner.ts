@@ -2,10 +2,15 @@
  * Plays a scenario on a router's clock: schedules its actions, records a
  * timeline of what the router did, and reports the end state against the
  * scenario's expected IOS-native outcome. Same seed, same timeline.
+ *
+ * An action at T takes effect at T: due steps are applied by their own
+ * timer and, whichever comes first, just before the router's step, so the
+ * router's one-second step at T already sees them (whatever the order the
+ * clock fires timers due at the same time in).
  */
 import { createLabRouter, type LabRouter, type LabRouterOptions, type RouterSnapshot } from '../router/index.js';
 import { ManualClock, type Clock } from '../world/clock.js';
-import { applyAction, checkNames } from './actions.js';
+import { actionSteps, checkNames } from './actions.js';
 import type { Scenario, ScenarioExpectation } from './schema.js';
 import { timelineLine } from './timeline.js';
 
@@ -39,10 +44,20 @@ export function playScenario(router: LabRouter, clock: Clock, scenario: Scenario
     lines.push(line);
     hooks.onLine?.(line);
   });
-  const timers = scenario.actions.map(({ atSec, action }) => clock.setTimer(atSec * 1000, () => applyAction(router, clock, action)));
+  const steps = scenario.actions.flatMap(actionSteps).sort((a, b) => a.atMs - b.atMs);
+  let next = 0;
+  const applyDue = (dueMs: number): void => {
+    while (next < steps.length && steps[next]!.atMs <= dueMs) steps[next++]!.apply(router);
+  };
+  const unhook = router.beforeStep(() => applyDue(clock.now() - start));
+  const times = [...new Set(steps.map((s) => s.atMs))];
+  // A timer may fire a hair early on a scaled clock: it applies what is due at its own time.
+  const timers = times.map((t) => clock.setTimer(t, () => applyDue(Math.max(t, clock.now() - start))));
   let resolve!: (run: ScenarioRun) => void;
   const done = new Promise<ScenarioRun>((r) => { resolve = r; });
   const end = clock.setTimer(scenario.durationSec * 1000, () => {
+    applyDue(scenario.durationSec * 1000);
+    unhook();
     unsubscribe();
     const outcome = router.state();
     const run = { scenario: scenario.name, lines, outcome, unmet: unmetExpectations(scenario.expect, outcome) };
@@ -54,6 +69,7 @@ export function playScenario(router: LabRouter, clock: Clock, scenario: Scenario
     done,
     cancel() {
       for (const t of [...timers, end]) clock.clearTimer(t);
+      unhook();
       unsubscribe();
     },
   };

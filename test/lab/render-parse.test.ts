@@ -15,7 +15,7 @@ import { exec, labRouter, seconds } from './lab-helpers.js';
 
 const COMMANDS = [
   'show crypto ikev2 sa', 'show crypto ikev2 sa detailed', 'show crypto session', 'show crypto session detail',
-  'show crypto ipsec sa', 'show crypto ipsec sa detail', 'show ip sla statistics', 'show ip sla summary',
+  'show crypto ipsec sa', 'show crypto ipsec sa detail', 'show ip sla statistics', 'show ip sla statistics details', 'show ip sla statistics 11 details', 'show ip sla summary',
   'show track', 'show track brief', 'show crypto ikev2 client flexvpn', 'show ip route', 'show ipv6 route',
   'show ip interface brief', 'show interfaces', 'show interfaces Tunnel100', 'show ip bgp summary', 'show version', 'show logging',
 ];
@@ -66,6 +66,9 @@ describe('records match the model', () => {
     seconds(clock, 10);
     const stats = parsed<IpSlaStatistics>(router, 'show ip sla statistics');
     expect(stats.find((s) => s.operationId === 11)).toMatchObject({ rttMs: 400, returnCode: 'over-threshold' });
+    const details = parsed<IpSlaStatistics>(router, 'show ip sla statistics 11 details');
+    expect(details).toEqual([expect.objectContaining({ operationId: 11, rttMs: 400, overThresholdOccurred: true, entryState: 'active', lastReset: 'never', operationTimeToLiveSec: 'forever' })]);
+    expect(parsed<IpSlaStatistics>(router, 'show ip sla statistics 1 details')[0]).toMatchObject({ overThresholdOccurred: false, successes: router.model.rt.slas.get(1)!.successes });
     const summary = parsed<IpSlaSummary>(router, 'show ip sla summary');
     expect(summary.map((s) => s.operationId)).toEqual([1, 2, 11, 12, 21, 22]);
     expect(summary.find((s) => s.operationId === 11)).toMatchObject({ destination: '198.51.100.1', rttMs: 400, state: 'active' });

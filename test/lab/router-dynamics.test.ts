@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlexClientConfig, TrackConfig, UpDown } from '../../lab/router/config-model.js';
 import { judgeProbe, recordRun, newSlaRuntime } from '../../lab/router/dynamics/ip-sla.js';
-import { stepTrack, trackTarget, type TrackRuntime } from '../../lab/router/dynamics/track.js';
+import { evaluationOrder, listTarget, stepTrack, trackTarget, type TrackEnv, type TrackRuntime } from '../../lab/router/dynamics/track.js';
 import { recordDpdProbe, newDpd } from '../../lab/router/dynamics/dpd.js';
 import { candidates, firstCandidate, nextCandidateAfter, reactivationTarget, selectSource } from '../../lab/router/dynamics/flexvpn-select.js';
 import { computeRoutes } from '../../lab/router/dynamics/routes.js';
@@ -31,14 +31,44 @@ describe('IP SLA judgement (IOS: Timeout beyond timeout, OverThreshold beyond th
 
 describe('track targets (DESIGN §4)', () => {
   const sla = (parameter: 'state' | 'reachability'): TrackConfig => ({ id: 1, kind: 'ip-sla', operation: 1, parameter });
+  const env = (over: Partial<TrackEnv> = {}): TrackEnv => ({ slaCode: () => undefined, interfaceState: () => undefined, trackState: () => undefined, ...over });
   it.each([
     ['state', 'ok', 'up'], ['state', 'over-threshold', 'down'], ['state', 'timeout', 'down'], ['state', undefined, 'down'],
     ['reachability', 'ok', 'up'], ['reachability', 'over-threshold', 'up'], ['reachability', 'timeout', 'down'],
   ] as const)('ip sla %s with %s is %s', (parameter, code, state) => {
-    expect(trackTarget(sla(parameter), code)).toBe(state);
+    expect(trackTarget(sla(parameter), env({ slaCode: () => code }))).toBe(state);
   });
   it('a stub object is its default-state', () => {
-    expect(trackTarget({ id: 9, kind: 'stub-object', defaultState: 'down' }, undefined)).toBe('down');
+    expect(trackTarget({ id: 9, kind: 'stub-object', defaultState: 'down' }, env())).toBe('down');
+  });
+  it.each([
+    ['line-protocol', { protocolUp: true, hasAddress: false }, 'up'],
+    ['line-protocol', { protocolUp: false, hasAddress: true }, 'down'],
+    ['ip-routing', { protocolUp: true, hasAddress: true }, 'up'],
+    ['ip-routing', { protocolUp: true, hasAddress: false }, 'down'],
+    ['ip-routing', undefined, 'down'],
+  ] as const)('interface %s with %o is %s', (parameter, state, expected) => {
+    const cfg: TrackConfig = { id: 3, kind: 'interface', interface: 'Tunnel100', parameter };
+    expect(trackTarget(cfg, env({ interfaceState: () => state }))).toBe(expected);
+  });
+  type ListRow = ['and' | 'or', Array<[number, boolean]>, Record<number, UpDown>, UpDown];
+  it.each<ListRow>([
+    ['and', [[1, false], [2, false]], { 1: 'up', 2: 'up' }, 'up'],
+    ['and', [[1, false], [2, false]], { 1: 'up', 2: 'down' }, 'down'],
+    ['and', [[1, false], [2, true]], { 1: 'up', 2: 'down' }, 'up'],
+    ['or', [[1, false], [2, false]], { 1: 'down', 2: 'up' }, 'up'],
+    ['or', [[1, false], [2, false]], { 1: 'down', 2: 'down' }, 'down'],
+    ['or', [[1, true]], { 1: 'down' }, 'up'],
+    ['and', [[1, false], [7, false]], { 1: 'up' }, 'down'],
+    ['or', [], {}, 'down'],
+  ])('list boolean %s of %j with %j is %s', (operator, members, states, expected) => {
+    expect(listTarget(operator, members.map(([id, negated]) => ({ id, negated })), (id) => states[id])).toBe(expected);
+  });
+  it('evaluates every list after its members (lists of lists too); a cycle does not hang', () => {
+    const list = (id: number, ...ids: number[]): TrackConfig => ({ id, kind: 'list', operator: 'and', objects: ids.map((x) => ({ id: x, negated: false })) });
+    const order = evaluationOrder([list(5, 300, 2), list(300, 1), { id: 2, kind: 'stub-object', defaultState: 'up' }, sla('state')]);
+    expect(order.map((t) => t.id)).toEqual([1, 2, 300, 5]);
+    expect(evaluationOrder([list(8, 9), list(9, 8)]).map((t) => t.id)).toEqual([9, 8]);
   });
 });
 

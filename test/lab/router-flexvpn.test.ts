@@ -98,6 +98,42 @@ describe('FlexVPN client (DESIGN §4)', () => {
   });
 });
 
+describe('connect auto|manual|track N', () => {
+  it('connect track N: connected only while track N is up; back when it returns', () => {
+    const { router, clock } = labRouter();
+    exec(router, 'track 60 stub-object', 'config');
+    exec(router, 'default-state up', 'config-track', '60');
+    exec(router, 'connect track 60', 'config-ikev2-flexvpn', 'SPOKE');
+    seconds(clock, 1);
+    expect(activePeer(router)).toBe(HUB1);
+    exec(router, 'default-state down', 'config-track', '60');
+    seconds(clock, 1);
+    expect(router.state().clients[0]).toMatchObject({ phase: 'idle' });
+    expect(router.state().sas).toEqual([]);
+    exec(router, 'default-state up', 'config-track', '60');
+    seconds(clock, 2);
+    expect(activePeer(router)).toBe(HUB1);
+    exec(router, 'connect track 60 down', 'config-ikev2-flexvpn', 'SPOKE');
+    seconds(clock, 1);
+    expect(activePeer(router)).toBeUndefined();
+  });
+
+  it('connect manual: the client does not initiate by itself; connect auto (the default) does again', () => {
+    const { router, clock } = labRouter();
+    exec(router, 'connect manual', 'config-ikev2-flexvpn', 'SPOKE');
+    seconds(clock, 2);
+    expect(activePeer(router)).toBe(HUB1); // an existing connection is left alone
+    exec(router, 'clear crypto session');
+    seconds(clock, 5);
+    expect(router.state().clients[0]).toMatchObject({ phase: 'idle' });
+    expect(exec(router, 'show running-config')).toContain('  connect manual\n  client connect Tunnel100');
+    exec(router, 'connect auto', 'config-ikev2-flexvpn', 'SPOKE');
+    expect(router.model.config.flexClients.get('SPOKE')!.connect).toBeUndefined();
+    seconds(clock, 2);
+    expect(activePeer(router)).toBe(HUB1);
+  });
+});
+
 describe('several spokes in one process', () => {
   it('share a clock but nothing else', () => {
     const clock = new ManualClock();

@@ -53,6 +53,36 @@ describe('shipped scenarios', () => {
   });
 });
 
+describe('an action at T takes effect at T', () => {
+  const at = (lines: string[], text: string): number => Number(/\+\s*([\d.]+)s/.exec(lines.find((l) => l.includes(text)) ?? 'none')?.[1]);
+
+  it('flap-wan goes down at its start time and every period after, on the router step of that second', () => {
+    const s = parseScenarioText('name: f\nduration: 60s\nactions:\n  - at: 30s\n    flap-wan: { wan: GigabitEthernet0/0, period: 10s, count: 2 }\n');
+    const changes = runScenarioNow(s).lines
+      .map((l) => /\+\s*([\d.]+)s {2}interface GigabitEthernet0\/0 (up|down)$/.exec(l))
+      .filter((m) => m !== null)
+      .map((m) => `${m[1]} ${m[2]}`);
+    expect(changes).toEqual(['30.0 down', '35.0 up', '40.0 down', '45.0 up']);
+  });
+
+  it('holds when the router was already ticking before the scenario was scheduled (as spokepilot lab does)', async () => {
+    const { createLabRouter } = await import('../../lab/router/index.js');
+    const { playScenario } = await import('../../lab/scenario/runner.js');
+    const { ManualClock } = await import('../../lab/world/clock.js');
+    const clock = new ManualClock();
+    const router = createLabRouter({ clock, seed: 1 });
+    router.start();
+    const s = parseScenarioText('name: c\nduration: 5s\nactions:\n  - at: 1s\n    cut-wan: Cellular0/1/0\n  - at: 2s\n    flap-wan: { wan: GigabitEthernet0/0, period: 2s, count: 1 }\n');
+    const done = playScenario(router, clock, s).done;
+    clock.advance(5000);
+    const run = await done;
+    router.stop();
+    expect(at(run.lines, 'interface Cellular0/1/0 down')).toBe(1);
+    expect(at(run.lines, 'interface GigabitEthernet0/0 down')).toBe(2);
+    expect(at(run.lines, 'interface GigabitEthernet0/0 up')).toBe(3);
+  });
+});
+
 describe('scenario validation names each problem', () => {
   const bad = (yaml: string): string[] => {
     try {

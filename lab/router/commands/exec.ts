@@ -70,6 +70,8 @@ export function execCommands(m: RouterModel): CommandDef[] {
     show(USER_AND_EXEC, [...kw('show', 'crypto', 'ikev2', 'client', 'flexvpn'), { kind: 'word', name: 'name' }], (a) => renderFlexvpnClient(m, str(a, 'name'))),
     show(USER_AND_EXEC, kw('show', 'ip', 'sla', 'statistics'), () => renderIpSlaStatistics(m)),
     show(USER_AND_EXEC, [...kw('show', 'ip', 'sla', 'statistics'), { kind: 'number', name: 'op', min: 1, max: 2147483647 }], (a) => renderIpSlaStatistics(m, num(a, 'op'))),
+    show(USER_AND_EXEC, kw('show', 'ip', 'sla', 'statistics', 'details'), () => renderIpSlaStatistics(m, undefined, true)),
+    show(USER_AND_EXEC, [...kw('show', 'ip', 'sla', 'statistics'), { kind: 'number', name: 'op', min: 1, max: 2147483647 }, ...kw('details')], (a) => renderIpSlaStatistics(m, num(a, 'op'), true)),
     show(USER_AND_EXEC, kw('show', 'ip', 'sla', 'summary'), () => renderIpSlaSummary(m)),
     show(USER_AND_EXEC, kw('show', 'track'), () => renderTrack(m)),
     show(USER_AND_EXEC, [...kw('show', 'track'), { kind: 'number', name: 'track', min: 1, max: 1000 }], (a) => renderTrack(m, num(a, 'track'))),

@@ -1,10 +1,11 @@
 /**
  * `crypto ikev2 client flexvpn NAME` and its `config-ikev2-flexvpn` lines:
- * `peer`, `source`, `backup group`, `peer reactivate`, `client connect`;
+ * `peer`, `source`, `backup group`, `peer reactivate`, `client connect`,
+ * `connect auto|manual|track N [up|down]`;
  * `crypto ikev2 dpd INTERVAL RETRY periodic|on-demand`.
  */
 import { CliError, kw, type CommandDef, type Token } from '../../cli/grammar.js';
-import type { FlexClientConfig, FlexPeer } from '../config-model.js';
+import type { ClientConnect, FlexClientConfig, FlexPeer } from '../config-model.js';
 import type { RouterModel } from '../model.js';
 import { invalid, isIpv4, num, str, target } from './common.js';
 
@@ -118,6 +119,7 @@ export function flexvpnCommands(m: RouterModel): CommandDef[] {
       syntax: kw('no', 'client', 'connect'),
       handler: (ctx) => update(target(ctx), ({ connectInterface: _i, ...c }) => c),
     },
+    ...connectLines(update),
     ...(['periodic', 'on-demand'] as const).map((mode): CommandDef => ({
       modes: ['config'],
       syntax: [...kw('crypto', 'ikev2', 'dpd'), { kind: 'number', name: 'interval', min: 10, max: 3600 }, { kind: 'number', name: 'retry', min: 2, max: 60 }, ...kw(mode)],
@@ -130,5 +132,24 @@ export function flexvpnCommands(m: RouterModel): CommandDef[] {
       syntax: kw('no', 'crypto', 'ikev2', 'dpd'),
       handler: () => { delete m.config.dpd; },
     },
+  ];
+}
+
+/** `connect auto` (the default, dropped from the block), `connect manual`, `connect track N [up|down]`. */
+function connectLines(update: (name: string, change: (c: FlexClientConfig) => FlexClientConfig) => void): CommandDef[] {
+  const set = (connect: ClientConnect) => (ctx: Parameters<CommandDef['handler']>[0]) =>
+    update(target(ctx), ({ connect: _c, ...c }) => (connect.mode === 'auto' ? c : { ...c, connect }));
+  const tracked = (tail: Token[], state: 'up' | 'down'): CommandDef => ({
+    modes: ['config-ikev2-flexvpn'],
+    syntax: [...kw('connect', 'track'), TRACK, ...tail],
+    handler: (ctx, args) => set({ mode: 'track', track: num(args, 'track'), state })(ctx),
+  });
+  return [
+    { modes: ['config-ikev2-flexvpn'], syntax: kw('connect', 'auto'), handler: set({ mode: 'auto' }) },
+    { modes: ['config-ikev2-flexvpn'], syntax: kw('connect', 'manual'), handler: set({ mode: 'manual' }) },
+    tracked([], 'up'),
+    tracked(kw('up'), 'up'),
+    tracked(kw('down'), 'down'),
+    { modes: ['config-ikev2-flexvpn'], syntax: kw('no', 'connect'), handler: set({ mode: 'auto' }) },
   ];
 }

@@ -1,18 +1,19 @@
 /**
  * `track N stub-object`, `track N ip sla M state|reachability` and their
- * `config-track` lines (`default-state`, `delay`).
+ * `config-track` lines (`default-state`, `delay`); interface and list
+ * tracks are in track-list.ts.
  */
 import { CliError, kw, type CommandDef } from '../../cli/grammar.js';
 import type { TrackConfig } from '../config-model.js';
 import type { RouterModel } from '../model.js';
 import { invalid, num, targetNumber } from './common.js';
 
-const TRACK_ID = { kind: 'number', name: 'track', min: 1, max: 1000 } as const;
+export const TRACK_ID = { kind: 'number', name: 'track', min: 1, max: 1000 } as const;
 const SLA_ID = { kind: 'number', name: 'operation', min: 1, max: 2147483647 } as const;
 const SECONDS = (name: string) => ({ kind: 'number', name, min: 0, max: 180 }) as const;
 
 /** IOS refuses to turn an existing object into another kind; it must be removed first. */
-function refuseTypeChange(existing: TrackConfig | undefined, kind: TrackConfig['kind']): void {
+export function refuseTypeChange(existing: TrackConfig | undefined, kind: TrackConfig['kind']): void {
   if (existing && existing.kind !== kind) throw new CliError(['%Track type cannot be changed; remove the track object first']);
 }
 

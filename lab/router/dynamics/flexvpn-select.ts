@@ -56,3 +56,14 @@ export function selectSource(
   if (tunnelSource !== undefined && tunnelSource !== 'dynamic') return tunnelSource;
   return defaultRouteInterface;
 }
+
+/**
+ * `connect track N [up|down]`: the client may be connected only while track
+ * N is in the named state; `auto` (default) always; `manual` never initiates
+ * by itself (an existing connection is left alone).
+ */
+export function connectAllowed(client: FlexClientConfig, trackState: TrackStateOf): boolean {
+  const c = client.connect;
+  if (c?.mode !== 'track') return true;
+  return trackState(c.track) === c.state;
+}

@@ -1,10 +1,14 @@
 /**
  * Tracked objects (DESIGN §4): `ip sla N state` is up only on OK;
  * `ip sla N reachability` is up on OK or OverThreshold and down on Timeout;
- * a stub object is whatever `default-state` says. `delay up|down` holds a
- * change back and cancels it if the object returns to its state first.
+ * `interface IF line-protocol` follows the line protocol, `ip routing` also
+ * needs an IP address; a stub object is whatever `default-state` says; a
+ * `list boolean and|or` combines its members' (delayed) states, each
+ * inverted by `not`. `delay up|down` holds a change back and cancels it if
+ * the object returns to its state first; on a list it applies to the list's
+ * own result, as IOS applies it to any object.
  */
-import type { TrackConfig, UpDown } from '../config-model.js';
+import type { ListMember, TrackConfig, UpDown } from '../config-model.js';
 import type { SlaCode } from './ip-sla.js';
 
 export interface TrackRuntime {
@@ -20,16 +24,64 @@ export interface TrackChange {
   to: UpDown;
 }
 
-/** What the object itself says now, before any delay. `code` undefined: the operation has not run. */
-export function trackTarget(cfg: TrackConfig, code: SlaCode | undefined): UpDown {
+/** What a track's object reads from the rest of the router. */
+export interface TrackEnv {
+  /** Latest return code; undefined when the operation has not run. */
+  slaCode(operation: number): SlaCode | undefined;
+  /** Undefined for an interface the router does not have. */
+  interfaceState(name: string): { protocolUp: boolean; hasAddress: boolean } | undefined;
+  /** Current state of another track; undefined when it is not configured. */
+  trackState(id: number): UpDown | undefined;
+}
+
+/** `and`: every member up; `or`: any member up; `not` inverts a member. An absent member counts as down, an empty list is down. */
+export function listTarget(operator: 'and' | 'or', objects: readonly ListMember[], stateOf: (id: number) => UpDown | undefined): UpDown {
+  if (objects.length === 0) return 'down';
+  const up = objects.map((o) => (stateOf(o.id) === 'up') !== o.negated);
+  return (operator === 'and' ? up.every(Boolean) : up.some(Boolean)) ? 'up' : 'down';
+}
+
+/** What the object itself says now, before any delay. */
+export function trackTarget(cfg: TrackConfig, env: TrackEnv): UpDown {
   switch (cfg.kind) {
     case 'stub-object':
       return cfg.defaultState;
-    case 'ip-sla':
+    case 'ip-sla': {
+      const code = env.slaCode(cfg.operation);
       if (code === undefined) return 'down';
       if (cfg.parameter === 'state') return code === 'ok' ? 'up' : 'down';
       return code === 'timeout' ? 'down' : 'up';
+    }
+    case 'interface': {
+      const i = env.interfaceState(cfg.interface);
+      if (!i?.protocolUp) return 'down';
+      return cfg.parameter === 'line-protocol' || i.hasAddress ? 'up' : 'down';
+    }
+    case 'list':
+      return listTarget(cfg.operator, cfg.objects, env.trackState);
   }
+}
+
+/**
+ * The order in which to evaluate tracks within one step: every list after
+ * its members, so a change propagates through lists in the same second. A
+ * cycle of lists reads the other members' states of the previous step.
+ */
+export function evaluationOrder(tracks: readonly TrackConfig[]): TrackConfig[] {
+  const byId = new Map(tracks.map((t) => [t.id, t]));
+  const done = new Set<number>();
+  const visiting = new Set<number>();
+  const out: TrackConfig[] = [];
+  const visit = (t: TrackConfig): void => {
+    if (done.has(t.id) || visiting.has(t.id)) return;
+    visiting.add(t.id);
+    if (t.kind === 'list') for (const o of t.objects) { const m = byId.get(o.id); if (m) visit(m); }
+    visiting.delete(t.id);
+    done.add(t.id);
+    out.push(t);
+  };
+  for (const t of [...tracks].sort((a, b) => a.id - b.id)) visit(t);
+  return out;
 }
 
 export function stepTrack(rt: TrackRuntime, cfg: TrackConfig, target: UpDown, now: number): { rt: TrackRuntime; change?: TrackChange } {
