@@ -4,6 +4,8 @@
  * measured here, never asserted as timed tests.
  */
 import type { BenchGroup } from './metric.js';
+import { mqttBench } from './groups/mqtt.js';
+import { footprintBench } from './groups/footprint.js';
 import { parseBench } from './groups/parse.js';
 import { storeBench } from './groups/store.js';
 import { failoverBench } from './groups/failover.js';
@@ -11,6 +13,8 @@ import { failoverBench } from './groups/failover.js';
 const GROUPS: Record<string, BenchGroup> = {
   parse: parseBench,
   store: storeBench,
+  footprint: footprintBench,
+  mqtt: mqttBench,
   failover: failoverBench,
 };
 

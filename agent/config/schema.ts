@@ -93,6 +93,7 @@ export const CONFIG_SCHEMA = obj(
         recover: thresholds(P.recover),
         failAfter: int(1, 100, P.failAfter),
         recoverAfter: int(1, 100, P.recoverAfter),
+        unreachableAfter: int(1, 100, P.unreachableAfter),
         preemptDelaySec: int(0, 86400, P.preemptDelaySec),
         damping: obj(
           {

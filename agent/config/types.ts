@@ -49,6 +49,7 @@ export interface AgentConfig {
     recover: QualityThresholds;
     failAfter: number;
     recoverAfter: number;
+    unreachableAfter: number;
     preemptDelaySec: number;
     damping: { penalty: number; halfLifeSec: number; suppressAt: number; reuseBelow: number; maxPenalty: number };
     allDown: AllDownBehaviour;

@@ -18,6 +18,14 @@ export interface PublisherOptions {
   window?: number;
   /** Pause after a failed delete before sending again (the rows will be re-sent). */
   ackRetryMs?: number;
+  /**
+   * PUBACKed rows are deleted in one transaction at most this often (default
+   * 20 ms): each commit is an fsync on the event loop. A crash in between
+   * re-sends those rows: duplicates QoS 1 allows, recognisable by id.
+   */
+  ackFlushMs?: number;
+  /** Rows read ahead from the outbox per read; default 4 windows. */
+  readAhead?: number;
 }
 
 export interface PublisherStats {
@@ -41,6 +49,9 @@ export class Publisher {
   private readonly sending = new Set<number>();
   /** Sending, or acknowledged and waiting to be deleted: never peeked again meanwhile. */
   private readonly excluded = new Set<number>();
+  /** Read ahead, in order, not yet sent. Cleared on disconnect so a resend starts from the oldest row. */
+  private queue: OutboxRow[] = [];
+  private queueAt = 0;
   private ackBuffer: number[] = [];
   private ackFlushing = false;
   private drainScheduled = false;
@@ -66,6 +77,7 @@ export class Publisher {
   start(): void {
     this.unsubscribe.push(
       this.broker.onConnect(() => this.connected()),
+      this.broker.onDisconnect(() => this.dropReadAhead()),
       this.broker.onMessage((m) => this.ownStatus(m)),
     );
     // A stale Will (a dead connection the broker noticed late) would overwrite our birth: watch for it.
@@ -112,13 +124,34 @@ export class Publisher {
     if (this.stopping || !this.broker.connected) return;
     const now = this.clock.now();
     if (now < this.pausedUntilMs) { this.clock.setTimer(() => this.kick(), this.pausedUntilMs - now); return; }
-    while (this.sending.size < this.window) {
-      const rows = this.outbox.peek(this.window - this.sending.size, this.excluded);
-      if (rows.length === 0) break;
-      for (const row of rows) this.send(row);
-      if (!this.broker.connected) break;
+    try {
+      while (this.sending.size < this.window && this.broker.connected) {
+        if (this.queueAt === this.queue.length && !this.readAhead()) break;
+        this.send(this.queue[this.queueAt++]!);
+      }
+    } catch (err) {
+      // A read that fails (I/O error, database closed under us) is retried after a pause, never thrown into the loop.
+      const e = err as Error & { code?: string };
+      this.log.error('publisher.read-failed', { code: e.code, error: e.message });
+      this.pausedUntilMs = this.clock.now() + (this.options.ackRetryMs ?? 1000);
+      this.clock.setTimer(() => this.kick(), this.options.ackRetryMs ?? 1000);
     }
     this.settleIdle();
+  }
+
+  /** One outbox read serves several windows. Returns false when there is nothing to send. */
+  private readAhead(): boolean {
+    const rows = this.outbox.peek(this.options.readAhead ?? this.window * 4, this.excluded);
+    for (const r of rows) this.excluded.add(r.id);
+    this.queue = rows;
+    this.queueAt = 0;
+    return rows.length > 0;
+  }
+
+  private dropReadAhead(): void {
+    for (let i = this.queueAt; i < this.queue.length; i++) this.excluded.delete(this.queue[i]!.id);
+    this.queue = [];
+    this.queueAt = 0;
   }
 
   private send(row: OutboxRow): void {
@@ -132,13 +165,13 @@ export class Publisher {
         this.sending.delete(row.id);
         this.ackBuffer.push(row.id);
         this.flushAcks();
-        // Refill in batches (half a window), not per PUBACK: one outbox read serves many sends.
-        if (this.sending.size <= this.window / 2) this.kick();
+        this.kick();
       },
       () => {
         // Connection lost or not up: the row stays in the outbox and goes again after the reconnect.
         this.sending.delete(row.id);
         this.excluded.delete(row.id);
+        this.dropReadAhead();
         this.settleIdle();
       },
     );
@@ -147,8 +180,9 @@ export class Publisher {
   private flushAcks(): void {
     if (this.ackFlushing || this.ackBuffer.length === 0) return;
     this.ackFlushing = true;
-    // One transaction (one fsync) per burst of PUBACKs.
-    setImmediate(() => {
+    // One transaction (one fsync) per burst of PUBACKs; sooner when many are waiting or nothing else is.
+    const delay = this.ackBuffer.length >= 1024 || this.sending.size === 0 ? 0 : this.options.ackFlushMs ?? 20;
+    this.clock.setTimer(() => {
       const ids = this.ackBuffer;
       this.ackBuffer = [];
       this.outbox.ack(ids).then(
@@ -167,7 +201,7 @@ export class Publisher {
         else this.settleIdle();
         this.kick();
       });
-    });
+    }, delay);
   }
 
   get inFlight(): number {

@@ -37,7 +37,7 @@ export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentCon
       id: `${w.kind}-${h.name}`, peer: h.address, source: w.interface, slaOperations: [10 * (wi + 1) + hi + 1],
     }))),
     policy: {
-      windowSamples: 6, minSamples: 3, failAfter: 2, recoverAfter: 3, preemptDelaySec: 60,
+      windowSamples: 6, minSamples: 3, failAfter: 2, recoverAfter: 3, unreachableAfter: 2, preemptDelaySec: 60,
       fail: { lossPct: 20, rttMs: 250, jitterMs: 60 }, recover: { lossPct: 5, rttMs: 150, jitterMs: 30 },
       minChangeIntervalSec: 5, mode: o.mode ?? 'enforce', ...o.policy,
     },

@@ -45,7 +45,7 @@ export function defaultLabConfig(world: WorldSpec, hostname = 'spoke1', syslog?:
   world.wans.forEach((w, wi) => {
     world.hubs.forEach((h, hi) => {
       const id = 10 * (wi + 1) + hi + 1;
-      out.push(`ip sla ${id}`, ` icmp-echo ${h.address} source-interface ${w.interface}`, ' threshold 250', ' timeout 1000', ' frequency 10');
+      out.push(`ip sla ${id}`, ` icmp-echo ${h.address} source-interface ${w.interface}`, ' threshold 250', ' timeout 1000', ' frequency 5');
       out.push(`ip sla schedule ${id} life forever start-time now`, `track ${id} ip sla ${id} reachability`);
     });
   });
@@ -55,7 +55,9 @@ export function defaultLabConfig(world: WorldSpec, hostname = 'spoke1', syslog?:
     out.push(`track ${SOURCE_LIST + wi} list boolean and`, `  object ${wi + 1}`, `  object ${SOURCE_STUB + wi}`);
   });
 
-  out.push('crypto ikev2 dpd 10 2 periodic');
+  // Common production DPD: a liveness check after 10 s without traffic from the peer, retransmitted
+  // every 2 s (IOS IKEv2 retransmits 5 times, see options.dpdRetries) before the peer is declared dead.
+  out.push('crypto ikev2 dpd 10 2 on-demand');
   out.push('crypto ikev2 client flexvpn SPOKE');
   world.hubs.forEach((h, hi) => out.push(`  peer ${hi + 1} ${h.address} track ${PEER_STUB + hi}`));
   world.wans.forEach((w, wi) => out.push(`  source ${wi + 1} ${w.interface} track ${SOURCE_LIST + wi}`));

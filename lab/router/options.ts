@@ -55,7 +55,7 @@ export function resolveOptions(o: LabRouterOptions): ResolvedOptions {
     hostname: o.hostname ?? 'spoke1',
     seed: o.seed ?? 1,
     world: o.world ?? defaultWorldSpec(),
-    dpdRetries: o.dpdRetries ?? 3,
+    dpdRetries: o.dpdRetries ?? 5,
     ikeTimeoutSec: o.ikeTimeoutSec ?? 20,
     routeAcceptDistance: o.routeAcceptDistance ?? 1,
     bgp: o.bgp ?? false,

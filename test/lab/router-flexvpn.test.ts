@@ -50,11 +50,11 @@ describe('FlexVPN client (DESIGN §4)', () => {
     expect(router.model.rt.sas[0]!.tunnelId).toBeGreaterThan(before);
   });
 
-  it('leaves a dead hub only when DPD gives up (interval 10 s, 3 retries at 2 s)', () => {
+  it('leaves a dead hub only when DPD gives up (interval 10 s, 5 retransmissions at 2 s)', () => {
     const { router, clock } = labRouter();
     const dpdDue = router.model.rt.sas[0]!.dpd.nextProbeAt;
     router.world.setHubUp('hub1', false);
-    clock.advance(dpdDue - clock.now() + 5_000);
+    clock.advance(dpdDue - clock.now() + 9_000);
     expect(router.state().sas.map((s) => s.peer)).toEqual([HUB1]); // lingers, encrypting into the void
     clock.advance(2_000);
     expect(activePeer(router)).toBe(HUB2);

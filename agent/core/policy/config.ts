@@ -42,6 +42,8 @@ export interface PolicyConfig {
   failAfter: number;
   /** Consecutive passing evaluations before a bad candidate is declared good. */
   recoverAfter: number;
+  /** Probes lost in a row that make a path unreachable at once, before the window's statistics say so. */
+  unreachableAfter: number;
   /** A better candidate must stay good this long before the tunnel moves back to it. */
   preemptDelaySec: number;
   damping: {
@@ -70,6 +72,7 @@ export const DEFAULT_POLICY: Omit<PolicyConfig, 'client' | 'candidates'> = {
   recover: { lossPct: 5, rttMs: 200, jitterMs: 30 },
   failAfter: 2,
   recoverAfter: 3,
+  unreachableAfter: 3,
   preemptDelaySec: 300,
   damping: { penalty: 1000, halfLifeSec: 900, suppressAt: 3000, reuseBelow: 750, maxPenalty: 6000 },
   allDown: 'release',

@@ -33,9 +33,6 @@ export interface Evidence {
   trailingTimeouts: number;
 }
 
-/** Probes lost in a row that mean "unreachable" without waiting for the window's statistics. */
-export const UNREACHABLE_AFTER = 3;
-
 /**
  * One evaluation of a candidate on fresh evidence. Fails fast on hard facts,
  * needs `failAfter` failing evaluations to fail on quality, and
@@ -45,7 +42,7 @@ export function evaluate(h: CandidateHealth, e: Evidence, cfg: PolicyConfig, now
   const damping = decay(h.damping, nowMs, cfg.damping);
   const hard: BadCause | undefined = e.interfaceDown
     ? { kind: 'interface-down', interface: e.interfaceDown }
-    : e.trailingTimeouts >= UNREACHABLE_AFTER
+    : e.trailingTimeouts >= cfg.unreachableAfter
       ? { kind: 'unreachable', consecutiveTimeouts: e.trailingTimeouts }
       : undefined;
   const base = { ...h, damping, metrics: e.metrics };

@@ -1,0 +1,181 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { MqttBroker } from '../adapters/mqtt/mqtt-broker.js';
+import { tlsFromFiles, type MqttBrokerOptions } from '../adapters/mqtt/mqtt-options.js';
+import { silentLogger } from '../ports/logger.js';
+import { buildSignedCommand, generateSigningKey, parsePrivateKey } from '../../proto/command-signing.js';
+import { isCommandName, type SignedCommand } from '../../proto/commands.js';
+import { FleetModel, renderFleet } from '../../proto/fleet-view.js';
+import { DEFAULT_ROOT, fleetFilter, nodeTopics } from '../../proto/topics.js';
+import { cliArgs } from './open-store.js';
+
+const USAGE = `Usage:
+  spokepilot fleet --broker URL [--root R] [--site S] [--json] [--once]   live view of every node
+  spokepilot fleet keygen --out NAME                   Ed25519 key pair: NAME.key (keep secret), NAME.pub (for the agents' config)
+  spokepilot fleet sign --key FILE --key-id ID --site S --node N --cmd CMD [--args JSON] [--ttl SEC]
+  spokepilot fleet send --broker URL ...same as sign... [--timeout SEC]   sign, publish, print the reply
+
+Connection: --tls-ca FILE --tls-cert FILE --tls-key FILE (mutual TLS), --username U,
+--password P (or SPOKEPILOT_MQTT_PASSWORD), --mqtt5.
+The view shows status (stale Wills ignored), active peer and WAN, candidates'
+health (! = suppressed), the last event and how long ago. --json prints one
+snapshot per update (one line each); --once prints one snapshot and exits.`;
+
+const OPTIONS = {
+  broker: { type: 'string' }, root: { type: 'string' }, site: { type: 'string' }, node: { type: 'string' },
+  json: { type: 'boolean' }, once: { type: 'boolean' }, out: { type: 'string' },
+  key: { type: 'string' }, 'key-id': { type: 'string' }, cmd: { type: 'string' }, args: { type: 'string' },
+  ttl: { type: 'string' }, timeout: { type: 'string' }, tx: { type: 'string' },
+  'tls-ca': { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
+  username: { type: 'string' }, password: { type: 'string' }, mqtt5: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+const fail = (message: string): number => {
+  console.error(`spokepilot fleet: ${message}`);
+  return 2;
+};
+
+function brokerOptions(v: Values, clientPrefix: string): MqttBrokerOptions {
+  const password = v.password ?? process.env.SPOKEPILOT_MQTT_PASSWORD;
+  return {
+    url: v.broker!,
+    clientId: `${clientPrefix}-${randomBytes(4).toString('hex')}`,
+    protocolVersion: v.mqtt5 ? 5 : 4,
+    ...(v.username ? { username: v.username } : {}),
+    ...(password ? { password } : {}),
+    ...(v['tls-ca'] || v['tls-cert'] ? { tls: tlsFromFiles({ caFile: v['tls-ca'], certFile: v['tls-cert'], keyFile: v['tls-key'] }) } : {}),
+    backoff: { baseMs: 500, capMs: 10_000 },
+  };
+}
+
+export async function fleetCommand(argv: string[]): Promise<number> {
+  const parsed = cliArgs(() => parseArgs({ args: argv, options: OPTIONS, allowPositionals: true }), USAGE, 'fleet');
+  if (!parsed) return 2;
+  const { values: v, positionals } = parsed;
+  if (v.help) { console.log(USAGE); return 0; }
+  const sub = positionals[0];
+  switch (sub) {
+    case undefined: return view(v);
+    case 'keygen': return keygen(v);
+    case 'sign': {
+      const c = signFromArgs(v);
+      if (typeof c === 'string') return fail(c);
+      console.log(JSON.stringify(c));
+      return 0;
+    }
+    case 'send': return send(v);
+    default: return fail(`unknown subcommand "${sub}"\n\n${USAGE}`);
+  }
+}
+
+function keygen(v: Values): number {
+  if (!v.out) return fail('keygen needs --out NAME');
+  const k = generateSigningKey();
+  writeFileSync(`${v.out}.key`, k.privatePem, { mode: 0o600 });
+  writeFileSync(`${v.out}.pub`, k.publicPem);
+  console.log(`wrote ${v.out}.key (private: keep it off the routers) and ${v.out}.pub; raw public key: ${k.publicRaw}`);
+  return 0;
+}
+
+function signFromArgs(v: Values): SignedCommand | string {
+  for (const need of ['key', 'key-id', 'site', 'node', 'cmd'] as const) if (!v[need]) return `sign needs --${need}`;
+  if (!isCommandName(v.cmd)) return `unknown command "${v.cmd}"`;
+  let args: Record<string, unknown>;
+  try {
+    args = v.args ? JSON.parse(v.args) : {};
+  } catch {
+    return '--args must be a JSON object';
+  }
+  const ttlSec = v.ttl === undefined ? 60 : Number(v.ttl);
+  if (!Number.isInteger(ttlSec) || ttlSec < 1) return '--ttl must be a positive integer';
+  let key;
+  try {
+    key = parsePrivateKey(readFileSync(v.key!, 'utf8'));
+  } catch (err) {
+    return `cannot read the private key ${v.key}: ${(err as Error).message}`;
+  }
+  return buildSignedCommand({
+    site: v.site!, node: v.node!, cmd: v.cmd, args: args as never, keyId: v['key-id']!, nowMs: Date.now(), ttlSec, ...(v.tx ? { tx: v.tx } : {}),
+  }, key);
+}
+
+async function send(v: Values): Promise<number> {
+  if (!v.broker) return fail('send needs --broker URL');
+  const c = signFromArgs(v);
+  if (typeof c === 'string') return fail(c);
+  const topics = nodeTopics(v.root ?? DEFAULT_ROOT, { site: c.site, node: c.node });
+  const broker = new MqttBroker(brokerOptions(v, 'spokepilot-send'), silentLogger);
+  const timeoutMs = (v.timeout === undefined ? 30 : Number(v.timeout)) * 1000;
+  try {
+    const reply = await new Promise<Record<string, unknown> | undefined>((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), timeoutMs);
+      broker.onMessage((m) => {
+        try {
+          const r = JSON.parse(m.payload.toString());
+          if (m.topic === topics.reply && r.tx === c.tx) { clearTimeout(timer); resolve(r); }
+        } catch { /* not ours */ }
+      });
+      // The reply subscription is renewed on connect before this handler runs, so it is in place first.
+      broker.onConnect(() => { void broker.publish({ topic: topics.cmd, payload: JSON.stringify(c), qos: 1 }).catch(() => {}); });
+      void broker.subscribe(topics.reply, 1);
+      broker.start();
+    });
+    if (!reply) { console.error(`spokepilot fleet: no reply to ${c.tx} within ${timeoutMs / 1000} s`); return 1; }
+    console.log(JSON.stringify(reply, null, 2));
+    return reply.ok === true ? 0 : 1;
+  } finally {
+    await broker.close(1000);
+  }
+}
+
+async function view(v: Values): Promise<number> {
+  if (!v.broker) return fail(`--broker URL is required\n\n${USAGE}`);
+  const root = v.root ?? DEFAULT_ROOT;
+  let filter: string;
+  try {
+    filter = fleetFilter(root, v.site);
+  } catch (err) {
+    return fail((err as Error).message);
+  }
+  const model = new FleetModel(root);
+  const broker = new MqttBroker(brokerOptions(v, 'spokepilot-fleet'), silentLogger);
+  const snapshot = () => (v.json
+    ? JSON.stringify({ ts: Date.now(), nodes: model.nodes() })
+    : renderFleet(model.nodes(), Date.now()));
+  let quietTimer: NodeJS.Timeout | undefined;
+  let done: (() => void) | undefined;
+  const finished = new Promise<void>((resolve) => { done = resolve; });
+  let dirty = false;
+  broker.onMessage((m) => {
+    if (!model.apply(m.topic, m.payload, Date.now())) return;
+    dirty = true;
+    if (v.once) {
+      // Retained messages arrive in a burst right after subscribing: print once they stop.
+      clearTimeout(quietTimer);
+      quietTimer = setTimeout(() => done?.(), 300);
+    }
+  });
+  await broker.subscribe(filter, 1);
+  broker.onConnect(() => { if (v.once) quietTimer = setTimeout(() => done?.(), 1500); });
+  broker.start();
+  const stopOnSignal = () => done?.();
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  const tty = process.stdout.isTTY && !v.json;
+  const redraw = v.once ? undefined : setInterval(() => {
+    if (!dirty && !tty) return;
+    dirty = false;
+    process.stdout.write((tty ? '\x1b[2J\x1b[H' : '') + snapshot() + '\n');
+  }, 500);
+  await finished;
+  clearInterval(redraw);
+  clearTimeout(quietTimer);
+  process.off('SIGINT', stopOnSignal);
+  process.off('SIGTERM', stopOnSignal);
+  if (v.once) console.log(snapshot());
+  await broker.close(500);
+  return 0;
+}

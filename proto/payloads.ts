@@ -1,0 +1,234 @@
+/**
+ * Payload types of every topic leaf, one typed map (`TopicPayloads`). The JSON
+ * Schemas in proto/schemas describe the same shapes; test/unit/proto checks
+ * examples built from these types against them so the two cannot drift.
+ * Conventions: camelCase, units in names, times in epoch milliseconds (UTC).
+ */
+import type { CommandPayload, ReplyPayload } from './commands.js';
+import type { Leaf } from './topics.js';
+
+/** Bumped on a change a consumer must know about; additive fields do not bump it. */
+export const PROTO_VERSION = 1;
+
+/** Carried by every payload. */
+export interface Envelope {
+  v: typeof PROTO_VERSION;
+  /** Unique per message (also across restarts): consumers drop duplicates by it. */
+  id: string;
+  /** When the agent produced it, epoch ms. Kept when replayed from the outbox. */
+  ts: number;
+  /** Present (true) when the message waited in the outbox across a disconnect or restart. */
+  historical?: true;
+}
+
+// ---------------------------------------------------------------- status
+
+/**
+ * Retained. `online` is the birth, published on every connect; the MQTT Will
+ * publishes `offline` with the session of the connection that set it. A
+ * consumer that sees `offline` with a session lower than the newest `online`
+ * it knows holds a stale Will (and the agent re-publishes its birth when it sees one).
+ */
+export interface StatusPayload extends Envelope {
+  state: 'online' | 'offline';
+  /** Increments on every connection attempt, persisted across restarts; gaps are normal. */
+  session: number;
+  /** offline only: the broker published the Will, or the agent said goodbye. */
+  reason?: 'connection-lost' | 'shutdown';
+  /** online only. */
+  agentVersion?: string;
+}
+
+// ---------------------------------------------------------------- state
+
+export type VerdictPayload = 'unknown' | 'good' | 'bad';
+export type QualityMetricName = 'lossPct' | 'rttMs' | 'jitterMs';
+
+export type BadCausePayload =
+  | { kind: 'quality'; breaches: { metric: QualityMetricName; value: number; threshold: number }[] }
+  | { kind: 'interface-down'; interface: string }
+  | { kind: 'unreachable'; consecutiveTimeouts: number };
+
+/** Mirrors the policy core's Reason (agent/core/policy/types.ts); a unit test checks assignability. */
+export type ReasonPayload =
+  | { code: 'adopted'; candidate: string }
+  | { code: 'adopted-unknown-path'; peer?: string; source?: string }
+  | { code: 'current-bad'; candidate: string; cause: BadCausePayload; sinceMs: number }
+  | { code: 'current-suppressed'; candidate: string; penalty: number }
+  | { code: 'preempt'; candidate: string; over: string; goodSinceMs: number; preemptDelaySec: number }
+  | { code: 'override'; by: string; untilMs: number; peer?: string; source?: string }
+  | { code: 'override-ended'; by: string }
+  | { code: 'all-down'; behaviour: 'hold' | 'release' | 'least-bad' }
+  | { code: 'steer-failed'; candidate: string; errorCode: string };
+
+export interface DecisionPayload {
+  atMs: number;
+  action: 'adopt' | 'switch' | 'release' | 'hold';
+  from?: string;
+  to?: string;
+  reason: ReasonPayload;
+  dryRun: boolean;
+  deferredUntilMs?: number;
+}
+
+/** One (peer, source) path. Volatile metrics are in telemetry, so state changes only on news. */
+export interface CandidateState {
+  id: string;
+  peer: string;
+  source: string;
+  verdict: VerdictPayload;
+  sinceMs: number;
+  cause?: BadCausePayload;
+  /** Damped (flapping): not eligible until the penalty decays. */
+  suppressed: boolean;
+}
+
+export interface TunnelState {
+  interface?: string;
+  lineProtocol: 'up' | 'down' | 'unknown';
+  /** IKEv2 SA towards the active peer; `none` when there is none. */
+  ikeSa: 'ready' | 'in-negotiation' | 'deleted' | 'unknown' | 'none';
+  /** IPsec SAs up (inbound + outbound) on the tunnel. */
+  ipsecSas: number;
+}
+
+/** Retained, exception-based: published when anything in it changes. */
+export interface StatePayload extends Envelope {
+  /** The FlexVPN client block steered. */
+  client: string;
+  mode: 'enforce' | 'dry-run';
+  /** What the router uses now (show crypto ikev2 client flexvpn). */
+  active: { peer?: string; source?: string; candidate?: string };
+  /** Where the agent wants the tunnel; absent before adoption. */
+  selected?: string;
+  /** Every candidate allowed: IOS decides alone. */
+  released: boolean;
+  override?: { peer?: string; source?: string; untilMs: number; by: string };
+  candidates: CandidateState[];
+  tunnel: TunnelState;
+  lastDecision?: DecisionPayload;
+}
+
+// ---------------------------------------------------------------- telemetry
+
+export interface SlaTelemetry {
+  operation: number;
+  candidate?: string;
+  returnCode: 'ok' | 'timeout' | 'over-threshold' | 'no-connection' | 'busy' | 'unknown';
+  samples: number;
+  lossPct: number;
+  rttMs?: number;
+  jitterMs?: number;
+}
+
+export interface InterfaceTelemetry {
+  name: string;
+  status: 'up' | 'down' | 'administratively-down' | 'deleted' | 'reset' | 'unknown';
+  lineProtocol: 'up' | 'down' | 'unknown';
+  inBitsPerSec?: number;
+  outBitsPerSec?: number;
+  inErrors?: number;
+  outErrors?: number;
+  outDrops?: number;
+}
+
+export interface IpsecTelemetry {
+  peer: string;
+  interface: string;
+  /** Inbound and outbound SAs active. */
+  sasUp: number;
+  pktsEncaps: number;
+  pktsDecaps: number;
+  sendErrors: number;
+  recvErrors: number;
+}
+
+/** On a significant change (proto/publish-rules.ts) and on every heartbeat. */
+export interface TelemetryPayload extends Envelope {
+  /** Why it was published: a change, or the heartbeat interval elapsed. */
+  trigger: 'change' | 'heartbeat';
+  sla: SlaTelemetry[];
+  interfaces: InterfaceTelemetry[];
+  ipsec: IpsecTelemetry[];
+}
+
+// ---------------------------------------------------------------- event
+
+export interface RouteViolationPayload {
+  kind: 'missing' | 'unexpected';
+  prefix: string;
+  vrf?: string;
+  reason?: 'outside-allowed' | 'too-specific';
+  protocol?: string;
+  detail: string;
+}
+
+export type EventBody =
+  | { kind: 'decision'; decision: DecisionPayload }
+  | { kind: 'path-change'; from: { peer?: string; source?: string }; to: { peer?: string; source?: string } }
+  | { kind: 'health-change'; candidate: string; from: VerdictPayload; to: VerdictPayload; cause?: BadCausePayload }
+  | { kind: 'route-diff'; table: string; added: number; removed: number; changed: number; prefixes?: { added: string[]; removed: string[]; changed: string[] } }
+  | { kind: 'route-violation'; table: string; violations: RouteViolationPayload[] }
+  | { kind: 'command'; tx: string | null; cmd?: string; keyId?: string; outcome: 'done' | 'failed' | 'refused'; code?: string }
+  | { kind: 'warning'; code: string; message: string; subject?: string };
+
+export type EventKind = EventBody['kind'];
+export type EventPayload = Envelope & EventBody;
+
+// ---------------------------------------------------------------- routes
+
+export interface RouteEntry {
+  prefix: string;
+  protocol: string;
+  code: string;
+  distance?: number;
+  metric?: number;
+  nextHops: { address?: string; interface?: string }[];
+}
+
+/** One routing table, on request and after a change; capped, `truncated` says so. */
+export interface RoutesPayload extends Envelope {
+  family: 'ipv4' | 'ipv6';
+  vrf?: string;
+  count: number;
+  truncated: boolean;
+  routes: RouteEntry[];
+}
+
+// ---------------------------------------------------------------- the map
+
+/** One typed map from topic leaf to payload. */
+export interface TopicPayloads {
+  status: StatusPayload;
+  state: StatePayload;
+  telemetry: TelemetryPayload;
+  event: EventPayload;
+  routes: RoutesPayload;
+  cmd: CommandPayload;
+  reply: ReplyPayload;
+}
+
+/**
+ * How each leaf is published. `class` is the outbox class (delivery priority);
+ * leaves without one are published directly: status at connect, replies while
+ * the command's connection is up (a command only arrives on a live connection).
+ */
+export const LEAF_RULES: { [L in Leaf]: { retain: boolean; qos: 0 | 1; outboxClass?: 'event' | 'state' | 'telemetry'; from: 'agent' | 'operator' } } = {
+  status: { retain: true, qos: 1, from: 'agent' },
+  state: { retain: true, qos: 1, outboxClass: 'state', from: 'agent' },
+  telemetry: { retain: false, qos: 1, outboxClass: 'telemetry', from: 'agent' },
+  event: { retain: false, qos: 1, outboxClass: 'event', from: 'agent' },
+  routes: { retain: false, qos: 1, outboxClass: 'state', from: 'agent' },
+  cmd: { retain: false, qos: 1, from: 'operator' },
+  reply: { retain: false, qos: 1, from: 'agent' },
+};
+
+/**
+ * Marks a stored payload as replayed. The outbox keeps the JSON text as first
+ * produced; splicing the flag in front avoids a parse and re-serialisation per
+ * message on a 100k backlog.
+ */
+export function markHistorical(payloadJson: string): string {
+  if (!payloadJson.startsWith('{') || payloadJson.startsWith('{"historical"')) return payloadJson;
+  return payloadJson === '{}' ? '{"historical":true}' : '{"historical":true,' + payloadJson.slice(1);
+}

@@ -1,0 +1,31 @@
+import { arrayOf, int, object, oneOfStrings, payload, peerSource, str, type Schema } from './common.js';
+import { badCauseSchema, decisionSchema } from './state.js';
+
+const verdict = oneOfStrings('unknown', 'good', 'bad');
+const count = int({ minimum: 0 });
+const event = (kind: string, properties: Record<string, Schema>, required: string[]): Schema =>
+  payload(`event ${kind}`, { kind: { const: kind }, ...properties }, ['kind', ...required]);
+
+export const eventSchema: Schema = {
+  title: 'event',
+  oneOf: [
+    event('decision', { decision: decisionSchema }, ['decision']),
+    event('path-change', { from: peerSource, to: peerSource }, ['from', 'to']),
+    event('health-change', { candidate: str(), from: verdict, to: verdict, cause: badCauseSchema }, ['candidate', 'from', 'to']),
+    event('route-diff', {
+      table: str(), added: count, removed: count, changed: count,
+      prefixes: object({ added: arrayOf(str()), removed: arrayOf(str()), changed: arrayOf(str()) }, ['added', 'removed', 'changed']),
+    }, ['table', 'added', 'removed', 'changed']),
+    event('route-violation', {
+      table: str(),
+      violations: arrayOf(object({
+        kind: oneOfStrings('missing', 'unexpected'), prefix: str(), vrf: str(),
+        reason: oneOfStrings('outside-allowed', 'too-specific'), protocol: str(), detail: str(),
+      }, ['kind', 'prefix', 'detail'])),
+    }, ['table', 'violations']),
+    event('command', {
+      tx: { type: ['string', 'null'] }, cmd: str(), keyId: str(), outcome: oneOfStrings('done', 'failed', 'refused'), code: str(),
+    }, ['tx', 'outcome']),
+    event('warning', { code: str(), message: str(), subject: str() }, ['code', 'message']),
+  ],
+};

@@ -1,0 +1,67 @@
+import { arrayOf, bool, epochMs, int, num, object, oneOfStrings, payload, str, type Schema } from './common.js';
+
+export const statusSchema = payload('status', {
+  state: oneOfStrings('online', 'offline'),
+  session: int({ minimum: 0 }),
+  reason: oneOfStrings('connection-lost', 'shutdown'),
+  agentVersion: str(),
+}, ['state', 'session']);
+
+const verdict = oneOfStrings('unknown', 'good', 'bad');
+
+export const badCauseSchema: Schema = {
+  oneOf: [
+    object({
+      kind: { const: 'quality' },
+      breaches: arrayOf(object({ metric: oneOfStrings('lossPct', 'rttMs', 'jitterMs'), value: num(), threshold: num() }, ['metric', 'value', 'threshold'])),
+    }, ['kind', 'breaches']),
+    object({ kind: { const: 'interface-down' }, interface: str() }, ['kind', 'interface']),
+    object({ kind: { const: 'unreachable' }, consecutiveTimeouts: int({ minimum: 0 }) }, ['kind', 'consecutiveTimeouts']),
+  ],
+};
+
+const reason = (code: string, properties: Record<string, Schema>, required: string[]): Schema =>
+  object({ code: { const: code }, ...properties }, ['code', ...required]);
+
+export const reasonSchema: Schema = {
+  oneOf: [
+    reason('adopted', { candidate: str() }, ['candidate']),
+    reason('adopted-unknown-path', { peer: str(), source: str() }, []),
+    reason('current-bad', { candidate: str(), cause: badCauseSchema, sinceMs: epochMs }, ['candidate', 'cause', 'sinceMs']),
+    reason('current-suppressed', { candidate: str(), penalty: num() }, ['candidate', 'penalty']),
+    reason('preempt', { candidate: str(), over: str(), goodSinceMs: epochMs, preemptDelaySec: num({ minimum: 0 }) }, ['candidate', 'over', 'goodSinceMs', 'preemptDelaySec']),
+    reason('override', { by: str(), untilMs: epochMs, peer: str(), source: str() }, ['by', 'untilMs']),
+    reason('override-ended', { by: str() }, ['by']),
+    reason('all-down', { behaviour: oneOfStrings('hold', 'release', 'least-bad') }, ['behaviour']),
+    reason('steer-failed', { candidate: str(), errorCode: str() }, ['candidate', 'errorCode']),
+  ],
+};
+
+export const decisionSchema = object({
+  atMs: epochMs,
+  action: oneOfStrings('adopt', 'switch', 'release', 'hold'),
+  from: str(),
+  to: str(),
+  reason: reasonSchema,
+  dryRun: bool,
+  deferredUntilMs: epochMs,
+}, ['atMs', 'action', 'reason', 'dryRun']);
+
+export const stateSchema = payload('state', {
+  client: str(),
+  mode: oneOfStrings('enforce', 'dry-run'),
+  active: object({ peer: str(), source: str(), candidate: str() }),
+  selected: str(),
+  released: bool,
+  override: object({ peer: str(), source: str(), untilMs: epochMs, by: str() }, ['untilMs', 'by']),
+  candidates: arrayOf(object({
+    id: str(), peer: str(), source: str(), verdict, sinceMs: epochMs, cause: badCauseSchema, suppressed: bool,
+  }, ['id', 'peer', 'source', 'verdict', 'sinceMs', 'suppressed'])),
+  tunnel: object({
+    interface: str(),
+    lineProtocol: oneOfStrings('up', 'down', 'unknown'),
+    ikeSa: oneOfStrings('ready', 'in-negotiation', 'deleted', 'unknown', 'none'),
+    ipsecSas: int({ minimum: 0 }),
+  }, ['lineProtocol', 'ikeSa', 'ipsecSas']),
+  lastDecision: decisionSchema,
+}, ['client', 'mode', 'active', 'released', 'candidates', 'tunnel']);

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { runCli } from '../../support/run-cli.js';
+import { tempDir } from '../../support/temp-dir.js';
+import { startAedes, type AedesBroker } from './aedes-harness.js';
+import { agentStack } from './agent-stack.js';
+import { Observer } from './observer.js';
+import { FAST_BACKOFF, SAMPLE_STATE } from './scenarios.js';
+import { recordingTarget } from '../../unit/commands/command-kit.js';
+import { parsePublicKey } from '../../../proto/command-signing.js';
+import { readFileSync } from 'node:fs';
+
+describe('spokepilot fleet (real bin, aedes)', () => {
+  let broker: AedesBroker;
+  let tmp: ReturnType<typeof tempDir>;
+  beforeAll(async () => { broker = await startAedes(); tmp = tempDir(); });
+  afterAll(async () => { await broker.stop(); tmp.cleanup(); });
+
+  it('--once --json prints a snapshot with status, active path, health and last event', async () => {
+    const stack = agentStack({ dir: join(tmp.dir, 'a'), at: { site: 'lyon', node: 'r1' }, broker: { url: broker.url, backoff: FAST_BACKOFF } });
+    const watch = await Observer.connect(broker.url, stack.topics.event);
+    try {
+      await stack.start();
+      await stack.reporter.state(SAMPLE_STATE);
+      await stack.reporter.events([{ kind: 'path-change', from: { peer: '192.0.2.1', source: 'Cellular0/1/0' }, to: { peer: '192.0.2.1', source: 'GigabitEthernet0/0' } }]);
+      await watch.waitFor(() => true, 'the event to be out');
+      const run = await runCli(['fleet', '--broker', broker.url, '--json', '--once']);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const snap = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
+      // Events are not retained: a fresh viewer sees status and state; the event only if live.
+      expect(snap.nodes).toEqual([expect.objectContaining({ site: 'lyon', node: 'r1', status: 'online', activePeer: '192.0.2.1', activeSource: 'GigabitEthernet0/0' })]);
+      expect(snap.nodes[0].health).toHaveLength(2);
+    } finally {
+      await stack.stop();
+      await watch.close();
+    }
+  });
+
+  it('keygen, then send signs a command, publishes it and prints the reply', async () => {
+    const keyBase = join(tmp.dir, 'ops-1');
+    expect((await runCli(['fleet', 'keygen', '--out', keyBase])).code).toBe(0);
+    const keys = new Map([['ops-1', parsePublicKey(readFileSync(`${keyBase}.pub`, 'utf8'))]]);
+    const stack = agentStack({ dir: join(tmp.dir, 'b'), at: { site: 'lyon', node: 'r2' }, broker: { url: broker.url, backoff: FAST_BACKOFF }, keys, target: recordingTarget() });
+    try {
+      await stack.start();
+      const base = ['--key', `${keyBase}.key`, '--key-id', 'ops-1', '--site', 'lyon', '--node', 'r2'];
+      const run = await runCli(['fleet', 'send', '--broker', broker.url, ...base, '--cmd', 'run-show', '--args', '{"command":"show version"}', '--timeout', '10']);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, cmd: 'run-show', result: { command: 'show version' } });
+      const refused = await runCli(['fleet', 'send', '--broker', broker.url, ...base, '--cmd', 'run-show', '--args', '{"command":"reload"}', '--timeout', '10']);
+      expect(refused.code).toBe(1);
+      expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+      const signed = await runCli(['fleet', 'sign', ...base, '--cmd', 'get-state']);
+      expect(JSON.parse(signed.stdout)).toMatchObject({ cmd: 'get-state', keyId: 'ops-1', site: 'lyon', node: 'r2' });
+    } finally {
+      await stack.stop();
+    }
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Example payloads built from the TS types (so they compile only if they match
+ * the types); payload-schemas.test.ts checks every one against the JSON Schemas.
+ */
+import type { ReplyPayload, SignedCommand } from '../../../proto/commands.js';
+import type { EventPayload, RoutesPayload, StatePayload, StatusPayload, TelemetryPayload, TopicPayloads } from '../../../proto/payloads.js';
+
+const env = (id: string) => ({ v: 1 as const, id, ts: 1_767_225_600_000 });
+
+export const birth: StatusPayload = { ...env('a1-0'), state: 'online', session: 42, agentVersion: '0.1.0' };
+export const will: StatusPayload = { ...env('a1-1'), state: 'offline', session: 42, reason: 'connection-lost' };
+
+export const state: StatePayload = {
+  ...env('a1-2'), historical: true,
+  client: 'FLEX', mode: 'enforce', released: false,
+  active: { peer: '192.0.2.1', source: 'GigabitEthernet0/0', candidate: 'fibre-hub1' },
+  selected: 'fibre-hub1',
+  override: { peer: '192.0.2.2', source: 'Cellular0/1/0', untilMs: 1_767_229_200_000, by: 'ops-1' },
+  candidates: [
+    { id: 'fibre-hub1', peer: '192.0.2.1', source: 'GigabitEthernet0/0', verdict: 'good', sinceMs: 1_767_220_000_000, suppressed: false },
+    {
+      id: 'lte-hub1', peer: '192.0.2.1', source: 'Cellular0/1/0', verdict: 'bad', sinceMs: 1_767_224_000_000, suppressed: true,
+      cause: { kind: 'quality', breaches: [{ metric: 'lossPct', value: 30, threshold: 20 }] },
+    },
+    { id: 'fibre-hub2', peer: '192.0.2.2', source: 'GigabitEthernet0/0', verdict: 'bad', sinceMs: 1, suppressed: false, cause: { kind: 'interface-down', interface: 'GigabitEthernet0/0' } },
+    { id: 'lte-hub2', peer: '192.0.2.2', source: 'Cellular0/1/0', verdict: 'bad', sinceMs: 1, suppressed: false, cause: { kind: 'unreachable', consecutiveTimeouts: 3 } },
+  ],
+  tunnel: { interface: 'Tunnel0', lineProtocol: 'up', ikeSa: 'ready', ipsecSas: 2 },
+  lastDecision: {
+    atMs: 1_767_224_000_000, action: 'switch', from: 'lte-hub1', to: 'fibre-hub1', dryRun: false, deferredUntilMs: 1_767_224_010_000,
+    reason: { code: 'preempt', candidate: 'fibre-hub1', over: 'lte-hub1', goodSinceMs: 1_767_223_700_000, preemptDelaySec: 300 },
+  },
+};
+
+export const telemetry: TelemetryPayload = {
+  ...env('a1-3'), trigger: 'heartbeat',
+  sla: [
+    { operation: 1, candidate: 'fibre-hub1', returnCode: 'ok', samples: 10, lossPct: 0, rttMs: 18.4, jitterMs: 1.2 },
+    { operation: 3, candidate: 'lte-hub1', returnCode: 'timeout', samples: 10, lossPct: 30 },
+  ],
+  interfaces: [
+    { name: 'GigabitEthernet0/0', status: 'up', lineProtocol: 'up', inBitsPerSec: 1_200_000, outBitsPerSec: 800_000, inErrors: 0, outErrors: 0, outDrops: 12 },
+    { name: 'Cellular0/1/0', status: 'down', lineProtocol: 'down' },
+  ],
+  ipsec: [{ peer: '192.0.2.1', interface: 'Tunnel0', sasUp: 2, pktsEncaps: 1_000_000, pktsDecaps: 990_000, sendErrors: 0, recvErrors: 1 }],
+};
+
+export const events: EventPayload[] = [
+  { ...env('e0'), kind: 'decision', decision: { atMs: 1, action: 'adopt', to: 'fibre-hub1', dryRun: false, reason: { code: 'adopted', candidate: 'fibre-hub1' } } },
+  { ...env('e1'), kind: 'decision', decision: { atMs: 1, action: 'adopt', dryRun: true, reason: { code: 'adopted-unknown-path', peer: '192.0.2.9' } } },
+  { ...env('e2'), kind: 'decision', decision: { atMs: 1, action: 'switch', from: 'a', to: 'b', dryRun: false, reason: { code: 'current-bad', candidate: 'a', sinceMs: 1, cause: { kind: 'unreachable', consecutiveTimeouts: 4 } } } },
+  { ...env('e3'), kind: 'decision', decision: { atMs: 1, action: 'switch', from: 'a', to: 'b', dryRun: false, reason: { code: 'current-suppressed', candidate: 'a', penalty: 3100 } } },
+  { ...env('e4'), kind: 'decision', decision: { atMs: 1, action: 'switch', to: 'b', dryRun: false, reason: { code: 'override', by: 'ops-1', untilMs: 2, source: 'Cellular0/1/0' } } },
+  { ...env('e5'), kind: 'decision', decision: { atMs: 1, action: 'switch', to: 'a', dryRun: false, reason: { code: 'override-ended', by: 'ops-1' } } },
+  { ...env('e6'), kind: 'decision', decision: { atMs: 1, action: 'release', dryRun: false, reason: { code: 'all-down', behaviour: 'release' } } },
+  { ...env('e7'), kind: 'decision', decision: { atMs: 1, action: 'hold', dryRun: false, reason: { code: 'steer-failed', candidate: 'b', errorCode: 'ROUTER_TIMEOUT' } } },
+  { ...env('e8'), kind: 'path-change', from: { peer: '192.0.2.1', source: 'Cellular0/1/0' }, to: { peer: '192.0.2.1', source: 'GigabitEthernet0/0' } },
+  { ...env('e9'), kind: 'health-change', candidate: 'lte-hub1', from: 'good', to: 'bad', cause: { kind: 'quality', breaches: [{ metric: 'rttMs', value: 420, threshold: 300 }] } },
+  { ...env('e10'), kind: 'route-diff', table: 'ipv4/', added: 1, removed: 0, changed: 2, prefixes: { added: ['10.20.0.0/16'], removed: [], changed: ['0.0.0.0/0', '10.0.0.0/8'] } },
+  { ...env('e11'), kind: 'route-violation', table: 'ipv4/', violations: [
+    { kind: 'missing', prefix: '10.0.0.0/8', detail: 'no route covers it' },
+    { kind: 'unexpected', prefix: '10.1.2.0/24', vrf: 'red', reason: 'too-specific', protocol: 'bgp', detail: 'longer than /16 allowed in 10.1.0.0/16' },
+  ] },
+  { ...env('e12'), kind: 'command', tx: 'tx-1', cmd: 'force-path', keyId: 'ops-1', outcome: 'done' },
+  { ...env('e13'), kind: 'command', tx: null, outcome: 'refused', code: 'malformed' },
+  { ...env('e14'), kind: 'warning', code: 'PARSE_WARNING', message: 'line 12 not understood', subject: 'show ip sla statistics' },
+];
+
+export const routes: RoutesPayload = {
+  ...env('a1-4'), family: 'ipv4', vrf: 'red', count: 2, truncated: false,
+  routes: [
+    { prefix: '0.0.0.0/0', protocol: 'static', code: 'S*', distance: 1, metric: 0, nextHops: [{ address: '198.51.100.1', interface: 'GigabitEthernet0/0' }] },
+    { prefix: '10.0.0.0/8', protocol: 'nhrp', code: 'H', nextHops: [{ interface: 'Tunnel0' }] },
+  ],
+};
+
+export const cmd: SignedCommand<'force-path'> = {
+  ...env('c1'), tx: 'tx-1', site: 'site-1', node: 'spoke-1', cmd: 'force-path',
+  args: { peer: '192.0.2.2', source: 'Cellular0/1/0', forSec: 3600 },
+  exp: 1_767_225_660_000, nonce: 'q8Jc3E0Vh8W2p6sL0mXxVw', keyId: 'ops-1', sig: 'c2lnbmF0dXJl',
+};
+
+export const replies: ReplyPayload[] = [
+  { ...env('r1'), tx: 'tx-1', cmd: 'force-path', ok: true, result: { untilMs: 1_767_229_200_000 } },
+  { ...env('r2'), tx: 'tx-2', cmd: 'get-state', ok: false, error: { code: 'expired', message: 'expired 61000 ms ago' } },
+  { ...env('r3'), tx: null, ok: false, error: { code: 'malformed', message: 'not JSON' } },
+  { ...env('r4'), tx: 'tx-4', cmd: 'run-show', ok: false, error: { code: 'timeout', message: 'no result within 30000 ms' } },
+];
+
+/** Every example by leaf. */
+export const EXAMPLES: { [L in keyof TopicPayloads]: TopicPayloads[L][] } = {
+  status: [birth, will],
+  state: [state],
+  telemetry: [telemetry],
+  event: events,
+  routes: [routes],
+  cmd: [cmd],
+  reply: replies,
+};
