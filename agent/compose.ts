@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { RouterCli } from './ports/router-cli.js';
 import { SqliteAgentStore, UnavailableStore, type AgentStore } from './shell/agent-store.js';
+import { buildMqttStack, type MqttStack } from './shell/mqtt-stack.js';
 import { Runtime } from './shell/runtime.js';
 
 export interface AgentDeps {
@@ -23,6 +24,7 @@ export interface AgentDeps {
 
 export interface RunningAgent {
   runtime: Runtime;
+  mqtt: MqttStack | undefined;
   store: AgentStore;
   router: RouterCli;
   /** Stops in reverse order: collectors (finishing the current action), native restore if configured, store, router. */
@@ -35,7 +37,8 @@ export async function startAgent(config: AgentConfig, deps: AgentDeps): Promise<
   const env = deps.env ?? process.env;
   const log = deps.log;
 
-  const store = openStore(config, env, log, deps.nativeBinding);
+  const dbPath = config.store.path ?? resolveDbPath(undefined, env);
+  const store = openStore(config, dbPath, log, deps.nativeBinding);
   const router = deps.router ?? buildRouter(config, env, log);
   const pool = new ParsePool({ size: 1 });
   const runtime = new Runtime({ config, router, pool, store, clock, log });
@@ -43,6 +46,10 @@ export async function startAgent(config: AgentConfig, deps: AgentDeps): Promise<
   if (config.syslog.listen) {
     syslog = await listenSyslog(config.syslog.listen, (r) => runtime.onSyslog(r), (e) => log.warn('syslog-error', { error: e.message }));
   }
+  const mqtt = config.mqtt
+    ? buildMqttStack({ config, mqtt: config.mqtt, runtime, store, dbPath, router, clock, log, env })
+    : undefined;
+  await mqtt?.start();
   const pruneEveryMs = 3600_000;
   const cancelPrune = scheduleEvery(clock, pruneEveryMs, () => store.prune(clock.now()));
   await runtime.start();
@@ -61,23 +68,25 @@ export async function startAgent(config: AgentConfig, deps: AgentDeps): Promise<
           .then(() => log.info('native-restored'))
           .catch((e: Error & { code?: string }) => log.error('native-restore-failed', { code: e.code, error: e.message }));
       }
+      await mqtt?.stop(5000).catch((e: Error) => log.warn('mqtt-stop-failed', { error: e.message }));
       await syslog?.close();
       await pool.close();
       await store.close().catch(() => undefined);
       await router.close();
       log.info('agent-stopped', { reason });
     })());
-  return { runtime, store, router, stop };
+  return { runtime, mqtt, store, router, stop };
 }
 
-function openStore(config: AgentConfig, env: NodeJS.ProcessEnv, log: Logger, nativeBinding?: string): AgentStore {
-  const path = config.store.path ?? resolveDbPath(undefined, env);
+function openStore(config: AgentConfig, path: string, log: Logger, nativeBinding?: string): AgentStore {
   try {
     return new SqliteAgentStore({
       path,
       journalMaxAgeMs: config.store.journalMaxAgeDays * 86400_000,
       journalMaxRows: config.store.journalMaxRows,
       routeHistoryMs: config.store.routeHistoryDays * 86400_000,
+      outboxMaxBytes: config.store.outboxMaxBytes,
+      outboxMaxAgeMs: config.store.outboxMaxAgeHours * 3600_000,
       expectations: config.routes.expectations,
       log: log.child('store'),
       ...(nativeBinding ? { nativeBinding } : {}),

@@ -41,6 +41,11 @@ export function crossCheck(c: AgentConfig): ConfigIssue[] {
   if (p.damping.reuseBelow >= p.damping.suppressAt) add('policy.damping.reuseBelow', `must be below suppressAt (${p.damping.suppressAt})`);
   if (p.damping.suppressAt > p.damping.maxPenalty) add('policy.damping.suppressAt', `must not exceed maxPenalty (${p.damping.maxPenalty})`);
 
+  if (c.mqtt) {
+    duplicates(c.mqtt.commandKeys.map((k) => k.id)).forEach((id) => add('mqtt.commandKeys', `key id "${id}" is listed twice`));
+    if (c.mqtt.tls && !c.mqtt.url.startsWith('mqtts://')) add('mqtt.tls', 'is set but mqtt.url is not mqtts://');
+    if (c.mqtt.tls && (c.mqtt.tls.certFile === undefined) !== (c.mqtt.tls.keyFile === undefined)) add('mqtt.tls', 'certFile and keyFile go together (mutual TLS)');
+  }
   try {
     compileExpectations(c.routes.expectations);
   } catch (err) {

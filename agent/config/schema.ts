@@ -164,6 +164,23 @@ export const CONFIG_SCHEMA = obj(
       [],
       { default: {} },
     ),
+    mqtt: obj(
+      {
+        url: { type: 'string', pattern: '^mqtts?://[^\\s/]+(:\\d{1,5})?/?$' },
+        root: { type: 'string', pattern: '^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$', default: 'spokepilot/v1' },
+        protocolVersion: { enum: [4, 5], default: 4 },
+        clientId: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' },
+        username: { type: 'string', minLength: 1 },
+        password: secret,
+        tls: obj({
+          caFile: { type: 'string', minLength: 1 }, certFile: { type: 'string', minLength: 1 }, keyFile: { type: 'string', minLength: 1 },
+          rejectUnauthorized: { type: 'boolean', default: true }, servername: { type: 'string', minLength: 1 },
+        }),
+        heartbeatSec: int(10, 86400, 300),
+        commandKeys: { type: 'array', default: [], items: obj({ id: { type: 'string', pattern: NAME }, publicKey: secret }, ['id', 'publicKey']) },
+      },
+      ['url'],
+    ),
     log: obj({ level: { enum: ['debug', 'info', 'warn', 'error'], default: 'info' }, dir: { type: 'string', minLength: 1 } }, [], { default: {} }),
   },
   ['site', 'node', 'flexvpn', 'candidates'],

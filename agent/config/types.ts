@@ -86,5 +86,23 @@ export interface AgentConfig {
     ipv6: boolean;
     expectations: RouteExpectations;
   };
+  /** Absent: the agent runs without a broker (journal and routes still kept locally). */
+  mqtt?: MqttConfig;
   log: { level: 'debug' | 'info' | 'warn' | 'error'; dir?: string };
+}
+
+export interface MqttConfig {
+  /** `mqtt://host:1883` or `mqtts://host:8883`. */
+  url: string;
+  root: string;
+  /** 4 = MQTT 3.1.1, 5 = MQTT 5. */
+  protocolVersion: 4 | 5;
+  clientId?: string;
+  username?: string;
+  password?: Secret;
+  tls?: { caFile?: string; certFile?: string; keyFile?: string; rejectUnauthorized: boolean; servername?: string };
+  /** Telemetry is published at least this often, changed or not. */
+  heartbeatSec: number;
+  /** Public keys (Ed25519, PEM) allowed to sign commands; none: every command is refused. */
+  commandKeys: { id: string; publicKey: Secret }[];
 }

@@ -26,7 +26,26 @@ export interface ActuatorOptions {
 
 export type ActuationOutcome =
   | { ok: true; attempts: number; verifiedAfterMs: number }
-  | { ok: false; code: 'ACTUATE_VERIFY_FAILED' | 'ACTUATE_ROUTER_ERROR'; message: string; attempts: number; rolledBack: boolean };
+  | { ok: false; code: 'ACTUATE_VERIFY_FAILED' | 'ACTUATE_ROUTER_ERROR'; message: string; attempts: number; rolledBack: boolean }
+  /** A newer decision arrived while this one was being verified: its own actuation takes over. */
+  | { ok: false; code: 'ACTUATE_SUPERSEDED'; message: string; attempts: number; rolledBack: false };
+
+/** Lets the decision loop cut a verification short when a newer decision is waiting. */
+export class Supersede {
+  superseded = false;
+  private wakeUp: (() => void) | undefined;
+
+  supersede(): void {
+    this.superseded = true;
+    this.wakeUp?.();
+  }
+
+  /** Sleeps `ms` on the clock, or less if superseded meanwhile. */
+  sleep(clock: Clock, ms: number): Promise<void> {
+    if (this.superseded) return Promise.resolve();
+    return Promise.race([clock.sleep(ms), new Promise<void>((resolve) => (this.wakeUp = resolve))]);
+  }
+}
 
 export interface SteerTarget {
   peer: string;
@@ -43,29 +62,35 @@ export class Actuator {
   constructor(private readonly o: ActuatorOptions) {}
 
   /** `onCommandOut` is called just before the first configuration command (decision latency ends there). */
-  async steer(target: SteerTarget, previous: { peer?: string; source?: string } | undefined, onCommandOut?: () => void): Promise<ActuationOutcome> {
+  async steer(
+    target: SteerTarget, previous: { peer?: string; source?: string } | undefined, onCommandOut?: () => void, token = new Supersede(),
+  ): Promise<ActuationOutcome> {
     const plan = this.o.strategy === 'stub-tracks'
       ? planStubTracks(this.o.targets, target.peer, target.source, target.clearSaOf)
       : planPeerOrder(this.o.targets, target.peer, previous?.peer);
     const matches = (p: ActivePath) => p.peer === target.peer && p.source === target.source && p.sessionUp;
-    const outcome = await this.applyAndVerify(plan, matches, onCommandOut);
-    if (outcome.ok) return outcome;
+    const outcome = await this.applyAndVerify(plan, matches, onCommandOut, token);
+    if (outcome.ok || outcome.code === 'ACTUATE_SUPERSEDED') return outcome;
     const rolledBack = await this.rollBack(previous);
     this.o.log.warn('actuation-failed', { target, code: outcome.code, message: outcome.message, rolledBack });
     return { ...outcome, rolledBack };
   }
 
   /** Every candidate allowed: the router decides alone. Verified by the client being connected at all. */
-  async release(onCommandOut?: () => void): Promise<ActuationOutcome> {
-    const outcome = await this.applyAndVerify(planRelease(this.o.targets), () => true, onCommandOut);
-    return outcome.ok ? outcome : { ...outcome, rolledBack: false };
+  async release(onCommandOut?: () => void, token = new Supersede()): Promise<ActuationOutcome> {
+    return this.applyAndVerify(planRelease(this.o.targets), () => true, onCommandOut, token);
   }
 
-  private async applyAndVerify(plan: ActuationPlan, matches: (p: ActivePath) => boolean, onCommandOut?: () => void): Promise<ActuationOutcome> {
+  private async applyAndVerify(
+    plan: ActuationPlan, matches: (p: ActivePath) => boolean, onCommandOut: (() => void) | undefined, token: Supersede,
+  ): Promise<ActuationOutcome> {
     const started = this.o.clock.now();
     let lastError = '';
     let code: 'ACTUATE_VERIFY_FAILED' | 'ACTUATE_ROUTER_ERROR' = 'ACTUATE_VERIFY_FAILED';
+    const superseded = (attempts: number): ActuationOutcome =>
+      ({ ok: false, code: 'ACTUATE_SUPERSEDED', message: 'a newer decision took over', attempts, rolledBack: false });
     for (let attempt = 1; attempt <= this.o.retries + 1; attempt++) {
+      if (token.superseded) return superseded(attempt - 1);
       try {
         if (attempt === 1) onCommandOut?.();
         await this.apply(plan);
@@ -75,7 +100,8 @@ export class Actuator {
         this.o.log.warn('actuation-apply-failed', { attempt, error: lastError });
         continue;
       }
-      if (await this.waitUntil(matches)) return { ok: true, attempts: attempt, verifiedAfterMs: this.o.clock.now() - started };
+      if (await this.waitUntil(matches, token)) return { ok: true, attempts: attempt, verifiedAfterMs: this.o.clock.now() - started };
+      if (token.superseded) return superseded(attempt);
       code = 'ACTUATE_VERIFY_FAILED';
       lastError = `the router did not take the change within ${this.o.verifyTimeoutMs} ms`;
     }
@@ -87,16 +113,17 @@ export class Actuator {
     for (const cmd of plan.execCommands) await this.o.router.exec(cmd);
   }
 
-  private async waitUntil(matches: (p: ActivePath) => boolean): Promise<boolean> {
+  private async waitUntil(matches: (p: ActivePath) => boolean, token: Supersede): Promise<boolean> {
     const deadline = this.o.clock.now() + this.o.verifyTimeoutMs;
     for (;;) {
+      if (token.superseded) return false;
       try {
         if (matches(await this.o.readActivePath())) return true;
       } catch (err) {
         this.o.log.debug('verify-read-failed', { error: describe(err) });
       }
       if (this.o.clock.now() >= deadline) return false;
-      await this.o.clock.sleep(this.o.verifyPollMs);
+      await token.sleep(this.o.clock, this.o.verifyPollMs);
     }
   }
 

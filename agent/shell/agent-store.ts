@@ -1,5 +1,6 @@
 import { openDatabase, type SqliteDb } from '../adapters/sqlite/database.js';
 import { SqliteJournal } from '../adapters/sqlite/journal.js';
+import { SqliteOutbox } from '../adapters/sqlite/outbox.js';
 import { RouteIngester, type IngestOutcome } from '../adapters/sqlite/route-ingester.js';
 import { WriteQueue } from '../adapters/sqlite/write-queue.js';
 import type { RouteExpectations } from '../core/route-expectations.js';
@@ -14,6 +15,8 @@ export interface AgentStore {
   health(): { pendingWrites: number; errors: number; lastError?: string };
   prune(nowMs: number): void;
   close(): Promise<void>;
+  /** What the MQTT side needs: the outbox, the journal and the main thread's write queue. Undefined without a database. */
+  mqttParts(): { db: SqliteDb; outbox: SqliteOutbox; journal: SqliteJournal; writes: WriteQueue } | undefined;
 }
 
 export interface SqliteAgentStoreOptions {
@@ -21,6 +24,8 @@ export interface SqliteAgentStoreOptions {
   journalMaxAgeMs: number;
   journalMaxRows: number;
   routeHistoryMs: number;
+  outboxMaxBytes: number;
+  outboxMaxAgeMs: number;
   expectations: RouteExpectations;
   log: Logger;
   nativeBinding?: string;
@@ -31,6 +36,7 @@ export class SqliteAgentStore implements AgentStore {
   private readonly journalTable: SqliteJournal;
   private readonly writes = new WriteQueue();
   private readonly ingester: RouteIngester;
+  private readonly outbox: SqliteOutbox;
   private errors = 0;
   private lastError: string | undefined;
 
@@ -39,7 +45,12 @@ export class SqliteAgentStore implements AgentStore {
     // The main thread never sleeps on SQLite's lock (busy_timeout 0 + WriteQueue) nor checkpoints.
     this.db = openDatabase(o.path, { busyTimeoutMs: 0, checkpoints: false, ...binding });
     this.journalTable = new SqliteJournal(this.db, { maxAgeMs: o.journalMaxAgeMs, maxRows: o.journalMaxRows });
+    this.outbox = new SqliteOutbox(this.db, { maxBytes: o.outboxMaxBytes, maxAgeMs: o.outboxMaxAgeMs });
     this.ingester = new RouteIngester({ dbPath: o.path, expectations: o.expectations, ...binding });
+  }
+
+  mqttParts() {
+    return { db: this.db, outbox: this.outbox, journal: this.journalTable, writes: this.writes };
   }
 
   journal(tsMs: number, kind: string, subject: string | undefined, data: unknown): void {
@@ -57,7 +68,7 @@ export class SqliteAgentStore implements AgentStore {
   }
 
   prune(nowMs: number): void {
-    this.writes.run(() => this.journalTable.prune(nowMs)).catch((err: Error & { code?: string }) => this.failed('prune', err));
+    this.writes.run(() => { this.journalTable.prune(nowMs); this.outbox.expire(nowMs); }).catch((err: Error & { code?: string }) => this.failed('prune', err));
     this.ingester.prune(nowMs - this.o.routeHistoryMs).catch((err: Error & { code?: string }) => this.failed('prune', err));
   }
 
@@ -86,4 +97,7 @@ export class UnavailableStore implements AgentStore {
   }
   prune(): void {}
   async close(): Promise<void> {}
+  mqttParts(): undefined {
+    return undefined;
+  }
 }

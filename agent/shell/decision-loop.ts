@@ -3,7 +3,7 @@ import { step } from '../core/policy/step.js';
 import { INITIAL_STATE, type Decision, type Effect, type Observation, type PolicyState } from '../core/policy/types.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
-import type { ActuationOutcome, Actuator } from './actuator.js';
+import { Supersede, type ActuationOutcome, type Actuator } from './actuator.js';
 
 export interface JournalSink {
   (kind: string, subject: string | undefined, data: unknown): void;
@@ -16,12 +16,13 @@ export interface DecisionLoopOptions {
   log: Logger;
   journal: JournalSink;
   onDecision?: (d: Decision) => void;
+  onHealth?: (e: Extract<Effect, { kind: 'health-changed' }>) => void;
   onActuation?: (outcome: ActuationOutcome, effect: Effect) => void;
   /** Decision latency samples (ms): observation in to configuration command out. */
   onLatency?: (ms: number) => void;
 }
 
-type Actuation = { effect: Extract<Effect, { kind: 'steer' | 'release' }>; observedAt: number };
+type Actuation = { effect: Extract<Effect, { kind: 'steer' | 'release' }>; observedAt: number; token: Supersede };
 
 /**
  * Runs the pure policy on each observation and the effects it returns:
@@ -32,8 +33,18 @@ export class DecisionLoop {
   state: PolicyState = INITIAL_STATE;
   private pending: Actuation | undefined;
   private running: Promise<void> | undefined;
+  private runningToken: Supersede | undefined;
 
   constructor(private readonly o: DecisionLoopOptions) {}
+
+  /** A new policy (set-policy command, SIGHUP reload): state and evidence are kept. */
+  reconfigure(policy: PolicyConfig): void {
+    this.o.policy = policy;
+  }
+
+  get policy(): PolicyConfig {
+    return this.o.policy;
+  }
 
   observe(obs: Observation): void {
     const observedAt = performance.now();
@@ -50,10 +61,13 @@ export class DecisionLoop {
         case 'health-changed':
           this.o.journal('health', effect.candidate, effect);
           this.o.log.info('health-changed', { ...effect });
+          this.o.onHealth?.(effect);
           break;
         case 'steer':
         case 'release':
-          this.pending = { effect, observedAt };
+          this.pending = { effect, observedAt, token: new Supersede() };
+          // A verification still waiting for the router gives way to the newer decision.
+          this.runningToken?.supersede();
           this.pump();
           break;
       }
@@ -69,13 +83,15 @@ export class DecisionLoop {
     if (this.running || !this.pending) return;
     const job = this.pending;
     this.pending = undefined;
+    this.runningToken = job.token;
     this.running = this.actuate(job).finally(() => {
       this.running = undefined;
+      this.runningToken = undefined;
       this.pump();
     });
   }
 
-  private async actuate({ effect, observedAt }: Actuation): Promise<void> {
+  private async actuate({ effect, observedAt, token }: Actuation): Promise<void> {
     const previous = this.state.routerActive;
     this.o.journal('action', effect.kind === 'steer' ? effect.candidate : 'all', effect);
     const actuator = this.o.actuator;
@@ -83,13 +99,15 @@ export class DecisionLoop {
     let outcome: ActuationOutcome;
     try {
       outcome = effect.kind === 'steer'
-        ? await actuator.steer({ peer: effect.peer, source: effect.source, ...(effect.clearSaOf ? { clearSaOf: effect.clearSaOf } : {}) }, previous, onCommandOut)
-        : await actuator.release(onCommandOut);
+        ? await actuator.steer({ peer: effect.peer, source: effect.source, ...(effect.clearSaOf ? { clearSaOf: effect.clearSaOf } : {}) }, previous, onCommandOut, token)
+        : await actuator.release(onCommandOut, token);
     } catch (err) {
       outcome = { ok: false, code: 'ACTUATE_ROUTER_ERROR', message: (err as Error).message, attempts: 0, rolledBack: false };
     }
     this.o.journal('verification', effect.kind === 'steer' ? effect.candidate : 'all', outcome);
     this.o.onActuation?.(outcome, effect);
-    if (!outcome.ok && effect.kind === 'steer') this.observe({ kind: 'steer-failed', candidate: effect.candidate, code: outcome.code });
+    if (!outcome.ok && outcome.code !== 'ACTUATE_SUPERSEDED' && effect.kind === 'steer') {
+      this.observe({ kind: 'steer-failed', candidate: effect.candidate, code: outcome.code });
+    }
   }
 }

@@ -1,4 +1,4 @@
-import type { CryptoSession, FlexVpnClient } from '../../proto/records/crypto.js';
+import type { CryptoSession, FlexVpnClient, IpsecSaIdent } from '../../proto/records/crypto.js';
 import type { IpInterfaceBrief, IpSlaStatistics } from '../../proto/records/health.js';
 import type { SyslogRecord } from '../../proto/records/system.js';
 import type { AgentConfig } from '../config/types.js';
@@ -16,6 +16,8 @@ import { Poller } from './poller.js';
 import { policyOf } from './policy-config.js';
 import { familiesFor, type Family } from './syslog-triggers.js';
 import { RuntimeMetrics } from './runtime-metrics.js';
+import { RuntimeEvents } from './runtime-events.js';
+import type { RouteViolation } from '../core/route-expectations.js';
 
 export interface RuntimeOptions {
   config: AgentConfig;
@@ -41,17 +43,19 @@ export class Runtime {
   private slaCursors: SlaCursors = {};
   private flexSeen: FlexvpnSeen | undefined;
   private interfacesSeen: Record<string, boolean> = {};
-  private sessions: CryptoSession[] = [];
   private cancelTick: (() => void) | undefined;
   private lastViolations = '';
   lastDecision: Decision | undefined;
   startedAtMs = 0;
-  private readonly decisionListeners = new Set<(d: Decision) => void>();
+  readonly events = new RuntimeEvents();
+  /** The latest records of each read, for state, telemetry and status. */
+  readonly latest: { sla: IpSlaStatistics[]; interfaces: IpInterfaceBrief[]; sessions: CryptoSession[]; ipsec: IpsecSaIdent[] } = {
+    sla: [], interfaces: [], sessions: [], ipsec: [],
+  };
 
-  /** Every decision as it is made (publisher, status view, harness); returns an unsubscribe function. */
+  /** Every decision as it is made; returns an unsubscribe function. */
   onDecision(listener: (d: Decision) => void): () => void {
-    this.decisionListeners.add(listener);
-    return () => this.decisionListeners.delete(listener);
+    return this.events.on((e) => { if (e.kind === 'decision') listener(e.decision); });
   }
 
   readonly config: AgentConfig;
@@ -80,21 +84,29 @@ export class Runtime {
         this.lastDecision = d;
         this.metrics.decisions++;
         if (d.action === 'switch' && !d.dryRun && !d.deferredUntilMs) this.metrics.pathChanges++;
-        for (const listener of this.decisionListeners) listener(d);
+        this.events.emit({ kind: 'decision', decision: d });
       },
-      onActuation: (outcome) => { if (!outcome.ok) this.metrics.actuationFailures++; },
+      onHealth: ({ candidate, from, to, cause, atMs }) => this.events.emit({ kind: 'health', candidate, from, to, ...(cause ? { cause } : {}), atMs }),
+      onActuation: (outcome, effect) => {
+        if (!outcome.ok && outcome.code !== 'ACTUATE_SUPERSEDED') this.metrics.actuationFailures++;
+        this.events.emit({ kind: 'actuation', effect, outcome });
+      },
       onLatency: (ms) => this.metrics.recordLatency(ms),
     });
     const families: [Family, number, () => Promise<void>][] = [
       ['sla', c.polling.slaSec, () => this.readSla()],
       ['flexvpn', c.polling.flexvpnSec, () => this.readFlexvpn()],
       ['interfaces', c.polling.interfacesSec, () => this.readInterfaces()],
-      ['crypto', c.polling.cryptoSec, () => this.readSessions().then(() => undefined)],
+      ['crypto', c.polling.cryptoSec, () => this.readCrypto()],
       ['routes', c.polling.routesSec, () => this.readRoutes()],
     ];
     for (const [name, sec, read] of families) {
+      const readAndTell = async () => {
+        await read();
+        this.events.emit({ kind: 'read', family: name });
+      };
       this.pollers.set(name, new Poller({
-        name, intervalMs: sec * 1000, jitter: c.polling.jitter, read, clock: o.clock, log: o.log.child('collector'),
+        name, intervalMs: sec * 1000, jitter: c.polling.jitter, read: readAndTell, clock: o.clock, log: o.log.child('collector'),
         ...(o.random ? { random: o.random } : {}),
       }));
     }
@@ -131,6 +143,7 @@ export class Runtime {
 
   private async readSla(): Promise<void> {
     const records = (await this.parse('show ip sla statistics')) as IpSlaStatistics[];
+    this.latest.sla = records;
     const r = slaSamples(this.slaCursors, records);
     this.slaCursors = r.cursors;
     if (r.observation) this.loop.observe(r.observation);
@@ -138,13 +151,19 @@ export class Runtime {
 
   private async readFlexvpn(): Promise<void> {
     const clients = (await this.parse('show crypto ikev2 client flexvpn')) as FlexVpnClient[];
+    const before = this.flexSeen;
     const r = flexvpnObservation(this.flexSeen, clients, this.o.config.flexvpn.client);
     this.flexSeen = r.seen;
+    if (before && (before.activePeer !== r.seen.activePeer || before.activeSource !== r.seen.activeSource)) {
+      const path = (x: FlexvpnSeen) => ({ ...(x.activePeer ? { peer: x.activePeer } : {}), ...(x.activeSource ? { source: x.activeSource } : {}) });
+      this.events.emit({ kind: 'path-change', from: path(before), to: path(r.seen) });
+    }
     if (r.observation) this.loop.observe(r.observation);
   }
 
   private async readInterfaces(): Promise<void> {
     const rows = (await this.parse('show ip interface brief')) as IpInterfaceBrief[];
+    this.latest.interfaces = rows;
     const watched = this.o.config.flexvpn.sources.map((s) => s.interface);
     const r = interfaceObservations(this.interfacesSeen, rows, watched);
     this.interfacesSeen = r.seen;
@@ -152,8 +171,13 @@ export class Runtime {
   }
 
   private async readSessions(): Promise<CryptoSession[]> {
-    this.sessions = (await this.parse('show crypto session')) as CryptoSession[];
-    return this.sessions;
+    this.latest.sessions = (await this.parse('show crypto session')) as CryptoSession[];
+    return this.latest.sessions;
+  }
+
+  private async readCrypto(): Promise<void> {
+    await this.readSessions();
+    this.latest.ipsec = (await this.parse('show crypto ipsec sa')) as IpsecSaIdent[];
   }
 
   private async readRoutes(): Promise<void> {
@@ -161,7 +185,7 @@ export class Runtime {
     const commands = ['show ip route', ...c.routes.vrfs.map((v) => `show ip route vrf ${v}`)];
     if (c.routes.ipv6) commands.push('show ipv6 route', ...c.routes.vrfs.map((v) => `show ipv6 route vrf ${v}`));
     commands.push('show crypto ikev2 sa detailed');
-    const violations: unknown[] = [];
+    const violations: RouteViolation[] = [];
     for (const command of commands) {
       const text = await this.o.router.show(command);
       const out = await this.o.store.ingestRoutes(command, text, this.o.clock.now());
@@ -169,6 +193,7 @@ export class Runtime {
         const s = t.summary;
         if (s.added + s.removed + s.changed > 0) {
           this.o.store.journal(this.o.clock.now(), 'route-diff', `${s.table.source ?? 'rib'}:${s.table.family}/${s.table.vrf}`, s);
+          this.events.emit({ kind: 'route-diff', summary: s });
         }
         violations.push(...t.violations);
       }
@@ -178,6 +203,7 @@ export class Runtime {
     if (key !== this.lastViolations) {
       this.lastViolations = key;
       this.o.store.journal(this.o.clock.now(), 'route-expectation', undefined, { violations });
+      this.events.emit({ kind: 'route-violations', violations });
       if (violations.length > 0) this.o.log.warn('route-expectations-violated', { count: violations.length });
     }
   }

@@ -19,7 +19,9 @@ export async function* failoverBench(): AsyncIterable<Metric> {
   const work = mkdtempSync(join(tmpdir(), 'spokepilot-failover-'));
   const latencies: number[] = [];
   try {
-    for (const file of readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')).sort()) {
+    // SPOKEPILOT_BENCH_SCENARIOS=hub1-dies,brownout runs a subset.
+    const only = process.env.SPOKEPILOT_BENCH_SCENARIOS?.split(',').map((x) => `${x.trim()}.yaml`);
+    for (const file of readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml') && (!only || only.includes(f))).sort()) {
       const scenario = await loadScenario(join(SCENARIOS, file));
       for (const mode of ['ios', 'agent'] as FailoverMode[]) {
         const r = await runFailover({ scenario, mode, speed: SPEED, workDir: work });

@@ -1,0 +1,102 @@
+import { hostname } from 'node:os';
+import { join, dirname } from 'node:path';
+import { MqttBroker } from '../adapters/mqtt/mqtt-broker.js';
+import { tlsFromFiles } from '../adapters/mqtt/mqtt-options.js';
+import { resolveSecret } from '../config/secrets.js';
+import type { AgentConfig, MqttConfig } from '../config/types.js';
+import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import type { RouterCli } from '../ports/router-cli.js';
+import { nodeTopics } from '../../proto/topics.js';
+import { parsePublicKey } from '../../proto/command-signing.js';
+import type { AgentStore } from './agent-store.js';
+import { CommandHandler } from './commands/command-handler.js';
+import { noncesFromJournal } from './commands/nonce-cache.js';
+import { Publisher } from './publisher.js';
+import { outboxForPublisher, outboxSink } from './publisher-outbox.js';
+import { Reporter } from './publisher-reporter.js';
+import { fileSessionCounter, messageIds, PublisherSession } from './publisher-session.js';
+import { eventBody, stateBody, telemetryBody } from './report-bodies.js';
+import { runtimeCommandTarget } from './runtime-command-target.js';
+import type { Runtime } from './runtime.js';
+
+export const AGENT_VERSION = '0.1.0';
+
+export interface MqttStack {
+  start(): Promise<void>;
+  /** Flushes what it can before the deadline, publishes offline, disconnects. */
+  stop(deadlineMs: number): Promise<void>;
+  stats(): { connected: boolean; outboxDepth: number; evictions: number };
+}
+
+/**
+ * The agent's MQTT side: outbox publisher with birth and Will, reporter fed by
+ * runtime events, signed command handler acting on the runtime.
+ */
+export function buildMqttStack(o: {
+  config: AgentConfig; mqtt: MqttConfig; runtime: Runtime; store: AgentStore; dbPath: string;
+  router: RouterCli; clock: Clock; log: Logger; env: NodeJS.ProcessEnv;
+}): MqttStack | undefined {
+  const parts = o.store.mqttParts();
+  if (!parts) {
+    o.log.error('mqtt-without-store', { message: 'the outbox needs the database; MQTT reporting is off' });
+    return undefined;
+  }
+  const { db, outbox, journal, writes } = parts;
+  const at = { site: o.config.site, node: o.config.node };
+  const topics = nodeTopics(o.mqtt.root, at);
+  const ids = messageIds();
+  const log = o.log.child('mqtt');
+  const session = new PublisherSession(fileSessionCounter(join(dirname(o.dbPath), 'mqtt-session')), topics.status, ids, o.clock, AGENT_VERSION);
+  const broker = new MqttBroker({
+    url: o.mqtt.url,
+    clientId: o.mqtt.clientId ?? `spokepilot-${at.site}-${at.node}-${hostname()}`.slice(0, 64),
+    protocolVersion: o.mqtt.protocolVersion,
+    ...(o.mqtt.username ? { username: o.mqtt.username } : {}),
+    ...(o.mqtt.password !== undefined ? { password: resolveSecret(o.mqtt.password, o.env) } : {}),
+    ...(o.mqtt.tls ? { tls: tlsFromFiles(o.mqtt.tls) } : {}),
+    will: () => session.nextWill(),
+  }, log, o.clock);
+  const publisher = new Publisher(broker, outboxForPublisher(outbox, writes), session, { statusTopic: topics.status }, log, o.clock);
+  const reporter = new Reporter(outboxSink(outbox, writes, () => publisher.kick(), o.clock.now), {
+    topics, ids, clock: o.clock, heartbeatMs: o.mqtt.heartbeatSec * 1000,
+  });
+  const report = (p: Promise<unknown>) => void p.catch((e: Error & { code?: string }) => log.warn('report-failed', { code: e.code, error: e.message }));
+  const unsubscribe = o.runtime.events.on((e) => {
+    const ev = eventBody(e);
+    if (ev) report(reporter.events([ev]));
+    if (e.kind !== 'route-diff' && e.kind !== 'route-violations') report(reporter.state(stateBody(o.runtime)));
+    if (e.kind === 'read' && (e.family === 'sla' || e.family === 'interfaces' || e.family === 'crypto')) report(reporter.telemetry(telemetryBody(o.runtime)));
+  });
+  const keys = new Map(o.mqtt.commandKeys.map((k) => [k.id, parsePublicKey(resolveSecret(k.publicKey, o.env))] as const));
+  const commands = new CommandHandler(
+    { site: at.site, node: at.node, cmdTopic: topics.cmd, replyTopic: topics.reply, keys },
+    {
+      broker, ids, clock: o.clock, log: log.child('commands'),
+      target: runtimeCommandTarget({
+        runtime: o.runtime, router: o.router, journal, db, config: o.config,
+        rebirth: async () => { await publisher.rebirth(); await reporter.republishState(); },
+      }),
+      journal: (entry) => writes.run(() => { journal.append([entry]); }),
+      nonceSource: noncesFromJournal((q) => journal.query(q), 15 * 60_000),
+      report: (ev) => report(reporter.events([ev])),
+    },
+  );
+  return {
+    async start() {
+      publisher.start();
+      await commands.start();
+      broker.start();
+      report(reporter.state(stateBody(o.runtime)));
+    },
+    async stop(deadlineMs: number) {
+      unsubscribe();
+      commands.stop();
+      await publisher.stop(deadlineMs);
+      await broker.close(deadlineMs);
+    },
+    stats: () => ({ connected: broker.connected, outboxDepth: outbox.depth().total.messages, evictions: sumEvictions(outbox.evictions()) }),
+  };
+}
+
+const sumEvictions = (e: Record<string, { messages: number }>) => Object.values(e).reduce((n, c) => n + c.messages, 0);

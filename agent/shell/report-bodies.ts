@@ -1,0 +1,94 @@
+import type { EventBody, InterfaceTelemetry, IpsecTelemetry, SlaTelemetry } from '../../proto/payloads.js';
+import type { StateBody, TelemetryBody } from '../../proto/publish-rules.js';
+import type { PolicyConfig } from '../core/policy/config.js';
+import { measure } from '../core/policy/quality.js';
+import type { PolicyState } from '../core/policy/types.js';
+import type { Runtime } from './runtime.js';
+import type { RuntimeEvent } from './runtime-events.js';
+
+/** The retained state: what the router uses, where the agent wants it, every candidate's verdict. */
+export function stateBody(runtime: Runtime): StateBody {
+  const policy: PolicyConfig = runtime.loop.policy;
+  const s: PolicyState = runtime.loop.state;
+  const active = s.routerActive ?? {};
+  const activeCandidate = policy.candidates.find((c) => c.peer === active.peer && c.source === active.source);
+  const tunnelName = runtime.config.flexvpn.tunnel;
+  const tunnelRow = runtime.latest.interfaces.find((i) => i.name === tunnelName);
+  const session = runtime.latest.sessions.find((x) => x.peerAddress === active.peer);
+  const ipsecSas = runtime.latest.ipsec
+    .filter((i) => i.peerAddress === active.peer)
+    .reduce((n, i) => n + i.sas.filter((sa) => sa.status === 'active').length, 0);
+  const body: StateBody = {
+    client: policy.client,
+    mode: policy.mode,
+    active: { ...pick(active), ...(activeCandidate ? { candidate: activeCandidate.id } : {}) },
+    released: s.released,
+    candidates: policy.candidates.map((c) => {
+      const h = s.health[c.id];
+      return {
+        id: c.id, peer: c.peer, source: c.source, verdict: h?.verdict ?? 'unknown', sinceMs: h?.sinceMs ?? 0,
+        ...(h?.cause ? { cause: h.cause } : {}), suppressed: h?.damping.suppressed ?? false,
+      };
+    }),
+    tunnel: {
+      interface: tunnelName,
+      lineProtocol: tunnelRow ? (tunnelRow.protocol === 'up' ? 'up' : tunnelRow.protocol === 'down' ? 'down' : 'unknown') : 'unknown',
+      ikeSa: session ? (session.ikeSas.some((i) => i.status === 'active') ? 'ready' : session.status.startsWith('down') ? 'in-negotiation' : 'unknown') : 'none',
+      ipsecSas,
+    },
+  };
+  if (s.selected !== undefined) body.selected = s.selected;
+  if (s.override) body.override = { ...pick(s.override), untilMs: s.override.untilMs, by: s.override.by };
+  if (runtime.lastDecision) body.lastDecision = runtime.lastDecision;
+  return body;
+}
+
+/** SLA, interface and IPsec metrics; published on a significant change and on the heartbeat. */
+export function telemetryBody(runtime: Runtime): TelemetryBody {
+  const policy = runtime.loop.policy;
+  const windows = runtime.loop.state.windows;
+  const sla: SlaTelemetry[] = runtime.latest.sla.map((r) => {
+    const m = measure(windows[r.operationId] ?? []);
+    const candidate = policy.candidates.find((c) => c.slaOperations.includes(r.operationId));
+    return {
+      operation: r.operationId,
+      ...(candidate ? { candidate: candidate.id } : {}),
+      returnCode: r.returnCode ?? 'unknown',
+      samples: m.samples,
+      lossPct: m.lossPct,
+      ...(m.rttMs !== undefined ? { rttMs: m.rttMs } : r.rttMs !== undefined ? { rttMs: r.rttMs } : {}),
+      ...(m.jitterMs !== undefined ? { jitterMs: m.jitterMs } : {}),
+    };
+  });
+  const watched = new Set([...runtime.config.flexvpn.sources.map((x) => x.interface), runtime.config.flexvpn.tunnel]);
+  const interfaces: InterfaceTelemetry[] = runtime.latest.interfaces
+    .filter((i) => watched.has(i.name))
+    .map((i) => ({ name: i.name, status: i.status, lineProtocol: i.protocol === 'up' || i.protocol === 'down' ? i.protocol : 'unknown' }));
+  const ipsec: IpsecTelemetry[] = runtime.latest.ipsec
+    .filter((i) => i.peerAddress)
+    .map((i) => ({
+      peer: i.peerAddress!, interface: i.interface, sasUp: i.sas.filter((sa) => sa.status === 'active').length,
+      pktsEncaps: i.counters.pktsEncaps ?? 0, pktsDecaps: i.counters.pktsDecaps ?? 0,
+      sendErrors: i.counters.sendErrors ?? 0, recvErrors: i.counters.recvErrors ?? 0,
+    }));
+  return { sla, interfaces, ipsec };
+}
+
+/** The event a runtime event becomes on the `event` topic, if any. */
+export function eventBody(e: RuntimeEvent): EventBody | undefined {
+  switch (e.kind) {
+    case 'decision': return { kind: 'decision', decision: e.decision };
+    case 'health': return { kind: 'health-change', candidate: e.candidate, from: e.from, to: e.to, ...(e.cause ? { cause: e.cause } : {}) };
+    case 'path-change': return { kind: 'path-change', from: e.from, to: e.to };
+    case 'route-diff': {
+      const t = e.summary.table;
+      return { kind: 'route-diff', table: `${t.source ?? 'rib'}:${t.family}/${t.vrf}`, added: e.summary.added, removed: e.summary.removed, changed: e.summary.changed };
+    }
+    case 'route-violations': return { kind: 'route-violation', table: 'rib', violations: e.violations };
+    case 'actuation':
+      return e.outcome.ok || e.outcome.code === 'ACTUATE_SUPERSEDED' ? undefined : { kind: 'warning', code: e.outcome.code, message: e.outcome.message, ...(e.effect.kind === 'steer' ? { subject: e.effect.candidate } : {}) };
+    case 'read': return undefined;
+  }
+}
+
+const pick = (o: { peer?: string; source?: string }) => ({ ...(o.peer ? { peer: o.peer } : {}), ...(o.source ? { source: o.source } : {}) });

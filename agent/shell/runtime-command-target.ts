@@ -1,0 +1,69 @@
+import type { CommandArgsMap } from '../../proto/commands.js';
+import type { AgentConfig } from '../config/types.js';
+import { validateConfig } from '../config/validate.js';
+import type { SqliteJournal } from '../adapters/sqlite/journal.js';
+import { SqliteRouteQueries } from '../adapters/sqlite/route-queries.js';
+import type { SqliteDb } from '../adapters/sqlite/database.js';
+import type { RouterCli } from '../ports/router-cli.js';
+import type { CommandTarget, PathOverride, PolicyCheck } from './commands/command-target.js';
+import { policyOf } from './policy-config.js';
+import { stateBody } from './report-bodies.js';
+import type { Runtime } from './runtime.js';
+
+export interface RuntimeCommandTargetDeps {
+  runtime: Runtime;
+  router: RouterCli;
+  journal: SqliteJournal;
+  /** A connection to read routes with (the agent's own). */
+  db: SqliteDb;
+  rebirth: () => Promise<void>;
+  /** The configuration document the agent started from, to validate a new policy exactly like the file. */
+  config: AgentConfig;
+}
+
+class CommandFailure extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** Signed commands acting on the running agent: overrides and policy go through the policy core as observations. */
+export function runtimeCommandTarget(d: RuntimeCommandTargetDeps): CommandTarget {
+  const routes = new SqliteRouteQueries(d.db);
+  let config = d.config;
+  return {
+    getState: () => stateBody(d.runtime),
+    getRoutes(args: CommandArgsMap['get-routes']) {
+      const table = { family: args.family ?? 'ipv4', vrf: args.vrf ?? '' } as const;
+      const { snapshot, routes: cached } = routes.tableAt(table);
+      const limit = args.limit ?? 500;
+      return { table, snapshotMs: snapshot?.tsMs ?? null, count: cached.length, truncated: cached.length > limit, routes: cached.slice(0, limit).map((c) => c.route) };
+    },
+    getEvents(args: CommandArgsMap['get-events']) {
+      return d.journal.query({ ...(args.sinceMs !== undefined ? { sinceMs: args.sinceMs } : {}), ...(args.kinds ? { kinds: args.kinds } : {}), limit: args.limit ?? 200 });
+    },
+    forcePath(o: PathOverride) {
+      const candidates = d.runtime.loop.policy.candidates;
+      const matches = candidates.filter((c) => (!o.peer || c.peer === o.peer) && (!o.source || c.source === o.source));
+      if (matches.length === 0) {
+        throw new CommandFailure('NO_SUCH_CANDIDATE', `no candidate has ${[o.peer && `peer ${o.peer}`, o.source && `source ${o.source}`].filter(Boolean).join(' and ')}`);
+      }
+      d.runtime.loop.observe({ kind: 'override', ...(o.peer ? { peer: o.peer } : {}), ...(o.source ? { source: o.source } : {}), untilMs: o.untilMs, by: o.by });
+    },
+    clearOverride(by: string) {
+      d.runtime.loop.observe({ kind: 'clear-override', by });
+    },
+    validatePolicy(policy: Record<string, unknown>): PolicyCheck {
+      const r = validateConfig({ ...structuredClone(config), policy });
+      return r.ok ? { ok: true } : { ok: false, errors: r.issues.map((i) => `${i.path}: ${i.message}`) };
+    },
+    applyPolicy(policy: Record<string, unknown>) {
+      const r = validateConfig({ ...structuredClone(config), policy });
+      if (!r.ok) throw new CommandFailure('BAD_POLICY', r.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+      config = r.config;
+      d.runtime.loop.reconfigure(policyOf(config));
+    },
+    runShow: (command: string) => d.router.show(command),
+    rebirth: () => d.rebirth(),
+  };
+}
