@@ -1,5 +1,7 @@
 import { configCommand } from './config-check.js';
 import { eventsCommand } from './events.js';
+import { fleetCommand } from './fleet.js';
+import { healthCommand } from './health.js';
 import { parseCommand } from './parse.js';
 import { routesCommand } from './routes.js';
 import { runCommand } from './run.js';
@@ -14,6 +16,11 @@ const COMMANDS: CliCommand[] = [
   { name: 'run', summary: 'run the agent: watch, decide, steer, cache, journal', run: runCommand },
   { name: 'parse', summary: 'parse saved show output into JSON records', run: parseCommand },
   {
+    name: 'demo',
+    summary: 'the lab spoke with the agent steering it through a fault scenario, live',
+    run: async (a) => (await import('../../lab/demo/demo-command.js')).demoCommand(a),
+  },
+  {
     name: 'lab',
     summary: 'run a simulated FlexVPN spoke over SSH, optionally playing a fault scenario',
     // Loaded on demand: the agent itself never needs the lab's code.
@@ -22,6 +29,8 @@ const COMMANDS: CliCommand[] = [
   { name: 'routes', summary: 'the cached routing table: now, at a time, changes since, lookup', run: (a) => routesCommand(a) },
   { name: 'config', summary: 'config check FILE: validate a configuration file', run: configCommand },
   { name: 'events', summary: "the agent's journal of observations, decisions and actions", run: (a) => eventsCommand(a) },
+  { name: 'fleet', summary: 'live view of the fleet over MQTT; sign and send commands', run: fleetCommand },
+  { name: 'health', summary: "ask the local agent's /healthz (the IOx monitor script)", run: (a) => healthCommand(a) },
 ];
 
 function usage(): string {

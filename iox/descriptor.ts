@@ -1,0 +1,72 @@
+/**
+ * package.yaml, the IOx application descriptor (schema 2.10: the oldest of the
+ * versions DESIGN §4 allows, so the most IOx releases accept it). Validated by
+ * iox/validate-descriptor.ts against Cisco's schemas in iox/schemas/.
+ */
+import type { Arch } from '../build/paths.js';
+
+export const DESCRIPTOR_SCHEMA_VERSION = '2.10';
+
+/** Where the executable and the addon beside it live in the rootfs. */
+export const INSTALL_DIR = '/opt/spokepilot';
+export const EXECUTABLE = `${INSTALL_DIR}/spokepilot`;
+/** A link to the executable: invoked under this name it runs `spokepilot health` (build/entry.ts). */
+export const HEALTHCHECK = `${INSTALL_DIR}/spokepilot-healthcheck`;
+/** IOx puts package_config.ini at $CAF_APP_CONFIG_FILE, in the persistent dir $CAF_APP_PERSISTENT_DIR (DESIGN §4). */
+export const PERSISTENT_DIR = '/data';
+export const CONFIG_FILE = `${PERSISTENT_DIR}/package_config.ini`;
+/** IOS: `logging host <app-ip> transport udp port 5514` (config/examples). */
+export const SYSLOG_UDP_PORT = 5514;
+
+/**
+ * Heap bounds (DESIGN §5): the only way to give V8 flags to a single
+ * executable is NODE_OPTIONS. Old space 64 MB and semi-spaces of 4 MB keep
+ * the heap well inside the profile's memory, beside node's ~40 MB baseline.
+ */
+export const NODE_OPTIONS = '--max-old-space-size=64 --max-semi-space-size=4';
+
+/**
+ * The custom profile. Memory: the issue's aim (c1.medium, 128 MB) with
+ * margin over the targets (steady RSS <= 96 MB, peak <= 120 MB); `npm run
+ * bench -- footprint` measures the executable. CPU: c1.small's 200 units
+ * (steady use is under 2 % of a core; parsing a full table is a short burst).
+ * Disk: the persistent data at the config defaults: outbox 50 MB, journal
+ * 200,000 rows (~40 MB), cached routes with history (~16 MB), rotated logs
+ * (~10 MB), WAL and headroom.
+ */
+export const RESOURCES = { cpu: 200, memory: 128, disk: 128 } as const;
+
+export interface DescriptorInput {
+  version: string;
+  arch: Arch;
+  description: string;
+}
+
+export function descriptor(input: DescriptorInput): Record<string, unknown> {
+  return {
+    'descriptor-schema-version': DESCRIPTOR_SCHEMA_VERSION,
+    info: {
+      name: 'spokepilot',
+      description: input.description,
+      version: input.version,
+      'author-name': 'spokepilot',
+    },
+    app: {
+      cpuarch: input.arch,
+      type: 'docker',
+      resources: {
+        profile: 'custom',
+        ...RESOURCES,
+        persistent_data_target: PERSISTENT_DIR,
+        network: [{ 'interface-name': 'eth0', ports: { udp: [SYSLOG_UDP_PORT] } }],
+      },
+      env: { NODE_OPTIONS },
+      startup: {
+        rootfs: 'rootfs.tar',
+        // No shell expands variables here: the agent reads $CAF_APP_CONFIG_FILE's file by its IOx path.
+        target: [EXECUTABLE, 'run', '--config', CONFIG_FILE],
+      },
+      monitor: { script: HEALTHCHECK, initial_delay_seconds: 30, period_seconds: 60 },
+    },
+  };
+}
