@@ -18,8 +18,9 @@ export interface LabAgentConfigOptions {
  * hub 2), each judged on the IP SLA operation the lab's default configuration
  * runs for that path (id 10 * wan + hub), steered through the stub objects the
  * lab's client block references (peers 101.., sources 111..). Tuned as an
- * operator would for 5-second probes: judge on the last 5 probes, leave at
- * the first bad evaluation or 2 probes lost in a row, read the probes every 2 s.
+ * operator would for the lab's 3-second path probes: judge on the last 8
+ * probes, leave at the first bad evaluation or 2 probes lost in a row, read the
+ * probes every second.
  */
 export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentConfig {
   const wans = world.wans();
@@ -39,12 +40,12 @@ export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentCon
       id: `${w.kind}-${h.name}`, peer: h.address, source: w.interface, slaOperations: [10 * (wi + 1) + hi + 1],
     }))),
     policy: {
-      windowSamples: 5, minSamples: 3, failAfter: 1, recoverAfter: 3, unreachableAfter: 2, preemptDelaySec: 60,
+      windowSamples: 8, minSamples: 3, failAfter: 1, recoverAfter: 3, unreachableAfter: 2, preemptDelaySec: 60,
       fail: { lossPct: 20, rttMs: 250, jitterMs: 60 }, recover: { lossPct: 5, rttMs: 150, jitterMs: 30 },
       minChangeIntervalSec: 5, mode: o.mode ?? 'enforce', ...o.policy,
     },
     actuation: { verifyTimeoutSec: 30, retries: 2 },
-    polling: { slaSec: 2, flexvpnSec: 5, interfacesSec: 5, cryptoSec: 10, routesSec: 30, jitter: 0.1 },
+    polling: { slaSec: 1, flexvpnSec: 5, interfacesSec: 5, cryptoSec: 10, routesSec: 30, jitter: 0.1 },
     store: { path: o.dbPath },
     routes: { expectations: { required: [{ prefix: '10.0.0.0/8', viaInterface: 'Tunnel' }], allowed: [{ prefix: '10.0.0.0/8', maxLength: 16 }, { prefix: '172.16.0.0/12', maxLength: 16 }, { prefix: '192.168.0.0/16', maxLength: 24 }, { prefix: '0.0.0.0/0', maxLength: 0 }] } },
     log: { level: 'warn' },

@@ -52,14 +52,16 @@ export class PathMeter {
       if (s.path) last = s.path;
       if (!s.working) degraded++;
     }
+    // Counted in samples (one per lab second) rather than from timestamps: timer jitter of a
+    // scaled clock must not make two identical outcomes differ by a fraction of a second.
     const after = this.samples.filter((s) => s.atMs >= faultAtMs);
     const firstBad = after.findIndex((s) => !s.working);
     let timeToWorkingPathSec = 0;
     let neverRecovered = false;
     if (firstBad >= 0) {
-      const recovered = after.slice(firstBad).find((s) => s.working);
-      neverRecovered = !recovered;
-      timeToWorkingPathSec = ((recovered?.atMs ?? endMs) - faultAtMs) / 1000;
+      const recovered = after.findIndex((s, i) => i > firstBad && s.working);
+      neverRecovered = recovered < 0;
+      timeToWorkingPathSec = neverRecovered ? Math.round((endMs - faultAtMs) / 1000) : recovered;
     }
     return { timeToWorkingPathSec, pathChanges, degradedSec: degraded, neverRecovered };
   }

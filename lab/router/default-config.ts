@@ -45,7 +45,7 @@ export function defaultLabConfig(world: WorldSpec, hostname = 'spoke1', syslog?:
   world.wans.forEach((w, wi) => {
     world.hubs.forEach((h, hi) => {
       const id = 10 * (wi + 1) + hi + 1;
-      out.push(`ip sla ${id}`, ` icmp-echo ${h.address} source-interface ${w.interface}`, ' threshold 250', ' timeout 1000', ' frequency 5');
+      out.push(`ip sla ${id}`, ` icmp-echo ${h.address} source-interface ${w.interface}`, ' threshold 250', ' timeout 1000', ' frequency 3');
       out.push(`ip sla schedule ${id} life forever start-time now`, `track ${id} ip sla ${id} reachability`);
     });
   });

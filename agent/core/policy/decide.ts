@@ -1,5 +1,6 @@
 import type { CandidateConfig, PolicyConfig } from './config.js';
 import { INITIAL_HEALTH } from './health.js';
+import { breaches } from './quality.js';
 import type { Decision, Effect, PolicyState, Reason } from './types.js';
 
 /**
@@ -49,6 +50,13 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
     return change(s, cfg, nowMs, effects, best, { code: 'preempt', candidate: best.id, over: current.id, goodSinceMs, preemptDelaySec: cfg.preemptDelaySec }, false);
   }
 
+  // Leaving a bad path: prefer one that is clean now (within the recover thresholds) over one
+  // that merely has not failed yet, e.g. another hub over the same lossy WAN.
+  const clean = (c: CandidateConfig) => {
+    const m = health(c.id).metrics;
+    return m !== undefined && breaches(m, cfg.recover).length === 0;
+  };
+  const target = cfg.candidates.find((c) => eligible(c) && clean(c)) ?? best;
   const why: Reason = !current
     ? { code: 'adopted-unknown-path', ...s.routerActive }
     : health(current.id).verdict === 'bad'
@@ -58,9 +66,9 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
         : (s.steerBlockedUntil[current.id] ?? 0) > nowMs
           ? { code: 'steer-failed', candidate: current.id, errorCode: 'STEER_BLOCKED' }
           : { code: 'all-down', behaviour: cfg.allDown };
-  if (best) {
-    if (best.id === s.selected) return s;
-    return change(s, cfg, nowMs, effects, best, why, false);
+  if (target) {
+    if (target.id === s.selected) return s;
+    return change(s, cfg, nowMs, effects, target, why, false);
   }
   // All paths down only once every candidate has been judged; until then, wait for evidence.
   if (cfg.candidates.some(unknown)) return s;

@@ -194,3 +194,12 @@ describe('policy step: no evidence is not bad evidence', () => {
     expect(run.decisions().at(-1)).toMatchObject({ action: 'release', reason: { code: 'all-down' } });
   });
 });
+
+describe('policy step: where to go when leaving', () => {
+  it('prefers a path that is clean now over one that merely has not failed yet (same lossy WAN)', () => {
+    const run = adoptedOnFibreHub1();
+    // The fibre loses packets towards both hubs; hub 2's window is not over the fail threshold yet.
+    run.rounds(1, 10_000, { 11: undefined, 12: undefined }).rounds(1, 10_000, { 11: undefined });
+    expect(run.steers()).toEqual(['lte-hub1']);
+  });
+});
