@@ -112,9 +112,9 @@ function change(
     return { ...s, deferred: target.id };
   }
   const old = s.selected !== undefined ? cfg.candidates.find((c) => c.id === s.selected) : undefined;
-  const oldCause = old ? s.health[old.id]?.cause : undefined;
-  // Leaving a path that still carries an SA but is degraded: clear it, or it lingers until DPD.
-  const clearSaOf = cfg.clearStaleSa && old && old.peer !== target.peer && oldCause?.kind === 'quality' ? old.peer : undefined;
+  // Leaving a hub judged bad (degraded, or dead but its SA still up): clear its SA, or it
+  // lingers until DPD gives up or its lifetime ends (DESIGN §4).
+  const clearSaOf = cfg.clearStaleSa && old && old.peer !== target.peer && s.health[old.id]?.verdict === 'bad' ? old.peer : undefined;
   effects.push(decisionEffect({ atMs: nowMs, action: 'switch', ...from(s), to: target.id, reason, dryRun }));
   if (!dryRun) effects.push({ kind: 'steer', candidate: target.id, peer: target.peer, source: target.source, ...(clearSaOf ? { clearSaOf } : {}) });
   return { ...s, selected: target.id, released: false, lastChangeMs: nowMs, deferred: undefined, allDownReported: false };

@@ -1,0 +1,82 @@
+/**
+ * The agent against the lab over real SSH, at a scaled clock, one test per
+ * shipped scenario; IOS alone is played the same way for the comparisons.
+ * Figures come from the lab's ground truth (lab/harness/path-meter.ts).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { runFailover, type FailoverMode, type FailoverResult } from '../../lab/harness/failover-run.js';
+import { loadScenario } from '../../lab/scenario/load.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const SCENARIOS = fileURLToPath(new URL('../../lab/scenarios/', import.meta.url));
+/** The agent reads over SSH, so its runs keep lab seconds long enough for round trips; IOS alone can run flat out. */
+const SPEED: Record<FailoverMode, number> = { agent: 20, ios: 100 };
+const work = tempDir('spokepilot-e2e-');
+afterAll(() => work.cleanup());
+
+async function play(name: string, mode: FailoverMode): Promise<FailoverResult> {
+  return runFailover({ scenario: await loadScenario(`${SCENARIOS}${name}.yaml`), mode, speed: SPEED[mode], workDir: work.dir });
+}
+
+/** Scenario second at which a timeline line matching `re` first appears. */
+function when(r: FailoverResult, re: RegExp): number | undefined {
+  const line = r.run.lines.find((l) => re.test(l));
+  return line ? Number(/\+\s*([\d.]+)s/.exec(line)![1]) : undefined;
+}
+
+describe('agent vs IOS alone, per scenario (lab over real SSH)', () => {
+  it('primary-wan-loss: leaves the lossy fibre, and returns only after it has been clean for the preemption delay', async () => {
+    const agent = await play('primary-wan-loss', 'agent');
+    const leave = agent.decisions.find((d) => d.action === 'switch' && d.from?.startsWith('fibre'));
+    expect(leave, 'a switch away from the fibre').toBeDefined();
+    const back = agent.decisions.find((d) => d.action === 'switch' && d.to?.startsWith('fibre') && d.reason.code === 'preempt');
+    expect(back, 'a preemption back to the fibre').toBeDefined();
+    const cleanAt = when(agent, /loss 0%/)!;
+    const start = agent.run.outcome.at - 300_000;
+    expect((back!.atMs - start) / 1000).toBeGreaterThanOrEqual(cleanAt + 60);
+    expect(agent.run.outcome.clients[0]).toMatchObject({ phase: 'connected', source: 'GigabitEthernet0/0' });
+    const ios = await play('primary-wan-loss', 'ios');
+    expect(agent.degradedSec).toBeLessThan(ios.degradedSec);
+    expect(agent.timeToWorkingPathSec).toBeLessThanOrEqual(ios.timeToWorkingPathSec);
+  }, 120_000);
+
+  it('hub1-dies: chooses the backup peer and clears the stale SA, sooner than IOS alone waits for DPD', async () => {
+    const agent = await play('hub1-dies', 'agent');
+    const ios = await play('hub1-dies', 'ios');
+    expect(agent.run.outcome.clients[0]).toMatchObject({ phase: 'connected', peer: '203.0.113.1' });
+    expect(agent.decisions.find((d) => d.action === 'switch')?.reason).toMatchObject({ code: 'current-bad', candidate: 'fibre-hub1' });
+    expect(agent.run.outcome.sas.map((s) => s.peer)).toEqual(['203.0.113.1']); // nothing left towards the dead hub
+    expect(when(agent, /DOWN \(DPD/)).toBeUndefined(); // the agent moved before DPD gave up
+    expect(when(ios, /DOWN \(DPD/)).toBeDefined();
+    expect(agent.timeToWorkingPathSec).toBeLessThan(ios.timeToWorkingPathSec);
+  }, 60_000);
+
+  it('flapping-wan: ten minutes of flaps, at most a fifth of the path changes IOS alone makes', async () => {
+    const agent = await play('flapping-wan', 'agent');
+    const ios = await play('flapping-wan', 'ios');
+    expect(ios.pathChanges).toBeGreaterThanOrEqual(10);
+    expect(agent.pathChanges).toBeLessThanOrEqual(ios.pathChanges / 5);
+    expect(agent.degradedSec).toBeLessThan(ios.degradedSec);
+  }, 180_000);
+
+  it('brownout: pivots on quality, where IOS alone never does', async () => {
+    const agent = await play('brownout', 'agent');
+    const ios = await play('brownout', 'ios');
+    expect(ios.pathChanges).toBe(0);
+    const pivot = agent.decisions.find((d) => d.action === 'switch');
+    expect(pivot?.reason).toMatchObject({ code: 'current-bad', cause: { kind: 'quality' } });
+    expect(agent.run.outcome.clients[0]).toMatchObject({ source: 'Cellular0/1/0' });
+    expect(agent.timeToWorkingPathSec).toBeLessThan(ios.timeToWorkingPathSec);
+    expect(agent.degradedSec).toBeLessThan(ios.degradedSec);
+  }, 60_000);
+
+  it('both-wans-down: no oscillation while isolated, clean recovery', async () => {
+    const agent = await play('both-wans-down', 'agent');
+    const switches = agent.decisions.filter((d) => d.action === 'switch' && !d.deferredUntilMs);
+    expect(switches.length).toBeLessThanOrEqual(1);
+    expect(agent.decisions.filter((d) => d.action === 'release').length).toBeLessThanOrEqual(1);
+    expect(agent.run.outcome.clients[0]).toMatchObject({ phase: 'connected', peer: '198.51.100.1', source: 'GigabitEthernet0/0' });
+    expect(agent.neverRecovered).toBe(false);
+  }, 60_000);
+});
