@@ -8,13 +8,16 @@ import { runFailover, type FailoverResult } from '../harness/failover-run.js';
 import { scenarioPath } from '../lab-command.js';
 import { loadScenario } from '../scenario/load.js';
 import type { LabSpoke } from '../spoke.js';
+import { startEmbeddedBroker } from '../embedded-broker.js';
+import { watchFleet } from './mqtt-watch.js';
 import { describeDecision, renderStatus } from './render-status.js';
 
 const USAGE = `Usage: spokepilot demo [--scenario NAME|FILE] [--speed X] [--compare]
 
 The product's main job on its embedded default: a simulated FlexVPN spoke (the
 lab, over real SSH) with the agent watching, deciding and steering it while a
-fault scenario plays. Shows the router and the agent live, then a summary.
+fault scenario plays, reporting to an embedded MQTT broker (aedes). Shows the
+router and the agent live, then a summary.
 --compare also plays the scenario with IOS alone and prints both side by side.`;
 
 export async function demoCommand(argv: string[]): Promise<number> {
@@ -39,6 +42,11 @@ export async function demoCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const work = mkdtempSync(join(tmpdir(), 'spokepilot-demo-'));
+  // The embedded default broker, and a subscriber on it standing for the fleet's consumers.
+  const broker = await startEmbeddedBroker();
+  const watch = await watchFleet(broker.url, 'spokepilot/v1', (leaf, p) => {
+    if (!live && leaf === 'status') console.log(`mqtt   status ${String(p.state)} (session ${String(p.session)})`);
+  });
   const live = process.stdout.isTTY === true;
   const decisions: string[] = [];
   const timeline: string[] = [];
@@ -59,7 +67,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
   try {
     if (!live) console.log(`spokepilot demo: ${scenario.name}: ${scenario.description ?? ''}`.trim());
     result = await runFailover({
-      scenario, mode: 'agent', speed, workDir: work,
+      scenario, mode: 'agent', speed, workDir: work, mqttUrl: broker.url,
       onAgent: (agent, spoke) => { view = { agent, spoke, startMs: spoke.router.state().at }; },
       onLine: (line) => { timeline.push(line); if (!live) console.log(`router ${line}`); },
       onDecision: (d) => {
@@ -70,6 +78,8 @@ export async function demoCommand(argv: string[]): Promise<number> {
     });
   } finally {
     if (timer) clearInterval(timer);
+    await watch.stop();
+    await broker.stop();
   }
   if (live) draw();
   let ios: FailoverResult | undefined;
@@ -77,6 +87,8 @@ export async function demoCommand(argv: string[]): Promise<number> {
   rmSync(work, { recursive: true, force: true });
   console.log('');
   console.log(summary(result, ios));
+  const published = Object.entries(watch.counts).map(([leaf, n]) => `${leaf} ${n}`).join(', ');
+  console.log(`  MQTT, as a subscriber on the embedded broker saw it: ${published || 'nothing'}`);
   return 0;
 }
 

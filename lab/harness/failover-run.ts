@@ -22,6 +22,8 @@ export interface FailoverRunOptions {
   /** Where the agent keeps its database. */
   workDir: string;
   policy?: Partial<AgentConfig['policy']>;
+  /** The agent publishes to this broker. */
+  mqttUrl?: string;
   log?: Logger;
   onLine?: (line: string) => void;
   onDecision?: (d: Decision) => void;
@@ -48,7 +50,7 @@ export async function runFailover(o: FailoverRunOptions): Promise<FailoverResult
   const spoke = await startLabSpoke({ clock, seed: o.scenario.seed ?? 1, users: [{ username: 'agent', password: 'agent', privilege: 15 }] });
   const config = labAgentConfig(spoke.router.world, {
     sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(o.workDir, `${o.scenario.name}-${o.mode}.db`),
-    syslogPort: await freeUdpPort(), ...(o.policy ? { policy: o.policy } : {}),
+    syslogPort: await freeUdpPort(), ...(o.policy ? { policy: o.policy } : {}), ...(o.mqttUrl ? { mqttUrl: o.mqttUrl } : {}),
   });
   const meter = new PathMeter(spoke.router, config.policy.fail);
   const decisions: Decision[] = [];
