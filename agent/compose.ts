@@ -10,7 +10,10 @@ import { systemClock, type Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { RouterCli } from './ports/router-cli.js';
 import { SqliteAgentStore, UnavailableStore, type AgentStore } from './shell/agent-store.js';
-import { buildMqttStack, type MqttStack } from './shell/mqtt-stack.js';
+import { startStatusServer } from './adapters/http-status.js';
+import { metricsText } from './shell/metrics-text.js';
+import { AGENT_VERSION, buildMqttStack, type MqttStack } from './shell/mqtt-stack.js';
+import { stateBody } from './shell/report-bodies.js';
 import { Runtime } from './shell/runtime.js';
 
 export interface AgentDeps {
@@ -25,6 +28,8 @@ export interface AgentDeps {
 export interface RunningAgent {
   runtime: Runtime;
   mqtt: MqttStack | undefined;
+  /** The status endpoint's port, when enabled and listening. */
+  httpPort: number | undefined;
   store: AgentStore;
   router: RouterCli;
   /** Stops in reverse order: collectors (finishing the current action), native restore if configured, store, router. */
@@ -39,7 +44,8 @@ export async function startAgent(config: AgentConfig, deps: AgentDeps): Promise<
 
   const dbPath = config.store.path ?? resolveDbPath(undefined, env);
   const store = openStore(config, dbPath, log, deps.nativeBinding);
-  const router = deps.router ?? buildRouter(config, env, log);
+  const routerEvents: { onConnectFailed?: () => void } = {};
+  const router = deps.router ?? buildRouter(config, env, log, routerEvents);
   const pool = new ParsePool({ size: 1 });
   const runtime = new Runtime({ config, router, pool, store, clock, log });
   let syslog: SyslogListener | undefined;
@@ -53,6 +59,23 @@ export async function startAgent(config: AgentConfig, deps: AgentDeps): Promise<
   const pruneEveryMs = 3600_000;
   const cancelPrune = scheduleEvery(clock, pruneEveryMs, () => store.prune(clock.now()));
   await runtime.start();
+  let routerConnectFailures = 0;
+  routerEvents.onConnectFailed = () => { routerConnectFailures++; };
+  const routerErrors = () => routerConnectFailures + Object.values(runtime.pollerStats()).reduce((n, p) => n + p.failures, 0);
+  const http = config.http.enabled
+    ? await startStatusServer(config.http.listen, {
+      health: () => {
+        const stalled = clock.now() - runtime.lastTickAtMs > 30_000;
+        return { ok: !stalled, body: { status: stalled ? 'stalled' : 'ok', mode: config.policy.mode, selected: runtime.loop.state.selected ?? null } };
+      },
+      status: () => ({
+        site: config.site, node: config.node, version: AGENT_VERSION, uptimeSec: Math.round((clock.now() - runtime.startedAtMs) / 1000),
+        state: stateBody(runtime), pollers: runtime.pollerStats(), store: store.health(), mqtt: mqtt?.stats() ?? null,
+        decisionLatencyMs: { p50: runtime.metrics.latencyQuantile(0.5) ?? null, p99: runtime.metrics.latencyQuantile(0.99) ?? null },
+      }),
+      metrics: () => metricsText(runtime, mqtt, routerErrors()),
+    }).catch((e: Error) => { log.error('http-status-failed', { listen: config.http.listen, error: e.message }); return undefined; })
+    : undefined;
   log.info('agent-started', { site: config.site, node: config.node, mode: config.policy.mode, syslogPort: syslog?.port });
 
   let stopping: Promise<void> | undefined;
@@ -68,6 +91,7 @@ export async function startAgent(config: AgentConfig, deps: AgentDeps): Promise<
           .then(() => log.info('native-restored'))
           .catch((e: Error & { code?: string }) => log.error('native-restore-failed', { code: e.code, error: e.message }));
       }
+      await http?.close();
       await mqtt?.stop(5000).catch((e: Error) => log.warn('mqtt-stop-failed', { error: e.message }));
       await syslog?.close();
       await pool.close();
@@ -75,7 +99,7 @@ export async function startAgent(config: AgentConfig, deps: AgentDeps): Promise<
       await router.close();
       log.info('agent-stopped', { reason });
     })());
-  return { runtime, mqtt, store, router, stop };
+  return { runtime, mqtt, store, router, httpPort: http?.port, stop };
 }
 
 function openStore(config: AgentConfig, path: string, log: Logger, nativeBinding?: string): AgentStore {
@@ -99,7 +123,7 @@ function openStore(config: AgentConfig, path: string, log: Logger, nativeBinding
   }
 }
 
-function buildRouter(config: AgentConfig, env: NodeJS.ProcessEnv, log: Logger): RouterCli {
+function buildRouter(config: AgentConfig, env: NodeJS.ProcessEnv, log: Logger, events: { onConnectFailed?: () => void }): RouterCli {
   if (config.router.transport === 'exec') return new ExecRouterCli(config.router.exec!);
   const ssh = config.router.ssh!;
   const routerLog = log.child('router');
@@ -113,7 +137,11 @@ function buildRouter(config: AgentConfig, env: NodeJS.ProcessEnv, log: Logger): 
     acceptAnyHostKey: ssh.acceptAnyHostKey,
     connectTimeoutMs: ssh.connectTimeoutMs,
     commandTimeoutMs: ssh.commandTimeoutMs,
-    onEvent: (e) => (e.kind === 'connected' ? routerLog.info('ssh-connected') : routerLog.warn(`ssh-${e.kind}`, { code: e.code, error: e.message })),
+    onEvent: (e) => {
+      if (e.kind === 'connected') return routerLog.info('ssh-connected');
+      if (e.kind === 'connect-failed') events.onConnectFailed?.();
+      routerLog.warn(`ssh-${e.kind}`, { code: e.code, error: e.message });
+    },
   });
 }
 

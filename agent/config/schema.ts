@@ -181,6 +181,7 @@ export const CONFIG_SCHEMA = obj(
       },
       ['url'],
     ),
+    http: obj({ enabled: { type: 'boolean', default: true }, listen: { type: 'string', pattern: HOST_PORT, default: '127.0.0.1:8087' } }, [], { default: {} }),
     log: obj({ level: { enum: ['debug', 'info', 'warn', 'error'], default: 'info' }, dir: { type: 'string', minLength: 1 } }, [], { default: {} }),
   },
   ['site', 'node', 'flexvpn', 'candidates'],

@@ -88,6 +88,8 @@ export interface AgentConfig {
   };
   /** Absent: the agent runs without a broker (journal and routes still kept locally). */
   mqtt?: MqttConfig;
+  /** Local status endpoint: /healthz (the IOx monitor script), /status, /metrics. */
+  http: { enabled: boolean; listen: string };
   log: { level: 'debug' | 'info' | 'warn' | 'error'; dir?: string };
 }
 

@@ -47,6 +47,8 @@ export class Runtime {
   private lastViolations = '';
   lastDecision: Decision | undefined;
   startedAtMs = 0;
+  /** The loop's heartbeat: /healthz fails when it stops moving. */
+  lastTickAtMs = 0;
   readonly events = new RuntimeEvents();
   /** The latest records of each read, for state, telemetry and status. */
   readonly latest: { sla: IpSlaStatistics[]; interfaces: IpInterfaceBrief[]; sessions: CryptoSession[]; ipsec: IpsecSaIdent[] } = {
@@ -120,6 +122,7 @@ export class Runtime {
     await this.readFlexvpn().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'flexvpn', error: e.message }));
     for (const [name, p] of this.pollers) p.start(name === 'routes' ? 0 : p.nextIntervalMs());
     const tick = () => {
+      this.lastTickAtMs = this.o.clock.now();
       this.loop.observe({ kind: 'tick' });
       this.cancelTick = this.o.clock.setTimer(tick, TICK_MS);
     };

@@ -51,6 +51,7 @@ export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentCon
     store: { path: o.dbPath },
     routes: { expectations: { required: [{ prefix: '10.0.0.0/8', viaInterface: 'Tunnel' }], allowed: [{ prefix: '10.0.0.0/8', maxLength: 16 }, { prefix: '172.16.0.0/12', maxLength: 16 }, { prefix: '192.168.0.0/16', maxLength: 24 }, { prefix: '0.0.0.0/0', maxLength: 0 }] } },
     log: { level: 'warn' },
+    http: { listen: '127.0.0.1:0' },
     ...(o.mqttUrl ? { mqtt: { url: o.mqttUrl, heartbeatSec: 60 } } : {}),
   };
   const r = validateConfig(doc);

@@ -22,16 +22,23 @@ const stub = (track: number, up: boolean) => [`track ${track} stub-object`, `def
 
 /**
  * Stub-track strategy: the client's `peer ... track N` and `source ... track N`
- * lines reference agent-owned stub objects (DESIGN §4). The chosen peer and
- * source are allowed first, the others forbidden after, so at every step at
- * least one candidate stays allowed. A track leaving its state makes the client
- * reselect; a source track going down pivots the tunnel.
+ * lines reference agent-owned stub objects (DESIGN §4); `peers` and `sources`
+ * are listed in their sequence order. IOS uses the first allowed peer and the
+ * lowest allowed source, so steering to one needs only the ones before it
+ * forbidden. Those after it stay allowed: if the agent dies, IOS can still fail
+ * over on its own. The chosen ones are allowed before anything is forbidden,
+ * so at every step at least one candidate stays allowed. A track leaving its
+ * state makes the client reselect; a source track going down pivots the tunnel.
  */
 export function planStubTracks(t: ActuationTargets, peer: string, source: string, clearSaOf?: string): ActuationPlan {
   const allow: string[] = [];
   const forbid: string[] = [];
-  for (const p of t.peers) (p.address === peer ? allow : forbid).push(...stub(p.stubTrack, p.address === peer));
-  for (const s of t.sources) (s.interface === source ? allow : forbid).push(...stub(s.stubTrack, s.interface === source));
+  const steer = <T>(items: readonly T[], chosen: (x: T) => boolean, track: (x: T) => number) => {
+    const at = items.findIndex(chosen);
+    items.forEach((x, i) => (i < at ? forbid : allow).push(...stub(track(x), i >= at)));
+  };
+  steer(t.peers, (p) => p.address === peer, (p) => p.stubTrack);
+  steer(t.sources, (s) => s.interface === source, (s) => s.stubTrack);
   return { configLines: [...allow, ...forbid], execCommands: clearSaOf ? clearCommands(clearSaOf) : [] };
 }
 

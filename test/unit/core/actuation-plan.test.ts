@@ -8,7 +8,7 @@ const targets = {
 };
 
 describe('actuation plans', () => {
-  it('allows the chosen peer and source before forbidding the others', () => {
+  it('allows the chosen peer and source, and those after them, before forbidding the ones before them', () => {
     expect(planStubTracks(targets, '192.0.2.2', 'Cellular0/1/0', '192.0.2.1')).toEqual({
       configLines: [
         'track 102 stub-object', 'default-state up',
@@ -18,6 +18,11 @@ describe('actuation plans', () => {
       ],
       execCommands: ['clear crypto ikev2 sa remote 192.0.2.1', 'clear crypto session remote 192.0.2.1'],
     });
+  });
+
+  it('leaves the less preferred peers and sources allowed, so IOS can still fail over if the agent dies', () => {
+    const lines = planStubTracks(targets, '192.0.2.1', 'GigabitEthernet0/0').configLines;
+    expect(lines.filter((l) => l.startsWith('default-state'))).toEqual(Array(4).fill('default-state up'));
   });
 
   it('releases by allowing every peer and source', () => {

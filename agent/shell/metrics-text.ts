@@ -1,0 +1,41 @@
+import type { MqttStack } from './mqtt-stack.js';
+import type { Runtime } from './runtime.js';
+import { measure } from '../core/policy/quality.js';
+
+/** Prometheus text exposition (version 0.0.4) of what an operator graphs and alerts on. */
+export function metricsText(runtime: Runtime, mqtt: MqttStack | undefined, routerErrors: number): string {
+  const out: string[] = [];
+  const metric = (name: string, type: 'gauge' | 'counter', help: string, samples: [Record<string, string | number>, number][]) => {
+    out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+    for (const [labels, value] of samples) {
+      const l = Object.entries(labels).map(([k, v]) => `${k}="${String(v).replace(/["\\\n]/g, '_')}"`).join(',');
+      out.push(`${name}${l ? `{${l}}` : ''} ${Number.isFinite(value) ? value : 'NaN'}`);
+    }
+  };
+  const policy = runtime.loop.policy;
+  const state = runtime.loop.state;
+  const ops = policy.candidates.flatMap((c) => c.slaOperations.map((op) => [c.id, op] as const));
+  const windows = ops.map(([candidate, op]) => ({ candidate, op, m: measure(state.windows[op] ?? []) }));
+  metric('spokepilot_sla_rtt_ms', 'gauge', 'Mean RTT of answered probes in the window.', windows.filter((w) => w.m.rttMs !== undefined).map((w) => [{ operation: w.op, candidate: w.candidate }, w.m.rttMs!]));
+  metric('spokepilot_sla_loss_pct', 'gauge', 'Probe loss in the window, percent.', windows.map((w) => [{ operation: w.op, candidate: w.candidate }, w.m.lossPct]));
+  metric('spokepilot_sla_jitter_ms', 'gauge', 'Mean RTT difference between consecutive probes.', windows.filter((w) => w.m.jitterMs !== undefined).map((w) => [{ operation: w.op, candidate: w.candidate }, w.m.jitterMs!]));
+  metric('spokepilot_candidate_good', 'gauge', '1 when the candidate is judged good, 0 when bad, -1 before any evidence.', policy.candidates.map((c) => {
+    const v = state.health[c.id]?.verdict;
+    return [{ candidate: c.id }, v === 'good' ? 1 : v === 'bad' ? 0 : -1];
+  }));
+  metric('spokepilot_candidate_selected', 'gauge', '1 for the candidate the agent steers to.', policy.candidates.map((c) => [{ candidate: c.id }, state.selected === c.id ? 1 : 0]));
+  metric('spokepilot_path_changes_total', 'counter', 'Steering changes made.', [[{}, runtime.metrics.pathChanges]]);
+  metric('spokepilot_decisions_total', 'counter', 'Decisions taken (adopt, switch, release, hold).', [[{}, runtime.metrics.decisions]]);
+  metric('spokepilot_actuation_failures_total', 'counter', 'Steers the router did not take (after retries).', [[{}, runtime.metrics.actuationFailures]]);
+  metric('spokepilot_decision_latency_ms', 'gauge', 'Observation in to configuration command out, recent quantiles.', [0.5, 0.99]
+    .map((q) => [{ quantile: q }, runtime.metrics.latencyQuantile(q) ?? NaN] as [Record<string, number>, number]));
+  metric('spokepilot_router_errors_total', 'counter', 'SSH/dohost connection failures and failed reads.', [[{}, routerErrors]]);
+  metric('spokepilot_parse_warnings_total', 'counter', 'Lines of router output the parsers did not understand.', [[{}, runtime.metrics.parseWarnings]]);
+  if (mqtt) {
+    const s = mqtt.stats();
+    metric('spokepilot_mqtt_connected', 'gauge', '1 while connected to the broker.', [[{}, s.connected ? 1 : 0]]);
+    metric('spokepilot_outbox_depth', 'gauge', 'Messages waiting for the broker.', [[{}, s.outboxDepth]]);
+    metric('spokepilot_outbox_evictions_total', 'counter', 'Messages dropped from the outbox (space or age), never silently.', [[{}, s.evictions]]);
+  }
+  return out.join('\n') + '\n';
+}
