@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { runFailover, type FailoverMode, type FailoverResult } from '../../lab/harness/failover-run.js';
-import { loadScenario } from '../../lab/scenario/load.js';
+import { loadScenario, parseScenarioText } from '../../lab/scenario/load.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const SCENARIOS = fileURLToPath(new URL('../../lab/scenarios/', import.meta.url));
@@ -78,5 +78,26 @@ describe('agent vs IOS alone, per scenario (lab over real SSH)', () => {
     expect(agent.decisions.filter((d) => d.action === 'release').length).toBeLessThanOrEqual(1);
     expect(agent.run.outcome.clients[0]).toMatchObject({ phase: 'connected', peer: '198.51.100.1', source: 'GigabitEthernet0/0' });
     expect(agent.neverRecovered).toBe(false);
+  }, 60_000);
+});
+
+describe('agent resilience (lab over real SSH)', () => {
+  it('an SSH session dropped mid-pivot leaves nothing half-applied, and the agent recovers', async () => {
+    // The brownout makes the agent pivot around 40 s; the router drops every SSH session every second meanwhile.
+    const scenario = parseScenarioText([
+      'name: ssh-drops-mid-pivot',
+      'duration: 120s',
+      'seed: 1',
+      'actions:',
+      "  - at: 30s",
+      "    set-path: { wan: GigabitEthernet0/0, to: '*', latency: 350, jitter: 120, loss: 2 }",
+      ...Array.from({ length: 40 }, (_, i) => [`  - at: ${32 + i}s`, '    drop-sessions: {}']).flat(),
+    ].join('\n'));
+    const agent = await runFailover({ scenario, mode: 'agent', speed: SPEED.agent, workDir: work.dir });
+    const end = agent.run.outcome;
+    expect(end.clients[0]).toMatchObject({ phase: 'connected', source: 'Cellular0/1/0' });
+    // Stub tracks as one complete plan for where the tunnel is: fibre forbidden, LTE and both hubs allowed.
+    expect([end.tracks[101], end.tracks[102], end.tracks[111], end.tracks[112]]).toEqual(['up', 'up', 'down', 'up']);
+    expect(agent.decisions.filter((d) => d.action === 'switch').at(-1)?.to).toBe('lte-hub1');
   }, 60_000);
 });
