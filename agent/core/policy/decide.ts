@@ -44,10 +44,16 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
   // No evidence yet about the current path (just started): it is not bad, so nothing to leave.
   const unknown = (c: CandidateConfig) => health(c.id).verdict === 'unknown' && !((s.steerBlockedUntil[c.id] ?? 0) > nowMs);
   if (current && (eligible(current) || unknown(current))) {
-    if (!best || rank(best.id) >= rank(current.id)) return { ...s, deferred: undefined };
-    const goodSinceMs = health(best.id).sinceMs;
-    if (nowMs - goodSinceMs < cfg.preemptDelaySec * 1000) return s;
-    return change(s, cfg, nowMs, effects, best, { code: 'preempt', candidate: best.id, over: current.id, goodSinceMs, preemptDelaySec: cfg.preemptDelaySec }, false);
+    // Fail back slowly: only to a better path that has been clean (within the recover
+    // thresholds, not merely not failed) for the whole preemption delay.
+    const cleanLongEnough = (c: CandidateConfig) => {
+      const since = health(c.id).cleanSinceMs;
+      return since !== undefined && nowMs - since >= cfg.preemptDelaySec * 1000;
+    };
+    const better = cfg.candidates.slice(0, rank(current.id)).find((c) => eligible(c) && cleanLongEnough(c));
+    if (!better) return s.deferred === undefined ? s : { ...s, deferred: undefined };
+    const goodSinceMs = health(better.id).cleanSinceMs!;
+    return change(s, cfg, nowMs, effects, better, { code: 'preempt', candidate: better.id, over: current.id, goodSinceMs, preemptDelaySec: cfg.preemptDelaySec }, false);
   }
 
   // Leaving a bad path: prefer one that is clean now (within the recover thresholds) over one

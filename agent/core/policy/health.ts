@@ -20,6 +20,8 @@ export interface CandidateHealth {
   recoverStreak: number;
   cause?: BadCause;
   metrics?: QualityMetrics;
+  /** Since when every metric has stayed within the recover thresholds (fail back waits on this). */
+  cleanSinceMs?: number;
   damping: Damping;
 }
 
@@ -45,13 +47,14 @@ export function evaluate(h: CandidateHealth, e: Evidence, cfg: PolicyConfig, now
     : e.trailingTimeouts >= cfg.unreachableAfter
       ? { kind: 'unreachable', consecutiveTimeouts: e.trailingTimeouts }
       : undefined;
-  const base = { ...h, damping, metrics: e.metrics };
+  const enough = e.metrics.samples >= cfg.minSamples;
+  const recovered = enough && !hard && breaches(e.metrics, cfg.recover).length === 0;
+  const base = { ...h, damping, metrics: e.metrics, cleanSinceMs: recovered ? (h.cleanSinceMs ?? nowMs) : undefined };
 
   if (hard) return toBad(base, hard, h.verdict === 'good', cfg, nowMs);
-  if (e.metrics.samples < cfg.minSamples) return base;
+  if (!enough) return base;
 
   const failing = breaches(e.metrics, cfg.fail);
-  const recovered = breaches(e.metrics, cfg.recover).length === 0;
   switch (h.verdict) {
     case 'unknown':
       return failing.length > 0

@@ -65,7 +65,7 @@ describe('policy step: fail back slowly', () => {
     run.at(100_000).see({ kind: 'interface', name: FIBRE, up: true });
     run.rounds(5, 10_000); // recovers after recoverAfter=3 clean evaluations, at 180 s
     expect(run.state.health['fibre-hub1']!.verdict).toBe('good');
-    const goodSince = run.state.health['fibre-hub1']!.sinceMs;
+    const goodSince = run.state.health['fibre-hub1']!.cleanSinceMs!;
     run.rounds(20, 10_000); // until 350 s: still < goodSince + 300 s
     expect(run.steers()).toEqual(['lte-hub1']);
     run.rounds(20, 10_000);
@@ -73,6 +73,23 @@ describe('policy step: fail back slowly', () => {
     const preempt = run.decisions().at(-1)!;
     expect(preempt.reason).toEqual({ code: 'preempt', candidate: 'fibre-hub1', over: 'lte-hub1', goodSinceMs: goodSince, preemptDelaySec: 300 });
     expect(preempt.atMs).toBeGreaterThanOrEqual(goodSince + 300_000);
+  });
+
+  it('never fails back to a path that is merely not failed yet: it must have been clean for the delay', () => {
+    const run = new Run({ ...CONFIG, preemptDelaySec: 60 });
+    run.rounds(3, 10_000);
+    run.see({ kind: 'flexvpn', activePeer: HUB1, activeSource: LTE, peersActiveElsewhere: [] }); // on lte-hub1
+    // Fibre to hub 1 is dead; fibre to hub 2 loses one probe in five (20 %: not failed, not clean either).
+    for (let i = 0; i < 20; i++) run.rounds(1, 10_000, { 11: undefined, 12: i % 5 === 0 ? undefined : 25 });
+    expect(run.state.health['fibre-hub2']!.verdict).toBe('good');
+    expect(run.steers()).toEqual([]);
+    // Clean from now on: the agent moves back once 60 s of clean probes have passed, not before.
+    run.rounds(5, 10_000, { 11: undefined });
+    const cleanSince = run.state.health['fibre-hub2']!.cleanSinceMs!;
+    run.rounds(10, 10_000, { 11: undefined });
+    const move = run.effects.find((e) => e.effect.kind === 'steer');
+    expect(move?.effect).toMatchObject({ candidate: 'fibre-hub2' });
+    expect(move!.atMs - cleanSince).toBeGreaterThanOrEqual(60_000);
   });
 
   it('needs the stricter recover thresholds to call a path good again', () => {
