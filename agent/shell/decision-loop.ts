@@ -1,5 +1,5 @@
 import type { PolicyConfig } from '../core/policy/config.js';
-import { step } from '../core/policy/step.js';
+import { stepMany } from '../core/policy/step.js';
 import { INITIAL_STATE, type Decision, type Effect, type Observation, type PolicyState } from '../core/policy/types.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
@@ -47,10 +47,16 @@ export class DecisionLoop {
   }
 
   observe(obs: Observation): void {
+    this.observeAll([obs]);
+  }
+
+  /** Observations from one read, decided on together. */
+  observeAll(observations: readonly Observation[]): void {
+    if (observations.length === 0) return;
     const observedAt = performance.now();
-    const { state, effects } = step(this.state, obs, this.o.policy, this.o.clock.now());
+    const { state, effects } = stepMany(this.state, observations, this.o.policy, this.o.clock.now());
     this.state = state;
-    if (obs.kind !== 'sla-samples' && obs.kind !== 'tick') this.o.journal('observation', obs.kind, obs);
+    for (const obs of observations) if (obs.kind !== 'sla-samples' && obs.kind !== 'tick') this.o.journal('observation', obs.kind, obs);
     for (const effect of effects) {
       switch (effect.kind) {
         case 'decision':

@@ -170,7 +170,7 @@ export class Runtime {
     const watched = this.o.config.flexvpn.sources.map((s) => s.interface);
     const r = interfaceObservations(this.interfacesSeen, rows, watched);
     this.interfacesSeen = r.seen;
-    for (const obs of r.observations) this.loop.observe(obs);
+    this.loop.observeAll(r.observations);
   }
 
   private async readSessions(): Promise<CryptoSession[]> {

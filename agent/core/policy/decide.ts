@@ -29,6 +29,17 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
     s = { ...s, adopted: true, ...(active ? { selected: active.id } : {}) };
   }
 
+  // Released, and the router has found a path on its own that is fine: take it as ours
+  // rather than steering back to where we were before everything went down.
+  if (s.released) {
+    const active = cfg.candidates.find((c) => c.peer === s.routerActive!.peer && c.source === s.routerActive!.source);
+    const h = active && (s.health[active.id] ?? INITIAL_HEALTH);
+    if (active && h && h.verdict !== 'bad' && !h.damping.suppressed && active.id !== s.selected) {
+      effects.push(decisionEffect({ atMs: nowMs, action: 'adopt', ...from(s), to: active.id, reason: { code: 'adopted', candidate: active.id }, dryRun: cfg.mode === 'dry-run' }));
+      s = { ...s, selected: active.id, allDownReported: false };
+    }
+  }
+
   const override = s.override && s.override.untilMs > nowMs ? s.override : undefined;
   if (override) {
     const matches = cfg.candidates.filter((c) => (!override.peer || c.peer === override.peer) && (!override.source || c.source === override.source));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stepMany } from '../../../../agent/core/policy/step.js';
 import { adoptedOnFibreHub1, CONFIG, FIBRE, HUB1, HUB2, LTE, Run } from './fixture.js';
 
 describe('policy step: adoption', () => {
@@ -142,7 +143,7 @@ describe('policy step: operator, limits and modes', () => {
   });
 
   it('rate-limits changes: a due change is reported once as deferred, then made', () => {
-    const run = adoptedOnFibreHub1({ ...CONFIG, minChangeIntervalSec: 60 });
+    const run = adoptedOnFibreHub1({ ...CONFIG, minChangeIntervalSec: 60, allDown: 'hold' });
     run.at(40_000).see({ kind: 'interface', name: FIBRE, up: false }); // -> lte-hub1 at 40 s
     run.at(45_000).see({ kind: 'interface', name: LTE, up: false }); // lte dead too: hub... no fibre
     expect(run.steers()).toEqual(['lte-hub1']);
@@ -218,5 +219,23 @@ describe('policy step: where to go when leaving', () => {
     // The fibre loses packets towards both hubs; hub 2's window is not over the fail threshold yet.
     run.rounds(1, 10_000, { 11: undefined, 12: undefined }).rounds(1, 10_000, { 11: undefined });
     expect(run.steers()).toEqual(['lte-hub1']);
+  });
+});
+
+describe('policy step: one read, one decision', () => {
+  it('judges both WANs down together: releases once, no switch to a path that is also down', () => {
+    let run = adoptedOnFibreHub1();
+    const r = stepMany(run.state, [{ kind: 'interface', name: FIBRE, up: false }, { kind: 'interface', name: LTE, up: false }], CONFIG, 40_000);
+    expect(r.effects.filter((e) => e.kind === 'steer')).toEqual([]);
+    expect(r.effects.filter((e) => e.kind === 'release')).toHaveLength(1);
+    // The WANs return and the router reconnects on its own: the agent adopts that, without steering.
+    run = new Run();
+    run.state = r.state;
+    run.at(100_000).see({ kind: 'interface', name: FIBRE, up: true });
+    run.see({ kind: 'interface', name: LTE, up: true });
+    run.see({ kind: 'flexvpn', activePeer: HUB1, activeSource: FIBRE, peersActiveElsewhere: [] });
+    run.rounds(5, 5_000);
+    expect(run.steers()).toEqual([]);
+    expect(run.state.selected).toBe('fibre-hub1');
   });
 });
