@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
@@ -57,7 +57,10 @@ describe('crash safety: SIGKILL during heavy writes', () => {
       target: 'node20', outfile: script, external: ['better-sqlite3'], logLevel: 'error',
     });
   });
-  afterAll(() => tmp.cleanup());
+  afterAll(() => {
+    tmp.cleanup();
+    rmSync(script, { force: true });
+  });
 
   it(`loses no committed row and shows no half-written snapshot, across ${KILLS} kills`, async () => {
     const dbPath = join(tmp.dir, 'agent.db');
