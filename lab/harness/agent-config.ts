@@ -12,6 +12,8 @@ export interface LabAgentConfigOptions {
   mode?: 'enforce' | 'dry-run';
   /** Publish to this broker (the demo's embedded aedes). */
   mqttUrl?: string;
+  /** Public keys allowed to sign commands (PEM). */
+  commandKeys?: { id: string; publicKey: string }[];
 }
 
 /**
@@ -52,7 +54,7 @@ export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentCon
     routes: { expectations: { required: [{ prefix: '10.0.0.0/8', viaInterface: 'Tunnel' }], allowed: [{ prefix: '10.0.0.0/8', maxLength: 16 }, { prefix: '172.16.0.0/12', maxLength: 16 }, { prefix: '192.168.0.0/16', maxLength: 24 }, { prefix: '0.0.0.0/0', maxLength: 0 }] } },
     log: { level: 'warn' },
     http: { listen: '127.0.0.1:0' },
-    ...(o.mqttUrl ? { mqtt: { url: o.mqttUrl, heartbeatSec: 60 } } : {}),
+    ...(o.mqttUrl ? { mqtt: { url: o.mqttUrl, heartbeatSec: 60, commandKeys: o.commandKeys ?? [] } } : {}),
   };
   const r = validateConfig(doc);
   if (!r.ok) throw new Error(`lab agent config invalid: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);

@@ -24,6 +24,7 @@ export interface FailoverRunOptions {
   policy?: Partial<AgentConfig['policy']>;
   /** The agent publishes to this broker. */
   mqttUrl?: string;
+  commandKeys?: { id: string; publicKey: string }[];
   log?: Logger;
   onLine?: (line: string) => void;
   onDecision?: (d: Decision) => void;
@@ -50,7 +51,7 @@ export async function runFailover(o: FailoverRunOptions): Promise<FailoverResult
   const spoke = await startLabSpoke({ clock, seed: o.scenario.seed ?? 1, users: [{ username: 'agent', password: 'agent', privilege: 15 }] });
   const config = labAgentConfig(spoke.router.world, {
     sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(o.workDir, `${o.scenario.name}-${o.mode}.db`),
-    syslogPort: await freeUdpPort(), ...(o.policy ? { policy: o.policy } : {}), ...(o.mqttUrl ? { mqttUrl: o.mqttUrl } : {}),
+    syslogPort: await freeUdpPort(), ...(o.policy ? { policy: o.policy } : {}), ...(o.mqttUrl ? { mqttUrl: o.mqttUrl } : {}), ...(o.commandKeys ? { commandKeys: o.commandKeys } : {}),
   });
   const meter = new PathMeter(spoke.router, config.policy.fail);
   const decisions: Decision[] = [];
