@@ -11,15 +11,19 @@ const COMMANDS = [
   'show crypto ikev2 sa', 'show crypto ikev2 sa detailed', 'show crypto session', 'show crypto session detail',
   'show crypto ipsec sa', 'show crypto ipsec sa detail', 'show ip sla statistics', 'show ip sla summary',
   'show track', 'show track brief', 'show crypto ikev2 client flexvpn', 'show ip route', 'show ip interface brief',
-  'show interfaces', 'show interfaces Tunnel100', 'show version', 'show logging',
+  'show interfaces', 'show interfaces Tunnel100', 'show version', 'show logging', 'show ipv6 route', 'show ip bgp summary',
+  'show bgp ipv4 unicast summary',
 ];
+
+/** Commands a FlexVPN spoke answers with no records (no NHRP), still with zero warnings. */
+const EMPTY_COMMANDS = ['show ip nhrp', 'show dmvpn'];
 
 describe('the lab over real SSH, read by the agent adapter and parsers', () => {
   const clock = new ManualClock();
   let spoke: LabSpoke;
   let cli: SshRouterCli;
   beforeAll(async () => {
-    spoke = await startLabSpoke({ clock, seed: 7, users: [{ username: 'agent', password: 'pw', privilege: 15 }] });
+    spoke = await startLabSpoke({ clock, seed: 7, bgp: { localAs: 65100 }, users: [{ username: 'agent', password: 'pw', privilege: 15 }] });
     cli = new SshRouterCli({ host: '127.0.0.1', port: spoke.ssh.port, username: 'agent', password: 'pw', hostKeySha256: spoke.ssh.fingerprint, connectTimeoutMs: 10_000, commandTimeoutMs: 10_000 });
     clock.advance(60_000);
   });
@@ -33,6 +37,11 @@ describe('the lab over real SSH, read by the agent adapter and parsers', () => {
     const result = parseCommandOutput(command, text);
     expect(result.warnings).toEqual([]);
     expect(result.records.length).toBeGreaterThan(0);
+  });
+
+  it.each(EMPTY_COMMANDS)('%s parses with zero warnings (nothing to show on a FlexVPN spoke)', async (command) => {
+    const result = parseCommandOutput(command, await cli.show(command));
+    expect(result).toEqual({ records: [], warnings: [] });
   });
 
   it('shows the FlexVPN client the model runs', async () => {

@@ -2,6 +2,7 @@
  * Exec commands: `clear crypto session [remote IP]`, `clear crypto ikev2 sa
  * [remote IP]`, and every show command the agent's parsers read.
  */
+import { renderDmvpn, renderIpNhrp } from '../../render/nhrp.js';
 import { kw, type CommandDef, type CommandResult, type Mode, type Token } from '../../cli/grammar.js';
 import { deleteSa } from '../ike-sa.js';
 import type { RouterModel } from '../model.js';
@@ -84,6 +85,9 @@ export function execCommands(m: RouterModel): CommandDef[] {
     show(USER_AND_EXEC, kw('show', 'interfaces'), () => renderInterfaces(m)),
     show(USER_AND_EXEC, [...kw('show', 'interfaces'), { kind: 'interface', name: 'interface' }], (a) => renderInterfaces(m, str(a, 'interface'))),
     show(USER_AND_EXEC, kw('show', 'ip', 'bgp', 'summary'), () => renderBgpSummary(m)),
+    show(USER_AND_EXEC, kw('show', 'bgp', 'ipv4', 'unicast', 'summary'), () => renderBgpSummary(m)),
+    show(USER_AND_EXEC, kw('show', 'ip', 'nhrp'), () => renderIpNhrp()),
+    show(USER_AND_EXEC, kw('show', 'dmvpn'), () => renderDmvpn()),
     show(USER_AND_EXEC, kw('show', 'version'), () => renderVersion(m)),
     show(EXEC, kw('show', 'logging'), () => renderLogging(m)),
     show(EXEC, kw('show', 'running-config'), () => renderRunningConfig(m)),
