@@ -5,6 +5,7 @@ import { healthCommand } from './health.js';
 import { parseCommand } from './parse.js';
 import { routesCommand } from './routes.js';
 import { runCommand } from './run.js';
+import { statusCommand } from './status.js';
 
 interface CliCommand {
   name: string;
@@ -26,6 +27,7 @@ const COMMANDS: CliCommand[] = [
     // Loaded on demand: the agent itself never needs the lab's code.
     run: async (a) => (await import('../../lab/lab-command.js')).labCommand(a),
   },
+  { name: 'status', summary: 'what the local agent is doing, and why', run: (a) => statusCommand(a) },
   { name: 'routes', summary: 'the cached routing table: now, at a time, changes since, lookup', run: (a) => routesCommand(a) },
   { name: 'config', summary: 'config check FILE: validate a configuration file', run: configCommand },
   { name: 'events', summary: "the agent's journal of observations, decisions and actions", run: (a) => eventsCommand(a) },

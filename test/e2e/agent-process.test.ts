@@ -12,7 +12,7 @@ import { stringify } from 'yaml';
 import { labAgentConfig } from '../../lab/harness/agent-config.js';
 import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
 import { ScaledClock } from '../../lab/world/clock.js';
-import { BIN } from '../support/run-cli.js';
+import { BIN, runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const tmp = tempDir('spokepilot-proc-');
@@ -82,6 +82,9 @@ describe('spokepilot run (a real process) against the lab', () => {
     const metrics = await (await fetch(`http://127.0.0.1:${agent.port}/metrics`)).text();
     expect(metrics).toMatch(/^spokepilot_candidate_selected\{candidate="fibre-hub1"\} 1$/m);
     expect(metrics).toContain('# TYPE spokepilot_path_changes_total counter');
+    const cli = await runCli(['status', '--port', String(agent.port)]);
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toMatch(/agent wants {2}fibre-hub1/);
 
     spoke.router.world.setHubUp('hub1', false);
     await waitFor('the agent to steer to hub 2', () => (spoke.router.state().clients[0]?.peer === '203.0.113.1' ? true : undefined), 40_000);

@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { SqliteJournal } from '../adapters/sqlite/journal.js';
+import { resolveDbPath } from './db-path.js';
+import { DEFAULT_HTTP_PORT } from './health.js';
+import { cliArgs, openForQuery } from './open-store.js';
+
+const USAGE = `Usage: spokepilot status [--port N] [--json] [--db PATH]
+
+What the local agent is doing: the path the router uses, where the agent wants
+it, each candidate's verdict, the last decision and why. Asks the running agent
+(http://127.0.0.1:PORT/status; --port, else $SPOKEPILOT_HTTP_PORT, else ${DEFAULT_HTTP_PORT});
+when it does not answer, reads the last decisions from its database instead.`;
+
+interface StatusJson {
+  site: string; node: string; uptimeSec: number;
+  state: {
+    mode: string; selected?: string; released: boolean; active: { peer?: string; source?: string; candidate?: string };
+    candidates: { id: string; verdict: string; suppressed: boolean; cause?: unknown }[];
+    lastDecision?: { action: string; to?: string; reason: unknown; atMs: number };
+  };
+}
+
+export async function statusCommand(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const parsed = cliArgs(() => parseArgs({ args: argv, options: { port: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }), USAGE, 'status');
+  if (!parsed) return 2;
+  const { values } = parsed;
+  if (values.help) { console.log(USAGE); return 0; }
+  const port = Number(values.port ?? env.SPOKEPILOT_HTTP_PORT ?? DEFAULT_HTTP_PORT);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) { console.error(`spokepilot status: bad --port "${values.port}"`); return 2; }
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/status`, { signal: AbortSignal.timeout(2000) });
+    const status = (await res.json()) as StatusJson;
+    if (values.json) { console.log(JSON.stringify(status, null, 2)); return 0; }
+    const s = status.state;
+    console.log(`${status.site}/${status.node}: up ${status.uptimeSec}s, mode ${s.mode}${s.released ? ', released (IOS decides alone)' : ''}`);
+    console.log(`  router uses  ${s.active.peer ?? '-'} via ${s.active.source ?? '-'}${s.active.candidate ? ` (${s.active.candidate})` : ''}`);
+    console.log(`  agent wants  ${s.selected ?? '(not decided yet)'}`);
+    for (const c of s.candidates) console.log(`  ${c.id.padEnd(16)} ${c.verdict}${c.suppressed ? ' (suppressed: flapping)' : ''}${c.cause ? ` ${JSON.stringify(c.cause)}` : ''}`);
+    if (s.lastDecision) console.log(`  last decision ${new Date(s.lastDecision.atMs).toISOString()} ${s.lastDecision.action} ${s.lastDecision.to ?? ''}: ${JSON.stringify(s.lastDecision.reason)}`);
+    return 0;
+  } catch {
+    // Not running (or not answering): what it last decided is in its journal.
+  }
+  const db = openForQuery(resolveDbPath(values.db, env), 'status');
+  if (!db) { console.error(`spokepilot status: the agent does not answer on 127.0.0.1:${port}`); return 1; }
+  try {
+    const journal = new SqliteJournal(db, { maxAgeMs: Number.MAX_SAFE_INTEGER, maxRows: Number.MAX_SAFE_INTEGER });
+    const decisions = journal.query({ kinds: ['decision'], limit: 100_000 }).slice(-5);
+    if (values.json) { console.log(JSON.stringify({ running: false, lastDecisions: decisions }, null, 2)); return 0; }
+    console.log(`the agent does not answer on 127.0.0.1:${port}; its last decisions:`);
+    for (const d of decisions) console.log(`  ${new Date(d.tsMs).toISOString()} ${d.subject ?? '-'} ${JSON.stringify(d.data)}`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
