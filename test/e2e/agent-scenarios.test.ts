@@ -102,3 +102,13 @@ describe('agent resilience (lab over real SSH)', () => {
     expect(agent.decisions.filter((d) => d.action === 'switch').at(-1)?.to).toBe('lte-hub1');
   }, 60_000);
 });
+
+describe('decisions never depend on the store', () => {
+  it('with a database that cannot be opened, the agent still leaves a dead hub', async () => {
+    // /dev/null is not a directory: the store cannot open, the agent runs on without it.
+    const scenario = await loadScenario(`${SCENARIOS}hub1-dies.yaml`);
+    const agent = await runFailover({ scenario, mode: 'agent', speed: SPEED.agent, workDir: '/dev/null' });
+    expect(agent.decisions.find((d) => d.action === 'switch')?.reason).toMatchObject({ code: 'current-bad', candidate: 'fibre-hub1' });
+    expect(agent.run.outcome.clients[0]).toMatchObject({ phase: 'connected', peer: '203.0.113.1' });
+  }, 60_000);
+});
