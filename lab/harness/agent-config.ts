@@ -19,8 +19,8 @@ export interface LabAgentConfigOptions {
 /**
  * The agent's configuration for the lab spoke, derived from its world: one
  * candidate per (WAN, hub) in preference order (fibre before LTE, hub 1 before
- * hub 2), each judged on the IP SLA operation the lab's default configuration
- * runs for that path (id 10 * wan + hub), steered through the stub objects the
+ * hub 2), each judged on the IP SLA operations the lab's default configuration
+ * runs for that path (id 10 * wan + hub) and for its WAN (id wan), steered through the stub objects the
  * lab's client block references (peers 101.., sources 111..). Tuned as an
  * operator would for the lab's 3-second path probes: judge on the last 8
  * probes, leave at the first bad evaluation or 2 probes lost in a row, read the
@@ -41,7 +41,8 @@ export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentCon
       sources: wans.map((w, i) => ({ interface: w.interface, stubTrack: 111 + i })),
     },
     candidates: wans.flatMap((w, wi) => hubs.map((h, hi) => ({
-      id: `${w.kind}-${h.name}`, peer: h.address, source: w.interface, slaOperations: [10 * (wi + 1) + hi + 1],
+      // The path's own probe, and the WAN's internet probe: loss on the WAN shows in both, twice the evidence.
+      id: `${w.kind}-${h.name}`, peer: h.address, source: w.interface, slaOperations: [10 * (wi + 1) + hi + 1, wi + 1],
     }))),
     policy: {
       windowSamples: 8, minSamples: 3, failAfter: 1, recoverAfter: 3, unreachableAfter: 2, preemptDelaySec: 60,
