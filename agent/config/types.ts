@@ -1,4 +1,4 @@
-import type { AllDownBehaviour, CandidateConfig, QualityThresholds } from '../core/policy/config.js';
+import type { CandidateConfig, PolicyConfig } from '../core/policy/config.js';
 import type { RouteExpectations } from '../core/route-expectations.js';
 
 /** A secret given literally, or better by reference: never logged, never published. */
@@ -42,21 +42,8 @@ export interface AgentConfig {
     sources: { interface: string; stubTrack: number }[];
   };
   candidates: CandidateConfig[];
-  policy: {
-    windowSamples: number;
-    minSamples: number;
-    fail: QualityThresholds;
-    recover: QualityThresholds;
-    failAfter: number;
-    recoverAfter: number;
-    unreachableAfter: number;
-    preemptDelaySec: number;
-    damping: { penalty: number; halfLifeSec: number; suppressAt: number; reuseBelow: number; maxPenalty: number };
-    allDown: AllDownBehaviour;
-    minChangeIntervalSec: number;
-    mode: 'enforce' | 'dry-run';
-    clearStaleSa: boolean;
-  };
+  /** The policy core's settings (agent/core/policy/config.ts), less what comes from elsewhere in this file. */
+  policy: Omit<PolicyConfig, 'client' | 'candidates'>;
   actuation: {
     strategy: 'stub-tracks' | 'peer-order';
     verifyTimeoutSec: number;
