@@ -11,9 +11,8 @@ import type { Logger } from './ports/logger.js';
 import type { RouterCli } from './ports/router-cli.js';
 import { SqliteAgentStore, UnavailableStore, type AgentStore } from './shell/agent-store.js';
 import { startStatusServer } from './adapters/http-status.js';
-import { metricsText } from './shell/metrics-text.js';
-import { AGENT_VERSION, buildMqttStack, type MqttStack } from './shell/mqtt-stack.js';
-import { stateBody } from './shell/report-bodies.js';
+import { buildMqttStack, type MqttStack } from './shell/mqtt-stack.js';
+import { statusRoutes } from './shell/status-routes.js';
 import { Runtime } from './shell/runtime.js';
 
 export interface AgentDeps {
@@ -44,8 +43,8 @@ export async function startAgent(config: AgentConfig, deps: AgentDeps): Promise<
 
   const dbPath = config.store.path ?? resolveDbPath(undefined, env);
   const store = openStore(config, dbPath, log, deps.nativeBinding);
-  const routerEvents: { onConnectFailed?: () => void } = {};
-  const router = deps.router ?? buildRouter(config, env, log, routerEvents);
+  let routerConnectFailures = 0;
+  const router = deps.router ?? buildRouter(config, env, log, () => { routerConnectFailures++; });
   const pool = new ParsePool({ size: 1 });
   const runtime = new Runtime({ config, router, pool, store, clock, log });
   let syslog: SyslogListener | undefined;
@@ -59,22 +58,10 @@ export async function startAgent(config: AgentConfig, deps: AgentDeps): Promise<
   const pruneEveryMs = 3600_000;
   const cancelPrune = scheduleEvery(clock, pruneEveryMs, () => store.prune(clock.now()));
   await runtime.start();
-  let routerConnectFailures = 0;
-  routerEvents.onConnectFailed = () => { routerConnectFailures++; };
   const routerErrors = () => routerConnectFailures + Object.values(runtime.pollerStats()).reduce((n, p) => n + p.failures, 0);
   const http = config.http.enabled
-    ? await startStatusServer(config.http.listen, {
-      health: () => {
-        const stalled = clock.now() - runtime.lastTickAtMs > 30_000;
-        return { ok: !stalled, body: { status: stalled ? 'stalled' : 'ok', mode: config.policy.mode, selected: runtime.loop.state.selected ?? null } };
-      },
-      status: () => ({
-        site: config.site, node: config.node, version: AGENT_VERSION, uptimeSec: Math.round((clock.now() - runtime.startedAtMs) / 1000),
-        state: stateBody(runtime), pollers: runtime.pollerStats(), store: store.health(), mqtt: mqtt?.stats() ?? null,
-        decisionLatencyMs: { p50: runtime.metrics.latencyQuantile(0.5) ?? null, p99: runtime.metrics.latencyQuantile(0.99) ?? null },
-      }),
-      metrics: () => metricsText(runtime, mqtt, routerErrors()),
-    }).catch((e: Error) => { log.error('http-status-failed', { listen: config.http.listen, error: e.message }); return undefined; })
+    ? await startStatusServer(config.http.listen, statusRoutes({ config, runtime, store, mqtt, clock, routerErrors }))
+      .catch((e: Error) => { log.error('http-status-failed', { listen: config.http.listen, error: e.message }); return undefined; })
     : undefined;
   log.info('agent-started', { site: config.site, node: config.node, mode: config.policy.mode, syslogPort: syslog?.port });
 
@@ -123,7 +110,7 @@ function openStore(config: AgentConfig, path: string, log: Logger, nativeBinding
   }
 }
 
-function buildRouter(config: AgentConfig, env: NodeJS.ProcessEnv, log: Logger, events: { onConnectFailed?: () => void }): RouterCli {
+function buildRouter(config: AgentConfig, env: NodeJS.ProcessEnv, log: Logger, onConnectFailed: () => void): RouterCli {
   if (config.router.transport === 'exec') return new ExecRouterCli(config.router.exec!);
   const ssh = config.router.ssh!;
   const routerLog = log.child('router');
@@ -139,7 +126,7 @@ function buildRouter(config: AgentConfig, env: NodeJS.ProcessEnv, log: Logger, e
     commandTimeoutMs: ssh.commandTimeoutMs,
     onEvent: (e) => {
       if (e.kind === 'connected') return routerLog.info('ssh-connected');
-      if (e.kind === 'connect-failed') events.onConnectFailed?.();
+      if (e.kind === 'connect-failed') onConnectFailed();
       routerLog.warn(`ssh-${e.kind}`, { code: e.code, error: e.message });
     },
   });
