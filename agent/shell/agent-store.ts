@@ -1,5 +1,5 @@
 import { openDatabase, type SqliteDb } from '../adapters/sqlite/database.js';
-import { SqliteJournal } from '../adapters/sqlite/journal.js';
+import { SqliteJournal, type JournalEntry } from '../adapters/sqlite/journal.js';
 import { SqliteOutbox } from '../adapters/sqlite/outbox.js';
 import { RouteIngester, type IngestOutcome } from '../adapters/sqlite/route-ingester.js';
 import { WriteQueue } from '../adapters/sqlite/write-queue.js';
@@ -37,6 +37,7 @@ export class SqliteAgentStore implements AgentStore {
   private readonly writes = new WriteQueue();
   private readonly ingester: RouteIngester;
   private readonly outbox: SqliteOutbox;
+  private readonly journalBatch: JournalEntry[] = [];
   private errors = 0;
   private lastError: string | undefined;
 
@@ -54,9 +55,14 @@ export class SqliteAgentStore implements AgentStore {
   }
 
   journal(tsMs: number, kind: string, subject: string | undefined, data: unknown): void {
-    this.writes
-      .run(() => this.journalTable.append([{ tsMs, kind, ...(subject !== undefined ? { subject } : {}), data }]))
-      .catch((err: Error & { code?: string }) => this.failed('journal', err));
+    this.journalBatch.push({ tsMs, kind, ...(subject !== undefined ? { subject } : {}), data });
+    if (this.journalBatch.length > 1) return;
+    // Written on the next turn of the loop, in one transaction: the fsync of a FULL-synchronous
+    // commit stays off the path from observation to configuration command.
+    setImmediate(() => {
+      const batch = this.journalBatch.splice(0);
+      this.writes.run(() => this.journalTable.append(batch)).catch((err: Error & { code?: string }) => this.failed('journal', err));
+    });
   }
 
   ingestRoutes(command: string, text: string, tsMs: number): Promise<IngestOutcome> {
@@ -73,6 +79,7 @@ export class SqliteAgentStore implements AgentStore {
   }
 
   async close(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve)); // the last journal batch is queued
     await this.writes.run(() => undefined).catch(() => undefined);
     await this.ingester.close();
     this.db.close();

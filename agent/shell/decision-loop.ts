@@ -57,25 +57,27 @@ export class DecisionLoop {
     const { state, effects } = stepMany(this.state, observations, this.o.policy, this.o.clock.now());
     this.state = state;
     for (const obs of observations) if (obs.kind !== 'sla-samples' && obs.kind !== 'tick') this.o.journal('observation', obs.kind, obs);
-    for (const effect of effects) {
-      switch (effect.kind) {
-        case 'decision':
-          this.o.journal('decision', effect.decision.to ?? effect.decision.from, effect.decision);
-          this.o.log.info('decision', { ...effect.decision });
-          this.o.onDecision?.(effect.decision);
-          break;
-        case 'health-changed':
-          this.o.journal('health', effect.candidate, effect);
-          this.o.log.info('health-changed', { ...effect });
-          this.o.onHealth?.(effect);
-          break;
-        case 'steer':
-        case 'release':
-          this.pending = { effect, observedAt, token: new Supersede() };
-          // A verification still waiting for the router gives way to the newer decision.
-          this.runningToken?.supersede();
-          this.pump();
-          break;
+    // The journal first (a cheap append, written on the next loop turn), then the actuation,
+    // then logging and reporting (MQTT outbox): nothing slow sits between the observation and
+    // the configuration command.
+    for (const e of effects) {
+      if (e.kind === 'decision') this.o.journal('decision', e.decision.to ?? e.decision.from, e.decision);
+      else if (e.kind === 'health-changed') this.o.journal('health', e.candidate, e);
+    }
+    for (const e of effects) {
+      if (e.kind !== 'steer' && e.kind !== 'release') continue;
+      this.pending = { effect: e, observedAt, token: new Supersede() };
+      // A verification still waiting for the router gives way to the newer decision.
+      this.runningToken?.supersede();
+      this.pump();
+    }
+    for (const e of effects) {
+      if (e.kind === 'decision') {
+        this.o.log.info('decision', { ...e.decision });
+        this.o.onDecision?.(e.decision);
+      } else if (e.kind === 'health-changed') {
+        this.o.log.info('health-changed', { ...e });
+        this.o.onHealth?.(e);
       }
     }
   }
