@@ -10,7 +10,7 @@ export async function configCommand(argv: string[]): Promise<number> {
   const [sub, file, ...extra] = argv;
   if (sub === '--help' || sub === '-h') { console.log(USAGE); return 0; }
   if (sub !== 'check' || file === undefined || extra.length > 0) { console.error(USAGE); return 2; }
-  const result = loadConfigFile(file);
+  const result = loadConfigFile(file, process.env);
   if (!result.ok) {
     console.error(`${file}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}`);
     for (const i of result.issues) console.error(`  ${i.path || '(document)'}: ${i.message}`);

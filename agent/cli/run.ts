@@ -1,10 +1,15 @@
 import { parseArgs } from 'node:util';
 import { startAgent } from '../compose.js';
+import { withIoxEnv } from '../config/iox-env.js';
 import { loadConfigFile } from '../config/load.js';
 import { jsonLogger } from '../ports/logger.js';
 import { cliArgs } from './open-store.js';
 
 const USAGE = `Usage: spokepilot run --config FILE [--dry-run]
+
+FILE is the YAML configuration, or IOx's package_config.ini naming it (with
+overrides); SPOKEPILOT_SITE, _NODE, _LOG_LEVEL, _HTTP_PORT, _SYSLOG_LISTEN,
+_POLICY_MODE and _MQTT_URL in the environment override both.
 
 Runs the agent: watches the router, decides the tunnel's peer and WAN, steers
 the FlexVPN client, caches routes and keeps a journal. Logs are JSON lines on
@@ -17,7 +22,8 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (!parsed) return 2;
   if (parsed.values.help) { console.log(USAGE); return 0; }
   if (!parsed.values.config) { console.error(`spokepilot run: --config FILE is required\n\n${USAGE}`); return 2; }
-  const loaded = loadConfigFile(parsed.values.config);
+  const env = withIoxEnv(process.env);
+  const loaded = loadConfigFile(parsed.values.config, env);
   if (!loaded.ok) {
     console.error(`spokepilot run: ${parsed.values.config} is not valid:`);
     for (const i of loaded.issues) console.error(`  ${i.path || '(document)'}: ${i.message}`);
@@ -28,7 +34,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const log = jsonLogger((line) => process.stdout.write(line), config.log.level);
   let agent;
   try {
-    agent = await startAgent(config, { log });
+    agent = await startAgent(config, { log, env });
   } catch (err) {
     const e = err as Error & { code?: string };
     log.error('agent-start-failed', { code: e.code, error: e.message });
