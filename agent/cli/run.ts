@@ -3,6 +3,7 @@ import { startAgent } from '../compose.js';
 import { withIoxEnv } from '../config/iox-env.js';
 import { loadConfigFile } from '../config/load.js';
 import { jsonLogger } from '../ports/logger.js';
+import { policyOf } from '../shell/policy-config.js';
 import { cliArgs } from './open-store.js';
 
 const USAGE = `Usage: spokepilot run --config FILE [--dry-run]
@@ -15,6 +16,7 @@ Runs the agent: watches the router, decides the tunnel's peer and WAN, steers
 the FlexVPN client, caches routes and keeps a journal. Logs are JSON lines on
 standard output. SIGTERM or SIGINT stops it cleanly (finishing the current
 action; with actuation.onStop: restore, every candidate is allowed again).
+SIGHUP re-reads FILE: the policy applies at once, other changes at restart.
 --dry-run decides and reports but changes nothing on the router.`;
 
 export async function runCommand(argv: string[]): Promise<number> {
@@ -40,10 +42,24 @@ export async function runCommand(argv: string[]): Promise<number> {
     log.error('agent-start-failed', { code: e.code, error: e.message });
     return 1;
   }
+  // SIGHUP: re-read the file; the policy applies at once (state and evidence kept), other
+  // sections need a restart and are reported as such. An invalid file changes nothing.
+  const reload = () => {
+    const next = loadConfigFile(parsed.values.config!, withIoxEnv(process.env));
+    if (!next.ok) return log.error('reload-refused', { issues: next.issues });
+    if (parsed.values['dry-run']) next.config.policy.mode = 'dry-run';
+    agent.runtime.loop.reconfigure(policyOf(next.config));
+    const { policy: _p, ...rest } = next.config;
+    const { policy: _q, ...was } = config;
+    const needRestart = Object.keys(rest).filter((k) => JSON.stringify(rest[k as keyof typeof rest]) !== JSON.stringify(was[k as keyof typeof was]));
+    log.info('reloaded', { policy: 'applied', needRestart });
+  };
+  process.on('SIGHUP', reload);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => void agent.stop(signal).then(resolve);
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+  process.off('SIGHUP', reload);
   return 0;
 }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -38,7 +38,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T 
   }
 }
 
-async function startAgentProcess(name: string): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+async function startAgentProcess(name: string): Promise<{ child: ChildProcess; port: number; file: string; output: () => string }> {
   const port = await freeTcpPort();
   const config = labAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, `${name}.db`) });
   config.http.listen = `127.0.0.1:${port}`;
@@ -53,7 +53,7 @@ async function startAgentProcess(name: string): Promise<{ child: ChildProcess; p
     const r = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
     return r?.ok ? true : undefined;
   });
-  return { child, port, output: () => out };
+  return { child, port, file, output: () => out };
 }
 
 const stubStates = async () => {
@@ -89,6 +89,15 @@ describe('spokepilot run (a real process) against the lab', () => {
     spoke.router.world.setHubUp('hub1', false);
     await waitFor('the agent to steer to hub 2', () => (spoke.router.state().clients[0]?.peer === '203.0.113.1' ? true : undefined), 40_000);
     expect(await stubStates()).toMatchObject({ 101: 'down', 102: 'up' });
+
+    // SIGHUP: a bad file is refused whole; a good one applies its policy at once.
+    const good = readFileSync(agent.file, 'utf8');
+    writeFileSync(agent.file, good.replace('preemptDelaySec: 60', 'preemptDelaySec: -5'));
+    agent.child.kill('SIGHUP');
+    await waitFor('the reload to be refused', () => (agent.output().includes('"event":"reload-refused"') ? true : undefined));
+    writeFileSync(agent.file, good.replace('preemptDelaySec: 60', 'preemptDelaySec: 120'));
+    agent.child.kill('SIGHUP');
+    await waitFor('the reload', () => (agent.output().includes('"event":"reloaded"') ? true : undefined));
 
     agent.child.kill('SIGTERM');
     const code = await new Promise((resolve) => agent.child.once('exit', resolve));
