@@ -6,19 +6,24 @@
  * chroot; aarch64 under qemu-user with the rootfs as its only library root.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { parse } from 'yaml';
+import mqtt from 'mqtt';
+import { parse, stringify } from 'yaml';
 import { BUNDLE, type Arch } from '../../build/paths.js';
 import { missingPrerequisites } from '../../build/toolchain.js';
 import { EXECUTABLE, HEALTHCHECK } from '../../iox/descriptor.js';
 import { buildPackage, PACKAGE_MEMBERS } from '../../iox/package.js';
 import { descriptorProblems } from '../../iox/validate-descriptor.js';
+import { startEmbeddedBroker } from '../../lab/embedded-broker.js';
+import { labAgentConfig } from '../../lab/harness/agent-config.js';
+import { startLabSpoke } from '../../lab/spoke.js';
+import { ScaledClock } from '../../lab/world/clock.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const exec = promisify(execFile);
@@ -137,12 +142,55 @@ for (const arch of ['x86_64', 'aarch64'] as const) {
       });
     }
 
-    // TODO(issue 7): when `spokepilot run` can play a lab scenario, start the
-    // lab spoke and an embedded broker on the host here, write a config into
-    // rootfs/data pointing at them (chroot and qemu-user share the host's
-    // network), run descriptor.app.startup.target inside the rootfs with
-    // CAF_APP_PERSISTENT_DIR=/data, wait for the first state on MQTT, then
-    // SIGTERM it and expect a clean exit with offline status published.
-    it.todo('runs the agent from the rootfs against the lab and an embedded broker through a scenario');
+    if (arch === 'x86_64') {
+      it('runs the agent from the rootfs, as IOx starts it, against the lab and an embedded broker', async () => {
+        // The lab spoke and the broker run on the host; chroot shares the host's network.
+        const clock = new ScaledClock(1);
+        const spoke = await startLabSpoke({ clock, seed: 2, users: [{ username: 'agent', password: 'agent', privilege: 15 }] });
+        const broker = await startEmbeddedBroker();
+        const watcher = await mqtt.connectAsync(broker.url, { clientId: 'smoke-watch' });
+        const seen: { leaf: string; body: Record<string, unknown> }[] = [];
+        watcher.on('message', (topic, payload) => seen.push({ leaf: topic.split('/').at(-1)!, body: JSON.parse(payload.toString()) }));
+        await watcher.subscribeAsync('spokepilot/v1/#', { qos: 1 });
+        const config = labAgentConfig(spoke.router.world, {
+          sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: '/data/spokepilot.db', mqttUrl: broker.url,
+        });
+        mkdirSync(join(rootfs, 'data/appdata'), { recursive: true });
+        writeFileSync(join(rootfs, 'data/appdata/spokepilot.yaml'), stringify(config));
+        writeFileSync(join(rootfs, 'data/package_config.ini'), '[config]\nfile = /data/appdata/spokepilot.yaml\n[agent]\nhttp_port = 18087\n');
+        const [command, prefix] = runner.run!(rootfs, descriptor.app.startup.target[0]!);
+        const child = spawn(command, [...prefix, ...descriptor.app.startup.target.slice(1)], {
+          env: { PATH: '/opt/spokepilot:/usr/bin:/bin', ...descriptor.app.env, CAF_APP_PERSISTENT_DIR: '/data', CAF_APP_CONFIG_FILE: '/data/package_config.ini' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let output = '';
+        child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+        child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+        const until = async (what: string, ok: () => boolean, ms = 40_000) => {
+          const deadline = Date.now() + ms;
+          while (!ok()) {
+            if (Date.now() > deadline || child.exitCode !== null) throw new Error(`${what}: not seen; agent output:\n${output.slice(-2000)}`);
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        };
+        try {
+          await until('first state on MQTT', () => seen.some((m) => m.leaf === 'state' && (m.body as { selected?: string }).selected === 'fibre-hub1'));
+          expect(seen.find((m) => m.leaf === 'status')?.body).toMatchObject({ state: 'online' });
+          spoke.router.world.setHubUp('hub1', false);
+          await until('the agent to steer to hub 2', () => spoke.router.state().clients[0]?.peer === '203.0.113.1');
+          child.kill('SIGTERM');
+          const code = await new Promise((resolve) => child.once('exit', resolve));
+          expect(code).toBe(0);
+          await until('offline status', () => seen.some((m) => m.leaf === 'status' && m.body.state === 'offline'), 5000);
+          expect(existsSync(join(rootfs, 'data/spokepilot.db'))).toBe(true);
+        } finally {
+          if (child.exitCode === null) child.kill('SIGKILL');
+          await watcher.endAsync();
+          await broker.stop();
+          await spoke.stop();
+          clock.clearAll();
+        }
+      });
+    }
   });
 }
