@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { startAgent } from '../compose.js';
 import { withIoxEnv } from '../config/iox-env.js';
 import { loadConfigFile } from '../config/load.js';
+import { rotatingLogWriter } from '../adapters/rotating-log.js';
 import { jsonLogger } from '../ports/logger.js';
 import { policyOf } from '../shell/policy-config.js';
 import { cliArgs } from './open-store.js';
@@ -33,7 +34,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
   const config = loaded.config;
   if (parsed.values['dry-run']) config.policy.mode = 'dry-run';
-  const log = jsonLogger((line) => process.stdout.write(line), config.log.level);
+  // IOx: JSON lines to $CAF_APP_LOG_DIR (or log.dir), size-capped and rotated; elsewhere stdout.
+  const logDir = config.log.dir ?? env.CAF_APP_LOG_DIR;
+  const file = logDir ? rotatingLogWriter({ dir: logDir }) : undefined;
+  const log = jsonLogger(file ? (line) => file.write(line) : (line) => process.stdout.write(line), config.log.level);
   let agent;
   try {
     agent = await startAgent(config, { log, env });
@@ -61,5 +65,6 @@ export async function runCommand(argv: string[]): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'));
   });
   process.off('SIGHUP', reload);
+  file?.close();
   return 0;
 }
