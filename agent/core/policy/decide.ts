@@ -21,9 +21,10 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
     !s.peersActiveElsewhere.includes(c.peer) &&
     !((s.steerBlockedUntil[c.id] ?? 0) > nowMs);
 
+  const active = cfg.candidates.find((c) => c.peer === s.routerActive!.peer && c.source === s.routerActive!.source);
+
   // First sight of the router: take what it uses as ours, without touching it.
   if (!s.adopted) {
-    const active = cfg.candidates.find((c) => c.peer === s.routerActive!.peer && c.source === s.routerActive!.source);
     const reason: Reason = active ? { code: 'adopted', candidate: active.id } : { code: 'adopted-unknown-path', ...s.routerActive };
     effects.push(decisionEffect({ atMs: nowMs, action: 'adopt', ...(active ? { to: active.id } : {}), reason, dryRun: cfg.mode === 'dry-run' }));
     s = { ...s, adopted: true, ...(active ? { selected: active.id } : {}) };
@@ -32,7 +33,6 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
   // Released, and the router has found a path on its own that is fine: take it as ours
   // rather than steering back to where we were before everything went down.
   if (s.released) {
-    const active = cfg.candidates.find((c) => c.peer === s.routerActive!.peer && c.source === s.routerActive!.source);
     const h = active && (s.health[active.id] ?? INITIAL_HEALTH);
     if (active && h && h.verdict !== 'bad' && !h.damping.suppressed && active.id !== s.selected) {
       effects.push(decisionEffect({ atMs: nowMs, action: 'adopt', ...from(s), to: active.id, reason: { code: 'adopted', candidate: active.id }, dryRun: cfg.mode === 'dry-run' }));
