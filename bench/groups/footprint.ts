@@ -12,6 +12,7 @@ import { missingPrerequisites } from '../../build/toolchain.js';
 import { NODE_OPTIONS } from '../../iox/descriptor.js';
 import { buildPackage } from '../../iox/package.js';
 import { median, round, type Metric } from '../metric.js';
+import { agentFootprint } from './footprint-agent.js';
 
 const STARTS = 15;
 const IDLE_SETTLE_MS = 1500;
@@ -38,6 +39,7 @@ export async function* footprintBench(): AsyncIterable<Metric> {
   yield { metric: 'footprint.idleRssMb', value: round(await idleRssMb(host.executable, ['parse', 'show version']), 1), unit: 'MB' };
   // Two worker threads, a parse and a 500-route ingest into SQLite: the peak of short real work.
   yield { metric: 'footprint.selfTestPeakRssMb', value: round(await peakRssMb(host.executable, ['self-test']), 1), unit: 'MB' };
+  yield* agentFootprint(host.executable);
 }
 
 function start(executable: string, args: string[]) {
