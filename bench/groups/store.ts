@@ -24,7 +24,7 @@ export async function* storeBench(): AsyncIterable<Metric> {
 
     // Ingest and diff: a first read (every route new), then a read with 1% changed.
     const dbPath = join(tmp.dir, 'routes.db');
-    const db = openDatabase(dbPath);
+    const db = openDatabase(dbPath, { synchronous: 'normal' }); // as the route-ingest worker opens it
     const emptyBytes = fileBytes(dbPath);
     const history = new SqliteRouteHistory(db);
     let t0 = performance.now();

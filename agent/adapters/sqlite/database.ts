@@ -20,6 +20,12 @@ export interface OpenOptions {
    * megabytes and would stall the event loop; the route worker checkpoints.
    */
   checkpoints?: boolean;
+  /**
+   * `full` (default) where a lost commit would lose data (journal, outbox).
+   * The route cache's connection uses `normal`: in WAL mode that never
+   * corrupts, and a snapshot lost to a power cut is re-read from the router.
+   */
+  synchronous?: 'full' | 'normal';
   /** Path of better_sqlite3.node when it ships beside a single executable. */
   nativeBinding?: string;
 }
@@ -40,7 +46,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): SqliteDb 
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 2000}`);
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
+      db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
       if (options.checkpoints === false) db.pragma('wal_autocheckpoint = 0');
       migrate(db);
     } else {

@@ -17,7 +17,7 @@ import type { TableId } from './route-key.js';
  */
 const data = workerData as RouteIngestWorkerData;
 const port = parentPort!;
-const db = openDatabase(data.dbPath, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
+const db = openDatabase(data.dbPath, { synchronous: 'normal', ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
 const history = new SqliteRouteHistory(db);
 const queries = new SqliteRouteQueries(db);
 const expectations: CompiledExpectations | undefined = data.expectations && compileExpectations(data.expectations);
