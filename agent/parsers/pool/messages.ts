@@ -16,4 +16,4 @@ export type ParseReply =
   | { id: number; kind: 'done'; warnings: ParseWarning[] }
   | { id: number; kind: 'error'; code: string; message: string };
 
-export const RECORDS_PER_CHUNK = 1000;
+export const RECORDS_PER_CHUNK = 500;
