@@ -1,6 +1,6 @@
 import type { Route } from '../../../proto/records/routing.js';
 import type { SqliteDb } from './database.js';
-import { routeAgeSec, routeIdentity, tableKey, type TableId } from './route-key.js';
+import { routeAgeSec, routeFingerprint, routeIdentity, tableKey, type TableId } from './route-key.js';
 import { guarded, StoreError } from './store-error.js';
 
 export interface IngestSummary {
@@ -21,13 +21,14 @@ export interface IngestOptions {
 }
 
 interface CurrentVersion {
+  /** routeFingerprint of the stored version. */
   identity: string;
   fromSnap: number;
 }
 
 type Op =
   | { kind: 'close'; prefix: string; fromSnap: number }
-  | { kind: 'open'; prefix: string; identity: string; ageSec: number | undefined };
+  | { kind: 'open'; prefix: string; route: Route; ageSec: number | undefined };
 
 /**
  * Route tables as temporal versions: each route version is valid from the
@@ -74,10 +75,10 @@ export class SqliteRouteHistory {
   async ingest(table: TableId, routes: readonly Route[], tsMs: number, options: IngestOptions = {}): Promise<IngestSummary> {
     const key = tableKey(table);
     const before = this.loadCurrent(key);
-    const after = new Map<string, { identity: string; ageSec: number | undefined }>();
+    const after = new Map<string, { identity: string; route: Route; ageSec: number | undefined }>();
     for (const r of routes) {
       if (typeof r.prefix !== 'string' || r.prefix === '') throw new StoreError('STORE_BAD_INPUT', 'route without a prefix');
-      if (!after.has(r.prefix)) after.set(r.prefix, { identity: routeIdentity(r), ageSec: routeAgeSec(r) });
+      if (!after.has(r.prefix)) after.set(r.prefix, { identity: routeFingerprint(r), route: r, ageSec: routeAgeSec(r) });
     }
     const ops: Op[] = [];
     let added = 0, removed = 0, changed = 0;
@@ -87,11 +88,11 @@ export class SqliteRouteHistory {
       else if (next.identity !== old.identity) {
         changed++;
         ops.push({ kind: 'close', prefix, fromSnap: old.fromSnap });
-        ops.push({ kind: 'open', prefix, identity: next.identity, ageSec: next.ageSec });
+        ops.push({ kind: 'open', prefix, route: next.route, ageSec: next.ageSec });
       }
     }
     for (const [prefix, next] of after) {
-      if (!before.has(prefix)) { added++; ops.push({ kind: 'open', prefix, identity: next.identity, ageSec: next.ageSec }); }
+      if (!before.has(prefix)) { added++; ops.push({ kind: 'open', prefix, route: next.route, ageSec: next.ageSec }); }
     }
 
     const snap = Number(guarded('creating route snapshot', () => this.stmt.newSnapshot.run(key, tsMs).lastInsertRowid));
@@ -103,7 +104,7 @@ export class SqliteRouteHistory {
           this.db.transaction(() => {
             for (const op of part) {
               if (op.kind === 'close') this.stmt.close.run(snap, key, op.prefix, op.fromSnap);
-              else this.stmt.open.run(key, op.prefix, snap, tsMs, op.identity, op.ageSec ?? null);
+              else this.stmt.open.run(key, op.prefix, snap, tsMs, routeIdentity(op.route), op.ageSec ?? null);
             }
           }).immediate(),
         );
@@ -129,7 +130,7 @@ export class SqliteRouteHistory {
     if (!map) {
       map = new Map();
       const rows = guarded('loading current routes', () => this.stmt.currentRows.all(key)) as { prefix: string; from_snap: number; route: string }[];
-      for (const r of rows) map.set(r.prefix, { identity: r.route, fromSnap: r.from_snap });
+      for (const r of rows) map.set(r.prefix, { identity: routeFingerprint(JSON.parse(r.route) as Route), fromSnap: r.from_snap });
       this.current.set(key, map);
     }
     return map;
