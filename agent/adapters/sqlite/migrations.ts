@@ -52,7 +52,7 @@ export const MIGRATIONS: readonly string[] = [
     from_snap INTEGER NOT NULL,
     from_ms INTEGER NOT NULL,        -- time of from_snap, kept here because old snapshots are pruned
     to_snap INTEGER,
-    route TEXT NOT NULL,             -- JSON of the route record without its age
+    route TEXT NOT NULL,             -- JSON of the route as first read (readers drop per-hop ages)
     age_sec INTEGER,
     PRIMARY KEY (table_key, prefix, from_snap)
   ) WITHOUT ROWID;

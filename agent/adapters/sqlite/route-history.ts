@@ -1,6 +1,6 @@
 import type { Route } from '../../../proto/records/routing.js';
 import type { SqliteDb } from './database.js';
-import { routeAgeSec, routeFingerprint, routeIdentity, tableKey, type TableId } from './route-key.js';
+import { parseStoredRoute, routeAgeSec, routeFingerprint, storedRoute, tableKey, type TableId } from './route-key.js';
 import { guarded, StoreError } from './store-error.js';
 
 export interface IngestSummary {
@@ -22,7 +22,7 @@ export interface IngestOptions {
 
 interface CurrentVersion {
   /** routeFingerprint of the stored version. */
-  identity: string;
+  identity: number;
   fromSnap: number;
 }
 
@@ -75,7 +75,7 @@ export class SqliteRouteHistory {
   async ingest(table: TableId, routes: readonly Route[], tsMs: number, options: IngestOptions = {}): Promise<IngestSummary> {
     const key = tableKey(table);
     const before = this.loadCurrent(key);
-    const after = new Map<string, { identity: string; route: Route; ageSec: number | undefined }>();
+    const after = new Map<string, { identity: number; route: Route; ageSec: number | undefined }>();
     for (const r of routes) {
       if (typeof r.prefix !== 'string' || r.prefix === '') throw new StoreError('STORE_BAD_INPUT', 'route without a prefix');
       if (!after.has(r.prefix)) after.set(r.prefix, { identity: routeFingerprint(r), route: r, ageSec: routeAgeSec(r) });
@@ -104,7 +104,7 @@ export class SqliteRouteHistory {
           this.db.transaction(() => {
             for (const op of part) {
               if (op.kind === 'close') this.stmt.close.run(snap, key, op.prefix, op.fromSnap);
-              else this.stmt.open.run(key, op.prefix, snap, tsMs, routeIdentity(op.route), op.ageSec ?? null);
+              else this.stmt.open.run(key, op.prefix, snap, tsMs, storedRoute(op.route), op.ageSec ?? null);
             }
           }).immediate(),
         );
@@ -130,7 +130,7 @@ export class SqliteRouteHistory {
     if (!map) {
       map = new Map();
       const rows = guarded('loading current routes', () => this.stmt.currentRows.all(key)) as { prefix: string; from_snap: number; route: string }[];
-      for (const r of rows) map.set(r.prefix, { identity: routeFingerprint(JSON.parse(r.route) as Route), fromSnap: r.from_snap });
+      for (const r of rows) map.set(r.prefix, { identity: routeFingerprint(parseStoredRoute(r.route)), fromSnap: r.from_snap });
       this.current.set(key, map);
     }
     return map;

@@ -1,6 +1,6 @@
 import type { Route } from '../../../proto/records/routing.js';
 import type { SqliteDb } from './database.js';
-import { parseTableKey, tableKey, type TableId } from './route-key.js';
+import { parseStoredRoute, parseTableKey, tableKey, type TableId } from './route-key.js';
 import { guarded } from './store-error.js';
 
 export interface SnapshotInfo {
@@ -94,7 +94,7 @@ export class SqliteRouteQueries {
     if (!snapshot) return { routes: [] };
     const rows = guarded('reading routes', () => this.stmt.versionsAt.all(tableKey(table), snapshot.id, snapshot.id)) as VersionRow[];
     const routes = rows.map((r) => {
-      const cached: CachedRoute = { route: JSON.parse(r.route) as Route, firstSeenMs: r.from_ts };
+      const cached: CachedRoute = { route: parseStoredRoute(r.route), firstSeenMs: r.from_ts };
       if (r.age_sec !== null) cached.ageSec = r.age_sec + Math.floor((snapshot.tsMs - r.from_ts) / 1000);
       return cached;
     });
@@ -115,11 +115,11 @@ export class SqliteRouteQueries {
       for (const [prefix, route] of closed) {
         const after = opened.get(prefix);
         out.push(after === undefined
-          ? { tsMs: s.tsMs, table: s.table, prefix, change: 'removed', before: JSON.parse(route) }
-          : { tsMs: s.tsMs, table: s.table, prefix, change: 'changed', before: JSON.parse(route), after: JSON.parse(after) });
+          ? { tsMs: s.tsMs, table: s.table, prefix, change: 'removed', before: parseStoredRoute(route) }
+          : { tsMs: s.tsMs, table: s.table, prefix, change: 'changed', before: parseStoredRoute(route), after: parseStoredRoute(after) });
       }
       for (const [prefix, route] of opened) {
-        if (!closed.has(prefix)) out.push({ tsMs: s.tsMs, table: s.table, prefix, change: 'added', after: JSON.parse(route) });
+        if (!closed.has(prefix)) out.push({ tsMs: s.tsMs, table: s.table, prefix, change: 'added', after: parseStoredRoute(route) });
       }
     }
     return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeFingerprint } from '../../../agent/adapters/sqlite/route-key.js';
+import { parseStoredRoute, routeFingerprint, storedRoute } from '../../../agent/adapters/sqlite/route-key.js';
 import type { NextHop, Route } from '../../../proto/records/routing.js';
 
 /** A route with every field of Route and NextHop set, so each can be changed in turn. */
@@ -25,5 +25,16 @@ describe('route fingerprint (the diff identity)', () => {
 
   it('ignores ages, which grow on every read', () => {
     expect(routeFingerprint({ ...full, nextHops: [{ ...hop, ageSec: 9999 }] })).toBe(routeFingerprint(full));
+  });
+
+  it('is a number, so the worker keeps 8 bytes per cached route, not the text', () => {
+    expect(Number.isSafeInteger(routeFingerprint(full))).toBe(true);
+  });
+});
+
+describe('stored route form', () => {
+  it('reads back as the record without per-hop ages', () => {
+    const { ageSec: _age, ...hopWithoutAge } = hop;
+    expect(parseStoredRoute(storedRoute(full))).toEqual({ ...full, nextHops: [hopWithoutAge] });
   });
 });
