@@ -37,7 +37,7 @@ export function summarizeEvent(e: EventPayload): string {
     case 'path-change': return `path ${e.from.peer ?? '?'}/${e.from.source ?? '?'} -> ${e.to.peer ?? '?'}/${e.to.source ?? '?'}`;
     case 'health-change': return `${e.candidate} ${e.from} -> ${e.to}${e.cause ? ` (${e.cause.kind})` : ''}`;
     case 'route-diff': return `routes ${e.table} +${e.added} -${e.removed} ~${e.changed}`;
-    case 'route-violation': return `${e.violations.length} route violation(s) in ${e.table}`;
+    case 'route-violation': return `${e.total} route violation(s) in ${e.table}`;
     case 'command': return `command ${e.cmd ?? '?'} ${e.outcome}${e.code ? ` (${e.code})` : ''}`;
     case 'warning': return `warning ${e.code}: ${e.message}`;
   }

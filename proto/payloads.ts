@@ -168,7 +168,8 @@ export type EventBody =
   | { kind: 'path-change'; from: { peer?: string; source?: string }; to: { peer?: string; source?: string } }
   | { kind: 'health-change'; candidate: string; from: VerdictPayload; to: VerdictPayload; cause?: BadCausePayload }
   | { kind: 'route-diff'; table: string; added: number; removed: number; changed: number; prefixes?: { added: string[]; removed: string[]; changed: string[] } }
-  | { kind: 'route-violation'; table: string; violations: RouteViolationPayload[] }
+  /** `violations` lists the first 50; `total` counts them all. */
+  | { kind: 'route-violation'; table: string; violations: RouteViolationPayload[]; total: number }
   | { kind: 'command'; tx: string | null; cmd?: string; keyId?: string; outcome: 'done' | 'failed' | 'refused'; code?: string }
   | { kind: 'warning'; code: string; message: string; subject?: string };
 

@@ -1,4 +1,5 @@
 import type { Route, RouteProtocol } from '../../proto/records/routing.js';
+import { hash53 } from './hash.js';
 import { contains, parsePrefix, type ParsedPrefix } from './prefix.js';
 import { PrefixIndex } from './route-lookup.js';
 
@@ -79,4 +80,22 @@ export function checkRoutes(x: CompiledExpectations, routes: readonly Route[], v
     }
   }
   return out;
+}
+
+/**
+ * Violations an event lists; the rest are counted. A hub pushing 10,000
+ * injected /32s must not become a megabyte event, journal row and MQTT message.
+ */
+export const VIOLATIONS_LISTED = 50;
+
+/** A table's violations as the worker hands them over: the first few, the count, and a digest of all. */
+export interface ViolationSummary {
+  listed: RouteViolation[];
+  total: number;
+  /** Changes when any violation does: the runtime reports a new set, not every read. */
+  digest: number;
+}
+
+export function summariseViolations(all: readonly RouteViolation[], listed = VIOLATIONS_LISTED): ViolationSummary {
+  return { listed: all.slice(0, listed), total: all.length, digest: hash53(JSON.stringify(all)) };
 }

@@ -84,7 +84,7 @@ export function eventBody(e: RuntimeEvent): EventBody | undefined {
       const t = e.summary.table;
       return { kind: 'route-diff', table: `${t.source ?? 'rib'}:${t.family}/${t.vrf}`, added: e.summary.added, removed: e.summary.removed, changed: e.summary.changed };
     }
-    case 'route-violations': return { kind: 'route-violation', table: 'rib', violations: e.violations };
+    case 'route-violations': return { kind: 'route-violation', table: 'rib', violations: e.violations, total: e.total };
     case 'actuation':
       return e.outcome.ok || e.outcome.code === 'ACTUATE_SUPERSEDED' ? undefined : { kind: 'warning', code: e.outcome.code, message: e.outcome.message, ...(e.effect.kind === 'steer' ? { subject: e.effect.candidate } : {}) };
     case 'read': return undefined;

@@ -12,7 +12,8 @@ export type RuntimeEvent =
   | { kind: 'path-change'; from: { peer?: string; source?: string }; to: { peer?: string; source?: string } }
   | { kind: 'actuation'; effect: Effect; outcome: ActuationOutcome }
   | { kind: 'route-diff'; summary: IngestSummary }
-  | { kind: 'route-violations'; violations: RouteViolation[] }
+  /** The first VIOLATIONS_LISTED violations of all tables; `total` counts them all. */
+  | { kind: 'route-violations'; violations: RouteViolation[]; total: number }
   /** A family was read successfully (state and telemetry may have changed). */
   | { kind: 'read'; family: Family };
 

@@ -17,7 +17,7 @@ import { policyOf } from './policy-config.js';
 import { familiesFor, type Family } from './syslog-triggers.js';
 import { RuntimeMetrics } from './runtime-metrics.js';
 import { RuntimeEvents } from './runtime-events.js';
-import type { RouteViolation } from '../core/route-expectations.js';
+import { VIOLATIONS_LISTED, type RouteViolation } from '../core/route-expectations.js';
 
 export interface RuntimeOptions {
   config: AgentConfig;
@@ -189,6 +189,8 @@ export class Runtime {
     if (c.routes.ipv6) commands.push('show ipv6 route', ...c.routes.vrfs.map((v) => `show ipv6 route vrf ${v}`));
     commands.push('show crypto ikev2 sa detailed');
     const violations: RouteViolation[] = [];
+    let total = 0;
+    const digests: number[] = [];
     for (const command of commands) {
       const text = await this.o.router.show(command);
       const out = await this.o.store.ingestRoutes(command, text, this.o.clock.now());
@@ -198,16 +200,18 @@ export class Runtime {
           this.o.store.journal(this.o.clock.now(), 'route-diff', `${s.table.source ?? 'rib'}:${s.table.family}/${s.table.vrf}`, s);
           this.events.emit({ kind: 'route-diff', summary: s });
         }
-        violations.push(...t.violations);
+        violations.push(...t.violations.listed.slice(0, VIOLATIONS_LISTED - violations.length));
+        total += t.violations.total;
+        digests.push(t.violations.digest);
       }
     }
     // An expectation violation is an event when the set of violations changes, not on every read.
-    const key = JSON.stringify(violations);
+    const key = digests.join(',');
     if (key !== this.lastViolations) {
       this.lastViolations = key;
-      this.o.store.journal(this.o.clock.now(), 'route-expectation', undefined, { violations });
-      this.events.emit({ kind: 'route-violations', violations });
-      if (violations.length > 0) this.o.log.warn('route-expectations-violated', { count: violations.length });
+      this.o.store.journal(this.o.clock.now(), 'route-expectation', undefined, { violations, total });
+      this.events.emit({ kind: 'route-violations', violations, total });
+      if (total > 0) this.o.log.warn('route-expectations-violated', { count: total });
     }
   }
 

@@ -22,7 +22,8 @@ export const eventSchema: Schema = {
         kind: oneOfStrings('missing', 'unexpected'), prefix: str(), vrf: str(),
         reason: oneOfStrings('outside-allowed', 'too-specific'), protocol: str(), detail: str(),
       }, ['kind', 'prefix', 'detail'])),
-    }, ['table', 'violations']),
+      total: count,
+    }, ['table', 'violations', 'total']),
     event('command', {
       tx: { type: ['string', 'null'] }, cmd: str(), keyId: str(), outcome: oneOfStrings('done', 'failed', 'refused'), code: str(),
     }, ['tx', 'outcome']),

@@ -8,6 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { runFailover, type FailoverMode, type FailoverResult } from '../../lab/harness/failover-run.js';
 import { loadScenario, parseScenarioText } from '../../lab/scenario/load.js';
 import { tempDir } from '../support/temp-dir.js';
+import { join } from 'node:path';
+import { openDatabase } from '../../agent/adapters/sqlite/database.js';
+import { SqliteJournal } from '../../agent/adapters/sqlite/journal.js';
+import type { RouteViolation } from '../../agent/core/route-expectations.js';
+import type { Scenario } from '../../lab/scenario/schema.js';
 
 const SCENARIOS = fileURLToPath(new URL('../../lab/scenarios/', import.meta.url));
 /** The agent reads over SSH, so its runs keep lab seconds long enough for round trips; IOS alone can run flat out. */
@@ -15,8 +20,9 @@ const SPEED: Record<FailoverMode, number> = { agent: 20, ios: 100 };
 const work = tempDir('spokepilot-e2e-');
 afterAll(() => work.cleanup());
 
-async function play(name: string, mode: FailoverMode): Promise<FailoverResult> {
-  return runFailover({ scenario: await loadScenario(`${SCENARIOS}${name}.yaml`), mode, speed: SPEED[mode], workDir: work.dir });
+async function play(scenario: string | Scenario, mode: FailoverMode): Promise<FailoverResult> {
+  const s = typeof scenario === 'string' ? await loadScenario(`${SCENARIOS}${scenario}.yaml`) : scenario;
+  return runFailover({ scenario: s, mode, speed: SPEED[mode], workDir: work.dir });
 }
 
 /** Scenario second at which a timeline line matching `re` first appears. */
@@ -100,6 +106,25 @@ describe('agent resilience (lab over real SSH)', () => {
     // Stub tracks as one complete plan for where the tunnel is: fibre forbidden, LTE and both hubs allowed.
     expect([end.tracks[101], end.tracks[102], end.tracks[111], end.tracks[112]]).toEqual(['up', 'up', 'down', 'up']);
     expect(agent.decisions.filter((d) => d.action === 'switch').at(-1)?.to).toBe('lte-hub1');
+  }, 60_000);
+});
+
+describe('route expectations on the running agent', () => {
+  it('route-injection: the rogue 8.8.8.0/24 becomes a route-violation in the journal; the pushed summary does not', async () => {
+    // Played longer than the scenario file, so a route read (every 30 s) surely follows the injection at 60 s.
+    const scenario = { ...(await loadScenario(`${SCENARIOS}route-injection.yaml`)), durationSec: 130 };
+    await play(scenario, 'agent');
+    const db = openDatabase(join(work.dir, 'route-injection-agent.db'), { readonly: true });
+    try {
+      const rows = new SqliteJournal(db).query({ kinds: ['route-expectation'] });
+      const last = rows.at(-1)!.data as { violations: RouteViolation[]; total: number };
+      expect(last.violations.map((v) => `${v.kind} ${v.prefix}`)).toEqual(['unexpected 8.8.8.0/24']);
+      expect(last.total).toBe(1);
+      // Before the injection the table met every expectation.
+      expect((rows[0]!.data as { total: number }).total).toBe(0);
+    } finally {
+      db.close();
+    }
   }, 60_000);
 });
 

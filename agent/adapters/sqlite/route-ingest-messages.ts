@@ -1,5 +1,5 @@
 import type { Route } from '../../../proto/records/routing.js';
-import type { RouteExpectations, RouteViolation } from '../../core/route-expectations.js';
+import type { RouteExpectations, ViolationSummary } from '../../core/route-expectations.js';
 import type { TableId } from './route-key.js';
 import type { IngestSummary } from './route-history.js';
 
@@ -20,7 +20,7 @@ export type RouteIngestRequest =
 
 export interface TableIngestResult {
   summary: IngestSummary;
-  violations: RouteViolation[];
+  violations: ViolationSummary;
 }
 
 export type RouteIngestReply =

@@ -1,4 +1,5 @@
 import type { AddressFamily, Route } from '../../../proto/records/routing.js';
+import { hash53 } from '../../core/hash.js';
 
 /**
  * One cached table: an address family in a VRF ('' = global), read from the
@@ -56,18 +57,4 @@ export function routeFingerprint(r: Route): number {
   let s = `${r.family}|${r.vrf ?? ''}|${r.code}|${r.protocol}|${r.subtype ?? ''}|${r.candidateDefault ? 1 : 0}|${r.flags?.join(',') ?? ''}|${r.distance ?? ''}|${r.metric ?? ''}|${r.tag ?? ''}`;
   for (const h of r.nextHops) s += `|${h.address ?? ''},${h.interface ?? ''},${h.vrf ?? ''},${h.kind ?? ''},${h.metric ?? ''}`;
   return hash53(s);
-}
-
-/** cyrb53 (public domain): two 32-bit multiplicative hashes folded into 53 bits. */
-export function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }

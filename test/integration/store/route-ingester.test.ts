@@ -44,7 +44,7 @@ describe('route ingester (worker thread, real SQLite file)', () => {
     const text = 'Routing Table: BLUE\n\n      10.0.0.0/8 is variably subnetted, 1 subnets, 1 masks\nB        10.1.2.0/24 [200/0] via 10.255.0.1, 00:01:00\n';
     const out = await ingester.ingestText('show ip route vrf BLUE', text, 1000);
     expect(out.tables[0]!.summary.table).toEqual({ family: 'ipv4', vrf: 'BLUE' });
-    expect(out.tables[0]!.violations.map((v) => `${v.kind} ${v.prefix}`)).toEqual(['missing 10.0.0.0/8', 'unexpected 10.1.2.0/24']);
+    expect(out.tables[0]!.violations.listed.map((v) => `${v.kind} ${v.prefix}`)).toEqual(['missing 10.0.0.0/8', 'unexpected 10.1.2.0/24']);
   });
 
   it('keeps the subnets hubs pushed by IKEv2 routing as their own tables (corpus output)', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRoutes, compileExpectations } from '../../../agent/core/route-expectations.js';
+import { checkRoutes, compileExpectations, summariseViolations, VIOLATIONS_LISTED } from '../../../agent/core/route-expectations.js';
 import type { Route, RouteProtocol } from '../../../proto/records/routing.js';
 
 const route = (prefix: string, protocol: RouteProtocol, iface: string): Route => ({
@@ -36,5 +36,16 @@ describe('route expectations', () => {
     expect(() => compileExpectations({ required: [{ prefix: '10.0.0.0' }], allowed: [{ prefix: '10.0.0.0/8', maxLength: 7 }] })).toThrow(
       /required\[0\].*allowed\[0\]: maxLength 7/,
     );
+  });
+
+  it('summarises 10,000 injected routes as the first few, the count and a digest that moves when any one changes', () => {
+    const injected = Array.from({ length: 10_000 }, (_, i) => route(`10.100.${i >> 8}.${i & 255}/32`, 'static', 'Tunnel100'));
+    const all = checkRoutes(compileExpectations({ required: [], allowed: [{ prefix: '10.0.0.0/8', maxLength: 16 }] }), injected);
+    const summary = summariseViolations(all);
+    expect(summary.total).toBe(10_000);
+    expect(summary.listed).toEqual(all.slice(0, VIOLATIONS_LISTED));
+    const oneMore = summariseViolations([...all.slice(0, -1), { ...all.at(-1)!, prefix: '10.101.0.0/32' }]);
+    expect(oneMore.digest).not.toBe(summary.digest);
+    expect(summariseViolations(all).digest).toBe(summary.digest);
   });
 });

@@ -60,7 +60,7 @@ export const events: EventPayload[] = [
   { ...env('e11'), kind: 'route-violation', table: 'ipv4/', violations: [
     { kind: 'missing', prefix: '10.0.0.0/8', detail: 'no route covers it' },
     { kind: 'unexpected', prefix: '10.1.2.0/24', vrf: 'red', reason: 'too-specific', protocol: 'bgp', detail: 'longer than /16 allowed in 10.1.0.0/16' },
-  ] },
+  ], total: 2 },
   { ...env('e12'), kind: 'command', tx: 'tx-1', cmd: 'force-path', keyId: 'ops-1', outcome: 'done' },
   { ...env('e13'), kind: 'command', tx: null, outcome: 'refused', code: 'malformed' },
   { ...env('e14'), kind: 'warning', code: 'PARSE_WARNING', message: 'line 12 not understood', subject: 'show ip sla statistics' },
