@@ -19,11 +19,19 @@ export const CONFIG_FILE = `${PERSISTENT_DIR}/package_config.ini`;
 export const SYSLOG_UDP_PORT = 5514;
 
 /**
- * Heap bounds (DESIGN §5): the only way to give V8 flags to a single
- * executable is NODE_OPTIONS. Old space 64 MB and semi-spaces of 4 MB keep
- * the heap well inside the profile's memory, beside node's ~40 MB baseline.
+ * The process environment the package gives the executable (DESIGN §5: the
+ * only way to give V8 flags to a single executable is NODE_OPTIONS).
+ * - Old space 64 MB bounds each heap. Semi-spaces of 2 MB: the agent's young
+ *   objects are short-lived records, and each of its two isolates (the main
+ *   thread and the route worker) commits up to twice this for new space.
+ * - MALLOC_ARENA_MAX=1: glibc otherwise gives each thread touching malloc its
+ *   own arena; with V8's helper threads and the worker that kept ~9 MB more
+ *   resident (bench/groups/footprint-agent.ts, measured at 1, 2 and unset).
  */
-export const NODE_OPTIONS = '--max-old-space-size=64 --max-semi-space-size=4';
+export const RUNTIME_ENV = {
+  NODE_OPTIONS: '--max-old-space-size=64 --max-semi-space-size=2',
+  MALLOC_ARENA_MAX: '1',
+} as const;
 
 /**
  * The custom profile. Memory: the issue's aim (c1.medium, 128 MB) with
@@ -60,7 +68,7 @@ export function descriptor(input: DescriptorInput): Record<string, unknown> {
         persistent_data_target: PERSISTENT_DIR,
         network: [{ 'interface-name': 'eth0', ports: { udp: [SYSLOG_UDP_PORT] } }],
       },
-      env: { NODE_OPTIONS },
+      env: { ...RUNTIME_ENV },
       startup: {
         rootfs: 'rootfs.tar',
         // No shell expands variables here: the agent reads $CAF_APP_CONFIG_FILE's file by its IOx path.

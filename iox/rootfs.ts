@@ -8,7 +8,7 @@ import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, renameSy
 import { basename, dirname, join } from 'node:path';
 import type { BuiltExecutable } from '../build/sea.js';
 import { sharedLibraries, toolchain, run } from '../build/toolchain.js';
-import { EXECUTABLE, HEALTHCHECK, INSTALL_DIR, NODE_OPTIONS, PERSISTENT_DIR } from './descriptor.js';
+import { EXECUTABLE, HEALTHCHECK, INSTALL_DIR, PERSISTENT_DIR, RUNTIME_ENV } from './descriptor.js';
 
 const PATH = `${INSTALL_DIR}:/usr/bin:/bin`;
 const DOCKER_ARCH = { x86_64: 'amd64', aarch64: 'arm64' } as const;
@@ -69,7 +69,7 @@ export function writeRootfsTar(built: BuiltExecutable, work: string, out: string
     architecture: DOCKER_ARCH[built.arch],
     os: 'linux',
     created,
-    config: { Env: [`PATH=${PATH}`, `NODE_OPTIONS=${NODE_OPTIONS}`], Entrypoint: [EXECUTABLE], Cmd: ['--help'], WorkingDir: '/' },
+    config: { Env: [`PATH=${PATH}`, ...Object.entries(RUNTIME_ENV).map(([k, v]) => `${k}=${v}`)], Entrypoint: [EXECUTABLE], Cmd: ['--help'], WorkingDir: '/' },
     rootfs: { type: 'layers', diff_ids: [`sha256:${diffId}`] },
     history: [{ created, created_by: 'spokepilot iox/rootfs.ts' }],
   });

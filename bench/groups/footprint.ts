@@ -1,7 +1,7 @@
 /**
  * Footprint figures of the shipped artefacts (issue 7): each IOx package's
  * size, and the single executable's start time and memory on this machine,
- * run with the package's NODE_OPTIONS as IOx runs it. Builds what it measures.
+ * run with the package's environment (RUNTIME_ENV) as IOx runs it. Builds what it measures.
  * Targets: each package <= 40 MB; first state within 2 s; steady RSS <= 96 MB.
  */
 import { spawn } from 'node:child_process';
@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { ARCHES, hostArch } from '../../build/paths.js';
 import { buildExecutable, type BuiltExecutable } from '../../build/sea.js';
 import { missingPrerequisites } from '../../build/toolchain.js';
-import { NODE_OPTIONS } from '../../iox/descriptor.js';
+import { RUNTIME_ENV } from '../../iox/descriptor.js';
 import { buildPackage } from '../../iox/package.js';
 import { median, round, type Metric } from '../metric.js';
 import { agentFootprint } from './footprint-agent.js';
@@ -43,7 +43,7 @@ export async function* footprintBench(): AsyncIterable<Metric> {
 }
 
 function start(executable: string, args: string[]) {
-  return spawn(executable, args, { env: { ...process.env, NODE_OPTIONS }, stdio: ['pipe', 'pipe', 'ignore'] });
+  return spawn(executable, args, { env: { ...process.env, ...RUNTIME_ENV }, stdio: ['pipe', 'pipe', 'ignore'] });
 }
 
 function msToFirstOutput(executable: string, args: string[]): Promise<number> {

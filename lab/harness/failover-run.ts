@@ -87,7 +87,8 @@ export async function runFailover(o: FailoverRunOptions): Promise<FailoverResult
   }
 }
 
-function freeUdpPort(): Promise<number> {
+/** A UDP port nothing listens on now (the agent's syslog listener). */
+export function freeUdpPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createSocket('udp4');
     s.once('error', reject);

@@ -116,7 +116,7 @@ describe('route expectations on the running agent', () => {
     await play(scenario, 'agent');
     const db = openDatabase(join(work.dir, 'route-injection-agent.db'), { readonly: true });
     try {
-      const rows = new SqliteJournal(db).query({ kinds: ['route-expectation'] });
+      const rows = new SqliteJournal(db, { maxAgeMs: Number.MAX_SAFE_INTEGER, maxRows: Number.MAX_SAFE_INTEGER }).query({ kinds: ['route-expectation'] });
       const last = rows.at(-1)!.data as { violations: RouteViolation[]; total: number };
       expect(last.violations.map((v) => `${v.kind} ${v.prefix}`)).toEqual(['unexpected 8.8.8.0/24']);
       expect(last.total).toBe(1);
