@@ -23,7 +23,3 @@ export function resolveSecret(secret: Secret, env: NodeJS.ProcessEnv = process.e
   }
 }
 
-/** A copy of a configuration fragment with every secret replaced, for logs and payloads. */
-export function redact<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value, (k, v) => (k === 'password' || k === 'privateKey' || k === 'secret' ? '[redacted]' : v))) as T;
-}

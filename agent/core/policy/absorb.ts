@@ -36,13 +36,13 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
     case 'tick': {
       const health: Record<string, CandidateHealth> = {};
       for (const [id, h] of Object.entries(s.health)) health[id] = age(h, cfg, nowMs);
-      const override = s.override && s.override.untilMs <= nowMs ? undefined : s.override;
-      return { ...s, health, override };
+      if (s.override && s.override.untilMs <= nowMs) return { ...s, health, override: undefined, overrideEnded: { by: s.override.by } };
+      return { ...s, health };
     }
     case 'override':
       return { ...s, override: { ...(obs.peer ? { peer: obs.peer } : {}), ...(obs.source ? { source: obs.source } : {}), untilMs: obs.untilMs, by: obs.by } };
     case 'clear-override':
-      return { ...s, override: undefined };
+      return s.override ? { ...s, override: undefined, overrideEnded: { by: obs.by } } : s;
     case 'steer-failed':
       return { ...s, steerBlockedUntil: { ...s.steerBlockedUntil, [obs.candidate]: nowMs + STEER_BLOCK_MS } };
   }

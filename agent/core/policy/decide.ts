@@ -50,17 +50,27 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
     return s;
   }
 
+  // Fail back slowly: only to a path that has been clean (within the recover
+  // thresholds, not merely not failed) for the whole preemption delay.
+  const cleanLongEnough = (c: CandidateConfig) => {
+    const since = health(c.id).cleanSinceMs;
+    return since !== undefined && nowMs - since >= cfg.preemptDelaySec * 1000;
+  };
+
+  // The operator's override is over: back to the path the policy prefers, at once
+  // (as the override itself was), if that path has settled; otherwise as usual below.
+  if (s.overrideEnded) {
+    const { by } = s.overrideEnded;
+    s = { ...s, overrideEnded: undefined };
+    const settled = cfg.candidates.find((c) => eligible(c) && cleanLongEnough(c));
+    if (settled && settled.id !== s.selected) return change(s, cfg, nowMs, effects, settled, { code: 'override-ended', by }, true);
+  }
+
   const current = s.selected !== undefined ? byId.get(s.selected) : undefined;
   const best = cfg.candidates.find(eligible);
   // No evidence yet about the current path (just started): it is not bad, so nothing to leave.
   const unknown = (c: CandidateConfig) => health(c.id).verdict === 'unknown' && !((s.steerBlockedUntil[c.id] ?? 0) > nowMs);
   if (current && (eligible(current) || unknown(current))) {
-    // Fail back slowly: only to a better path that has been clean (within the recover
-    // thresholds, not merely not failed) for the whole preemption delay.
-    const cleanLongEnough = (c: CandidateConfig) => {
-      const since = health(c.id).cleanSinceMs;
-      return since !== undefined && nowMs - since >= cfg.preemptDelaySec * 1000;
-    };
     const better = cfg.candidates.slice(0, rank(current.id)).find((c) => eligible(c) && cleanLongEnough(c));
     if (!better) return s.deferred === undefined ? s : { ...s, deferred: undefined };
     const goodSinceMs = health(better.id).cleanSinceMs!;

@@ -80,6 +80,8 @@ export interface PolicyState {
   allDownReported: boolean;
   routerActive?: { peer?: string; source?: string };
   override?: Override;
+  /** An override just expired or was cleared: the next decision returns to the policy's choice and says why. */
+  overrideEnded?: { by: string };
   lastChangeMs?: number;
   /** The change waiting for the rate limit, so it is reported once, not on every tick. */
   deferred?: string;

@@ -133,6 +133,25 @@ describe('policy step: operator, limits and modes', () => {
     expect(run.decisions().at(-1)!.reason).toEqual({ code: 'override', by: 'noc', untilMs: 100_000, source: LTE });
     run.at(100_000).see({ kind: 'tick' });
     expect(run.steers()).toEqual(['lte-hub1', 'fibre-hub1']);
+    expect(run.decisions().at(-1)).toMatchObject({ action: 'switch', from: 'lte-hub1', to: 'fibre-hub1', reason: { code: 'override-ended', by: 'noc' } });
+  });
+
+  it('returns at once when the override is cleared, even inside the change rate limit, saying who cleared it', () => {
+    const run = adoptedOnFibreHub1({ ...CONFIG, preemptDelaySec: 0, minChangeIntervalSec: 600 });
+    run.at(40_000).see({ kind: 'override', source: LTE, untilMs: 1_000_000, by: 'noc' });
+    run.at(50_000).see({ kind: 'clear-override', by: 'ops-2' });
+    expect(run.steers()).toEqual(['lte-hub1', 'fibre-hub1']);
+    expect(run.decisions().at(-1)!.reason).toEqual({ code: 'override-ended', by: 'ops-2' });
+  });
+
+  it('after an override, does not return to a path that has not been clean for the preemption delay', () => {
+    const run = adoptedOnFibreHub1({ ...CONFIG, preemptDelaySec: 60 });
+    run.at(40_000).see({ kind: 'override', source: LTE, untilMs: 70_000, by: 'noc' });
+    run.at(41_000).see({ kind: 'interface', name: FIBRE, up: false });
+    run.at(60_000).see({ kind: 'interface', name: FIBRE, up: true });
+    run.at(70_000).see({ kind: 'tick' });
+    expect(run.steers()).toEqual(['lte-hub1']);
+    expect(run.decisions().some((d) => d.reason.code === 'override-ended')).toBe(false);
   });
 
   it('in dry-run, decides and reports but never steers', () => {
