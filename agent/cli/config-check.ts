@@ -1,13 +1,19 @@
+import { stringify } from 'yaml';
 import { loadConfigFile } from '../config/load.js';
+import { redact } from '../config/secrets.js';
 
-const USAGE = `Usage: spokepilot config check FILE
+const USAGE = `Usage: spokepilot config check FILE [--print]
 
 Validates a configuration file and reports every problem with its path
 (flexvpn.peers[1].address: "10.0.0.300" is not a valid IPv4 address).
+With --print, also prints the configuration the agent would run with:
+defaults filled in, package_config.ini and SPOKEPILOT_* environment
+overrides applied, secrets shown as [redacted].
 Exit 0 when valid, 1 when not, 2 on usage errors.`;
 
 export async function configCommand(argv: string[]): Promise<number> {
-  const [sub, file, ...extra] = argv;
+  const print = argv.includes('--print');
+  const [sub, file, ...extra] = argv.filter((a) => a !== '--print');
   if (sub === '--help' || sub === '-h') { console.log(USAGE); return 0; }
   if (sub !== 'check' || file === undefined || extra.length > 0) { console.error(USAGE); return 2; }
   const result = loadConfigFile(file, process.env);
@@ -17,6 +23,7 @@ export async function configCommand(argv: string[]): Promise<number> {
     return 1;
   }
   const c = result.config;
+  if (print) console.log(stringify(redact(c)).trimEnd());
   console.log(`${file}: valid. site ${c.site}, node ${c.node}, client ${c.flexvpn.client}, ${c.candidates.length} candidates, mode ${c.policy.mode}`);
   return 0;
 }

@@ -23,3 +23,12 @@ export function resolveSecret(secret: Secret, env: NodeJS.ProcessEnv = process.e
   }
 }
 
+/**
+ * A copy of a configuration fragment for printing: every secret given inline
+ * becomes [redacted]; a reference to one ({ env } or { file }) is shown, as it
+ * says where the secret lives, not what it is.
+ */
+export function redact<T>(value: T): T {
+  const secretKeys = new Set(['password', 'privateKey', 'passphrase', 'secret']);
+  return JSON.parse(JSON.stringify(value, (k, v: unknown) => (secretKeys.has(k) && typeof v === 'string' ? '[redacted]' : v))) as T;
+}

@@ -79,5 +79,6 @@ describe('configuration', () => {
     expect(resolveSecret({ env: 'X_PW' }, { X_PW: 'hunter2' })).toBe('hunter2');
     expect(() => resolveSecret({ env: 'NOPE' }, {})).toThrow(expect.objectContaining({ code: 'CONFIG_SECRET_UNAVAILABLE', message: 'environment variable NOPE is not set' }));
     expect(redact({ ssh: { password: 'hunter2', host: 'h' } })).toEqual({ ssh: { password: '[redacted]', host: 'h' } });
+    expect(redact({ ssh: { password: { env: 'X_PW' } } })).toEqual({ ssh: { password: { env: 'X_PW' } } });
   });
 });
