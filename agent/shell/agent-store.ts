@@ -5,6 +5,7 @@ import { RouteIngester, type IngestOutcome } from '../adapters/sqlite/route-inge
 import { WriteQueue } from '../adapters/sqlite/write-queue.js';
 import type { RouteExpectations } from '../core/route-expectations.js';
 import type { Logger } from '../ports/logger.js';
+import { perTurnBatch } from './per-turn-batch.js';
 
 /** What the runtime needs of the store. Nothing here may stop the agent deciding. */
 export interface AgentStore {
@@ -37,7 +38,11 @@ export class SqliteAgentStore implements AgentStore {
   private readonly writes = new WriteQueue();
   private readonly ingester: RouteIngester;
   private readonly outbox: SqliteOutbox;
-  private readonly journalBatch: JournalEntry[] = [];
+  /**
+   * Written on the next turn of the loop, in one transaction: the fsync of a
+   * FULL-synchronous commit stays off the path from observation to configuration command.
+   */
+  private readonly appendJournal = perTurnBatch<JournalEntry>(async (batch) => { await this.writes.run(() => this.journalTable.append(batch)); });
   private errors = 0;
   private lastError: string | undefined;
 
@@ -55,14 +60,8 @@ export class SqliteAgentStore implements AgentStore {
   }
 
   journal(tsMs: number, kind: string, subject: string | undefined, data: unknown): void {
-    this.journalBatch.push({ tsMs, kind, ...(subject !== undefined ? { subject } : {}), data });
-    if (this.journalBatch.length > 1) return;
-    // Written on the next turn of the loop, in one transaction: the fsync of a FULL-synchronous
-    // commit stays off the path from observation to configuration command.
-    setImmediate(() => {
-      const batch = this.journalBatch.splice(0);
-      this.writes.run(() => this.journalTable.append(batch)).catch((err: Error & { code?: string }) => this.failed('journal', err));
-    });
+    this.appendJournal([{ tsMs, kind, ...(subject !== undefined ? { subject } : {}), data }])
+      .catch((err: Error & { code?: string }) => this.failed('journal', err));
   }
 
   ingestRoutes(command: string, text: string, tsMs: number): Promise<IngestOutcome> {

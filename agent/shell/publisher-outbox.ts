@@ -1,6 +1,7 @@
 import type { SqliteOutbox } from '../adapters/sqlite/outbox.js';
 import type { WriteQueue } from '../adapters/sqlite/write-queue.js';
 import type { OutboxMessage } from '../adapters/sqlite/outbox.js';
+import { perTurnBatch } from './per-turn-batch.js';
 import type { PublisherOutbox } from './publisher.js';
 
 /**
@@ -16,10 +17,13 @@ export function outboxForPublisher(outbox: SqliteOutbox, writes: WriteQueue): Pu
   };
 }
 
-/** Appends to the outbox and wakes the publisher: what the Reporter is given as its sink. */
+/**
+ * Appends to the outbox and wakes the publisher: what the Reporter is given as
+ * its sink. What is reported in one turn of the loop is appended in one commit.
+ */
 export function outboxSink(outbox: SqliteOutbox, writes: WriteQueue, wake: () => void, now: () => number): (messages: OutboxMessage[]) => Promise<void> {
-  return async (messages) => {
+  return perTurnBatch(async (messages) => {
     await writes.run(() => outbox.enqueue(messages, now()));
     wake();
-  };
+  });
 }

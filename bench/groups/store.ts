@@ -90,6 +90,8 @@ async function* ingestLoopDelay(path: string, text: string): AsyncIterable<Metri
   const writes$ = new WriteQueue();
   const ingester = new RouteIngester({ dbPath: path });
   await ingester.ingestText('show ip route', 'Gateway of last resort is not set\n', 0); // worker up before measuring
+  // Made before measuring: a 5 MB regex replace is the bench's own work, not the agent's.
+  const halfChanged = text.replace(/\[200\/0\]/g, '[200/1]');
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
   let writes = 0;
@@ -98,7 +100,7 @@ async function* ingestLoopDelay(path: string, text: string): AsyncIterable<Metri
     void writes$.run(() => outbox.enqueue([{ class: 'event', topic: 't', payload: '{}', createdMs: n }], n));
   }, 5);
   await ingester.ingestText('show ip route', text, 1);
-  await ingester.ingestText('show ip route', text.replace(/\[200\/0\]/g, '[200/1]'), 2); // half the table changed
+  await ingester.ingestText('show ip route', halfChanged, 2); // half the table changed
   clearInterval(writer);
   histogram.disable();
   await writes$.run(() => undefined);
