@@ -1,3 +1,5 @@
+import { ROUTE_CODES } from '../../lab/render/ip-route.js';
+
 /**
  * A generated `show ip route` of a large spoke: hub summaries over tunnels,
  * BGP and OSPF routes with one or two next hops, subnetted headers, statics.
@@ -5,15 +7,7 @@
  */
 export function generateRouteTable(routes: number): string {
   const lines: string[] = [
-    'Codes: L - local, C - connected, S - static, R - RIP, M - mobile, B - BGP',
-    '       D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area',
-    '       N1 - OSPF NSSA external type 1, N2 - OSPF NSSA external type 2',
-    '       E1 - OSPF external type 1, E2 - OSPF external type 2',
-    '       i - IS-IS, su - IS-IS summary, L1 - IS-IS level-1, L2 - IS-IS level-2',
-    '       ia - IS-IS inter area, * - candidate default, U - per-user static route',
-    '       o - ODR, P - periodic downloaded static route, H - NHRP, l - LISP',
-    '       a - application route',
-    '       + - replicated route, % - next hop override',
+    ...ROUTE_CODES,
     '',
     'Gateway of last resort is 198.51.100.1 to network 0.0.0.0',
     '',
