@@ -99,6 +99,7 @@ function openStore(config: AgentConfig, path: string, log: Logger, nativeBinding
       outboxMaxBytes: config.store.outboxMaxBytes,
       outboxMaxAgeMs: config.store.outboxMaxAgeHours * 3600_000,
       expectations: config.routes.expectations,
+      maxTableRoutes: config.routes.maxTableRoutes,
       log: log.child('store'),
       ...(nativeBinding ? { nativeBinding } : {}),
     });

@@ -71,6 +71,8 @@ export interface AgentConfig {
   routes: {
     vrfs: string[];
     ipv6: boolean;
+    /** A table printing more lines than this is not cached (STORE_TABLE_TOO_LARGE): it would exhaust the route worker's heap. */
+    maxTableRoutes: number;
     expectations: RouteExpectations;
   };
   /** Absent: the agent runs without a broker (journal and routes still kept locally). */

@@ -1,5 +1,5 @@
 import type { Route, RouteProtocol } from '../../proto/records/routing.js';
-import { hash53 } from './hash.js';
+import { Hash53 } from './hash.js';
 import { contains, parsePrefix, type ParsedPrefix } from './prefix.js';
 import { PrefixIndex } from './route-lookup.js';
 
@@ -54,10 +54,27 @@ export interface CompiledExpectations {
 /** Checks one table (one VRF) against the expectations; pure, called after every read. */
 export function checkRoutes(x: CompiledExpectations, routes: readonly Route[], vrf = ''): RouteViolation[] {
   const out: RouteViolation[] = [];
+  visitViolations(x, routes, vrf, out);
+  return out;
+}
+
+/**
+ * Checks one table and summarises as it goes: a hub pushing 100,000 injected
+ * routes makes 100,000 violations, and holding them all costs the route worker
+ * tens of megabytes.
+ */
+export function judgeRoutes(x: CompiledExpectations, routes: readonly Route[], vrf = '', listed = VIOLATIONS_LISTED): ViolationSummary {
+  const summary = new ViolationSummariser(listed);
+  visitViolations(x, routes, vrf, { push: (v) => summary.add(v) });
+  return summary.result();
+}
+
+function visitViolations(x: CompiledExpectations, routes: readonly Route[], vrf: string, out: { push(v: RouteViolation): unknown }): void {
   const vrfOf = (v: string | undefined) => v ?? '';
-  const index = new PrefixIndex(routes);
+  let index: PrefixIndex | undefined; // built only when this VRF has required prefixes
   for (const req of x.required) {
     if (vrfOf(req.vrf) !== vrf) continue;
+    index ??= new PrefixIndex(routes);
     const net = req.prefix.slice(0, req.prefix.indexOf('/'));
     const hit = index.lookup(net);
     const hitParsed = hit && parsePrefix(hit.prefix);
@@ -68,18 +85,26 @@ export function checkRoutes(x: CompiledExpectations, routes: readonly Route[], v
     else if (!viaOk) out.push({ kind: 'missing', prefix: req.prefix, ...(req.vrf ? { vrf: req.vrf } : {}), detail: `covered by ${hit.prefix}, not via ${via}` });
   }
   const allowedHere = x.allowed.filter((a) => vrfOf(a.vrf) === vrf);
+  // Most routes are fine: judging one allocates nothing but its parsed prefix.
   for (const r of routes) {
     if (!x.checked.has(r.protocol)) continue;
     const p = parsePrefix(r.prefix);
     if (!p) continue;
-    const ranges = allowedHere.filter((a) => contains(a.parsed, p));
-    const base = { kind: 'unexpected' as const, prefix: r.prefix, ...(vrf ? { vrf } : {}), protocol: r.protocol };
-    if (ranges.length === 0) out.push({ ...base, reason: 'outside-allowed', detail: 'in no allowed range' });
-    else if (!ranges.some((a) => p.length <= (a.maxLength ?? a.parsed.length))) {
-      out.push({ ...base, reason: 'too-specific', detail: `longer than /${Math.max(...ranges.map((a) => a.maxLength ?? a.parsed.length))} allowed in ${ranges[0]!.prefix}` });
+    let firstRange: (typeof allowedHere)[number] | undefined;
+    let widest = -1;
+    let fits = false;
+    for (const a of allowedHere) {
+      if (!contains(a.parsed, p)) continue;
+      firstRange ??= a;
+      const max = a.maxLength ?? a.parsed.length;
+      if (p.length <= max) { fits = true; break; }
+      widest = Math.max(widest, max);
     }
+    if (fits) continue;
+    const base = { kind: 'unexpected' as const, prefix: r.prefix, ...(vrf ? { vrf } : {}), protocol: r.protocol };
+    if (!firstRange) out.push({ ...base, reason: 'outside-allowed', detail: 'in no allowed range' });
+    else out.push({ ...base, reason: 'too-specific', detail: `longer than /${widest} allowed in ${firstRange.prefix}` });
   }
-  return out;
 }
 
 /**
@@ -97,5 +122,26 @@ export interface ViolationSummary {
 }
 
 export function summariseViolations(all: readonly RouteViolation[], listed = VIOLATIONS_LISTED): ViolationSummary {
-  return { listed: all.slice(0, listed), total: all.length, digest: hash53(JSON.stringify(all)) };
+  const summary = new ViolationSummariser(listed);
+  for (const v of all) summary.add(v);
+  return summary.result();
+}
+
+class ViolationSummariser {
+  private readonly listed: RouteViolation[] = [];
+  private total = 0;
+  private readonly hash = new Hash53();
+
+  constructor(private readonly limit: number) {}
+
+  add(v: RouteViolation): void {
+    this.total++;
+    if (this.listed.length < this.limit) this.listed.push(v);
+    this.hash.update(v.kind).update('\0').update(v.prefix).update('\0').update(v.vrf ?? '').update('\0').update(v.detail).update('\0');
+    if (v.kind === 'unexpected') this.hash.update(v.reason).update('\0').update(v.protocol).update('\0');
+  }
+
+  result(): ViolationSummary {
+    return { listed: this.listed, total: this.total, digest: this.hash.digest() };
+  }
 }

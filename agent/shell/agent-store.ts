@@ -28,6 +28,7 @@ export interface SqliteAgentStoreOptions {
   outboxMaxBytes: number;
   outboxMaxAgeMs: number;
   expectations: RouteExpectations;
+  maxTableRoutes?: number;
   log: Logger;
   nativeBinding?: string;
 }
@@ -52,7 +53,9 @@ export class SqliteAgentStore implements AgentStore {
     this.db = openDatabase(o.path, { busyTimeoutMs: 0, checkpoints: false, ...binding });
     this.journalTable = new SqliteJournal(this.db, { maxAgeMs: o.journalMaxAgeMs, maxRows: o.journalMaxRows });
     this.outbox = new SqliteOutbox(this.db, { maxBytes: o.outboxMaxBytes, maxAgeMs: o.outboxMaxAgeMs });
-    this.ingester = new RouteIngester({ dbPath: o.path, expectations: o.expectations, ...binding });
+    this.ingester = new RouteIngester({
+      dbPath: o.path, expectations: o.expectations, ...binding, ...(o.maxTableRoutes !== undefined ? { maxTableLines: o.maxTableRoutes } : {}),
+    });
   }
 
   mqttParts() {
@@ -65,7 +68,10 @@ export class SqliteAgentStore implements AgentStore {
   }
 
   ingestRoutes(command: string, text: string, tsMs: number): Promise<IngestOutcome> {
-    return this.ingester.ingestText(command, text, tsMs);
+    return this.ingester.ingestText(command, text, tsMs).catch((err: Error & { code?: string }) => {
+      if (err.code !== 'STORE_SUPERSEDED') this.failed(`routes (${command})`, err); // shown in /status
+      throw err;
+    });
   }
 
   health() {

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { IkeV2Sa } from '../../../proto/records/crypto.js';
 import type { Route } from '../../../proto/records/routing.js';
 import { pushedSubnetTables } from './pushed-subnets.js';
-import { checkRoutes, compileExpectations, summariseViolations, type CompiledExpectations } from '../../core/route-expectations.js';
+import { compileExpectations, judgeRoutes, type CompiledExpectations } from '../../core/route-expectations.js';
 import { resolveCommand } from '../../parsers/registry.js';
 import { openDatabase } from './database.js';
 import { SqliteRouteHistory } from './route-history.js';
@@ -22,6 +22,7 @@ const history = new SqliteRouteHistory(db);
 const queries = new SqliteRouteQueries(db);
 const expectations: CompiledExpectations | undefined = data.expectations && compileExpectations(data.expectations);
 const betweenSlices = () => sleep(data.pauseMs);
+const NOTHING_EXPECTED = compileExpectations({ required: [], allowed: [], checkedProtocols: [] });
 
 // The main thread's connection never checkpoints (it would stall the event
 // loop), so this worker keeps the WAL from growing without bound.
@@ -74,6 +75,6 @@ async function ingestTable(table: TableId, routes: Route[], tsMs: number): Promi
   // Expectations judge the routing table, what traffic follows; the subnets hubs
   // pushed are kept for their history, and a pushed route that matters is in the RIB too.
   const judged = expectations && table.source !== 'ikev2';
-  const violations = summariseViolations(judged ? checkRoutes(expectations, routes, table.vrf) : []);
+  const violations = judgeRoutes(judged ? expectations : NOTHING_EXPECTED, routes, table.vrf);
   return { summary, violations };
 }

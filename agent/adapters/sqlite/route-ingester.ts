@@ -13,6 +13,12 @@ export interface RouteIngesterOptions {
   pauseMs?: number;
   /** Reads waiting behind the one in progress; a newer read of the same table replaces an older one. */
   maxPending?: number;
+  /**
+   * Tables longer than this many lines are refused before the worker parses
+   * them (STORE_TABLE_TOO_LARGE): under the package's heap ceiling a table far
+   * beyond it would exhaust the worker's memory. Lines bound routes from above.
+   */
+  maxTableLines?: number;
   nativeBinding?: string;
 }
 
@@ -34,31 +40,57 @@ type Pending = {
  * of a table supersedes one still waiting (its caller gets STORE_SUPERSEDED).
  */
 export class RouteIngester {
-  private readonly worker: Worker;
+  private worker: Worker | undefined;
   private readonly waiting: Pending[] = [];
   private running: Pending | undefined;
   private nextId = 1;
   private closed = false;
   superseded = 0;
+  /** Workers that died (out of memory, most likely) and were replaced at the next request. */
+  restarts = 0;
 
   constructor(private readonly options: RouteIngesterOptions) {
+    this.worker = this.spawn();
+  }
+
+  private spawn(): Worker {
     const entry = resolveWorkerEntry(import.meta.url, 'route-ingest-worker');
+    const o = this.options;
     const data: RouteIngestWorkerData = {
-      dbPath: options.dbPath,
-      sliceRows: options.sliceRows ?? 2000,
-      pauseMs: options.pauseMs ?? 1,
-      ...(options.expectations ? { expectations: options.expectations } : {}),
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      dbPath: o.dbPath,
+      sliceRows: o.sliceRows ?? 2000,
+      pauseMs: o.pauseMs ?? 1,
+      ...(o.expectations ? { expectations: o.expectations } : {}),
+      ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}),
     };
-    this.worker = new Worker(entry.file, { workerData: { ...entry.workerData, ...data } });
-    this.worker.on('message', (reply: RouteIngestReply) => this.onReply(reply));
-    this.worker.on('error', (err) => this.failAll(new StoreError('STORE_FAILED', `route worker failed: ${err.message}`)));
-    this.worker.on('exit', (code) => this.failAll(new StoreError('STORE_FAILED', `route worker exited (${code})`)));
-    this.worker.unref();
+    const worker = new Worker(entry.file, { workerData: { ...entry.workerData, ...data } });
+    worker.on('message', (reply: RouteIngestReply) => this.onReply(reply));
+    worker.on('error', (err: Error & { code?: string }) => this.died(worker, err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? new StoreError('STORE_OUT_OF_MEMORY', `route worker ran out of memory (${err.message}); a smaller routes.maxTableRoutes, or a higher --max-old-space-size, avoids it`)
+      : new StoreError('STORE_FAILED', `route worker failed: ${err.message}`)));
+    worker.on('exit', (code) => this.died(worker, new StoreError('STORE_FAILED', `route worker exited (${code})`)));
+    worker.unref();
+    return worker;
+  }
+
+  /** The worker is gone: what it held fails, and the next request starts a new one. */
+  private died(worker: Worker, err: StoreError): void {
+    if (this.worker !== worker) return; // its 'error' came first and was handled
+    this.worker = undefined;
+    if (!this.closed) this.restarts++;
+    const job = this.running;
+    this.running = undefined;
+    job?.reject(err);
+    this.pump();
   }
 
   /** Stores the output of `show ip route [vrf X]` / `show ipv6 route [vrf X]`, parsed in the worker. */
   ingestText(command: string, text: string, tsMs: number): Promise<IngestOutcome> {
+    const max = this.options.maxTableLines;
+    if (max !== undefined) {
+      const lines = countLines(text, max);
+      if (lines > max) return Promise.reject(new StoreError('STORE_TABLE_TOO_LARGE', `"${command}" printed over ${max} lines; not cached (routes.maxTableRoutes)`));
+    }
     return this.enqueue({ id: this.nextId++, kind: 'text', command, text, tsMs }, `text:${command}`);
   }
 
@@ -75,7 +107,9 @@ export class RouteIngester {
   async close(): Promise<void> {
     this.closed = true;
     this.failAll(new StoreError('STORE_FAILED', 'route ingester closed'));
-    await this.worker.terminate();
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
   }
 
   private enqueue(req: RouteIngestRequest, key: string): Promise<IngestOutcome> {
@@ -96,7 +130,8 @@ export class RouteIngester {
   }
 
   private pump(): void {
-    if (this.running || this.waiting.length === 0) return;
+    if (this.closed || this.running || this.waiting.length === 0) return;
+    this.worker ??= this.spawn();
     this.running = this.waiting.shift()!;
     this.worker.ref();
     this.worker.postMessage(this.running.req);
@@ -106,7 +141,7 @@ export class RouteIngester {
     const job = this.running;
     if (!job || job.req.id !== reply.id) return;
     this.running = undefined;
-    this.worker.unref();
+    this.worker?.unref();
     if (reply.ok) job.resolve({ tables: reply.tables, parseWarnings: reply.parseWarnings });
     else job.reject(new StoreError(reply.code as StoreErrorCode, reply.message));
     this.pump();
@@ -116,4 +151,11 @@ export class RouteIngester {
     for (const p of [...(this.running ? [this.running] : []), ...this.waiting.splice(0)]) p.reject(err);
     this.running = undefined;
   }
+}
+
+/** Lines in `text`, counting no further than just past `limit`. */
+function countLines(text: string, limit: number): number {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && lines <= limit; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
 }

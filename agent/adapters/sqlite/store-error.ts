@@ -8,6 +8,8 @@ export type StoreErrorCode =
   | 'STORE_IO'
   | 'STORE_BAD_INPUT'
   | 'STORE_SUPERSEDED'
+  | 'STORE_TABLE_TOO_LARGE'
+  | 'STORE_OUT_OF_MEMORY'
   | 'STORE_FAILED';
 
 export class StoreError extends Error {

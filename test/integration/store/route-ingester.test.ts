@@ -78,4 +78,21 @@ describe('route ingester (worker thread, real SQLite file)', () => {
     expect((await fresh).tables[0]!.summary.tsMs).toBe(3000);
     expect(ingester.superseded).toBe(1);
   });
+
+  it('refuses a table longer than the limit before the worker parses it, and takes the next one', async () => {
+    ingester = new RouteIngester({ dbPath, maxTableLines: 1000 });
+    await expect(ingester.ingestText('show ip route', generateRouteTable(2000), 1000)).rejects.toMatchObject({ code: 'STORE_TABLE_TOO_LARGE' });
+    const small = await ingester.ingestText('show ip route', generateRouteTable(500), 2000);
+    expect(small.tables[0]!.summary.routeCount).toBe(500);
+  });
+
+  it('replaces a worker that died: the request it held fails, the next one is served', async () => {
+    ingester = new RouteIngester({ dbPath });
+    const held = ingester.ingestText('show ip route', generateRouteTable(20_000), 1000);
+    await (ingester as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await expect(held).rejects.toMatchObject({ code: 'STORE_FAILED' });
+    const next = await ingester.ingestText('show ip route', generateRouteTable(500), 2000);
+    expect(next.tables[0]!.summary.routeCount).toBe(500);
+    expect(ingester.restarts).toBe(1);
+  });
 });

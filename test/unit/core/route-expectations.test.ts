@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRoutes, compileExpectations, summariseViolations, VIOLATIONS_LISTED } from '../../../agent/core/route-expectations.js';
+import { checkRoutes, compileExpectations, judgeRoutes, summariseViolations, VIOLATIONS_LISTED } from '../../../agent/core/route-expectations.js';
 import type { Route, RouteProtocol } from '../../../proto/records/routing.js';
 
 const route = (prefix: string, protocol: RouteProtocol, iface: string): Route => ({
@@ -47,5 +47,7 @@ describe('route expectations', () => {
     const oneMore = summariseViolations([...all.slice(0, -1), { ...all.at(-1)!, prefix: '10.101.0.0/32' }]);
     expect(oneMore.digest).not.toBe(summary.digest);
     expect(summariseViolations(all).digest).toBe(summary.digest);
+    // Judging as it goes (the route worker) gives the same summary without holding every violation.
+    expect(judgeRoutes(compileExpectations({ required: [], allowed: [{ prefix: '10.0.0.0/8', maxLength: 16 }] }), injected)).toEqual(summary);
   });
 });
