@@ -20,16 +20,20 @@ export const SYSLOG_UDP_PORT = 5514;
 
 /**
  * The process environment the package gives the executable (DESIGN §5: the
- * only way to give V8 flags to a single executable is NODE_OPTIONS).
- * - Old space 64 MB bounds each heap. Semi-spaces of 2 MB: the agent's young
- *   objects are short-lived records, and each of its two isolates (the main
- *   thread and the route worker) commits up to twice this for new space.
+ * only way to give V8 flags to a single executable is NODE_OPTIONS, and it
+ * takes only a few). Figures from `npm run bench -- footprint`.
+ * - Old space 64 MB bounds each heap (the main thread's and the route
+ *   worker's); a routing table of about 70,000 routes fits in the worker's,
+ *   hence routes.maxTableRoutes 50,000 by default.
+ * - Semi-spaces of 1 MB: the agent's young objects are short-lived records,
+ *   and each isolate keeps its new space committed at its largest; 1 MB
+ *   against 2 MB took ~4 MB off the steady RSS, with no slower ingest.
  * - MALLOC_ARENA_MAX=1: glibc otherwise gives each thread touching malloc its
  *   own arena; with V8's helper threads and the worker that kept ~9 MB more
- *   resident (bench/groups/footprint-agent.ts, measured at 1, 2 and unset).
+ *   resident (measured at 1, 2 and unset).
  */
 export const RUNTIME_ENV = {
-  NODE_OPTIONS: '--max-old-space-size=64 --max-semi-space-size=2',
+  NODE_OPTIONS: '--max-old-space-size=64 --max-semi-space-size=1',
   MALLOC_ARENA_MAX: '1',
 } as const;
 

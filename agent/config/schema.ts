@@ -152,7 +152,7 @@ export const CONFIG_SCHEMA = obj(
       {
         vrfs: { type: 'array', items: { type: 'string', pattern: NAME }, default: [] },
         ipv6: { type: 'boolean', default: false },
-        maxTableRoutes: int(100, 1_000_000, 100_000),
+        maxTableRoutes: int(100, 1_000_000, 50_000),
         expectations: obj(
           {
             required: { type: 'array', default: [], items: obj({ prefix: { type: 'string', pattern: CIDR }, viaInterface: { type: 'string', pattern: '^[A-Za-z-]+$' }, vrf: { type: 'string', pattern: NAME } }, ['prefix']) },

@@ -71,7 +71,10 @@ export interface AgentConfig {
   routes: {
     vrfs: string[];
     ipv6: boolean;
-    /** A table printing more lines than this is not cached (STORE_TABLE_TOO_LARGE): it would exhaust the route worker's heap. */
+    /**
+     * A table printing more lines than this is not cached (STORE_TABLE_TOO_LARGE):
+     * it would exhaust the route worker's heap (about 70,000 routes fit the package's 64 MB).
+     */
     maxTableRoutes: number;
     expectations: RouteExpectations;
   };

@@ -8,13 +8,17 @@
  * its peak (VmHWM); of the RSS, the anonymous part, which the agent's own
  * memory makes (the rest is the executable's pages mapped from the page cache);
  * CPU over the second half. SPOKEPILOT_FOOTPRINT_RUN_SEC shortens the run.
+ * The executable starts cold, as after a router's boot: just built, all of it
+ * sits in the page cache and the kernel maps ~8 MB more of it into the process
+ * (fault-around maps cached neighbours of every page touched).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, fsyncSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
+import { ADDON_NAME } from '../../build/paths.js';
 import { RUNTIME_ENV } from '../../iox/descriptor.js';
 import { labAgentConfig } from '../../lab/harness/agent-config.js';
 import { freeUdpPort } from '../../lab/harness/failover-run.js';
@@ -49,6 +53,8 @@ export async function* agentFootprint(executable: string): AsyncIterable<Metric>
     config.http.listen = `127.0.0.1:${port}`;
     const file = join(tmp.dir, 'agent.yaml');
     writeFileSync(file, stringify(config));
+    dropFromPageCache(executable);
+    dropFromPageCache(join(dirname(executable), ADDON_NAME));
     const t0 = performance.now();
     child = spawn(executable, ['run', '--config', file], { env: { ...process.env, ...RUNTIME_ENV }, stdio: 'ignore' });
     const pid = child.pid!;
@@ -87,6 +93,13 @@ export async function* agentFootprint(executable: string): AsyncIterable<Metric>
     clock.clearAll();
     tmp.cleanup();
   }
+}
+
+/** Written back, then dropped from the page cache (GNU dd: iflag=nocache with count=0 drops the whole file). */
+function dropFromPageCache(file: string): void {
+  const fd = openSync(file, 'r');
+  try { fsyncSync(fd); } finally { closeSync(fd); }
+  spawnSync('dd', [`if=${file}`, 'iflag=nocache', 'count=0'], { stdio: 'ignore' });
 }
 
 function status(pid: number, field: string): number {
