@@ -39,6 +39,27 @@ describe('the lab over real SSH, read by the agent adapter and parsers', () => {
     expect(result.records.length).toBeGreaterThan(0);
   });
 
+  it('reads a 20,000-route table whole: one flat text, every route parsed', async () => {
+    spoke.router.world.pushRoutes('hub1', Array.from({ length: 20_000 }, (_, i) => `10.${100 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}/32`));
+    clock.advance(5_000);
+    const result = parseCommandOutput('show ip route', await cli.show('show ip route'));
+    expect(result.warnings).toEqual([]);
+    expect(result.records.filter((r) => (r as { prefix: string }).prefix.endsWith('/32')).length).toBeGreaterThanOrEqual(20_000);
+  });
+
+  it('answers --More-- when the terminal pages, and leaves the pager out of the output', async () => {
+    const paged = new SshRouterCli({ host: '127.0.0.1', port: spoke.ssh.port, username: 'agent', password: 'pw', hostKeySha256: spoke.ssh.fingerprint, connectTimeoutMs: 10_000, commandTimeoutMs: 10_000 });
+    try {
+      const whole = await paged.show('show interfaces');
+      await paged.exec('terminal length 24');
+      const text = await paged.show('show interfaces');
+      expect(text).not.toContain('--More--');
+      expect(text).toBe(whole);
+    } finally {
+      await paged.close();
+    }
+  });
+
   it.each(EMPTY_COMMANDS)('%s parses with zero warnings (nothing to show on a FlexVPN spoke)', async (command) => {
     const result = parseCommandOutput(command, await cli.show(command));
     expect(result).toEqual({ records: [], warnings: [] });

@@ -21,7 +21,8 @@ export const MORE = / ?--More-- ?$/;
 
 /** Drops the echoed command (first line) and the trailing prompt; normalises line ends. */
 export function commandOutput(buffer: string): string {
-  const text = buffer.replace(/\r/g, '');
+  // IOS erases an answered --More-- with backspaces, spaces and backspaces (lab/cli/messages.ts).
+  const text = buffer.replace(/\r/g, '').replace(/\x08+ *\x08+/g, '');
   const withoutEcho = text.slice(text.indexOf('\n') + 1);
   const prompt = ANY_PROMPT.exec(withoutEcho);
   return prompt ? withoutEcho.slice(0, prompt.index + (prompt[0].startsWith('\n') ? 1 : 0)) : withoutEcho;
