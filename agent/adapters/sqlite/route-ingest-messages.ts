@@ -12,6 +12,16 @@ export interface RouteIngestWorkerData {
   nativeBinding?: string;
 }
 
+/**
+ * A piece of a big text, sent ahead of its request (same id) one per turn of
+ * the main loop: serialising a 6 MB table in one postMessage held the loop ~10 ms.
+ */
+export interface RouteIngestTextPart {
+  id: number;
+  kind: 'text-part';
+  part: string;
+}
+
 export type RouteIngestRequest =
   | { id: number; kind: 'text'; command: string; text: string; tsMs: number }
   | { id: number; kind: 'routes'; table: TableId; routes: Route[]; tsMs: number }

@@ -10,7 +10,7 @@ import { resolveCommand } from '../../parsers/registry.js';
 import { openDatabase } from './database.js';
 import { SqliteRouteHistory } from './route-history.js';
 import { SqliteRouteQueries } from './route-queries.js';
-import type { RouteIngestReply, RouteIngestRequest, RouteIngestWorkerData, TableIngestResult } from './route-ingest-messages.js';
+import type { RouteIngestReply, RouteIngestRequest, RouteIngestTextPart, RouteIngestWorkerData, TableIngestResult } from './route-ingest-messages.js';
 import type { TableId } from './route-key.js';
 
 /**
@@ -48,7 +48,17 @@ const exposeGc = (): (() => void) => {
 const gc = exposeGc();
 
 let chain = Promise.resolve();
-port.on('message', (req: RouteIngestRequest) => {
+const textParts = new Map<number, string[]>();
+port.on('message', (msg: RouteIngestRequest | RouteIngestTextPart) => {
+  if (msg.kind === 'text-part') {
+    const parts = textParts.get(msg.id) ?? [];
+    parts.push(msg.part);
+    textParts.set(msg.id, parts);
+    return;
+  }
+  const parts = textParts.get(msg.id);
+  textParts.delete(msg.id);
+  const req = parts && msg.kind === 'text' ? { ...msg, text: parts.join('') + msg.text } : msg;
   chain = chain.then(() => handle(req).then((reply) => {
     port.postMessage(reply);
     if (reply.ok && reply.tables.some((t) => t.summary.routeCount >= BIG_TABLE_ROUTES)) gc();

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { Route } from '../../../proto/records/routing.js';
 import type { RouteExpectations } from '../../core/route-expectations.js';
 import { resolveWorkerEntry } from '../../workers/worker-entry.js';
-import type { RouteIngestReply, RouteIngestRequest, RouteIngestWorkerData, TableIngestResult } from './route-ingest-messages.js';
+import type { RouteIngestReply, RouteIngestRequest, RouteIngestTextPart, RouteIngestWorkerData, TableIngestResult } from './route-ingest-messages.js';
 import type { TableId } from './route-key.js';
 import { StoreError, type StoreErrorCode } from './store-error.js';
 
@@ -134,7 +134,22 @@ export class RouteIngester {
     this.worker ??= this.spawn();
     this.running = this.waiting.shift()!;
     this.worker.ref();
-    this.worker.postMessage(this.running.req);
+    void this.post(this.worker, this.running.req);
+  }
+
+  /** Sends a request; a big text goes ahead in parts, one per turn of the loop. */
+  private async post(worker: Worker, req: RouteIngestRequest): Promise<void> {
+    if (req.kind !== 'text' || req.text.length <= TEXT_PART_CHARS) {
+      worker.postMessage(req);
+      return;
+    }
+    let at = 0;
+    for (; at + TEXT_PART_CHARS < req.text.length; at += TEXT_PART_CHARS) {
+      worker.postMessage({ id: req.id, kind: 'text-part', part: req.text.slice(at, at + TEXT_PART_CHARS) } satisfies RouteIngestTextPart);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.worker !== worker) return; // it died meanwhile; the request has failed
+    }
+    worker.postMessage({ ...req, text: req.text.slice(at) });
   }
 
   private onReply(reply: RouteIngestReply): void {
@@ -152,6 +167,9 @@ export class RouteIngester {
     this.running = undefined;
   }
 }
+
+/** A table's text crosses to the worker in parts of this many characters (about 1 ms each to serialise). */
+const TEXT_PART_CHARS = 1 << 20;
 
 /** Lines in `text`, counting no further than just past `limit`. */
 function countLines(text: string, limit: number): number {

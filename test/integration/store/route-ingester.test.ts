@@ -79,6 +79,15 @@ describe('route ingester (worker thread, real SQLite file)', () => {
     expect(ingester.superseded).toBe(1);
   });
 
+  it('takes a table too big for one message in parts, one per turn of the loop, and stores it whole', async () => {
+    ingester = new RouteIngester({ dbPath });
+    const text = generateRouteTable(40_000);
+    expect(text.length).toBeGreaterThan(2 * 2 ** 20); // three parts at least
+    const out = await ingester.ingestText('show ip route', text, 1000);
+    expect(out.parseWarnings).toBe(0);
+    expect(out.tables[0]!.summary).toMatchObject({ routeCount: 40_000, added: 40_000 });
+  });
+
   it('refuses a table longer than the limit before the worker parses it, and takes the next one', async () => {
     ingester = new RouteIngester({ dbPath, maxTableLines: 1000 });
     await expect(ingester.ingestText('show ip route', generateRouteTable(2000), 1000)).rejects.toMatchObject({ code: 'STORE_TABLE_TOO_LARGE' });
