@@ -18,11 +18,13 @@ export function assertAccepted(output: string, line: string): void {
 export const ANY_PROMPT = /(?:^|\n)([A-Za-z0-9][\w.-]*)(\([\w-]+\))?([>#]) ?$/;
 
 export const MORE = / ?--More-- ?$/;
+// eslint-disable-next-line no-control-regex -- the backspaces are what IOS sends
+const MORE_ERASE = /\x08+ *\x08+/g;
 
 /** Drops the echoed command (first line) and the trailing prompt; normalises line ends. */
 export function commandOutput(buffer: string): string {
   // IOS erases an answered --More-- with backspaces, spaces and backspaces (lab/cli/messages.ts).
-  const text = buffer.replace(/\r/g, '').replace(/\x08+ *\x08+/g, '');
+  const text = buffer.replace(/\r/g, '').replace(MORE_ERASE, '');
   const withoutEcho = text.slice(text.indexOf('\n') + 1);
   const prompt = ANY_PROMPT.exec(withoutEcho);
   return prompt ? withoutEcho.slice(0, prompt.index + (prompt[0].startsWith('\n') ? 1 : 0)) : withoutEcho;
