@@ -2,8 +2,16 @@ import type { MqttStack } from './mqtt-stack.js';
 import type { Runtime } from './runtime.js';
 import { measure } from '../core/policy/quality.js';
 
+/** Figures from outside the runtime: the store's write failures and the process's memory. */
+export interface ProcessFigures {
+  routerErrors: number;
+  storeErrors: number;
+  rssBytes: number;
+  heapUsedBytes: number;
+}
+
 /** Prometheus text exposition (version 0.0.4) of what an operator graphs and alerts on. */
-export function metricsText(runtime: Runtime, mqtt: MqttStack | undefined, routerErrors: number): string {
+export function metricsText(runtime: Runtime, mqtt: MqttStack | undefined, p: ProcessFigures): string {
   const out: string[] = [];
   const metric = (name: string, type: 'gauge' | 'counter', help: string, samples: [Record<string, string | number>, number][]) => {
     out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
@@ -29,7 +37,11 @@ export function metricsText(runtime: Runtime, mqtt: MqttStack | undefined, route
   metric('spokepilot_actuation_failures_total', 'counter', 'Steers the router did not take (after retries).', [[{}, runtime.metrics.actuationFailures]]);
   metric('spokepilot_decision_latency_ms', 'gauge', 'Observation in to configuration command out, recent quantiles.', [0.5, 0.99]
     .map((q) => [{ quantile: q }, runtime.metrics.latencyQuantile(q) ?? NaN] as [Record<string, number>, number]));
-  metric('spokepilot_router_errors_total', 'counter', 'SSH/dohost connection failures and failed reads.', [[{}, routerErrors]]);
+  metric('spokepilot_router_errors_total', 'counter', 'SSH/dohost connection failures and failed reads.', [[{}, p.routerErrors]]);
+  metric('spokepilot_store_errors_total', 'counter', 'Database writes that failed, and routing tables not cached (too large, worker out of memory).', [[{}, p.storeErrors]]);
+  // The IOx profile is a memory bound: alert well before the container is killed.
+  metric('process_resident_memory_bytes', 'gauge', 'Resident memory of the agent process.', [[{}, p.rssBytes]]);
+  metric('spokepilot_heap_used_bytes', 'gauge', "The main thread's V8 heap in use.", [[{}, p.heapUsedBytes]]);
   metric('spokepilot_parse_warnings_total', 'counter', 'Lines of router output the parsers did not understand.', [[{}, runtime.metrics.parseWarnings]]);
   if (mqtt) {
     const s = mqtt.stats();

@@ -25,6 +25,9 @@ export function statusRoutes(o: {
       state: stateBody(runtime), pollers: runtime.pollerStats(), store: o.store.health(), mqtt: o.mqtt?.stats() ?? null,
       decisionLatencyMs: { p50: runtime.metrics.latencyQuantile(0.5) ?? null, p99: runtime.metrics.latencyQuantile(0.99) ?? null },
     }),
-    metrics: () => metricsText(runtime, o.mqtt, o.routerErrors()),
+    metrics: () => metricsText(runtime, o.mqtt, {
+      routerErrors: o.routerErrors(), storeErrors: o.store.health().errors,
+      rssBytes: process.memoryUsage.rss(), heapUsedBytes: process.memoryUsage().heapUsed,
+    }),
   };
 }

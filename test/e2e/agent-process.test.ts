@@ -82,6 +82,9 @@ describe('spokepilot run (a real process) against the lab', () => {
     const metrics = await (await fetch(`http://127.0.0.1:${agent.port}/metrics`)).text();
     expect(metrics).toMatch(/^spokepilot_candidate_selected\{candidate="fibre-hub1"\} 1$/m);
     expect(metrics).toContain('# TYPE spokepilot_path_changes_total counter');
+    const rss = Number(/^process_resident_memory_bytes (\d+)$/m.exec(metrics)?.[1]);
+    expect(rss).toBeGreaterThan(20 * 2 ** 20); // a live process's own figure, not a placeholder
+    expect(metrics).toMatch(/^spokepilot_store_errors_total 0$/m);
     const cli = await runCli(['status', '--port', String(agent.port)]);
     expect(cli.code).toBe(0);
     expect(cli.stdout).toMatch(/agent wants {2}fibre-hub1/);
