@@ -210,6 +210,8 @@ export class Runtime {
         digests.push(t.violations.digest);
       }
     }
+    // Nothing judged (no store, or every table refused): no news, rather than a false all-clear.
+    if (!digests.some((d) => typeof d === 'number')) return;
     // An expectation violation is an event when the set of violations changes, not on every read.
     const key = digests.join(',');
     if (key !== this.lastViolations) {
