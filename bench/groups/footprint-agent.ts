@@ -14,14 +14,13 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, fsyncSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { ADDON_NAME } from '../../build/paths.js';
 import { RUNTIME_ENV } from '../../iox/descriptor.js';
 import { labAgentConfig } from '../../lab/harness/agent-config.js';
-import { freeUdpPort } from '../../lab/harness/failover-run.js';
+import { freeTcpPort, freeUdpPort } from '../../lab/harness/free-port.js';
 import { loadScenario } from '../../lab/scenario/load.js';
 import { playScenario, type ScenarioPlayback } from '../../lab/scenario/runner.js';
 import { startLabSpoke } from '../../lab/spoke.js';
@@ -44,7 +43,7 @@ export async function* agentFootprint(executable: string): AsyncIterable<Metric>
   let child: ChildProcess | undefined;
   let playback: ScenarioPlayback | undefined;
   try {
-    const port = await freePort();
+    const port = await freeTcpPort();
     const syslogPort = await freeUdpPort();
     const config = labAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, 'agent.db'), syslogPort });
     spoke.router.configure(`logging host 127.0.0.1 transport udp port ${syslogPort}`);
@@ -113,12 +112,3 @@ function cpuTicks(pid: number): number {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}

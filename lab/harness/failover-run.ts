@@ -1,4 +1,3 @@
-import { createSocket } from 'node:dgram';
 import { join } from 'node:path';
 import { startAgent, type RunningAgent } from '../../agent/compose.js';
 import type { AgentConfig } from '../../agent/config/types.js';
@@ -9,6 +8,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { startLabSpoke, type LabSpoke } from '../spoke.js';
 import { ScaledClock } from '../world/clock.js';
 import { labAgentConfig } from './agent-config.js';
+import { freeUdpPort } from './free-port.js';
 import { agentClockFrom } from './clock-bridge.js';
 import { PathMeter, type PathFigures } from './path-meter.js';
 
@@ -85,16 +85,4 @@ export async function runFailover(o: FailoverRunOptions): Promise<FailoverResult
     await spoke.stop();
     clock.clearAll();
   }
-}
-
-/** A UDP port nothing listens on now (the agent's syslog listener). */
-export function freeUdpPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createSocket('udp4');
-    s.once('error', reject);
-    s.bind(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 }

@@ -6,27 +6,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { labAgentConfig } from '../../lab/harness/agent-config.js';
 import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
 import { ScaledClock } from '../../lab/world/clock.js';
 import { BIN, runCli } from '../support/run-cli.js';
+import { freeTcpPort } from '../../lab/harness/free-port.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const tmp = tempDir('spokepilot-proc-');
 let clock: ScaledClock;
 let spoke: LabSpoke;
-
-function freeTcpPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -6,8 +6,9 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { join } from 'node:path';
+import { freeTcpPort } from '../../../lab/harness/free-port.js';
 import { waitFor } from './wait.js';
 
 export const MOSQUITTO_BIN = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto', '/usr/local/sbin/mosquitto'].find((p) => existsSync(p));
@@ -29,17 +30,6 @@ export interface Mosquitto {
   kill(signal?: NodeJS.Signals): Promise<void>;
   restart(): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 const accepting = (port: number) => new Promise<boolean>((resolve) => {
@@ -65,7 +55,7 @@ export function makeCerts(dir: string): Certs {
 export async function startMosquitto(dir: string): Promise<Mosquitto | undefined> {
   if (!MOSQUITTO_BIN) return undefined;
   const certs = makeCerts(dir);
-  const [plain, tls, pw] = [await freePort(), await freePort(), await freePort()];
+  const [plain, tls, pw] = [await freeTcpPort(), await freeTcpPort(), await freeTcpPort()];
   const user = { username: 'spoke', password: 'pw-' + Math.random().toString(36).slice(2) };
   execFileSync('mosquitto_passwd', ['-c', '-b', join(dir, 'passwd'), user.username, user.password], { stdio: 'pipe' });
   const conf = join(dir, 'mosquitto.conf');
