@@ -121,12 +121,6 @@ export interface ViolationSummary {
   digest: number;
 }
 
-export function summariseViolations(all: readonly RouteViolation[], listed = VIOLATIONS_LISTED): ViolationSummary {
-  const summary = new ViolationSummariser(listed);
-  for (const v of all) summary.add(v);
-  return summary.result();
-}
-
 class ViolationSummariser {
   private readonly listed: RouteViolation[] = [];
   private total = 0;
