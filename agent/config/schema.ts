@@ -13,6 +13,7 @@ const INTERFACE =
   '\\d+(/\\d+){0,3}(\\.\\d+)?(:\\d+)?$';
 const NAME = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$';
 const TOPIC_LEVEL = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$';
+const IP_ADDRESS = '^([0-9.]+|[0-9A-Fa-f:.]+)$';
 const HOST_PORT = '^[A-Za-z0-9.:\\[\\]-]+:\\d{1,5}$';
 const CIDR = '^[0-9A-Fa-f.:]+/\\d{1,3}$';
 
@@ -57,11 +58,25 @@ export const CONFIG_SCHEMA = obj(
           ['host', 'username'],
         ),
         exec: obj({ command: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }, timeoutMs: int(100, 300000, 15000) }, ['command']),
+        // Per command, applied while the output streams in; route tables get their own limit from routes.maxTableRoutes.
+        maxOutputBytes: int(16384, 256 * 1024 * 1024, 2 * 1024 * 1024),
+        maxOutputLines: int(100, 10_000_000, 20_000),
       },
       [],
       { default: {} },
     ),
-    syslog: obj({ listen: { type: 'string', pattern: HOST_PORT } }, [], { default: {} }),
+    syslog: obj(
+      {
+        listen: { type: 'string', pattern: HOST_PORT },
+        // Sources whose datagrams are read; absent: the router's own address (router.ssh.host).
+        allowFrom: { type: 'array', maxItems: 64, items: { type: 'string', pattern: IP_ADDRESS } },
+        maxPerSecond: int(1, 100_000, 50),
+        minReadIntervalSec: num(0, 3600, 2),
+        minRoutesReadIntervalSec: num(0, 86400, 30),
+      },
+      [],
+      { default: {} },
+    ),
     flexvpn: obj(
       {
         client: { type: 'string', pattern: NAME },
@@ -179,6 +194,8 @@ export const CONFIG_SCHEMA = obj(
         }),
         heartbeatSec: int(10, 86400, 300),
         commandKeys: { type: 'array', default: [], items: obj({ id: { type: 'string', pattern: NAME }, publicKey: secret }, ['id', 'publicKey']) },
+        // Larger command messages are refused before they are parsed; signed commands are a few hundred bytes.
+        maxPayloadBytes: int(1024, 16 * 1024 * 1024, 65_536),
       },
       ['url'],
     ),

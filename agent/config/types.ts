@@ -31,8 +31,20 @@ export interface AgentConfig {
     transport: 'ssh' | 'exec';
     ssh?: SshRouterConfig;
     exec?: ExecRouterConfig;
+    /** Output of one command beyond this is refused while it streams (ROUTER_OUTPUT_TOO_LARGE). */
+    maxOutputBytes: number;
+    maxOutputLines: number;
   };
-  syslog: { listen?: string };
+  syslog: {
+    listen?: string;
+    /** Datagrams from other addresses are dropped; absent: the router's own address. */
+    allowFrom?: string[];
+    /** Per source; beyond it datagrams are dropped and counted. */
+    maxPerSecond: number;
+    /** Least time between two syslog-triggered reads of one family; routes have their own. */
+    minReadIntervalSec: number;
+    minRoutesReadIntervalSec: number;
+  };
   flexvpn: {
     client: string;
     tunnel: string;
@@ -99,4 +111,6 @@ export interface MqttConfig {
   heartbeatSec: number;
   /** Public keys (Ed25519, PEM) allowed to sign commands; none: every command is refused. */
   commandKeys: { id: string; publicKey: Secret }[];
+  /** Command messages larger than this are refused unparsed. */
+  maxPayloadBytes: number;
 }
