@@ -1,10 +1,12 @@
 import { ExecRouterCli } from './adapters/router/exec-router-cli.js';
 import { SshRouterCli } from './adapters/router/ssh-router-cli.js';
+import { lookup } from 'node:dns/promises';
+import { acquireInstanceLock, type InstanceLock } from './adapters/instance-lock.js';
 import { listenSyslog, type SyslogListener } from './adapters/udp-syslog.js';
+import { moveAside } from './adapters/sqlite/move-aside.js';
 import { resolveDbPath } from './cli/db-path.js';
 import { resolveSecret } from './config/secrets.js';
 import type { AgentConfig } from './config/types.js';
-import { planRelease } from './core/actuation/plan.js';
 import { ParsePool } from './parsers/pool/parse-pool.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
@@ -14,6 +16,9 @@ import { startStatusServer } from './adapters/http-status.js';
 import { buildMqttStack, type MqttStack } from './shell/mqtt-stack.js';
 import { statusRoutes } from './shell/status-routes.js';
 import { Runtime } from './shell/runtime.js';
+import { Degradations } from './shell/degradations.js';
+import { GuardedRouter } from './shell/guarded-router.js';
+import { restoreNative, type RestoreOutcome } from './shell/native-restore.js';
 
 export interface AgentDeps {
   log: Logger;
@@ -31,9 +36,19 @@ export interface RunningAgent {
   httpPort: number | undefined;
   store: AgentStore;
   router: RouterCli;
-  /** Stops in reverse order: collectors (finishing the current action), native restore if configured, store, router. */
-  stop(reason: string, deadlineMs?: number): Promise<void>;
+  degradations: Degradations;
+  syslog: SyslogListener | undefined;
+  /**
+   * Stops within `deadlineMs` (wall clock): closes the gate to the router,
+   * cancels the collectors and any actuation in flight, restores the router's
+   * own configuration if configured (verified by reading it back), then MQTT
+   * (offline status saying how the restore went), store, router.
+   */
+  stop(reason: string, deadlineMs?: number): Promise<RestoreOutcome>;
 }
+
+/** Of the stop deadline: how long a running actuation may take to notice the closed gate, and the MQTT goodbye; the restore gets the rest. */
+const stopBudgets = (deadlineMs: number) => ({ runtimeMs: Math.min(3_000, deadlineMs * 0.2), mqttMs: Math.min(3_000, deadlineMs * 0.15) });
 
 /** The composition root: builds everything from the configuration and starts it in order. */
 export async function startAgent(config: AgentConfig, deps: AgentDeps): Promise<RunningAgent> {
@@ -42,14 +57,21 @@ export async function startAgent(config: AgentConfig, deps: AgentDeps): Promise<
   const log = deps.log;
 
   const dbPath = config.store.path ?? resolveDbPath(undefined, env);
-  const store = openStore(config, dbPath, log, deps.nativeBinding);
+  const lock = takeLock(`${dbPath}.lock`, log);
+  const degradations = new Degradations();
+  const store = openStore(config, dbPath, log, degradations, clock, deps.nativeBinding);
   let routerConnectFailures = 0;
-  const router = deps.router ?? buildRouter(config, env, log, () => { routerConnectFailures++; });
+  const inner = deps.router ?? buildRouter(config, env, log, () => { routerConnectFailures++; });
+  const router = new GuardedRouter(inner, degradations, clock);
   const pool = new ParsePool({ size: 1 });
-  const runtime = new Runtime({ config, router, pool, store, clock, log });
+  const runtime = new Runtime({ config, router, pool, store, clock, log, degradations });
   let syslog: SyslogListener | undefined;
   if (config.syslog.listen) {
-    syslog = await listenSyslog(config.syslog.listen, (r) => runtime.onSyslog(r), (e) => log.warn('syslog-error', { error: e.message }));
+    const allowFrom = await syslogSources(config, log);
+    syslog = await listenSyslog({
+      listen: config.syslog.listen, allowFrom, maxPerSecond: config.syslog.maxPerSecond,
+      onRecord: (r) => runtime.onSyslog(r), onError: (e) => log.warn('syslog-error', { error: e.message }),
+    });
   }
   const mqtt = config.mqtt
     ? buildMqttStack({ config, mqtt: config.mqtt, runtime, store, dbPath, router, clock, log, env })
@@ -60,53 +82,125 @@ export async function startAgent(config: AgentConfig, deps: AgentDeps): Promise<
   await runtime.start();
   const routerErrors = () => routerConnectFailures + Object.values(runtime.pollerStats()).reduce((n, p) => n + p.failures, 0);
   const http = config.http.enabled
-    ? await startStatusServer(config.http.listen, statusRoutes({ config, runtime, store, mqtt, clock, routerErrors }))
+    ? await startStatusServer(config.http.listen, statusRoutes({ config, runtime, store, mqtt, clock, routerErrors, degradations, syslog }))
       .catch((e: Error) => { log.error('http-status-failed', { listen: config.http.listen, error: e.message }); return undefined; })
     : undefined;
   log.info('agent-started', { site: config.site, node: config.node, mode: config.policy.mode, syslogPort: syslog?.port });
 
-  let stopping: Promise<void> | undefined;
+  let stopping: Promise<RestoreOutcome> | undefined;
   const stop = (reason: string, deadlineMs = 20_000) =>
     (stopping ??= (async () => {
+      const endAt = Date.now() + deadlineMs;
+      const left = () => Math.max(0, endAt - Date.now());
+      const budget = stopBudgets(deadlineMs);
       log.info('agent-stopping', { reason });
-      const deadline = new Promise<void>((resolve) => setTimeout(resolve, deadlineMs).unref());
-      await Promise.race([runtime.stop(), deadline]);
+      // Nothing the runtime started reaches IOS from here on: an actuation mid-verify fails at its next command.
+      router.shutDown();
+      await settleWithin(runtime.stop(), Math.min(budget.runtimeMs, left()));
       cancelPrune();
-      if (config.actuation.onStop === 'restore' && config.policy.mode === 'enforce') {
-        // Leave the router on its own configuration: every candidate allowed, as IOS alone would run.
-        await Promise.race([router.configure(planRelease({ client: config.flexvpn.client, peers: config.flexvpn.peers, sources: config.flexvpn.sources }).configLines), deadline])
-          .then(() => log.info('native-restored'))
-          .catch((e: Error & { code?: string }) => log.error('native-restore-failed', { code: e.code, error: e.message }));
-      }
-      await http?.close();
-      await mqtt?.stop(5000).catch((e: Error) => log.warn('mqtt-stop-failed', { error: e.message }));
       await syslog?.close();
+      const restore = await restoreOnStop(config, inner, Math.max(0, left() - budget.mqttMs));
+      if (restore.outcome === 'verified') log.info('native-restored');
+      else if (restore.outcome === 'skipped') log.info('native-restore-skipped', { why: restore.why });
+      else log.error('native-restore-failed', { outcome: restore.outcome, code: restore.code, error: restore.message });
+      await http?.close();
+      await mqtt?.stop(Math.min(budget.mqttMs, left())).catch((e: Error) => log.warn('mqtt-stop-failed', { error: e.message }));
       await pool.close();
-      await store.close().catch(() => undefined);
-      await router.close();
-      log.info('agent-stopped', { reason });
+      await settleWithin(store.close(), left());
+      await settleWithin(router.close(), left());
+      lock?.release();
+      log.info('agent-stopped', { reason, restore: restore.outcome });
+      return restore;
     })());
-  return { runtime, mqtt, store, router, httpPort: http?.port, stop };
+  return { runtime, mqtt, store, router, degradations, syslog, httpPort: http?.port, stop };
 }
 
-function openStore(config: AgentConfig, path: string, log: Logger, nativeBinding?: string): AgentStore {
+function restoreOnStop(config: AgentConfig, router: RouterCli, budgetMs: number): Promise<RestoreOutcome> {
+  if (config.actuation.onStop !== 'restore') return Promise.resolve({ outcome: 'skipped', why: 'on-stop-leave' });
+  if (config.policy.mode !== 'enforce') return Promise.resolve({ outcome: 'skipped', why: 'dry-run' });
+  // Leave the router on its own configuration: every candidate allowed, as IOS alone would run.
+  return restoreNative(router, { client: config.flexvpn.client, peers: config.flexvpn.peers, sources: config.flexvpn.sources }, budgetMs);
+}
+
+/** Waits for `p` at most `ms`; its failure or lateness is not the caller's concern (stop goes on regardless). */
+function settleWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([p.then(() => undefined, () => undefined), new Promise<void>((r) => { timer = setTimeout(r, ms); })])
+    .finally(() => clearTimeout(timer));
+}
+
+function takeLock(path: string, log: Logger): InstanceLock | undefined {
   try {
-    return new SqliteAgentStore({
-      path,
-      journalMaxAgeMs: config.store.journalMaxAgeDays * 86400_000,
-      journalMaxRows: config.store.journalMaxRows,
-      routeHistoryMs: config.store.routeHistoryDays * 86400_000,
-      outboxMaxBytes: config.store.outboxMaxBytes,
-      outboxMaxAgeMs: config.store.outboxMaxAgeHours * 3600_000,
-      expectations: config.routes.expectations,
-      maxTableRoutes: config.routes.maxTableRoutes,
-      log: log.child('store'),
-      ...(nativeBinding ? { nativeBinding } : {}),
-    });
+    return acquireInstanceLock(path);
   } catch (err) {
     const e = err as Error & { code?: string };
-    // Decisions never depend on the store: go on without it, loudly.
-    log.error('store-unavailable', { path, code: e.code, error: e.message });
+    if (e.code === 'AGENT_ALREADY_RUNNING') throw e;
+    // An unwritable directory: the store will say so too; one instance cannot be enforced.
+    log.warn('instance-lock-unavailable', { path, code: e.code, error: e.message });
+    return undefined;
+  }
+}
+
+/** Syslog is read only from the router: configured sources, or the address the agent reaches the router at. */
+async function syslogSources(config: AgentConfig, log: Logger): Promise<string[]> {
+  if (config.syslog.allowFrom) return config.syslog.allowFrom;
+  const host = config.router.ssh?.host;
+  if (!host) return [];
+  try {
+    return (await lookup(host, { all: true })).map((a) => a.address);
+  } catch (err) {
+    log.warn('syslog-source-unresolved', { host, error: (err as Error).message });
+    return [];
+  }
+}
+
+/**
+ * The database, or the best the agent can do without it: a corrupt file is
+ * moved aside (kept for forensics) and recreated; a file that cannot be used
+ * at all leaves journal and outbox in memory, so the spoke still publishes and
+ * answers commands. Either way the store is reported degraded.
+ */
+function openStore(config: AgentConfig, path: string, log: Logger, degradations: Degradations, clock: Clock, nativeBinding?: string): AgentStore {
+  const open = (p: string) => new SqliteAgentStore({
+    path: p,
+    checkIntegrity: p !== ':memory:',
+    journalMaxAgeMs: config.store.journalMaxAgeDays * 86400_000,
+    journalMaxRows: config.store.journalMaxRows,
+    routeHistoryMs: config.store.routeHistoryDays * 86400_000,
+    outboxMaxBytes: config.store.outboxMaxBytes,
+    outboxMaxAgeMs: config.store.outboxMaxAgeHours * 3600_000,
+    expectations: config.routes.expectations,
+    maxTableRoutes: config.routes.maxTableRoutes,
+    log: log.child('store'),
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  const degrade = (code: string, message: string) => {
+    log.error('store-degraded', { path, code, message });
+    degradations.set({ component: 'store', code, message, sinceMs: clock.now() });
+  };
+  let first: Error & { code?: string };
+  try {
+    return open(path);
+  } catch (err) {
+    first = err as Error & { code?: string };
+  }
+  if (first.code === 'STORE_CORRUPT') {
+    try {
+      const aside = moveAside(path, clock.now());
+      const store = open(path);
+      degrade('STORE_RECREATED', `the database was corrupt (${first.message}); moved aside to ${aside} and recreated`);
+      return store;
+    } catch (err) {
+      first = err as Error & { code?: string };
+    }
+  }
+  try {
+    const store = open(':memory:');
+    degrade('STORE_IN_MEMORY', `${first.code ?? 'STORE_FAILED'}: ${first.message}; journal and outbox kept in memory until restart, routes not cached`);
+    return store;
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    degrade('STORE_UNAVAILABLE', `${e.code ?? 'STORE_FAILED'}: ${e.message}`);
     return new UnavailableStore(`${e.code ?? 'STORE_FAILED'}: ${e.message}`);
   }
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { startAgent } from '../compose.js';
+import type { RestoreOutcome } from '../shell/native-restore.js';
 import { withIoxEnv } from '../config/iox-env.js';
 import { loadConfigFile } from '../config/load.js';
 import { rotatingLogWriter } from '../adapters/rotating-log.js';
@@ -15,8 +16,9 @@ _POLICY_MODE and _MQTT_URL in the environment override both.
 
 Runs the agent: watches the router, decides the tunnel's peer and WAN, steers
 the FlexVPN client, caches routes and keeps a journal. Logs are JSON lines on
-standard output. SIGTERM or SIGINT stops it cleanly (finishing the current
-action; with actuation.onStop: restore, every candidate is allowed again).
+standard output. SIGTERM or SIGINT stops it within 20 s (cancelling the current
+action; with actuation.onStop: restore, every candidate is allowed again and
+read back: exit 3 when that could not be verified, 0 otherwise).
 SIGHUP re-reads FILE: the policy applies at once, other changes at restart.
 --dry-run decides and reports but changes nothing on the router.`;
 
@@ -59,12 +61,20 @@ export async function runCommand(argv: string[]): Promise<number> {
     log.info('reloaded', { policy: 'applied', needRestart });
   };
   process.on('SIGHUP', reload);
-  await new Promise<void>((resolve) => {
+  const restore = await new Promise<RestoreOutcome>((resolve) => {
     const stop = (signal: string) => void agent.stop(signal).then(resolve);
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
   process.off('SIGHUP', reload);
   file?.close();
-  return 0;
+  // Whatever a library left running (a socket's timer, a worker) must not keep a stopped
+  // agent alive: a lingering process fights its successor for the router and the client id.
+  const code = restore.outcome === 'verified' || restore.outcome === 'skipped' ? 0 : EXIT_NOT_RESTORED;
+  setTimeout(() => process.exit(code), EXIT_GRACE_MS).unref();
+  return code;
 }
+
+/** Exit code when the agent stopped but could not show the router is back on its own configuration. */
+export const EXIT_NOT_RESTORED = 3;
+const EXIT_GRACE_MS = 1_000;

@@ -5,6 +5,7 @@ import { RouteIngester, type IngestOutcome } from '../adapters/sqlite/route-inge
 import { WriteQueue } from '../adapters/sqlite/write-queue.js';
 import type { RouteExpectations } from '../core/route-expectations.js';
 import type { Logger } from '../ports/logger.js';
+import { StoreError } from '../adapters/sqlite/store-error.js';
 import { perTurnBatch } from './per-turn-batch.js';
 
 /** What the runtime needs of the store. Nothing here may stop the agent deciding. */
@@ -21,7 +22,10 @@ export interface AgentStore {
 }
 
 export interface SqliteAgentStoreOptions {
+  /** `:memory:` keeps journal and outbox in memory (the file could not be used) and caches no routes. */
   path: string;
+  /** Runs SQLite's quick_check at open, so a damaged file is found at start, not mid-write (STORE_CORRUPT). */
+  checkIntegrity?: boolean;
   journalMaxAgeMs: number;
   journalMaxRows: number;
   routeHistoryMs: number;
@@ -37,7 +41,8 @@ export class SqliteAgentStore implements AgentStore {
   private readonly db: SqliteDb;
   private readonly journalTable: SqliteJournal;
   private readonly writes = new WriteQueue();
-  private readonly ingester: RouteIngester;
+  /** Absent in memory: the route worker needs a file of its own to share. */
+  private readonly ingester: RouteIngester | undefined;
   private readonly outbox: SqliteOutbox;
   /**
    * Written on the next turn of the loop, in one transaction: the fsync of a
@@ -51,9 +56,10 @@ export class SqliteAgentStore implements AgentStore {
     const binding = o.nativeBinding ? { nativeBinding: o.nativeBinding } : {};
     // The main thread never sleeps on SQLite's lock (busy_timeout 0 + WriteQueue) nor checkpoints.
     this.db = openDatabase(o.path, { busyTimeoutMs: 0, checkpoints: false, ...binding });
+    if (o.checkIntegrity) assertIntact(this.db, o.path);
     this.journalTable = new SqliteJournal(this.db, { maxAgeMs: o.journalMaxAgeMs, maxRows: o.journalMaxRows });
     this.outbox = new SqliteOutbox(this.db, { maxBytes: o.outboxMaxBytes, maxAgeMs: o.outboxMaxAgeMs });
-    this.ingester = new RouteIngester({
+    this.ingester = o.path === ':memory:' ? undefined : new RouteIngester({
       dbPath: o.path, expectations: o.expectations, ...binding, ...(o.maxTableRoutes !== undefined ? { maxTableLines: o.maxTableRoutes } : {}),
     });
   }
@@ -68,6 +74,7 @@ export class SqliteAgentStore implements AgentStore {
   }
 
   ingestRoutes(command: string, text: string, tsMs: number): Promise<IngestOutcome> {
+    if (!this.ingester) return Promise.reject(new StoreError('STORE_FAILED', 'routes are not cached while the store runs in memory'));
     return this.ingester.ingestText(command, text, tsMs).catch((err: Error & { code?: string }) => {
       if (err.code !== 'STORE_SUPERSEDED') this.failed(`routes (${command})`, err); // shown in /status
       throw err;
@@ -80,13 +87,13 @@ export class SqliteAgentStore implements AgentStore {
 
   prune(nowMs: number): void {
     this.writes.run(() => { this.journalTable.prune(nowMs); this.outbox.expire(nowMs); }).catch((err: Error & { code?: string }) => this.failed('prune', err));
-    this.ingester.prune(nowMs - this.o.routeHistoryMs).catch((err: Error & { code?: string }) => this.failed('prune', err));
+    this.ingester?.prune(nowMs - this.o.routeHistoryMs).catch((err: Error & { code?: string }) => this.failed('prune', err));
   }
 
   async close(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve)); // the last journal batch is queued
     await this.writes.run(() => undefined).catch(() => undefined);
-    await this.ingester.close();
+    await this.ingester?.close();
     this.db.close();
   }
 
@@ -94,6 +101,20 @@ export class SqliteAgentStore implements AgentStore {
     this.errors++;
     this.lastError = `${err.code ?? 'STORE_FAILED'}: ${err.message}`;
     this.o.log.warn('store-write-failed', { what, code: err.code, error: err.message });
+  }
+}
+
+function assertIntact(db: SqliteDb, path: string): void {
+  let verdict: unknown;
+  try {
+    verdict = db.pragma('quick_check(1)', { simple: true });
+  } catch (err) {
+    db.close();
+    throw new StoreError('STORE_CORRUPT', `checking ${path}: ${(err as Error).message}`);
+  }
+  if (verdict !== 'ok') {
+    db.close();
+    throw new StoreError('STORE_CORRUPT', `${path} fails SQLite's quick_check: ${String(verdict)}`);
   }
 }
 

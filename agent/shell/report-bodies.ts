@@ -87,6 +87,9 @@ export function eventBody(e: RuntimeEvent): EventBody | undefined {
     case 'route-violations': return { kind: 'route-violation', table: 'rib', violations: e.violations, total: e.total };
     case 'actuation':
       return e.outcome.ok || e.outcome.code === 'ACTUATE_SUPERSEDED' ? undefined : { kind: 'warning', code: e.outcome.code, message: e.outcome.message, ...(e.effect.kind === 'steer' ? { subject: e.effect.candidate } : {}) };
+    case 'degradation':
+      // TODO(agent-health event kind) once the proto carries it; a warning meanwhile.
+      return e.now ? { kind: 'warning', code: e.now.code, message: e.now.message, subject: e.component } : undefined;
     case 'read': return undefined;
   }
 }

@@ -4,6 +4,7 @@ import type { Decision, Effect } from '../core/policy/types.js';
 import type { RouteViolation } from '../core/route-expectations.js';
 import type { ActuationOutcome } from './actuator.js';
 import type { Family } from './syslog-triggers.js';
+import type { Degradation, DegradedComponent } from './degradations.js';
 
 /** What the runtime tells the rest of the shell (reporting, status view, harness). */
 export type RuntimeEvent =
@@ -14,6 +15,8 @@ export type RuntimeEvent =
   | { kind: 'route-diff'; summary: IngestSummary }
   /** The first VIOLATIONS_LISTED violations of all tables; `total` counts them all. */
   | { kind: 'route-violations'; violations: RouteViolation[]; total: number }
+  /** A component became degraded (`now`), changed why, or recovered (no `now`). */
+  | { kind: 'degradation'; component: DegradedComponent; now?: Degradation; was?: Degradation }
   /** A family was read successfully (state and telemetry may have changed). */
   | { kind: 'read'; family: Family };
 

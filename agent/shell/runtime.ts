@@ -17,6 +17,7 @@ import { policyOf } from './policy-config.js';
 import { familiesFor, type Family } from './syslog-triggers.js';
 import { RuntimeMetrics } from './runtime-metrics.js';
 import { RuntimeEvents } from './runtime-events.js';
+import { Degradations } from './degradations.js';
 import { VIOLATIONS_LISTED, type RouteViolation } from '../core/route-expectations.js';
 
 export interface RuntimeOptions {
@@ -26,6 +27,8 @@ export interface RuntimeOptions {
   store: AgentStore;
   clock: Clock;
   log: Logger;
+  /** What is degraded (store, router); shared with status and reporting. A fresh one when absent (tests). */
+  degradations?: Degradations;
   random?: () => number;
 }
 
@@ -61,9 +64,16 @@ export class Runtime {
   }
 
   readonly config: AgentConfig;
+  readonly degradations: Degradations;
 
   constructor(private readonly o: RuntimeOptions) {
     this.config = o.config;
+    this.degradations = o.degradations ?? new Degradations();
+    this.degradations.onChange(({ component, now, was }) => {
+      if (now) o.log.warn('degraded', { component, code: now.code, message: now.message });
+      else o.log.info('recovered', { component, code: was?.code });
+      this.events.emit({ kind: 'degradation', component, ...(now ? { now } : {}), ...(was ? { was } : {}) });
+    });
     const c = o.config;
     const actuator = new Actuator({
       router: o.router,
@@ -107,8 +117,10 @@ export class Runtime {
         await read();
         this.events.emit({ kind: 'read', family: name });
       };
+      const minTriggerSec = name === 'routes' ? c.syslog.minRoutesReadIntervalSec : c.syslog.minReadIntervalSec;
       this.pollers.set(name, new Poller({
         name, intervalMs: sec * 1000, jitter: c.polling.jitter, read: readAndTell, clock: o.clock, log: o.log.child('collector'),
+        minTriggerIntervalMs: minTriggerSec * 1000,
         ...(o.random ? { random: o.random } : {}),
       }));
     }

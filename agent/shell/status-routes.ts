@@ -1,7 +1,9 @@
 import type { StatusRoutes } from '../adapters/http-status.js';
 import type { AgentConfig } from '../config/types.js';
 import type { Clock } from '../ports/clock.js';
+import type { SyslogListener } from '../adapters/udp-syslog.js';
 import type { AgentStore } from './agent-store.js';
+import type { Degradations } from './degradations.js';
 import { metricsText } from './metrics-text.js';
 import { AGENT_VERSION, type MqttStack } from './mqtt-stack.js';
 import { stateBody } from './report-bodies.js';
@@ -13,16 +15,26 @@ const STALLED_AFTER_MS = 30_000;
 /** What /healthz, /status and /metrics answer for a running agent. */
 export function statusRoutes(o: {
   config: AgentConfig; runtime: Runtime; store: AgentStore; mqtt: MqttStack | undefined; clock: Clock; routerErrors: () => number;
+  degradations: Degradations; syslog?: SyslogListener | undefined;
 }): StatusRoutes {
   const { config, runtime } = o;
   return {
     health: () => {
+      // Only a stalled loop fails the IOx monitor (a restart may cure it); a degraded store or an
+      // unreachable router is reported, not failed: restarting cures neither, and the agent still serves.
       const stalled = o.clock.now() - runtime.lastTickAtMs > STALLED_AFTER_MS;
-      return { ok: !stalled, body: { status: stalled ? 'stalled' : 'ok', mode: config.policy.mode, selected: runtime.loop.state.selected ?? null } };
+      const degraded = o.degradations.list();
+      const status = stalled ? 'stalled' : degraded.length > 0 ? 'degraded' : 'ok';
+      return {
+        ok: !stalled,
+        body: { status, mode: config.policy.mode, selected: runtime.loop.state.selected ?? null, ...(degraded.length > 0 ? { degraded } : {}) },
+      };
     },
     status: () => ({
       site: config.site, node: config.node, version: AGENT_VERSION, uptimeSec: Math.round((o.clock.now() - runtime.startedAtMs) / 1000),
+      health: { status: o.degradations.degraded ? 'degraded' : 'ok', degraded: o.degradations.list() },
       state: stateBody(runtime), pollers: runtime.pollerStats(), store: o.store.health(), mqtt: o.mqtt?.stats() ?? null,
+      ...(o.syslog ? { syslog: { dropped: o.syslog.dropped } } : {}),
       decisionLatencyMs: { p50: runtime.metrics.latencyQuantile(0.5) ?? null, p99: runtime.metrics.latencyQuantile(0.99) ?? null },
     }),
     metrics: () => metricsText(runtime, o.mqtt, {

@@ -1,0 +1,56 @@
+/** A part of the agent that can run degraded while the rest goes on. */
+export type DegradedComponent = 'store' | 'router';
+
+export interface Degradation {
+  component: DegradedComponent;
+  /** Stable code: STORE_IN_MEMORY, STORE_RECREATED, ROUTER_UNREACHABLE, ROUTER_HOSTKEY_MISMATCH, ... */
+  code: string;
+  message: string;
+  sinceMs: number;
+}
+
+export type DegradationListener = (change: { component: DegradedComponent; now: Degradation | undefined; was: Degradation | undefined }) => void;
+
+/**
+ * What is wrong with the agent right now, one entry per component. /healthz,
+ * /status and the MQTT state all read it, so a spoke never looks healthy to
+ * one of them while it is degraded to another.
+ */
+export class Degradations {
+  private readonly current = new Map<DegradedComponent, Degradation>();
+  private readonly listeners = new Set<DegradationListener>();
+
+  /** Marks a component degraded; the same code again changes nothing (not even `sinceMs`). */
+  set(d: Degradation): void {
+    const was = this.current.get(d.component);
+    if (was?.code === d.code) return;
+    this.current.set(d.component, d);
+    this.tell({ component: d.component, now: d, was });
+  }
+
+  clear(component: DegradedComponent): void {
+    const was = this.current.get(component);
+    if (!was) return;
+    this.current.delete(component);
+    this.tell({ component, now: undefined, was });
+  }
+
+  list(): Degradation[] {
+    return [...this.current.values()];
+  }
+
+  get degraded(): boolean {
+    return this.current.size > 0;
+  }
+
+  onChange(listener: DegradationListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private tell(change: Parameters<DegradationListener>[0]): void {
+    for (const l of this.listeners) {
+      try { l(change); } catch { /* a listener's fault must not reach the caller */ }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import type { Clock } from '../ports/clock.js';
+import { RouterError, type RouterCli } from '../ports/router-cli.js';
+import type { Degradations } from './degradations.js';
+
+/** Failures that mean the agent cannot talk to IOS at all (as opposed to IOS refusing one line). */
+const UNREACHABLE = new Set(['ROUTER_CONNECT_FAILED', 'ROUTER_DISCONNECTED', 'ROUTER_TIMEOUT']);
+/** Failures no retry will cure: someone must look (a replaced router, a man in the middle, a changed password). */
+const AT_ONCE = new Set(['ROUTER_HOSTKEY_MISMATCH', 'ROUTER_AUTH_FAILED']);
+/** Consecutive unreachable failures before the router is reported unreachable: one dropped session is not news. */
+export const UNREACHABLE_AFTER = 3;
+
+/**
+ * The router as the runtime sees it: every call's outcome feeds the router's
+ * degradation (so an unreachable router or a host-key mismatch reaches
+ * /healthz and the fleet, not just a log line), and at shutdown the gate
+ * closes: nothing the runtime started may reach IOS after the restore begins.
+ * The restore itself goes to the inner router.
+ */
+export class GuardedRouter implements RouterCli {
+  private closed = false;
+  private failuresInARow = 0;
+
+  constructor(readonly inner: RouterCli, private readonly degradations: Degradations, private readonly clock: Clock) {}
+
+  show(command: string): Promise<string> {
+    return this.call(() => this.inner.show(command));
+  }
+
+  configure(lines: readonly string[]): Promise<void> {
+    return this.call(() => this.inner.configure(lines));
+  }
+
+  exec(command: string): Promise<string> {
+    return this.call(() => this.inner.exec(command));
+  }
+
+  /** Refuses every later call from the runtime with ROUTER_CLOSED; the inner router stays open for the restore. */
+  shutDown(): void {
+    this.closed = true;
+  }
+
+  close(): Promise<void> {
+    this.closed = true;
+    return this.inner.close();
+  }
+
+  private async call<T>(run: () => Promise<T>): Promise<T> {
+    if (this.closed) throw new RouterError('ROUTER_CLOSED', 'the agent is stopping: no more commands to the router');
+    try {
+      const out = await run();
+      this.failuresInARow = 0;
+      this.degradations.clear('router');
+      return out;
+    } catch (err) {
+      this.judge(err as Error & { code?: string });
+      throw err;
+    }
+  }
+
+  private judge(e: Error & { code?: string }): void {
+    const code = e.code ?? '';
+    if (AT_ONCE.has(code)) {
+      this.degradations.set({ component: 'router', code, message: e.message, sinceMs: this.clock.now() });
+      return;
+    }
+    if (!UNREACHABLE.has(code)) return; // IOS answered: the router is reachable
+    if (++this.failuresInARow >= UNREACHABLE_AFTER) {
+      this.degradations.set({
+        component: 'router', code: 'ROUTER_UNREACHABLE',
+        message: `${this.failuresInARow} commands in a row failed; last: ${code}: ${e.message}`, sinceMs: this.clock.now(),
+      });
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import type { Track } from '../../proto/records/health.js';
+import { planRelease, type ActuationTargets } from '../core/actuation/plan.js';
+import { parseCommandOutput } from '../parsers/registry.js';
+import type { RouterCli } from '../ports/router-cli.js';
+
+/** How leaving the router to IOS went; logged, published in the offline status, and the exit code. */
+export type RestoreOutcome =
+  | { outcome: 'verified' }
+  | { outcome: 'skipped'; why: 'on-stop-leave' | 'dry-run' }
+  | { outcome: 'failed' | 'timeout' | 'unverified'; code: string; message: string };
+
+/**
+ * Leaves the router on its own configuration: every agent-owned stub track up,
+ * as IOS alone would run, then reads the tracks back. Success is what the
+ * router says after, never that a command was sent: a spoke left with its
+ * primary WAN forbidden after the agent is gone is the worst way to stop.
+ */
+export async function restoreNative(router: RouterCli, targets: ActuationTargets, budgetMs: number): Promise<RestoreOutcome> {
+  const deadline = Date.now() + budgetMs;
+  try {
+    await withinMs(router.configure(planRelease(targets).configLines), budgetMs);
+  } catch (err) {
+    return failure(err, 'failed');
+  }
+  let text: string;
+  try {
+    text = await withinMs(router.show('show track brief'), deadline - Date.now());
+  } catch (err) {
+    return failure(err, 'unverified');
+  }
+  const tracks = parseCommandOutput('show track brief', text).records as Track[];
+  const ids = [...targets.peers.map((p) => p.stubTrack), ...targets.sources.map((s) => s.stubTrack)];
+  const notUp = ids.filter((id) => {
+    const t = tracks.find((x) => x.id === id);
+    return !t || (t.state !== 'up' && t.delayedState !== 'up');
+  });
+  if (notUp.length > 0) {
+    return { outcome: 'unverified', code: 'RESTORE_NOT_VERIFIED', message: `stub tracks not up after the restore: ${notUp.join(', ')}` };
+  }
+  return { outcome: 'verified' };
+}
+
+class DeadlineError extends Error {
+  readonly code = 'RESTORE_TIMEOUT';
+}
+
+function withinMs<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError(`no answer from the router within ${Math.max(0, Math.round(ms))} ms`)), Math.max(0, ms));
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+function failure(err: unknown, otherwise: 'failed' | 'unverified'): RestoreOutcome {
+  const e = err as Error & { code?: string };
+  if (e instanceof DeadlineError) return { outcome: 'timeout', code: e.code, message: e.message };
+  return { outcome: otherwise, code: e.code ?? 'RESTORE_FAILED', message: e.message };
+}
