@@ -49,9 +49,13 @@ export interface SignedCommand<N extends CommandName = CommandName> extends Unsi
 /** What arrives on `cmd`. Typed loosely on purpose: the handler checks every field. */
 export type CommandPayload = SignedCommand;
 
-/** Why a command was not run. Stable codes; the message adds detail. */
+/**
+ * Why a command was not run. Stable codes; the message adds detail.
+ * `too-large` (over the agent's `mqtt.maxPayloadBytes`, refused unparsed) and
+ * `retained` (commands are never retained) come before any other check.
+ */
 export const REFUSAL_CODES = [
-  'malformed', 'unsigned', 'unknown-key', 'bad-signature', 'wrong-target', 'expired', 'not-yet-valid',
+  'too-large', 'retained', 'malformed', 'unsigned', 'unknown-key', 'bad-signature', 'wrong-target', 'expired', 'not-yet-valid',
   'lifetime-too-long', 'replayed', 'unknown-command', 'invalid-args', 'not-allowed', 'busy',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

@@ -170,7 +170,11 @@ export type EventBody =
   | { kind: 'route-diff'; table: string; added: number; removed: number; changed: number; prefixes?: { added: string[]; removed: string[]; changed: string[] } }
   /** `violations` lists the first 50; `total` counts them all. */
   | { kind: 'route-violation'; table: string; violations: RouteViolationPayload[]; total: number }
-  | { kind: 'command'; tx: string | null; cmd?: string; keyId?: string; outcome: 'done' | 'failed' | 'refused'; code?: string }
+  | {
+    kind: 'command'; tx: string | null; cmd?: string; keyId?: string; outcome: 'done' | 'failed' | 'refused'; code?: string;
+    /** Present when the event sums up a burst of unauthenticated refusals: how many, and how many per code. */
+    count?: number; codes?: Record<string, number>;
+  }
   | { kind: 'warning'; code: string; message: string; subject?: string };
 
 export type EventKind = EventBody['kind'];

@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
 import { join, dirname } from 'node:path';
 import { MqttBroker } from '../adapters/mqtt/mqtt-broker.js';
-import { tlsFromFiles } from '../adapters/mqtt/mqtt-options.js';
+import { maxPacketBytes, tlsFromFiles } from '../adapters/mqtt/mqtt-options.js';
+import { SqliteCommandNonces } from '../adapters/sqlite/command-nonces.js';
 import { resolveSecret } from '../config/secrets.js';
 import type { AgentConfig, MqttConfig } from '../config/types.js';
 import type { Clock } from '../ports/clock.js';
@@ -10,8 +11,7 @@ import type { RouterCli } from '../ports/router-cli.js';
 import { nodeTopics } from '../../proto/topics.js';
 import { parsePublicKey } from '../../proto/command-signing.js';
 import type { AgentStore } from './agent-store.js';
-import { CommandHandler } from './commands/command-handler.js';
-import { noncesFromJournal } from './commands/nonce-cache.js';
+import { CommandHandler, type CommandHandlerStats } from './commands/command-handler.js';
 import { Publisher } from './publisher.js';
 import { outboxForPublisher, outboxSink } from './publisher-outbox.js';
 import { Reporter } from './publisher-reporter.js';
@@ -26,7 +26,7 @@ export interface MqttStack {
   start(): Promise<void>;
   /** Flushes what it can before the deadline, publishes offline, disconnects. */
   stop(deadlineMs: number): Promise<void>;
-  stats(): { connected: boolean; outboxDepth: number; evictions: number };
+  stats(): { connected: boolean; outboxDepth: number; evictions: number; commands: CommandHandlerStats };
 }
 
 /**
@@ -56,6 +56,7 @@ export function buildMqttStack(o: {
     ...(o.mqtt.password !== undefined ? { password: resolveSecret(o.mqtt.password, o.env) } : {}),
     ...(o.mqtt.tls ? { tls: tlsFromFiles(o.mqtt.tls) } : {}),
     will: () => session.nextWill(),
+    maxPacketBytes: maxPacketBytes(o.mqtt.maxPayloadBytes),
   }, log, o.clock);
   const publisher = new Publisher(broker, outboxForPublisher(outbox, writes), session, { statusTopic: topics.status }, log, o.clock);
   const reporter = new Reporter(outboxSink(outbox, writes, () => publisher.kick(), o.clock.now), {
@@ -69,16 +70,18 @@ export function buildMqttStack(o: {
     if (e.kind === 'read' && (e.family === 'sla' || e.family === 'interfaces' || e.family === 'crypto')) report(reporter.telemetry(telemetryBody(o.runtime)));
   });
   const keys = new Map(o.mqtt.commandKeys.map((k) => [k.id, parsePublicKey(resolveSecret(k.publicKey, o.env))] as const));
+  const skewMs = 30_000;
+  const nonces = new SqliteCommandNonces(db, skewMs);
   const commands = new CommandHandler(
-    { site: at.site, node: at.node, cmdTopic: topics.cmd, replyTopic: topics.reply, keys },
+    { site: at.site, node: at.node, cmdTopic: topics.cmd, replyTopic: topics.reply, keys, skewMs, maxPayloadBytes: o.mqtt.maxPayloadBytes },
     {
       broker, ids, clock: o.clock, log: log.child('commands'),
       target: runtimeCommandTarget({
         runtime: o.runtime, router: o.router, journal, db, config: o.config,
         rebirth: async () => { await publisher.rebirth(); await reporter.republishState(); },
       }),
-      journal: (entry) => writes.run(() => { journal.append([entry]); }),
-      nonceSource: noncesFromJournal((q) => journal.query(q), 15 * 60_000),
+      journal: (entry, nonce) => writes.run(() => { if (nonce) nonces.recordAccepted(journal, entry, nonce); else journal.append([entry]); }),
+      nonceSource: (now) => nonces.unexpired(now),
       report: (ev) => report(reporter.events([ev])),
     },
   );
@@ -91,11 +94,13 @@ export function buildMqttStack(o: {
     },
     async stop(deadlineMs: number) {
       unsubscribe();
-      commands.stop();
+      await commands.stop();
       await publisher.stop(deadlineMs);
       await broker.close(deadlineMs);
     },
-    stats: () => ({ connected: broker.connected, outboxDepth: outbox.depth().total.messages, evictions: sumEvictions(outbox.evictions()) }),
+    stats: () => ({
+      connected: broker.connected, outboxDepth: outbox.depth().total.messages, evictions: sumEvictions(outbox.evictions()), commands: commands.stats(),
+    }),
   };
 }
 

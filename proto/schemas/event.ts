@@ -26,6 +26,7 @@ export const eventSchema: Schema = {
     }, ['table', 'violations', 'total']),
     event('command', {
       tx: { type: ['string', 'null'] }, cmd: str(), keyId: str(), outcome: oneOfStrings('done', 'failed', 'refused'), code: str(),
+      count: int({ minimum: 1 }), codes: { type: 'object', additionalProperties: int({ minimum: 1 }) },
     }, ['tx', 'outcome']),
     event('warning', { code: str(), message: str(), subject: str() }, ['code', 'message']),
   ],

@@ -13,7 +13,16 @@ export interface OutgoingMessage {
 export interface IncomingMessage {
   topic: string;
   payload: Buffer;
+  /**
+   * The broker sent it from its retained store (on subscribe), or, with
+   * `retainAsPublished` on MQTT 5, its publisher set retain.
+   */
   retain: boolean;
+}
+
+export interface SubscribeOptions {
+  /** MQTT 5 only: deliver live messages with the retain flag their publisher set (MQTT 3.1.1 brokers clear it). */
+  retainAsPublished?: boolean;
 }
 
 export interface WillMessage {
@@ -51,7 +60,7 @@ export interface Broker {
   /** QoS 1 resolves on PUBACK, QoS 0 once written. Rejects with BrokerError when not connected or lost. */
   publish(message: OutgoingMessage): Promise<void>;
   /** Remembered and renewed on every connection; resolves once granted on the current one (or at once when offline). */
-  subscribe(filter: string, qos: 0 | 1): Promise<void>;
+  subscribe(filter: string, qos: 0 | 1, options?: SubscribeOptions): Promise<void>;
   /** Returns a function that removes the handler. */
   onMessage(handler: (message: IncomingMessage) => void): () => void;
   /** Called after each CONNACK, before anything else is sent on that connection. */

@@ -1,4 +1,4 @@
-import { BrokerError, type Broker, type ConnectInfo, type IncomingMessage, type OutgoingMessage, type WillMessage } from './broker-port.js';
+import { BrokerError, type Broker, type ConnectInfo, type IncomingMessage, type OutgoingMessage, type SubscribeOptions, type WillMessage } from './broker-port.js';
 import { topicMatches } from './topic-match.js';
 
 /**
@@ -21,7 +21,7 @@ export class FakeMqttNetwork {
       if (payload.length === 0) this.retained.delete(m.topic);
       else this.retained.set(m.topic, msg);
     }
-    for (const c of this.clients) c.deliver({ ...msg, retain: false });
+    for (const c of this.clients) c.deliver(msg);
   }
 
   client(id: string, will?: () => WillMessage | undefined): FakeBroker {
@@ -46,7 +46,7 @@ export class FakeBroker implements Broker {
   private closed = false;
   private connections = 0;
   private will: WillMessage | undefined;
-  private readonly subs = new Map<string, 0 | 1>();
+  private readonly subs = new Map<string, SubscribeOptions>();
   private readonly pending = new Set<(e: BrokerError) => void>();
   private readonly onMsg = new Set<(m: IncomingMessage) => void>();
   private readonly onUp = new Set<(i: ConnectInfo) => void>();
@@ -90,9 +90,13 @@ export class FakeBroker implements Broker {
     for (const h of this.onDown) h('dropped');
   }
 
+  /** A live message: retain cleared, as a broker does, unless the subscription asked for retain-as-published. */
   deliver(m: IncomingMessage): void {
     if (!this.up) return;
-    if ([...this.subs.keys()].some((f) => topicMatches(f, m.topic))) for (const h of this.onMsg) h(m);
+    const matching = [...this.subs].filter(([f]) => topicMatches(f, m.topic));
+    if (matching.length === 0) return;
+    const retain = m.retain && matching.some(([, o]) => o.retainAsPublished === true);
+    for (const h of this.onMsg) h({ ...m, retain });
   }
 
   private sendRetained(filter: string): void {
@@ -117,8 +121,8 @@ export class FakeBroker implements Broker {
     for (const a of acks) a();
   }
 
-  async subscribe(filter: string, qos: 0 | 1): Promise<void> {
-    this.subs.set(filter, qos);
+  async subscribe(filter: string, _qos: 0 | 1, options: SubscribeOptions = {}): Promise<void> {
+    this.subs.set(filter, options);
     if (this.up) this.sendRetained(filter);
   }
 

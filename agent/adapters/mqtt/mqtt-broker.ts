@@ -3,7 +3,7 @@ import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { systemClock, type Clock } from '../../ports/clock.js';
 import { silentLogger, type Logger } from '../../ports/logger.js';
 import { DEFAULT_BACKOFF, fullJitterDelay } from './backoff.js';
-import { BrokerError, type Broker, type ConnectInfo, type IncomingMessage, type OutgoingMessage } from './broker-port.js';
+import { BrokerError, type Broker, type ConnectInfo, type IncomingMessage, type OutgoingMessage, type SubscribeOptions } from './broker-port.js';
 import type { MqttBrokerOptions } from './mqtt-options.js';
 
 type Listener<T> = (value: T) => void;
@@ -23,7 +23,7 @@ export class MqttBroker implements Broker {
   private started = false;
   private closed = false;
   private cancelRetry: (() => void) | undefined;
-  private readonly subscriptions = new Map<string, 0 | 1>();
+  private readonly subscriptions = new Map<string, { qos: 0 | 1; options: SubscribeOptions }>();
   private readonly pending = new Set<(err: BrokerError) => void>();
   private readonly messageHandlers = new Set<Listener<IncomingMessage>>();
   private readonly connectHandlers = new Set<Listener<ConnectInfo>>();
@@ -65,6 +65,8 @@ export class MqttBroker implements Broker {
       ...(o.username !== undefined ? { username: o.username } : {}),
       ...(o.password !== undefined ? { password: o.password } : {}),
       ...(will ? { will: { topic: will.topic, payload: Buffer.from(will.payload), qos: will.qos, retain: will.retain } } : {}),
+      // MQTT 5: the broker must not send us a packet larger than this (it drops it instead); mosquitto's own limit is 256 MB.
+      ...(o.protocolVersion === 5 && o.maxPacketBytes ? { properties: { maximumPacketSize: o.maxPacketBytes } } : {}),
       ...(o.tls ?? {}),
     };
   }
@@ -89,7 +91,7 @@ export class MqttBroker implements Broker {
       this.upSinceMs = this.clock.now();
       this.connections++;
       this.log.info('mqtt.connected', { url: this.options.url, connection: this.connections, sessionPresent: connack.sessionPresent });
-      for (const [filter, qos] of this.subscriptions) this.sendSubscribe(client, filter, qos).catch(() => {});
+      for (const [filter, s] of this.subscriptions) this.sendSubscribe(client, filter, s.qos, s.options).catch(() => {});
       const info = { connection: this.connections, sessionPresent: connack.sessionPresent ?? false };
       for (const h of this.connectHandlers) h(info);
     });
@@ -151,15 +153,16 @@ export class MqttBroker implements Broker {
     });
   }
 
-  subscribe(filter: string, qos: 0 | 1): Promise<void> {
-    this.subscriptions.set(filter, qos);
+  subscribe(filter: string, qos: 0 | 1, options: SubscribeOptions = {}): Promise<void> {
+    this.subscriptions.set(filter, { qos, options });
     const client = this.client;
-    return client && this.up ? this.sendSubscribe(client, filter, qos) : Promise.resolve();
+    return client && this.up ? this.sendSubscribe(client, filter, qos, options) : Promise.resolve();
   }
 
-  private sendSubscribe(client: MqttClient, filter: string, qos: 0 | 1): Promise<void> {
+  private sendSubscribe(client: MqttClient, filter: string, qos: 0 | 1, options: SubscribeOptions): Promise<void> {
+    const v5 = (this.options.protocolVersion ?? 4) === 5;
     return new Promise((resolve, reject) => {
-      client.subscribe(filter, { qos }, (err, granted) => {
+      client.subscribe(filter, { qos, ...(v5 && options.retainAsPublished ? { rap: true } : {}) }, (err, granted) => {
         const refused = granted?.some((g) => g.qos === 128);
         if (err || refused) {
           this.log.error('mqtt.subscribe-refused', { filter, error: err?.message });

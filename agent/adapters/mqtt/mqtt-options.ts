@@ -33,6 +33,11 @@ export interface MqttBrokerOptions {
   backoff?: BackoffOptions;
   /** A connection up at least this long resets the backoff; shorter ones keep growing it. */
   stableAfterMs?: number;
+  /**
+   * MQTT 5: the Maximum Packet Size sent in CONNECT, so the broker drops larger
+   * messages instead of delivering them (payload limit plus topic and header room).
+   */
+  maxPacketBytes?: number;
   /** Called before every connection attempt: the Will carries that attempt's session counter. */
   will?: () => WillMessage | undefined;
   /** Uniform [0, 1); injected so tests can pin the jitter. */
@@ -57,3 +62,10 @@ export function tlsFromFiles(files: TlsFiles): MqttTls {
     ...(files.servername ? { servername: files.servername } : {}),
   };
 }
+
+/**
+ * MQTT 5 Maximum Packet Size for a payload limit: the fixed header (5), topic
+ * (2 + its length, our topics are well under 1 KB) and packet id; room for
+ * properties too, so an honest command is never dropped for its headers.
+ */
+export const maxPacketBytes = (maxPayloadBytes: number): number => maxPayloadBytes + 4096;

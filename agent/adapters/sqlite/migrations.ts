@@ -59,4 +59,18 @@ export const MIGRATIONS: readonly string[] = [
   -- No secondary indexes: every read is a range of the primary key by table, and
   -- each index would roughly double the cost of storing a 100k-route first read.
   `,
+  // 2: nonces of accepted commands, apart from the journal, so that no number of
+  // refusals can push them out of the rebuild after a restart (red-team finding 2).
+  // Filled from the journal's accepted rows so an upgrade opens no replay window.
+  `
+  CREATE TABLE command_nonce (
+    nonce TEXT PRIMARY KEY,
+    exp_ms INTEGER NOT NULL          -- the command's exp: a replay after it is refused as expired anyway
+  ) WITHOUT ROWID;
+  CREATE INDEX command_nonce_by_exp ON command_nonce (exp_ms);
+  INSERT OR IGNORE INTO command_nonce (nonce, exp_ms)
+    SELECT json_extract(data, '$.nonce'), json_extract(data, '$.exp') FROM journal
+    WHERE kind = 'command' AND json_valid(data) AND json_extract(data, '$.outcome') = 'accepted'
+      AND json_type(data, '$.nonce') = 'text' AND json_type(data, '$.exp') IN ('integer', 'real');
+  `,
 ];

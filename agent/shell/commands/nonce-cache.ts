@@ -8,7 +8,7 @@ export interface RememberedNonce {
   expMs: number;
 }
 
-/** Where nonces come from after a restart: the journal of accepted commands. */
+/** Where nonces come from after a restart: the store's table of accepted commands' nonces (SqliteCommandNonces). */
 export type NonceSource = (nowMs: number) => Promise<readonly RememberedNonce[]> | readonly RememberedNonce[];
 
 export class NonceCache {
@@ -40,20 +40,4 @@ export class NonceCache {
   private prune(nowMs: number): void {
     for (const [nonce, exp] of this.byNonce) if (exp + this.skewMs < nowMs) this.byNonce.delete(nonce);
   }
-}
-
-/** Reads the nonces back from journal rows of kind `command` written by the handler. */
-export function noncesFromJournal(
-  query: (q: { sinceMs: number; kinds: string[]; limit: number }) => readonly { data: unknown }[],
-  lookBackMs: number,
-  limit = 10_000,
-): NonceSource {
-  return (nowMs) => {
-    const out: RememberedNonce[] = [];
-    for (const row of query({ sinceMs: nowMs - lookBackMs, kinds: ['command'], limit })) {
-      const d = row.data as { nonce?: unknown; exp?: unknown; outcome?: unknown };
-      if (d?.outcome === 'accepted' && typeof d.nonce === 'string' && typeof d.exp === 'number') out.push({ nonce: d.nonce, expMs: d.exp });
-    }
-    return out;
-  };
 }

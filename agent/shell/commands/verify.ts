@@ -13,6 +13,8 @@ export interface VerifyPolicy {
   maxLifetimeMs: number;
   /** Tolerated clock difference between the operator's tool and the router. */
   skewMs: number;
+  /** Larger payloads are refused unparsed: a few MB of `[[],[],…]` parse into more than the IOx heap. */
+  maxPayloadBytes: number;
 }
 
 export interface Refusal {
@@ -29,10 +31,14 @@ const TX = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /**
  * Authenticates and checks one raw command, in an order that never lets an
- * unauthenticated message touch state: shape, signature, target, time, and
- * only then the nonce cache (so forged messages cannot fill it).
+ * unauthenticated message touch state: size (before any decoding), retain,
+ * shape, signature, target, time, and only then the nonce cache (so forged
+ * messages cannot fill it).
  */
-export function verifyCommand(raw: Buffer, policy: VerifyPolicy, validators: PayloadValidators, nonces: NonceCache, nowMs: number): Verified {
+export function verifyCommand(
+  raw: Buffer, policy: VerifyPolicy, validators: PayloadValidators, nonces: NonceCache, nowMs: number, retained = false,
+): Verified {
+  if (raw.length > policy.maxPayloadBytes) return refuse(null, 'too-large', `${raw.length} bytes, at most ${policy.maxPayloadBytes}`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw.toString('utf8'));
@@ -43,6 +49,8 @@ export function verifyCommand(raw: Buffer, policy: VerifyPolicy, validators: Pay
   const tx = typeof o.tx === 'string' && TX.test(o.tx) ? o.tx : null;
   const base = { ...(typeof o.cmd === 'string' ? { cmd: o.cmd.slice(0, 64) } : {}), ...(typeof o.keyId === 'string' ? { keyId: o.keyId.slice(0, 64) } : {}) };
   const refuseWith = (code: RefusalCode, message: string): Verified => ({ ok: false, refusal: { tx, ...base, code, message } });
+  // The contract says commands are never retained: a retained one would be carried out again on every subscribe.
+  if (retained) return refuseWith('retained', 'commands must not be published retained');
 
   const errors = validators.payload('cmd', parsed);
   if (errors) return refuseWith('malformed', errors.slice(0, 5).join('; '));

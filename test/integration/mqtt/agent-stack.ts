@@ -7,7 +7,8 @@
 import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { MqttBroker } from '../../../agent/adapters/mqtt/mqtt-broker.js';
-import type { MqttBrokerOptions } from '../../../agent/adapters/mqtt/mqtt-options.js';
+import { maxPacketBytes, type MqttBrokerOptions } from '../../../agent/adapters/mqtt/mqtt-options.js';
+import { SqliteCommandNonces } from '../../../agent/adapters/sqlite/command-nonces.js';
 import { openDatabase, type SqliteDb } from '../../../agent/adapters/sqlite/database.js';
 import { SqliteJournal } from '../../../agent/adapters/sqlite/journal.js';
 import { SqliteOutbox } from '../../../agent/adapters/sqlite/outbox.js';
@@ -16,7 +17,7 @@ import { systemClock } from '../../../agent/ports/clock.js';
 import { silentLogger } from '../../../agent/ports/logger.js';
 import { CommandHandler } from '../../../agent/shell/commands/command-handler.js';
 import type { CommandTarget } from '../../../agent/shell/commands/command-target.js';
-import { noncesFromJournal } from '../../../agent/shell/commands/nonce-cache.js';
+import type { RefusalBudget } from '../../../agent/shell/commands/refusal-throttle.js';
 import { Publisher } from '../../../agent/shell/publisher.js';
 import { outboxForPublisher, outboxSink } from '../../../agent/shell/publisher-outbox.js';
 import { Reporter } from '../../../agent/shell/publisher-reporter.js';
@@ -31,6 +32,9 @@ export interface AgentStackOptions {
   window?: number;
   keys?: ReadonlyMap<string, KeyObject>;
   target?: CommandTarget;
+  /** mqtt.maxPayloadBytes: the handler's limit and, on MQTT 5, the CONNECT's Maximum Packet Size. */
+  maxPayloadBytes?: number;
+  refusalBudget?: RefusalBudget;
 }
 
 export interface AgentStack {
@@ -58,16 +62,23 @@ export function agentStack(o: AgentStackOptions): AgentStack {
   const journal = new SqliteJournal(db, { maxAgeMs: 30 * 86_400_000, maxRows: 1_000_000 });
   const ids = messageIds();
   const session = new PublisherSession(fileSessionCounter(join(o.dir, 'mqtt-session')), topics.status, ids, clock, '0.1.0-test');
-  const broker = new MqttBroker({ clientId: `spokepilot-${at.site}-${at.node}`, ...o.broker, will: () => session.nextWill() }, silentLogger, clock);
+  const maxPayloadBytes = o.maxPayloadBytes ?? 65_536;
+  const broker = new MqttBroker({
+    clientId: `spokepilot-${at.site}-${at.node}`, maxPacketBytes: maxPacketBytes(maxPayloadBytes), ...o.broker, will: () => session.nextWill(),
+  }, silentLogger, clock);
+  const nonces = new SqliteCommandNonces(db, 30_000);
   const publisher = new Publisher(broker, outboxForPublisher(outbox, writes), session, { statusTopic: topics.status, window: o.window ?? 32 }, silentLogger, clock);
   const reporter = new Reporter(outboxSink(outbox, writes, () => publisher.kick(), clock.now), { topics, ids, clock });
   const commands = o.keys && o.target
     ? new CommandHandler(
-      { site: at.site, node: at.node, cmdTopic: topics.cmd, replyTopic: topics.reply, keys: o.keys },
+      {
+        site: at.site, node: at.node, cmdTopic: topics.cmd, replyTopic: topics.reply, keys: o.keys, maxPayloadBytes,
+        ...(o.refusalBudget ? { refusalBudget: o.refusalBudget } : {}),
+      },
       {
         broker, target: o.target, ids, clock, log: silentLogger,
-        journal: (e) => writes.run(() => { journal.append([e]); }),
-        nonceSource: noncesFromJournal((q) => journal.query(q), 15 * 60_000),
+        journal: (e, nonce) => writes.run(() => { if (nonce) nonces.recordAccepted(journal, e, nonce); else journal.append([e]); }),
+        nonceSource: (now) => nonces.unexpired(now),
         report: (e) => { void reporter.events([e]).catch(() => {}); },
       },
     )
@@ -81,7 +92,7 @@ export function agentStack(o: AgentStackOptions): AgentStack {
       broker.start();
     },
     async stop() {
-      commands?.stop();
+      await commands?.stop();
       await publisher.stop(2_000);
       await broker.close(1_000);
       db.close();

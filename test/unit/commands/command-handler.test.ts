@@ -4,7 +4,7 @@ import type { JournalEntry } from '../../../agent/adapters/sqlite/journal.js';
 import { systemClock } from '../../../agent/ports/clock.js';
 import { silentLogger } from '../../../agent/ports/logger.js';
 import { CommandHandler, type CommandHandlerOptions } from '../../../agent/shell/commands/command-handler.js';
-import { noncesFromJournal } from '../../../agent/shell/commands/nonce-cache.js';
+import type { RememberedNonce } from '../../../agent/shell/commands/nonce-cache.js';
 import type { ReplyPayload, SignedCommand } from '../../../proto/commands.js';
 import { createPayloadValidators } from '../../../proto/schemas/index.js';
 import { nodeTopics, DEFAULT_ROOT } from '../../../proto/topics.js';
@@ -14,7 +14,7 @@ const keys = testKeys();
 const topics = nodeTopics(DEFAULT_ROOT, AT);
 const validators = createPayloadValidators();
 
-function setup(opts: Partial<CommandHandlerOptions> = {}, journalFails = false, journal: JournalEntry[] = []) {
+function setup(opts: Partial<CommandHandlerOptions> = {}, journalFails = false, journal: JournalEntry[] = [], nonces: RememberedNonce[] = []) {
   const net = new FakeMqttNetwork();
   const agent = net.client('agent');
   const target = recordingTarget();
@@ -23,11 +23,15 @@ function setup(opts: Partial<CommandHandlerOptions> = {}, journalFails = false, 
     { site: AT.site, node: AT.node, cmdTopic: topics.cmd, replyTopic: topics.reply, keys: keys.configured, ...opts },
     {
       broker: agent, target, ids: () => `r${n++}`, clock: systemClock, log: silentLogger, validators,
-      journal: async (e) => { if (journalFails) throw new Error('disk full'); journal.push(e); },
-      nonceSource: noncesFromJournal((q) => journal.filter((e) => e.kind === 'command' && e.tsMs >= q.sinceMs), 15 * 60_000),
+      journal: async (e, nonce) => {
+        if (journalFails) throw new Error('disk full');
+        journal.push(e);
+        if (nonce) nonces.push(nonce);
+      },
+      nonceSource: () => nonces,
     },
   );
-  return { net, agent, target, handler, journal };
+  return { net, agent, target, handler, journal, nonces };
 }
 
 const send = (h: CommandHandler, c: unknown) => h.handle(Buffer.from(typeof c === 'string' ? c : JSON.stringify(c)));
@@ -117,11 +121,11 @@ describe('command handler', () => {
     expect(refused.every((e) => e.kind === 'command')).toBe(true);
   });
 
-  it('refuses a replay, also after a restart (nonces come back from the journal)', async () => {
+  it('refuses a replay, also after a restart (nonces come back from the store)', async () => {
     const c = command(keys, 'clear-override', {});
     expect(refusal(await send(s.handler, c))).toBe('ok');
     expect(refusal(await send(s.handler, c))).toBe('replayed');
-    const restarted = setup({}, false, s.journal);
+    const restarted = setup({}, false, s.journal, s.nonces);
     await restarted.handler.start();
     expect(refusal(await send(restarted.handler, c))).toBe('replayed');
     expect(restarted.target.calls).toEqual([]);

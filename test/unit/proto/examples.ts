@@ -63,6 +63,7 @@ export const events: EventPayload[] = [
   ], total: 2 },
   { ...env('e12'), kind: 'command', tx: 'tx-1', cmd: 'force-path', keyId: 'ops-1', outcome: 'done' },
   { ...env('e13'), kind: 'command', tx: null, outcome: 'refused', code: 'malformed' },
+  { ...env('e13b'), kind: 'command', tx: null, outcome: 'refused', count: 9120, codes: { malformed: 9000, 'bad-signature': 120 } },
   { ...env('e14'), kind: 'warning', code: 'PARSE_WARNING', message: 'line 12 not understood', subject: 'show ip sla statistics' },
 ];
 
