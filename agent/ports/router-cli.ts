@@ -20,6 +20,8 @@ export type RouterErrorCode =
   | 'ROUTER_DISCONNECTED'
   | 'ROUTER_TIMEOUT'
   | 'ROUTER_CLI_ERROR'
+  /** One command printed more bytes or lines than its limit (agent/adapters/router/output-limits.ts). */
+  | 'ROUTER_OUTPUT_TOO_LARGE'
   | 'ROUTER_UNSAFE_COMMAND'
   | 'ROUTER_CLOSED';
 
@@ -27,7 +29,7 @@ export class RouterError extends Error {
   constructor(
     readonly code: RouterErrorCode,
     message: string,
-    /** For ROUTER_CLI_ERROR: the command or config line IOS refused. */
+    /** For ROUTER_CLI_ERROR: the command or config line IOS refused; for ROUTER_OUTPUT_TOO_LARGE: the command. */
     readonly line?: string,
   ) {
     super(message);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SshRouterCli, type SshRouterOptions } from '../../agent/adapters/router/ssh-router-cli.js';
+import { routerOutputLimits } from '../../agent/adapters/router/output-limits.js';
 import { startLabSshServer } from '../../lab/ssh/server.js';
+import { startFloodingRouter, type FloodingRouter } from '../support/flooding-ssh-router.js';
 import { fakeDevice, VERSION_LINES } from '../lab/terminal-fake-device.js';
 
 type Server = Awaited<ReturnType<typeof startLabSshServer>>;
@@ -79,5 +81,56 @@ describe('SSH router adapter against the lab terminal (real SSH)', () => {
     const next = await r.show('show version').catch((e: { code: string }) => e.code);
     expect([VERSION_LINES.join('\n') + '\n', 'ROUTER_DISCONNECTED']).toContain(next);
     expect(await r.show('show version')).toContain('version line 1');
+  });
+});
+
+describe('SSH router adapter: output limits and paging (flooding router, real SSH)', () => {
+  let router: FloodingRouter;
+  const clients: SshRouterCli[] = [];
+  const cli = (o: Partial<SshRouterOptions> = {}) => {
+    const c = new SshRouterCli({
+      host: '127.0.0.1', port: router.port, username: 'agent', password: 'agent', hostKeySha256: router.fingerprint,
+      connectTimeoutMs: 5000, commandTimeoutMs: 20_000, ...o,
+    });
+    clients.push(c);
+    return c;
+  };
+  const limits = (maxTableRoutes: number, maxOutputLines = 1000) =>
+    routerOutputLimits({ router: { maxOutputBytes: 2 * 1024 * 1024, maxOutputLines }, routes: { maxTableRoutes } });
+  beforeAll(async () => {
+    router = await startFloodingRouter({ routes: 5000, pages: 3000 });
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    await router.close();
+  });
+
+  it('refuses endless output once over the limit, drops that session, and the next command reconnects', async () => {
+    const r = cli({ outputLimits: limits(50_000) });
+    const opened = router.sessions.opened;
+    await expect(r.show('show flood')).rejects.toMatchObject({ code: 'ROUTER_OUTPUT_TOO_LARGE', line: 'show flood' });
+    expect(r.connected).toBe(false);
+    expect(await r.show('show version')).toBe('spoke1 uptime is 1 hour\n');
+    expect(router.sessions.opened).toBe(opened + 2);
+  });
+
+  it('gives route tables their limit from routes.maxTableRoutes, not the ordinary one', async () => {
+    // 5,000 routes print about 6,500 lines: over the ordinary 1,000, under a 10,000-route table limit.
+    expect((await cli({ outputLimits: limits(10_000) }).show('show ip route')).split('\n').length).toBeGreaterThan(6000);
+    await expect(cli({ outputLimits: limits(2000) }).show('show ip route')).rejects.toMatchObject({ code: 'ROUTER_OUTPUT_TOO_LARGE' });
+  });
+
+  it('answers 3,000 --More-- pages (6 MB) in linear time, well within the command timeout', async () => {
+    const r = cli({ outputLimits: () => ({ maxBytes: 16 * 1024 * 1024, maxLines: 100_000 }) });
+    const out = await r.show('show paged');
+    expect(out.endsWith('last page\n')).toBe(true);
+    expect(out).not.toContain('--More--');
+    expect(out.length).toBeGreaterThan(3000 * 2000);
+  });
+
+  it('bounds a pager that pages forever by the line limit (each page counts as a line)', async () => {
+    const r = cli({ outputLimits: () => ({ maxBytes: 1024 * 1024 * 1024, maxLines: 500 }) });
+    await expect(r.show('show paged')).rejects.toMatchObject({ code: 'ROUTER_OUTPUT_TOO_LARGE' });
+    expect(await r.show('show version')).toBe('spoke1 uptime is 1 hour\n');
   });
 });

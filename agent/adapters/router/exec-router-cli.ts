@@ -1,44 +1,40 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { assertSafeLine, RouterError, type RouterCli } from '../../ports/router-cli.js';
 import { assertAccepted } from './ios-output.js';
+import { DEFAULT_OUTPUT_LIMITS_CONFIG, routerOutputLimits, type OutputLimits } from './output-limits.js';
+import { OutputMeter } from './output-meter.js';
 
 export interface ExecRouterOptions {
   /** argv prefix; the IOS command is appended as one argument: `["dohost"]` in Guest Shell. */
   command: readonly string[];
   timeoutMs: number;
+  /** Bytes and lines each command may print (routerOutputLimits); default: the configuration's defaults. */
+  outputLimits?: OutputLimits;
 }
+
+/** Enough of dohost's complaint to say what went wrong. */
+const STDERR_KEPT = 4096;
 
 /**
  * Runs each command as a local process (Guest Shell's `dohost "show ..."`).
  * No shell is involved: the IOS command is one argv element. dohost runs exec
  * commands only, so this transport cannot configure: run it in dry-run mode or
- * actuate over SSH.
+ * actuate over SSH. Output is counted as it streams: past its limit the child
+ * is killed and the command fails with ROUTER_OUTPUT_TOO_LARGE.
  */
 export class ExecRouterCli implements RouterCli {
+  private readonly limits: OutputLimits;
+
   constructor(private readonly options: ExecRouterOptions) {
     if (options.command.length === 0) throw new RouterError('ROUTER_CONNECT_FAILED', 'exec transport needs a command (e.g. ["dohost"])');
+    this.limits = options.outputLimits ?? routerOutputLimits(DEFAULT_OUTPUT_LIMITS_CONFIG);
   }
 
   async show(command: string): Promise<string> {
     assertSafeLine(command);
-    const [file, ...args] = this.options.command;
-    return await new Promise((resolve, reject) => {
-      execFile(file!, [...args, command], { timeout: this.options.timeoutMs, maxBuffer: 64 * 1024 * 1024, encoding: 'latin1' }, (err, stdout, stderr) => {
-        if (err) {
-          const e = err as NodeJS.ErrnoException & { killed?: boolean; code?: string | number };
-          if (e.killed) reject(new RouterError('ROUTER_TIMEOUT', `"${command}" took longer than ${this.options.timeoutMs} ms`));
-          else if (e.code === 'ENOENT') reject(new RouterError('ROUTER_CONNECT_FAILED', `${file} not found (is this Guest Shell?)`));
-          else reject(new RouterError('ROUTER_CLI_ERROR', `${file} failed on "${command}": ${String(stderr).trim() || e.message}`, command));
-          return;
-        }
-        try {
-          assertAccepted(stdout, command);
-          resolve(stdout.replace(/\r/g, ''));
-        } catch (refused) {
-          reject(refused);
-        }
-      });
-    });
+    const stdout = await this.run(command);
+    assertAccepted(stdout, command);
+    return stdout.replace(/\r/g, '');
   }
 
   exec(command: string): Promise<string> {
@@ -50,4 +46,50 @@ export class ExecRouterCli implements RouterCli {
   }
 
   async close(): Promise<void> {}
+
+  private run(command: string): Promise<string> {
+    const [file, ...args] = this.options.command;
+    const meter = new OutputMeter(this.limits(command), command);
+    return new Promise((resolve, reject) => {
+      const child = spawn(file!, [...args, command], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const chunks: string[] = [];
+      let stderr = '';
+      let failure: RouterError | undefined;
+      // Rejects at once: a grandchild of dohost could hold the pipes open long after the kill,
+      // and closing our ends makes its next write fail (EPIPE) instead of being read and dropped.
+      const fail = (err: RouterError) => {
+        if (failure) return;
+        failure = err;
+        chunks.length = 0;
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        child.stdout.destroy();
+        child.stderr.destroy();
+        reject(err);
+      };
+      const timer = setTimeout(() => fail(new RouterError('ROUTER_TIMEOUT', `"${command}" took longer than ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+      child.stdout.setEncoding('latin1');
+      child.stdout.on('data', (chunk: string) => {
+        if (failure) return;
+        const over = meter.add(chunk);
+        if (over) fail(over);
+        else chunks.push(chunk);
+      });
+      child.stderr.setEncoding('latin1');
+      child.stderr.on('data', (chunk: string) => {
+        if (stderr.length < STDERR_KEPT) stderr += chunk.slice(0, STDERR_KEPT - stderr.length);
+      });
+      child.on('error', (err: NodeJS.ErrnoException) => {
+        fail(err.code === 'ENOENT'
+          ? new RouterError('ROUTER_CONNECT_FAILED', `${file} not found (is this Guest Shell?)`)
+          : new RouterError('ROUTER_CLI_ERROR', `${file} failed on "${command}": ${err.message}`, command));
+      });
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        if (failure) return;
+        if (code !== 0) reject(new RouterError('ROUTER_CLI_ERROR', `${file} failed on "${command}": ${stderr.trim() || `exit ${code ?? signal}`}`, command));
+        else resolve(chunks.join(''));
+      });
+    });
+  }
 }

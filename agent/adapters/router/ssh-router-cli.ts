@@ -4,6 +4,8 @@ import type { Client, ClientChannel, ConnectConfig } from 'ssh2';
 import { assertSafeLine, RouterError, type RouterCli } from '../../ports/router-cli.js';
 import { Backoff } from './backoff.js';
 import { ANY_PROMPT, assertAccepted, commandOutput, MORE } from './ios-output.js';
+import { OutputBuffer } from './output-buffer.js';
+import { DEFAULT_OUTPUT_LIMITS_CONFIG, routerOutputLimits, type OutputLimits } from './output-limits.js';
 
 export interface SshRouterOptions {
   host: string;
@@ -17,6 +19,12 @@ export interface SshRouterOptions {
   connectTimeoutMs: number;
   commandTimeoutMs: number;
   backoff?: Backoff;
+  /**
+   * Bytes and lines each command may print (routerOutputLimits); beyond them the
+   * session is dropped and the command fails with ROUTER_OUTPUT_TOO_LARGE.
+   * Default: the configuration's defaults.
+   */
+  outputLimits?: OutputLimits;
   /** Called on each connect failure and disconnect; the adapter itself never logs secrets. */
   onEvent?: (event: { kind: 'connected' | 'disconnected' | 'connect-failed' | 'timeout'; code?: string; message?: string }) => void;
 }
@@ -34,53 +42,6 @@ interface Session {
 }
 
 /**
- * What IOS printed since the last command: the chunks as they came, and their
- * last few hundred characters, where a prompt or --More-- shows. Testing the
- * whole text on every chunk made a 100,000-route table (6 MB in ~200 chunks)
- * cost the main thread a gigabyte of copies; joined once, it is one flat string.
- */
-class OutputBuffer {
-  private chunks: string[] = [];
-  private length = 0;
-  private last = '';
-
-  push(chunk: string): void {
-    this.chunks.push(chunk);
-    this.length += chunk.length;
-    this.last = (this.last + chunk).slice(-TAIL_CHARS);
-  }
-
-  /**
-   * The end of the output. Cut from a longer output, it starts with NUL, so
-   * the cut is never read as the start of a line (and of a prompt).
-   */
-  get tail(): string {
-    return this.length > TAIL_CHARS ? `\0${this.last}` : this.last;
-  }
-
-  clear(): void {
-    this.chunks = [];
-    this.length = 0;
-    this.last = '';
-  }
-
-  /** Takes a --More-- off the end, as the pager's prompt is not output. */
-  dropMore(): void {
-    const all = this.text().replace(MORE, '');
-    this.clear();
-    this.push(all);
-  }
-
-  text(): string {
-    if (this.chunks.length > 1) this.chunks = [this.chunks.join('')];
-    return this.chunks[0] ?? '';
-  }
-}
-
-/** Longer than any prompt with the newline before it (hostnames are at most 63 characters). */
-const TAIL_CHARS = 256;
-
-/**
  * One persistent SSH session to IOS with a serialised command queue: shows,
  * exec commands and config sessions never interleave. Prompt detection,
  * `terminal length 0` (and --More-- answered anyway), a timeout per command
@@ -92,12 +53,14 @@ export class SshRouterCli implements RouterCli {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly backoff: Backoff;
+  private readonly limits: OutputLimits;
 
   constructor(private readonly options: SshRouterOptions) {
     if (!options.hostKeySha256 && !options.acceptAnyHostKey) {
       throw new RouterError('ROUTER_CONNECT_FAILED', 'no pinned host key (hostKeySha256) and acceptAnyHostKey not set');
     }
     this.backoff = options.backoff ?? new Backoff(500, 60_000);
+    this.limits = options.outputLimits ?? routerOutputLimits(DEFAULT_OUTPUT_LIMITS_CONFIG);
   }
 
   show(command: string): Promise<string> {
@@ -162,7 +125,7 @@ export class SshRouterCli implements RouterCli {
   }
 
   private runRaw(s: Session, line: string): Promise<string> {
-    s.output.clear();
+    s.output.reset(this.limits(line), line);
     s.channel.write(line + '\n');
     return this.waitForPrompt(s, this.options.commandTimeoutMs, line);
   }
@@ -172,13 +135,22 @@ export class SshRouterCli implements RouterCli {
       const timer = setTimeout(() => {
         s.onData = undefined;
         this.options.onEvent?.({ kind: 'timeout', message: what });
+        this.onSessionLost = undefined; // rejected as a timeout below, not as the drop it causes
         this.drop();
         reject(new RouterError('ROUTER_TIMEOUT', `no prompt within ${timeoutMs} ms after "${what}"`));
       }, timeoutMs);
       const check = () => {
-        if (MORE.test(s.output.tail)) {
-          s.output.dropMore();
+        if (!s.output.overflow && MORE.test(s.output.tail) && s.output.dropMore()) {
           s.channel.write(' ');
+          return;
+        }
+        if (s.output.overflow) {
+          // The router is still printing: stop reading at once; the next command reconnects.
+          clearTimeout(timer);
+          s.onData = undefined;
+          this.onSessionLost = undefined;
+          this.drop(true);
+          reject(s.output.overflow);
           return;
         }
         if (ANY_PROMPT.test(s.output.tail.replace(/\r/g, ''))) {
@@ -259,7 +231,7 @@ export class SshRouterCli implements RouterCli {
       client.on('ready', () => {
         client.shell({ term: 'vt100', cols: 511, rows: 24 }, (err, channel) => {
           if (err) { client.end(); reject(err); return; }
-          const session: Session = { client, channel, output: new OutputBuffer() };
+          const session: Session = { client, channel, output: new OutputBuffer(this.limits(''), 'login') };
           channel.on('data', (d: Buffer) => { session.output.push(d.toString('latin1')); session.onData?.(); });
           channel.on('close', () => this.lost(session));
           resolve(session);
@@ -284,12 +256,14 @@ export class SshRouterCli implements RouterCli {
     notify?.(new RouterError('ROUTER_DISCONNECTED', 'SSH session to the router closed'));
   }
 
-  private drop(): void {
+  /** `now`: destroy the socket rather than say goodbye, for a router still flooding the channel. */
+  private drop(now = false): void {
     const s = this.session;
     this.session = undefined;
     if (s) {
       s.channel.removeAllListeners('close');
-      s.client.end();
+      if (now) s.client.destroy();
+      else s.client.end();
     }
     const notify = this.onSessionLost;
     this.onSessionLost = undefined;
