@@ -30,6 +30,14 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
     s = { ...s, adopted: true, ...(active ? { selected: active.id } : {}) };
   }
 
+  // Nothing selected yet (the first read showed no active client, e.g. a renegotiation at
+  // boot), and now the router is on a candidate: take it as ours, as at first sight. Steering
+  // to the first eligible one instead pivoted a healthy tunnel past the preemption delay.
+  if (s.selected === undefined && active) {
+    effects.push(decisionEffect({ atMs: nowMs, action: 'adopt', to: active.id, reason: { code: 'adopted', candidate: active.id }, dryRun: cfg.mode === 'dry-run' }));
+    s = { ...s, selected: active.id };
+  }
+
   // Released, and the router has found a path on its own that is fine: take it as ours
   // rather than steering back to where we were before everything went down.
   if (s.released) {
