@@ -12,6 +12,7 @@ import { nodeTopics } from '../../proto/topics.js';
 import { parsePublicKey } from '../../proto/command-signing.js';
 import type { AgentStore } from './agent-store.js';
 import { CommandHandler, type CommandHandlerStats } from './commands/command-handler.js';
+import { commandJournal } from './commands/command-journal.js';
 import { Publisher } from './publisher.js';
 import { outboxForPublisher, outboxSink } from './publisher-outbox.js';
 import { Reporter } from './publisher-reporter.js';
@@ -80,8 +81,7 @@ export function buildMqttStack(o: {
         runtime: o.runtime, router: o.router, journal, db, config: o.config,
         rebirth: async () => { await publisher.rebirth(); await reporter.republishState(); },
       }),
-      journal: (entry, nonce) => writes.run(() => { if (nonce) nonces.recordAccepted(journal, entry, nonce); else journal.append([entry]); }),
-      nonceSource: (now) => nonces.unexpired(now),
+      ...commandJournal(journal, nonces, writes),
       report: (ev) => report(reporter.events([ev])),
     },
   );

@@ -16,6 +16,7 @@ import { WriteQueue } from '../../../agent/adapters/sqlite/write-queue.js';
 import { systemClock } from '../../../agent/ports/clock.js';
 import { silentLogger } from '../../../agent/ports/logger.js';
 import { CommandHandler } from '../../../agent/shell/commands/command-handler.js';
+import { commandJournal } from '../../../agent/shell/commands/command-journal.js';
 import type { CommandTarget } from '../../../agent/shell/commands/command-target.js';
 import type { RefusalBudget } from '../../../agent/shell/commands/refusal-throttle.js';
 import { Publisher } from '../../../agent/shell/publisher.js';
@@ -66,7 +67,6 @@ export function agentStack(o: AgentStackOptions): AgentStack {
   const broker = new MqttBroker({
     clientId: `spokepilot-${at.site}-${at.node}`, maxPacketBytes: maxPacketBytes(maxPayloadBytes), ...o.broker, will: () => session.nextWill(),
   }, silentLogger, clock);
-  const nonces = new SqliteCommandNonces(db, 30_000);
   const publisher = new Publisher(broker, outboxForPublisher(outbox, writes), session, { statusTopic: topics.status, window: o.window ?? 32 }, silentLogger, clock);
   const reporter = new Reporter(outboxSink(outbox, writes, () => publisher.kick(), clock.now), { topics, ids, clock });
   const commands = o.keys && o.target
@@ -77,8 +77,7 @@ export function agentStack(o: AgentStackOptions): AgentStack {
       },
       {
         broker, target: o.target, ids, clock, log: silentLogger,
-        journal: (e, nonce) => writes.run(() => { if (nonce) nonces.recordAccepted(journal, e, nonce); else journal.append([e]); }),
-        nonceSource: (now) => nonces.unexpired(now),
+        ...commandJournal(journal, new SqliteCommandNonces(db, 30_000), writes),
         report: (e) => { void reporter.events([e]).catch(() => {}); },
       },
     )
