@@ -129,6 +129,9 @@ export class Runtime {
   /** Reads everything once (so the first decision sees the whole router), then polls. */
   async start(): Promise<void> {
     this.startedAtMs = this.o.clock.now();
+    this.lastTickAtMs = this.startedAtMs;
+    // Degraded before the runtime existed (the store is opened first): tell the listeners now.
+    for (const d of this.degradations.list()) this.events.emit({ kind: 'degradation', component: d.component, now: d });
     await this.readInterfaces().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'interfaces', error: e.message }));
     await this.readSla().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'sla', error: e.message }));
     await this.readFlexvpn().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'flexvpn', error: e.message }));
