@@ -1,4 +1,4 @@
-import { planPeerOrder, planRelease, planStubTracks, type ActuationPlan, type ActuationTargets, type Strategy } from '../core/actuation/plan.js';
+import { configuredPath, planPeerOrder, planRelease, planStubTracks, type ActuationPlan, type ActuationTargets, type Strategy } from '../core/actuation/plan.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { RouterError, type RouterCli } from '../ports/router-cli.js';
@@ -127,9 +127,11 @@ export class Actuator {
     }
   }
 
+  /** Back to where the router was, if that was a configured path; otherwise every candidate allowed. */
   private async rollBack(previous: { peer?: string; source?: string } | undefined): Promise<boolean> {
-    const plan = previous?.peer && previous.source
-      ? (this.o.strategy === 'stub-tracks' ? planStubTracks(this.o.targets, previous.peer, previous.source) : planPeerOrder(this.o.targets, previous.peer))
+    const path = configuredPath(this.o.targets, previous);
+    const plan = path
+      ? (this.o.strategy === 'stub-tracks' ? planStubTracks(this.o.targets, path.peer, path.source) : planPeerOrder(this.o.targets, path.peer))
       : planRelease(this.o.targets);
     try {
       await this.apply(plan);

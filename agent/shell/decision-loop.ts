@@ -99,8 +99,20 @@ export class DecisionLoop {
     });
   }
 
+  /**
+   * Where the router is now, as the configured candidate it matches: the actuator
+   * clears that SA and rolls back to it. What the router printed is never used
+   * itself (it reached exec and config lines verbatim, red-team finding 9);
+   * on no match, undefined, and a failed steer rolls back to the release plan.
+   */
+  private previousPath(): { peer: string; source: string } | undefined {
+    const active = this.state.routerActive;
+    const c = this.o.policy.candidates.find((x) => x.peer === active?.peer && x.source === active?.source);
+    return c ? { peer: c.peer, source: c.source } : undefined;
+  }
+
   private async actuate({ effect, observedAt, token }: Actuation): Promise<void> {
-    const previous = this.state.routerActive;
+    const previous = this.previousPath();
     this.o.journal('action', effect.kind === 'steer' ? effect.candidate : 'all', effect);
     const actuator = this.o.actuator;
     const onCommandOut = () => this.o.onLatency?.(performance.now() - observedAt);

@@ -39,7 +39,8 @@ export function planStubTracks(t: ActuationTargets, peer: string, source: string
   };
   steer(t.peers, (p) => p.address === peer, (p) => p.stubTrack);
   steer(t.sources, (s) => s.interface === source, (s) => s.stubTrack);
-  return { configLines: [...allow, ...forbid], execCommands: clearSaOf ? clearCommands(clearSaOf) : [] };
+  const clear = configuredPeer(t, clearSaOf);
+  return { configLines: [...allow, ...forbid], execCommands: clear ? clearCommands(clear) : [] };
 }
 
 /** Every candidate allowed: the router runs on its own configuration, as IOS alone would. */
@@ -50,19 +51,59 @@ export function planRelease(t: ActuationTargets): ActuationPlan {
   };
 }
 
+/** IOS numbers a FlexVPN client's peers 1 to 10. */
+export const MAX_PEER_SEQ = 10;
+
 /**
  * Peer-order strategy, for routers whose configuration cannot carry stub
  * tracks: rewrite the client's peer sequence so the chosen peer is first, then
  * clear the active SA, since the client never moves back by itself while its
  * current peer is still a candidate (DESIGN §4). Sources keep their order: the
  * source is steered through its track, or not at all.
+ *
+ * `peer <seq> <ip>` replaces whatever held that seq (IOS, and the lab), so
+ * rewriting seqs 1..N in place loses a hub if the session drops half-way. So:
+ * every hub is first copied to a spare seq (N+1..2N, after the configured
+ * ones, so the preference among 1..N is unchanged), then 1..N are rewritten,
+ * then the spares removed. Whatever line a session drops after, every hub is
+ * still in the client. The cost: at most 5 peers (2N <= 10), and the rewritten
+ * lines carry no `track` (peer-order configurations have none: that is why they
+ * use this strategy). A session dropped half-way can leave spare seqs behind;
+ * they are lower in preference than 1..N and the next peer-order plan reuses
+ * and removes them.
+ *
+ * Only configured addresses are written: `peer` must be one of `t.peers`, and
+ * `activePeer` (the one whose SA is cleared) is used only if it is one too.
  */
 export function planPeerOrder(t: ActuationTargets, peer: string, activePeer?: string): ActuationPlan {
-  const ordered = [peer, ...t.peers.map((p) => p.address).filter((a) => a !== peer)];
+  const chosen = t.peers.find((p) => p.address === peer);
+  if (!chosen) throw new Error(`peer-order: ${JSON.stringify(peer)} is not one of the configured peers`);
+  const n = t.peers.length;
+  if (2 * n > MAX_PEER_SEQ) throw new Error(`peer-order: ${n} peers need ${2 * n} peer numbers, IOS has ${MAX_PEER_SEQ}; use stub-tracks, or at most ${MAX_PEER_SEQ / 2} peers`);
+  const ordered = [chosen, ...t.peers.filter((p) => p !== chosen)];
+  const spare = (i: number) => n + 1 + i;
+  const active = configuredPeer(t, activePeer);
   return {
-    configLines: [`crypto ikev2 client flexvpn ${t.client}`, ...ordered.map((address, i) => `peer ${i + 1} ${address}`)],
-    execCommands: activePeer && activePeer !== peer ? clearCommands(activePeer) : [],
+    configLines: [
+      `crypto ikev2 client flexvpn ${t.client}`,
+      ...t.peers.map((p, i) => `peer ${spare(i)} ${p.address}`),
+      ...ordered.map((p, i) => `peer ${i + 1} ${p.address}`),
+      ...t.peers.map((_, i) => `no peer ${spare(i)}`),
+    ],
+    execCommands: active && active !== chosen.address ? clearCommands(active) : [],
   };
+}
+
+/** The configured address equal to `address`, if any: text read from the router is never written back. */
+export function configuredPeer(t: ActuationTargets, address: string | undefined): string | undefined {
+  return address === undefined ? undefined : t.peers.find((p) => p.address === address)?.address;
+}
+
+/** The configured (peer, source) pair equal to `path`, if both are configured. */
+export function configuredPath(t: ActuationTargets, path: { peer?: string; source?: string } | undefined): { peer: string; source: string } | undefined {
+  const peer = configuredPeer(t, path?.peer);
+  const source = path?.source === undefined ? undefined : t.sources.find((s) => s.interface === path.source)?.interface;
+  return peer && source ? { peer, source } : undefined;
 }
 
 function clearCommands(address: string): string[] {

@@ -30,10 +30,59 @@ describe('actuation plans', () => {
     expect(lines.filter((l) => l.includes('default-state'))).toEqual(Array(4).fill('default-state up'));
   });
 
-  it('reorders peers and clears the active SA for the peer-order strategy', () => {
+  it('reorders peers through spare seqs and clears the active SA for the peer-order strategy', () => {
     expect(planPeerOrder(targets, '192.0.2.2', '192.0.2.1')).toEqual({
-      configLines: ['crypto ikev2 client flexvpn FLEX', 'peer 1 192.0.2.2', 'peer 2 192.0.2.1'],
+      configLines: [
+        'crypto ikev2 client flexvpn FLEX',
+        'peer 3 192.0.2.1', 'peer 4 192.0.2.2', // every hub kept while 1..N are rewritten
+        'peer 1 192.0.2.2', 'peer 2 192.0.2.1',
+        'no peer 3', 'no peer 4',
+      ],
       execCommands: ['clear crypto ikev2 sa remote 192.0.2.1', 'clear crypto session remote 192.0.2.1'],
     });
+  });
+
+  it('peer-order: whatever line a session drops after, every hub is still in the client', () => {
+    const hubs = ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.4', '192.0.2.5'];
+    const t = { ...targets, peers: hubs.map((address, i) => ({ address, stubTrack: 101 + i })) };
+    // IOS (and the lab): `peer <seq> <ip>` replaces that seq, `no peer <seq>` removes it.
+    const apply = (start: Map<number, string>, lines: string[]) => {
+      const peers = new Map(start);
+      for (const l of lines) {
+        const set = /^peer (\d+) (\S+)$/.exec(l);
+        const del = /^no peer (\d+)$/.exec(l);
+        if (set) peers.set(Number(set[1]), set[2]!);
+        if (del) peers.delete(Number(del[1]));
+      }
+      return peers;
+    };
+    const layouts = [
+      new Map(hubs.map((h, i) => [i + 1, h])),
+      new Map([...hubs].reverse().map((h, i) => [i + 1, h])),
+      new Map([...hubs.map((h, i) => [((i + 2) % 5) + 1, h] as const), [7, hubs[0]!], [9, hubs[3]!]]), // left over by an earlier drop
+    ];
+    for (const start of layouts) {
+      for (const chosen of hubs) {
+        const lines = planPeerOrder(t, chosen).configLines;
+        for (let n = 0; n <= lines.length; n++) {
+          expect(new Set(apply(start, lines.slice(0, n)).values()), `${chosen}, after ${n} lines`).toEqual(new Set(hubs));
+        }
+        const end = apply(start, lines);
+        expect([...end].sort(([a], [b]) => a - b).map(([, a]) => a)).toEqual([chosen, ...hubs.filter((h) => h !== chosen)]);
+      }
+    }
+  });
+
+  it('peer-order writes only configured addresses: an unknown active peer is not cleared, an unknown target refused', () => {
+    const plan = planPeerOrder(targets, '192.0.2.2', '192.0.2.99 track 7');
+    expect(plan.execCommands).toEqual([]);
+    expect([...plan.configLines, ...plan.execCommands].join('\n')).not.toContain('192.0.2.99');
+    expect(() => planPeerOrder(targets, '192.0.2.99')).toThrow(/not one of the configured peers/);
+    expect(planStubTracks(targets, '192.0.2.2', 'Cellular0/1/0', '192.0.2.99 track 7').execCommands).toEqual([]);
+  });
+
+  it('peer-order refuses more peers than IOS has spare seqs for (at most 5)', () => {
+    const six = { ...targets, peers: Array.from({ length: 6 }, (_, i) => ({ address: `192.0.2.${i + 1}`, stubTrack: 101 + i })) };
+    expect(() => planPeerOrder(six, '192.0.2.1')).toThrow(/at most 5 peers/);
   });
 });
