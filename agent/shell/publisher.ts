@@ -39,8 +39,9 @@ export interface PublisherStats {
 /**
  * Drains the outbox to the broker: QoS 1, FIFO within a class, at most
  * `window` unacknowledged, a row deleted only after its PUBACK. After a
- * reconnect the rows still there are sent again, flagged historical with their
- * original timestamp; consumers drop the duplicates QoS 1 allows by `id`.
+ * reconnect or a restart the rows still there are sent again, flagged
+ * historical with their original timestamp (not those merely enqueued before
+ * the first CONNECT of this run); consumers drop the duplicates QoS 1 allows by `id`.
  * On every connect the birth goes first, before any backlog.
  */
 export class Publisher {
@@ -55,7 +56,13 @@ export class Publisher {
   private ackBuffer: number[] = [];
   private ackFlushing = false;
   private drainScheduled = false;
-  private connectedAtMs = Number.POSITIVE_INFINITY;
+  /**
+   * Rows older than this waited across a disconnect or restart (historical).
+   * Until the first connection it is when this publisher was made: a row
+   * enqueued since, before the first CONNECT, waited for no reconnect.
+   */
+  private historicalBeforeMs: number;
+  private everConnected = false;
   private pausedUntilMs = 0;
   private stopping = false;
   private readonly unsubscribe: (() => void)[] = [];
@@ -71,6 +78,7 @@ export class Publisher {
     private readonly clock: Clock,
   ) {
     this.window = options.window ?? 32;
+    this.historicalBeforeMs = clock.now();
   }
 
   /** Hooks into the broker; call before broker.start() so the first birth is not missed. */
@@ -86,7 +94,8 @@ export class Publisher {
   }
 
   private connected(): void {
-    this.connectedAtMs = this.clock.now();
+    if (this.everConnected) this.historicalBeforeMs = this.clock.now();
+    this.everConnected = true;
     void this.publishStatus(this.session.birth()).then(() => this.stats.births++, () => {});
     this.kick();
   }
@@ -155,7 +164,7 @@ export class Publisher {
   }
 
   private send(row: OutboxRow): void {
-    const historical = row.createdMs < this.connectedAtMs;
+    const historical = row.createdMs < this.historicalBeforeMs;
     if (historical) this.stats.replayed++;
     this.sending.add(row.id);
     this.excluded.add(row.id);

@@ -61,8 +61,23 @@ describe('publisher (fake broker, real SQLite outbox)', () => {
     expect(JSON.parse(String(agent.published[0]!.payload))).toMatchObject({ state: 'online', session: 42 });
     expect(counter.value).toBe(42);
     expect(sentEvents().map((e) => e.message)).toEqual(['0', '1', '2']);
-    // Produced before this connection came up: replayed, flagged, original time kept.
-    expect(sentEvents().every((e) => e.historical === true)).toBe(true);
+    // Enqueued before the first CONNECT of this run: they waited for no reconnect, so they are live.
+    expect(sentEvents().some((e) => e.historical)).toBe(false);
+  });
+
+  it('flags rows left by the previous run historical, original time kept', async () => {
+    await reporter.events(warnings(0, 3));
+    await waitFor(() => outbox.depth().event.messages === 3, 5000, 'the rows stored');
+    const stored = outbox.peek(1)[0]!;
+    const { ts } = JSON.parse(stored.payload) as { ts: number };
+    await waitFor(() => Date.now() > stored.createdMs, 5000, 'the clock to move past them');
+    // A restart: the first run stops without having connected; a new publisher over the same outbox.
+    await publisher.stop(0);
+    publisher = new Publisher(agent, access, session, { statusTopic: topics.status, window: 8 }, silentLogger, systemClock);
+    publisher.start();
+    agent.start();
+    await waitFor(() => outbox.depth().total.messages === 0, 5000, 'drain');
+    expect(sentEvents().map((e) => [e.historical, e.ts === ts])).toEqual([[true, true], [true, true], [true, true]]);
   });
 
   it('keeps at most a window unacknowledged, and deletes rows only on PUBACK', async () => {
