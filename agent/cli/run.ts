@@ -5,8 +5,8 @@ import { withIoxEnv } from '../config/iox-env.js';
 import { loadConfigFile } from '../config/load.js';
 import { rotatingLogWriter } from '../adapters/rotating-log.js';
 import { jsonLogger } from '../ports/logger.js';
-import { policyOf } from '../shell/policy-config.js';
 import { cliArgs } from './open-store.js';
+import { reloadConfig } from './reload-config.js';
 
 const USAGE = `Usage: spokepilot run --config FILE [--dry-run]
 
@@ -48,18 +48,15 @@ export async function runCommand(argv: string[]): Promise<number> {
     log.error('agent-start-failed', { code: e.code, error: e.message });
     return 1;
   }
-  // SIGHUP: re-read the file; the policy applies at once (state and evidence kept), other
-  // sections need a restart and are reported as such. An invalid file changes nothing.
-  const reload = () => {
-    const next = loadConfigFile(parsed.values.config!, withIoxEnv(process.env));
-    if (!next.ok) return log.error('reload-refused', { issues: next.issues });
-    if (parsed.values['dry-run']) next.config.policy.mode = 'dry-run';
-    agent.runtime.loop.reconfigure(policyOf(next.config));
-    const { policy: _p, ...rest } = next.config;
-    const { policy: _q, ...was } = config;
-    const needRestart = Object.keys(rest).filter((k) => JSON.stringify(rest[k as keyof typeof rest]) !== JSON.stringify(was[k as keyof typeof was]));
-    log.info('reloaded', { policy: 'applied', needRestart });
-  };
+  // SIGHUP: re-read the file; the policy applies at once. An invalid file, or any fault loading it, changes nothing.
+  const reload = () =>
+    reloadConfig({
+      load: () => loadConfigFile(parsed.values.config!, withIoxEnv(process.env)),
+      running: config,
+      dryRun: parsed.values['dry-run'] === true,
+      reconfigure: (policy) => agent.runtime.loop.reconfigure(policy),
+      log,
+    });
   process.on('SIGHUP', reload);
   const restore = await new Promise<RestoreOutcome>((resolve) => {
     const stop = (signal: string) => void agent.stop(signal).then(resolve);

@@ -182,7 +182,8 @@ export const CONFIG_SCHEMA = obj(
     ),
     mqtt: obj(
       {
-        url: { type: 'string', pattern: '^mqtts?://[^\\s/]+(:\\d{1,5})?/?$' },
+        // No userinfo (`user:pass@`): credentials go in username and password, a secret that is redacted everywhere.
+        url: { type: 'string', pattern: '^mqtts?://[^\\s/@]+(:\\d{1,5})?/?$' },
         root: { type: 'string', pattern: '^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$', default: 'spokepilot/v1' },
         protocolVersion: { enum: [4, 5], default: 4 },
         clientId: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' },

@@ -1,9 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readTextCapped } from './read-capped.js';
+import { redactUrlUserinfo, SECRET_KEYS } from './issue-text.js';
 import type { Secret } from './types.js';
 
 export class SecretError extends Error {
   readonly code = 'CONFIG_SECRET_UNAVAILABLE';
 }
+
+/** A password or a PEM key is a few KiB; a larger "secret" file is a wrong path (a log, a disk image). */
+export const MAX_SECRET_FILE_BYTES = 64 * 1024;
 
 /**
  * Resolves a secret at the moment it is needed. The error names where the
@@ -16,19 +20,22 @@ export function resolveSecret(secret: Secret, env: NodeJS.ProcessEnv = process.e
     if (v === undefined || v === '') throw new SecretError(`environment variable ${secret.env} is not set`);
     return v;
   }
-  try {
-    return readFileSync(secret.file, 'utf8').replace(/\r?\n$/, '');
-  } catch (err) {
-    throw new SecretError(`cannot read secret file ${secret.file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
-  }
+  const read = readTextCapped(secret.file, MAX_SECRET_FILE_BYTES, 'secret file');
+  if (!read.ok) throw new SecretError(read.message);
+  return read.text.replace(/\r?\n$/, '');
 }
 
 /**
  * A copy of a configuration fragment for printing: every secret given inline
  * becomes [redacted]; a reference to one ({ env } or { file }) is shown, as it
- * says where the secret lives, not what it is.
+ * says where the secret lives, not what it is. Credentials written into any
+ * URL (`mqtt://user:pass@host`) are redacted too, wherever they appear.
  */
 export function redact<T>(value: T): T {
-  const secretKeys = new Set(['password', 'privateKey', 'passphrase', 'secret']);
-  return JSON.parse(JSON.stringify(value, (k, v: unknown) => (secretKeys.has(k) && typeof v === 'string' ? '[redacted]' : v))) as T;
+  return JSON.parse(
+    JSON.stringify(value, (k, v: unknown) => {
+      if (typeof v !== 'string') return v;
+      return SECRET_KEYS.has(k) ? '[redacted]' : redactUrlUserinfo(v);
+    }),
+  ) as T;
 }

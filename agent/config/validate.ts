@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { canonicalInterface } from '../parsers/interface-name.js';
 import { crossCheck } from './cross-check.js';
+import { escapeControls, hasUrlUserinfo, SECRET_KEYS, showValue } from './issue-text.js';
 import { CONFIG_SCHEMA } from './schema.js';
 import type { AgentConfig } from './types.js';
 
@@ -8,11 +9,14 @@ export interface ConfigIssue {
   /** Where, as a path into the document: `flexvpn.peers[1].address`. */
   path: string;
   message: string;
+  /** Set on faults of the file itself; schema and cross-field issues are told apart by path. */
+  code?: 'CONFIG_UNREADABLE' | 'CONFIG_TOO_LARGE' | 'CONFIG_YAML_SYNTAX' | 'CONFIG_YAML_ALIAS' | 'CONFIG_INTERNAL';
 }
 
 export type ConfigResult = { ok: true; config: AgentConfig } | { ok: false; issues: ConfigIssue[] };
 
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
+// verbose: errors carry the offending value (e.data), which the messages show.
+const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true });
 const validateSchema = ajv.compile(CONFIG_SCHEMA);
 
 /**
@@ -45,6 +49,7 @@ function canonicaliseInterfaces(doc: Record<string, unknown>): void {
 }
 
 const PATTERN_NAMES: [RegExp, string][] = [
+  [/mqtts\?/, 'MQTT URL (mqtt://HOST:1883 or mqtts://HOST:8883)'],
   [/25\[0-5\]/, 'IPv4 address'],
   [/GigabitEthernet/, 'interface name (e.g. GigabitEthernet0/0, Cellular0/1/0, Tunnel100)'],
   [/SHA256/, 'host key fingerprint (SHA256:<43 base64 characters>, as ssh-keygen -l prints it)'],
@@ -77,22 +82,37 @@ function describeOne(e: ErrorObject): ConfigIssue {
   const path = toPath(e.instancePath);
   const p = e.params as Record<string, unknown>;
   const join = (child: string) => (path ? `${path}.${child}` : child);
+  // Under a secret key the value is the secret: say what is wrong, never what it is.
+  const isSecret = e.instancePath.split('/').some((seg) => SECRET_KEYS.has(seg));
+  const got = isSecret ? '' : ` (got ${showValue(e.data)})`;
   switch (e.keyword) {
     case 'additionalProperties':
-      return { path: join(String(p.additionalProperty)), message: 'unknown key' };
+      return { path: join(escapeControls(String(p.additionalProperty))), message: 'unknown key' };
     case 'required':
       return { path: join(String(p.missingProperty)), message: 'is required' };
     case 'enum':
-      return { path, message: `must be one of: ${(p.allowedValues as unknown[]).join(', ')}` };
+      return { path, message: `must be one of: ${(p.allowedValues as unknown[]).join(', ')}${got}` };
     case 'pattern': {
+      if (typeof e.data === 'string' && hasUrlUserinfo(e.data)) return { path, message: URL_CREDENTIALS };
       const what = PATTERN_NAMES.find(([re]) => re.test(String(p.pattern)))?.[1] ?? `text matching ${String(p.pattern)}`;
-      return { path, message: `${JSON.stringify(e.data)} is not a valid ${what}` };
+      return { path, message: isSecret ? `is not a valid ${what}` : `${showValue(e.data)} is not a valid ${what}` };
     }
     case 'type':
-      return { path, message: `must be ${String(p.type)}, not ${Array.isArray(e.data) ? 'a list' : typeof e.data}` };
+      return { path, message: `must be ${String(p.type)}, not ${kindOf(e.data)}${got}` };
     default:
-      return { path, message: e.message ?? e.keyword };
+      return { path, message: `${e.message ?? e.keyword}${got}` };
   }
+}
+
+// Finding 8 (red team 2026-12-06): a URL's userinfo was printed by `config check --print` and logged on connect.
+const URL_CREDENTIALS =
+  'must not carry credentials (user:password@): set mqtt.username, and mqtt.password as a secret ({ env: NAME } or { file: PATH })';
+
+function kindOf(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'a mapping';
+  return typeof v === 'string' ? 'text' : typeof v;
 }
 
 /** `/flexvpn/peers/1/address` -> `flexvpn.peers[1].address` */
@@ -101,5 +121,6 @@ function toPath(pointer: string): string {
     .split('/')
     .slice(1)
     .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(escapeControls)
     .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
 }

@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
+import { billionLaughs } from '../unit/config/minimal-config.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../config/examples/ir829-dual-wan.yaml', import.meta.url));
 
@@ -28,6 +29,41 @@ describe('spokepilot config check (real bin)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/flexvpn\.peers\[1\]\.address/);
     expect(r.stderr).toMatch(/flexvpn\.client/);
+  });
+
+  // Red-team findings 5, 8, 15 (2026-12-06): each printed a stack trace, or a secret, or took 38 s and 2.9 GB.
+  it.each([
+    ['an unresolved alias', 'alias.yaml', () => 'site: *nope\n', /^ {2}site: YAML line 1 column 7/m],
+    ['an alias bomb', 'laughs.yaml', billionLaughs, /^ {2}\(document\): YAML: .*alias/im],
+    ['a file over 1 MiB', 'big.yaml', () => '', /^ {2}\(document\): config file .* is 67108864 bytes, over the limit of 1048576 bytes/m],
+  ])('reports %s as a problem, not a stack trace, and exits 1', async (_what, name, text, issue) => {
+    const file = join(tmp.dir, name);
+    writeFileSync(file, text());
+    if (name === 'big.yaml') truncateSync(file, 64 * 2 ** 20);
+    const r = await runCli(['config', 'check', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(issue);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.stderr).not.toContain('Error:');
+  });
+
+  it('refuses credentials in mqtt.url without printing them', async () => {
+    const file = join(tmp.dir, 'mqtt-userinfo.yaml');
+    writeFileSync(file, `${readFileSync(EXAMPLE, 'utf8')}\nmqtt:\n  url: mqtt://spoke:UrlSecret-999@127.0.0.1:1883\n`);
+    const r = await runCli(['config', 'check', file, '--print']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^ {2}mqtt\.url: .*mqtt\.username.*mqtt\.password/m);
+    expect(r.stdout + r.stderr).not.toContain('UrlSecret');
+  });
+
+  it('--print redacts credentials in any URL, not only under secret keys', async () => {
+    const file = join(tmp.dir, 'exec-url.yaml');
+    const doc = readFileSync(EXAMPLE, 'utf8').replace(/^router:\n/m, 'router:\n  exec: { command: [relay, "https://ops:UrlSecret-999@jump.example.net/ios"] }\n');
+    writeFileSync(file, doc);
+    const r = await runCli(['config', 'check', file, '--print']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('https://[redacted]@jump.example.net/ios');
+    expect(r.stdout).not.toContain('UrlSecret');
   });
 
   it('exits 2 on a usage error', async () => {

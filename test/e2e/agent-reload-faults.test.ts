@@ -1,0 +1,88 @@
+/**
+ * Red-team finding 5 (2026-12-06): `site: *nope` written into the running
+ * agent's file, then SIGHUP, killed the agent (the YAML library throws for an
+ * unresolved alias) with no restore. A reload that fails in any way is
+ * refused whole, and the agent runs on with the configuration it had.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { labAgentConfig } from '../../lab/harness/agent-config.js';
+import { freeTcpPort } from '../../lab/harness/free-port.js';
+import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
+import { ScaledClock } from '../../lab/world/clock.js';
+import { billionLaughs } from '../unit/config/minimal-config.js';
+import { BIN } from '../support/run-cli.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const tmp = tempDir('spokepilot-reload-');
+let clock: ScaledClock;
+let spoke: LabSpoke;
+
+async function waitFor(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const healthy = async (port: number) => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok === true;
+
+/** Log lines with this event, parsed. */
+const events = (output: string, event: string) =>
+  output.split('\n').filter((l) => l.includes(`"event":"${event}"`)).map((l) => JSON.parse(l) as { issues?: { path: string; code?: string }[] });
+
+describe('SIGHUP with a broken configuration file (a real agent process)', () => {
+  beforeAll(async () => {
+    clock = new ScaledClock(1);
+    spoke = await startLabSpoke({ clock, seed: 5, users: [{ username: 'agent', password: 'agent', privilege: 15 }] });
+  });
+  afterAll(async () => {
+    await spoke.stop();
+    clock.clearAll();
+    tmp.cleanup();
+  });
+
+  it('refuses an unresolved alias and an alias bomb, keeps running, and still reloads a good file', async () => {
+    const port = await freeTcpPort();
+    const config = labAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, 'a.db') });
+    config.http.listen = `127.0.0.1:${port}`;
+    config.log.level = 'info';
+    const file = join(tmp.dir, 'agent.yaml');
+    writeFileSync(file, stringify(config));
+    const good = readFileSync(file, 'utf8');
+    const child: ChildProcess = spawn(process.execPath, [BIN, 'run', '--config', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      await waitFor('/healthz', () => healthy(port));
+
+      writeFileSync(file, 'site: *nope\n');
+      child.kill('SIGHUP');
+      await waitFor('the alias typo to be refused', () => events(out, 'reload-refused').length === 1 || child.exitCode !== null);
+      expect(child.exitCode).toBeNull();
+      expect(events(out, 'reload-refused')[0]!.issues).toEqual([expect.objectContaining({ path: 'site', code: 'CONFIG_YAML_ALIAS' })]);
+
+      writeFileSync(file, billionLaughs());
+      child.kill('SIGHUP');
+      await waitFor('the alias bomb to be refused', () => events(out, 'reload-refused').length === 2 || child.exitCode !== null);
+      expect(child.exitCode).toBeNull();
+      expect(events(out, 'reload-refused')[1]!.issues!.map((i) => i.code)).toEqual(['CONFIG_YAML_ALIAS']);
+      expect(await healthy(port)).toBe(true);
+
+      writeFileSync(file, good);
+      child.kill('SIGHUP');
+      await waitFor('the good file to be reloaded', () => out.includes('"event":"reloaded"') || child.exitCode !== null);
+      expect(child.exitCode).toBeNull();
+      expect(out).not.toContain('ReferenceError');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    }
+  }, 90_000);
+});
