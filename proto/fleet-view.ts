@@ -4,7 +4,11 @@
  * a dashboard can reuse it.
  */
 import type { EventPayload, StatePayload, StatusPayload } from './payloads.js';
-import { parseTopic } from './topics.js';
+import { createPayloadValidators, type PayloadValidators } from './schemas/index.js';
+import { parseTopic, type Leaf } from './topics.js';
+
+/** Larger payloads are shown as invalid unparsed: no agent publishes one this big to the leaves the view reads. */
+export const MAX_VIEW_PAYLOAD_BYTES = 1024 * 1024;
 
 export interface NodeView {
   site: string;
@@ -23,6 +27,14 @@ export interface NodeView {
   tunnel?: string;
   health: { id: string; verdict: string; suppressed: boolean }[];
   lastEvent?: { kind: string; summary: string; ts: number };
+  /**
+   * The last payload that failed its JSON Schema (or was too large), as
+   * `leaf: first error`; cleared by a valid one on the same leaf. What an
+   * invalid payload says is not shown: any client allowed on the tree can
+   * publish as any node (agent-to-fleet messages are not signed).
+   */
+  invalid?: string;
+  invalidLeaf?: Leaf;
   /** Newest payload `ts` seen from the node, and when we received anything. */
   lastTs?: number;
   lastHeardMs: number;
@@ -38,7 +50,7 @@ export function summarizeEvent(e: EventPayload): string {
     case 'health-change': return `${e.candidate} ${e.from} -> ${e.to}${e.cause ? ` (${e.cause.kind})` : ''}`;
     case 'route-diff': return `routes ${e.table} +${e.added} -${e.removed} ~${e.changed}`;
     case 'route-violation': return `${e.total} route violation(s) in ${e.table}`;
-    case 'command': return `command ${e.cmd ?? '?'} ${e.outcome}${e.code ? ` (${e.code})` : ''}`;
+    case 'command': return `command ${e.cmd ?? '?'} ${e.outcome}${e.code ? ` (${e.code})` : ''}${e.count ? ` x${e.count}` : ''}`;
     case 'warning': return `warning ${e.code}: ${e.message}`;
   }
 }
@@ -47,12 +59,20 @@ export class FleetModel {
   private readonly byNode = new Map<string, NodeView>();
   private readonly newestOnline = new Map<string, number>();
 
-  constructor(private readonly root: string) {}
+  constructor(private readonly root: string, private readonly validators: PayloadValidators = createPayloadValidators()) {}
 
-  /** Applies one received message; returns false when it is not ours or not understood. */
+  /**
+   * Applies one received message; returns false when it is not ours or not
+   * understood. A payload of ours that fails its schema marks the node
+   * invalid instead of being shown.
+   */
   apply(topic: string, payload: Buffer | string, receivedMs: number): boolean {
     const at = parseTopic(this.root, topic);
-    if (!at) return false;
+    if (!at || at.leaf === 'cmd') return false; // cmd: an operator's message, says nothing about the node
+    const key = `${at.site}/${at.node}`;
+    const view = this.byNode.get(key) ?? { site: at.site, node: at.node, status: 'unknown', staleWills: 0, health: [], lastHeardMs: receivedMs };
+    const bytes = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
+    if (bytes > MAX_VIEW_PAYLOAD_BYTES) return this.invalid(key, view, at.leaf, `${bytes} bytes`, receivedMs);
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(payload.toString());
@@ -60,9 +80,9 @@ export class FleetModel {
       return false;
     }
     if (body === null || typeof body !== 'object' || body.v !== 1) return false;
-    const key = `${at.site}/${at.node}`;
-    const view = this.byNode.get(key) ?? { site: at.site, node: at.node, status: 'unknown', staleWills: 0, health: [], lastHeardMs: receivedMs };
-    if (at.leaf === 'cmd') return false; // an operator's message, says nothing about the node
+    const errors = this.validators.payload(at.leaf, body);
+    if (errors) return this.invalid(key, view, at.leaf, errors[0]!, receivedMs);
+    if (view.invalidLeaf === at.leaf) { delete view.invalid; delete view.invalidLeaf; }
     view.lastHeardMs = receivedMs;
     if (typeof body.ts === 'number' && at.leaf !== 'status') view.lastTs = Math.max(view.lastTs ?? 0, body.ts);
     switch (at.leaf) {
@@ -75,6 +95,16 @@ export class FleetModel {
       }
       default: break;
     }
+    this.byNode.set(key, view);
+    return true;
+  }
+
+  private invalid(key: string, view: NodeView, leaf: Leaf, why: string, receivedMs: number): true {
+    view.invalid = `${leaf}: ${why}`;
+    view.invalidLeaf = leaf;
+    view.lastHeardMs = receivedMs;
+    // A state that does not validate replaces the one shown: the node's real state is unknown.
+    if (leaf === 'state') Object.assign(view, { activePeer: undefined, activeSource: undefined, selected: undefined, mode: undefined, override: undefined, tunnel: undefined, health: [] });
     this.byNode.set(key, view);
     return true;
   }
@@ -115,18 +145,37 @@ export function ago(ms: number): string {
   return `${Math.floor(s / 86400)}d${Math.floor((s % 86400) / 3600)}h`;
 }
 
-/** A plain-text table, one line per node. */
+// Whole escape sequences: CSI (ESC [ … final byte), the string commands
+// OSC/DCS/SOS/PM/APC (ESC ] P X ^ _ … up to BEL or ST), and two-byte escapes.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const ESC_SEQUENCE = /\x1b(?:\[[0-?]*[ -/]*[@-~]?|[\]PX^_][\s\S]*?(?:\x07|\x1b\\|$)|[\s\S]?)/g;
+// C0, DEL, C1 (0x9b is a one-byte CSI on some terminals), and the Unicode
+// format characters that reorder or break the line (bidi overrides, separators).
+// eslint-disable-next-line no-control-regex -- as above
+const CONTROL = /[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/**
+ * Text from the network made inert for a terminal (red-team finding 12: a
+ * retained state could set the window title and clear the operator's screen):
+ * each escape sequence becomes one visible `␛`, every other control character
+ * its `\uXXXX` escape.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(ESC_SEQUENCE, '\u241b').replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A plain-text table, one line per node; every cell passes through terminalSafe. */
 export function renderFleet(nodes: readonly NodeView[], nowMs: number): string {
   const rows = nodes.map((n) => [
     `${n.site}/${n.node}`,
-    n.status + (n.offlineReason ? ` (${n.offlineReason})` : ''),
+    n.status + (n.offlineReason ? ` (${n.offlineReason})` : '') + (n.invalid ? ` [invalid ${n.invalid}]` : ''),
     n.activePeer ?? '-',
     n.activeSource ?? '-',
     n.health.map((h) => `${h.id}:${h.verdict}${h.suppressed ? '!' : ''}`).join(' ') || '-',
     n.lastEvent ? n.lastEvent.summary : '-',
     n.lastEvent ? ago(nowMs - n.lastEvent.ts) : '-',
     ago(nowMs - n.lastHeardMs),
-  ]);
+  ].map(terminalSafe));
   const header = ['NODE', 'STATUS', 'PEER', 'WAN', 'HEALTH', 'LAST EVENT', 'EVENT AGO', 'HEARD'];
   const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
   const line = (cells: string[]) => cells.map((c, i) => (c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + '…' : c.padEnd(widths[i]!))).join('  ').trimEnd();
