@@ -26,7 +26,8 @@ export interface ActuatorOptions {
 
 export type ActuationOutcome =
   | { ok: true; attempts: number; verifiedAfterMs: number }
-  | { ok: false; code: 'ACTUATE_VERIFY_FAILED' | 'ACTUATE_ROUTER_ERROR'; message: string; attempts: number; rolledBack: boolean }
+  /** `routerCode`: for ACTUATE_ROUTER_ERROR, the router error of the last attempt (ROUTER_TIMEOUT: it never answered). */
+  | { ok: false; code: 'ACTUATE_VERIFY_FAILED' | 'ACTUATE_ROUTER_ERROR'; message: string; attempts: number; rolledBack: boolean; routerCode?: string }
   /** A newer decision arrived while this one was being verified: its own actuation takes over. */
   | { ok: false; code: 'ACTUATE_SUPERSEDED'; message: string; attempts: number; rolledBack: false };
 
@@ -87,6 +88,7 @@ export class Actuator {
     const started = this.o.clock.now();
     let lastError = '';
     let code: 'ACTUATE_VERIFY_FAILED' | 'ACTUATE_ROUTER_ERROR' = 'ACTUATE_VERIFY_FAILED';
+    let routerCode: string | undefined;
     const superseded = (attempts: number): ActuationOutcome =>
       ({ ok: false, code: 'ACTUATE_SUPERSEDED', message: 'a newer decision took over', attempts, rolledBack: false });
     for (let attempt = 1; attempt <= this.o.retries + 1; attempt++) {
@@ -96,6 +98,7 @@ export class Actuator {
         await this.apply(plan);
       } catch (err) {
         code = 'ACTUATE_ROUTER_ERROR';
+        routerCode = err instanceof RouterError ? err.code : undefined;
         lastError = describe(err);
         this.o.log.warn('actuation-apply-failed', { attempt, error: lastError });
         continue;
@@ -103,9 +106,10 @@ export class Actuator {
       if (await this.waitUntil(matches, token)) return { ok: true, attempts: attempt, verifiedAfterMs: this.o.clock.now() - started };
       if (token.superseded) return superseded(attempt);
       code = 'ACTUATE_VERIFY_FAILED';
+      routerCode = undefined;
       lastError = `the router did not take the change within ${this.o.verifyTimeoutMs} ms`;
     }
-    return { ok: false, code, message: lastError, attempts: this.o.retries + 1, rolledBack: false };
+    return { ok: false, code, message: lastError, attempts: this.o.retries + 1, rolledBack: false, ...(routerCode ? { routerCode } : {}) };
   }
 
   private async apply(plan: ActuationPlan): Promise<void> {

@@ -127,7 +127,8 @@ export class DecisionLoop {
     this.o.journal('verification', effect.kind === 'steer' ? effect.candidate : 'all', outcome);
     this.o.onActuation?.(outcome, effect);
     if (!outcome.ok && outcome.code !== 'ACTUATE_SUPERSEDED' && effect.kind === 'steer') {
-      this.observe({ kind: 'steer-failed', candidate: effect.candidate, code: outcome.code });
+      const routerCode = outcome.code === 'ACTUATE_ROUTER_ERROR' ? outcome.routerCode : undefined;
+      this.observe({ kind: 'steer-failed', candidate: effect.candidate, code: outcome.code, ...(routerCode ? { routerCode } : {}) });
     }
   }
 }

@@ -1,8 +1,9 @@
 /**
  * A small SSH server speaking just enough IOS (prompt, echo, `terminal ...`)
  * to feed the router adapter the outputs the lab cannot: a route table of any
- * size, output that never ends, and a pager that never stops (the red-team's
- * man-in-the-middle, reviews 2026-12-06, findings 3 and 16). Writes honour
+ * size, output that never ends, a pager that never stops, and a config
+ * session whose lines are taken but never answered with a prompt (the
+ * red-team's man-in-the-middle, reviews 2026-12-06, findings 3, 16 and 18). Writes honour
  * backpressure, so the server itself never holds more than a chunk or two.
  */
 import ssh2, { type ServerChannel } from 'ssh2';
@@ -19,8 +20,8 @@ export interface FloodingRouterOptions {
 export interface FloodingRouter {
   port: number;
   fingerprint: string;
-  /** Shell sessions opened so far, and how many of those the client has closed. */
-  sessions: { opened: number; closed: number };
+  /** Shell sessions opened so far, how many of those the client has closed, and config sessions begun. */
+  sessions: { opened: number; closed: number; configs: number };
   close(): Promise<void>;
 }
 
@@ -34,7 +35,7 @@ export async function startFloodingRouter(o: FloodingRouterOptions = {}): Promis
   const parsed = ssh2.utils.parseKey(hostKey);
   if (parsed instanceof Error) throw parsed;
   const fingerprint = sshFingerprint((Array.isArray(parsed) ? parsed[0]! : parsed).getPublicSSH());
-  const sessions = { opened: 0, closed: 0 };
+  const sessions = { opened: 0, closed: 0, configs: 0 };
   const table = o.routes ? generateRouteTable(o.routes).replace(/\n/g, '\r\n') : '';
   const server = new ssh2.Server({ hostKeys: [hostKey] }, (conn) => {
     conn.on('authentication', (ctx) => ctx.accept());
@@ -47,7 +48,7 @@ export async function startFloodingRouter(o: FloodingRouterOptions = {}): Promis
         sessions.opened++;
         ch.on('close', () => sessions.closed++);
         ch.on('error', () => undefined);
-        serveShell(ch, table, o.pages ?? Infinity);
+        serveShell(ch, table, o.pages ?? Infinity, sessions);
       });
     }));
   });
@@ -61,8 +62,9 @@ export async function startFloodingRouter(o: FloodingRouterOptions = {}): Promis
   };
 }
 
-function serveShell(ch: ServerChannel, table: string, pages: number): void {
+function serveShell(ch: ServerChannel, table: string, pages: number, sessions: FloodingRouter['sessions']): void {
   let open = true;
+  let configuring = false;
   ch.on('close', () => (open = false));
   /** Writes what `next` yields, waiting for the client to drain, until it yields undefined or the channel closes. */
   const stream = (next: () => string | undefined) => {
@@ -89,7 +91,12 @@ function serveShell(ch: ServerChannel, table: string, pages: number): void {
       buffered = buffered.slice(i + 1);
       if (line === '') continue;
       ch.write(`${line}\r\n`);
-      if (line === 'show ip route') {
+      if (configuring) continue; // taken, and never a prompt again (HANG)
+      if (line === 'configure terminal') {
+        configuring = true;
+        sessions.configs++;
+        ch.write('spoke1(config)#');
+      } else if (line === 'show ip route') {
         let at = 0;
         let done = false;
         stream(() => {

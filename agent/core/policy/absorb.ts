@@ -6,6 +6,30 @@ import type { Effect, Observation, PolicyState } from './types.js';
 /** How long a candidate the router would not take is left out of selection. */
 export const STEER_BLOCK_MS = 60_000;
 
+/** The longest hold after the router hung in config sessions again and again (16 minutes). */
+export const MAX_HANG_HOLD_MS = 16 * STEER_BLOCK_MS;
+
+/**
+ * The router applied a line and never gave its prompt back (red-team finding 18):
+ * each attempt, on this or another candidate, is the same config session, and
+ * each one that half-applies is a real tunnel pivot. So every steer waits, for
+ * longer each time it happens again, instead of the next candidate being tried.
+ */
+function routerHung(s: PolicyState, nowMs: number): PolicyState {
+  const hangs = (s.routerHangs ?? 0) + 1;
+  return { ...s, routerHangs: hangs, steeringHeldUntilMs: nowMs + Math.min(MAX_HANG_HOLD_MS, STEER_BLOCK_MS * 2 ** (hangs - 1)) };
+}
+
+/** An operator's new intent, or the router seen on the path we chose: steering may try at once again. */
+const hangsForgotten = (s: PolicyState): PolicyState =>
+  s.routerHangs === undefined && s.steeringHeldUntilMs === undefined ? s : { ...s, routerHangs: undefined, steeringHeldUntilMs: undefined };
+
+/** The router is on the path we chose, so a steer to it that seemed to fail did take: nothing to hold against it. */
+function onChosenPath(s: PolicyState): PolicyState {
+  const { [s.selected!]: _took, ...others } = s.steerBlockedUntil;
+  return { ...hangsForgotten(s), steerBlockedUntil: others };
+}
+
 /** Folds one observation into the state; reports candidates whose verdict changed. */
 export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowMs: number, effects: Effect[]): PolicyState {
   switch (obs.kind) {
@@ -27,12 +51,14 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       if (down.length === s.interfacesDown.length && down.every((n) => s.interfacesDown.includes(n))) return s;
       return reevaluate({ ...s, interfacesDown: down }, cfg, nowMs, effects, (c) => c.source === obs.name);
     }
-    case 'flexvpn':
+    case 'flexvpn': {
+      const onSelected = s.selected !== undefined && cfg.candidates.some((c) => c.id === s.selected && c.peer === obs.activePeer && c.source === obs.activeSource);
       return {
-        ...s,
+        ...(onSelected ? onChosenPath(s) : s),
         routerActive: { ...(obs.activePeer ? { peer: obs.activePeer } : {}), ...(obs.activeSource ? { source: obs.activeSource } : {}) },
         peersActiveElsewhere: [...obs.peersActiveElsewhere],
       };
+    }
     case 'tick': {
       const health: Record<string, CandidateHealth> = {};
       for (const [id, h] of Object.entries(s.health)) health[id] = age(h, cfg, nowMs);
@@ -40,11 +66,13 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       return { ...s, health };
     }
     case 'override':
-      return { ...s, override: { ...(obs.peer ? { peer: obs.peer } : {}), ...(obs.source ? { source: obs.source } : {}), untilMs: obs.untilMs, by: obs.by } };
+      return { ...hangsForgotten(s), override: { ...(obs.peer ? { peer: obs.peer } : {}), ...(obs.source ? { source: obs.source } : {}), untilMs: obs.untilMs, by: obs.by } };
     case 'clear-override':
-      return s.override ? { ...s, override: undefined, overrideEnded: { by: obs.by } } : s;
-    case 'steer-failed':
-      return { ...s, steerBlockedUntil: { ...s.steerBlockedUntil, [obs.candidate]: nowMs + STEER_BLOCK_MS } };
+      return s.override ? { ...hangsForgotten(s), override: undefined, overrideEnded: { by: obs.by } } : s;
+    case 'steer-failed': {
+      const blocked = { ...s, steerBlockedUntil: { ...s.steerBlockedUntil, [obs.candidate]: nowMs + STEER_BLOCK_MS } };
+      return obs.routerCode === 'ROUTER_TIMEOUT' ? routerHung(blocked, nowMs) : blocked;
+    }
   }
 }
 

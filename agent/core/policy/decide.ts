@@ -48,11 +48,18 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
     }
   }
 
+  // The router hung in a config session: no steer, no release, until the hold ends (absorb.ts).
+  if ((s.steeringHeldUntilMs ?? 0) > nowMs) return s;
+
+  const blocked = (c: CandidateConfig) => (s.steerBlockedUntil[c.id] ?? 0) > nowMs;
   const override = s.override && s.override.untilMs > nowMs ? s.override : undefined;
   if (override) {
     const matches = cfg.candidates.filter((c) => (!override.peer || c.peer === override.peer) && (!override.source || c.source === override.source));
-    const target = matches.find(eligible) ?? matches[0];
-    if (target && target.id !== s.selected) {
+    // Forced even onto a path not judged good, but not back onto one the router just failed to take.
+    const target = matches.find(eligible) ?? matches.find((c) => !blocked(c));
+    // Selected, but its steer failed and its block is over: the router is elsewhere, try it again.
+    const retry = target !== undefined && target.id === s.selected && s.steerBlockedUntil[target.id] !== undefined;
+    if (target && (target.id !== s.selected || retry)) {
       return change(s, cfg, nowMs, effects, target, { code: 'override', by: override.by, untilMs: override.untilMs, ...pick(override) }, true);
     }
     return s;
@@ -152,7 +159,10 @@ function change(
   const clearSaOf = cfg.clearStaleSa && old && old.peer !== target.peer && s.health[old.id]?.verdict === 'bad' ? old.peer : undefined;
   effects.push(decisionEffect({ atMs: nowMs, action: 'switch', ...from(s), to: target.id, reason, dryRun }));
   if (!dryRun) effects.push({ kind: 'steer', candidate: target.id, peer: target.peer, source: target.source, ...(clearSaOf ? { clearSaOf } : {}) });
-  return { ...s, selected: target.id, released: false, lastChangeMs: nowMs, deferred: undefined, allDownReported: false };
+  // Tried again: a block that has run out is forgotten, so a retry happens once, not on every step.
+  const { [target.id]: until, ...others } = s.steerBlockedUntil;
+  const steerBlockedUntil = until !== undefined && until <= nowMs ? others : s.steerBlockedUntil;
+  return { ...s, selected: target.id, released: false, lastChangeMs: nowMs, deferred: undefined, allDownReported: false, steerBlockedUntil };
 }
 
 const decisionEffect = (decision: Decision): Effect => ({ kind: 'decision', decision });

@@ -19,8 +19,11 @@ export type Observation =
   /** An operator forces a peer and/or a source until a time. */
   | { kind: 'override'; peer?: string; source?: string; untilMs: number; by: string }
   | { kind: 'clear-override'; by: string }
-  /** The actuator could not make the router follow a steer (after its retries and rollback). */
-  | { kind: 'steer-failed'; candidate: string; code: string };
+  /**
+   * The actuator could not make the router follow a steer (after its retries and rollback).
+   * `routerCode`: the router error behind ACTUATE_ROUTER_ERROR (ROUTER_TIMEOUT: it never answered).
+   */
+  | { kind: 'steer-failed'; candidate: string; code: string; routerCode?: string };
 
 /** Why the policy did what it did: which metric crossed which threshold, on which candidate, since when. */
 export type Reason =
@@ -87,6 +90,10 @@ export interface PolicyState {
   deferred?: string;
   /** Candidates that failed to steer recently: not chosen again until this time. */
   steerBlockedUntil: Readonly<Record<string, number>>;
+  /** The router hung in a config session: no steer or release at all until this time. */
+  steeringHeldUntilMs?: number;
+  /** Config sessions in a row the router hung in: each doubles the hold. */
+  routerHangs?: number;
 }
 
 export const INITIAL_STATE: PolicyState = {
