@@ -1,5 +1,6 @@
 import { ExecRouterCli } from './adapters/router/exec-router-cli.js';
 import { SshRouterCli } from './adapters/router/ssh-router-cli.js';
+import { routerOutputLimits } from './adapters/router/output-limits.js';
 import { lookup } from 'node:dns/promises';
 import { acquireInstanceLock, type InstanceLock } from './adapters/instance-lock.js';
 import { listenSyslog, type SyslogListener } from './adapters/udp-syslog.js';
@@ -104,7 +105,8 @@ export async function startAgent(config: AgentConfig, deps: AgentDeps): Promise<
       else if (restore.outcome === 'skipped') log.info('native-restore-skipped', { why: restore.why });
       else log.error('native-restore-failed', { outcome: restore.outcome, code: restore.code, error: restore.message });
       await http?.close();
-      await mqtt?.stop(Math.min(budget.mqttMs, left())).catch((e: Error) => log.warn('mqtt-stop-failed', { error: e.message }));
+      const goodbye = restore.outcome === 'skipped' ? { restore: restore.outcome } : { restore: restore.outcome, ...('code' in restore ? { restoreCode: restore.code } : {}) };
+      if (mqtt) await settleWithin(mqtt.stop(Math.min(budget.mqttMs, left()), goodbye).catch((e: Error) => log.warn('mqtt-stop-failed', { error: e.message })), left());
       await pool.close();
       await settleWithin(store.close(), left());
       await settleWithin(router.close(), left());
@@ -206,7 +208,9 @@ function openStore(config: AgentConfig, path: string, log: Logger, degradations:
 }
 
 function buildRouter(config: AgentConfig, env: NodeJS.ProcessEnv, log: Logger, onConnectFailed: () => void): RouterCli {
-  if (config.router.transport === 'exec') return new ExecRouterCli(config.router.exec!);
+  // Applied while output streams: a full Internet table or endless output is refused, never held (SIGHUP does not change them).
+  const outputLimits = routerOutputLimits(config);
+  if (config.router.transport === 'exec') return new ExecRouterCli({ ...config.router.exec!, outputLimits });
   const ssh = config.router.ssh!;
   const routerLog = log.child('router');
   return new SshRouterCli({
@@ -219,6 +223,7 @@ function buildRouter(config: AgentConfig, env: NodeJS.ProcessEnv, log: Logger, o
     acceptAnyHostKey: ssh.acceptAnyHostKey,
     connectTimeoutMs: ssh.connectTimeoutMs,
     commandTimeoutMs: ssh.commandTimeoutMs,
+    outputLimits,
     onEvent: (e) => {
       if (e.kind === 'connected') return routerLog.info('ssh-connected');
       if (e.kind === 'connect-failed') onConnectFailed();

@@ -15,8 +15,10 @@ export interface NodeView {
   node: string;
   status: 'online' | 'offline' | 'unknown';
   session?: number;
-  /** Why it is offline: the Will fired, or the agent shut down. */
+  /** Why it is offline: the Will fired, or the agent shut down (and whether it left the router restored). */
   offlineReason?: string;
+  /** Codes of what the agent reports degraded (store, router), from its state. */
+  degraded?: string[];
   /** Stale Wills ignored (an older session's Will after a newer birth). */
   staleWills: number;
   activePeer?: string;
@@ -52,6 +54,7 @@ export function summarizeEvent(e: EventPayload): string {
     case 'route-violation': return `${e.total} route violation(s) in ${e.table}`;
     case 'command': return `command ${e.cmd ?? '?'} ${e.outcome}${e.code ? ` (${e.code})` : ''}${e.count ? ` x${e.count}` : ''}`;
     case 'warning': return `warning ${e.code}: ${e.message}`;
+    case 'agent-health': return `${e.component} ${e.status} (${e.code})`;
   }
 }
 
@@ -104,7 +107,7 @@ export class FleetModel {
     view.invalidLeaf = leaf;
     view.lastHeardMs = receivedMs;
     // A state that does not validate replaces the one shown: the node's real state is unknown.
-    if (leaf === 'state') Object.assign(view, { activePeer: undefined, activeSource: undefined, selected: undefined, mode: undefined, override: undefined, tunnel: undefined, health: [] });
+    if (leaf === 'state') Object.assign(view, { activePeer: undefined, activeSource: undefined, selected: undefined, mode: undefined, override: undefined, tunnel: undefined, health: [], degraded: undefined });
     this.byNode.set(key, view);
     return true;
   }
@@ -118,7 +121,9 @@ export class FleetModel {
     } else if (s.session < newest) {
       view.staleWills++; // an older connection's Will, after a newer birth: not news
     } else {
-      Object.assign(view, { status: 'offline', session: s.session, offlineReason: s.reason });
+      // Short enough for the status column: the code is in the payload.
+      const restore = s.restore && s.restore !== 'verified' && s.restore !== 'skipped' ? `, NOT RESTORED: ${s.restore}` : '';
+      Object.assign(view, { status: 'offline', session: s.session, offlineReason: s.reason ? s.reason + restore : undefined });
     }
   }
 
@@ -130,6 +135,7 @@ export class FleetModel {
     view.override = s.override ? `${s.override.peer ?? ''}${s.override.source ? ` ${s.override.source}` : ''} by ${s.override.by}`.trim() : undefined;
     view.tunnel = `${s.tunnel.lineProtocol}/${s.tunnel.ikeSa}`;
     view.health = s.candidates.map((c) => ({ id: c.id, verdict: c.verdict, suppressed: c.suppressed }));
+    view.degraded = s.health?.status === 'degraded' ? s.health.degraded.map((d) => d.code) : undefined;
   }
 
   nodes(): NodeView[] {
@@ -168,7 +174,7 @@ export function terminalSafe(text: string): string {
 export function renderFleet(nodes: readonly NodeView[], nowMs: number): string {
   const rows = nodes.map((n) => [
     `${n.site}/${n.node}`,
-    n.status + (n.offlineReason ? ` (${n.offlineReason})` : '') + (n.invalid ? ` [invalid ${n.invalid}]` : ''),
+    n.status + (n.offlineReason ? ` (${n.offlineReason})` : '') + (n.degraded ? ` [degraded ${n.degraded.join(',')}]` : '') + (n.invalid ? ` [invalid ${n.invalid}]` : ''),
     n.activePeer ?? '-',
     n.activeSource ?? '-',
     n.health.map((h) => `${h.id}:${h.verdict}${h.suppressed ? '!' : ''}`).join(' ') || '-',

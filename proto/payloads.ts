@@ -35,6 +35,14 @@ export interface StatusPayload extends Envelope {
   session: number;
   /** offline only: the broker published the Will, or the agent said goodbye. */
   reason?: 'connection-lost' | 'shutdown';
+  /**
+   * offline with reason shutdown: whether the router was left on its own
+   * configuration (every candidate allowed), as read back from the router.
+   * Anything but verified or skipped means the router may still be steered.
+   */
+  restore?: 'verified' | 'skipped' | 'failed' | 'timeout' | 'unverified';
+  /** With a failed, timed-out or unverified restore: why (ROUTER_UNREACHABLE, RESTORE_TIMEOUT, ...). */
+  restoreCode?: string;
   /** online only. */
   agentVersion?: string;
 }
@@ -92,8 +100,19 @@ export interface TunnelState {
   ipsecSas: number;
 }
 
+/** A part of the agent running degraded: it still serves, with less (agent/shell/degradations.ts). */
+export interface DegradationPayload {
+  component: 'store' | 'router';
+  /** STORE_RECREATED, STORE_IN_MEMORY, STORE_UNAVAILABLE, ROUTER_UNREACHABLE, ROUTER_HOSTKEY_MISMATCH, ROUTER_AUTH_FAILED. */
+  code: string;
+  message: string;
+  sinceMs: number;
+}
+
 /** Retained, exception-based: published when anything in it changes. */
 export interface StatePayload extends Envelope {
+  /** The agent's own health: `degraded` lists what is wrong (absent from agents before 0.2). */
+  health?: { status: 'ok' | 'degraded'; degraded: DegradationPayload[] };
   /** The FlexVPN client block steered. */
   client: string;
   mode: 'enforce' | 'dry-run';
@@ -175,7 +194,9 @@ export type EventBody =
     /** Present when the event sums up a burst of unauthenticated refusals: how many, and how many per code. */
     count?: number; codes?: Record<string, number>;
   }
-  | { kind: 'warning'; code: string; message: string; subject?: string };
+  | { kind: 'warning'; code: string; message: string; subject?: string }
+  /** A component became degraded, or recovered (`code` is what it had been). */
+  | { kind: 'agent-health'; component: 'store' | 'router'; status: 'degraded' | 'recovered'; code: string; message?: string };
 
 export type EventKind = EventBody['kind'];
 export type EventPayload = Envelope & EventBody;

@@ -6,6 +6,8 @@ import type { Degradations } from './degradations.js';
 const UNREACHABLE = new Set(['ROUTER_CONNECT_FAILED', 'ROUTER_DISCONNECTED', 'ROUTER_TIMEOUT']);
 /** Failures no retry will cure: someone must look (a replaced router, a man in the middle, a changed password). */
 const AT_ONCE = new Set(['ROUTER_HOSTKEY_MISMATCH', 'ROUTER_AUTH_FAILED']);
+/** Failures in which IOS answered: the router is reachable (and its host key matched). */
+const ANSWERED = new Set(['ROUTER_CLI_ERROR', 'ROUTER_OUTPUT_TOO_LARGE']);
 /** Consecutive unreachable failures before the router is reported unreachable: one dropped session is not news. */
 export const UNREACHABLE_AFTER = 3;
 
@@ -48,13 +50,17 @@ export class GuardedRouter implements RouterCli {
     if (this.closed) throw new RouterError('ROUTER_CLOSED', 'the agent is stopping: no more commands to the router');
     try {
       const out = await run();
-      this.failuresInARow = 0;
-      this.degradations.clear('router');
+      this.reachable();
       return out;
     } catch (err) {
       this.judge(err as Error & { code?: string });
       throw err;
     }
+  }
+
+  private reachable(): void {
+    this.failuresInARow = 0;
+    this.degradations.clear('router');
   }
 
   private judge(e: Error & { code?: string }): void {
@@ -63,7 +69,8 @@ export class GuardedRouter implements RouterCli {
       this.degradations.set({ component: 'router', code, message: e.message, sinceMs: this.clock.now() });
       return;
     }
-    if (!UNREACHABLE.has(code)) return; // IOS answered: the router is reachable
+    if (ANSWERED.has(code)) return this.reachable();
+    if (!UNREACHABLE.has(code)) return; // never sent (an unsafe line, the closed gate): says nothing of the router
     if (++this.failuresInARow >= UNREACHABLE_AFTER) {
       this.degradations.set({
         component: 'router', code: 'ROUTER_UNREACHABLE',

@@ -5,6 +5,10 @@ import { measure } from '../core/policy/quality.js';
 /** Figures from outside the runtime: the store's write failures and the process's memory. */
 export interface ProcessFigures {
   routerErrors: number;
+  /** Syslog datagrams dropped: from a source not allowed, or over the rate. */
+  syslogDropped?: { source: number; rate: number };
+  /** 1 per degraded component (store, router), by code. */
+  degraded: { component: string; code: string }[];
   storeErrors: number;
   rssBytes: number;
   heapUsedBytes: number;
@@ -42,12 +46,22 @@ export function metricsText(runtime: Runtime, mqtt: MqttStack | undefined, p: Pr
   // The IOx profile is a memory bound: alert well before the container is killed.
   metric('process_resident_memory_bytes', 'gauge', 'Resident memory of the agent process.', [[{}, p.rssBytes]]);
   metric('spokepilot_heap_used_bytes', 'gauge', "The main thread's V8 heap in use.", [[{}, p.heapUsedBytes]]);
+  if (p.syslogDropped) {
+    metric('spokepilot_syslog_dropped_total', 'counter', 'Syslog datagrams dropped unread: from a source not allowed, or over the per-source rate.',
+      [[{ why: 'source' }, p.syslogDropped.source], [{ why: 'rate' }, p.syslogDropped.rate]]);
+  }
+  metric('spokepilot_degraded', 'gauge', '1 while a component runs degraded (the code says why); no sample when healthy.', p.degraded.map((d) => [{ component: d.component, code: d.code }, 1]));
   metric('spokepilot_parse_warnings_total', 'counter', 'Lines of router output the parsers did not understand.', [[{}, runtime.metrics.parseWarnings]]);
   if (mqtt) {
     const s = mqtt.stats();
     metric('spokepilot_mqtt_connected', 'gauge', '1 while connected to the broker.', [[{}, s.connected ? 1 : 0]]);
     metric('spokepilot_outbox_depth', 'gauge', 'Messages waiting for the broker.', [[{}, s.outboxDepth]]);
     metric('spokepilot_outbox_evictions_total', 'counter', 'Messages dropped from the outbox (space or age), never silently.', [[{}, s.evictions]]);
+    const c = s.commands;
+    metric('spokepilot_command_unauthenticated_refusals_total', 'counter', 'Command messages refused before authentication (too large, retained, malformed, unsigned, unknown key, bad signature).', [[{}, c.unauthenticatedRefusals]]);
+    metric('spokepilot_command_refusals_summarised_total', 'counter', 'Refusals over the journal budget, journaled only in a summary with a count.', [[{}, c.refusalsSummarised]]);
+    metric('spokepilot_command_replies_dropped_total', 'counter', 'Refusals over the reply budget, not answered.', [[{}, c.repliesDropped]]);
+    metric('spokepilot_command_journal_failures_total', 'counter', 'Command journal writes that failed (a full disk): refusals answered but not journaled, commands not run.', [[{}, c.journalFailures]]);
   }
   return out.join('\n') + '\n';
 }

@@ -16,7 +16,7 @@ import { commandJournal } from './commands/command-journal.js';
 import { Publisher } from './publisher.js';
 import { outboxForPublisher, outboxSink } from './publisher-outbox.js';
 import { Reporter } from './publisher-reporter.js';
-import { fileSessionCounter, messageIds, PublisherSession } from './publisher-session.js';
+import { fileSessionCounter, messageIds, PublisherSession, type Goodbye } from './publisher-session.js';
 import { eventBody, stateBody, telemetryBody } from './report-bodies.js';
 import { runtimeCommandTarget } from './runtime-command-target.js';
 import type { Runtime } from './runtime.js';
@@ -26,7 +26,8 @@ export const AGENT_VERSION = '0.1.0';
 export interface MqttStack {
   start(): Promise<void>;
   /** Flushes what it can before the deadline, publishes offline, disconnects. */
-  stop(deadlineMs: number): Promise<void>;
+  /** `goodbye` says, in the offline status, how the router was left. */
+  stop(deadlineMs: number, goodbye?: Goodbye): Promise<void>;
   stats(): { connected: boolean; outboxDepth: number; evictions: number; commands: CommandHandlerStats };
 }
 
@@ -92,10 +93,10 @@ export function buildMqttStack(o: {
       broker.start();
       report(reporter.state(stateBody(o.runtime)));
     },
-    async stop(deadlineMs: number) {
+    async stop(deadlineMs: number, goodbye?: Goodbye) {
       unsubscribe();
       await commands.stop();
-      await publisher.stop(deadlineMs);
+      await publisher.stop(deadlineMs, goodbye);
       await broker.close(deadlineMs);
     },
     stats: () => ({

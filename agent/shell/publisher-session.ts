@@ -73,7 +73,13 @@ export class PublisherSession {
     return { v: PROTO_VERSION, id: this.ids(), ts: this.clock.now(), state: 'online', session: this.current, agentVersion: this.agentVersion };
   }
 
-  offline(reason: 'connection-lost' | 'shutdown'): StatusPayload {
-    return { v: PROTO_VERSION, id: this.ids(), ts: this.clock.now(), state: 'offline', session: this.current, reason };
+  offline(reason: 'connection-lost' | 'shutdown', restore?: Goodbye): StatusPayload {
+    return { v: PROTO_VERSION, id: this.ids(), ts: this.clock.now(), state: 'offline', session: this.current, reason, ...restore };
   }
+}
+
+/** What a shutdown's offline status says of the router it leaves behind. */
+export interface Goodbye {
+  restore: NonNullable<StatusPayload['restore']>;
+  restoreCode?: string;
 }

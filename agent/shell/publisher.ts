@@ -3,7 +3,7 @@ import type { Broker, IncomingMessage } from '../adapters/mqtt/broker-port.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { markHistorical, type StatusPayload } from '../../proto/payloads.js';
-import type { PublisherSession } from './publisher-session.js';
+import type { Goodbye, PublisherSession } from './publisher-session.js';
 
 /** What the publisher needs of the outbox; `outboxForPublisher` adapts the SQLite one. */
 export interface PublisherOutbox {
@@ -235,10 +235,10 @@ export class Publisher {
    * Stops sending new rows, waits (up to the deadline) for in-flight ones,
    * then says goodbye (offline, retained). Close the broker after this.
    */
-  async stop(deadlineMs = 5_000): Promise<void> {
+  async stop(deadlineMs = 5_000, goodbye?: Goodbye): Promise<void> {
     this.stopping = true;
     await Promise.race([this.idle(), new Promise<void>((r) => this.clock.setTimer(r, deadlineMs))]);
-    if (this.broker.connected) await this.publishStatus(this.session.offline('shutdown')).catch(() => {});
+    if (this.broker.connected) await this.publishStatus(this.session.offline('shutdown', goodbye)).catch(() => {});
     for (const u of this.unsubscribe.splice(0)) u();
   }
 }

@@ -18,7 +18,9 @@ export function stateBody(runtime: Runtime): StateBody {
   const ipsecSas = runtime.latest.ipsec
     .filter((i) => i.peerAddress === active.peer)
     .reduce((n, i) => n + i.sas.filter((sa) => sa.status === 'active').length, 0);
+  const degraded = runtime.degradations.list();
   const body: StateBody = {
+    health: { status: degraded.length > 0 ? 'degraded' : 'ok', degraded },
     client: policy.client,
     mode: policy.mode,
     active: { ...pick(active), ...(activeCandidate ? { candidate: activeCandidate.id } : {}) },
@@ -88,8 +90,9 @@ export function eventBody(e: RuntimeEvent): EventBody | undefined {
     case 'actuation':
       return e.outcome.ok || e.outcome.code === 'ACTUATE_SUPERSEDED' ? undefined : { kind: 'warning', code: e.outcome.code, message: e.outcome.message, ...(e.effect.kind === 'steer' ? { subject: e.effect.candidate } : {}) };
     case 'degradation':
-      // TODO(agent-health event kind) once the proto carries it; a warning meanwhile.
-      return e.now ? { kind: 'warning', code: e.now.code, message: e.now.message, subject: e.component } : undefined;
+      return e.now
+        ? { kind: 'agent-health', component: e.component, status: 'degraded', code: e.now.code, message: e.now.message }
+        : { kind: 'agent-health', component: e.component, status: 'recovered', code: e.was?.code ?? 'unknown' };
     case 'read': return undefined;
   }
 }

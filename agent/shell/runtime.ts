@@ -48,6 +48,8 @@ export class Runtime {
   private interfacesSeen: Record<string, boolean> = {};
   private cancelTick: (() => void) | undefined;
   private lastViolations = '';
+  /** Route tables the router's output limit refused at the last read, with why (shown in /status). */
+  readonly routeTablesRefused = new Map<string, string>();
   lastDecision: Decision | undefined;
   startedAtMs = 0;
   /** The loop's heartbeat: /healthz fails when it stops moving. */
@@ -207,7 +209,16 @@ export class Runtime {
     let total = 0;
     const digests: (number | string)[] = [];
     for (const command of commands) {
-      const text = await this.o.router.show(command);
+      // A table too large to read is refused while it streams (the session is dropped); the others are still read.
+      const text = await this.o.router.show(command).catch((e: Error & { code?: string }) => {
+        if (e.code !== 'ROUTER_OUTPUT_TOO_LARGE') throw e; // an unreachable router: the read fails as before
+        digests.push(`unjudged:${command}`);
+        if (!this.routeTablesRefused.has(command)) this.o.log.warn('route-table-refused', { command, code: e.code, error: e.message });
+        this.routeTablesRefused.set(command, `${e.code}: ${e.message}`);
+        return undefined;
+      });
+      if (text === undefined) continue;
+      this.routeTablesRefused.delete(command);
       // One table the store cannot take (too large, worker out of memory) must not cost the others.
       const out = await this.o.store.ingestRoutes(command, text, this.o.clock.now()).catch(() => {
         digests.push(`unjudged:${command}`); // its violations are unknown: neither kept nor cleared

@@ -18,6 +18,8 @@ export function statusRoutes(o: {
   degradations: Degradations; syslog?: SyslogListener | undefined;
 }): StatusRoutes {
   const { config, runtime } = o;
+  // The command handler writes the journal through its own path: its failures are store errors too.
+  const storeErrors = () => o.store.health().errors + (o.mqtt?.stats().commands.journalFailures ?? 0);
   return {
     health: () => {
       // Only a stalled loop fails the IOx monitor (a restart may cure it); a degraded store or an
@@ -33,12 +35,14 @@ export function statusRoutes(o: {
     status: () => ({
       site: config.site, node: config.node, version: AGENT_VERSION, uptimeSec: Math.round((o.clock.now() - runtime.startedAtMs) / 1000),
       health: { status: o.degradations.degraded ? 'degraded' : 'ok', degraded: o.degradations.list() },
-      state: stateBody(runtime), pollers: runtime.pollerStats(), store: o.store.health(), mqtt: o.mqtt?.stats() ?? null,
+      state: stateBody(runtime), pollers: runtime.pollerStats(),
+      ...(runtime.routeTablesRefused.size > 0 ? { routeTablesRefused: Object.fromEntries(runtime.routeTablesRefused) } : {}), store: { ...o.store.health(), errors: storeErrors() }, mqtt: o.mqtt?.stats() ?? null,
       ...(o.syslog ? { syslog: { dropped: o.syslog.dropped } } : {}),
       decisionLatencyMs: { p50: runtime.metrics.latencyQuantile(0.5) ?? null, p99: runtime.metrics.latencyQuantile(0.99) ?? null },
     }),
     metrics: () => metricsText(runtime, o.mqtt, {
-      routerErrors: o.routerErrors(), storeErrors: o.store.health().errors,
+      routerErrors: o.routerErrors(), storeErrors: storeErrors(),
+      degraded: o.degradations.list(), ...(o.syslog ? { syslogDropped: o.syslog.dropped } : {}),
       rssBytes: process.memoryUsage.rss(), heapUsedBytes: process.memoryUsage().heapUsed,
     }),
   };

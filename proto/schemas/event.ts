@@ -29,5 +29,6 @@ export const eventSchema: Schema = {
       count: int({ minimum: 1 }), codes: { type: 'object', additionalProperties: int({ minimum: 1 }) },
     }, ['tx', 'outcome']),
     event('warning', { code: str(), message: str(), subject: str() }, ['code', 'message']),
+    event('agent-health', { component: oneOfStrings('store', 'router'), status: oneOfStrings('degraded', 'recovered'), code: str(), message: str() }, ['component', 'status', 'code']),
   ],
 };

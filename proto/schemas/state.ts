@@ -4,6 +4,8 @@ export const statusSchema = payload('status', {
   state: oneOfStrings('online', 'offline'),
   session: int({ minimum: 0 }),
   reason: oneOfStrings('connection-lost', 'shutdown'),
+  restore: oneOfStrings('verified', 'skipped', 'failed', 'timeout', 'unverified'),
+  restoreCode: str(),
   agentVersion: str(),
 }, ['state', 'session']);
 
@@ -47,7 +49,12 @@ export const decisionSchema = object({
   deferredUntilMs: epochMs,
 }, ['atMs', 'action', 'reason', 'dryRun']);
 
+export const degradationSchema = object({
+  component: oneOfStrings('store', 'router'), code: str(), message: str(), sinceMs: epochMs,
+}, ['component', 'code', 'message', 'sinceMs']);
+
 export const stateSchema = payload('state', {
+  health: object({ status: oneOfStrings('ok', 'degraded'), degraded: arrayOf(degradationSchema) }, ['status', 'degraded']),
   client: str(),
   mode: oneOfStrings('enforce', 'dry-run'),
   active: object({ peer: str(), source: str(), candidate: str() }),

@@ -101,7 +101,8 @@ describe('a degraded agent keeps serving and says why', () => {
       await waitFor('birth', () => published(seen, 'status').some((s) => s.state === 'online'));
       expect(await command('tx-corrupt')).toMatchObject({ ok: true });
       expect(await health()).toMatchObject({ status: 'degraded', degraded: [expect.objectContaining({ code: 'STORE_RECREATED' })] });
-      await waitFor('a warning event naming the store', () => published(seen, 'event').some((e) => e.kind === 'warning' && e.code === 'STORE_RECREATED'));
+      await waitFor('an agent-health event naming the store', () => published(seen, 'event').some((e) => e.kind === 'agent-health' && e.status === 'degraded' && e.code === 'STORE_RECREATED'));
+      await waitFor('the retained state to say degraded', () => published(seen, 'state').some((s) => (s.health as { status: string } | undefined)?.status === 'degraded'));
     });
   }, 60_000);
 
@@ -120,16 +121,21 @@ describe('a degraded agent keeps serving and says why', () => {
     });
   }, 60_000);
 
-  it('a router whose host key does not match is reported at once: /healthz and a warning event', async () => {
+  it('a router whose host key does not match is reported at once: /healthz, an agent-health event, and a goodbye saying the restore failed', async () => {
     const wrongKey = `SHA256:${'A'.repeat(43)}`;
-    await withAgent(configFor('mitm', join(tmp.dir, 'mitm.db'), (c) => { c.router.ssh!.hostKeySha256 = wrongKey; }), async ({ seen, health, command }) => {
+    await withAgent(configFor('mitm', join(tmp.dir, 'mitm.db'), (c) => { c.router.ssh!.hostKeySha256 = wrongKey; }), async ({ agent, seen, health, command }) => {
       await waitFor('healthz to say degraded', async () => {
         const h = await health();
         return h.status === 'degraded' ? h : undefined;
       });
       expect(await health()).toMatchObject({ degraded: [expect.objectContaining({ component: 'router', code: 'ROUTER_HOSTKEY_MISMATCH' })] });
-      await waitFor('a warning event', () => published(seen, 'event').some((e) => e.kind === 'warning' && e.code === 'ROUTER_HOSTKEY_MISMATCH'));
+      await waitFor('an agent-health event', () => published(seen, 'event').some((e) => e.kind === 'agent-health' && e.code === 'ROUTER_HOSTKEY_MISMATCH'));
       expect(await command('tx-mitm')).toMatchObject({ ok: true }); // still answers the NOC
+      // Its goodbye says the router could not be restored (it could not even be reached).
+      const restore = await agent.stop('test over', 5000);
+      expect(['failed', 'timeout']).toContain(restore.outcome);
+      const goodbye = await waitFor('the goodbye', () => published(seen, 'status').find((s) => s.state === 'offline' && s.reason === 'shutdown'));
+      expect(goodbye).toMatchObject({ restore: restore.outcome, restoreCode: expect.any(String) });
     });
   }, 60_000);
 });

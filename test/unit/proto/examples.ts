@@ -9,9 +9,11 @@ const env = (id: string) => ({ v: 1 as const, id, ts: 1_767_225_600_000 });
 
 export const birth: StatusPayload = { ...env('a1-0'), state: 'online', session: 42, agentVersion: '0.1.0' };
 export const will: StatusPayload = { ...env('a1-1'), state: 'offline', session: 42, reason: 'connection-lost' };
+export const goodbyeNotRestored: StatusPayload = { ...env('a1-1b'), state: 'offline', session: 42, reason: 'shutdown', restore: 'timeout', restoreCode: 'RESTORE_TIMEOUT' };
 
 export const state: StatePayload = {
   ...env('a1-2'), historical: true,
+  health: { status: 'ok', degraded: [] },
   client: 'FLEX', mode: 'enforce', released: false,
   active: { peer: '192.0.2.1', source: 'GigabitEthernet0/0', candidate: 'fibre-hub1' },
   selected: 'fibre-hub1',
@@ -30,6 +32,11 @@ export const state: StatePayload = {
     atMs: 1_767_224_000_000, action: 'switch', from: 'lte-hub1', to: 'fibre-hub1', dryRun: false, deferredUntilMs: 1_767_224_010_000,
     reason: { code: 'preempt', candidate: 'fibre-hub1', over: 'lte-hub1', goodSinceMs: 1_767_223_700_000, preemptDelaySec: 300 },
   },
+};
+
+export const degradedState: StatePayload = {
+  ...state, id: 'a1-2b',
+  health: { status: 'degraded', degraded: [{ component: 'store', code: 'STORE_IN_MEMORY', message: 'STORE_CANNOT_OPEN: ...; journal and outbox kept in memory until restart', sinceMs: 1_767_225_000_000 }] },
 };
 
 export const telemetry: TelemetryPayload = {
@@ -65,6 +72,8 @@ export const events: EventPayload[] = [
   { ...env('e13'), kind: 'command', tx: null, outcome: 'refused', code: 'malformed' },
   { ...env('e13b'), kind: 'command', tx: null, outcome: 'refused', count: 9120, codes: { malformed: 9000, 'bad-signature': 120 } },
   { ...env('e14'), kind: 'warning', code: 'PARSE_WARNING', message: 'line 12 not understood', subject: 'show ip sla statistics' },
+  { ...env('e15'), kind: 'agent-health', component: 'router', status: 'degraded', code: 'ROUTER_HOSTKEY_MISMATCH', message: 'host key SHA256:... is not the pinned one' },
+  { ...env('e16'), kind: 'agent-health', component: 'router', status: 'recovered', code: 'ROUTER_UNREACHABLE' },
 ];
 
 export const routes: RoutesPayload = {
@@ -90,8 +99,8 @@ export const replies: ReplyPayload[] = [
 
 /** Every example by leaf. */
 export const EXAMPLES: { [L in keyof TopicPayloads]: TopicPayloads[L][] } = {
-  status: [birth, will],
-  state: [state],
+  status: [birth, will, goodbyeNotRestored],
+  state: [state, degradedState],
   telemetry: [telemetry],
   event: events,
   routes: [routes],

@@ -35,6 +35,7 @@ describe('GuardedRouter: what the router side reports', () => {
     [['ROUTER_CLI_ERROR'], 10, undefined],
     [['ROUTER_CONNECT_FAILED', 'ROUTER_CONNECT_FAILED', 'ok', 'ROUTER_CONNECT_FAILED'], 4, undefined],
     [['ROUTER_HOSTKEY_MISMATCH', 'ok'], 2, undefined],
+    [['ROUTER_TIMEOUT', 'ROUTER_TIMEOUT', 'ROUTER_OUTPUT_TOO_LARGE', 'ROUTER_TIMEOUT', 'ROUTER_TIMEOUT'], 5, undefined],
   ] as const)('%j over %i calls -> %s', async (outcomes, calls, code) => {
     const d = new Degradations();
     await runAll(new GuardedRouter(scriptedRouter([...outcomes]), d, systemClock), calls);
