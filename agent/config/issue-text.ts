@@ -30,10 +30,37 @@ export function escapeControls(s: string): string {
   });
 }
 
-/** A value as JSON, secrets redacted, controls escaped, cut to a readable length. */
+/**
+ * A value as JSON, secrets redacted, controls escaped, cut to a readable
+ * length. Built piece by piece and stopped at the limit: the value may be a
+ * whole mapping of a 1 MiB file, and there may be an issue per key.
+ */
 export function showValue(value: unknown): string {
-  const json =
-    JSON.stringify(value, (k, v: unknown) => (SECRET_KEYS.has(k) ? '[redacted]' : typeof v === 'string' ? redactUrlUserinfo(v) : v)) ?? String(value);
-  const text = escapeControls(json);
+  const parts: string[] = [];
+  let length = 0;
+  const emit = (s: string) => {
+    parts.push(s);
+    length += s.length;
+  };
+  const walk = (v: unknown, key: string): void => {
+    if (length > MAX_VALUE_CHARS) return;
+    if (SECRET_KEYS.has(key)) return emit('"[redacted]"');
+    if (typeof v === 'string') return emit(escapeControls(JSON.stringify(redactUrlUserinfo(v.slice(0, MAX_VALUE_CHARS * 4)))));
+    if (Array.isArray(v)) {
+      emit('[');
+      v.forEach((x, i) => { if (length <= MAX_VALUE_CHARS) { if (i > 0) emit(','); walk(x, ''); } });
+      return emit(']');
+    }
+    if (v !== null && typeof v === 'object') {
+      emit('{');
+      Object.entries(v).forEach(([k, x], i) => {
+        if (length <= MAX_VALUE_CHARS) { emit(`${i > 0 ? ',' : ''}${escapeControls(JSON.stringify(k))}:`); walk(x, k); }
+      });
+      return emit('}');
+    }
+    emit(String(v));
+  };
+  walk(value, '');
+  const text = parts.join('');
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}…` : text;
 }

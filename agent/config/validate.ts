@@ -84,23 +84,23 @@ function describeOne(e: ErrorObject): ConfigIssue {
   const join = (child: string) => (path ? `${path}.${child}` : child);
   // Under a secret key the value is the secret: say what is wrong, never what it is.
   const isSecret = e.instancePath.split('/').some((seg) => SECRET_KEYS.has(seg));
-  const got = isSecret ? '' : ` (got ${showValue(e.data)})`;
+  const got = () => (isSecret ? '' : ` (got ${showValue(e.data)})`);
   switch (e.keyword) {
     case 'additionalProperties':
       return { path: join(escapeControls(String(p.additionalProperty))), message: 'unknown key' };
     case 'required':
       return { path: join(String(p.missingProperty)), message: 'is required' };
     case 'enum':
-      return { path, message: `must be one of: ${(p.allowedValues as unknown[]).join(', ')}${got}` };
+      return { path, message: `must be one of: ${(p.allowedValues as unknown[]).join(', ')}${got()}` };
     case 'pattern': {
       if (typeof e.data === 'string' && hasUrlUserinfo(e.data)) return { path, message: URL_CREDENTIALS };
       const what = PATTERN_NAMES.find(([re]) => re.test(String(p.pattern)))?.[1] ?? `text matching ${String(p.pattern)}`;
       return { path, message: isSecret ? `is not a valid ${what}` : `${showValue(e.data)} is not a valid ${what}` };
     }
     case 'type':
-      return { path, message: `must be ${String(p.type)}, not ${kindOf(e.data)}${got}` };
+      return { path, message: `must be ${String(p.type)}, not ${kindOf(e.data)}${got()}` };
     default:
-      return { path, message: `${e.message ?? e.keyword}${got}` };
+      return { path, message: `${e.message ?? e.keyword}${got()}` };
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { showValue } from '../../../agent/config/issue-text.js';
 import { loadConfigText } from '../../../agent/config/load.js';
 import { MINIMAL } from './minimal-config.js';
 
@@ -48,5 +49,11 @@ describe('validation messages show the offending value, safely', () => {
     const r = loadConfigText(MINIMAL.replace(/^router: (.*)$/m, 'router: [$1]').replace('password: p', 'password: hunter2-pw'));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(JSON.stringify(r.issues)).not.toContain('hunter2');
+  });
+
+  it('shows a large value by its start only, secrets and URL credentials redacted', () => {
+    const big = { list: Array.from({ length: 100_000 }, (_, i) => i), password: 'hunter2-pw' };
+    expect(showValue(big).length).toBeLessThanOrEqual(61);
+    expect(showValue({ password: 'hunter2-pw', url: 'mqtt://u:UrlSecret-999@h' })).toBe('{"password":"[redacted]","url":"mqtt://[redacted]@h"}');
   });
 });
