@@ -8,7 +8,8 @@ Validates a configuration file and reports every problem with its path
 (flexvpn.peers[1].address: "10.0.0.300" is not a valid IPv4 address).
 With --print, also prints the configuration the agent would run with:
 defaults filled in, package_config.ini and SPOKEPILOT_* environment
-overrides applied, secrets shown as [redacted].
+overrides applied, secrets (and credentials in any URL) shown as [redacted].
+Files over 1 MiB, and secret files over 64 KiB, are refused unread.
 Exit 0 when valid, 1 when not, 2 on usage errors.`;
 
 export async function configCommand(argv: string[]): Promise<number> {
