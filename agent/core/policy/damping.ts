@@ -28,6 +28,9 @@ export function flap(d: Damping, nowMs: number, cfg: DampingConfig): Damping {
 /** Time passing: decay, and lift suppression once below the reuse threshold. */
 export function decay(d: Damping, nowMs: number, cfg: DampingConfig): Damping {
   if (d.penalty === 0) return d;
+  // The wall clock stepped back (NTP step, RTC reset): decay from now on. Kept at the later
+  // `atMs`, the penalty would stay frozen until the clock caught up (an hour for an hour's step).
+  if (nowMs < d.atMs) return { ...d, atMs: nowMs };
   const penalty = decayed(d, nowMs, cfg);
   const suppressed = d.suppressed && penalty >= cfg.reuseBelow;
   if (penalty === d.penalty && suppressed === d.suppressed) return d;
