@@ -9,7 +9,7 @@ Validates a configuration file and reports every problem with its path
 With --print, also prints the configuration the agent would run with:
 defaults filled in, package_config.ini and SPOKEPILOT_* environment
 overrides applied, secrets (and credentials in any URL) shown as [redacted].
-Files over 1 MiB, and secret files over 64 KiB, are refused unread.
+Files over 64 KiB (and secret files over 64 KiB) are refused unread.
 Exit 0 when valid, 1 when not, 2 on usage errors.`;
 
 export async function configCommand(argv: string[]): Promise<number> {

@@ -1,3 +1,4 @@
+import { MAX_PEER_SEQ } from '../core/actuation/plan.js';
 import { compileExpectations } from '../core/route-expectations.js';
 import type { AgentConfig } from './types.js';
 import type { ConfigIssue } from './validate.js';
@@ -18,6 +19,13 @@ export function crossCheck(c: AgentConfig): ConfigIssue[] {
     }
   }
   if (r.transport === 'exec' && !r.exec) add('router.exec', 'is required when router.transport is exec');
+  // Syslog is unauthenticated UDP: it is read only from the router. Over SSH its address is known; over dohost it is not.
+  if (c.syslog.listen && !c.syslog.allowFrom && r.transport !== 'ssh') {
+    add('syslog.allowFrom', "is required with router.transport exec: list the router's addresses its syslog comes from");
+  }
+  if (c.actuation.strategy === 'peer-order' && 2 * c.flexvpn.peers.length > MAX_PEER_SEQ) {
+    add('flexvpn.peers', `peer-order rewrites the client through spare peer numbers and supports at most ${MAX_PEER_SEQ / 2} peers; use actuation.strategy stub-tracks`);
+  }
 
   const peers = new Set(c.flexvpn.peers.map((p) => p.address));
   const sources = new Set(c.flexvpn.sources.map((s) => s.interface));

@@ -33,7 +33,7 @@ export function escapeControls(s: string): string {
 /**
  * A value as JSON, secrets redacted, controls escaped, cut to a readable
  * length. Built piece by piece and stopped at the limit: the value may be a
- * whole mapping of a 1 MiB file, and there may be an issue per key.
+ * whole mapping of a 64 KiB file, and there may be an issue per key.
  */
 export function showValue(value: unknown): string {
   const parts: string[] = [];

@@ -5,8 +5,15 @@ import { applyOverride, envOverrides, parsePackageConfig } from './package-confi
 import { readTextCapped } from './read-capped.js';
 import { validateConfig, type ConfigIssue, type ConfigResult } from './validate.js';
 
-/** A configuration is a few KiB; the packaged agent's heap is 64 MB (finding 15, red team 2026-12-06). */
-export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
+/**
+ * A configuration is a few KiB (the examples 1.3-2.9 KiB). The YAML library
+ * needs several hundred times a hostile file's size in heap: with the package's
+ * 64 MB heap, 256 KiB of short flow lines ran it out and 128 KiB survived, so
+ * the cap is 64 KiB (finding 15, red team 2026-12-06).
+ */
+export const MAX_CONFIG_FILE_BYTES = 64 * 1024;
+/** Flow collections nested deeper than this are refused before parsing: 64 KiB of `[[[[` ran the 64 MB heap out. */
+export const MAX_FLOW_NESTING = 32;
 
 /**
  * Reads, parses and validates a configuration file; every problem is an issue
@@ -39,6 +46,10 @@ function read(path: string, what: string): string | ConfigResult {
 
 export function loadConfigText(text: string, overrides: { path: string[]; value: unknown }[] = [], env: NodeJS.ProcessEnv = {}): ConfigResult {
   try {
+    const depth = flowNestingDepth(text);
+    if (depth > MAX_FLOW_NESTING) {
+      return { ok: false, issues: [{ path: '', code: 'CONFIG_TOO_DEEP', message: `flow collections ([ ] { }) nested ${depth} deep, at most ${MAX_FLOW_NESTING}` }] };
+    }
     const lines = new LineCounter();
     const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter: lines });
     if (doc.errors.length > 0) {
@@ -117,4 +128,27 @@ function toJS(doc: Document): { ok: true; value: unknown } | { ok: false; issues
 
 function internalFault(err: unknown): ConfigResult {
   return { ok: false, issues: [{ path: '', code: 'CONFIG_INTERNAL', message: escapeControls(`cannot load the configuration: ${String((err as Error)?.message ?? err)}`) }] };
+}
+
+/**
+ * The deepest nesting of flow collections, skipping quoted scalars and
+ * comments. Approximate where a plain scalar holds a bracket, which only errs
+ * towards refusing: a configuration never nests anywhere near the limit.
+ */
+export function flowNestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      for (i++; i < text.length && text[i] !== c; i++) if (c === '"' && text[i] === '\\') i++;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      deepest = Math.max(deepest, ++depth);
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return deepest;
 }

@@ -35,7 +35,7 @@ describe('spokepilot config check (real bin)', () => {
   it.each([
     ['an unresolved alias', 'alias.yaml', () => 'site: *nope\n', /^ {2}site: YAML line 1 column 7/m],
     ['an alias bomb', 'laughs.yaml', billionLaughs, /^ {2}\(document\): YAML: .*alias/im],
-    ['a file over 1 MiB', 'big.yaml', () => '', /^ {2}\(document\): config file .* is 67108864 bytes, over the limit of 1048576 bytes/m],
+    ['a file over 64 KiB', 'big.yaml', () => '', /^ {2}\(document\): config file .* is 67108864 bytes, over the limit of 65536 bytes/m],
   ])('reports %s as a problem, not a stack trace, and exits 1', async (_what, name, text, issue) => {
     const file = join(tmp.dir, name);
     writeFileSync(file, text());

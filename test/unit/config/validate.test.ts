@@ -63,6 +63,18 @@ describe('configuration', () => {
     ]));
   });
 
+  it('reads syslog over dohost only from listed sources, and keeps peer-order within the peer numbers it needs', () => {
+    const exec = MINIMAL.replace(/router: .*\n/, 'router: { transport: exec, exec: { command: [dohost] } }\nsyslog: { listen: "0.0.0.0:5514" }\n');
+    const r = loadConfigText(exec);
+    expect(r.ok ? [] : r.issues.map((i) => i.path)).toEqual(['syslog.allowFrom']);
+    expect(loadConfigText(exec.replace('listen: "0.0.0.0:5514"', 'listen: "0.0.0.0:5514", allowFrom: [192.168.35.1]')).ok).toBe(true);
+    const peers = Array.from({ length: 6 }, (_, i) => `{ address: 192.0.2.${i + 1}, stubTrack: ${101 + i} }`).join(', ');
+    const many = MINIMAL.replace(/peers: \[.*\]/, `peers: [${peers}]`) + 'actuation: { strategy: peer-order }\n';
+    const p = loadConfigText(many);
+    expect(p.ok ? [] : p.issues.map((i) => i.path)).toEqual(['flexvpn.peers']);
+    expect(loadConfigText(many.replace('strategy: peer-order', 'strategy: stub-tracks')).ok).toBe(true);
+  });
+
   it('requires a pinned host key unless explicitly waived', () => {
     const r = loadConfigText(MINIMAL.replace(', acceptAnyHostKey: true', ''));
     expect(r.ok).toBe(false);
