@@ -10,7 +10,7 @@ export interface ConfigIssue {
   path: string;
   message: string;
   /** Set on faults of the file itself; schema and cross-field issues are told apart by path. */
-  code?: 'CONFIG_UNREADABLE' | 'CONFIG_TOO_LARGE' | 'CONFIG_YAML_SYNTAX' | 'CONFIG_YAML_ALIAS' | 'CONFIG_INTERNAL';
+  code?: 'CONFIG_UNREADABLE' | 'CONFIG_TOO_LARGE' | 'CONFIG_TOO_DEEP' | 'CONFIG_YAML_SYNTAX' | 'CONFIG_YAML_ALIAS' | 'CONFIG_INTERNAL';
 }
 
 export type ConfigResult = { ok: true; config: AgentConfig } | { ok: false; issues: ConfigIssue[] };
