@@ -147,8 +147,6 @@ export async function healthz(agent: RunningAgent): Promise<{ httpStatus: number
  * ticks at least twice more (its heartbeat moves).
  */
 export async function assertStillRunning(agent: RunningAgent, timeoutMs = 15_000): Promise<void> {
-  const first = agent.runtime.metrics.decisions;
-  void first;
   let ticks = 0;
   let last = agent.runtime.lastTickAtMs;
   await waitFor('the decision loop to tick twice', () => {
