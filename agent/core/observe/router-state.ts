@@ -35,7 +35,10 @@ export function flexvpnObservation(
 
 /**
  * From `show ip interface brief`: line-protocol changes of the WAN interfaces
- * the policy cares about. An interface missing from the output counts as down.
+ * the policy cares about. An interface missing from the output tells nothing:
+ * garbled, truncated or empty output looks just like that (the fault suite's
+ * random output made every WAN "down" and the agent released on garbage),
+ * and a WAN that is really gone fails its IP SLA probes anyway.
  */
 export function interfaceObservations(
   seen: Readonly<Record<string, boolean>>, rows: readonly IpInterfaceBrief[], watched: readonly string[],
@@ -45,7 +48,8 @@ export function interfaceObservations(
   const observations: Observation[] = [];
   for (const name of watched) {
     const row = byName.get(name);
-    const up = row !== undefined && row.status === 'up' && row.protocol === 'up';
+    if (row === undefined) continue;
+    const up = row.status === 'up' && row.protocol === 'up';
     if (seen[name] !== up) observations.push({ kind: 'interface', name, up });
     next[name] = up;
   }
