@@ -15,6 +15,7 @@ import { CommandHandler, type CommandHandlerStats } from './commands/command-han
 import { commandJournal } from './commands/command-journal.js';
 import { Publisher } from './publisher.js';
 import { outboxForPublisher, outboxSink } from './publisher-outbox.js';
+import { OutboxSpill, spillingSink, withSpill } from './outbox-spill.js';
 import { Reporter } from './publisher-reporter.js';
 import { fileSessionCounter, messageIds, PublisherSession, type Goodbye } from './publisher-session.js';
 import { eventBody, stateBody, telemetryBody } from './report-bodies.js';
@@ -28,7 +29,11 @@ export interface MqttStack {
   /** Flushes what it can before the deadline, publishes offline, disconnects. */
   /** `goodbye` says, in the offline status, how the router was left. */
   stop(deadlineMs: number, goodbye?: Goodbye): Promise<void>;
-  stats(): { connected: boolean; outboxDepth: number; evictions: number; commands: CommandHandlerStats };
+  stats(): {
+    connected: boolean; outboxDepth: number; evictions: number; commands: CommandHandlerStats;
+    /** Reports the outbox refused (a full disk), held in memory instead; `appendFailures` counts the refusals. */
+    spill: { depth: number; spilled: number; evicted: number; appendFailures: number };
+  };
 }
 
 /**
@@ -60,8 +65,13 @@ export function buildMqttStack(o: {
     will: () => session.nextWill(),
     maxPacketBytes: maxPacketBytes(o.mqtt.maxPayloadBytes),
   }, log, o.clock);
-  const publisher = new Publisher(broker, outboxForPublisher(outbox, writes), session, { statusTopic: topics.status }, log, o.clock);
-  const reporter = new Reporter(outboxSink(outbox, writes, () => publisher.kick(), o.clock.now), {
+  // A report the disk refuses is kept in memory and sent from there: news is never dropped for a full disk.
+  const spill = new OutboxSpill();
+  const publisher = new Publisher(broker, withSpill(outboxForPublisher(outbox, writes), spill), session, { statusTopic: topics.status }, log, o.clock);
+  const sink = spillingSink(outboxSink(outbox, writes, () => publisher.kick(), o.clock.now), spill, () => publisher.kick(),
+    (e) => { appendFailures++; log.warn('outbox-append-failed', { code: e.code, error: e.message, spilled: spill.depth }); });
+  let appendFailures = 0;
+  const reporter = new Reporter(sink, {
     topics, ids, clock: o.clock, heartbeatMs: o.mqtt.heartbeatSec * 1000,
   });
   const report = (p: Promise<unknown>) => void p.catch((e: Error & { code?: string }) => log.warn('report-failed', { code: e.code, error: e.message }));
@@ -100,7 +110,9 @@ export function buildMqttStack(o: {
       await broker.close(deadlineMs);
     },
     stats: () => ({
-      connected: broker.connected, outboxDepth: outbox.depth().total.messages, evictions: sumEvictions(outbox.evictions()), commands: commands.stats(),
+      connected: broker.connected, outboxDepth: outbox.depth().total.messages + spill.depth,
+      evictions: sumEvictions(outbox.evictions()) + spill.evicted, commands: commands.stats(),
+      spill: { depth: spill.depth, spilled: spill.spilled, evicted: spill.evicted, appendFailures },
     }),
   };
 }

@@ -19,7 +19,10 @@ export function statusRoutes(o: {
 }): StatusRoutes {
   const { config, runtime } = o;
   // The command handler writes the journal through its own path: its failures are store errors too.
-  const storeErrors = () => o.store.health().errors + (o.mqtt?.stats().commands.journalFailures ?? 0);
+  const storeErrors = () => {
+    const m = o.mqtt?.stats();
+    return o.store.health().errors + (m ? m.commands.journalFailures + m.spill.appendFailures : 0);
+  };
   return {
     health: () => {
       // Only a stalled loop fails the IOx monitor (a restart may cure it); a degraded store or an

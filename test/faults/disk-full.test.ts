@@ -132,11 +132,9 @@ describe('disk full under a running agent (real SQLite file, lab over real SSH, 
     }
   }, 90_000);
 
-  // PRODUCT BUG (reported): what the agent decides while the disk is full is lost for good. The
-  // reporter's outbox append fails (STORE_DISK_FULL, logged as report-failed, not counted in the
-  // store's errors) and the journal append fails too; nothing keeps the news in memory until space
-  // returns, so the fleet never hears of the switch, even after space and the broker are back.
-  it.fails('news decided while the disk is full reaches the operator once space and the broker return (nothing lost)', async () => {
+  // Was a product bug: a decision made while the disk was full was written nowhere (journal and outbox
+  // both refused it), so the fleet never heard of it. The outbox now spills to memory (agent/shell/outbox-spill.ts).
+  it('news decided while the disk is full reaches the operator once space and the broker return (nothing lost)', async () => {
     const node = 'disk-full-news';
     const operator = await startOperator(broker.url, 'lab', node, { persistent: true });
     const config = faultAgentConfig(lab, tmp.dir, { name: node, mqttUrl: broker.url, commandKeys: [operator.key], change: (c) => { c.polling.routesSec = 86_400; } });
