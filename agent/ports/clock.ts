@@ -8,6 +8,12 @@ export interface Clock {
   /** Runs `fn` after `ms` of this clock's time; returns a cancel function. */
   setTimer(fn: () => void, ms: number): () => void;
   sleep(ms: number): Promise<void>;
+  /**
+   * Time that never steps (a monotonic clock), for telling a step of `now()`
+   * (NTP, an RTC fix) from time passing. Absent: steps are not detected (a
+   * scaled lab clock never steps).
+   */
+  monotonicMs?(): number;
 }
 
 /** Wall-clock time. */
@@ -18,6 +24,7 @@ export const systemClock: Clock = {
     return () => clearTimeout(t);
   },
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  monotonicMs: () => performance.now(),
 };
 
 /** Time running `speed` times faster than real time, from `startMs`. */

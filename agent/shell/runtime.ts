@@ -33,6 +33,8 @@ export interface RuntimeOptions {
 }
 
 const TICK_MS = 1000;
+/** A change of the wall clock against the monotonic one larger than this is a step, not drift (NTP slews below). */
+const CLOCK_STEP_MS = 1000;
 
 /**
  * The agent's loop: collectors read the router per family (on an interval with
@@ -138,12 +140,25 @@ export class Runtime {
     await this.readSla().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'sla', error: e.message }));
     await this.readFlexvpn().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'flexvpn', error: e.message }));
     for (const [name, p] of this.pollers) p.start(name === 'routes' ? 0 : p.nextIntervalMs());
+    let offset = this.wallOffsetMs();
     const tick = () => {
       this.lastTickAtMs = this.o.clock.now();
+      const now = this.wallOffsetMs();
+      if (offset !== undefined && now !== undefined && Math.abs(now - offset) > CLOCK_STEP_MS) {
+        this.o.log.warn('clock-stepped', { deltaMs: Math.round(now - offset) });
+        this.loop.observe({ kind: 'clock-step', deltaMs: Math.round(now - offset) });
+      }
+      offset = now;
       this.loop.observe({ kind: 'tick' });
       this.cancelTick = this.o.clock.setTimer(tick, TICK_MS);
     };
     this.cancelTick = this.o.clock.setTimer(tick, TICK_MS);
+  }
+
+  /** How far the wall clock is ahead of the monotonic one; a jump in it is a step of the wall clock. */
+  private wallOffsetMs(): number | undefined {
+    const mono = this.o.clock.monotonicMs?.();
+    return mono === undefined ? undefined : this.o.clock.now() - mono;
   }
 
   /** Stops polling; waits for a running actuation to finish. */

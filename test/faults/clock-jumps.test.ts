@@ -114,11 +114,10 @@ describe('wall clock jumps under a running agent (lab over real SSH)', () => {
     await assertStillRunning(agent);
   }, 120_000);
 
-  // PRODUCT BUG (reported): an override ends when the wall clock passes its absolute `untilMs`
-  // (agent/shell/commands/run-command.ts: untilMs = nowMs + forSec; agent/core/policy/decide.ts and
-  // absorb.ts compare it with `nowMs`), so a clock stepped back by an hour keeps a 60 s override for
-  // an hour and a minute. The Clock port has no monotonic time the policy could measure it with.
-  it.fails('a backward jump does not extend an override beyond its length', async () => {
+  // Was a product bug: an override ended when the wall clock passed its absolute `untilMs`, so a clock
+  // stepped back by an hour kept a 60 s override for an hour and a minute. The runtime now tells a step
+  // from time passing (wall against monotonic time) and the policy moves its times with it.
+  it('a backward jump does not extend an override beyond its length', async () => {
     const forced = await operator.command('force-path', { peer: HUB1, source: LTE, forSec: 60 }, { nowMs: clock.now() });
     expect(forced).toMatchObject({ ok: true });
     await waitFor('the override applied', () => lab.router.state().clients[0]?.source === LTE, 20_000);

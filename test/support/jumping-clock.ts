@@ -16,6 +16,8 @@ export function jumpingClock(base: Clock): JumpingClock {
     now: () => base.now() + offset,
     setTimer: (fn, ms) => base.setTimer(fn, ms),
     sleep: (ms) => base.sleep(ms),
+    // The time that does not step, as performance.now() beside Date.now().
+    monotonicMs: () => base.now(),
     jump(ms) { offset += ms; },
     get offsetMs() { return offset; },
   };

@@ -1,6 +1,7 @@
 import type { CandidateConfig, PolicyConfig } from './config.js';
 import { age, evaluate, INITIAL_HEALTH, type CandidateHealth } from './health.js';
 import { measure, pushSample, worstOf, type Sample } from './quality.js';
+import { shiftTimes } from './time-shift.js';
 import type { Effect, Observation, PolicyState } from './types.js';
 
 /** How long a candidate the router would not take is left out of selection. */
@@ -59,6 +60,8 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
         peersActiveElsewhere: [...obs.peersActiveElsewhere],
       };
     }
+    case 'clock-step':
+      return shiftTimes(s, obs.deltaMs);
     case 'tick': {
       const health: Record<string, CandidateHealth> = {};
       for (const [id, h] of Object.entries(s.health)) health[id] = age(h, cfg, nowMs);

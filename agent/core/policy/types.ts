@@ -16,6 +16,8 @@ export type Observation =
   | { kind: 'flexvpn'; activePeer?: string; activeSource?: string; peersActiveElsewhere: readonly string[] }
   /** Time passes: preemption delays, override expiry, damping decay. */
   | { kind: 'tick' }
+  /** The wall clock stepped by `deltaMs` (negative: back) while real time went on: times in the state move with it. */
+  | { kind: 'clock-step'; deltaMs: number }
   /** An operator forces a peer and/or a source until a time. */
   | { kind: 'override'; peer?: string; source?: string; untilMs: number; by: string }
   | { kind: 'clear-override'; by: string }
