@@ -18,7 +18,10 @@ const MAX_SAMPLES_PER_READ = 20;
  * ran since the last read. IOS keeps success and failure counters, so when the
  * poll is slower than the probes, every probe still counts, failed ones as
  * unanswered and answered ones at the latest RTT (the only one IOS shows).
- * A counter that went down (operation restarted or reset) restarts the cursor.
+ * A counter that went down (operation restarted or reset) restarts the cursor
+ * and credits only the latest probe: the counts since the reset cover an
+ * unknown time, and a garbled read looks the same (the fault suite's mutated
+ * counters credited 8 lost probes at once and moved a healthy tunnel).
  */
 export function slaSamples(cursors: SlaCursors, records: readonly IpSlaStatistics[]): { observation?: Observation; cursors: SlaCursors } {
   const next: Record<number, SlaCursor> = { ...cursors };
@@ -32,8 +35,9 @@ export function slaSamples(cursors: SlaCursors, records: readonly IpSlaStatistic
     let ok = r.successes - before.successes;
     let failed = r.failures - before.failures;
     if (ok < 0 || failed < 0) {
-      ok = Math.max(0, r.successes);
-      failed = Math.max(0, r.failures);
+      const answered = r.returnCode === 'ok' || r.returnCode === 'over-threshold';
+      ok = answered && r.successes > 0 ? 1 : 0;
+      failed = !answered && r.failures > 0 ? 1 : 0;
     }
     if (ok + failed === 0) continue;
     const scale = Math.min(1, MAX_SAMPLES_PER_READ / (ok + failed));

@@ -26,10 +26,13 @@ describe('SLA reads to probe samples', () => {
     ] });
   });
 
-  it('restarts the count when the operation was reset', () => {
+  it('restarts the count when the operation was reset, crediting only the latest probe', () => {
     const base = slaSamples({}, [sla(11, 500, 3, 20)]).cursors;
     const r = slaSamples(base, [sla(11, 1, 0, 30)]);
     expect(r.observation).toEqual({ kind: 'sla-samples', samples: [{ operation: 11, answered: true, rttMs: 30 }] });
+    // A garbled read (digits lost) looks like a reset: it must not become a burst of lost probes.
+    const garbled = slaSamples(slaSamples({}, [sla(11, 900, 40, 20)]).cursors, [sla(11, 90, 9, undefined, 'timeout')]);
+    expect(garbled.observation).toEqual({ kind: 'sla-samples', samples: [{ operation: 11, answered: false }] });
   });
 });
 
