@@ -6,6 +6,7 @@ import { parseCommand } from './parse.js';
 import { routesCommand } from './routes.js';
 import { runCommand } from './run.js';
 import { statusCommand } from './status.js';
+import { AGENT_VERSION } from '../version.js';
 
 interface CliCommand {
   name: string;
@@ -45,7 +46,7 @@ function usage(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `spokepilot <command> --help` for a command\'s options.',
+    'Run `spokepilot <command> --help` for a command\'s options; `spokepilot --version` prints the version.',
   ].join('\n');
 }
 
@@ -57,6 +58,10 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   });
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    console.log(`spokepilot ${AGENT_VERSION}`);
+    return 0;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     console.log(usage());
     return name === undefined ? 2 : 0;

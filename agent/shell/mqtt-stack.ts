@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { AGENT_VERSION } from '../version.js';
 import { join, dirname } from 'node:path';
 import { MqttBroker } from '../adapters/mqtt/mqtt-broker.js';
 import { maxPacketBytes, tlsFromFiles } from '../adapters/mqtt/mqtt-options.js';
@@ -22,7 +23,7 @@ import { eventBody, stateBody, telemetryBody } from './report-bodies.js';
 import { runtimeCommandTarget } from './runtime-command-target.js';
 import type { Runtime } from './runtime.js';
 
-export const AGENT_VERSION = '0.1.0';
+export { AGENT_VERSION };
 
 export interface MqttStack {
   start(): Promise<void>;
