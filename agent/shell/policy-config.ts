@@ -5,3 +5,23 @@ import type { PolicyConfig } from '../core/policy/config.js';
 export function policyOf(c: AgentConfig): PolicyConfig {
   return { client: c.flexvpn.client, candidates: c.candidates, ...c.policy };
 }
+
+/**
+ * A `set-policy` document laid over the policy in force: what it names
+ * changes, everything else stays (nested sections merge key by key). Laid over
+ * nothing, a partial policy reset every other setting to its default.
+ */
+export function mergePolicy(inForce: AgentConfig['policy'], patch: Record<string, unknown>): Record<string, unknown> {
+  return mergeObjects(inForce as unknown as Record<string, unknown>, patch);
+}
+
+function mergeObjects(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(patch)) {
+    const b = base[k];
+    out[k] = isPlainObject(v) && isPlainObject(b) ? mergeObjects(b, v) : v;
+  }
+  return out;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

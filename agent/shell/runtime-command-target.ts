@@ -6,7 +6,7 @@ import { SqliteRouteQueries } from '../adapters/sqlite/route-queries.js';
 import type { SqliteDb } from '../adapters/sqlite/database.js';
 import type { RouterCli } from '../ports/router-cli.js';
 import type { CommandTarget, PathOverride, PolicyCheck } from './commands/command-target.js';
-import { policyOf } from './policy-config.js';
+import { mergePolicy, policyOf } from './policy-config.js';
 import { stateBody } from './report-bodies.js';
 import type { Runtime } from './runtime.js';
 
@@ -31,6 +31,11 @@ class CommandFailure extends Error {
 export function runtimeCommandTarget(d: RuntimeCommandTargetDeps): CommandTarget {
   const routes = new SqliteRouteQueries(d.db);
   let config = d.config;
+  // The policy the loop runs now (a SIGHUP reload may have changed it since start), less what comes from elsewhere.
+  const inForce = (): AgentConfig['policy'] => {
+    const { client: _client, candidates: _candidates, ...policy } = d.runtime.loop.policy;
+    return structuredClone(policy);
+  };
   return {
     getState: () => stateBody(d.runtime),
     getRoutes(args: CommandArgsMap['get-routes']) {
@@ -54,11 +59,11 @@ export function runtimeCommandTarget(d: RuntimeCommandTargetDeps): CommandTarget
       d.runtime.loop.observe({ kind: 'clear-override', by });
     },
     validatePolicy(policy: Record<string, unknown>): PolicyCheck {
-      const r = validateConfig({ ...structuredClone(config), policy });
+      const r = validateConfig({ ...structuredClone(config), policy: mergePolicy(inForce(), policy) });
       return r.ok ? { ok: true } : { ok: false, errors: r.issues.map((i) => `${i.path}: ${i.message}`) };
     },
     applyPolicy(policy: Record<string, unknown>) {
-      const r = validateConfig({ ...structuredClone(config), policy });
+      const r = validateConfig({ ...structuredClone(config), policy: mergePolicy(inForce(), policy) });
       if (!r.ok) throw new CommandFailure('BAD_POLICY', r.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
       config = r.config;
       d.runtime.loop.reconfigure(policyOf(config));

@@ -1,0 +1,94 @@
+/**
+ * The running agent in this process with an operator beside it: a lab spoke
+ * over SSH, the embedded aedes broker, and an MQTT client that watches the
+ * agent's subtree and sends signed commands.
+ */
+import mqtt from 'mqtt';
+import { startAgent, type RunningAgent } from '../../agent/compose.js';
+import type { AgentConfig } from '../../agent/config/types.js';
+import { silentLogger } from '../../agent/ports/logger.js';
+import type { CommandName } from '../../proto/commands.js';
+import { buildSignedCommand, generateSigningKey, parsePrivateKey } from '../../proto/command-signing.js';
+import { labAgentConfig } from '../../lab/harness/agent-config.js';
+import { agentClockFrom } from '../../lab/harness/clock-bridge.js';
+import { startEmbeddedBroker, type EmbeddedBroker } from '../../lab/embedded-broker.js';
+import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
+import { ScaledClock } from '../../lab/world/clock.js';
+
+export type Seen = { topic: string; body: Record<string, unknown> }[];
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export const published = (seen: Seen, leaf: string) => seen.filter((m) => m.topic.endsWith(`/${leaf}`)).map((m) => m.body);
+
+export interface OperatorSession {
+  agent: RunningAgent;
+  seen: Seen;
+  health: () => Promise<Record<string, unknown>>;
+  /** Signs and sends a command; resolves with its reply. */
+  command: (tx: string, cmd?: CommandName, args?: Record<string, unknown>) => Promise<Record<string, unknown>>;
+}
+
+export interface AgentOperatorRig {
+  spoke: LabSpoke;
+  broker: EmbeddedBroker;
+  /** The lab agent's configuration for node `name`, publishing to the rig's broker, accepting the rig's key. */
+  configFor(name: string, dbPath: string, change?: (c: AgentConfig) => void): AgentConfig;
+  /** Runs an agent and an operator watching its subtree for the length of `body`. */
+  withAgent(config: AgentConfig, body: (s: OperatorSession) => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function agentOperatorRig(): Promise<AgentOperatorRig> {
+  const clock = new ScaledClock(1);
+  const spoke = await startLabSpoke({ clock, seed: 3, users: [{ username: 'agent', password: 'agent', privilege: 15 }] });
+  const broker = await startEmbeddedBroker();
+  const key = generateSigningKey();
+  return {
+    spoke,
+    broker,
+    configFor(name, dbPath, change) {
+      const c = labAgentConfig(spoke.router.world, {
+        sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath, mqttUrl: broker.url,
+        commandKeys: [{ id: 'noc-1', publicKey: key.publicPem }],
+      });
+      c.node = name;
+      change?.(c);
+      return c;
+    },
+    async withAgent(config, body) {
+      const operator = await mqtt.connectAsync(broker.url, { clientId: `operator-${config.node}` });
+      const seen: Seen = [];
+      operator.on('message', (topic, payload) => seen.push({ topic, body: JSON.parse(payload.toString()) as Record<string, unknown> }));
+      await operator.subscribeAsync(`spokepilot/v1/lab/${config.node}/#`, { qos: 1 });
+      const agent = await startAgent(config, { log: silentLogger, clock: agentClockFrom(clock) });
+      try {
+        await body({
+          agent, seen,
+          health: async () => (await (await fetch(`http://127.0.0.1:${agent.httpPort}/healthz`)).json()) as Record<string, unknown>,
+          command: async (tx, cmd = 'get-state', args = {}) => {
+            const signed = buildSignedCommand({ site: 'lab', node: config.node, cmd, args: args as never, keyId: 'noc-1', nowMs: Date.now(), tx }, parsePrivateKey(key.privatePem));
+            await operator.publishAsync(`spokepilot/v1/lab/${config.node}/cmd`, JSON.stringify(signed), { qos: 1 });
+            return waitFor(`the reply to ${tx}`, () => seen.find((m) => m.topic.endsWith('/reply') && m.body.tx === tx)?.body);
+          },
+        });
+      } finally {
+        await agent.stop('test over', 5000);
+        await operator.endAsync();
+      }
+    },
+    async close() {
+      await broker.stop();
+      await spoke.stop();
+      clock.clearAll();
+    },
+  };
+}
