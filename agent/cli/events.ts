@@ -36,6 +36,13 @@ export async function eventsCommand(argv: string[], nowMs = Date.now()): Promise
   if (!db) return 1;
   try {
     const journal = new SqliteJournal(db, { maxAgeMs: Number.MAX_SAFE_INTEGER, maxRows: Number.MAX_SAFE_INTEGER });
+    // A misspelt kind must not look like a quiet journal.
+    const known = journal.kinds();
+    const unknown = (values.kind ?? []).filter((k) => !known.includes(k));
+    if (unknown.length > 0) {
+      console.error(`spokepilot events: no entries of kind ${unknown.map((k) => `"${k}"`).join(', ')} in this journal; its kinds: ${known.join(', ') || '(none yet)'}`);
+      return 2;
+    }
     const rows = journal.query({
       ...(times.since !== undefined ? { sinceMs: times.since } : {}),
       ...(times.until !== undefined ? { untilMs: times.until } : {}),

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SqliteRouteQueries } from '../adapters/sqlite/route-queries.js';
 import type { TableId } from '../adapters/sqlite/route-key.js';
+import { parseIpv4, parseIpv6 } from '../core/prefix.js';
 import { PrefixIndex } from '../core/route-lookup.js';
 import { resolveDbPath } from './db-path.js';
 import { cliArgs, openForQuery } from './open-store.js';
@@ -50,6 +51,10 @@ export async function routesCommand(argv: string[], nowMs = Date.now()): Promise
   if (sub !== undefined && sub !== 'diff' && sub !== 'lookup') { console.error(`spokepilot routes: unknown subcommand "${sub}"\n\n${USAGE}`); return 2; }
   if (sub === 'diff' && since === undefined) { console.error(`spokepilot routes diff: --since TIME is required\n\n${USAGE}`); return 2; }
   if (sub === 'lookup' && rest.length !== 1) { console.error(`spokepilot routes lookup: give exactly one ADDRESS\n\n${USAGE}`); return 2; }
+  if (sub === 'lookup' && parseIpv4(rest[0]!) === undefined && parseIpv6(rest[0]!) === undefined) {
+    console.error(`spokepilot routes lookup: "${rest[0]}" is not an IPv4 or IPv6 address`);
+    return 2;
+  }
   if (sub !== 'lookup' && rest.length > 0) { console.error(`spokepilot routes: unexpected argument "${rest[0]}"\n\n${USAGE}`); return 2; }
 
   const db = openForQuery(resolveDbPath(values.db), 'routes');

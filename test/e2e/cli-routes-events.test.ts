@@ -64,6 +64,12 @@ describe('spokepilot routes / events (real bin, real database)', () => {
     const r = await runCli(['routes', '--db', db, '--at', 'yesterday-ish']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('cannot read time "yesterday-ish"');
+    const notAnAddress = await runCli(['routes', 'lookup', '300.1.1.1', '--db', db]);
+    expect(notAnAddress.code).toBe(2);
+    expect(notAnAddress.stderr).toContain('"300.1.1.1" is not an IPv4 or IPv6 address');
+    const badKind = await runCli(['events', '--db', db, '--kind', 'bogus']);
+    expect(badKind.code).toBe(2);
+    expect(badKind.stderr).toMatch(/no entries of kind "bogus" in this journal; its kinds: decision, observation/);
     const missing = await runCli(['events', '--db', join(tmp.dir, 'nope.db')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no database at');

@@ -72,6 +72,11 @@ export class SqliteJournal {
     }));
   }
 
+  /** The kinds of entry the journal holds (one index scan). */
+  kinds(): string[] {
+    return guarded('listing journal kinds', () => (this.db.prepare('SELECT DISTINCT kind FROM journal ORDER BY kind').all() as { kind: string }[]).map((r) => r.kind));
+  }
+
   /** Drops entries older than the age bound and beyond the row bound; returns how many. */
   prune(nowMs: number): number {
     return guarded('pruning journal', () =>
