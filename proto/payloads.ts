@@ -102,10 +102,45 @@ export interface TunnelState {
 
 /** A part of the agent running degraded: it still serves, with less (agent/shell/degradations.ts). */
 export interface DegradationPayload {
-  component: 'store' | 'router';
-  /** STORE_RECREATED, STORE_IN_MEMORY, STORE_UNAVAILABLE, ROUTER_UNREACHABLE, ROUTER_HOSTKEY_MISMATCH, ROUTER_AUTH_FAILED. */
+  /** `drift`: the router differs from what the agent intends and repairs did not cure it (see DriftPayload). */
+  component: 'store' | 'router' | 'drift';
+  /**
+   * STORE_RECREATED, STORE_IN_MEMORY, STORE_UNAVAILABLE, ROUTER_UNREACHABLE, ROUTER_HOSTKEY_MISMATCH, ROUTER_AUTH_FAILED;
+   * DRIFT_UNREPAIRED (agent-owned stub tracks not as intended after the repairs), DRIFT_PATH (tracks right, the router on another path).
+   */
   code: string;
   message: string;
+  sinceMs: number;
+}
+
+/** An agent-owned stub track not in the state the intent gives it. */
+export interface TrackDriftPayload {
+  track: number;
+  want: 'up' | 'down';
+  /** As `show track brief` shows it: another kind of object (`not-stub`), or no such track (`missing`). */
+  seen: 'up' | 'down' | 'not-stub' | 'missing';
+}
+
+/**
+ * Reconciliation (agent/core/reconcile.ts): the router differs from what the
+ * agent intends. Mirrors the core's DriftView; a unit test checks assignability.
+ */
+export interface DriftPayload {
+  /**
+   * repairing: the intent is being applied again (at most once per verify timeout);
+   * unrepaired: the repairs did not take, or only the path differs: raised (also a `drift` degradation), not retried until something changes;
+   * dry-run: reported only; held: steering is held (router hung, candidate blocked), the policy moves first.
+   */
+  status: 'repairing' | 'unrepaired' | 'dry-run' | 'held';
+  /** The candidate the agent steers to, or every candidate allowed (released, dry-run). */
+  intended: { candidate?: string; released: boolean };
+  tracks: TrackDriftPayload[];
+  /** The router is on a path other than the intended candidate's (for longer than the verify timeout). */
+  path: boolean;
+  /** What the router uses, as last read. */
+  active: { peer?: string; source?: string };
+  /** Repairs tried on this difference. */
+  repairs: number;
   sinceMs: number;
 }
 
@@ -126,6 +161,8 @@ export interface StatePayload extends Envelope {
   candidates: CandidateState[];
   tunnel: TunnelState;
   lastDecision?: DecisionPayload;
+  /** Present while the router differs from what the agent intends; absent when it matches. */
+  drift?: DriftPayload;
 }
 
 // ---------------------------------------------------------------- telemetry
@@ -196,7 +233,16 @@ export type EventBody =
   }
   | { kind: 'warning'; code: string; message: string; subject?: string }
   /** A component became degraded, or recovered (`code` is what it had been). */
-  | { kind: 'agent-health'; component: 'store' | 'router'; status: 'degraded' | 'recovered'; code: string; message?: string };
+  | { kind: 'agent-health'; component: 'store' | 'router' | 'drift'; status: 'degraded' | 'recovered'; code: string; message?: string }
+  /**
+   * Reconciliation: a difference `detected`, `raised` (repairs gave up) or `resolved` (with what it was);
+   * a repair applied or refused (`code`: the router's error); a mode change applied to the router
+   * (`applied`: forbids released for dry-run, the selected candidate steered to for enforce, or nothing).
+   */
+  | {
+    kind: 'drift'; action: 'detected' | 'raised' | 'resolved' | 'repair-applied' | 'repair-failed' | 'mode-applied'; mode: 'enforce' | 'dry-run';
+    drift?: DriftPayload; intended?: { candidate?: string; released: boolean }; applied?: 'release' | 'steer' | 'none'; code?: string; message?: string;
+  };
 
 export type EventKind = EventBody['kind'];
 export type EventPayload = Envelope & EventBody;

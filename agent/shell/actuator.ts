@@ -82,6 +82,24 @@ export class Actuator {
     return this.applyAndVerify(planRelease(this.o.targets), () => true, onCommandOut, token);
   }
 
+  /**
+   * Reconciliation's repair: the intent's configuration once more, no retry, no rollback
+   * (the intent is where the router belongs) and no verification here: the next poll
+   * reads the tracks back, and reconciliation counts a repair that did not take.
+   */
+  async reapply(plan: ActuationPlan, token = new Supersede()): Promise<ActuationOutcome> {
+    if (token.superseded) return { ok: false, code: 'ACTUATE_SUPERSEDED', message: 'a newer decision took over', attempts: 0, rolledBack: false };
+    const started = this.o.clock.now();
+    try {
+      await this.apply(plan);
+      return { ok: true, attempts: 1, verifiedAfterMs: this.o.clock.now() - started };
+    } catch (err) {
+      const routerCode = err instanceof RouterError ? err.code : undefined;
+      this.o.log.warn('repair-apply-failed', { error: describe(err) });
+      return { ok: false, code: 'ACTUATE_ROUTER_ERROR', message: describe(err), attempts: 1, rolledBack: false, ...(routerCode ? { routerCode } : {}) };
+    }
+  }
+
   private async applyAndVerify(
     plan: ActuationPlan, matches: (p: ActivePath) => boolean, onCommandOut: (() => void) | undefined, token: Supersede,
   ): Promise<ActuationOutcome> {

@@ -1,4 +1,8 @@
+import type { ActuationPlan, ActuationTargets, Strategy } from '../core/actuation/plan.js';
 import type { PolicyConfig } from '../core/policy/config.js';
+import {
+  INITIAL_RECONCILE, intentOf, reconcile, repairPlan, steeringHeld, type DriftView, type Intent, type ReconcileConfig, type ReconcileState, type TrackSeen,
+} from '../core/reconcile.js';
 import { stepMany } from '../core/policy/step.js';
 import { INITIAL_STATE, type Decision, type Effect, type Observation, type PolicyState } from '../core/policy/types.js';
 import type { Clock } from '../ports/clock.js';
@@ -20,9 +24,20 @@ export interface DecisionLoopOptions {
   onActuation?: (outcome: ActuationOutcome, effect: Effect) => void;
   /** Decision latency samples (ms): observation in to configuration command out. */
   onLatency?: (ms: number) => void;
+  /** Reconciliation: what the agent owns on the router, how it is steered, how repairs are paced. Absent: no reconciliation (unit tests). */
+  reconcile?: { targets: ActuationTargets; strategy: Strategy; config: ReconcileConfig };
+  /** The drift view changed (appeared, changed status or repairs, cleared). */
+  onDrift?: (now: DriftView | undefined, was: DriftView | undefined) => void;
+  /** A repair ran: its outcome, and the intent it put back. */
+  onRepair?: (outcome: ActuationOutcome, intent: Intent) => void;
+  /** The mode changed and the agent applied it to the router: forbids released (dry-run) or the selected candidate steered to (enforce). */
+  onModeApplied?: (mode: 'enforce' | 'dry-run', action: 'release' | 'steer' | 'none', intent: Intent) => void;
 }
 
-type Actuation = { effect: Extract<Effect, { kind: 'steer' | 'release' }>; observedAt: number; token: Supersede };
+type Actuation =
+  | { effect: Extract<Effect, { kind: 'steer' | 'release' }>; observedAt: number; token: Supersede }
+  /** Reconciliation's repair: the intent's plan applied again. */
+  | { repair: ActuationPlan; intent: Intent; token: Supersede };
 
 /**
  * Runs the pure policy on each observation and the effects it returns:
@@ -34,12 +49,91 @@ export class DecisionLoop {
   private pending: Actuation | undefined;
   private running: Promise<void> | undefined;
   private runningToken: Supersede | undefined;
+  /** Moves when an actuation starts or ends: a read that spans a change is not compared. */
+  private epoch = 0;
+  private reconcileState: ReconcileState = INITIAL_RECONCILE;
+  /** What differs from the intent now; undefined while the router matches it. */
+  drift: DriftView | undefined;
 
   constructor(private readonly o: DecisionLoopOptions) {}
 
-  /** A new policy (set-policy command, SIGHUP reload): state and evidence are kept. */
+  /**
+   * A new policy (set-policy command, SIGHUP reload): state and evidence are kept.
+   * A change of mode is applied to the router at once: into dry-run, the agent's
+   * forbids are released (dry-run never leaves the router steered); back to
+   * enforce, the router is steered to the candidate the policy selected meanwhile
+   * (issue 13: a fibre track stayed down across dry-run and back, and nothing said so).
+   */
   reconfigure(policy: PolicyConfig): void {
+    const was = this.o.policy.mode;
     this.o.policy = policy;
+    if (was === policy.mode || !this.o.reconcile) return;
+    this.reconcileState = INITIAL_RECONCILE;
+    const { targets, strategy } = this.o.reconcile;
+    const intent = intentOf(this.state, policy, targets, strategy);
+    let action: 'release' | 'steer' | 'none' = 'none';
+    if (policy.mode === 'dry-run') {
+      // Peer-order routers hold no forbid: their peer order is their configuration.
+      if (strategy === 'stub-tracks') action = 'release';
+    } else if (!steeringHeld(this.state, this.o.clock.now())) {
+      action = intent.kind === 'steer' ? 'steer' : intent.kind === 'release' ? 'release' : 'none';
+    }
+    this.o.log.info('mode-applied', { mode: policy.mode, action, ...(intent.kind === 'steer' ? { candidate: intent.candidate } : {}) });
+    this.o.journal('mode', policy.mode, { action, intent });
+    if (action !== 'none') {
+      const effect: Extract<Effect, { kind: 'steer' | 'release' }> = action === 'steer' && intent.kind === 'steer'
+        ? { kind: 'steer', candidate: intent.candidate, peer: intent.peer, source: intent.source }
+        : { kind: 'release' };
+      this.enqueue({ effect, observedAt: performance.now(), token: new Supersede() });
+    }
+    this.o.onModeApplied?.(policy.mode, action, intent);
+  }
+
+  /** What the agent intends the router to run now (undefined without reconciliation). */
+  intent(): Intent | undefined {
+    const rc = this.o.reconcile;
+    return rc ? intentOf(this.state, this.o.policy, rc.targets, rc.strategy) : undefined;
+  }
+
+  /** The actuation epoch to pass back to `reconcileAfterRead` (taken before the read starts). */
+  get actuationEpoch(): number {
+    return this.epoch;
+  }
+
+  /** An actuation is running or waiting: reads are not compared meanwhile. */
+  get actuating(): boolean {
+    return this.running !== undefined || this.pending !== undefined;
+  }
+
+  /**
+   * After a poll: compares the intent with the router (agent-owned stub tracks as
+   * read, the active path the policy has absorbed) and queues a repair if due.
+   * Never while an actuation is running or waiting, nor with a read that started
+   * before one: it would see a change half made.
+   */
+  reconcileAfterRead(tracks: ReadonlyMap<number, TrackSeen> | undefined, epochAtRead: number): void {
+    const rc = this.o.reconcile;
+    if (!rc || this.actuating || epochAtRead !== this.epoch) return;
+    const now = this.o.clock.now();
+    const intent = intentOf(this.state, this.o.policy, rc.targets, rc.strategy);
+    const r = reconcile(this.reconcileState, {
+      intent, tracks, active: this.state.routerActive ?? {}, mode: this.o.policy.mode, held: steeringHeld(this.state, now),
+    }, rc.config, now);
+    this.reconcileState = r.state;
+    const was = this.drift;
+    this.drift = r.drift;
+    if (JSON.stringify(was) !== JSON.stringify(r.drift)) this.o.onDrift?.(r.drift, was);
+    if (!r.repair) return;
+    const plan = repairPlan(intent, rc.targets, rc.strategy);
+    if (!plan) return;
+    this.o.journal('repair', intent.kind === 'steer' ? intent.candidate : 'all', { intent, drift: r.drift });
+    this.enqueue({ repair: plan, intent, token: new Supersede() });
+  }
+
+  private enqueue(job: Actuation): void {
+    this.pending = job;
+    this.runningToken?.supersede();
+    this.pump();
   }
 
   get policy(): PolicyConfig {
@@ -66,10 +160,8 @@ export class DecisionLoop {
     }
     for (const e of effects) {
       if (e.kind !== 'steer' && e.kind !== 'release') continue;
-      this.pending = { effect: e, observedAt, token: new Supersede() };
       // A verification still waiting for the router gives way to the newer decision.
-      this.runningToken?.supersede();
-      this.pump();
+      this.enqueue({ effect: e, observedAt, token: new Supersede() });
     }
     for (const e of effects) {
       if (e.kind === 'decision') {
@@ -92,7 +184,9 @@ export class DecisionLoop {
     const job = this.pending;
     this.pending = undefined;
     this.runningToken = job.token;
-    this.running = this.actuate(job).finally(() => {
+    this.epoch++;
+    this.running = ('repair' in job ? this.repair(job) : this.actuate(job)).finally(() => {
+      this.epoch++;
       this.running = undefined;
       this.runningToken = undefined;
       this.pump();
@@ -111,7 +205,18 @@ export class DecisionLoop {
     return c ? { peer: c.peer, source: c.source } : undefined;
   }
 
-  private async actuate({ effect, observedAt, token }: Actuation): Promise<void> {
+  private async repair({ repair, intent, token }: Extract<Actuation, { repair: ActuationPlan }>): Promise<void> {
+    let outcome: ActuationOutcome;
+    try {
+      outcome = await this.o.actuator.reapply(repair, token);
+    } catch (err) {
+      outcome = { ok: false, code: 'ACTUATE_ROUTER_ERROR', message: (err as Error).message, attempts: 1, rolledBack: false };
+    }
+    this.o.journal('repair-outcome', intent.kind === 'steer' ? intent.candidate : 'all', outcome);
+    this.o.onRepair?.(outcome, intent);
+  }
+
+  private async actuate({ effect, observedAt, token }: Extract<Actuation, { effect: unknown }>): Promise<void> {
     const previous = this.previousPath();
     this.o.journal('action', effect.kind === 'steer' ? effect.candidate : 'all', effect);
     const actuator = this.o.actuator;

@@ -1,9 +1,12 @@
 /** A part of the agent that can run degraded while the rest goes on. */
-export type DegradedComponent = 'store' | 'router';
+export type DegradedComponent = 'store' | 'router' | 'drift';
 
 export interface Degradation {
   component: DegradedComponent;
-  /** Stable code: STORE_IN_MEMORY, STORE_RECREATED, ROUTER_UNREACHABLE, ROUTER_HOSTKEY_MISMATCH, ... */
+  /**
+   * Stable code: STORE_IN_MEMORY, STORE_RECREATED, ROUTER_UNREACHABLE, ROUTER_HOSTKEY_MISMATCH, ...;
+   * drift: DRIFT_UNREPAIRED (agent-owned tracks the agent could not put back), DRIFT_PATH (the router on another path, tracks right).
+   */
   code: string;
   message: string;
   sinceMs: number;

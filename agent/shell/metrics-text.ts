@@ -36,6 +36,15 @@ export function metricsText(runtime: Runtime, mqtt: MqttStack | undefined, p: Pr
     return [{ candidate: c.id }, v === 'good' ? 1 : v === 'bad' ? 0 : -1];
   }));
   metric('spokepilot_candidate_selected', 'gauge', '1 for the candidate the agent steers to.', policy.candidates.map((c) => [{ candidate: c.id }, state.selected === c.id ? 1 : 0]));
+  // Reconciliation: where the router is against where the agent wants it (issue 13).
+  const active = state.routerActive;
+  const intent = runtime.loop.intent();
+  metric('spokepilot_active_path', 'gauge', '1 for the candidate the router uses now (show crypto ikev2 client flexvpn).', policy.candidates.map((c) => [{ candidate: c.id }, active?.peer === c.peer && active?.source === c.source ? 1 : 0]));
+  metric('spokepilot_intended_path', 'gauge', '1 for the candidate the agent intends the router to use (none while released or in dry-run).', policy.candidates.map((c) => [{ candidate: c.id }, intent?.kind === 'steer' && intent.candidate === c.id ? 1 : 0]));
+  const drift = runtime.loop.drift;
+  metric('spokepilot_drift', 'gauge', '1 while the router differs from what the agent intends (status: repairing, unrepaired, dry-run, held); 0 in sync.', [[drift ? { status: drift.status } : {}, drift ? 1 : 0]]);
+  metric('spokepilot_drift_total', 'counter', 'Times the router was found to differ from what the agent intends.', [[{}, runtime.metrics.driftsDetected]]);
+  metric('spokepilot_drift_repairs_total', 'counter', 'Repairs of a difference: applied, or refused by the router.', [[{ outcome: 'applied' }, runtime.metrics.repairsApplied], [{ outcome: 'failed' }, runtime.metrics.repairsFailed]]);
   metric('spokepilot_path_changes_total', 'counter', 'Steering changes made.', [[{}, runtime.metrics.pathChanges]]);
   metric('spokepilot_decisions_total', 'counter', 'Decisions taken (adopt, switch, release, hold).', [[{}, runtime.metrics.decisions]]);
   metric('spokepilot_actuation_failures_total', 'counter', 'Steers the router did not take (after retries).', [[{}, runtime.metrics.actuationFailures]]);

@@ -1,4 +1,5 @@
-import type { EventBody, InterfaceTelemetry, IpsecTelemetry, SlaTelemetry } from '../../proto/payloads.js';
+import type { DriftPayload, EventBody, InterfaceTelemetry, IpsecTelemetry, SlaTelemetry } from '../../proto/payloads.js';
+import type { DriftView } from '../core/reconcile.js';
 import type { StateBody, TelemetryBody } from '../../proto/publish-rules.js';
 import type { PolicyConfig } from '../core/policy/config.js';
 import { measure } from '../core/policy/quality.js';
@@ -42,6 +43,7 @@ export function stateBody(runtime: Runtime): StateBody {
   if (s.selected !== undefined) body.selected = s.selected;
   if (s.override) body.override = { ...pick(s.override), untilMs: s.override.untilMs, by: s.override.by };
   if (runtime.lastDecision) body.lastDecision = runtime.lastDecision;
+  if (runtime.loop.drift) body.drift = driftPayload(runtime.loop.drift);
   return body;
 }
 
@@ -93,8 +95,26 @@ export function eventBody(e: RuntimeEvent): EventBody | undefined {
       return e.now
         ? { kind: 'agent-health', component: e.component, status: 'degraded', code: e.now.code, message: e.now.message }
         : { kind: 'agent-health', component: e.component, status: 'recovered', code: e.was?.code ?? 'unknown' };
+    case 'drift': {
+      const d = e.event;
+      switch (d.action) {
+        case 'detected': case 'raised': case 'resolved': return { kind: 'drift', action: d.action, mode: d.mode, drift: driftPayload(d.drift) };
+        case 'repair-applied': case 'repair-failed':
+          return { kind: 'drift', action: d.action, mode: d.mode, intended: { ...d.intended }, ...(d.code ? { code: d.code } : {}), ...(d.message ? { message: d.message } : {}) };
+        case 'mode-applied': return { kind: 'drift', action: d.action, mode: d.mode, applied: d.applied, intended: { ...d.intended } };
+      }
+      return undefined;
+    }
     case 'read': return undefined;
   }
+}
+
+/** The core's drift view as published (a copy: the payload never aliases the loop's state). */
+export function driftPayload(d: DriftView): DriftPayload {
+  return {
+    status: d.status, intended: { ...d.intended }, tracks: d.tracks.map((t) => ({ ...t })), path: d.path,
+    active: pick(d.active), repairs: d.repairs, sinceMs: d.sinceMs,
+  };
 }
 
 const pick = (o: { peer?: string; source?: string }) => ({ ...(o.peer ? { peer: o.peer } : {}), ...(o.source ? { source: o.source } : {}) });

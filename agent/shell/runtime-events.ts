@@ -5,6 +5,16 @@ import type { RouteViolation } from '../core/route-expectations.js';
 import type { ActuationOutcome } from './actuator.js';
 import type { Family } from './syslog-triggers.js';
 import type { Degradation, DegradedComponent } from './degradations.js';
+import type { DriftView } from '../core/reconcile.js';
+
+/** Reconciliation news (agent/core/reconcile.ts): mirrors the `drift` event of proto/payloads.ts. */
+export type DriftEvent =
+  /** The router differs from the intent (`drift`), the difference was raised (repairs gave up), or it went away (`drift`: what it was). */
+  | { action: 'detected' | 'raised' | 'resolved'; mode: 'enforce' | 'dry-run'; drift: DriftView }
+  /** A repair was applied, or the router refused it. */
+  | { action: 'repair-applied' | 'repair-failed'; mode: 'enforce' | 'dry-run'; intended: DriftView['intended']; code?: string; message?: string }
+  /** The mode changed and the agent applied it: forbids released, the selected candidate steered to, or nothing to do. */
+  | { action: 'mode-applied'; mode: 'enforce' | 'dry-run'; applied: 'release' | 'steer' | 'none'; intended: DriftView['intended'] };
 
 /** What the runtime tells the rest of the shell (reporting, status view, harness). */
 export type RuntimeEvent =
@@ -17,6 +27,7 @@ export type RuntimeEvent =
   | { kind: 'route-violations'; violations: RouteViolation[]; total: number }
   /** A component became degraded (`now`), changed why, or recovered (no `now`). */
   | { kind: 'degradation'; component: DegradedComponent; now?: Degradation; was?: Degradation }
+  | { kind: 'drift'; event: DriftEvent }
   /** A family was read successfully (state and telemetry may have changed). */
   | { kind: 'read'; family: Family };
 

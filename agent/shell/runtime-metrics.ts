@@ -4,6 +4,10 @@ export class RuntimeMetrics {
   pathChanges = 0;
   actuationFailures = 0;
   parseWarnings = 0;
+  /** Times the router was seen to differ from the intent (reconciliation). */
+  driftsDetected = 0;
+  repairsApplied = 0;
+  repairsFailed = 0;
   private readonly latencies: number[] = [];
   private static readonly KEEP = 1000;
 

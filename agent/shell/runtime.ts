@@ -1,5 +1,5 @@
 import type { CryptoSession, FlexVpnClient, IpsecSaIdent } from '../../proto/records/crypto.js';
-import type { IpInterfaceBrief, IpSlaStatistics } from '../../proto/records/health.js';
+import type { IpInterfaceBrief, IpSlaStatistics, Track } from '../../proto/records/health.js';
 import type { SyslogRecord } from '../../proto/records/system.js';
 import type { AgentConfig } from '../config/types.js';
 import { flexvpnObservation, interfaceObservations, type FlexvpnSeen } from '../core/observe/router-state.js';
@@ -19,6 +19,7 @@ import { RuntimeMetrics } from './runtime-metrics.js';
 import { RuntimeEvents } from './runtime-events.js';
 import { Degradations } from './degradations.js';
 import { VIOLATIONS_LISTED, type RouteViolation } from '../core/route-expectations.js';
+import { describeDrift, driftCode, tracksSeen, type TrackSeen } from '../core/reconcile.js';
 
 export interface RuntimeOptions {
   config: AgentConfig;
@@ -35,6 +36,8 @@ export interface RuntimeOptions {
 const TICK_MS = 1000;
 /** A change of the wall clock against the monotonic one larger than this is a step, not drift (NTP slews below). */
 const CLOCK_STEP_MS = 1000;
+/** Repairs of one difference before it is raised and left alone until something changes. */
+const MAX_REPAIRS = 3;
 
 /**
  * The agent's loop: collectors read the router per family (on an interval with
@@ -108,6 +111,40 @@ export class Runtime {
         this.events.emit({ kind: 'actuation', effect, outcome });
       },
       onLatency: (ms) => this.metrics.recordLatency(ms),
+      reconcile: {
+        targets: { client: c.flexvpn.client, peers: c.flexvpn.peers, sources: c.flexvpn.sources },
+        strategy: c.actuation.strategy,
+        // A repair is given as long as a steer is to take; the path as long again to follow.
+        config: { retryAfterMs: c.actuation.verifyTimeoutSec * 1000, maxRepairs: MAX_REPAIRS, pathGraceMs: c.actuation.verifyTimeoutSec * 1000 },
+      },
+      onDrift: (now, was) => {
+        const mode = this.loop.policy.mode;
+        if (now && !was) this.metrics.driftsDetected++;
+        if (now && now.status === 'unrepaired') {
+          this.degradations.set({ component: 'drift', code: driftCode(now), message: describeDrift(now), sinceMs: now.sinceMs });
+        } else this.degradations.clear('drift');
+        if (now && (!was || now.status !== was.status) && now.status !== 'repairing') {
+          o.log.warn('drift', { status: now.status, detail: describeDrift(now) });
+        }
+        if (now && !was) this.events.emit({ kind: 'drift', event: { action: 'detected', mode, drift: now } });
+        else if (now && now.status === 'unrepaired' && was?.status !== 'unrepaired') this.events.emit({ kind: 'drift', event: { action: 'raised', mode, drift: now } });
+        else if (!now && was) this.events.emit({ kind: 'drift', event: { action: 'resolved', mode, drift: was } });
+        // Other changes (a repair counted, held, dry-run) reach the state with the flexvpn read that made them.
+      },
+      onRepair: (outcome, intent) => {
+        const mode = this.loop.policy.mode;
+        const intended = intent.kind === 'steer' ? { candidate: intent.candidate, released: false } : { released: intent.kind === 'release' };
+        if (outcome.ok) this.metrics.repairsApplied++;
+        else if (outcome.code !== 'ACTUATE_SUPERSEDED') this.metrics.repairsFailed++;
+        if (outcome.ok) this.events.emit({ kind: 'drift', event: { action: 'repair-applied', mode, intended } });
+        else if (outcome.code !== 'ACTUATE_SUPERSEDED') {
+          this.events.emit({ kind: 'drift', event: { action: 'repair-failed', mode, intended, code: outcome.routerCode ?? outcome.code, message: outcome.message } });
+        }
+      },
+      onModeApplied: (mode, applied, intent) => {
+        const intended = intent.kind === 'steer' ? { candidate: intent.candidate, released: false } : { released: intent.kind === 'release' };
+        this.events.emit({ kind: 'drift', event: { action: 'mode-applied', mode, applied, intended } });
+      },
     });
     const families: [Family, number, () => Promise<void>][] = [
       ['sla', c.polling.slaSec, () => this.readSla()],
@@ -185,7 +222,9 @@ export class Runtime {
   }
 
   private async readFlexvpn(): Promise<void> {
+    const epoch = this.loop.actuationEpoch;
     const clients = (await this.parse('show crypto ikev2 client flexvpn')) as FlexVpnClient[];
+    const tracks = await this.readOwnedTracks();
     const before = this.flexSeen;
     const r = flexvpnObservation(this.flexSeen, clients, this.o.config.flexvpn.client);
     this.flexSeen = r.seen;
@@ -194,6 +233,26 @@ export class Runtime {
       this.events.emit({ kind: 'path-change', from: path(before), to: path(r.seen) });
     }
     if (r.observation) this.loop.observe(r.observation);
+    this.loop.reconcileAfterRead(tracks, epoch);
+  }
+
+  /**
+   * The agent-owned stub tracks, for reconciliation: one `show track brief` with the
+   * FlexVPN read (no timer of its own). Not read while an actuation runs (it would
+   * not be compared), nor on peer-order routers (no stub tracks). A failed read
+   * tells nothing: undefined, and the FlexVPN read still counts.
+   */
+  private async readOwnedTracks(): Promise<ReadonlyMap<number, TrackSeen> | undefined> {
+    const c = this.o.config;
+    if (c.actuation.strategy !== 'stub-tracks' || this.loop.actuating) return undefined;
+    try {
+      const { records, warnings } = await this.parseWithWarnings('show track brief');
+      const owned = [...c.flexvpn.peers.map((p) => p.stubTrack), ...c.flexvpn.sources.map((x) => x.stubTrack)];
+      return tracksSeen(records as Track[], owned, warnings === 0);
+    } catch (err) {
+      this.o.log.debug('track-read-failed', { error: (err as Error).message });
+      return undefined;
+    }
   }
 
   private async readInterfaces(): Promise<void> {
@@ -274,12 +333,16 @@ export class Runtime {
   }
 
   private async parse(command: string): Promise<unknown[]> {
+    return (await this.parseWithWarnings(command)).records;
+  }
+
+  private async parseWithWarnings(command: string): Promise<{ records: unknown[]; warnings: number }> {
     const text = await this.o.router.show(command);
     const result = await this.o.pool.parse(command, text);
     if (result.warnings.length > 0) {
       this.metrics.parseWarnings += result.warnings.length;
       this.o.log.debug('parse-warnings', { command, count: result.warnings.length, first: result.warnings[0] });
     }
-    return result.records;
+    return { records: result.records, warnings: result.warnings.length };
   }
 }

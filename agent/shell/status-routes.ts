@@ -6,7 +6,7 @@ import type { AgentStore } from './agent-store.js';
 import type { Degradations } from './degradations.js';
 import { metricsText } from './metrics-text.js';
 import { AGENT_VERSION, type MqttStack } from './mqtt-stack.js';
-import { stateBody } from './report-bodies.js';
+import { driftPayload, stateBody } from './report-bodies.js';
 import type { Runtime } from './runtime.js';
 
 /** The loop ticks every second; this long without a tick means it is stuck. */
@@ -32,13 +32,21 @@ export function statusRoutes(o: {
       const status = stalled ? 'stalled' : degraded.length > 0 ? 'degraded' : 'ok';
       return {
         ok: !stalled,
-        body: { status, mode: config.policy.mode, selected: runtime.loop.state.selected ?? null, ...(degraded.length > 0 ? { degraded } : {}) },
+        // The mode in force (set-policy and SIGHUP change it), not the one the agent started with.
+        body: {
+          status, mode: runtime.loop.policy.mode, selected: runtime.loop.state.selected ?? null, ...(degraded.length > 0 ? { degraded } : {}),
+          ...(runtime.loop.drift ? { drift: driftPayload(runtime.loop.drift) } : {}),
+        },
       };
     },
     status: () => ({
       site: config.site, node: config.node, version: AGENT_VERSION, uptimeSec: Math.round((o.clock.now() - runtime.startedAtMs) / 1000),
       health: { status: o.degradations.degraded ? 'degraded' : 'ok', degraded: o.degradations.list() },
       state: stateBody(runtime), pollers: runtime.pollerStats(),
+      reconcile: {
+        drift: runtime.loop.drift ? driftPayload(runtime.loop.drift) : null,
+        driftsDetected: runtime.metrics.driftsDetected, repairsApplied: runtime.metrics.repairsApplied, repairsFailed: runtime.metrics.repairsFailed,
+      },
       ...(runtime.routeTablesRefused.size > 0 ? { routeTablesRefused: Object.fromEntries(runtime.routeTablesRefused) } : {}), store: { ...o.store.health(), errors: storeErrors() }, mqtt: o.mqtt?.stats() ?? null,
       ...(o.syslog ? { syslog: { dropped: o.syslog.dropped } } : {}),
       decisionLatencyMs: { p50: runtime.metrics.latencyQuantile(0.5) ?? null, p99: runtime.metrics.latencyQuantile(0.99) ?? null },

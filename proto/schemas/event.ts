@@ -1,5 +1,5 @@
 import { arrayOf, int, object, oneOfStrings, payload, peerSource, str, type Schema } from './common.js';
-import { badCauseSchema, decisionSchema } from './state.js';
+import { badCauseSchema, decisionSchema, driftSchema, intendedSchema } from './state.js';
 
 const verdict = oneOfStrings('unknown', 'good', 'bad');
 const count = int({ minimum: 0 });
@@ -29,6 +29,11 @@ export const eventSchema: Schema = {
       count: int({ minimum: 1 }), codes: { type: 'object', additionalProperties: int({ minimum: 1 }) },
     }, ['tx', 'outcome']),
     event('warning', { code: str(), message: str(), subject: str() }, ['code', 'message']),
-    event('agent-health', { component: oneOfStrings('store', 'router'), status: oneOfStrings('degraded', 'recovered'), code: str(), message: str() }, ['component', 'status', 'code']),
+    event('agent-health', { component: oneOfStrings('store', 'router', 'drift'), status: oneOfStrings('degraded', 'recovered'), code: str(), message: str() }, ['component', 'status', 'code']),
+    event('drift', {
+      action: oneOfStrings('detected', 'raised', 'resolved', 'repair-applied', 'repair-failed', 'mode-applied'),
+      mode: oneOfStrings('enforce', 'dry-run'),
+      drift: driftSchema, intended: intendedSchema, applied: oneOfStrings('release', 'steer', 'none'), code: str(), message: str(),
+    }, ['action', 'mode']),
   ],
 };

@@ -50,8 +50,22 @@ export const decisionSchema = object({
 }, ['atMs', 'action', 'reason', 'dryRun']);
 
 export const degradationSchema = object({
-  component: oneOfStrings('store', 'router'), code: str(), message: str(), sinceMs: epochMs,
+  component: oneOfStrings('store', 'router', 'drift'), code: str(), message: str(), sinceMs: epochMs,
 }, ['component', 'code', 'message', 'sinceMs']);
+
+export const intendedSchema = object({ candidate: str(), released: bool }, ['released']);
+
+export const driftSchema = object({
+  status: oneOfStrings('repairing', 'unrepaired', 'dry-run', 'held'),
+  intended: intendedSchema,
+  tracks: arrayOf(object({
+    track: int({ minimum: 1, maximum: 1000 }), want: oneOfStrings('up', 'down'), seen: oneOfStrings('up', 'down', 'not-stub', 'missing'),
+  }, ['track', 'want', 'seen'])),
+  path: bool,
+  active: object({ peer: str(), source: str() }),
+  repairs: int({ minimum: 0 }),
+  sinceMs: epochMs,
+}, ['status', 'intended', 'tracks', 'path', 'active', 'repairs', 'sinceMs']);
 
 export const stateSchema = payload('state', {
   health: object({ status: oneOfStrings('ok', 'degraded'), degraded: arrayOf(degradationSchema) }, ['status', 'degraded']),
@@ -71,4 +85,5 @@ export const stateSchema = payload('state', {
     ipsecSas: int({ minimum: 0 }),
   }, ['lineProtocol', 'ikeSa', 'ipsecSas']),
   lastDecision: decisionSchema,
+  drift: driftSchema,
 }, ['client', 'mode', 'active', 'released', 'candidates', 'tunnel']);

@@ -31,25 +31,49 @@ const stub = (track: number, up: boolean) => [`track ${track} stub-object`, `def
  * state makes the client reselect; a source track going down pivots the tunnel.
  */
 export function planStubTracks(t: ActuationTargets, peer: string, source: string, clearSaOf?: string): ActuationPlan {
-  const allow: string[] = [];
-  const forbid: string[] = [];
+  const clear = configuredPeer(t, clearSaOf);
+  return { configLines: linesOf(stubTrackStates(t, peer, source)), execCommands: clear ? clearCommands(clear) : [] };
+}
+
+/** One agent-owned stub track and the state a plan gives it. */
+export interface StubTrackState {
+  track: number;
+  up: boolean;
+}
+
+/**
+ * The state each agent-owned stub track has once the plan for (peer, source)
+ * is applied, in the order the plan writes them (allowed ones first). What
+ * reconciliation expects to read back (agent/core/reconcile.ts).
+ */
+export function stubTrackStates(t: ActuationTargets, peer: string, source: string): StubTrackState[] {
+  const allow: StubTrackState[] = [];
+  const forbid: StubTrackState[] = [];
   const steer = <T>(items: readonly T[], chosen: (x: T) => boolean, track: (x: T) => number) => {
     const at = items.findIndex(chosen);
-    items.forEach((x, i) => (i < at ? forbid : allow).push(...stub(track(x), i >= at)));
+    items.forEach((x, i) => (i < at ? forbid : allow).push({ track: track(x), up: i >= at }));
   };
   steer(t.peers, (p) => p.address === peer, (p) => p.stubTrack);
   steer(t.sources, (s) => s.interface === source, (s) => s.stubTrack);
-  const clear = configuredPeer(t, clearSaOf);
-  return { configLines: [...allow, ...forbid], execCommands: clear ? clearCommands(clear) : [] };
+  return [...allow, ...forbid];
+}
+
+/** Every agent-owned stub track up: the state planRelease leaves. */
+export function releasedTrackStates(t: ActuationTargets): StubTrackState[] {
+  return [...t.peers.map((p) => ({ track: p.stubTrack, up: true })), ...t.sources.map((s) => ({ track: s.stubTrack, up: true }))];
 }
 
 /** Every candidate allowed: the router runs on its own configuration, as IOS alone would. */
 export function planRelease(t: ActuationTargets): ActuationPlan {
-  return {
-    configLines: [...t.peers.flatMap((p) => stub(p.stubTrack, true)), ...t.sources.flatMap((s) => stub(s.stubTrack, true))],
-    execCommands: [],
-  };
+  return { configLines: linesOf(releasedTrackStates(t)), execCommands: [] };
 }
+
+/** Configuration lines that put stub tracks in these states (no exec command: nothing is cleared). */
+export function planTrackStates(states: readonly StubTrackState[]): ActuationPlan {
+  return { configLines: linesOf(states), execCommands: [] };
+}
+
+const linesOf = (states: readonly StubTrackState[]) => states.flatMap((x) => stub(x.track, x.up));
 
 /** IOS numbers a FlexVPN client's peers 1 to 10. */
 export const MAX_PEER_SEQ = 10;

@@ -39,6 +39,17 @@ export const degradedState: StatePayload = {
   health: { status: 'degraded', degraded: [{ component: 'store', code: 'STORE_IN_MEMORY', message: 'STORE_CANNOT_OPEN: ...; journal and outbox kept in memory until restart', sinceMs: 1_767_225_000_000 }] },
 };
 
+/** The router on LTE after a hand-flipped fibre track the router refuses to take back: raised. */
+export const driftState: StatePayload = {
+  ...state, id: 'a1-2c',
+  health: { status: 'degraded', degraded: [{ component: 'drift', code: 'DRIFT_UNREPAIRED', message: 'intended fibre-hub1: track 111 not-stub, want up (3 repairs tried)', sinceMs: 1_767_225_000_000 }] },
+  drift: {
+    status: 'unrepaired', intended: { candidate: 'fibre-hub1', released: false },
+    tracks: [{ track: 111, want: 'up', seen: 'not-stub' }, { track: 101, want: 'up', seen: 'missing' }],
+    path: true, active: { peer: '192.0.2.1', source: 'Cellular0/1/0' }, repairs: 3, sinceMs: 1_767_225_000_000,
+  },
+};
+
 export const telemetry: TelemetryPayload = {
   ...env('a1-3'), trigger: 'heartbeat',
   sla: [
@@ -74,6 +85,13 @@ export const events: EventPayload[] = [
   { ...env('e14'), kind: 'warning', code: 'PARSE_WARNING', message: 'line 12 not understood', subject: 'show ip sla statistics' },
   { ...env('e15'), kind: 'agent-health', component: 'router', status: 'degraded', code: 'ROUTER_HOSTKEY_MISMATCH', message: 'host key SHA256:... is not the pinned one' },
   { ...env('e16'), kind: 'agent-health', component: 'router', status: 'recovered', code: 'ROUTER_UNREACHABLE' },
+  { ...env('e17'), kind: 'agent-health', component: 'drift', status: 'degraded', code: 'DRIFT_UNREPAIRED', message: 'intended fibre-hub1: track 111 down, want up (3 repairs tried)' },
+  { ...env('e18'), kind: 'drift', action: 'detected', mode: 'enforce', drift: {
+    status: 'repairing', intended: { candidate: 'fibre-hub1', released: false }, tracks: [{ track: 111, want: 'up', seen: 'down' }],
+    path: false, active: { peer: '192.0.2.1', source: 'GigabitEthernet0/0' }, repairs: 1, sinceMs: 1_767_225_000_000,
+  } },
+  { ...env('e19'), kind: 'drift', action: 'repair-failed', mode: 'enforce', intended: { candidate: 'fibre-hub1', released: false }, code: 'ROUTER_CLI_ERROR', message: '%Track type cannot be changed' },
+  { ...env('e20'), kind: 'drift', action: 'mode-applied', mode: 'dry-run', applied: 'release', intended: { released: true } },
 ];
 
 export const routes: RoutesPayload = {
@@ -100,7 +118,7 @@ export const replies: ReplyPayload[] = [
 /** Every example by leaf. */
 export const EXAMPLES: { [L in keyof TopicPayloads]: TopicPayloads[L][] } = {
   status: [birth, will, goodbyeNotRestored],
-  state: [state, degradedState],
+  state: [state, degradedState, driftState],
   telemetry: [telemetry],
   event: events,
   routes: [routes],
