@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MqttBroker } from '../adapters/mqtt/mqtt-broker.js';
 import { tlsFromFiles, type MqttBrokerOptions } from '../adapters/mqtt/mqtt-options.js';
-import { silentLogger } from '../ports/logger.js';
+import type { Logger } from '../ports/logger.js';
 import { buildSignedCommand, generateSigningKey, parsePrivateKey } from '../../proto/command-signing.js';
 import { isCommandName, type SignedCommand } from '../../proto/commands.js';
 import { FleetModel, renderFleet } from '../../proto/fleet-view.js';
@@ -11,7 +11,7 @@ import { DEFAULT_ROOT, fleetFilter, nodeTopics } from '../../proto/topics.js';
 import { cliArgs } from './open-store.js';
 
 const USAGE = `Usage:
-  spokepilot fleet --broker URL [--root R] [--site S] [--json] [--once]   live view of every node
+  spokepilot fleet --broker URL [--root R] [--site S] [--json] [--once [--timeout SEC]]   live view of every node
   spokepilot fleet keygen --out NAME                   Ed25519 key pair: NAME.key (keep secret), NAME.pub (for the agents' config)
   spokepilot fleet sign --key FILE --key-id ID --site S --node N --cmd CMD [--args JSON] [--ttl SEC]
   spokepilot fleet send --broker URL ...same as sign... [--timeout SEC]   sign, publish, print the reply
@@ -20,7 +20,8 @@ Connection: --tls-ca FILE --tls-cert FILE --tls-key FILE (mutual TLS), --usernam
 --password P (or SPOKEPILOT_MQTT_PASSWORD), --mqtt5.
 The view shows status (stale Wills ignored), active peer and WAN, candidates'
 health (! = suppressed), the last event and how long ago. --json prints one
-snapshot per update (one line each); --once prints one snapshot and exits.`;
+snapshot per update (one line each); --once prints one snapshot and exits
+(1 when the broker cannot be reached within --timeout, default 10 s).`;
 
 const OPTIONS = {
   broker: { type: 'string' }, root: { type: 'string' }, site: { type: 'string' }, node: { type: 'string' },
@@ -32,6 +33,31 @@ const OPTIONS = {
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** The agent's limit on exp - ts (CommandHandler's default maxLifetimeMs). */
+const MAX_COMMAND_LIFETIME_MS = 600_000;
+/** How long --once and send wait for the broker to accept the connection. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/** A logger that keeps the broker adapter's last connection error, to say why the broker could not be reached. */
+function lastErrorLogger(): { log: Logger; last: () => string | undefined } {
+  let last: string | undefined;
+  const log: Logger = {
+    debug() {}, info() {}, error(_e, f) { if (f?.error) last = String(f.error); }, warn(_e, f) { if (f?.error) last = String(f.error); },
+    child: () => log,
+  };
+  return { log, last: () => last };
+}
+
+/** Rejects unless the broker connects within the time: an unreachable broker is named, never waited on forever. */
+function connectedWithin(broker: MqttBroker, ms: number, url: string, lastError: () => string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (broker.connected) { resolve(); return; }
+    const shown = url.replace(/\/\/[^@/]*@/, '//[redacted]@'); // never print credentials written into the URL
+    const timer = setTimeout(() => reject(new Error(`cannot reach the broker at ${shown} within ${ms / 1000} s${lastError() ? ` (${lastError()})` : ''}`)), ms);
+    broker.onConnect(() => { clearTimeout(timer); resolve(); });
+  });
+}
 
 const fail = (message: string): number => {
   console.error(`spokepilot fleet: ${message}`);
@@ -91,6 +117,8 @@ function signFromArgs(v: Values): SignedCommand | string {
   }
   const ttlSec = v.ttl === undefined ? 60 : Number(v.ttl);
   if (!Number.isInteger(ttlSec) || ttlSec < 1) return '--ttl must be a positive integer';
+  // The agent refuses a longer lifetime (lifetime-too-long): do not sign what it will refuse.
+  if (ttlSec * 1000 > MAX_COMMAND_LIFETIME_MS) return `--ttl ${ttlSec}: agents accept commands living at most ${MAX_COMMAND_LIFETIME_MS / 1000} s`;
   let key;
   try {
     key = parsePrivateKey(readFileSync(v.key!, 'utf8'));
@@ -107,10 +135,13 @@ async function send(v: Values): Promise<number> {
   const c = signFromArgs(v);
   if (typeof c === 'string') return fail(c);
   const topics = nodeTopics(v.root ?? DEFAULT_ROOT, { site: c.site, node: c.node });
-  const broker = new MqttBroker(brokerOptions(v, 'spokepilot-send'), silentLogger);
+  const errors = lastErrorLogger();
+  const broker = new MqttBroker(brokerOptions(v, 'spokepilot-send'), errors.log);
   const timeoutMs = (v.timeout === undefined ? 30 : Number(v.timeout)) * 1000;
   try {
-    const reply = await new Promise<Record<string, unknown> | undefined>((resolve) => {
+    const connected = connectedWithin(broker, Math.min(CONNECT_TIMEOUT_MS, timeoutMs), v.broker, errors.last);
+    const reply = await new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
+      connected.catch(reject);
       const timer = setTimeout(() => resolve(undefined), timeoutMs);
       broker.onMessage((m) => {
         try {
@@ -123,9 +154,12 @@ async function send(v: Values): Promise<number> {
       void broker.subscribe(topics.reply, 1);
       broker.start();
     });
-    if (!reply) { console.error(`spokepilot fleet: no reply to ${c.tx} within ${timeoutMs / 1000} s`); return 1; }
+    if (!reply) { console.error(`spokepilot fleet: the broker took the command, but no reply to ${c.tx} came within ${timeoutMs / 1000} s (is ${c.site}/${c.node} online?)`); return 1; }
     console.log(JSON.stringify(reply, null, 2));
     return reply.ok === true ? 0 : 1;
+  } catch (err) {
+    console.error(`spokepilot fleet: ${(err as Error).message}; the command was not sent`);
+    return 1;
   } finally {
     await broker.close(1000);
   }
@@ -141,7 +175,8 @@ async function view(v: Values): Promise<number> {
     return fail((err as Error).message);
   }
   const model = new FleetModel(root);
-  const broker = new MqttBroker(brokerOptions(v, 'spokepilot-fleet'), silentLogger);
+  const errors = lastErrorLogger();
+  const broker = new MqttBroker(brokerOptions(v, 'spokepilot-fleet'), errors.log);
   const snapshot = () => (v.json
     ? JSON.stringify({ ts: Date.now(), nodes: model.nodes() })
     : renderFleet(model.nodes(), Date.now()));
@@ -161,6 +196,15 @@ async function view(v: Values): Promise<number> {
   await broker.subscribe(filter, 1);
   broker.onConnect(() => { if (v.once) quietTimer = setTimeout(() => done?.(), 1500); });
   broker.start();
+  if (v.once) {
+    try {
+      await connectedWithin(broker, v.timeout === undefined ? CONNECT_TIMEOUT_MS : Number(v.timeout) * 1000, v.broker, errors.last);
+    } catch (err) {
+      await broker.close(500);
+      console.error(`spokepilot fleet: ${(err as Error).message}`);
+      return 1;
+    }
+  }
   const stopOnSignal = () => done?.();
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);

@@ -15,6 +15,7 @@ type Listener<T> = (value: T) => void;
  * sent from mqtt.js's memory after a reconnect; the outbox re-sends instead.
  */
 export class MqttBroker implements Broker {
+  private readonly detach = new WeakMap<MqttClient, () => void>();
   private client: MqttClient | undefined;
   private up = false;
   private upSinceMs = 0;
@@ -83,7 +84,7 @@ export class MqttBroker implements Broker {
       return;
     }
     this.client = client;
-    client.on('connect', (connack) => {
+    const onConnect = (connack: { sessionPresent?: boolean }) => {
       if (this.client !== client) return;
       // Without it each QoS 1 round trip waits on Nagle + delayed ACK: ~20 ms instead of ~0.2 ms on loopback.
       (client.stream as unknown as Partial<Socket>).setNoDelay?.(true);
@@ -94,19 +95,23 @@ export class MqttBroker implements Broker {
       for (const [filter, s] of this.subscriptions) this.sendSubscribe(client, filter, s.qos, s.options).catch(() => {});
       const info = { connection: this.connections, sessionPresent: connack.sessionPresent ?? false };
       for (const h of this.connectHandlers) h(info);
-    });
-    client.on('message', (topic, payload, packet) => {
+    };
+    const onMessage = (topic: string, payload: Buffer, packet: { retain: boolean }) => {
       if (this.client !== client) return;
       const m = { topic, payload, retain: packet.retain };
       for (const h of this.messageHandlers) h(m);
-    });
-    client.on('error', (err) => {
+    };
+    const onError = (err: Error) => {
       if (this.client !== client) return;
       this.log.warn('mqtt.error', { error: err.message, code: (err as { code?: unknown }).code });
       // A refused CONNACK or a TLS failure: mqtt.js may not close by itself without its reconnect.
       if (!this.up) this.lost(client, err.message);
-    });
-    client.on('close', () => this.lost(client, 'connection closed'));
+    };
+    const onClose = () => this.lost(client, 'connection closed');
+    client.on('connect', onConnect).on('message', onMessage).on('error', onError).on('close', onClose);
+    // Only ours: mqtt.js's own 'close' listener clears its CONNACK timer (10 s), which kept a CLI
+    // that could not reach the broker, and a stopping agent, alive after close.
+    this.detach.set(client, () => client.off('connect', onConnect).off('message', onMessage).off('error', onError).off('close', onClose));
   }
 
   private lost(client: MqttClient, reason: string): void {
@@ -115,7 +120,7 @@ export class MqttBroker implements Broker {
     const wasUp = this.up;
     this.up = false;
     this.failPending(new BrokerError('MQTT_CONNECTION_LOST', `connection lost before acknowledgement: ${reason}`));
-    client.removeAllListeners();
+    this.detach.get(client)?.();
     client.on('error', () => {});
     client.end(true);
     if (wasUp) {
@@ -198,7 +203,7 @@ export class MqttBroker implements Broker {
     this.client = undefined;
     this.up = false;
     this.failPending(new BrokerError('MQTT_CLOSED', 'broker adapter closed'));
-    client.removeAllListeners();
+    this.detach.get(client)?.();
     client.on('error', () => {});
     // A clean DISCONNECT: the broker discards the Will (the publisher says goodbye itself).
     await new Promise<void>((resolve) => {

@@ -9,6 +9,7 @@ import { FAST_BACKOFF, SAMPLE_STATE } from './scenarios.js';
 import { recordingTarget } from '../../unit/commands/command-kit.js';
 import { parsePublicKey } from '../../../proto/command-signing.js';
 import { readFileSync } from 'node:fs';
+import { freeTcpPort } from '../../../lab/harness/free-port.js';
 
 describe('spokepilot fleet (real bin, aedes)', () => {
   let broker: AedesBroker;
@@ -56,5 +57,22 @@ describe('spokepilot fleet (real bin, aedes)', () => {
     } finally {
       await stack.stop();
     }
+  });
+
+  it('names an unreachable broker instead of hanging or blaming the spoke, and never signs what agents refuse', async () => {
+    const keyBase = join(tmp.dir, 'ops-2');
+    expect((await runCli(['fleet', 'keygen', '--out', keyBase])).code).toBe(0);
+    const dead = `mqtt://u:SecretInUrl@127.0.0.1:${await freeTcpPort()}`; // nothing listens there
+    const view = await runCli(['fleet', '--broker', dead, '--once', '--timeout', '2']);
+    expect(view.code).toBe(1);
+    expect(view.stderr).toMatch(/cannot reach the broker at mqtt:\/\/\[redacted\]@127\.0\.0\.1:\d+ within 2 s/);
+    const base = ['--key', `${keyBase}.key`, '--key-id', 'ops-2', '--site', 'lyon', '--node', 'r9', '--cmd', 'get-state'];
+    const send = await runCli(['fleet', 'send', '--broker', dead, ...base, '--timeout', '2']);
+    expect(send.code).toBe(1);
+    expect(send.stderr).toMatch(/cannot reach the broker .* the command was not sent/);
+    expect(send.stderr).not.toContain('SecretInUrl');
+    const longLived = await runCli(['fleet', 'sign', ...base, '--ttl', '900']);
+    expect(longLived.code).toBe(2);
+    expect(longLived.stderr).toContain('agents accept commands living at most 600 s');
   });
 });
