@@ -55,7 +55,8 @@ export function buildMqttStack(o: {
   const topics = nodeTopics(o.mqtt.root, at);
   const ids = messageIds();
   const log = o.log.child('mqtt');
-  const session = new PublisherSession(fileSessionCounter(join(dirname(o.dbPath), 'mqtt-session')), topics.status, ids, o.clock, AGENT_VERSION);
+  const counter = fileSessionCounter(join(dirname(o.dbPath), 'mqtt-session'), (e) => log.warn('session-counter-not-saved', { error: e.message }));
+  const session = new PublisherSession(counter, topics.status, ids, o.clock, AGENT_VERSION);
   const broker = new MqttBroker({
     url: o.mqtt.url,
     clientId: o.mqtt.clientId ?? `spokepilot-${at.site}-${at.node}-${hostname()}`.slice(0, 64),

@@ -10,20 +10,33 @@ export interface SessionCounterStore {
   save(value: number): void;
 }
 
-/** A one-line file beside the database, replaced atomically (write, then rename). */
-export function fileSessionCounter(path: string): SessionCounterStore {
+/**
+ * A one-line file beside the database, replaced atomically (write, then rename).
+ * Never below the wall clock's seconds: a counter file lost (a fresh /data) or
+ * never written (an unwritable directory) must not send the session backwards,
+ * or consumers would take every birth for a stale one. A failed write is told
+ * to `onError` and the counter goes on in memory: the connection must not fail
+ * for it (the red team's unwritable database directory kept MQTT down).
+ */
+export function fileSessionCounter(path: string, onError: (err: Error) => void = () => undefined, nowMs: () => number = Date.now): SessionCounterStore {
+  let told = false;
   return {
     load() {
+      let stored = 0;
       try {
         const n = Number(readFileSync(path, 'utf8').trim());
-        return Number.isSafeInteger(n) && n >= 0 ? n : 0;
-      } catch {
-        return 0;
-      }
+        if (Number.isSafeInteger(n) && n >= 0) stored = n;
+      } catch { /* none yet */ }
+      return Math.max(stored, Math.floor(nowMs() / 1000));
     },
     save(value) {
-      writeFileSync(`${path}.tmp`, `${value}\n`);
-      renameSync(`${path}.tmp`, path);
+      try {
+        writeFileSync(`${path}.tmp`, `${value}\n`);
+        renameSync(`${path}.tmp`, path);
+      } catch (err) {
+        if (!told) onError(err as Error);
+        told = true;
+      }
     },
   };
 }

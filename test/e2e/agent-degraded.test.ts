@@ -41,8 +41,10 @@ describe('a degraded agent keeps serving and says why', () => {
   }, 60_000);
 
   it('a database that cannot be opened leaves journal and outbox in memory; the spoke still publishes and answers', async () => {
-    const dbPath = join(tmp.dir, 'a-directory.db');
-    mkdirSync(dbPath); // SQLite cannot open a directory: as good as a file it may not write
+    // Its directory is a file: nothing can be written there, not the database, the lock or the
+    // MQTT session counter (the red team's re-test found that last one kept MQTT down).
+    writeFileSync(join(tmp.dir, 'not-a-dir'), '');
+    const dbPath = join(tmp.dir, 'not-a-dir', 'spokepilot.db');
     await rig.withAgent(rig.configFor('nodisk', dbPath), async ({ agent, seen, health, command }) => {
       expect(agent.degradations.list()).toEqual([expect.objectContaining({ component: 'store', code: 'STORE_IN_MEMORY' })]);
       await waitFor('birth', () => published(seen, 'status').some((s) => s.state === 'online'));

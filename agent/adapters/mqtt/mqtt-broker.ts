@@ -80,6 +80,7 @@ export class MqttBroker implements Broker {
       client = mqtt.connect(this.options.url, this.clientOptions());
     } catch (err) {
       this.log.error('mqtt.connect-failed', { error: (err as Error).message });
+      this.attempt++; // backing off as after any other failed attempt, not four tries a second
       this.scheduleRetry();
       return;
     }
