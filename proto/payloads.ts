@@ -105,7 +105,7 @@ export interface DegradationPayload {
   /** `drift`: the router differs from what the agent intends and repairs did not cure it (see DriftPayload). */
   component: 'store' | 'router' | 'drift';
   /**
-   * STORE_RECREATED, STORE_IN_MEMORY, STORE_UNAVAILABLE, ROUTER_UNREACHABLE, ROUTER_HOSTKEY_MISMATCH, ROUTER_AUTH_FAILED;
+   * STORE_RECREATED, STORE_IN_MEMORY, STORE_WRITE_FAILED, STORE_UNAVAILABLE, ROUTER_UNREACHABLE, ROUTER_HOSTKEY_MISMATCH, ROUTER_AUTH_FAILED;
    * DRIFT_UNREPAIRED (agent-owned stub tracks not as intended after the repairs), DRIFT_PATH (tracks right, the router on another path).
    */
   code: string;

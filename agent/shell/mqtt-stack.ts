@@ -71,7 +71,17 @@ export function buildMqttStack(o: {
   const spill = new OutboxSpill();
   const publisher = new Publisher(broker, withSpill(outboxForPublisher(outbox, writes), spill), session, { statusTopic: topics.status }, log, o.clock);
   const sink = spillingSink(outboxSink(outbox, writes, () => publisher.kick(), o.clock.now), spill, () => publisher.kick(),
-    (e) => { appendFailures++; log.warn('outbox-append-failed', { code: e.code, error: e.message, spilled: spill.depth }); });
+    (e) => {
+      appendFailures++;
+      log.warn('outbox-append-failed', { code: e.code, error: e.message, spilled: spill.depth });
+      // Says so everywhere the store's health shows (/healthz, state, an agent-health event), unless it is already degraded for a deeper reason.
+      if (!o.runtime.degradations.list().some((d) => d.component === 'store')) {
+        o.runtime.degradations.set({ component: 'store', code: 'STORE_WRITE_FAILED', message: `${e.code ?? 'STORE_FAILED'}: ${e.message}; reports kept in memory until the disk takes them`, sinceMs: o.clock.now() });
+      }
+    },
+    () => {
+      if (o.runtime.degradations.list().some((d) => d.component === 'store' && d.code === 'STORE_WRITE_FAILED')) o.runtime.degradations.clear('store');
+    });
   let appendFailures = 0;
   const reporter = new Reporter(sink, {
     topics, ids, clock: o.clock, heartbeatMs: o.mqtt.heartbeatSec * 1000,

@@ -66,13 +66,15 @@ export class OutboxSpill {
 
 const size = (m: OutboxMessage) => m.topic.length + m.payload.length;
 
-/** Appends to the outbox; what it refuses is spilled to memory and `onFailure` told (counted as a store error). */
+/** Appends to the outbox; what it refuses is spilled to memory and `onFailure` told (counted as a store error); `onSuccess` after each append that took. */
 export function spillingSink(
   append: (messages: OutboxMessage[]) => Promise<void>, spill: OutboxSpill, wake: () => void, onFailure: (err: Error & { code?: string }) => void,
+  onSuccess: () => void = () => undefined,
 ): (messages: OutboxMessage[]) => Promise<void> {
   return async (messages) => {
     try {
       await append(messages);
+      onSuccess();
     } catch (err) {
       onFailure(err as Error & { code?: string });
       spill.add(messages);

@@ -157,11 +157,14 @@ describe('disk full under a running agent (real SQLite file, lab over real SSH, 
       const switched = decisions.find((d) => d.action === 'switch' && d.to === 'fibre-hub2');
       expect(switched).toBeDefined();
       expect(agent.store.health().errors).toBeGreaterThan(errorsBefore);
+      // Said, not silent: the store shows degraded while the disk refuses the reports.
+      await waitFor('the store reported degraded', () => agent.degradations.list().some((d) => d.component === 'store' && d.code === 'STORE_WRITE_FAILED'));
       await assertStillRunning(agent);
 
       freeDisk(db);
       await broker.restart();
       await waitFor('the agent back on the broker, its outbox drained', () => agent.mqtt!.stats().connected && agent.mqtt!.stats().outboxDepth === 0, 20_000);
+      await waitFor('the store healthy again once a report was written', () => !agent.degradations.list().some((d) => d.component === 'store'), 20_000);
       await assertStillRunning(agent);
       // Nothing lost: the switch is in the journal or was published (here: neither).
       const inJournal = journal.query({ kinds: ['decision'] }).some((r) => (r.data as Decision).atMs === switched!.atMs);
