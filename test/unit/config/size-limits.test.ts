@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,10 +35,17 @@ describe('size caps on files the configuration reads', () => {
     expect(loadConfigFile(file).ok).toBe(true);
   });
 
-  it('guards the read too: a file whose size stat cannot tell (a device) is cut at the limit', () => {
+  it('reads regular files only: a device never ends, and a FIFO nobody writes must not block the agent', () => {
     const r = loadConfigFile('/dev/zero');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0]!.code).toBe('CONFIG_TOO_LARGE');
+    if (!r.ok) expect(r.issues[0]).toMatchObject({ code: 'CONFIG_UNREADABLE', message: expect.stringContaining('not a regular file') });
+    const fifo = join(tmp.dir, 'fifo.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const started = Date.now();
+    const f = loadConfigFile(fifo); // before: blocked here until a writer came
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(f.ok).toBe(false);
+    if (!f.ok) expect(f.issues[0]!.code).toBe('CONFIG_UNREADABLE');
   });
 
   it('refuses a package_config.ini over the limit, and a YAML it names over the limit', () => {
