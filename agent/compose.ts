@@ -2,7 +2,7 @@ import { ExecRouterCli } from './adapters/router/exec-router-cli.js';
 import { SshRouterCli } from './adapters/router/ssh-router-cli.js';
 import { routerOutputLimits } from './adapters/router/output-limits.js';
 import { lookup } from 'node:dns/promises';
-import { acquireInstanceLock, type InstanceLock } from './adapters/instance-lock.js';
+import { acquireInstanceLock, lockPathFor, type InstanceLock } from './adapters/instance-lock.js';
 import { listenSyslog, type SyslogListener } from './adapters/udp-syslog.js';
 import { moveAside } from './adapters/sqlite/move-aside.js';
 import { resolveDbPath } from './cli/db-path.js';
@@ -58,7 +58,7 @@ export async function startAgent(config: AgentConfig, deps: AgentDeps): Promise<
   const log = deps.log;
 
   const dbPath = config.store.path ?? resolveDbPath(undefined, env);
-  const lock = takeLock(`${dbPath}.lock`, log);
+  const lock = takeLock(lockPathFor(dbPath), log);
   const degradations = new Degradations();
   const store = openStore(config, dbPath, log, degradations, clock, deps.nativeBinding);
   let routerConnectFailures = 0;

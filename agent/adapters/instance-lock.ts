@@ -1,8 +1,26 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, realpathSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 export interface InstanceLock {
   readonly path: string;
   release(): void;
+}
+
+/**
+ * The lock for a database: beside the file it really is, so two paths to one
+ * database (a symlink, a symlinked directory) share one lock (hostile re-test:
+ * a symlinked path let two agents run on one database).
+ */
+export function lockPathFor(dbPath: string): string {
+  try {
+    return `${realpathSync(dbPath)}.lock`;
+  } catch {
+    try {
+      return join(realpathSync(dirname(dbPath)), `${basename(dbPath)}.lock`);
+    } catch {
+      return `${dbPath}.lock`;
+    }
+  }
 }
 
 export class AlreadyRunningError extends Error {
