@@ -84,8 +84,9 @@ export interface AgentConfig {
     vrfs: string[];
     ipv6: boolean;
     /**
-     * A table printing more lines than this is not cached (STORE_TABLE_TOO_LARGE):
-     * it would exhaust the route worker's heap (about 70,000 routes fit the package's 64 MB).
+     * A table with more routes than this (counted by the lines that start one) is
+     * not read or not cached (ROUTER_OUTPUT_TOO_LARGE, STORE_TABLE_TOO_LARGE): it
+     * would exhaust the heap (about 70,000 routes fit the package's 64 MB).
      */
     maxTableRoutes: number;
     expectations: RouteExpectations;

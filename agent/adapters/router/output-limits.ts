@@ -2,6 +2,12 @@
 export interface OutputLimit {
   maxBytes: number;
   maxLines: number;
+  /**
+   * Lines that start a new entry (not indented), for route tables: a route
+   * with several paths, or any IPv6 route, prints its paths on indented
+   * continuation lines, so routes are counted by the lines that are not.
+   */
+  maxEntries?: number;
 }
 
 /** The limit for a given command line. */
@@ -31,6 +37,9 @@ export const TABLE_HEADER_LINES = 1_000;
  */
 export const TABLE_BYTES_PER_LINE = 160;
 
+/** Lines per route at most before the output is refused: an IPv6 route prints two, a route with four equal paths four. */
+export const TABLE_LINES_PER_ENTRY = 4;
+
 /** The config defaults (agent/config/schema.ts), for adapters built without a configuration. */
 export const DEFAULT_OUTPUT_LIMITS_CONFIG: OutputLimitsConfig = {
   router: { maxOutputBytes: 2 * 1024 * 1024, maxOutputLines: 20_000 },
@@ -51,7 +60,8 @@ export function isRouteTableCommand(command: string): boolean {
 /** Maps each command to its limit: route tables from routes.maxTableRoutes, everything else from router.maxOutput*. */
 export function routerOutputLimits(config: OutputLimitsConfig): OutputLimits {
   const ordinary: OutputLimit = { maxBytes: config.router.maxOutputBytes, maxLines: config.router.maxOutputLines };
-  const tableLines = config.routes.maxTableRoutes + TABLE_HEADER_LINES;
-  const table: OutputLimit = { maxBytes: tableLines * TABLE_BYTES_PER_LINE, maxLines: tableLines };
+  const tableEntries = config.routes.maxTableRoutes + TABLE_HEADER_LINES;
+  // Bytes bound the memory; entries bound the routes; lines only guard against output with no structure.
+  const table: OutputLimit = { maxBytes: tableEntries * TABLE_BYTES_PER_LINE, maxLines: TABLE_LINES_PER_ENTRY * tableEntries, maxEntries: tableEntries };
   return (command) => (isRouteTableCommand(command) ? table : ordinary);
 }

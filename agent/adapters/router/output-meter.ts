@@ -9,6 +9,9 @@ import type { OutputLimit } from './output-limits.js';
 export class OutputMeter {
   private bytes = 0;
   private lines = 0;
+  private entries = 0;
+  /** The last chunk ended a line: the next one's first character starts one. */
+  private atLineStart = true;
 
   constructor(
     private readonly limit: OutputLimit,
@@ -18,7 +21,17 @@ export class OutputMeter {
   /** Counts a chunk (latin1: one character per byte); returns the refusal once over the limit. */
   add(chunk: string): RouterError | undefined {
     this.bytes += chunk.length;
-    for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) this.lines++;
+    if (this.limit.maxEntries === undefined) {
+      for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) this.lines++;
+      return this.check();
+    }
+    if (this.atLineStart && chunk.length > 0) this.countStart(chunk.charCodeAt(0));
+    this.atLineStart = false;
+    for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) {
+      this.lines++;
+      if (i + 1 < chunk.length) this.countStart(chunk.charCodeAt(i + 1));
+      else this.atLineStart = true;
+    }
     return this.check();
   }
 
@@ -31,7 +44,13 @@ export class OutputMeter {
     return this.check();
   }
 
+  /** A line whose first character is not blank starts an entry (a route); indented lines continue one. */
+  private countStart(c: number): void {
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a) this.entries++;
+  }
+
   private check(): RouterError | undefined {
+    if (this.limit.maxEntries !== undefined && this.entries > this.limit.maxEntries) return tooLarge(this.command, `over ${this.limit.maxEntries} routes (lines not indented)`);
     if (this.bytes > this.limit.maxBytes) return tooLarge(this.command, `over ${this.limit.maxBytes} bytes`);
     if (this.lines > this.limit.maxLines) return tooLarge(this.command, `over ${this.limit.maxLines} lines`);
     return undefined;

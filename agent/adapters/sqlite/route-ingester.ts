@@ -88,8 +88,8 @@ export class RouteIngester {
   ingestText(command: string, text: string, tsMs: number): Promise<IngestOutcome> {
     const max = this.options.maxTableLines;
     if (max !== undefined) {
-      const lines = countLines(text, max);
-      if (lines > max) return Promise.reject(new StoreError('STORE_TABLE_TOO_LARGE', `"${command}" printed over ${max} lines; not cached (routes.maxTableRoutes)`));
+      const routes = countRouteLines(text, max);
+      if (routes > max) return Promise.reject(new StoreError('STORE_TABLE_TOO_LARGE', `"${command}" printed over ${max} routes; not cached (routes.maxTableRoutes)`));
     }
     return this.enqueue({ id: this.nextId++, kind: 'text', command, text, tsMs }, `text:${command}`);
   }
@@ -172,8 +172,16 @@ export class RouteIngester {
 const TEXT_PART_CHARS = 1 << 20;
 
 /** Lines in `text`, counting no further than just past `limit`. */
-function countLines(text: string, limit: number): number {
-  let lines = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && lines <= limit; i = text.indexOf('\n', i + 1)) lines++;
-  return lines;
+/**
+ * Routes in a table's text, counted by the lines that start one: a route's
+ * other paths, and an IPv6 route's next hop, are on indented continuation
+ * lines (so a table of 40,000 routes with some equal-cost paths is not
+ * refused as 52,000 lines). Stops counting past `limit`.
+ */
+function countRouteLines(text: string, limit: number): number {
+  let n = isEntryStart(text.charCodeAt(0)) ? 1 : 0;
+  for (let i = text.indexOf('\n'); i >= 0 && n <= limit; i = text.indexOf('\n', i + 1)) if (isEntryStart(text.charCodeAt(i + 1))) n++;
+  return n;
 }
+
+const isEntryStart = (c: number) => !Number.isNaN(c) && c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a;

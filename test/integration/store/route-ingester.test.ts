@@ -93,6 +93,11 @@ describe('route ingester (worker thread, real SQLite file)', () => {
     await expect(ingester.ingestText('show ip route', generateRouteTable(2000), 1000)).rejects.toMatchObject({ code: 'STORE_TABLE_TOO_LARGE' });
     const small = await ingester.ingestText('show ip route', generateRouteTable(500), 2000);
     expect(small.tables[0]!.summary.routeCount).toBe(500);
+    // The limit counts routes, not lines: 900 routes, 30 % of them with a second path on its own line.
+    const ecmp = generateRouteTable(900);
+    expect(ecmp.split('\n').length).toBeGreaterThan(1100);
+    const taken = await ingester.ingestText('show ip route', ecmp, 3000);
+    expect(taken.tables[0]!.summary.routeCount).toBe(900);
   });
 
   it('replaces a worker that died: the request it held fails, the next one is served', async () => {
