@@ -15,7 +15,7 @@ Exit 0 when valid, 1 when not, 2 on usage errors.`;
 export async function configCommand(argv: string[]): Promise<number> {
   const print = argv.includes('--print');
   const [sub, file, ...extra] = argv.filter((a) => a !== '--print');
-  if (sub === '--help' || sub === '-h') { console.log(USAGE); return 0; }
+  if (argv.includes('--help') || argv.includes('-h')) { console.log(USAGE); return 0; }
   if (sub !== 'check' || file === undefined || extra.length > 0) { console.error(USAGE); return 2; }
   const result = loadConfigFile(file, process.env);
   if (!result.ok) {

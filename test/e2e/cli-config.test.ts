@@ -66,7 +66,10 @@ describe('spokepilot config check (real bin)', () => {
     expect(r.stdout).not.toContain('UrlSecret');
   });
 
-  it('exits 2 on a usage error', async () => {
+  it('exits 2 on a usage error; --help anywhere prints the usage, not "cannot read --help"', async () => {
     expect((await runCli(['config', 'lint', EXAMPLE])).code).toBe(2);
+    const help = await runCli(['config', 'check', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: spokepilot config check FILE');
   });
 });
