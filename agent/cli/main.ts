@@ -1,11 +1,3 @@
-import { configCommand } from './config-check.js';
-import { eventsCommand } from './events.js';
-import { fleetCommand } from './fleet.js';
-import { healthCommand } from './health.js';
-import { parseCommand } from './parse.js';
-import { routesCommand } from './routes.js';
-import { runCommand } from './run.js';
-import { statusCommand } from './status.js';
 import { AGENT_VERSION } from '../version.js';
 
 interface CliCommand {
@@ -14,9 +6,10 @@ interface CliCommand {
   run(argv: string[]): Promise<number>;
 }
 
+// Each command's code is loaded when it runs: `--help` or `--version` must not load the whole agent.
 const COMMANDS: CliCommand[] = [
-  { name: 'run', summary: 'run the agent: watch, decide, steer, cache, journal', run: runCommand },
-  { name: 'parse', summary: 'parse saved show output into JSON records', run: parseCommand },
+  { name: 'run', summary: 'run the agent: watch, decide, steer, cache, journal', run: async (a) => (await import('./run.js')).runCommand(a) },
+  { name: 'parse', summary: 'parse saved show output into JSON records', run: async (a) => (await import('./parse.js')).parseCommand(a) },
   {
     name: 'demo',
     summary: 'the lab spoke with the agent steering it through a fault scenario, live',
@@ -28,12 +21,12 @@ const COMMANDS: CliCommand[] = [
     // Loaded on demand: the agent itself never needs the lab's code.
     run: async (a) => (await import('../../lab/lab-command.js')).labCommand(a),
   },
-  { name: 'status', summary: 'what the local agent is doing, and why', run: (a) => statusCommand(a) },
-  { name: 'routes', summary: 'the cached routing table: now, at a time, changes since, lookup', run: (a) => routesCommand(a) },
-  { name: 'config', summary: 'config check FILE: validate a configuration file', run: configCommand },
-  { name: 'events', summary: "the agent's journal of observations, decisions and actions", run: (a) => eventsCommand(a) },
-  { name: 'fleet', summary: 'live view of the fleet over MQTT; sign and send commands', run: fleetCommand },
-  { name: 'health', summary: "ask the local agent's /healthz (the IOx monitor script)", run: (a) => healthCommand(a) },
+  { name: 'status', summary: 'what the local agent is doing, and why', run: async (a) => (await import('./status.js')).statusCommand(a) },
+  { name: 'routes', summary: 'the cached routing table: now, at a time, changes since, lookup', run: async (a) => (await import('./routes.js')).routesCommand(a) },
+  { name: 'config', summary: 'config check FILE: validate a configuration file', run: async (a) => (await import('./config-check.js')).configCommand(a) },
+  { name: 'events', summary: "the agent's journal of observations, decisions and actions", run: async (a) => (await import('./events.js')).eventsCommand(a) },
+  { name: 'fleet', summary: 'live view of the fleet over MQTT; sign and send commands', run: async (a) => (await import('./fleet.js')).fleetCommand(a) },
+  { name: 'health', summary: "ask the local agent's /healthz (the IOx monitor script)", run: async (a) => (await import('./health.js')).healthCommand(a) },
 ];
 
 function usage(): string {
