@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadScenario } from './scenario/load.js';
@@ -18,7 +18,18 @@ brownout, both-wans-down, route-injection (lab/scenarios/NAME.yaml).
 
 export function scenarioPath(nameOrFile: string): string {
   if (existsSync(nameOrFile)) return nameOrFile;
-  return fileURLToPath(new URL(`./scenarios/${nameOrFile}.yaml`, import.meta.url));
+  const bundled = fileURLToPath(new URL(`./scenarios/${nameOrFile}.yaml`, import.meta.url));
+  if (/^[a-z0-9-]+$/.test(nameOrFile) && existsSync(bundled)) return bundled;
+  throw new Error(`no scenario "${nameOrFile}": give a file, or one of ${scenarioNames().join(', ')}`);
+}
+
+/** The scenarios that ship with the lab. */
+export function scenarioNames(): string[] {
+  try {
+    return readdirSync(fileURLToPath(new URL('./scenarios/', import.meta.url))).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
+  } catch {
+    return [];
+  }
 }
 
 export async function labCommand(argv: string[]): Promise<number> {
@@ -58,9 +69,17 @@ export async function labCommand(argv: string[]): Promise<number> {
   }
   const seed = values.seed !== undefined ? Number(values.seed) : scenario?.seed ?? 1;
   const clock = new ScaledClock(speed);
-  const spoke = await startLabSpoke({
-    clock, seed, sshPort: port, users: [{ username: values.user!, password: values.password!, privilege: 15 }], ...(syslog ? { syslog } : {}),
-  });
+  let spoke;
+  try {
+    spoke = await startLabSpoke({
+      clock, seed, sshPort: port, users: [{ username: values.user!, password: values.password!, privilege: 15 }], ...(syslog ? { syslog } : {}),
+    });
+  } catch (err) {
+    clock.clearAll();
+    const e = err as NodeJS.ErrnoException;
+    console.error(`spokepilot lab: cannot listen on port ${port}: ${e.code === 'EADDRINUSE' ? 'already in use (pick another with --ssh-port)' : e.message}`);
+    return 1;
+  }
   console.log(`${spoke.router.hostname()}: ssh ${values.user}@127.0.0.1 -p ${spoke.ssh.port}  (host key ${spoke.ssh.fingerprint}), speed ${speed}x`);
   if (!scenario) {
     await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });

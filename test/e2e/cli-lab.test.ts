@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createServer, type AddressInfo } from 'node:net';
 import { runCli } from '../support/run-cli.js';
 
 describe('spokepilot lab (real bin)', () => {
@@ -19,7 +20,21 @@ describe('spokepilot lab (real bin)', () => {
   it('names the problem with a bad scenario or option', async () => {
     const r = await runCli(['lab', '--scenario', 'no-such-scenario', '--ssh-port', '0']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('no-such-scenario');
+    expect(r.stderr).toMatch(/no scenario "no-such-scenario": give a file, or one of both-wans-down, brownout/);
+    const demo = await runCli(['demo', '--scenario', 'no-such-scenario']);
+    expect(demo.code).toBe(2);
+    expect(demo.stderr).not.toContain('ENOENT');
+    // A port in use is said plainly, with no stack trace.
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    try {
+      const taken = await runCli(['lab', '--ssh-port', String((busy.address() as AddressInfo).port)]);
+      expect(taken.code).toBe(1);
+      expect(taken.stderr).toMatch(/cannot listen on port \d+: already in use/);
+      expect(taken.stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      busy.close();
+    }
     const speed = await runCli(['lab', '--speed', 'fast']);
     expect(speed.code).toBe(2);
     expect(speed.stderr).toContain('--speed');
