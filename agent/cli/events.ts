@@ -9,7 +9,8 @@ const USAGE = `Usage: spokepilot events [--since TIME] [--until TIME] [--kind KI
 The agent's journal: observations that changed state, decisions with their
 reasons, actions and their verification. KIND: observation, decision, action,
 verification, command, route-diff, route-expectation, warning, ...
-TIME: ISO 8601 (2026-11-23T03:12Z), an age (15m, 2h, 3d), or epoch ms.`;
+TIME: ISO 8601 (2026-11-23T03:12Z), an age (15m, 2h, 3d), or epoch ms.
+Without --since, the newest --limit entries (1000); with it, the first from then.`;
 
 export async function eventsCommand(argv: string[], nowMs = Date.now()): Promise<number> {
   const parsed = cliArgs(() => parseArgs({
@@ -48,6 +49,8 @@ export async function eventsCommand(argv: string[], nowMs = Date.now()): Promise
       ...(times.until !== undefined ? { untilMs: times.until } : {}),
       ...(values.kind ? { kinds: values.kind } : {}),
       limit,
+      // What happened lately is what an operator asks for; --since asks for a span from its start.
+      newest: times.since === undefined,
     });
     if (values.json) console.log(JSON.stringify(rows, null, 2));
     else for (const r of rows) console.log(`${new Date(r.tsMs).toISOString()} ${r.kind.padEnd(12)} ${r.subject ?? '-'} ${JSON.stringify(r.data)}`);

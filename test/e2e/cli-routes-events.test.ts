@@ -58,6 +58,11 @@ describe('spokepilot routes / events (real bin, real database)', () => {
     const r = await runCli(['events', '--db', db, '--kind', 'decision', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).map((e: { subject: string }) => e.subject)).toEqual(['peer']);
+    // Without --since: the newest entries, oldest first; with it: the first from then.
+    const latest = await runCli(['events', '--db', db, '--limit', '1', '--json']);
+    expect(JSON.parse(latest.stdout).map((e: { subject: string }) => e.subject)).toEqual(['peer']);
+    const fromStart = await runCli(['events', '--db', db, '--limit', '1', '--since', String(T1), '--json']);
+    expect(JSON.parse(fromStart.stdout).map((e: { subject: string }) => e.subject)).toEqual(['track 11']);
   });
 
   it('names the problem with bad input, with exit code 2', async () => {

@@ -19,6 +19,8 @@ export interface JournalQuery {
   untilMs?: number;
   kinds?: readonly string[];
   limit?: number;
+  /** The newest `limit` entries (still returned oldest first), rather than the oldest. */
+  newest?: boolean;
 }
 
 export interface JournalLimits {
@@ -62,11 +64,12 @@ export class SqliteJournal {
     if (q.sinceMs !== undefined) { where.push('ts_ms >= ?'); params.push(q.sinceMs); }
     if (q.untilMs !== undefined) { where.push('ts_ms <= ?'); params.push(q.untilMs); }
     if (q.kinds && q.kinds.length > 0) { where.push(`kind IN (${q.kinds.map(() => '?').join(',')})`); params.push(...q.kinds); }
-    const sql = `SELECT id, ts_ms, kind, subject, data FROM journal ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT ?`;
+    const sql = `SELECT id, ts_ms, kind, subject, data FROM journal ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id ${q.newest ? 'DESC ' : ''}LIMIT ?`;
     params.push(q.limit ?? 1000);
     const rows = guarded('querying journal', () => this.db.prepare(sql).all(...params)) as {
       id: number; ts_ms: number; kind: string; subject: string | null; data: string;
     }[];
+    if (q.newest) rows.reverse();
     return rows.map((r) => ({
       id: r.id, tsMs: r.ts_ms, kind: r.kind, ...(r.subject !== null ? { subject: r.subject } : {}), data: JSON.parse(r.data),
     }));
