@@ -1,4 +1,5 @@
 import type { ParseResult } from '../../proto/records/common.js';
+import { expandAbbreviations, usageKeywords } from './abbreviation.js';
 import type { CommandArgs, CommandSpec } from './command-spec.js';
 import { cryptoCommands } from './crypto/index.js';
 import { routingCommands } from './routing/index.js';
@@ -21,17 +22,29 @@ export function normalizeCommand(command: string): string {
   return command.trim().replace(/\s+/g, ' ');
 }
 
-/** Finds the parser for a command line, with its arguments; `undefined` when unsupported. */
+const KEYWORDS = new Map(COMMANDS.map((spec) => [spec, usageKeywords(spec.usage)] as const));
+
+/**
+ * Finds the parser for a command line, with its arguments; `undefined` when
+ * unsupported. Abbreviations IOS would accept (`sh track br`) resolve too.
+ */
 export function resolveCommand(command: string): ResolvedCommand | undefined {
   const text = normalizeCommand(command);
   for (const spec of COMMANDS) {
     const m = spec.pattern.exec(text);
-    if (!m) continue;
-    const args: CommandArgs = {};
-    for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) args[k] = v;
-    return { spec, args };
+    if (m) return resolved(spec, m);
+  }
+  for (const spec of COMMANDS) {
+    const m = spec.pattern.exec(expandAbbreviations(text, KEYWORDS.get(spec)!));
+    if (m) return resolved(spec, m);
   }
   return undefined;
+}
+
+function resolved(spec: CommandSpec, m: RegExpExecArray): ResolvedCommand {
+  const args: CommandArgs = {};
+  for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) args[k] = v;
+  return { spec, args };
 }
 
 export class UnsupportedCommandError extends Error {

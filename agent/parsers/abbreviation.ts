@@ -1,0 +1,40 @@
+/**
+ * IOS accepts any unambiguous prefix of a keyword (`sh ip int br`). These
+ * expand an abbreviated command line against one command's usage text, word by
+ * word: a word is expanded only when it is the prefix of exactly one of that
+ * command's keywords, and never when it is the argument of a keyword that
+ * takes one (`vrf br` stays `vrf br`, whatever keyword `br` could begin).
+ */
+export interface UsageKeywords {
+  keywords: readonly string[];
+  /** Keywords followed by an argument in the usage (`vrf NAME`, `remote ADDR`); `number` ones take only digits (`track [N]`). */
+  takesArgument: ReadonlyMap<string, 'number' | 'any'>;
+}
+
+/** Keywords of a usage text: lowercase words; an UPPERCASE word after one is its argument. */
+export function usageKeywords(usage: string): UsageKeywords {
+  const tokens = usage.replace(/[[\]|()]/g, ' ').split(/\s+/).filter(Boolean);
+  const keywords = new Set<string>();
+  const takesArgument = new Map<string, 'number' | 'any'>();
+  tokens.forEach((t, i) => {
+    if (!/^[a-z][a-z0-9-]*$/.test(t)) return;
+    keywords.add(t);
+    const next = tokens[i + 1] ?? '';
+    if (/^[A-Z][A-Z0-9]*$/.test(next)) takesArgument.set(t, next === 'N' || next === 'ID' ? 'number' : 'any');
+  });
+  return { keywords: [...keywords], takesArgument };
+}
+
+export function expandAbbreviations(line: string, usage: UsageKeywords): string {
+  const words = line.split(' ');
+  const out: string[] = [];
+  for (const word of words) {
+    const argument = usage.takesArgument.get(out.at(-1) ?? '');
+    if (argument === 'any' || (argument === 'number' && /^\d+$/.test(word))) { out.push(word); continue; }
+    const lower = word.toLowerCase();
+    if (usage.keywords.includes(lower)) { out.push(lower); continue; }
+    const matches = usage.keywords.filter((k) => k.startsWith(lower));
+    out.push(matches.length === 1 && /^[a-z]/.test(lower) ? matches[0]! : word);
+  }
+  return out.join(' ');
+}
