@@ -20,6 +20,7 @@ import { Runtime } from './shell/runtime.js';
 import { Degradations } from './shell/degradations.js';
 import { GuardedRouter } from './shell/guarded-router.js';
 import { restoreNative, type RestoreOutcome } from './shell/native-restore.js';
+import { runPreflight } from './shell/run-preflight.js';
 
 export interface AgentDeps {
   log: Logger;
@@ -52,7 +53,8 @@ export interface RunningAgent {
 const stopBudgets = (deadlineMs: number) => ({ runtimeMs: Math.min(3_000, deadlineMs * 0.2), mqttMs: Math.min(3_000, deadlineMs * 0.15) });
 
 /** The composition root: builds everything from the configuration and starts it in order. */
-export async function startAgent(config: AgentConfig, deps: AgentDeps): Promise<RunningAgent> {
+export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Promise<RunningAgent> {
+  let config = fileConfig;
   const clock = deps.clock ?? systemClock;
   const env = deps.env ?? process.env;
   const log = deps.log;
@@ -64,6 +66,7 @@ export async function startAgent(config: AgentConfig, deps: AgentDeps): Promise<
   let routerConnectFailures = 0;
   const inner = deps.router ?? buildRouter(config, env, log, () => { routerConnectFailures++; });
   const router = new GuardedRouter(inner, degradations, clock);
+  config = await checkBeforeSteering(config, router, degradations, clock, log);
   const pool = new ParsePool({ size: 1 });
   const runtime = new Runtime({ config, router, pool, store, clock, log, degradations });
   let syslog: SyslogListener | undefined;
@@ -115,6 +118,28 @@ export async function startAgent(config: AgentConfig, deps: AgentDeps): Promise<
       return restore;
     })());
   return { runtime, mqtt, store, router, degradations, syslog, httpPort: http?.port, stop };
+}
+
+/**
+ * Preflight before the first steer: a configuration that does not match the
+ * router (a wrong client name, a track that is not the agent's) would steer
+ * nothing, or create stub tracks nothing references. Then the agent monitors
+ * only (dry-run) and says why; a router it cannot read yet is not held against it.
+ */
+async function checkBeforeSteering(config: AgentConfig, router: RouterCli, degradations: Degradations, clock: Clock, log: Logger): Promise<AgentConfig> {
+  if (config.policy.mode !== 'enforce') return config;
+  const outcome = await runPreflight(config, router);
+  if (outcome.status === 'unknown') {
+    log.warn('preflight-skipped', { code: outcome.code, error: outcome.message });
+    return config;
+  }
+  if (outcome.status === 'passed') return config;
+  for (const p of outcome.problems) log.error('preflight-problem', { code: p.code, problem: p.message, fix: p.fix });
+  degradations.set({
+    component: 'preflight', code: outcome.problems[0]!.code,
+    message: `monitoring only (dry-run): the configuration does not match the router: ${outcome.problems.map((p) => p.message).join('; ')}`, sinceMs: clock.now(),
+  });
+  return { ...config, policy: { ...config.policy, mode: 'dry-run' } };
 }
 
 function restoreOnStop(config: AgentConfig, router: RouterCli, budgetMs: number): Promise<RestoreOutcome> {
@@ -207,7 +232,7 @@ function openStore(config: AgentConfig, path: string, log: Logger, degradations:
   }
 }
 
-function buildRouter(config: AgentConfig, env: NodeJS.ProcessEnv, log: Logger, onConnectFailed: () => void): RouterCli {
+export function buildRouter(config: AgentConfig, env: NodeJS.ProcessEnv, log: Logger, onConnectFailed: () => void): RouterCli {
   // Applied while output streams: a full Internet table or endless output is refused, never held (SIGHUP does not change them).
   const outputLimits = routerOutputLimits(config);
   if (config.router.transport === 'exec') return new ExecRouterCli({ ...config.router.exec!, outputLimits });

@@ -103,7 +103,7 @@ export interface TunnelState {
 /** A part of the agent running degraded: it still serves, with less (agent/shell/degradations.ts). */
 export interface DegradationPayload {
   /** `drift`: the router differs from what the agent intends and repairs did not cure it (see DriftPayload). */
-  component: 'store' | 'router' | 'drift';
+  component: 'store' | 'router' | 'drift' | 'preflight';
   /**
    * STORE_RECREATED, STORE_IN_MEMORY, STORE_WRITE_FAILED, STORE_UNAVAILABLE, ROUTER_UNREACHABLE, ROUTER_HOSTKEY_MISMATCH, ROUTER_AUTH_FAILED;
    * DRIFT_UNREPAIRED (agent-owned stub tracks not as intended after the repairs), DRIFT_PATH (tracks right, the router on another path).
@@ -233,7 +233,7 @@ export type EventBody =
   }
   | { kind: 'warning'; code: string; message: string; subject?: string }
   /** A component became degraded, or recovered (`code` is what it had been). */
-  | { kind: 'agent-health'; component: 'store' | 'router' | 'drift'; status: 'degraded' | 'recovered'; code: string; message?: string }
+  | { kind: 'agent-health'; component: 'store' | 'router' | 'drift' | 'preflight'; status: 'degraded' | 'recovered'; code: string; message?: string }
   /**
    * Reconciliation: a difference `detected`, `raised` (repairs gave up) or `resolved` (with what it was);
    * a repair applied or refused (`code`: the router's error); a mode change applied to the router

@@ -1,5 +1,5 @@
 /** A part of the agent that can run degraded while the rest goes on. */
-export type DegradedComponent = 'store' | 'router' | 'drift';
+export type DegradedComponent = 'store' | 'router' | 'drift' | 'preflight';
 
 export interface Degradation {
   component: DegradedComponent;

@@ -50,7 +50,7 @@ export const decisionSchema = object({
 }, ['atMs', 'action', 'reason', 'dryRun']);
 
 export const degradationSchema = object({
-  component: oneOfStrings('store', 'router', 'drift'), code: str(), message: str(), sinceMs: epochMs,
+  component: oneOfStrings('store', 'router', 'drift', 'preflight'), code: str(), message: str(), sinceMs: epochMs,
 }, ['component', 'code', 'message', 'sinceMs']);
 
 export const intendedSchema = object({ candidate: str(), released: bool }, ['released']);

@@ -1,0 +1,111 @@
+/**
+ * Checks a configuration against the router's running configuration before
+ * the agent steers anything: the FlexVPN client it names exists, its peer and
+ * source lines reference the agent's stub tracks (directly or through a list
+ * track), those tracks are stub objects, and each candidate's IP SLA
+ * operations exist and probe from its WAN. A wrong name would otherwise make
+ * the agent run "healthy" while steering nothing, or create stub tracks that
+ * nothing references (issue 13). Pure: the text is `show running-config`.
+ */
+export interface PreflightTargets {
+  client: string;
+  strategy: 'stub-tracks' | 'peer-order';
+  peers: readonly { address: string; stubTrack: number }[];
+  sources: readonly { interface: string; stubTrack: number }[];
+  candidates: readonly { id: string; peer: string; source: string; slaOperations: readonly number[] }[];
+}
+
+export interface PreflightProblem {
+  code: 'CLIENT_MISSING' | 'PEER_NOT_IN_CLIENT' | 'PEER_TRACK_NOT_AGENTS' | 'SOURCE_NOT_IN_CLIENT' | 'SOURCE_TRACK_NOT_AGENTS'
+    | 'STUB_MISSING' | 'STUB_NOT_STUB' | 'SLA_MISSING' | 'SLA_WRONG_SOURCE';
+  message: string;
+  /** What to configure on the router (or change in the file). */
+  fix: string;
+}
+
+interface Block {
+  head: string;
+  lines: string[];
+}
+
+/** Top-level lines with the indented lines under them. */
+export function runningConfigBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    if (raw.trim() === '' || raw.startsWith('!')) continue;
+    if (/^\s/.test(raw)) blocks.at(-1)?.lines.push(raw.trim());
+    else blocks.push({ head: raw.trim(), lines: [] });
+  }
+  return blocks;
+}
+
+export function preflight(t: PreflightTargets, runningConfig: string): PreflightProblem[] {
+  const blocks = runningConfigBlocks(runningConfig);
+  const problems: PreflightProblem[] = [];
+  const add = (code: PreflightProblem['code'], message: string, fix: string) => problems.push({ code, message, fix });
+
+  const tracks = new Map<number, { kind: string; objects: number[] }>();
+  for (const b of blocks) {
+    const m = /^track (\d+) (\S+)/.exec(b.head);
+    if (m) tracks.set(Number(m[1]), { kind: m[2]!, objects: b.lines.flatMap((l) => /^object (\d+)$/.exec(l)?.[1] ?? []).map(Number) });
+  }
+  const slas = new Map<number, { target?: string; source?: string }>();
+  for (const b of blocks) {
+    const m = /^ip sla (\d+)$/.exec(b.head);
+    if (!m) continue;
+    const echo = b.lines.map((l) => /^(?:icmp-echo|icmp-jitter|udp-jitter) (\S+).*?(?:source-interface|source-ip) (\S+)/.exec(l)).find(Boolean);
+    slas.set(Number(m[1]), echo ? { target: echo[1]!, source: echo[2]! } : {});
+  }
+  /** The track names the stub, or is a list with the stub among its objects. */
+  const reaches = (track: number | undefined, stub: number) => track === stub || (track !== undefined && (tracks.get(track)?.objects ?? []).includes(stub));
+
+  const client = blocks.find((b) => b.head === `crypto ikev2 client flexvpn ${t.client}`);
+  if (!client) {
+    add('CLIENT_MISSING', `the router has no FlexVPN client "${t.client}"`, `check flexvpn.client; the router's clients: ${blocks.filter((b) => b.head.startsWith('crypto ikev2 client flexvpn ')).map((b) => b.head.split(' ').at(-1)).join(', ') || 'none'}`);
+  } else {
+    const peerLines = client.lines.flatMap((l) => {
+      const m = /^peer (\d+) (\S+)(?: track (\d+))?/.exec(l);
+      return m ? [{ address: m[2]!, track: m[3] === undefined ? undefined : Number(m[3]) }] : [];
+    });
+    const sourceLines = client.lines.flatMap((l) => {
+      const m = /^source (\d+) (\S+) track (\d+)/.exec(l);
+      return m ? [{ interface: m[2]!, track: Number(m[3]) }] : [];
+    });
+    for (const p of t.peers) {
+      const line = peerLines.find((l) => l.address === p.address);
+      if (!line) add('PEER_NOT_IN_CLIENT', `peer ${p.address} is not in client ${t.client}`, `crypto ikev2 client flexvpn ${t.client} / peer <seq> ${p.address} track ${p.stubTrack}`);
+      else if (t.strategy === 'stub-tracks' && !reaches(line.track, p.stubTrack)) {
+        add('PEER_TRACK_NOT_AGENTS', `peer ${p.address} is tracked by ${line.track === undefined ? 'nothing' : `track ${line.track}`}, which does not include the agent's stub track ${p.stubTrack}`, `peer <seq> ${p.address} track ${p.stubTrack} (or a list track with object ${p.stubTrack})`);
+      }
+    }
+    if (t.strategy === 'stub-tracks') {
+      for (const s of t.sources) {
+        const line = sourceLines.find((l) => l.interface === s.interface);
+        if (!line) add('SOURCE_NOT_IN_CLIENT', `source ${s.interface} is not in client ${t.client}`, `crypto ikev2 client flexvpn ${t.client} / source <n> ${s.interface} track ${s.stubTrack} (with tunnel source dynamic)`);
+        else if (!reaches(line.track, s.stubTrack)) {
+          add('SOURCE_TRACK_NOT_AGENTS', `source ${s.interface} is tracked by track ${line.track}, which does not include the agent's stub track ${s.stubTrack}`, `track ${line.track} list boolean and / object ${s.stubTrack} (or source <n> ${s.interface} track ${s.stubTrack})`);
+        }
+      }
+    }
+  }
+  if (t.strategy === 'stub-tracks') {
+    for (const stub of [...t.peers.map((p) => p.stubTrack), ...t.sources.map((s) => s.stubTrack)]) {
+      const tr = tracks.get(stub);
+      if (!tr) add('STUB_MISSING', `track ${stub} does not exist`, `track ${stub} stub-object / default-state up`);
+      else if (tr.kind !== 'stub-object') add('STUB_NOT_STUB', `track ${stub} is a ${tr.kind} track, not a stub object the agent may set`, `choose a free track number for the agent, or: no track ${stub} / track ${stub} stub-object`);
+    }
+  }
+  const seen = new Set<number>();
+  for (const c of t.candidates) {
+    for (const op of c.slaOperations) {
+      if (seen.has(op)) continue;
+      seen.add(op);
+      const sla = slas.get(op);
+      if (!sla) add('SLA_MISSING', `IP SLA operation ${op} (candidate ${c.id}) does not exist`, `ip sla ${op} / icmp-echo ${c.peer} source-interface ${c.source} / ip sla schedule ${op} life forever start-time now`);
+      else if (sla.source !== undefined && /^[A-Za-z]/.test(sla.source) && sla.source !== c.source) {
+        add('SLA_WRONG_SOURCE', `IP SLA operation ${op} probes from ${sla.source}, but candidate ${c.id} is on ${c.source}`, `candidates.${c.id}.slaOperations: the operations that probe from ${c.source}`);
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,25 @@
+import type { AgentConfig } from '../config/types.js';
+import { preflight, type PreflightProblem } from '../core/preflight.js';
+import type { RouterCli } from '../ports/router-cli.js';
+
+export type PreflightOutcome =
+  | { status: 'passed' }
+  | { status: 'failed'; problems: PreflightProblem[] }
+  /** The router could not be read: nothing is known either way. */
+  | { status: 'unknown'; code: string; message: string };
+
+/** Reads the running configuration and checks the agent's configuration against it (agent/core/preflight.ts). */
+export async function runPreflight(config: AgentConfig, router: RouterCli): Promise<PreflightOutcome> {
+  let text: string;
+  try {
+    text = await router.show('show running-config');
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    return { status: 'unknown', code: e.code ?? 'ROUTER_FAILED', message: e.message };
+  }
+  const problems = preflight({
+    client: config.flexvpn.client, strategy: config.actuation.strategy,
+    peers: config.flexvpn.peers, sources: config.flexvpn.sources, candidates: config.candidates,
+  }, text);
+  return problems.length > 0 ? { status: 'failed', problems } : { status: 'passed' };
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { preflight, type PreflightTargets } from '../../../agent/core/preflight.js';
+
+const RUNNING = `!
+hostname spoke1
+!
+track 1 ip sla 1 reachability
+ delay up 10 down 5
+!
+track 101 stub-object
+ default-state up
+!
+track 102 stub-object
+ default-state up
+!
+track 111 stub-object
+ default-state up
+!
+track 201 list boolean and
+ object 1
+ object 111
+!
+crypto ikev2 client flexvpn SPOKE
+  peer 1 192.0.2.1 track 101
+  peer 2 203.0.113.1 track 102
+  source 1 GigabitEthernet0/0 track 201
+  client connect Tunnel100
+!
+ip sla 11
+ icmp-echo 192.0.2.1 source-interface GigabitEthernet0/0
+ frequency 3
+ip sla 12
+ icmp-echo 203.0.113.1 source-interface GigabitEthernet0/0
+!
+`;
+
+const TARGETS: PreflightTargets = {
+  client: 'SPOKE', strategy: 'stub-tracks',
+  peers: [{ address: '192.0.2.1', stubTrack: 101 }, { address: '203.0.113.1', stubTrack: 102 }],
+  sources: [{ interface: 'GigabitEthernet0/0', stubTrack: 111 }],
+  candidates: [
+    { id: 'fibre-hub1', peer: '192.0.2.1', source: 'GigabitEthernet0/0', slaOperations: [11] },
+    { id: 'fibre-hub2', peer: '203.0.113.1', source: 'GigabitEthernet0/0', slaOperations: [12] },
+  ],
+};
+
+const codes = (t: PreflightTargets, text = RUNNING) => preflight(t, text).map((p) => p.code);
+
+describe('preflight: the configuration against the router\'s running configuration', () => {
+  it('passes a router configured as the file expects (the source through a list track)', () => {
+    expect(preflight(TARGETS, RUNNING)).toEqual([]);
+  });
+
+  it.each([
+    ['a wrong client name', { ...TARGETS, client: 'FLEX' }, RUNNING, ['CLIENT_MISSING']],
+    ['a peer the client does not have', { ...TARGETS, peers: [...TARGETS.peers, { address: '198.51.100.9', stubTrack: 103 }] }, RUNNING, ['PEER_NOT_IN_CLIENT', 'STUB_MISSING']],
+    ['a peer tracked by something else', TARGETS, RUNNING.replace('peer 2 203.0.113.1 track 102', 'peer 2 203.0.113.1 track 1'), ['PEER_TRACK_NOT_AGENTS']],
+    ['a source whose list lacks the stub', TARGETS, RUNNING.replace(' object 111\n', ''), ['SOURCE_TRACK_NOT_AGENTS']],
+    ['a stub track that is not a stub', { ...TARGETS, peers: [TARGETS.peers[0]!, { address: '203.0.113.1', stubTrack: 1 }] }, RUNNING.replace('peer 2 203.0.113.1 track 102', 'peer 2 203.0.113.1 track 1'), ['STUB_NOT_STUB']],
+    ['an SLA operation that does not exist', { ...TARGETS, candidates: [{ ...TARGETS.candidates[0]!, slaOperations: [11, 99] }, TARGETS.candidates[1]!] }, RUNNING, ['SLA_MISSING']],
+    ['an SLA operation probing from another WAN', { ...TARGETS, candidates: [TARGETS.candidates[0]!, { ...TARGETS.candidates[1]!, source: 'Cellular0/1/0' }] }, RUNNING, ['SLA_WRONG_SOURCE']],
+  ] as const)('finds %s', (_what, targets, text, expected) => {
+    expect(codes(targets, text)).toEqual(expected);
+  });
+
+  it('every problem says what to configure', () => {
+    for (const p of preflight({ ...TARGETS, client: 'FLEX' }, RUNNING)) expect(p.fix.length).toBeGreaterThan(10);
+    expect(preflight({ ...TARGETS, client: 'FLEX' }, RUNNING)[0]!.fix).toContain('SPOKE'); // names the clients there are
+  });
+});
