@@ -2,9 +2,17 @@ import { stringify } from 'yaml';
 import { loadConfigFile } from '../config/load.js';
 import { redact } from '../config/secrets.js';
 import type { AgentConfig } from '../config/types.js';
+import { iosConfig } from '../core/ios-config.js';
 import { silentLogger } from '../ports/logger.js';
 
 const USAGE = `Usage: spokepilot config check FILE [--print] [--router]
+       spokepilot config ios FILE
+
+config ios prints the IOS configuration FILE expects on the router (the
+agent's stub tracks, an IP SLA operation per probe, the FlexVPN client's peer
+and source lines on them), commented, to review and paste; what the file cannot
+tell (the app's address for logging host, the agent user's password) is left
+as a comment to fill in.
 
 Validates a configuration file and reports every problem with its path
 (flexvpn.peers[1].address: "10.0.0.300" is not a valid IPv4 address).
@@ -26,7 +34,7 @@ export async function configCommand(argv: string[]): Promise<number> {
   const againstRouter = argv.includes('--router');
   const [sub, file, ...extra] = argv.filter((a) => a !== '--print' && a !== '--router');
   if (argv.includes('--help') || argv.includes('-h')) { console.log(USAGE); return 0; }
-  if (sub !== 'check' || file === undefined || extra.length > 0) { console.error(USAGE); return 2; }
+  if ((sub !== 'check' && sub !== 'ios') || file === undefined || extra.length > 0) { console.error(USAGE); return 2; }
   const result = loadConfigFile(file, process.env);
   if (!result.ok) {
     console.error(`${file}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}`);
@@ -34,6 +42,14 @@ export async function configCommand(argv: string[]): Promise<number> {
     return 1;
   }
   const c = result.config;
+  if (sub === 'ios') {
+    process.stdout.write(iosConfig({
+      site: c.site, node: c.node, client: c.flexvpn.client, tunnel: c.flexvpn.tunnel, peers: c.flexvpn.peers, sources: c.flexvpn.sources,
+      candidates: c.candidates, probeFrequencySec: Math.max(1, c.polling.slaSec),
+      ...(c.syslog.listen ? { syslogListen: c.syslog.listen } : {}), ...(c.router.ssh ? { username: c.router.ssh.username } : {}),
+    }));
+    return 0;
+  }
   if (print) console.log(stringify(redact(c)).trimEnd());
   console.log(`${file}: valid. site ${c.site}, node ${c.node}, client ${c.flexvpn.client}, ${c.candidates.length} candidates, mode ${c.policy.mode}`);
   return againstRouter ? checkAgainstRouter(c) : 0;
