@@ -22,8 +22,8 @@ describe('config ios: the router configuration a file expects', () => {
   it('says what it cannot know instead of inventing it', () => {
     const text = iosConfig(INPUT);
     expect(text).toMatch(/^! ip sla 1 is shared by fibre-hub1, fibre-hub2: a probe of WAN GigabitEthernet0\/0/m);
-    expect(text).toMatch(/^!   logging host <app-address> transport udp port 5514$/m);
-    expect(text).toMatch(/^!   username spokepilot privilege 15 secret </m);
+    expect(text).toMatch(/^! {3}logging host <app-address> transport udp port 5514$/m);
+    expect(text).toMatch(/^! {3}username spokepilot privilege 15 secret </m);
     expect(text).not.toMatch(/^(logging|username) /m); // never a command with a made-up value
   });
 
