@@ -4,22 +4,19 @@
  * unresolved alias) with no restore. A reload that fails in any way is
  * refused whole, and the agent runs on with the configuration it had.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { labAgentConfig } from '../../lab/harness/agent-config.js';
 import { freeTcpPort } from '../../lab/harness/free-port.js';
-import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
-import { ScaledClock } from '../../lab/world/clock.js';
 import { billionLaughs } from '../unit/config/minimal-config.js';
 import { BIN } from '../support/run-cli.js';
-import { tempDir } from '../support/temp-dir.js';
+import { labSpokeSuite } from '../support/lab-spoke-suite.js';
 
-const tmp = tempDir('spokepilot-reload-');
-let clock: ScaledClock;
-let spoke: LabSpoke;
+const lab = labSpokeSuite({ prefix: 'spokepilot-reload-', seed: 5 });
+
 
 async function waitFor(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -36,22 +33,13 @@ const events = (output: string, event: string) =>
   output.split('\n').filter((l) => l.includes(`"event":"${event}"`)).map((l) => JSON.parse(l) as { issues?: { path: string; code?: string }[] });
 
 describe('SIGHUP with a broken configuration file (a real agent process)', () => {
-  beforeAll(async () => {
-    clock = new ScaledClock(1);
-    spoke = await startLabSpoke({ clock, seed: 5, users: [{ username: 'agent', password: 'agent', privilege: 15 }] });
-  });
-  afterAll(async () => {
-    await spoke.stop();
-    clock.clearAll();
-    tmp.cleanup();
-  });
 
   it('refuses an unresolved alias and an alias bomb, keeps running, and still reloads a good file', async () => {
     const port = await freeTcpPort();
-    const config = labAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, 'a.db') });
+    const config = labAgentConfig(lab.spoke.router.world, { sshPort: lab.spoke.ssh.port, hostKeySha256: lab.spoke.ssh.fingerprint, dbPath: join(lab.dir, 'a.db') });
     config.http.listen = `127.0.0.1:${port}`;
     config.log.level = 'info';
-    const file = join(tmp.dir, 'agent.yaml');
+    const file = join(lab.dir, 'agent.yaml');
     writeFileSync(file, stringify(config));
     const good = readFileSync(file, 'utf8');
     const child: ChildProcess = spawn(process.execPath, [BIN, 'run', '--config', file], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -5,38 +5,27 @@
  * must end within its deadline; a second instance on the same database must
  * refuse to start.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { labAgentConfig } from '../../lab/harness/agent-config.js';
-import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
-import { ScaledClock } from '../../lab/world/clock.js';
 import { freeTcpPort } from '../../lab/harness/free-port.js';
 import { BIN } from '../support/run-cli.js';
 import { startTcpRelay, type TcpRelay } from '../support/tcp-relay.js';
-import { tempDir } from '../support/temp-dir.js';
+import { labSpokeSuite } from '../support/lab-spoke-suite.js';
+import { waitFor } from '../support/wait-for.js';
 
-const tmp = tempDir('spokepilot-stop-');
-let clock: ScaledClock;
-let spoke: LabSpoke;
+const lab = labSpokeSuite({ prefix: 'spokepilot-stop-', seed: 3 });
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+
 
 function writeConfig(name: string, sshPort: number, httpPort: number): string {
-  const config = labAgentConfig(spoke.router.world, { sshPort, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, `${name}.db`) });
+  const config = labAgentConfig(lab.spoke.router.world, { sshPort, hostKeySha256: lab.spoke.ssh.fingerprint, dbPath: join(lab.dir, `${name}.db`) });
   config.http.listen = `127.0.0.1:${httpPort}`;
   config.log.level = 'info';
-  const file = join(tmp.dir, `${name}.yaml`);
+  const file = join(lab.dir, `${name}.yaml`);
   writeFileSync(file, stringify(config));
   return file;
 }
@@ -54,23 +43,14 @@ const healthy = (port: number) => async () => ((await fetch(`http://127.0.0.1:${
 
 describe('stopping the agent when the router is gone, and one instance per database', () => {
   const relays: TcpRelay[] = [];
-  const relay = async () => { const r = await startTcpRelay(spoke.ssh.port); relays.push(r); return r; };
-  beforeAll(async () => {
-    clock = new ScaledClock(1);
-    spoke = await startLabSpoke({ clock, seed: 3, users: [{ username: 'agent', password: 'agent', privilege: 15 }] });
-  });
-  afterAll(async () => {
-    for (const r of relays) await r.close();
-    await spoke.stop();
-    clock.clearAll();
-    tmp.cleanup();
-  });
+  const relay = async () => { const r = await startTcpRelay(lab.spoke.ssh.port); relays.push(r); return r; };
+  afterAll(async () => { for (const r of relays) await r.close(); });
 
   it('refuses a second instance on the same database while the first runs', async () => {
     const port = await freeTcpPort();
-    const file = writeConfig('twice', spoke.ssh.port, port);
+    const file = writeConfig('twice', lab.spoke.ssh.port, port);
     const first = spawnAgent(file);
-    await waitFor('the first agent', healthy(port));
+    await waitFor('the first agent', healthy(port), 30_000);
     const second = spawnAgent(file);
     expect(await second.exited).toBe(1);
     expect(second.output()).toContain('AGENT_ALREADY_RUNNING');
@@ -79,7 +59,7 @@ describe('stopping the agent when the router is gone, and one instance per datab
     expect(await first.exited).toBe(0);
     // Its lock is released on a clean stop: the next start goes ahead.
     const third = spawnAgent(file);
-    await waitFor('the third agent', healthy(port));
+    await waitFor('the third agent', healthy(port), 30_000);
     third.child.kill('SIGTERM');
     expect(await third.exited).toBe(0);
   }, 90_000);
@@ -94,7 +74,7 @@ describe('stopping the agent when the router is gone, and one instance per datab
     await waitFor('adoption', async () => {
       const res = await fetch(`http://127.0.0.1:${port}/status`).catch(() => undefined);
       return res?.ok ? ((await res.json()) as { state: { selected?: string } }).state.selected : undefined;
-    });
+    }, 30_000);
     await fault(r);
     const stopAt = Date.now();
     agent.child.kill('SIGTERM');

@@ -3,7 +3,7 @@
  * spoke over real SSH, `spokepilot config check --router` as a real process,
  * and the agent itself, which only monitors when its file does not match.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -12,37 +12,25 @@ import type { AgentConfig } from '../../agent/config/types.js';
 import { silentLogger } from '../../agent/ports/logger.js';
 import { labAgentConfig } from '../../lab/harness/agent-config.js';
 import { agentClockFrom } from '../../lab/harness/clock-bridge.js';
-import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
-import { ScaledClock } from '../../lab/world/clock.js';
 import { runCli } from '../support/run-cli.js';
-import { tempDir } from '../support/temp-dir.js';
+import { labSpokeSuite } from '../support/lab-spoke-suite.js';
 
-const tmp = tempDir('spokepilot-preflight-');
-let clock: ScaledClock;
-let spoke: LabSpoke;
+const lab = labSpokeSuite({ prefix: 'spokepilot-preflight-', seed: 3 });
+
 
 function config(name: string, change?: (c: AgentConfig) => void): AgentConfig {
-  const c = labAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, `${name}.db`) });
+  const c = labAgentConfig(lab.spoke.router.world, { sshPort: lab.spoke.ssh.port, hostKeySha256: lab.spoke.ssh.fingerprint, dbPath: join(lab.dir, `${name}.db`) });
   change?.(c);
   return c;
 }
 
 function file(name: string, c: AgentConfig): string {
-  const path = join(tmp.dir, `${name}.yaml`);
+  const path = join(lab.dir, `${name}.yaml`);
   writeFileSync(path, stringify(c));
   return path;
 }
 
 describe('preflight against the lab router', () => {
-  beforeAll(async () => {
-    clock = new ScaledClock(1);
-    spoke = await startLabSpoke({ clock, seed: 3, users: [{ username: 'agent', password: 'agent', privilege: 15 }] });
-  });
-  afterAll(async () => {
-    await spoke.stop();
-    clock.clearAll();
-    tmp.cleanup();
-  });
 
   it('config check --router passes the lab agent configuration and names each problem of a wrong one, with its fix', async () => {
     const ok = await runCli(['config', 'check', file('good', config('good')), '--router']);
@@ -60,24 +48,24 @@ describe('preflight against the lab router', () => {
   }, 60_000);
 
   it('an agent whose file does not match the router monitors only, says why, and writes nothing to the router', async () => {
-    const before = spoke.router.state().tracks;
-    const agent = await startAgent(config('mismatch', (c) => { c.flexvpn.peers[1]!.stubTrack = 150; }), { log: silentLogger, clock: agentClockFrom(clock) });
+    const before = lab.spoke.router.state().tracks;
+    const agent = await startAgent(config('mismatch', (c) => { c.flexvpn.peers[1]!.stubTrack = 150; }), { log: silentLogger, clock: agentClockFrom(lab.clock) });
     try {
       expect(agent.runtime.loop.policy.mode).toBe('dry-run');
       expect(agent.degradations.list()).toEqual([expect.objectContaining({ component: 'preflight', code: 'PEER_TRACK_NOT_AGENTS' })]);
       // Hub 1 dies: the agent decides (dry-run) but never touches the router: no track 150 is created.
-      spoke.router.world.setHubUp('hub1', false);
+      lab.spoke.router.world.setHubUp('hub1', false);
       const deadline = Date.now() + 20_000;
       while (!agent.runtime.lastDecision || agent.runtime.lastDecision.action !== 'switch') {
         if (Date.now() > deadline) throw new Error('no decision');
         await new Promise((r) => setTimeout(r, 100));
       }
       expect(agent.runtime.lastDecision.dryRun).toBe(true);
-      const after = spoke.router.state().tracks;
+      const after = lab.spoke.router.state().tracks;
       expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort()); // no track created (150 is not there)
       for (const stub of [101, 102, 111, 112]) expect(after[stub]).toBe(before[stub]); // none of the agent's stubs set
     } finally {
-      spoke.router.world.setHubUp('hub1', true);
+      lab.spoke.router.world.setHubUp('hub1', true);
       expect((await agent.stop('test over', 5000)).outcome).toBe('skipped'); // dry-run: no restore either
     }
   }, 60_000);

@@ -6,7 +6,7 @@
  * addresses are spoofable, so the allow-list alone does not stop this); the
  * routes read at most once per syslog.minRoutesReadIntervalSec.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSocket } from 'node:dgram';
 import { join } from 'node:path';
 import { startAgent } from '../../agent/compose.js';
@@ -16,13 +16,10 @@ import { silentLogger } from '../../agent/ports/logger.js';
 import { labAgentConfig } from '../../lab/harness/agent-config.js';
 import { agentClockFrom } from '../../lab/harness/clock-bridge.js';
 import { freeUdpPort } from '../../lab/harness/free-port.js';
-import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
-import { ScaledClock } from '../../lab/world/clock.js';
-import { tempDir } from '../support/temp-dir.js';
+import { labSpokeSuite } from '../support/lab-spoke-suite.js';
 
-const tmp = tempDir('spokepilot-syslog-');
-let clock: ScaledClock;
-let spoke: LabSpoke;
+const lab = labSpokeSuite({ prefix: 'spokepilot-syslog-', seed: 3 });
+
 
 /** The agent's router, counting each show command it sends. */
 function countingRouter(inner: RouterCli, counts: Map<string, number>): RouterCli {
@@ -35,25 +32,16 @@ function countingRouter(inner: RouterCli, counts: Map<string, number>): RouterCl
 }
 
 describe('a syslog flood from the router address', () => {
-  beforeAll(async () => {
-    clock = new ScaledClock(1);
-    spoke = await startLabSpoke({ clock, seed: 3, users: [{ username: 'agent', password: 'agent', privilege: 15 }] });
-  });
-  afterAll(async () => {
-    await spoke.stop();
-    clock.clearAll();
-    tmp.cleanup();
-  });
 
   it('costs at most one routes read per minimum interval, and one read of a family per its interval', async () => {
     const syslogPort = await freeUdpPort();
-    const config = labAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, 'a.db'), syslogPort });
+    const config = labAgentConfig(lab.spoke.router.world, { sshPort: lab.spoke.ssh.port, hostKeySha256: lab.spoke.ssh.fingerprint, dbPath: join(lab.dir, 'a.db'), syslogPort });
     const counts = new Map<string, number>();
     const ssh = new SshRouterCli({
-      host: '127.0.0.1', port: spoke.ssh.port, username: 'agent', password: 'agent', hostKeySha256: spoke.ssh.fingerprint,
+      host: '127.0.0.1', port: lab.spoke.ssh.port, username: 'agent', password: 'agent', hostKeySha256: lab.spoke.ssh.fingerprint,
       acceptAnyHostKey: false, connectTimeoutMs: 5000, commandTimeoutMs: 10_000,
     });
-    const agent = await startAgent(config, { log: silentLogger, clock: agentClockFrom(clock), router: countingRouter(ssh, counts) });
+    const agent = await startAgent(config, { log: silentLogger, clock: agentClockFrom(lab.clock), router: countingRouter(ssh, counts) });
     const before = new Map(counts);
     const sender = createSocket('udp4');
     await new Promise<void>((r) => sender.bind(0, '127.0.0.1', () => r()));

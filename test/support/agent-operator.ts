@@ -15,17 +15,11 @@ import { startEmbeddedBroker, type EmbeddedBroker } from '../../lab/embedded-bro
 import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
 import { ScaledClock } from '../../lab/world/clock.js';
 
-export type Seen = { topic: string; body: Record<string, unknown> }[];
+import { waitFor } from './wait-for.js';
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+export { waitFor };
+
+export type Seen = { topic: string; body: Record<string, unknown> }[];
 
 export const published = (seen: Seen, leaf: string) => seen.filter((m) => m.topic.endsWith(`/${leaf}`)).map((m) => m.body);
 

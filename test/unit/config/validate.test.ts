@@ -3,20 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { loadConfigFile, loadConfigText } from '../../../agent/config/load.js';
 import { redact, resolveSecret } from '../../../agent/config/secrets.js';
+import { MINIMAL } from './minimal-config.js';
 
 const examples = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'config', 'examples');
 
-const MINIMAL = `
-site: s1
-node: n1
-router: { ssh: { host: 192.168.1.1, username: u, password: p, acceptAnyHostKey: true } }
-flexvpn:
-  client: FLEX
-  tunnel: Tu100
-  peers: [{ address: 192.0.2.1, stubTrack: 101 }]
-  sources: [{ interface: Gi0/0, stubTrack: 111 }]
-candidates: [{ id: a, peer: 192.0.2.1, source: GigabitEthernet0/0, slaOperations: [1] }]
-`;
 
 describe('configuration', () => {
   it.each(['ir829-dual-wan.yaml', 'ir1101.yaml'])('accepts the documented example %s', (name) => {
