@@ -78,7 +78,8 @@ function takeToken(buckets: Map<string, { tokens: number; atMs: number }>, sourc
     b = { tokens: perSecond, atMs: nowMs };
     buckets.set(source, b);
   }
-  b.tokens = Math.min(perSecond, b.tokens + ((nowMs - b.atMs) / 1000) * perSecond);
+  // Time that went backwards (a clock step) adds nothing, and takes nothing away.
+  b.tokens = Math.min(perSecond, b.tokens + (Math.max(0, nowMs - b.atMs) / 1000) * perSecond);
   b.atMs = nowMs;
   if (b.tokens < 1) return false;
   b.tokens -= 1;

@@ -52,7 +52,8 @@ export class TokenBucket {
 
   take(nowMs: number): boolean {
     if (this.atMs !== undefined && nowMs > this.atMs) this.tokens = Math.min(this.burst, this.tokens + ((nowMs - this.atMs) * this.ratePerSec) / 1000);
-    this.atMs = Math.max(this.atMs ?? nowMs, nowMs);
+    // A clock stepped back rebases the bucket: kept at the later time, it would not refill until the clock caught up.
+    this.atMs = nowMs;
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;

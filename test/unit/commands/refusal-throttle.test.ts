@@ -73,6 +73,13 @@ describe('token bucket', () => {
     expect([b.take(10_000), b.take(10_000), b.take(10_000)]).toEqual([true, true, false]); // refilled to the burst, no more
   });
 
+  it('refills again soon after the clock steps back (not an hour later for an hour\'s step)', () => {
+    const b = new TokenBucket(5, 1);
+    expect(b.take(3_600_000)).toBe(true);
+    expect(b.take(0)).toBe(false); // stepped back an hour: empty, as it was
+    expect(b.take(200)).toBe(true); // 200 ms later by the new clock: one more
+  });
+
   it('sums up what is over the journal budget, per code', () => {
     const t = new RefusalThrottle({ ...DEFAULT_REFUSAL_BUDGET, journalBurst: 1, journalPerSec: 1 });
     expect(t.admit('malformed', 0).journal).toBe(true);
