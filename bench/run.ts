@@ -9,6 +9,7 @@ import { footprintBench } from './groups/footprint.js';
 import { parseBench } from './groups/parse.js';
 import { storeBench } from './groups/store.js';
 import { failoverBench } from './groups/failover.js';
+import { cliBench } from './groups/cli.js';
 
 const GROUPS: Record<string, BenchGroup> = {
   parse: parseBench,
@@ -16,6 +17,7 @@ const GROUPS: Record<string, BenchGroup> = {
   footprint: footprintBench,
   mqtt: mqttBench,
   failover: failoverBench,
+  cli: cliBench,
 };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
