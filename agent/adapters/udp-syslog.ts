@@ -1,4 +1,5 @@
 import { createSocket, type Socket } from 'node:dgram';
+import { TokenBucket } from '../core/token-bucket.js';
 import { parseSyslogLine } from '../parsers/system/index.js';
 import type { SyslogRecord } from '../../proto/records/system.js';
 
@@ -38,13 +39,13 @@ export async function listenSyslog(o: SyslogListenerOptions): Promise<SyslogList
   const port = Number(o.listen.slice(colon + 1));
   const allowed = new Set(o.allowFrom.map(normaliseAddress));
   const now = o.now ?? Date.now;
-  const buckets = new Map<string, { tokens: number; atMs: number }>();
+  const buckets = new Map<string, TokenBucket>();
   const dropped = { source: 0, rate: 0 };
   const socket: Socket = createSocket({ type: host.includes(':') ? 'udp6' : 'udp4', reuseAddr: true });
   socket.on('message', (msg, rinfo) => {
     const source = normaliseAddress(rinfo.address);
     if (!allowed.has(source)) { dropped.source++; return; }
-    if (!takeToken(buckets, source, o.maxPerSecond, now())) { dropped.rate++; return; }
+    if (!bucketFor(buckets, source, o.maxPerSecond).take(now())) { dropped.rate++; return; }
     if (msg.length > MAX_DATAGRAM_BYTES) return;
     // One datagram is one message (RFC 5426); IOS never batches.
     const record = parseSyslogLine(msg.toString('latin1').replace(/[\r\n]+$/, ''));
@@ -71,17 +72,13 @@ export function normaliseAddress(a: string): string {
   return lower.startsWith('::ffff:') && lower.includes('.') ? lower.slice(7) : lower;
 }
 
-function takeToken(buckets: Map<string, { tokens: number; atMs: number }>, source: string, perSecond: number, nowMs: number): boolean {
+/** One second's worth of burst per source; only allowed sources get a bucket, so the map stays small. */
+function bucketFor(buckets: Map<string, TokenBucket>, source: string, perSecond: number): TokenBucket {
   let b = buckets.get(source);
   if (!b) {
     if (buckets.size >= MAX_BUCKETS) buckets.clear();
-    b = { tokens: perSecond, atMs: nowMs };
+    b = new TokenBucket(perSecond, perSecond);
     buckets.set(source, b);
   }
-  // Time that went backwards (a clock step) adds nothing, and takes nothing away.
-  b.tokens = Math.min(perSecond, b.tokens + (Math.max(0, nowMs - b.atMs) / 1000) * perSecond);
-  b.atMs = nowMs;
-  if (b.tokens < 1) return false;
-  b.tokens -= 1;
-  return true;
+  return b;
 }

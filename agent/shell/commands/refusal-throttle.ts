@@ -1,4 +1,5 @@
 import type { RefusalCode } from '../../../proto/commands.js';
+import { TokenBucket } from '../../core/token-bucket.js';
 
 /**
  * Refusals of messages that were never authenticated: anyone allowed to
@@ -40,25 +41,6 @@ export interface RefusalBudget {
 export const DEFAULT_REFUSAL_BUDGET: RefusalBudget = {
   journalPerSec: 5, journalBurst: 20, repliesPerSec: 50, repliesBurst: 200, summaryEveryMs: 10_000,
 };
-
-/** A token bucket over an injected time: `rate` tokens per second, at most `burst` saved up. */
-export class TokenBucket {
-  private tokens: number;
-  private atMs: number | undefined;
-
-  constructor(private readonly ratePerSec: number, private readonly burst: number) {
-    this.tokens = burst;
-  }
-
-  take(nowMs: number): boolean {
-    if (this.atMs !== undefined && nowMs > this.atMs) this.tokens = Math.min(this.burst, this.tokens + ((nowMs - this.atMs) * this.ratePerSec) / 1000);
-    // A clock stepped back rebases the bucket: kept at the later time, it would not refill until the clock caught up.
-    this.atMs = nowMs;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-}
 
 export interface RefusalSummary {
   count: number;
