@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MqttBroker } from '../adapters/mqtt/mqtt-broker.js';
 import { tlsFromFiles, type MqttBrokerOptions } from '../adapters/mqtt/mqtt-options.js';
+import { redactUrlUserinfo } from '../config/issue-text.js';
 import type { Logger } from '../ports/logger.js';
 import { buildSignedCommand, generateSigningKey, parsePrivateKey } from '../../proto/command-signing.js';
 import { isCommandName, type SignedCommand } from '../../proto/commands.js';
@@ -53,8 +54,7 @@ function lastErrorLogger(): { log: Logger; last: () => string | undefined } {
 function connectedWithin(broker: MqttBroker, ms: number, url: string, lastError: () => string | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (broker.connected) { resolve(); return; }
-    const shown = url.replace(/\/\/[^@/]*@/, '//[redacted]@'); // never print credentials written into the URL
-    const timer = setTimeout(() => reject(new Error(`cannot reach the broker at ${shown} within ${ms / 1000} s${lastError() ? ` (${lastError()})` : ''}`)), ms);
+    const timer = setTimeout(() => reject(new Error(`cannot reach the broker at ${redactUrlUserinfo(url)} within ${ms / 1000} s${lastError() ? ` (${lastError()})` : ''}`)), ms);
     broker.onConnect(() => { clearTimeout(timer); resolve(); });
   });
 }

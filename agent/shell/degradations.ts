@@ -38,6 +38,10 @@ export class Degradations {
     this.tell({ component, now: undefined, was });
   }
 
+  get(component: DegradedComponent): Degradation | undefined {
+    return this.current.get(component);
+  }
+
   list(): Degradation[] {
     return [...this.current.values()];
   }

@@ -75,12 +75,12 @@ export function buildMqttStack(o: {
       appendFailures++;
       log.warn('outbox-append-failed', { code: e.code, error: e.message, spilled: spill.depth });
       // Says so everywhere the store's health shows (/healthz, state, an agent-health event), unless it is already degraded for a deeper reason.
-      if (!o.runtime.degradations.list().some((d) => d.component === 'store')) {
+      if (!o.runtime.degradations.get('store')) {
         o.runtime.degradations.set({ component: 'store', code: 'STORE_WRITE_FAILED', message: `${e.code ?? 'STORE_FAILED'}: ${e.message}; reports kept in memory until the disk takes them`, sinceMs: o.clock.now() });
       }
     },
     () => {
-      if (o.runtime.degradations.list().some((d) => d.component === 'store' && d.code === 'STORE_WRITE_FAILED')) o.runtime.degradations.clear('store');
+      if (o.runtime.degradations.get('store')?.code === 'STORE_WRITE_FAILED') o.runtime.degradations.clear('store');
     });
   let appendFailures = 0;
   const reporter = new Reporter(sink, {
