@@ -1,4 +1,5 @@
 import { RouterError } from '../../ports/router-cli.js';
+import { startsRoute } from '../../core/route-lines.js';
 import type { OutputLimit } from './output-limits.js';
 
 /**
@@ -44,9 +45,8 @@ export class OutputMeter {
     return this.check();
   }
 
-  /** A line whose first character is not blank starts an entry (a route); indented lines continue one. */
   private countStart(c: number): void {
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a) this.entries++;
+    if (startsRoute(c)) this.entries++;
   }
 
   private check(): RouterError | undefined {

@@ -5,6 +5,7 @@ import { resolveWorkerEntry } from '../../workers/worker-entry.js';
 import type { RouteIngestReply, RouteIngestRequest, RouteIngestTextPart, RouteIngestWorkerData, TableIngestResult } from './route-ingest-messages.js';
 import type { TableId } from './route-key.js';
 import { StoreError, type StoreErrorCode } from './store-error.js';
+import { startsRoute } from '../../core/route-lines.js';
 
 export interface RouteIngesterOptions {
   dbPath: string;
@@ -171,7 +172,6 @@ export class RouteIngester {
 /** A table's text crosses to the worker in parts of this many characters (about 1 ms each to serialise). */
 const TEXT_PART_CHARS = 1 << 20;
 
-/** Lines in `text`, counting no further than just past `limit`. */
 /**
  * Routes in a table's text, counted by the lines that start one: a route's
  * other paths, and an IPv6 route's next hop, are on indented continuation
@@ -179,9 +179,7 @@ const TEXT_PART_CHARS = 1 << 20;
  * refused as 52,000 lines). Stops counting past `limit`.
  */
 function countRouteLines(text: string, limit: number): number {
-  let n = isEntryStart(text.charCodeAt(0)) ? 1 : 0;
-  for (let i = text.indexOf('\n'); i >= 0 && n <= limit; i = text.indexOf('\n', i + 1)) if (isEntryStart(text.charCodeAt(i + 1))) n++;
+  let n = startsRoute(text.charCodeAt(0)) ? 1 : 0;
+  for (let i = text.indexOf('\n'); i >= 0 && n <= limit; i = text.indexOf('\n', i + 1)) if (startsRoute(text.charCodeAt(i + 1))) n++;
   return n;
 }
-
-const isEntryStart = (c: number) => !Number.isNaN(c) && c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a;
