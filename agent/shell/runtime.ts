@@ -19,7 +19,8 @@ import { RuntimeMetrics } from './runtime-metrics.js';
 import { RuntimeEvents } from './runtime-events.js';
 import { Degradations } from './degradations.js';
 import { VIOLATIONS_LISTED, type RouteViolation } from '../core/route-expectations.js';
-import { describeDrift, driftCode, tracksSeen, type TrackSeen } from '../core/reconcile.js';
+import { tracksSeen, type TrackSeen } from '../core/reconcile.js';
+import { driftReporting } from './drift-reporting.js';
 
 export interface RuntimeOptions {
   config: AgentConfig;
@@ -117,34 +118,7 @@ export class Runtime {
         // A repair is given as long as a steer is to take; the path as long again to follow.
         config: { retryAfterMs: c.actuation.verifyTimeoutSec * 1000, maxRepairs: MAX_REPAIRS, pathGraceMs: c.actuation.verifyTimeoutSec * 1000 },
       },
-      onDrift: (now, was) => {
-        const mode = this.loop.policy.mode;
-        if (now && !was) this.metrics.driftsDetected++;
-        if (now && now.status === 'unrepaired') {
-          this.degradations.set({ component: 'drift', code: driftCode(now), message: describeDrift(now), sinceMs: now.sinceMs });
-        } else this.degradations.clear('drift');
-        if (now && (!was || now.status !== was.status) && now.status !== 'repairing') {
-          o.log.warn('drift', { status: now.status, detail: describeDrift(now) });
-        }
-        if (now && !was) this.events.emit({ kind: 'drift', event: { action: 'detected', mode, drift: now } });
-        else if (now && now.status === 'unrepaired' && was?.status !== 'unrepaired') this.events.emit({ kind: 'drift', event: { action: 'raised', mode, drift: now } });
-        else if (!now && was) this.events.emit({ kind: 'drift', event: { action: 'resolved', mode, drift: was } });
-        // Other changes (a repair counted, held, dry-run) reach the state with the flexvpn read that made them.
-      },
-      onRepair: (outcome, intent) => {
-        const mode = this.loop.policy.mode;
-        const intended = intent.kind === 'steer' ? { candidate: intent.candidate, released: false } : { released: intent.kind === 'release' };
-        if (outcome.ok) this.metrics.repairsApplied++;
-        else if (outcome.code !== 'ACTUATE_SUPERSEDED') this.metrics.repairsFailed++;
-        if (outcome.ok) this.events.emit({ kind: 'drift', event: { action: 'repair-applied', mode, intended } });
-        else if (outcome.code !== 'ACTUATE_SUPERSEDED') {
-          this.events.emit({ kind: 'drift', event: { action: 'repair-failed', mode, intended, code: outcome.routerCode ?? outcome.code, message: outcome.message } });
-        }
-      },
-      onModeApplied: (mode, applied, intent) => {
-        const intended = intent.kind === 'steer' ? { candidate: intent.candidate, released: false } : { released: intent.kind === 'release' };
-        this.events.emit({ kind: 'drift', event: { action: 'mode-applied', mode, applied, intended } });
-      },
+      ...driftReporting({ mode: () => this.loop.policy.mode, metrics: this.metrics, degradations: this.degradations, events: this.events, log: o.log }),
     });
     const families: [Family, number, () => Promise<void>][] = [
       ['sla', c.polling.slaSec, () => this.readSla()],
