@@ -40,6 +40,27 @@ export interface ScenarioExpectation {
   routesExclude?: string[];
 }
 
+/**
+ * What a user would accept from the tunnel's path in this scenario: the
+ * ground truth the failover bench calls "working", and the level both the
+ * tuned IOS and the agent are configured against. Loss counts data traffic.
+ */
+export interface ServiceLevel {
+  lossPct: number;
+  latencyMs: number;
+  /** IP SLA jitter: mean inter-packet delay variation. */
+  jitterMs: number;
+}
+
+/** Interactive traffic over a VPN: the level used where a scenario names none. */
+export const DEFAULT_SERVICE_LEVEL: ServiceLevel = { lossPct: 5, latencyMs: 250, jitterMs: 50 };
+
+/** When the trouble starts and, if it ends before the scenario does, when it ends. */
+export interface FaultWindow {
+  startSec: number;
+  endSec?: number;
+}
+
 export interface Scenario {
   name: string;
   description: string;
@@ -47,6 +68,8 @@ export interface Scenario {
   seed?: number;
   actions: TimedAction[];
   expect?: ScenarioExpectation;
+  serviceLevel?: ServiceLevel;
+  fault?: FaultWindow;
 }
 
 export const ACTION_NAMES = [

@@ -1,5 +1,5 @@
 /** Turns parsed YAML into a Scenario, collecting every error with its path. */
-import { ACTION_NAMES, parseTime, type PathChange, type Scenario, type ScenarioAction, type ScenarioExpectation, type TimedAction } from './schema.js';
+import { ACTION_NAMES, parseTime, type FaultWindow, type PathChange, type ServiceLevel, type Scenario, type ScenarioAction, type ScenarioExpectation, type TimedAction } from './schema.js';
 
 export class ScenarioError extends Error {
   readonly code = 'LAB_SCENARIO_INVALID';
@@ -20,7 +20,7 @@ function checkPrefix(p: unknown): boolean {
 export function validateScenario(raw: unknown, file: string): Scenario {
   const problems: string[] = [];
   if (!isObj(raw)) throw new ScenarioError(file, ['the file must hold a mapping (name, description, duration, actions)']);
-  for (const key of Object.keys(raw)) if (!['name', 'description', 'duration', 'seed', 'actions', 'expect'].includes(key)) problems.push(`unknown key "${key}"`);
+  for (const key of Object.keys(raw)) if (!['name', 'description', 'duration', 'seed', 'actions', 'expect', 'service-level', 'fault'].includes(key)) problems.push(`unknown key "${key}"`);
   const name = typeof raw.name === 'string' && raw.name !== '' ? raw.name : (problems.push('name: required text'), '');
   const description = typeof raw.description === 'string' ? raw.description : '';
   const durationSec = parseTime(raw.duration);
@@ -42,11 +42,43 @@ export function validateScenario(raw: unknown, file: string): Scenario {
     if (action && atSec !== undefined) actions.push({ atSec, action });
   });
   const expect = raw.expect === undefined ? undefined : parseExpect(raw.expect, problems);
+  const serviceLevel = raw['service-level'] === undefined ? undefined : parseServiceLevel(raw['service-level'], problems);
+  const fault = raw.fault === undefined ? undefined : parseFault(raw.fault, durationSec, problems);
   if (problems.length > 0) throw new ScenarioError(file, problems);
   const scenario: Scenario = { name, description, durationSec: durationSec!, actions: actions.sort((a, b) => a.atSec - b.atSec) };
   if (typeof raw.seed === 'number') scenario.seed = raw.seed;
   if (expect) scenario.expect = expect;
+  if (serviceLevel) scenario.serviceLevel = serviceLevel;
+  if (fault) scenario.fault = fault;
   return scenario;
+}
+
+function parseServiceLevel(v: unknown, problems: string[]): ServiceLevel | undefined {
+  if (!isObj(v)) { problems.push('service-level: a mapping of loss (%), latency (ms) and jitter (ms)'); return undefined; }
+  for (const key of Object.keys(v)) if (!['loss', 'latency', 'jitter'].includes(key)) problems.push(`service-level: unknown key "${key}" (loss, latency, jitter)`);
+  const number = (key: string, max: number): number | undefined => {
+    const x = v[key];
+    if (typeof x === 'number' && x >= 0 && x <= max) return x;
+    problems.push(`service-level.${key}: required, a number from 0 to ${max}`);
+    return undefined;
+  };
+  const lossPct = number('loss', 100);
+  const latencyMs = number('latency', 60000);
+  const jitterMs = number('jitter', 60000);
+  return lossPct !== undefined && latencyMs !== undefined && jitterMs !== undefined ? { lossPct, latencyMs, jitterMs } : undefined;
+}
+
+function parseFault(v: unknown, durationSec: number | undefined, problems: string[]): FaultWindow | undefined {
+  if (!isObj(v)) { problems.push('fault: a mapping with start (and end when the trouble ends before the scenario)'); return undefined; }
+  for (const key of Object.keys(v)) if (!['start', 'end'].includes(key)) problems.push(`fault: unknown key "${key}" (start, end)`);
+  const startSec = parseTime(v.start);
+  const endSec = v.end === undefined ? undefined : parseTime(v.end);
+  if (startSec === undefined) problems.push(`fault.start: bad time ${JSON.stringify(v.start)}`);
+  if (v.end !== undefined && endSec === undefined) problems.push(`fault.end: bad time ${JSON.stringify(v.end)}`);
+  if (startSec !== undefined && endSec !== undefined && endSec <= startSec) problems.push(`fault.end: ${endSec}s is not after fault.start (${startSec}s)`);
+  if (durationSec !== undefined && endSec !== undefined && endSec > durationSec) problems.push(`fault.end: ${endSec}s is after the scenario's end (${durationSec}s)`);
+  if (startSec === undefined) return undefined;
+  return endSec === undefined ? { startSec } : { startSec, endSec };
 }
 
 function parseAction(kind: string, v: unknown, where: string, problems: string[]): ScenarioAction | undefined {

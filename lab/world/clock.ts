@@ -61,6 +61,13 @@ export class ManualClock implements Clock {
     return this.timers.length;
   }
 
+  /** When the next timer falls due, or undefined when none is pending. */
+  nextDueAt(): number | undefined {
+    let at: number | undefined;
+    for (const t of this.timers) if (at === undefined || t.at < at) at = t.at;
+    return at;
+  }
+
   private earliestDue(end: number): PendingTimer | undefined {
     let best: PendingTimer | undefined;
     for (const t of this.timers) {
