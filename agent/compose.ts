@@ -29,6 +29,8 @@ export interface AgentDeps {
   /** A router port to use instead of building one from the config (tests). */
   router?: RouterCli;
   nativeBinding?: string;
+  /** Randomness of poll spreading (a seeded source makes a lab run reproducible). */
+  random?: () => number;
 }
 
 export interface RunningAgent {
@@ -68,7 +70,7 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
   const router = new GuardedRouter(inner, degradations, clock);
   config = await checkBeforeSteering(config, router, degradations, clock, log);
   const pool = new ParsePool({ size: 1 });
-  const runtime = new Runtime({ config, router, pool, store, clock, log, degradations });
+  const runtime = new Runtime({ config, router, pool, store, clock, log, degradations, ...(deps.random ? { random: deps.random } : {}) });
   let syslog: SyslogListener | undefined;
   if (config.syslog.listen) {
     const allowFrom = await syslogSources(config, log);

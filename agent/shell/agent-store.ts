@@ -16,6 +16,8 @@ export interface AgentStore {
   /** Journal writes pending, and failures so far. */
   health(): { pendingWrites: number; errors: number; lastError?: string };
   prune(nowMs: number): void;
+  /** Work still running off the main thread (a route table being stored): a lab run on a manual clock waits for it. */
+  busy(): boolean;
   close(): Promise<void>;
   /** What the MQTT side needs: the outbox, the journal and the main thread's write queue. Undefined without a database. */
   mqttParts(): { db: SqliteDb; outbox: SqliteOutbox; journal: SqliteJournal; writes: WriteQueue } | undefined;
@@ -73,6 +75,10 @@ export class SqliteAgentStore implements AgentStore {
       .catch((err: Error & { code?: string }) => this.failed('journal', err));
   }
 
+  busy(): boolean {
+    return this.ingester?.busy ?? false;
+  }
+
   ingestRoutes(command: string, text: string, tsMs: number): Promise<IngestOutcome> {
     if (!this.ingester) return Promise.reject(new StoreError('STORE_FAILED', 'routes are not cached while the store runs in memory'));
     return this.ingester.ingestText(command, text, tsMs).catch((err: Error & { code?: string }) => {
@@ -122,6 +128,9 @@ function assertIntact(db: SqliteDb, path: string): void {
 export class UnavailableStore implements AgentStore {
   constructor(private readonly reason: string) {}
   journal(): void {}
+  busy(): boolean {
+    return false;
+  }
   ingestRoutes(): Promise<IngestOutcome> {
     return Promise.reject(Object.assign(new Error(`store unavailable: ${this.reason}`), { code: 'STORE_UNAVAILABLE' }));
   }

@@ -1,5 +1,7 @@
 import type { AgentConfig } from '../../agent/config/types.js';
 import { validateConfig } from '../../agent/config/validate.js';
+import { DEFAULT_POLICY } from '../../agent/core/policy/config.js';
+import type { ServiceLevel } from '../scenario/schema.js';
 import type { World } from '../world/world.js';
 
 export interface LabAgentConfigOptions {
@@ -27,13 +29,61 @@ export interface LabAgentConfigOptions {
  * probes every second.
  */
 export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentConfig {
-  const wans = world.wans();
-  const hubs = world.hubs();
   const doc = {
     site: 'lab',
     node: 'spoke1',
     router: { transport: 'ssh', ssh: { host: '127.0.0.1', port: o.sshPort, username: 'agent', password: 'agent', hostKeySha256: o.hostKeySha256, commandTimeoutMs: 10_000 } },
     syslog: o.syslogPort ? { listen: `127.0.0.1:${o.syslogPort}` } : {},
+    ...labSteering(world),
+    policy: {
+      windowSamples: 8, minSamples: 3, failAfter: 1, recoverAfter: 3, unreachableAfter: 2, preemptDelaySec: 60,
+      fail: { lossPct: 20, rttMs: 250, jitterMs: 60 }, recover: { lossPct: 5, rttMs: 150, jitterMs: 30 },
+      minChangeIntervalSec: 5, mode: o.mode ?? 'enforce', ...o.policy,
+    },
+    actuation: { verifyTimeoutSec: 30, retries: 2 },
+    polling: { slaSec: 1, flexvpnSec: 5, interfacesSec: 5, cryptoSec: 10, routesSec: 30, jitter: 0.1 },
+    store: { path: o.dbPath },
+    routes: LAB_ROUTES,
+    log: { level: 'warn' },
+    http: { listen: '127.0.0.1:0' },
+    ...(o.mqttUrl ? { mqtt: { url: o.mqttUrl, heartbeatSec: 60, commandKeys: o.commandKeys ?? [] } } : {}),
+  };
+  return validated(doc);
+}
+
+/**
+ * The agent's configuration in the failover bench: the lab's candidates and
+ * stubs, the scenario's service level as the fail thresholds (the level the
+ * tuned IOS is configured against too), recover thresholds kept in the
+ * shipped ratio to them, and every other setting at its shipped default.
+ * The router port is given in-process, so the SSH block only satisfies the schema.
+ */
+export function benchAgentConfig(world: World, level: ServiceLevel, o: { dbPath: string }): AgentConfig {
+  const ratio = (k: 'lossPct' | 'rttMs' | 'jitterMs') => DEFAULT_POLICY.recover[k] / DEFAULT_POLICY.fail[k];
+  const fail = { lossPct: level.lossPct, rttMs: level.latencyMs, jitterMs: level.jitterMs };
+  const recover = { lossPct: fail.lossPct * ratio('lossPct'), rttMs: Math.round(fail.rttMs * ratio('rttMs')), jitterMs: Math.round(fail.jitterMs * ratio('jitterMs')) };
+  return validated({
+    site: 'lab',
+    node: 'spoke1',
+    router: { transport: 'ssh', ssh: { host: '192.168.5.1', username: 'agent', password: 'agent', acceptAnyHostKey: true } },
+    ...labSteering(world),
+    policy: { fail, recover },
+    store: { path: o.dbPath },
+    routes: LAB_ROUTES,
+    log: { level: 'warn' },
+    http: { enabled: false },
+  });
+}
+
+/**
+ * One candidate per (WAN, hub) in preference order (fibre before LTE, hub 1
+ * before hub 2), judged on the path's own probe (id 10 * wan + hub) and its
+ * WAN's internet probe (id wan), steered through stubs 101.. (peers) and 111.. (sources).
+ */
+function labSteering(world: World) {
+  const wans = world.wans();
+  const hubs = world.hubs();
+  return {
     flexvpn: {
       client: 'SPOKE',
       tunnel: 'Tunnel100',
@@ -44,19 +94,12 @@ export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentCon
       // The path's own probe, and the WAN's internet probe: loss on the WAN shows in both, twice the evidence.
       id: `${w.kind}-${h.name}`, peer: h.address, source: w.interface, slaOperations: [10 * (wi + 1) + hi + 1, wi + 1],
     }))),
-    policy: {
-      windowSamples: 8, minSamples: 3, failAfter: 1, recoverAfter: 3, unreachableAfter: 2, preemptDelaySec: 60,
-      fail: { lossPct: 20, rttMs: 250, jitterMs: 60 }, recover: { lossPct: 5, rttMs: 150, jitterMs: 30 },
-      minChangeIntervalSec: 5, mode: o.mode ?? 'enforce', ...o.policy,
-    },
-    actuation: { verifyTimeoutSec: 30, retries: 2 },
-    polling: { slaSec: 1, flexvpnSec: 5, interfacesSec: 5, cryptoSec: 10, routesSec: 30, jitter: 0.1 },
-    store: { path: o.dbPath },
-    routes: { expectations: { required: [{ prefix: '10.0.0.0/8', viaInterface: 'Tunnel' }], allowed: [{ prefix: '10.0.0.0/8', maxLength: 16 }, { prefix: '172.16.0.0/12', maxLength: 16 }, { prefix: '192.168.0.0/16', maxLength: 24 }, { prefix: '0.0.0.0/0', maxLength: 0 }] } },
-    log: { level: 'warn' },
-    http: { listen: '127.0.0.1:0' },
-    ...(o.mqttUrl ? { mqtt: { url: o.mqttUrl, heartbeatSec: 60, commandKeys: o.commandKeys ?? [] } } : {}),
   };
+}
+
+const LAB_ROUTES = { expectations: { required: [{ prefix: '10.0.0.0/8', viaInterface: 'Tunnel' }], allowed: [{ prefix: '10.0.0.0/8', maxLength: 16 }, { prefix: '172.16.0.0/12', maxLength: 16 }, { prefix: '192.168.0.0/16', maxLength: 24 }, { prefix: '0.0.0.0/0', maxLength: 0 }] } };
+
+function validated(doc: unknown): AgentConfig {
   const r = validateConfig(doc);
   if (!r.ok) throw new Error(`lab agent config invalid: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   return r.config;

@@ -1,68 +1,170 @@
-import type { QualityThresholds } from '../../agent/core/policy/config.js';
+import type { FaultWindow, ServiceLevel } from '../scenario/schema.js';
 import type { LabRouter } from '../router/index.js';
+import { pathBadness } from './service-level.js';
+
+/** A tunnel path: the hub peer and the WAN it leaves from. */
+export interface PathRef {
+  peer: string;
+  source: string;
+}
 
 export interface PathSample {
   atMs: number;
   /** `peer via source` of the connected client, or undefined when the tunnel is down. */
   path?: string;
   working: boolean;
+  /** The most preferred path that meets the level now, if any. */
+  best?: string;
+  /** The trouble shows on the router: a probe of the path in use failing, its WAN down, DPD missing its hub. */
+  faultVisible: boolean;
 }
 
 export interface PathFigures {
-  /** From the first fault until the tunnel is on a working path again (0 when it never stopped working). */
-  timeToWorkingPathSec: number;
-  /** Changes from one connected (peer, source) to another. */
-  pathChanges: number;
-  /** Seconds the tunnel was down or on a path outside the quality thresholds. */
-  degradedSec: number;
-  /** The tunnel never got back to a working path before the end. */
+  /** From the fault's start until the tunnel is on a working path again; 0 when it never stopped working; undefined when it never recovered. */
+  timeToWorkingPathSec: number | undefined;
   neverRecovered: boolean;
+  /** Seconds the tunnel was down or on a path outside the service level. */
+  degradedSec: number;
+  /** Separate spells of degraded service, and the longest one. */
+  outages: number;
+  longestOutageSec: number;
+  /** Changes from one connected path to another. */
+  pathChanges: number;
+  /** Changes that left a path meeting the level, or moved to a worse one. */
+  falseSwitches: number;
+  /** After the fault ended: seconds on a path other than the most preferred working one. Undefined for a fault that never ends. */
+  offPreferredAfterFaultSec: number | undefined;
+  /** Bytes through metered (LTE) interfaces, both directions, probes and tunnel alike. */
+  meteredBytes: number;
+  /** From the fault first showing on the router to the tunnel leaving that path; undefined when it showed but nothing moved, or never showed. */
+  reactionSec: number | undefined;
 }
 
 /**
- * Ground truth, sampled once per lab second from the world, not from what
- * anyone reports: is the tunnel up, on which path, and is that path working
- * (WAN up, hub alive, loss, latency and jitter within the thresholds)?
+ * Ground truth, sampled from the world, never from what anyone reports: is
+ * the tunnel up, on which path, does that path meet the scenario's service
+ * level, which path would be best. Figures integrate each sample over the
+ * time to the next one, so a late sample on a busy host moves nothing.
  */
 export class PathMeter {
   readonly samples: PathSample[] = [];
+  private readonly meteredStart: number;
 
-  constructor(private readonly router: LabRouter, private readonly thresholds: QualityThresholds) {}
+  constructor(
+    private readonly router: LabRouter,
+    private readonly level: ServiceLevel,
+    /** Candidate paths in preference order (fibre before LTE, hub 1 before hub 2). */
+    private readonly preference: readonly PathRef[],
+  ) {
+    this.meteredStart = this.meteredBytesNow();
+  }
 
   sample(atMs: number): void {
+    const world = this.router.world;
     const client = this.router.state().clients[0];
+    const best = this.preference.find((p) => pathBadness(world, p.source, p.peer, this.level) === 0);
+    const common = { atMs, faultVisible: false, ...(best ? { best: label(best) } : {}) };
     if (!client || client.phase !== 'connected' || !client.peer || !client.source) {
-      this.samples.push({ atMs, working: false });
+      this.samples.push({ ...common, working: false });
       return;
     }
-    const world = this.router.world;
-    const hub = world.hubByAddress(client.peer);
-    const q = hub ? world.path(client.source, hub.name) : undefined;
-    const working = !!hub && !!q && world.reachable(client.source, client.peer) &&
-      q.lossPct <= this.thresholds.lossPct && q.latencyMs <= this.thresholds.rttMs && q.jitterMs <= this.thresholds.jitterMs;
-    this.samples.push({ atMs, path: `${client.peer} via ${client.source}`, working });
+    const current = { peer: client.peer, source: client.source };
+    this.samples.push({
+      ...common, path: label(current),
+      working: pathBadness(world, current.source, current.peer, this.level) === 0,
+      faultVisible: this.faultShows(current),
+    });
   }
 
-  figures(faultAtMs: number, endMs: number): PathFigures {
-    let pathChanges = 0;
-    let last: string | undefined;
-    let degraded = 0;
-    for (const s of this.samples) {
-      if (s.path && last && s.path !== last) pathChanges++;
-      if (s.path) last = s.path;
-      if (!s.working) degraded++;
+  figures(fault: FaultWindow, startMs: number, endMs: number): PathFigures {
+    const faultAt = startMs + fault.startSec * 1000;
+    const faultEnd = fault.endSec === undefined ? undefined : startMs + fault.endSec * 1000;
+    const spans = this.samples.map((s, i) => ({ s, ms: Math.max(0, (this.samples[i + 1]?.atMs ?? endMs) - s.atMs) }));
+    let degradedMs = 0, outages = 0, longestMs = 0, currentMs = 0, offPreferredMs = 0;
+    for (const { s, ms } of spans) {
+      if (!s.working) {
+        degradedMs += ms;
+        if (currentMs === 0) outages++;
+        currentMs += ms;
+        longestMs = Math.max(longestMs, currentMs);
+      } else currentMs = 0;
+      if (faultEnd !== undefined && s.atMs >= faultEnd && s.best !== undefined && s.path !== s.best) offPreferredMs += ms;
     }
-    // Counted in samples (one per lab second) rather than from timestamps: timer jitter of a
-    // scaled clock must not make two identical outcomes differ by a fraction of a second.
-    const after = this.samples.filter((s) => s.atMs >= faultAtMs);
-    const firstBad = after.findIndex((s) => !s.working);
-    let timeToWorkingPathSec = 0;
-    let neverRecovered = false;
-    if (firstBad >= 0) {
-      const recovered = after.findIndex((s, i) => i > firstBad && s.working);
-      neverRecovered = recovered < 0;
-      timeToWorkingPathSec = neverRecovered ? Math.round((endMs - faultAtMs) / 1000) : recovered;
-    }
-    return { timeToWorkingPathSec, pathChanges, degradedSec: degraded, neverRecovered };
+    const { pathChanges, falseSwitches } = this.changes();
+    const ttw = this.timeToWorkingPath(faultAt);
+    return {
+      timeToWorkingPathSec: ttw === undefined ? undefined : ttw / 1000,
+      neverRecovered: ttw === undefined,
+      degradedSec: degradedMs / 1000, outages, longestOutageSec: longestMs / 1000,
+      pathChanges, falseSwitches,
+      offPreferredAfterFaultSec: faultEnd === undefined ? undefined : offPreferredMs / 1000,
+      meteredBytes: this.meteredBytesNow() - this.meteredStart,
+      reactionSec: this.reaction(faultAt),
+    };
   }
+
+  private timeToWorkingPath(faultAt: number): number | undefined {
+    const after = this.samples.filter((s) => s.atMs >= faultAt);
+    const firstBad = after.findIndex((s) => !s.working);
+    if (firstBad < 0) return 0;
+    const recovered = after.slice(firstBad).find((s) => s.working);
+    return recovered ? recovered.atMs - faultAt : undefined;
+  }
+
+  /** Moves between connected paths; a move is false when it left a path meeting the level or landed on a worse one. */
+  private changes(): { pathChanges: number; falseSwitches: number } {
+    let pathChanges = 0, falseSwitches = 0;
+    let last: { path: string; at: number } | undefined;
+    for (const s of this.samples) {
+      if (!s.path) continue;
+      if (last && s.path !== last.path) {
+        pathChanges++;
+        const from = parse(last.path), to = parse(s.path);
+        const world = this.router.world;
+        // Judged on the world as it is when the move shows: a sample apart at most.
+        const leftBadness = pathBadness(world, from.source, from.peer, this.level);
+        const newBadness = pathBadness(world, to.source, to.peer, this.level);
+        if (leftBadness === 0 || newBadness > leftBadness) falseSwitches++;
+      }
+      last = { path: s.path, at: s.atMs };
+    }
+    return { pathChanges, falseSwitches };
+  }
+
+  private reaction(faultAt: number): number | undefined {
+    const i = this.samples.findIndex((s) => s.atMs >= faultAt && s.faultVisible);
+    if (i < 0) return undefined;
+    const seen = this.samples[i]!;
+    const moved = this.samples.slice(i + 1).find((s) => s.path !== undefined && s.path !== seen.path);
+    return moved ? (moved.atMs - seen.atMs) / 1000 : undefined;
+  }
+
+  /** What the router itself can see of trouble on the path in use (its probes, its link, DPD). */
+  private faultShows(path: PathRef): boolean {
+    const m = this.router.model;
+    if (m.rt.interfaces.get(path.source)?.protocolUp === false) return true;
+    for (const [id, cfg] of m.config.slas) {
+      const ends = cfg.icmpEcho;
+      if (!ends || (ends.sourceInterface !== path.source && ends.destination !== path.peer)) continue;
+      const code = m.rt.slas.get(id)?.code;
+      if (code !== undefined && code !== 'ok') return true;
+    }
+    return m.rt.sas.some((sa) => sa.peerAddress === path.peer && sa.dpd.misses > 0);
+  }
+
+  private meteredBytesNow(): number {
+    let bytes = 0;
+    for (const w of this.router.world.wans()) {
+      if (w.kind !== 'lte') continue;
+      const c = this.router.model.rt.interfaces.get(w.interface)?.counters;
+      if (c) bytes += c.bytesIn + c.bytesOut;
+    }
+    return bytes;
+  }
+}
+
+const label = (p: PathRef) => `${p.peer} via ${p.source}`;
+function parse(path: string): PathRef {
+  const [peer, source] = path.split(' via ') as [string, string];
+  return { peer, source };
 }

@@ -95,7 +95,8 @@ export function applyConfigText(commands: () => readonly CommandDef[], text: str
   let at: AppliedLine = { mode: 'config' };
   text.split('\n').forEach((raw, index) => {
     const line = raw.replace(/\s+$/, '');
-    if (line.trim() === '' || line.trim() === '!') return;
+    // IOS reads a line starting with `!` as a comment.
+    if (line.trim() === '' || line.trim().startsWith('!')) return;
     try {
       at = runConfigLine(commands(), at, line).at;
     } catch (err) {

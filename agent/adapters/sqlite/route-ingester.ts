@@ -54,6 +54,11 @@ export class RouteIngester {
     this.worker = this.spawn();
   }
 
+  /** A request is with the worker or waiting for it. */
+  get busy(): boolean {
+    return this.running !== undefined || this.waiting.length > 0;
+  }
+
   private spawn(): Worker {
     const entry = resolveWorkerEntry(import.meta.url, 'route-ingest-worker');
     const o = this.options;

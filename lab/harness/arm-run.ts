@@ -1,0 +1,112 @@
+import { join } from 'node:path';
+import { startAgent, type RunningAgent } from '../../agent/compose.js';
+import type { Decision } from '../../agent/core/policy/types.js';
+import { parseSyslogLine } from '../../agent/parsers/system/index.js';
+import { silentLogger } from '../../agent/ports/logger.js';
+import { createLabRouter, type LabRouter } from '../router/index.js';
+import { playScenario, type ScenarioRun } from '../scenario/runner.js';
+import { DEFAULT_SERVICE_LEVEL, type Scenario } from '../scenario/schema.js';
+import { ManualClock } from '../world/clock.js';
+import { SeededRandom } from '../world/random.js';
+import { benchAgentConfig } from './agent-config.js';
+import { baselineConfig, type Arm } from './arms.js';
+import { agentClockFrom } from './clock-bridge.js';
+import { InProcessRouterCli } from './in-process-router-cli.js';
+import { ManualDriver } from './manual-driver.js';
+import { PathMeter, type PathFigures, type PathRef } from './path-meter.js';
+
+export interface ArmRunOptions {
+  scenario: Scenario;
+  arm: Arm;
+  seed: number;
+  /** Where the agent keeps its database (one file per run). */
+  workDir: string;
+  /** Lab time one router command costs the agent: an SSH round trip and IOS's work. */
+  commandLatencyMs?: number;
+}
+
+export interface ArmRunResult extends PathFigures {
+  scenario: string;
+  arm: string;
+  seed: number;
+  run: ScenarioRun;
+  decisions: Decision[];
+  /** Commands the agent sent to the router. */
+  routerCommands: number;
+}
+
+/** Lab time at which every run starts: fixed, so that a seed reproduces timestamps too. */
+const START_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
+/** Syslog over UDP from the router to the IOx app: a few milliseconds. */
+const SYSLOG_DELAY_MS = 5;
+
+/**
+ * One scenario, one arm, one seed, on one manual clock shared by the lab and
+ * the agent (no SSH, no sockets, every random draw seeded), measured from the
+ * world's ground truth once per lab second, half a second after the router's
+ * step. The same inputs give the same figures.
+ */
+export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
+  const level = o.scenario.serviceLevel ?? DEFAULT_SERVICE_LEVEL;
+  const clock = new ManualClock(START_MS);
+  const agentClock = agentClockFrom(clock);
+  let toAgent: ((line: string) => void) | undefined;
+  const router = createLabRouter(
+    { clock, seed: o.seed, config: baselineConfig(o.arm.baseline, level) },
+    { send: (line) => toAgent?.(line) },
+  );
+  let agent: RunningAgent | undefined;
+  const driver = new ManualDriver(clock, { backgroundBusy: () => agent?.store.busy() ?? false });
+  const meter = new PathMeter(router, level, preferenceOf(router));
+  const decisions: Decision[] = [];
+  const cli = new InProcessRouterCli({ router, clock: agentClock, commandLatencyMs: o.commandLatencyMs ?? 150 });
+  try {
+    router.start();
+    if (o.arm.agent) {
+      const config = benchAgentConfig(router.world, level, { dbPath: join(o.workDir, `${o.scenario.name}-${o.arm.name}-${o.seed}.db`) });
+      const random = new SeededRandom(o.seed).fork('agent');
+      agent = await driver.await(startAgent(config, { log: silentLogger, clock: agentClock, router: cli, random: () => random.next() }));
+      const running = agent;
+      running.runtime.onDecision((d) => decisions.push(d));
+      toAgent = (line) => {
+        if (router.model.config.loggingHosts.length === 0) return;
+        clock.setTimer(SYSLOG_DELAY_MS, () => {
+          const record = parseSyslogLine(line);
+          if (record) running.runtime.onSyslog(record);
+        });
+      };
+    }
+    const start = clock.now();
+    const end = start + o.scenario.durationSec * 1000;
+    const playback = playScenario(router, clock, o.scenario);
+    sampleEverySecond(clock, meter, start + 500, end);
+    await driver.runUntil(end);
+    const run = await playback.done;
+    const fault = o.scenario.fault ?? { startSec: o.scenario.actions[0]?.atSec ?? 0 };
+    return {
+      scenario: o.scenario.name, arm: o.arm.name, seed: o.seed, run, decisions, routerCommands: cli.commands,
+      ...meter.figures(fault, start, end),
+    };
+  } finally {
+    toAgent = undefined;
+    if (agent) await driver.await(agent.stop('scenario over', 5000)).catch(() => undefined);
+    router.stop();
+  }
+}
+
+/** Samples on absolute deadlines (`first`, `first` + 1 s, ...), so no sample drifts. */
+function sampleEverySecond(clock: ManualClock, meter: PathMeter, first: number, end: number): void {
+  const at = (t: number) => {
+    if (t >= end) return;
+    clock.setTimer(t - clock.now(), () => {
+      meter.sample(clock.now());
+      at(t + 1000);
+    });
+  };
+  at(first);
+}
+
+/** The candidate paths in the agent's preference order: fibre before LTE, hub 1 before hub 2. */
+export function preferenceOf(router: LabRouter): PathRef[] {
+  return router.world.wans().flatMap((w) => router.world.hubs().map((h) => ({ peer: h.address, source: w.interface })));
+}

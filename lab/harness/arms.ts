@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ServiceLevel } from '../scenario/schema.js';
+
+/** Who steers the tunnel in a failover run, and on which router configuration. */
+export interface Arm {
+  name: string;
+  /** The router configuration file under lab/baselines/. */
+  baseline: string;
+  /** The agent runs on top of the configuration. */
+  agent: boolean;
+}
+
+/** The three arms of the failover bench; variants of ios-tuned run on request. */
+export const ARMS: readonly Arm[] = [
+  { name: 'ios-minimal', baseline: 'ios-minimal.ios', agent: false },
+  { name: 'ios-tuned', baseline: 'ios-tuned.ios', agent: false },
+  { name: 'agent', baseline: 'agent-on-ios-tuned.ios', agent: true },
+];
+
+const BASELINES = fileURLToPath(new URL('../baselines/', import.meta.url));
+
+/**
+ * The arm's router configuration for a scenario's service level: the file's
+ * `{{latency}}`, `{{loss}}` and `{{jitter}}` filled in, so IOS judges paths
+ * against the same level the agent is given and the meter measures.
+ */
+export function baselineConfig(file: string, level: ServiceLevel): string {
+  const text = readFileSync(`${BASELINES}${file}`, 'utf8');
+  const values: Record<string, number> = { latency: level.latencyMs, loss: level.lossPct, jitter: level.jitterMs };
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+    const v = values[name];
+    if (v === undefined) throw new Error(`${file}: unknown placeholder ${whole} (known: ${Object.keys(values).join(', ')})`);
+    return String(Math.round(v));
+  });
+}
+
+export function armByName(name: string, extra: readonly Arm[] = []): Arm {
+  const arm = [...ARMS, ...extra].find((a) => a.name === name);
+  if (!arm) throw new Error(`unknown arm "${name}" (known: ${[...ARMS, ...extra].map((a) => a.name).join(', ')})`);
+  return arm;
+}
