@@ -37,6 +37,13 @@ export interface ArmRunResult extends PathFigures {
 
 /** Lab time at which every run starts: fixed, so that a seed reproduces timestamps too. */
 const START_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
+/**
+ * Every arm boots its router (and agent) this long before the scenario
+ * starts: the scenario meets a settled spoke whose agent has filled its
+ * windows, as on a router that has run for days, and the router's steps fall
+ * at the same instants of the scenario in every arm.
+ */
+export const WARM_UP_MS = 120_000;
 /** Syslog over UDP from the router to the IOx app: a few milliseconds. */
 const SYSLOG_DELAY_MS = 5;
 
@@ -57,7 +64,6 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
   );
   let agent: RunningAgent | undefined;
   const driver = new ManualDriver(clock, { backgroundBusy: () => agent?.store.busy() ?? false });
-  const meter = new PathMeter(router, level, preferenceOf(router));
   const decisions: Decision[] = [];
   const cli = new InProcessRouterCli({ router, clock: agentClock, commandLatencyMs: o.commandLatencyMs ?? 150 });
   try {
@@ -76,8 +82,10 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
         });
       };
     }
+    await driver.runUntil(START_MS + WARM_UP_MS);
     const start = clock.now();
     const end = start + o.scenario.durationSec * 1000;
+    const meter = new PathMeter(router, level, preferenceOf(router));
     const playback = playScenario(router, clock, o.scenario);
     sampleEverySecond(clock, meter, start + 500, end);
     await driver.runUntil(end);
