@@ -33,7 +33,10 @@ const BASELINES = fileURLToPath(new URL('../baselines/', import.meta.url));
  * against the same level the agent is given and the meter measures.
  */
 export function baselineConfig(file: string, level: ServiceLevel): string {
-  const text = readFileSync(`${BASELINES}${file}`, 'utf8');
+  return fillServiceLevel(readFileSync(`${BASELINES}${file}`, 'utf8'), level, file);
+}
+
+export function fillServiceLevel(text: string, level: ServiceLevel, file: string): string {
   const values: Record<string, number> = { latency: level.latencyMs, loss: level.lossPct, jitter: level.jitterMs };
   return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
     const v = values[name];
