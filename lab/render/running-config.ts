@@ -1,6 +1,6 @@
 /** `show running-config`: what the lab models, in IOS's order and indentation. */
 import type { RouterModel } from '../router/model.js';
-import { sortedPeers, sortedSources, type TrackConfig } from '../router/config-model.js';
+import { sortedPeers, sortedSources, type FlexPeer, type TrackConfig } from '../router/config-model.js';
 import { lengthToMask } from '../router/dynamics/routes.js';
 
 export function renderRunningConfig(m: RouterModel): string {
@@ -30,7 +30,7 @@ export function renderRunningConfig(m: RouterModel): string {
   }
   for (const f of c.flexClients.values()) {
     body.push(`crypto ikev2 client flexvpn ${f.name}`);
-    for (const p of sortedPeers(f)) body.push(`  peer ${p.seq} ${p.address}${p.track === undefined ? '' : ` track ${p.track}${p.trackState === 'down' ? ' down' : ''}`}`);
+    for (const p of sortedPeers(f)) body.push(`  peer ${p.seq} ${peerTarget(p)}${p.track === undefined ? '' : ` track ${p.track}${p.trackState === 'down' ? ' down' : ''}`}`);
     for (const s of sortedSources(f)) body.push(`  source ${s.seq} ${s.interface} track ${s.track}`);
     if (f.backupGroup !== undefined) body.push(`  backup group ${f.backupGroup}`);
     if (f.peerReactivate) body.push('  peer reactivate');
@@ -69,6 +69,11 @@ export function renderRunningConfig(m: RouterModel): string {
   body.push('!', 'end');
   const text = body.join('\n');
   return ['Building configuration...', '', `Current configuration : ${text.length + 1} bytes`, text].join('\n');
+}
+
+/** A peer as its line was typed: the address, or `fqdn NAME [dynamic]` (never the address it resolved to). */
+function peerTarget(p: FlexPeer): string {
+  return p.fqdn ? `fqdn ${p.fqdn.name}${p.fqdn.dynamic ? ' dynamic' : ''}` : p.address;
 }
 
 function trackObject(t: TrackConfig): string {

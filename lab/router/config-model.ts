@@ -50,7 +50,10 @@ export interface IpSlaConfig {
 
 export interface FlexPeer {
   seq: number;
+  /** IPv4 address; for an FQDN peer the address resolved when configured, '' when unresolved (or `dynamic`). */
   address: string;
+  /** `peer N fqdn NAME [dynamic]`: without `dynamic` the name is resolved once, at configuration time. */
+  fqdn?: { name: string; dynamic: boolean };
   track?: number;
   /** State the track must be in for the peer to be a candidate (`up` by default). */
   trackState: UpDown;

@@ -78,6 +78,10 @@ export interface ClientRuntime {
   next: NextChoice;
   /** Last source chosen, to report pivots. */
   lastSource?: string;
+  /** Whether each tracked peer was a candidate at the last step, by seq: `peer reactivate` acts on a peer becoming one. */
+  trackedCandidates?: ReadonlyMap<number, boolean>;
+  /** Seqs of FQDN peers whose name did not resolve since the last connection (each reported once). */
+  unresolved?: ReadonlySet<number>;
 }
 
 export interface BgpNeighborRuntime {

@@ -3,6 +3,7 @@
  * each (WAN, target) path. The router asks it what a packet sent from a WAN
  * towards an address would experience; scenarios change it.
  */
+import { defaultDnsRecords, Dns } from './dns.js';
 import type { SeededRandom } from './random.js';
 
 export type WanKind = 'fibre' | 'lte';
@@ -51,6 +52,8 @@ export interface WorldSpec {
   /** Keyed by `${wanInterface}|${hubName or 'internet'}`; missing paths use `defaultQuality`. */
   paths?: Record<string, Partial<PathQuality>>;
   defaultQuality?: Partial<Record<string, PathQuality>>;
+  /** Name -> IPv4 address, over the default `<hub>.example.net` records (lab/world/dns.ts). */
+  dns?: Record<string, string>;
 }
 
 export interface ProbeOutcome {
@@ -68,8 +71,11 @@ export class World {
   private readonly wanMap = new Map<string, WanSpec>();
   private readonly hubMap = new Map<string, HubSpec>();
   private readonly paths = new Map<string, PathQuality>();
+  /** Name resolution for FQDN peers; scenarios fail it with `dns.setFailing(name | '*', true)`. */
+  readonly dns: Dns;
 
   constructor(spec: WorldSpec) {
+    this.dns = new Dns(defaultDnsRecords(spec.hubs, spec.dns));
     for (const w of spec.wans) this.wanMap.set(w.interface, { ...w });
     for (const h of spec.hubs) this.hubMap.set(h.name, { ...h, pushedRoutes: [...h.pushedRoutes] });
     for (const w of spec.wans) {
