@@ -1,43 +1,68 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runFailover, type FailoverMode } from '../../lab/harness/failover-run.js';
+import { ARMS, armByName, TUNED_VARIANTS } from '../../lab/harness/arms.js';
+import type { PathFigures } from '../../lab/harness/path-meter.js';
 import { loadScenario } from '../../lab/scenario/load.js';
+import { distribution } from '../support/distribution.js';
+import { runPool } from '../support/failover-pool.js';
+import { sshSample } from '../support/failover-ssh-sample.js';
 import { round, type Metric } from '../metric.js';
 
 const SCENARIOS = fileURLToPath(new URL('../../lab/scenarios/', import.meta.url));
-/** Lab seconds per real second: fast, but slow enough that SSH round trips stay small against probe intervals. */
-const SPEED = Number(process.env.SPOKEPILOT_BENCH_SPEED ?? 20);
+/** Seeds per scenario and arm (SPOKEPILOT_BENCH_RUNS overrides; the issue asks at least 30). */
+const RUNS = Number(process.env.SPOKEPILOT_BENCH_RUNS ?? 30);
+
+type NumericMetric = 'timeToWorkingPathSec' | 'degradedSec' | 'outages' | 'pathChanges' | 'falseSwitches' | 'offPreferredAfterFaultSec' | 'meteredBytes' | 'reactionSec';
+const METRICS: Record<NumericMetric, string> = {
+  timeToWorkingPathSec: 's', degradedSec: 's', outages: 'outages', pathChanges: 'changes', falseSwitches: 'switches',
+  offPreferredAfterFaultSec: 's', meteredBytes: 'bytes', reactionSec: 's',
+};
 
 /**
- * Every shipped scenario played twice on a lab spoke, IOS alone and with the
- * agent, figures in scenario seconds from the world's ground truth; plus the
- * agent's decision latency over all runs (observation in to configuration out).
+ * Every shipped scenario, every arm (ios-minimal, ios-tuned, the agent on
+ * ios-tuned), seeds 1..RUNS, each run on one manual clock (lab/harness/arm-run.ts):
+ * median, p95 and max of each figure over the runs that have it, and how many
+ * runs never got back to a working path (a censored run is never a time).
+ * Then a small sample over real SSH at a scaled clock, to show the two agree.
+ *
+ * SPOKEPILOT_BENCH_SCENARIOS=hub1-dies,brownout and
+ * SPOKEPILOT_BENCH_ARMS=ios-tuned,agent run subsets.
  */
 export async function* failoverBench(): AsyncIterable<Metric> {
   const work = mkdtempSync(join(tmpdir(), 'spokepilot-failover-'));
-  const latencies: number[] = [];
   try {
-    // SPOKEPILOT_BENCH_SCENARIOS=hub1-dies,brownout runs a subset.
     const only = process.env.SPOKEPILOT_BENCH_SCENARIOS?.split(',').map((x) => `${x.trim()}.yaml`);
-    for (const file of readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml') && (!only || only.includes(f))).sort()) {
-      const scenario = await loadScenario(join(SCENARIOS, file));
-      for (const mode of ['ios', 'agent'] as FailoverMode[]) {
-        const r = await runFailover({ scenario, mode, speed: SPEED, workDir: work });
-        const p = `failover.${scenario.name}.${mode}`;
-        yield { metric: `${p}.timeToWorkingPathSec`, value: round(r.timeToWorkingPathSec, 1), unit: 's' };
-        yield { metric: `${p}.pathChanges`, value: r.pathChanges, unit: 'changes' };
-        yield { metric: `${p}.degradedSec`, value: r.degradedSec, unit: 's' };
-        latencies.push(...r.decisionLatenciesMs);
+    const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml') && (!only || only.includes(f))).sort();
+    const arms = process.env.SPOKEPILOT_BENCH_ARMS?.split(',').map((a) => armByName(a.trim(), TUNED_VARIANTS)) ?? ARMS;
+    const jobs = files.flatMap((f) => arms.flatMap((arm) => Array.from({ length: RUNS }, (_, i) => ({ scenarioFile: join(SCENARIOS, f), arm: arm.name, seed: i + 1, workDir: work }))));
+    const t0 = performance.now();
+    const results = await runPool(jobs, availableParallelism());
+    const wallSec = (performance.now() - t0) / 1000;
+    yield { metric: 'failover.runsPerArm', value: RUNS, unit: 'runs' };
+    for (const f of files) {
+      const name = (await loadScenario(join(SCENARIOS, f))).name;
+      for (const arm of arms) {
+        const runs = results.flatMap((r) => ('figures' in r && r.figures.scenario === name && r.figures.arm === arm.name ? [r.figures] : []));
+        yield* armFigures(`failover.${name}.${arm.name}`, runs);
       }
     }
+    yield { metric: 'failover.manualClock.wallSec', value: round(wallSec, 1), unit: 's' };
+    yield* sshSample(work);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  const sorted = latencies.sort((a, b) => a - b);
-  const q = (x: number) => sorted[Math.min(sorted.length - 1, Math.floor(x * sorted.length))] ?? NaN;
-  yield { metric: 'decision.latency.p50Ms', value: round(q(0.5), 3), unit: 'ms' };
-  yield { metric: 'decision.latency.p99Ms', value: round(q(0.99), 3), unit: 'ms' };
-  yield { metric: 'decision.latency.samples', value: sorted.length, unit: 'decisions' };
+}
+
+function* armFigures(prefix: string, runs: readonly PathFigures[]): Iterable<Metric> {
+  yield { metric: `${prefix}.neverRecoveredRuns`, value: runs.filter((r) => r.neverRecovered).length, unit: 'runs' };
+  for (const [metric, unit] of Object.entries(METRICS) as [NumericMetric, string][]) {
+    const values = runs.flatMap((r) => (r[metric] === undefined ? [] : [r[metric]]));
+    const d = distribution(values);
+    if (!d) continue;
+    for (const stat of ['median', 'p95', 'max'] as const) yield { metric: `${prefix}.${metric}.${stat}`, value: round(d[stat], 1), unit };
+    // Figures that exist only for some runs (a reaction, a recovery) say over how many.
+    if (values.length < runs.length) yield { metric: `${prefix}.${metric}.runs`, value: values.length, unit: 'runs' };
+  }
 }

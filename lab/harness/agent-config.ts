@@ -56,16 +56,19 @@ export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentCon
  * stubs, the scenario's service level as the fail thresholds (the level the
  * tuned IOS is configured against too), recover thresholds kept in the
  * shipped ratio to them, and every other setting at its shipped default.
- * The router port is given in-process, so the SSH block only satisfies the schema.
+ * Without `ssh` the router port is given in-process and the SSH block only satisfies the schema.
  */
-export function benchAgentConfig(world: World, level: ServiceLevel, o: { dbPath: string }): AgentConfig {
+export function benchAgentConfig(world: World, level: ServiceLevel, o: { dbPath: string; ssh?: { port: number; hostKeySha256: string }; syslogPort?: number }): AgentConfig {
   const ratio = (k: 'lossPct' | 'rttMs' | 'jitterMs') => DEFAULT_POLICY.recover[k] / DEFAULT_POLICY.fail[k];
   const fail = { lossPct: level.lossPct, rttMs: level.latencyMs, jitterMs: level.jitterMs };
   const recover = { lossPct: fail.lossPct * ratio('lossPct'), rttMs: Math.round(fail.rttMs * ratio('rttMs')), jitterMs: Math.round(fail.jitterMs * ratio('jitterMs')) };
   return validated({
     site: 'lab',
     node: 'spoke1',
-    router: { transport: 'ssh', ssh: { host: '192.168.5.1', username: 'agent', password: 'agent', acceptAnyHostKey: true } },
+    router: o.ssh
+      ? { transport: 'ssh', ssh: { host: '127.0.0.1', port: o.ssh.port, username: 'agent', password: 'agent', hostKeySha256: o.ssh.hostKeySha256 } }
+      : { transport: 'ssh', ssh: { host: '192.168.5.1', username: 'agent', password: 'agent', acceptAnyHostKey: true } },
+    ...(o.syslogPort ? { syslog: { listen: `127.0.0.1:${o.syslogPort}` } } : {}),
     ...labSteering(world),
     policy: { fail, recover },
     store: { path: o.dbPath },

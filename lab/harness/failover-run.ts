@@ -7,7 +7,10 @@ import { playScenario, type ScenarioRun } from '../scenario/runner.js';
 import type { Scenario } from '../scenario/schema.js';
 import { startLabSpoke, type LabSpoke } from '../spoke.js';
 import { ScaledClock } from '../world/clock.js';
-import { labAgentConfig } from './agent-config.js';
+import { benchAgentConfig, labAgentConfig } from './agent-config.js';
+import { baselineConfig, type Arm } from './arms.js';
+import { preferenceOf } from './arm-run.js';
+import { DEFAULT_SERVICE_LEVEL, type ServiceLevel } from '../scenario/schema.js';
 import { freeUdpPort } from './free-port.js';
 import { agentClockFrom } from './clock-bridge.js';
 import { PathMeter, type PathFigures } from './path-meter.js';
@@ -17,6 +20,12 @@ export type FailoverMode = 'ios' | 'agent';
 export interface FailoverRunOptions {
   scenario: Scenario;
   mode: FailoverMode;
+  /**
+   * A failover-bench arm instead of the lab's own setup: its baseline router
+   * configuration, the agent (if the arm has one) at its shipped defaults, and
+   * the scenario's service level as ground truth. The bench's sample over real SSH.
+   */
+  arm?: Arm;
   /** Lab seconds per real second. */
   speed: number;
   /** Where the agent keeps its database. */
@@ -41,6 +50,9 @@ export interface FailoverResult extends PathFigures {
   decisionLatenciesMs: readonly number[];
 }
 
+/** What the lab's own setup calls working: the thresholds its tuned agent fails a path at. */
+const LAB_LEVEL: ServiceLevel = { lossPct: 20, latencyMs: 250, jitterMs: 60 };
+
 /**
  * Plays a scenario on a lab spoke over real SSH, with the agent steering it
  * (`agent`) or with IOS alone (`ios`), and measures from the world's ground
@@ -48,17 +60,28 @@ export interface FailoverResult extends PathFigures {
  */
 export async function runFailover(o: FailoverRunOptions): Promise<FailoverResult> {
   const clock = new ScaledClock(o.speed);
-  const spoke = await startLabSpoke({ clock, seed: o.scenario.seed ?? 1, users: [{ username: 'agent', password: 'agent', privilege: 15 }] });
-  const config = labAgentConfig(spoke.router.world, {
-    sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(o.workDir, `${o.scenario.name}-${o.mode}.db`),
-    syslogPort: await freeUdpPort(), ...(o.policy ? { policy: o.policy } : {}), ...(o.mqttUrl ? { mqttUrl: o.mqttUrl } : {}), ...(o.commandKeys ? { commandKeys: o.commandKeys } : {}),
+  const seed = o.scenario.seed ?? 1;
+  const level: ServiceLevel = o.arm ? o.scenario.serviceLevel ?? DEFAULT_SERVICE_LEVEL : LAB_LEVEL;
+  const spoke = await startLabSpoke({
+    clock, seed, users: [{ username: 'agent', password: 'agent', privilege: 15 }],
+    ...(o.arm ? { config: baselineConfig(o.arm.baseline, level) } : {}),
   });
-  const meter = new PathMeter(spoke.router, config.policy.fail);
+  const ssh = { port: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint };
+  const dbPath = join(o.workDir, `${o.scenario.name}-${o.arm?.name ?? o.mode}.db`);
+  const syslogPort = await freeUdpPort();
+  const config = o.arm
+    ? benchAgentConfig(spoke.router.world, level, { dbPath, ssh, syslogPort })
+    : labAgentConfig(spoke.router.world, {
+      sshPort: ssh.port, hostKeySha256: ssh.hostKeySha256, dbPath, syslogPort,
+      ...(o.policy ? { policy: o.policy } : {}), ...(o.mqttUrl ? { mqttUrl: o.mqttUrl } : {}), ...(o.commandKeys ? { commandKeys: o.commandKeys } : {}),
+    });
+  const withAgent = o.arm ? o.arm.agent : o.mode === 'agent';
+  const meter = new PathMeter(spoke.router, level, preferenceOf(spoke.router));
   const decisions: Decision[] = [];
   let agent: RunningAgent | undefined;
   let sampling = true;
   try {
-    if (o.mode === 'agent') {
+    if (withAgent) {
       spoke.router.configure(`logging host 127.0.0.1 transport udp port ${config.syslog.listen!.split(':')[1]}`);
       agent = await startAgent(config, { log: o.log ?? silentLogger, clock: agentClockFrom(clock) });
       agent.runtime.onDecision((d) => { decisions.push(d); o.onDecision?.(d); });
@@ -73,11 +96,11 @@ export async function runFailover(o: FailoverRunOptions): Promise<FailoverResult
     sample();
     const run = await playScenario(spoke.router, clock, o.scenario, { ...(o.onLine ? { onLine: o.onLine } : {}) }).done;
     sampling = false;
-    const faultAt = start + (o.scenario.actions[0]?.atSec ?? 0) * 1000;
+    const fault = o.scenario.fault ?? { startSec: o.scenario.actions[0]?.atSec ?? 0 };
     const latencies = agent ? [...agent.runtime.metrics.latencySamples] : [];
     return {
       scenario: o.scenario.name, mode: o.mode, run, decisions, decisionLatenciesMs: latencies,
-      ...meter.figures(faultAt, start + o.scenario.durationSec * 1000),
+      ...meter.figures(fault, start, start + o.scenario.durationSec * 1000),
     };
   } finally {
     sampling = false;

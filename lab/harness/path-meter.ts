@@ -17,6 +17,8 @@ export interface PathSample {
   best?: string;
   /** The trouble shows on the router: a probe of the path in use failing, its WAN down, DPD missing its hub. */
   faultVisible: boolean;
+  /** Every candidate's distance from the level now (service-level.ts), by `peer via source`. */
+  badness: ReadonlyMap<string, number>;
 }
 
 export interface PathFigures {
@@ -62,8 +64,9 @@ export class PathMeter {
   sample(atMs: number): void {
     const world = this.router.world;
     const client = this.router.state().clients[0];
-    const best = this.preference.find((p) => pathBadness(world, p.source, p.peer, this.level) === 0);
-    const common = { atMs, faultVisible: false, ...(best ? { best: label(best) } : {}) };
+    const badness = new Map(this.preference.map((p) => [label(p), pathBadness(world, p.source, p.peer, this.level)]));
+    const best = this.preference.find((p) => badness.get(label(p)) === 0);
+    const common = { atMs, faultVisible: false, badness, ...(best ? { best: label(best) } : {}) };
     if (!client || client.phase !== 'connected' || !client.peer || !client.source) {
       this.samples.push({ ...common, working: false });
       return;
@@ -71,7 +74,7 @@ export class PathMeter {
     const current = { peer: client.peer, source: client.source };
     this.samples.push({
       ...common, path: label(current),
-      working: pathBadness(world, current.source, current.peer, this.level) === 0,
+      working: (badness.get(label(current)) ?? pathBadness(world, current.source, current.peer, this.level)) === 0,
       faultVisible: this.faultShows(current),
     });
   }
@@ -111,24 +114,35 @@ export class PathMeter {
     return recovered ? recovered.atMs - faultAt : undefined;
   }
 
-  /** Moves between connected paths; a move is false when it left a path meeting the level or landed on a worse one. */
+  /**
+   * Moves between connected paths. A move is false when the path it left met
+   * the level at every sample from the last one on it to the first on the new
+   * path (nothing was wrong) and it was not a return to a more preferred path
+   * that meets the level (a failback); or when it landed on a worse path.
+   */
   private changes(): { pathChanges: number; falseSwitches: number } {
     let pathChanges = 0, falseSwitches = 0;
-    let last: { path: string; at: number } | undefined;
-    for (const s of this.samples) {
-      if (!s.path) continue;
+    let last: { path: string; index: number } | undefined;
+    this.samples.forEach((s, i) => {
+      if (!s.path) return;
       if (last && s.path !== last.path) {
         pathChanges++;
-        const from = parse(last.path), to = parse(s.path);
-        const world = this.router.world;
-        // Judged on the world as it is when the move shows: a sample apart at most.
-        const leftBadness = pathBadness(world, from.source, from.peer, this.level);
-        const newBadness = pathBadness(world, to.source, to.peer, this.level);
-        if (leftBadness === 0 || newBadness > leftBadness) falseSwitches++;
+        if (this.isFalseSwitch(last.index, i)) falseSwitches++;
       }
-      last = { path: s.path, at: s.atMs };
-    }
+      last = { path: s.path, index: i };
+    });
     return { pathChanges, falseSwitches };
+  }
+
+  private isFalseSwitch(leftAt: number, arrivedAt: number): boolean {
+    const from = parse(this.samples[leftAt]!.path!), to = parse(this.samples[arrivedAt]!.path!);
+    const between = this.samples.slice(leftAt, arrivedAt + 1);
+    const leftWasFine = between.every((s) => s.badness.get(label(from)) === 0);
+    const rank = (p: PathRef) => this.preference.findIndex((q) => label(q) === label(p));
+    const arrived = this.samples[arrivedAt]!;
+    const newBadness = arrived.badness.get(label(to)) ?? Infinity;
+    const failback = newBadness === 0 && rank(to) < rank(from);
+    return (leftWasFine && !failback) || newBadness > (arrived.badness.get(label(from)) ?? Infinity);
   }
 
   private reaction(faultAt: number): number | undefined {

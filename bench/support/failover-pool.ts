@@ -1,0 +1,49 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { PathFigures } from '../../lab/harness/path-meter.js';
+
+export interface FailoverJob {
+  id: number;
+  scenarioFile: string;
+  arm: string;
+  seed: number;
+  workDir: string;
+}
+
+export type FailoverJobResult =
+  | { id: number; figures: PathFigures & { scenario: string; arm: string; seed: number; routerCommands: number } }
+  | { id: number; error: string };
+
+const CHILD = fileURLToPath(new URL('./failover-child.ts', import.meta.url));
+
+/**
+ * Runs failover jobs on `size` child processes (one per core: each run is
+ * single-threaded and deterministic, so where it runs changes nothing).
+ * Results come back in job order; a failed job fails the whole bench.
+ */
+export async function runPool(jobs: readonly Omit<FailoverJob, 'id'>[], size: number): Promise<FailoverJobResult[]> {
+  const results: FailoverJobResult[] = new Array(jobs.length);
+  let next = 0;
+  const children: ChildProcess[] = [];
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(size, jobs.length)) }, () => new Promise<void>((resolve, reject) => {
+      const child = fork(CHILD, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      children.push(child);
+      const feed = () => {
+        if (next >= jobs.length) { resolve(); return; }
+        const id = next++;
+        child.send({ ...jobs[id]!, id });
+      };
+      child.on('message', (r: FailoverJobResult) => {
+        if ('error' in r) { reject(new Error(`failover job ${JSON.stringify(jobs[r.id])} failed: ${r.error}`)); return; }
+        results[r.id] = r;
+        feed();
+      });
+      child.on('exit', (code) => { if (next < jobs.length || code) reject(new Error(`failover bench child exited (${code})`)); });
+      feed();
+    })));
+  } finally {
+    for (const c of children) c.kill();
+  }
+  return results;
+}
