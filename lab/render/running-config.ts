@@ -1,5 +1,6 @@
 /** `show running-config`: what the lab models, in IOS's order and indentation. */
 import type { RouterModel } from '../router/model.js';
+import { ipSlaConfigLines } from './ip-sla-running-config.js';
 import { sortedPeers, sortedSources, type FlexPeer, type TrackConfig } from '../router/config-model.js';
 import { lengthToMask } from '../router/dynamics/routes.js';
 
@@ -56,14 +57,7 @@ export function renderRunningConfig(m: RouterModel): string {
     body.push(w.gateway ? `ip route 0.0.0.0 0.0.0.0 ${w.gateway}${i > 0 ? ` ${5 * i}` : ''}` : `ip route 0.0.0.0 0.0.0.0 ${w.interface}${i > 0 ? ` ${5 * i}` : ''}`);
   });
   body.push('!');
-  for (const s of [...c.slas.values()].sort((a, b) => a.id - b.id)) {
-    if (!s.icmpEcho) continue;
-    body.push(`ip sla ${s.id}`, ` icmp-echo ${s.icmpEcho.destination}${s.icmpEcho.sourceInterface ? ` source-interface ${s.icmpEcho.sourceInterface}` : ''}`);
-    if (s.thresholdMs !== 5000) body.push(` threshold ${s.thresholdMs}`);
-    if (s.timeoutMs !== 5000) body.push(` timeout ${s.timeoutMs}`);
-    if (s.frequencySec !== 60) body.push(` frequency ${s.frequencySec}`);
-    if (c.scheduled.has(s.id)) body.push(`ip sla schedule ${s.id} life forever start-time now`);
-  }
+  body.push(...ipSlaConfigLines(c));
   body.push('!');
   for (const h of c.loggingHosts) body.push(`logging host ${h.address} transport udp port ${h.port}`);
   body.push('!', 'end');

@@ -2,6 +2,8 @@
  * The running configuration the lab models, as data. Only what the lab's
  * commands can set lives here; `show running-config` prints it back.
  */
+import { emptyIpSlaGlobal, type IcmpJitterConfig, type IpSlaGlobalConfig, type UdpJitterConfig } from './ip-sla-config.js';
+
 export type UpDown = 'up' | 'down';
 
 export interface TunnelConfig {
@@ -42,6 +44,8 @@ export type TrackConfig =
 export interface IpSlaConfig {
   id: number;
   icmpEcho?: { destination: string; sourceInterface?: string };
+  icmpJitter?: IcmpJitterConfig;
+  udpJitter?: UdpJitterConfig;
   /** IOS defaults: frequency 60 s, threshold 5000 ms, timeout 5000 ms. */
   frequencySec: number;
   thresholdMs: number;
@@ -102,6 +106,8 @@ export interface RouterConfig {
   loggingHosts: LoggingHost[];
   /** `ip vrf NAME`: VRFs that exist (no interface is placed in one yet, so their tables are empty). */
   vrfs: Set<string>;
+  /** Reactions, triggers, pending schedules, `ip sla logging traps` (ip-sla-config.ts). */
+  ipSla: IpSlaGlobalConfig;
 }
 
 export const SLA_DEFAULTS = { frequencySec: 60, thresholdMs: 5000, timeoutMs: 5000 } as const;
@@ -116,6 +122,7 @@ export function emptyConfig(hostname: string): RouterConfig {
     flexClients: new Map(),
     loggingHosts: [],
     vrfs: new Set(),
+    ipSla: emptyIpSlaGlobal(),
   };
 }
 

@@ -5,13 +5,15 @@
  */
 import type { TrackConfig } from './config-model.js';
 import { stepBgp } from './bgp.js';
-import { newSlaRuntime, recordRun, slaDue } from './dynamics/ip-sla.js';
 import { evaluationOrder, stepTrack, trackTarget, type TrackEnv } from './dynamics/track.js';
 import { stepClients } from './flexvpn-client.js';
-import { addCounters, stepSas } from './ike-sa.js';
-import { defaultRouteInterface, emit, interfaceAddress, now, type RouterModel } from './model.js';
+import { stepSas } from './ike-sa.js';
+import { stepSlas } from './ip-sla-engine.js';
+import { emit, interfaceAddress, now, type RouterModel } from './model.js';
 import { recomputeRoutes } from './routing.js';
 import { newInterfaceRuntime } from './runtime.js';
+
+export { stepSlas } from './ip-sla-engine.js';
 
 export function tick(m: RouterModel): void {
   stepLinks(m);
@@ -59,22 +61,6 @@ function stepTunnelProtocols(m: RouterModel): void {
   for (const [name, ifc] of m.rt.interfaces) {
     if (!name.startsWith('Tunnel')) continue;
     setProtocol(m, name, ifc.linkUp && m.rt.sas.some((s) => s.tunnelInterface === name));
-  }
-}
-
-export function stepSlas(m: RouterModel): void {
-  const t = now(m);
-  for (const id of [...m.rt.slas.keys()]) if (!m.config.scheduled.has(id) || !m.config.slas.has(id)) m.rt.slas.delete(id);
-  for (const id of m.config.scheduled) {
-    const cfg = m.config.slas.get(id);
-    if (!cfg?.icmpEcho) continue;
-    const rt = m.rt.slas.get(id) ?? newSlaRuntime(t);
-    if (!slaDue(rt, t)) { m.rt.slas.set(id, rt); continue; }
-    const source = cfg.icmpEcho.sourceInterface ?? defaultRouteInterface(m);
-    const usable = source !== undefined && m.rt.interfaces.get(source)?.protocolUp === true;
-    const probe = usable ? m.world.probe(source, cfg.icmpEcho.destination, m.rng.sla) : { delivered: false, rttMs: 0 };
-    if (usable) addCounters(m, source, probe.delivered ? 1 : 0, probe.delivered ? 100 : 0, 1, 100, t);
-    m.rt.slas.set(id, recordRun(rt, cfg, probe, t));
   }
 }
 

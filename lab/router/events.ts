@@ -17,6 +17,8 @@ export type RouterEvent =
   | { kind: 'dpd-miss'; at: number; peer: string; misses: number }
   | { kind: 'bgp'; at: number; neighbor: string; state: UpDown; reason?: string }
   | { kind: 'routes'; at: number; added: string[]; removed: string[] }
+  /** An IP SLA reaction occurred or cleared; `logged` when IOS logs it (trap action and `ip sla logging traps`). */
+  | { kind: 'ip-sla-threshold'; at: number; operation: number; element: string; state: 'occurred' | 'cleared'; logged: boolean }
   | { kind: 'config'; at: number; by: string }
   /** A scenario action changed the world; timeline only. */
   | { kind: 'world'; at: number; description: string }

@@ -17,7 +17,7 @@ export function warmStart(m: RouterModel): void {
   stepLinks(m);
   for (const ifc of m.rt.interfaces.values()) ifc.lastChangeAt = m.rt.bootAt;
   recomputeRoutes(m);
-  stepSlas(m);
+  stepSlas(m, true);
   stepTracks(m, true);
   for (const tr of m.rt.tracks.values()) tr.lastChangeAt = m.rt.bootAt + 60_000;
   // A few IKE exchanges complete the connection (each step carries one).
