@@ -139,7 +139,7 @@ function negotiate(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime, sou
     leave(rt, peer ? { kind: 'same', seq: peer.seq } : { kind: 'first' });
     return;
   }
-  if (m.world.probe(n.source, n.peerAddress, m.rng.ike).delivered) n.exchangesDone++;
+  if (m.world.probe(n.source, n.peerAddress, m.rng.ike, 'ike').delivered) n.exchangesDone++;
   if (n.exchangesDone >= 2) {
     const sa = establishSa(m, cfg.name, cfg.connectInterface!, n);
     rt.phase = 'connected';

@@ -77,7 +77,7 @@ export function stepSas(m: RouterModel): IkeSaRuntime[] {
     const traffic = carryTraffic(m, sa);
     if (traffic.received > 0) sa.dpd = heardPeer(sa.dpd, t);
     if (dpdDue(sa.dpd, timing, { now: t, sentData: traffic.sent > 0 })) {
-      const answered = m.world.probe(sa.sourceInterface, sa.peerAddress, m.rng.ike).delivered;
+      const answered = m.world.probe(sa.sourceInterface, sa.peerAddress, m.rng.ike, 'ike').delivered;
       sa.messageId++;
       const r = recordDpdProbe(sa.dpd, timing, answered, t);
       sa.dpd = r.state;
@@ -103,7 +103,7 @@ export function stepSas(m: RouterModel): IkeSaRuntime[] {
 function carryTraffic(m: RouterModel, sa: IkeSaRuntime): { sent: number; received: number } {
   const { outPps, inPps, packetBytes } = m.opts.traffic;
   const reachable = m.world.reachable(sa.sourceInterface, sa.peerAddress);
-  const loss = reachable ? m.world.path(sa.sourceInterface, m.world.targetOf(sa.peerAddress)).lossPct : 100;
+  const loss = reachable ? m.world.meanLossPct(sa.sourceInterface, sa.peerAddress, 'data') : 100;
   let received = 0;
   for (let i = 0; i < inPps; i++) if (!m.rng.traffic.chance(loss)) received++;
   const sent = m.rt.interfaces.get(sa.sourceInterface)?.linkUp ? outPps : 0;
