@@ -1,5 +1,6 @@
 /** `peer N fqdn NAME [dynamic]`: resolution against the world's DNS, failure as a reselection trigger. */
 import { describe, expect, it } from 'vitest';
+import { matchLine } from '../../lab/cli/matcher.js';
 import { renderRunningConfig } from '../../lab/render/running-config.js';
 import { activePeer, exec, labRouter, seconds } from './lab-helpers.js';
 
@@ -84,5 +85,28 @@ describe('FQDN peers', () => {
   ])('refuses a name that is not one: %s', (line) => {
     const { router } = labRouter();
     expect(() => exec(router, line, FLEX, 'SPOKE')).toThrow(/Invalid input/);
+  });
+});
+
+describe('ranges IOS enforces on these lines: refused at the number (% Invalid input, caret under it)', () => {
+  const { router } = labRouter();
+  const inMode = (mode: string) => router.commands().filter((d) => d.modes.includes(mode as never));
+  it.each([
+    ['config', 'crypto ikev2 dpd 9 2 on-demand', 17],
+    ['config', 'crypto ikev2 dpd 3601 2 periodic', 17],
+    ['config', 'crypto ikev2 dpd 10 1 periodic', 20],
+    ['config', 'crypto ikev2 dpd 10 61 on-demand', 20],
+    [FLEX, 'peer 0 198.51.100.1', 5],
+    [FLEX, 'peer 11 fqdn hub1.example.net', 5],
+    [FLEX, 'peer 1 fqdn hub1.example.net track 1001', 35],
+  ])('%s: %s', (mode, line, offset) => {
+    expect(matchLine(line, inMode(mode))).toEqual({ kind: 'invalid', offset });
+  });
+  it.each([
+    ['config', 'crypto ikev2 dpd 10 2 on-demand'],
+    ['config', 'crypto ikev2 dpd 3600 60 periodic'],
+    [FLEX, 'peer 10 fqdn hub1.example.net dynamic track 1000 down'],
+  ])('%s: %s is accepted', (mode, line) => {
+    expect(matchLine(line, inMode(mode)).kind).toBe('ok');
   });
 });
