@@ -64,6 +64,8 @@ export interface ProbeOutcome {
   delivered: boolean;
   /** Round-trip time the packet took (meaningful when delivered). */
   rttMs: number;
+  /** The leg that lost it, when one-way loss did; absent when the round trip as a whole (or reachability) did. */
+  lostOn?: 'upstream' | 'downstream';
 }
 
 // Jitters of exactly 2/3 of the uniform noise (±2 ms, ±10 ms) the lab had before jitter meant IP SLA's.
@@ -146,8 +148,9 @@ export class World {
     const rttMs = Math.max(1, Math.round(p.latencyMs + rng.between(-a, a)));
     const loss = lossOf(p, kind);
     // Out, then across, then back: a packet lost on the way never reaches the later components.
-    const delivered = (['upstream', 'roundTrip', 'downstream'] as const).every((c) => !this.loses(`${pathKey}|${kind}|${c}`, loss[c], rng));
-    return { delivered, rttMs };
+    const lostBy = (['upstream', 'roundTrip', 'downstream'] as const).find((c) => this.loses(`${pathKey}|${kind}|${c}`, loss[c], rng));
+    if (lostBy === undefined) return { delivered: true, rttMs };
+    return lostBy === 'roundTrip' ? { delivered: false, rttMs } : { delivered: false, rttMs, lostOn: lostBy };
   }
 
   /** Mean share of `kind` round trips lost, percent: 100 when unreachable (what per-second counters need). */

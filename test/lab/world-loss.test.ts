@@ -114,6 +114,17 @@ describe('loss per direction and per kind of traffic', () => {
     expect(w.meanLossPct(FIBRE, HUB1, 'icmp')).toBeCloseTo(28, 6);
   });
 
+  it('says which leg lost a packet, so IP SLA can count loss source-to-destination and back', () => {
+    const w = new World(defaultWorldSpec());
+    w.setPath(FIBRE, 'hub1', { lossPct: 5, upstreamLoss: { pct: 20 }, downstreamLoss: { pct: 10 } });
+    const rng = new SeededRandom(12);
+    const lost = Array.from({ length: 50000 }, () => w.probe(FIBRE, HUB1, rng)).filter((p) => !p.delivered);
+    const share = (on: string | undefined) => lost.filter((p) => p.lostOn === on).length / 50000;
+    expect(share('upstream')).toBeCloseTo(0.2, 2);
+    expect(share(undefined)).toBeCloseTo(0.8 * 0.05, 2); // past the upstream leg, lost by the round trip
+    expect(share('downstream')).toBeCloseTo(0.8 * 0.95 * 0.1, 2);
+  });
+
   it('ICMP deprioritised at the far end while data and IKE pass', () => {
     const w = new World(defaultWorldSpec());
     w.setPath(FIBRE, 'hub1', { byKind: { icmp: { downstream: { pct: 40 } } } });
