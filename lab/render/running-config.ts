@@ -3,6 +3,8 @@ import type { RouterModel } from '../router/model.js';
 import { ipSlaConfigLines } from './ip-sla-running-config.js';
 import { sortedPeers, sortedSources, type FlexPeer, type TrackConfig } from '../router/config-model.js';
 import { lengthToMask } from '../router/dynamics/routes.js';
+import { thresholdConfigLines } from './track-threshold-config.js';
+import { appletConfigLines } from './eem.js';
 
 export function renderRunningConfig(m: RouterModel): string {
   const c = m.config;
@@ -25,6 +27,7 @@ export function renderRunningConfig(m: RouterModel): string {
     body.push(`track ${t.id} ${trackObject(t)}`);
     if (t.kind === 'stub-object') body.push(` default-state ${t.defaultState}`);
     if (t.kind === 'list') for (const o of t.objects) body.push(` object ${o.id}${o.negated ? ' not' : ''}`);
+    if (t.kind === 'threshold') body.push(...thresholdConfigLines(t));
     const delay = [t.delayUpSec !== undefined ? `up ${t.delayUpSec}` : '', t.delayDownSec !== undefined ? `down ${t.delayDownSec}` : ''].filter(Boolean).join(' ');
     if (delay) body.push(` delay ${delay}`);
     body.push('!');
@@ -47,6 +50,7 @@ export function renderRunningConfig(m: RouterModel): string {
     if (i.address === 'negotiated') body.push(' ip address negotiated');
     else if (i.address) body.push(` ip address ${i.address.address} ${lengthToMask(i.address.prefixLength)}`);
     else body.push(' no ip address');
+    if (i.dampening) body.push(` dampening${i.dampening.words.map((w) => ` ${w}`).join('')}`);
     if (i.shutdown) body.push(' shutdown');
     if (i.tunnel?.source) body.push(` tunnel source ${i.tunnel.source}`);
     if (i.tunnel?.destination) body.push(` tunnel destination ${i.tunnel.destination}`);
@@ -60,7 +64,8 @@ export function renderRunningConfig(m: RouterModel): string {
   body.push(...ipSlaConfigLines(c));
   body.push('!');
   for (const h of c.loggingHosts) body.push(`logging host ${h.address} transport udp port ${h.port}`);
-  body.push('!', 'end');
+  body.push('!', ...appletConfigLines(m));
+  body.push('end');
   const text = body.join('\n');
   return ['Building configuration...', '', `Current configuration : ${text.length + 1} bytes`, text].join('\n');
 }
@@ -75,6 +80,7 @@ function trackObject(t: TrackConfig): string {
     case 'ip-sla': return `ip sla ${t.operation} ${t.parameter}`;
     case 'interface': return `interface ${t.interface} ${t.parameter === 'ip-routing' ? 'ip routing' : 'line-protocol'}`;
     case 'list': return `list boolean ${t.operator}`;
+    case 'threshold': return `list threshold ${t.by}`;
     case 'stub-object': return 'stub-object';
   }
 }

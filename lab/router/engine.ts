@@ -5,6 +5,7 @@
  */
 import type { TrackConfig } from './config-model.js';
 import { stepBgp } from './bgp.js';
+import { stepInterfaceDampening } from './dampening.js';
 import { evaluationOrder, stepTrack, trackTarget, type TrackEnv } from './dynamics/track.js';
 import { stepClients } from './flexvpn-client.js';
 import { stepSas } from './ike-sa.js';
@@ -17,6 +18,7 @@ export { stepSlas } from './ip-sla-engine.js';
 
 export function tick(m: RouterModel): void {
   stepLinks(m);
+  stepInterfaceDampening(m);
   stepSlas(m);
   stepTracks(m);
   const dead = stepSas(m);
@@ -71,9 +73,10 @@ export function stepTracks(m: RouterModel, settle = false): void {
     slaCode: (op) => m.rt.slas.get(op)?.code,
     interfaceState: (name) => {
       const ifc = m.rt.interfaces.get(name);
-      return ifc && { protocolUp: ifc.protocolUp, hasAddress: interfaceAddress(m, name) !== undefined };
+      return ifc && { protocolUp: ifc.protocolUp, hasAddress: interfaceAddress(m, name) !== undefined, suppressed: ifc.dampening?.suppressed === true };
     },
     trackState: (id) => (m.config.tracks.has(id) ? m.rt.tracks.get(id)?.state : undefined),
+    stubState: (id) => m.rt.stubStates.get(id),
   };
   // Lists after their members: a member's change reaches the list in the same second.
   for (const cfg of evaluationOrder([...m.config.tracks.values()])) {
@@ -103,6 +106,7 @@ export function trackObjectText(cfg: TrackConfig): string {
     case 'ip-sla': return `ip sla ${cfg.operation} ${cfg.parameter}`;
     case 'interface': return `interface ${shortInterface(cfg.interface)} ${cfg.parameter === 'ip-routing' ? 'ip routing' : 'line-protocol'}`;
     case 'list': return `list boolean ${cfg.operator}`;
+    case 'threshold': return `list threshold ${cfg.by}`;
     case 'stub-object': return 'stub-object';
   }
 }

@@ -23,7 +23,11 @@ export type RouterEvent =
   /** A scenario action changed the world; timeline only. */
   | { kind: 'world'; at: number; description: string }
   /** The terminal should close its SSH sessions. */
-  | { kind: 'drop-sessions'; at: number };
+  | { kind: 'drop-sessions'; at: number }
+  /** EEM `action syslog msg`: `%HA_EM-6-LOG: NAME: text`. */
+  | { kind: 'eem-log'; at: number; applet: string; text: string }
+  /** An EEM applet ran, or a run was dropped or an action had no effect; timeline only. */
+  | { kind: 'eem'; at: number; applet: string; detail: string };
 
 export type RouterEventListener = (event: RouterEvent) => void;
 

@@ -17,6 +17,11 @@ import { ipSlaCommands } from './commands/ip-sla.js';
 import { loggingCommands } from './commands/logging.js';
 import { trackCommands } from './commands/track.js';
 import { trackListCommands } from './commands/track-list.js';
+import { trackThresholdCommands } from './commands/track-threshold.js';
+import { eemCommands } from './commands/eem.js';
+import { eemExecCommands } from './commands/eem-exec.js';
+import { dampeningShowCommands } from './commands/dampening.js';
+import { EemRunner } from './eem.js';
 import { vrfCommands } from './commands/vrf.js';
 import { emptyConfig, type InterfaceConfig } from './config-model.js';
 import { applyConfigText } from './config-loader.js';
@@ -108,10 +113,13 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
     emitting: true,
   };
   bus.subscribe((e) => model.log.record(e));
+  // After the log buffer, so that syslog detectors see the line the event produced.
+  const eem = new EemRunner(model, () => commands);
   const commands: CommandDef[] = [
     ...trackCommands(model), ...trackListCommands(model), ...ipSlaCommands(model), ...flexvpnCommands(model),
     ...interfaceCommands(model), ...loggingCommands(model), ...vrfCommands(model),
-  ].map((def) => settlesTracks(def, model)).concat(execCommands(model));
+    ...trackThresholdCommands(model), ...eemCommands(model),
+  ].map((def) => settlesTracks(def, model)).concat(execCommands(model), eemExecCommands(model, eem), dampeningShowCommands(model));
   // The boot configuration is history: nothing it sets is logged.
   model.emitting = false;
   applyConfigText(() => commands, opts.config ?? defaultLabConfig(opts.world, opts.hostname, opts.syslog));
@@ -123,6 +131,7 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
   const step = (): void => {
     for (const h of [...hooks]) h();
     tick(model);
+    eem.tick();
   };
   let timer: TimerHandle | undefined;
   const schedule = (): void => {

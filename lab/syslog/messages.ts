@@ -35,6 +35,8 @@ export function messageFor(e: RouterEvent): IosMessage | undefined {
         : undefined;
     case 'config':
       return { facility: 'SYS', severity: 5, mnemonic: 'CONFIG_I', text: `Configured from console by ${e.by}` };
+    case 'eem-log':
+      return { facility: 'HA_EM', severity: 6, mnemonic: 'LOG', text: `${e.applet}: ${e.text}` };
     case 'flexvpn-peer':
     case 'flexvpn-source':
     case 'ike-negotiation-failed':
@@ -42,6 +44,7 @@ export function messageFor(e: RouterEvent): IosMessage | undefined {
     case 'routes':
     case 'world':
     case 'drop-sessions':
+    case 'eem':
       return undefined;
   }
 }
