@@ -147,7 +147,7 @@ export class World {
     const a = p.jitterMs * JITTER_HALF_WIDTH;
     const rttMs = Math.max(1, Math.round(p.latencyMs + rng.between(-a, a)));
     const loss = lossOf(p, kind);
-    // Out, then across, then back: a packet lost on the way never reaches the later components.
+    // The way out, the round trip as a whole, the way back: a packet lost early never meets the later components.
     const lostBy = (['upstream', 'roundTrip', 'downstream'] as const).find((c) => this.loses(`${pathKey}|${kind}|${c}`, loss[c], rng));
     if (lostBy === undefined) return { delivered: true, rttMs };
     return lostBy === 'roundTrip' ? { delivered: false, rttMs } : { delivered: false, rttMs, lostOn: lostBy };
