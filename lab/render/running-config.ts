@@ -1,7 +1,10 @@
 /** `show running-config`: what the lab models, in IOS's order and indentation. */
 import type { RouterModel } from '../router/model.js';
-import { sortedPeers, sortedSources, type TrackConfig } from '../router/config-model.js';
+import { ipSlaConfigLines } from './ip-sla-running-config.js';
+import { sortedPeers, sortedSources, type FlexPeer, type TrackConfig } from '../router/config-model.js';
 import { lengthToMask } from '../router/dynamics/routes.js';
+import { thresholdConfigLines } from './track-threshold-config.js';
+import { appletConfigLines } from './eem.js';
 
 export function renderRunningConfig(m: RouterModel): string {
   const c = m.config;
@@ -24,13 +27,14 @@ export function renderRunningConfig(m: RouterModel): string {
     body.push(`track ${t.id} ${trackObject(t)}`);
     if (t.kind === 'stub-object') body.push(` default-state ${t.defaultState}`);
     if (t.kind === 'list') for (const o of t.objects) body.push(` object ${o.id}${o.negated ? ' not' : ''}`);
+    if (t.kind === 'threshold') body.push(...thresholdConfigLines(t));
     const delay = [t.delayUpSec !== undefined ? `up ${t.delayUpSec}` : '', t.delayDownSec !== undefined ? `down ${t.delayDownSec}` : ''].filter(Boolean).join(' ');
     if (delay) body.push(` delay ${delay}`);
     body.push('!');
   }
   for (const f of c.flexClients.values()) {
     body.push(`crypto ikev2 client flexvpn ${f.name}`);
-    for (const p of sortedPeers(f)) body.push(`  peer ${p.seq} ${p.address}${p.track === undefined ? '' : ` track ${p.track}${p.trackState === 'down' ? ' down' : ''}`}`);
+    for (const p of sortedPeers(f)) body.push(`  peer ${p.seq} ${peerTarget(p)}${p.track === undefined ? '' : ` track ${p.track}${p.trackState === 'down' ? ' down' : ''}`}`);
     for (const s of sortedSources(f)) body.push(`  source ${s.seq} ${s.interface} track ${s.track}`);
     if (f.backupGroup !== undefined) body.push(`  backup group ${f.backupGroup}`);
     if (f.peerReactivate) body.push('  peer reactivate');
@@ -46,6 +50,7 @@ export function renderRunningConfig(m: RouterModel): string {
     if (i.address === 'negotiated') body.push(' ip address negotiated');
     else if (i.address) body.push(` ip address ${i.address.address} ${lengthToMask(i.address.prefixLength)}`);
     else body.push(' no ip address');
+    if (i.dampening) body.push(` dampening${i.dampening.words.map((w) => ` ${w}`).join('')}`);
     if (i.shutdown) body.push(' shutdown');
     if (i.tunnel?.source) body.push(` tunnel source ${i.tunnel.source}`);
     if (i.tunnel?.destination) body.push(` tunnel destination ${i.tunnel.destination}`);
@@ -56,19 +61,18 @@ export function renderRunningConfig(m: RouterModel): string {
     body.push(w.gateway ? `ip route 0.0.0.0 0.0.0.0 ${w.gateway}${i > 0 ? ` ${5 * i}` : ''}` : `ip route 0.0.0.0 0.0.0.0 ${w.interface}${i > 0 ? ` ${5 * i}` : ''}`);
   });
   body.push('!');
-  for (const s of [...c.slas.values()].sort((a, b) => a.id - b.id)) {
-    if (!s.icmpEcho) continue;
-    body.push(`ip sla ${s.id}`, ` icmp-echo ${s.icmpEcho.destination}${s.icmpEcho.sourceInterface ? ` source-interface ${s.icmpEcho.sourceInterface}` : ''}`);
-    if (s.thresholdMs !== 5000) body.push(` threshold ${s.thresholdMs}`);
-    if (s.timeoutMs !== 5000) body.push(` timeout ${s.timeoutMs}`);
-    if (s.frequencySec !== 60) body.push(` frequency ${s.frequencySec}`);
-    if (c.scheduled.has(s.id)) body.push(`ip sla schedule ${s.id} life forever start-time now`);
-  }
+  body.push(...ipSlaConfigLines(c));
   body.push('!');
   for (const h of c.loggingHosts) body.push(`logging host ${h.address} transport udp port ${h.port}`);
-  body.push('!', 'end');
+  body.push('!', ...appletConfigLines(m));
+  body.push('end');
   const text = body.join('\n');
   return ['Building configuration...', '', `Current configuration : ${text.length + 1} bytes`, text].join('\n');
+}
+
+/** A peer as its line was typed: the address, or `fqdn NAME [dynamic]` (never the address it resolved to). */
+function peerTarget(p: FlexPeer): string {
+  return p.fqdn ? `fqdn ${p.fqdn.name}${p.fqdn.dynamic ? ' dynamic' : ''}` : p.address;
 }
 
 function trackObject(t: TrackConfig): string {
@@ -76,6 +80,7 @@ function trackObject(t: TrackConfig): string {
     case 'ip-sla': return `ip sla ${t.operation} ${t.parameter}`;
     case 'interface': return `interface ${t.interface} ${t.parameter === 'ip-routing' ? 'ip routing' : 'line-protocol'}`;
     case 'list': return `list boolean ${t.operator}`;
+    case 'threshold': return `list threshold ${t.by}`;
     case 'stub-object': return 'stub-object';
   }
 }

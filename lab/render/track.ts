@@ -10,6 +10,7 @@ import type { TrackConfig } from '../router/config-model.js';
 import type { RouterModel } from '../router/model.js';
 import { interfaceAddress } from '../router/model.js';
 import type { TrackRuntime } from '../router/dynamics/track.js';
+import { thresholdLines, thresholdStateDetail } from './track-threshold.js';
 import { iosElapsed, pad } from './format.js';
 import { elapsedSec } from './view.js';
 
@@ -31,6 +32,7 @@ function objectLines(cfg: TrackConfig): [string, string] {
       ? [`Interface ${cfg.interface} ip routing`, 'IP routing']
       : [`Interface ${cfg.interface} line-protocol`, 'Line protocol'];
     case 'list': return [`List boolean ${cfg.operator}`, `Boolean ${cfg.operator.toUpperCase()}`];
+    case 'threshold': return [`List threshold ${cfg.by}`, `Threshold ${cfg.by === 'weight' ? 'Weight' : 'Percentage'}`];
     case 'stub-object': return ['Stub-object', 'State'];
   }
 }
@@ -43,11 +45,13 @@ export function renderTrack(m: RouterModel, only?: number): string {
     const pending = rt.pending ? `, delayed ${UP_DOWN[rt.pending.to]} (${Math.max(1, Math.ceil((rt.pending.at - m.opts.clock.now()) / 1000))} secs remaining)` : '';
     // IOS says why an `ip routing` object is down when the interface has no address.
     const why = cfg.kind === 'interface' && cfg.parameter === 'ip-routing' && rt.state === 'down' && !interfaceAddress(m, cfg.interface) ? ' (no ip addr)' : '';
-    out.push(`  ${word} is ${UP_DOWN[rt.state]}${why}${pending}`);
+    const detail = cfg.kind === 'threshold' ? thresholdStateDetail(m, cfg) : '';
+    out.push(`  ${word} is ${UP_DOWN[rt.state]}${why}${detail}${pending}`);
     out.push(`    ${rt.changes} change${rt.changes === 1 ? '' : 's'}, last change ${iosElapsed(elapsedSec(m, rt.lastChangeAt))}`);
     if (cfg.kind === 'list') {
       for (const o of cfg.objects) out.push(`    object ${o.id}${o.negated ? ' not' : ''} ${UP_DOWN[m.rt.tracks.get(o.id)?.state ?? 'down']}`);
     }
+    if (cfg.kind === 'threshold') out.push(...thresholdLines(m, cfg));
     const delay = [cfg.delayUpSec !== undefined ? `up ${cfg.delayUpSec} secs` : '', cfg.delayDownSec !== undefined ? `down ${cfg.delayDownSec} secs` : ''].filter(Boolean).join(', ');
     if (delay) out.push(`  Delay ${delay}`);
     if (cfg.kind === 'ip-sla') {
@@ -67,6 +71,7 @@ function briefColumns(cfg: TrackConfig): [string, string, string] {
     case 'ip-sla': return ['ip sla', String(cfg.operation), cfg.parameter];
     case 'interface': return ['interface', cfg.interface, cfg.parameter === 'ip-routing' ? 'ip routing' : 'line-protocol'];
     case 'list': return ['list', '', 'boolean'];
+    case 'threshold': return ['list', '', 'threshold'];
     case 'stub-object': return ['stub-object', '', ''];
   }
 }

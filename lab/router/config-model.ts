@@ -2,6 +2,8 @@
  * The running configuration the lab models, as data. Only what the lab's
  * commands can set lives here; `show running-config` prints it back.
  */
+import { emptyIpSlaGlobal, type IcmpJitterConfig, type IpSlaGlobalConfig, type UdpJitterConfig } from './ip-sla-config.js';
+
 export type UpDown = 'up' | 'down';
 
 export interface TunnelConfig {
@@ -19,12 +21,32 @@ export interface InterfaceConfig {
   /** Fixed address, `negotiated` (LTE, FlexVPN config exchange), or none. */
   address?: { address: string; prefixLength: number } | 'negotiated';
   tunnel?: TunnelConfig;
+  /** `dampening [...]` (IP Event Dampening); see dynamics/dampening.ts. */
+  dampening?: DampeningConfig;
+}
+
+/** IOS defaults: half-life 5 s, reuse 1000, suppress 2000, max-suppress 20 s (4 x half-life). */
+export interface DampeningConfig {
+  halfLifeSec: number;
+  reuse: number;
+  suppress: number;
+  maxSuppressSec: number;
+  /** Penalty applied when the router reloads; absent when not configured. */
+  restartPenalty?: number;
+  /** What was typed after `dampening` (IOS prints the command back as entered). */
+  words: string[];
 }
 
 interface TrackCommon {
   id: number;
   delayUpSec?: number;
   delayDownSec?: number;
+}
+
+/** A member of a `list threshold weight|percentage` track: `object M [weight W]` (weight 10 by default). */
+export interface WeightedMember {
+  id: number;
+  weight: number;
 }
 
 /** A member of a `list boolean` track: `object M [not]`. */
@@ -37,11 +59,15 @@ export type TrackConfig =
   | (TrackCommon & { kind: 'stub-object'; defaultState: UpDown })
   | (TrackCommon & { kind: 'ip-sla'; operation: number; parameter: 'state' | 'reachability' })
   | (TrackCommon & { kind: 'interface'; interface: string; parameter: 'line-protocol' | 'ip-routing' })
-  | (TrackCommon & { kind: 'list'; operator: 'and' | 'or'; objects: ListMember[] });
+  | (TrackCommon & { kind: 'list'; operator: 'and' | 'or'; objects: ListMember[] })
+  /** `list threshold percentage|weight` with `threshold ... up X [down Y]`; absent thresholds take IOS's defaults. */
+  | (TrackCommon & { kind: 'threshold'; by: 'percentage' | 'weight'; objects: WeightedMember[]; up?: number; down?: number });
 
 export interface IpSlaConfig {
   id: number;
   icmpEcho?: { destination: string; sourceInterface?: string };
+  icmpJitter?: IcmpJitterConfig;
+  udpJitter?: UdpJitterConfig;
   /** IOS defaults: frequency 60 s, threshold 5000 ms, timeout 5000 ms. */
   frequencySec: number;
   thresholdMs: number;
@@ -50,7 +76,10 @@ export interface IpSlaConfig {
 
 export interface FlexPeer {
   seq: number;
+  /** IPv4 address; for an FQDN peer the address resolved when configured, '' when unresolved (or `dynamic`). */
   address: string;
+  /** `peer N fqdn NAME [dynamic]`: without `dynamic` the name is resolved once, at configuration time. */
+  fqdn?: { name: string; dynamic: boolean };
   track?: number;
   /** State the track must be in for the peer to be a candidate (`up` by default). */
   trackState: UpDown;
@@ -99,6 +128,29 @@ export interface RouterConfig {
   loggingHosts: LoggingHost[];
   /** `ip vrf NAME`: VRFs that exist (no interface is placed in one yet, so their tables are empty). */
   vrfs: Set<string>;
+  /** Reactions, triggers, pending schedules, `ip sla logging traps` (ip-sla-config.ts). */
+  ipSla: IpSlaGlobalConfig;
+  /** `event manager applet NAME` (lab/router/commands/eem.ts, lab/router/eem.ts). */
+  applets: Map<string, AppletConfig>;
+}
+
+export type AppletEvent =
+  | { kind: 'track'; track: number; state: 'up' | 'down' | 'any' }
+  | { kind: 'syslog'; pattern: string; occurs?: number; periodSec?: number }
+  | { kind: 'timer'; timer: 'watchdog' | 'countdown'; timeSec: number }
+  | { kind: 'none' };
+
+export type AppletAction =
+  | { label: string; kind: 'track-set'; track: number; state: UpDown }
+  | { label: string; kind: 'cli'; command: string }
+  | { label: string; kind: 'syslog'; msg: string };
+
+export interface AppletConfig {
+  name: string;
+  event?: AppletEvent;
+  actions: AppletAction[];
+  /** When the applet (or its event line) was last registered: timers start here. */
+  registeredAt: number;
 }
 
 export const SLA_DEFAULTS = { frequencySec: 60, thresholdMs: 5000, timeoutMs: 5000 } as const;
@@ -113,6 +165,8 @@ export function emptyConfig(hostname: string): RouterConfig {
     flexClients: new Map(),
     loggingHosts: [],
     vrfs: new Set(),
+    ipSla: emptyIpSlaGlobal(),
+    applets: new Map(),
   };
 }
 

@@ -5,16 +5,20 @@
  */
 import type { TrackConfig } from './config-model.js';
 import { stepBgp } from './bgp.js';
-import { newSlaRuntime, recordRun, slaDue } from './dynamics/ip-sla.js';
+import { stepInterfaceDampening } from './dampening.js';
 import { evaluationOrder, stepTrack, trackTarget, type TrackEnv } from './dynamics/track.js';
 import { stepClients } from './flexvpn-client.js';
-import { addCounters, stepSas } from './ike-sa.js';
-import { defaultRouteInterface, emit, interfaceAddress, now, type RouterModel } from './model.js';
+import { stepSas } from './ike-sa.js';
+import { stepSlas } from './ip-sla-engine.js';
+import { emit, interfaceAddress, now, type RouterModel } from './model.js';
 import { recomputeRoutes } from './routing.js';
 import { newInterfaceRuntime } from './runtime.js';
 
+export { stepSlas } from './ip-sla-engine.js';
+
 export function tick(m: RouterModel): void {
   stepLinks(m);
+  stepInterfaceDampening(m);
   stepSlas(m);
   stepTracks(m);
   const dead = stepSas(m);
@@ -62,22 +66,6 @@ function stepTunnelProtocols(m: RouterModel): void {
   }
 }
 
-export function stepSlas(m: RouterModel): void {
-  const t = now(m);
-  for (const id of [...m.rt.slas.keys()]) if (!m.config.scheduled.has(id) || !m.config.slas.has(id)) m.rt.slas.delete(id);
-  for (const id of m.config.scheduled) {
-    const cfg = m.config.slas.get(id);
-    if (!cfg?.icmpEcho) continue;
-    const rt = m.rt.slas.get(id) ?? newSlaRuntime(t);
-    if (!slaDue(rt, t)) { m.rt.slas.set(id, rt); continue; }
-    const source = cfg.icmpEcho.sourceInterface ?? defaultRouteInterface(m);
-    const usable = source !== undefined && m.rt.interfaces.get(source)?.protocolUp === true;
-    const probe = usable ? m.world.probe(source, cfg.icmpEcho.destination, m.rng.sla) : { delivered: false, rttMs: 0 };
-    if (usable) addCounters(m, source, probe.delivered ? 1 : 0, probe.delivered ? 100 : 0, 1, 100, t);
-    m.rt.slas.set(id, recordRun(rt, cfg, probe, t));
-  }
-}
-
 export function stepTracks(m: RouterModel, settle = false): void {
   const t = now(m);
   for (const id of [...m.rt.tracks.keys()]) if (!m.config.tracks.has(id)) m.rt.tracks.delete(id);
@@ -85,9 +73,10 @@ export function stepTracks(m: RouterModel, settle = false): void {
     slaCode: (op) => m.rt.slas.get(op)?.code,
     interfaceState: (name) => {
       const ifc = m.rt.interfaces.get(name);
-      return ifc && { protocolUp: ifc.protocolUp, hasAddress: interfaceAddress(m, name) !== undefined };
+      return ifc && { protocolUp: ifc.protocolUp, hasAddress: interfaceAddress(m, name) !== undefined, suppressed: ifc.dampening?.suppressed === true };
     },
     trackState: (id) => (m.config.tracks.has(id) ? m.rt.tracks.get(id)?.state : undefined),
+    stubState: (id) => m.rt.stubStates.get(id),
   };
   // Lists after their members: a member's change reaches the list in the same second.
   for (const cfg of evaluationOrder([...m.config.tracks.values()])) {
@@ -117,6 +106,7 @@ export function trackObjectText(cfg: TrackConfig): string {
     case 'ip-sla': return `ip sla ${cfg.operation} ${cfg.parameter}`;
     case 'interface': return `interface ${shortInterface(cfg.interface)} ${cfg.parameter === 'ip-routing' ? 'ip routing' : 'line-protocol'}`;
     case 'list': return `list boolean ${cfg.operator}`;
+    case 'threshold': return `list threshold ${cfg.by}`;
     case 'stub-object': return 'stub-object';
   }
 }

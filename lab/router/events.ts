@@ -17,11 +17,17 @@ export type RouterEvent =
   | { kind: 'dpd-miss'; at: number; peer: string; misses: number }
   | { kind: 'bgp'; at: number; neighbor: string; state: UpDown; reason?: string }
   | { kind: 'routes'; at: number; added: string[]; removed: string[] }
+  /** An IP SLA reaction occurred or cleared; `logged` when IOS logs it (trap action and `ip sla logging traps`). */
+  | { kind: 'ip-sla-threshold'; at: number; operation: number; element: string; state: 'occurred' | 'cleared'; logged: boolean }
   | { kind: 'config'; at: number; by: string }
   /** A scenario action changed the world; timeline only. */
   | { kind: 'world'; at: number; description: string }
   /** The terminal should close its SSH sessions. */
-  | { kind: 'drop-sessions'; at: number };
+  | { kind: 'drop-sessions'; at: number }
+  /** EEM `action syslog msg`: `%HA_EM-6-LOG: NAME: text`. */
+  | { kind: 'eem-log'; at: number; applet: string; text: string }
+  /** An EEM applet ran, or a run was dropped or an action had no effect; timeline only. */
+  | { kind: 'eem'; at: number; applet: string; detail: string };
 
 export type RouterEventListener = (event: RouterEvent) => void;
 

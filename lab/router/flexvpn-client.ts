@@ -6,8 +6,8 @@
  * the tunnel source to the lowest-numbered source whose track is up; connect
  * only as `connect auto|manual|track N` allows.
  */
-import type { FlexClientConfig } from './config-model.js';
-import { connectAllowed, firstCandidate, isCandidate, nextCandidateAfter, reactivationTarget, selectSource } from './dynamics/flexvpn-select.js';
+import type { FlexClientConfig, FlexPeer } from './config-model.js';
+import { candidates, connectAllowed, isCandidate, peerOf, reactivationTarget, selectSource, trackedCandidacy, type TrackStateOf } from './dynamics/flexvpn-select.js';
 import { deleteSa, establishSa } from './ike-sa.js';
 import { defaultRouteInterface, emit, now, type RouterModel } from './model.js';
 import { trackStateOf, type ClientRuntime, type IkeSaRuntime, type NextChoice } from './runtime.js';
@@ -40,6 +40,8 @@ export function stepClients(m: RouterModel, dead: readonly IkeSaRuntime[]): void
 
 function stepClient(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime): void {
   const ts = trackStateOf(m.rt);
+  const before = rt.trackedCandidates;
+  rt.trackedCandidates = trackedCandidacy(cfg, ts);
   const tunnelCfg = cfg.connectInterface ? m.config.interfaces.get(cfg.connectInterface) : undefined;
   const source = selectSource(cfg, tunnelCfg?.tunnel?.source, ts, defaultRouteInterface(m));
   if (source !== rt.lastSource) {
@@ -59,7 +61,7 @@ function stepClient(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime): v
   const busy = busyPeers(m, cfg);
   if (rt.phase === 'connected') {
     const sa = m.rt.sas.find((s) => s.tunnelId === rt.tunnelId);
-    const peer = sa ? cfg.peers.find((p) => p.seq === sa.peerSeq && p.address === sa.peerAddress) : undefined;
+    const peer = sa ? peerOf(cfg, sa.peerSeq, sa.peerAddress) : undefined;
     if (!sa) {
       leave(rt, { kind: 'first' });
       emit(m, { kind: 'flexvpn-peer', at: now(m), client: cfg.name, reason: 'IKEv2 SA cleared' });
@@ -70,8 +72,9 @@ function stepClient(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime): v
       disconnect(m, cfg.name, rt, `tunnel source ${sa.sourceInterface} down`, { kind: 'same', seq: peer.seq });
     } else if (source !== sa.sourceInterface) {
       disconnect(m, cfg.name, rt, `source pivot ${sa.sourceInterface} -> ${source}`, { kind: 'same', seq: peer.seq });
-    } else if (reactivationTarget(cfg, peer.seq, ts, busy)) {
-      disconnect(m, cfg.name, rt, 'peer reactivate: a better peer is a candidate', { kind: 'first' });
+    } else {
+      const back = reactivationTarget(cfg, peer.seq, before, ts, busy);
+      if (back) disconnect(m, cfg.name, rt, `peer reactivate: peer ${back.seq} ${peerName(back)} is a candidate again`, { kind: 'first' });
     }
   }
   if (rt.phase === 'negotiating') negotiate(m, cfg, rt, source);
@@ -80,29 +83,63 @@ function stepClient(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime): v
   }
 }
 
-/** Picks the peer the selection rule names and starts IKE with it; false when no peer is a candidate. */
+/**
+ * Picks the peer the selection rule names and starts IKE with it; false when
+ * no peer can be tried. A `dynamic` FQDN peer is resolved now: when its name
+ * does not resolve, the next candidate is tried (a reselection trigger in the
+ * Cisco FlexVPN client guide).
+ */
 function startNegotiation(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime, source: string, busy: ReadonlySet<string>): boolean {
   const ts = trackStateOf(m.rt);
+  for (const peer of selectionOrder(cfg, rt, ts, busy)) {
+    const address = peer.fqdn?.dynamic ? resolvePeer(m, cfg, rt, peer) : peer.address;
+    if (address === undefined || busy.has(address)) continue;
+    rt.phase = 'negotiating';
+    rt.negotiation = { peerSeq: peer.seq, peerAddress: address, source, startedAt: now(m), exchangesDone: 0 };
+    return true;
+  }
+  return false;
+}
+
+/** Candidates in the order the next selection tries them: from the `next` rule on, wrapping round. */
+function selectionOrder(cfg: FlexClientConfig, rt: ClientRuntime, ts: TrackStateOf, busy: ReadonlySet<string>): FlexPeer[] {
+  const list = candidates(cfg, ts, busy);
   const next = rt.next;
-  const peer =
-    next.kind === 'after' ? nextCandidateAfter(cfg, next.seq, ts, busy)
-    : next.kind === 'same' ? (cfg.peers.find((p) => p.seq === next.seq && isCandidate(p, ts) && !busy.has(p.address)) ?? firstCandidate(cfg, ts, busy))
-    : firstCandidate(cfg, ts, busy);
-  if (!peer) return false;
-  rt.phase = 'negotiating';
-  rt.negotiation = { peerSeq: peer.seq, peerAddress: peer.address, source, startedAt: now(m), exchangesDone: 0 };
-  return true;
+  const start =
+    next.kind === 'after' ? list.findIndex((p) => p.seq > next.seq)
+    : next.kind === 'same' ? list.findIndex((p) => p.seq === next.seq)
+    : 0;
+  return start <= 0 ? list : [...list.slice(start), ...list.slice(0, start)];
+}
+
+/** Resolves a `dynamic` FQDN peer against the world's DNS; a failure is reported once until it resolves again. */
+function resolvePeer(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime, peer: FlexPeer): string | undefined {
+  const address = m.world.dns.resolve(peer.fqdn!.name);
+  const unresolved = new Set(rt.unresolved);
+  if (address === undefined) {
+    if (!unresolved.has(peer.seq)) emit(m, { kind: 'flexvpn-peer', at: now(m), client: cfg.name, reason: `peer ${peer.seq} fqdn ${peer.fqdn!.name}: name not resolved` });
+    unresolved.add(peer.seq);
+  } else {
+    unresolved.delete(peer.seq);
+  }
+  rt.unresolved = unresolved;
+  return address;
+}
+
+/** How the timeline names a peer: its address, or its FQDN. */
+function peerName(p: FlexPeer): string {
+  return p.fqdn ? p.fqdn.name : p.address;
 }
 
 /** One second of IKE: each exchange needs a round trip through the path; two complete the SA. */
 function negotiate(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime, source: string): void {
   const n = rt.negotiation!;
-  const peer = cfg.peers.find((p) => p.seq === n.peerSeq && p.address === n.peerAddress);
+  const peer = peerOf(cfg, n.peerSeq, n.peerAddress);
   if (!peer || !isCandidate(peer, trackStateOf(m.rt)) || n.source !== source) {
     leave(rt, peer ? { kind: 'same', seq: peer.seq } : { kind: 'first' });
     return;
   }
-  if (m.world.probe(n.source, n.peerAddress, m.rng.ike).delivered) n.exchangesDone++;
+  if (m.world.probe(n.source, n.peerAddress, m.rng.ike, 'ike').delivered) n.exchangesDone++;
   if (n.exchangesDone >= 2) {
     const sa = establishSa(m, cfg.name, cfg.connectInterface!, n);
     rt.phase = 'connected';

@@ -3,7 +3,7 @@
  * clear, teardown), DPD probing, rekeying, and the counters that grow while
  * the path carries traffic.
  */
-import { dpdDue, newDpd, recordDpdProbe, type DpdTiming } from './dynamics/dpd.js';
+import { dpdDue, heardPeer, newDpd, recordDpdProbe, type DpdTiming } from './dynamics/dpd.js';
 import { emit, interfaceAddress, now, type RouterModel } from './model.js';
 import type { IkeSaRuntime, Negotiation } from './runtime.js';
 
@@ -14,8 +14,8 @@ export const IPSEC_LIFETIME_KB = 4608000;
 export function dpdTiming(m: RouterModel): DpdTiming {
   // Without `crypto ikev2 dpd`, IOS sends no liveness checks: an SA to a dead hub lives out its lifetime.
   const dpd = m.config.dpd;
-  if (!dpd) return { intervalSec: IKE_LIFETIME_SEC, retryIntervalSec: IKE_LIFETIME_SEC, retries: 0 };
-  return { intervalSec: dpd.intervalSec, retryIntervalSec: dpd.retryIntervalSec, retries: m.opts.dpdRetries };
+  if (!dpd) return { mode: 'off', intervalSec: IKE_LIFETIME_SEC, retryIntervalSec: IKE_LIFETIME_SEC, retries: 0 };
+  return { mode: dpd.mode, intervalSec: dpd.intervalSec, retryIntervalSec: dpd.retryIntervalSec, retries: m.opts.dpdRetries };
 }
 
 export function establishSa(m: RouterModel, client: string, tunnelInterface: string, n: Negotiation, createdAt = now(m)): IkeSaRuntime {
@@ -74,9 +74,10 @@ export function stepSas(m: RouterModel): IkeSaRuntime[] {
   const dead: IkeSaRuntime[] = [];
   const timing = dpdTiming(m);
   for (const sa of m.rt.sas) {
-    carryTraffic(m, sa);
-    if (dpdDue(sa.dpd, t)) {
-      const answered = m.world.probe(sa.sourceInterface, sa.peerAddress, m.rng.ike).delivered;
+    const traffic = carryTraffic(m, sa);
+    if (traffic.received > 0) sa.dpd = heardPeer(sa.dpd, t);
+    if (dpdDue(sa.dpd, timing, { now: t, sentData: traffic.sent > 0 })) {
+      const answered = m.world.probe(sa.sourceInterface, sa.peerAddress, m.rng.ike, 'ike').delivered;
       sa.messageId++;
       const r = recordDpdProbe(sa.dpd, timing, answered, t);
       sa.dpd = r.state;
@@ -98,11 +99,11 @@ export function stepSas(m: RouterModel): IkeSaRuntime[] {
   return dead;
 }
 
-/** One second of LAN traffic through the tunnel: sent always, received only if the path delivers. */
-function carryTraffic(m: RouterModel, sa: IkeSaRuntime): void {
+/** One second of LAN traffic through the tunnel: sent while the LAN sends and the link is up, received only if the path delivers. */
+function carryTraffic(m: RouterModel, sa: IkeSaRuntime): { sent: number; received: number } {
   const { outPps, inPps, packetBytes } = m.opts.traffic;
   const reachable = m.world.reachable(sa.sourceInterface, sa.peerAddress);
-  const loss = reachable ? m.world.path(sa.sourceInterface, m.world.targetOf(sa.peerAddress)).lossPct : 100;
+  const loss = reachable ? m.world.meanLossPct(sa.sourceInterface, sa.peerAddress, 'data') : 100;
   let received = 0;
   for (let i = 0; i < inPps; i++) if (!m.rng.traffic.chance(loss)) received++;
   const sent = m.rt.interfaces.get(sa.sourceInterface)?.linkUp ? outPps : 0;
@@ -113,6 +114,7 @@ function carryTraffic(m: RouterModel, sa: IkeSaRuntime): void {
   const esp = 73; // ESP + outer IP header overhead per packet
   addCounters(m, sa.tunnelInterface, received, received * packetBytes, sent, sent * packetBytes, t);
   addCounters(m, sa.sourceInterface, received, received * (packetBytes + esp), sent, sent * (packetBytes + esp), t);
+  return { sent, received };
 }
 
 export function addCounters(m: RouterModel, name: string, pktIn: number, bytesIn: number, pktOut: number, bytesOut: number, t: number): void {

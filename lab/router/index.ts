@@ -17,6 +17,11 @@ import { ipSlaCommands } from './commands/ip-sla.js';
 import { loggingCommands } from './commands/logging.js';
 import { trackCommands } from './commands/track.js';
 import { trackListCommands } from './commands/track-list.js';
+import { trackThresholdCommands } from './commands/track-threshold.js';
+import { eemCommands } from './commands/eem.js';
+import { eemExecCommands } from './commands/eem-exec.js';
+import { dampeningShowCommands } from './commands/dampening.js';
+import { EemRunner } from './eem.js';
 import { vrfCommands } from './commands/vrf.js';
 import { emptyConfig, type InterfaceConfig } from './config-model.js';
 import { applyConfigText } from './config-loader.js';
@@ -24,12 +29,12 @@ import { defaultLabConfig } from './default-config.js';
 import { stepTracks, tick } from './engine.js';
 import { EventBus, type RouterEvent, type RouterEventListener } from './events.js';
 import type { RouterModel } from './model.js';
-import { resolveOptions, type LabRouterOptions } from './options.js';
+import { resolveOptions, type LabRouterOptions, type TrafficRates } from './options.js';
 import { newRuntime } from './runtime.js';
 import { snapshot, type RouterSnapshot } from './snapshot.js';
 import { warmStart } from './warm-start.js';
 
-export type { LabRouterOptions } from './options.js';
+export type { LabRouterOptions, TrafficRates } from './options.js';
 export type { RouterEvent } from './events.js';
 export type { RouterSnapshot } from './snapshot.js';
 
@@ -53,6 +58,8 @@ export interface LabRouter extends LabDevice {
   note(description: string): void;
   /** Asks the terminal to drop every SSH session (scenario action). */
   dropSessions(): void;
+  /** Changes the LAN's traffic through the tunnel from the next second (on-demand DPD probes only while the LAN sends). */
+  setTraffic(rates: Partial<TrafficRates>): void;
   state(): RouterSnapshot;
 }
 
@@ -106,10 +113,13 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
     emitting: true,
   };
   bus.subscribe((e) => model.log.record(e));
+  // After the log buffer, so that syslog detectors see the line the event produced.
+  const eem = new EemRunner(model, () => commands);
   const commands: CommandDef[] = [
     ...trackCommands(model), ...trackListCommands(model), ...ipSlaCommands(model), ...flexvpnCommands(model),
     ...interfaceCommands(model), ...loggingCommands(model), ...vrfCommands(model),
-  ].map((def) => settlesTracks(def, model)).concat(execCommands(model));
+    ...trackThresholdCommands(model), ...eemCommands(model),
+  ].map((def) => settlesTracks(def, model)).concat(execCommands(model), eemExecCommands(model, eem), dampeningShowCommands(model));
   // The boot configuration is history: nothing it sets is logged.
   model.emitting = false;
   applyConfigText(() => commands, opts.config ?? defaultLabConfig(opts.world, opts.hostname, opts.syslog));
@@ -121,6 +131,7 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
   const step = (): void => {
     for (const h of [...hooks]) h();
     tick(model);
+    eem.tick();
   };
   let timer: TimerHandle | undefined;
   const schedule = (): void => {
@@ -155,6 +166,7 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
     configured: (by) => emitNow({ kind: 'config', at: opts.clock.now(), by }),
     note: (description) => emitNow({ kind: 'world', at: opts.clock.now(), description }),
     dropSessions: () => emitNow({ kind: 'drop-sessions', at: opts.clock.now() }),
+    setTraffic: (rates) => { opts.traffic = { ...opts.traffic, ...rates }; },
     state: () => snapshot(model),
   };
 }

@@ -8,6 +8,13 @@ export interface SyslogTarget {
   port: number;
 }
 
+/** Packets per second through the tunnel while an SA is up; inbound arrives only if the path delivers. */
+export interface TrafficRates {
+  outPps: number;
+  inPps: number;
+  packetBytes: number;
+}
+
 export interface LabRouterOptions {
   clock: Clock;
   hostname?: string;
@@ -16,7 +23,13 @@ export interface LabRouterOptions {
   world?: WorldSpec;
   /** IOS configuration text applied at boot; defaults to `defaultLabConfig()`. */
   config?: string;
-  /** DPD retries after the first miss (IOS retransmits R-U-THERE a fixed number of times). */
+  /**
+   * R-U-THERE retransmissions after the first miss, one every retry interval.
+   * IOS documents five and no knob (`crypto isakmp keepalive`: "retransmitting
+   * R-U-THERE messages every <retry-interval> seconds with a maximum of five
+   * retransmissions", blog.williampeters.com/?p=54). Not verified for IKEv2 on
+   * IOS-XE, whose retransmissions might follow IKEv2's own backoff (audit D2).
+   */
   dpdRetries?: number;
   /** How long an IKE negotiation may take before it counts as failed. */
   ikeTimeoutSec?: number;
@@ -24,8 +37,8 @@ export interface LabRouterOptions {
   routeAcceptDistance?: number;
   /** BGP neighbours over the tunnel (the hubs' tunnel addresses). */
   bgp?: { localAs: number; routerId?: string } | false;
-  /** Traffic the LAN sends and receives through the tunnel, packets per second. */
-  traffic?: { outPps: number; inPps: number; packetBytes: number };
+  /** Traffic the LAN sends and receives through the tunnel (on-demand DPD probes only while it sends). */
+  traffic?: TrafficRates;
   /** Where the router sends syslog (`logging host`); none when absent. */
   syslog?: SyslogTarget;
   /** Start converged (SLAs run, tracks settled, tunnel up) as a router that booted `uptimeSec` ago. */
@@ -43,7 +56,7 @@ export interface ResolvedOptions {
   ikeTimeoutSec: number;
   routeAcceptDistance: number;
   bgp: { localAs: number; routerId?: string } | false;
-  traffic: { outPps: number; inPps: number; packetBytes: number };
+  traffic: TrafficRates;
   syslog?: SyslogTarget;
   warmStart: boolean;
   uptimeSec: number;

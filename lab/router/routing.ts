@@ -20,7 +20,8 @@ export function recomputeRoutes(m: RouterModel): void {
   const connected: ConnectedInput[] = [];
   for (const [name, ifc] of m.rt.interfaces) {
     const addr = interfaceAddress(m, name);
-    if (ifc.protocolUp && addr) connected.push({ interface: name, ...addr });
+    // A suppressed (dampened) interface is down to IP routing.
+    if (ifc.protocolUp && !ifc.dampening?.suppressed && addr) connected.push({ interface: name, ...addr });
   }
   const upInterfaces = new Set(connected.map((c) => c.interface));
   const statics: StaticInput[] = defaultRoutes(m).filter((r) => upInterfaces.has(r.interface!));

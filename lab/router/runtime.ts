@@ -1,5 +1,6 @@
 /** The router's moving state (what `show` commands print besides the configuration). */
 import type { UpDown } from './config-model.js';
+import type { DampeningState } from './dynamics/dampening.js';
 import type { DpdState } from './dynamics/dpd.js';
 import type { SlaRuntime } from './dynamics/ip-sla.js';
 import type { TrackRuntime } from './dynamics/track.js';
@@ -22,6 +23,8 @@ export interface InterfaceRuntime {
   lastInputAt?: number;
   lastOutputAt?: number;
   counters: InterfaceCounters;
+  /** IP Event Dampening, while `dampening` is configured. */
+  dampening?: DampeningState;
 }
 
 export interface IpsecSaRuntime {
@@ -78,6 +81,10 @@ export interface ClientRuntime {
   next: NextChoice;
   /** Last source chosen, to report pivots. */
   lastSource?: string;
+  /** Whether each tracked peer was a candidate at the last step, by seq: `peer reactivate` acts on a peer becoming one. */
+  trackedCandidates?: ReadonlyMap<number, boolean>;
+  /** Seqs of FQDN peers whose name did not resolve since the last connection (each reported once). */
+  unresolved?: ReadonlySet<number>;
 }
 
 export interface BgpNeighborRuntime {
@@ -105,6 +112,8 @@ export interface LabRuntime {
   nextSessionId: number;
   nextConnId: number;
   tableVersion: number;
+  /** Stub objects' states set by EEM `action track set` (until `default-state` is entered again). */
+  stubStates: Map<number, UpDown>;
 }
 
 export function newInterfaceRuntime(now: number, up: boolean): InterfaceRuntime {
@@ -130,6 +139,7 @@ export function newRuntime(bootAt: number): LabRuntime {
     nextSessionId: 1,
     nextConnId: 2001,
     tableVersion: 1,
+    stubStates: new Map(),
   };
 }
 

@@ -5,7 +5,9 @@
  */
 import { stepLinks, stepSlas, stepTracks } from './engine.js';
 import { stepBgp } from './bgp.js';
+import { newDpd, nextTimerAfter } from './dynamics/dpd.js';
 import { stepClients } from './flexvpn-client.js';
+import { dpdTiming } from './ike-sa.js';
 import { now, type RouterModel } from './model.js';
 import { recomputeRoutes } from './routing.js';
 
@@ -15,7 +17,7 @@ export function warmStart(m: RouterModel): void {
   stepLinks(m);
   for (const ifc of m.rt.interfaces.values()) ifc.lastChangeAt = m.rt.bootAt;
   recomputeRoutes(m);
-  stepSlas(m);
+  stepSlas(m, true);
   stepTracks(m, true);
   for (const tr of m.rt.tracks.values()) tr.lastChangeAt = m.rt.bootAt + 60_000;
   // A few IKE exchanges complete the connection (each step carries one).
@@ -24,11 +26,15 @@ export function warmStart(m: RouterModel): void {
   for (const sa of m.rt.sas) {
     sa.createdAt = t - saAgeMs;
     sa.ipsec.createdAt = t - (saAgeMs % 3600_000);
-    sa.dpd.nextProbeAt = t + Math.floor(m.rng.ike.between(1, 10)) * 1000;
+    // DPD's phase follows from the SA's age (the seed draws it): a periodic timer started when the SA came up.
+    const timing = dpdTiming(m);
+    const fresh = newDpd(sa.createdAt, timing);
+    sa.dpd = { ...fresh, lastHeardAt: m.opts.traffic.inPps > 0 ? t : sa.createdAt, nextPeriodicAt: nextTimerAfter(fresh.nextPeriodicAt, timing.intervalSec * 1000, t) };
     const secs = saAgeMs / 1000;
     sa.ipsec.encaps = Math.floor(secs * m.opts.traffic.outPps);
     sa.ipsec.decaps = Math.floor(secs * m.opts.traffic.inPps);
-    sa.messageId = 2 + Math.floor(secs / (m.config.dpd?.intervalSec ?? 3600));
+    // Each answered R-U-THERE used a message id; on-demand DPD sends none while traffic flows both ways.
+    sa.messageId = 2 + (timing.mode === 'periodic' ? Math.floor(secs / timing.intervalSec) : 0);
     for (const name of [sa.tunnelInterface, sa.sourceInterface]) {
       const ifc = m.rt.interfaces.get(name);
       if (!ifc) continue;

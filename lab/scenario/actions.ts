@@ -7,6 +7,7 @@
 import type { LabRouter } from '../router/index.js';
 import type { World } from '../world/world.js';
 import { INTERNET } from '../world/world.js';
+import { describePathChange } from './describe-path.js';
 import type { Scenario, ScenarioAction, TimedAction } from './schema.js';
 import { ScenarioError } from './validate.js';
 
@@ -22,9 +23,14 @@ export function checkNames(scenario: Scenario, world: World, file = scenario.nam
         wan(a.change.wan, i);
         if (a.change.to !== '*' && a.change.to !== INTERNET) hub(a.change.to, i);
         break;
-      case 'cut-wan': case 'restore-wan': case 'flap-wan': wan(a.wan, i); break;
+      case 'ramp-latency':
+        wan(a.wan, i);
+        if (a.to !== '*' && a.to !== INTERNET) hub(a.to, i);
+        break;
+      case 'cut-wan': case 'restore-wan': case 'flap-wan': case 'blackhole-wan': wan(a.wan, i); break;
       case 'kill-hub': case 'revive-hub': case 'push-routes': case 'inject-route': case 'withdraw-routes': hub(a.hub, i); break;
-      case 'drop-sessions': case 'configure': break;
+      case 'slow-ike': case 'drain-hub': case 'undrain-hub': hub(a.hub, i); break;
+      case 'drop-sessions': case 'configure': case 'dns-fail': case 'dns-restore': break;
     }
   });
   if (problems.length) throw new ScenarioError(file, problems);
@@ -33,13 +39,16 @@ export function checkNames(scenario: Scenario, world: World, file = scenario.nam
 /** A readable description of an action, for the timeline. */
 export function describeAction(a: ScenarioAction): string {
   switch (a.kind) {
-    case 'set-path': {
-      const c = a.change;
-      const parts = [c.latencyMs !== undefined ? `latency ${c.latencyMs} ms` : '', c.jitterMs !== undefined ? `jitter ${c.jitterMs} ms` : '', c.lossPct !== undefined ? `loss ${c.lossPct}%` : '', c.up !== undefined ? (c.up ? 'up' : 'down') : ''].filter(Boolean);
-      return `path ${c.wan} -> ${c.to === '*' ? 'all' : c.to}: ${parts.join(', ')}`;
-    }
+    case 'set-path': return describePathChange(a.change);
+    case 'ramp-latency': return `path ${a.wan} -> ${a.to === '*' ? 'all' : a.to}: latency ramps ${a.fromMs !== undefined ? `from ${a.fromMs} ms ` : ''}to ${a.toMs} ms over ${a.overSec}s`;
     case 'cut-wan': return `WAN ${a.wan} cut`;
     case 'restore-wan': return `WAN ${a.wan} restored`;
+    case 'blackhole-wan': return `WAN ${a.wan} passes nothing (link up)`;
+    case 'slow-ike': return a.delayMs > 0 ? `hub ${a.hub} answers IKE ${a.delayMs} ms late` : `hub ${a.hub} answers IKE promptly`;
+    case 'drain-hub': return `hub ${a.hub} drains (refuses new IKE sessions)`;
+    case 'undrain-hub': return `hub ${a.hub} accepts new IKE sessions again`;
+    case 'dns-fail': return a.name === '*' ? 'DNS fails for every name' : `DNS fails for ${a.name}`;
+    case 'dns-restore': return a.name === '*' ? 'DNS works again' : `DNS works again for ${a.name}`;
     case 'flap-wan': return `WAN ${a.wan} flaps every ${a.periodSec}s, ${a.count} times`;
     case 'kill-hub': return `hub ${a.hub} dies (stops answering)`;
     case 'revive-hub': return `hub ${a.hub} returns`;
@@ -57,9 +66,10 @@ export interface TimedStep {
   apply(router: LabRouter): void;
 }
 
-/** An action as steps: one, or for a flap its note and a down/up pair per period (down for the first half). */
+/** An action as steps: one, for a ramp one a lab second, or for a flap its note and a down/up pair per period (down for the first half). */
 export function actionSteps({ atSec, action: a }: TimedAction): TimedStep[] {
   const atMs = atSec * 1000;
+  if (a.kind === 'ramp-latency') return rampSteps(atMs, a);
   if (a.kind !== 'flap-wan') return [{ atMs, apply: (r) => applyAction(r, a) }];
   const half = (a.periodSec * 1000) / 2;
   const steps: TimedStep[] = [{ atMs, apply: (r) => r.note(describeAction(a)) }];
@@ -70,19 +80,25 @@ export function actionSteps({ atSec, action: a }: TimedAction): TimedStep[] {
   return steps;
 }
 
-/** Applies one action now (a flap only takes its first step: use actionSteps for the rest). */
+/** Applies one action now (a flap or a ramp only takes its first step: use actionSteps for the rest). */
 export function applyAction(router: LabRouter, a: ScenarioAction): void {
   const w = router.world;
   router.note(describeAction(a));
   switch (a.kind) {
     case 'set-path': {
       const { wan, to, ...patch } = a.change;
-      const quality = { ...(patch.latencyMs !== undefined ? { latencyMs: patch.latencyMs } : {}), ...(patch.jitterMs !== undefined ? { jitterMs: patch.jitterMs } : {}), ...(patch.lossPct !== undefined ? { lossPct: patch.lossPct } : {}), ...(patch.up !== undefined ? { up: patch.up } : {}) };
-      w.setPath(wan, to, quality);
+      w.setPath(wan, to, patch);
       return;
     }
+    case 'ramp-latency': if (a.fromMs !== undefined) w.setPath(a.wan, a.to, { latencyMs: a.fromMs }); return;
     case 'cut-wan': w.setWanUp(a.wan, false); return;
-    case 'restore-wan': w.setWanUp(a.wan, true); return;
+    case 'restore-wan': w.setWanUp(a.wan, true); w.setWanBlackholed(a.wan, false); return;
+    case 'blackhole-wan': w.setWanBlackholed(a.wan, true); return;
+    case 'slow-ike': w.setIkeDelay(a.hub, a.delayMs); return;
+    case 'drain-hub': w.setHubDraining(a.hub, true); return;
+    case 'undrain-hub': w.setHubDraining(a.hub, false); return;
+    case 'dns-fail': w.dns.setFailing(a.name, true); return;
+    case 'dns-restore': w.dns.setFailing(a.name, false); return;
     case 'flap-wan': w.setWanUp(a.wan, false); return;
     case 'kill-hub': w.setHubUp(a.hub, false); return;
     case 'revive-hub': w.setHubUp(a.hub, true); return;
@@ -92,4 +108,32 @@ export function applyAction(router: LabRouter, a: ScenarioAction): void {
     case 'drop-sessions': router.dropSessions(); return;
     case 'configure': router.configure(a.lines); return;
   }
+}
+
+type Ramp = Extract<ScenarioAction, { kind: 'ramp-latency' }>;
+
+/**
+ * A latency ramp as one step per lab second and a last one at its end: each
+ * path moves linearly from its start (`fromMs`, or its latency when the ramp
+ * begins) to `toMs`.
+ */
+function rampSteps(atMs: number, a: Ramp): TimedStep[] {
+  let start: Map<string, number> | undefined;
+  const steps: TimedStep[] = [];
+  const seconds = Math.ceil(a.overSec);
+  for (let k = 0; k <= seconds; k++) {
+    const share = Math.min(1, k / a.overSec);
+    steps.push({
+      atMs: atMs + Math.min(k * 1000, a.overSec * 1000),
+      apply: (r) => {
+        const w = r.world;
+        if (!start) {
+          r.note(describeAction(a));
+          start = new Map(w.targetsOf(a.wan, a.to).map((t) => [t, a.fromMs ?? w.path(a.wan, t).latencyMs]));
+        }
+        for (const [t, from] of start) w.setPath(a.wan, t, { latencyMs: from + (a.toMs - from) * share });
+      },
+    });
+  }
+  return steps;
 }

@@ -3,14 +3,13 @@
  * outcome IOS alone should reach. Validation reports every problem at once,
  * each naming where it is (`actions[2].at: bad time "3x"`).
  */
-export interface PathChange {
+import type { PathPatch } from '../world/world.js';
+
+/** A change to one path's quality (fields as in the world's PathQuality; `null` removes an optional one). */
+export interface PathChange extends PathPatch {
   wan: string;
   /** Hub name, `internet`, or `*` for every path of the WAN. */
   to: string;
-  latencyMs?: number;
-  jitterMs?: number;
-  lossPct?: number;
-  up?: boolean;
 }
 
 export type ScenarioAction =
@@ -25,7 +24,19 @@ export type ScenarioAction =
   | { kind: 'withdraw-routes'; hub: string; prefixes: string[] }
   | { kind: 'drop-sessions' }
   /** Configuration lines typed by an operator (full words). */
-  | { kind: 'configure'; lines: string };
+  | { kind: 'configure'; lines: string }
+  /** Latency moving linearly to `toMs` over `overSec`, a step each lab second; from each path's own latency when `fromMs` is absent. */
+  | { kind: 'ramp-latency'; wan: string; to: string; fromMs?: number; toMs: number; overSec: number }
+  /** The link stays up but passes nothing (LTE attached, PDP context dead); `restore-wan` ends it. */
+  | { kind: 'blackhole-wan'; wan: string }
+  /** The hub answers each IKE exchange `delayMs` late (0 ends it). */
+  | { kind: 'slow-ike'; hub: string; delayMs: number }
+  /** Maintenance drain: the hub refuses new IKE sessions and keeps the SAs it has. */
+  | { kind: 'drain-hub'; hub: string }
+  | { kind: 'undrain-hub'; hub: string }
+  /** Name resolution of `name` (or of every name, `*`) fails, or works again. */
+  | { kind: 'dns-fail'; name: string }
+  | { kind: 'dns-restore'; name: string };
 
 export interface TimedAction {
   atSec: number;
@@ -75,6 +86,7 @@ export interface Scenario {
 export const ACTION_NAMES = [
   'set-path', 'cut-wan', 'restore-wan', 'flap-wan', 'kill-hub', 'revive-hub',
   'push-routes', 'inject-route', 'withdraw-routes', 'drop-sessions', 'configure',
+  'ramp-latency', 'blackhole-wan', 'slow-ike', 'drain-hub', 'undrain-hub', 'dns-fail', 'dns-restore',
 ] as const;
 
 /** `90`, `90s`, `2m`, `1m30s`, `1h` -> seconds; undefined when malformed. */

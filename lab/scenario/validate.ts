@@ -1,5 +1,6 @@
 /** Turns parsed YAML into a Scenario, collecting every error with its path. */
 import { ACTION_NAMES, parseTime, type FaultWindow, type PathChange, type ServiceLevel, type Scenario, type ScenarioAction, type ScenarioExpectation, type TimedAction } from './schema.js';
+import { isImpairment, LOSS_KEYS, parseImpairment, parseLossFields, timingProblem } from './validate-impairments.js';
 
 export class ScenarioError extends Error {
   readonly code = 'LAB_SCENARIO_INVALID';
@@ -39,6 +40,8 @@ export function validateScenario(raw: unknown, file: string): Scenario {
     const kind = keys[0]!;
     if (!(ACTION_NAMES as readonly string[]).includes(kind)) { problems.push(`${where}: unknown action "${kind}" (known: ${ACTION_NAMES.join(', ')})`); return; }
     const action = parseAction(kind, item[kind], `${where}.${kind}`, problems);
+    const late = action && atSec !== undefined && durationSec !== undefined ? timingProblem(action, atSec, durationSec, where) : undefined;
+    if (late) problems.push(late);
     if (action && atSec !== undefined) actions.push({ atSec, action });
   });
   const expect = raw.expect === undefined ? undefined : parseExpect(raw.expect, problems);
@@ -82,6 +85,7 @@ function parseFault(v: unknown, durationSec: number | undefined, problems: strin
 }
 
 function parseAction(kind: string, v: unknown, where: string, problems: string[]): ScenarioAction | undefined {
+  if (isImpairment(kind)) return parseImpairment(kind, v, where, problems);
   const text = (x: unknown, what: string): string | undefined => (typeof x === 'string' && x !== '' ? x : (problems.push(`${where}: ${what} must be a name`), undefined));
   switch (kind) {
     case 'cut-wan': case 'restore-wan': { const wan = text(v, 'the WAN'); return wan ? { kind, wan } : undefined; }
@@ -122,7 +126,7 @@ function parsePath(v: unknown, where: string, problems: string[]): ScenarioActio
     if (typeof x !== 'number' || x < 0 || x > max) { problems.push(`${where}.${key}: a number from 0 to ${max}`); return undefined; }
     return x;
   };
-  for (const key of Object.keys(v)) if (!['wan', 'to', 'latency', 'jitter', 'loss', 'up'].includes(key)) problems.push(`${where}: unknown key "${key}"`);
+  for (const key of Object.keys(v)) if (!['wan', 'to', 'latency', 'jitter', 'loss', 'up', ...LOSS_KEYS].includes(key)) problems.push(`${where}: unknown key "${key}"`);
   const latency = number('latency', 60000);
   const jitter = number('jitter', 60000);
   const loss = number('loss', 100);
@@ -133,6 +137,7 @@ function parsePath(v: unknown, where: string, problems: string[]): ScenarioActio
     if (typeof v.up !== 'boolean') problems.push(`${where}.up: true or false`);
     else change.up = v.up;
   }
+  parseLossFields(v, loss, where, problems, change);
   return { kind: 'set-path', change };
 }
 

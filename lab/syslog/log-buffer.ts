@@ -15,6 +15,8 @@ export class LogBuffer {
   readonly lines: string[] = [];
   /** Messages handed to the syslog host. */
   trapLines = 0;
+  /** Called with each line as the buffer records it (EEM syslog event detector). */
+  private readonly watchers = new Set<(line: string) => void>();
 
   constructor(private readonly capacity = 200, private readonly sink?: SyslogSink) {}
 
@@ -24,10 +26,16 @@ export class LogBuffer {
     const seq = ++this.sequence;
     this.lines.push(bufferLine(seq, event.at, msg));
     if (this.lines.length > this.capacity) this.lines.shift();
+    for (const w of [...this.watchers]) w(this.lines.at(-1)!);
     if (this.sink) {
       this.sink.send(udpLine(seq, event.at, msg));
       this.trapLines++;
     }
+  }
+
+  watch(watcher: (line: string) => void): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
   }
 
   get logged(): number {

@@ -28,8 +28,15 @@ export function messageFor(e: RouterEvent): IosMessage | undefined {
       return { facility: 'CRYPTO', severity: 5, mnemonic: 'IKEV2_SESSION_STATUS', text: `Crypto tunnel v2 is ${e.state.toUpperCase()}.  Peer ${e.peer}:${e.port} Id: ${e.peer}` };
     case 'bgp':
       return { facility: 'BGP', severity: 5, mnemonic: 'ADJCHANGE', text: `neighbor ${e.neighbor} ${WORD[e.state]}${e.reason ? ` ${e.reason}` : ' '}` };
+    case 'ip-sla-threshold':
+      // A real router's log: `%RTT-3-IPSLATHRESHOLD: IP SLAs(1): Threshold Occurred for timeout`, then `... Cleared for timeout`.
+      return e.logged
+        ? { facility: 'RTT', severity: 3, mnemonic: 'IPSLATHRESHOLD', text: `IP SLAs(${e.operation}): Threshold ${e.state === 'occurred' ? 'Occurred' : 'Cleared'} for ${e.element}` }
+        : undefined;
     case 'config':
       return { facility: 'SYS', severity: 5, mnemonic: 'CONFIG_I', text: `Configured from console by ${e.by}` };
+    case 'eem-log':
+      return { facility: 'HA_EM', severity: 6, mnemonic: 'LOG', text: `${e.applet}: ${e.text}` };
     case 'flexvpn-peer':
     case 'flexvpn-source':
     case 'ike-negotiation-failed':
@@ -37,6 +44,7 @@ export function messageFor(e: RouterEvent): IosMessage | undefined {
     case 'routes':
     case 'world':
     case 'drop-sessions':
+    case 'eem':
       return undefined;
   }
 }

@@ -22,8 +22,8 @@ export function defaultWorldSpec(): WorldSpec {
       },
     ],
     paths: {
-      'GigabitEthernet0/0|hub2': { latencyMs: 24, jitterMs: 3 },
-      'Cellular0/1/0|hub2': { latencyMs: 58, jitterMs: 12 },
+      'GigabitEthernet0/0|hub2': { latencyMs: 24, jitterMs: 2 },
+      'Cellular0/1/0|hub2': { latencyMs: 58, jitterMs: 8 },
     },
   };
 }

@@ -3,7 +3,13 @@
  * each (WAN, target) path. The router asks it what a packet sent from a WAN
  * towards an address would experience; scenarios change it.
  */
+import { gilbertFor, meanLoss, stepChain, type ChainState, type LossSpec } from './loss-model.js';
+import { applyPatch, JITTER_HALF_WIDTH, lossOf, type PathPatch, type PathQuality, type TrafficKind } from './path-quality.js';
+import { defaultDnsRecords, Dns } from './dns.js';
 import type { SeededRandom } from './random.js';
+
+export type { LossSpec } from './loss-model.js';
+export { JITTER_HALF_WIDTH, TRAFFIC_KINDS, type KindLoss, type PathPatch, type PathQuality, type TrafficKind } from './path-quality.js';
 
 export type WanKind = 'fibre' | 'lte';
 
@@ -19,6 +25,8 @@ export interface WanSpec {
   natted: boolean;
   /** Physical link (carrier) state. */
   up: boolean;
+  /** Link up but nothing passes (an LTE modem attached with a dead PDP context). */
+  blackholed?: boolean;
 }
 
 export interface HubSpec {
@@ -33,13 +41,10 @@ export interface HubSpec {
   /** Summaries the hub pushes by IKEv2 routing, CIDR. */
   pushedRoutes: string[];
   bgp?: { remoteAs: number; prefixes: number };
-}
-
-export interface PathQuality {
-  latencyMs: number;
-  jitterMs: number;
-  lossPct: number;
-  up: boolean;
+  /** How long the hub takes to answer each IKE exchange (overload, call admission); 0 when absent. */
+  ikeDelayMs?: number;
+  /** Maintenance drain: existing SAs live on, new IKE sessions are refused. */
+  draining?: boolean;
 }
 
 /** Target name for destinations that are not hubs (public anchors such as 8.8.8.8). */
@@ -51,31 +56,41 @@ export interface WorldSpec {
   /** Keyed by `${wanInterface}|${hubName or 'internet'}`; missing paths use `defaultQuality`. */
   paths?: Record<string, Partial<PathQuality>>;
   defaultQuality?: Partial<Record<string, PathQuality>>;
+  /** Name -> IPv4 address, over the default `<hub>.example.net` records (lab/world/dns.ts). */
+  dns?: Record<string, string>;
 }
 
 export interface ProbeOutcome {
   delivered: boolean;
   /** Round-trip time the packet took (meaningful when delivered). */
   rttMs: number;
+  /** The leg that lost it, when one-way loss did; absent when the round trip as a whole (or reachability) did. */
+  lostOn?: 'upstream' | 'downstream';
 }
 
+// Jitters of exactly 2/3 of the uniform noise (±2 ms, ±10 ms) the lab had before jitter meant IP SLA's.
 const BASE_QUALITY: Record<string, PathQuality> = {
-  fibre: { latencyMs: 12, jitterMs: 2, lossPct: 0, up: true },
-  lte: { latencyMs: 45, jitterMs: 10, lossPct: 0, up: true },
+  fibre: { latencyMs: 12, jitterMs: 4 / 3, lossPct: 0, up: true },
+  lte: { latencyMs: 45, jitterMs: 20 / 3, lossPct: 0, up: true },
 };
 
 export class World {
   private readonly wanMap = new Map<string, WanSpec>();
   private readonly hubMap = new Map<string, HubSpec>();
   private readonly paths = new Map<string, PathQuality>();
+  /** Gilbert–Elliott states, keyed by path, kind and component. */
+  private readonly chains = new Map<string, ChainState>();
+  /** Name resolution for FQDN peers; scenarios fail it with `dns.setFailing(name | '*', true)`. */
+  readonly dns: Dns;
 
   constructor(spec: WorldSpec) {
+    this.dns = new Dns(defaultDnsRecords(spec.hubs, spec.dns));
     for (const w of spec.wans) this.wanMap.set(w.interface, { ...w });
     for (const h of spec.hubs) this.hubMap.set(h.name, { ...h, pushedRoutes: [...h.pushedRoutes] });
     for (const w of spec.wans) {
       for (const target of [INTERNET, ...spec.hubs.map((h) => h.name)]) {
         const base = spec.defaultQuality?.[w.kind] ?? BASE_QUALITY[w.kind]!;
-        this.paths.set(key(w.interface, target), { ...base, ...spec.paths?.[key(w.interface, target)] });
+        this.paths.set(key(w.interface, target), structuredClone({ ...base, ...spec.paths?.[key(w.interface, target)] }));
       }
     }
   }
@@ -108,61 +123,124 @@ export class World {
   path(wan: string, target: string): PathQuality {
     const p = this.paths.get(key(wan, target));
     if (!p) throw new RangeError(`no path ${wan} -> ${target}`);
-    return { ...p };
+    return structuredClone(p);
   }
 
-  /** Whether packets could pass at all (ignoring random loss). */
+  /** Whether packets could pass at all (ignoring random loss): link up and not black-holed, hub alive, path up. */
   reachable(wan: string, address: string): boolean {
     const w = this.wanMap.get(wan);
-    if (!w?.up) return false;
+    if (!w?.up || w.blackholed) return false;
     const target = this.targetOf(address);
     if (target !== INTERNET && !this.hubMap.get(target)?.up) return false;
     return this.paths.get(key(wan, target))?.up ?? false;
   }
 
-  /** One round trip from `wan` to `address`: lost or delivered with an RTT of latency ± jitter. */
-  probe(wan: string, address: string, rng: SeededRandom): ProbeOutcome {
+  /**
+   * One round trip of `kind` from `wan` to `address`: lost, or delivered with
+   * an RTT around the latency (see PathQuality.jitterMs). The RTT is drawn
+   * before the loss, one draw each for plain loss, as the lab always did.
+   */
+  probe(wan: string, address: string, rng: SeededRandom, kind: TrafficKind = 'icmp'): ProbeOutcome {
     if (!this.reachable(wan, address)) return { delivered: false, rttMs: 0 };
-    const p = this.paths.get(key(wan, this.targetOf(address)))!;
-    const rttMs = Math.max(1, Math.round(p.latencyMs + rng.between(-p.jitterMs, p.jitterMs)));
-    return { delivered: !rng.chance(p.lossPct), rttMs };
+    const pathKey = key(wan, this.targetOf(address));
+    const p = this.paths.get(pathKey)!;
+    const a = p.jitterMs * JITTER_HALF_WIDTH;
+    const rttMs = Math.max(1, Math.round(p.latencyMs + rng.between(-a, a)));
+    const loss = lossOf(p, kind);
+    // The way out, the round trip as a whole, the way back: a packet lost early never meets the later components.
+    const lostBy = (['upstream', 'roundTrip', 'downstream'] as const).find((c) => this.loses(`${pathKey}|${kind}|${c}`, loss[c], rng));
+    if (lostBy === undefined) return { delivered: true, rttMs };
+    return lostBy === 'roundTrip' ? { delivered: false, rttMs } : { delivered: false, rttMs, lostOn: lostBy };
+  }
+
+  /** Mean share of `kind` round trips lost, percent: 100 when unreachable (what per-second counters need). */
+  meanLossPct(wan: string, address: string, kind: TrafficKind): number {
+    if (!this.reachable(wan, address)) return 100;
+    const loss = lossOf(this.paths.get(key(wan, this.targetOf(address)))!, kind);
+    if (!loss.upstream && !loss.downstream) return loss.roundTrip?.burst === undefined ? loss.roundTrip?.pct ?? 0 : meanLoss(loss.roundTrip) * 100;
+    return (1 - (1 - meanLoss(loss.upstream)) * (1 - meanLoss(loss.roundTrip)) * (1 - meanLoss(loss.downstream))) * 100;
+  }
+
+  /** The hub's IKE response delay, by hub name or address; 0 for an address that is no hub. */
+  ikeDelayMs(hub: string): number {
+    return this.hubNamed(hub)?.ikeDelayMs ?? 0;
+  }
+
+  /** False while the hub (name or address) is draining: it refuses new IKE sessions but keeps its SAs. */
+  hubAcceptsNewSessions(hub: string): boolean {
+    return !this.hubNamed(hub)?.draining;
+  }
+
+  private hubNamed(nameOrAddress: string): HubSpec | undefined {
+    return this.hubMap.get(nameOrAddress) ?? this.hubByAddress(nameOrAddress);
+  }
+
+  /** One packet through one loss component; bursty components advance their chain. */
+  private loses(chainKey: string, spec: LossSpec | undefined, rng: SeededRandom): boolean {
+    if (!spec || spec.pct <= 0) return false;
+    if (spec.burst === undefined) return rng.chance(spec.pct);
+    const { lost, next } = stepChain(gilbertFor(spec), this.chains.get(chainKey) ?? 'good', rng);
+    this.chains.set(chainKey, next);
+    return lost;
   }
 
   // ---------------------------------------------------------------- changes (scenarios)
 
   /** Changes a path; `target` `*` changes the WAN's paths to every hub and the internet. */
-  setPath(wan: string, target: string, patch: Partial<PathQuality>): void {
+  setPath(wan: string, target: string, patch: PathPatch): void {
+    for (const t of this.targetsOf(wan, target)) applyPatch(this.paths.get(key(wan, t))!, patch);
+  }
+
+  /** The targets `target` names from `wan` (`*`: every hub and the internet); throws on unknown names. */
+  targetsOf(wan: string, target: string): string[] {
     if (!this.wanMap.has(wan)) throw new RangeError(`unknown WAN ${wan}`);
     const targets = target === '*' ? [INTERNET, ...this.hubMap.keys()] : [target];
-    for (const t of targets) {
-      const p = this.paths.get(key(wan, t));
-      if (!p) throw new RangeError(`unknown path target ${t}`);
-      Object.assign(p, patch);
-    }
+    for (const t of targets) if (!this.paths.has(key(wan, t))) throw new RangeError(`unknown path target ${t}`);
+    return targets;
   }
 
   setWanUp(wan: string, up: boolean): void {
-    const w = this.wanMap.get(wan);
-    if (!w) throw new RangeError(`unknown WAN ${wan}`);
-    w.up = up;
+    this.wanNamed(wan).up = up;
+  }
+
+  /** An attached link that passes nothing: the interface stays up, every packet of every kind is lost. */
+  setWanBlackholed(wan: string, blackholed: boolean): void {
+    this.wanNamed(wan).blackholed = blackholed;
   }
 
   setHubUp(hub: string, up: boolean): void {
+    this.hubOrThrow(hub).up = up;
+  }
+
+  setIkeDelay(hub: string, delayMs: number): void {
+    if (!(delayMs >= 0)) throw new RangeError(`bad IKE delay ${delayMs}`);
+    this.hubOrThrow(hub).ikeDelayMs = delayMs;
+  }
+
+  setHubDraining(hub: string, draining: boolean): void {
+    this.hubOrThrow(hub).draining = draining;
+  }
+
+  private hubOrThrow(hub: string): HubSpec {
     const h = this.hubMap.get(hub);
     if (!h) throw new RangeError(`unknown hub ${hub}`);
-    h.up = up;
+    return h;
+  }
+
+  private wanNamed(wan: string): WanSpec {
+    const w = this.wanMap.get(wan);
+    if (!w) throw new RangeError(`unknown WAN ${wan}`);
+    return w;
   }
 
   /** Adds prefixes to what a hub pushes (a rogue route is just one nobody expected). */
   pushRoutes(hub: string, prefixes: readonly string[]): void {
-    const h = this.hubMap.get(hub);
-    if (!h) throw new RangeError(`unknown hub ${hub}`);
+    const h = this.hubOrThrow(hub);
     for (const p of prefixes) if (!h.pushedRoutes.includes(p)) h.pushedRoutes.push(p);
   }
 
   withdrawRoutes(hub: string, prefixes: readonly string[]): void {
-    const h = this.hubMap.get(hub);
-    if (!h) throw new RangeError(`unknown hub ${hub}`);
+    const h = this.hubOrThrow(hub);
     h.pushedRoutes = h.pushedRoutes.filter((p) => !prefixes.includes(p));
   }
 }

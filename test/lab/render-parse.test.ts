@@ -77,7 +77,8 @@ describe('records match the model', () => {
     expect(tracks.find((t) => t.id === 1)).toMatchObject({ delayUpSec: 10, delayDownSec: 5 });
     expect(tracks.find((t) => t.id === 101)).toMatchObject({ type: 'stub-object', state: 'up' });
     router.world.setWanUp('Cellular0/1/0', false);
-    seconds(clock, 5);
+    // A Timeout is known only when the timeout (1000 ms) has run out, a step after the run started.
+    seconds(clock, 6);
     const held = parsed<Track>(router, 'show track 2');
     expect(held[0]).toMatchObject({ state: 'up', delayedState: 'down' });
     const brief = parsed<Track>(router, 'show track brief');

@@ -51,6 +51,9 @@ describe('configuration commands', () => {
     exec(router, 'frequency 15', 'config-ip-sla-echo', '50');
     exec(router, 'ip sla schedule 50 life forever start-time now', 'config');
     seconds(clock, 1);
+    // The first run starts on the next step; its result is known when the reply is in, a step later.
+    expect(router.model.rt.slas.get(50)?.successes).toBe(0);
+    seconds(clock, 1);
     expect(router.model.rt.slas.get(50)?.successes).toBe(1);
     expectRefused(() => exec(router, 'ip sla 50', 'config'), /Entry already running and cannot be modified/);
     exec(router, 'no ip sla 50', 'config');

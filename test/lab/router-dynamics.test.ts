@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FlexClientConfig, TrackConfig, UpDown } from '../../lab/router/config-model.js';
 import { judgeProbe, recordRun, newSlaRuntime } from '../../lab/router/dynamics/ip-sla.js';
 import { evaluationOrder, listTarget, stepTrack, trackTarget, type TrackEnv, type TrackRuntime } from '../../lab/router/dynamics/track.js';
-import { recordDpdProbe, newDpd } from '../../lab/router/dynamics/dpd.js';
-import { candidates, firstCandidate, nextCandidateAfter, reactivationTarget, selectSource } from '../../lab/router/dynamics/flexvpn-select.js';
+import { candidates, firstCandidate, nextCandidateAfter, selectSource } from '../../lab/router/dynamics/flexvpn-select.js';
 import { computeRoutes } from '../../lab/router/dynamics/routes.js';
 
 const SLA = { id: 1, frequencySec: 10, thresholdMs: 250, timeoutMs: 1000 };
@@ -90,27 +89,6 @@ describe('track delay holds a change back and cancels it on revert', () => {
   });
 });
 
-describe('DPD: interval, then retries, then dead', () => {
-  const timing = { intervalSec: 10, retryIntervalSec: 2, retries: 3 };
-  it('declares the peer dead after the first miss and 3 retries (16 s after the last answer)', () => {
-    let s = newDpd(0, timing);
-    expect(s.nextProbeAt).toBe(10_000);
-    const times: number[] = [];
-    for (;;) {
-      const t = s.nextProbeAt;
-      const r = recordDpdProbe(s, timing, false, t);
-      times.push(t);
-      s = r.state;
-      if (r.dead) break;
-    }
-    expect(times).toEqual([10_000, 12_000, 14_000, 16_000]);
-  });
-  it('an answer resets the misses', () => {
-    const r = recordDpdProbe({ nextProbeAt: 12_000, misses: 2 }, timing, true, 12_000);
-    expect(r).toEqual({ state: { nextProbeAt: 22_000, misses: 0 }, dead: false });
-  });
-});
-
 describe('FlexVPN selection', () => {
   const client: FlexClientConfig = {
     name: 'C', peerReactivate: false,
@@ -134,13 +112,6 @@ describe('FlexVPN selection', () => {
     const ts = tracks({ 101: 'up', 102: 'up', 103: 'up' });
     expect(nextCandidateAfter(client, 1, ts)?.seq).toBe(2);
     expect(nextCandidateAfter(client, 4, ts)?.seq).toBe(1);
-  });
-
-  it('moves back to a better peer only with peer reactivate', () => {
-    const ts = tracks({ 101: 'up', 102: 'up' });
-    expect(reactivationTarget(client, 2, ts)).toBeUndefined();
-    expect(reactivationTarget({ ...client, peerReactivate: true }, 2, ts)?.seq).toBe(1);
-    expect(reactivationTarget({ ...client, peerReactivate: true }, 1, ts)).toBeUndefined();
   });
 
   it('never picks a peer another client of the backup group holds', () => {

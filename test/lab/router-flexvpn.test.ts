@@ -23,16 +23,47 @@ describe('FlexVPN client (DESIGN §4)', () => {
     expect(activePeer(router)).toBe(HUB2);
   });
 
-  it('does not move back when the better peer returns, unless peer reactivate', () => {
+  it('does not move back when the better peer returns', () => {
     const { router, clock } = labRouter();
     exec(router, 'default-state down', 'config-track', '101');
     seconds(clock, 3);
     exec(router, 'default-state up', 'config-track', '101');
     seconds(clock, 30);
     expect(activePeer(router)).toBe(HUB2);
+  });
+
+  it('peer reactivate moves back when the better peer\'s track comes up again, not merely because it is up', () => {
+    const { router, clock } = labRouter();
     exec(router, 'peer reactivate', 'config-ikev2-flexvpn', 'SPOKE');
+    exec(router, 'default-state down', 'config-track', '101');
+    seconds(clock, 3);
+    expect(activePeer(router)).toBe(HUB2);
+    exec(router, 'default-state up', 'config-track', '101');
     seconds(clock, 3);
     expect(activePeer(router)).toBe(HUB1);
+
+    // Configured after the track came back: no edge, no move (the audit's level-triggered lab moved here).
+    const late = labRouter();
+    exec(late.router, 'default-state down', 'config-track', '101');
+    seconds(late.clock, 3);
+    exec(late.router, 'default-state up', 'config-track', '101');
+    seconds(late.clock, 3);
+    exec(late.router, 'peer reactivate', 'config-ikev2-flexvpn', 'SPOKE');
+    seconds(late.clock, 30);
+    expect(activePeer(late.router)).toBe(HUB2);
+  });
+
+  it('peer reactivate with a dead untracked preferred hub: one try, then it stays on hub 2 (no loop)', () => {
+    const { router, clock } = labRouter();
+    exec(router, `peer 1 ${HUB1}`, 'config-ikev2-flexvpn', 'SPOKE');
+    exec(router, 'peer reactivate', 'config-ikev2-flexvpn', 'SPOKE');
+    router.world.setHubUp('hub1', false);
+    exec(router, `clear crypto ikev2 sa remote ${HUB1}`);
+    const changes: string[] = [];
+    router.subscribe((e) => { if (e.kind === 'ike-session') changes.push(`${e.state} ${e.peer}`); });
+    seconds(clock, 600);
+    expect(activePeer(router)).toBe(HUB2);
+    expect(changes).toEqual([`up ${HUB2}`]); // 20 s of IKE to hub 1, then hub 2 for good
   });
 
   it('clear crypto session makes it reconnect to the first candidate at once', () => {
@@ -50,13 +81,36 @@ describe('FlexVPN client (DESIGN §4)', () => {
     expect(router.model.rt.sas[0]!.tunnelId).toBeGreaterThan(before);
   });
 
-  it('leaves a dead hub only when DPD gives up (interval 10 s, 5 retransmissions at 2 s)', () => {
+  it('on-demand DPD: a dead hub is left 10 s after its last packet and 5 retransmissions 2 s apart', () => {
     const { router, clock } = labRouter();
-    const dpdDue = router.model.rt.sas[0]!.dpd.nextProbeAt;
     router.world.setHubUp('hub1', false);
-    clock.advance(dpdDue - clock.now() + 9_000);
+    seconds(clock, 19);
     expect(router.state().sas.map((s) => s.peer)).toEqual([HUB1]); // lingers, encrypting into the void
-    clock.advance(2_000);
+    seconds(clock, 1);
+    expect(router.state().sas.map((s) => s.peer)).not.toContain(HUB1);
+    seconds(clock, 1);
+    expect(activePeer(router)).toBe(HUB2);
+  });
+
+  it('on-demand DPD never probes while the LAN sends nothing: the dead hub is found once traffic resumes', () => {
+    const { router, clock } = labRouter();
+    router.setTraffic({ outPps: 0 });
+    router.world.setHubUp('hub1', false);
+    seconds(clock, 300);
+    expect(router.state().sas.map((s) => s.peer)).toEqual([HUB1]);
+    router.setTraffic({ outPps: 20 });
+    seconds(clock, 10); // idle far beyond 10 s: the first packet out sends R-U-THERE, 5 retransmissions follow
+    expect(router.state().sas.map((s) => s.peer)).toEqual([HUB1]);
+    seconds(clock, 2);
+    expect(activePeer(router)).toBe(HUB2);
+  });
+
+  it('periodic DPD finds a dead hub without traffic, within one interval plus the retransmissions', () => {
+    const { router, clock } = labRouter();
+    exec(router, 'crypto ikev2 dpd 10 2 periodic', 'config');
+    router.setTraffic({ outPps: 0 });
+    router.world.setHubUp('hub1', false);
+    seconds(clock, 21);
     expect(activePeer(router)).toBe(HUB2);
   });
 

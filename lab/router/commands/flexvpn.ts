@@ -1,10 +1,11 @@
 /**
  * `crypto ikev2 client flexvpn NAME` and its `config-ikev2-flexvpn` lines:
- * `peer`, `source`, `backup group`, `peer reactivate`, `client connect`,
+ * `peer N ADDRESS|fqdn NAME [dynamic] [track T [up|down]]`, `source`,
+ * `backup group`, `peer reactivate`, `client connect`,
  * `connect auto|manual|track N [up|down]`;
  * `crypto ikev2 dpd INTERVAL RETRY periodic|on-demand`.
  */
-import { CliError, kw, type CommandDef, type Token } from '../../cli/grammar.js';
+import { CliError, kw, type Args, type CommandDef, type Token } from '../../cli/grammar.js';
 import type { ClientConnect, FlexClientConfig, FlexPeer } from '../config-model.js';
 import type { RouterModel } from '../model.js';
 import { invalid, isIpv4, num, str, target } from './common.js';
@@ -12,26 +13,37 @@ import { invalid, isIpv4, num, str, target } from './common.js';
 const SEQ = { kind: 'number', name: 'seq', min: 1, max: 10 } as const;
 const TRACK = { kind: 'number', name: 'track', min: 1, max: 1000 } as const;
 
+type PeerKind = 'address' | 'fqdn' | 'fqdn-dynamic';
+const PEER_HEADS: Record<PeerKind, Token[]> = {
+  address: [{ kind: 'ipv4', name: 'address' }],
+  fqdn: [...kw('fqdn'), { kind: 'word', name: 'fqdn' }],
+  'fqdn-dynamic': [...kw('fqdn'), { kind: 'word', name: 'fqdn' }, ...kw('dynamic')],
+};
+
 export function flexvpnCommands(m: RouterModel): CommandDef[] {
   const clients = m.config.flexClients;
   const client = (name: string): FlexClientConfig => clients.get(name) ?? invalid();
   const update = (name: string, change: (c: FlexClientConfig) => FlexClientConfig): void => {
     clients.set(name, change(client(name)));
   };
-  const peer = (tail: Token[], state?: 'up' | 'down'): CommandDef => ({
+  const peer = (kind: PeerKind, tail: Token[], state?: 'up' | 'down'): CommandDef => ({
     modes: ['config-ikev2-flexvpn'],
-    syntax: [...kw('peer'), SEQ, { kind: 'ipv4', name: 'address' }, ...tail],
+    syntax: [...kw('peer'), SEQ, ...PEER_HEADS[kind], ...tail],
     handler: (ctx, args) => {
       const name = target(ctx);
       client(name);
-      const address = str(args, 'address');
-      if (!isIpv4(address)) invalid();
-      const p: FlexPeer = { seq: num(args, 'seq'), address, trackState: state ?? 'up' };
+      const p: FlexPeer = { seq: num(args, 'seq'), ...peerTarget(m, kind, args), trackState: state ?? 'up' };
       if (args.track !== undefined) p.track = num(args, 'track');
       // A peer line replaces the one with the same sequence number.
       update(name, (c) => ({ ...c, peers: [...c.peers.filter((x) => x.seq !== p.seq), p] }));
     },
   });
+  const peerLines = (kind: PeerKind): CommandDef[] => [
+    peer(kind, []),
+    peer(kind, [...kw('track'), TRACK]),
+    peer(kind, [...kw('track'), TRACK, ...kw('up')], 'up'),
+    peer(kind, [...kw('track'), TRACK, ...kw('down')], 'down'),
+  ];
   return [
     {
       modes: ['config'],
@@ -50,10 +62,9 @@ export function flexvpnCommands(m: RouterModel): CommandDef[] {
         if (!clients.delete(str(args, 'name'))) throw new CliError([`% FlexVPN client ${str(args, 'name')} does not exist`]);
       },
     },
-    peer([]),
-    peer([...kw('track'), TRACK]),
-    peer([...kw('track'), TRACK, ...kw('up')], 'up'),
-    peer([...kw('track'), TRACK, ...kw('down')], 'down'),
+    ...peerLines('address'),
+    ...peerLines('fqdn'),
+    ...peerLines('fqdn-dynamic'),
     {
       modes: ['config-ikev2-flexvpn'],
       syntax: [...kw('no', 'peer'), SEQ],
@@ -133,6 +144,29 @@ export function flexvpnCommands(m: RouterModel): CommandDef[] {
       handler: () => { delete m.config.dpd; },
     },
   ];
+}
+
+/**
+ * What a peer line names: an address, or a name. Without `dynamic` the name
+ * is resolved now, at configuration time, and the peer keeps that address; a
+ * name that does not resolve leaves the peer without one, never a candidate
+ * (IOS's message for that case is not documented; the lab prints none).
+ */
+function peerTarget(m: RouterModel, kind: PeerKind, args: Args): Pick<FlexPeer, 'address' | 'fqdn'> {
+  if (kind === 'address') {
+    const address = str(args, 'address');
+    if (!isIpv4(address)) invalid();
+    return { address };
+  }
+  const name = str(args, 'fqdn');
+  if (!isHostname(name)) invalid();
+  const dynamic = kind === 'fqdn-dynamic';
+  return { address: dynamic ? '' : (m.world.dns.resolve(name) ?? ''), fqdn: { name, dynamic } };
+}
+
+/** A DNS name: dot-separated labels of letters, digits and inner hyphens, at most 253 characters. */
+function isHostname(s: string): boolean {
+  return s.length <= 253 && s.split('.').every((l) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(l)) && !/^[\d.]+$/.test(s);
 }
 
 /** `connect auto` (the default, dropped from the block), `connect manual`, `connect track N [up|down]`. */

@@ -4,6 +4,7 @@ import type { InterfaceConfig } from '../config-model.js';
 import type { RouterModel } from '../model.js';
 import { invalid, isIpv4, str, target } from './common.js';
 import { lengthToMask } from '../dynamics/routes.js';
+import { dampeningCommands } from './dampening.js';
 
 /** Prefix length of a contiguous dotted mask; undefined for a non-contiguous one. */
 function maskToLength(mask: string): number | undefined {
@@ -25,6 +26,7 @@ export function interfaceCommands(m: RouterModel): CommandDef[] {
     if (!name.startsWith('Tunnel')) invalid();
   };
   return [
+    ...dampeningCommands(m),
     {
       modes: ['config', 'config-if'],
       syntax: [...kw('interface'), { kind: 'interface', name: 'interface' }],

@@ -1,21 +1,25 @@
 /**
- * `ip sla N` with `icmp-echo DST [source-interface IF]` and its
- * `config-ip-sla-echo` lines (`frequency`, `threshold`, `timeout`),
- * `ip sla schedule N life forever start-time now`, and their `no` forms.
+ * `ip sla N` with `icmp-echo DST [source-interface IF]` (jitter operations
+ * in ip-sla-jitter.ts) and the lines every operation mode takes
+ * (`frequency`, `threshold`, `timeout`), `ip sla schedule N ...` and their
+ * `no` forms; reactions in ip-sla-reaction.ts, show commands in
+ * ip-sla-show.ts.
  */
-import { CliError, kw, type CommandDef } from '../../cli/grammar.js';
+import { CliError, kw, type CommandDef, type Token } from '../../cli/grammar.js';
 import { SLA_DEFAULTS, type IpSlaConfig } from '../config-model.js';
 import type { RouterModel } from '../model.js';
 import { invalid, isIpv4, num, str, targetNumber } from './common.js';
-
-const SLA_ID = { kind: 'number', name: 'operation', min: 1, max: 2147483647 } as const;
+import { hasOperationType, OPERATION_MODES, refuseRetype, SLA_ID, THRESHOLD_OVER_TIMEOUT } from './ip-sla-common.js';
+import { ipSlaJitterCommands } from './ip-sla-jitter.js';
+import { ipSlaReactionCommands } from './ip-sla-reaction.js';
+import { ipSlaShowCommands } from './ip-sla-show.js';
 
 /**
  * IOS will not modify a scheduled operation: it must be deleted and created
  * again (`no ip sla N`). The message is IOS's own, on two lines.
  */
 function refuseIfRunning(m: RouterModel, id: number): void {
-  if (m.config.scheduled.has(id)) {
+  if (m.config.scheduled.has(id) || m.config.ipSla.pending.has(id)) {
     throw new CliError([
       '%Entry already running and cannot be modified',
       '(only can delete (no) and start over)',
@@ -36,35 +40,24 @@ export function ipSlaCommands(m: RouterModel): CommandDef[] {
       const source = withSource ? str(args, 'source') : undefined;
       if (source !== undefined && !m.config.interfaces.has(source)) invalid();
       const existing = slas.get(id);
-      // IOS: an operation's type is fixed once set; a different destination is a new operation.
-      if (existing?.icmpEcho && (existing.icmpEcho.destination !== destination || existing.icmpEcho.sourceInterface !== source)) {
-        throw new CliError(['%Cannot change the type or target of an existing entry; delete it first']);
-      }
+      refuseRetype(existing, (e) => e.icmpEcho?.destination === destination && e.icmpEcho.sourceInterface === source);
       const next: IpSlaConfig = existing ?? { id, ...SLA_DEFAULTS };
       slas.set(id, { ...next, icmpEcho: source === undefined ? { destination } : { destination, sourceInterface: source } });
       return { enter: { mode: 'config-ip-sla-echo', target: String(id) } };
     },
   });
-  const echoSetting = (word: string, name: 'frequencySec' | 'thresholdMs' | 'timeoutMs', min: number, max: number): CommandDef[] => [
-    {
-      modes: ['config-ip-sla-echo'],
-      syntax: [...kw(word), { kind: 'number', name: 'value', min, max }],
-      handler: (ctx, args) => {
-        const sla = slas.get(targetNumber(ctx));
-        if (!sla) invalid();
-        slas.set(sla.id, { ...sla, [name]: num(args, 'value') });
-      },
-    },
-    {
-      modes: ['config-ip-sla-echo'],
-      syntax: kw('no', word),
-      handler: (ctx) => {
-        const sla = slas.get(targetNumber(ctx));
-        if (!sla) invalid();
-        slas.set(sla.id, { ...sla, [name]: SLA_DEFAULTS[name] });
-      },
-    },
-  ];
+  const setting = (word: string, name: 'frequencySec' | 'thresholdMs' | 'timeoutMs', min: number, max: number): CommandDef[] => {
+    const apply = (id: number, value: number): void => {
+      const sla = slas.get(id);
+      if (!sla) invalid();
+      if (name === 'timeoutMs' && value < sla.thresholdMs) throw new CliError([THRESHOLD_OVER_TIMEOUT]);
+      slas.set(sla.id, { ...sla, [name]: value });
+    };
+    return [
+      { modes: OPERATION_MODES, syntax: [...kw(word), { kind: 'number', name: 'value', min, max }], handler: (ctx, args) => apply(targetNumber(ctx), num(args, 'value')) },
+      { modes: OPERATION_MODES, syntax: kw('no', word), handler: (ctx) => apply(targetNumber(ctx), SLA_DEFAULTS[name]) },
+    ];
+  };
   return [
     {
       modes: ['config'],
@@ -82,30 +75,67 @@ export function ipSlaCommands(m: RouterModel): CommandDef[] {
         const id = num(args, 'operation');
         slas.delete(id);
         m.config.scheduled.delete(id);
+        m.config.ipSla.pending.delete(id);
+        m.config.ipSla.reactions.delete(id);
       },
     },
     echo(true),
     echo(false),
-    ...echoSetting('frequency', 'frequencySec', 1, 604800),
-    ...echoSetting('threshold', 'thresholdMs', 0, 2147483647),
-    ...echoSetting('timeout', 'timeoutMs', 0, 604800000),
-    {
-      modes: ['config'],
-      syntax: [...kw('ip', 'sla', 'schedule'), SLA_ID, ...kw('life', 'forever', 'start-time', 'now')],
-      handler: (_ctx, args) => {
-        const id = num(args, 'operation');
-        const sla = slas.get(id);
-        if (!sla?.icmpEcho) throw new CliError([`%No IP SLA operation ${id} configured`]);
-        if (m.config.scheduled.has(id)) throw new CliError(['%Entry already running and cannot be modified']);
-        m.config.scheduled.add(id);
-      },
-    },
-    {
-      modes: ['config'],
-      syntax: [...kw('no', 'ip', 'sla', 'schedule'), SLA_ID],
-      handler: (_ctx, args) => {
-        m.config.scheduled.delete(num(args, 'operation'));
-      },
-    },
+    ...setting('frequency', 'frequencySec', 1, 604800),
+    ...setting('threshold', 'thresholdMs', 0, 2147483647),
+    ...setting('timeout', 'timeoutMs', 0, 604800000),
+    ...scheduleCommands(m),
+    ...ipSlaJitterCommands(m),
+    ...ipSlaReactionCommands(m),
+    ...ipSlaShowCommands(m),
   ];
+}
+
+type Life = number | 'forever';
+const LIFE_FOREVER: Token[] = kw('life', 'forever');
+const LIFE_SECONDS: Token[] = [...kw('life'), { kind: 'number', name: 'life', min: 0, max: 2147483647 }];
+
+/**
+ * `ip sla schedule N [life forever|S] [start-time now|pending]`, the two
+ * clauses in either order (IOS prints `life` first). `start-time now` with
+ * `life forever` runs for ever; `start-time pending` waits for a reaction
+ * trigger (`ip sla reaction-trigger`) and then runs for its life.
+ */
+function scheduleCommands(m: RouterModel): CommandDef[] {
+  const slas = m.config.slas;
+  const schedule = (id: number, life: Life, start: 'now' | 'pending'): void => {
+    const sla = slas.get(id);
+    if (!hasOperationType(sla)) throw new CliError([`%No IP SLA operation ${id} configured`]);
+    if (m.config.scheduled.has(id) || m.config.ipSla.pending.has(id)) throw new CliError(['%Entry already running and cannot be modified']);
+    if (sla.thresholdMs > sla.timeoutMs) throw new CliError([THRESHOLD_OVER_TIMEOUT]);
+    // A bounded life started now is not modelled: the lab's operations run for ever once started.
+    if (start === 'now' && life !== 'forever') invalid();
+    if (start === 'now') m.config.scheduled.add(id);
+    else m.config.ipSla.pending.set(id, { lifeSec: life });
+  };
+  const defs: CommandDef[] = [];
+  for (const start of ['now', 'pending'] as const) {
+    const startTokens = kw('start-time', start);
+    for (const lifeTokens of [LIFE_FOREVER, LIFE_SECONDS, []]) {
+      const orders = lifeTokens.length === 0 ? [startTokens] : [[...lifeTokens, ...startTokens], [...startTokens, ...lifeTokens]];
+      for (const tail of orders) {
+        defs.push({
+          modes: ['config'],
+          syntax: [...kw('ip', 'sla', 'schedule'), SLA_ID, ...tail],
+          // IOS's default life is 3600 seconds.
+          handler: (_ctx, args) => schedule(num(args, 'operation'), lifeTokens === LIFE_FOREVER ? 'forever' : args.life !== undefined ? num(args, 'life') : 3600, start),
+        });
+      }
+    }
+  }
+  defs.push({
+    modes: ['config'],
+    syntax: [...kw('no', 'ip', 'sla', 'schedule'), SLA_ID],
+    handler: (_ctx, args) => {
+      const id = num(args, 'operation');
+      m.config.scheduled.delete(id);
+      m.config.ipSla.pending.delete(id);
+    },
+  });
+  return defs;
 }

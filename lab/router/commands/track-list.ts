@@ -1,6 +1,7 @@
 /**
  * `track N interface IF line-protocol|ip routing`, `track N list boolean
- * and|or` and the list's `config-track` lines `object M [not]` / `no object M`.
+ * and|or` and the list's `config-track` lines `object M [not]` / `no object M`
+ * (threshold lists share `object M` and `no object M`).
  * As IOS does, a list may name an object that is not configured yet (it
  * counts as down until it is), and a track may name a virtual interface
  * that does not exist yet.
@@ -10,6 +11,8 @@ import type { TrackConfig } from '../config-model.js';
 import type { RouterModel } from '../model.js';
 import { invalid, num, str, targetNumber } from './common.js';
 import { refuseTypeChange, TRACK_ID } from './track.js';
+import { setMember } from './track-threshold.js';
+import { DEFAULT_MEMBER_WEIGHT } from '../dynamics/track-threshold.js';
 
 const OBJECT: Token = { kind: 'number', name: 'object', min: 1, max: 1000 };
 
@@ -50,8 +53,11 @@ export function trackListCommands(m: RouterModel): CommandDef[] {
     modes: ['config-track'],
     syntax: [...kw('object'), OBJECT, ...(negated ? kw('not') : [])],
     handler: (ctx, args) => {
-      const t = list(targetNumber(ctx));
       const id = num(args, 'object');
+      const any = tracks.get(targetNumber(ctx));
+      // Threshold lists take `object M` too (weight 10), but never `not`.
+      if (any?.kind === 'threshold' && !negated) return setMember(m, any, id, DEFAULT_MEMBER_WEIGHT);
+      const t = list(targetNumber(ctx));
       // An `object` line replaces the one for the same object; IOS lists them by id.
       const objects = [...t.objects.filter((o) => o.id !== id), { id, negated }].sort((a, b) => a.id - b.id);
       tracks.set(t.id, { ...t, objects });
@@ -68,10 +74,12 @@ export function trackListCommands(m: RouterModel): CommandDef[] {
       modes: ['config-track'],
       syntax: [...kw('no', 'object'), OBJECT],
       handler: (ctx, args) => {
-        const t = list(targetNumber(ctx));
+        const t = tracks.get(targetNumber(ctx));
+        if (t?.kind !== 'list' && t?.kind !== 'threshold') invalid();
         const id = num(args, 'object');
         if (!t.objects.some((o) => o.id === id)) invalid();
-        tracks.set(t.id, { ...t, objects: t.objects.filter((o) => o.id !== id) });
+        if (t.kind === 'list') tracks.set(t.id, { ...t, objects: t.objects.filter((o) => o.id !== id) });
+        else tracks.set(t.id, { ...t, objects: t.objects.filter((o) => o.id !== id) });
       },
     },
   ];

@@ -10,7 +10,8 @@ import { invalid, num, targetNumber } from './common.js';
 
 export const TRACK_ID = { kind: 'number', name: 'track', min: 1, max: 1000 } as const;
 const SLA_ID = { kind: 'number', name: 'operation', min: 1, max: 2147483647 } as const;
-const SECONDS = (name: string) => ({ kind: 'number', name, min: 0, max: 180 }) as const;
+/** IOS: `delay up|down <1-180>`; 0 is refused with the caret under it (the matcher's range check). */
+const SECONDS = (name: string) => ({ kind: 'number', name, min: 1, max: 180 }) as const;
 
 /** IOS refuses to turn an existing object into another kind; it must be removed first. */
 export function refuseTypeChange(existing: TrackConfig | undefined, kind: TrackConfig['kind']): void {
@@ -66,6 +67,7 @@ export function trackCommands(m: RouterModel): CommandDef[] {
         const id = num(args, 'track');
         if (!tracks.has(id)) throw new CliError([`%Track object ${id} does not exist`]);
         tracks.delete(id);
+        m.rt.stubStates.delete(id);
       },
     },
     ...(['up', 'down'] as const).map((state): CommandDef => ({
@@ -75,6 +77,8 @@ export function trackCommands(m: RouterModel): CommandDef[] {
         const t = tracks.get(targetNumber(ctx));
         if (t?.kind !== 'stub-object') invalid();
         tracks.set(t.id, { ...t, defaultState: state });
+        // Entering default-state sets the state again, over an EEM `action track set`.
+        m.rt.stubStates.delete(t.id);
       },
     })),
     delay([...kw('up'), SECONDS('up'), ...kw('down'), SECONDS('down')], (t, a) => { t.delayUpSec = num(a, 'up'); t.delayDownSec = num(a, 'down'); }),

@@ -8,10 +8,21 @@ import { sortedPeers, sortedSources } from '../config-model.js';
 /** Track state by id; undefined for a track that is not configured. */
 export type TrackStateOf = (id: number) => UpDown | undefined;
 
-/** A peer with a track is a candidate only while the track is in the named state; untracked peers always are. */
+/**
+ * A peer with a track is a candidate only while the track is in the named
+ * state; untracked peers always are ("always in the UP state", Cisco FlexVPN
+ * client guide). An FQDN peer resolved at configuration time whose name did
+ * not resolve has no address and never is.
+ */
 export function isCandidate(peer: FlexPeer, trackState: TrackStateOf): boolean {
+  if (peer.fqdn && !peer.fqdn.dynamic && peer.address === '') return false;
   if (peer.track === undefined) return true;
   return trackState(peer.track) === peer.trackState;
+}
+
+/** The configured peer an SA or negotiation with (`seq`, `address`) belongs to (a `dynamic` FQDN peer has no fixed address). */
+export function peerOf(client: FlexClientConfig, seq: number, address: string): FlexPeer | undefined {
+  return client.peers.find((p) => p.seq === seq && (p.fqdn?.dynamic === true || p.address === address));
 }
 
 /**
@@ -32,11 +43,29 @@ export function nextCandidateAfter(client: FlexClientConfig, failedSeq: number, 
   return list.find((p) => p.seq > failedSeq) ?? list[0];
 }
 
-/** With `peer reactivate`, a better candidate than the active peer makes the client move back. */
-export function reactivationTarget(client: FlexClientConfig, activeSeq: number, trackState: TrackStateOf, busy?: ReadonlySet<string>): FlexPeer | undefined {
-  if (!client.peerReactivate) return undefined;
-  const best = firstCandidate(client, trackState, busy);
-  return best && best.seq < activeSeq ? best : undefined;
+/** Candidacy of the tracked peers now, by seq: the memory `reactivationTarget` compares against. */
+export function trackedCandidacy(client: FlexClientConfig, trackState: TrackStateOf): Map<number, boolean> {
+  return new Map(client.peers.filter((p) => p.track !== undefined).map((p) => [p.seq, isCandidate(p, trackState)]));
+}
+
+/**
+ * `peer reactivate` is edge-triggered: the client moves back only when a
+ * tracked peer more preferred than the active one has just become a
+ * candidate (its track entered the required state since `before`). Untracked
+ * peers are always candidates, so they never trigger it: a dead untracked
+ * preferred hub cannot pull the client off a working one again and again.
+ * Returns the peer that came back; the reconnection then takes the first candidate.
+ */
+export function reactivationTarget(
+  client: FlexClientConfig,
+  activeSeq: number,
+  before: ReadonlyMap<number, boolean> | undefined,
+  trackState: TrackStateOf,
+  busy: ReadonlySet<string> = new Set(),
+): FlexPeer | undefined {
+  if (!client.peerReactivate || !before) return undefined;
+  return sortedPeers(client).find((p) =>
+    p.seq < activeSeq && p.track !== undefined && before.get(p.seq) === false && isCandidate(p, trackState) && !busy.has(p.address));
 }
 
 /**

@@ -6,10 +6,12 @@
  * `list boolean and|or` combines its members' (delayed) states, each
  * inverted by `not`. `delay up|down` holds a change back and cancels it if
  * the object returns to its state first; on a list it applies to the list's
- * own result, as IOS applies it to any object.
+ * own result, as IOS applies it to any object. Threshold lists are in
+ * track-threshold.ts.
  */
 import type { ListMember, TrackConfig, UpDown } from '../config-model.js';
 import type { SlaCode } from './ip-sla.js';
+import { thresholdTarget } from './track-threshold.js';
 
 export interface TrackRuntime {
   state: UpDown;
@@ -29,9 +31,11 @@ export interface TrackEnv {
   /** Latest return code; undefined when the operation has not run. */
   slaCode(operation: number): SlaCode | undefined;
   /** Undefined for an interface the router does not have. */
-  interfaceState(name: string): { protocolUp: boolean; hasAddress: boolean } | undefined;
+  interfaceState(name: string): { protocolUp: boolean; hasAddress: boolean; suppressed?: boolean } | undefined;
   /** Current state of another track; undefined when it is not configured. */
   trackState(id: number): UpDown | undefined;
+  /** A stub object's state as an EEM `action track set` last set it (default-state otherwise). */
+  stubState?(id: number): UpDown | undefined;
 }
 
 /** `and`: every member up; `or`: any member up; `not` inverts a member. An absent member counts as down, an empty list is down. */
@@ -45,7 +49,7 @@ export function listTarget(operator: 'and' | 'or', objects: readonly ListMember[
 export function trackTarget(cfg: TrackConfig, env: TrackEnv): UpDown {
   switch (cfg.kind) {
     case 'stub-object':
-      return cfg.defaultState;
+      return env.stubState?.(cfg.id) ?? cfg.defaultState;
     case 'ip-sla': {
       const code = env.slaCode(cfg.operation);
       if (code === undefined) return 'down';
@@ -55,10 +59,13 @@ export function trackTarget(cfg: TrackConfig, env: TrackEnv): UpDown {
     case 'interface': {
       const i = env.interfaceState(cfg.interface);
       if (!i?.protocolUp) return 'down';
-      return cfg.parameter === 'line-protocol' || i.hasAddress ? 'up' : 'down';
+      // IP Event Dampening: a suppressed interface is down to IP routing, not to its line protocol.
+      return cfg.parameter === 'line-protocol' || (i.hasAddress && !i.suppressed) ? 'up' : 'down';
     }
     case 'list':
       return listTarget(cfg.operator, cfg.objects, env.trackState);
+    case 'threshold':
+      return thresholdTarget(cfg, env.trackState, env.trackState(cfg.id) ?? 'down');
   }
 }
 
@@ -75,7 +82,7 @@ export function evaluationOrder(tracks: readonly TrackConfig[]): TrackConfig[] {
   const visit = (t: TrackConfig): void => {
     if (done.has(t.id) || visiting.has(t.id)) return;
     visiting.add(t.id);
-    if (t.kind === 'list') for (const o of t.objects) { const m = byId.get(o.id); if (m) visit(m); }
+    if (t.kind === 'list' || t.kind === 'threshold') for (const o of t.objects) { const m = byId.get(o.id); if (m) visit(m); }
     visiting.delete(t.id);
     done.add(t.id);
     out.push(t);

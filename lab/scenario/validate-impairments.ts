@@ -1,0 +1,124 @@
+/**
+ * Validation of the impairment parts of scenario files: bursty, one-way and
+ * per-protocol loss in `set-path`, and the actions that play a slow or
+ * draining hub, a latency ramp, a link that passes nothing, and DNS failure.
+ * Each problem names its place and what would be right.
+ */
+import { minimumBurst, type LossSpec } from '../world/loss-model.js';
+import { TRAFFIC_KINDS, type KindLoss, type PathPatch } from '../world/world.js';
+import { parseTime, type ScenarioAction } from './schema.js';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Keys of `set-path` beyond wan, to, latency, jitter, loss and up. */
+export const LOSS_KEYS = ['burst', 'loss-up', 'loss-down', ...TRAFFIC_KINDS] as const;
+const KIND_KEYS = ['loss', 'burst', 'loss-up', 'loss-down'];
+
+function percent(x: unknown, where: string, problems: string[]): number | undefined {
+  if (typeof x === 'number' && x >= 0 && x <= 100) return x;
+  problems.push(`${where}: a loss percentage from 0 to 100`);
+  return undefined;
+}
+
+/** A mean burst for `pct` % loss (pct unknown: only the lower bound of 1 is checked). */
+function burstOf(x: unknown, pct: number | undefined, where: string, problems: string[]): number | undefined {
+  if (typeof x !== 'number' || !(x >= 1)) { problems.push(`${where}: a mean burst length in packets, at least 1`); return undefined; }
+  if (pct !== undefined && x < minimumBurst(pct)) {
+    problems.push(`${where}: bursts of ${x} packets on average cannot carry ${pct}% loss (needs at least ${Math.ceil(minimumBurst(pct) * 100) / 100})`);
+    return undefined;
+  }
+  return x;
+}
+
+/** `10` or `{ loss: 10, burst: 3 }`. */
+function lossSpec(x: unknown, where: string, problems: string[]): LossSpec | undefined {
+  if (!isObj(x)) { const pct = percent(x, where, problems); return pct === undefined ? undefined : { pct }; }
+  for (const key of Object.keys(x)) if (key !== 'loss' && key !== 'burst') problems.push(`${where}: unknown key "${key}" (loss, burst)`);
+  const pct = percent(x.loss, `${where}.loss`, problems);
+  const burst = x.burst === undefined ? undefined : burstOf(x.burst, pct, `${where}.burst`, problems);
+  if (pct === undefined) return undefined;
+  return burst === undefined ? { pct } : { pct, burst };
+}
+
+/** One kind's block: `{ loss, burst, loss-up, loss-down }`, each optional. */
+function kindLoss(x: unknown, where: string, problems: string[]): KindLoss | undefined {
+  if (!isObj(x)) { problems.push(`${where}: a mapping of loss, burst, loss-up, loss-down (or null to drop the override)`); return undefined; }
+  for (const key of Object.keys(x)) if (!KIND_KEYS.includes(key)) problems.push(`${where}: unknown key "${key}" (${KIND_KEYS.join(', ')})`);
+  if (x.burst !== undefined && x.loss === undefined) problems.push(`${where}.burst: needs loss beside it`);
+  const out: KindLoss = {};
+  if (x.loss !== undefined) {
+    const pct = percent(x.loss, `${where}.loss`, problems);
+    const burst = x.burst === undefined ? undefined : burstOf(x.burst, pct, `${where}.burst`, problems);
+    if (pct !== undefined) out.roundTrip = burst === undefined ? { pct } : { pct, burst };
+  }
+  if (x['loss-up'] !== undefined) { const s = lossSpec(x['loss-up'], `${where}.loss-up`, problems); if (s) out.upstream = s; }
+  if (x['loss-down'] !== undefined) { const s = lossSpec(x['loss-down'], `${where}.loss-down`, problems); if (s) out.downstream = s; }
+  return out;
+}
+
+/** The loss fields of a `set-path` mapping, into `change`; `lossPct` is the already-checked `loss`. */
+export function parseLossFields(v: Obj, lossPct: number | undefined, where: string, problems: string[], change: PathPatch): void {
+  if (v.burst === null) change.lossBurst = null;
+  else if (v.burst !== undefined) { const b = burstOf(v.burst, lossPct, `${where}.burst`, problems); if (b !== undefined) change.lossBurst = b; }
+  for (const [key, field] of [['loss-up', 'upstreamLoss'], ['loss-down', 'downstreamLoss']] as const) {
+    if (v[key] === null) change[field] = null;
+    else if (v[key] !== undefined) { const s = lossSpec(v[key], `${where}.${key}`, problems); if (s) change[field] = s; }
+  }
+  for (const kind of TRAFFIC_KINDS) {
+    if (v[kind] === undefined) continue;
+    const k = v[kind] === null ? null : kindLoss(v[kind], `${where}.${kind}`, problems);
+    if (k !== undefined) change.byKind = { ...change.byKind, [kind]: k };
+  }
+}
+
+const IMPAIRMENTS = ['ramp-latency', 'blackhole-wan', 'slow-ike', 'drain-hub', 'undrain-hub', 'dns-fail', 'dns-restore'] as const;
+export type ImpairmentKind = (typeof IMPAIRMENTS)[number];
+export const isImpairment = (kind: string): kind is ImpairmentKind => (IMPAIRMENTS as readonly string[]).includes(kind);
+
+export function parseImpairment(kind: ImpairmentKind, v: unknown, where: string, problems: string[]): ScenarioAction | undefined {
+  const name = (x: unknown, what: string, at = where): string | undefined => (typeof x === 'string' && x !== '' ? x : (problems.push(`${at}: ${what} must be a name`), undefined));
+  switch (kind) {
+    case 'blackhole-wan': { const wan = name(v, 'the WAN'); return wan ? { kind, wan } : undefined; }
+    case 'drain-hub': case 'undrain-hub': { const hub = name(v, 'the hub'); return hub ? { kind, hub } : undefined; }
+    case 'dns-fail': case 'dns-restore': { const n = name(v, 'the DNS name (or * for every name)'); return n ? { kind, name: n } : undefined; }
+    case 'slow-ike': {
+      if (!isObj(v)) { problems.push(`${where}: needs hub and delay (milliseconds per IKE exchange)`); return undefined; }
+      for (const key of Object.keys(v)) if (key !== 'hub' && key !== 'delay') problems.push(`${where}: unknown key "${key}" (hub, delay)`);
+      const hub = name(v.hub, 'hub', `${where}.hub`);
+      const ok = typeof v.delay === 'number' && v.delay >= 0 && v.delay <= 600000;
+      if (!ok) problems.push(`${where}.delay: milliseconds from 0 to 600000 (0 ends the delay)`);
+      return hub && ok ? { kind, hub, delayMs: v.delay as number } : undefined;
+    }
+    case 'ramp-latency': return parseRamp(v, where, problems);
+  }
+}
+
+function parseRamp(v: unknown, where: string, problems: string[]): ScenarioAction | undefined {
+  if (!isObj(v)) { problems.push(`${where}: needs wan, to-ms and over (and to, from-ms)`); return undefined; }
+  for (const key of Object.keys(v)) if (!['wan', 'to', 'from-ms', 'to-ms', 'over'].includes(key)) problems.push(`${where}: unknown key "${key}" (wan, to, from-ms, to-ms, over)`);
+  const ms = (key: string, required: boolean): number | undefined => {
+    const x = v[key];
+    if (x === undefined && !required) return undefined;
+    if (typeof x === 'number' && x >= 0 && x <= 60000) return x;
+    problems.push(`${where}.${key}: ${required ? 'required, ' : ''}a latency in milliseconds from 0 to 60000`);
+    return undefined;
+  };
+  const fromMs = ms('from-ms', false);
+  const toMs = ms('to-ms', true);
+  const overSec = parseTime(v.over);
+  if (overSec === undefined || overSec < 1) problems.push(`${where}.over: bad time ${JSON.stringify(v.over)} (at least 1s, as 90, 90s, 2m)`);
+  if (typeof v.wan !== 'string' || v.wan === '') problems.push(`${where}.wan: the WAN must be a name`);
+  if (v.to !== undefined && (typeof v.to !== 'string' || v.to === '')) problems.push(`${where}.to: a hub name, internet, or * (the default)`);
+  if (typeof v.wan !== 'string' || toMs === undefined || overSec === undefined || overSec < 1) return undefined;
+  const to = typeof v.to === 'string' && v.to !== '' ? v.to : '*';
+  return fromMs === undefined ? { kind: 'ramp-latency', wan: v.wan, to, toMs, overSec } : { kind: 'ramp-latency', wan: v.wan, to, fromMs, toMs, overSec };
+}
+
+/** Problems an action has with its time: a ramp must end by the scenario's end. */
+export function timingProblem(action: ScenarioAction, atSec: number, durationSec: number, where: string): string | undefined {
+  if (action.kind === 'ramp-latency' && atSec + action.overSec > durationSec) {
+    return `${where}.ramp-latency.over: the ramp ends at ${atSec + action.overSec}s, after the scenario's end (${durationSec}s)`;
+  }
+  return undefined;
+}
