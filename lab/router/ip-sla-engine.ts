@@ -90,9 +90,18 @@ function trigger(m: RouterModel, target: number, t: number): void {
   m.rt.slas.set(target, { ...rt, nextRunAt: t, activeUntil: pending.lifeSec === 'forever' ? Infinity : t + pending.lifeSec * 1000 });
 }
 
+/**
+ * The interface the default route leaves by. A route via a gateway carries
+ * no interface in the lab's table, so it is the first WAN that is up, as
+ * the static default routes are ordered (fibre first, LTE floating).
+ */
+function routedInterface(m: RouterModel): string | undefined {
+  return defaultRouteInterface(m) ?? m.world.wans().map((w) => w.interface).find((name) => m.rt.interfaces.get(name)?.protocolUp);
+}
+
 /** The interface packets leave by: the one holding `sourceIp`, else the default route's. */
 function sourceInterface(m: RouterModel, sourceIp: string | undefined): string | undefined {
-  if (sourceIp === undefined) return defaultRouteInterface(m);
+  if (sourceIp === undefined) return routedInterface(m);
   for (const name of m.config.interfaces.keys()) if (interfaceAddress(m, name)?.address === sourceIp) return name;
   return undefined;
 }
@@ -103,7 +112,7 @@ function usable(m: RouterModel, source: string | undefined): source is string {
 
 function runOperation(m: RouterModel, cfg: IpSlaConfig, t: number): { outcome: RunOutcome; durationMs: number } {
   if (cfg.icmpEcho) {
-    const source = cfg.icmpEcho.sourceInterface ?? defaultRouteInterface(m);
+    const source = cfg.icmpEcho.sourceInterface ?? routedInterface(m);
     const ok = usable(m, source);
     const probe = ok ? m.world.probe(source, cfg.icmpEcho.destination, m.rng.sla) : { delivered: false, rttMs: 0 };
     if (ok) addCounters(m, source, probe.delivered ? 1 : 0, probe.delivered ? 100 : 0, 1, 100, t);

@@ -77,12 +77,17 @@ const SETTERS: Record<string, Setter> = {
   'packet late arrival': (op, v) => put(op, 'packetLateArrival', int(v)),
   'packet skipped': (op, v) => put(op, 'packetSkipped', int(v)),
   'packet loss (unknown direction)': (op, v) => put(op, 'packetLossUnknownDirection', int(v)),
+  // icmp-jitter's one loss count: ICMP cannot tell which way a packet was lost.
+  'packet loss': (op, v) => put(op, 'packetLossUnknownDirection', int(v)),
+  // icmp-jitter's out-of-sequence split, `Source to Destination: 0        Destination to Source 0` (no colon after the second).
+  'source to destination': (_op, v) => /^\d+ Destination to Source \d+$/.test(v),
   'calculated planning impairment factor (icpif)': (op, v) => put(op, 'icpif', int(v)),
   'mean opinion score (mos)': (op, v) => put(op, 'mos', /^\d+(\.\d+)?$/.test(v) ? Number(v) : undefined),
 };
 
-// Loss-period statistics of udp-jitter: understood, not recorded (nothing here acts on them).
-const KNOWN_UNRECORDED = /^(source to destination|destination to source) (loss periods number|loss period length min\/max|inter loss period length min\/max)$/;
+// Loss-period statistics of udp-jitter, icmp-jitter's loss periods, out-of-sequence
+// split and unprocessed packets: understood, not recorded (nothing here acts on them).
+const KNOWN_UNRECORDED = /^((source to destination|destination to source) (loss periods number|loss period length min\/max|inter loss period length min\/max)|loss period length min\/max|in both directions|packet unprocessed)$/;
 
 /**
  * `show ip sla statistics [N] [details]`. Lines are `Key: value`; udp-jitter

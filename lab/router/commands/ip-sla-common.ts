@@ -9,10 +9,11 @@ export const OPERATION_MODES: readonly Mode[] = ['config-ip-sla-echo', 'config-i
 
 /**
  * IOS documents that the timeout must be at least the threshold. The lab
- * refuses a `timeout` below the threshold and a schedule with a threshold
- * above the timeout, not a `threshold` line: IOS writes `threshold` before
- * `timeout` in the running configuration, and that order must load back.
- * The wording is the lab's (no IOS capture of this refusal was found).
+ * refuses to schedule an operation whose threshold is above its timeout; a
+ * `threshold` line is not refused as it is typed, since IOS writes
+ * `threshold` before `timeout` in the running configuration and that order
+ * must load back, and a `timeout` below the threshold lowers the threshold
+ * with it. The wording is the lab's (no IOS capture of this refusal was found).
  */
 export const THRESHOLD_OVER_TIMEOUT = '%Threshold value must be less than or equal to the timeout value';
 

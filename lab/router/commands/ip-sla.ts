@@ -50,8 +50,9 @@ export function ipSlaCommands(m: RouterModel): CommandDef[] {
     const apply = (id: number, value: number): void => {
       const sla = slas.get(id);
       if (!sla) invalid();
-      if (name === 'timeoutMs' && value < sla.thresholdMs) throw new CliError([THRESHOLD_OVER_TIMEOUT]);
-      slas.set(sla.id, { ...sla, [name]: value });
+      // A timeout below the threshold brings the threshold down with it (`timeout 1000` alone is a common, working configuration).
+      const clamp = name === 'timeoutMs' && value < sla.thresholdMs ? { thresholdMs: value } : {};
+      slas.set(sla.id, { ...sla, [name]: value, ...clamp });
     };
     return [
       { modes: OPERATION_MODES, syntax: [...kw(word), { kind: 'number', name: 'value', min, max }], handler: (ctx, args) => apply(targetNumber(ctx), num(args, 'value')) },

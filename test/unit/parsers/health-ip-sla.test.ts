@@ -28,6 +28,48 @@ describe('show ip sla statistics', () => {
     ]);
   });
 
+  it('reads an icmp-jitter operation (IOS 15 layout): one loss count, out-of-sequence by direction', () => {
+    const text = [
+      'IPSLAs Latest Operation Statistics',
+      '',
+      'IPSLA operation id: 5',
+      'Type of operation: icmp-jitter',
+      '        Latest RTT: 17 milliseconds',
+      'Latest operation start time: 13:54:02 UTC Tue Nov 14 2017',
+      'Latest operation return code: OK',
+      'RTT Values:',
+      '        Number Of RTT: 9                RTT Min/Avg/Max: 8/17/28 milliseconds',
+      'Latency one-way time:',
+      '        Number of Latency one-way Samples: 0',
+      '        Source to Destination Latency one way Min/Avg/Max: 0/0/0 milliseconds',
+      '        Destination to Source Latency one way Min/Avg/Max: 0/0/0 milliseconds',
+      'Jitter Time:',
+      '        Number of SD Jitter Samples: 7',
+      '        Number of DS Jitter Samples: 7',
+      '        Source to Destination Jitter Min/Avg/Max: 0/9/17 milliseconds',
+      '        Destination to Source Jitter Min/Avg/Max: 0/12/19 milliseconds',
+      'Over Threshold:',
+      '        Number Of RTT Over Threshold: 0 (0%)',
+      'Packet Late Arrival: 0',
+      'Out Of Sequence: 0',
+      '        Source to Destination: 0        Destination to Source 0',
+      '        In both Directions: 0',
+      'Packet Skipped: 0       Packet Unprocessed: 0',
+      'Packet Loss: 1',
+      '        Loss Period Length Min/Max: 1/1',
+      'Number of successes: 2',
+      'Number of failures: 0',
+      'Operation time to live: Forever',
+    ].join('\n');
+    const { records, warnings } = parseIpSlaStatistics(text);
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({
+      operationId: 5, type: 'icmp-jitter', rttMs: 17, returnCode: 'ok', rttSamples: 9, rtt: { minMs: 8, avgMs: 17, maxMs: 28 },
+      jitterSdSamples: 7, jitterDsSamples: 7, jitterSourceToDestination: { minMs: 0, avgMs: 9, maxMs: 17 }, jitterDestinationToSource: { minMs: 0, avgMs: 12, maxMs: 19 },
+      rttOverThreshold: 0, packetLateArrival: 0, outOfSequence: 0, packetSkipped: 0, packetLossUnknownDirection: 1, successes: 2,
+    });
+  });
+
   it('reads the udp-jitter blocks, two pairs per line included', () => {
     const text = [
       'IPSLAs Latest Operation Statistics',
