@@ -7,7 +7,7 @@
  * only as `connect auto|manual|track N` allows.
  */
 import type { FlexClientConfig, FlexPeer } from './config-model.js';
-import { candidates, connectAllowed, isCandidate, peerOf, reactivationTarget, selectSource, trackedCandidacy, type TrackStateOf } from './dynamics/flexvpn-select.js';
+import { connectAllowed, isCandidate, peerOf, reactivationTarget, selectionOrder, selectSource, trackedCandidacy } from './dynamics/flexvpn-select.js';
 import { deleteSa, establishSa } from './ike-sa.js';
 import { defaultRouteInterface, emit, now, type RouterModel } from './model.js';
 import { trackStateOf, type ClientRuntime, type IkeSaRuntime, type NextChoice } from './runtime.js';
@@ -91,7 +91,7 @@ function stepClient(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime): v
  */
 function startNegotiation(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime, source: string, busy: ReadonlySet<string>): boolean {
   const ts = trackStateOf(m.rt);
-  for (const peer of selectionOrder(cfg, rt, ts, busy)) {
+  for (const peer of selectionOrder(cfg, rt.next, ts, busy)) {
     const address = peer.fqdn?.dynamic ? resolvePeer(m, cfg, rt, peer) : peer.address;
     if (address === undefined || busy.has(address)) continue;
     rt.phase = 'negotiating';
@@ -99,17 +99,6 @@ function startNegotiation(m: RouterModel, cfg: FlexClientConfig, rt: ClientRunti
     return true;
   }
   return false;
-}
-
-/** Candidates in the order the next selection tries them: from the `next` rule on, wrapping round. */
-function selectionOrder(cfg: FlexClientConfig, rt: ClientRuntime, ts: TrackStateOf, busy: ReadonlySet<string>): FlexPeer[] {
-  const list = candidates(cfg, ts, busy);
-  const next = rt.next;
-  const start =
-    next.kind === 'after' ? list.findIndex((p) => p.seq > next.seq)
-    : next.kind === 'same' ? list.findIndex((p) => p.seq === next.seq)
-    : 0;
-  return start <= 0 ? list : [...list.slice(start), ...list.slice(0, start)];
 }
 
 /** Resolves a `dynamic` FQDN peer against the world's DNS; a failure is reported once until it resolves again. */

@@ -1,7 +1,7 @@
 /** `peer reactivate` and FQDN candidacy as pure selection rules (audit D3, D5). */
 import { describe, expect, it } from 'vitest';
 import type { FlexClientConfig, UpDown } from '../../lab/router/config-model.js';
-import { candidates, isCandidate, peerOf, reactivationTarget, trackedCandidacy } from '../../lab/router/dynamics/flexvpn-select.js';
+import { candidates, isCandidate, peerOf, reactivationTarget, selectionOrder, trackedCandidacy } from '../../lab/router/dynamics/flexvpn-select.js';
 
 const client: FlexClientConfig = {
   name: 'C', peerReactivate: true, sources: [],
@@ -53,5 +53,18 @@ describe('FQDN peers as candidates', () => {
     expect(peerOf(c, 2, '203.0.113.1')?.seq).toBe(2);
     expect(peerOf(c, 2, '203.0.113.9')).toBeUndefined();
     expect(candidates({ ...c, peers: [fqdn(1, '', false), fqdn(2, '203.0.113.1', false)] }, tracks({})).map((p) => p.seq)).toEqual([2]);
+  });
+});
+
+describe('the order a (re)selection tries the candidates in', () => {
+  const ts = tracks({ 101: 'up', 102: 'up', 103: 'down' });
+  it.each([
+    ['on connect: from the first', { kind: 'first' }, [1, 2, 3, 4]],
+    ['after peer 2 failed (DPD, IKE, DNS): from the next, wrapping round', { kind: 'after', seq: 2 }, [3, 4, 1, 2]],
+    ['after the last failed: from the first', { kind: 'after', seq: 4 }, [1, 2, 3, 4]],
+    ['the same peer again (source pivot)', { kind: 'same', seq: 3 }, [3, 4, 1, 2]],
+    ['the same peer, no longer a candidate: from the first', { kind: 'same', seq: 9 }, [1, 2, 3, 4]],
+  ] as const)('%s', (_name, next, expected) => {
+    expect(selectionOrder(client, next, ts).map((p) => p.seq)).toEqual(expected);
   });
 });

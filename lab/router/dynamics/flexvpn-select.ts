@@ -4,6 +4,7 @@
  */
 import type { FlexClientConfig, FlexPeer, UpDown } from '../config-model.js';
 import { sortedPeers, sortedSources } from '../config-model.js';
+import type { NextChoice } from '../runtime.js';
 
 /** Track state by id; undefined for a track that is not configured. */
 export type TrackStateOf = (id: number) => UpDown | undefined;
@@ -41,6 +42,20 @@ export function firstCandidate(client: FlexClientConfig, trackState: TrackStateO
 export function nextCandidateAfter(client: FlexClientConfig, failedSeq: number, trackState: TrackStateOf, busy?: ReadonlySet<string>): FlexPeer | undefined {
   const list = candidates(client, trackState, busy);
   return list.find((p) => p.seq > failedSeq) ?? list[0];
+}
+
+/**
+ * Candidates in the order the next selection tries them: from the one `next`
+ * names on (the first, the one after a failed peer, the same one), wrapping
+ * round, so that a peer whose name does not resolve passes to the next.
+ */
+export function selectionOrder(client: FlexClientConfig, next: NextChoice, trackState: TrackStateOf, busy: ReadonlySet<string> = new Set()): FlexPeer[] {
+  const list = candidates(client, trackState, busy);
+  const start =
+    next.kind === 'after' ? list.findIndex((p) => p.seq > next.seq)
+    : next.kind === 'same' ? list.findIndex((p) => p.seq === next.seq)
+    : 0;
+  return start <= 0 ? list : [...list.slice(start), ...list.slice(0, start)];
 }
 
 /** Candidacy of the tracked peers now, by seq: the memory `reactivationTarget` compares against. */
