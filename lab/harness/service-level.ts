@@ -10,8 +10,10 @@ export function pathBadness(world: World, source: string, peer: string, level: S
   const hub = world.hubByAddress(peer);
   if (!hub || !world.wan(source) || !world.reachable(source, peer)) return Infinity;
   const q = world.path(source, hub.name);
-  if (q.lossPct >= 100) return Infinity;
-  const ratios = [q.lossPct / Math.max(level.lossPct, 1e-9), q.latencyMs / level.latencyMs, q.jitterMs / Math.max(level.jitterMs, 1e-9)];
+  // What users feel is the data traffic's loss (ICMP may be deprioritised, or spared, on the way).
+  const lossPct = world.meanLossPct(source, peer, 'data');
+  if (lossPct >= 100) return Infinity;
+  const ratios = [lossPct / Math.max(level.lossPct, 1e-9), q.latencyMs / level.latencyMs, q.jitterMs / Math.max(level.jitterMs, 1e-9)];
   const worst = Math.max(...ratios);
   return worst <= 1 ? 0 : worst;
 }
