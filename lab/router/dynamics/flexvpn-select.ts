@@ -40,8 +40,7 @@ export function firstCandidate(client: FlexClientConfig, trackState: TrackStateO
 
 /** After peer `failedSeq` failed (DPD, IKE negotiation), the client moves on to the next candidate in the list, wrapping around. */
 export function nextCandidateAfter(client: FlexClientConfig, failedSeq: number, trackState: TrackStateOf, busy?: ReadonlySet<string>): FlexPeer | undefined {
-  const list = candidates(client, trackState, busy);
-  return list.find((p) => p.seq > failedSeq) ?? list[0];
+  return selectionOrder(client, { kind: 'after', seq: failedSeq }, trackState, busy)[0];
 }
 
 /**
