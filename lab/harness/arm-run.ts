@@ -71,7 +71,7 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
     if (o.arm.agent) {
       const config = benchAgentConfig(router.world, level, { dbPath: join(o.workDir, `${o.scenario.name}-${o.arm.name}-${o.seed}.db`) });
       const random = new SeededRandom(o.seed).fork('agent');
-      agent = await driver.await(startAgent(config, { log: silentLogger, clock: agentClock, router: cli, random: () => random.next() }));
+      agent = await driver.drive(startAgent(config, { log: silentLogger, clock: agentClock, router: cli, random: () => random.next() }));
       const running = agent;
       running.runtime.onDecision((d) => decisions.push(d));
       toAgent = (line) => {
@@ -97,7 +97,7 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
     };
   } finally {
     toAgent = undefined;
-    if (agent) await driver.await(agent.stop('scenario over', 5000)).catch(() => undefined);
+    if (agent) await driver.drive(agent.stop('scenario over', 5000)).catch(() => undefined);
     router.stop();
   }
 }

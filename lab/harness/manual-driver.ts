@@ -45,7 +45,7 @@ export class ManualDriver {
   }
 
   /** Advances the clock until `p` settles (a start-up that talks to the router); fails past `limitMs` of lab time. */
-  async await<T>(p: Promise<T>, limitMs = 600_000): Promise<T> {
+  async drive<T>(p: Promise<T>, limitMs = 600_000): Promise<T> {
     let done = false;
     const watched = p.finally(() => { done = true; });
     watched.catch(() => undefined);

@@ -91,3 +91,30 @@ describe('baselines and bench statistics', () => {
       .toThrow(/service-level\.jitter: required[\s\S]*fault\.end: 40s is not after fault\.start \(50s\)/);
   });
 });
+
+describe('the in-process router port', () => {
+  it('costs lab time per command, and a scenario can refuse or slow the management plane', async () => {
+    const { ManualClock } = await import('../../lab/world/clock.js');
+    const { createLabRouter } = await import('../../lab/router/index.js');
+    const { InProcessRouterCli } = await import('../../lab/harness/in-process-router-cli.js');
+    const { ManualDriver } = await import('../../lab/harness/manual-driver.js');
+    const { agentClockFrom } = await import('../../lab/harness/clock-bridge.js');
+    const clock = new ManualClock();
+    const router = createLabRouter({ clock });
+    const cli = new InProcessRouterCli({ router, clock: agentClockFrom(clock), commandLatencyMs: 150 });
+    const driver = new ManualDriver(clock);
+    const t0 = clock.now();
+    expect(await driver.drive(cli.show('show track brief'))).toMatch(/^Track\s+Type/m);
+    expect(clock.now() - t0).toBe(150);
+    await expect(driver.drive(cli.configure(['track 101 stub-object', 'default-state down']))).resolves.toBeUndefined();
+    expect(router.state().tracks[101]).toBe('down');
+    await expect(driver.drive(cli.configure(['track 101 stub-objectt']))).rejects.toMatchObject({ code: 'ROUTER_CLI_ERROR' });
+    cli.plane = { state: 'slow', latencyMs: 4000 };
+    const t1 = clock.now();
+    await driver.drive(cli.show('show clock'));
+    expect(clock.now() - t1).toBe(4000);
+    cli.plane = { state: 'refused' };
+    await expect(driver.drive(cli.show('show track brief'))).rejects.toMatchObject({ code: 'ROUTER_CONNECT_FAILED' });
+    router.stop();
+  });
+});
