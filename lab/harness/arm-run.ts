@@ -5,7 +5,7 @@ import { parseSyslogLine } from '../../agent/parsers/system/index.js';
 import { silentLogger } from '../../agent/ports/logger.js';
 import { createLabRouter, type LabRouter } from '../router/index.js';
 import { playScenario, type ScenarioRun } from '../scenario/runner.js';
-import { DEFAULT_SERVICE_LEVEL, type Scenario } from '../scenario/schema.js';
+import { DEFAULT_SERVICE_LEVEL, faultOf, type Scenario } from '../scenario/schema.js';
 import { ManualClock } from '../world/clock.js';
 import { SeededRandom } from '../world/random.js';
 import { benchAgentConfig } from './agent-config.js';
@@ -90,10 +90,9 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
     sampleEverySecond(clock, meter, start + 500, end);
     await driver.runUntil(end);
     const run = await playback.done;
-    const fault = o.scenario.fault ?? { startSec: o.scenario.actions[0]?.atSec ?? 0 };
     return {
       scenario: o.scenario.name, arm: o.arm.name, seed: o.seed, run, decisions, routerCommands: cli.commands,
-      ...meter.figures(fault, start, end),
+      ...meter.figures(faultOf(o.scenario), start, end),
     };
   } finally {
     toAgent = undefined;

@@ -10,7 +10,7 @@ import { ScaledClock } from '../world/clock.js';
 import { benchAgentConfig, labAgentConfig } from './agent-config.js';
 import { baselineConfig, type Arm } from './arms.js';
 import { preferenceOf } from './arm-run.js';
-import { DEFAULT_SERVICE_LEVEL, type ServiceLevel } from '../scenario/schema.js';
+import { DEFAULT_SERVICE_LEVEL, faultOf, type ServiceLevel } from '../scenario/schema.js';
 import { freeUdpPort } from './free-port.js';
 import { agentClockFrom } from './clock-bridge.js';
 import { PathMeter, type PathFigures } from './path-meter.js';
@@ -67,7 +67,8 @@ export async function runFailover(o: FailoverRunOptions): Promise<FailoverResult
     ...(o.arm ? { config: baselineConfig(o.arm.baseline, level) } : {}),
   });
   const ssh = { port: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint };
-  const dbPath = join(o.workDir, `${o.scenario.name}-${o.arm?.name ?? o.mode}.db`);
+  // An arm's runs are per seed: a database left by another seed must not carry its journal over.
+  const dbPath = join(o.workDir, o.arm ? `${o.scenario.name}-${o.arm.name}-ssh-${seed}.db` : `${o.scenario.name}-${o.mode}.db`);
   const syslogPort = await freeUdpPort();
   const config = o.arm
     ? benchAgentConfig(spoke.router.world, level, { dbPath, ssh, syslogPort })
@@ -96,11 +97,10 @@ export async function runFailover(o: FailoverRunOptions): Promise<FailoverResult
     sample();
     const run = await playScenario(spoke.router, clock, o.scenario, { ...(o.onLine ? { onLine: o.onLine } : {}) }).done;
     sampling = false;
-    const fault = o.scenario.fault ?? { startSec: o.scenario.actions[0]?.atSec ?? 0 };
     const latencies = agent ? [...agent.runtime.metrics.latencySamples] : [];
     return {
       scenario: o.scenario.name, mode: o.mode, run, decisions, decisionLatenciesMs: latencies,
-      ...meter.figures(fault, start, start + o.scenario.durationSec * 1000),
+      ...meter.figures(faultOf(o.scenario), start, start + o.scenario.durationSec * 1000),
     };
   } finally {
     sampling = false;

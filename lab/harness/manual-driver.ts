@@ -34,12 +34,7 @@ export class ManualDriver {
   /** Moves lab time to `untilMs`, settling after each due instant. */
   async runUntil(untilMs: number): Promise<void> {
     await this.settle();
-    for (;;) {
-      const due = this.clock.nextDueAt();
-      if (due === undefined || due > untilMs) break;
-      this.clock.advance(Math.max(0, due - this.clock.now()));
-      await this.settle();
-    }
+    while (await this.stepBefore(untilMs));
     if (untilMs > this.clock.now()) this.clock.advance(untilMs - this.clock.now());
     await this.settle();
   }
@@ -52,11 +47,17 @@ export class ManualDriver {
     const limit = this.clock.now() + limitMs;
     await this.settle();
     while (!done) {
-      const due = this.clock.nextDueAt();
-      if (due === undefined || due > limit) throw new Error(`lab clock ran out of timers (or past ${limitMs} ms) before the awaited work finished`);
-      this.clock.advance(Math.max(0, due - this.clock.now()));
-      await this.settle();
+      if (!(await this.stepBefore(limit))) throw new Error(`lab clock ran out of timers (or past ${limitMs} ms) before the awaited work finished`);
     }
     return watched;
+  }
+
+  /** Fires the timers due next, if they fall due by `limitMs`, and settles; false when none does. */
+  private async stepBefore(limitMs: number): Promise<boolean> {
+    const due = this.clock.nextDueAt();
+    if (due === undefined || due > limitMs) return false;
+    this.clock.advance(Math.max(0, due - this.clock.now()));
+    await this.settle();
+    return true;
   }
 }

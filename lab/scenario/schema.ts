@@ -83,6 +83,11 @@ export interface Scenario {
   fault?: FaultWindow;
 }
 
+/** The scenario's fault window; without one, the trouble starts at the first action and never ends. */
+export function faultOf(s: Scenario): FaultWindow {
+  return s.fault ?? { startSec: s.actions[0]?.atSec ?? 0 };
+}
+
 export const ACTION_NAMES = [
   'set-path', 'cut-wan', 'restore-wan', 'flap-wan', 'kill-hub', 'revive-hub',
   'push-routes', 'inject-route', 'withdraw-routes', 'drop-sessions', 'configure',
