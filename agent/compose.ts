@@ -21,6 +21,10 @@ import { Degradations } from './shell/degradations.js';
 import { GuardedRouter } from './shell/guarded-router.js';
 import { restoreNative, type RestoreOutcome } from './shell/native-restore.js';
 import { runPreflight } from './shell/run-preflight.js';
+import { TcpPresence } from './adapters/tcp-presence.js';
+import type { PresencePort } from './ports/presence.js';
+import { PresenceGate } from './shell/presence-gate.js';
+import type { RouterJudgement } from './core/router-judgement.js';
 
 export interface AgentDeps {
   log: Logger;
@@ -31,6 +35,8 @@ export interface AgentDeps {
   nativeBinding?: string;
   /** Randomness of poll spreading (a seeded source makes a lab run reproducible). */
   random?: () => number;
+  /** A presence port to use instead of the TCP listener the config names (the in-process lab). */
+  presence?: PresencePort;
 }
 
 export interface RunningAgent {
@@ -42,6 +48,8 @@ export interface RunningAgent {
   router: RouterCli;
   degradations: Degradations;
   syslog: SyslogListener | undefined;
+  /** Open while the agent is in control, when a presence port is configured. */
+  presence: PresenceGate | undefined;
   /**
    * Stops within `deadlineMs` (wall clock): closes the gate to the router,
    * cancels the collectors and any actuation in flight, restores the router's
@@ -68,9 +76,12 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
   let routerConnectFailures = 0;
   const inner = deps.router ?? buildRouter(config, env, log, () => { routerConnectFailures++; });
   const router = new GuardedRouter(inner, degradations, clock);
-  config = await checkBeforeSteering(config, router, degradations, clock, log);
+  const checked = await checkBeforeSteering(config, router, degradations, clock, log);
+  config = checked.config;
   const pool = new ParsePool({ size: 1 });
-  const runtime = new Runtime({ config, router, pool, store, clock, log, degradations, ...(deps.random ? { random: deps.random } : {}) });
+  const runtime = new Runtime({
+    config, router, pool, store, clock, log, degradations, ...(deps.random ? { random: deps.random } : {}), ...(checked.judgement ? { judgement: checked.judgement } : {}),
+  });
   let syslog: SyslogListener | undefined;
   if (config.syslog.listen) {
     const allowFrom = await syslogSources(config, log);
@@ -86,6 +97,11 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
   const pruneEveryMs = 3600_000;
   const cancelPrune = scheduleEvery(clock, pruneEveryMs, () => store.prune(clock.now()));
   await runtime.start();
+  const presencePort = deps.presence ?? (config.presence.listen ? new TcpPresence(config.presence.listen, log) : undefined);
+  const presence = presencePort && new PresenceGate(presencePort, {
+    mode: () => runtime.loop.policy.mode, inSyncAtMs: () => runtime.loop.inSyncAtMs, degradations, staleAfterMs: config.presence.staleAfterSec * 1000,
+  }, clock, log);
+  presence?.start();
   const routerErrors = () => routerConnectFailures + Object.values(runtime.pollerStats()).reduce((n, p) => n + p.failures, 0);
   const http = config.http.enabled
     ? await startStatusServer(config.http.listen, statusRoutes({ config, runtime, store, mqtt, clock, routerErrors, degradations, syslog }))
@@ -100,6 +116,8 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
       const left = () => Math.max(0, endAt - Date.now());
       const budget = stopBudgets(deadlineMs);
       log.info('agent-stopping', { reason });
+      // Not in control from here on: the router's own judgement takes over before anything else stops.
+      await presence?.stop();
       // Nothing the runtime started reaches IOS from here on: an actuation mid-verify fails at its next command.
       router.shutDown();
       await settleWithin(runtime.stop(), Math.min(budget.runtimeMs, left()));
@@ -119,7 +137,7 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
       log.info('agent-stopped', { reason, restore: restore.outcome });
       return restore;
     })());
-  return { runtime, mqtt, store, router, degradations, syslog, httpPort: http?.port, stop };
+  return { runtime, mqtt, store, router, degradations, syslog, presence, httpPort: http?.port, stop };
 }
 
 /**
@@ -128,20 +146,22 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
  * nothing, or create stub tracks nothing references. Then the agent monitors
  * only (dry-run) and says why; a router it cannot read yet is not held against it.
  */
-async function checkBeforeSteering(config: AgentConfig, router: RouterCli, degradations: Degradations, clock: Clock, log: Logger): Promise<AgentConfig> {
-  if (config.policy.mode !== 'enforce') return config;
+async function checkBeforeSteering(
+  config: AgentConfig, router: RouterCli, degradations: Degradations, clock: Clock, log: Logger,
+): Promise<{ config: AgentConfig; judgement?: RouterJudgement }> {
+  if (config.policy.mode !== 'enforce') return { config };
   const outcome = await runPreflight(config, router);
   if (outcome.status === 'unknown') {
     log.warn('preflight-skipped', { code: outcome.code, error: outcome.message });
-    return config;
+    return { config };
   }
-  if (outcome.status === 'passed') return config;
+  if (outcome.status === 'passed') return { config, judgement: outcome.judgement };
   for (const p of outcome.problems) log.error('preflight-problem', { code: p.code, problem: p.message, fix: p.fix });
   degradations.set({
     component: 'preflight', code: outcome.problems[0]!.code,
     message: `monitoring only (dry-run): the configuration does not match the router: ${outcome.problems.map((p) => p.message).join('; ')}`, sinceMs: clock.now(),
   });
-  return { ...config, policy: { ...config.policy, mode: 'dry-run' } };
+  return { config: { ...config, policy: { ...config.policy, mode: 'dry-run' } } };
 }
 
 function restoreOnStop(config: AgentConfig, router: RouterCli, budgetMs: number): Promise<RestoreOutcome> {

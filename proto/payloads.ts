@@ -63,6 +63,8 @@ export type ReasonPayload =
   | { code: 'adopted-unknown-path'; peer?: string; source?: string }
   | { code: 'current-bad'; candidate: string; cause: BadCausePayload; sinceMs: number }
   | { code: 'current-suppressed'; candidate: string; penalty: number }
+  /** The router's own tracks forbid the candidate's hub or WAN (a layered configuration's IOS judgement). */
+  | { code: 'router-forbids'; candidate: string; peer?: string; source?: string }
   | { code: 'preempt'; candidate: string; over: string; goodSinceMs: number; preemptDelaySec: number }
   | { code: 'override'; by: string; untilMs: number; peer?: string; source?: string }
   | { code: 'override-ended'; by: string }

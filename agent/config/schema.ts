@@ -200,6 +200,8 @@ export const CONFIG_SCHEMA = obj(
       },
       ['url'],
     ),
+    // Where the router's IP SLA tcp-connect finds the agent in control (agent/ports/presence.ts); absent: no presence port.
+    presence: obj({ listen: { type: 'string', pattern: HOST_PORT }, staleAfterSec: int(5, 3600, 60) }, [], { default: {} }),
     http: obj({ enabled: { type: 'boolean', default: true }, listen: { type: 'string', pattern: HOST_PORT, default: '127.0.0.1:8087' } }, [], { default: {} }),
     log: obj({ level: { enum: ['debug', 'info', 'warn', 'error'], default: 'info' }, dir: { type: 'string', minLength: 1 } }, [], { default: {} }),
   },

@@ -93,6 +93,12 @@ export interface AgentConfig {
   };
   /** Absent: the agent runs without a broker (journal and routes still kept locally). */
   mqtt?: MqttConfig;
+  /**
+   * The TCP port the router's layered configuration probes (IP SLA tcp-connect) to know the
+   * agent is in control; open only while it is. `staleAfterSec`: how long without a read that
+   * found the router as intended before the agent stops claiming control.
+   */
+  presence: { listen?: string; staleAfterSec: number };
   /** Local status endpoint: /healthz (the IOx monitor script), /status, /metrics. */
   http: { enabled: boolean; listen: string };
   log: { level: 'debug' | 'info' | 'warn' | 'error'; dir?: string };

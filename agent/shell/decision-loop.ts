@@ -54,6 +54,8 @@ export class DecisionLoop {
   private reconcileState: ReconcileState = INITIAL_RECONCILE;
   /** What differs from the intent now; undefined while the router matches it. */
   drift: DriftView | undefined;
+  /** When a read last found the agent's tracks and the router's path as intended (presence hangs on it). */
+  inSyncAtMs: number | undefined;
 
   constructor(private readonly o: DecisionLoopOptions) {}
 
@@ -122,6 +124,7 @@ export class DecisionLoop {
     this.reconcileState = r.state;
     const was = this.drift;
     this.drift = r.drift;
+    if (tracks !== undefined && r.drift === undefined) this.inSyncAtMs = now;
     if (JSON.stringify(was) !== JSON.stringify(r.drift)) this.o.onDrift?.(r.drift, was);
     if (!r.repair) return;
     const plan = repairPlan(intent, rc.targets, rc.strategy);

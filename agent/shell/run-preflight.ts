@@ -1,9 +1,11 @@
 import type { AgentConfig } from '../config/types.js';
 import { preflight, type PreflightProblem } from '../core/preflight.js';
+import { routerJudgement, type RouterJudgement } from '../core/router-judgement.js';
 import type { RouterCli } from '../ports/router-cli.js';
 
 export type PreflightOutcome =
-  | { status: 'passed' }
+  /** With the router's own judgement of hubs and WANs, read from the same configuration. */
+  | { status: 'passed'; judgement: RouterJudgement }
   | { status: 'failed'; problems: PreflightProblem[] }
   /** The router could not be read: nothing is known either way. */
   | { status: 'unknown'; code: string; message: string };
@@ -21,5 +23,6 @@ export async function runPreflight(config: AgentConfig, router: RouterCli): Prom
     client: config.flexvpn.client, strategy: config.actuation.strategy,
     peers: config.flexvpn.peers, sources: config.flexvpn.sources, candidates: config.candidates,
   }, text);
-  return problems.length > 0 ? { status: 'failed', problems } : { status: 'passed' };
+  if (problems.length > 0) return { status: 'failed', problems };
+  return { status: 'passed', judgement: routerJudgement({ client: config.flexvpn.client, peers: config.flexvpn.peers, sources: config.flexvpn.sources }, text) };
 }

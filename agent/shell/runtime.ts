@@ -20,6 +20,7 @@ import { RuntimeEvents } from './runtime-events.js';
 import { Degradations } from './degradations.js';
 import { VIOLATIONS_LISTED, type RouteViolation } from '../core/route-expectations.js';
 import { tracksSeen, type TrackSeen } from '../core/reconcile.js';
+import { forbiddenByRouter, judgementTracks, type RouterJudgement } from '../core/router-judgement.js';
 import { driftReporting } from './drift-reporting.js';
 
 export interface RuntimeOptions {
@@ -32,6 +33,8 @@ export interface RuntimeOptions {
   /** What is degraded (store, router); shared with status and reporting. A fresh one when absent (tests). */
   degradations?: Degradations;
   random?: () => number;
+  /** The router's own judgement of hubs and WANs, from its running configuration at start (preflight). */
+  judgement?: RouterJudgement;
 }
 
 const TICK_MS = 1000;
@@ -222,11 +225,22 @@ export class Runtime {
     try {
       const { records, warnings } = await this.parseWithWarnings('show track brief');
       const owned = [...c.flexvpn.peers.map((p) => p.stubTrack), ...c.flexvpn.sources.map((x) => x.stubTrack)];
+      this.observeJudgement(records as Track[]);
       return tracksSeen(records as Track[], owned, warnings === 0);
     } catch (err) {
       this.o.log.debug('track-read-failed', { error: (err as Error).message });
       return undefined;
     }
+  }
+
+  /** The router's own judgement, from the same read: what its tracks forbid now. */
+  private observeJudgement(rows: readonly Track[]): void {
+    const j = this.o.judgement;
+    if (!j || judgementTracks(j).length === 0) return;
+    const states = new Map<number, 'up' | 'down'>();
+    for (const r of rows) if (r.state === 'up' || r.state === 'down') states.set(r.id, r.state);
+    const f = forbiddenByRouter(j, states);
+    this.loop.observe({ kind: 'router-judgement', peersForbidden: f.peers, sourcesForbidden: f.sources });
   }
 
   private async readInterfaces(): Promise<void> {

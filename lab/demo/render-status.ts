@@ -12,6 +12,7 @@ export function describeReason(r: Reason, startMs: number): string {
     case 'adopted-unknown-path': return `router on a path that is no candidate (${r.peer ?? '-'} via ${r.source ?? '-'})`;
     case 'current-bad': return `${r.candidate} ${describeCause(r.cause)} since ${sec(r.sinceMs, startMs)}`;
     case 'current-suppressed': return `${r.candidate} flapping, suppressed (penalty ${r.penalty})`;
+    case 'router-forbids': return `the router's own tracks forbid ${r.candidate} (${[r.peer && `hub ${r.peer}`, r.source && `WAN ${r.source}`].filter(Boolean).join(', ')})`;
     case 'preempt': return `${r.candidate} good since ${sec(r.goodSinceMs, startMs)} (>= ${r.preemptDelaySec}s), better than ${r.over}`;
     case 'override': return `operator ${r.by} forced ${[r.peer, r.source].filter(Boolean).join(' via ')} until ${sec(r.untilMs, startMs)}`;
     case 'override-ended': return `override by ${r.by} ended`;

@@ -22,7 +22,7 @@ export interface LabAgentConfigOptions {
  * The agent's configuration for the lab spoke, derived from its world: one
  * candidate per (WAN, hub) in preference order (fibre before LTE, hub 1 before
  * hub 2), each judged on the IP SLA operations the lab's default configuration
- * runs for that path (id 10 * wan + hub) and for its WAN (id wan), steered through the stub objects the
+ * runs for that path (id 10 * wan + hub), steered through the stub objects the
  * lab's client block references (peers 101.., sources 111..). Tuned as an
  * operator would for the lab's 3-second path probes: judge on the last 8
  * probes, leave at the first bad evaluation or 2 probes lost in a row, read the
@@ -80,8 +80,11 @@ export function benchAgentConfig(world: World, level: ServiceLevel, o: { dbPath:
 
 /**
  * One candidate per (WAN, hub) in preference order (fibre before LTE, hub 1
- * before hub 2), judged on the path's own probe (id 10 * wan + hub) and its
- * WAN's internet probe (id wan), steered through stubs 101.. (peers) and 111.. (sources).
+ * before hub 2), judged on the path's own probe (id 10 * wan + hub), steered
+ * through stubs 101.. (peers) and 111.. (sources). Not on the WAN's internet
+ * probe (id wan): the tunnel's path is the WAN to the hub, and a probe to
+ * someone else's anchor also measures the anchor (noisy-but-healthy: 8.8.8.8
+ * stops answering pings while the fibre and the hubs are fine).
  */
 function labSteering(world: World) {
   const wans = world.wans();
@@ -94,8 +97,7 @@ function labSteering(world: World) {
       sources: wans.map((w, i) => ({ interface: w.interface, stubTrack: 111 + i })),
     },
     candidates: wans.flatMap((w, wi) => hubs.map((h, hi) => ({
-      // The path's own probe, and the WAN's internet probe: loss on the WAN shows in both, twice the evidence.
-      id: `${w.kind}-${h.name}`, peer: h.address, source: w.interface, slaOperations: [10 * (wi + 1) + hi + 1, wi + 1],
+      id: `${w.kind}-${h.name}`, peer: h.address, source: w.interface, slaOperations: [10 * (wi + 1) + hi + 1],
     }))),
   };
 }

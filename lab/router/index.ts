@@ -87,6 +87,7 @@ function hardwareInterfaces(world: World): InterfaceConfig[] {
 export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): LabRouter {
   const opts = resolveOptions(options);
   const world = new World(opts.world);
+  world.attachClock(() => opts.clock.now());
   const root = new SeededRandom(opts.seed);
   const config = emptyConfig(opts.hostname);
   for (const i of hardwareInterfaces(world)) config.interfaces.set(i.name, i);

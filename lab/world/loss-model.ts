@@ -17,8 +17,18 @@
  * cannot come in bursts shorter than 9); shorter bursts are clamped to that.
  * Independent loss of L has mean runs of 1/(1−L): a burst longer than that is
  * burstier than Bernoulli.
+ *
+ * A burst is a stretch of time, not of one kind's packets: the chain steps
+ * once per PACKET_SPACING_MS (a 50 packet/s stream, a voice call's rate), and
+ * a packet that comes later than that finds the chain moved on by the steps
+ * in between (`advanceChain`). Probes seconds apart therefore sample the loss
+ * almost independently, as on a real link, while an icmp-jitter train 20 ms
+ * apart meets the bursts whole.
  */
 import type { SeededRandom } from './random.js';
+
+/** The chain's time step: one packet of a 50 packet/s stream. */
+export const PACKET_SPACING_MS = 20;
 
 export interface LossSpec {
   /** Long-run share of packets lost, percent. */
@@ -74,4 +84,20 @@ export function stepChain(ge: GilbertElliott, state: ChainState, rng: SeededRand
   const move = state === 'bad' ? ge.r : ge.p;
   const flip = move >= 1 ? true : rng.chance(move * 100);
   return { lost, next: flip ? (state === 'bad' ? 'good' : 'bad') : state };
+}
+
+/**
+ * The chain's state `steps` steps on, drawn from the closed-form m-step
+ * transition of a two-state chain (λ = 1 − p − r, π = p / (p + r)):
+ * P(Bad after m | Bad) = π + (1 − π)·λ^m, P(Bad after m | Good) = π·(1 − λ^m).
+ * Draws nothing when the chain cannot move.
+ */
+export function advanceChain(ge: GilbertElliott, state: ChainState, steps: number, rng: SeededRandom): ChainState {
+  if (steps <= 0 || ge.p + ge.r === 0) return state;
+  const pi = ge.p / (ge.p + ge.r);
+  const decay = Math.pow(1 - ge.p - ge.r, steps);
+  const badP = state === 'bad' ? pi + (1 - pi) * decay : pi * (1 - decay);
+  if (badP >= 1) return 'bad';
+  if (badP <= 0) return 'good';
+  return rng.chance(badP * 100) ? 'bad' : 'good';
 }

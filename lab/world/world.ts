@@ -3,7 +3,7 @@
  * each (WAN, target) path. The router asks it what a packet sent from a WAN
  * towards an address would experience; scenarios change it.
  */
-import { gilbertFor, meanLoss, stepChain, type ChainState, type LossSpec } from './loss-model.js';
+import { advanceChain, gilbertFor, meanLoss, PACKET_SPACING_MS, stepChain, type ChainState, type LossSpec } from './loss-model.js';
 import { applyPatch, JITTER_HALF_WIDTH, lossOf, type PathPatch, type PathQuality, type TrafficKind } from './path-quality.js';
 import { defaultDnsRecords, Dns } from './dns.js';
 import type { SeededRandom } from './random.js';
@@ -78,8 +78,10 @@ export class World {
   private readonly wanMap = new Map<string, WanSpec>();
   private readonly hubMap = new Map<string, HubSpec>();
   private readonly paths = new Map<string, PathQuality>();
-  /** Gilbert–Elliott states, keyed by path, kind and component. */
-  private readonly chains = new Map<string, ChainState>();
+  /** Gilbert–Elliott states, keyed by path, kind and component, with when their last packet passed. */
+  private readonly chains = new Map<string, { state: ChainState; atMs: number }>();
+  /** Lab time, once a router runs the world: bursts then last in time (loss-model.ts). */
+  private now?: () => number;
   /** Name resolution for FQDN peers; scenarios fail it with `dns.setFailing(name | '*', true)`. */
   readonly dns: Dns;
 
@@ -175,12 +177,25 @@ export class World {
     return this.hubMap.get(nameOrAddress) ?? this.hubByAddress(nameOrAddress);
   }
 
-  /** One packet through one loss component; bursty components advance their chain. */
+  /** Gives the world lab time: a burst then covers time, not a count of one kind's packets. */
+  attachClock(now: () => number): void {
+    this.now = now;
+  }
+
+  /**
+   * One packet through one loss component; bursty components advance their
+   * chain, by the time since its last packet when the world has a clock
+   * (one step per packet otherwise: back-to-back packets).
+   */
   private loses(chainKey: string, spec: LossSpec | undefined, rng: SeededRandom): boolean {
     if (!spec || spec.pct <= 0) return false;
     if (spec.burst === undefined) return rng.chance(spec.pct);
-    const { lost, next } = stepChain(gilbertFor(spec), this.chains.get(chainKey) ?? 'good', rng);
-    this.chains.set(chainKey, next);
+    const ge = gilbertFor(spec);
+    const atMs = this.now?.() ?? 0;
+    const last = this.chains.get(chainKey);
+    const idleSteps = last && this.now ? Math.floor((atMs - last.atMs) / PACKET_SPACING_MS) - 1 : 0;
+    const { lost, next } = stepChain(ge, advanceChain(ge, last?.state ?? 'good', idleSteps, rng), rng);
+    this.chains.set(chainKey, { state: next, atMs });
     return lost;
   }
 

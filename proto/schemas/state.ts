@@ -31,6 +31,7 @@ export const reasonSchema: Schema = {
     reason('adopted-unknown-path', { peer: str(), source: str() }, []),
     reason('current-bad', { candidate: str(), cause: badCauseSchema, sinceMs: epochMs }, ['candidate', 'cause', 'sinceMs']),
     reason('current-suppressed', { candidate: str(), penalty: num() }, ['candidate', 'penalty']),
+    reason('router-forbids', { candidate: str(), peer: str(), source: str() }, ['candidate']),
     reason('preempt', { candidate: str(), over: str(), goodSinceMs: epochMs, preemptDelaySec: num({ minimum: 0 }) }, ['candidate', 'over', 'goodSinceMs', 'preemptDelaySec']),
     reason('override', { by: str(), untilMs: epochMs, peer: str(), source: str() }, ['by', 'untilMs']),
     reason('override-ended', { by: str() }, ['by']),

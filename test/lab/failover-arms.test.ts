@@ -33,7 +33,8 @@ describe('failover arms on a manual clock', () => {
   it('the agent arm steers through its stubs on top of ios-tuned (preflight passed, decisions made)', async () => {
     const r = await play('brownout', 'agent');
     expect(r.routerCommands).toBeGreaterThan(10);
-    expect(r.decisions.find((d) => d.action === 'switch')?.reason).toMatchObject({ code: 'current-bad' });
+    // Its own judgement, or following the router's tracks off the path first (then forbidding it too).
+    expect(['current-bad', 'router-forbids']).toContain(r.decisions.find((d) => d.action === 'switch')?.reason.code);
     expect(r.run.lines.some((l) => /track 11[12] \(stub-object\) Up -> Down/.test(l))).toBe(true);
   }, 60_000);
 

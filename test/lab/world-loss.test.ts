@@ -97,6 +97,23 @@ describe('Gilbert–Elliott loss from mean loss and mean burst length', () => {
     }
   });
 
+  it.each([
+    // A 50 packet/s stream meets the bursts whole; probes 3 s apart sample them almost independently (1 / (1 − 0.1) ≈ 1.11).
+    { spacingMs: 20, burstLow: 4 * 0.93, burstHigh: 4 * 1.07 },
+    { spacingMs: 3000, burstLow: 1, burstHigh: 1.2 },
+  ])('a burst lasts in time: 10 %% loss in bursts of 4, packets $spacingMs ms apart', ({ spacingMs, burstLow, burstHigh }) => {
+    const w = new World(defaultWorldSpec());
+    let now = 0;
+    w.attachClock(() => now);
+    w.setPath(FIBRE, 'hub1', { lossPct: 10, lossBurst: 4 });
+    const rng = new SeededRandom(11);
+    const d = Array.from({ length: 100000 }, () => { now += spacingMs; return w.probe(FIBRE, HUB1, rng).delivered; });
+    expect(lossShare(d)).toBeGreaterThan(0.1 * 0.93);
+    expect(lossShare(d)).toBeLessThan(0.1 * 1.07);
+    expect(meanBurst(d)).toBeGreaterThan(burstLow);
+    expect(meanBurst(d)).toBeLessThan(burstHigh);
+  });
+
   it('bursts are burstier than independent loss of the same mean', () => {
     const plain = new World(defaultWorldSpec());
     plain.setPath(FIBRE, 'hub1', { lossPct: 20 });

@@ -72,6 +72,12 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       return { ...hangsForgotten(s), override: { ...(obs.peer ? { peer: obs.peer } : {}), ...(obs.source ? { source: obs.source } : {}), untilMs: obs.untilMs, by: obs.by } };
     case 'clear-override':
       return s.override ? { ...hangsForgotten(s), override: undefined, overrideEnded: { by: obs.by } } : s;
+    case 'router-judgement': {
+      const was = s.routerForbids;
+      const same = (a: readonly string[] | undefined, b: readonly string[]) => a !== undefined && a.length === b.length && a.every((x) => b.includes(x));
+      if (same(was?.peers, obs.peersForbidden) && same(was?.sources, obs.sourcesForbidden)) return s;
+      return { ...s, routerForbids: { peers: [...obs.peersForbidden], sources: [...obs.sourcesForbidden] } };
+    }
     case 'steer-failed': {
       const blocked = { ...s, steerBlockedUntil: { ...s.steerBlockedUntil, [obs.candidate]: nowMs + STEER_BLOCK_MS } };
       return obs.routerCode === 'ROUTER_TIMEOUT' ? routerHung(blocked, nowMs) : blocked;

@@ -15,8 +15,16 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
   const byId = new Map(cfg.candidates.map((c) => [c.id, c] as const));
   const rank = (id: string) => cfg.candidates.findIndex((c) => c.id === id);
   const health = (id: string) => s.health[id] ?? INITIAL_HEALTH;
+  const routerForbids = (c: CandidateConfig) => {
+    const f = s.routerForbids;
+    if (!f) return undefined;
+    const peer = f.peers.includes(c.peer) ? { peer: c.peer } : {};
+    const source = f.sources.includes(c.source) ? { source: c.source } : {};
+    return 'peer' in peer || 'source' in source ? { ...peer, ...source } : undefined;
+  };
   const eligible = (c: CandidateConfig) =>
     health(c.id).verdict === 'good' &&
+    !routerForbids(c) &&
     !health(c.id).damping.suppressed &&
     !s.peersActiveElsewhere.includes(c.peer) &&
     !((s.steerBlockedUntil[c.id] ?? 0) > nowMs);
@@ -105,6 +113,8 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
       ? { code: 'current-bad', candidate: current.id, cause: health(current.id).cause!, sinceMs: health(current.id).sinceMs }
       : health(current.id).damping.suppressed
         ? { code: 'current-suppressed', candidate: current.id, penalty: Math.round(health(current.id).damping.penalty) }
+        : routerForbids(current)
+          ? { code: 'router-forbids', candidate: current.id, ...routerForbids(current) }
         : (s.steerBlockedUntil[current.id] ?? 0) > nowMs
           ? { code: 'steer-failed', candidate: current.id, errorCode: 'STEER_BLOCKED' }
           : { code: 'all-down', behaviour: cfg.allDown };

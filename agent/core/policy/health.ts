@@ -54,7 +54,7 @@ export function evaluate(h: CandidateHealth, e: Evidence, cfg: PolicyConfig, now
   if (hard) return toBad(base, hard, h.verdict === 'good', cfg, nowMs);
   if (!enough) return base;
 
-  const failing = breaches(e.metrics, cfg.fail);
+  const failing = breaches(e.metrics, cfg.fail, 'failing');
   switch (h.verdict) {
     case 'unknown':
       return failing.length > 0

@@ -11,11 +11,27 @@ export interface Sample {
 export interface QualityMetrics {
   samples: number;
   lossPct: number;
-  /** Mean RTT of answered probes; absent when none answered. */
+  /** Median RTT of answered probes: the typical RTT, which one spike does not move. Absent when none answered. */
   rttMs?: number;
-  /** Mean absolute RTT difference between consecutive answered probes (RFC 3550's idea, unsmoothed). */
+  /**
+   * IP SLA's jitter (mean |RTT(i) − RTT(i−1)| between consecutive answered
+   * probes), each difference clipped at OUTLIER_FACTOR times their median:
+   * a single latency spike is two huge differences, not jitter, while real
+   * jitter (differences of the same order) passes through unchanged.
+   */
   jitterMs?: number;
 }
+
+/** Differences beyond this many times the median one are a spike's, not jitter's. */
+export const OUTLIER_FACTOR = 3;
+
+/**
+ * How sure the policy must be that loss is above the fail threshold before it
+ * fails a path on loss: one-sided 99 % (z = 2.326). With 10 probes and a 5 %
+ * threshold, 2 lost are not enough (a 2 % link loses 2 of 10 about once in
+ * 60 windows) and 3 are; with 20 % it takes 5 of 10.
+ */
+const LOSS_CONFIDENCE_Z = 2.326;
 
 export type Metric = keyof QualityThresholds;
 
@@ -34,24 +50,46 @@ export function pushSample(window: readonly Sample[], sample: Sample, size: numb
 }
 
 export function measure(window: readonly Sample[]): QualityMetrics {
+  const rtts: number[] = [];
   let answered = 0;
-  let rttSum = 0;
-  let jitterSum = 0;
-  let jitterPairs = 0;
-  let previous: number | undefined;
   for (const s of window) {
-    if (!s.answered || s.rttMs === undefined) { if (s.answered) answered++; continue; }
+    if (!s.answered) continue;
     answered++;
-    rttSum += s.rttMs;
-    if (previous !== undefined) { jitterSum += Math.abs(s.rttMs - previous); jitterPairs++; }
-    previous = s.rttMs;
+    if (s.rttMs !== undefined) rtts.push(s.rttMs);
   }
   const samples = window.length;
-  const withRtt = window.filter((s) => s.answered && s.rttMs !== undefined).length;
   const m: QualityMetrics = { samples, lossPct: samples === 0 ? 0 : round2(((samples - answered) / samples) * 100) };
-  if (withRtt > 0) m.rttMs = round2(rttSum / withRtt);
-  if (jitterPairs > 0) m.jitterMs = round2(jitterSum / jitterPairs);
+  if (rtts.length > 0) m.rttMs = round2(median(rtts));
+  if (rtts.length > 1) m.jitterMs = round2(clippedMeanDifference(rtts));
   return m;
+}
+
+function clippedMeanDifference(rtts: readonly number[]): number {
+  const diffs = rtts.slice(1).map((r, i) => Math.abs(r - rtts[i]!));
+  const cap = OUTLIER_FACTOR * median(diffs);
+  return diffs.reduce((sum, d) => sum + Math.min(d, cap), 0) / diffs.length;
+}
+
+function median(values: readonly number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  const mid = v.length >> 1;
+  return v.length % 2 === 1 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+}
+
+/**
+ * The lowest loss, percent, consistent with the window at the policy's
+ * confidence: the Wilson score interval's lower bound. A path fails on loss
+ * only when even this is above the threshold, so a few unlucky probes on a
+ * healthy link do not move a tunnel, while heavy loss still shows in a few.
+ */
+export function lossLowerBoundPct(m: Pick<QualityMetrics, 'samples' | 'lossPct'>): number {
+  const n = m.samples;
+  if (n === 0) return 0;
+  const p = m.lossPct / 100;
+  const z2 = LOSS_CONFIDENCE_Z * LOSS_CONFIDENCE_Z;
+  const centre = p + z2 / (2 * n);
+  const spread = LOSS_CONFIDENCE_Z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return Math.max(0, ((centre - spread) / (1 + z2 / n)) * 100);
 }
 
 /** The worst of several windows, metric by metric (a path is as good as its worst probe). */
@@ -65,10 +103,16 @@ export function worstOf(all: readonly QualityMetrics[]): QualityMetrics {
   return out;
 }
 
-/** Metrics strictly above their thresholds, in a fixed order (loss, rtt, jitter). */
-export function breaches(m: QualityMetrics, t: QualityThresholds): Breach[] {
+/**
+ * Metrics strictly above their thresholds, in a fixed order (loss, rtt,
+ * jitter). `failing` judges loss by its confident lower bound (a path is
+ * failed only on evidence); without it, by what was seen (a path recovers
+ * only when it looks clean).
+ */
+export function breaches(m: QualityMetrics, t: QualityThresholds, judge: 'seen' | 'failing' = 'seen'): Breach[] {
   const out: Breach[] = [];
-  if (m.lossPct > t.lossPct) out.push({ metric: 'lossPct', value: m.lossPct, threshold: t.lossPct });
+  const loss = judge === 'failing' ? lossLowerBoundPct(m) : m.lossPct;
+  if (loss > t.lossPct) out.push({ metric: 'lossPct', value: m.lossPct, threshold: t.lossPct });
   if (m.rttMs !== undefined && m.rttMs > t.rttMs) out.push({ metric: 'rttMs', value: m.rttMs, threshold: t.rttMs });
   if (m.jitterMs !== undefined && m.jitterMs > t.jitterMs) out.push({ metric: 'jitterMs', value: m.jitterMs, threshold: t.jitterMs });
   return out;

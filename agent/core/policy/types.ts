@@ -22,6 +22,11 @@ export type Observation =
   | { kind: 'override'; peer?: string; source?: string; untilMs: number; by: string }
   | { kind: 'clear-override'; by: string }
   /**
+   * The hubs and WANs the router's own judgement forbids now (agent/core/router-judgement.ts):
+   * its tracks, not the agent's stubs. The agent cannot give back what the router takes away.
+   */
+  | { kind: 'router-judgement'; peersForbidden: readonly string[]; sourcesForbidden: readonly string[] }
+  /**
    * The actuator could not make the router follow a steer (after its retries and rollback).
    * `routerCode`: the router error behind ACTUATE_ROUTER_ERROR (ROUTER_TIMEOUT: it never answered).
    */
@@ -33,6 +38,8 @@ export type Reason =
   | { code: 'adopted-unknown-path'; peer?: string; source?: string }
   | { code: 'current-bad'; candidate: string; cause: BadCause; sinceMs: number }
   | { code: 'current-suppressed'; candidate: string; penalty: number }
+  /** The router's own tracks forbid the candidate's hub or WAN (a layered configuration's IOS judgement). */
+  | { code: 'router-forbids'; candidate: string; peer?: string; source?: string }
   | { code: 'preempt'; candidate: string; over: string; goodSinceMs: number; preemptDelaySec: number }
   | { code: 'override'; by: string; untilMs: number; peer?: string; source?: string }
   | { code: 'override-ended'; by: string }
@@ -96,6 +103,8 @@ export interface PolicyState {
   steeringHeldUntilMs?: number;
   /** Config sessions in a row the router hung in: each doubles the hold. */
   routerHangs?: number;
+  /** What the router's own judgement forbids (never the agent's stubs); absent until read. */
+  routerForbids?: { peers: readonly string[]; sources: readonly string[] };
 }
 
 export const INITIAL_STATE: PolicyState = {

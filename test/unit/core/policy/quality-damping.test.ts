@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decay, flap, NO_DAMPING, reuseAtMs } from '../../../../agent/core/policy/damping.js';
-import { breaches, measure, pushSample, worstOf, type Sample } from '../../../../agent/core/policy/quality.js';
+import { breaches, lossLowerBoundPct, measure, pushSample, worstOf, type Sample } from '../../../../agent/core/policy/quality.js';
 
 const cfg = { penalty: 1000, halfLifeSec: 900, suppressAt: 2000, reuseBelow: 750, maxPenalty: 6000 };
 const s = (rttMs?: number): Sample => ({ atMs: 0, answered: rttMs !== undefined, ...(rttMs !== undefined ? { rttMs } : {}) });
@@ -13,6 +13,41 @@ describe('quality window', () => {
     { window: [], expected: { samples: 0, lossPct: 0 } },
   ])('measures $window.length samples', ({ window, expected }) => {
     expect(measure(window)).toEqual(expected);
+  });
+
+  it('reads one latency spike as a spike, not as jitter or a new RTT', () => {
+    const steady = [12, 14, 11, 13, 12, 15, 13, 12, 14, 13];
+    const spiked = [12, 14, 11, 13, 300, 15, 13, 12, 14, 13];
+    const plain = measure(steady.map(s));
+    const withSpike = measure(spiked.map(s));
+    expect(withSpike.rttMs).toBe(13);
+    expect(withSpike.jitterMs).toBeLessThan(plain.jitterMs! * 2);
+    expect(withSpike.jitterMs).toBeLessThan(10);
+  });
+
+  it('keeps real jitter: differences of the same order all count', () => {
+    expect(measure([100, 160, 90, 170, 80, 150].map(s)).jitterMs).toBeCloseTo((60 + 70 + 80 + 90 + 70) / 5, 5);
+  });
+
+  it.each([
+    // [lost of 10, fail threshold %, fails?]: the confident lower bound of the loss, not the share seen.
+    { lost: 1, threshold: 5, fails: false },
+    { lost: 2, threshold: 5, fails: false },
+    { lost: 3, threshold: 5, fails: true },
+    { lost: 4, threshold: 20, fails: false },
+    { lost: 5, threshold: 20, fails: true },
+    { lost: 10, threshold: 20, fails: true },
+  ])('fails a path on loss only on evidence: $lost of 10 lost against $threshold %', ({ lost, threshold, fails }) => {
+    const m = { samples: 10, lossPct: lost * 10 };
+    expect(breaches(m, { lossPct: threshold, rttMs: 1000, jitterMs: 1000 }, 'failing').length > 0).toBe(fails);
+    // What was seen is always above the threshold here: a path recovers only when it looks clean.
+    expect(breaches(m, { lossPct: threshold, rttMs: 1000, jitterMs: 1000 }).length).toBe(1);
+  });
+
+  it('needs fewer lost probes for the same confidence the more it has seen', () => {
+    expect(lossLowerBoundPct({ samples: 100, lossPct: 10 })).toBeGreaterThan(lossLowerBoundPct({ samples: 10, lossPct: 10 }));
+    expect(lossLowerBoundPct({ samples: 0, lossPct: 0 })).toBe(0);
+    expect(lossLowerBoundPct({ samples: 5, lossPct: 100 })).toBeLessThan(100);
   });
 
   it('keeps at most `size` samples, dropping the oldest', () => {

@@ -27,20 +27,28 @@ describe('policy step: adoption', () => {
 });
 
 describe('policy step: fail fast', () => {
-  it('leaves a lossy path after failAfter bad evaluations, naming the metric and threshold', () => {
-    const run = adoptedOnFibreHub1();
-    // 30 % loss on fibre to hub 1: timeouts in between answers.
-    run.rounds(1, 10_000, { 11: undefined }).rounds(1, 10_000, { 11: 20 }).rounds(1, 10_000, { 11: undefined });
-    expect(run.steers()).toEqual([]); // one bad evaluation is not enough
-    run.rounds(1, 10_000, { 11: 20 });
+  it('leaves a lossy path after failAfter evaluations confident of the loss, naming the metric and threshold', () => {
+    const run = adoptedOnFibreHub1({ ...CONFIG, windowSamples: 10 });
+    // Two probes of three lost on fibre to hub 1, never three in a row (that would be `unreachable`).
+    const pattern = [undefined, undefined, 20, undefined, undefined, 20, undefined];
+    for (const rtt of pattern) run.rounds(1, 10_000, { 11: rtt });
+    expect(run.steers()).toEqual([]); // 5 of 10 lost: sure it is above 20 % once, not twice
+    run.rounds(1, 10_000, { 11: undefined });
     const steer = run.effects.find((e) => e.effect.kind === 'steer')!;
     expect(steer.effect).toEqual({ kind: 'steer', candidate: 'fibre-hub2', peer: HUB2, source: FIBRE, clearSaOf: HUB1 });
     const decision = run.decisions().at(-1)!;
     expect(decision.reason).toMatchObject({
       code: 'current-bad',
       candidate: 'fibre-hub1',
-      cause: { kind: 'quality', breaches: [{ metric: 'lossPct', value: 40, threshold: 20 }] },
+      cause: { kind: 'quality', breaches: [{ metric: 'lossPct', value: 60, threshold: 20 }] },
     });
+  });
+
+  it('does not leave a path for a few unlucky probes: 40 % seen in 5 is not yet evidence of more than 20 %', () => {
+    const run = adoptedOnFibreHub1();
+    for (let i = 0; i < 10; i++) run.rounds(1, 10_000, { 11: i % 5 < 2 ? undefined : 20 });
+    expect(run.steers()).toEqual([]);
+    expect(run.state.health['fibre-hub1']!.verdict).toBe('good');
   });
 
   it('leaves at once when the WAN interface goes down, without a quality streak', () => {
@@ -95,7 +103,7 @@ describe('policy step: fail back slowly', () => {
 
   it('needs the stricter recover thresholds to call a path good again', () => {
     const run = adoptedOnFibreHub1();
-    run.rounds(2, 10_000, { 11: 400 }); // RTT 400 > fail 300
+    run.rounds(4, 10_000, { 11: 400 }); // RTT 400 > fail 300 in most of the window, twice
     expect(run.state.health['fibre-hub1']!.verdict).toBe('bad');
     run.rounds(10, 10_000, { 11: 250 }); // 250 is below fail (300) but above recover (200)
     expect(run.state.health['fibre-hub1']!.verdict).toBe('bad');
@@ -236,7 +244,8 @@ describe('policy step: where to go when leaving', () => {
   it('prefers a path that is clean now over one that merely has not failed yet (same lossy WAN)', () => {
     const run = adoptedOnFibreHub1();
     // The fibre loses packets towards both hubs; hub 2's window is not over the fail threshold yet.
-    run.rounds(1, 10_000, { 11: undefined, 12: undefined }).rounds(1, 10_000, { 11: undefined });
+    run.rounds(2, 10_000, { 11: undefined, 12: undefined }).rounds(1, 10_000, { 11: 20 }).rounds(3, 10_000, { 11: undefined });
+    expect(run.state.health['fibre-hub2']!.verdict).toBe('good');
     expect(run.steers()).toEqual(['lte-hub1']);
   });
 });
@@ -256,5 +265,21 @@ describe('policy step: one read, one decision', () => {
     run.rounds(5, 5_000);
     expect(run.steers()).toEqual([]);
     expect(run.state.selected).toBe('fibre-hub1');
+  });
+});
+
+describe("policy step: the router's own judgement", () => {
+  it('follows the router off a WAN its own tracks forbid, says so, and never steers back while they do', () => {
+    const run = adoptedOnFibreHub1();
+    run.at(run.nowMs + 1_000).see({ kind: 'router-judgement', peersForbidden: [], sourcesForbidden: [FIBRE] });
+    expect(run.steers()).toEqual(['lte-hub1']);
+    expect(run.decisions().at(-1)!.reason).toEqual({ code: 'router-forbids', candidate: 'fibre-hub1', source: FIBRE });
+    run.see({ kind: 'flexvpn', activePeer: HUB1, activeSource: LTE, peersActiveElsewhere: [] });
+    run.rounds(60, 10_000); // fibre clean for 10 minutes, past the preemption delay
+    expect(run.steers()).toEqual(['lte-hub1']);
+    run.see({ kind: 'router-judgement', peersForbidden: [], sourcesForbidden: [] });
+    run.rounds(1, 10_000);
+    expect(run.steers()).toEqual(['lte-hub1', 'fibre-hub1']);
+    expect(run.decisions().at(-1)!.reason).toMatchObject({ code: 'preempt', candidate: 'fibre-hub1' });
   });
 });
