@@ -8,6 +8,7 @@ import { stepBgp } from './bgp.js';
 import { newDpd, nextTimerAfter } from './dynamics/dpd.js';
 import { stepClients } from './flexvpn-client.js';
 import { dpdTiming } from './ike-sa.js';
+import { resettleTunnelProbes } from './ip-sla-engine.js';
 import { now, type RouterModel } from './model.js';
 import { recomputeRoutes } from './routing.js';
 
@@ -46,6 +47,8 @@ export function warmStart(m: RouterModel): void {
       if (name === sa.tunnelInterface) ifc.lastChangeAt = sa.createdAt;
     }
   }
+  recomputeRoutes(m);
+  resettleTunnelProbes(m);
   for (let i = 0; i < 2; i++) {
     stepBgp(m);
     for (const n of m.rt.bgp.values()) if (n.establishAt !== undefined) n.establishAt = t;
