@@ -11,12 +11,14 @@
  *   data traffic from the tunnel's current source WAN to its current hub. It
  *   sees that path's latency, jitter and data loss, follows every pivot, and
  *   times out while no SA carries it (tunnel down or re-negotiating: its
- *   routes are gone, or its source interface is down).
+ *   routes are gone, or its source interface is down; or the hub cleared
+ *   the SA and the spoke does not know yet).
  * - Anything else (a tunnel or LAN source whose destination is not behind
  *   the tunnel): sent, never answered.
  */
 import type { TrafficKind } from '../world/world.js';
 import { egressInterface, networkOf } from './dynamics/routes.js';
+import { hubHoldsSa } from './ike-sa.js';
 import { defaultRouteInterface, type RouterModel } from './model.js';
 
 export type ProbePath =
@@ -36,6 +38,7 @@ export function probePath(m: RouterModel, source: string | undefined, destinatio
   if (source !== undefined && m.world.wan(source)) return inTheClear(m, source, destination, clear);
   const egress = egressInterface(m.rt.routes, destination);
   const sa = egress === undefined ? undefined : m.rt.sas.find((s) => s.tunnelInterface === egress);
+  if (sa && !hubHoldsSa(m, sa)) return { kind: 'black-hole', from: sa.tunnelInterface };
   if (sa) return { kind: 'wire', wan: sa.sourceInterface, address: sa.peerAddress, traffic: 'data', tunnel: sa.tunnelInterface };
   if (source !== undefined) return { kind: 'black-hole', from: source };
   const wan = routedWan(m);

@@ -21,8 +21,8 @@ export function warmStart(m: RouterModel): void {
   stepSlas(m, true);
   stepTracks(m, true);
   for (const tr of m.rt.tracks.values()) tr.lastChangeAt = m.rt.bootAt + 60_000;
-  // A few IKE exchanges complete the connection (each step carries one).
-  for (let i = 0; i < 6; i++) stepClients(m, []);
+  // The connection was made long ago: IKE's answers are all in (a failed peer passes to the next one).
+  for (let i = 0; i < 6; i++) stepClients(m, [], true);
   const saAgeMs = Math.min(t - m.rt.bootAt - 90_000, Math.floor(m.rng.ike.between(2, 9) * 3600_000));
   for (const sa of m.rt.sas) {
     sa.createdAt = t - saAgeMs;
