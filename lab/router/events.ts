@@ -13,7 +13,8 @@ export type RouterEvent =
   /** The FlexVPN client chose a peer (or lost it); timeline only. */
   | { kind: 'flexvpn-peer'; at: number; client: string; peer?: string; seq?: number; reason: string }
   | { kind: 'flexvpn-source'; at: number; client: string; from?: string; to?: string }
-  | { kind: 'ike-negotiation-failed'; at: number; client: string; peer: string }
+  /** `reason`: which exchange was refused or never answered. */
+  | { kind: 'ike-negotiation-failed'; at: number; client: string; peer: string; reason?: string }
   | { kind: 'dpd-miss'; at: number; peer: string; misses: number }
   | { kind: 'bgp'; at: number; neighbor: string; state: UpDown; reason?: string }
   | { kind: 'routes'; at: number; added: string[]; removed: string[] }

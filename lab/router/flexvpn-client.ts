@@ -8,12 +8,13 @@
  */
 import type { FlexClientConfig, FlexPeer } from './config-model.js';
 import { connectAllowed, isCandidate, peerOf, reactivationTarget, selectionOrder, selectSource, trackedCandidacy } from './dynamics/flexvpn-select.js';
+import { exchangeStatus, retransmit, sendRequest, type CopyFate, type HubAnswer } from './dynamics/ike-exchange.js';
 import { deleteSa, establishSa } from './ike-sa.js';
 import { defaultRouteInterface, emit, now, type RouterModel } from './model.js';
-import { trackStateOf, type ClientRuntime, type IkeSaRuntime, type NextChoice } from './runtime.js';
+import { trackStateOf, type ClientRuntime, type IkeSaRuntime, type Negotiation, type NextChoice } from './runtime.js';
 
-/** Handles the SAs DPD declared dead, then steps every client block. */
-export function stepClients(m: RouterModel, dead: readonly IkeSaRuntime[]): void {
+/** Handles the SAs DPD declared dead, then steps every client block (`settle`: warm start, IKE answers are in at once). */
+export function stepClients(m: RouterModel, dead: readonly IkeSaRuntime[], settle = false): void {
   for (const sa of dead) {
     deleteSa(m, sa, 'DPD: peer not responding');
     const rt = m.rt.clients.get(sa.client);
@@ -34,11 +35,11 @@ export function stepClients(m: RouterModel, dead: readonly IkeSaRuntime[]): void
       rt = { phase: 'idle', next: { kind: 'first' } };
       m.rt.clients.set(cfg.name, rt);
     }
-    stepClient(m, cfg, rt);
+    stepClient(m, cfg, rt, settle);
   }
 }
 
-function stepClient(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime): void {
+function stepClient(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime, settle: boolean): void {
   const ts = trackStateOf(m.rt);
   const before = rt.trackedCandidates;
   rt.trackedCandidates = trackedCandidacy(cfg, ts);
@@ -77,9 +78,9 @@ function stepClient(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime): v
       if (back) disconnect(m, cfg.name, rt, `peer reactivate: peer ${back.seq} ${peerName(back)} is a candidate again`, { kind: 'first' });
     }
   }
-  if (rt.phase === 'negotiating') negotiate(m, cfg, rt, source);
+  if (rt.phase === 'negotiating') negotiate(m, cfg, rt, source, settle);
   if (rt.phase === 'idle' && cfg.connect?.mode !== 'manual') {
-    if (startNegotiation(m, cfg, rt, source, busy)) negotiate(m, cfg, rt, source);
+    if (startNegotiation(m, cfg, rt, source, busy)) negotiate(m, cfg, rt, source, settle);
   }
 }
 
@@ -95,7 +96,7 @@ function startNegotiation(m: RouterModel, cfg: FlexClientConfig, rt: ClientRunti
     const address = peer.fqdn?.dynamic ? resolvePeer(m, cfg, rt, peer) : peer.address;
     if (address === undefined || busy.has(address)) continue;
     rt.phase = 'negotiating';
-    rt.negotiation = { peerSeq: peer.seq, peerAddress: address, source, startedAt: now(m), exchangesDone: 0 };
+    rt.negotiation = openNegotiation(m, peer.seq, address, source);
     return true;
   }
   return false;
@@ -120,28 +121,72 @@ function peerName(p: FlexPeer): string {
   return p.fqdn ? p.fqdn.name : p.address;
 }
 
-/** One second of IKE: each exchange needs a round trip through the path; two complete the SA. */
-function negotiate(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime, source: string): void {
+/**
+ * IKE with the chosen peer, as far as `now` (warm start: `settle`, every
+ * answer that will come is in). IKE_SA_INIT, then IKE_AUTH, each a request
+ * retransmitted until answered (dynamics/ike-exchange.ts); the hub answers
+ * each `ikeDelayMs` late, and a draining hub refuses IKE_SA_INIT. A refusal,
+ * or a request the peer never answered, fails the negotiation: the client
+ * moves on to the next peer (DESIGN §4).
+ */
+function negotiate(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime, source: string, settle = false): void {
   const n = rt.negotiation!;
   const peer = peerOf(cfg, n.peerSeq, n.peerAddress);
   if (!peer || !isCandidate(peer, trackStateOf(m.rt)) || n.source !== source) {
     leave(rt, peer ? { kind: 'same', seq: peer.seq } : { kind: 'first' });
     return;
   }
-  if (m.world.probe(n.source, n.peerAddress, m.rng.ike, 'ike').delivered) n.exchangesDone++;
-  if (n.exchangesDone >= 2) {
-    const sa = establishSa(m, cfg.name, cfg.connectInterface!, n);
-    rt.phase = 'connected';
-    rt.tunnelId = sa.tunnelId;
-    delete rt.negotiation;
-    rt.next = { kind: 'first' };
-    emit(m, { kind: 'flexvpn-peer', at: now(m), client: cfg.name, peer: sa.peerAddress, seq: sa.peerSeq, reason: `connected via ${sa.sourceInterface}` });
-    return;
+  const timing = m.opts.ikeRetransmit;
+  const t = settle ? Infinity : now(m);
+  for (;;) {
+    const status = exchangeStatus(n.request, t, timing);
+    switch (status.kind) {
+      case 'waiting': return;
+      case 'retransmit':
+        n.request = retransmit(n.request, n.request.nextTimerAt, copyFate(m, n), hubAnswer(m, n), timing);
+        break;
+      case 'gave-up': case 'refused': {
+        const why = status.kind === 'refused' ? `${n.exchange} refused` : `${n.exchange} not answered`;
+        emit(m, { kind: 'ike-negotiation-failed', at: now(m), client: cfg.name, peer: n.peerAddress, reason: why });
+        leave(rt, { kind: 'after', seq: n.peerSeq });
+        return;
+      }
+      case 'answered':
+        if (n.exchange === 'IKE_SA_INIT') {
+          n.exchange = 'IKE_AUTH';
+          n.request = sendRequest(status.at, copyFate(m, n), hubAnswer(m, n), timing);
+          break;
+        }
+        connect(m, cfg, rt, n);
+        return;
+    }
   }
-  if (now(m) - n.startedAt >= m.opts.ikeTimeoutSec * 1000) {
-    emit(m, { kind: 'ike-negotiation-failed', at: now(m), client: cfg.name, peer: n.peerAddress });
-    leave(rt, { kind: 'after', seq: n.peerSeq });
-  }
+}
+
+/** The first request of a negotiation goes out now. */
+function openNegotiation(m: RouterModel, peerSeq: number, peerAddress: string, source: string): Negotiation {
+  const partial = { peerSeq, peerAddress, source, startedAt: now(m), exchange: 'IKE_SA_INIT' as const };
+  return { ...partial, request: sendRequest(now(m), copyFate(m, partial), hubAnswer(m, partial), m.opts.ikeRetransmit) };
+}
+
+/** One copy of the current request through the world, as IKE traffic: lost on the way out, lost on the way back, or answered. */
+function copyFate(m: RouterModel, n: Pick<Negotiation, 'source' | 'peerAddress'>): CopyFate {
+  const probe = m.world.probe(n.source, n.peerAddress, m.rng.ike, 'ike');
+  return { reachedHub: probe.delivered || probe.lostOn === 'downstream', answerDelivered: probe.delivered, rttMs: probe.rttMs };
+}
+
+/** How the hub treats the request: late when it is slow at IKE, refused at IKE_SA_INIT while it drains (its SAs live on). */
+function hubAnswer(m: RouterModel, n: Pick<Negotiation, 'peerAddress' | 'exchange'>): HubAnswer {
+  return { delayMs: m.world.ikeDelayMs(n.peerAddress), refuses: n.exchange === 'IKE_SA_INIT' && !m.world.hubAcceptsNewSessions(n.peerAddress) };
+}
+
+function connect(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime, n: Negotiation): void {
+  const sa = establishSa(m, cfg.name, cfg.connectInterface!, n);
+  rt.phase = 'connected';
+  rt.tunnelId = sa.tunnelId;
+  delete rt.negotiation;
+  rt.next = { kind: 'first' };
+  emit(m, { kind: 'flexvpn-peer', at: now(m), client: cfg.name, peer: sa.peerAddress, seq: sa.peerSeq, reason: `connected via ${sa.sourceInterface}` });
 }
 
 /** Tears the client's connection down (or abandons its negotiation); the next selection starts from `next`. */

@@ -42,6 +42,7 @@ export function establishSa(m: RouterModel, client: string, tunnelInterface: str
     dpd: newDpd(createdAt, dpdTiming(m)),
     ipsec: newIpsec(m, createdAt),
     pushedAddress: hub?.pushedAddress ?? '10.255.255.254',
+    hubEpoch: m.world.hubSessionEpoch(n.peerAddress),
   };
   m.rt.nextConnId += 2;
   m.rt.sas.push(sa);
@@ -68,16 +69,29 @@ export function deleteSa(m: RouterModel, sa: IkeSaRuntime, reason: string): void
   emit(m, { kind: 'ike-session', at: now(m), state: 'down', peer: sa.peerAddress, port: sa.port, reason });
 }
 
-/** DPD, rekeys and counters for every SA; returns the SAs whose peer was declared dead. */
+/** Whether the hub still holds the SA: its operator may have cleared its sessions since the SA was made. */
+export function hubHoldsSa(m: RouterModel, sa: IkeSaRuntime): boolean {
+  return m.world.hubSessionEpoch(sa.peerAddress) === sa.hubEpoch;
+}
+
+/**
+ * DPD, rekeys and counters for every SA; returns the SAs whose peer was
+ * declared dead. An SA the hub has cleared is deleted at once when the hub's
+ * INFORMATIONAL Delete can reach the spoke; otherwise it lingers, carrying
+ * nothing, until DPD gives up on it (the hub no longer answers for it).
+ */
 export function stepSas(m: RouterModel): IkeSaRuntime[] {
   const t = now(m);
   const dead: IkeSaRuntime[] = [];
   const timing = dpdTiming(m);
+  for (const sa of m.rt.sas.filter((s) => !hubHoldsSa(m, s) && m.world.reachable(s.sourceInterface, s.peerAddress))) {
+    deleteSa(m, sa, 'peer deleted the IKEv2 SA');
+  }
   for (const sa of m.rt.sas) {
     const traffic = carryTraffic(m, sa);
     if (traffic.received > 0) sa.dpd = heardPeer(sa.dpd, t);
     if (dpdDue(sa.dpd, timing, { now: t, sentData: traffic.sent > 0 })) {
-      const answered = m.world.probe(sa.sourceInterface, sa.peerAddress, m.rng.ike, 'ike').delivered;
+      const answered = m.world.probe(sa.sourceInterface, sa.peerAddress, m.rng.ike, 'ike').delivered && hubHoldsSa(m, sa);
       sa.messageId++;
       const r = recordDpdProbe(sa.dpd, timing, answered, t);
       sa.dpd = r.state;
@@ -102,7 +116,7 @@ export function stepSas(m: RouterModel): IkeSaRuntime[] {
 /** One second of LAN traffic through the tunnel: sent while the LAN sends and the link is up, received only if the path delivers. */
 function carryTraffic(m: RouterModel, sa: IkeSaRuntime): { sent: number; received: number } {
   const { outPps, inPps, packetBytes } = m.opts.traffic;
-  const reachable = m.world.reachable(sa.sourceInterface, sa.peerAddress);
+  const reachable = m.world.reachable(sa.sourceInterface, sa.peerAddress) && hubHoldsSa(m, sa);
   const loss = reachable ? m.world.meanLossPct(sa.sourceInterface, sa.peerAddress, 'data') : 100;
   let received = 0;
   for (let i = 0; i < inPps; i++) if (!m.rng.traffic.chance(loss)) received++;

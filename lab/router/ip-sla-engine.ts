@@ -4,23 +4,18 @@
  * Operations scheduled `start-time now` always run; `start-time pending`
  * ones only while a reaction trigger holds them active.
  */
-import type { SeededRandom } from '../world/random.js';
+import type { ProbeOutcome, TrafficKind } from '../world/world.js';
 import type { IpSlaConfig } from './config-model.js';
-import { applyOutcome, completeRun, echoRunMs, judgeJitter, judgeProbe, newSlaRuntime, slaDue, startRun, type ProbeResult, type RunOutcome, type SlaRuntime } from './dynamics/ip-sla.js';
+import { applyOutcome, completeRun, echoRunMs, judgeJitter, judgeProbe, newSlaRuntime, slaDue, startRun, type RunOutcome, type SlaRuntime } from './dynamics/ip-sla.js';
 import { jitterRunMs, measureJitter, type PacketOutcome } from './dynamics/ip-sla-jitter.js';
 import { elementValue, newReactionState, sendsTrap, stepReaction, triggers } from './dynamics/ip-sla-reaction.js';
 import { addCounters } from './ike-sa.js';
-import { defaultRouteInterface, emit, interfaceAddress, now, type RouterModel } from './model.js';
+import { emit, interfaceAddress, now, type RouterModel } from './model.js';
+import { probePath, type ProbePath } from './probe-path.js';
 
-/**
- * World.probe with the kind of traffic (ICMP may be treated apart from UDP
- * data); typed here so this compiles against a World whose probe does not
- * take the kind yet (it then ignores it).
- */
-type ProbeOfKind = (wan: string, address: string, rng: SeededRandom, kind: 'icmp' | 'data') => ProbeResult;
-
-/** Bytes of one probe packet on the wire, for the interface counters. */
+/** Bytes of one jitter probe packet and of one echo (request or reply) on the wire, for the interface counters. */
 const PROBE_BYTES = 64;
+const ECHO_BYTES = 100;
 
 /** Operations that may run: scheduled, or pending a trigger. */
 function operationIds(m: RouterModel): number[] {
@@ -90,59 +85,87 @@ function trigger(m: RouterModel, target: number, t: number): void {
   m.rt.slas.set(target, { ...rt, nextRunAt: t, activeUntil: pending.lifeSec === 'forever' ? Infinity : t + pending.lifeSec * 1000 });
 }
 
-/**
- * The interface the default route leaves by. A route via a gateway carries
- * no interface in the lab's table, so it is the first WAN that is up, as
- * the static default routes are ordered (fibre first, LTE floating).
- */
-function routedInterface(m: RouterModel): string | undefined {
-  return defaultRouteInterface(m) ?? m.world.wans().map((w) => w.interface).find((name) => m.rt.interfaces.get(name)?.protocolUp);
-}
-
-/** The interface packets leave by: the one holding `sourceIp`, else the default route's. */
-function sourceInterface(m: RouterModel, sourceIp: string | undefined): string | undefined {
-  if (sourceIp === undefined) return routedInterface(m);
-  for (const name of m.config.interfaces.keys()) if (interfaceAddress(m, name)?.address === sourceIp) return name;
+/** The interface holding `address` (a jitter operation's `source-ip`), if any does. */
+function interfaceWith(m: RouterModel, address: string): string | undefined {
+  for (const name of m.config.interfaces.keys()) if (interfaceAddress(m, name)?.address === address) return name;
   return undefined;
 }
 
-function usable(m: RouterModel, source: string | undefined): source is string {
-  return source !== undefined && m.rt.interfaces.get(source)?.protocolUp === true;
+/** A jitter operation's path: from the interface its `source-ip` names (none holding it: nothing can be sent), else as routed. */
+function jitterPath(m: RouterModel, jitter: { sourceIp?: string; destination: string }, clear: TrafficKind): ProbePath {
+  if (jitter.sourceIp === undefined) return probePath(m, undefined, jitter.destination, clear);
+  const source = interfaceWith(m, jitter.sourceIp);
+  return source === undefined ? { kind: 'unusable' } : probePath(m, source, jitter.destination, clear);
+}
+
+/** ESP and outer IP header per packet on the WAN, for a probe sent through a tunnel (as ike-sa.ts counts tunnel traffic). */
+const ESP_OVERHEAD = 73;
+
+/** One packet along `path`: its fate, and the counters of the interfaces it crossed. */
+function send(m: RouterModel, path: ProbePath, bytes: number, t: number): ProbeOutcome {
+  if (path.kind === 'unusable') return { delivered: false, rttMs: 0 };
+  if (path.kind === 'black-hole') {
+    addCounters(m, path.from, 0, 0, 1, bytes, t);
+    return { delivered: false, rttMs: 0 };
+  }
+  const probe = m.world.probe(path.wan, path.address, m.rng.sla, path.traffic);
+  const back = probe.delivered ? 1 : 0;
+  const overhead = path.tunnel === undefined ? 0 : ESP_OVERHEAD;
+  if (path.tunnel !== undefined) addCounters(m, path.tunnel, back, back * bytes, 1, bytes, t);
+  addCounters(m, path.wan, back, back * (bytes + overhead), 1, bytes + overhead, t);
+  return probe;
+}
+
+/** Where an operation's packets go now. */
+function operationPath(m: RouterModel, cfg: IpSlaConfig): ProbePath {
+  if (cfg.icmpEcho) return probePath(m, cfg.icmpEcho.sourceInterface, cfg.icmpEcho.destination, 'icmp');
+  return jitterPath(m, (cfg.icmpJitter ?? cfg.udpJitter)!, cfg.udpJitter ? 'data' : 'icmp');
+}
+
+/**
+ * Warm start settles the operations before the tunnel is up; a router up for
+ * days had its in-tunnel probes answered through it, so once the tunnel is
+ * up they settle again (the others are not due and draw nothing).
+ */
+export function resettleTunnelProbes(m: RouterModel): void {
+  let any = false;
+  for (const [id, cfg] of m.config.slas) {
+    const path = hasType(cfg) ? operationPath(m, cfg) : undefined;
+    if (path?.kind !== 'wire' || path.tunnel === undefined) continue;
+    m.rt.slas.delete(id);
+    any = true;
+  }
+  if (any) stepSlas(m, true);
 }
 
 function runOperation(m: RouterModel, cfg: IpSlaConfig, t: number): { outcome: RunOutcome; durationMs: number } {
+  const path = operationPath(m, cfg);
   if (cfg.icmpEcho) {
-    const source = cfg.icmpEcho.sourceInterface ?? routedInterface(m);
-    const ok = usable(m, source);
-    const probe = ok ? m.world.probe(source, cfg.icmpEcho.destination, m.rng.sla) : { delivered: false, rttMs: 0 };
-    if (ok) addCounters(m, source, probe.delivered ? 1 : 0, probe.delivered ? 100 : 0, 1, 100, t);
+    const probe = send(m, path, ECHO_BYTES, t);
     const judged = judgeProbe(cfg, probe);
-    return { outcome: ok ? judged : { ...judged, connectionLost: true }, durationMs: echoRunMs(cfg, probe) };
+    return { outcome: path.kind === 'unusable' ? { ...judged, connectionLost: true } : judged, durationMs: echoRunMs(cfg, probe) };
   }
   const jitter = (cfg.icmpJitter ?? cfg.udpJitter)!;
-  const source = sourceInterface(m, jitter.sourceIp);
-  const ok = usable(m, source);
-  const kind = cfg.udpJitter ? 'data' : 'icmp';
   const packets: PacketOutcome[] = [];
   for (let i = 0; i < jitter.numPackets; i++) {
-    if (!ok) { packets.push({ sent: false, rttMs: 0 }); continue; }
-    const probe = (m.world.probe as ProbeOfKind).call(m.world, source, jitter.destination, m.rng.sla, kind);
-    addCounters(m, source, probe.delivered ? 1 : 0, probe.delivered ? PROBE_BYTES : 0, 1, PROBE_BYTES, t);
+    if (path.kind === 'unusable') { packets.push({ sent: false, rttMs: 0 }); continue; }
+    const probe = send(m, path, PROBE_BYTES, t);
     packets.push(probe.delivered ? { sent: true, rttMs: probe.rttMs } : { sent: true, rttMs: probe.rttMs, lostOn: lostDirection(m, probe) });
   }
   const stats = measureJitter(packets, cfg.timeoutMs, cfg.thresholdMs);
   const outcome = judgeJitter(cfg, stats);
   // udp-jitter's control exchange with the responder fails when nothing can reach it.
-  const connectionLost = !ok || (cfg.udpJitter?.control === true && !m.world.reachable(source, jitter.destination));
-  return { outcome: connectionLost ? { ...outcome, connectionLost } : outcome, durationMs: ok ? jitterRunMs(packets, jitter.intervalMs, cfg.timeoutMs) : cfg.timeoutMs };
+  const unreachable = path.kind !== 'wire' || !m.world.reachable(path.wan, path.address);
+  const connectionLost = path.kind === 'unusable' || (cfg.udpJitter?.control === true && unreachable);
+  return { outcome: connectionLost ? { ...outcome, connectionLost } : outcome, durationMs: path.kind === 'unusable' ? cfg.timeoutMs : jitterRunMs(packets, jitter.intervalMs, cfg.timeoutMs) };
 }
 
 /**
  * Which way a lost packet was lost. The world may say (`lostOn`); a world
  * that does not is symmetric, so either way is as likely.
  */
-function lostDirection(m: RouterModel, probe: object): 'sd' | 'ds' {
-  const lostOn = (probe as { lostOn?: string }).lostOn;
+function lostDirection(m: RouterModel, probe: ProbeOutcome): 'sd' | 'ds' {
+  const lostOn = probe.lostOn;
   if (lostOn === 'upstream') return 'sd';
   if (lostOn === 'downstream') return 'ds';
   return m.rng.sla.chance(50) ? 'sd' : 'ds';

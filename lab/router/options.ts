@@ -2,6 +2,7 @@
 import type { Clock } from '../world/clock.js';
 import type { WorldSpec } from '../world/world.js';
 import { defaultWorldSpec } from '../world/default-world.js';
+import { IOS_IKE_RETRANSMIT, type RetransmitTiming } from './dynamics/ike-exchange.js';
 
 export interface SyslogTarget {
   host: string;
@@ -31,8 +32,8 @@ export interface LabRouterOptions {
    * IOS-XE, whose retransmissions might follow IKEv2's own backoff (audit D2).
    */
   dpdRetries?: number;
-  /** How long an IKE negotiation may take before it counts as failed. */
-  ikeTimeoutSec?: number;
+  /** IKEv2 request retransmission: IOS's (lab/router/dynamics/ike-exchange.ts) unless given. */
+  ikeRetransmit?: RetransmitTiming;
   /** `route accept any distance N` of the IKEv2 authorization policy. */
   routeAcceptDistance?: number;
   /** BGP neighbours over the tunnel (the hubs' tunnel addresses). */
@@ -53,7 +54,7 @@ export interface ResolvedOptions {
   world: WorldSpec;
   config?: string;
   dpdRetries: number;
-  ikeTimeoutSec: number;
+  ikeRetransmit: RetransmitTiming;
   routeAcceptDistance: number;
   bgp: { localAs: number; routerId?: string } | false;
   traffic: TrafficRates;
@@ -69,7 +70,7 @@ export function resolveOptions(o: LabRouterOptions): ResolvedOptions {
     seed: o.seed ?? 1,
     world: o.world ?? defaultWorldSpec(),
     dpdRetries: o.dpdRetries ?? 5,
-    ikeTimeoutSec: o.ikeTimeoutSec ?? 20,
+    ikeRetransmit: o.ikeRetransmit ?? IOS_IKE_RETRANSMIT,
     routeAcceptDistance: o.routeAcceptDistance ?? 1,
     bgp: o.bgp ?? false,
     traffic: o.traffic ?? { outPps: 20, inPps: 25, packetBytes: 420 },

@@ -2,6 +2,7 @@
 import type { UpDown } from './config-model.js';
 import type { DampeningState } from './dynamics/dampening.js';
 import type { DpdState } from './dynamics/dpd.js';
+import type { IkeExchange } from './dynamics/ike-exchange.js';
 import type { SlaRuntime } from './dynamics/ip-sla.js';
 import type { TrackRuntime } from './dynamics/track.js';
 import type { LabRoute } from './dynamics/routes.js';
@@ -59,6 +60,8 @@ export interface IkeSaRuntime {
   dpd: DpdState;
   ipsec: IpsecSaRuntime;
   pushedAddress: string;
+  /** The hub's session generation when the SA was made (World.hubSessionEpoch): a later one means the hub no longer holds it. */
+  hubEpoch: number;
 }
 
 export type NextChoice = { kind: 'first' } | { kind: 'after'; seq: number } | { kind: 'same'; seq: number };
@@ -68,8 +71,9 @@ export interface Negotiation {
   peerAddress: string;
   source: string;
   startedAt: number;
-  /** IKE_SA_INIT and IKE_AUTH: two exchanges complete the SA. */
-  exchangesDone: number;
+  /** IKE_SA_INIT, then IKE_AUTH: the second answered completes the SA. */
+  exchange: 'IKE_SA_INIT' | 'IKE_AUTH';
+  request: IkeExchange;
 }
 
 export interface ClientRuntime {

@@ -8,6 +8,7 @@ import { stepBgp } from './bgp.js';
 import { newDpd, nextTimerAfter } from './dynamics/dpd.js';
 import { stepClients } from './flexvpn-client.js';
 import { dpdTiming } from './ike-sa.js';
+import { resettleTunnelProbes } from './ip-sla-engine.js';
 import { now, type RouterModel } from './model.js';
 import { recomputeRoutes } from './routing.js';
 
@@ -20,8 +21,8 @@ export function warmStart(m: RouterModel): void {
   stepSlas(m, true);
   stepTracks(m, true);
   for (const tr of m.rt.tracks.values()) tr.lastChangeAt = m.rt.bootAt + 60_000;
-  // A few IKE exchanges complete the connection (each step carries one).
-  for (let i = 0; i < 6; i++) stepClients(m, []);
+  // The connection was made long ago: IKE's answers are all in (a failed peer passes to the next one).
+  for (let i = 0; i < 6; i++) stepClients(m, [], true);
   const saAgeMs = Math.min(t - m.rt.bootAt - 90_000, Math.floor(m.rng.ike.between(2, 9) * 3600_000));
   for (const sa of m.rt.sas) {
     sa.createdAt = t - saAgeMs;
@@ -46,6 +47,8 @@ export function warmStart(m: RouterModel): void {
       if (name === sa.tunnelInterface) ifc.lastChangeAt = sa.createdAt;
     }
   }
+  recomputeRoutes(m);
+  resettleTunnelProbes(m);
   for (let i = 0; i < 2; i++) {
     stepBgp(m);
     for (const n of m.rt.bgp.values()) if (n.establishAt !== undefined) n.establishAt = t;

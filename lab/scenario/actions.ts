@@ -29,7 +29,7 @@ export function checkNames(scenario: Scenario, world: World, file = scenario.nam
         break;
       case 'cut-wan': case 'restore-wan': case 'flap-wan': case 'blackhole-wan': wan(a.wan, i); break;
       case 'kill-hub': case 'revive-hub': case 'push-routes': case 'inject-route': case 'withdraw-routes': hub(a.hub, i); break;
-      case 'slow-ike': case 'drain-hub': case 'undrain-hub': hub(a.hub, i); break;
+      case 'slow-ike': case 'drain-hub': case 'undrain-hub': case 'clear-hub-sessions': hub(a.hub, i); break;
       case 'drop-sessions': case 'configure': case 'dns-fail': case 'dns-restore': break;
     }
   });
@@ -47,6 +47,7 @@ export function describeAction(a: ScenarioAction): string {
     case 'slow-ike': return a.delayMs > 0 ? `hub ${a.hub} answers IKE ${a.delayMs} ms late` : `hub ${a.hub} answers IKE promptly`;
     case 'drain-hub': return `hub ${a.hub} drains (refuses new IKE sessions)`;
     case 'undrain-hub': return `hub ${a.hub} accepts new IKE sessions again`;
+    case 'clear-hub-sessions': return `hub ${a.hub}'s operator clears its IKE sessions`;
     case 'dns-fail': return a.name === '*' ? 'DNS fails for every name' : `DNS fails for ${a.name}`;
     case 'dns-restore': return a.name === '*' ? 'DNS works again' : `DNS works again for ${a.name}`;
     case 'flap-wan': return `WAN ${a.wan} flaps every ${a.periodSec}s, ${a.count} times`;
@@ -97,6 +98,7 @@ export function applyAction(router: LabRouter, a: ScenarioAction): void {
     case 'slow-ike': w.setIkeDelay(a.hub, a.delayMs); return;
     case 'drain-hub': w.setHubDraining(a.hub, true); return;
     case 'undrain-hub': w.setHubDraining(a.hub, false); return;
+    case 'clear-hub-sessions': w.clearHubSessions(a.hub); return;
     case 'dns-fail': w.dns.setFailing(a.name, true); return;
     case 'dns-restore': w.dns.setFailing(a.name, false); return;
     case 'flap-wan': w.setWanUp(a.wan, false); return;

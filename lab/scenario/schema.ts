@@ -34,6 +34,8 @@ export type ScenarioAction =
   /** Maintenance drain: the hub refuses new IKE sessions and keeps the SAs it has. */
   | { kind: 'drain-hub'; hub: string }
   | { kind: 'undrain-hub'; hub: string }
+  /** The hub's operator clears its sessions: it forgets its SAs and sends each spoke a Delete. */
+  | { kind: 'clear-hub-sessions'; hub: string }
   /** Name resolution of `name` (or of every name, `*`) fails, or works again. */
   | { kind: 'dns-fail'; name: string }
   | { kind: 'dns-restore'; name: string };
@@ -91,7 +93,7 @@ export function faultOf(s: Scenario): FaultWindow {
 export const ACTION_NAMES = [
   'set-path', 'cut-wan', 'restore-wan', 'flap-wan', 'kill-hub', 'revive-hub',
   'push-routes', 'inject-route', 'withdraw-routes', 'drop-sessions', 'configure',
-  'ramp-latency', 'blackhole-wan', 'slow-ike', 'drain-hub', 'undrain-hub', 'dns-fail', 'dns-restore',
+  'ramp-latency', 'blackhole-wan', 'slow-ike', 'drain-hub', 'undrain-hub', 'clear-hub-sessions', 'dns-fail', 'dns-restore',
 ] as const;
 
 /** `90`, `90s`, `2m`, `1m30s`, `1h` -> seconds; undefined when malformed. */

@@ -11,7 +11,7 @@ export function describeEvent(e: RouterEvent): string | undefined {
     case 'ike-session': return `IKEv2 SA to ${e.peer} ${e.state.toUpperCase()}${e.reason ? ` (${e.reason})` : ''}`;
     case 'flexvpn-peer': return e.peer ? `FlexVPN ${e.client}: peer ${e.seq} ${e.peer} active, ${e.reason}` : `FlexVPN ${e.client}: no active peer (${e.reason})`;
     case 'flexvpn-source': return `FlexVPN ${e.client}: tunnel source ${e.from ?? 'none'} -> ${e.to ?? 'none'}`;
-    case 'ike-negotiation-failed': return `FlexVPN ${e.client}: IKE negotiation with ${e.peer} failed`;
+    case 'ike-negotiation-failed': return `FlexVPN ${e.client}: IKE negotiation with ${e.peer} failed${e.reason ? ` (${e.reason})` : ''}`;
     case 'dpd-miss': return `DPD: ${e.peer} did not answer (${e.misses} in a row)`;
     case 'bgp': return `BGP neighbor ${e.neighbor} ${WORD[e.state]}${e.reason ? ` (${e.reason})` : ''}`;
     case 'routes': return `routes ${[...e.added.map((r) => `+${r}`), ...e.removed.map((r) => `-${r}`)].join(', ')}`;

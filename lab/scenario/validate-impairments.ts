@@ -1,7 +1,8 @@
 /**
  * Validation of the impairment parts of scenario files: bursty, one-way and
  * per-protocol loss in `set-path`, and the actions that play a slow or
- * draining hub, a latency ramp, a link that passes nothing, and DNS failure.
+ * draining hub (and its operator clearing its sessions), a latency ramp, a
+ * link that passes nothing, and DNS failure.
  * Each problem names its place and what would be right.
  */
 import { minimumBurst, type LossSpec } from '../world/loss-model.js';
@@ -72,7 +73,7 @@ export function parseLossFields(v: Obj, lossPct: number | undefined, where: stri
   }
 }
 
-const IMPAIRMENTS = ['ramp-latency', 'blackhole-wan', 'slow-ike', 'drain-hub', 'undrain-hub', 'dns-fail', 'dns-restore'] as const;
+const IMPAIRMENTS = ['ramp-latency', 'blackhole-wan', 'slow-ike', 'drain-hub', 'undrain-hub', 'clear-hub-sessions', 'dns-fail', 'dns-restore'] as const;
 export type ImpairmentKind = (typeof IMPAIRMENTS)[number];
 export const isImpairment = (kind: string): kind is ImpairmentKind => (IMPAIRMENTS as readonly string[]).includes(kind);
 
@@ -80,7 +81,7 @@ export function parseImpairment(kind: ImpairmentKind, v: unknown, where: string,
   const name = (x: unknown, what: string, at = where): string | undefined => (typeof x === 'string' && x !== '' ? x : (problems.push(`${at}: ${what} must be a name`), undefined));
   switch (kind) {
     case 'blackhole-wan': { const wan = name(v, 'the WAN'); return wan ? { kind, wan } : undefined; }
-    case 'drain-hub': case 'undrain-hub': { const hub = name(v, 'the hub'); return hub ? { kind, hub } : undefined; }
+    case 'drain-hub': case 'undrain-hub': case 'clear-hub-sessions': { const hub = name(v, 'the hub'); return hub ? { kind, hub } : undefined; }
     case 'dns-fail': case 'dns-restore': { const n = name(v, 'the DNS name (or * for every name)'); return n ? { kind, name: n } : undefined; }
     case 'slow-ike': {
       if (!isObj(v)) { problems.push(`${where}: needs hub and delay (milliseconds per IKE exchange)`); return undefined; }

@@ -45,6 +45,8 @@ export interface HubSpec {
   ikeDelayMs?: number;
   /** Maintenance drain: existing SAs live on, new IKE sessions are refused. */
   draining?: boolean;
+  /** Bumped each time the hub's operator clears its sessions: an SA made before then is one the hub no longer holds. */
+  sessionEpoch?: number;
 }
 
 /** Target name for destinations that are not hubs (public anchors such as 8.8.8.8). */
@@ -173,6 +175,11 @@ export class World {
     return !this.hubNamed(hub)?.draining;
   }
 
+  /** The hub's (name or address) session generation; 0 for an address that is no hub. */
+  hubSessionEpoch(hub: string): number {
+    return this.hubNamed(hub)?.sessionEpoch ?? 0;
+  }
+
   private hubNamed(nameOrAddress: string): HubSpec | undefined {
     return this.hubMap.get(nameOrAddress) ?? this.hubByAddress(nameOrAddress);
   }
@@ -234,6 +241,12 @@ export class World {
 
   setHubDraining(hub: string, draining: boolean): void {
     this.hubOrThrow(hub).draining = draining;
+  }
+
+  /** The hub's operator clears every session (`clear crypto session` on the hub): the hub forgets its SAs and tells each spoke it can reach. */
+  clearHubSessions(hub: string): void {
+    const h = this.hubOrThrow(hub);
+    h.sessionEpoch = (h.sessionEpoch ?? 0) + 1;
   }
 
   private hubOrThrow(hub: string): HubSpec {

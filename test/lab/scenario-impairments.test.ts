@@ -160,6 +160,19 @@ describe('hubs, links and names', () => {
     router.stop();
   });
 
+  it('clear-hub-sessions makes the hub forget its SAs: the spoke\'s SA to it goes at once', () => {
+    const { router, clock } = play(`
+  - at: 2s
+    clear-hub-sessions: hub1
+`);
+    clock.advance(1000);
+    expect(router.world.hubSessionEpoch('hub1')).toBe(0);
+    clock.advance(1000);
+    expect(router.world.hubSessionEpoch('hub1')).toBe(1);
+    expect(router.state().sas.map((sa) => sa.peer)).not.toContain('198.51.100.1');
+    router.stop();
+  });
+
   it('blackhole-wan keeps the link up and passes nothing; restore-wan ends it', () => {
     const { router, clock } = play(`
   - at: 1s
@@ -204,10 +217,13 @@ describe('hubs, links and names', () => {
     slow-ike: hub2
   - at: 1s
     drain-hub: { hub: hub1 }
+  - at: 1s
+    clear-hub-sessions: ''
 `)).toEqual([
       'actions[0].slow-ike.delay: milliseconds from 0 to 600000 (0 ends the delay)',
       'actions[1].slow-ike: needs hub and delay (milliseconds per IKE exchange)',
       'actions[2].drain-hub: the hub must be a name',
+      'actions[3].clear-hub-sessions: the hub must be a name',
     ]);
     const s = scenario(`
   - at: 1s
@@ -216,8 +232,10 @@ describe('hubs, links and names', () => {
     blackhole-wan: Dialer1
   - at: 1s
     ramp-latency: { wan: GigabitEthernet0/0, to: hub9, to-ms: 10, over: 5s }
+  - at: 1s
+    clear-hub-sessions: hub8
 `);
-    expect(() => checkNames(s, new World(defaultWorldSpec()))).toThrow(/unknown hub "hub7"[^]*unknown WAN "Dialer1"[^]*unknown hub "hub9"/);
+    expect(() => checkNames(s, new World(defaultWorldSpec()))).toThrow(/unknown hub "hub7"[^]*unknown WAN "Dialer1"[^]*unknown hub "hub9"[^]*unknown hub "hub8"/);
   });
 
   it('writes each action on the timeline', () => {
@@ -230,6 +248,8 @@ describe('hubs, links and names', () => {
     slow-ike: { hub: hub2, delay: 8000 }
   - at: 3s
     drain-hub: hub1
+  - at: 3s
+    clear-hub-sessions: hub1
   - at: 4s
     blackhole-wan: Cellular0/1/0
   - at: 4s
@@ -241,6 +261,7 @@ describe('hubs, links and names', () => {
       'path GigabitEthernet0/0 -> all: latency ramps to 200 ms over 3s',
       'hub hub2 answers IKE 8000 ms late',
       'hub hub1 drains (refuses new IKE sessions)',
+      "hub hub1's operator clears its IKE sessions",
       'WAN Cellular0/1/0 passes nothing (link up)',
       'DNS fails for every name',
     ]);

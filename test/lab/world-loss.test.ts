@@ -198,6 +198,14 @@ describe('hubs slow at IKE or draining', () => {
     expect(() => w.setIkeDelay('hub9', 1)).toThrow(/unknown hub/);
     expect(() => w.setHubDraining('hub9', true)).toThrow(/unknown hub/);
   });
+
+  it('an operator clearing a hub\'s sessions moves its session generation on, by name or address', () => {
+    const w = new World(defaultWorldSpec());
+    expect(w.hubSessionEpoch(HUB1)).toBe(0);
+    w.clearHubSessions('hub1');
+    expect([w.hubSessionEpoch('hub1'), w.hubSessionEpoch(HUB1), w.hubSessionEpoch('hub2')]).toEqual([1, 1, 0]);
+    expect(() => w.clearHubSessions('hub9')).toThrow(/unknown hub/);
+  });
 });
 
 describe('determinism', () => {

@@ -107,3 +107,23 @@ export function diffRoutes(before: readonly LabRoute[], after: readonly LabRoute
   const a = new Set(after.map(id));
   return { added: [...a].filter((x) => !b.has(x)), removed: [...b].filter((x) => !a.has(x)) };
 }
+
+/** The table's most specific route covering `address` (local /32s aside): what IOS forwards a packet by. */
+export function longestMatch(routes: readonly LabRoute[], address: string): LabRoute | undefined {
+  let best: LabRoute | undefined;
+  for (const r of routes) {
+    if (r.code === 'L') continue;
+    const [network, length] = splitPrefix(r.prefix);
+    if (networkOf(address, length) !== numberToIp(network)) continue;
+    if (!best || length > splitPrefix(best.prefix)[1]) best = r;
+  }
+  return best;
+}
+
+/** The interface a packet to `address` leaves by, resolving a next hop recursively (IOS's recursive lookup), at most a few levels deep. */
+export function egressInterface(routes: readonly LabRoute[], address: string, depth = 0): string | undefined {
+  const route = longestMatch(routes, address);
+  if (route?.interface !== undefined) return route.interface;
+  if (route?.via === undefined || depth >= 3) return undefined;
+  return egressInterface(routes, route.via, depth + 1);
+}
