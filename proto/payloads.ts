@@ -53,9 +53,10 @@ export type VerdictPayload = 'unknown' | 'good' | 'bad';
 export type QualityMetricName = 'lossPct' | 'rttMs' | 'jitterMs';
 
 export type BadCausePayload =
-  | { kind: 'quality'; breaches: { metric: QualityMetricName; value: number; threshold: number }[] }
+  /** `via: 'tunnel'`: measured by probes through the tunnel, what the users' traffic meets. */
+  | { kind: 'quality'; breaches: { metric: QualityMetricName; value: number; threshold: number }[]; via?: 'tunnel' }
   | { kind: 'interface-down'; interface: string }
-  | { kind: 'unreachable'; consecutiveTimeouts: number };
+  | { kind: 'unreachable'; consecutiveTimeouts: number; via?: 'tunnel' };
 
 /** Mirrors the policy core's Reason (agent/core/policy/types.ts); a unit test checks assignability. */
 export type ReasonPayload =

@@ -83,6 +83,7 @@ export const CONFIG_SCHEMA = obj(
         tunnel: { type: 'string', pattern: INTERFACE },
         peers: { type: 'array', minItems: 1, maxItems: 16, items: obj({ address: { type: 'string', pattern: IPV4 }, stubTrack: int(1, 1000) }, ['address', 'stubTrack']) },
         sources: { type: 'array', minItems: 1, maxItems: 8, items: obj({ interface: { type: 'string', pattern: INTERFACE }, stubTrack: int(1, 1000) }, ['interface', 'stubTrack']) },
+        tunnelSlaOperations: { type: 'array', maxItems: 8, default: [], items: int(1, 2147483647) },
       },
       ['client', 'tunnel', 'peers', 'sources'],
     ),

@@ -52,10 +52,15 @@ export interface AgentConfig {
     peers: { address: string; stubTrack: number }[];
     /** Agent-owned stub tracks referenced by the client's `source` lines, one per WAN. */
     sources: { interface: string; stubTrack: number }[];
+    /**
+     * IP SLA operations that probe through the tunnel (`source-interface` the tunnel):
+     * encrypted, they see what the users' traffic sees on the path in use.
+     */
+    tunnelSlaOperations: number[];
   };
   candidates: CandidateConfig[];
   /** The policy core's settings (agent/core/policy/config.ts), less what comes from elsewhere in this file. */
-  policy: Omit<PolicyConfig, 'client' | 'candidates'>;
+  policy: Omit<PolicyConfig, 'client' | 'candidates' | 'tunnelSlaOperations'>;
   actuation: {
     strategy: 'stub-tracks' | 'peer-order';
     verifyTimeoutSec: number;

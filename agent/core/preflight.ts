@@ -13,6 +13,8 @@ export interface PreflightTargets {
   peers: readonly { address: string; stubTrack: number }[];
   sources: readonly { interface: string; stubTrack: number }[];
   candidates: readonly { id: string; peer: string; source: string; slaOperations: readonly number[] }[];
+  /** Probes through the tunnel (flexvpn.tunnelSlaOperations) and the tunnel they must be sourced from. */
+  tunnelProbes?: { tunnel: string; operations: readonly number[] };
 }
 
 export interface PreflightProblem {
@@ -105,6 +107,13 @@ export function preflight(t: PreflightTargets, runningConfig: string): Preflight
       else if (sla.source !== undefined && /^[A-Za-z]/.test(sla.source) && sla.source !== c.source) {
         add('SLA_WRONG_SOURCE', `IP SLA operation ${op} probes from ${sla.source}, but candidate ${c.id} is on ${c.source}`, `candidates.${c.id}.slaOperations: the operations that probe from ${c.source}`);
       }
+    }
+  }
+  for (const op of t.tunnelProbes?.operations ?? []) {
+    const sla = slas.get(op);
+    if (!sla) add('SLA_MISSING', `IP SLA operation ${op} (flexvpn.tunnelSlaOperations) does not exist`, `ip sla ${op} / icmp-echo <an address behind the hubs> source-interface ${t.tunnelProbes!.tunnel} / ip sla schedule ${op} life forever start-time now`);
+    else if (sla.source !== t.tunnelProbes!.tunnel) {
+      add('SLA_WRONG_SOURCE', `IP SLA operation ${op} probes from ${sla.source ?? 'no source interface'}, but flexvpn.tunnelSlaOperations must probe through ${t.tunnelProbes!.tunnel}`, `source-interface ${t.tunnelProbes!.tunnel} on ip sla ${op}, or take ${op} out of flexvpn.tunnelSlaOperations`);
     }
   }
   return problems;

@@ -3,7 +3,7 @@ import type { PolicyConfig } from '../core/policy/config.js';
 
 /** The policy's slice of the agent configuration: modules get only their slice. */
 export function policyOf(c: AgentConfig): PolicyConfig {
-  return { client: c.flexvpn.client, candidates: c.candidates, ...c.policy };
+  return { client: c.flexvpn.client, candidates: c.candidates, tunnelSlaOperations: c.flexvpn.tunnelSlaOperations, ...c.policy };
 }
 
 /**

@@ -22,6 +22,7 @@ export async function runPreflight(config: AgentConfig, router: RouterCli): Prom
   const problems = preflight({
     client: config.flexvpn.client, strategy: config.actuation.strategy,
     peers: config.flexvpn.peers, sources: config.flexvpn.sources, candidates: config.candidates,
+    tunnelProbes: { tunnel: config.flexvpn.tunnel, operations: config.flexvpn.tunnelSlaOperations },
   }, text);
   if (problems.length > 0) return { status: 'failed', problems };
   return { status: 'passed', judgement: routerJudgement({ client: config.flexvpn.client, peers: config.flexvpn.peers, sources: config.flexvpn.sources }, text) };

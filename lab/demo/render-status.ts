@@ -23,9 +23,9 @@ export function describeReason(r: Reason, startMs: number): string {
 
 export function describeCause(c: BadCause): string {
   switch (c.kind) {
-    case 'quality': return c.breaches.map((b) => `${b.metric} ${b.value} > ${b.threshold}`).join(', ');
+    case 'quality': return c.breaches.map((b) => `${b.metric} ${b.value} > ${b.threshold}`).join(', ') + (c.via ? ' through the tunnel' : '');
     case 'interface-down': return `${c.interface} down`;
-    case 'unreachable': return `${c.consecutiveTimeouts} probes lost in a row`;
+    case 'unreachable': return `${c.consecutiveTimeouts} probes lost in a row${c.via ? ' through the tunnel' : ''}`;
   }
 }
 

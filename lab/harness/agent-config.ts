@@ -95,6 +95,8 @@ function labSteering(world: World) {
       tunnel: 'Tunnel100',
       peers: hubs.map((h, i) => ({ address: h.address, stubTrack: 101 + i })),
       sources: wans.map((w, i) => ({ interface: w.interface, stubTrack: 111 + i })),
+      // The in-tunnel probe the layered configuration runs (ip sla 31, to 10.0.0.1 behind both hubs).
+      tunnelSlaOperations: [31],
     },
     candidates: wans.flatMap((w, wi) => hubs.map((h, hi) => ({
       id: `${w.kind}-${h.name}`, peer: h.address, source: w.interface, slaOperations: [10 * (wi + 1) + hi + 1],

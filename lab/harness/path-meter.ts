@@ -64,7 +64,10 @@ export class PathMeter {
   sample(atMs: number): void {
     const world = this.router.world;
     const client = this.router.state().clients[0];
-    const badness = new Map(this.preference.map((p) => [label(p), pathBadness(world, p.source, p.peer, this.level)]));
+    const inUse = client?.phase === 'connected' && client.peer && client.source ? label({ peer: client.peer, source: client.source }) : undefined;
+    // A hub in maintenance (draining) keeps its sessions but takes no new ones: no path anyone can move to.
+    const joinable = (p: PathRef) => label(p) === inUse || world.hubAcceptsNewSessions(p.peer);
+    const badness = new Map(this.preference.map((p) => [label(p), joinable(p) ? pathBadness(world, p.source, p.peer, this.level) : Infinity]));
     const best = this.preference.find((p) => badness.get(label(p)) === 0);
     const common = { atMs, faultVisible: false, badness, ...(best ? { best: label(best) } : {}) };
     if (!client || client.phase !== 'connected' || !client.peer || !client.source) {

@@ -16,9 +16,10 @@ export const badCauseSchema: Schema = {
     object({
       kind: { const: 'quality' },
       breaches: arrayOf(object({ metric: oneOfStrings('lossPct', 'rttMs', 'jitterMs'), value: num(), threshold: num() }, ['metric', 'value', 'threshold'])),
+      via: oneOfStrings('tunnel'),
     }, ['kind', 'breaches']),
     object({ kind: { const: 'interface-down' }, interface: str() }, ['kind', 'interface']),
-    object({ kind: { const: 'unreachable' }, consecutiveTimeouts: int({ minimum: 0 }) }, ['kind', 'consecutiveTimeouts']),
+    object({ kind: { const: 'unreachable' }, consecutiveTimeouts: int({ minimum: 0 }), via: oneOfStrings('tunnel') }, ['kind', 'consecutiveTimeouts']),
   ],
 };
 

@@ -36,15 +36,24 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
   switch (obs.kind) {
     case 'sla-samples': {
       const used = new Set(cfg.candidates.flatMap((c) => c.slaOperations));
+      const tunnelOps = new Set(cfg.tunnelSlaOperations ?? []);
       const fresh = obs.samples.filter((x) => used.has(x.operation));
-      if (fresh.length === 0) return s;
+      const inTunnel = obs.samples.filter((x) => tunnelOps.has(x.operation));
+      if (fresh.length === 0 && inTunnel.length === 0) return s;
+      const sampleOf = (x: (typeof obs.samples)[number]): Sample => ({ atMs: nowMs, answered: x.answered, ...(x.rttMs !== undefined ? { rttMs: x.rttMs } : {}) });
       const windows = { ...s.windows };
-      for (const x of fresh) {
-        const sample: Sample = { atMs: nowMs, answered: x.answered, ...(x.rttMs !== undefined ? { rttMs: x.rttMs } : {}) };
-        windows[x.operation] = pushSample(windows[x.operation] ?? [], sample, cfg.windowSamples);
+      for (const x of fresh) windows[x.operation] = pushSample(windows[x.operation] ?? [], sampleOf(x), cfg.windowSamples);
+      const inUse = activeCandidate(s, cfg);
+      let tunnelWindow = s.tunnelWindow;
+      // Probes through the tunnel speak for the path it is on; with no known path, for none.
+      if (inUse && inTunnel.length > 0) {
+        let samples = tunnelWindow?.candidate === inUse.id ? tunnelWindow.samples : [];
+        for (const x of inTunnel) samples = pushSample(samples, sampleOf(x), cfg.windowSamples);
+        tunnelWindow = { candidate: inUse.id, samples };
       }
       const ops = new Set(fresh.map((x) => x.operation));
-      return reevaluate({ ...s, windows }, cfg, nowMs, effects, (c) => c.slaOperations.some((op) => ops.has(op)));
+      return reevaluate({ ...s, windows, ...(tunnelWindow ? { tunnelWindow } : {}) }, cfg, nowMs, effects,
+        (c) => c.slaOperations.some((op) => ops.has(op)) || (inTunnel.length > 0 && c.id === inUse?.id));
     }
     case 'interface': {
       const down = s.interfacesDown.filter((n) => n !== obs.name);
@@ -54,8 +63,12 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
     }
     case 'flexvpn': {
       const onSelected = s.selected !== undefined && cfg.candidates.some((c) => c.id === s.selected && c.peer === obs.activePeer && c.source === obs.activeSource);
+      const base = onSelected ? onChosenPath(s) : s;
+      // The tunnel moved (or is down): what its probes said was about the path it left.
+      const moved = s.tunnelWindow !== undefined && !cfg.candidates.some((c) => c.id === s.tunnelWindow!.candidate && c.peer === obs.activePeer && c.source === obs.activeSource);
+      const { tunnelWindow: _left, ...withoutTunnel } = base;
       return {
-        ...(onSelected ? onChosenPath(s) : s),
+        ...(moved ? withoutTunnel : base),
         routerActive: { ...(obs.activePeer ? { peer: obs.activePeer } : {}), ...(obs.activeSource ? { source: obs.activeSource } : {}) },
         peersActiveElsewhere: [...obs.peersActiveElsewhere],
       };
@@ -85,6 +98,12 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
   }
 }
 
+/** The candidate the router is on, as last read. */
+function activeCandidate(s: PolicyState, cfg: PolicyConfig): CandidateConfig | undefined {
+  const a = s.routerActive;
+  return a ? cfg.candidates.find((c) => c.peer === a.peer && c.source === a.source) : undefined;
+}
+
 function reevaluate(
   s: PolicyState, cfg: PolicyConfig, nowMs: number, effects: Effect[], affected: (c: CandidateConfig) => boolean,
 ): PolicyState {
@@ -93,10 +112,12 @@ function reevaluate(
     if (!affected(c)) continue;
     const windows = c.slaOperations.map((op) => s.windows[op] ?? []);
     const before = health[c.id] ?? INITIAL_HEALTH;
+    const tunnel = s.tunnelWindow?.candidate === c.id ? s.tunnelWindow.samples : undefined;
     const after = evaluate(before, {
       metrics: worstOf(windows.map(measure)),
       ...(s.interfacesDown.includes(c.source) ? { interfaceDown: c.source } : {}),
       trailingTimeouts: Math.max(0, ...windows.map(trailingTimeouts)),
+      ...(tunnel && tunnel.length > 0 ? { tunnel: { metrics: measure(tunnel), trailingTimeouts: trailingTimeouts(tunnel) } } : {}),
     }, cfg, nowMs);
     health[c.id] = after;
     if (after.verdict !== before.verdict) {

@@ -30,6 +30,12 @@ export interface PolicyConfig {
   client: string;
   /** In preference order: the first healthy one is where the tunnel belongs. */
   candidates: readonly CandidateConfig[];
+  /**
+   * IP SLA operations sourced from the tunnel: evidence about the candidate the
+   * router is on, from inside the encryption (ICMP deprioritised on the WAN does
+   * not touch them; data black-holed with IKE still answered does). Optional.
+   */
+  tunnelSlaOperations?: readonly number[];
   /** Samples per SLA operation in the sliding window. */
   windowSamples: number;
   /** Minimum samples in the window before quality is judged. */

@@ -6,9 +6,10 @@ export type Verdict = 'unknown' | 'good' | 'bad';
 
 /** Why a candidate is bad: a quality breach, or a hard fact that needs no statistics. */
 export type BadCause =
-  | { kind: 'quality'; breaches: Breach[] }
+  /** `via: 'tunnel'`: measured by probes through the tunnel, what the users' traffic meets. */
+  | { kind: 'quality'; breaches: Breach[]; via?: 'tunnel' }
   | { kind: 'interface-down'; interface: string }
-  | { kind: 'unreachable'; consecutiveTimeouts: number };
+  | { kind: 'unreachable'; consecutiveTimeouts: number; via?: 'tunnel' };
 
 export interface CandidateHealth {
   verdict: Verdict;
@@ -33,6 +34,32 @@ export interface Evidence {
   interfaceDown?: string;
   /** Consecutive unanswered probes at the end of the window. */
   trailingTimeouts: number;
+  /** Probes through the tunnel while the router is on this candidate: they outrank the underlay's on loss. */
+  tunnel?: { metrics: QualityMetrics; trailingTimeouts: number };
+}
+
+/**
+ * The evidence the verdict rests on. Through the tunnel, probes meet what the
+ * users' traffic meets: with enough of them, their loss replaces the WAN
+ * probes' (ICMP deprioritised on the WAN is not the users' loss; data
+ * black-holed while ICMP passes is), and RTT and jitter are the worse of the
+ * two. A tunnel that answers makes the WAN probes' silence a probe problem,
+ * not an unreachable path.
+ */
+function judged(e: Evidence, cfg: PolicyConfig): { metrics: QualityMetrics; trailingTimeouts: number; via?: 'tunnel' } {
+  const t = e.tunnel;
+  if (!t) return { metrics: e.metrics, trailingTimeouts: e.trailingTimeouts };
+  const tunnelSilent = t.trailingTimeouts >= cfg.unreachableAfter;
+  if (t.metrics.samples < cfg.minSamples) {
+    return tunnelSilent ? { metrics: e.metrics, trailingTimeouts: t.trailingTimeouts, via: 'tunnel' } : { metrics: e.metrics, trailingTimeouts: e.trailingTimeouts };
+  }
+  const worse = (a?: number, b?: number) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
+  const metrics: QualityMetrics = { samples: t.metrics.samples, lossPct: t.metrics.lossPct };
+  const rttMs = worse(e.metrics.rttMs, t.metrics.rttMs);
+  const jitterMs = worse(e.metrics.jitterMs, t.metrics.jitterMs);
+  if (rttMs !== undefined) metrics.rttMs = rttMs;
+  if (jitterMs !== undefined) metrics.jitterMs = jitterMs;
+  return { metrics, trailingTimeouts: t.trailingTimeouts, via: 'tunnel' };
 }
 
 /**
@@ -40,12 +67,14 @@ export interface Evidence {
  * needs `failAfter` failing evaluations to fail on quality, and
  * `recoverAfter` evaluations within the stricter recover thresholds to recover.
  */
-export function evaluate(h: CandidateHealth, e: Evidence, cfg: PolicyConfig, nowMs: number): CandidateHealth {
+export function evaluate(h: CandidateHealth, evidence: Evidence, cfg: PolicyConfig, nowMs: number): CandidateHealth {
   const damping = decay(h.damping, nowMs, cfg.damping);
-  const hard: BadCause | undefined = e.interfaceDown
-    ? { kind: 'interface-down', interface: e.interfaceDown }
+  const e = judged(evidence, cfg);
+  const via = e.via ? { via: e.via } : {};
+  const hard: BadCause | undefined = evidence.interfaceDown
+    ? { kind: 'interface-down', interface: evidence.interfaceDown }
     : e.trailingTimeouts >= cfg.unreachableAfter
-      ? { kind: 'unreachable', consecutiveTimeouts: e.trailingTimeouts }
+      ? { kind: 'unreachable', consecutiveTimeouts: e.trailingTimeouts, ...via }
       : undefined;
   const enough = e.metrics.samples >= cfg.minSamples;
   const recovered = enough && !hard && breaches(e.metrics, cfg.recover).length === 0;
@@ -58,20 +87,20 @@ export function evaluate(h: CandidateHealth, e: Evidence, cfg: PolicyConfig, now
   switch (h.verdict) {
     case 'unknown':
       return failing.length > 0
-        ? toBad(base, { kind: 'quality', breaches: failing }, false, cfg, nowMs)
+        ? toBad(base, { kind: 'quality', breaches: failing, ...via }, false, cfg, nowMs)
         : { ...base, verdict: 'good', sinceMs: nowMs, failStreak: 0, recoverStreak: 0, cause: undefined };
     case 'good': {
       if (failing.length === 0) return { ...base, failStreak: 0 };
       const failStreak = h.failStreak + 1;
       return failStreak >= cfg.failAfter
-        ? toBad(base, { kind: 'quality', breaches: failing }, true, cfg, nowMs)
+        ? toBad(base, { kind: 'quality', breaches: failing, ...via }, true, cfg, nowMs)
         : { ...base, failStreak };
     }
     case 'bad': {
       if (!recovered) {
         // Still bad: keep the original cause's time, refresh what is crossed now.
         const still = breaches(e.metrics, cfg.recover);
-        return { ...base, recoverStreak: 0, cause: { kind: 'quality', breaches: failing.length > 0 ? failing : still } };
+        return { ...base, recoverStreak: 0, cause: { kind: 'quality', breaches: failing.length > 0 ? failing : still, ...via } };
       }
       const recoverStreak = h.recoverStreak + 1;
       return recoverStreak >= cfg.recoverAfter

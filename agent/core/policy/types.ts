@@ -80,6 +80,8 @@ export interface PolicyState {
   health: Readonly<Record<string, CandidateHealth>>;
   /** Sliding window per SLA operation. */
   windows: Readonly<Record<number, readonly Sample[]>>;
+  /** Probes through the tunnel, all taken while the router was on `candidate` (started afresh when it moves). */
+  tunnelWindow?: { candidate: string; samples: readonly Sample[] };
   interfacesDown: readonly string[];
   peersActiveElsewhere: readonly string[];
   /** Where the agent wants the tunnel; undefined until the router's state is adopted. */

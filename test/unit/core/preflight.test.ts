@@ -59,6 +59,8 @@ describe('preflight: the configuration against the router\'s running configurati
     ['a stub track that is not a stub', { ...TARGETS, peers: [TARGETS.peers[0]!, { address: '203.0.113.1', stubTrack: 1 }] }, RUNNING.replace('peer 2 203.0.113.1 track 102', 'peer 2 203.0.113.1 track 1'), ['STUB_NOT_STUB']],
     ['an SLA operation that does not exist', { ...TARGETS, candidates: [{ ...TARGETS.candidates[0]!, slaOperations: [11, 99] }, TARGETS.candidates[1]!] }, RUNNING, ['SLA_MISSING']],
     ['an SLA operation probing from another WAN', { ...TARGETS, candidates: [TARGETS.candidates[0]!, { ...TARGETS.candidates[1]!, source: 'Cellular0/1/0' }] }, RUNNING, ['SLA_WRONG_SOURCE']],
+    ['an in-tunnel probe that does not exist', { ...TARGETS, tunnelProbes: { tunnel: 'Tunnel100', operations: [31] } }, RUNNING, ['SLA_MISSING']],
+    ['an in-tunnel probe sent over a WAN', { ...TARGETS, tunnelProbes: { tunnel: 'Tunnel100', operations: [11] } }, RUNNING, ['SLA_WRONG_SOURCE']],
   ] as const)('finds %s', (_what, targets, text, expected) => {
     expect(codes(targets, text)).toEqual(expected);
   });

@@ -25,7 +25,7 @@ export const state: StatePayload = {
       cause: { kind: 'quality', breaches: [{ metric: 'lossPct', value: 30, threshold: 20 }] },
     },
     { id: 'fibre-hub2', peer: '192.0.2.2', source: 'GigabitEthernet0/0', verdict: 'bad', sinceMs: 1, suppressed: false, cause: { kind: 'interface-down', interface: 'GigabitEthernet0/0' } },
-    { id: 'lte-hub2', peer: '192.0.2.2', source: 'Cellular0/1/0', verdict: 'bad', sinceMs: 1, suppressed: false, cause: { kind: 'unreachable', consecutiveTimeouts: 3 } },
+    { id: 'lte-hub2', peer: '192.0.2.2', source: 'Cellular0/1/0', verdict: 'bad', sinceMs: 1, suppressed: false, cause: { kind: 'unreachable', consecutiveTimeouts: 3, via: 'tunnel' } },
   ],
   tunnel: { interface: 'Tunnel0', lineProtocol: 'up', ikeSa: 'ready', ipsecSas: 2 },
   lastDecision: {
@@ -73,7 +73,7 @@ export const events: EventPayload[] = [
   { ...env('e6'), kind: 'decision', decision: { atMs: 1, action: 'release', dryRun: false, reason: { code: 'all-down', behaviour: 'release' } } },
   { ...env('e7'), kind: 'decision', decision: { atMs: 1, action: 'hold', dryRun: false, reason: { code: 'steer-failed', candidate: 'b', errorCode: 'ROUTER_TIMEOUT' } } },
   { ...env('e8'), kind: 'path-change', from: { peer: '192.0.2.1', source: 'Cellular0/1/0' }, to: { peer: '192.0.2.1', source: 'GigabitEthernet0/0' } },
-  { ...env('e9'), kind: 'health-change', candidate: 'lte-hub1', from: 'good', to: 'bad', cause: { kind: 'quality', breaches: [{ metric: 'rttMs', value: 420, threshold: 300 }] } },
+  { ...env('e9'), kind: 'health-change', candidate: 'lte-hub1', from: 'good', to: 'bad', cause: { kind: 'quality', breaches: [{ metric: 'rttMs', value: 420, threshold: 300 }], via: 'tunnel' } },
   { ...env('e10'), kind: 'route-diff', table: 'ipv4/', added: 1, removed: 0, changed: 2, prefixes: { added: ['10.20.0.0/16'], removed: [], changed: ['0.0.0.0/0', '10.0.0.0/8'] } },
   { ...env('e11'), kind: 'route-violation', table: 'ipv4/', violations: [
     { kind: 'missing', prefix: '10.0.0.0/8', detail: 'no route covers it' },
@@ -92,6 +92,7 @@ export const events: EventPayload[] = [
   } },
   { ...env('e19'), kind: 'drift', action: 'repair-failed', mode: 'enforce', intended: { candidate: 'fibre-hub1', released: false }, code: 'ROUTER_CLI_ERROR', message: '%Track type cannot be changed' },
   { ...env('e20'), kind: 'drift', action: 'mode-applied', mode: 'dry-run', applied: 'release', intended: { released: true } },
+  { ...env('e3b'), kind: 'decision', decision: { atMs: 1, action: 'switch', from: 'a', to: 'b', dryRun: false, reason: { code: 'router-forbids', candidate: 'a', peer: '192.0.2.1', source: 'GigabitEthernet0/0' } } },
 ];
 
 export const routes: RoutesPayload = {

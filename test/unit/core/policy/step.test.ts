@@ -283,3 +283,40 @@ describe("policy step: the router's own judgement", () => {
     expect(run.decisions().at(-1)!.reason).toMatchObject({ code: 'preempt', candidate: 'fibre-hub1' });
   });
 });
+
+describe('policy step: evidence through the tunnel', () => {
+  const TUNNEL = { ...CONFIG, windowSamples: 10, tunnelSlaOperations: [31] };
+
+  it('is not fooled by ICMP lost on the WAN while the tunnel carries everything', () => {
+    const run = adoptedOnFibreHub1(TUNNEL);
+    // Two WAN probes of three lost towards both hubs (never three in a row); every in-tunnel probe answered.
+    for (let i = 0; i < 30; i++) run.rounds(1, 3_000, { 11: i % 3 < 2 ? undefined : 20, 12: i % 3 < 2 ? undefined : 25, 31: 22 });
+    expect(run.steers()).toEqual([]);
+    expect(run.state.health['fibre-hub1']!.verdict).toBe('good');
+  });
+
+  it('the same WAN probes without a tunnel probe do fail the path (the control)', () => {
+    const run = adoptedOnFibreHub1({ ...TUNNEL, tunnelSlaOperations: [] });
+    for (let i = 0; i < 30; i++) run.rounds(1, 3_000, { 11: i % 3 < 2 ? undefined : 20, 12: i % 3 < 2 ? undefined : 25, 31: 22 });
+    expect(run.steers().length).toBeGreaterThan(0);
+  });
+
+  it('leaves a path whose data dies while its WAN probes all answer, saying it was seen through the tunnel', () => {
+    const run = adoptedOnFibreHub1(TUNNEL);
+    run.rounds(5, 3_000, { 31: 22 });
+    run.rounds(3, 3_000, { 31: undefined });
+    expect(run.steers()).toEqual(['fibre-hub2']);
+    expect(run.decisions().at(-1)!.reason).toMatchObject({ code: 'current-bad', candidate: 'fibre-hub1', cause: { kind: 'unreachable', consecutiveTimeouts: 3, via: 'tunnel' } });
+  });
+
+  it('starts the tunnel evidence afresh when the router moves: the old path keeps no verdict from the new one', () => {
+    const run = adoptedOnFibreHub1(TUNNEL);
+    run.rounds(5, 3_000, { 31: 22 });
+    run.see({ kind: 'flexvpn', activePeer: HUB2, activeSource: FIBRE, peersActiveElsewhere: [] });
+    expect(run.state.tunnelWindow).toBeUndefined();
+    run.rounds(3, 3_000, { 31: undefined });
+    expect(run.state.tunnelWindow?.candidate).toBe('fibre-hub2');
+    expect(run.state.health['fibre-hub2']!.verdict).toBe('bad');
+    expect(run.state.health['fibre-hub1']!.verdict).toBe('good');
+  });
+});
