@@ -21,9 +21,14 @@ export const ARMS: readonly Arm[] = [
 /**
  * Other configurations tried for ios-tuned (`SPOKEPILOT_BENCH_ARMS` runs
  * them): the bench publishes their figures too, so that nobody can say the
- * baseline was weakened. ios-tuned is the one that did best over all scenarios.
+ * baseline was weakened. What each one changes, and its figures, are in
+ * lab/baselines/VARIANTS.md.
  */
-export const TUNED_VARIANTS: readonly Arm[] = [];
+export const TUNED_VARIANTS: readonly Arm[] = ['reaction', 'anchors', 'eem-clear', 'dampening', 'combined'].map((what) => ({
+  name: `ios-tuned-${what}`,
+  baseline: `ios-tuned-${what}.ios`,
+  agent: false,
+}));
 
 const BASELINES = fileURLToPath(new URL('../baselines/', import.meta.url));
 
