@@ -1,0 +1,85 @@
+/**
+ * The README's failover table from a bench run's JSON lines:
+ * `npm run bench -- failover > run.jsonl`, then
+ * `node --import tsx bench/support/failover-table.ts run.jsonl [arm,arm,...]`.
+ * Median / p95 per scenario, arm and figure; a run that never recovered is
+ * counted ("never (n)"), never shown as a time.
+ */
+import { readFileSync } from 'node:fs';
+
+const FIGURES: readonly [metric: string, label: string][] = [
+  ['timeToWorkingPathSec', 'time to working path, s'],
+  ['degradedSec', 'degraded, s'],
+  ['pathChanges', 'path changes'],
+  ['falseSwitches', 'false switches'],
+  ['offPreferredAfterFaultSec', 'off preferred after fault, s'],
+];
+
+function parse(jsonl: string): Map<string, number> {
+  const values = new Map<string, number>();
+  for (const line of jsonl.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const r = JSON.parse(line) as { metric: string; value: number };
+    values.set(r.metric, r.value);
+  }
+  return values;
+}
+
+const scenariosOf = (values: Map<string, number>) =>
+  [...new Set([...values.keys()].map((k) => k.split('.')).filter((p) => p[0] === 'failover' && p.length >= 5 && p[1] !== 'sshSample').map((p) => p[1]!))].sort();
+
+/**
+ * Where `arm` misses the issue's bar against `baseline` (issue 12, item 5): p95 time to
+ * a working path and degraded seconds no worse, path changes and false switches no more,
+ * no false switch at all in noisy-but-healthy, and never longer off the preferred path
+ * after a fault than the baseline plus the preemption delay.
+ */
+export function shortfalls(jsonl: string, arm = 'agent', baseline = 'ios-tuned', preemptSec = 300): string[] {
+  const values = parse(jsonl);
+  const out: string[] = [];
+  const get = (s: string, a: string, m: string, stat: string) => values.get(`failover.${s}.${a}.${m}.${stat}`);
+  for (const s of scenariosOf(values)) {
+    const neverA = values.get(`failover.${s}.${arm}.neverRecoveredRuns`) ?? 0, neverB = values.get(`failover.${s}.${baseline}.neverRecoveredRuns`) ?? 0;
+    if (neverA > neverB) out.push(`${s}: never recovered in ${neverA} runs against ${neverB}`);
+    for (const m of ['timeToWorkingPathSec', 'degradedSec', 'pathChanges', 'falseSwitches']) {
+      const a = get(s, arm, m, 'p95'), b = get(s, baseline, m, 'p95');
+      if (a !== undefined && b !== undefined && a > b) out.push(`${s}: ${m} p95 ${a} against ${b}`);
+    }
+    if (s === 'noisy-but-healthy' && (get(s, arm, 'falseSwitches', 'max') ?? 0) > 0) out.push(`${s}: ${get(s, arm, 'falseSwitches', 'max')} false switches at most (the bar is none)`);
+    const off = get(s, arm, 'offPreferredAfterFaultSec', 'max'), offB = get(s, baseline, 'offPreferredAfterFaultSec', 'max');
+    if (off !== undefined && offB !== undefined && off > offB + preemptSec) out.push(`${s}: off the preferred path ${off} s after the fault, against ${offB} s + ${preemptSec} s`);
+  }
+  return out;
+}
+
+export function failoverTable(jsonl: string, arms: readonly string[]): string {
+  const values = parse(jsonl);
+  const scenarios = scenariosOf(values);
+  const rows = [`| scenario | figure | ${arms.join(' | ')} |`, `|---|---|${arms.map(() => '---|').join('')}`];
+  for (const s of scenarios) {
+    for (const [metric, label] of FIGURES) {
+      const cells = arms.map((a) => {
+        const never = values.get(`failover.${s}.${a}.neverRecoveredRuns`) ?? 0;
+        const median = values.get(`failover.${s}.${a}.${metric}.median`);
+        const p95 = values.get(`failover.${s}.${a}.${metric}.p95`);
+        if (median === undefined) return metric === 'timeToWorkingPathSec' && never > 0 ? `never (${never})` : '-';
+        return `${median} / ${p95}${metric === 'timeToWorkingPathSec' && never > 0 ? ` (never: ${never})` : ''}`;
+      });
+      if (cells.every((c) => c === '-')) continue;
+      rows.push(`| ${s} | ${label} | ${cells.join(' | ')} |`);
+    }
+  }
+  return rows.join('\n') + '\n';
+}
+
+if (process.argv[1]?.endsWith('failover-table.ts')) {
+  const [file, arms] = process.argv.slice(2);
+  if (!file) {
+    process.stderr.write('usage: failover-table.ts RUN.jsonl [arm,arm,...]\n');
+    process.exit(2);
+  }
+  const text = readFileSync(file, 'utf8');
+  process.stdout.write(failoverTable(text, (arms ?? 'ios-minimal,ios-tuned,agent').split(',')));
+  const misses = shortfalls(text);
+  process.stdout.write(misses.length === 0 ? '\nagent against ios-tuned: meets the bar on every scenario\n' : `\nagent against ios-tuned, short of the bar:\n${misses.map((m) => `- ${m}`).join('\n')}\n`);
+}
