@@ -128,7 +128,7 @@ describe('with the agent absent the router is ios-tuned', () => {
   const LAYERED = /track (1\d\d|2\d\d) /;
   const pathLines = (lines: string[]) => lines.filter((l) => !LAYERED.test(l));
 
-  it.each(['primary-wan-loss', 'hub1-dies', 'flapping-wan'])('%s: the same timeline, tunnel and tracks, as ios-tuned for the same seed', async (name) => {
+  it.each(['primary-wan-loss', 'hub1-dies', 'flapping-wan', 'agent-killed-mid-fault', 'management-refused-mid-fault'])('%s: the same timeline, tunnel and tracks, as ios-tuned for the same seed', async (name) => {
     const scenario = await loadScenario(`${SCENARIOS}${name}.yaml`);
     const tuned = runScenarioNow(scenario, { config: baselineConfig('ios-tuned.ios', DEFAULT_SERVICE_LEVEL) });
     const agent = runScenarioNow(scenario, { config: agentConfig() });
