@@ -3,7 +3,10 @@
  * layout (routers' captures for icmp-echo with a source interface or none,
  * and for udp-jitter: `Target port/Source port`, `Packet Interval
  * (milliseconds)/Number of packets`, `Control Packets`), and
- * `show ip sla reaction-configuration [N]`.
+ * `show ip sla reaction-configuration [N]`. tcp-connect takes udp-jitter's
+ * address, port and control lines, no request size (it sends no data) and
+ * keeps the history block as the HTTP operation's capture does (unverified:
+ * no tcp-connect capture was found).
  */
 import type { IpSlaConfig } from '../router/config-model.js';
 import type { ReactionConfig, ThresholdType } from '../router/ip-sla-config.js';
@@ -16,9 +19,10 @@ function targetLines(cfg: IpSlaConfig): string[] {
       ? [`Target address/Source interface: ${cfg.icmpEcho.destination}/${cfg.icmpEcho.sourceInterface}`]
       : [`Target address/Source address: ${cfg.icmpEcho.destination}/0.0.0.0`];
   }
-  const j = (cfg.icmpJitter ?? cfg.udpJitter)!;
+  const j = (cfg.icmpJitter ?? cfg.udpJitter ?? cfg.tcpConnect)!;
   const lines = [`Target address/Source address: ${j.destination}/${j.sourceIp ?? '0.0.0.0'}`];
-  if (cfg.udpJitter) lines.push(`Target port/Source port: ${cfg.udpJitter.port}/${cfg.udpJitter.sourcePort ?? 0}`);
+  const ported = cfg.udpJitter ?? cfg.tcpConnect;
+  if (ported) lines.push(`Target port/Source port: ${ported.port}/${ported.sourcePort ?? 0}`);
   return lines;
 }
 
@@ -35,12 +39,14 @@ function entry(m: RouterModel, cfg: IpSlaConfig): string[] {
     `Type of operation to perform: ${operationType(cfg)}`,
     ...targetLines(cfg),
     'Type Of Service parameter: 0x0',
-    // IOS's default request sizes: 28 bytes for ICMP echo, 32 for UDP jitter, 36 for ICMP jitter.
-    `Request size (ARR data portion): ${cfg.icmpEcho ? 28 : cfg.udpJitter ? 32 : 36}`,
   ];
+  // IOS's default request sizes: 28 bytes for ICMP echo, 32 for UDP jitter, 36 for ICMP jitter.
+  if (!cfg.tcpConnect) out.push(`Request size (ARR data portion): ${cfg.icmpEcho ? 28 : cfg.udpJitter ? 32 : 36}`);
   if (j) out.push(`Packet Interval (milliseconds)/Number of packets: ${j.intervalMs}/${j.numPackets}`);
-  out.push('Verify data: No', 'Vrf Name: ');
-  if (cfg.udpJitter) out.push(`Control Packets: ${cfg.udpJitter.control ? 'enabled' : 'disabled'}`);
+  if (!cfg.tcpConnect) out.push('Verify data: No');
+  out.push('Vrf Name: ');
+  const controlled = cfg.udpJitter ?? cfg.tcpConnect;
+  if (controlled) out.push(`Control Packets: ${controlled.control ? 'enabled' : 'disabled'}`);
   out.push(
     'Schedule:',
     `   Operation frequency (seconds): ${cfg.frequencySec}  (not considered if randomly scheduled)`,
@@ -58,7 +64,7 @@ function entry(m: RouterModel, cfg: IpSlaConfig): string[] {
     '   Statistic distribution interval (milliseconds): 20',
     'Enhanced History:',
   );
-  if (cfg.icmpEcho) out.push('History Statistics:', '   Number of history Lives kept: 0', '   Number of history Buckets kept: 15', '   History Filter Type: None');
+  if (cfg.icmpEcho ?? cfg.tcpConnect) out.push('History Statistics:', '   Number of history Lives kept: 0', '   Number of history Buckets kept: 15', '   History Filter Type: None');
   return out;
 }
 

@@ -29,6 +29,15 @@ function operationLine(s: IpSlaConfig): string | undefined {
       ...jitterTail(j, 'packets-first'),
     ].join(' ');
   }
+  if (s.tcpConnect) {
+    const c = s.tcpConnect;
+    return [
+      ' tcp-connect', c.destination, String(c.port),
+      ...(c.sourceIp ? [`source-ip ${c.sourceIp}`] : []),
+      ...(c.sourcePort !== undefined ? [`source-port ${c.sourcePort}`] : []),
+      ...(c.control ? [] : ['control disable']),
+    ].join(' ');
+  }
   return undefined;
 }
 

@@ -10,14 +10,14 @@ import type { SlaCode } from '../router/dynamics/ip-sla.js';
 import { iosDate, pad } from './format.js';
 import { jitterBlock } from './ip-sla-jitter.js';
 
-export const CODE_TEXT: Record<SlaCode, string> = { ok: 'OK', timeout: 'Timeout', 'over-threshold': 'Over threshold' };
+export const CODE_TEXT: Record<SlaCode, string> = { ok: 'OK', timeout: 'Timeout', 'over-threshold': 'Over threshold', 'no-connection': 'No connection' };
 
 export function operationType(cfg: IpSlaConfig): string | undefined {
-  return cfg.icmpEcho ? 'icmp-echo' : cfg.icmpJitter ? 'icmp-jitter' : cfg.udpJitter ? 'udp-jitter' : undefined;
+  return cfg.icmpEcho ? 'icmp-echo' : cfg.icmpJitter ? 'icmp-jitter' : cfg.udpJitter ? 'udp-jitter' : cfg.tcpConnect ? 'tcp-connect' : undefined;
 }
 
 export function destinationOf(cfg: IpSlaConfig): string {
-  return (cfg.icmpEcho ?? cfg.icmpJitter ?? cfg.udpJitter)?.destination ?? '';
+  return (cfg.icmpEcho ?? cfg.icmpJitter ?? cfg.udpJitter ?? cfg.tcpConnect)?.destination ?? '';
 }
 
 export function configuredIds(m: RouterModel): number[] {
@@ -42,7 +42,8 @@ export function renderIpSlaStatistics(m: RouterModel, only?: number, details = f
     if (only !== undefined && id !== only) continue;
     const cfg = m.config.slas.get(id)!;
     const rt = m.rt.slas.get(id);
-    const jitterOp = !cfg.icmpEcho;
+    // IOS 15 names the type only for the jitter operations; tcp-connect prints as icmp-echo does (unverified: no tcp-connect capture was found).
+    const jitterOp = cfg.icmpJitter !== undefined || cfg.udpJitter !== undefined;
     out.push(`IPSLA operation id: ${id}`);
     if (jitterOp) out.push(`Type of operation: ${operationType(cfg)}`);
     if (rt?.lastStartAt === undefined) {
@@ -81,7 +82,8 @@ export function renderIpSlaSummary(m: RouterModel): string {
     const stats = rt?.rttMs === undefined ? '-' : `RTT=${rt.rttMs}`;
     const returnCode = rt?.code === undefined ? 'Unknown' : CODE_TEXT[rt.code];
     const lastRun = rt?.lastStartAt === undefined ? 'never' : `${Math.floor((now - rt.lastStartAt) / 1000)} seconds ago`;
-    out.push(`${pad(`${code}${id}`, 13)}${pad(operationType(cfg)!, 12)}${pad(destinationOf(cfg), 18)}${pad(stats, 12)}${pad(returnCode, 12)}${lastRun}`);
+    // `No connection` is wider than its column: a space still separates it from LastRun.
+    out.push(`${pad(`${code}${id}`, 13)}${pad(operationType(cfg)!, 12)}${pad(destinationOf(cfg), 18)}${pad(stats, 12)}${pad(`${returnCode} `, 12)}${lastRun}`);
   }
   return out.join('\n');
 }

@@ -12,10 +12,10 @@ import { interfaceAddress } from '../router/model.js';
 import type { TrackRuntime } from '../router/dynamics/track.js';
 import { thresholdLines, thresholdStateDetail } from './track-threshold.js';
 import { iosElapsed, pad } from './format.js';
+import { CODE_TEXT } from './ip-sla.js';
 import { elapsedSec } from './view.js';
 
 const UP_DOWN = { up: 'Up', down: 'Down' } as const;
-const RETURN_CODE = { ok: 'OK', timeout: 'Timeout', 'over-threshold': 'Over threshold' } as const;
 
 function sortedTracks(m: RouterModel, only?: number): Array<[TrackConfig, TrackRuntime]> {
   return [...m.config.tracks.values()]
@@ -57,7 +57,7 @@ export function renderTrack(m: RouterModel, only?: number): string {
     if (cfg.kind === 'ip-sla') {
       const sla = m.rt.slas.get(cfg.operation);
       if (sla?.code) {
-        out.push(`  Latest operation return code: ${RETURN_CODE[sla.code]}`);
+        out.push(`  Latest operation return code: ${CODE_TEXT[sla.code]}`);
         if (sla.rttMs !== undefined) out.push(`  Latest RTT (millisecs) ${sla.rttMs}`);
       }
     }

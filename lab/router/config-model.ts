@@ -2,7 +2,7 @@
  * The running configuration the lab models, as data. Only what the lab's
  * commands can set lives here; `show running-config` prints it back.
  */
-import { emptyIpSlaGlobal, type IcmpJitterConfig, type IpSlaGlobalConfig, type UdpJitterConfig } from './ip-sla-config.js';
+import { emptyIpSlaGlobal, type IcmpJitterConfig, type IpSlaGlobalConfig, type TcpConnectConfig, type UdpJitterConfig } from './ip-sla-config.js';
 
 export type UpDown = 'up' | 'down';
 
@@ -68,6 +68,7 @@ export interface IpSlaConfig {
   icmpEcho?: { destination: string; sourceInterface?: string };
   icmpJitter?: IcmpJitterConfig;
   udpJitter?: UdpJitterConfig;
+  tcpConnect?: TcpConnectConfig;
   /** IOS defaults: frequency 60 s, threshold 5000 ms, timeout 5000 ms. */
   frequencySec: number;
   thresholdMs: number;
@@ -153,7 +154,21 @@ export interface AppletConfig {
   registeredAt: number;
 }
 
+/**
+ * IOS's defaults. The `timeout` command reference says the default varies
+ * with the operation type (an HTTP operation's is 60000 ms in a capture);
+ * the lab gives tcp-connect the common 5000 ms (unverified for it).
+ */
 export const SLA_DEFAULTS = { frequencySec: 60, thresholdMs: 5000, timeoutMs: 5000 } as const;
+
+/** The operation's type-specific part, whichever type it is; undefined before a type is chosen. */
+export function operationOf(cfg: IpSlaConfig): object | undefined {
+  return cfg.icmpEcho ?? cfg.icmpJitter ?? cfg.udpJitter ?? cfg.tcpConnect;
+}
+
+export function hasOperationType(cfg: IpSlaConfig | undefined): cfg is IpSlaConfig {
+  return cfg !== undefined && operationOf(cfg) !== undefined;
+}
 
 export function emptyConfig(hostname: string): RouterConfig {
   return {

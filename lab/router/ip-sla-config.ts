@@ -1,5 +1,5 @@
 /**
- * IP SLA configuration beyond icmp-echo: the jitter operations, proactive
+ * IP SLA configuration beyond icmp-echo: the jitter and tcp-connect operations, proactive
  * threshold monitoring (`ip sla reaction-configuration`), reaction triggers,
  * `start-time pending` schedules and `ip sla logging traps`.
  */
@@ -22,6 +22,19 @@ export interface UdpJitterConfig {
   control: boolean;
   intervalMs: number;
   numPackets: number;
+}
+
+/**
+ * `tcp-connect DEST PORT [source-ip ADDR] [source-port P] [control enable|disable]`:
+ * one TCP handshake per run, its RTT the time to the SYN-ACK.
+ */
+export interface TcpConnectConfig {
+  destination: string;
+  port: number;
+  sourceIp?: string;
+  sourcePort?: number;
+  /** `control disable`: connect straight to the port, no IP SLA control message to a responder first (enabled by default). */
+  control: boolean;
 }
 
 export const JITTER_DEFAULTS = { intervalMs: 20, numPackets: 10 } as const;

@@ -4,14 +4,15 @@
  * Operations scheduled `start-time now` always run; `start-time pending`
  * ones only while a reaction trigger holds them active.
  */
-import type { ProbeOutcome, TrafficKind } from '../world/world.js';
-import type { IpSlaConfig } from './config-model.js';
+import type { ProbeOutcome } from '../world/world.js';
+import { hasOperationType, type IpSlaConfig } from './config-model.js';
 import { applyOutcome, completeRun, echoRunMs, judgeJitter, judgeProbe, newSlaRuntime, slaDue, startRun, type RunOutcome, type SlaRuntime } from './dynamics/ip-sla.js';
 import { jitterRunMs, measureJitter, type PacketOutcome } from './dynamics/ip-sla-jitter.js';
 import { elementValue, newReactionState, sendsTrap, stepReaction, triggers } from './dynamics/ip-sla-reaction.js';
-import { addCounters } from './ike-sa.js';
-import { emit, interfaceAddress, now, type RouterModel } from './model.js';
+import { emit, now, type RouterModel } from './model.js';
 import { probePath, type ProbePath } from './probe-path.js';
+import { send, sourceIpPath } from './probe-send.js';
+import { runTcpConnect, tcpConnectPath, type TcpPath } from './tcp-connect.js';
 
 /** Bytes of one jitter probe packet and of one echo (request or reply) on the wire, for the interface counters. */
 const PROBE_BYTES = 64;
@@ -22,10 +23,6 @@ function operationIds(m: RouterModel): number[] {
   return [...new Set([...m.config.scheduled, ...m.config.ipSla.pending.keys()])].sort((a, b) => a - b);
 }
 
-function hasType(cfg: IpSlaConfig): boolean {
-  return cfg.icmpEcho !== undefined || cfg.icmpJitter !== undefined || cfg.udpJitter !== undefined;
-}
-
 /** `settle` (warm start): the runs' results are history, known at once. */
 export function stepSlas(m: RouterModel, settle = false): void {
   const t = now(m);
@@ -33,7 +30,7 @@ export function stepSlas(m: RouterModel, settle = false): void {
   for (const id of [...m.rt.slas.keys()]) if (!ids.includes(id) || !m.config.slas.has(id)) m.rt.slas.delete(id);
   for (const id of ids) {
     const cfg = m.config.slas.get(id);
-    if (!cfg || !hasType(cfg)) continue;
+    if (!cfg || !hasOperationType(cfg)) continue;
     let rt = m.rt.slas.get(id) ?? newSlaRuntime(t);
     const flight = rt.inFlight;
     const done = completeRun(rt, t);
@@ -85,41 +82,15 @@ function trigger(m: RouterModel, target: number, t: number): void {
   m.rt.slas.set(target, { ...rt, nextRunAt: t, activeUntil: pending.lifeSec === 'forever' ? Infinity : t + pending.lifeSec * 1000 });
 }
 
-/** The interface holding `address` (a jitter operation's `source-ip`), if any does. */
-function interfaceWith(m: RouterModel, address: string): string | undefined {
-  for (const name of m.config.interfaces.keys()) if (interfaceAddress(m, name)?.address === address) return name;
-  return undefined;
-}
-
-/** A jitter operation's path: from the interface its `source-ip` names (none holding it: nothing can be sent), else as routed. */
-function jitterPath(m: RouterModel, jitter: { sourceIp?: string; destination: string }, clear: TrafficKind): ProbePath {
-  if (jitter.sourceIp === undefined) return probePath(m, undefined, jitter.destination, clear);
-  const source = interfaceWith(m, jitter.sourceIp);
-  return source === undefined ? { kind: 'unusable' } : probePath(m, source, jitter.destination, clear);
-}
-
-/** ESP and outer IP header per packet on the WAN, for a probe sent through a tunnel (as ike-sa.ts counts tunnel traffic). */
-const ESP_OVERHEAD = 73;
-
-/** One packet along `path`: its fate, and the counters of the interfaces it crossed. */
-function send(m: RouterModel, path: ProbePath, bytes: number, t: number): ProbeOutcome {
-  if (path.kind === 'unusable') return { delivered: false, rttMs: 0 };
-  if (path.kind === 'black-hole') {
-    addCounters(m, path.from, 0, 0, 1, bytes, t);
-    return { delivered: false, rttMs: 0 };
-  }
-  const probe = m.world.probe(path.wan, path.address, m.rng.sla, path.traffic);
-  const back = probe.delivered ? 1 : 0;
-  const overhead = path.tunnel === undefined ? 0 : ESP_OVERHEAD;
-  if (path.tunnel !== undefined) addCounters(m, path.tunnel, back, back * bytes, 1, bytes, t);
-  addCounters(m, path.wan, back, back * (bytes + overhead), 1, bytes + overhead, t);
-  return probe;
-}
-
 /** Where an operation's packets go now. */
-function operationPath(m: RouterModel, cfg: IpSlaConfig): ProbePath {
+function operationPath(m: RouterModel, cfg: IpSlaConfig): TcpPath {
+  return cfg.tcpConnect ? tcpConnectPath(m, cfg.tcpConnect) : probeOperationPath(m, cfg);
+}
+
+/** Where an echo or jitter operation's packets go now. */
+function probeOperationPath(m: RouterModel, cfg: IpSlaConfig): ProbePath {
   if (cfg.icmpEcho) return probePath(m, cfg.icmpEcho.sourceInterface, cfg.icmpEcho.destination, 'icmp');
-  return jitterPath(m, (cfg.icmpJitter ?? cfg.udpJitter)!, cfg.udpJitter ? 'data' : 'icmp');
+  return sourceIpPath(m, (cfg.icmpJitter ?? cfg.udpJitter)!, cfg.udpJitter ? 'data' : 'icmp');
 }
 
 /**
@@ -130,7 +101,7 @@ function operationPath(m: RouterModel, cfg: IpSlaConfig): ProbePath {
 export function resettleTunnelProbes(m: RouterModel): void {
   let any = false;
   for (const [id, cfg] of m.config.slas) {
-    const path = hasType(cfg) ? operationPath(m, cfg) : undefined;
+    const path = hasOperationType(cfg) ? operationPath(m, cfg) : undefined;
     if (path?.kind !== 'wire' || path.tunnel === undefined) continue;
     m.rt.slas.delete(id);
     any = true;
@@ -139,7 +110,8 @@ export function resettleTunnelProbes(m: RouterModel): void {
 }
 
 function runOperation(m: RouterModel, cfg: IpSlaConfig, t: number): { outcome: RunOutcome; durationMs: number } {
-  const path = operationPath(m, cfg);
+  if (cfg.tcpConnect) return runTcpConnect(m, cfg, cfg.tcpConnect, tcpConnectPath(m, cfg.tcpConnect), t);
+  const path = probeOperationPath(m, cfg);
   if (cfg.icmpEcho) {
     const probe = send(m, path, ECHO_BYTES, t);
     const judged = judgeProbe(cfg, probe);

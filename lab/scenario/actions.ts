@@ -8,6 +8,7 @@ import type { LabRouter } from '../router/index.js';
 import type { World } from '../world/world.js';
 import { INTERNET } from '../world/world.js';
 import { describePathChange } from './describe-path.js';
+import { describeHarnessAction, isHarnessAction, type HarnessAction } from './harness-actions.js';
 import type { Scenario, ScenarioAction, TimedAction } from './schema.js';
 import { ScenarioError } from './validate.js';
 
@@ -30,7 +31,7 @@ export function checkNames(scenario: Scenario, world: World, file = scenario.nam
       case 'cut-wan': case 'restore-wan': case 'flap-wan': case 'blackhole-wan': wan(a.wan, i); break;
       case 'kill-hub': case 'revive-hub': case 'push-routes': case 'inject-route': case 'withdraw-routes': hub(a.hub, i); break;
       case 'slow-ike': case 'drain-hub': case 'undrain-hub': case 'clear-hub-sessions': hub(a.hub, i); break;
-      case 'drop-sessions': case 'configure': case 'dns-fail': case 'dns-restore': break;
+      case 'drop-sessions': case 'configure': case 'dns-fail': case 'dns-restore': case 'agent': case 'router-management': break;
     }
   });
   if (problems.length) throw new ScenarioError(file, problems);
@@ -38,6 +39,7 @@ export function checkNames(scenario: Scenario, world: World, file = scenario.nam
 
 /** A readable description of an action, for the timeline. */
 export function describeAction(a: ScenarioAction): string {
+  if (isHarnessAction(a)) return describeHarnessAction(a);
   switch (a.kind) {
     case 'set-path': return describePathChange(a.change);
     case 'ramp-latency': return `path ${a.wan} -> ${a.to === '*' ? 'all' : a.to}: latency ramps ${a.fromMs !== undefined ? `from ${a.fromMs} ms ` : ''}to ${a.toMs} ms over ${a.overSec}s`;
@@ -65,11 +67,14 @@ export function describeAction(a: ScenarioAction): string {
 export interface TimedStep {
   atMs: number;
   apply(router: LabRouter): void;
+  /** An action for the harness, not the router: `apply` does nothing, the runner hands it on. */
+  harness?: HarnessAction;
 }
 
 /** An action as steps: one, for a ramp one a lab second, or for a flap its note and a down/up pair per period (down for the first half). */
 export function actionSteps({ atSec, action: a }: TimedAction): TimedStep[] {
   const atMs = atSec * 1000;
+  if (isHarnessAction(a)) return [{ atMs, apply: () => undefined, harness: a }];
   if (a.kind === 'ramp-latency') return rampSteps(atMs, a);
   if (a.kind !== 'flap-wan') return [{ atMs, apply: (r) => applyAction(r, a) }];
   const half = (a.periodSec * 1000) / 2;
@@ -81,8 +86,9 @@ export function actionSteps({ atSec, action: a }: TimedAction): TimedStep[] {
   return steps;
 }
 
-/** Applies one action now (a flap or a ramp only takes its first step: use actionSteps for the rest). */
+/** Applies one action now (a flap or a ramp only takes its first step: use actionSteps for the rest); the harness's actions are not the router's. */
 export function applyAction(router: LabRouter, a: ScenarioAction): void {
+  if (isHarnessAction(a)) return;
   const w = router.world;
   router.note(describeAction(a));
   switch (a.kind) {

@@ -10,7 +10,8 @@
  */
 import { createLabRouter, type LabRouter, type LabRouterOptions, type RouterSnapshot } from '../router/index.js';
 import { ManualClock, type Clock } from '../world/clock.js';
-import { actionSteps, checkNames } from './actions.js';
+import { actionSteps, checkNames, describeAction } from './actions.js';
+import type { HarnessAction } from './harness-actions.js';
 import type { Scenario, ScenarioExpectation } from './schema.js';
 import { timelineLine } from './timeline.js';
 
@@ -32,6 +33,14 @@ export interface PlaybackHooks {
   onLine?: (line: string) => void;
   /** Called synchronously at the scenario's end, before `done` settles. */
   onDone?: (run: ScenarioRun) => void;
+  /**
+   * The harness's actions (`agent: kill|start`, `router-management:
+   * refused|slow|ok`), called synchronously at the action's time (`atMs`
+   * after the scenario's start), before the router's step of that second;
+   * start any asynchronous work yourself. Without this hook (IOS alone,
+   * `spokepilot lab`) they do nothing and the timeline does not mention them.
+   */
+  onHarnessAction?: (action: HarnessAction, atMs: number) => void;
 }
 
 export function playScenario(router: LabRouter, clock: Clock, scenario: Scenario, hooks: PlaybackHooks = {}): ScenarioPlayback {
@@ -47,7 +56,14 @@ export function playScenario(router: LabRouter, clock: Clock, scenario: Scenario
   const steps = scenario.actions.flatMap(actionSteps).sort((a, b) => a.atMs - b.atMs);
   let next = 0;
   const applyDue = (dueMs: number): void => {
-    while (next < steps.length && steps[next]!.atMs <= dueMs) steps[next++]!.apply(router);
+    while (next < steps.length && steps[next]!.atMs <= dueMs) {
+      const step = steps[next++]!;
+      step.apply(router);
+      if (step.harness && hooks.onHarnessAction) {
+        router.note(describeAction(step.harness));
+        hooks.onHarnessAction(step.harness, step.atMs);
+      }
+    }
   };
   const unhook = router.beforeStep(() => applyDue(clock.now() - start));
   const times = [...new Set(steps.map((s) => s.atMs))];

@@ -4,6 +4,7 @@
  * each naming where it is (`actions[2].at: bad time "3x"`).
  */
 import type { PathPatch } from '../world/world.js';
+import type { HarnessAction } from './harness-actions.js';
 
 /** A change to one path's quality (fields as in the world's PathQuality; `null` removes an optional one). */
 export interface PathChange extends PathPatch {
@@ -38,7 +39,9 @@ export type ScenarioAction =
   | { kind: 'clear-hub-sessions'; hub: string }
   /** Name resolution of `name` (or of every name, `*`) fails, or works again. */
   | { kind: 'dns-fail'; name: string }
-  | { kind: 'dns-restore'; name: string };
+  | { kind: 'dns-restore'; name: string }
+  /** The agent's process or the router's management plane (harness-actions.ts): acted on only by a harness running an agent. */
+  | HarnessAction;
 
 export interface TimedAction {
   atSec: number;
@@ -94,6 +97,7 @@ export const ACTION_NAMES = [
   'set-path', 'cut-wan', 'restore-wan', 'flap-wan', 'kill-hub', 'revive-hub',
   'push-routes', 'inject-route', 'withdraw-routes', 'drop-sessions', 'configure',
   'ramp-latency', 'blackhole-wan', 'slow-ike', 'drain-hub', 'undrain-hub', 'clear-hub-sessions', 'dns-fail', 'dns-restore',
+  'agent', 'router-management',
 ] as const;
 
 /** `90`, `90s`, `2m`, `1m30s`, `1h` -> seconds; undefined when malformed. */

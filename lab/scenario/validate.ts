@@ -1,5 +1,6 @@
 /** Turns parsed YAML into a Scenario, collecting every error with its path. */
 import { ACTION_NAMES, parseTime, type FaultWindow, type PathChange, type ServiceLevel, type Scenario, type ScenarioAction, type ScenarioExpectation, type TimedAction } from './schema.js';
+import { agentSequenceProblems, isHarnessActionName, parseHarnessAction } from './harness-actions.js';
 import { isImpairment, LOSS_KEYS, parseImpairment, parseLossFields, timingProblem } from './validate-impairments.js';
 
 export class ScenarioError extends Error {
@@ -28,6 +29,7 @@ export function validateScenario(raw: unknown, file: string): Scenario {
   if (durationSec === undefined || durationSec <= 0) problems.push(`duration: bad time ${JSON.stringify(raw.duration)} (use 90, 90s, 2m, 1m30s)`);
   if (raw.seed !== undefined && !Number.isInteger(raw.seed)) problems.push('seed: must be an integer');
   const actions: TimedAction[] = [];
+  const placeInFile = new Map<TimedAction, number>();
   if (!Array.isArray(raw.actions)) problems.push('actions: required list');
   else raw.actions.forEach((item, i) => {
     const where = `actions[${i}]`;
@@ -42,8 +44,13 @@ export function validateScenario(raw: unknown, file: string): Scenario {
     const action = parseAction(kind, item[kind], `${where}.${kind}`, problems);
     const late = action && atSec !== undefined && durationSec !== undefined ? timingProblem(action, atSec, durationSec, where) : undefined;
     if (late) problems.push(late);
-    if (action && atSec !== undefined) actions.push({ atSec, action });
+    if (action && atSec !== undefined) {
+      const timed = { atSec, action };
+      actions.push(timed);
+      placeInFile.set(timed, i);
+    }
   });
+  problems.push(...agentSequenceProblems(actions, (a) => placeInFile.get(a)!));
   const expect = raw.expect === undefined ? undefined : parseExpect(raw.expect, problems);
   const serviceLevel = raw['service-level'] === undefined ? undefined : parseServiceLevel(raw['service-level'], problems);
   const fault = raw.fault === undefined ? undefined : parseFault(raw.fault, durationSec, problems);
@@ -86,6 +93,7 @@ function parseFault(v: unknown, durationSec: number | undefined, problems: strin
 
 function parseAction(kind: string, v: unknown, where: string, problems: string[]): ScenarioAction | undefined {
   if (isImpairment(kind)) return parseImpairment(kind, v, where, problems);
+  if (isHarnessActionName(kind)) return parseHarnessAction(kind, v, where, problems);
   const text = (x: unknown, what: string): string | undefined => (typeof x === 'string' && x !== '' ? x : (problems.push(`${where}: ${what} must be a name`), undefined));
   switch (kind) {
     case 'cut-wan': case 'restore-wan': { const wan = text(v, 'the WAN'); return wan ? { kind, wan } : undefined; }

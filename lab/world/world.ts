@@ -82,6 +82,8 @@ export class World {
   private readonly paths = new Map<string, PathQuality>();
   /** Gilbert–Elliott states, keyed by path, kind and component, with when their last packet passed. */
   private readonly chains = new Map<string, { state: ChainState; atMs: number }>();
+  /** `address:port` of every TCP endpoint accepting connections (the IOx app's presence port, a server an IP SLA tcp-connect probes). */
+  private readonly tcpListeners = new Set<string>();
   /** Lab time, once a router runs the world: bursts then last in time (loss-model.ts). */
   private now?: () => number;
   /** Name resolution for FQDN peers; scenarios fail it with `dns.setFailing(name | '*', true)`. */
@@ -206,7 +208,19 @@ export class World {
     return lost;
   }
 
+  /** Whether a TCP connection to `address`:`port` would be accepted (a host that is not listening answers with a reset). */
+  tcpListening(address: string, port: number): boolean {
+    return this.tcpListeners.has(`${address}:${port}`);
+  }
+
   // ---------------------------------------------------------------- changes (scenarios)
+
+  /** Opens or closes a TCP listener: the harness maps the agent's presence port here, so the router's tcp-connect probe finds it. */
+  setTcpListener(address: string, port: number, open: boolean): void {
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new RangeError(`bad TCP port ${port}`);
+    if (open) this.tcpListeners.add(`${address}:${port}`);
+    else this.tcpListeners.delete(`${address}:${port}`);
+  }
 
   /** Changes a path; `target` `*` changes the WAN's paths to every hub and the internet. */
   setPath(wan: string, target: string, patch: PathPatch): void {

@@ -5,35 +5,15 @@
  *   udp-jitter DEST PORT [source-ip ADDR] [source-port P] [control enable|disable] [num-packets N] [interval MS]
  * They enter `config-ip-sla-icmpjitter` and `config-ip-sla-jitter`.
  */
-import { kw, type Args, type CommandDef, type Token } from '../../cli/grammar.js';
+import { kw, type CommandDef } from '../../cli/grammar.js';
 import { SLA_DEFAULTS, type IpSlaConfig } from '../config-model.js';
 import { JITTER_DEFAULTS, type IcmpJitterConfig, type UdpJitterConfig } from '../ip-sla-config.js';
 import type { RouterModel } from '../model.js';
-import { invalid, isIpv4, num, str, targetNumber } from './common.js';
-import { refuseRetype } from './ip-sla-common.js';
-
-/** An optional clause: its alternative spellings (the clause absent is implied). */
-type Clause = Token[][];
+import { num, targetNumber } from './common.js';
+import { addressArg, combinations, CONTROL, controlDisabled, refuseRetype, SOURCE_IP, SOURCE_PORT, type Clause } from './ip-sla-common.js';
 
 const INTERVAL: Clause = [[...kw('interval'), { kind: 'number', name: 'interval', min: 4, max: 60000 }]];
 const NUM_PACKETS: Clause = [[...kw('num-packets'), { kind: 'number', name: 'packets', min: 1, max: 60000 }]];
-const SOURCE_IP: Clause = [[...kw('source-ip'), { kind: 'ipv4', name: 'sourceIp' }]];
-const SOURCE_PORT: Clause = [[...kw('source-port'), { kind: 'number', name: 'sourcePort', min: 1, max: 65535 }]];
-const CONTROL: Clause = [kw('control', 'enable'), kw('control', 'disable')];
-
-/** Every combination of the clauses, each present or absent, in order. */
-function combinations(clauses: readonly Clause[]): Token[][] {
-  let out: Token[][] = [[]];
-  for (const clause of clauses) out = out.flatMap((head) => [head, ...clause.map((alt) => [...head, ...alt])]);
-  return out;
-}
-
-function addressArg(args: Args, name: string): string | undefined {
-  if (args[name] === undefined) return undefined;
-  const a = str(args, name);
-  if (!isIpv4(a)) invalid();
-  return a;
-}
 
 export function ipSlaJitterCommands(m: RouterModel): CommandDef[] {
   const slas = m.config.slas;
@@ -69,7 +49,7 @@ export function ipSlaJitterCommands(m: RouterModel): CommandDef[] {
       const cfg: UdpJitterConfig = {
         destination,
         port: num(args, 'port'),
-        control: !tail.some((t) => t.kind === 'keyword' && t.word === 'disable'),
+        control: !controlDisabled(tail),
         intervalMs: args.interval !== undefined ? num(args, 'interval') : JITTER_DEFAULTS.intervalMs,
         numPackets: args.packets !== undefined ? num(args, 'packets') : JITTER_DEFAULTS.numPackets,
         ...(sourceIp !== undefined ? { sourceIp } : {}),

@@ -1,9 +1,9 @@
 /**
  * `ip sla N` with `icmp-echo DST [source-interface IF]` (jitter operations
- * in ip-sla-jitter.ts) and the lines every operation mode takes
- * (`frequency`, `threshold`, `timeout`), `ip sla schedule N ...` and their
- * `no` forms; reactions in ip-sla-reaction.ts, show commands in
- * ip-sla-show.ts.
+ * in ip-sla-jitter.ts, tcp-connect in ip-sla-tcp.ts) and the lines every
+ * operation mode takes (`frequency`, `threshold`, `timeout`), `ip sla
+ * schedule N ...` and their `no` forms; reactions in ip-sla-reaction.ts,
+ * show commands in ip-sla-show.ts.
  */
 import { CliError, kw, type CommandDef, type Token } from '../../cli/grammar.js';
 import { SLA_DEFAULTS, type IpSlaConfig } from '../config-model.js';
@@ -13,6 +13,7 @@ import { hasOperationType, OPERATION_MODES, refuseRetype, SLA_ID, THRESHOLD_OVER
 import { ipSlaJitterCommands } from './ip-sla-jitter.js';
 import { ipSlaReactionCommands } from './ip-sla-reaction.js';
 import { ipSlaShowCommands } from './ip-sla-show.js';
+import { ipSlaTcpCommands } from './ip-sla-tcp.js';
 
 /**
  * IOS will not modify a scheduled operation: it must be deleted and created
@@ -87,6 +88,7 @@ export function ipSlaCommands(m: RouterModel): CommandDef[] {
     ...setting('timeout', 'timeoutMs', 0, 604800000),
     ...scheduleCommands(m),
     ...ipSlaJitterCommands(m),
+    ...ipSlaTcpCommands(m),
     ...ipSlaReactionCommands(m),
     ...ipSlaShowCommands(m),
   ];

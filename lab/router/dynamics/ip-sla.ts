@@ -5,6 +5,9 @@
  * completion). Jitter operations (ip-sla-jitter.ts): a run with at least one
  * packet back is a completion, judged on its average RTT.
  *
+ * tcp-connect (tcp-connect.ts): one handshake, judged as an echo; a reset is
+ * No connection.
+ *
  * A result is not known when the run starts: IOS learns it when the reply
  * arrives or the timeout expires. A run is started with its outcome and the
  * time it becomes visible; until then `show`, tracks and reactions see the
@@ -15,7 +18,18 @@ import type { ReactionElement } from '../ip-sla-config.js';
 import { spreadAvg, type JitterStats } from './ip-sla-jitter.js';
 import type { ReactionState } from './ip-sla-reaction.js';
 
-export type SlaCode = 'ok' | 'timeout' | 'over-threshold';
+/**
+ * `no-connection` is a tcp-connect whose SYN was answered by a reset (nothing
+ * listening): IOS's `No connection`, as a capture of an HTTP operation (a TCP
+ * connect first) to a host without a server shows it (`Latest RTT:
+ * NoConnection/Busy/Timeout`, `Latest operation return code: No connection`,
+ * TCP connection RTT 0). Unverified for tcp-connect itself; a SYN nobody
+ * answers is a Timeout.
+ */
+export type SlaCode = 'ok' | 'timeout' | 'over-threshold' | 'no-connection';
+
+/** A run that completed: OK or Over threshold (IOS counts both as successes; reachability is up on them). */
+export const completed = (code: SlaCode): boolean => code === 'ok' || code === 'over-threshold';
 
 export interface ProbeResult {
   delivered: boolean;
@@ -75,7 +89,7 @@ export function echoRunMs(cfg: Pick<IpSlaConfig, 'timeoutMs'>, probe: ProbeResul
 
 /** The runtime once a run's outcome is known. */
 export function applyOutcome(rt: SlaRuntime, outcome: RunOutcome, startAt: number): SlaRuntime {
-  const success = outcome.code !== 'timeout';
+  const success = completed(outcome.code);
   const { inFlight: _done, rttMs: _r, jitter: _j, connectionLost: _c, ...rest } = rt;
   const next: SlaRuntime = {
     ...rest,

@@ -1,6 +1,7 @@
 /**
  * Tracked objects (DESIGN §4): `ip sla N state` is up only on OK;
- * `ip sla N reachability` is up on OK or OverThreshold and down on Timeout;
+ * `ip sla N reachability` is up on OK or OverThreshold and down on Timeout
+ * or No connection (a tcp-connect refused);
  * `interface IF line-protocol` follows the line protocol, `ip routing` also
  * needs an IP address; a stub object is whatever `default-state` says; a
  * `list boolean and|or` combines its members' (delayed) states, each
@@ -10,7 +11,7 @@
  * track-threshold.ts.
  */
 import type { ListMember, TrackConfig, UpDown } from '../config-model.js';
-import type { SlaCode } from './ip-sla.js';
+import { completed, type SlaCode } from './ip-sla.js';
 import { thresholdTarget } from './track-threshold.js';
 
 export interface TrackRuntime {
@@ -54,7 +55,7 @@ export function trackTarget(cfg: TrackConfig, env: TrackEnv): UpDown {
       const code = env.slaCode(cfg.operation);
       if (code === undefined) return 'down';
       if (cfg.parameter === 'state') return code === 'ok' ? 'up' : 'down';
-      return code === 'timeout' ? 'down' : 'up';
+      return completed(code) ? 'up' : 'down';
     }
     case 'interface': {
       const i = env.interfaceState(cfg.interface);
