@@ -58,8 +58,12 @@ export function preflight(t: PreflightTargets, runningConfig: string): Preflight
     const echo = b.lines.map((l) => /^(?:icmp-echo|icmp-jitter|udp-jitter) (\S+).*?(?:source-interface|source-ip) (\S+)/.exec(l)).find(Boolean);
     slas.set(Number(m[1]), echo ? { target: echo[1]!, source: echo[2]! } : {});
   }
-  /** The track names the stub, or is a list with the stub among its objects. */
-  const reaches = (track: number | undefined, stub: number) => track === stub || (track !== undefined && (tracks.get(track)?.objects ?? []).includes(stub));
+  /**
+   * The track names the stub, or is a list with the stub among its objects, at any depth
+   * (a layered configuration gates the stub by the agent's presence: stub OR NOT present).
+   */
+  const reaches = (track: number | undefined, stub: number, depth = 0): boolean =>
+    track === stub || (track !== undefined && depth < 8 && (tracks.get(track)?.objects ?? []).some((o) => reaches(o, stub, depth + 1)));
 
   const client = blocks.find((b) => b.head === `crypto ikev2 client flexvpn ${t.client}`);
   if (!client) {

@@ -12,6 +12,10 @@ import { benchAgentConfig } from './agent-config.js';
 import { baselineConfig, type Arm } from './arms.js';
 import { agentClockFrom } from './clock-bridge.js';
 import { InProcessRouterCli } from './in-process-router-cli.js';
+import { RouterError, type RouterCli } from '../../agent/ports/router-cli.js';
+import type { PresencePort } from '../../agent/ports/presence.js';
+import type { HarnessAction } from '../scenario/harness-actions.js';
+import { worldPresence } from './world-presence.js';
 import { ManualDriver } from './manual-driver.js';
 import { PathMeter, type PathFigures, type PathRef } from './path-meter.js';
 
@@ -46,6 +50,35 @@ const START_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
 export const WARM_UP_MS = 120_000;
 /** Syslog over UDP from the router to the IOx app: a few milliseconds. */
 const SYSLOG_DELAY_MS = 5;
+/** A slow management plane (scenario `router-management: slow`): seconds per command. */
+const SLOW_COMMAND_MS = 4000;
+
+/**
+ * One agent process's view of the router and its presence listener: the
+ * shared in-process CLI while it lives; after `kill`, nothing (every command
+ * fails as on a dead process's socket, and the listener is closed).
+ */
+class AgentPort implements RouterCli, PresencePort {
+  dead = false;
+  private readonly presence;
+  constructor(private readonly cli: InProcessRouterCli, router: LabRouter) {
+    this.presence = worldPresence(router.world);
+  }
+  kill(): void {
+    this.dead = true;
+    this.presence.kill();
+  }
+  private alive<T>(f: () => Promise<T>): Promise<T> {
+    return this.dead ? Promise.reject(new RouterError('ROUTER_CLOSED', 'the agent process is dead')) : f();
+  }
+  show(command: string): Promise<string> { return this.alive(() => this.cli.show(command)); }
+  exec(command: string): Promise<string> { return this.alive(() => this.cli.exec(command)); }
+  configure(lines: readonly string[]): Promise<void> { return this.alive(() => this.cli.configure(lines)); }
+  close(): Promise<void> { return Promise.resolve(); }
+  set(present: boolean): Promise<void> {
+    return this.presence.set(present);
+  }
+}
 
 /**
  * One scenario, one arm, one seed, on one manual clock shared by the lab and
@@ -63,30 +96,54 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
     { send: (line) => toAgent?.(line) },
   );
   let agent: RunningAgent | undefined;
+  /** Killed agents: they run on (a zombie in this process) but reach nothing, and are stopped at the end. */
+  const zombies: RunningAgent[] = [];
   const driver = new ManualDriver(clock, { backgroundBusy: () => agent?.store.busy() ?? false });
   const decisions: Decision[] = [];
   const cli = new InProcessRouterCli({ router, clock: agentClock, commandLatencyMs: o.commandLatencyMs ?? 150 });
+  let incarnation = 0;
+  const startOne = async (): Promise<RunningAgent> => {
+    const config = benchAgentConfig(router.world, level, { dbPath: join(o.workDir, `${o.scenario.name}-${o.arm.name}-${o.seed}.db`) });
+    const random = new SeededRandom(o.seed).fork(`agent-${incarnation++}`);
+    const port = new AgentPort(cli, router);
+    const running = await startAgent(config, { log: silentLogger, clock: agentClock, router: port, presence: port, random: () => random.next() });
+    running.runtime.onDecision((d) => { if (!port.dead) decisions.push(d); });
+    toAgent = (line) => {
+      if (router.model.config.loggingHosts.length === 0) return;
+      clock.setTimer(SYSLOG_DELAY_MS, () => {
+        const record = parseSyslogLine(line);
+        if (record && !port.dead) running.runtime.onSyslog(record);
+      });
+    };
+    ports.set(running, port);
+    return running;
+  };
+  const ports = new Map<RunningAgent, AgentPort>();
+  const onHarnessAction = (a: HarnessAction) => {
+    if (a.kind === 'router-management') {
+      cli.plane = a.state === 'slow' ? { state: 'slow', latencyMs: SLOW_COMMAND_MS } : { state: a.state };
+      return;
+    }
+    if (a.op === 'kill' && agent) {
+      // kill -9: from now on the process reaches nothing and its listener is gone; no restore.
+      ports.get(agent)!.kill();
+      zombies.push(agent);
+      agent = undefined;
+      toAgent = undefined;
+    } else if (a.op === 'start' && !agent) {
+      // A new process: the old one's files are free again (its lock died with it).
+      const old = zombies.at(-1);
+      void (old ? old.stop('killed', 1000).catch(() => undefined) : Promise.resolve()).then(() => startOne()).then((r) => { agent = r; });
+    }
+  };
   try {
     router.start();
-    if (o.arm.agent) {
-      const config = benchAgentConfig(router.world, level, { dbPath: join(o.workDir, `${o.scenario.name}-${o.arm.name}-${o.seed}.db`) });
-      const random = new SeededRandom(o.seed).fork('agent');
-      agent = await driver.drive(startAgent(config, { log: silentLogger, clock: agentClock, router: cli, random: () => random.next() }));
-      const running = agent;
-      running.runtime.onDecision((d) => decisions.push(d));
-      toAgent = (line) => {
-        if (router.model.config.loggingHosts.length === 0) return;
-        clock.setTimer(SYSLOG_DELAY_MS, () => {
-          const record = parseSyslogLine(line);
-          if (record) running.runtime.onSyslog(record);
-        });
-      };
-    }
+    if (o.arm.agent) agent = await driver.drive(startOne());
     await driver.runUntil(START_MS + WARM_UP_MS);
     const start = clock.now();
     const end = start + o.scenario.durationSec * 1000;
     const meter = new PathMeter(router, level, preferenceOf(router));
-    const playback = playScenario(router, clock, o.scenario);
+    const playback = playScenario(router, clock, o.scenario, o.arm.agent ? { onHarnessAction } : {});
     sampleEverySecond(clock, meter, start + 500, end);
     await driver.runUntil(end);
     const run = await playback.done;
@@ -97,6 +154,7 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
   } finally {
     toAgent = undefined;
     if (agent) await driver.drive(agent.stop('scenario over', 5000)).catch(() => undefined);
+    for (const z of zombies) await driver.drive(z.stop('scenario over', 1000)).catch(() => undefined);
     router.stop();
   }
 }

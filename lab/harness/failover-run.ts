@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { startAgent, type RunningAgent } from '../../agent/compose.js';
+import { worldPresence } from './world-presence.js';
 import type { AgentConfig } from '../../agent/config/types.js';
 import type { Decision } from '../../agent/core/policy/types.js';
 import { silentLogger, type Logger } from '../../agent/ports/logger.js';
@@ -84,7 +85,8 @@ export async function runFailover(o: FailoverRunOptions): Promise<FailoverResult
   try {
     if (withAgent) {
       spoke.router.configure(`logging host 127.0.0.1 transport udp port ${config.syslog.listen!.split(':')[1]}`);
-      agent = await startAgent(config, { log: o.log ?? silentLogger, clock: agentClockFrom(clock) });
+      // On a layered configuration the router finds the agent present where its tcp-connect probe looks.
+      agent = await startAgent(config, { log: o.log ?? silentLogger, clock: agentClockFrom(clock), ...(o.arm ? { presence: worldPresence(spoke.router.world) } : {}) });
       agent.runtime.onDecision((d) => { decisions.push(d); o.onDecision?.(d); });
       o.onAgent?.(agent, spoke);
     }

@@ -65,6 +65,12 @@ describe('preflight: the configuration against the router\'s running configurati
     expect(codes(targets, text)).toEqual(expected);
   });
 
+  it('finds the stub through a list inside a list (the stub gated by the agent\'s presence)', () => {
+    const gated = RUNNING.replace('peer 2 203.0.113.1 track 102', 'peer 2 203.0.113.1 track 902') +
+      'track 901 list boolean or\n object 102\n object 190 not\ntrack 902 list boolean and\n object 92\n object 901\n';
+    expect(codes(TARGETS, gated)).toEqual([]);
+  });
+
   it('every problem says what to configure', () => {
     for (const p of preflight({ ...TARGETS, client: 'FLEX' }, RUNNING)) expect(p.fix.length).toBeGreaterThan(10);
     expect(preflight({ ...TARGETS, client: 'FLEX' }, RUNNING)[0]!.fix).toContain('SPOKE'); // names the clients there are
