@@ -1,18 +1,27 @@
+import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { loadConfigFile } from '../config/load.js';
 import { redact } from '../config/secrets.js';
 import type { AgentConfig } from '../config/types.js';
-import { iosConfig } from '../core/ios-config.js';
+import { iosConfig, type IosConfigInput } from '../core/ios-config.js';
 import { silentLogger } from '../ports/logger.js';
 
 const USAGE = `Usage: spokepilot config check FILE [--print] [--router]
-       spokepilot config ios FILE
+       spokepilot config ios FILE [--app-address A.B.C.D] [--track-base N]
 
-config ios prints the IOS configuration FILE expects on the router (the
-agent's stub tracks, an IP SLA operation per probe, the FlexVPN client's peer
-and source lines on them), commented, to review and paste; what the file cannot
-tell (the app's address for logging host, the agent user's password) is left
-as a comment to fill in.
+config ios prints the layered IOS configuration FILE expects on the router,
+commented, to review and paste: an IP SLA probe per candidate path whose
+threshold is the service level (policy.fail.rttMs); IOS's own judgement of
+each hub and WAN (ios-tuned's state and reachability tracks, IP routing,
+periodic DPD, peer reactivate); the agent's stub tracks ANDed into each
+FlexVPN client line, so the agent can only take a hub or a WAN away.
+With presence.listen in FILE and --app-address (the app's address as the
+router reaches it), the stubs count only while an IP SLA tcp-connect reaches
+the agent's presence port; without them, a comment says what to add. Its
+tracks are N..N+308 at most (--track-base, default 500): they must not take
+the file's stub tracks and must stay within IOS's 1-1000. What the file
+cannot tell (the host the in-tunnel probes ping, the agent user's password)
+is left as a comment to fill in.
 
 Validates a configuration file and reports every problem with its path
 (flexvpn.peers[1].address: "10.0.0.300" is not a valid IPv4 address).
@@ -30,11 +39,30 @@ only monitors (dry-run) when it fails.
 Exit 0 when valid, 1 when not, 2 on usage errors.`;
 
 export async function configCommand(argv: string[]): Promise<number> {
-  const print = argv.includes('--print');
-  const againstRouter = argv.includes('--router');
-  const [sub, file, ...extra] = argv.filter((a) => a !== '--print' && a !== '--router');
-  if (argv.includes('--help') || argv.includes('-h')) { console.log(USAGE); return 0; }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' }, print: { type: 'boolean' }, router: { type: 'boolean' },
+        'app-address': { type: 'string' }, 'track-base': { type: 'string' },
+      },
+    });
+  } catch (err) {
+    console.error(`spokepilot config: ${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help) { console.log(USAGE); return 0; }
+  const [sub, file, ...extra] = positionals;
   if ((sub !== 'check' && sub !== 'ios') || file === undefined || extra.length > 0) { console.error(USAGE); return 2; }
+  const iosOptions = v['app-address'] !== undefined || v['track-base'] !== undefined;
+  if (sub === 'check' ? iosOptions : v.print || v.router) { console.error(USAGE); return 2; }
+  const trackBase = v['track-base'] === undefined ? undefined : Number(v['track-base']);
+  if (trackBase !== undefined && !/^\d{1,4}$/.test(v['track-base']!)) {
+    console.error(`spokepilot config ios: --track-base "${v['track-base']}" is not a whole number`);
+    return 2;
+  }
   const result = loadConfigFile(file, process.env);
   if (!result.ok) {
     console.error(`${file}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}`);
@@ -42,17 +70,10 @@ export async function configCommand(argv: string[]): Promise<number> {
     return 1;
   }
   const c = result.config;
-  if (sub === 'ios') {
-    process.stdout.write(iosConfig({
-      site: c.site, node: c.node, client: c.flexvpn.client, tunnel: c.flexvpn.tunnel, peers: c.flexvpn.peers, sources: c.flexvpn.sources,
-      candidates: c.candidates, probeFrequencySec: Math.max(1, c.polling.slaSec),
-      ...(c.syslog.listen ? { syslogListen: c.syslog.listen } : {}), ...(c.router.ssh ? { username: c.router.ssh.username } : {}),
-    }));
-    return 0;
-  }
-  if (print) console.log(stringify(redact(c)).trimEnd());
+  if (sub === 'ios') return printIosConfig(file, c, v['app-address'], trackBase);
+  if (v.print) console.log(stringify(redact(c)).trimEnd());
   console.log(`${file}: valid. site ${c.site}, node ${c.node}, client ${c.flexvpn.client}, ${c.candidates.length} candidates, mode ${c.policy.mode}`);
-  return againstRouter ? checkAgainstRouter(c) : 0;
+  return v.router ? checkAgainstRouter(c) : 0;
 }
 
 async function checkAgainstRouter(c: AgentConfig): Promise<number> {
@@ -86,4 +107,27 @@ async function checkAgainstRouter(c: AgentConfig): Promise<number> {
   } finally {
     await router.close();
   }
+}
+
+/** What `config ios` generates from: the file's slice, and what only the operator knows. */
+export function iosConfigInputFor(c: AgentConfig, o: { appAddress?: string; trackBase?: number } = {}): IosConfigInput {
+  return {
+    site: c.site, node: c.node, client: c.flexvpn.client, tunnel: c.flexvpn.tunnel, peers: c.flexvpn.peers, sources: c.flexvpn.sources,
+    candidates: c.candidates, serviceLevelRttMs: c.policy.fail.rttMs, probeFrequencySec: Math.max(1, c.polling.slaSec),
+    tunnelSlaOperations: c.flexvpn.tunnelSlaOperations,
+    ...(c.syslog.listen ? { syslogListen: c.syslog.listen } : {}), ...(c.presence.listen ? { presenceListen: c.presence.listen } : {}),
+    ...(o.appAddress !== undefined ? { appAddress: o.appAddress } : {}), ...(o.trackBase !== undefined ? { trackBase: o.trackBase } : {}),
+    ...(c.router.ssh ? { username: c.router.ssh.username } : {}),
+  };
+}
+
+function printIosConfig(file: string, c: AgentConfig, appAddress: string | undefined, trackBase: number | undefined): number {
+  const generated = iosConfig(iosConfigInputFor(c, { ...(appAddress !== undefined ? { appAddress } : {}), ...(trackBase !== undefined ? { trackBase } : {}) }));
+  if (!generated.ok) {
+    console.error(`${file}: cannot generate the IOS configuration`);
+    for (const p of generated.problems) console.error(`  ${p.code}: ${p.message}`);
+    return 1;
+  }
+  process.stdout.write(generated.text);
+  return 0;
 }

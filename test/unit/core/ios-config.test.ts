@@ -1,35 +1,101 @@
 import { describe, expect, it } from 'vitest';
 import { iosConfig, type IosConfigInput } from '../../../agent/core/ios-config.js';
 import { preflight } from '../../../agent/core/preflight.js';
+import { routerJudgement } from '../../../agent/core/router-judgement.js';
+
+const FIBRE = 'GigabitEthernet0/0';
+const LTE = 'Cellular0/1/0';
+const HUB1 = '192.0.2.1';
+const HUB2 = '192.0.2.2';
 
 const INPUT: IosConfigInput = {
-  site: 'paris', node: 'spoke-17', client: 'FLEX', tunnel: 'Tunnel100', probeFrequencySec: 10,
-  peers: [{ address: '192.0.2.1', stubTrack: 101 }, { address: '192.0.2.2', stubTrack: 102 }],
-  sources: [{ interface: 'GigabitEthernet0/0', stubTrack: 111 }],
+  site: 'paris', node: 'spoke-17', client: 'FLEX', tunnel: 'Tunnel100', probeFrequencySec: 10, serviceLevelRttMs: 250,
+  peers: [{ address: HUB1, stubTrack: 101 }, { address: HUB2, stubTrack: 102 }],
+  sources: [{ interface: FIBRE, stubTrack: 111 }],
   candidates: [
-    { id: 'fibre-hub1', peer: '192.0.2.1', source: 'GigabitEthernet0/0', slaOperations: [11, 1] },
-    { id: 'fibre-hub2', peer: '192.0.2.2', source: 'GigabitEthernet0/0', slaOperations: [12, 1] },
+    { id: 'fibre-hub1', peer: HUB1, source: FIBRE, slaOperations: [11, 1] },
+    { id: 'fibre-hub2', peer: HUB2, source: FIBRE, slaOperations: [12, 1] },
   ],
   syslogListen: '0.0.0.0:5514', username: 'spokepilot',
 };
 
-describe('config ios: the router configuration a file expects', () => {
-  it('passes the preflight it is checked with, once pasted', () => {
-    const text = iosConfig(INPUT);
-    expect(preflight({ ...INPUT, strategy: 'stub-tracks' }, text)).toEqual([]);
+const TWO_BY_TWO: IosConfigInput = {
+  ...INPUT,
+  sources: [{ interface: FIBRE, stubTrack: 111 }, { interface: LTE, stubTrack: 112 }],
+  candidates: [
+    { id: 'fibre-hub1', peer: HUB1, source: FIBRE, slaOperations: [11] },
+    { id: 'fibre-hub2', peer: HUB2, source: FIBRE, slaOperations: [12] },
+    { id: 'lte-hub1', peer: HUB1, source: LTE, slaOperations: [21] },
+    { id: 'lte-hub2', peer: HUB2, source: LTE, slaOperations: [22] },
+  ],
+};
+
+const THREE_HUBS_ONE_MISSING_PATH: IosConfigInput = {
+  ...TWO_BY_TWO,
+  peers: [...TWO_BY_TWO.peers, { address: '192.0.2.3', stubTrack: 103 }],
+  candidates: [...TWO_BY_TWO.candidates, { id: 'fibre-hub3', peer: '192.0.2.3', source: FIBRE, slaOperations: [13] }],
+};
+
+const text = (i: IosConfigInput) => {
+  const r = iosConfig(i);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.text;
+};
+const targets = (i: IosConfigInput) => ({ client: i.client, peers: i.peers, sources: i.sources });
+
+describe('config ios: the layered configuration a file expects', () => {
+  it.each([
+    ['one WAN, two hubs, a shared WAN probe', INPUT],
+    ['two WANs, two hubs', TWO_BY_TWO],
+    ['three hubs, one reached over the fibre only', THREE_HUBS_ONE_MISSING_PATH],
+  ])('%s: passes the preflight, and each line is judged by exactly its IOS judgement track', (_name, input) => {
+    const t = text(input);
+    expect(preflight({ ...targets(input), candidates: input.candidates, strategy: 'stub-tracks' }, t)).toEqual([]);
+    const j = routerJudgement(targets(input), t);
+    // Base 500: peer judgement 731.., source judgement 721.. (agent/core/ios-config-layout.ts).
+    expect(j.peers).toEqual(input.peers.map((p, k) => ({ address: p.address, terms: [{ track: 731 + k, negated: false }] })));
+    expect(j.sources).toEqual(input.sources.map((s, k) => ({ interface: s.interface, terms: [{ track: 721 + k, negated: false }] })));
+  });
+
+  it.each([
+    // what, expected lines in order (a block's head and its objects)
+    ['path state, held against flaps', ['track 503 ip sla 21 state', ' delay up 60 down 4']],
+    ['path reachability', ['track 603 ip sla 21 reachability']],
+    ['the LTE routes IP', ['track 702 interface Cellular0/1/0 ip routing']],
+    ['the LTE reaches a hub within the service level', ['track 712 list boolean or', '  object 503', '  object 504']],
+    ["the LTE's judgement", ['track 722 list boolean and', '  object 702', '  object 712']],
+    ['hub 2 answers over either WAN', ['track 732 list boolean or', '  object 602', '  object 604', ' delay up 30 down 4']],
+    ["hub 2's line: IOS AND the agent", ['track 782 list boolean and', '  object 732', '  object 102']],
+    ["the LTE's line", ['track 802 list boolean and', '  object 722', '  object 112']],
+    ['periodic DPD', ['crypto ikev2 dpd 10 2 periodic']],
+    ['the client', ['crypto ikev2 client flexvpn FLEX', '  peer 1 192.0.2.1 track 781', '  peer 2 192.0.2.2 track 782', '  peer reactivate',
+      '  source 1 GigabitEthernet0/0 track 801', '  source 2 Cellular0/1/0 track 802', '  client connect Tunnel100', 'interface Tunnel100', ' tunnel source dynamic']],
+    ['a path probe with the service level as threshold', ['ip sla 22', ' icmp-echo 192.0.2.2 source-interface Cellular0/1/0', ' threshold 250', ' timeout 1000', ' frequency 10', 'ip sla schedule 22 life forever start-time now']],
+  ])('generalises ios-tuned: %s', (_what, lines) => {
+    expect(text(TWO_BY_TWO)).toContain(lines.join('\n') + '\n');
   });
 
   it('says what it cannot know instead of inventing it', () => {
-    const text = iosConfig(INPUT);
-    expect(text).toMatch(/^! ip sla 1 is shared by fibre-hub1, fibre-hub2: a probe of WAN GigabitEthernet0\/0/m);
-    expect(text).toMatch(/^! {3}logging host <app-address> transport udp port 5514$/m);
-    expect(text).toMatch(/^! {3}username spokepilot privilege 15 secret </m);
-    expect(text).not.toMatch(/^(logging|username) /m); // never a command with a made-up value
+    const t = text({ ...INPUT, tunnelSlaOperations: [31] });
+    expect(t).toMatch(/^! ip sla 1 is shared by fibre-hub1, fibre-hub2: a probe of WAN GigabitEthernet0\/0/m);
+    expect(t).toMatch(/^! {3}logging host <app-address> transport udp port 5514$/m);
+    expect(t).toMatch(/^! {3}username spokepilot privilege 15 secret </m);
+    expect(t).toMatch(/^! ip sla 31\n! {2}icmp-echo <an address behind the hubs> source-interface Tunnel100$/m);
+    expect(t).not.toMatch(/^(logging|username) /m); // never a command with a made-up value
+    expect(t).not.toMatch(/^ip sla 31$/m);
+    // Only the template is missing: the preflight names the in-tunnel operation, and nothing else.
+    const problems = preflight({ ...targets(INPUT), candidates: INPUT.candidates, strategy: 'stub-tracks', tunnelProbes: { tunnel: 'Tunnel100', operations: [31] } }, t);
+    expect(problems.map((p) => p.code)).toEqual(['SLA_MISSING']);
   });
 
   it('refuses to write one operation for two WANs', () => {
-    const text = iosConfig({ ...INPUT, candidates: [...INPUT.candidates, { id: 'lte-hub1', peer: '192.0.2.1', source: 'Cellular0/1/0', slaOperations: [1] }] });
-    expect(text).toMatch(/^! ip sla 1 is listed for candidates on GigabitEthernet0\/0 and Cellular0\/1\/0/m);
-    expect(text).not.toMatch(/^ip sla 1$/m);
+    const t = text({ ...INPUT, candidates: [...INPUT.candidates, { id: 'lte-hub1', peer: HUB1, source: LTE, slaOperations: [1] }] });
+    expect(t).toMatch(/^! ip sla 1 is listed for candidates on GigabitEthernet0\/0 and Cellular0\/1\/0/m);
+    expect(t).not.toMatch(/^ip sla 1$/m);
+  });
+
+  it('keeps a timeout IOS accepts, and probes no faster than it, when the service level is slower than a second', () => {
+    expect(text({ ...TWO_BY_TWO, serviceLevelRttMs: 1500.4 })).toContain(' threshold 1500\n timeout 1500\n frequency 10\n');
+    expect(text({ ...TWO_BY_TWO, serviceLevelRttMs: 1500, probeFrequencySec: 1 })).toContain(' timeout 1500\n frequency 2\n');
   });
 });

@@ -1,0 +1,63 @@
+/**
+ * The IP SLA sections of the generated configuration: the probes the agent
+ * and IOS judge each candidate on, and a template for the in-tunnel probes,
+ * whose target (a host behind the hubs) the file does not know. Pure.
+ */
+import type { IosConfigInput } from './ios-config.js';
+
+type Candidate = IosConfigInput['candidates'][number];
+
+/** IOS refuses `ip sla schedule` when the threshold exceeds the timeout; 1 s answers for a path, else the threshold. */
+export const probeTimeoutMs = (thresholdMs: number) => Math.max(1000, thresholdMs);
+/** A probe is not sent again before the last one timed out. */
+const probeFrequencySec = (i: IosConfigInput, thresholdMs: number) => Math.max(i.probeFrequencySec, Math.ceil(probeTimeoutMs(thresholdMs) / 1000));
+
+export function probeLines(i: IosConfigInput, thresholdMs: number): string[] {
+  const out = [
+    '!',
+    '! IP SLA (icmp-echo): one probe per candidate path (hub over WAN), its first operation in the file;',
+    `! \`threshold\` is the service level (policy.fail.rttMs), so a slower answer is Over threshold and a \`state\` track counts it.`,
+    '! IOS will not change a scheduled operation: for one that exists already, `no ip sla N` first (or keep yours).',
+  ];
+  const users = new Map<number, Candidate[]>();
+  for (const c of i.candidates) for (const op of c.slaOperations) users.set(op, [...(users.get(op) ?? []), c]);
+  const paths = new Set(i.candidates.flatMap((c) => c.slaOperations.slice(0, 1)));
+  for (const [op, cands] of [...users].sort((a, b) => a[0] - b[0])) {
+    const sources = [...new Set(cands.map((c) => c.source))];
+    const peers = [...new Set(cands.map((c) => c.peer))];
+    if (sources.length > 1) {
+      out.push(`! ip sla ${op} is listed for candidates on ${sources.join(' and ')}: an operation probes from one interface; give each WAN its own.`);
+      if (paths.has(op)) out.push(`! Until then the path tracks below read ip sla ${op} for ${cands.map((c) => c.id).join(', ')} as it is configured.`);
+      continue;
+    }
+    // One hub: that path's probe. Several hubs over one WAN: a WAN probe, sent to the first hub unless you choose a better anchor.
+    if (peers.length > 1) out.push(`! ip sla ${op} is shared by ${cands.map((c) => c.id).join(', ')}: a probe of WAN ${sources[0]}; ${peers[0]} is one target, an internet anchor another.`);
+    else if (!paths.has(op)) out.push(`! ip sla ${op}: another probe candidate ${cands[0]!.id} is judged on by the agent; no track reads it.`);
+    out.push(
+      `ip sla ${op}`, ` icmp-echo ${peers[0]} source-interface ${sources[0]}`,
+      ` threshold ${thresholdMs}`, ` timeout ${probeTimeoutMs(thresholdMs)}`, ` frequency ${probeFrequencySec(i, thresholdMs)}`,
+      `ip sla schedule ${op} life forever start-time now`,
+    );
+  }
+  return out;
+}
+
+/** In-tunnel probes (flexvpn.tunnelSlaOperations): the file names the operations, not the host behind the hubs they ping. */
+export function tunnelProbeLines(i: IosConfigInput, thresholdMs: number): string[] {
+  const ops = i.tunnelSlaOperations ?? [];
+  if (ops.length === 0) return [];
+  const out = [
+    '!',
+    `! In-tunnel probes (flexvpn.tunnelSlaOperations, IP SLA icmp-echo with source-interface ${i.tunnel}): ESP on the wire,`,
+    "! they measure what the users' traffic gets on the path in use. The file does not say whom they ping:",
+    '! choose a host in the data centre that answers behind every hub, fill it in, remove each leading `! ` and paste.',
+  ];
+  for (const op of ops) {
+    out.push(
+      `! ip sla ${op}`, `!  icmp-echo <an address behind the hubs> source-interface ${i.tunnel}`,
+      `!  threshold ${thresholdMs}`, `!  timeout ${probeTimeoutMs(thresholdMs)}`, `!  frequency ${probeFrequencySec(i, thresholdMs)}`,
+      `! ip sla schedule ${op} life forever start-time now`,
+    );
+  }
+  return out;
+}
