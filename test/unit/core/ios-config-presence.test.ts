@@ -55,9 +55,8 @@ describe('config ios: presence gating', () => {
     expect(j.sources.map((s) => s.terms)).toEqual([[{ track: 721, negated: false }]]);
   });
 
-  // agent/core/preflight.ts looks for the stub among the line track's own objects, one level deep; the gated stub is two
-  // levels down (line AND -> allow OR -> stub), so today's preflight refuses it. Flip to `it` once preflight follows lists.
-  it.fails('with both: passes the preflight', () => {
+  // The gated stub is two levels down (line AND -> allow OR -> stub): preflight follows lists.
+  it('with both: passes the preflight', () => {
     expect(preflight({ client: 'FLEX', peers: ON.peers, sources: ON.sources, candidates: ON.candidates, strategy: 'stub-tracks' }, text(ON))).toEqual([]);
   });
 
