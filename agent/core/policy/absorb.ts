@@ -47,9 +47,10 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       let tunnelWindow = s.tunnelWindow;
       // Probes through the tunnel speak for the path it is on; with no known path, for none.
       if (inUse && inTunnel.length > 0) {
-        let samples = tunnelWindow?.candidate === inUse.id ? tunnelWindow.samples : [];
-        for (const x of inTunnel) samples = pushSample(samples, sampleOf(x), cfg.windowSamples);
-        tunnelWindow = { candidate: inUse.id, samples };
+        const same = tunnelWindow?.candidate === inUse.id;
+        let samples = same ? tunnelWindow!.samples : [];
+        if (same && tunnelWindow!.primed) for (const x of inTunnel) samples = pushSample(samples, sampleOf(x), cfg.windowSamples);
+        tunnelWindow = { candidate: inUse.id, samples, primed: true };
       }
       const ops = new Set(fresh.map((x) => x.operation));
       return reevaluate({ ...s, windows, ...(tunnelWindow ? { tunnelWindow } : {}) }, cfg, nowMs, effects,

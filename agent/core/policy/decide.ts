@@ -3,6 +3,9 @@ import { INITIAL_HEALTH } from './health.js';
 import { breaches } from './quality.js';
 import type { Decision, Effect, PolicyState, Reason } from './types.js';
 
+/** How long a fail back waits for a more preferred path about to have been clean long enough. */
+export const PREEMPT_COALESCE_MS = 60_000;
+
 /**
  * Chooses where the tunnel belongs, given the state after an observation.
  * Fail fast (a bad current path is left at once), fail back slowly (a better
@@ -96,6 +99,14 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
   if (current && (eligible(current) || unknown(current))) {
     const better = cfg.candidates.slice(0, rank(current.id)).find((c) => eligible(c) && cleanLongEnough(c));
     if (!better) return s.deferred === undefined ? s : { ...s, deferred: undefined };
+    // A path preferred over `better` that will have been clean long enough within a moment:
+    // wait for it, rather than fail back in two moves a few seconds apart (long-failback:
+    // the fibre to hub 2 settled 8 s before the fibre to hub 1).
+    const almost = (c: CandidateConfig) => {
+      const since = health(c.id).cleanSinceMs;
+      return since !== undefined && nowMs - since >= cfg.preemptDelaySec * 1000 - PREEMPT_COALESCE_MS;
+    };
+    if (cfg.candidates.slice(0, rank(better.id)).some((c) => eligible(c) && almost(c))) return s;
     const goodSinceMs = health(better.id).cleanSinceMs!;
     return change(s, cfg, nowMs, effects, better, { code: 'preempt', candidate: better.id, over: current.id, goodSinceMs, preemptDelaySec: cfg.preemptDelaySec }, false);
   }

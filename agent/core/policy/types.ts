@@ -80,8 +80,12 @@ export interface PolicyState {
   health: Readonly<Record<string, CandidateHealth>>;
   /** Sliding window per SLA operation. */
   windows: Readonly<Record<number, readonly Sample[]>>;
-  /** Probes through the tunnel, all taken while the router was on `candidate` (started afresh when it moves). */
-  tunnelWindow?: { candidate: string; samples: readonly Sample[] };
+  /**
+   * Probes through the tunnel, all taken while the router was on `candidate`: started afresh
+   * when it moves, and the first read after that only primes it (IP SLA's counters moved
+   * while the tunnel was down or on the old path; those probes speak for no path).
+   */
+  tunnelWindow?: { candidate: string; samples: readonly Sample[]; primed: boolean };
   interfacesDown: readonly string[];
   peersActiveElsewhere: readonly string[];
   /** Where the agent wants the tunnel; undefined until the router's state is adopted. */

@@ -314,9 +314,23 @@ describe('policy step: evidence through the tunnel', () => {
     run.rounds(5, 3_000, { 31: 22 });
     run.see({ kind: 'flexvpn', activePeer: HUB2, activeSource: FIBRE, peersActiveElsewhere: [] });
     expect(run.state.tunnelWindow).toBeUndefined();
+    // The first read after the move only primes the window: its probes may be from while the tunnel was down.
+    run.rounds(1, 3_000, { 31: undefined });
+    expect(run.state.tunnelWindow).toEqual({ candidate: 'fibre-hub2', samples: [], primed: true });
     run.rounds(3, 3_000, { 31: undefined });
-    expect(run.state.tunnelWindow?.candidate).toBe('fibre-hub2');
     expect(run.state.health['fibre-hub2']!.verdict).toBe('bad');
     expect(run.state.health['fibre-hub1']!.verdict).toBe('good');
+  });
+});
+
+describe('policy step: one fail back, not two', () => {
+  it('waits a moment for a more preferred path about to be clean long enough, rather than moving twice', () => {
+    const run = new Run({ ...CONFIG, preemptDelaySec: 300 });
+    run.rounds(3, 10_000, { 11: undefined, 12: undefined });
+    run.see({ kind: 'flexvpn', activePeer: HUB1, activeSource: LTE, peersActiveElsewhere: [] }); // on lte-hub1, both fibre paths bad
+    run.rounds(1, 10_000, { 11: undefined }); // fibre to hub 2 clean from here, fibre to hub 1 from the next round
+    run.rounds(40, 10_000);
+    expect(run.steers()).toEqual(['fibre-hub1']);
+    expect(run.decisions().at(-1)!.reason).toMatchObject({ code: 'preempt', candidate: 'fibre-hub1', over: 'lte-hub1' });
   });
 });
