@@ -34,7 +34,7 @@ export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentCon
     node: 'spoke1',
     router: { transport: 'ssh', ssh: { host: '127.0.0.1', port: o.sshPort, username: 'agent', password: 'agent', hostKeySha256: o.hostKeySha256, commandTimeoutMs: 10_000 } },
     syslog: o.syslogPort ? { listen: `127.0.0.1:${o.syslogPort}` } : {},
-    ...labSteering(world),
+    ...labSteering(world, { layered: false }),
     policy: {
       windowSamples: 8, minSamples: 3, failAfter: 1, recoverAfter: 3, unreachableAfter: 2, preemptDelaySec: 60,
       fail: { lossPct: 20, rttMs: 250, jitterMs: 60 }, recover: { lossPct: 5, rttMs: 150, jitterMs: 30 },
@@ -69,7 +69,7 @@ export function benchAgentConfig(world: World, level: ServiceLevel, o: { dbPath:
       ? { transport: 'ssh', ssh: { host: '127.0.0.1', port: o.ssh.port, username: 'agent', password: 'agent', hostKeySha256: o.ssh.hostKeySha256 } }
       : { transport: 'ssh', ssh: { host: '192.168.5.1', username: 'agent', password: 'agent', acceptAnyHostKey: true } },
     ...(o.syslogPort ? { syslog: { listen: `127.0.0.1:${o.syslogPort}` } } : {}),
-    ...labSteering(world),
+    ...labSteering(world, { layered: true }),
     policy: { fail, recover },
     store: { path: o.dbPath },
     routes: LAB_ROUTES,
@@ -86,7 +86,7 @@ export function benchAgentConfig(world: World, level: ServiceLevel, o: { dbPath:
  * someone else's anchor also measures the anchor (noisy-but-healthy: 8.8.8.8
  * stops answering pings while the fibre and the hubs are fine).
  */
-function labSteering(world: World) {
+function labSteering(world: World, o: { layered: boolean }) {
   const wans = world.wans();
   const hubs = world.hubs();
   return {
@@ -95,8 +95,9 @@ function labSteering(world: World) {
       tunnel: 'Tunnel100',
       peers: hubs.map((h, i) => ({ address: h.address, stubTrack: 101 + i })),
       sources: wans.map((w, i) => ({ interface: w.interface, stubTrack: 111 + i })),
-      // The in-tunnel probe the layered configuration runs (ip sla 31, to 10.0.0.1 behind both hubs).
-      tunnelSlaOperations: [31],
+      // The in-tunnel probe the layered configurations run (ip sla 31, to 10.0.0.1 behind both hubs);
+      // the lab's default configuration has none.
+      tunnelSlaOperations: o.layered ? [31] : [],
     },
     candidates: wans.flatMap((w, wi) => hubs.map((h, hi) => ({
       id: `${w.kind}-${h.name}`, peer: h.address, source: w.interface, slaOperations: [10 * (wi + 1) + hi + 1],
