@@ -33,7 +33,8 @@ export function runtimeCommandTarget(d: RuntimeCommandTargetDeps): CommandTarget
   let config = d.config;
   // The policy the loop runs now (a SIGHUP reload may have changed it since start), less what comes from elsewhere.
   const inForce = (): AgentConfig['policy'] => {
-    const { client: _client, candidates: _candidates, ...policy } = d.runtime.loop.policy;
+    // What the file's `policy` section holds: the rest comes from elsewhere in the file.
+    const { client: _client, candidates: _candidates, tunnelSlaOperations: _tunnel, ...policy } = d.runtime.loop.policy;
     return structuredClone(policy);
   };
   return {
