@@ -309,6 +309,18 @@ describe('policy step: evidence through the tunnel', () => {
     expect(run.decisions().at(-1)!.reason).toMatchObject({ code: 'current-bad', candidate: 'fibre-hub1', cause: { kind: 'unreachable', consecutiveTimeouts: 3, via: 'tunnel' } });
   });
 
+  it('keeps a path failed on the tunnel\'s evidence out until the preemption delay has passed: its WAN probes were clean all along', () => {
+    const run = adoptedOnFibreHub1({ ...TUNNEL, preemptDelaySec: 120 });
+    run.rounds(5, 3_000, { 31: 22 });
+    run.rounds(3, 3_000, { 31: undefined });
+    expect(run.steers()).toEqual(['fibre-hub2']);
+    run.see({ kind: 'flexvpn', activePeer: HUB2, activeSource: FIBRE, peersActiveElsewhere: [] });
+    run.rounds(30, 3_000); // 90 s of clean WAN probes: still bad
+    expect(run.state.health['fibre-hub1']!.verdict).toBe('bad');
+    run.rounds(15, 3_000); // past 120 s since it failed: it may be tried again
+    expect(run.state.health['fibre-hub1']!.verdict).toBe('good');
+  });
+
   it('starts the tunnel evidence afresh when the router moves: the old path keeps no verdict from the new one', () => {
     const run = adoptedOnFibreHub1(TUNNEL);
     run.rounds(5, 3_000, { 31: 22 });
