@@ -99,10 +99,12 @@ export function evaluate(h: CandidateHealth, evidence: Evidence, cfg: PolicyConf
     case 'bad': {
       // Failed on what the tunnel carried, then left: the WAN probes cannot clear it (they were
       // clean all along). It may be tried again once the preemption delay has passed since
-      // (data-loss-only: the two fibre paths, each clean over the WAN, were tried in turn five times).
+      // (data-loss-only: the two fibre paths, each clean over the WAN, were tried in turn five
+      // times). How long its WAN probes have been clean still counts, so the retry is not
+      // held for a second preemption delay after the first.
       const heldByTunnel = (h.cause?.kind === 'quality' || h.cause?.kind === 'unreachable') && h.cause.via === 'tunnel' &&
         e.via === undefined && nowMs - h.sinceMs < cfg.preemptDelaySec * 1000;
-      if (heldByTunnel) return { ...base, cleanSinceMs: undefined, recoverStreak: 0 };
+      if (heldByTunnel) return { ...base, recoverStreak: 0 };
       if (!recovered) {
         // Still bad: keep the original cause's time, refresh what is crossed now.
         const still = breaches(e.metrics, cfg.recover);
