@@ -80,10 +80,10 @@ export const DEFAULT_POLICY: Omit<PolicyConfig, 'client' | 'candidates'> = {
   recoverAfter: 3,
   unreachableAfter: 3,
   preemptDelaySec: 300,
-  // Two flaps close together, or four a few minutes apart, suppress a path; once it is stable the penalty is below
-  // `reuseBelow` within about the preemption delay (from the cap: 300 s × log2(4000 / 750) ≈ 12 min;
-  // after the slow-flap scenario's five flaps, under 8 min from the last one). A half-life of
-  // 15 min held a recovered fibre off for over half an hour after its last flap.
+  // Two flaps close together, or four a few minutes apart, suppress a path; once it is stable the
+  // penalty falls below `reuseBelow` in at most 300 s × log2(4000 / 750) ≈ 12 min (under 8 min
+  // after the slow-flap scenario's five flaps, so the fibre is back within the preemption delay
+  // after that fault's end). A half-life of 15 min held it off for over half an hour.
   damping: { penalty: 1000, halfLifeSec: 300, suppressAt: 2000, reuseBelow: 750, maxPenalty: 4000 },
   allDown: 'release',
   minChangeIntervalSec: 10,
