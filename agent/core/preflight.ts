@@ -41,16 +41,45 @@ export function runningConfigBlocks(text: string): Block[] {
   return blocks;
 }
 
+/** A `track N ...` block: `kind` its first word (`list`, `stub-object`, `ip`), `type` all of it, its `object M [not]` lines. */
+export interface TrackDef {
+  kind: string;
+  type: string;
+  objects: { track: number; negated: boolean }[];
+}
+
+export function trackDefs(blocks: readonly Block[]): Map<number, TrackDef> {
+  const tracks = new Map<number, TrackDef>();
+  for (const b of blocks) {
+    const m = /^track (\d+) (.+)$/.exec(b.head);
+    if (!m) continue;
+    const objects = b.lines.flatMap((l) => {
+      const o = /^object (\d+)( not)?$/.exec(l);
+      return o ? [{ track: Number(o[1]), negated: o[2] !== undefined }] : [];
+    });
+    const type = m[2]!.trim();
+    tracks.set(Number(m[1]), { kind: type.split(' ')[0]!, type, objects });
+  }
+  return tracks;
+}
+
+/**
+ * `track` is `target`, or a list with it among its objects at any depth (a layered
+ * configuration gates the stub by the agent's presence: stub OR NOT present).
+ * `throughNegated`: whether an `object M not` line leads on.
+ */
+export function leadsTo(tracks: ReadonlyMap<number, TrackDef>, track: number | undefined, target: number, throughNegated: boolean, depth = 0): boolean {
+  if (track === undefined) return false;
+  if (track === target) return true;
+  return depth < 8 && (tracks.get(track)?.objects ?? []).some((o) => (throughNegated || !o.negated) && leadsTo(tracks, o.track, target, throughNegated, depth + 1));
+}
+
 export function preflight(t: PreflightTargets, runningConfig: string): PreflightProblem[] {
   const blocks = runningConfigBlocks(runningConfig);
   const problems: PreflightProblem[] = [];
   const add = (code: PreflightProblem['code'], message: string, fix: string) => problems.push({ code, message, fix });
 
-  const tracks = new Map<number, { kind: string; objects: number[] }>();
-  for (const b of blocks) {
-    const m = /^track (\d+) (\S+)/.exec(b.head);
-    if (m) tracks.set(Number(m[1]), { kind: m[2]!, objects: b.lines.flatMap((l) => /^object (\d+)$/.exec(l)?.[1] ?? []).map(Number) });
-  }
+  const tracks = trackDefs(blocks);
   const slas = new Map<number, { target?: string; source?: string }>();
   for (const b of blocks) {
     const m = /^ip sla (\d+)$/.exec(b.head);
@@ -58,12 +87,7 @@ export function preflight(t: PreflightTargets, runningConfig: string): Preflight
     const echo = b.lines.map((l) => /^(?:icmp-echo|icmp-jitter|udp-jitter) (\S+).*?(?:source-interface|source-ip) (\S+)/.exec(l)).find(Boolean);
     slas.set(Number(m[1]), echo ? { target: echo[1]!, source: echo[2]! } : {});
   }
-  /**
-   * The track names the stub, or is a list with the stub among its objects, at any depth
-   * (a layered configuration gates the stub by the agent's presence: stub OR NOT present).
-   */
-  const reaches = (track: number | undefined, stub: number, depth = 0): boolean =>
-    track === stub || (track !== undefined && depth < 8 && (tracks.get(track)?.objects ?? []).some((o) => reaches(o, stub, depth + 1)));
+  const reaches = (track: number | undefined, stub: number) => leadsTo(tracks, track, stub, false);
 
   const client = blocks.find((b) => b.head === `crypto ikev2 client flexvpn ${t.client}`);
   if (!client) {

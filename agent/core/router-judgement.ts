@@ -7,7 +7,7 @@
  * somewhere nobody chose and back (noisy-but-healthy: 29 changes in two hours
  * when a dead anchor made IOS forbid a fibre the agent judged fine). Pure.
  */
-import { runningConfigBlocks } from './preflight.js';
+import { leadsTo, runningConfigBlocks, trackDefs } from './preflight.js';
 
 /** One object of a judgement: up means allowed, unless `not` inverts it. */
 export interface JudgementTerm {
@@ -26,24 +26,11 @@ export interface JudgementTargets {
   sources: readonly { interface: string; stubTrack: number }[];
 }
 
-interface TrackDef {
-  kind: string;
-  objects: JudgementTerm[];
-}
 
 /** Each peer's and source's judgement terms; none where the line names the stub itself or cannot be read. */
 export function routerJudgement(t: JudgementTargets, runningConfig: string): RouterJudgement {
   const blocks = runningConfigBlocks(runningConfig);
-  const tracks = new Map<number, TrackDef>();
-  for (const b of blocks) {
-    const m = /^track (\d+) (.+)$/.exec(b.head);
-    if (!m) continue;
-    const objects = b.lines.flatMap((l) => {
-      const o = /^object (\d+)( not)?$/.exec(l);
-      return o ? [{ track: Number(o[1]), negated: o[2] !== undefined }] : [];
-    });
-    tracks.set(Number(m[1]), { kind: m[2]!.trim(), objects });
-  }
+  const tracks = trackDefs(blocks);
   const client = blocks.find((b) => b.head === `crypto ikev2 client flexvpn ${t.client}`);
   const lineTrack = (re: RegExp) => {
     for (const l of client?.lines ?? []) {
@@ -52,12 +39,11 @@ export function routerJudgement(t: JudgementTargets, runningConfig: string): Rou
     }
     return undefined;
   };
-  const reaches = (track: number, stub: number, depth = 0): boolean =>
-    track === stub || (depth < 8 && (tracks.get(track)?.objects ?? []).some((o) => reaches(o.track, stub, depth + 1)));
+  const reaches = (track: number, stub: number) => leadsTo(tracks, track, stub, true);
   const termsOf = (track: number | undefined, stub: number): JudgementTerm[] => {
     if (track === undefined || track === stub) return [];
     const def = tracks.get(track);
-    if (!def || def.kind !== 'list boolean and' || !reaches(track, stub)) return [];
+    if (!def || def.type !== 'list boolean and' || !reaches(track, stub)) return [];
     return def.objects.filter((o) => !reaches(o.track, stub));
   };
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
