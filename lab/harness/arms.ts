@@ -24,11 +24,15 @@ export const ARMS: readonly Arm[] = [
  * baseline was weakened. What each one changes, and its figures, are in
  * lab/baselines/VARIANTS.md.
  */
-export const TUNED_VARIANTS: readonly Arm[] = ['reaction', 'anchors', 'eem-clear', 'dampening', 'combined'].map((what) => ({
-  name: `ios-tuned-${what}`,
-  baseline: `ios-tuned-${what}.ios`,
-  agent: false,
-}));
+export const TUNED_VARIANTS: readonly Arm[] = [
+  ...['reaction', 'anchors', 'eem-clear', 'dampening', 'combined'].map((what) => ({
+    name: `ios-tuned-${what}`,
+    baseline: `ios-tuned-${what}.ios`,
+    agent: false,
+  })),
+  // The agent layered on the strongest variant, as `agent` is on ios-tuned.
+  { name: 'agent-on-combined', baseline: 'agent-on-ios-tuned-combined.ios', agent: true },
+];
 
 const BASELINES = fileURLToPath(new URL('../baselines/', import.meta.url));
 

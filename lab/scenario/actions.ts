@@ -6,6 +6,7 @@
  */
 import type { LabRouter } from '../router/index.js';
 import type { World } from '../world/world.js';
+import { isIPv4 } from 'node:net';
 import { INTERNET } from '../world/world.js';
 import { describePathChange } from './describe-path.js';
 import { describeHarnessAction, isHarnessAction, type HarnessAction } from './harness-actions.js';
@@ -18,15 +19,17 @@ export function checkNames(scenario: Scenario, world: World, file = scenario.nam
   const hubs = new Set(world.hubs().map((h) => h.name));
   const wan = (name: string, i: number) => { if (!wans.has(name)) problems.push(`actions[${i}]: unknown WAN "${name}" (known: ${[...wans].join(', ')})`); };
   const hub = (name: string, i: number) => { if (!hubs.has(name)) problems.push(`actions[${i}]: unknown hub "${name}" (known: ${[...hubs].join(', ')})`); };
+  // A path's far end: every one (`*`), the internet, one anchor by its address, or a hub by name.
+  const target = (name: string, i: number) => { if (name !== '*' && name !== INTERNET && !isIPv4(name)) hub(name, i); };
   scenario.actions.forEach(({ action: a }, i) => {
     switch (a.kind) {
       case 'set-path':
         wan(a.change.wan, i);
-        if (a.change.to !== '*' && a.change.to !== INTERNET) hub(a.change.to, i);
+        target(a.change.to, i);
         break;
       case 'ramp-latency':
         wan(a.wan, i);
-        if (a.to !== '*' && a.to !== INTERNET) hub(a.to, i);
+        target(a.to, i);
         break;
       case 'cut-wan': case 'restore-wan': case 'flap-wan': case 'blackhole-wan': wan(a.wan, i); break;
       case 'kill-hub': case 'revive-hub': case 'push-routes': case 'inject-route': case 'withdraw-routes': hub(a.hub, i); break;

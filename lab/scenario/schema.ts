@@ -9,7 +9,7 @@ import type { HarnessAction } from './harness-actions.js';
 /** A change to one path's quality (fields as in the world's PathQuality; `null` removes an optional one). */
 export interface PathChange extends PathPatch {
   wan: string;
-  /** Hub name, `internet`, or `*` for every path of the WAN. */
+  /** Hub name, `internet`, one anchor's IPv4 address (its own path from then on), or `*` for every path of the WAN. */
   to: string;
 }
 

@@ -110,7 +110,7 @@ function parseRamp(v: unknown, where: string, problems: string[]): ScenarioActio
   const overSec = parseTime(v.over);
   if (overSec === undefined || overSec < 1) problems.push(`${where}.over: bad time ${JSON.stringify(v.over)} (at least 1s, as 90, 90s, 2m)`);
   if (typeof v.wan !== 'string' || v.wan === '') problems.push(`${where}.wan: the WAN must be a name`);
-  if (v.to !== undefined && (typeof v.to !== 'string' || v.to === '')) problems.push(`${where}.to: a hub name, internet, or * (the default)`);
+  if (v.to !== undefined && (typeof v.to !== 'string' || v.to === '')) problems.push(`${where}.to: a hub name, internet, an anchor's IPv4 address, or * (the default)`);
   if (typeof v.wan !== 'string' || toMs === undefined || overSec === undefined || overSec < 1) return undefined;
   const to = typeof v.to === 'string' && v.to !== '' ? v.to : '*';
   return fromMs === undefined ? { kind: 'ramp-latency', wan: v.wan, to, toMs, overSec } : { kind: 'ramp-latency', wan: v.wan, to, fromMs, toMs, overSec };

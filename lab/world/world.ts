@@ -7,6 +7,7 @@ import { advanceChain, gilbertFor, meanLoss, PACKET_SPACING_MS, stepChain, type 
 import { applyPatch, JITTER_HALF_WIDTH, lossOf, type PathPatch, type PathQuality, type TrafficKind } from './path-quality.js';
 import { defaultDnsRecords, Dns } from './dns.js';
 import type { SeededRandom } from './random.js';
+import { isIPv4 } from 'node:net';
 
 export type { LossSpec } from './loss-model.js';
 export { JITTER_HALF_WIDTH, TRAFFIC_KINDS, type KindLoss, type PathPatch, type PathQuality, type TrafficKind } from './path-quality.js';
@@ -49,7 +50,12 @@ export interface HubSpec {
   sessionEpoch?: number;
 }
 
-/** Target name for destinations that are not hubs (public anchors such as 8.8.8.8). */
+/**
+ * Target name for destinations that are not hubs (public anchors such as
+ * 8.8.8.8). A scenario may also name one anchor by its address: it then has
+ * a path of its own from every WAN, a copy of the internet one at that moment
+ * (one operator rate-limiting ICMP does not make the others stop answering).
+ */
 export const INTERNET = 'internet';
 
 export interface WorldSpec {
@@ -80,6 +86,8 @@ export class World {
   private readonly wanMap = new Map<string, WanSpec>();
   private readonly hubMap = new Map<string, HubSpec>();
   private readonly paths = new Map<string, PathQuality>();
+  /** Anchor addresses a scenario gave a path of their own (see INTERNET). */
+  private readonly anchors = new Set<string>();
   /** Gilbert–Elliott states, keyed by path, kind and component, with when their last packet passed. */
   private readonly chains = new Map<string, { state: ChainState; atMs: number }>();
   /** `address:port` of every TCP endpoint accepting connections (the IOx app's presence port, a server an IP SLA tcp-connect probes). */
@@ -121,9 +129,9 @@ export class World {
     return this.hubs().find((h) => h.address === address);
   }
 
-  /** The path from a WAN to a destination address: the hub's path, else the internet one. */
+  /** The path from a WAN to a destination address: the hub's path, the anchor's own, else the internet one. */
   targetOf(address: string): string {
-    return this.hubByAddress(address)?.name ?? INTERNET;
+    return this.hubByAddress(address)?.name ?? (this.anchors.has(address) ? address : INTERNET);
   }
 
   path(wan: string, target: string): PathQuality {
@@ -137,7 +145,8 @@ export class World {
     const w = this.wanMap.get(wan);
     if (!w?.up || w.blackholed) return false;
     const target = this.targetOf(address);
-    if (target !== INTERNET && !this.hubMap.get(target)?.up) return false;
+    const hub = this.hubMap.get(target);
+    if (hub && !hub.up) return false;
     return this.paths.get(key(wan, target))?.up ?? false;
   }
 
@@ -222,17 +231,29 @@ export class World {
     else this.tcpListeners.delete(`${address}:${port}`);
   }
 
-  /** Changes a path; `target` `*` changes the WAN's paths to every hub and the internet. */
+  /** Changes a path; `target` `*` changes the WAN's paths to every hub and the internet (anchors with paths of their own included). */
   setPath(wan: string, target: string, patch: PathPatch): void {
     for (const t of this.targetsOf(wan, target)) applyPatch(this.paths.get(key(wan, t))!, patch);
   }
 
-  /** The targets `target` names from `wan` (`*`: every hub and the internet); throws on unknown names. */
+  /**
+   * The targets `target` names from `wan` (`*`: every hub and the internet;
+   * `internet`: every destination that is no hub); throws on unknown names.
+   * An anchor's address gets its own paths the first time it is named.
+   */
   targetsOf(wan: string, target: string): string[] {
     if (!this.wanMap.has(wan)) throw new RangeError(`unknown WAN ${wan}`);
-    const targets = target === '*' ? [INTERNET, ...this.hubMap.keys()] : [target];
+    if (isIPv4(target) && !this.hubByAddress(target)) this.giveAnchorItsOwnPaths(target);
+    const internet = [INTERNET, ...this.anchors];
+    const targets = target === '*' ? [...internet, ...this.hubMap.keys()] : target === INTERNET ? internet : [target];
     for (const t of targets) if (!this.paths.has(key(wan, t))) throw new RangeError(`unknown path target ${t}`);
     return targets;
+  }
+
+  private giveAnchorItsOwnPaths(address: string): void {
+    if (this.anchors.has(address)) return;
+    this.anchors.add(address);
+    for (const w of this.wanMap.keys()) this.paths.set(key(w, address), structuredClone(this.paths.get(key(w, INTERNET))!));
   }
 
   setWanUp(wan: string, up: boolean): void {

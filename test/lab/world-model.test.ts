@@ -73,6 +73,20 @@ describe('World', () => {
     expect(w.probe('GigabitEthernet0/0', '8.8.8.8', rng()).delivered).toBe(false);
   });
 
+  it('gives an anchor named by its address a path of its own, which `internet` and `*` still change', () => {
+    const w = new World(defaultWorldSpec());
+    w.setPath('GigabitEthernet0/0', '8.8.8.8', { up: false });
+    expect(w.targetOf('8.8.8.8')).toBe('8.8.8.8');
+    expect(w.reachable('GigabitEthernet0/0', '8.8.8.8')).toBe(false);
+    expect(w.reachable('GigabitEthernet0/0', '1.1.1.1')).toBe(true);
+    expect(w.path('Cellular0/1/0', '8.8.8.8').up).toBe(true);
+    w.setPath('GigabitEthernet0/0', INTERNET, { latencyMs: 300 });
+    expect(w.path('GigabitEthernet0/0', '8.8.8.8').latencyMs).toBe(300);
+    w.setPath('GigabitEthernet0/0', '*', { up: true });
+    expect(w.reachable('GigabitEthernet0/0', '8.8.8.8')).toBe(true);
+    expect(() => w.setPath('GigabitEthernet0/0', '8.8.8', {})).toThrow(/unknown path target/);
+  });
+
   it('drops about the configured share of packets', () => {
     const w = new World(defaultWorldSpec());
     w.setPath('GigabitEthernet0/0', '*', { lossPct: 30 });
