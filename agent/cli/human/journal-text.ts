@@ -1,0 +1,58 @@
+/**
+ * One journal entry (`spokepilot events`, `status` of a stopped agent) on one
+ * line for a person: local time, kind, what happened in words. Entries of a
+ * shape this version does not know fall back to their data, compacted.
+ */
+import type { DecisionPayload } from '../../../proto/payloads.js';
+import { decisionLine, errorWords } from './reasons.js';
+import { when } from './time.js';
+
+export interface JournalRow {
+  tsMs: number;
+  kind: string;
+  subject?: string | null;
+  data: unknown;
+}
+
+type Data = Record<string, unknown>;
+
+export function journalLine(r: JournalRow, nowMs: number): string {
+  const words = describe(r, nowMs) ?? compact(r.data);
+  return `${when(r.tsMs, nowMs)}  ${r.kind.padEnd(12)} ${r.subject ?? '-'}  ${words}`;
+}
+
+function describe(r: JournalRow, nowMs: number): string | undefined {
+  const d = (r.data ?? {}) as Data;
+  switch (r.kind) {
+    case 'decision': return isDecision(d) ? decisionLine(d, nowMs) : undefined;
+    case 'observation': return observationWords(d, nowMs);
+    case 'health': return `${str(d.candidate)} ${str(d.from)} -> ${str(d.to)}`;
+    case 'action': return d.kind === 'steer' ? `steer to ${str(d.candidate)} (hub ${str(d.peer)} via ${str(d.source)})` : d.kind === 'release' ? 'release: every candidate allowed, IOS decides' : undefined;
+    case 'verification':
+    case 'repair-outcome':
+      return d.ok === true ? `done (${str(d.attempts)} attempt(s))` : d.ok === false ? `failed: ${errorWords(str(d.routerCode ?? d.code))}${d.rolledBack ? ', rolled back' : ''}` : undefined;
+    case 'mode': return `mode ${r.subject ?? ''}: ${str(d.action)}`;
+    case 'command': return `${str(d.cmd ?? 'command')} ${str(d.outcome)}${d.keyId ? ` (key ${str(d.keyId)})` : ''}${d.code ? `: ${str(d.code)}` : ''}`;
+    case 'route-diff': return `${str(d.added)} added, ${str(d.removed)} removed, ${str(d.changed)} changed (${str(d.routeCount)} routes)`;
+    case 'route-expectation': return `${str(d.total)} route expectation(s) not met`;
+    default: return undefined;
+  }
+}
+
+function observationWords(d: Data, nowMs: number): string | undefined {
+  switch (d.kind) {
+    case 'interface': return `interface ${str(d.name)} ${d.up ? 'up' : 'down'}`;
+    case 'flexvpn': return d.activePeer || d.activeSource ? `the router uses hub ${str(d.activePeer ?? '-')} via ${str(d.activeSource ?? '-')}` : 'the router has no active peer';
+    case 'override': return `operator ${str(d.by)} forces ${[d.peer && `peer ${str(d.peer)}`, d.source && `source ${str(d.source)}`].filter(Boolean).join(', ')} until ${typeof d.untilMs === 'number' ? when(d.untilMs, nowMs) : '?'}`;
+    case 'clear-override': return `operator ${str(d.by)} cleared the override`;
+    case 'router-judgement': return `the router's own tracks forbid hubs [${list(d.peersForbidden)}] and WANs [${list(d.sourcesForbidden)}]`;
+    case 'steer-failed': return `steering to ${str(d.candidate)} failed: ${errorWords(str(d.routerCode ?? d.code))}`;
+    case 'clock-step': return `the wall clock stepped by ${typeof d.deltaMs === 'number' ? Math.round(d.deltaMs / 1000) : '?'} s`;
+    default: return undefined;
+  }
+}
+
+const isDecision = (d: Data): d is Data & DecisionPayload => typeof d.action === 'string' && typeof d.reason === 'object' && d.reason !== null;
+const str = (v: unknown): string => (v === undefined || v === null ? '-' : String(v));
+const list = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : '');
+const compact = (data: unknown): string => JSON.stringify(data) ?? '';
