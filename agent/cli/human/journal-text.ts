@@ -3,8 +3,8 @@
  * line for a person: local time, kind, what happened in words. Entries of a
  * shape this version does not know fall back to their data, compacted.
  */
-import type { DecisionPayload } from '../../../proto/payloads.js';
-import { decisionLine, errorWords } from './reasons.js';
+import type { BadCausePayload, DecisionPayload } from '../../../proto/payloads.js';
+import { causeWords, decisionLine, errorWords } from './reasons.js';
 import { when } from './time.js';
 
 export interface JournalRow {
@@ -26,7 +26,7 @@ function describe(r: JournalRow, nowMs: number): string | undefined {
   switch (r.kind) {
     case 'decision': return isDecision(d) ? decisionLine(d, nowMs) : undefined;
     case 'observation': return observationWords(d, nowMs);
-    case 'health': return `${str(d.candidate)} ${str(d.from)} -> ${str(d.to)}`;
+    case 'health': return `${str(d.candidate)} ${str(d.from)} -> ${str(d.to)}${isCause(d.cause) ? `: ${causeWords(d.cause)}` : ''}`;
     case 'action': return d.kind === 'steer' ? `steer to ${str(d.candidate)} (hub ${str(d.peer)} via ${str(d.source)})` : d.kind === 'release' ? 'release: every candidate allowed, IOS decides' : undefined;
     case 'verification':
     case 'repair-outcome':
@@ -53,6 +53,7 @@ function observationWords(d: Data, nowMs: number): string | undefined {
 }
 
 const isDecision = (d: Data): d is Data & DecisionPayload => typeof d.action === 'string' && typeof d.reason === 'object' && d.reason !== null;
+const isCause = (c: unknown): c is BadCausePayload => typeof c === 'object' && c !== null && ['quality', 'interface-down', 'unreachable'].includes((c as { kind?: string }).kind ?? '');
 const str = (v: unknown): string => (v === undefined || v === null ? '-' : String(v));
 const list = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : '');
 const compact = (data: unknown): string => JSON.stringify(data) ?? '';
