@@ -34,6 +34,7 @@ function describe(r: JournalRow, nowMs: number): string | undefined {
     case 'mode': return `mode ${r.subject ?? ''}: ${str(d.action)}`;
     case 'command': return `${str(d.cmd ?? 'command')} ${str(d.outcome)}${d.keyId ? ` (key ${str(d.keyId)})` : ''}${d.code ? `: ${str(d.code)}` : ''}`;
     case 'route-diff': return `${str(d.added)} added, ${str(d.removed)} removed, ${str(d.changed)} changed (${str(d.routeCount)} routes)`;
+    case 'agent-health': return `${d.status === 'recovered' ? 'recovered from' : 'degraded:'} ${errorWords(str(d.code))}${d.message ? `: ${str(d.message)}` : ''}`;
     case 'route-expectation': return `${str(d.total)} route expectation(s) not met`;
     default: return undefined;
   }
