@@ -3,7 +3,8 @@
  * over SSH, the agent in this process, the embedded aedes broker and an
  * operator's client. A corrupt database is moved aside and recreated; a
  * database that cannot be used leaves journal and outbox in memory; a router
- * whose host key does not match is reported. In every case the spoke
+ * whose host key does not match, that refuses the credential, or that cannot
+ * be reached is reported. In every case the spoke
  * publishes its birth and state, answers signed commands, and says
  * `degraded` with the reason in /healthz, /status and on MQTT.
  */

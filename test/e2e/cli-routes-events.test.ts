@@ -75,7 +75,7 @@ describe('spokepilot routes / events (real bin, real database)', () => {
     const r = await runCli(['events', '--db', db, '--kind', 'decision', '--limit', '1'], { env: UTC });
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toMatch(
-      /^2026-11-23 03:12:01 \(.+ ago\) {2}decision {5}lte-hub1 {2}switch fibre-hub1 -> lte-hub1 \[dry-run: not applied\]: fibre-hub1 went bad at 2026-11-23 03:12:00 \(.+ ago\): interface GigabitEthernet0\/0 is down$/,
+      /^2026-11-23 03:12:01 \(.+ ago\) +decision {5}lte-hub1 {2}switch fibre-hub1 -> lte-hub1 \[dry-run: not applied\]: fibre-hub1 went bad at 2026-11-23 03:12:00 \(.+ ago\): interface GigabitEthernet0\/0 is down$/,
     );
     const json = await runCli(['events', '--db', db, '--kind', 'decision', '--limit', '1', '--json']);
     expect(JSON.parse(json.stdout)[0]).toMatchObject({ tsMs: T2 + 1000, data: { dryRun: true, reason: { code: 'current-bad' } } });

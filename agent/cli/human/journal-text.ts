@@ -18,7 +18,8 @@ type Data = Record<string, unknown>;
 
 export function journalLine(r: JournalRow, nowMs: number): string {
   const words = describe(r, nowMs) ?? compact(r.data);
-  return `${when(r.tsMs, nowMs)}  ${r.kind.padEnd(12)} ${r.subject ?? '-'}  ${words}`;
+  // Padded so the kinds line up while "how long ago" changes width.
+  return `${when(r.tsMs, nowMs).padEnd(21)} ${r.kind.padEnd(12)} ${r.subject ?? '-'}  ${words}`;
 }
 
 function describe(r: JournalRow, nowMs: number): string | undefined {
@@ -31,11 +32,20 @@ function describe(r: JournalRow, nowMs: number): string | undefined {
     case 'verification':
     case 'repair-outcome':
       return d.ok === true ? `done (${str(d.attempts)} attempt(s))` : d.ok === false ? `failed: ${errorWords(str(d.routerCode ?? d.code))}${d.rolledBack ? ', rolled back' : ''}` : undefined;
-    case 'mode': return `mode ${r.subject ?? ''}: ${str(d.action)}`;
+    case 'repair': {
+      const intent = (d.intent ?? {}) as Data;
+      return `putting the router back as intended: ${intent.kind === 'steer' ? `steered to ${str(intent.candidate)}` : 'every candidate allowed'}`;
+    }
+    case 'mode': {
+      const intent = (d.intent ?? {}) as Data;
+      const what = d.action === 'release' ? "the agent's forbids released, the router decides alone"
+        : d.action === 'steer' ? `steering to the selected ${str(intent.candidate)}` : 'nothing to change on the router';
+      return `now ${r.subject ?? '?'}: ${what}`;
+    }
     case 'command': return `${str(d.cmd ?? 'command')} ${str(d.outcome)}${d.keyId ? ` (key ${str(d.keyId)})` : ''}${d.code ? `: ${str(d.code)}` : ''}`;
     case 'route-diff': return `${str(d.added)} added, ${str(d.removed)} removed, ${str(d.changed)} changed (${str(d.routeCount)} routes)`;
     case 'agent-health': return `${d.status === 'recovered' ? 'recovered from' : 'degraded:'} ${errorWords(str(d.code))}${d.message ? `: ${str(d.message)}` : ''}`;
-    case 'route-expectation': return `${str(d.total)} route expectation(s) not met`;
+    case 'route-expectation': return d.total === 0 ? 'every route expectation met' : `${str(d.total)} route expectation(s) not met`;
     default: return undefined;
   }
 }
@@ -46,7 +56,10 @@ function observationWords(d: Data, nowMs: number): string | undefined {
     case 'flexvpn': return d.activePeer || d.activeSource ? `the router uses hub ${str(d.activePeer ?? '-')} via ${str(d.activeSource ?? '-')}` : 'the router has no active peer';
     case 'override': return `operator ${str(d.by)} forces ${[d.peer && `peer ${str(d.peer)}`, d.source && `source ${str(d.source)}`].filter(Boolean).join(', ')} until ${typeof d.untilMs === 'number' ? when(d.untilMs, nowMs) : '?'}`;
     case 'clear-override': return `operator ${str(d.by)} cleared the override`;
-    case 'router-judgement': return `the router's own tracks forbid hubs [${list(d.peersForbidden)}] and WANs [${list(d.sourcesForbidden)}]`;
+    case 'router-judgement': {
+      const forbidden = [list(d.peersForbidden) && `hubs ${list(d.peersForbidden)}`, list(d.sourcesForbidden) && `WANs ${list(d.sourcesForbidden)}`].filter(Boolean);
+      return forbidden.length > 0 ? `the router's own tracks forbid ${forbidden.join(' and ')}` : "the router's own tracks forbid nothing";
+    }
     case 'steer-failed': return `steering to ${str(d.candidate)} failed: ${errorWords(str(d.routerCode ?? d.code))}`;
     case 'clock-step': return `the wall clock stepped by ${typeof d.deltaMs === 'number' ? Math.round(d.deltaMs / 1000) : '?'} s`;
     default: return undefined;

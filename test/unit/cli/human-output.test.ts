@@ -60,7 +60,7 @@ describe('status and journal for a person', () => {
 
   it('a journal entry is one line in words; one of unknown shape keeps its data', () => {
     expect(journalLine({ tsMs: NOW - 5000, kind: 'observation', subject: 'interface', data: { kind: 'interface', name: 'Cellular0/1/0', up: false } }, NOW))
-      .toBe('14:05:06 (5 s ago)  observation  interface  interface Cellular0/1/0 down');
+      .toBe('14:05:06 (5 s ago)    observation  interface  interface Cellular0/1/0 down');
     expect(journalLine({ tsMs: NOW, kind: 'novel', data: { x: 1 } }, NOW)).toContain('{"x":1}');
   });
 });
