@@ -4,7 +4,7 @@ import { decisionLine, reasonSentence } from '../../../agent/cli/human/reasons.j
 import { journalLine } from '../../../agent/cli/human/journal-text.js';
 import { statusText } from '../../../agent/cli/human/status-text.js';
 import { duration, localTime, relative, when } from '../../../agent/cli/human/time.js';
-import { events, state } from '../proto/examples.js';
+import { driftState, events, state } from '../proto/examples.js';
 
 const NOW = new Date(2026, 10, 23, 14, 5, 11).getTime(); // local time, whatever the machine's zone
 
@@ -56,6 +56,11 @@ describe('status and journal for a person', () => {
     expect(text).toContain('router: the router refused the credential [ROUTER_AUTH_FAILED] since 14:04:11 (1 min ago)');
     expect(text).toContain('mqtt         NOT connected, 12 reports waiting in the outbox');
     expect(text).toContain('override     source Cellular0/1/0 by ops-1, until 14:35:11 (in 30 min)');
+  });
+
+  it('says drift the agent could not repair, track by track', () => {
+    const text = statusText({ site: 's1', node: 'n1', uptimeSec: 5, state: driftState }, NOW).join('\n');
+    expect(text).toMatch(/drift {8}(NOT repaired \(raised\)|being repaired|reported only \(dry-run\)|held while the policy moves) since .+, \d+ repairs?: track \d+ (up|down|not-stub|missing), wants (up|down)/);
   });
 
   it('a journal entry is one line in words; one of unknown shape keeps its data', () => {
