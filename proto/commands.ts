@@ -5,6 +5,9 @@
  */
 import type { Envelope } from './payloads.js';
 
+/** Agents refuse a command whose exp - ts is longer (command handler); `fleet sign` refuses to sign one. */
+export const MAX_COMMAND_LIFETIME_MS = 600_000;
+
 export const COMMAND_NAMES = [
   'get-state', 'get-routes', 'get-events', 'force-path', 'clear-override', 'set-policy', 'run-show', 'rebirth',
 ] as const;

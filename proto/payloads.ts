@@ -45,6 +45,11 @@ export interface StatusPayload extends Envelope {
   restoreCode?: string;
   /** online only. */
   agentVersion?: string;
+  /**
+   * Random per agent process (absent from agents before 0.2). Another instance's
+   * birth for the same site/node, live, means two agents claim one spoke (DUPLICATE_NODE).
+   */
+  instance?: string;
 }
 
 // ---------------------------------------------------------------- state
@@ -103,13 +108,19 @@ export interface TunnelState {
   ipsecSas: number;
 }
 
+export type DegradedComponentPayload = 'store' | 'router' | 'drift' | 'preflight' | 'identity';
+
 /** A part of the agent running degraded: it still serves, with less (agent/shell/degradations.ts). */
 export interface DegradationPayload {
-  /** `drift`: the router differs from what the agent intends and repairs did not cure it (see DriftPayload). */
-  component: 'store' | 'router' | 'drift' | 'preflight';
+  /**
+   * `drift`: the router differs from what the agent intends and repairs did not cure it (see DriftPayload);
+   * `identity`: another agent publishes as the same site/node (DUPLICATE_NODE).
+   */
+  component: DegradedComponentPayload;
   /**
    * STORE_RECREATED, STORE_IN_MEMORY, STORE_WRITE_FAILED, STORE_UNAVAILABLE, ROUTER_UNREACHABLE, ROUTER_HOSTKEY_MISMATCH, ROUTER_AUTH_FAILED;
-   * DRIFT_UNREPAIRED (agent-owned stub tracks not as intended after the repairs), DRIFT_PATH (tracks right, the router on another path).
+   * DRIFT_UNREPAIRED (agent-owned stub tracks not as intended after the repairs), DRIFT_PATH (tracks right, the router on another path);
+   * DUPLICATE_NODE (another agent instance publishes as this site/node).
    */
   code: string;
   message: string;
@@ -236,7 +247,7 @@ export type EventBody =
   }
   | { kind: 'warning'; code: string; message: string; subject?: string }
   /** A component became degraded, or recovered (`code` is what it had been). */
-  | { kind: 'agent-health'; component: 'store' | 'router' | 'drift' | 'preflight'; status: 'degraded' | 'recovered'; code: string; message?: string }
+  | { kind: 'agent-health'; component: DegradedComponentPayload; status: 'degraded' | 'recovered'; code: string; message?: string }
   /**
    * Reconciliation: a difference `detected`, `raised` (repairs gave up) or `resolved` (with what it was);
    * a repair applied or refused (`code`: the router's error); a mode change applied to the router

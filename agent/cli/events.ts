@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SqliteJournal } from '../adapters/sqlite/journal.js';
 import { resolveDbPath } from './db-path.js';
+import { journalLine } from './human/journal-text.js';
 import { cliArgs, openForQuery } from './open-store.js';
 import { parseTimeArg } from './time-arg.js';
 
@@ -10,7 +11,9 @@ The agent's journal: observations that changed state, decisions with their
 reasons, actions and their verification. KIND: observation, decision, action,
 verification, command, route-diff, route-expectation, warning, ...
 TIME: ISO 8601 (2026-11-23T03:12Z), an age (15m, 2h, 3d), or epoch ms.
-Without --since, the newest --limit entries (1000); with it, the first from then.`;
+Without --since, the newest --limit entries (1000); with it, the first from then.
+Printed with local times and how long ago, decisions' reasons in words (dry-run
+ones marked); --json prints the entries as stored (epoch ms, reason codes).`;
 
 export async function eventsCommand(argv: string[], nowMs = Date.now()): Promise<number> {
   const parsed = cliArgs(() => parseArgs({
@@ -53,7 +56,7 @@ export async function eventsCommand(argv: string[], nowMs = Date.now()): Promise
       newest: times.since === undefined,
     });
     if (values.json) console.log(JSON.stringify(rows, null, 2));
-    else for (const r of rows) console.log(`${new Date(r.tsMs).toISOString()} ${r.kind.padEnd(12)} ${r.subject ?? '-'} ${JSON.stringify(r.data)}`);
+    else for (const r of rows) console.log(journalLine(r, nowMs));
     return 0;
   } catch (err) {
     const e = err as Error & { code?: string };

@@ -6,9 +6,10 @@ import { tlsFromFiles, type MqttBrokerOptions } from '../adapters/mqtt/mqtt-opti
 import { redactUrlUserinfo } from '../config/issue-text.js';
 import type { Logger } from '../ports/logger.js';
 import { buildSignedCommand, generateSigningKey, parsePrivateKey } from '../../proto/command-signing.js';
-import { isCommandName, type SignedCommand } from '../../proto/commands.js';
+import { isCommandName, MAX_COMMAND_LIFETIME_MS, type SignedCommand } from '../../proto/commands.js';
 import { FleetModel, renderFleet } from '../../proto/fleet-view.js';
 import { DEFAULT_ROOT, fleetFilter, nodeTopics } from '../../proto/topics.js';
+import { noReplyMessage, type SendWatch } from './no-reply.js';
 import { cliArgs } from './open-store.js';
 
 const USAGE = `Usage:
@@ -35,8 +36,6 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-/** The agent's limit on exp - ts (CommandHandler's default maxLifetimeMs). */
-const MAX_COMMAND_LIFETIME_MS = 600_000;
 /** How long --once and send wait for the broker to accept the connection. */
 const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -140,21 +139,31 @@ async function send(v: Values): Promise<number> {
   const timeoutMs = (v.timeout === undefined ? 30 : Number(v.timeout)) * 1000;
   try {
     const connected = connectedWithin(broker, Math.min(CONNECT_TIMEOUT_MS, timeoutMs), v.broker, errors.last);
+    const watch: SendWatch = { acked: false, lostBroker: false };
     const reply = await new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
       connected.catch(reject);
       const timer = setTimeout(() => resolve(undefined), timeoutMs);
       broker.onMessage((m) => {
         try {
           const r = JSON.parse(m.payload.toString());
+          if (m.topic === topics.status) watch.status = r as SendWatch['status'];
           if (m.topic === topics.reply && r.tx === c.tx) { clearTimeout(timer); resolve(r); }
         } catch { /* not ours */ }
       });
       // The reply subscription is renewed on connect before this handler runs, so it is in place first.
-      broker.onConnect(() => { void broker.publish({ topic: topics.cmd, payload: JSON.stringify(c), qos: 1 }).catch(() => {}); });
+      broker.onConnect(() => {
+        void broker.publish({ topic: topics.cmd, payload: JSON.stringify(c), qos: 1 }).then(() => { watch.acked = true; }, () => {});
+      });
+      broker.onDisconnect(() => { watch.lostBroker = true; });
       void broker.subscribe(topics.reply, 1);
+      // The spoke's retained status says whether it is there to answer.
+      void broker.subscribe(topics.status, 1);
       broker.start();
     });
-    if (!reply) { console.error(`spokepilot fleet: the broker took the command, but no reply to ${c.tx} came within ${timeoutMs / 1000} s (is ${c.site}/${c.node} online?)`); return 1; }
+    if (!reply) {
+      console.error(`spokepilot fleet: ${noReplyMessage(watch, { tx: c.tx, node: `${c.site}/${c.node}`, waitedSec: timeoutMs / 1000, nowMs: Date.now() })}`);
+      return 1;
+    }
     console.log(JSON.stringify(reply, null, 2));
     return reply.ok === true ? 0 : 1;
   } catch (err) {

@@ -1,6 +1,7 @@
 import type { CachedRoute, RouteChange } from '../adapters/sqlite/route-queries.js';
 import type { TableId } from '../adapters/sqlite/route-key.js';
 import type { Route } from '../../proto/records/routing.js';
+import { duration, when } from './human/time.js';
 
 export const tableName = (t: TableId): string =>
   `${t.source === 'ikev2' ? 'IKEv2-pushed ' : ''}${t.family} ${t.vrf === '' ? 'global' : `vrf ${t.vrf}`}`;
@@ -19,14 +20,14 @@ export function formatRoute(r: Route): string {
 }
 
 export function formatCachedRoute(c: CachedRoute): string {
-  return c.ageSec !== undefined ? `${formatRoute(c.route)}  (age ${c.ageSec}s)` : formatRoute(c.route);
+  return c.ageSec !== undefined ? `${formatRoute(c.route)}  (age ${duration(c.ageSec)})` : formatRoute(c.route);
 }
 
-export function formatChange(c: RouteChange): string {
-  const when = new Date(c.tsMs).toISOString();
+/** One change, with when in local time and how long ago. */
+export function formatChange(c: RouteChange, nowMs: number): string {
   const mark = { added: '+', removed: '-', changed: '~' }[c.change];
   const body = c.change === 'changed'
     ? `${formatRoute(c.before!)}  ->  ${formatRoute(c.after!)}`
     : formatRoute((c.after ?? c.before)!);
-  return `${when} ${tableName(c.table)} ${mark} ${body}`;
+  return `${when(c.tsMs, nowMs)} ${tableName(c.table)} ${mark} ${body}`;
 }

@@ -4,6 +4,7 @@ import type { TableId } from '../adapters/sqlite/route-key.js';
 import { parseIpv4, parseIpv6 } from '../core/prefix.js';
 import { PrefixIndex } from '../core/route-lookup.js';
 import { resolveDbPath } from './db-path.js';
+import { when } from './human/time.js';
 import { cliArgs, openForQuery } from './open-store.js';
 import { formatCachedRoute, formatChange, formatRoute, tableName } from './route-format.js';
 import { parseTimeArg } from './time-arg.js';
@@ -64,13 +65,13 @@ export async function routesCommand(argv: string[], nowMs = Date.now()): Promise
     if (sub === 'diff') {
       const changes = queries.diffSince(since!, values.vrf !== undefined || values.ipv6 || values.pushed ? table : undefined);
       if (values.json) console.log(JSON.stringify(changes, null, 2));
-      else if (changes.length === 0) console.log(`No route changes since ${new Date(since!).toISOString()}.`);
-      else for (const c of changes) console.log(formatChange(c));
+      else if (changes.length === 0) console.log(`No route changes since ${when(since!, nowMs)}.`);
+      else for (const c of changes) console.log(formatChange(c, nowMs));
       return 0;
     }
     const { snapshot, routes } = queries.tableAt(table, at);
     if (!snapshot) {
-      console.error(`spokepilot routes: no ${tableName(table)} table cached${at !== undefined ? ` at or before ${new Date(at).toISOString()}` : ''}`);
+      console.error(`spokepilot routes: no ${tableName(table)} table cached${at !== undefined ? ` at or before ${when(at, nowMs)}` : ''}`);
       return 1;
     }
     if (sub === 'lookup') {
@@ -78,11 +79,11 @@ export async function routesCommand(argv: string[], nowMs = Date.now()): Promise
       const index = new PrefixIndex(routes.map((c) => c.route));
       const hit = index.lookup(address);
       if (values.json) console.log(JSON.stringify({ address, snapshotMs: snapshot.tsMs, route: hit ?? null }, null, 2));
-      else console.log(hit ? formatRoute(hit) : `% No route to ${address} in ${tableName(table)} (as of ${new Date(snapshot.tsMs).toISOString()})`);
+      else console.log(hit ? formatRoute(hit) : `% No route to ${address} in ${tableName(table)} (as of ${when(snapshot.tsMs, nowMs)})`);
       return hit ? 0 : 1;
     }
     if (values.json) { console.log(JSON.stringify({ table, snapshot, routes }, null, 2)); return 0; }
-    console.log(`${tableName(table)} as read at ${new Date(snapshot.tsMs).toISOString()}: ${snapshot.routeCount} routes`);
+    console.log(`${tableName(table)} as read at ${when(snapshot.tsMs, nowMs)}: ${snapshot.routeCount} routes`);
     for (const c of routes) console.log(formatCachedRoute(c));
     return 0;
   } catch (err) {

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { SqliteJournal } from '../adapters/sqlite/journal.js';
 import { resolveDbPath } from './db-path.js';
 import { DEFAULT_HTTP_PORT } from './health.js';
+import { journalLine } from './human/journal-text.js';
+import { statusText, type StatusAnswer } from './human/status-text.js';
 import { cliArgs, openForQuery } from './open-store.js';
 
 const USAGE = `Usage: spokepilot status [--port N] [--json] [--db PATH]
@@ -9,16 +11,11 @@ const USAGE = `Usage: spokepilot status [--port N] [--json] [--db PATH]
 What the local agent is doing: the path the router uses, where the agent wants
 it, each candidate's verdict, the last decision and why. Asks the running agent
 (http://127.0.0.1:PORT/status; --port, else $SPOKEPILOT_HTTP_PORT, else ${DEFAULT_HTTP_PORT});
-when it does not answer, reads the last decisions from its database instead.`;
-
-interface StatusJson {
-  site: string; node: string; uptimeSec: number;
-  state: {
-    mode: string; selected?: string; released: boolean; active: { peer?: string; source?: string; candidate?: string };
-    candidates: { id: string; verdict: string; suppressed: boolean; cause?: unknown }[];
-    lastDecision?: { action: string; to?: string; reason: unknown; atMs: number };
-  };
-}
+when it does not answer, reads the last decisions from its database instead.
+Also the agent's health (each degradation and since when), the mode (dry-run
+decisions are marked), an operator override and when it ends, the MQTT
+connection and the outbox depth. Times are local, with how long ago; reasons
+in words. --json prints the agent's /status answer unchanged (epoch ms).`;
 
 export async function statusCommand(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const parsed = cliArgs(() => parseArgs({ args: argv, options: { port: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }), USAGE, 'status');
@@ -29,14 +26,9 @@ export async function statusCommand(argv: string[], env: NodeJS.ProcessEnv = pro
   if (!Number.isInteger(port) || port < 1 || port > 65535) { console.error(`spokepilot status: bad --port "${values.port}"`); return 2; }
   try {
     const res = await fetch(`http://127.0.0.1:${port}/status`, { signal: AbortSignal.timeout(2000) });
-    const status = (await res.json()) as StatusJson;
+    const status = (await res.json()) as StatusAnswer;
     if (values.json) { console.log(JSON.stringify(status, null, 2)); return 0; }
-    const s = status.state;
-    console.log(`${status.site}/${status.node}: up ${status.uptimeSec}s, mode ${s.mode}${s.released ? ', released (IOS decides alone)' : ''}`);
-    console.log(`  router uses  ${s.active.peer ?? '-'} via ${s.active.source ?? '-'}${s.active.candidate ? ` (${s.active.candidate})` : ''}`);
-    console.log(`  agent wants  ${s.selected ?? '(not decided yet)'}`);
-    for (const c of s.candidates) console.log(`  ${c.id.padEnd(16)} ${c.verdict}${c.suppressed ? ' (suppressed: flapping)' : ''}${c.cause ? ` ${JSON.stringify(c.cause)}` : ''}`);
-    if (s.lastDecision) console.log(`  last decision ${new Date(s.lastDecision.atMs).toISOString()} ${s.lastDecision.action} ${s.lastDecision.to ?? ''}: ${JSON.stringify(s.lastDecision.reason)}`);
+    console.log(statusText(status, Date.now()).join('\n'));
     return 0;
   } catch {
     // Not running (or not answering): what it last decided is in its journal.
@@ -48,7 +40,8 @@ export async function statusCommand(argv: string[], env: NodeJS.ProcessEnv = pro
     const decisions = journal.query({ kinds: ['decision'], limit: 100_000 }).slice(-5);
     if (values.json) { console.log(JSON.stringify({ running: false, lastDecisions: decisions }, null, 2)); return 0; }
     console.log(`the agent does not answer on 127.0.0.1:${port}; its last decisions:`);
-    for (const d of decisions) console.log(`  ${new Date(d.tsMs).toISOString()} ${d.subject ?? '-'} ${JSON.stringify(d.data)}`);
+    const nowMs = Date.now();
+    for (const d of decisions) console.log(`  ${journalLine(d, nowMs)}`);
     return 0;
   } finally {
     db.close();

@@ -9,11 +9,13 @@ import type { AgentConfig, MqttConfig } from '../config/types.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { RouterCli } from '../ports/router-cli.js';
+import type { StatusPayload } from '../../proto/payloads.js';
 import { nodeTopics } from '../../proto/topics.js';
 import { parsePublicKey } from '../../proto/command-signing.js';
 import type { AgentStore } from './agent-store.js';
 import { CommandHandler, type CommandHandlerStats } from './commands/command-handler.js';
 import { commandJournal } from './commands/command-journal.js';
+import { DuplicateNodeWatch } from './duplicate-node-watch.js';
 import { Publisher } from './publisher.js';
 import { outboxForPublisher, outboxSink } from './publisher-outbox.js';
 import { OutboxSpill, spillingSink, withSpill } from './outbox-spill.js';
@@ -26,6 +28,8 @@ import type { Runtime } from './runtime.js';
 export { AGENT_VERSION };
 
 export interface MqttStack {
+  /** This process's instance id, in every status it publishes. */
+  readonly instance: string;
   start(): Promise<void>;
   /** Flushes what it can before the deadline, publishes offline, disconnects. */
   /** `goodbye` says, in the offline status, how the router was left. */
@@ -70,6 +74,17 @@ export function buildMqttStack(o: {
   // A report the disk refuses is kept in memory and sent from there: news is never dropped for a full disk.
   const spill = new OutboxSpill();
   const publisher = new Publisher(broker, withSpill(outboxForPublisher(outbox, writes), spill), session, { statusTopic: topics.status }, log, o.clock);
+  const duplicates = new DuplicateNodeWatch({
+    instance: session.instance, startedAtMs: o.clock.now(), site: at.site, node: at.node,
+    degradations: o.runtime.degradations, clock: o.clock, log, rebirth: () => publisher.rebirth(),
+  });
+  // The publisher subscribes to our status topic (for stale Wills); the same messages tell of a twin.
+  const unwatch = broker.onMessage((m) => {
+    if (m.topic !== topics.status) return;
+    let status: Partial<StatusPayload>;
+    try { status = JSON.parse(m.payload.toString('utf8')) as Partial<StatusPayload>; } catch { return; }
+    duplicates.see(status, m.retain, broker.connected);
+  });
   const sink = spillingSink(outboxSink(outbox, writes, () => publisher.kick(), o.clock.now), spill, () => publisher.kick(),
     (e) => {
       appendFailures++;
@@ -109,6 +124,7 @@ export function buildMqttStack(o: {
     },
   );
   return {
+    instance: session.instance,
     async start() {
       publisher.start();
       await commands.start();
@@ -117,6 +133,8 @@ export function buildMqttStack(o: {
     },
     async stop(deadlineMs: number, goodbye?: Goodbye) {
       unsubscribe();
+      unwatch();
+      duplicates.stop();
       await commands.stop();
       await publisher.stop(deadlineMs, goodbye);
       await broker.close(deadlineMs);

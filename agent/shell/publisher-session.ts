@@ -60,6 +60,8 @@ export function messageIds(): () => string {
  */
 export class PublisherSession {
   private current: number;
+  /** This process, in every status: another instance's birth for our site/node is a duplicate agent. */
+  readonly instance: string;
 
   constructor(
     private readonly store: SessionCounterStore,
@@ -67,8 +69,10 @@ export class PublisherSession {
     private readonly ids: () => string,
     private readonly clock: Clock,
     private readonly agentVersion: string,
+    instance: string = randomBytes(9).toString('base64url'),
   ) {
     this.current = store.load();
+    this.instance = instance;
   }
 
   get session(): number {
@@ -83,11 +87,11 @@ export class PublisherSession {
   }
 
   birth(): StatusPayload {
-    return { v: PROTO_VERSION, id: this.ids(), ts: this.clock.now(), state: 'online', session: this.current, agentVersion: this.agentVersion };
+    return { v: PROTO_VERSION, id: this.ids(), ts: this.clock.now(), state: 'online', session: this.current, agentVersion: this.agentVersion, instance: this.instance };
   }
 
   offline(reason: 'connection-lost' | 'shutdown', restore?: Goodbye): StatusPayload {
-    return { v: PROTO_VERSION, id: this.ids(), ts: this.clock.now(), state: 'offline', session: this.current, reason, ...restore };
+    return { v: PROTO_VERSION, id: this.ids(), ts: this.clock.now(), state: 'offline', session: this.current, reason, instance: this.instance, ...restore };
   }
 }
 

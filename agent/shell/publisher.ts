@@ -115,6 +115,8 @@ export class Publisher {
     if (m.topic !== this.options.statusTopic || m.retain || !this.broker.connected) return;
     let status: Partial<StatusPayload>;
     try { status = JSON.parse(m.payload.toString('utf8')) as Partial<StatusPayload>; } catch { return; }
+    // Another process's status (its sessions count apart from ours): the duplicate-node watch's business.
+    if (status.instance !== undefined && status.instance !== this.session.instance) return;
     if (status.state === 'offline' && typeof status.session === 'number' && status.session < this.session.session) {
       this.log.warn('publisher.stale-will', { staleSession: status.session, session: this.session.session });
       this.rebirth().catch(() => {});

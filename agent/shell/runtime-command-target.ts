@@ -6,6 +6,7 @@ import { SqliteRouteQueries } from '../adapters/sqlite/route-queries.js';
 import type { SqliteDb } from '../adapters/sqlite/database.js';
 import type { RouterCli } from '../ports/router-cli.js';
 import type { CommandTarget, PathOverride, PolicyCheck } from './commands/command-target.js';
+import { policyChanges } from './policy-changes.js';
 import { mergePolicy, policyOf } from './policy-config.js';
 import { stateBody } from './report-bodies.js';
 import type { Runtime } from './runtime.js';
@@ -64,10 +65,12 @@ export function runtimeCommandTarget(d: RuntimeCommandTargetDeps): CommandTarget
       return r.ok ? { ok: true } : { ok: false, errors: r.issues.map((i) => `${i.path}: ${i.message}`) };
     },
     applyPolicy(policy: Record<string, unknown>) {
-      const r = validateConfig({ ...structuredClone(config), policy: mergePolicy(inForce(), policy) });
+      const before = inForce();
+      const r = validateConfig({ ...structuredClone(config), policy: mergePolicy(before, policy) });
       if (!r.ok) throw new CommandFailure('BAD_POLICY', r.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
       config = r.config;
       d.runtime.loop.reconfigure(policyOf(config));
+      return policyChanges(before as unknown as Record<string, unknown>, inForce() as unknown as Record<string, unknown>, policy);
     },
     runShow: (command: string) => d.router.show(command),
     rebirth: () => d.rebirth(),

@@ -83,6 +83,8 @@ export class Runtime {
     this.degradations.onChange(({ component, now, was }) => {
       if (now) o.log.warn('degraded', { component, code: now.code, message: now.message });
       else o.log.info('recovered', { component, code: was?.code });
+      // In the journal too, so `spokepilot events` shows when the agent was degraded and why.
+      o.store.journal(o.clock.now(), 'agent-health', component, now ? { status: 'degraded', code: now.code, message: now.message } : { status: 'recovered', code: was?.code });
       this.events.emit({ kind: 'degradation', component, ...(now ? { now } : {}), ...(was ? { was } : {}) });
     });
     const c = o.config;

@@ -29,7 +29,7 @@ export const eventSchema: Schema = {
       count: int({ minimum: 1 }), codes: { type: 'object', additionalProperties: int({ minimum: 1 }) },
     }, ['tx', 'outcome']),
     event('warning', { code: str(), message: str(), subject: str() }, ['code', 'message']),
-    event('agent-health', { component: oneOfStrings('store', 'router', 'drift', 'preflight'), status: oneOfStrings('degraded', 'recovered'), code: str(), message: str() }, ['component', 'status', 'code']),
+    event('agent-health', { component: oneOfStrings('store', 'router', 'drift', 'preflight', 'identity'), status: oneOfStrings('degraded', 'recovered'), code: str(), message: str() }, ['component', 'status', 'code']),
     event('drift', {
       action: oneOfStrings('detected', 'raised', 'resolved', 'repair-applied', 'repair-failed', 'mode-applied'),
       mode: oneOfStrings('enforce', 'dry-run'),

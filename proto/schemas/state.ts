@@ -7,6 +7,7 @@ export const statusSchema = payload('status', {
   restore: oneOfStrings('verified', 'skipped', 'failed', 'timeout', 'unverified'),
   restoreCode: str(),
   agentVersion: str(),
+  instance: str({ minLength: 1, maxLength: 64 }),
 }, ['state', 'session']);
 
 const verdict = oneOfStrings('unknown', 'good', 'bad');
@@ -52,7 +53,7 @@ export const decisionSchema = object({
 }, ['atMs', 'action', 'reason', 'dryRun']);
 
 export const degradationSchema = object({
-  component: oneOfStrings('store', 'router', 'drift', 'preflight'), code: str(), message: str(), sinceMs: epochMs,
+  component: oneOfStrings('store', 'router', 'drift', 'preflight', 'identity'), code: str(), message: str(), sinceMs: epochMs,
 }, ['component', 'code', 'message', 'sinceMs']);
 
 export const intendedSchema = object({ candidate: str(), released: bool }, ['released']);

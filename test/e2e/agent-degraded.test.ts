@@ -3,7 +3,8 @@
  * over SSH, the agent in this process, the embedded aedes broker and an
  * operator's client. A corrupt database is moved aside and recreated; a
  * database that cannot be used leaves journal and outbox in memory; a router
- * whose host key does not match is reported. In every case the spoke
+ * whose host key does not match, that refuses the credential, or that cannot
+ * be reached is reported. In every case the spoke
  * publishes its birth and state, answers signed commands, and says
  * `degraded` with the reason in /healthz, /status and on MQTT.
  */
@@ -12,6 +13,9 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { agentOperatorRig, published, waitFor, type AgentOperatorRig } from '../support/agent-operator.js';
 import { tempDir } from '../support/temp-dir.js';
+import { runCli } from '../support/run-cli.js';
+import { freeTcpPort } from '../../lab/harness/free-port.js';
+import type { AgentConfig } from '../../agent/config/types.js';
 
 const tmp = tempDir('spokepilot-degraded-');
 let rig: AgentOperatorRig;
@@ -74,4 +78,24 @@ describe('a degraded agent keeps serving and says why', () => {
       expect(goodbye).toMatchObject({ restore: restore.outcome, restoreCode: expect.any(String) });
     });
   }, 60_000);
+
+  it('a refused credential and an unreachable router are degraded with the reason in /healthz and in `spokepilot status`', async () => {
+    const cases = [
+      { node: 'badpass', code: 'ROUTER_AUTH_FAILED', words: 'the router refused the credential', change: (c: AgentConfig) => { c.router.ssh!.password = 'not-the-password'; } },
+      { node: 'noroute', code: 'ROUTER_UNREACHABLE', words: 'the router cannot be reached', change: (c: AgentConfig, port: number) => { c.router.ssh!.port = port; } },
+    ];
+    for (const k of cases) {
+      const deadPort = await freeTcpPort(); // nothing listens there
+      await rig.withAgent(rig.configFor(k.node, join(tmp.dir, `${k.node}.db`), (c) => k.change(c, deadPort)), async ({ agent, health }) => {
+        const h = await waitFor(`healthz to say ${k.code}`, async () => {
+          const body = await health();
+          return (body.degraded as { code: string }[] | undefined)?.some((d) => d.code === k.code) ? body : undefined;
+        }, 30_000);
+        expect(h).toMatchObject({ status: 'degraded', degraded: [expect.objectContaining({ component: 'router', code: k.code })] });
+        const cli = await runCli(['status', '--port', String(agent.httpPort)]);
+        expect(cli.stdout).toMatch(/health {7}degraded: 1 problem/);
+        expect(cli.stdout).toContain(`router: ${k.words} [${k.code}] since`);
+      });
+    }
+  }, 120_000);
 });

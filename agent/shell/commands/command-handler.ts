@@ -3,7 +3,7 @@ import type { Broker, IncomingMessage } from '../../adapters/mqtt/broker-port.js
 import type { JournalEntry } from '../../adapters/sqlite/journal.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
-import type { FailureCode, RefusalCode, ReplyBody, ReplyPayload } from '../../../proto/commands.js';
+import { MAX_COMMAND_LIFETIME_MS, type FailureCode, type RefusalCode, type ReplyBody, type ReplyPayload } from '../../../proto/commands.js';
 import { PROTO_VERSION, type EventBody } from '../../../proto/payloads.js';
 import { createPayloadValidators, type PayloadValidators } from '../../../proto/schemas/index.js';
 import type { CommandTarget } from './command-target.js';
@@ -96,7 +96,7 @@ export class CommandHandler {
   constructor(private readonly options: CommandHandlerOptions, private readonly deps: CommandHandlerDeps) {
     this.policy = {
       site: options.site, node: options.node, keys: options.keys,
-      maxLifetimeMs: options.maxLifetimeMs ?? 600_000, skewMs: options.skewMs ?? 30_000,
+      maxLifetimeMs: options.maxLifetimeMs ?? MAX_COMMAND_LIFETIME_MS, skewMs: options.skewMs ?? 30_000,
       maxPayloadBytes: options.maxPayloadBytes ?? 65_536,
     };
     this.nonces = new NonceCache(options.maxNonces ?? 4096, this.policy.skewMs);

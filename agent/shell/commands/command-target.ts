@@ -24,7 +24,8 @@ export interface CommandTarget {
   clearOverride(by: string): void | Promise<void>;
   /** Validates a policy section exactly as the config file's is validated (injected until agent/config exists). */
   validatePolicy(policy: Record<string, unknown>): PolicyCheck;
-  applyPolicy(policy: Record<string, unknown>, by: string): void | Promise<void>;
+  /** Returns what it changed (the reply's result), e.g. `{ applied: [{ setting, from, to }], unchanged: [...] }`. */
+  applyPolicy(policy: Record<string, unknown>, by: string): unknown | Promise<unknown>;
   /** Runs an allow-listed show command on the router. */
   runShow(command: string): Promise<string>;
   /** Birth and full state again. */

@@ -47,10 +47,11 @@ async function dispatch(c: SignedCommand, target: CommandTarget, limits: RunLimi
       return { ok: true, result: {} };
     case 'set-policy': {
       const policy = (c.args as SignedCommand<'set-policy'>['args']).policy;
+      // An empty policy changes nothing: most likely a mistake in the operator's document, so it is said.
+      if (Object.keys(policy).length === 0) return { ok: false, code: 'invalid-args', message: 'the policy names no setting to change' };
       const check = target.validatePolicy(policy);
       if (!check.ok) return { ok: false, code: 'invalid-args', message: check.errors.join('; ') };
-      await target.applyPolicy(policy, c.keyId);
-      return { ok: true, result: {} };
+      return { ok: true, result: (await target.applyPolicy(policy, c.keyId)) ?? {} };
     }
     case 'run-show': {
       const requested = (c.args as SignedCommand<'run-show'>['args']).command;

@@ -57,7 +57,14 @@ describe('spokepilot fleet (real bin, aedes)', () => {
     } finally {
       await stack.stop();
     }
-  });
+    // No reply: the broker took it; the spoke's own retained status says why, not a guess.
+    const base = ['--key', `${keyBase}.key`, '--key-id', 'ops-1', '--cmd', 'get-state', '--timeout', '2'];
+    const gone = await runCli(['fleet', 'send', '--broker', broker.url, ...base, '--site', 'lyon', '--node', 'r2']);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toMatch(/no reply to \S+ within 2 s: the broker took the command, but lyon\/r2 is offline since .+ \(shutdown\)/);
+    const unknown = await runCli(['fleet', 'send', '--broker', broker.url, ...base, '--site', 'lyon', '--node', 'r404']);
+    expect(unknown.stderr).toMatch(/the broker took the command, but it holds no status for lyon\/r404: never connected, or a misspelt --site\/--node/);
+  }, 90_000);
 
   it('names an unreachable broker instead of hanging or blaming the spoke, and never signs what agents refuse', async () => {
     const keyBase = join(tmp.dir, 'ops-2');

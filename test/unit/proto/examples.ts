@@ -7,7 +7,7 @@ import type { EventPayload, RoutesPayload, StatePayload, StatusPayload, Telemetr
 
 const env = (id: string) => ({ v: 1 as const, id, ts: 1_767_225_600_000 });
 
-export const birth: StatusPayload = { ...env('a1-0'), state: 'online', session: 42, agentVersion: '0.1.0' };
+export const birth: StatusPayload = { ...env('a1-0'), state: 'online', session: 42, agentVersion: '0.1.0', instance: 'q3Zr0Jx8c1Ls' };
 export const will: StatusPayload = { ...env('a1-1'), state: 'offline', session: 42, reason: 'connection-lost' };
 export const goodbyeNotRestored: StatusPayload = { ...env('a1-1b'), state: 'offline', session: 42, reason: 'shutdown', restore: 'timeout', restoreCode: 'RESTORE_TIMEOUT' };
 

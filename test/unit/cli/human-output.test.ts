@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { DecisionPayload } from '../../../proto/payloads.js';
+import { decisionLine, reasonSentence } from '../../../agent/cli/human/reasons.js';
+import { journalLine } from '../../../agent/cli/human/journal-text.js';
+import { statusText } from '../../../agent/cli/human/status-text.js';
+import { duration, localTime, relative, when } from '../../../agent/cli/human/time.js';
+import { driftState, events, state } from '../proto/examples.js';
+
+const NOW = new Date(2026, 10, 23, 14, 5, 11).getTime(); // local time, whatever the machine's zone
+
+describe('times for a person', () => {
+  it('local clock and how long ago; the date only when it is not today', () => {
+    expect(when(NOW - 3 * 60_000, NOW)).toBe('14:02:11 (3 min ago)');
+    expect(localTime(new Date(2026, 10, 20, 9, 1, 2).getTime(), NOW)).toBe('2026-11-20 09:01:02');
+    expect(relative(NOW + 7200_000, NOW)).toBe('in 2 h');
+    expect(relative(NOW - 500, NOW)).toBe('just now');
+    expect([duration(45), duration(3725), duration(3 * 86_400 + 4 * 3600)]).toEqual(['45 s', '1 h 2 min', '3 d 4 h']);
+  });
+});
+
+describe('reasons in words', () => {
+  const decisions: DecisionPayload[] = [
+    ...events.flatMap((e) => (e.kind === 'decision' ? [e.decision] : [])),
+    ...(state.lastDecision ? [state.lastDecision] : []),
+  ];
+
+  it('every reason code in the contract examples is a sentence, never the raw code or its JSON', () => {
+    const codes = new Set(decisions.map((d) => d.reason.code));
+    // The examples hold every code; the mapped SENTENCES table makes a new code without words a compile error.
+    expect(codes.size).toBe(10);
+    for (const d of decisions) {
+      const text = reasonSentence(d.reason, NOW);
+      expect(text, d.reason.code).not.toMatch(/cannot put in words|[{}"]/);
+    }
+  });
+
+  it('says what an example decision did and why', () => {
+    const preempt = decisionLine({ ...state.lastDecision!, atMs: NOW, reason: { code: 'preempt', candidate: 'fibre-hub1', over: 'lte-hub1', goodSinceMs: NOW - 360_000, preemptDelaySec: 300 } }, NOW);
+    expect(preempt).toMatch(/fibre-hub1 is preferred over lte-hub1 and has been good since 13:59:11 \(6 min ago\), longer than the 5 min preemption delay/);
+    const dry = decisionLine({ atMs: NOW, action: 'switch', from: 'a', to: 'b', dryRun: true, reason: { code: 'current-bad', candidate: 'a', sinceMs: NOW - 20_000, cause: { kind: 'quality', breaches: [{ metric: 'lossPct', value: 30, threshold: 5 }] } } }, NOW);
+    expect(dry).toBe('switch a -> b [dry-run: not applied]: a went bad at 14:04:51 (20 s ago): loss 30 % over the 5 % threshold');
+    expect(reasonSentence({ code: 'some-future-code' } as never, NOW)).toMatch(/cannot put in words/);
+  });
+});
+
+describe('status and journal for a person', () => {
+  it('marks dry-run, shows the override with its expiry, MQTT and the outbox, degradations in words', () => {
+    const text = statusText({
+      site: 's1', node: 'n1', uptimeSec: 3700,
+      health: { status: 'degraded', degraded: [{ component: 'router', code: 'ROUTER_AUTH_FAILED', message: 'All configured authentication methods failed', sinceMs: NOW - 60_000 }] },
+      state: { ...state, mode: 'dry-run', override: { source: 'Cellular0/1/0', by: 'ops-1', untilMs: NOW + 1800_000 } },
+      mqtt: { connected: false, outboxDepth: 12 },
+    }, NOW).join('\n');
+    expect(text).toContain('s1/n1: up 1 h 1 min');
+    expect(text).toContain('mode         dry-run (decides and reports, changes nothing on the router)');
+    expect(text).toContain('router: the router refused the credential [ROUTER_AUTH_FAILED] since 14:04:11 (1 min ago)');
+    expect(text).toContain('mqtt         NOT connected, 12 reports waiting in the outbox');
+    expect(text).toContain('override     source Cellular0/1/0 by ops-1, until 14:35:11 (in 30 min)');
+  });
+
+  it('says drift the agent could not repair, track by track', () => {
+    const text = statusText({ site: 's1', node: 'n1', uptimeSec: 5, state: driftState }, NOW).join('\n');
+    expect(text).toMatch(/drift {8}(NOT repaired \(raised\)|being repaired|reported only \(dry-run\)|held while the policy moves) since .+, \d+ repairs?: track \d+ (up|down|not-stub|missing), wants (up|down)/);
+  });
+
+  it('a journal entry is one line in words; one of unknown shape keeps its data', () => {
+    expect(journalLine({ tsMs: NOW - 5000, kind: 'observation', subject: 'interface', data: { kind: 'interface', name: 'Cellular0/1/0', up: false } }, NOW))
+      .toBe('14:05:06 (5 s ago)    observation  interface  interface Cellular0/1/0 down');
+    expect(journalLine({ tsMs: NOW, kind: 'novel', data: { x: 1 } }, NOW)).toContain('{"x":1}');
+  });
+});
