@@ -141,10 +141,11 @@ export class CliSession {
   }
 
   private executeCommand(line: string): string[] {
-    const pipe = splitAtPipe(line);
-    if (pipe) return this.executePiped(line, pipe);
     const mode = this.mode();
     const result = matchLine(line, this.candidates(mode));
+    // A `|` is an output modifier only after a show command; free text may hold one (`description fibre | backup`).
+    const pipe = splitAtPipe(line);
+    if (pipe && !(result.kind === 'ok' && !isShowCommand(result.def))) return this.executePiped(line, pipe);
     if (result.kind === 'ok') return this.run(result.def, result.args, mode, line);
     if (result.kind === 'empty') return [];
     const fallback = this.matchInParentModes(line);

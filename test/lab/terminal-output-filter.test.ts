@@ -65,4 +65,13 @@ describe('a piped line in the session', () => {
   it.each(cases)('%s', (line, expected) => {
     expect(s.execute(line).lines).toEqual(expected);
   });
+
+  it('leaves a | inside free text alone', () => {
+    const device = fakeDevice();
+    const c = new CliSession({ device, privilege: 15 });
+    c.execute('conf t');
+    c.execute('interface Tunnel100');
+    expect(c.execute('description fibre | lte backup').lines).toEqual([]);
+    expect(device.state.descriptions.get('Tunnel100')).toBe('fibre | lte backup');
+  });
 });
