@@ -54,9 +54,13 @@ describe('ping on the lab spoke', () => {
     expect(Number(/= (\d+)\//.exec(lossy.at(-1)!)![1])).toBeGreaterThan(250);
   });
 
-  it('refuses a source interface without an address', () => {
-    const { run } = spoke();
-    expect(run('ping 8.8.8.8 source Loopback7')).toEqual(['% Invalid source interface - IP not enabled or interface is down']);
+  it('refuses a source interface without an address, or down', () => {
+    const { router, run } = spoke();
+    const refused = ['% Invalid source interface - IP not enabled or interface is down'];
+    expect(run('ping 8.8.8.8 source Loopback7')).toEqual(refused);
+    router.world.setWanUp('Cellular0/1/0', false);
+    router.step();
+    expect(run('ping 8.8.8.8 source Cellular0/1/0')).toEqual(refused);
   });
 });
 

@@ -65,9 +65,9 @@ export function pingCommands(m: RouterModel): CommandDef[] {
       const destination = str(args, 'destination');
       const count = args.repeat === undefined ? 5 : num(args, 'repeat');
       const from = args.source === undefined ? undefined : str(args, 'source');
-      if (from !== undefined && !m.config.interfaces.has(from)) return { output: '% Invalid source interface - IP not enabled or interface is down' };
       const sourceAddress = from === undefined ? undefined : interfaceAddress(m, from)?.address;
-      if (from !== undefined && sourceAddress === undefined) return { output: '% Invalid source interface - IP not enabled or interface is down' };
+      const usable = from === undefined || (m.config.interfaces.has(from) && sourceAddress !== undefined && m.rt.interfaces.get(from)?.protocolUp === true);
+      if (!usable) return { output: '% Invalid source interface - IP not enabled or interface is down' };
       return { output: pingReport(destination, count, sendPings(m, destination, count, from), sourceAddress) };
     },
   }));
