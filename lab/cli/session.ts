@@ -39,6 +39,14 @@ interface ConfigLevel {
   target?: string;
 }
 
+/** What IOS prints above the command list of `?` on an empty line, in the modes whose title is known. */
+const MODE_HELP_HEADERS: Partial<Record<Mode, string>> = {
+  user: 'Exec commands:',
+  exec: 'Exec commands:',
+  config: 'Configure commands:',
+  'config-if': 'Interface configuration commands:',
+};
+
 /** IOS gives three tries at the enable secret. */
 const SECRET_TRIES = 3;
 
@@ -132,7 +140,10 @@ export class CliSession {
 
   /** `?` typed after `line`: the help lines (the terminal then redraws the prompt and the line). */
   help(line: string): string[] {
-    return contextHelp(line, this.candidates(this.mode()), this.prompt().length, isConfigMode(this.mode()));
+    const mode = this.mode();
+    const lines = contextHelp(line, this.candidates(mode), this.prompt().length, isConfigMode(mode));
+    const header = line.trim() === '' ? MODE_HELP_HEADERS[mode] : undefined;
+    return header ? [header, ...lines] : lines;
   }
 
   /** Tab after `line`: the line with its last word completed, or undefined when it cannot be. */

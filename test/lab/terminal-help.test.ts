@@ -39,6 +39,7 @@ describe('? help', () => {
     s.execute('conf t');
     s.execute('interface Tunnel100');
     expect(s.help('')).toEqual([
+      'Interface configuration commands:',
       '  description  Interface specific description',
       '  do           To run exec commands in config mode',
       '  end          Exit from configure mode',
@@ -48,6 +49,11 @@ describe('? help', () => {
       '',
     ]);
   });
+});
+
+it('titles the list on an empty line: Exec commands', () => {
+  expect(session().help('')[0]).toBe('Exec commands:');
+  expect(session().help('  ')[1]).toBe('  clear      Reset functions');
 });
 
 describe('Tab completion', () => {
