@@ -1,98 +1,133 @@
 /**
  * The help column of `?`: IOS 15's texts for the keywords an engineer meets
- * on a spoke. A text is looked up by the keyword path before it (`show ip`
- * + `route`), then by the word alone; parameters by their kind and name.
+ * on a spoke. A first word is looked up by mode, a later one by the keywords
+ * before it (`show ip` + `route`); parameters by their kind and name.
  */
 import type { Token } from './grammar.js';
 import { OUTPUT_MODIFIERS } from './output-filter.js';
 
-/** Keyed by "path word"; the path is the keywords before, joined by spaces ('' at the start of a line). */
-const BY_PATH: Record<string, string> = {
-  'show ip': 'IP information',
-  'show ip interface': 'IP interface status and configuration',
-  'show ip route': 'IP routing table',
-  'show ip bgp': 'BGP information',
-  'show terminal': 'Display terminal configuration parameters',
-  'show interfaces': 'Interface status and configuration',
-  'show track': 'Tracking information',
-  'show logging': 'Show the contents of logging buffers',
-  'show crypto': 'Encryption module',
-  'show event': 'Event related information',
-  'show ip route bgp': 'Border Gateway Protocol (BGP)',
-  'show ip route vrf': 'Display routes from a VPN Routing/Forwarding instance',
-  'terminal no': 'Negate a command or set its defaults',
-  'no ip': 'Global IP configuration subcommands',
-  'interface ip': 'Interface Internet Protocol config commands',
+/**
+ * A mode's first words. Help differs by mode (`ip` is "Global IP
+ * configuration subcommands" in config and "Interface Internet Protocol
+ * config commands" under an interface), so a word no table knows gets an
+ * empty help column rather than another context's text.
+ */
+const FIRST_WORDS: Record<string, Record<string, string>> = {
+  exec: {
+    clear: 'Reset functions',
+    configure: 'Enter configuration mode',
+    disable: 'Turn off privileged commands',
+    enable: 'Turn on privileged commands',
+    event: 'Event related commands',
+    exit: 'Exit from the EXEC',
+    logout: 'Exit from the EXEC',
+    ping: 'Send echo messages',
+    show: 'Show running system information',
+    terminal: 'Set terminal line parameters',
+    write: 'Write running configuration to memory, network, or terminal',
+  },
+  config: {
+    crypto: 'Encryption module',
+    event: 'Event related commands',
+    hostname: "Set system's network name",
+    interface: 'Select an interface to configure',
+    ip: 'Global IP configuration subcommands',
+    logging: 'Modify message logging facilities',
+    track: 'Object tracking configuration commands',
+    vrf: 'VRF commands',
+  },
+  'config-if': {
+    dampening: 'Enable event dampening',
+    description: 'Interface specific description',
+    ip: 'Interface Internet Protocol config commands',
+    shutdown: 'Shutdown the selected interface',
+    tunnel: 'protocol-over-protocol tunneling',
+  },
+  'config-track': {
+    'default-state': 'Default state for stub object',
+    delay: 'Tracking delay',
+    object: 'Add a tracked object to the list',
+  },
+  'config-ip-sla': {
+    'icmp-echo': 'ICMP Echo Operation',
+    'icmp-jitter': 'ICMP Jitter Operation',
+    'tcp-connect': 'TCP Connect Operation',
+    'udp-jitter': 'UDP Jitter Operation',
+  },
+  'config-ip-sla-echo': {
+    frequency: 'Frequency of an operation',
+    threshold: 'Operation threshold in milliseconds',
+    timeout: 'Timeout of an operation',
+  },
 };
 
-const BY_WORD: Record<string, string> = {
-  bgp: 'BGP information',
-  brief: 'Brief summary of IP status and configuration',
-  clear: 'Reset functions',
-  client: 'Show Client Status',
-  clock: 'Display the system clock',
-  configure: 'Enter configuration mode',
-  connected: 'Connected networks',
-  crypto: 'Encryption module',
-  delay: 'Tracking delay',
-  description: 'Interface specific description',
-  detail: 'Show detailed information',
-  detailed: 'detailed information',
-  details: 'Detailed Statistics',
-  disable: 'Turn off privileged commands',
-  dampening: 'Display dampening information',
-  dmvpn: 'DMVPN information',
+/** Words every configuration mode has. */
+const CONFIG_COMMON: Record<string, string> = {
   do: 'To run exec commands in config mode',
-  enable: 'Turn on privileged commands',
   end: 'Exit from configure mode',
-  event: 'Event related commands',
   exit: 'Exit from configure mode',
-  flexvpn: 'FlexVPN client',
-  hostname: "Set system's network name",
-  ikev2: 'Shows ikev2 information',
-  interface: 'Select an interface to configure',
-  interfaces: 'Interface status and configuration',
-  ip: 'Global IP configuration subcommands',
-  ipsec: 'Show IPSEC info',
-  ipv6: 'IPv6 information',
-  length: 'Set number of lines on a screen',
-  logging: 'Modify message logging facilities',
-  logout: 'Exit from the EXEC',
-  memory: 'Write to NV memory',
-  monitor: 'Copy debug output to the current terminal line',
-  nhrp: 'NHRP information',
   no: 'Negate a command or set its defaults',
-  peer: 'Peer',
-  ping: 'Send echo messages',
-  remote: 'Remote IP address',
-  repeat: 'specify repeat count',
-  route: 'IP routing table',
-  'running-config': 'Current operating configuration',
-  sa: 'Shows ikev2 SAs',
-  session: 'Crypto Session of this router',
-  show: 'Show running system information',
-  shutdown: 'Shutdown the selected interface',
-  sla: 'IP Service Level Agreement',
-  source: 'specify source address or name',
-  static: 'Static routes',
-  statistics: 'IP SLA Statistics',
-  summary: 'Summary of neighbor status',
-  terminal: 'Set terminal line parameters',
-  track: 'Tracking information',
-  version: 'System hardware and software status',
-  width: 'Set width of the display terminal',
-  write: 'Write running configuration to memory, network, or terminal',
+};
+
+/** Later words, keyed by the keywords before them and the word: "show ip route". */
+const BY_PATH: Record<string, string> = {
+  'show bgp': 'BGP information',
+  'show clock': 'Display the system clock',
+  'show crypto': 'Encryption module',
+  'show dampening': 'Display dampening information',
+  'show dmvpn': 'DMVPN information',
+  'show event': 'Event related information',
+  'show interfaces': 'Interface status and configuration',
+  'show ip': 'IP information',
+  'show ipv6': 'IPv6 information',
+  'show logging': 'Show the contents of logging buffers',
+  'show running-config': 'Current operating configuration',
+  'show terminal': 'Display terminal configuration parameters',
+  'show track': 'Tracking information',
+  'show version': 'System hardware and software status',
+  'show clock detail': 'Display detailed information',
+  'show ip bgp': 'BGP information',
+  'show ip interface': 'IP interface status and configuration',
+  'show ip nhrp': 'NHRP information',
+  'show ip route': 'IP routing table',
+  'show ip sla': 'IP Service Level Agreement',
+  'show ip interface brief': 'Brief summary of IP status and configuration',
+  'show ip route bgp': 'Border Gateway Protocol (BGP)',
+  'show ip route connected': 'Connected networks',
+  'show ip route static': 'Static routes',
+  'show ip route vrf': 'Display routes from a VPN Routing/Forwarding instance',
+  'show ip sla configuration': 'IP SLAs Configuration',
+  'show ip sla reaction-configuration': 'IP SLAs Reaction Configuration',
+  'show ip sla statistics': 'IP SLAs Statistics',
+  'show ip sla summary': 'IP SLAs Summary',
+  'show track brief': 'Brief information',
+  'show crypto ikev2': 'Shows ikev2 information',
+  'show crypto ipsec': 'Show IPSEC info',
+  'show crypto session': 'Show crypto sessions (tunnels)',
+  'clear crypto': 'Encryption module',
+  'terminal length': 'Set number of lines on a screen',
+  'terminal monitor': 'Copy debug output to the current terminal line',
+  'terminal no': 'Negate a command or set its defaults',
+  'terminal width': 'Set width of the display terminal',
+  'terminal no monitor': 'Copy debug output to the current terminal line',
+  'write memory': 'Write to NV memory',
+  'ping repeat': 'specify repeat count',
+  'ping source': 'specify source address or name',
+  'track interface': 'Select an interface to track',
+  'track ip': 'IP protocol',
+  'track list': 'Group objects in a list',
+  'track stub-object': 'Stub tracking object',
 };
 
 /** After `|` the path is empty: the modifiers' own texts. */
-for (const { word, help } of OUTPUT_MODIFIERS) BY_PATH[` ${word}`] = help;
+const MODIFIERS: Record<string, string> = Object.fromEntries(OUTPUT_MODIFIERS.map(({ word, help }) => [word, help]));
 
-/** Words whose help differs in exec, where they end the session rather than a configuration level. */
-const IN_EXEC: Record<string, string> = { exit: 'Exit from the EXEC' };
-
-export function keywordHelp(path: readonly string[], word: string, inConfig = false): string {
-  if (!inConfig && path.length === 0 && IN_EXEC[word]) return IN_EXEC[word];
-  return BY_PATH[`${path.join(' ')} ${word}`] ?? BY_PATH[`${path.at(-1) ?? ''} ${word}`] ?? BY_WORD[word] ?? '';
+/** `mode` is the session's mode, or 'modifier' for the words after `|`. */
+export function keywordHelp(mode: string, path: readonly string[], word: string): string {
+  if (mode === 'modifier') return MODIFIERS[word] ?? '';
+  if (path.length > 0) return BY_PATH[`${path.join(' ')} ${word}`] ?? '';
+  const table = mode === 'user' ? FIRST_WORDS.exec : FIRST_WORDS[mode];
+  return table?.[word] ?? (mode.startsWith('config') ? CONFIG_COMMON[word] : undefined) ?? '';
 }
 
 const PARAM_HELP: Record<string, string> = {

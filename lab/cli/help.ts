@@ -29,19 +29,19 @@ export function splitAtPipe(line: string): { head: string; pipeAt: number; tail:
 }
 
 /** The lines `?` prints for `line` (the terminal then shows the prompt and the line again). */
-export function contextHelp(line: string, candidates: readonly CommandDef[], promptLength: number, inConfig = false): string[] {
+export function contextHelp(line: string, candidates: readonly CommandDef[], promptLength: number, mode = 'exec'): string[] {
   const pipe = splitAtPipe(line);
   if (pipe) {
     const head = matchLine(pipe.head, candidates);
     if (head.kind !== 'ok' || !isShowCommand(head.def)) return caret(promptLength + pipe.pipeAt);
-    return contextHelp(pipe.tail, modifierCommands(), promptLength + pipe.pipeAt + 1, inConfig);
+    return contextHelp(pipe.tail, modifierCommands(), promptLength + pipe.pipeAt + 1, 'modifier');
   }
   const { partial, done } = splitPartial(line);
   const walked = standingAfter(line, done, candidates);
   if (walked.kind === 'ambiguous') return matchErrorLines({ kind: 'ambiguous' }, line, promptLength);
   if (walked.kind === 'invalid') return walked.offset === 0 || done.length === 0 ? [UNRECOGNIZED] : caret(promptLength + walked.offset);
   if (partial) return wordsFor(partial, walked.standing);
-  return table(walked.standing, inConfig);
+  return table(walked.standing, mode);
 }
 
 /** The line after Tab, or undefined when the word is not one keyword's beginning (IOS redraws the line as it was). */
@@ -98,7 +98,7 @@ function wordsFor(partial: LineToken, standing: readonly Standing[]): string[] {
 }
 
 /** `show ?`: parameters first, then keywords in order, `|` and `<cr>` last, in one padded column. */
-function table(standing: readonly Standing[], inConfig: boolean): string[] {
+function table(standing: readonly Standing[], mode: string): string[] {
   const params = new Map<string, string>();
   const keywords = new Map<string, string>();
   let complete = false;
@@ -109,7 +109,7 @@ function table(standing: readonly Standing[], inConfig: boolean): string[] {
       complete = true;
       pipeable ||= isShowCommand(s.def);
     } else if (t.kind === 'keyword') {
-      if (!keywords.has(t.word)) keywords.set(t.word, keywordHelp(pathOf(s), t.word, inConfig));
+      if (!keywords.has(t.word)) keywords.set(t.word, keywordHelp(isDo(s) ? 'exec' : mode, pathOf(s), t.word));
     } else {
       for (const [form, help] of paramEntries(t)) if (!params.has(form)) params.set(form, help);
     }
@@ -120,6 +120,12 @@ function table(standing: readonly Standing[], inConfig: boolean): string[] {
   const lines = rows.map(([label, help]) => `  ${label.padEnd(width)}  ${help}`.trimEnd());
   if (complete) lines.push('  <cr>');
   return [...lines, ''];
+}
+
+/** Past `do`, the words are exec's. */
+function isDo(s: Standing): boolean {
+  const first = s.def.syntax[0];
+  return s.pos > 0 && first?.kind === 'keyword' && first.word === 'do';
 }
 
 /** The keywords a definition has consumed (`do` left out: help under `do` is exec's). */

@@ -141,7 +141,7 @@ export class CliSession {
   /** `?` typed after `line`: the help lines (the terminal then redraws the prompt and the line). */
   help(line: string): string[] {
     const mode = this.mode();
-    const lines = contextHelp(line, this.candidates(mode), this.prompt().length, isConfigMode(mode));
+    const lines = contextHelp(line, this.candidates(mode), this.prompt().length, mode);
     const header = line.trim() === '' ? MODE_HELP_HEADERS[mode] : undefined;
     return header ? [header, ...lines] : lines;
   }

@@ -73,3 +73,28 @@ describe('Tab completion', () => {
     expect(session().complete(line)).toBe(expected);
   });
 });
+
+describe('? on the lab router: the same word, each context its own text', () => {
+  it('config ip, interface ip, track <n> and show ip sla', async () => {
+    const { labRouter } = await import('./lab-helpers.js');
+    const { router } = labRouter();
+    try {
+      const s = new CliSession({ device: router, privilege: 15 });
+      expect(s.help('show ip sla ')).toEqual([
+        '  configuration           IP SLAs Configuration',
+        '  reaction-configuration  IP SLAs Reaction Configuration',
+        '  statistics              IP SLAs Statistics',
+        '  summary                 IP SLAs Summary',
+        '',
+      ]);
+      s.execute('configure terminal');
+      expect(s.help('')).toContain('  ip         Global IP configuration subcommands');
+      expect(s.help('track 101 ')).toEqual(['  interface    Select an interface to track', '  ip           IP protocol', '  list         Group objects in a list', '  stub-object  Stub tracking object', '']);
+      s.execute('interface Tunnel100');
+      expect(s.help('').find((l) => l.startsWith('  ip '))).toMatch(/^ {2}ip +Interface Internet Protocol config commands$/);
+      expect(s.help('do write ')).toEqual(['  memory  Write to NV memory', '  <cr>', '']);
+    } finally {
+      router.stop();
+    }
+  });
+});
