@@ -8,7 +8,6 @@ import { ScaledClock } from './world/clock.js';
 import { defaultWorldSpec } from './world/default-world.js';
 import { World } from './world/world.js';
 import { labBanner } from './lab-banner.js';
-import { agentConfigYaml } from './lab-agent-config.js';
 import { defaultHostKeyPath, persistentHostKey } from './ssh/persistent-host-key.js';
 
 const USAGE = `Usage: spokepilot lab [--scenario FILE|NAME] [--ssh-port P] [--user U --password W]
@@ -80,6 +79,8 @@ export async function labCommand(argv: string[]): Promise<number> {
   }
   if (values['print-agent-config']) {
     if (port === 0) { console.error('spokepilot lab: --print-agent-config needs a fixed --ssh-port (not 0) for the agent to reach'); return 2; }
+    // Loaded here only: it brings the agent's config validation (ajv), which nothing else in `lab` needs.
+    const { agentConfigYaml } = await import('./lab-agent-config.js');
     process.stdout.write(agentConfigYaml(new World(defaultWorldSpec()), { sshPort: port, user: values.user!, password: values.password!, fingerprint: hostKey.fingerprint, ...(syslog ? { syslog } : {}) }));
     return 0;
   }

@@ -58,6 +58,11 @@ describe('spokepilot lab for an engineer (real bin, real SSH)', () => {
     expect(check.stderr).toBe('');
     expect(check.stdout).toContain('router: matches the configuration');
     expect(check.code).toBe(0);
+
+    // A port picked at start cannot be printed beforehand.
+    const anyPort = await runCli(['lab', '--print-agent-config', '--ssh-port', '0', '--host-key', join(tmp.dir, 'host_key')]);
+    expect(anyPort.code).toBe(2);
+    expect(anyPort.stderr).toContain('needs a fixed --ssh-port');
   }, 60_000);
 
   it('answers ?, Tab, pipes, ping, show clock and ambiguity on an interactive shell', async () => {
