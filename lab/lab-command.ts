@@ -5,16 +5,28 @@ import { loadScenario } from './scenario/load.js';
 import { playScenario } from './scenario/runner.js';
 import { startLabSpoke } from './spoke.js';
 import { ScaledClock } from './world/clock.js';
+import { defaultWorldSpec } from './world/default-world.js';
+import { World } from './world/world.js';
+import { labBanner } from './lab-banner.js';
+import { defaultHostKeyPath, persistentHostKey } from './ssh/persistent-host-key.js';
 
 const USAGE = `Usage: spokepilot lab [--scenario FILE|NAME] [--ssh-port P] [--user U --password W]
-                      [--syslog HOST:PORT] [--speed X] [--seed N]
+                      [--syslog HOST:PORT] [--speed X] [--seed N] [--host-key FILE]
+       spokepilot lab --print-agent-config [same options]
 
 Runs a simulated FlexVPN spoke (an IOS twin) reachable over SSH: by default
-ssh admin@127.0.0.1 -p 2222 (password admin). With --scenario it plays a
-timeline of faults and prints what the router did, then stops at the end.
-Shipped scenarios: primary-wan-loss, hub1-dies, hub1-returns, flapping-wan,
-brownout, both-wans-down, route-injection (lab/scenarios/NAME.yaml).
---speed 10 runs lab time ten times faster than real time.`;
+ssh admin@127.0.0.1 -p 2222 (password admin). At start it prints what it
+simulates: client, hubs, WANs, tracks, IP SLA operations, syslog destination.
+With --scenario it plays a timeline of faults and prints what the router did,
+then stops at the end. Shipped scenarios: primary-wan-loss, hub1-dies,
+hub1-returns, flapping-wan, brownout, both-wans-down, route-injection
+(lab/scenarios/NAME.yaml). --speed 10 runs lab time ten times faster.
+
+--print-agent-config prints an agent configuration (YAML) for the lab as the
+same options start it, and exits: spokepilot config check FILE --router and
+spokepilot run --config FILE accept it. The router's RSA host key persists
+in --host-key FILE (default ${defaultHostKeyPath()}), so the
+fingerprint the configuration pins holds from one run to the next.`;
 
 export function scenarioPath(nameOrFile: string): string {
   if (existsSync(nameOrFile)) return nameOrFile;
@@ -40,7 +52,7 @@ export async function labCommand(argv: string[]): Promise<number> {
       options: {
         scenario: { type: 'string' }, 'ssh-port': { type: 'string', default: '2222' }, user: { type: 'string', default: 'admin' },
         password: { type: 'string', default: 'admin' }, syslog: { type: 'string' }, speed: { type: 'string', default: '1' },
-        seed: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        seed: { type: 'string' }, help: { type: 'boolean', short: 'h' }, 'host-key': { type: 'string' }, 'print-agent-config': { type: 'boolean' },
       },
     }).values;
   } catch (err) {
@@ -58,6 +70,20 @@ export async function labCommand(argv: string[]): Promise<number> {
     if (!m) { console.error(`spokepilot lab: --syslog must be HOST:PORT, not "${values.syslog}"`); return 2; }
     syslog = { host: m[1]!, port: Number(m[2]) };
   }
+  let hostKey;
+  try {
+    hostKey = await persistentHostKey(values['host-key'] ?? defaultHostKeyPath());
+  } catch (err) {
+    console.error(`spokepilot lab: host key ${values['host-key'] ?? defaultHostKeyPath()}: ${(err as Error).message}`);
+    return 1;
+  }
+  if (values['print-agent-config']) {
+    if (port === 0) { console.error('spokepilot lab: --print-agent-config needs a fixed --ssh-port (not 0) for the agent to reach'); return 2; }
+    // Loaded here only: it brings the agent's config validation (ajv), which nothing else in `lab` needs.
+    const { agentConfigYaml } = await import('./lab-agent-config.js');
+    process.stdout.write(agentConfigYaml(new World(defaultWorldSpec()), { sshPort: port, user: values.user!, password: values.password!, fingerprint: hostKey.fingerprint, ...(syslog ? { syslog } : {}) }));
+    return 0;
+  }
   let scenario;
   if (values.scenario) {
     try {
@@ -72,7 +98,7 @@ export async function labCommand(argv: string[]): Promise<number> {
   let spoke;
   try {
     spoke = await startLabSpoke({
-      clock, seed, sshPort: port, users: [{ username: values.user!, password: values.password!, privilege: 15 }], ...(syslog ? { syslog } : {}),
+      clock, seed, sshPort: port, hostKey: hostKey.privateKey, users: [{ username: values.user!, password: values.password!, privilege: 15 }], ...(syslog ? { syslog } : {}),
     });
   } catch (err) {
     clock.clearAll();
@@ -80,7 +106,7 @@ export async function labCommand(argv: string[]): Promise<number> {
     console.error(`spokepilot lab: cannot listen on port ${port}: ${e.code === 'EADDRINUSE' ? 'already in use (pick another with --ssh-port)' : e.message}`);
     return 1;
   }
-  console.log(`${spoke.router.hostname()}: ssh ${values.user}@127.0.0.1 -p ${spoke.ssh.port}  (host key ${spoke.ssh.fingerprint}), speed ${speed}x`);
+  for (const line of labBanner(spoke.router, { user: values.user!, password: values.password!, host: spoke.ssh.host, port: spoke.ssh.port, fingerprint: spoke.ssh.fingerprint, speed })) console.log(line);
   if (!scenario) {
     await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
     await spoke.stop();

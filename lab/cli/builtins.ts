@@ -20,6 +20,8 @@ export interface SessionControls {
   endConfiguration(): void;
   setLength(lines: number): void;
   setWidth(columns: number): void;
+  /** `terminal monitor` / `terminal no monitor`: the router's log lines copied to this vty as they happen. */
+  setMonitor(on: boolean): void;
   describeTerminal(): string;
 }
 
@@ -43,6 +45,13 @@ export function terminalCommands(mode: Mode, s: SessionControls): CommandDef[] {
       handler: (_ctx, args) => s.setWidth(Number(args.columns)),
     },
     { modes, syntax: kw('show', 'terminal'), handler: () => ({ output: s.describeTerminal() }) },
+    // Privileged, as on IOS: a level-1 user cannot watch the router's log.
+    ...(mode === 'exec'
+      ? [
+          { modes, syntax: kw('terminal', 'monitor'), handler: () => s.setMonitor(true) },
+          { modes, syntax: kw('terminal', 'no', 'monitor'), handler: () => s.setMonitor(false) },
+        ]
+      : []),
   ];
 }
 

@@ -74,6 +74,8 @@ export interface LabDevice {
   commands(): readonly CommandDef[];
   /** A session left configuration mode (`end`, Ctrl-Z, `exit` from config). */
   configured?(by: string): void;
+  /** Calls `listener` with each log line as the router logs it (`terminal monitor`); returns the unsubscribe. */
+  watchLog?(listener: (line: string) => void): () => void;
 }
 
 /** Keyword helper: `kw('show', 'ip', 'route')` for a run of keywords. */

@@ -37,10 +37,51 @@ const STRENGTH: Record<Token['kind'] | 'exact', number> = {
 export function matchLine(line: string, candidates: readonly CommandDef[]): MatchResult {
   const tokens = tokenize(line);
   if (tokens.length === 0) return { kind: 'empty' };
+  const w = walk(line, tokens, candidates);
+  const complete = w.ended.filter((c) => c.pos === c.def.syntax.length);
+  if (complete.length > 0) {
+    const best = complete.reduce((a, b) => (compareScores(b.score, a.score) > 0 ? b : a));
+    return { kind: 'ok', def: best.def, args: best.args };
+  }
+  if (w.ended.length > 0) return { kind: 'incomplete' };
+  // IOS reports the first problem on its way through the line: an ambiguous
+  // word stops it even if a later word is also wrong ("sh po interface fa0/3").
+  if (w.ambiguousAt >= 0 && w.ambiguousAt >= w.failAt) return { kind: 'ambiguous' };
+  return { kind: 'invalid', offset: tokens[w.failAt]!.start };
+}
 
+/** Where a definition stands once every typed token is consumed: `pos` is its next syntax token. */
+export interface Standing {
+  def: CommandDef;
+  pos: number;
+}
+
+export type WalkResult =
+  | { kind: 'ok'; standing: Standing[] }
+  | { kind: 'ambiguous' }
+  | { kind: 'invalid'; offset: number };
+
+/**
+ * The definitions still possible after all of `tokens` (for `?` and Tab),
+ * or why none is: the same walk as matchLine, stopped at the end of the line.
+ */
+export function standingAfter(line: string, tokens: readonly LineToken[], candidates: readonly CommandDef[]): WalkResult {
+  const w = walk(line, tokens, candidates);
+  if (w.ended.length > 0) return { kind: 'ok', standing: w.ended.map((c) => ({ def: c.def, pos: c.pos })) };
+  if (w.ambiguousAt >= 0 && w.ambiguousAt >= w.failAt) return { kind: 'ambiguous' };
+  return { kind: 'invalid', offset: tokens[w.failAt]?.start ?? line.length };
+}
+
+interface Walk {
+  /** Cursors that consumed every token, complete or not. */
+  ended: Cursor[];
+  failAt: number;
+  ambiguousAt: number;
+}
+
+function walk(line: string, tokens: readonly LineToken[], candidates: readonly CommandDef[]): Walk {
   let live: Cursor[] = candidates.map((def, order) => ({ order, def, pos: 0, at: 0, args: {}, score: [] }));
-  const complete: Cursor[] = [];
-  let incomplete = false;
+  const ended: Cursor[] = [];
   let failAt = -1;
   let ambiguousAt = -1;
 
@@ -49,10 +90,7 @@ export function matchLine(line: string, candidates: readonly CommandDef[]): Matc
     const now = live.filter((c) => c.at === at);
     live = live.filter((c) => c.at !== at);
     if (at === tokens.length) {
-      for (const c of now) {
-        if (c.pos === c.def.syntax.length) complete.push(c);
-        else incomplete = true;
-      }
+      ended.push(...now);
       continue;
     }
     const step = advance(now, tokens, at, line);
@@ -60,16 +98,7 @@ export function matchLine(line: string, candidates: readonly CommandDef[]): Matc
     if (step.ambiguous) ambiguousAt = at;
     if (step.failed) failAt = at;
   }
-
-  if (complete.length > 0) {
-    const best = complete.reduce((a, b) => (compareScores(b.score, a.score) > 0 ? b : a));
-    return { kind: 'ok', def: best.def, args: best.args };
-  }
-  if (incomplete) return { kind: 'incomplete' };
-  // IOS reports the first problem on its way through the line: an ambiguous
-  // word stops it even if a later word is also wrong ("sh po interface fa0/3").
-  if (ambiguousAt >= 0 && ambiguousAt >= failAt) return { kind: 'ambiguous' };
-  return { kind: 'invalid', offset: tokens[failAt]!.start };
+  return { ended, failAt, ambiguousAt };
 }
 
 interface Step {

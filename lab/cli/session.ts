@@ -8,6 +8,8 @@ import { CliError, kw, type Args, type CommandDef, type LabDevice, type Mode } f
 import { builtinCommands, isConfigMode, terminalCommands, type SessionControls } from './builtins.js';
 import { matchLine } from './matcher.js';
 import { BAD_SECRETS, INTERNAL_ERROR, PASSWORD_PROMPT, matchErrorLines } from './messages.js';
+import { completeLine, contextHelp, isShowCommand, splitAtPipe } from './help.js';
+import { applyModifier, modifierCommands, type OutputModifier } from './output-filter.js';
 
 export type LabLog = (event: Record<string, unknown>) => void;
 
@@ -37,12 +39,22 @@ interface ConfigLevel {
   target?: string;
 }
 
+/** What IOS prints above the command list of `?` on an empty line, in the modes whose title is known. */
+const MODE_HELP_HEADERS: Partial<Record<Mode, string>> = {
+  user: 'Exec commands:',
+  exec: 'Exec commands:',
+  config: 'Configure commands:',
+  'config-if': 'Interface configuration commands:',
+};
+
 /** IOS gives three tries at the enable secret. */
 const SECRET_TRIES = 3;
 
 export class CliSession {
   terminalLength: number;
   terminalWidth: number;
+  /** `terminal monitor` is on: the terminal copies log lines to the screen. */
+  monitoring = false;
   private privileged: boolean;
   /** Configuration levels, outermost (`config`) first; empty outside configuration mode. */
   private levels: ConfigLevel[] = [];
@@ -121,14 +133,53 @@ export class CliSession {
     return BAD_SECRETS;
   }
 
+  /** The device's log as it is written (for `terminal monitor`); a device without a log has nothing to show. */
+  watchLog(listener: (line: string) => void): () => void {
+    return this.options.device.watchLog?.(listener) ?? (() => undefined);
+  }
+
+  /** `?` typed after `line`: the help lines (the terminal then redraws the prompt and the line). */
+  help(line: string): string[] {
+    const mode = this.mode();
+    const lines = contextHelp(line, this.candidates(mode), this.prompt().length, mode);
+    const header = line.trim() === '' ? MODE_HELP_HEADERS[mode] : undefined;
+    return header ? [header, ...lines] : lines;
+  }
+
+  /** Tab after `line`: the line with its last word completed, or undefined when it cannot be. */
+  complete(line: string): string | undefined {
+    return completeLine(line, this.candidates(this.mode()));
+  }
+
   private executeCommand(line: string): string[] {
     const mode = this.mode();
     const result = matchLine(line, this.candidates(mode));
+    // A `|` is an output modifier only after a show command; free text may hold one (`description fibre | backup`).
+    const pipe = splitAtPipe(line);
+    if (pipe && !(result.kind === 'ok' && !isShowCommand(result.def))) return this.executePiped(line, pipe);
     if (result.kind === 'ok') return this.run(result.def, result.args, mode, line);
     if (result.kind === 'empty') return [];
     const fallback = this.matchInParentModes(line);
     if (fallback) return this.run(fallback.def, fallback.args, this.mode(), line);
     return matchErrorLines(result, line, this.prompt().length);
+  }
+
+  /**
+   * `show ... | include REGEX` and the other modifiers: only after a show
+   * command (IOS puts the caret under the `|` of `ping 10.0.0.1 | i x`).
+   */
+  private executePiped(line: string, pipe: { head: string; pipeAt: number; tail: string }): string[] {
+    const mode = this.mode();
+    const head = matchLine(pipe.head, this.candidates(mode));
+    if (head.kind !== 'ok') return matchErrorLines(head.kind === 'empty' ? { kind: 'invalid', offset: pipe.pipeAt } : head, line, this.prompt().length);
+    if (!isShowCommand(head.def)) return matchErrorLines({ kind: 'invalid', offset: pipe.pipeAt }, line, this.prompt().length);
+    const modifier = matchLine(pipe.tail, modifierCommands());
+    if (modifier.kind !== 'ok') {
+      const error = modifier.kind === 'invalid' ? { ...modifier, offset: modifier.offset + pipe.pipeAt + 1 } : modifier.kind === 'empty' ? { kind: 'incomplete' as const } : modifier;
+      return matchErrorLines(error, line, this.prompt().length);
+    }
+    const word = modifier.def.syntax[0]!.kind === 'keyword' ? modifier.def.syntax[0]!.word : 'include';
+    return applyModifier(this.run(head.def, head.args, mode, line), word as OutputModifier, String(modifier.args.regex));
   }
 
   /**
@@ -222,6 +273,9 @@ export class CliSession {
       },
       setWidth: (columns) => {
         this.terminalWidth = columns;
+      },
+      setMonitor: (on) => {
+        this.monitoring = on;
       },
       describeTerminal: () =>
         [`Length: ${this.terminalLength} lines, Width: ${this.terminalWidth} columns`].join('\n'),

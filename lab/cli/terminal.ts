@@ -34,6 +34,10 @@ export class InteractiveTerminal {
   private escape = '';
   private readonly history: string[] = [];
   private historyIndex = 0;
+  /** Unsubscribes from the router's log while `terminal monitor` is on. */
+  private unwatchLog: (() => void) | undefined;
+  /** Log lines that arrived while ` --More-- ` held the screen: shown when the output ends. */
+  private heldLogLines: string[] = [];
 
   constructor(
     private readonly session: CliSession,
@@ -43,6 +47,13 @@ export class InteractiveTerminal {
   /** IOS greets an SSH login with an empty line, then the prompt. */
   start(banner?: string): void {
     this.io.write(`${banner ? toCrlf(banner) : ''}\r\n${this.session.prompt()}`);
+  }
+
+  /** The channel closed: stop copying the log here. */
+  close(): void {
+    this.ended = true;
+    this.unwatchLog?.();
+    this.unwatchLog = undefined;
   }
 
   input(data: string): void {
@@ -82,6 +93,10 @@ export class InteractiveTerminal {
       case ESC:
         this.escape = ch;
         return;
+      case '\t':
+        return this.tab();
+      case '?':
+        if (!this.session.awaitingSecret) return this.help();
     }
     if (ch < ' ') return; // other control keys: ignored, as IOS ignores unbound ones
     this.buffer += ch;
@@ -106,7 +121,48 @@ export class InteractiveTerminal {
     this.io.write('\r\n');
     if (!this.session.awaitingSecret && line.trim()) this.remember(line);
     const outcome = this.session.execute(line);
+    this.syncMonitor();
     this.show(outcome.lines, outcome.closed);
+  }
+
+  /** IOS echoes the `?`, prints the help, then the prompt and the line as typed, cursor at its end. */
+  private help(): void {
+    this.io.write('?\r\n');
+    this.writeLines(this.session.help(this.buffer));
+    this.io.write(`${this.session.prompt()}${this.buffer}`);
+  }
+
+  /** A unique completion is typed in for the user; otherwise IOS redraws the line on a new row. */
+  private tab(): void {
+    if (this.session.awaitingSecret) return;
+    const completed = this.session.complete(this.buffer);
+    if (completed === undefined) {
+      this.io.write(`\r\n${this.session.prompt()}${this.buffer}`);
+    } else if (completed.startsWith(this.buffer)) {
+      this.echo(completed.slice(this.buffer.length));
+      this.buffer = completed;
+    } else {
+      this.replaceLine(completed); // `SH` completes to `show `: the typed word is rewritten
+    }
+  }
+
+  /**
+   * A log line under `terminal monitor`, written where the cursor is, as a
+   * vty without `logging synchronous` does: the prompt is not redrawn.
+   */
+  private logLine(line: string): void {
+    if (this.ended) return;
+    if (this.pager) this.heldLogLines.push(line);
+    else this.io.write(`\r\n${line}\r\n`);
+  }
+
+  private syncMonitor(): void {
+    if (this.session.monitoring && !this.unwatchLog && !this.ended) {
+      this.unwatchLog = this.session.watchLog((line) => this.logLine(line));
+    } else if (!this.session.monitoring && this.unwatchLog) {
+      this.unwatchLog();
+      this.unwatchLog = undefined;
+    }
   }
 
   private interrupt(): void {
@@ -151,10 +207,11 @@ export class InteractiveTerminal {
 
   private finish(close: boolean): void {
     if (close) {
-      this.ended = true;
+      this.close();
       this.io.end();
       return;
     }
+    this.writeLines(this.heldLogLines.splice(0));
     this.io.write(this.session.prompt());
   }
 

@@ -6,7 +6,7 @@
  * 6, subnet lines at column 9.
  */
 import type { RouterModel } from '../router/model.js';
-import { splitPrefix, type LabRoute } from '../router/dynamics/routes.js';
+import { splitPrefix, type LabRoute, type RouteCode } from '../router/dynamics/routes.js';
 import { iosElapsed, pad } from './format.js';
 import { elapsedSec } from './view.js';
 
@@ -28,11 +28,11 @@ export const ROUTE_CODES = [
  * interface sits in a lab VRF, so a configured VRF's table is empty; an
  * unknown one gets IOS's `% IP routing table NAME does not exist`.
  */
-export function renderIpRoute(m: RouterModel, vrf?: string): string {
+export function renderIpRoute(m: RouterModel, vrf?: string, only?: readonly RouteCode[]): string {
   if (vrf !== undefined && !m.config.vrfs.has(vrf)) return `% IP routing table ${vrf} does not exist`;
   const routes = vrf === undefined ? m.rt.routes : [];
   const out = [...(vrf === undefined ? [] : [`Routing Table: ${vrf}`]), ...ROUTE_CODES, '', gatewayLine(routes), ''];
-  for (const group of groupByMajorNetwork(routes)) out.push(...renderGroup(m, group));
+  for (const group of groupByMajorNetwork(routes)) out.push(...renderGroup(m, group, only));
   return out.join('\n');
 }
 
@@ -71,7 +71,14 @@ function groupByMajorNetwork(routes: readonly LabRoute[]): Group[] {
   return groups;
 }
 
-function renderGroup(m: RouterModel, g: Group): string[] {
+/**
+ * A protocol filter (`show ip route static`) keeps the legend, the gateway
+ * line and a group's header, which still describes the whole table (its
+ * subnet count), and drops the other protocols' lines and empty groups.
+ */
+function renderGroup(m: RouterModel, g: Group, codes?: readonly RouteCode[]): string[] {
+  const shown = codes === undefined ? g.routes : g.routes.filter((r) => codes.includes(r.code));
+  if (shown.length === 0) return [];
   const only = g.routes[0]!;
   if (g.network === undefined || (g.routes.length === 1 && splitPrefix(only.prefix)[1] === g.classLength)) {
     return [routeLine(m, only, 6, true)];
@@ -81,7 +88,7 @@ function renderGroup(m: RouterModel, g: Group): string[] {
   const header = lengths.size === 1
     ? `      ${g.network}/${[...lengths][0]} is subnetted, ${n} subnets`
     : `      ${g.network}/${g.classLength} is variably subnetted, ${n} subnets, ${lengths.size} masks`;
-  return [header, ...g.routes.map((r) => routeLine(m, r, 9, lengths.size > 1))];
+  return [header, ...shown.map((r) => routeLine(m, r, 9, lengths.size > 1))];
 }
 
 function routeLine(m: RouterModel, r: LabRoute, column: number, withLength: boolean): string {

@@ -21,6 +21,8 @@ import { trackThresholdCommands } from './commands/track-threshold.js';
 import { eemCommands } from './commands/eem.js';
 import { eemExecCommands } from './commands/eem-exec.js';
 import { dampeningShowCommands } from './commands/dampening.js';
+import { operatorExecCommands } from './commands/operator-exec.js';
+import { pingCommands } from './commands/ping.js';
 import { EemRunner } from './eem.js';
 import { vrfCommands } from './commands/vrf.js';
 import { emptyConfig, type InterfaceConfig } from './config-model.js';
@@ -120,7 +122,7 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
     ...trackCommands(model), ...trackListCommands(model), ...ipSlaCommands(model), ...flexvpnCommands(model),
     ...interfaceCommands(model), ...loggingCommands(model), ...vrfCommands(model),
     ...trackThresholdCommands(model), ...eemCommands(model),
-  ].map((def) => settlesTracks(def, model)).concat(execCommands(model), eemExecCommands(model, eem), dampeningShowCommands(model));
+  ].map((def) => settlesTracks(def, model)).concat(execCommands(model), eemExecCommands(model, eem), dampeningShowCommands(model), operatorExecCommands(model), pingCommands(model));
   // The boot configuration is history: nothing it sets is logged.
   model.emitting = false;
   applyConfigText(() => commands, opts.config ?? defaultLabConfig(opts.world, opts.hostname, opts.syslog));
@@ -165,6 +167,7 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
     subscribe: (listener) => bus.subscribe(listener),
     configure: (text) => applyConfigText(() => commands, text),
     configured: (by) => emitNow({ kind: 'config', at: opts.clock.now(), by }),
+    watchLog: (listener) => model.log.watch(listener),
     note: (description) => emitNow({ kind: 'world', at: opts.clock.now(), description }),
     dropSessions: () => emitNow({ kind: 'drop-sessions', at: opts.clock.now() }),
     setTraffic: (rates) => { opts.traffic = { ...opts.traffic, ...rates }; },

@@ -48,6 +48,7 @@ export function serveSessionChannel(
       end: () => closeChannel(channel),
     });
     channel.on('data', (data: Buffer) => terminal.input(data.toString('utf8')));
+    channel.on('close', () => terminal.close());
     terminal.start(settings.banner);
   });
 

@@ -1,0 +1,38 @@
+/**
+ * `spokepilot lab --print-agent-config`: the agent's configuration for the
+ * spoke `spokepilot lab` serves with the same options, as YAML. It is the
+ * lab's own agent configuration (labAgentConfig, what the demo and the tests
+ * run), logging in as the lab's user, pinning the lab's persistent host key,
+ * and listening for syslog where the lab sends it.
+ */
+import { stringify } from 'yaml';
+import type { AgentConfig } from '../agent/config/types.js';
+import { labAgentConfig } from './harness/agent-config.js';
+import type { World } from './world/world.js';
+
+export interface PrintedConfigOptions {
+  sshPort: number;
+  user: string;
+  password: string;
+  fingerprint: string;
+  syslog?: { host: string; port: number };
+  dbPath?: string;
+}
+
+export function agentConfigForLab(world: World, o: PrintedConfigOptions): AgentConfig {
+  const base = labAgentConfig(world, {
+    sshPort: o.sshPort,
+    hostKeySha256: o.fingerprint,
+    dbPath: o.dbPath ?? 'spokepilot-lab.db',
+    ...(o.syslog ? { syslogPort: o.syslog.port } : {}),
+  });
+  return { ...base, router: { ...base.router, ssh: { ...base.router.ssh!, username: o.user, password: o.password } } };
+}
+
+export function agentConfigYaml(world: World, o: PrintedConfigOptions): string {
+  const header = [
+    '# spokepilot agent configuration for the lab spoke (spokepilot lab --print-agent-config).',
+    `# Start the lab with the same --ssh-port${o.syslog ? ' and --syslog' : ''}, then: spokepilot config check FILE --router; spokepilot run --config FILE`,
+  ];
+  return `${header.join('\n')}\n${stringify(agentConfigForLab(world, o))}`;
+}
