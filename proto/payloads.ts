@@ -235,7 +235,8 @@ export interface RouteViolationPayload {
 
 export type EventBody =
   | { kind: 'decision'; decision: DecisionPayload }
-  | { kind: 'path-change'; from: { peer?: string; source?: string }; to: { peer?: string; source?: string } }
+  /** One per switch; `to: {}` when the tunnel stays down (an outage); downForMs: how long it was down between the two paths. */
+  | { kind: 'path-change'; from: { peer?: string; source?: string }; to: { peer?: string; source?: string }; downForMs?: number }
   | { kind: 'health-change'; candidate: string; from: VerdictPayload; to: VerdictPayload; cause?: BadCausePayload }
   | { kind: 'route-diff'; table: string; added: number; removed: number; changed: number; prefixes?: { added: string[]; removed: string[]; changed: string[] } }
   /** `violations` lists the first 50; `total` counts them all. */

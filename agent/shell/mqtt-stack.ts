@@ -102,10 +102,18 @@ export function buildMqttStack(o: {
     topics, ids, clock: o.clock, heartbeatMs: o.mqtt.heartbeatSec * 1000,
   });
   const report = (p: Promise<unknown>) => void p.catch((e: Error & { code?: string }) => log.warn('report-failed', { code: e.code, error: e.message }));
+  // One evaluation emits several events in one turn (a decision, each health verdict, the drift):
+  // the retained state is published once they are all in, not once per event.
+  let stateDue: NodeJS.Immediate | undefined;
+  const publishState = () => {
+    if (stateDue) clearImmediate(stateDue);
+    stateDue = undefined;
+    report(reporter.state(stateBody(o.runtime)));
+  };
   const unsubscribe = o.runtime.events.on((e) => {
     const ev = eventBody(e);
     if (ev) report(reporter.events([ev]));
-    if (e.kind !== 'route-diff' && e.kind !== 'route-violations') report(reporter.state(stateBody(o.runtime)));
+    if (e.kind !== 'route-diff' && e.kind !== 'route-violations') stateDue ??= setImmediate(publishState);
     if (e.kind === 'read' && (e.family === 'sla' || e.family === 'interfaces' || e.family === 'crypto')) report(reporter.telemetry(telemetryBody(o.runtime)));
   });
   const keys = new Map(o.mqtt.commandKeys.map((k) => [k.id, parsePublicKey(resolveSecret(k.publicKey, o.env))] as const));
@@ -129,10 +137,11 @@ export function buildMqttStack(o: {
       publisher.start();
       await commands.start();
       broker.start();
-      report(reporter.state(stateBody(o.runtime)));
+      publishState();
     },
     async stop(deadlineMs: number, goodbye?: Goodbye) {
       unsubscribe();
+      if (stateDue) publishState();
       unwatch();
       duplicates.stop();
       await commands.stop();

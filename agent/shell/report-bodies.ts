@@ -83,7 +83,7 @@ export function eventBody(e: RuntimeEvent): EventBody | undefined {
   switch (e.kind) {
     case 'decision': return { kind: 'decision', decision: e.decision };
     case 'health': return { kind: 'health-change', candidate: e.candidate, from: e.from, to: e.to, ...(e.cause ? { cause: e.cause } : {}) };
-    case 'path-change': return { kind: 'path-change', from: e.from, to: e.to };
+    case 'path-change': return { kind: 'path-change', from: e.from, to: e.to, ...(e.downForMs !== undefined ? { downForMs: e.downForMs } : {}) };
     case 'route-diff': {
       const t = e.summary.table;
       return { kind: 'route-diff', table: `${t.source ?? 'rib'}:${t.family}/${t.vrf}`, added: e.summary.added, removed: e.summary.removed, changed: e.summary.changed };

@@ -20,7 +20,7 @@ export type DriftEvent =
 export type RuntimeEvent =
   | { kind: 'decision'; decision: Decision }
   | { kind: 'health'; candidate: string; from: Verdict; to: Verdict; cause?: BadCause; atMs: number }
-  | { kind: 'path-change'; from: { peer?: string; source?: string }; to: { peer?: string; source?: string } }
+  | { kind: 'path-change'; from: { peer?: string; source?: string }; to: { peer?: string; source?: string }; downForMs?: number }
   | { kind: 'actuation'; effect: Effect; outcome: ActuationOutcome }
   | { kind: 'route-diff'; summary: IngestSummary }
   /** The first VIOLATIONS_LISTED violations of all tables; `total` counts them all. */

@@ -3,6 +3,7 @@ import type { IpInterfaceBrief, IpSlaStatistics, Track } from '../../proto/recor
 import type { SyslogRecord } from '../../proto/records/system.js';
 import type { AgentConfig } from '../config/types.js';
 import { flexvpnObservation, interfaceObservations, type FlexvpnSeen } from '../core/observe/router-state.js';
+import { INITIAL_PATH_CHANGES, nextPathChange } from '../core/observe/path-changes.js';
 import { slaSamples, type SlaCursors } from '../core/observe/sla.js';
 import type { Decision } from '../core/policy/types.js';
 import type { ParsePool } from '../parsers/pool/parse-pool.js';
@@ -54,6 +55,8 @@ export class Runtime {
   private readonly pollers = new Map<Family, Poller>();
   private slaCursors: SlaCursors = {};
   private flexSeen: FlexvpnSeen | undefined;
+  /** One path-change event per switch, not one per end of the tunnel's bounce (agent/core/observe/path-changes.ts). */
+  private pathChanges = INITIAL_PATH_CHANGES;
   private interfacesSeen: Record<string, boolean> = {};
   private cancelTick: (() => void) | undefined;
   private lastViolations = '';
@@ -204,13 +207,13 @@ export class Runtime {
     const epoch = this.loop.actuationEpoch;
     const clients = (await this.parse('show crypto ikev2 client flexvpn')) as FlexVpnClient[];
     const tracks = await this.readOwnedTracks();
-    const before = this.flexSeen;
+    const first = this.flexSeen === undefined;
     const r = flexvpnObservation(this.flexSeen, clients, this.o.config.flexvpn.client);
     this.flexSeen = r.seen;
-    if (before && (before.activePeer !== r.seen.activePeer || before.activeSource !== r.seen.activeSource)) {
-      const path = (x: FlexvpnSeen) => ({ ...(x.activePeer ? { peer: x.activePeer } : {}), ...(x.activeSource ? { source: x.activeSource } : {}) });
-      this.events.emit({ kind: 'path-change', from: path(before), to: path(r.seen) });
-    }
+    const seen = { ...(r.seen.activePeer ? { peer: r.seen.activePeer } : {}), ...(r.seen.activeSource ? { source: r.seen.activeSource } : {}) };
+    const moved = nextPathChange(this.pathChanges, seen, this.o.clock.now(), first);
+    this.pathChanges = moved.state;
+    if (moved.change) this.events.emit({ kind: 'path-change', ...moved.change });
     if (r.observation) this.loop.observe(r.observation);
     this.loop.reconcileAfterRead(tracks, epoch);
   }

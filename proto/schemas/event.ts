@@ -10,7 +10,7 @@ export const eventSchema: Schema = {
   title: 'event',
   oneOf: [
     event('decision', { decision: decisionSchema }, ['decision']),
-    event('path-change', { from: peerSource, to: peerSource }, ['from', 'to']),
+    event('path-change', { from: peerSource, to: peerSource, downForMs: count }, ['from', 'to']),
     event('health-change', { candidate: str(), from: verdict, to: verdict, cause: badCauseSchema }, ['candidate', 'from', 'to']),
     event('route-diff', {
       table: str(), added: count, removed: count, changed: count,

@@ -45,6 +45,9 @@ describe('the agent over MQTT (lab + aedes)', () => {
       const lastState = leaf('state').at(-1) as { active: { source?: string }; override?: { by: string } };
       expect(lastState.active.source).toBe('Cellular0/1/0');
       expect(lastState.override?.by).toBe('noc-1');
+      // The forced pivot is one path-change, from the fibre to the LTE, not one per end of the tunnel's bounce.
+      const changes = leaf('event').filter((e) => e.kind === 'path-change') as { from: { source?: string }; to: { source?: string } }[];
+      expect(changes).toEqual([expect.objectContaining({ from: expect.objectContaining({ source: 'GigabitEthernet0/0' }), to: expect.objectContaining({ source: 'Cellular0/1/0' }) })]);
       for (const m of seen) expect(typeof m.body.id).toBe('string'); // every payload carries a message id
     } finally {
       await operator.endAsync();
