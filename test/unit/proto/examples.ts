@@ -72,7 +72,7 @@ export const events: EventPayload[] = [
   { ...env('e5'), kind: 'decision', decision: { atMs: 1, action: 'switch', to: 'a', dryRun: false, reason: { code: 'override-ended', by: 'ops-1' } } },
   { ...env('e6'), kind: 'decision', decision: { atMs: 1, action: 'release', dryRun: false, reason: { code: 'all-down', behaviour: 'release' } } },
   { ...env('e7'), kind: 'decision', decision: { atMs: 1, action: 'hold', dryRun: false, reason: { code: 'steer-failed', candidate: 'b', errorCode: 'ROUTER_TIMEOUT' } } },
-  { ...env('e8'), kind: 'path-change', from: { peer: '192.0.2.1', source: 'Cellular0/1/0' }, to: { peer: '192.0.2.1', source: 'GigabitEthernet0/0' } },
+  { ...env('e8'), kind: 'path-change', from: { peer: '192.0.2.1', source: 'Cellular0/1/0' }, to: { peer: '192.0.2.1', source: 'GigabitEthernet0/0' }, downForMs: 5000 },
   { ...env('e9'), kind: 'health-change', candidate: 'lte-hub1', from: 'good', to: 'bad', cause: { kind: 'quality', breaches: [{ metric: 'rttMs', value: 420, threshold: 300 }], via: 'tunnel' } },
   { ...env('e10'), kind: 'route-diff', table: 'ipv4/', added: 1, removed: 0, changed: 2, prefixes: { added: ['10.20.0.0/16'], removed: [], changed: ['0.0.0.0/0', '10.0.0.0/8'] } },
   { ...env('e11'), kind: 'route-violation', table: 'ipv4/', violations: [
