@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { labDataPath } from '../lab-data.js';
 import type { ServiceLevel } from '../scenario/schema.js';
 
 /** Who steers the tunnel in a failover run, and on which router configuration. */
@@ -30,15 +30,13 @@ export const TUNED_VARIANTS: readonly Arm[] = ['reaction', 'anchors', 'eem-clear
   agent: false,
 }));
 
-const BASELINES = fileURLToPath(new URL('../baselines/', import.meta.url));
-
 /**
  * The arm's router configuration for a scenario's service level: the file's
  * `{{latency}}`, `{{loss}}` and `{{jitter}}` filled in, so IOS judges paths
  * against the same level the agent is given and the meter measures.
  */
 export function baselineConfig(file: string, level: ServiceLevel): string {
-  return fillServiceLevel(readFileSync(`${BASELINES}${file}`, 'utf8'), level, file);
+  return fillServiceLevel(readFileSync(labDataPath(`baselines/${file}`), 'utf8'), level, file);
 }
 
 export function fillServiceLevel(text: string, level: ServiceLevel, file: string): string {

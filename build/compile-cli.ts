@@ -1,0 +1,59 @@
+/**
+ * Compiles the CLI to JavaScript in dist/cli/ (npm's `prepare`, so `npm ci`
+ * does it): ESM split into chunks so each command is its own chunk and
+ * `--help` loads almost nothing; every package stays in node_modules (the
+ * native ones, better-sqlite3, ssh2 and cpu-features, must). The workers are
+ * entries of their own beside the chunks, where resolveWorkerEntry looks.
+ * `node --import tsx build/compile-cli.ts [--if-stale]`.
+ */
+import { build } from 'esbuild';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { COMPILED_CLI_DIR, COMPILED_CLI_MANIFEST, ROOT, compiledCliState, type CompiledCliManifest } from './compiled-cli.mjs';
+import { isMain } from './paths.js';
+
+const ENTRIES = {
+  main: 'agent/cli/main.ts',
+  'parse-worker': 'agent/parsers/pool/parse-worker.ts',
+  'route-ingest-worker': 'agent/adapters/sqlite/route-ingest-worker.ts',
+};
+
+/** Builds into a scratch directory and swaps it in whole, so a bin starting meanwhile never sees half a build. */
+export async function compileCli(): Promise<string> {
+  const startedAtMs = Date.now();
+  const dir = COMPILED_CLI_DIR.replace(/\/$/, '');
+  const scratch = `${dir}.new-${process.pid}`;
+  rmSync(scratch, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(ROOT, file)])),
+    outdir: scratch,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const manifest: CompiledCliManifest = { startedAtMs, inputs: Object.keys(result.metafile.inputs).sort() };
+  // Last: the manifest is what says the build is whole.
+  writeFileSync(join(scratch, 'build-inputs.json'), `${JSON.stringify(manifest)}\n`);
+  const old = `${dir}.old-${process.pid}`;
+  try {
+    renameSync(dir, old);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  renameSync(scratch, dir);
+  rmSync(old, { recursive: true, force: true });
+  return COMPILED_CLI_MANIFEST;
+}
+
+if (isMain(import.meta.url)) {
+  if (process.argv.includes('--if-stale') && compiledCliState() === 'fresh') process.exit(0);
+  const t0 = performance.now();
+  await compileCli();
+  console.log(`compiled the CLI into ${COMPILED_CLI_DIR} in ${Math.round(performance.now() - t0)} ms`);
+}

@@ -1,0 +1,28 @@
+// Whether dist/cli/ (build/compile-cli.ts) may run: shared by bin/spokepilot.mjs,
+// which must stay cheap (plain JavaScript, a stat per source file, ~2 ms), and
+// the compile step, which skips work when nothing changed.
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+export const COMPILED_CLI_DIR = `${ROOT}dist/cli/`;
+/** Written last by the compile: when the build started and every source file it read. */
+export const COMPILED_CLI_MANIFEST = `${COMPILED_CLI_DIR}build-inputs.json`;
+
+/**
+ * 'fresh'; 'missing' (never compiled, or a compile did not finish); or 'stale'
+ * (a source the build read was changed, or removed, since the build started).
+ */
+export function compiledCliState() {
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(COMPILED_CLI_MANIFEST, 'utf8'));
+  } catch {
+    return 'missing';
+  }
+  for (const input of manifest.inputs) {
+    const stat = statSync(`${ROOT}${input}`, { throwIfNoEntry: false });
+    if (!stat || stat.mtimeMs > manifest.startedAtMs) return 'stale';
+  }
+  return 'fresh';
+}
