@@ -9,7 +9,9 @@
 // start many of these at the same moment, each of which would rebuild.
 import { compiledCliState } from '../build/compiled-cli.mjs';
 
-const state = compiledCliState();
+// Answered by main.ts before it loads any command, so only its own sources need be current.
+const START_ONLY = new Set([undefined, '--help', '-h', 'help', '--version', '-V', 'version']);
+const state = compiledCliState(START_ONLY.has(process.argv[2]));
 let main;
 if (state === 'fresh') {
   ({ main } = await import('../dist/cli/main.js'));

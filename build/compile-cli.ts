@@ -6,7 +6,7 @@
  * entries of their own beside the chunks, where resolveWorkerEntry looks.
  * `node --import tsx build/compile-cli.ts [--if-stale]`.
  */
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMPILED_CLI_DIR, COMPILED_CLI_MANIFEST, ROOT, compiledCliState, type CompiledCliManifest } from './compiled-cli.mjs';
@@ -37,7 +37,11 @@ export async function compileCli(): Promise<string> {
     metafile: true,
     logLevel: 'warning',
   });
-  const manifest: CompiledCliManifest = { startedAtMs, inputs: Object.keys(result.metafile.inputs).sort() };
+  const manifest: CompiledCliManifest = {
+    startedAtMs,
+    inputs: Object.keys(result.metafile.inputs).sort(),
+    startInputs: staticInputs(result.metafile, join(ROOT, ENTRIES.main)),
+  };
   // Last: the manifest is what says the build is whole.
   writeFileSync(join(scratch, 'build-inputs.json'), `${JSON.stringify(manifest)}\n`);
   const old = `${dir}.old-${process.pid}`;
@@ -49,6 +53,23 @@ export async function compileCli(): Promise<string> {
   renameSync(scratch, dir);
   rmSync(old, { recursive: true, force: true });
   return COMPILED_CLI_MANIFEST;
+}
+
+/** The sources of an entry and of every chunk it imports statically: what runs before any command is loaded. */
+function staticInputs(metafile: Metafile, entry: string): string[] {
+  const outputs = Object.entries(metafile.outputs);
+  const start = outputs.find(([, o]) => o.entryPoint !== undefined && join(ROOT, o.entryPoint) === entry)?.[0];
+  const seen = new Set<string>();
+  const inputs = new Set<string>();
+  for (let queue = start ? [start] : []; queue.length > 0; ) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const output = metafile.outputs[file]!;
+    for (const input of Object.keys(output.inputs)) inputs.add(input);
+    queue = queue.concat(output.imports.filter((i) => i.kind === 'import-statement' && !i.external).map((i) => i.path));
+  }
+  return [...inputs].sort();
 }
 
 if (isMain(import.meta.url)) {
