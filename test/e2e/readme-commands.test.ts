@@ -200,7 +200,7 @@ describe('every command line the README documents', () => {
     'npx spokepilot parse --help': async () => {
       const r = await sh('npx spokepilot parse --help', work);
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/^Supported commands:\n(  show .*\n)+/m);
+      expect(r.stdout).toMatch(/^Supported commands:\n( {2}show .*\n)+/m);
     },
     'npm run conformance': async () => conformance('npm run conformance'),
     'npm run conformance -- --corpus DIR': async () => conformance(`npm run conformance -- --corpus ${join(work, 'corpus')}`),
