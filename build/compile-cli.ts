@@ -7,10 +7,20 @@
  * `node --import tsx build/compile-cli.ts [--if-stale]`.
  */
 import { build, type Metafile } from 'esbuild';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMPILED_CLI_DIR, COMPILED_CLI_MANIFEST, ROOT, compiledCliState, type CompiledCliManifest } from './compiled-cli.mjs';
 import { isMain } from './paths.js';
+import { precompiledConfigSchema } from './precompiled-config-schema.js';
+
+/**
+ * Pure JavaScript packages the short commands load, bundled: from ESM, each
+ * CommonJS file of a package costs a resolution and a lexing pass, which for
+ * yaml and ip-num was most of `config check`'s start. Every other package
+ * stays in node_modules (native ones must; the rest load only in long-running
+ * commands).
+ */
+const BUNDLED_PACKAGES = ['yaml', 'ip-num'];
 
 const ENTRIES = {
   main: 'agent/cli/main.ts',
@@ -33,8 +43,11 @@ export async function compileCli(): Promise<string> {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    external: externalPackages(),
+    // Bundled CommonJS requires Node's builtins; an ES module has no `require` of its own.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     metafile: true,
+    plugins: [precompiledConfigSchema()],
     logLevel: 'warning',
   });
   const manifest: CompiledCliManifest = {
@@ -53,6 +66,12 @@ export async function compileCli(): Promise<string> {
   renameSync(scratch, dir);
   rmSync(old, { recursive: true, force: true });
   return COMPILED_CLI_MANIFEST;
+}
+
+function externalPackages(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  const all = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies), 'cpu-features'];
+  return all.filter((name) => !BUNDLED_PACKAGES.includes(name)).flatMap((name) => [name, `${name}/*`]);
 }
 
 /** The sources of an entry and of every chunk it imports statically: what runs before any command is loaded. */
