@@ -39,6 +39,8 @@ const NOT_RUN_HERE: Record<string, string> = {
   'npm test': 'the suite this test is part of',
   'npm run test:unit': 'part of npm test',
   'npm run test:faults': 'part of npm test',
+  'npm run build:cli': 'test/support/compile-cli-setup.ts runs it before the tests; here it would swap dist/cli under the bins other test files start',
+  'npm run bench -- cli': 'a benchmark: figures, never asserted (DESIGN §6)',
   'npm run build': 'test/build/package-smoke.test.ts builds the single executable and runs it',
   'npm run package:iox -- --arch x86_64': 'test/build/package-smoke.test.ts builds this package and runs it in its rootfs',
   'npm run package:iox -- --arch aarch64': 'needs the aarch64 cross toolchain and qemu-user; test/build/package-smoke.test.ts runs it where they are',
