@@ -1,7 +1,7 @@
 export declare const ROOT: string;
 export declare const COMPILED_CLI_DIR: string;
 export declare const COMPILED_CLI_MANIFEST: string;
-export declare function compiledCliState(startOnly?: boolean): 'fresh' | 'missing' | 'stale';
+export declare function compiledCliState(startOnly?: boolean, root?: string): 'fresh' | 'missing' | 'stale';
 /** What build/compile-cli.ts writes to COMPILED_CLI_MANIFEST. */
 export interface CompiledCliManifest {
   startedAtMs: number;

@@ -7,24 +7,26 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const COMPILED_CLI_DIR = `${ROOT}dist/cli/`;
 /** Written last by the compile: when the build started and every source file it read. */
-export const COMPILED_CLI_MANIFEST = `${COMPILED_CLI_DIR}build-inputs.json`;
+const MANIFEST_IN_ROOT = 'dist/cli/build-inputs.json';
+export const COMPILED_CLI_MANIFEST = `${ROOT}${MANIFEST_IN_ROOT}`;
 
 /**
  * `startOnly`: only what runs before a command is loaded matters (`--help`,
- * `--version`): two stats instead of some three hundred.
+ * `--version`): two stats instead of some three hundred. `root`, ending in a
+ * slash, is the checkout (another one in tests).
  *
  * 'fresh'; 'missing' (never compiled, or a compile did not finish); or 'stale'
  * (a source the build read was changed, or removed, since the build started).
  */
-export function compiledCliState(startOnly = false) {
+export function compiledCliState(startOnly = false, root = ROOT) {
   let manifest;
   try {
-    manifest = JSON.parse(readFileSync(COMPILED_CLI_MANIFEST, 'utf8'));
+    manifest = JSON.parse(readFileSync(`${root}${MANIFEST_IN_ROOT}`, 'utf8'));
   } catch {
     return 'missing';
   }
   for (const input of startOnly ? manifest.startInputs : manifest.inputs) {
-    const stat = statSync(`${ROOT}${input}`, { throwIfNoEntry: false });
+    const stat = statSync(`${root}${input}`, { throwIfNoEntry: false });
     if (!stat || stat.mtimeMs > manifest.startedAtMs) return 'stale';
   }
   return 'fresh';

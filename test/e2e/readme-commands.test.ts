@@ -15,7 +15,7 @@
  * instead of 2222, which another program may hold.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -26,8 +26,8 @@ import { freeTcpPort } from '../../lab/harness/free-port.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../../lab/embedded-broker.js';
 import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
 import { ScaledClock } from '../../lab/world/clock.js';
-import { BIN } from '../support/run-cli.js';
 import { documentedCommandLines } from '../support/readme-commands.js';
+import { childEnv, sh, Started, type Finished } from '../support/shell-line.js';
 import { tempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -49,58 +49,6 @@ const NOT_RUN_HERE: Record<string, string> = {
   'npm run bench -- footprint': 'a benchmark of ten minutes (and the single executable)',
   'npm run bench -- failover': 'a benchmark of about ten minutes',
 };
-
-interface Finished { code: number | null; stdout: string; stderr: string }
-
-/**
- * A documented line as this test runs it: `npx spokepilot` is the bin, through
- * sh (pipes, quotes); sh execs a lone command, so a signal reaches it and not sh.
- */
-function asRun(line: string): string {
-  const run = line.replace(/\bnpx spokepilot\b/g, `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)}`);
-  return run.includes('|') ? run : `exec ${run}`;
-}
-
-/** Environment of every command: no database or port taken from the environment the tests run in. */
-function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env, ...extra };
-  for (const name of ['SPOKEPILOT_DB', 'CAF_APP_PERSISTENT_DIR', 'SPOKEPILOT_HTTP_PORT']) if (!(name in extra)) delete env[name];
-  return env;
-}
-
-class Started {
-  stdout = '';
-  stderr = '';
-  readonly exited: Promise<number | null>;
-  private readonly child: ChildProcess;
-
-  /** In its own process group, so `npm start`'s node under npm and sh stops with it. */
-  constructor(line: string, cwd: string, env?: NodeJS.ProcessEnv) {
-    this.child = spawn('sh', ['-c', asRun(line)], { cwd, env: childEnv(env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child.stdout!.on('data', (d: Buffer) => (this.stdout += d.toString()));
-    this.child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
-    this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
-  }
-
-  output(pattern: RegExp, what: string, timeoutMs = 30_000): Promise<RegExpExecArray> {
-    return waitFor(`${what} (stdout so far: ${this.stdout.slice(-300)}; stderr: ${this.stderr.slice(-300)})`, () => pattern.exec(this.stdout) ?? undefined, timeoutMs);
-  }
-
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
-    try {
-      process.kill(-this.child.pid!, signal);
-    } catch {
-      // already gone
-    }
-    return this.exited;
-  }
-}
-
-async function sh(line: string, cwd: string, env?: NodeJS.ProcessEnv): Promise<Finished> {
-  const run = new Started(line, cwd, env);
-  const code = await run.exited;
-  return { code, stdout: run.stdout, stderr: run.stderr };
-}
 
 describe('every command line the README documents', () => {
   const tmp = tempDir('spokepilot-readme-');
