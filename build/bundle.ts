@@ -38,12 +38,12 @@ export async function bundle(): Promise<string> {
 }
 
 /**
- * The lab reads its scenarios from ./scenarios/ beside its module, which in a
- * bundle is beside the bundle (or the executable): `spokepilot demo` and
- * `spokepilot lab` need them there. The IOx rootfs leaves them out.
+ * The lab reads its scenarios and baselines beside its module (lab/lab-data.ts),
+ * which in a bundle is beside the bundle (or the executable): `spokepilot demo`
+ * and `spokepilot lab` need them there. The IOx rootfs leaves them out.
  */
 export function copyLabScenarios(dir: string): void {
-  cpSync(join(ROOT, 'lab/scenarios'), join(dir, 'scenarios'), { recursive: true });
+  for (const data of ['scenarios', 'baselines']) cpSync(join(ROOT, 'lab', data), join(dir, data), { recursive: true });
 }
 
 if (isMain(import.meta.url)) {

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { labDataPath } from './lab-data.js';
 import { loadScenario } from './scenario/load.js';
 import { playScenario } from './scenario/runner.js';
 import { startLabSpoke } from './spoke.js';
@@ -30,7 +30,7 @@ fingerprint the configuration pins holds from one run to the next.`;
 
 export function scenarioPath(nameOrFile: string): string {
   if (existsSync(nameOrFile)) return nameOrFile;
-  const bundled = fileURLToPath(new URL(`./scenarios/${nameOrFile}.yaml`, import.meta.url));
+  const bundled = labDataPath(`scenarios/${nameOrFile}.yaml`);
   if (/^[a-z0-9-]+$/.test(nameOrFile) && existsSync(bundled)) return bundled;
   throw new Error(`no scenario "${nameOrFile}": give a file, or one of ${scenarioNames().join(', ')}`);
 }
@@ -38,7 +38,7 @@ export function scenarioPath(nameOrFile: string): string {
 /** The scenarios that ship with the lab. */
 export function scenarioNames(): string[] {
   try {
-    return readdirSync(fileURLToPath(new URL('./scenarios/', import.meta.url))).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
+    return readdirSync(labDataPath('scenarios/')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
   } catch {
     return [];
   }

@@ -1,8 +1,8 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { canonicalInterface } from '../parsers/interface-name.js';
 import { crossCheck } from './cross-check.js';
 import { escapeControls, hasUrlUserinfo, SECRET_KEYS, showValue } from './issue-text.js';
-import { CONFIG_SCHEMA } from './schema.js';
+import { validateSchema } from './schema-validator.js';
 import type { AgentConfig } from './types.js';
 
 export interface ConfigIssue {
@@ -14,10 +14,6 @@ export interface ConfigIssue {
 }
 
 export type ConfigResult = { ok: true; config: AgentConfig } | { ok: false; issues: ConfigIssue[] };
-
-// verbose: errors carry the offending value (e.data), which the messages show.
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true });
-const validateSchema = ajv.compile(CONFIG_SCHEMA);
 
 /**
  * Validates a parsed configuration document once, reporting every problem

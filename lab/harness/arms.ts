@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { labDataPath } from '../lab-data.js';
 import type { ServiceLevel } from '../scenario/schema.js';
 
 /** Who steers the tunnel in a failover run, and on which router configuration. */
@@ -34,15 +34,13 @@ export const TUNED_VARIANTS: readonly Arm[] = [
   { name: 'agent-on-combined', baseline: 'agent-on-ios-tuned-combined.ios', agent: true },
 ];
 
-const BASELINES = fileURLToPath(new URL('../baselines/', import.meta.url));
-
 /**
  * The arm's router configuration for a scenario's service level: the file's
  * `{{latency}}`, `{{loss}}` and `{{jitter}}` filled in, so IOS judges paths
  * against the same level the agent is given and the meter measures.
  */
 export function baselineConfig(file: string, level: ServiceLevel): string {
-  return fillServiceLevel(readFileSync(`${BASELINES}${file}`, 'utf8'), level, file);
+  return fillServiceLevel(readFileSync(labDataPath(`baselines/${file}`), 'utf8'), level, file);
 }
 
 export function fillServiceLevel(text: string, level: ServiceLevel, file: string): string {
