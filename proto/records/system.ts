@@ -229,13 +229,20 @@ export type SyslogDetail =
 export interface SyslogRecord {
   /** `<PRI>` when received over the network: facility * 8 + severity. */
   priority?: number;
-  /** `service sequence-numbers` counter (`000123: `). */
+  /**
+   * `service sequence-numbers` counter (`000123: `); when a UDP message prints
+   * only one number, that one (it may be the message counter).
+   */
   sequence?: number;
+  /** The UDP message counter, when IOS printed it before the service sequence number (`<189>45: spoke1: 000123: `). */
+  messageCounter?: number;
   /** Origin host when the message carries one (`logging origin-id`, or a relay's header). */
   hostname?: string;
   timestamp?: SyslogTimestamp;
   /** IOS facility of `%FACILITY-SEVERITY-MNEMONIC`: `LINEPROTO`, `CRYPTO`. Absent on messages without one. */
   facility?: string;
+  /** The stack member, supervisor or card named inside the mnemonic: `SW1` of `%FAC-SW1-6-MNEMONIC`, `SW2_SPSTBY`, `DFC4`. */
+  unit?: string;
   /** 0 (emergency) to 7 (debugging). */
   severity?: number;
   severityName?: SyslogSeverityName;

@@ -171,7 +171,7 @@ function printed(m: SyslogRecord): string {
   const seq = m.sequence !== undefined ? `${String(m.sequence).padStart(6, '0')}: ` : '';
   const marker = m.timestamp?.clock === 'unsynchronised' ? '*' : m.timestamp?.clock === 'sync-lost' ? '.' : '';
   const ts = m.timestamp ? `${marker}${m.timestamp.text}: ` : '';
-  const mnemonic = m.facility ? `%${m.facility}-${m.severity}-${m.mnemonic}: ` : '';
+  const mnemonic = m.facility ? `%${m.facility}${m.unit ? `-${m.unit}` : ''}-${m.severity}-${m.mnemonic}: ` : '';
   return squeeze(`${seq}${ts}${mnemonic}${m.text}`);
 }
 
