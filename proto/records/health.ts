@@ -118,6 +118,8 @@ export interface TrackClient {
 export interface TrackListObject {
   id: number;
   negated: boolean;
+  /** `track N list threshold weight`: the object's weight (`object 1 weight 10 Up`). */
+  weight?: number;
   state: TrackState;
 }
 
