@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIpSlaSummary } from '../../../agent/parsers/health/ip-sla-summary.js';
+import { parseIpSlaStatistics } from '../../../agent/parsers/health/ip-sla-statistics.js';
 
 const HEAD = [
   'IPSLAs Latest Operation Summary',
@@ -59,5 +60,27 @@ describe('show ip sla summary wrapped rows', () => {
   it('still warns on a row it cannot read, once, with its first line number', () => {
     const { warnings } = parseIpSlaSummary([...HEAD, '*9           icmp-echo'].join('\n'));
     expect(warnings.map((w) => w.line)).toEqual([7]);
+  });
+});
+
+describe('show ip sla statistics time-to-live line', () => {
+  const stats = (line: string) => parseIpSlaStatistics(['IPSLA operation id: 1', 'Latest operation return code: OK', line].join('\n'));
+  it.each([
+    ['Operation time to live: Forever', 'forever'],
+    ['Operation time to live: 3569 sec', 3569],
+    ['Operation time to live: 3569 secs', 3569],
+    ['Operation time to live: 3569 seconds', 3569],
+    ['Operation time to live: 3569 se', 3569],
+    ['Operation time to live: 0', 0],
+    ['Current seconds left in Life: Forever', 'forever'],
+    ['Current seconds left in Life: 3375', 3375],
+  ])('%s', (line, ttl) => {
+    const { records, warnings } = stats(line);
+    expect(warnings).toEqual([]);
+    expect(records[0]?.operationTimeToLiveSec).toBe(ttl);
+  });
+
+  it('warns on a life it cannot read', () => {
+    expect(stats('Operation time to live: soon').warnings.map((w) => w.line)).toEqual([3]);
   });
 });
