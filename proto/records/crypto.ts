@@ -259,8 +259,10 @@ export interface IpsecSaIdent {
   /** Hex, `0x0` when no SA is up. */
   currentOutboundSpi?: string;
   pfs?: boolean;
-  /** Absent when IOS prints `none`. */
+  /** Absent when IOS prints `none`; `group 14` is read as `group14`. */
   dhGroup?: string;
+  /** Items IOS-XE prints after the DH group on the PFS line (further key exchanges), as printed. */
+  additionalKeyExchanges?: string[];
   sas: IpsecSa[];
 }
 
