@@ -45,6 +45,9 @@ export interface StackMember {
   cleiCode?: string;
   topAssemblyPartNumber?: string;
   topAssemblyRevision?: string;
+  /** This member's `Last reload reason` / `Last reload type` (Catalyst 9000 member blocks). */
+  lastReloadReason?: string;
+  lastReloadType?: string;
 }
 
 /** The one record of `show version`. */

@@ -49,14 +49,18 @@ const IGNORABLE: readonly RegExp[] = [
   /^DRAM configuration is \d+ bits wide with parity (?:en|dis)abled\.$/,
   // Feature sets of old IOS trains (genieparser iosxe golden_output_ios_2, ios cat6k).
   /^(?:Bridging|X\.25|TN3270 Emulation|SuperLAT) software\b.*$/,
-  // Port and line counts: `3 Gigabit Ethernet interfaces`, `32 terminal line(s)`.
-  /^\d+ (?:[A-Za-z][\w ./+()-]*? )?(?:interfaces?|interface\(s\)|terminal lines?|terminal line\(s\)|Modules?|Module\(s\))$/,
+  // Port and line counts: `3 Gigabit Ethernet interfaces`, `32 terminal line(s)`,
+  // `2 2.5 Gigabit Ethernet interfaces`, `2 Channelized (E1 or T1)/PRI ports`.
+  /^\d+ (?:[\w.(][\w ./+()-]*? )?(?:interfaces?|interface\(s\)|(?:terminal |virtual )?lines?|(?:terminal |virtual )?line\(s\)|Modules?|Module\(s\)|ports?|port\(s\)|DSPs?|slots?)\.?$/i,
   /^\d+ [A-Za-z][\w ]*? controllers? \(\d+ [A-Za-z]+\)\.$/,
   // Storage other than file systems with a name.
-  /^\d+K bytes of (?:ATA |processor board )?(?:System )?(?:CompactFlash|flash)(?: \d+)? \(Read(?:\/Write| ONLY)\)$/i,
+  // `16384K bytes of processor board System flash (Read/Write)`, `0K bytes of ATA System CompactFlash 0 (Read/Write)`.
+  /^\d+K bytes of [\w ./-]+ \(Read(?:\/Write| ONLY)\)\.?$/i,
   /^\d+K bytes of Flash internal SIMM \(Sector size \d+K\)\.$/,
   /^\d+K bytes of packet buffer memory\.$/,
   /^Time since \S+ switched to active is .+$/,
+  // Which image or package set runs (`Running default software` has its own entry above).
+  /^Running (?:the )?[\w ./:-]*[Ii]mage\b.*$/,
   /^(?:Technology Package )?License Information for '[^']+'$/,
 ];
 

@@ -17,6 +17,9 @@ const LABELS: Record<string, TextField | 'uptime' | null> = {
   'version id': 'versionId',
   'clei code number': 'cleiCode',
   'switch uptime': 'uptime',
+  // Catalyst 9000 prints why each member last reloaded in its block.
+  'last reload reason': 'lastReloadReason',
+  'last reload type': 'lastReloadType',
   // Recognised, not kept.
   'hardware board revision number': null,
   'daughterboard assembly number': null,

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { parseShowVersion } from '../../../agent/parsers/system/show-version.js';
+
+// One test per kind of line issue 18 lists for show version; each around a minimal valid output.
+const version = (...lines: string[]) => parseShowVersion(['spoke1 uptime is 1 hour, 2 minutes', ...lines].join('\n'));
+
+describe('show version, memory and NVRAM lines of IOL and virtual platforms', () => {
+  it.each([
+    ['Linux Unix (i686) processor with 177426K/6147K bytes of memory.', { chassis: 'Unix', processorType: 'i686', memoryKb: 177426, ioMemoryKb: 6147 }],
+    ['cisco C8000V (VXE) processor (revision VXE) with 1987024K/3075K bytes of memory.', { chassis: 'C8000V', processorType: 'VXE', memoryKb: 1987024 }],
+    ['Cisco IOSv (revision 1.0) with  with 435457K/87040K bytes of memory.', { chassis: 'IOSv', memoryKb: 435457 }],
+    ['1024K bytes of NVRAM.', { nvramKb: 1024 }],
+    ['256K bytes of non-volatile configuration memory.', { nvramKb: 256 }],
+    ['32768K bytes of flash-simulated non-volatile configuration memory.', { nvramKb: 32768 }],
+  ])('%s', (line, expected) => {
+    const { records, warnings } = version(line);
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject(expected);
+  });
+});
+
+describe('show version, count and storage lines carrying nothing kept', () => {
+  it.each([
+    ['2 2.5 Gigabit Ethernet interfaces'],
+    ['4 Gigabit Ethernet interfaces'],
+    ['1 Cellular interface'],
+    ['2 Channelized (E1 or T1)/PRI ports'],
+    ['16 terminal lines'],
+    ['1 Virtual Private Network (VPN) Module'],
+    ['0K bytes of ATA System CompactFlash 0 (Read/Write)'],
+    ['16384K bytes of processor board System flash partition 1 (Read/Write)'],
+    ['Running default software'],
+    ['Running Image : bootflash:packages.conf'],
+  ])('%s', (line) => {
+    expect(version(line).warnings).toEqual([]);
+  });
+});
+
+describe('show version, licence lines of 15.x images', () => {
+  it.each([
+    [['License Level: ipservices', 'License Type: Permanent Right-To-Use', 'Next reload license Level: ipservices'],
+      { licenseLevel: 'ipservices', licenseType: 'Permanent Right-To-Use', nextReloadLicenseLevel: 'ipservices' }],
+    [['License Level: entservices   Type: Permanent Right-To-Use'], { licenseLevel: 'entservices', licenseType: 'Permanent Right-To-Use' }],
+    [['License Level : lanbase', 'Next reboot License Level : lanbase'], { licenseLevel: 'lanbase', nextReloadLicenseLevel: 'lanbase' }],
+  ])('%j', (lines, expected) => {
+    const { records, warnings } = version(...lines);
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject(expected);
+  });
+});
+
+describe('show version, ROM monitor and bootloader lines', () => {
+  it('keeps ROM and bootloader apart, whichever spelling', () => {
+    const { records, warnings } = version(
+      'ROMMON: System Bootstrap, Version 16.12(2r), RELEASE SOFTWARE',
+      'Bootloader: System Bootstrap, Version 17.3.1r[FC2], RELEASE SOFTWARE (P)',
+    );
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({
+      rom: 'System Bootstrap, Version 16.12(2r), RELEASE SOFTWARE',
+      bootloader: 'System Bootstrap, Version 17.3.1r[FC2], RELEASE SOFTWARE (P)',
+    });
+  });
+});
+
+describe('show version, per-member blocks of a stack', () => {
+  it('reads each member block, its last reload reason included', () => {
+    const { records, warnings } = version(
+      'Switch Ports Model              SW Version        SW Image              Mode',
+      '------ ----- -----              ----------        ----------            ----',
+      '*    1 41    C9300-24P          17.09.04a         CAT9K_IOSXE           INSTALL',
+      '     2 41    C9300-24P          17.09.04a         CAT9K_IOSXE           INSTALL',
+      '',
+      'Switch 02',
+      '---------',
+      'Switch uptime                      : 3 days, 4 hours, 5 minutes',
+      'Base Ethernet MAC Address          : 00:11:22:33:44:55',
+      'System Serial Number               : FOC0000X0YZ',
+      'Last reload reason                 : Power Failure',
+    );
+    expect(warnings).toEqual([]);
+    expect(records[0]?.stackMembers?.[1]).toMatchObject({
+      number: 2, macAddress: '00:11:22:33:44:55', systemSerialNumber: 'FOC0000X0YZ', lastReloadReason: 'Power Failure',
+    });
+  });
+});
