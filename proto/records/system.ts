@@ -118,6 +118,10 @@ export interface SystemVersion {
   smartLicensingStatus?: string;
   /** Throughput licence of the crypto engine (ISR 1000/4000): tunnels are shaped to it. */
   cryptoThroughputKbps?: number;
+  /** Platform throughput licence (C8000V, SD-WAN images). */
+  throughputKbps?: number | 'unthrottled';
+  /** Licence kinds beyond the base and AIR ones, by label as printed: `{ 'Addon License Level': 'dna-premier' }`. */
+  otherLicenses?: Record<string, string>;
   licenseMode?: string;
   /** `Autonomous` or `Controller-Managed` (SD-WAN). */
   routerOperatingMode?: string;

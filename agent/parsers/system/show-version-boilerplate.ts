@@ -36,6 +36,10 @@ const PARAGRAPH_LINES = new Set([
   'The password-recovery mechanism is enabled.',
   'The password-recovery mechanism is disabled.',
   'License Info:',
+  // Cisco 7200 bus notice.
+  'Please refer to the following document "Cisco 7200 Series Port Adaptor',
+  'Hardware Configuration Guidelines" on Cisco.com <http://www.cisco.com>',
+  'for c7200 bandwidth points oversubscription and usage guidelines.',
   'License UDI:',
 ]);
 
@@ -59,6 +63,12 @@ const IGNORABLE: readonly RegExp[] = [
   /^\d+K bytes of Flash internal SIMM \(Sector size \d+K\)\.$/,
   /^\d+K bytes of packet buffer memory\.$/,
   /^Time since \S+ switched to active is .+$/,
+  // Chassis backplane and bus budget (7200: `6 slot VXR midplane, Version 2.11`, PCI bandwidth points).
+  /^\d+ slot \S+ midplane, Version \S+$/,
+  /^PCI bus \S+ \(Slots [^)]*\) has a capacity of \d+ bandwidth points\.$/,
+  /^Current configuration on bus \S+ has a total of \d+ bandwidth points\.$/,
+  /^This configuration is (?:within|not within) the PCI bus capacity and is (?:not )?supported\.$/,
+  /^\d+K bytes of [\w ./-]+ at slot \d+ \(Sector size \d+ bytes\)\.$/,
   // Which image or package set runs (`Running default software` has its own entry above).
   /^Running (?:the )?[\w ./:-]*[Ii]mage\b.*$/,
   /^(?:Technology Package )?License Information for '[^']+'$/,

@@ -44,6 +44,8 @@ const FIELD_RULES: ReadonlyArray<readonly [RegExp, Apply]> = [
     v.os = 'ios-xe';
   }],
   [BANNER, banner],
+  // IOS-XE 3.x names its package version on a line of its own (ISR 4451 on 15.3(2)S1).
+  [/^IOS XE Version: (\S+)$/, (v, m) => { v.xeVersion = m[1]!; v.os = 'ios-xe'; }],
   // IOS-XE 16.x banners name no OS; the GPL notice does (genieparser iosxe golden_output_c3850).
   [/^Cisco IOS-XE software, Copyright \(c\) \d{4}-\d{4}(?:, \d{4})* by cisco Systems, Inc\.$/, (v) => { v.os = 'ios-xe'; }],
   [/^Compiled (.+) by (\S+)$/, (v, m) => { v.compiledAt = m[1]!; v.compiledBy = m[2]!; }],
@@ -89,8 +91,17 @@ const FIELD_RULES: ReadonlyArray<readonly [RegExp, Apply]> = [
   [/^Next (?:reload|reboot) license Level\s*:\s*(\S.*)$/i, (v, m) => { v.nextReloadLicenseLevel = m[1]!.trim(); }],
   [/^AIR License Level\s*:\s*(\S.*)$/i, (v, m) => { v.airLicenseLevel = m[1]!.trim(); }],
   [/^Next (?:reload|reboot) AIR license Level\s*:\s*(\S.*)$/i, (v, m) => { v.nextReloadAirLicenseLevel = m[1]!.trim(); }],
+  // Further licence kinds print the same three lines (`Addon License Level: dna-premier`,
+  // `Cisco Wireless License Level: ...`, `Cisco Wireless License enforcement: DISABLE`): kept by label.
+  [/^((?:Next (?:reload|reboot) )?[A-Za-z][\w -]*? License (?:Level|Type|enforcement))\s*:\s*(\S.*)$/i, (v, m) => {
+    (v.otherLicenses ??= {})[m[1]!.replace(/\s+/g, ' ')] = m[2]!.trim();
+  }],
   // ISR 1000/4000 with throughput licensing: `The current crypto throughput level is 250000 kbps`.
   [/^The current crypto throughput level is (\d+) kbps$/, (v, m) => { v.cryptoThroughputKbps = Number(m[1]); }],
+  // C8000V / SD-WAN images: `The current throughput level is 10000 kbps` or `... is unthrottled`.
+  [/^The current throughput level is (?:(\d+) kbps|(unthrottled))$/i, (v, m) => {
+    v.throughputKbps = m[1] !== undefined ? Number(m[1]) : 'unthrottled';
+  }],
   [/^Smart Licensing Status: (.+)$/, (v, m) => { v.smartLicensingStatus = m[1]!.trim(); }],
   [/^License Mode: (.+)$/, (v, m) => { v.licenseMode = m[1]!.trim(); }],
   [/^Router operating mode: (.+)$/, (v, m) => { v.routerOperatingMode = m[1]!.trim(); }],

@@ -84,3 +84,54 @@ describe('show version, per-member blocks of a stack', () => {
     });
   });
 });
+
+describe('show version, licence kinds and throughput of IOS-XE 16/17 images', () => {
+  it('keeps licence kinds beyond base and AIR by label', () => {
+    const { records, warnings } = version(
+      'Addon License Level: dna-premier',
+      'Addon License Type: Subscription',
+      'Next reload addon license Level: dna-premier',
+      'Cisco Wireless License enforcement: DISABLE',
+    );
+    expect(warnings).toEqual([]);
+    expect(records[0]?.otherLicenses).toEqual({
+      'Addon License Level': 'dna-premier',
+      'Addon License Type': 'Subscription',
+      'Next reload addon license Level': 'dna-premier',
+      'Cisco Wireless License enforcement': 'DISABLE',
+    });
+  });
+
+  it.each([
+    ['The current throughput level is 10000 kbps', 10000],
+    ['The current throughput level is unthrottled', 'unthrottled'],
+  ])('%s', (line, kbps) => {
+    expect(version(line).records[0]?.throughputKbps).toBe(kbps);
+  });
+
+  it('reads the package version line of IOS-XE 3.x', () => {
+    expect(version('IOS XE Version: 03.09.01.S').records[0]).toMatchObject({ xeVersion: '03.09.01.S', os: 'ios-xe' });
+  });
+
+  it('accepts a suite row whose type has two words, and controller-managed licences', () => {
+    const { warnings } = version(
+      "Suite License Information for Module:'esg'",
+      'Suite                 Suite Current         Type           Suite Next reboot',
+      'FoundationSuiteK9     None                  Smart License  None',
+      'securityk9',
+      'Technology Package License Information:',
+      'Controller-managed',
+    );
+    expect(warnings).toEqual([]);
+  });
+
+  it('recognises a 7200 chassis midplane and PCI bus budget', () => {
+    expect(version(
+      '6 slot VXR midplane, Version 2.11',
+      'PCI bus mb1 (Slots 1, 3 and 5) has a capacity of 600 bandwidth points.',
+      'Current configuration on bus mb1 has a total of 0 bandwidth points.',
+      'This configuration is within the PCI bus capacity and is supported.',
+      '250880K bytes of ATA PCMCIA card at slot 2 (Sector size 512 bytes).',
+    ).warnings).toEqual([]);
+  });
+});
