@@ -48,6 +48,8 @@ export interface StackMember {
   /** This member's `Last reload reason` / `Last reload type` (Catalyst 9000 member blocks). */
   lastReloadReason?: string;
   lastReloadType?: string;
+  /** Other `Label : value` lines of the block (`SFP Module serial number`), labels as printed. */
+  otherFields?: Record<string, string>;
 }
 
 /** The one record of `show version`. */

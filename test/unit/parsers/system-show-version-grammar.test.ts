@@ -135,3 +135,20 @@ describe('show version, licence kinds and throughput of IOS-XE 16/17 images', ()
     ).warnings).toEqual([]);
   });
 });
+
+describe('show version, padded label lines of a member block', () => {
+  it('keeps a padded label no rule names on that member (3750 SFP module lines)', () => {
+    const { records, warnings } = version(
+      'Switch Ports Model              SW Version            SW Image',
+      '*    1 52    WS-C3750G-48PS     15.0(2)SE11           C3750-IPSERVICESK9-M',
+      'Model number                    : WS-C3750G-48PS-S',
+      'SFP Module serial number        : CAT000000XY',
+    );
+    expect(warnings).toEqual([]);
+    expect(records[0]?.stackMembers?.[0]).toMatchObject({ modelNumber: 'WS-C3750G-48PS-S', otherFields: { 'SFP Module serial number': 'CAT000000XY' } });
+  });
+
+  it('still warns on an unknown unpadded Label: value line', () => {
+    expect(version('Frobnication level: high').warnings.map((w) => w.line)).toEqual([2]);
+  });
+});
