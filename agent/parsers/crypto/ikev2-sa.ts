@@ -19,7 +19,7 @@ const ENDPOINT = /^(.+)\/(\d+)$/;
  * below it (corpus: genieparser ShowCryptoIkev2Sa golden_output2).
  */
 export function parseIkev2Sa(text: string): ParseResult<IkeV2Sa> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("an SA row 'Tunnel-id Local Remote fvrf/ivrf Status', then indented 'Label: value', 'Label is value' or 'Label [not] configured.' lines");
   const records: IkeV2Sa[] = [];
   let family: IkeV2Sa['family'] = 'ipv4';
   let current: IkeV2Sa | undefined;

@@ -22,7 +22,7 @@ const RULES: readonly LineRule[] = [...GENERAL_RULES, ...TRAFFIC_RULES, ...TUNNE
  * ShowInterfaces iosxe golden_output_1) and some indent nothing (ios golden_output_2).
  */
 export function parseInterfaces(text: string): ParseResult<InterfaceDetail> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("'<Interface> is <state>, line protocol is <state>', then its detail lines (Hardware, MTU, Encapsulation, counters, ...)");
   const records: InterfaceDetail[] = [];
   let ctx: InterfaceContext | undefined;
 

@@ -107,7 +107,7 @@ const KNOWN_UNRECORDED = /^((source to destination|destination to source) (loss 
  * (`Number Of RTT: 10      RTT Min/Avg/Max: 1/1/2 milliseconds`).
  */
 export function parseIpSlaStatistics(text: string): ParseResult<IpSlaStatistics> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("'IPSLA operation id: N', then 'Key: value' statistic lines");
   const records: IpSlaStatistics[] = [];
   let current: IpSlaStatistics | undefined;
 

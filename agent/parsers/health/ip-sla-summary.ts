@@ -24,7 +24,7 @@ const TWO_WORD_CODES = /^(over threshold|no connection)$/i;
  * LastRun (corpus: genieparser ShowIpSlaSummary golden_output_2).
  */
 export function parseIpSlaSummary(text: string): ParseResult<IpSlaSummary> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("a row '[*^~]ID Type Destination [State] Stats ReturnCode LastRun' under the column header");
   const records: IpSlaSummary[] = [];
   let hasStateColumn = false;
   let starts: number[] = [];

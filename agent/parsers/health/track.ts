@@ -30,7 +30,7 @@ const LIST_MEMBER = /^object (\d+)(?: weight (\d+))?( not)? (Up|Down|Unknown)(?:
  * optional details; `Tracked by:` ends the object with one client per line.
  */
 export function parseTrack(text: string): ParseResult<Track> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("'Track N', the tracked object, '<what> is Up|Down [(reason)]', then change, delay, return-code, list-object or 'Tracked by:' lines");
   const records: Track[] = [];
   let current: Track | undefined;
   let inClients = false;

@@ -39,7 +39,7 @@ interface TunnelHeader {
 
 /** `show dmvpn`: one record per peer row, carrying its tunnel interface's header. */
 export function parseDmvpn(text: string): ParseResult<DmvpnPeer> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("an 'Interface: TunnelN, ... NHRP Details' line, then 'Type:', 'Peers:' and peer rows '# Ent Peer-NBMA Peer-Tunnel State UpDn Attrb'");
   const records: DmvpnPeer[] = [];
   let tunnel: TunnelHeader | undefined;
   let last: DmvpnPeer | undefined;

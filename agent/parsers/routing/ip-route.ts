@@ -52,7 +52,7 @@ const UNSETTLED: NextHop[] = [];
  * only lines that are not routes reach the header and noise checks.
  */
 export function parseIpRoute(text: string, args: CommandArgs): ParseResult<Route> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("the code legend, 'Gateway of last resort' and 'N.N.N.N/len is subnetted' headers, or a route '<code> <prefix> [AD/metric] via <hop>, <age>, <interface>'");
   const records: Route[] = [];
   const codes = new CodeResolver();
   const names = new NextHopStrings();

@@ -13,7 +13,7 @@ const BUFFER_HEADER = /^Log Buffer \((\d+) bytes\):$/;
  * message starts the buffer.
  */
 export function parseShowLogging(text: string): ParseResult<LoggingReport> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("'Syslog logging:' settings lines, 'Log Buffer (N bytes):', then syslog messages");
   const report: LoggingReport = { settings: {}, messages: [] };
   const buffer = new BufferReader(report.messages, warnings);
   let inBuffer = false;

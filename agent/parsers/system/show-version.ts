@@ -39,7 +39,7 @@ const UPTIME_UNIT = /^(?:years?|weeks?|days?|hours?|minutes?|seconds?)$/;
  * warned about. A line that only makes sense in a table is read only under its header.
  */
 export function parseShowVersion(text: string): ParseResult<SystemVersion> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("a banner, ROM/BOOTLDR, uptime, image, reload, hardware, memory, storage, licence or register line");
   const v: SystemVersion = {};
   const licenses = new LicenseTableReader();
   const stack = new StackReader();
@@ -89,6 +89,6 @@ export function parseShowVersion(text: string): ParseResult<SystemVersion> {
   if (packages.length > 0) v.licensePackages = packages;
   const members = stack.members();
   if (members.length > 0) v.stackMembers = members;
-  if (v.hostname === undefined) warnings.add({ n: 0, text: '' }, 'no "<hostname> uptime is" line');
+  if (v.hostname === undefined) warnings.add({ n: 0, text: '' }, 'no "<hostname> uptime is" line', "'<hostname> uptime is <duration>' somewhere in the output");
   return { records: [v], warnings: warnings.list };
 }

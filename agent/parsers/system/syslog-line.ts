@@ -146,7 +146,7 @@ export function isContinuationLine(text: string): boolean {
 
 /** Many messages, one per line (a capture of received syslog, `spokepilot parse syslog FILE`). */
 export function parseSyslogLines(text: string): ParseResult<SyslogRecord> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("[<PRI>][counter: ][host: ][sequence: ][timestamp: ]%FACILITY[-UNIT]-SEVERITY-MNEMONIC: text");
   const records: SyslogRecord[] = [];
   for (const line of splitLines(text)) {
     if (line.text.trim() === '') continue;
