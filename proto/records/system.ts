@@ -292,6 +292,10 @@ export interface SyslogHost {
   sequenceNumber?: LoggingStatus;
   filtering?: LoggingStatus;
   tlsProfile?: string;
+  /** Other `<option> enabled|disabled` items (`authentication`, `encryption` on TLS hosts). */
+  options?: Record<string, LoggingStatus>;
+  /** Other `N message lines <what>` counters, by `<what>` as printed. */
+  counters?: Record<string, number>;
 }
 
 export interface PersistentLogging {

@@ -26,7 +26,7 @@ const ORIGIN = /([A-Za-z][\w.-]*|\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-
  * that raised the message names itself between facility and severity
  * (`%PFREDUN-SW1_SP-6-ACTIVE`, `%SYS-DFC4-1-...`, `%FAC-SW1-6-...`).
  */
-const MNEMONIC_BODY = '%([A-Z][A-Z0-9_]*)(?:-([A-Za-z][A-Za-z0-9_]*))?-([0-7])-([A-Z0-9_]+):?\\s?';
+const MNEMONIC_BODY = '%([A-Z][A-Z0-9_]*)(?:-([A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z][A-Za-z0-9_]*)*))?-([0-7])-([A-Z0-9_]+):?\\s?';
 const MNEMONIC = new RegExp(MNEMONIC_BODY, 'y');
 /** Anywhere in a line; only used on the buffer's wrapped first line. */
 const MNEMONIC_ANYWHERE = new RegExp(MNEMONIC_BODY);
