@@ -18,7 +18,8 @@ export function columnStarts(header: string): number[] {
 /**
  * Folds each piece of a continuation line into the cell of `row` whose column
  * it sits under. A piece joins its cell without a space when the cell filled
- * its column (IOS cut a word), with one otherwise.
+ * its column and the piece starts right at the column (IOS cut a word), with
+ * one otherwise.
  */
 export function foldContinuation(row: string, continuation: string, starts: readonly number[]): string {
   let out = row;
@@ -28,8 +29,10 @@ export function foldContinuation(row: string, continuation: string, starts: read
     const col = columnOf(piece.index, starts);
     const nextStart = starts[col + 1];
     const cellEnd = nextStart === undefined ? out.length : lastWordEndBefore(out, nextStart);
-    const filled = nextStart === undefined ? out.length >= TERMINAL_WIDTH - 1 : cellEnd >= nextStart - 1;
-    out = `${out.slice(0, cellEnd)}${filled ? '' : ' '}${piece[0]}${out.slice(cellEnd)}`;
+    const filled = nextStart === undefined ? out.length >= TERMINAL_WIDTH : cellEnd >= nextStart - 1;
+    // A cut that fell on a space leaves the continuation one column in: the words were apart.
+    const cutMidWord = filled && piece.index <= starts[col]!;
+    out = `${out.slice(0, cellEnd)}${cutMidWord ? '' : ' '}${piece[0]}${out.slice(cellEnd)}`;
   }
   return out;
 }
