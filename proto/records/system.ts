@@ -64,6 +64,8 @@ export interface SystemVersion {
   xeVersion?: string;
   /** True when that line says `- SMU-PATCHED`. */
   smuPatched?: boolean;
+  /** Other labels of that line (`Extended Support Release`). */
+  xeVersionLabel?: string;
   /** Platform named in the banner: `C3900`, `ISR`, `Catalyst L3 Switch`. */
   softwarePlatform?: string;
   /** Image feature set: `C3900-UNIVERSALK9-M`, `X86_64_LINUX_IOSD-UNIVERSALK9-M`. */

@@ -38,9 +38,13 @@ const HARDWARE = /^[A-Za-z][\w-]* (\S+) (?:\(([^)]*)\) )?(?:processor )?(?:\(rev
 
 /** Line rules for the top-level fields, tried in order; the first match wins. */
 const FIELD_RULES: ReadonlyArray<readonly [RegExp, Apply]> = [
-  [/^Cisco IOS XE Software, Version (\S+)( - SMU-PATCHED)?$/, (v, m) => {
+  // Labels may follow the version: `- SMU-PATCHED`, `- Extended Support Release`, or both.
+  [/^Cisco IOS XE Software, Version (\S+)((?: - .*)?)$/, (v, m) => {
     v.xeVersion = m[1]!;
-    if (m[2]) v.smuPatched = true;
+    const labels = m[2]!.split(' - ').map((x) => x.trim()).filter((x) => x !== '');
+    if (labels.includes('SMU-PATCHED')) v.smuPatched = true;
+    const others = labels.filter((x) => x !== 'SMU-PATCHED');
+    if (others.length > 0) v.xeVersionLabel = others.join(', ');
     v.os = 'ios-xe';
   }],
   [BANNER, banner],

@@ -152,3 +152,16 @@ describe('show version, padded label lines of a member block', () => {
     expect(version('Frobnication level: high').warnings.map((w) => w.line)).toEqual([2]);
   });
 });
+
+describe('show version, labels after the IOS-XE version', () => {
+  it.each([
+    ['Cisco IOS XE Software, Version 17.09.04a', { xeVersion: '17.09.04a' }],
+    ['Cisco IOS XE Software, Version 17.03.05 - SMU-PATCHED', { xeVersion: '17.03.05', smuPatched: true }],
+    ['Cisco IOS XE Software, Version 17.06.05 - Extended Support Release', { xeVersion: '17.06.05', xeVersionLabel: 'Extended Support Release' }],
+    ['Cisco IOS XE Software, Version 17.06.05 - Extended Support Release - SMU-PATCHED', { xeVersion: '17.06.05', smuPatched: true }],
+  ])('%s', (line, expected) => {
+    const { records, warnings } = version(line);
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject(expected);
+  });
+});
