@@ -260,6 +260,9 @@ export interface SyslogRecord {
   mnemonic?: string;
   /** The message text after the mnemonic (or after the timestamp when there is none). */
   text: string;
+  /** IOS-XE platform messages: the slot and process the text starts with (`R0/0`, `stack_mgr`); `text` keeps them. */
+  location?: string;
+  process?: string;
   detail?: SyslogDetail;
   /** The buffer's oldest line lost its beginning to wrap-around; what is left is kept. */
   truncated?: boolean;

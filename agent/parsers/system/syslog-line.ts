@@ -31,6 +31,13 @@ const MNEMONIC = new RegExp(MNEMONIC_BODY, 'y');
 /** Anywhere in a line; only used on the buffer's wrapped first line. */
 const MNEMONIC_ANYWHERE = new RegExp(MNEMONIC_BODY);
 
+/**
+ * IOS-XE messages raised outside IOSd name where and by which process before
+ * their text: `F0: cpp_cp: QFP:0.0 ...`, `R0/0: kernel: ...`,
+ * `Switch 1 R0/0: stack_mgr: Stack port 1 on Switch 1 is down`, `Chassis 1 R0/0: ...`.
+ */
+const PLATFORM_ORIGIN = /^((?:(?:Switch|Chassis) \d+ )?(?:[RFSPC]\d+(?:\/\d+)?|SIP\d+|ESP\d+|RP\d+)): ([a-z][\w.-]*): /;
+
 function match(re: RegExp, line: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(line);
@@ -112,6 +119,8 @@ function withBody(head: Partial<SyslogRecord>, m: RegExpExecArray | null, text: 
     rec.mnemonic = m[4]!;
   }
   rec.text = text;
+  const origin = PLATFORM_ORIGIN.exec(text);
+  if (origin) { rec.location = origin[1]!; rec.process = origin[2]!; }
   const detail = m ? syslogDetail(m[1]!, m[4]!, text) : undefined;
   if (detail) rec.detail = detail;
   return rec;

@@ -89,3 +89,19 @@ describe('syslog continuation lines', () => {
     expect(warnings.map((w) => w.line)).toEqual([2]);
   });
 });
+
+describe('IOS-XE platform messages', () => {
+  it.each([
+    ['%IOSXE-6-PLATFORM: F0: cpp_cp: QFP:0.0 Thread:105 TS:00000000000000 %NAT-6-LOG_TRANSLATION: Created Translation', 'F0', 'cpp_cp'],
+    ['%STACKMGR-6-STACK_LINK_CHANGE: Switch 1 R0/0: stack_mgr: Stack port 1 on Switch 1 is down', 'Switch 1 R0/0', 'stack_mgr'],
+    ['%PLATFORM-4-ELEMENT_WARNING: R0/0: smand: RP/0: Used Memory value 91% exceeds warning level 88%', 'R0/0', 'smand'],
+  ])('%s', (body, location, proc) => {
+    const rec = parseSyslogLine(`Mar  1 00:00:01.123: ${body}`);
+    expect(rec).toMatchObject({ location, process: proc });
+    expect(rec?.text.startsWith(location)).toBe(true);
+  });
+
+  it('gives IOSd messages no location', () => {
+    expect(parseSyslogLine(BODY)?.location).toBeUndefined();
+  });
+});
