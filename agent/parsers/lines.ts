@@ -49,12 +49,31 @@ function cleanTerminalDebris(t: string): string {
   return s;
 }
 
-/** Collects warnings for lines a parser could not use; keeps them small. */
+/**
+ * Collects warnings for lines a parser could not use; keeps them small. Each
+ * says what the parser expected there: the call's own words, or the command's
+ * line kinds given at construction. The registry adds the command.
+ */
 export class Warnings {
   readonly list: ParseWarning[] = [];
-  add(line: Line, reason: string): void {
-    this.list.push({ line: line.n, text: line.text.trim().slice(0, MAX_WARNING_TEXT), reason });
+  constructor(private readonly expectedByDefault?: string) {}
+  add(line: Line, reason: string, expected?: string): void {
+    const w: ParseWarning = { line: line.n, text: line.text.trim().slice(0, MAX_WARNING_TEXT), reason };
+    const e = expected ?? this.expectedByDefault;
+    if (e !== undefined) w.expected = e;
+    this.list.push(w);
   }
+}
+
+/**
+ * One line a user can paste into a report: `show track, line 12: "Line protocol
+ * is Dwn": unrecognised track detail; expected 'Track N', ...`.
+ */
+export function formatWarning(w: ParseWarning): string {
+  const where = w.line > 0 ? `line ${w.line}` : 'whole output';
+  const head = w.command !== undefined ? `${w.command}, ${where}` : where;
+  const expected = w.expected !== undefined ? `; expected ${w.expected}` : '';
+  return `${head}: ${JSON.stringify(w.text)}: ${w.reason}${expected}`;
 }
 
 /** Splits a column-aligned line on runs of whitespace. */

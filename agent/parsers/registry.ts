@@ -6,12 +6,24 @@ import { routingCommands } from './routing/index.js';
 import { healthCommands } from './health/index.js';
 import { systemCommands } from './system/index.js';
 
+/** Every warning names its command, so one pasted warning says where it came from. */
+function namingWarnings(spec: CommandSpec): CommandSpec {
+  return {
+    ...spec,
+    parse(text, args) {
+      const result = spec.parse(text, args);
+      for (const w of result.warnings) w.command ??= spec.id;
+      return result;
+    },
+  };
+}
+
 export const COMMANDS: readonly CommandSpec[] = [
   ...cryptoCommands,
   ...routingCommands,
   ...healthCommands,
   ...systemCommands,
-];
+].map(namingWarnings);
 
 export interface ResolvedCommand {
   spec: CommandSpec;

@@ -16,6 +16,10 @@ export interface ParseWarning {
   text: string;
   /** Why it was not understood. */
   reason: string;
+  /** The command whose output it is (`show track`), as the registry names it. */
+  command?: string;
+  /** What the parser expected there, in IOS's words: the line kinds it knows at that point. */
+  expected?: string;
 }
 
 export interface ParseResult<R> {

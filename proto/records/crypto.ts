@@ -57,7 +57,12 @@ export interface IkeV2Sa {
   /** `DPD configured for 60 seconds, retry 3`; 0 means DPD is off. */
   dpdIntervalSec?: number;
   dpdRetries?: number;
-  fragmentation?: Configured;
+  /** `Fragmentation not configured.`, or `IETF Std Fragmentation enabled.` (RFC 7383, IOS-XE 17.x). */
+  fragmentation?: Configured | Enabled;
+  /** Which fragmentation the line names: Cisco's own or the IETF standard. */
+  fragmentationKind?: 'cisco' | 'ietf';
+  /** `IETF Std Fragmentation MTU in use: 1372 bytes.` */
+  fragmentationMtuBytes?: number;
   dynamicRouteUpdate?: Enabled;
   extendedAuthentication?: Configured;
   /** `NAT-T is detected inside`: this router is behind NAT; `outside`: the peer is. */
@@ -82,6 +87,13 @@ export interface IkeV2Sa {
   remoteSysId?: string;
   /** `PEER TYPE: Other` (IOS's classification of the peer implementation). */
   peerType?: string;
+  /** EAP identity of a remote-access peer (`Remote EAP id: admin`). */
+  remoteEapId?: string;
+  /**
+   * Detailed lines of a known shape (`Label: value`, `Label is value`, `Label
+   * enabled.`) that no field above names, as printed: what a newer release adds.
+   */
+  otherAttributes?: Record<string, string>;
 }
 
 export type CryptoSessionStatus = 'up-active' | 'up-idle' | 'up-no-ike' | 'down-negotiating' | 'down' | 'unknown';
@@ -259,8 +271,10 @@ export interface IpsecSaIdent {
   /** Hex, `0x0` when no SA is up. */
   currentOutboundSpi?: string;
   pfs?: boolean;
-  /** Absent when IOS prints `none`. */
+  /** Absent when IOS prints `none`; `group 14` is read as `group14`. */
   dhGroup?: string;
+  /** Items IOS-XE prints after the DH group on the PFS line (further key exchanges), as printed. */
+  additionalKeyExchanges?: string[];
   sas: IpsecSa[];
 }
 

@@ -118,6 +118,8 @@ export interface TrackClient {
 export interface TrackListObject {
   id: number;
   negated: boolean;
+  /** `track N list threshold weight`: the object's weight (`object 1 weight 10 Up`). */
+  weight?: number;
   state: TrackState;
 }
 
@@ -330,4 +332,18 @@ export interface InterfaceDetail {
   /** Pseudowire peer and VC. */
   peerAddress?: string;
   vcId?: number;
+  /** PPP link control state (`LCP Open`) and the network control protocols open (`Open: IPCP, CDPCP`). */
+  lcpState?: string;
+  ncpOpen?: string[];
+  /** Serial modem control leads: `DCD=up  DSR=up ...` -> `{ DCD: 'up', DSR: 'up' }`. */
+  modemSignals?: Record<string, 'up' | 'down'>;
+  /** `Clock mode is auto`, `Clock source is internal`. */
+  clockSource?: string;
+  /** Virtual-Access: the template or dialer it was cloned from, canonical name. */
+  clonedFrom?: string;
+  /** Dialer: `Dialer state is data link layer up`, and the interface it is bound to. */
+  dialerState?: string;
+  boundTo?: string;
+  /** `Interface state transitions: 3` (IOS-XE). */
+  stateTransitions?: number;
 }

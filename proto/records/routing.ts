@@ -133,7 +133,7 @@ export interface NhrpEntry {
 }
 
 export type DmvpnPeerState = 'up' | 'down' | 'nhrp' | 'ike' | 'unknown';
-export type DmvpnRole = 'hub' | 'spoke' | 'unknown';
+export type DmvpnRole = 'hub' | 'spoke' | 'hub-spoke' | 'unknown';
 export type DmvpnAttribute =
   | 'static' | 'dynamic' | 'incomplete' | 'nated' | 'local' | 'no-socket'
   | 'route-installed' | 'nexthop-override' | 'cts-capable' | 'unknown';
@@ -161,4 +161,6 @@ export interface DmvpnPeer {
   /** Every attribute of the Attrb column, decoded (`DT2` -> dynamic, nexthop-override). */
   attributes: DmvpnAttribute[];
   attributesRaw: string;
+  /** IPv6 DMVPN: the `IPv6 Target Network` this entry is for. */
+  targetNetwork?: string;
 }

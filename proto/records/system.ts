@@ -45,6 +45,11 @@ export interface StackMember {
   cleiCode?: string;
   topAssemblyPartNumber?: string;
   topAssemblyRevision?: string;
+  /** This member's `Last reload reason` / `Last reload type` (Catalyst 9000 member blocks). */
+  lastReloadReason?: string;
+  lastReloadType?: string;
+  /** Other `Label : value` lines of the block (`SFP Module serial number`), labels as printed. */
+  otherFields?: Record<string, string>;
 }
 
 /** The one record of `show version`. */
@@ -59,6 +64,8 @@ export interface SystemVersion {
   xeVersion?: string;
   /** True when that line says `- SMU-PATCHED`. */
   smuPatched?: boolean;
+  /** Other labels of that line (`Extended Support Release`). */
+  xeVersionLabel?: string;
   /** Platform named in the banner: `C3900`, `ISR`, `Catalyst L3 Switch`. */
   softwarePlatform?: string;
   /** Image feature set: `C3900-UNIVERSALK9-M`, `X86_64_LINUX_IOSD-UNIVERSALK9-M`. */
@@ -115,6 +122,10 @@ export interface SystemVersion {
   smartLicensingStatus?: string;
   /** Throughput licence of the crypto engine (ISR 1000/4000): tunnels are shaped to it. */
   cryptoThroughputKbps?: number;
+  /** Platform throughput licence (C8000V, SD-WAN images). */
+  throughputKbps?: number | 'unthrottled';
+  /** Licence kinds beyond the base and AIR ones, by label as printed: `{ 'Addon License Level': 'dna-premier' }`. */
+  otherLicenses?: Record<string, string>;
   licenseMode?: string;
   /** `Autonomous` or `Controller-Managed` (SD-WAN). */
   routerOperatingMode?: string;
@@ -229,19 +240,29 @@ export type SyslogDetail =
 export interface SyslogRecord {
   /** `<PRI>` when received over the network: facility * 8 + severity. */
   priority?: number;
-  /** `service sequence-numbers` counter (`000123: `). */
+  /**
+   * `service sequence-numbers` counter (`000123: `); when a UDP message prints
+   * only one number, that one (it may be the message counter).
+   */
   sequence?: number;
+  /** The UDP message counter, when IOS printed it before the service sequence number (`<189>45: spoke1: 000123: `). */
+  messageCounter?: number;
   /** Origin host when the message carries one (`logging origin-id`, or a relay's header). */
   hostname?: string;
   timestamp?: SyslogTimestamp;
   /** IOS facility of `%FACILITY-SEVERITY-MNEMONIC`: `LINEPROTO`, `CRYPTO`. Absent on messages without one. */
   facility?: string;
+  /** The stack member, supervisor or card named inside the mnemonic: `SW1` of `%FAC-SW1-6-MNEMONIC`, `SW2_SPSTBY`, `DFC4`. */
+  unit?: string;
   /** 0 (emergency) to 7 (debugging). */
   severity?: number;
   severityName?: SyslogSeverityName;
   mnemonic?: string;
   /** The message text after the mnemonic (or after the timestamp when there is none). */
   text: string;
+  /** IOS-XE platform messages: the slot and process the text starts with (`R0/0`, `stack_mgr`); `text` keeps them. */
+  location?: string;
+  process?: string;
   detail?: SyslogDetail;
   /** The buffer's oldest line lost its beginning to wrap-around; what is left is kept. */
   truncated?: boolean;
@@ -276,6 +297,10 @@ export interface SyslogHost {
   sequenceNumber?: LoggingStatus;
   filtering?: LoggingStatus;
   tlsProfile?: string;
+  /** Other `<option> enabled|disabled` items (`authentication`, `encryption` on TLS hosts). */
+  options?: Record<string, LoggingStatus>;
+  /** Other `N message lines <what>` counters, by `<what>` as printed. */
+  counters?: Record<string, number>;
 }
 
 export interface PersistentLogging {

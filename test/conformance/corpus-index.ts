@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type CaseSource = 'genie' | 'ntc';
+/**
+ * Whose expected result a case carries: genieparser's dict, an ntc-templates
+ * YAML, or `facts`: a JSON object of facts in our own vocabulary
+ * (`<name>.facts.json`), written for real captures no other parser covers.
+ */
+export type CaseSource = 'genie' | 'ntc' | 'facts';
 
 export interface CorpusCase {
   source: CaseSource;
@@ -31,13 +36,14 @@ export function readCorpusIndex(corpusDir: string): CorpusCase[] {
   return rows.map((line) => {
     const row = line.split('\t');
     const repo = at(row, 'repo');
-    const source: CaseSource = /ntc-templates/i.test(repo) ? 'ntc' : 'genie';
+    const expected = at(row, 'expected_path');
+    const source: CaseSource = expected.endsWith('.facts.json') ? 'facts' : /ntc-templates/i.test(repo) ? 'ntc' : 'genie';
     const args = at(row, 'args_path');
     return {
       source,
       command: at(row, 'command'),
       rawPath: at(row, 'raw_path'),
-      expectedPath: at(row, 'expected_path'),
+      expectedPath: expected,
       ...(args ? { argsPath: args } : {}),
       parserClass: at(row, 'parser_class'),
     };

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { resolveCommand } from '../../agent/parsers/registry.js';
-import { compareFacts, type Mismatch } from './facts.js';
+import { compareFacts, Facts, type Mismatch } from './facts.js';
 import { readCorpusIndex, type CorpusCase } from './corpus-index.js';
 import { MAPPERS } from './mappers/index.js';
 
@@ -38,7 +38,7 @@ export function runCase(corpusDir: string, c: CorpusCase, exclusions: Map<string
   const resolved = resolveCommand(c.command);
   if (!resolved) return { ...base, verdict: 'unsupported', note: 'no parser for this command' };
   const mapper = MAPPERS[resolved.spec.id];
-  const mapUpstream = mapper && (c.source === 'genie' ? mapper.genie : mapper.ntc);
+  const mapUpstream = mapper && (c.source === 'facts' ? factsOf : c.source === 'genie' ? mapper.genie : mapper.ntc);
   if (!mapper || !mapUpstream) {
     return { ...base, verdict: 'fail', note: `no ${c.source} mapper for ${resolved.spec.id}` };
   }
@@ -52,15 +52,28 @@ export function runCase(corpusDir: string, c: CorpusCase, exclusions: Map<string
     const mismatches = compareFacts(upstream, ours);
     const common = { ...base, compared: upstream.size, mismatches, parseWarnings: result.warnings.length };
     if (upstream.size === 0) return { ...common, verdict: 'fail', note: 'mapper found no comparable fields' };
+    // A capture with our own expected facts must also come out clean: every line understood.
+    if (c.source === 'facts' && result.warnings.length > 0) {
+      const first = result.warnings[0]!;
+      return { ...common, verdict: 'fail', note: `${result.warnings.length} parse warning(s), first line ${first.line}: ${first.text} (${first.reason})` };
+    }
     return { ...common, verdict: mismatches.length === 0 ? 'pass' : 'fail' };
   } catch (err) {
     return { ...base, verdict: 'fail', note: `error: ${(err as Error).stack ?? String(err)}` };
   }
 }
 
+/** A `.facts.json` file: `{ "facts": { "hostname": "spoke1", ... } }`, keys as our mapper writes them. */
+function factsOf(expected: unknown): Facts {
+  const f = new Facts();
+  const facts = (expected as { facts?: Record<string, unknown> } | null)?.facts ?? {};
+  for (const [key, value] of Object.entries(facts)) f.set(key, value);
+  return f;
+}
+
 function loadExpected(corpusDir: string, c: CorpusCase): unknown {
   const text = readFileSync(join(corpusDir, c.expectedPath), 'utf8');
-  if (c.source === 'genie') return JSON.parse(text);
+  if (c.source === 'genie' || c.source === 'facts') return JSON.parse(text);
   const doc = parseYaml(text) as { parsed_sample?: unknown[] } | null;
   return doc?.parsed_sample ?? [];
 }

@@ -1,4 +1,5 @@
 import type { CommandArgs } from '../../agent/parsers/command-spec.js';
+import type { CaseSource } from './corpus-index.js';
 import type { Facts } from './facts.js';
 
 /** Upstream expected results are loosely typed JSON/YAML: mappers walk them defensively. */
@@ -15,5 +16,5 @@ export type NtcRow = Record<string, string | string[]>;
 export interface Mapper {
   genie?(expected: Json, args: Json): Facts;
   ntc?(rows: NtcRow[]): Facts;
-  ours(records: Json[], args: CommandArgs, source: 'genie' | 'ntc'): Facts;
+  ours(records: Json[], args: CommandArgs, source: CaseSource): Facts;
 }

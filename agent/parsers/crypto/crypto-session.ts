@@ -40,7 +40,7 @@ const orNone = (v: string | undefined): string | undefined => (v === undefined |
  * shares them.
  */
 export function parseCryptoSession(text: string): ParseResult<CryptoSession> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("an 'Interface:' line, then its 'Session status:', 'Peer:', 'IKEv2 SA:' / 'IPSEC FLOW:' and 'Active SAs:' lines");
   const records: CryptoSession[] = [];
   let session: CryptoSession | undefined;
   let ikeSa: CryptoSessionIkeSa | undefined;

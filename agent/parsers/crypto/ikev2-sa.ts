@@ -1,7 +1,7 @@
 import type { IkeSaStatus, IkeV2Sa } from '../../../proto/records/crypto.js';
 import type { ParseResult } from '../../../proto/records/common.js';
 import { fields, splitLines, Warnings, type Line } from '../lines.js';
-import { DetailedLines } from './ikev2-sa-detail.js';
+import { DetailedLines, genericDetailLine, otherAttribute } from './ikev2-sa-detail.js';
 
 const STATUS: Record<string, IkeSaStatus> = {
   READY: 'ready',
@@ -19,7 +19,7 @@ const ENDPOINT = /^(.+)\/(\d+)$/;
  * below it (corpus: genieparser ShowCryptoIkev2Sa golden_output2).
  */
 export function parseIkev2Sa(text: string): ParseResult<IkeV2Sa> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("an SA row 'Tunnel-id Local Remote fvrf/ivrf Status', then indented 'Label: value', 'Label is value' or 'Label [not] configured.' lines");
   const records: IkeV2Sa[] = [];
   let family: IkeV2Sa['family'] = 'ipv4';
   let current: IkeV2Sa | undefined;
@@ -35,7 +35,8 @@ export function parseIkev2Sa(text: string): ParseResult<IkeV2Sa> {
     const row = saRow(t, family);
     if (row) { current = row; records.push(row); continue; }
     if (!current) { warnings.add(line, 'line outside any SA'); continue; }
-    if (!detailed.apply(current, t) && !detailLine(current, t)) warnings.add(line, 'unrecognised SA detail');
+    if (detailed.apply(current, t) || detailLine(current, t) || genericDetailLine(current, t)) continue;
+    warnings.add(line, 'unrecognised SA detail');
   }
   for (const sa of records) {
     if (sa.localAddress === '' || sa.remoteAddress === '') {
@@ -94,18 +95,21 @@ export function detailLine(sa: IkeV2Sa, t: string): boolean {
       const kv = /^\s*([^:]+):\s*(.*?)\s*$/.exec(part);
       if (!kv) return false;
       const [key, value] = [kv[1]!.trim(), kv[2]!];
-      if (key === 'Encr') sa.encryption = value;
-      else if (key === 'keysize') sa.keySizeBits = Number(value);
-      else if (key === 'PRF') sa.prf = value;
-      else if (key === 'Hash') sa.hash = value;
-      else if (key === 'DH Grp') sa.dhGroup = Number(value);
-      else if (key === 'Auth sign') sa.authSign = value;
-      else if (key === 'Auth verify') sa.authVerify = value;
-      else return false;
+      // Releases differ in case (`keysize`, `Keysize`); an item a later release adds is kept aside.
+      switch (key.toLowerCase()) {
+        case 'encr': sa.encryption = value; break;
+        case 'keysize': sa.keySizeBits = Number(value); break;
+        case 'prf': sa.prf = value; break;
+        case 'hash': sa.hash = value; break;
+        case 'dh grp': sa.dhGroup = Number(value); break;
+        case 'auth sign': sa.authSign = value; break;
+        case 'auth verify': sa.authVerify = value; break;
+        default: otherAttribute(sa, key, value);
+      }
     }
     return true;
   }
-  m = /^PQC Key Exchange:\s*(\S+)$/.exec(t);
+  m = /^PQC Key Exchange:\s*(\S+)$/i.exec(t);
   if (m) { sa.pqcKeyExchange = m[1]!; return true; }
   m = /^Life\/Active Time:\s*(\d+)\/(\d+) sec$/.exec(t);
   if (m) { sa.lifetimeSec = Number(m[1]); sa.activeTimeSec = Number(m[2]); return true; }

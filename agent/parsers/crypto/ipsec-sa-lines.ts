@@ -85,13 +85,33 @@ export function identLine(ident: IpsecSaIdent, t: string): boolean {
   }
   m = /^current outbound spi:\s*(0x[0-9A-Fa-f]+)(?:\s*\(\d+\))?$/.exec(t);
   if (m) { ident.currentOutboundSpi = m[1]!; return true; }
-  m = /^PFS \(Y\/N\):\s*([YN]), DH group:\s*(\S+)$/.exec(t);
-  if (m) {
-    ident.pfs = m[1] === 'Y';
-    if (m[2]!.toLowerCase() !== 'none') ident.dhGroup = m[2]!;
-    return true;
-  }
+  if (/^PFS \(Y\/N\):/i.test(t)) return pfsLine(ident, t);
   return false;
+}
+
+/**
+ * `PFS (Y/N): Y, DH group: group14`: the first item says whether a rekey runs
+ * a fresh exchange, the rest are `label: value` items. IOS prints `none`, a
+ * name (`group19`) or the number spaced (`group 14`); newer IOS-XE appends
+ * further key exchanges (RFC 9370, post-quantum) as more items, kept as printed.
+ */
+function pfsLine(ident: IpsecSaIdent, t: string): boolean {
+  const items = t.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const pfs = /^PFS \(Y\/N\):\s*([YN])$/i.exec(items[0] ?? '');
+  if (!pfs) return false;
+  ident.pfs = pfs[1]!.toUpperCase() === 'Y';
+  let ok = true;
+  for (const item of items.slice(1)) {
+    const kv = /^([A-Za-z][\w ()-]*?)\s*:\s*(\S.*)$/.exec(item);
+    if (!kv) { ok = false; continue; }
+    if (/^DH group$/i.test(kv[1]!)) {
+      const group = kv[2]!.replace(/^group\s+(\d+)$/i, 'group$1');
+      if (group.toLowerCase() !== 'none') ident.dhGroup = group;
+    } else {
+      (ident.additionalKeyExchanges ??= []).push(`${kv[1]}: ${kv[2]}`);
+    }
+  }
+  return ok;
 }
 
 /** Lines under one `spi:` of an SA section; false when not one of them. */

@@ -19,7 +19,7 @@ interface InterfaceBlock {
  * flush left, indented, and double-spaced), so lines are read trimmed.
  */
 export function parseIpsecSa(text: string): ParseResult<IpsecSaIdent> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("'interface:', 'Crypto map tag:', ident, '#pkts ...' counter, endpoint, MTU, PFS or SA ('spi:', 'transform:', 'sa timing:') lines");
   const records: IpsecSaIdent[] = [];
   let block: InterfaceBlock | undefined;
   let ident: IpsecSaIdent | undefined;

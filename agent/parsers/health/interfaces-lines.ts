@@ -13,7 +13,6 @@ export interface InterfaceContext {
 export type LineRule = readonly [RegExp, (ctx: InterfaceContext, m: RegExpExecArray) => void];
 
 const MAC = '([0-9a-fA-F]{4}\\.[0-9a-fA-F]{4}\\.[0-9a-fA-F]{4})';
-const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
 
 function setTime(iface: InterfaceDetail, key: 'lastInputSec' | 'lastOutputSec' | 'outputHangSec' | 'countersClearedSec', raw: string): void {
   const v = durationOrNever(raw);
@@ -23,6 +22,18 @@ function setTime(iface: InterfaceDetail, key: 'lastInputSec' | 'lastOutputSec' |
 function flowControl(raw: string): FlowControl {
   const t = raw.toLowerCase();
   return t === 'on' || t === 'off' || t === 'unsupported' ? t : 'unknown';
+}
+
+/** One item after the encapsulation: VLAN ids, loopback, PPP state, CRC width; others are kept out. */
+function encapsulationItem(iface: InterfaceDetail, item: string): void {
+  let m = /^Vlan ID\s+(\d+)\.?$/.exec(item);
+  if (m) { iface.vlanId = Number(m[1]); return; }
+  m = /^(outer|inner) ID\s+(\d+)$/.exec(item);
+  if (m) { if (m[1] === 'outer') iface.outerVlanId = Number(m[2]); else iface.innerVlanId = Number(m[2]); return; }
+  m = /^loopback (not set|set)$/.exec(item);
+  if (m) { iface.loopbackSet = m[1] === 'set'; return; }
+  m = /^LCP (\w+)$/.exec(item);
+  if (m) iface.lcpState = m[1]!;
 }
 
 function duplex(raw: string): Duplex {
@@ -64,14 +75,11 @@ export const GENERAL_RULES: readonly LineRule[] = [
     iface.rxLoad = Number(m[3]);
   }],
   // `Encapsulation 802.1Q Virtual LAN, Vlan ID  1., loopback not set` (corpus: genieparser
-  // golden_interface_output_1), `... QinQ Virtual LAN, outer ID  10, inner ID 20`, `Encapsulation mpls`.
-  [/^Encapsulation ([^,]+)(?:, Vlan ID\s+(\d+)\.?)?(?:, outer ID\s+(\d+), inner ID\s+(\d+))?(?:, loopback (not set|set))?$/, ({ iface }, m) => {
+  // golden_interface_output_1), `... QinQ Virtual LAN, outer ID  10, inner ID 20`, `Encapsulation mpls`,
+  // `Encapsulation PPP, LCP Open, multilink Closed`, `Encapsulation HDLC, crc 16, loopback not set`.
+  [/^Encapsulation ([^,]+)((?:, [^,]+)*)$/, ({ iface }, m) => {
     iface.encapsulation = m[1]!;
-    const [vlan, outer, inner] = [num(m[2]), num(m[3]), num(m[4])];
-    if (vlan !== undefined) iface.vlanId = vlan;
-    if (outer !== undefined) iface.outerVlanId = outer;
-    if (inner !== undefined) iface.innerVlanId = inner;
-    if (m[5] !== undefined) iface.loopbackSet = m[5] === 'set';
+    for (const item of m[2]!.split(',').map((s) => s.trim()).filter((s) => s !== '')) encapsulationItem(iface, item);
   }],
   [/^Keepalive set \((\d+) sec\)$/, ({ iface }, m) => { iface.keepalive = 'set'; iface.keepaliveSec = Number(m[1]); }],
   [/^Keepalive not set$/, ({ iface }) => { iface.keepalive = 'not-set'; }],
@@ -88,9 +96,11 @@ export const GENERAL_RULES: readonly LineRule[] = [
     const media = m[4] ?? m[5];
     if (media !== undefined && media !== '') iface.mediaType = media;
   }],
-  [/^(input|output) flow-control is (\S+), (input|output) flow-control is (\S+)$/, ({ iface }, m) => {
-    for (const [dir, value] of [[m[1]!, m[2]!], [m[3]!, m[4]!]] as const) {
-      if (dir === 'input') iface.inputFlowControl = flowControl(value);
+  // Either direction first, one or both printed (`input flow-control is off, output flow-control is unsupported`).
+  [/^(input|output) flow-control is ([\w-]+)(?:, (input|output) flow-control is ([\w-]+))?$/i, ({ iface }, m) => {
+    for (const [dir, value] of [[m[1], m[2]], [m[3], m[4]]]) {
+      if (dir === undefined || value === undefined) continue;
+      if (dir.toLowerCase() === 'input') iface.inputFlowControl = flowControl(value);
       else iface.outputFlowControl = flowControl(value);
     }
   }],

@@ -6,13 +6,14 @@ import { interfaceStatus, isCaptureNoise, lineProtocolState } from './common.js'
 import { GENERAL_RULES, type InterfaceContext, type LineRule } from './interfaces-lines.js';
 import { counterLine, TRAFFIC_RULES } from './interfaces-traffic.js';
 import { TUNNEL_RULES } from './interfaces-tunnel.js';
+import { WAN_RULES } from './interfaces-wan-lines.js';
 
 // `Vlan1 is up, line protocol is down , Autostate Enabled`, `Dialer1 is up (spoofing), line
 // protocol is up (spoofing)`, `pseudowire1 is up` (no line protocol at all).
 const HEADER =
   /^(\S+) is (administratively down|up|down|deleted|reset)(?: \(\w+\))?(?:, line protocol is (\w+)(?: \(([\w-]+)\))?)?(?:\s*,\s*Autostate (Enabled|Disabled))?$/;
 
-const RULES: readonly LineRule[] = [...GENERAL_RULES, ...TRAFFIC_RULES, ...TUNNEL_RULES];
+const RULES: readonly LineRule[] = [...GENERAL_RULES, ...TRAFFIC_RULES, ...TUNNEL_RULES, ...WAN_RULES];
 
 /**
  * `show interfaces [NAME]`: a header line per interface, then detail lines
@@ -21,7 +22,7 @@ const RULES: readonly LineRule[] = [...GENERAL_RULES, ...TRAFFIC_RULES, ...TUNNE
  * ShowInterfaces iosxe golden_output_1) and some indent nothing (ios golden_output_2).
  */
 export function parseInterfaces(text: string): ParseResult<InterfaceDetail> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("'<Interface> is <state>, line protocol is <state>', then its detail lines (Hardware, MTU, Encapsulation, counters, ...)");
   const records: InterfaceDetail[] = [];
   let ctx: InterfaceContext | undefined;
 

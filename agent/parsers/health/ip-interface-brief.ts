@@ -12,7 +12,7 @@ const HEADER = /^Interface\s+IP-Address\s+OK\?\s+Method\s+Status\s+Protocol$/;
  * (two words) for shut interfaces, so the row is read from both ends.
  */
 export function parseIpInterfaceBrief(text: string): ParseResult<IpInterfaceBrief> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("'Interface IP-Address OK? Method Status Protocol' rows");
   const records: IpInterfaceBrief[] = [];
   for (const line of splitLines(text)) {
     const t = line.text.trim();

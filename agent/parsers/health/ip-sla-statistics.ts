@@ -28,6 +28,18 @@ function minAvgMax(value: string): MinAvgMaxMs | undefined {
 
 const int = (value: string): number | undefined => (/^\d+$/.test(value) ? Number(value) : undefined);
 
+/**
+ * What is left of `ip sla schedule N life`: `Forever`, or seconds while a
+ * bounded life runs (`3569 sec`, `3569 seconds`, `3569`, and `0` once it
+ * ended). A capture cut at the terminal edge may end the unit early
+ * (`3569 se`, genieparser ShowIpSlaStatistics): any prefix of `seconds` counts.
+ */
+function lifeLeft(value: string): number | 'forever' | undefined {
+  if (/^forever\.?$/i.test(value)) return 'forever';
+  const m = /^(\d+)(?:\s*(?:secs|s(?:e(?:c(?:o(?:n(?:ds?)?)?)?)?)?))?$/i.exec(value);
+  return m ? Number(m[1]) : undefined;
+}
+
 /** Assigns when the value parses; false (so the line is warned about) otherwise. */
 function put<K extends keyof IpSlaStatistics>(op: IpSlaStatistics, key: K, value: IpSlaStatistics[K] | undefined): boolean {
   if (value === undefined) return false;
@@ -49,9 +61,9 @@ const SETTERS: Record<string, Setter> = {
   'latest http transaction rtt': (op, v) => put(op, 'latestHttpTransactionRttMs', ms(v)),
   'number of successes': (op, v) => put(op, 'successes', int(v)),
   'number of failures': (op, v) => put(op, 'failures', int(v)),
-  // `Forever`, or `3569 sec` while a bounded schedule runs.
-  'operation time to live': (op, v) =>
-    put(op, 'operationTimeToLiveSec', /^forever$/i.test(v) ? 'forever' : int(v.replace(/\s*sec(onds)?$/i, ''))),
+  'operation time to live': (op, v) => put(op, 'operationTimeToLiveSec', lifeLeft(v)),
+  // The same count as `show ip sla monitor statistics` / `show rtr operational-state` (12.x) name it.
+  'current seconds left in life': (op, v) => put(op, 'operationTimeToLiveSec', lifeLeft(v)),
   'over thresholds occurred': (op, v) => /^(TRUE|FALSE)$/i.test(v) && put(op, 'overThresholdOccurred', /^TRUE$/i.test(v)),
   'operational state of entry': (op, v) => {
     op.entryState = slaEntryState(v);
@@ -95,7 +107,7 @@ const KNOWN_UNRECORDED = /^((source to destination|destination to source) (loss 
  * (`Number Of RTT: 10      RTT Min/Avg/Max: 1/1/2 milliseconds`).
  */
 export function parseIpSlaStatistics(text: string): ParseResult<IpSlaStatistics> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("'IPSLA operation id: N', then 'Key: value' statistic lines");
   const records: IpSlaStatistics[] = [];
   let current: IpSlaStatistics | undefined;
 

@@ -1,35 +1,60 @@
 import type { ParseResult } from '../../../proto/records/common.js';
 import type { IpSlaSummary, SlaEntryState } from '../../../proto/records/health.js';
 import { parseDuration } from '../duration.js';
-import { fields, splitLines, Warnings } from '../lines.js';
+import { fields, splitLines, Warnings, type Line } from '../lines.js';
+import { columnStarts, foldContinuation, isContinuation } from '../wrapped-rows.js';
 import { isCaptureNoise, slaEntryState, slaReturnCode } from './common.js';
 
 const CODES: Record<string, SlaEntryState> = { '*': 'active', '^': 'inactive', '~': 'pending' };
-const LEGEND = /^(IPSLAs Latest Operation Summary|Codes: .*|All Stats are in .*|-+(\s+-+)*)$/i;
-const HEADER = /^ID\s+Type\s+Destination\s+(State\s+)?Stats(\(ms\))?\s+ReturnCode\s+LastRun$/i;
+// Rules may mark column joins with `+` (`------+------------+----`).
+const LEGEND = /^(IPSLAs Latest Operation Summary|Codes: .*|All Stats are in .*|-[-+\s]*)$/i;
+// IOS-XE prints one header line; IOS 15 splits `Stats (ms)`, `Return Code` and
+// `Last Run` over two, the second holding only the lower words.
+const HEADER = /^ID\s+Type\s+Destination\s+(State\s+)?Stats(\s*\(ms\))?\s+Return\s*Code\s+Last\s*Run$|^ID\s+Type\s+Destination\s+(State\s+)?Stats\s+Return\s+Last$/i;
+const HEADER_SECOND_LINE = /^(\(ms\)\s+)?Code\s+Run$/i;
 const ROW_ID = /^([*^~]?)(\d+)$/;
+const ROW_START = /^[*^~]?\d+\s/;
 // Return codes IOS prints as two words in this table.
 const TWO_WORD_CODES = /^(over threshold|no connection)$/i;
 
 /**
- * `show ip sla summary`. IOS-XE marks the state with a code before the id
+ * `show ip sla summary`. Rows too wide for the terminal continue on the next
+ * line under their column (see wrapped-rows.ts). IOS-XE marks the state with a code before the id
  * (`*1`); some releases print a State column instead and a start time in
  * LastRun (corpus: genieparser ShowIpSlaSummary golden_output_2).
  */
 export function parseIpSlaSummary(text: string): ParseResult<IpSlaSummary> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("a row '[*^~]ID Type Destination [State] Stats ReturnCode LastRun' under the column header");
   const records: IpSlaSummary[] = [];
   let hasStateColumn = false;
+  let starts: number[] = [];
+  let pending: Line | undefined;
+  const flush = () => {
+    if (!pending) return;
+    const row = summaryRow(fields(pending.text), hasStateColumn);
+    if (row) records.push(row);
+    else warnings.add(pending, 'unrecognised IP SLA summary row');
+    pending = undefined;
+  };
 
   for (const line of splitLines(text)) {
     const t = line.text.trim();
-    if (t === '' || LEGEND.test(t) || isCaptureNoise(t)) continue;
+    if (t === '' || LEGEND.test(t) || HEADER_SECOND_LINE.test(t) || isCaptureNoise(t)) continue;
     const header = HEADER.exec(t);
-    if (header) { hasStateColumn = header[1] !== undefined; continue; }
-    const row = summaryRow(fields(t), hasStateColumn);
-    if (row) records.push(row);
-    else warnings.add(line, 'unrecognised IP SLA summary row');
+    if (header) {
+      flush();
+      hasStateColumn = header[1] !== undefined || header[3] !== undefined;
+      starts = columnStarts(line.text);
+      continue;
+    }
+    if (pending && !ROW_START.test(t) && isContinuation(line.text, starts)) {
+      pending = { n: pending.n, text: foldContinuation(pending.text, line.text, starts) };
+      continue;
+    }
+    flush();
+    pending = line;
   }
+  flush();
   return { records, warnings: warnings.list };
 }
 

@@ -15,7 +15,7 @@ const HEADER = /^Track\s+Type\s+Instance\s+Parameter\s+State\s+Last Change$/i;
  * rather than by column offsets.
  */
 export function parseTrackBrief(text: string): ParseResult<Track> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("'Track Type Instance Parameter State Last Change' rows");
   const records: Track[] = [];
   for (const line of splitLines(text)) {
     const t = line.text.trim();

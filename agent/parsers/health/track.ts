@@ -1,11 +1,12 @@
 import type { ParseResult } from '../../../proto/records/common.js';
-import type { Track, TrackClient } from '../../../proto/records/health.js';
+import type { Track, TrackClient, TrackListObject } from '../../../proto/records/health.js';
 import { maskToLength } from '../address.js';
 import { parseDuration } from '../duration.js';
 import { canonicalInterface, looksLikeInterface } from '../interface-name.js';
 import { fields, splitLines, Warnings } from '../lines.js';
 import { isCaptureNoise, slaReturnCode, trackState } from './common.js';
 import { trackParameter, trackType } from './track-kinds.js';
+import { readTrackStateLine } from './track-state.js';
 
 const TRACK = /^Track (\d+)$/;
 const SLA_OBJECT = /^IP SLA (\d+) (state|reachability)$/i;
@@ -14,8 +15,6 @@ const INTERFACE_OBJECT = /^Interface (\S+) (line-protocol|ip routing|ipv6 routin
 const ROUTE_OBJECT = /^(IPv6 route|IP route) (\S+)(?: (\d+\.\d+\.\d+\.\d+))? (reachability|metric threshold)$/i;
 const LIST_OBJECT = /^List (boolean (?:and|or)|threshold (?:weight|percentage))$/i;
 const STUB_OBJECT = /^Stub-object$/i;
-// `Reachability is Down (no ip route), delayed Up (1 sec remaining) (connected)`.
-const STATE = /^[A-Za-z][\w -]*? is (Up|Down|Unknown)(?: \(([^)]*)\))?(?:, delayed (Up|Down) \((\d+) secs? remaining\)(?: \(([^)]*)\))?)?$/;
 const CHANGES = /^(\d+) changes?, last change (\S+)$/;
 const DELAY = /^Delay(?: up (\d+) secs?)?,?(?: down (\d+) secs?)?$/;
 const RETURN_CODE = /^Latest operation return code: (.+)$/;
@@ -23,14 +22,15 @@ const RTT = /^Latest RTT \(millisecs\) (\d+)$/;
 const FIRST_HOP = /^First-hop interface is (\S+)(?: \(was (\S+)\))?$/;
 const METRIC_THRESHOLD = /^Metric threshold down (\d+) up (\d+)$/;
 const DEFAULT_STATE = /^Default state is (up|down)$/i;
-const LIST_MEMBER = /^object (\d+)( not)? (Up|Down)(?: \(.*\))?$/i;
+// `object 2 not Down`, `object 1 weight 10 Up`, `object 3 Down (0%)`, `object 4 Down ((hw admin-down))`.
+const LIST_MEMBER = /^object (\d+)(?: weight (\d+))?( not)? (Up|Down|Unknown)(?: \(.*\))?$/i;
 
 /**
  * `show track [N]`: a `Track N` line, the tracked object, its state, then
  * optional details; `Tracked by:` ends the object with one client per line.
  */
 export function parseTrack(text: string): ParseResult<Track> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("'Track N', the tracked object, '<what> is Up|Down [(reason)]', then change, delay, return-code, list-object or 'Tracked by:' lines");
   const records: Track[] = [];
   let current: Track | undefined;
   let inClients = false;
@@ -92,14 +92,14 @@ function detailLine(track: Track, t: string): boolean {
     if (m[2] !== undefined) track.previousFirstHopInterface = canonicalInterface(m[2]);
     return true;
   }
-  m = STATE.exec(t);
-  if (m) {
-    track.stateRaw = m[1]!;
-    track.state = trackState(m[1]!);
-    if (m[2] !== undefined) track.stateDetail = m[2];
-    if (m[3] !== undefined) track.delayedState = trackState(m[3]);
-    if (m[4] !== undefined) track.delayedRemainingSec = Number(m[4]);
-    if (m[5] !== undefined) track.delayedDetail = m[5];
+  const state = readTrackStateLine(t);
+  if (state) {
+    track.stateRaw = state.state;
+    track.state = trackState(state.state);
+    if (state.detail !== undefined) track.stateDetail = state.detail;
+    if (state.delayedState !== undefined) track.delayedState = trackState(state.delayedState);
+    if (state.delayedRemainingSec !== undefined) track.delayedRemainingSec = state.delayedRemainingSec;
+    if (state.delayedDetail !== undefined) track.delayedDetail = state.delayedDetail;
     return true;
   }
   m = CHANGES.exec(t);
@@ -123,7 +123,9 @@ function detailLine(track: Track, t: string): boolean {
   if (m) { track.metricThresholdDown = Number(m[1]); track.metricThresholdUp = Number(m[2]); return true; }
   m = LIST_MEMBER.exec(t);
   if (m) {
-    (track.listObjects ??= []).push({ id: Number(m[1]), negated: m[2] !== undefined, state: trackState(m[3]!) });
+    const member: TrackListObject = { id: Number(m[1]), negated: m[3] !== undefined, state: trackState(m[4]!) };
+    if (m[2] !== undefined) member.weight = Number(m[2]);
+    (track.listObjects ??= []).push(member);
     return true;
   }
   return false;

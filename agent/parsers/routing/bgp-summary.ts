@@ -50,7 +50,7 @@ interface Family {
  * `For address family:` line the family comes from the command.
  */
 export function parseBgpSummary(text: string, args: CommandArgs): ParseResult<BgpNeighborSummary> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("the router-id/table lines, then 'Neighbor V AS MsgRcvd MsgSent TblVer InQ OutQ Up/Down State/PfxRcd' rows");
   const records: BgpNeighborSummary[] = [];
   let family: Family = { addressFamily: commandFamily(args) };
   let pendingNeighbor: Line | undefined;

@@ -4,10 +4,11 @@ import { parseDuration } from '../duration.js';
 import { canonicalInterface } from '../interface-name.js';
 import { splitLines, Warnings } from '../lines.js';
 import { isCaptureNoise } from './capture-noise.js';
+import { ipv6PeerLine } from './dmvpn-ipv6.js';
 import { compact, lookup } from './record-helpers.js';
 
 const INTERFACE = /^Interface: ([^,\s]+), (IPv4|IPv6) NHRP Details$/;
-const TYPE = /^Type:\s*([^,\s]+),\s*(?:NHRP Peers|Total NBMA Peers \(v4\/v6\)):\s*(\d+),?$/;
+const TYPE = /^Type:\s*([^,\s]+),\s*(?:NHRP Peers|Total NBMA Peers \(v4\/v6\)|Peers):\s*(\d+)(?:\/(\d+))?,?$/;
 const COLUMNS = /^#?\s*Ent\s+Peer NBMA Addr\s+Peer Tunnel Add\s+State\s+UpDn Tm\s+Attrb$/;
 // `1 172.29.0.1   172.30.90.1   IKE  3w5d  S`: # Ent, NBMA, tunnel address, state, up/down, attributes.
 const ROW = /^(\d+)\s+(\S+)\s+([0-9A-Fa-f:.]*[.:][0-9A-Fa-f:.]*)\s+([A-Za-z]+)\s+(\S+)\s+([A-Z0-9]+)$/;
@@ -24,7 +25,8 @@ const LEGEND: readonly RegExp[] = [
 ];
 
 const STATES: Record<string, DmvpnPeerState> = { UP: 'up', DOWN: 'down', NHRP: 'nhrp', IKE: 'ike' };
-const ROLES: Record<string, DmvpnRole> = { hub: 'hub', spoke: 'spoke' };
+// A phase 3 hub that also registers to a higher hub prints `Type:Hub/Spoke`.
+const ROLES: Record<string, DmvpnRole> = { hub: 'hub', spoke: 'spoke', 'hub/spoke': 'hub-spoke' };
 const ATTRIBUTES: Record<string, DmvpnAttribute> = {
   S: 'static', D: 'dynamic', I: 'incomplete', N: 'nated', L: 'local', X: 'no-socket',
   T1: 'route-installed', T2: 'nexthop-override', C: 'cts-capable',
@@ -39,10 +41,11 @@ interface TunnelHeader {
 
 /** `show dmvpn`: one record per peer row, carrying its tunnel interface's header. */
 export function parseDmvpn(text: string): ParseResult<DmvpnPeer> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("an 'Interface: TunnelN, ... NHRP Details' line, then 'Type:', 'Peers:' and peer rows '# Ent Peer-NBMA Peer-Tunnel State UpDn Attrb'");
   const records: DmvpnPeer[] = [];
   let tunnel: TunnelHeader | undefined;
   let last: DmvpnPeer | undefined;
+  let block: { nbma: string; tunnelAddress?: string; target?: string } | undefined;
 
   for (const line of splitLines(text)) {
     const t = line.text.trim();
@@ -51,6 +54,7 @@ export function parseDmvpn(text: string): ParseResult<DmvpnPeer> {
     if (m) {
       tunnel = { interface: canonicalInterface(m[1]!), family: m[2] === 'IPv6' ? 'ipv6' : 'ipv4', roleRaw: '' };
       last = undefined;
+      block = undefined;
       continue;
     }
     m = TYPE.exec(t);
@@ -59,6 +63,18 @@ export function parseDmvpn(text: string): ParseResult<DmvpnPeer> {
     if (m && tunnel) {
       last = peer(tunnel, Number(m[1]), m[2]!, m[3]!, m[4]!, m[5]!, m[6]!);
       records.push(last);
+      continue;
+    }
+    const v6 = tunnel ? ipv6PeerLine(t) : undefined;
+    if (v6 && tunnel) {
+      if (v6.kind === 'peer') block = { nbma: v6.address! };
+      else if (block && v6.kind === 'tunnel') block.tunnelAddress = v6.address!;
+      else if (block && v6.kind === 'target') block.target = v6.address!;
+      else if (block?.tunnelAddress !== undefined && v6.kind === 'entry') {
+        last = peer(tunnel, v6.entries!, block.nbma, block.tunnelAddress, v6.stateRaw!, v6.upDown!, v6.attributesRaw!);
+        if (block.target !== undefined) last.targetNetwork = block.target;
+        records.push(last);
+      } else warnings.add(line, 'peer detail outside a peer block', "'N.Peer NBMA Address:' first, then 'Tunnel IPv6 Address:'");
       continue;
     }
     m = MORE.exec(t);

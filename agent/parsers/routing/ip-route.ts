@@ -21,8 +21,9 @@ const ROUTE_V4 = new RegExp(
     String.raw`\s+(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?:\/\d{1,2})?)(?:\s+(?:${BRACKET_FRAGMENT}\s*$|(\S.*)))?\s*$`,
 );
 // `C   2001:DB8::/64 [0/0]`, `B 2001:192:168:2::1/128 [20/0], tag 1`; next hops follow on `via` lines.
+// Codes may hold digits: `I1`, `I2` (IS-IS levels), `OE2`, `ON1` (OSPFv3 externals).
 const ROUTE_V6 =
-  /^\s*([A-Za-z]{1,3}\*?(?:\s+[+%&]{1,3})?)\s+([0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\/\d{1,3})(?:\s+\[(\d+)\/(\d+)\])?(?:,\s*tag\s+(\d+))?\s*$/;
+  /^\s*([A-Za-z][A-Za-z0-9]{0,3}\*?(?:\s+[+%&p]{1,3})?)\s+([0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\/\d{1,3})(?:\s+\[(\d+)\/(\d+)\])?(?:,\s*tag\s+(\d+))?\s*$/;
 // `10.0.0.0/8 is variably subnetted, 5 subnets, 2 masks`, `12.0.0.0/32 is subnetted, 1 subnets`.
 const SUBNET_HEADER = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\/(\d{1,2}) is (?:variably )?subnetted, \d+ subnets(?:, \d+ masks)?$/;
 const ROUTING_TABLE = /^Routing Table: (\S+)$/;
@@ -52,7 +53,7 @@ const UNSETTLED: NextHop[] = [];
  * only lines that are not routes reach the header and noise checks.
  */
 export function parseIpRoute(text: string, args: CommandArgs): ParseResult<Route> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("the code legend, 'Gateway of last resort' and 'N.N.N.N/len is subnetted' headers, or a route '<code> <prefix> [AD/metric] via <hop>, <age>, <interface>'");
   const records: Route[] = [];
   const codes = new CodeResolver();
   const names = new NextHopStrings();

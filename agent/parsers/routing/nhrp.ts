@@ -20,7 +20,7 @@ const TYPES: Record<string, NhrpEntryType> = { static: 'static', dynamic: 'dynam
 
 /** `show ip nhrp`: one record per NHRP cache entry. */
 export function parseNhrp(text: string): ParseResult<NhrpEntry> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("'<address>/<len> via <address>' entries, then their Tunnel/Type/NBMA address lines");
   const records: NhrpEntry[] = [];
   let current: NhrpEntry | undefined;
 

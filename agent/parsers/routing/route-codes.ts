@@ -41,6 +41,8 @@ const IPV6_CODE: Record<string, Meaning> = {
   l: ['lisp'], la: ['lisp', 'alt'], lr: ['lisp', 'site-registrations'], ld: ['lisp', 'dyn-eid'],
   lA: ['lisp', 'away'], le: ['lisp', 'extranet-policy'], lp: ['lisp', 'publications'], ls: ['lisp'],
   a: ['application'], m: ['omp'], M: ['mobile'], HA: ['mobile', 'home-agent'], MR: ['mobile', 'mobile-router'],
+  // NAT routes, as in the IPv4 legend of IOS-XE 17 (SD-WAN direct internet access).
+  n: ['nat'], Ni: ['nat', 'inside'], No: ['nat', 'outside'], Nd: ['nat', 'dia'],
 };
 
 const FLAG: Record<string, RouteFlag> = {
@@ -88,7 +90,9 @@ export class CodeResolver {
  */
 function resolve(area: string, mains: Record<string, Meaning>, subtypes: Record<string, RouteSubtype>): RouteCode {
   const tokens = area.trim().split(/\s+/);
-  const first = FIRST_TOKEN.exec(tokens[0]!);
+  // A code that is one legend entry as a whole (`I1`, `OE2`, `NDp`) is never split.
+  const whole = /^([A-Za-z][A-Za-z0-9]*)(\*?)$/.exec(tokens[0]!);
+  const first = whole && lookup(mains, whole[1]!) !== undefined ? [whole[0], whole[1]!, whole[2]!, ''] as const : FIRST_TOKEN.exec(tokens[0]!);
   const meaning = first ? lookup(mains, first[1]!) : undefined;
   const out: RouteCode = { code: '', protocol: meaning ? meaning[0] : 'unknown', candidateDefault: first?.[2] === '*' };
   if (meaning?.[1] !== undefined) out.subtype = meaning[1];

@@ -71,6 +71,10 @@ export function hostItems(h: SyslogHost, text: string): boolean {
     else if ((c = /^sequence number (enabled|disabled)$/.exec(item))) h.sequenceNumber = status(c[1]!);
     else if ((c = /^filtering (enabled|disabled)$/.exec(item))) h.filtering = status(c[1]!);
     else if ((c = /^tls-profile: (\S+)$/.exec(item))) h.tlsProfile = c[1]!;
+    // Options a release adds (`authentication disabled`, `encryption disabled` on TLS hosts)
+    // and further counters (`0 message lines dropped-by-ratelimit`), kept by label.
+    else if ((c = /^([a-z][\w -]*?) (enabled|disabled)$/i.exec(item))) (h.options ??= {})[c[1]!] = status(c[2]!.toLowerCase());
+    else if ((c = /^(\d+) (message lines [\w -]+)$/.exec(item))) (h.counters ??= {})[c[2]!] = Number(c[1]);
     else return false;
   }
   return true;
@@ -120,10 +124,12 @@ export function settingsLine(s: LoggingSettings, t: string): OpenEntry | undefin
   if ((m = /^Count and timestamp logging messages: (enabled|disabled)$/.exec(t))) { s.countAndTimestamp = status(m[1]!); return { kind: 'none' }; }
   if ((m = /^File logging: (enabled|disabled)$/.exec(t))) { s.file = status(m[1]!); return { kind: 'none' }; }
   if ((m = /^Persistent logging: (.*)$/.exec(t))) return persistentLine(s, m[1]!) ? { kind: 'none' } : undefined;
-  if ((m = /^Logging to (\S+)\s+(?:\(([^)]*)\)\s+)?(\(.*)$/.exec(t))) {
+  // `Logging to 10.0.0.9  (vrf) (udp port 514, audit disabled, link up),`; 12.x prints no
+  // parenthesised part (`Logging to 10.0.0.9, 20 message lines logged`).
+  if ((m = /^Logging to ([^\s,:][^\s,]*),?(?:\s+\(([^\s(),]+)\))?(?:\s+(.*))?$/.exec(t))) {
     const h: SyslogHost = { address: m[1]! };
     if (m[2] !== undefined) h.vrf = m[2];
-    if (!hostItems(h, m[3]!)) return undefined;
+    if (m[3] !== undefined && !hostItems(h, m[3])) return undefined;
     (s.hosts ??= []).push(h);
     return { kind: 'host', target: h };
   }

@@ -2,7 +2,7 @@ import type { ParseResult } from '../../../proto/records/common.js';
 import type { LoggingReport, SyslogRecord } from '../../../proto/records/system.js';
 import { splitLines, Warnings, type Line } from '../lines.js';
 import { entryLine, settingsLine, type OpenEntry } from './logging-settings.js';
-import { parseSyslogLine, parseTruncatedSyslogLine } from './syslog-line.js';
+import { isContinuationLine, parseSyslogLine, parseTruncatedSyslogLine } from './syslog-line.js';
 
 const BUFFER_HEADER = /^Log Buffer \((\d+) bytes\):$/;
 
@@ -13,7 +13,7 @@ const BUFFER_HEADER = /^Log Buffer \((\d+) bytes\):$/;
  * message starts the buffer.
  */
 export function parseShowLogging(text: string): ParseResult<LoggingReport> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("'Syslog logging:' settings lines, 'Log Buffer (N bytes):', then syslog messages");
   const report: LoggingReport = { settings: {}, messages: [] };
   const buffer = new BufferReader(report.messages, warnings);
   let inBuffer = false;
@@ -56,9 +56,7 @@ class BufferReader {
       if (cut) this.push(cut);
       return;
     }
-    // A message's own continuation is indented under it:
-    // `        connection id=29, sequence number=219` (ntc-templates cisco_ios_show_logging_5).
-    if (this.last && /^\s/.test(line.text)) {
+    if (this.last && isContinuationLine(line.text)) {
       this.last.text = `${this.last.text} ${line.text.trim()}`;
       return;
     }

@@ -36,6 +36,10 @@ const PARAGRAPH_LINES = new Set([
   'The password-recovery mechanism is enabled.',
   'The password-recovery mechanism is disabled.',
   'License Info:',
+  // Cisco 7200 bus notice.
+  'Please refer to the following document "Cisco 7200 Series Port Adaptor',
+  'Hardware Configuration Guidelines" on Cisco.com <http://www.cisco.com>',
+  'for c7200 bandwidth points oversubscription and usage guidelines.',
   'License UDI:',
 ]);
 
@@ -49,14 +53,24 @@ const IGNORABLE: readonly RegExp[] = [
   /^DRAM configuration is \d+ bits wide with parity (?:en|dis)abled\.$/,
   // Feature sets of old IOS trains (genieparser iosxe golden_output_ios_2, ios cat6k).
   /^(?:Bridging|X\.25|TN3270 Emulation|SuperLAT) software\b.*$/,
-  // Port and line counts: `3 Gigabit Ethernet interfaces`, `32 terminal line(s)`.
-  /^\d+ (?:[A-Za-z][\w ./+()-]*? )?(?:interfaces?|interface\(s\)|terminal lines?|terminal line\(s\)|Modules?|Module\(s\))$/,
+  // Port and line counts: `3 Gigabit Ethernet interfaces`, `32 terminal line(s)`,
+  // `2 2.5 Gigabit Ethernet interfaces`, `2 Channelized (E1 or T1)/PRI ports`.
+  /^\d+ (?:[\w.(][\w ./+()-]*? )?(?:interfaces?|interface\(s\)|(?:terminal |virtual )?lines?|(?:terminal |virtual )?line\(s\)|Modules?|Module\(s\)|ports?|port\(s\)|DSPs?|slots?)\.?$/i,
   /^\d+ [A-Za-z][\w ]*? controllers? \(\d+ [A-Za-z]+\)\.$/,
   // Storage other than file systems with a name.
-  /^\d+K bytes of (?:ATA |processor board )?(?:System )?(?:CompactFlash|flash)(?: \d+)? \(Read(?:\/Write| ONLY)\)$/i,
+  // `16384K bytes of processor board System flash (Read/Write)`, `0K bytes of ATA System CompactFlash 0 (Read/Write)`.
+  /^\d+K bytes of [\w ./-]+ \(Read(?:\/Write| ONLY)\)\.?$/i,
   /^\d+K bytes of Flash internal SIMM \(Sector size \d+K\)\.$/,
   /^\d+K bytes of packet buffer memory\.$/,
   /^Time since \S+ switched to active is .+$/,
+  // Chassis backplane and bus budget (7200: `6 slot VXR midplane, Version 2.11`, PCI bandwidth points).
+  /^\d+ slot \S+ midplane, Version \S+$/,
+  /^PCI bus \S+ \(Slots [^)]*\) has a capacity of \d+ bandwidth points\.$/,
+  /^Current configuration on bus \S+ has a total of \d+ bandwidth points\.$/,
+  /^This configuration is (?:within|not within) the PCI bus capacity and is (?:not )?supported\.$/,
+  /^\d+K bytes of [\w ./-]+ at slot \d+ \(Sector size \d+ bytes\)\.$/,
+  // Which image or package set runs (`Running default software` has its own entry above).
+  /^Running (?:the )?[\w ./:-]*[Ii]mage\b.*$/,
   /^(?:Technology Package )?License Information for '[^']+'$/,
 ];
 

@@ -31,28 +31,35 @@ function banner(v: SystemVersion, m: RegExpExecArray): void {
  * `Cisco CISCO3945-CHASSIS (revision 1.1) with C3900-SPE150/K9 with 2027520K/69632K bytes of memory.`,
  * `Cisco IOSv (revision 1.0) with  with 435457K/87040K bytes of memory.`,
  * `cisco WS-C3850-48U (MIPS) processor with 4194304K bytes of physical memory.`,
- * `Allen-Bradley 1783-CMS20DN (ARM) processor (revision V00) with ...` (genieparser iosxe golden_output_1783).
+ * `Allen-Bradley 1783-CMS20DN (ARM) processor (revision V00) with ...` (genieparser iosxe golden_output_1783),
+ * `Linux Unix (i686) processor with 177426K/6147K bytes of memory.` (IOL): the first word names the maker.
  */
-const HARDWARE = /^(?:[Cc]isco|Allen-Bradley) (\S+) (?:\(([^)]*)\) )?(?:processor )?(?:\(revision ([^)]*)\) )?with (?:(\S+) with )?(?:\s*with )?\s*(\d+)K(?:\/(\d+)K)? bytes of (?:physical )?memory\.$/;
+const HARDWARE = /^[A-Za-z][\w-]* (\S+) (?:\(([^)]*)\) )?(?:processor )?(?:\(revision ([^)]*)\) )?with (?:(\S+) with )?(?:\s*with )?\s*(\d+)K(?:\/(\d+)K)? bytes of (?:physical )?memory\.$/;
 
 /** Line rules for the top-level fields, tried in order; the first match wins. */
 const FIELD_RULES: ReadonlyArray<readonly [RegExp, Apply]> = [
-  [/^Cisco IOS XE Software, Version (\S+)( - SMU-PATCHED)?$/, (v, m) => {
+  // Labels may follow the version: `- SMU-PATCHED`, `- Extended Support Release`, or both.
+  [/^Cisco IOS XE Software, Version (\S+)((?: - .*)?)$/, (v, m) => {
     v.xeVersion = m[1]!;
-    if (m[2]) v.smuPatched = true;
+    const labels = m[2]!.split(' - ').map((x) => x.trim()).filter((x) => x !== '');
+    if (labels.includes('SMU-PATCHED')) v.smuPatched = true;
+    const others = labels.filter((x) => x !== 'SMU-PATCHED');
+    if (others.length > 0) v.xeVersionLabel = others.join(', ');
     v.os = 'ios-xe';
   }],
   [BANNER, banner],
+  // IOS-XE 3.x names its package version on a line of its own (ISR 4451 on 15.3(2)S1).
+  [/^IOS XE Version: (\S+)$/, (v, m) => { v.xeVersion = m[1]!; v.os = 'ios-xe'; }],
   // IOS-XE 16.x banners name no OS; the GPL notice does (genieparser iosxe golden_output_c3850).
   [/^Cisco IOS-XE software, Copyright \(c\) \d{4}-\d{4}(?:, \d{4})* by cisco Systems, Inc\.$/, (v) => { v.os = 'ios-xe'; }],
   [/^Compiled (.+) by (\S+)$/, (v, m) => { v.compiledAt = m[1]!; v.compiledBy = m[2]!; }],
-  [/^ROM: (.+)$/, (v, m) => {
+  [/^(?:ROM|ROMMON):\s*(\S.*)$/, (v, m) => {
     const text = m[1]!.trim();
     // Older trains print a second ROM line with the boot image (genieparser iosxe golden_output_ios_c2600_2).
     if (BOOT_IMAGE.test(text)) v.bootloader ??= text;
     else v.rom ??= text;
   }],
-  [/^BOOTLDR: (.+)$/, (v, m) => { v.bootloader = m[1]!.trim(); }],
+  [/^(?:BOOTLDR|Bootloader|BOOTLOADER):\s*(\S.*)$/, (v, m) => { v.bootloader = m[1]!.trim(); }],
   [/^Uptime for this control processor is (.+)$/, (v, m) => {
     const sec = parseDuration(m[1]!);
     if (sec !== undefined) v.controlProcessorUptimeSec = sec;
@@ -78,16 +85,27 @@ const FIELD_RULES: ReadonlyArray<readonly [RegExp, Apply]> = [
   [/^Last reload reason: (.+)$/, (v, m) => { v.lastReloadReason = m[1]!.trim(); }],
   [/^Last reset from (.+)$/, (v, m) => { v.lastResetFrom = m[1]!.trim(); }],
   // `License Level: entservices   Type: Permanent` (genieparser iosxe golden_output_c4507)
-  [/^License Level: (\S+)(?:\s+Type: (\S+))?$/, (v, m) => {
+  // 15.x ISR and switch images spell these with varying case and padding
+  // (`License Level: ipservices`, `License Type: Permanent Right-To-Use`, `Next reboot License Level:`).
+  [/^License Level\s*:\s*(\S+)(?:\s+Type\s*:\s*(\S.*))?$/i, (v, m) => {
     v.licenseLevel = m[1]!;
-    if (m[2]) v.licenseType = m[2];
+    if (m[2]) v.licenseType = m[2].trim();
   }],
-  [/^License Type: (.+)$/, (v, m) => { v.licenseType = m[1]!.trim(); }],
-  [/^Next (?:reload|reboot) license Level: (.+)$/, (v, m) => { v.nextReloadLicenseLevel = m[1]!.trim(); }],
-  [/^AIR License Level: (.+)$/, (v, m) => { v.airLicenseLevel = m[1]!.trim(); }],
-  [/^Next reload AIR license Level: (.+)$/, (v, m) => { v.nextReloadAirLicenseLevel = m[1]!.trim(); }],
+  [/^License Type\s*:\s*(\S.*)$/i, (v, m) => { v.licenseType = m[1]!.trim(); }],
+  [/^Next (?:reload|reboot) license Level\s*:\s*(\S.*)$/i, (v, m) => { v.nextReloadLicenseLevel = m[1]!.trim(); }],
+  [/^AIR License Level\s*:\s*(\S.*)$/i, (v, m) => { v.airLicenseLevel = m[1]!.trim(); }],
+  [/^Next (?:reload|reboot) AIR license Level\s*:\s*(\S.*)$/i, (v, m) => { v.nextReloadAirLicenseLevel = m[1]!.trim(); }],
+  // Further licence kinds print the same three lines (`Addon License Level: dna-premier`,
+  // `Cisco Wireless License Level: ...`, `Cisco Wireless License enforcement: DISABLE`): kept by label.
+  [/^((?:Next (?:reload|reboot) )?[A-Za-z][\w -]*? License (?:Level|Type|enforcement))\s*:\s*(\S.*)$/i, (v, m) => {
+    (v.otherLicenses ??= {})[m[1]!.replace(/\s+/g, ' ')] = m[2]!.trim();
+  }],
   // ISR 1000/4000 with throughput licensing: `The current crypto throughput level is 250000 kbps`.
   [/^The current crypto throughput level is (\d+) kbps$/, (v, m) => { v.cryptoThroughputKbps = Number(m[1]); }],
+  // C8000V / SD-WAN images: `The current throughput level is 10000 kbps` or `... is unthrottled`.
+  [/^The current throughput level is (?:(\d+) kbps|(unthrottled))$/i, (v, m) => {
+    v.throughputKbps = m[1] !== undefined ? Number(m[1]) : 'unthrottled';
+  }],
   [/^Smart Licensing Status: (.+)$/, (v, m) => { v.smartLicensingStatus = m[1]!.trim(); }],
   [/^License Mode: (.+)$/, (v, m) => { v.licenseMode = m[1]!.trim(); }],
   [/^Router operating mode: (.+)$/, (v, m) => { v.routerOperatingMode = m[1]!.trim(); }],
@@ -95,7 +113,8 @@ const FIELD_RULES: ReadonlyArray<readonly [RegExp, Apply]> = [
   [HARDWARE, hardware],
   // `Processor board ID FHK102KKKKK, with hardware revision 0000`, `Processor board ID JAD05390XNG (3894145955)`
   [/^Processor board ID (\S+?),?(?: with hardware revision \S+| \(\d+\))?$/, (v, m) => { v.serialNumber = m[1]!; }],
-  [/^(\d+)K bytes of (?:flash-simulated )?non-volatile configuration memory\.$/, (v, m) => { v.nvramKb = Number(m[1]); }],
+  // `1024K bytes of NVRAM.` on IOL and some virtual platforms.
+  [/^(\d+)K bytes of (?:(?:flash-simulated )?non-volatile configuration memory|NVRAM)\.?$/i, (v, m) => { v.nvramKb = Number(m[1]); }],
   [/^(\d+)K bytes of physical memory\.$/, (v, m) => { v.physicalMemoryKb = Number(m[1]); }],
   // `1609272K bytes of Flash at flash-2:.`, `0K bytes of  at webui:.` (no type printed)
   [/^(\d+)K bytes of (.*?) ?at (\S+?)\.?$/, (v, m) => {

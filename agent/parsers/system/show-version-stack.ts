@@ -1,7 +1,7 @@
 import type { StackMember } from '../../../proto/records/system.js';
 import { parseDuration } from '../duration.js';
 
-type TextField = Exclude<keyof StackMember, 'number' | 'active' | 'ports' | 'uptimeSec'>;
+type TextField = Exclude<keyof StackMember, 'number' | 'active' | 'ports' | 'uptimeSec' | 'otherFields'>;
 
 /** `Label : value` lines of a switch's hardware block, by lower-case label. */
 const LABELS: Record<string, TextField | 'uptime' | null> = {
@@ -17,6 +17,9 @@ const LABELS: Record<string, TextField | 'uptime' | null> = {
   'version id': 'versionId',
   'clei code number': 'cleiCode',
   'switch uptime': 'uptime',
+  // Catalyst 9000 prints why each member last reloaded in its block.
+  'last reload reason': 'lastReloadReason',
+  'last reload type': 'lastReloadType',
   // Recognised, not kept.
   'hardware board revision number': null,
   'daughterboard assembly number': null,
@@ -48,13 +51,22 @@ export class StackReader {
     return true;
   }
 
-  /** A `Label : value` line of the current block; false for any other line. */
+  /**
+   * A `Label : value` line of the current block; false for any other line.
+   * Hardware blocks pad their labels into a column before the colon
+   * (`SFP Module serial number        : CAT094403WR`), top-level lines never do:
+   * a padded label no entry names is that member's too, kept as printed.
+   */
   memberField(t: string): boolean {
-    const m = /^([A-Za-z][A-Za-z ]*?)\s*:\s*(.*)$/.exec(t);
+    const m = /^([A-Za-z][A-Za-z ]*?)(\s*):\s*(.*)$/.exec(t);
     if (!m) return false;
     const field = LABELS[m[1]!.toLowerCase()];
-    if (field === undefined) return false;
-    const value = m[2]!.trim();
+    if (field === undefined) {
+      if (m[2]!.length === 0 || m[3]!.trim() === '') return false;
+      (this.current.otherFields ??= {})[m[1]!] = m[3]!.trim();
+      return true;
+    }
+    const value = m[3]!.trim();
     if (field === null || value === '') return true;
     if (field === 'uptime') {
       const sec = parseDuration(value);

@@ -2,7 +2,7 @@ import type { LicensePackage } from '../../../proto/records/system.js';
 import { fields } from '../lines.js';
 
 /** Licence types IOS prints in the table (Cisco licensing guides; the corpus holds the first five). */
-const LICENSE_TYPE = /^(?:Permanent|RightToUse|None|(?:Subscription )?Smart License|EvalRightToUse|Evaluation|Temporary|Extension|Paid|Grace Period)$/;
+const LICENSE_TYPE = /^(?:Permanent(?: Right-To-Use)?|RightToUse|Right-To-Use|None|(?:Subscription )?Smart License|EvalRightToUse|Evaluation|Temporary|Extension|Paid|Grace Period|Expired)$/;
 
 /**
  * `Technology Package License Information`. ISR G2 and ISR 4000 print a

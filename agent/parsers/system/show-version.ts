@@ -23,7 +23,10 @@ const SKIPPED_ROWS: Partial<Record<Section, readonly RegExp[]>> = {
   // `*0        C3900-SPE150/K9       FOC16050QP6` (genieparser ios device_output)
   udi: [/^\*?\d+\s+\S+\s+\S+$/],
   // `FoundationSuiteK9     None    None    None`, then the member packages one per line (genieparser iosxe isr4k)
-  suite: [/^Suite\s+Suite Current\s+Type\s+Suite Next reboot$/, /^\S+\s+\S+\s+\S+\s+\S+$/, /^[\w-]+$/],
+  // The type column may hold two words (`FoundationSuiteK9  None  Smart License  None`).
+  suite: [/^Suite\s+Suite Current\s+Type\s+Suite Next reboot$/, /^\S+\s+\S+\s+\S+(?: \S+)?\s+\S+$/, /^[\w-]+$/],
+  // SD-WAN controller mode prints this instead of the table.
+  license: [/^Controller-managed$/i],
   // `SMU   CSCvz54210   17.03.03. C  cat9k_iosxe...smu.bin` (genieparser c9500 golden_output_c9500_4)
   smu: [/^State \(St\):\s+C - Committed, U - Uncommitted$/, /^Type\s+Defect_ID\s+Version\s+St\s+Filename$/, /^SMU\s+\S+\s+\S+\s+[CU]\s+\S+$/],
 };
@@ -36,7 +39,7 @@ const UPTIME_UNIT = /^(?:years?|weeks?|days?|hours?|minutes?|seconds?)$/;
  * warned about. A line that only makes sense in a table is read only under its header.
  */
 export function parseShowVersion(text: string): ParseResult<SystemVersion> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("a banner, ROM/BOOTLDR, uptime, image, reload, hardware, memory, storage, licence or register line");
   const v: SystemVersion = {};
   const licenses = new LicenseTableReader();
   const stack = new StackReader();
@@ -86,6 +89,6 @@ export function parseShowVersion(text: string): ParseResult<SystemVersion> {
   if (packages.length > 0) v.licensePackages = packages;
   const members = stack.members();
   if (members.length > 0) v.stackMembers = members;
-  if (v.hostname === undefined) warnings.add({ n: 0, text: '' }, 'no "<hostname> uptime is" line');
+  if (v.hostname === undefined) warnings.add({ n: 0, text: '' }, 'no "<hostname> uptime is" line', "'<hostname> uptime is <duration>' somewhere in the output");
   return { records: [v], warnings: warnings.list };
 }

@@ -2,6 +2,7 @@ import type { ParseResult } from '../../../proto/records/common.js';
 import type { SyslogRecord, SyslogSeverityName } from '../../../proto/records/system.js';
 import { splitLines, Warnings } from '../lines.js';
 import { syslogDetail } from './syslog-details.js';
+import { readRelayHeader } from './syslog-relay.js';
 import { readTimestamp } from './syslog-timestamp.js';
 
 export const SEVERITY_NAMES: readonly SyslogSeverityName[] = [
@@ -9,15 +10,33 @@ export const SEVERITY_NAMES: readonly SyslogSeverityName[] = [
 ];
 
 const PRI = /<(\d{1,3})>/y;
-/** A relay's RFC 3164 header (`Mar  1 00:01:23 spoke1 `): time then a space, where IOS puts `: `. */
-const RFC3164_HEADER = /([A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}) ([\w.:-]*[\w.-]) /y;
-/** `service sequence-numbers`: `000123: `. */
-const SEQUENCE = /(\d+): /y;
-/** `logging origin-id hostname`: `spoke1: ` (a name, never a month followed by a day). */
-const ORIGIN = /([A-Za-z][\w.-]*): /y;
-const MNEMONIC = /%([A-Z0-9_]+)-([0-7])-([A-Z0-9_]+):?\s?/y;
+/**
+ * The UDP message counter (`logging message-counter syslog`, on by default) and
+ * `service sequence-numbers` both print `NNN: `; a counter IOS left empty prints `: `.
+ */
+const SEQUENCE = /(\d*): /y;
+/**
+ * `logging origin-id hostname|ip|ipv6|string`: `spoke1: `, `10.0.0.1: `,
+ * `2001:db8::1: ` (a name is never a month followed by a day; an uptime stamp
+ * is read before this is tried).
+ */
+const ORIGIN = /([A-Za-z][\w.-]*|\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}): /y;
+/**
+ * `%FACILITY[-UNIT]-SEVERITY-MNEMONIC`: a stack member, supervisor or line card
+ * that raised the message names itself between facility and severity
+ * (`%PFREDUN-SW1_SP-6-ACTIVE`, `%SYS-DFC4-1-...`, `%FAC-SW1-6-...`).
+ */
+const MNEMONIC_BODY = '%([A-Z][A-Z0-9_]*)(?:-([A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z][A-Za-z0-9_]*)*))?-([0-7])-([A-Z0-9_]+):?\\s?';
+const MNEMONIC = new RegExp(MNEMONIC_BODY, 'y');
 /** Anywhere in a line; only used on the buffer's wrapped first line. */
-const MNEMONIC_ANYWHERE = /%([A-Z0-9_]+)-([0-7])-([A-Z0-9_]+):?\s?/;
+const MNEMONIC_ANYWHERE = new RegExp(MNEMONIC_BODY);
+
+/**
+ * IOS-XE messages raised outside IOSd name where and by which process before
+ * their text: `F0: cpp_cp: QFP:0.0 ...`, `R0/0: kernel: ...`,
+ * `Switch 1 R0/0: stack_mgr: Stack port 1 on Switch 1 is down`, `Chassis 1 R0/0: ...`.
+ */
+const PLATFORM_ORIGIN = /^((?:(?:Switch|Chassis) \d+ )?(?:[RFSPC]\d+(?:\/\d+)?|SIP\d+|ESP\d+|RP\d+)): ([a-z][\w.-]*): /;
 
 function match(re: RegExp, line: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -25,11 +44,12 @@ function match(re: RegExp, line: string, pos: number): RegExpExecArray | null {
 }
 
 /**
- * One IOS syslog message, as received over UDP (`<189>123: spoke1: *Mar  1
- * 00:01:23.456 UTC: %LINK-3-UPDOWN: ...`) or as printed in `show logging`.
- * Every header part is optional, but a message needs a timestamp or a
- * `%FACILITY-SEVERITY-MNEMONIC`; anything else is not a syslog message and
- * gives `undefined`.
+ * One IOS syslog message, as received over UDP (`<189>123: spoke1: 000045:
+ * *Mar  1 00:01:23.456 UTC: %LINK-3-UPDOWN: ...`) or as printed in `show
+ * logging`, possibly behind a relay's RFC 3164 / RFC 3339 / RFC 5424 header.
+ * The IOS header is `[counter: ][origin: ][sequence: ][timestamp: ]%MNEMONIC: `,
+ * every part optional, but a message needs a timestamp or a mnemonic; anything
+ * else is not a syslog message and gives `undefined`.
  */
 export function parseSyslogLine(line: string): SyslogRecord | undefined {
   const s = line.trim();
@@ -42,27 +62,49 @@ export function parseSyslogLine(line: string): SyslogRecord | undefined {
     rec.priority = pri;
     pos = PRI.lastIndex;
   }
-  const relay = match(RFC3164_HEADER, s, pos);
-  if (relay) { rec.hostname = relay[2]!; pos = RFC3164_HEADER.lastIndex; }
-  m = match(SEQUENCE, s, pos);
-  if (m) { rec.sequence = Number(m[1]); pos = SEQUENCE.lastIndex; }
+  const relay = readRelayHeader(s, pos, rec.priority !== undefined);
+  if (relay) { if (relay.hostname !== undefined) rec.hostname = relay.hostname; pos = relay.end; }
 
+  const numbers: number[] = [];
+  pos = readSequence(s, pos, numbers);
   let ts = readTimestamp(s, pos);
   if (!ts) {
     m = match(ORIGIN, s, pos);
     if (m) {
-      const after = readTimestamp(s, ORIGIN.lastIndex);
-      if (after || match(MNEMONIC, s, ORIGIN.lastIndex)) { rec.hostname = m[1]!; pos = ORIGIN.lastIndex; ts = after; }
+      const after = readSequence(s, ORIGIN.lastIndex, numbers.slice());
+      const stamp = readTimestamp(s, after);
+      if (stamp || match(MNEMONIC, s, after)) {
+        rec.hostname = m[1]!;
+        pos = readSequence(s, ORIGIN.lastIndex, numbers);
+        ts = stamp;
+      }
     }
   }
+  // With both printed, the counter comes first and the service sequence number second.
+  if (numbers.length > 0) rec.sequence = numbers[numbers.length - 1];
+  if (numbers.length > 1) rec.messageCounter = numbers[0];
   if (ts) { rec.timestamp = ts.timestamp; pos = ts.end; }
   // Only a relay's header dated the message (`no service timestamps log`).
-  else if (relay) rec.timestamp = readTimestamp(`${relay[1]}: `, 0)?.timestamp;
+  else if (relay?.timestamp) rec.timestamp = relay.timestamp;
 
   m = match(MNEMONIC, s, pos);
   if (!m && ts === undefined) return undefined;
   const text = s.slice(m ? MNEMONIC.lastIndex : pos).trim();
   return withBody(rec, m, text);
+}
+
+/** Reads up to two `NNN: ` (or empty `: `) counters at `pos` into `out`; returns where they end. */
+function readSequence(s: string, pos: number, out: number[]): number {
+  let at = pos;
+  for (let i = 0; i < 2; i++) {
+    const m = match(SEQUENCE, s, at);
+    if (!m) break;
+    // `: ` alone is an empty counter, but only right after `<PRI>` (`<189>: *Mar  1 ...`).
+    if (m[1] === '' && !(at > 0 && s[at - 1] === '>')) break;
+    if (m[1] !== '') out.push(Number(m[1]));
+    at = SEQUENCE.lastIndex;
+  }
+  return at;
 }
 
 /** Completes a record with its `%FACILITY-SEVERITY-MNEMONIC` (when there is one), text and typed detail. */
@@ -71,12 +113,15 @@ function withBody(head: Partial<SyslogRecord>, m: RegExpExecArray | null, text: 
   if (rec.timestamp === undefined) delete rec.timestamp;
   if (m) {
     rec.facility = m[1]!;
-    rec.severity = Number(m[2]);
+    if (m[2] !== undefined) rec.unit = m[2];
+    rec.severity = Number(m[3]);
     rec.severityName = SEVERITY_NAMES[rec.severity];
-    rec.mnemonic = m[3]!;
+    rec.mnemonic = m[4]!;
   }
   rec.text = text;
-  const detail = m ? syslogDetail(m[1]!, m[3]!, text) : undefined;
+  const origin = PLATFORM_ORIGIN.exec(text);
+  if (origin) { rec.location = origin[1]!; rec.process = origin[2]!; }
+  const detail = m ? syslogDetail(m[1]!, m[4]!, text) : undefined;
   if (detail) rec.detail = detail;
   return rec;
 }
@@ -97,14 +142,27 @@ export function parseTruncatedSyslogLine(line: string): SyslogRecord | undefined
   return rec;
 }
 
+/**
+ * A line that carries on the message before it rather than starting one: IOS
+ * indents a message's wrapped text (`        connection id=29, sequence
+ * number=219`, ntc-templates cisco_ios_show_logging_5) and prints the process
+ * and traceback of an error on lines of their own (` -Process= "Exec", ipl= 0,
+ * pid= 3`, `-Traceback= 6014F8B8 60151A18`).
+ */
+export function isContinuationLine(text: string): boolean {
+  return /^\s+\S/.test(text) || /^-[A-Za-z]+=/.test(text);
+}
+
 /** Many messages, one per line (a capture of received syslog, `spokepilot parse syslog FILE`). */
 export function parseSyslogLines(text: string): ParseResult<SyslogRecord> {
-  const warnings = new Warnings();
+  const warnings = new Warnings("[<PRI>][counter: ][host: ][sequence: ][timestamp: ]%FACILITY[-UNIT]-SEVERITY-MNEMONIC: text");
   const records: SyslogRecord[] = [];
   for (const line of splitLines(text)) {
     if (line.text.trim() === '') continue;
     const rec = parseSyslogLine(line.text);
+    const last = records[records.length - 1];
     if (rec) records.push(rec);
+    else if (last && isContinuationLine(line.text)) last.text = `${last.text} ${line.text.trim()}`;
     else warnings.add(line, 'not a syslog message');
   }
   return { records, warnings: warnings.list };

@@ -7,8 +7,11 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * `service timestamps log datetime [msec] [localtime] [show-timezone] [year]`:
  * `Mar  1 00:01:23.456 UTC`, `Nov 23 10:00:01`, `Mar  1 2024 00:01:23 CET`.
  * The year follows the day (IOS prints it there when `year` is configured).
+ * The zone is the name given to `clock timezone` / `clock summer-time` (any
+ * word: `CET`, `AEST`, `PST8PDT`), or, without one, UTC with the offset
+ * (`UTC+2`, `UTC+07:30`, `GMT-5`).
  */
-const DATETIME = /([A-Z][a-z]{2}) {1,2}(\d{1,2})(?: (\d{4}))? (\d{1,2}:\d{2}:\d{2}(?:\.\d{1,6})?)(?: ([A-Za-z][A-Za-z0-9+-]*))?: /y;
+const DATETIME = /([A-Z][a-z]{2}) {1,2}(\d{1,2})(?: (\d{4}))? (\d{1,2}:\d{2}:\d{2}(?:\.\d{1,6})?)(?: ([A-Za-z][\w/+-]*(?::\d{2})?))?: /y;
 
 /** `service timestamps log uptime`: `1d02h`, `2w3d`, `1y2w`, or `00:01:23` in the first day. */
 const UPTIME = /(\d+[ywdhms](?:\d+[ywdhms])*|\d{1,3}:\d{2}:\d{2}(?:\.\d{1,6})?): /y;

@@ -2,6 +2,7 @@ import type { LoggingReport, SyslogRecord, SystemVersion } from '../../../proto/
 import { parseDuration } from '../../../agent/parsers/duration.js';
 import { looksLikeInterface } from '../../../agent/parsers/interface-name.js';
 import { Facts } from '../facts.js';
+import type { CaseSource } from '../corpus-index.js';
 import type { Json, Mapper, NtcRow } from '../mapper.js';
 
 // ------------------------------------------------------------------ show version
@@ -112,7 +113,7 @@ function ntcVersion(rows: NtcRow[]): Facts {
   return f;
 }
 
-function oursVersion(records: SystemVersion[], source: 'genie' | 'ntc'): Facts {
+function oursVersion(records: SystemVersion[], source: CaseSource): Facts {
   const f = new Facts();
   const v = records[0];
   if (!v) return f;
@@ -171,7 +172,7 @@ function printed(m: SyslogRecord): string {
   const seq = m.sequence !== undefined ? `${String(m.sequence).padStart(6, '0')}: ` : '';
   const marker = m.timestamp?.clock === 'unsynchronised' ? '*' : m.timestamp?.clock === 'sync-lost' ? '.' : '';
   const ts = m.timestamp ? `${marker}${m.timestamp.text}: ` : '';
-  const mnemonic = m.facility ? `%${m.facility}-${m.severity}-${m.mnemonic}: ` : '';
+  const mnemonic = m.facility ? `%${m.facility}${m.unit ? `-${m.unit}` : ''}-${m.severity}-${m.mnemonic}: ` : '';
   return squeeze(`${seq}${ts}${mnemonic}${m.text}`);
 }
 
@@ -233,7 +234,7 @@ function ntcLogging(rows: NtcRow[]): Facts {
   return f.set('log.count', rows.length);
 }
 
-function oursLogging(records: LoggingReport[], source: 'genie' | 'ntc'): Facts {
+function oursLogging(records: LoggingReport[], source: CaseSource): Facts {
   const f = new Facts();
   const report = records[0];
   if (!report) return f.set('log.count', 0);
@@ -268,7 +269,26 @@ const showLogging: Mapper = {
   ours: (records, _args, source) => oursLogging(records as LoggingReport[], source),
 };
 
+// ------------------------------------------------------------------ syslog
+
+/** Received messages, one fact per header part; only `facts` cases carry syslog captures. */
+const syslog: Mapper = {
+  ours: (records) => {
+    const f = new Facts();
+    (records as SyslogRecord[]).forEach((m, i) => {
+      const k = `msg[${i}]`;
+      for (const key of ['priority', 'messageCounter', 'sequence', 'hostname', 'facility', 'unit', 'severity', 'mnemonic', 'text'] as const) {
+        f.set(`${k}.${key}`, m[key]);
+      }
+      const ts = m.timestamp;
+      f.set(`${k}.year`, ts?.year).set(`${k}.month`, ts?.month).set(`${k}.day`, ts?.day).set(`${k}.time`, ts?.time).set(`${k}.timezone`, ts?.timezone);
+    });
+    return f.set('msg.count', records.length);
+  },
+};
+
 export const systemMappers: Record<string, Mapper> = {
   'show version': showVersion,
   'show logging': showLogging,
+  syslog,
 };

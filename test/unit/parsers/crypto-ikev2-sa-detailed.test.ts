@@ -75,7 +75,7 @@ describe('show crypto ikev2 sa detailed', () => {
         statusDescription: 'Negotiation done', localId: 'spoke1.example.net', remoteId: 'hub1.example.net',
         localReqMsgId: 12, remoteReqMsgId: 3, localNextMsgId: 13, remoteNextMsgId: 4,
         localReqQueued: 12, remoteReqQueued: 3, localWindow: 5, remoteWindow: 5,
-        dpdIntervalSec: 10, dpdRetries: 2, fragmentation: 'configured', dynamicRouteUpdate: 'disabled',
+        dpdIntervalSec: 10, dpdRetries: 2, fragmentation: 'configured', fragmentationKind: 'cisco', dynamicRouteUpdate: 'disabled',
         extendedAuthentication: 'configured', natT: 'detected-inside', ctsSgt: 'enabled', role: 'initiator',
         quantumSafePpk: 'dynamic', localSysId: 'sks1', remoteSysId: 'sks2', peerType: 'Other',
         pushedAddress: '10.255.0.17', remoteSubnets: ['10.0.0.0/8', '172.16.0.0/12', '10.255.0.1/32'],
@@ -112,7 +112,7 @@ describe('show crypto ikev2 sa detailed', () => {
     const text = [
       '1 10.0.0.1/500 10.0.0.2/500 none/none READY',
       '      Local id: 10.0.0.1',
-      '      Frobnicate: yes',
+      '      Frobnicate yes',
       '      10.9.0.0 255.255.0.0',
       '2 10.0.0.1/500 10.0.0.3/500 none/none READY',
       '      Remote subnets:',

@@ -35,7 +35,7 @@ describe('show crypto ikev2 sa', () => {
   });
 
   it('warns on a line it does not understand and keeps the rest', () => {
-    const { records, warnings } = parseIkev2Sa('1 10.0.0.1/500 10.0.0.2/500 none/none READY\n      Frobnicate: yes\n');
+    const { records, warnings } = parseIkev2Sa('1 10.0.0.1/500 10.0.0.2/500 none/none READY\n      Frobnicate yes\n');
     expect(records).toHaveLength(1);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.line).toBe(2);

@@ -143,6 +143,6 @@ describe('syslog garbage', () => {
     ].join('\n');
     const { records, warnings } = parseSyslogLines(text);
     expect(records.map((r) => r.sequence)).toEqual([1, 2]);
-    expect(warnings).toEqual([{ line: 2, text: 'garbage in the capture', reason: 'not a syslog message' }]);
+    expect(warnings).toMatchObject([{ line: 2, text: 'garbage in the capture', reason: 'not a syslog message' }]);
   });
 });

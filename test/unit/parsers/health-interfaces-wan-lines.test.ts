@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parseInterfaces } from '../../../agent/parsers/health/interfaces.js';
+
+// Less common lines of `show interfaces`, one test per kind (issue 18).
+const under = (header: string, ...lines: string[]) => parseInterfaces([header, ...lines.map((l) => `  ${l}`)].join('\n'));
+
+describe('show interfaces, serial and PPP lines', () => {
+  it.each([
+    ['Encapsulation PPP, LCP Open', { encapsulation: 'PPP', lcpState: 'Open' }],
+    ['Encapsulation HDLC, crc 16, loopback not set', { encapsulation: 'HDLC', loopbackSet: false }],
+    ['LCP Closed', { lcpState: 'Closed' }],
+    ['Open: IPCP, CDPCP, crc 16, loopback not set', { ncpOpen: ['IPCP', 'CDPCP'] }],
+    ['Listen: CDPCP', {}],
+    ['DCD=up  DSR=up  DTR=up  RTS=up  CTS=up', { modemSignals: { DCD: 'up', DSR: 'up', DTR: 'up', RTS: 'up', CTS: 'up' } }],
+    ['Clock mode is auto', { clockSource: 'auto' }],
+    ['Clock source is internal', { clockSource: 'internal' }],
+    ['Timeslot(s) Used:1-24, SCC: 0, Transmitter delay is 0 flags', {}],
+    ['Transmitter delay is 0 flags', {}],
+    ['Restart-Delay is 0 secs', {}],
+    ['LMI enq sent  10, LMI stat recvd 10, LMI upd recvd 0, DTE LMI up', {}],
+    ['LMI DLCI 1023  LMI type is CISCO  frame relay DTE', {}],
+    ['Broadcast queue 0/64, broadcasts sent/dropped 0/0, interface broadcasts 0', {}],
+  ])('%s', (line, expected) => {
+    const { records, warnings } = under('Serial0/1/0 is up, line protocol is up', line);
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject(expected);
+  });
+});
+
+describe('show interfaces, cellular, dialer and virtual-access lines', () => {
+  it.each([
+    ['Cellular0/1/0 is up, line protocol is up', 'Dialer state is data link layer up', { dialerState: 'data link layer up' }],
+    ['Dialer1 is up (spoofing), line protocol is up (spoofing)', 'Bound to: Virtual-Access3', { boundTo: 'Virtual-Access3' }],
+    ['Virtual-Access2 is up, line protocol is up', 'Tunnel vaccess, cloned from Virtual-Template1', { clonedFrom: 'Virtual-Template1' }],
+    ['Virtual-Access3 is up, line protocol is up', 'PPPoE vaccess, cloned from Dialer1', { clonedFrom: 'Dialer1' }],
+    ['Virtual-Access2 is up, line protocol is up', 'Vaccess status 0x4, loopback not set', { loopbackSet: false }],
+  ])('%s / %s', (header, line, expected) => {
+    const { records, warnings } = under(header, line);
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject(expected);
+  });
+});
+
+describe('show interfaces, rarer Ethernet lines', () => {
+  it.each([
+    ['input flow-control is off, output flow-control is unsupported', { inputFlowControl: 'off', outputFlowControl: 'unsupported' }],
+    ['output flow-control is on', { outputFlowControl: 'on' }],
+    ['Carrier delay is 10 sec', {}],
+    ['Media-type configured as RJ45 connector', { mediaType: 'RJ45' }],
+    ['Interface state transitions: 3', { stateTransitions: 3 }],
+    ['Secondary address 10.1.2.1/24', {}],
+  ])('%s', (line, expected) => {
+    const { records, warnings } = under('GigabitEthernet0/0/1 is up, line protocol is up', line);
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject(expected);
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { parseShowLogging } from '../../../agent/parsers/system/show-logging.js';
+import { parseSyslogLine, parseSyslogLines } from '../../../agent/parsers/system/syslog-line.js';
+
+// One test per header form IOS (and what relays it) documents; issue 18.
+const BODY = '%LINK-3-UPDOWN: Interface Tunnel0, changed state to down';
+const body = { facility: 'LINK', severity: 3, mnemonic: 'UPDOWN', text: 'Interface Tunnel0, changed state to down' };
+
+describe('syslog header grammar', () => {
+  it('reads the UDP counter, the origin-id and the service sequence number in that order', () => {
+    expect(parseSyslogLine(`<189>45: spoke1: 000123: *Mar  1 00:01:23.456 UTC: ${BODY}`)).toMatchObject({
+      ...body, priority: 189, messageCounter: 45, hostname: 'spoke1', sequence: 123,
+    });
+    expect(parseSyslogLine(`<189>45: 000123: Mar  1 00:01:23: ${BODY}`)).toMatchObject({ messageCounter: 45, sequence: 123 });
+  });
+
+  it('reads an origin-id that is an address (`logging origin-id ip|ipv6`)', () => {
+    expect(parseSyslogLine(`<189>7: 10.20.0.17: ${BODY}`)).toMatchObject({ ...body, hostname: '10.20.0.17', sequence: 7 });
+    expect(parseSyslogLine(`<189>7: 2001:db8::17: Mar  1 00:01:23: ${BODY}`)).toMatchObject({ hostname: '2001:db8::17' });
+  });
+
+  it('accepts an empty counter after <PRI>', () => {
+    const rec = parseSyslogLine(`<189>: *Mar  1 00:01:23.456 UTC: ${BODY}`);
+    expect(rec).toMatchObject({ ...body, priority: 189 });
+    expect(rec?.sequence).toBeUndefined();
+    expect(parseSyslogLine(`<189>: spoke1: ${BODY}`)).toMatchObject({ hostname: 'spoke1' });
+  });
+
+  it.each([
+    ['UTC+07:30'], ['UTC-3'], ['GMT+5:45'], ['CEST'], ['AEST'], ['PST8PDT'], ['America/Chicago'],
+  ])('reads the zone %s', (zone) => {
+    expect(parseSyslogLine(`*Mar  1 00:01:23.456 ${zone}: ${BODY}`)?.timestamp?.timezone).toBe(zone);
+  });
+
+  it('reads a relay RFC 5424 header and keeps the IOS header after it', () => {
+    const rec = parseSyslogLine(`<189>1 2024-01-15T10:00:00.123+01:00 spoke1 - - - - 123: Jan 15 09:00:00.120 UTC: ${BODY}`);
+    expect(rec).toMatchObject({ ...body, priority: 189, hostname: 'spoke1', sequence: 123, timestamp: { text: 'Jan 15 09:00:00.120 UTC' } });
+  });
+
+  it('dates a message by the RFC 5424 header when IOS printed no time, structured data skipped', () => {
+    const rec = parseSyslogLine(`<189>1 2024-01-15T10:00:00Z spoke1 - - - [meta sequenceId="5" note="a]b"][x@1 y="z"] ${BODY}`);
+    expect(rec).toMatchObject({ ...body, hostname: 'spoke1' });
+    expect(rec?.timestamp).toEqual({ text: '2024-01-15T10:00:00Z', year: 2024, month: 1, day: 15, time: '10:00:00', timezone: 'Z' });
+    expect(parseSyslogLine(`<189>1 - - - - - - ${BODY}`)).toMatchObject(body);
+  });
+
+  it('reads a relay RFC 3339 header (rsyslog file format)', () => {
+    const rec = parseSyslogLine(`2024-01-15T10:00:00.123456+01:00 10.1.1.1 123: *Jan 15 09:00:00.999: ${BODY}`);
+    expect(rec).toMatchObject({ ...body, hostname: '10.1.1.1', sequence: 123, timestamp: { month: 1, day: 15, time: '09:00:00.999' } });
+  });
+
+  it.each([
+    ['%PFREDUN-SW1_SP-6-ACTIVE: Initializing as ACTIVE processor for this switch', 'PFREDUN', 'SW1_SP', 6, 'ACTIVE'],
+    ['%FAC-SW1-6-MNEMONIC: text', 'FAC', 'SW1', 6, 'MNEMONIC'],
+    ['%SYS-DFC4-1-SYS_LCPERR: text', 'SYS', 'DFC4', 1, 'SYS_LCPERR'],
+    ['%C6KPWR-SP-4-PSOK: power supply 1 turned on.', 'C6KPWR', 'SP', 4, 'PSOK'],
+  ])('reads the unit inside %s', (line, facility, unit, severity, mnemonic) => {
+    expect(parseSyslogLine(`Mar  1 00:01:23: ${line}`)).toMatchObject({ facility, unit, severity, mnemonic });
+  });
+
+  it('keeps a unit-less mnemonic unit-less', () => {
+    expect(parseSyslogLine(BODY)?.unit).toBeUndefined();
+  });
+});
+
+describe('syslog continuation lines', () => {
+  const MALLOC = [
+    '000811: *Mar  1 00:01:23: %SYS-2-MALLOCFAIL: Memory allocation of 36 bytes failed from 0x6014F8B8, alignment 0',
+    ' -Process= "Exec", ipl= 0, pid= 55',
+    '-Traceback= 6014F8B8 60151A18',
+    '000812: *Mar  1 00:01:24: %SYS-5-CONFIG_I: Configured from console by console',
+  ];
+
+  it('folds indented and -Process=/-Traceback= lines into the message before', () => {
+    const { records, warnings } = parseSyslogLines(MALLOC.join('\n'));
+    expect(warnings).toEqual([]);
+    expect(records).toHaveLength(2);
+    expect(records[0]?.text).toBe('Memory allocation of 36 bytes failed from 0x6014F8B8, alignment 0 -Process= "Exec", ipl= 0, pid= 55 -Traceback= 6014F8B8 60151A18');
+  });
+
+  it('does the same inside the log buffer', () => {
+    const { records, warnings } = parseShowLogging(['Log Buffer (4096 bytes):', '', ...MALLOC].join('\n'));
+    expect(warnings).toEqual([]);
+    expect(records[0]?.messages.map((m) => m.sequence)).toEqual([811, 812]);
+  });
+
+  it('still warns on a line that neither starts nor continues a message', () => {
+    const { warnings } = parseSyslogLines(`${MALLOC[0]}\nnot a message`);
+    expect(warnings.map((w) => w.line)).toEqual([2]);
+  });
+});
+
+describe('IOS-XE platform messages', () => {
+  it.each([
+    ['%IOSXE-6-PLATFORM: F0: cpp_cp: QFP:0.0 Thread:105 TS:00000000000000 %NAT-6-LOG_TRANSLATION: Created Translation', 'F0', 'cpp_cp'],
+    ['%STACKMGR-6-STACK_LINK_CHANGE: Switch 1 R0/0: stack_mgr: Stack port 1 on Switch 1 is down', 'Switch 1 R0/0', 'stack_mgr'],
+    ['%PLATFORM-4-ELEMENT_WARNING: R0/0: smand: RP/0: Used Memory value 91% exceeds warning level 88%', 'R0/0', 'smand'],
+  ])('%s', (body, location, proc) => {
+    const rec = parseSyslogLine(`Mar  1 00:00:01.123: ${body}`);
+    expect(rec).toMatchObject({ location, process: proc });
+    expect(rec?.text.startsWith(location)).toBe(true);
+  });
+
+  it('gives IOSd messages no location', () => {
+    expect(parseSyslogLine(BODY)?.location).toBeUndefined();
+  });
+});
