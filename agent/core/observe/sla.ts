@@ -17,7 +17,10 @@ const MAX_SAMPLES_PER_READ = 20;
  * Turns a read of `show ip sla statistics` into probe samples: only probes that
  * ran since the last read. IOS keeps success and failure counters, so when the
  * poll is slower than the probes, every probe still counts, failed ones as
- * unanswered and answered ones at the latest RTT (the only one IOS shows).
+ * unanswered and answered ones as answered. Only the latest carries an RTT: it
+ * is the only one IOS shows, and copying it onto the others would weigh one
+ * measurement as several (a 4-second spike read at the wrong moment filled
+ * the window's median with copies of it and moved a healthy tunnel).
  * A counter that went down (operation restarted or reset) restarts the cursor
  * and credits only the latest probe: the counts since the reset cover an
  * unknown time, and a garbled read looks the same (the fault suite's mutated
@@ -45,10 +48,13 @@ export function slaSamples(cursors: SlaCursors, records: readonly IpSlaStatistic
     failed = Math.round(failed * scale);
     // The latest probe's outcome goes last, so "lost in a row" counts end right.
     const latestAnswered = r.returnCode === 'ok' || r.returnCode === 'over-threshold';
-    const push = (answered: boolean, n: number) => {
-      for (let i = 0; i < n; i++) samples.push({ operation: r.operationId, answered, ...(answered && r.rttMs !== undefined ? { rttMs: r.rttMs } : {}) });
+    const push = (answered: boolean, n: number, latest: boolean) => {
+      for (let i = 0; i < n; i++) {
+        const measured = latest && i === n - 1 && answered && r.rttMs !== undefined;
+        samples.push({ operation: r.operationId, answered, ...(measured ? { rttMs: r.rttMs } : {}) });
+      }
     };
-    if (latestAnswered) { push(false, failed); push(true, ok); } else { push(true, ok); push(false, failed); }
+    if (latestAnswered) { push(false, failed, false); push(true, ok, true); } else { push(true, ok, false); push(false, failed, true); }
   }
   return samples.length > 0 ? { observation: { kind: 'sla-samples', samples }, cursors: next } : { cursors: next };
 }

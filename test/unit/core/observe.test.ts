@@ -26,6 +26,15 @@ describe('SLA reads to probe samples', () => {
     ] });
   });
 
+  it('gives the latest RTT to the latest probe only: one measurement is not weighed as several', () => {
+    const base = slaSamples({}, [sla(31, 10, 0, 20)]).cursors;
+    const r = slaSamples(base, [sla(31, 13, 1, 299)]);
+    expect(r.observation).toEqual({ kind: 'sla-samples', samples: [
+      { operation: 31, answered: false },
+      { operation: 31, answered: true }, { operation: 31, answered: true }, { operation: 31, answered: true, rttMs: 299 },
+    ] });
+  });
+
   it('restarts the count when the operation was reset, crediting only the latest probe', () => {
     const base = slaSamples({}, [sla(11, 500, 3, 20)]).cursors;
     const r = slaSamples(base, [sla(11, 1, 0, 30)]);
