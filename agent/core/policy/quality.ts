@@ -60,12 +60,28 @@ export function measure(window: readonly Sample[]): QualityMetrics {
   const samples = window.length;
   const m: QualityMetrics = { samples, lossPct: samples === 0 ? 0 : round2(((samples - answered) / samples) * 100) };
   if (rtts.length > 0) m.rttMs = round2(median(rtts));
-  if (rtts.length > 1) m.jitterMs = round2(clippedMeanDifference(rtts));
+  const diffs = successiveDifferences(window);
+  if (diffs.length > 0) m.jitterMs = round2(clippedMean(diffs));
   return m;
 }
 
-function clippedMeanDifference(rtts: readonly number[]): number {
-  const diffs = rtts.slice(1).map((r, i) => Math.abs(r - rtts[i]!));
+/**
+ * |RTT difference| of each pair of successive probes both measured, as IP SLA
+ * counts jitter between consecutive packets: a lost probe, or one a slow poll
+ * credited without its RTT, breaks the pair (RTTs read 10 s apart measure
+ * drift, not jitter, and one spike between two such reads counted as jitter
+ * moved a healthy tunnel).
+ */
+function successiveDifferences(window: readonly Sample[]): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < window.length; i++) {
+    const a = window[i - 1]!, b = window[i]!;
+    if (a.answered && b.answered && a.rttMs !== undefined && b.rttMs !== undefined) out.push(Math.abs(b.rttMs - a.rttMs));
+  }
+  return out;
+}
+
+function clippedMean(diffs: readonly number[]): number {
   const cap = OUTLIER_FACTOR * median(diffs);
   return diffs.reduce((sum, d) => sum + Math.min(d, cap), 0) / diffs.length;
 }

@@ -8,7 +8,9 @@ const s = (rttMs?: number): Sample => ({ atMs: 0, answered: rttMs !== undefined,
 describe('quality window', () => {
   it.each([
     { window: [s(10), s(20), s(30)], expected: { samples: 3, lossPct: 0, rttMs: 20, jitterMs: 10 } },
-    { window: [s(10), s(), s(30), s()], expected: { samples: 4, lossPct: 50, rttMs: 20, jitterMs: 20 } },
+    // Jitter only between successive probes both measured (IP SLA's pairs): a loss, or a probe a slow poll credited without its RTT, breaks the pair.
+    { window: [s(10), s(), s(30), s()], expected: { samples: 4, lossPct: 50, rttMs: 20 } },
+    { window: [s(10), { atMs: 0, answered: true }, s(30), s(34)], expected: { samples: 4, lossPct: 0, rttMs: 30, jitterMs: 4 } },
     { window: [s(), s()], expected: { samples: 2, lossPct: 100 } },
     { window: [], expected: { samples: 0, lossPct: 0 } },
   ])('measures $window.length samples', ({ window, expected }) => {
