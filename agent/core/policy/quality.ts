@@ -26,6 +26,14 @@ export interface QualityMetrics {
 export const OUTLIER_FACTOR = 3;
 
 /**
+ * Fewest pairs of successive measured probes jitter is judged on: one spike
+ * makes two large differences, which the clipping can tell from jitter only
+ * when they are a minority (IP SLA's jitter operations judge a run of many
+ * packets). A poll slower than the probes yields few pairs: no jitter then.
+ */
+export const MIN_JITTER_PAIRS = 5;
+
+/**
  * How sure the policy must be that loss is above the fail threshold before it
  * fails a path on loss: one-sided 99 % (z = 2.326). With 10 probes and a 5 %
  * threshold, 2 lost are not enough (a 2 % link loses 2 of 10 about once in
@@ -61,7 +69,7 @@ export function measure(window: readonly Sample[]): QualityMetrics {
   const m: QualityMetrics = { samples, lossPct: samples === 0 ? 0 : round2(((samples - answered) / samples) * 100) };
   if (rtts.length > 0) m.rttMs = round2(median(rtts));
   const diffs = successiveDifferences(window);
-  if (diffs.length > 0) m.jitterMs = round2(clippedMean(diffs));
+  if (diffs.length >= MIN_JITTER_PAIRS) m.jitterMs = round2(clippedMean(diffs));
   return m;
 }
 

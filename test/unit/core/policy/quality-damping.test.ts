@@ -7,10 +7,12 @@ const s = (rttMs?: number): Sample => ({ atMs: 0, answered: rttMs !== undefined,
 
 describe('quality window', () => {
   it.each([
-    { window: [s(10), s(20), s(30)], expected: { samples: 3, lossPct: 0, rttMs: 20, jitterMs: 10 } },
+    { window: [s(10), s(20), s(30), s(40), s(50), s(60)], expected: { samples: 6, lossPct: 0, rttMs: 35, jitterMs: 10 } },
     // Jitter only between successive probes both measured (IP SLA's pairs): a loss, or a probe a slow poll credited without its RTT, breaks the pair.
     { window: [s(10), s(), s(30), s()], expected: { samples: 4, lossPct: 50, rttMs: 20 } },
-    { window: [s(10), { atMs: 0, answered: true }, s(30), s(34)], expected: { samples: 4, lossPct: 0, rttMs: 30, jitterMs: 4 } },
+    { window: [s(10), { atMs: 0, answered: true }, s(30), s(34), s(30), s(34), s(30), s(34)], expected: { samples: 8, lossPct: 0, rttMs: 30, jitterMs: 4 } },
+    // Too few pairs to tell a spike from jitter: none judged (here one spike would read as 285 ms).
+    { window: [s(15), s(300), s(15), s(16)], expected: { samples: 4, lossPct: 0, rttMs: 15.5 } },
     { window: [s(), s()], expected: { samples: 2, lossPct: 100 } },
     { window: [], expected: { samples: 0, lossPct: 0 } },
   ])('measures $window.length samples', ({ window, expected }) => {
