@@ -25,30 +25,31 @@ export interface PathChangeState {
   downSinceMs?: number;
   /** Reads in a row that found it down. */
   downReads: number;
-  /** The outage was reported (a `to: {}` change): the next arrival reports from nowhere. */
-  outageReported: boolean;
 }
 
-export const INITIAL_PATH_CHANGES: PathChangeState = { downReads: 0, outageReported: false };
+export const INITIAL_PATH_CHANGES: PathChangeState = { downReads: 0 };
 
 /** Reads in a row the tunnel must be down before the outage is news (one read down is a switch in progress). */
 export const OUTAGE_READS = 2;
 
 const isUp = (p: PathSeen) => p.peer !== undefined;
+/** The outage was reported (a `to: {}` change): the next arrival reports from nowhere. */
+const outageReported = (s: PathChangeState) => s.lastUp !== undefined && s.downReads >= OUTAGE_READS;
 const same = (a: PathSeen | undefined, b: PathSeen) => a?.peer === b.peer && a?.source === b.source;
 
 /** One read: the next state, and the change to report, if any. The first read only says where the tunnel is. */
 export function nextPathChange(s: PathChangeState, seen: PathSeen, nowMs: number, first: boolean): { state: PathChangeState; change?: PathChange } {
   if (!isUp(seen)) {
     const down: PathChangeState = { ...s, downReads: s.downReads + 1, downSinceMs: s.downSinceMs ?? nowMs };
-    if (first || s.lastUp === undefined || s.outageReported || down.downReads < OUTAGE_READS) return { state: down };
-    return { state: { ...down, outageReported: true }, change: { from: { ...s.lastUp }, to: {} } };
+    if (first || s.lastUp === undefined || down.downReads !== OUTAGE_READS) return { state: down };
+    return { state: down, change: { from: { ...s.lastUp }, to: {} } };
   }
-  const state: PathChangeState = { lastUp: { ...seen }, downReads: 0, outageReported: false };
+  const state: PathChangeState = { lastUp: { ...seen }, downReads: 0 };
   if (first) return { state };
   const wasDown = s.downReads > 0;
   // Back where it was after a bounce nobody was told of, or still where it was: nothing happened.
-  if (same(s.lastUp, seen) && !s.outageReported) return { state };
-  const from = s.outageReported || s.lastUp === undefined ? {} : { ...s.lastUp };
+  const reported = outageReported(s);
+  if (same(s.lastUp, seen) && !reported) return { state };
+  const from = reported || s.lastUp === undefined ? {} : { ...s.lastUp };
   return { state, change: { from, to: { ...seen }, ...(wasDown && s.downSinceMs !== undefined ? { downForMs: nowMs - s.downSinceMs } : {}) } };
 }

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseIpSlaSummary } from '../../../agent/parsers/health/ip-sla-summary.js';
 import { parseIpSlaStatistics } from '../../../agent/parsers/health/ip-sla-statistics.js';
+import { IP_SLA_SUMMARY_IOS15_HEAD as HEAD } from '../../support/ip-sla-summary-ios15.js';
 
-const HEAD = [
-  'IPSLAs Latest Operation Summary',
-  'Codes: * active, ^ inactive, ~ pending',
-  '',
-  'ID           Type        Destination       Stats       Return      Last',
-  '                                           (ms)        Code        Run',
-  '-----------------------------------------------------------------------',
-];
 
 describe('show ip sla summary two-line header (IOS 15)', () => {
   it('reads rows under a header split over two lines', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseIpSlaSummary } from '../../../../agent/parsers/health/ip-sla-summary.js';
 import { seededRandom } from '../../../support/random.js';
+import { IP_SLA_SUMMARY_IOS15_HEAD as HEAD } from '../../../support/ip-sla-summary-ios15.js';
 
 /**
  * Issue 18 item 3 for `show ip sla summary`: random valid tables in IOS 15's
@@ -11,14 +12,6 @@ const STARTS = [0, 13, 25, 43, 55, 67];
 const WIDTH = 80;
 const TYPES = ['icmp-echo', 'udp-jitter', 'tcp-connect', 'icmp-jitter', 'dns', 'http', 'path-echo'];
 const CODES = ['OK', 'Timeout', 'Unknown', 'NoConnection', 'OverThreshold', 'Busy'];
-const HEAD = [
-  'IPSLAs Latest Operation Summary',
-  'Codes: * active, ^ inactive, ~ pending',
-  '',
-  'ID           Type        Destination       Stats       Return      Last',
-  '                                           (ms)        Code        Run',
-  '-----------------------------------------------------------------------',
-];
 
 /** Lays cells out from their column starts; a cell longer than its column continues on following lines. */
 function render(cells: string[]): string[] {
