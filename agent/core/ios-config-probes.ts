@@ -48,13 +48,15 @@ export function tunnelProbeLines(i: IosConfigInput, thresholdMs: number): string
   if (ops.length === 0) return [];
   const out = [
     '!',
-    `! In-tunnel probes (flexvpn.tunnelSlaOperations, IP SLA icmp-echo with source-interface ${i.tunnel}): ESP on the wire,`,
-    "! they measure what the users' traffic gets on the path in use. The file does not say whom they ping:",
-    '! choose a host in the data centre that answers behind every hub, fill it in, remove each leading `! ` and paste.',
+    `! In-tunnel probes (flexvpn.tunnelSlaOperations): routed to a host behind the hubs, they leave by ${i.tunnel},`,
+    "! ESP on the wire, and measure what the users' traffic gets on the path in use. icmp-jitter (no responder",
+    '! needed) sends 10 packets 20 ms apart a run, so the agent judges loss on many packets, run by run.',
+    '! The file does not say whom they ping: choose a host in the data centre that answers behind every hub,',
+    '! fill it in, remove each leading `! ` and paste.',
   ];
   for (const op of ops) {
     out.push(
-      `! ip sla ${op}`, `!  icmp-echo <an address behind the hubs> source-interface ${i.tunnel}`,
+      `! ip sla ${op}`, '!  icmp-jitter <an address behind the hubs> interval 20 num-packets 10',
       `!  threshold ${thresholdMs}`, `!  timeout ${probeTimeoutMs(thresholdMs)}`, `!  frequency ${probeFrequencySec(i, thresholdMs)}`,
       `! ip sla schedule ${op} life forever start-time now`,
     );

@@ -80,12 +80,13 @@ export function preflight(t: PreflightTargets, runningConfig: string): Preflight
   const add = (code: PreflightProblem['code'], message: string, fix: string) => problems.push({ code, message, fix });
 
   const tracks = trackDefs(blocks);
-  const slas = new Map<number, { target?: string; source?: string }>();
+  const slas = new Map<number, { target?: string; source?: string; jitter?: boolean }>();
   for (const b of blocks) {
     const m = /^ip sla (\d+)$/.exec(b.head);
     if (!m) continue;
     const echo = b.lines.map((l) => /^(?:icmp-echo|icmp-jitter|udp-jitter) (\S+).*?(?:source-interface|source-ip) (\S+)/.exec(l)).find(Boolean);
-    slas.set(Number(m[1]), echo ? { target: echo[1]!, source: echo[2]! } : {});
+    const jitter = b.lines.some((l) => /^(?:icmp-jitter|udp-jitter) /.test(l));
+    slas.set(Number(m[1]), { ...(echo ? { target: echo[1]!, source: echo[2]! } : {}), ...(jitter ? { jitter } : {}) });
   }
   const reaches = (track: number | undefined, stub: number) => leadsTo(tracks, track, stub, false);
 
@@ -139,8 +140,10 @@ export function preflight(t: PreflightTargets, runningConfig: string): Preflight
   }
   for (const op of t.tunnelProbes?.operations ?? []) {
     const sla = slas.get(op);
-    if (!sla) add('SLA_MISSING', `IP SLA operation ${op} (flexvpn.tunnelSlaOperations) does not exist`, `ip sla ${op} / icmp-echo <an address behind the hubs> source-interface ${t.tunnelProbes!.tunnel} / ip sla schedule ${op} life forever start-time now`);
-    else if (sla.source !== t.tunnelProbes!.tunnel) {
+    if (!sla) add('SLA_MISSING', `IP SLA operation ${op} (flexvpn.tunnelSlaOperations) does not exist`, `ip sla ${op} / icmp-jitter <an address behind the hubs> interval 20 num-packets 10 (routed through ${t.tunnelProbes!.tunnel}) / ip sla schedule ${op} life forever start-time now`);
+    // A jitter operation takes no source interface: without `source-ip` it leaves by the route to its
+    // target, which is through the tunnel for a host behind the hubs (the tunnel's address is negotiated).
+    else if (sla.source !== t.tunnelProbes!.tunnel && !(sla.jitter && (sla.source === undefined || !/^[A-Za-z]/.test(sla.source)))) {
       add('SLA_WRONG_SOURCE', `IP SLA operation ${op} probes from ${sla.source ?? 'no source interface'}, but flexvpn.tunnelSlaOperations must probe through ${t.tunnelProbes!.tunnel}`, `source-interface ${t.tunnelProbes!.tunnel} on ip sla ${op}, or take ${op} out of flexvpn.tunnelSlaOperations`);
     }
   }

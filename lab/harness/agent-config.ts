@@ -2,7 +2,8 @@ import type { AgentConfig } from '../../agent/config/types.js';
 import { validateConfig } from '../../agent/config/validate.js';
 import { DEFAULT_POLICY } from '../../agent/core/policy/config.js';
 import type { ServiceLevel } from '../scenario/schema.js';
-import type { World } from '../world/world.js';
+import type { IpSlaConfig } from '../router/config-model.js';
+import type { HubSpec, WanSpec, World } from '../world/world.js';
 
 export interface LabAgentConfigOptions {
   sshPort: number;
@@ -58,7 +59,10 @@ export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentCon
  * shipped ratio to them, and every other setting at its shipped default.
  * Without `ssh` the router port is given in-process and the SSH block only satisfies the schema.
  */
-export function benchAgentConfig(world: World, level: ServiceLevel, o: { dbPath: string; ssh?: { port: number; hostKeySha256: string }; syslogPort?: number }): AgentConfig {
+export function benchAgentConfig(
+  world: World, level: ServiceLevel,
+  o: { dbPath: string; ssh?: { port: number; hostKeySha256: string }; syslogPort?: number; routerSlas?: Iterable<IpSlaConfig> },
+): AgentConfig {
   const ratio = (k: 'lossPct' | 'rttMs' | 'jitterMs') => DEFAULT_POLICY.recover[k] / DEFAULT_POLICY.fail[k];
   const fail = { lossPct: level.lossPct, rttMs: level.latencyMs, jitterMs: level.jitterMs };
   const recover = { lossPct: fail.lossPct * ratio('lossPct'), rttMs: Math.round(fail.rttMs * ratio('rttMs')), jitterMs: Math.round(fail.jitterMs * ratio('jitterMs')) };
@@ -69,7 +73,7 @@ export function benchAgentConfig(world: World, level: ServiceLevel, o: { dbPath:
       ? { transport: 'ssh', ssh: { host: '127.0.0.1', port: o.ssh.port, username: 'agent', password: 'agent', hostKeySha256: o.ssh.hostKeySha256 } }
       : { transport: 'ssh', ssh: { host: '192.168.5.1', username: 'agent', password: 'agent', acceptAnyHostKey: true } },
     ...(o.syslogPort ? { syslog: { listen: `127.0.0.1:${o.syslogPort}` } } : {}),
-    ...labSteering(world, { layered: true }),
+    ...labSteering(world, { layered: true, ...(o.routerSlas ? { jitterOps: [...o.routerSlas] } : {}) }),
     policy: { fail, recover },
     store: { path: o.dbPath },
     routes: LAB_ROUTES,
@@ -84,9 +88,11 @@ export function benchAgentConfig(world: World, level: ServiceLevel, o: { dbPath:
  * through stubs 101.. (peers) and 111.. (sources). Not on the WAN's internet
  * probe (id wan): the tunnel's path is the WAN to the hub, and a probe to
  * someone else's anchor also measures the anchor (noisy-but-healthy: 8.8.8.8
- * stops answering pings while the fibre and the hubs are fine).
+ * stops answering pings while the fibre and the hubs are fine). Also on
+ * every jitter operation the router runs for that path (`jitterOps`), as an
+ * operator lists the probes a path has: ios-tuned-combined's udp-jitter.
  */
-function labSteering(world: World, o: { layered: boolean }) {
+function labSteering(world: World, o: { layered: boolean; jitterOps?: readonly IpSlaConfig[] }) {
   const wans = world.wans();
   const hubs = world.hubs();
   return {
@@ -100,9 +106,18 @@ function labSteering(world: World, o: { layered: boolean }) {
       tunnelSlaOperations: o.layered ? [31] : [],
     },
     candidates: wans.flatMap((w, wi) => hubs.map((h, hi) => ({
-      id: `${w.kind}-${h.name}`, peer: h.address, source: w.interface, slaOperations: [10 * (wi + 1) + hi + 1],
+      id: `${w.kind}-${h.name}`, peer: h.address, source: w.interface,
+      slaOperations: [10 * (wi + 1) + hi + 1, ...pathJitterOperations(o.jitterOps ?? [], w, h)],
     }))),
   };
+}
+
+/** The jitter operations sent from this WAN's address to this hub. */
+function pathJitterOperations(slas: readonly IpSlaConfig[], wan: WanSpec, hub: HubSpec): number[] {
+  return slas.filter((op) => {
+    const j = op.udpJitter ?? op.icmpJitter;
+    return j !== undefined && j.destination === hub.address && j.sourceIp === wan.address;
+  }).map((op) => op.id).sort((a, b) => a - b);
 }
 
 const LAB_ROUTES = { expectations: { required: [{ prefix: '10.0.0.0/8', viaInterface: 'Tunnel' }], allowed: [{ prefix: '10.0.0.0/8', maxLength: 16 }, { prefix: '172.16.0.0/12', maxLength: 16 }, { prefix: '192.168.0.0/16', maxLength: 24 }, { prefix: '0.0.0.0/0', maxLength: 0 }] } };

@@ -103,7 +103,9 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
   const cli = new InProcessRouterCli({ router, clock: agentClock, commandLatencyMs: o.commandLatencyMs ?? 150 });
   let incarnation = 0;
   const startOne = async (): Promise<RunningAgent> => {
-    const config = benchAgentConfig(router.world, level, { dbPath: join(o.workDir, `${o.scenario.name}-${o.arm.name}-${o.seed}.db`) });
+    const config = benchAgentConfig(router.world, level, {
+      dbPath: join(o.workDir, `${o.scenario.name}-${o.arm.name}-${o.seed}.db`), routerSlas: router.model.config.slas.values(),
+    });
     const random = new SeededRandom(o.seed).fork(`agent-${incarnation++}`);
     const port = new AgentPort(cli, router);
     const running = await startAgent(config, { log: silentLogger, clock: agentClock, router: port, presence: port, random: () => random.next() });

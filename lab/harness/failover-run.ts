@@ -72,7 +72,7 @@ export async function runFailover(o: FailoverRunOptions): Promise<FailoverResult
   const dbPath = join(o.workDir, o.arm ? `${o.scenario.name}-${o.arm.name}-ssh-${seed}.db` : `${o.scenario.name}-${o.mode}.db`);
   const syslogPort = await freeUdpPort();
   const config = o.arm
-    ? benchAgentConfig(spoke.router.world, level, { dbPath, ssh, syslogPort })
+    ? benchAgentConfig(spoke.router.world, level, { dbPath, ssh, syslogPort, routerSlas: spoke.router.model.config.slas.values() })
     : labAgentConfig(spoke.router.world, {
       sshPort: ssh.port, hostKeySha256: ssh.hostKeySha256, dbPath, syslogPort,
       ...(o.policy ? { policy: o.policy } : {}), ...(o.mqttUrl ? { mqttUrl: o.mqttUrl } : {}), ...(o.commandKeys ? { commandKeys: o.commandKeys } : {}),

@@ -138,12 +138,17 @@ describe('the interface a destination leaves by (longest match, next hop resolve
 });
 
 describe('the tuned baselines carry the in-tunnel probe', () => {
-  it.each(['ios-tuned.ios', 'agent-on-ios-tuned.ios'])('%s: ip sla 31 through Tunnel100 is answered, and no track follows it', (file) => {
+  it.each(['ios-tuned.ios', 'agent-on-ios-tuned.ios', 'ios-tuned-combined.ios', 'agent-on-ios-tuned-combined.ios'])('%s: ip sla 31, an icmp-jitter routed through Tunnel100, is answered, and no track follows it', (file) => {
     const config = baselineConfig(file, DEFAULT_SERVICE_LEVEL);
-    expect(config).toContain(`ip sla 31\n icmp-echo ${DC_HOST} source-interface Tunnel100\n threshold ${DEFAULT_SERVICE_LEVEL.latencyMs}\n timeout 1000\n frequency 3\n`);
+    expect(config).toContain(`ip sla 31\n icmp-jitter ${DC_HOST} interval 20 num-packets 10\n threshold ${DEFAULT_SERVICE_LEVEL.latencyMs}\n timeout 1000\n frequency 3\n`);
     expect(config).not.toMatch(/^track \d+ ip sla 31 /m);
     const { router, clock } = labRouter({ config });
     seconds(clock, 4);
     expect(code(router, 31)).toBe('ok');
+    const stats = exec(router, 'show ip sla statistics 31');
+    expect(stats).toMatch(/Type of operation: icmp-jitter/);
+    expect(stats).toMatch(/Number Of RTT: 10\b/);
+    // ESP on the wire: the run crossed the tunnel, not a WAN directly.
+    expect(exec(router, 'show interfaces Tunnel100')).toMatch(/[1-9]\d* packets output/);
   });
 });

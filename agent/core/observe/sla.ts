@@ -1,4 +1,5 @@
 import type { IpSlaStatistics } from '../../../proto/records/health.js';
+import type { RunPackets } from '../policy/quality.js';
 import type { Observation } from '../policy/types.js';
 
 /** What was last seen of an operation, to tell new probes from re-reads of old ones. */
@@ -28,7 +29,7 @@ const MAX_SAMPLES_PER_READ = 20;
  */
 export function slaSamples(cursors: SlaCursors, records: readonly IpSlaStatistics[]): { observation?: Observation; cursors: SlaCursors } {
   const next: Record<number, SlaCursor> = { ...cursors };
-  const samples: { operation: number; answered: boolean; rttMs?: number }[] = [];
+  const samples: { operation: number; answered: boolean; rttMs?: number; packets?: RunPackets }[] = [];
   for (const r of records) {
     if (r.successes === undefined || r.failures === undefined) continue;
     const now: SlaCursor = { successes: r.successes, failures: r.failures, ...(r.startTime ? { startTime: r.startTime } : {}) };
@@ -48,13 +49,39 @@ export function slaSamples(cursors: SlaCursors, records: readonly IpSlaStatistic
     failed = Math.round(failed * scale);
     // The latest probe's outcome goes last, so "lost in a row" counts end right.
     const latestAnswered = r.returnCode === 'ok' || r.returnCode === 'over-threshold';
+    const packets = runPackets(r);
     const push = (answered: boolean, n: number, latest: boolean) => {
       for (let i = 0; i < n; i++) {
-        const measured = latest && i === n - 1 && answered && r.rttMs !== undefined;
-        samples.push({ operation: r.operationId, answered, ...(measured ? { rttMs: r.rttMs } : {}) });
+        const last = latest && i === n - 1;
+        const measured = last && answered && r.rttMs !== undefined;
+        samples.push({ operation: r.operationId, answered, ...(measured ? { rttMs: r.rttMs } : {}), ...(last && packets ? { packets } : {}) });
       }
     };
     if (latestAnswered) { push(false, failed, false); push(true, ok, true); } else { push(true, ok, false); push(false, failed, true); }
   }
   return samples.length > 0 ? { observation: { kind: 'sla-samples', samples }, cursors: next } : { cursors: next };
+}
+
+/**
+ * The packets of a jitter operation's latest run (icmp-jitter, udp-jitter):
+ * `Number Of RTT` came back; lost out, lost back, lost either way (ICMP
+ * cannot tell) and late (after the timeout, no use to a user) did not.
+ * Skipped packets were never sent. Undefined for single-probe operations.
+ */
+export function runPackets(r: IpSlaStatistics): RunPackets | undefined {
+  const losses = [r.lossSourceToDestination, r.lossDestinationToSource, r.packetLossUnknownDirection];
+  if (r.rttSamples === undefined || losses.every((v) => v === undefined)) return undefined;
+  const lost = losses.reduce<number>((sum, v) => sum + (v ?? 0), 0) + (r.packetLateArrival ?? 0);
+  const sent = r.rttSamples + lost;
+  if (sent === 0) return undefined;
+  const jitter = jitterAvg(r);
+  return { sent, lost, ...(jitter !== undefined ? { jitterMs: jitter } : {}) };
+}
+
+/** IP SLA's jitterAvg: the mean of both directions' samples, from each direction's average and count. */
+function jitterAvg(r: IpSlaStatistics): number | undefined {
+  const sd = r.jitterSourceToDestination, ds = r.jitterDestinationToSource;
+  const nSd = r.jitterSdSamples ?? 0, nDs = r.jitterDsSamples ?? 0;
+  if (!sd || !ds || nSd + nDs === 0) return undefined;
+  return (sd.avgMs * nSd + ds.avgMs * nDs) / (nSd + nDs);
 }

@@ -1,6 +1,6 @@
 import type { CandidateConfig, PolicyConfig } from './config.js';
 import { age, evaluate, INITIAL_HEALTH, type CandidateHealth } from './health.js';
-import { measure, pushSample, worstOf, type Sample } from './quality.js';
+import { measure, pathQuality, pushSample, type Sample } from './quality.js';
 import { shiftTimes } from './time-shift.js';
 import type { Effect, Observation, PolicyState } from './types.js';
 
@@ -40,7 +40,9 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       const fresh = obs.samples.filter((x) => used.has(x.operation));
       const inTunnel = obs.samples.filter((x) => tunnelOps.has(x.operation));
       if (fresh.length === 0 && inTunnel.length === 0) return s;
-      const sampleOf = (x: (typeof obs.samples)[number]): Sample => ({ atMs: nowMs, answered: x.answered, ...(x.rttMs !== undefined ? { rttMs: x.rttMs } : {}) });
+      const sampleOf = (x: (typeof obs.samples)[number]): Sample => ({
+        atMs: nowMs, answered: x.answered, ...(x.rttMs !== undefined ? { rttMs: x.rttMs } : {}), ...(x.packets ? { packets: x.packets } : {}),
+      });
       const windows = { ...s.windows };
       for (const x of fresh) windows[x.operation] = pushSample(windows[x.operation] ?? [], sampleOf(x), cfg.windowSamples);
       const inUse = activeCandidate(s, cfg);
@@ -115,7 +117,7 @@ function reevaluate(
     const before = health[c.id] ?? INITIAL_HEALTH;
     const tunnel = s.tunnelWindow?.candidate === c.id ? s.tunnelWindow.samples : undefined;
     const after = evaluate(before, {
-      metrics: worstOf(windows.map(measure)),
+      metrics: pathQuality(windows),
       ...(s.interfacesDown.includes(c.source) ? { interfaceDown: c.source } : {}),
       trailingTimeouts: Math.max(0, ...windows.map(trailingTimeouts)),
       ...(tunnel && tunnel.length > 0 ? { tunnel: { metrics: measure(tunnel), trailingTimeouts: trailingTimeouts(tunnel) } } : {}),

@@ -54,7 +54,8 @@ function judged(e: Evidence, cfg: PolicyConfig): { metrics: QualityMetrics; trai
     return tunnelSilent ? { metrics: e.metrics, trailingTimeouts: t.trailingTimeouts, via: 'tunnel' } : { metrics: e.metrics, trailingTimeouts: e.trailingTimeouts };
   }
   const worse = (a?: number, b?: number) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
-  const metrics: QualityMetrics = { samples: t.metrics.samples, lossPct: t.metrics.lossPct };
+  const { samples, lossPct, runLossLowerPct } = t.metrics;
+  const metrics: QualityMetrics = { samples, lossPct, ...(runLossLowerPct !== undefined ? { runLossLowerPct } : {}) };
   const rttMs = worse(e.metrics.rttMs, t.metrics.rttMs);
   const jitterMs = worse(e.metrics.jitterMs, t.metrics.jitterMs);
   if (rttMs !== undefined) metrics.rttMs = rttMs;

@@ -1,15 +1,37 @@
 import type { QualityThresholds } from './config.js';
 
-/** One probe result of an IP SLA operation. */
+/**
+ * One run of an IP SLA operation: a single probe (icmp-echo, udp-echo...), or
+ * a jitter operation's run of many packets (`packets`), which is as much
+ * evidence about loss as that many probes.
+ */
 export interface Sample {
   atMs: number;
-  /** The probe got an answer (return code OK or OverThreshold). */
+  /** The run got an answer (return code OK or OverThreshold). */
   answered: boolean;
+  /** The probe's RTT; a jitter run's average RTT. */
   rttMs?: number;
+  packets?: RunPackets;
+}
+
+/** What a jitter operation's run (icmp-jitter, udp-jitter) counted. */
+export interface RunPackets {
+  sent: number;
+  /** Lost either way, or back only after the timeout. */
+  lost: number;
+  /** IP SLA's jitterAvg: mean inter-packet delay variation over both directions. */
+  jitterMs?: number;
 }
 
 export interface QualityMetrics {
+  /** Probes the window holds: a jitter run counts its packets. */
   samples: number;
+  /**
+   * The lowest loss, percent, consistent with a window of jitter runs at the
+   * policy's confidence, counting each run as one cluster (see
+   * runLossLowerBoundPct). Absent: judged from `samples` as independent probes.
+   */
+  runLossLowerPct?: number;
   lossPct: number;
   /** Median RTT of answered probes: the typical RTT, which one spike does not move. Absent when none answered. */
   rttMs?: number;
@@ -57,20 +79,87 @@ export function pushSample(window: readonly Sample[], sample: Sample, size: numb
   return next;
 }
 
+/** Probes sent and lost in a window, a jitter run counting its packets. */
+function lossCounts(window: readonly Sample[]): { sent: number; lost: number } {
+  let sent = 0, lost = 0;
+  for (const s of window) {
+    if (s.packets) { sent += s.packets.sent; lost += s.packets.lost; } else { sent++; if (!s.answered) lost++; }
+  }
+  return { sent, lost };
+}
+
+/**
+ * Loss comes in bursts: ten packets of one run lost together are one event,
+ * not ten independent losses. So a window holding jitter runs is judged run
+ * by run (each run a cluster; cluster-robust standard error of the ratio of
+ * lost to sent, Student's t with one degree of freedom fewer than the runs):
+ * two runs that lost half their packets among four read are a healthy 2 %
+ * link's bursts as well as 25 % loss, and fail nothing, while runs losing
+ * 30 % one after the other do. A run alone, or runs that all lost nothing or
+ * everything, leave nothing to doubt but their count.
+ */
+function runLossLowerBoundPct(window: readonly Sample[], sent: number, lost: number): number | undefined {
+  if (window.every((s) => !s.packets) || lost === 0 || lost === sent) return undefined;
+  const runs = window.length;
+  if (runs < 2) return 0;
+  const p = lost / sent;
+  const meanSize = sent / runs;
+  let squares = 0;
+  for (const s of window) {
+    const size = s.packets?.sent ?? 1;
+    const runLost = s.packets ? s.packets.lost : s.answered ? 0 : 1;
+    squares += (runLost - p * size) ** 2;
+  }
+  const stdErr = Math.sqrt(squares / (runs * (runs - 1))) / meanSize;
+  return Math.max(0, (p - studentT99(runs - 1) * stdErr) * 100);
+}
+
+/** One-sided 99 % quantile of Student's t: exact for 1-3 degrees of freedom, Cornish-Fisher beyond (within 0.5 % from 4). */
+function studentT99(df: number): number {
+  const exact = [31.821, 6.965, 4.541][df - 1];
+  if (exact !== undefined) return exact;
+  const z = LOSS_CONFIDENCE_Z;
+  return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2)
+    + (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / (384 * df ** 3);
+}
+
+function lossMetrics(window: readonly Sample[]): Pick<QualityMetrics, 'samples' | 'lossPct' | 'runLossLowerPct'> {
+  const { sent, lost } = lossCounts(window);
+  const lower = runLossLowerBoundPct(window, sent, lost);
+  return { samples: sent, lossPct: sent === 0 ? 0 : round2((lost / sent) * 100), ...(lower !== undefined ? { runLossLowerPct: round2(lower) } : {}) };
+}
+
 export function measure(window: readonly Sample[]): QualityMetrics {
   const rtts: number[] = [];
-  let answered = 0;
-  for (const s of window) {
-    if (!s.answered) continue;
-    answered++;
-    if (s.rttMs !== undefined) rtts.push(s.rttMs);
-  }
-  const samples = window.length;
-  const m: QualityMetrics = { samples, lossPct: samples === 0 ? 0 : round2(((samples - answered) / samples) * 100) };
+  for (const s of window) if (s.answered && s.rttMs !== undefined) rtts.push(s.rttMs);
+  const m: QualityMetrics = lossMetrics(window);
   if (rtts.length > 0) m.rttMs = round2(median(rtts));
-  const diffs = successiveDifferences(window);
-  if (diffs.length >= MIN_JITTER_PAIRS) m.jitterMs = round2(clippedMean(diffs));
+  const jitter = runJitter(window) ?? probeJitter(window);
+  if (jitter !== undefined) m.jitterMs = round2(jitter);
   return m;
+}
+
+/**
+ * Jitter as the router's jitter runs measured it (each run's jitterAvg,
+ * weighted by its packets): IP SLA paired packets 20 ms apart, which says
+ * more than RTTs of probes seconds apart. Undefined when no run measured any.
+ */
+function runJitter(window: readonly Sample[]): number | undefined {
+  let sum = 0, weight = 0;
+  for (const s of window) {
+    const j = s.packets?.jitterMs;
+    if (j === undefined || !s.answered) continue;
+    const pairs = Math.max(1, s.packets!.sent - s.packets!.lost - 1);
+    sum += j * pairs;
+    weight += pairs;
+  }
+  return weight === 0 ? undefined : sum / weight;
+}
+
+/** Jitter between single probes: enough pairs of successive measured ones, spikes clipped. */
+function probeJitter(window: readonly Sample[]): number | undefined {
+  const diffs = successiveDifferences(window);
+  return diffs.length >= MIN_JITTER_PAIRS ? clippedMean(diffs) : undefined;
 }
 
 /**
@@ -106,7 +195,8 @@ function median(values: readonly number[]): number {
  * only when even this is above the threshold, so a few unlucky probes on a
  * healthy link do not move a tunnel, while heavy loss still shows in a few.
  */
-export function lossLowerBoundPct(m: Pick<QualityMetrics, 'samples' | 'lossPct'>): number {
+export function lossLowerBoundPct(m: Pick<QualityMetrics, 'samples' | 'lossPct' | 'runLossLowerPct'>): number {
+  if (m.runLossLowerPct !== undefined) return m.runLossLowerPct;
   const n = m.samples;
   if (n === 0) return 0;
   const p = m.lossPct / 100;
@@ -116,10 +206,19 @@ export function lossLowerBoundPct(m: Pick<QualityMetrics, 'samples' | 'lossPct'>
   return Math.max(0, ((centre - spread) / (1 + z2 / n)) * 100);
 }
 
-/** The worst of several windows, metric by metric (a path is as good as its worst probe). */
-export function worstOf(all: readonly QualityMetrics[]): QualityMetrics {
-  if (all.length === 0) return { samples: 0, lossPct: 0 };
-  const out: QualityMetrics = { samples: Math.min(...all.map((m) => m.samples)), lossPct: Math.max(...all.map((m) => m.lossPct)) };
+/**
+ * One path's quality from the windows of every operation that probes it.
+ * Loss is pooled: the probes all cross the same path, so together they are
+ * one larger sample (a probe every 3 s beside a jitter run of 100 packets
+ * every 5 s is a 1 % share of the evidence, not a veto: alone, ten such
+ * probes lose three on a healthy 2 % link a few times a day). RTT and
+ * jitter are the worst operation's (a path is as slow as its slowest probe
+ * says; different probe kinds do not average).
+ */
+export function pathQuality(windows: readonly (readonly Sample[])[]): QualityMetrics {
+  if (windows.length === 0) return { samples: 0, lossPct: 0 };
+  const all = windows.map(measure);
+  const out: QualityMetrics = lossMetrics(windows.flat());
   const rtts = all.map((m) => m.rttMs).filter((v): v is number => v !== undefined);
   const jitters = all.map((m) => m.jitterMs).filter((v): v is number => v !== undefined);
   if (rtts.length) out.rttMs = Math.max(...rtts);

@@ -1,15 +1,16 @@
 import type { AllDownBehaviour } from './config.js';
 import type { BadCause, CandidateHealth, Verdict } from './health.js';
-import type { Sample } from './quality.js';
+import type { RunPackets, Sample } from './quality.js';
 
 /** What the policy learns, from collectors, commands and the actuator. Time is the step's argument. */
 export type Observation =
   /**
    * New probe results of IP SLA operations, one per operation that ran since the
    * last read (a new "latest operation" in show ip sla statistics). One read is
-   * one batch, so paths that fail together are judged together.
+   * one batch, so paths that fail together are judged together. A jitter
+   * operation's run carries its packet counts.
    */
-  | { kind: 'sla-samples'; samples: readonly { operation: number; answered: boolean; rttMs?: number }[] }
+  | { kind: 'sla-samples'; samples: readonly { operation: number; answered: boolean; rttMs?: number; packets?: RunPackets }[] }
   /** A WAN interface's line protocol. */
   | { kind: 'interface'; name: string; up: boolean }
   /** What the router's FlexVPN client is using now, and peers active in other clients of its backup group. */

@@ -80,7 +80,7 @@ describe('config ios: the layered configuration a file expects', () => {
     expect(t).toMatch(/^! ip sla 1 is shared by fibre-hub1, fibre-hub2: a probe of WAN GigabitEthernet0\/0/m);
     expect(t).toMatch(/^! {3}logging host <app-address> transport udp port 5514$/m);
     expect(t).toMatch(/^! {3}username spokepilot privilege 15 secret </m);
-    expect(t).toMatch(/^! ip sla 31\n! {2}icmp-echo <an address behind the hubs> source-interface Tunnel100$/m);
+    expect(t).toMatch(/^! ip sla 31\n! {2}icmp-jitter <an address behind the hubs> interval 20 num-packets 10$/m);
     expect(t).not.toMatch(/^(logging|username) /m); // never a command with a made-up value
     expect(t).not.toMatch(/^ip sla 31$/m);
     // Only the template is missing: the preflight names the in-tunnel operation, and nothing else.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slaSamples } from '../../../agent/core/observe/sla.js';
+import { runPackets, slaSamples } from '../../../agent/core/observe/sla.js';
 import { flexvpnObservation, interfaceObservations } from '../../../agent/core/observe/router-state.js';
 import type { IpSlaStatistics, IpInterfaceBrief } from '../../../proto/records/health.js';
 import type { FlexVpnClient } from '../../../proto/records/crypto.js';
@@ -42,6 +42,35 @@ describe('SLA reads to probe samples', () => {
     // A garbled read (digits lost) looks like a reset: it must not become a burst of lost probes.
     const garbled = slaSamples(slaSamples({}, [sla(11, 900, 40, 20)]).cursors, [sla(11, 90, 9, undefined, 'timeout')]);
     expect(garbled.observation).toEqual({ kind: 'sla-samples', samples: [{ operation: 11, answered: false }] });
+  });
+});
+
+describe('jitter operations: a run weighs as its packets', () => {
+  // The icmp-jitter capture of test/unit/parsers/health-ip-sla.test.ts: 9 RTTs, 1 packet lost, 7 + 7 jitter samples.
+  const icmpJitter: IpSlaStatistics = {
+    operationId: 5, type: 'icmp-jitter', rttMs: 17, returnCode: 'ok', successes: 2, failures: 0, rttSamples: 9,
+    jitterSdSamples: 7, jitterDsSamples: 7, jitterSourceToDestination: { minMs: 0, avgMs: 9, maxMs: 17 },
+    jitterDestinationToSource: { minMs: 0, avgMs: 12, maxMs: 19 }, packetLateArrival: 0, packetLossUnknownDirection: 1,
+  };
+
+  it('counts sent and lost packets and IP SLA\'s jitterAvg (both directions\' samples)', () => {
+    expect(runPackets(icmpJitter)).toEqual({ sent: 10, lost: 1, jitterMs: 10.5 });
+    // udp-jitter knows the direction; a late packet is no use to a user either.
+    expect(runPackets({ ...icmpJitter, type: 'udp-jitter', packetLossUnknownDirection: undefined, rttSamples: 95, lossSourceToDestination: 2, lossDestinationToSource: 1, packetLateArrival: 2 }))
+      .toMatchObject({ sent: 100, lost: 5 });
+    // A run that got nothing back still says how many it lost.
+    expect(runPackets({ ...icmpJitter, rttSamples: 0, packetLossUnknownDirection: 10, jitterSdSamples: 0, jitterDsSamples: 0 })).toEqual({ sent: 10, lost: 10 });
+    // A single-probe operation has no packet counts.
+    expect(runPackets(sla(11, 10, 0, 20))).toBeUndefined();
+  });
+
+  it('gives the packets to the latest run only (the only one IOS shows)', () => {
+    const base = slaSamples({}, [icmpJitter]).cursors;
+    const r = slaSamples(base, [{ ...icmpJitter, successes: 4 }]);
+    expect(r.observation).toEqual({ kind: 'sla-samples', samples: [
+      { operation: 5, answered: true },
+      { operation: 5, answered: true, rttMs: 17, packets: { sent: 10, lost: 1, jitterMs: 10.5 } },
+    ] });
   });
 });
 

@@ -65,6 +65,14 @@ describe('preflight: the configuration against the router\'s running configurati
     expect(codes(targets, text)).toEqual(expected);
   });
 
+  it('takes an in-tunnel jitter operation routed to its target (it has no source interface), not one sent over a WAN', () => {
+    const jitter = (head: string) => RUNNING + `ip sla 31\n ${head}\n frequency 3\n`;
+    const targets = { ...TARGETS, tunnelProbes: { tunnel: 'Tunnel100', operations: [31] } };
+    expect(codes(targets, jitter('icmp-jitter 10.0.0.1 num-packets 10 interval 20'))).toEqual([]);
+    expect(codes(targets, jitter('icmp-jitter 10.0.0.1 source-ip 10.255.0.7'))).toEqual([]);
+    expect(codes({ ...targets, tunnelProbes: { tunnel: 'Tunnel100', operations: [11] } })).toEqual(['SLA_WRONG_SOURCE']);
+  });
+
   it('finds the stub through a list inside a list (the stub gated by the agent\'s presence)', () => {
     const gated = RUNNING.replace('peer 2 203.0.113.1 track 102', 'peer 2 203.0.113.1 track 902') +
       'track 901 list boolean or\n object 102\n object 190 not\ntrack 902 list boolean and\n object 92\n object 901\n';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decay, flap, NO_DAMPING, reuseAtMs } from '../../../../agent/core/policy/damping.js';
-import { breaches, lossLowerBoundPct, measure, pushSample, worstOf, type Sample } from '../../../../agent/core/policy/quality.js';
+import { breaches, lossLowerBoundPct, measure, pathQuality, pushSample, type Sample } from '../../../../agent/core/policy/quality.js';
 
 const cfg = { penalty: 1000, halfLifeSec: 900, suppressAt: 2000, reuseBelow: 750, maxPenalty: 6000 };
 const s = (rttMs?: number): Sample => ({ atMs: 0, answered: rttMs !== undefined, ...(rttMs !== undefined ? { rttMs } : {}) });
@@ -60,8 +60,46 @@ describe('quality window', () => {
     expect(w.map((x) => x.rttMs)).toEqual([3, 4, 5]);
   });
 
-  it('judges a path by its worst probe, metric by metric', () => {
-    expect(worstOf([{ samples: 5, lossPct: 0, rttMs: 300 }, { samples: 4, lossPct: 25, rttMs: 20, jitterMs: 3 }])).toEqual({ samples: 4, lossPct: 25, rttMs: 300, jitterMs: 3 });
+  it('pools the loss of every probe of a path, and takes RTT and jitter from its worst', () => {
+    const slow = [s(300), s(300), s(300), s(300)];
+    const lossy = [s(20), s(), s(23), s(20), s(23), s(20), s(23), s(20)];
+    expect(pathQuality([slow, lossy])).toEqual({ samples: 12, lossPct: 8.33, rttMs: 300, jitterMs: 3 });
+    expect(pathQuality([])).toEqual({ samples: 0, lossPct: 0 });
+  });
+
+  it('weighs a jitter run as its packets, and takes its jitter from what IP SLA measured', () => {
+    const run = (lost: number, jitterMs: number, answered = true): Sample =>
+      ({ atMs: 0, answered, ...(answered ? { rttMs: 40 } : {}), packets: { sent: 10, lost, jitterMs } });
+    // Three runs of ten packets, 4 lost: 30 samples, as many as thirty probes; jitter weighted by
+    // each run's pairs of packets that came back: (2·9 + 2·8 + 8·6) / 23.
+    expect(measure([run(0, 2), run(1, 2), run(3, 8)])).toMatchObject({ samples: 30, lossPct: 13.33, rttMs: 40, jitterMs: 3.57 });
+    // A run that lost every packet answered nothing: its jitter (none measured) is not averaged in.
+    expect(measure([run(0, 3), run(10, 99, false)])).toMatchObject({ samples: 20, lossPct: 50, rttMs: 40, jitterMs: 3 });
+    // One probe beside a run of 100 packets is one sample in 101, not a veto.
+    const big: Sample = { atMs: 0, answered: true, rttMs: 20, packets: { sent: 100, lost: 2, jitterMs: 1 } };
+    expect(pathQuality([[s()], [big]]).lossPct).toBeCloseTo(2.97, 2);
+  });
+
+  it('judges runs of packets run by run: a burst is one event, loss run after run is evidence', () => {
+    const run = (lost: number): Sample => ({ atMs: 0, answered: lost < 10, packets: { sent: 10, lost } });
+    const ok: Sample = { atMs: 0, answered: true };
+    const fail5 = { lossPct: 5, rttMs: 1000, jitterMs: 1000 };
+    // A healthy 2 % link with bursts of two: two runs of ten lost 8 each. 16 % seen, but two events in ten runs.
+    const bursty = measure([...Array(8).fill(run(0)), run(8), run(8)]);
+    expect(bursty).toMatchObject({ samples: 100, lossPct: 16, runLossLowerPct: 0 });
+    expect(breaches(bursty, fail5, 'failing')).toEqual([]);
+    // Read at a 10 s poll, runs every 3 s: the runs between reads are known only to have succeeded (seen in noisy-but-healthy).
+    expect(breaches(measure([run(0), ok, ok, run(0), ok, ok, run(5), ok, ok, run(5)]), fail5, 'failing')).toEqual([]);
+    // 30 % lost evenly, run after run: the path fails, from three runs read among the same ten.
+    const even = measure(Array(10).fill(run(3)));
+    expect(even.runLossLowerPct).toBe(30);
+    expect(breaches(even, fail5, 'failing')).toEqual([{ metric: 'lossPct', value: 30, threshold: 5 }]);
+    expect(breaches(measure([ok, run(3), ok, ok, run(3), ok, ok, run(3), ok, ok]), fail5, 'failing')).toHaveLength(1);
+    // Everything lost: nothing to doubt. One run alone: one event.
+    expect(measure(Array(3).fill(run(10))).runLossLowerPct).toBeUndefined();
+    expect(measure([run(6)]).runLossLowerPct).toBe(0);
+    // Single probes only: judged as independent probes (Wilson), as before.
+    expect(measure([s(), s(), s(), s(10), s(10), s(10), s(10), s(10), s(10), s(10)]).runLossLowerPct).toBeUndefined();
   });
 
   it('lists the metrics above their thresholds', () => {
