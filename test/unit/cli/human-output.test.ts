@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DecisionPayload } from '../../../proto/payloads.js';
-import { decisionLine, reasonSentence } from '../../../agent/cli/human/reasons.js';
+import { decisionLine, pathRepairSentence, reasonSentence } from '../../../agent/cli/human/reasons.js';
 import { journalLine } from '../../../agent/cli/human/journal-text.js';
 import { statusText } from '../../../agent/cli/human/status-text.js';
 import { duration, localTime, relative, when } from '../../../agent/cli/human/time.js';
@@ -32,6 +32,17 @@ describe('reasons in words', () => {
       const text = reasonSentence(d.reason, NOW);
       expect(text, d.reason.code).not.toMatch(/cannot put in words|[{}"]/);
     }
+  });
+
+  it('every path repair reason in the contract examples is a sentence, and the journal says it', () => {
+    const repairs = events.flatMap((e) => (e.kind === 'drift' && e.reason ? [e.reason] : []));
+    expect(new Set(repairs.map((r) => r.code)).size).toBe(3);
+    for (const r of repairs) expect(pathRepairSentence(r, NOW), r.code).not.toMatch(/cannot put in words|[{}"]/);
+    const sent = repairs.find((r) => r.code === 'path-reselect')!;
+    expect(pathRepairSentence(sent, NOW)).toMatch(/stayed on hub 192\.0\.2\.2 while fibre-hub1 \(hub 192\.0\.2\.1\) is good since .* intended for over 1 min: the agent clears hub 192\.0\.2\.2's IKEv2 SA .*\(attempt 1\)/);
+    const failed = repairs.find((r) => r.code === 'path-reselect-failed')!;
+    expect(pathRepairSentence({ ...failed, retryAtMs: NOW + 120_000 }, NOW)).toMatch(/came back on hub 192\.0\.2\.2, not fibre-hub1 .*next try 14:07:11 \(in 2 min\)/);
+    expect(journalLine({ tsMs: NOW, kind: 'path-repair', subject: 'fibre-hub1', data: sent }, NOW)).toContain("clears hub 192.0.2.2's IKEv2 SA");
   });
 
   it('says what an example decision did and why', () => {
