@@ -99,6 +99,22 @@ describe('path repair against the lab (real SSH)', () => {
     expect(pathRepairSentence(back, Date.now())).toMatch(/back on fibre-hub1/);
   }, 120_000);
 
+  it('hub 1 returns on a router without `peer reactivate`: the failback steer clears hub 2\'s SA and the router follows', async () => {
+    const loop = agent.runtime.loop;
+    expect(spoke.router.model.config.flexClients.get('SPOKE')?.peerReactivate ?? false).toBe(false);
+    await waitFor('fibre-hub1 judged good', () => loop.state.health['fibre-hub1']?.verdict === 'good' || undefined);
+    spoke.router.world.setHubUp('hub1', false);
+    await waitFor('the agent on hub 2', () => (peer() === HUB2 && loop.state.selected === 'fibre-hub2' && !loop.actuating) || undefined, 40_000);
+    const cleared: string[] = [];
+    spoke.router.subscribe((e) => { if (e.kind === 'ike-session' && e.state === 'down' && e.reason === 'clear crypto ikev2 sa') cleared.push(e.peer); });
+    spoke.router.world.setHubUp('hub1', true);
+    const back = await waitFor('the failback verified', () => events.find((e) =>
+      e.kind === 'actuation' && e.effect.kind === 'steer' && e.effect.candidate === 'fibre-hub1' && e.outcome.ok), 60_000);
+    expect(back).toMatchObject({ outcome: { ok: true, attempts: 1 } });
+    expect(peer()).toBe(HUB1);
+    expect(cleared).toEqual([HUB2]);
+  }, 120_000);
+
   it('dry-run: the same difference is reported, never reselected', async () => {
     const loop = agent.runtime.loop;
     loop.reconfigure({ ...loop.policy, mode: 'dry-run' });
