@@ -72,6 +72,11 @@ describe('status and journal for a person', () => {
   it('says drift the agent could not repair, track by track', () => {
     const text = statusText({ site: 's1', node: 'n1', uptimeSec: 5, state: driftState }, NOW).join('\n');
     expect(text).toMatch(/drift {8}(NOT repaired \(raised\)|being repaired|reported only \(dry-run\)|held while the policy moves) since .+, \d+ repairs?: track \d+ (up|down|not-stub|missing), wants (up|down)/);
+    expect(text).toContain('; the router on hub 192.0.2.1 via Cellular0/1/0, not fibre-hub1');
+    // Only the path differs: its repairs are reselects.
+    const pathOnly = { ...driftState, drift: { ...driftState.drift!, status: 'repairing' as const, tracks: [], repairs: 1 } };
+    expect(statusText({ site: 's1', node: 'n1', uptimeSec: 5, state: pathOnly }, NOW).join('\n'))
+      .toMatch(/drift {8}being repaired since .+, 1 reselect: the router on hub 192\.0\.2\.1 via Cellular0\/1\/0, not fibre-hub1/);
   });
 
   it('a journal entry is one line in words; one of unknown shape keeps its data', () => {
