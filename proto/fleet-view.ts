@@ -55,7 +55,7 @@ export function summarizeEvent(e: EventPayload): string {
     case 'command': return `command ${e.cmd ?? '?'} ${e.outcome}${e.code ? ` (${e.code})` : ''}${e.count ? ` x${e.count}` : ''}`;
     case 'warning': return `warning ${e.code}: ${e.message}`;
     case 'agent-health': return `${e.component} ${e.status} (${e.code})`;
-    case 'drift': return `drift ${e.action}${e.drift ? ` (${e.drift.status}, ${e.drift.tracks.length} track(s)${e.drift.path ? ', path' : ''})` : ''}${e.applied ? ` ${e.applied}` : ''}${e.code ? ` (${e.code})` : ''} [${e.mode}]`;
+    case 'drift': return `drift ${e.action}${e.drift ? ` (${e.drift.status}, ${e.drift.tracks.length} track(s)${e.drift.path ? ', path' : ''})` : ''}${e.applied ? ` ${e.applied}` : ''}${e.code ? ` (${e.code})` : ''}${e.reason ? ` ${e.reason.from} -> ${e.reason.peer} #${e.reason.attempt}` : ''} [${e.mode}]`;
   }
 }
 

@@ -158,6 +158,21 @@ export interface DriftPayload {
   sinceMs: number;
 }
 
+/**
+ * Why the agent made the FlexVPN client reselect its peer, and how it ended
+ * (agent/core/path-repair.ts; agent/cli/human/reasons.ts puts each in words).
+ * path-reselect: the agent's tracks are right but the client stays on `from`
+ * while `candidate` (hub `peer`) has been good since `goodSinceMs` and intended
+ * for the settle time, so `from`'s IKEv2 SA is cleared (`attempt` of this
+ * difference); path-reselected: the next read found the client on `peer`
+ * `afterMs` later; path-reselect-failed: it found it on `landed` (or on no peer),
+ * tried again at `retryAtMs`.
+ */
+export type PathRepairReasonPayload =
+  | { code: 'path-reselect'; candidate: string; peer: string; from: string; goodSinceMs: number; settleSec: number; attempt: number }
+  | { code: 'path-reselected'; candidate: string; peer: string; from: string; attempt: number; afterMs: number }
+  | { code: 'path-reselect-failed'; candidate: string; peer: string; from: string; landed?: string; attempt: number; retryAtMs: number };
+
 /** Retained, exception-based: published when anything in it changes. */
 export interface StatePayload extends Envelope {
   /** The agent's own health: `degraded` lists what is wrong (absent from agents before 0.2). */
@@ -252,11 +267,16 @@ export type EventBody =
   /**
    * Reconciliation: a difference `detected`, `raised` (repairs gave up) or `resolved` (with what it was);
    * a repair applied or refused (`code`: the router's error); a mode change applied to the router
-   * (`applied`: forbids released for dry-run, the selected candidate steered to for enforce, or nothing).
+   * (`applied`: forbids released for dry-run, the selected candidate steered to for enforce, or nothing);
+   * a path repair (`reason`): a reselect sent (`path-reselect`), found to have taken (`path-reselected`)
+   * or not (`path-reselect-failed`).
    */
   | {
-    kind: 'drift'; action: 'detected' | 'raised' | 'resolved' | 'repair-applied' | 'repair-failed' | 'mode-applied'; mode: 'enforce' | 'dry-run';
+    kind: 'drift';
+    action: 'detected' | 'raised' | 'resolved' | 'repair-applied' | 'repair-failed' | 'mode-applied' | 'path-reselect' | 'path-reselected' | 'path-reselect-failed';
+    mode: 'enforce' | 'dry-run';
     drift?: DriftPayload; intended?: { candidate?: string; released: boolean }; applied?: 'release' | 'steer' | 'none'; code?: string; message?: string;
+    reason?: PathRepairReasonPayload;
   };
 
 export type EventKind = EventBody['kind'];

@@ -140,7 +140,8 @@ function footer(i: IosConfigInput): string[] {
     out.push(`!   logging host ${i.appAddress ?? '<app-address>'} transport udp port ${port}`);
   }
   if (i.username) {
-    out.push(`! The agent's user (router.ssh.username): privilege 15, for the show commands and its stub tracks:`);
+    out.push(`! The agent's user (router.ssh.username): privilege 15, for the show commands and its stub tracks`);
+    out.push(`! (a lower level sees only what it may change in show running-config; a CLI view: docs/deploy.md):`);
     out.push(`!   username ${i.username} privilege 15 secret <a password or key of its own>`);
   }
   return out;

@@ -10,6 +10,7 @@
  * while the agent said nothing.
  */
 import { planRelease, planStubTracks, releasedTrackStates, stubTrackStates, type ActuationPlan, type ActuationTargets, type StubTrackState, type Strategy } from './actuation/plan.js';
+import { INITIAL_PATH_REPAIR, pathRepair, type PathRepairConfig, type PathRepairInput, type PathRepairResult, type PathRepairState } from './path-repair.js';
 import type { PolicyConfig } from './policy/config.js';
 import type { PolicyState } from './policy/types.js';
 
@@ -55,9 +56,12 @@ export interface TrackDiff {
 }
 
 export type DriftStatus =
-  /** The router differs; a repair is under way (at most once per `retryAfterMs`). */
+  /** The router differs; a repair is under way (at most once per `retryAfterMs`), or a path reselect is due or being verified. */
   | 'repairing'
-  /** `maxRepairs` repairs did not cure it, or nothing the agent owns can (the path alone differs): raised, no more tries until something changes. */
+  /**
+   * `maxRepairs` repairs did not cure it (raised, no more tries until something changes); or the path alone
+   * differs and a reselect failed (tried again after a bounded backoff) or is not the agent's to make.
+   */
   | 'unrepaired'
   /** Dry-run: reported, never repaired. */
   | 'dry-run'
@@ -72,7 +76,7 @@ export interface DriftView {
   /** The router has an active path and it is not the intended candidate's (past the grace). */
   path: boolean;
   active: { peer?: string; source?: string };
-  /** Repairs tried for this difference. */
+  /** Repairs tried for this difference (for the path alone: reselects). */
   repairs: number;
   sinceMs: number;
 }
@@ -86,6 +90,8 @@ export interface ReconcileState {
   /** When the path was first seen off the intent (it takes the router a while to follow). */
   pathOffSinceMs?: number;
   pathOffKey?: string;
+  /** Path repair (agent/core/path-repair.ts), when configured. */
+  path?: PathRepairState;
 }
 
 export const INITIAL_RECONCILE: ReconcileState = { repairs: 0 };
@@ -97,6 +103,8 @@ export interface ReconcileConfig {
   maxRepairs: number;
   /** How long the path may differ, with the tracks right, before it counts (IOS renegotiates). */
   pathGraceMs: number;
+  /** Path repair's pacing; absent: a path-only difference is raised, never repaired. */
+  path?: PathRepairConfig;
 }
 
 export interface ReconcileInput {
@@ -107,6 +115,8 @@ export interface ReconcileInput {
   mode: 'enforce' | 'dry-run';
   /** Steering is held, or the intended candidate is blocked after a failed steer. */
   held: boolean;
+  /** What path repair judges by (with `ReconcileConfig.path`). */
+  path?: Pick<PathRepairInput, 'policy' | 'targets' | 'strategy'>;
 }
 
 export interface ReconcileResult {
@@ -115,6 +125,8 @@ export interface ReconcileResult {
   drift: DriftView | undefined;
   /** Apply the intent's plan again (the shell runs it through the actuator). */
   repair: boolean;
+  /** Path repair's step and the outcome of a reselect this read judged. */
+  path?: PathRepairResult;
 }
 
 /** The tracks that differ from the intent. `unknown` tells nothing (a garbled row) and is never a difference. */
@@ -136,15 +148,25 @@ export function trackDiffs(intent: Intent, seen: ReadonlyMap<number, TrackSeen> 
 export function reconcile(st: ReconcileState, input: ReconcileInput, cfg: ReconcileConfig, nowMs: number): ReconcileResult {
   const { intent } = input;
   const tracks = trackDiffs(intent, input.tracks);
+  // While a reselect renegotiates, the router shows no peer: the difference is not over until a read says where it went.
+  const reselecting = st.path?.pending !== undefined && input.active.peer === undefined;
   // The path counts only when the router is on some path (a tunnel down is the policy's news, not drift),
   // and only after the grace: IOS takes a while to renegotiate after a track changes.
   const pathOff = intent.kind === 'steer' && input.active.peer !== undefined && (input.active.peer !== intent.peer || input.active.source !== intent.source);
   const pathOffKey = pathOff ? `${intent.kind === 'steer' ? intent.candidate : ''}|${input.active.peer}|${input.active.source}` : undefined;
   const pathOffSinceMs = !pathOff ? undefined : st.pathOffKey === pathOffKey && st.pathOffSinceMs !== undefined ? st.pathOffSinceMs : nowMs;
-  const path = pathOff && nowMs - pathOffSinceMs! >= cfg.pathGraceMs;
-  const base: ReconcileState = { ...st, ...(pathOffSinceMs !== undefined ? { pathOffSinceMs, pathOffKey } : { pathOffSinceMs: undefined, pathOffKey: undefined }) };
+  const path = reselecting || (pathOff && nowMs - pathOffSinceMs! >= cfg.pathGraceMs);
+  const base: ReconcileState = reselecting ? { ...st } : { ...st, ...(pathOffSinceMs !== undefined ? { pathOffSinceMs, pathOffKey } : { pathOffSinceMs: undefined, pathOffKey: undefined }) };
+  const pr = cfg.path && input.path
+    ? pathRepair(st.path ?? INITIAL_PATH_REPAIR, {
+      intent, active: input.active, pathOff: path && !reselecting, tracksRight: input.tracks !== undefined && tracks.length === 0,
+      mode: input.mode, held: input.held, ...input.path,
+    }, cfg.path, nowMs)
+    : undefined;
+  if (pr) base.path = pr.state;
+  const withPath = <T extends ReconcileResult>(r: T): T => (pr ? { ...r, path: pr } : r);
 
-  if (tracks.length === 0 && !path) return { state: { ...base, key: undefined, repairs: 0, lastRepairAtMs: undefined, sinceMs: undefined }, drift: undefined, repair: false };
+  if (tracks.length === 0 && !path) return withPath({ state: { ...base, key: undefined, repairs: 0, lastRepairAtMs: undefined, sinceMs: undefined }, drift: undefined, repair: false });
 
   const key = JSON.stringify([intent.kind === 'steer' ? intent.candidate : intent.kind, tracks, path ? pathOffKey : '']);
   const fresh = key !== st.key;
@@ -155,16 +177,21 @@ export function reconcile(st: ReconcileState, input: ReconcileInput, cfg: Reconc
     tracks, path, active: { ...input.active }, repairs, sinceMs: s.sinceMs!,
   });
 
-  if (input.mode === 'dry-run') return { state: s, drift: view('dry-run', s.repairs), repair: false };
-  if (input.held) return { state: s, drift: view('held', s.repairs), repair: false };
-  // Only the path differs: the agent's tracks are right, and moving off a working peer is the policy's
-  // call (it clears SAs when it leaves a bad hub); with `peer reactivate` IOS follows the tracks itself.
-  if (tracks.length === 0) return { state: s, drift: view('unrepaired', s.repairs), repair: false };
+  if (input.mode === 'dry-run') return withPath({ state: s, drift: view('dry-run', s.repairs), repair: false });
+  if (input.held) return withPath({ state: s, drift: view('held', s.repairs), repair: false });
+  // Only the path differs, the agent's tracks right: path repair clears the active SA when it is due
+  // (agent/core/path-repair.ts); raised meanwhile when a reselect failed or is not the agent's to make.
+  if (tracks.length === 0) {
+    const step = pr?.step;
+    const due = step?.kind === 'reselect' || (step?.kind === 'wait' && step.why !== 'backoff');
+    const reselects = pr ? pr.state.failures + (pr.state.pending ? 1 : 0) : s.repairs;
+    return withPath({ state: s, drift: view(due ? 'repairing' : 'unrepaired', reselects), repair: false });
+  }
   // The router is given the verify timeout to follow a repair before the next one, or before giving up.
   if (s.lastRepairAtMs !== undefined && nowMs - s.lastRepairAtMs < cfg.retryAfterMs) return { state: s, drift: view('repairing', s.repairs), repair: false };
   if (s.repairs >= cfg.maxRepairs) return { state: s, drift: view('unrepaired', s.repairs), repair: false };
   const next = { ...s, repairs: s.repairs + 1, lastRepairAtMs: nowMs };
-  return { state: next, drift: view('repairing', next.repairs), repair: true };
+  return withPath({ state: next, drift: view('repairing', next.repairs), repair: true });
 }
 
 /** Steering is held after the router hung, or the intended candidate is blocked after a failed steer: the policy moves first. */

@@ -1,4 +1,4 @@
-import { configuredPath, planPeerOrder, planRelease, planStubTracks, type ActuationPlan, type ActuationTargets, type Strategy } from '../core/actuation/plan.js';
+import { configuredPath, planPeerOrder, planRelease, planStubTracks, steerClearOf, type ActuationPlan, type ActuationTargets, type Strategy } from '../core/actuation/plan.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { RouterError, type RouterCli } from '../ports/router-cli.js';
@@ -67,7 +67,7 @@ export class Actuator {
     target: SteerTarget, previous: { peer?: string; source?: string } | undefined, onCommandOut?: () => void, token = new Supersede(),
   ): Promise<ActuationOutcome> {
     const plan = this.o.strategy === 'stub-tracks'
-      ? planStubTracks(this.o.targets, target.peer, target.source, target.clearSaOf)
+      ? planStubTracks(this.o.targets, target.peer, target.source, steerClearOf(this.o.targets, target.peer, previous?.peer, target.clearSaOf))
       : planPeerOrder(this.o.targets, target.peer, previous?.peer);
     const matches = (p: ActivePath) => p.peer === target.peer && p.source === target.source && p.sessionUp;
     const outcome = await this.applyAndVerify(plan, matches, onCommandOut, token);

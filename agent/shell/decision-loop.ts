@@ -1,4 +1,5 @@
 import type { ActuationPlan, ActuationTargets, Strategy } from '../core/actuation/plan.js';
+import type { PathRepairReason } from '../core/path-repair.js';
 import type { PolicyConfig } from '../core/policy/config.js';
 import {
   INITIAL_RECONCILE, intentOf, reconcile, repairPlan, steeringHeld, type DriftView, type Intent, type ReconcileConfig, type ReconcileState, type TrackSeen,
@@ -30,6 +31,11 @@ export interface DecisionLoopOptions {
   onDrift?: (now: DriftView | undefined, was: DriftView | undefined) => void;
   /** A repair ran: its outcome, and the intent it put back. */
   onRepair?: (outcome: ActuationOutcome, intent: Intent) => void;
+  /**
+   * Path repair: a reselect sent (`path-reselect`, with `outcome` of sending it) or judged by the
+   * next read (`path-reselected`, `path-reselect-failed`).
+   */
+  onPathRepair?: (reason: PathRepairReason, sent?: ActuationOutcome) => void;
   /** The mode changed and the agent applied it to the router: forbids released (dry-run) or the selected candidate steered to (enforce). */
   onModeApplied?: (mode: 'enforce' | 'dry-run', action: 'release' | 'steer' | 'none', intent: Intent) => void;
 }
@@ -37,7 +43,9 @@ export interface DecisionLoopOptions {
 type Actuation =
   | { effect: Extract<Effect, { kind: 'steer' | 'release' }>; observedAt: number; token: Supersede }
   /** Reconciliation's repair: the intent's plan applied again. */
-  | { repair: ActuationPlan; intent: Intent; token: Supersede };
+  | { repair: ActuationPlan; intent: Intent; token: Supersede }
+  /** Path repair: the active peer's SA cleared so the client reselects. */
+  | { reselect: ActuationPlan; reason: Extract<PathRepairReason, { code: 'path-reselect' }>; token: Supersede };
 
 /**
  * Runs the pure policy on each observation and the effects it returns:
@@ -120,12 +128,24 @@ export class DecisionLoop {
     const intent = intentOf(this.state, this.o.policy, rc.targets, rc.strategy);
     const r = reconcile(this.reconcileState, {
       intent, tracks, active: this.state.routerActive ?? {}, mode: this.o.policy.mode, held: steeringHeld(this.state, now),
+      path: { policy: this.state, targets: rc.targets, strategy: rc.strategy },
     }, rc.config, now);
     this.reconcileState = r.state;
     const was = this.drift;
     this.drift = r.drift;
     if (tracks !== undefined && r.drift === undefined) this.inSyncAtMs = now;
     if (JSON.stringify(was) !== JSON.stringify(r.drift)) this.o.onDrift?.(r.drift, was);
+    if (r.path?.outcome) {
+      this.o.journal('path-repair', r.path.outcome.candidate, r.path.outcome);
+      this.o.onPathRepair?.(r.path.outcome);
+    }
+    const step = r.path?.step;
+    if (step?.kind === 'reselect') {
+      this.o.log.info('path-reselect', { ...step.reason });
+      this.o.journal('path-repair', step.reason.candidate, step.reason);
+      this.enqueue({ reselect: step.plan, reason: step.reason, token: new Supersede() });
+      return;
+    }
     if (!r.repair) return;
     const plan = repairPlan(intent, rc.targets, rc.strategy);
     if (!plan) return;
@@ -188,7 +208,8 @@ export class DecisionLoop {
     this.pending = undefined;
     this.runningToken = job.token;
     this.epoch++;
-    this.running = ('repair' in job ? this.repair(job) : this.actuate(job)).finally(() => {
+    const run = 'repair' in job ? this.repair(job) : 'reselect' in job ? this.reselect(job) : this.actuate(job);
+    this.running = run.finally(() => {
       this.epoch++;
       this.running = undefined;
       this.runningToken = undefined;
@@ -217,6 +238,18 @@ export class DecisionLoop {
     }
     this.o.journal('repair-outcome', intent.kind === 'steer' ? intent.candidate : 'all', outcome);
     this.o.onRepair?.(outcome, intent);
+  }
+
+  /** Sends the reselect; where the client went is judged on the next read (agent/core/path-repair.ts). */
+  private async reselect({ reselect, reason, token }: Extract<Actuation, { reselect: ActuationPlan }>): Promise<void> {
+    let outcome: ActuationOutcome;
+    try {
+      outcome = await this.o.actuator.reapply(reselect, token);
+    } catch (err) {
+      outcome = { ok: false, code: 'ACTUATE_ROUTER_ERROR', message: (err as Error).message, attempts: 1, rolledBack: false };
+    }
+    this.o.journal('repair-outcome', reason.candidate, outcome);
+    this.o.onPathRepair?.(reason, outcome);
   }
 
   private async actuate({ effect, observedAt, token }: Extract<Actuation, { effect: unknown }>): Promise<void> {

@@ -14,7 +14,7 @@ const intendedOf = (intent: Intent) => (intent.kind === 'steer' ? { candidate: i
  */
 export function driftReporting(d: {
   mode: () => 'enforce' | 'dry-run'; metrics: RuntimeMetrics; degradations: Degradations; events: RuntimeEvents; log: Logger;
-}): Pick<DecisionLoopOptions, 'onDrift' | 'onRepair' | 'onModeApplied'> {
+}): Pick<DecisionLoopOptions, 'onDrift' | 'onRepair' | 'onModeApplied' | 'onPathRepair'> {
   return {
     onDrift: (now, was) => {
       const mode = d.mode();
@@ -40,6 +40,20 @@ export function driftReporting(d: {
         d.metrics.repairsFailed++;
         d.events.emit({ kind: 'drift', event: { action: 'repair-failed', ...event, code: outcome.routerCode ?? outcome.code, message: outcome.message } });
       }
+    },
+    // A reselect that reached the router is news; one the router refused is a failed repair like any other.
+    onPathRepair: (reason, sent) => {
+      const mode = d.mode();
+      if (sent && !sent.ok) {
+        if (sent.code === 'ACTUATE_SUPERSEDED') return;
+        d.metrics.repairsFailed++;
+        d.events.emit({ kind: 'drift', event: { action: 'repair-failed', mode, intended: { candidate: reason.candidate, released: false }, code: sent.routerCode ?? sent.code, message: sent.message } });
+        return;
+      }
+      if (reason.code === 'path-reselected') d.metrics.repairsApplied++;
+      if (reason.code === 'path-reselect-failed') d.metrics.repairsFailed++;
+      d.log.info(reason.code, { ...reason });
+      d.events.emit({ kind: 'drift', event: { action: reason.code, mode, reason } });
     },
     onModeApplied: (mode, applied, intent) => {
       d.events.emit({ kind: 'drift', event: { action: 'mode-applied', mode, applied, intended: intendedOf(intent) } });

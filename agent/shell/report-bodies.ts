@@ -102,6 +102,7 @@ export function eventBody(e: RuntimeEvent): EventBody | undefined {
         case 'repair-applied': case 'repair-failed':
           return { kind: 'drift', action: d.action, mode: d.mode, intended: { ...d.intended }, ...(d.code ? { code: d.code } : {}), ...(d.message ? { message: d.message } : {}) };
         case 'mode-applied': return { kind: 'drift', action: d.action, mode: d.mode, applied: d.applied, intended: { ...d.intended } };
+        case 'path-reselect': case 'path-reselected': case 'path-reselect-failed': return { kind: 'drift', action: d.action, mode: d.mode, reason: { ...d.reason } };
       }
       return undefined;
     }

@@ -6,6 +6,7 @@ import type { ActuationOutcome } from './actuator.js';
 import type { Family } from './syslog-triggers.js';
 import type { Degradation, DegradedComponent } from './degradations.js';
 import type { DriftView } from '../core/reconcile.js';
+import type { PathRepairReason } from '../core/path-repair.js';
 
 /** Reconciliation news (agent/core/reconcile.ts): mirrors the `drift` event of proto/payloads.ts. */
 export type DriftEvent =
@@ -13,6 +14,8 @@ export type DriftEvent =
   | { action: 'detected' | 'raised' | 'resolved'; mode: 'enforce' | 'dry-run'; drift: DriftView }
   /** A repair was applied, or the router refused it. */
   | { action: 'repair-applied' | 'repair-failed'; mode: 'enforce' | 'dry-run'; intended: DriftView['intended']; code?: string; message?: string }
+  /** Path repair: a reselect sent, or judged by the next read (agent/core/path-repair.ts). */
+  | { action: PathRepairReason['code']; mode: 'enforce' | 'dry-run'; reason: PathRepairReason }
   /** The mode changed and the agent applied it: forbids released, the selected candidate steered to, or nothing to do. */
   | { action: 'mode-applied'; mode: 'enforce' | 'dry-run'; applied: 'release' | 'steer' | 'none'; intended: DriftView['intended'] };
 

@@ -43,6 +43,15 @@ const TICK_MS = 1000;
 const CLOCK_STEP_MS = 1000;
 /** Repairs of one difference before it is raised and left alone until something changes. */
 const MAX_REPAIRS = 3;
+/**
+ * Path repair (agent/core/path-repair.ts): a reselect renegotiates the tunnel, so the intended
+ * candidate must have been good and intended for a minute first; a reselect that left the router
+ * elsewhere (the preferred hub still refuses new sessions) waits a minute, then two, four, at most
+ * five: the default preemption delay, the time the agent otherwise waits before failing back.
+ */
+const PATH_SETTLE_MS = 60_000;
+const PATH_BACKOFF_MS = 60_000;
+const PATH_MAX_BACKOFF_MS = 300_000;
 
 /**
  * The agent's loop: collectors read the router per family (on an interval with
@@ -124,7 +133,10 @@ export class Runtime {
         targets: { client: c.flexvpn.client, peers: c.flexvpn.peers, sources: c.flexvpn.sources },
         strategy: c.actuation.strategy,
         // A repair is given as long as a steer is to take; the path as long again to follow.
-        config: { retryAfterMs: c.actuation.verifyTimeoutSec * 1000, maxRepairs: MAX_REPAIRS, pathGraceMs: c.actuation.verifyTimeoutSec * 1000 },
+        config: {
+          retryAfterMs: c.actuation.verifyTimeoutSec * 1000, maxRepairs: MAX_REPAIRS, pathGraceMs: c.actuation.verifyTimeoutSec * 1000,
+          path: { settleMs: PATH_SETTLE_MS, backoffMs: PATH_BACKOFF_MS, maxBackoffMs: PATH_MAX_BACKOFF_MS, verifyMs: c.actuation.verifyTimeoutSec * 1000 },
+        },
       },
       ...driftReporting({ mode: () => this.loop.policy.mode, metrics: this.metrics, degradations: this.degradations, events: this.events, log: o.log }),
     });

@@ -1,5 +1,5 @@
 import { arrayOf, int, object, oneOfStrings, payload, peerSource, str, type Schema } from './common.js';
-import { badCauseSchema, decisionSchema, driftSchema, intendedSchema } from './state.js';
+import { badCauseSchema, decisionSchema, driftSchema, intendedSchema, pathRepairReasonSchema } from './state.js';
 
 const verdict = oneOfStrings('unknown', 'good', 'bad');
 const count = int({ minimum: 0 });
@@ -31,9 +31,10 @@ export const eventSchema: Schema = {
     event('warning', { code: str(), message: str(), subject: str() }, ['code', 'message']),
     event('agent-health', { component: oneOfStrings('store', 'router', 'drift', 'preflight', 'identity'), status: oneOfStrings('degraded', 'recovered'), code: str(), message: str() }, ['component', 'status', 'code']),
     event('drift', {
-      action: oneOfStrings('detected', 'raised', 'resolved', 'repair-applied', 'repair-failed', 'mode-applied'),
+      action: oneOfStrings('detected', 'raised', 'resolved', 'repair-applied', 'repair-failed', 'mode-applied', 'path-reselect', 'path-reselected', 'path-reselect-failed'),
       mode: oneOfStrings('enforce', 'dry-run'),
       drift: driftSchema, intended: intendedSchema, applied: oneOfStrings('release', 'steer', 'none'), code: str(), message: str(),
+      reason: pathRepairReasonSchema,
     }, ['action', 'mode']),
   ],
 };

@@ -42,6 +42,19 @@ export const reasonSchema: Schema = {
   ],
 };
 
+/** proto/payloads.ts PathRepairReasonPayload. */
+export const pathRepairReasonSchema: Schema = {
+  oneOf: [
+    reason('path-reselect', {
+      candidate: str(), peer: str(), from: str(), goodSinceMs: epochMs, settleSec: int({ minimum: 0 }), attempt: int({ minimum: 1 }),
+    }, ['candidate', 'peer', 'from', 'goodSinceMs', 'settleSec', 'attempt']),
+    reason('path-reselected', { candidate: str(), peer: str(), from: str(), attempt: int({ minimum: 1 }), afterMs: int({ minimum: 0 }) }, ['candidate', 'peer', 'from', 'attempt', 'afterMs']),
+    reason('path-reselect-failed', {
+      candidate: str(), peer: str(), from: str(), landed: str(), attempt: int({ minimum: 1 }), retryAtMs: epochMs,
+    }, ['candidate', 'peer', 'from', 'attempt', 'retryAtMs']),
+  ],
+};
+
 export const decisionSchema = object({
   atMs: epochMs,
   action: oneOfStrings('adopt', 'switch', 'release', 'hold'),

@@ -4,7 +4,7 @@
  * shape this version does not know fall back to their data, compacted.
  */
 import type { BadCausePayload, DecisionPayload } from '../../../proto/payloads.js';
-import { causeWords, decisionLine, errorWords } from './reasons.js';
+import { causeWords, decisionLine, errorWords, pathRepairSentence } from './reasons.js';
 import { when } from './time.js';
 
 export interface JournalRow {
@@ -36,6 +36,7 @@ function describe(r: JournalRow, nowMs: number): string | undefined {
       const intent = (d.intent ?? {}) as Data;
       return `putting the router back as intended: ${intent.kind === 'steer' ? `steered to ${str(intent.candidate)}` : 'every candidate allowed'}`;
     }
+    case 'path-repair': return typeof d.code === 'string' ? pathRepairSentence(d as never, nowMs) : undefined;
     case 'mode': {
       const intent = (d.intent ?? {}) as Data;
       const what = d.action === 'release' ? "the agent's forbids released, the router decides alone"

@@ -3,7 +3,7 @@
  * sentences. SENTENCES is keyed by every reason code: a code added to the
  * contract without a sentence here does not compile.
  */
-import type { BadCausePayload, DecisionPayload, ReasonPayload } from '../../../proto/payloads.js';
+import type { BadCausePayload, DecisionPayload, PathRepairReasonPayload, ReasonPayload } from '../../../proto/payloads.js';
 import { duration, when } from './time.js';
 
 type Code = ReasonPayload['code'];
@@ -36,6 +36,26 @@ const SENTENCES: { [C in Code]: Render<C> } = {
 export function reasonSentence(r: ReasonPayload, nowMs: number): string {
   const render = (SENTENCES as Record<string, ((r: ReasonPayload, now: number) => string) | undefined>)[r?.code];
   return render ? render(r, nowMs) : `a reason this version cannot put in words: ${JSON.stringify(r)}`;
+}
+
+type RepairCode = PathRepairReasonPayload['code'];
+type RenderRepair<C extends RepairCode> = (r: Extract<PathRepairReasonPayload, { code: C }>, nowMs: number) => string;
+
+/** Path repairs (agent/core/path-repair.ts), keyed by every code of the contract as SENTENCES is. */
+const REPAIR_SENTENCES: { [C in RepairCode]: RenderRepair<C> } = {
+  'path-reselect': (r, now) =>
+    `the router stayed on hub ${r.from} while ${r.candidate} (hub ${r.peer}) is good since ${when(r.goodSinceMs, now)} and intended for over ${duration(r.settleSec)}: `
+    + `the agent clears hub ${r.from}'s IKEv2 SA so the FlexVPN client selects its first possible peer again (attempt ${r.attempt})`,
+  'path-reselected': (r) => `the router is back on ${r.candidate} (hub ${r.peer}) ${duration(r.afterMs / 1000)} after hub ${r.from}'s SA was cleared (attempt ${r.attempt})`,
+  'path-reselect-failed': (r, now) =>
+    `after hub ${r.from}'s SA was cleared the router ${r.landed ? `came back on hub ${r.landed}` : 'found no peer'}, not ${r.candidate} (hub ${r.peer}): `
+    + `hub ${r.peer} may refuse new sessions; next try ${when(r.retryAtMs, now)} (attempt ${r.attempt} failed)`,
+};
+
+/** A path repair's reason as a sentence; one from another version is said to be so, with its data. */
+export function pathRepairSentence(r: PathRepairReasonPayload, nowMs: number): string {
+  const render = (REPAIR_SENTENCES as Record<string, ((r: PathRepairReasonPayload, now: number) => string) | undefined>)[r?.code];
+  return render ? render(r, nowMs) : `a path repair this version cannot put in words: ${JSON.stringify(r)}`;
 }
 
 /** Why a candidate is bad. */
@@ -90,6 +110,6 @@ const ERRORS: Record<string, string> = {
   STORE_WRITE_FAILED: 'the disk refuses writes: reports kept in memory',
   STORE_UNAVAILABLE: 'the database is unavailable',
   DRIFT_UNREPAIRED: "the agent's stub tracks are not as intended and repairs did not take",
-  DRIFT_PATH: 'the tracks are right but the router stays on another path',
+  DRIFT_PATH: "the tracks are right but the router stays on another path (a reselect did not take, or is not the agent's to make)",
   DUPLICATE_NODE: 'another agent runs with the same site and node',
 };

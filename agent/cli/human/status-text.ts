@@ -66,6 +66,9 @@ function driftWords(d: DriftPayload, nowMs: number): string {
   const status = {
     repairing: 'being repaired', unrepaired: 'NOT repaired (raised)', 'dry-run': 'reported only (dry-run)', held: 'held while the policy moves',
   }[d.status] ?? d.status;
-  const tracks = d.tracks.map((t) => `track ${t.track} ${t.seen}, wants ${t.want}`).join('; ');
-  return `${status} since ${when(d.sinceMs, nowMs)}, ${d.repairs} repair${d.repairs === 1 ? '' : 's'}${tracks ? `: ${tracks}` : ''}`;
+  const parts = d.tracks.map((t) => `track ${t.track} ${t.seen}, wants ${t.want}`);
+  // The path alone: its repairs are reselects (the active hub's IKEv2 SA cleared).
+  if (d.path) parts.push(`the router on hub ${d.active.peer ?? '-'} via ${d.active.source ?? '-'}, not ${d.intended.candidate ?? 'the intended path'}`);
+  const what = d.tracks.length === 0 && d.path ? 'reselect' : 'repair';
+  return `${status} since ${when(d.sinceMs, nowMs)}, ${d.repairs} ${what}${d.repairs === 1 ? '' : 's'}${parts.length > 0 ? `: ${parts.join('; ')}` : ''}`;
 }

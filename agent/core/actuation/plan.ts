@@ -118,6 +118,24 @@ export function planPeerOrder(t: ActuationTargets, peer: string, activePeer?: st
   };
 }
 
+/**
+ * The SA a stub-track steer to `peer` clears: the one the policy named (leaving
+ * a bad hub, `clearSaOf`); else, on a failback (the router is on a peer later
+ * in the sequence than `peer`), the active peer's. Allowing a preferred peer
+ * again does not move the client back while its current peer is still a
+ * candidate (DESIGN §4, without `peer reactivate`); clearing that peer's IKEv2
+ * SA makes it select its first possible peer, the one just allowed. With
+ * `peer reactivate` the client has usually moved already and the clear finds
+ * no SA. Only configured addresses are returned.
+ */
+export function steerClearOf(t: ActuationTargets, peer: string, activePeer: string | undefined, clearSaOf?: string): string | undefined {
+  const asked = configuredPeer(t, clearSaOf);
+  if (asked) return asked;
+  const to = t.peers.findIndex((p) => p.address === peer);
+  const from = t.peers.findIndex((p) => p.address === activePeer);
+  return to >= 0 && from > to ? t.peers[from]!.address : undefined;
+}
+
 /** The configured address equal to `address`, if any: text read from the router is never written back. */
 export function configuredPeer(t: ActuationTargets, address: string | undefined): string | undefined {
   return address === undefined ? undefined : t.peers.find((p) => p.address === address)?.address;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DecisionPayload } from '../../../proto/payloads.js';
-import { decisionLine, reasonSentence } from '../../../agent/cli/human/reasons.js';
+import { decisionLine, pathRepairSentence, reasonSentence } from '../../../agent/cli/human/reasons.js';
 import { journalLine } from '../../../agent/cli/human/journal-text.js';
 import { statusText } from '../../../agent/cli/human/status-text.js';
 import { duration, localTime, relative, when } from '../../../agent/cli/human/time.js';
@@ -34,6 +34,17 @@ describe('reasons in words', () => {
     }
   });
 
+  it('every path repair reason in the contract examples is a sentence, and the journal says it', () => {
+    const repairs = events.flatMap((e) => (e.kind === 'drift' && e.reason ? [e.reason] : []));
+    expect(new Set(repairs.map((r) => r.code)).size).toBe(3);
+    for (const r of repairs) expect(pathRepairSentence(r, NOW), r.code).not.toMatch(/cannot put in words|[{}"]/);
+    const sent = repairs.find((r) => r.code === 'path-reselect')!;
+    expect(pathRepairSentence(sent, NOW)).toMatch(/stayed on hub 192\.0\.2\.2 while fibre-hub1 \(hub 192\.0\.2\.1\) is good since .* intended for over 1 min: the agent clears hub 192\.0\.2\.2's IKEv2 SA .*\(attempt 1\)/);
+    const failed = repairs.find((r) => r.code === 'path-reselect-failed')!;
+    expect(pathRepairSentence({ ...failed, retryAtMs: NOW + 120_000 }, NOW)).toMatch(/came back on hub 192\.0\.2\.2, not fibre-hub1 .*next try 14:07:11 \(in 2 min\)/);
+    expect(journalLine({ tsMs: NOW, kind: 'path-repair', subject: 'fibre-hub1', data: sent }, NOW)).toContain("clears hub 192.0.2.2's IKEv2 SA");
+  });
+
   it('says what an example decision did and why', () => {
     const preempt = decisionLine({ ...state.lastDecision!, atMs: NOW, reason: { code: 'preempt', candidate: 'fibre-hub1', over: 'lte-hub1', goodSinceMs: NOW - 360_000, preemptDelaySec: 300 } }, NOW);
     expect(preempt).toMatch(/fibre-hub1 is preferred over lte-hub1 and has been good since 13:59:11 \(6 min ago\), longer than the 5 min preemption delay/);
@@ -61,6 +72,11 @@ describe('status and journal for a person', () => {
   it('says drift the agent could not repair, track by track', () => {
     const text = statusText({ site: 's1', node: 'n1', uptimeSec: 5, state: driftState }, NOW).join('\n');
     expect(text).toMatch(/drift {8}(NOT repaired \(raised\)|being repaired|reported only \(dry-run\)|held while the policy moves) since .+, \d+ repairs?: track \d+ (up|down|not-stub|missing), wants (up|down)/);
+    expect(text).toContain('; the router on hub 192.0.2.1 via Cellular0/1/0, not fibre-hub1');
+    // Only the path differs: its repairs are reselects.
+    const pathOnly = { ...driftState, drift: { ...driftState.drift!, status: 'repairing' as const, tracks: [], repairs: 1 } };
+    expect(statusText({ site: 's1', node: 'n1', uptimeSec: 5, state: pathOnly }, NOW).join('\n'))
+      .toMatch(/drift {8}being repaired since .+, 1 reselect: the router on hub 192\.0\.2\.1 via Cellular0\/1\/0, not fibre-hub1/);
   });
 
   it('a journal entry is one line in words; one of unknown shape keeps its data', () => {

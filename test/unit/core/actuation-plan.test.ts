@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPeerOrder, planRelease, planStubTracks } from '../../../agent/core/actuation/plan.js';
+import { planPeerOrder, planRelease, planStubTracks, steerClearOf } from '../../../agent/core/actuation/plan.js';
 
 const targets = {
   client: 'FLEX',
@@ -23,6 +23,17 @@ describe('actuation plans', () => {
   it('leaves the less preferred peers and sources allowed, so IOS can still fail over if the agent dies', () => {
     const lines = planStubTracks(targets, '192.0.2.1', 'GigabitEthernet0/0').configLines;
     expect(lines.filter((l) => l.startsWith('default-state'))).toEqual(Array(4).fill('default-state up'));
+  });
+
+  it.each([
+    { name: 'the policy named a bad hub: that one', peer: '192.0.2.2', active: '192.0.2.1', asked: '192.0.2.1', want: '192.0.2.1' },
+    { name: 'a failback (on hub 2, back to hub 1): hub 2, or IOS stays there without peer reactivate', peer: '192.0.2.1', active: '192.0.2.2', want: '192.0.2.2' },
+    { name: 'moving to a less preferred hub: nothing (forbidding the current one moves the client)', peer: '192.0.2.2', active: '192.0.2.1', want: undefined },
+    { name: 'the same hub (a source pivot): nothing', peer: '192.0.2.1', active: '192.0.2.1', want: undefined },
+    { name: 'the router on no peer, or one not configured: nothing', peer: '192.0.2.1', active: '198.18.0.9', want: undefined },
+    { name: 'a named hub that is not configured is never written', peer: '192.0.2.1', active: undefined, asked: '192.0.2.9 track 1', want: undefined },
+  ])('steerClearOf: $name', ({ peer, active, asked, want }) => {
+    expect(steerClearOf(targets, peer, active, asked)).toBe(want);
   });
 
   it('releases by allowing every peer and source', () => {

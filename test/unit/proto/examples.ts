@@ -92,6 +92,9 @@ export const events: EventPayload[] = [
   } },
   { ...env('e19'), kind: 'drift', action: 'repair-failed', mode: 'enforce', intended: { candidate: 'fibre-hub1', released: false }, code: 'ROUTER_CLI_ERROR', message: '%Track type cannot be changed' },
   { ...env('e20'), kind: 'drift', action: 'mode-applied', mode: 'dry-run', applied: 'release', intended: { released: true } },
+  { ...env('e21'), kind: 'drift', action: 'path-reselect', mode: 'enforce', reason: { code: 'path-reselect', candidate: 'fibre-hub1', peer: '192.0.2.1', from: '192.0.2.2', goodSinceMs: 1_767_225_000_000, settleSec: 60, attempt: 1 } },
+  { ...env('e22'), kind: 'drift', action: 'path-reselect-failed', mode: 'enforce', reason: { code: 'path-reselect-failed', candidate: 'fibre-hub1', peer: '192.0.2.1', from: '192.0.2.2', landed: '192.0.2.2', attempt: 1, retryAtMs: 1_767_225_060_000 } },
+  { ...env('e23'), kind: 'drift', action: 'path-reselected', mode: 'enforce', reason: { code: 'path-reselected', candidate: 'fibre-hub1', peer: '192.0.2.1', from: '192.0.2.2', attempt: 2, afterMs: 4_000 } },
   { ...env('e3b'), kind: 'decision', decision: { atMs: 1, action: 'switch', from: 'a', to: 'b', dryRun: false, reason: { code: 'router-forbids', candidate: 'a', peer: '192.0.2.1', source: 'GigabitEthernet0/0' } } },
 ];
 
