@@ -84,7 +84,7 @@ describe('fleet serve: state, history, API, live stream and commands', () => {
     let text = '';
     const now = Date.now();
     const started = Date.now();
-    await pub(topic(7, 'telemetry'), telemetry(now - 1000, 0, 20));
+    await pub(topic(7, 'telemetry'), telemetry(now - 3_600_000, 0, 20)); // an hour apart: separate chart buckets
     await pub(topic(7, 'telemetry'), telemetry(now, 40, 25));
     await pub(topic(7, 'state'), state(7, now, true), true);
     await pub(topic(7, 'event'), decisionEvent(now));
