@@ -26,7 +26,7 @@ const list = (items: Said[], empty: string) =>
   items.length ? `<ul class="list">${items.map((e) => `<li>${timeTag(e.ts)}${esc(e.text)}</li>`).join('')}</ul>` : `<p class="muted">${empty}</p>`;
 
 export class SpokeView {
-  private range: '24h' | '7d' = '24h';
+  private range: '1h' | '24h' | '7d' = '24h';
   private metric: Metric = 'rtt';
   private lastFetch = 0;
   private pending: ReturnType<typeof setTimeout> | undefined;
@@ -38,12 +38,12 @@ export class SpokeView {
   async mount(main: HTMLElement): Promise<void> {
     main.innerHTML = `<h1>${esc(this.key)}</h1><div id="spoke"><p>Loading…</p></div>
 <section class="card"><h2>Quality history</h2>
-<div class="filters"><label>Range<select id="range"><option value="24h">24 h</option><option value="7d">7 days</option></select></label>
+<div class="filters"><label>Range<select id="range"><option value="1h">1 h</option><option value="24h" selected>24 h</option><option value="7d">7 days</option></select></label>
 <label>Metric<select id="metric"><option value="rtt">RTT</option><option value="loss">loss</option><option value="jitter">jitter</option></select></label></div>
 <div id="chart"></div></section>
 ${this.canCommand ? commandsHtml() : '<p class="muted">This token may view but not send commands.</p>'}
 <section class="card"><h2>Commands sent</h2><div id="cmd-log"></div></section>`;
-    main.querySelector('#range')!.addEventListener('change', (e) => { this.range = (e.target as HTMLSelectElement).value as '24h' | '7d'; void this.chart(main); });
+    main.querySelector('#range')!.addEventListener('change', (e) => { this.range = (e.target as HTMLSelectElement).value as '1h' | '24h' | '7d'; void this.chart(main); });
     main.querySelector('#metric')!.addEventListener('change', (e) => { this.metric = (e.target as HTMLSelectElement).value as Metric; void this.chart(main); });
     main.querySelector('#commands')?.addEventListener('submit', (e) => { e.preventDefault(); void this.send(main, (e as SubmitEvent).submitter as HTMLButtonElement); });
     await this.refresh(main);
