@@ -32,8 +32,8 @@ function askToken(message: string): void {
 async function start(): Promise<void> {
   if (!token()) return askToken('This dashboard needs a token (printed by `spokepilot fleet serve` at its first start, or made with --new-token).');
   try {
-    me = await api('/api/me');
-    const o = await api<{ rows: Row[] }>('/api/overview');
+    const [who, o] = await Promise.all([api<{ name: string; canCommand: boolean }>('/api/me'), api<{ rows: Row[] }>('/api/overview')]);
+    me = who;
     for (const r of o.rows) rows.set(r.key, r);
   } catch (err) {
     return askToken(err instanceof ApiError && err.status === 401 ? 'That token was not accepted.' : `Cannot load the fleet: ${(err as Error).message}`);

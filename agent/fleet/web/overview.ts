@@ -88,8 +88,9 @@ export class Overview {
     const shown = all.filter((r) => this.matches(r)).sort((a, b) => {
       const x = a[key] ?? '';
       const y = b[key] ?? '';
-      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-      return (desc ? -c : c) || a.key.localeCompare(b.key);
+      // Plain code-unit order: localeCompare costs tens of ms over 5,000 rows.
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : cmp(String(x), String(y));
+      return (desc ? -c : c) || cmp(a.key, b.key);
     });
     const pages = Math.max(1, Math.ceil(shown.length / PAGE));
     this.page = Math.min(this.page, pages - 1);
@@ -114,6 +115,8 @@ export class Overview {
     sel.innerHTML = `<option value="">all</option>${set.map((v) => `<option${v === was ? ' selected' : ''}>${esc(v)}</option>`).join('')}`;
   }
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function stateCell(r: Row): string {
   const marks = [r.degraded ? '<span class="bad">degraded</span>' : '', r.backup ? '<span class="backup">backup path</span>' : '', r.override ? '<span class="override">override</span>' : '']
