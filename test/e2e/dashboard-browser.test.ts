@@ -79,6 +79,16 @@ describe.skipIf(!present)('the dashboard in Chromium', () => {
       expect(page.url()).not.toContain('token=');
       expect(await text(page, '#counts')).toContain(`${SIMULATED / 50}On backup path`);
       expect(await text(page, '#shown')).toBe(`1–100 of ${SIMULATED + 1} (page 1 of 11)`);
+      // Keyboard first: the skip link, then the views; sorting says so to assistive technology.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+      await page.click('button[data-sort="status"]');
+      expect(await page.$eval('th[data-col="status"]', (th) => th.getAttribute('aria-sort'))).toBe('ascending');
+      await page.click('button[data-sort="status"]');
+      expect(await page.$eval('th[data-col="status"]', (th) => th.getAttribute('aria-sort'))).toBe('descending');
+      await page.select('#f-state', 'backup');
+      await page.waitForFunction((n) => document.querySelector('#shown')?.textContent?.endsWith(`of ${n} (page 1 of 1)`), { timeout: 5000 }, SIMULATED / 50);
+      await page.select('#f-state', 'all');
       await page.type('#f-q', 'lab/');
       await page.waitForFunction(() => document.querySelector('tr[data-key="lab/spoke1"]')?.textContent?.includes('fibre-hub1'), { timeout: 30_000 });
       await shot(page, 'overview');
@@ -104,6 +114,8 @@ describe.skipIf(!present)('the dashboard in Chromium', () => {
       expect(why).not.toMatch(/\bcurrent-bad\b/);
       expect(await text(page, '#current-path')).toContain('lte-hub1');
       expect(await text(page, '#candidates')).toMatch(/fibre-hub1[^\n]*\sbad/);
+      await page.select('#range', '1h');
+      await page.waitForFunction(() => document.querySelectorAll('#chart polyline').length >= 2, { timeout: 10_000 });
       await shot(page, 'spoke');
 
       // Force hub 2 over fibre from the page: the agent obeys and the reply is shown.
