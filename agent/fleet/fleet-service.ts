@@ -56,6 +56,7 @@ export class FleetService {
   }
 
   start(): void {
+    this.store.prune(this.now()); // a server started after days off drops what expired meanwhile at once
     this.timers.push(setInterval(() => this.flush(), LIVE_BATCH_MS));
     this.timers.push(setInterval(() => this.store.prune(this.now()), PRUNE_EVERY_MS));
     for (const t of this.timers) t.unref();

@@ -12,26 +12,48 @@ export function ago(ms: number | undefined, nowMs = Date.now()): string {
   return `${Math.floor(s / 86_400)} d ${Math.floor((s % 86_400) / 3600)} h ago`;
 }
 
-// One formatter: toLocaleString builds a new one per call, which cost most of a 100-row render.
-const CLOCK = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
-export const clock = (ms: number | undefined): string => (ms ? CLOCK.format(ms) : '–');
+// One formatter (toLocaleString builds one per call), made on first use: building it
+// loads the locale data, which must not hold up the first requests.
+let CLOCK: Intl.DateTimeFormat | undefined;
+export const clock = (ms: number | undefined): string =>
+  (ms ? (CLOCK ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' })).format(ms) : '–');
 
-export const timeTag = (ms: number | undefined): string =>
-  ms ? `<time datetime="${new Date(ms).toISOString()}" title="${esc(clock(ms))}">${esc(ago(ms))}</time>` : '–';
+/** "3 min ago", with the UTC time in the markup (no locale formatting: the first one costs the overview's first render hundreds of ms). */
+export const timeTag = (ms: number | undefined): string => {
+  if (!ms) return '–';
+  const iso = new Date(ms).toISOString();
+  return `<time datetime="${iso}" title="${iso.replace('T', ' ').slice(0, 19)} UTC">${esc(ago(ms))}</time>`;
+};
 
 const TOKEN_KEY = 'spokepilot-dashboard-token';
 
-/** The token: from `#token=...` once (then removed from the address bar), else from this tab's storage. */
+let current: string | undefined;
+
+/**
+ * The token: from `#token=...` once (then removed from the address bar and
+ * kept in this tab's storage, after the first requests are on their way:
+ * storage is a round trip to the browser process), else from the storage.
+ */
 export function token(): string | undefined {
+  if (current) return current;
   const m = /[#&]token=([^&]+)/.exec(location.hash);
   if (m) {
-    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1]!));
-    history.replaceState(null, '', location.pathname + '#/');
+    const t = decodeURIComponent(m[1]!);
+    current = t;
+    setTimeout(() => {
+      sessionStorage.setItem(TOKEN_KEY, t);
+      history.replaceState(null, '', location.pathname + '#/');
+    }, 0);
+    return t;
   }
-  return sessionStorage.getItem(TOKEN_KEY) ?? undefined;
+  current = sessionStorage.getItem(TOKEN_KEY) ?? undefined;
+  return current;
 }
 
-export function setToken(t: string): void { sessionStorage.setItem(TOKEN_KEY, t); }
+export function setToken(t: string): void {
+  current = t;
+  sessionStorage.setItem(TOKEN_KEY, t);
+}
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) { super(message); }
