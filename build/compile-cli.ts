@@ -7,7 +7,8 @@
  * `node --import tsx build/compile-cli.ts [--if-stale]`.
  */
 import { build, type Metafile } from 'esbuild';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { bundleWebScript } from '../agent/fleet/web-assets.js';
 import { join } from 'node:path';
 import { COMPILED_CLI_DIR, COMPILED_CLI_MANIFEST, ROOT, compiledCliState, type CompiledCliManifest } from './compiled-cli.mjs';
 import { isMain } from './paths.js';
@@ -50,9 +51,14 @@ export async function compileCli(): Promise<string> {
     plugins: [precompiledConfigSchema()],
     logLevel: 'warning',
   });
+  // The dashboard's page, bundled beside the chunks (agent/fleet/web-assets.ts looks in web/ next to itself).
+  const web = await bundleWebScript(join(ROOT, 'agent/fleet/web/app.ts'));
+  mkdirSync(join(scratch, 'web'));
+  writeFileSync(join(scratch, 'web', 'app.js'), web.js);
+  for (const f of ['index.html', 'style.css']) copyFileSync(join(ROOT, 'agent/fleet/web', f), join(scratch, 'web', f));
   const manifest: CompiledCliManifest = {
     startedAtMs,
-    inputs: Object.keys(result.metafile.inputs).sort(),
+    inputs: [...new Set([...Object.keys(result.metafile.inputs), ...web.inputs, 'agent/fleet/web/index.html', 'agent/fleet/web/style.css'])].sort(),
     startInputs: staticInputs(result.metafile, join(ROOT, ENTRIES.main)),
   };
   // Last: the manifest is what says the build is whole.

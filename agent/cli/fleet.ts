@@ -17,6 +17,7 @@ const USAGE = `Usage:
   spokepilot fleet keygen --out NAME                   Ed25519 key pair: NAME.key (keep secret), NAME.pub (for the agents' config)
   spokepilot fleet sign --key FILE --key-id ID --site S --node N --cmd CMD [--args JSON] [--ttl SEC]
   spokepilot fleet send --broker URL ...same as sign... [--timeout SEC]   sign, publish, print the reply
+  spokepilot fleet serve --broker URL[,URL...] [--listen ADDR:PORT] ...   the web dashboard (serve --help)
 
 Connection: --tls-ca FILE --tls-cert FILE --tls-key FILE (mutual TLS), --username U,
 --password P (or SPOKEPILOT_MQTT_PASSWORD), --mqtt5.
@@ -77,6 +78,8 @@ function brokerOptions(v: Values, clientPrefix: string): MqttBrokerOptions {
 }
 
 export async function fleetCommand(argv: string[]): Promise<number> {
+  // The dashboard has options of its own (agent/fleet/serve-command.ts).
+  if (argv[0] === 'serve') return (await import('../fleet/serve-command.js')).serveCommand(argv.slice(1));
   const parsed = cliArgs(() => parseArgs({ args: argv, options: OPTIONS, allowPositionals: true }), USAGE, 'fleet');
   if (!parsed) return 2;
   const { values: v, positionals } = parsed;

@@ -17,7 +17,7 @@ export interface ProcessFigures {
 /** Prometheus text exposition (version 0.0.4) of what an operator graphs and alerts on. */
 export function metricsText(runtime: Runtime, mqtt: MqttStack | undefined, p: ProcessFigures): string {
   const out: string[] = [];
-  const metric = (name: string, type: 'gauge' | 'counter', help: string, samples: [Record<string, string | number>, number][]) => {
+  const metric = (name: string, type: 'gauge' | 'counter' | 'summary', help: string, samples: [Record<string, string | number>, number][]) => {
     out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
     for (const [labels, value] of samples) {
       const l = Object.entries(labels).map(([k, v]) => `${k}="${String(v).replace(/["\\\n]/g, '_')}"`).join(',');
@@ -28,9 +28,10 @@ export function metricsText(runtime: Runtime, mqtt: MqttStack | undefined, p: Pr
   const state = runtime.loop.state;
   const ops = policy.candidates.flatMap((c) => c.slaOperations.map((op) => [c.id, op] as const));
   const windows = ops.map(([candidate, op]) => ({ candidate, op, m: measure(state.windows[op] ?? []) }));
-  metric('spokepilot_sla_rtt_ms', 'gauge', 'Mean RTT of answered probes in the window.', windows.filter((w) => w.m.rttMs !== undefined).map((w) => [{ operation: w.op, candidate: w.candidate }, w.m.rttMs!]));
+  // Base units (seconds), as Prometheus' naming rules and `promtool check metrics` ask.
+  metric('spokepilot_sla_rtt_seconds', 'gauge', 'Mean RTT of answered probes in the window.', windows.filter((w) => w.m.rttMs !== undefined).map((w) => [{ operation: w.op, candidate: w.candidate }, w.m.rttMs! / 1000]));
   metric('spokepilot_sla_loss_pct', 'gauge', 'Probe loss in the window, percent.', windows.map((w) => [{ operation: w.op, candidate: w.candidate }, w.m.lossPct]));
-  metric('spokepilot_sla_jitter_ms', 'gauge', 'Mean RTT difference between consecutive probes.', windows.filter((w) => w.m.jitterMs !== undefined).map((w) => [{ operation: w.op, candidate: w.candidate }, w.m.jitterMs!]));
+  metric('spokepilot_sla_jitter_seconds', 'gauge', 'Mean RTT difference between consecutive probes.', windows.filter((w) => w.m.jitterMs !== undefined).map((w) => [{ operation: w.op, candidate: w.candidate }, w.m.jitterMs! / 1000]));
   metric('spokepilot_candidate_good', 'gauge', '1 when the candidate is judged good, 0 when bad, -1 before any evidence.', policy.candidates.map((c) => {
     const v = state.health[c.id]?.verdict;
     return [{ candidate: c.id }, v === 'good' ? 1 : v === 'bad' ? 0 : -1];
@@ -48,8 +49,8 @@ export function metricsText(runtime: Runtime, mqtt: MqttStack | undefined, p: Pr
   metric('spokepilot_path_changes_total', 'counter', 'Steering changes made.', [[{}, runtime.metrics.pathChanges]]);
   metric('spokepilot_decisions_total', 'counter', 'Decisions taken (adopt, switch, release, hold).', [[{}, runtime.metrics.decisions]]);
   metric('spokepilot_actuation_failures_total', 'counter', 'Steers the router did not take (after retries).', [[{}, runtime.metrics.actuationFailures]]);
-  metric('spokepilot_decision_latency_ms', 'gauge', 'Observation in to configuration command out, recent quantiles.', [0.5, 0.99]
-    .map((q) => [{ quantile: q }, runtime.metrics.latencyQuantile(q) ?? NaN] as [Record<string, number>, number]));
+  metric('spokepilot_decision_latency_seconds', 'summary', 'Observation in to configuration command out, recent quantiles.', [0.5, 0.99]
+    .map((q) => [{ quantile: q }, (runtime.metrics.latencyQuantile(q) ?? NaN) / 1000] as [Record<string, number>, number]));
   metric('spokepilot_router_errors_total', 'counter', 'SSH/dohost connection failures and failed reads.', [[{}, p.routerErrors]]);
   metric('spokepilot_store_errors_total', 'counter', 'Database writes that failed, and routing tables not cached (too large, worker out of memory).', [[{}, p.storeErrors]]);
   // The IOx profile is a memory bound: alert well before the container is killed.

@@ -10,6 +10,7 @@ import { loadScenario } from '../scenario/load.js';
 import type { LabSpoke } from '../spoke.js';
 import { startEmbeddedBroker } from '../embedded-broker.js';
 import { watchFleet } from './mqtt-watch.js';
+import { startDemoDashboard } from './demo-dashboard.js';
 import { describeDecision, renderStatus } from './render-status.js';
 
 const USAGE = `Usage: spokepilot demo [--scenario NAME|FILE] [--speed X] [--compare]
@@ -48,6 +49,10 @@ export async function demoCommand(argv: string[]): Promise<number> {
     if (!live && leaf === 'status') console.log(`mqtt   status ${String(p.state)} (session ${String(p.session)})`);
   });
   const live = process.stdout.isTTY === true;
+  // The web view of the demo fleet: the spoke's fault and the agent's decision, live in a browser.
+  const web = await startDemoDashboard(broker.url);
+  const webLine = typeof web === 'string' ? `dashboard  not started: ${web}` : `dashboard  ${web.address}  (open it to watch the spoke on the web)`;
+  console.log(webLine);
   const decisions: string[] = [];
   const timeline: string[] = [];
   let view: { agent: RunningAgent; spoke: LabSpoke; startMs: number } | undefined;
@@ -60,7 +65,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
       title: `spokepilot demo: ${scenario.name} at ${speed}x  (+${((now - startMs) / 1000).toFixed(0)}s of ${scenario.durationSec}s)`,
       nowMs: now, startMs, router, policy: policyOf(agent.runtime.config), state: agent.runtime.loop.state, decisions, timeline,
     });
-    process.stdout.write(`\x1b[H\x1b[2J${screen}\n`);
+    process.stdout.write(`\x1b[H\x1b[2J${screen}\n\n${webLine}\n`);
   };
   const timer = live ? setInterval(draw, 250) : undefined;
   let result: FailoverResult;
@@ -80,6 +85,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
     if (timer) clearInterval(timer);
     await watch.stop();
     await broker.stop();
+    if (!live && typeof web !== 'string') await web.close();
   }
   if (live) draw();
   let ios: FailoverResult | undefined;
@@ -89,6 +95,13 @@ export async function demoCommand(argv: string[]): Promise<number> {
   console.log(summary(result, ios));
   const published = Object.entries(watch.counts).map(([leaf, n]) => `${leaf} ${n}`).join(', ');
   console.log(`  MQTT, as a subscriber on the embedded broker saw it: ${published || 'nothing'}`);
+  console.log(`  ${webLine}`);
+  if (live && typeof web !== 'string') {
+    // A person at a terminal may still be reading the page: it stays up, with the run's history, until Ctrl-C.
+    console.log('  the dashboard keeps the run\'s history until Ctrl-C');
+    await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
+    await web.close();
+  }
   return 0;
 }
 

@@ -230,6 +230,23 @@ describe('every command line the README documents', () => {
       await fleet.output(/ir829-042/, 'the fleet view to show the lab spoke');
       await fleet.stop();
     },
+    'npx spokepilot fleet serve --broker mqtt://broker:1883 --operator-key ops-1.key --key-id ops-1 --db fleet.db': async () => {
+      // A free port in place of the default 8088, which the demo may hold.
+      const port = await freeTcpPort();
+      const serve = new Started(`npx spokepilot fleet serve --broker ${broker.url} --operator-key ops-1.key --key-id ops-1 --db fleet.db --listen 127.0.0.1:${port}`, work);
+      const [, token] = await serve.output(/token "admin" \(may send commands\): (spk_\S+)/, 'the first token');
+      const overview = await waitFor('the lab spoke on the dashboard', async () => {
+        const text = await (await fetch(`http://127.0.0.1:${port}/api/overview`, { headers: { authorization: `Bearer ${token}` } })).text();
+        return text.includes('ir829-042') && text;
+      });
+      expect(overview).toContain('"status":"online"');
+      await serve.stop();
+    },
+    'npx spokepilot fleet serve --db fleet.db --new-token alice --commands': async () => {
+      const r = await sh('npx spokepilot fleet serve --db fleet.db --new-token alice --commands', work);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^token "alice" \(may send commands\): spk_/);
+    },
     'npx spokepilot fleet keygen --out ops-1': async () => {
       expect(ran.has('npx spokepilot fleet keygen --out ops-1')).toBe(true); // run first, in beforeAll: the agent's file names its public key
       expect(readFileSync(join(work, 'ops-1.pub'), 'utf8')).toContain('PUBLIC KEY');
