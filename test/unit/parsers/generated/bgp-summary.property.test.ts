@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandOutput } from '../../../../agent/parsers/registry.js';
-import type { BgpNeighborSummary } from '../../../../proto/records/routing.js';
+import type { BgpNeighborState, BgpNeighborSummary } from '../../../../proto/records/routing.js';
 import { Gen } from './grammar-gen.js';
 
 /**
@@ -55,7 +55,7 @@ describe('show ip bgp summary property: generated summaries read back', () => {
         const up = g.pick<() => { text: string; sec?: number }>([() => ({ text: 'never' }), () => g.age()])();
         const established = g.chance(0.6);
         const pfx = g.int(100000);
-        const [stateText, state] = established ? [String(pfx), 'established'] : g.pick(STATES);
+        const [stateText, state]: readonly [string, BgpNeighborState] = established ? [String(pfx), 'established'] : g.pick(STATES);
         const cells = `4 ${String(remoteAs).padStart(12)} ${String(msgRcvd).padStart(7)} ${String(msgSent).padStart(7)} ${String(tblVer).padStart(8)} ${String(inQ).padStart(4)} ${String(outQ).padStart(4)} ${up.text.padEnd(8)} ${stateText}`;
         // An address longer than the 15-character column wraps the rest of the row onto the next line.
         if (neighbor.length > 15) lines.push(neighbor, `${' '.repeat(16)}${cells}`);
