@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
+import { explainParse, formatExplanation } from '../parsers/explain.js';
 import { COMMANDS, resolveCommand } from '../parsers/registry.js';
 
-const HELP = `Usage: spokepilot parse "<show command>" [FILE] [--warnings]
+const HELP = `Usage: spokepilot parse "<show command>" [FILE] [--warnings | --explain]
 
 Parses saved output of a show command (from FILE, or standard input) and prints
 its records as JSON. With --warnings, prints {records, warnings}; otherwise
-warnings go to standard error, one JSON line each.
+warnings go to standard error, one JSON line each. With --explain, prints each
+line with what the parser did with it: the record it started and the fields it
+set, "understood" for a line that records nothing (legend, header), or the
+warning for a line no rule read.
 
 Supported commands:
 ${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}`;
@@ -18,7 +22,7 @@ export async function parseCommand(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, warnings: { type: 'boolean' } },
+      options: { help: { type: 'boolean', short: 'h' }, warnings: { type: 'boolean' }, explain: { type: 'boolean' } },
     });
   } catch (err) {
     console.error(`spokepilot parse: ${(err as Error).message}`);
@@ -30,6 +34,10 @@ export async function parseCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, file, ...extra] = positionals;
+  if (values.warnings && values.explain) {
+    console.error('spokepilot parse: --warnings and --explain are two different outputs; give one');
+    return 2;
+  }
   if (command === undefined || extra.length > 0) {
     console.error(HELP);
     return 2;
@@ -45,6 +53,10 @@ export async function parseCommand(argv: string[]): Promise<number> {
   } catch (err) {
     console.error(`spokepilot parse: cannot read ${file ?? 'standard input'}: ${(err as Error).message}`);
     return 1;
+  }
+  if (values.explain) {
+    console.log(formatExplanation(explainParse(resolved.spec, resolved.args, input)));
+    return 0;
   }
   const result = resolved.spec.parse(input, resolved.args);
   if (values.warnings) {

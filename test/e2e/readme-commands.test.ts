@@ -168,6 +168,12 @@ describe('every command line the README documents', () => {
       expect(r.code, r.stderr).toBe(0);
       expect((JSON.parse(r.stdout) as unknown[]).length).toBeGreaterThan(0);
     },
+    'npx spokepilot parse "show crypto ikev2 sa" saved-output.txt --explain': async () => {
+      const r = await sh('npx spokepilot parse "show crypto ikev2 sa" saved-output.txt --explain', work);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^show crypto ikev2 sa: \d+ record\(s\); lines: \d+ recorded, /);
+      expect(r.stdout).toMatch(/-> new record 1: /);
+    },
     'ssh admin@router "show track brief" | npx spokepilot parse "show track brief"': async () => {
       const ssh = `ssh -i id_ed25519 -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes -p ${spoke.ssh.port} admin@127.0.0.1`;
       const r = await sh(`${ssh} "show track brief" < /dev/null | npx spokepilot parse "show track brief"`, work);

@@ -103,7 +103,7 @@ const KNOWN_UNRECORDED = /^((source to destination|destination to source) (loss 
 
 /**
  * `show ip sla statistics [N] [details]`. Lines are `Key: value`; udp-jitter
- * prints two or three pairs on one line separated by runs of spaces
+ * prints two or three pairs on one line separated by runs of spaces or by a tab
  * (`Number Of RTT: 10      RTT Min/Avg/Max: 1/1/2 milliseconds`).
  */
 export function parseIpSlaStatistics(text: string): ParseResult<IpSlaStatistics> {
@@ -137,7 +137,7 @@ export function parseIpSlaStatistics(text: string): ParseResult<IpSlaStatistics>
 /** Applies every `Key: value` pair of the line; false when any is not understood. */
 function applyPairs(op: IpSlaStatistics, t: string): boolean {
   const pairs: Array<[string, string]> = [];
-  for (const chunk of t.split(/\s{2,}/)) {
+  for (const chunk of t.split(/\s{2,}|\t/)) {
     const kv = /^([A-Za-z][^:]*):\s*(.*)$/.exec(chunk);
     const last = pairs[pairs.length - 1];
     // A run of spaces inside a value (`Mon Jan  1 1900`) is not a new pair.

@@ -22,6 +22,14 @@ const SEQUENCE = /(\d*): /y;
  */
 const ORIGIN = /([A-Za-z][\w.-]*|\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}): /y;
 /**
+ * Distributed platforms (7500/12000 VIPs, uBR10k and 7600 line cards) name the
+ * processor that raised the message after the counter: `SLOT 6: `, `CLC 6/0: `,
+ * `DFC4: ` (syslog-ng's cisco-parser tests). Kept as the message's `location`.
+ */
+const PROCESSOR_ORIGIN = /((?:SLOT|CLC|VIP|LC|DFC|SP|RP)(?: ?\d+(?:\/\d+)*)?): /y;
+/** `logging origin-id string` on some releases goes after the timestamp, before the mnemonic: `*Oct 07 03:10:04: mydevice.com %CRYPTO-...`. */
+const TRAILING_ORIGIN = /([A-Za-z0-9][\w.-]*) (?=%[A-Z])/y;
+/**
  * `%FACILITY[-UNIT]-SEVERITY-MNEMONIC`: a stack member, supervisor or line card
  * that raised the message names itself between facility and severity
  * (`%PFREDUN-SW1_SP-6-ACTIVE`, `%SYS-DFC4-1-...`, `%FAC-SW1-6-...`).
@@ -67,6 +75,11 @@ export function parseSyslogLine(line: string): SyslogRecord | undefined {
 
   const numbers: number[] = [];
   pos = readSequence(s, pos, numbers);
+  m = match(PROCESSOR_ORIGIN, s, pos);
+  if (m && (readTimestamp(s, PROCESSOR_ORIGIN.lastIndex) || match(MNEMONIC, s, PROCESSOR_ORIGIN.lastIndex))) {
+    rec.location = m[1]!;
+    pos = PROCESSOR_ORIGIN.lastIndex;
+  }
   let ts = readTimestamp(s, pos);
   if (!ts) {
     m = match(ORIGIN, s, pos);
@@ -88,6 +101,14 @@ export function parseSyslogLine(line: string): SyslogRecord | undefined {
   else if (relay?.timestamp) rec.timestamp = relay.timestamp;
 
   m = match(MNEMONIC, s, pos);
+  if (!m && ts !== undefined && rec.hostname === undefined) {
+    const origin = match(TRAILING_ORIGIN, s, pos);
+    if (origin && match(MNEMONIC, s, TRAILING_ORIGIN.lastIndex)) {
+      rec.hostname = origin[1]!;
+      pos = TRAILING_ORIGIN.lastIndex;
+      m = match(MNEMONIC, s, pos);
+    }
+  }
   if (!m && ts === undefined) return undefined;
   const text = s.slice(m ? MNEMONIC.lastIndex : pos).trim();
   return withBody(rec, m, text);

@@ -277,7 +277,7 @@ const syslog: Mapper = {
     const f = new Facts();
     (records as SyslogRecord[]).forEach((m, i) => {
       const k = `msg[${i}]`;
-      for (const key of ['priority', 'messageCounter', 'sequence', 'hostname', 'facility', 'unit', 'severity', 'mnemonic', 'text'] as const) {
+      for (const key of ['priority', 'messageCounter', 'sequence', 'hostname', 'location', 'facility', 'unit', 'severity', 'mnemonic', 'text'] as const) {
         f.set(`${k}.${key}`, m[key]);
       }
       const ts = m.timestamp;

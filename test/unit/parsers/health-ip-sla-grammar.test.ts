@@ -77,3 +77,12 @@ describe('show ip sla statistics time-to-live line', () => {
     expect(stats('Operation time to live: soon').warnings.map((w) => w.line)).toEqual([3]);
   });
 });
+
+describe('show ip sla statistics pairs on one line', () => {
+  it('splits pairs separated by a single tab as well as by a run of spaces (found by the generated-variant test)', () => {
+    const { records, warnings } = parseIpSlaStatistics(['IPSLA operation id: 5', 'Latest operation return code: OK',
+      '\tOut Of Sequence: 1\tTail Drop: 3', '        Packet Late Arrival: 2      Packet Skipped: 4'].join('\n'));
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({ outOfSequence: 1, tailDrop: 3, packetLateArrival: 2, packetSkipped: 4 });
+  });
+});

@@ -19,6 +19,23 @@ describe('syslog header grammar', () => {
     expect(parseSyslogLine(`<189>7: 2001:db8::17: Mar  1 00:01:23: ${BODY}`)).toMatchObject({ hostname: '2001:db8::17' });
   });
 
+  it('reads the processor a distributed platform names after the counter (`CLC 6/0: `, `SLOT 2: `) as the location', () => {
+    expect(parseSyslogLine(`<187>3408: CLC 6/0: Dec 11 13:31:14.214 EST: ${BODY}`)).toMatchObject({
+      ...body, priority: 187, sequence: 3408, location: 'CLC 6/0', timestamp: { timezone: 'EST' },
+    });
+    expect(parseSyslogLine(`12: SLOT 2: Jul 12 10:00:00: ${BODY}`)).toMatchObject({ ...body, location: 'SLOT 2', sequence: 12 });
+    // An upper-case host name is still a host name, not a processor.
+    expect(parseSyslogLine(`<189>7: RTR1: Mar  1 00:01:23: ${BODY}`)).toMatchObject({ hostname: 'RTR1' });
+  });
+
+  it('reads an origin-id printed after the timestamp, before the mnemonic', () => {
+    expect(parseSyslogLine(`<0>91: *Oct 07 03:10:04: mydevice.com ${BODY}`)).toMatchObject({
+      ...body, priority: 0, sequence: 91, hostname: 'mydevice.com', timestamp: { month: 10, day: 7, time: '03:10:04' },
+    });
+    // Text that merely contains a word before a percent sign is not a host name.
+    expect(parseSyslogLine('*Oct 07 03:10:04: load at 90 %CPU')?.hostname).toBeUndefined();
+  });
+
   it('accepts an empty counter after <PRI>', () => {
     const rec = parseSyslogLine(`<189>: *Mar  1 00:01:23.456 UTC: ${BODY}`);
     expect(rec).toMatchObject({ ...body, priority: 189 });
