@@ -5,7 +5,7 @@ import { MqttBroker } from '../adapters/mqtt/mqtt-broker.js';
 import { maxPacketBytes, tlsFromFiles } from '../adapters/mqtt/mqtt-options.js';
 import { SqliteCommandNonces } from '../adapters/sqlite/command-nonces.js';
 import { resolveSecret } from '../config/secrets.js';
-import type { AgentConfig, MqttConfig } from '../config/types.js';
+import { mqttEndpoints, type AgentConfig, type MqttConfig } from '../config/types.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { RouterCli } from '../ports/router-cli.js';
@@ -62,7 +62,8 @@ export function buildMqttStack(o: {
   const counter = fileSessionCounter(join(dirname(o.dbPath), 'mqtt-session'), (e) => log.warn('session-counter-not-saved', { error: e.message }));
   const session = new PublisherSession(counter, topics.status, ids, o.clock, AGENT_VERSION);
   const broker = new MqttBroker({
-    url: o.mqtt.url,
+    url: mqttEndpoints(o.mqtt)[0]!,
+    urls: mqttEndpoints(o.mqtt),
     clientId: o.mqtt.clientId ?? `spokepilot-${at.site}-${at.node}-${hostname()}`.slice(0, 64),
     protocolVersion: o.mqtt.protocolVersion,
     ...(o.mqtt.username ? { username: o.mqtt.username } : {}),
