@@ -11,6 +11,7 @@ import type { Logger } from '../ports/logger.js';
 import type { RouterCli } from '../ports/router-cli.js';
 import type { StatusPayload } from '../../proto/payloads.js';
 import { nodeTopics } from '../../proto/topics.js';
+import { snapshotTopic } from '../../proto/snapshot.js';
 import { parsePublicKey } from '../../proto/command-signing.js';
 import type { AgentStore } from './agent-store.js';
 import { CommandHandler, type CommandHandlerStats } from './commands/command-handler.js';
@@ -20,6 +21,7 @@ import { Publisher } from './publisher.js';
 import { outboxForPublisher, outboxSink } from './publisher-outbox.js';
 import { OutboxSpill, spillingSink, withSpill } from './outbox-spill.js';
 import { Reporter } from './publisher-reporter.js';
+import { SnapshotResponder } from './publisher-snapshot.js';
 import { fileSessionCounter, messageIds, PublisherSession, type Goodbye } from './publisher-session.js';
 import { eventBody, stateBody, telemetryBody } from './report-bodies.js';
 import { runtimeCommandTarget } from './runtime-command-target.js';
@@ -132,10 +134,16 @@ export function buildMqttStack(o: {
       report: (ev) => report(reporter.events([ev])),
     },
   );
+  // The fleet-wide snapshot request: a cold consumer asks every agent for its birth and state (proto/snapshot.ts).
+  const snapshots = new SnapshotResponder({
+    broker, topic: snapshotTopic(o.mqtt.root), site: at.site, clock: o.clock, log,
+    answer: async () => { await publisher.rebirth(); await reporter.republishState(); },
+  });
   return {
     instance: session.instance,
     async start() {
       publisher.start();
+      snapshots.start();
       await commands.start();
       broker.start();
       publishState();
@@ -144,6 +152,7 @@ export function buildMqttStack(o: {
       unsubscribe();
       if (stateDue) publishState();
       unwatch();
+      snapshots.stop();
       duplicates.stop();
       await commands.stop();
       await publisher.stop(deadlineMs, goodbye);

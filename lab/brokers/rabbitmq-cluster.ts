@@ -171,7 +171,8 @@ export class RabbitCluster {
 
   private spawnNode(i: number): void {
     const out = openSync(join(this.nodeDir(i), 'log', 'console.out'), 'a');
-    const child = spawn(join(RABBIT_BIN_DIR!, 'rabbitmq-server'), [], { env: this.env(i), detached: true, stdio: ['ignore', out, out] });
+    // cwd: the node's own directory, where Mnesia writes its core dumps (MnesiaCore.*) if it fails.
+    const child = spawn(join(RABBIT_BIN_DIR!, 'rabbitmq-server'), [], { env: this.env(i), cwd: this.nodeDir(i), detached: true, stdio: ['ignore', out, out] });
     closeSync(out);
     child.unref();
   }

@@ -15,6 +15,9 @@ import { agentStack, type AgentStack } from './agent-stack.js';
 import { FAST_BACKOFF } from './scenarios.js';
 import { waitFor } from './wait.js';
 import { fleetFilter } from '../../../proto/topics.js';
+import { SimFleet } from '../../../lab/fleet-sim/fleet.js';
+import { runCli } from '../../support/run-cli.js';
+import { join } from 'node:path';
 
 describe.each(matrixNames())('broker matrix: %s', (name: BrokerName) => {
   let tmp: ReturnType<typeof tempDir>;
@@ -71,6 +74,26 @@ describe.each(matrixNames())('broker matrix: %s', (name: BrokerName) => {
       expect(observer.seen.some((s) => s.body.dotted === true)).toBe(broker.caps.dotsInLevels);
     } finally { await observer.close(); }
   });
+
+  it('fills the fleet view cold from the snapshot request, with no retained message on a wildcard', async () => {
+    const root = `cold-${name}`;
+    const fleet = new SimFleet({ nodes: 24, urls: broker.urls, dir: join(tmp.dir, 'cold'), root, backoff: FAST_BACKOFF, perSite: 8 });
+    try {
+      await fleet.start();
+      await waitFor(() => fleet.counts().connected === 24 && fleet.counts().outboxDepth === 0, 20_000, 'the fleet connected and its state out');
+      const run = await runCli(['fleet', '--broker', broker.urls.join(','), '--root', root, '--json', '--once', '--spread', '1']);
+      expect(run.code).toBe(0);
+      const snap = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { nodes: { node: string; status: string; activeSource?: string }[] };
+      expect(snap.nodes).toHaveLength(24);
+      expect(snap.nodes.every((n) => n.status === 'online' && n.activeSource !== undefined)).toBe(true);
+      // Every spoke answered the one request once (rate limit and coalescing aside, nothing was asked twice).
+      expect(fleet.spokes.map((s) => s.snapshots.stats.answered)).toEqual(Array(24).fill(1));
+      const viewNoSnapshot = await runCli(['fleet', '--broker', broker.urls[0]!, '--root', root, '--json', '--once', '--no-snapshot']);
+      const retainedOnly = JSON.parse(viewNoSnapshot.stdout.trim().split('\n').at(-1)!) as { nodes: unknown[] };
+      // Without it, a cold view sees what the broker retained for wildcards: all of it, or (RabbitMQ) nothing.
+      expect(retainedOnly.nodes.length).toBe(broker.caps.retainedOnWildcards ? 24 : 0);
+    } finally { await fleet.stop(); }
+  }, 60_000);
 
   it('fails over past a dead endpoint of mqtt.urls to a live one, under the backoff', async () => {
     const dead = `mqtt://127.0.0.1:${await freeTcpPort()}`;
