@@ -10,6 +10,7 @@ import { parseBench } from './groups/parse.js';
 import { storeBench } from './groups/store.js';
 import { failoverBench } from './groups/failover.js';
 import { cliBench } from './groups/cli.js';
+import { fleetBench } from './groups/fleet.js';
 
 const GROUPS: Record<string, BenchGroup> = {
   parse: parseBench,
@@ -18,6 +19,7 @@ const GROUPS: Record<string, BenchGroup> = {
   mqtt: mqttBench,
   failover: failoverBench,
   cli: cliBench,
+  fleet: fleetBench,
 };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -102,6 +102,23 @@ export class RabbitCluster {
     } catch { return undefined; }
   }
 
+  /**
+   * The process group the node was spawned in (its shell script, the Erlang VM and what they run):
+   * a node still booting has written no pid file yet, and must still be stoppable.
+   */
+  private group(i: number): number | undefined {
+    try {
+      const g = Number(readFileSync(join(this.nodeDir(i), 'group.pid'), 'utf8').trim());
+      if (!Number.isInteger(g) || g <= 0) return undefined;
+      process.kill(-g, 0);
+      return g;
+    } catch { return undefined; }
+  }
+
+  private running(i: number): boolean {
+    return this.pid(i) !== undefined || this.group(i) !== undefined;
+  }
+
   private env(i: number): NodeJS.ProcessEnv {
     const d = this.nodeDir(i);
     const p = this.ports(i);
@@ -155,7 +172,7 @@ export class RabbitCluster {
   /** Starts every node that is not running (together, so they form the cluster) and waits until each takes MQTT. */
   async start(timeoutMs = 90_000): Promise<void> {
     this.prepare();
-    const starting = this.indexes().filter((i) => this.pid(i) === undefined);
+    const starting = this.indexes().filter((i) => !this.running(i));
     for (const i of starting) this.spawnNode(i);
     await Promise.all(starting.map((i) => this.awaitNode(i, timeoutMs)));
   }
@@ -164,7 +181,7 @@ export class RabbitCluster {
   async startNode(i: number, timeoutMs = 90_000): Promise<void> {
     this.checkIndex(i);
     this.prepare();
-    if (this.pid(i) !== undefined) return;
+    if (this.running(i)) return;
     this.spawnNode(i);
     await this.awaitNode(i, timeoutMs);
   }
@@ -174,6 +191,7 @@ export class RabbitCluster {
     // cwd: the node's own directory, where Mnesia writes its core dumps (MnesiaCore.*) if it fails.
     const child = spawn(join(RABBIT_BIN_DIR!, 'rabbitmq-server'), [], { env: this.env(i), cwd: this.nodeDir(i), detached: true, stdio: ['ignore', out, out] });
     closeSync(out);
+    if (child.pid) writeFileSync(join(this.nodeDir(i), 'group.pid'), `${child.pid}\n`);
     child.unref();
   }
 
@@ -188,24 +206,26 @@ export class RabbitCluster {
     throw new ClusterError('RABBITMQ_START_FAILED', `node ${i} (${this.nodeName(i)}) did not take MQTT on ${this.ports(i).mqtt} within ${timeoutMs / 1000} s; its output ends:\n${tail}`);
   }
 
-  /** A crash: SIGKILL to the node's Erlang VM, no goodbye to its peers or clients. */
+  /** A crash: SIGKILL to the node's Erlang VM and its process group, no goodbye to its peers or clients. */
   async killNode(i: number): Promise<void> {
     this.checkIndex(i);
     const pid = this.pid(i);
-    if (pid === undefined) return;
-    process.kill(pid, 'SIGKILL');
-    while (alive(pid)) await sleep(50);
+    const group = this.group(i);
+    if (pid !== undefined) process.kill(pid, 'SIGKILL');
+    if (group !== undefined) { try { process.kill(-group, 'SIGKILL'); } catch { /* gone */ } }
+    while (pid !== undefined && alive(pid)) await sleep(50);
   }
 
-  /** Stops every node: an orderly `rabbitmqctl stop`, then SIGKILL for any still running after the deadline. */
+  /** Stops every node: an orderly `rabbitmqctl stop`, then SIGKILL for what still runs after the deadline (or is still booting). */
   async stop(deadlineMs = 30_000): Promise<void> {
     await Promise.all(this.indexes().map(async (i) => {
       const pid = this.pid(i);
-      if (pid === undefined) return;
-      await this.ctl(i, ['stop'], deadlineMs).catch(() => undefined);
-      const until = Date.now() + deadlineMs;
-      while (alive(pid) && Date.now() < until) await sleep(100);
-      if (alive(pid)) await this.killNode(i);
+      if (pid !== undefined) {
+        await this.ctl(i, ['stop'], deadlineMs).catch(() => undefined);
+        const until = Date.now() + deadlineMs;
+        while (alive(pid) && Date.now() < until) await sleep(100);
+      }
+      await this.killNode(i);
     }));
   }
 

@@ -62,7 +62,7 @@ export class SimFleet {
       const at = { site: `site-${Math.floor(i / perSite)}`, node: `spoke-${i}` };
       this.spokes.push(new SimSpoke({
         dir: join(o.dir, `spoke-${i}`), at, root: this.root, urls: o.urls, stream: new SpokeStream(i, scenario), clock: systemClock, keys,
-        random, ...(o.backoff ? { backoff: o.backoff } : {}), ...(o.keepaliveSec ? { keepaliveSec: o.keepaliveSec } : {}),
+        random, heartbeatMs: 300_000 / (o.speed ?? 1), ...(o.backoff ? { backoff: o.backoff } : {}), ...(o.keepaliveSec ? { keepaliveSec: o.keepaliveSec } : {}),
       }));
     }
   }

@@ -40,6 +40,8 @@ export interface SimSpokeOptions {
   backoff?: BackoffOptions;
   random?: () => number;
   keepaliveSec?: number;
+  /** Telemetry heartbeat (default the agent's 5 minutes), scaled with the sim's speed. */
+  heartbeatMs?: number;
 }
 
 export class SimSpoke {
@@ -71,7 +73,7 @@ export class SimSpoke {
       ...(o.backoff ? { backoff: o.backoff } : {}), ...(o.random ? { random: o.random } : {}),
     }, silentLogger, o.clock);
     this.publisher = new Publisher(this.broker, outboxForPublisher(this.outbox, this.writes), session, { statusTopic: this.topics.status }, silentLogger, o.clock);
-    this.reporter = new Reporter(outboxSink(this.outbox, this.writes, () => this.publisher.kick(), o.clock.now), { topics: this.topics, ids, clock: o.clock });
+    this.reporter = new Reporter(outboxSink(this.outbox, this.writes, () => this.publisher.kick(), o.clock.now), { topics: this.topics, ids, clock: o.clock, ...(o.heartbeatMs ? { heartbeatMs: o.heartbeatMs } : {}) });
     this.commands = new CommandHandler(
       { site: o.at.site, node: o.at.node, cmdTopic: this.topics.cmd, replyTopic: this.topics.reply, keys: o.keys, maxPayloadBytes: 65_536 },
       {

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/temp-dir.js';
-import { matrixNames, startBroker, type BrokerName, type MatrixBroker } from './broker-matrix.js';
+import { matrixNames, startBroker, stopStartedClusters, type BrokerName, type MatrixBroker } from './broker-matrix.js';
 import { Observer } from './observer.js';
 import mqtt from 'mqtt';
 import { freeTcpPort } from '../../../lab/harness/free-port.js';
@@ -28,6 +28,7 @@ describe.each(matrixNames())('broker matrix: %s', (name: BrokerName) => {
   }, 120_000);
   afterAll(async () => {
     await broker?.stop();
+    await stopStartedClusters();
     tmp?.cleanup();
   }, 60_000);
 

@@ -30,6 +30,8 @@ export interface MatrixBroker {
   /** Crash node i (1-based; single-node brokers: the broker) and bring it back. */
   killNode(i: number): Promise<void>;
   startNode(i: number): Promise<void>;
+  /** Starts every node that is down (a cluster together, as after a full outage). */
+  startAll(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -52,13 +54,24 @@ export async function freeClusterBase(): Promise<number> {
   throw new Error('no free port range for a RabbitMQ cluster');
 }
 
+const clustersStarted = new Set<RabbitCluster>();
+
+/**
+ * Stops every cluster this process started, also one whose start never
+ * finished (a hook that timed out): call it in afterAll, or its Erlang VMs outlive the tests.
+ */
+export async function stopStartedClusters(): Promise<void> {
+  await Promise.all([...clustersStarted].map((c) => c.stop(10_000).catch(() => undefined)));
+  clustersStarted.clear();
+}
+
 export async function startBroker(name: BrokerName, dir: string): Promise<MatrixBroker> {
   switch (name) {
     case 'aedes': {
       const a = await startAedes();
       return {
         name, urls: [a.url], caps: { retainedOnWildcards: true, retainedAcrossNodes: true, dotsInLevels: true, mqtt5: false },
-        killNode: () => a.kill(), startNode: () => a.restart(), stop: () => a.stop(),
+        killNode: () => a.kill(), startNode: () => a.restart(), startAll: () => a.restart(), stop: () => a.stop(),
       };
     }
     case 'mosquitto': {
@@ -66,16 +79,17 @@ export async function startBroker(name: BrokerName, dir: string): Promise<Matrix
       if (!m) throw new Error('mosquitto is not installed (apt-get install mosquitto)');
       return {
         name, urls: [m.url], caps: { retainedOnWildcards: true, retainedAcrossNodes: true, dotsInLevels: true, mqtt5: true },
-        killNode: () => m.kill('SIGKILL'), startNode: () => m.restart(), stop: () => m.stop(),
+        killNode: () => m.kill('SIGKILL'), startNode: () => m.restart(), startAll: () => m.restart(), stop: () => m.stop(),
       };
     }
     case 'rabbitmq3': {
       if (!existsSync(dir)) throw new Error(`no directory ${dir}`);
       const cluster = new RabbitCluster({ dir, basePort: await freeClusterBase() });
+      clustersStarted.add(cluster);
       await cluster.start();
       return {
         name, urls: cluster.urls, caps: { retainedOnWildcards: false, retainedAcrossNodes: false, dotsInLevels: false, mqtt5: false },
-        killNode: (i) => cluster.killNode(i), startNode: (i) => cluster.startNode(i), stop: () => cluster.stop(),
+        killNode: (i) => cluster.killNode(i), startNode: (i) => cluster.startNode(i), startAll: () => cluster.start(), stop: () => cluster.stop(),
       };
     }
   }
