@@ -10,7 +10,7 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, rmSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -175,6 +175,20 @@ export class RabbitCluster {
     const starting = this.indexes().filter((i) => !this.running(i));
     for (const i of starting) this.spawnNode(i);
     await Promise.all(starting.map((i) => this.awaitNode(i, timeoutMs)));
+  }
+
+  /**
+   * Deletes every node's data (Mnesia, queues, retained store) while the cluster is down. Here a
+   * 3.10 cluster stopped whole (SIGKILL, or rabbitmqctl stop on every node) did not take MQTT again
+   * within 90 s of starting together: Mnesia waits for the node it believes stopped last, and the
+   * MQTT client-id tracker (Ra) times out registrations. Data the fleet needs from the broker is
+   * none: clean sessions, no retained message a cold view depends on (the snapshot request).
+   */
+  wipeData(): void {
+    for (const i of this.indexes()) {
+      if (this.running(i)) throw new Error(`node ${i} is running: stop the cluster before wiping its data`);
+      rmSync(join(this.nodeDir(i), 'mnesia'), { recursive: true, force: true });
+    }
   }
 
   /** Starts one node again (after kill-node) and waits until it takes MQTT. */

@@ -30,7 +30,10 @@ export interface MatrixBroker {
   /** Crash node i (1-based; single-node brokers: the broker) and bring it back. */
   killNode(i: number): Promise<void>;
   startNode(i: number): Promise<void>;
-  /** Starts every node that is down (a cluster together, as after a full outage). */
+  /**
+   * Starts every node that is down (a cluster together, as after a full outage). RabbitMQ's with
+   * fresh data: see RabbitCluster.wipeData for why.
+   */
   startAll(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -89,7 +92,7 @@ export async function startBroker(name: BrokerName, dir: string): Promise<Matrix
       await cluster.start();
       return {
         name, urls: cluster.urls, caps: { retainedOnWildcards: false, retainedAcrossNodes: false, dotsInLevels: false, mqtt5: false },
-        killNode: (i) => cluster.killNode(i), startNode: (i) => cluster.startNode(i), startAll: () => cluster.start(), stop: () => cluster.stop(),
+        killNode: (i) => cluster.killNode(i), startNode: (i) => cluster.startNode(i), startAll: () => { cluster.wipeData(); return cluster.start(); }, stop: () => cluster.stop(),
       };
     }
   }
