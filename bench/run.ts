@@ -11,6 +11,7 @@ import { storeBench } from './groups/store.js';
 import { failoverBench } from './groups/failover.js';
 import { cliBench } from './groups/cli.js';
 import { dashboardBench } from './groups/dashboard.js';
+import { fleetBench } from './groups/fleet.js';
 
 const GROUPS: Record<string, BenchGroup> = {
   parse: parseBench,
@@ -20,6 +21,7 @@ const GROUPS: Record<string, BenchGroup> = {
   failover: failoverBench,
   cli: cliBench,
   dashboard: dashboardBench,
+  fleet: fleetBench,
 };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -9,11 +9,13 @@ import { buildSignedCommand, generateSigningKey, parsePrivateKey } from '../../p
 import { isCommandName, MAX_COMMAND_LIFETIME_MS, type SignedCommand } from '../../proto/commands.js';
 import { FleetModel, renderFleet } from '../../proto/fleet-view.js';
 import { DEFAULT_ROOT, fleetFilter, nodeTopics } from '../../proto/topics.js';
+import { buildSnapshotRequest, SNAPSHOT_LIMITS, snapshotTopic } from '../../proto/snapshot.js';
 import { noReplyMessage, type SendWatch } from './no-reply.js';
 import { cliArgs } from './open-store.js';
 
 const USAGE = `Usage:
-  spokepilot fleet --broker URL [--root R] [--site S] [--json] [--once [--timeout SEC]]   live view of every node
+  spokepilot fleet --broker URL[,URL...] [--root R] [--site S] [--json] [--once [--timeout SEC]]
+                   [--spread SEC | --no-snapshot]      live view of every node
   spokepilot fleet keygen --out NAME                   Ed25519 key pair: NAME.key (keep secret), NAME.pub (for the agents' config)
   spokepilot fleet sign --key FILE --key-id ID --site S --node N --cmd CMD [--args JSON] [--ttl SEC]
   spokepilot fleet send --broker URL ...same as sign... [--timeout SEC]   sign, publish, print the reply
@@ -24,7 +26,13 @@ Connection: --tls-ca FILE --tls-cert FILE --tls-key FILE (mutual TLS), --usernam
 The view shows status (stale Wills ignored), active peer and WAN, candidates'
 health (! = suppressed), the last event and how long ago. --json prints one
 snapshot per update (one line each); --once prints one snapshot and exits
-(1 when the broker cannot be reached within --timeout, default 10 s).`;
+(1 when the broker cannot be reached within --timeout, default 10 s).
+On every connection the view sends the fleet-wide snapshot request: every
+agent publishes its birth and state again within --spread seconds (default 2;
+about fleet size / 500 for a large fleet), so it fills in on brokers that keep
+no retained messages for wildcards (RabbitMQ); --once waits for the spread.
+--no-snapshot relies on retained messages alone. Several --broker URLs (a
+cluster's nodes, comma-separated) are failed over in turn.`;
 
 const OPTIONS = {
   broker: { type: 'string' }, root: { type: 'string' }, site: { type: 'string' }, node: { type: 'string' },
@@ -33,6 +41,7 @@ const OPTIONS = {
   ttl: { type: 'string' }, timeout: { type: 'string' }, tx: { type: 'string' },
   'tls-ca': { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
   username: { type: 'string' }, password: { type: 'string' }, mqtt5: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  spread: { type: 'string' }, 'no-snapshot': { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -66,8 +75,10 @@ const fail = (message: string): number => {
 
 function brokerOptions(v: Values, clientPrefix: string): MqttBrokerOptions {
   const password = v.password ?? process.env.SPOKEPILOT_MQTT_PASSWORD;
+  const urls = v.broker!.split(',').map((u) => u.trim()).filter((u) => u.length > 0);
   return {
-    url: v.broker!,
+    url: urls[0] ?? v.broker!,
+    ...(urls.length > 1 ? { urls } : {}),
     clientId: `${clientPrefix}-${randomBytes(4).toString('hex')}`,
     protocolVersion: v.mqtt5 ? 5 : 4,
     ...(v.username ? { username: v.username } : {}),
@@ -186,10 +197,15 @@ async function view(v: Values): Promise<number> {
   } catch (err) {
     return fail((err as Error).message);
   }
+  const spreadSec = v.spread === undefined ? 2 : Number(v.spread);
+  if (!Number.isFinite(spreadSec) || spreadSec < 0 || spreadSec * 1000 > SNAPSHOT_LIMITS.maxSpreadMs) {
+    return fail(`--spread ${v.spread}: seconds from 0 to ${SNAPSHOT_LIMITS.maxSpreadMs / 1000}`);
+  }
+  const snapshot = v['no-snapshot'] ? undefined : { topic: snapshotTopic(root), spreadMs: Math.round(spreadSec * 1000) };
   const model = new FleetModel(root);
   const errors = lastErrorLogger();
   const broker = new MqttBroker(brokerOptions(v, 'spokepilot-fleet'), errors.log);
-  const snapshot = () => (v.json
+  const render = () => (v.json
     ? JSON.stringify({ ts: Date.now(), nodes: model.nodes() })
     : renderFleet(model.nodes(), Date.now()));
   let quietTimer: NodeJS.Timeout | undefined;
@@ -199,14 +215,22 @@ async function view(v: Values): Promise<number> {
   broker.onMessage((m) => {
     if (!model.apply(m.topic, m.payload, Date.now())) return;
     dirty = true;
-    if (v.once) {
+    if (v.once && !snapshot) {
       // Retained messages arrive in a burst right after subscribing: print once they stop.
       clearTimeout(quietTimer);
       quietTimer = setTimeout(() => done?.(), 300);
     }
   });
   await broker.subscribe(filter, 1);
-  broker.onConnect(() => { if (v.once) quietTimer = setTimeout(() => done?.(), 1500); });
+  // Renewed subscriptions go out before this handler runs, so the answers find them in place.
+  broker.onConnect(() => {
+    if (snapshot) {
+      const request = buildSnapshotRequest({ id: randomBytes(8).toString('base64url'), nowMs: Date.now(), spreadMs: snapshot.spreadMs, ...(v.site ? { site: v.site } : {}) });
+      void broker.publish({ topic: snapshot.topic, payload: JSON.stringify(request), qos: 1 }).catch(() => {});
+    }
+    // --once: the answers come over the spread, not in one burst; retained ones right after subscribing.
+    if (v.once) quietTimer = setTimeout(() => done?.(), 1500 + (snapshot?.spreadMs ?? 0));
+  });
   broker.start();
   if (v.once) {
     try {
@@ -224,14 +248,14 @@ async function view(v: Values): Promise<number> {
   const redraw = v.once ? undefined : setInterval(() => {
     if (!dirty && !tty) return;
     dirty = false;
-    process.stdout.write((tty ? '\x1b[2J\x1b[H' : '') + snapshot() + '\n');
+    process.stdout.write((tty ? '\x1b[2J\x1b[H' : '') + render() + '\n');
   }, 500);
   await finished;
   clearInterval(redraw);
   clearTimeout(quietTimer);
   process.off('SIGINT', stopOnSignal);
   process.off('SIGTERM', stopOnSignal);
-  if (v.once) console.log(snapshot());
+  if (v.once) console.log(render());
   await broker.close(500);
   return 0;
 }

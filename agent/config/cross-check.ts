@@ -51,7 +51,15 @@ export function crossCheck(c: AgentConfig): ConfigIssue[] {
 
   if (c.mqtt) {
     duplicates(c.mqtt.commandKeys.map((k) => k.id)).forEach((id) => add('mqtt.commandKeys', `key id "${id}" is listed twice`));
-    if (c.mqtt.tls && !c.mqtt.url.startsWith('mqtts://')) add('mqtt.tls', 'is set but mqtt.url is not mqtts://');
+    const m = c.mqtt;
+    if (m.url === undefined && m.urls === undefined) add('mqtt.url', 'is required (or mqtt.urls: every endpoint of a clustered broker)');
+    if (m.url !== undefined && m.urls !== undefined) add('mqtt.urls', 'and mqtt.url are both set: list every endpoint in mqtt.urls and drop mqtt.url');
+    const endpoints = [...(m.url !== undefined ? [m.url] : []), ...(m.urls ?? [])];
+    if (c.mqtt.tls && endpoints.some((u) => !u.startsWith('mqtts://'))) add('mqtt.tls', `is set but ${m.urls ? 'not every one of mqtt.urls is' : 'mqtt.url is not'} mqtts://`);
+    for (const [path, value] of [['site', c.site], ['node', c.node], ['mqtt.root', c.mqtt.root]] as const) {
+      const why = brokerMangles(value);
+      if (why) add(path, why);
+    }
     if (c.mqtt.tls && (c.mqtt.tls.certFile === undefined) !== (c.mqtt.tls.keyFile === undefined)) add('mqtt.tls', 'certFile and keyFile go together (mutual TLS)');
   }
   try {
@@ -60,6 +68,18 @@ export function crossCheck(c: AgentConfig): ConfigIssue[] {
     add('routes.expectations', (err as Error).message);
   }
   return issues;
+}
+
+/**
+ * Names one broker of the matrix would mangle in a topic. RabbitMQ's MQTT
+ * plugin maps `/` to `.` (AMQP routing keys), so a dot inside a level splits
+ * it: `paris.fr` is two levels to the fleet's `+` subscriptions, which then
+ * never see the spoke. Refused rather than escaped, so every consumer reads
+ * the same topics without an unescaping rule (docs/fleet-scale.md).
+ */
+export function brokerMangles(name: string): string | undefined {
+  if (!name.includes('.')) return undefined;
+  return `"${name}" contains a dot: RabbitMQ's MQTT plugin maps "/" to "." in topics, so a dotted level is split in two and the fleet's "+" subscriptions never see this spoke; use "-" or "_" instead (e.g. "${name.replaceAll('.', '-')}")`;
 }
 
 function duplicates<T>(items: T[]): T[] {

@@ -185,6 +185,8 @@ export const CONFIG_SCHEMA = obj(
       {
         // No userinfo (`user:pass@`): credentials go in username and password, a secret that is redacted everywhere.
         url: { type: 'string', pattern: '^mqtts?://[^\\s/@]+(:\\d{1,5})?/?$' },
+        // A clustered broker's endpoints (one of url and urls): each agent starts at a random one and fails over in turn.
+        urls: { type: 'array', minItems: 1, maxItems: 16, uniqueItems: true, items: { type: 'string', pattern: '^mqtts?://[^\\s/@]+(:\\d{1,5})?/?$' } },
         root: { type: 'string', pattern: '^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$', default: 'spokepilot/v1' },
         protocolVersion: { enum: [4, 5], default: 4 },
         clientId: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' },
@@ -199,7 +201,7 @@ export const CONFIG_SCHEMA = obj(
         // Larger command messages are refused before they are parsed; signed commands are a few hundred bytes.
         maxPayloadBytes: int(1024, 16 * 1024 * 1024, 65_536),
       },
-      ['url'],
+      [],
     ),
     // Where the router's IP SLA tcp-connect finds the agent in control (agent/ports/presence.ts); absent: no presence port.
     presence: obj({ listen: { type: 'string', pattern: HOST_PORT }, staleAfterSec: int(5, 3600, 60) }, [], { default: {} }),

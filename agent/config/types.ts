@@ -110,8 +110,10 @@ export interface AgentConfig {
 }
 
 export interface MqttConfig {
-  /** `mqtt://host:1883` or `mqtts://host:8883`. */
-  url: string;
+  /** `mqtt://host:1883` or `mqtts://host:8883`; absent when `urls` lists a cluster's endpoints (one of the two is set). */
+  url?: string;
+  /** A clustered broker's endpoints, failed over in turn (`mqttEndpoints` gives the list either way). */
+  urls?: string[];
   root: string;
   /** 4 = MQTT 3.1.1, 5 = MQTT 5. */
   protocolVersion: 4 | 5;
@@ -126,3 +128,6 @@ export interface MqttConfig {
   /** Command messages larger than this are refused unparsed. */
   maxPayloadBytes: number;
 }
+
+/** The broker endpoints an agent connects to: `mqtt.urls`, or the one `mqtt.url`. */
+export const mqttEndpoints = (m: Pick<MqttConfig, 'url' | 'urls'>): string[] => (m.urls && m.urls.length > 0 ? m.urls : m.url !== undefined ? [m.url] : []);

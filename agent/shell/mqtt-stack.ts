@@ -5,12 +5,13 @@ import { MqttBroker } from '../adapters/mqtt/mqtt-broker.js';
 import { maxPacketBytes, tlsFromFiles } from '../adapters/mqtt/mqtt-options.js';
 import { SqliteCommandNonces } from '../adapters/sqlite/command-nonces.js';
 import { resolveSecret } from '../config/secrets.js';
-import type { AgentConfig, MqttConfig } from '../config/types.js';
+import { mqttEndpoints, type AgentConfig, type MqttConfig } from '../config/types.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { RouterCli } from '../ports/router-cli.js';
 import type { StatusPayload } from '../../proto/payloads.js';
 import { nodeTopics } from '../../proto/topics.js';
+import { snapshotTopic } from '../../proto/snapshot.js';
 import { parsePublicKey } from '../../proto/command-signing.js';
 import type { AgentStore } from './agent-store.js';
 import { CommandHandler, type CommandHandlerStats } from './commands/command-handler.js';
@@ -20,6 +21,7 @@ import { Publisher } from './publisher.js';
 import { outboxForPublisher, outboxSink } from './publisher-outbox.js';
 import { OutboxSpill, spillingSink, withSpill } from './outbox-spill.js';
 import { Reporter } from './publisher-reporter.js';
+import { SnapshotResponder } from './publisher-snapshot.js';
 import { fileSessionCounter, messageIds, PublisherSession, type Goodbye } from './publisher-session.js';
 import { eventBody, stateBody, telemetryBody } from './report-bodies.js';
 import { runtimeCommandTarget } from './runtime-command-target.js';
@@ -62,7 +64,8 @@ export function buildMqttStack(o: {
   const counter = fileSessionCounter(join(dirname(o.dbPath), 'mqtt-session'), (e) => log.warn('session-counter-not-saved', { error: e.message }));
   const session = new PublisherSession(counter, topics.status, ids, o.clock, AGENT_VERSION);
   const broker = new MqttBroker({
-    url: o.mqtt.url,
+    url: mqttEndpoints(o.mqtt)[0]!,
+    urls: mqttEndpoints(o.mqtt),
     clientId: o.mqtt.clientId ?? `spokepilot-${at.site}-${at.node}-${hostname()}`.slice(0, 64),
     protocolVersion: o.mqtt.protocolVersion,
     ...(o.mqtt.username ? { username: o.mqtt.username } : {}),
@@ -131,10 +134,16 @@ export function buildMqttStack(o: {
       report: (ev) => report(reporter.events([ev])),
     },
   );
+  // The fleet-wide snapshot request: a cold consumer asks every agent for its birth and state (proto/snapshot.ts).
+  const snapshots = new SnapshotResponder({
+    broker, topic: snapshotTopic(o.mqtt.root), site: at.site, clock: o.clock, log,
+    answer: async () => { await publisher.rebirth(); await reporter.republishState(); },
+  });
   return {
     instance: session.instance,
     async start() {
       publisher.start();
+      snapshots.start();
       await commands.start();
       broker.start();
       publishState();
@@ -143,6 +152,7 @@ export function buildMqttStack(o: {
       unsubscribe();
       if (stateDue) publishState();
       unwatch();
+      snapshots.stop();
       duplicates.stop();
       await commands.stop();
       await publisher.stop(deadlineMs, goodbye);

@@ -21,6 +21,9 @@ export class MqttBroker implements Broker {
   private upSinceMs = 0;
   private attempt = 0;
   private connections = 0;
+  private attempts = 0;
+  private readonly endpoints: readonly string[];
+  private endpointAt: number;
   private started = false;
   private closed = false;
   private cancelRetry: (() => void) | undefined;
@@ -34,7 +37,21 @@ export class MqttBroker implements Broker {
     private readonly options: MqttBrokerOptions,
     private readonly log: Logger = silentLogger,
     private readonly clock: Clock = systemClock,
-  ) {}
+  ) {
+    this.endpoints = options.urls && options.urls.length > 0 ? options.urls : [options.url];
+    // One endpoint: no draw, so a pinned random source gives the same jitter as before endpoints existed.
+    this.endpointAt = this.endpoints.length > 1 ? Math.floor((options.random ?? Math.random)() * this.endpoints.length) : 0;
+  }
+
+  /** The endpoint of the connection up or being attempted. */
+  get endpoint(): string {
+    return this.endpoints[this.endpointAt]!;
+  }
+
+  /** Connection attempts (CONNECTs tried) and connections made, since start. */
+  get counts(): { attempts: number; connections: number } {
+    return { attempts: this.attempts, connections: this.connections };
+  }
 
   get connected(): boolean {
     return this.up;
@@ -76,10 +93,12 @@ export class MqttBroker implements Broker {
     this.cancelRetry = undefined;
     if (this.closed) return;
     let client: MqttClient;
+    this.attempts++;
     try {
-      client = mqtt.connect(this.options.url, this.clientOptions());
+      client = mqtt.connect(this.endpoint, this.clientOptions());
     } catch (err) {
-      this.log.error('mqtt.connect-failed', { error: (err as Error).message });
+      this.log.error('mqtt.connect-failed', { url: this.endpoint, error: (err as Error).message });
+      this.nextEndpoint();
       this.attempt++; // backing off as after any other failed attempt, not four tries a second
       this.scheduleRetry();
       return;
@@ -92,7 +111,7 @@ export class MqttBroker implements Broker {
       this.up = true;
       this.upSinceMs = this.clock.now();
       this.connections++;
-      this.log.info('mqtt.connected', { url: this.options.url, connection: this.connections, sessionPresent: connack.sessionPresent });
+      this.log.info('mqtt.connected', { url: this.endpoint, connection: this.connections, sessionPresent: connack.sessionPresent });
       for (const [filter, s] of this.subscriptions) this.sendSubscribe(client, filter, s.qos, s.options).catch(() => {});
       const info = { connection: this.connections, sessionPresent: connack.sessionPresent ?? false };
       for (const h of this.connectHandlers) h(info);
@@ -128,9 +147,15 @@ export class MqttBroker implements Broker {
       this.log.warn('mqtt.disconnected', { reason });
       for (const h of this.disconnectHandlers) h(reason);
     }
+    // The next attempt goes to the next endpoint: a dead cluster node is not retried first.
+    this.nextEndpoint();
     const stable = wasUp && this.clock.now() - this.upSinceMs >= (this.options.stableAfterMs ?? 10_000);
     this.attempt = stable ? 0 : this.attempt + 1;
     this.scheduleRetry();
+  }
+
+  private nextEndpoint(): void {
+    this.endpointAt = (this.endpointAt + 1) % this.endpoints.length;
   }
 
   private scheduleRetry(): void {
@@ -167,8 +192,13 @@ export class MqttBroker implements Broker {
 
   private sendSubscribe(client: MqttClient, filter: string, qos: 0 | 1, options: SubscribeOptions): Promise<void> {
     const v5 = (this.options.protocolVersion ?? 4) === 5;
+    // With a clean session nothing is redelivered across connections, so QoS 1 on a subscription buys
+    // nothing over QoS 0 on one TCP connection; and RabbitMQ keeps a QoS 1 subscription in a durable
+    // queue homed on the node it was made on: once that node dies the client id is refused on every
+    // other node (NOT_FOUND, home node down) until it returns. Published messages stay QoS 1.
+    const granted = (this.options.cleanSession ?? true) && !v5 ? 0 : qos;
     return new Promise((resolve, reject) => {
-      client.subscribe(filter, { qos, ...(v5 && options.retainAsPublished ? { rap: true } : {}) }, (err, granted) => {
+      client.subscribe(filter, { qos: granted, ...(v5 && options.retainAsPublished ? { rap: true } : {}) }, (err, granted) => {
         const refused = granted?.some((g) => g.qos === 128);
         if (err || refused) {
           this.log.error('mqtt.subscribe-refused', { filter, error: err?.message });

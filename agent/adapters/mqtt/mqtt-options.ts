@@ -17,6 +17,13 @@ export interface MqttTls {
 export interface MqttBrokerOptions {
   /** `mqtt://host:1883` or `mqtts://host:8883`. */
   url: string;
+  /**
+   * Every endpoint of a clustered broker (replaces `url` when given). Each
+   * client starts at a random one, so a fleet spreads over the nodes, and moves
+   * to the next after a failed attempt or a lost connection, still under the
+   * jittered backoff.
+   */
+  urls?: readonly string[];
   clientId: string;
   /** 4 = MQTT 3.1.1 (default), 5 = MQTT 5. */
   protocolVersion?: 4 | 5;

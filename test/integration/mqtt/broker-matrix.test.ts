@@ -1,0 +1,155 @@
+/**
+ * What every broker of the matrix does with the messages spokepilot sends:
+ * QoS 1 across endpoints (cluster nodes), and the two RabbitMQ differences the
+ * design works around (retained not delivered to wildcards; dots in a level).
+ * The broker is asserted to behave as its capabilities say, so a broker that
+ * changes fails here first.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../support/temp-dir.js';
+import { matrixNames, startBroker, stopStartedClusters, type BrokerName, type MatrixBroker } from './broker-matrix.js';
+import { Observer } from './observer.js';
+import mqtt from 'mqtt';
+import { freeTcpPort } from '../../../lab/harness/free-port.js';
+import { agentStack, type AgentStack } from './agent-stack.js';
+import { FAST_BACKOFF } from './scenarios.js';
+import { waitFor } from './wait.js';
+import { fleetFilter } from '../../../proto/topics.js';
+import { SimFleet } from '../../../lab/fleet-sim/fleet.js';
+import { runCli } from '../../support/run-cli.js';
+import { join } from 'node:path';
+
+describe.each(matrixNames())('broker matrix: %s', (name: BrokerName) => {
+  let tmp: ReturnType<typeof tempDir>;
+  let broker: MatrixBroker;
+  beforeAll(async () => {
+    tmp = tempDir(`spokepilot-matrix-${name}-`);
+    broker = await startBroker(name, tmp.dir);
+  }, 120_000);
+  afterAll(async () => {
+    await broker?.stop();
+    await stopStartedClusters();
+    tmp?.cleanup();
+  }, 60_000);
+
+  const publishOnce = async (url: string, topic: string, payload: string, retain = false) => {
+    const c = await mqtt.connectAsync(url, { clientId: `pub-${Math.random().toString(36).slice(2)}`, protocolVersion: 4, reconnectPeriod: 0 });
+    await c.publishAsync(topic, payload, { qos: 1, retain });
+    await c.endAsync();
+  };
+
+  it('delivers QoS 1 from one endpoint to a wildcard subscriber on another', async () => {
+    const observer = await Observer.connect(broker.urls.at(-1)!, 'mx/+/+/+');
+    try {
+      await publishOnce(broker.urls[0]!, 'mx/site-a/node-1/event', JSON.stringify({ n: 1 }));
+      const got = await observer.waitFor((s) => s.topic === 'mx/site-a/node-1/event', 'the event');
+      expect(got.body).toEqual({ n: 1 });
+    } finally { await observer.close(); }
+  });
+
+  it('delivers (or not) a retained message to a later wildcard subscriber as its capabilities say', async () => {
+    const topic = `mx/site-r/node-${name}/state`;
+    // Published and read on the same endpoint: this is about wildcards, not about nodes.
+    await publishOnce(broker.urls[0]!, topic, '{"r":1}', true);
+    const wildcard = await Observer.connect(broker.urls[0]!, 'mx/site-r/+/+');
+    const exact = await Observer.connect(broker.urls[0]!, topic);
+    try {
+      await exact.waitFor((s) => s.topic === topic && s.retain, 'retained on the exact topic');
+      // A QoS 1 round trip on the wildcard connection: anything retained was sent before its reply.
+      await publishOnce(broker.urls[0]!, 'mx/site-r/marker/event', '{}');
+      await wildcard.waitFor((s) => s.topic.endsWith('/marker/event'), 'marker');
+      expect(wildcard.seen.some((s) => s.topic === topic)).toBe(broker.caps.retainedOnWildcards);
+    } finally {
+      await wildcard.close();
+      await exact.close();
+      await publishOnce(broker.urls[0]!, topic, '', true); // clear it
+    }
+  });
+
+  it('routes a site name with a dot to a `+` level only where dots are ordinary characters', async () => {
+    const observer = await Observer.connect(broker.urls[0]!, 'mx/+/+/telemetry');
+    try {
+      await publishOnce(broker.urls[0]!, 'mx/paris.fr/node-1/telemetry', '{"dotted":true}');
+      await publishOnce(broker.urls[0]!, 'mx/paris-fr/node-1/telemetry', '{"dotted":false}');
+      await observer.waitFor((s) => s.body.dotted === false, 'the undotted message');
+      expect(observer.seen.some((s) => s.body.dotted === true)).toBe(broker.caps.dotsInLevels);
+    } finally { await observer.close(); }
+  });
+
+  it('fills the fleet view cold from the snapshot request, with no retained message on a wildcard', async () => {
+    const root = `cold-${name}`;
+    const fleet = new SimFleet({ nodes: 24, urls: broker.urls, dir: join(tmp.dir, 'cold'), root, backoff: FAST_BACKOFF, perSite: 8 });
+    try {
+      await fleet.start();
+      await waitFor(() => fleet.counts().connected === 24 && fleet.counts().outboxDepth === 0, 20_000, 'the fleet connected and its state out');
+      const run = await runCli(['fleet', '--broker', broker.urls.join(','), '--root', root, '--json', '--once', '--spread', '1']);
+      expect(run.code).toBe(0);
+      const snap = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { nodes: { node: string; status: string; activeSource?: string }[] };
+      expect(snap.nodes).toHaveLength(24);
+      expect(snap.nodes.every((n) => n.status === 'online' && n.activeSource !== undefined)).toBe(true);
+      // Every spoke answered the one request once (rate limit and coalescing aside, nothing was asked twice).
+      expect(fleet.spokes.map((s) => s.snapshots.stats.answered)).toEqual(Array(24).fill(1));
+      const viewNoSnapshot = await runCli(['fleet', '--broker', broker.urls[0]!, '--root', root, '--json', '--once', '--no-snapshot']);
+      const retainedOnly = JSON.parse(viewNoSnapshot.stdout.trim().split('\n').at(-1)!) as { nodes: unknown[] };
+      // Without it, a cold view sees what the broker retained for wildcards: all of it, or (RabbitMQ) nothing.
+      expect(retainedOnly.nodes.length).toBe(broker.caps.retainedOnWildcards ? 24 : 0);
+    } finally { await fleet.stop(); }
+  }, 60_000);
+
+  it('fails over past a dead endpoint of mqtt.urls to a live one, under the backoff', async () => {
+    const dead = `mqtt://127.0.0.1:${await freeTcpPort()}`;
+    const stack = agentStack({
+      dir: tmp.dir, root: 'fo1', at: { site: 'site-f', node: `dead-first-${name}` },
+      broker: { url: dead, urls: [dead, ...broker.urls], backoff: FAST_BACKOFF, random: () => 0 },
+    });
+    try {
+      await stack.start();
+      await waitFor(() => stack.broker.connected, 10_000, 'connected past the dead endpoint');
+      expect(broker.urls).toContain(stack.broker.endpoint);
+      expect(stack.broker.counts.attempts).toBeGreaterThanOrEqual(2);
+    } finally { await stack.stop(); }
+  });
+
+  // Last: it leaves a node dead (single-node brokers are started again).
+  it('keeps every queued event, in order, when the node an agent is on dies', async () => {
+    const root = 'fo2';
+    const stack: AgentStack = agentStack({
+      dir: tmp.dir, root, at: { site: 'site-k', node: `kill-${name}` },
+      broker: { url: broker.urls[0]!, urls: broker.urls, backoff: FAST_BACKOFF, keepaliveSec: 5 },
+    });
+    await stack.start();
+    await waitFor(() => stack.broker.connected, 10_000, 'connected');
+    const nodeOn = broker.urls.indexOf(stack.broker.endpoint) + 1;
+    // The observer watches from a node that survives (the same one on a single-node broker, after its restart).
+    const watchUrl = broker.urls.length > 1 ? broker.urls.find((u) => u !== stack.broker.endpoint)! : broker.urls[0]!;
+    let observer = await Observer.connect(watchUrl, fleetFilter(root));
+    try {
+      const total = 60;
+      const sent: string[] = [];
+      for (let n = 0; n < total; n++) {
+        if (n === 20) await broker.killNode(nodeOn);
+        if (n === 40 && broker.urls.length === 1) {
+          await broker.startNode(1);
+          await observer.close().catch(() => {});
+          observer = await Observer.connect(watchUrl, fleetFilter(root));
+        }
+        sent.push(`e${n}`);
+        await stack.reporter.events([{ kind: 'warning', code: 'SEQ', message: `e${n}` }]);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await waitFor(() => stack.outbox.depth().total.messages === 0 && stack.broker.connected, 30_000, 'the outbox drained after failover');
+      if (broker.urls.length > 1) expect(stack.broker.endpoint).not.toBe(broker.urls[nodeOn - 1]);
+      // On a single-node broker the observer missed what was delivered while the broker was down for it; on a cluster it saw all.
+      const seen = () => observer.on('event').map((e) => String(e.body.message));
+      const expected = broker.urls.length > 1 ? sent : sent.slice(40);
+      await waitFor(() => expected.every((m) => seen().includes(m)), 15_000, 'every event at the observer');
+      const firsts = [...new Map(observer.on('event').map((e) => [e.body.id, String(e.body.message)])).values()].filter((m) => expected.includes(m));
+      // Duplicates (QoS 1 resends) removed by id, the order is the order they were queued in.
+      expect(firsts).toEqual(expected);
+    } finally {
+      await observer.close().catch(() => {});
+      await stack.stop();
+    }
+  }, 90_000);
+});
+
