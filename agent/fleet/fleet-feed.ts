@@ -1,15 +1,20 @@
 /**
  * Where the dashboard's messages come from: one connection per broker URL,
  * each subscribed to the fleet's topics (retained status and state arrive at
- * once, telemetry, events and replies as they come). The one place to plug
- * in a fleet-wide snapshot request when the broker side offers it.
- * Commands go out on the first connected broker.
+ * once, telemetry, events and replies as they come), and on every
+ * connection the fleet-wide snapshot request (proto/snapshot.ts), so a broker
+ * that keeps no retained messages for wildcards (RabbitMQ) still fills the
+ * page within the spread. Commands go out on the first connected broker.
  */
 import { randomBytes } from 'node:crypto';
 import { MqttBroker } from '../adapters/mqtt/mqtt-broker.js';
 import type { MqttBrokerOptions } from '../adapters/mqtt/mqtt-options.js';
 import type { Logger } from '../ports/logger.js';
 import { fleetFilter } from '../../proto/topics.js';
+import { buildSnapshotRequest, snapshotTopic } from '../../proto/snapshot.js';
+
+/** Over how long the spokes' answers to the dashboard's snapshot request are spread. */
+const SNAPSHOT_SPREAD_MS = 5000;
 
 export interface FleetFeed {
   connectedCount(): number;
@@ -29,6 +34,11 @@ export async function startFleetFeed(o: {
   for (const b of brokers) {
     b.onMessage((m) => o.onMessage(m.topic, m.payload));
     await b.subscribe(fleetFilter(o.root), 1);
+    // Renewed subscriptions go out before this runs, so the answers find them in place.
+    b.onConnect(() => {
+      const request = buildSnapshotRequest({ id: randomBytes(8).toString('base64url'), nowMs: Date.now(), spreadMs: SNAPSHOT_SPREAD_MS });
+      void b.publish({ topic: snapshotTopic(o.root), payload: JSON.stringify(request), qos: 1 }).catch(() => {});
+    });
     b.start();
   }
   return {

@@ -18,6 +18,7 @@ import { fleetFilter } from '../../../proto/topics.js';
 import { SimFleet } from '../../../lab/fleet-sim/fleet.js';
 import { runCli } from '../../support/run-cli.js';
 import { join } from 'node:path';
+import { startDashboard } from '../../../agent/fleet/dashboard.js';
 
 describe.each(matrixNames())('broker matrix: %s', (name: BrokerName) => {
   let tmp: ReturnType<typeof tempDir>;
@@ -93,6 +94,21 @@ describe.each(matrixNames())('broker matrix: %s', (name: BrokerName) => {
       const retainedOnly = JSON.parse(viewNoSnapshot.stdout.trim().split('\n').at(-1)!) as { nodes: unknown[] };
       // Without it, a cold view sees what the broker retained for wildcards: all of it, or (RabbitMQ) nothing.
       expect(retainedOnly.nodes.length).toBe(broker.caps.retainedOnWildcards ? 24 : 0);
+    } finally { await fleet.stop(); }
+  }, 60_000);
+
+  it('fills the dashboard cold from the snapshot request too', async () => {
+    const root = `dash-${name}`;
+    const fleet = new SimFleet({ nodes: 12, urls: broker.urls, dir: join(tmp.dir, 'dash'), root, backoff: FAST_BACKOFF, perSite: 4 });
+    try {
+      await fleet.start();
+      await waitFor(() => fleet.counts().connected === 12 && fleet.counts().outboxDepth === 0, 20_000, 'the fleet connected and its state out');
+      const dashboard = await startDashboard({ brokers: broker.urls, root, dbPath: join(tmp.dir, 'dash.db'), listen: { host: '127.0.0.1', port: 0 } });
+      try {
+        // Retained state fills it at once where the broker keeps it for wildcards; the answers come over the 5 s spread.
+        await waitFor(() => fleet.spokes.every((s) => s.snapshots.stats.answered === 1), 15_000, 'every spoke answered the dashboard\'s request');
+        await waitFor(() => dashboard.service.state.rows().filter((r) => r.status === 'online').length === 12, 5_000, 'every spoke online on the dashboard');
+      } finally { await dashboard.close(); }
     } finally { await fleet.stop(); }
   }, 60_000);
 
