@@ -1,6 +1,6 @@
 import type { CandidateConfig, PolicyConfig } from './config.js';
 import { INITIAL_HEALTH } from './health.js';
-import { breaches } from './quality.js';
+import { breaches, type Metric } from './quality.js';
 import type { Decision, Effect, PolicyState, Reason } from './types.js';
 
 /** How long a fail back waits for a more preferred path about to have been clean long enough. */
@@ -117,7 +117,15 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
     const m = health(c.id).metrics;
     return m !== undefined && breaches(m, cfg.recover).length === 0;
   };
-  const target = cfg.candidates.find((c) => eligible(c) && clean(c)) ?? best;
+  // ...and not to one whose newest probe already shows the fault the current path failed on:
+  // a fault upstream of every path (both-hubs-degrade) reaches their windows a probe or two
+  // apart, and moving on the first to fail lands on the next (then releases there). Wait for
+  // that evidence; a path that is fine answers its next probe as before.
+  const cause = current ? health(current.id).cause : undefined;
+  const sameFault = (c: CandidateConfig) => cause?.kind === 'quality' && newestProbesBreach(s, c, cause.breaches.map((b) => b.metric), cfg);
+  const movable = (c: CandidateConfig) => eligible(c) && !sameFault(c);
+  if (best && !cfg.candidates.some(movable) && current && health(current.id).verdict === 'bad') return s;
+  const target = cfg.candidates.find((c) => movable(c) && clean(c)) ?? cfg.candidates.find(movable);
   const why: Reason = !current
     ? { code: 'adopted-unknown-path', ...s.routerActive }
     : health(current.id).verdict === 'bad'
@@ -184,6 +192,19 @@ function change(
   const { [target.id]: until, ...others } = s.steerBlockedUntil;
   const steerBlockedUntil = until !== undefined && until <= nowMs ? others : s.steerBlockedUntil;
   return { ...s, selected: target.id, released: false, lastChangeMs: nowMs, deferred: undefined, allDownReported: false, steerBlockedUntil };
+}
+
+/** The newest sample of any of the path's probes is beyond a fail threshold of `metrics` (a lost probe counts as loss). */
+function newestProbesBreach(s: PolicyState, c: CandidateConfig, metrics: readonly Metric[], cfg: PolicyConfig): boolean {
+  return c.slaOperations.some((op) => {
+    const newest = s.windows[op]?.at(-1);
+    if (!newest) return false;
+    const lossPct = newest.packets ? (newest.packets.lost / newest.packets.sent) * 100 : newest.answered ? 0 : 100;
+    return metrics.some((m) =>
+      m === 'lossPct' ? lossPct > cfg.fail.lossPct
+        : m === 'rttMs' ? newest.rttMs !== undefined && newest.rttMs > cfg.fail.rttMs
+          : newest.packets?.jitterMs !== undefined && newest.packets.jitterMs > cfg.fail.jitterMs);
+  });
 }
 
 const decisionEffect = (decision: Decision): Effect => ({ kind: 'decision', decision });

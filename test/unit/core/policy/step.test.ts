@@ -250,6 +250,28 @@ describe('policy step: where to go when leaving', () => {
   });
 });
 
+describe('policy step: a fault upstream of every path', () => {
+  it('does not move to a path whose newest probe shows the same fault; releases once every path is judged', () => {
+    const run = adoptedOnFibreHub1();
+    // Every path's RTT goes over the 300 ms threshold; fibre to hub 1 is judged first (its
+    // window fills first), the others' newest probes already show it.
+    run.rounds(3, 10_000, { 11: 400 });
+    run.rounds(1, 10_000, { 11: 400, 12: 410, 21: 450, 22: 460 });
+    expect(run.state.health['fibre-hub1']!.verdict).toBe('bad');
+    expect(run.state.health['fibre-hub2']!.verdict).toBe('good');
+    expect(run.steers()).toEqual([]);
+    run.rounds(4, 10_000, { 11: 400, 12: 410, 21: 450, 22: 460 });
+    expect(run.steers()).toEqual([]);
+    expect(run.effects.filter((e) => e.effect.kind === 'release')).toHaveLength(1);
+  });
+
+  it('moves as before when the other path answers its newest probe within the level', () => {
+    const run = adoptedOnFibreHub1();
+    run.rounds(4, 10_000, { 11: 400 });
+    expect(run.steers()).toEqual(['fibre-hub2']);
+  });
+});
+
 describe('policy step: one read, one decision', () => {
   it('judges both WANs down together: releases once, no switch to a path that is also down', () => {
     let run = adoptedOnFibreHub1();
