@@ -10,7 +10,7 @@ import type { BackoffOptions } from '../../agent/adapters/mqtt/backoff.js';
 import { systemClock } from '../../agent/ports/clock.js';
 import { generateSigningKey, parsePublicKey } from '../../proto/command-signing.js';
 import { SimSpoke } from './sim-spoke.js';
-import { DEFAULT_SCENARIO, mulberry32, SpokeStream, type FleetScenario } from './synthetic.js';
+import { DEFAULT_SCENARIO, seededStream, SpokeStream, type FleetScenario } from './synthetic.js';
 
 export interface SimFleetOptions {
   nodes: number;
@@ -56,7 +56,7 @@ export class SimFleet {
     writeFileSync(this.keyFile, key.privatePem, { mode: 0o600 });
     const keys: ReadonlyMap<string, KeyObject> = new Map([['fleet-ops', parsePublicKey(key.publicPem)]]);
     const scenario: FleetScenario = { ...DEFAULT_SCENARIO, ...o.scenario, nodes: o.nodes };
-    const random = mulberry32(scenario.seed ^ 0x5eed);
+    const random = seededStream(scenario.seed ^ 0x5eed);
     const perSite = o.perSite ?? 20;
     for (let i = 0; i < o.nodes; i++) {
       const at = { site: `site-${Math.floor(i / perSite)}`, node: `spoke-${i}` };

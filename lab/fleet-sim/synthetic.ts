@@ -8,16 +8,12 @@
  */
 import type { EventBody } from '../../proto/payloads.js';
 import type { StateBody, TelemetryBody } from '../../proto/publish-rules.js';
+import { SeededRandom } from '../world/random.js';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The lab's seeded generator (lab/world/random.ts) as a function. */
+export function seededStream(seed: number): () => number {
+  const rng = new SeededRandom(seed);
+  return () => rng.next();
 }
 
 export interface FleetScenario {
@@ -53,7 +49,7 @@ export class SpokeStream {
   private flapUntilSec = -1;
 
   constructor(readonly index: number, private readonly s: FleetScenario) {
-    this.random = mulberry32((s.seed * 1_000_003 + index) >>> 0);
+    this.random = seededStream((s.seed * 1_000_003 + index) >>> 0);
     const inWanLoss = this.random() < 0.1;
     this.wanLossOffsetSec = inWanLoss ? this.random() * 60 : undefined;
     this.behindHub1Dying = this.random() < 0.3;

@@ -26,7 +26,7 @@ describe.each(matrixNames())('broker matrix: %s', (name: BrokerName) => {
   beforeAll(async () => {
     tmp = tempDir(`spokepilot-matrix-${name}-`);
     broker = await startBroker(name, tmp.dir);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await broker?.stop();
     await stopStartedClusters();

@@ -89,7 +89,8 @@ export async function startBroker(name: BrokerName, dir: string): Promise<Matrix
       if (!existsSync(dir)) throw new Error(`no directory ${dir}`);
       const cluster = new RabbitCluster({ dir, basePort: await freeClusterBase() });
       clustersStarted.add(cluster);
-      await cluster.start();
+      // A cold cluster takes about 30 s alone; a machine busy with the rest of the suite can triple that.
+      await cluster.start(240_000);
       return {
         name, urls: cluster.urls, caps: { retainedOnWildcards: false, retainedAcrossNodes: false, dotsInLevels: false, mqtt5: false },
         killNode: (i) => cluster.killNode(i), startNode: (i) => cluster.startNode(i), startAll: () => { cluster.wipeData(); return cluster.start(); }, stop: () => cluster.stop(),
