@@ -9,7 +9,8 @@ import { buildSignedCommand, generateSigningKey, parsePrivateKey } from '../../p
 import { isCommandName, MAX_COMMAND_LIFETIME_MS, type SignedCommand } from '../../proto/commands.js';
 import { FleetModel, renderFleet } from '../../proto/fleet-view.js';
 import { DEFAULT_ROOT, fleetFilter, nodeTopics } from '../../proto/topics.js';
-import { buildSnapshotRequest, SNAPSHOT_LIMITS, snapshotTopic } from '../../proto/snapshot.js';
+import { SNAPSHOT_LIMITS } from '../../proto/snapshot.js';
+import { publishSnapshotRequest } from '../adapters/mqtt/snapshot-request.js';
 import { noReplyMessage, type SendWatch } from './no-reply.js';
 import { cliArgs } from './open-store.js';
 
@@ -201,7 +202,7 @@ async function view(v: Values): Promise<number> {
   if (!Number.isFinite(spreadSec) || spreadSec < 0 || spreadSec * 1000 > SNAPSHOT_LIMITS.maxSpreadMs) {
     return fail(`--spread ${v.spread}: seconds from 0 to ${SNAPSHOT_LIMITS.maxSpreadMs / 1000}`);
   }
-  const snapshot = v['no-snapshot'] ? undefined : { topic: snapshotTopic(root), spreadMs: Math.round(spreadSec * 1000) };
+  const snapshot = v['no-snapshot'] ? undefined : { spreadMs: Math.round(spreadSec * 1000) };
   const model = new FleetModel(root);
   const errors = lastErrorLogger();
   const broker = new MqttBroker(brokerOptions(v, 'spokepilot-fleet'), errors.log);
@@ -224,10 +225,7 @@ async function view(v: Values): Promise<number> {
   await broker.subscribe(filter, 1);
   // Renewed subscriptions go out before this handler runs, so the answers find them in place.
   broker.onConnect(() => {
-    if (snapshot) {
-      const request = buildSnapshotRequest({ id: randomBytes(8).toString('base64url'), nowMs: Date.now(), spreadMs: snapshot.spreadMs, ...(v.site ? { site: v.site } : {}) });
-      void broker.publish({ topic: snapshot.topic, payload: JSON.stringify(request), qos: 1 }).catch(() => {});
-    }
+    if (snapshot) publishSnapshotRequest(broker, root, snapshot.spreadMs, v.site);
     // --once: the answers come over the spread, not in one burst; retained ones right after subscribing.
     if (v.once) quietTimer = setTimeout(() => done?.(), 1500 + (snapshot?.spreadMs ?? 0));
   });

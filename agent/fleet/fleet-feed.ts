@@ -11,7 +11,7 @@ import { MqttBroker } from '../adapters/mqtt/mqtt-broker.js';
 import type { MqttBrokerOptions } from '../adapters/mqtt/mqtt-options.js';
 import type { Logger } from '../ports/logger.js';
 import { fleetFilter } from '../../proto/topics.js';
-import { buildSnapshotRequest, snapshotTopic } from '../../proto/snapshot.js';
+import { publishSnapshotRequest } from '../adapters/mqtt/snapshot-request.js';
 
 /** Over how long the spokes' answers to the dashboard's snapshot request are spread. */
 const SNAPSHOT_SPREAD_MS = 5000;
@@ -35,10 +35,7 @@ export async function startFleetFeed(o: {
     b.onMessage((m) => o.onMessage(m.topic, m.payload));
     await b.subscribe(fleetFilter(o.root), 1);
     // Renewed subscriptions go out before this runs, so the answers find them in place.
-    b.onConnect(() => {
-      const request = buildSnapshotRequest({ id: randomBytes(8).toString('base64url'), nowMs: Date.now(), spreadMs: SNAPSHOT_SPREAD_MS });
-      void b.publish({ topic: snapshotTopic(o.root), payload: JSON.stringify(request), qos: 1 }).catch(() => {});
-    });
+    b.onConnect(() => publishSnapshotRequest(b, o.root, SNAPSHOT_SPREAD_MS));
     b.start();
   }
   return {

@@ -93,7 +93,6 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
   }
 
   const current = s.selected !== undefined ? byId.get(s.selected) : undefined;
-  const best = cfg.candidates.find(eligible);
   // No evidence yet about the current path (just started): it is not bad, so nothing to leave.
   const unknown = (c: CandidateConfig) => health(c.id).verdict === 'unknown' && !((s.steerBlockedUntil[c.id] ?? 0) > nowMs);
   if (current && (eligible(current) || unknown(current))) {
@@ -124,7 +123,7 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
   const cause = current ? health(current.id).cause : undefined;
   const sameFault = (c: CandidateConfig) => cause?.kind === 'quality' && newestProbesBreach(s, c, cause.breaches.map((b) => b.metric), cfg);
   const movable = (c: CandidateConfig) => eligible(c) && !sameFault(c);
-  if (best && !cfg.candidates.some(movable) && current && health(current.id).verdict === 'bad') return s;
+  if (current && health(current.id).verdict === 'bad' && cfg.candidates.some(eligible) && !cfg.candidates.some(movable)) return s;
   const target = cfg.candidates.find((c) => movable(c) && clean(c)) ?? cfg.candidates.find(movable);
   const why: Reason = !current
     ? { code: 'adopted-unknown-path', ...s.routerActive }
