@@ -4,7 +4,7 @@
  * Each node gets its own name (`sp<base>n<i>@localhost`), ports, data and log
  * directories under `dir`; they share an Erlang cookie through HOME (both the
  * server and rabbitmqctl read `$HOME/.erlang.cookie`) and form the cluster by
- * classic peer discovery when started together. Runs as any user: the server
+ * classic peer discovery, started one after another. Runs as any user: the server
  * script is called directly, not through Debian's wrapper that switches to the
  * `rabbitmq` user when started as root.
  */
@@ -169,12 +169,20 @@ export class RabbitCluster {
     }
   }
 
-  /** Starts every node that is not running (together, so they form the cluster) and waits until each takes MQTT. */
+  /**
+   * Starts every node that is not running, one after another, each waited for until it takes MQTT
+   * before the next is spawned. Started together, fresh nodes race: each found the others without
+   * tables ("Could not auto-cluster ... tables_not_present"), booted alone, and the MQTT client-id
+   * tracker (a Ra cluster) then refused the later joins (cluster_change_not_permitted), so a node
+   * never took MQTT (seen here under load, 2 of 3 cold starts). One at a time, every node after the
+   * first joins a node that has its tables. `timeoutMs` is per node.
+   */
   async start(timeoutMs = 90_000): Promise<void> {
     this.prepare();
-    const starting = this.indexes().filter((i) => !this.running(i));
-    for (const i of starting) this.spawnNode(i);
-    await Promise.all(starting.map((i) => this.awaitNode(i, timeoutMs)));
+    for (const i of this.indexes().filter((k) => !this.running(k))) {
+      this.spawnNode(i);
+      await this.awaitNode(i, timeoutMs);
+    }
   }
 
   /**
