@@ -46,6 +46,8 @@ export function crossCheck(c: AgentConfig): ConfigIssue[] {
   for (const m of ['lossPct', 'rttMs', 'jitterMs'] as const) {
     if (p.recover[m] > p.fail[m]) add(`policy.recover.${m}`, `must not exceed policy.fail.${m} (${p.fail[m]}): recovery is the stricter bar`);
   }
+  const pr = c.actuation.pathRepair;
+  if (pr.maxBackoffSec < pr.backoffSec) add('actuation.pathRepair.maxBackoffSec', `must not be below backoffSec (${pr.backoffSec}): it bounds the wait that starts there`);
   if (p.damping.reuseBelow >= p.damping.suppressAt) add('policy.damping.reuseBelow', `must be below suppressAt (${p.damping.suppressAt})`);
   if (p.damping.suppressAt > p.damping.maxPenalty) add('policy.damping.suppressAt', `must not exceed maxPenalty (${p.damping.maxPenalty})`);
 

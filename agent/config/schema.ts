@@ -136,6 +136,16 @@ export const CONFIG_SCHEMA = obj(
         verifyTimeoutSec: int(1, 600, 30),
         retries: int(0, 10, 2),
         onStop: { enum: ['restore', 'leave'], default: 'restore' },
+        pathRepair: obj(
+          {
+            enabled: { type: 'boolean', default: true },
+            settleSec: int(10, 3600, 60),
+            backoffSec: int(10, 3600, 60),
+            maxBackoffSec: int(10, 86400, 300),
+          },
+          [],
+          { default: {} },
+        ),
       },
       [],
       { default: {} },

@@ -67,6 +67,12 @@ export interface AgentConfig {
     retries: number;
     /** On SIGTERM: `restore` allows every candidate again (native IOS behaviour); `leave` keeps the last steer. */
     onStop: 'restore' | 'leave';
+    /**
+     * Path repair: with the agent's tracks right and the client on a less preferred hub (a drain
+     * ended), clear that hub's IKEv2 SA so the client reselects. Each try renegotiates the tunnel
+     * (about 2 s without it); `enabled: false` leaves the router where IOS put it.
+     */
+    pathRepair: { enabled: boolean; settleSec: number; backoffSec: number; maxBackoffSec: number };
   };
   polling: {
     slaSec: number;

@@ -21,6 +21,7 @@ import { RuntimeEvents } from './runtime-events.js';
 import { Degradations } from './degradations.js';
 import { VIOLATIONS_LISTED, type RouteViolation } from '../core/route-expectations.js';
 import { tracksSeen, type TrackSeen } from '../core/reconcile.js';
+import type { PathRepairConfig } from '../core/path-repair.js';
 import { forbiddenByRouter, judgementTracks, type RouterJudgement } from '../core/router-judgement.js';
 import { driftReporting } from './drift-reporting.js';
 
@@ -49,9 +50,10 @@ const MAX_REPAIRS = 3;
  * elsewhere (the preferred hub still refuses new sessions) waits a minute, then two, four, at most
  * five: the default preemption delay, the time the agent otherwise waits before failing back.
  */
-const PATH_SETTLE_MS = 60_000;
-const PATH_BACKOFF_MS = 60_000;
-const PATH_MAX_BACKOFF_MS = 300_000;
+const pathRepairPacing = (c: AgentConfig): PathRepairConfig => {
+  const r = c.actuation.pathRepair;
+  return { settleMs: r.settleSec * 1000, backoffMs: r.backoffSec * 1000, maxBackoffMs: r.maxBackoffSec * 1000, verifyMs: c.actuation.verifyTimeoutSec * 1000 };
+};
 
 /**
  * The agent's loop: collectors read the router per family (on an interval with
@@ -135,7 +137,7 @@ export class Runtime {
         // A repair is given as long as a steer is to take; the path as long again to follow.
         config: {
           retryAfterMs: c.actuation.verifyTimeoutSec * 1000, maxRepairs: MAX_REPAIRS, pathGraceMs: c.actuation.verifyTimeoutSec * 1000,
-          path: { settleMs: PATH_SETTLE_MS, backoffMs: PATH_BACKOFF_MS, maxBackoffMs: PATH_MAX_BACKOFF_MS, verifyMs: c.actuation.verifyTimeoutSec * 1000 },
+          ...(c.actuation.pathRepair.enabled ? { path: pathRepairPacing(c) } : {}),
         },
       },
       ...driftReporting({ mode: () => this.loop.policy.mode, metrics: this.metrics, degradations: this.degradations, events: this.events, log: o.log }),

@@ -115,6 +115,25 @@ describe('path repair against the lab (real SSH)', () => {
     expect(cleared).toEqual([HUB2]);
   }, 120_000);
 
+  it('actuation.pathRepair.enabled false: the difference is raised as DRIFT_PATH, the router left where IOS put it', async () => {
+    await agent.stop('restart with path repair off', 5000);
+    const base = labAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, 'agent.db') });
+    agent = await startAgent({ ...base, actuation: { ...base.actuation, pathRepair: { ...base.actuation.pathRepair, enabled: false } } }, { log: silentLogger, clock: agentClockFrom(clock) });
+    agent.runtime.events.on((e) => events.push(e));
+    const loop = agent.runtime.loop;
+    await waitFor('fibre-hub1 judged good', () => loop.state.health['fibre-hub1']?.verdict === 'good' || undefined, 40_000);
+    spoke.router.world.setHubDraining('hub1', true);
+    spoke.router.world.clearHubSessions('hub1');
+    await waitFor('the client on hub 2', () => peer() === HUB2 || undefined);
+    spoke.router.world.setHubDraining('hub1', false);
+    await waitFor('raised as DRIFT_PATH', () => agent.degradations.list().some((d) => d.code === 'DRIFT_PATH') || undefined, 40_000);
+    const reads = agent.runtime.pollerStats().flexvpn!.reads;
+    await waitFor('30 more FlexVPN polls (past the default settle and a backoff)', () => agent.runtime.pollerStats().flexvpn!.reads >= reads + 30 || undefined, 40_000);
+    expect(reasons().filter((r) => r.code.startsWith('path-reselect'))).toEqual([]);
+    expect(peer()).toBe(HUB2);
+    expect(loop.state.selected).toBe('fibre-hub1');
+  }, 120_000);
+
   it('dry-run: the same difference is reported, never reselected', async () => {
     const loop = agent.runtime.loop;
     loop.reconfigure({ ...loop.policy, mode: 'dry-run' });

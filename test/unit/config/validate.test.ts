@@ -20,8 +20,20 @@ describe('configuration', () => {
     expect(r.config.flexvpn.tunnel).toBe('Tunnel100');
     expect(r.config.flexvpn.sources[0]!.interface).toBe('GigabitEthernet0/0');
     expect(r.config.policy.preemptDelaySec).toBe(300);
-    expect(r.config.actuation).toEqual({ strategy: 'stub-tracks', verifyTimeoutSec: 30, retries: 2, onStop: 'restore' });
+    expect(r.config.actuation).toEqual({
+      strategy: 'stub-tracks', verifyTimeoutSec: 30, retries: 2, onStop: 'restore',
+      pathRepair: { enabled: true, settleSec: 60, backoffSec: 60, maxBackoffSec: 300 },
+    });
     expect(r.config.router.ssh!.port).toBe(22);
+  });
+
+  it('refuses a path-repair bound below the wait it bounds, and a settle time under 10 s', () => {
+    const r = loadConfigText(`${MINIMAL}actuation: { pathRepair: { settleSec: 5, backoffSec: 600, maxBackoffSec: 120 } }\n`);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.path).sort()).toEqual(['actuation.pathRepair.settleSec']);
+    const bound = loadConfigText(`${MINIMAL}actuation: { pathRepair: { backoffSec: 600, maxBackoffSec: 120 } }\n`);
+    expect(bound.ok ? [] : bound.issues).toEqual([{ path: 'actuation.pathRepair.maxBackoffSec', message: 'must not be below backoffSec (600): it bounds the wait that starts there' }]);
   });
 
   it('reports every problem at once, each with its path', () => {
