@@ -72,6 +72,25 @@ export function failoverTable(jsonl: string, arms: readonly string[]): string {
   return rows.join('\n') + '\n';
 }
 
+/**
+ * What each arm sends over the metered WAN (LTE) per run, median, in kB: probes, IKE,
+ * DPD and the tunnel's data while it is there. The cost side of a configuration that
+ * probes harder; one row per scenario.
+ */
+export function meteredTable(jsonl: string, arms: readonly string[]): string {
+  const values = parse(jsonl);
+  const rows = [`| scenario | ${arms.join(' | ')} |`, `|---|${arms.map(() => '---|').join('')}`];
+  for (const s of scenariosOf(values)) {
+    const cells = arms.map((a) => {
+      const b = values.get(`failover.${s}.${a}.meteredBytes.median`);
+      return b === undefined ? '-' : (b / 1000).toFixed(b < 10_000 ? 1 : 0);
+    });
+    if (cells.every((c) => c === '-')) continue;
+    rows.push(`| ${s} | ${cells.join(' | ')} |`);
+  }
+  return rows.join('\n') + '\n';
+}
+
 if (process.argv[1]?.endsWith('failover-table.ts')) {
   const [file, arms] = process.argv.slice(2);
   if (!file) {
@@ -79,7 +98,9 @@ if (process.argv[1]?.endsWith('failover-table.ts')) {
     process.exit(2);
   }
   const text = readFileSync(file, 'utf8');
-  process.stdout.write(failoverTable(text, (arms ?? 'ios-minimal,ios-tuned,agent').split(',')));
+  const armList = (arms ?? 'ios-minimal,ios-tuned,agent').split(',');
+  process.stdout.write(failoverTable(text, armList));
+  process.stdout.write(`\nLTE (metered) kB sent per run, median:\n\n${meteredTable(text, armList)}`);
   // Each agent arm against the configuration it is layered on, where the run has both.
   for (const [arm, baseline] of [['agent', 'ios-tuned'], ['agent-on-combined', 'ios-tuned-combined']] as const) {
     if (!text.includes(`failover.hub1-dies.${arm}.`) || !text.includes(`failover.hub1-dies.${baseline}.`)) continue;
