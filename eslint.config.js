@@ -14,6 +14,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS on purpose (bin/spokepilot.cjs answers --help without the ES module loader).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // DESIGN §6: the core and the parsers are pure: no node:* imports, no I/O, no clock.
     files: ['agent/core/**/*.ts', 'agent/parsers/**/*.ts'],
     ignores: ['agent/parsers/pool/**'], // worker plumbing, not parsing

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs the CLI compiled at install (`npm ci` runs `prepare`: build/compile-cli.ts
+// The ES module side of the `spokepilot` command (bin/spokepilot.cjs hands it
+// every command it does not answer itself). Runs the CLI compiled at install (`npm ci` runs `prepare`: build/compile-cli.ts
 // into dist/cli/), which loads only the chunk of the command asked for.
 //
 // When that build is missing or older than the TypeScript sources (a developer

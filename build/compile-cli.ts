@@ -12,6 +12,7 @@ import { bundleWebScript } from '../agent/fleet/web-assets.js';
 import { join } from 'node:path';
 import { COMPILED_CLI_DIR, COMPILED_CLI_MANIFEST, ROOT, compiledCliState, type CompiledCliManifest } from './compiled-cli.mjs';
 import { isMain } from './paths.js';
+import { usage, versionLine } from '../agent/cli/main.js';
 import { precompiledConfigSchema } from './precompiled-config-schema.js';
 
 /**
@@ -60,6 +61,7 @@ export async function compileCli(): Promise<string> {
     startedAtMs,
     inputs: [...new Set([...Object.keys(result.metafile.inputs), ...web.inputs, 'agent/fleet/web/index.html', 'agent/fleet/web/style.css'])].sort(),
     startInputs: staticInputs(result.metafile, join(ROOT, ENTRIES.main)),
+    startAnswers: { help: usage(), version: versionLine() },
   };
   // Last: the manifest is what says the build is whole.
   writeFileSync(join(scratch, 'build-inputs.json'), `${JSON.stringify(manifest)}\n`);

@@ -29,7 +29,7 @@ const COMMANDS: CliCommand[] = [
   { name: 'health', summary: "ask the local agent's /healthz (the IOx monitor script)", run: async (a) => (await import('./health.js')).healthCommand(a) },
 ];
 
-function usage(): string {
+export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
     'spokepilot: edge agent for Cisco FlexVPN spoke routers',
@@ -43,6 +43,8 @@ function usage(): string {
   ].join('\n');
 }
 
+export const versionLine = (): string => `spokepilot ${AGENT_VERSION}`;
+
 /** Runs the CLI; returns the process exit code (0 ok, 1 failure, 2 usage error). */
 export async function main(argv: string[]): Promise<number> {
   // `spokepilot events | head`: a reader that stops early is not an error.
@@ -52,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
   });
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-V' || name === 'version') {
-    console.log(`spokepilot ${AGENT_VERSION}`);
+    console.log(versionLine());
     return 0;
   }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {

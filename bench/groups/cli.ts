@@ -6,7 +6,7 @@ import { distribution } from '../support/distribution.js';
 import { median, round, type Metric } from '../metric.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = `${ROOT}bin/spokepilot.mjs`;
+const BIN = `${ROOT}bin/spokepilot.cjs`;
 const RUNS = 20;
 
 /** Whole commands through the bin, as a user types them; bare `node -e 0` is the floor they stand on. */

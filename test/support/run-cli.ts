@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
-export const BIN = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'bin', 'spokepilot.mjs');
+export const BIN = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'bin', 'spokepilot.cjs');
 
 export interface CliRun {
   code: number | null;

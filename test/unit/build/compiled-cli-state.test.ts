@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { compiledCliState } from '../../../build/compiled-cli.mjs';
+import { compiledCliState, startAnswer } from '../../../build/compiled-cli.mjs';
 import { tempDir } from '../../support/temp-dir.js';
 
 const BUILT_AT_MS = 2_000_000;
@@ -11,7 +11,7 @@ describe('whether the bin may run the compiled CLI', () => {
   afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
 
   /** A checkout whose sources have these mtimes, and a build of them when `inputs` is given. */
-  function checkout(sources: Record<string, number>, build?: { inputs: string[]; startInputs: string[] }): string {
+  function checkout(sources: Record<string, number>, build?: { inputs: string[]; startInputs: string[]; startAnswers?: { help: string; version: string } }): string {
     const d = tempDir('spokepilot-compiled-');
     dirs.push(d);
     for (const [file, mtimeMs] of Object.entries(sources)) {
@@ -44,5 +44,18 @@ describe('whether the bin may run the compiled CLI', () => {
   it('is stale when a source the build read is gone (renamed, deleted)', () => {
     const root = checkout({ 'agent/cli/main.ts': 1_000_000 }, { inputs: ['agent/cli/main.ts', 'agent/gone.ts'], startInputs: [] });
     expect(compiledCliState(false, root)).toBe('stale');
+  });
+
+  it('gives the compiled --help and --version text only while the sources they came from are unchanged', () => {
+    const startAnswers = { help: 'Usage: spokepilot <command>', version: 'spokepilot 9.9.9' };
+    const built = { inputs: ['agent/cli/main.ts', 'agent/cli/run.ts'], startInputs: ['agent/cli/main.ts'], startAnswers };
+    const fresh = checkout({ 'agent/cli/main.ts': 1_000_000, 'agent/cli/run.ts': 2_500_000 }, built);
+    expect(startAnswer('help', fresh)).toBe(startAnswers.help);
+    expect(startAnswer('version', fresh)).toBe(startAnswers.version);
+    const edited = checkout({ 'agent/cli/main.ts': 2_500_000, 'agent/cli/run.ts': 1_000_000 }, built);
+    expect(startAnswer('help', edited)).toBeUndefined();
+    const older = checkout({ 'agent/cli/main.ts': 1_000_000 }, { inputs: ['agent/cli/main.ts'], startInputs: ['agent/cli/main.ts'] });
+    expect(startAnswer('version', older)).toBeUndefined();
+    expect(startAnswer('version', checkout({ 'agent/cli/main.ts': 1_000_000 }))).toBeUndefined();
   });
 });
