@@ -79,7 +79,7 @@ export function createDashboardServer(d: ApiDeps): Server {
       const range = url.searchParams.get('range') ?? '24h';
       if (!RANGES[range]) return problem(res, 400, `range must be one of ${Object.keys(RANGES).join(', ')}`);
       const to = Date.now();
-      json(res, 200, { from: to - RANGES[range], to, points: d.service.store.series(key, to - RANGES[range], to, 240) });
+      json(res, 200, { from: to - RANGES[range], to, ...d.service.store.series(key, to - RANGES[range], to) });
     },
     'GET /api/events': (_q, res, url) => {
       const kinds = url.searchParams.get('kinds')?.split(',').filter(Boolean);
