@@ -7,6 +7,7 @@ import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { bundleWebScript, SEA_WEB_ASSETS } from '../agent/fleet/web-assets.js';
 import { bundle, copyLabScenarios } from './bundle.js';
 import { nodeBinary } from './node-binary.js';
 import { ADDON_NAME, BUNDLE, DIST, executableDir, isMain, parseArch, ROOT, type Arch } from './paths.js';
@@ -36,7 +37,7 @@ export async function buildExecutable(arch: Arch): Promise<BuiltExecutable> {
   // Strip first: the official binary's symbols are ~12 MB, and strip would not keep the injected blob.
   run(t.strip, [executable]);
   // postject's CLI in a child process: its ELF library prints a warning per note section of the official binary.
-  run(process.execPath, [POSTJECT, executable, 'NODE_SEA_BLOB', seaBlob(t, node), '--sentinel-fuse', SEA_FUSE]);
+  run(process.execPath, [POSTJECT, executable, 'NODE_SEA_BLOB', await seaBlob(t, node), '--sentinel-fuse', SEA_FUSE]);
   const addon = join(dir, ADDON_NAME);
   copyFileSync(sqliteAddon(t), addon);
   run(t.strip, ['--strip-unneeded', addon]);
@@ -46,13 +47,17 @@ export async function buildExecutable(arch: Arch): Promise<BuiltExecutable> {
 
 /**
  * The blob holds build/sea-loader.js as the main script and the bundle as an
- * asset, which the loader runs (in the main thread and in every worker). It
+ * asset, which the loader runs (in the main thread and in every worker), and
+ * the dashboard's page, script and style (`fleet serve` reads them with
+ * node:sea's getAsset: nothing of the page sits beside the executable). It
  * is made by the target's own node (under qemu-user for another architecture)
  * since the blob format belongs to the Node version that reads it.
  */
-function seaBlob(t: Toolchain, node: string): string {
+async function seaBlob(t: Toolchain, node: string): Promise<string> {
   const dir = join(DIST, '.sea', t.arch);
   mkdirSync(dir, { recursive: true });
+  const webJs = join(dir, 'app.js');
+  writeFileSync(webJs, (await bundleWebScript(join(ROOT, 'agent/fleet/web/app.ts'))).js);
   const config = join(dir, 'sea-config.json');
   const output = join(dir, 'sea-prep.blob');
   writeFileSync(config, JSON.stringify({
@@ -61,7 +66,12 @@ function seaBlob(t: Toolchain, node: string): string {
     disableExperimentalSEAWarning: true,
     useSnapshot: false,
     useCodeCache: false,
-    assets: { 'spokepilot.cjs': BUNDLE },
+    assets: {
+      'spokepilot.cjs': BUNDLE,
+      [SEA_WEB_ASSETS.html]: join(ROOT, 'agent/fleet/web/index.html'),
+      [SEA_WEB_ASSETS.js]: webJs,
+      [SEA_WEB_ASSETS.css]: join(ROOT, 'agent/fleet/web/style.css'),
+    },
   }, null, 2));
   runTarget(t, node, ['--experimental-sea-config', config]);
   return output;

@@ -1,20 +1,24 @@
 /**
  * The dashboard's SQLite file: each spoke's last retained status and state
- * (so a restart shows the fleet at once), quality samples at telemetry
- * resolution for 7 days, events for 30 days, the command record, and the
- * access tokens (hashed). History is bounded by age and by a per-spoke cap,
- * pruned on a timer by the server.
+ * (so a restart shows the fleet at once), quality history in three
+ * resolutions (raw for hours, 5-minute and hourly buckets for days: see
+ * history-rollup.ts), events for 30 days, the command record, and the access
+ * tokens (hashed). History is bounded by age and raw samples also by a
+ * per-spoke cap, pruned on a timer by the server.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { bucketStart, keptBy, pointOf, ROLLUP_TIERS, rollup, TIERS, tierFor, type Bucket, type HistorySample, type Resolution, type SeriesPoint, type Tier } from './history-rollup.js';
 
 export type FleetDb = Database.Database;
 
-export const SAMPLE_RETENTION_MS = 7 * 86_400_000;
+/** The longest history of quality kept (in hourly buckets). */
+export const SAMPLE_RETENTION_MS = TIERS[TIERS.length - 1]!.retentionMs;
+export const RAW_RETENTION_MS = TIERS[0]!.retentionMs;
 export const EVENT_RETENTION_MS = 30 * 86_400_000;
-/** Per spoke: a week of 10 s telemetry for 4 candidates is ~240k; beyond this the oldest go first. */
-export const MAX_SAMPLES_PER_SPOKE = 250_000;
+/** Raw samples per spoke: 3 h of 10 s telemetry for 4 candidates is ~4,300; beyond this the oldest go first. */
+export const MAX_SAMPLES_PER_SPOKE = 20_000;
 export const MAX_EVENTS_PER_SPOKE = 20_000;
 
 const SCHEMA = `
@@ -28,6 +32,14 @@ CREATE TABLE IF NOT EXISTS sample (
 );
 CREATE INDEX IF NOT EXISTS sample_by_spoke ON sample (spoke, ts);
 CREATE INDEX IF NOT EXISTS sample_by_ts ON sample (ts);
+${ROLLUP_TIERS.map((t) => `CREATE TABLE IF NOT EXISTS ${t.table} (
+  spoke TEXT NOT NULL, candidate TEXT NOT NULL, ts INTEGER NOT NULL, n INTEGER NOT NULL,
+  loss_n INTEGER NOT NULL, loss_sum REAL NOT NULL, loss_max REAL,
+  rtt_n INTEGER NOT NULL, rtt_sum REAL NOT NULL, rtt_min REAL, rtt_max REAL,
+  jitter_n INTEGER NOT NULL, jitter_sum REAL NOT NULL, jitter_max REAL,
+  PRIMARY KEY (spoke, candidate, ts)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS ${t.table}_by_ts ON ${t.table} (ts);`).join('\n')}
 CREATE TABLE IF NOT EXISTS event (
   id TEXT PRIMARY KEY, spoke TEXT NOT NULL, ts INTEGER NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL
 ) WITHOUT ROWID;
@@ -54,8 +66,21 @@ export function openFleetDb(path: string): FleetDb {
   db.pragma('journal_mode = WAL');
   // A lost last second of history after a power cut is acceptable; the retained state comes back from the broker.
   db.pragma('synchronous = NORMAL');
-  db.exec(SCHEMA);
+  db.transaction(() => {
+    db.exec(SCHEMA);
+    if ((db.pragma('user_version', { simple: true }) as number) < 1) backfillRollups(db);
+  })();
   return db;
+}
+
+/** A database from before the rollups holds a week of raw samples: sum them into the buckets once, so no history is lost when they are pruned. */
+function backfillRollups(db: FleetDb): void {
+  for (const t of ROLLUP_TIERS) {
+    db.prepare(`INSERT OR IGNORE INTO ${t.table} SELECT spoke, candidate, ts - ts % ${t.widthMs}, COUNT(*),
+      COUNT(loss), TOTAL(loss), MAX(loss), COUNT(rtt), TOTAL(rtt), MIN(rtt), MAX(rtt), COUNT(jitter), TOTAL(jitter), MAX(jitter)
+      FROM sample GROUP BY spoke, candidate, ts - ts % ${t.widthMs}`).run();
+  }
+  db.pragma('user_version = 1');
 }
 
 export interface SpokeRow {
@@ -63,7 +88,10 @@ export interface SpokeRow {
   path: string | null; path_since: number | null; online_since: number | null; updated: number;
 }
 
-export interface SampleRow { ts: number; candidate: string; loss: number | null; rtt: number | null; jitter: number | null }
+export interface Series { resolution: Resolution; stepMs: number; points: SeriesPoint[] }
+const CHART_BUCKETS = 240;
+const BUCKET_COLUMNS = `n, loss_n AS lossN, loss_sum AS lossSum, loss_max AS lossMax, rtt_n AS rttN, rtt_sum AS rttSum, rtt_min AS rttMin,
+  rtt_max AS rttMax, jitter_n AS jitterN, jitter_sum AS jitterSum, jitter_max AS jitterMax`;
 export interface EventRow { id: string; spoke: string; ts: number; kind: string; body: string }
 export interface CommandRow {
   tx: string; spoke: string; sent_ms: number; sent_by: string; cmd: string; args: string; reply: string | null; reply_ms: number | null;
@@ -73,6 +101,7 @@ export interface CommandRow {
 export class FleetStore {
   private readonly upsertSpoke;
   private readonly insertSample;
+  private readonly mergeBucket: Map<Tier, Database.Statement>;
   private readonly insertEvent;
   private readonly insertCommand;
   private readonly replyCommand;
@@ -83,6 +112,18 @@ export class FleetStore {
       ON CONFLICT(key) DO UPDATE SET status=excluded.status, state=excluded.state, path=excluded.path,
         path_since=excluded.path_since, online_since=excluded.online_since, updated=excluded.updated`);
     this.insertSample = db.prepare('INSERT INTO sample (spoke, ts, candidate, loss, rtt, jitter) VALUES (?, ?, ?, ?, ?, ?)');
+    // Counts and sums add up, extremes keep the worse (SQLite's two-argument max() is NULL when either is).
+    this.mergeBucket = new Map(ROLLUP_TIERS.map((t) => [t, db.prepare(`INSERT INTO ${t.table}
+      (spoke, candidate, ts, n, loss_n, loss_sum, loss_max, rtt_n, rtt_sum, rtt_min, rtt_max, jitter_n, jitter_sum, jitter_max)
+      VALUES (@spoke, @candidate, @ts, @n, @lossN, @lossSum, @lossMax, @rttN, @rttSum, @rttMin, @rttMax, @jitterN, @jitterSum, @jitterMax)
+      ON CONFLICT (spoke, candidate, ts) DO UPDATE SET n = n + excluded.n,
+        loss_n = loss_n + excluded.loss_n, loss_sum = loss_sum + excluded.loss_sum,
+        loss_max = COALESCE(MAX(loss_max, excluded.loss_max), loss_max, excluded.loss_max),
+        rtt_n = rtt_n + excluded.rtt_n, rtt_sum = rtt_sum + excluded.rtt_sum,
+        rtt_min = COALESCE(MIN(rtt_min, excluded.rtt_min), rtt_min, excluded.rtt_min),
+        rtt_max = COALESCE(MAX(rtt_max, excluded.rtt_max), rtt_max, excluded.rtt_max),
+        jitter_n = jitter_n + excluded.jitter_n, jitter_sum = jitter_sum + excluded.jitter_sum,
+        jitter_max = COALESCE(MAX(jitter_max, excluded.jitter_max), jitter_max, excluded.jitter_max)`)]));
     this.insertEvent = db.prepare('INSERT OR IGNORE INTO event (id, spoke, ts, kind, body) VALUES (?, ?, ?, ?, ?)');
     this.insertCommand = db.prepare('INSERT INTO command (tx, spoke, sent_ms, sent_by, cmd, args) VALUES (?, ?, ?, ?, ?, ?)');
     this.replyCommand = db.prepare('UPDATE command SET reply = ?, reply_ms = ? WHERE tx = ? AND reply IS NULL');
@@ -92,8 +133,22 @@ export class FleetStore {
 
   spokes(): SpokeRow[] { return this.db.prepare('SELECT * FROM spoke').all() as SpokeRow[]; }
 
-  addSamples(spoke: string, ts: number, samples: { candidate: string; loss?: number; rtt?: number; jitter?: number }[]): void {
-    for (const s of samples) this.insertSample.run(spoke, ts, s.candidate, s.loss ?? null, s.rtt ?? null, s.jitter ?? null);
+  /**
+   * Stores samples in every resolution whose retention still holds them at
+   * nowMs (a week replayed late lands in the hourly buckets only), in one
+   * transaction.
+   */
+  addSamples(samples: readonly HistorySample[], nowMs: number): void {
+    const raw = TIERS[0]!;
+    this.db.transaction(() => {
+      for (const s of samples) if (keptBy(raw, s.ts, nowMs)) this.insertSample.run(s.spoke, s.ts, s.candidate, s.loss, s.rtt, s.jitter);
+      for (const [tier, merge] of this.mergeBucket) for (const b of rollup(samples, tier, nowMs)) merge.run(b);
+    })();
+  }
+
+  /** Row counts per resolution (the bench's and the metrics' view of the history's size). */
+  historyRows(): Record<Resolution, number> {
+    return Object.fromEntries(TIERS.map((t) => [t.resolution, (this.db.prepare(`SELECT COUNT(*) AS n FROM ${t.table}`).get() as { n: number }).n])) as Record<Resolution, number>;
   }
 
   /** Returns false for an event already stored (the same id from another broker, or replayed). */
@@ -108,16 +163,25 @@ export class FleetStore {
     return this.db.prepare(`SELECT * FROM event ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ts DESC LIMIT @limit`).all(params) as EventRow[];
   }
 
-  /** Mean loss/RTT/jitter per candidate in `buckets` equal slices of [from, to]: a chart needs no more points than pixels. */
-  series(spoke: string, fromMs: number, toMs: number, buckets: number): { candidate: string; t: number; loss: number | null; rtt: number | null; jitter: number | null }[] {
-    const width = Math.max(1, Math.ceil((toMs - fromMs) / buckets));
-    return this.db.prepare(`SELECT candidate, CAST((ts - @from) / @width AS INTEGER) AS b, AVG(loss) AS loss, AVG(rtt) AS rtt, AVG(jitter) AS jitter
-      FROM sample WHERE spoke = @spoke AND ts >= @from AND ts <= @to GROUP BY candidate, b ORDER BY candidate, b`)
-      .all({ spoke, from: fromMs, to: toMs, width })
-      .map((r) => {
-        const row = r as { candidate: string; b: number; loss: number | null; rtt: number | null; jitter: number | null };
-        return { candidate: row.candidate, t: fromMs + row.b * width, loss: row.loss, rtt: row.rtt, jitter: row.jitter };
-      });
+  /**
+   * Loss/RTT/jitter per candidate over [from, to], read from the finest
+   * resolution that holds the range (tierFor): raw samples summed into 240
+   * slices, or the stored 5-minute or hourly buckets as they are.
+   */
+  series(spoke: string, fromMs: number, toMs: number): Series {
+    const tier = tierFor(toMs - fromMs);
+    if (tier.widthMs === 0) {
+      const width = Math.max(1, Math.ceil((toMs - fromMs) / CHART_BUCKETS));
+      const rows = this.db.prepare(`SELECT candidate, CAST((ts - @from) / @width AS INTEGER) AS b, COUNT(*) AS n,
+        COUNT(loss) AS lossN, TOTAL(loss) AS lossSum, MAX(loss) AS lossMax, COUNT(rtt) AS rttN, TOTAL(rtt) AS rttSum, MIN(rtt) AS rttMin,
+        MAX(rtt) AS rttMax, COUNT(jitter) AS jitterN, TOTAL(jitter) AS jitterSum, MAX(jitter) AS jitterMax
+        FROM sample WHERE spoke = @spoke AND ts >= @from AND ts <= @to GROUP BY candidate, b ORDER BY candidate, b`)
+        .all({ spoke, from: fromMs, to: toMs, width }) as (Bucket & { b: number })[];
+      return { resolution: tier.resolution, stepMs: width, points: rows.map((r) => pointOf({ ...r, spoke, ts: fromMs + r.b * width })) };
+    }
+    const rows = this.db.prepare(`SELECT spoke, candidate, ts, ${BUCKET_COLUMNS} FROM ${tier.table}
+      WHERE spoke = ? AND ts >= ? AND ts <= ? ORDER BY candidate, ts`).all(spoke, bucketStart(fromMs, tier.widthMs), toMs) as Bucket[];
+    return { resolution: tier.resolution, stepMs: tier.widthMs, points: rows.map(pointOf) };
   }
 
   recordCommand(c: { tx: string; spoke: string; sentMs: number; sentBy: string; cmd: string; args: unknown }): void {
@@ -133,10 +197,10 @@ export class FleetStore {
     return this.db.prepare('SELECT * FROM command WHERE spoke = ? ORDER BY sent_ms DESC LIMIT ?').all(spoke, limit) as CommandRow[];
   }
 
-  /** Drops history past its retention and past the per-spoke caps; returns how many rows went. */
+  /** Drops history past its resolution's retention (a bucket once it ends before it) and past the per-spoke caps; returns how many rows went. */
   prune(nowMs: number): number {
     let removed = 0;
-    removed += this.db.prepare('DELETE FROM sample WHERE ts < ?').run(nowMs - SAMPLE_RETENTION_MS).changes;
+    for (const t of TIERS) removed += this.db.prepare(`DELETE FROM ${t.table} WHERE ts < ?`).run(nowMs - t.retentionMs - t.widthMs).changes;
     removed += this.db.prepare('DELETE FROM event WHERE ts < ?').run(nowMs - EVENT_RETENTION_MS).changes;
     removed += this.db.prepare('DELETE FROM command WHERE sent_ms < ?').run(nowMs - EVENT_RETENTION_MS).changes;
     removed += this.capPerSpoke('sample', MAX_SAMPLES_PER_SPOKE);

@@ -12,6 +12,7 @@ import type { EventPayload } from '../../proto/payloads.js';
 import { checkSegment, nodeTopics } from '../../proto/topics.js';
 import { eventText } from './event-text.js';
 import type { FleetStore } from './fleet-db.js';
+import type { HistorySample } from './history-rollup.js';
 import { FleetState, overviewRow, type OverviewRow, type Spoke } from './fleet-state.js';
 import { replyText } from './spoke-page.js';
 
@@ -33,7 +34,7 @@ const REPLY_WAIT_MS = 20_000;
 
 export class FleetService {
   readonly state: FleetState;
-  private pendingSamples: { spoke: string; ts: number; samples: { candidate: string; loss: number; rtt?: number; jitter?: number }[] }[] = [];
+  private pendingSamples: HistorySample[] = [];
   private pendingSpokes = new Map<string, Spoke>();
   private batch: LiveBatch = { rows: [], touched: [], events: [], replies: [] };
   private changedRows = new Set<string>();
@@ -80,7 +81,7 @@ export class FleetService {
         if (a.persist) this.pendingSpokes.set(key, a.spoke);
         break;
       case 'telemetry':
-        this.pendingSamples.push({ spoke: key, ts: a.ts, samples: a.samples });
+        for (const s of a.samples) this.pendingSamples.push({ spoke: key, ts: a.ts, candidate: s.candidate, loss: s.loss, rtt: s.rtt ?? null, jitter: s.jitter ?? null });
         break;
       case 'event':
         // The same event from a second broker, or replayed from the outbox, is stored and shown once.
@@ -100,13 +101,14 @@ export class FleetService {
 
   /** Writes what arrived since the last flush and sends one batch to each listener. */
   flush(): void {
+    const nowMs = this.now();
     if (this.pendingSamples.length || this.pendingSpokes.size) {
       const samples = this.pendingSamples;
       const spokes = [...this.pendingSpokes.values()];
       this.pendingSamples = [];
       this.pendingSpokes.clear();
       this.store.db.transaction(() => {
-        for (const s of samples) this.store.addSamples(s.spoke, s.ts, s.samples);
+        this.store.addSamples(samples, nowMs);
         for (const s of spokes) {
           this.store.saveSpoke({
             key: s.key, site: s.site, node: s.node, status: s.status ? JSON.stringify(s.status) : null, state: s.state ? JSON.stringify(s.state) : null,

@@ -30,11 +30,33 @@ const SECURITY_HEADERS = {
   'cache-control': 'no-store',
 };
 
+export const MAX_FIRST_PAGE = 500;
+
+/** The `first` parameter: absent, or a whole number of rows from 1 to MAX_FIRST_PAGE; a message otherwise. */
+export function firstPageSize(v: string | null): number | undefined | string {
+  if (v === null) return undefined;
+  const n = Number(v);
+  return /^\d+$/.test(v) && n >= 1 && n <= MAX_FIRST_PAGE ? n : `first must be a whole number of rows from 1 to ${MAX_FIRST_PAGE}, not "${v}"`;
+}
+
+/** The n first rows by key in code-unit order (the page's default sort), without sorting the whole fleet. */
+export function firstRows<R extends { key: string }>(rows: readonly R[], n: number): R[] {
+  const out: R[] = [];
+  for (const r of rows) {
+    if (out.length === n && r.key >= out[n - 1]!.key) continue;
+    let i = out.length;
+    while (i > 0 && out[i - 1]!.key > r.key) i--;
+    out.splice(i, 0, r);
+    if (out.length > n) out.pop();
+  }
+  return out;
+}
+
 const RANGES: Record<string, number> = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000 };
 const MAX_BODY_BYTES = 16 * 1024;
 
-function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS });
+function send(res: ServerResponse, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS, ...extra });
   res.end(body);
 }
 const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
@@ -59,14 +81,20 @@ export function createDashboardServer(d: ApiDeps): Server {
   let sseClients = 0;
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL, who: Caller) => unknown> = {
     'GET /api/me': (_q, res, _u, who) => json(res, 200, { name: who.name, canCommand: who.canCommand && d.signer !== undefined, signing: d.signer !== undefined }),
-    'GET /api/overview': (_q, res) => {
+    'GET /api/overview': (_q, res, url) => {
+      const started = performance.now();
       const rows = d.service.state.rows();
       const count = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).length;
-      json(res, 200, {
-        nowMs: Date.now(), brokersConnected: d.brokersConnected(),
-        counts: { total: rows.length, online: count((r) => r.status === 'online'), offline: count((r) => r.status === 'offline'), degraded: count((r) => r.degraded), backup: count((r) => r.backup), override: count((r) => r.override) },
-        rows,
+      const counts = { total: rows.length, online: count((r) => r.status === 'online'), offline: count((r) => r.status === 'offline'), degraded: count((r) => r.degraded), backup: count((r) => r.backup), override: count((r) => r.override) };
+      const first = firstPageSize(url.searchParams.get('first'));
+      if (typeof first === 'string') return problem(res, 400, first);
+      // ?first=N: the counts and the table's first page in its default order (by key), so the page draws
+      // before the whole fleet (a megabyte at 5,000 spokes) has been built, sent and parsed.
+      const body = JSON.stringify({
+        nowMs: Date.now(), brokersConnected: d.brokersConnected(), counts,
+        rows: first === undefined ? rows : firstRows(rows, first), ...(first === undefined ? {} : { partial: true }),
       });
+      send(res, 200, 'application/json; charset=utf-8', body, { 'server-timing': `build;dur=${(performance.now() - started).toFixed(1)}` });
     },
     'GET /api/hubs': (_q, res) => json(res, 200, { hubs: hubView(d.service.state.spokes.values()) }),
     'GET /api/spoke': (_q, res, url) => {
@@ -79,7 +107,7 @@ export function createDashboardServer(d: ApiDeps): Server {
       const range = url.searchParams.get('range') ?? '24h';
       if (!RANGES[range]) return problem(res, 400, `range must be one of ${Object.keys(RANGES).join(', ')}`);
       const to = Date.now();
-      json(res, 200, { from: to - RANGES[range], to, points: d.service.store.series(key, to - RANGES[range], to, 240) });
+      json(res, 200, { from: to - RANGES[range], to, ...d.service.store.series(key, to - RANGES[range], to) });
     },
     'GET /api/events': (_q, res, url) => {
       const kinds = url.searchParams.get('kinds')?.split(',').filter(Boolean);

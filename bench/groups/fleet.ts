@@ -14,9 +14,12 @@ import { waitFor } from '../../test/integration/mqtt/wait.js';
 import { tempDir } from '../../test/support/temp-dir.js';
 import { round, type Metric } from '../metric.js';
 import { coldStartSec, ConnectionTimeline, FleetConsumer, percentile } from '../support/fleet-watch.js';
+import { OfflineWatch } from './fleet-offline.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const log = (msg: string) => console.error(`fleet bench: ${msg}`);
+const benchStart = Date.now();
+/** Progress on stderr with the time since the bench started: where its minutes go. */
+const log = (msg: string) => console.error(`fleet bench [+${((Date.now() - benchStart) / 1000).toFixed(0)} s]: ${msg}`);
 
 export async function* fleetBench(): AsyncIterable<Metric> {
   const nodes = Number(process.env.SPOKEPILOT_FLEET_NODES ?? 1000);
@@ -59,6 +62,7 @@ async function runFleet(name: BrokerName, broker: MatrixBroker, nodes: number, d
   // The consumer sits on the node that survives the node kill (node 2); on mosquitto a persistent session survives the restart.
   const consumerUrl = broker.urls[Math.min(1, broker.urls.length - 1)]!;
   const consumer = await FleetConsumer.connect(consumerUrl, root, name === 'mosquitto');
+  const view = new OfflineWatch(consumer.client, root);
   try {
     await fleet.start(nodes * 5); // 200 spokes a second
     await waitFor(() => fleet.counts().connected === nodes && fleet.counts().outboxDepth === 0, 120_000, 'the fleet connected');
@@ -75,19 +79,23 @@ async function runFleet(name: BrokerName, broker: MatrixBroker, nodes: number, d
 
     m('coldStartSec', await coldStartSec(broker.urls, root, nodes, 2_000), 's');
 
-    await nodeKill(broker, fleet, timeline, consumer, m);
+    await nodeKill(broker, fleet, timeline, consumer, view, m);
     await restart(name, broker, fleet, timeline, m);
     return fleet;
   } finally {
     timeline.stopSampling();
+    view.stop();
     await consumer.close().catch(() => {});
   }
 }
 
 type Emit = (metric: string, value: number, unit: string) => void;
 
-/** One node killed (SIGKILL) while every spoke queues a numbered event every 2 s: reconnection time, events lost, order. */
-async function nodeKill(broker: MatrixBroker, fleet: SimFleet, timeline: ConnectionTimeline, consumer: FleetConsumer, m: Emit): Promise<void> {
+/**
+ * One node killed (SIGKILL) while every spoke queues a numbered event every 2 s: reconnection time, events lost,
+ * order, and what a fleet view on a surviving node shows meanwhile (every spoke stays alive throughout).
+ */
+async function nodeKill(broker: MatrixBroker, fleet: SimFleet, timeline: ConnectionTimeline, consumer: FleetConsumer, view: OfflineWatch, m: Emit): Promise<void> {
   let seq = 0;
   const sent = () => seq;
   const markers = setInterval(() => {
@@ -96,6 +104,7 @@ async function nodeKill(broker: MatrixBroker, fleet: SimFleet, timeline: Connect
   }, 2_000);
   await sleep(5_000);
   const killedAt = Date.now();
+  view.startAt(killedAt);
   await broker.killNode(1);
   log(`node 1 killed; connected ${fleet.counts().connected}`);
   // A single-node broker comes back (a process supervisor's restart); a cluster keeps its two others.
@@ -108,6 +117,12 @@ async function nodeKill(broker: MatrixBroker, fleet: SimFleet, timeline: Connect
   const reconnect = timeline.reconnectSec(killedAt);
   m('nodeKill.clientsCut', reconnect.length, 'clients');
   m('nodeKill.reconnectP95Sec', percentile(reconnect, 95), 's');
+  const shown = view.report();
+  // Live spokes the view showed offline (only where some broker sent a Will), for how long; the rest of the cut were never shown at all.
+  m('nodeKill.view.shownOfflineSpokes', shown.length, 'spokes');
+  m('nodeKill.view.shownOfflineMaxSec', shown.length ? Math.max(...shown) : 0, 's');
+  m('nodeKill.view.shownOfflineP95Sec', percentile(shown, 95), 's');
+  m('nodeKill.view.cutNeverShownSpokes', Math.max(0, reconnect.length - shown.length), 'spokes');
   let lost = 0;
   let outOfOrder = 0;
   for (const s of fleet.spokes) {

@@ -73,6 +73,8 @@ export async function demoCommand(argv: string[]): Promise<number> {
     if (!live) console.log(`spokepilot demo: ${scenario.name}: ${scenario.description ?? ''}`.trim());
     result = await runFailover({
       scenario, mode: 'agent', speed, workDir: work, mqttUrl: broker.url,
+      // The dashboard's commands, signed with the run's operator key, are obeyed by the demo agent.
+      ...(typeof web === 'string' ? {} : { commandKeys: web.commandKeys }),
       onAgent: (agent, spoke) => { view = { agent, spoke, startMs: spoke.router.state().at }; },
       onLine: (line) => { timeline.push(line); if (!live) console.log(`router ${line}`); },
       onDecision: (d) => {

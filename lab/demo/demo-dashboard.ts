@@ -1,25 +1,44 @@
 /**
  * The demo's web view: the fleet dashboard (agent/fleet) on the demo's
  * embedded broker, at 127.0.0.1:8088 when that port is free (another free
- * port otherwise), with a view-only token in the printed address. Its
- * database lives in a directory of its own, removed on close.
+ * port otherwise), with a token in the printed address that may send
+ * commands. An operator key pair is generated for the run: the dashboard
+ * signs with the private key, the demo agent accepts the public one. The keys
+ * and the database live in a directory of their own, removed on close:
+ * nothing of them outlives the demo.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDashboard, type Dashboard } from '../../agent/fleet/dashboard.js';
+import { generateSigningKey, parsePrivateKey } from '../../proto/command-signing.js';
 import { DEFAULT_ROOT } from '../../proto/topics.js';
 
 export const DEMO_DASHBOARD_PORT = 8088;
 
-export interface DemoDashboard { address: string; close(): Promise<void> }
+/** The key id the demo's dashboard signs as, and its agent accepts. */
+export const DEMO_OPERATOR_KEY_ID = 'demo-operator';
+
+export interface DemoDashboard {
+  address: string;
+  /** Where its database and the run's operator keys live until close. */
+  dir: string;
+  /** For the demo agent's mqtt.commandKeys. */
+  commandKeys: { id: string; publicKey: string }[];
+  close(): Promise<void>;
+}
 
 /** The dashboard, or why it could not start (the demo runs on without it). */
 export async function startDemoDashboard(brokerUrl: string): Promise<DemoDashboard | string> {
   const dir = mkdtempSync(join(tmpdir(), 'spokepilot-demo-dashboard-'));
+  // Written as an operator keeps them (the private key readable by its owner only), read back as `fleet serve --operator-key` does.
+  const pair = generateSigningKey();
+  writeFileSync(join(dir, 'operator.key'), pair.privatePem, { mode: 0o600 });
+  writeFileSync(join(dir, 'operator.pub'), pair.publicPem);
+  const signer = { key: parsePrivateKey(readFileSync(join(dir, 'operator.key'), 'utf8')), keyId: DEMO_OPERATOR_KEY_ID };
   const options = (port: number) => ({
     brokers: [brokerUrl], root: DEFAULT_ROOT, dbPath: join(dir, 'dashboard.db'), listen: { host: '127.0.0.1', port },
-    bootstrapToken: { name: 'demo', canCommand: false },
+    signer, bootstrapToken: { name: 'demo', canCommand: true },
   });
   let dashboard: Dashboard;
   try {
@@ -35,6 +54,8 @@ export async function startDemoDashboard(brokerUrl: string): Promise<DemoDashboa
   }
   return {
     address: `${dashboard.url}#token=${dashboard.token}`,
+    dir,
+    commandKeys: [{ id: DEMO_OPERATOR_KEY_ID, publicKey: readFileSync(join(dir, 'operator.pub'), 'utf8') }],
     async close() {
       await dashboard.close();
       rmSync(dir, { recursive: true, force: true });

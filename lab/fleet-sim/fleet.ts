@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { BackoffOptions } from '../../agent/adapters/mqtt/backoff.js';
 import { systemClock } from '../../agent/ports/clock.js';
 import { generateSigningKey, parsePublicKey } from '../../proto/command-signing.js';
+import { createPayloadValidators } from '../../proto/schemas/index.js';
 import { SimSpoke } from './sim-spoke.js';
 import { DEFAULT_SCENARIO, seededStream, SpokeStream, type FleetScenario } from './synthetic.js';
 
@@ -58,11 +59,12 @@ export class SimFleet {
     const scenario: FleetScenario = { ...DEFAULT_SCENARIO, ...o.scenario, nodes: o.nodes };
     const random = seededStream(scenario.seed ^ 0x5eed);
     const perSite = o.perSite ?? 20;
+    const validators = createPayloadValidators();
     for (let i = 0; i < o.nodes; i++) {
       const at = { site: `site-${Math.floor(i / perSite)}`, node: `spoke-${i}` };
       this.spokes.push(new SimSpoke({
         dir: join(o.dir, `spoke-${i}`), at, root: this.root, urls: o.urls, stream: new SpokeStream(i, scenario), clock: systemClock, keys,
-        random, heartbeatMs: 300_000 / (o.speed ?? 1), ...(o.backoff ? { backoff: o.backoff } : {}), ...(o.keepaliveSec ? { keepaliveSec: o.keepaliveSec } : {}),
+        random, validators, heartbeatMs: 300_000 / (o.speed ?? 1), ...(o.backoff ? { backoff: o.backoff } : {}), ...(o.keepaliveSec ? { keepaliveSec: o.keepaliveSec } : {}),
       }));
     }
   }

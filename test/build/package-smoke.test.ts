@@ -11,11 +11,11 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import mqtt from 'mqtt';
 import { parse, stringify } from 'yaml';
-import { BUNDLE, hostArch, type Arch } from '../../build/paths.js';
+import { BUNDLE, DIST, hostArch, type Arch } from '../../build/paths.js';
 import { missingPrerequisites } from '../../build/toolchain.js';
 import { EXECUTABLE, HEALTHCHECK } from '../../iox/descriptor.js';
 import { buildPackage, PACKAGE_MEMBERS } from '../../iox/package.js';
@@ -151,6 +151,40 @@ for (const arch of ['x86_64', 'aarch64'] as const) {
         await new Promise((resolve) => server.close(resolve));
       }
       await expect(inRootfs(descriptor.app.monitor.script, healthArgs, env)).rejects.toMatchObject({ code: 1 });
+    });
+
+    it('serves the dashboard page from the executable\'s own SEA assets (fleet serve), none of it beside the executable', async () => {
+      const broker = await startEmbeddedBroker();
+      const [command, prefix] = runner.run!(rootfs, EXECUTABLE);
+      const child = spawn(command, [...prefix, 'fleet', 'serve', '--broker', broker.url, '--listen', '127.0.0.1:0', '--db', '/tmp/fleet.db'], {
+        env: { PATH: '/opt/spokepilot:/usr/bin:/bin', ...descriptor.app.env }, stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+      child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+      try {
+        const deadline = Date.now() + 60_000;
+        let url: string | undefined;
+        while (!(url = /dashboard on (http:\S+)/.exec(output)?.[1])) {
+          if (Date.now() > deadline || child.exitCode !== null) throw new Error(`fleet serve did not start; its output:\n${output.slice(-2000)}`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        const get = async (path: string) => {
+          const res = await fetch(new URL(path, url));
+          return { type: res.headers.get('content-type'), body: await res.text() };
+        };
+        expect(await get('/')).toEqual({ type: 'text/html; charset=utf-8', body: readFileSync('agent/fleet/web/index.html', 'utf8') });
+        expect(await get('/app.css')).toEqual({ type: 'text/css; charset=utf-8', body: readFileSync('agent/fleet/web/style.css', 'utf8') });
+        const js = await get('/app.js');
+        expect(js.type).toBe('text/javascript; charset=utf-8');
+        expect(js.body).toBe(readFileSync(join(DIST, '.sea', arch, 'app.js'), 'utf8')); // the bundle embedded at build
+        expect(js.body.length).toBeGreaterThan(10_000);
+        expect(existsSync(join(rootfs, dirname(EXECUTABLE), 'web'))).toBe(false);
+      } finally {
+        child.kill('SIGTERM');
+        if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+        await broker.stop();
+      }
     });
 
     if (arch === 'x86_64') {

@@ -26,7 +26,7 @@ const SPOKES = 20;
 
 const get = async (path: string, token: string | null = dash.token!) => {
   const res = await fetch(new URL(path, dash.url), { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  return { status: res.status, body: (res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text()) as Record<string, any> };
+  return { status: res.status, headers: res.headers, body: (res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text()) as Record<string, any> };
 };
 const post = async (path: string, body: unknown, token = dash.token) => {
   const res = await fetch(new URL(path, dash.url), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -73,6 +73,12 @@ describe('fleet serve: state, history, API, live stream and commands', () => {
     const o = await waitFor('20 spokes', async () => { const r = await get('/api/overview'); return r.body.rows.length === SPOKES && r.body; });
     expect(o.counts).toMatchObject({ total: SPOKES, online: SPOKES, offline: 0, backup: 0, override: 0 });
     expect(o.rows.find((r: any) => r.key === 'site0000/r3')).toMatchObject({ status: 'online', hub: '10.0.3.1', path: 'fibre', version: '0.2.0' });
+    // The page's first request: the whole fleet's counts, the first rows by key, and how long the server took.
+    const first = await get('/api/overview?first=7');
+    expect(first.body).toMatchObject({ partial: true, counts: o.counts });
+    expect(first.body.rows.map((r: any) => r.key)).toEqual(o.rows.map((r: any) => r.key).sort().slice(0, 7));
+    expect(first.headers.get('server-timing')).toMatch(/^build;dur=\d+(\.\d)?$/);
+    expect((await get('/api/overview?first=0')).body.error).toBe('first must be a whole number of rows from 1 to 500, not "0"');
     const hubs = (await get('/api/hubs', viewer)).body.hubs;
     expect(hubs.map((h: any) => [h.hub, h.spokes])).toEqual([['10.0.0.1', 5], ['10.0.1.1', 5], ['10.0.2.1', 5], ['10.0.3.1', 5]]);
     expect((await get('/api/spoke?key=nowhere/none')).status).toBe(404);

@@ -6,7 +6,7 @@
  */
 import { ago, esc, timeTag, type Row } from './util.js';
 
-const PAGE = 100;
+export const PAGE = 100;
 type SortKey = 'key' | 'status' | 'hub' | 'wan' | 'path' | 'version' | 'pathSince' | 'lastHeardMs';
 const COLUMNS: [SortKey, string, string?][] = [
   ['key', 'Spoke'], ['status', 'State'], ['hub', 'Hub'], ['wan', 'WAN', 'hide-narrow'], ['path', 'Path'],
@@ -15,6 +15,12 @@ const COLUMNS: [SortKey, string, string?][] = [
 const STATES = ['all', 'online', 'offline', 'degraded', 'backup', 'override'] as const;
 
 export class Overview {
+  /**
+   * Set while only the first page has arrived: the server's counts stand for
+   * the fleet's, and the table and pager show that page of the whole (filters
+   * and the next page wait for the rest).
+   */
+  preview: { counts: { total: number; online: number; offline: number; degraded: number; backup: number; override: number } } | undefined;
   private sort: { key: SortKey; desc: boolean } = { key: 'key', desc: false };
   private page = 0;
   private filters = { q: '', state: 'all', hub: '', path: '', version: '', site: '' };
@@ -77,9 +83,13 @@ export class Overview {
     if (!tbody) return;
     const all = [...this.rows.values()];
     const count = (f: (r: Row) => boolean) => all.filter(f).length;
+    const c = this.preview?.counts ?? {
+      total: all.length, online: count((r) => r.status === 'online'), offline: count((r) => r.status === 'offline'),
+      degraded: count((r) => r.degraded), backup: count((r) => r.backup), override: count((r) => r.override),
+    };
     main.querySelector('#counts')!.innerHTML = [
-      ['Spokes', all.length, ''], ['Online', count((r) => r.status === 'online'), 'online'], ['Offline', count((r) => r.status === 'offline'), 'offline'],
-      ['Degraded', count((r) => r.degraded), 'bad'], ['On backup path', count((r) => r.backup), 'backup'], ['In override', count((r) => r.override), 'override'],
+      ['Spokes', c.total, ''], ['Online', c.online, 'online'], ['Offline', c.offline, 'offline'],
+      ['Degraded', c.degraded, 'bad'], ['On backup path', c.backup, 'backup'], ['In override', c.override, 'override'],
     ].map(([label, n, cls]) => `<div class="count"><b class="${cls}">${n}</b>${label}</div>`).join('');
     this.options(main, 'hub', all.map((r) => r.hub));
     this.options(main, 'path', all.map((r) => r.path));
@@ -92,7 +102,10 @@ export class Overview {
       const c = typeof x === 'number' && typeof y === 'number' ? x - y : cmp(String(x), String(y));
       return (desc ? -c : c) || cmp(a.key, b.key);
     });
-    const pages = Math.max(1, Math.ceil(shown.length / PAGE));
+    // The first page of the whole, as long as nothing narrows or reorders it.
+    const whole = this.preview && this.page === 0 && key === 'key' && !desc && Object.values(this.filters).every((v) => v === '' || v === 'all');
+    const total = whole ? this.preview!.counts.total : shown.length;
+    const pages = Math.max(1, Math.ceil(total / PAGE));
     this.page = Math.min(this.page, pages - 1);
     const slice = shown.slice(this.page * PAGE, (this.page + 1) * PAGE);
     tbody.innerHTML = slice.map(rowHtml).join('') || `<tr><td colspan="${COLUMNS.length}">No spoke matches.</td></tr>`;
@@ -100,9 +113,9 @@ export class Overview {
       const k = (th as HTMLElement).dataset.col;
       th.setAttribute('aria-sort', k === key ? (desc ? 'descending' : 'ascending') : 'none');
     });
-    main.querySelector('#shown')!.textContent = `${shown.length ? this.page * PAGE + 1 : 0}–${this.page * PAGE + slice.length} of ${shown.length} (page ${this.page + 1} of ${pages})`;
+    main.querySelector('#shown')!.textContent = `${total ? this.page * PAGE + 1 : 0}–${this.page * PAGE + slice.length} of ${total}${this.preview && !whole ? ' loaded so far' : ''} (page ${this.page + 1} of ${pages})`;
     (main.querySelector('#prev') as HTMLButtonElement).disabled = this.page === 0;
-    (main.querySelector('#next') as HTMLButtonElement).disabled = this.page >= pages - 1;
+    (main.querySelector('#next') as HTMLButtonElement).disabled = this.page >= pages - 1 || this.preview !== undefined;
   }
 
   private options(main: HTMLElement, id: 'hub' | 'path' | 'version', values: (string | undefined)[]): void {

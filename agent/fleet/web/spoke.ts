@@ -92,9 +92,9 @@ ${p.candidates.map((c) => `<tr><td>${esc(c.id)}${c.active ? ' <strong>(active)</
   }
 
   private async chart(main: HTMLElement): Promise<void> {
-    const s = await api<{ from: number; to: number; points: Point[] }>(`/api/series?key=${encodeURIComponent(this.key)}&range=${this.range}`);
+    const s = await api<{ from: number; to: number; resolution: string; points: Point[] }>(`/api/series?key=${encodeURIComponent(this.key)}&range=${this.range}`);
     const box = main.querySelector('#chart');
-    if (box) box.innerHTML = chartSvg(s.points, this.metric, s.from, s.to, `${this.metric} per candidate, last ${this.range}`);
+    if (box) box.innerHTML = chartSvg(s.points, this.metric, s.from, s.to, `${this.metric} per candidate, last ${this.range}${s.resolution === 'raw' ? '' : `, ${s.resolution} mean and worst`}`);
   }
 
   private fillCommandChoices(main: HTMLElement, p: Page): void {
