@@ -33,6 +33,8 @@ const FIRST_WORDS: Record<string, Record<string, string>> = {
     interface: 'Select an interface to configure',
     ip: 'Global IP configuration subcommands',
     logging: 'Modify message logging facilities',
+    'route-map': 'Create route-map or enter route-map command mode',
+    router: 'Enable a routing process',
     track: 'Object tracking configuration commands',
     vrf: 'VRF commands',
   },

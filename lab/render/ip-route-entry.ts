@@ -48,7 +48,7 @@ function body(m: RouterModel, r: LabRoute): string[] {
       return [known, '  Routing Descriptor Blocks:', direct ? `  * directly connected, via ${r.interface}` : `  * ${r.via}`, `      ${metric}`];
     }
     case 'B': {
-      const as = m.opts.bgp === false ? 0 : m.opts.bgp.localAs;
+      const as = m.config.bgp?.asn ?? (m.opts.bgp === false ? 0 : m.opts.bgp.localAs);
       const peerAs = m.world.hubs().find((h) => h.tunnelAddress === r.via)?.bgp?.remoteAs ?? as;
       const external = peerAs !== as;
       const ago = `${iosElapsed(r.installedAt === undefined ? 0 : elapsedSec(m, r.installedAt))} ago`;

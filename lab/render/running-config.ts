@@ -5,6 +5,7 @@ import { sortedPeers, sortedSources, type FlexPeer, type TrackConfig } from '../
 import { lengthToMask } from '../router/dynamics/routes.js';
 import { thresholdConfigLines } from './track-threshold-config.js';
 import { appletConfigLines } from './eem.js';
+import { communityListLines, prefixListLines, routeMapLines, routerBgpLines } from './bgp/running-config.js';
 
 export function renderRunningConfig(m: RouterModel): string {
   const c = m.config;
@@ -57,14 +58,16 @@ export function renderRunningConfig(m: RouterModel): string {
     if (i.tunnel?.protectionProfile) body.push(` tunnel protection ipsec profile ${i.tunnel.protectionProfile}`);
     body.push('!');
   }
+  body.push(...routerBgpLines(c), ...communityListLines(c));
   m.world.wans().forEach((w, i) => {
     body.push(w.gateway ? `ip route 0.0.0.0 0.0.0.0 ${w.gateway}${i > 0 ? ` ${5 * i}` : ''}` : `ip route 0.0.0.0 0.0.0.0 ${w.interface}${i > 0 ? ` ${5 * i}` : ''}`);
   });
   body.push('!');
+  body.push(...prefixListLines(c));
   body.push(...ipSlaConfigLines(c));
   body.push('!');
   for (const h of c.loggingHosts) body.push(`logging host ${h.address} transport udp port ${h.port}`);
-  body.push('!', ...appletConfigLines(m));
+  body.push('!', ...routeMapLines(c), ...appletConfigLines(m));
   body.push('end');
   const text = body.join('\n');
   return ['Building configuration...', '', `Current configuration : ${text.length + 1} bytes`, text].join('\n');

@@ -1,6 +1,7 @@
 /** Builds the route table from the interfaces, the WANs and the established SAs. */
 import { computeRoutes, diffRoutes, networkOf, type StaticInput, type ConnectedInput, type BgpInput } from './dynamics/routes.js';
 import { emit, interfaceAddress, now, type RouterModel } from './model.js';
+import { bgpTable } from './bgp/speaker.js';
 
 /**
  * Default routes of a dual-WAN spoke as production configs write them:
@@ -38,6 +39,12 @@ export function recomputeRoutes(m: RouterModel): void {
         bgp.push({ prefix: `${networkOf(`10.${100 + Math.floor(i / 256)}.${i % 256}.0`, 24)}/24`, via: hub.tunnelAddress, installedAt: neighbor.upDownAt });
       }
     }
+  }
+  // `router bgp`'s best paths (lab/router/bgp/); locally originated ones are already in the table.
+  for (const entry of bgpTable(m)) {
+    const best = entry.best;
+    if (!best || best.local) continue;
+    bgp.push({ prefix: best.prefix, via: best.nextHop, installedAt: best.receivedAt, internal: best.internal, metric: best.med ?? 0 });
   }
   const routes = computeRoutes({ connected, statics, bgp });
   const diff = diffRoutes(m.rt.routes, routes);

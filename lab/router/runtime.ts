@@ -6,6 +6,8 @@ import type { IkeExchange } from './dynamics/ike-exchange.js';
 import type { SlaRuntime } from './dynamics/ip-sla.js';
 import type { TrackRuntime } from './dynamics/track.js';
 import type { LabRoute } from './dynamics/routes.js';
+import type { IbgpNeighborRuntime } from './bgp/runtime.js';
+import type { StaticTunnelRuntime } from './static-tunnel.js';
 
 export interface InterfaceCounters {
   packetsIn: number;
@@ -111,6 +113,10 @@ export interface LabRuntime {
   clients: Map<string, ClientRuntime>;
   sas: IkeSaRuntime[];
   bgp: Map<string, BgpNeighborRuntime>;
+  /** Sessions of `router bgp` (lab/router/bgp/speaker.ts), by neighbour address. */
+  bgpSessions: Map<string, IbgpNeighborRuntime>;
+  /** Fixed-peer tunnels (lab/router/static-tunnel.ts), by interface. */
+  staticTunnels: Map<string, StaticTunnelRuntime>;
   routes: LabRoute[];
   nextTunnelId: number;
   nextSessionId: number;
@@ -138,6 +144,8 @@ export function newRuntime(bootAt: number): LabRuntime {
     clients: new Map(),
     sas: [],
     bgp: new Map(),
+    bgpSessions: new Map(),
+    staticTunnels: new Map(),
     routes: [],
     nextTunnelId: 1,
     nextSessionId: 1,

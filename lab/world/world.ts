@@ -41,13 +41,40 @@ export interface HubSpec {
   up: boolean;
   /** Summaries the hub pushes by IKEv2 routing, CIDR. */
   pushedRoutes: string[];
-  bgp?: { remoteAs: number; prefixes: number };
+  /**
+   * The hub's BGP speaker: `prefixes` numbered /24s for the failover lab's
+   * eBGP sessions; for a dual-cloud spoke's iBGP (lab/router/bgp/) the routes
+   * it `advertises` (its `aggregate-address ... summary-only`), its hold time
+   * (IOS's 180 s unless given) and router ID.
+   */
+  bgp?: { remoteAs: number; prefixes: number; advertises?: HubBgpRoute[]; holdSec?: number; routerId?: string };
   /** How long the hub takes to answer each IKE exchange (overload, call admission); 0 when absent. */
   ikeDelayMs?: number;
   /** Maintenance drain: existing SAs live on, new IKE sessions are refused. */
   draining?: boolean;
   /** Bumped each time the hub's operator clears its sessions: an SA made before then is one the hub no longer holds. */
   sessionEpoch?: number;
+}
+
+/** A route a hub advertises over BGP, with the attributes it sends (IOS's defaults when absent). */
+export interface HubBgpRoute {
+  prefix: string;
+  med?: number;
+  localPref?: number;
+  asPath?: number[];
+  origin?: 'i' | 'e' | '?';
+  communities?: string[];
+}
+
+/** A route a hub learned from a spoke over BGP, as the spoke sent it. */
+export interface HubLearnedRoute {
+  prefix: string;
+  nextHop: string;
+  med?: number;
+  localPref?: number;
+  asPath: number[];
+  origin: 'i' | 'e' | '?';
+  communities: string[];
 }
 
 /**
@@ -92,6 +119,8 @@ export class World {
   private readonly chains = new Map<string, { state: ChainState; atMs: number }>();
   /** `address:port` of every TCP endpoint accepting connections (the IOx app's presence port, a server an IP SLA tcp-connect probes). */
   private readonly tcpListeners = new Set<string>();
+  /** What each hub learned by BGP, by hub name then spoke (router hostname). */
+  private readonly learned = new Map<string, Map<string, HubLearnedRoute[]>>();
   /** Lab time, once a router runs the world: bursts then last in time (loss-model.ts). */
   private now?: () => number;
   /** Name resolution for FQDN peers; scenarios fail it with `dns.setFailing(name | '*', true)`. */
@@ -294,6 +323,26 @@ export class World {
     const w = this.wanMap.get(wan);
     if (!w) throw new RangeError(`unknown WAN ${wan}`);
     return w;
+  }
+
+  /** Changes what a hub advertises by BGP (its sessions send the update on their next step). */
+  setHubAdvertised(hub: string, routes: readonly HubBgpRoute[]): void {
+    const h = this.hubOrThrow(hub);
+    if (!h.bgp) throw new RangeError(`hub ${hub} runs no BGP`);
+    h.bgp = { ...h.bgp, advertises: routes.map((r) => ({ ...r })) };
+  }
+
+  /** A spoke's BGP speaker records what it sent the hub (empty when the session is down). */
+  setHubLearned(hub: string, spoke: string, routes: readonly HubLearnedRoute[]): void {
+    const byHub = this.learned.get(hub) ?? new Map<string, HubLearnedRoute[]>();
+    byHub.set(spoke, structuredClone([...routes]));
+    this.learned.set(hub, byHub);
+  }
+
+  /** Routes the hub (name) holds from its spokes: what the spokes advertised to it. */
+  hubLearned(hub: string): Array<HubLearnedRoute & { spoke: string }> {
+    this.hubOrThrow(hub);
+    return [...(this.learned.get(hub) ?? new Map<string, HubLearnedRoute[]>())].flatMap(([spoke, routes]) => routes.map((r) => ({ ...structuredClone(r), spoke })));
   }
 
   /** Adds prefixes to what a hub pushes (a rogue route is just one nobody expected). */

@@ -84,6 +84,16 @@ export function interfaceCommands(m: RouterModel): CommandDef[] {
     },
     {
       modes: ['config-if'],
+      syntax: [...kw('tunnel', 'destination'), { kind: 'ipv4', name: 'destination' }],
+      handler: (ctx, args) => {
+        tunnelOnly(target(ctx));
+        const destination = str(args, 'destination');
+        if (!isIpv4(destination)) invalid();
+        edit(target(ctx), (i) => ({ ...i, tunnel: { ...i.tunnel, destination } }));
+      },
+    },
+    {
+      modes: ['config-if'],
       syntax: [...kw('tunnel', 'protection', 'ipsec', 'profile'), { kind: 'word', name: 'profile' }],
       handler: (ctx, args) => {
         tunnelOnly(target(ctx));

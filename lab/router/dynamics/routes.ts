@@ -36,6 +36,10 @@ export interface BgpInput {
   prefix: string;
   via: string;
   installedAt: number;
+  /** iBGP-learned (distance 200) rather than eBGP (20). */
+  internal?: boolean;
+  /** The path's MED, which IOS shows as the route's metric. */
+  metric?: number;
 }
 
 export interface RouteInputs {
@@ -44,7 +48,7 @@ export interface RouteInputs {
   bgp: BgpInput[];
 }
 
-const DISTANCE = { connected: 0, ebgp: 20 } as const;
+const DISTANCE = { connected: 0, ebgp: 20, ibgp: 200 } as const;
 
 export function computeRoutes(input: RouteInputs): LabRoute[] {
   const all: LabRoute[] = [];
@@ -59,7 +63,7 @@ export function computeRoutes(input: RouteInputs): LabRoute[] {
     all.push(route);
   }
   for (const b of input.bgp) {
-    all.push({ prefix: b.prefix, code: 'B', candidateDefault: false, distance: DISTANCE.ebgp, metric: 0, via: b.via, installedAt: b.installedAt });
+    all.push({ prefix: b.prefix, code: 'B', candidateDefault: false, distance: b.internal ? DISTANCE.ibgp : DISTANCE.ebgp, metric: b.metric ?? 0, via: b.via, installedAt: b.installedAt });
   }
   const best = new Map<string, LabRoute>();
   for (const r of all) {
