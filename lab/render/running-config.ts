@@ -5,6 +5,7 @@ import { sortedPeers, sortedSources, type FlexPeer, type TrackConfig } from '../
 import { lengthToMask } from '../router/dynamics/routes.js';
 import { thresholdConfigLines } from './track-threshold-config.js';
 import { appletConfigLines } from './eem.js';
+import { nhrpConfigLines } from './nhrp.js';
 import { communityListLines, prefixListLines, routeMapLines, routerBgpLines } from './bgp/running-config.js';
 
 export function renderRunningConfig(m: RouterModel): string {
@@ -46,11 +47,12 @@ export function renderRunningConfig(m: RouterModel): string {
   }
   if (c.dpd) body.push(`crypto ikev2 dpd ${c.dpd.intervalSec} ${c.dpd.retryIntervalSec} ${c.dpd.mode}`, '!');
   for (const i of c.interfaces.values()) {
-    body.push(`interface ${i.name}`);
+    body.push(`interface ${i.name}${i.virtualTemplate ? ' type tunnel' : ''}`);
     if (i.description) body.push(` description ${i.description}`);
     if (i.address === 'negotiated') body.push(' ip address negotiated');
     else if (i.address) body.push(` ip address ${i.address.address} ${lengthToMask(i.address.prefixLength)}`);
     else body.push(' no ip address');
+    if (i.nhrp) body.push(...nhrpConfigLines(i.nhrp));
     if (i.dampening) body.push(` dampening${i.dampening.words.map((w) => ` ${w}`).join('')}`);
     if (i.shutdown) body.push(' shutdown');
     if (i.tunnel?.source) body.push(` tunnel source ${i.tunnel.source}`);

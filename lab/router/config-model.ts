@@ -3,6 +3,7 @@
  * commands can set lives here; `show running-config` prints it back.
  */
 import type { BgpConfig } from './bgp/config.js';
+import type { NhrpInterfaceConfig } from './nhrp/config.js';
 import { emptyPolicy, type PolicyConfig } from './route-map/config.js';
 import { emptyIpSlaGlobal, type IcmpJitterConfig, type IpSlaGlobalConfig, type TcpConnectConfig, type UdpJitterConfig } from './ip-sla-config.js';
 
@@ -25,6 +26,10 @@ export interface InterfaceConfig {
   tunnel?: TunnelConfig;
   /** `dampening [...]` (IP Event Dampening); see dynamics/dampening.ts. */
   dampening?: DampeningConfig;
+  /** NHRP on a tunnel (lab/router/nhrp/). */
+  nhrp?: NhrpInterfaceConfig;
+  /** `interface Virtual-TemplateN type tunnel`. */
+  virtualTemplate?: boolean;
 }
 
 /** IOS defaults: half-life 5 s, reuse 1000, suppress 2000, max-suppress 20 s (4 x half-life). */

@@ -30,8 +30,10 @@ export function dualCloudConfig(world: WorldSpec, hostname = 'spoke1', syslog?: 
   out.push('crypto ikev2 dpd 10 2 on-demand');
   const source = world.wans[0]!.interface;
   world.hubs.forEach((h, i) => {
-    out.push(`interface Tunnel${i + 1}`, ` description cloud ${i + 1} (${h.name})`, ' ip address negotiated', ` tunnel source ${source}`, ` tunnel destination ${h.address}`, ' tunnel protection ipsec profile default');
+    out.push(`interface Tunnel${i + 1}`, ` description cloud ${i + 1} (${h.name})`, ' ip address negotiated', ` ip nhrp network-id ${i + 1}`, ' ip nhrp redirect', ' ip nhrp shortcut virtual-template 1', ` tunnel source ${source}`, ` tunnel destination ${h.address}`, ' tunnel protection ipsec profile default');
   });
+  // Spoke-to-spoke shortcuts clone their Virtual-Access interfaces from here.
+  out.push('interface Virtual-Template1 type tunnel', ` tunnel source ${source}`, ' tunnel protection ipsec profile default');
   out.push('ip bgp-community new-format');
   out.push(`router bgp ${DUAL_CLOUD_AS}`, ` bgp router-id ${DUAL_CLOUD_LAN.address}`, ' bgp log-neighbor-changes');
   out.push(` network ${DUAL_CLOUD_LAN.network} mask ${DUAL_CLOUD_LAN.mask}`);

@@ -7,6 +7,7 @@ import type { TrackConfig } from './config-model.js';
 import { stepBgp } from './bgp.js';
 import { stepBgpSpeaker } from './bgp/speaker.js';
 import { stepStaticTunnels } from './static-tunnel.js';
+import { stepNhrp } from './nhrp/engine.js';
 import { stepInterfaceDampening } from './dampening.js';
 import { evaluationOrder, stepTrack, trackTarget, type TrackEnv } from './dynamics/track.js';
 import { stepClients } from './flexvpn-client.js';
@@ -32,6 +33,10 @@ export function tick(m: RouterModel): void {
     // `fall-over` reacts to the RIB as it is now, in the same second as the tunnel that carried the route to the peer.
     recomputeRoutes(m);
     stepBgpSpeaker(m);
+  }
+  if (m.rt.nhrp.flows.size > 0 || m.rt.nhrp.entries.length > 0) {
+    recomputeRoutes(m);
+    stepNhrp(m);
   }
   recomputeRoutes(m);
 }

@@ -8,6 +8,7 @@ import type { TrackRuntime } from './dynamics/track.js';
 import type { LabRoute } from './dynamics/routes.js';
 import type { IbgpNeighborRuntime } from './bgp/runtime.js';
 import type { StaticTunnelRuntime } from './static-tunnel.js';
+import { newNhrpRuntime, type NhrpRuntime } from './nhrp/engine.js';
 
 export interface InterfaceCounters {
   packetsIn: number;
@@ -117,6 +118,8 @@ export interface LabRuntime {
   bgpSessions: Map<string, IbgpNeighborRuntime>;
   /** Fixed-peer tunnels (lab/router/static-tunnel.ts), by interface. */
   staticTunnels: Map<string, StaticTunnelRuntime>;
+  /** NHRP cache, flows and resolutions (lab/router/nhrp/engine.ts). */
+  nhrp: NhrpRuntime;
   routes: LabRoute[];
   nextTunnelId: number;
   nextSessionId: number;
@@ -146,6 +149,7 @@ export function newRuntime(bootAt: number): LabRuntime {
     bgp: new Map(),
     bgpSessions: new Map(),
     staticTunnels: new Map(),
+    nhrp: newNhrpRuntime(),
     routes: [],
     nextTunnelId: 1,
     nextSessionId: 1,

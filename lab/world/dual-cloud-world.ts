@@ -31,5 +31,6 @@ export function dualCloudWorldSpec(): WorldSpec {
         bgp: { remoteAs: DUAL_CLOUD_AS, prefixes: 0, routerId: '172.31.255.2', advertises: [{ prefix: DUAL_CLOUD_SUMMARY }] },
       },
     ],
+    spokes: [{ name: 'spoke2', nbma: '192.0.2.50', lan: '10.20.13.0/24', overlay: { hub1: '172.31.1.13', hub2: '172.31.2.13' }, up: true }],
   };
 }

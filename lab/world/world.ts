@@ -85,9 +85,26 @@ export interface HubLearnedRoute {
  */
 export const INTERNET = 'internet';
 
+/**
+ * Another spoke of the same clouds (dual-cloud world): its LAN is reached
+ * through the hubs' summary until NHRP builds a shortcut to it.
+ */
+export interface RemoteSpokeSpec {
+  name: string;
+  /** Its public (NBMA) address. */
+  nbma: string;
+  /** Its LAN, CIDR. */
+  lan: string;
+  /** Its overlay address in each cloud, by hub name (what the hub knows it by: its registration). */
+  overlay: Record<string, string>;
+  up: boolean;
+}
+
 export interface WorldSpec {
   wans: WanSpec[];
   hubs: HubSpec[];
+  /** Other spokes the hubs serve (NHRP shortcuts); none unless given. */
+  spokes?: RemoteSpokeSpec[];
   /** Keyed by `${wanInterface}|${hubName or 'internet'}`; missing paths use `defaultQuality`. */
   paths?: Record<string, Partial<PathQuality>>;
   defaultQuality?: Partial<Record<string, PathQuality>>;
@@ -112,6 +129,7 @@ const BASE_QUALITY: Record<string, PathQuality> = {
 export class World {
   private readonly wanMap = new Map<string, WanSpec>();
   private readonly hubMap = new Map<string, HubSpec>();
+  private readonly spokeMap = new Map<string, RemoteSpokeSpec>();
   private readonly paths = new Map<string, PathQuality>();
   /** Anchor addresses a scenario gave a path of their own (see INTERNET). */
   private readonly anchors = new Set<string>();
@@ -130,6 +148,7 @@ export class World {
     this.dns = new Dns(defaultDnsRecords(spec.hubs, spec.dns));
     for (const w of spec.wans) this.wanMap.set(w.interface, { ...w });
     for (const h of spec.hubs) this.hubMap.set(h.name, { ...h, pushedRoutes: [...h.pushedRoutes] });
+    for (const s of spec.spokes ?? []) this.spokeMap.set(s.name, structuredClone(s));
     for (const w of spec.wans) {
       for (const target of [INTERNET, ...spec.hubs.map((h) => h.name)]) {
         const base = spec.defaultQuality?.[w.kind] ?? BASE_QUALITY[w.kind]!;
@@ -152,6 +171,26 @@ export class World {
 
   hub(name: string): HubSpec | undefined {
     return this.hubMap.get(name);
+  }
+
+  remoteSpokes(): readonly RemoteSpokeSpec[] {
+    return [...this.spokeMap.values()];
+  }
+
+  /** The remote spoke whose LAN holds `address`. */
+  remoteSpokeFor(address: string): RemoteSpokeSpec | undefined {
+    const n = (a: string): number => a.split('.').reduce((x, o) => x * 256 + Number(o), 0);
+    return this.remoteSpokes().find((s) => {
+      const [net, len] = s.lan.split('/');
+      const size = 2 ** (32 - Number(len));
+      return Math.floor(n(address) / size) === Math.floor(n(net!) / size);
+    });
+  }
+
+  setRemoteSpokeUp(name: string, up: boolean): void {
+    const s = this.spokeMap.get(name);
+    if (!s) throw new RangeError(`unknown spoke ${name}`);
+    s.up = up;
   }
 
   hubByAddress(address: string): HubSpec | undefined {

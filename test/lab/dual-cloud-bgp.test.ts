@@ -193,7 +193,8 @@ describe('dual-cloud spoke: route-maps and soft clears', () => {
     const text = exec(router, 'show running-config');
     expect(text).toContain(['router bgp 65000', ' bgp router-id 10.20.12.1', ' bgp log-neighbor-changes', ' network 10.20.12.0 mask 255.255.255.0',
       ` neighbor ${HUB1} remote-as 65000`, ` neighbor ${HUB1} fall-over`, ` neighbor ${HUB1} send-community both`, ` neighbor ${HUB1} route-map OUT out`, ` neighbor ${HUB1} timers 10 30`].join('\n'));
-    expect(text).toContain('interface Tunnel1\n description cloud 1 (hub1)\n ip address negotiated\n tunnel source GigabitEthernet0/0\n tunnel destination 198.51.100.1\n');
+    expect(text).toContain('interface Tunnel1\n description cloud 1 (hub1)\n ip address negotiated\n ip nhrp network-id 1\n ip nhrp redirect\n ip nhrp shortcut virtual-template 1\n tunnel source GigabitEthernet0/0\n tunnel destination 198.51.100.1\n');
+    expect(text).toContain('interface Virtual-Template1 type tunnel\n no ip address\n tunnel source GigabitEthernet0/0\n');
     const body = text.split('\n').slice(3).filter((l) => !/^(version|service|boot-|ip route|end)/.test(l)).join('\n');
     const rebuilt = createLabRouter({ clock: new ManualClock(), topology: 'dual-cloud', config: body });
     expect(renderRunningConfig(rebuilt.model)).toBe(renderRunningConfig(router.model));

@@ -62,6 +62,19 @@ describe('the dual-cloud lab over real SSH', () => {
     expect((await summary()).every((r) => r.state === 'established')).toBe(true);
   });
 
+  it('a flow to spoke2 gets an NHRP shortcut: show ip nhrp, show dmvpn and show ip route nhrp over SSH', async () => {
+    spoke.router.setFlow('10.20.13.9', true);
+    for (let s = 0; s < 3; s++) clock.advance(1_000);
+    for (const command of ['show ip nhrp', 'show dmvpn']) {
+      const result = parseCommandOutput(command, await cli.show(command));
+      expect(result.warnings).toEqual([]);
+      expect(result.records).toHaveLength(2);
+    }
+    const routes = parseCommandOutput('show ip route', await cli.show('show ip route nhrp')).records as Route[];
+    // The route-map above made hub2 the best path to 10/8: the resolution went through cloud 2.
+    expect(routes.filter((r) => r.protocol === 'nhrp').map((r) => r.prefix)).toEqual(['10.20.13.0/24', '172.31.2.13/32']);
+  });
+
   it('hub2 dies: fall-over drops its session within DPD time and the route returns to hub1', async () => {
     spoke.router.world.setHubUp('hub2', false);
     for (let s = 0; s < 30; s++) clock.advance(1_000);

@@ -4,7 +4,6 @@ import { renderBgpSummary } from '../../render/bgp-summary.js';
 import { renderBgpNeighbors } from '../../render/bgp/neighbors.js';
 import { renderRouterBgpSummary } from '../../render/bgp/summary.js';
 import { renderAdvertisedRoutes, renderBgpTable } from '../../render/bgp/table.js';
-import { renderIpRoute } from '../../render/ip-route.js';
 import { renderRouteMap } from '../../render/route-map.js';
 import { str } from '../commands/common.js';
 import type { RouterModel } from '../model.js';
@@ -28,7 +27,6 @@ export function bgpShowCommands(m: RouterModel): CommandDef[] {
     );
   }
   defs.push(
-    show(kw('show', 'ip', 'route', 'bgp'), () => renderIpRoute(m, undefined, ['B'])),
     show(kw('show', 'route-map'), () => renderRouteMap(m)),
     show([...kw('show', 'route-map'), { kind: 'word', name: 'name' }], (a) => renderRouteMap(m, str(a, 'name'))),
   );

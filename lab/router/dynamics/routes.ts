@@ -4,7 +4,7 @@
  * IKEv2 routing (static routes via the tunnel at the `route accept any
  * distance`), and BGP routes. For each prefix the lowest distance wins.
  */
-export type RouteCode = 'C' | 'L' | 'S' | 'B';
+export type RouteCode = 'C' | 'L' | 'S' | 'B' | 'H';
 
 export interface LabRoute {
   /** CIDR. */
@@ -42,10 +42,19 @@ export interface BgpInput {
   metric?: number;
 }
 
+/** An NHRP shortcut route (`H`, distance 250, metric 1) via the remote spoke's overlay address on a Virtual-Access. */
+export interface NhrpInput {
+  prefix: string;
+  via: string;
+  interface: string;
+  installedAt: number;
+}
+
 export interface RouteInputs {
   connected: ConnectedInput[];
   statics: StaticInput[];
   bgp: BgpInput[];
+  nhrp?: NhrpInput[];
 }
 
 const DISTANCE = { connected: 0, ebgp: 20, ibgp: 200 } as const;
@@ -64,6 +73,9 @@ export function computeRoutes(input: RouteInputs): LabRoute[] {
   }
   for (const b of input.bgp) {
     all.push({ prefix: b.prefix, code: 'B', candidateDefault: false, distance: b.internal ? DISTANCE.ibgp : DISTANCE.ebgp, metric: b.metric ?? 0, via: b.via, installedAt: b.installedAt });
+  }
+  for (const h of input.nhrp ?? []) {
+    all.push({ prefix: h.prefix, code: 'H', candidateDefault: false, distance: 250, metric: 1, via: h.via, interface: h.interface, installedAt: h.installedAt });
   }
   const best = new Map<string, LabRoute>();
   for (const r of all) {
