@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import { parseCommandOutput } from '../../agent/parsers/registry.js';
-import type { BgpNeighborSummary, Route } from '../../proto/records/routing.js';
+import type { BgpNeighborDetail, BgpNeighborSummary, BgpPathEntry, Route, RouteMapEntry } from '../../proto/records/routing.js';
 import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
 import { ManualClock } from '../../lab/world/clock.js';
 
@@ -75,13 +75,31 @@ describe('the dual-cloud lab over real SSH', () => {
     expect(routes.filter((r) => r.protocol === 'nhrp').map((r) => r.prefix)).toEqual(['10.20.13.0/24', '172.31.2.13/32']);
   });
 
+  it('the agent parsers read show bgp ipv4 unicast, show ip bgp neighbors and show route-map back as the model holds them', async () => {
+    const read = async <T>(command: string): Promise<T[]> => {
+      const result = parseCommandOutput(command, await cli.show(command));
+      expect(result.warnings, command).toEqual([]);
+      return result.records as T[];
+    };
+    const paths = await read<BgpPathEntry>('show bgp ipv4 unicast');
+    expect(paths.filter((p) => p.network === '10.0.0.0/8').map((p) => [p.nextHop, p.best, p.internal, p.localPref])).toEqual([[HUB2, true, true, 200], [HUB1, false, true, 100]]);
+    expect(paths.find((p) => p.network === '10.20.12.0/24')).toMatchObject({ nextHop: '0.0.0.0', weight: 32768, best: true, internal: false });
+    const neighbors = await read<BgpNeighborDetail>('show ip bgp neighbors');
+    expect(neighbors.map((n) => [n.neighbor, n.state, n.fallOver, n.holdTimeSec, n.keepaliveSec, n.routeMapIn, n.interface, n.prefixesReceived])).toEqual([
+      [HUB1, 'established', true, 30, 10, undefined, 'Tunnel1', 1], [HUB2, 'established', true, 30, 10, 'PREFER-HUB2', 'Tunnel2', 1],
+    ]);
+    const maps = await read<RouteMapEntry>('show route-map');
+    expect(maps).toEqual([{ name: 'PREFER-HUB2', action: 'permit', sequence: 10, match: [], set: ['local-preference 200'], setLocalPreference: 200, policyMatchPackets: 0, policyMatchBytes: 0 }]);
+  });
+
   it('hub2 dies: fall-over drops its session within DPD time and the route returns to hub1', async () => {
     spoke.router.world.setHubUp('hub2', false);
     for (let s = 0; s < 30; s++) clock.advance(1_000);
     const rows = await summary();
     expect(rows.find((r) => r.neighbor === HUB2)?.state).not.toBe('established');
     expect(rows.find((r) => r.neighbor === HUB1)?.state).toBe('established');
-    expect(await cli.show(`show ip bgp neighbors ${HUB2}`)).toContain('due to Route to peer lost');
+    const [hub2] = parseCommandOutput('show ip bgp neighbors', await cli.show(`show ip bgp neighbors ${HUB2}`)).records as BgpNeighborDetail[];
+    expect(hub2).toMatchObject({ state: 'idle', lastResetReason: 'Route to peer lost', ribHasRouteToPeer: false, connectionsEstablished: 1, connectionsDropped: 1 });
     const routes = parseCommandOutput('show ip route', await cli.show('show ip route bgp')).records as Route[];
     expect(JSON.stringify(routes.find((r) => r.prefix === '10.0.0.0/8'))).toContain(HUB1);
   });

@@ -3,7 +3,7 @@
  * captures of IOS-XE 16/17 routers): the header with the status, origin and
  * RPKI legends, then one line per path: status (`*` valid), `>` for the
  * best, `i` for an iBGP-learned path, the network at column 6 on the first
- * path of a prefix only, next hop (20), metric (right, 6), LocPrf (right,
+ * path of a prefix only, next hop (15), metric (right, 11), LocPrf (right,
  * 7), weight (right, 7), then the AS path and origin. Locally originated
  * paths show next hop 0.0.0.0 and weight 32768; eBGP paths leave LocPrf blank.
  */
@@ -31,7 +31,7 @@ export function pathLine(p: BgpPath, best: boolean, first: boolean): string {
   const metric = p.med === undefined ? '' : String(p.med);
   const locPrf = p.local || !p.internal ? '' : String(p.localPref);
   const path = [...p.asPath.map(String), p.origin].join(' ');
-  return `${head}${pad(p.nextHop, 20)}${padLeft(metric, 6)} ${padLeft(locPrf, 6)} ${padLeft(p.weight, 6)} ${path}`;
+  return `${head}${pad(p.nextHop, 15)}${padLeft(metric, 11)}${padLeft(locPrf, 7)}${padLeft(p.weight, 7)} ${path}`;
 }
 
 export function renderBgpTable(m: RouterModel): string {
