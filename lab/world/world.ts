@@ -47,7 +47,11 @@ export interface HubSpec {
    * it `advertises` (its `aggregate-address ... summary-only`), its hold time
    * (IOS's 180 s unless given) and router ID.
    */
-  bgp?: { remoteAs: number; prefixes: number; advertises?: HubBgpRoute[]; holdSec?: number; routerId?: string };
+  bgp?: {
+    remoteAs: number; prefixes: number; advertises?: HubBgpRoute[]; holdSec?: number; routerId?: string;
+    /** The hub's inbound policy toward spokes: a community a spoke tags its LAN with sets this local preference (`match community` / `set local-preference`). */
+    communityLocalPref?: Record<string, number>;
+  };
   /** How long the hub takes to answer each IKE exchange (overload, call admission); 0 when absent. */
   ikeDelayMs?: number;
   /** Maintenance drain: existing SAs live on, new IKE sessions are refused. */
@@ -384,6 +388,27 @@ export class World {
     return [...(this.learned.get(hub) ?? new Map<string, HubLearnedRoute[]>())].flatMap(([spoke, routes]) => routes.map((r) => ({ ...structuredClone(r), spoke })));
   }
 
+  /**
+   * The hub the rest of the network sends traffic for `prefix` back through
+   * (return path): the hubs share what they learned from spokes by iBGP, so
+   * the core picks as BGP does among the live hubs holding the prefix: the
+   * highest local preference (a community the hub maps, else the one the
+   * spoke sent, else 100), the shortest AS path, the lowest MED, then the
+   * lowest hub router ID. Undefined when no live hub holds it.
+   */
+  returnHubFor(prefix: string): string | undefined {
+    const candidates = this.hubs().flatMap((h) => {
+      if (!h.up || !h.bgp) return [];
+      const route = this.hubLearned(h.name).find((r) => r.prefix === prefix);
+      if (!route) return [];
+      const mapped = route.communities.map((c) => h.bgp!.communityLocalPref?.[c]).filter((x): x is number => x !== undefined);
+      const localPref = mapped.length ? Math.min(...mapped) : route.localPref ?? 100;
+      return [{ hub: h.name, localPref, asPath: route.asPath.length, med: route.med ?? 0, routerId: ipNumber(h.bgp.routerId ?? h.tunnelAddress) }];
+    });
+    candidates.sort((a, b) => b.localPref - a.localPref || a.asPath - b.asPath || a.med - b.med || a.routerId - b.routerId);
+    return candidates[0]?.hub;
+  }
+
   /** Adds prefixes to what a hub pushes (a rogue route is just one nobody expected). */
   pushRoutes(hub: string, prefixes: readonly string[]): void {
     const h = this.hubOrThrow(hub);
@@ -394,6 +419,10 @@ export class World {
     const h = this.hubOrThrow(hub);
     h.pushedRoutes = h.pushedRoutes.filter((p) => !prefixes.includes(p));
   }
+}
+
+function ipNumber(address: string): number {
+  return address.split('.').reduce((n, o) => n * 256 + Number(o), 0);
 }
 
 function key(wan: string, target: string): string {

@@ -142,6 +142,22 @@ describe('dual-cloud spoke: route-maps and soft clears', () => {
     expect(router.world.hubLearned('hub1')[0]).toMatchObject({ communities: [], med: 50 });
   });
 
+  it('return traffic follows: the LAN tagged with the avoid community toward hub1 comes back through hub2, or with a worse MED', () => {
+    const { router } = dualCloud();
+    expect(router.world.returnHubFor('10.20.12.0/24')).toBe('hub1');
+    configure(router, ['route-map AVOID permit 10', ' set community 65000:110', 'router bgp 65000', ` neighbor ${HUB1} route-map AVOID out`].join('\n'));
+    exec(router, `clear ip bgp ${HUB1} soft out`);
+    expect(router.world.returnHubFor('10.20.12.0/24')).toBe('hub2');
+    configure(router, ['route-map AVOID permit 10', ' no set community', ' set metric 100'].join('\n'));
+    exec(router, `clear ip bgp ${HUB1} soft out`);
+    expect(router.world.returnHubFor('10.20.12.0/24')).toBe('hub2');
+    configure(router, ['router bgp 65000', ` no neighbor ${HUB1} route-map AVOID out`].join('\n'));
+    exec(router, `clear ip bgp ${HUB1} soft out`);
+    expect(router.world.returnHubFor('10.20.12.0/24')).toBe('hub1');
+    router.world.setHubUp('hub1', false);
+    expect(router.world.returnHubFor('10.20.12.0/24')).toBe('hub2');
+  });
+
   it('matches by prefix-list and community; a deny entry and the implicit deny drop paths', () => {
     const { router } = dualCloud();
     router.world.setHubAdvertised('hub2', [{ prefix: '10.0.0.0/8', communities: ['65000:200'] }, { prefix: '172.16.0.0/12' }, { prefix: '10.9.0.0/16' }]);
