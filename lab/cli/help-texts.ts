@@ -45,6 +45,16 @@ const FIRST_WORDS: Record<string, Record<string, string>> = {
     shutdown: 'Shutdown the selected interface',
     tunnel: 'protocol-over-protocol tunneling',
   },
+  'config-router': {
+    'address-family': 'Enter Address Family command mode',
+    bgp: 'BGP specific commands',
+    neighbor: 'Specify a neighbor router',
+    network: 'Specify a network to announce via BGP',
+  },
+  'config-route-map': {
+    match: 'Match values from routing table',
+    set: 'Set values in destination routing protocol',
+  },
   'config-track': {
     'default-state': 'Default state for stub object',
     delay: 'Tracking delay',
