@@ -92,6 +92,18 @@ describe('the dual-cloud lab over real SSH', () => {
     expect(maps).toEqual([{ name: 'PREFER-HUB2', action: 'permit', sequence: 10, match: [], set: ['local-preference 200'], setLocalPreference: 200, policyMatchPackets: 0, policyMatchBytes: 0 }]);
   });
 
+  it('takes IOS abbreviations and clear ip bgp * soft through the terminal; a bad neighbour line is refused whole', async () => {
+    expect(await cli.exec('clear ip bgp * soft')).toBe('');
+    const [n] = parseCommandOutput('show ip bgp neighbors', await cli.show(`sh ip bg nei ${HUB1}`)).records as BgpNeighborDetail[];
+    expect(n).toMatchObject({ neighbor: HUB1, state: 'established' });
+    expect((await summary()).every((r) => r.state === 'established')).toBe(true);
+    // The router prints `% Specify remote-as or peer-group commands first` (the adapter's refusal list does not know it yet) and changes nothing.
+    await cli.configure(['router bgp 65000', 'neighbor 172.31.9.9 fall-over']);
+    expect(spoke.router.model.config.bgp!.neighbors.has('172.31.9.9')).toBe(false);
+    await expect(cli.configure(['route-map X permit 10', 'set community 65000:70000'])).rejects.toMatchObject({ code: 'ROUTER_CLI_ERROR' });
+    expect(spoke.router.model.config.policy.routeMaps.get('X')?.[0]?.set).toEqual({});
+  });
+
   it('hub2 dies: fall-over drops its session within DPD time and the route returns to hub1', async () => {
     spoke.router.world.setHubUp('hub2', false);
     for (let s = 0; s < 30; s++) clock.advance(1_000);

@@ -104,7 +104,8 @@ function keepalives(m: RouterModel, s: IbgpNeighborRuntime, heard: boolean, t: n
   }
   if (t - (s.lastReadAt ?? t) >= s.holdSec * 1000) {
     s.sent.notifications++;
-    sessionDown(m, s, 'BGP Notification sent');
+    // %BGP-5-ADJCHANGE says `Down BGP Notification sent`; show ip bgp neighbors adds the NOTIFICATION's error.
+    sessionDown(m, s, 'BGP Notification sent', 'BGP Notification sent, hold time expired');
   }
 }
 
@@ -130,12 +131,12 @@ function establish(m: RouterModel, s: IbgpNeighborRuntime, n: BgpNeighborConfig,
   advertise(m, s, n, hub, true);
 }
 
-function sessionDown(m: RouterModel, s: IbgpNeighborRuntime, reason: string): void {
+function sessionDown(m: RouterModel, s: IbgpNeighborRuntime, reason: string, resetText = reason): void {
   const t = now(m);
   s.state = 'Idle';
   s.upDownAt = t;
   s.droppedCount++;
-  s.lastReset = { at: t, reason };
+  s.lastReset = { at: t, reason: resetText };
   s.received = [];
   s.receivedRawKey = '';
   s.advertised = [];
