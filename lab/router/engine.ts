@@ -29,7 +29,7 @@ export function tick(m: RouterModel): void {
   stepStaticTunnels(m);
   stepTunnelProtocols(m);
   stepBgp(m);
-  if (m.config.bgp) {
+  if (m.config.bgp || m.rt.bgpSessions.size > 0) {
     // `fall-over` reacts to the RIB as it is now, in the same second as the tunnel that carried the route to the peer.
     recomputeRoutes(m);
     stepBgpSpeaker(m);

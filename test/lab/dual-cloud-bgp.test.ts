@@ -216,6 +216,17 @@ describe('dual-cloud spoke: route-maps and soft clears', () => {
     expect(renderRunningConfig(rebuilt.model)).toBe(renderRunningConfig(router.model));
   });
 
+  it('no router bgp takes the sessions down, the hubs forget the LAN and the summary leaves the RIB', () => {
+    const { router, events } = dualCloud();
+    configure(router, 'no router bgp 65000');
+    router.step();
+    expect(router.model.rt.bgpSessions.size).toBe(0);
+    expect(events.filter((e) => e.kind === 'bgp').map((e) => (e as { reason?: string }).reason)).toEqual(['Neighbor deleted', 'Neighbor deleted']);
+    expect(router.world.hubLearned('hub1')).toEqual([]);
+    expect(router.model.rt.routes.some((r) => r.code === 'B')).toBe(false);
+    expect(exec(router, 'show ip bgp summary')).toBe('% BGP not active');
+  });
+
   it('refuses bad input with IOS errors and changes nothing', () => {
     const { router } = dualCloud();
     const err = (line: string, mode: Parameters<typeof exec>[2], target?: string): string[] => {
