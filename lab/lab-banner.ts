@@ -20,7 +20,7 @@ export function labBanner(router: LabRouter, access: BannerAccess): string[] {
   const { config } = router.model;
   const world = router.world;
   const out = [
-    `${router.hostname()}: a simulated IR829 FlexVPN spoke (IOS 15.9(3)M), ${access.speed}x real time`,
+    `${router.hostname()}: a simulated IR829 FlexVPN ${config.bgp ? 'dual-cloud ' : ''}spoke (IOS 15.9(3)M), ${access.speed}x real time`,
     `  login    ssh ${access.user}@${access.host} -p ${access.port}  (password ${access.password}; host key ${access.fingerprint})`,
     `  hubs     ${world.hubs().map((h) => `${h.name} ${h.address}`).join(', ')}`,
     `  WANs     ${world.wans().map((w) => `${w.interface} (${w.kind}, ${w.address})`).join(', ')}`,
@@ -30,12 +30,21 @@ export function labBanner(router: LabRouter, access: BannerAccess): string[] {
     for (const p of c.peers) out.push(`             peer ${p.seq} ${p.fqdn?.name ?? p.address}${p.track !== undefined ? ` track ${p.track}` : ''}`);
     for (const s of c.sources) out.push(`             source ${s.seq} ${s.interface} track ${s.track}`);
   }
+  for (const i of config.interfaces.values()) {
+    if (i.tunnel?.destination !== undefined && i.tunnel.destination !== 'dynamic') out.push(`  tunnel   ${i.name} to ${i.tunnel.destination} from ${i.tunnel.source ?? '?'}`);
+  }
+  if (config.bgp) {
+    const n = [...config.bgp.neighbors.values()].map((x) => `${x.address}${x.fallOver ? ' (fall-over)' : ''}`);
+    out.push(`  BGP      AS ${config.bgp.asn}, neighbors ${n.join(', ') || 'none'}`);
+  }
+  const spokes = world.remoteSpokes();
+  if (spokes.length > 0) out.push(`  spokes   ${spokes.map((x) => `${x.name} ${x.lan} (NBMA ${x.nbma})`).join(', ')}`);
   out.push(`  tracks   ${describeTracks([...config.tracks.values()])}`);
   const slas = [...config.slas.values()].sort((a, b) => a.id - b.id);
   out.push(`  IP SLA   ${slas.map((s) => `${s.id}${s.icmpEcho ? ` ${s.icmpEcho.destination}${s.icmpEcho.sourceInterface ? ` via ${s.icmpEcho.sourceInterface}` : ''}` : ''}`).join(', ') || 'none'}`);
   const hosts = config.loggingHosts.map((h) => `${h.address} udp/${h.port}`);
   out.push(`  syslog   ${hosts.length > 0 ? `to ${hosts.join(', ')}` : 'not sent (start with --syslog HOST:PORT to send it)'}`);
-  out.push('  agent    spokepilot lab --print-agent-config > lab-agent.yaml  (a configuration for this spoke)');
+  if (!config.bgp) out.push('  agent    spokepilot lab --print-agent-config > lab-agent.yaml  (a configuration for this spoke)');
   return out;
 }
 

@@ -12,6 +12,7 @@ import { defaultHostKeyPath, persistentHostKey } from './ssh/persistent-host-key
 
 const USAGE = `Usage: spokepilot lab [--scenario FILE|NAME] [--ssh-port P] [--user U --password W]
                       [--syslog HOST:PORT] [--speed X] [--seed N] [--host-key FILE]
+                      [--topology failover|dual-cloud]
        spokepilot lab --print-agent-config [same options]
 
 Runs a simulated FlexVPN spoke (an IOS twin) reachable over SSH: by default
@@ -21,6 +22,9 @@ With --scenario it plays a timeline of faults and prints what the router did,
 then stops at the end. Shipped scenarios: primary-wan-loss, hub1-dies,
 hub1-returns, flapping-wan, brownout, both-wans-down, route-injection
 (lab/scenarios/NAME.yaml). --speed 10 runs lab time ten times faster.
+--topology dual-cloud simulates Cisco's other redundant-hub design instead:
+Tunnel1 and Tunnel2 up to hub1 and hub2 at all times, iBGP to both with
+fall-over, and NHRP shortcuts to a second spoke (10.20.13.0/24).
 
 --print-agent-config prints an agent configuration (YAML) for the lab as the
 same options start it, and exits: spokepilot config check FILE --router and
@@ -53,6 +57,7 @@ export async function labCommand(argv: string[]): Promise<number> {
         scenario: { type: 'string' }, 'ssh-port': { type: 'string', default: '2222' }, user: { type: 'string', default: 'admin' },
         password: { type: 'string', default: 'admin' }, syslog: { type: 'string' }, speed: { type: 'string', default: '1' },
         seed: { type: 'string' }, help: { type: 'boolean', short: 'h' }, 'host-key': { type: 'string' }, 'print-agent-config': { type: 'boolean' },
+        topology: { type: 'string', default: 'failover' },
       },
     }).values;
   } catch (err) {
@@ -64,6 +69,12 @@ export async function labCommand(argv: string[]): Promise<number> {
   const speed = Number(values.speed);
   if (!Number.isInteger(port) || port < 0 || port > 65535) { console.error(`spokepilot lab: --ssh-port must be 0-65535, not "${values['ssh-port']}"`); return 2; }
   if (!(speed > 0) || speed > 10_000) { console.error(`spokepilot lab: --speed must be a number above 0, not "${values.speed}"`); return 2; }
+  const topology = values.topology;
+  if (topology !== 'failover' && topology !== 'dual-cloud') { console.error(`spokepilot lab: --topology must be failover or dual-cloud, not "${topology}"`); return 2; }
+  if (topology === 'dual-cloud' && (values['print-agent-config'] || values.scenario)) {
+    console.error('spokepilot lab: --print-agent-config and --scenario run the failover topology only (the agent and scenarios for dual-cloud come with issue 15)');
+    return 2;
+  }
   let syslog: { host: string; port: number } | undefined;
   if (values.syslog) {
     const m = /^(.+):(\d{1,5})$/.exec(values.syslog);
@@ -98,7 +109,7 @@ export async function labCommand(argv: string[]): Promise<number> {
   let spoke;
   try {
     spoke = await startLabSpoke({
-      clock, seed, sshPort: port, hostKey: hostKey.privateKey, users: [{ username: values.user!, password: values.password!, privilege: 15 }], ...(syslog ? { syslog } : {}),
+      clock, seed, topology, sshPort: port, hostKey: hostKey.privateKey, users: [{ username: values.user!, password: values.password!, privilege: 15 }], ...(syslog ? { syslog } : {}),
     });
   } catch (err) {
     clock.clearAll();

@@ -33,6 +33,8 @@ const FIRST_WORDS: Record<string, Record<string, string>> = {
     interface: 'Select an interface to configure',
     ip: 'Global IP configuration subcommands',
     logging: 'Modify message logging facilities',
+    'route-map': 'Create route-map or enter route-map command mode',
+    router: 'Enable a routing process',
     track: 'Object tracking configuration commands',
     vrf: 'VRF commands',
   },
@@ -42,6 +44,16 @@ const FIRST_WORDS: Record<string, Record<string, string>> = {
     ip: 'Interface Internet Protocol config commands',
     shutdown: 'Shutdown the selected interface',
     tunnel: 'protocol-over-protocol tunneling',
+  },
+  'config-router': {
+    'address-family': 'Enter Address Family command mode',
+    bgp: 'BGP specific commands',
+    neighbor: 'Specify a neighbor router',
+    network: 'Specify a network to announce via BGP',
+  },
+  'config-route-map': {
+    match: 'Match values from routing table',
+    set: 'Set values in destination routing protocol',
   },
   'config-track': {
     'default-state': 'Default state for stub object',

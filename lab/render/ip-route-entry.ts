@@ -47,8 +47,20 @@ function body(m: RouterModel, r: LabRoute): string[] {
       const known = `  Known via "static", distance ${r.distance}, metric ${r.metric}${direct ? ' (connected)' : ''}${r.candidateDefault ? ', candidate default path' : ''}`;
       return [known, '  Routing Descriptor Blocks:', direct ? `  * directly connected, via ${r.interface}` : `  * ${r.via}`, `      ${metric}`];
     }
+    case 'H': {
+      // Modelled on the BGP entry's layout (no capture of an NHRP entry found; unverified).
+      const ago = `${iosElapsed(r.installedAt === undefined ? 0 : elapsedSec(m, r.installedAt))} ago`;
+      return [
+        `  Known via "nhrp", distance ${r.distance}, metric ${r.metric}`,
+        `  Last update from ${r.via} on ${r.interface}, ${ago}`,
+        '  Routing Descriptor Blocks:',
+        `  * ${r.via}, from ${r.via}, ${ago}, via ${r.interface}`,
+        `      ${metric}`,
+        '      MPLS label: none',
+      ];
+    }
     case 'B': {
-      const as = m.opts.bgp === false ? 0 : m.opts.bgp.localAs;
+      const as = m.config.bgp?.asn ?? (m.opts.bgp === false ? 0 : m.opts.bgp.localAs);
       const peerAs = m.world.hubs().find((h) => h.tunnelAddress === r.via)?.bgp?.remoteAs ?? as;
       const external = peerAs !== as;
       const ago = `${iosElapsed(r.installedAt === undefined ? 0 : elapsedSec(m, r.installedAt))} ago`;

@@ -5,6 +5,8 @@ import { sortedPeers, sortedSources, type FlexPeer, type TrackConfig } from '../
 import { lengthToMask } from '../router/dynamics/routes.js';
 import { thresholdConfigLines } from './track-threshold-config.js';
 import { appletConfigLines } from './eem.js';
+import { nhrpConfigLines } from './nhrp.js';
+import { communityListLines, prefixListLines, routeMapLines, routerBgpLines } from './bgp/running-config.js';
 
 export function renderRunningConfig(m: RouterModel): string {
   const c = m.config;
@@ -45,11 +47,12 @@ export function renderRunningConfig(m: RouterModel): string {
   }
   if (c.dpd) body.push(`crypto ikev2 dpd ${c.dpd.intervalSec} ${c.dpd.retryIntervalSec} ${c.dpd.mode}`, '!');
   for (const i of c.interfaces.values()) {
-    body.push(`interface ${i.name}`);
+    body.push(`interface ${i.name}${i.virtualTemplate ? ' type tunnel' : ''}`);
     if (i.description) body.push(` description ${i.description}`);
     if (i.address === 'negotiated') body.push(' ip address negotiated');
     else if (i.address) body.push(` ip address ${i.address.address} ${lengthToMask(i.address.prefixLength)}`);
     else body.push(' no ip address');
+    if (i.nhrp) body.push(...nhrpConfigLines(i.nhrp));
     if (i.dampening) body.push(` dampening${i.dampening.words.map((w) => ` ${w}`).join('')}`);
     if (i.shutdown) body.push(' shutdown');
     if (i.tunnel?.source) body.push(` tunnel source ${i.tunnel.source}`);
@@ -57,14 +60,16 @@ export function renderRunningConfig(m: RouterModel): string {
     if (i.tunnel?.protectionProfile) body.push(` tunnel protection ipsec profile ${i.tunnel.protectionProfile}`);
     body.push('!');
   }
+  body.push(...routerBgpLines(c), ...communityListLines(c));
   m.world.wans().forEach((w, i) => {
     body.push(w.gateway ? `ip route 0.0.0.0 0.0.0.0 ${w.gateway}${i > 0 ? ` ${5 * i}` : ''}` : `ip route 0.0.0.0 0.0.0.0 ${w.interface}${i > 0 ? ` ${5 * i}` : ''}`);
   });
   body.push('!');
+  body.push(...prefixListLines(c));
   body.push(...ipSlaConfigLines(c));
   body.push('!');
   for (const h of c.loggingHosts) body.push(`logging host ${h.address} transport udp port ${h.port}`);
-  body.push('!', ...appletConfigLines(m));
+  body.push('!', ...routeMapLines(c), ...appletConfigLines(m));
   body.push('end');
   const text = body.join('\n');
   return ['Building configuration...', '', `Current configuration : ${text.length + 1} bytes`, text].join('\n');

@@ -2,6 +2,9 @@
  * The running configuration the lab models, as data. Only what the lab's
  * commands can set lives here; `show running-config` prints it back.
  */
+import type { BgpConfig } from './bgp/config.js';
+import type { NhrpInterfaceConfig } from './nhrp/config.js';
+import { emptyPolicy, type PolicyConfig } from './route-map/config.js';
 import { emptyIpSlaGlobal, type IcmpJitterConfig, type IpSlaGlobalConfig, type TcpConnectConfig, type UdpJitterConfig } from './ip-sla-config.js';
 
 export type UpDown = 'up' | 'down';
@@ -9,7 +12,7 @@ export type UpDown = 'up' | 'down';
 export interface TunnelConfig {
   /** `tunnel source dynamic` (FlexVPN source pivot) or a fixed interface. */
   source?: 'dynamic' | string;
-  /** `tunnel destination dynamic`: the FlexVPN client sets it. */
+  /** `tunnel destination dynamic` (the FlexVPN client sets it) or a fixed peer address (dual-cloud spokes, lab/router/static-tunnel.ts). */
   destination?: 'dynamic' | string;
   protectionProfile?: string;
 }
@@ -23,6 +26,10 @@ export interface InterfaceConfig {
   tunnel?: TunnelConfig;
   /** `dampening [...]` (IP Event Dampening); see dynamics/dampening.ts. */
   dampening?: DampeningConfig;
+  /** NHRP on a tunnel (lab/router/nhrp/). */
+  nhrp?: NhrpInterfaceConfig;
+  /** `interface Virtual-TemplateN type tunnel`. */
+  virtualTemplate?: boolean;
 }
 
 /** IOS defaults: half-life 5 s, reuse 1000, suppress 2000, max-suppress 20 s (4 x half-life). */
@@ -133,6 +140,10 @@ export interface RouterConfig {
   ipSla: IpSlaGlobalConfig;
   /** `event manager applet NAME` (lab/router/commands/eem.ts, lab/router/eem.ts). */
   applets: Map<string, AppletConfig>;
+  /** `router bgp N` (lab/router/bgp/): absent until configured. */
+  bgp?: BgpConfig;
+  /** Route-maps, prefix-lists, community-lists (lab/router/route-map/). */
+  policy: PolicyConfig;
 }
 
 export type AppletEvent =
@@ -182,6 +193,7 @@ export function emptyConfig(hostname: string): RouterConfig {
     vrfs: new Set(),
     ipSla: emptyIpSlaGlobal(),
     applets: new Map(),
+    policy: emptyPolicy(),
   };
 }
 

@@ -5,6 +5,9 @@
  */
 import type { TrackConfig } from './config-model.js';
 import { stepBgp } from './bgp.js';
+import { stepBgpSpeaker } from './bgp/speaker.js';
+import { stepStaticTunnels } from './static-tunnel.js';
+import { stepNhrp } from './nhrp/engine.js';
 import { stepInterfaceDampening } from './dampening.js';
 import { evaluationOrder, stepTrack, trackTarget, type TrackEnv } from './dynamics/track.js';
 import { stepClients } from './flexvpn-client.js';
@@ -23,8 +26,18 @@ export function tick(m: RouterModel): void {
   stepTracks(m);
   const dead = stepSas(m);
   stepClients(m, dead);
+  stepStaticTunnels(m);
   stepTunnelProtocols(m);
   stepBgp(m);
+  if (m.config.bgp || m.rt.bgpSessions.size > 0) {
+    // `fall-over` reacts to the RIB as it is now, in the same second as the tunnel that carried the route to the peer.
+    recomputeRoutes(m);
+    stepBgpSpeaker(m);
+  }
+  if (m.rt.nhrp.flows.size > 0 || m.rt.nhrp.entries.length > 0) {
+    recomputeRoutes(m);
+    stepNhrp(m);
+  }
   recomputeRoutes(m);
 }
 
@@ -59,7 +72,7 @@ function setProtocol(m: RouterModel, name: string, up: boolean): void {
 }
 
 /** A FlexVPN tunnel's line protocol is up while an SA is established on it. */
-function stepTunnelProtocols(m: RouterModel): void {
+export function stepTunnelProtocols(m: RouterModel): void {
   for (const [name, ifc] of m.rt.interfaces) {
     if (!name.startsWith('Tunnel')) continue;
     setProtocol(m, name, ifc.linkUp && m.rt.sas.some((s) => s.tunnelInterface === name));

@@ -164,19 +164,19 @@ function negotiate(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime, sou
 }
 
 /** The first request of a negotiation goes out now. */
-function openNegotiation(m: RouterModel, peerSeq: number, peerAddress: string, source: string): Negotiation {
+export function openNegotiation(m: RouterModel, peerSeq: number, peerAddress: string, source: string): Negotiation {
   const partial = { peerSeq, peerAddress, source, startedAt: now(m), exchange: 'IKE_SA_INIT' as const };
   return { ...partial, request: sendRequest(now(m), copyFate(m, partial), hubAnswer(m, partial), m.opts.ikeRetransmit) };
 }
 
 /** One copy of the current request through the world, as IKE traffic: lost on the way out, lost on the way back, or answered. */
-function copyFate(m: RouterModel, n: Pick<Negotiation, 'source' | 'peerAddress'>): CopyFate {
+export function copyFate(m: RouterModel, n: Pick<Negotiation, 'source' | 'peerAddress'>): CopyFate {
   const probe = m.world.probe(n.source, n.peerAddress, m.rng.ike, 'ike');
   return { reachedHub: probe.delivered || probe.lostOn === 'downstream', answerDelivered: probe.delivered, rttMs: probe.rttMs };
 }
 
 /** How the hub treats the request: late when it is slow at IKE, refused at IKE_SA_INIT while it drains (its SAs live on). */
-function hubAnswer(m: RouterModel, n: Pick<Negotiation, 'peerAddress' | 'exchange'>): HubAnswer {
+export function hubAnswer(m: RouterModel, n: Pick<Negotiation, 'peerAddress' | 'exchange'>): HubAnswer {
   return { delayMs: m.world.ikeDelayMs(n.peerAddress), refuses: n.exchange === 'IKE_SA_INIT' && !m.world.hubAcceptsNewSessions(n.peerAddress) };
 }
 

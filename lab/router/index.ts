@@ -25,9 +25,14 @@ import { operatorExecCommands } from './commands/operator-exec.js';
 import { pingCommands } from './commands/ping.js';
 import { EemRunner } from './eem.js';
 import { vrfCommands } from './commands/vrf.js';
+import { bgpCommands } from './bgp/commands.js';
+import { bgpShowCommands } from './bgp/show.js';
+import { routeMapCommands } from './route-map/commands.js';
+import { nhrpCommands } from './nhrp/commands.js';
 import { emptyConfig, type InterfaceConfig } from './config-model.js';
 import { applyConfigText } from './config-loader.js';
 import { defaultLabConfig } from './default-config.js';
+import { dualCloudConfig } from './dual-cloud-config.js';
 import { stepTracks, tick } from './engine.js';
 import { EventBus, type RouterEvent, type RouterEventListener } from './events.js';
 import type { RouterModel } from './model.js';
@@ -36,7 +41,7 @@ import { newRuntime } from './runtime.js';
 import { snapshot, type RouterSnapshot } from './snapshot.js';
 import { warmStart } from './warm-start.js';
 
-export type { LabRouterOptions, TrafficRates } from './options.js';
+export type { LabRouterOptions, LabTopology, TrafficRates } from './options.js';
 export type { RouterEvent } from './events.js';
 export type { RouterSnapshot } from './snapshot.js';
 
@@ -62,6 +67,8 @@ export interface LabRouter extends LabDevice {
   dropSessions(): void;
   /** Changes the LAN's traffic through the tunnel from the next second (on-demand DPD probes only while the LAN sends). */
   setTraffic(rates: Partial<TrafficRates>): void;
+  /** Starts or stops the LAN sending to `address` (another spoke's LAN: NHRP builds a shortcut to it). */
+  setFlow(address: string, active: boolean): void;
   state(): RouterSnapshot;
 }
 
@@ -121,11 +128,12 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
   const commands: CommandDef[] = [
     ...trackCommands(model), ...trackListCommands(model), ...ipSlaCommands(model), ...flexvpnCommands(model),
     ...interfaceCommands(model), ...loggingCommands(model), ...vrfCommands(model),
-    ...trackThresholdCommands(model), ...eemCommands(model),
-  ].map((def) => settlesTracks(def, model)).concat(execCommands(model), eemExecCommands(model, eem), dampeningShowCommands(model), operatorExecCommands(model), pingCommands(model));
+    ...trackThresholdCommands(model), ...eemCommands(model), ...bgpCommands(model), ...routeMapCommands(model), ...nhrpCommands(model),
+  ].map((def) => settlesTracks(def, model)).concat(execCommands(model), bgpShowCommands(model), eemExecCommands(model, eem), dampeningShowCommands(model), operatorExecCommands(model), pingCommands(model));
   // The boot configuration is history: nothing it sets is logged.
   model.emitting = false;
-  applyConfigText(() => commands, opts.config ?? defaultLabConfig(opts.world, opts.hostname, opts.syslog));
+  const bootConfig = opts.topology === 'dual-cloud' ? dualCloudConfig(opts.world, opts.hostname, opts.syslog) : defaultLabConfig(opts.world, opts.hostname, opts.syslog);
+  applyConfigText(() => commands, opts.config ?? bootConfig);
   if (opts.warmStart) warmStart(model);
   else tick(model);
   model.emitting = true;
@@ -171,6 +179,10 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
     note: (description) => emitNow({ kind: 'world', at: opts.clock.now(), description }),
     dropSessions: () => emitNow({ kind: 'drop-sessions', at: opts.clock.now() }),
     setTraffic: (rates) => { opts.traffic = { ...opts.traffic, ...rates }; },
+    setFlow: (address, active) => {
+      if (active) model.rt.nhrp.flows.add(address);
+      else model.rt.nhrp.flows.delete(address);
+    },
     state: () => snapshot(model),
   };
 }

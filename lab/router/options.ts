@@ -2,6 +2,14 @@
 import type { Clock } from '../world/clock.js';
 import type { WorldSpec } from '../world/world.js';
 import { defaultWorldSpec } from '../world/default-world.js';
+import { dualCloudWorldSpec } from '../world/dual-cloud-world.js';
+
+/**
+ * Which of Cisco's two FlexVPN redundant-hub designs the spoke runs:
+ * `failover` (one tunnel, the FlexVPN client picks the hub) or `dual-cloud`
+ * (a tunnel to each hub, iBGP chooses; lab/router/dual-cloud-config.ts).
+ */
+export type LabTopology = 'failover' | 'dual-cloud';
 import { IOS_IKE_RETRANSMIT, type RetransmitTiming } from './dynamics/ike-exchange.js';
 
 export interface SyslogTarget {
@@ -19,6 +27,8 @@ export interface TrafficRates {
 export interface LabRouterOptions {
   clock: Clock;
   hostname?: string;
+  /** `failover` unless given; picks the default world and boot configuration. */
+  topology?: LabTopology;
   /** Seed of every random draw (jitter, loss, SPIs): same seed, same run. */
   seed?: number;
   world?: WorldSpec;
@@ -50,6 +60,7 @@ export interface LabRouterOptions {
 export interface ResolvedOptions {
   clock: Clock;
   hostname: string;
+  topology: LabTopology;
   seed: number;
   world: WorldSpec;
   config?: string;
@@ -67,8 +78,9 @@ export function resolveOptions(o: LabRouterOptions): ResolvedOptions {
   const resolved: ResolvedOptions = {
     clock: o.clock,
     hostname: o.hostname ?? 'spoke1',
+    topology: o.topology ?? 'failover',
     seed: o.seed ?? 1,
-    world: o.world ?? defaultWorldSpec(),
+    world: o.world ?? (o.topology === 'dual-cloud' ? dualCloudWorldSpec() : defaultWorldSpec()),
     dpdRetries: o.dpdRetries ?? 5,
     ikeRetransmit: o.ikeRetransmit ?? IOS_IKE_RETRANSMIT,
     routeAcceptDistance: o.routeAcceptDistance ?? 1,

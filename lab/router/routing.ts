@@ -1,6 +1,8 @@
 /** Builds the route table from the interfaces, the WANs and the established SAs. */
 import { computeRoutes, diffRoutes, networkOf, type StaticInput, type ConnectedInput, type BgpInput } from './dynamics/routes.js';
 import { emit, interfaceAddress, now, type RouterModel } from './model.js';
+import { bgpTable } from './bgp/speaker.js';
+import { nhrpRoutes } from './nhrp/engine.js';
 
 /**
  * Default routes of a dual-WAN spoke as production configs write them:
@@ -39,7 +41,13 @@ export function recomputeRoutes(m: RouterModel): void {
       }
     }
   }
-  const routes = computeRoutes({ connected, statics, bgp });
+  // `router bgp`'s best paths (lab/router/bgp/); locally originated ones are already in the table.
+  for (const entry of bgpTable(m)) {
+    const best = entry.best;
+    if (!best || best.local) continue;
+    bgp.push({ prefix: best.prefix, via: best.nextHop, installedAt: best.receivedAt, internal: best.internal, metric: best.med ?? 0 });
+  }
+  const routes = computeRoutes({ connected, statics, bgp, nhrp: nhrpRoutes(m) });
   const diff = diffRoutes(m.rt.routes, routes);
   if (diff.added.length + diff.removed.length > 0) {
     m.rt.tableVersion++;

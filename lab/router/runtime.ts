@@ -6,6 +6,9 @@ import type { IkeExchange } from './dynamics/ike-exchange.js';
 import type { SlaRuntime } from './dynamics/ip-sla.js';
 import type { TrackRuntime } from './dynamics/track.js';
 import type { LabRoute } from './dynamics/routes.js';
+import type { IbgpNeighborRuntime } from './bgp/runtime.js';
+import type { StaticTunnelRuntime } from './static-tunnel.js';
+import { newNhrpRuntime, type NhrpRuntime } from './nhrp/engine.js';
 
 export interface InterfaceCounters {
   packetsIn: number;
@@ -111,6 +114,12 @@ export interface LabRuntime {
   clients: Map<string, ClientRuntime>;
   sas: IkeSaRuntime[];
   bgp: Map<string, BgpNeighborRuntime>;
+  /** Sessions of `router bgp` (lab/router/bgp/speaker.ts), by neighbour address. */
+  bgpSessions: Map<string, IbgpNeighborRuntime>;
+  /** Fixed-peer tunnels (lab/router/static-tunnel.ts), by interface. */
+  staticTunnels: Map<string, StaticTunnelRuntime>;
+  /** NHRP cache, flows and resolutions (lab/router/nhrp/engine.ts). */
+  nhrp: NhrpRuntime;
   routes: LabRoute[];
   nextTunnelId: number;
   nextSessionId: number;
@@ -138,6 +147,9 @@ export function newRuntime(bootAt: number): LabRuntime {
     clients: new Map(),
     sas: [],
     bgp: new Map(),
+    bgpSessions: new Map(),
+    staticTunnels: new Map(),
+    nhrp: newNhrpRuntime(),
     routes: [],
     nextTunnelId: 1,
     nextSessionId: 1,

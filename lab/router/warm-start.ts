@@ -5,6 +5,9 @@
  */
 import { stepLinks, stepSlas, stepTracks } from './engine.js';
 import { stepBgp } from './bgp.js';
+import { stepBgpSpeaker } from './bgp/speaker.js';
+import { stepStaticTunnels } from './static-tunnel.js';
+import { stepTunnelProtocols } from './engine.js';
 import { newDpd, nextTimerAfter } from './dynamics/dpd.js';
 import { stepClients } from './flexvpn-client.js';
 import { dpdTiming } from './ike-sa.js';
@@ -23,6 +26,7 @@ export function warmStart(m: RouterModel): void {
   for (const tr of m.rt.tracks.values()) tr.lastChangeAt = m.rt.bootAt + 60_000;
   // The connection was made long ago: IKE's answers are all in (a failed peer passes to the next one).
   for (let i = 0; i < 6; i++) stepClients(m, [], true);
+  stepStaticTunnels(m, true);
   const saAgeMs = Math.min(t - m.rt.bootAt - 90_000, Math.floor(m.rng.ike.between(2, 9) * 3600_000));
   for (const sa of m.rt.sas) {
     sa.createdAt = t - saAgeMs;
@@ -62,5 +66,24 @@ export function warmStart(m: RouterModel): void {
     n.msgSent += keepalives;
   }
   recomputeRoutes(m);
+  if (m.config.bgp) warmBgpSessions(m, t);
   m.emitting = true;
+}
+
+/** `router bgp` sessions came up a few seconds after their tunnels and have exchanged keepalives since. */
+function warmBgpSessions(m: RouterModel, t: number): void {
+  stepTunnelProtocols(m);
+  recomputeRoutes(m);
+  stepBgpSpeaker(m, true);
+  for (const s of m.rt.bgpSessions.values()) {
+    if (s.state !== 'Established') continue;
+    const route = m.rt.routes.find((r) => r.interface !== undefined && r.prefix === `${s.address}/32`);
+    const sa = m.rt.sas.find((x) => x.tunnelInterface === route?.interface);
+    s.upDownAt = (sa?.createdAt ?? t) + 3000;
+    const keepalives = Math.floor((t - s.upDownAt) / (s.keepaliveSec * 1000));
+    s.sent.keepalives += keepalives;
+    s.rcvd.keepalives += keepalives;
+    for (const p of s.received) p.receivedAt = s.upDownAt;
+  }
+  recomputeRoutes(m);
 }

@@ -41,13 +41,44 @@ export interface HubSpec {
   up: boolean;
   /** Summaries the hub pushes by IKEv2 routing, CIDR. */
   pushedRoutes: string[];
-  bgp?: { remoteAs: number; prefixes: number };
+  /**
+   * The hub's BGP speaker: `prefixes` numbered /24s for the failover lab's
+   * eBGP sessions; for a dual-cloud spoke's iBGP (lab/router/bgp/) the routes
+   * it `advertises` (its `aggregate-address ... summary-only`), its hold time
+   * (IOS's 180 s unless given) and router ID.
+   */
+  bgp?: {
+    remoteAs: number; prefixes: number; advertises?: HubBgpRoute[]; holdSec?: number; routerId?: string;
+    /** The hub's inbound policy toward spokes: a community a spoke tags its LAN with sets this local preference (`match community` / `set local-preference`). */
+    communityLocalPref?: Record<string, number>;
+  };
   /** How long the hub takes to answer each IKE exchange (overload, call admission); 0 when absent. */
   ikeDelayMs?: number;
   /** Maintenance drain: existing SAs live on, new IKE sessions are refused. */
   draining?: boolean;
   /** Bumped each time the hub's operator clears its sessions: an SA made before then is one the hub no longer holds. */
   sessionEpoch?: number;
+}
+
+/** A route a hub advertises over BGP, with the attributes it sends (IOS's defaults when absent). */
+export interface HubBgpRoute {
+  prefix: string;
+  med?: number;
+  localPref?: number;
+  asPath?: number[];
+  origin?: 'i' | 'e' | '?';
+  communities?: string[];
+}
+
+/** A route a hub learned from a spoke over BGP, as the spoke sent it. */
+export interface HubLearnedRoute {
+  prefix: string;
+  nextHop: string;
+  med?: number;
+  localPref?: number;
+  asPath: number[];
+  origin: 'i' | 'e' | '?';
+  communities: string[];
 }
 
 /**
@@ -58,9 +89,26 @@ export interface HubSpec {
  */
 export const INTERNET = 'internet';
 
+/**
+ * Another spoke of the same clouds (dual-cloud world): its LAN is reached
+ * through the hubs' summary until NHRP builds a shortcut to it.
+ */
+export interface RemoteSpokeSpec {
+  name: string;
+  /** Its public (NBMA) address. */
+  nbma: string;
+  /** Its LAN, CIDR. */
+  lan: string;
+  /** Its overlay address in each cloud, by hub name (what the hub knows it by: its registration). */
+  overlay: Record<string, string>;
+  up: boolean;
+}
+
 export interface WorldSpec {
   wans: WanSpec[];
   hubs: HubSpec[];
+  /** Other spokes the hubs serve (NHRP shortcuts); none unless given. */
+  spokes?: RemoteSpokeSpec[];
   /** Keyed by `${wanInterface}|${hubName or 'internet'}`; missing paths use `defaultQuality`. */
   paths?: Record<string, Partial<PathQuality>>;
   defaultQuality?: Partial<Record<string, PathQuality>>;
@@ -85,6 +133,7 @@ const BASE_QUALITY: Record<string, PathQuality> = {
 export class World {
   private readonly wanMap = new Map<string, WanSpec>();
   private readonly hubMap = new Map<string, HubSpec>();
+  private readonly spokeMap = new Map<string, RemoteSpokeSpec>();
   private readonly paths = new Map<string, PathQuality>();
   /** Anchor addresses a scenario gave a path of their own (see INTERNET). */
   private readonly anchors = new Set<string>();
@@ -92,6 +141,8 @@ export class World {
   private readonly chains = new Map<string, { state: ChainState; atMs: number }>();
   /** `address:port` of every TCP endpoint accepting connections (the IOx app's presence port, a server an IP SLA tcp-connect probes). */
   private readonly tcpListeners = new Set<string>();
+  /** What each hub learned by BGP, by hub name then spoke (router hostname). */
+  private readonly learned = new Map<string, Map<string, HubLearnedRoute[]>>();
   /** Lab time, once a router runs the world: bursts then last in time (loss-model.ts). */
   private now?: () => number;
   /** Name resolution for FQDN peers; scenarios fail it with `dns.setFailing(name | '*', true)`. */
@@ -101,6 +152,7 @@ export class World {
     this.dns = new Dns(defaultDnsRecords(spec.hubs, spec.dns));
     for (const w of spec.wans) this.wanMap.set(w.interface, { ...w });
     for (const h of spec.hubs) this.hubMap.set(h.name, { ...h, pushedRoutes: [...h.pushedRoutes] });
+    for (const s of spec.spokes ?? []) this.spokeMap.set(s.name, structuredClone(s));
     for (const w of spec.wans) {
       for (const target of [INTERNET, ...spec.hubs.map((h) => h.name)]) {
         const base = spec.defaultQuality?.[w.kind] ?? BASE_QUALITY[w.kind]!;
@@ -123,6 +175,26 @@ export class World {
 
   hub(name: string): HubSpec | undefined {
     return this.hubMap.get(name);
+  }
+
+  remoteSpokes(): readonly RemoteSpokeSpec[] {
+    return [...this.spokeMap.values()];
+  }
+
+  /** The remote spoke whose LAN holds `address`. */
+  remoteSpokeFor(address: string): RemoteSpokeSpec | undefined {
+    const n = (a: string): number => a.split('.').reduce((x, o) => x * 256 + Number(o), 0);
+    return this.remoteSpokes().find((s) => {
+      const [net, len] = s.lan.split('/');
+      const size = 2 ** (32 - Number(len));
+      return Math.floor(n(address) / size) === Math.floor(n(net!) / size);
+    });
+  }
+
+  setRemoteSpokeUp(name: string, up: boolean): void {
+    const s = this.spokeMap.get(name);
+    if (!s) throw new RangeError(`unknown spoke ${name}`);
+    s.up = up;
   }
 
   hubByAddress(address: string): HubSpec | undefined {
@@ -296,6 +368,47 @@ export class World {
     return w;
   }
 
+  /** Changes what a hub advertises by BGP (its sessions send the update on their next step). */
+  setHubAdvertised(hub: string, routes: readonly HubBgpRoute[]): void {
+    const h = this.hubOrThrow(hub);
+    if (!h.bgp) throw new RangeError(`hub ${hub} runs no BGP`);
+    h.bgp = { ...h.bgp, advertises: routes.map((r) => ({ ...r })) };
+  }
+
+  /** A spoke's BGP speaker records what it sent the hub (empty when the session is down). */
+  setHubLearned(hub: string, spoke: string, routes: readonly HubLearnedRoute[]): void {
+    const byHub = this.learned.get(hub) ?? new Map<string, HubLearnedRoute[]>();
+    byHub.set(spoke, structuredClone([...routes]));
+    this.learned.set(hub, byHub);
+  }
+
+  /** Routes the hub (name) holds from its spokes: what the spokes advertised to it. */
+  hubLearned(hub: string): Array<HubLearnedRoute & { spoke: string }> {
+    this.hubOrThrow(hub);
+    return [...(this.learned.get(hub) ?? new Map<string, HubLearnedRoute[]>())].flatMap(([spoke, routes]) => routes.map((r) => ({ ...structuredClone(r), spoke })));
+  }
+
+  /**
+   * The hub the rest of the network sends traffic for `prefix` back through
+   * (return path): the hubs share what they learned from spokes by iBGP, so
+   * the core picks as BGP does among the live hubs holding the prefix: the
+   * highest local preference (a community the hub maps, else the one the
+   * spoke sent, else 100), the shortest AS path, the lowest MED, then the
+   * lowest hub router ID. Undefined when no live hub holds it.
+   */
+  returnHubFor(prefix: string): string | undefined {
+    const candidates = this.hubs().flatMap((h) => {
+      if (!h.up || !h.bgp) return [];
+      const route = this.hubLearned(h.name).find((r) => r.prefix === prefix);
+      if (!route) return [];
+      const mapped = route.communities.map((c) => h.bgp!.communityLocalPref?.[c]).filter((x): x is number => x !== undefined);
+      const localPref = mapped.length ? Math.min(...mapped) : route.localPref ?? 100;
+      return [{ hub: h.name, localPref, asPath: route.asPath.length, med: route.med ?? 0, routerId: ipNumber(h.bgp.routerId ?? h.tunnelAddress) }];
+    });
+    candidates.sort((a, b) => b.localPref - a.localPref || a.asPath - b.asPath || a.med - b.med || a.routerId - b.routerId);
+    return candidates[0]?.hub;
+  }
+
   /** Adds prefixes to what a hub pushes (a rogue route is just one nobody expected). */
   pushRoutes(hub: string, prefixes: readonly string[]): void {
     const h = this.hubOrThrow(hub);
@@ -306,6 +419,10 @@ export class World {
     const h = this.hubOrThrow(hub);
     h.pushedRoutes = h.pushedRoutes.filter((p) => !prefixes.includes(p));
   }
+}
+
+function ipNumber(address: string): number {
+  return address.split('.').reduce((n, o) => n * 256 + Number(o), 0);
 }
 
 function key(wan: string, target: string): string {

@@ -109,6 +109,91 @@ export interface BgpNeighborSummary {
   prefixesReceived?: number;
 }
 
+export type BgpOrigin = 'igp' | 'egp' | 'incomplete';
+
+/**
+ * One path line of `show ip bgp` / `show bgp ipv4 unicast` (and of `show ip
+ * bgp neighbors X advertised-routes`), with the table's header carried on
+ * each so a consumer needs nothing else.
+ */
+export interface BgpPathEntry {
+  /** CIDR; a classful network IOS printed without its mask gets its class's length. */
+  network: string;
+  nextHop: string;
+  /** The status column as printed, spaces removed: `*>i`, `*bi`, `r>`. */
+  status: string;
+  valid: boolean;
+  best: boolean;
+  /** Learned from an iBGP peer (`i` in the status column). */
+  internal: boolean;
+  /** MED; absent when the column is blank. */
+  metric?: number;
+  /** Absent when the column is blank (eBGP and local paths). */
+  localPref?: number;
+  weight: number;
+  /** AS path tokens as printed (AS sets kept as `{1,2}`); empty for a local or iBGP-only path. */
+  asPath: string[];
+  origin: BgpOrigin;
+  routerId?: string;
+  tableVersion?: number;
+}
+
+/** One neighbour of `show ip bgp neighbors [X]`: what the agent checks (state, timers, fall-over, policy, prefixes). */
+export interface BgpNeighborDetail {
+  neighbor: string;
+  vrf?: string;
+  remoteAs: number | string;
+  link: 'internal' | 'external' | 'unknown';
+  /** ` Fall over configured for session`. */
+  fallOver: boolean;
+  remoteRouterId?: string;
+  state: BgpNeighborState;
+  stateRaw: string;
+  /** Up time while established, down time otherwise (absent when IOS prints none or `never`). */
+  upDownSec?: number;
+  lastReadSec?: number;
+  lastWriteSec?: number;
+  holdTimeSec?: number;
+  keepaliveSec?: number;
+  configuredHoldTimeSec?: number;
+  configuredKeepaliveSec?: number;
+  routeMapIn?: string;
+  routeMapOut?: string;
+  communitySent?: boolean;
+  prefixesSent?: number;
+  prefixesReceived?: number;
+  messagesSent?: number;
+  messagesReceived?: number;
+  connectionsEstablished?: number;
+  connectionsDropped?: number;
+  lastResetSec?: number;
+  lastResetReason?: string;
+  /** `Interface associated: X`: the interface the route to the peer uses. */
+  interface?: string;
+  /** `the RIB does [not] have a route to X`. */
+  ribHasRouteToPeer?: boolean;
+}
+
+/** One entry (sequence) of `show route-map [NAME]`. */
+export interface RouteMapEntry {
+  name: string;
+  action: 'permit' | 'deny';
+  sequence: number;
+  /** Match clause lines as printed, trimmed: `ip address prefix-lists: LAN`. */
+  match: string[];
+  /** Set clause lines as printed, trimmed: `local-preference 200`. */
+  set: string[];
+  /** `local-preference N` among the set clauses. */
+  setLocalPreference?: number;
+  setWeight?: number;
+  setMetric?: number;
+  setCommunities?: string[];
+  setCommunityAdditive?: boolean;
+  setAsPathPrepend?: string[];
+  policyMatchPackets?: number;
+  policyMatchBytes?: number;
+}
+
 export type NhrpEntryType = 'static' | 'dynamic' | 'incomplete' | 'local' | 'unknown';
 
 /** One entry of `show ip nhrp`. */

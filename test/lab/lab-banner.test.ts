@@ -31,6 +31,17 @@ describe('labBanner', () => {
     expect(text).toContain('spokepilot lab --print-agent-config');
   });
 
+  it('describes a dual-cloud spoke: its tunnels, BGP neighbours and the other spoke', () => {
+    router = labRouter({ topology: 'dual-cloud' }).router;
+    const text = labBanner(router, ACCESS).join('\n');
+    expect(text).toContain('a simulated IR829 FlexVPN dual-cloud spoke');
+    expect(text).toContain('tunnel   Tunnel1 to 198.51.100.1 from GigabitEthernet0/0\n  tunnel   Tunnel2 to 203.0.113.1 from GigabitEthernet0/0');
+    expect(text).toContain('BGP      AS 65000, neighbors 172.31.1.1 (fall-over), 172.31.2.1 (fall-over)');
+    expect(text).toContain('spokes   spoke2 10.20.13.0/24 (NBMA 192.0.2.50)');
+    expect(text).not.toContain('crypto ikev2 client flexvpn');
+    expect(text).not.toContain('--print-agent-config');
+  });
+
   it('follows configuration typed since boot, and says when syslog goes nowhere', () => {
     router = labRouter().router;
     router.configure('track 7 stub-object\nip sla 99\n icmp-echo 192.0.2.200');
@@ -67,5 +78,22 @@ describe('persistentHostKey', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('spokepilot lab --topology', () => {
+  it('refuses an unknown topology, and the failover-only options with dual-cloud, before touching anything', async () => {
+    const { labCommand } = await import('../../lab/lab-command.js');
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (line: string) => { errors.push(line); };
+    try {
+      expect(await labCommand(['--topology', 'mesh'])).toBe(2);
+      expect(await labCommand(['--topology', 'dual-cloud', '--print-agent-config'])).toBe(2);
+    } finally {
+      console.error = original;
+    }
+    expect(errors[0]).toBe('spokepilot lab: --topology must be failover or dual-cloud, not "mesh"');
+    expect(errors[1]).toMatch(/--print-agent-config and --scenario run the failover topology only/);
   });
 });

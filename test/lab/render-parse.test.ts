@@ -89,7 +89,7 @@ describe('records match the model', () => {
     const { router, clock } = labRouter({ bgp: { localAs: 65012 } });
     seconds(clock, 5);
     const routes = parsed<Route>(router, 'show ip route');
-    expect(routes.map((r) => `${r.protocol} ${r.prefix}`)).toEqual(router.model.rt.routes.map((r) => `${{ C: 'connected', L: 'local', S: 'static', B: 'bgp' }[r.code]} ${r.prefix}`));
+    expect(routes.map((r) => `${r.protocol} ${r.prefix}`)).toEqual(router.model.rt.routes.map((r) => `${{ C: 'connected', L: 'local', S: 'static', B: 'bgp', H: 'nhrp' }[r.code]} ${r.prefix}`));
     expect(routes.find((r) => r.prefix === '0.0.0.0/0')).toMatchObject({ candidateDefault: true, distance: 1, nextHops: [{ address: '192.0.2.9' }] });
     const brief = parsed<IpInterfaceBrief>(router, 'show ip interface brief');
     expect(brief.find((i) => i.name === 'Tunnel100')).toMatchObject({ ipAddress: '10.255.1.12', status: 'up', protocol: 'up' });

@@ -1,5 +1,8 @@
 import type { CommandSpec } from '../command-spec.js';
 import { parseBgpSummary } from './bgp-summary.js';
+import { parseBgpTable } from './bgp-table.js';
+import { parseBgpNeighbors } from './bgp-neighbors.js';
+import { parseRouteMap } from './route-map.js';
 import { parseDmvpn } from './dmvpn.js';
 import { parseIpRoute } from './ip-route.js';
 import { parseNhrp } from './nhrp.js';
@@ -33,6 +36,25 @@ export const routingCommands: CommandSpec[] = [
       'i',
     ),
     parse: (text, args) => parseBgpSummary(text, args),
+  },
+  {
+    // The BGP table, and a neighbour's view of it (the same layout).
+    id: 'show ip bgp',
+    usage: 'show {ip bgp | bgp ipv4 unicast} [neighbors [A.B.C.D] {advertised-routes | received-routes | routes}]',
+    pattern: /^show (?:ip bgp|bgp ipv4 unicast)(?: neighbors(?: (?<neighbor>[\d.]+))? (?<view>advertised-routes|received-routes|routes))?$/i,
+    parse: (text) => parseBgpTable(text),
+  },
+  {
+    id: 'show ip bgp neighbors',
+    usage: 'show {ip bgp | bgp ipv4 unicast} neighbors [A.B.C.D]',
+    pattern: /^show (?:ip bgp|bgp ipv4 unicast)(?: vpnv4 (?:all|vrf (?<vrf>[\w.:-]+)))? neighbors(?: (?<neighbor>[\d.]+))?$/i,
+    parse: (text) => parseBgpNeighbors(text),
+  },
+  {
+    id: 'show route-map',
+    usage: 'show route-map [NAME]',
+    pattern: /^show route-map(?: (?<name>\S+))?$/i,
+    parse: (text) => parseRouteMap(text),
   },
   {
     id: 'show ip nhrp',

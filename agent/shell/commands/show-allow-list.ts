@@ -12,6 +12,7 @@ const FIXED = new Set([
   'show ip interface brief', 'show interfaces',
   'show ip route', 'show ipv6 route', 'show ip bgp summary', 'show bgp ipv4 unicast summary', 'show bgp ipv6 unicast summary',
   'show ip nhrp', 'show dmvpn',
+  'show ip bgp', 'show bgp ipv4 unicast', 'show ip bgp neighbors', 'show bgp ipv4 unicast neighbors', 'show route-map',
 ]);
 
 const NAME = /^[A-Za-z0-9._-]{1,32}$/;
@@ -28,6 +29,9 @@ const WITH_ARGUMENT: ReadonlyArray<readonly [string, RegExp]> = [
   ['show ip sla statistics', NUMBER],
   ['show track', NUMBER],
   ['show ip nhrp vrf', NAME],
+  ['show ip bgp neighbors', IPV4],
+  ['show bgp ipv4 unicast neighbors', IPV4],
+  ['show route-map', NAME],
 ];
 
 /** The command as it will be sent (normalised), or undefined when it is not allowed. */

@@ -6,7 +6,6 @@ import { renderDmvpn, renderIpNhrp } from '../../render/nhrp.js';
 import { kw, type CommandDef, type CommandResult, type Mode, type Token } from '../../cli/grammar.js';
 import { deleteSa } from '../ike-sa.js';
 import type { RouterModel } from '../model.js';
-import { renderBgpSummary } from '../../render/bgp-summary.js';
 import { renderCryptoSession } from '../../render/crypto-session.js';
 import { renderFlexvpnClient } from '../../render/flexvpn-client.js';
 import { renderIkev2Sa } from '../../render/ikev2-sa.js';
@@ -84,10 +83,8 @@ export function execCommands(m: RouterModel): CommandDef[] {
     show(USER_AND_EXEC, kw('show', 'ip', 'interface', 'brief'), () => renderIpInterfaceBrief(m)),
     show(USER_AND_EXEC, kw('show', 'interfaces'), () => renderInterfaces(m)),
     show(USER_AND_EXEC, [...kw('show', 'interfaces'), { kind: 'interface', name: 'interface' }], (a) => renderInterfaces(m, str(a, 'interface'))),
-    show(USER_AND_EXEC, kw('show', 'ip', 'bgp', 'summary'), () => renderBgpSummary(m)),
-    show(USER_AND_EXEC, kw('show', 'bgp', 'ipv4', 'unicast', 'summary'), () => renderBgpSummary(m)),
-    show(USER_AND_EXEC, kw('show', 'ip', 'nhrp'), () => renderIpNhrp()),
-    show(USER_AND_EXEC, kw('show', 'dmvpn'), () => renderDmvpn()),
+    show(USER_AND_EXEC, kw('show', 'ip', 'nhrp'), () => renderIpNhrp(m)),
+    show(USER_AND_EXEC, kw('show', 'dmvpn'), () => renderDmvpn(m)),
     show(USER_AND_EXEC, kw('show', 'version'), () => renderVersion(m)),
     show(EXEC, kw('show', 'logging'), () => renderLogging(m)),
     show(EXEC, kw('show', 'running-config'), () => renderRunningConfig(m)),

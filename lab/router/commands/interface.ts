@@ -23,7 +23,7 @@ export function interfaceCommands(m: RouterModel): CommandDef[] {
     ifs.set(i.name, change(i));
   };
   const tunnelOnly = (name: string): void => {
-    if (!name.startsWith('Tunnel')) invalid();
+    if (!name.startsWith('Tunnel') && !ifs.get(name)?.virtualTemplate) invalid();
   };
   return [
     ...dampeningCommands(m),
@@ -84,6 +84,16 @@ export function interfaceCommands(m: RouterModel): CommandDef[] {
     },
     {
       modes: ['config-if'],
+      syntax: [...kw('tunnel', 'destination'), { kind: 'ipv4', name: 'destination' }],
+      handler: (ctx, args) => {
+        tunnelOnly(target(ctx));
+        const destination = str(args, 'destination');
+        if (!isIpv4(destination)) invalid();
+        edit(target(ctx), (i) => ({ ...i, tunnel: { ...i.tunnel, destination } }));
+      },
+    },
+    {
+      modes: ['config-if'],
       syntax: [...kw('tunnel', 'protection', 'ipsec', 'profile'), { kind: 'word', name: 'profile' }],
       handler: (ctx, args) => {
         tunnelOnly(target(ctx));
@@ -101,6 +111,11 @@ export function interfaceCommands(m: RouterModel): CommandDef[] {
         if (!isIpv4(address) || prefixLength === undefined) invalid();
         edit(target(ctx), (i) => ({ ...i, address: { address, prefixLength } }));
       },
+    },
+    {
+      modes: ['config-if'],
+      syntax: kw('no', 'ip', 'address'),
+      handler: (ctx) => edit(target(ctx), ({ address: _a, ...i }) => i),
     },
     {
       modes: ['config-if'],

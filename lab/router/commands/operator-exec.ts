@@ -21,7 +21,7 @@ export function renderClock(ms: number): string {
   return `*${iosDate(ms, true)}`;
 }
 
-const ROUTE_FILTERS: ReadonlyArray<[string, RouteCode[]]> = [['connected', ['C', 'L']], ['static', ['S']], ['bgp', ['B']]];
+const ROUTE_FILTERS: ReadonlyArray<[string, RouteCode[]]> = [['connected', ['C', 'L']], ['static', ['S']], ['bgp', ['B']], ['nhrp', ['H']]];
 
 export function operatorExecCommands(m: RouterModel): CommandDef[] {
   const now = () => m.opts.clock.now();

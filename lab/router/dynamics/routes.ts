@@ -4,7 +4,7 @@
  * IKEv2 routing (static routes via the tunnel at the `route accept any
  * distance`), and BGP routes. For each prefix the lowest distance wins.
  */
-export type RouteCode = 'C' | 'L' | 'S' | 'B';
+export type RouteCode = 'C' | 'L' | 'S' | 'B' | 'H';
 
 export interface LabRoute {
   /** CIDR. */
@@ -36,15 +36,28 @@ export interface BgpInput {
   prefix: string;
   via: string;
   installedAt: number;
+  /** iBGP-learned (distance 200) rather than eBGP (20). */
+  internal?: boolean;
+  /** The path's MED, which IOS shows as the route's metric. */
+  metric?: number;
+}
+
+/** An NHRP shortcut route (`H`, distance 250, metric 1) via the remote spoke's overlay address on a Virtual-Access. */
+export interface NhrpInput {
+  prefix: string;
+  via: string;
+  interface: string;
+  installedAt: number;
 }
 
 export interface RouteInputs {
   connected: ConnectedInput[];
   statics: StaticInput[];
   bgp: BgpInput[];
+  nhrp?: NhrpInput[];
 }
 
-const DISTANCE = { connected: 0, ebgp: 20 } as const;
+const DISTANCE = { connected: 0, ebgp: 20, ibgp: 200 } as const;
 
 export function computeRoutes(input: RouteInputs): LabRoute[] {
   const all: LabRoute[] = [];
@@ -59,7 +72,10 @@ export function computeRoutes(input: RouteInputs): LabRoute[] {
     all.push(route);
   }
   for (const b of input.bgp) {
-    all.push({ prefix: b.prefix, code: 'B', candidateDefault: false, distance: DISTANCE.ebgp, metric: 0, via: b.via, installedAt: b.installedAt });
+    all.push({ prefix: b.prefix, code: 'B', candidateDefault: false, distance: b.internal ? DISTANCE.ibgp : DISTANCE.ebgp, metric: b.metric ?? 0, via: b.via, installedAt: b.installedAt });
+  }
+  for (const h of input.nhrp ?? []) {
+    all.push({ prefix: h.prefix, code: 'H', candidateDefault: false, distance: 250, metric: 1, via: h.via, interface: h.interface, installedAt: h.installedAt });
   }
   const best = new Map<string, LabRoute>();
   for (const r of all) {

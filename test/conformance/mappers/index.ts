@@ -1,6 +1,7 @@
 import type { Mapper } from '../mapper.js';
 import { cryptoMappers } from './crypto.js';
 import { routingMappers } from './routing.js';
+import { bgpMappers } from './bgp.js';
 import { healthMappers } from './health.js';
 import { systemMappers } from './system.js';
 
@@ -8,6 +9,7 @@ import { systemMappers } from './system.js';
 export const MAPPERS: Record<string, Mapper> = {
   ...cryptoMappers,
   ...routingMappers,
+  ...bgpMappers,
   ...healthMappers,
   ...systemMappers,
 };

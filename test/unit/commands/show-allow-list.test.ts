@@ -10,6 +10,9 @@ describe('run-show allow-list', () => {
     ['show interfaces Cellular0/1/0', 'show interfaces Cellular0/1/0'],
     ['show ip sla statistics 12', 'show ip sla statistics 12'],
     ['show track 7', 'show track 7'],
+    ['show bgp ipv4 unicast', 'show bgp ipv4 unicast'],
+    ['show ip bgp neighbors 172.31.1.1', 'show ip bgp neighbors 172.31.1.1'],
+    ['show route-map AGENT-IN', 'show route-map AGENT-IN'],
   ])('allows %j', (input, normalised) => {
     expect(allowedShowCommand(input)).toBe(normalised);
   });
@@ -19,7 +22,7 @@ describe('run-show allow-list', () => {
     'show running-config', 'show running-config | redirect tftp://x', 'show version | tee flash:x', 'show version | include X',
     'sh ver', 'show ip ro', 'show version\nreload', 'show version\r', 'show version; reload', 'show interfaces Gi0/0 ; reload',
     'show ip route 999.1.1.1', 'show interfaces gi0/0', 'show ip route vrf a b', 'show track x', 'show ' + 'x'.repeat(300),
-    'show tech-support', 'more flash:/x', 'show archive',
+    'show tech-support', 'more flash:/x', 'show archive', 'show ip bgp neighbors 172.31.1.300', 'clear ip bgp 172.31.1.1 soft in',
   ])('refuses %j', (input) => {
     expect(allowedShowCommand(input)).toBeUndefined();
   });

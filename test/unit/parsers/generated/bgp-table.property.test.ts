@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandOutput } from '../../../../agent/parsers/registry.js';
+import type { BgpPathEntry } from '../../../../proto/records/routing.js';
+import { Gen } from './grammar-gen.js';
+
+/**
+ * `show ip bgp` / `show bgp ipv4 unicast`: generated tables in both header
+ * layouts (IOS 15's three-character status column, IOS-XE's with the RPKI
+ * column), every status combination, blank or oversized metric and LocPrf,
+ * networks too long for their column (wrapped), classful networks printed
+ * without a mask, AS paths of any length, each origin; read back exactly.
+ */
+const LEGEND_OLD = ['Status codes: s suppressed, d damped, h history, * valid, > best, i - internal,', '              r RIB-failure, S Stale', 'Origin codes: i - IGP, e - EGP, ? - incomplete', '', '   Network          Next Hop            Metric LocPrf Weight Path'];
+const LEGEND_XE = ['Status codes: s suppressed, d damped, h history, * valid, > best, i - internal,', '              r RIB-failure, S Stale, m multipath, b backup-path, f RT-Filter,', '              x best-external, a additional-path, c RIB-compressed,', '              t secondary path, L long-lived-stale,', 'Origin codes: i - IGP, e - EGP, ? - incomplete', 'RPKI validation codes: V valid, I invalid, N Not found', '', '     Network          Next Hop            Metric LocPrf Weight Path'];
+
+describe('show ip bgp property: generated tables read back', () => {
+  it('holds for 300 generated tables of 1-12 prefixes', () => {
+    const g = new Gen(15_301);
+    for (let n = 0; n < 300; n++) {
+      const xe = g.chance(0.5);
+      const version = g.between(1, 999_999);
+      const routerId = g.ipv4();
+      const lines = [`BGP table version is ${version}, local router ID is ${routerId}`, ...(xe ? LEGEND_XE : LEGEND_OLD)];
+      const want: BgpPathEntry[] = [];
+      for (let p = g.between(1, 12); p > 0; p--) {
+        const len = g.pick([8, 16, 24, 27, 32]);
+        const classfulC = g.chance(0.15);
+        const address = classfulC ? `${g.between(192, 223)}.${g.int(256)}.${g.int(256)}.0` : `${g.between(100, 126)}.${g.int(256)}.${len > 16 ? g.int(256) : 0}.${len > 24 ? g.int(8) * 32 : 0}`;
+        const printed = classfulC ? address : `${address}/${len}`;
+        const network = classfulC ? `${address}/24` : printed;
+        const paths = g.between(1, 3);
+        for (let i = 0; i < paths; i++) {
+          const best = i === 0;
+          const internal = g.chance(0.5);
+          const extra = g.pick(['', '', 'm', 'b', 'r']);
+          const statusText = `${extra === 'r' ? 'r' : '*'}${best ? '>' : extra === 'r' ? ' ' : extra || ' '}${internal ? 'i' : ' '}`;
+          const hop = g.chance(0.2) ? '0.0.0.0' : g.ipv4();
+          const metric = g.chance(0.3) ? undefined : g.pick([0, g.int(1000), g.between(1_000_000, 4_000_000_000)]);
+          const localPref = internal ? g.pick([100, 200, g.int(1000)]) : undefined;
+          const weight = hop === '0.0.0.0' ? 32768 : g.pick([0, 0, g.int(65536)]);
+          const asPath = Array.from({ length: g.int(5) }, () => String(g.between(1, 4_294_967_295)));
+          const origin = g.pick(['i', 'e', '?'] as const);
+          const status = ` ${statusText}${xe ? ' ' : ''}`;
+          const netCol = i === 0 ? printed : '';
+          const width = 17;
+          // IOS: next hop in 15, metric right-aligned in 11 (so a 10-digit MED still fits: ntc cisco_ios_show_ip_bgp6), LocPrf and Weight in 7.
+          const fieldsText = `${hop.padEnd(15)}${String(metric ?? '').padStart(11)}${String(localPref ?? '').padStart(7)}${String(weight).padStart(7)} ${[...asPath, origin].join(' ')}`;
+          if (netCol.length >= width) lines.push(`${status}${netCol}`, `${' '.repeat(status.length + width)}${fieldsText}`);
+          else lines.push(`${status}${netCol.padEnd(width)}${fieldsText}`);
+          const s = statusText.replace(/\s+/g, '');
+          want.push({
+            network, nextHop: hop, status: s, valid: s.includes('*'), best: s.includes('>'), internal,
+            ...(metric !== undefined ? { metric } : {}), ...(localPref !== undefined ? { localPref } : {}),
+            weight, asPath, origin: ({ i: 'igp', e: 'egp', '?': 'incomplete' } as const)[origin], routerId, tableVersion: version,
+          });
+        }
+      }
+      const text = lines.join('\n');
+      const { records, warnings } = parseCommandOutput(g.pick(['show ip bgp', 'show bgp ipv4 unicast']), text);
+      expect(warnings, text).toEqual([]);
+      expect(records, text).toEqual(want);
+    }
+  });
+});
