@@ -22,4 +22,14 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'Date', message: 'time is a parameter in pure code' }, { name: 'setTimeout', message: 'no timers in pure code' }, { name: 'setInterval', message: 'no timers in pure code' }, { name: 'console', message: 'no logging in pure code' }],
     },
   },
+  {
+    // Issue 14: one error convention (proto/coded-error.ts). Codes come from a CodedError or errorCode(), never from a cast.
+    files: ['agent/**/*.ts', 'proto/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: 'TSAsExpression > TSIntersectionType > TSTypeReference[typeName.name="Error"]',
+        message: 'no `as Error & {...}`: use errorCode / describeError from proto/coded-error.ts, or throw a CodedError',
+      }],
+    },
+  },
 );

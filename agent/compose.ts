@@ -2,7 +2,8 @@ import { ExecRouterCli } from './adapters/router/exec-router-cli.js';
 import { SshRouterCli } from './adapters/router/ssh-router-cli.js';
 import { routerOutputLimits } from './adapters/router/output-limits.js';
 import { lookup } from 'node:dns/promises';
-import { acquireInstanceLock, lockPathFor, type InstanceLock } from './adapters/instance-lock.js';
+import { describeError } from '../proto/coded-error.js';
+import { acquireInstanceLock, AlreadyRunningError, lockPathFor, type InstanceLock } from './adapters/instance-lock.js';
 import { listenSyslog, type SyslogListener } from './adapters/udp-syslog.js';
 import { moveAside } from './adapters/sqlite/move-aside.js';
 import { resolveDbPath } from './cli/db-path.js';
@@ -182,10 +183,10 @@ function takeLock(path: string, log: Logger): InstanceLock | undefined {
   try {
     return acquireInstanceLock(path);
   } catch (err) {
-    const e = err as Error & { code?: string };
-    if (e.code === 'AGENT_ALREADY_RUNNING') throw e;
+    if (err instanceof AlreadyRunningError) throw err;
     // An unwritable directory: the store will say so too; one instance cannot be enforced.
-    log.warn('instance-lock-unavailable', { path, code: e.code, error: e.message });
+    const { code, message } = describeError(err);
+    log.warn('instance-lock-unavailable', { path, code, error: message });
     return undefined;
   }
 }
@@ -227,11 +228,11 @@ function openStore(config: AgentConfig, path: string, log: Logger, degradations:
     log.error('store-degraded', { path, code, message });
     degradations.set({ component: 'store', code, message, sinceMs: clock.now() });
   };
-  let first: Error & { code?: string };
+  let first: { code: string | undefined; message: string };
   try {
     return open(path);
   } catch (err) {
-    first = err as Error & { code?: string };
+    first = describeError(err);
   }
   if (first.code === 'STORE_CORRUPT') {
     try {
@@ -240,7 +241,7 @@ function openStore(config: AgentConfig, path: string, log: Logger, degradations:
       degrade('STORE_RECREATED', `the database was corrupt (${first.message}); moved aside to ${aside} and recreated`);
       return store;
     } catch (err) {
-      first = err as Error & { code?: string };
+      first = describeError(err);
     }
   }
   try {
@@ -248,9 +249,9 @@ function openStore(config: AgentConfig, path: string, log: Logger, degradations:
     degrade('STORE_IN_MEMORY', `${first.code ?? 'STORE_FAILED'}: ${first.message}; journal and outbox kept in memory until restart, routes not cached`);
     return store;
   } catch (err) {
-    const e = err as Error & { code?: string };
-    degrade('STORE_UNAVAILABLE', `${e.code ?? 'STORE_FAILED'}: ${e.message}`);
-    return new UnavailableStore(`${e.code ?? 'STORE_FAILED'}: ${e.message}`);
+    const { code, message } = describeError(err);
+    degrade('STORE_UNAVAILABLE', `${code ?? 'STORE_FAILED'}: ${message}`);
+    return new UnavailableStore(`${code ?? 'STORE_FAILED'}: ${message}`);
   }
 }
 

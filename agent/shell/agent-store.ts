@@ -7,6 +7,7 @@ import type { RouteExpectations } from '../core/route-expectations.js';
 import type { Logger } from '../ports/logger.js';
 import { StoreError } from '../adapters/sqlite/store-error.js';
 import { perTurnBatch } from './per-turn-batch.js';
+import { describeError, errorCode } from '../../proto/coded-error.js';
 
 /** What the runtime needs of the store. Nothing here may stop the agent deciding. */
 export interface AgentStore {
@@ -72,7 +73,7 @@ export class SqliteAgentStore implements AgentStore {
 
   journal(tsMs: number, kind: string, subject: string | undefined, data: unknown): void {
     this.appendJournal([{ tsMs, kind, ...(subject !== undefined ? { subject } : {}), data }])
-      .catch((err: Error & { code?: string }) => this.failed('journal', err));
+      .catch((err: unknown) => this.failed('journal', err));
   }
 
   busy(): boolean {
@@ -81,8 +82,8 @@ export class SqliteAgentStore implements AgentStore {
 
   ingestRoutes(command: string, text: string, tsMs: number): Promise<IngestOutcome> {
     if (!this.ingester) return Promise.reject(new StoreError('STORE_FAILED', 'routes are not cached while the store runs in memory'));
-    return this.ingester.ingestText(command, text, tsMs).catch((err: Error & { code?: string }) => {
-      if (err.code !== 'STORE_SUPERSEDED') this.failed(`routes (${command})`, err); // shown in /status
+    return this.ingester.ingestText(command, text, tsMs).catch((err: unknown) => {
+      if (errorCode(err) !== 'STORE_SUPERSEDED') this.failed(`routes (${command})`, err); // shown in /status
       throw err;
     });
   }
@@ -92,21 +93,22 @@ export class SqliteAgentStore implements AgentStore {
   }
 
   prune(nowMs: number): void {
-    this.writes.run(() => { this.journalTable.prune(nowMs); this.outbox.expire(nowMs); }).catch((err: Error & { code?: string }) => this.failed('prune', err));
-    this.ingester?.prune(nowMs - this.o.routeHistoryMs).catch((err: Error & { code?: string }) => this.failed('prune', err));
+    this.writes.run(() => { this.journalTable.prune(nowMs); this.outbox.expire(nowMs); }).catch((err: unknown) => this.failed('prune', err));
+    this.ingester?.prune(nowMs - this.o.routeHistoryMs).catch((err: unknown) => this.failed('prune', err));
   }
 
   async close(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve)); // the last journal batch is queued
-    await this.writes.run(() => undefined).catch(() => undefined);
+    await this.writes.run(() => undefined).catch(() => undefined); // only waits for the queue; each write reported its own failure
     await this.ingester?.close();
     this.db.close();
   }
 
-  private failed(what: string, err: Error & { code?: string }): void {
+  private failed(what: string, err: unknown): void {
+    const { code, message } = describeError(err);
     this.errors++;
-    this.lastError = `${err.code ?? 'STORE_FAILED'}: ${err.message}`;
-    this.o.log.warn('store-write-failed', { what, code: err.code, error: err.message });
+    this.lastError = `${code ?? 'STORE_FAILED'}: ${message}`;
+    this.o.log.warn('store-write-failed', { what, code, error: message });
   }
 }
 

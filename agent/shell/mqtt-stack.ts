@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { describeError } from '../../proto/coded-error.js';
 import { AGENT_VERSION } from '../version.js';
 import { join, dirname } from 'node:path';
 import { MqttBroker } from '../adapters/mqtt/mqtt-broker.js';
@@ -85,16 +86,17 @@ export function buildMqttStack(o: {
   const unwatch = broker.onMessage((m) => {
     if (m.topic !== topics.status) return;
     let status: Partial<StatusPayload>;
-    try { status = JSON.parse(m.payload.toString('utf8')) as Partial<StatusPayload>; } catch { return; }
+    try { status = JSON.parse(m.payload.toString('utf8')) as Partial<StatusPayload>; } catch { return; /* not a status any spokepilot wrote: no twin to tell of */ }
     duplicates.see(status, m.retain, broker.connected);
   });
   const sink = spillingSink(outboxSink(outbox, writes, () => publisher.kick(), o.clock.now), spill, () => publisher.kick(),
-    (e) => {
+    (err) => {
+      const { code, message } = describeError(err);
       appendFailures++;
-      log.warn('outbox-append-failed', { code: e.code, error: e.message, spilled: spill.depth });
+      log.warn('outbox-append-failed', { code, error: message, spilled: spill.depth });
       // Says so everywhere the store's health shows (/healthz, state, an agent-health event), unless it is already degraded for a deeper reason.
       if (!o.runtime.degradations.get('store')) {
-        o.runtime.degradations.set({ component: 'store', code: 'STORE_WRITE_FAILED', message: `${e.code ?? 'STORE_FAILED'}: ${e.message}; reports kept in memory until the disk takes them`, sinceMs: o.clock.now() });
+        o.runtime.degradations.set({ component: 'store', code: 'STORE_WRITE_FAILED', message: `${code ?? 'STORE_FAILED'}: ${message}; reports kept in memory until the disk takes them`, sinceMs: o.clock.now() });
       }
     },
     () => {
@@ -104,7 +106,10 @@ export function buildMqttStack(o: {
   const reporter = new Reporter(sink, {
     topics, ids, clock: o.clock, heartbeatMs: o.mqtt.heartbeatSec * 1000,
   });
-  const report = (p: Promise<unknown>) => void p.catch((e: Error & { code?: string }) => log.warn('report-failed', { code: e.code, error: e.message }));
+  const report = (p: Promise<unknown>) => void p.catch((err: unknown) => {
+    const { code, message } = describeError(err);
+    log.warn('report-failed', { code, error: message });
+  });
   // One evaluation emits several events in one turn (a decision, each health verdict, the drift):
   // the retained state is published once they are all in, not once per event.
   let stateDue: NodeJS.Immediate | undefined;

@@ -10,6 +10,7 @@ import { policyChanges } from './policy-changes.js';
 import { mergePolicy, policyOf } from './policy-config.js';
 import { stateBody } from './report-bodies.js';
 import type { Runtime } from './runtime.js';
+import { CodedError } from '../../proto/coded-error.js';
 
 export interface RuntimeCommandTargetDeps {
   runtime: Runtime;
@@ -22,11 +23,10 @@ export interface RuntimeCommandTargetDeps {
   config: AgentConfig;
 }
 
-class CommandFailure extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
-  }
-}
+/** A command the running agent refuses: its arguments name nothing it has, or a policy the schema rejects. */
+type CommandFailureCode = 'NO_SUCH_CANDIDATE' | 'BAD_POLICY';
+
+class CommandFailure extends CodedError<CommandFailureCode> {}
 
 /** Signed commands acting on the running agent: overrides and policy go through the policy core as observations. */
 export function runtimeCommandTarget(d: RuntimeCommandTargetDeps): CommandTarget {

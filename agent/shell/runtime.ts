@@ -23,6 +23,7 @@ import { VIOLATIONS_LISTED, type RouteViolation } from '../core/route-expectatio
 import { tracksSeen, type TrackSeen } from '../core/reconcile.js';
 import { forbiddenByRouter, judgementTracks, type RouterJudgement } from '../core/router-judgement.js';
 import { driftReporting } from './drift-reporting.js';
+import { describeError, errorCode } from '../../proto/coded-error.js';
 
 export interface RuntimeOptions {
   config: AgentConfig;
@@ -289,11 +290,12 @@ export class Runtime {
     const digests: (number | string)[] = [];
     for (const command of commands) {
       // A table too large to read is refused while it streams (the session is dropped); the others are still read.
-      const text = await this.o.router.show(command).catch((e: Error & { code?: string }) => {
-        if (e.code !== 'ROUTER_OUTPUT_TOO_LARGE') throw e; // an unreachable router: the read fails as before
+      const text = await this.o.router.show(command).catch((err: unknown) => {
+        if (errorCode(err) !== 'ROUTER_OUTPUT_TOO_LARGE') throw err; // an unreachable router: the read fails as before
+        const { code, message } = describeError(err);
         digests.push(`unjudged:${command}`);
-        if (!this.routeTablesRefused.has(command)) this.o.log.warn('route-table-refused', { command, code: e.code, error: e.message });
-        this.routeTablesRefused.set(command, `${e.code}: ${e.message}`);
+        if (!this.routeTablesRefused.has(command)) this.o.log.warn('route-table-refused', { command, code, error: message });
+        this.routeTablesRefused.set(command, `${code}: ${message}`);
         return undefined;
       });
       if (text === undefined) continue;

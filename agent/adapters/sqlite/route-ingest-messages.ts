@@ -2,6 +2,7 @@ import type { Route } from '../../../proto/records/routing.js';
 import type { RouteExpectations, ViolationSummary } from '../../core/route-expectations.js';
 import type { TableId } from './route-key.js';
 import type { IngestSummary } from './route-history.js';
+import type { StoreErrorCode } from './store-error.js';
 
 export interface RouteIngestWorkerData {
   dbPath: string;
@@ -35,4 +36,4 @@ export interface TableIngestResult {
 
 export type RouteIngestReply =
   | { id: number; ok: true; tables: TableIngestResult[]; parseWarnings: number }
-  | { id: number; ok: false; code: string; message: string };
+  | { id: number; ok: false; code: StoreErrorCode; message: string };
