@@ -78,7 +78,7 @@ export async function configCommand(argv: string[]): Promise<number> {
 }
 
 async function checkAgainstRouter(c: AgentConfig): Promise<number> {
-  const { buildRouter } = await import('../compose.js');
+  const { buildRouter } = await import('../compose/start-agent.js');
   const { runPreflight } = await import('../shell/run-preflight.js');
   const router = buildRouter(c, process.env, silentLogger, () => undefined);
   try {

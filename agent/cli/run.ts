@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { startAgent } from '../compose.js';
+import { startAgent } from '../compose/start-agent.js';
 import type { RestoreOutcome } from '../shell/native-restore.js';
 import { withIoxEnv } from '../config/iox-env.js';
 import { loadConfigFile } from '../config/load.js';

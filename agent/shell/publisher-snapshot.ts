@@ -1,4 +1,4 @@
-import type { Broker, IncomingMessage } from '../adapters/mqtt/broker-port.js';
+import type { Broker, IncomingMessage } from '../ports/broker.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { effectiveSpreadMs, parseSnapshotRequest, SNAPSHOT_LIMITS } from '../../proto/snapshot.js';

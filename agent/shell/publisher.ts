@@ -1,5 +1,5 @@
-import type { OutboxRow } from '../adapters/sqlite/outbox.js';
-import type { Broker, IncomingMessage } from '../adapters/mqtt/broker-port.js';
+import type { OutboxRow } from '../ports/store.js';
+import type { Broker, IncomingMessage } from '../ports/broker.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { markHistorical, type StatusPayload } from '../../proto/payloads.js';

@@ -1,9 +1,7 @@
 import type { CommandArgsMap } from '../../proto/commands.js';
 import type { AgentConfig } from '../config/types.js';
 import { validateConfig } from '../config/validate.js';
-import type { SqliteJournal } from '../adapters/sqlite/journal.js';
-import { SqliteRouteQueries } from '../adapters/sqlite/route-queries.js';
-import type { SqliteDb } from '../adapters/sqlite/database.js';
+import type { JournalReader, RouteQueries } from '../ports/store.js';
 import type { RouterCli } from '../ports/router-cli.js';
 import type { CommandTarget, PathOverride, PolicyCheck } from './commands/command-target.js';
 import { policyChanges } from './policy-changes.js';
@@ -15,9 +13,9 @@ import { CodedError } from '../../proto/coded-error.js';
 export interface RuntimeCommandTargetDeps {
   runtime: Runtime;
   router: RouterCli;
-  journal: SqliteJournal;
-  /** A connection to read routes with (the agent's own). */
-  db: SqliteDb;
+  journal: JournalReader;
+  /** The cached route tables (get-routes). */
+  routes: RouteQueries;
   rebirth: () => Promise<void>;
   /** The configuration document the agent started from, to validate a new policy exactly like the file. */
   config: AgentConfig;
@@ -30,7 +28,7 @@ class CommandFailure extends CodedError<CommandFailureCode> {}
 
 /** Signed commands acting on the running agent: overrides and policy go through the policy core as observations. */
 export function runtimeCommandTarget(d: RuntimeCommandTargetDeps): CommandTarget {
-  const routes = new SqliteRouteQueries(d.db);
+  const routes = d.routes;
   let config = d.config;
   // The policy the loop runs now (a SIGHUP reload may have changed it since start), less what comes from elsewhere.
   const inForce = (): AgentConfig['policy'] => {

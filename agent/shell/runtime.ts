@@ -11,7 +11,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { RouterCli } from '../ports/router-cli.js';
 import { Actuator, type ActivePath } from './actuator.js';
-import type { AgentStore } from './agent-store.js';
+import type { AgentStore } from '../ports/store.js';
 import { DecisionLoop } from './decision-loop.js';
 import { Poller } from './poller.js';
 import { policyOf } from './policy-config.js';

@@ -1,11 +1,12 @@
-import type { StatusRoutes } from '../adapters/http-status.js';
+import type { StatusRoutes } from '../ports/status-server.js';
 import type { AgentConfig } from '../config/types.js';
 import type { Clock } from '../ports/clock.js';
-import type { SyslogListener } from '../adapters/udp-syslog.js';
-import type { AgentStore } from './agent-store.js';
+import type { SyslogListener } from '../ports/syslog-source.js';
+import type { AgentStore } from '../ports/store.js';
 import type { Degradations } from './degradations.js';
 import { metricsText } from './metrics-text.js';
-import { AGENT_VERSION, type MqttStack } from './mqtt-stack.js';
+import { AGENT_VERSION } from '../version.js';
+import type { MqttStack } from './mqtt-stack.js';
 import { driftPayload, stateBody } from './report-bodies.js';
 import type { Runtime } from './runtime.js';
 

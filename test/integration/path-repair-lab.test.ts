@@ -9,7 +9,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { startAgent, type RunningAgent } from '../../agent/compose.js';
+import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
 import { silentLogger } from '../../agent/ports/logger.js';
 import { eventBody } from '../../agent/shell/report-bodies.js';
 import type { DriftEvent, RuntimeEvent } from '../../agent/shell/runtime-events.js';

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
-import { startAgent, type RunningAgent } from '../../agent/compose.js';
+import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
 import { silentLogger } from '../../agent/ports/logger.js';
 import type { DriftEvent, RuntimeEvent } from '../../agent/shell/runtime-events.js';
 import { labAgentConfig } from '../../lab/harness/agent-config.js';

@@ -3,7 +3,7 @@ import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { systemClock, type Clock } from '../../ports/clock.js';
 import { silentLogger, type Logger } from '../../ports/logger.js';
 import { DEFAULT_BACKOFF, fullJitterDelay } from './backoff.js';
-import { BrokerError, type Broker, type ConnectInfo, type IncomingMessage, type OutgoingMessage, type SubscribeOptions } from './broker-port.js';
+import { BrokerError, type Broker, type ConnectInfo, type IncomingMessage, type OutgoingMessage, type SubscribeOptions } from '../../ports/broker.js';
 import type { MqttBrokerOptions } from './mqtt-options.js';
 
 type Listener<T> = (value: T) => void;

@@ -1,8 +1,9 @@
 import type { Route } from '../../../proto/records/routing.js';
-import type { RouteExpectations, ViolationSummary } from '../../core/route-expectations.js';
+import type { RouteExpectations } from '../../core/route-expectations.js';
 import type { TableId } from './route-key.js';
-import type { IngestSummary } from './route-history.js';
 import type { StoreErrorCode } from './store-error.js';
+import type { TableIngestResult } from '../../ports/store.js';
+export type { TableIngestResult };
 
 export interface RouteIngestWorkerData {
   dbPath: string;
@@ -29,10 +30,6 @@ export type RouteIngestRequest =
   /** Forget route history older than keepSinceMs (done here: it can delete many rows). */
   | { id: number; kind: 'prune'; keepSinceMs: number };
 
-export interface TableIngestResult {
-  summary: IngestSummary;
-  violations: ViolationSummary;
-}
 
 export type RouteIngestReply =
   | { id: number; ok: true; tables: TableIngestResult[]; parseWarnings: number }

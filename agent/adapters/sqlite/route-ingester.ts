@@ -2,11 +2,13 @@ import { Worker } from 'node:worker_threads';
 import type { Route } from '../../../proto/records/routing.js';
 import type { RouteExpectations } from '../../core/route-expectations.js';
 import { resolveWorkerEntry } from '../../workers/worker-entry.js';
-import type { RouteIngestReply, RouteIngestRequest, RouteIngestTextPart, RouteIngestWorkerData, TableIngestResult } from './route-ingest-messages.js';
+import type { RouteIngestReply, RouteIngestRequest, RouteIngestTextPart, RouteIngestWorkerData } from './route-ingest-messages.js';
 import type { TableId } from './route-key.js';
 import { StoreError } from './store-error.js';
 import { startsRoute } from '../../core/route-lines.js';
 import { errorCode } from '../../../proto/coded-error.js';
+import type { IngestOutcome } from '../../ports/store.js';
+export type { IngestOutcome };
 
 export interface RouteIngesterOptions {
   dbPath: string;
@@ -24,10 +26,6 @@ export interface RouteIngesterOptions {
   nativeBinding?: string;
 }
 
-export interface IngestOutcome {
-  tables: TableIngestResult[];
-  parseWarnings: number;
-}
 
 type Pending = {
   req: RouteIngestRequest;

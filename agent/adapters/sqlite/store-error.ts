@@ -12,6 +12,8 @@ export type StoreErrorCode =
   | 'STORE_SUPERSEDED'
   | 'STORE_TABLE_TOO_LARGE'
   | 'STORE_OUT_OF_MEMORY'
+  /** The database could not be opened at all: the agent runs without it (compose's openStore). */
+  | 'STORE_UNAVAILABLE'
   | 'STORE_FAILED';
 
 export class StoreError extends CodedError<StoreErrorCode> {

@@ -1,9 +1,8 @@
-import { CodedError } from '../../../proto/coded-error.js';
+import { CodedError } from '../../proto/coded-error.js';
 
 /**
  * The Broker port: what the publisher and the command handler need from MQTT,
  * nothing more. MqttBroker implements it over mqtt.js; FakeBroker in memory.
- * (The runtime may move this interface to agent/ports/ when it exists.)
  */
 export interface OutgoingMessage {
   topic: string;

@@ -1,27 +1,26 @@
-import { openDatabase, type SqliteDb } from '../adapters/sqlite/database.js';
-import { SqliteJournal, type JournalEntry } from '../adapters/sqlite/journal.js';
-import { SqliteOutbox } from '../adapters/sqlite/outbox.js';
-import { RouteIngester, type IngestOutcome } from '../adapters/sqlite/route-ingester.js';
-import { WriteQueue } from '../adapters/sqlite/write-queue.js';
-import type { RouteExpectations } from '../core/route-expectations.js';
-import type { Logger } from '../ports/logger.js';
-import { StoreError } from '../adapters/sqlite/store-error.js';
-import { perTurnBatch } from './per-turn-batch.js';
-import { describeError, errorCode } from '../../proto/coded-error.js';
+import { openDatabase, type SqliteDb } from './database.js';
+import { SqliteJournal } from './journal.js';
+import { SqliteOutbox } from './outbox.js';
+import { RouteIngester } from './route-ingester.js';
+import { WriteQueue } from './write-queue.js';
+import { SqliteCommandNonces } from './command-nonces.js';
+import { SqliteRouteQueries } from './route-queries.js';
+import { sqliteCommandLog, sqliteOutboxStore } from './reporting-store.js';
+import type { RouteExpectations } from '../../core/route-expectations.js';
+import type { Logger } from '../../ports/logger.js';
+import type { AgentStore, IngestOutcome, JournalEntry, ReportingStore } from '../../ports/store.js';
+import { StoreError } from './store-error.js';
+import { perTurnBatch } from '../../shell/per-turn-batch.js';
+import { describeError, errorCode } from '../../../proto/coded-error.js';
 
-/** What the runtime needs of the store. Nothing here may stop the agent deciding. */
-export interface AgentStore {
-  /** Fire and forget: a failure is counted and logged, never thrown. */
-  journal(tsMs: number, kind: string, subject: string | undefined, data: unknown): void;
-  ingestRoutes(command: string, text: string, tsMs: number): Promise<IngestOutcome>;
-  /** Journal writes pending, and failures so far. */
-  health(): { pendingWrites: number; errors: number; lastError?: string };
-  prune(nowMs: number): void;
-  /** Work still running off the main thread (a route table being stored): a lab run on a manual clock waits for it. */
-  busy(): boolean;
-  close(): Promise<void>;
-  /** What the MQTT side needs: the outbox, the journal and the main thread's write queue. Undefined without a database. */
-  mqttParts(): { db: SqliteDb; outbox: SqliteOutbox; journal: SqliteJournal; writes: WriteQueue } | undefined;
+export type { AgentStore };
+
+/** The SQLite objects behind the store, for tools and tests that look at the file itself. */
+export interface SqliteParts {
+  db: SqliteDb;
+  outbox: SqliteOutbox;
+  journal: SqliteJournal;
+  writes: WriteQueue;
 }
 
 export interface SqliteAgentStoreOptions {
@@ -67,8 +66,17 @@ export class SqliteAgentStore implements AgentStore {
     });
   }
 
-  mqttParts() {
+  sqlite(): SqliteParts {
     return { db: this.db, outbox: this.outbox, journal: this.journalTable, writes: this.writes };
+  }
+
+  reporting(o: { nonceKeepMs: number }): ReportingStore {
+    return {
+      outbox: sqliteOutboxStore(this.outbox, this.writes),
+      journal: this.journalTable,
+      commands: sqliteCommandLog(this.journalTable, new SqliteCommandNonces(this.db, o.nonceKeepMs), this.writes),
+      routes: new SqliteRouteQueries(this.db),
+    };
   }
 
   journal(tsMs: number, kind: string, subject: string | undefined, data: unknown): void {
@@ -134,14 +142,18 @@ export class UnavailableStore implements AgentStore {
     return false;
   }
   ingestRoutes(): Promise<IngestOutcome> {
-    return Promise.reject(Object.assign(new Error(`store unavailable: ${this.reason}`), { code: 'STORE_UNAVAILABLE' }));
+    return Promise.reject(new StoreError('STORE_UNAVAILABLE', `store unavailable: ${this.reason}`));
   }
   health() {
     return { pendingWrites: 0, errors: 1, lastError: this.reason };
   }
   prune(): void {}
   async close(): Promise<void> {}
-  mqttParts(): undefined {
+  reporting(): undefined {
+    return undefined;
+  }
+
+  sqlite(): undefined {
     return undefined;
   }
 }

@@ -1,31 +1,31 @@
-import { ExecRouterCli } from './adapters/router/exec-router-cli.js';
-import { SshRouterCli } from './adapters/router/ssh-router-cli.js';
-import { routerOutputLimits } from './adapters/router/output-limits.js';
+import { ExecRouterCli } from '../adapters/router/exec-router-cli.js';
+import { SshRouterCli } from '../adapters/router/ssh-router-cli.js';
+import { routerOutputLimits } from '../adapters/router/output-limits.js';
 import { lookup } from 'node:dns/promises';
-import { describeError } from '../proto/coded-error.js';
-import { acquireInstanceLock, AlreadyRunningError, lockPathFor, type InstanceLock } from './adapters/instance-lock.js';
-import { listenSyslog, type SyslogListener } from './adapters/udp-syslog.js';
-import { moveAside } from './adapters/sqlite/move-aside.js';
-import { resolveDbPath } from './cli/db-path.js';
-import { resolveSecret } from './config/secrets.js';
-import type { AgentConfig } from './config/types.js';
-import { ParsePool } from './parsers/pool/parse-pool.js';
-import { systemClock, type Clock } from './ports/clock.js';
-import type { Logger } from './ports/logger.js';
-import type { RouterCli } from './ports/router-cli.js';
-import { SqliteAgentStore, UnavailableStore, type AgentStore } from './shell/agent-store.js';
-import { startStatusServer } from './adapters/http-status.js';
-import { buildMqttStack, type MqttStack } from './shell/mqtt-stack.js';
-import { statusRoutes } from './shell/status-routes.js';
-import { Runtime } from './shell/runtime.js';
-import { Degradations } from './shell/degradations.js';
-import { GuardedRouter } from './shell/guarded-router.js';
-import { restoreNative, type RestoreOutcome } from './shell/native-restore.js';
-import { runPreflight } from './shell/run-preflight.js';
-import { TcpPresence } from './adapters/tcp-presence.js';
-import type { PresencePort } from './ports/presence.js';
-import { PresenceGate } from './shell/presence-gate.js';
-import type { RouterJudgement } from './core/router-judgement.js';
+import { describeError } from '../../proto/coded-error.js';
+import { acquireInstanceLock, AlreadyRunningError, lockPathFor, type InstanceLock } from '../adapters/instance-lock.js';
+import { listenSyslog, type SyslogListener } from '../adapters/udp-syslog.js';
+import { moveAside } from '../adapters/sqlite/move-aside.js';
+import { resolveDbPath } from '../cli/db-path.js';
+import { resolveSecret } from '../config/secrets.js';
+import type { AgentConfig } from '../config/types.js';
+import { ParsePool } from '../parsers/pool/parse-pool.js';
+import { systemClock, type Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import type { RouterCli } from '../ports/router-cli.js';
+import { SqliteAgentStore, UnavailableStore } from '../adapters/sqlite/agent-store.js';
+import { startStatusServer } from '../adapters/http-status.js';
+import { buildMqttStack, type MqttStack } from './mqtt-stack.js';
+import { statusRoutes } from '../shell/status-routes.js';
+import { Runtime } from '../shell/runtime.js';
+import { Degradations } from '../shell/degradations.js';
+import { GuardedRouter } from '../shell/guarded-router.js';
+import { restoreNative, type RestoreOutcome } from '../shell/native-restore.js';
+import { runPreflight } from '../shell/run-preflight.js';
+import { TcpPresence } from '../adapters/tcp-presence.js';
+import type { PresencePort } from '../ports/presence.js';
+import { PresenceGate } from '../shell/presence-gate.js';
+import type { RouterJudgement } from '../core/router-judgement.js';
 
 export interface AgentDeps {
   log: Logger;
@@ -45,7 +45,8 @@ export interface RunningAgent {
   mqtt: MqttStack | undefined;
   /** The status endpoint's port, when enabled and listening. */
   httpPort: number | undefined;
-  store: AgentStore;
+  /** The SQLite store (or what stands in for it); `sqlite()` gives tests and tools the file's own objects. */
+  store: SqliteAgentStore | UnavailableStore;
   router: RouterCli;
   degradations: Degradations;
   syslog: SyslogListener | undefined;
@@ -210,7 +211,7 @@ async function syslogSources(config: AgentConfig, log: Logger): Promise<string[]
  * at all leaves journal and outbox in memory, so the spoke still publishes and
  * answers commands. Either way the store is reported degraded.
  */
-function openStore(config: AgentConfig, path: string, log: Logger, degradations: Degradations, clock: Clock, nativeBinding?: string): AgentStore {
+function openStore(config: AgentConfig, path: string, log: Logger, degradations: Degradations, clock: Clock, nativeBinding?: string): SqliteAgentStore | UnavailableStore {
   const open = (p: string) => new SqliteAgentStore({
     path: p,
     checkIntegrity: p !== ':memory:',
