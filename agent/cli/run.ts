@@ -53,9 +53,8 @@ export async function runCommand(argv: string[]): Promise<number> {
   const reload = () =>
     reloadConfig({
       load: () => loadConfigFile(parsed.values.config!, withIoxEnv(process.env)),
-      running: config,
       dryRun: parsed.values['dry-run'] === true,
-      reconfigure: (policy) => agent.runtime.loop.reconfigure(policy),
+      reload: (next) => agent.reload(next),
       log,
     });
   process.on('SIGHUP', reload);

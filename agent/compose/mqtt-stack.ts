@@ -37,6 +37,8 @@ export type { MqttStack };
 export function buildMqttStack(o: {
   config: AgentConfig; mqtt: MqttConfig; runtime: Runtime; store: AgentStore; dbPath: string;
   router: RouterCli; clock: Clock; log: Logger; env: NodeJS.ProcessEnv;
+  /** RunningAgent.reload: set-policy applies a configuration the way SIGHUP does. */
+  reload: (next: AgentConfig) => unknown;
 }): MqttStack | undefined {
   // The verifier's clock skew: a nonce is kept that long past its command's expiry.
   const skewMs = 30_000;
@@ -118,7 +120,7 @@ export function buildMqttStack(o: {
     {
       broker, ids, clock: o.clock, log: log.child('commands'),
       target: runtimeCommandTarget({
-        runtime: o.runtime, router: o.router, journal, routes, config: o.config,
+        runtime: o.runtime, router: o.router, journal, routes, reload: o.reload,
         rebirth: async () => { await publisher.rebirth(); await reporter.republishState(); },
       }),
       ...commandJournal(parts.commands),

@@ -24,6 +24,7 @@ import { tracksSeen, type TrackSeen } from '../core/reconcile.js';
 import { forbiddenByRouter, judgementTracks, type RouterJudgement } from '../core/router-judgement.js';
 import { driftReporting } from './drift-reporting.js';
 import { describeError, errorCode } from '../../proto/coded-error.js';
+import { CurrentConfig } from './current-config.js';
 
 export interface RuntimeOptions {
   config: AgentConfig;
@@ -87,7 +88,9 @@ export class Runtime {
     return this.events.on((e) => { if (e.kind === 'decision') listener(e.decision); });
   }
 
+  /** The configuration the agent started with; what is in force now (after SIGHUP or set-policy) is `current`. */
   readonly config: AgentConfig;
+  readonly current: CurrentConfig;
   readonly degradations: Degradations;
 
   constructor(private readonly o: RuntimeOptions) {
@@ -139,8 +142,9 @@ export class Runtime {
           path: { settleMs: PATH_SETTLE_MS, backoffMs: PATH_BACKOFF_MS, maxBackoffMs: PATH_MAX_BACKOFF_MS, verifyMs: c.actuation.verifyTimeoutSec * 1000 },
         },
       },
-      ...driftReporting({ mode: () => this.loop.policy.mode, metrics: this.metrics, degradations: this.degradations, events: this.events, log: o.log }),
+      ...driftReporting({ mode: () => this.current.mode, metrics: this.metrics, degradations: this.degradations, events: this.events, log: o.log }),
     });
+    this.current = new CurrentConfig(c, (policy) => this.loop.reconfigure(policy));
     const families: [Family, number, () => Promise<void>][] = [
       ['sla', c.polling.slaSec, () => this.readSla()],
       ['flexvpn', c.polling.flexvpnSec, () => this.readFlexvpn()],

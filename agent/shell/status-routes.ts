@@ -35,7 +35,7 @@ export function statusRoutes(o: {
         ok: !stalled,
         // The mode in force (set-policy and SIGHUP change it), not the one the agent started with.
         body: {
-          status, mode: runtime.loop.policy.mode, selected: runtime.loop.state.selected ?? null, ...(degraded.length > 0 ? { degraded } : {}),
+          status, mode: runtime.current.mode, selected: runtime.loop.state.selected ?? null, ...(degraded.length > 0 ? { degraded } : {}),
           ...(runtime.loop.drift ? { drift: driftPayload(runtime.loop.drift) } : {}),
         },
       };
