@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { layering } from './build/eslint-layering.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'test/corpus/', 'coverage/', '.tmp/'] },
@@ -26,6 +27,34 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'dgram'], message: 'core and parsers are pure (DESIGN §6)' }] }],
       'no-restricted-globals': ['error', { name: 'Date', message: 'time is a parameter in pure code' }, { name: 'setTimeout', message: 'no timers in pure code' }, { name: 'setInterval', message: 'no timers in pure code' }, { name: 'console', message: 'no logging in pure code' }],
+    },
+  },
+  {
+    // Issue 14: the core imports only proto/ and itself (ip-num: pure prefix arithmetic).
+    files: ['agent/core/**/*.ts'],
+    plugins: { layering },
+    rules: { 'layering/layers': ['error', { layer: 'agent/core', allow: ['agent/core', 'proto'], packages: ['ip-num'] }] },
+  },
+  {
+    // Issue 14: the shell reaches the outside world only through agent/ports/; agent/compose/ wires the adapters in.
+    files: ['agent/shell/**/*.ts'],
+    plugins: { layering },
+    rules: { 'layering/layers': ['error', { layer: 'agent/shell', forbid: ['agent/adapters', 'agent/compose'] }] },
+  },
+  {
+    // Ports are interfaces and plain records: they name no adapter and no wiring.
+    files: ['agent/ports/**/*.ts'],
+    plugins: { layering },
+    rules: { 'layering/layers': ['error', { layer: 'agent/ports', forbid: ['agent/adapters', 'agent/shell', 'agent/compose'] }] },
+  },
+  {
+    // Issue 14: one error convention (proto/coded-error.ts). Codes come from a CodedError or errorCode(), never from a cast.
+    files: ['agent/**/*.ts', 'proto/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: 'TSAsExpression > TSIntersectionType > TSTypeReference[typeName.name="Error"]',
+        message: 'no `as Error & {...}`: use errorCode / describeError from proto/coded-error.ts, or throw a CodedError',
+      }],
     },
   },
 );

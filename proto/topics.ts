@@ -4,6 +4,7 @@
  * to one node, one site (`<root>/<site>/+/+`) or the fleet (`<root>/+/+/+`).
  */
 export const DEFAULT_ROOT = 'spokepilot/v1';
+import { CodedError } from './coded-error.js';
 
 export const LEAVES = ['status', 'state', 'telemetry', 'event', 'routes', 'cmd', 'reply'] as const;
 export type Leaf = (typeof LEAVES)[number];
@@ -21,8 +22,12 @@ const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** Root levels: the same, separated by `/`. */
 const ROOT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}(\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}){0,7}$/;
 
-export class TopicError extends Error {
-  readonly code = 'PROTO_BAD_TOPIC';
+export type ProtoErrorCode = 'PROTO_BAD_TOPIC';
+
+export class TopicError extends CodedError<ProtoErrorCode> {
+  constructor(message: string) {
+    super('PROTO_BAD_TOPIC', message);
+  }
 }
 
 export function checkRoot(root: string): string {

@@ -1,16 +1,6 @@
 import { createServer, type Server } from 'node:http';
-
-export interface StatusRoutes {
-  /** 200 while the agent's loop turns; 503 when it is stuck (the IOx monitor then restarts the app). */
-  health(): { ok: boolean; body: Record<string, unknown> };
-  status(): unknown;
-  metrics(): string;
-}
-
-export interface StatusServer {
-  readonly port: number;
-  close(): Promise<void>;
-}
+import type { StatusRoutes, StatusServer } from '../ports/status-server.js';
+export type { StatusRoutes, StatusServer };
 
 /** The local status endpoint: /healthz, /status (JSON), /metrics (Prometheus text). Read-only, GET only. */
 export async function startStatusServer(listen: string, routes: StatusRoutes): Promise<StatusServer> {

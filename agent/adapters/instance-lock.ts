@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, realpathSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { CodedError } from '../../proto/coded-error.js';
 
 export interface InstanceLock {
   readonly path: string;
@@ -23,8 +24,10 @@ export function lockPathFor(dbPath: string): string {
   }
 }
 
-export class AlreadyRunningError extends Error {
-  readonly code = 'AGENT_ALREADY_RUNNING';
+export class AlreadyRunningError extends CodedError<'AGENT_ALREADY_RUNNING'> {
+  constructor(message: string) {
+    super('AGENT_ALREADY_RUNNING', message);
+  }
 }
 
 /**

@@ -35,7 +35,7 @@ export class TcpPresence implements PresencePort {
     const server = createServer((socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
-      socket.on('error', () => undefined);
+      socket.on('error', () => undefined); // a peer that resets while we close it: nothing to tell anyone
       socket.end();
     });
     try {

@@ -2,6 +2,8 @@ import { createSocket, type Socket } from 'node:dgram';
 import { TokenBucket } from '../core/token-bucket.js';
 import { parseSyslogLine } from '../parsers/system/index.js';
 import type { SyslogRecord } from '../../proto/records/system.js';
+import type { SyslogListener } from '../ports/syslog-source.js';
+export type { SyslogListener };
 
 export interface SyslogListenerOptions {
   /** `host:port` to bind. */
@@ -13,13 +15,6 @@ export interface SyslogListenerOptions {
   onRecord: (r: SyslogRecord) => void;
   onError: (e: Error) => void;
   now?: () => number;
-}
-
-export interface SyslogListener {
-  readonly port: number;
-  /** Datagrams dropped, by why: a source not allowed, or over its rate. */
-  readonly dropped: { source: number; rate: number };
-  close(): Promise<void>;
 }
 
 /** A datagram is at most one IOS message; anything longer is not syslog from a router (RFC 5426 §3.2). */

@@ -5,6 +5,7 @@ import { redact } from '../config/secrets.js';
 import type { AgentConfig } from '../config/types.js';
 import { iosConfig, type IosConfigInput } from '../core/ios-config.js';
 import { silentLogger } from '../ports/logger.js';
+import { describeError } from '../../proto/coded-error.js';
 
 const USAGE = `Usage: spokepilot config check FILE [--print] [--router]
        spokepilot config ios FILE [--app-address A.B.C.D] [--track-base N]
@@ -77,7 +78,7 @@ export async function configCommand(argv: string[]): Promise<number> {
 }
 
 async function checkAgainstRouter(c: AgentConfig): Promise<number> {
-  const { buildRouter } = await import('../compose.js');
+  const { buildRouter } = await import('../compose/start-agent.js');
   const { runPreflight } = await import('../shell/run-preflight.js');
   const router = buildRouter(c, process.env, silentLogger, () => undefined);
   try {
@@ -94,8 +95,8 @@ async function checkAgainstRouter(c: AgentConfig): Promise<number> {
     try {
       await router.configure([]);
     } catch (err) {
-      const e = err as Error & { code?: string };
-      console.error(`  CONFIG_MODE_REFUSED: the router user cannot enter configuration mode: ${e.code ?? ''} ${e.message}\n      fix: a privilege-15 user for the agent (router.ssh.username)`);
+      const { code, message } = describeError(err);
+      console.error(`  CONFIG_MODE_REFUSED: the router user cannot enter configuration mode: ${code ?? ''} ${message}\n      fix: a privilege-15 user for the agent (router.ssh.username)`);
       problems++;
     }
     if (problems > 0) {

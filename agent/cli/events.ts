@@ -4,6 +4,7 @@ import { resolveDbPath } from './db-path.js';
 import { journalLine } from './human/journal-text.js';
 import { cliArgs, openForQuery } from './open-store.js';
 import { parseTimeArg } from './time-arg.js';
+import { describeError } from '../../proto/coded-error.js';
 
 const USAGE = `Usage: spokepilot events [--since TIME] [--until TIME] [--kind KIND]... [--limit N] [--json] [--db PATH]
 
@@ -59,8 +60,8 @@ export async function eventsCommand(argv: string[], nowMs = Date.now()): Promise
     else for (const r of rows) console.log(journalLine(r, nowMs));
     return 0;
   } catch (err) {
-    const e = err as Error & { code?: string };
-    console.error(`spokepilot events: ${e.code ?? 'error'}: ${e.message}`);
+    const { code, message } = describeError(err);
+    console.error(`spokepilot events: ${code ?? 'error'}: ${message}`);
     return 1;
   } finally {
     db.close();

@@ -167,7 +167,7 @@ async function send(v: Values): Promise<number> {
       });
       // The reply subscription is renewed on connect before this handler runs, so it is in place first.
       broker.onConnect(() => {
-        void broker.publish({ topic: topics.cmd, payload: JSON.stringify(c), qos: 1 }).then(() => { watch.acked = true; }, () => {});
+        void broker.publish({ topic: topics.cmd, payload: JSON.stringify(c), qos: 1 }).then(() => { watch.acked = true; }, () => undefined); // not acked: the no-reply message says so
       });
       broker.onDisconnect(() => { watch.lostBroker = true; });
       void broker.subscribe(topics.reply, 1);

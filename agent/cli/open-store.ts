@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { openDatabase, type SqliteDb } from '../adapters/sqlite/database.js';
+import { describeError } from '../../proto/coded-error.js';
 
 /** Opens the agent's database read-only for a CLI query; `undefined` after printing why not. */
 export function openForQuery(path: string, command: string): SqliteDb | undefined {
@@ -10,8 +11,8 @@ export function openForQuery(path: string, command: string): SqliteDb | undefine
   try {
     return openDatabase(path, { readonly: true });
   } catch (err) {
-    const e = err as Error & { code?: string };
-    console.error(`spokepilot ${command}: cannot open ${path}: ${e.code ?? ''} ${e.message}`);
+    const { code, message } = describeError(err);
+    console.error(`spokepilot ${command}: cannot open ${path}: ${code ?? ''} ${message}`);
     return undefined;
   }
 }

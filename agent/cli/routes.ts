@@ -8,6 +8,7 @@ import { when } from './human/time.js';
 import { cliArgs, openForQuery } from './open-store.js';
 import { formatCachedRoute, formatChange, formatRoute, tableName } from './route-format.js';
 import { parseTimeArg } from './time-arg.js';
+import { describeError } from '../../proto/coded-error.js';
 
 const USAGE = `Usage:
   spokepilot routes [--vrf NAME] [--ipv6] [--pushed] [--at TIME] [--json] [--db PATH]
@@ -87,8 +88,8 @@ export async function routesCommand(argv: string[], nowMs = Date.now()): Promise
     for (const c of routes) console.log(formatCachedRoute(c));
     return 0;
   } catch (err) {
-    const e = err as Error & { code?: string };
-    console.error(`spokepilot routes: ${e.code ?? 'error'}: ${e.message}`);
+    const { code, message } = describeError(err);
+    console.error(`spokepilot routes: ${code ?? 'error'}: ${message}`);
     return 1;
   } finally {
     db.close();

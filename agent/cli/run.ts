@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { startAgent } from '../compose.js';
+import { startAgent } from '../compose/start-agent.js';
 import type { RestoreOutcome } from '../shell/native-restore.js';
 import { withIoxEnv } from '../config/iox-env.js';
 import { loadConfigFile } from '../config/load.js';
@@ -7,6 +7,7 @@ import { rotatingLogWriter } from '../adapters/rotating-log.js';
 import { jsonLogger } from '../ports/logger.js';
 import { cliArgs } from './open-store.js';
 import { reloadConfig } from './reload-config.js';
+import { describeError } from '../../proto/coded-error.js';
 
 const USAGE = `Usage: spokepilot run --config FILE [--dry-run]
 
@@ -44,17 +45,16 @@ export async function runCommand(argv: string[]): Promise<number> {
   try {
     agent = await startAgent(config, { log, env });
   } catch (err) {
-    const e = err as Error & { code?: string };
-    log.error('agent-start-failed', { code: e.code, error: e.message });
+    const { code, message } = describeError(err);
+    log.error('agent-start-failed', { code, error: message });
     return 1;
   }
   // SIGHUP: re-read the file; the policy applies at once. An invalid file, or any fault loading it, changes nothing.
   const reload = () =>
     reloadConfig({
       load: () => loadConfigFile(parsed.values.config!, withIoxEnv(process.env)),
-      running: config,
       dryRun: parsed.values['dry-run'] === true,
-      reconfigure: (policy) => agent.runtime.loop.reconfigure(policy),
+      reload: (next) => agent.reload(next),
       log,
     });
   process.on('SIGHUP', reload);

@@ -1,4 +1,5 @@
 import { DEFAULT_POLICY } from '../core/policy/config.js';
+import type { AgentConfig } from './types.js';
 
 /**
  * JSON Schema of the agent's configuration. Every object rejects unknown keys;
@@ -35,6 +36,12 @@ const thresholds = (def: { lossPct: number; rttMs: number; jitterMs: number }) =
   obj({ lossPct: num(0, 100, def.lossPct), rttMs: num(0, 60000, def.rttMs), jitterMs: num(0, 60000, def.jitterMs) }, [], { default: {} });
 
 const P = DEFAULT_POLICY;
+
+/**
+ * Top-level keys a reload (SIGHUP, set-policy) applies at once; every other
+ * key keeps its start-up value until a restart (agent/shell/current-config.ts).
+ */
+export const LIVE_KEYS = ['policy'] as const satisfies readonly (keyof AgentConfig)[];
 
 export const CONFIG_SCHEMA = obj(
   {

@@ -1,9 +1,15 @@
 import { readTextCapped } from './read-capped.js';
 import { redactUrlUserinfo, SECRET_KEYS } from './issue-text.js';
 import type { Secret } from './types.js';
+import { CodedError } from '../../proto/coded-error.js';
 
-export class SecretError extends Error {
-  readonly code = 'CONFIG_SECRET_UNAVAILABLE';
+/** A secret the configuration names but the agent cannot read; the configuration's other faults are issues, not errors (validate.ts). */
+export type SecretErrorCode = 'CONFIG_SECRET_UNAVAILABLE';
+
+export class SecretError extends CodedError<SecretErrorCode> {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('CONFIG_SECRET_UNAVAILABLE', message, options);
+  }
 }
 
 /** A password or a PEM key is a few KiB; a larger "secret" file is a wrong path (a log, a disk image). */

@@ -9,7 +9,7 @@
  * cannot know (the host behind the hubs, the app's address when not given,
  * a password) is a comment saying what to choose, never a made-up value. Pure.
  */
-import { isIpv4 } from '../parsers/address.js';
+import { isIpv4 } from './address.js';
 import { MAX_PEER_SEQ } from './actuation/plan.js';
 import { judgementLines, peerJudged } from './ios-config-judgement.js';
 import { DEFAULT_TRACK_BASE, trackLayout, type LayoutProblem, type TrackLayout } from './ios-config-layout.js';

@@ -2,6 +2,7 @@ import type { Route, RouteProtocol } from '../../proto/records/routing.js';
 import { Hash53 } from './hash.js';
 import { contains, parsePrefix, type ParsedPrefix } from './prefix.js';
 import { PrefixIndex } from './route-lookup.js';
+import { CodedError } from '../../proto/coded-error.js';
 
 /** What the operator says the spoke's table must and may hold. */
 export interface RouteExpectations {
@@ -21,8 +22,10 @@ const DEFAULT_CHECKED: readonly RouteProtocol[] = [
   'static', 'bgp', 'ospf', 'eigrp', 'rip', 'isis', 'nhrp', 'odr', 'lisp', 'application', 'mobile', 'omp', 'unknown',
 ];
 
-export class ExpectationError extends Error {
-  readonly code = 'CONFIG_BAD_PREFIX';
+export class ExpectationError extends CodedError<'CONFIG_BAD_PREFIX'> {
+  constructor(message: string) {
+    super('CONFIG_BAD_PREFIX', message);
+  }
 }
 
 /** Parses the expectations once; throws ExpectationError naming every bad prefix. */

@@ -1,13 +1,7 @@
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-const IPV6 = /^[0-9a-fA-F:]*:[0-9a-fA-F:.]*$/;
+import { isIpv4, isIpv6 } from '../core/address.js';
 
-export function isIpv4(text: string): boolean {
-  return IPV4.test(text);
-}
-
-export function isIpv6(text: string): boolean {
-  return IPV6.test(text) && text.includes(':');
-}
+// The address shapes live in the core (which imports only proto/ and itself); the parsers share them.
+export { isIpv4, isIpv6 };
 
 /** `255.255.255.0` -> 24; `undefined` when not a contiguous mask. */
 export function maskToLength(mask: string): number | undefined {

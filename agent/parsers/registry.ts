@@ -5,6 +5,7 @@ import { cryptoCommands } from './crypto/index.js';
 import { routingCommands } from './routing/index.js';
 import { healthCommands } from './health/index.js';
 import { systemCommands } from './system/index.js';
+import { CodedError } from '../../proto/coded-error.js';
 
 /** Every warning names its command, so one pasted warning says where it came from. */
 function namingWarnings(spec: CommandSpec): CommandSpec {
@@ -59,10 +60,12 @@ function resolved(spec: CommandSpec, m: RegExpExecArray): ResolvedCommand {
   return { spec, args };
 }
 
-export class UnsupportedCommandError extends Error {
-  readonly code = 'PARSE_UNSUPPORTED_COMMAND';
+/** Parsers never throw; these are the faults around them (an unknown command, the worker pool). */
+export type ParseErrorCode = 'PARSE_UNSUPPORTED_COMMAND' | 'PARSE_WORKER_FAILED' | 'POOL_QUEUE_FULL' | 'POOL_CLOSED' | 'POOL_WORKER_EXITED';
+
+export class UnsupportedCommandError extends CodedError<ParseErrorCode> {
   constructor(readonly command: string) {
-    super(`unsupported command: "${command}"; supported: ${COMMANDS.map((c) => c.usage).join(', ')}`);
+    super('PARSE_UNSUPPORTED_COMMAND', `unsupported command: "${command}"; supported: ${COMMANDS.map((c) => c.usage).join(', ')}`);
   }
 }
 

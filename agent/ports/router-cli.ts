@@ -1,3 +1,5 @@
+import { CodedError } from '../../proto/coded-error.js';
+
 /** How the agent talks to IOS: SSH to the router, or Guest Shell's dohost. */
 export interface RouterCli {
   /** Runs a show command; resolves with its output (no echo, no prompt). */
@@ -25,15 +27,15 @@ export type RouterErrorCode =
   | 'ROUTER_UNSAFE_COMMAND'
   | 'ROUTER_CLOSED';
 
-export class RouterError extends Error {
+export class RouterError extends CodedError<RouterErrorCode> {
   constructor(
-    readonly code: RouterErrorCode,
+    code: RouterErrorCode,
     message: string,
     /** For ROUTER_CLI_ERROR: the command or config line IOS refused; for ROUTER_OUTPUT_TOO_LARGE: the command. */
     readonly line?: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
-    this.name = 'RouterError';
+    super(code, message, options);
   }
 }
 

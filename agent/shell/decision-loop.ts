@@ -5,7 +5,7 @@ import {
   INITIAL_RECONCILE, intentOf, reconcile, repairPlan, steeringHeld, type DriftView, type Intent, type ReconcileConfig, type ReconcileState, type TrackSeen,
 } from '../core/reconcile.js';
 import { stepMany } from '../core/policy/step.js';
-import { INITIAL_STATE, type Decision, type Effect, type Observation, type PolicyState } from '../core/policy/types.js';
+import { dispatch, INITIAL_STATE, type Action, type Decision, type Effect, type HandlerMap, type Observation, type PolicyState, type Report } from '../core/policy/types.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { Supersede, type ActuationOutcome, type Actuator } from './actuator.js';
@@ -21,7 +21,7 @@ export interface DecisionLoopOptions {
   log: Logger;
   journal: JournalSink;
   onDecision?: (d: Decision) => void;
-  onHealth?: (e: Extract<Effect, { kind: 'health-changed' }>) => void;
+  onHealth?: (e: Extract<Report, { kind: 'health-changed' }>) => void;
   onActuation?: (outcome: ActuationOutcome, effect: Effect) => void;
   /** Decision latency samples (ms): observation in to configuration command out. */
   onLatency?: (ms: number) => void;
@@ -41,7 +41,7 @@ export interface DecisionLoopOptions {
 }
 
 type Actuation =
-  | { effect: Extract<Effect, { kind: 'steer' | 'release' }>; observedAt: number; token: Supersede }
+  | { effect: Action; observedAt: number; token: Supersede }
   /** Reconciliation's repair: the intent's plan applied again. */
   | { repair: ActuationPlan; intent: Intent; token: Supersede }
   /** Path repair: the active peer's SA cleared so the client reselects. */
@@ -91,7 +91,7 @@ export class DecisionLoop {
     this.o.log.info('mode-applied', { mode: policy.mode, action, ...(intent.kind === 'steer' ? { candidate: intent.candidate } : {}) });
     this.o.journal('mode', policy.mode, { action, intent });
     if (action !== 'none') {
-      const effect: Extract<Effect, { kind: 'steer' | 'release' }> = action === 'steer' && intent.kind === 'steer'
+      const effect: Action = action === 'steer' && intent.kind === 'steer'
         ? { kind: 'steer', candidate: intent.candidate, peer: intent.peer, source: intent.source }
         : { kind: 'release' };
       this.enqueue({ effect, observedAt: performance.now(), token: new Supersede() });
@@ -171,31 +171,35 @@ export class DecisionLoop {
   observeAll(observations: readonly Observation[]): void {
     if (observations.length === 0) return;
     const observedAt = performance.now();
-    const { state, effects } = stepMany(this.state, observations, this.o.policy, this.o.clock.now());
+    const { state, actions, reports } = stepMany(this.state, observations, this.o.policy, this.o.clock.now());
     this.state = state;
     for (const obs of observations) if (obs.kind !== 'sla-samples' && obs.kind !== 'tick') this.o.journal('observation', obs.kind, obs);
     // The journal first (a cheap append, written on the next loop turn), then the actuation,
     // then logging and reporting (MQTT outbox): nothing slow sits between the observation and
     // the configuration command.
-    for (const e of effects) {
-      if (e.kind === 'decision') this.o.journal('decision', e.decision.to ?? e.decision.from, e.decision);
-      else if (e.kind === 'health-changed') this.o.journal('health', e.candidate, e);
-    }
-    for (const e of effects) {
-      if (e.kind !== 'steer' && e.kind !== 'release') continue;
-      // A verification still waiting for the router gives way to the newer decision.
-      this.enqueue({ effect: e, observedAt, token: new Supersede() });
-    }
-    for (const e of effects) {
-      if (e.kind === 'decision') {
-        this.o.log.info('decision', { ...e.decision });
-        this.o.onDecision?.(e.decision);
-      } else if (e.kind === 'health-changed') {
-        this.o.log.info('health-changed', { ...e });
-        this.o.onHealth?.(e);
-      }
-    }
+    for (const r of reports) dispatch(this.journalReport, r);
+    // A verification still waiting for the router gives way to the newer decision.
+    for (const a of actions) this.enqueue({ effect: a, observedAt, token: new Supersede() });
+    for (const r of reports) dispatch(this.tellReport, r);
   }
+
+  /** Each report in the journal, by kind. */
+  private readonly journalReport: HandlerMap<Report> = {
+    'decision': (r) => this.o.journal('decision', r.decision.to ?? r.decision.from, r.decision),
+    'health-changed': (r) => this.o.journal('health', r.candidate, r),
+  };
+
+  /** Each report logged and told to the runtime's listeners, by kind. */
+  private readonly tellReport: HandlerMap<Report> = {
+    'decision': (r) => {
+      this.o.log.info('decision', { ...r.decision });
+      this.o.onDecision?.(r.decision);
+    },
+    'health-changed': (r) => {
+      this.o.log.info('health-changed', { ...r });
+      this.o.onHealth?.(r);
+    },
+  };
 
   /** Resolves once no actuation is running or waiting (used at shutdown). */
   async idle(): Promise<void> {

@@ -57,7 +57,8 @@ export class DuplicateNodeWatch {
     }
     if (status.state !== 'offline') return;
     // The other's Will or goodbye replaced our retained birth: say we are here again.
-    if (!retained && connected) this.o.rebirth().catch(() => {});
+    // A birth that fails (the connection dropped) is sent again by the next connect.
+    if (!retained && connected) this.o.rebirth().catch(() => undefined);
     if (status.reason === 'shutdown') {
       if (this.twin?.instance === other) this.cleared('said goodbye');
       return;
@@ -88,7 +89,7 @@ export class DuplicateNodeWatch {
     if (this.known.has(other)) return;
     this.known.add(other);
     this.o.log.warn('duplicate-node', { site, node, instance: this.o.instance, other, ...(version ? { otherVersion: version } : {}) });
-    if (connected) this.o.rebirth().catch(() => {});
+    if (connected) this.o.rebirth().catch(() => undefined); // a failed birth is sent again by the next connect
   }
 
   private armGone(): void {

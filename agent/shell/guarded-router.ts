@@ -1,13 +1,14 @@
+import { describeError } from '../../proto/coded-error.js';
 import type { Clock } from '../ports/clock.js';
 import { RouterError, type RouterCli } from '../ports/router-cli.js';
 import type { Degradations } from './degradations.js';
 
 /** Failures that mean the agent cannot talk to IOS at all (as opposed to IOS refusing one line). */
-const UNREACHABLE = new Set(['ROUTER_CONNECT_FAILED', 'ROUTER_DISCONNECTED', 'ROUTER_TIMEOUT']);
+const UNREACHABLE = new Set<string>(['ROUTER_CONNECT_FAILED', 'ROUTER_DISCONNECTED', 'ROUTER_TIMEOUT']);
 /** Failures no retry will cure: someone must look (a replaced router, a man in the middle, a changed password). */
-const AT_ONCE = new Set(['ROUTER_HOSTKEY_MISMATCH', 'ROUTER_AUTH_FAILED']);
+const AT_ONCE = new Set<string>(['ROUTER_HOSTKEY_MISMATCH', 'ROUTER_AUTH_FAILED']);
 /** Failures in which IOS answered: the router is reachable (and its host key matched). */
-const ANSWERED = new Set(['ROUTER_CLI_ERROR', 'ROUTER_OUTPUT_TOO_LARGE']);
+const ANSWERED = new Set<string>(['ROUTER_CLI_ERROR', 'ROUTER_OUTPUT_TOO_LARGE']);
 /** Consecutive unreachable failures before the router is reported unreachable: one dropped session is not news. */
 export const UNREACHABLE_AFTER = 3;
 
@@ -53,7 +54,7 @@ export class GuardedRouter implements RouterCli {
       this.reachable();
       return out;
     } catch (err) {
-      this.judge(err as Error & { code?: string });
+      this.judge(err);
       throw err;
     }
   }
@@ -63,10 +64,10 @@ export class GuardedRouter implements RouterCli {
     this.degradations.clear('router');
   }
 
-  private judge(e: Error & { code?: string }): void {
-    const code = e.code ?? '';
+  private judge(err: unknown): void {
+    const { code = '', message } = describeError(err);
     if (AT_ONCE.has(code)) {
-      this.degradations.set({ component: 'router', code, message: e.message, sinceMs: this.clock.now() });
+      this.degradations.set({ component: 'router', code, message, sinceMs: this.clock.now() });
       return;
     }
     if (ANSWERED.has(code)) return this.reachable();
@@ -74,7 +75,7 @@ export class GuardedRouter implements RouterCli {
     if (++this.failuresInARow >= UNREACHABLE_AFTER) {
       this.degradations.set({
         component: 'router', code: 'ROUTER_UNREACHABLE',
-        message: `${this.failuresInARow} commands in a row failed; last: ${code}: ${e.message}`, sinceMs: this.clock.now(),
+        message: `${this.failuresInARow} commands in a row failed; last: ${code}: ${message}`, sinceMs: this.clock.now(),
       });
     }
   }

@@ -24,7 +24,7 @@ export function metricsText(runtime: Runtime, mqtt: MqttStack | undefined, p: Pr
       out.push(`${name}${l ? `{${l}}` : ''} ${Number.isFinite(value) ? value : 'NaN'}`);
     }
   };
-  const policy = runtime.loop.policy;
+  const policy = runtime.current.policy;
   const state = runtime.loop.state;
   const ops = policy.candidates.flatMap((c) => c.slaOperations.map((op) => [c.id, op] as const));
   const windows = ops.map(([candidate, op]) => ({ candidate, op, m: measure(state.windows[op] ?? []) }));

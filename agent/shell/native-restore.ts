@@ -2,6 +2,7 @@ import type { Track } from '../../proto/records/health.js';
 import { planRelease, type ActuationTargets } from '../core/actuation/plan.js';
 import { parseCommandOutput } from '../parsers/registry.js';
 import type { RouterCli } from '../ports/router-cli.js';
+import { CodedError, describeError } from '../../proto/coded-error.js';
 
 /** How leaving the router to IOS went; logged, published in the offline status, and the exit code. */
 export type RestoreOutcome =
@@ -40,8 +41,10 @@ export async function restoreNative(router: RouterCli, targets: ActuationTargets
   return { outcome: 'verified' };
 }
 
-class DeadlineError extends Error {
-  readonly code = 'RESTORE_TIMEOUT';
+class DeadlineError extends CodedError<'RESTORE_TIMEOUT'> {
+  constructor(message: string) {
+    super('RESTORE_TIMEOUT', message);
+  }
 }
 
 function withinMs<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -53,7 +56,7 @@ function withinMs<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 function failure(err: unknown, otherwise: 'failed' | 'unverified'): RestoreOutcome {
-  const e = err as Error & { code?: string };
-  if (e instanceof DeadlineError) return { outcome: 'timeout', code: e.code, message: e.message };
-  return { outcome: otherwise, code: e.code ?? 'RESTORE_FAILED', message: e.message };
+  if (err instanceof DeadlineError) return { outcome: 'timeout', code: err.code, message: err.message };
+  const { code, message } = describeError(err);
+  return { outcome: otherwise, code: code ?? 'RESTORE_FAILED', message };
 }

@@ -1,4 +1,4 @@
-import type { OutboxClass, OutboxMessage, OutboxRow } from '../adapters/sqlite/outbox.js';
+import type { OutboxClass, OutboxMessage, OutboxRow } from '../ports/store.js';
 import type { PublisherOutbox } from './publisher.js';
 
 const RANK: Record<OutboxClass, number> = { event: 0, state: 1, telemetry: 2 };
@@ -68,7 +68,7 @@ const size = (m: OutboxMessage) => m.topic.length + m.payload.length;
 
 /** Appends to the outbox; what it refuses is spilled to memory and `onFailure` told (counted as a store error); `onSuccess` after each append that took. */
 export function spillingSink(
-  append: (messages: OutboxMessage[]) => Promise<void>, spill: OutboxSpill, wake: () => void, onFailure: (err: Error & { code?: string }) => void,
+  append: (messages: OutboxMessage[]) => Promise<void>, spill: OutboxSpill, wake: () => void, onFailure: (err: unknown) => void,
   onSuccess: () => void = () => undefined,
 ): (messages: OutboxMessage[]) => Promise<void> {
   return async (messages) => {
@@ -76,7 +76,7 @@ export function spillingSink(
       await append(messages);
       onSuccess();
     } catch (err) {
-      onFailure(err as Error & { code?: string });
+      onFailure(err);
       spill.add(messages);
       wake();
     }

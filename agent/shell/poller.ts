@@ -1,5 +1,6 @@
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
+import { describeError } from '../../proto/coded-error.js';
 
 export interface PollerOptions {
   name: string;
@@ -87,8 +88,8 @@ export class Poller {
       await this.o.read();
     } catch (err) {
       this.failures++;
-      const e = err as Error & { code?: string };
-      this.o.log.warn('read-failed', { family: this.o.name, code: e.code, error: e.message });
+      const { code, message } = describeError(err);
+      this.o.log.warn('read-failed', { family: this.o.name, code, error: message });
     } finally {
       this.reading = false;
     }

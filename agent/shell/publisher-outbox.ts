@@ -1,19 +1,12 @@
-import type { SqliteOutbox } from '../adapters/sqlite/outbox.js';
-import type { WriteQueue } from '../adapters/sqlite/write-queue.js';
-import type { OutboxMessage } from '../adapters/sqlite/outbox.js';
+import type { OutboxMessage, OutboxStore } from '../ports/store.js';
 import { perTurnBatch } from './per-turn-batch.js';
 import type { PublisherOutbox } from './publisher.js';
 
-/**
- * The SQLite outbox as the publisher sees it. Reads go straight to the main
- * connection (WAL readers never wait); deletes and appends go through the
- * WriteQueue, because the main connection runs with busy_timeout 0 and the
- * route worker may hold the write lock.
- */
-export function outboxForPublisher(outbox: SqliteOutbox, writes: WriteQueue): PublisherOutbox {
+/** The outbox as the publisher sees it: peek and ack. */
+export function outboxForPublisher(outbox: OutboxStore): PublisherOutbox {
   return {
     peek: (limit, exclude) => outbox.peek(limit, exclude),
-    ack: (ids) => writes.run(() => outbox.ack(ids)),
+    ack: (ids) => outbox.ack(ids),
   };
 }
 
@@ -21,9 +14,9 @@ export function outboxForPublisher(outbox: SqliteOutbox, writes: WriteQueue): Pu
  * Appends to the outbox and wakes the publisher: what the Reporter is given as
  * its sink. What is reported in one turn of the loop is appended in one commit.
  */
-export function outboxSink(outbox: SqliteOutbox, writes: WriteQueue, wake: () => void, now: () => number): (messages: OutboxMessage[]) => Promise<void> {
+export function outboxSink(outbox: OutboxStore, wake: () => void, now: () => number): (messages: OutboxMessage[]) => Promise<void> {
   return perTurnBatch(async (messages) => {
-    await writes.run(() => outbox.enqueue(messages, now()));
+    await outbox.append(messages, now());
     wake();
   });
 }

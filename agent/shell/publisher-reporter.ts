@@ -1,4 +1,4 @@
-import type { OutboxMessage } from '../adapters/sqlite/outbox.js';
+import type { OutboxMessage } from '../ports/store.js';
 import type { Clock } from '../ports/clock.js';
 import { LEAF_RULES, PROTO_VERSION, type Envelope, type EventBody, type RoutesPayload } from '../../proto/payloads.js';
 import { DEFAULT_DEADBANDS, stateChanged, telemetryTrigger, type Deadbands, type LastTelemetry, type StateBody, type TelemetryBody } from '../../proto/publish-rules.js';

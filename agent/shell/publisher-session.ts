@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Clock } from '../ports/clock.js';
-import type { WillMessage } from '../adapters/mqtt/broker-port.js';
+import type { WillMessage } from '../ports/broker.js';
 import { PROTO_VERSION, type StatusPayload } from '../../proto/payloads.js';
 
 /** Where the session counter lives between restarts. */

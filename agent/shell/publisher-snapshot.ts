@@ -1,7 +1,8 @@
-import type { Broker, IncomingMessage } from '../adapters/mqtt/broker-port.js';
+import type { Broker, IncomingMessage } from '../ports/broker.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { effectiveSpreadMs, parseSnapshotRequest, SNAPSHOT_LIMITS } from '../../proto/snapshot.js';
+import { describeError } from '../../proto/coded-error.js';
 
 export interface SnapshotStats {
   requests: number;
@@ -38,7 +39,8 @@ export class SnapshotResponder {
   start(): void {
     this.off = this.o.broker.onMessage((m) => this.onMessage(m));
     // QoS 0: a request lost to a dropped connection is asked again by the consumer's next start or reconnect.
-    void this.o.broker.subscribe(this.o.topic, 0).catch(() => {});
+    // A refusal is logged by the broker adapter, and it subscribes again on every connect.
+    void this.o.broker.subscribe(this.o.topic, 0).catch(() => undefined);
   }
 
   stop(): void {
@@ -68,6 +70,9 @@ export class SnapshotResponder {
     this.cancelDue = undefined;
     this.lastAnswerMs = this.o.clock.now();
     this.stats.answered++;
-    this.o.answer().catch((e: Error & { code?: string }) => this.o.log.warn('snapshot.answer-failed', { code: e.code, error: e.message }));
+    this.o.answer().catch((err: unknown) => {
+      const { code, message } = describeError(err);
+      this.o.log.warn('snapshot.answer-failed', { code, error: message });
+    });
   }
 }

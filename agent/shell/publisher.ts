@@ -1,9 +1,10 @@
-import type { OutboxRow } from '../adapters/sqlite/outbox.js';
-import type { Broker, IncomingMessage } from '../adapters/mqtt/broker-port.js';
+import type { OutboxRow } from '../ports/store.js';
+import type { Broker, IncomingMessage } from '../ports/broker.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { markHistorical, type StatusPayload } from '../../proto/payloads.js';
 import type { Goodbye, PublisherSession } from './publisher-session.js';
+import { describeError } from '../../proto/coded-error.js';
 
 /** What the publisher needs of the outbox; `outboxForPublisher` adapts the SQLite one. */
 export interface PublisherOutbox {
@@ -89,14 +90,16 @@ export class Publisher {
       this.broker.onMessage((m) => this.ownStatus(m)),
     );
     // A stale Will (a dead connection the broker noticed late) would overwrite our birth: watch for it.
-    void this.broker.subscribe(this.options.statusTopic, 1).catch(() => {});
+    // A refusal is logged by the broker adapter, and it subscribes again on every connect.
+    void this.broker.subscribe(this.options.statusTopic, 1).catch(() => undefined);
     if (this.broker.connected) this.connected();
   }
 
   private connected(): void {
     if (this.everConnected) this.historicalBeforeMs = this.clock.now();
     this.everConnected = true;
-    void this.publishStatus(this.session.birth()).then(() => this.stats.births++, () => {});
+    // A birth lost to a dropped connection is sent again on the next connect; the Will covers the gap.
+    void this.publishStatus(this.session.birth()).then(() => this.stats.births++, () => undefined);
     this.kick();
   }
 
@@ -114,12 +117,12 @@ export class Publisher {
     // Retained copies arrive on subscribe and are old news; a live Will arrives with retain clear.
     if (m.topic !== this.options.statusTopic || m.retain || !this.broker.connected) return;
     let status: Partial<StatusPayload>;
-    try { status = JSON.parse(m.payload.toString('utf8')) as Partial<StatusPayload>; } catch { return; }
+    try { status = JSON.parse(m.payload.toString('utf8')) as Partial<StatusPayload>; } catch { return; /* not a status any spokepilot wrote: nothing to answer */ }
     // Another process's status (its sessions count apart from ours): the duplicate-node watch's business.
     if (status.instance !== undefined && status.instance !== this.session.instance) return;
     if (status.state === 'offline' && typeof status.session === 'number' && status.session < this.session.session) {
       this.log.warn('publisher.stale-will', { staleSession: status.session, session: this.session.session });
-      this.rebirth().catch(() => {});
+      this.rebirth().catch(() => undefined); // a failed birth is sent again by the next connect
     }
   }
 
@@ -142,8 +145,8 @@ export class Publisher {
       }
     } catch (err) {
       // A read that fails (I/O error, database closed under us) is retried after a pause, never thrown into the loop.
-      const e = err as Error & { code?: string };
-      this.log.error('publisher.read-failed', { code: e.code, error: e.message });
+      const { code, message } = describeError(err);
+      this.log.error('publisher.read-failed', { code, error: message });
       this.pausedUntilMs = this.clock.now() + (this.options.ackRetryMs ?? 1000);
       this.clock.setTimer(() => this.kick(), this.options.ackRetryMs ?? 1000);
     }
@@ -201,8 +204,9 @@ export class Publisher {
           for (const id of ids) this.excluded.delete(id);
           this.stats.acked += ids.length;
         },
-        (err: Error & { code?: string }) => {
-          this.log.error('publisher.ack-failed', { code: err.code, error: err.message, rows: ids.length });
+        (err: unknown) => {
+          const { code, message } = describeError(err);
+          this.log.error('publisher.ack-failed', { code, error: message, rows: ids.length });
           for (const id of ids) this.excluded.delete(id);
           this.pausedUntilMs = this.clock.now() + (this.options.ackRetryMs ?? 1000);
         },
@@ -240,7 +244,8 @@ export class Publisher {
   async stop(deadlineMs = 5_000, goodbye?: Goodbye): Promise<void> {
     this.stopping = true;
     await Promise.race([this.idle(), new Promise<void>((r) => this.clock.setTimer(r, deadlineMs))]);
-    if (this.broker.connected) await this.publishStatus(this.session.offline('shutdown', goodbye)).catch(() => {});
+    // No goodbye (the connection dropped meanwhile): the broker publishes our Will instead.
+    if (this.broker.connected) await this.publishStatus(this.session.offline('shutdown', goodbye)).catch(() => undefined);
     for (const u of this.unsubscribe.splice(0)) u();
   }
 }

@@ -9,7 +9,7 @@ import type { RuntimeEvent } from './runtime-events.js';
 
 /** The retained state: what the router uses, where the agent wants it, every candidate's verdict. */
 export function stateBody(runtime: Runtime): StateBody {
-  const policy: PolicyConfig = runtime.loop.policy;
+  const policy: PolicyConfig = runtime.current.policy;
   const s: PolicyState = runtime.loop.state;
   const active = s.routerActive ?? {};
   const activeCandidate = policy.candidates.find((c) => c.peer === active.peer && c.source === active.source);
@@ -49,7 +49,7 @@ export function stateBody(runtime: Runtime): StateBody {
 
 /** SLA, interface and IPsec metrics; published on a significant change and on the heartbeat. */
 export function telemetryBody(runtime: Runtime): TelemetryBody {
-  const policy = runtime.loop.policy;
+  const policy = runtime.current.policy;
   const windows = runtime.loop.state.windows;
   const sla: SlaTelemetry[] = runtime.latest.sla.map((r) => {
     const m = measure(windows[r.operationId] ?? []);

@@ -2,6 +2,7 @@ import type { AgentConfig } from '../config/types.js';
 import { preflight, type PreflightProblem } from '../core/preflight.js';
 import { routerJudgement, type RouterJudgement } from '../core/router-judgement.js';
 import type { RouterCli } from '../ports/router-cli.js';
+import { describeError } from '../../proto/coded-error.js';
 
 export type PreflightOutcome =
   /** With the router's own judgement of hubs and WANs, read from the same configuration. */
@@ -16,8 +17,8 @@ export async function runPreflight(config: AgentConfig, router: RouterCli): Prom
   try {
     text = await router.show('show running-config');
   } catch (err) {
-    const e = err as Error & { code?: string };
-    return { status: 'unknown', code: e.code ?? 'ROUTER_FAILED', message: e.message };
+    const { code, message } = describeError(err);
+    return { status: 'unknown', code: code ?? 'ROUTER_FAILED', message };
   }
   const problems = preflight({
     client: config.flexvpn.client, strategy: config.actuation.strategy,

@@ -1,43 +1,37 @@
 import type { CommandArgsMap } from '../../proto/commands.js';
 import type { AgentConfig } from '../config/types.js';
 import { validateConfig } from '../config/validate.js';
-import type { SqliteJournal } from '../adapters/sqlite/journal.js';
-import { SqliteRouteQueries } from '../adapters/sqlite/route-queries.js';
-import type { SqliteDb } from '../adapters/sqlite/database.js';
+import type { JournalReader, RouteQueries } from '../ports/store.js';
 import type { RouterCli } from '../ports/router-cli.js';
 import type { CommandTarget, PathOverride, PolicyCheck } from './commands/command-target.js';
 import { policyChanges } from './policy-changes.js';
-import { mergePolicy, policyOf } from './policy-config.js';
+import { mergePolicy } from './policy-config.js';
 import { stateBody } from './report-bodies.js';
 import type { Runtime } from './runtime.js';
+import { CodedError } from '../../proto/coded-error.js';
 
 export interface RuntimeCommandTargetDeps {
   runtime: Runtime;
   router: RouterCli;
-  journal: SqliteJournal;
-  /** A connection to read routes with (the agent's own). */
-  db: SqliteDb;
+  journal: JournalReader;
+  /** The cached route tables (get-routes). */
+  routes: RouteQueries;
   rebirth: () => Promise<void>;
-  /** The configuration document the agent started from, to validate a new policy exactly like the file. */
-  config: AgentConfig;
+  /** Applies a whole configuration (RunningAgent.reload): set-policy goes the same way as SIGHUP. */
+  reload: (next: AgentConfig) => unknown;
 }
 
-class CommandFailure extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
-  }
-}
+/** A command the running agent refuses: its arguments name nothing it has, or a policy the schema rejects. */
+type CommandFailureCode = 'NO_SUCH_CANDIDATE' | 'BAD_POLICY';
+
+class CommandFailure extends CodedError<CommandFailureCode> {}
 
 /** Signed commands acting on the running agent: overrides and policy go through the policy core as observations. */
 export function runtimeCommandTarget(d: RuntimeCommandTargetDeps): CommandTarget {
-  const routes = new SqliteRouteQueries(d.db);
-  let config = d.config;
-  // The policy the loop runs now (a SIGHUP reload may have changed it since start), less what comes from elsewhere.
-  const inForce = (): AgentConfig['policy'] => {
-    // What the file's `policy` section holds: the rest comes from elsewhere in the file.
-    const { client: _client, candidates: _candidates, tunnelSlaOperations: _tunnel, ...policy } = d.runtime.loop.policy;
-    return structuredClone(policy);
-  };
+  const routes = d.routes;
+  // The configuration in force (SIGHUP and set-policy change it), to validate a new policy exactly like the file.
+  const config = () => d.runtime.current.value;
+  const inForce = (): AgentConfig['policy'] => structuredClone(config().policy);
   return {
     getState: () => stateBody(d.runtime),
     getRoutes(args: CommandArgsMap['get-routes']) {
@@ -50,7 +44,7 @@ export function runtimeCommandTarget(d: RuntimeCommandTargetDeps): CommandTarget
       return d.journal.query({ ...(args.sinceMs !== undefined ? { sinceMs: args.sinceMs } : {}), ...(args.kinds ? { kinds: args.kinds } : {}), limit: args.limit ?? 200 });
     },
     forcePath(o: PathOverride) {
-      const candidates = d.runtime.loop.policy.candidates;
+      const candidates = d.runtime.current.policy.candidates;
       const matches = candidates.filter((c) => (!o.peer || c.peer === o.peer) && (!o.source || c.source === o.source));
       if (matches.length === 0) {
         throw new CommandFailure('NO_SUCH_CANDIDATE', `no candidate has ${[o.peer && `peer ${o.peer}`, o.source && `source ${o.source}`].filter(Boolean).join(' and ')}`);
@@ -61,15 +55,14 @@ export function runtimeCommandTarget(d: RuntimeCommandTargetDeps): CommandTarget
       d.runtime.loop.observe({ kind: 'clear-override', by });
     },
     validatePolicy(policy: Record<string, unknown>): PolicyCheck {
-      const r = validateConfig({ ...structuredClone(config), policy: mergePolicy(inForce(), policy) });
+      const r = validateConfig({ ...structuredClone(config()), policy: mergePolicy(inForce(), policy) });
       return r.ok ? { ok: true } : { ok: false, errors: r.issues.map((i) => `${i.path}: ${i.message}`) };
     },
     applyPolicy(policy: Record<string, unknown>) {
       const before = inForce();
-      const r = validateConfig({ ...structuredClone(config), policy: mergePolicy(before, policy) });
+      const r = validateConfig({ ...structuredClone(config()), policy: mergePolicy(before, policy) });
       if (!r.ok) throw new CommandFailure('BAD_POLICY', r.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
-      config = r.config;
-      d.runtime.loop.reconfigure(policyOf(config));
+      d.reload(r.config);
       return policyChanges(before as unknown as Record<string, unknown>, inForce() as unknown as Record<string, unknown>, policy);
     },
     runShow: (command: string) => d.router.show(command),

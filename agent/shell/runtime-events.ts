@@ -1,4 +1,4 @@
-import type { IngestSummary } from '../adapters/sqlite/route-history.js';
+import type { IngestSummary } from '../ports/store.js';
 import type { BadCause, Verdict } from '../core/policy/health.js';
 import type { Decision, Effect } from '../core/policy/types.js';
 import type { RouteViolation } from '../core/route-expectations.js';

@@ -11,7 +11,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { RouterCli } from '../ports/router-cli.js';
 import { Actuator, type ActivePath } from './actuator.js';
-import type { AgentStore } from './agent-store.js';
+import type { AgentStore } from '../ports/store.js';
 import { DecisionLoop } from './decision-loop.js';
 import { Poller } from './poller.js';
 import { policyOf } from './policy-config.js';
@@ -24,6 +24,8 @@ import { tracksSeen, type TrackSeen } from '../core/reconcile.js';
 import type { PathRepairConfig } from '../core/path-repair.js';
 import { forbiddenByRouter, judgementTracks, type RouterJudgement } from '../core/router-judgement.js';
 import { driftReporting } from './drift-reporting.js';
+import { describeError, errorCode } from '../../proto/coded-error.js';
+import { CurrentConfig } from './current-config.js';
 
 export interface RuntimeOptions {
   config: AgentConfig;
@@ -88,7 +90,9 @@ export class Runtime {
     return this.events.on((e) => { if (e.kind === 'decision') listener(e.decision); });
   }
 
+  /** The configuration the agent started with; what is in force now (after SIGHUP or set-policy) is `current`. */
   readonly config: AgentConfig;
+  readonly current: CurrentConfig;
   readonly degradations: Degradations;
 
   constructor(private readonly o: RuntimeOptions) {
@@ -140,8 +144,9 @@ export class Runtime {
           ...(c.actuation.pathRepair.enabled ? { path: pathRepairPacing(c) } : {}),
         },
       },
-      ...driftReporting({ mode: () => this.loop.policy.mode, metrics: this.metrics, degradations: this.degradations, events: this.events, log: o.log }),
+      ...driftReporting({ mode: () => this.current.mode, metrics: this.metrics, degradations: this.degradations, events: this.events, log: o.log }),
     });
+    this.current = new CurrentConfig(c, (policy) => this.loop.reconfigure(policy));
     const families: [Family, number, () => Promise<void>][] = [
       ['sla', c.polling.slaSec, () => this.readSla()],
       ['flexvpn', c.polling.flexvpnSec, () => this.readFlexvpn()],
@@ -291,11 +296,12 @@ export class Runtime {
     const digests: (number | string)[] = [];
     for (const command of commands) {
       // A table too large to read is refused while it streams (the session is dropped); the others are still read.
-      const text = await this.o.router.show(command).catch((e: Error & { code?: string }) => {
-        if (e.code !== 'ROUTER_OUTPUT_TOO_LARGE') throw e; // an unreachable router: the read fails as before
+      const text = await this.o.router.show(command).catch((err: unknown) => {
+        if (errorCode(err) !== 'ROUTER_OUTPUT_TOO_LARGE') throw err; // an unreachable router: the read fails as before
+        const { code, message } = describeError(err);
         digests.push(`unjudged:${command}`);
-        if (!this.routeTablesRefused.has(command)) this.o.log.warn('route-table-refused', { command, code: e.code, error: e.message });
-        this.routeTablesRefused.set(command, `${e.code}: ${e.message}`);
+        if (!this.routeTablesRefused.has(command)) this.o.log.warn('route-table-refused', { command, code, error: message });
+        this.routeTablesRefused.set(command, `${code}: ${message}`);
         return undefined;
       });
       if (text === undefined) continue;

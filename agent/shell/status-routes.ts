@@ -1,11 +1,12 @@
-import type { StatusRoutes } from '../adapters/http-status.js';
+import type { StatusRoutes } from '../ports/status-server.js';
 import type { AgentConfig } from '../config/types.js';
 import type { Clock } from '../ports/clock.js';
-import type { SyslogListener } from '../adapters/udp-syslog.js';
-import type { AgentStore } from './agent-store.js';
+import type { SyslogListener } from '../ports/syslog-source.js';
+import type { AgentStore } from '../ports/store.js';
 import type { Degradations } from './degradations.js';
 import { metricsText } from './metrics-text.js';
-import { AGENT_VERSION, type MqttStack } from './mqtt-stack.js';
+import { AGENT_VERSION } from '../version.js';
+import type { MqttStack } from './mqtt-stack.js';
 import { driftPayload, stateBody } from './report-bodies.js';
 import type { Runtime } from './runtime.js';
 
@@ -34,7 +35,7 @@ export function statusRoutes(o: {
         ok: !stalled,
         // The mode in force (set-policy and SIGHUP change it), not the one the agent started with.
         body: {
-          status, mode: runtime.loop.policy.mode, selected: runtime.loop.state.selected ?? null, ...(degraded.length > 0 ? { degraded } : {}),
+          status, mode: runtime.current.mode, selected: runtime.loop.state.selected ?? null, ...(degraded.length > 0 ? { degraded } : {}),
           ...(runtime.loop.drift ? { drift: driftPayload(runtime.loop.drift) } : {}),
         },
       };

@@ -92,7 +92,7 @@ export async function simulateDay(seed = 42): Promise<DayTraffic> {
   const feed = async (obs: Parameters<typeof step>[1]) => {
     const r = step(state, obs, cfg, now);
     state = r.state;
-    await run(r.effects);
+    await run([...r.reports, ...r.actions]);
   };
   await feed({ kind: 'flexvpn', activePeer: HUBS[0], activeSource: WANS.fibre, peersActiveElsewhere: [] });
   for (; now < start + DAY_MS; now += POLL_MS) {

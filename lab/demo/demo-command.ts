@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RunningAgent } from '../../agent/compose.js';
+import type { RunningAgent } from '../../agent/compose/start-agent.js';
 import { policyOf } from '../../agent/shell/policy-config.js';
 import { runFailover, type FailoverResult } from '../harness/failover-run.js';
 import { scenarioPath } from '../lab-command.js';

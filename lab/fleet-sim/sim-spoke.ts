@@ -29,6 +29,7 @@ import type { PayloadValidators } from '../../proto/schemas/index.js';
 import { snapshotTopic } from '../../proto/snapshot.js';
 import { nodeTopics, type NodeAddress } from '../../proto/topics.js';
 import { SpokeStream, type SpokePath } from './synthetic.js';
+import { sqliteOutboxStore, sqliteCommandLog } from '../../agent/adapters/sqlite/reporting-store.js';
 
 export interface SimSpokeOptions {
   dir: string;
@@ -79,13 +80,13 @@ export class SimSpoke {
       will: () => session.nextWill(), maxPacketBytes: maxPacketBytes(65_536),
       ...(o.backoff ? { backoff: o.backoff } : {}), ...(o.random ? { random: o.random } : {}),
     }, silentLogger, o.clock);
-    this.publisher = new Publisher(this.broker, outboxForPublisher(this.outbox, this.writes), session, { statusTopic: this.topics.status }, silentLogger, o.clock);
-    this.reporter = new Reporter(outboxSink(this.outbox, this.writes, () => this.publisher.kick(), o.clock.now), { topics: this.topics, ids, clock: o.clock, ...(o.heartbeatMs ? { heartbeatMs: o.heartbeatMs } : {}) });
+    this.publisher = new Publisher(this.broker, outboxForPublisher(sqliteOutboxStore(this.outbox, this.writes)), session, { statusTopic: this.topics.status }, silentLogger, o.clock);
+    this.reporter = new Reporter(outboxSink(sqliteOutboxStore(this.outbox, this.writes), () => this.publisher.kick(), o.clock.now), { topics: this.topics, ids, clock: o.clock, ...(o.heartbeatMs ? { heartbeatMs: o.heartbeatMs } : {}) });
     this.commands = new CommandHandler(
       { site: o.at.site, node: o.at.node, cmdTopic: this.topics.cmd, replyTopic: this.topics.reply, keys: o.keys, maxPayloadBytes: 65_536 },
       {
         broker: this.broker, target: this.target(), ids, clock: o.clock, log: silentLogger, ...(o.validators ? { validators: o.validators } : {}),
-        ...commandJournal(journal, new SqliteCommandNonces(this.db, 30_000), this.writes),
+        ...commandJournal(sqliteCommandLog(journal, new SqliteCommandNonces(this.db, 30_000), this.writes)),
         report: (e) => { void this.reporter.events([e]).catch(() => {}); },
       },
     );

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startAgent, type RunningAgent } from '../../agent/compose.js';
+import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
 import type { Decision } from '../../agent/core/policy/types.js';
 import { parseSyslogLine } from '../../agent/parsers/system/index.js';
 import { silentLogger } from '../../agent/ports/logger.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startAgent, type RunningAgent } from '../../agent/compose.js';
+import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
 import { worldPresence } from './world-presence.js';
 import type { AgentConfig } from '../../agent/config/types.js';
 import type { Decision } from '../../agent/core/policy/types.js';

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
 import { join } from 'node:path';
-import { startAgent, type RunningAgent } from '../../agent/compose.js';
+import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
 import type { AgentConfig } from '../../agent/config/types.js';
 import { silentLogger } from '../../agent/ports/logger.js';
 import { agentOperatorRig, waitFor, type AgentOperatorRig } from '../support/agent-operator.js';

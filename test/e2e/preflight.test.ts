@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { startAgent } from '../../agent/compose.js';
+import { startAgent } from '../../agent/compose/start-agent.js';
 import type { AgentConfig } from '../../agent/config/types.js';
 import { silentLogger } from '../../agent/ports/logger.js';
 import { labAgentConfig } from '../../lab/harness/agent-config.js';

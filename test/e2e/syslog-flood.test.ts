@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSocket } from 'node:dgram';
 import { join } from 'node:path';
-import { startAgent } from '../../agent/compose.js';
+import { startAgent } from '../../agent/compose/start-agent.js';
 import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import type { RouterCli } from '../../agent/ports/router-cli.js';
 import { silentLogger } from '../../agent/ports/logger.js';

@@ -58,8 +58,8 @@ describe('broker loss while the agent produces events (embedded aedes, real SQLi
       } catch { /* not JSON: not ours */ }
     });
     const agent = await startFaultAgent(lab, faultAgentConfig(lab, tmp.dir, { name: node, mqttUrl: broker.url }));
-    const outbox = agent.store.mqttParts()!.outbox;
-    const journal = agent.store.mqttParts()!.journal;
+    const outbox = agent.store.sqlite()!.outbox;
+    const journal = agent.store.sqlite()!.journal;
     const ids = () => new Set(received.map((r) => r.body.id as string));
     const births = () => received.filter((r) => r.leaf === 'status' && r.body.state === 'online');
     try {

@@ -10,7 +10,7 @@
  * length because the clock went back.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningAgent } from '../../agent/compose.js';
+import type { RunningAgent } from '../../agent/compose/start-agent.js';
 import type { Decision } from '../../agent/core/policy/types.js';
 import { agentClockFrom } from '../../lab/harness/clock-bridge.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../../lab/embedded-broker.js';

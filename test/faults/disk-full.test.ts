@@ -85,8 +85,8 @@ describe('disk full under a running agent (real SQLite file, lab over real SSH, 
     // No periodic route reads: the route worker's own connection would grow the file past the cap.
     const config = faultAgentConfig(lab, tmp.dir, { name: node, mqttUrl: broker.url, commandKeys: [operator.key], change: (c) => { c.polling.routesSec = 86_400; } });
     const agent = await startFaultAgent(lab, config);
-    const db = agent.store.mqttParts()!.db;
-    const journal = agent.store.mqttParts()!.journal;
+    const db = agent.store.sqlite()!.db;
+    const journal = agent.store.sqlite()!.journal;
     const status = async () => (await (await fetch(`http://127.0.0.1:${agent.httpPort}/status`)).json()) as { store: { errors: number; lastError?: string } };
     try {
       await waitFor('the agent to adopt fibre-hub1 and judge fibre-hub2 good', () =>
@@ -139,8 +139,8 @@ describe('disk full under a running agent (real SQLite file, lab over real SSH, 
     const operator = await startOperator(broker.url, 'lab', node, { persistent: true });
     const config = faultAgentConfig(lab, tmp.dir, { name: node, mqttUrl: broker.url, commandKeys: [operator.key], change: (c) => { c.polling.routesSec = 86_400; } });
     const agent = await startFaultAgent(lab, config);
-    const db = agent.store.mqttParts()!.db;
-    const journal = agent.store.mqttParts()!.journal;
+    const db = agent.store.sqlite()!.db;
+    const journal = agent.store.sqlite()!.journal;
     const decisions: Decision[] = [];
     agent.runtime.onDecision((d) => decisions.push(d));
     try {

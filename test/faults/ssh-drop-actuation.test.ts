@@ -11,7 +11,7 @@
  * candidate forbidden; and it must still be running.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RunningAgent } from '../../agent/compose.js';
+import type { RunningAgent } from '../../agent/compose/start-agent.js';
 import { planStubTracks } from '../../agent/core/actuation/plan.js';
 import type { ActuationOutcome } from '../../agent/shell/actuator.js';
 import {
@@ -87,7 +87,7 @@ describe('SSH dropped after each line of a steer (lab over real SSH, stub tracks
       expect(someCandidateAllowed(t)).toBe(true);
       expect(violations).toEqual([]);
       // Journaled: the action, then its verification with the same outcome.
-      const journal = agent.store.mqttParts()!.journal;
+      const journal = agent.store.sqlite()!.journal;
       const rows = await waitFor('the verification in the journal', () => {
         const r = journal.query({ kinds: ['action', 'verification'] }).filter((x) => x.subject === 'fibre-hub2');
         return r.some((x) => x.kind === 'verification') ? r : undefined;
@@ -116,7 +116,7 @@ describe('SSH dropped after each line of a steer (lab over real SSH, stub tracks
       const c = lab.router.state().clients[0]!;
       expect([c.peer, c.source]).toEqual([effect.peer, effect.source]);
       expect(violations).toEqual([]);
-      const journal = agent.store.mqttParts()!.journal;
+      const journal = agent.store.sqlite()!.journal;
       await waitFor('both outcomes journaled', () => {
         const v = journal.query({ kinds: ['verification'] }).map((r) => (r.data as { ok: boolean }).ok);
         return v.includes(false) && v.includes(true);

@@ -9,18 +9,22 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { startAgent, type RunningAgent } from '../../agent/compose.js';
+import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
 import { silentLogger } from '../../agent/ports/logger.js';
 import { eventBody } from '../../agent/shell/report-bodies.js';
 import type { DriftEvent, RuntimeEvent } from '../../agent/shell/runtime-events.js';
 import { pathRepairSentence } from '../../agent/cli/human/reasons.js';
 import { labAgentConfig } from '../../lab/harness/agent-config.js';
+import type { AgentConfig } from '../../agent/config/types.js';
 import { agentClockFrom } from '../../lab/harness/clock-bridge.js';
 import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
 import { ScaledClock } from '../../lab/world/clock.js';
 import { createPayloadValidators } from '../../proto/schemas/index.js';
 import { tempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/wait-for.js';
+
+/** The configuration in force with another policy mode: a reload as SIGHUP or set-policy makes it. */
+const withMode = (c: AgentConfig, mode: AgentConfig['policy']['mode']): AgentConfig => ({ ...c, policy: { ...c.policy, mode } });
 
 /** Lab seconds per real second: the first backoff (60 lab s) is 3 s. */
 const SPEED = 20;
@@ -136,7 +140,7 @@ describe('path repair against the lab (real SSH)', () => {
 
   it('dry-run: the same difference is reported, never reselected', async () => {
     const loop = agent.runtime.loop;
-    loop.reconfigure({ ...loop.policy, mode: 'dry-run' });
+    agent.reload(withMode(agent.runtime.current.value, 'dry-run'));
     await waitFor('fibre-hub1 judged good', () => loop.state.health['fibre-hub1']?.verdict === 'good' || undefined);
     spoke.router.world.setHubDraining('hub1', true);
     spoke.router.world.clearHubSessions('hub1');

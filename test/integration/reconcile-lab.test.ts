@@ -11,15 +11,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
-import { startAgent, type RunningAgent } from '../../agent/compose.js';
+import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
 import { silentLogger } from '../../agent/ports/logger.js';
 import type { DriftEvent, RuntimeEvent } from '../../agent/shell/runtime-events.js';
 import { labAgentConfig } from '../../lab/harness/agent-config.js';
+import type { AgentConfig } from '../../agent/config/types.js';
 import { agentClockFrom } from '../../lab/harness/clock-bridge.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../../lab/embedded-broker.js';
 import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
 import { ScaledClock } from '../../lab/world/clock.js';
 import { tempDir } from '../support/temp-dir.js';
+
+/** The configuration in force with another policy mode: a reload as SIGHUP or set-policy makes it. */
+const withMode = (c: AgentConfig, mode: AgentConfig['policy']['mode']): AgentConfig => ({ ...c, policy: { ...c.policy, mode } });
 
 /** Lab seconds per real second: the verify timeout (30 lab s) is 1.5 s, a FlexVPN poll (5 lab s) 0.25 s. */
 const SPEED = 20;
@@ -172,7 +176,7 @@ describe('reconciliation against the lab (real SSH)', () => {
     const selected = loop.state.selected;
     expect(selected).toMatch(/^lte-/);
 
-    loop.reconfigure({ ...loop.policy, mode: 'dry-run' });
+    agent.reload(withMode(agent.runtime.current.value, 'dry-run'));
     await waitFor('forbids released', () => track(FIBRE_TRACK) === 'up' && track(LTE_TRACK) === 'up' && !loop.actuating);
     expect(drifts().find((d) => d.action === 'mode-applied')).toMatchObject({ mode: 'dry-run', applied: 'release', intended: { released: true } });
     expect(await http('/healthz')).toMatchObject({ mode: 'dry-run' });
@@ -187,7 +191,7 @@ describe('reconciliation against the lab (real SSH)', () => {
     expect(agent.degradations.list()).toEqual([]);
 
     // Back to enforce: the router is steered to what the policy selected (the override's LTE path) at once.
-    loop.reconfigure({ ...loop.policy, mode: 'enforce' });
+    agent.reload(withMode(agent.runtime.current.value, 'enforce'));
     expect(drifts().filter((d) => d.action === 'mode-applied').at(-1)).toMatchObject({ mode: 'enforce', applied: 'steer', intended: { candidate: selected } });
     await waitFor('steered back and in sync', () => track(FIBRE_TRACK) === 'down' && track(LTE_TRACK) === 'up' && !loop.actuating && loop.drift === undefined
       && spoke.router.state().clients[0]?.source === 'Cellular0/1/0');

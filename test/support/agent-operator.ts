@@ -4,7 +4,7 @@
  * agent's subtree and sends signed commands.
  */
 import mqtt from 'mqtt';
-import { startAgent, type RunningAgent } from '../../agent/compose.js';
+import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
 import type { AgentConfig } from '../../agent/config/types.js';
 import { silentLogger } from '../../agent/ports/logger.js';
 import type { CommandName } from '../../proto/commands.js';

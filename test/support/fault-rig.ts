@@ -5,7 +5,7 @@
  * fault test ends with: /healthz answers and the loop still ticks.
  */
 import { join } from 'node:path';
-import { startAgent, type AgentDeps, type RunningAgent } from '../../agent/compose.js';
+import { startAgent, type AgentDeps, type RunningAgent } from '../../agent/compose/start-agent.js';
 import type { AgentConfig } from '../../agent/config/types.js';
 import { silentLogger, type Logger } from '../../agent/ports/logger.js';
 import type { Clock as AgentClock } from '../../agent/ports/clock.js';

@@ -1,4 +1,4 @@
-import { BrokerError, type Broker, type ConnectInfo, type IncomingMessage, type OutgoingMessage, type SubscribeOptions, type WillMessage } from './broker-port.js';
+import { BrokerError, type Broker, type ConnectInfo, type IncomingMessage, type OutgoingMessage, type SubscribeOptions, type WillMessage } from '../../ports/broker.js';
 import { topicMatches } from './topic-match.js';
 
 /**

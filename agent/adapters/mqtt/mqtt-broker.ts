@@ -3,7 +3,7 @@ import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { systemClock, type Clock } from '../../ports/clock.js';
 import { silentLogger, type Logger } from '../../ports/logger.js';
 import { DEFAULT_BACKOFF, fullJitterDelay } from './backoff.js';
-import { BrokerError, type Broker, type ConnectInfo, type IncomingMessage, type OutgoingMessage, type SubscribeOptions } from './broker-port.js';
+import { BrokerError, type Broker, type ConnectInfo, type IncomingMessage, type OutgoingMessage, type SubscribeOptions } from '../../ports/broker.js';
 import type { MqttBrokerOptions } from './mqtt-options.js';
 
 type Listener<T> = (value: T) => void;
@@ -112,7 +112,8 @@ export class MqttBroker implements Broker {
       this.upSinceMs = this.clock.now();
       this.connections++;
       this.log.info('mqtt.connected', { url: this.endpoint, connection: this.connections, sessionPresent: connack.sessionPresent });
-      for (const [filter, s] of this.subscriptions) this.sendSubscribe(client, filter, s.qos, s.options).catch(() => {});
+      // A refusal is logged by sendSubscribe; a lost connection renews every subscription on the next connect.
+      for (const [filter, s] of this.subscriptions) this.sendSubscribe(client, filter, s.qos, s.options).catch(() => undefined);
       const info = { connection: this.connections, sessionPresent: connack.sessionPresent ?? false };
       for (const h of this.connectHandlers) h(info);
     };
@@ -141,7 +142,7 @@ export class MqttBroker implements Broker {
     this.up = false;
     this.failPending(new BrokerError('MQTT_CONNECTION_LOST', `connection lost before acknowledgement: ${reason}`));
     this.detach.get(client)?.();
-    client.on('error', () => {});
+    client.on('error', () => undefined); // a client being discarded: its late errors are about a connection already given up
     client.end(true);
     if (wasUp) {
       this.log.warn('mqtt.disconnected', { reason });
@@ -235,7 +236,7 @@ export class MqttBroker implements Broker {
     this.up = false;
     this.failPending(new BrokerError('MQTT_CLOSED', 'broker adapter closed'));
     this.detach.get(client)?.();
-    client.on('error', () => {});
+    client.on('error', () => undefined); // closing: a late error is about a connection being given up
     // A clean DISCONNECT: the broker discards the Will (the publisher says goodbye itself).
     await new Promise<void>((resolve) => {
       const force = setTimeout(() => client.end(true, {}, () => resolve()), Math.max(100, until - this.clock.now()));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { BackoffOptions } from './backoff.js';
-import type { WillMessage } from './broker-port.js';
+import type { WillMessage } from '../../ports/broker.js';
 
 export interface MqttTls {
   /** CA bundle that signed the broker's certificate (PEM). */

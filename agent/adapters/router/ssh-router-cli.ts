@@ -91,6 +91,7 @@ export class SshRouterCli implements RouterCli {
         for (const line of lines) assertAccepted(await send(line), line.trim());
       } finally {
         // Always leave config mode, even after a refused line, so the next show runs in exec mode.
+        // A session that fails here is dropped and reopened in exec mode; the refused line is the error to report.
         if (this.session === s) await send('end').catch(() => undefined);
       }
     });
@@ -115,7 +116,7 @@ export class SshRouterCli implements RouterCli {
       if (this.closed) throw new RouterError('ROUTER_CLOSED', 'router session closed');
       return job();
     });
-    this.queue = next.catch(() => undefined);
+    this.queue = next.catch(() => undefined); // the caller gets the failure; the queue only orders the next job
     return next;
   }
 

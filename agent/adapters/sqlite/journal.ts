@@ -1,27 +1,7 @@
 import type { SqliteDb } from './database.js';
 import { guarded, StoreError } from './store-error.js';
-
-/** What the journal records: observations that changed state, decisions, actions, their verification. */
-export interface JournalEntry {
-  tsMs: number;
-  kind: string;
-  /** What it is about: a candidate, a peer, an interface, a command id. */
-  subject?: string;
-  data: unknown;
-}
-
-export interface JournalRow extends JournalEntry {
-  id: number;
-}
-
-export interface JournalQuery {
-  sinceMs?: number;
-  untilMs?: number;
-  kinds?: readonly string[];
-  limit?: number;
-  /** The newest `limit` entries (still returned oldest first), rather than the oldest. */
-  newest?: boolean;
-}
+import type { JournalEntry, JournalQuery, JournalRow } from '../../ports/store.js';
+export type { JournalEntry, JournalQuery, JournalRow };
 
 export interface JournalLimits {
   maxAgeMs: number;

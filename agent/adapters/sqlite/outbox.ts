@@ -1,34 +1,15 @@
 import type { SqliteDb } from './database.js';
 import { guarded, StoreError } from './store-error.js';
+import type { ClassCount, Evictions, OutboxClass, OutboxMessage, OutboxRow } from '../../ports/store.js';
+export type { ClassCount, Evictions, OutboxClass, OutboxMessage, OutboxRow };
 
-/** Delivery priority: events and decisions before state before telemetry. */
-export type OutboxClass = 'event' | 'state' | 'telemetry';
 const CLASS_RANK: Record<OutboxClass, number> = { event: 0, state: 1, telemetry: 2 };
 const CLASSES: readonly OutboxClass[] = ['event', 'state', 'telemetry'];
-
-export interface OutboxMessage {
-  class: OutboxClass;
-  topic: string;
-  payload: string;
-  retain?: boolean;
-  createdMs: number;
-}
-
-export interface OutboxRow extends OutboxMessage {
-  id: number;
-}
 
 export interface OutboxLimits {
   maxBytes: number;
   maxAgeMs: number;
 }
-
-export interface ClassCount {
-  messages: number;
-  bytes: number;
-}
-
-export type Evictions = Record<OutboxClass, ClassCount>;
 
 const zeroCounts = (): Evictions => ({
   event: { messages: 0, bytes: 0 },

@@ -2,16 +2,9 @@ import type { Route } from '../../../proto/records/routing.js';
 import type { SqliteDb } from './database.js';
 import { parseStoredRoute, routeAgeSec, routeFingerprint, storedRoute, tableKey, type TableId } from './route-key.js';
 import { guarded, StoreError } from './store-error.js';
+import type { IngestSummary } from '../../ports/store.js';
+export type { IngestSummary };
 
-export interface IngestSummary {
-  snapshotId: number;
-  table: TableId;
-  tsMs: number;
-  routeCount: number;
-  added: number;
-  removed: number;
-  changed: number;
-}
 
 export interface IngestOptions {
   /** Writes per transaction; keeps each write lock short for other connections. */

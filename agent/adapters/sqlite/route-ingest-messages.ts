@@ -1,7 +1,9 @@
 import type { Route } from '../../../proto/records/routing.js';
-import type { RouteExpectations, ViolationSummary } from '../../core/route-expectations.js';
+import type { RouteExpectations } from '../../core/route-expectations.js';
 import type { TableId } from './route-key.js';
-import type { IngestSummary } from './route-history.js';
+import type { StoreErrorCode } from './store-error.js';
+import type { TableIngestResult } from '../../ports/store.js';
+export type { TableIngestResult };
 
 export interface RouteIngestWorkerData {
   dbPath: string;
@@ -28,11 +30,7 @@ export type RouteIngestRequest =
   /** Forget route history older than keepSinceMs (done here: it can delete many rows). */
   | { id: number; kind: 'prune'; keepSinceMs: number };
 
-export interface TableIngestResult {
-  summary: IngestSummary;
-  violations: ViolationSummary;
-}
 
 export type RouteIngestReply =
   | { id: number; ok: true; tables: TableIngestResult[]; parseWarnings: number }
-  | { id: number; ok: false; code: string; message: string };
+  | { id: number; ok: false; code: StoreErrorCode; message: string };

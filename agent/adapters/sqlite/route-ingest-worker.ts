@@ -12,6 +12,8 @@ import { SqliteRouteHistory } from './route-history.js';
 import { SqliteRouteQueries } from './route-queries.js';
 import type { RouteIngestReply, RouteIngestRequest, RouteIngestTextPart, RouteIngestWorkerData, TableIngestResult } from './route-ingest-messages.js';
 import type { TableId } from './route-key.js';
+import { errorMessage } from '../../../proto/coded-error.js';
+import { toStoreError } from './store-error.js';
 
 /**
  * Parses, diffs and stores routing tables off the main thread, with its own
@@ -94,8 +96,8 @@ async function handle(req: RouteIngestRequest): Promise<RouteIngestReply> {
     const routes = (parsed.records as Route[]).filter((r) => r.family === table.family);
     return { id: req.id, ok: true, tables: [await ingestTable(table, routes, req.tsMs)], parseWarnings: parsed.warnings.length };
   } catch (err) {
-    const e = err as Error & { code?: string };
-    return { id: req.id, ok: false, code: e.code ?? 'STORE_FAILED', message: e.message };
+    // The code crosses the thread as a store code: SQLite's own names map onto ours (store-error.ts).
+    return { id: req.id, ok: false, code: toStoreError(err, 'ingest').code, message: errorMessage(err) };
   }
 }
 

@@ -2,10 +2,13 @@ import { Worker } from 'node:worker_threads';
 import type { Route } from '../../../proto/records/routing.js';
 import type { RouteExpectations } from '../../core/route-expectations.js';
 import { resolveWorkerEntry } from '../../workers/worker-entry.js';
-import type { RouteIngestReply, RouteIngestRequest, RouteIngestTextPart, RouteIngestWorkerData, TableIngestResult } from './route-ingest-messages.js';
+import type { RouteIngestReply, RouteIngestRequest, RouteIngestTextPart, RouteIngestWorkerData } from './route-ingest-messages.js';
 import type { TableId } from './route-key.js';
-import { StoreError, type StoreErrorCode } from './store-error.js';
+import { StoreError } from './store-error.js';
 import { startsRoute } from '../../core/route-lines.js';
+import { errorCode } from '../../../proto/coded-error.js';
+import type { IngestOutcome } from '../../ports/store.js';
+export type { IngestOutcome };
 
 export interface RouteIngesterOptions {
   dbPath: string;
@@ -23,10 +26,6 @@ export interface RouteIngesterOptions {
   nativeBinding?: string;
 }
 
-export interface IngestOutcome {
-  tables: TableIngestResult[];
-  parseWarnings: number;
-}
 
 type Pending = {
   req: RouteIngestRequest;
@@ -71,9 +70,9 @@ export class RouteIngester {
     };
     const worker = new Worker(entry.file, { workerData: { ...entry.workerData, ...data } });
     worker.on('message', (reply: RouteIngestReply) => this.onReply(reply));
-    worker.on('error', (err: Error & { code?: string }) => this.died(worker, err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-      ? new StoreError('STORE_OUT_OF_MEMORY', `route worker ran out of memory (${err.message}); a smaller routes.maxTableRoutes, or a higher --max-old-space-size, avoids it`)
-      : new StoreError('STORE_FAILED', `route worker failed: ${err.message}`)));
+    worker.on('error', (err: Error) => this.died(worker, errorCode(err) === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? new StoreError('STORE_OUT_OF_MEMORY', `route worker ran out of memory (${err.message}); a smaller routes.maxTableRoutes, or a higher --max-old-space-size, avoids it`, undefined, { cause: err })
+      : new StoreError('STORE_FAILED', `route worker failed: ${err.message}`, undefined, { cause: err })));
     worker.on('exit', (code) => this.died(worker, new StoreError('STORE_FAILED', `route worker exited (${code})`)));
     worker.unref();
     return worker;
@@ -164,7 +163,7 @@ export class RouteIngester {
     this.running = undefined;
     this.worker?.unref();
     if (reply.ok) job.resolve({ tables: reply.tables, parseWarnings: reply.parseWarnings });
-    else job.reject(new StoreError(reply.code as StoreErrorCode, reply.message));
+    else job.reject(new StoreError(reply.code, reply.message));
     this.pump();
   }
 

@@ -1,16 +1,13 @@
 import type { AddressFamily, Route } from '../../../proto/records/routing.js';
 import { hash53 } from '../../core/hash.js';
+import type { TableId } from '../../ports/store.js';
+export type { TableId };
 
 /**
  * One cached table: an address family in a VRF ('' = global), read from the
  * routing table (`rib`, the default) or from the subnets the hubs pushed by
  * IKEv2 routing (`ikev2`, from `show crypto ikev2 sa detailed`).
  */
-export interface TableId {
-  family: AddressFamily;
-  vrf: string;
-  source?: 'rib' | 'ikev2';
-}
 
 export const tableKey = (t: TableId): string => `${t.source === 'ikev2' ? 'ikev2:' : ''}${t.family}/${t.vrf}`;
 

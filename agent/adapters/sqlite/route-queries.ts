@@ -2,24 +2,9 @@ import type { Route } from '../../../proto/records/routing.js';
 import type { SqliteDb } from './database.js';
 import { parseStoredRoute, parseTableKey, tableKey, type TableId } from './route-key.js';
 import { guarded } from './store-error.js';
+import type { CachedRoute, SnapshotInfo } from '../../ports/store.js';
+export type { CachedRoute, SnapshotInfo };
 
-export interface SnapshotInfo {
-  id: number;
-  table: TableId;
-  tsMs: number;
-  routeCount: number;
-  added: number;
-  removed: number;
-  changed: number;
-}
-
-/** A route as cached: the record without per-read ages, and when this version was first seen. */
-export interface CachedRoute {
-  route: Route;
-  firstSeenMs: number;
-  /** The route's age at the snapshot's time, from the age IOS printed when first seen. */
-  ageSec?: number;
-}
 
 export type RouteChangeKind = 'added' | 'removed' | 'changed';
 

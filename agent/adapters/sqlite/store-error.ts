@@ -1,3 +1,5 @@
+import { CodedError } from '../../../proto/coded-error.js';
+
 /** Stable codes for store faults; tests and callers match on `code`, not message. */
 export type StoreErrorCode =
   | 'STORE_DISK_FULL'
@@ -10,16 +12,18 @@ export type StoreErrorCode =
   | 'STORE_SUPERSEDED'
   | 'STORE_TABLE_TOO_LARGE'
   | 'STORE_OUT_OF_MEMORY'
+  /** The database could not be opened at all: the agent runs without it (compose's openStore). */
+  | 'STORE_UNAVAILABLE'
   | 'STORE_FAILED';
 
-export class StoreError extends Error {
+export class StoreError extends CodedError<StoreErrorCode> {
   constructor(
-    readonly code: StoreErrorCode,
+    code: StoreErrorCode,
     message: string,
     readonly sqliteCode?: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
-    this.name = 'StoreError';
+    super(code, message, options);
   }
 }
 

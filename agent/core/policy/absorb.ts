@@ -2,7 +2,7 @@ import type { CandidateConfig, PolicyConfig } from './config.js';
 import { age, evaluate, INITIAL_HEALTH, type CandidateHealth } from './health.js';
 import { measure, pathQuality, pushSample, type Sample } from './quality.js';
 import { shiftTimes } from './time-shift.js';
-import type { Effect, Observation, PolicyState } from './types.js';
+import type { Observation, PolicyState, StepOutput } from './types.js';
 
 /** How long a candidate the router would not take is left out of selection. */
 export const STEER_BLOCK_MS = 60_000;
@@ -32,7 +32,7 @@ function onChosenPath(s: PolicyState): PolicyState {
 }
 
 /** Folds one observation into the state; reports candidates whose verdict changed. */
-export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowMs: number, effects: Effect[]): PolicyState {
+export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowMs: number, out: StepOutput): PolicyState {
   switch (obs.kind) {
     case 'sla-samples': {
       const used = new Set(cfg.candidates.flatMap((c) => c.slaOperations));
@@ -55,14 +55,14 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
         tunnelWindow = { candidate: inUse.id, samples, primed: true };
       }
       const ops = new Set(fresh.map((x) => x.operation));
-      return reevaluate({ ...s, windows, ...(tunnelWindow ? { tunnelWindow } : {}) }, cfg, nowMs, effects,
+      return reevaluate({ ...s, windows, ...(tunnelWindow ? { tunnelWindow } : {}) }, cfg, nowMs, out,
         (c) => c.slaOperations.some((op) => ops.has(op)) || (inTunnel.length > 0 && c.id === inUse?.id));
     }
     case 'interface': {
       const down = s.interfacesDown.filter((n) => n !== obs.name);
       if (!obs.up) down.push(obs.name);
       if (down.length === s.interfacesDown.length && down.every((n) => s.interfacesDown.includes(n))) return s;
-      return reevaluate({ ...s, interfacesDown: down }, cfg, nowMs, effects, (c) => c.source === obs.name);
+      return reevaluate({ ...s, interfacesDown: down }, cfg, nowMs, out, (c) => c.source === obs.name);
     }
     case 'flexvpn': {
       const onSelected = s.selected !== undefined && cfg.candidates.some((c) => c.id === s.selected && c.peer === obs.activePeer && c.source === obs.activeSource);
@@ -108,7 +108,7 @@ function activeCandidate(s: PolicyState, cfg: PolicyConfig): CandidateConfig | u
 }
 
 function reevaluate(
-  s: PolicyState, cfg: PolicyConfig, nowMs: number, effects: Effect[], affected: (c: CandidateConfig) => boolean,
+  s: PolicyState, cfg: PolicyConfig, nowMs: number, out: StepOutput, affected: (c: CandidateConfig) => boolean,
 ): PolicyState {
   const health = { ...s.health };
   for (const c of cfg.candidates) {
@@ -124,7 +124,7 @@ function reevaluate(
     }, cfg, nowMs);
     health[c.id] = after;
     if (after.verdict !== before.verdict) {
-      effects.push({ kind: 'health-changed', candidate: c.id, from: before.verdict, to: after.verdict, ...(after.cause ? { cause: after.cause } : {}), atMs: nowMs });
+      out.reports.push({ kind: 'health-changed', candidate: c.id, from: before.verdict, to: after.verdict, ...(after.cause ? { cause: after.cause } : {}), atMs: nowMs });
     }
   }
   return { ...s, health };

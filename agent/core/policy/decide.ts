@@ -1,7 +1,7 @@
 import type { CandidateConfig, PolicyConfig } from './config.js';
 import { INITIAL_HEALTH } from './health.js';
 import { breaches, type Metric } from './quality.js';
-import type { Decision, Effect, PolicyState, Reason } from './types.js';
+import type { Decision, PolicyState, Reason, Report, StepOutput } from './types.js';
 
 /** How long a fail back waits for a more preferred path about to have been clean long enough. */
 export const PREEMPT_COALESCE_MS = 60_000;
@@ -13,7 +13,7 @@ export const PREEMPT_COALESCE_MS = 60_000;
  * state has been adopted, never faster than the change rate limit (overrides
  * excepted).
  */
-export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects: Effect[]): PolicyState {
+export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: StepOutput): PolicyState {
   if (!s.routerActive) return s;
   const byId = new Map(cfg.candidates.map((c) => [c.id, c] as const));
   const rank = (id: string) => cfg.candidates.findIndex((c) => c.id === id);
@@ -37,7 +37,7 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
   // First sight of the router: take what it uses as ours, without touching it.
   if (!s.adopted) {
     const reason: Reason = active ? { code: 'adopted', candidate: active.id } : { code: 'adopted-unknown-path', ...s.routerActive };
-    effects.push(decisionEffect({ atMs: nowMs, action: 'adopt', ...(active ? { to: active.id } : {}), reason, dryRun: cfg.mode === 'dry-run' }));
+    out.reports.push(decisionEffect({ atMs: nowMs, action: 'adopt', ...(active ? { to: active.id } : {}), reason, dryRun: cfg.mode === 'dry-run' }));
     s = { ...s, adopted: true, ...(active ? { selected: active.id } : {}) };
   }
 
@@ -45,7 +45,7 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
   // boot), and now the router is on a candidate: take it as ours, as at first sight. Steering
   // to the first eligible one instead pivoted a healthy tunnel past the preemption delay.
   if (s.selected === undefined && active) {
-    effects.push(decisionEffect({ atMs: nowMs, action: 'adopt', to: active.id, reason: { code: 'adopted', candidate: active.id }, dryRun: cfg.mode === 'dry-run' }));
+    out.reports.push(decisionEffect({ atMs: nowMs, action: 'adopt', to: active.id, reason: { code: 'adopted', candidate: active.id }, dryRun: cfg.mode === 'dry-run' }));
     s = { ...s, selected: active.id };
   }
 
@@ -54,7 +54,7 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
   if (s.released) {
     const h = active && (s.health[active.id] ?? INITIAL_HEALTH);
     if (active && h && h.verdict !== 'bad' && !h.damping.suppressed && active.id !== s.selected) {
-      effects.push(decisionEffect({ atMs: nowMs, action: 'adopt', ...from(s), to: active.id, reason: { code: 'adopted', candidate: active.id }, dryRun: cfg.mode === 'dry-run' }));
+      out.reports.push(decisionEffect({ atMs: nowMs, action: 'adopt', ...from(s), to: active.id, reason: { code: 'adopted', candidate: active.id }, dryRun: cfg.mode === 'dry-run' }));
       s = { ...s, selected: active.id, allDownReported: false };
     }
   }
@@ -71,7 +71,7 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
     // Selected, but its steer failed and its block is over: the router is elsewhere, try it again.
     const retry = target !== undefined && target.id === s.selected && s.steerBlockedUntil[target.id] !== undefined;
     if (target && (target.id !== s.selected || retry)) {
-      return change(s, cfg, nowMs, effects, target, { code: 'override', by: override.by, untilMs: override.untilMs, ...pick(override) }, true);
+      return change(s, cfg, nowMs, out, target, { code: 'override', by: override.by, untilMs: override.untilMs, ...pick(override) }, true);
     }
     return s;
   }
@@ -89,7 +89,7 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
     const { by } = s.overrideEnded;
     s = { ...s, overrideEnded: undefined };
     const settled = cfg.candidates.find((c) => eligible(c) && cleanLongEnough(c));
-    if (settled && settled.id !== s.selected) return change(s, cfg, nowMs, effects, settled, { code: 'override-ended', by }, true);
+    if (settled && settled.id !== s.selected) return change(s, cfg, nowMs, out, settled, { code: 'override-ended', by }, true);
   }
 
   const current = s.selected !== undefined ? byId.get(s.selected) : undefined;
@@ -107,7 +107,7 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
     };
     if (cfg.candidates.slice(0, rank(better.id)).some((c) => eligible(c) && almost(c))) return s;
     const goodSinceMs = health(better.id).cleanSinceMs!;
-    return change(s, cfg, nowMs, effects, better, { code: 'preempt', candidate: better.id, over: current.id, goodSinceMs, preemptDelaySec: cfg.preemptDelaySec }, false);
+    return change(s, cfg, nowMs, out, better, { code: 'preempt', candidate: better.id, over: current.id, goodSinceMs, preemptDelaySec: cfg.preemptDelaySec }, false);
   }
 
   // Leaving a bad path: prefer one that is clean now (within the recover thresholds) over one
@@ -138,19 +138,19 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects
           : { code: 'all-down', behaviour: cfg.allDown };
   if (target) {
     if (target.id === s.selected) return s;
-    return change(s, cfg, nowMs, effects, target, why, false);
+    return change(s, cfg, nowMs, out, target, why, false);
   }
   // All paths down only once every candidate has been judged; until then, wait for evidence.
   if (cfg.candidates.some(unknown)) return s;
-  return allDown(s, cfg, nowMs, effects);
+  return allDown(s, cfg, nowMs, out);
 }
 
-function allDown(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects: Effect[]): PolicyState {
+function allDown(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: StepOutput): PolicyState {
   const reason: Reason = { code: 'all-down', behaviour: cfg.allDown };
   if (cfg.allDown === 'release') {
     if (s.released) return s;
-    effects.push(decisionEffect({ atMs: nowMs, action: 'release', ...from(s), reason, dryRun: cfg.mode === 'dry-run' }));
-    if (cfg.mode === 'enforce') effects.push({ kind: 'release' });
+    out.reports.push(decisionEffect({ atMs: nowMs, action: 'release', ...from(s), reason, dryRun: cfg.mode === 'dry-run' }));
+    if (cfg.mode === 'enforce') out.actions.push({ kind: 'release' });
     return { ...s, released: true, allDownReported: true };
   }
   if (cfg.allDown === 'least-bad') {
@@ -163,30 +163,30 @@ function allDown(s: PolicyState, cfg: PolicyConfig, nowMs: number, effects: Effe
       return m ? m.lossPct * 1000 + (m.rttMs ?? 0) : Number.MAX_SAFE_INTEGER;
     };
     const leastBad = alive.sort((a, b) => score(a) - score(b))[0];
-    if (leastBad && leastBad.id !== s.selected) return change(s, cfg, nowMs, effects, leastBad, reason, false);
+    if (leastBad && leastBad.id !== s.selected) return change(s, cfg, nowMs, out, leastBad, reason, false);
     return s;
   }
   if (s.allDownReported) return s;
-  effects.push(decisionEffect({ atMs: nowMs, action: 'hold', ...from(s), reason, dryRun: cfg.mode === 'dry-run' }));
+  out.reports.push(decisionEffect({ atMs: nowMs, action: 'hold', ...from(s), reason, dryRun: cfg.mode === 'dry-run' }));
   return { ...s, allDownReported: true };
 }
 
 function change(
-  s: PolicyState, cfg: PolicyConfig, nowMs: number, effects: Effect[], target: CandidateConfig, reason: Reason, urgent: boolean,
+  s: PolicyState, cfg: PolicyConfig, nowMs: number, out: StepOutput, target: CandidateConfig, reason: Reason, urgent: boolean,
 ): PolicyState {
   const dryRun = cfg.mode === 'dry-run';
   const readyAt = (s.lastChangeMs ?? -Infinity) + cfg.minChangeIntervalSec * 1000;
   if (!urgent && !dryRun && nowMs < readyAt) {
     if (s.deferred === target.id) return s;
-    effects.push(decisionEffect({ atMs: nowMs, action: 'switch', ...from(s), to: target.id, reason, dryRun, deferredUntilMs: readyAt }));
+    out.reports.push(decisionEffect({ atMs: nowMs, action: 'switch', ...from(s), to: target.id, reason, dryRun, deferredUntilMs: readyAt }));
     return { ...s, deferred: target.id };
   }
   const old = s.selected !== undefined ? cfg.candidates.find((c) => c.id === s.selected) : undefined;
   // Leaving a hub judged bad (degraded, or dead but its SA still up): clear its SA, or it
   // lingers until DPD gives up or its lifetime ends (DESIGN §4).
   const clearSaOf = cfg.clearStaleSa && old && old.peer !== target.peer && s.health[old.id]?.verdict === 'bad' ? old.peer : undefined;
-  effects.push(decisionEffect({ atMs: nowMs, action: 'switch', ...from(s), to: target.id, reason, dryRun }));
-  if (!dryRun) effects.push({ kind: 'steer', candidate: target.id, peer: target.peer, source: target.source, ...(clearSaOf ? { clearSaOf } : {}) });
+  out.reports.push(decisionEffect({ atMs: nowMs, action: 'switch', ...from(s), to: target.id, reason, dryRun }));
+  if (!dryRun) out.actions.push({ kind: 'steer', candidate: target.id, peer: target.peer, source: target.source, ...(clearSaOf ? { clearSaOf } : {}) });
   // Tried again: a block that has run out is forgotten, so a retry happens once, not on every step.
   const { [target.id]: until, ...others } = s.steerBlockedUntil;
   const steerBlockedUntil = until !== undefined && until <= nowMs ? others : s.steerBlockedUntil;
@@ -206,6 +206,6 @@ function newestProbesBreach(s: PolicyState, c: CandidateConfig, metrics: readonl
   });
 }
 
-const decisionEffect = (decision: Decision): Effect => ({ kind: 'decision', decision });
+const decisionEffect = (decision: Decision): Report => ({ kind: 'decision', decision });
 const from = (s: PolicyState) => (s.selected !== undefined ? { from: s.selected } : {});
 const pick = (o: { peer?: string; source?: string }) => ({ ...(o.peer ? { peer: o.peer } : {}), ...(o.source ? { source: o.source } : {}) });

@@ -1,17 +1,18 @@
 import { absorb } from './absorb.js';
 import type { PolicyConfig } from './config.js';
 import { decide } from './decide.js';
-import type { Effect, Observation, PolicyState, StepResult } from './types.js';
+import type { Observation, PolicyState, StepOutput, StepResult } from './types.js';
 
 /**
  * The policy: a pure step from (state, observation, config, now) to a new
- * state and effects as data. No I/O, no clock; the shell runs the effects.
+ * state, the actions for the router and the reports to tell, as data. No
+ * I/O, no clock; the shell runs the actions and tells the reports.
  */
 export function step(state: PolicyState, obs: Observation, cfg: PolicyConfig, nowMs: number): StepResult {
-  const effects: Effect[] = [];
-  const absorbed = absorb(state, obs, cfg, nowMs, effects);
-  const decided = decide(absorbed, cfg, nowMs, effects);
-  return { state: decided, effects };
+  const out: StepOutput = { actions: [], reports: [] };
+  const absorbed = absorb(state, obs, cfg, nowMs, out);
+  const decided = decide(absorbed, cfg, nowMs, out);
+  return { state: decided, ...out };
 }
 
 /**
@@ -20,8 +21,8 @@ export function step(state: PolicyState, obs: Observation, cfg: PolicyConfig, no
  * would act on half of what the read said.
  */
 export function stepMany(state: PolicyState, observations: readonly Observation[], cfg: PolicyConfig, nowMs: number): StepResult {
-  const effects: Effect[] = [];
+  const out: StepOutput = { actions: [], reports: [] };
   let s = state;
-  for (const obs of observations) s = absorb(s, obs, cfg, nowMs, effects);
-  return { state: decide(s, cfg, nowMs, effects), effects };
+  for (const obs of observations) s = absorb(s, obs, cfg, nowMs, out);
+  return { state: decide(s, cfg, nowMs, out), ...out };
 }

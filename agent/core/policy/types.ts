@@ -61,14 +61,31 @@ export interface Decision {
   deferredUntilMs?: number;
 }
 
-/** What the shell must do. Plain data; the core never does I/O. */
-export type Effect =
+/** What the shell must do to the router. Plain data; the core never does I/O. */
+export type Action =
   /** Make the FlexVPN client use this peer and source (strategy is the actuator's). */
   | { kind: 'steer'; candidate: string; peer: string; source: string; clearSaOf?: string }
   /** Allow every candidate: the router decides alone, as IOS natively would. */
-  | { kind: 'release' }
+  | { kind: 'release' };
+
+/** What the shell must tell (journal, log, events): it changes nothing on the router. */
+export type Report =
   | { kind: 'decision'; decision: Decision }
   | { kind: 'health-changed'; candidate: string; from: Verdict; to: Verdict; cause?: BadCause; atMs: number };
+
+/** Either, where both are listed together (a test's timeline, an actuation event). */
+export type Effect = Action | Report;
+
+/**
+ * One handler per kind of `U`, typed by the kind: a kind added to Action or
+ * Report and not handled is a compile error (the shell dispatches through these maps).
+ */
+export type HandlerMap<U extends { kind: string }> = { [K in U['kind']]: (item: Extract<U, { kind: K }>) => void };
+
+/** Runs the handler of `item`'s kind. */
+export function dispatch<U extends { kind: string }>(map: HandlerMap<U>, item: U): void {
+  (map[item.kind as U['kind']] as (x: U) => void)(item);
+}
 
 export interface Override {
   peer?: string;
@@ -125,7 +142,12 @@ export const INITIAL_STATE: PolicyState = {
   steerBlockedUntil: {},
 };
 
-export interface StepResult {
+/** What a step produces besides the state: actions and reports apart, each in the order produced. */
+export interface StepOutput {
+  actions: Action[];
+  reports: Report[];
+}
+
+export interface StepResult extends StepOutput {
   state: PolicyState;
-  effects: Effect[];
 }

@@ -1,4 +1,5 @@
 import type { ParseWarning } from '../../../proto/records/common.js';
+import type { ParseErrorCode } from '../registry.js';
 
 /** Main thread -> worker: a job, or leave to send the next chunk of one. */
 export type ParseRequest =
@@ -14,6 +15,6 @@ export type ParseRequest =
 export type ParseReply =
   | { id: number; kind: 'chunk'; records: unknown[] }
   | { id: number; kind: 'done'; warnings: ParseWarning[] }
-  | { id: number; kind: 'error'; code: string; message: string };
+  | { id: number; kind: 'error'; code: ParseErrorCode; message: string };
 
 export const RECORDS_PER_CHUNK = 500;

@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { ParseResult } from '../../../proto/records/common.js';
-import { parseCommandOutput, resolveCommand, UnsupportedCommandError } from '../registry.js';
+import { parseCommandOutput, resolveCommand, UnsupportedCommandError, type ParseErrorCode } from '../registry.js';
 import type { ParseReply, ParseRequest } from './messages.js';
 import { resolveWorkerEntry, type WorkerEntry } from '../../workers/worker-entry.js';
+import { CodedError } from '../../../proto/coded-error.js';
 
 export interface ParsePoolOptions {
   /** Worker threads; small, the router gives an app one or two cores. */
@@ -14,11 +15,7 @@ export interface ParsePoolOptions {
   entry?: WorkerEntry;
 }
 
-export class ParsePoolError extends Error {
-  constructor(readonly code: 'POOL_QUEUE_FULL' | 'POOL_CLOSED' | 'POOL_WORKER_EXITED' | string, message: string) {
-    super(message);
-  }
-}
+export class ParsePoolError extends CodedError<ParseErrorCode> {}
 
 interface Job {
   req: Extract<ParseRequest, { kind: 'parse' }>;

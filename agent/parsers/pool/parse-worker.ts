@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { ParseResult } from '../../../proto/records/common.js';
-import { parseCommandOutput } from '../registry.js';
+import { errorMessage } from '../../../proto/coded-error.js';
+import { parseCommandOutput, UnsupportedCommandError } from '../registry.js';
 import { RECORDS_PER_CHUNK, type ParseReply, type ParseRequest } from './messages.js';
 
 const port = parentPort;
@@ -33,7 +34,8 @@ port.on('message', (req: ParseRequest) => {
     sendNext();
   } catch (err) {
     current = undefined;
-    const e = err as Error & { code?: string };
-    send({ id: req.id, kind: 'error', code: e.code ?? 'PARSE_WORKER_FAILED', message: e.message });
+    // Parsers never throw: only an unknown command has a code of its own; anything else is a fault in the worker.
+    const code = err instanceof UnsupportedCommandError ? err.code : 'PARSE_WORKER_FAILED';
+    send({ id: req.id, kind: 'error', code, message: errorMessage(err) });
   }
 });

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import type { Broker, IncomingMessage } from '../../adapters/mqtt/broker-port.js';
-import type { JournalEntry } from '../../adapters/sqlite/journal.js';
+import type { Broker, IncomingMessage } from '../../ports/broker.js';
+import type { JournalEntry } from '../../ports/store.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
 import { MAX_COMMAND_LIFETIME_MS, type FailureCode, type RefusalCode, type ReplyBody, type ReplyPayload } from '../../../proto/commands.js';

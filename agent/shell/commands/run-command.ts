@@ -1,6 +1,7 @@
 import type { SignedCommand } from '../../../proto/commands.js';
 import type { CommandTarget } from './command-target.js';
 import { allowedShowCommand } from './show-allow-list.js';
+import { describeError } from '../../../proto/coded-error.js';
 
 export type Outcome =
   | { ok: true; result: unknown }
@@ -20,8 +21,8 @@ export async function runCommand(c: SignedCommand, target: CommandTarget, limits
   try {
     return await Promise.race([dispatch(c, target, limits, nowMs), timeout]);
   } catch (err) {
-    const e = err as Error & { code?: string };
-    return { ok: false, code: 'failed', message: `${e.code ? `${e.code}: ` : ''}${e.message}` };
+    const { code, message } = describeError(err);
+    return { ok: false, code: 'failed', message: `${code ? `${code}: ` : ''}${message}` };
   } finally {
     clearTimeout(timer);
   }

@@ -23,6 +23,7 @@ import type { EventBody } from '../../../proto/payloads.js';
 import { DEFAULT_ROOT, nodeTopics } from '../../../proto/topics.js';
 import { AT, command, recordingTarget, testKeys } from '../../unit/commands/command-kit.js';
 import { tempDir } from '../../support/temp-dir.js';
+import { sqliteCommandLog } from '../../../agent/adapters/sqlite/reporting-store.js';
 
 const keys = testKeys();
 const topics = nodeTopics(DEFAULT_ROOT, AT);
@@ -42,7 +43,7 @@ async function agentOver(path: string) {
     { site: AT.site, node: AT.node, cmdTopic: topics.cmd, replyTopic: topics.reply, keys: keys.configured },
     {
       broker, target, ids: () => `r${n++}`, clock: systemClock, log: silentLogger, report: (e) => events.push(e),
-      ...commandJournal(journal, new SqliteCommandNonces(db, 30_000), new WriteQueue()),
+      ...commandJournal(sqliteCommandLog(journal, new SqliteCommandNonces(db, 30_000), new WriteQueue())),
     },
   );
   await handler.start();

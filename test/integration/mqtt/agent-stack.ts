@@ -24,6 +24,7 @@ import { outboxForPublisher, outboxSink } from '../../../agent/shell/publisher-o
 import { Reporter } from '../../../agent/shell/publisher-reporter.js';
 import { fileSessionCounter, messageIds, PublisherSession } from '../../../agent/shell/publisher-session.js';
 import { DEFAULT_ROOT, nodeTopics, type NodeAddress } from '../../../proto/topics.js';
+import { sqliteOutboxStore, sqliteCommandLog } from '../../../agent/adapters/sqlite/reporting-store.js';
 
 export interface AgentStackOptions {
   dir: string;
@@ -67,8 +68,8 @@ export function agentStack(o: AgentStackOptions): AgentStack {
   const broker = new MqttBroker({
     clientId: `spokepilot-${at.site}-${at.node}`, maxPacketBytes: maxPacketBytes(maxPayloadBytes), ...o.broker, will: () => session.nextWill(),
   }, silentLogger, clock);
-  const publisher = new Publisher(broker, outboxForPublisher(outbox, writes), session, { statusTopic: topics.status, window: o.window ?? 32 }, silentLogger, clock);
-  const reporter = new Reporter(outboxSink(outbox, writes, () => publisher.kick(), clock.now), { topics, ids, clock });
+  const publisher = new Publisher(broker, outboxForPublisher(sqliteOutboxStore(outbox, writes)), session, { statusTopic: topics.status, window: o.window ?? 32 }, silentLogger, clock);
+  const reporter = new Reporter(outboxSink(sqliteOutboxStore(outbox, writes), () => publisher.kick(), clock.now), { topics, ids, clock });
   const commands = o.keys && o.target
     ? new CommandHandler(
       {
@@ -77,7 +78,7 @@ export function agentStack(o: AgentStackOptions): AgentStack {
       },
       {
         broker, target: o.target, ids, clock, log: silentLogger,
-        ...commandJournal(journal, new SqliteCommandNonces(db, 30_000), writes),
+        ...commandJournal(sqliteCommandLog(journal, new SqliteCommandNonces(db, 30_000), writes)),
         report: (e) => { void reporter.events([e]).catch(() => {}); },
       },
     )

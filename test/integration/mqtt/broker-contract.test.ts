@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fullJitterDelay } from '../../../agent/adapters/mqtt/backoff.js';
-import { BrokerError, type Broker, type IncomingMessage } from '../../../agent/adapters/mqtt/broker-port.js';
+import { BrokerError, type Broker, type IncomingMessage } from '../../../agent/ports/broker.js';
 import { FakeMqttNetwork, type FakeBroker } from '../../../agent/adapters/mqtt/fake-broker.js';
 import { MqttBroker } from '../../../agent/adapters/mqtt/mqtt-broker.js';
 import { topicMatches } from '../../../agent/adapters/mqtt/topic-match.js';

@@ -13,6 +13,7 @@ import { memorySessionCounter, messageIds, PublisherSession } from '../../../age
 import { DEFAULT_ROOT, nodeTopics } from '../../../proto/topics.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { waitFor } from './wait.js';
+import { sqliteOutboxStore } from '../../../agent/adapters/sqlite/reporting-store.js';
 
 const topics = nodeTopics(DEFAULT_ROOT, { site: 's', node: 'n' });
 
@@ -39,9 +40,9 @@ describe('publisher (fake broker, real SQLite outbox)', () => {
     const ids = messageIds();
     session = new PublisherSession(counter, topics.status, ids, systemClock, 'test');
     agent = net.client('agent', () => session.nextWill());
-    access = outboxForPublisher(outbox, writes);
+    access = outboxForPublisher(sqliteOutboxStore(outbox, writes));
     publisher = new Publisher(agent, access, session, { statusTopic: topics.status, window: 8 }, silentLogger, systemClock);
-    reporter = new Reporter(outboxSink(outbox, writes, () => publisher.kick(), Date.now), { topics, ids, clock: systemClock });
+    reporter = new Reporter(outboxSink(sqliteOutboxStore(outbox, writes), () => publisher.kick(), Date.now), { topics, ids, clock: systemClock });
   });
   afterEach(async () => {
     await publisher.stop(100);
@@ -158,7 +159,7 @@ describe('publisher (fake broker, real SQLite outbox)', () => {
   it('publishes state only on change and telemetry on change or heartbeat', async () => {
     let now = 1_000_000;
     const clock = { ...systemClock, now: () => now };
-    const r = new Reporter(outboxSink(outbox, writes, () => {}, () => now), { topics, ids: messageIds(), clock, heartbeatMs: 300_000 });
+    const r = new Reporter(outboxSink(sqliteOutboxStore(outbox, writes), () => {}, () => now), { topics, ids: messageIds(), clock, heartbeatMs: 300_000 });
     const body = { sla: [{ operation: 1, returnCode: 'ok' as const, samples: 10, lossPct: 0, rttMs: 20 }], interfaces: [], ipsec: [] };
     expect(await r.telemetry(body)).toBe('change');
     now += 60_000;

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { reloadConfig } from '../../../agent/cli/reload-config.js';
+import { CurrentConfig } from '../../../agent/shell/current-config.js';
 import { loadConfigText } from '../../../agent/config/load.js';
 import type { AgentConfig } from '../../../agent/config/types.js';
 import type { ConfigResult } from '../../../agent/config/validate.js';
@@ -25,8 +26,10 @@ describe('SIGHUP reload', () => {
   const reload = (load: () => ConfigResult, dryRun = false) => {
     const { log, lines } = recordingLogger();
     const reconfigure = vi.fn();
-    reloadConfig({ load, running, dryRun, reconfigure, log });
-    return { lines, reconfigure };
+    // The agent's one owner of the configuration in force, telling the (mocked) decision loop.
+    const current = new CurrentConfig(running, reconfigure);
+    reloadConfig({ load, dryRun, reload: (next) => current.replace(next), log });
+    return { lines, reconfigure, current };
   };
 
   it('refuses whole, and runs on, when loading throws', () => {
@@ -43,8 +46,12 @@ describe('SIGHUP reload', () => {
   });
 
   it('applies the policy of a valid file (dry-run kept) and names the sections that need a restart', () => {
-    const { lines, reconfigure } = reload(() => loadConfigText(MINIMAL.replace('node: n1', 'node: n2\npolicy: { preemptDelaySec: 5 }')), true);
+    const { lines, reconfigure, current } = reload(() => loadConfigText(MINIMAL.replace('node: n1', 'node: n2\npolicy: { preemptDelaySec: 5 }')), true);
     expect(reconfigure).toHaveBeenCalledWith(expect.objectContaining({ preemptDelaySec: 5, mode: 'dry-run' }));
+    // In force: the new policy; the node keeps its start-up value until a restart.
+    expect(current.mode).toBe('dry-run');
+    expect(current.value.policy.preemptDelaySec).toBe(5);
+    expect(current.value.node).toBe('n1');
     expect(lines).toEqual([expect.objectContaining({ event: 'reloaded', fields: { policy: 'applied', needRestart: ['node'] } })]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxMessage, OutboxRow } from '../../../agent/adapters/sqlite/outbox.js';
 import { OutboxSpill, spillingSink, withSpill } from '../../../agent/shell/outbox-spill.js';
+import { errorCode } from '../../../proto/coded-error.js';
 
 const msg = (cls: OutboxMessage['class'], createdMs: number, payload = 'x'): OutboxMessage => ({ class: cls, topic: `t/${cls}`, payload, createdMs });
 
@@ -10,7 +11,7 @@ describe('outbox spill: what a full disk refuses is kept in memory and sent from
     const failures: string[] = [];
     let full = true;
     const sink = spillingSink(async () => { if (full) throw Object.assign(new Error('database or disk is full'), { code: 'STORE_DISK_FULL' }); },
-      spill, () => undefined, (e) => failures.push(e.code ?? ''));
+      spill, () => undefined, (e) => failures.push(errorCode(e) ?? ''));
     await sink([msg('event', 1), msg('state', 2)]);
     full = false;
     await sink([msg('event', 3)]);

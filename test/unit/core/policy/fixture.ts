@@ -40,8 +40,10 @@ export class Run {
   see(obs: Observation): Effect[] {
     const r = step(this.state, obs, this.cfg, this.nowMs);
     this.state = r.state;
-    for (const effect of r.effects) this.effects.push({ atMs: this.nowMs, effect });
-    return r.effects;
+    // A decision is reported before the action it takes.
+    const produced: Effect[] = [...r.reports, ...r.actions];
+    for (const effect of produced) this.effects.push({ atMs: this.nowMs, effect });
+    return produced;
   }
 
   /** One probe on each listed operation, as one read (rtt undefined = timeout). */

@@ -276,8 +276,8 @@ describe('policy step: one read, one decision', () => {
   it('judges both WANs down together: releases once, no switch to a path that is also down', () => {
     let run = adoptedOnFibreHub1();
     const r = stepMany(run.state, [{ kind: 'interface', name: FIBRE, up: false }, { kind: 'interface', name: LTE, up: false }], CONFIG, 40_000);
-    expect(r.effects.filter((e) => e.kind === 'steer')).toEqual([]);
-    expect(r.effects.filter((e) => e.kind === 'release')).toHaveLength(1);
+    expect(r.actions.filter((e) => e.kind === 'steer')).toEqual([]);
+    expect(r.actions.filter((e) => e.kind === 'release')).toHaveLength(1);
     // The WANs return and the router reconnects on its own: the agent adopts that, without steering.
     run = new Run();
     run.state = r.state;

@@ -1,7 +1,8 @@
+import { CodedError } from '../../proto/coded-error.js';
+
 /**
  * The Broker port: what the publisher and the command handler need from MQTT,
  * nothing more. MqttBroker implements it over mqtt.js; FakeBroker in memory.
- * (The runtime may move this interface to agent/ports/ when it exists.)
  */
 export interface OutgoingMessage {
   topic: string;
@@ -46,12 +47,7 @@ export type BrokerErrorCode =
   | 'MQTT_CLOSED'
   | 'MQTT_SUBSCRIBE_REFUSED';
 
-export class BrokerError extends Error {
-  constructor(readonly code: BrokerErrorCode, message: string) {
-    super(message);
-    this.name = 'BrokerError';
-  }
-}
+export class BrokerError extends CodedError<BrokerErrorCode> {}
 
 export interface Broker {
   /** Starts connecting and keeps reconnecting (with backoff) until close(). */

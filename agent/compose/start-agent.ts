@@ -1,30 +1,33 @@
-import { ExecRouterCli } from './adapters/router/exec-router-cli.js';
-import { SshRouterCli } from './adapters/router/ssh-router-cli.js';
-import { routerOutputLimits } from './adapters/router/output-limits.js';
+import { ExecRouterCli } from '../adapters/router/exec-router-cli.js';
+import { SshRouterCli } from '../adapters/router/ssh-router-cli.js';
+import { routerOutputLimits } from '../adapters/router/output-limits.js';
 import { lookup } from 'node:dns/promises';
-import { acquireInstanceLock, lockPathFor, type InstanceLock } from './adapters/instance-lock.js';
-import { listenSyslog, type SyslogListener } from './adapters/udp-syslog.js';
-import { moveAside } from './adapters/sqlite/move-aside.js';
-import { resolveDbPath } from './cli/db-path.js';
-import { resolveSecret } from './config/secrets.js';
-import type { AgentConfig } from './config/types.js';
-import { ParsePool } from './parsers/pool/parse-pool.js';
-import { systemClock, type Clock } from './ports/clock.js';
-import type { Logger } from './ports/logger.js';
-import type { RouterCli } from './ports/router-cli.js';
-import { SqliteAgentStore, UnavailableStore, type AgentStore } from './shell/agent-store.js';
-import { startStatusServer } from './adapters/http-status.js';
-import { buildMqttStack, type MqttStack } from './shell/mqtt-stack.js';
-import { statusRoutes } from './shell/status-routes.js';
-import { Runtime } from './shell/runtime.js';
-import { Degradations } from './shell/degradations.js';
-import { GuardedRouter } from './shell/guarded-router.js';
-import { restoreNative, type RestoreOutcome } from './shell/native-restore.js';
-import { runPreflight } from './shell/run-preflight.js';
-import { TcpPresence } from './adapters/tcp-presence.js';
-import type { PresencePort } from './ports/presence.js';
-import { PresenceGate } from './shell/presence-gate.js';
-import type { RouterJudgement } from './core/router-judgement.js';
+import { describeError } from '../../proto/coded-error.js';
+import { acquireInstanceLock, AlreadyRunningError, lockPathFor, type InstanceLock } from '../adapters/instance-lock.js';
+import { listenSyslog, type SyslogListener } from '../adapters/udp-syslog.js';
+import { moveAside } from '../adapters/sqlite/move-aside.js';
+import { resolveDbPath } from '../cli/db-path.js';
+import { resolveSecret } from '../config/secrets.js';
+import type { AgentConfig } from '../config/types.js';
+import { ParsePool } from '../parsers/pool/parse-pool.js';
+import { systemClock, type Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import type { RouterCli } from '../ports/router-cli.js';
+import { SqliteAgentStore, UnavailableStore } from '../adapters/sqlite/agent-store.js';
+import { startStatusServer } from '../adapters/http-status.js';
+import type { StatusServer } from '../ports/status-server.js';
+import { Lifecycle, within, type Service } from './lifecycle.js';
+import { buildMqttStack, type MqttStack } from './mqtt-stack.js';
+import { statusRoutes } from '../shell/status-routes.js';
+import { Runtime } from '../shell/runtime.js';
+import { Degradations } from '../shell/degradations.js';
+import { GuardedRouter } from '../shell/guarded-router.js';
+import { restoreNative, type RestoreOutcome } from '../shell/native-restore.js';
+import { runPreflight } from '../shell/run-preflight.js';
+import { TcpPresence } from '../adapters/tcp-presence.js';
+import type { PresencePort } from '../ports/presence.js';
+import { PresenceGate } from '../shell/presence-gate.js';
+import type { RouterJudgement } from '../core/router-judgement.js';
 
 export interface AgentDeps {
   log: Logger;
@@ -44,7 +47,8 @@ export interface RunningAgent {
   mqtt: MqttStack | undefined;
   /** The status endpoint's port, when enabled and listening. */
   httpPort: number | undefined;
-  store: AgentStore;
+  /** The SQLite store (or what stands in for it); `sqlite()` gives tests and tools the file's own objects. */
+  store: SqliteAgentStore | UnavailableStore;
   router: RouterCli;
   degradations: Degradations;
   syslog: SyslogListener | undefined;
@@ -57,6 +61,11 @@ export interface RunningAgent {
    * (offline status saying how the restore went), store, router.
    */
   stop(reason: string, deadlineMs?: number): Promise<RestoreOutcome>;
+  /**
+   * Applies a configuration (SIGHUP, set-policy): its live keys (config/schema.ts
+   * LIVE_KEYS) at once; returns the keys that differ and need a restart.
+   */
+  reload(next: AgentConfig): { needRestart: string[] };
 }
 
 /** Of the stop deadline: how long a running actuation may take to notice the closed gate, and the MQTT goodbye; the restore gets the rest. */
@@ -82,62 +91,98 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
   const runtime = new Runtime({
     config, router, pool, store, clock, log, degradations, ...(deps.random ? { random: deps.random } : {}), ...(checked.judgement ? { judgement: checked.judgement } : {}),
   });
-  let syslog: SyslogListener | undefined;
-  if (config.syslog.listen) {
-    const allowFrom = await syslogSources(config, log);
-    syslog = await listenSyslog({
-      listen: config.syslog.listen, allowFrom, maxPerSecond: config.syslog.maxPerSecond,
-      onRecord: (r) => runtime.onSyslog(r), onError: (e) => log.warn('syslog-error', { error: e.message }),
-    });
-  }
+  // SIGHUP and set-policy both come here; the runtime's CurrentConfig is the one owner of what is in force.
+  const reload = (next: AgentConfig) => runtime.current.replace(next);
   const mqtt = config.mqtt
-    ? buildMqttStack({ config, mqtt: config.mqtt, runtime, store, dbPath, router, clock, log, env })
+    ? buildMqttStack({ config, mqtt: config.mqtt, runtime, store, dbPath, router, clock, log, env, reload })
     : undefined;
-  await mqtt?.start();
-  const pruneEveryMs = 3600_000;
-  const cancelPrune = scheduleEvery(clock, pruneEveryMs, () => store.prune(clock.now()));
-  await runtime.start();
   const presencePort = deps.presence ?? (config.presence.listen ? new TcpPresence(config.presence.listen, log) : undefined);
   const presence = presencePort && new PresenceGate(presencePort, {
-    mode: () => runtime.loop.policy.mode, inSyncAtMs: () => runtime.loop.inSyncAtMs, degradations, staleAfterMs: config.presence.staleAfterSec * 1000,
+    mode: () => runtime.current.mode, inSyncAtMs: () => runtime.loop.inSyncAtMs, degradations, staleAfterMs: config.presence.staleAfterSec * 1000,
   }, clock, log);
-  presence?.start();
   const routerErrors = () => routerConnectFailures + Object.values(runtime.pollerStats()).reduce((n, p) => n + p.failures, 0);
-  const http = config.http.enabled
-    ? await startStatusServer(config.http.listen, statusRoutes({ config, runtime, store, mqtt, clock, routerErrors, degradations, syslog }))
-      .catch((e: Error) => { log.error('http-status-failed', { listen: config.http.listen, error: e.message }); return undefined; })
-    : undefined;
+
+  // Set when stop begins: the stop steps share one deadline (wall clock) and the restore's outcome.
+  let endAt = Infinity;
+  const left = () => Math.max(0, endAt - Date.now());
+  let budget = stopBudgets(20_000);
+  let restore: RestoreOutcome = { outcome: 'skipped', why: 'on-stop-leave' };
+  let syslog: SyslogListener | undefined;
+  let http: StatusServer | undefined;
+  let cancelPrune = () => {};
+
+  // Started in this order, stopped in the reverse one (compose/lifecycle.ts).
+  const services: Service[] = [
+    { name: 'instance-lock', stop: () => lock?.release() },
+    { name: 'router', stop: () => router.close() },
+    { name: 'store', stop: () => store.close() },
+    { name: 'parse-pool', stop: () => pool.close() },
+    ...(mqtt ? [{
+      name: 'mqtt',
+      start: () => mqtt.start(),
+      // The offline status says how the router was left (the restore stopped just before).
+      stop: () => mqtt.stop(Math.min(budget.mqttMs, left()), restore.outcome === 'skipped'
+        ? { restore: restore.outcome }
+        : { restore: restore.outcome, ...('code' in restore ? { restoreCode: restore.code } : {}) }),
+    }] : []),
+    {
+      name: 'native-restore',
+      // Leaves the router on its own configuration, through the router port past the closed gate; MQTT keeps its budget.
+      stop: async () => {
+        restore = await restoreOnStop(runtime.current.value, inner, Math.max(0, left() - budget.mqttMs));
+        if (restore.outcome === 'verified') log.info('native-restored');
+        else if (restore.outcome === 'skipped') log.info('native-restore-skipped', { why: restore.why });
+        else log.error('native-restore-failed', { outcome: restore.outcome, code: restore.code, error: restore.message });
+      },
+    },
+    {
+      name: 'syslog',
+      start: async () => {
+        if (!config.syslog.listen) return;
+        const allowFrom = await syslogSources(config, log);
+        syslog = await listenSyslog({
+          listen: config.syslog.listen, allowFrom, maxPerSecond: config.syslog.maxPerSecond,
+          onRecord: (r) => runtime.onSyslog(r), onError: (e) => log.warn('syslog-error', { error: e.message }),
+        });
+      },
+      stop: () => syslog?.close(),
+    },
+    {
+      name: 'prune',
+      start: () => { cancelPrune = scheduleEvery(clock, 3600_000, () => store.prune(clock.now())); },
+      stop: () => cancelPrune(),
+    },
+    // A running actuation gets its budget to notice the closed gate; the loop does not wait longer for it.
+    { name: 'runtime', start: () => runtime.start(), stop: () => within(runtime.stop(), Math.min(budget.runtimeMs, left())) },
+    // Nothing the runtime started reaches IOS from here on: an actuation mid-verify fails at its next command.
+    { name: 'router-gate', stop: () => router.shutDown() },
+    // Not in control from here on: the router's own judgement takes over before anything else stops.
+    ...(presence ? [{ name: 'presence', start: () => presence.start(), stop: () => presence.stop() }] : []),
+    {
+      name: 'http-status',
+      start: async () => {
+        if (!config.http.enabled) return;
+        http = await startStatusServer(config.http.listen, statusRoutes({ config, runtime, store, mqtt, clock, routerErrors, degradations, syslog }))
+          .catch((e: Error) => { log.error('http-status-failed', { listen: config.http.listen, error: e.message }); return undefined; });
+      },
+      stop: () => http?.close(),
+    },
+  ];
+  const lifecycle = new Lifecycle(log);
+  await lifecycle.start(services);
   log.info('agent-started', { site: config.site, node: config.node, mode: config.policy.mode, syslogPort: syslog?.port });
 
   let stopping: Promise<RestoreOutcome> | undefined;
   const stop = (reason: string, deadlineMs = 20_000) =>
     (stopping ??= (async () => {
-      const endAt = Date.now() + deadlineMs;
-      const left = () => Math.max(0, endAt - Date.now());
-      const budget = stopBudgets(deadlineMs);
+      endAt = Date.now() + deadlineMs;
+      budget = stopBudgets(deadlineMs);
       log.info('agent-stopping', { reason });
-      // Not in control from here on: the router's own judgement takes over before anything else stops.
-      await presence?.stop();
-      // Nothing the runtime started reaches IOS from here on: an actuation mid-verify fails at its next command.
-      router.shutDown();
-      await settleWithin(runtime.stop(), Math.min(budget.runtimeMs, left()));
-      cancelPrune();
-      await syslog?.close();
-      const restore = await restoreOnStop(config, inner, Math.max(0, left() - budget.mqttMs));
-      if (restore.outcome === 'verified') log.info('native-restored');
-      else if (restore.outcome === 'skipped') log.info('native-restore-skipped', { why: restore.why });
-      else log.error('native-restore-failed', { outcome: restore.outcome, code: restore.code, error: restore.message });
-      await http?.close();
-      const goodbye = restore.outcome === 'skipped' ? { restore: restore.outcome } : { restore: restore.outcome, ...('code' in restore ? { restoreCode: restore.code } : {}) };
-      if (mqtt) await settleWithin(mqtt.stop(Math.min(budget.mqttMs, left()), goodbye).catch((e: Error) => log.warn('mqtt-stop-failed', { error: e.message })), left());
-      await pool.close();
-      await settleWithin(store.close(), left());
-      await settleWithin(router.close(), left());
-      lock?.release();
+      await lifecycle.stop(deadlineMs);
       log.info('agent-stopped', { reason, restore: restore.outcome });
       return restore;
     })());
-  return { runtime, mqtt, store, router, degradations, syslog, presence, httpPort: http?.port, stop };
+  return { runtime, mqtt, store, router, degradations, syslog, presence, httpPort: http?.port, stop, reload };
 }
 
 /**
@@ -171,21 +216,14 @@ function restoreOnStop(config: AgentConfig, router: RouterCli, budgetMs: number)
   return restoreNative(router, { client: config.flexvpn.client, peers: config.flexvpn.peers, sources: config.flexvpn.sources }, budgetMs);
 }
 
-/** Waits for `p` at most `ms`; its failure or lateness is not the caller's concern (stop goes on regardless). */
-function settleWithin(p: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p.then(() => undefined, () => undefined), new Promise<void>((r) => { timer = setTimeout(r, ms); })])
-    .finally(() => clearTimeout(timer));
-}
-
 function takeLock(path: string, log: Logger): InstanceLock | undefined {
   try {
     return acquireInstanceLock(path);
   } catch (err) {
-    const e = err as Error & { code?: string };
-    if (e.code === 'AGENT_ALREADY_RUNNING') throw e;
+    if (err instanceof AlreadyRunningError) throw err;
     // An unwritable directory: the store will say so too; one instance cannot be enforced.
-    log.warn('instance-lock-unavailable', { path, code: e.code, error: e.message });
+    const { code, message } = describeError(err);
+    log.warn('instance-lock-unavailable', { path, code, error: message });
     return undefined;
   }
 }
@@ -209,7 +247,7 @@ async function syslogSources(config: AgentConfig, log: Logger): Promise<string[]
  * at all leaves journal and outbox in memory, so the spoke still publishes and
  * answers commands. Either way the store is reported degraded.
  */
-function openStore(config: AgentConfig, path: string, log: Logger, degradations: Degradations, clock: Clock, nativeBinding?: string): AgentStore {
+function openStore(config: AgentConfig, path: string, log: Logger, degradations: Degradations, clock: Clock, nativeBinding?: string): SqliteAgentStore | UnavailableStore {
   const open = (p: string) => new SqliteAgentStore({
     path: p,
     checkIntegrity: p !== ':memory:',
@@ -227,11 +265,11 @@ function openStore(config: AgentConfig, path: string, log: Logger, degradations:
     log.error('store-degraded', { path, code, message });
     degradations.set({ component: 'store', code, message, sinceMs: clock.now() });
   };
-  let first: Error & { code?: string };
+  let first: { code: string | undefined; message: string };
   try {
     return open(path);
   } catch (err) {
-    first = err as Error & { code?: string };
+    first = describeError(err);
   }
   if (first.code === 'STORE_CORRUPT') {
     try {
@@ -240,7 +278,7 @@ function openStore(config: AgentConfig, path: string, log: Logger, degradations:
       degrade('STORE_RECREATED', `the database was corrupt (${first.message}); moved aside to ${aside} and recreated`);
       return store;
     } catch (err) {
-      first = err as Error & { code?: string };
+      first = describeError(err);
     }
   }
   try {
@@ -248,9 +286,9 @@ function openStore(config: AgentConfig, path: string, log: Logger, degradations:
     degrade('STORE_IN_MEMORY', `${first.code ?? 'STORE_FAILED'}: ${first.message}; journal and outbox kept in memory until restart, routes not cached`);
     return store;
   } catch (err) {
-    const e = err as Error & { code?: string };
-    degrade('STORE_UNAVAILABLE', `${e.code ?? 'STORE_FAILED'}: ${e.message}`);
-    return new UnavailableStore(`${e.code ?? 'STORE_FAILED'}: ${e.message}`);
+    const { code, message } = describeError(err);
+    degrade('STORE_UNAVAILABLE', `${code ?? 'STORE_FAILED'}: ${message}`);
+    return new UnavailableStore(`${code ?? 'STORE_FAILED'}: ${message}`);
   }
 }
 

@@ -1,26 +1,26 @@
-import { openDatabase, type SqliteDb } from '../adapters/sqlite/database.js';
-import { SqliteJournal, type JournalEntry } from '../adapters/sqlite/journal.js';
-import { SqliteOutbox } from '../adapters/sqlite/outbox.js';
-import { RouteIngester, type IngestOutcome } from '../adapters/sqlite/route-ingester.js';
-import { WriteQueue } from '../adapters/sqlite/write-queue.js';
-import type { RouteExpectations } from '../core/route-expectations.js';
-import type { Logger } from '../ports/logger.js';
-import { StoreError } from '../adapters/sqlite/store-error.js';
-import { perTurnBatch } from './per-turn-batch.js';
+import { openDatabase, type SqliteDb } from './database.js';
+import { SqliteJournal } from './journal.js';
+import { SqliteOutbox } from './outbox.js';
+import { RouteIngester } from './route-ingester.js';
+import { WriteQueue } from './write-queue.js';
+import { SqliteCommandNonces } from './command-nonces.js';
+import { SqliteRouteQueries } from './route-queries.js';
+import { sqliteCommandLog, sqliteOutboxStore } from './reporting-store.js';
+import type { RouteExpectations } from '../../core/route-expectations.js';
+import type { Logger } from '../../ports/logger.js';
+import type { AgentStore, IngestOutcome, JournalEntry, ReportingStore } from '../../ports/store.js';
+import { StoreError } from './store-error.js';
+import { perTurnBatch } from '../../shell/per-turn-batch.js';
+import { describeError, errorCode } from '../../../proto/coded-error.js';
 
-/** What the runtime needs of the store. Nothing here may stop the agent deciding. */
-export interface AgentStore {
-  /** Fire and forget: a failure is counted and logged, never thrown. */
-  journal(tsMs: number, kind: string, subject: string | undefined, data: unknown): void;
-  ingestRoutes(command: string, text: string, tsMs: number): Promise<IngestOutcome>;
-  /** Journal writes pending, and failures so far. */
-  health(): { pendingWrites: number; errors: number; lastError?: string };
-  prune(nowMs: number): void;
-  /** Work still running off the main thread (a route table being stored): a lab run on a manual clock waits for it. */
-  busy(): boolean;
-  close(): Promise<void>;
-  /** What the MQTT side needs: the outbox, the journal and the main thread's write queue. Undefined without a database. */
-  mqttParts(): { db: SqliteDb; outbox: SqliteOutbox; journal: SqliteJournal; writes: WriteQueue } | undefined;
+export type { AgentStore };
+
+/** The SQLite objects behind the store, for tools and tests that look at the file itself. */
+export interface SqliteParts {
+  db: SqliteDb;
+  outbox: SqliteOutbox;
+  journal: SqliteJournal;
+  writes: WriteQueue;
 }
 
 export interface SqliteAgentStoreOptions {
@@ -66,13 +66,22 @@ export class SqliteAgentStore implements AgentStore {
     });
   }
 
-  mqttParts() {
+  sqlite(): SqliteParts {
     return { db: this.db, outbox: this.outbox, journal: this.journalTable, writes: this.writes };
+  }
+
+  reporting(o: { nonceKeepMs: number }): ReportingStore {
+    return {
+      outbox: sqliteOutboxStore(this.outbox, this.writes),
+      journal: this.journalTable,
+      commands: sqliteCommandLog(this.journalTable, new SqliteCommandNonces(this.db, o.nonceKeepMs), this.writes),
+      routes: new SqliteRouteQueries(this.db),
+    };
   }
 
   journal(tsMs: number, kind: string, subject: string | undefined, data: unknown): void {
     this.appendJournal([{ tsMs, kind, ...(subject !== undefined ? { subject } : {}), data }])
-      .catch((err: Error & { code?: string }) => this.failed('journal', err));
+      .catch((err: unknown) => this.failed('journal', err));
   }
 
   busy(): boolean {
@@ -81,8 +90,8 @@ export class SqliteAgentStore implements AgentStore {
 
   ingestRoutes(command: string, text: string, tsMs: number): Promise<IngestOutcome> {
     if (!this.ingester) return Promise.reject(new StoreError('STORE_FAILED', 'routes are not cached while the store runs in memory'));
-    return this.ingester.ingestText(command, text, tsMs).catch((err: Error & { code?: string }) => {
-      if (err.code !== 'STORE_SUPERSEDED') this.failed(`routes (${command})`, err); // shown in /status
+    return this.ingester.ingestText(command, text, tsMs).catch((err: unknown) => {
+      if (errorCode(err) !== 'STORE_SUPERSEDED') this.failed(`routes (${command})`, err); // shown in /status
       throw err;
     });
   }
@@ -92,21 +101,22 @@ export class SqliteAgentStore implements AgentStore {
   }
 
   prune(nowMs: number): void {
-    this.writes.run(() => { this.journalTable.prune(nowMs); this.outbox.expire(nowMs); }).catch((err: Error & { code?: string }) => this.failed('prune', err));
-    this.ingester?.prune(nowMs - this.o.routeHistoryMs).catch((err: Error & { code?: string }) => this.failed('prune', err));
+    this.writes.run(() => { this.journalTable.prune(nowMs); this.outbox.expire(nowMs); }).catch((err: unknown) => this.failed('prune', err));
+    this.ingester?.prune(nowMs - this.o.routeHistoryMs).catch((err: unknown) => this.failed('prune', err));
   }
 
   async close(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve)); // the last journal batch is queued
-    await this.writes.run(() => undefined).catch(() => undefined);
+    await this.writes.run(() => undefined).catch(() => undefined); // only waits for the queue; each write reported its own failure
     await this.ingester?.close();
     this.db.close();
   }
 
-  private failed(what: string, err: Error & { code?: string }): void {
+  private failed(what: string, err: unknown): void {
+    const { code, message } = describeError(err);
     this.errors++;
-    this.lastError = `${err.code ?? 'STORE_FAILED'}: ${err.message}`;
-    this.o.log.warn('store-write-failed', { what, code: err.code, error: err.message });
+    this.lastError = `${code ?? 'STORE_FAILED'}: ${message}`;
+    this.o.log.warn('store-write-failed', { what, code, error: message });
   }
 }
 
@@ -132,14 +142,18 @@ export class UnavailableStore implements AgentStore {
     return false;
   }
   ingestRoutes(): Promise<IngestOutcome> {
-    return Promise.reject(Object.assign(new Error(`store unavailable: ${this.reason}`), { code: 'STORE_UNAVAILABLE' }));
+    return Promise.reject(new StoreError('STORE_UNAVAILABLE', `store unavailable: ${this.reason}`));
   }
   health() {
     return { pendingWrites: 0, errors: 1, lastError: this.reason };
   }
   prune(): void {}
   async close(): Promise<void> {}
-  mqttParts(): undefined {
+  reporting(): undefined {
+    return undefined;
+  }
+
+  sqlite(): undefined {
     return undefined;
   }
 }
