@@ -17,6 +17,8 @@ export type RouterEvent =
   | { kind: 'ike-negotiation-failed'; at: number; client: string; peer: string; reason?: string }
   | { kind: 'dpd-miss'; at: number; peer: string; misses: number }
   | { kind: 'bgp'; at: number; neighbor: string; state: UpDown; reason?: string }
+  /** `%BGP-3-NOTIFICATION: sent to neighbor A 4/0 (hold time expired) 0 bytes`: the NOTIFICATION before a reset. */
+  | { kind: 'bgp-notification'; at: number; neighbor: string; code: string; text: string }
   | { kind: 'routes'; at: number; added: string[]; removed: string[] }
   /** An IP SLA reaction occurred or cleared; `logged` when IOS logs it (trap action and `ip sla logging traps`). */
   | { kind: 'ip-sla-threshold'; at: number; operation: number; element: string; state: 'occurred' | 'cleared'; logged: boolean }

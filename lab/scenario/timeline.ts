@@ -14,6 +14,7 @@ export function describeEvent(e: RouterEvent): string | undefined {
     case 'ike-negotiation-failed': return `FlexVPN ${e.client}: IKE negotiation with ${e.peer} failed${e.reason ? ` (${e.reason})` : ''}`;
     case 'dpd-miss': return `DPD: ${e.peer} did not answer (${e.misses} in a row)`;
     case 'bgp': return `BGP neighbor ${e.neighbor} ${WORD[e.state]}${e.reason ? ` (${e.reason})` : ''}`;
+    case 'bgp-notification': return `BGP NOTIFICATION sent to ${e.neighbor} ${e.code} (${e.text})`;
     case 'routes': return `routes ${[...e.added.map((r) => `+${r}`), ...e.removed.map((r) => `-${r}`)].join(', ')}`;
     case 'config': return `configured by ${e.by}`;
     case 'world': return `>> ${e.description}`;

@@ -28,6 +28,8 @@ export function messageFor(e: RouterEvent): IosMessage | undefined {
       return { facility: 'CRYPTO', severity: 5, mnemonic: 'IKEV2_SESSION_STATUS', text: `Crypto tunnel v2 is ${e.state.toUpperCase()}.  Peer ${e.peer}:${e.port} Id: ${e.peer}` };
     case 'bgp':
       return { facility: 'BGP', severity: 5, mnemonic: 'ADJCHANGE', text: `neighbor ${e.neighbor} ${WORD[e.state]}${e.reason ? ` ${e.reason}` : ' '}` };
+    case 'bgp-notification':
+      return { facility: 'BGP', severity: 3, mnemonic: 'NOTIFICATION', text: `sent to neighbor ${e.neighbor} ${e.code} (${e.text}) 0 bytes` };
     case 'ip-sla-threshold':
       // A real router's log: `%RTT-3-IPSLATHRESHOLD: IP SLAs(1): Threshold Occurred for timeout`, then `... Cleared for timeout`.
       return e.logged

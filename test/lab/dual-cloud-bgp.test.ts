@@ -67,6 +67,8 @@ describe('dual-cloud spoke: tunnels and iBGP', () => {
     expect(downAt).toBeGreaterThanOrEqual(20);
     expect(downAt).toBeLessThanOrEqual(30);
     expect(events.find((e) => e.kind === 'bgp' && e.neighbor === HUB1)).toMatchObject({ state: 'down', reason: 'BGP Notification sent' });
+    expect(exec(router, 'show logging')).toMatch(/%BGP-3-NOTIFICATION: sent to neighbor 172\.31\.1\.1 4\/0 \(hold time expired\) 0 bytes\n.*%BGP-5-ADJCHANGE: neighbor 172\.31\.1\.1 Down BGP Notification sent/);
+    expect(exec(router, `show ip bgp neighbors ${HUB1}`)).toMatch(/Last reset 00:00:0\d, due to BGP Notification sent, hold time expired/);
   });
 
   it('hub1 returns: its tunnel and session come back and hub1 is best again', () => {

@@ -104,6 +104,7 @@ function keepalives(m: RouterModel, s: IbgpNeighborRuntime, heard: boolean, t: n
   }
   if (t - (s.lastReadAt ?? t) >= s.holdSec * 1000) {
     s.sent.notifications++;
+    emit(m, { kind: 'bgp-notification', at: t, neighbor: s.address, code: '4/0', text: 'hold time expired' });
     // %BGP-5-ADJCHANGE says `Down BGP Notification sent`; show ip bgp neighbors adds the NOTIFICATION's error.
     sessionDown(m, s, 'BGP Notification sent', 'BGP Notification sent, hold time expired');
   }
