@@ -1,5 +1,8 @@
 import { openDatabase, type SqliteDb } from '../adapters/sqlite/database.js';
 import { SqliteJournal, type JournalEntry } from '../adapters/sqlite/journal.js';
+import { METERED_DAYS_KEPT, SqliteMeteredUsage } from '../adapters/sqlite/metered-usage.js';
+import type { MeteredUsage } from '../core/metered/usage.js';
+import { dayKey } from '../core/metered/period.js';
 import { SqliteOutbox } from '../adapters/sqlite/outbox.js';
 import { RouteIngester, type IngestOutcome } from '../adapters/sqlite/route-ingester.js';
 import { WriteQueue } from '../adapters/sqlite/write-queue.js';
@@ -21,6 +24,14 @@ export interface AgentStore {
   close(): Promise<void>;
   /** What the MQTT side needs: the outbox, the journal and the main thread's write queue. Undefined without a database. */
   mqttParts(): { db: SqliteDb; outbox: SqliteOutbox; journal: SqliteJournal; writes: WriteQueue } | undefined;
+  /** Bytes counted on metered WANs (agent/shell/metered-accounting.ts); absent without a database. */
+  metered?(): MeteredUsageStore | undefined;
+}
+
+/** A metered WAN's usage across restarts. `save` is fire and forget: a failure is counted and logged. */
+export interface MeteredUsageStore {
+  load(iface: string): MeteredUsage | undefined;
+  save(usage: MeteredUsage): void;
 }
 
 export interface SqliteAgentStoreOptions {
@@ -70,6 +81,17 @@ export class SqliteAgentStore implements AgentStore {
     return { db: this.db, outbox: this.outbox, journal: this.journalTable, writes: this.writes };
   }
 
+  private meteredTable: SqliteMeteredUsage | undefined;
+
+  metered(): MeteredUsageStore {
+    const table = (this.meteredTable ??= new SqliteMeteredUsage(this.db));
+    return {
+      load: (iface) => table.load(iface),
+      // Through the write queue: the route worker may hold the write lock (busy_timeout 0 here).
+      save: (usage) => { this.writes.run(() => table.save(usage)).catch((err: Error & { code?: string }) => this.failed('metered usage', err)); },
+    };
+  }
+
   journal(tsMs: number, kind: string, subject: string | undefined, data: unknown): void {
     this.appendJournal([{ tsMs, kind, ...(subject !== undefined ? { subject } : {}), data }])
       .catch((err: Error & { code?: string }) => this.failed('journal', err));
@@ -92,7 +114,11 @@ export class SqliteAgentStore implements AgentStore {
   }
 
   prune(nowMs: number): void {
-    this.writes.run(() => { this.journalTable.prune(nowMs); this.outbox.expire(nowMs); }).catch((err: Error & { code?: string }) => this.failed('prune', err));
+    this.writes.run(() => {
+      this.journalTable.prune(nowMs);
+      this.outbox.expire(nowMs);
+      this.meteredTable?.prune(dayKey(nowMs - METERED_DAYS_KEPT * 86_400_000));
+    }).catch((err: Error & { code?: string }) => this.failed('prune', err));
     this.ingester?.prune(nowMs - this.o.routeHistoryMs).catch((err: Error & { code?: string }) => this.failed('prune', err));
   }
 

@@ -23,6 +23,8 @@ import { VIOLATIONS_LISTED, type RouteViolation } from '../core/route-expectatio
 import { tracksSeen, type TrackSeen } from '../core/reconcile.js';
 import { forbiddenByRouter, judgementTracks, type RouterJudgement } from '../core/router-judgement.js';
 import { driftReporting } from './drift-reporting.js';
+import { meteredAccountingFor, type MeteredAccounting } from './metered-accounting.js';
+import type { InterfaceDetail } from '../../proto/records/health.js';
 
 export interface RuntimeOptions {
   config: AgentConfig;
@@ -88,6 +90,8 @@ export class Runtime {
 
   readonly config: AgentConfig;
   readonly degradations: Degradations;
+  /** Bytes on metered WANs, read with the interfaces; undefined when none is metered. */
+  readonly metered: MeteredAccounting | undefined;
 
   constructor(private readonly o: RuntimeOptions) {
     this.config = o.config;
@@ -139,6 +143,16 @@ export class Runtime {
         },
       },
       ...driftReporting({ mode: () => this.loop.policy.mode, metrics: this.metrics, degradations: this.degradations, events: this.events, log: o.log }),
+    });
+    this.metered = meteredAccountingFor(c.flexvpn.sources, {
+      readInterface: async (name) => ((await this.parse(`show interfaces ${name}`)) as InterfaceDetail[]).find((i) => i.name === name),
+      ...(o.store.metered?.() ? { store: o.store.metered()! } : {}),
+      clock: o.clock, log: o.log.child('metered'),
+      onEvent: (event) => {
+        o.store.journal(o.clock.now(), 'metered', event.interface, event);
+        this.events.emit({ kind: 'metered', event });
+      },
+      onSpent: () => undefined,
     });
     const families: [Family, number, () => Promise<void>][] = [
       ['sla', c.polling.slaSec, () => this.readSla()],
@@ -267,6 +281,7 @@ export class Runtime {
     const r = interfaceObservations(this.interfacesSeen, rows, watched);
     this.interfacesSeen = r.seen;
     this.loop.observeAll(r.observations);
+    await this.metered?.read();
   }
 
   private async readSessions(): Promise<CryptoSession[]> {
