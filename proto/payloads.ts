@@ -75,7 +75,11 @@ export type ReasonPayload =
   | { code: 'override'; by: string; untilMs: number; peer?: string; source?: string }
   | { code: 'override-ended'; by: string }
   | { code: 'all-down'; behaviour: 'hold' | 'release' | 'least-bad' }
-  | { code: 'steer-failed'; candidate: string; errorCode: string };
+  | { code: 'steer-failed'; candidate: string; errorCode: string }
+  /** Back from a metered path as soon as the preferred one has been clean for the preemption delay. */
+  | { code: 'metered-failback'; candidate: string; over: string; goodSinceMs: number; preemptDelaySec: number }
+  /** The metered WAN's budget is spent: `candidate` (on `source`) is not taken, or is left, while an unmetered path is alive. */
+  | { code: 'metered-budget-spent'; candidate: string; source: string };
 
 export interface DecisionPayload {
   atMs: number;

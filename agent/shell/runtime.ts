@@ -152,7 +152,7 @@ export class Runtime {
         o.store.journal(o.clock.now(), 'metered', event.interface, event);
         this.events.emit({ kind: 'metered', event });
       },
-      onSpent: () => undefined,
+      onSpent: (source, spent) => this.loop.observe({ kind: 'metered-budget', source, spent }),
     });
     const families: [Family, number, () => Promise<void>][] = [
       ['sla', c.polling.slaSec, () => this.readSla()],

@@ -94,6 +94,11 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       if (same(was?.peers, obs.peersForbidden) && same(was?.sources, obs.sourcesForbidden)) return s;
       return { ...s, routerForbids: { peers: [...obs.peersForbidden], sources: [...obs.sourcesForbidden] } };
     }
+    case 'metered-budget': {
+      const was = s.meteredSpent ?? [];
+      if (was.includes(obs.source) === obs.spent) return s;
+      return { ...s, meteredSpent: obs.spent ? [...was, obs.source] : was.filter((x) => x !== obs.source) };
+    }
     case 'steer-failed': {
       const blocked = { ...s, steerBlockedUntil: { ...s.steerBlockedUntil, [obs.candidate]: nowMs + STEER_BLOCK_MS } };
       return obs.routerCode === 'ROUTER_TIMEOUT' ? routerHung(blocked, nowMs) : blocked;
