@@ -61,7 +61,7 @@ export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentCon
  */
 export function benchAgentConfig(
   world: World, level: ServiceLevel,
-  o: { dbPath: string; ssh?: { port: number; hostKeySha256: string }; syslogPort?: number; routerSlas?: Iterable<IpSlaConfig> },
+  o: { dbPath: string; ssh?: { port: number; hostKeySha256: string }; syslogPort?: number; routerSlas?: Iterable<IpSlaConfig>; meteredLte?: boolean },
 ): AgentConfig {
   const ratio = (k: 'lossPct' | 'rttMs' | 'jitterMs') => DEFAULT_POLICY.recover[k] / DEFAULT_POLICY.fail[k];
   const fail = { lossPct: level.lossPct, rttMs: level.latencyMs, jitterMs: level.jitterMs };
@@ -73,7 +73,7 @@ export function benchAgentConfig(
       ? { transport: 'ssh', ssh: { host: '127.0.0.1', port: o.ssh.port, username: 'agent', password: 'agent', hostKeySha256: o.ssh.hostKeySha256 } }
       : { transport: 'ssh', ssh: { host: '192.168.5.1', username: 'agent', password: 'agent', acceptAnyHostKey: true } },
     ...(o.syslogPort ? { syslog: { listen: `127.0.0.1:${o.syslogPort}` } } : {}),
-    ...labSteering(world, { layered: true, ...(o.routerSlas ? { jitterOps: [...o.routerSlas] } : {}) }),
+    ...metered(labSteering(world, { layered: true, ...(o.routerSlas ? { jitterOps: [...o.routerSlas] } : {}) }), o.meteredLte ?? false),
     policy: { fail, recover },
     store: { path: o.dbPath },
     routes: LAB_ROUTES,
@@ -121,6 +121,13 @@ function pathJitterOperations(slas: readonly IpSlaConfig[], wan: WanSpec, hub: H
 }
 
 const LAB_ROUTES = { expectations: { required: [{ prefix: '10.0.0.0/8', viaInterface: 'Tunnel' }], allowed: [{ prefix: '10.0.0.0/8', maxLength: 16 }, { prefix: '172.16.0.0/12', maxLength: 16 }, { prefix: '192.168.0.0/16', maxLength: 24 }, { prefix: '0.0.0.0/0', maxLength: 0 }] } };
+
+/** The LTE marked metered as an operator with a 2 GB plan would (README: Metered WANs). */
+function metered<T extends { flexvpn: { sources: { interface: string; stubTrack: number }[] } }>(steering: T, on: boolean): T {
+  if (!on) return steering;
+  const sources = steering.flexvpn.sources.map((s) => (s.interface.startsWith('Cellular') ? { ...s, metered: { budget: '2GB', billingDay: 1 } } : s));
+  return { ...steering, flexvpn: { ...steering.flexvpn, sources } };
+}
 
 function validated(doc: unknown): AgentConfig {
   const r = validateConfig(doc);
