@@ -46,6 +46,7 @@ const metered = obj(
     billingDay: int(1, 28, 1),
     thresholdsPct: { type: 'array', minItems: 1, maxItems: 10, uniqueItems: true, items: int(1, 1000), default: [...DEFAULT_THRESHOLDS_PCT] },
     whenSpent: { enum: ['hard-failure-only', 'ignore'], default: 'hard-failure-only' },
+    fullRateOperations: { type: 'array', maxItems: 8, uniqueItems: true, default: [], items: int(1, 2147483647) },
   },
   ['budget'],
 );

@@ -24,6 +24,7 @@ import { tracksSeen, type TrackSeen } from '../core/reconcile.js';
 import { forbiddenByRouter, judgementTracks, type RouterJudgement } from '../core/router-judgement.js';
 import { driftReporting } from './drift-reporting.js';
 import { meteredAccountingFor, type MeteredAccounting } from './metered-accounting.js';
+import { meteredProbingFor, type MeteredProbing } from './metered-probing.js';
 import type { InterfaceDetail } from '../../proto/records/health.js';
 
 export interface RuntimeOptions {
@@ -92,6 +93,8 @@ export class Runtime {
   readonly degradations: Degradations;
   /** Bytes on metered WANs, read with the interfaces; undefined when none is metered. */
   readonly metered: MeteredAccounting | undefined;
+  /** Full-rate probes of metered WANs started and stopped as needed; undefined when none has them. */
+  readonly meteredProbing: MeteredProbing | undefined;
 
   constructor(private readonly o: RuntimeOptions) {
     this.config = o.config;
@@ -154,6 +157,15 @@ export class Runtime {
       },
       onSpent: (source, spent) => this.loop.observe({ kind: 'metered-budget', source, spent }),
     });
+    // Full rate held for the preemption delay: the time a path must stay clean before the tunnel moves back.
+    this.meteredProbing = meteredProbingFor(c.flexvpn.sources, {
+      router: o.router, clock: o.clock, log: o.log.child('metered'), holdMs: c.policy.preemptDelaySec * 1000,
+      policy: () => ({ state: this.loop.state, config: this.loop.policy, actuating: this.loop.actuating }),
+    });
+    if (this.meteredProbing) {
+      const probing = this.meteredProbing;
+      this.events.on((e) => { if (e.kind === 'read' || e.kind === 'decision' || e.kind === 'health') probing.evaluate(); });
+    }
     const families: [Family, number, () => Promise<void>][] = [
       ['sla', c.polling.slaSec, () => this.readSla()],
       ['flexvpn', c.polling.flexvpnSec, () => this.readFlexvpn()],

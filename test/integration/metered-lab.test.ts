@@ -61,7 +61,7 @@ describe('metered WAN accounting against the lab (real SSH, SQLite, MQTT)', () =
 
   function config(budget: number): AgentConfig {
     const c = labAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, 'agent.db'), mqttUrl: broker.url });
-    const sources = c.flexvpn.sources.map((s) => (s.interface === LTE ? { ...s, metered: { budget, billingDay: 1, thresholdsPct: [50, 100], whenSpent: 'hard-failure-only' as const } } : s));
+    const sources = c.flexvpn.sources.map((s) => (s.interface === LTE ? { ...s, metered: { budget, billingDay: 1, thresholdsPct: [50, 100], whenSpent: 'hard-failure-only' as const, fullRateOperations: [] } } : s));
     return { ...c, flexvpn: { ...c.flexvpn, sources } };
   }
   async function start(budget: number): Promise<RunningAgent> {

@@ -63,3 +63,29 @@ describe('metered arms', () => {
     expect(counted).toBeLessThanOrEqual(lteCounters);
   }, 60_000);
 });
+
+describe('adaptive probing of the metered LTE (agent-on-metered)', () => {
+  const tmp = tempDir('spokepilot-metered-probing-');
+  afterAll(() => tmp.cleanup());
+
+  it('keeps the full-rate LTE probes stopped in standby and starts them when the fibre fails', async () => {
+    const base = await loadScenario(labDataPath('scenarios/metered/lte-sim-dies.yaml'));
+    const scenario = { ...base, durationSec: 150, fault: { startSec: 60 }, actions: [{ atSec: 60, action: { kind: 'cut-wan' as const, wan: 'GigabitEthernet0/0' } }] };
+    const seen: { sec: number; running: boolean; mode?: string }[] = [];
+    let start: number | undefined;
+    await runArm({
+      scenario, arm: METERED_ARMS[1]!, seed: 1, workDir: tmp.dir,
+      onSample: (now, router, agent) => {
+        start ??= now - 500;
+        const running = [23, 24].every((op) => router.model.config.scheduled.has(op));
+        seen.push({ sec: Math.floor((now - start) / 1000), running, ...(agent?.runtime.meteredProbing ? { mode: agent.runtime.meteredProbing.modes()[LTE] } : {}) });
+      },
+    });
+    const before = seen.filter((s) => s.sec < 60);
+    expect(before.every((s) => !s.running && s.mode === 'standby')).toBe(true);
+    const startedAt = seen.find((s) => s.sec >= 60 && s.running)?.sec;
+    expect(startedAt).toBeDefined();
+    expect(startedAt! - 60).toBeLessThanOrEqual(15); // the cut is seen at the next interface or probe read
+    expect(seen.at(-1)).toMatchObject({ running: true, mode: 'full-rate' });
+  }, 60_000);
+});

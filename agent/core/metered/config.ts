@@ -16,6 +16,13 @@ export interface MeteredConfig {
   /** Percentages of the budget at which an event is raised, once per period each, ascending. */
   thresholdsPct: readonly number[];
   whenSpent: WhenSpent;
+  /**
+   * IP SLA operations on this WAN that probe at full rate, configured on the router but not
+   * scheduled: the agent schedules them only while the WAN carries the tunnel or the path in
+   * use degrades, and stops them in standby (agent/core/metered/probing.ts). Empty: no
+   * adaptive probing (the WAN's own slow operations run as configured).
+   */
+  fullRateOperations: readonly number[];
 }
 
 export const DEFAULT_THRESHOLDS_PCT: readonly number[] = [50, 80, 100];

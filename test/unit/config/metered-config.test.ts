@@ -24,14 +24,14 @@ describe('metered WAN configuration', () => {
   it('normalises the budget to bytes and fills the defaults', () => {
     const r = loadConfigText(withMetered('{ budget: 2GB }'));
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    expect(r.config.flexvpn.sources[1]!.metered).toEqual({ budget: 2e9, billingDay: 1, thresholdsPct: [50, 80, 100], whenSpent: 'hard-failure-only' });
+    expect(r.config.flexvpn.sources[1]!.metered).toEqual({ budget: 2e9, billingDay: 1, thresholdsPct: [50, 80, 100], whenSpent: 'hard-failure-only', fullRateOperations: [] });
     expect(r.config.flexvpn.sources[0]!.metered).toBeUndefined();
   });
 
   it('sorts thresholds and keeps every setting given', () => {
     const r = loadConfigText(withMetered('{ budget: 5000000, billingDay: 17, thresholdsPct: [100, 25, 90], whenSpent: ignore }'));
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    expect(r.config.flexvpn.sources[1]!.metered).toEqual({ budget: 5e6, billingDay: 17, thresholdsPct: [25, 90, 100], whenSpent: 'ignore' });
+    expect(r.config.flexvpn.sources[1]!.metered).toEqual({ budget: 5e6, billingDay: 17, thresholdsPct: [25, 90, 100], whenSpent: 'ignore', fullRateOperations: [] });
   });
 
   it('reports each bad setting with its path', () => {
@@ -53,5 +53,25 @@ describe('metered WAN configuration', () => {
       if (r.ok) continue;
       expect(r.issues.find((i) => i.path === 'flexvpn.sources[1].metered.budget')?.message).toContain(message);
     }
+  });
+});
+
+describe('full-rate operations of a metered WAN', () => {
+  const base = (ops: string) => MINIMAL
+    .replace('sources: [{ interface: Gi0/0, stubTrack: 111 }]', `sources: [{ interface: Gi0/0, stubTrack: 111 }, { interface: Cellular0/1/0, stubTrack: 112, metered: { budget: 2GB, fullRateOperations: ${ops} } }]`)
+    .replace('candidates: [{ id: a, peer: 192.0.2.1, source: GigabitEthernet0/0, slaOperations: [1] }]',
+      'candidates: [{ id: a, peer: 192.0.2.1, source: GigabitEthernet0/0, slaOperations: [1] }, { id: b, peer: 192.0.2.1, source: Cellular0/1/0, slaOperations: [21, 23] }]');
+
+  it('are accepted when a candidate on the WAN lists them', () => {
+    const r = loadConfigText(base('[23]'));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.config.flexvpn.sources[1]!.metered!.fullRateOperations).toEqual([23]);
+  });
+
+  it('are refused when no candidate on the WAN judges with them', () => {
+    const r = loadConfigText(base('[23, 1]'));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toEqual([{ path: 'flexvpn.sources[1].metered.fullRateOperations', message: expect.stringContaining('operation 1 is in no slaOperations of a candidate on Cellular0/1/0') }]);
   });
 });

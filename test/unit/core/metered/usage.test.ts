@@ -3,7 +3,7 @@ import type { MeteredConfig } from '../../../../agent/core/metered/config.js';
 import { dayKey, nextPeriodStartMs, periodStartMs } from '../../../../agent/core/metered/period.js';
 import { account, budgetSpent, emptyUsage, usedPct, type MeteredEvent, type MeteredUsage } from '../../../../agent/core/metered/usage.js';
 
-const CFG: MeteredConfig = { budget: 1_000_000, billingDay: 5, thresholdsPct: [50, 80, 100], whenSpent: 'hard-failure-only' };
+const CFG: MeteredConfig = { budget: 1_000_000, billingDay: 5, thresholdsPct: [50, 80, 100], whenSpent: 'hard-failure-only', fullRateOperations: [] };
 const LTE = 50e6 / 8;
 const T0 = Date.UTC(2026, 11, 6, 12, 0, 0);
 
