@@ -10,6 +10,7 @@ import { runArm } from '../../lab/harness/arm-run.js';
 import { METERED_ARMS } from '../../lab/harness/arms.js';
 import { loadScenario } from '../../lab/scenario/load.js';
 import { labDataPath } from '../../lab/lab-data.js';
+import type { LabRouter } from '../../lab/router/index.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const LTE = 'Cellular0/1/0';
@@ -73,10 +74,12 @@ describe('adaptive probing of the metered LTE (agent-on-metered)', () => {
     const scenario = { ...base, durationSec: 150, fault: { startSec: 60 }, actions: [{ atSec: 60, action: { kind: 'cut-wan' as const, wan: 'GigabitEthernet0/0' } }] };
     const seen: { sec: number; running: boolean; mode?: string }[] = [];
     let start: number | undefined;
+    let lab: LabRouter | undefined;
     await runArm({
       scenario, arm: METERED_ARMS[1]!, seed: 1, workDir: tmp.dir,
       onSample: (now, router, agent) => {
         start ??= now - 500;
+        lab = router;
         const running = [23, 24].every((op) => router.model.config.scheduled.has(op));
         seen.push({ sec: Math.floor((now - start) / 1000), running, ...(agent?.runtime.meteredProbing ? { mode: agent.runtime.meteredProbing.modes()[LTE] } : {}) });
       },
@@ -87,5 +90,8 @@ describe('adaptive probing of the metered LTE (agent-on-metered)', () => {
     expect(startedAt).toBeDefined();
     expect(startedAt! - 60).toBeLessThanOrEqual(15); // the cut is seen at the next interface or probe read
     expect(seen.at(-1)).toMatchObject({ running: true, mode: 'full-rate' });
+    // The agent stopped at the end (SIGTERM's restore): the router is left on its own configuration, the fast probes stopped.
+    expect([23, 24].filter((op) => lab!.model.config.scheduled.has(op))).toEqual([]);
+    expect([21, 22].every((op) => lab!.model.config.scheduled.has(op))).toBe(true);
   }, 60_000);
 });

@@ -70,3 +70,12 @@ export function nextProbing(
 export function scheduleLines(operations: readonly number[], mode: ProbingMode): string[] {
   return operations.map((op) => (mode === 'full-rate' ? `ip sla schedule ${op} life forever start-time now` : `no ip sla schedule ${op}`));
 }
+
+/**
+ * Stops every full-rate operation of metered WANs: part of leaving the router on its
+ * own configuration (SIGTERM), where they are not scheduled. Stopping one that is not
+ * running changes nothing.
+ */
+export function fullRateStopLines(sources: readonly { metered?: { fullRateOperations: readonly number[] } }[]): string[] {
+  return sources.flatMap((s) => scheduleLines(s.metered?.fullRateOperations ?? [], 'standby'));
+}
