@@ -16,7 +16,8 @@ export interface MeteredProbingOptions {
   log: Logger;
   /** Full rate is kept this long after the need ends. */
   holdMs: number;
-  onChange?: (change: ProbingChange) => void;
+  /** A change applied to the router, with the operations it started or stopped. */
+  onChange?: (change: ProbingChange, operations: readonly number[]) => void;
 }
 
 /**
@@ -50,7 +51,10 @@ export class MeteredProbing {
     this.o.router.configure(lines).then(() => {
       this.state = r.state;
       this.applied += r.changes.length;
-      for (const c of r.changes) { this.o.log.info('metered-probing', { ...c }); this.o.onChange?.(c); }
+      for (const c of r.changes) {
+        this.o.log.info('metered-probing', { ...c });
+        this.o.onChange?.(c, this.o.wans.find((w) => w.interface === c.source)!.operations);
+      }
     }, (err: Error & { code?: string }) => {
       this.o.log.warn('metered-probing-failed', { code: err.code, error: err.message });
     }).finally(() => {

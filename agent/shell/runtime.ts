@@ -161,6 +161,7 @@ export class Runtime {
     this.meteredProbing = meteredProbingFor(c.flexvpn.sources, {
       router: o.router, clock: o.clock, log: o.log.child('metered'), holdMs: c.policy.preemptDelaySec * 1000,
       policy: () => ({ state: this.loop.state, config: this.loop.policy, actuating: this.loop.actuating }),
+      onChange: (change, operations) => { if (change.mode === 'standby') this.loop.observe({ kind: 'sla-stopped', operations }); },
     });
     if (this.meteredProbing) {
       const probing = this.meteredProbing;

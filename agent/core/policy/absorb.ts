@@ -94,6 +94,12 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       if (same(was?.peers, obs.peersForbidden) && same(was?.sources, obs.sourcesForbidden)) return s;
       return { ...s, routerForbids: { peers: [...obs.peersForbidden], sources: [...obs.sourcesForbidden] } };
     }
+    case 'sla-stopped': {
+      const stopped = new Set(obs.operations.filter((op) => s.windows[op] !== undefined));
+      if (stopped.size === 0) return s;
+      const windows = Object.fromEntries(Object.entries(s.windows).filter(([op]) => !stopped.has(Number(op))));
+      return reevaluate({ ...s, windows }, cfg, nowMs, effects, (c) => c.slaOperations.some((op) => stopped.has(op)));
+    }
     case 'metered-budget': {
       const was = s.meteredSpent ?? [];
       if (was.includes(obs.source) === obs.spent) return s;

@@ -32,6 +32,12 @@ export type Observation =
    * `routerCode`: the router error behind ACTUATE_ROUTER_ERROR (ROUTER_TIMEOUT: it never answered).
    */
   | { kind: 'steer-failed'; candidate: string; code: string; routerCode?: string }
+  /**
+   * IP SLA operations stopped on purpose (a metered WAN's full-rate probes, back in standby):
+   * their windows are forgotten, so stale samples neither hold up nor condemn a path judged on
+   * the operations that still run.
+   */
+  | { kind: 'sla-stopped'; operations: readonly number[] }
   /** A metered WAN's budget for the billing period is spent (or, in a new period, no longer). */
   | { kind: 'metered-budget'; source: string; spent: boolean };
 

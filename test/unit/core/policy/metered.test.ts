@@ -74,6 +74,23 @@ describe('policy step: metered WANs', () => {
     expect(run.state.meteredSpent).toEqual([]);
   });
 
+  it('forgets the samples of full-rate operations stopped in standby: they neither condemn nor hold up the path', () => {
+    const cfg: PolicyConfig = { ...METERED, candidates: METERED.candidates.map((c) => (c.id === 'lte-hub1' ? { ...c, slaOperations: [21, 23] } : c)) };
+    // Stopped: the window of 23 is gone, and lte-hub1 is judged on 21, which answers.
+    const stopped = adoptedOnFibreHub1(cfg);
+    stopped.rounds(4, 10_000, { 23: undefined });
+    expect(stopped.state.health['lte-hub1']!.verdict).toBe('bad');
+    stopped.see({ kind: 'sla-stopped', operations: [23] });
+    expect(stopped.state.windows[23]).toBeUndefined();
+    for (let i = 0; i < 6; i++) stopped.at(stopped.nowMs + 10_000).probe({ 11: 20, 12: 25, 21: 60, 22: 65 });
+    expect(stopped.state.health['lte-hub1']!.verdict).toBe('good');
+    // Not stopped, the stale timeouts of 23 would keep it bad as long as 23 stays silent.
+    const stale = adoptedOnFibreHub1(cfg);
+    stale.rounds(4, 10_000, { 23: undefined });
+    for (let i = 0; i < 6; i++) stale.at(stale.nowMs + 10_000).probe({ 11: 20, 12: 25, 21: 60, 22: 65 });
+    expect(stale.state.health['lte-hub1']!.verdict).toBe('bad');
+  });
+
   it('ignores a repeated budget observation (no new state)', () => {
     const run = adoptedOnFibreHub1(METERED);
     spent(run);
