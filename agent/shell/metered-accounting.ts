@@ -48,7 +48,12 @@ export class MeteredAccounting {
 
   async read(): Promise<void> {
     for (const w of this.o.wans) {
-      const detail = await this.o.readInterface(w.interface);
+      // A failed read counts nothing and is retried with the next interface poll: the baseline
+      // stays the last reading, so the bytes meanwhile are counted then.
+      const detail = await this.o.readInterface(w.interface).catch((err: Error & { code?: string }) => {
+        this.o.log.warn('metered-read-failed', { interface: w.interface, code: err.code, error: err.message });
+        return undefined;
+      });
       const c = detail?.counters;
       if (!detail || c?.bytesInput === undefined || c.bytesOutput === undefined) {
         this.o.log.debug('metered-counters-missing', { interface: w.interface });
