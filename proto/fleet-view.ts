@@ -56,6 +56,10 @@ export function summarizeEvent(e: EventPayload): string {
     case 'warning': return `warning ${e.code}: ${e.message}`;
     case 'agent-health': return `${e.component} ${e.status} (${e.code})`;
     case 'drift': return `drift ${e.action}${e.drift ? ` (${e.drift.status}, ${e.drift.tracks.length} track(s)${e.drift.path ? ', path' : ''})` : ''}${e.applied ? ` ${e.applied}` : ''}${e.code ? ` (${e.code})` : ''}${e.reason ? ` ${e.reason.from} -> ${e.reason.peer} #${e.reason.attempt}` : ''} [${e.mode}]`;
+    case 'metered':
+      return e.action === 'threshold' ? `metered ${e.interface} at ${e.pct}% of its budget (${e.periodBytes ?? '?'} of ${e.budgetBytes ?? '?'} bytes)`
+        : e.action === 'period-start' ? `metered ${e.interface}: new billing period (the last counted ${e.previousBytes ?? '?'} bytes)`
+          : `metered ${e.interface}: counters restarted (cleared or reloaded)`;
   }
 }
 

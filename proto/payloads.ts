@@ -75,7 +75,11 @@ export type ReasonPayload =
   | { code: 'override'; by: string; untilMs: number; peer?: string; source?: string }
   | { code: 'override-ended'; by: string }
   | { code: 'all-down'; behaviour: 'hold' | 'release' | 'least-bad' }
-  | { code: 'steer-failed'; candidate: string; errorCode: string };
+  | { code: 'steer-failed'; candidate: string; errorCode: string }
+  /** Back from a metered path as soon as the preferred one has been clean for the preemption delay. */
+  | { code: 'metered-failback'; candidate: string; over: string; goodSinceMs: number; preemptDelaySec: number }
+  /** The metered WAN's budget is spent: `candidate` (on `source`) is not taken, or is left, while an unmetered path is alive. */
+  | { code: 'metered-budget-spent'; candidate: string; source: string };
 
 export interface DecisionPayload {
   atMs: number;
@@ -228,6 +232,26 @@ export interface IpsecTelemetry {
   recvErrors: number;
 }
 
+/**
+ * A metered WAN's bytes (both directions) from the router's interface counters, per UTC
+ * day and per billing period (README: Metered WANs).
+ */
+export interface MeteredTelemetry {
+  interface: string;
+  /** Start of the billing period counted (00:00 UTC on the billing day). */
+  periodStartMs: number;
+  periodBytes: number;
+  /** The UTC day counted in `dayBytes`: `2026-12-06`. */
+  day: string;
+  dayBytes: number;
+  budgetBytes: number;
+  /** periodBytes / budgetBytes, percent, one decimal. */
+  usedPct: number;
+  /** The budget is used up: `whenSpent` applies. */
+  spent: boolean;
+  whenSpent: 'hard-failure-only' | 'ignore';
+}
+
 /** On a significant change (proto/publish-rules.ts) and on every heartbeat. */
 export interface TelemetryPayload extends Envelope {
   /** Why it was published: a change, or the heartbeat interval elapsed. */
@@ -235,6 +259,8 @@ export interface TelemetryPayload extends Envelope {
   sla: SlaTelemetry[];
   interfaces: InterfaceTelemetry[];
   ipsec: IpsecTelemetry[];
+  /** Present when a WAN is metered (absent from agents before 0.3). */
+  metered?: MeteredTelemetry[];
 }
 
 // ---------------------------------------------------------------- event
@@ -277,6 +303,15 @@ export type EventBody =
     mode: 'enforce' | 'dry-run';
     drift?: DriftPayload; intended?: { candidate?: string; released: boolean }; applied?: 'release' | 'steer' | 'none'; code?: string; message?: string;
     reason?: PathRepairReasonPayload;
+  }
+  /**
+   * A metered WAN: a share of its budget reached (`threshold`, once per period each), a new
+   * billing period begun (`period-start`, with what the last one counted), its counters
+   * cleared or the router reloaded (`counters-reset`: counting goes on from zero).
+   */
+  | {
+    kind: 'metered'; action: 'threshold' | 'period-start' | 'counters-reset'; interface: string;
+    pct?: number; periodBytes?: number; budgetBytes?: number; periodStartMs?: number; previousStartMs?: number; previousBytes?: number;
   };
 
 export type EventKind = EventBody['kind'];

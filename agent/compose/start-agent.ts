@@ -23,6 +23,7 @@ import { Runtime } from '../shell/runtime.js';
 import { Degradations } from '../shell/degradations.js';
 import { GuardedRouter } from '../shell/guarded-router.js';
 import { restoreNative, type RestoreOutcome } from '../shell/native-restore.js';
+import { fullRateStopLines } from '../core/metered/probing.js';
 import { runPreflight } from '../shell/run-preflight.js';
 import { TcpPresence } from '../adapters/tcp-presence.js';
 import type { PresencePort } from '../ports/presence.js';
@@ -213,7 +214,7 @@ function restoreOnStop(config: AgentConfig, router: RouterCli, budgetMs: number)
   if (config.actuation.onStop !== 'restore') return Promise.resolve({ outcome: 'skipped', why: 'on-stop-leave' });
   if (config.policy.mode !== 'enforce') return Promise.resolve({ outcome: 'skipped', why: 'dry-run' });
   // Leave the router on its own configuration: every candidate allowed, as IOS alone would run.
-  return restoreNative(router, { client: config.flexvpn.client, peers: config.flexvpn.peers, sources: config.flexvpn.sources }, budgetMs);
+  return restoreNative(router, { client: config.flexvpn.client, peers: config.flexvpn.peers, sources: config.flexvpn.sources }, budgetMs, fullRateStopLines(config.flexvpn.sources));
 }
 
 function takeLock(path: string, log: Logger): InstanceLock | undefined {

@@ -41,6 +41,15 @@ export function crossCheck(c: AgentConfig): ConfigIssue[] {
   });
   duplicates(c.candidates.map((x) => `${x.peer} ${x.source}`)).forEach((pair) => add('candidates', `the pair ${pair} is listed twice`));
 
+  // A full-rate operation speaks for a path only if a candidate on that WAN lists it.
+  c.flexvpn.sources.forEach((src, i) => {
+    for (const op of src.metered?.fullRateOperations ?? []) {
+      if (!c.candidates.some((cand) => cand.source === src.interface && cand.slaOperations.includes(op))) {
+        add(`flexvpn.sources[${i}].metered.fullRateOperations`, `operation ${op} is in no slaOperations of a candidate on ${src.interface}: list it there too, so its probes judge the path`);
+      }
+    }
+  });
+
   const p = c.policy;
   if (p.minSamples > p.windowSamples) add('policy.minSamples', `must not exceed policy.windowSamples (${p.windowSamples})`);
   for (const m of ['lossPct', 'rttMs', 'jitterMs'] as const) {

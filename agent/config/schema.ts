@@ -1,5 +1,7 @@
+import { DEFAULT_THRESHOLDS_PCT } from '../core/metered/config.js';
 import { DEFAULT_POLICY } from '../core/policy/config.js';
 import type { AgentConfig } from './types.js';
+import { BYTE_SIZE_PATTERN } from './byte-size.js';
 
 /**
  * JSON Schema of the agent's configuration. Every object rejects unknown keys;
@@ -42,6 +44,19 @@ const P = DEFAULT_POLICY;
  * key keeps its start-up value until a restart (agent/shell/current-config.ts).
  */
 export const LIVE_KEYS = ['policy'] as const satisfies readonly (keyof AgentConfig)[];
+
+// A WAN that costs money per byte (LTE with a monthly cap): agent/core/metered/config.ts.
+const metered = obj(
+  {
+    // A number of bytes, or `2GB` (pattern and minimum each apply to their own type); normalised to bytes after validation.
+    budget: { type: ['integer', 'string'], minimum: 1, pattern: BYTE_SIZE_PATTERN },
+    billingDay: int(1, 28, 1),
+    thresholdsPct: { type: 'array', minItems: 1, maxItems: 10, uniqueItems: true, items: int(1, 1000), default: [...DEFAULT_THRESHOLDS_PCT] },
+    whenSpent: { enum: ['hard-failure-only', 'ignore'], default: 'hard-failure-only' },
+    fullRateOperations: { type: 'array', maxItems: 8, uniqueItems: true, default: [], items: int(1, 2147483647) },
+  },
+  ['budget'],
+);
 
 export const CONFIG_SCHEMA = obj(
   {
@@ -89,7 +104,7 @@ export const CONFIG_SCHEMA = obj(
         client: { type: 'string', pattern: NAME },
         tunnel: { type: 'string', pattern: INTERFACE },
         peers: { type: 'array', minItems: 1, maxItems: 16, items: obj({ address: { type: 'string', pattern: IPV4 }, stubTrack: int(1, 1000) }, ['address', 'stubTrack']) },
-        sources: { type: 'array', minItems: 1, maxItems: 8, items: obj({ interface: { type: 'string', pattern: INTERFACE }, stubTrack: int(1, 1000) }, ['interface', 'stubTrack']) },
+        sources: { type: 'array', minItems: 1, maxItems: 8, items: obj({ interface: { type: 'string', pattern: INTERFACE }, stubTrack: int(1, 1000), metered }, ['interface', 'stubTrack']) },
         tunnelSlaOperations: { type: 'array', maxItems: 8, default: [], items: int(1, 2147483647) },
       },
       ['client', 'tunnel', 'peers', 'sources'],

@@ -1,3 +1,4 @@
+import type { MeteredConfig } from '../core/metered/config.js';
 import type { CandidateConfig, PolicyConfig } from '../core/policy/config.js';
 import type { RouteExpectations } from '../core/route-expectations.js';
 
@@ -51,7 +52,7 @@ export interface AgentConfig {
     /** Agent-owned stub tracks referenced by the client's `peer` lines, one per hub. */
     peers: { address: string; stubTrack: number }[];
     /** Agent-owned stub tracks referenced by the client's `source` lines, one per WAN. */
-    sources: { interface: string; stubTrack: number }[];
+    sources: { interface: string; stubTrack: number; metered?: MeteredConfig }[];
     /**
      * IP SLA operations that probe through the tunnel (`source-interface` the tunnel):
      * encrypted, they see what the users' traffic sees on the path in use.

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { canonicalInterface } from '../parsers/interface-name.js';
+import { parseByteSize } from './byte-size.js';
 import { crossCheck } from './cross-check.js';
 import { escapeControls, hasUrlUserinfo, SECRET_KEYS, showValue } from './issue-text.js';
 import { validateSchema } from './schema-validator.js';
@@ -28,7 +29,7 @@ export function validateConfig(input: unknown): ConfigResult {
   canonicaliseInterfaces(doc);
   if (!validateSchema(doc)) return { ok: false, issues: describe(validateSchema.errors ?? []) };
   const config = doc as unknown as AgentConfig;
-  const issues = crossCheck(config);
+  const issues = [...normaliseMetered(config), ...crossCheck(config)];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, config };
 }
 
@@ -44,7 +45,23 @@ function canonicaliseInterfaces(doc: Record<string, unknown>): void {
   if (Array.isArray(doc.candidates)) for (const c of doc.candidates) fix(c, 'source');
 }
 
+/** `budget: 2GB` becomes bytes, thresholds ascending: what the accounting core reads. */
+function normaliseMetered(config: AgentConfig): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  config.flexvpn.sources.forEach((s, i) => {
+    if (!s.metered) return;
+    const bytes = parseByteSize(s.metered.budget);
+    if (bytes === undefined || bytes < 1) {
+      issues.push({ path: `flexvpn.sources[${i}].metered.budget`, message: `${showValue(s.metered.budget)} is not a budget of at least one byte (e.g. 2GB, 500MB)` });
+      return;
+    }
+    s.metered = { ...s.metered, budget: bytes, thresholdsPct: [...s.metered.thresholdsPct].sort((a, b) => a - b) };
+  });
+  return issues;
+}
+
 const PATTERN_NAMES: [RegExp, string][] = [
+  [/kKmMgGtT/, 'data size (2GB, 500MB, 1.5GiB, or a number of bytes)'],
   [/mqtts\?/, 'MQTT URL (mqtt://HOST:1883 or mqtts://HOST:8883)'],
   [/25\[0-5\]/, 'IPv4 address'],
   [/GigabitEthernet/, 'interface name (e.g. GigabitEthernet0/0, Cellular0/1/0, Tunnel100)'],

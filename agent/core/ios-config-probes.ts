@@ -11,6 +11,12 @@ type Candidate = IosConfigInput['candidates'][number];
 export const probeTimeoutMs = (thresholdMs: number) => Math.max(1000, thresholdMs);
 /** A probe is not sent again before the last one timed out. */
 const probeFrequencySec = (i: IosConfigInput, thresholdMs: number) => Math.max(i.probeFrequencySec, Math.ceil(probeTimeoutMs(thresholdMs) / 1000));
+/**
+ * A metered WAN's standby probes (the ones its tracks read): two hub probes every 30 s cost
+ * about 35 MB in 30 days at 100 bytes each way, and a dead SIM times the next one out
+ * within about 31 s (README: Metered WANs; lab/baselines/ios-tuned-metered.ios).
+ */
+const STANDBY_FREQUENCY_SEC = 30;
 
 export function probeLines(i: IosConfigInput, thresholdMs: number): string[] {
   const out = [
@@ -22,6 +28,8 @@ export function probeLines(i: IosConfigInput, thresholdMs: number): string[] {
   const users = new Map<number, Candidate[]>();
   for (const c of i.candidates) for (const op of c.slaOperations) users.set(op, [...(users.get(op) ?? []), c]);
   const paths = new Set(i.candidates.flatMap((c) => c.slaOperations.slice(0, 1)));
+  const metered = new Set(i.sources.filter((s) => s.metered).map((s) => s.interface));
+  const fullRate = new Set(i.sources.flatMap((s) => s.metered?.fullRateOperations ?? []));
   for (const [op, cands] of [...users].sort((a, b) => a[0] - b[0])) {
     const sources = [...new Set(cands.map((c) => c.source))];
     const peers = [...new Set(cands.map((c) => c.peer))];
@@ -33,10 +41,14 @@ export function probeLines(i: IosConfigInput, thresholdMs: number): string[] {
     // One hub: that path's probe. Several hubs over one WAN: a WAN probe, sent to the first hub unless you choose a better anchor.
     if (peers.length > 1) out.push(`! ip sla ${op} is shared by ${cands.map((c) => c.id).join(', ')}: a probe of WAN ${sources[0]}; ${peers[0]} is one target, an internet anchor another.`);
     else if (!paths.has(op)) out.push(`! ip sla ${op}: another probe candidate ${cands[0]!.id} is judged on by the agent; no track reads it.`);
+    const standby = metered.has(sources[0]!) && !fullRate.has(op);
+    if (fullRate.has(op)) out.push(`! ip sla ${op}: full-rate probe of metered ${sources[0]}, not scheduled: the agent starts it while the WAN is needed, stops it in standby.`);
+    else if (standby) out.push(`! ip sla ${op}: standby probe of metered ${sources[0]}, every ${STANDBY_FREQUENCY_SEC} s (its tracks read it; the full-rate probes run only when needed).`);
+    const frequency = standby ? Math.max(STANDBY_FREQUENCY_SEC, probeFrequencySec(i, thresholdMs)) : probeFrequencySec(i, thresholdMs);
     out.push(
       `ip sla ${op}`, ` icmp-echo ${peers[0]} source-interface ${sources[0]}`,
-      ` threshold ${thresholdMs}`, ` timeout ${probeTimeoutMs(thresholdMs)}`, ` frequency ${probeFrequencySec(i, thresholdMs)}`,
-      `ip sla schedule ${op} life forever start-time now`,
+      ` threshold ${thresholdMs}`, ` timeout ${probeTimeoutMs(thresholdMs)}`, ` frequency ${frequency}`,
+      ...(fullRate.has(op) ? [] : [`ip sla schedule ${op} life forever start-time now`]),
     );
   }
   return out;

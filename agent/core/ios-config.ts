@@ -22,7 +22,8 @@ export interface IosConfigInput {
   client: string;
   tunnel: string;
   peers: readonly { address: string; stubTrack: number }[];
-  sources: readonly { interface: string; stubTrack: number }[];
+  /** `metered.fullRateOperations`: a metered WAN's full-rate probes, generated but not scheduled. */
+  sources: readonly { interface: string; stubTrack: number; metered?: { fullRateOperations: readonly number[] } }[];
   candidates: readonly { id: string; peer: string; source: string; slaOperations: readonly number[] }[];
   /** policy.fail.rttMs: the service level, so IOS's path probes judge latency as the agent does. */
   serviceLevelRttMs: number;

@@ -1,5 +1,6 @@
 import type { AddressFamily, Route } from '../../proto/records/routing.js';
 import type { ViolationSummary } from '../core/route-expectations.js';
+import type { MeteredUsage } from '../core/metered/usage.js';
 
 /*
  * The store as the shell sees it (issue 14): narrow interfaces, one per use,
@@ -157,4 +158,12 @@ export interface AgentStore {
    * long past its expiry an accepted command's nonce is kept (the verifier's clock skew).
    */
   reporting(o: { nonceKeepMs: number }): ReportingStore | undefined;
+  /** Bytes counted on metered WANs (agent/shell/metered-accounting.ts); absent without a database. */
+  metered?(): MeteredUsageStore | undefined;
+}
+
+/** A metered WAN's usage across restarts. `save` is fire and forget: a failure is counted and logged. */
+export interface MeteredUsageStore {
+  load(iface: string): MeteredUsage | undefined;
+  save(usage: MeteredUsage): void;
 }

@@ -16,10 +16,11 @@ export type RestoreOutcome =
  * router says after, never that a command was sent: a spoke left with its
  * primary WAN forbidden after the agent is gone is the worst way to stop.
  */
-export async function restoreNative(router: RouterCli, targets: ActuationTargets, budgetMs: number): Promise<RestoreOutcome> {
+export async function restoreNative(router: RouterCli, targets: ActuationTargets, budgetMs: number, alsoLines: readonly string[] = []): Promise<RestoreOutcome> {
   const deadline = Date.now() + budgetMs;
   try {
-    await withinMs(router.configure(planRelease(targets).configLines), budgetMs);
+    // `alsoLines`: the rest of the router's own configuration the agent changed (metered WANs' full-rate probes stopped).
+    await withinMs(router.configure([...planRelease(targets).configLines, ...alsoLines]), budgetMs);
   } catch (err) {
     return failure(err, 'failed');
   }

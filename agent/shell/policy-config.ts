@@ -3,7 +3,11 @@ import type { PolicyConfig } from '../core/policy/config.js';
 
 /** The policy's slice of the agent configuration: modules get only their slice. */
 export function policyOf(c: AgentConfig): PolicyConfig {
-  return { client: c.flexvpn.client, candidates: c.candidates, tunnelSlaOperations: c.flexvpn.tunnelSlaOperations, ...c.policy };
+  const metered = Object.fromEntries(c.flexvpn.sources.flatMap((s) => (s.metered ? [[s.interface, s.metered.whenSpent] as const] : [])));
+  return {
+    client: c.flexvpn.client, candidates: c.candidates, tunnelSlaOperations: c.flexvpn.tunnelSlaOperations, ...c.policy,
+    ...(Object.keys(metered).length > 0 ? { metered } : {}),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DriftPayload, EventBody, InterfaceTelemetry, IpsecTelemetry, SlaTelemetry } from '../../proto/payloads.js';
 import type { DriftView } from '../core/reconcile.js';
 import type { StateBody, TelemetryBody } from '../../proto/publish-rules.js';
+import type { MeteredEvent } from '../core/metered/usage.js';
 import type { PolicyConfig } from '../core/policy/config.js';
 import { measure } from '../core/policy/quality.js';
 import type { PolicyState } from '../core/policy/types.js';
@@ -75,7 +76,8 @@ export function telemetryBody(runtime: Runtime): TelemetryBody {
       pktsEncaps: i.counters.pktsEncaps ?? 0, pktsDecaps: i.counters.pktsDecaps ?? 0,
       sendErrors: i.counters.sendErrors ?? 0, recvErrors: i.counters.recvErrors ?? 0,
     }));
-  return { sla, interfaces, ipsec };
+  const metered = runtime.metered?.telemetry();
+  return { sla, interfaces, ipsec, ...(metered ? { metered } : {}) };
 }
 
 /** The event a runtime event becomes on the `event` topic, if any. */
@@ -106,6 +108,7 @@ export function eventBody(e: RuntimeEvent): EventBody | undefined {
       }
       return undefined;
     }
+    case 'metered': return meteredEventBody(e.event);
     case 'read': return undefined;
   }
 }
@@ -119,3 +122,11 @@ export function driftPayload(d: DriftView): DriftPayload {
 }
 
 const pick = (o: { peer?: string; source?: string }) => ({ ...(o.peer ? { peer: o.peer } : {}), ...(o.source ? { source: o.source } : {}) });
+
+function meteredEventBody(e: MeteredEvent): EventBody {
+  switch (e.kind) {
+    case 'threshold': return { kind: 'metered', action: 'threshold', interface: e.interface, pct: e.pct, periodBytes: e.periodBytes, budgetBytes: e.budget, periodStartMs: e.periodStartMs };
+    case 'period-start': return { kind: 'metered', action: 'period-start', interface: e.interface, periodStartMs: e.periodStartMs, previousStartMs: e.previousStartMs, previousBytes: e.previousBytes };
+    case 'counters-reset': return { kind: 'metered', action: 'counters-reset', interface: e.interface };
+  }
+}

@@ -7,6 +7,7 @@ import type { Family } from './syslog-triggers.js';
 import type { Degradation, DegradedComponent } from './degradations.js';
 import type { DriftView } from '../core/reconcile.js';
 import type { PathRepairReason } from '../core/path-repair.js';
+import type { MeteredEvent } from '../core/metered/usage.js';
 
 /** Reconciliation news (agent/core/reconcile.ts): mirrors the `drift` event of proto/payloads.ts. */
 export type DriftEvent =
@@ -31,6 +32,8 @@ export type RuntimeEvent =
   /** A component became degraded (`now`), changed why, or recovered (no `now`). */
   | { kind: 'degradation'; component: DegradedComponent; now?: Degradation; was?: Degradation }
   | { kind: 'drift'; event: DriftEvent }
+  /** A metered WAN reached a threshold, began a billing period, or its counters restarted. */
+  | { kind: 'metered'; event: MeteredEvent }
   /** A family was read successfully (state and telemetry may have changed). */
   | { kind: 'read'; family: Family };
 

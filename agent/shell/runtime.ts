@@ -26,6 +26,9 @@ import { forbiddenByRouter, judgementTracks, type RouterJudgement } from '../cor
 import { driftReporting } from './drift-reporting.js';
 import { describeError, errorCode } from '../../proto/coded-error.js';
 import { CurrentConfig } from './current-config.js';
+import { meteredAccountingFor, type MeteredAccounting } from './metered-accounting.js';
+import { meteredProbingFor, type MeteredProbing } from './metered-probing.js';
+import type { InterfaceDetail } from '../../proto/records/health.js';
 
 export interface RuntimeOptions {
   config: AgentConfig;
@@ -94,6 +97,10 @@ export class Runtime {
   readonly config: AgentConfig;
   readonly current: CurrentConfig;
   readonly degradations: Degradations;
+  /** Bytes on metered WANs, read with the interfaces; undefined when none is metered. */
+  readonly metered: MeteredAccounting | undefined;
+  /** Full-rate probes of metered WANs started and stopped as needed; undefined when none has them. */
+  readonly meteredProbing: MeteredProbing | undefined;
 
   constructor(private readonly o: RuntimeOptions) {
     this.config = o.config;
@@ -147,6 +154,26 @@ export class Runtime {
       ...driftReporting({ mode: () => this.current.mode, metrics: this.metrics, degradations: this.degradations, events: this.events, log: o.log }),
     });
     this.current = new CurrentConfig(c, (policy) => this.loop.reconfigure(policy));
+    this.metered = meteredAccountingFor(c.flexvpn.sources, {
+      readInterface: async (name) => ((await this.parse(`show interfaces ${name}`)) as InterfaceDetail[]).find((i) => i.name === name),
+      ...(o.store.metered?.() ? { store: o.store.metered()! } : {}),
+      clock: o.clock, log: o.log.child('metered'),
+      onEvent: (event) => {
+        o.store.journal(o.clock.now(), 'metered', event.interface, event);
+        this.events.emit({ kind: 'metered', event });
+      },
+      onSpent: (source, spent) => this.loop.observe({ kind: 'metered-budget', source, spent }),
+    });
+    // Full rate held for the preemption delay: the time a path must stay clean before the tunnel moves back.
+    this.meteredProbing = meteredProbingFor(c.flexvpn.sources, {
+      router: o.router, clock: o.clock, log: o.log.child('metered'), holdMs: c.policy.preemptDelaySec * 1000,
+      policy: () => ({ state: this.loop.state, config: this.loop.policy, actuating: this.loop.actuating }),
+      onChange: (change, operations) => { if (change.mode === 'standby') this.loop.observe({ kind: 'sla-stopped', operations }); },
+    });
+    if (this.meteredProbing) {
+      const probing = this.meteredProbing;
+      this.events.on((e) => { if (e.kind === 'read' || e.kind === 'decision' || e.kind === 'health') probing.evaluate(); });
+    }
     const families: [Family, number, () => Promise<void>][] = [
       ['sla', c.polling.slaSec, () => this.readSla()],
       ['flexvpn', c.polling.flexvpnSec, () => this.readFlexvpn()],
@@ -274,6 +301,7 @@ export class Runtime {
     const r = interfaceObservations(this.interfacesSeen, rows, watched);
     this.interfacesSeen = r.seen;
     this.loop.observeAll(r.observations);
+    await this.metered?.read();
   }
 
   private async readSessions(): Promise<CryptoSession[]> {

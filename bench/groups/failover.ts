@@ -8,6 +8,7 @@ import { loadScenario } from '../../lab/scenario/load.js';
 import { distribution } from '../support/distribution.js';
 import { runPool } from '../support/failover-pool.js';
 import { sshSample } from '../support/failover-ssh-sample.js';
+import { meteredBench } from '../support/metered-bench.js';
 import { round, type Metric } from '../metric.js';
 
 const SCENARIOS = fileURLToPath(new URL('../../lab/scenarios/', import.meta.url));
@@ -52,6 +53,8 @@ export async function* failoverBench(): AsyncIterable<Metric> {
     yield { metric: 'failover.manualClock.wallSec', value: round(wallSec, 1), unit: 's' };
     // The SSH sample checks the agent arm's in-process runs; a selection without the agent has none to check.
     if (arms.some((a) => a.agent)) yield* sshSample(work);
+    // The metered LTE's figures (issue 19): with every scenario, or when the selection names `metered`.
+    if (!only || only.includes('metered.yaml')) yield* meteredBench(work);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

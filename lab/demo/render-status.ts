@@ -18,6 +18,8 @@ export function describeReason(r: Reason, startMs: number): string {
     case 'override-ended': return `override by ${r.by} ended`;
     case 'all-down': return `every path is down: ${r.behaviour}`;
     case 'steer-failed': return `the router would not take ${r.candidate} (${r.errorCode})`;
+    case 'metered-failback': return `${r.candidate} good since ${sec(r.goodSinceMs, startMs)} (>= ${r.preemptDelaySec}s): off metered ${r.over} at once`;
+    case 'metered-budget-spent': return `budget of metered ${r.source} spent: ${r.candidate} only for a hard failure`;
   }
 }
 

@@ -61,7 +61,7 @@ export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentCon
  */
 export function benchAgentConfig(
   world: World, level: ServiceLevel,
-  o: { dbPath: string; ssh?: { port: number; hostKeySha256: string }; syslogPort?: number; routerSlas?: Iterable<IpSlaConfig> },
+  o: { dbPath: string; ssh?: { port: number; hostKeySha256: string }; syslogPort?: number; routerSlas?: Iterable<IpSlaConfig>; meteredLte?: boolean },
 ): AgentConfig {
   const ratio = (k: 'lossPct' | 'rttMs' | 'jitterMs') => DEFAULT_POLICY.recover[k] / DEFAULT_POLICY.fail[k];
   const fail = { lossPct: level.lossPct, rttMs: level.latencyMs, jitterMs: level.jitterMs };
@@ -73,7 +73,7 @@ export function benchAgentConfig(
       ? { transport: 'ssh', ssh: { host: '127.0.0.1', port: o.ssh.port, username: 'agent', password: 'agent', hostKeySha256: o.ssh.hostKeySha256 } }
       : { transport: 'ssh', ssh: { host: '192.168.5.1', username: 'agent', password: 'agent', acceptAnyHostKey: true } },
     ...(o.syslogPort ? { syslog: { listen: `127.0.0.1:${o.syslogPort}` } } : {}),
-    ...labSteering(world, { layered: true, ...(o.routerSlas ? { jitterOps: [...o.routerSlas] } : {}) }),
+    ...metered(labSteering(world, { layered: true, ...(o.routerSlas ? { jitterOps: [...o.routerSlas] } : {}) }), o.meteredLte ?? false),
     policy: { fail, recover },
     store: { path: o.dbPath },
     routes: LAB_ROUTES,
@@ -121,6 +121,23 @@ function pathJitterOperations(slas: readonly IpSlaConfig[], wan: WanSpec, hub: H
 }
 
 const LAB_ROUTES = { expectations: { required: [{ prefix: '10.0.0.0/8', viaInterface: 'Tunnel' }], allowed: [{ prefix: '10.0.0.0/8', maxLength: 16 }, { prefix: '172.16.0.0/12', maxLength: 16 }, { prefix: '192.168.0.0/16', maxLength: 24 }, { prefix: '0.0.0.0/0', maxLength: 0 }] } };
+
+/**
+ * The LTE marked metered as an operator with a 2 GB plan would (README: Metered WANs),
+ * with the full-rate operations of agent-on-ios-tuned-metered.ios (23, 24: each path's
+ * own operation + 2) judging its paths and run only while needed.
+ */
+function metered<T extends {
+  flexvpn: { sources: { interface: string; stubTrack: number }[] };
+  candidates: { source: string; slaOperations: number[] }[];
+}>(steering: T, on: boolean): T {
+  if (!on) return steering;
+  const lte = (source: string) => source.startsWith('Cellular');
+  const candidates = steering.candidates.map((c) => (lte(c.source) ? { ...c, slaOperations: [c.slaOperations[0]!, c.slaOperations[0]! + 2, ...c.slaOperations.slice(1)] } : c));
+  const fullRateOperations = candidates.filter((c) => lte(c.source)).map((c) => c.slaOperations[1]!);
+  const sources = steering.flexvpn.sources.map((s) => (lte(s.interface) ? { ...s, metered: { budget: '2GB', billingDay: 1, fullRateOperations } } : s));
+  return { ...steering, candidates, flexvpn: { ...steering.flexvpn, sources } };
+}
 
 function validated(doc: unknown): AgentConfig {
   const r = validateConfig(doc);

@@ -27,6 +27,8 @@ export interface ArmRunOptions {
   workDir: string;
   /** Lab time one router command costs the agent: an SSH round trip and IOS's work. */
   commandLatencyMs?: number;
+  /** Called with every per-second sample: a bench's own measurement (the metered bench's detection time). */
+  onSample?: (nowMs: number, router: LabRouter, agent: RunningAgent | undefined) => void;
 }
 
 export interface ArmRunResult extends PathFigures {
@@ -105,6 +107,7 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
   const startOne = async (): Promise<RunningAgent> => {
     const config = benchAgentConfig(router.world, level, {
       dbPath: join(o.workDir, `${o.scenario.name}-${o.arm.name}-${o.seed}.db`), routerSlas: router.model.config.slas.values(),
+      ...(o.arm.metered ? { meteredLte: true } : {}),
     });
     const random = new SeededRandom(o.seed).fork(`agent-${incarnation++}`);
     const port = new AgentPort(cli, router);
@@ -146,7 +149,7 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
     const end = start + o.scenario.durationSec * 1000;
     const meter = new PathMeter(router, level, preferenceOf(router));
     const playback = playScenario(router, clock, o.scenario, o.arm.agent ? { onHarnessAction } : {});
-    sampleEverySecond(clock, meter, start + 500, end);
+    sampleEverySecond(clock, (t) => { meter.sample(t); o.onSample?.(t, router, agent); }, start + 500, end);
     await driver.runUntil(end);
     const run = await playback.done;
     return {
@@ -162,11 +165,11 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
 }
 
 /** Samples on absolute deadlines (`first`, `first` + 1 s, ...), so no sample drifts. */
-function sampleEverySecond(clock: ManualClock, meter: PathMeter, first: number, end: number): void {
+function sampleEverySecond(clock: ManualClock, sample: (nowMs: number) => void, first: number, end: number): void {
   const at = (t: number) => {
     if (t >= end) return;
     clock.setTimer(t - clock.now(), () => {
-      meter.sample(clock.now());
+      sample(clock.now());
       at(t + 1000);
     });
   };

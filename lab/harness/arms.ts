@@ -9,6 +9,8 @@ export interface Arm {
   baseline: string;
   /** The agent runs on top of the configuration. */
   agent: boolean;
+  /** The LTE is metered (issue 19): the agent is told so (`flexvpn.sources[].metered`). */
+  metered?: boolean;
 }
 
 /** The three arms of the failover bench; variants of ios-tuned run on request. */
@@ -16,6 +18,16 @@ export const ARMS: readonly Arm[] = [
   { name: 'ios-minimal', baseline: 'ios-minimal.ios', agent: false },
   { name: 'ios-tuned', baseline: 'ios-tuned.ios', agent: false },
   { name: 'agent', baseline: 'agent-on-ios-tuned.ios', agent: true },
+];
+
+/**
+ * A metered LTE (issue 19, bench/support/metered-bench.ts): ios-tuned with the
+ * LTE's probes slowed as an engineer would for a monthly cap, and the agent
+ * layered on it, told the LTE is metered.
+ */
+export const METERED_ARMS: readonly Arm[] = [
+  { name: 'ios-tuned-metered', baseline: 'ios-tuned-metered.ios', agent: false, metered: true },
+  { name: 'agent-on-metered', baseline: 'agent-on-ios-tuned-metered.ios', agent: true, metered: true },
 ];
 
 /**

@@ -36,5 +36,9 @@ export const eventSchema: Schema = {
       drift: driftSchema, intended: intendedSchema, applied: oneOfStrings('release', 'steer', 'none'), code: str(), message: str(),
       reason: pathRepairReasonSchema,
     }, ['action', 'mode']),
+    event('metered', {
+      action: oneOfStrings('threshold', 'period-start', 'counters-reset'), interface: str(),
+      pct: int({ minimum: 1 }), periodBytes: count, budgetBytes: int({ minimum: 1 }), periodStartMs: count, previousStartMs: count, previousBytes: count,
+    }, ['action', 'interface']),
   ],
 };

@@ -39,6 +39,8 @@ export const reasonSchema: Schema = {
     reason('override-ended', { by: str() }, ['by']),
     reason('all-down', { behaviour: oneOfStrings('hold', 'release', 'least-bad') }, ['behaviour']),
     reason('steer-failed', { candidate: str(), errorCode: str() }, ['candidate', 'errorCode']),
+    reason('metered-failback', { candidate: str(), over: str(), goodSinceMs: epochMs, preemptDelaySec: num({ minimum: 0 }) }, ['candidate', 'over', 'goodSinceMs', 'preemptDelaySec']),
+    reason('metered-budget-spent', { candidate: str(), source: str() }, ['candidate', 'source']),
   ],
 };
 

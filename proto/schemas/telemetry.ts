@@ -26,4 +26,8 @@ export const telemetrySchema = payload('telemetry', {
   ipsec: arrayOf(object({
     peer: str(), interface: str(), sasUp: count, pktsEncaps: count, pktsDecaps: count, sendErrors: count, recvErrors: count,
   }, ['peer', 'interface', 'sasUp', 'pktsEncaps', 'pktsDecaps', 'sendErrors', 'recvErrors'])),
+  metered: arrayOf(object({
+    interface: str(), periodStartMs: count, periodBytes: count, day: str(), dayBytes: count, budgetBytes: int({ minimum: 1 }),
+    usedPct: num({ minimum: 0 }), spent: { type: 'boolean' }, whenSpent: oneOfStrings('hard-failure-only', 'ignore'),
+  }, ['interface', 'periodStartMs', 'periodBytes', 'day', 'dayBytes', 'budgetBytes', 'usedPct', 'spent', 'whenSpent'])),
 }, ['trigger', 'sla', 'interfaces', 'ipsec']);

@@ -1,5 +1,7 @@
 import { openDatabase, type SqliteDb } from './database.js';
 import { SqliteJournal } from './journal.js';
+import { METERED_DAYS_KEPT, SqliteMeteredUsage } from './metered-usage.js';
+import { dayKey } from '../../core/metered/period.js';
 import { SqliteOutbox } from './outbox.js';
 import { RouteIngester } from './route-ingester.js';
 import { WriteQueue } from './write-queue.js';
@@ -8,7 +10,7 @@ import { SqliteRouteQueries } from './route-queries.js';
 import { sqliteCommandLog, sqliteOutboxStore } from './reporting-store.js';
 import type { RouteExpectations } from '../../core/route-expectations.js';
 import type { Logger } from '../../ports/logger.js';
-import type { AgentStore, IngestOutcome, JournalEntry, ReportingStore } from '../../ports/store.js';
+import type { AgentStore, IngestOutcome, JournalEntry, MeteredUsageStore, ReportingStore } from '../../ports/store.js';
 import { StoreError } from './store-error.js';
 import { perTurnBatch } from '../../shell/per-turn-batch.js';
 import { describeError, errorCode } from '../../../proto/coded-error.js';
@@ -79,6 +81,17 @@ export class SqliteAgentStore implements AgentStore {
     };
   }
 
+  private meteredTable: SqliteMeteredUsage | undefined;
+
+  metered(): MeteredUsageStore {
+    const table = (this.meteredTable ??= new SqliteMeteredUsage(this.db));
+    return {
+      load: (iface) => table.load(iface),
+      // Through the write queue: the route worker may hold the write lock (busy_timeout 0 here).
+      save: (usage) => { this.writes.run(() => table.save(usage)).catch((err: unknown) => this.failed('metered usage', err)); },
+    };
+  }
+
   journal(tsMs: number, kind: string, subject: string | undefined, data: unknown): void {
     this.appendJournal([{ tsMs, kind, ...(subject !== undefined ? { subject } : {}), data }])
       .catch((err: unknown) => this.failed('journal', err));
@@ -101,7 +114,11 @@ export class SqliteAgentStore implements AgentStore {
   }
 
   prune(nowMs: number): void {
-    this.writes.run(() => { this.journalTable.prune(nowMs); this.outbox.expire(nowMs); }).catch((err: unknown) => this.failed('prune', err));
+    this.writes.run(() => {
+      this.journalTable.prune(nowMs);
+      this.outbox.expire(nowMs);
+      this.meteredTable?.prune(dayKey(nowMs - METERED_DAYS_KEPT * 86_400_000));
+    }).catch((err: unknown) => this.failed('prune', err));
     this.ingester?.prune(nowMs - this.o.routeHistoryMs).catch((err: unknown) => this.failed('prune', err));
   }
 

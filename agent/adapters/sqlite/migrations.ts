@@ -73,4 +73,23 @@ export const MIGRATIONS: readonly string[] = [
     WHERE kind = 'command' AND json_valid(data) AND json_extract(data, '$.outcome') = 'accepted'
       AND json_type(data, '$.nonce') = 'text' AND json_type(data, '$.exp') IN ('integer', 'real');
   `,
+  // 3: bytes through metered WANs (agent/core/metered): what each day and the billing period
+  // counted, and the last counter reading, so a restart neither loses nor recounts a byte.
+  `
+  CREATE TABLE metered_state (
+    interface TEXT PRIMARY KEY,
+    period_start_ms INTEGER NOT NULL,
+    period_bytes INTEGER NOT NULL,
+    day TEXT NOT NULL,               -- UTC day, 2026-12-06
+    day_bytes INTEGER NOT NULL,
+    raised_pct TEXT NOT NULL,        -- JSON list of the thresholds raised this period
+    last TEXT                        -- JSON of the last counter reading (the next delta's baseline)
+  ) WITHOUT ROWID;
+  CREATE TABLE metered_day (
+    interface TEXT NOT NULL,
+    day TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    PRIMARY KEY (interface, day)
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -47,6 +47,17 @@ function describe(r: JournalRow, nowMs: number): string | undefined {
     case 'route-diff': return `${str(d.added)} added, ${str(d.removed)} removed, ${str(d.changed)} changed (${str(d.routeCount)} routes)`;
     case 'agent-health': return `${d.status === 'recovered' ? 'recovered from' : 'degraded:'} ${errorWords(str(d.code))}${d.message ? `: ${str(d.message)}` : ''}`;
     case 'route-expectation': return d.total === 0 ? 'every route expectation met' : `${str(d.total)} route expectation(s) not met`;
+    case 'metered': return meteredWords(d);
+    default: return undefined;
+  }
+}
+
+/** A metered WAN's journal row (agent/core/metered/usage.ts MeteredEvent). */
+function meteredWords(d: Data): string | undefined {
+  switch (d.kind) {
+    case 'threshold': return `${str(d.pct)} % of the budget used: ${str(d.periodBytes)} of ${str(d.budget)} bytes this billing period`;
+    case 'period-start': return `a new billing period began; the last one counted ${str(d.previousBytes)} bytes`;
+    case 'counters-reset': return "the router's counters restarted (cleared or reloaded): counting goes on from zero";
     default: return undefined;
   }
 }
@@ -63,6 +74,8 @@ function observationWords(d: Data, nowMs: number): string | undefined {
     }
     case 'steer-failed': return `steering to ${str(d.candidate)} failed: ${errorWords(str(d.routerCode ?? d.code))}`;
     case 'clock-step': return `the wall clock stepped by ${typeof d.deltaMs === 'number' ? Math.round(d.deltaMs / 1000) : '?'} s`;
+    case 'metered-budget': return `the budget of metered WAN ${str(d.source)} is ${d.spent ? 'spent' : 'available again'}`;
+    case 'sla-stopped': return `full-rate probes ${list(d.operations)} stopped (standby): their samples forgotten`;
     default: return undefined;
   }
 }

@@ -30,6 +30,10 @@ const SENTENCES: { [C in Code]: Render<C> } = {
   'override-ended': (r) => `the override by ${r.by} ended: back to the preferred good path`,
   'all-down': (r) => `every candidate is down: ${ALL_DOWN[r.behaviour] ?? `behaviour "${r.behaviour}"`}`,
   'steer-failed': (r) => `steering to ${r.candidate} failed (${errorWords(r.errorCode)})`,
+  'metered-failback': (r, now) =>
+    `${r.over} is on a metered WAN and ${r.candidate} has been good since ${when(r.goodSinceMs, now)}, longer than the ${duration(r.preemptDelaySec)} preemption delay: back at once`,
+  'metered-budget-spent': (r) =>
+    `the budget of metered WAN ${r.source} is spent: ${r.candidate} is kept for a hard failure of every other path, and a degraded one is used meanwhile`,
 };
 
 /** One reason as a sentence. A reason from another agent version this one does not know is said to be so, with its data. */

@@ -94,6 +94,17 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       if (same(was?.peers, obs.peersForbidden) && same(was?.sources, obs.sourcesForbidden)) return s;
       return { ...s, routerForbids: { peers: [...obs.peersForbidden], sources: [...obs.sourcesForbidden] } };
     }
+    case 'sla-stopped': {
+      const stopped = new Set(obs.operations.filter((op) => s.windows[op] !== undefined));
+      if (stopped.size === 0) return s;
+      const windows = Object.fromEntries(Object.entries(s.windows).filter(([op]) => !stopped.has(Number(op))));
+      return reevaluate({ ...s, windows }, cfg, nowMs, out, (c) => c.slaOperations.some((op) => stopped.has(op)));
+    }
+    case 'metered-budget': {
+      const was = s.meteredSpent ?? [];
+      if (was.includes(obs.source) === obs.spent) return s;
+      return { ...s, meteredSpent: obs.spent ? [...was, obs.source] : was.filter((x) => x !== obs.source) };
+    }
     case 'steer-failed': {
       const blocked = { ...s, steerBlockedUntil: { ...s.steerBlockedUntil, [obs.candidate]: nowMs + STEER_BLOCK_MS } };
       return obs.routerCode === 'ROUTER_TIMEOUT' ? routerHung(blocked, nowMs) : blocked;

@@ -1,4 +1,5 @@
 /** The policy's slice of the configuration. Validated before it gets here (agent/config). */
+import type { WhenSpent } from '../metered/config.js';
 
 export interface CandidateConfig {
   /** Stable name used in reasons, metrics and overrides: `fibre-hub1`. */
@@ -69,9 +70,14 @@ export interface PolicyConfig {
   mode: 'enforce' | 'dry-run';
   /** Clear the old peer's SA when leaving a degraded path that is still up (DESIGN §4). */
   clearStaleSa: boolean;
+  /**
+   * WANs that cost money per byte, by source interface, with what to do once their budget is
+   * spent (agent/core/policy/metered.ts). Absent: nothing is metered.
+   */
+  metered?: Readonly<Record<string, WhenSpent>>;
 }
 
-export const DEFAULT_POLICY: Omit<PolicyConfig, 'client' | 'candidates'> = {
+export const DEFAULT_POLICY: Omit<PolicyConfig, 'client' | 'candidates' | 'metered'> = {
   windowSamples: 10,
   minSamples: 3,
   fail: { lossPct: 20, rttMs: 300, jitterMs: 50 },

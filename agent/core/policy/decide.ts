@@ -1,5 +1,6 @@
 import type { CandidateConfig, PolicyConfig } from './config.js';
 import { INITIAL_HEALTH } from './health.js';
+import { isMetered, refusedForBudget, unmeteredRefuge } from './metered.js';
 import { breaches, type Metric } from './quality.js';
 import type { Decision, PolicyState, Reason, Report, StepOutput } from './types.js';
 
@@ -30,7 +31,8 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: St
     !routerForbids(c) &&
     !health(c.id).damping.suppressed &&
     !s.peersActiveElsewhere.includes(c.peer) &&
-    !((s.steerBlockedUntil[c.id] ?? 0) > nowMs);
+    !((s.steerBlockedUntil[c.id] ?? 0) > nowMs) &&
+    !refusedForBudget(s, cfg, c);
 
   const active = cfg.candidates.find((c) => c.peer === s.routerActive!.peer && c.source === s.routerActive!.source);
 
@@ -105,9 +107,12 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: St
       const since = health(c.id).cleanSinceMs;
       return since !== undefined && nowMs - since >= cfg.preemptDelaySec * 1000 - PREEMPT_COALESCE_MS;
     };
-    if (cfg.candidates.slice(0, rank(better.id)).some((c) => eligible(c) && almost(c))) return s;
+    // On a metered path every minute is paid for: no waiting for a still better one.
+    const metered = isMetered(cfg, current);
+    if (!metered && cfg.candidates.slice(0, rank(better.id)).some((c) => eligible(c) && almost(c))) return s;
     const goodSinceMs = health(better.id).cleanSinceMs!;
-    return change(s, cfg, nowMs, out, better, { code: 'preempt', candidate: better.id, over: current.id, goodSinceMs, preemptDelaySec: cfg.preemptDelaySec }, false);
+    const back = { candidate: better.id, over: current.id, goodSinceMs, preemptDelaySec: cfg.preemptDelaySec };
+    return change(s, cfg, nowMs, out, better, metered ? { code: 'metered-failback', ...back } : { code: 'preempt', ...back }, false);
   }
 
   // Leaving a bad path: prefer one that is clean now (within the recover thresholds) over one
@@ -135,14 +140,38 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: St
           ? { code: 'router-forbids', candidate: current.id, ...routerForbids(current) }
         : (s.steerBlockedUntil[current.id] ?? 0) > nowMs
           ? { code: 'steer-failed', candidate: current.id, errorCode: 'STEER_BLOCKED' }
-          : { code: 'all-down', behaviour: cfg.allDown };
+          : refusedForBudget(s, cfg, current)
+            ? { code: 'metered-budget-spent', candidate: current.id, source: current.source }
+            : { code: 'all-down', behaviour: cfg.allDown };
   if (target) {
     if (target.id === s.selected) return s;
     return change(s, cfg, nowMs, out, target, why, false);
   }
+  const spent = meteredSpentFallback(s, cfg, nowMs, out, current, unknown);
+  if (spent) return spent;
   // All paths down only once every candidate has been judged; until then, wait for evidence.
   if (cfg.candidates.some(unknown)) return s;
   return allDown(s, cfg, nowMs, out);
+}
+
+/**
+ * Nothing good to move to, and a spent metered path is what is left (agent/core/policy/metered.ts):
+ * on it, leave it for the best unmetered path still alive; elsewhere, stay on the degraded path
+ * rather than spend. Said once, as a hold is.
+ */
+function meteredSpentFallback(
+  s: PolicyState, cfg: PolicyConfig, nowMs: number, out: StepOutput, current: CandidateConfig | undefined, unknown: (c: CandidateConfig) => boolean,
+): PolicyState | undefined {
+  const refused = cfg.candidates.find((c) => refusedForBudget(s, cfg, c) && s.health[c.id]?.verdict !== 'bad');
+  if (!refused) return undefined;
+  if (current && refusedForBudget(s, cfg, current)) {
+    const refuge = unmeteredRefuge(s, cfg, (c) => !(s.health[c.id]?.damping.suppressed ?? false) && !((s.steerBlockedUntil[c.id] ?? 0) > nowMs));
+    if (refuge) return change(s, cfg, nowMs, out, refuge, { code: 'metered-budget-spent', candidate: current.id, source: current.source }, false);
+  }
+  if (cfg.candidates.some(unknown)) return s;
+  if (s.allDownReported) return s;
+  out.reports.push(decisionEffect({ atMs: nowMs, action: 'hold', ...from(s), reason: { code: 'metered-budget-spent', candidate: refused.id, source: refused.source }, dryRun: cfg.mode === 'dry-run' }));
+  return { ...s, allDownReported: true };
 }
 
 function allDown(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: StepOutput): PolicyState {

@@ -31,7 +31,15 @@ export type Observation =
    * The actuator could not make the router follow a steer (after its retries and rollback).
    * `routerCode`: the router error behind ACTUATE_ROUTER_ERROR (ROUTER_TIMEOUT: it never answered).
    */
-  | { kind: 'steer-failed'; candidate: string; code: string; routerCode?: string };
+  | { kind: 'steer-failed'; candidate: string; code: string; routerCode?: string }
+  /**
+   * IP SLA operations stopped on purpose (a metered WAN's full-rate probes, back in standby):
+   * their windows are forgotten, so stale samples neither hold up nor condemn a path judged on
+   * the operations that still run.
+   */
+  | { kind: 'sla-stopped'; operations: readonly number[] }
+  /** A metered WAN's budget for the billing period is spent (or, in a new period, no longer). */
+  | { kind: 'metered-budget'; source: string; spent: boolean };
 
 /** Why the policy did what it did: which metric crossed which threshold, on which candidate, since when. */
 export type Reason =
@@ -45,7 +53,14 @@ export type Reason =
   | { code: 'override'; by: string; untilMs: number; peer?: string; source?: string }
   | { code: 'override-ended'; by: string }
   | { code: 'all-down'; behaviour: AllDownBehaviour }
-  | { code: 'steer-failed'; candidate: string; errorCode: string };
+  | { code: 'steer-failed'; candidate: string; errorCode: string }
+  /** Back from a metered path as soon as the preferred one has been clean for the preemption delay (no coalescing wait). */
+  | { code: 'metered-failback'; candidate: string; over: string; goodSinceMs: number; preemptDelaySec: number }
+  /**
+   * The metered WAN's budget is spent (`whenSpent: hard-failure-only`): `candidate` (on `source`) is not
+   * taken while an unmetered path is alive, or is left for one. The tunnel stays on a degraded unmetered path.
+   */
+  | { code: 'metered-budget-spent'; candidate: string; source: string };
 
 export type DecisionAction = 'adopt' | 'switch' | 'release' | 'hold';
 
@@ -127,6 +142,8 @@ export interface PolicyState {
   steeringHeldUntilMs?: number;
   /** Config sessions in a row the router hung in: each doubles the hold. */
   routerHangs?: number;
+  /** Metered WANs (source interfaces) whose budget is spent this billing period. */
+  meteredSpent?: readonly string[];
   /** What the router's own judgement forbids (never the agent's stubs); absent until read. */
   routerForbids?: { peers: readonly string[]; sources: readonly string[] };
 }

@@ -27,7 +27,7 @@ describe('reasons in words', () => {
   it('every reason code in the contract examples is a sentence, never the raw code or its JSON', () => {
     const codes = new Set(decisions.map((d) => d.reason.code));
     // The examples hold every code; the mapped SENTENCES table makes a new code without words a compile error.
-    expect(codes.size).toBe(10);
+    expect(codes.size).toBe(12);
     for (const d of decisions) {
       const text = reasonSentence(d.reason, NOW);
       expect(text, d.reason.code).not.toMatch(/cannot put in words|[{}"]/);
@@ -83,5 +83,15 @@ describe('status and journal for a person', () => {
     expect(journalLine({ tsMs: NOW - 5000, kind: 'observation', subject: 'interface', data: { kind: 'interface', name: 'Cellular0/1/0', up: false } }, NOW))
       .toBe('14:05:06 (5 s ago)    observation  interface  interface Cellular0/1/0 down');
     expect(journalLine({ tsMs: NOW, kind: 'novel', data: { x: 1 } }, NOW)).toContain('{"x":1}');
+  });
+
+  it('a metered WAN\'s rows are in words: thresholds, periods, counter restarts, budget and probing observations', () => {
+    const line = (kind: string, data: Record<string, unknown>) => journalLine({ tsMs: NOW, kind, subject: 'Cellular0/1/0', data }, NOW);
+    expect(line('metered', { kind: 'threshold', interface: 'Cellular0/1/0', pct: 80, periodBytes: 1_600_000_000, budget: 2_000_000_000, periodStartMs: 0 }))
+      .toContain('80 % of the budget used: 1600000000 of 2000000000 bytes this billing period');
+    expect(line('metered', { kind: 'period-start', previousBytes: 123 })).toContain('the last one counted 123 bytes');
+    expect(line('metered', { kind: 'counters-reset' })).toContain('counting goes on from zero');
+    expect(line('observation', { kind: 'metered-budget', source: 'Cellular0/1/0', spent: true })).toContain('the budget of metered WAN Cellular0/1/0 is spent');
+    expect(line('observation', { kind: 'sla-stopped', operations: [23, 24] })).toContain('full-rate probes 23, 24 stopped');
   });
 });

@@ -36,6 +36,13 @@ const THREE_HUBS_ONE_MISSING_PATH: IosConfigInput = {
   candidates: [...TWO_BY_TWO.candidates, { id: 'fibre-hub3', peer: '192.0.2.3', source: FIBRE, slaOperations: [13] }],
 };
 
+/** The LTE metered, with full-rate probes 23 and 24 the agent runs only while needed. */
+const METERED_LTE: IosConfigInput = {
+  ...TWO_BY_TWO,
+  sources: [{ interface: FIBRE, stubTrack: 111 }, { interface: LTE, stubTrack: 112, metered: { fullRateOperations: [23, 24] } }],
+  candidates: TWO_BY_TWO.candidates.map((c) => (c.source === LTE ? { ...c, slaOperations: [...c.slaOperations, c.slaOperations[0]! + 2] } : c)),
+};
+
 const text = (i: IosConfigInput) => {
   const r = iosConfig(i);
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
@@ -43,11 +50,26 @@ const text = (i: IosConfigInput) => {
 };
 const targets = (i: IosConfigInput) => ({ client: i.client, peers: i.peers, sources: i.sources });
 
+describe('config ios: a metered WAN', () => {
+  it('probes it slowly in standby and generates its full-rate probes unscheduled, for the agent to start', () => {
+    const t = text(METERED_LTE);
+    const block = (op: number) => t.slice(t.indexOf(`\nip sla ${op}\n`), t.indexOf('\n', t.indexOf(' frequency', t.indexOf(`\nip sla ${op}\n`)) + 1));
+    expect(block(21)).toContain(' frequency 30');
+    expect(block(23)).toContain(' frequency 10');
+    expect(block(11)).toContain(' frequency 10');
+    expect(t).toContain('ip sla schedule 21 life forever start-time now');
+    expect(t).not.toContain('ip sla schedule 23');
+    expect(t).not.toContain('ip sla schedule 24');
+    expect(t).toContain('! ip sla 23: full-rate probe of metered Cellular0/1/0, not scheduled');
+  });
+});
+
 describe('config ios: the layered configuration a file expects', () => {
   it.each([
     ['one WAN, two hubs, a shared WAN probe', INPUT],
     ['two WANs, two hubs', TWO_BY_TWO],
     ['three hubs, one reached over the fibre only', THREE_HUBS_ONE_MISSING_PATH],
+    ['a metered LTE with full-rate probes', METERED_LTE],
   ])('%s: passes the preflight, and each line is judged by exactly its IOS judgement track', (_name, input) => {
     const t = text(input);
     expect(preflight({ ...targets(input), candidates: input.candidates, strategy: 'stub-tracks' }, t)).toEqual([]);

@@ -61,6 +61,10 @@ export const telemetry: TelemetryPayload = {
     { name: 'Cellular0/1/0', status: 'down', lineProtocol: 'down' },
   ],
   ipsec: [{ peer: '192.0.2.1', interface: 'Tunnel0', sasUp: 2, pktsEncaps: 1_000_000, pktsDecaps: 990_000, sendErrors: 0, recvErrors: 1 }],
+  metered: [{
+    interface: 'Cellular0/1/0', periodStartMs: 1_764_547_200_000, periodBytes: 41_234_567, day: '2026-12-06', dayBytes: 1_450_211,
+    budgetBytes: 2_000_000_000, usedPct: 2.1, spent: false, whenSpent: 'hard-failure-only',
+  }],
 };
 
 export const events: EventPayload[] = [
@@ -94,6 +98,11 @@ export const events: EventPayload[] = [
   { ...env('e20'), kind: 'drift', action: 'mode-applied', mode: 'dry-run', applied: 'release', intended: { released: true } },
   { ...env('e21'), kind: 'drift', action: 'path-reselect', mode: 'enforce', reason: { code: 'path-reselect', candidate: 'fibre-hub1', peer: '192.0.2.1', from: '192.0.2.2', goodSinceMs: 1_767_225_000_000, settleSec: 60, attempt: 1 } },
   { ...env('e22'), kind: 'drift', action: 'path-reselect-failed', mode: 'enforce', reason: { code: 'path-reselect-failed', candidate: 'fibre-hub1', peer: '192.0.2.1', from: '192.0.2.2', landed: '192.0.2.2', attempt: 1, retryAtMs: 1_767_225_060_000 } },
+  { ...env('e27'), kind: 'decision', decision: { atMs: 1, action: 'switch', from: 'lte-hub1', to: 'fibre-hub2', dryRun: false, reason: { code: 'metered-failback', candidate: 'fibre-hub2', over: 'lte-hub1', goodSinceMs: 1, preemptDelaySec: 300 } } },
+  { ...env('e28'), kind: 'decision', decision: { atMs: 1, action: 'hold', from: 'fibre-hub1', dryRun: false, reason: { code: 'metered-budget-spent', candidate: 'lte-hub1', source: 'Cellular0/1/0' } } },
+  { ...env('e24'), kind: 'metered', action: 'threshold', interface: 'Cellular0/1/0', pct: 80, periodBytes: 1_600_000_000, budgetBytes: 2_000_000_000, periodStartMs: 1_764_547_200_000 },
+  { ...env('e25'), kind: 'metered', action: 'period-start', interface: 'Cellular0/1/0', periodStartMs: 1_767_225_600_000, previousStartMs: 1_764_547_200_000, previousBytes: 1_712_000_000 },
+  { ...env('e26'), kind: 'metered', action: 'counters-reset', interface: 'Cellular0/1/0' },
   { ...env('e23'), kind: 'drift', action: 'path-reselected', mode: 'enforce', reason: { code: 'path-reselected', candidate: 'fibre-hub1', peer: '192.0.2.1', from: '192.0.2.2', attempt: 2, afterMs: 4_000 } },
   { ...env('e3b'), kind: 'decision', decision: { atMs: 1, action: 'switch', from: 'a', to: 'b', dryRun: false, reason: { code: 'router-forbids', candidate: 'a', peer: '192.0.2.1', source: 'GigabitEthernet0/0' } } },
 ];
