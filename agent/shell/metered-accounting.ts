@@ -1,3 +1,4 @@
+import { describeError } from '../../proto/coded-error.js';
 import type { MeteredTelemetry } from '../../proto/payloads.js';
 import type { InterfaceDetail } from '../../proto/records/health.js';
 import type { MeteredConfig } from '../core/metered/config.js';
@@ -50,8 +51,9 @@ export class MeteredAccounting {
     for (const w of this.o.wans) {
       // A failed read counts nothing and is retried with the next interface poll: the baseline
       // stays the last reading, so the bytes meanwhile are counted then.
-      const detail = await this.o.readInterface(w.interface).catch((err: Error & { code?: string }) => {
-        this.o.log.warn('metered-read-failed', { interface: w.interface, code: err.code, error: err.message });
+      const detail = await this.o.readInterface(w.interface).catch((err: unknown) => {
+        const { code, message } = describeError(err);
+        this.o.log.warn('metered-read-failed', { interface: w.interface, code, error: message });
         return undefined;
       });
       const c = detail?.counters;

@@ -1,3 +1,4 @@
+import { describeError } from '../../proto/coded-error.js';
 import type { MeteredConfig } from '../core/metered/config.js';
 import { INITIAL_PROBING, nextProbing, scheduleLines, type ProbingChange, type ProbingState } from '../core/metered/probing.js';
 import type { PolicyConfig } from '../core/policy/config.js';
@@ -55,8 +56,9 @@ export class MeteredProbing {
         this.o.log.info('metered-probing', { ...c });
         this.o.onChange?.(c, this.o.wans.find((w) => w.interface === c.source)!.operations);
       }
-    }, (err: Error & { code?: string }) => {
-      this.o.log.warn('metered-probing-failed', { code: err.code, error: err.message });
+    }, (err: unknown) => {
+      const { code, message } = describeError(err);
+      this.o.log.warn('metered-probing-failed', { code, error: message });
     }).finally(() => {
       this.applying = false;
       if (this.again) { this.again = false; this.evaluate(); }
