@@ -29,7 +29,7 @@ export interface LiveFilter { site?: string; kinds?: string[] }
 export interface Signer { key: KeyObject; keyId: string }
 
 export const LIVE_BATCH_MS = 250;
-const PRUNE_EVERY_MS = 10 * 60_000;
+export const PRUNE_EVERY_MS = 10 * 60_000;
 const REPLY_WAIT_MS = 20_000;
 
 export class FleetService {

@@ -10,10 +10,11 @@
  *  dashboard.history.dbMb           the database file
  *  dashboard.history.fillSec        time to write the week
  *  dashboard.history.seriesMs.<r>   one spoke's chart for range r (1h raw, 24h 5-minute, 7d hourly), median of 50 spokes
- *  dashboard.history.pruneMs        one scheduled prune an hour on (each resolution's expired rows)
+ *  dashboard.history.pruneMs        one scheduled prune (what expired in PRUNE_EVERY_MS, in each resolution)
  */
 import { statSync } from 'node:fs';
 import { FleetStore, openFleetDb } from '../../agent/fleet/fleet-db.js';
+import { PRUNE_EVERY_MS } from '../../agent/fleet/fleet-service.js';
 import type { HistorySample } from '../../agent/fleet/history-rollup.js';
 import { nodeOf, siteOf } from '../../test/unit/fleet-server/synthetic-fleet.js';
 import { median, round, type Metric } from '../metric.js';
@@ -80,7 +81,7 @@ export async function* historyBench(dbPath: string, spokes: number, nowMs: numbe
       yield { metric: `dashboard.history.seriesMs.${range}`, value: round(median(times), 2), unit: 'ms' };
     }
     const t0 = performance.now();
-    store.prune(nowMs + 3_600_000);
+    store.prune(nowMs + PRUNE_EVERY_MS);
     yield { metric: 'dashboard.history.pruneMs', value: round(performance.now() - t0, 0), unit: 'ms' };
   } finally {
     db.close();

@@ -39,9 +39,13 @@ export async function* fleetBench(): AsyncIterable<Metric> {
       yield* metrics;
     } finally {
       await fleet?.stop().catch(() => {});
+      // Nothing is measured past here: the nodes are killed, not stopped in order (an orderly RabbitMQ stop takes
+      // tens of seconds on a busy machine, and the bench starts every broker on fresh data).
+      if (broker) for (let i = 1; i <= broker.urls.length; i++) await broker.killNode(i).catch(() => {});
       await broker?.stop().catch(() => {});
       await stopStartedClusters();
       tmp.cleanup();
+      log(`${name} torn down`);
     }
   }
   yield { metric: 'fleet.sim.rssMbPerNode', value: round(rssPerNode, 3), unit: 'MB' };
@@ -57,6 +61,7 @@ async function runFleet(name: BrokerName, broker: MatrixBroker, nodes: number, d
   // Sim time runs 10 times faster (polls, heartbeats, flaps, the correlated events); connections and backoff in real time.
   const speed = 10;
   const fleet = new SimFleet({ nodes, urls: broker.urls, dir: join(dir, 'fleet'), root, backoff: DEFAULT_BACKOFF, speed });
+  log(`${nodes} spokes built`);
   const timeline = new ConnectionTimeline(fleet);
   timeline.sampleAttempts();
   // The consumer sits on the node that survives the node kill (node 2); on mosquitto a persistent session survives the restart.
