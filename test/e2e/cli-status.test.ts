@@ -33,8 +33,8 @@ describe('spokepilot status (real bin, running agent)', () => {
       expect(r.stdout).toContain('mode         dry-run (decides and reports, changes nothing on the router)');
       expect(r.stdout).toMatch(/health {7}ok/);
       expect(r.stdout).toMatch(/mqtt {9}connected, (outbox empty|\d+ reports? waiting in the outbox)/);
-      expect(r.stdout).toMatch(new RegExp(`override {5}source ${lte.source} by noc-1, until \\d\\d:\\d\\d:\\d\\d \\(in (59 min|1 h)\\)`));
-      expect(r.stdout).toMatch(/operator noc-1 forced WAN Cellular0\/1\/0 until \d\d:\d\d:\d\d \(in (59 min|1 h)\)/);
+      expect(r.stdout).toMatch(new RegExp(`override {5}source ${lte.source} by noc-1, until (\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d:\\d\\d \\(in (59 min|1 h)\\)`));
+      expect(r.stdout).toMatch(/operator noc-1 forced WAN Cellular0\/1\/0 until (\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d \(in (59 min|1 h)\)/);
       expect(r.stdout).not.toMatch(/\d{13}|"code"/); // no epoch milliseconds, no raw reason JSON
 
       const json = await runCli(['status', '--port', String(agent.httpPort), '--json']);

@@ -68,7 +68,9 @@ describe.each(COMMANDS.map((c) => [c.id, c] as const))('fuzz %s', (id, spec) => 
   // Retried: on a machine busy with other processes one measurement can still be spoilt (GC threads,
   // caches); a quadratic parser fails every try.
   it('takes time linear in input size', { retry: 2 }, () => {
-    // 8x the input must not cost much more than 8x the time (quadratic would be 64x).
+    // 8x the input must not cost much more than 8x the time (quadratic would be 64x). A linear
+    // parser's 8x costs more than 8x in garbage collection alone (its records outlive the young
+    // generation): the route-map parser measured 16x alone and 24-29x in CI beside other tests.
     const rand = seededRandom(4);
     const ownLines = own.flatMap((t) => t.split('\n'));
     const small = garbageLines(rand, 5_000, ownLines.length > 0 ? ownLines : allRealLines);
@@ -76,6 +78,6 @@ describe.each(COMMANDS.map((c) => [c.id, c] as const))('fuzz %s', (id, spec) => 
     parse(small);
     const [small1, tLarge] = fastestInterleaved(() => parse(small), () => parse(large));
     const tSmall = Math.max(small1, 1);
-    expect(tLarge / tSmall).toBeLessThan(24);
+    expect(tLarge / tSmall).toBeLessThan(36);
   });
 });
