@@ -34,7 +34,12 @@ beforeEach(async (ctx) => {
   const node = `clock-${ctx.task.id}`.slice(0, 40);
   operator = await startOperator(broker.url, 'lab', node);
   clock = jumpingClock(agentClockFrom(lab.clock));
-  agent = await startFaultAgent(lab, faultAgentConfig(lab, tmp.dir, { name: node, mqttUrl: broker.url, commandKeys: [operator.key] }), { clock });
+  const config = faultAgentConfig(lab, tmp.dir, { name: node, mqttUrl: broker.url, commandKeys: [operator.key] });
+  // A half-life of an hour: the shipped 300 s decays a penalty to nothing (below 1) across the
+  // hour's forward step whenever the flapping path is evaluated inside it, and then there is
+  // nothing left to show decay resuming after the backward step.
+  config.policy = { ...config.policy, damping: { ...config.policy.damping, halfLifeSec: 3600 } };
+  agent = await startFaultAgent(lab, config, { clock });
   decisions = [];
   agent.runtime.onDecision((d) => decisions.push(d));
   await waitFor('the agent to adopt fibre-hub1 and judge every candidate', () =>
