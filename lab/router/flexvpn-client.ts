@@ -136,29 +136,41 @@ function negotiate(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime, sou
     leave(rt, peer ? { kind: 'same', seq: peer.seq } : { kind: 'first' });
     return;
   }
+  const step = advanceExchange(m, n, settle);
+  if (step.kind === 'failed') {
+    emit(m, { kind: 'ike-negotiation-failed', at: now(m), client: cfg.name, peer: n.peerAddress, reason: step.why });
+    leave(rt, { kind: 'after', seq: n.peerSeq });
+  } else if (step.kind === 'established') {
+    connect(m, cfg, rt, n);
+  }
+}
+
+export type ExchangeStep = { kind: 'waiting' } | { kind: 'failed'; why: string } | { kind: 'established'; at: number };
+
+/**
+ * Moves a negotiation's exchanges on as far as `now` (or every answer that will come, when
+ * settling): retransmits, IKE_SA_INIT then IKE_AUTH; the caller acts on the outcome. Shared by
+ * the FlexVPN client and the static tunnels of the dual-cloud spoke.
+ */
+export function advanceExchange(m: RouterModel, n: Negotiation, settle: boolean): ExchangeStep {
   const timing = m.opts.ikeRetransmit;
   const t = settle ? Infinity : now(m);
   for (;;) {
     const status = exchangeStatus(n.request, t, timing);
     switch (status.kind) {
-      case 'waiting': return;
+      case 'waiting': return { kind: 'waiting' };
       case 'retransmit':
         n.request = retransmit(n.request, n.request.nextTimerAt, copyFate(m, n), hubAnswer(m, n), timing);
         break;
-      case 'gave-up': case 'refused': {
-        const why = status.kind === 'refused' ? `${n.exchange} refused` : `${n.exchange} not answered`;
-        emit(m, { kind: 'ike-negotiation-failed', at: now(m), client: cfg.name, peer: n.peerAddress, reason: why });
-        leave(rt, { kind: 'after', seq: n.peerSeq });
-        return;
-      }
+      case 'gave-up': case 'refused':
+        return { kind: 'failed', why: `${n.exchange} ${status.kind === 'refused' ? 'refused' : 'not answered'}` };
       case 'answered':
         if (n.exchange === 'IKE_SA_INIT') {
           n.exchange = 'IKE_AUTH';
           n.request = sendRequest(status.at, copyFate(m, n), hubAnswer(m, n), timing);
           break;
         }
-        connect(m, cfg, rt, n);
-        return;
+        return { kind: 'established', at: status.at };
     }
   }
 }
@@ -170,13 +182,13 @@ export function openNegotiation(m: RouterModel, peerSeq: number, peerAddress: st
 }
 
 /** One copy of the current request through the world, as IKE traffic: lost on the way out, lost on the way back, or answered. */
-export function copyFate(m: RouterModel, n: Pick<Negotiation, 'source' | 'peerAddress'>): CopyFate {
+function copyFate(m: RouterModel, n: Pick<Negotiation, 'source' | 'peerAddress'>): CopyFate {
   const probe = m.world.probe(n.source, n.peerAddress, m.rng.ike, 'ike');
   return { reachedHub: probe.delivered || probe.lostOn === 'downstream', answerDelivered: probe.delivered, rttMs: probe.rttMs };
 }
 
 /** How the hub treats the request: late when it is slow at IKE, refused at IKE_SA_INIT while it drains (its SAs live on). */
-export function hubAnswer(m: RouterModel, n: Pick<Negotiation, 'peerAddress' | 'exchange'>): HubAnswer {
+function hubAnswer(m: RouterModel, n: Pick<Negotiation, 'peerAddress' | 'exchange'>): HubAnswer {
   return { delayMs: m.world.ikeDelayMs(n.peerAddress), refuses: n.exchange === 'IKE_SA_INIT' && !m.world.hubAcceptsNewSessions(n.peerAddress) };
 }
 

@@ -9,8 +9,7 @@
  */
 import { isIpv4 } from './commands/common.js';
 import type { InterfaceConfig } from './config-model.js';
-import { exchangeStatus, retransmit, sendRequest } from './dynamics/ike-exchange.js';
-import { copyFate, hubAnswer, openNegotiation } from './flexvpn-client.js';
+import { advanceExchange, openNegotiation } from './flexvpn-client.js';
 import { deleteSa, establishSa } from './ike-sa.js';
 import { emit, now, type RouterModel } from './model.js';
 import type { Negotiation } from './runtime.js';
@@ -56,29 +55,13 @@ function stepTunnel(m: RouterModel, cfg: InterfaceConfig, rt: StaticTunnelRuntim
   if (sa) return;
   rt.negotiation ??= openNegotiation(m, 1, destination, source);
   const n = rt.negotiation;
-  const timing = m.opts.ikeRetransmit;
-  const t = settle ? Infinity : now(m);
-  for (;;) {
-    const status = exchangeStatus(n.request, t, timing);
-    switch (status.kind) {
-      case 'waiting': return;
-      case 'retransmit':
-        n.request = retransmit(n.request, n.request.nextTimerAt, copyFate(m, n), hubAnswer(m, n), timing);
-        break;
-      case 'gave-up': case 'refused':
-        emit(m, { kind: 'ike-negotiation-failed', at: now(m), client: cfg.name, peer: destination, reason: `${n.exchange} ${status.kind === 'refused' ? 'refused' : 'not answered'}` });
-        // IOS tries again: a fresh IKE_SA_INIT on the next step.
-        delete rt.negotiation;
-        return;
-      case 'answered':
-        if (n.exchange === 'IKE_SA_INIT') {
-          n.exchange = 'IKE_AUTH';
-          n.request = sendRequest(status.at, copyFate(m, n), hubAnswer(m, n), timing);
-          break;
-        }
-        establishSa(m, cfg.name, cfg.name, n, settle ? now(m) : status.at);
-        delete rt.negotiation;
-        return;
-    }
+  const step = advanceExchange(m, n, settle);
+  if (step.kind === 'failed') {
+    emit(m, { kind: 'ike-negotiation-failed', at: now(m), client: cfg.name, peer: destination, reason: step.why });
+    // IOS tries again: a fresh IKE_SA_INIT on the next step.
+    delete rt.negotiation;
+  } else if (step.kind === 'established') {
+    establishSa(m, cfg.name, cfg.name, n, settle ? now(m) : step.at);
+    delete rt.negotiation;
   }
 }
