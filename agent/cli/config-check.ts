@@ -91,19 +91,23 @@ async function checkAgainstRouter(c: AgentConfig): Promise<number> {
     if (outcome.status === 'failed') {
       for (const p of outcome.problems) console.error(`  ${p.code}: ${p.message}\n      fix: ${p.fix}`);
     }
-    // Configuration mode with nothing in it: the agent's user must be allowed there to steer.
-    try {
-      await router.configure([]);
-    } catch (err) {
-      const { code, message } = describeError(err);
-      console.error(`  CONFIG_MODE_REFUSED: the router user cannot enter configuration mode: ${code ?? ''} ${message}\n      fix: a privilege-15 user for the agent (router.ssh.username)`);
-      problems++;
+    // Configuration mode with nothing in it: the agent's user must be allowed there to steer,
+    // unless its tracks are set by EEM applets from exec mode (the preflight checked those).
+    const eem = c.actuation.setTracksWith === 'eem-applets';
+    if (!eem) {
+      try {
+        await router.configure([]);
+      } catch (err) {
+        const { code, message } = describeError(err);
+        console.error(`  CONFIG_MODE_REFUSED: the router user cannot enter configuration mode: ${code ?? ''} ${message}\n      fix: a privilege-15 user for the agent (router.ssh.username)`);
+        problems++;
+      }
     }
     if (problems > 0) {
       console.error(`router: ${problems} problem${problems === 1 ? '' : 's'}; the agent would only monitor (dry-run) until they are fixed`);
       return 1;
     }
-    console.log('router: matches the configuration (client, peers, sources, stub tracks, IP SLA operations, configuration mode).');
+    console.log(`router: matches the configuration (client, peers, sources, stub tracks, IP SLA operations, ${eem ? 'EEM applets' : 'configuration mode'}).`);
     return 0;
   } finally {
     await router.close();
@@ -119,6 +123,7 @@ export function iosConfigInputFor(c: AgentConfig, o: { appAddress?: string; trac
     ...(c.syslog.listen ? { syslogListen: c.syslog.listen } : {}), ...(c.presence.listen ? { presenceListen: c.presence.listen } : {}),
     ...(o.appAddress !== undefined ? { appAddress: o.appAddress } : {}), ...(o.trackBase !== undefined ? { trackBase: o.trackBase } : {}),
     ...(c.router.ssh ? { username: c.router.ssh.username } : {}),
+    ...(c.actuation.setTracksWith === 'eem-applets' ? { eemAppletPrefix: c.actuation.eemAppletPrefix } : {}),
   };
 }
 

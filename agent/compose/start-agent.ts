@@ -1,4 +1,5 @@
 import { ExecRouterCli } from '../adapters/router/exec-router-cli.js';
+import { actuationTargets } from '../config/actuation-targets.js';
 import { SshRouterCli } from '../adapters/router/ssh-router-cli.js';
 import { routerOutputLimits } from '../adapters/router/output-limits.js';
 import { lookup } from 'node:dns/promises';
@@ -214,7 +215,7 @@ function restoreOnStop(config: AgentConfig, router: RouterCli, budgetMs: number)
   if (config.actuation.onStop !== 'restore') return Promise.resolve({ outcome: 'skipped', why: 'on-stop-leave' });
   if (config.policy.mode !== 'enforce') return Promise.resolve({ outcome: 'skipped', why: 'dry-run' });
   // Leave the router on its own configuration: every candidate allowed, as IOS alone would run.
-  return restoreNative(router, { client: config.flexvpn.client, peers: config.flexvpn.peers, sources: config.flexvpn.sources }, budgetMs, fullRateStopLines(config.flexvpn.sources));
+  return restoreNative(router, actuationTargets(config), budgetMs, fullRateStopLines(config.flexvpn.sources));
 }
 
 function takeLock(path: string, log: Logger): InstanceLock | undefined {

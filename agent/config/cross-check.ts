@@ -27,6 +27,10 @@ export function crossCheck(c: AgentConfig): ConfigIssue[] {
     add('flexvpn.peers', `peer-order rewrites the client through spare peer numbers and supports at most ${MAX_PEER_SEQ / 2} peers; use actuation.strategy stub-tracks`);
   }
 
+  if (c.actuation.strategy === 'peer-order' && c.actuation.setTracksWith === 'eem-applets') {
+    add('actuation.setTracksWith', 'eem-applets sets stub tracks, which peer-order does not use: use actuation.strategy stub-tracks, or setTracksWith default-state');
+  }
+
   const peers = new Set(c.flexvpn.peers.map((p) => p.address));
   const sources = new Set(c.flexvpn.sources.map((s) => s.interface));
   duplicates(c.flexvpn.peers.map((p) => p.address)).forEach((a) => add('flexvpn.peers', `peer ${a} is listed twice`));

@@ -155,6 +155,10 @@ export const CONFIG_SCHEMA = obj(
     actuation: obj(
       {
         strategy: { enum: ['stub-tracks', 'peer-order'], default: 'stub-tracks' },
+        // How a stub track is set (agent/core/actuation/plan.ts TrackSetter): configuration, or the operator's EEM applets.
+        setTracksWith: { enum: ['default-state', 'eem-applets'], default: 'default-state' },
+        // Applet names are PREFIX-N-UP / PREFIX-N-DOWN; a word IOS takes as an applet name.
+        eemAppletPrefix: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,23}$', default: 'SPOKEPILOT' },
         verifyTimeoutSec: int(1, 600, 30),
         retries: int(0, 10, 2),
         onStop: { enum: ['restore', 'leave'], default: 'restore' },

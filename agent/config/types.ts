@@ -64,6 +64,13 @@ export interface AgentConfig {
   policy: Omit<PolicyConfig, 'client' | 'candidates' | 'tunnelSlaOperations'>;
   actuation: {
     strategy: 'stub-tracks' | 'peer-order';
+    /**
+     * How the stub tracks are set: `default-state` lines in a configuration session, or the operator's
+     * `event none` applets run from exec mode (`event manager run PREFIX-N-UP|DOWN`), which needs no
+     * configuration right and leaves the running-config alone.
+     */
+    setTracksWith: 'default-state' | 'eem-applets';
+    eemAppletPrefix: string;
     verifyTimeoutSec: number;
     retries: number;
     /** On SIGTERM: `restore` allows every candidate again (native IOS behaviour); `leave` keeps the last steer. */

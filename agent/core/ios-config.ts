@@ -10,7 +10,7 @@
  * a password) is a comment saying what to choose, never a made-up value. Pure.
  */
 import { isIpv4 } from './address.js';
-import { MAX_PEER_SEQ } from './actuation/plan.js';
+import { eemAppletName, MAX_PEER_SEQ } from './actuation/plan.js';
 import { judgementLines, peerJudged } from './ios-config-judgement.js';
 import { DEFAULT_TRACK_BASE, trackLayout, type LayoutProblem, type TrackLayout } from './ios-config-layout.js';
 import { presenceLines, presencePlan, type PresencePlan } from './ios-config-presence.js';
@@ -39,6 +39,8 @@ export interface IosConfigInput {
   appAddress?: string;
   /** The agent's router user, if it logs in over SSH. */
   username?: string;
+  /** actuation.eemAppletPrefix when the stub tracks are set by EEM applets (setTracksWith eem-applets). */
+  eemAppletPrefix?: string;
   /** First of the generated tracks (`--track-base`); DEFAULT_TRACK_BASE when absent. */
   trackBase?: number;
 }
@@ -98,6 +100,17 @@ function stubLines(i: IosConfigInput): string[] {
     '! the agent sets one down to forbid a hub or a WAN preferred over its choice.',
   ];
   for (const t of [...i.peers, ...i.sources]) out.push(`track ${t.stubTrack} stub-object`, ' default-state up');
+  if (i.eemAppletPrefix === undefined) return out;
+  out.push(
+    '!',
+    "! The agent sets its stubs only through these applets (`event manager run NAME` from exec mode):",
+    '! no configuration session, no running-config change. After a reload the stubs are up (default-state).',
+  );
+  for (const t of [...i.peers, ...i.sources]) {
+    for (const up of [true, false]) {
+      out.push(`event manager applet ${eemAppletName(i.eemAppletPrefix, t.stubTrack, up)}`, ' event none', ` action 1 track set ${t.stubTrack} state ${up ? 'up' : 'down'}`);
+    }
+  }
   return out;
 }
 
@@ -140,10 +153,35 @@ function footer(i: IosConfigInput): string[] {
     out.push(`! Syslog wakes the agent early: send it to the app's address (its IOx or Guest Shell interface), port ${port}:`);
     out.push(`!   logging host ${i.appAddress ?? '<app-address>'} transport udp port ${port}`);
   }
-  if (i.username) {
+  if (i.username && i.eemAppletPrefix !== undefined) out.push(...viewUserLines(i.username));
+  else if (i.username) {
     out.push(`! The agent's user (router.ssh.username): privilege 15, for the show commands and its stub tracks`);
     out.push(`! (a lower level sees only what it may change in show running-config; a CLI view: docs/deploy.md):`);
     out.push(`!   username ${i.username} privilege 15 secret <a password or key of its own>`);
   }
   return out;
+}
+
+/**
+ * With EEM applets the agent needs no configuration mode: a CLI view (role-based CLI) holding only
+ * the exec commands it sends (docs/deploy.md lists them). Commented: `aaa new-model` changes how
+ * every login is authenticated, which the operator must plan for.
+ */
+function viewUserLines(username: string): string[] {
+  return [
+    `! The agent's user (router.ssh.username), least privilege: a CLI view with exactly the exec commands it sends.`,
+    '! Views need `aaa new-model` (add your own logins\' aaa lines first), an enable secret, and `enable view` to create one:',
+    '!   aaa new-model',
+    '!   aaa authentication login default local',
+    '!   aaa authorization exec default local',
+    '!   parser view SPOKEPILOT',
+    '!    secret <a secret of the view\'s own>',
+    '!    commands exec include all show',
+    '!    commands exec include terminal length',
+    '!    commands exec include terminal width',
+    '!    commands exec include event manager run',
+    '!    commands exec include all clear crypto',
+    `!   username ${username} view SPOKEPILOT secret <a password or key of its own>`,
+    '! It reads the configuration with `show running-config view full` (a view alone shows only its own commands).',
+  ];
 }

@@ -7,9 +7,13 @@
  * the agent run "healthy" while steering nothing, or create stub tracks that
  * nothing references (issue 13). Pure: the text is `show running-config`.
  */
+import { eemAppletName } from './actuation/plan.js';
+
 export interface PreflightTargets {
   client: string;
   strategy: 'stub-tracks' | 'peer-order';
+  /** Set when the stub tracks are set by the operator's EEM applets (actuation.setTracksWith eem-applets). */
+  eemAppletPrefix?: string;
   peers: readonly { address: string; stubTrack: number }[];
   sources: readonly { interface: string; stubTrack: number }[];
   candidates: readonly { id: string; peer: string; source: string; slaOperations: readonly number[] }[];
@@ -19,7 +23,7 @@ export interface PreflightTargets {
 
 export interface PreflightProblem {
   code: 'CLIENT_MISSING' | 'PEER_NOT_IN_CLIENT' | 'PEER_TRACK_NOT_AGENTS' | 'SOURCE_NOT_IN_CLIENT' | 'SOURCE_TRACK_NOT_AGENTS'
-    | 'STUB_MISSING' | 'STUB_NOT_STUB' | 'SLA_MISSING' | 'SLA_WRONG_SOURCE';
+    | 'STUB_MISSING' | 'STUB_NOT_STUB' | 'SLA_MISSING' | 'SLA_WRONG_SOURCE' | 'APPLET_MISSING' | 'APPLET_WRONG';
   message: string;
   /** What to configure on the router (or change in the file). */
   fix: string;
@@ -126,6 +130,11 @@ export function preflight(t: PreflightTargets, runningConfig: string): Preflight
       else if (tr.kind !== 'stub-object') add('STUB_NOT_STUB', `track ${stub} is a ${tr.kind} track, not a stub object the agent may set`, `choose a free track number for the agent, or: no track ${stub} / track ${stub} stub-object`);
     }
   }
+  if (t.strategy === 'stub-tracks' && t.eemAppletPrefix !== undefined) {
+    for (const stub of [...t.peers.map((p) => p.stubTrack), ...t.sources.map((s) => s.stubTrack)]) {
+      for (const up of [true, false]) appletProblem(blocks, t.eemAppletPrefix, stub, up, add);
+    }
+  }
   const seen = new Set<number>();
   for (const c of t.candidates) {
     for (const op of c.slaOperations) {
@@ -148,4 +157,24 @@ export function preflight(t: PreflightTargets, runningConfig: string): Preflight
     }
   }
   return problems;
+}
+
+/**
+ * The applet the agent runs to set `stub` (`event manager run PREFIX-N-UP|DOWN`) must exist, be
+ * registered with `event none` (IOS runs no other applet that way) and set that track to that state.
+ */
+function appletProblem(blocks: readonly Block[], prefix: string, stub: number, up: boolean, add: (code: PreflightProblem['code'], message: string, fix: string) => void): void {
+  const name = eemAppletName(prefix, stub, up);
+  const state = up ? 'up' : 'down';
+  const fix = `event manager applet ${name} / event none / action 1 track set ${stub} state ${state}`;
+  const applet = blocks.find((b) => b.head === `event manager applet ${name}`);
+  if (!applet) {
+    add('APPLET_MISSING', `EEM applet ${name} (sets track ${stub} ${state}) does not exist`, fix);
+    return;
+  }
+  if (!applet.lines.some((l) => /^event none(?:\s|$)/.test(l))) {
+    add('APPLET_WRONG', `EEM applet ${name} is not registered with event none, so the agent cannot run it`, fix);
+  } else if (!applet.lines.some((l) => new RegExp(`^action \\S+ track set ${stub} state ${state}$`).test(l))) {
+    add('APPLET_WRONG', `EEM applet ${name} does not set track ${stub} ${state}`, fix);
+  }
 }

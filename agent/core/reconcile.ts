@@ -9,7 +9,7 @@
  * by a mode change, made the router stay on a path the agent did not want,
  * while the agent said nothing.
  */
-import { planRelease, planStubTracks, releasedTrackStates, stubTrackStates, type ActuationPlan, type ActuationTargets, type StubTrackState, type Strategy } from './actuation/plan.js';
+import { planRelease, planTrackStates, releasedTrackStates, stubTrackStates, type ActuationPlan, type ActuationTargets, type StubTrackState, type Strategy } from './actuation/plan.js';
 import { INITIAL_PATH_REPAIR, pathRepair, type PathRepairConfig, type PathRepairInput, type PathRepairResult, type PathRepairState } from './path-repair.js';
 import type { PolicyConfig } from './policy/config.js';
 import type { PolicyState } from './policy/types.js';
@@ -42,7 +42,7 @@ export function repairPlan(intent: Intent, targets: ActuationTargets, strategy: 
   switch (intent.kind) {
     case 'none': return undefined;
     case 'release': return planRelease(targets);
-    case 'steer': return { configLines: planStubTracks(targets, intent.peer, intent.source).configLines, execCommands: [] };
+    case 'steer': return planTrackStates(targets, intent.tracks);
   }
 }
 

@@ -20,7 +20,12 @@ export async function restoreNative(router: RouterCli, targets: ActuationTargets
   const deadline = Date.now() + budgetMs;
   try {
     // `alsoLines`: the rest of the router's own configuration the agent changed (metered WANs' full-rate probes stopped).
-    await withinMs(router.configure([...planRelease(targets).configLines, ...alsoLines]), budgetMs);
+    const release = planRelease(targets);
+    const lines = [...release.configLines, ...alsoLines];
+    await withinMs((async () => {
+      if (lines.length > 0) await router.configure(lines);
+      for (const cmd of release.execCommands) await router.exec(cmd);
+    })(), budgetMs);
   } catch (err) {
     return failure(err, 'failed');
   }

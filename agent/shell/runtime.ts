@@ -2,6 +2,7 @@ import type { CryptoSession, FlexVpnClient, IpsecSaIdent } from '../../proto/rec
 import type { IpInterfaceBrief, IpSlaStatistics, Track } from '../../proto/records/health.js';
 import type { SyslogRecord } from '../../proto/records/system.js';
 import type { AgentConfig } from '../config/types.js';
+import { actuationTargets } from '../config/actuation-targets.js';
 import { flexvpnObservation, interfaceObservations, type FlexvpnSeen } from '../core/observe/router-state.js';
 import { INITIAL_PATH_CHANGES, nextPathChange } from '../core/observe/path-changes.js';
 import { slaSamples, type SlaCursors } from '../core/observe/sla.js';
@@ -115,7 +116,7 @@ export class Runtime {
     const c = o.config;
     const actuator = new Actuator({
       router: o.router,
-      targets: { client: c.flexvpn.client, peers: c.flexvpn.peers, sources: c.flexvpn.sources },
+      targets: actuationTargets(c),
       strategy: c.actuation.strategy,
       clock: o.clock,
       log: o.log.child('actuator'),
@@ -143,7 +144,7 @@ export class Runtime {
       },
       onLatency: (ms) => this.metrics.recordLatency(ms),
       reconcile: {
-        targets: { client: c.flexvpn.client, peers: c.flexvpn.peers, sources: c.flexvpn.sources },
+        targets: actuationTargets(c),
         strategy: c.actuation.strategy,
         // A repair is given as long as a steer is to take; the path as long again to follow.
         config: {

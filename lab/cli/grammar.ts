@@ -41,6 +41,8 @@ export interface CommandContext {
   modeTarget?: string;
   /** Session settings the router may need (paging is the terminal's job, not the handler's). */
   terminalWidth: number;
+  /** The session's CLI view, if its user has one (lab/cli/view.ts). */
+  view?: string;
 }
 
 export interface CommandResult {

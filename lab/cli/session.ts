@@ -10,6 +10,7 @@ import { matchLine } from './matcher.js';
 import { BAD_SECRETS, INTERNAL_ERROR, PASSWORD_PROMPT, matchErrorLines } from './messages.js';
 import { completeLine, contextHelp, isShowCommand, splitAtPipe } from './help.js';
 import { applyModifier, modifierCommands, type OutputModifier } from './output-filter.js';
+import { viewAllows, type CliView } from './view.js';
 
 export type LabLog = (event: Record<string, unknown>) => void;
 
@@ -24,6 +25,8 @@ export interface CliSessionOptions {
   terminalWidth?: number;
   /** Who is logged in, for `%SYS-5-CONFIG_I: Configured from console by admin on vty0`. */
   user?: string;
+  /** The user's CLI view (`username X view NAME`): privileged exec, limited to the view's commands. */
+  view?: CliView;
   log?: LabLog;
 }
 
@@ -66,7 +69,7 @@ export class CliSession {
   private readonly doTargets = new WeakMap<CommandDef, CommandDef>();
 
   constructor(private readonly options: CliSessionOptions) {
-    this.privileged = options.privilege === 15;
+    this.privileged = options.privilege === 15 || options.view !== undefined;
     this.terminalLength = options.terminalLength ?? 24;
     this.terminalWidth = options.terminalWidth ?? 80;
     this.controls = this.makeControls();
@@ -207,6 +210,8 @@ export class CliSession {
   /** Everything typeable in `mode`: built-ins, the router's commands, and in config modes `do <exec command>`. */
   private candidates(mode: Mode): CommandDef[] {
     const own = [...builtinCommands(mode, this.controls), ...this.deviceCommands(mode)];
+    const view = this.options.view;
+    if (view) return own.filter((def) => viewAllows(view, def));
     if (!isConfigMode(mode)) return own;
     const execCommands = [...terminalCommands('exec', this.controls), ...this.deviceCommands('exec')];
     const viaDo = execCommands.map((def) => {
@@ -223,7 +228,7 @@ export class CliSession {
     const level = this.levels.at(-1);
     try {
       const result = (original ?? def).handler(
-        { mode: runMode, modeTarget: original ? undefined : level?.target, terminalWidth: this.terminalWidth },
+        { mode: runMode, modeTarget: original ? undefined : level?.target, terminalWidth: this.terminalWidth, ...(this.options.view ? { view: this.options.view.name } : {}) },
         args,
       );
       const enter = result?.enter;

@@ -8,6 +8,12 @@ import { appletConfigLines } from './eem.js';
 import { nhrpConfigLines } from './nhrp.js';
 import { communityListLines, prefixListLines, routeMapLines, routerBgpLines } from './bgp/running-config.js';
 
+/** What a CLI view with no configuration commands sees: the frame, none of the configuration. */
+export function renderEmptyRunningConfig(): string {
+  const text = '!\nend';
+  return ['Building configuration...', '', `Current configuration : ${text.length + 1} bytes`, text].join('\n');
+}
+
 export function renderRunningConfig(m: RouterModel): string {
   const c = m.config;
   const body: string[] = [

@@ -4,6 +4,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import ssh2, { type AuthContext, type ParsedKey } from 'ssh2';
+import type { CliView } from '../cli/view.js';
 
 export interface LabUser {
   username: string;
@@ -12,6 +13,8 @@ export interface LabUser {
   authorizedKeys?: ReadonlyArray<string | Buffer>;
   /** 15 lands in privileged exec (`username X privilege 15`); default 1, user exec. */
   privilege?: 1 | 15;
+  /** `username X view NAME`: the user runs in this CLI view (lab/cli/view.ts). */
+  view?: CliView;
 }
 
 interface Account {

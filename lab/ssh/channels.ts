@@ -29,6 +29,7 @@ export function serveSessionChannel(
       device: settings.device,
       privilege: settings.user.privilege ?? 1,
       user: settings.user.username,
+      ...(settings.user.view ? { view: settings.user.view } : {}),
       enableSecret: settings.enableSecret,
       terminalLength,
       log: settings.log,

@@ -1,7 +1,13 @@
 import { RouterError } from '../../ports/router-cli.js';
 
-/** The lines IOS prints when it refuses a command (exact text of IOS's parser). */
-const IOS_ERRORS = [/^% Invalid input detected/m, /^% Incomplete command\./m, /^% Ambiguous command/m, /^% Unknown command/m, /^% Bad IP address/m];
+/**
+ * The lines IOS prints when it refuses a command (exact text of IOS's parser), and EEM's answer to
+ * `event manager run` for an applet that is missing or not registered with `event none`.
+ */
+const IOS_ERRORS = [
+  /^% Invalid input detected/m, /^% Incomplete command\./m, /^% Ambiguous command/m, /^% Unknown command/m, /^% Bad IP address/m,
+  /^EEM policy \S+ not registered with event none Event Detector/m,
+];
 
 /** Throws ROUTER_CLI_ERROR when the output is IOS refusing `line`. */
 export function assertAccepted(output: string, line: string): void {

@@ -7,7 +7,23 @@ export interface ActuationTargets {
   client: string;
   peers: readonly { address: string; stubTrack: number }[];
   sources: readonly { interface: string; stubTrack: number }[];
+  /** How a stub track's state is set; `default-state` when absent. */
+  trackSetter?: TrackSetter;
 }
+
+/**
+ * `default-state`: `track N stub-object` / `default-state up|down` in one
+ * configuration session (each steer is a running-config change, logged as
+ * %SYS-5-CONFIG_I). `eem-applets`: the operator's `event none` applets, one
+ * per stub track and state (`action 1 track set N state up|down`, the way
+ * Cisco's EOT meant stub objects to be set), run from exec mode with
+ * `event manager run NAME`: the agent's user needs no configuration right at
+ * all and steering leaves the running-config alone.
+ */
+export type TrackSetter = { kind: 'default-state' } | { kind: 'eem-applets'; prefix: string };
+
+/** The applet that sets `track` to `up`/down: `PREFIX-N-UP`, `PREFIX-N-DOWN`. */
+export const eemAppletName = (prefix: string, track: number, up: boolean) => `${prefix}-${track}-${up ? 'UP' : 'DOWN'}`;
 
 export interface ActuationPlan {
   /** Configuration lines, in order, for one config session. */
@@ -17,8 +33,6 @@ export interface ActuationPlan {
 }
 
 export type Strategy = 'stub-tracks' | 'peer-order';
-
-const stub = (track: number, up: boolean) => [`track ${track} stub-object`, `default-state ${up ? 'up' : 'down'}`];
 
 /**
  * Stub-track strategy: the client's `peer ... track N` and `source ... track N`
@@ -32,7 +46,8 @@ const stub = (track: number, up: boolean) => [`track ${track} stub-object`, `def
  */
 export function planStubTracks(t: ActuationTargets, peer: string, source: string, clearSaOf?: string): ActuationPlan {
   const clear = configuredPeer(t, clearSaOf);
-  return { configLines: linesOf(stubTrackStates(t, peer, source)), execCommands: clear ? clearCommands(clear) : [] };
+  const set = planTrackStates(t, stubTrackStates(t, peer, source));
+  return { configLines: set.configLines, execCommands: [...set.execCommands, ...(clear ? clearCommands(clear) : [])] };
 }
 
 /** One agent-owned stub track and the state a plan gives it. */
@@ -65,15 +80,17 @@ export function releasedTrackStates(t: ActuationTargets): StubTrackState[] {
 
 /** Every candidate allowed: the router runs on its own configuration, as IOS alone would. */
 export function planRelease(t: ActuationTargets): ActuationPlan {
-  return { configLines: linesOf(releasedTrackStates(t)), execCommands: [] };
+  return planTrackStates(t, releasedTrackStates(t));
 }
 
-/** Configuration lines that put stub tracks in these states (no exec command: nothing is cleared). */
-export function planTrackStates(states: readonly StubTrackState[]): ActuationPlan {
-  return { configLines: linesOf(states), execCommands: [] };
+/** What puts stub tracks in these states, in this order, by the targets' setter (nothing is cleared). */
+export function planTrackStates(t: ActuationTargets, states: readonly StubTrackState[]): ActuationPlan {
+  const setter = t.trackSetter ?? { kind: 'default-state' };
+  if (setter.kind === 'eem-applets') {
+    return { configLines: [], execCommands: states.map((x) => `event manager run ${eemAppletName(setter.prefix, x.track, x.up)}`) };
+  }
+  return { configLines: states.flatMap((x) => [`track ${x.track} stub-object`, `default-state ${x.up ? 'up' : 'down'}`]), execCommands: [] };
 }
-
-const linesOf = (states: readonly StubTrackState[]) => states.flatMap((x) => stub(x.track, x.up));
 
 /** IOS numbers a FlexVPN client's peers 1 to 10. */
 export const MAX_PEER_SEQ = 10;

@@ -14,7 +14,7 @@ import { renderIpRoute, renderIpv6Route } from '../../render/ip-route.js';
 import { renderIpSlaStatistics, renderIpSlaSummary } from '../../render/ip-sla.js';
 import { renderIpsecSa } from '../../render/ipsec-sa.js';
 import { renderLogging } from '../../render/logging.js';
-import { renderRunningConfig } from '../../render/running-config.js';
+import { renderEmptyRunningConfig, renderRunningConfig } from '../../render/running-config.js';
 import { renderTrack, renderTrackBrief } from '../../render/track.js';
 import { renderVersion } from '../../render/version.js';
 import { isIpv4, num, str } from './common.js';
@@ -87,6 +87,8 @@ export function execCommands(m: RouterModel): CommandDef[] {
     show(USER_AND_EXEC, kw('show', 'dmvpn'), () => renderDmvpn(m)),
     show(USER_AND_EXEC, kw('show', 'version'), () => renderVersion(m)),
     show(EXEC, kw('show', 'logging'), () => renderLogging(m)),
-    show(EXEC, kw('show', 'running-config'), () => renderRunningConfig(m)),
+    // A CLI view's user sees only the configuration its view may enter, which in the lab's exec-only views is none.
+    { modes: EXEC, syntax: kw('show', 'running-config'), handler: (ctx) => ({ output: ctx.view ? renderEmptyRunningConfig() : renderRunningConfig(m) }) },
+    show(EXEC, kw('show', 'running-config', 'view', 'full'), () => renderRunningConfig(m)),
   ];
 }

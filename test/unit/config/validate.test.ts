@@ -21,7 +21,7 @@ describe('configuration', () => {
     expect(r.config.flexvpn.sources[0]!.interface).toBe('GigabitEthernet0/0');
     expect(r.config.policy.preemptDelaySec).toBe(300);
     expect(r.config.actuation).toEqual({
-      strategy: 'stub-tracks', verifyTimeoutSec: 30, retries: 2, onStop: 'restore',
+      strategy: 'stub-tracks', setTracksWith: 'default-state', eemAppletPrefix: 'SPOKEPILOT', verifyTimeoutSec: 30, retries: 2, onStop: 'restore',
       pathRepair: { enabled: true, settleSec: 60, backoffSec: 60, maxBackoffSec: 300 },
     });
     expect(r.config.router.ssh!.port).toBe(22);
@@ -34,6 +34,17 @@ describe('configuration', () => {
     expect(r.issues.map((i) => i.path).sort()).toEqual(['actuation.pathRepair.settleSec']);
     const bound = loadConfigText(`${MINIMAL}actuation: { pathRepair: { backoffSec: 600, maxBackoffSec: 120 } }\n`);
     expect(bound.ok ? [] : bound.issues).toEqual([{ path: 'actuation.pathRepair.maxBackoffSec', message: 'must not be below backoffSec (600): it bounds the wait that starts there' }]);
+  });
+
+  it('sets the stub tracks through EEM applets only with the stub-track strategy, and takes only a word as their prefix', () => {
+    const eem = loadConfigText(`${MINIMAL}actuation: { setTracksWith: eem-applets, eemAppletPrefix: SP-TRACK }\n`);
+    expect(eem.ok ? eem.config.actuation : eem.issues).toMatchObject({ setTracksWith: 'eem-applets', eemAppletPrefix: 'SP-TRACK' });
+    const peerOrder = loadConfigText(`${MINIMAL}actuation: { strategy: peer-order, setTracksWith: eem-applets }\n`);
+    expect(peerOrder.ok ? [] : peerOrder.issues).toEqual([{
+      path: 'actuation.setTracksWith', message: 'eem-applets sets stub tracks, which peer-order does not use: use actuation.strategy stub-tracks, or setTracksWith default-state',
+    }]);
+    const spaced = loadConfigText(`${MINIMAL}actuation: { setTracksWith: eem-applets, eemAppletPrefix: "SP TRACK" }\n`);
+    expect(spaced.ok ? [] : spaced.issues.map((i) => i.path)).toEqual(['actuation.eemAppletPrefix']);
   });
 
   it('reports every problem at once, each with its path', () => {

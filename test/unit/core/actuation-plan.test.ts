@@ -97,3 +97,25 @@ describe('actuation plans', () => {
     expect(() => planPeerOrder(six, '192.0.2.1')).toThrow(/at most 5 peers/);
   });
 });
+
+describe('actuation plans with EEM applets setting the stub tracks', () => {
+  const eem = { ...targets, trackSetter: { kind: 'eem-applets' as const, prefix: 'SP' } };
+
+  it('runs one applet per track, in the same order (allowed first), then clears: no configuration at all', () => {
+    expect(planStubTracks(eem, '192.0.2.2', 'Cellular0/1/0', '192.0.2.1')).toEqual({
+      configLines: [],
+      execCommands: [
+        'event manager run SP-102-UP', 'event manager run SP-112-UP', 'event manager run SP-101-DOWN', 'event manager run SP-111-DOWN',
+        'clear crypto ikev2 sa remote 192.0.2.1', 'clear crypto session remote 192.0.2.1',
+      ],
+    });
+  });
+
+  it('releases by running every UP applet', () => {
+    expect(planRelease(eem)).toEqual({ configLines: [], execCommands: ['SP-101-UP', 'SP-102-UP', 'SP-111-UP', 'SP-112-UP'].map((a) => `event manager run ${a}`) });
+  });
+
+  it('an explicit default-state setter is the configuration strategy', () => {
+    expect(planRelease({ ...targets, trackSetter: { kind: 'default-state' } })).toEqual(planRelease(targets));
+  });
+});

@@ -121,3 +121,26 @@ describe('config ios: the layered configuration a file expects', () => {
     expect(text({ ...TWO_BY_TWO, serviceLevelRttMs: 1500, probeFrequencySec: 1 })).toContain(' timeout 1500\n frequency 2\n');
   });
 });
+
+describe('config ios with EEM applets setting the stub tracks', () => {
+  const eem = { ...TWO_BY_TWO, eemAppletPrefix: 'SP' };
+
+  it('adds an event-none applet per stub track and state, and passes the preflight that looks for them', () => {
+    const t = text(eem);
+    expect(t).toContain('event manager applet SP-111-DOWN\n event none\n action 1 track set 111 state down');
+    expect(t.match(/^event manager applet /gm)).toHaveLength(2 * 4);
+    expect(preflight({ ...targets(eem), candidates: eem.candidates, strategy: 'stub-tracks', eemAppletPrefix: 'SP' }, t)).toEqual([]);
+    // Without the applets that same preflight fails: it does look.
+    expect(preflight({ ...targets(eem), candidates: eem.candidates, strategy: 'stub-tracks', eemAppletPrefix: 'SP' }, text(TWO_BY_TWO)).map((p) => p.code))
+      .toEqual(Array(8).fill('APPLET_MISSING'));
+  });
+
+  it('offers a CLI view of exec commands only for the agent\'s user, commented, instead of privilege 15', () => {
+    const t = text(eem);
+    expect(t).toContain('!   username spokepilot view SPOKEPILOT secret');
+    expect(t).toContain('!    commands exec include event manager run');
+    expect(t).not.toMatch(/commands configure|privilege 15 secret/);
+    expect(t).not.toMatch(/^(aaa|parser|username) /m);
+    expect(text(TWO_BY_TWO)).toContain('privilege 15 secret');
+  });
+});

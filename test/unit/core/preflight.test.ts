@@ -84,3 +84,30 @@ describe('preflight: the configuration against the router\'s running configurati
     expect(preflight({ ...TARGETS, client: 'FLEX' }, RUNNING)[0]!.fix).toContain('SPOKE'); // names the clients there are
   });
 });
+
+describe('preflight with EEM applets setting the stub tracks', () => {
+  const applets = (tracks: number[]) => tracks.flatMap((t) => ['up', 'down'].flatMap((s) => [
+    `event manager applet SP-${t}-${s.toUpperCase()}`, ' event none', ` action 1 track set ${t} state ${s}`, '!',
+  ])).join('\n');
+  const eem: PreflightTargets = { ...TARGETS, eemAppletPrefix: 'SP' };
+
+  it('passes when every stub track has its UP and DOWN applet, registered with event none', () => {
+    expect(preflight(eem, RUNNING + applets([101, 102, 111]))).toEqual([]);
+  });
+
+  it('names a missing applet, one not registered with event none, and one that sets the wrong track or state', () => {
+    const text = RUNNING + applets([101, 102]).replace(' event none', ' event timer watchdog time 60')
+      + '\nevent manager applet SP-111-UP\n event none\n action 1 track set 111 state down\n!\n';
+    const problems = preflight(eem, text);
+    expect(problems.map((p) => [p.code, p.message])).toEqual([
+      ['APPLET_WRONG', 'EEM applet SP-101-UP is not registered with event none, so the agent cannot run it'],
+      ['APPLET_WRONG', 'EEM applet SP-111-UP does not set track 111 up'],
+      ['APPLET_MISSING', 'EEM applet SP-111-DOWN (sets track 111 down) does not exist'],
+    ]);
+    expect(problems[2]!.fix).toBe('event manager applet SP-111-DOWN / event none / action 1 track set 111 state down');
+  });
+
+  it('does not look for applets when the tracks are set by configuration', () => {
+    expect(preflight(TARGETS, RUNNING)).toEqual([]);
+  });
+});
