@@ -30,6 +30,15 @@ export function crossCheck(c: AgentConfig): ConfigIssue[] {
   if (c.actuation.strategy === 'peer-order' && c.actuation.setTracksWith === 'eem-applets') {
     add('actuation.setTracksWith', 'eem-applets sets stub tracks, which peer-order does not use: use actuation.strategy stub-tracks, or setTracksWith default-state');
   }
+  if (c.actuation.setTracksWith === 'eem-applets') {
+    // Adaptive probing starts and stops operations with `ip sla schedule` in configuration mode,
+    // a right the eem-applets user is meant not to have.
+    c.flexvpn.sources.forEach((s, i) => {
+      if ((s.metered?.fullRateOperations.length ?? 0) > 0) {
+        add(`flexvpn.sources[${i}].metered.fullRateOperations`, 'are scheduled by the agent in configuration mode, which an eem-applets user has no right to: leave them out (the standby probes then run as configured), or use setTracksWith default-state');
+      }
+    });
+  }
 
   const peers = new Set(c.flexvpn.peers.map((p) => p.address));
   const sources = new Set(c.flexvpn.sources.map((s) => s.interface));

@@ -43,6 +43,9 @@ describe('configuration', () => {
     expect(peerOrder.ok ? [] : peerOrder.issues).toEqual([{
       path: 'actuation.setTracksWith', message: 'eem-applets sets stub tracks, which peer-order does not use: use actuation.strategy stub-tracks, or setTracksWith default-state',
     }]);
+    const metered = loadConfigText(MINIMAL.replace(/stubTrack: 111 \}/, 'stubTrack: 111, metered: { budget: 2GB, fullRateOperations: [23] } }')
+      + 'actuation: { setTracksWith: eem-applets }\n');
+    expect(metered.ok ? [] : metered.issues.filter((i) => i.message.includes('eem-applets')).map((i) => i.path)).toEqual(['flexvpn.sources[0].metered.fullRateOperations']);
     const spaced = loadConfigText(`${MINIMAL}actuation: { setTracksWith: eem-applets, eemAppletPrefix: "SP TRACK" }\n`);
     expect(spaced.ok ? [] : spaced.issues.map((i) => i.path)).toEqual(['actuation.eemAppletPrefix']);
   });
