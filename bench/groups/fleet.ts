@@ -2,7 +2,7 @@
  * `npm run bench -- fleet`: 1,000 simulated spokes (lab/fleet-sim) on mosquitto
  * and on a 3-node RabbitMQ cluster (lab/brokers): steady rates, a cold fleet
  * view, one broker node killed, the whole broker restarted. The agent's own
- * backoff (DEFAULT_BACKOFF: 0.5 s base, 60 s cap, full jitter) is what is
+ * backoff (DEFAULT_BACKOFF: a 10 s first window, 60 s cap, full jitter) is what is
  * measured. SPOKEPILOT_FLEET_NODES and SPOKEPILOT_FLEET_BROKERS override the
  * size and the brokers (mosquitto,rabbitmq3).
  */
