@@ -118,7 +118,13 @@ async function nodeKill(broker: MatrixBroker, fleet: SimFleet, timeline: Connect
   await sleep(6_000);
   clearInterval(markers);
   await waitFor(() => fleet.counts().outboxDepth === 0, 120_000, 'the outboxes drained');
-  await sleep(3_000);
+  // Every event is out (acknowledged by the broker): lost is what the consumer has not had a minute later, not
+  // what it has not had yet. Under load it lags, so how long it took to have everything is a figure of its own.
+  const drainedAt = Date.now();
+  const missing = () => fleet.spokes.reduce((n, s) => n + sent() - new Set(consumer.markers.get(s.topics.status.split('/').at(-2)!) ?? []).size, 0);
+  await waitFor(() => missing() === 0, 60_000, 'every event at the consumer').catch(() => {});
+  m('nodeKill.consumerCatchUpSec', (Date.now() - drainedAt) / 1000, 's');
+  m('nodeKill.consumerReconnects', consumer.reconnects, 'connections');
   const reconnect = timeline.reconnectSec(killedAt);
   m('nodeKill.clientsCut', reconnect.length, 'clients');
   m('nodeKill.reconnectP95Sec', percentile(reconnect, 95), 's');
