@@ -64,6 +64,7 @@ export function buildMqttStack(o: {
     ...(o.mqtt.tls ? { tls: tlsFromFiles(o.mqtt.tls) } : {}),
     will: () => session.nextWill(),
     maxPacketBytes: maxPacketBytes(o.mqtt.maxPayloadBytes),
+    backoff: { baseMs: o.mqtt.reconnect.firstWindowSec * 1000, capMs: o.mqtt.reconnect.capSec * 1000 },
   }, log, o.clock);
   // A report the disk refuses is kept in memory and sent from there: news is never dropped for a full disk.
   const spill = new OutboxSpill();

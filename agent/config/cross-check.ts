@@ -78,6 +78,7 @@ export function crossCheck(c: AgentConfig): ConfigIssue[] {
     const m = c.mqtt;
     if (m.url === undefined && m.urls === undefined) add('mqtt.url', 'is required (or mqtt.urls: every endpoint of a clustered broker)');
     if (m.url !== undefined && m.urls !== undefined) add('mqtt.urls', 'and mqtt.url are both set: list every endpoint in mqtt.urls and drop mqtt.url');
+    if (m.reconnect.capSec < m.reconnect.firstWindowSec) add('mqtt.reconnect.capSec', `must not be below firstWindowSec (${m.reconnect.firstWindowSec}): it bounds the window that starts there`);
     const endpoints = [...(m.url !== undefined ? [m.url] : []), ...(m.urls ?? [])];
     if (c.mqtt.tls && endpoints.some((u) => !u.startsWith('mqtts://'))) add('mqtt.tls', `is set but ${m.urls ? 'not every one of mqtt.urls is' : 'mqtt.url is not'} mqtts://`);
     for (const [path, value] of [['site', c.site], ['node', c.node], ['mqtt.root', c.mqtt.root]] as const) {

@@ -233,6 +233,9 @@ export const CONFIG_SCHEMA = obj(
           rejectUnauthorized: { type: 'boolean', default: true }, servername: { type: 'string', minLength: 1 },
         }),
         heartbeatSec: int(10, 86400, 300),
+        // Reconnect backoff (agent/adapters/mqtt/backoff.ts): the first window sets the fleet's reconnect wave,
+        // about spokes / firstWindowSec CONNECTs a second; 10 s keeps 1,000 spokes under 200 a second.
+        reconnect: obj({ firstWindowSec: { type: 'number', minimum: 0.1, maximum: 3600, default: 10 }, capSec: int(1, 86400, 60) }, [], { default: {} }),
         commandKeys: { type: 'array', default: [], items: obj({ id: { type: 'string', pattern: NAME }, publicKey: secret }, ['id', 'publicKey']) },
         // Larger command messages are refused before they are parsed; signed commands are a few hundred bytes.
         maxPayloadBytes: int(1024, 16 * 1024 * 1024, 65_536),

@@ -137,6 +137,12 @@ export interface MqttConfig {
   tls?: { caFile?: string; certFile?: string; keyFile?: string; rejectUnauthorized: boolean; servername?: string };
   /** Telemetry is published at least this often, changed or not. */
   heartbeatSec: number;
+  /**
+   * Reconnect backoff, full jitter: the first try after a lost connection within `firstWindowSec`,
+   * each failed one doubling the window up to `capSec`. A fleet cut at once reconnects at about
+   * spokes / firstWindowSec a second: size it to what the broker cluster takes.
+   */
+  reconnect: { firstWindowSec: number; capSec: number };
   /** Public keys (Ed25519, PEM) allowed to sign commands; none: every command is refused. */
   commandKeys: { id: string; publicKey: Secret }[];
   /** Command messages larger than this are refused unparsed. */

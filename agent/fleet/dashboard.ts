@@ -37,7 +37,7 @@ export async function startDashboard(o: DashboardOptions): Promise<Dashboard> {
   const store = new FleetStore(db);
   const tokens = new AccessTokens(db);
   const token = o.bootstrapToken ? tokens.create(o.bootstrapToken.name, o.bootstrapToken.canCommand) : undefined;
-  const service = new FleetService(o.root, store);
+  const service = new FleetService(o.root, store, Date.now, (o.log ?? silentLogger).child('dashboard'));
   const assets = await loadWebAssets();
   service.start();
   const feed = await startFleetFeed({

@@ -20,6 +20,8 @@ export const EVENT_RETENTION_MS = 30 * 86_400_000;
 /** Raw samples per spoke: 3 h of 10 s telemetry for 4 candidates is ~4,300; beyond this the oldest go first. */
 export const MAX_SAMPLES_PER_SPOKE = 20_000;
 export const MAX_EVENTS_PER_SPOKE = 20_000;
+/** Rows one prune step deletes: a few milliseconds of work, so a request waits at most that long behind it. */
+export const PRUNE_BATCH_ROWS = 1_000;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS spoke (
@@ -96,6 +98,9 @@ export interface EventRow { id: string; spoke: string; ts: number; kind: string;
 export interface CommandRow {
   tx: string; spoke: string; sent_ms: number; sent_by: string; cmd: string; args: string; reply: string | null; reply_ms: number | null;
 }
+
+/** A key of several columns compared as a row value: `(a, b) IN (SELECT a, b ...)`. */
+const rowKey = (columns: string) => (columns.includes(',') ? `(${columns})` : columns);
 
 /** Prepared statements, made once: the message path runs them thousands of times a second at fleet scale. */
 export class FleetStore {
@@ -200,21 +205,51 @@ export class FleetStore {
   /** Drops history past its resolution's retention (a bucket once it ends before it) and past the per-spoke caps; returns how many rows went. */
   prune(nowMs: number): number {
     let removed = 0;
-    for (const t of TIERS) removed += this.db.prepare(`DELETE FROM ${t.table} WHERE ts < ?`).run(nowMs - t.retentionMs - t.widthMs).changes;
-    removed += this.db.prepare('DELETE FROM event WHERE ts < ?').run(nowMs - EVENT_RETENTION_MS).changes;
-    removed += this.db.prepare('DELETE FROM command WHERE sent_ms < ?').run(nowMs - EVENT_RETENTION_MS).changes;
-    removed += this.capPerSpoke('sample', MAX_SAMPLES_PER_SPOKE);
-    removed += this.capPerSpoke('event', MAX_EVENTS_PER_SPOKE);
+    for (const n of this.pruneSteps(nowMs, -1)) removed += n;
     return removed;
   }
 
-  private capPerSpoke(table: 'sample' | 'event', cap: number): number {
-    let removed = 0;
-    const over = this.db.prepare(`SELECT spoke FROM ${table} GROUP BY spoke HAVING COUNT(*) > ?`).all(cap) as { spoke: string }[];
-    for (const { spoke } of over) {
-      const cut = this.db.prepare(`SELECT ts FROM ${table} WHERE spoke = ? ORDER BY ts DESC LIMIT 1 OFFSET ?`).get(spoke, cap) as { ts: number };
-      removed += this.db.prepare(`DELETE FROM ${table} WHERE spoke = ? AND ts <= ?`).run(spoke, cut.ts).changes;
+  /**
+   * The prune as steps of bounded work, each yielding the rows it removed: a
+   * DELETE of at most `batchRows` rows (-1: no bound), or one spoke's cap
+   * checked. A week of 5,000 spokes expires hundreds of thousands of rows per
+   * schedule, 4-5 s in one go, which held up every request (issue 17): the
+   * server runs these steps in slices between which it serves (sliced-run.ts).
+   */
+  *pruneSteps(nowMs: number, batchRows = PRUNE_BATCH_ROWS): Generator<number, void, undefined> {
+    for (const t of TIERS) yield* this.deleteBefore(t.table, t.widthMs === 0 ? 'rowid' : 'spoke, candidate, ts', 'ts', nowMs - t.retentionMs - t.widthMs, batchRows);
+    yield* this.deleteBefore('event', 'id', 'ts', nowMs - EVENT_RETENTION_MS, batchRows);
+    yield* this.deleteBefore('command', 'rowid', 'sent_ms', nowMs - EVENT_RETENTION_MS, batchRows);
+    yield* this.capPerSpoke('sample', 'rowid', MAX_SAMPLES_PER_SPOKE, batchRows);
+    yield* this.capPerSpoke('event', 'id', MAX_EVENTS_PER_SPOKE, batchRows);
+  }
+
+  /** Rows with `column` before `cut`, `batchRows` at a time, chosen through the column's index and deleted by key (its columns). */
+  private *deleteBefore(table: string, key: string, column: string, cut: number, batchRows: number): Generator<number, void, undefined> {
+    const del = this.db.prepare(`DELETE FROM ${table} WHERE ${rowKey(key)} IN (SELECT ${key} FROM ${table} WHERE ${column} < ? LIMIT ?)`);
+    for (;;) {
+      const n = del.run(cut, batchRows).changes;
+      yield n;
+      if (batchRows < 0 || n < batchRows) return;
     }
-    return removed;
+  }
+
+  /**
+   * The oldest rows of each spoke over `cap`. Spokes are walked one index seek
+   * at a time (the next key after the last), not grouped over the whole table.
+   */
+  private *capPerSpoke(table: 'sample' | 'event', key: string, cap: number, batchRows: number): Generator<number, void, undefined> {
+    const next = this.db.prepare(`SELECT spoke FROM ${table} WHERE spoke > ? ORDER BY spoke LIMIT 1`).pluck();
+    const cutOf = this.db.prepare(`SELECT ts FROM ${table} WHERE spoke = ? ORDER BY ts DESC LIMIT 1 OFFSET ?`).pluck();
+    const del = this.db.prepare(`DELETE FROM ${table} WHERE ${rowKey(key)} IN (SELECT ${key} FROM ${table} WHERE spoke = ? AND ts <= ? LIMIT ?)`);
+    for (let spoke = next.get('') as string | undefined; spoke !== undefined; spoke = next.get(spoke) as string | undefined) {
+      const cut = cutOf.get(spoke, cap) as number | undefined;
+      if (cut === undefined) { yield 0; continue; }
+      for (;;) {
+        const n = del.run(spoke, cut, batchRows).changes;
+        yield n;
+        if (batchRows < 0 || n < batchRows) break;
+      }
+    }
   }
 }

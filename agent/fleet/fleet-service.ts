@@ -15,6 +15,9 @@ import type { FleetStore } from './fleet-db.js';
 import type { HistorySample } from './history-rollup.js';
 import { FleetState, overviewRow, type OverviewRow, type Spoke } from './fleet-state.js';
 import { replyText } from './spoke-page.js';
+import { runSliced, type SlicedRun } from './sliced-run.js';
+import { describeError } from '../../proto/coded-error.js';
+import { silentLogger, type Logger } from '../ports/logger.js';
 
 export interface LiveBatch {
   rows: OverviewRow[];
@@ -30,6 +33,8 @@ export interface Signer { key: KeyObject; keyId: string }
 
 export const LIVE_BATCH_MS = 250;
 export const PRUNE_EVERY_MS = 10 * 60_000;
+/** Longest the prune holds the event loop at a time: a request or a message batch waits at most about this. */
+export const PRUNE_SLICE_MS = 20;
 const REPLY_WAIT_MS = 20_000;
 
 export class FleetService {
@@ -42,9 +47,16 @@ export class FleetService {
   private readonly listeners = new Set<{ filter: LiveFilter; send: (b: LiveBatch) => void }>();
   private readonly waiting = new Map<string, (reply: Record<string, unknown>) => void>();
   private readonly timers: NodeJS.Timeout[] = [];
+  private pruning: Promise<SlicedRun | undefined> | undefined;
+  private stopped = false;
   messages = 0;
+  /** The last prune that finished (its rows, and slices: the times the server answered in between). */
+  lastPrune: SlicedRun | undefined;
 
-  constructor(readonly root: string, readonly store: FleetStore, private readonly now: () => number = Date.now) {
+  constructor(
+    readonly root: string, readonly store: FleetStore, private readonly now: () => number = Date.now,
+    private readonly log: Logger = silentLogger,
+  ) {
     this.state = new FleetState(root);
     for (const r of store.spokes()) {
       this.state.restore({
@@ -57,15 +69,38 @@ export class FleetService {
   }
 
   start(): void {
-    this.store.prune(this.now()); // a server started after days off drops what expired meanwhile at once
+    void this.prune(); // a server started after days off drops what expired meanwhile at once
     this.timers.push(setInterval(() => this.flush(), LIVE_BATCH_MS));
-    this.timers.push(setInterval(() => this.store.prune(this.now()), PRUNE_EVERY_MS));
+    this.timers.push(setInterval(() => void this.prune(), PRUNE_EVERY_MS));
     for (const t of this.timers) t.unref();
   }
 
   stop(): void {
+    this.stopped = true; // a prune between two slices takes no further step: the database is about to close
     for (const t of this.timers) clearInterval(t);
     this.flush();
+  }
+
+  /** True while a prune is between its slices. */
+  get pruneRunning(): boolean { return this.pruning !== undefined; }
+
+  /**
+   * Drops expired history in slices of PRUNE_SLICE_MS, the server answering in
+   * between; one prune at a time (a schedule that finds one running leaves it be).
+   */
+  prune(): Promise<SlicedRun | undefined> {
+    this.pruning ??= runSliced(this.store.pruneSteps(this.now()), { sliceMs: PRUNE_SLICE_MS, cancelled: () => this.stopped })
+      .then((run) => {
+        this.lastPrune = run;
+        if (run.total > 0) this.log.info('history-pruned', { rows: run.total, slices: run.slices });
+        return run;
+      }, (err: unknown) => {
+        // Kept serving: the next schedule tries again, and what it could not drop is only kept longer.
+        this.log.error('history-prune-failed', describeError(err));
+        return undefined;
+      })
+      .finally(() => { this.pruning = undefined; });
+    return this.pruning;
   }
 
   onMessage(topic: string, payload: Buffer | string): void {

@@ -84,8 +84,11 @@ export class FleetConsumer {
   bytes = 0;
   /** Per node: marker sequence numbers in the order first seen, and the ids seen (QoS 1 duplicates dropped by id). */
   readonly markers = new Map<string, number[]>();
+  /** Connections after the first: a clean-session consumer misses what was published while it was away. */
+  reconnects = 0;
   private readonly ids = new Set<string>();
   private constructor(readonly client: MqttClient) {
+    client.on('connect', () => { this.reconnects++; });
     client.on('message', (topic, payload) => {
       this.messages++;
       this.bytes += payload.length + topic.length;

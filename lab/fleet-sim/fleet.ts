@@ -10,7 +10,7 @@ import type { BackoffOptions } from '../../agent/adapters/mqtt/backoff.js';
 import { systemClock } from '../../agent/ports/clock.js';
 import { generateSigningKey, parsePublicKey } from '../../proto/command-signing.js';
 import { createPayloadValidators } from '../../proto/schemas/index.js';
-import { SimSpoke } from './sim-spoke.js';
+import { SimSpoke, type SimStore } from './sim-spoke.js';
 import { DEFAULT_SCENARIO, seededStream, SpokeStream, type FleetScenario } from './synthetic.js';
 
 export interface SimFleetOptions {
@@ -25,6 +25,8 @@ export interface SimFleetOptions {
   keepaliveSec?: number;
   /** Spokes per site (default 20): site-<k>/spoke-<i>. */
   perSite?: number;
+  /** Where each spoke keeps its outbox and journal (SimSpokeOptions.store): `file` by default. */
+  store?: SimStore;
 }
 
 export interface FleetCounts {
@@ -65,6 +67,7 @@ export class SimFleet {
       this.spokes.push(new SimSpoke({
         dir: join(o.dir, `spoke-${i}`), at, root: this.root, urls: o.urls, stream: new SpokeStream(i, scenario), clock: systemClock, keys,
         random, validators, heartbeatMs: 300_000 / (o.speed ?? 1), ...(o.backoff ? { backoff: o.backoff } : {}), ...(o.keepaliveSec ? { keepaliveSec: o.keepaliveSec } : {}),
+        ...(o.store ? { store: o.store } : {}),
       }));
     }
   }

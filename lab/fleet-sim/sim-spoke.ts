@@ -24,12 +24,14 @@ import { Publisher } from '../../agent/shell/publisher.js';
 import { outboxForPublisher, outboxSink } from '../../agent/shell/publisher-outbox.js';
 import { Reporter } from '../../agent/shell/publisher-reporter.js';
 import { SnapshotResponder } from '../../agent/shell/publisher-snapshot.js';
-import { fileSessionCounter, messageIds, PublisherSession } from '../../agent/shell/publisher-session.js';
+import { fileSessionCounter, memorySessionCounter, messageIds, PublisherSession } from '../../agent/shell/publisher-session.js';
 import type { PayloadValidators } from '../../proto/schemas/index.js';
 import { snapshotTopic } from '../../proto/snapshot.js';
 import { nodeTopics, type NodeAddress } from '../../proto/topics.js';
 import { SpokeStream, type SpokePath } from './synthetic.js';
 import { sqliteOutboxStore, sqliteCommandLog } from '../../agent/adapters/sqlite/reporting-store.js';
+
+export type SimStore = 'file' | 'memory';
 
 export interface SimSpokeOptions {
   dir: string;
@@ -42,6 +44,14 @@ export interface SimSpokeOptions {
   backoff?: BackoffOptions;
   random?: () => number;
   keepaliveSec?: number;
+  /**
+   * `file` (default): the agent's SQLite database in `dir`, as on a router.
+   * `memory`: the same schema and code in an in-memory SQLite database and
+   * session counter, for tests that need a thousand spokes quickly: creating
+   * a thousand database files costs 40-70 s under load, most of it the
+   * journal-mode switch and the migrations' commits waiting on the disk.
+   */
+  store?: SimStore;
   /** Telemetry heartbeat (default the agent's 5 minutes), scaled with the sim's speed. */
   heartbeatMs?: number;
   /**
@@ -67,14 +77,16 @@ export class SimSpoke {
   eventsQueued = 0;
 
   constructor(private readonly o: SimSpokeOptions) {
-    mkdirSync(o.dir, { recursive: true });
+    const inMemory = o.store === 'memory';
+    if (!inMemory) mkdirSync(o.dir, { recursive: true });
     this.topics = nodeTopics(o.root, o.at);
     // synchronous=NORMAL: a thousand spokes on one disk would measure the disk's fsyncs, not MQTT.
-    this.db = openDatabase(join(o.dir, 'spoke.db'), { busyTimeoutMs: 0, synchronous: 'normal' });
+    this.db = openDatabase(inMemory ? ':memory:' : join(o.dir, 'spoke.db'), { busyTimeoutMs: 0, synchronous: 'normal' });
     this.outbox = new SqliteOutbox(this.db, { maxBytes: 16 * 1024 * 1024, maxAgeMs: 7 * 86_400_000 });
     const journal = new SqliteJournal(this.db, { maxAgeMs: 7 * 86_400_000, maxRows: 10_000 });
     const ids = messageIds();
-    const session = new PublisherSession(fileSessionCounter(join(o.dir, 'mqtt-session')), this.topics.status, ids, o.clock, 'fleet-sim');
+    const counter = inMemory ? memorySessionCounter() : fileSessionCounter(join(o.dir, 'mqtt-session'));
+    const session = new PublisherSession(counter, this.topics.status, ids, o.clock, 'fleet-sim');
     this.broker = new MqttBroker({
       url: o.urls[0]!, urls: o.urls, clientId: `sim-${o.at.site}-${o.at.node}`, keepaliveSec: o.keepaliveSec ?? 30,
       will: () => session.nextWill(), maxPacketBytes: maxPacketBytes(65_536),

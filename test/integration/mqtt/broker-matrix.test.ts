@@ -13,6 +13,7 @@ import mqtt from 'mqtt';
 import { freeTcpPort } from '../../../lab/harness/free-port.js';
 import { agentStack, type AgentStack } from './agent-stack.js';
 import { FAST_BACKOFF } from './scenarios.js';
+import { DEFAULT_BACKOFF } from '../../../agent/adapters/mqtt/backoff.js';
 import { waitFor } from './wait.js';
 import { fleetFilter } from '../../../proto/topics.js';
 import { SimFleet } from '../../../lab/fleet-sim/fleet.js';
@@ -125,6 +126,54 @@ describe.each(matrixNames())('broker matrix: %s', (name: BrokerName) => {
       expect(stack.broker.counts.attempts).toBeGreaterThanOrEqual(2);
     } finally { await stack.stop(); }
   });
+
+  // A node kill under a fleet, at CI size (issue 16: the bench does it with 1,000), with the agent's real backoff.
+  it.runIf(name === 'rabbitmq3')('keeps a 200-spoke fleet whole when a cluster node dies: every event, in order, every cut spoke on a survivor', async () => {
+    const root = 'nodekill';
+    const nodes = 200;
+    const fleet = new SimFleet({ nodes, urls: broker.urls, dir: join(tmp.dir, 'nodekill'), root, backoff: DEFAULT_BACKOFF });
+    // On node 2, which survives: what the cut spokes publish on their new node reaches it through the cluster.
+    const consumer = await Observer.connect(broker.urls[1]!, fleetFilter(root));
+    let sent = 0;
+    const mark = () => { const n = sent++; for (const s of fleet.spokes) void s.marker(n).catch(() => {}); };
+    let markers: NodeJS.Timeout | undefined;
+    try {
+      await fleet.start(2_000);
+      await waitFor(() => fleet.counts().connected === nodes && fleet.counts().outboxDepth === 0, 60_000, 'the fleet connected and its state out');
+      markers = setInterval(mark, 1_000);
+      await waitFor(() => sent >= 3, 10_000, 'three rounds of markers');
+      const cut = fleet.spokes.filter((s) => s.broker.endpoint === broker.urls[0]);
+      expect(cut.length).toBeGreaterThan(0); // each spoke starts at a random node
+      await broker.killNode(1);
+      // Within the backoff's first window (DEFAULT_BACKOFF: 10 s) on the next node, the cluster's survivors.
+      await waitFor(() => cut.every((s) => s.broker.connected && s.broker.counts.connections >= 2), 60_000, 'every cut spoke back');
+      const backAfter = sent;
+      await waitFor(() => sent >= backAfter + 2, 10_000, 'two more rounds of markers');
+      clearInterval(markers);
+      await waitFor(() => fleet.counts().outboxDepth === 0, 60_000, 'every outbox drained');
+      expect(fleet.spokes.every((s) => s.broker.connected && s.broker.endpoint !== broker.urls[0])).toBe(true);
+      // Per spoke, the markers in the order first seen (QoS 1 duplicates dropped by id).
+      const seen = new Map<string, number[]>();
+      const ids = new Set<unknown>();
+      const read = () => {
+        for (const e of consumer.on('event').splice(0)) {
+          if (e.body.code !== 'SIM_SEQ' || ids.has(e.body.id)) continue;
+          ids.add(e.body.id);
+          const node = String(e.body.subject);
+          seen.set(node, [...(seen.get(node) ?? []), Number(e.body.message)]);
+        }
+        return seen;
+      };
+      const all = Array.from({ length: sent }, (_, k) => k);
+      await waitFor(() => read().size === nodes && [...seen.values()].every((l) => l.length === sent), 60_000, 'every marker of every spoke at the consumer');
+      for (const s of fleet.spokes) expect(seen.get(s.topics.status.split('/').at(-2)!)).toEqual(all);
+    } finally {
+      clearInterval(markers);
+      await consumer.close().catch(() => {});
+      await fleet.stop();
+      await broker.startNode(1); // the last test kills a node of its own: two must be up for the cluster's majority
+    }
+  }, 240_000);
 
   // Last: it leaves a node dead (single-node brokers are started again).
   it('keeps every queued event, in order, when the node an agent is on dies', async () => {
