@@ -116,3 +116,32 @@ describe('show crypto ikev2 sa detailed property: generated SAs read back', () =
     }
   });
 });
+
+// The plain `show crypto ikev2 sa` prints the row, the Encr line and the lifetimes, nothing more.
+const BRIEF_FIELDS = new Set(['family', 'tunnelId', 'localAddress', 'localPort', 'remoteAddress', 'remotePort', 'fvrf', 'ivrf', 'status', 'statusRaw',
+  'encryption', 'keySizeBits', 'prf', 'hash', 'dhGroup', 'authSign', 'authVerify', 'quantumSafePpk', 'lifetimeSec', 'activeTimeSec']);
+
+describe('show crypto ikev2 sa property: generated SAs read back', () => {
+  it('holds for 300 generated outputs of 1-5 SAs', () => {
+    const g = new Gen(18_417);
+    for (let n = 0; n < 300; n++) {
+      const blocks = Array.from({ length: g.between(1, 5) }, (_, i) => generate(g, i + 1))
+        .sort((a, b) => (a.want.family === b.want.family ? 0 : a.want.family === 'ipv4' ? -1 : 1))
+        .map(({ lines, want }) => ({
+          lines: lines.slice(0, lines.findIndex((l) => l.includes('Life/Active Time')) + 1).filter((l) => !l.includes('PQC')),
+          want: Object.fromEntries(Object.entries(want).filter(([k, v]) => BRIEF_FIELDS.has(k) && v !== undefined)) as Partial<IkeV2Sa>,
+        }));
+      const lines: string[] = [];
+      for (const family of ['IPv4', 'IPv6']) {
+        const mine = blocks.filter((b) => b.want.family === family.toLowerCase());
+        // IOS prints both headings, an empty family's with nothing under it.
+        lines.push(` ${family} Crypto IKEv2  SA `, '');
+        if (mine.length > 0) lines.push('Tunnel-id Local                 Remote                fvrf/ivrf            Status ', ...mine.flatMap((b) => b.lines), '');
+      }
+      const text = lines.join('\n');
+      const { records, warnings } = parseCommandOutput('show crypto ikev2 sa', text);
+      expect(warnings, text).toEqual([]);
+      expect(records, text).toEqual(blocks.map((b) => b.want));
+    }
+  });
+});

@@ -4,10 +4,10 @@ import type { IpsecSa, IpsecSaIdent } from '../../../../proto/records/crypto.js'
 import { Gen } from './grammar-gen.js';
 
 /**
- * Issue 18 item 3 for `show crypto ipsec sa detail`: random interfaces with one
+ * Issue 18 item 3 for `show crypto ipsec sa [detail]`: random interfaces with one
  * or more idents from the documented line kinds (crypto map line, protected
  * vrf, idents of any prefix/protocol/port, peer and flags, every counter line of
- * the detail form, endpoints, MTUs, outbound SPI, PFS with or without a group,
+ * the detail form or the five of the plain form and its error counts, endpoints, MTUs, outbound SPI, PFS with or without a group,
  * inbound/outbound esp SAs with transform, settings, conn/flow ids, lifetime,
  * IV, replay window and status, and the empty ah/pcp sections), read back exactly.
  */
@@ -27,6 +27,8 @@ const COUNTER_LINES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['#pkts not tagged (send): %, #pkts not untagged (rcv): %', ['pktsNotTaggedSend', 'pktsNotUntaggedRecv']],
   ['#pkts internal err (send): %, #pkts internal err (recv) %', ['pktsInternalErrSend', 'pktsInternalErrRecv']],
 ];
+// The plain form prints the first five counter lines of the detail form, then the error counts.
+const PLAIN_COUNTER_LINES = [...COUNTER_LINES.slice(0, 5), ['#send errors %, #recv errors %', ['sendErrors', 'recvErrors']] as const];
 const TRANSFORMS = ['esp-gcm', 'esp-256-aes esp-sha256-hmac', 'esp-aes esp-sha-hmac', 'esp-256-aes esp-sha512-hmac'];
 const MASKS: ReadonlyArray<readonly [string, number]> = [['0.0.0.0', 0], ['255.0.0.0', 8], ['255.255.0.0', 16], ['255.255.255.0', 24], ['255.255.255.255', 32]];
 
@@ -59,9 +61,12 @@ function sa(g: Gen, direction: 'inbound' | 'outbound', cryptoMap: string): { lin
   return { lines, want };
 }
 
-describe('show crypto ipsec sa detail property: generated outputs read back', () => {
+describe.each([
+  ['show crypto ipsec sa detail', COUNTER_LINES, 18_405],
+  ['show crypto ipsec sa', PLAIN_COUNTER_LINES, 18_415],
+] as const)('%s property: generated outputs read back', (command, counterLines, seed) => {
   it('holds for 300 generated outputs', () => {
-    const g = new Gen(18_405);
+    const g = new Gen(seed);
     for (let n = 0; n < 300; n++) {
       const lines: string[] = [];
       const want: Array<Partial<IpsecSaIdent> & { sas: IpsecSa[] }> = [];
@@ -84,7 +89,7 @@ describe('show crypto ipsec sa detail property: generated outputs read back', ()
           const counters: Record<string, number> = {};
           lines.push(`   protected vrf: ${vrf}`, `   local  ident (addr/mask/prot/port): ${li.text}`, `   remote ident (addr/mask/prot/port): ${ri.text}`,
             `   current_peer ${peer} port ${peerPort}`, '     PERMIT, flags={origin_is_acl,}');
-          for (const [template, keys] of COUNTER_LINES) {
+          for (const [template, keys] of counterLines) {
             let line = template;
             for (const key of keys) { const v = g.int(10_000_000); counters[key] = v; line = line.replace('%', String(v)); }
             lines.push(`    ${line}`);
@@ -111,7 +116,7 @@ describe('show crypto ipsec sa detail property: generated outputs read back', ()
         }
       }
       const text = lines.join('\n');
-      const { records, warnings } = parseCommandOutput('show crypto ipsec sa detail', text);
+      const { records, warnings } = parseCommandOutput(command, text);
       expect(warnings, text).toEqual([]);
       expect(records.length, text).toBe(want.length);
       (records as IpsecSaIdent[]).forEach((r, i) => {
