@@ -3,6 +3,21 @@ import { parseInterfaces } from '../../../agent/parsers/health/interfaces.js';
 
 // A spoke's tunnel and WAN interface are a parser case now: test/unit/parsers/cases/show-interfaces/spoke-tunnel-and-wan.
 describe('show interfaces', () => {
+  it('reads the broadcasts opening the runts line (IOS 12.x, serial interfaces)', () => {
+    const { records, warnings } = parseInterfaces([
+      'Serial0/0/0 is up, line protocol is up',
+      '  Hardware is PowerQUICC Serial',
+      '  MTU 1500 bytes, BW 2048 Kbit, DLY 20000 usec,',
+      '     34433 packets input, 5766683 bytes, 0 no buffer',
+      '     Received 1878 broadcasts, 0 runts, 11 giants, 0 throttles',
+      '     332 input errors, 52 CRC, 81 frame, 0 overrun, 0 ignored, 193 abort',
+    ].join('\n'));
+    expect(warnings).toEqual([]);
+    expect(records[0]?.counters).toMatchObject({ broadcastsReceived: 1878, runts: 0, giants: 11, throttles: 0, abort: 193 });
+    // Only as the first item: a broadcasts count elsewhere on a line is no known counter.
+    expect(parseInterfaces('Serial0 is up, line protocol is up\n     0 runts, Received 5 broadcasts\n').warnings).toHaveLength(1);
+  });
+
   it('reads shut, deleted and err-disabled interfaces', () => {
     const text = [
       'GigabitEthernet0/0/2 is administratively down, line protocol is down',
