@@ -18,6 +18,22 @@ describe('show interfaces', () => {
     expect(parseInterfaces('Serial0 is up, line protocol is up\n     0 runts, Received 5 broadcasts\n').warnings).toHaveLength(1);
   });
 
+  it('reads a FlexVPN virtual-access tunnel: cloned from its template, its own source-tracking line', () => {
+    const { records, warnings } = parseInterfaces([
+      'Virtual-Access2 is up, line protocol is up ',
+      '  Hardware is Virtual Access interface',
+      '  Tunnel vaccess, cloned from Virtual-Template1',
+      '  Tunnel source 192.0.2.1, destination 198.51.100.7',
+      '   Tunnel Subblocks:',
+      '      src-track:',
+      '         Virtual-Access2 source tracking subblock associated with GigabitEthernet0/0/0',
+      '          Set of tunnels with source GigabitEthernet0/0/0, 1 member (includes iterators), on interface <OK>',
+      '  Tunnel protocol/transport GRE/IP',
+    ].join('\n'));
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({ name: 'Virtual-Access2', tunnel: { sourceAddress: '192.0.2.1', destinationAddress: '198.51.100.7', protocolTransport: 'GRE/IP' } });
+  });
+
   it('reads shut, deleted and err-disabled interfaces', () => {
     const text = [
       'GigabitEthernet0/0/2 is administratively down, line protocol is down',
