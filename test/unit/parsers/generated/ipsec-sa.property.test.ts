@@ -42,9 +42,11 @@ function sa(g: Gen, direction: 'inbound' | 'outbound', cryptoMap: string): { lin
   const [kb, sec] = [g.int(4_608_000), g.int(3600)];
   const iv = g.pick([8, 16]);
   const window = g.chance(0.5) ? g.pick([64, 512, 1024]) : undefined;
+  // Volume rekey disabled: IOS-XE prints the seconds alone and says so on the next line.
+  const volume = g.chance(0.7);
   const want: IpsecSa = {
     direction, protocol: 'esp', spi, transform, settings, connId, flowId: flow, siblingFlags: 'FFFFFFFF80004048', cryptoMap,
-    remainingLifetimeKb: kb, remainingLifetimeSec: sec, ivSizeBytes: iv, replayDetection: true,
+    ...(volume ? { remainingLifetimeKb: kb } : {}), remainingLifetimeSec: sec, ivSizeBytes: iv, replayDetection: true,
     status: 'active', statusRaw: 'ACTIVE(ACTIVE)',
   };
   if (window !== undefined) want.replayWindowSize = window;
@@ -53,7 +55,8 @@ function sa(g: Gen, direction: 'inbound' | 'outbound', cryptoMap: string): { lin
     `        transform: ${transform} ,`,
     `        in use settings ={${settings.join(', ')}, }`,
     `        conn id: ${connId}, flow_id: ${flow}, sibling_flags FFFFFFFF80004048, crypto map: ${cryptoMap}`,
-    `         sa timing: remaining key lifetime (k/sec): (${kb}/${sec})`,
+    ...(volume ? [`         sa timing: remaining key lifetime (k/sec): (${kb}/${sec})`]
+      : [`        sa timing: remaining key lifetime (sec): ${sec}`, '        Kilobyte Volume Rekey has been disabled']),
     `        IV size: ${iv} bytes`,
     `        replay detection support: Y${window !== undefined ? `  replay window size: ${window}` : ''}`,
     '        Status: ACTIVE(ACTIVE)',
