@@ -22,3 +22,12 @@ describe('the lab prints the parser cases taken from it', () => {
     expect(exec(router, line)).toBe(parserCaseInput(commandId, 'lab-dual-cloud'));
   });
 });
+
+describe('the lab prints the parser cases taken from its FlexVPN spoke', () => {
+  const { router, clock } = labRouter();
+  seconds(clock, 5);
+
+  it.each(['show crypto ikev2 client flexvpn', 'show track brief'])('%s (lab-spoke)', (command) => {
+    expect(exec(router, command)).toBe(parserCaseInput(command, 'lab-spoke'));
+  });
+});
