@@ -11,7 +11,7 @@ export interface LineExplanation {
    * `record`: the line started or changed records (`effect` says which fields);
    * `understood`: a line the grammar knows that records nothing (legend, header,
    * statistics, echoed command); `warning`: no rule read it; `blank`;
-   * `not-explained`: past `MAX_EXPLAINED_LINES`, read without a warning.
+   * `not-explained`: past `explainedLines`, read without a warning.
    */
   kind: 'record' | 'understood' | 'warning' | 'blank' | 'not-explained';
   /** `new record 2: name=Tunnel100, operState=up` or `record 2: mtu=1400, bandwidthKbps=8000`. */
@@ -22,6 +22,8 @@ export interface LineExplanation {
 
 export interface Explanation {
   command: string;
+  /** Lines explained one by one; those past it only checked for warnings. */
+  explainedLines: number;
   lines: LineExplanation[];
   result: ParseResult<unknown>;
 }
@@ -44,7 +46,8 @@ const MAX_VALUE_CHARS = 40;
  * grammar that could disagree. Warnings come from the whole parse. Quadratic in
  * the number of lines: a diagnosis tool for one output, not the agent's path.
  */
-export function explainParse(spec: CommandSpec, args: CommandArgs, text: string): Explanation {
+/** `maxExplained` is the CLI's cap unless a caller (a test) wants a smaller one. */
+export function explainParse(spec: CommandSpec, args: CommandArgs, text: string, maxExplained = MAX_EXPLAINED_LINES): Explanation {
   const raw = text.split('\n');
   const result = spec.parse(text, args);
   const warningsByLine = new Map<number, ParseWarning[]>();
@@ -59,7 +62,7 @@ export function explainParse(spec: CommandSpec, args: CommandArgs, text: string)
   for (let i = 0; i < raw.length; i++) {
     const n = i + 1;
     const lineText = (raw[i] ?? '').replace(/\r$/, '');
-    if (i >= MAX_EXPLAINED_LINES) {
+    if (i >= maxExplained) {
       const warned = warningsByLine.get(n);
       if (warned) lines.push({ line: n, text: lineText, kind: 'warning', warning: warned.map(formatWarning).join(' | ') });
       else lines.push({ line: n, text: lineText, kind: lineText.trim() === '' ? 'blank' : 'not-explained' });
@@ -88,7 +91,7 @@ export function explainParse(spec: CommandSpec, args: CommandArgs, text: string)
   }
   // Warnings about the output as a whole (line 0), e.g. an SA that never got its endpoints.
   for (const w of warningsByLine.get(0) ?? []) lines.push({ line: 0, text: w.text, kind: 'warning', warning: formatWarning(w) });
-  return { command: spec.id, lines, result };
+  return { command: spec.id, explainedLines: maxExplained, lines, result };
 }
 
 /** `3.counters.crc -> "0"`: every leaf of the records from index `from` on, arrays of scalars joined. */
@@ -144,7 +147,7 @@ function clip(value: string): string {
 export function formatExplanation(e: Explanation): string {
   const count = (k: LineExplanation['kind']) => e.lines.filter((l) => l.kind === k).length;
   const skipped = count('not-explained');
-  const tail = skipped > 0 ? `; ${skipped} read without a warning past line ${MAX_EXPLAINED_LINES}, not explained one by one` : '';
+  const tail = skipped > 0 ? `; ${skipped} read without a warning past line ${e.explainedLines}, not explained one by one` : '';
   const head = `${e.command}: ${e.result.records.length} record(s); lines: ${count('record')} recorded, ${count('understood')} understood without a field, ${count('warning')} not read (warning), ${count('blank')} blank${tail}`;
   const width = String(e.lines.length).length;
   const body = e.lines.filter((l) => l.kind !== 'blank' && l.kind !== 'not-explained').map((l) => {

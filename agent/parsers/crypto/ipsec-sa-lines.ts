@@ -129,6 +129,8 @@ export function saLine(sa: IpsecSa, t: string): boolean {
   // Volume-based rekey disabled: only seconds are printed.
   m = /^sa timing: remaining key lifetime \(sec\):\s*\(?(\d+)\)?$/.exec(t);
   if (m) { sa.remainingLifetimeSec = Number(m[1]); return true; }
+  // ... and IOS-XE says so on the next line (`set security-association lifetime kilobytes disable`).
+  if (/^Kilobyte Volume Rekey has been disabled$/i.test(t)) return true;
   m = /^IV size:\s*(\d+) bytes$/.exec(t);
   if (m) { sa.ivSizeBytes = Number(m[1]); return true; }
   // `replay detection support: Y  replay window size: 1024` (ntc-templates cisco_ios_show_crypto_ipsec_sa_detail)

@@ -40,6 +40,10 @@ const COUNTER_LABELS: Record<string, CounterKey> = {
 };
 
 const COUNTER_ITEM = /^(\d+) ([A-Za-z][A-Za-z ]*)$/;
+// IOS 12.x and serial interfaces open the input counters with the broadcasts:
+// `Received 18786 broadcasts, 0 runts, 11 giants, 0 throttles` (later releases
+// give broadcasts a line of their own, with the multicasts in parentheses).
+const RECEIVED_ITEM = /^Received (\d+) broadcasts$/;
 
 function counters(iface: InterfaceDetail): InterfaceCounters {
   return (iface.counters ??= {});
@@ -54,6 +58,8 @@ export function counterLine(ctx: InterfaceContext, t: string): boolean {
   const items: Array<[CounterKey, number]> = [];
   let bytesKey: CounterKey | undefined;
   for (const part of t.split(/\s*,\s*/)) {
+    const received = items.length === 0 ? RECEIVED_ITEM.exec(part) : null;
+    if (received) { items.push(['broadcastsReceived', Number(received[1])]); continue; }
     const m = COUNTER_ITEM.exec(part);
     if (!m) return false;
     const label = m[2]!.toLowerCase();

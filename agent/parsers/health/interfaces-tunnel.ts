@@ -27,7 +27,8 @@ export const TUNNEL_RULES: readonly LineRule[] = [
   // The source-tracking subblock lists other tunnels sharing the source: understood, not recorded.
   [/^Tunnel Subblocks:$/, () => undefined],
   [/^src-track:$/, () => undefined],
-  [/^Tunnel\d+ source tracking subblock associated with \S+$/, () => undefined],
+  // Named after the interface printing it: Tunnel0, or Virtual-Access2 cloned from a virtual template.
+  [/^\S+ source tracking subblock associated with \S+$/, () => undefined],
   [/^Set of tunnels with source \S+, \d+ members? \(includes iterators\), on interface <\w+>$/, () => undefined],
   [/^Tunnel protocol\/transport (\S+)$/, ({ iface }, m) => { tunnel(iface).protocolTransport = m[1]!; }],
   [/^Key (?:disabled|\S+), sequencing (?:disabled|enabled)$/, () => undefined],

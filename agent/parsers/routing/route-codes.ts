@@ -25,6 +25,8 @@ const IPV4_MAIN: Record<string, Meaning> = {
 const IPV4_SUBTYPE: Record<string, RouteSubtype> = {
   IA: 'inter-area', E1: 'external-1', E2: 'external-2', N1: 'nssa-external-1', N2: 'nssa-external-2',
   EX: 'external', L1: 'level-1', L2: 'level-2', ia: 'inter-area', su: 'summary',
+  // A NAT route prints its kind after the `n` and the candidate-default mark: `n*Nd 0.0.0.0/0` (SD-WAN DIA).
+  Ni: 'inside', No: 'outside', Nd: 'dia',
 };
 
 // `show ipv6 route` legend: one token per code (corpus ShowIpv6Route golden_output6/9,

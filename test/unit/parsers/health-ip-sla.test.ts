@@ -2,32 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseIpSlaStatistics } from '../../../agent/parsers/health/ip-sla-statistics.js';
 import { parseIpSlaSummary } from '../../../agent/parsers/health/ip-sla-summary.js';
 
+// Whole outputs read into their expected records are parser cases (test/unit/parsers/cases/show-ip-sla-statistics/, show-ip-sla-statistics-details/ and show-ip-sla-summary/).
 describe('show ip sla statistics', () => {
-  it('reads an icmp-echo operation that times out: no RTT, return code timeout', () => {
-    const text = [
-      'spoke1#show ip sla statistics 1',
-      'IPSLAs Latest Operation Statistics',
-      '',
-      'IPSLA operation id: 1',
-      '        Latest RTT: NoConnection/Busy/Timeout',
-      'Latest operation start time: 09:14:02 UTC Tue Mar 4 2025',
-      'Latest operation return code: Timeout',
-      'Number of successes: 212',
-      'Number of failures: 3',
-      'Operation time to live: Forever',
-      '',
-      'spoke1#',
-    ].join('\n');
-    const { records, warnings } = parseIpSlaStatistics(text);
-    expect(warnings).toEqual([]);
-    expect(records).toEqual([
-      {
-        operationId: 1, startTime: '09:14:02 UTC Tue Mar 4 2025', returnCode: 'timeout', returnCodeRaw: 'Timeout',
-        successes: 212, failures: 3, operationTimeToLiveSec: 'forever',
-      },
-    ]);
-  });
-
   it('reads an icmp-jitter operation (IOS 15 layout): one loss count, out-of-sequence by direction', () => {
     const text = [
       'IPSLAs Latest Operation Statistics',
@@ -117,23 +93,6 @@ describe('show ip sla statistics', () => {
     });
   });
 
-  it('reads the older `Round Trip Time (RTT) for Index` heading and the details lines', () => {
-    const text = [
-      'Round Trip Time (RTT) for       Index 5',
-      '        Latest RTT: 2 milliseconds',
-      'Latest operation return code: Over threshold',
-      'Over thresholds occurred: TRUE',
-      'Operational state of entry: Active',
-      'Last time this entry was reset: Never',
-    ].join('\n');
-    const { records, warnings } = parseIpSlaStatistics(text);
-    expect(warnings).toEqual([]);
-    expect(records).toEqual([{
-      operationId: 5, rttMs: 2, returnCode: 'over-threshold', returnCodeRaw: 'Over threshold',
-      overThresholdOccurred: true, entryState: 'active', entryStateRaw: 'Active', lastReset: 'never',
-    }]);
-  });
-
   it('keeps an unseen return code raw and maps it to unknown', () => {
     const { records } = parseIpSlaStatistics('IPSLA operation id: 54\nLatest operation return code: Socket connect error\n');
     expect(records[0]).toMatchObject({ returnCode: 'unknown', returnCodeRaw: 'Socket connect error' });
@@ -175,18 +134,4 @@ describe('show ip sla summary', () => {
     expect(records[3]).toMatchObject({ state: 'pending', returnCode: 'unknown', lastRunRaw: '-' });
   });
 
-  it('reads the form with a State column and a start time in LastRun', () => {
-    const text = [
-      'ID       Type      Destination  State   Stats(ms)  ReturnCode  LastRun',
-      '---      ----      -----------  -----   -------  ----------  -------',
-      '100   icmp-jitter   192.0.2.2    Active   100      OK       22:49:53 PST Tue May 3 2011',
-      'garbage',
-    ].join('\n');
-    const { records, warnings } = parseIpSlaSummary(text);
-    expect(records).toEqual([{
-      operationId: 100, type: 'icmp-jitter', destination: '192.0.2.2', state: 'active', stateRaw: 'Active',
-      returnCode: 'ok', returnCodeRaw: 'OK', rttMs: 100, statsRaw: '100', lastRunRaw: '22:49:53 PST Tue May 3 2011',
-    }]);
-    expect(warnings.map((w) => w.line)).toEqual([4]);
-  });
 });

@@ -2,90 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseTrack } from '../../../agent/parsers/health/track.js';
 import { parseTrackBrief } from '../../../agent/parsers/health/track-brief.js';
 
-const SHOW_TRACK = [
-  'spoke1#show track',
-  'Track 1',
-  '  IP SLA 1 reachability',
-  '  Reachability is Up',
-  '    3 changes, last change 00:01:36',
-  '  Delay up 10 secs, down 5 secs',
-  '  Latest operation return code: OK',
-  '  Latest RTT (millisecs) 4',
-  '  Tracked by:',
-  '    Static IP Routing 0',
-  'Track 2',
-  '  Stub-object',
-  '  State is Up',
-  '    1 change, last change 00:00:12',
-  '  Default state is up',
-  'Track 3',
-  '  List boolean and',
-  '  Boolean AND is Down',
-  '    2 changes, last change 00:00:05',
-  '    object 1 Up',
-  '    object 4 Down',
-  'Track 4',
-  '  Interface Tunnel0 line-protocol',
-  '  Line protocol is Down (hw down)',
-  '    1 change, last change 1d02h',
-  '  Tracked by:',
-  '    HSRP GigabitEthernet0/0/1 10',
-  'Track 5',
-  '  IP SLA 2 state',
-  '  State is Down, delayed Up (7 secs remaining)',
-  '    4 changes, last change 00:00:03',
-  '  Delay up 10 secs',
-  '  Latest operation return code: Timeout',
-  'spoke1#',
-].join('\n');
-
+// A spoke's five kinds of track (SLA, stub, list, interface, delayed) are a parser case now:
+// test/unit/parsers/cases/show-track/spoke-five-kinds.
 describe('show track', () => {
-  const { records, warnings } = parseTrack(SHOW_TRACK);
-
-  it('understands every line', () => {
-    expect(warnings).toEqual([]);
-    expect(records.map((t) => t.id)).toEqual([1, 2, 3, 4, 5]);
-  });
-
-  it('reads an IP SLA reachability track with its delay, SLA result and client', () => {
-    expect(records[0]).toEqual({
-      id: 1, type: 'ip-sla', typeRaw: 'IP SLA', instance: '1', parameter: 'reachability', parameterRaw: 'reachability',
-      state: 'up', stateRaw: 'Up', changes: 3, lastChangeSec: 96, delayUpSec: 10, delayDownSec: 5,
-      latestReturnCode: 'ok', latestReturnCodeRaw: 'OK', latestRttMs: 4,
-      trackedBy: [{ client: 'Static IP Routing 0', raw: 'Static IP Routing 0' }],
-    });
-  });
-
-  it('reads a stub object and its default state', () => {
-    expect(records[1]).toEqual({
-      id: 2, type: 'stub-object', typeRaw: 'Stub-object', state: 'up', stateRaw: 'Up',
-      changes: 1, lastChangeSec: 12, defaultState: 'up',
-    });
-  });
-
-  it('reads a boolean list with its objects', () => {
-    expect(records[2]).toMatchObject({
-      type: 'list', parameter: 'boolean-and', state: 'down',
-      listObjects: [{ id: 1, negated: false, state: 'up' }, { id: 4, negated: false, state: 'down' }],
-    });
-    expect(records[2]?.instance).toBeUndefined();
-  });
-
-  it('reads an interface track, the reason for its state and an HSRP client', () => {
-    expect(records[3]).toMatchObject({
-      type: 'interface', instance: 'Tunnel0', parameter: 'line-protocol', state: 'down', stateDetail: 'hw down',
-      lastChangeSec: 93600, trackedBy: [{ client: 'HSRP', interface: 'GigabitEthernet0/0/1', group: '10' }],
-    });
-  });
-
-  it('reads a change held back by the delay', () => {
-    expect(records[4]).toMatchObject({
-      parameter: 'state', state: 'down', delayedState: 'up', delayedRemainingSec: 7, delayUpSec: 10,
-      latestReturnCode: 'timeout',
-    });
-    expect(records[4]?.delayDownSec).toBeUndefined();
-  });
-
   it('reads a route track, converting the mask to a prefix length', () => {
     const text = [
       'Track 9',

@@ -16,47 +16,8 @@ const LEGEND = [
 
 const parse = (lines: string[], args: Record<string, string> = {}) => parseIpRoute(lines.join('\n'), args);
 
+// Whole outputs read into their expected records are parser cases (test/unit/parsers/cases/show-ip-route/).
 describe('show ip route', () => {
-  it('reads a spoke table: default, connected and local tunnels, OSPF over two hubs', () => {
-    const { records, warnings } = parse([
-      'spoke1#show ip route',
-      ...LEGEND,
-      'Gateway of last resort is 192.0.2.1 to network 0.0.0.0',
-      '',
-      'S*    0.0.0.0/0 [1/0] via 192.0.2.1',
-      '      10.0.0.0/8 is variably subnetted, 4 subnets, 2 masks',
-      'C        10.64.0.0/24 is directly connected, Tunnel100',
-      'L        10.64.0.2/32 is directly connected, Tunnel100',
-      'O IA     10.255.0.0/24 [110/2000] via 10.64.0.1, 00:03:05, Tunnel100',
-      'H        10.64.0.7/32 [250/1] via 10.64.0.7, 1d02h, Tunnel100',
-      'spoke1#',
-    ]);
-    expect(warnings).toEqual([]);
-    expect(records).toEqual([
-      {
-        family: 'ipv4', prefix: '0.0.0.0/0', code: 'S*', protocol: 'static', candidateDefault: true,
-        distance: 1, metric: 0, nextHops: [{ address: '192.0.2.1' }],
-      },
-      {
-        family: 'ipv4', prefix: '10.64.0.0/24', code: 'C', protocol: 'connected', candidateDefault: false,
-        nextHops: [{ kind: 'directly-connected', interface: 'Tunnel100' }],
-      },
-      {
-        family: 'ipv4', prefix: '10.64.0.2/32', code: 'L', protocol: 'local', candidateDefault: false,
-        nextHops: [{ kind: 'directly-connected', interface: 'Tunnel100' }],
-      },
-      {
-        family: 'ipv4', prefix: '10.255.0.0/24', code: 'O IA', protocol: 'ospf', subtype: 'inter-area',
-        candidateDefault: false, distance: 110, metric: 2000,
-        nextHops: [{ address: '10.64.0.1', ageSec: 185, interface: 'Tunnel100' }],
-      },
-      {
-        family: 'ipv4', prefix: '10.64.0.7/32', code: 'H', protocol: 'nhrp', candidateDefault: false,
-        distance: 250, metric: 1, nextHops: [{ address: '10.64.0.7', ageSec: 93600, interface: 'Tunnel100' }],
-      },
-    ]);
-  });
-
   it('derives lengths IOS omits: from the "is subnetted" header, else from the class', () => {
     const { records, warnings } = parse([
       '      12.0.0.0/32 is subnetted, 1 subnets',

@@ -1,60 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseIpRoute } from '../../../agent/parsers/routing/ip-route.js';
 
-const HEADER = [
-  'IPv6 Routing Table - default - 6 entries',
-  'Codes: C - Connected, L - Local, S - Static, U - Per-user Static route',
-  '       B - BGP, R - RIP, H - NHRP, I1 - ISIS L1',
-  '       I2 - ISIS L2, IA - ISIS interarea, IS - ISIS summary, D - EIGRP',
-  '       EX - EIGRP external, ND - ND Default, NDp - ND Prefix, DCE - Destination',
-  '       NDr - Redirect, O - OSPF Intra, OI - OSPF Inter, OE1 - OSPF ext 1',
-  '       OE2 - OSPF ext 2, ON1 - OSPF NSSA ext 1, ON2 - OSPF NSSA ext 2',
-  '       la - LISP alt, lr - LISP site-registrations, ld - LISP dyn-eid, a - Application',
-];
-
+// Whole outputs read into their expected records are parser cases (test/unit/parsers/cases/show-ipv6-route/).
 describe('show ipv6 route', () => {
-  it('reads two-line entries into the same Route records as IPv4', () => {
-    const { records, warnings } = parseIpRoute([
-      'spoke1#show ipv6 route',
-      ...HEADER,
-      'C   2001:DB8:64::/64 [0/0]',
-      '     via Tunnel100, directly connected',
-      'L   2001:DB8:64::2/128 [0/0]',
-      '     via Tunnel100, receive',
-      'OI  2001:DB8:FF::/48 [110/2000]',
-      '     via FE80::1, Tunnel100',
-      '     via FE80::2, Tunnel200',
-      'S   ::/0 [1/0]',
-      '     via 2001:DB8:1::1',
-      'L   FF00::/8 [0/0]',
-      '     via Null0, receive',
-    ].join('\n'), {});
-    expect(warnings).toEqual([]);
-    expect(records).toEqual([
-      {
-        family: 'ipv6', prefix: '2001:db8:64::/64', code: 'C', protocol: 'connected', candidateDefault: false,
-        distance: 0, metric: 0, nextHops: [{ interface: 'Tunnel100', kind: 'directly-connected' }],
-      },
-      {
-        family: 'ipv6', prefix: '2001:db8:64::2/128', code: 'L', protocol: 'local', candidateDefault: false,
-        distance: 0, metric: 0, nextHops: [{ interface: 'Tunnel100', kind: 'receive' }],
-      },
-      {
-        family: 'ipv6', prefix: '2001:db8:ff::/48', code: 'OI', protocol: 'ospf', subtype: 'inter-area',
-        candidateDefault: false, distance: 110, metric: 2000,
-        nextHops: [{ address: 'fe80::1', interface: 'Tunnel100' }, { address: 'fe80::2', interface: 'Tunnel200' }],
-      },
-      {
-        family: 'ipv6', prefix: '::/0', code: 'S', protocol: 'static', candidateDefault: false,
-        distance: 1, metric: 0, nextHops: [{ address: '2001:db8:1::1' }],
-      },
-      {
-        family: 'ipv6', prefix: 'ff00::/8', code: 'L', protocol: 'local', candidateDefault: false,
-        distance: 0, metric: 0, nextHops: [{ interface: 'Null0', kind: 'receive' }],
-      },
-    ]);
-  });
-
   it('reads a VRF table: its name, tags, next hops resolved in another table, ND and LC codes', () => {
     const { records, warnings } = parseIpRoute([
       'IPv6 Routing Table - Red - 4 entries',

@@ -22,6 +22,7 @@ describe('show ip route IS-IS, NAT and OMP codes', () => {
   it.each([
     ['i L1', 'isis', 'level-1'], ['i L2', 'isis', 'level-2'], ['i ia', 'isis', 'inter-area'], ['i su', 'isis', 'summary'],
     ['Nd', 'nat', 'dia'], ['Ni', 'nat', 'inside'], ['No', 'nat', 'outside'], ['O*E2', 'ospf', 'external-2'],
+    ['n*Nd', 'nat', 'dia'], ['n Ni', 'nat', 'inside'],
   ])('%s', (code, protocol, subtype) => {
     const { records, warnings } = parseCommandOutput('show ip route', `${code.padEnd(6)}10.10.0.0/16 [115/20] via 10.0.0.2, 00:01:02, GigabitEthernet1\n`);
     expect(warnings).toEqual([]);

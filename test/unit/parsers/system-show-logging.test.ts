@@ -68,17 +68,7 @@ describe('show logging', () => {
     expect(report?.messages[2]?.detail).toMatchObject({ kind: 'line-protocol', interface: 'Tunnel0', state: 'down' });
   });
 
-  it('keeps a wrapped first message whose mnemonic survived, flagged truncated', () => {
-    const { records, warnings } = parseShowLogging('Log Buffer (4096 bytes):\n7:04: %LINK-3-UPDOWN: Interface Gi0/0, changed state to up\n');
-    expect(warnings).toEqual([]);
-    expect(records[0]?.messages).toEqual([{
-      timestamp: { text: '7:04' }, facility: 'LINK', severity: 3, severityName: 'error', mnemonic: 'UPDOWN',
-      text: 'Interface Gi0/0, changed state to up',
-      detail: { kind: 'link', interface: 'GigabitEthernet0/0', state: 'up', stateRaw: 'up' },
-      truncated: true,
-    }]);
-  });
-
+  // A wrapped first message whose mnemonic survived: parser case show-logging/buffer-wrapped-first-message.
   it('reads a capture of the buffer alone (genieparser ios golden_output_2)', () => {
     const { records, warnings } = parseShowLogging('\nJun  5 05:11:04.626 EST: Rollback:Acquired Configuration lock.\n');
     expect(warnings).toEqual([]);

@@ -109,6 +109,28 @@ describe('show version, licence kinds and throughput of IOS-XE 16/17 images', ()
     expect(version(line).records[0]?.throughputKbps).toBe(kbps);
   });
 
+  it('reads the IOS-XE 17 router licence table: technology and type first, levels last, either first cell with spaces', () => {
+    const { records, warnings } = version(
+      'Technology Package License Information:',
+      '',
+      '-----------------------------------------------------------------',
+      'Technology     Type         Technology-package Technology-package',
+      '                            Current            Next Reboot',
+      '-----------------------------------------------------------------',
+      'Smart License  Perpetual    network-advantage  network-advantage',
+      'Smart License  Subscription None               None',
+      'appxk9         Smart License appxk9            appxk9',
+      '',
+      'The current crypto throughput level is 250000 kbps',
+    );
+    expect(warnings).toEqual([]);
+    expect(records[0]?.licensePackages).toEqual([
+      { technology: 'Smart License', type: 'Perpetual', current: 'network-advantage', nextReboot: 'network-advantage' },
+      { technology: 'Smart License', type: 'Subscription', current: 'None', nextReboot: 'None' },
+      { technology: 'appxk9', type: 'Smart License', current: 'appxk9', nextReboot: 'appxk9' },
+    ]);
+  });
+
   it('reads the package version line of IOS-XE 3.x', () => {
     expect(version('IOS XE Version: 03.09.01.S').records[0]).toMatchObject({ xeVersion: '03.09.01.S', os: 'ios-xe' });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSyslogLine, parseSyslogLines } from '../../../agent/parsers/system/syslog-line.js';
+import { parseSyslogLine } from '../../../agent/parsers/system/syslog-line.js';
 import type { SyslogDetail, SyslogRecord, SyslogTimestamp } from '../../../proto/records/system.js';
 
 describe('syslog details', () => {
@@ -134,15 +134,5 @@ describe('syslog garbage', () => {
     expect(parseSyslogLine(line)).toBeUndefined();
   });
 
-  it('parses many lines and warns, with line numbers, on the ones that are not messages', () => {
-    const text = [
-      '<189>1: *Mar  1 00:00:01: %SYS-5-CONFIG_I: Configured from console by console',
-      'garbage in the capture',
-      '',
-      '<189>2: *Mar  1 00:00:02: %TRACK-6-STATE: 2 ip sla 2 state Down -> Up',
-    ].join('\n');
-    const { records, warnings } = parseSyslogLines(text);
-    expect(records.map((r) => r.sequence)).toEqual([1, 2]);
-    expect(warnings).toMatchObject([{ line: 2, text: 'garbage in the capture', reason: 'not a syslog message' }]);
-  });
+  // Many lines with one that is no message: parser case syslog/two-messages-and-garbage.
 });

@@ -63,9 +63,15 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
   const rates = { intervalSec: interval, inputBitsPerSec: g.int(1e9), inputPacketsPerSec: g.int(1e5), outputBitsPerSec: g.int(1e9), outputPacketsPerSec: g.int(1e5) };
   lines.push(`  ${intervalText} input rate ${rates.inputBitsPerSec} bits/sec, ${rates.inputPacketsPerSec} packets/sec`,
     `  ${intervalText} output rate ${rates.outputBitsPerSec} bits/sec, ${rates.outputPacketsPerSec} packets/sec`);
-  const c = { packetsInput: g.int(1e10), bytesInput: g.int(1e12), noBuffer: g.int(10), packetsOutput: g.int(1e10), bytesOutput: g.int(1e12),
+  const c: Record<string, number> = { packetsInput: g.int(1e10), bytesInput: g.int(1e12), noBuffer: g.int(10), packetsOutput: g.int(1e10), bytesOutput: g.int(1e12),
     underruns: 0, inputErrors: g.int(100), crc: g.int(100), frame: 0, overrun: 0, ignored: 0, outputErrors: g.int(10), collisions: 0, interfaceResets: g.int(10) };
+  const broadcasts = { broadcastsReceived: g.int(1e6), runts: g.int(10), giants: g.int(10), throttles: 0 };
+  Object.assign(c, g.chance(0.5) ? { broadcastsReceived: broadcasts.broadcastsReceived } : broadcasts);
   lines.push(`     ${c.packetsInput} packets input, ${c.bytesInput} bytes, ${c.noBuffer} no buffer`,
+    // The broadcasts on a line of their own (12.4 and later), or opening the runts line (12.x, serial).
+    'runts' in c
+      ? `     Received ${broadcasts.broadcastsReceived} broadcasts, ${broadcasts.runts} runts, ${broadcasts.giants} giants, ${broadcasts.throttles} throttles`
+      : `     Received ${broadcasts.broadcastsReceived} broadcasts (0 IP multicasts)`,
     `     ${c.inputErrors} input errors, ${c.crc} CRC, ${c.frame} frame, ${c.overrun} overrun, ${c.ignored} ignored`,
     `     ${c.packetsOutput} packets output, ${c.bytesOutput} bytes, ${c.underruns} underruns`,
     `     ${c.outputErrors} output errors, ${c.collisions} collisions, ${c.interfaceResets} interface resets`);

@@ -28,6 +28,7 @@ const VIA_CODES = [
   ['O', 110, 'ospf'], ['O IA', 110, 'ospf'], ['O E1', 110, 'ospf'], ['O E2', 110, 'ospf'], ['O N2', 110, 'ospf'],
   ['B', 20, 'bgp'], ['B', 200, 'bgp'], ['D', 90, 'eigrp'], ['D EX', 170, 'eigrp'], ['R', 120, 'rip'],
   ['i L1', 115, 'isis'], ['i L2', 115, 'isis'], ['i ia', 115, 'isis'], ['H', 250, 'nhrp'], ['o', 160, 'odr'], ['S', 1, 'static'],
+  ['m', 251, 'omp'], ['l', 10, 'lisp'], ['n Ni', 6, 'nat'], ['a', 240, 'application'], ['M', 3, 'mobile'],
 ] as const;
 
 interface Expected {

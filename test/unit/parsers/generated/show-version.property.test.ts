@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandOutput } from '../../../../agent/parsers/registry.js';
 import type { SystemVersion } from '../../../../proto/records/system.js';
-import { Gen } from './grammar-gen.js';
+import { columns, Gen } from './grammar-gen.js';
 
 /**
  * Issue 18 item 3 for `show version`: random outputs of IOS and IOS-XE routers
  * from the documented line kinds (banner with release train and image, special
  * builds, ROM and BOOTLDR, uptime in every unit combination, control-processor
  * uptime, return-to-ROM and restart lines, image, reload reason, licence level
- * and type lines, hardware line with memory split or not, board id, interface
+ * and type lines, the IOS-XE 17 licence table, hardware line with memory split or not, board id, interface
  * count lines with speeds, NVRAM/flash sizes, configuration register, with the
  * boilerplate paragraphs in between), read back exactly.
  */
@@ -74,6 +74,17 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
     want.licenseLevel = g.pick(['ipbasek9', 'advipservices', 'securityk9']); want.licenseType = g.pick(['Permanent', 'RightToUse', 'Smart License']);
     want.nextReloadLicenseLevel = want.licenseLevel;
     lines.push(`License Level: ${want.licenseLevel}`, `License Type: ${want.licenseType}`, `Next reload license Level: ${want.nextReloadLicenseLevel}`, '');
+  }
+  if (p.xe && g.chance(0.5)) {
+    // IOS-XE 17 routers: technology and type first (either may hold spaces), the two levels last.
+    const rows = Array.from({ length: g.between(1, 3) }, () => {
+      const level = g.pick(['network-advantage', 'network-essentials', 'dna-advantage', 'None', 'appxk9']);
+      return { technology: g.pick(['Smart License', 'appxk9', 'securityk9']), type: g.pick(['Perpetual', 'Subscription', 'Smart License', 'RightToUse']), current: level, nextReboot: level };
+    });
+    want.licensePackages = rows;
+    lines.push('Technology Package License Information:', '', '-'.repeat(65), 'Technology     Type         Technology-package Technology-package',
+      `${' '.repeat(28)}Current            Next Reboot`, '-'.repeat(65),
+      ...rows.map((r) => columns([r.technology, r.type, r.current, r.nextReboot], [0, 15, 28, 47])), '');
   }
   want.memoryKb = g.between(100_000, 8_000_000);
   const split = g.chance(0.7);

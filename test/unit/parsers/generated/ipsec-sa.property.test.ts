@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandOutput } from '../../../../agent/parsers/registry.js';
+import type { IpsecSa, IpsecSaIdent } from '../../../../proto/records/crypto.js';
+import { Gen } from './grammar-gen.js';
+
+/**
+ * Issue 18 item 3 for `show crypto ipsec sa [detail]`: random interfaces with one
+ * or more idents from the documented line kinds (crypto map line, protected
+ * vrf, idents of any prefix/protocol/port, peer and flags, every counter line of
+ * the detail form or the five of the plain form and its error counts, endpoints, MTUs, outbound SPI, PFS with or without a group,
+ * inbound/outbound esp SAs with transform, settings, conn/flow ids, lifetime,
+ * IV, replay window and status, and the empty ah/pcp sections), read back exactly.
+ */
+const COUNTER_LINES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['#pkts encaps: %, #pkts encrypt: %, #pkts digest: %', ['pktsEncaps', 'pktsEncrypt', 'pktsDigest']],
+  ['#pkts decaps: %, #pkts decrypt: %, #pkts verify: %', ['pktsDecaps', 'pktsDecrypt', 'pktsVerify']],
+  ['#pkts compressed: %, #pkts decompressed: %', ['pktsCompressed', 'pktsDecompressed']],
+  ['#pkts not compressed: %, #pkts compr. failed: %', ['pktsNotCompressed', 'pktsCompressFailed']],
+  ['#pkts not decompressed: %, #pkts decompress failed: %', ['pktsNotDecompressed', 'pktsDecompressFailed']],
+  ['#pkts no sa (send) %, #pkts invalid sa (rcv) %', ['pktsNoSaSend', 'pktsInvalidSaRecv']],
+  ['#pkts encaps failed (send) %, #pkts decaps failed (rcv) %', ['pktsEncapsFailedSend', 'pktsDecapsFailedRecv']],
+  ['#pkts invalid prot (recv) %, #pkts verify failed: %', ['pktsInvalidProtRecv', 'pktsVerifyFailed']],
+  ['#pkts invalid identity (recv) %, #pkts invalid len (rcv) %', ['pktsInvalidIdentityRecv', 'pktsInvalidLenRecv']],
+  ['#pkts replay rollover (send): %, #pkts replay rollover (rcv) %', ['pktsReplayRolloverSend', 'pktsReplayRolloverRecv']],
+  ['##pkts replay failed (rcv): %', ['pktsReplayFailedRecv']],
+  ['#pkts tagged (send): %, #pkts untagged (rcv): %', ['pktsTaggedSend', 'pktsUntaggedRecv']],
+  ['#pkts not tagged (send): %, #pkts not untagged (rcv): %', ['pktsNotTaggedSend', 'pktsNotUntaggedRecv']],
+  ['#pkts internal err (send): %, #pkts internal err (recv) %', ['pktsInternalErrSend', 'pktsInternalErrRecv']],
+];
+// The plain form prints the first five counter lines of the detail form, then the error counts.
+const PLAIN_COUNTER_LINES = [...COUNTER_LINES.slice(0, 5), ['#send errors %, #recv errors %', ['sendErrors', 'recvErrors']] as const];
+const TRANSFORMS = ['esp-gcm', 'esp-256-aes esp-sha256-hmac', 'esp-aes esp-sha-hmac', 'esp-256-aes esp-sha512-hmac'];
+const MASKS: ReadonlyArray<readonly [string, number]> = [['0.0.0.0', 0], ['255.0.0.0', 8], ['255.255.0.0', 16], ['255.255.255.0', 24], ['255.255.255.255', 32]];
+
+function sa(g: Gen, direction: 'inbound' | 'outbound', cryptoMap: string): { lines: string[]; want: IpsecSa } {
+  const n = g.int(2 ** 32);
+  const spi = `0x${n.toString(16).toUpperCase().padStart(8, '0')}`;
+  const transform = g.pick(TRANSFORMS);
+  const settings = g.pick([['Tunnel'], ['Tunnel', 'esn'], ['Transport']]);
+  const connId = g.int(5000);
+  const flow = `${g.pick(['CSR', 'Onboard VPN', 'SW'])}:${g.int(5000)}`;
+  const [kb, sec] = [g.int(4_608_000), g.int(3600)];
+  const iv = g.pick([8, 16]);
+  const window = g.chance(0.5) ? g.pick([64, 512, 1024]) : undefined;
+  // Volume rekey disabled: IOS-XE prints the seconds alone and says so on the next line.
+  const volume = g.chance(0.7);
+  const want: IpsecSa = {
+    direction, protocol: 'esp', spi, transform, settings, connId, flowId: flow, siblingFlags: 'FFFFFFFF80004048', cryptoMap,
+    ...(volume ? { remainingLifetimeKb: kb } : {}), remainingLifetimeSec: sec, ivSizeBytes: iv, replayDetection: true,
+    status: 'active', statusRaw: 'ACTIVE(ACTIVE)',
+  };
+  if (window !== undefined) want.replayWindowSize = window;
+  const lines = [
+    `      spi: ${spi}(${n})`,
+    `        transform: ${transform} ,`,
+    `        in use settings ={${settings.join(', ')}, }`,
+    `        conn id: ${connId}, flow_id: ${flow}, sibling_flags FFFFFFFF80004048, crypto map: ${cryptoMap}`,
+    ...(volume ? [`         sa timing: remaining key lifetime (k/sec): (${kb}/${sec})`]
+      : [`        sa timing: remaining key lifetime (sec): ${sec}`, '        Kilobyte Volume Rekey has been disabled']),
+    `        IV size: ${iv} bytes`,
+    `        replay detection support: Y${window !== undefined ? `  replay window size: ${window}` : ''}`,
+    '        Status: ACTIVE(ACTIVE)',
+  ];
+  return { lines, want };
+}
+
+describe.each([
+  ['show crypto ipsec sa detail', COUNTER_LINES, 18_405],
+  ['show crypto ipsec sa', PLAIN_COUNTER_LINES, 18_415],
+] as const)('%s property: generated outputs read back', (command, counterLines, seed) => {
+  it('holds for 300 generated outputs', () => {
+    const g = new Gen(seed);
+    for (let n = 0; n < 300; n++) {
+      const lines: string[] = [];
+      const want: Array<Partial<IpsecSaIdent> & { sas: IpsecSa[] }> = [];
+      for (let i = g.between(1, 3); i > 0; i--) {
+        const intf = g.pick([`Tunnel${g.int(3000)}`, g.interfaceName()]);
+        const tag = `${intf}-head-${g.int(3)}`;
+        const local = g.ipv4();
+        lines.push(`interface: ${intf}`, `    Crypto map tag: ${tag}, local addr ${local}`, '');
+        for (let k = g.between(1, 2); k > 0; k--) {
+          const vrf = g.pick(['(none)', 'INET', 'red']);
+          const [mask, len] = g.pick(MASKS);
+          const ident = (): { text: string; prefix: string; protocol: number; port: number } => {
+            const a = len === 0 ? '0.0.0.0' : len === 32 ? g.ipv4() : `10.${g.int(256)}.${len >= 24 ? g.int(256) : 0}.0`;
+            const [protocol, port] = g.pick([[0, 0], [47, 0], [17, 500], [6, 443]] as const);
+            return { text: `(${a}/${mask}/${protocol}/${port})`, prefix: `${a}/${len}`, protocol, port };
+          };
+          const [li, ri] = [ident(), ident()];
+          const peer = g.ipv4();
+          const peerPort = g.pick([500, 4500]);
+          const counters: Record<string, number> = {};
+          lines.push(`   protected vrf: ${vrf}`, `   local  ident (addr/mask/prot/port): ${li.text}`, `   remote ident (addr/mask/prot/port): ${ri.text}`,
+            `   current_peer ${peer} port ${peerPort}`, '     PERMIT, flags={origin_is_acl,}');
+          for (const [template, keys] of counterLines) {
+            let line = template;
+            for (const key of keys) { const v = g.int(10_000_000); counters[key] = v; line = line.replace('%', String(v)); }
+            lines.push(`    ${line}`);
+          }
+          const [plaintext, path] = [g.between(1300, 1500), g.pick([1500, 1492, 9000])];
+          const mtuIntf = g.interfaceName();
+          const pfs = g.chance(0.4);
+          const group = pfs ? g.pick(['group14', 'group19', 'group20', 'group21']) : undefined;
+          const sas = [sa(g, 'inbound', tag), sa(g, 'outbound', tag)];
+          const outSpi = sas[1]!.want.spi;
+          lines.push('', `     local crypto endpt.: ${local}, remote crypto endpt.: ${peer}`,
+            `     plaintext mtu ${plaintext}, path mtu ${path}, ip mtu ${path}, ip mtu idb ${mtuIntf}`,
+            `     current outbound spi: ${outSpi}(${parseInt(outSpi, 16)})`,
+            `     PFS (Y/N): ${pfs ? 'Y' : 'N'}, DH group: ${group ?? 'none'}`,
+            '', '     inbound esp sas:', ...sas[0]!.lines, '', '     inbound ah sas:', '', '     inbound pcp sas:', '',
+            '     outbound esp sas:', ...sas[1]!.lines, '', '     outbound ah sas:', '', '     outbound pcp sas:', '');
+          want.push({
+            interface: intf, cryptoMapTag: tag, localAddress: local, protectedVrf: vrf === '(none)' ? undefined : vrf,
+            localIdent: { prefix: li.prefix, protocol: li.protocol, port: li.port }, remoteIdent: { prefix: ri.prefix, protocol: ri.protocol, port: ri.port },
+            peerAddress: peer, peerPort, action: 'permit', flags: ['origin_is_acl'], counters, localEndpoint: local, remoteEndpoint: peer,
+            plaintextMtu: plaintext, pathMtu: path, ipMtu: path, ipMtuInterface: mtuIntf, currentOutboundSpi: outSpi, pfs, dhGroup: group,
+            sas: sas.map((s) => s.want),
+          });
+        }
+      }
+      const text = lines.join('\n');
+      const { records, warnings } = parseCommandOutput(command, text);
+      expect(warnings, text).toEqual([]);
+      expect(records.length, text).toBe(want.length);
+      (records as IpsecSaIdent[]).forEach((r, i) => {
+        const w = want[i]!;
+        const got = Object.fromEntries(Object.keys(w).map((k) => [k, r[k as keyof IpsecSaIdent]]));
+        expect(got, text).toEqual(w);
+      });
+    }
+  });
+});
