@@ -9,6 +9,7 @@ import { footprintBench } from './groups/footprint.js';
 import { parseBench } from './groups/parse.js';
 import { storeBench } from './groups/store.js';
 import { failoverBench } from './groups/failover.js';
+import { classesBench } from './support/classes-bench.js';
 import { cliBench } from './groups/cli.js';
 import { dashboardBench } from './groups/dashboard.js';
 import { fleetBench } from './groups/fleet.js';
@@ -19,6 +20,7 @@ const GROUPS: Record<string, BenchGroup> = {
   footprint: footprintBench,
   mqtt: mqttBench,
   failover: failoverBench,
+  classes: () => classesBench(),
   cli: cliBench,
   dashboard: dashboardBench,
   fleet: fleetBench,

@@ -79,7 +79,20 @@ export type ReasonPayload =
   /** Back from a metered path as soon as the preferred one has been clean for the preemption delay. */
   | { code: 'metered-failback'; candidate: string; over: string; goodSinceMs: number; preemptDelaySec: number }
   /** The metered WAN's budget is spent: `candidate` (on `source`) is not taken, or is left, while an unmetered path is alive. */
-  | { code: 'metered-budget-spent'; candidate: string; source: string };
+  | { code: 'metered-budget-spent'; candidate: string; source: string }
+  /** The path in use (`candidate`) fails these critical service classes; the path moved to meets every one. */
+  | { code: 'class-noncompliant'; candidate: string; failed: ClassBreachesPayload[] }
+  /**
+   * No path meets every critical class: `candidate` is the least far from their levels (`excess`: its
+   * worst measure over its level, as a ratio), lower than `over`'s (`overExcess`) by more than `bandPct`.
+   */
+  | { code: 'class-best-of-worst'; candidate: string; excess: number; over: string; overExcess: number; bandPct: number };
+
+/** A service class a path fails, and what is beyond the class's level. */
+export interface ClassBreachesPayload {
+  class: string;
+  breaches: { metric: QualityMetricName; value: number; threshold: number }[];
+}
 
 export interface DecisionPayload {
   atMs: number;
@@ -252,6 +265,27 @@ export interface MeteredTelemetry {
   whenSpent: 'hard-failure-only' | 'ignore';
 }
 
+/**
+ * One candidate's compliance with one service class (README: Service-level classes), judged on
+ * the class's own probes (jitter operations marked with its DSCP) over the policy's window.
+ */
+export interface ClassTelemetry {
+  candidate: string;
+  class: string;
+  /** `unknown` until enough packets were seen; the class's level and the policy's streaks decide the rest. */
+  compliance: 'unknown' | 'meets' | 'fails';
+  critical: boolean;
+  /** Since when `compliance` holds. */
+  sinceMs: number;
+  /** Packets in the window, and what they measured. */
+  samples: number;
+  lossPct: number;
+  rttMs?: number;
+  jitterMs?: number;
+  /** What is beyond the class's level now (empty when nothing is). */
+  breaches: { metric: QualityMetricName; value: number; threshold: number }[];
+}
+
 /** On a significant change (proto/publish-rules.ts) and on every heartbeat. */
 export interface TelemetryPayload extends Envelope {
   /** Why it was published: a change, or the heartbeat interval elapsed. */
@@ -261,6 +295,8 @@ export interface TelemetryPayload extends Envelope {
   ipsec: IpsecTelemetry[];
   /** Present when a WAN is metered (absent from agents before 0.3). */
   metered?: MeteredTelemetry[];
+  /** Present when service classes are configured: each (candidate, class) probed (absent from agents before 0.3). */
+  classes?: ClassTelemetry[];
 }
 
 // ---------------------------------------------------------------- event

@@ -91,6 +91,9 @@ export function telemetryChanges(lastPublished: TelemetryBody | undefined, next:
     ...listChanges(lastPublished.sla, next.sla, (s) => s.operation, 'sla', (x, y) => slaChange(x, y, db)),
     ...listChanges(lastPublished.interfaces, next.interfaces, (i) => i.name, 'interface', interfaceChange),
     ...listChanges(lastPublished.ipsec, next.ipsec, (i) => `${i.interface}/${i.peer}`, 'ipsec', ipsecChange),
+    // A class's compliance changing is news; its measures ride the heartbeat (the sla entries carry the moves).
+    ...listChanges(lastPublished.classes ?? [], next.classes ?? [], (c) => `${c.candidate}/${c.class}`, 'class', (x, y) =>
+      x.compliance !== y.compliance ? `class ${y.class} on ${y.candidate} ${x.compliance} -> ${y.compliance}` : undefined),
   ];
 }
 

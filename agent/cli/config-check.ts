@@ -120,6 +120,7 @@ export function iosConfigInputFor(c: AgentConfig, o: { appAddress?: string; trac
     site: c.site, node: c.node, client: c.flexvpn.client, tunnel: c.flexvpn.tunnel, peers: c.flexvpn.peers, sources: c.flexvpn.sources,
     candidates: c.candidates, serviceLevelRttMs: c.policy.fail.rttMs, probeFrequencySec: Math.max(1, c.polling.slaSec),
     tunnelSlaOperations: c.flexvpn.tunnelSlaOperations,
+    ...(c.policy.classes && c.policy.classes.length > 0 ? { classes: c.policy.classes } : {}),
     ...(c.syslog.listen ? { syslogListen: c.syslog.listen } : {}), ...(c.presence.listen ? { presenceListen: c.presence.listen } : {}),
     ...(o.appAddress !== undefined ? { appAddress: o.appAddress } : {}), ...(o.trackBase !== undefined ? { trackBase: o.trackBase } : {}),
     ...(c.router.ssh ? { username: c.router.ssh.username } : {}),

@@ -64,6 +64,16 @@ export function crossCheck(c: AgentConfig): ConfigIssue[] {
   });
 
   const p = c.policy;
+  const classNames = p.classes?.map((k) => k.name) ?? [];
+  duplicates(classNames).forEach((n) => add('policy.classes', `class "${n}" is listed twice`));
+  duplicates(p.classes?.map((k) => k.dscp) ?? []).forEach((d) => add('policy.classes', `DSCP ${d} is given to two classes: each class's probes must be marked apart`));
+  c.candidates.forEach((cand, i) => {
+    for (const [name, ops] of Object.entries(cand.classOperations ?? {})) {
+      if (!classNames.includes(name)) add(`candidates[${i}].classOperations.${name}`, `"${name}" is not one of policy.classes (${classNames.join(', ') || 'none configured'})`);
+      const shared = ops.filter((op) => cand.slaOperations.includes(op));
+      if (shared.length) add(`candidates[${i}].classOperations.${name}`, `operation ${shared.join(', ')} is also in slaOperations: a class's probes judge the class, not the path's health`);
+    }
+  });
   if (p.minSamples > p.windowSamples) add('policy.minSamples', `must not exceed policy.windowSamples (${p.windowSamples})`);
   for (const m of ['lossPct', 'rttMs', 'jitterMs'] as const) {
     if (p.recover[m] > p.fail[m]) add(`policy.recover.${m}`, `must not exceed policy.fail.${m} (${p.fail[m]}): recovery is the stricter bar`);

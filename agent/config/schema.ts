@@ -1,4 +1,5 @@
 import { DEFAULT_THRESHOLDS_PCT } from '../core/metered/config.js';
+import { MAX_CLASSES } from '../core/policy/classes.js';
 import { DEFAULT_POLICY } from '../core/policy/config.js';
 import type { AgentConfig } from './types.js';
 import { BYTE_SIZE_PATTERN } from './byte-size.js';
@@ -19,6 +20,8 @@ const TOPIC_LEVEL = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$';
 const IP_ADDRESS = '^([0-9.]+|[0-9A-Fa-f:.]+)$';
 const HOST_PORT = '^[A-Za-z0-9.:\\[\\]-]+:\\d{1,5}$';
 const CIDR = '^[0-9A-Fa-f.:]+/\\d{1,3}$';
+/** A service class's name: it reaches telemetry and the `config ios` comments, never IOS commands. */
+const CLASS_NAME = '^[A-Za-z][A-Za-z0-9_-]{0,31}$';
 
 const secret = {
   oneOf: [
@@ -119,6 +122,11 @@ export const CONFIG_SCHEMA = obj(
           peer: { type: 'string', pattern: IPV4 },
           source: { type: 'string', pattern: INTERFACE },
           slaOperations: { type: 'array', minItems: 1, items: int(1, 2147483647) },
+          // Per service class (policy.classes[].name): the jitter operations, marked with its DSCP, that judge it on this path.
+          classOperations: {
+            type: 'object', maxProperties: MAX_CLASSES, propertyNames: { pattern: CLASS_NAME },
+            additionalProperties: { type: 'array', minItems: 1, maxItems: 8, uniqueItems: true, items: int(1, 2147483647) },
+          },
         },
         ['id', 'peer', 'source', 'slaOperations'],
       ),
@@ -148,6 +156,17 @@ export const CONFIG_SCHEMA = obj(
         minChangeIntervalSec: int(0, 3600, P.minChangeIntervalSec),
         mode: { enum: ['enforce', 'dry-run'], default: P.mode },
         clearStaleSa: { type: 'boolean', default: P.clearStaleSa },
+        // Service-level classes (agent/core/policy/classes.ts): at most four, each with its level and DSCP.
+        classes: {
+          type: 'array', maxItems: MAX_CLASSES, default: [],
+          items: obj({
+            name: { type: 'string', pattern: CLASS_NAME },
+            dscp: int(0, 63),
+            critical: { type: 'boolean', default: false },
+            lossPct: num(0, 100), rttMs: num(0, 60000), jitterMs: num(0, 60000),
+          }, ['name', 'dscp', 'lossPct', 'rttMs', 'jitterMs']),
+        },
+        classBandPct: num(0, 1000, P.classBandPct),
       },
       [],
       { default: {} },

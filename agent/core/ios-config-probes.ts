@@ -1,7 +1,8 @@
 /**
  * The IP SLA sections of the generated configuration: the probes the agent
- * and IOS judge each candidate on, and a template for the in-tunnel probes,
- * whose target (a host behind the hubs) the file does not know. Pure.
+ * and IOS judge each candidate on, and templates for the in-tunnel probes,
+ * whose target (a host behind the hubs) the file does not know, and for the
+ * service-class probes, whose source addresses it does not know. Pure.
  */
 import type { IosConfigInput } from './ios-config.js';
 
@@ -70,6 +71,42 @@ export function tunnelProbeLines(i: IosConfigInput, thresholdMs: number): string
     out.push(
       `! ip sla ${op}`, '!  icmp-jitter <an address behind the hubs> interval 20 num-packets 10',
       `!  threshold ${thresholdMs}`, `!  timeout ${probeTimeoutMs(thresholdMs)}`, `!  frequency ${probeFrequencySec(i, thresholdMs)}`,
+      `! ip sla schedule ${op} life forever start-time now`,
+    );
+  }
+  return out;
+}
+
+/** A class probe's run: 100 packets 20 ms apart (2 s), every 5 s, so loss is judged on many packets. */
+const CLASS_PACKETS = 100;
+const CLASS_FREQUENCY_SEC = 5;
+/** The IP SLA responder's port on the hubs (`ip sla responder udp-echo ... port`); any agreed port does. */
+const RESPONDER_PORT = 16384;
+
+/**
+ * Service-class probes (policy.classes, candidates[].classOperations): per candidate and class,
+ * a udp-jitter to the hub marked with the class's DSCP (`tos` = DSCP x 4, "IP SLAs UDP Jitter
+ * Operations"), so its packets meet the queue that class meets, judged by the agent against the
+ * class's level. udp-jitter takes a source address, not an interface, and the file knows the
+ * WAN's interface only: the lines are a template to fill in (each hub runs `ip sla responder`).
+ */
+export function classProbeLines(i: IosConfigInput): string[] {
+  const classes = i.classes ?? [];
+  const ops = i.candidates.flatMap((c) => classes.flatMap((k) => (c.classOperations?.[k.name] ?? []).map((op) => ({ c, k, op }))));
+  if (ops.length === 0) return [];
+  const out = [
+    '!',
+    '! Service-class probes (policy.classes): per path and class, a udp-jitter to the hub marked with the',
+    "! class's DSCP (tos = DSCP x 4), judged by the agent against the class's level; no track reads them.",
+    '! The hubs answer as IP SLA responders (`ip sla responder`). udp-jitter takes a source address, not an',
+    "! interface: fill in each WAN's address (an LTE's as its APN assigns it), remove each leading `! ` and paste.",
+  ];
+  for (const { c, k, op } of ops.sort((a, b) => a.op - b.op)) {
+    out.push(
+      `! ip sla ${op}`,
+      `!  udp-jitter ${c.peer} ${RESPONDER_PORT} source-ip <address of ${c.source}> num-packets ${CLASS_PACKETS} interval 20`,
+      `!  tos ${k.dscp * 4}`,
+      `!  threshold ${Math.round(k.rttMs)}`, `!  timeout ${probeTimeoutMs(Math.round(k.rttMs))}`, `!  frequency ${CLASS_FREQUENCY_SEC}`,
       `! ip sla schedule ${op} life forever start-time now`,
     );
   }

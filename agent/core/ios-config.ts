@@ -14,7 +14,8 @@ import { eemAppletName, MAX_PEER_SEQ } from './actuation/plan.js';
 import { judgementLines, peerJudged } from './ios-config-judgement.js';
 import { DEFAULT_TRACK_BASE, trackLayout, type LayoutProblem, type TrackLayout } from './ios-config-layout.js';
 import { presenceLines, presencePlan, type PresencePlan } from './ios-config-presence.js';
-import { probeLines, tunnelProbeLines } from './ios-config-probes.js';
+import { classProbeLines, probeLines, tunnelProbeLines } from './ios-config-probes.js';
+import type { ServiceClass } from './policy/classes.js';
 
 export interface IosConfigInput {
   site: string;
@@ -24,7 +25,9 @@ export interface IosConfigInput {
   peers: readonly { address: string; stubTrack: number }[];
   /** `metered.fullRateOperations`: a metered WAN's full-rate probes, generated but not scheduled. */
   sources: readonly { interface: string; stubTrack: number; metered?: { fullRateOperations: readonly number[] } }[];
-  candidates: readonly { id: string; peer: string; source: string; slaOperations: readonly number[] }[];
+  candidates: readonly { id: string; peer: string; source: string; slaOperations: readonly number[]; classOperations?: Readonly<Record<string, readonly number[]>> }[];
+  /** policy.classes: each class's operations are generated marked with its DSCP (ios-config-probes.ts classProbeLines). */
+  classes?: readonly ServiceClass[];
   /** policy.fail.rttMs: the service level, so IOS's path probes judge latency as the agent does. */
   serviceLevelRttMs: number;
   /** How often the agent reads the probes (polling.slaSec): the probes need not run faster. */
@@ -78,6 +81,7 @@ export function iosConfig(i: IosConfigInput): IosConfigResult {
     ...presenceLines(i, presence, layout.layout),
     ...clientLines(i, presence, layout.layout),
     ...tunnelProbeLines(i, threshold),
+    ...classProbeLines(i),
     ...footer(i),
   ];
   return { ok: true, text: out.join('\n') + '\n' };

@@ -187,6 +187,7 @@ export class DecisionLoop {
   private readonly journalReport: HandlerMap<Report> = {
     'decision': (r) => this.o.journal('decision', r.decision.to ?? r.decision.from, r.decision),
     'health-changed': (r) => this.o.journal('health', r.candidate, r),
+    'class-changed': (r) => this.o.journal('class', r.candidate, r),
   };
 
   /** Each report logged and told to the runtime's listeners, by kind. */
@@ -199,6 +200,8 @@ export class DecisionLoop {
       this.o.log.info('health-changed', { ...r });
       this.o.onHealth?.(r);
     },
+    // Per-class compliance reaches the fleet in telemetry (candidates[].classes), not as events.
+    'class-changed': (r) => this.o.log.info('class-changed', { ...r }),
   };
 
   /** Resolves once no actuation is running or waiting (used at shutdown). */

@@ -33,8 +33,10 @@ const FALLBACK_BYTES_PER_SEC = 10e9 / 8;
 export class MeteredAccounting {
   private readonly usage = new Map<string, MeteredUsage>();
   private readonly spent = new Map<string, boolean>();
+  private wans: MeteredAccountingOptions['wans'];
 
   constructor(private readonly o: MeteredAccountingOptions) {
+    this.wans = o.wans;
     const now = o.clock.now();
     for (const w of o.wans) {
       const saved = safely(() => o.store?.load(w.interface), (err) => o.log.warn('metered-load-failed', { interface: w.interface, error: err.message }));
@@ -44,11 +46,11 @@ export class MeteredAccounting {
 
   /** The policy's view at start: which budgets are already spent (from the saved usage). */
   spentNow(): { interface: string; spent: boolean }[] {
-    return this.o.wans.map((w) => ({ interface: w.interface, spent: budgetSpent(this.usage.get(w.interface)!, w.metered) }));
+    return this.wans.map((w) => ({ interface: w.interface, spent: budgetSpent(this.usage.get(w.interface)!, w.metered) }));
   }
 
   async read(): Promise<void> {
-    for (const w of this.o.wans) {
+    for (const w of this.wans) {
       // A failed read counts nothing and is retried with the next interface poll: the baseline
       // stays the last reading, so the bytes meanwhile are counted then.
       const detail = await this.o.readInterface(w.interface).catch((err: unknown) => {
@@ -78,8 +80,23 @@ export class MeteredAccounting {
     }
   }
 
+  /**
+   * New settings for the same metered WANs (SIGHUP): the usage counted so far stays; a budget
+   * now spent, or no longer, is told at once (the policy's view follows).
+   */
+  reconfigure(sources: readonly { interface: string; metered?: MeteredConfig }[]): void {
+    this.wans = this.wans.map((w) => ({ interface: w.interface, metered: sources.find((s) => s.interface === w.interface)?.metered ?? w.metered }));
+    for (const w of this.wans) {
+      const spent = budgetSpent(this.usage.get(w.interface)!, w.metered);
+      if (this.spent.get(w.interface) === spent) continue;
+      this.spent.set(w.interface, spent);
+      this.o.onSpent(w.interface, spent);
+    }
+    this.o.log.info('metered-reconfigured', { wans: this.wans.map((w) => ({ interface: w.interface, budget: w.metered.budget, billingDay: w.metered.billingDay, whenSpent: w.metered.whenSpent })) });
+  }
+
   telemetry(): MeteredTelemetry[] {
-    return this.o.wans.map((w) => {
+    return this.wans.map((w) => {
       const u = this.usage.get(w.interface)!;
       return {
         interface: w.interface, periodStartMs: u.periodStartMs, periodBytes: u.periodBytes, day: u.day, dayBytes: u.dayBytes,

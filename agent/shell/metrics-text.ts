@@ -1,6 +1,7 @@
 import type { MqttStack } from './mqtt-stack.js';
 import type { Runtime } from './runtime.js';
 import { measure } from '../core/policy/quality.js';
+import { classTelemetry } from './report-bodies.js';
 
 /** Figures from outside the runtime: the store's write failures and the process's memory. */
 export interface ProcessFigures {
@@ -61,6 +62,20 @@ export function metricsText(runtime: Runtime, mqtt: MqttStack | undefined, p: Pr
       [[{ why: 'source' }, p.syslogDropped.source], [{ why: 'rate' }, p.syslogDropped.rate]]);
   }
   metric('spokepilot_degraded', 'gauge', '1 while a component runs degraded (the code says why); no sample when healthy.', p.degraded.map((d) => [{ component: d.component, code: d.code }, 1]));
+  // Metered WANs (README: Metered WANs): bytes of the billing period and of the UTC day, both directions, from the router's counters.
+  const metered = runtime.metered?.telemetry() ?? [];
+  if (metered.length > 0) {
+    metric('spokepilot_metered_period_bytes', 'gauge', "Bytes through the metered WAN in this billing period, both directions (the router's interface counters).", metered.map((m) => [{ interface: m.interface }, m.periodBytes]));
+    metric('spokepilot_metered_day_bytes', 'gauge', 'Bytes through the metered WAN on this UTC day, both directions.', metered.map((m) => [{ interface: m.interface }, m.dayBytes]));
+    metric('spokepilot_metered_budget_bytes', 'gauge', "The metered WAN's budget for a billing period.", metered.map((m) => [{ interface: m.interface }, m.budgetBytes]));
+    metric('spokepilot_metered_budget_spent', 'gauge', '1 once the budget of the billing period is spent.', metered.map((m) => [{ interface: m.interface }, m.spent ? 1 : 0]));
+  }
+  // Service classes (README: Service-level classes): each candidate's compliance with each class probed on it.
+  const classes = classTelemetry(policy, state);
+  if (classes.length > 0) {
+    metric('spokepilot_class_compliant', 'gauge', '1 when the candidate meets the service class, 0 when it fails it, -1 before enough evidence.',
+      classes.map((k) => [{ candidate: k.candidate, class: k.class }, k.compliance === 'meets' ? 1 : k.compliance === 'fails' ? 0 : -1]));
+  }
   metric('spokepilot_parse_warnings_total', 'counter', 'Lines of router output the parsers did not understand.', [[{}, runtime.metrics.parseWarnings]]);
   if (mqtt) {
     const s = mqtt.stats();

@@ -1,4 +1,5 @@
-import type { DriftPayload, EventBody, InterfaceTelemetry, IpsecTelemetry, SlaTelemetry } from '../../proto/payloads.js';
+import type { ClassTelemetry, DriftPayload, EventBody, InterfaceTelemetry, IpsecTelemetry, SlaTelemetry } from '../../proto/payloads.js';
+import { complianceOf } from '../core/policy/classes.js';
 import type { DriftView } from '../core/reconcile.js';
 import type { StateBody, TelemetryBody } from '../../proto/publish-rules.js';
 import type { MeteredEvent } from '../core/metered/usage.js';
@@ -54,7 +55,7 @@ export function telemetryBody(runtime: Runtime): TelemetryBody {
   const windows = runtime.loop.state.windows;
   const sla: SlaTelemetry[] = runtime.latest.sla.map((r) => {
     const m = measure(windows[r.operationId] ?? []);
-    const candidate = policy.candidates.find((c) => c.slaOperations.includes(r.operationId));
+    const candidate = policy.candidates.find((c) => c.slaOperations.includes(r.operationId) || Object.values(c.classOperations ?? {}).some((ops) => ops.includes(r.operationId)));
     return {
       operation: r.operationId,
       ...(candidate ? { candidate: candidate.id } : {}),
@@ -77,7 +78,22 @@ export function telemetryBody(runtime: Runtime): TelemetryBody {
       sendErrors: i.counters.sendErrors ?? 0, recvErrors: i.counters.recvErrors ?? 0,
     }));
   const metered = runtime.metered?.telemetry();
-  return { sla, interfaces, ipsec, ...(metered ? { metered } : {}) };
+  const classes = classTelemetry(policy, runtime.loop.state);
+  return { sla, interfaces, ipsec, ...(metered ? { metered } : {}), ...(classes.length > 0 ? { classes } : {}) };
+}
+
+/** Each candidate's compliance with each service class probed on it. */
+export function classTelemetry(policy: PolicyConfig, s: PolicyState): ClassTelemetry[] {
+  return policy.candidates.flatMap((c) => (policy.classes ?? []).flatMap((k) => {
+    const h = complianceOf(s.classes, c, k);
+    if (!h) return [];
+    const m = h.metrics;
+    return [{
+      candidate: c.id, class: k.name, compliance: h.compliance, critical: k.critical, sinceMs: h.sinceMs,
+      samples: m?.samples ?? 0, lossPct: m?.lossPct ?? 0, ...(m?.rttMs !== undefined ? { rttMs: m.rttMs } : {}), ...(m?.jitterMs !== undefined ? { jitterMs: m.jitterMs } : {}),
+      breaches: h.breaches.map((b) => ({ ...b })),
+    }];
+  }));
 }
 
 /** The event a runtime event becomes on the `event` topic, if any. */

@@ -154,7 +154,7 @@ export class Runtime {
       },
       ...driftReporting({ mode: () => this.current.mode, metrics: this.metrics, degradations: this.degradations, events: this.events, log: o.log }),
     });
-    this.current = new CurrentConfig(c, (policy) => this.loop.reconfigure(policy));
+    this.current = new CurrentConfig(c, (policy) => this.loop.reconfigure(policy), (sources) => this.metered?.reconfigure(sources));
     this.metered = meteredAccountingFor(c.flexvpn.sources, {
       readInterface: async (name) => ((await this.parse(`show interfaces ${name}`)) as InterfaceDetail[]).find((i) => i.name === name),
       ...(o.store.metered?.() ? { store: o.store.metered()! } : {}),

@@ -1,4 +1,5 @@
 import type { StatusRoutes } from '../ports/status-server.js';
+import { classTelemetry } from './report-bodies.js';
 import type { AgentConfig } from '../config/types.js';
 import type { Clock } from '../ports/clock.js';
 import type { SyslogListener } from '../ports/syslog-source.js';
@@ -51,6 +52,9 @@ export function statusRoutes(o: {
       ...(runtime.routeTablesRefused.size > 0 ? { routeTablesRefused: Object.fromEntries(runtime.routeTablesRefused) } : {}), store: { ...o.store.health(), errors: storeErrors() }, mqtt: o.mqtt?.stats() ?? null,
       ...(o.syslog ? { syslog: { dropped: o.syslog.dropped } } : {}),
       decisionLatencyMs: { p50: runtime.metrics.latencyQuantile(0.5) ?? null, p99: runtime.metrics.latencyQuantile(0.99) ?? null },
+      // Metered WANs' usage and service-class compliance, as telemetry carries them (proto/README.md).
+      ...(runtime.metered ? { metered: runtime.metered.telemetry() } : {}),
+      ...((runtime.current.policy.classes?.length ?? 0) > 0 ? { classes: classTelemetry(runtime.current.policy, runtime.loop.state) } : {}),
     }),
     metrics: () => metricsText(runtime, o.mqtt, {
       routerErrors: o.routerErrors(), storeErrors: storeErrors(),

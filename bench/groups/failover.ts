@@ -3,9 +3,9 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ARMS, armByName, TUNED_VARIANTS } from '../../lab/harness/arms.js';
-import type { PathFigures } from '../../lab/harness/path-meter.js';
 import { loadScenario } from '../../lab/scenario/load.js';
-import { distribution } from '../support/distribution.js';
+import { armFigures } from '../support/arm-figures.js';
+import { classesBench } from '../support/classes-bench.js';
 import { runPool } from '../support/failover-pool.js';
 import { sshSample } from '../support/failover-ssh-sample.js';
 import { meteredBench } from '../support/metered-bench.js';
@@ -15,11 +15,6 @@ const SCENARIOS = fileURLToPath(new URL('../../lab/scenarios/', import.meta.url)
 /** Seeds per scenario and arm (SPOKEPILOT_BENCH_RUNS overrides; the issue asks at least 30). */
 const RUNS = Number(process.env.SPOKEPILOT_BENCH_RUNS ?? 30);
 
-type NumericMetric = 'timeToWorkingPathSec' | 'degradedSec' | 'outages' | 'pathChanges' | 'falseSwitches' | 'offPreferredAfterFaultSec' | 'meteredBytes' | 'reactionSec';
-const METRICS: Record<NumericMetric, string> = {
-  timeToWorkingPathSec: 's', degradedSec: 's', outages: 'outages', pathChanges: 'changes', falseSwitches: 'switches',
-  offPreferredAfterFaultSec: 's', meteredBytes: 'bytes', reactionSec: 's',
-};
 
 /**
  * Every shipped scenario, every arm (ios-minimal, ios-tuned, the agent on
@@ -55,19 +50,9 @@ export async function* failoverBench(): AsyncIterable<Metric> {
     if (arms.some((a) => a.agent)) yield* sshSample(work);
     // The metered LTE's figures (issue 19): with every scenario, or when the selection names `metered`.
     if (!only || only.includes('metered.yaml')) yield* meteredBench(work);
+    // Service classes and a spent LTE budget (issue 19): their own group, here only when named.
+    if (only?.includes('classes.yaml')) yield* classesBench(work);
   } finally {
     rmSync(work, { recursive: true, force: true });
-  }
-}
-
-function* armFigures(prefix: string, runs: readonly PathFigures[]): Iterable<Metric> {
-  yield { metric: `${prefix}.neverRecoveredRuns`, value: runs.filter((r) => r.neverRecovered).length, unit: 'runs' };
-  for (const [metric, unit] of Object.entries(METRICS) as [NumericMetric, string][]) {
-    const values = runs.flatMap((r) => (r[metric] === undefined ? [] : [r[metric]]));
-    const d = distribution(values);
-    if (!d) continue;
-    for (const stat of ['median', 'p95', 'max'] as const) yield { metric: `${prefix}.${metric}.${stat}`, value: round(d[stat], 1), unit };
-    // Figures that exist only for some runs (a reaction, a recovery) say over how many.
-    if (values.length < runs.length) yield { metric: `${prefix}.${metric}.runs`, value: values.length, unit: 'runs' };
   }
 }

@@ -3,7 +3,8 @@
  * `npm run bench -- failover > run.jsonl`, then
  * `node --import tsx bench/support/failover-table.ts run.jsonl [arm,arm,...]`.
  * Median / p95 per scenario, arm and figure; a run that never recovered is
- * counted ("never (n)"), never shown as a time.
+ * counted ("never (n)"), never shown as a time. A run of the classes group
+ * (`npm run bench -- classes`, in the same file or its own) adds its table.
  */
 import { readFileSync } from 'node:fs';
 
@@ -91,6 +92,32 @@ export function meteredTable(jsonl: string, arms: readonly string[]): string {
   return rows.join('\n') + '\n';
 }
 
+/**
+ * Issue 19's classes group (`npm run bench -- classes`, bench/support/classes-bench.ts): per
+ * scenario and arm, each class's seconds outside its level, degraded seconds, path changes
+ * and LTE kB, median / p95. Empty when the run has no `classes.` figures.
+ */
+export function classesTable(jsonl: string): string {
+  const values = parse(jsonl);
+  const keys = [...values.keys()].filter((k) => k.startsWith('classes.') && k.endsWith('.median')).map((k) => k.split('.'));
+  const scenarios = [...new Set(keys.map((p) => p[1]!))];
+  if (scenarios.length === 0) return '';
+  const rows = ['| scenario | arm | ' + 'voice outside its level, s | bulk outside its level, s | degraded, s | path changes | LTE kB |', '|---|---|---|---|---|---|---|'];
+  for (const s of scenarios) {
+    const arms = [...new Set(keys.filter((p) => p[1] === s).map((p) => p[2]!))];
+    for (const a of arms) {
+      const cell = (m: string, scale = 1) => {
+        const med = values.get(`classes.${s}.${a}.${m}.median`), p95 = values.get(`classes.${s}.${a}.${m}.p95`);
+        return med === undefined ? '-' : `${round1(med / scale)} / ${round1(p95! / scale)}`;
+      };
+      rows.push(`| ${s} | ${a} | ${cell('classNoncompliantSec.voice')} | ${cell('classNoncompliantSec.bulk')} | ${cell('degradedSec')} | ${cell('pathChanges')} | ${cell('meteredBytes', 1000)} |`);
+    }
+  }
+  return rows.join('\n') + '\n';
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
 if (process.argv[1]?.endsWith('failover-table.ts')) {
   const [file, arms] = process.argv.slice(2);
   if (!file) {
@@ -101,6 +128,8 @@ if (process.argv[1]?.endsWith('failover-table.ts')) {
   const armList = (arms ?? 'ios-minimal,ios-tuned,agent').split(',');
   process.stdout.write(failoverTable(text, armList));
   process.stdout.write(`\nLTE (metered) kB sent per run, median:\n\n${meteredTable(text, armList)}`);
+  const classes = classesTable(text);
+  if (classes) process.stdout.write(`\nService classes and a spent LTE budget (issue 19), median / p95:\n\n${classes}`);
   // Each agent arm against the configuration it is layered on, where the run has both.
   for (const [arm, baseline] of [['agent', 'ios-tuned'], ['agent-on-combined', 'ios-tuned-combined']] as const) {
     if (!text.includes(`failover.hub1-dies.${arm}.`) || !text.includes(`failover.hub1-dies.${baseline}.`)) continue;

@@ -50,6 +50,11 @@ export interface CommandResult {
   output?: string;
   /** Enter a config sub-mode (e.g. `{ mode: 'config-if', target: 'Tunnel100' }`). */
   enter?: { mode: Mode; target?: string };
+  /**
+   * IOS asks first (`... [confirm]`, the line it prints as the prompt): Return or `y` runs
+   * `then` and prints what it returns; anything else does nothing.
+   */
+  confirm?: { prompt: string; then: () => string | void };
 }
 
 /**

@@ -4,7 +4,7 @@
  * and the error lines. Transport-free: the SSH shell drives it through
  * InteractiveTerminal, the SSH exec channel calls `execute` once.
  */
-import { CliError, kw, type Args, type CommandDef, type LabDevice, type Mode } from './grammar.js';
+import { CliError, kw, type Args, type CommandDef, type CommandResult, type LabDevice, type Mode } from './grammar.js';
 import { builtinCommands, isConfigMode, terminalCommands, type SessionControls } from './builtins.js';
 import { matchLine } from './matcher.js';
 import { BAD_SECRETS, INTERNAL_ERROR, PASSWORD_PROMPT, matchErrorLines } from './messages.js';
@@ -63,6 +63,8 @@ export class CliSession {
   private levels: ConfigLevel[] = [];
   /** Failed enable secret attempts, or undefined when not asking for one. */
   private secretTries: number | undefined;
+  /** A command waits for IOS's `[confirm]` (its next line answers it). */
+  private pendingConfirm: CommandResult['confirm'];
   private closed = false;
   private readonly controls: SessionControls;
   /** `do` forms of exec commands, mapped to the command they run. */
@@ -86,6 +88,7 @@ export class CliSession {
 
   prompt(): string {
     if (this.awaitingSecret) return PASSWORD_PROMPT;
+    if (this.pendingConfirm) return this.pendingConfirm.prompt;
     const host = this.options.device.hostname();
     const mode = this.mode();
     if (mode === 'user') return `${host}>`;
@@ -93,9 +96,10 @@ export class CliSession {
     return `${host}(${mode})#`;
   }
 
-  /** Ctrl-C: abandons a secret prompt; leaves configuration mode (IOS prints `^C` and returns to `#`). */
+  /** Ctrl-C: abandons a secret or confirm prompt; leaves configuration mode (IOS prints `^C` and returns to `#`). */
   interrupt(): void {
     this.secretTries = undefined;
+    this.pendingConfirm = undefined;
     this.leaveConfiguration();
   }
 
@@ -114,14 +118,22 @@ export class CliSession {
   execute(line: string): LineOutcome {
     if (this.closed) return { lines: [], closed: true };
     const secret = this.awaitingSecret;
+    const confirm = this.pendingConfirm;
+    this.pendingConfirm = undefined;
     try {
-      const lines = secret ? this.checkSecret(line) : this.executeCommand(line);
+      const lines = secret ? this.checkSecret(line) : confirm ? this.answerConfirm(confirm, line) : this.executeCommand(line);
       return { lines, closed: this.closed };
     } catch (error) {
       // The router model failed outside a handler (its command list, its hostname): the vty survives.
       this.options.log?.({ event: 'lab.cli.line_failed', command: secret ? '<secret>' : line, error: String(error) });
       return { lines: INTERNAL_ERROR, closed: this.closed };
     }
+  }
+
+  /** IOS's `[confirm]`: Return or y/yes goes ahead; anything else (n) abandons it. */
+  private answerConfirm(confirm: NonNullable<CommandResult['confirm']>, typed: string): string[] {
+    if (!/^(y|yes)?$/i.test(typed.trim())) return [];
+    return outputLines(confirm.then() ?? undefined);
   }
 
   private checkSecret(typed: string): string[] {
@@ -233,6 +245,7 @@ export class CliSession {
       );
       const enter = result?.enter;
       if (enter && isConfigMode(runMode) && enter.mode.startsWith('config-')) this.enterMode(enter.mode, enter.target);
+      if (result?.confirm) this.pendingConfirm = result.confirm;
       return outputLines(result?.output);
     } catch (error) {
       if (error instanceof CliError) return error.lines;

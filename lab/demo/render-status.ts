@@ -20,6 +20,8 @@ export function describeReason(r: Reason, startMs: number): string {
     case 'steer-failed': return `the router would not take ${r.candidate} (${r.errorCode})`;
     case 'metered-failback': return `${r.candidate} good since ${sec(r.goodSinceMs, startMs)} (>= ${r.preemptDelaySec}s): off metered ${r.over} at once`;
     case 'metered-budget-spent': return `budget of metered ${r.source} spent: ${r.candidate} only for a hard failure`;
+    case 'class-noncompliant': return `${r.candidate} fails critical ${r.failed.map((f) => `${f.class} (${f.breaches.map((b) => `${b.metric} ${b.value} > ${b.threshold}`).join(', ')})`).join(', ')}`;
+    case 'class-best-of-worst': return `no path meets every critical class: ${r.candidate} least far (${r.excess}x against ${r.overExcess}x on ${r.over})`;
   }
 }
 

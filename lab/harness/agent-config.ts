@@ -1,7 +1,7 @@
 import type { AgentConfig } from '../../agent/config/types.js';
 import { validateConfig } from '../../agent/config/validate.js';
 import { DEFAULT_POLICY } from '../../agent/core/policy/config.js';
-import type { ServiceLevel } from '../scenario/schema.js';
+import type { ClassLevel, ServiceLevel } from '../scenario/schema.js';
 import type { IpSlaConfig } from '../router/config-model.js';
 import type { HubSpec, WanSpec, World } from '../world/world.js';
 
@@ -61,10 +61,18 @@ export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentCon
  */
 export function benchAgentConfig(
   world: World, level: ServiceLevel,
-  o: { dbPath: string; ssh?: { port: number; hostKeySha256: string }; syslogPort?: number; routerSlas?: Iterable<IpSlaConfig>; meteredLte?: boolean },
+  o: {
+    dbPath: string; ssh?: { port: number; hostKeySha256: string }; syslogPort?: number; routerSlas?: Iterable<IpSlaConfig>;
+    /** The LTE is metered with this budget (`2GB`). */
+    meteredLte?: string;
+    /** The scenario's classes: the agent judges each on the router's operations marked with its DSCP. */
+    classes?: readonly ClassLevel[];
+  },
 ): AgentConfig {
   const ratio = (k: 'lossPct' | 'rttMs' | 'jitterMs') => DEFAULT_POLICY.recover[k] / DEFAULT_POLICY.fail[k];
   const fail = { lossPct: level.lossPct, rttMs: level.latencyMs, jitterMs: level.jitterMs };
+  // An iterator (a Map's values) is read once: both the path's and the classes' operations come from this copy.
+  const slas = o.routerSlas ? [...o.routerSlas] : undefined;
   const recover = { lossPct: fail.lossPct * ratio('lossPct'), rttMs: Math.round(fail.rttMs * ratio('rttMs')), jitterMs: Math.round(fail.jitterMs * ratio('jitterMs')) };
   return validated({
     site: 'lab',
@@ -73,8 +81,11 @@ export function benchAgentConfig(
       ? { transport: 'ssh', ssh: { host: '127.0.0.1', port: o.ssh.port, username: 'agent', password: 'agent', hostKeySha256: o.ssh.hostKeySha256 } }
       : { transport: 'ssh', ssh: { host: '192.168.5.1', username: 'agent', password: 'agent', acceptAnyHostKey: true } },
     ...(o.syslogPort ? { syslog: { listen: `127.0.0.1:${o.syslogPort}` } } : {}),
-    ...metered(labSteering(world, { layered: true, ...(o.routerSlas ? { jitterOps: [...o.routerSlas] } : {}) }), o.meteredLte ?? false),
-    policy: { fail, recover },
+    ...withClasses(metered(labSteering(world, { layered: true, ...(slas ? { jitterOps: slas } : {}) }), o.meteredLte), world, slas ?? [], o.classes ?? []),
+    policy: {
+      fail, recover,
+      ...(o.classes ? { classes: o.classes.map((k) => ({ name: k.name, dscp: k.dscp, critical: k.critical, lossPct: k.lossPct, rttMs: k.latencyMs, jitterMs: k.jitterMs })) } : {}),
+    },
     store: { path: o.dbPath },
     routes: LAB_ROUTES,
     log: { level: 'warn' },
@@ -112,12 +123,29 @@ function labSteering(world: World, o: { layered: boolean; jitterOps?: readonly I
   };
 }
 
-/** The jitter operations sent from this WAN's address to this hub. */
-function pathJitterOperations(slas: readonly IpSlaConfig[], wan: WanSpec, hub: HubSpec): number[] {
+/**
+ * The jitter operations sent from this WAN's address to this hub, marked with `dscp`
+ * (0: unmarked, the path's own; another: a class's, which judge that class and not the path).
+ */
+function pathJitterOperations(slas: readonly IpSlaConfig[], wan: WanSpec, hub: HubSpec, dscp = 0): number[] {
   return slas.filter((op) => {
     const j = op.udpJitter ?? op.icmpJitter;
-    return j !== undefined && j.destination === hub.address && j.sourceIp === wan.address;
+    return j !== undefined && j.destination === hub.address && j.sourceIp === wan.address && (op.tos ?? 0) >> 2 === dscp;
   }).map((op) => op.id).sort((a, b) => a - b);
+}
+
+/** Each candidate's class operations: the router's jitter operations on its path marked with the class's DSCP. */
+function withClasses<T extends { candidates: { id: string; peer: string; source: string }[] }>(steering: T, world: World, slas: readonly IpSlaConfig[], classes: readonly ClassLevel[]): T {
+  if (classes.length === 0) return steering;
+  const candidates = steering.candidates.map((c) => {
+    const wan = world.wan(c.source)!, hub = world.hubByAddress(c.peer)!;
+    const ops = Object.fromEntries(classes.flatMap((k) => {
+      const found = pathJitterOperations(slas, wan, hub, k.dscp);
+      return found.length > 0 ? [[k.name, found]] : [];
+    }));
+    return Object.keys(ops).length > 0 ? { ...c, classOperations: ops } : c;
+  });
+  return { ...steering, candidates };
 }
 
 const LAB_ROUTES = { expectations: { required: [{ prefix: '10.0.0.0/8', viaInterface: 'Tunnel' }], allowed: [{ prefix: '10.0.0.0/8', maxLength: 16 }, { prefix: '172.16.0.0/12', maxLength: 16 }, { prefix: '192.168.0.0/16', maxLength: 24 }, { prefix: '0.0.0.0/0', maxLength: 0 }] } };
@@ -130,12 +158,12 @@ const LAB_ROUTES = { expectations: { required: [{ prefix: '10.0.0.0/8', viaInter
 function metered<T extends {
   flexvpn: { sources: { interface: string; stubTrack: number }[] };
   candidates: { source: string; slaOperations: number[] }[];
-}>(steering: T, on: boolean): T {
-  if (!on) return steering;
+}>(steering: T, budget: string | undefined): T {
+  if (budget === undefined) return steering;
   const lte = (source: string) => source.startsWith('Cellular');
   const candidates = steering.candidates.map((c) => (lte(c.source) ? { ...c, slaOperations: [c.slaOperations[0]!, c.slaOperations[0]! + 2, ...c.slaOperations.slice(1)] } : c));
   const fullRateOperations = candidates.filter((c) => lte(c.source)).map((c) => c.slaOperations[1]!);
-  const sources = steering.flexvpn.sources.map((s) => (lte(s.interface) ? { ...s, metered: { budget: '2GB', billingDay: 1, fullRateOperations } } : s));
+  const sources = steering.flexvpn.sources.map((s) => (lte(s.interface) ? { ...s, metered: { budget, billingDay: 1, fullRateOperations } } : s));
   return { ...steering, candidates, flexvpn: { ...steering.flexvpn, sources } };
 }
 

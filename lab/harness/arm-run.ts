@@ -94,7 +94,7 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
   const agentClock = agentClockFrom(clock);
   let toAgent: ((line: string) => void) | undefined;
   const router = createLabRouter(
-    { clock, seed: o.seed, config: baselineConfig(o.arm.baseline, level) },
+    { clock, seed: o.seed, config: baselineConfig(o.arm.baseline, level, o.scenario.classes) },
     { send: (line) => toAgent?.(line) },
   );
   let agent: RunningAgent | undefined;
@@ -107,7 +107,8 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
   const startOne = async (): Promise<RunningAgent> => {
     const config = benchAgentConfig(router.world, level, {
       dbPath: join(o.workDir, `${o.scenario.name}-${o.arm.name}-${o.seed}.db`), routerSlas: router.model.config.slas.values(),
-      ...(o.arm.metered ? { meteredLte: true } : {}),
+      ...(o.arm.metered ? { meteredLte: o.arm.meteredBudget ?? '2GB' } : {}),
+      ...(o.arm.classes && o.scenario.classes ? { classes: o.scenario.classes } : {}),
     });
     const random = new SeededRandom(o.seed).fork(`agent-${incarnation++}`);
     const port = new AgentPort(cli, router);
@@ -147,7 +148,7 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
     await driver.runUntil(START_MS + WARM_UP_MS);
     const start = clock.now();
     const end = start + o.scenario.durationSec * 1000;
-    const meter = new PathMeter(router, level, preferenceOf(router));
+    const meter = new PathMeter(router, level, preferenceOf(router), o.scenario.classes ?? []);
     const playback = playScenario(router, clock, o.scenario, o.arm.agent ? { onHarnessAction } : {});
     sampleEverySecond(clock, (t) => { meter.sample(t); o.onSample?.(t, router, agent); }, start + 500, end);
     await driver.runUntil(end);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { labDataPath } from '../lab-data.js';
-import type { ServiceLevel } from '../scenario/schema.js';
+import type { ClassLevel, ServiceLevel } from '../scenario/schema.js';
 
 /** Who steers the tunnel in a failover run, and on which router configuration. */
 export interface Arm {
@@ -11,6 +11,10 @@ export interface Arm {
   agent: boolean;
   /** The LTE is metered (issue 19): the agent is told so (`flexvpn.sources[].metered`). */
   metered?: boolean;
+  /** The metered LTE's budget the agent is given (`2GB` unless said): a tiny one is spent before the scenario starts. */
+  meteredBudget?: string;
+  /** The agent is given the scenario's classes and the router's operations marked for them (issue 19). */
+  classes?: boolean;
 }
 
 /** The three arms of the failover bench; variants of ios-tuned run on request. */
@@ -28,6 +32,28 @@ export const ARMS: readonly Arm[] = [
 export const METERED_ARMS: readonly Arm[] = [
   { name: 'ios-tuned-metered', baseline: 'ios-tuned-metered.ios', agent: false, metered: true },
   { name: 'agent-on-metered', baseline: 'agent-on-ios-tuned-metered.ios', agent: true, metered: true },
+];
+
+/**
+ * Service-level classes (issue 19, bench/support/classes-bench.ts): the failover bench's three
+ * arms for a voice class. ios-tuned-classes is ios-tuned with what an engineer adds for voice:
+ * per-path udp-jitter operations marked EF (`tos 184`) judged by proactive threshold monitoring
+ * against the voice level, EEM stubs in the path tracks; the agent is layered on it, given the classes.
+ */
+export const CLASS_ARMS: readonly Arm[] = [
+  { name: 'ios-minimal', baseline: 'ios-minimal.ios', agent: false },
+  { name: 'ios-tuned-classes', baseline: 'ios-tuned-classes.ios', agent: false },
+  { name: 'agent-on-classes', baseline: 'agent-on-ios-tuned-classes.ios', agent: true, classes: true },
+];
+
+/**
+ * The LTE's budget spent when the fibre degrades (issue 19): ios-tuned-metered, which knows
+ * nothing of budgets, the agent layered on it with budget to spare, and with a budget the
+ * warm-up already spent.
+ */
+export const SPENT_BUDGET_ARMS: readonly Arm[] = [
+  ...METERED_ARMS,
+  { name: 'agent-budget-spent', baseline: 'agent-on-ios-tuned-metered.ios', agent: true, metered: true, meteredBudget: '10kB' },
 ];
 
 /**
@@ -51,12 +77,14 @@ export const TUNED_VARIANTS: readonly Arm[] = [
  * `{{latency}}`, `{{loss}}` and `{{jitter}}` filled in, so IOS judges paths
  * against the same level the agent is given and the meter measures.
  */
-export function baselineConfig(file: string, level: ServiceLevel): string {
-  return fillServiceLevel(readFileSync(labDataPath(`baselines/${file}`), 'utf8'), level, file);
+export function baselineConfig(file: string, level: ServiceLevel, classes: readonly ClassLevel[] = []): string {
+  return fillServiceLevel(readFileSync(labDataPath(`baselines/${file}`), 'utf8'), level, file, classes);
 }
 
-export function fillServiceLevel(text: string, level: ServiceLevel, file: string): string {
+/** Also `{{voice_loss}}`, `{{voice_latency}}`, `{{voice_jitter}}` for each class of the scenario. */
+export function fillServiceLevel(text: string, level: ServiceLevel, file: string, classes: readonly ClassLevel[] = []): string {
   const values: Record<string, number> = { latency: level.latencyMs, loss: level.lossPct, jitter: level.jitterMs };
+  for (const k of classes) Object.assign(values, { [`${k.name}_loss`]: k.lossPct, [`${k.name}_latency`]: k.latencyMs, [`${k.name}_jitter`]: k.jitterMs });
   return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
     const v = values[name];
     if (v === undefined) throw new Error(`${file}: unknown placeholder ${whole} (known: ${Object.keys(values).join(', ')})`);

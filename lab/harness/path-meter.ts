@@ -1,4 +1,4 @@
-import type { FaultWindow, ServiceLevel } from '../scenario/schema.js';
+import type { ClassLevel, FaultWindow, ServiceLevel } from '../scenario/schema.js';
 import type { LabRouter } from '../router/index.js';
 import { pathBadness } from './service-level.js';
 
@@ -19,6 +19,8 @@ export interface PathSample {
   faultVisible: boolean;
   /** Every candidate's distance from the level now (service-level.ts), by `peer via source`. */
   badness: ReadonlyMap<string, number>;
+  /** The scenario's classes the path in use meets now, by name (none while the tunnel is down). */
+  classesMet?: ReadonlySet<string>;
 }
 
 export interface PathFigures {
@@ -40,6 +42,11 @@ export interface PathFigures {
   meteredBytes: number;
   /** From the fault first showing on the router to the tunnel leaving that path; undefined when it showed but nothing moved, or never showed. */
   reactionSec: number | undefined;
+  /**
+   * Per class of the scenario (issue 19): seconds its traffic was outside its level (the path in
+   * use missing it, or the tunnel down), over the whole scenario. Absent without classes.
+   */
+  classNoncompliantSec?: Record<string, number>;
 }
 
 /**
@@ -57,6 +64,8 @@ export class PathMeter {
     private readonly level: ServiceLevel,
     /** Candidate paths in preference order (fibre before LTE, hub 1 before hub 2). */
     private readonly preference: readonly PathRef[],
+    /** Classes judged apart (scenario `classes`): what each class's packets meet, from the world. */
+    private readonly classes: readonly ClassLevel[] = [],
   ) {
     this.meteredStart = this.meteredBytesNow();
   }
@@ -75,8 +84,9 @@ export class PathMeter {
       return;
     }
     const current = { peer: client.peer, source: client.source };
+    const classesMet = new Set(this.classes.filter((k) => classMeets(world.classTruth(current.source, current.peer, k.dscp), k)).map((k) => k.name));
     this.samples.push({
-      ...common, path: label(current),
+      ...common, path: label(current), classesMet,
       working: (badness.get(label(current)) ?? pathBadness(world, current.source, current.peer, this.level)) === 0,
       faultVisible: this.faultShows(current),
     });
@@ -97,6 +107,9 @@ export class PathMeter {
       if (faultEnd !== undefined && s.atMs >= faultEnd && s.best !== undefined && s.path !== s.best) offPreferredMs += ms;
     }
     const { pathChanges, falseSwitches } = this.changes();
+    const classNoncompliantSec = this.classes.length === 0 ? undefined : Object.fromEntries(this.classes.map((k) => [
+      k.name, spans.reduce((sum, { s, ms }) => sum + (s.classesMet?.has(k.name) ? 0 : ms), 0) / 1000,
+    ]));
     const ttw = this.timeToWorkingPath(faultAt);
     return {
       timeToWorkingPathSec: ttw === undefined ? undefined : ttw / 1000,
@@ -106,6 +119,7 @@ export class PathMeter {
       offPreferredAfterFaultSec: faultEnd === undefined ? undefined : offPreferredMs / 1000,
       meteredBytes: this.meteredBytesNow() - this.meteredStart,
       reactionSec: this.reaction(faultAt),
+      ...(classNoncompliantSec ? { classNoncompliantSec } : {}),
     };
   }
 
@@ -178,6 +192,11 @@ export class PathMeter {
     }
     return bytes;
   }
+}
+
+/** A class's traffic meets its level on a path: loss, latency and jitter each within it. */
+function classMeets(q: { latencyMs: number; jitterMs: number; lossPct: number }, k: ClassLevel): boolean {
+  return q.lossPct <= k.lossPct && q.latencyMs <= k.latencyMs && q.jitterMs <= k.jitterMs;
 }
 
 const label = (p: PathRef) => `${p.peer} via ${p.source}`;

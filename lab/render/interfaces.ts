@@ -84,7 +84,7 @@ function block(m: RouterModel, v: InterfaceView): string[] {
   const ago = (t: number | undefined) => (t === undefined ? 'never' : iosElapsed(elapsedSec(m, t)));
   out.push(
     `  Last input ${ago(v.rt?.lastInputAt)}, output ${ago(v.rt?.lastOutputAt)}, output hang never`,
-    '  Last clearing of "show interface" counters never',
+    `  Last clearing of "show interface" counters ${ago(v.rt?.countersClearedAt)}`,
     `  Input queue: 0/75/0/0 (size/max/drops/flushes); Total output drops: 0`,
     '  Queueing strategy: fifo',
     '  Output queue: 0/40 (size/max)',

@@ -38,7 +38,8 @@ function entry(m: RouterModel, cfg: IpSlaConfig): string[] {
     `Operation timeout (milliseconds): ${cfg.timeoutMs}`,
     `Type of operation to perform: ${operationType(cfg)}`,
     ...targetLines(cfg),
-    'Type Of Service parameter: 0x0',
+    // IOS prints the ToS byte in hex (`tos 184` is 0xB8).
+    `Type Of Service parameter: 0x${(cfg.tos ?? 0).toString(16).toUpperCase()}`,
   ];
   // IOS's default request sizes: 28 bytes for ICMP echo, 32 for UDP jitter, 36 for ICMP jitter.
   if (!cfg.tcpConnect) out.push(`Request size (ARR data portion): ${cfg.icmpEcho ? 28 : cfg.udpJitter ? 32 : 36}`);

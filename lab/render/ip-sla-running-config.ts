@@ -1,6 +1,6 @@
 /**
  * The IP SLA part of `show running-config`: each operation with its
- * non-default lines (`threshold`, `timeout`, `frequency`, as IOS orders
+ * non-default lines (`tos`, `threshold`, `timeout`, `frequency`, as IOS orders
  * them) and its schedule, then the reactions, the reaction triggers and
  * `ip sla logging traps`. A command's optional clauses print only when they
  * differ from IOS's defaults.
@@ -60,6 +60,7 @@ export function ipSlaConfigLines(c: RouterConfig): string[] {
     const line = operationLine(s);
     if (!line) continue;
     body.push(`ip sla ${s.id}`, line);
+    if (s.tos !== undefined) body.push(` tos ${s.tos}`);
     if (s.thresholdMs !== 5000) body.push(` threshold ${s.thresholdMs}`);
     if (s.timeoutMs !== 5000) body.push(` timeout ${s.timeoutMs}`);
     if (s.frequencySec !== 60) body.push(` frequency ${s.frequencySec}`);

@@ -76,6 +76,11 @@ export interface IpSlaConfig {
   icmpJitter?: IcmpJitterConfig;
   udpJitter?: UdpJitterConfig;
   tcpConnect?: TcpConnectConfig;
+  /**
+   * `tos N` (0-255, IOS default 0): the IPv4 ToS byte of the operation's packets; its top six
+   * bits are the DSCP (`tos 184` is EF, 46), so the probe meets what that class meets.
+   */
+  tos?: number;
   /** IOS defaults: frequency 60 s, threshold 5000 ms, timeout 5000 ms. */
   frequencySec: number;
   thresholdMs: number;

@@ -112,8 +112,9 @@ export function resettleTunnelProbes(m: RouterModel): void {
 function runOperation(m: RouterModel, cfg: IpSlaConfig, t: number): { outcome: RunOutcome; durationMs: number } {
   if (cfg.tcpConnect) return runTcpConnect(m, cfg, cfg.tcpConnect, tcpConnectPath(m, cfg.tcpConnect), t);
   const path = probeOperationPath(m, cfg);
+  const dscp = (cfg.tos ?? 0) >> 2;
   if (cfg.icmpEcho) {
-    const probe = send(m, path, ECHO_BYTES, t);
+    const probe = send(m, path, ECHO_BYTES, t, dscp);
     const judged = judgeProbe(cfg, probe);
     return { outcome: path.kind === 'unusable' ? { ...judged, connectionLost: true } : judged, durationMs: echoRunMs(cfg, probe) };
   }
@@ -121,7 +122,7 @@ function runOperation(m: RouterModel, cfg: IpSlaConfig, t: number): { outcome: R
   const packets: PacketOutcome[] = [];
   for (let i = 0; i < jitter.numPackets; i++) {
     if (path.kind === 'unusable') { packets.push({ sent: false, rttMs: 0 }); continue; }
-    const probe = send(m, path, PROBE_BYTES, t);
+    const probe = send(m, path, PROBE_BYTES, t, dscp);
     packets.push(probe.delivered ? { sent: true, rttMs: probe.rttMs } : { sent: true, rttMs: probe.rttMs, lostOn: lostDirection(m, probe) });
   }
   const stats = measureJitter(packets, cfg.timeoutMs, cfg.thresholdMs);

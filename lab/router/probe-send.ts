@@ -23,14 +23,18 @@ export function sourceIpPath(m: RouterModel, op: { sourceIp?: string; destinatio
   return source === undefined ? { kind: 'unusable' } : probePath(m, source, op.destination, clear);
 }
 
-/** One packet along `path`: its fate, and the counters of the interfaces it crossed. */
-export function send(m: RouterModel, path: ProbePath, bytes: number, t: number): ProbeOutcome {
+/**
+ * One packet along `path`, marked `dscp` (an operation's `tos` >> 2; a tunnel copies
+ * the inner ToS byte to the ESP header, so an in-tunnel probe keeps its class on the
+ * wire): its fate, and the counters of the interfaces it crossed.
+ */
+export function send(m: RouterModel, path: ProbePath, bytes: number, t: number, dscp = 0): ProbeOutcome {
   if (path.kind === 'unusable') return { delivered: false, rttMs: 0 };
   if (path.kind === 'black-hole') {
     addCounters(m, path.from, 0, 0, 1, bytes, t);
     return { delivered: false, rttMs: 0 };
   }
-  const probe = m.world.probe(path.wan, path.address, m.rng.sla, path.traffic);
+  const probe = m.world.probe(path.wan, path.address, m.rng.sla, path.traffic, dscp);
   const back = probe.delivered ? 1 : 0;
   const overhead = path.tunnel === undefined ? 0 : ESP_OVERHEAD;
   if (path.tunnel !== undefined) addCounters(m, path.tunnel, back, back * bytes, 1, bytes, t);

@@ -27,6 +27,8 @@ export interface InterfaceRuntime {
   lastInputAt?: number;
   lastOutputAt?: number;
   counters: InterfaceCounters;
+  /** When `clear counters` last zeroed them; never when absent. */
+  countersClearedAt?: number;
   /** IP Event Dampening, while `dampening` is configured. */
   dampening?: DampeningState;
 }

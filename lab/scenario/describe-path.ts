@@ -1,5 +1,5 @@
 /** Timeline text for a path change: what an operator would say about it. */
-import type { KindLoss, LossSpec } from '../world/world.js';
+import type { DscpImpairment, KindLoss, LossSpec } from '../world/world.js';
 import type { PathChange } from './schema.js';
 
 function loss(what: string, s: LossSpec | null | undefined): string {
@@ -14,6 +14,12 @@ function kindText(kind: string, k: KindLoss | null): string {
   return `${kind} ${parts.join(' and ')}`;
 }
 
+function dscpText(dscp: string, d: DscpImpairment | null): string {
+  if (d === null) return `DSCP ${dscp} as other traffic`;
+  const parts = [d.latencyMs ? `+${d.latencyMs} ms` : '', d.jitterMs ? `jitter +${d.jitterMs} ms` : '', d.lossPct ? `loss +${d.lossPct}%` : ''].filter(Boolean);
+  return `DSCP ${dscp} ${parts.join(' ') || 'as other traffic'}`;
+}
+
 export function describePathChange(c: PathChange): string {
   const parts = [
     c.latencyMs !== undefined ? `latency ${c.latencyMs} ms` : '',
@@ -23,6 +29,7 @@ export function describePathChange(c: PathChange): string {
     loss('upstream loss', c.upstreamLoss),
     loss('downstream loss', c.downstreamLoss),
     ...Object.entries(c.byKind ?? {}).map(([kind, k]) => (k === undefined ? '' : kindText(kind, k))),
+    ...Object.entries(c.byDscp ?? {}).map(([dscp, d]) => (d === undefined ? '' : dscpText(dscp, d))),
     c.up !== undefined ? (c.up ? 'up' : 'down') : '',
   ].filter(Boolean);
   return `path ${c.wan} -> ${c.to === '*' ? 'all' : c.to}: ${parts.join(', ')}`;

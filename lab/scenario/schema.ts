@@ -68,6 +68,18 @@ export interface ServiceLevel {
   jitterMs: number;
 }
 
+/**
+ * A class of traffic with its own level (issue 19): voice wants 1 % loss,
+ * 150 ms and 30 ms jitter where bulk takes far worse. Its packets carry
+ * `dscp`, and the world may treat them apart (set-path `dscp`). The bench
+ * measures the time each class spent on a path outside its level.
+ */
+export interface ClassLevel extends ServiceLevel {
+  name: string;
+  dscp: number;
+  critical: boolean;
+}
+
 /** Interactive traffic over a VPN: the level used where a scenario names none. */
 export const DEFAULT_SERVICE_LEVEL: ServiceLevel = { lossPct: 5, latencyMs: 250, jitterMs: 50 };
 
@@ -86,6 +98,8 @@ export interface Scenario {
   expect?: ScenarioExpectation;
   serviceLevel?: ServiceLevel;
   fault?: FaultWindow;
+  /** Classes of traffic judged apart (at most four, as the agent's `policy.classes`). */
+  classes?: ClassLevel[];
 }
 
 /** The scenario's fault window; without one, the trouble starts at the first action and never ends. */

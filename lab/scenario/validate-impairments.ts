@@ -6,7 +6,7 @@
  * Each problem names its place and what would be right.
  */
 import { minimumBurst, type LossSpec } from '../world/loss-model.js';
-import { TRAFFIC_KINDS, type KindLoss, type PathPatch } from '../world/world.js';
+import { TRAFFIC_KINDS, type DscpImpairment, type KindLoss, type PathPatch } from '../world/world.js';
 import { parseTime, type ScenarioAction } from './schema.js';
 
 type Obj = Record<string, unknown>;
@@ -71,6 +71,32 @@ export function parseLossFields(v: Obj, lossPct: number | undefined, where: stri
     const k = v[kind] === null ? null : kindLoss(v[kind], `${where}.${kind}`, problems);
     if (k !== undefined) change.byKind = { ...change.byKind, [kind]: k };
   }
+}
+
+/**
+ * `dscp: { 46: { latency: 40, jitter: 45, loss: 3 } }`: what packets of one DSCP meet on top
+ * of the path's own quality (a congested priority queue); `null` for a DSCP removes its impairment.
+ */
+export function parseDscpFields(v: unknown, where: string, problems: string[], change: PathPatch): void {
+  if (!isObj(v)) { problems.push(`${where}: a mapping of DSCP (0-63) to { latency, jitter, loss } (or null)`); return; }
+  const byDscp: Record<number, DscpImpairment | null> = {};
+  for (const [key, x] of Object.entries(v)) {
+    const dscp = Number(key);
+    const at = `${where}.${key}`;
+    if (!Number.isInteger(dscp) || dscp < 0 || dscp > 63) { problems.push(`${at}: a DSCP from 0 to 63 (EF is 46)`); continue; }
+    if (x === null) { byDscp[dscp] = null; continue; }
+    if (!isObj(x)) { problems.push(`${at}: a mapping of latency, jitter (ms, added) and loss (%, added)`); continue; }
+    const d: DscpImpairment = {};
+    for (const [k, field, max] of [['latency', 'latencyMs', 60000], ['jitter', 'jitterMs', 60000], ['loss', 'lossPct', 100]] as const) {
+      const n = x[k];
+      if (n === undefined) continue;
+      if (typeof n !== 'number' || n < 0 || n > max) problems.push(`${at}.${k}: a number from 0 to ${max}`);
+      else d[field] = n;
+    }
+    for (const k of Object.keys(x)) if (!['latency', 'jitter', 'loss'].includes(k)) problems.push(`${at}: unknown key "${k}" (latency, jitter, loss)`);
+    byDscp[dscp] = d;
+  }
+  change.byDscp = byDscp;
 }
 
 const IMPAIRMENTS = ['ramp-latency', 'blackhole-wan', 'slow-ike', 'drain-hub', 'undrain-hub', 'clear-hub-sessions', 'dns-fail', 'dns-restore'] as const;

@@ -1,7 +1,8 @@
 /** Turns parsed YAML into a Scenario, collecting every error with its path. */
 import { ACTION_NAMES, parseTime, type FaultWindow, type PathChange, type ServiceLevel, type Scenario, type ScenarioAction, type ScenarioExpectation, type TimedAction } from './schema.js';
 import { agentSequenceProblems, isHarnessActionName, parseHarnessAction } from './harness-actions.js';
-import { isImpairment, LOSS_KEYS, parseImpairment, parseLossFields, timingProblem } from './validate-impairments.js';
+import { isImpairment, LOSS_KEYS, parseDscpFields, parseImpairment, parseLossFields, timingProblem } from './validate-impairments.js';
+import { parseClasses } from './validate-classes.js';
 
 export class ScenarioError extends Error {
   readonly code = 'LAB_SCENARIO_INVALID';
@@ -22,7 +23,7 @@ function checkPrefix(p: unknown): boolean {
 export function validateScenario(raw: unknown, file: string): Scenario {
   const problems: string[] = [];
   if (!isObj(raw)) throw new ScenarioError(file, ['the file must hold a mapping (name, description, duration, actions)']);
-  for (const key of Object.keys(raw)) if (!['name', 'description', 'duration', 'seed', 'actions', 'expect', 'service-level', 'fault'].includes(key)) problems.push(`unknown key "${key}"`);
+  for (const key of Object.keys(raw)) if (!['name', 'description', 'duration', 'seed', 'actions', 'expect', 'service-level', 'fault', 'classes'].includes(key)) problems.push(`unknown key "${key}"`);
   const name = typeof raw.name === 'string' && raw.name !== '' ? raw.name : (problems.push('name: required text'), '');
   const description = typeof raw.description === 'string' ? raw.description : '';
   const durationSec = parseTime(raw.duration);
@@ -54,12 +55,14 @@ export function validateScenario(raw: unknown, file: string): Scenario {
   const expect = raw.expect === undefined ? undefined : parseExpect(raw.expect, problems);
   const serviceLevel = raw['service-level'] === undefined ? undefined : parseServiceLevel(raw['service-level'], problems);
   const fault = raw.fault === undefined ? undefined : parseFault(raw.fault, durationSec, problems);
+  const classes = raw.classes === undefined ? undefined : parseClasses(raw.classes, problems);
   if (problems.length > 0) throw new ScenarioError(file, problems);
   const scenario: Scenario = { name, description, durationSec: durationSec!, actions: actions.sort((a, b) => a.atSec - b.atSec) };
   if (typeof raw.seed === 'number') scenario.seed = raw.seed;
   if (expect) scenario.expect = expect;
   if (serviceLevel) scenario.serviceLevel = serviceLevel;
   if (fault) scenario.fault = fault;
+  if (classes) scenario.classes = classes;
   return scenario;
 }
 
@@ -134,7 +137,7 @@ function parsePath(v: unknown, where: string, problems: string[]): ScenarioActio
     if (typeof x !== 'number' || x < 0 || x > max) { problems.push(`${where}.${key}: a number from 0 to ${max}`); return undefined; }
     return x;
   };
-  for (const key of Object.keys(v)) if (!['wan', 'to', 'latency', 'jitter', 'loss', 'up', ...LOSS_KEYS].includes(key)) problems.push(`${where}: unknown key "${key}"`);
+  for (const key of Object.keys(v)) if (!['wan', 'to', 'latency', 'jitter', 'loss', 'up', 'dscp', ...LOSS_KEYS].includes(key)) problems.push(`${where}: unknown key "${key}"`);
   const latency = number('latency', 60000);
   const jitter = number('jitter', 60000);
   const loss = number('loss', 100);
@@ -146,6 +149,7 @@ function parsePath(v: unknown, where: string, problems: string[]): ScenarioActio
     else change.up = v.up;
   }
   parseLossFields(v, loss, where, problems, change);
+  if (v.dscp !== undefined) parseDscpFields(v.dscp, `${where}.dscp`, problems, change);
   return { kind: 'set-path', change };
 }
 

@@ -41,7 +41,21 @@ export interface PathQuality {
   downstreamLoss?: LossSpec;
   /** Per kind of traffic, components that replace the ones above. */
   byKind?: Partial<Record<TrafficKind, KindLoss>>;
+  /** Per DSCP (0-63), what packets so marked meet on top of all the above. */
+  byDscp?: Record<number, DscpImpairment>;
   up: boolean;
+}
+
+/**
+ * What one class of traffic (its DSCP) meets beyond the path's own quality:
+ * a congested or policed priority queue (a fibre fine for bulk, bad for
+ * voice). Each figure adds to the path's: latency and jitter in ms, loss as
+ * a further independent chance of loss.
+ */
+export interface DscpImpairment {
+  latencyMs?: number;
+  jitterMs?: number;
+  lossPct?: number;
 }
 
 /** A change to a path: fields given replace the path's; `null` removes an optional one. */
@@ -51,6 +65,8 @@ export type PathPatch = Partial<Pick<PathQuality, 'latencyMs' | 'jitterMs' | 'lo
   downstreamLoss?: LossSpec | null;
   /** Per kind: a KindLoss replaces that kind's override, `null` removes it. */
   byKind?: Partial<Record<TrafficKind, KindLoss | null>>;
+  /** Per DSCP: an impairment replaces that class's, `null` removes it. */
+  byDscp?: Record<number, DscpImpairment | null>;
 };
 
 /** Noise half-width per unit of jitter (see PathQuality.jitterMs). */
@@ -75,10 +91,20 @@ export function applyPatch(p: PathQuality, patch: PathPatch): void {
     if (patch[f] === null) delete p[f];
     else if (patch[f] !== undefined) Object.assign(p, { [f]: structuredClone(patch[f]) });
   }
+  for (const [dscp, d] of Object.entries(patch.byDscp ?? {})) {
+    if (d === null) delete p.byDscp?.[Number(dscp)];
+    else p.byDscp = { ...p.byDscp, [Number(dscp)]: { ...d } };
+  }
   for (const kind of TRAFFIC_KINDS) {
     const k = patch.byKind?.[kind];
     if (k === undefined) continue;
     if (k === null) delete p.byKind?.[kind];
     else p.byKind = { ...p.byKind, [kind]: structuredClone(k) };
   }
+}
+
+/** The quality packets marked `dscp` meet on a path: its own, plus that class's impairment. */
+export function classQuality(p: PathQuality, dscp: number): { latencyMs: number; jitterMs: number; extraLossPct: number } {
+  const d = p.byDscp?.[dscp];
+  return { latencyMs: p.latencyMs + (d?.latencyMs ?? 0), jitterMs: p.jitterMs + (d?.jitterMs ?? 0), extraLossPct: d?.lossPct ?? 0 };
 }

@@ -4,13 +4,13 @@
  * towards an address would experience; scenarios change it.
  */
 import { advanceChain, gilbertFor, meanLoss, PACKET_SPACING_MS, stepChain, type ChainState, type LossSpec } from './loss-model.js';
-import { applyPatch, JITTER_HALF_WIDTH, lossOf, type PathPatch, type PathQuality, type TrafficKind } from './path-quality.js';
+import { applyPatch, classQuality, JITTER_HALF_WIDTH, lossOf, type PathPatch, type PathQuality, type TrafficKind } from './path-quality.js';
 import { defaultDnsRecords, Dns } from './dns.js';
 import type { SeededRandom } from './random.js';
 import { isIPv4 } from 'node:net';
 
 export type { LossSpec } from './loss-model.js';
-export { JITTER_HALF_WIDTH, TRAFFIC_KINDS, type KindLoss, type PathPatch, type PathQuality, type TrafficKind } from './path-quality.js';
+export { JITTER_HALF_WIDTH, TRAFFIC_KINDS, type DscpImpairment, type KindLoss, type PathPatch, type PathQuality, type TrafficKind } from './path-quality.js';
 
 export type WanKind = 'fibre' | 'lte';
 
@@ -223,21 +223,32 @@ export class World {
   }
 
   /**
-   * One round trip of `kind` from `wan` to `address`: lost, or delivered with
-   * an RTT around the latency (see PathQuality.jitterMs). The RTT is drawn
-   * before the loss, one draw each for plain loss, as the lab always did.
+   * One round trip of `kind` from `wan` to `address`, marked `dscp`: lost, or
+   * delivered with an RTT around the latency (see PathQuality.jitterMs). The
+   * RTT is drawn before the loss, one draw each for plain loss, as the lab
+   * always did; a class impairment's loss is one more draw, only when the
+   * path has one for that DSCP (so unmarked traffic draws as before).
    */
-  probe(wan: string, address: string, rng: SeededRandom, kind: TrafficKind = 'icmp'): ProbeOutcome {
+  probe(wan: string, address: string, rng: SeededRandom, kind: TrafficKind = 'icmp', dscp = 0): ProbeOutcome {
     if (!this.reachable(wan, address)) return { delivered: false, rttMs: 0 };
     const pathKey = key(wan, this.targetOf(address));
     const p = this.paths.get(pathKey)!;
-    const a = p.jitterMs * JITTER_HALF_WIDTH;
-    const rttMs = Math.max(1, Math.round(p.latencyMs + rng.between(-a, a)));
+    const q = classQuality(p, dscp);
+    const a = q.jitterMs * JITTER_HALF_WIDTH;
+    const rttMs = Math.max(1, Math.round(q.latencyMs + rng.between(-a, a)));
     const loss = lossOf(p, kind);
     // The way out, the round trip as a whole, the way back: a packet lost early never meets the later components.
     const lostBy = (['upstream', 'roundTrip', 'downstream'] as const).find((c) => this.loses(`${pathKey}|${kind}|${c}`, loss[c], rng));
-    if (lostBy === undefined) return { delivered: true, rttMs };
+    if (lostBy === undefined) return q.extraLossPct > 0 && rng.chance(q.extraLossPct) ? { delivered: false, rttMs } : { delivered: true, rttMs };
     return lostBy === 'roundTrip' ? { delivered: false, rttMs } : { delivered: false, rttMs, lostOn: lostBy };
+  }
+
+  /** What data traffic marked `dscp` meets from `wan` to `address` on average: latency, jitter, loss (100 when unreachable). */
+  classTruth(wan: string, address: string, dscp: number): { latencyMs: number; jitterMs: number; lossPct: number } {
+    const base = this.meanLossPct(wan, address, 'data');
+    if (base >= 100) return { latencyMs: Infinity, jitterMs: Infinity, lossPct: 100 };
+    const q = classQuality(this.paths.get(key(wan, this.targetOf(address)))!, dscp);
+    return { latencyMs: q.latencyMs, jitterMs: q.jitterMs, lossPct: 100 - (100 - base) * (1 - q.extraLossPct / 100) };
   }
 
   /** Mean share of `kind` round trips lost, percent: 100 when unreachable (what per-second counters need). */

@@ -24,6 +24,11 @@ export const badCauseSchema: Schema = {
   ],
 };
 
+const breachSchema = object({ metric: oneOfStrings('lossPct', 'rttMs', 'jitterMs'), value: num(), threshold: num() }, ['metric', 'value', 'threshold']);
+
+/** A service class a path fails, with what is beyond the class's level. */
+export const classBreachesSchema = object({ class: str(), breaches: arrayOf(breachSchema) }, ['class', 'breaches']);
+
 const reason = (code: string, properties: Record<string, Schema>, required: string[]): Schema =>
   object({ code: { const: code }, ...properties }, ['code', ...required]);
 
@@ -41,6 +46,10 @@ export const reasonSchema: Schema = {
     reason('steer-failed', { candidate: str(), errorCode: str() }, ['candidate', 'errorCode']),
     reason('metered-failback', { candidate: str(), over: str(), goodSinceMs: epochMs, preemptDelaySec: num({ minimum: 0 }) }, ['candidate', 'over', 'goodSinceMs', 'preemptDelaySec']),
     reason('metered-budget-spent', { candidate: str(), source: str() }, ['candidate', 'source']),
+    reason('class-noncompliant', { candidate: str(), failed: arrayOf(classBreachesSchema) }, ['candidate', 'failed']),
+    reason('class-best-of-worst', {
+      candidate: str(), excess: num({ minimum: 0 }), over: str(), overExcess: num({ minimum: 0 }), bandPct: num({ minimum: 0 }),
+    }, ['candidate', 'excess', 'over', 'overExcess', 'bandPct']),
   ],
 };
 

@@ -30,4 +30,9 @@ export const telemetrySchema = payload('telemetry', {
     interface: str(), periodStartMs: count, periodBytes: count, day: str(), dayBytes: count, budgetBytes: int({ minimum: 1 }),
     usedPct: num({ minimum: 0 }), spent: { type: 'boolean' }, whenSpent: oneOfStrings('hard-failure-only', 'ignore'),
   }, ['interface', 'periodStartMs', 'periodBytes', 'day', 'dayBytes', 'budgetBytes', 'usedPct', 'spent', 'whenSpent'])),
+  classes: arrayOf(object({
+    candidate: str(), class: str(), compliance: oneOfStrings('unknown', 'meets', 'fails'), critical: { type: 'boolean' }, sinceMs: count,
+    samples: count, lossPct: num({ minimum: 0, maximum: 100 }), rttMs: num({ minimum: 0 }), jitterMs: num({ minimum: 0 }),
+    breaches: arrayOf(object({ metric: oneOfStrings('lossPct', 'rttMs', 'jitterMs'), value: num(), threshold: num() }, ['metric', 'value', 'threshold'])),
+  }, ['candidate', 'class', 'compliance', 'critical', 'sinceMs', 'samples', 'lossPct', 'breaches'])),
 }, ['trigger', 'sla', 'interfaces', 'ipsec']);

@@ -7,6 +7,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import mqtt from 'mqtt';
 import { openDatabase } from '../../agent/adapters/sqlite/database.js';
 import { SqliteMeteredUsage } from '../../agent/adapters/sqlite/metered-usage.js';
@@ -129,6 +131,17 @@ describe('metered WAN accounting against the lab (real SSH, SQLite, MQTT)', () =
     const reads = agent!.runtime.pollerStats().interfaces!.reads;
     await waitFor('three more readings', () => agent!.runtime.pollerStats().interfaces!.reads >= reads + 3);
     expect(usage().usedPct).toBeGreaterThanOrEqual(100);
+    // The same usage in /status, and in /metrics under Prometheus names promtool accepts.
+    const base = `http://127.0.0.1:${agent!.httpPort}`;
+    const status = await (await fetch(`${base}/status`)).json() as { metered?: { interface: string; spent: boolean }[] };
+    expect(status.metered).toEqual([expect.objectContaining({ interface: LTE, spent: true })]);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(new RegExp(`^spokepilot_metered_period_bytes\\{interface="${LTE.replace(/\//g, '\\/')}"\\} [1-9]\\d*$`, 'm'));
+    expect(metrics).toContain(`spokepilot_metered_budget_spent{interface="${LTE}"} 1`);
+    if (existsSync('/usr/bin/promtool')) {
+      const r = spawnSync('/usr/bin/promtool', ['check', 'metrics'], { input: metrics, encoding: 'utf8' });
+      expect(`${r.stdout}${r.stderr}`).toBe('');
+    }
     await agent!.stop('read the journal', 5000);
     agent = undefined;
     const db = openDatabase(join(tmp.dir, 'agent.db'));

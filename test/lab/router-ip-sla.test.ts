@@ -75,6 +75,36 @@ describe('jitter operations', () => {
   });
 });
 
+describe('tos: the class a probe is marked with (issue 19)', () => {
+  it('is configured in the operation mode, shown in hex and kept in the running configuration', () => {
+    const { router } = withUdpJitter(' tos 184');
+    expect(exec(router, 'show ip sla configuration 31')).toContain('Type Of Service parameter: 0xB8');
+    expect(renderRunningConfig(router.model)).toMatch(/ip sla 31\n udp-jitter [^\n]+\n tos 184\n threshold 250\n/);
+    exec(router, 'no tos', 'config-ip-sla-jitter', '31');
+    expect(exec(router, 'show ip sla configuration 31')).toContain('Type Of Service parameter: 0x0');
+    expect(() => exec(router, 'tos 256', 'config-ip-sla-jitter', '31')).toThrow(/no command matches/);
+  });
+
+  it('a probe marked EF meets the priority queue\'s trouble; an unmarked one on the same path does not', () => {
+    const { router, clock } = labRouter();
+    // The fibre's EF queue is congested: 40 ms more delay and jitter and 10 % drops for DSCP 46 only.
+    router.world.setPath(FIBRE, 'hub1', { byDscp: { 46: { latencyMs: 40, jitterMs: 40, lossPct: 10 } } });
+    router.configure([
+      'ip sla 41', ` udp-jitter ${HUB1} 5000 source-ip 192.0.2.10 num-packets 100`, ' tos 184', ' timeout 1000', ' frequency 10', 'ip sla schedule 41 life forever start-time now',
+      'ip sla 42', ` udp-jitter ${HUB1} 5001 source-ip 192.0.2.10 num-packets 100`, ' timeout 1000', ' frequency 10', 'ip sla schedule 42 life forever start-time now',
+    ].join('\n'));
+    seconds(clock, 4);
+    const voice = router.model.rt.slas.get(41)!.jitter!, bulk = router.model.rt.slas.get(42)!.jitter!;
+    const avg = (j: typeof voice) => (j.jitterSd.sum + j.jitterDs.sum) / (j.jitterSd.count + j.jitterDs.count);
+    expect(voice.lossSd + voice.lossDs).toBeGreaterThan(2);
+    expect(bulk.lossSd + bulk.lossDs).toBe(0);
+    // Each direction's jitter is half the round trip's (the lab splits an RTT evenly).
+    expect(avg(voice)).toBeGreaterThan(15);
+    expect(avg(bulk)).toBeLessThan(5);
+    expect(router.world.classTruth(FIBRE, HUB1, 46)).toMatchObject({ latencyMs: 52, jitterMs: 4 / 3 + 40, lossPct: 10 });
+  });
+});
+
 describe('a result is visible when the reply or the timeout comes, not when the probe is sent', () => {
   it('a lost echo is a Timeout only `timeout` ms after the run started', () => {
     const { router, clock } = labRouter();

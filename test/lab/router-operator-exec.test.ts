@@ -7,7 +7,7 @@ import { CliSession } from '../../lab/cli/session.js';
 import { pingReport } from '../../lab/router/commands/ping.js';
 import { renderClock } from '../../lab/router/commands/operator-exec.js';
 import type { LabRouter } from '../../lab/router/index.js';
-import { labRouter } from './lab-helpers.js';
+import { labRouter, seconds } from './lab-helpers.js';
 
 let router: LabRouter | undefined;
 afterEach(() => router?.stop());
@@ -124,5 +124,30 @@ describe('show clock and write memory', () => {
     expect(run('show clock')).toEqual([renderClock(router.model.opts.clock.now())]);
     expect(run('wr')).toEqual(['Building configuration...', '[OK]']);
     expect(run('write memory')).toEqual(['Building configuration...', '[OK]']);
+  });
+});
+
+describe('clear counters (IOS asks first)', () => {
+  it('zeroes every interface\'s counters after the confirm prompt, and show interfaces says when', () => {
+    const { router, clock } = labRouter();
+    seconds(clock, 30);
+    const wan = 'GigabitEthernet0/0';
+    expect(router.model.rt.interfaces.get(wan)!.counters.bytesOut).toBeGreaterThan(0);
+    const s = new CliSession({ device: router, privilege: 15 });
+    s.execute('clear counters');
+    expect(s.prompt()).toBe('Clear "show interface" counters on all interfaces [confirm]');
+    s.execute('n');
+    expect(router.model.rt.interfaces.get(wan)!.counters.bytesOut).toBeGreaterThan(0);
+    expect(s.prompt()).toBe('spoke1#');
+    s.execute('clear counters');
+    s.execute('');
+    expect(router.model.rt.interfaces.get(wan)!.counters).toMatchObject({ bytesIn: 0, bytesOut: 0, packetsIn: 0, packetsOut: 0 });
+    seconds(clock, 65);
+    const text = s.execute(`show interfaces ${wan}`).lines.join('\n');
+    expect(text).toContain('Last clearing of "show interface" counters 00:01:05');
+    s.execute('clear counters Cellular0/1/0');
+    expect(s.prompt()).toBe('Clear "show interface" counters on this interface [confirm]');
+    s.execute('y');
+    expect(s.execute('show interfaces Cellular0/1/0').lines.join('\n')).toContain('Last clearing of "show interface" counters 00:00:00');
   });
 });

@@ -25,6 +25,36 @@ function problems(actions: string, duration = '2m'): string[] {
   throw new Error('accepted');
 }
 
+describe('classes and per-DSCP impairments (issue 19)', () => {
+  it('reads a class list and a set-path dscp block, and names what is wrong', () => {
+    const s = parseScenarioText(`name: t
+duration: 2m
+classes:
+  - { name: voice, dscp: 46, loss: 1, latency: 150, jitter: 30, critical: true }
+  - { name: bulk, dscp: 0, loss: 5, latency: 400, jitter: 100 }
+actions:
+  - at: 10s
+    set-path: { wan: GigabitEthernet0/0, to: hub1, dscp: { 46: { latency: 30, jitter: 80, loss: 3 } } }
+  - at: 20s
+    set-path: { wan: GigabitEthernet0/0, to: hub1, dscp: { 46: null } }
+`, 't.yaml');
+    expect(s.classes).toEqual([
+      { name: 'voice', dscp: 46, lossPct: 1, latencyMs: 150, jitterMs: 30, critical: true },
+      { name: 'bulk', dscp: 0, lossPct: 5, latencyMs: 400, jitterMs: 100, critical: false },
+    ]);
+    expect(s.actions[0]!.action).toEqual({ kind: 'set-path', change: { wan: 'GigabitEthernet0/0', to: 'hub1', byDscp: { 46: { latencyMs: 30, jitterMs: 80, lossPct: 3 } } } });
+    expect(s.actions[1]!.action).toEqual({ kind: 'set-path', change: { wan: 'GigabitEthernet0/0', to: 'hub1', byDscp: { 46: null } } });
+    expect(problems(`
+  - at: 1s
+    set-path: { wan: GigabitEthernet0/0, dscp: { 64: { jitter: 5 }, 46: { jitter: -1, colour: 1 } } }
+`)).toEqual([
+      'actions[0].set-path.dscp.46.jitter: a number from 0 to 60000',
+      'actions[0].set-path.dscp.46: unknown key "colour" (latency, jitter, loss)',
+      'actions[0].set-path.dscp.64: a DSCP from 0 to 63 (EF is 46)',
+    ]);
+  });
+});
+
 describe('set-path: bursty, one-way and per-kind loss', () => {
   it('reads every new key, and the old form is unchanged', () => {
     const s = scenario(`

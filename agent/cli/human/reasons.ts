@@ -34,7 +34,18 @@ const SENTENCES: { [C in Code]: Render<C> } = {
     `${r.over} is on a metered WAN and ${r.candidate} has been good since ${when(r.goodSinceMs, now)}, longer than the ${duration(r.preemptDelaySec)} preemption delay: back at once`,
   'metered-budget-spent': (r) =>
     `the budget of metered WAN ${r.source} is spent: ${r.candidate} is kept for a hard failure of every other path, and a degraded one is used meanwhile`,
+  'class-noncompliant': (r) =>
+    `${r.candidate} fails critical class${r.failed.length === 1 ? '' : 'es'} ${r.failed.map((f) => `${f.class} (${breachWords(f.breaches)})`).join(', ')}: moved to the most preferred path that meets every critical class`,
+  'class-best-of-worst': (r) =>
+    `no path meets every critical class: ${r.candidate} is the least far from them (worst measure ${r.excess}x its level, against ${r.overExcess}x on ${r.over}, beyond the ${r.bandPct} % band)`,
 };
+
+const METRIC_WORDS = { lossPct: ['loss', '%'], rttMs: ['RTT', ' ms'], jitterMs: ['jitter', ' ms'] } as const;
+
+/** `jitter 48 ms over 30 ms, loss 3 % over 1 %`. */
+function breachWords(breaches: readonly { metric: keyof typeof METRIC_WORDS; value: number; threshold: number }[]): string {
+  return breaches.map((b) => { const [name, unit] = METRIC_WORDS[b.metric]; return `${name} ${b.value}${unit} over ${b.threshold}${unit}`; }).join(', ') || 'judged failing';
+}
 
 /** One reason as a sentence. A reason from another agent version this one does not know is said to be so, with its data. */
 export function reasonSentence(r: ReasonPayload, nowMs: number): string {

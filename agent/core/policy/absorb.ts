@@ -1,4 +1,5 @@
 import type { CandidateConfig, PolicyConfig } from './config.js';
+import { allClassOperations, reevaluateClasses } from './classes.js';
 import { age, evaluate, INITIAL_HEALTH, type CandidateHealth } from './health.js';
 import { measure, pathQuality, pushSample, type Sample } from './quality.js';
 import { shiftTimes } from './time-shift.js';
@@ -35,7 +36,7 @@ function onChosenPath(s: PolicyState): PolicyState {
 export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowMs: number, out: StepOutput): PolicyState {
   switch (obs.kind) {
     case 'sla-samples': {
-      const used = new Set(cfg.candidates.flatMap((c) => c.slaOperations));
+      const used = new Set([...cfg.candidates.flatMap((c) => c.slaOperations), ...allClassOperations(cfg)]);
       const tunnelOps = new Set(cfg.tunnelSlaOperations ?? []);
       const fresh = obs.samples.filter((x) => used.has(x.operation));
       const inTunnel = obs.samples.filter((x) => tunnelOps.has(x.operation));
@@ -55,8 +56,9 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
         tunnelWindow = { candidate: inUse.id, samples, primed: true };
       }
       const ops = new Set(fresh.map((x) => x.operation));
-      return reevaluate({ ...s, windows, ...(tunnelWindow ? { tunnelWindow } : {}) }, cfg, nowMs, out,
+      const judged = reevaluate({ ...s, windows, ...(tunnelWindow ? { tunnelWindow } : {}) }, cfg, nowMs, out,
         (c) => c.slaOperations.some((op) => ops.has(op)) || (inTunnel.length > 0 && c.id === inUse?.id));
+      return classesJudged(judged, cfg, nowMs, out, ops);
     }
     case 'interface': {
       const down = s.interfacesDown.filter((n) => n !== obs.name);
@@ -98,7 +100,7 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       const stopped = new Set(obs.operations.filter((op) => s.windows[op] !== undefined));
       if (stopped.size === 0) return s;
       const windows = Object.fromEntries(Object.entries(s.windows).filter(([op]) => !stopped.has(Number(op))));
-      return reevaluate({ ...s, windows }, cfg, nowMs, out, (c) => c.slaOperations.some((op) => stopped.has(op)));
+      return classesJudged(reevaluate({ ...s, windows }, cfg, nowMs, out, (c) => c.slaOperations.some((op) => stopped.has(op))), cfg, nowMs, out, stopped);
     }
     case 'metered-budget': {
       const was = s.meteredSpent ?? [];
@@ -110,6 +112,13 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       return obs.routerCode === 'ROUTER_TIMEOUT' ? routerHung(blocked, nowMs) : blocked;
     }
   }
+}
+
+/** The service classes of candidates whose class operations moved, re-judged; changes reported. */
+function classesJudged(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: StepOutput, touched: ReadonlySet<number>): PolicyState {
+  const { states, changes } = reevaluateClasses(s.classes, s.windows, cfg, nowMs, touched);
+  for (const c of changes) out.reports.push({ kind: 'class-changed', ...c, atMs: nowMs });
+  return states === s.classes ? s : { ...s, ...(states ? { classes: states } : {}) };
 }
 
 /** The candidate the router is on, as last read. */

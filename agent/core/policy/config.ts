@@ -1,5 +1,6 @@
 /** The policy's slice of the configuration. Validated before it gets here (agent/config). */
 import type { WhenSpent } from '../metered/config.js';
+import type { ServiceClass } from './classes.js';
 
 export interface CandidateConfig {
   /** Stable name used in reasons, metrics and overrides: `fibre-hub1`. */
@@ -10,6 +11,12 @@ export interface CandidateConfig {
   source: string;
   /** IP SLA operations that measure this path (probes from `source` towards the hub). */
   slaOperations: readonly number[];
+  /**
+   * Per service class (by name), the operations that judge the class on this path: jitter
+   * operations marked with the class's DSCP (`tos`). A class without any here is not judged
+   * on this candidate (agent/core/policy/classes.ts).
+   */
+  classOperations?: Readonly<Record<string, readonly number[]>>;
 }
 
 export interface QualityThresholds {
@@ -75,6 +82,14 @@ export interface PolicyConfig {
    * spent (agent/core/policy/metered.ts). Absent: nothing is metered.
    */
   metered?: Readonly<Record<string, WhenSpent>>;
+  /** Service-level classes (at most four), each judged per candidate on its own probes. Absent or empty: none. */
+  classes?: readonly ServiceClass[];
+  /**
+   * When no path meets every critical class, the tunnel stays where it is unless another path's
+   * worst excess over the critical levels is lower by more than this share (percent): the best of
+   * the worst, without flapping between two paths that are equally bad.
+   */
+  classBandPct: number;
 }
 
 export const DEFAULT_POLICY: Omit<PolicyConfig, 'client' | 'candidates' | 'metered'> = {
@@ -95,4 +110,5 @@ export const DEFAULT_POLICY: Omit<PolicyConfig, 'client' | 'candidates' | 'meter
   minChangeIntervalSec: 10,
   mode: 'enforce',
   clearStaleSa: true,
+  classBandPct: 25,
 };

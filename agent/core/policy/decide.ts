@@ -1,7 +1,8 @@
 import type { CandidateConfig, PolicyConfig } from './config.js';
+import { criticalExcess, failedCritical, meetsCritical } from './classes.js';
 import { INITIAL_HEALTH } from './health.js';
 import { isMetered, refusedForBudget, unmeteredRefuge } from './metered.js';
-import { breaches, type Metric } from './quality.js';
+import { breaches, type Breach, type Metric } from './quality.js';
 import type { Decision, PolicyState, Reason, Report, StepOutput } from './types.js';
 
 /** How long a fail back waits for a more preferred path about to have been clean long enough. */
@@ -97,8 +98,13 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: St
   const current = s.selected !== undefined ? byId.get(s.selected) : undefined;
   // No evidence yet about the current path (just started): it is not bad, so nothing to leave.
   const unknown = (c: CandidateConfig) => health(c.id).verdict === 'unknown' && !((s.steerBlockedUntil[c.id] ?? 0) > nowMs);
+  // Service classes (classes.ts): a path fit for every critical class is preferred to one that is not.
+  const meetsClasses = (c: CandidateConfig, forMs = 0) => meetsCritical(s.classes, cfg, c, nowMs, forMs);
   if (current && (eligible(current) || unknown(current))) {
-    const better = cfg.candidates.slice(0, rank(current.id)).find((c) => eligible(c) && cleanLongEnough(c));
+    const failed = failedCritical(s.classes, cfg, current);
+    if (failed.length > 0) return classMove(s, cfg, nowMs, out, current, failed, eligible);
+    // Fail back only to a path that has met every critical class for the preemption delay too.
+    const better = cfg.candidates.slice(0, rank(current.id)).find((c) => eligible(c) && cleanLongEnough(c) && meetsClasses(c, cfg.preemptDelaySec * 1000));
     if (!better) return s.deferred === undefined ? s : { ...s, deferred: undefined };
     // A path preferred over `better` that will have been clean long enough within a moment:
     // wait for it, rather than fail back in two moves a few seconds apart (long-failback:
@@ -129,7 +135,8 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: St
   const sameFault = (c: CandidateConfig) => cause?.kind === 'quality' && newestProbesBreach(s, c, cause.breaches.map((b) => b.metric), cfg);
   const movable = (c: CandidateConfig) => eligible(c) && !sameFault(c);
   if (current && health(current.id).verdict === 'bad' && cfg.candidates.some(eligible) && !cfg.candidates.some(movable)) return s;
-  const target = cfg.candidates.find((c) => movable(c) && clean(c)) ?? cfg.candidates.find(movable);
+  const target = cfg.candidates.find((c) => movable(c) && clean(c) && meetsClasses(c)) ?? cfg.candidates.find((c) => movable(c) && meetsClasses(c))
+    ?? cfg.candidates.find((c) => movable(c) && clean(c)) ?? cfg.candidates.find(movable);
   const why: Reason = !current
     ? { code: 'adopted-unknown-path', ...s.routerActive }
     : health(current.id).verdict === 'bad'
@@ -153,6 +160,36 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: St
   if (cfg.candidates.some(unknown)) return s;
   return allDown(s, cfg, nowMs, out);
 }
+
+/**
+ * The path in use fails a critical class. To the most preferred good path that
+ * meets every critical class, at once (as a bad path is left); when none does,
+ * the best of the worst: the good path least far over the critical levels, but
+ * only when it beats the path in use by more than the band (`classBandPct`),
+ * so two paths equally bad do not trade the tunnel back and forth. Paths whose
+ * critical classes are not judged yet are not compared.
+ */
+function classMove(
+  s: PolicyState, cfg: PolicyConfig, nowMs: number, out: StepOutput, current: CandidateConfig,
+  failed: { class: string; breaches: Breach[] }[], eligible: (c: CandidateConfig) => boolean,
+): PolicyState {
+  const fit = cfg.candidates.find((c) => c.id !== current.id && eligible(c) && meetsCritical(s.classes, cfg, c, nowMs));
+  if (fit) return change(s, cfg, nowMs, out, fit, { code: 'class-noncompliant', candidate: current.id, failed }, false);
+  const judged = (c: CandidateConfig) => (cfg.classes ?? []).every((k) => !k.critical || (s.classes?.[c.id]?.[k.name]?.compliance ?? 'unknown') !== 'unknown' || !(c.classOperations?.[k.name]?.length));
+  const pool = cfg.candidates.filter((c) => c.id !== current.id && eligible(c) && judged(c));
+  if (pool.length === 0) return s.deferred === undefined ? s : { ...s, deferred: undefined };
+  const excess = (c: CandidateConfig) => criticalExcess(s.classes, cfg, c);
+  const mine = excess(current);
+  const best = Math.min(...pool.map(excess));
+  const band = 1 + cfg.classBandPct / 100;
+  if (mine <= best * band) return s.deferred === undefined ? s : { ...s, deferred: undefined };
+  const target = pool.find((c) => excess(c) <= best * band)!;
+  return change(s, cfg, nowMs, out, target, {
+    code: 'class-best-of-worst', candidate: target.id, excess: round2(excess(target)), over: current.id, overExcess: round2(mine), bandPct: cfg.classBandPct,
+  }, false);
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /**
  * Nothing good to move to, and a spent metered path is what is left (agent/core/policy/metered.ts):

@@ -23,10 +23,18 @@ export function spentForSoftFaults(s: PolicyState, cfg: PolicyConfig, c: Candida
   return cfg.metered?.[c.source] === 'hard-failure-only' && (s.meteredSpent ?? []).includes(c.source);
 }
 
-/** A spent metered candidate that may not be chosen now: some unmetered path is still alive. */
+/** The router's own tracks forbid the candidate's hub or WAN: the tunnel cannot go there, whatever the agent allows. */
+const routerForbidden = (s: PolicyState, c: CandidateConfig): boolean =>
+  (s.routerForbids?.peers.includes(c.peer) ?? false) || (s.routerForbids?.sources.includes(c.source) ?? false);
+
+/**
+ * A spent metered candidate that may not be chosen now: some unmetered path is still alive and
+ * open (one the router's own tracks forbid is no alternative: refusing the metered path then
+ * would leave the tunnel nowhere; budget-spent-fibre-degrades found it).
+ */
 export function refusedForBudget(s: PolicyState, cfg: PolicyConfig, c: CandidateConfig): boolean {
   if (!spentForSoftFaults(s, cfg, c)) return false;
-  return cfg.candidates.some((o) => !isMetered(cfg, o) && !hardDown(s, o));
+  return cfg.candidates.some((o) => !isMetered(cfg, o) && !hardDown(s, o) && !routerForbidden(s, o));
 }
 
 /**
@@ -35,7 +43,7 @@ export function refusedForBudget(s: PolicyState, cfg: PolicyConfig, c: Candidate
  * degraded (alive all the same), never one down hard or suppressed.
  */
 export function unmeteredRefuge(s: PolicyState, cfg: PolicyConfig, usable: (c: CandidateConfig) => boolean): CandidateConfig | undefined {
-  const alive = cfg.candidates.filter((c) => !isMetered(cfg, c) && !hardDown(s, c) && usable(c));
+  const alive = cfg.candidates.filter((c) => !isMetered(cfg, c) && !hardDown(s, c) && !routerForbidden(s, c) && usable(c));
   const verdict = (c: CandidateConfig) => (s.health[c.id] ?? INITIAL_HEALTH).verdict;
   return alive.find((c) => verdict(c) === 'good') ?? alive.find((c) => verdict(c) === 'unknown') ?? alive[0];
 }

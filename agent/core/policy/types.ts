@@ -1,6 +1,7 @@
+import type { ClassStates, Compliance } from './classes.js';
 import type { AllDownBehaviour } from './config.js';
 import type { BadCause, CandidateHealth, Verdict } from './health.js';
-import type { RunPackets, Sample } from './quality.js';
+import type { Breach, RunPackets, Sample } from './quality.js';
 
 /** What the policy learns, from collectors, commands and the actuator. Time is the step's argument. */
 export type Observation =
@@ -60,7 +61,14 @@ export type Reason =
    * The metered WAN's budget is spent (`whenSpent: hard-failure-only`): `candidate` (on `source`) is not
    * taken while an unmetered path is alive, or is left for one. The tunnel stays on a degraded unmetered path.
    */
-  | { code: 'metered-budget-spent'; candidate: string; source: string };
+  | { code: 'metered-budget-spent'; candidate: string; source: string }
+  /** `candidate` (the path in use) fails these critical classes; the path moved to meets every one. */
+  | { code: 'class-noncompliant'; candidate: string; failed: { class: string; breaches: Breach[] }[] }
+  /**
+   * No path meets every critical class: `candidate` is the least far from them (`excess`, its worst
+   * measure over its level as a ratio), better than `over` (`overExcess`) by more than the band.
+   */
+  | { code: 'class-best-of-worst'; candidate: string; excess: number; over: string; overExcess: number; bandPct: number };
 
 export type DecisionAction = 'adopt' | 'switch' | 'release' | 'hold';
 
@@ -86,7 +94,9 @@ export type Action =
 /** What the shell must tell (journal, log, events): it changes nothing on the router. */
 export type Report =
   | { kind: 'decision'; decision: Decision }
-  | { kind: 'health-changed'; candidate: string; from: Verdict; to: Verdict; cause?: BadCause; atMs: number };
+  | { kind: 'health-changed'; candidate: string; from: Verdict; to: Verdict; cause?: BadCause; atMs: number }
+  /** A candidate's compliance with a service class changed (agent/core/policy/classes.ts). */
+  | { kind: 'class-changed'; candidate: string; class: string; from: Compliance; to: Compliance; breaches: Breach[]; atMs: number };
 
 /** Either, where both are listed together (a test's timeline, an actuation event). */
 export type Effect = Action | Report;
@@ -144,6 +154,8 @@ export interface PolicyState {
   routerHangs?: number;
   /** Metered WANs (source interfaces) whose budget is spent this billing period. */
   meteredSpent?: readonly string[];
+  /** Per candidate, per service class: its compliance (absent until a class operation reports). */
+  classes?: ClassStates;
   /** What the router's own judgement forbids (never the agent's stubs); absent until read. */
   routerForbids?: { peers: readonly string[]; sources: readonly string[] };
 }

@@ -60,7 +60,16 @@ export function ipSlaCommands(m: RouterModel): CommandDef[] {
       { modes: OPERATION_MODES, syntax: kw('no', word), handler: (ctx) => apply(targetNumber(ctx), SLA_DEFAULTS[name]) },
     ];
   };
+  // `tos N` in any operation mode ("IP SLAs ... Operations": Type of Service byte, 0-255); `no tos` restores 0.
+  const tos = (id: number, value: number): void => {
+    const sla = slas.get(id);
+    if (!sla) invalid();
+    const { tos: _old, ...rest } = sla;
+    slas.set(sla.id, value === 0 ? rest : { ...rest, tos: value });
+  };
   return [
+    { modes: OPERATION_MODES, syntax: [...kw('tos'), { kind: 'number', name: 'value', min: 0, max: 255 }], handler: (ctx, args) => tos(targetNumber(ctx), num(args, 'value')) },
+    { modes: OPERATION_MODES, syntax: kw('no', 'tos'), handler: (ctx) => tos(targetNumber(ctx), 0) },
     {
       modes: ['config'],
       syntax: [...kw('ip', 'sla'), SLA_ID],

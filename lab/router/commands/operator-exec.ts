@@ -1,9 +1,9 @@
 /**
  * Exec commands an engineer types on a spoke and the agent never reads:
  * `show clock`, `write memory`, `show ip route A.B.C.D` and the protocol
- * filters of `show ip route`. Their output follows IOS 15.
+ * filters of `show ip route`, `clear counters [IF]`. Their output follows IOS 15.
  */
-import { kw, type CommandDef, type Mode } from '../../cli/grammar.js';
+import { CliError, kw, type CommandDef, type Mode } from '../../cli/grammar.js';
 import type { RouteCode } from '../dynamics/routes.js';
 import { iosDate } from '../../render/format.js';
 import { renderIpRoute } from '../../render/ip-route.js';
@@ -37,10 +37,32 @@ export function operatorExecCommands(m: RouterModel): CommandDef[] {
       syntax: [...kw('show', 'ip', 'route'), { kind: 'ipv4', name: 'address' }],
       handler: (_ctx, args) => ({ output: renderRouteEntry(m, str(args, 'address')) }),
     },
+    // `clear counters [IF]`: IOS asks first; the counters `show interfaces` prints start again from
+    // zero and `Last clearing of "show interface" counters` says when (a metered WAN's accounting sees a restart).
+    { modes: ['exec'], syntax: kw('clear', 'counters'), handler: () => ({ confirm: { prompt: 'Clear "show interface" counters on all interfaces [confirm]', then: () => clearCounters(m, [...m.rt.interfaces.keys()]) } }) },
+    {
+      modes: ['exec'],
+      syntax: [...kw('clear', 'counters'), { kind: 'interface', name: 'interface' }],
+      handler: (_ctx, args) => {
+        const name = str(args, 'interface');
+        if (!m.rt.interfaces.has(name)) throw new CliError(['% Invalid input detected at \'^\' marker.']);
+        return { confirm: { prompt: 'Clear "show interface" counters on this interface [confirm]', then: () => clearCounters(m, [name]) } };
+      },
+    },
     ...ROUTE_FILTERS.map(([word, codes]): CommandDef => ({
       modes: USER_AND_EXEC,
       syntax: kw('show', 'ip', 'route', word),
       handler: () => ({ output: renderIpRoute(m, undefined, codes) }),
     })),
   ];
+}
+
+function clearCounters(m: RouterModel, names: readonly string[]): void {
+  const at = m.opts.clock.now();
+  for (const name of names) {
+    const ifc = m.rt.interfaces.get(name);
+    if (!ifc) continue;
+    ifc.counters = { ...ifc.counters, packetsIn: 0, bytesIn: 0, packetsOut: 0, bytesOut: 0, broadcastsIn: 0, interfaceResets: 0, carrierTransitions: 0 };
+    ifc.countersClearedAt = at;
+  }
 }

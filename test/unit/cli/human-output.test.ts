@@ -18,6 +18,15 @@ describe('times for a person', () => {
   });
 });
 
+describe('service-class reasons in words', () => {
+  it('names the failed class with its measure and level, and the best of the worst with its ratios', () => {
+    expect(reasonSentence({ code: 'class-noncompliant', candidate: 'fibre-hub1', failed: [{ class: 'voice', breaches: [{ metric: 'jitterMs', value: 41.5, threshold: 30 }] }] }, NOW))
+      .toBe('fibre-hub1 fails critical class voice (jitter 41.5 ms over 30 ms): moved to the most preferred path that meets every critical class');
+    expect(reasonSentence({ code: 'class-best-of-worst', candidate: 'lte-hub1', excess: 1.2, over: 'fibre-hub1', overExcess: 2.6, bandPct: 25 }, NOW))
+      .toContain('lte-hub1 is the least far from them (worst measure 1.2x its level, against 2.6x on fibre-hub1');
+  });
+});
+
 describe('reasons in words', () => {
   const decisions: DecisionPayload[] = [
     ...events.flatMap((e) => (e.kind === 'decision' ? [e.decision] : [])),
@@ -27,7 +36,7 @@ describe('reasons in words', () => {
   it('every reason code in the contract examples is a sentence, never the raw code or its JSON', () => {
     const codes = new Set(decisions.map((d) => d.reason.code));
     // The examples hold every code; the mapped SENTENCES table makes a new code without words a compile error.
-    expect(codes.size).toBe(12);
+    expect(codes.size).toBe(14);
     for (const d of decisions) {
       const text = reasonSentence(d.reason, NOW);
       expect(text, d.reason.code).not.toMatch(/cannot put in words|[{}"]/);

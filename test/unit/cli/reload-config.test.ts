@@ -55,3 +55,31 @@ describe('SIGHUP reload', () => {
     expect(lines).toEqual([expect.objectContaining({ event: 'reloaded', fields: { policy: 'applied', needRestart: ['node'] } })]);
   });
 });
+
+describe('SIGHUP reload of metered settings', () => {
+  const metered = (settings: string, extra = '') => MINIMAL.replace('sources: [{ interface: Gi0/0, stubTrack: 111 }]',
+    `sources: [{ interface: Gi0/0, stubTrack: 111 }, { interface: Cellular0/1/0, stubTrack: 112${extra}, metered: ${settings} }]`);
+  const start = (text: string) => {
+    const reconfigure = vi.fn();
+    const applyMetered = vi.fn();
+    return { current: new CurrentConfig(valid(text), reconfigure, applyMetered), reconfigure, applyMetered };
+  };
+
+  it('applies a new budget, billing day, thresholds and whenSpent at once, to the accounting and the policy', () => {
+    const { current, reconfigure, applyMetered } = start(metered('{ budget: 2GB }'));
+    const r = current.replace(valid(metered('{ budget: 500MB, billingDay: 15, thresholdsPct: [90], whenSpent: ignore }')));
+    expect(r.needRestart).toEqual([]);
+    expect(applyMetered).toHaveBeenCalledWith([expect.anything(), expect.objectContaining({ metered: expect.objectContaining({ budget: 5e8, billingDay: 15, whenSpent: 'ignore' }) })]);
+    expect(reconfigure).toHaveBeenLastCalledWith(expect.objectContaining({ metered: { 'Cellular0/1/0': 'ignore' } }));
+    expect(current.value.flexvpn.sources[1]!.metered!.budget).toBe(5e8);
+  });
+
+  it('keeps flexvpn (whenSpent included) until a restart when more than metered settings changed', () => {
+    const { current, reconfigure, applyMetered } = start(metered('{ budget: 2GB }'));
+    const r = current.replace(valid(metered('{ budget: 500MB, whenSpent: ignore }').replace('stubTrack: 112', 'stubTrack: 113')));
+    expect(r.needRestart).toEqual(['flexvpn']);
+    expect(applyMetered).not.toHaveBeenCalled();
+    expect(reconfigure).toHaveBeenLastCalledWith(expect.objectContaining({ metered: { 'Cellular0/1/0': 'hard-failure-only' } }));
+    expect(current.value.flexvpn.sources[1]!.metered!.budget).toBe(2e9);
+  });
+});

@@ -50,6 +50,22 @@ const text = (i: IosConfigInput) => {
 };
 const targets = (i: IosConfigInput) => ({ client: i.client, peers: i.peers, sources: i.sources });
 
+describe('config ios: service classes', () => {
+  it('generates each class probe per path, marked with the class\'s DSCP, as a template for the WAN\'s address', () => {
+    const t = text({
+      ...TWO_BY_TWO,
+      classes: [{ name: 'voice', dscp: 46, critical: true, lossPct: 1, rttMs: 150, jitterMs: 30 }],
+      candidates: TWO_BY_TWO.candidates.map((c, i) => ({ ...c, classOperations: { voice: [131 + i] } })),
+    });
+    expect(t).toContain([
+      '! ip sla 131', `!  udp-jitter ${HUB1} 16384 source-ip <address of ${FIBRE}> num-packets 100 interval 20`, '!  tos 184',
+      '!  threshold 150', '!  timeout 1000', '!  frequency 5', '! ip sla schedule 131 life forever start-time now',
+    ].join('\n'));
+    expect(t).toContain(`! ip sla 134\n!  udp-jitter ${HUB2} 16384 source-ip <address of ${LTE}>`);
+    expect(text(TWO_BY_TWO)).not.toContain('udp-jitter');
+  });
+});
+
 describe('config ios: a metered WAN', () => {
   it('probes it slowly in standby and generates its full-rate probes unscheduled, for the agent to start', () => {
     const t = text(METERED_LTE);

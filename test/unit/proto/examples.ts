@@ -65,6 +65,11 @@ export const telemetry: TelemetryPayload = {
     interface: 'Cellular0/1/0', periodStartMs: 1_764_547_200_000, periodBytes: 41_234_567, day: '2026-12-06', dayBytes: 1_450_211,
     budgetBytes: 2_000_000_000, usedPct: 2.1, spent: false, whenSpent: 'hard-failure-only',
   }],
+  classes: [
+    { candidate: 'fibre-hub1', class: 'voice', compliance: 'fails', critical: true, sinceMs: 1_767_225_000_000, samples: 1000, lossPct: 0.4, rttMs: 58, jitterMs: 41.5,
+      breaches: [{ metric: 'jitterMs', value: 41.5, threshold: 30 }] },
+    { candidate: 'fibre-hub1', class: 'bulk', compliance: 'meets', critical: false, sinceMs: 1_767_220_000_000, samples: 1000, lossPct: 0, rttMs: 14, jitterMs: 1.1, breaches: [] },
+  ],
 };
 
 export const events: EventPayload[] = [
@@ -99,6 +104,8 @@ export const events: EventPayload[] = [
   { ...env('e21'), kind: 'drift', action: 'path-reselect', mode: 'enforce', reason: { code: 'path-reselect', candidate: 'fibre-hub1', peer: '192.0.2.1', from: '192.0.2.2', goodSinceMs: 1_767_225_000_000, settleSec: 60, attempt: 1 } },
   { ...env('e22'), kind: 'drift', action: 'path-reselect-failed', mode: 'enforce', reason: { code: 'path-reselect-failed', candidate: 'fibre-hub1', peer: '192.0.2.1', from: '192.0.2.2', landed: '192.0.2.2', attempt: 1, retryAtMs: 1_767_225_060_000 } },
   { ...env('e27'), kind: 'decision', decision: { atMs: 1, action: 'switch', from: 'lte-hub1', to: 'fibre-hub2', dryRun: false, reason: { code: 'metered-failback', candidate: 'fibre-hub2', over: 'lte-hub1', goodSinceMs: 1, preemptDelaySec: 300 } } },
+  { ...env('e29'), kind: 'decision', decision: { atMs: 1, action: 'switch', from: 'fibre-hub1', to: 'lte-hub1', dryRun: false, reason: { code: 'class-noncompliant', candidate: 'fibre-hub1', failed: [{ class: 'voice', breaches: [{ metric: 'jitterMs', value: 41.5, threshold: 30 }] }] } } },
+  { ...env('e30'), kind: 'decision', decision: { atMs: 1, action: 'switch', from: 'fibre-hub1', to: 'lte-hub1', dryRun: false, reason: { code: 'class-best-of-worst', candidate: 'lte-hub1', excess: 1.2, over: 'fibre-hub1', overExcess: 2.6, bandPct: 25 } } },
   { ...env('e28'), kind: 'decision', decision: { atMs: 1, action: 'hold', from: 'fibre-hub1', dryRun: false, reason: { code: 'metered-budget-spent', candidate: 'lte-hub1', source: 'Cellular0/1/0' } } },
   { ...env('e24'), kind: 'metered', action: 'threshold', interface: 'Cellular0/1/0', pct: 80, periodBytes: 1_600_000_000, budgetBytes: 2_000_000_000, periodStartMs: 1_764_547_200_000 },
   { ...env('e25'), kind: 'metered', action: 'period-start', interface: 'Cellular0/1/0', periodStartMs: 1_767_225_600_000, previousStartMs: 1_764_547_200_000, previousBytes: 1_712_000_000 },
@@ -131,7 +138,9 @@ export const replies: ReplyPayload[] = [
 /** Every example by leaf. */
 export const EXAMPLES: { [L in keyof TopicPayloads]: TopicPayloads[L][] } = {
   status: [birth, will, goodbyeNotRestored],
-  state: [state, degradedState, driftState],
+  state: [state, degradedState, driftState, ...[events.find((e) => e.id === 'e29'), events.find((e) => e.id === 'e30')].map((e, i): StatePayload => ({
+    ...state, id: `a1-2-class-${i}`, lastDecision: (e as Extract<EventPayload, { kind: 'decision' }>).decision,
+  }))],
   telemetry: [telemetry],
   event: events,
   routes: [routes],

@@ -45,6 +45,15 @@ describe('policy step: metered WANs', () => {
     expect(run.decisions().at(-1)!.reason).toMatchObject({ code: 'current-bad', cause: { kind: 'interface-down' } });
   });
 
+  it('with the budget spent, does not refuse the metered path when the router\'s own tracks forbid every unmetered one', () => {
+    const run = adoptedOnFibreHub1(METERED);
+    spent(run);
+    run.see({ kind: 'router-judgement', peersForbidden: [], sourcesForbidden: [FIBRE] });
+    run.rounds(6, 10_000, { 11: 900, 12: 900 });
+    expect(run.steers()).toEqual(['lte-hub1']);
+    expect(run.decisions().some((d) => d.reason.code === 'metered-budget-spent')).toBe(false);
+  });
+
   it('with whenSpent: ignore, the spent budget changes nothing', () => {
     const run = adoptedOnFibreHub1({ ...CONFIG, metered: { [LTE]: 'ignore' } });
     spent(run);
