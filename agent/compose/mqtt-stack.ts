@@ -79,7 +79,7 @@ export function buildMqttStack(o: {
     try { status = JSON.parse(m.payload.toString('utf8')) as Partial<StatusPayload>; } catch { return; /* not a status any spokepilot wrote: no twin to tell of */ }
     duplicates.see(status, m.retain, broker.connected);
   });
-  const sink = spillingSink(outboxSink(outbox, () => publisher.kick(), o.clock.now), spill, () => publisher.kick(),
+  const sink = spillingSink(outboxSink(outbox, () => publisher.kick(), () => o.clock.now()), spill, () => publisher.kick(),
     (err) => {
       const { code, message } = describeError(err);
       appendFailures++;
