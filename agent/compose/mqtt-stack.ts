@@ -67,7 +67,7 @@ export function buildMqttStack(o: {
   }, log, o.clock);
   // A report the disk refuses is kept in memory and sent from there: news is never dropped for a full disk.
   const spill = new OutboxSpill();
-  const publisher = new Publisher(broker, withSpill(outboxForPublisher(outbox), spill), session, { statusTopic: topics.status }, log, o.clock);
+  const publisher = new Publisher(broker, withSpill(outboxForPublisher(outbox), spill), session, { statusTopic: topics.status }, log.child('publisher'), o.clock);
   const duplicates = new DuplicateNodeWatch({
     instance: session.instance, startedAtMs: o.clock.now(), site: at.site, node: at.node,
     degradations: o.runtime.degradations, clock: o.clock, log, rebirth: () => publisher.rebirth(),
@@ -129,7 +129,7 @@ export function buildMqttStack(o: {
   );
   // The fleet-wide snapshot request: a cold consumer asks every agent for its birth and state (proto/snapshot.ts).
   const snapshots = new SnapshotResponder({
-    broker, topic: snapshotTopic(o.mqtt.root), site: at.site, clock: o.clock, log,
+    broker, topic: snapshotTopic(o.mqtt.root), site: at.site, clock: o.clock, log: log.child('snapshot'),
     answer: async () => { await publisher.rebirth(); await reporter.republishState(); },
   });
   return {

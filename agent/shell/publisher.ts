@@ -101,7 +101,7 @@ export class Publisher {
     // Another process's status (its sessions count apart from ours): the duplicate-node watch's business.
     if (status.instance !== undefined && status.instance !== this.session.instance) return;
     if (status.state === 'offline' && typeof status.session === 'number' && status.session < this.session.session) {
-      this.log.warn('publisher.stale-will', { staleSession: status.session, session: this.session.session });
+      this.log.warn('stale-will', { staleSession: status.session, session: this.session.session });
       this.rebirth().catch(() => undefined); // a failed birth is sent again by the next connect
     }
   }
@@ -155,7 +155,7 @@ export class Publisher {
     } catch (err) {
       // A read that fails (I/O error, database closed under us) is retried after a pause, never thrown into the loop.
       const { code, message } = describeError(err);
-      this.log.error('publisher.read-failed', { code, error: message });
+      this.log.error('read-failed', { code, error: message });
       this.dispatch({ kind: 'read-failed', nowMs: this.clock.now() });
       return;
     }
@@ -179,7 +179,7 @@ export class Publisher {
       },
       (err: unknown) => {
         const { code, message } = describeError(err);
-        this.log.error('publisher.ack-failed', { code, error: message, rows: ids.length });
+        this.log.error('ack-failed', { code, error: message, rows: ids.length });
         this.dispatch({ kind: 'delete-failed', nowMs: this.clock.now() });
       },
     );
