@@ -1,3 +1,4 @@
+import { Listeners } from '../../../proto/listeners.js';
 import type { Socket } from 'node:net';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { systemClock, type Clock } from '../../ports/clock.js';
@@ -29,9 +30,9 @@ export class MqttBroker implements Broker {
   private cancelRetry: (() => void) | undefined;
   private readonly subscriptions = new Map<string, { qos: 0 | 1; options: SubscribeOptions }>();
   private readonly pending = new Set<(err: BrokerError) => void>();
-  private readonly messageHandlers = new Set<Listener<IncomingMessage>>();
-  private readonly connectHandlers = new Set<Listener<ConnectInfo>>();
-  private readonly disconnectHandlers = new Set<Listener<string>>();
+  private readonly messageHandlers = new Listeners<IncomingMessage>();
+  private readonly connectHandlers = new Listeners<ConnectInfo>();
+  private readonly disconnectHandlers = new Listeners<string>();
 
   constructor(
     private readonly options: MqttBrokerOptions,
@@ -115,12 +116,12 @@ export class MqttBroker implements Broker {
       // A refusal is logged by sendSubscribe; a lost connection renews every subscription on the next connect.
       for (const [filter, s] of this.subscriptions) this.sendSubscribe(client, filter, s.qos, s.options).catch(() => undefined);
       const info = { connection: this.connections, sessionPresent: connack.sessionPresent ?? false };
-      for (const h of this.connectHandlers) h(info);
+      this.connectHandlers.emit(info);
     };
     const onMessage = (topic: string, payload: Buffer, packet: { retain: boolean }) => {
       if (this.client !== client) return;
       const m = { topic, payload, retain: packet.retain };
-      for (const h of this.messageHandlers) h(m);
+      this.messageHandlers.emit(m);
     };
     const onError = (err: Error) => {
       if (this.client !== client) return;
@@ -146,7 +147,7 @@ export class MqttBroker implements Broker {
     client.end(true);
     if (wasUp) {
       this.log.warn('disconnected', { reason });
-      for (const h of this.disconnectHandlers) h(reason);
+      this.disconnectHandlers.emit(reason);
     }
     // The next attempt goes to the next endpoint: a dead cluster node is not retried first.
     this.nextEndpoint();
@@ -210,18 +211,15 @@ export class MqttBroker implements Broker {
   }
 
   onMessage(handler: Listener<IncomingMessage>): () => void {
-    this.messageHandlers.add(handler);
-    return () => this.messageHandlers.delete(handler);
+    return this.messageHandlers.on(handler);
   }
 
   onConnect(handler: Listener<ConnectInfo>): () => void {
-    this.connectHandlers.add(handler);
-    return () => this.connectHandlers.delete(handler);
+    return this.connectHandlers.on(handler);
   }
 
   onDisconnect(handler: Listener<string>): () => void {
-    this.disconnectHandlers.add(handler);
-    return () => this.disconnectHandlers.delete(handler);
+    return this.disconnectHandlers.on(handler);
   }
 
   async close(deadlineMs = 5_000): Promise<void> {
