@@ -68,7 +68,7 @@ export function buildMqttStack(o: {
   }, log, o.clock);
   // A report the disk refuses is kept in memory and sent from there: news is never dropped for a full disk.
   const spill = new OutboxSpill();
-  const publisher = new Publisher(broker, withSpill(outboxForPublisher(outbox), spill), session, { statusTopic: topics.status }, log, o.clock);
+  const publisher = new Publisher(broker, withSpill(outboxForPublisher(outbox), spill), session, { statusTopic: topics.status }, log.child('publisher'), o.clock);
   const duplicates = new DuplicateNodeWatch({
     instance: session.instance, startedAtMs: o.clock.now(), site: at.site, node: at.node,
     degradations: o.runtime.degradations, clock: o.clock, log, rebirth: () => publisher.rebirth(),
@@ -80,7 +80,7 @@ export function buildMqttStack(o: {
     try { status = JSON.parse(m.payload.toString('utf8')) as Partial<StatusPayload>; } catch { return; /* not a status any spokepilot wrote: no twin to tell of */ }
     duplicates.see(status, m.retain, broker.connected);
   });
-  const sink = spillingSink(outboxSink(outbox, () => publisher.kick(), o.clock.now), spill, () => publisher.kick(),
+  const sink = spillingSink(outboxSink(outbox, () => publisher.kick(), () => o.clock.now()), spill, () => publisher.kick(),
     (err) => {
       const { code, message } = describeError(err);
       appendFailures++;
@@ -130,7 +130,7 @@ export function buildMqttStack(o: {
   );
   // The fleet-wide snapshot request: a cold consumer asks every agent for its birth and state (proto/snapshot.ts).
   const snapshots = new SnapshotResponder({
-    broker, topic: snapshotTopic(o.mqtt.root), site: at.site, clock: o.clock, log,
+    broker, topic: snapshotTopic(o.mqtt.root), site: at.site, clock: o.clock, log: log.child('snapshot'),
     answer: async () => { await publisher.rebirth(); await reporter.republishState(); },
   });
   return {

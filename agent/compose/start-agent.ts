@@ -297,8 +297,8 @@ function openStore(config: AgentConfig, path: string, log: Logger, degradations:
 export function buildRouter(config: AgentConfig, env: NodeJS.ProcessEnv, log: Logger, onConnectFailed: () => void): RouterCli {
   // Applied while output streams: a full Internet table or endless output is refused, never held (SIGHUP does not change them).
   const outputLimits = routerOutputLimits(config);
-  if (config.router.transport === 'exec') return new ExecRouterCli({ ...config.router.exec!, outputLimits });
-  const ssh = config.router.ssh!;
+  if (config.router.transport === 'exec') return new ExecRouterCli({ ...config.router.exec, outputLimits });
+  const ssh = config.router.ssh;
   const routerLog = log.child('router');
   return new SshRouterCli({
     host: ssh.host,

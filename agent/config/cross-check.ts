@@ -1,10 +1,10 @@
 import { MAX_PEER_SEQ } from '../core/actuation/plan.js';
 import { compileExpectations } from '../core/route-expectations.js';
-import type { AgentConfig } from './types.js';
+import type { SchemaValidConfig } from './types.js';
 import type { ConfigIssue } from './validate.js';
 
 /** Checks between fields that a schema cannot express. Pure; every problem reported. */
-export function crossCheck(c: AgentConfig): ConfigIssue[] {
+export function crossCheck(c: SchemaValidConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
 

@@ -25,17 +25,37 @@ export interface ExecRouterConfig {
   timeoutMs: number;
 }
 
+/**
+ * How the agent reaches IOS, by `transport`: each names the section it needs
+ * (config/cross-check.ts refuses a file without it), so code that has the
+ * transport has its settings without a non-null assertion.
+ */
+export type RouterConfig = RouterOutputConfig & (
+  | { transport: 'ssh'; ssh: SshRouterConfig; exec?: ExecRouterConfig }
+  | { transport: 'exec'; exec: ExecRouterConfig; ssh?: SshRouterConfig }
+);
+
+/** The router section as the schema accepts it, before the cross check makes sure the transport's section is there. */
+export type SchemaRouterConfig = RouterOutputConfig & { transport: 'ssh' | 'exec'; ssh?: SshRouterConfig; exec?: ExecRouterConfig };
+
+/** A configuration the schema accepted; `validateConfig` makes an AgentConfig of it once the cross check passes. */
+export type SchemaValidConfig = Omit<AgentConfig, 'router'> & { router: SchemaRouterConfig };
+
+/** Whether the section the transport names is there (what the cross check requires). */
+export function isCompleteRouter(r: SchemaRouterConfig): r is RouterConfig {
+  return r.transport === 'ssh' ? r.ssh !== undefined : r.exec !== undefined;
+}
+
+interface RouterOutputConfig {
+  /** Output of one command beyond this is refused while it streams (ROUTER_OUTPUT_TOO_LARGE). */
+  maxOutputBytes: number;
+  maxOutputLines: number;
+}
+
 export interface AgentConfig {
   site: string;
   node: string;
-  router: {
-    transport: 'ssh' | 'exec';
-    ssh?: SshRouterConfig;
-    exec?: ExecRouterConfig;
-    /** Output of one command beyond this is refused while it streams (ROUTER_OUTPUT_TOO_LARGE). */
-    maxOutputBytes: number;
-    maxOutputLines: number;
-  };
+  router: RouterConfig;
   syslog: {
     listen?: string;
     /** Datagrams from other addresses are dropped; absent: the router's own address. */

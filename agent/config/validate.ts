@@ -4,7 +4,7 @@ import { parseByteSize } from './byte-size.js';
 import { crossCheck } from './cross-check.js';
 import { escapeControls, hasUrlUserinfo, SECRET_KEYS, showValue } from './issue-text.js';
 import { validateSchema } from './schema-validator.js';
-import type { AgentConfig } from './types.js';
+import { isCompleteRouter, type AgentConfig, type SchemaValidConfig } from './types.js';
 
 export interface ConfigIssue {
   /** Where, as a path into the document: `flexvpn.peers[1].address`. */
@@ -28,9 +28,13 @@ export function validateConfig(input: unknown): ConfigResult {
   const doc = structuredClone(input) as Record<string, unknown>;
   canonicaliseInterfaces(doc);
   if (!validateSchema(doc)) return { ok: false, issues: describe(validateSchema.errors ?? []) };
-  const config = doc as unknown as AgentConfig;
+  const config = doc as unknown as SchemaValidConfig;
   const issues = [...normaliseMetered(config), ...crossCheck(config)];
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, config };
+  if (issues.length > 0) return { ok: false, issues };
+  const router = config.router;
+  // The cross check requires the transport's section, so this holds; said rather than cast.
+  if (!isCompleteRouter(router)) return { ok: false, issues: [{ path: 'router', message: `router.${router.transport} is required`, code: 'CONFIG_INTERNAL' }] };
+  return { ok: true, config: { ...config, router } }; // router keeps its place: --print shows the file's order
 }
 
 function canonicaliseInterfaces(doc: Record<string, unknown>): void {
@@ -46,7 +50,7 @@ function canonicaliseInterfaces(doc: Record<string, unknown>): void {
 }
 
 /** `budget: 2GB` becomes bytes, thresholds ascending: what the accounting core reads. */
-function normaliseMetered(config: AgentConfig): ConfigIssue[] {
+function normaliseMetered(config: SchemaValidConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   config.flexvpn.sources.forEach((s, i) => {
     if (!s.metered) return;

@@ -1,4 +1,8 @@
-/** One injected logger per component: one JSON line per event; counters go to metrics, not logs. */
+/**
+ * One injected logger per component: one JSON line per event; counters go to metrics, not logs.
+ * Event names are kebab-case and say what happened (`ack-failed`); who logged it is the
+ * `component` (a child logger: `agent.mqtt.publisher`), never a prefix of the event.
+ */
 export interface Logger {
   debug(event: string, fields?: Record<string, unknown>): void;
   info(event: string, fields?: Record<string, unknown>): void;

@@ -1,3 +1,4 @@
+import { Listeners } from '../../proto/listeners.js';
 /** A part of the agent that can run degraded while the rest goes on; `identity`: another agent claims this site/node. */
 export type DegradedComponent = 'store' | 'router' | 'drift' | 'preflight' | 'identity';
 
@@ -22,7 +23,8 @@ export type DegradationListener = (change: { component: DegradedComponent; now: 
  */
 export class Degradations {
   private readonly current = new Map<DegradedComponent, Degradation>();
-  private readonly listeners = new Set<DegradationListener>();
+  /** A listener's fault must not reach the caller that changed the degradation. */
+  private readonly listeners = new Listeners<Parameters<DegradationListener>[0]>(() => undefined);
 
   /** Marks a component degraded; the same code again changes nothing (not even `sinceMs`). */
   set(d: Degradation): void {
@@ -52,13 +54,10 @@ export class Degradations {
   }
 
   onChange(listener: DegradationListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.on(listener);
   }
 
   private tell(change: Parameters<DegradationListener>[0]): void {
-    for (const l of this.listeners) {
-      try { l(change); } catch { /* a listener's fault must not reach the caller */ }
-    }
+    this.listeners.emit(change);
   }
 }

@@ -1,6 +1,7 @@
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { describeError } from '../../proto/coded-error.js';
+import { drawsInterval, INITIAL_POLL, stepPoll, type PollEffect, type PollEvent } from '../core/machines/poll-schedule.js';
 
 export interface PollerOptions {
   name: string;
@@ -24,15 +25,11 @@ export interface PollerOptions {
  * (syslog woke us), or as soon as the minimum trigger interval allows;
  * triggers during a read or while waiting coalesce into one read.
  * A failing read is logged and retried at the next interval, never thrown.
+ * When to read is decided by core/machines/poll-schedule.ts; this runs its timer and reads.
  */
 export class Poller {
+  private state = INITIAL_POLL;
   private cancelTimer: (() => void) | undefined;
-  private reading = false;
-  private again = false;
-  private stopped = true;
-  private lastReadStartMs = -Infinity;
-  /** When the pending timer fires (the next read), for coalescing triggers. */
-  private nextReadAtMs = Infinity;
   reads = 0;
   /** Triggers that did not start a read of their own (coalesced or held back). */
   triggersCoalesced = 0;
@@ -41,29 +38,15 @@ export class Poller {
   constructor(private readonly o: PollerOptions) {}
 
   start(initialDelayMs = 0): void {
-    this.stopped = false;
-    this.schedule(initialDelayMs);
+    this.dispatch({ kind: 'start', delayMs: initialDelayMs });
   }
 
   stop(): void {
-    this.stopped = true;
-    this.cancelTimer?.();
-    this.cancelTimer = undefined;
-    this.nextReadAtMs = Infinity;
+    this.dispatch({ kind: 'stop' });
   }
 
   trigger(): void {
-    if (this.stopped) return;
-    if (this.reading) { this.again = true; this.triggersCoalesced++; return; }
-    const earliest = this.lastReadStartMs + (this.o.minTriggerIntervalMs ?? 0);
-    const now = this.o.clock.now();
-    if (earliest > now) {
-      this.triggersCoalesced++;
-      if (this.nextReadAtMs > earliest) { this.cancelTimer?.(); this.schedule(earliest - now); }
-      return;
-    }
-    this.cancelTimer?.();
-    void this.run();
+    this.dispatch({ kind: 'trigger' });
   }
 
   /** The next interval: uniform in [interval * (1 - jitter), interval * (1 + jitter)]. */
@@ -72,17 +55,35 @@ export class Poller {
     return Math.round(this.o.intervalMs * (1 + this.o.jitter * (2 * r - 1)));
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.nextReadAtMs = this.o.clock.now() + delayMs;
-    this.cancelTimer = this.o.clock.setTimer(() => void this.run(), delayMs);
+  private dispatch(event: PollEvent): void {
+    const { state, effects } = stepPoll(this.state, event, this.o.clock.now(), this.o.minTriggerIntervalMs ?? 0);
+    this.state = state;
+    for (const effect of effects) this.execute(effect);
   }
 
-  private async run(): Promise<void> {
-    if (this.stopped) return;
-    this.reading = true;
-    this.nextReadAtMs = Infinity;
-    this.lastReadStartMs = this.o.clock.now();
+  private execute(effect: PollEffect): void {
+    switch (effect.kind) {
+      case 'set-timer':
+        this.cancelTimer?.();
+        this.cancelTimer = this.o.clock.setTimer(() => {
+          this.cancelTimer = undefined;
+          this.dispatch({ kind: 'due' });
+        }, effect.delayMs);
+        return;
+      case 'cancel-timer':
+        this.cancelTimer?.();
+        this.cancelTimer = undefined;
+        return;
+      case 'read':
+        void this.read();
+        return;
+      case 'coalesced':
+        this.triggersCoalesced++;
+        return;
+    }
+  }
+
+  private async read(): Promise<void> {
     try {
       this.reads++;
       await this.o.read();
@@ -90,16 +91,7 @@ export class Poller {
       this.failures++;
       const { code, message } = describeError(err);
       this.o.log.warn('read-failed', { family: this.o.name, code, error: message });
-    } finally {
-      this.reading = false;
     }
-    if (this.again) {
-      this.again = false;
-      const wait = this.lastReadStartMs + (this.o.minTriggerIntervalMs ?? 0) - this.o.clock.now();
-      if (wait > 0) this.schedule(wait);
-      else void this.run();
-      return;
-    }
-    this.schedule(this.nextIntervalMs());
+    this.dispatch(drawsInterval(this.state) ? { kind: 'read-finished', intervalMs: this.nextIntervalMs() } : { kind: 'read-finished' });
   }
 }

@@ -54,7 +54,7 @@ export class SnapshotResponder {
     this.stats.requests++;
     const r = parseSnapshotRequest(m.payload);
     if ('error' in r || m.retain || (r.site !== undefined && r.site !== this.o.site)) {
-      if ('error' in r) this.o.log.debug('snapshot.refused', { error: r.error });
+      if ('error' in r) this.o.log.debug('refused', { error: r.error });
       this.stats.refused++;
       return;
     }
@@ -72,7 +72,7 @@ export class SnapshotResponder {
     this.stats.answered++;
     this.o.answer().catch((err: unknown) => {
       const { code, message } = describeError(err);
-      this.o.log.warn('snapshot.answer-failed', { code, error: message });
+      this.o.log.warn('answer-failed', { code, error: message });
     });
   }
 }

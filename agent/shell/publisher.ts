@@ -5,6 +5,9 @@ import type { Logger } from '../ports/logger.js';
 import { markHistorical, type StatusPayload } from '../../proto/payloads.js';
 import type { Goodbye, PublisherSession } from './publisher-session.js';
 import { describeError } from '../../proto/coded-error.js';
+import {
+  deliveryIdle, initialDelivery, stepDelivery, type DeliveryEffect, type DeliveryEvent, type DeliveryLimits, type DeliveryState,
+} from '../core/machines/delivery-window.js';
 
 /** What the publisher needs of the outbox; `outboxForPublisher` adapts the SQLite one. */
 export interface PublisherOutbox {
@@ -44,28 +47,12 @@ export interface PublisherStats {
  * historical with their original timestamp (not those merely enqueued before
  * the first CONNECT of this run); consumers drop the duplicates QoS 1 allows by `id`.
  * On every connect the birth goes first, before any backlog.
+ * What to send, delete and wait for is decided by core/machines/delivery-window.ts;
+ * this reads the outbox, publishes, deletes and runs the timers it asks for.
  */
 export class Publisher {
-  private readonly window: number;
-  /** Awaiting PUBACK: what the window counts. */
-  private readonly sending = new Set<number>();
-  /** Sending, or acknowledged and waiting to be deleted: never peeked again meanwhile. */
-  private readonly excluded = new Set<number>();
-  /** Read ahead, in order, not yet sent. Cleared on disconnect so a resend starts from the oldest row. */
-  private queue: OutboxRow[] = [];
-  private queueAt = 0;
-  private ackBuffer: number[] = [];
-  private ackFlushing = false;
-  private drainScheduled = false;
-  /**
-   * Rows older than this waited across a disconnect or restart (historical).
-   * Until the first connection it is when this publisher was made: a row
-   * enqueued since, before the first CONNECT, waited for no reconnect.
-   */
-  private historicalBeforeMs: number;
-  private everConnected = false;
-  private pausedUntilMs = 0;
-  private stopping = false;
+  private readonly limits: DeliveryLimits;
+  private state: DeliveryState<OutboxRow>;
   private readonly unsubscribe: (() => void)[] = [];
   private idleWaiters: (() => void)[] = [];
   readonly stats: PublisherStats = { sent: 0, acked: 0, replayed: 0, births: 0, inFlight: 0 };
@@ -78,29 +65,22 @@ export class Publisher {
     private readonly log: Logger,
     private readonly clock: Clock,
   ) {
-    this.window = options.window ?? 32;
-    this.historicalBeforeMs = clock.now();
+    const window = options.window ?? 32;
+    this.limits = { window, readAhead: options.readAhead ?? window * 4, retryMs: options.ackRetryMs ?? 1000, ackFlushMs: options.ackFlushMs ?? 20 };
+    this.state = initialDelivery(clock.now());
   }
 
   /** Hooks into the broker; call before broker.start() so the first birth is not missed. */
   start(): void {
     this.unsubscribe.push(
-      this.broker.onConnect(() => this.connected()),
-      this.broker.onDisconnect(() => this.dropReadAhead()),
+      this.broker.onConnect(() => this.dispatch({ kind: 'connected', nowMs: this.clock.now() })),
+      this.broker.onDisconnect(() => this.dispatch({ kind: 'disconnected' })),
       this.broker.onMessage((m) => this.ownStatus(m)),
     );
     // A stale Will (a dead connection the broker noticed late) would overwrite our birth: watch for it.
     // A refusal is logged by the broker adapter, and it subscribes again on every connect.
     void this.broker.subscribe(this.options.statusTopic, 1).catch(() => undefined);
-    if (this.broker.connected) this.connected();
-  }
-
-  private connected(): void {
-    if (this.everConnected) this.historicalBeforeMs = this.clock.now();
-    this.everConnected = true;
-    // A birth lost to a dropped connection is sent again on the next connect; the Will covers the gap.
-    void this.publishStatus(this.session.birth()).then(() => this.stats.births++, () => undefined);
-    this.kick();
+    if (this.broker.connected) this.dispatch({ kind: 'connected', nowMs: this.clock.now() });
   }
 
   /** Publishes the birth again (the rebirth command; a stale Will seen). */
@@ -121,111 +101,97 @@ export class Publisher {
     // Another process's status (its sessions count apart from ours): the duplicate-node watch's business.
     if (status.instance !== undefined && status.instance !== this.session.instance) return;
     if (status.state === 'offline' && typeof status.session === 'number' && status.session < this.session.session) {
-      this.log.warn('publisher.stale-will', { staleSession: status.session, session: this.session.session });
+      this.log.warn('stale-will', { staleSession: status.session, session: this.session.session });
       this.rebirth().catch(() => undefined); // a failed birth is sent again by the next connect
     }
   }
 
   /** Something was enqueued: send it when the window allows. Cheap to call often. */
   kick(): void {
-    if (this.drainScheduled) return;
-    this.drainScheduled = true;
-    setImmediate(() => this.drain());
+    this.dispatch({ kind: 'kick' });
   }
 
-  private drain(): void {
-    this.drainScheduled = false;
-    if (this.stopping || !this.broker.connected) return;
-    const now = this.clock.now();
-    if (now < this.pausedUntilMs) { this.clock.setTimer(() => this.kick(), this.pausedUntilMs - now); return; }
+  private dispatch(event: DeliveryEvent<OutboxRow>): void {
+    const { state, effects } = stepDelivery(this.state, event, this.limits);
+    this.state = state;
+    for (const effect of effects) this.execute(effect);
+  }
+
+  private execute(effect: DeliveryEffect<OutboxRow>): void {
+    switch (effect.kind) {
+      case 'publish-birth':
+        // A birth lost to a dropped connection is sent again on the next connect; the Will covers the gap.
+        void this.publishStatus(this.session.birth()).then(() => this.stats.births++, () => undefined);
+        return;
+      case 'schedule-drain':
+        setImmediate(() => this.dispatch({ kind: 'drain', nowMs: this.clock.now(), connected: this.broker.connected }));
+        return;
+      case 'kick-after':
+        this.clock.setTimer(() => this.kick(), effect.delayMs);
+        return;
+      case 'read':
+        this.read(effect.limit, effect.exclude);
+        return;
+      case 'publish':
+        this.send(effect.row, effect.historical);
+        return;
+      case 'flush-acks-after':
+        this.clock.setTimer(() => this.dispatch({ kind: 'flush-acks' }), effect.delayMs);
+        return;
+      case 'delete':
+        this.delete(effect.ids);
+        return;
+      case 'settled':
+        this.settled();
+        return;
+    }
+  }
+
+  /** One outbox read serves several windows; always a step's last effect, so answering it at once is safe. */
+  private read(limit: number, exclude: ReadonlySet<number>): void {
+    let rows: OutboxRow[];
     try {
-      while (this.sending.size < this.window && this.broker.connected) {
-        if (this.queueAt === this.queue.length && !this.readAhead()) break;
-        this.send(this.queue[this.queueAt++]!);
-      }
+      rows = this.outbox.peek(limit, exclude);
     } catch (err) {
       // A read that fails (I/O error, database closed under us) is retried after a pause, never thrown into the loop.
       const { code, message } = describeError(err);
-      this.log.error('publisher.read-failed', { code, error: message });
-      this.pausedUntilMs = this.clock.now() + (this.options.ackRetryMs ?? 1000);
-      this.clock.setTimer(() => this.kick(), this.options.ackRetryMs ?? 1000);
+      this.log.error('read-failed', { code, error: message });
+      this.dispatch({ kind: 'read-failed', nowMs: this.clock.now() });
+      return;
     }
-    this.settleIdle();
+    this.dispatch({ kind: 'rows-read', rows });
   }
 
-  /** One outbox read serves several windows. Returns false when there is nothing to send. */
-  private readAhead(): boolean {
-    const rows = this.outbox.peek(this.options.readAhead ?? this.window * 4, this.excluded);
-    for (const r of rows) this.excluded.add(r.id);
-    this.queue = rows;
-    this.queueAt = 0;
-    return rows.length > 0;
-  }
-
-  private dropReadAhead(): void {
-    for (let i = this.queueAt; i < this.queue.length; i++) this.excluded.delete(this.queue[i]!.id);
-    this.queue = [];
-    this.queueAt = 0;
-  }
-
-  private send(row: OutboxRow): void {
-    const historical = row.createdMs < this.historicalBeforeMs;
+  private send(row: OutboxRow, historical: boolean): void {
     if (historical) this.stats.replayed++;
-    this.sending.add(row.id);
-    this.excluded.add(row.id);
     this.stats.sent++;
     this.broker.publish({ topic: row.topic, payload: historical ? markHistorical(row.payload) : row.payload, qos: 1, retain: row.retain ?? false }).then(
+      () => this.dispatch({ kind: 'published', id: row.id }),
+      () => this.dispatch({ kind: 'publish-failed', id: row.id }),
+    );
+  }
+
+  private delete(ids: readonly number[]): void {
+    this.outbox.ack(ids).then(
       () => {
-        this.sending.delete(row.id);
-        this.ackBuffer.push(row.id);
-        this.flushAcks();
-        this.kick();
+        this.stats.acked += ids.length;
+        this.dispatch({ kind: 'deleted' });
       },
-      () => {
-        // Connection lost or not up: the row stays in the outbox and goes again after the reconnect.
-        this.sending.delete(row.id);
-        this.excluded.delete(row.id);
-        this.dropReadAhead();
-        this.settleIdle();
+      (err: unknown) => {
+        const { code, message } = describeError(err);
+        this.log.error('ack-failed', { code, error: message, rows: ids.length });
+        this.dispatch({ kind: 'delete-failed', nowMs: this.clock.now() });
       },
     );
   }
 
-  private flushAcks(): void {
-    if (this.ackFlushing || this.ackBuffer.length === 0) return;
-    this.ackFlushing = true;
-    // One transaction (one fsync) per burst of PUBACKs; sooner when many are waiting or nothing else is.
-    const delay = this.ackBuffer.length >= 1024 || this.sending.size === 0 ? 0 : this.options.ackFlushMs ?? 20;
-    this.clock.setTimer(() => {
-      const ids = this.ackBuffer;
-      this.ackBuffer = [];
-      this.outbox.ack(ids).then(
-        () => {
-          for (const id of ids) this.excluded.delete(id);
-          this.stats.acked += ids.length;
-        },
-        (err: unknown) => {
-          const { code, message } = describeError(err);
-          this.log.error('publisher.ack-failed', { code, error: message, rows: ids.length });
-          for (const id of ids) this.excluded.delete(id);
-          this.pausedUntilMs = this.clock.now() + (this.options.ackRetryMs ?? 1000);
-        },
-      ).finally(() => {
-        this.ackFlushing = false;
-        if (this.ackBuffer.length > 0) this.flushAcks();
-        else this.settleIdle();
-        this.kick();
-      });
-    }, delay);
-  }
-
   get inFlight(): number {
-    return this.sending.size;
+    return this.state.inFlight.size;
   }
 
-  private settleIdle(): void {
-    this.stats.inFlight = this.sending.size;
-    if (this.sending.size > 0 || this.ackBuffer.length > 0 || this.ackFlushing) return;
+  private settled(): void {
+    this.stats.inFlight = this.state.inFlight.size;
+    if (!deliveryIdle(this.state)) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const w of waiters) w();
@@ -233,7 +199,7 @@ export class Publisher {
 
   /** Resolves when nothing is in flight and every PUBACK has been turned into a delete. */
   idle(): Promise<void> {
-    if (this.sending.size === 0 && this.ackBuffer.length === 0 && !this.ackFlushing) return Promise.resolve();
+    if (deliveryIdle(this.state)) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -242,7 +208,7 @@ export class Publisher {
    * then says goodbye (offline, retained). Close the broker after this.
    */
   async stop(deadlineMs = 5_000, goodbye?: Goodbye): Promise<void> {
-    this.stopping = true;
+    this.dispatch({ kind: 'stop' });
     await Promise.race([this.idle(), new Promise<void>((r) => this.clock.setTimer(r, deadlineMs))]);
     // No goodbye (the connection dropped meanwhile): the broker publishes our Will instead.
     if (this.broker.connected) await this.publishStatus(this.session.offline('shutdown', goodbye)).catch(() => undefined);

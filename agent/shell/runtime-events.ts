@@ -1,3 +1,4 @@
+import { Listeners } from '../../proto/listeners.js';
 import type { IngestSummary } from '../ports/store.js';
 import type { BadCause, Verdict } from '../core/policy/health.js';
 import type { Decision, Effect } from '../core/policy/types.js';
@@ -39,22 +40,13 @@ export type RuntimeEvent =
 
 export type RuntimeListener = (e: RuntimeEvent) => void;
 
-/** A per-runtime fan-out; a throwing listener is isolated from the others and from the runtime. */
-export class RuntimeEvents {
-  private readonly listeners = new Set<RuntimeListener>();
-
-  on(listener: RuntimeListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  emit(e: RuntimeEvent): void {
-    for (const l of this.listeners) {
-      try {
-        l(e);
-      } catch {
-        // A listener's fault must never reach the decision path.
-      }
-    }
+/**
+ * A per-runtime fan-out; a throwing listener is isolated from the others and
+ * from the runtime: a listener's fault must never reach the decision path.
+ * Listeners (reporting, status, harness) log their own failures.
+ */
+export class RuntimeEvents extends Listeners<RuntimeEvent> {
+  constructor() {
+    super(() => undefined);
   }
 }

@@ -116,10 +116,10 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
     running.runtime.onDecision((d) => { if (!port.dead) decisions.push(d); });
     toAgent = (line) => {
       if (router.model.config.loggingHosts.length === 0) return;
-      clock.setTimer(SYSLOG_DELAY_MS, () => {
+      clock.setTimer(() => {
         const record = parseSyslogLine(line);
         if (record && !port.dead) running.runtime.onSyslog(record);
-      });
+      }, SYSLOG_DELAY_MS);
     };
     ports.set(running, port);
     return running;
@@ -169,10 +169,10 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
 function sampleEverySecond(clock: ManualClock, sample: (nowMs: number) => void, first: number, end: number): void {
   const at = (t: number) => {
     if (t >= end) return;
-    clock.setTimer(t - clock.now(), () => {
+    clock.setTimer(() => {
       sample(clock.now());
       at(t + 1000);
-    });
+    }, t - clock.now());
   };
   at(first);
 }

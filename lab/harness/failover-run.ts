@@ -94,7 +94,7 @@ export async function runFailover(o: FailoverRunOptions): Promise<FailoverResult
     const sample = () => {
       if (!sampling) return;
       meter.sample(clock.now());
-      clock.setTimer(1000, sample);
+      clock.setTimer(sample, 1000);
     };
     sample();
     const run = await playScenario(spoke.router, clock, o.scenario, { ...(o.onLine ? { onLine: o.onLine } : {}) }).done;

@@ -7,7 +7,6 @@
 import type { CommandDef, LabDevice } from '../cli/grammar.js';
 import { SeededRandom } from '../world/random.js';
 import { World } from '../world/world.js';
-import type { TimerHandle } from '../world/clock.js';
 import { LogBuffer, type SyslogSink } from '../syslog/log-buffer.js';
 import { UdpSyslogSender } from '../syslog/udp-sender.js';
 import { execCommands } from './commands/exec.js';
@@ -144,12 +143,12 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
     tick(model);
     eem.tick();
   };
-  let timer: TimerHandle | undefined;
+  let cancelTimer: (() => void) | undefined;
   const schedule = (): void => {
-    timer = opts.clock.setTimer(1000, () => {
+    cancelTimer = opts.clock.setTimer(() => {
       step();
       schedule();
-    });
+    }, 1000);
   };
   const emitNow = (e: RouterEvent): void => bus.emit(e);
 
@@ -159,11 +158,11 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
     hostname: () => config.hostname,
     commands: () => commands,
     start() {
-      if (!timer) schedule();
+      if (!cancelTimer) schedule();
     },
     stop() {
-      if (timer) opts.clock.clearTimer(timer);
-      timer = undefined;
+      cancelTimer?.();
+      cancelTimer = undefined;
       for (const s of senders.values()) s.close();
       senders.clear();
     },

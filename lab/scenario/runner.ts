@@ -68,10 +68,10 @@ export function playScenario(router: LabRouter, clock: Clock, scenario: Scenario
   const unhook = router.beforeStep(() => applyDue(clock.now() - start));
   const times = [...new Set(steps.map((s) => s.atMs))];
   // A timer may fire a hair early on a scaled clock: it applies what is due at its own time.
-  const timers = times.map((t) => clock.setTimer(t, () => applyDue(Math.max(t, clock.now() - start))));
+  const timers = times.map((t) => clock.setTimer(() => applyDue(Math.max(t, clock.now() - start)), t));
   let resolve!: (run: ScenarioRun) => void;
   const done = new Promise<ScenarioRun>((r) => { resolve = r; });
-  const end = clock.setTimer(scenario.durationSec * 1000, () => {
+  const end = clock.setTimer(() => {
     applyDue(scenario.durationSec * 1000);
     unhook();
     unsubscribe();
@@ -79,12 +79,12 @@ export function playScenario(router: LabRouter, clock: Clock, scenario: Scenario
     const run = { scenario: scenario.name, lines, outcome, unmet: unmetExpectations(scenario.expect, outcome) };
     hooks.onDone?.(run);
     resolve(run);
-  });
+  }, scenario.durationSec * 1000);
   router.start();
   return {
     done,
     cancel() {
-      for (const t of [...timers, end]) clock.clearTimer(t);
+      for (const cancelTimer of [...timers, end]) cancelTimer();
       unhook();
       unsubscribe();
     },

@@ -1,18 +1,12 @@
+import type { Clock } from '../../agent/ports/clock.js';
+
 /**
  * Time for the lab. Everything in the lab reads time and sets timers through
  * a Clock so that tests drive it by hand and a demo can run faster than life.
  * Times are epoch milliseconds (the router prints wall-clock timestamps).
+ * One shape for the lab and the agent (agent/ports/clock.ts), so the agent runs on a lab clock as it is.
  */
-export interface TimerHandle {
-  readonly id: number;
-}
-
-export interface Clock {
-  now(): number;
-  /** Calls `fn` once `delayMs` of lab time has passed. */
-  setTimer(delayMs: number, fn: () => void): TimerHandle;
-  clearTimer(handle: TimerHandle): void;
-}
+export type { Clock };
 
 interface PendingTimer {
   id: number;
@@ -30,19 +24,16 @@ export class ManualClock implements Clock {
     this.current = startMs;
   }
 
-  now(): number {
-    return this.current;
-  }
+  // Bound, as the agent's clocks are object literals: `clock.now` is handed around detached.
+  readonly now = (): number => this.current;
 
-  setTimer(delayMs: number, fn: () => void): TimerHandle {
+  readonly setTimer = (fn: () => void, delayMs: number): (() => void) => {
     const timer = { id: this.nextId++, at: this.current + Math.max(0, delayMs), fn };
     this.timers.push(timer);
-    return { id: timer.id };
-  }
+    return () => { this.timers = this.timers.filter((t) => t !== timer); };
+  };
 
-  clearTimer(handle: TimerHandle): void {
-    this.timers = this.timers.filter((t) => t.id !== handle.id);
-  }
+  readonly sleep = (ms: number): Promise<void> => new Promise((resolve) => this.setTimer(resolve, ms));
 
   /** Moves time forward by `ms`, firing every timer that falls due on the way (including ones they set). */
   advance(ms: number): void {
@@ -93,25 +84,23 @@ export class ScaledClock implements Clock {
     this.labStart = startMs;
   }
 
-  now(): number {
-    return this.labStart + Math.floor((performance.now() - this.hostStart) * this.speed);
-  }
+  // Bound, as the agent's clocks are object literals: `clock.now` is handed around detached.
+  readonly now = (): number => this.labStart + Math.floor((performance.now() - this.hostStart) * this.speed);
 
-  setTimer(delayMs: number, fn: () => void): TimerHandle {
+  readonly setTimer = (fn: () => void, delayMs: number): (() => void) => {
     const id = this.nextId++;
     const handle = setTimeout(() => {
       this.handles.delete(id);
       fn();
     }, Math.max(0, delayMs) / this.speed);
     this.handles.set(id, handle);
-    return { id };
-  }
+    return () => {
+      clearTimeout(handle);
+      this.handles.delete(id);
+    };
+  };
 
-  clearTimer(handle: TimerHandle): void {
-    const h = this.handles.get(handle.id);
-    if (h) clearTimeout(h);
-    this.handles.delete(handle.id);
-  }
+  readonly sleep = (ms: number): Promise<void> => new Promise((resolve) => this.setTimer(resolve, ms));
 
   /** Cancels every pending timer (so a stopped lab lets the process exit). */
   clearAll(): void {

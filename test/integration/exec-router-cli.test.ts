@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExecRouterCli } from '../../agent/adapters/router/exec-router-cli.js';
-import { Backoff } from '../../agent/adapters/router/backoff.js';
 import { tempDir } from '../support/temp-dir.js';
 
 describe('exec (dohost) router adapter, with a real child process standing in for dohost', () => {
@@ -40,17 +39,3 @@ describe('exec (dohost) router adapter, with a real child process standing in fo
   });
 });
 
-describe('backoff with full jitter', () => {
-  it('draws from a doubling, capped range, and resets on success', () => {
-    const b = new Backoff(100, 1000, () => 0.999);
-    expect(b.nextDelayMs()).toBe(0);
-    const delays = [];
-    for (let i = 0; i < 6; i++) { b.failed(); delays.push(b.nextDelayMs()); }
-    expect(delays).toEqual([99, 199, 399, 799, 999, 999]);
-    b.succeeded();
-    expect(b.nextDelayMs()).toBe(0);
-    const low = new Backoff(100, 1000, () => 0);
-    low.failed();
-    expect(low.nextDelayMs()).toBe(0); // full jitter reaches down to zero
-  });
-});

@@ -8,14 +8,14 @@ describe('ManualClock', () => {
   it('fires timers in time order, ties in creation order, including timers set while firing', () => {
     const clock = new ManualClock(0);
     const fired: string[] = [];
-    clock.setTimer(2000, () => fired.push('b'));
-    clock.setTimer(1000, () => {
+    clock.setTimer(() => fired.push('b'), 2000);
+    clock.setTimer(() => {
       fired.push('a');
-      clock.setTimer(500, () => fired.push('a+500'));
-    });
-    clock.setTimer(2000, () => fired.push('c'));
-    const cancelled = clock.setTimer(1500, () => fired.push('never'));
-    clock.clearTimer(cancelled);
+      clock.setTimer(() => fired.push('a+500'), 500);
+    }, 1000);
+    clock.setTimer(() => fired.push('c'), 2000);
+    const cancel = clock.setTimer(() => fired.push('never'), 1500);
+    cancel();
     clock.advance(1999);
     expect(fired).toEqual(['a', 'a+500']);
     expect(clock.now()).toBe(1999);
@@ -27,7 +27,7 @@ describe('ManualClock', () => {
 describe('ScaledClock', () => {
   it('runs lab time faster than the host clock', async () => {
     const clock = new ScaledClock(100, 0);
-    const at = await new Promise<number>((resolve) => clock.setTimer(1000, () => resolve(clock.now())));
+    const at = await new Promise<number>((resolve) => clock.setTimer(() => resolve(clock.now()), 1000));
     expect(at).toBeGreaterThanOrEqual(900);
     clock.clearAll();
   });

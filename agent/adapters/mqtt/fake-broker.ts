@@ -1,3 +1,4 @@
+import { Listeners } from '../../../proto/listeners.js';
 import { BrokerError, type Broker, type ConnectInfo, type IncomingMessage, type OutgoingMessage, type SubscribeOptions, type WillMessage } from '../../ports/broker.js';
 import { topicMatches } from './topic-match.js';
 
@@ -48,9 +49,9 @@ export class FakeBroker implements Broker {
   private will: WillMessage | undefined;
   private readonly subs = new Map<string, SubscribeOptions>();
   private readonly pending = new Set<(e: BrokerError) => void>();
-  private readonly onMsg = new Set<(m: IncomingMessage) => void>();
-  private readonly onUp = new Set<(i: ConnectInfo) => void>();
-  private readonly onDown = new Set<(r: string) => void>();
+  private readonly onMsg = new Listeners<IncomingMessage>();
+  private readonly onUp = new Listeners<ConnectInfo>();
+  private readonly onDown = new Listeners<string>();
   /** Held PUBACKs, released by releaseAcks(). */
   holdAcks = false;
   private held: (() => void)[] = [];
@@ -75,7 +76,7 @@ export class FakeBroker implements Broker {
     this.net.clients.add(this);
     this.connections++;
     for (const [filter] of this.subs) this.sendRetained(filter);
-    for (const h of this.onUp) h({ connection: this.connections, sessionPresent: false });
+    this.onUp.emit({ connection: this.connections, sessionPresent: false });
   }
 
   /** The connection dies; with `publishWill` the broker publishes the Will. */
@@ -87,7 +88,7 @@ export class FakeBroker implements Broker {
     for (const reject of [...this.pending]) reject(new BrokerError('MQTT_CONNECTION_LOST', 'dropped'));
     this.pending.clear();
     if (publishWill && this.will) this.net.route(this.id, this.will);
-    for (const h of this.onDown) h('dropped');
+    this.onDown.emit('dropped');
   }
 
   /** A live message: retain cleared, as a broker does, unless the subscription asked for retain-as-published. */
@@ -96,11 +97,11 @@ export class FakeBroker implements Broker {
     const matching = [...this.subs].filter(([f]) => topicMatches(f, m.topic));
     if (matching.length === 0) return;
     const retain = m.retain && matching.some(([, o]) => o.retainAsPublished === true);
-    for (const h of this.onMsg) h({ ...m, retain });
+    this.onMsg.emit({ ...m, retain });
   }
 
   private sendRetained(filter: string): void {
-    for (const m of this.net.retained.values()) if (topicMatches(filter, m.topic)) for (const h of this.onMsg) h(m);
+    for (const m of this.net.retained.values()) if (topicMatches(filter, m.topic)) this.onMsg.emit(m);
   }
 
   publish(m: OutgoingMessage): Promise<void> {
@@ -126,9 +127,9 @@ export class FakeBroker implements Broker {
     if (this.up) this.sendRetained(filter);
   }
 
-  onMessage(h: (m: IncomingMessage) => void): () => void { this.onMsg.add(h); return () => this.onMsg.delete(h); }
-  onConnect(h: (i: ConnectInfo) => void): () => void { this.onUp.add(h); return () => this.onUp.delete(h); }
-  onDisconnect(h: (r: string) => void): () => void { this.onDown.add(h); return () => this.onDown.delete(h); }
+  onMessage(h: (m: IncomingMessage) => void): () => void { return this.onMsg.on(h); }
+  onConnect(h: (i: ConnectInfo) => void): () => void { return this.onUp.on(h); }
+  onDisconnect(h: (r: string) => void): () => void { return this.onDown.on(h); }
 
   async close(): Promise<void> {
     this.up = false;

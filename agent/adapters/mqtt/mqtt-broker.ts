@@ -1,3 +1,4 @@
+import { Listeners } from '../../../proto/listeners.js';
 import type { Socket } from 'node:net';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { systemClock, type Clock } from '../../ports/clock.js';
@@ -29,9 +30,9 @@ export class MqttBroker implements Broker {
   private cancelRetry: (() => void) | undefined;
   private readonly subscriptions = new Map<string, { qos: 0 | 1; options: SubscribeOptions }>();
   private readonly pending = new Set<(err: BrokerError) => void>();
-  private readonly messageHandlers = new Set<Listener<IncomingMessage>>();
-  private readonly connectHandlers = new Set<Listener<ConnectInfo>>();
-  private readonly disconnectHandlers = new Set<Listener<string>>();
+  private readonly messageHandlers = new Listeners<IncomingMessage>();
+  private readonly connectHandlers = new Listeners<ConnectInfo>();
+  private readonly disconnectHandlers = new Listeners<string>();
 
   constructor(
     private readonly options: MqttBrokerOptions,
@@ -97,7 +98,7 @@ export class MqttBroker implements Broker {
     try {
       client = mqtt.connect(this.endpoint, this.clientOptions());
     } catch (err) {
-      this.log.error('mqtt.connect-failed', { url: this.endpoint, error: (err as Error).message });
+      this.log.error('connect-failed', { url: this.endpoint, error: (err as Error).message });
       this.nextEndpoint();
       this.attempt++; // backing off as after any other failed attempt, not four tries a second
       this.scheduleRetry();
@@ -111,20 +112,20 @@ export class MqttBroker implements Broker {
       this.up = true;
       this.upSinceMs = this.clock.now();
       this.connections++;
-      this.log.info('mqtt.connected', { url: this.endpoint, connection: this.connections, sessionPresent: connack.sessionPresent });
+      this.log.info('connected', { url: this.endpoint, connection: this.connections, sessionPresent: connack.sessionPresent });
       // A refusal is logged by sendSubscribe; a lost connection renews every subscription on the next connect.
       for (const [filter, s] of this.subscriptions) this.sendSubscribe(client, filter, s.qos, s.options).catch(() => undefined);
       const info = { connection: this.connections, sessionPresent: connack.sessionPresent ?? false };
-      for (const h of this.connectHandlers) h(info);
+      this.connectHandlers.emit(info);
     };
     const onMessage = (topic: string, payload: Buffer, packet: { retain: boolean }) => {
       if (this.client !== client) return;
       const m = { topic, payload, retain: packet.retain };
-      for (const h of this.messageHandlers) h(m);
+      this.messageHandlers.emit(m);
     };
     const onError = (err: Error) => {
       if (this.client !== client) return;
-      this.log.warn('mqtt.error', { error: err.message, code: (err as { code?: unknown }).code });
+      this.log.warn('client-error', { error: err.message, code: (err as { code?: unknown }).code });
       // A refused CONNACK or a TLS failure: mqtt.js may not close by itself without its reconnect.
       if (!this.up) this.lost(client, err.message);
     };
@@ -145,8 +146,8 @@ export class MqttBroker implements Broker {
     client.on('error', () => undefined); // a client being discarded: its late errors are about a connection already given up
     client.end(true);
     if (wasUp) {
-      this.log.warn('mqtt.disconnected', { reason });
-      for (const h of this.disconnectHandlers) h(reason);
+      this.log.warn('disconnected', { reason });
+      this.disconnectHandlers.emit(reason);
     }
     // The next attempt goes to the next endpoint: a dead cluster node is not retried first.
     this.nextEndpoint();
@@ -162,7 +163,7 @@ export class MqttBroker implements Broker {
   private scheduleRetry(): void {
     if (this.closed) return;
     const delay = fullJitterDelay(this.attempt, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random ?? Math.random);
-    this.log.debug('mqtt.retry', { attempt: this.attempt, delayMs: delay });
+    this.log.debug('retry', { attempt: this.attempt, delayMs: delay });
     this.cancelRetry = this.clock.setTimer(() => this.connectNow(), delay);
   }
 
@@ -202,7 +203,7 @@ export class MqttBroker implements Broker {
       client.subscribe(filter, { qos: granted, ...(v5 && options.retainAsPublished ? { rap: true } : {}) }, (err, granted) => {
         const refused = granted?.some((g) => g.qos === 128);
         if (err || refused) {
-          this.log.error('mqtt.subscribe-refused', { filter, error: err?.message });
+          this.log.error('subscribe-refused', { filter, error: err?.message });
           reject(new BrokerError('MQTT_SUBSCRIBE_REFUSED', `subscription to ${filter} refused`));
         } else resolve();
       });
@@ -210,18 +211,15 @@ export class MqttBroker implements Broker {
   }
 
   onMessage(handler: Listener<IncomingMessage>): () => void {
-    this.messageHandlers.add(handler);
-    return () => this.messageHandlers.delete(handler);
+    return this.messageHandlers.on(handler);
   }
 
   onConnect(handler: Listener<ConnectInfo>): () => void {
-    this.connectHandlers.add(handler);
-    return () => this.connectHandlers.delete(handler);
+    return this.connectHandlers.on(handler);
   }
 
   onDisconnect(handler: Listener<string>): () => void {
-    this.disconnectHandlers.add(handler);
-    return () => this.disconnectHandlers.delete(handler);
+    return this.disconnectHandlers.on(handler);
   }
 
   async close(deadlineMs = 5_000): Promise<void> {

@@ -11,6 +11,7 @@ import { NonceCache, type NonceSource, type RememberedNonce } from './nonce-cach
 import { DEFAULT_REFUSAL_BUDGET, RefusalThrottle, THROTTLED_REFUSALS, UNAUTHENTICATED_REFUSALS, type RefusalBudget, type RefusalSummary } from './refusal-throttle.js';
 import { runCommand } from './run-command.js';
 import { verifyCommand, type Refusal, type VerifyPolicy } from './verify.js';
+import { describeError } from '../../../proto/coded-error.js';
 
 export interface CommandHandlerOptions {
   site: string;
@@ -128,7 +129,7 @@ export class CommandHandler {
 
   private onMessage(m: IncomingMessage): void {
     if (m.topic !== this.options.cmdTopic || this.stopped) return;
-    this.handle(m.payload, { retained: m.retain }).catch((err: Error) => this.deps.log.error('command.handler-failed', { error: err.message }));
+    this.handle(m.payload, { retained: m.retain }).catch((err: Error) => this.deps.log.error('handler-failed', { error: err.message }));
   }
 
   /**
@@ -190,7 +191,7 @@ export class CommandHandler {
     if (!s) return;
     const codes = Object.keys(s.codes);
     const data = { outcome: 'refused', ...(codes.length === 1 ? { code: codes[0]! } : {}), count: s.count, codes: s.codes, firstMs: s.firstMs, lastMs: s.lastMs };
-    this.deps.log.warn('command.refusals-summarised', { count: s.count, codes: s.codes });
+    this.deps.log.warn('refusals-summarised', { count: s.count, codes: s.codes });
     if (!(await this.record(null, data))) this.counters.refusalsNotJournaled += s.count;
   }
 
@@ -208,7 +209,8 @@ export class CommandHandler {
       await this.deps.journal(entry, nonce);
     } catch (err) {
       this.counters.journalFailures++;
-      this.deps.log.error('command.journal-failed', { tx, outcome: data.outcome, code: (err as { code?: string }).code, error: (err as Error).message });
+      const { code, message } = describeError(err);
+      this.deps.log.error('journal-failed', { tx, outcome: data.outcome, code, error: message });
       return false;
     }
     if (data.outcome !== 'accepted' && this.deps.report) {
@@ -229,9 +231,9 @@ export class CommandHandler {
   /** `logged: false` for refusals only summed up: counters, not one log line each, under a flood. */
   private async reply(body: ReplyBody, logged = true): Promise<ReplyPayload> {
     const reply = this.envelope(body);
-    if (logged) this.deps.log.info('command.reply', { tx: reply.tx, cmd: reply.cmd, ok: reply.ok, ...(reply.ok ? {} : { code: reply.error.code }) });
+    if (logged) this.deps.log.info('reply', { tx: reply.tx, cmd: reply.cmd, ok: reply.ok, ...(reply.ok ? {} : { code: reply.error.code }) });
     await this.deps.broker.publish({ topic: this.options.replyTopic, payload: JSON.stringify(reply), qos: 1 })
-      .catch((err: Error) => this.deps.log.warn('command.reply-lost', { tx: reply.tx, error: err.message }));
+      .catch((err: Error) => this.deps.log.warn('reply-lost', { tx: reply.tx, error: err.message }));
     return reply;
   }
 }
