@@ -91,6 +91,8 @@ export function telemetryChanges(lastPublished: TelemetryBody | undefined, next:
     ...listChanges(lastPublished.sla, next.sla, (s) => s.operation, 'sla', (x, y) => slaChange(x, y, db)),
     ...listChanges(lastPublished.interfaces, next.interfaces, (i) => i.name, 'interface', interfaceChange),
     ...listChanges(lastPublished.ipsec, next.ipsec, (i) => `${i.interface}/${i.peer}`, 'ipsec', ipsecChange),
+    // A shortcut that appears, goes or moves is news; its hold time counting down is not.
+    ...listChanges(lastPublished.shortcuts ?? [], next.shortcuts ?? [], (s) => s.prefix, 'shortcut', (x, y) => (x.via !== y.via ? `shortcut ${y.prefix} now via ${y.via}` : undefined)),
   ];
 }
 

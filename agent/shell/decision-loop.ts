@@ -8,7 +8,7 @@ import { stepMany } from '../core/policy/step.js';
 import { dispatch, INITIAL_STATE, type Action, type Decision, type Effect, type HandlerMap, type Observation, type PolicyState, type Report } from '../core/policy/types.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
-import { Supersede, type ActuationOutcome, type Actuator } from './actuator.js';
+import { Supersede, type ActuationOutcome, type Steering } from './actuator.js';
 
 export interface JournalSink {
   (kind: string, subject: string | undefined, data: unknown): void;
@@ -17,7 +17,7 @@ export interface JournalSink {
 export interface DecisionLoopOptions {
   policy: PolicyConfig;
   clock: Clock;
-  actuator: Actuator;
+  actuator: Steering;
   log: Logger;
   journal: JournalSink;
   onDecision?: (d: Decision) => void;

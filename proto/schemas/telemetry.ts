@@ -2,6 +2,9 @@ import { arrayOf, int, num, object, oneOfStrings, payload, str } from './common.
 
 const count = int({ minimum: 0 });
 
+/** A dual-cloud spoke's NHRP shortcut (proto/payloads.ts ShortcutTelemetry). */
+export const shortcutSchema = object({ prefix: str(), via: str(), interface: str(), nbmaAddress: str(), expireSec: count }, ['prefix', 'via', 'interface']);
+
 export const telemetrySchema = payload('telemetry', {
   trigger: oneOfStrings('change', 'heartbeat'),
   sla: arrayOf(object({
@@ -30,4 +33,5 @@ export const telemetrySchema = payload('telemetry', {
     interface: str(), periodStartMs: count, periodBytes: count, day: str(), dayBytes: count, budgetBytes: int({ minimum: 1 }),
     usedPct: num({ minimum: 0 }), spent: { type: 'boolean' }, whenSpent: oneOfStrings('hard-failure-only', 'ignore'),
   }, ['interface', 'periodStartMs', 'periodBytes', 'day', 'dayBytes', 'budgetBytes', 'usedPct', 'spent', 'whenSpent'])),
+  shortcuts: arrayOf(shortcutSchema),
 }, ['trigger', 'sla', 'interfaces', 'ipsec']);

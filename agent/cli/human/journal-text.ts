@@ -81,7 +81,7 @@ function observationWords(d: Data, nowMs: number): string | undefined {
 }
 
 const isDecision = (d: Data): d is Data & DecisionPayload => typeof d.action === 'string' && typeof d.reason === 'object' && d.reason !== null;
-const isCause = (c: unknown): c is BadCausePayload => typeof c === 'object' && c !== null && ['quality', 'interface-down', 'unreachable'].includes((c as { kind?: string }).kind ?? '');
+const isCause = (c: unknown): c is BadCausePayload => typeof c === 'object' && c !== null && ['quality', 'interface-down', 'unreachable', 'bgp-down'].includes((c as { kind?: string }).kind ?? '');
 const str = (v: unknown): string => (v === undefined || v === null ? '-' : String(v));
 const list = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : '');
 const compact = (data: unknown): string => JSON.stringify(data) ?? '';
