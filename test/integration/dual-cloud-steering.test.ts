@@ -14,7 +14,7 @@ import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.j
 import type { AgentConfig } from '../../agent/config/types.js';
 import { parseCommandOutput } from '../../agent/parsers/registry.js';
 import { silentLogger } from '../../agent/ports/logger.js';
-import { eventBody } from '../../agent/shell/report-bodies.js';
+import { eventBody, telemetryBody } from '../../agent/shell/report-bodies.js';
 import type { RuntimeEvent } from '../../agent/shell/runtime-events.js';
 import { agentClockFrom } from '../../lab/harness/clock-bridge.js';
 import { dualCloudLabAgentConfig, dualCloudSpokeLines } from '../../lab/harness/dual-cloud-agent-config.js';
@@ -104,7 +104,32 @@ describe('dual-cloud steering through BGP (real SSH)', () => {
     }
   }, 120_000);
 
+  it('a spoke-to-spoke flow: the NHRP shortcut is reported as it appears, in telemetry, and outlives hub 1', async () => {
+    spoke.router.setFlow('10.20.13.9', true);
+    const appeared = await waitFor('a shortcut event', () => events.find((e) => e.kind === 'shortcut' && e.change.action === 'appeared'), 30_000);
+    expect(appeared).toMatchObject({ change: { shortcut: { prefix: '10.20.13.0/24', interface: 'Virtual-Access1', nbmaAddress: '192.0.2.50' } } });
+    expect(agent!.runtime.shortcuts?.map((x) => x.prefix)).toEqual(['10.20.13.0/24']);
+    const telemetry = telemetryBody(agent!.runtime);
+    expect(telemetry.shortcuts).toMatchObject([{ prefix: '10.20.13.0/24', via: expect.stringMatching(/^172\.31\.[12]\.13$/), expireSec: expect.any(Number) }]);
+    expect(createPayloadValidators().payload('telemetry', { v: 1, id: 'x', ts: 1, trigger: 'change', ...telemetry })).toBeNull();
+    // Spoke 2's LAN is not protected (the data centre, 10.0.0.0/16, is): no violation was ever raised.
+    expect(events.filter((e) => e.kind === 'shortcut-violations').every((e) => e.kind === 'shortcut-violations' && e.violations.length === 0)).toBe(true);
+    // Hub 1 dies (the hub the shortcut's resolution may have gone through): the shortcut stays until its hold time.
+    spoke.router.world.setHubUp('hub1', false);
+    // Its tunnel drops with the SA (interface-down outranks the session's own bgp-down), and fall-over closes the session.
+    await waitFor('hub 1 judged down, its session too', () => {
+      const st = agent!.runtime.loop.state;
+      return (st.bgpDown?.includes(HUB1) && ['interface-down', 'bgp-down'].includes(st.health.hub1?.cause?.kind ?? '')) || undefined;
+    }, 60_000);
+    const readsAfter = agent!.runtime.pollerStats().flexvpn!.reads;
+    await waitFor('two more BGP/NHRP reads', () => agent!.runtime.pollerStats().flexvpn!.reads >= readsAfter + 2 || undefined, 30_000);
+    expect(events.filter((e) => e.kind === 'shortcut' && e.change.action === 'gone')).toEqual([]);
+    expect(agent!.runtime.shortcuts?.map((x) => x.prefix)).toEqual(['10.20.13.0/24']);
+    spoke.router.world.setHubUp('hub1', true);
+  }, 120_000);
+
   it('on stop the preference and the tag are removed (verified) and BGP decides alone again', async () => {
+    await waitFor('hub 1\'s session back', async () => (await read<BgpNeighborDetail>('show ip bgp neighbors')).every((n) => n.state === 'established') || undefined, 60_000);
     const outcome = await agent!.stop('test over', 10_000);
     agent = undefined;
     expect(outcome).toEqual({ outcome: 'verified' });
@@ -117,4 +142,41 @@ describe('dual-cloud steering through BGP (real SSH)', () => {
     expect((await bestOf('10.0.0.0/8'))?.localPref).toBe(100);
     await waitFor('the return path back on hub 1', () => spoke.router.world.returnHubFor(LAN) === 'hub1' || undefined);
   }, 60_000);
+});
+
+describe('dual-cloud steering that BGP does not follow (real SSH)', () => {
+  it('is retried, then the route-maps are rolled back to the last verified steer, and the failure reported', async () => {
+    const tmp = tempDir('spokepilot-dual-cloud-rollback-');
+    const clock = new ScaledClock(SPEED);
+    const spoke = await startLabSpoke({ clock, seed: 8, topology: 'dual-cloud', users: [{ username: 'agent', password: 'agent', privilege: 15 }] });
+    const base = dualCloudLabAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, 'agent.db') });
+    const config: AgentConfig = { ...base, actuation: { ...base.actuation, verifyTimeoutSec: 5, retries: 1 } };
+    const cli = new SshRouterCli({ host: '127.0.0.1', port: spoke.ssh.port, username: 'agent', password: 'agent', hostKeySha256: spoke.ssh.fingerprint, connectTimeoutMs: 10_000, commandTimeoutMs: 10_000 });
+    const events: RuntimeEvent[] = [];
+    let agent: RunningAgent | undefined;
+    try {
+      await cli.configure(dualCloudSpokeLines(config));
+      await cli.exec('clear ip bgp * soft');
+      agent = await startAgent(config, { log: silentLogger, clock: agentClockFrom(clock) });
+      agent.runtime.events.on((e) => events.push(e));
+      const loop = agent.runtime.loop;
+      await waitFor('hub1 adopted and judged good', () => (loop.state.selected === 'hub1' && loop.state.health.hub2?.verdict === 'good') || undefined, 30_000);
+      // Hub 2 stops advertising the summary (its session stays up): no steer to it can show in the table.
+      spoke.router.world.setHubAdvertised('hub2', []);
+      loop.observe({ kind: 'override', peer: HUB2, untilMs: clock.now() + 600_000, by: 'test' });
+      const failed = await waitFor('the steer to hub 2 failed', () => events.find((e) => e.kind === 'actuation' && e.effect.kind === 'steer' && !e.outcome.ok), 60_000);
+      expect(failed).toMatchObject({ outcome: { ok: false, code: 'ACTUATE_VERIFY_FAILED', attempts: 2, rolledBack: true, message: expect.stringContaining(`10.0.0.0/8 via ${HUB1}`) } });
+      // Rolled back to what was last verified: nothing (the agent had not steered), so every route-map neutral.
+      const maps = parseCommandOutput('show route-map', await cli.show('show route-map')).records as RouteMapEntry[];
+      expect(maps.filter((m) => m.name.startsWith('SPOKEPILOT-')).map((m) => m.set)).toEqual([[], [], [], []]);
+      expect(loop.state.steerBlockedUntil.hub2).toBeGreaterThan(clock.now());
+      expect(eventBody(failed)).toMatchObject({ kind: 'warning', code: 'ACTUATE_VERIFY_FAILED', subject: 'hub2' });
+    } finally {
+      await agent?.stop('test over', 5000);
+      await cli.close();
+      await spoke.stop();
+      clock.clearAll();
+      tmp.cleanup();
+    }
+  }, 120_000);
 });
