@@ -199,6 +199,17 @@ describe('every command line the README documents', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain('valid');
     },
+    'npx spokepilot config check config/examples/ir1101-dual-cloud.yaml': async () => {
+      const r = await sh('npx spokepilot config check config/examples/ir1101-dual-cloud.yaml', ROOT);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('valid. site depot-08, node ir1101-08, dual-cloud, 2 hubs (BGP AS 65000)');
+    },
+    'npx spokepilot config ios config/examples/ir1101-dual-cloud.yaml': async () => {
+      const r = await sh('npx spokepilot config ios config/examples/ir1101-dual-cloud.yaml', ROOT);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^ neighbor 172\.31\.2\.1 route-map SPOKEPILOT-OUT-HUB2 out$/m);
+      expect(r.stdout).toMatch(/^ icmp-echo 172\.31\.1\.1 source-interface Tunnel1$/m);
+    },
     'npx spokepilot config check my-spoke.yaml --print': async () => {
       const r = await sh('npx spokepilot config check my-spoke.yaml --print', work);
       expect(r.code, r.stderr).toBe(0);

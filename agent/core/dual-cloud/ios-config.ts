@@ -9,6 +9,7 @@
  * preflight by construction. Pure.
  */
 import type { DualCloudConfig } from './config.js';
+import { probeTimeoutMs } from '../ios-config-probes.js';
 import { ROUTE_MAP_SEQ } from './plan.js';
 
 export interface DualCloudIosInput {
@@ -24,13 +25,14 @@ export function dualCloudIos(i: DualCloudIosInput): string {
   const d = i.dualCloud;
   const out: string[] = ['! spokepilot: dual-cloud spoke, the pieces the agent steers and reads (review before pasting)'];
   out.push('!', '! Probes through each hub\'s tunnel: what the users\' traffic to that hub meets.');
-  const frequency = Math.max(1, Math.round(i.probeFrequencySec));
-  // IP SLA refuses a threshold above the timeout; the timeout stays within one period.
-  const timeoutMs = Math.min(frequency * 1000, 5000);
-  const thresholdMs = Math.min(i.serviceLevelRttMs, timeoutMs);
+  // As the failover design's path probes (agent/core/ios-config-probes.ts): the service level as the
+  // threshold, a timeout IP SLA accepts with it, and no faster than the agent reads them.
+  const thresholdMs = Math.round(i.serviceLevelRttMs);
+  const timeoutMs = probeTimeoutMs(thresholdMs);
+  const frequency = Math.max(1, Math.round(i.probeFrequencySec), Math.ceil(timeoutMs / 1000));
   for (const c of i.candidates) {
     for (const op of c.slaOperations) {
-      out.push(`ip sla ${op}`, ` icmp-echo ${c.peer} source-interface ${c.source}`, `  threshold ${thresholdMs}`, `  timeout ${timeoutMs}`, `  frequency ${frequency}`);
+      out.push(`ip sla ${op}`, ` icmp-echo ${c.peer} source-interface ${c.source}`, ` threshold ${thresholdMs}`, ` timeout ${timeoutMs}`, ` frequency ${frequency}`);
       out.push(`ip sla schedule ${op} life forever start-time now`);
     }
   }
