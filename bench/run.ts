@@ -12,6 +12,7 @@ import { failoverBench } from './groups/failover.js';
 import { cliBench } from './groups/cli.js';
 import { dashboardBench } from './groups/dashboard.js';
 import { fleetBench } from './groups/fleet.js';
+import { dualCloudBench } from './groups/dual-cloud.js';
 
 const GROUPS: Record<string, BenchGroup> = {
   parse: parseBench,
@@ -22,6 +23,7 @@ const GROUPS: Record<string, BenchGroup> = {
   cli: cliBench,
   dashboard: dashboardBench,
   fleet: fleetBench,
+  'dual-cloud': dualCloudBench,
 };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -48,6 +48,7 @@ const NOT_RUN_HERE: Record<string, string> = {
   'npm run bench -- parse': 'a benchmark: figures, never asserted (DESIGN §6)',
   'npm run bench -- footprint': 'a benchmark of ten minutes (and the single executable)',
   'npm run bench -- failover': 'a benchmark of about ten minutes',
+  'npm run bench -- dual-cloud': 'a benchmark of about two minutes: figures, never asserted (DESIGN §6); test/lab/dual-cloud-arms.test.ts plays its arms on one seed',
   'npm run broker:cluster -- start': 'starts three RabbitMQ nodes for half a minute on fixed ports; test/integration/mqtt/broker-matrix.test.ts starts and stops its own cluster through the same module (lab/brokers/rabbitmq-cluster.ts)',
   'npm run fleet:sim -- --nodes 1000 --broker mqtt://127.0.0.1:25611,mqtt://127.0.0.1:25612,mqtt://127.0.0.1:25613': 'runs until stopped against the cluster above; broker-matrix.test.ts runs the same SimFleet on every broker',
   'npx spokepilot fleet --broker mqtt://127.0.0.1:25611,mqtt://127.0.0.1:25612 --spread 2': 'a live view against the cluster above; broker-matrix.test.ts runs spokepilot fleet --once against every broker with several --broker URLs',
