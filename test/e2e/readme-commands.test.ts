@@ -146,6 +146,8 @@ describe('every command line the README documents', () => {
   const HANDLERS: Record<string, () => Promise<void>> = {
     'npm start': async () => demo('npm start', 'brownout'),
     'npm start -- --scenario hub1-dies': async () => demo('npm start -- --scenario hub1-dies', 'hub1-dies'),
+    'npm start -- --topology dual-cloud --scenario dual-cloud-hub1-brownout': async () =>
+      demo('npm start -- --topology dual-cloud --scenario dual-cloud-hub1-brownout', 'dual-cloud-hub1-brownout'),
     'npx spokepilot --help': async () => {
       const help = await new Promise<Finished>((resolve) => {
         const c = spawn('npx', ['spokepilot', '--help'], { cwd: ROOT, env: childEnv() });
