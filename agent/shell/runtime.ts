@@ -160,7 +160,7 @@ export class Runtime {
       },
       onLatency: (ms) => this.metrics.recordLatency(ms),
       // Reconciliation reads the failover design's stub tracks; a dual-cloud spoke's route-maps are read back by each steer.
-      ...(this.dualCloud ? {} : { reconcile: {
+      ...(this.dualCloud ? { applyModeChanges: true } : { reconcile: {
         targets: { client: c.flexvpn.client, peers: c.flexvpn.peers, sources: c.flexvpn.sources },
         strategy: c.actuation.strategy,
         // A repair is given as long as a steer is to take; the path as long again to follow.

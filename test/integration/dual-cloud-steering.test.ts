@@ -128,6 +128,21 @@ describe('dual-cloud steering through BGP (real SSH)', () => {
     spoke.router.world.setHubUp('hub1', true);
   }, 120_000);
 
+  it('into dry-run the route-maps are released (BGP alone), back to enforce hub 2 is steered to again', async () => {
+    const setMode = (mode: 'enforce' | 'dry-run') => agent!.reload({ ...config, policy: { ...config.policy, mode } });
+    const released = () => events.find((e, i) => i >= mark && e.kind === 'actuation' && e.effect.kind === 'release' && e.outcome.ok);
+    let mark = events.length;
+    setMode('dry-run');
+    await waitFor('the release verified', released, 30_000);
+    const maps = await read<RouteMapEntry>('show route-map');
+    expect(maps.filter((m) => m.name.startsWith('SPOKEPILOT-')).every((m) => m.set.length === 0)).toBe(true);
+    mark = events.length;
+    setMode('enforce');
+    const back = await waitFor('hub 2 steered to again', () => events.find((e, i) => i >= mark && e.kind === 'actuation' && e.effect.kind === 'steer' && e.outcome.ok), 30_000);
+    expect(back).toMatchObject({ effect: { candidate: 'hub2' } });
+    expect(await bestOf('10.0.0.0/8')).toMatchObject({ nextHop: HUB2, localPref: 200 });
+  }, 120_000);
+
   it('on stop the preference and the tag are removed (verified) and BGP decides alone again', async () => {
     await waitFor('hub 1\'s session back', async () => (await read<BgpNeighborDetail>('show ip bgp neighbors')).every((n) => n.state === 'established') || undefined, 60_000);
     const outcome = await agent!.stop('test over', 10_000);
