@@ -13,6 +13,7 @@ import { classesBench } from './support/classes-bench.js';
 import { cliBench } from './groups/cli.js';
 import { dashboardBench } from './groups/dashboard.js';
 import { fleetBench } from './groups/fleet.js';
+import { dualCloudBench } from './groups/dual-cloud.js';
 
 const GROUPS: Record<string, BenchGroup> = {
   parse: parseBench,
@@ -24,6 +25,7 @@ const GROUPS: Record<string, BenchGroup> = {
   cli: cliBench,
   dashboard: dashboardBench,
   fleet: fleetBench,
+  'dual-cloud': dualCloudBench,
 };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));

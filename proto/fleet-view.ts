@@ -60,6 +60,9 @@ export function summarizeEvent(e: EventPayload): string {
       return e.action === 'threshold' ? `metered ${e.interface} at ${e.pct}% of its budget (${e.periodBytes ?? '?'} of ${e.budgetBytes ?? '?'} bytes)`
         : e.action === 'period-start' ? `metered ${e.interface}: new billing period (the last counted ${e.previousBytes ?? '?'} bytes)`
           : `metered ${e.interface}: counters restarted (cleared or reloaded)`;
+    case 'shortcut': return `shortcut ${e.shortcut.prefix} via ${e.shortcut.via} ${e.action}${e.wasVia ? ` (was via ${e.wasVia})` : ''}`;
+    case 'shortcut-violation': return e.violations.length === 0 ? 'no shortcut takes a protected prefix any more'
+      : `${e.violations.length} shortcut(s) take a protected prefix to another spoke: ${e.violations.map((v) => `${v.prefix} via ${v.via} (${v.protectedPrefix})`).join(', ')}`;
   }
 }
 

@@ -61,7 +61,9 @@ export type BadCausePayload =
   /** `via: 'tunnel'`: measured by probes through the tunnel, what the users' traffic meets. */
   | { kind: 'quality'; breaches: { metric: QualityMetricName; value: number; threshold: number }[]; via?: 'tunnel' }
   | { kind: 'interface-down'; interface: string }
-  | { kind: 'unreachable'; consecutiveTimeouts: number; via?: 'tunnel' };
+  | { kind: 'unreachable'; consecutiveTimeouts: number; via?: 'tunnel' }
+  /** Dual-cloud: the iBGP session to this hub (neighbour address) is not established. */
+  | { kind: 'bgp-down'; neighbor: string };
 
 /** Mirrors the policy core's Reason (agent/core/policy/types.ts); a unit test checks assignability. */
 export type ReasonPayload =
@@ -286,6 +288,22 @@ export interface ClassTelemetry {
   breaches: { metric: QualityMetricName; value: number; threshold: number }[];
 }
 
+/**
+ * A dual-cloud spoke's NHRP shortcut (spoke to spoke, `H` route via a Virtual-Access
+ * interface), from `show ip nhrp`. It outlives the hub that brokered it until its hold
+ * time runs out (`expireSec`), so every shortcut listed survives a hub's loss until then.
+ */
+export interface ShortcutTelemetry {
+  /** The other spoke's network, CIDR. */
+  prefix: string;
+  /** The other spoke's overlay address. */
+  via: string;
+  interface: string;
+  nbmaAddress?: string;
+  /** Seconds of hold time left, as last read. */
+  expireSec?: number;
+}
+
 /** On a significant change (proto/publish-rules.ts) and on every heartbeat. */
 export interface TelemetryPayload extends Envelope {
   /** Why it was published: a change, or the heartbeat interval elapsed. */
@@ -297,6 +315,8 @@ export interface TelemetryPayload extends Envelope {
   metered?: MeteredTelemetry[];
   /** Present when service classes are configured: each (candidate, class) probed (absent from agents before 0.3). */
   classes?: ClassTelemetry[];
+  /** Present on a dual-cloud spoke once NHRP has been read (absent from agents before 0.4). */
+  shortcuts?: ShortcutTelemetry[];
 }
 
 // ---------------------------------------------------------------- event
@@ -348,7 +368,14 @@ export type EventBody =
   | {
     kind: 'metered'; action: 'threshold' | 'period-start' | 'counters-reset'; interface: string;
     pct?: number; periodBytes?: number; budgetBytes?: number; periodStartMs?: number; previousStartMs?: number; previousBytes?: number;
-  };
+  }
+  /** A dual-cloud spoke's NHRP shortcut appeared, went (hold time over, or flushed), or now ends at another spoke (`wasVia`). */
+  | { kind: 'shortcut'; action: 'appeared' | 'gone' | 'moved'; shortcut: ShortcutTelemetry; wasVia?: string }
+  /**
+   * Shortcuts that take a protected prefix (`dualCloud.protectedPrefixes`: reached only
+   * through a hub) straight to another spoke; sent when the set changes, empty once none is left.
+   */
+  | { kind: 'shortcut-violation'; violations: { prefix: string; via: string; protectedPrefix: string }[] };
 
 export type EventKind = EventBody['kind'];
 export type EventPayload = Envelope & EventBody;

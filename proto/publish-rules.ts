@@ -94,6 +94,8 @@ export function telemetryChanges(lastPublished: TelemetryBody | undefined, next:
     // A class's compliance changing is news; its measures ride the heartbeat (the sla entries carry the moves).
     ...listChanges(lastPublished.classes ?? [], next.classes ?? [], (c) => `${c.candidate}/${c.class}`, 'class', (x, y) =>
       x.compliance !== y.compliance ? `class ${y.class} on ${y.candidate} ${x.compliance} -> ${y.compliance}` : undefined),
+    // A shortcut that appears, goes or moves is news; its hold time counting down is not.
+    ...listChanges(lastPublished.shortcuts ?? [], next.shortcuts ?? [], (s) => s.prefix, 'shortcut', (x, y) => (x.via !== y.via ? `shortcut ${y.prefix} now via ${y.via}` : undefined)),
   ];
 }
 

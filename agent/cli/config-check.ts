@@ -4,6 +4,7 @@ import { loadConfigFile } from '../config/load.js';
 import { redact } from '../config/secrets.js';
 import type { AgentConfig } from '../config/types.js';
 import { iosConfig, type IosConfigInput } from '../core/ios-config.js';
+import { dualCloudIos } from '../core/dual-cloud/ios-config.js';
 import { silentLogger } from '../ports/logger.js';
 import { describeError } from '../../proto/coded-error.js';
 
@@ -73,7 +74,8 @@ export async function configCommand(argv: string[]): Promise<number> {
   const c = result.config;
   if (sub === 'ios') return printIosConfig(file, c, v['app-address'], trackBase);
   if (v.print) console.log(stringify(redact(c)).trimEnd());
-  console.log(`${file}: valid. site ${c.site}, node ${c.node}, client ${c.flexvpn.client}, ${c.candidates.length} candidates, mode ${c.policy.mode}`);
+  const steered = c.dualCloud ? `dual-cloud, ${c.dualCloud.hubs.length} hubs (BGP AS ${c.dualCloud.asn})` : `client ${c.flexvpn.client}`;
+  console.log(`${file}: valid. site ${c.site}, node ${c.node}, ${steered}, ${c.candidates.length} candidates, mode ${c.policy.mode}`);
   return v.router ? checkAgainstRouter(c) : 0;
 }
 
@@ -107,7 +109,9 @@ async function checkAgainstRouter(c: AgentConfig): Promise<number> {
       console.error(`router: ${problems} problem${problems === 1 ? '' : 's'}; the agent would only monitor (dry-run) until they are fixed`);
       return 1;
     }
-    console.log(`router: matches the configuration (client, peers, sources, stub tracks, IP SLA operations, ${eem ? 'EEM applets' : 'configuration mode'}).`);
+    console.log(c.dualCloud
+      ? 'router: matches the configuration (BGP neighbors, the agent\'s route-maps applied and defined, IP SLA operations, configuration mode).'
+      : `router: matches the configuration (client, peers, sources, stub tracks, IP SLA operations, ${eem ? 'EEM applets' : 'configuration mode'}).`);
     return 0;
   } finally {
     await router.close();
@@ -129,6 +133,10 @@ export function iosConfigInputFor(c: AgentConfig, o: { appAddress?: string; trac
 }
 
 function printIosConfig(file: string, c: AgentConfig, appAddress: string | undefined, trackBase: number | undefined): number {
+  if (c.dualCloud) {
+    process.stdout.write(dualCloudIos({ dualCloud: c.dualCloud, candidates: c.candidates, probeFrequencySec: Math.max(1, c.polling.slaSec), serviceLevelRttMs: c.policy.fail.rttMs }) + '\n');
+    return 0;
+  }
   const generated = iosConfig(iosConfigInputFor(c, { ...(appAddress !== undefined ? { appAddress } : {}), ...(trackBase !== undefined ? { trackBase } : {}) }));
   if (!generated.ok) {
     console.error(`${file}: cannot generate the IOS configuration`);

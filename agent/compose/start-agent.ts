@@ -23,7 +23,7 @@ import { statusRoutes } from '../shell/status-routes.js';
 import { Runtime } from '../shell/runtime.js';
 import { Degradations } from '../shell/degradations.js';
 import { GuardedRouter } from '../shell/guarded-router.js';
-import { restoreNative, type RestoreOutcome } from '../shell/native-restore.js';
+import { restoreDualCloud, restoreNative, type RestoreOutcome } from '../shell/native-restore.js';
 import { fullRateStopLines } from '../core/metered/probing.js';
 import { runPreflight } from '../shell/run-preflight.js';
 import { TcpPresence } from '../adapters/tcp-presence.js';
@@ -214,6 +214,8 @@ async function checkBeforeSteering(
 function restoreOnStop(config: AgentConfig, router: RouterCli, budgetMs: number): Promise<RestoreOutcome> {
   if (config.actuation.onStop !== 'restore') return Promise.resolve({ outcome: 'skipped', why: 'on-stop-leave' });
   if (config.policy.mode !== 'enforce') return Promise.resolve({ outcome: 'skipped', why: 'dry-run' });
+  // A dual-cloud spoke: the agent's route-maps neutral, BGP decides alone.
+  if (config.dualCloud) return restoreDualCloud(router, config.dualCloud, budgetMs);
   // Leave the router on its own configuration: every candidate allowed, as IOS alone would run.
   return restoreNative(router, actuationTargets(config), budgetMs, fullRateStopLines(config.flexvpn.sources));
 }

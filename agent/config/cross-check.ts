@@ -1,5 +1,6 @@
 import { MAX_PEER_SEQ } from '../core/actuation/plan.js';
 import { compileExpectations } from '../core/route-expectations.js';
+import { dualCloudIssues } from './dual-cloud-check.js';
 import type { SchemaValidConfig } from './types.js';
 import type { ConfigIssue } from './validate.js';
 
@@ -19,6 +20,9 @@ export function crossCheck(c: SchemaValidConfig): ConfigIssue[] {
     }
   }
   if (r.transport === 'exec' && !r.exec) add('router.exec', 'is required when router.transport is exec');
+  if (c.topology === 'dual-cloud') return [...issues, ...dualCloudIssues(c), ...commonIssues(c)];
+  if (c.dualCloud) add('dualCloud', 'is for topology: dual-cloud (this file is topology failover)');
+  if (!c.flexvpn) return [{ path: 'flexvpn', message: 'is required (or topology: dual-cloud with a dualCloud section)' }, ...issues, ...commonIssues(c)];
   // Syslog is unauthenticated UDP: it is read only from the router. Over SSH its address is known; over dohost it is not.
   if (c.syslog.listen && !c.syslog.allowFrom && r.transport !== 'ssh') {
     add('syslog.allowFrom', "is required with router.transport exec: list the router's addresses its syslog comes from");
@@ -63,6 +67,13 @@ export function crossCheck(c: SchemaValidConfig): ConfigIssue[] {
     }
   });
 
+  return [...issues, ...commonIssues(c)];
+}
+
+/** Checks that hold whatever the topology: policy, actuation pacing, MQTT, route expectations. */
+function commonIssues(c: SchemaValidConfig): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
   const p = c.policy;
   const classNames = p.classes?.map((k) => k.name) ?? [];
   duplicates(classNames).forEach((n) => add('policy.classes', `class "${n}" is listed twice`));
@@ -117,7 +128,7 @@ export function brokerMangles(name: string): string | undefined {
   return `"${name}" contains a dot: RabbitMQ's MQTT plugin maps "/" to "." in topics, so a dotted level is split in two and the fleet's "+" subscriptions never see this spoke; use "-" or "_" instead (e.g. "${name.replaceAll('.', '-')}")`;
 }
 
-function duplicates<T>(items: T[]): T[] {
+export function duplicates<T>(items: T[]): T[] {
   const seen = new Set<T>();
   const dup = new Set<T>();
   for (const x of items) (seen.has(x) ? dup : seen).add(x);

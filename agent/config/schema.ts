@@ -61,10 +61,31 @@ const metered = obj(
   ['budget'],
 );
 
+// The dual-cloud design (agent/core/dual-cloud/config.ts): hubs with their tunnels and the agent's route-maps.
+const COMMUNITY = '^([0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]):([0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$';
+const IPV4_CIDR = '^(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}/(3[0-2]|[12]?\\d)$';
+const dualCloud = obj(
+  {
+    asn: int(1, 4294967295),
+    hubs: {
+      type: 'array', minItems: 2, maxItems: 8,
+      items: obj({ neighbor: { type: 'string', pattern: IPV4 }, tunnel: { type: 'string', pattern: INTERFACE }, routeMapIn: { type: 'string', pattern: NAME }, routeMapOut: { type: 'string', pattern: NAME } }, ['neighbor', 'tunnel', 'routeMapIn', 'routeMapOut']),
+    },
+    prefixes: { type: 'array', minItems: 1, maxItems: 32, uniqueItems: true, items: { type: 'string', pattern: IPV4_CIDR } },
+    preferLocalPreference: int(101, 4294967295, 200),
+    // One of the two: a community the hubs map to a lower local preference, or a MED.
+    returnPath: obj({ community: { type: 'string', pattern: COMMUNITY }, med: int(0, 4294967295) }),
+    protectedPrefixes: { type: 'array', maxItems: 64, default: [], items: { type: 'string', pattern: IPV4_CIDR } },
+  },
+  ['asn', 'hubs', 'prefixes', 'returnPath'],
+);
+
 export const CONFIG_SCHEMA = obj(
   {
     site: { type: 'string', pattern: TOPIC_LEVEL },
     node: { type: 'string', pattern: TOPIC_LEVEL },
+    topology: { enum: ['failover', 'dual-cloud'], default: 'failover' },
+    dualCloud,
     router: obj(
       {
         transport: { enum: ['ssh', 'exec'], default: 'ssh' },
@@ -266,5 +287,6 @@ export const CONFIG_SCHEMA = obj(
     http: obj({ enabled: { type: 'boolean', default: true }, listen: { type: 'string', pattern: HOST_PORT, default: '127.0.0.1:8087' } }, [], { default: {} }),
     log: obj({ level: { enum: ['debug', 'info', 'warn', 'error'], default: 'info' }, dir: { type: 'string', minLength: 1 } }, [], { default: {} }),
   },
-  ['site', 'node', 'flexvpn', 'candidates'],
+  // flexvpn is required with topology failover, dualCloud with dual-cloud (config/cross-check.ts).
+  ['site', 'node', 'candidates'],
 );

@@ -1,3 +1,4 @@
+import type { DualCloudConfig } from '../core/dual-cloud/config.js';
 import type { MeteredConfig } from '../core/metered/config.js';
 import type { CandidateConfig, PolicyConfig } from '../core/policy/config.js';
 import type { RouteExpectations } from '../core/route-expectations.js';
@@ -66,6 +67,14 @@ export interface AgentConfig {
     minReadIntervalSec: number;
     minRoutesReadIntervalSec: number;
   };
+  /**
+   * `failover`: one tunnel, the FlexVPN client's peers and sources steered through stub tracks.
+   * `dual-cloud`: a tunnel to each hub at all times, iBGP choosing the hub, steered through
+   * agent-owned route-maps (`dualCloud`); `flexvpn` is then empty (there is no client block).
+   */
+  topology: 'failover' | 'dual-cloud';
+  /** Present with `topology: dual-cloud` only. */
+  dualCloud?: DualCloudConfig;
   flexvpn: {
     client: string;
     tunnel: string;

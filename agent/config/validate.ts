@@ -31,6 +31,8 @@ export function validateConfig(input: unknown): ConfigResult {
   const config = doc as unknown as SchemaValidConfig;
   const issues = [...normaliseMetered(config), ...crossCheck(config)];
   if (issues.length > 0) return { ok: false, issues };
+  // No client block in the dual-cloud design: what reads `flexvpn` finds nothing to steer or meter there.
+  if (config.topology === 'dual-cloud') config.flexvpn = { client: '', tunnel: '', peers: [], sources: [], tunnelSlaOperations: [] };
   const router = config.router;
   // The cross check requires the transport's section, so this holds; said rather than cast.
   if (!isCompleteRouter(router)) return { ok: false, issues: [{ path: 'router', message: `router.${router.transport} is required`, code: 'CONFIG_INTERNAL' }] };
@@ -47,12 +49,14 @@ function canonicaliseInterfaces(doc: Record<string, unknown>): void {
   fix(flex, 'tunnel');
   if (Array.isArray(flex?.sources)) for (const s of flex.sources) fix(s, 'interface');
   if (Array.isArray(doc.candidates)) for (const c of doc.candidates) fix(c, 'source');
+  const hubs = (doc.dualCloud as Record<string, unknown> | undefined)?.hubs;
+  if (Array.isArray(hubs)) for (const h of hubs) fix(h, 'tunnel');
 }
 
 /** `budget: 2GB` becomes bytes, thresholds ascending: what the accounting core reads. */
 function normaliseMetered(config: SchemaValidConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  config.flexvpn.sources.forEach((s, i) => {
+  config.flexvpn?.sources.forEach((s, i) => {
     if (!s.metered) return;
     const bytes = parseByteSize(s.metered.budget);
     if (bytes === undefined || bytes < 1) {
@@ -67,6 +71,8 @@ function normaliseMetered(config: SchemaValidConfig): ConfigIssue[] {
 const PATTERN_NAMES: [RegExp, string][] = [
   [/kKmMgGtT/, 'data size (2GB, 500MB, 1.5GiB, or a number of bytes)'],
   [/mqtts\?/, 'MQTT URL (mqtt://HOST:1883 or mqtts://HOST:8883)'],
+  [/\(3\[0-2\]/, 'IPv4 prefix (10.0.0.0/8)'],
+  [/6553\[0-5\]\):/, 'BGP community (AA:NN, each 0-65535)'],
   [/25\[0-5\]/, 'IPv4 address'],
   [/GigabitEthernet/, 'interface name (e.g. GigabitEthernet0/0, Cellular0/1/0, Tunnel100)'],
   [/SHA256/, 'host key fingerprint (SHA256:<43 base64 characters>, as ssh-keygen -l prints it)'],

@@ -55,11 +55,23 @@ export interface SteerTarget {
 }
 
 /**
+ * What the decision loop steers through: the FlexVPN client's stub tracks
+ * (Actuator, below) or, on a dual-cloud spoke, the agent's BGP route-maps
+ * (bgp-steering.ts). Each applies, verifies by reading the router back, and
+ * rolls back on failure.
+ */
+export interface Steering {
+  steer(target: SteerTarget, previous: { peer?: string; source?: string } | undefined, onCommandOut?: () => void, token?: Supersede): Promise<ActuationOutcome>;
+  release(onCommandOut?: () => void, token?: Supersede): Promise<ActuationOutcome>;
+  reapply(plan: ActuationPlan, token?: Supersede): Promise<ActuationOutcome>;
+}
+
+/**
  * Turns steering effects into IOS configuration through the router port, then
  * checks the router followed by re-reading it. Retries, then rolls back to
  * where the router was, with a coded error, when the router disagrees.
  */
-export class Actuator {
+export class Actuator implements Steering {
   constructor(private readonly o: ActuatorOptions) {}
 
   /** `onCommandOut` is called just before the first configuration command (decision latency ends there). */

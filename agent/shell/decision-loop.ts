@@ -8,7 +8,7 @@ import { stepMany } from '../core/policy/step.js';
 import { dispatch, INITIAL_STATE, type Action, type Decision, type Effect, type HandlerMap, type Observation, type PolicyState, type Report } from '../core/policy/types.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
-import { Supersede, type ActuationOutcome, type Actuator } from './actuator.js';
+import { Supersede, type ActuationOutcome, type Steering } from './actuator.js';
 
 export interface JournalSink {
   (kind: string, subject: string | undefined, data: unknown): void;
@@ -17,7 +17,7 @@ export interface JournalSink {
 export interface DecisionLoopOptions {
   policy: PolicyConfig;
   clock: Clock;
-  actuator: Actuator;
+  actuator: Steering;
   log: Logger;
   journal: JournalSink;
   onDecision?: (d: Decision) => void;
@@ -25,6 +25,11 @@ export interface DecisionLoopOptions {
   onActuation?: (outcome: ActuationOutcome, effect: Effect) => void;
   /** Decision latency samples (ms): observation in to configuration command out. */
   onLatency?: (ms: number) => void;
+  /**
+   * A mode change is applied to the router without reconciliation (a dual-cloud spoke's route-maps):
+   * into dry-run the steering is released, back to enforce the selected candidate is steered to.
+   */
+  applyModeChanges?: boolean;
   /** Reconciliation: what the agent owns on the router, how it is steered, how repairs are paced. Absent: no reconciliation (unit tests). */
   reconcile?: { targets: ActuationTargets; strategy: Strategy; config: ReconcileConfig };
   /** The drift view changed (appeared, changed status or repairs, cleared). */
@@ -77,7 +82,11 @@ export class DecisionLoop {
   reconfigure(policy: PolicyConfig): void {
     const was = this.o.policy.mode;
     this.o.policy = policy;
-    if (was === policy.mode || !this.o.reconcile) return;
+    if (was === policy.mode) return;
+    if (!this.o.reconcile) {
+      if (this.o.applyModeChanges) this.applyModeAlone(policy);
+      return;
+    }
     this.reconcileState = INITIAL_RECONCILE;
     const { targets, strategy } = this.o.reconcile;
     const intent = intentOf(this.state, policy, targets, strategy);
@@ -97,6 +106,17 @@ export class DecisionLoop {
       this.enqueue({ effect, observedAt: performance.now(), token: new Supersede() });
     }
     this.o.onModeApplied?.(policy.mode, action, intent);
+  }
+
+  /** A mode change without reconciliation's intent: release into dry-run, the selected candidate again into enforce. */
+  private applyModeAlone(policy: PolicyConfig): void {
+    const selected = policy.candidates.find((c) => c.id === this.state.selected);
+    const steer = policy.mode === 'enforce' && selected && !this.state.released && !steeringHeld(this.state, this.o.clock.now());
+    const effect: Action | undefined = policy.mode === 'dry-run' ? { kind: 'release' } : steer ? { kind: 'steer', candidate: selected.id, peer: selected.peer, source: selected.source } : undefined;
+    const action = effect?.kind ?? 'none';
+    this.o.log.info('mode-applied', { mode: policy.mode, action, ...(effect?.kind === 'steer' ? { candidate: effect.candidate } : {}) });
+    this.o.journal('mode', policy.mode, { action });
+    if (effect) this.enqueue({ effect, observedAt: performance.now(), token: new Supersede() });
   }
 
   /** What the agent intends the router to run now (undefined without reconciliation). */

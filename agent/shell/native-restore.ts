@@ -3,6 +3,10 @@ import { planRelease, type ActuationTargets } from '../core/actuation/plan.js';
 import { parseCommandOutput } from '../parsers/registry.js';
 import type { RouterCli } from '../ports/router-cli.js';
 import { CodedError, describeError } from '../../proto/coded-error.js';
+import type { RouteMapEntry } from '../../proto/records/routing.js';
+import type { DualCloudConfig } from '../core/dual-cloud/config.js';
+import { planBgpRelease, routeMapIntents } from '../core/dual-cloud/plan.js';
+import { routeMapDifferences } from '../core/dual-cloud/verify.js';
 
 /** How leaving the router to IOS went; logged, published in the offline status, and the exit code. */
 export type RestoreOutcome =
@@ -44,6 +48,34 @@ export async function restoreNative(router: RouterCli, targets: ActuationTargets
   if (notUp.length > 0) {
     return { outcome: 'unverified', code: 'RESTORE_NOT_VERIFIED', message: `stub tracks not up after the restore: ${notUp.join(', ')}` };
   }
+  return { outcome: 'verified' };
+}
+
+/**
+ * A dual-cloud spoke left to BGP alone: every agent-owned route-map neutral
+ * (no local preference, no tag), soft clears so the hubs and the spoke apply
+ * it, then the route-maps read back. BGP's own best path decides from here.
+ */
+export async function restoreDualCloud(router: RouterCli, dualCloud: DualCloudConfig, budgetMs: number): Promise<RestoreOutcome> {
+  const deadline = Date.now() + budgetMs;
+  const plan = planBgpRelease(dualCloud);
+  try {
+    await withinMs((async () => {
+      await router.configure(plan.configLines);
+      for (const cmd of plan.execCommands) await router.exec(cmd);
+    })(), budgetMs);
+  } catch (err) {
+    return failure(err, 'failed');
+  }
+  let text: string;
+  try {
+    text = await withinMs(router.show('show route-map'), deadline - Date.now());
+  } catch (err) {
+    return failure(err, 'unverified');
+  }
+  const entries = parseCommandOutput('show route-map', text).records as RouteMapEntry[];
+  const diffs = routeMapDifferences(routeMapIntents(dualCloud, undefined), entries);
+  if (diffs.length > 0) return { outcome: 'unverified', code: 'RESTORE_NOT_VERIFIED', message: `route-maps not neutral after the restore: ${diffs.join('; ')}` };
   return { outcome: 'verified' };
 }
 

@@ -7,6 +7,8 @@ export function policyOf(c: AgentConfig): PolicyConfig {
   return {
     client: c.flexvpn.client, candidates: c.candidates, tunnelSlaOperations: c.flexvpn.tunnelSlaOperations, ...c.policy,
     ...(Object.keys(metered).length > 0 ? { metered } : {}),
+    // Dual-cloud: each hub keeps its tunnel and SA whatever BGP prefers; there is no stale SA to clear.
+    ...(c.topology === 'dual-cloud' ? { clearStaleSa: false } : {}),
   };
 }
 

@@ -15,7 +15,8 @@ export function stateBody(runtime: Runtime): StateBody {
   const s: PolicyState = runtime.loop.state;
   const active = s.routerActive ?? {};
   const activeCandidate = policy.candidates.find((c) => c.peer === active.peer && c.source === active.source);
-  const tunnelName = runtime.config.flexvpn.tunnel;
+  // A dual-cloud spoke's tunnel is the one to the hub BGP uses (a candidate's "source").
+  const tunnelName = runtime.config.dualCloud ? (activeCandidate?.source ?? runtime.config.dualCloud.hubs[0]!.tunnel) : runtime.config.flexvpn.tunnel;
   const tunnelRow = runtime.latest.interfaces.find((i) => i.name === tunnelName);
   const session = runtime.latest.sessions.find((x) => x.peerAddress === active.peer);
   const ipsecSas = runtime.latest.ipsec
@@ -66,7 +67,7 @@ export function telemetryBody(runtime: Runtime): TelemetryBody {
       ...(m.jitterMs !== undefined ? { jitterMs: m.jitterMs } : {}),
     };
   });
-  const watched = new Set([...runtime.config.flexvpn.sources.map((x) => x.interface), runtime.config.flexvpn.tunnel]);
+  const watched = new Set([...runtime.config.flexvpn.sources.map((x) => x.interface), runtime.config.flexvpn.tunnel, ...(runtime.config.dualCloud?.hubs.map((h) => h.tunnel) ?? [])]);
   const interfaces: InterfaceTelemetry[] = runtime.latest.interfaces
     .filter((i) => watched.has(i.name))
     .map((i) => ({ name: i.name, status: i.status, lineProtocol: i.protocol === 'up' || i.protocol === 'down' ? i.protocol : 'unknown' }));
@@ -79,7 +80,8 @@ export function telemetryBody(runtime: Runtime): TelemetryBody {
     }));
   const metered = runtime.metered?.telemetry();
   const classes = classTelemetry(policy, runtime.loop.state);
-  return { sla, interfaces, ipsec, ...(metered ? { metered } : {}), ...(classes.length > 0 ? { classes } : {}) };
+  const shortcuts = runtime.shortcuts?.map((s) => ({ ...s }));
+  return { sla, interfaces, ipsec, ...(metered ? { metered } : {}), ...(classes.length > 0 ? { classes } : {}), ...(shortcuts ? { shortcuts } : {}) };
 }
 
 /** Each candidate's compliance with each service class probed on it. */
@@ -125,6 +127,12 @@ export function eventBody(e: RuntimeEvent): EventBody | undefined {
       return undefined;
     }
     case 'metered': return meteredEventBody(e.event);
+    case 'shortcut': {
+      const { action, shortcut, was } = e.change;
+      return { kind: 'shortcut', action, shortcut: { ...shortcut }, ...(was && was.via !== shortcut.via ? { wasVia: was.via } : {}) };
+    }
+    case 'shortcut-violations':
+      return { kind: 'shortcut-violation', violations: e.violations.map((v) => ({ prefix: v.shortcut.prefix, via: v.shortcut.via, protectedPrefix: v.protectedPrefix })) };
     case 'read': return undefined;
   }
 }

@@ -1,13 +1,14 @@
 import type { AgentConfig } from '../config/types.js';
 import { preflight, type PreflightProblem } from '../core/preflight.js';
 import { routerJudgement, type RouterJudgement } from '../core/router-judgement.js';
+import { dualCloudPreflight, type DualCloudProblem } from '../core/dual-cloud/preflight.js';
 import type { RouterCli } from '../ports/router-cli.js';
 import { describeError, errorCode } from '../../proto/coded-error.js';
 
 export type PreflightOutcome =
   /** With the router's own judgement of hubs and WANs, read from the same configuration. */
   | { status: 'passed'; judgement: RouterJudgement }
-  | { status: 'failed'; problems: PreflightProblem[] }
+  | { status: 'failed'; problems: (PreflightProblem | DualCloudProblem)[] }
   /** The router could not be read: nothing is known either way. */
   | { status: 'unknown'; code: string; message: string };
 
@@ -33,6 +34,11 @@ export async function runPreflight(config: AgentConfig, router: RouterCli): Prom
   } catch (err) {
     const { code, message } = describeError(err);
     return { status: 'unknown', code: code ?? 'ROUTER_FAILED', message };
+  }
+  if (config.dualCloud) {
+    const problems = dualCloudPreflight(config.dualCloud, config.candidates, text);
+    // No tracks of the router's own to read in this design: its judgement is BGP's, read with each poll.
+    return problems.length > 0 ? { status: 'failed', problems } : { status: 'passed', judgement: { peers: [], sources: [] } };
   }
   const problems = preflight({
     client: config.flexvpn.client, strategy: config.actuation.strategy,

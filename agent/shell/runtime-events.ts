@@ -9,6 +9,7 @@ import type { Degradation, DegradedComponent } from './degradations.js';
 import type { DriftView } from '../core/reconcile.js';
 import type { PathRepairReason } from '../core/path-repair.js';
 import type { MeteredEvent } from '../core/metered/usage.js';
+import type { Shortcut, ShortcutChange } from '../core/dual-cloud/shortcuts.js';
 
 /** Reconciliation news (agent/core/reconcile.ts): mirrors the `drift` event of proto/payloads.ts. */
 export type DriftEvent =
@@ -35,6 +36,10 @@ export type RuntimeEvent =
   | { kind: 'drift'; event: DriftEvent }
   /** A metered WAN reached a threshold, began a billing period, or its counters restarted. */
   | { kind: 'metered'; event: MeteredEvent }
+  /** Dual-cloud: an NHRP shortcut appeared, went, or now ends at another spoke. */
+  | { kind: 'shortcut'; change: ShortcutChange }
+  /** Dual-cloud: the shortcuts that take a protected prefix to another spoke (empty: none any more). */
+  | { kind: 'shortcut-violations'; violations: { shortcut: Shortcut; protectedPrefix: string }[] }
   /** A family was read successfully (state and telemetry may have changed). */
   | { kind: 'read'; family: Family };
 

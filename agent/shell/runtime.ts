@@ -11,7 +11,10 @@ import type { ParsePool } from '../parsers/pool/parse-pool.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { RouterCli } from '../ports/router-cli.js';
-import { Actuator, type ActivePath } from './actuator.js';
+import { Actuator, type ActivePath, type Steering } from './actuator.js';
+import { BgpSteering } from './bgp-steering.js';
+import { DualCloudReader } from './dual-cloud-reader.js';
+import type { Shortcut } from '../core/dual-cloud/shortcuts.js';
 import type { AgentStore } from '../ports/store.js';
 import { DecisionLoop } from './decision-loop.js';
 import { Poller } from './poller.js';
@@ -100,6 +103,8 @@ export class Runtime {
   readonly degradations: Degradations;
   /** Bytes on metered WANs, read with the interfaces; undefined when none is metered. */
   readonly metered: MeteredAccounting | undefined;
+  /** The dual-cloud design's BGP and NHRP reads; undefined on a failover spoke. */
+  private readonly dualCloud: DualCloudReader | undefined;
   /** Full-rate probes of metered WANs started and stopped as needed; undefined when none has them. */
   readonly meteredProbing: MeteredProbing | undefined;
 
@@ -114,7 +119,19 @@ export class Runtime {
       this.events.emit({ kind: 'degradation', component, ...(now ? { now } : {}), ...(was ? { was } : {}) });
     });
     const c = o.config;
-    const actuator = new Actuator({
+    this.dualCloud = c.topology === 'dual-cloud' && c.dualCloud ? new DualCloudReader({
+      dualCloud: c.dualCloud, parse: (command) => this.parse(command), observe: (obs) => this.loop.observeAll(obs),
+      onShortcut: (change) => {
+        o.store.journal(o.clock.now(), 'shortcut', change.shortcut.prefix, change);
+        this.events.emit({ kind: 'shortcut', change });
+      },
+      onShortcutViolations: (violations) => {
+        o.store.journal(o.clock.now(), 'shortcut-expectation', undefined, { violations });
+        this.events.emit({ kind: 'shortcut-violations', violations });
+        if (violations.length > 0) o.log.warn('shortcut-expectations-violated', { count: violations.length });
+      },
+    }) : undefined;
+    const actuator = this.dualCloud ? this.bgpSteering(this.dualCloud) : new Actuator({
       router: o.router,
       targets: actuationTargets(c),
       strategy: c.actuation.strategy,
@@ -143,7 +160,8 @@ export class Runtime {
         this.events.emit({ kind: 'actuation', effect, outcome });
       },
       onLatency: (ms) => this.metrics.recordLatency(ms),
-      reconcile: {
+      // Reconciliation reads the failover design's stub tracks; a dual-cloud spoke's route-maps are read back by each steer.
+      ...(this.dualCloud ? { applyModeChanges: true } : { reconcile: {
         targets: actuationTargets(c),
         strategy: c.actuation.strategy,
         // A repair is given as long as a steer is to take; the path as long again to follow.
@@ -151,7 +169,7 @@ export class Runtime {
           retryAfterMs: c.actuation.verifyTimeoutSec * 1000, maxRepairs: MAX_REPAIRS, pathGraceMs: c.actuation.verifyTimeoutSec * 1000,
           ...(c.actuation.pathRepair.enabled ? { path: pathRepairPacing(c) } : {}),
         },
-      },
+      } }),
       ...driftReporting({ mode: () => this.current.mode, metrics: this.metrics, degradations: this.degradations, events: this.events, log: o.log }),
     });
     this.current = new CurrentConfig(c, (policy) => this.loop.reconfigure(policy), (sources) => this.metered?.reconfigure(sources));
@@ -177,7 +195,8 @@ export class Runtime {
     }
     const families: [Family, number, () => Promise<void>][] = [
       ['sla', c.polling.slaSec, () => this.readSla()],
-      ['flexvpn', c.polling.flexvpnSec, () => this.readFlexvpn()],
+      // On a dual-cloud spoke this family reads BGP (the hub in use, sessions) and NHRP shortcuts instead of the client.
+      ['flexvpn', c.polling.flexvpnSec, () => (this.dualCloud ? this.dualCloud.read() : this.readFlexvpn())],
       ['interfaces', c.polling.interfacesSec, () => this.readInterfaces()],
       ['crypto', c.polling.cryptoSec, () => this.readCrypto()],
       ['routes', c.polling.routesSec, () => this.readRoutes()],
@@ -196,6 +215,20 @@ export class Runtime {
     }
   }
 
+  /** A dual-cloud spoke's steering: the agent-owned route-maps, verified by reading BGP back. */
+  private bgpSteering(reader: DualCloudReader): Steering {
+    const c = this.o.config;
+    return new BgpSteering({
+      router: this.o.router, dualCloud: c.dualCloud!, clock: this.o.clock, log: this.o.log.child('actuator'),
+      readBgp: () => reader.readBgp(), verifyTimeoutMs: c.actuation.verifyTimeoutSec * 1000, verifyPollMs: 1000, retries: c.actuation.retries,
+    });
+  }
+
+  /** NHRP shortcuts as last read (dual-cloud); undefined elsewhere or before the first read. */
+  get shortcuts(): Shortcut[] | undefined {
+    return this.dualCloud?.shortcuts;
+  }
+
   /** Reads everything once (so the first decision sees the whole router), then polls. */
   async start(): Promise<void> {
     this.startedAtMs = this.o.clock.now();
@@ -204,7 +237,7 @@ export class Runtime {
     for (const d of this.degradations.list()) this.events.emit({ kind: 'degradation', component: d.component, now: d });
     await this.readInterfaces().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'interfaces', error: e.message }));
     await this.readSla().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'sla', error: e.message }));
-    await this.readFlexvpn().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'flexvpn', error: e.message }));
+    await (this.dualCloud ? this.dualCloud.read() : this.readFlexvpn()).catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'flexvpn', error: e.message }));
     for (const [name, p] of this.pollers) p.start(name === 'routes' ? 0 : p.nextIntervalMs());
     let offset = this.wallOffsetMs();
     const tick = () => {
@@ -298,7 +331,8 @@ export class Runtime {
   private async readInterfaces(): Promise<void> {
     const rows = (await this.parse('show ip interface brief')) as IpInterfaceBrief[];
     this.latest.interfaces = rows;
-    const watched = this.o.config.flexvpn.sources.map((s) => s.interface);
+    // A dual-cloud candidate's "source" is its tunnel: a tunnel whose line protocol drops fails it at once.
+    const watched = this.o.config.dualCloud?.hubs.map((h) => h.tunnel) ?? this.o.config.flexvpn.sources.map((s) => s.interface);
     const r = interfaceObservations(this.interfacesSeen, rows, watched);
     this.interfacesSeen = r.seen;
     this.loop.observeAll(r.observations);

@@ -6,6 +6,8 @@ import type { RunningAgent } from '../../agent/compose/start-agent.js';
 import { policyOf } from '../../agent/shell/policy-config.js';
 import { runFailover, type FailoverResult } from '../harness/failover-run.js';
 import { scenarioPath } from '../lab-command.js';
+import { labDataPath } from '../lab-data.js';
+import { playDualCloudDemo } from './dual-cloud-demo.js';
 import { loadScenario } from '../scenario/load.js';
 import type { LabSpoke } from '../spoke.js';
 import { startEmbeddedBroker } from '../embedded-broker.js';
@@ -13,19 +15,22 @@ import { watchFleet } from './mqtt-watch.js';
 import { startDemoDashboard } from './demo-dashboard.js';
 import { describeDecision, renderStatus } from './render-status.js';
 
-const USAGE = `Usage: spokepilot demo [--scenario NAME|FILE] [--speed X] [--compare]
+const USAGE = `Usage: spokepilot demo [--scenario NAME|FILE] [--speed X] [--compare] [--topology failover|dual-cloud]
 
 The product's main job on its embedded default: a simulated FlexVPN spoke (the
 lab, over real SSH) with the agent watching, deciding and steering it while a
 fault scenario plays, reporting to an embedded MQTT broker (aedes). Shows the
 router and the agent live, then a summary.
---compare also plays the scenario with IOS alone and prints both side by side.`;
+--compare also plays the scenario with IOS alone and prints both side by side.
+--topology dual-cloud plays a dual-cloud spoke (a tunnel to each hub, iBGP) and
+one of lab/scenarios/dual-cloud/ (default dual-cloud-hub1-brownout), the agent
+steering through BGP; printed as it plays.`;
 
 export async function demoCommand(argv: string[]): Promise<number> {
   let values;
   try {
     values = parseArgs({ args: argv, options: {
-      scenario: { type: 'string', default: 'brownout' }, speed: { type: 'string', default: '10' },
+      scenario: { type: 'string' }, speed: { type: 'string', default: '10' }, topology: { type: 'string', default: 'failover' },
       compare: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     } }).values;
   } catch (err) {
@@ -35,9 +40,14 @@ export async function demoCommand(argv: string[]): Promise<number> {
   if (values.help) { console.log(USAGE); return 0; }
   const speed = Number(values.speed);
   if (!(speed > 0) || speed > 100) { console.error(`spokepilot demo: --speed must be above 0 and at most 100, not "${values.speed}"`); return 2; }
+  if (values.topology !== 'failover' && values.topology !== 'dual-cloud') {
+    console.error(`spokepilot demo: --topology must be failover or dual-cloud, not "${values.topology}"`);
+    return 2;
+  }
+  if (values.topology === 'dual-cloud') return dualCloudDemo(values.scenario ?? 'dual-cloud-hub1-brownout', speed);
   let scenario;
   try {
-    scenario = await loadScenario(scenarioPath(values.scenario!));
+    scenario = await loadScenario(scenarioPath(values.scenario ?? 'brownout'));
   } catch (err) {
     console.error(`spokepilot demo: ${(err as Error).message}`);
     return 2;
@@ -103,6 +113,32 @@ export async function demoCommand(argv: string[]): Promise<number> {
     console.log('  the dashboard keeps the run\'s history until Ctrl-C');
     await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
     await web.close();
+  }
+  return 0;
+}
+
+/** The dual-cloud design (lab/demo/dual-cloud-demo.ts): printed as it plays, its scenarios in lab/scenarios/dual-cloud/. */
+async function dualCloudDemo(name: string, speed: number): Promise<number> {
+  let scenario;
+  try {
+    scenario = await loadScenario(/^[a-z0-9-]+$/.test(name) ? labDataPath(`scenarios/dual-cloud/${name}.yaml`) : scenarioPath(name));
+  } catch (err) {
+    console.error(`spokepilot demo: ${(err as Error).message}`);
+    return 2;
+  }
+  const work = mkdtempSync(join(tmpdir(), 'spokepilot-demo-'));
+  const broker = await startEmbeddedBroker();
+  const watch = await watchFleet(broker.url, 'spokepilot/v1', () => undefined);
+  try {
+    console.log(`spokepilot demo: ${scenario.name}: ${scenario.description ?? ''}`.trim());
+    const end = await playDualCloudDemo({ scenario, speed, workDir: work, mqttUrl: broker.url });
+    console.log(`\nSummary of ${scenario.name}:\n${end}`);
+    const published = Object.entries(watch.counts).map(([leaf, n]) => `${leaf} ${n}`).join(', ');
+    console.log(`  MQTT, as a subscriber on the embedded broker saw it: ${published || 'nothing'}`);
+  } finally {
+    await watch.stop();
+    await broker.stop();
+    rmSync(work, { recursive: true, force: true });
   }
   return 0;
 }

@@ -29,6 +29,7 @@ export function describeCause(c: BadCause): string {
   switch (c.kind) {
     case 'quality': return c.breaches.map((b) => `${b.metric} ${b.value} > ${b.threshold}`).join(', ') + (c.via ? ' through the tunnel' : '');
     case 'interface-down': return `${c.interface} down`;
+    case 'bgp-down': return `BGP session to ${c.neighbor} down`;
     case 'unreachable': return `${c.consecutiveTimeouts} probes lost in a row${c.via ? ' through the tunnel' : ''}`;
   }
 }

@@ -1,4 +1,4 @@
-import { assertAccepted } from '../../agent/adapters/router/ios-output.js';
+import { assertAccepted, assertConfigAccepted } from '../../agent/adapters/router/ios-output.js';
 import type { Clock } from '../../agent/ports/clock.js';
 import { RouterError, assertSafeLine, type RouterCli } from '../../agent/ports/router-cli.js';
 import { CliSession } from '../cli/session.js';
@@ -44,7 +44,7 @@ export class InProcessRouterCli implements RouterCli {
   exec(command: string): Promise<string> {
     return this.serial(async () => {
       const out = this.run(command);
-      assertAccepted(out, command);
+      assertConfigAccepted(out, command);
       return out;
     });
   }
@@ -54,7 +54,7 @@ export class InProcessRouterCli implements RouterCli {
       lines.forEach(assertSafeLine);
       assertAccepted(this.run('configure terminal'), 'configure terminal');
       try {
-        for (const line of lines) assertAccepted(this.run(line), line.trim());
+        for (const line of lines) assertConfigAccepted(this.run(line), line.trim());
       } finally {
         this.run('end');
       }

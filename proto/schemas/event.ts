@@ -1,4 +1,5 @@
 import { arrayOf, int, object, oneOfStrings, payload, peerSource, str, type Schema } from './common.js';
+import { shortcutSchema } from './telemetry.js';
 import { badCauseSchema, decisionSchema, driftSchema, intendedSchema, pathRepairReasonSchema } from './state.js';
 
 const verdict = oneOfStrings('unknown', 'good', 'bad');
@@ -40,5 +41,7 @@ export const eventSchema: Schema = {
       action: oneOfStrings('threshold', 'period-start', 'counters-reset'), interface: str(),
       pct: int({ minimum: 1 }), periodBytes: count, budgetBytes: int({ minimum: 1 }), periodStartMs: count, previousStartMs: count, previousBytes: count,
     }, ['action', 'interface']),
+    event('shortcut', { action: oneOfStrings('appeared', 'gone', 'moved'), shortcut: shortcutSchema, wasVia: str() }, ['action', 'shortcut']),
+    event('shortcut-violation', { violations: arrayOf(object({ prefix: str(), via: str(), protectedPrefix: str() }, ['prefix', 'via', 'protectedPrefix'])) }, ['violations']),
   ],
 };

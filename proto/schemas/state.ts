@@ -21,6 +21,7 @@ export const badCauseSchema: Schema = {
     }, ['kind', 'breaches']),
     object({ kind: { const: 'interface-down' }, interface: str() }, ['kind', 'interface']),
     object({ kind: { const: 'unreachable' }, consecutiveTimeouts: int({ minimum: 0 }), via: oneOfStrings('tunnel') }, ['kind', 'consecutiveTimeouts']),
+    object({ kind: { const: 'bgp-down' }, neighbor: str() }, ['kind', 'neighbor']),
   ],
 };
 

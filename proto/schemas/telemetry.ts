@@ -2,6 +2,9 @@ import { arrayOf, int, num, object, oneOfStrings, payload, str } from './common.
 
 const count = int({ minimum: 0 });
 
+/** A dual-cloud spoke's NHRP shortcut (proto/payloads.ts ShortcutTelemetry). */
+export const shortcutSchema = object({ prefix: str(), via: str(), interface: str(), nbmaAddress: str(), expireSec: count }, ['prefix', 'via', 'interface']);
+
 export const telemetrySchema = payload('telemetry', {
   trigger: oneOfStrings('change', 'heartbeat'),
   sla: arrayOf(object({
@@ -35,4 +38,5 @@ export const telemetrySchema = payload('telemetry', {
     samples: count, lossPct: num({ minimum: 0, maximum: 100 }), rttMs: num({ minimum: 0 }), jitterMs: num({ minimum: 0 }),
     breaches: arrayOf(object({ metric: oneOfStrings('lossPct', 'rttMs', 'jitterMs'), value: num(), threshold: num() }, ['metric', 'value', 'threshold'])),
   }, ['candidate', 'class', 'compliance', 'critical', 'sinceMs', 'samples', 'lossPct', 'breaches'])),
+  shortcuts: arrayOf(shortcutSchema),
 }, ['trigger', 'sla', 'interfaces', 'ipsec']);

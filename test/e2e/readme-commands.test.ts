@@ -49,6 +49,7 @@ const NOT_RUN_HERE: Record<string, string> = {
   'npm run bench -- footprint': 'a benchmark of ten minutes (and the single executable)',
   'npm run bench -- failover': 'a benchmark of about ten minutes',
   'npm run bench -- classes': 'a benchmark of a few minutes: figures, never asserted (DESIGN §6)',
+  'npm run bench -- dual-cloud': 'a benchmark of about two minutes: figures, never asserted (DESIGN §6); test/lab/dual-cloud-arms.test.ts plays its arms on one seed',
   'npm run broker:cluster -- start': 'starts three RabbitMQ nodes for half a minute on fixed ports; test/integration/mqtt/broker-matrix.test.ts starts and stops its own cluster through the same module (lab/brokers/rabbitmq-cluster.ts)',
   'npm run fleet:sim -- --nodes 1000 --broker mqtt://127.0.0.1:25611,mqtt://127.0.0.1:25612,mqtt://127.0.0.1:25613': 'runs until stopped against the cluster above; broker-matrix.test.ts runs the same SimFleet on every broker',
   'npx spokepilot fleet --broker mqtt://127.0.0.1:25611,mqtt://127.0.0.1:25612 --spread 2': 'a live view against the cluster above; broker-matrix.test.ts runs spokepilot fleet --once against every broker with several --broker URLs',
@@ -146,6 +147,8 @@ describe('every command line the README documents', () => {
   const HANDLERS: Record<string, () => Promise<void>> = {
     'npm start': async () => demo('npm start', 'brownout'),
     'npm start -- --scenario hub1-dies': async () => demo('npm start -- --scenario hub1-dies', 'hub1-dies'),
+    'npm start -- --topology dual-cloud --scenario dual-cloud-hub1-brownout': async () =>
+      demo('npm start -- --topology dual-cloud --scenario dual-cloud-hub1-brownout', 'dual-cloud-hub1-brownout'),
     'npx spokepilot --help': async () => {
       const help = await new Promise<Finished>((resolve) => {
         const c = spawn('npx', ['spokepilot', '--help'], { cwd: ROOT, env: childEnv() });
@@ -199,6 +202,17 @@ describe('every command line the README documents', () => {
       const r = await sh('npx spokepilot config check config/examples/ir829-dual-wan.yaml', ROOT);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain('valid');
+    },
+    'npx spokepilot config check config/examples/ir1101-dual-cloud.yaml': async () => {
+      const r = await sh('npx spokepilot config check config/examples/ir1101-dual-cloud.yaml', ROOT);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('valid. site depot-08, node ir1101-08, dual-cloud, 2 hubs (BGP AS 65000)');
+    },
+    'npx spokepilot config ios config/examples/ir1101-dual-cloud.yaml': async () => {
+      const r = await sh('npx spokepilot config ios config/examples/ir1101-dual-cloud.yaml', ROOT);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^ neighbor 172\.31\.2\.1 route-map SPOKEPILOT-OUT-HUB2 out$/m);
+      expect(r.stdout).toMatch(/^ icmp-echo 172\.31\.1\.1 source-interface Tunnel1$/m);
     },
     'npx spokepilot config check my-spoke.yaml --print': async () => {
       const r = await sh('npx spokepilot config check my-spoke.yaml --print', work);

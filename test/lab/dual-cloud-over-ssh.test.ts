@@ -97,8 +97,12 @@ describe('the dual-cloud lab over real SSH', () => {
     const [n] = parseCommandOutput('show ip bgp neighbors', await cli.show(`sh ip bg nei ${HUB1}`)).records as BgpNeighborDetail[];
     expect(n).toMatchObject({ neighbor: HUB1, state: 'established' });
     expect((await summary()).every((r) => r.state === 'established')).toBe(true);
-    // The router prints `% Specify remote-as or peer-group commands first` (the adapter's refusal list does not know it yet) and changes nothing.
-    await cli.configure(['router bgp 65000', 'neighbor 172.31.9.9 fall-over']);
+    // The router prints `% Specify remote-as or peer-group commands first` and changes nothing: the adapter reports the refusal.
+    await expect(cli.configure(['router bgp 65000', 'neighbor 172.31.9.9 fall-over'])).rejects.toMatchObject({
+      code: 'ROUTER_CLI_ERROR', line: 'neighbor 172.31.9.9 fall-over', message: expect.stringContaining('% Specify remote-as or peer-group commands first'),
+    });
+    await expect(cli.configure(['router bgp 65001'])).rejects.toMatchObject({ code: 'ROUTER_CLI_ERROR', message: expect.stringContaining('BGP is already running; AS is 65000') });
+    await expect(cli.exec('clear ip bgp 172.31.9.9 soft in')).rejects.toMatchObject({ code: 'ROUTER_CLI_ERROR' });
     expect(spoke.router.model.config.bgp!.neighbors.has('172.31.9.9')).toBe(false);
     await expect(cli.configure(['route-map X permit 10', 'set community 65000:70000'])).rejects.toMatchObject({ code: 'ROUTER_CLI_ERROR' });
     expect(spoke.router.model.config.policy.routeMaps.get('X')?.[0]?.set).toEqual({});

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { assertSafeLine, RouterError, type RouterCli } from '../../ports/router-cli.js';
-import { assertAccepted } from './ios-output.js';
+import { assertAccepted, assertConfigAccepted } from './ios-output.js';
 import { DEFAULT_OUTPUT_LIMITS_CONFIG, routerOutputLimits, type OutputLimits } from './output-limits.js';
 import { OutputMeter } from './output-meter.js';
 
@@ -37,8 +37,12 @@ export class ExecRouterCli implements RouterCli {
     return stdout.replace(/\r/g, '');
   }
 
-  exec(command: string): Promise<string> {
-    return this.show(command);
+  /** An acting command (`clear ...`) answers with nothing when accepted: any `%` line is a refusal. */
+  async exec(command: string): Promise<string> {
+    assertSafeLine(command);
+    const stdout = await this.run(command);
+    assertConfigAccepted(stdout, command);
+    return stdout.replace(/\r/g, '');
   }
 
   async configure(): Promise<void> {

@@ -13,13 +13,30 @@ const IOS_ERRORS = [
 export function assertAccepted(output: string, line: string): void {
   for (const re of IOS_ERRORS) {
     const m = re.exec(output);
-    if (m) {
-      const message = output.slice(m.index).split('\n')[0]!.trim();
-      throw new RouterError('ROUTER_CLI_ERROR', `router refused "${line}": ${message}`, line);
-    }
+    if (m) throw refused(line, output.slice(m.index).split('\n')[0]!.trim());
   }
 }
 
+/**
+ * In configuration mode, and for exec commands that act (`clear ...`), IOS
+ * answers an accepted line with nothing; a line starting with `%` is a
+ * refusal, whatever its wording: BGP's `% Specify remote-as or peer-group
+ * commands first`, `% Invalid prefix range ...`, `%No IP SLA operation N
+ * configured`, `% No such neighbor or address family`. Not refusals: `%
+ * Warning`/`% Note` lines (IOS applied the line and comments on it) and
+ * syslog messages (`%BGP-5-ADJCHANGE: ...`) a monitoring terminal shows.
+ * `BGP is already running; AS is N` refuses without a `%`.
+ */
+const CONFIG_REFUSAL = /^(%(?! ?(?:Warning|Note)\b)(?![A-Z0-9_]+-\d-[A-Z0-9_]+:).*|BGP is already running; AS is \d+.*)$/m;
+
+/** Throws ROUTER_CLI_ERROR when the answer to a configuration line or an acting exec command is a refusal. */
+export function assertConfigAccepted(output: string, line: string): void {
+  assertAccepted(output, line);
+  const m = CONFIG_REFUSAL.exec(output);
+  if (m) throw refused(line, m[0].trim());
+}
+
+const refused = (line: string, message: string) => new RouterError('ROUTER_CLI_ERROR', `router refused "${line}": ${message}`, line);
 /** `spoke1#`, `spoke1>`, `spoke1(config)#`, `spoke1(config-if)#` at the end of the buffer. */
 export const ANY_PROMPT = /(?:^|\n)([A-Za-z0-9][\w.-]*)(\([\w-]+\))?([>#]) ?$/;
 

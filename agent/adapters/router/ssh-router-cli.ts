@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { connect as connectTcp } from 'node:net';
 import type { Client, ClientChannel, ConnectConfig } from 'ssh2';
 import { assertSafeLine, RouterError, type RouterCli } from '../../ports/router-cli.js';
-import { ANY_PROMPT, assertAccepted, commandOutput, MORE } from './ios-output.js';
+import { ANY_PROMPT, assertAccepted, assertConfigAccepted, commandOutput, MORE } from './ios-output.js';
 import { OutputBuffer } from './output-buffer.js';
 import {
   INITIAL_ROUTER_SESSION, jitteredDelayMs, stepRouterSession, type RouterSessionEffect, type RouterSessionEvent, type SessionFailure, type SessionTiming,
@@ -91,8 +91,14 @@ export class SshRouterCli implements RouterCli {
     });
   }
 
+  /** An acting command (`clear ...`) answers with nothing when accepted: any `%` line is a refusal. */
   exec(command: string): Promise<string> {
-    return this.show(command);
+    return this.serial(async () => {
+      assertSafeLine(command);
+      const out = await this.run(command);
+      assertConfigAccepted(out, command);
+      return out;
+    });
   }
 
   configure(lines: readonly string[]): Promise<void> {
@@ -107,7 +113,7 @@ export class SshRouterCli implements RouterCli {
       };
       assertAccepted(await send('configure terminal'), 'configure terminal');
       try {
-        for (const line of lines) assertAccepted(await send(line), line.trim());
+        for (const line of lines) assertConfigAccepted(await send(line), line.trim());
       } finally {
         // Always leave config mode, even after a refused line, so the next show runs in exec mode.
         // A session that fails here is dropped and reopened in exec mode; the refused line is the error to report.

@@ -48,6 +48,24 @@ function describe(r: JournalRow, nowMs: number): string | undefined {
     case 'agent-health': return `${d.status === 'recovered' ? 'recovered from' : 'degraded:'} ${errorWords(str(d.code))}${d.message ? `: ${str(d.message)}` : ''}`;
     case 'route-expectation': return d.total === 0 ? 'every route expectation met' : `${str(d.total)} route expectation(s) not met`;
     case 'metered': return meteredWords(d);
+    case 'shortcut': return shortcutWords(d);
+    case 'shortcut-expectation': {
+      const v = Array.isArray(d.violations) ? (d.violations as Data[]) : [];
+      return v.length === 0 ? 'no shortcut takes a protected prefix'
+        : `${v.length} shortcut(s) take a protected prefix to another spoke: ${v.map((x) => `${str((x.shortcut as Data | undefined)?.prefix)} (${str(x.protectedPrefix)})`).join(', ')}`;
+    }
+    default: return undefined;
+  }
+}
+
+/** A dual-cloud spoke's NHRP shortcut change (agent/core/dual-cloud/shortcuts.ts ShortcutChange). */
+function shortcutWords(d: Data): string | undefined {
+  const s = (d.shortcut ?? {}) as Data;
+  const to = `to ${str(s.prefix)} via spoke ${str(s.via)}${s.nbmaAddress ? ` (${str(s.nbmaAddress)})` : ''}`;
+  switch (d.action) {
+    case 'appeared': return `a shortcut ${to} appeared${s.expireSec !== undefined ? `, held ${str(s.expireSec)} s` : ''}`;
+    case 'gone': return `the shortcut ${to} is gone`;
+    case 'moved': return `the shortcut to ${str(s.prefix)} now goes via spoke ${str(s.via)} (was ${str((d.was as Data | undefined)?.via)})`;
     default: return undefined;
   }
 }
@@ -76,12 +94,13 @@ function observationWords(d: Data, nowMs: number): string | undefined {
     case 'clock-step': return `the wall clock stepped by ${typeof d.deltaMs === 'number' ? Math.round(d.deltaMs / 1000) : '?'} s`;
     case 'metered-budget': return `the budget of metered WAN ${str(d.source)} is ${d.spent ? 'spent' : 'available again'}`;
     case 'sla-stopped': return `full-rate probes ${list(d.operations)} stopped (standby): their samples forgotten`;
+    case 'bgp-sessions': return list(d.down) ? `BGP sessions down: hubs ${list(d.down)}` : 'every hub\'s BGP session is established';
     default: return undefined;
   }
 }
 
 const isDecision = (d: Data): d is Data & DecisionPayload => typeof d.action === 'string' && typeof d.reason === 'object' && d.reason !== null;
-const isCause = (c: unknown): c is BadCausePayload => typeof c === 'object' && c !== null && ['quality', 'interface-down', 'unreachable'].includes((c as { kind?: string }).kind ?? '');
+const isCause = (c: unknown): c is BadCausePayload => typeof c === 'object' && c !== null && ['quality', 'interface-down', 'unreachable', 'bgp-down'].includes((c as { kind?: string }).kind ?? '');
 const str = (v: unknown): string => (v === undefined || v === null ? '-' : String(v));
 const list = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : '');
 const compact = (data: unknown): string => JSON.stringify(data) ?? '';

@@ -81,6 +81,7 @@ export function causeWords(c: BadCausePayload): string {
       return c.breaches.map((b) => `${METRIC[b.metric]} ${round(b.value)}${UNIT[b.metric]} over the ${round(b.threshold)}${UNIT[b.metric]} threshold`).join(', ') + via;
     }
     case 'interface-down': return `interface ${c.interface} is down`;
+    case 'bgp-down': return `its BGP session to hub ${c.neighbor} is down`;
     case 'unreachable': return `${c.consecutiveTimeouts} probes in a row timed out${c.via === 'tunnel' ? ' through the tunnel' : ''}`;
   }
 }

@@ -102,6 +102,12 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       const windows = Object.fromEntries(Object.entries(s.windows).filter(([op]) => !stopped.has(Number(op))));
       return classesJudged(reevaluate({ ...s, windows }, cfg, nowMs, out, (c) => c.slaOperations.some((op) => stopped.has(op))), cfg, nowMs, out, stopped);
     }
+    case 'bgp-sessions': {
+      const was = s.bgpDown ?? [];
+      if (was.length === obs.down.length && was.every((n) => obs.down.includes(n))) return s;
+      const changed = new Set([...was, ...obs.down].filter((n) => was.includes(n) !== obs.down.includes(n)));
+      return reevaluate({ ...s, bgpDown: [...obs.down] }, cfg, nowMs, out, (c) => changed.has(c.peer));
+    }
     case 'metered-budget': {
       const was = s.meteredSpent ?? [];
       if (was.includes(obs.source) === obs.spent) return s;
@@ -139,6 +145,7 @@ function reevaluate(
     const after = evaluate(before, {
       metrics: pathQuality(windows),
       ...(s.interfacesDown.includes(c.source) ? { interfaceDown: c.source } : {}),
+      ...(s.bgpDown?.includes(c.peer) ? { sessionDown: c.peer } : {}),
       trailingTimeouts: Math.max(0, ...windows.map(trailingTimeouts)),
       ...(tunnel && tunnel.length > 0 ? { tunnel: { metrics: measure(tunnel), trailingTimeouts: trailingTimeouts(tunnel) } } : {}),
     }, cfg, nowMs);

@@ -9,7 +9,9 @@ export type BadCause =
   /** `via: 'tunnel'`: measured by probes through the tunnel, what the users' traffic meets. */
   | { kind: 'quality'; breaches: Breach[]; via?: 'tunnel' }
   | { kind: 'interface-down'; interface: string }
-  | { kind: 'unreachable'; consecutiveTimeouts: number; via?: 'tunnel' };
+  | { kind: 'unreachable'; consecutiveTimeouts: number; via?: 'tunnel' }
+  /** Dual-cloud: the iBGP session to this hub is not established (BGP itself gave up on it). */
+  | { kind: 'bgp-down'; neighbor: string };
 
 export interface CandidateHealth {
   verdict: Verdict;
@@ -32,6 +34,8 @@ export interface Evidence {
   metrics: QualityMetrics;
   /** The WAN interface is down: bad at once, no streak needed. */
   interfaceDown?: string;
+  /** Dual-cloud: the hub's BGP session is down: bad at once, as an interface down is. */
+  sessionDown?: string;
   /** Consecutive unanswered probes at the end of the window. */
   trailingTimeouts: number;
   /** Probes through the tunnel while the router is on this candidate: they outrank the underlay's on loss. */
@@ -74,6 +78,8 @@ export function evaluate(h: CandidateHealth, evidence: Evidence, cfg: PolicyConf
   const via = e.via ? { via: e.via } : {};
   const hard: BadCause | undefined = evidence.interfaceDown
     ? { kind: 'interface-down', interface: evidence.interfaceDown }
+    : evidence.sessionDown
+      ? { kind: 'bgp-down', neighbor: evidence.sessionDown }
     : e.trailingTimeouts >= cfg.unreachableAfter
       ? { kind: 'unreachable', consecutiveTimeouts: e.trailingTimeouts, ...via }
       : undefined;

@@ -40,7 +40,12 @@ export type Observation =
    */
   | { kind: 'sla-stopped'; operations: readonly number[] }
   /** A metered WAN's budget for the billing period is spent (or, in a new period, no longer). */
-  | { kind: 'metered-budget'; source: string; spent: boolean };
+  | { kind: 'metered-budget'; source: string; spent: boolean }
+  /**
+   * Dual-cloud: the hubs (BGP neighbour addresses, a candidate's `peer`) whose iBGP session is
+   * not established now. BGP's own verdict (fall-over, hold timer): a hard fact, as a WAN down is.
+   */
+  | { kind: 'bgp-sessions'; down: readonly string[] };
 
 /** Why the policy did what it did: which metric crossed which threshold, on which candidate, since when. */
 export type Reason =
@@ -156,6 +161,8 @@ export interface PolicyState {
   meteredSpent?: readonly string[];
   /** Per candidate, per service class: its compliance (absent until a class operation reports). */
   classes?: ClassStates;
+  /** Dual-cloud: hubs whose BGP session is down (absent: none read yet, or the failover design). */
+  bgpDown?: readonly string[];
   /** What the router's own judgement forbids (never the agent's stubs); absent until read. */
   routerForbids?: { peers: readonly string[]; sources: readonly string[] };
 }

@@ -103,4 +103,15 @@ describe('status and journal for a person', () => {
     expect(line('observation', { kind: 'metered-budget', source: 'Cellular0/1/0', spent: true })).toContain('the budget of metered WAN Cellular0/1/0 is spent');
     expect(line('observation', { kind: 'sla-stopped', operations: [23, 24] })).toContain('full-rate probes 23, 24 stopped');
   });
+
+  it('a dual-cloud spoke\'s rows are in words: BGP sessions, shortcuts, the protected-prefix check, a hub whose session is down', () => {
+    const line = (kind: string, data: Record<string, unknown>) => journalLine({ tsMs: NOW, kind, subject: 'x', data }, NOW);
+    expect(line('observation', { kind: 'bgp-sessions', down: ['172.31.1.1'] })).toContain('BGP sessions down: hubs 172.31.1.1');
+    expect(line('observation', { kind: 'bgp-sessions', down: [] })).toContain("every hub's BGP session is established");
+    const shortcut = { prefix: '10.20.13.0/24', via: '172.31.1.13', interface: 'Virtual-Access1', nbmaAddress: '192.0.2.50', expireSec: 7199 };
+    expect(line('shortcut', { action: 'appeared', shortcut })).toContain('a shortcut to 10.20.13.0/24 via spoke 172.31.1.13 (192.0.2.50) appeared, held 7199 s');
+    expect(line('shortcut', { action: 'moved', shortcut: { ...shortcut, via: '172.31.2.13' }, was: shortcut })).toContain('now goes via spoke 172.31.2.13 (was 172.31.1.13)');
+    expect(line('shortcut-expectation', { violations: [{ shortcut: { ...shortcut, prefix: '10.0.1.0/24' }, protectedPrefix: '10.0.0.0/16' }] })).toContain('1 shortcut(s) take a protected prefix to another spoke: 10.0.1.0/24 (10.0.0.0/16)');
+    expect(line('health', { candidate: 'hub1', from: 'good', to: 'bad', cause: { kind: 'bgp-down', neighbor: '172.31.1.1' } })).toContain('hub1 good -> bad: its BGP session to hub 172.31.1.1 is down');
+  });
 });

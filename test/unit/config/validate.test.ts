@@ -9,7 +9,7 @@ const examples = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 
 
 
 describe('configuration', () => {
-  it.each(['ir829-dual-wan.yaml', 'ir1101.yaml'])('accepts the documented example %s', (name) => {
+  it.each(['ir829-dual-wan.yaml', 'ir1101.yaml', 'ir1101-dual-cloud.yaml'])('accepts the documented example %s', (name) => {
     const r = loadConfigFile(join(examples, name));
     expect(r.ok ? 'valid' : r.issues).toBe('valid');
   });

@@ -70,6 +70,8 @@ export const telemetry: TelemetryPayload = {
       breaches: [{ metric: 'jitterMs', value: 41.5, threshold: 30 }] },
     { candidate: 'fibre-hub1', class: 'bulk', compliance: 'meets', critical: false, sinceMs: 1_767_220_000_000, samples: 1000, lossPct: 0, rttMs: 14, jitterMs: 1.1, breaches: [] },
   ],
+  // A dual-cloud spoke's NHRP shortcut to spoke 2's LAN, with its hold time left.
+  shortcuts: [{ prefix: '10.20.13.0/24', via: '172.31.1.13', interface: 'Virtual-Access1', nbmaAddress: '192.0.2.50', expireSec: 7199 }],
 };
 
 export const events: EventPayload[] = [
@@ -112,6 +114,11 @@ export const events: EventPayload[] = [
   { ...env('e26'), kind: 'metered', action: 'counters-reset', interface: 'Cellular0/1/0' },
   { ...env('e23'), kind: 'drift', action: 'path-reselected', mode: 'enforce', reason: { code: 'path-reselected', candidate: 'fibre-hub1', peer: '192.0.2.1', from: '192.0.2.2', attempt: 2, afterMs: 4_000 } },
   { ...env('e3b'), kind: 'decision', decision: { atMs: 1, action: 'switch', from: 'a', to: 'b', dryRun: false, reason: { code: 'router-forbids', candidate: 'a', peer: '192.0.2.1', source: 'GigabitEthernet0/0' } } },
+  // A dual-cloud spoke: hub 1's BGP session went down; a shortcut to spoke 2 appeared, one moved, one takes a protected prefix.
+  { ...env('e29'), kind: 'health-change', candidate: 'hub1', from: 'good', to: 'bad', cause: { kind: 'bgp-down', neighbor: '172.31.1.1' } },
+  { ...env('e30'), kind: 'shortcut', action: 'appeared', shortcut: { prefix: '10.20.13.0/24', via: '172.31.1.13', interface: 'Virtual-Access1', nbmaAddress: '192.0.2.50', expireSec: 7199 } },
+  { ...env('e31'), kind: 'shortcut', action: 'moved', shortcut: { prefix: '10.20.13.0/24', via: '172.31.2.13', interface: 'Virtual-Access2' }, wasVia: '172.31.1.13' },
+  { ...env('e32'), kind: 'shortcut-violation', violations: [{ prefix: '10.0.1.0/24', via: '172.31.1.13', protectedPrefix: '10.0.0.0/16' }] },
 ];
 
 export const routes: RoutesPayload = {

@@ -1,0 +1,48 @@
+/**
+ * The spoke-side configuration a dual-cloud agent file expects, for an
+ * operator to review and paste (`spokepilot config ios`): a probe through
+ * each hub's tunnel, the agent's route-maps (neutral: one empty `permit 10`
+ * each, so BGP decides alone until the agent steers), and the neighbour lines
+ * that apply them, with communities sent when the return path is tagged by
+ * one. The tunnels, BGP sessions and timers are the operator's (Cisco's
+ * dual-cloud example); the hub side is in the README. It passes the dual-cloud
+ * preflight by construction. Pure.
+ */
+import type { DualCloudConfig } from './config.js';
+import { probeTimeoutMs } from '../ios-config-probes.js';
+import { ROUTE_MAP_SEQ } from './plan.js';
+
+export interface DualCloudIosInput {
+  dualCloud: DualCloudConfig;
+  candidates: readonly { id: string; peer: string; source: string; slaOperations: readonly number[] }[];
+  /** How often the agent reads the probes (polling.slaSec): the probes need not run faster. */
+  probeFrequencySec: number;
+  /** policy.fail.rttMs: the service level, as the probes' threshold. */
+  serviceLevelRttMs: number;
+}
+
+export function dualCloudIos(i: DualCloudIosInput): string {
+  const d = i.dualCloud;
+  const out: string[] = ['! spokepilot: dual-cloud spoke, the pieces the agent steers and reads (review before pasting)'];
+  out.push('!', '! Probes through each hub\'s tunnel: what the users\' traffic to that hub meets.');
+  // As the failover design's path probes (agent/core/ios-config-probes.ts): the service level as the
+  // threshold, a timeout IP SLA accepts with it, and no faster than the agent reads them.
+  const thresholdMs = Math.round(i.serviceLevelRttMs);
+  const timeoutMs = probeTimeoutMs(thresholdMs);
+  const frequency = Math.max(1, Math.round(i.probeFrequencySec), Math.ceil(timeoutMs / 1000));
+  for (const c of i.candidates) {
+    for (const op of c.slaOperations) {
+      out.push(`ip sla ${op}`, ` icmp-echo ${c.peer} source-interface ${c.source}`, ` threshold ${thresholdMs}`, ` timeout ${timeoutMs}`, ` frequency ${frequency}`);
+      out.push(`ip sla schedule ${op} life forever start-time now`);
+    }
+  }
+  out.push('!', '! The agent\'s route-maps, neutral: it adds and removes their set lines, nothing else.');
+  for (const h of d.hubs) out.push(`route-map ${h.routeMapIn} permit ${ROUTE_MAP_SEQ}`, `route-map ${h.routeMapOut} permit ${ROUTE_MAP_SEQ}`);
+  out.push('!', `router bgp ${d.asn}`);
+  for (const h of d.hubs) {
+    out.push(` neighbor ${h.neighbor} route-map ${h.routeMapIn} in`, ` neighbor ${h.neighbor} route-map ${h.routeMapOut} out`);
+    if ('community' in d.returnPath) out.push(` neighbor ${h.neighbor} send-community both`);
+  }
+  out.push('!', 'ip bgp-community new-format');
+  return out.join('\n');
+}

@@ -1,0 +1,44 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DUAL_CLOUD_ARMS, runDualCloudArm, type DualCloudFigures } from '../../lab/harness/dual-cloud-run.js';
+import { loadScenario } from '../../lab/scenario/load.js';
+import { distribution } from '../support/distribution.js';
+import { round, type Metric } from '../metric.js';
+
+const SCENARIOS = fileURLToPath(new URL('../../lab/scenarios/dual-cloud/', import.meta.url));
+/** Seeds per scenario and arm (SPOKEPILOT_BENCH_RUNS overrides). */
+const RUNS = Number(process.env.SPOKEPILOT_BENCH_RUNS ?? 10);
+const FIGURES = ['outboundDegradedSec', 'returnDegradedSec', 'timeToWorkingSec', 'asymmetricSec', 'outboundChanges'] as const;
+
+/**
+ * The dual-cloud design (issue 15): every scenario in lab/scenarios/dual-cloud/,
+ * three arms (ios-minimal: default BGP timers; ios-tuned: fall-over and 10/30
+ * timers; the agent on ios-tuned), seeds 1..RUNS, each on one manual clock
+ * (lab/harness/dual-cloud-run.ts), both directions measured from ground truth.
+ * Its own group: `npm run bench -- failover` stays under ten minutes.
+ */
+export async function* dualCloudBench(): AsyncIterable<Metric> {
+  const work = mkdtempSync(join(tmpdir(), 'spokepilot-dual-cloud-'));
+  try {
+    const t0 = performance.now();
+    for (const f of readdirSync(SCENARIOS).filter((x) => x.endsWith('.yaml')).sort()) {
+      const scenario = await loadScenario(join(SCENARIOS, f));
+      for (const arm of DUAL_CLOUD_ARMS) {
+        const runs: DualCloudFigures[] = [];
+        for (let seed = 1; seed <= RUNS; seed++) runs.push(await runDualCloudArm({ scenario, arm, seed, workDir: work }));
+        const prefix = `dualCloud.${scenario.name}.${arm}`;
+        for (const figure of FIGURES) {
+          const d = distribution(runs.flatMap((r) => (r[figure] === undefined ? [] : [r[figure]!])));
+          const unit = figure === 'outboundChanges' ? 'changes' : 's';
+          if (d) for (const [k, v] of Object.entries(d)) yield { metric: `${prefix}.${figure}.${k}`, value: round(v, 1), unit };
+        }
+        yield { metric: `${prefix}.neverRecoveredRuns`, value: runs.filter((r) => r.timeToWorkingSec === undefined).length, unit: 'runs' };
+      }
+    }
+    yield { metric: 'dualCloud.wallSec', value: round((performance.now() - t0) / 1000, 1), unit: 's' };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
