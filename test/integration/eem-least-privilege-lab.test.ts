@@ -25,20 +25,11 @@ import { ScaledClock } from '../../lab/world/clock.js';
 import { defaultWorldSpec } from '../../lab/world/default-world.js';
 import { World } from '../../lab/world/world.js';
 import { tempDir } from '../support/temp-dir.js';
+import { waitFor } from '../support/wait-for.js';
 
 const SPEED = 20;
 const FIBRE_TRACK = 111;
 const LTE = 'Cellular0/1/0';
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** The generated text's view, as the lab enforces it: the `commands exec include` lines. */
 function viewOf(text: string): CliView {

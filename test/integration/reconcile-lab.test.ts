@@ -21,6 +21,7 @@ import { startEmbeddedBroker, type EmbeddedBroker } from '../../lab/embedded-bro
 import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
 import { ScaledClock } from '../../lab/world/clock.js';
 import { tempDir } from '../support/temp-dir.js';
+import { waitFor } from '../support/wait-for.js';
 
 /** The configuration in force with another policy mode: a reload as SIGHUP or set-policy makes it. */
 const withMode = (c: AgentConfig, mode: AgentConfig['policy']['mode']): AgentConfig => ({ ...c, policy: { ...c.policy, mode } });
@@ -29,16 +30,6 @@ const withMode = (c: AgentConfig, mode: AgentConfig['policy']['mode']): AgentCon
 const SPEED = 20;
 const FIBRE_TRACK = 111;
 const LTE_TRACK = 112;
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('reconciliation against the lab (real SSH)', () => {
   let clock: ScaledClock;
