@@ -14,7 +14,7 @@ export type PreflightOutcome =
 
 /**
  * The whole running configuration. A user in a CLI view (parser view) sees in `show running-config`
- * only the commands its view may enter; `view full` shows it all (IOS 12.3(11)T and later). A release
+ * only the commands its view may enter; `view full` shows it all (Cisco: "show running-config"). A release
  * without the keyword refuses it, and then the plain command is what there is.
  */
 export async function readRunningConfig(router: RouterCli): Promise<string> {
