@@ -15,7 +15,9 @@ if (text === undefined) {
   import('./spokepilot.mjs');
 } else {
   // `spokepilot --help | head -1`: a reader that stops early is not an error.
-  process.stdout.on('error', (err) => { if (err.code !== 'EPIPE') throw err; });
+  process.stdout.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
   process.stdout.write(`${text}\n`);
   // Bare `spokepilot` is a usage error, as in agent/cli/main.ts.
   process.exitCode = arg === undefined ? 2 : 0;

@@ -59,7 +59,9 @@ export async function compileCli(): Promise<string> {
   for (const f of ['index.html', 'style.css']) copyFileSync(join(ROOT, 'agent/fleet/web', f), join(scratch, 'web', f));
   const manifest: CompiledCliManifest = {
     startedAtMs,
-    inputs: [...new Set([...Object.keys(result.metafile.inputs), ...web.inputs, 'agent/fleet/web/index.html', 'agent/fleet/web/style.css'])].sort(),
+    inputs: [
+      ...new Set([...Object.keys(result.metafile.inputs), ...web.inputs, 'agent/fleet/web/index.html', 'agent/fleet/web/style.css']),
+    ].sort(),
     startInputs: staticInputs(result.metafile, join(ROOT, ENTRIES.main)),
     startAnswers: { help: usage(), version: versionLine() },
   };
@@ -77,7 +79,10 @@ export async function compileCli(): Promise<string> {
 }
 
 function externalPackages(): string[] {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
   const all = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies), 'cpu-features'];
   return all.filter((name) => !BUNDLED_PACKAGES.includes(name)).flatMap((name) => [name, `${name}/*`]);
 }
@@ -88,7 +93,7 @@ function staticInputs(metafile: Metafile, entry: string): string[] {
   const start = outputs.find(([, o]) => o.entryPoint !== undefined && join(ROOT, o.entryPoint) === entry)?.[0];
   const seen = new Set<string>();
   const inputs = new Set<string>();
-  for (let queue = start ? [start] : []; queue.length > 0; ) {
+  for (let queue = start ? [start] : []; queue.length > 0;) {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);

@@ -40,7 +40,9 @@ async function run(): Promise<number> {
 }
 
 run().then(
-  (code) => { if (isMainThread) process.exitCode = code; },
+  (code) => {
+    if (isMainThread) process.exitCode = code;
+  },
   (err: unknown) => {
     console.error(err);
     process.exitCode = 1;

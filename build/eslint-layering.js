@@ -10,16 +10,18 @@ import { dirname, relative, resolve } from 'node:path';
 const layers = {
   meta: {
     type: 'problem',
-    schema: [{
-      type: 'object',
-      properties: {
-        layer: { type: 'string' },
-        allow: { type: 'array', items: { type: 'string' } },
-        forbid: { type: 'array', items: { type: 'string' } },
-        packages: { type: 'array', items: { type: 'string' } },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          layer: { type: 'string' },
+          allow: { type: 'array', items: { type: 'string' } },
+          forbid: { type: 'array', items: { type: 'string' } },
+          packages: { type: 'array', items: { type: 'string' } },
+        },
+        additionalProperties: false,
       },
-      additionalProperties: false,
-    }],
+    ],
   },
   create(context) {
     const o = context.options[0] ?? {};
@@ -29,11 +31,16 @@ const layers = {
       if (typeof spec !== 'string') return;
       if (!spec.startsWith('.')) {
         if (o.packages && !o.packages.some((p) => spec === p || spec.startsWith(`${p}/`))) {
-          context.report({ node: node.source, message: `${o.layer} may import only ${[...o.allow ?? [], ...o.packages].join(', ')}; not the package "${spec}"` });
+          context.report({
+            node: node.source,
+            message: `${o.layer} may import only ${[...(o.allow ?? []), ...o.packages].join(', ')}; not the package "${spec}"`,
+          });
         }
         return;
       }
-      const target = relative(context.cwd, resolve(dirname(context.filename), spec)).split('\\').join('/');
+      const target = relative(context.cwd, resolve(dirname(context.filename), spec))
+        .split('\\')
+        .join('/');
       if (o.forbid?.some((f) => inside(target, f))) {
         context.report({ node: node.source, message: `${o.layer} may not import ${target}: go through a port in agent/ports/ (issue 14)` });
       } else if (o.allow && !o.allow.some((a) => inside(target, a))) {

@@ -16,7 +16,9 @@ export function nodeBinary(t: Toolchain): string {
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
     // npm pack checks the tarball against the registry's integrity hash.
-    const [packed] = JSON.parse(run('npm', ['pack', `node-linux-${t.nodeArch}@${version}`, '--json', '--pack-destination', dir])) as { filename: string }[];
+    const [packed] = JSON.parse(run('npm', ['pack', `node-linux-${t.nodeArch}@${version}`, '--json', '--pack-destination', dir])) as {
+      filename: string;
+    }[];
     const tarball = join(dir, packed!.filename);
     run('tar', ['-xzf', tarball, '-C', dir, 'package/bin/node']);
     rmSync(tarball);

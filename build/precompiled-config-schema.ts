@@ -24,7 +24,11 @@ export function precompiledConfigSchema(): Plugin {
         // A CommonJS module whose exports are the function, with itself as `.default`.
         const code = standalone.default(ajv, ajv.compile(CONFIG_SCHEMA));
         // The schema's own import keeps schema.ts among the build's inputs: an edit to it makes the build stale.
-        return { contents: `import './schema.js';\n${code}\nexport { validate as validateSchema };\n`, loader: 'js', resolveDir: dirname(args.path) };
+        return {
+          contents: `import './schema.js';\n${code}\nexport { validate as validateSchema };\n`,
+          loader: 'js',
+          resolveDir: dirname(args.path),
+        };
       });
     },
   };

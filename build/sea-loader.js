@@ -12,5 +12,11 @@ const { runInThisContext } = process.getBuiltinModule('node:vm');
 const bundleFile = join(dirname(process.execPath), 'spokepilot.cjs'); // a name for stack traces; no such file
 const wrapped = `(function (exports, require, module, __filename, __dirname) {${getAsset('spokepilot.cjs', 'utf8')}\n})`;
 const bundleModule = { exports: {} };
-runInThisContext(wrapped, { filename: bundleFile })
-  .call(bundleModule.exports, bundleModule.exports, createRequire(process.execPath), bundleModule, bundleFile, dirname(bundleFile));
+runInThisContext(wrapped, { filename: bundleFile }).call(
+  bundleModule.exports,
+  bundleModule.exports,
+  createRequire(process.execPath),
+  bundleModule,
+  bundleFile,
+  dirname(bundleFile),
+);

@@ -60,19 +60,26 @@ async function seaBlob(t: Toolchain, node: string): Promise<string> {
   writeFileSync(webJs, (await bundleWebScript(join(ROOT, 'agent/fleet/web/app.ts'))).js);
   const config = join(dir, 'sea-config.json');
   const output = join(dir, 'sea-prep.blob');
-  writeFileSync(config, JSON.stringify({
-    main: join(ROOT, 'build/sea-loader.js'),
-    output,
-    disableExperimentalSEAWarning: true,
-    useSnapshot: false,
-    useCodeCache: false,
-    assets: {
-      'spokepilot.cjs': BUNDLE,
-      [SEA_WEB_ASSETS.html]: join(ROOT, 'agent/fleet/web/index.html'),
-      [SEA_WEB_ASSETS.js]: webJs,
-      [SEA_WEB_ASSETS.css]: join(ROOT, 'agent/fleet/web/style.css'),
-    },
-  }, null, 2));
+  writeFileSync(
+    config,
+    JSON.stringify(
+      {
+        main: join(ROOT, 'build/sea-loader.js'),
+        output,
+        disableExperimentalSEAWarning: true,
+        useSnapshot: false,
+        useCodeCache: false,
+        assets: {
+          'spokepilot.cjs': BUNDLE,
+          [SEA_WEB_ASSETS.html]: join(ROOT, 'agent/fleet/web/index.html'),
+          [SEA_WEB_ASSETS.js]: webJs,
+          [SEA_WEB_ASSETS.css]: join(ROOT, 'agent/fleet/web/style.css'),
+        },
+      },
+      null,
+      2,
+    ),
+  );
   runTarget(t, node, ['--experimental-sea-config', config]);
   return output;
 }

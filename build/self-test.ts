@@ -37,7 +37,10 @@ export async function selfTest(argv: string[]): Promise<number> {
     const reader = openDatabase(dbPath, { readonly: true });
     checks.storedRoutes = new SqliteRouteQueries(reader).tableAt({ family: 'ipv4', vrf: '' }).routes.length;
     reader.close();
-    ok = checks.parseWorkerRoutes >= ROUTES && checks.ingestWorkerRoutes === checks.parseWorkerRoutes && checks.storedRoutes === checks.parseWorkerRoutes;
+    ok =
+      checks.parseWorkerRoutes >= ROUTES &&
+      checks.ingestWorkerRoutes === checks.parseWorkerRoutes &&
+      checks.storedRoutes === checks.parseWorkerRoutes;
   } catch (err) {
     checks.error = (err as Error).message;
   } finally {

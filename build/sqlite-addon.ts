@@ -26,14 +26,20 @@ export function sqliteAddon(t: Toolchain): string {
   rmSync(work, { recursive: true, force: true });
   for (const part of ['binding.gyp', 'package.json', 'deps', 'src']) cpSync(join(SOURCE, part), join(work, part), { recursive: true });
   console.error(`building ${ADDON_NAME} for ${t.arch} (about a minute)`);
-  run(process.execPath, [nodeGyp(), 'rebuild', '--release', `--arch=${t.nodeArch}`, `--nodedir=${headers}`, `--jobs=${availableParallelism()}`], {
-    cwd: work,
-    env: t.compilerEnv,
-  });
+  run(
+    process.execPath,
+    [nodeGyp(), 'rebuild', '--release', `--arch=${t.nodeArch}`, `--nodedir=${headers}`, `--jobs=${availableParallelism()}`],
+    {
+      cwd: work,
+      env: t.compilerEnv,
+    },
+  );
   return built;
 }
 
 /** npm's own node-gyp (npm names it when running scripts). */
 function nodeGyp(): string {
-  return process.env.npm_config_node_gyp ?? join(dirname(process.execPath), '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js');
+  return (
+    process.env.npm_config_node_gyp ?? join(dirname(process.execPath), '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js')
+  );
 }

@@ -83,9 +83,7 @@ function missingToolHint(command: string): string {
  * the target's own loader asked with --list under qemu-user).
  */
 export function sharedLibraries(t: Toolchain, file: string): string[] {
-  const listing = t.runner.length === 0
-    ? run('ldd', [file])
-    : runTarget(t, join(t.sysroot, t.loader), ['--list', file]);
+  const listing = t.runner.length === 0 ? run('ldd', [file]) : runTarget(t, join(t.sysroot, t.loader), ['--list', file]);
   const libs = new Set<string>([t.loader]);
   for (const line of listing.split('\n')) {
     const m = /=>\s+(\/\S+)/.exec(line) ?? /^\s*(\/\S+)\s+\(0x/.exec(line);

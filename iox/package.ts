@@ -30,7 +30,7 @@ export function packageFile(arch: Arch, version = projectVersion()): string {
 }
 
 export async function buildPackage(arch: Arch, built?: BuiltExecutable): Promise<BuiltPackage> {
-  const exe = built ?? await buildExecutable(arch);
+  const exe = built ?? (await buildExecutable(arch));
   const { version, description } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; description: string };
   const work = join(DIST, '.iox', arch);
   const members = join(work, 'package');

@@ -69,7 +69,12 @@ export function writeRootfsTar(built: BuiltExecutable, work: string, out: string
     architecture: DOCKER_ARCH[built.arch],
     os: 'linux',
     created,
-    config: { Env: [`PATH=${PATH}`, ...Object.entries(RUNTIME_ENV).map(([k, v]) => `${k}=${v}`)], Entrypoint: [EXECUTABLE], Cmd: ['--help'], WorkingDir: '/' },
+    config: {
+      Env: [`PATH=${PATH}`, ...Object.entries(RUNTIME_ENV).map(([k, v]) => `${k}=${v}`)],
+      Entrypoint: [EXECUTABLE],
+      Cmd: ['--help'],
+      WorkingDir: '/',
+    },
     rootfs: { type: 'layers', diff_ids: [`sha256:${diffId}`] },
     history: [{ created, created_by: 'spokepilot iox/rootfs.ts' }],
   });
@@ -81,7 +86,10 @@ export function writeRootfsTar(built: BuiltExecutable, work: string, out: string
   writeFileSync(join(image, layerId, 'json'), JSON.stringify({ id: layerId, created, os: 'linux', architecture: DOCKER_ARCH[built.arch] }));
   writeFileSync(join(image, configFile), config);
   const repoTag = `${tag.name}:${tag.version}`;
-  writeFileSync(join(image, 'manifest.json'), JSON.stringify([{ Config: configFile, RepoTags: [repoTag], Layers: [`${layerId}/layer.tar`] }]));
+  writeFileSync(
+    join(image, 'manifest.json'),
+    JSON.stringify([{ Config: configFile, RepoTags: [repoTag], Layers: [`${layerId}/layer.tar`] }]),
+  );
   writeFileSync(join(image, 'repositories'), JSON.stringify({ [tag.name]: { [tag.version]: layerId } }));
   tarDirectory(image, out);
 }

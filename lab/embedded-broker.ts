@@ -18,20 +18,21 @@ export async function startEmbeddedBroker(port = 0): Promise<EmbeddedBroker> {
   const broker = await Aedes.createBroker();
   const sockets = new Set<Socket>();
   let server: Server | undefined;
-  const listen = () => new Promise<void>((resolve, reject) => {
-    const s = createServer((socket) => {
-      socket.setNoDelay(true);
-      sockets.add(socket);
-      socket.once('close', () => sockets.delete(socket));
-      broker.handle(socket);
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      const s = createServer((socket) => {
+        socket.setNoDelay(true);
+        sockets.add(socket);
+        socket.once('close', () => sockets.delete(socket));
+        broker.handle(socket);
+      });
+      s.once('error', reject);
+      s.listen(port, '127.0.0.1', () => {
+        port = (s.address() as { port: number }).port;
+        server = s;
+        resolve();
+      });
     });
-    s.once('error', reject);
-    s.listen(port, '127.0.0.1', () => {
-      port = (s.address() as { port: number }).port;
-      server = s;
-      resolve();
-    });
-  });
   const kill = async () => {
     const s = server;
     server = undefined;

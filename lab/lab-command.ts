@@ -42,7 +42,10 @@ export function scenarioPath(nameOrFile: string): string {
 /** The scenarios that ship with the lab. */
 export function scenarioNames(): string[] {
   try {
-    return readdirSync(labDataPath('scenarios/')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
+    return readdirSync(labDataPath('scenarios/'))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.slice(0, -5))
+      .sort();
   } catch {
     return [];
   }
@@ -54,9 +57,16 @@ export async function labCommand(argv: string[]): Promise<number> {
     values = parseArgs({
       args: argv,
       options: {
-        scenario: { type: 'string' }, 'ssh-port': { type: 'string', default: '2222' }, user: { type: 'string', default: 'admin' },
-        password: { type: 'string', default: 'admin' }, syslog: { type: 'string' }, speed: { type: 'string', default: '1' },
-        seed: { type: 'string' }, help: { type: 'boolean', short: 'h' }, 'host-key': { type: 'string' }, 'print-agent-config': { type: 'boolean' },
+        scenario: { type: 'string' },
+        'ssh-port': { type: 'string', default: '2222' },
+        user: { type: 'string', default: 'admin' },
+        password: { type: 'string', default: 'admin' },
+        syslog: { type: 'string' },
+        speed: { type: 'string', default: '1' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        'host-key': { type: 'string' },
+        'print-agent-config': { type: 'boolean' },
         topology: { type: 'string', default: 'failover' },
       },
     }).values;
@@ -64,21 +74,38 @@ export async function labCommand(argv: string[]): Promise<number> {
     console.error(`spokepilot lab: ${(err as Error).message}\n\n${USAGE}`);
     return 2;
   }
-  if (values.help) { console.log(USAGE); return 0; }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const port = Number(values['ssh-port']);
   const speed = Number(values.speed);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) { console.error(`spokepilot lab: --ssh-port must be 0-65535, not "${values['ssh-port']}"`); return 2; }
-  if (!(speed > 0) || speed > 10_000) { console.error(`spokepilot lab: --speed must be a number above 0, not "${values.speed}"`); return 2; }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`spokepilot lab: --ssh-port must be 0-65535, not "${values['ssh-port']}"`);
+    return 2;
+  }
+  if (!(speed > 0) || speed > 10_000) {
+    console.error(`spokepilot lab: --speed must be a number above 0, not "${values.speed}"`);
+    return 2;
+  }
   const topology = values.topology;
-  if (topology !== 'failover' && topology !== 'dual-cloud') { console.error(`spokepilot lab: --topology must be failover or dual-cloud, not "${topology}"`); return 2; }
+  if (topology !== 'failover' && topology !== 'dual-cloud') {
+    console.error(`spokepilot lab: --topology must be failover or dual-cloud, not "${topology}"`);
+    return 2;
+  }
   if (topology === 'dual-cloud' && (values['print-agent-config'] || values.scenario)) {
-    console.error('spokepilot lab: --print-agent-config and --scenario run the failover topology only (the agent and scenarios for dual-cloud come with issue 15)');
+    console.error(
+      'spokepilot lab: --print-agent-config and --scenario run the failover topology only (the agent and scenarios for dual-cloud come with issue 15)',
+    );
     return 2;
   }
   let syslog: { host: string; port: number } | undefined;
   if (values.syslog) {
     const m = /^(.+):(\d{1,5})$/.exec(values.syslog);
-    if (!m) { console.error(`spokepilot lab: --syslog must be HOST:PORT, not "${values.syslog}"`); return 2; }
+    if (!m) {
+      console.error(`spokepilot lab: --syslog must be HOST:PORT, not "${values.syslog}"`);
+      return 2;
+    }
     syslog = { host: m[1]!, port: Number(m[2]) };
   }
   let hostKey;
@@ -89,10 +116,21 @@ export async function labCommand(argv: string[]): Promise<number> {
     return 1;
   }
   if (values['print-agent-config']) {
-    if (port === 0) { console.error('spokepilot lab: --print-agent-config needs a fixed --ssh-port (not 0) for the agent to reach'); return 2; }
+    if (port === 0) {
+      console.error('spokepilot lab: --print-agent-config needs a fixed --ssh-port (not 0) for the agent to reach');
+      return 2;
+    }
     // Loaded here only: it brings the agent's config validation (ajv), which nothing else in `lab` needs.
     const { agentConfigYaml } = await import('./lab-agent-config.js');
-    process.stdout.write(agentConfigYaml(new World(defaultWorldSpec()), { sshPort: port, user: values.user!, password: values.password!, fingerprint: hostKey.fingerprint, ...(syslog ? { syslog } : {}) }));
+    process.stdout.write(
+      agentConfigYaml(new World(defaultWorldSpec()), {
+        sshPort: port,
+        user: values.user!,
+        password: values.password!,
+        fingerprint: hostKey.fingerprint,
+        ...(syslog ? { syslog } : {}),
+      }),
+    );
     return 0;
   }
   let scenario;
@@ -104,22 +142,41 @@ export async function labCommand(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  const seed = values.seed !== undefined ? Number(values.seed) : scenario?.seed ?? 1;
+  const seed = values.seed !== undefined ? Number(values.seed) : (scenario?.seed ?? 1);
   const clock = new ScaledClock(speed);
   let spoke;
   try {
     spoke = await startLabSpoke({
-      clock, seed, topology, sshPort: port, hostKey: hostKey.privateKey, users: [{ username: values.user!, password: values.password!, privilege: 15 }], ...(syslog ? { syslog } : {}),
+      clock,
+      seed,
+      topology,
+      sshPort: port,
+      hostKey: hostKey.privateKey,
+      users: [{ username: values.user!, password: values.password!, privilege: 15 }],
+      ...(syslog ? { syslog } : {}),
     });
   } catch (err) {
     clock.clearAll();
     const e = err as NodeJS.ErrnoException;
-    console.error(`spokepilot lab: cannot listen on port ${port}: ${e.code === 'EADDRINUSE' ? 'already in use (pick another with --ssh-port)' : e.message}`);
+    console.error(
+      `spokepilot lab: cannot listen on port ${port}: ${e.code === 'EADDRINUSE' ? 'already in use (pick another with --ssh-port)' : e.message}`,
+    );
     return 1;
   }
-  for (const line of labBanner(spoke.router, { user: values.user!, password: values.password!, host: spoke.ssh.host, port: spoke.ssh.port, fingerprint: spoke.ssh.fingerprint, speed })) console.log(line);
+  for (const line of labBanner(spoke.router, {
+    user: values.user!,
+    password: values.password!,
+    host: spoke.ssh.host,
+    port: spoke.ssh.port,
+    fingerprint: spoke.ssh.fingerprint,
+    speed,
+  }))
+    console.log(line);
   if (!scenario) {
-    await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
     await spoke.stop();
     clock.clearAll();
     return 0;
@@ -129,7 +186,9 @@ export async function labCommand(argv: string[]): Promise<number> {
   await spoke.stop();
   clock.clearAll();
   for (const c of run.outcome.clients) {
-    console.log(`end of ${run.scenario}: FlexVPN ${c.name} ${c.phase}${c.peer ? `, peer ${c.peer}` : ''}${c.source ? ` via ${c.source}` : ''}`);
+    console.log(
+      `end of ${run.scenario}: FlexVPN ${c.name} ${c.phase}${c.peer ? `, peer ${c.peer}` : ''}${c.source ? ` via ${c.source}` : ''}`,
+    );
   }
   if (run.unmet.length > 0) console.log(`differs from the expected IOS-native outcome: ${run.unmet.join('; ')}`);
   return 0;

@@ -10,7 +10,8 @@ export function canonicalJson(value: unknown, replacer?: (key: string, value: un
   }
   if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v, replacer)).join(',')}]`;
   const obj = value as Record<string, unknown>;
-  const entries = Object.keys(obj).sort()
+  const entries = Object.keys(obj)
+    .sort()
     .map((k) => [k, replacer ? replacer(k, obj[k]) : obj[k]] as const)
     .filter(([, v]) => v !== undefined);
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v, replacer)}`).join(',')}}`;

@@ -5,7 +5,11 @@
  * pure core and the contract throw it too, and they import nothing else.
  */
 export class CodedError<C extends string = string> extends Error {
-  constructor(readonly code: C, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly code: C,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = new.target.name;
   }

@@ -9,7 +9,14 @@ import type { Envelope } from './payloads.js';
 export const MAX_COMMAND_LIFETIME_MS = 600_000;
 
 export const COMMAND_NAMES = [
-  'get-state', 'get-routes', 'get-events', 'force-path', 'clear-override', 'set-policy', 'run-show', 'rebirth',
+  'get-state',
+  'get-routes',
+  'get-events',
+  'force-path',
+  'clear-override',
+  'set-policy',
+  'run-show',
+  'rebirth',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -58,8 +65,21 @@ export type CommandPayload = SignedCommand;
  * `retained` (commands are never retained) come before any other check.
  */
 export const REFUSAL_CODES = [
-  'too-large', 'retained', 'malformed', 'unsigned', 'unknown-key', 'bad-signature', 'wrong-target', 'expired', 'not-yet-valid',
-  'lifetime-too-long', 'replayed', 'unknown-command', 'invalid-args', 'not-allowed', 'busy',
+  'too-large',
+  'retained',
+  'malformed',
+  'unsigned',
+  'unknown-key',
+  'bad-signature',
+  'wrong-target',
+  'expired',
+  'not-yet-valid',
+  'lifetime-too-long',
+  'replayed',
+  'unknown-command',
+  'invalid-args',
+  'not-allowed',
+  'busy',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 /** A command that was accepted but could not be carried out. */
@@ -69,10 +89,7 @@ export type ReplyBody = {
   /** The command's tx; null when the command was too malformed to carry one. */
   tx: string | null;
   cmd?: string;
-} & (
-  | { ok: true; result: unknown }
-  | { ok: false; error: { code: RefusalCode | FailureCode; message: string } }
-);
+} & ({ ok: true; result: unknown } | { ok: false; error: { code: RefusalCode | FailureCode; message: string } });
 
 export type ReplyPayload = Envelope & ReplyBody;
 

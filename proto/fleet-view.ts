@@ -48,21 +48,34 @@ export function summarizeEvent(e: EventPayload): string {
       const d = e.decision;
       return `${d.action}${d.from ? ` ${d.from}` : ''}${d.to ? ` -> ${d.to}` : ''} (${d.reason.code})${d.dryRun ? ' [dry-run]' : ''}`;
     }
-    case 'path-change': return `path ${e.from.peer ?? '?'}/${e.from.source ?? '?'} -> ${e.to.peer ?? '?'}/${e.to.source ?? '?'}`;
-    case 'health-change': return `${e.candidate} ${e.from} -> ${e.to}${e.cause ? ` (${e.cause.kind})` : ''}`;
-    case 'route-diff': return `routes ${e.table} +${e.added} -${e.removed} ~${e.changed}`;
-    case 'route-violation': return `${e.total} route violation(s) in ${e.table}`;
-    case 'command': return `command ${e.cmd ?? '?'} ${e.outcome}${e.code ? ` (${e.code})` : ''}${e.count ? ` x${e.count}` : ''}`;
-    case 'warning': return `warning ${e.code}: ${e.message}`;
-    case 'agent-health': return `${e.component} ${e.status} (${e.code})`;
-    case 'drift': return `drift ${e.action}${e.drift ? ` (${e.drift.status}, ${e.drift.tracks.length} track(s)${e.drift.path ? ', path' : ''})` : ''}${e.applied ? ` ${e.applied}` : ''}${e.code ? ` (${e.code})` : ''}${e.reason ? ` ${e.reason.from} -> ${e.reason.peer} #${e.reason.attempt}` : ''} [${e.mode}]`;
+    case 'path-change':
+      return `path ${e.from.peer ?? '?'}/${e.from.source ?? '?'} -> ${e.to.peer ?? '?'}/${e.to.source ?? '?'}`;
+    case 'health-change':
+      return `${e.candidate} ${e.from} -> ${e.to}${e.cause ? ` (${e.cause.kind})` : ''}`;
+    case 'route-diff':
+      return `routes ${e.table} +${e.added} -${e.removed} ~${e.changed}`;
+    case 'route-violation':
+      return `${e.total} route violation(s) in ${e.table}`;
+    case 'command':
+      return `command ${e.cmd ?? '?'} ${e.outcome}${e.code ? ` (${e.code})` : ''}${e.count ? ` x${e.count}` : ''}`;
+    case 'warning':
+      return `warning ${e.code}: ${e.message}`;
+    case 'agent-health':
+      return `${e.component} ${e.status} (${e.code})`;
+    case 'drift':
+      return `drift ${e.action}${e.drift ? ` (${e.drift.status}, ${e.drift.tracks.length} track(s)${e.drift.path ? ', path' : ''})` : ''}${e.applied ? ` ${e.applied}` : ''}${e.code ? ` (${e.code})` : ''}${e.reason ? ` ${e.reason.from} -> ${e.reason.peer} #${e.reason.attempt}` : ''} [${e.mode}]`;
     case 'metered':
-      return e.action === 'threshold' ? `metered ${e.interface} at ${e.pct}% of its budget (${e.periodBytes ?? '?'} of ${e.budgetBytes ?? '?'} bytes)`
-        : e.action === 'period-start' ? `metered ${e.interface}: new billing period (the last counted ${e.previousBytes ?? '?'} bytes)`
+      return e.action === 'threshold'
+        ? `metered ${e.interface} at ${e.pct}% of its budget (${e.periodBytes ?? '?'} of ${e.budgetBytes ?? '?'} bytes)`
+        : e.action === 'period-start'
+          ? `metered ${e.interface}: new billing period (the last counted ${e.previousBytes ?? '?'} bytes)`
           : `metered ${e.interface}: counters restarted (cleared or reloaded)`;
-    case 'shortcut': return `shortcut ${e.shortcut.prefix} via ${e.shortcut.via} ${e.action}${e.wasVia ? ` (was via ${e.wasVia})` : ''}`;
-    case 'shortcut-violation': return e.violations.length === 0 ? 'no shortcut takes a protected prefix any more'
-      : `${e.violations.length} shortcut(s) take a protected prefix to another spoke: ${e.violations.map((v) => `${v.prefix} via ${v.via} (${v.protectedPrefix})`).join(', ')}`;
+    case 'shortcut':
+      return `shortcut ${e.shortcut.prefix} via ${e.shortcut.via} ${e.action}${e.wasVia ? ` (was via ${e.wasVia})` : ''}`;
+    case 'shortcut-violation':
+      return e.violations.length === 0
+        ? 'no shortcut takes a protected prefix any more'
+        : `${e.violations.length} shortcut(s) take a protected prefix to another spoke: ${e.violations.map((v) => `${v.prefix} via ${v.via} (${v.protectedPrefix})`).join(', ')}`;
   }
 }
 
@@ -70,7 +83,10 @@ export class FleetModel {
   private readonly byNode = new Map<string, NodeView>();
   private readonly newestOnline = new Map<string, number>();
 
-  constructor(private readonly root: string, private readonly validators: PayloadValidators = createPayloadValidators()) {}
+  constructor(
+    private readonly root: string,
+    private readonly validators: PayloadValidators = createPayloadValidators(),
+  ) {}
 
   /**
    * Applies one received message; returns false when it is not ours or not
@@ -81,7 +97,14 @@ export class FleetModel {
     const at = parseTopic(this.root, topic);
     if (!at || at.leaf === 'cmd') return false; // cmd: an operator's message, says nothing about the node
     const key = `${at.site}/${at.node}`;
-    const view = this.byNode.get(key) ?? { site: at.site, node: at.node, status: 'unknown', staleWills: 0, health: [], lastHeardMs: receivedMs };
+    const view = this.byNode.get(key) ?? {
+      site: at.site,
+      node: at.node,
+      status: 'unknown',
+      staleWills: 0,
+      health: [],
+      lastHeardMs: receivedMs,
+    };
     const bytes = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
     if (bytes > MAX_VIEW_PAYLOAD_BYTES) return this.invalid(key, view, at.leaf, `${bytes} bytes`, receivedMs);
     let body: Record<string, unknown>;
@@ -93,18 +116,26 @@ export class FleetModel {
     if (body === null || typeof body !== 'object' || body.v !== 1) return false;
     const errors = this.validators.payload(at.leaf, body);
     if (errors) return this.invalid(key, view, at.leaf, errors[0]!, receivedMs);
-    if (view.invalidLeaf === at.leaf) { delete view.invalid; delete view.invalidLeaf; }
+    if (view.invalidLeaf === at.leaf) {
+      delete view.invalid;
+      delete view.invalidLeaf;
+    }
     view.lastHeardMs = receivedMs;
     if (typeof body.ts === 'number' && at.leaf !== 'status') view.lastTs = Math.max(view.lastTs ?? 0, body.ts);
     switch (at.leaf) {
-      case 'status': this.status(key, view, body as unknown as StatusPayload); break;
-      case 'state': this.state(view, body as unknown as StatePayload); break;
+      case 'status':
+        this.status(key, view, body as unknown as StatusPayload);
+        break;
+      case 'state':
+        this.state(view, body as unknown as StatePayload);
+        break;
       case 'event': {
         const e = body as unknown as EventPayload;
         if (!view.lastEvent || e.ts >= view.lastEvent.ts) view.lastEvent = { kind: e.kind, summary: summarizeEvent(e), ts: e.ts };
         break;
       }
-      default: break;
+      default:
+        break;
     }
     this.byNode.set(key, view);
     return true;
@@ -115,7 +146,17 @@ export class FleetModel {
     view.invalidLeaf = leaf;
     view.lastHeardMs = receivedMs;
     // A state that does not validate replaces the one shown: the node's real state is unknown.
-    if (leaf === 'state') Object.assign(view, { activePeer: undefined, activeSource: undefined, selected: undefined, mode: undefined, override: undefined, tunnel: undefined, health: [], degraded: undefined });
+    if (leaf === 'state')
+      Object.assign(view, {
+        activePeer: undefined,
+        activeSource: undefined,
+        selected: undefined,
+        mode: undefined,
+        override: undefined,
+        tunnel: undefined,
+        health: [],
+        degraded: undefined,
+      });
     this.byNode.set(key, view);
     return true;
   }
@@ -140,7 +181,9 @@ export class FleetModel {
     view.activeSource = s.active.source;
     view.selected = s.selected;
     view.mode = s.mode;
-    view.override = s.override ? `${s.override.peer ?? ''}${s.override.source ? ` ${s.override.source}` : ''} by ${s.override.by}`.trim() : undefined;
+    view.override = s.override
+      ? `${s.override.peer ?? ''}${s.override.source ? ` ${s.override.source}` : ''} by ${s.override.by}`.trim()
+      : undefined;
     view.tunnel = `${s.tunnel.lineProtocol}/${s.tunnel.ikeSa}`;
     view.health = s.candidates.map((c) => ({ id: c.id, verdict: c.verdict, suppressed: c.suppressed }));
     view.degraded = s.health?.status === 'degraded' ? s.health.degraded.map((d) => d.code) : undefined;
@@ -180,18 +223,27 @@ export function terminalSafe(text: string): string {
 
 /** A plain-text table, one line per node; every cell passes through terminalSafe. */
 export function renderFleet(nodes: readonly NodeView[], nowMs: number): string {
-  const rows = nodes.map((n) => [
-    `${n.site}/${n.node}`,
-    n.status + (n.offlineReason ? ` (${n.offlineReason})` : '') + (n.degraded ? ` [degraded ${n.degraded.join(',')}]` : '') + (n.invalid ? ` [invalid ${n.invalid}]` : ''),
-    n.activePeer ?? '-',
-    n.activeSource ?? '-',
-    n.health.map((h) => `${h.id}:${h.verdict}${h.suppressed ? '!' : ''}`).join(' ') || '-',
-    n.lastEvent ? n.lastEvent.summary : '-',
-    n.lastEvent ? ago(nowMs - n.lastEvent.ts) : '-',
-    ago(nowMs - n.lastHeardMs),
-  ].map(terminalSafe));
+  const rows = nodes.map((n) =>
+    [
+      `${n.site}/${n.node}`,
+      n.status +
+        (n.offlineReason ? ` (${n.offlineReason})` : '') +
+        (n.degraded ? ` [degraded ${n.degraded.join(',')}]` : '') +
+        (n.invalid ? ` [invalid ${n.invalid}]` : ''),
+      n.activePeer ?? '-',
+      n.activeSource ?? '-',
+      n.health.map((h) => `${h.id}:${h.verdict}${h.suppressed ? '!' : ''}`).join(' ') || '-',
+      n.lastEvent ? n.lastEvent.summary : '-',
+      n.lastEvent ? ago(nowMs - n.lastEvent.ts) : '-',
+      ago(nowMs - n.lastHeardMs),
+    ].map(terminalSafe),
+  );
   const header = ['NODE', 'STATUS', 'PEER', 'WAN', 'HEALTH', 'LAST EVENT', 'EVENT AGO', 'HEARD'];
   const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
-  const line = (cells: string[]) => cells.map((c, i) => (c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + '…' : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + '…' : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }

@@ -22,7 +22,10 @@ export class Listeners<T> {
 
   emit(value: T): void {
     for (const l of [...this.listeners]) {
-      if (!this.isolate) { l(value); continue; }
+      if (!this.isolate) {
+        l(value);
+        continue;
+      }
       try {
         l(value);
       } catch (err) {

@@ -335,14 +335,27 @@ export type EventBody =
   /** One per switch; `to: {}` when the tunnel stays down (an outage); downForMs: how long it was down between the two paths. */
   | { kind: 'path-change'; from: { peer?: string; source?: string }; to: { peer?: string; source?: string }; downForMs?: number }
   | { kind: 'health-change'; candidate: string; from: VerdictPayload; to: VerdictPayload; cause?: BadCausePayload }
-  | { kind: 'route-diff'; table: string; added: number; removed: number; changed: number; prefixes?: { added: string[]; removed: string[]; changed: string[] } }
+  | {
+      kind: 'route-diff';
+      table: string;
+      added: number;
+      removed: number;
+      changed: number;
+      prefixes?: { added: string[]; removed: string[]; changed: string[] };
+    }
   /** `violations` lists the first 50; `total` counts them all. */
   | { kind: 'route-violation'; table: string; violations: RouteViolationPayload[]; total: number }
   | {
-    kind: 'command'; tx: string | null; cmd?: string; keyId?: string; outcome: 'done' | 'failed' | 'refused'; code?: string;
-    /** Present when the event sums up a burst of unauthenticated refusals: how many, and how many per code. */
-    count?: number; codes?: Record<string, number>;
-  }
+      kind: 'command';
+      tx: string | null;
+      cmd?: string;
+      keyId?: string;
+      outcome: 'done' | 'failed' | 'refused';
+      code?: string;
+      /** Present when the event sums up a burst of unauthenticated refusals: how many, and how many per code. */
+      count?: number;
+      codes?: Record<string, number>;
+    }
   | { kind: 'warning'; code: string; message: string; subject?: string }
   /** A component became degraded, or recovered (`code` is what it had been). */
   | { kind: 'agent-health'; component: DegradedComponentPayload; status: 'degraded' | 'recovered'; code: string; message?: string }
@@ -354,21 +367,41 @@ export type EventBody =
    * or not (`path-reselect-failed`).
    */
   | {
-    kind: 'drift';
-    action: 'detected' | 'raised' | 'resolved' | 'repair-applied' | 'repair-failed' | 'mode-applied' | 'path-reselect' | 'path-reselected' | 'path-reselect-failed';
-    mode: 'enforce' | 'dry-run';
-    drift?: DriftPayload; intended?: { candidate?: string; released: boolean }; applied?: 'release' | 'steer' | 'none'; code?: string; message?: string;
-    reason?: PathRepairReasonPayload;
-  }
+      kind: 'drift';
+      action:
+        | 'detected'
+        | 'raised'
+        | 'resolved'
+        | 'repair-applied'
+        | 'repair-failed'
+        | 'mode-applied'
+        | 'path-reselect'
+        | 'path-reselected'
+        | 'path-reselect-failed';
+      mode: 'enforce' | 'dry-run';
+      drift?: DriftPayload;
+      intended?: { candidate?: string; released: boolean };
+      applied?: 'release' | 'steer' | 'none';
+      code?: string;
+      message?: string;
+      reason?: PathRepairReasonPayload;
+    }
   /**
    * A metered WAN: a share of its budget reached (`threshold`, once per period each), a new
    * billing period begun (`period-start`, with what the last one counted), its counters
    * cleared or the router reloaded (`counters-reset`: counting goes on from zero).
    */
   | {
-    kind: 'metered'; action: 'threshold' | 'period-start' | 'counters-reset'; interface: string;
-    pct?: number; periodBytes?: number; budgetBytes?: number; periodStartMs?: number; previousStartMs?: number; previousBytes?: number;
-  }
+      kind: 'metered';
+      action: 'threshold' | 'period-start' | 'counters-reset';
+      interface: string;
+      pct?: number;
+      periodBytes?: number;
+      budgetBytes?: number;
+      periodStartMs?: number;
+      previousStartMs?: number;
+      previousBytes?: number;
+    }
   /** A dual-cloud spoke's NHRP shortcut appeared, went (hold time over, or flushed), or now ends at another spoke (`wasVia`). */
   | { kind: 'shortcut'; action: 'appeared' | 'gone' | 'moved'; shortcut: ShortcutTelemetry; wasVia?: string }
   /**
@@ -418,7 +451,9 @@ export interface TopicPayloads {
  * leaves without one are published directly: status at connect, replies while
  * the command's connection is up (a command only arrives on a live connection).
  */
-export const LEAF_RULES: { [L in Leaf]: { retain: boolean; qos: 0 | 1; outboxClass?: 'event' | 'state' | 'telemetry'; from: 'agent' | 'operator' } } = {
+export const LEAF_RULES: {
+  [L in Leaf]: { retain: boolean; qos: 0 | 1; outboxClass?: 'event' | 'state' | 'telemetry'; from: 'agent' | 'operator' };
+} = {
   status: { retain: true, qos: 1, from: 'agent' },
   state: { retain: true, qos: 1, outboxClass: 'state', from: 'agent' },
   telemetry: { retain: false, qos: 1, outboxClass: 'telemetry', from: 'agent' },

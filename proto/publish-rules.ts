@@ -57,21 +57,28 @@ function slaChange(a: SlaTelemetry, b: SlaTelemetry, db: Deadbands): string | un
 }
 
 function interfaceChange(a: InterfaceTelemetry, b: InterfaceTelemetry): string | undefined {
-  if (a.status !== b.status || a.lineProtocol !== b.lineProtocol) return `${b.name} ${a.status}/${a.lineProtocol} -> ${b.status}/${b.lineProtocol}`;
+  if (a.status !== b.status || a.lineProtocol !== b.lineProtocol)
+    return `${b.name} ${a.status}/${a.lineProtocol} -> ${b.status}/${b.lineProtocol}`;
   // Errors are news; traffic counters and rates only ride the heartbeat.
   if ((b.inErrors ?? 0) > (a.inErrors ?? 0) || (b.outErrors ?? 0) > (a.outErrors ?? 0)) return `${b.name} errors increased`;
   return undefined;
 }
 
 function ipsecChange(a: IpsecTelemetry, b: IpsecTelemetry): string | undefined {
-  if ((a.sasUp > 0) !== (b.sasUp > 0)) return `ipsec ${b.peer} SAs ${a.sasUp} -> ${b.sasUp}`;
+  if (a.sasUp > 0 !== b.sasUp > 0) return `ipsec ${b.peer} SAs ${a.sasUp} -> ${b.sasUp}`;
   if (b.sendErrors > a.sendErrors || b.recvErrors > a.recvErrors) return `ipsec ${b.peer} errors increased`;
   // A counter that went backwards is a new SA or a cleared counter: the path changed.
   if (b.pktsEncaps < a.pktsEncaps || b.pktsDecaps < a.pktsDecaps) return `ipsec ${b.peer} counters reset`;
   return undefined;
 }
 
-function listChanges<T>(a: readonly T[], b: readonly T[], key: (t: T) => string | number, what: string, change: (x: T, y: T) => string | undefined): string[] {
+function listChanges<T>(
+  a: readonly T[],
+  b: readonly T[],
+  key: (t: T) => string | number,
+  what: string,
+  change: (x: T, y: T) => string | undefined,
+): string[] {
   const before = keyed(a, key);
   const after = keyed(b, key);
   const out: string[] = [];
@@ -85,17 +92,38 @@ function listChanges<T>(a: readonly T[], b: readonly T[], key: (t: T) => string 
 }
 
 /** What moved beyond the deadbands since the last publication; empty when nothing did. */
-export function telemetryChanges(lastPublished: TelemetryBody | undefined, next: TelemetryBody, db: Deadbands = DEFAULT_DEADBANDS): string[] {
+export function telemetryChanges(
+  lastPublished: TelemetryBody | undefined,
+  next: TelemetryBody,
+  db: Deadbands = DEFAULT_DEADBANDS,
+): string[] {
   if (!lastPublished) return ['first report'];
   return [
-    ...listChanges(lastPublished.sla, next.sla, (s) => s.operation, 'sla', (x, y) => slaChange(x, y, db)),
+    ...listChanges(
+      lastPublished.sla,
+      next.sla,
+      (s) => s.operation,
+      'sla',
+      (x, y) => slaChange(x, y, db),
+    ),
     ...listChanges(lastPublished.interfaces, next.interfaces, (i) => i.name, 'interface', interfaceChange),
     ...listChanges(lastPublished.ipsec, next.ipsec, (i) => `${i.interface}/${i.peer}`, 'ipsec', ipsecChange),
     // A class's compliance changing is news; its measures ride the heartbeat (the sla entries carry the moves).
-    ...listChanges(lastPublished.classes ?? [], next.classes ?? [], (c) => `${c.candidate}/${c.class}`, 'class', (x, y) =>
-      x.compliance !== y.compliance ? `class ${y.class} on ${y.candidate} ${x.compliance} -> ${y.compliance}` : undefined),
+    ...listChanges(
+      lastPublished.classes ?? [],
+      next.classes ?? [],
+      (c) => `${c.candidate}/${c.class}`,
+      'class',
+      (x, y) => (x.compliance !== y.compliance ? `class ${y.class} on ${y.candidate} ${x.compliance} -> ${y.compliance}` : undefined),
+    ),
     // A shortcut that appears, goes or moves is news; its hold time counting down is not.
-    ...listChanges(lastPublished.shortcuts ?? [], next.shortcuts ?? [], (s) => s.prefix, 'shortcut', (x, y) => (x.via !== y.via ? `shortcut ${y.prefix} now via ${y.via}` : undefined)),
+    ...listChanges(
+      lastPublished.shortcuts ?? [],
+      next.shortcuts ?? [],
+      (s) => s.prefix,
+      'shortcut',
+      (x, y) => (x.via !== y.via ? `shortcut ${y.prefix} now via ${y.via}` : undefined),
+    ),
   ];
 }
 
@@ -106,7 +134,11 @@ export interface LastTelemetry {
 
 /** Whether to publish this telemetry now, and why; undefined to stay quiet. */
 export function telemetryTrigger(
-  last: LastTelemetry | undefined, next: TelemetryBody, nowMs: number, heartbeatMs: number, db: Deadbands = DEFAULT_DEADBANDS,
+  last: LastTelemetry | undefined,
+  next: TelemetryBody,
+  nowMs: number,
+  heartbeatMs: number,
+  db: Deadbands = DEFAULT_DEADBANDS,
 ): 'change' | 'heartbeat' | undefined {
   if (telemetryChanges(last?.body, next, db).length > 0) return 'change';
   if (last && nowMs - last.atMs >= heartbeatMs) return 'heartbeat';

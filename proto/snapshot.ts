@@ -34,7 +34,13 @@ export const SNAPSHOT_LIMITS = {
 
 export function buildSnapshotRequest(o: { id: string; nowMs: number; spreadMs?: number; site?: string }): SnapshotRequest {
   if (o.site !== undefined) checkSegment('site', o.site);
-  return { v: PROTO_VERSION, id: o.id, ts: o.nowMs, ...(o.spreadMs !== undefined ? { spreadMs: o.spreadMs } : {}), ...(o.site !== undefined ? { site: o.site } : {}) };
+  return {
+    v: PROTO_VERSION,
+    id: o.id,
+    ts: o.nowMs,
+    ...(o.spreadMs !== undefined ? { spreadMs: o.spreadMs } : {}),
+    ...(o.site !== undefined ? { site: o.site } : {}),
+  };
 }
 
 /** The request, or why it is refused (an agent ignores it then). */
@@ -42,15 +48,26 @@ export function parseSnapshotRequest(payload: Buffer | string): SnapshotRequest 
   const bytes = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
   if (bytes > SNAPSHOT_LIMITS.maxPayloadBytes) return { error: `${bytes} bytes, over ${SNAPSHOT_LIMITS.maxPayloadBytes}` };
   let body: unknown;
-  try { body = JSON.parse(payload.toString()); } catch { return { error: 'not JSON' }; }
+  try {
+    body = JSON.parse(payload.toString());
+  } catch {
+    return { error: 'not JSON' };
+  }
   if (!body || typeof body !== 'object' || Array.isArray(body)) return { error: 'not a JSON object' };
   const b = body as Record<string, unknown>;
   if (b.v !== PROTO_VERSION) return { error: `v must be ${PROTO_VERSION}` };
   if (typeof b.id !== 'string' || b.id.length === 0 || b.id.length > 128) return { error: 'id must be a string of 1-128 characters' };
   if (typeof b.ts !== 'number' || !Number.isFinite(b.ts)) return { error: 'ts must be a number (epoch ms)' };
-  if (b.spreadMs !== undefined && (typeof b.spreadMs !== 'number' || !Number.isFinite(b.spreadMs) || b.spreadMs < 0)) return { error: 'spreadMs must be a number of ms, 0 or more' };
+  if (b.spreadMs !== undefined && (typeof b.spreadMs !== 'number' || !Number.isFinite(b.spreadMs) || b.spreadMs < 0))
+    return { error: 'spreadMs must be a number of ms, 0 or more' };
   if (b.site !== undefined && typeof b.site !== 'string') return { error: 'site must be a string' };
-  return { v: PROTO_VERSION, id: b.id, ts: b.ts, ...(b.spreadMs !== undefined ? { spreadMs: b.spreadMs as number } : {}), ...(b.site !== undefined ? { site: b.site as string } : {}) };
+  return {
+    v: PROTO_VERSION,
+    id: b.id,
+    ts: b.ts,
+    ...(b.spreadMs !== undefined ? { spreadMs: b.spreadMs as number } : {}),
+    ...(b.site !== undefined ? { site: b.site as string } : {}),
+  };
 }
 
 /** The spread an agent applies: the request's, clamped, or the default. */

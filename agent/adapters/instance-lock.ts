@@ -50,7 +50,11 @@ export function acquireInstanceLock(path: string, pid = process.pid): InstanceLo
     if (holder !== undefined && holder !== pid && isAgentProcess(holder)) {
       throw new AlreadyRunningError(`another spokepilot (pid ${holder}) holds ${path}; stop it first`);
     }
-    try { unlinkSync(path); } catch { /* raced with another starter: the next attempt tells */ }
+    try {
+      unlinkSync(path);
+    } catch {
+      /* raced with another starter: the next attempt tells */
+    }
   }
   throw new AlreadyRunningError(`could not take ${path}: another instance is starting`);
 }
@@ -81,6 +85,10 @@ function isAgentProcess(pid: number): boolean {
 
 function releaseIfOurs(path: string, pid: number): void {
   if (readHolder(path) === pid) {
-    try { unlinkSync(path); } catch { /* already gone */ }
+    try {
+      unlinkSync(path);
+    } catch {
+      /* already gone */
+    }
   }
 }

@@ -27,7 +27,11 @@ export function rotatingLogWriter(o: RotatingLogOptions): { write(line: string):
     closeSync(fd);
     rmSync(`${path}.${keep}`, { force: true });
     for (let i = keep - 1; i >= 1; i--) {
-      try { renameSync(`${path}.${i}`, `${path}.${i + 1}`); } catch { /* not there yet */ }
+      try {
+        renameSync(`${path}.${i}`, `${path}.${i + 1}`);
+      } catch {
+        /* not there yet */
+      }
     }
     renameSync(path, `${path}.1`);
     fd = openSync(path, 'a');

@@ -13,7 +13,10 @@ export class TcpPresence implements PresencePort {
   private wanted = false;
   private work: Promise<void> = Promise.resolve();
 
-  constructor(private readonly listen: string, private readonly log: Logger) {}
+  constructor(
+    private readonly listen: string,
+    private readonly log: Logger,
+  ) {}
 
   set(present: boolean): Promise<void> {
     if (present === this.wanted) return this.work;
@@ -41,7 +44,10 @@ export class TcpPresence implements PresencePort {
     try {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, host, () => { server.off('error', reject); resolve(); });
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
       });
       this.server = server;
       this.log.info('presence-open', { listen: this.listen });

@@ -39,8 +39,14 @@ export async function listenSyslog(o: SyslogListenerOptions): Promise<SyslogList
   const socket: Socket = createSocket({ type: host.includes(':') ? 'udp6' : 'udp4', reuseAddr: true });
   socket.on('message', (msg, rinfo) => {
     const source = normaliseAddress(rinfo.address);
-    if (!allowed.has(source)) { dropped.source++; return; }
-    if (!bucketFor(buckets, source, o.maxPerSecond).take(now())) { dropped.rate++; return; }
+    if (!allowed.has(source)) {
+      dropped.source++;
+      return;
+    }
+    if (!bucketFor(buckets, source, o.maxPerSecond).take(now())) {
+      dropped.rate++;
+      return;
+    }
     if (msg.length > MAX_DATAGRAM_BYTES) return;
     // One datagram is one message (RFC 5426); IOS never batches.
     const record = parseSyslogLine(msg.toString('latin1').replace(/[\r\n]+$/, ''));

@@ -44,10 +44,14 @@ export async function configCommand(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv, allowPositionals: true,
+      args: argv,
+      allowPositionals: true,
       options: {
-        help: { type: 'boolean', short: 'h' }, print: { type: 'boolean' }, router: { type: 'boolean' },
-        'app-address': { type: 'string' }, 'track-base': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        print: { type: 'boolean' },
+        router: { type: 'boolean' },
+        'app-address': { type: 'string' },
+        'track-base': { type: 'string' },
       },
     });
   } catch (err) {
@@ -55,11 +59,20 @@ export async function configCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const { values: v, positionals } = parsed;
-  if (v.help) { console.log(USAGE); return 0; }
+  if (v.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const [sub, file, ...extra] = positionals;
-  if ((sub !== 'check' && sub !== 'ios') || file === undefined || extra.length > 0) { console.error(USAGE); return 2; }
+  if ((sub !== 'check' && sub !== 'ios') || file === undefined || extra.length > 0) {
+    console.error(USAGE);
+    return 2;
+  }
   const iosOptions = v['app-address'] !== undefined || v['track-base'] !== undefined;
-  if (sub === 'check' ? iosOptions : v.print || v.router) { console.error(USAGE); return 2; }
+  if (sub === 'check' ? iosOptions : v.print || v.router) {
+    console.error(USAGE);
+    return 2;
+  }
   const trackBase = v['track-base'] === undefined ? undefined : Number(v['track-base']);
   if (trackBase !== undefined && !/^\d{1,4}$/.test(v['track-base']!)) {
     console.error(`spokepilot config ios: --track-base "${v['track-base']}" is not a whole number`);
@@ -101,7 +114,9 @@ async function checkAgainstRouter(c: AgentConfig): Promise<number> {
         await router.configure([]);
       } catch (err) {
         const { code, message } = describeError(err);
-        console.error(`  CONFIG_MODE_REFUSED: the router user cannot enter configuration mode: ${code ?? ''} ${message}\n      fix: a privilege-15 user for the agent (router.ssh.username)`);
+        console.error(
+          `  CONFIG_MODE_REFUSED: the router user cannot enter configuration mode: ${code ?? ''} ${message}\n      fix: a privilege-15 user for the agent (router.ssh.username)`,
+        );
         problems++;
       }
     }
@@ -109,9 +124,11 @@ async function checkAgainstRouter(c: AgentConfig): Promise<number> {
       console.error(`router: ${problems} problem${problems === 1 ? '' : 's'}; the agent would only monitor (dry-run) until they are fixed`);
       return 1;
     }
-    console.log(c.dualCloud
-      ? 'router: matches the configuration (BGP neighbors, the agent\'s route-maps applied and defined, IP SLA operations, configuration mode).'
-      : `router: matches the configuration (client, peers, sources, stub tracks, IP SLA operations, ${eem ? 'EEM applets' : 'configuration mode'}).`);
+    console.log(
+      c.dualCloud
+        ? "router: matches the configuration (BGP neighbors, the agent's route-maps applied and defined, IP SLA operations, configuration mode)."
+        : `router: matches the configuration (client, peers, sources, stub tracks, IP SLA operations, ${eem ? 'EEM applets' : 'configuration mode'}).`,
+    );
     return 0;
   } finally {
     await router.close();
@@ -121,12 +138,21 @@ async function checkAgainstRouter(c: AgentConfig): Promise<number> {
 /** What `config ios` generates from: the file's slice, and what only the operator knows. */
 export function iosConfigInputFor(c: AgentConfig, o: { appAddress?: string; trackBase?: number } = {}): IosConfigInput {
   return {
-    site: c.site, node: c.node, client: c.flexvpn.client, tunnel: c.flexvpn.tunnel, peers: c.flexvpn.peers, sources: c.flexvpn.sources,
-    candidates: c.candidates, serviceLevelRttMs: c.policy.fail.rttMs, probeFrequencySec: Math.max(1, c.polling.slaSec),
+    site: c.site,
+    node: c.node,
+    client: c.flexvpn.client,
+    tunnel: c.flexvpn.tunnel,
+    peers: c.flexvpn.peers,
+    sources: c.flexvpn.sources,
+    candidates: c.candidates,
+    serviceLevelRttMs: c.policy.fail.rttMs,
+    probeFrequencySec: Math.max(1, c.polling.slaSec),
     tunnelSlaOperations: c.flexvpn.tunnelSlaOperations,
     ...(c.policy.classes && c.policy.classes.length > 0 ? { classes: c.policy.classes } : {}),
-    ...(c.syslog.listen ? { syslogListen: c.syslog.listen } : {}), ...(c.presence.listen ? { presenceListen: c.presence.listen } : {}),
-    ...(o.appAddress !== undefined ? { appAddress: o.appAddress } : {}), ...(o.trackBase !== undefined ? { trackBase: o.trackBase } : {}),
+    ...(c.syslog.listen ? { syslogListen: c.syslog.listen } : {}),
+    ...(c.presence.listen ? { presenceListen: c.presence.listen } : {}),
+    ...(o.appAddress !== undefined ? { appAddress: o.appAddress } : {}),
+    ...(o.trackBase !== undefined ? { trackBase: o.trackBase } : {}),
     ...(c.router.ssh ? { username: c.router.ssh.username } : {}),
     ...(c.actuation.setTracksWith === 'eem-applets' ? { eemAppletPrefix: c.actuation.eemAppletPrefix } : {}),
   };
@@ -134,10 +160,19 @@ export function iosConfigInputFor(c: AgentConfig, o: { appAddress?: string; trac
 
 function printIosConfig(file: string, c: AgentConfig, appAddress: string | undefined, trackBase: number | undefined): number {
   if (c.dualCloud) {
-    process.stdout.write(dualCloudIos({ dualCloud: c.dualCloud, candidates: c.candidates, probeFrequencySec: Math.max(1, c.polling.slaSec), serviceLevelRttMs: c.policy.fail.rttMs }) + '\n');
+    process.stdout.write(
+      dualCloudIos({
+        dualCloud: c.dualCloud,
+        candidates: c.candidates,
+        probeFrequencySec: Math.max(1, c.polling.slaSec),
+        serviceLevelRttMs: c.policy.fail.rttMs,
+      }) + '\n',
+    );
     return 0;
   }
-  const generated = iosConfig(iosConfigInputFor(c, { ...(appAddress !== undefined ? { appAddress } : {}), ...(trackBase !== undefined ? { trackBase } : {}) }));
+  const generated = iosConfig(
+    iosConfigInputFor(c, { ...(appAddress !== undefined ? { appAddress } : {}), ...(trackBase !== undefined ? { trackBase } : {}) }),
+  );
   if (!generated.ok) {
     console.error(`${file}: cannot generate the IOS configuration`);
     for (const p of generated.problems) console.error(`  ${p.code}: ${p.message}`);

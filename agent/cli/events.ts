@@ -17,26 +17,45 @@ Printed with local times and how long ago, decisions' reasons in words (dry-run
 ones marked); --json prints the entries as stored (epoch ms, reason codes).`;
 
 export async function eventsCommand(argv: string[], nowMs = Date.now()): Promise<number> {
-  const parsed = cliArgs(() => parseArgs({
-    args: argv,
-    options: {
-      since: { type: 'string' }, until: { type: 'string' }, kind: { type: 'string', multiple: true },
-      limit: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    },
-  }), USAGE, 'events');
+  const parsed = cliArgs(
+    () =>
+      parseArgs({
+        args: argv,
+        options: {
+          since: { type: 'string' },
+          until: { type: 'string' },
+          kind: { type: 'string', multiple: true },
+          limit: { type: 'string' },
+          json: { type: 'boolean' },
+          db: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      }),
+    USAGE,
+    'events',
+  );
   if (!parsed) return 2;
   const { values } = parsed;
-  if (values.help) { console.log(USAGE); return 0; }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const times: Record<string, number> = {};
   for (const flag of ['since', 'until'] as const) {
     const text = values[flag];
     if (text === undefined) continue;
     const t = parseTimeArg(text, nowMs);
-    if (typeof t !== 'number') { console.error(`spokepilot events: --${flag}: ${t.error}`); return 2; }
+    if (typeof t !== 'number') {
+      console.error(`spokepilot events: --${flag}: ${t.error}`);
+      return 2;
+    }
     times[flag] = t;
   }
   const limit = values.limit === undefined ? 1000 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1) { console.error(`spokepilot events: --limit must be a positive integer, not "${values.limit}"`); return 2; }
+  if (!Number.isInteger(limit) || limit < 1) {
+    console.error(`spokepilot events: --limit must be a positive integer, not "${values.limit}"`);
+    return 2;
+  }
   const db = openForQuery(resolveDbPath(values.db), 'events');
   if (!db) return 1;
   try {
@@ -45,7 +64,9 @@ export async function eventsCommand(argv: string[], nowMs = Date.now()): Promise
     const known = journal.kinds();
     const unknown = (values.kind ?? []).filter((k) => !known.includes(k));
     if (unknown.length > 0) {
-      console.error(`spokepilot events: no entries of kind ${unknown.map((k) => `"${k}"`).join(', ')} in this journal; its kinds: ${known.join(', ') || '(none yet)'}`);
+      console.error(
+        `spokepilot events: no entries of kind ${unknown.map((k) => `"${k}"`).join(', ')} in this journal; its kinds: ${known.join(', ') || '(none yet)'}`,
+      );
       return 2;
     }
     const rows = journal.query({

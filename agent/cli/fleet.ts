@@ -36,13 +36,29 @@ no retained messages for wildcards (RabbitMQ); --once waits for the spread.
 cluster's nodes, comma-separated) are failed over in turn.`;
 
 const OPTIONS = {
-  broker: { type: 'string' }, root: { type: 'string' }, site: { type: 'string' }, node: { type: 'string' },
-  json: { type: 'boolean' }, once: { type: 'boolean' }, out: { type: 'string' },
-  key: { type: 'string' }, 'key-id': { type: 'string' }, cmd: { type: 'string' }, args: { type: 'string' },
-  ttl: { type: 'string' }, timeout: { type: 'string' }, tx: { type: 'string' },
-  'tls-ca': { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
-  username: { type: 'string' }, password: { type: 'string' }, mqtt5: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-  spread: { type: 'string' }, 'no-snapshot': { type: 'boolean' },
+  broker: { type: 'string' },
+  root: { type: 'string' },
+  site: { type: 'string' },
+  node: { type: 'string' },
+  json: { type: 'boolean' },
+  once: { type: 'boolean' },
+  out: { type: 'string' },
+  key: { type: 'string' },
+  'key-id': { type: 'string' },
+  cmd: { type: 'string' },
+  args: { type: 'string' },
+  ttl: { type: 'string' },
+  timeout: { type: 'string' },
+  tx: { type: 'string' },
+  'tls-ca': { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  username: { type: 'string' },
+  password: { type: 'string' },
+  mqtt5: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  spread: { type: 'string' },
+  'no-snapshot': { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -54,7 +70,14 @@ const CONNECT_TIMEOUT_MS = 10_000;
 function lastErrorLogger(): { log: Logger; last: () => string | undefined } {
   let last: string | undefined;
   const log: Logger = {
-    debug() {}, info() {}, error(_e, f) { if (f?.error) last = String(f.error); }, warn(_e, f) { if (f?.error) last = String(f.error); },
+    debug() {},
+    info() {},
+    error(_e, f) {
+      if (f?.error) last = String(f.error);
+    },
+    warn(_e, f) {
+      if (f?.error) last = String(f.error);
+    },
     child: () => log,
   };
   return { log, last: () => last };
@@ -63,9 +86,21 @@ function lastErrorLogger(): { log: Logger; last: () => string | undefined } {
 /** Rejects unless the broker connects within the time: an unreachable broker is named, never waited on forever. */
 function connectedWithin(broker: MqttBroker, ms: number, url: string, lastError: () => string | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (broker.connected) { resolve(); return; }
-    const timer = setTimeout(() => reject(new Error(`cannot reach the broker at ${redactUrlUserinfo(url)} within ${ms / 1000} s${lastError() ? ` (${lastError()})` : ''}`)), ms);
-    broker.onConnect(() => { clearTimeout(timer); resolve(); });
+    if (broker.connected) {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(`cannot reach the broker at ${redactUrlUserinfo(url)} within ${ms / 1000} s${lastError() ? ` (${lastError()})` : ''}`),
+        ),
+      ms,
+    );
+    broker.onConnect(() => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
 }
 
@@ -76,7 +111,10 @@ const fail = (message: string): number => {
 
 function brokerOptions(v: Values, clientPrefix: string): MqttBrokerOptions {
   const password = v.password ?? process.env.SPOKEPILOT_MQTT_PASSWORD;
-  const urls = v.broker!.split(',').map((u) => u.trim()).filter((u) => u.length > 0);
+  const urls = v
+    .broker!.split(',')
+    .map((u) => u.trim())
+    .filter((u) => u.length > 0);
   return {
     url: urls[0] ?? v.broker!,
     ...(urls.length > 1 ? { urls } : {}),
@@ -95,19 +133,26 @@ export async function fleetCommand(argv: string[]): Promise<number> {
   const parsed = cliArgs(() => parseArgs({ args: argv, options: OPTIONS, allowPositionals: true }), USAGE, 'fleet');
   if (!parsed) return 2;
   const { values: v, positionals } = parsed;
-  if (v.help) { console.log(USAGE); return 0; }
+  if (v.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const sub = positionals[0];
   switch (sub) {
-    case undefined: return view(v);
-    case 'keygen': return keygen(v);
+    case undefined:
+      return view(v);
+    case 'keygen':
+      return keygen(v);
     case 'sign': {
       const c = signFromArgs(v);
       if (typeof c === 'string') return fail(c);
       console.log(JSON.stringify(c));
       return 0;
     }
-    case 'send': return send(v);
-    default: return fail(`unknown subcommand "${sub}"\n\n${USAGE}`);
+    case 'send':
+      return send(v);
+    default:
+      return fail(`unknown subcommand "${sub}"\n\n${USAGE}`);
   }
 }
 
@@ -132,16 +177,27 @@ function signFromArgs(v: Values): SignedCommand | string {
   const ttlSec = v.ttl === undefined ? 60 : Number(v.ttl);
   if (!Number.isInteger(ttlSec) || ttlSec < 1) return '--ttl must be a positive integer';
   // The agent refuses a longer lifetime (lifetime-too-long): do not sign what it will refuse.
-  if (ttlSec * 1000 > MAX_COMMAND_LIFETIME_MS) return `--ttl ${ttlSec}: agents accept commands living at most ${MAX_COMMAND_LIFETIME_MS / 1000} s`;
+  if (ttlSec * 1000 > MAX_COMMAND_LIFETIME_MS)
+    return `--ttl ${ttlSec}: agents accept commands living at most ${MAX_COMMAND_LIFETIME_MS / 1000} s`;
   let key;
   try {
     key = parsePrivateKey(readFileSync(v.key!, 'utf8'));
   } catch (err) {
     return `cannot read the private key ${v.key}: ${(err as Error).message}`;
   }
-  return buildSignedCommand({
-    site: v.site!, node: v.node!, cmd: v.cmd, args: args as never, keyId: v['key-id']!, nowMs: Date.now(), ttlSec, ...(v.tx ? { tx: v.tx } : {}),
-  }, key);
+  return buildSignedCommand(
+    {
+      site: v.site!,
+      node: v.node!,
+      cmd: v.cmd,
+      args: args as never,
+      keyId: v['key-id']!,
+      nowMs: Date.now(),
+      ttlSec,
+      ...(v.tx ? { tx: v.tx } : {}),
+    },
+    key,
+  );
 }
 
 async function send(v: Values): Promise<number> {
@@ -162,21 +218,35 @@ async function send(v: Values): Promise<number> {
         try {
           const r = JSON.parse(m.payload.toString());
           if (m.topic === topics.status) watch.status = r as SendWatch['status'];
-          if (m.topic === topics.reply && r.tx === c.tx) { clearTimeout(timer); resolve(r); }
-        } catch { /* not ours */ }
+          if (m.topic === topics.reply && r.tx === c.tx) {
+            clearTimeout(timer);
+            resolve(r);
+          }
+        } catch {
+          /* not ours */
+        }
       });
       // The reply subscription is renewed on connect before this handler runs, so it is in place first.
       broker.onConnect(() => {
-        void broker.publish({ topic: topics.cmd, payload: JSON.stringify(c), qos: 1 }).then(() => { watch.acked = true; }, () => undefined); // not acked: the no-reply message says so
+        void broker.publish({ topic: topics.cmd, payload: JSON.stringify(c), qos: 1 }).then(
+          () => {
+            watch.acked = true;
+          },
+          () => undefined,
+        ); // not acked: the no-reply message says so
       });
-      broker.onDisconnect(() => { watch.lostBroker = true; });
+      broker.onDisconnect(() => {
+        watch.lostBroker = true;
+      });
       void broker.subscribe(topics.reply, 1);
       // The spoke's retained status says whether it is there to answer.
       void broker.subscribe(topics.status, 1);
       broker.start();
     });
     if (!reply) {
-      console.error(`spokepilot fleet: ${noReplyMessage(watch, { tx: c.tx, node: `${c.site}/${c.node}`, waitedSec: timeoutMs / 1000, nowMs: Date.now() })}`);
+      console.error(
+        `spokepilot fleet: ${noReplyMessage(watch, { tx: c.tx, node: `${c.site}/${c.node}`, waitedSec: timeoutMs / 1000, nowMs: Date.now() })}`,
+      );
       return 1;
     }
     console.log(JSON.stringify(reply, null, 2));
@@ -206,12 +276,12 @@ async function view(v: Values): Promise<number> {
   const model = new FleetModel(root);
   const errors = lastErrorLogger();
   const broker = new MqttBroker(brokerOptions(v, 'spokepilot-fleet'), errors.log);
-  const render = () => (v.json
-    ? JSON.stringify({ ts: Date.now(), nodes: model.nodes() })
-    : renderFleet(model.nodes(), Date.now()));
+  const render = () => (v.json ? JSON.stringify({ ts: Date.now(), nodes: model.nodes() }) : renderFleet(model.nodes(), Date.now()));
   let quietTimer: NodeJS.Timeout | undefined;
   let done: (() => void) | undefined;
-  const finished = new Promise<void>((resolve) => { done = resolve; });
+  const finished = new Promise<void>((resolve) => {
+    done = resolve;
+  });
   let dirty = false;
   broker.onMessage((m) => {
     if (!model.apply(m.topic, m.payload, Date.now())) return;
@@ -243,11 +313,13 @@ async function view(v: Values): Promise<number> {
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
   const tty = process.stdout.isTTY && !v.json;
-  const redraw = v.once ? undefined : setInterval(() => {
-    if (!dirty && !tty) return;
-    dirty = false;
-    process.stdout.write((tty ? '\x1b[2J\x1b[H' : '') + render() + '\n');
-  }, 500);
+  const redraw = v.once
+    ? undefined
+    : setInterval(() => {
+        if (!dirty && !tty) return;
+        dirty = false;
+        process.stdout.write((tty ? '\x1b[2J\x1b[H' : '') + render() + '\n');
+      }, 500);
   await finished;
   clearInterval(redraw);
   clearTimeout(quietTimer);

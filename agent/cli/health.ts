@@ -14,16 +14,26 @@ runs as spokepilot-healthcheck (a link to this executable). The port is
 ($CAF_APP_CONFIG_FILE, else /data/package_config.ini), else ${DEFAULT_HTTP_PORT}.`;
 
 export async function healthCommand(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const parsed = cliArgs(() => parseArgs({
-    args: argv,
-    options: { port: { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  }), USAGE, 'health');
+  const parsed = cliArgs(
+    () =>
+      parseArgs({
+        args: argv,
+        options: { port: { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      }),
+    USAGE,
+    'health',
+  );
   if (!parsed) return 2;
-  if (parsed.values.help) { console.log(USAGE); return 0; }
-  const port = Number(parsed.values.port
-    ?? env.SPOKEPILOT_HTTP_PORT
-    ?? packageConfigPort(env.CAF_APP_CONFIG_FILE ?? '/data/package_config.ini')
-    ?? DEFAULT_HTTP_PORT);
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const port = Number(
+    parsed.values.port ??
+      env.SPOKEPILOT_HTTP_PORT ??
+      packageConfigPort(env.CAF_APP_CONFIG_FILE ?? '/data/package_config.ini') ??
+      DEFAULT_HTTP_PORT,
+  );
   const timeoutMs = Number(parsed.values.timeout ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535 || !(timeoutMs > 0)) {
     console.error(`spokepilot health: bad --port or --timeout\n\n${USAGE}`);

@@ -8,7 +8,11 @@ interface CliCommand {
 
 // Each command's code is loaded when it runs: `--help` or `--version` must not load the whole agent.
 const COMMANDS: CliCommand[] = [
-  { name: 'run', summary: 'run the agent: watch, decide, steer, cache, journal', run: async (a) => (await import('./run.js')).runCommand(a) },
+  {
+    name: 'run',
+    summary: 'run the agent: watch, decide, steer, cache, journal',
+    run: async (a) => (await import('./run.js')).runCommand(a),
+  },
   { name: 'parse', summary: 'parse saved show output into JSON records', run: async (a) => (await import('./parse.js')).parseCommand(a) },
   {
     name: 'demo',
@@ -22,11 +26,31 @@ const COMMANDS: CliCommand[] = [
     run: async (a) => (await import('../../lab/lab-command.js')).labCommand(a),
   },
   { name: 'status', summary: 'what the local agent is doing, and why', run: async (a) => (await import('./status.js')).statusCommand(a) },
-  { name: 'routes', summary: 'the cached routing table: now, at a time, changes since, lookup', run: async (a) => (await import('./routes.js')).routesCommand(a) },
-  { name: 'config', summary: 'config check FILE: validate a configuration file', run: async (a) => (await import('./config-check.js')).configCommand(a) },
-  { name: 'events', summary: "the agent's journal of observations, decisions and actions", run: async (a) => (await import('./events.js')).eventsCommand(a) },
-  { name: 'fleet', summary: 'live view of the fleet over MQTT; sign and send commands', run: async (a) => (await import('./fleet.js')).fleetCommand(a) },
-  { name: 'health', summary: "ask the local agent's /healthz (the IOx monitor script)", run: async (a) => (await import('./health.js')).healthCommand(a) },
+  {
+    name: 'routes',
+    summary: 'the cached routing table: now, at a time, changes since, lookup',
+    run: async (a) => (await import('./routes.js')).routesCommand(a),
+  },
+  {
+    name: 'config',
+    summary: 'config check FILE: validate a configuration file',
+    run: async (a) => (await import('./config-check.js')).configCommand(a),
+  },
+  {
+    name: 'events',
+    summary: "the agent's journal of observations, decisions and actions",
+    run: async (a) => (await import('./events.js')).eventsCommand(a),
+  },
+  {
+    name: 'fleet',
+    summary: 'live view of the fleet over MQTT; sign and send commands',
+    run: async (a) => (await import('./fleet.js')).fleetCommand(a),
+  },
+  {
+    name: 'health',
+    summary: "ask the local agent's /healthz (the IOx monitor script)",
+    run: async (a) => (await import('./health.js')).healthCommand(a),
+  },
 ];
 
 export function usage(): string {
@@ -39,7 +63,7 @@ export function usage(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `spokepilot <command> --help` for a command\'s options; `spokepilot --version` prints the version.',
+    "Run `spokepilot <command> --help` for a command's options; `spokepilot --version` prints the version.",
   ].join('\n');
 }
 

@@ -18,11 +18,14 @@ export interface SendWatch {
  */
 export function noReplyMessage(w: SendWatch, o: { tx: string; node: string; waitedSec: number; nowMs: number }): string {
   const head = `no reply to ${o.tx} within ${o.waitedSec} s`;
-  if (!w.acked) return `${head}: the broker never acknowledged the command${w.lostBroker ? ' (the connection to it was lost)' : ''}, so ${o.node} may not have it`;
+  if (!w.acked)
+    return `${head}: the broker never acknowledged the command${w.lostBroker ? ' (the connection to it was lost)' : ''}, so ${o.node} may not have it`;
   if (w.lostBroker) return `${head}: the broker took the command, then the connection to it was lost; a reply may have been missed`;
   const s = w.status;
   const at = typeof s?.ts === 'number' ? ` since ${when(s.ts, o.nowMs)}` : '';
-  if (s?.state === 'offline') return `${head}: the broker took the command, but ${o.node} is offline${at}${s.reason ? ` (${s.reason})` : ''}; it gets the command if it reconnects before it expires`;
-  if (s?.state === 'online') return `${head}: the broker took the command and ${o.node} is online${at}, but it did not answer (busy, or refusing commands it cannot verify: see its events)`;
+  if (s?.state === 'offline')
+    return `${head}: the broker took the command, but ${o.node} is offline${at}${s.reason ? ` (${s.reason})` : ''}; it gets the command if it reconnects before it expires`;
+  if (s?.state === 'online')
+    return `${head}: the broker took the command and ${o.node} is online${at}, but it did not answer (busy, or refusing commands it cannot verify: see its events)`;
   return `${head}: the broker took the command, but it holds no status for ${o.node}: never connected, or a misspelt --site/--node`;
 }

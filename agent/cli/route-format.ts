@@ -26,8 +26,6 @@ export function formatCachedRoute(c: CachedRoute): string {
 /** One change, with when in local time and how long ago. */
 export function formatChange(c: RouteChange, nowMs: number): string {
   const mark = { added: '+', removed: '-', changed: '~' }[c.change];
-  const body = c.change === 'changed'
-    ? `${formatRoute(c.before!)}  ->  ${formatRoute(c.after!)}`
-    : formatRoute((c.after ?? c.before)!);
+  const body = c.change === 'changed' ? `${formatRoute(c.before!)}  ->  ${formatRoute(c.after!)}` : formatRoute((c.after ?? c.before)!);
   return `${when(c.tsMs, nowMs)} ${tableName(c.table)} ${mark} ${body}`;
 }

@@ -23,17 +23,31 @@ TIME: ISO 8601 (2026-11-23T03:12Z), an age (15m, 2h, 3d), or epoch ms.
 The database is --db, else $SPOKEPILOT_DB, else $CAF_APP_PERSISTENT_DIR/spokepilot.db, else ./data/spokepilot.db.`;
 
 export async function routesCommand(argv: string[], nowMs = Date.now()): Promise<number> {
-  const parsed = cliArgs(() => parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      vrf: { type: 'string' }, ipv6: { type: 'boolean' }, pushed: { type: 'boolean' }, at: { type: 'string' }, since: { type: 'string' },
-      json: { type: 'boolean' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    },
-  }), USAGE, 'routes');
+  const parsed = cliArgs(
+    () =>
+      parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          vrf: { type: 'string' },
+          ipv6: { type: 'boolean' },
+          pushed: { type: 'boolean' },
+          at: { type: 'string' },
+          since: { type: 'string' },
+          json: { type: 'boolean' },
+          db: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      }),
+    USAGE,
+    'routes',
+  );
   if (!parsed) return 2;
   const { values, positionals } = parsed;
-  if (values.help) { console.log(USAGE); return 0; }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const [sub, ...rest] = positionals;
   const table: TableId = {
     family: values.ipv6 || (sub === 'lookup' && rest[0]?.includes(':')) ? 'ipv6' : 'ipv4',
@@ -50,14 +64,26 @@ export async function routesCommand(argv: string[], nowMs = Date.now()): Promise
   const at = time('at', values.at);
   const since = time('since', values.since);
   if (at === null || since === null) return 2;
-  if (sub !== undefined && sub !== 'diff' && sub !== 'lookup') { console.error(`spokepilot routes: unknown subcommand "${sub}"\n\n${USAGE}`); return 2; }
-  if (sub === 'diff' && since === undefined) { console.error(`spokepilot routes diff: --since TIME is required\n\n${USAGE}`); return 2; }
-  if (sub === 'lookup' && rest.length !== 1) { console.error(`spokepilot routes lookup: give exactly one ADDRESS\n\n${USAGE}`); return 2; }
+  if (sub !== undefined && sub !== 'diff' && sub !== 'lookup') {
+    console.error(`spokepilot routes: unknown subcommand "${sub}"\n\n${USAGE}`);
+    return 2;
+  }
+  if (sub === 'diff' && since === undefined) {
+    console.error(`spokepilot routes diff: --since TIME is required\n\n${USAGE}`);
+    return 2;
+  }
+  if (sub === 'lookup' && rest.length !== 1) {
+    console.error(`spokepilot routes lookup: give exactly one ADDRESS\n\n${USAGE}`);
+    return 2;
+  }
   if (sub === 'lookup' && parseIpv4(rest[0]!) === undefined && parseIpv6(rest[0]!) === undefined) {
     console.error(`spokepilot routes lookup: "${rest[0]}" is not an IPv4 or IPv6 address`);
     return 2;
   }
-  if (sub !== 'lookup' && rest.length > 0) { console.error(`spokepilot routes: unexpected argument "${rest[0]}"\n\n${USAGE}`); return 2; }
+  if (sub !== 'lookup' && rest.length > 0) {
+    console.error(`spokepilot routes: unexpected argument "${rest[0]}"\n\n${USAGE}`);
+    return 2;
+  }
 
   const db = openForQuery(resolveDbPath(values.db), 'routes');
   if (!db) return 1;
@@ -83,7 +109,10 @@ export async function routesCommand(argv: string[], nowMs = Date.now()): Promise
       else console.log(hit ? formatRoute(hit) : `% No route to ${address} in ${tableName(table)} (as of ${when(snapshot.tsMs, nowMs)})`);
       return hit ? 0 : 1;
     }
-    if (values.json) { console.log(JSON.stringify({ table, snapshot, routes }, null, 2)); return 0; }
+    if (values.json) {
+      console.log(JSON.stringify({ table, snapshot, routes }, null, 2));
+      return 0;
+    }
     console.log(`${tableName(table)} as read at ${when(snapshot.tsMs, nowMs)}: ${snapshot.routeCount} routes`);
     for (const c of routes) console.log(formatCachedRoute(c));
     return 0;

@@ -24,10 +24,24 @@ SIGHUP re-reads FILE: the policy applies at once, other changes at restart.
 --dry-run decides and reports but changes nothing on the router.`;
 
 export async function runCommand(argv: string[]): Promise<number> {
-  const parsed = cliArgs(() => parseArgs({ args: argv, options: { config: { type: 'string', short: 'c' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }), USAGE, 'run');
+  const parsed = cliArgs(
+    () =>
+      parseArgs({
+        args: argv,
+        options: { config: { type: 'string', short: 'c' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      }),
+    USAGE,
+    'run',
+  );
   if (!parsed) return 2;
-  if (parsed.values.help) { console.log(USAGE); return 0; }
-  if (!parsed.values.config) { console.error(`spokepilot run: --config FILE is required\n\n${USAGE}`); return 2; }
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!parsed.values.config) {
+    console.error(`spokepilot run: --config FILE is required\n\n${USAGE}`);
+    return 2;
+  }
   const env = withIoxEnv(process.env);
   const loaded = loadConfigFile(parsed.values.config, env);
   if (!loaded.ok) {

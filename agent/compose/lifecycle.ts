@@ -41,10 +41,12 @@ export class Lifecycle {
     const signal = AbortSignal.timeout(Math.max(0, deadlineMs));
     const endAt = Date.now() + deadlineMs;
     for (const s of this.started.splice(0).reverse()) {
-      const stopped = Promise.resolve().then(() => s.stop(signal)).catch((err: unknown) => {
-        const { code, message } = describeError(err);
-        this.log.warn('service-stop-failed', { service: s.name, code, error: message });
-      });
+      const stopped = Promise.resolve()
+        .then(() => s.stop(signal))
+        .catch((err: unknown) => {
+          const { code, message } = describeError(err);
+          this.log.warn('service-stop-failed', { service: s.name, code, error: message });
+        });
       await within(stopped, Math.max(0, endAt - Date.now()));
     }
   }
@@ -53,6 +55,10 @@ export class Lifecycle {
 /** Waits for `p` at most `ms` (its failure still reaches the caller); past that, stop goes on without it. */
 export function within(p: Promise<unknown>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p.then(() => undefined), new Promise<void>((r) => { timer = setTimeout(r, ms); })])
-    .finally(() => clearTimeout(timer));
+  return Promise.race([
+    p.then(() => undefined),
+    new Promise<void>((r) => {
+      timer = setTimeout(r, ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }

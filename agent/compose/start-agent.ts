@@ -85,13 +85,25 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
   const degradations = new Degradations();
   const store = openStore(config, dbPath, log, degradations, clock, deps.nativeBinding);
   let routerConnectFailures = 0;
-  const inner = deps.router ?? buildRouter(config, env, log, () => { routerConnectFailures++; });
+  const inner =
+    deps.router ??
+    buildRouter(config, env, log, () => {
+      routerConnectFailures++;
+    });
   const router = new GuardedRouter(inner, degradations, clock);
   const checked = await checkBeforeSteering(config, router, degradations, clock, log);
   config = checked.config;
   const pool = new ParsePool({ size: 1 });
   const runtime = new Runtime({
-    config, router, pool, store, clock, log, degradations, ...(deps.random ? { random: deps.random } : {}), ...(checked.judgement ? { judgement: checked.judgement } : {}),
+    config,
+    router,
+    pool,
+    store,
+    clock,
+    log,
+    degradations,
+    ...(deps.random ? { random: deps.random } : {}),
+    ...(checked.judgement ? { judgement: checked.judgement } : {}),
   });
   // SIGHUP and set-policy both come here; the runtime's CurrentConfig is the one owner of what is in force.
   const reload = (next: AgentConfig) => runtime.current.replace(next);
@@ -99,9 +111,19 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
     ? buildMqttStack({ config, mqtt: config.mqtt, runtime, store, dbPath, router, clock, log, env, reload })
     : undefined;
   const presencePort = deps.presence ?? (config.presence.listen ? new TcpPresence(config.presence.listen, log) : undefined);
-  const presence = presencePort && new PresenceGate(presencePort, {
-    mode: () => runtime.current.mode, inSyncAtMs: () => runtime.loop.inSyncAtMs, degradations, staleAfterMs: config.presence.staleAfterSec * 1000,
-  }, clock, log);
+  const presence =
+    presencePort &&
+    new PresenceGate(
+      presencePort,
+      {
+        mode: () => runtime.current.mode,
+        inSyncAtMs: () => runtime.loop.inSyncAtMs,
+        degradations,
+        staleAfterMs: config.presence.staleAfterSec * 1000,
+      },
+      clock,
+      log,
+    );
   const routerErrors = () => routerConnectFailures + Object.values(runtime.pollerStats()).reduce((n, p) => n + p.failures, 0);
 
   // Set when stop begins: the stop steps share one deadline (wall clock) and the restore's outcome.
@@ -119,14 +141,22 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
     { name: 'router', stop: () => router.close() },
     { name: 'store', stop: () => store.close() },
     { name: 'parse-pool', stop: () => pool.close() },
-    ...(mqtt ? [{
-      name: 'mqtt',
-      start: () => mqtt.start(),
-      // The offline status says how the router was left (the restore stopped just before).
-      stop: () => mqtt.stop(Math.min(budget.mqttMs, left()), restore.outcome === 'skipped'
-        ? { restore: restore.outcome }
-        : { restore: restore.outcome, ...('code' in restore ? { restoreCode: restore.code } : {}) }),
-    }] : []),
+    ...(mqtt
+      ? [
+          {
+            name: 'mqtt',
+            start: () => mqtt.start(),
+            // The offline status says how the router was left (the restore stopped just before).
+            stop: () =>
+              mqtt.stop(
+                Math.min(budget.mqttMs, left()),
+                restore.outcome === 'skipped'
+                  ? { restore: restore.outcome }
+                  : { restore: restore.outcome, ...('code' in restore ? { restoreCode: restore.code } : {}) },
+              ),
+          },
+        ]
+      : []),
     {
       name: 'native-restore',
       // Leaves the router on its own configuration, through the router port past the closed gate; MQTT keeps its budget.
@@ -143,15 +173,20 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
         if (!config.syslog.listen) return;
         const allowFrom = await syslogSources(config, log);
         syslog = await listenSyslog({
-          listen: config.syslog.listen, allowFrom, maxPerSecond: config.syslog.maxPerSecond,
-          onRecord: (r) => runtime.onSyslog(r), onError: (e) => log.warn('syslog-error', { error: e.message }),
+          listen: config.syslog.listen,
+          allowFrom,
+          maxPerSecond: config.syslog.maxPerSecond,
+          onRecord: (r) => runtime.onSyslog(r),
+          onError: (e) => log.warn('syslog-error', { error: e.message }),
         });
       },
       stop: () => syslog?.close(),
     },
     {
       name: 'prune',
-      start: () => { cancelPrune = scheduleEvery(clock, 3600_000, () => store.prune(clock.now())); },
+      start: () => {
+        cancelPrune = scheduleEvery(clock, 3600_000, () => store.prune(clock.now()));
+      },
       stop: () => cancelPrune(),
     },
     // A running actuation gets its budget to notice the closed gate; the loop does not wait longer for it.
@@ -164,8 +199,13 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
       name: 'http-status',
       start: async () => {
         if (!config.http.enabled) return;
-        http = await startStatusServer(config.http.listen, statusRoutes({ config, runtime, store, mqtt, clock, routerErrors, degradations, syslog }))
-          .catch((e: Error) => { log.error('http-status-failed', { listen: config.http.listen, error: e.message }); return undefined; });
+        http = await startStatusServer(
+          config.http.listen,
+          statusRoutes({ config, runtime, store, mqtt, clock, routerErrors, degradations, syslog }),
+        ).catch((e: Error) => {
+          log.error('http-status-failed', { listen: config.http.listen, error: e.message });
+          return undefined;
+        });
       },
       stop: () => http?.close(),
     },
@@ -194,7 +234,11 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
  * only (dry-run) and says why; a router it cannot read yet is not held against it.
  */
 async function checkBeforeSteering(
-  config: AgentConfig, router: RouterCli, degradations: Degradations, clock: Clock, log: Logger,
+  config: AgentConfig,
+  router: RouterCli,
+  degradations: Degradations,
+  clock: Clock,
+  log: Logger,
 ): Promise<{ config: AgentConfig; judgement?: RouterJudgement }> {
   if (config.policy.mode !== 'enforce') return { config };
   const outcome = await runPreflight(config, router);
@@ -205,8 +249,10 @@ async function checkBeforeSteering(
   if (outcome.status === 'passed') return { config, judgement: outcome.judgement };
   for (const p of outcome.problems) log.error('preflight-problem', { code: p.code, problem: p.message, fix: p.fix });
   degradations.set({
-    component: 'preflight', code: outcome.problems[0]!.code,
-    message: `monitoring only (dry-run): the configuration does not match the router: ${outcome.problems.map((p) => p.message).join('; ')}`, sinceMs: clock.now(),
+    component: 'preflight',
+    code: outcome.problems[0]!.code,
+    message: `monitoring only (dry-run): the configuration does not match the router: ${outcome.problems.map((p) => p.message).join('; ')}`,
+    sinceMs: clock.now(),
   });
   return { config: { ...config, policy: { ...config.policy, mode: 'dry-run' } } };
 }
@@ -251,20 +297,28 @@ async function syslogSources(config: AgentConfig, log: Logger): Promise<string[]
  * at all leaves journal and outbox in memory, so the spoke still publishes and
  * answers commands. Either way the store is reported degraded.
  */
-function openStore(config: AgentConfig, path: string, log: Logger, degradations: Degradations, clock: Clock, nativeBinding?: string): SqliteAgentStore | UnavailableStore {
-  const open = (p: string) => new SqliteAgentStore({
-    path: p,
-    checkIntegrity: p !== ':memory:',
-    journalMaxAgeMs: config.store.journalMaxAgeDays * 86400_000,
-    journalMaxRows: config.store.journalMaxRows,
-    routeHistoryMs: config.store.routeHistoryDays * 86400_000,
-    outboxMaxBytes: config.store.outboxMaxBytes,
-    outboxMaxAgeMs: config.store.outboxMaxAgeHours * 3600_000,
-    expectations: config.routes.expectations,
-    maxTableRoutes: config.routes.maxTableRoutes,
-    log: log.child('store'),
-    ...(nativeBinding ? { nativeBinding } : {}),
-  });
+function openStore(
+  config: AgentConfig,
+  path: string,
+  log: Logger,
+  degradations: Degradations,
+  clock: Clock,
+  nativeBinding?: string,
+): SqliteAgentStore | UnavailableStore {
+  const open = (p: string) =>
+    new SqliteAgentStore({
+      path: p,
+      checkIntegrity: p !== ':memory:',
+      journalMaxAgeMs: config.store.journalMaxAgeDays * 86400_000,
+      journalMaxRows: config.store.journalMaxRows,
+      routeHistoryMs: config.store.routeHistoryDays * 86400_000,
+      outboxMaxBytes: config.store.outboxMaxBytes,
+      outboxMaxAgeMs: config.store.outboxMaxAgeHours * 3600_000,
+      expectations: config.routes.expectations,
+      maxTableRoutes: config.routes.maxTableRoutes,
+      log: log.child('store'),
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
   const degrade = (code: string, message: string) => {
     log.error('store-degraded', { path, code, message });
     degradations.set({ component: 'store', code, message, sinceMs: clock.now() });
@@ -287,7 +341,10 @@ function openStore(config: AgentConfig, path: string, log: Logger, degradations:
   }
   try {
     const store = open(':memory:');
-    degrade('STORE_IN_MEMORY', `${first.code ?? 'STORE_FAILED'}: ${first.message}; journal and outbox kept in memory until restart, routes not cached`);
+    degrade(
+      'STORE_IN_MEMORY',
+      `${first.code ?? 'STORE_FAILED'}: ${first.message}; journal and outbox kept in memory until restart, routes not cached`,
+    );
     return store;
   } catch (err) {
     const { code, message } = describeError(err);
@@ -322,6 +379,9 @@ export function buildRouter(config: AgentConfig, env: NodeJS.ProcessEnv, log: Lo
 }
 
 function scheduleEvery(clock: Clock, ms: number, fn: () => void): () => void {
-  let cancel = clock.setTimer(function run() { fn(); cancel = clock.setTimer(run, ms); }, ms);
+  let cancel = clock.setTimer(function run() {
+    fn();
+    cancel = clock.setTimer(run, ms);
+  }, ms);
   return () => cancel();
 }

@@ -7,6 +7,9 @@ export function actuationTargets(c: AgentConfig): ActuationTargets {
     client: c.flexvpn.client,
     peers: c.flexvpn.peers,
     sources: c.flexvpn.sources,
-    trackSetter: c.actuation.setTracksWith === 'eem-applets' ? { kind: 'eem-applets', prefix: c.actuation.eemAppletPrefix } : { kind: 'default-state' },
+    trackSetter:
+      c.actuation.setTracksWith === 'eem-applets'
+        ? { kind: 'eem-applets', prefix: c.actuation.eemAppletPrefix }
+        : { kind: 'default-state' },
   };
 }

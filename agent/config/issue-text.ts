@@ -48,13 +48,21 @@ export function showValue(value: unknown): string {
     if (typeof v === 'string') return emit(escapeControls(JSON.stringify(redactUrlUserinfo(v.slice(0, MAX_VALUE_CHARS * 4)))));
     if (Array.isArray(v)) {
       emit('[');
-      v.forEach((x, i) => { if (length <= MAX_VALUE_CHARS) { if (i > 0) emit(','); walk(x, ''); } });
+      v.forEach((x, i) => {
+        if (length <= MAX_VALUE_CHARS) {
+          if (i > 0) emit(',');
+          walk(x, '');
+        }
+      });
       return emit(']');
     }
     if (v !== null && typeof v === 'object') {
       emit('{');
       Object.entries(v).forEach(([k, x], i) => {
-        if (length <= MAX_VALUE_CHARS) { emit(`${i > 0 ? ',' : ''}${escapeControls(JSON.stringify(k))}:`); walk(x, k); }
+        if (length <= MAX_VALUE_CHARS) {
+          emit(`${i > 0 ? ',' : ''}${escapeControls(JSON.stringify(k))}:`);
+          walk(x, k);
+        }
       });
       return emit('}');
     }

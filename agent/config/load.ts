@@ -41,14 +41,26 @@ export function loadConfigFile(path: string, env: NodeJS.ProcessEnv = {}): Confi
 function read(path: string, what: string): string | ConfigResult {
   const r = readTextCapped(path, MAX_CONFIG_FILE_BYTES, what);
   if (r.ok) return r.text;
-  return { ok: false, issues: [{ path: '', code: r.code === 'too-large' ? 'CONFIG_TOO_LARGE' : 'CONFIG_UNREADABLE', message: escapeControls(r.message) }] };
+  return {
+    ok: false,
+    issues: [{ path: '', code: r.code === 'too-large' ? 'CONFIG_TOO_LARGE' : 'CONFIG_UNREADABLE', message: escapeControls(r.message) }],
+  };
 }
 
-export function loadConfigText(text: string, overrides: { path: string[]; value: unknown }[] = [], env: NodeJS.ProcessEnv = {}): ConfigResult {
+export function loadConfigText(
+  text: string,
+  overrides: { path: string[]; value: unknown }[] = [],
+  env: NodeJS.ProcessEnv = {},
+): ConfigResult {
   try {
     const depth = flowNestingDepth(text);
     if (depth > MAX_FLOW_NESTING) {
-      return { ok: false, issues: [{ path: '', code: 'CONFIG_TOO_DEEP', message: `flow collections ([ ] { }) nested ${depth} deep, at most ${MAX_FLOW_NESTING}` }] };
+      return {
+        ok: false,
+        issues: [
+          { path: '', code: 'CONFIG_TOO_DEEP', message: `flow collections ([ ] { }) nested ${depth} deep, at most ${MAX_FLOW_NESTING}` },
+        ],
+      };
     }
     const lines = new LineCounter();
     const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter: lines });
@@ -58,7 +70,9 @@ export function loadConfigText(text: string, overrides: { path: string[]; value:
         issues: doc.errors.map((e) => ({
           path: '',
           code: 'CONFIG_YAML_SYNTAX',
-          message: escapeControls(`YAML ${e.linePos ? `line ${e.linePos[0].line} column ${e.linePos[0].col}` : ''}: ${e.message.split('\n')[0]}`),
+          message: escapeControls(
+            `YAML ${e.linePos ? `line ${e.linePos[0].line} column ${e.linePos[0].col}` : ''}: ${e.message.split('\n')[0]}`,
+          ),
         })),
       };
     }
@@ -89,7 +103,9 @@ function unresolvedAliases(doc: Document, lines: LineCounter): ConfigIssue[] {
       issues.push({
         path: yamlPath([...ancestors, node]),
         code: 'CONFIG_YAML_ALIAS',
-        message: escapeControls(`YAML ${at ? `line ${at.line} column ${at.col}` : ''}: alias *${node.source} names no anchor (&${node.source}) set before it`),
+        message: escapeControls(
+          `YAML ${at ? `line ${at.line} column ${at.col}` : ''}: alias *${node.source} names no anchor (&${node.source}) set before it`,
+        ),
       });
     },
   });
@@ -121,13 +137,24 @@ function toJS(doc: Document): { ok: true; value: unknown } | { ok: false; issues
     const alias = /alias/i.test((err as Error).message);
     return {
       ok: false,
-      issues: [{ path: '', code: alias ? 'CONFIG_YAML_ALIAS' : 'CONFIG_YAML_SYNTAX', message: escapeControls(`YAML: ${(err as Error).message}`) }],
+      issues: [
+        { path: '', code: alias ? 'CONFIG_YAML_ALIAS' : 'CONFIG_YAML_SYNTAX', message: escapeControls(`YAML: ${(err as Error).message}`) },
+      ],
     };
   }
 }
 
 function internalFault(err: unknown): ConfigResult {
-  return { ok: false, issues: [{ path: '', code: 'CONFIG_INTERNAL', message: escapeControls(`cannot load the configuration: ${String((err as Error)?.message ?? err)}`) }] };
+  return {
+    ok: false,
+    issues: [
+      {
+        path: '',
+        code: 'CONFIG_INTERNAL',
+        message: escapeControls(`cannot load the configuration: ${String((err as Error)?.message ?? err)}`),
+      },
+    ],
+  };
 }
 
 /**

@@ -26,17 +26,32 @@ export function parsePackageConfig(text: string): { ok: true; config: PackageCon
     const line = raw.trim();
     if (line === '' || line.startsWith(';') || line.startsWith('#')) return;
     const header = /^\[([A-Za-z0-9_]+)\]$/.exec(line);
-    if (header) { section = header[1]!; return; }
+    if (header) {
+      section = header[1]!;
+      return;
+    }
     const kv = /^([A-Za-z0-9_]+)\s*=\s*(.*)$/.exec(line);
-    if (!kv) { errors.push(`line ${i + 1}: not "key = value": ${line.slice(0, 60)}`); return; }
+    if (!kv) {
+      errors.push(`line ${i + 1}: not "key = value": ${line.slice(0, 60)}`);
+      return;
+    }
     const key = `${section}.${kv[1]}`;
     const spec = KEYS[key];
     const value = kv[2]!.trim();
-    if (!spec) { errors.push(`line ${i + 1}: unknown setting [${section}] ${kv[1]}`); return; }
+    if (!spec) {
+      errors.push(`line ${i + 1}: unknown setting [${section}] ${kv[1]}`);
+      return;
+    }
     if (value === '') return; // empty keeps the YAML's value
-    if (key === 'config.file') { out.file = value; return; }
+    if (key === 'config.file') {
+      out.file = value;
+      return;
+    }
     if (spec.number) {
-      if (!/^\d{1,5}$/.test(value) || Number(value) < 1 || Number(value) > 65535) { errors.push(`line ${i + 1}: ${kv[1]} must be a port number`); return; }
+      if (!/^\d{1,5}$/.test(value) || Number(value) < 1 || Number(value) > 65535) {
+        errors.push(`line ${i + 1}: ${kv[1]} must be a port number`);
+        return;
+      }
       out.overrides.push({ path: spec.path, value: `127.0.0.1:${value}` });
       return;
     }

@@ -26,15 +26,34 @@ const CLASS_NAME = '^[A-Za-z][A-Za-z0-9_-]{0,31}$';
 const secret = {
   oneOf: [
     { type: 'string', minLength: 1 },
-    { type: 'object', additionalProperties: false, required: ['env'], properties: { env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['env'],
+      properties: { env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } },
+    },
     { type: 'object', additionalProperties: false, required: ['file'], properties: { file: { type: 'string', minLength: 1 } } },
   ],
 };
 
-const int = (minimum: number, maximum: number, def?: number) => ({ type: 'integer', minimum, maximum, ...(def !== undefined ? { default: def } : {}) });
-const num = (minimum: number, maximum: number, def?: number) => ({ type: 'number', minimum, maximum, ...(def !== undefined ? { default: def } : {}) });
+const int = (minimum: number, maximum: number, def?: number) => ({
+  type: 'integer',
+  minimum,
+  maximum,
+  ...(def !== undefined ? { default: def } : {}),
+});
+const num = (minimum: number, maximum: number, def?: number) => ({
+  type: 'number',
+  minimum,
+  maximum,
+  ...(def !== undefined ? { default: def } : {}),
+});
 const obj = (properties: Record<string, unknown>, required: string[] = [], extra: Record<string, unknown> = {}) => ({
-  type: 'object', additionalProperties: false, properties, required, ...extra,
+  type: 'object',
+  additionalProperties: false,
+  properties,
+  required,
+  ...extra,
 });
 
 const thresholds = (def: { lossPct: number; rttMs: number; jitterMs: number }) =>
@@ -54,7 +73,14 @@ const metered = obj(
     // A number of bytes, or `2GB` (pattern and minimum each apply to their own type); normalised to bytes after validation.
     budget: { type: ['integer', 'string'], minimum: 1, pattern: BYTE_SIZE_PATTERN },
     billingDay: int(1, 28, 1),
-    thresholdsPct: { type: 'array', minItems: 1, maxItems: 10, uniqueItems: true, items: int(1, 1000), default: [...DEFAULT_THRESHOLDS_PCT] },
+    thresholdsPct: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 10,
+      uniqueItems: true,
+      items: int(1, 1000),
+      default: [...DEFAULT_THRESHOLDS_PCT],
+    },
     whenSpent: { enum: ['hard-failure-only', 'ignore'], default: 'hard-failure-only' },
     fullRateOperations: { type: 'array', maxItems: 8, uniqueItems: true, default: [], items: int(1, 2147483647) },
   },
@@ -62,14 +88,25 @@ const metered = obj(
 );
 
 // The dual-cloud design (agent/core/dual-cloud/config.ts): hubs with their tunnels and the agent's route-maps.
-const COMMUNITY = '^([0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]):([0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$';
+const COMMUNITY =
+  '^([0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]):([0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$';
 const IPV4_CIDR = '^(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}/(3[0-2]|[12]?\\d)$';
 const dualCloud = obj(
   {
     asn: int(1, 4294967295),
     hubs: {
-      type: 'array', minItems: 2, maxItems: 8,
-      items: obj({ neighbor: { type: 'string', pattern: IPV4 }, tunnel: { type: 'string', pattern: INTERFACE }, routeMapIn: { type: 'string', pattern: NAME }, routeMapOut: { type: 'string', pattern: NAME } }, ['neighbor', 'tunnel', 'routeMapIn', 'routeMapOut']),
+      type: 'array',
+      minItems: 2,
+      maxItems: 8,
+      items: obj(
+        {
+          neighbor: { type: 'string', pattern: IPV4 },
+          tunnel: { type: 'string', pattern: INTERFACE },
+          routeMapIn: { type: 'string', pattern: NAME },
+          routeMapOut: { type: 'string', pattern: NAME },
+        },
+        ['neighbor', 'tunnel', 'routeMapIn', 'routeMapOut'],
+      ),
     },
     prefixes: { type: 'array', minItems: 1, maxItems: 32, uniqueItems: true, items: { type: 'string', pattern: IPV4_CIDR } },
     preferLocalPreference: int(101, 4294967295, 200),
@@ -103,7 +140,10 @@ export const CONFIG_SCHEMA = obj(
           },
           ['host', 'username'],
         ),
-        exec: obj({ command: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }, timeoutMs: int(100, 300000, 15000) }, ['command']),
+        exec: obj(
+          { command: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }, timeoutMs: int(100, 300000, 15000) },
+          ['command'],
+        ),
         // Per command, applied while the output streams in; route tables get their own limit from routes.maxTableRoutes.
         maxOutputBytes: int(16384, 256 * 1024 * 1024, 2 * 1024 * 1024),
         maxOutputLines: int(100, 10_000_000, 20_000),
@@ -127,8 +167,18 @@ export const CONFIG_SCHEMA = obj(
       {
         client: { type: 'string', pattern: NAME },
         tunnel: { type: 'string', pattern: INTERFACE },
-        peers: { type: 'array', minItems: 1, maxItems: 16, items: obj({ address: { type: 'string', pattern: IPV4 }, stubTrack: int(1, 1000) }, ['address', 'stubTrack']) },
-        sources: { type: 'array', minItems: 1, maxItems: 8, items: obj({ interface: { type: 'string', pattern: INTERFACE }, stubTrack: int(1, 1000), metered }, ['interface', 'stubTrack']) },
+        peers: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 16,
+          items: obj({ address: { type: 'string', pattern: IPV4 }, stubTrack: int(1, 1000) }, ['address', 'stubTrack']),
+        },
+        sources: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 8,
+          items: obj({ interface: { type: 'string', pattern: INTERFACE }, stubTrack: int(1, 1000), metered }, ['interface', 'stubTrack']),
+        },
         tunnelSlaOperations: { type: 'array', maxItems: 8, default: [], items: int(1, 2147483647) },
       },
       ['client', 'tunnel', 'peers', 'sources'],
@@ -145,7 +195,9 @@ export const CONFIG_SCHEMA = obj(
           slaOperations: { type: 'array', minItems: 1, items: int(1, 2147483647) },
           // Per service class (policy.classes[].name): the jitter operations, marked with its DSCP, that judge it on this path.
           classOperations: {
-            type: 'object', maxProperties: MAX_CLASSES, propertyNames: { pattern: CLASS_NAME },
+            type: 'object',
+            maxProperties: MAX_CLASSES,
+            propertyNames: { pattern: CLASS_NAME },
             additionalProperties: { type: 'array', minItems: 1, maxItems: 8, uniqueItems: true, items: int(1, 2147483647) },
           },
         },
@@ -179,13 +231,20 @@ export const CONFIG_SCHEMA = obj(
         clearStaleSa: { type: 'boolean', default: P.clearStaleSa },
         // Service-level classes (agent/core/policy/classes.ts): at most four, each with its level and DSCP.
         classes: {
-          type: 'array', maxItems: MAX_CLASSES, default: [],
-          items: obj({
-            name: { type: 'string', pattern: CLASS_NAME },
-            dscp: int(0, 63),
-            critical: { type: 'boolean', default: false },
-            lossPct: num(0, 100), rttMs: num(0, 60000), jitterMs: num(0, 60000),
-          }, ['name', 'dscp', 'lossPct', 'rttMs', 'jitterMs']),
+          type: 'array',
+          maxItems: MAX_CLASSES,
+          default: [],
+          items: obj(
+            {
+              name: { type: 'string', pattern: CLASS_NAME },
+              dscp: int(0, 63),
+              critical: { type: 'boolean', default: false },
+              lossPct: num(0, 100),
+              rttMs: num(0, 60000),
+              jitterMs: num(0, 60000),
+            },
+            ['name', 'dscp', 'lossPct', 'rttMs', 'jitterMs'],
+          ),
         },
         classBandPct: num(0, 1000, P.classBandPct),
       },
@@ -247,8 +306,25 @@ export const CONFIG_SCHEMA = obj(
         maxTableRoutes: int(100, 1_000_000, 50_000),
         expectations: obj(
           {
-            required: { type: 'array', default: [], items: obj({ prefix: { type: 'string', pattern: CIDR }, viaInterface: { type: 'string', pattern: '^[A-Za-z-]+$' }, vrf: { type: 'string', pattern: NAME } }, ['prefix']) },
-            allowed: { type: 'array', default: [], items: obj({ prefix: { type: 'string', pattern: CIDR }, maxLength: int(0, 128), vrf: { type: 'string', pattern: NAME } }, ['prefix']) },
+            required: {
+              type: 'array',
+              default: [],
+              items: obj(
+                {
+                  prefix: { type: 'string', pattern: CIDR },
+                  viaInterface: { type: 'string', pattern: '^[A-Za-z-]+$' },
+                  vrf: { type: 'string', pattern: NAME },
+                },
+                ['prefix'],
+              ),
+            },
+            allowed: {
+              type: 'array',
+              default: [],
+              items: obj({ prefix: { type: 'string', pattern: CIDR }, maxLength: int(0, 128), vrf: { type: 'string', pattern: NAME } }, [
+                'prefix',
+              ]),
+            },
           },
           [],
           { default: {} },
@@ -262,21 +338,36 @@ export const CONFIG_SCHEMA = obj(
         // No userinfo (`user:pass@`): credentials go in username and password, a secret that is redacted everywhere.
         url: { type: 'string', pattern: '^mqtts?://[^\\s/@]+(:\\d{1,5})?/?$' },
         // A clustered broker's endpoints (one of url and urls): each agent starts at a random one and fails over in turn.
-        urls: { type: 'array', minItems: 1, maxItems: 16, uniqueItems: true, items: { type: 'string', pattern: '^mqtts?://[^\\s/@]+(:\\d{1,5})?/?$' } },
+        urls: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 16,
+          uniqueItems: true,
+          items: { type: 'string', pattern: '^mqtts?://[^\\s/@]+(:\\d{1,5})?/?$' },
+        },
         root: { type: 'string', pattern: '^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$', default: 'spokepilot/v1' },
         protocolVersion: { enum: [4, 5], default: 4 },
         clientId: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' },
         username: { type: 'string', minLength: 1 },
         password: secret,
         tls: obj({
-          caFile: { type: 'string', minLength: 1 }, certFile: { type: 'string', minLength: 1 }, keyFile: { type: 'string', minLength: 1 },
-          rejectUnauthorized: { type: 'boolean', default: true }, servername: { type: 'string', minLength: 1 },
+          caFile: { type: 'string', minLength: 1 },
+          certFile: { type: 'string', minLength: 1 },
+          keyFile: { type: 'string', minLength: 1 },
+          rejectUnauthorized: { type: 'boolean', default: true },
+          servername: { type: 'string', minLength: 1 },
         }),
         heartbeatSec: int(10, 86400, 300),
         // Reconnect backoff (agent/adapters/mqtt/backoff.ts): the first window sets the fleet's reconnect wave,
         // about spokes / firstWindowSec CONNECTs a second; 10 s keeps 1,000 spokes under 200 a second.
-        reconnect: obj({ firstWindowSec: { type: 'number', minimum: 0.1, maximum: 3600, default: 10 }, capSec: int(1, 86400, 60) }, [], { default: {} }),
-        commandKeys: { type: 'array', default: [], items: obj({ id: { type: 'string', pattern: NAME }, publicKey: secret }, ['id', 'publicKey']) },
+        reconnect: obj({ firstWindowSec: { type: 'number', minimum: 0.1, maximum: 3600, default: 10 }, capSec: int(1, 86400, 60) }, [], {
+          default: {},
+        }),
+        commandKeys: {
+          type: 'array',
+          default: [],
+          items: obj({ id: { type: 'string', pattern: NAME }, publicKey: secret }, ['id', 'publicKey']),
+        },
         // Larger command messages are refused before they are parsed; signed commands are a few hundred bytes.
         maxPayloadBytes: int(1024, 16 * 1024 * 1024, 65_536),
       },
@@ -284,8 +375,14 @@ export const CONFIG_SCHEMA = obj(
     ),
     // Where the router's IP SLA tcp-connect finds the agent in control (agent/ports/presence.ts); absent: no presence port.
     presence: obj({ listen: { type: 'string', pattern: HOST_PORT }, staleAfterSec: int(5, 3600, 60) }, [], { default: {} }),
-    http: obj({ enabled: { type: 'boolean', default: true }, listen: { type: 'string', pattern: HOST_PORT, default: '127.0.0.1:8087' } }, [], { default: {} }),
-    log: obj({ level: { enum: ['debug', 'info', 'warn', 'error'], default: 'info' }, dir: { type: 'string', minLength: 1 } }, [], { default: {} }),
+    http: obj(
+      { enabled: { type: 'boolean', default: true }, listen: { type: 'string', pattern: HOST_PORT, default: '127.0.0.1:8087' } },
+      [],
+      { default: {} },
+    ),
+    log: obj({ level: { enum: ['debug', 'info', 'warn', 'error'], default: 'info' }, dir: { type: 'string', minLength: 1 } }, [], {
+      default: {},
+    }),
   },
   // flexvpn is required with topology failover, dualCloud with dual-cloud (config/cross-check.ts).
   ['site', 'node', 'candidates'],

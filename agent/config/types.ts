@@ -31,10 +31,11 @@ export interface ExecRouterConfig {
  * (config/cross-check.ts refuses a file without it), so code that has the
  * transport has its settings without a non-null assertion.
  */
-export type RouterConfig = RouterOutputConfig & (
-  | { transport: 'ssh'; ssh: SshRouterConfig; exec?: ExecRouterConfig }
-  | { transport: 'exec'; exec: ExecRouterConfig; ssh?: SshRouterConfig }
-);
+export type RouterConfig = RouterOutputConfig &
+  (
+    | { transport: 'ssh'; ssh: SshRouterConfig; exec?: ExecRouterConfig }
+    | { transport: 'exec'; exec: ExecRouterConfig; ssh?: SshRouterConfig }
+  );
 
 /** The router section as the schema accepts it, before the cross check makes sure the transport's section is there. */
 export type SchemaRouterConfig = RouterOutputConfig & { transport: 'ssh' | 'exec'; ssh?: SshRouterConfig; exec?: ExecRouterConfig };
@@ -179,4 +180,5 @@ export interface MqttConfig {
 }
 
 /** The broker endpoints an agent connects to: `mqtt.urls`, or the one `mqtt.url`. */
-export const mqttEndpoints = (m: Pick<MqttConfig, 'url' | 'urls'>): string[] => (m.urls && m.urls.length > 0 ? m.urls : m.url !== undefined ? [m.url] : []);
+export const mqttEndpoints = (m: Pick<MqttConfig, 'url' | 'urls'>): string[] =>
+  m.urls && m.urls.length > 0 ? m.urls : m.url !== undefined ? [m.url] : [];

@@ -35,7 +35,8 @@ export function validateConfig(input: unknown): ConfigResult {
   if (config.topology === 'dual-cloud') config.flexvpn = { client: '', tunnel: '', peers: [], sources: [], tunnelSlaOperations: [] };
   const router = config.router;
   // The cross check requires the transport's section, so this holds; said rather than cast.
-  if (!isCompleteRouter(router)) return { ok: false, issues: [{ path: 'router', message: `router.${router.transport} is required`, code: 'CONFIG_INTERNAL' }] };
+  if (!isCompleteRouter(router))
+    return { ok: false, issues: [{ path: 'router', message: `router.${router.transport} is required`, code: 'CONFIG_INTERNAL' }] };
   return { ok: true, config: { ...config, router } }; // router keeps its place: --print shows the file's order
 }
 
@@ -60,7 +61,10 @@ function normaliseMetered(config: SchemaValidConfig): ConfigIssue[] {
     if (!s.metered) return;
     const bytes = parseByteSize(s.metered.budget);
     if (bytes === undefined || bytes < 1) {
-      issues.push({ path: `flexvpn.sources[${i}].metered.budget`, message: `${showValue(s.metered.budget)} is not a budget of at least one byte (e.g. 2GB, 500MB)` });
+      issues.push({
+        path: `flexvpn.sources[${i}].metered.budget`,
+        message: `${showValue(s.metered.budget)} is not a budget of at least one byte (e.g. 2GB, 500MB)`,
+      });
       return;
     }
     s.metered = { ...s.metered, budget: bytes, thresholdsPct: [...s.metered.thresholdsPct].sort((a, b) => a - b) };
@@ -96,7 +100,10 @@ function describe(errors: ErrorObject[]): ConfigIssue[] {
     }
     const issue = describeOne(e);
     const key = `${issue.path}|${issue.message}`;
-    if (!seen.has(key)) { seen.add(key); out.push(issue); }
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(issue);
+    }
   }
   return out;
 }

@@ -14,7 +14,7 @@ export function judgementLines(i: IosConfigInput, l: TrackLayout): string[] {
   const out: string[] = [
     '!',
     '! Path quality: `state` is up only on return code OK, down on Over threshold or Timeout, so the',
-    "! probe's threshold (the service level) counts (EOT \"Tracking IP SLAs operations\"); `delay up 60` keeps",
+    '! probe\'s threshold (the service level) counts (EOT "Tracking IP SLAs operations"); `delay up 60` keeps',
     '! a flapping path out for a minute after it returns, `down 4` rides out one lost probe (1-180 s).',
     '! Hub reachability: `reachability` is up on OK or Over threshold: is the hub alive at all from here?',
   ];

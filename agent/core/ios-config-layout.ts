@@ -55,7 +55,11 @@ export interface LayoutInput {
 
 export function trackLayout(i: LayoutInput): { ok: true; layout: TrackLayout; used: number[] } | { ok: false; problems: LayoutProblem[] } {
   const problems: LayoutProblem[] = [];
-  for (const [kind, count, slot] of [['candidates', i.candidates, SLOTS.paths], ['peers', i.peers.length, SLOTS.peers], ['sources', i.sources.length, SLOTS.sources]] as const) {
+  for (const [kind, count, slot] of [
+    ['candidates', i.candidates, SLOTS.paths],
+    ['peers', i.peers.length, SLOTS.peers],
+    ['sources', i.sources.length, SLOTS.sources],
+  ] as const) {
     if (count > slot) problems.push({ code: 'TOO_MANY_OBJECTS', message: `${count} ${kind}: the track layout has room for ${slot}` });
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -65,10 +69,17 @@ export function trackLayout(i: LayoutInput): { ok: true; layout: TrackLayout; us
   const layout: TrackLayout = {
     presence: at(o.presence),
     paths: Array.from({ length: i.candidates }, (_, k) => ({ state: at(o.pathState, k + 1), reachability: at(o.pathReachability, k + 1) })),
-    peers: i.peers.map((_, k) => ({ judgement: at(o.peerJudgement, k + 1), allow: at(o.peerAllow, k + 1), client: at(o.peerClient, k + 1) })),
+    peers: i.peers.map((_, k) => ({
+      judgement: at(o.peerJudgement, k + 1),
+      allow: at(o.peerAllow, k + 1),
+      client: at(o.peerClient, k + 1),
+    })),
     sources: i.sources.map((_, k) => ({
-      routing: at(o.sourceRouting, k + 1), paths: at(o.sourcePaths, k + 1), judgement: at(o.sourceJudgement, k + 1),
-      allow: at(o.sourceAllow, k + 1), client: at(o.sourceClient, k + 1),
+      routing: at(o.sourceRouting, k + 1),
+      paths: at(o.sourcePaths, k + 1),
+      judgement: at(o.sourceJudgement, k + 1),
+      allow: at(o.sourceAllow, k + 1),
+      client: at(o.sourceClient, k + 1),
     })),
   };
   // Only what is generated counts: the allow tracks and the presence probe exist only with presence gating.
@@ -81,16 +92,25 @@ export function trackLayout(i: LayoutInput): { ok: true; layout: TrackLayout; us
   const low = used[0] ?? i.base;
   const high = used.at(-1) ?? i.base;
   if (low < TRACK_MIN || high > TRACK_MAX) {
-    problems.push({ code: 'TRACK_RANGE', message: `with track base ${i.base} the configuration needs tracks ${low}-${high}, outside IOS's ${TRACK_MIN}-${TRACK_MAX}: choose --track-base between ${TRACK_MIN - (low - i.base)} and ${TRACK_MAX - (high - i.base)}` });
+    problems.push({
+      code: 'TRACK_RANGE',
+      message: `with track base ${i.base} the configuration needs tracks ${low}-${high}, outside IOS's ${TRACK_MIN}-${TRACK_MAX}: choose --track-base between ${TRACK_MIN - (low - i.base)} and ${TRACK_MAX - (high - i.base)}`,
+    });
   }
   const stubs = [...i.peers, ...i.sources].map((s) => s.stubTrack);
   const taken = new Set(used);
   const clashes = stubs.filter((s) => taken.has(s));
   if (clashes.length > 0) {
-    problems.push({ code: 'TRACK_COLLISION', message: `the file's stub tracks ${clashes.join(', ')} fall among the tracks this configuration needs (${low}-${high}): choose a --track-base that clears them` });
+    problems.push({
+      code: 'TRACK_COLLISION',
+      message: `the file's stub tracks ${clashes.join(', ')} fall among the tracks this configuration needs (${low}-${high}): choose a --track-base that clears them`,
+    });
   }
   if (i.presence && i.slaOperations.includes(layout.presence)) {
-    problems.push({ code: 'SLA_COLLISION', message: `the presence probe is ip sla ${layout.presence} (the track base), which the file already uses for a probe: choose another --track-base` });
+    problems.push({
+      code: 'SLA_COLLISION',
+      message: `the presence probe is ip sla ${layout.presence} (the track base), which the file already uses for a probe: choose another --track-base`,
+    });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, layout, used };
 }

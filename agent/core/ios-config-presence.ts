@@ -9,9 +9,7 @@
 import type { IosConfigInput } from './ios-config.js';
 import type { TrackLayout } from './ios-config-layout.js';
 
-export type PresencePlan =
-  | { kind: 'on'; appAddress: string; port: number }
-  | { kind: 'off'; missing: 'both' | 'listen' | 'app-address' };
+export type PresencePlan = { kind: 'on'; appAddress: string; port: number } | { kind: 'off'; missing: 'both' | 'listen' | 'app-address' };
 
 /** `host:port` or `[v6]:port`: the port is after the last colon. */
 export const listenPort = (listen: string) => Number(listen.slice(listen.lastIndexOf(':') + 1));
@@ -41,11 +39,15 @@ export function presenceLines(i: IosConfigInput, plan: PresencePlan, l: TrackLay
     `! Presence: IP SLA tcp-connect to the agent's presence port (${plan.appAddress} port ${plan.port}), open only while the agent`,
     '! is in control (enforcing, reading the router, its tracks as it meant them). `control disable`: a plain TCP',
     '! connect, no IP SLA responder. `delay down 10` rides out a failed connect or two; `up 5` trusts it back soon.',
-    `ip sla ${op}`, ` tcp-connect ${plan.appAddress} ${plan.port} control disable`, ' frequency 5', ' timeout 1000',
+    `ip sla ${op}`,
+    ` tcp-connect ${plan.appAddress} ${plan.port} control disable`,
+    ' frequency 5',
+    ' timeout 1000',
     `ip sla schedule ${op} life forever start-time now`,
-    `track ${op} ip sla ${op} reachability`, ' delay down 10 up 5',
+    `track ${op} ip sla ${op} reachability`,
+    ' delay down 10 up 5',
     '!',
-    "! Each stub counts only while the agent is present: allowed when the stub is up OR the agent is absent",
+    '! Each stub counts only while the agent is present: allowed when the stub is up OR the agent is absent',
     '! (EOT `list boolean or`, `object N not`).',
   ];
   const allow = (track: number, stub: number) => out.push(`track ${track} list boolean or`, `  object ${stub}`, `  object ${op} not`);

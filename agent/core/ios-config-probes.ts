@@ -11,7 +11,8 @@ type Candidate = IosConfigInput['candidates'][number];
 /** IOS refuses `ip sla schedule` when the threshold exceeds the timeout; 1 s answers for a path, else the threshold. */
 export const probeTimeoutMs = (thresholdMs: number) => Math.max(1000, thresholdMs);
 /** A probe is not sent again before the last one timed out. */
-const probeFrequencySec = (i: IosConfigInput, thresholdMs: number) => Math.max(i.probeFrequencySec, Math.ceil(probeTimeoutMs(thresholdMs) / 1000));
+const probeFrequencySec = (i: IosConfigInput, thresholdMs: number) =>
+  Math.max(i.probeFrequencySec, Math.ceil(probeTimeoutMs(thresholdMs) / 1000));
 /**
  * A metered WAN's standby probes (the ones its tracks read): two hub probes every 30 s cost
  * about 35 MB in 30 days at 100 bytes each way, and a dead SIM times the next one out
@@ -35,20 +36,36 @@ export function probeLines(i: IosConfigInput, thresholdMs: number): string[] {
     const sources = [...new Set(cands.map((c) => c.source))];
     const peers = [...new Set(cands.map((c) => c.peer))];
     if (sources.length > 1) {
-      out.push(`! ip sla ${op} is listed for candidates on ${sources.join(' and ')}: an operation probes from one interface; give each WAN its own.`);
-      if (paths.has(op)) out.push(`! Until then the path tracks below read ip sla ${op} for ${cands.map((c) => c.id).join(', ')} as it is configured.`);
+      out.push(
+        `! ip sla ${op} is listed for candidates on ${sources.join(' and ')}: an operation probes from one interface; give each WAN its own.`,
+      );
+      if (paths.has(op))
+        out.push(`! Until then the path tracks below read ip sla ${op} for ${cands.map((c) => c.id).join(', ')} as it is configured.`);
       continue;
     }
     // One hub: that path's probe. Several hubs over one WAN: a WAN probe, sent to the first hub unless you choose a better anchor.
-    if (peers.length > 1) out.push(`! ip sla ${op} is shared by ${cands.map((c) => c.id).join(', ')}: a probe of WAN ${sources[0]}; ${peers[0]} is one target, an internet anchor another.`);
-    else if (!paths.has(op)) out.push(`! ip sla ${op}: another probe candidate ${cands[0]!.id} is judged on by the agent; no track reads it.`);
+    if (peers.length > 1)
+      out.push(
+        `! ip sla ${op} is shared by ${cands.map((c) => c.id).join(', ')}: a probe of WAN ${sources[0]}; ${peers[0]} is one target, an internet anchor another.`,
+      );
+    else if (!paths.has(op))
+      out.push(`! ip sla ${op}: another probe candidate ${cands[0]!.id} is judged on by the agent; no track reads it.`);
     const standby = metered.has(sources[0]!) && !fullRate.has(op);
-    if (fullRate.has(op)) out.push(`! ip sla ${op}: full-rate probe of metered ${sources[0]}, not scheduled: the agent starts it while the WAN is needed, stops it in standby.`);
-    else if (standby) out.push(`! ip sla ${op}: standby probe of metered ${sources[0]}, every ${STANDBY_FREQUENCY_SEC} s (its tracks read it; the full-rate probes run only when needed).`);
+    if (fullRate.has(op))
+      out.push(
+        `! ip sla ${op}: full-rate probe of metered ${sources[0]}, not scheduled: the agent starts it while the WAN is needed, stops it in standby.`,
+      );
+    else if (standby)
+      out.push(
+        `! ip sla ${op}: standby probe of metered ${sources[0]}, every ${STANDBY_FREQUENCY_SEC} s (its tracks read it; the full-rate probes run only when needed).`,
+      );
     const frequency = standby ? Math.max(STANDBY_FREQUENCY_SEC, probeFrequencySec(i, thresholdMs)) : probeFrequencySec(i, thresholdMs);
     out.push(
-      `ip sla ${op}`, ` icmp-echo ${peers[0]} source-interface ${sources[0]}`,
-      ` threshold ${thresholdMs}`, ` timeout ${probeTimeoutMs(thresholdMs)}`, ` frequency ${frequency}`,
+      `ip sla ${op}`,
+      ` icmp-echo ${peers[0]} source-interface ${sources[0]}`,
+      ` threshold ${thresholdMs}`,
+      ` timeout ${probeTimeoutMs(thresholdMs)}`,
+      ` frequency ${frequency}`,
       ...(fullRate.has(op) ? [] : [`ip sla schedule ${op} life forever start-time now`]),
     );
   }
@@ -69,8 +86,11 @@ export function tunnelProbeLines(i: IosConfigInput, thresholdMs: number): string
   ];
   for (const op of ops) {
     out.push(
-      `! ip sla ${op}`, '!  icmp-jitter <an address behind the hubs> interval 20 num-packets 10',
-      `!  threshold ${thresholdMs}`, `!  timeout ${probeTimeoutMs(thresholdMs)}`, `!  frequency ${probeFrequencySec(i, thresholdMs)}`,
+      `! ip sla ${op}`,
+      '!  icmp-jitter <an address behind the hubs> interval 20 num-packets 10',
+      `!  threshold ${thresholdMs}`,
+      `!  timeout ${probeTimeoutMs(thresholdMs)}`,
+      `!  frequency ${probeFrequencySec(i, thresholdMs)}`,
       `! ip sla schedule ${op} life forever start-time now`,
     );
   }
@@ -106,7 +126,9 @@ export function classProbeLines(i: IosConfigInput): string[] {
       `! ip sla ${op}`,
       `!  udp-jitter ${c.peer} ${RESPONDER_PORT} source-ip <address of ${c.source}> num-packets ${CLASS_PACKETS} interval 20`,
       `!  tos ${k.dscp * 4}`,
-      `!  threshold ${Math.round(k.rttMs)}`, `!  timeout ${probeTimeoutMs(Math.round(k.rttMs))}`, `!  frequency ${CLASS_FREQUENCY_SEC}`,
+      `!  threshold ${Math.round(k.rttMs)}`,
+      `!  timeout ${probeTimeoutMs(Math.round(k.rttMs))}`,
+      `!  frequency ${CLASS_FREQUENCY_SEC}`,
       `! ip sla schedule ${op} life forever start-time now`,
     );
   }

@@ -25,7 +25,13 @@ export interface IosConfigInput {
   peers: readonly { address: string; stubTrack: number }[];
   /** `metered.fullRateOperations`: a metered WAN's full-rate probes, generated but not scheduled. */
   sources: readonly { interface: string; stubTrack: number; metered?: { fullRateOperations: readonly number[] } }[];
-  candidates: readonly { id: string; peer: string; source: string; slaOperations: readonly number[]; classOperations?: Readonly<Record<string, readonly number[]>> }[];
+  candidates: readonly {
+    id: string;
+    peer: string;
+    source: string;
+    slaOperations: readonly number[];
+    classOperations?: Readonly<Record<string, readonly number[]>>;
+  }[];
   /** policy.classes: each class's operations are generated marked with its DSCP (ios-config-probes.ts classProbeLines). */
   classes?: readonly ServiceClass[];
   /** policy.fail.rttMs: the service level, so IOS's path probes judge latency as the agent does. */
@@ -58,15 +64,21 @@ export type IosConfigResult = { ok: true; text: string } | { ok: false; problems
 export function iosConfig(i: IosConfigInput): IosConfigResult {
   const problems: IosConfigProblem[] = [];
   // Text that reaches IOS is checked against a strict grammar (DESIGN §6), even from the CLI.
-  if (i.appAddress !== undefined && !isIpv4(i.appAddress)) problems.push({ code: 'BAD_APP_ADDRESS', message: `--app-address "${i.appAddress}" is not an IPv4 address (A.B.C.D)` });
-  if (i.peers.length > MAX_PEER_SEQ) problems.push({ code: 'TOO_MANY_OBJECTS', message: `${i.peers.length} peers: the FlexVPN client numbers them 1-${MAX_PEER_SEQ}` });
+  if (i.appAddress !== undefined && !isIpv4(i.appAddress))
+    problems.push({ code: 'BAD_APP_ADDRESS', message: `--app-address "${i.appAddress}" is not an IPv4 address (A.B.C.D)` });
+  if (i.peers.length > MAX_PEER_SEQ)
+    problems.push({ code: 'TOO_MANY_OBJECTS', message: `${i.peers.length} peers: the FlexVPN client numbers them 1-${MAX_PEER_SEQ}` });
   const presence = presencePlan(i);
   if (presence.kind === 'on' && !(Number.isInteger(presence.port) && presence.port >= 1 && presence.port <= 65535)) {
     problems.push({ code: 'BAD_PRESENCE_PORT', message: `presence.listen "${i.presenceListen}" has no TCP port (1-65535)` });
   }
   const base = i.trackBase ?? DEFAULT_TRACK_BASE;
   const layout = trackLayout({
-    base, presence: presence.kind === 'on', candidates: i.candidates.length, peers: i.peers, sources: i.sources,
+    base,
+    presence: presence.kind === 'on',
+    candidates: i.candidates.length,
+    peers: i.peers,
+    sources: i.sources,
     slaOperations: [...i.candidates.flatMap((c) => c.slaOperations), ...(i.tunnelSlaOperations ?? [])],
   });
   if (!layout.ok) problems.push(...layout.problems);
@@ -107,12 +119,16 @@ function stubLines(i: IosConfigInput): string[] {
   if (i.eemAppletPrefix === undefined) return out;
   out.push(
     '!',
-    "! The agent sets its stubs only through these applets (`event manager run NAME` from exec mode):",
+    '! The agent sets its stubs only through these applets (`event manager run NAME` from exec mode):',
     '! no configuration session, no running-config change. After a reload the stubs are up (default-state).',
   );
   for (const t of [...i.peers, ...i.sources]) {
     for (const up of [true, false]) {
-      out.push(`event manager applet ${eemAppletName(i.eemAppletPrefix, t.stubTrack, up)}`, ' event none', ` action 1 track set ${t.stubTrack} state ${up ? 'up' : 'down'}`);
+      out.push(
+        `event manager applet ${eemAppletName(i.eemAppletPrefix, t.stubTrack, up)}`,
+        ' event none',
+        ` action 1 track set ${t.stubTrack} state ${up ? 'up' : 'down'}`,
+      );
     }
   }
   return out;
@@ -125,13 +141,14 @@ function stubLines(i: IosConfigInput): string[] {
  */
 function clientLines(i: IosConfigInput, presence: PresencePlan, l: TrackLayout): string[] {
   const gated = presence.kind === 'on';
-  const out = [
-    '!',
-    "! Each hub and WAN is allowed while IOS's judgement AND the agent allow it (EOT `list boolean and`).",
-  ];
+  const out = ['!', "! Each hub and WAN is allowed while IOS's judgement AND the agent allow it (EOT `list boolean and`)."];
   i.peers.forEach((p, k) => {
     const say = gated ? l.peers[k]!.allow : p.stubTrack;
-    out.push(`track ${l.peers[k]!.client} list boolean and`, ...(peerJudged(i, p.address) ? [`  object ${l.peers[k]!.judgement}`] : []), `  object ${say}`);
+    out.push(
+      `track ${l.peers[k]!.client} list boolean and`,
+      ...(peerJudged(i, p.address) ? [`  object ${l.peers[k]!.judgement}`] : []),
+      `  object ${say}`,
+    );
   });
   i.sources.forEach((s, k) => {
     const say = gated ? l.sources[k]!.allow : s.stubTrack;
@@ -174,12 +191,12 @@ function footer(i: IosConfigInput): string[] {
 function viewUserLines(username: string): string[] {
   return [
     `! The agent's user (router.ssh.username), least privilege: a CLI view with exactly the exec commands it sends.`,
-    '! Views need `aaa new-model` (add your own logins\' aaa lines first), an enable secret, and `enable view` to create one:',
+    "! Views need `aaa new-model` (add your own logins' aaa lines first), an enable secret, and `enable view` to create one:",
     '!   aaa new-model',
     '!   aaa authentication login default local',
     '!   aaa authorization exec default local',
     '!   parser view SPOKEPILOT',
-    '!    secret <a secret of the view\'s own>',
+    "!    secret <a secret of the view's own>",
     '!    commands exec include all show',
     '!    commands exec include terminal length',
     '!    commands exec include terminal width',

@@ -67,7 +67,7 @@ export type PathRepairReason =
 
 /** Why the agent leaves a path difference alone. */
 export type PathRefusal =
-  | 'dry-run' | 'held' | 'peer-order' | 'tracks' | 'override' | 'source-only' | 'unknown-peer' | 'router-forbids' | 'not-good';
+  'dry-run' | 'held' | 'peer-order' | 'tracks' | 'override' | 'source-only' | 'unknown-peer' | 'router-forbids' | 'not-good';
 
 export type PathRepairStep =
   /** No path difference to act on. */
@@ -123,17 +123,34 @@ export function pathRepair(st: PathRepairState, input: PathRepairInput, cfg: Pat
   if (s.pending) {
     const p = s.pending;
     if (active.peer === intent.peer) {
-      const outcome = { code: 'path-reselected' as const, candidate: p.candidate, peer: p.peer, from: p.from, attempt: p.attempt, afterMs: Math.round(nowMs - p.atMs) };
+      const outcome = {
+        code: 'path-reselected' as const,
+        candidate: p.candidate,
+        peer: p.peer,
+        from: p.from,
+        attempt: p.attempt,
+        afterMs: Math.round(nowMs - p.atMs),
+      };
       return { state: { candidate: s.candidate!, intendedSinceMs: s.intendedSinceMs!, failures: 0 }, step: { kind: 'none' }, outcome };
     }
-    if (active.peer === undefined && nowMs - p.atMs < cfg.verifyMs) return { state: s, step: { kind: 'wait', why: 'verify', untilMs: p.atMs + cfg.verifyMs } };
+    if (active.peer === undefined && nowMs - p.atMs < cfg.verifyMs)
+      return { state: s, step: { kind: 'wait', why: 'verify', untilMs: p.atMs + cfg.verifyMs } };
     const failures = s.failures + 1;
     const retryAtMs = Math.round(nowMs + backoffAfter(failures, cfg));
     const outcome = {
-      code: 'path-reselect-failed' as const, candidate: p.candidate, peer: p.peer, from: p.from, attempt: p.attempt, retryAtMs,
+      code: 'path-reselect-failed' as const,
+      candidate: p.candidate,
+      peer: p.peer,
+      from: p.from,
+      attempt: p.attempt,
+      retryAtMs,
       ...(active.peer !== undefined ? { landed: active.peer } : {}),
     };
-    return { state: { candidate: s.candidate!, intendedSinceMs: s.intendedSinceMs!, failures, nextAtMs: retryAtMs }, step: { kind: 'wait', why: 'backoff', untilMs: retryAtMs }, outcome };
+    return {
+      state: { candidate: s.candidate!, intendedSinceMs: s.intendedSinceMs!, failures, nextAtMs: retryAtMs },
+      step: { kind: 'wait', why: 'backoff', untilMs: retryAtMs },
+      outcome,
+    };
   }
 
   // On the intended peer: whatever failed before is over.
@@ -163,6 +180,17 @@ export function pathRepair(st: PathRepairState, input: PathRepairInput, cfg: Pat
   if (s.nextAtMs !== undefined && nowMs < s.nextAtMs) return { state: s, step: { kind: 'wait', why: 'backoff', untilMs: s.nextAtMs } };
 
   const attempt = s.failures + 1;
-  const reason = { code: 'path-reselect' as const, candidate: intent.candidate, peer: intent.peer, from, goodSinceMs: Math.round(h.sinceMs), settleSec: Math.round(cfg.settleMs / 1000), attempt };
-  return { state: { ...s, pending: { candidate: intent.candidate, peer: intent.peer, from, atMs: nowMs, attempt } }, step: { kind: 'reselect', plan: reselectPlan(from), reason } };
+  const reason = {
+    code: 'path-reselect' as const,
+    candidate: intent.candidate,
+    peer: intent.peer,
+    from,
+    goodSinceMs: Math.round(h.sinceMs),
+    settleSec: Math.round(cfg.settleMs / 1000),
+    attempt,
+  };
+  return {
+    state: { ...s, pending: { candidate: intent.candidate, peer: intent.peer, from, atMs: nowMs, attempt } },
+    step: { kind: 'reselect', plan: reselectPlan(from), reason },
+  };
 }

@@ -63,7 +63,7 @@ export function parseIpv6(text: string): bigint | undefined {
     if (n === undefined) return undefined;
     t = t.slice(0, -v4[1]!.length) + `${(n >>> 16).toString(16)}:${(n & 0xffff).toString(16)}`;
   }
-  const [head, tail] = t.includes('::') ? t.split('::') as [string, string] : [t, undefined];
+  const [head, tail] = t.includes('::') ? (t.split('::') as [string, string]) : [t, undefined];
   const h = head === '' ? [] : head.split(':');
   const tl = tail === undefined || tail === '' ? [] : tail.split(':');
   const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - tl.length).fill('0'), ...tl];

@@ -22,8 +22,18 @@ export interface PreflightTargets {
 }
 
 export interface PreflightProblem {
-  code: 'CLIENT_MISSING' | 'PEER_NOT_IN_CLIENT' | 'PEER_TRACK_NOT_AGENTS' | 'SOURCE_NOT_IN_CLIENT' | 'SOURCE_TRACK_NOT_AGENTS'
-    | 'STUB_MISSING' | 'STUB_NOT_STUB' | 'SLA_MISSING' | 'SLA_WRONG_SOURCE' | 'APPLET_MISSING' | 'APPLET_WRONG';
+  code:
+    | 'CLIENT_MISSING'
+    | 'PEER_NOT_IN_CLIENT'
+    | 'PEER_TRACK_NOT_AGENTS'
+    | 'SOURCE_NOT_IN_CLIENT'
+    | 'SOURCE_TRACK_NOT_AGENTS'
+    | 'STUB_MISSING'
+    | 'STUB_NOT_STUB'
+    | 'SLA_MISSING'
+    | 'SLA_WRONG_SOURCE'
+    | 'APPLET_MISSING'
+    | 'APPLET_WRONG';
   message: string;
   /** What to configure on the router (or change in the file). */
   fix: string;
@@ -72,10 +82,21 @@ export function trackDefs(blocks: readonly Block[]): Map<number, TrackDef> {
  * configuration gates the stub by the agent's presence: stub OR NOT present).
  * `throughNegated`: whether an `object M not` line leads on.
  */
-export function leadsTo(tracks: ReadonlyMap<number, TrackDef>, track: number | undefined, target: number, throughNegated: boolean, depth = 0): boolean {
+export function leadsTo(
+  tracks: ReadonlyMap<number, TrackDef>,
+  track: number | undefined,
+  target: number,
+  throughNegated: boolean,
+  depth = 0,
+): boolean {
   if (track === undefined) return false;
   if (track === target) return true;
-  return depth < 8 && (tracks.get(track)?.objects ?? []).some((o) => (throughNegated || !o.negated) && leadsTo(tracks, o.track, target, throughNegated, depth + 1));
+  return (
+    depth < 8 &&
+    (tracks.get(track)?.objects ?? []).some(
+      (o) => (throughNegated || !o.negated) && leadsTo(tracks, o.track, target, throughNegated, depth + 1),
+    )
+  );
 }
 
 export function preflight(t: PreflightTargets, runningConfig: string): PreflightProblem[] {
@@ -88,7 +109,9 @@ export function preflight(t: PreflightTargets, runningConfig: string): Preflight
   for (const b of blocks) {
     const m = /^ip sla (\d+)$/.exec(b.head);
     if (!m) continue;
-    const echo = b.lines.map((l) => /^(?:icmp-echo|icmp-jitter|udp-jitter) (\S+).*?(?:source-interface|source-ip) (\S+)/.exec(l)).find(Boolean);
+    const echo = b.lines
+      .map((l) => /^(?:icmp-echo|icmp-jitter|udp-jitter) (\S+).*?(?:source-interface|source-ip) (\S+)/.exec(l))
+      .find(Boolean);
     const jitter = b.lines.some((l) => /^(?:icmp-jitter|udp-jitter) /.test(l));
     slas.set(Number(m[1]), { ...(echo ? { target: echo[1]!, source: echo[2]! } : {}), ...(jitter ? { jitter } : {}) });
   }
@@ -96,7 +119,16 @@ export function preflight(t: PreflightTargets, runningConfig: string): Preflight
 
   const client = blocks.find((b) => b.head === `crypto ikev2 client flexvpn ${t.client}`);
   if (!client) {
-    add('CLIENT_MISSING', `the router has no FlexVPN client "${t.client}"`, `check flexvpn.client; the router's clients: ${blocks.filter((b) => b.head.startsWith('crypto ikev2 client flexvpn ')).map((b) => b.head.split(' ').at(-1)).join(', ') || 'none'}`);
+    add(
+      'CLIENT_MISSING',
+      `the router has no FlexVPN client "${t.client}"`,
+      `check flexvpn.client; the router's clients: ${
+        blocks
+          .filter((b) => b.head.startsWith('crypto ikev2 client flexvpn '))
+          .map((b) => b.head.split(' ').at(-1))
+          .join(', ') || 'none'
+      }`,
+    );
   } else {
     const peerLines = client.lines.flatMap((l) => {
       const m = /^peer (\d+) (\S+)(?: track (\d+))?/.exec(l);
@@ -108,17 +140,35 @@ export function preflight(t: PreflightTargets, runningConfig: string): Preflight
     });
     for (const p of t.peers) {
       const line = peerLines.find((l) => l.address === p.address);
-      if (!line) add('PEER_NOT_IN_CLIENT', `peer ${p.address} is not in client ${t.client}`, `crypto ikev2 client flexvpn ${t.client} / peer <seq> ${p.address} track ${p.stubTrack}`);
+      if (!line)
+        add(
+          'PEER_NOT_IN_CLIENT',
+          `peer ${p.address} is not in client ${t.client}`,
+          `crypto ikev2 client flexvpn ${t.client} / peer <seq> ${p.address} track ${p.stubTrack}`,
+        );
       else if (t.strategy === 'stub-tracks' && !reaches(line.track, p.stubTrack)) {
-        add('PEER_TRACK_NOT_AGENTS', `peer ${p.address} is tracked by ${line.track === undefined ? 'nothing' : `track ${line.track}`}, which does not include the agent's stub track ${p.stubTrack}`, `peer <seq> ${p.address} track ${p.stubTrack} (or a list track with object ${p.stubTrack})`);
+        add(
+          'PEER_TRACK_NOT_AGENTS',
+          `peer ${p.address} is tracked by ${line.track === undefined ? 'nothing' : `track ${line.track}`}, which does not include the agent's stub track ${p.stubTrack}`,
+          `peer <seq> ${p.address} track ${p.stubTrack} (or a list track with object ${p.stubTrack})`,
+        );
       }
     }
     if (t.strategy === 'stub-tracks') {
       for (const s of t.sources) {
         const line = sourceLines.find((l) => l.interface === s.interface);
-        if (!line) add('SOURCE_NOT_IN_CLIENT', `source ${s.interface} is not in client ${t.client}`, `crypto ikev2 client flexvpn ${t.client} / source <n> ${s.interface} track ${s.stubTrack} (with tunnel source dynamic)`);
+        if (!line)
+          add(
+            'SOURCE_NOT_IN_CLIENT',
+            `source ${s.interface} is not in client ${t.client}`,
+            `crypto ikev2 client flexvpn ${t.client} / source <n> ${s.interface} track ${s.stubTrack} (with tunnel source dynamic)`,
+          );
         else if (!reaches(line.track, s.stubTrack)) {
-          add('SOURCE_TRACK_NOT_AGENTS', `source ${s.interface} is tracked by track ${line.track}, which does not include the agent's stub track ${s.stubTrack}`, `track ${line.track} list boolean and / object ${s.stubTrack} (or source <n> ${s.interface} track ${s.stubTrack})`);
+          add(
+            'SOURCE_TRACK_NOT_AGENTS',
+            `source ${s.interface} is tracked by track ${line.track}, which does not include the agent's stub track ${s.stubTrack}`,
+            `track ${line.track} list boolean and / object ${s.stubTrack} (or source <n> ${s.interface} track ${s.stubTrack})`,
+          );
         }
       }
     }
@@ -127,7 +177,12 @@ export function preflight(t: PreflightTargets, runningConfig: string): Preflight
     for (const stub of [...t.peers.map((p) => p.stubTrack), ...t.sources.map((s) => s.stubTrack)]) {
       const tr = tracks.get(stub);
       if (!tr) add('STUB_MISSING', `track ${stub} does not exist`, `track ${stub} stub-object / default-state up`);
-      else if (tr.kind !== 'stub-object') add('STUB_NOT_STUB', `track ${stub} is a ${tr.kind} track, not a stub object the agent may set`, `choose a free track number for the agent, or: no track ${stub} / track ${stub} stub-object`);
+      else if (tr.kind !== 'stub-object')
+        add(
+          'STUB_NOT_STUB',
+          `track ${stub} is a ${tr.kind} track, not a stub object the agent may set`,
+          `choose a free track number for the agent, or: no track ${stub} / track ${stub} stub-object`,
+        );
     }
   }
   if (t.strategy === 'stub-tracks' && t.eemAppletPrefix !== undefined) {
@@ -141,19 +196,37 @@ export function preflight(t: PreflightTargets, runningConfig: string): Preflight
       if (seen.has(op)) continue;
       seen.add(op);
       const sla = slas.get(op);
-      if (!sla) add('SLA_MISSING', `IP SLA operation ${op} (candidate ${c.id}) does not exist`, `ip sla ${op} / icmp-echo ${c.peer} source-interface ${c.source} / ip sla schedule ${op} life forever start-time now`);
+      if (!sla)
+        add(
+          'SLA_MISSING',
+          `IP SLA operation ${op} (candidate ${c.id}) does not exist`,
+          `ip sla ${op} / icmp-echo ${c.peer} source-interface ${c.source} / ip sla schedule ${op} life forever start-time now`,
+        );
       else if (sla.source !== undefined && /^[A-Za-z]/.test(sla.source) && sla.source !== c.source) {
-        add('SLA_WRONG_SOURCE', `IP SLA operation ${op} probes from ${sla.source}, but candidate ${c.id} is on ${c.source}`, `candidates.${c.id}.slaOperations: the operations that probe from ${c.source}`);
+        add(
+          'SLA_WRONG_SOURCE',
+          `IP SLA operation ${op} probes from ${sla.source}, but candidate ${c.id} is on ${c.source}`,
+          `candidates.${c.id}.slaOperations: the operations that probe from ${c.source}`,
+        );
       }
     }
   }
   for (const op of t.tunnelProbes?.operations ?? []) {
     const sla = slas.get(op);
-    if (!sla) add('SLA_MISSING', `IP SLA operation ${op} (flexvpn.tunnelSlaOperations) does not exist`, `ip sla ${op} / icmp-jitter <an address behind the hubs> interval 20 num-packets 10 (routed through ${t.tunnelProbes!.tunnel}) / ip sla schedule ${op} life forever start-time now`);
+    if (!sla)
+      add(
+        'SLA_MISSING',
+        `IP SLA operation ${op} (flexvpn.tunnelSlaOperations) does not exist`,
+        `ip sla ${op} / icmp-jitter <an address behind the hubs> interval 20 num-packets 10 (routed through ${t.tunnelProbes!.tunnel}) / ip sla schedule ${op} life forever start-time now`,
+      );
     // A jitter operation takes no source interface: without `source-ip` it leaves by the route to its
     // target, which is through the tunnel for a host behind the hubs (the tunnel's address is negotiated).
     else if (sla.source !== t.tunnelProbes!.tunnel && !(sla.jitter && (sla.source === undefined || !/^[A-Za-z]/.test(sla.source)))) {
-      add('SLA_WRONG_SOURCE', `IP SLA operation ${op} probes from ${sla.source ?? 'no source interface'}, but flexvpn.tunnelSlaOperations must probe through ${t.tunnelProbes!.tunnel}`, `source-interface ${t.tunnelProbes!.tunnel} on ip sla ${op}, or take ${op} out of flexvpn.tunnelSlaOperations`);
+      add(
+        'SLA_WRONG_SOURCE',
+        `IP SLA operation ${op} probes from ${sla.source ?? 'no source interface'}, but flexvpn.tunnelSlaOperations must probe through ${t.tunnelProbes!.tunnel}`,
+        `source-interface ${t.tunnelProbes!.tunnel} on ip sla ${op}, or take ${op} out of flexvpn.tunnelSlaOperations`,
+      );
     }
   }
   return problems;
@@ -163,7 +236,13 @@ export function preflight(t: PreflightTargets, runningConfig: string): Preflight
  * The applet the agent runs to set `stub` (`event manager run PREFIX-N-UP|DOWN`) must exist, be
  * registered with `event none` (IOS runs no other applet that way) and set that track to that state.
  */
-function appletProblem(blocks: readonly Block[], prefix: string, stub: number, up: boolean, add: (code: PreflightProblem['code'], message: string, fix: string) => void): void {
+function appletProblem(
+  blocks: readonly Block[],
+  prefix: string,
+  stub: number,
+  up: boolean,
+  add: (code: PreflightProblem['code'], message: string, fix: string) => void,
+): void {
   const name = eemAppletName(prefix, stub, up);
   const state = up ? 'up' : 'down';
   const fix = `event manager applet ${name} / event none / action 1 track set ${stub} state ${state}`;

@@ -9,8 +9,24 @@
  * by a mode change, made the router stay on a path the agent did not want,
  * while the agent said nothing.
  */
-import { planRelease, planTrackStates, releasedTrackStates, stubTrackStates, type ActuationPlan, type ActuationTargets, type StubTrackState, type Strategy } from './actuation/plan.js';
-import { INITIAL_PATH_REPAIR, pathRepair, type PathRepairConfig, type PathRepairInput, type PathRepairResult, type PathRepairState } from './path-repair.js';
+import {
+  planRelease,
+  planTrackStates,
+  releasedTrackStates,
+  stubTrackStates,
+  type ActuationPlan,
+  type ActuationTargets,
+  type StubTrackState,
+  type Strategy,
+} from './actuation/plan.js';
+import {
+  INITIAL_PATH_REPAIR,
+  pathRepair,
+  type PathRepairConfig,
+  type PathRepairInput,
+  type PathRepairResult,
+  type PathRepairState,
+} from './path-repair.js';
 import type { PolicyConfig } from './policy/config.js';
 import type { PolicyState } from './policy/types.js';
 
@@ -40,9 +56,12 @@ export function intentOf(s: PolicyState, cfg: PolicyConfig, targets: ActuationTa
 export function repairPlan(intent: Intent, targets: ActuationTargets, strategy: Strategy): ActuationPlan | undefined {
   if (strategy !== 'stub-tracks') return undefined;
   switch (intent.kind) {
-    case 'none': return undefined;
-    case 'release': return planRelease(targets);
-    case 'steer': return planTrackStates(targets, intent.tracks);
+    case 'none':
+      return undefined;
+    case 'release':
+      return planRelease(targets);
+    case 'steer':
+      return planTrackStates(targets, intent.tracks);
   }
 }
 
@@ -152,21 +171,42 @@ export function reconcile(st: ReconcileState, input: ReconcileInput, cfg: Reconc
   const reselecting = st.path?.pending !== undefined && input.active.peer === undefined;
   // The path counts only when the router is on some path (a tunnel down is the policy's news, not drift),
   // and only after the grace: IOS takes a while to renegotiate after a track changes.
-  const pathOff = intent.kind === 'steer' && input.active.peer !== undefined && (input.active.peer !== intent.peer || input.active.source !== intent.source);
+  const pathOff =
+    intent.kind === 'steer' &&
+    input.active.peer !== undefined &&
+    (input.active.peer !== intent.peer || input.active.source !== intent.source);
   const pathOffKey = pathOff ? `${intent.kind === 'steer' ? intent.candidate : ''}|${input.active.peer}|${input.active.source}` : undefined;
   const pathOffSinceMs = !pathOff ? undefined : st.pathOffKey === pathOffKey && st.pathOffSinceMs !== undefined ? st.pathOffSinceMs : nowMs;
   const path = reselecting || (pathOff && nowMs - pathOffSinceMs! >= cfg.pathGraceMs);
-  const base: ReconcileState = reselecting ? { ...st } : { ...st, ...(pathOffSinceMs !== undefined ? { pathOffSinceMs, pathOffKey } : { pathOffSinceMs: undefined, pathOffKey: undefined }) };
-  const pr = cfg.path && input.path
-    ? pathRepair(st.path ?? INITIAL_PATH_REPAIR, {
-      intent, active: input.active, pathOff: path && !reselecting, tracksRight: input.tracks !== undefined && tracks.length === 0,
-      mode: input.mode, held: input.held, ...input.path,
-    }, cfg.path, nowMs)
-    : undefined;
+  const base: ReconcileState = reselecting
+    ? { ...st }
+    : { ...st, ...(pathOffSinceMs !== undefined ? { pathOffSinceMs, pathOffKey } : { pathOffSinceMs: undefined, pathOffKey: undefined }) };
+  const pr =
+    cfg.path && input.path
+      ? pathRepair(
+          st.path ?? INITIAL_PATH_REPAIR,
+          {
+            intent,
+            active: input.active,
+            pathOff: path && !reselecting,
+            tracksRight: input.tracks !== undefined && tracks.length === 0,
+            mode: input.mode,
+            held: input.held,
+            ...input.path,
+          },
+          cfg.path,
+          nowMs,
+        )
+      : undefined;
   if (pr) base.path = pr.state;
   const withPath = <T extends ReconcileResult>(r: T): T => (pr ? { ...r, path: pr } : r);
 
-  if (tracks.length === 0 && !path) return withPath({ state: { ...base, key: undefined, repairs: 0, lastRepairAtMs: undefined, sinceMs: undefined }, drift: undefined, repair: false });
+  if (tracks.length === 0 && !path)
+    return withPath({
+      state: { ...base, key: undefined, repairs: 0, lastRepairAtMs: undefined, sinceMs: undefined },
+      drift: undefined,
+      repair: false,
+    });
 
   const key = JSON.stringify([intent.kind === 'steer' ? intent.candidate : intent.kind, tracks, path ? pathOffKey : '']);
   const fresh = key !== st.key;
@@ -174,7 +214,11 @@ export function reconcile(st: ReconcileState, input: ReconcileInput, cfg: Reconc
   const view = (status: DriftStatus, repairs: number): DriftView => ({
     status,
     intended: intent.kind === 'steer' ? { candidate: intent.candidate, released: false } : { released: intent.kind === 'release' },
-    tracks, path, active: { ...input.active }, repairs, sinceMs: s.sinceMs!,
+    tracks,
+    path,
+    active: { ...input.active },
+    repairs,
+    sinceMs: s.sinceMs!,
   });
 
   if (input.mode === 'dry-run') return withPath({ state: s, drift: view('dry-run', s.repairs), repair: false });
@@ -188,7 +232,8 @@ export function reconcile(st: ReconcileState, input: ReconcileInput, cfg: Reconc
     return withPath({ state: s, drift: view(due ? 'repairing' : 'unrepaired', reselects), repair: false });
   }
   // The router is given the verify timeout to follow a repair before the next one, or before giving up.
-  if (s.lastRepairAtMs !== undefined && nowMs - s.lastRepairAtMs < cfg.retryAfterMs) return { state: s, drift: view('repairing', s.repairs), repair: false };
+  if (s.lastRepairAtMs !== undefined && nowMs - s.lastRepairAtMs < cfg.retryAfterMs)
+    return { state: s, drift: view('repairing', s.repairs), repair: false };
   if (s.repairs >= cfg.maxRepairs) return { state: s, drift: view('unrepaired', s.repairs), repair: false };
   const next = { ...s, repairs: s.repairs + 1, lastRepairAtMs: nowMs };
   return withPath({ state: next, drift: view('repairing', next.repairs), repair: true });
@@ -218,7 +263,11 @@ export function describeDrift(d: DriftView): string {
  * with warnings (garbled, truncated) it tells nothing, as a WAN missing from
  * `show ip interface brief` does (runtime, fault suite).
  */
-export function tracksSeen(rows: readonly { id: number; type: string; state: string }[], owned: readonly number[], clean: boolean): Map<number, TrackSeen> {
+export function tracksSeen(
+  rows: readonly { id: number; type: string; state: string }[],
+  owned: readonly number[],
+  clean: boolean,
+): Map<number, TrackSeen> {
   const out = new Map<number, TrackSeen>();
   for (const id of owned) {
     const row = rows.find((r) => r.id === id);

@@ -16,10 +16,29 @@ export interface RouteExpectations {
 
 export type RouteViolation =
   | { kind: 'missing'; prefix: string; vrf?: string; detail: string }
-  | { kind: 'unexpected'; prefix: string; vrf?: string; reason: 'outside-allowed' | 'too-specific'; protocol: RouteProtocol; detail: string };
+  | {
+      kind: 'unexpected';
+      prefix: string;
+      vrf?: string;
+      reason: 'outside-allowed' | 'too-specific';
+      protocol: RouteProtocol;
+      detail: string;
+    };
 
 const DEFAULT_CHECKED: readonly RouteProtocol[] = [
-  'static', 'bgp', 'ospf', 'eigrp', 'rip', 'isis', 'nhrp', 'odr', 'lisp', 'application', 'mobile', 'omp', 'unknown',
+  'static',
+  'bgp',
+  'ospf',
+  'eigrp',
+  'rip',
+  'isis',
+  'nhrp',
+  'odr',
+  'lisp',
+  'application',
+  'mobile',
+  'omp',
+  'unknown',
 ];
 
 export class ExpectationError extends CodedError<'CONFIG_BAD_PREFIX'> {
@@ -85,7 +104,13 @@ function visitViolations(x: CompiledExpectations, routes: readonly Route[], vrf:
     const via = req.viaInterface;
     const viaOk = !via || (hit?.nextHops.some((h) => h.interface?.startsWith(via)) ?? false);
     if (!covers) out.push({ kind: 'missing', prefix: req.prefix, ...(req.vrf ? { vrf: req.vrf } : {}), detail: 'no route covers it' });
-    else if (!viaOk) out.push({ kind: 'missing', prefix: req.prefix, ...(req.vrf ? { vrf: req.vrf } : {}), detail: `covered by ${hit.prefix}, not via ${via}` });
+    else if (!viaOk)
+      out.push({
+        kind: 'missing',
+        prefix: req.prefix,
+        ...(req.vrf ? { vrf: req.vrf } : {}),
+        detail: `covered by ${hit.prefix}, not via ${via}`,
+      });
   }
   const allowedHere = x.allowed.filter((a) => vrfOf(a.vrf) === vrf);
   // Most routes are fine: judging one allocates nothing but its parsed prefix.
@@ -100,7 +125,10 @@ function visitViolations(x: CompiledExpectations, routes: readonly Route[], vrf:
       if (!contains(a.parsed, p)) continue;
       firstRange ??= a;
       const max = a.maxLength ?? a.parsed.length;
-      if (p.length <= max) { fits = true; break; }
+      if (p.length <= max) {
+        fits = true;
+        break;
+      }
       widest = Math.max(widest, max);
     }
     if (fits) continue;
@@ -134,7 +162,15 @@ class ViolationSummariser {
   add(v: RouteViolation): void {
     this.total++;
     if (this.listed.length < this.limit) this.listed.push(v);
-    this.hash.update(v.kind).update('\0').update(v.prefix).update('\0').update(v.vrf ?? '').update('\0').update(v.detail).update('\0');
+    this.hash
+      .update(v.kind)
+      .update('\0')
+      .update(v.prefix)
+      .update('\0')
+      .update(v.vrf ?? '')
+      .update('\0')
+      .update(v.detail)
+      .update('\0');
     if (v.kind === 'unexpected') this.hash.update(v.reason).update('\0').update(v.protocol).update('\0');
   }
 

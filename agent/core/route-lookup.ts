@@ -22,7 +22,10 @@ export class PrefixIndex<T extends Pick<Route, 'prefix'> = Route> {
 
   private add(route: T): void {
     const p = parsePrefix(route.prefix);
-    if (!p) { this.rejected.push(route.prefix); return; }
+    if (!p) {
+      this.rejected.push(route.prefix);
+      return;
+    }
     if (p.family === 'ipv4') {
       const bits = p.bits as number;
       const key = ipv4Key(bits, p.length);

@@ -26,7 +26,6 @@ export interface JudgementTargets {
   sources: readonly { interface: string; stubTrack: number }[];
 }
 
-
 /** Each peer's and source's judgement terms; none where the line names the stub itself or cannot be read. */
 export function routerJudgement(t: JudgementTargets, runningConfig: string): RouterJudgement {
   const blocks = runningConfigBlocks(runningConfig);
@@ -48,14 +47,21 @@ export function routerJudgement(t: JudgementTargets, runningConfig: string): Rou
   };
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return {
-    peers: t.peers.map((p) => ({ address: p.address, terms: termsOf(lineTrack(new RegExp(`^peer \\d+ ${esc(p.address)} track (\\d+)`)), p.stubTrack) })),
-    sources: t.sources.map((s) => ({ interface: s.interface, terms: termsOf(lineTrack(new RegExp(`^source \\d+ ${esc(s.interface)} track (\\d+)`)), s.stubTrack) })),
+    peers: t.peers.map((p) => ({
+      address: p.address,
+      terms: termsOf(lineTrack(new RegExp(`^peer \\d+ ${esc(p.address)} track (\\d+)`)), p.stubTrack),
+    })),
+    sources: t.sources.map((s) => ({
+      interface: s.interface,
+      terms: termsOf(lineTrack(new RegExp(`^source \\d+ ${esc(s.interface)} track (\\d+)`)), s.stubTrack),
+    })),
   };
 }
 
 /** Every track a judgement reads. */
-export const judgementTracks = (j: RouterJudgement): number[] =>
-  [...new Set([...j.peers, ...j.sources].flatMap((x) => x.terms.map((t) => t.track)))];
+export const judgementTracks = (j: RouterJudgement): number[] => [
+  ...new Set([...j.peers, ...j.sources].flatMap((x) => x.terms.map((t) => t.track))),
+];
 
 /**
  * The peers and sources the router forbids now, from track states
@@ -63,10 +69,11 @@ export const judgementTracks = (j: RouterJudgement): number[] =>
  * what is known to be down forbids.
  */
 export function forbiddenByRouter(j: RouterJudgement, states: ReadonlyMap<number, 'up' | 'down'>): { peers: string[]; sources: string[] } {
-  const forbids = (terms: readonly JudgementTerm[]) => terms.some((t) => {
-    const s = states.get(t.track);
-    return s !== undefined && (s === 'up') === t.negated;
-  });
+  const forbids = (terms: readonly JudgementTerm[]) =>
+    terms.some((t) => {
+      const s = states.get(t.track);
+      return s !== undefined && (s === 'up') === t.negated;
+    });
   return {
     peers: j.peers.filter((p) => forbids(p.terms)).map((p) => p.address),
     sources: j.sources.filter((s) => forbids(s.terms)).map((s) => s.interface),

@@ -23,7 +23,10 @@ export class AccessTokens {
   create(name: string, canCommand: boolean, nowMs = Date.now()): string {
     if (!NAME.test(name)) throw new Error(`bad token name "${name}": 1-64 of [A-Za-z0-9._@-]`);
     const token = `spk_${randomBytes(32).toString('base64url')}`;
-    this.db.prepare('INSERT INTO token (name, hash, can_command, created_ms) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET hash=excluded.hash, can_command=excluded.can_command, created_ms=excluded.created_ms')
+    this.db
+      .prepare(
+        'INSERT INTO token (name, hash, can_command, created_ms) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET hash=excluded.hash, can_command=excluded.can_command, created_ms=excluded.created_ms',
+      )
       .run(name, hashOf(token), canCommand ? 1 : 0, nowMs);
     return token;
   }
@@ -36,7 +39,8 @@ export class AccessTokens {
   check(token: string | undefined): Caller | undefined {
     if (!token) return undefined;
     const hash = hashOf(token);
-    const row = this.db.prepare('SELECT name, hash, can_command FROM token WHERE hash = ?').get(hash) as { name: string; hash: string; can_command: number } | undefined;
+    const row = this.db.prepare('SELECT name, hash, can_command FROM token WHERE hash = ?').get(hash) as
+      { name: string; hash: string; can_command: number } | undefined;
     if (!row || !timingSafeEqual(Buffer.from(row.hash), Buffer.from(hash))) return undefined;
     return { name: row.name, canCommand: row.can_command === 1 };
   }

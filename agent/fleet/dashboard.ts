@@ -41,15 +41,24 @@ export async function startDashboard(o: DashboardOptions): Promise<Dashboard> {
   const assets = await loadWebAssets();
   service.start();
   const feed = await startFleetFeed({
-    urls: o.brokers, root: o.root, settings: o.brokerSettings ?? { backoff: { baseMs: 500, capMs: 10_000 } }, log: o.log ?? silentLogger,
+    urls: o.brokers,
+    root: o.root,
+    settings: o.brokerSettings ?? { backoff: { baseMs: 500, capMs: 10_000 } },
+    log: o.log ?? silentLogger,
     onMessage: (topic, payload) => service.onMessage(topic, payload),
   });
   const server = createDashboardServer({
-    service, tokens, assets, ...(o.signer ? { signer: o.signer } : {}),
-    publish: (topic, payload) => feed.publish(topic, payload), brokersConnected: () => feed.connectedCount(),
+    service,
+    tokens,
+    assets,
+    ...(o.signer ? { signer: o.signer } : {}),
+    publish: (topic, payload) => feed.publish(topic, payload),
+    brokersConnected: () => feed.connectedCount(),
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) => reject(new Error(`cannot listen on ${o.listen.host}:${o.listen.port}: ${err.code ?? err.message}`)));
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(new Error(`cannot listen on ${o.listen.host}:${o.listen.port}: ${err.code ?? err.message}`)),
+    );
     server.listen(o.listen.port, o.listen.host, () => resolve());
   }).catch(async (err) => {
     service.stop();
@@ -61,7 +70,8 @@ export async function startDashboard(o: DashboardOptions): Promise<Dashboard> {
   const host = o.listen.host.includes(':') ? `[${o.listen.host}]` : o.listen.host;
   return {
     url: `http://${host}:${port}/`,
-    service, tokens,
+    service,
+    tokens,
     ...(token ? { token } : {}),
     async close() {
       server.closeAllConnections();

@@ -9,7 +9,20 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { bucketStart, keptBy, pointOf, ROLLUP_TIERS, rollup, TIERS, tierFor, type Bucket, type HistorySample, type Resolution, type SeriesPoint, type Tier } from './history-rollup.js';
+import {
+  bucketStart,
+  keptBy,
+  pointOf,
+  ROLLUP_TIERS,
+  rollup,
+  TIERS,
+  tierFor,
+  type Bucket,
+  type HistorySample,
+  type Resolution,
+  type SeriesPoint,
+  type Tier,
+} from './history-rollup.js';
 
 export type FleetDb = Database.Database;
 
@@ -34,14 +47,16 @@ CREATE TABLE IF NOT EXISTS sample (
 );
 CREATE INDEX IF NOT EXISTS sample_by_spoke ON sample (spoke, ts);
 CREATE INDEX IF NOT EXISTS sample_by_ts ON sample (ts);
-${ROLLUP_TIERS.map((t) => `CREATE TABLE IF NOT EXISTS ${t.table} (
+${ROLLUP_TIERS.map(
+  (t) => `CREATE TABLE IF NOT EXISTS ${t.table} (
   spoke TEXT NOT NULL, candidate TEXT NOT NULL, ts INTEGER NOT NULL, n INTEGER NOT NULL,
   loss_n INTEGER NOT NULL, loss_sum REAL NOT NULL, loss_max REAL,
   rtt_n INTEGER NOT NULL, rtt_sum REAL NOT NULL, rtt_min REAL, rtt_max REAL,
   jitter_n INTEGER NOT NULL, jitter_sum REAL NOT NULL, jitter_max REAL,
   PRIMARY KEY (spoke, candidate, ts)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS ${t.table}_by_ts ON ${t.table} (ts);`).join('\n')}
+CREATE INDEX IF NOT EXISTS ${t.table}_by_ts ON ${t.table} (ts);`,
+).join('\n')}
 CREATE TABLE IF NOT EXISTS event (
   id TEXT PRIMARY KEY, spoke TEXT NOT NULL, ts INTEGER NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL
 ) WITHOUT ROWID;
@@ -78,25 +93,51 @@ export function openFleetDb(path: string): FleetDb {
 /** A database from before the rollups holds a week of raw samples: sum them into the buckets once, so no history is lost when they are pruned. */
 function backfillRollups(db: FleetDb): void {
   for (const t of ROLLUP_TIERS) {
-    db.prepare(`INSERT OR IGNORE INTO ${t.table} SELECT spoke, candidate, ts - ts % ${t.widthMs}, COUNT(*),
+    db.prepare(
+      `INSERT OR IGNORE INTO ${t.table} SELECT spoke, candidate, ts - ts % ${t.widthMs}, COUNT(*),
       COUNT(loss), TOTAL(loss), MAX(loss), COUNT(rtt), TOTAL(rtt), MIN(rtt), MAX(rtt), COUNT(jitter), TOTAL(jitter), MAX(jitter)
-      FROM sample GROUP BY spoke, candidate, ts - ts % ${t.widthMs}`).run();
+      FROM sample GROUP BY spoke, candidate, ts - ts % ${t.widthMs}`,
+    ).run();
   }
   db.pragma('user_version = 1');
 }
 
 export interface SpokeRow {
-  key: string; site: string; node: string; status: string | null; state: string | null;
-  path: string | null; path_since: number | null; online_since: number | null; updated: number;
+  key: string;
+  site: string;
+  node: string;
+  status: string | null;
+  state: string | null;
+  path: string | null;
+  path_since: number | null;
+  online_since: number | null;
+  updated: number;
 }
 
-export interface Series { resolution: Resolution; stepMs: number; points: SeriesPoint[] }
+export interface Series {
+  resolution: Resolution;
+  stepMs: number;
+  points: SeriesPoint[];
+}
 const CHART_BUCKETS = 240;
 const BUCKET_COLUMNS = `n, loss_n AS lossN, loss_sum AS lossSum, loss_max AS lossMax, rtt_n AS rttN, rtt_sum AS rttSum, rtt_min AS rttMin,
   rtt_max AS rttMax, jitter_n AS jitterN, jitter_sum AS jitterSum, jitter_max AS jitterMax`;
-export interface EventRow { id: string; spoke: string; ts: number; kind: string; body: string }
+export interface EventRow {
+  id: string;
+  spoke: string;
+  ts: number;
+  kind: string;
+  body: string;
+}
 export interface CommandRow {
-  tx: string; spoke: string; sent_ms: number; sent_by: string; cmd: string; args: string; reply: string | null; reply_ms: number | null;
+  tx: string;
+  spoke: string;
+  sent_ms: number;
+  sent_by: string;
+  cmd: string;
+  args: string;
+  reply: string | null;
+  reply_ms: number | null;
 }
 
 /** A key of several columns compared as a row value: `(a, b) IN (SELECT a, b ...)`. */
@@ -118,7 +159,10 @@ export class FleetStore {
         path_since=excluded.path_since, online_since=excluded.online_since, updated=excluded.updated`);
     this.insertSample = db.prepare('INSERT INTO sample (spoke, ts, candidate, loss, rtt, jitter) VALUES (?, ?, ?, ?, ?, ?)');
     // Counts and sums add up, extremes keep the worse (SQLite's two-argument max() is NULL when either is).
-    this.mergeBucket = new Map(ROLLUP_TIERS.map((t) => [t, db.prepare(`INSERT INTO ${t.table}
+    this.mergeBucket = new Map(
+      ROLLUP_TIERS.map((t) => [
+        t,
+        db.prepare(`INSERT INTO ${t.table}
       (spoke, candidate, ts, n, loss_n, loss_sum, loss_max, rtt_n, rtt_sum, rtt_min, rtt_max, jitter_n, jitter_sum, jitter_max)
       VALUES (@spoke, @candidate, @ts, @n, @lossN, @lossSum, @lossMax, @rttN, @rttSum, @rttMin, @rttMax, @jitterN, @jitterSum, @jitterMax)
       ON CONFLICT (spoke, candidate, ts) DO UPDATE SET n = n + excluded.n,
@@ -128,15 +172,21 @@ export class FleetStore {
         rtt_min = COALESCE(MIN(rtt_min, excluded.rtt_min), rtt_min, excluded.rtt_min),
         rtt_max = COALESCE(MAX(rtt_max, excluded.rtt_max), rtt_max, excluded.rtt_max),
         jitter_n = jitter_n + excluded.jitter_n, jitter_sum = jitter_sum + excluded.jitter_sum,
-        jitter_max = COALESCE(MAX(jitter_max, excluded.jitter_max), jitter_max, excluded.jitter_max)`)]));
+        jitter_max = COALESCE(MAX(jitter_max, excluded.jitter_max), jitter_max, excluded.jitter_max)`),
+      ]),
+    );
     this.insertEvent = db.prepare('INSERT OR IGNORE INTO event (id, spoke, ts, kind, body) VALUES (?, ?, ?, ?, ?)');
     this.insertCommand = db.prepare('INSERT INTO command (tx, spoke, sent_ms, sent_by, cmd, args) VALUES (?, ?, ?, ?, ?, ?)');
     this.replyCommand = db.prepare('UPDATE command SET reply = ?, reply_ms = ? WHERE tx = ? AND reply IS NULL');
   }
 
-  saveSpoke(row: SpokeRow): void { this.upsertSpoke.run(row); }
+  saveSpoke(row: SpokeRow): void {
+    this.upsertSpoke.run(row);
+  }
 
-  spokes(): SpokeRow[] { return this.db.prepare('SELECT * FROM spoke').all() as SpokeRow[]; }
+  spokes(): SpokeRow[] {
+    return this.db.prepare('SELECT * FROM spoke').all() as SpokeRow[];
+  }
 
   /**
    * Stores samples in every resolution whose retention still holds them at
@@ -153,7 +203,9 @@ export class FleetStore {
 
   /** Row counts per resolution (the bench's and the metrics' view of the history's size). */
   historyRows(): Record<Resolution, number> {
-    return Object.fromEntries(TIERS.map((t) => [t.resolution, (this.db.prepare(`SELECT COUNT(*) AS n FROM ${t.table}`).get() as { n: number }).n])) as Record<Resolution, number>;
+    return Object.fromEntries(
+      TIERS.map((t) => [t.resolution, (this.db.prepare(`SELECT COUNT(*) AS n FROM ${t.table}`).get() as { n: number }).n]),
+    ) as Record<Resolution, number>;
   }
 
   /** Returns false for an event already stored (the same id from another broker, or replayed). */
@@ -162,10 +214,16 @@ export class FleetStore {
   }
 
   events(spoke: string | undefined, limit: number, kinds?: string[]): EventRow[] {
-    const where = [spoke ? 'spoke = @spoke' : '', kinds?.length ? `kind IN (${kinds.map((_, i) => `@k${i}`).join(',')})` : ''].filter(Boolean);
+    const where = [spoke ? 'spoke = @spoke' : '', kinds?.length ? `kind IN (${kinds.map((_, i) => `@k${i}`).join(',')})` : ''].filter(
+      Boolean,
+    );
     const params: Record<string, unknown> = { limit, ...(spoke ? { spoke } : {}) };
-    kinds?.forEach((k, i) => { params[`k${i}`] = k; });
-    return this.db.prepare(`SELECT * FROM event ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ts DESC LIMIT @limit`).all(params) as EventRow[];
+    kinds?.forEach((k, i) => {
+      params[`k${i}`] = k;
+    });
+    return this.db
+      .prepare(`SELECT * FROM event ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ts DESC LIMIT @limit`)
+      .all(params) as EventRow[];
   }
 
   /**
@@ -177,15 +235,22 @@ export class FleetStore {
     const tier = tierFor(toMs - fromMs);
     if (tier.widthMs === 0) {
       const width = Math.max(1, Math.ceil((toMs - fromMs) / CHART_BUCKETS));
-      const rows = this.db.prepare(`SELECT candidate, CAST((ts - @from) / @width AS INTEGER) AS b, COUNT(*) AS n,
+      const rows = this.db
+        .prepare(
+          `SELECT candidate, CAST((ts - @from) / @width AS INTEGER) AS b, COUNT(*) AS n,
         COUNT(loss) AS lossN, TOTAL(loss) AS lossSum, MAX(loss) AS lossMax, COUNT(rtt) AS rttN, TOTAL(rtt) AS rttSum, MIN(rtt) AS rttMin,
         MAX(rtt) AS rttMax, COUNT(jitter) AS jitterN, TOTAL(jitter) AS jitterSum, MAX(jitter) AS jitterMax
-        FROM sample WHERE spoke = @spoke AND ts >= @from AND ts <= @to GROUP BY candidate, b ORDER BY candidate, b`)
+        FROM sample WHERE spoke = @spoke AND ts >= @from AND ts <= @to GROUP BY candidate, b ORDER BY candidate, b`,
+        )
         .all({ spoke, from: fromMs, to: toMs, width }) as (Bucket & { b: number })[];
       return { resolution: tier.resolution, stepMs: width, points: rows.map((r) => pointOf({ ...r, spoke, ts: fromMs + r.b * width })) };
     }
-    const rows = this.db.prepare(`SELECT spoke, candidate, ts, ${BUCKET_COLUMNS} FROM ${tier.table}
-      WHERE spoke = ? AND ts >= ? AND ts <= ? ORDER BY candidate, ts`).all(spoke, bucketStart(fromMs, tier.widthMs), toMs) as Bucket[];
+    const rows = this.db
+      .prepare(
+        `SELECT spoke, candidate, ts, ${BUCKET_COLUMNS} FROM ${tier.table}
+      WHERE spoke = ? AND ts >= ? AND ts <= ? ORDER BY candidate, ts`,
+      )
+      .all(spoke, bucketStart(fromMs, tier.widthMs), toMs) as Bucket[];
     return { resolution: tier.resolution, stepMs: tier.widthMs, points: rows.map(pointOf) };
   }
 
@@ -217,7 +282,14 @@ export class FleetStore {
    * server runs these steps in slices between which it serves (sliced-run.ts).
    */
   *pruneSteps(nowMs: number, batchRows = PRUNE_BATCH_ROWS): Generator<number, void, undefined> {
-    for (const t of TIERS) yield* this.deleteBefore(t.table, t.widthMs === 0 ? 'rowid' : 'spoke, candidate, ts', 'ts', nowMs - t.retentionMs - t.widthMs, batchRows);
+    for (const t of TIERS)
+      yield* this.deleteBefore(
+        t.table,
+        t.widthMs === 0 ? 'rowid' : 'spoke, candidate, ts',
+        'ts',
+        nowMs - t.retentionMs - t.widthMs,
+        batchRows,
+      );
     yield* this.deleteBefore('event', 'id', 'ts', nowMs - EVENT_RETENTION_MS, batchRows);
     yield* this.deleteBefore('command', 'rowid', 'sent_ms', nowMs - EVENT_RETENTION_MS, batchRows);
     yield* this.capPerSpoke('sample', 'rowid', MAX_SAMPLES_PER_SPOKE, batchRows);
@@ -241,10 +313,15 @@ export class FleetStore {
   private *capPerSpoke(table: 'sample' | 'event', key: string, cap: number, batchRows: number): Generator<number, void, undefined> {
     const next = this.db.prepare(`SELECT spoke FROM ${table} WHERE spoke > ? ORDER BY spoke LIMIT 1`).pluck();
     const cutOf = this.db.prepare(`SELECT ts FROM ${table} WHERE spoke = ? ORDER BY ts DESC LIMIT 1 OFFSET ?`).pluck();
-    const del = this.db.prepare(`DELETE FROM ${table} WHERE ${rowKey(key)} IN (SELECT ${key} FROM ${table} WHERE spoke = ? AND ts <= ? LIMIT ?)`);
+    const del = this.db.prepare(
+      `DELETE FROM ${table} WHERE ${rowKey(key)} IN (SELECT ${key} FROM ${table} WHERE spoke = ? AND ts <= ? LIMIT ?)`,
+    );
     for (let spoke = next.get('') as string | undefined; spoke !== undefined; spoke = next.get(spoke) as string | undefined) {
       const cut = cutOf.get(spoke, cap) as number | undefined;
-      if (cut === undefined) { yield 0; continue; }
+      if (cut === undefined) {
+        yield 0;
+        continue;
+      }
       for (;;) {
         const n = del.run(spoke, cut, batchRows).changes;
         yield n;

@@ -25,12 +25,23 @@ export interface FleetFeed {
 export type BrokerSettings = Omit<MqttBrokerOptions, 'url' | 'clientId'>;
 
 export async function startFleetFeed(o: {
-  urls: string[]; root: string; settings: BrokerSettings; log: Logger;
+  urls: string[];
+  root: string;
+  settings: BrokerSettings;
+  log: Logger;
   onMessage: (topic: string, payload: Buffer) => void;
 }): Promise<FleetFeed> {
-  const brokers = o.urls.map((url) => new MqttBroker({
-    ...o.settings, url, clientId: `spokepilot-dashboard-${randomBytes(4).toString('hex')}`,
-  }, o.log.child('dashboard-mqtt')));
+  const brokers = o.urls.map(
+    (url) =>
+      new MqttBroker(
+        {
+          ...o.settings,
+          url,
+          clientId: `spokepilot-dashboard-${randomBytes(4).toString('hex')}`,
+        },
+        o.log.child('dashboard-mqtt'),
+      ),
+  );
   for (const b of brokers) {
     b.onMessage((m) => o.onMessage(m.topic, m.payload));
     await b.subscribe(fleetFilter(o.root), 1);
@@ -45,6 +56,8 @@ export async function startFleetFeed(o: {
       if (!b) throw new Error('no broker connected: the command was not sent');
       await b.publish({ topic, payload, qos: 1 });
     },
-    async close() { await Promise.all(brokers.map((b) => b.close(1000))); },
+    async close() {
+      await Promise.all(brokers.map((b) => b.close(1000)));
+    },
   };
 }

@@ -27,9 +27,15 @@ export interface LiveBatch {
   replies: { key: string; tx: string; ok: boolean; text: string }[];
 }
 
-export interface LiveFilter { site?: string; kinds?: string[] }
+export interface LiveFilter {
+  site?: string;
+  kinds?: string[];
+}
 
-export interface Signer { key: KeyObject; keyId: string }
+export interface Signer {
+  key: KeyObject;
+  keyId: string;
+}
 
 export const LIVE_BATCH_MS = 250;
 export const PRUNE_EVERY_MS = 10 * 60_000;
@@ -54,16 +60,23 @@ export class FleetService {
   lastPrune: SlicedRun | undefined;
 
   constructor(
-    readonly root: string, readonly store: FleetStore, private readonly now: () => number = Date.now,
+    readonly root: string,
+    readonly store: FleetStore,
+    private readonly now: () => number = Date.now,
     private readonly log: Logger = silentLogger,
   ) {
     this.state = new FleetState(root);
     for (const r of store.spokes()) {
       this.state.restore({
-        key: r.key, site: r.site, node: r.node,
-        ...(r.status ? { status: JSON.parse(r.status) } : {}), ...(r.state ? { state: JSON.parse(r.state) } : {}),
-        ...(r.path ? { path: r.path } : {}), ...(r.path_since ? { pathSince: r.path_since } : {}),
-        ...(r.online_since ? { onlineSince: r.online_since } : {}), lastHeardMs: r.updated,
+        key: r.key,
+        site: r.site,
+        node: r.node,
+        ...(r.status ? { status: JSON.parse(r.status) } : {}),
+        ...(r.state ? { state: JSON.parse(r.state) } : {}),
+        ...(r.path ? { path: r.path } : {}),
+        ...(r.path_since ? { pathSince: r.path_since } : {}),
+        ...(r.online_since ? { onlineSince: r.online_since } : {}),
+        lastHeardMs: r.updated,
       });
     }
   }
@@ -82,7 +95,9 @@ export class FleetService {
   }
 
   /** True while a prune is between its slices. */
-  get pruneRunning(): boolean { return this.pruning !== undefined; }
+  get pruneRunning(): boolean {
+    return this.pruning !== undefined;
+  }
 
   /**
    * Drops expired history in slices of PRUNE_SLICE_MS, the server answering in
@@ -90,16 +105,21 @@ export class FleetService {
    */
   prune(): Promise<SlicedRun | undefined> {
     this.pruning ??= runSliced(this.store.pruneSteps(this.now()), { sliceMs: PRUNE_SLICE_MS, cancelled: () => this.stopped })
-      .then((run) => {
-        this.lastPrune = run;
-        if (run.total > 0) this.log.info('history-pruned', { rows: run.total, slices: run.slices });
-        return run;
-      }, (err: unknown) => {
-        // Kept serving: the next schedule tries again, and what it could not drop is only kept longer.
-        this.log.error('history-prune-failed', describeError(err));
-        return undefined;
-      })
-      .finally(() => { this.pruning = undefined; });
+      .then(
+        (run) => {
+          this.lastPrune = run;
+          if (run.total > 0) this.log.info('history-pruned', { rows: run.total, slices: run.slices });
+          return run;
+        },
+        (err: unknown) => {
+          // Kept serving: the next schedule tries again, and what it could not drop is only kept longer.
+          this.log.error('history-prune-failed', describeError(err));
+          return undefined;
+        },
+      )
+      .finally(() => {
+        this.pruning = undefined;
+      });
     return this.pruning;
   }
 
@@ -116,7 +136,15 @@ export class FleetService {
         if (a.persist) this.pendingSpokes.set(key, a.spoke);
         break;
       case 'telemetry':
-        for (const s of a.samples) this.pendingSamples.push({ spoke: key, ts: a.ts, candidate: s.candidate, loss: s.loss, rtt: s.rtt ?? null, jitter: s.jitter ?? null });
+        for (const s of a.samples)
+          this.pendingSamples.push({
+            spoke: key,
+            ts: a.ts,
+            candidate: s.candidate,
+            loss: s.loss,
+            rtt: s.rtt ?? null,
+            jitter: s.jitter ?? null,
+          });
         break;
       case 'event':
         // The same event from a second broker, or replayed from the outbox, is stored and shown once.
@@ -146,8 +174,15 @@ export class FleetService {
         this.store.addSamples(samples, nowMs);
         for (const s of spokes) {
           this.store.saveSpoke({
-            key: s.key, site: s.site, node: s.node, status: s.status ? JSON.stringify(s.status) : null, state: s.state ? JSON.stringify(s.state) : null,
-            path: s.path ?? null, path_since: s.pathSince ?? null, online_since: s.onlineSince ?? null, updated: s.lastHeardMs,
+            key: s.key,
+            site: s.site,
+            node: s.node,
+            status: s.status ? JSON.stringify(s.status) : null,
+            state: s.state ? JSON.stringify(s.state) : null,
+            path: s.path ?? null,
+            path_since: s.pathSince ?? null,
+            online_since: s.onlineSince ?? null,
+            updated: s.lastHeardMs,
           });
         }
       })();
@@ -170,24 +205,42 @@ export class FleetService {
     return () => this.listeners.delete(l);
   }
 
-  get listenerCount(): number { return this.listeners.size; }
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
 
   /**
    * Signs, records (with who sent it) and publishes a command; resolves with
    * the reply, or undefined when none came in time (the record keeps waiting for it).
    */
   async command(o: {
-    site: string; node: string; cmd: CommandName; args: Record<string, unknown>; by: string;
-    signer: Signer; publish: (topic: string, payload: string) => Promise<void>; waitMs?: number;
+    site: string;
+    node: string;
+    cmd: CommandName;
+    args: Record<string, unknown>;
+    by: string;
+    signer: Signer;
+    publish: (topic: string, payload: string) => Promise<void>;
+    waitMs?: number;
   }): Promise<{ tx: string; reply?: Record<string, unknown> }> {
     checkSegment('site', o.site);
     checkSegment('node', o.node);
     const nowMs = this.now();
-    const signed = buildSignedCommand({ site: o.site, node: o.node, cmd: o.cmd, args: o.args as never, keyId: o.signer.keyId, nowMs, ttlSec: 60 }, o.signer.key);
+    const signed = buildSignedCommand(
+      { site: o.site, node: o.node, cmd: o.cmd, args: o.args as never, keyId: o.signer.keyId, nowMs, ttlSec: 60 },
+      o.signer.key,
+    );
     this.store.recordCommand({ tx: signed.tx, spoke: `${o.site}/${o.node}`, sentMs: nowMs, sentBy: o.by, cmd: o.cmd, args: o.args });
     const reply = new Promise<Record<string, unknown> | undefined>((resolve) => {
-      const timer = setTimeout(() => { this.waiting.delete(signed.tx); resolve(undefined); }, o.waitMs ?? REPLY_WAIT_MS);
-      this.waiting.set(signed.tx, (r) => { clearTimeout(timer); this.waiting.delete(signed.tx); resolve(r); });
+      const timer = setTimeout(() => {
+        this.waiting.delete(signed.tx);
+        resolve(undefined);
+      }, o.waitMs ?? REPLY_WAIT_MS);
+      this.waiting.set(signed.tx, (r) => {
+        clearTimeout(timer);
+        this.waiting.delete(signed.tx);
+        resolve(r);
+      });
     });
     try {
       await o.publish(nodeTopics(this.root, o).cmd, JSON.stringify(signed));

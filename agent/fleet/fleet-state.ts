@@ -9,7 +9,12 @@ import { MAX_VIEW_PAYLOAD_BYTES } from '../../proto/fleet-view.js';
 import { createPayloadValidators, type PayloadValidators } from '../../proto/schemas/index.js';
 import { parseTopic } from '../../proto/topics.js';
 
-export interface LiveQuality { lossPct: number; rttMs?: number; jitterMs?: number; ts: number }
+export interface LiveQuality {
+  lossPct: number;
+  rttMs?: number;
+  jitterMs?: number;
+  ts: number;
+}
 
 export interface Spoke {
   key: string;
@@ -35,11 +40,21 @@ export type Applied =
   | { kind: 'reply'; spoke: Spoke; tx: string; body: Record<string, unknown> };
 
 export interface OverviewRow {
-  key: string; site: string; node: string;
+  key: string;
+  site: string;
+  node: string;
   status: 'online' | 'offline' | 'unknown';
-  degraded: boolean; backup: boolean; override: boolean;
-  hub?: string; wan?: string; path?: string; version?: string; mode?: string;
-  pathSince?: number; lastEventTs?: number; lastHeardMs: number;
+  degraded: boolean;
+  backup: boolean;
+  override: boolean;
+  hub?: string;
+  wan?: string;
+  path?: string;
+  version?: string;
+  mode?: string;
+  pathSince?: number;
+  lastEventTs?: number;
+  lastHeardMs: number;
 }
 
 export function pathOf(s: StatePayload | undefined): string | undefined {
@@ -52,9 +67,14 @@ export function overviewRow(s: Spoke): OverviewRow {
   const preferred = st?.candidates[0]?.id;
   const path = pathOf(st);
   return {
-    key: s.key, site: s.site, node: s.node,
+    key: s.key,
+    site: s.site,
+    node: s.node,
     status: s.status ? s.status.state : 'unknown',
-    degraded: st?.health?.status === 'degraded' || (st?.candidates.some((c) => c.id === path && c.verdict === 'bad') ?? false) || s.invalid !== undefined,
+    degraded:
+      st?.health?.status === 'degraded' ||
+      (st?.candidates.some((c) => c.id === path && c.verdict === 'bad') ?? false) ||
+      s.invalid !== undefined,
     backup: path !== undefined && preferred !== undefined && path !== preferred,
     override: st?.override !== undefined,
     ...(st?.active.peer ? { hub: st.active.peer } : {}),
@@ -72,7 +92,10 @@ export class FleetState {
   readonly spokes = new Map<string, Spoke>();
   private readonly validators: PayloadValidators;
 
-  constructor(private readonly root: string, validators?: PayloadValidators) {
+  constructor(
+    private readonly root: string,
+    validators?: PayloadValidators,
+  ) {
     this.validators = validators ?? createPayloadValidators();
   }
 
@@ -104,23 +127,29 @@ export class FleetState {
     }
     spoke.lastHeardMs = nowMs;
     switch (at.leaf) {
-      case 'status': return this.status(spoke, body as unknown as StatusPayload, nowMs);
-      case 'state': return this.state(spoke, body as unknown as StatePayload, nowMs);
-      case 'telemetry': return this.telemetry(spoke, body as unknown as TelemetryPayload);
+      case 'status':
+        return this.status(spoke, body as unknown as StatusPayload, nowMs);
+      case 'state':
+        return this.state(spoke, body as unknown as StatePayload, nowMs);
+      case 'telemetry':
+        return this.telemetry(spoke, body as unknown as TelemetryPayload);
       case 'event': {
         const e = body as unknown as EventPayload;
         if (!spoke.lastEvent || e.ts >= spoke.lastEvent.ts) spoke.lastEvent = e;
         return { kind: 'event', spoke, event: e };
       }
-      case 'reply': return typeof body.tx === 'string' ? { kind: 'reply', spoke, tx: body.tx, body } : undefined;
-      default: return undefined;
+      case 'reply':
+        return typeof body.tx === 'string' ? { kind: 'reply', spoke, tx: body.tx, body } : undefined;
+      default:
+        return undefined;
     }
   }
 
   private status(spoke: Spoke, s: StatusPayload, nowMs: number): Applied | undefined {
     const newest = spoke.status?.state === 'online' ? spoke.status.session : -1;
     if (s.session < newest) return undefined; // an older connection's Will or birth
-    if (s.state === 'online' && !(spoke.status?.state === 'online' && spoke.status.session === s.session)) spoke.onlineSince = s.ts ?? nowMs;
+    if (s.state === 'online' && !(spoke.status?.state === 'online' && spoke.status.session === s.session))
+      spoke.onlineSince = s.ts ?? nowMs;
     if (s.state === 'offline') delete spoke.onlineSince;
     spoke.status = s;
     return { kind: 'spoke', spoke, persist: true };
@@ -138,10 +167,21 @@ export class FleetState {
   }
 
   private telemetry(spoke: Spoke, t: TelemetryPayload): Applied | undefined {
-    const samples = t.sla.filter((s) => s.candidate !== undefined).map((s) => ({
-      candidate: s.candidate!, loss: s.lossPct, ...(s.rttMs !== undefined ? { rtt: s.rttMs } : {}), ...(s.jitterMs !== undefined ? { jitter: s.jitterMs } : {}),
-    }));
-    for (const s of samples) spoke.live[s.candidate] = { lossPct: s.loss, ts: t.ts, ...(s.rtt !== undefined ? { rttMs: s.rtt } : {}), ...(s.jitter !== undefined ? { jitterMs: s.jitter } : {}) };
+    const samples = t.sla
+      .filter((s) => s.candidate !== undefined)
+      .map((s) => ({
+        candidate: s.candidate!,
+        loss: s.lossPct,
+        ...(s.rttMs !== undefined ? { rtt: s.rttMs } : {}),
+        ...(s.jitterMs !== undefined ? { jitter: s.jitterMs } : {}),
+      }));
+    for (const s of samples)
+      spoke.live[s.candidate] = {
+        lossPct: s.loss,
+        ts: t.ts,
+        ...(s.rtt !== undefined ? { rttMs: s.rtt } : {}),
+        ...(s.jitter !== undefined ? { jitterMs: s.jitter } : {}),
+      };
     return samples.length ? { kind: 'telemetry', spoke, samples, ts: t.ts } : undefined;
   }
 

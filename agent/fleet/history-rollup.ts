@@ -8,18 +8,40 @@
  * worst, jitter its mean and worst.
  */
 
-export interface HistorySample { spoke: string; ts: number; candidate: string; loss: number | null; rtt: number | null; jitter: number | null }
+export interface HistorySample {
+  spoke: string;
+  ts: number;
+  candidate: string;
+  loss: number | null;
+  rtt: number | null;
+  jitter: number | null;
+}
 
 export interface Bucket {
-  spoke: string; candidate: string; ts: number; n: number;
-  lossN: number; lossSum: number; lossMax: number | null;
-  rttN: number; rttSum: number; rttMin: number | null; rttMax: number | null;
-  jitterN: number; jitterSum: number; jitterMax: number | null;
+  spoke: string;
+  candidate: string;
+  ts: number;
+  n: number;
+  lossN: number;
+  lossSum: number;
+  lossMax: number | null;
+  rttN: number;
+  rttSum: number;
+  rttMin: number | null;
+  rttMax: number | null;
+  jitterN: number;
+  jitterSum: number;
+  jitterMax: number | null;
 }
 
 export type Resolution = 'raw' | '5m' | '1h';
 
-export interface Tier { resolution: Resolution; table: string; widthMs: number; retentionMs: number }
+export interface Tier {
+  resolution: Resolution;
+  table: string;
+  widthMs: number;
+  retentionMs: number;
+}
 
 const HOUR = 3_600_000;
 /** Finest first. Raw covers the 1 h chart; 5-minute buckets the 24 h chart; hourly ones the week. */
@@ -40,11 +62,28 @@ export const keptBy = (tier: Tier, ts: number, nowMs: number): boolean => ts >= 
 
 /** The finest tier that holds the whole range at no more than MAX_CHART_POINTS per line. */
 export function tierFor(rangeMs: number): Tier {
-  return TIERS.find((t) => t.retentionMs >= rangeMs && (t.widthMs === 0 || rangeMs / t.widthMs <= MAX_CHART_POINTS)) ?? TIERS[TIERS.length - 1]!;
+  return (
+    TIERS.find((t) => t.retentionMs >= rangeMs && (t.widthMs === 0 || rangeMs / t.widthMs <= MAX_CHART_POINTS)) ?? TIERS[TIERS.length - 1]!
+  );
 }
 
 function emptyBucket(spoke: string, candidate: string, ts: number): Bucket {
-  return { spoke, candidate, ts, n: 0, lossN: 0, lossSum: 0, lossMax: null, rttN: 0, rttSum: 0, rttMin: null, rttMax: null, jitterN: 0, jitterSum: 0, jitterMax: null };
+  return {
+    spoke,
+    candidate,
+    ts,
+    n: 0,
+    lossN: 0,
+    lossSum: 0,
+    lossMax: null,
+    rttN: 0,
+    rttSum: 0,
+    rttMin: null,
+    rttMax: null,
+    jitterN: 0,
+    jitterSum: 0,
+    jitterMax: null,
+  };
 }
 
 const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
@@ -54,18 +93,41 @@ const ok = (v: number | null): v is number => v !== null && Number.isFinite(v);
 /** Adds one sample to a bucket in place. Missing or non-finite metrics count for nothing. */
 export function addTo(b: Bucket, s: Pick<HistorySample, 'loss' | 'rtt' | 'jitter'>): void {
   b.n++;
-  if (ok(s.loss)) { b.lossN++; b.lossSum += s.loss; b.lossMax = maxOf(b.lossMax, s.loss); }
-  if (ok(s.rtt)) { b.rttN++; b.rttSum += s.rtt; b.rttMin = minOf(b.rttMin, s.rtt); b.rttMax = maxOf(b.rttMax, s.rtt); }
-  if (ok(s.jitter)) { b.jitterN++; b.jitterSum += s.jitter; b.jitterMax = maxOf(b.jitterMax, s.jitter); }
+  if (ok(s.loss)) {
+    b.lossN++;
+    b.lossSum += s.loss;
+    b.lossMax = maxOf(b.lossMax, s.loss);
+  }
+  if (ok(s.rtt)) {
+    b.rttN++;
+    b.rttSum += s.rtt;
+    b.rttMin = minOf(b.rttMin, s.rtt);
+    b.rttMax = maxOf(b.rttMax, s.rtt);
+  }
+  if (ok(s.jitter)) {
+    b.jitterN++;
+    b.jitterSum += s.jitter;
+    b.jitterMax = maxOf(b.jitterMax, s.jitter);
+  }
 }
 
 /** Two buckets of the same spoke, candidate and start as one (what the database's upsert does). */
 export function mergeBuckets(a: Bucket, b: Bucket): Bucket {
   return {
-    spoke: a.spoke, candidate: a.candidate, ts: a.ts, n: a.n + b.n,
-    lossN: a.lossN + b.lossN, lossSum: a.lossSum + b.lossSum, lossMax: maxOf(a.lossMax, b.lossMax),
-    rttN: a.rttN + b.rttN, rttSum: a.rttSum + b.rttSum, rttMin: minOf(a.rttMin, b.rttMin), rttMax: maxOf(a.rttMax, b.rttMax),
-    jitterN: a.jitterN + b.jitterN, jitterSum: a.jitterSum + b.jitterSum, jitterMax: maxOf(a.jitterMax, b.jitterMax),
+    spoke: a.spoke,
+    candidate: a.candidate,
+    ts: a.ts,
+    n: a.n + b.n,
+    lossN: a.lossN + b.lossN,
+    lossSum: a.lossSum + b.lossSum,
+    lossMax: maxOf(a.lossMax, b.lossMax),
+    rttN: a.rttN + b.rttN,
+    rttSum: a.rttSum + b.rttSum,
+    rttMin: minOf(a.rttMin, b.rttMin),
+    rttMax: maxOf(a.rttMax, b.rttMax),
+    jitterN: a.jitterN + b.jitterN,
+    jitterSum: a.jitterSum + b.jitterSum,
+    jitterMax: maxOf(a.jitterMax, b.jitterMax),
   };
 }
 
@@ -78,12 +140,12 @@ export function rollup(samples: readonly HistorySample[], tier: Tier, nowMs: num
     if (!keptBy(tier, s.ts, nowMs)) continue;
     const start = bucketStart(s.ts, tier.widthMs);
     let byCandidate = bySpoke.get(s.spoke);
-    if (!byCandidate) bySpoke.set(s.spoke, byCandidate = new Map());
+    if (!byCandidate) bySpoke.set(s.spoke, (byCandidate = new Map()));
     let byStart = byCandidate.get(s.candidate);
-    if (!byStart) byCandidate.set(s.candidate, byStart = new Map());
+    if (!byStart) byCandidate.set(s.candidate, (byStart = new Map()));
     let b = byStart.get(start);
     if (!b) {
-      byStart.set(start, b = emptyBucket(s.spoke, s.candidate, start));
+      byStart.set(start, (b = emptyBucket(s.spoke, s.candidate, start)));
       out.push(b);
     }
     addTo(b, s);
@@ -92,19 +154,29 @@ export function rollup(samples: readonly HistorySample[], tier: Tier, nowMs: num
 }
 
 export interface SeriesPoint {
-  candidate: string; t: number;
-  loss: number | null; lossMax: number | null;
-  rtt: number | null; rttMin: number | null; rttMax: number | null;
-  jitter: number | null; jitterMax: number | null;
+  candidate: string;
+  t: number;
+  loss: number | null;
+  lossMax: number | null;
+  rtt: number | null;
+  rttMin: number | null;
+  rttMax: number | null;
+  jitter: number | null;
+  jitterMax: number | null;
 }
 
 /** A bucket as a chart point: means where the bucket has values, null where it has none. */
 export function pointOf(b: Bucket): SeriesPoint {
   const mean = (sum: number, n: number) => (n > 0 ? sum / n : null);
   return {
-    candidate: b.candidate, t: b.ts,
-    loss: mean(b.lossSum, b.lossN), lossMax: b.lossMax,
-    rtt: mean(b.rttSum, b.rttN), rttMin: b.rttMin, rttMax: b.rttMax,
-    jitter: mean(b.jitterSum, b.jitterN), jitterMax: b.jitterMax,
+    candidate: b.candidate,
+    t: b.ts,
+    loss: mean(b.lossSum, b.lossN),
+    lossMax: b.lossMax,
+    rtt: mean(b.rttSum, b.rttN),
+    rttMin: b.rttMin,
+    rttMax: b.rttMax,
+    jitter: mean(b.jitterSum, b.jitterN),
+    jitterMax: b.jitterMax,
   };
 }

@@ -24,7 +24,8 @@ export interface ApiDeps {
 }
 
 const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
@@ -36,7 +37,9 @@ export const MAX_FIRST_PAGE = 500;
 export function firstPageSize(v: string | null): number | undefined | string {
   if (v === null) return undefined;
   const n = Number(v);
-  return /^\d+$/.test(v) && n >= 1 && n <= MAX_FIRST_PAGE ? n : `first must be a whole number of rows from 1 to ${MAX_FIRST_PAGE}, not "${v}"`;
+  return /^\d+$/.test(v) && n >= 1 && n <= MAX_FIRST_PAGE
+    ? n
+    : `first must be a whole number of rows from 1 to ${MAX_FIRST_PAGE}, not "${v}"`;
 }
 
 /** The n first rows by key in code-unit order (the page's default sort), without sorting the whole fleet. */
@@ -59,7 +62,8 @@ function send(res: ServerResponse, status: number, type: string, body: string, e
   res.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS, ...extra });
   res.end(body);
 }
-const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+const json = (res: ServerResponse, status: number, value: unknown) =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 const problem = (res: ServerResponse, status: number, message: string) => json(res, status, { error: message });
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -80,19 +84,30 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 export function createDashboardServer(d: ApiDeps): Server {
   let sseClients = 0;
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL, who: Caller) => unknown> = {
-    'GET /api/me': (_q, res, _u, who) => json(res, 200, { name: who.name, canCommand: who.canCommand && d.signer !== undefined, signing: d.signer !== undefined }),
+    'GET /api/me': (_q, res, _u, who) =>
+      json(res, 200, { name: who.name, canCommand: who.canCommand && d.signer !== undefined, signing: d.signer !== undefined }),
     'GET /api/overview': (_q, res, url) => {
       const started = performance.now();
       const rows = d.service.state.rows();
       const count = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).length;
-      const counts = { total: rows.length, online: count((r) => r.status === 'online'), offline: count((r) => r.status === 'offline'), degraded: count((r) => r.degraded), backup: count((r) => r.backup), override: count((r) => r.override) };
+      const counts = {
+        total: rows.length,
+        online: count((r) => r.status === 'online'),
+        offline: count((r) => r.status === 'offline'),
+        degraded: count((r) => r.degraded),
+        backup: count((r) => r.backup),
+        override: count((r) => r.override),
+      };
       const first = firstPageSize(url.searchParams.get('first'));
       if (typeof first === 'string') return problem(res, 400, first);
       // ?first=N: the counts and the table's first page in its default order (by key), so the page draws
       // before the whole fleet (a megabyte at 5,000 spokes) has been built, sent and parsed.
       const body = JSON.stringify({
-        nowMs: Date.now(), brokersConnected: d.brokersConnected(), counts,
-        rows: first === undefined ? rows : firstRows(rows, first), ...(first === undefined ? {} : { partial: true }),
+        nowMs: Date.now(),
+        brokersConnected: d.brokersConnected(),
+        counts,
+        rows: first === undefined ? rows : firstRows(rows, first),
+        ...(first === undefined ? {} : { partial: true }),
       });
       send(res, 200, 'application/json; charset=utf-8', body, { 'server-timing': `build;dur=${(performance.now() - started).toFixed(1)}` });
     },
@@ -113,8 +128,10 @@ export function createDashboardServer(d: ApiDeps): Server {
       const kinds = url.searchParams.get('kinds')?.split(',').filter(Boolean);
       const site = url.searchParams.get('site') ?? undefined;
       const now = Date.now();
-      const events = d.service.store.events(undefined, 500, kinds)
-        .filter((e) => !site || e.spoke.startsWith(`${site}/`)).slice(0, 200)
+      const events = d.service.store
+        .events(undefined, 500, kinds)
+        .filter((e) => !site || e.spoke.startsWith(`${site}/`))
+        .slice(0, 200)
         .map((e) => ({ key: e.spoke, ts: e.ts, kind: e.kind, text: eventText(JSON.parse(e.body) as EventPayload, now) }));
       json(res, 200, { events });
     },
@@ -128,7 +145,11 @@ export function createDashboardServer(d: ApiDeps): Server {
         if (b.rows.length || b.touched.length || b.events.length || b.replies.length) res.write(`data: ${JSON.stringify(b)}\n\n`);
       });
       const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
-      req.once('close', () => { stop(); clearInterval(ping); sseClients--; });
+      req.once('close', () => {
+        stop();
+        clearInterval(ping);
+        sseClients--;
+      });
     },
     'POST /api/command': async (req, res, _u, who) => {
       if (!d.signer) return problem(res, 409, 'this dashboard was started without --operator-key: it cannot sign commands');
@@ -140,7 +161,8 @@ export function createDashboardServer(d: ApiDeps): Server {
         return problem(res, 400, (err as Error).message);
       }
       if (typeof c === 'string') return problem(res, 400, c);
-      if (!d.service.state.spokes.has(`${c.site}/${c.node}`)) return problem(res, 404, `no spoke "${c.site}/${c.node}" has been heard from`);
+      if (!d.service.state.spokes.has(`${c.site}/${c.node}`))
+        return problem(res, 404, `no spoke "${c.site}/${c.node}" has been heard from`);
       try {
         const r = await d.service.command({ ...c, by: who.name, signer: d.signer, publish: d.publish });
         json(res, 200, { tx: r.tx, cmd: c.cmd, reply: r.reply ?? null });
@@ -148,14 +170,22 @@ export function createDashboardServer(d: ApiDeps): Server {
         problem(res, 503, (err as Error).message);
       }
     },
-    'GET /metrics': (_q, res) => send(res, 200, 'text/plain; version=0.0.4; charset=utf-8',
-      fleetMetricsText(d.service, { brokersConnected: d.brokersConnected(), rssBytes: process.memoryUsage().rss, sseClients })),
+    'GET /metrics': (_q, res) =>
+      send(
+        res,
+        200,
+        'text/plain; version=0.0.4; charset=utf-8',
+        fleetMetricsText(d.service, { brokersConnected: d.brokersConnected(), rssBytes: process.memoryUsage().rss, sseClients }),
+      ),
   };
   const statics: Record<string, [string, () => string]> = {
     '/': ['text/html; charset=utf-8', () => d.assets.html],
     '/app.js': ['text/javascript; charset=utf-8', () => d.assets.js],
     '/app.css': ['text/css; charset=utf-8', () => d.assets.css],
-    '/healthz': ['application/json', () => JSON.stringify({ ok: true, brokersConnected: d.brokersConnected(), spokes: d.service.state.spokes.size })],
+    '/healthz': [
+      'application/json',
+      () => JSON.stringify({ ok: true, brokersConnected: d.brokersConnected(), spokes: d.service.state.spokes.size }),
+    ],
   };
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://dashboard');
@@ -168,6 +198,8 @@ export function createDashboardServer(d: ApiDeps): Server {
       res.setHeader('www-authenticate', 'Bearer');
       return problem(res, 401, 'a dashboard token is required (Authorization: Bearer TOKEN)');
     }
-    Promise.resolve(route(req, res, url, who)).catch((err: Error) => { if (!res.headersSent) problem(res, 500, err.message); });
+    Promise.resolve(route(req, res, url, who)).catch((err: Error) => {
+      if (!res.headersSent) problem(res, 500, err.message);
+    });
   });
 }

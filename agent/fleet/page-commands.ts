@@ -8,7 +8,12 @@ import { MAX_COMMAND_LIFETIME_MS } from '../../proto/commands.js';
 /** force-path: at most 7 days, as the agent accepts. */
 export const MAX_FORCE_SEC = 7 * 86_400;
 
-export interface PageCommand { site: string; node: string; cmd: CommandName; args: Record<string, unknown> }
+export interface PageCommand {
+  site: string;
+  node: string;
+  cmd: CommandName;
+  args: Record<string, unknown>;
+}
 
 /** "snapshot" asks the agent to publish its birth and retained state again (rebirth). */
 export const PAGE_COMMANDS = ['force-path', 'clear-override', 'set-mode', 'snapshot'] as const;
@@ -21,19 +26,23 @@ export function pageCommand(body: unknown): PageCommand | string {
   switch (b.command) {
     case 'force-path': {
       const forSec = Number(b.forSec);
-      if (!Number.isInteger(forSec) || forSec < 1 || forSec > MAX_FORCE_SEC) return `forSec must be a whole number of seconds from 1 to ${MAX_FORCE_SEC}`;
+      if (!Number.isInteger(forSec) || forSec < 1 || forSec > MAX_FORCE_SEC)
+        return `forSec must be a whole number of seconds from 1 to ${MAX_FORCE_SEC}`;
       const peer = typeof b.peer === 'string' && b.peer ? b.peer : undefined;
       const source = typeof b.source === 'string' && b.source ? b.source : undefined;
       if (!peer && !source) return 'force-path needs a peer (hub) or a source (WAN), or both';
       return { ...at, cmd: 'force-path', args: { ...(peer ? { peer } : {}), ...(source ? { source } : {}), forSec } };
     }
-    case 'clear-override': return { ...at, cmd: 'clear-override', args: {} };
+    case 'clear-override':
+      return { ...at, cmd: 'clear-override', args: {} };
     case 'set-mode': {
       if (b.mode !== 'enforce' && b.mode !== 'dry-run') return 'mode must be "enforce" or "dry-run"';
       return { ...at, cmd: 'set-policy', args: { policy: { mode: b.mode } } };
     }
-    case 'snapshot': return { ...at, cmd: 'rebirth', args: {} };
-    default: return `unknown command ${JSON.stringify(b.command)}: one of ${PAGE_COMMANDS.join(', ')}`;
+    case 'snapshot':
+      return { ...at, cmd: 'rebirth', args: {} };
+    default:
+      return `unknown command ${JSON.stringify(b.command)}: one of ${PAGE_COMMANDS.join(', ')}`;
   }
 }
 

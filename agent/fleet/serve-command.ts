@@ -28,11 +28,21 @@ Connection: --tls-ca FILE --tls-cert FILE --tls-key FILE, --username U,
 --password P (or SPOKEPILOT_MQTT_PASSWORD), --mqtt5.`;
 
 const OPTIONS = {
-  broker: { type: 'string' }, listen: { type: 'string', default: '127.0.0.1:8088' }, db: { type: 'string', default: 'fleet.db' },
-  'operator-key': { type: 'string' }, 'key-id': { type: 'string' }, root: { type: 'string', default: DEFAULT_ROOT },
-  'new-token': { type: 'string' }, commands: { type: 'boolean' },
-  'tls-ca': { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
-  username: { type: 'string' }, password: { type: 'string' }, mqtt5: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  broker: { type: 'string' },
+  listen: { type: 'string', default: '127.0.0.1:8088' },
+  db: { type: 'string', default: 'fleet.db' },
+  'operator-key': { type: 'string' },
+  'key-id': { type: 'string' },
+  root: { type: 'string', default: DEFAULT_ROOT },
+  'new-token': { type: 'string' },
+  commands: { type: 'boolean' },
+  'tls-ca': { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  username: { type: 'string' },
+  password: { type: 'string' },
+  mqtt5: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 const fail = (message: string): number => {
@@ -55,12 +65,17 @@ export async function serveCommand(argv: string[]): Promise<number> {
   } catch (err) {
     return fail(`${(err as Error).message}\n\n${USAGE}`);
   }
-  if (v.help) { console.log(USAGE); return 0; }
+  if (v.help) {
+    console.log(USAGE);
+    return 0;
+  }
   if (v['new-token']) {
     const db = openFleetDb(v.db);
     try {
       const token = new AccessTokens(db).create(v['new-token'], v.commands === true);
-      console.log(`token "${v['new-token']}"${v.commands ? ' (may send commands)' : ' (view only)'}: ${token}\nshown once: only its hash is kept in ${v.db}`);
+      console.log(
+        `token "${v['new-token']}"${v.commands ? ' (may send commands)' : ' (view only)'}: ${token}\nshown once: only its hash is kept in ${v.db}`,
+      );
       return 0;
     } catch (err) {
       return fail((err as Error).message);
@@ -69,14 +84,23 @@ export async function serveCommand(argv: string[]): Promise<number> {
     }
   }
   if (!v.broker) return fail(`--broker URL is required\n\n${USAGE}`);
-  const brokers = v.broker.split(',').map((u) => u.trim()).filter(Boolean);
-  for (const u of brokers) if (!/^(mqtts?|wss?|tcp|ssl):\/\//.test(u)) return fail(`--broker "${redactUrlUserinfo(u)}": expected mqtt://, mqtts://, ws:// or wss://`);
+  const brokers = v.broker
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  for (const u of brokers)
+    if (!/^(mqtts?|wss?|tcp|ssl):\/\//.test(u))
+      return fail(`--broker "${redactUrlUserinfo(u)}": expected mqtt://, mqtts://, ws:// or wss://`);
   const listen = parseListen(v.listen);
   if (typeof listen === 'string') return fail(listen);
-  try { checkRoot(v.root); } catch (err) { return fail((err as Error).message); }
+  try {
+    checkRoot(v.root);
+  } catch (err) {
+    return fail((err as Error).message);
+  }
   let signer: Signer | undefined;
   if (v['operator-key']) {
-    if (!v['key-id']) return fail('--operator-key needs --key-id ID: the id the agents\' commandKeys give its public key');
+    if (!v['key-id']) return fail("--operator-key needs --key-id ID: the id the agents' commandKeys give its public key");
     try {
       signer = { key: parsePrivateKey(readFileSync(v['operator-key'], 'utf8')), keyId: v['key-id'] };
     } catch (err) {
@@ -90,14 +114,28 @@ export async function serveCommand(argv: string[]): Promise<number> {
   } catch (err) {
     return fail(`cannot read a TLS file: ${(err as Error).message}`);
   }
-  const firstStart = (() => { const db = openFleetDb(v.db); try { return new AccessTokens(db).count() === 0; } finally { db.close(); } })();
+  const firstStart = (() => {
+    const db = openFleetDb(v.db);
+    try {
+      return new AccessTokens(db).count() === 0;
+    } finally {
+      db.close();
+    }
+  })();
   let dashboard;
   try {
     dashboard = await startDashboard({
-      brokers, root: v.root, dbPath: v.db, listen, ...(signer ? { signer } : {}),
+      brokers,
+      root: v.root,
+      dbPath: v.db,
+      listen,
+      ...(signer ? { signer } : {}),
       brokerSettings: {
-        protocolVersion: v.mqtt5 ? 5 : 4, backoff: { baseMs: 500, capMs: 10_000 },
-        ...(v.username ? { username: v.username } : {}), ...(password ? { password } : {}), ...(tls ? { tls } : {}),
+        protocolVersion: v.mqtt5 ? 5 : 4,
+        backoff: { baseMs: 500, capMs: 10_000 },
+        ...(v.username ? { username: v.username } : {}),
+        ...(password ? { password } : {}),
+        ...(tls ? { tls } : {}),
       },
       log: jsonLogger((line) => process.stderr.write(line + '\n'), 'warn', 'dashboard'),
       ...(firstStart ? { bootstrapToken: { name: 'admin', canCommand: signer !== undefined } } : {}),
@@ -105,8 +143,13 @@ export async function serveCommand(argv: string[]): Promise<number> {
   } catch (err) {
     return fail((err as Error).message);
   }
-  console.log(`spokepilot dashboard on ${dashboard.url} (fleet from ${brokers.map(redactUrlUserinfo).join(', ')}; history in ${v.db}${signer ? `; commands signed as ${signer.keyId}` : '; view only: no --operator-key'})`);
-  if (dashboard.token) console.log(`first start: token "admin"${signer ? ' (may send commands)' : ''}: ${dashboard.token}\nopen ${dashboard.url}#token=${dashboard.token} (shown once; only its hash is kept)`);
+  console.log(
+    `spokepilot dashboard on ${dashboard.url} (fleet from ${brokers.map(redactUrlUserinfo).join(', ')}; history in ${v.db}${signer ? `; commands signed as ${signer.keyId}` : '; view only: no --operator-key'})`,
+  );
+  if (dashboard.token)
+    console.log(
+      `first start: token "admin"${signer ? ' (may send commands)' : ''}: ${dashboard.token}\nopen ${dashboard.url}#token=${dashboard.token} (shown once; only its hash is kept)`,
+    );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -21,9 +21,13 @@ export function replyText(reply: Record<string, unknown> | undefined): string | 
 }
 
 export function commandView(c: CommandRow) {
-  const reply = c.reply ? JSON.parse(c.reply) as Record<string, unknown> : undefined;
+  const reply = c.reply ? (JSON.parse(c.reply) as Record<string, unknown>) : undefined;
   return {
-    tx: c.tx, sentMs: c.sent_ms, sentBy: c.sent_by, cmd: c.cmd, args: JSON.parse(c.args) as unknown,
+    tx: c.tx,
+    sentMs: c.sent_ms,
+    sentBy: c.sent_by,
+    cmd: c.cmd,
+    args: JSON.parse(c.args) as unknown,
     ...(reply ? { ok: reply.ok === true, replyText: replyText(reply), replyMs: c.reply_ms } : {}),
   };
 }
@@ -36,23 +40,43 @@ export function spokePage(s: Spoke, store: FleetStore, nowMs: number) {
     ...overviewRow(s),
     ...(s.onlineSince ? { onlineSince: s.onlineSince } : {}),
     ...(s.invalid ? { invalid: s.invalid } : {}),
-    offlineReason: s.status?.state === 'offline' ? s.status.reason ?? 'unknown' : undefined,
+    offlineReason: s.status?.state === 'offline' ? (s.status.reason ?? 'unknown') : undefined,
     tunnel: st?.tunnel,
-    override: st?.override ? { ...st.override, text: `forced by ${st.override.by} until ${new Date(st.override.untilMs).toISOString()}` } : undefined,
+    override: st?.override
+      ? { ...st.override, text: `forced by ${st.override.by} until ${new Date(st.override.untilMs).toISOString()}` }
+      : undefined,
     agentHealth: st?.health ?? undefined,
     storeHealth: st?.health?.degraded.find((d) => d.component === 'store')
       ? errorWords(st.health.degraded.find((d) => d.component === 'store')!.code)
-      : st?.health ? 'ok' : 'not reported by this agent version',
-    degradations: (st?.health?.degraded ?? []).map((d) => ({ component: d.component, text: errorWords(d.code), message: d.message, sinceMs: d.sinceMs })),
+      : st?.health
+        ? 'ok'
+        : 'not reported by this agent version',
+    degradations: (st?.health?.degraded ?? []).map((d) => ({
+      component: d.component,
+      text: errorWords(d.code),
+      message: d.message,
+      sinceMs: d.sinceMs,
+    })),
     candidates: (st?.candidates ?? []).map((c) => ({
-      id: c.id, peer: c.peer, source: c.source, verdict: c.verdict, sinceMs: c.sinceMs, suppressed: c.suppressed,
+      id: c.id,
+      peer: c.peer,
+      source: c.source,
+      verdict: c.verdict,
+      sinceMs: c.sinceMs,
+      suppressed: c.suppressed,
       active: c.id === st?.active.candidate,
       ...(c.cause ? { causeText: causeWords(c.cause) } : {}),
       ...(s.live[c.id] ? { live: s.live[c.id] } : {}),
     })),
     lastDecision: st?.lastDecision ? { atMs: st.lastDecision.atMs, text: decisionLine(st.lastDecision, nowMs) } : undefined,
-    decisions: events.filter((e) => e.kind === 'decision').slice(0, 20).map(text),
-    routeChanges: events.filter((e) => ROUTE_KINDS.includes(e.kind)).slice(0, 20).map(text),
+    decisions: events
+      .filter((e) => e.kind === 'decision')
+      .slice(0, 20)
+      .map(text),
+    routeChanges: events
+      .filter((e) => ROUTE_KINDS.includes(e.kind))
+      .slice(0, 20)
+      .map(text),
     events: events.slice(0, 40).map(text),
     commands: store.commands(s.key, 20).map(commandView),
   };
@@ -60,10 +84,13 @@ export function spokePage(s: Spoke, store: FleetStore, nowMs: number) {
 
 /** Spokes per hub and their health: a sick hub shows as many spokes moving at once. */
 export function hubView(spokes: Iterable<Spoke>) {
-  const hubs = new Map<string, { hub: string; spokes: number; online: number; degraded: number; badCandidates: number; candidates: number }>();
+  const hubs = new Map<
+    string,
+    { hub: string; spokes: number; online: number; degraded: number; badCandidates: number; candidates: number }
+  >();
   const entry = (hub: string) => {
     let h = hubs.get(hub);
-    if (!h) hubs.set(hub, h = { hub, spokes: 0, online: 0, degraded: 0, badCandidates: 0, candidates: 0 });
+    if (!h) hubs.set(hub, (h = { hub, spokes: 0, online: 0, degraded: 0, badCandidates: 0, candidates: 0 }));
     return h;
   };
   for (const s of spokes) {

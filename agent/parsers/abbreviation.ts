@@ -13,7 +13,10 @@ export interface UsageKeywords {
 
 /** Keywords of a usage text: lowercase words; an UPPERCASE word after one is its argument. */
 export function usageKeywords(usage: string): UsageKeywords {
-  const tokens = usage.replace(/[[\]|()]/g, ' ').split(/\s+/).filter(Boolean);
+  const tokens = usage
+    .replace(/[[\]|()]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   const keywords = new Set<string>();
   const takesArgument = new Map<string, 'number' | 'any'>();
   tokens.forEach((t, i) => {
@@ -30,9 +33,15 @@ export function expandAbbreviations(line: string, usage: UsageKeywords): string 
   const out: string[] = [];
   for (const word of words) {
     const argument = usage.takesArgument.get(out.at(-1) ?? '');
-    if (argument === 'any' || (argument === 'number' && /^\d+$/.test(word))) { out.push(word); continue; }
+    if (argument === 'any' || (argument === 'number' && /^\d+$/.test(word))) {
+      out.push(word);
+      continue;
+    }
     const lower = word.toLowerCase();
-    if (usage.keywords.includes(lower)) { out.push(lower); continue; }
+    if (usage.keywords.includes(lower)) {
+      out.push(lower);
+      continue;
+    }
     const matches = usage.keywords.filter((k) => k.startsWith(lower));
     out.push(matches.length === 1 && /^[a-z]/.test(lower) ? matches[0]! : word);
   }

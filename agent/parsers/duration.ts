@@ -13,8 +13,18 @@ const UNIT_SEC: Record<string, number> = {
 };
 
 const WORD_UNIT: Record<string, string> = {
-  year: 'y', years: 'y', week: 'w', weeks: 'w', day: 'd', days: 'd',
-  hour: 'h', hours: 'h', minute: 'm', minutes: 'm', second: 's', seconds: 's',
+  year: 'y',
+  years: 'y',
+  week: 'w',
+  weeks: 'w',
+  day: 'd',
+  days: 'd',
+  hour: 'h',
+  hours: 'h',
+  minute: 'm',
+  minutes: 'm',
+  second: 's',
+  seconds: 's',
 };
 
 /** Seconds, or `undefined` when the text is not a duration ("never" included). */

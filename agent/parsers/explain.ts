@@ -80,7 +80,13 @@ export function explainParse(spec: CommandSpec, args: CommandArgs, text: string,
     beforeCount = prefix.records.length;
     const warned = warningsByLine.get(n);
     if (warned) {
-      lines.push({ line: n, text: lineText, kind: 'warning', warning: warned.map(formatWarning).join(' | '), ...(effect ? { effect } : {}) });
+      lines.push({
+        line: n,
+        text: lineText,
+        kind: 'warning',
+        warning: warned.map(formatWarning).join(' | '),
+        ...(effect ? { effect } : {}),
+      });
     } else if (lineText.trim() === '') {
       lines.push({ line: n, text: lineText, kind: 'blank' });
     } else if (effect) {
@@ -99,8 +105,14 @@ function flatten(records: readonly unknown[], from: number): Map<string, string>
   const out = new Map<string, string>();
   const walk = (value: unknown, path: string): void => {
     if (value === undefined) return;
-    if (value === null || typeof value !== 'object') { out.set(path, String(value)); return; }
-    if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) { out.set(path, value.join(', ')); return; }
+    if (value === null || typeof value !== 'object') {
+      out.set(path, String(value));
+      return;
+    }
+    if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) {
+      out.set(path, value.join(', '));
+      return;
+    }
     for (const [k, v] of Object.entries(value)) walk(v, Array.isArray(value) ? `${path}[${k}]` : `${path}.${k}`);
   };
   for (let i = from; i < records.length; i++) walk(records[i], `${i + 1}`);
@@ -150,11 +162,14 @@ export function formatExplanation(e: Explanation): string {
   const tail = skipped > 0 ? `; ${skipped} read without a warning past line ${e.explainedLines}, not explained one by one` : '';
   const head = `${e.command}: ${e.result.records.length} record(s); lines: ${count('record')} recorded, ${count('understood')} understood without a field, ${count('warning')} not read (warning), ${count('blank')} blank${tail}`;
   const width = String(e.lines.length).length;
-  const body = e.lines.filter((l) => l.kind !== 'blank' && l.kind !== 'not-explained').map((l) => {
-    const where = l.line === 0 ? 'all'.padStart(width) : String(l.line).padStart(width);
-    const kind = l.kind.padEnd(10);
-    const what = l.kind === 'warning' ? `WARNING ${l.warning}` : l.kind === 'understood' ? 'understood; records nothing' : `-> ${l.effect}`;
-    return `${where}  ${kind}  ${l.text.trim()}\n${' '.repeat(width + 14)}${what}`;
-  });
+  const body = e.lines
+    .filter((l) => l.kind !== 'blank' && l.kind !== 'not-explained')
+    .map((l) => {
+      const where = l.line === 0 ? 'all'.padStart(width) : String(l.line).padStart(width);
+      const kind = l.kind.padEnd(10);
+      const what =
+        l.kind === 'warning' ? `WARNING ${l.warning}` : l.kind === 'understood' ? 'understood; records nothing' : `-> ${l.effect}`;
+      return `${where}  ${kind}  ${l.text.trim()}\n${' '.repeat(width + 14)}${what}`;
+    });
   return [head, ...body].join('\n');
 }

@@ -19,12 +19,9 @@ function namingWarnings(spec: CommandSpec): CommandSpec {
   };
 }
 
-export const COMMANDS: readonly CommandSpec[] = [
-  ...cryptoCommands,
-  ...routingCommands,
-  ...healthCommands,
-  ...systemCommands,
-].map(namingWarnings);
+export const COMMANDS: readonly CommandSpec[] = [...cryptoCommands, ...routingCommands, ...healthCommands, ...systemCommands].map(
+  namingWarnings,
+);
 
 export interface ResolvedCommand {
   spec: CommandSpec;

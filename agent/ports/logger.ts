@@ -15,19 +15,32 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 /** JSON-lines logger writing through `write` (stdout, or a rotating file). */
-export function jsonLogger(write: (line: string) => void, level: LogLevel = 'info', component = 'agent', now: () => number = Date.now): Logger {
-  const emit = (lvl: LogLevel) => (event: string, fields: Record<string, unknown> = {}) => {
-    if (RANK[lvl] < RANK[level]) return;
-    write(JSON.stringify({ ts: new Date(now()).toISOString(), level: lvl, component, event, ...fields }) + '\n');
-  };
+export function jsonLogger(
+  write: (line: string) => void,
+  level: LogLevel = 'info',
+  component = 'agent',
+  now: () => number = Date.now,
+): Logger {
+  const emit =
+    (lvl: LogLevel) =>
+    (event: string, fields: Record<string, unknown> = {}) => {
+      if (RANK[lvl] < RANK[level]) return;
+      write(JSON.stringify({ ts: new Date(now()).toISOString(), level: lvl, component, event, ...fields }) + '\n');
+    };
   return {
-    debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error'),
+    debug: emit('debug'),
+    info: emit('info'),
+    warn: emit('warn'),
+    error: emit('error'),
     child: (name) => jsonLogger(write, level, `${component}.${name}`, now),
   };
 }
 
 /** Discards everything (tests that do not look at logs). */
 export const silentLogger: Logger = {
-  debug() {}, info() {}, warn() {}, error() {},
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
   child: () => silentLogger,
 };

@@ -23,14 +23,12 @@ export interface OutboxRow extends OutboxMessage {
   id: number;
 }
 
-
 export interface ClassCount {
   messages: number;
   bytes: number;
 }
 
 export type Evictions = Record<OutboxClass, ClassCount>;
-
 
 /** What the journal records: observations that changed state, decisions, actions, their verification. */
 export interface JournalEntry {
@@ -53,7 +51,6 @@ export interface JournalQuery {
   /** The newest `limit` entries (still returned oldest first), rather than the oldest. */
   newest?: boolean;
 }
-
 
 export interface TableId {
   family: AddressFamily;

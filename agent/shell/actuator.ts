@@ -1,4 +1,13 @@
-import { configuredPath, planPeerOrder, planRelease, planStubTracks, steerClearOf, type ActuationPlan, type ActuationTargets, type Strategy } from '../core/actuation/plan.js';
+import {
+  configuredPath,
+  planPeerOrder,
+  planRelease,
+  planStubTracks,
+  steerClearOf,
+  type ActuationPlan,
+  type ActuationTargets,
+  type Strategy,
+} from '../core/actuation/plan.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { RouterError, type RouterCli } from '../ports/router-cli.js';
@@ -27,7 +36,14 @@ export interface ActuatorOptions {
 export type ActuationOutcome =
   | { ok: true; attempts: number; verifiedAfterMs: number }
   /** `routerCode`: for ACTUATE_ROUTER_ERROR, the router error of the last attempt (ROUTER_TIMEOUT: it never answered). */
-  | { ok: false; code: 'ACTUATE_VERIFY_FAILED' | 'ACTUATE_ROUTER_ERROR'; message: string; attempts: number; rolledBack: boolean; routerCode?: string }
+  | {
+      ok: false;
+      code: 'ACTUATE_VERIFY_FAILED' | 'ACTUATE_ROUTER_ERROR';
+      message: string;
+      attempts: number;
+      rolledBack: boolean;
+      routerCode?: string;
+    }
   /** A newer decision arrived while this one was being verified: its own actuation takes over. */
   | { ok: false; code: 'ACTUATE_SUPERSEDED'; message: string; attempts: number; rolledBack: false };
 
@@ -61,7 +77,12 @@ export interface SteerTarget {
  * rolls back on failure.
  */
 export interface Steering {
-  steer(target: SteerTarget, previous: { peer?: string; source?: string } | undefined, onCommandOut?: () => void, token?: Supersede): Promise<ActuationOutcome>;
+  steer(
+    target: SteerTarget,
+    previous: { peer?: string; source?: string } | undefined,
+    onCommandOut?: () => void,
+    token?: Supersede,
+  ): Promise<ActuationOutcome>;
   release(onCommandOut?: () => void, token?: Supersede): Promise<ActuationOutcome>;
   reapply(plan: ActuationPlan, token?: Supersede): Promise<ActuationOutcome>;
 }
@@ -76,11 +97,20 @@ export class Actuator implements Steering {
 
   /** `onCommandOut` is called just before the first configuration command (decision latency ends there). */
   async steer(
-    target: SteerTarget, previous: { peer?: string; source?: string } | undefined, onCommandOut?: () => void, token = new Supersede(),
+    target: SteerTarget,
+    previous: { peer?: string; source?: string } | undefined,
+    onCommandOut?: () => void,
+    token = new Supersede(),
   ): Promise<ActuationOutcome> {
-    const plan = this.o.strategy === 'stub-tracks'
-      ? planStubTracks(this.o.targets, target.peer, target.source, steerClearOf(this.o.targets, target.peer, previous?.peer, target.clearSaOf))
-      : planPeerOrder(this.o.targets, target.peer, previous?.peer);
+    const plan =
+      this.o.strategy === 'stub-tracks'
+        ? planStubTracks(
+            this.o.targets,
+            target.peer,
+            target.source,
+            steerClearOf(this.o.targets, target.peer, previous?.peer, target.clearSaOf),
+          )
+        : planPeerOrder(this.o.targets, target.peer, previous?.peer);
     const matches = (p: ActivePath) => p.peer === target.peer && p.source === target.source && p.sessionUp;
     const outcome = await this.applyAndVerify(plan, matches, onCommandOut, token);
     if (outcome.ok || outcome.code === 'ACTUATE_SUPERSEDED') return outcome;
@@ -100,7 +130,8 @@ export class Actuator implements Steering {
    * reads the tracks back, and reconciliation counts a repair that did not take.
    */
   async reapply(plan: ActuationPlan, token = new Supersede()): Promise<ActuationOutcome> {
-    if (token.superseded) return { ok: false, code: 'ACTUATE_SUPERSEDED', message: 'a newer decision took over', attempts: 0, rolledBack: false };
+    if (token.superseded)
+      return { ok: false, code: 'ACTUATE_SUPERSEDED', message: 'a newer decision took over', attempts: 0, rolledBack: false };
     const started = this.o.clock.now();
     try {
       await this.apply(plan);
@@ -108,19 +139,34 @@ export class Actuator implements Steering {
     } catch (err) {
       const routerCode = err instanceof RouterError ? err.code : undefined;
       this.o.log.warn('repair-apply-failed', { error: describe(err) });
-      return { ok: false, code: 'ACTUATE_ROUTER_ERROR', message: describe(err), attempts: 1, rolledBack: false, ...(routerCode ? { routerCode } : {}) };
+      return {
+        ok: false,
+        code: 'ACTUATE_ROUTER_ERROR',
+        message: describe(err),
+        attempts: 1,
+        rolledBack: false,
+        ...(routerCode ? { routerCode } : {}),
+      };
     }
   }
 
   private async applyAndVerify(
-    plan: ActuationPlan, matches: (p: ActivePath) => boolean, onCommandOut: (() => void) | undefined, token: Supersede,
+    plan: ActuationPlan,
+    matches: (p: ActivePath) => boolean,
+    onCommandOut: (() => void) | undefined,
+    token: Supersede,
   ): Promise<ActuationOutcome> {
     const started = this.o.clock.now();
     let lastError = '';
     let code: 'ACTUATE_VERIFY_FAILED' | 'ACTUATE_ROUTER_ERROR' = 'ACTUATE_VERIFY_FAILED';
     let routerCode: string | undefined;
-    const superseded = (attempts: number): ActuationOutcome =>
-      ({ ok: false, code: 'ACTUATE_SUPERSEDED', message: 'a newer decision took over', attempts, rolledBack: false });
+    const superseded = (attempts: number): ActuationOutcome => ({
+      ok: false,
+      code: 'ACTUATE_SUPERSEDED',
+      message: 'a newer decision took over',
+      attempts,
+      rolledBack: false,
+    });
     for (let attempt = 1; attempt <= this.o.retries + 1; attempt++) {
       if (token.superseded) return superseded(attempt - 1);
       try {
@@ -165,7 +211,9 @@ export class Actuator implements Steering {
   private async rollBack(previous: { peer?: string; source?: string } | undefined): Promise<boolean> {
     const path = configuredPath(this.o.targets, previous);
     const plan = path
-      ? (this.o.strategy === 'stub-tracks' ? planStubTracks(this.o.targets, path.peer, path.source) : planPeerOrder(this.o.targets, path.peer))
+      ? this.o.strategy === 'stub-tracks'
+        ? planStubTracks(this.o.targets, path.peer, path.source)
+        : planPeerOrder(this.o.targets, path.peer)
       : planRelease(this.o.targets);
     try {
       await this.apply(plan);

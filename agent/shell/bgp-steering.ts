@@ -45,7 +45,9 @@ export class BgpSteering implements Steering {
     const c = this.o.dualCloud;
     const intents = routeMapIntents(c, target.peer);
     const followed = (v: BgpView) =>
-      bestHubs(c, v.paths).some((b) => b.nextHop === target.peer) && prefixesNotVia(c, v.paths, target.peer).length === 0 && routeMapDifferences(intents, v.routeMaps).length === 0;
+      bestHubs(c, v.paths).some((b) => b.nextHop === target.peer) &&
+      prefixesNotVia(c, v.paths, target.peer).length === 0 &&
+      routeMapDifferences(intents, v.routeMaps).length === 0;
     const outcome = await this.applyAndVerify(planBgpSteer(c, target.peer), followed, onCommandOut, token);
     if (outcome.ok) this.applied = target.peer;
     if (outcome.ok || outcome.code === 'ACTUATE_SUPERSEDED') return outcome;
@@ -57,13 +59,19 @@ export class BgpSteering implements Steering {
   /** Every route-map neutral: BGP decides alone. Verified by the route-maps reading back without a set clause. */
   async release(onCommandOut?: () => void, token = new Supersede()): Promise<ActuationOutcome> {
     const intents = routeMapIntents(this.o.dualCloud, undefined);
-    const outcome = await this.applyAndVerify(planBgpRelease(this.o.dualCloud), (v) => routeMapDifferences(intents, v.routeMaps).length === 0, onCommandOut, token);
+    const outcome = await this.applyAndVerify(
+      planBgpRelease(this.o.dualCloud),
+      (v) => routeMapDifferences(intents, v.routeMaps).length === 0,
+      onCommandOut,
+      token,
+    );
     if (outcome.ok) this.applied = undefined;
     return outcome;
   }
 
   async reapply(plan: ActuationPlan, token = new Supersede()): Promise<ActuationOutcome> {
-    if (token.superseded) return { ok: false, code: 'ACTUATE_SUPERSEDED', message: 'a newer decision took over', attempts: 0, rolledBack: false };
+    if (token.superseded)
+      return { ok: false, code: 'ACTUATE_SUPERSEDED', message: 'a newer decision took over', attempts: 0, rolledBack: false };
     const started = this.o.clock.now();
     try {
       await this.apply(plan);
@@ -73,24 +81,48 @@ export class BgpSteering implements Steering {
     }
   }
 
-  private async applyAndVerify(plan: ActuationPlan, followed: (v: BgpView) => boolean, onCommandOut: (() => void) | undefined, token: Supersede): Promise<ActuationOutcome> {
+  private async applyAndVerify(
+    plan: ActuationPlan,
+    followed: (v: BgpView) => boolean,
+    onCommandOut: (() => void) | undefined,
+    token: Supersede,
+  ): Promise<ActuationOutcome> {
     const started = this.o.clock.now();
     let failure: Extract<ActuationOutcome, { ok: false }> | undefined;
-    const superseded = (attempts: number): ActuationOutcome => ({ ok: false, code: 'ACTUATE_SUPERSEDED', message: 'a newer decision took over', attempts, rolledBack: false });
+    const superseded = (attempts: number): ActuationOutcome => ({
+      ok: false,
+      code: 'ACTUATE_SUPERSEDED',
+      message: 'a newer decision took over',
+      attempts,
+      rolledBack: false,
+    });
     for (let attempt = 1; attempt <= this.o.retries + 1; attempt++) {
       if (token.superseded) return superseded(attempt - 1);
       try {
         if (attempt === 1) onCommandOut?.();
         await this.apply(plan);
       } catch (err) {
-        failure = { ok: false, code: 'ACTUATE_ROUTER_ERROR', message: describe(err), attempts: attempt, rolledBack: false, ...routerCodeOf(err) };
+        failure = {
+          ok: false,
+          code: 'ACTUATE_ROUTER_ERROR',
+          message: describe(err),
+          attempts: attempt,
+          rolledBack: false,
+          ...routerCodeOf(err),
+        };
         this.o.log.warn('actuation-apply-failed', { attempt, error: failure.message });
         continue;
       }
       const seen = await this.waitUntil(followed, token);
       if (seen === true) return { ok: true, attempts: attempt, verifiedAfterMs: this.o.clock.now() - started };
       if (token.superseded) return superseded(attempt);
-      failure = { ok: false, code: 'ACTUATE_VERIFY_FAILED', message: `BGP did not follow within ${this.o.verifyTimeoutMs} ms${seen ? `: ${seen}` : ''}`, attempts: attempt, rolledBack: false };
+      failure = {
+        ok: false,
+        code: 'ACTUATE_VERIFY_FAILED',
+        message: `BGP did not follow within ${this.o.verifyTimeoutMs} ms${seen ? `: ${seen}` : ''}`,
+        attempts: attempt,
+        rolledBack: false,
+      };
     }
     return { ...failure!, attempts: this.o.retries + 1 };
   }
@@ -109,7 +141,11 @@ export class BgpSteering implements Steering {
       try {
         const view = await this.o.readBgp();
         if (followed(view)) return true;
-        last = `best paths ${bestHubs(this.o.dualCloud, view.paths).map((b) => `${b.prefix} via ${b.nextHop}`).join(', ') || 'none'}`;
+        last = `best paths ${
+          bestHubs(this.o.dualCloud, view.paths)
+            .map((b) => `${b.prefix} via ${b.nextHop}`)
+            .join(', ') || 'none'
+        }`;
       } catch (err) {
         this.o.log.debug('verify-read-failed', { error: describe(err) });
       }

@@ -19,7 +19,8 @@ export class CurrentConfig {
    * hands new metered settings to the accounting (budgets, billing days, thresholds, whenSpent).
    */
   constructor(
-    initial: AgentConfig, private readonly apply: (policy: PolicyConfig) => void,
+    initial: AgentConfig,
+    private readonly apply: (policy: PolicyConfig) => void,
     private readonly applyMetered?: (sources: AgentConfig['flexvpn']['sources']) => void,
   ) {
     this.current = initial;
@@ -56,8 +57,9 @@ export class CurrentConfig {
     if (meteredLive && JSON.stringify(was.flexvpn) !== JSON.stringify(next.flexvpn)) this.applyMetered?.(next.flexvpn.sources);
     const live = Object.fromEntries(LIVE_KEYS.map((k) => [k, next[k]])) as Pick<AgentConfig, (typeof LIVE_KEYS)[number]>;
     this.current = { ...was, ...live, flexvpn };
-    const needRestart = (Object.keys(next) as (keyof AgentConfig)[])
-      .filter((k) => !(LIVE_KEYS as readonly string[]).includes(k) && JSON.stringify(next[k]) !== JSON.stringify(this.current[k]));
+    const needRestart = (Object.keys(next) as (keyof AgentConfig)[]).filter(
+      (k) => !(LIVE_KEYS as readonly string[]).includes(k) && JSON.stringify(next[k]) !== JSON.stringify(this.current[k]),
+    );
     return { needRestart };
   }
 }
@@ -68,8 +70,10 @@ export class CurrentConfig {
  * full-rate operations (the prober's, matched by the router's configuration) need a restart.
  */
 export function onlyMeteredSettingsDiffer(a: AgentConfig['flexvpn'], b: AgentConfig['flexvpn']): boolean {
-  const structure = (f: AgentConfig['flexvpn']) => JSON.stringify({
-    ...f, sources: f.sources.map((s) => ({ ...s, metered: s.metered ? { fullRateOperations: s.metered.fullRateOperations } : undefined })),
-  });
+  const structure = (f: AgentConfig['flexvpn']) =>
+    JSON.stringify({
+      ...f,
+      sources: f.sources.map((s) => ({ ...s, metered: s.metered ? { fullRateOperations: s.metered.fullRateOperations } : undefined })),
+    });
   return structure(a) === structure(b);
 }

@@ -2,10 +2,29 @@ import type { ActuationPlan, ActuationTargets, Strategy } from '../core/actuatio
 import type { PathRepairReason } from '../core/path-repair.js';
 import type { PolicyConfig } from '../core/policy/config.js';
 import {
-  INITIAL_RECONCILE, intentOf, reconcile, repairPlan, steeringHeld, type DriftView, type Intent, type ReconcileConfig, type ReconcileState, type TrackSeen,
+  INITIAL_RECONCILE,
+  intentOf,
+  reconcile,
+  repairPlan,
+  steeringHeld,
+  type DriftView,
+  type Intent,
+  type ReconcileConfig,
+  type ReconcileState,
+  type TrackSeen,
 } from '../core/reconcile.js';
 import { stepMany } from '../core/policy/step.js';
-import { dispatch, INITIAL_STATE, type Action, type Decision, type Effect, type HandlerMap, type Observation, type PolicyState, type Report } from '../core/policy/types.js';
+import {
+  dispatch,
+  INITIAL_STATE,
+  type Action,
+  type Decision,
+  type Effect,
+  type HandlerMap,
+  type Observation,
+  type PolicyState,
+  type Report,
+} from '../core/policy/types.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { Supersede, type ActuationOutcome, type Steering } from './actuator.js';
@@ -100,9 +119,10 @@ export class DecisionLoop {
     this.o.log.info('mode-applied', { mode: policy.mode, action, ...(intent.kind === 'steer' ? { candidate: intent.candidate } : {}) });
     this.o.journal('mode', policy.mode, { action, intent });
     if (action !== 'none') {
-      const effect: Action = action === 'steer' && intent.kind === 'steer'
-        ? { kind: 'steer', candidate: intent.candidate, peer: intent.peer, source: intent.source }
-        : { kind: 'release' };
+      const effect: Action =
+        action === 'steer' && intent.kind === 'steer'
+          ? { kind: 'steer', candidate: intent.candidate, peer: intent.peer, source: intent.source }
+          : { kind: 'release' };
       this.enqueue({ effect, observedAt: performance.now(), token: new Supersede() });
     }
     this.o.onModeApplied?.(policy.mode, action, intent);
@@ -112,7 +132,12 @@ export class DecisionLoop {
   private applyModeAlone(policy: PolicyConfig): void {
     const selected = policy.candidates.find((c) => c.id === this.state.selected);
     const steer = policy.mode === 'enforce' && selected && !this.state.released && !steeringHeld(this.state, this.o.clock.now());
-    const effect: Action | undefined = policy.mode === 'dry-run' ? { kind: 'release' } : steer ? { kind: 'steer', candidate: selected.id, peer: selected.peer, source: selected.source } : undefined;
+    const effect: Action | undefined =
+      policy.mode === 'dry-run'
+        ? { kind: 'release' }
+        : steer
+          ? { kind: 'steer', candidate: selected.id, peer: selected.peer, source: selected.source }
+          : undefined;
     const action = effect?.kind ?? 'none';
     this.o.log.info('mode-applied', { mode: policy.mode, action, ...(effect?.kind === 'steer' ? { candidate: effect.candidate } : {}) });
     this.o.journal('mode', policy.mode, { action });
@@ -146,10 +171,19 @@ export class DecisionLoop {
     if (!rc || this.actuating || epochAtRead !== this.epoch) return;
     const now = this.o.clock.now();
     const intent = intentOf(this.state, this.o.policy, rc.targets, rc.strategy);
-    const r = reconcile(this.reconcileState, {
-      intent, tracks, active: this.state.routerActive ?? {}, mode: this.o.policy.mode, held: steeringHeld(this.state, now),
-      path: { policy: this.state, targets: rc.targets, strategy: rc.strategy },
-    }, rc.config, now);
+    const r = reconcile(
+      this.reconcileState,
+      {
+        intent,
+        tracks,
+        active: this.state.routerActive ?? {},
+        mode: this.o.policy.mode,
+        held: steeringHeld(this.state, now),
+        path: { policy: this.state, targets: rc.targets, strategy: rc.strategy },
+      },
+      rc.config,
+      now,
+    );
     this.reconcileState = r.state;
     const was = this.drift;
     this.drift = r.drift;
@@ -205,14 +239,14 @@ export class DecisionLoop {
 
   /** Each report in the journal, by kind. */
   private readonly journalReport: HandlerMap<Report> = {
-    'decision': (r) => this.o.journal('decision', r.decision.to ?? r.decision.from, r.decision),
+    decision: (r) => this.o.journal('decision', r.decision.to ?? r.decision.from, r.decision),
     'health-changed': (r) => this.o.journal('health', r.candidate, r),
     'class-changed': (r) => this.o.journal('class', r.candidate, r),
   };
 
   /** Each report logged and told to the runtime's listeners, by kind. */
   private readonly tellReport: HandlerMap<Report> = {
-    'decision': (r) => {
+    decision: (r) => {
       this.o.log.info('decision', { ...r.decision });
       this.o.onDecision?.(r.decision);
     },
@@ -286,9 +320,15 @@ export class DecisionLoop {
     const onCommandOut = () => this.o.onLatency?.(performance.now() - observedAt);
     let outcome: ActuationOutcome;
     try {
-      outcome = effect.kind === 'steer'
-        ? await actuator.steer({ peer: effect.peer, source: effect.source, ...(effect.clearSaOf ? { clearSaOf: effect.clearSaOf } : {}) }, previous, onCommandOut, token)
-        : await actuator.release(onCommandOut, token);
+      outcome =
+        effect.kind === 'steer'
+          ? await actuator.steer(
+              { peer: effect.peer, source: effect.source, ...(effect.clearSaOf ? { clearSaOf: effect.clearSaOf } : {}) },
+              previous,
+              onCommandOut,
+              token,
+            )
+          : await actuator.release(onCommandOut, token);
     } catch (err) {
       outcome = { ok: false, code: 'ACTUATE_ROUTER_ERROR', message: (err as Error).message, attempts: 0, rolledBack: false };
     }

@@ -14,7 +14,11 @@ export interface Degradation {
   sinceMs: number;
 }
 
-export type DegradationListener = (change: { component: DegradedComponent; now: Degradation | undefined; was: Degradation | undefined }) => void;
+export type DegradationListener = (change: {
+  component: DegradedComponent;
+  now: Degradation | undefined;
+  was: Degradation | undefined;
+}) => void;
 
 /**
  * What is wrong with the agent right now, one entry per component. /healthz,

@@ -5,7 +5,8 @@ import type { Degradations } from './degradations.js';
 import type { RuntimeEvents } from './runtime-events.js';
 import type { RuntimeMetrics } from './runtime-metrics.js';
 
-const intendedOf = (intent: Intent) => (intent.kind === 'steer' ? { candidate: intent.candidate, released: false } : { released: intent.kind === 'release' });
+const intendedOf = (intent: Intent) =>
+  intent.kind === 'steer' ? { candidate: intent.candidate, released: false } : { released: intent.kind === 'release' };
 
 /**
  * What the decision loop's reconciliation tells the rest of the agent: drift
@@ -13,7 +14,11 @@ const intendedOf = (intent: Intent) => (intent.kind === 'steer' ? { candidate: i
  * status changes, and each step an event for the fleet.
  */
 export function driftReporting(d: {
-  mode: () => 'enforce' | 'dry-run'; metrics: RuntimeMetrics; degradations: Degradations; events: RuntimeEvents; log: Logger;
+  mode: () => 'enforce' | 'dry-run';
+  metrics: RuntimeMetrics;
+  degradations: Degradations;
+  events: RuntimeEvents;
+  log: Logger;
 }): Pick<DecisionLoopOptions, 'onDrift' | 'onRepair' | 'onModeApplied' | 'onPathRepair'> {
   return {
     onDrift: (now, was) => {
@@ -26,7 +31,8 @@ export function driftReporting(d: {
         d.log.warn('drift', { status: now.status, detail: describeDrift(now) });
       }
       if (now && !was) d.events.emit({ kind: 'drift', event: { action: 'detected', mode, drift: now } });
-      else if (now && now.status === 'unrepaired' && was?.status !== 'unrepaired') d.events.emit({ kind: 'drift', event: { action: 'raised', mode, drift: now } });
+      else if (now && now.status === 'unrepaired' && was?.status !== 'unrepaired')
+        d.events.emit({ kind: 'drift', event: { action: 'raised', mode, drift: now } });
       else if (!now && was) d.events.emit({ kind: 'drift', event: { action: 'resolved', mode, drift: was } });
       // Other changes (a repair counted, held, dry-run) reach the state with the flexvpn read that made them.
     },
@@ -38,7 +44,10 @@ export function driftReporting(d: {
         d.events.emit({ kind: 'drift', event: { action: 'repair-applied', ...event } });
       } else {
         d.metrics.repairsFailed++;
-        d.events.emit({ kind: 'drift', event: { action: 'repair-failed', ...event, code: outcome.routerCode ?? outcome.code, message: outcome.message } });
+        d.events.emit({
+          kind: 'drift',
+          event: { action: 'repair-failed', ...event, code: outcome.routerCode ?? outcome.code, message: outcome.message },
+        });
       }
     },
     // A reselect that reached the router is news; one the router refused is a failed repair like any other.
@@ -47,7 +56,16 @@ export function driftReporting(d: {
       if (sent && !sent.ok) {
         if (sent.code === 'ACTUATE_SUPERSEDED') return;
         d.metrics.repairsFailed++;
-        d.events.emit({ kind: 'drift', event: { action: 'repair-failed', mode, intended: { candidate: reason.candidate, released: false }, code: sent.routerCode ?? sent.code, message: sent.message } });
+        d.events.emit({
+          kind: 'drift',
+          event: {
+            action: 'repair-failed',
+            mode,
+            intended: { candidate: reason.candidate, released: false },
+            code: sent.routerCode ?? sent.code,
+            message: sent.message,
+          },
+        });
         return;
       }
       if (reason.code === 'path-reselected') d.metrics.repairsApplied++;

@@ -82,9 +82,12 @@ export class DuplicateNodeWatch {
     this.twin = { instance: other, version };
     const { site, node } = this.o;
     this.o.degradations.set({
-      component: 'identity', code: 'DUPLICATE_NODE', sinceMs: this.o.clock.now(),
-      message: `another agent (instance ${other}${version ? `, spokepilot ${version}` : ''}) publishes as ${site}/${node}; this one is instance ${this.o.instance}. `
-        + 'Both overwrite each other\'s state and may obey each other\'s commands: give each spoke its own site/node.',
+      component: 'identity',
+      code: 'DUPLICATE_NODE',
+      sinceMs: this.o.clock.now(),
+      message:
+        `another agent (instance ${other}${version ? `, spokepilot ${version}` : ''}) publishes as ${site}/${node}; this one is instance ${this.o.instance}. ` +
+        "Both overwrite each other's state and may obey each other's commands: give each spoke its own site/node.",
     });
     if (this.known.has(other)) return;
     this.known.add(other);

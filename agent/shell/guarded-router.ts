@@ -23,7 +23,11 @@ export class GuardedRouter implements RouterCli {
   private closed = false;
   private failuresInARow = 0;
 
-  constructor(readonly inner: RouterCli, private readonly degradations: Degradations, private readonly clock: Clock) {}
+  constructor(
+    readonly inner: RouterCli,
+    private readonly degradations: Degradations,
+    private readonly clock: Clock,
+  ) {}
 
   show(command: string): Promise<string> {
     return this.call(() => this.inner.show(command));
@@ -74,8 +78,10 @@ export class GuardedRouter implements RouterCli {
     if (!UNREACHABLE.has(code)) return; // never sent (an unsafe line, the closed gate): says nothing of the router
     if (++this.failuresInARow >= UNREACHABLE_AFTER) {
       this.degradations.set({
-        component: 'router', code: 'ROUTER_UNREACHABLE',
-        message: `${this.failuresInARow} commands in a row failed; last: ${code}: ${message}`, sinceMs: this.clock.now(),
+        component: 'router',
+        code: 'ROUTER_UNREACHABLE',
+        message: `${this.failuresInARow} commands in a row failed; last: ${code}: ${message}`,
+        sinceMs: this.clock.now(),
       });
     }
   }

@@ -39,7 +39,10 @@ export class MeteredAccounting {
     this.wans = o.wans;
     const now = o.clock.now();
     for (const w of o.wans) {
-      const saved = safely(() => o.store?.load(w.interface), (err) => o.log.warn('metered-load-failed', { interface: w.interface, error: err.message }));
+      const saved = safely(
+        () => o.store?.load(w.interface),
+        (err) => o.log.warn('metered-load-failed', { interface: w.interface, error: err.message }),
+      );
       this.usage.set(w.interface, saved ?? emptyUsage(w.interface, w.metered, now));
     }
   }
@@ -64,13 +67,18 @@ export class MeteredAccounting {
         continue;
       }
       const reading: CounterReading = {
-        atMs: this.o.clock.now(), bytesIn: c.bytesInput, bytesOut: c.bytesOutput,
+        atMs: this.o.clock.now(),
+        bytesIn: c.bytesInput,
+        bytesOut: c.bytesOutput,
         ...(detail.countersClearedSec !== undefined ? { clearedAgoSec: detail.countersClearedSec } : {}),
       };
       const maxBytesPerSec = detail.bandwidthKbps ? (detail.bandwidthKbps * 1000) / 8 : FALLBACK_BYTES_PER_SEC;
       const r = account(this.usage.get(w.interface)!, reading, w.metered, maxBytesPerSec);
       this.usage.set(w.interface, r.usage);
-      safely(() => this.o.store?.save(r.usage), (err) => this.o.log.warn('metered-save-failed', { interface: w.interface, error: err.message }));
+      safely(
+        () => this.o.store?.save(r.usage),
+        (err) => this.o.log.warn('metered-save-failed', { interface: w.interface, error: err.message }),
+      );
       for (const e of r.events) this.o.onEvent(e);
       const spent = budgetSpent(r.usage, w.metered);
       if (this.spent.get(w.interface) !== spent) {
@@ -85,22 +93,39 @@ export class MeteredAccounting {
    * now spent, or no longer, is told at once (the policy's view follows).
    */
   reconfigure(sources: readonly { interface: string; metered?: MeteredConfig }[]): void {
-    this.wans = this.wans.map((w) => ({ interface: w.interface, metered: sources.find((s) => s.interface === w.interface)?.metered ?? w.metered }));
+    this.wans = this.wans.map((w) => ({
+      interface: w.interface,
+      metered: sources.find((s) => s.interface === w.interface)?.metered ?? w.metered,
+    }));
     for (const w of this.wans) {
       const spent = budgetSpent(this.usage.get(w.interface)!, w.metered);
       if (this.spent.get(w.interface) === spent) continue;
       this.spent.set(w.interface, spent);
       this.o.onSpent(w.interface, spent);
     }
-    this.o.log.info('metered-reconfigured', { wans: this.wans.map((w) => ({ interface: w.interface, budget: w.metered.budget, billingDay: w.metered.billingDay, whenSpent: w.metered.whenSpent })) });
+    this.o.log.info('metered-reconfigured', {
+      wans: this.wans.map((w) => ({
+        interface: w.interface,
+        budget: w.metered.budget,
+        billingDay: w.metered.billingDay,
+        whenSpent: w.metered.whenSpent,
+      })),
+    });
   }
 
   telemetry(): MeteredTelemetry[] {
     return this.wans.map((w) => {
       const u = this.usage.get(w.interface)!;
       return {
-        interface: w.interface, periodStartMs: u.periodStartMs, periodBytes: u.periodBytes, day: u.day, dayBytes: u.dayBytes,
-        budgetBytes: w.metered.budget, usedPct: usedPct(u, w.metered), spent: budgetSpent(u, w.metered), whenSpent: w.metered.whenSpent,
+        interface: w.interface,
+        periodStartMs: u.periodStartMs,
+        periodBytes: u.periodBytes,
+        day: u.day,
+        dayBytes: u.dayBytes,
+        budgetBytes: w.metered.budget,
+        usedPct: usedPct(u, w.metered),
+        spent: budgetSpent(u, w.metered),
+        whenSpent: w.metered.whenSpent,
       };
     });
   }
@@ -117,7 +142,8 @@ function safely<T>(fn: () => T, onError: (err: Error) => void): T | undefined {
 
 /** The accounting for a configuration's metered WANs; undefined when none is metered. */
 export function meteredAccountingFor(
-  sources: readonly { interface: string; metered?: MeteredConfig }[], deps: Omit<MeteredAccountingOptions, 'wans'>,
+  sources: readonly { interface: string; metered?: MeteredConfig }[],
+  deps: Omit<MeteredAccountingOptions, 'wans'>,
 ): MeteredAccounting | undefined {
   const wans = sources.flatMap((s) => (s.metered ? [{ interface: s.interface, metered: s.metered }] : []));
   return wans.length > 0 ? new MeteredAccounting({ wans, ...deps }) : undefined;

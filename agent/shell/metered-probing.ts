@@ -38,31 +38,56 @@ export class MeteredProbing {
 
   /** Called after reads and decisions; cheap when nothing changes. */
   evaluate(): void {
-    if (this.applying) { this.again = true; return; }
+    if (this.applying) {
+      this.again = true;
+      return;
+    }
     const p = this.o.policy();
-    const r = nextProbing(this.state, p.state, p.config, this.o.wans.map((w) => w.interface), this.o.clock.now(), this.o.holdMs);
-    if (r.changes.length === 0) { this.state = r.state; return; }
+    const r = nextProbing(
+      this.state,
+      p.state,
+      p.config,
+      this.o.wans.map((w) => w.interface),
+      this.o.clock.now(),
+      this.o.holdMs,
+    );
+    if (r.changes.length === 0) {
+      this.state = r.state;
+      return;
+    }
     if (p.config.mode === 'dry-run' || p.actuating) {
       // Said once per change; tried again when the actuation is over (dry-run: never applied).
-      if (p.config.mode === 'dry-run') { this.state = r.state; for (const c of r.changes) this.o.log.info('metered-probing', { ...c, dryRun: true }); }
+      if (p.config.mode === 'dry-run') {
+        this.state = r.state;
+        for (const c of r.changes) this.o.log.info('metered-probing', { ...c, dryRun: true });
+      }
       return;
     }
     const lines = r.changes.flatMap((c) => scheduleLines(this.o.wans.find((w) => w.interface === c.source)!.operations, c.mode));
     this.applying = true;
-    this.o.router.configure(lines).then(() => {
-      this.state = r.state;
-      this.applied += r.changes.length;
-      for (const c of r.changes) {
-        this.o.log.info('metered-probing', { ...c });
-        this.o.onChange?.(c, this.o.wans.find((w) => w.interface === c.source)!.operations);
-      }
-    }, (err: unknown) => {
-      const { code, message } = describeError(err);
-      this.o.log.warn('metered-probing-failed', { code, error: message });
-    }).finally(() => {
-      this.applying = false;
-      if (this.again) { this.again = false; this.evaluate(); }
-    });
+    this.o.router
+      .configure(lines)
+      .then(
+        () => {
+          this.state = r.state;
+          this.applied += r.changes.length;
+          for (const c of r.changes) {
+            this.o.log.info('metered-probing', { ...c });
+            this.o.onChange?.(c, this.o.wans.find((w) => w.interface === c.source)!.operations);
+          }
+        },
+        (err: unknown) => {
+          const { code, message } = describeError(err);
+          this.o.log.warn('metered-probing-failed', { code, error: message });
+        },
+      )
+      .finally(() => {
+        this.applying = false;
+        if (this.again) {
+          this.again = false;
+          this.evaluate();
+        }
+      });
   }
 
   modes(): Record<string, string> {
@@ -72,8 +97,11 @@ export class MeteredProbing {
 
 /** The prober for a configuration's metered WANs with full-rate operations; undefined when there is none. */
 export function meteredProbingFor(
-  sources: readonly { interface: string; metered?: MeteredConfig }[], deps: Omit<MeteredProbingOptions, 'wans'>,
+  sources: readonly { interface: string; metered?: MeteredConfig }[],
+  deps: Omit<MeteredProbingOptions, 'wans'>,
 ): MeteredProbing | undefined {
-  const wans = sources.flatMap((s) => (s.metered && s.metered.fullRateOperations.length > 0 ? [{ interface: s.interface, operations: s.metered.fullRateOperations }] : []));
+  const wans = sources.flatMap((s) =>
+    s.metered && s.metered.fullRateOperations.length > 0 ? [{ interface: s.interface, operations: s.metered.fullRateOperations }] : [],
+  );
   return wans.length > 0 ? new MeteredProbing({ wans, ...deps }) : undefined;
 }

@@ -10,7 +10,10 @@ export interface MqttStack {
   /** `goodbye` says, in the offline status, how the router was left. */
   stop(deadlineMs: number, goodbye?: Goodbye): Promise<void>;
   stats(): {
-    connected: boolean; outboxDepth: number; evictions: number; commands: CommandHandlerStats;
+    connected: boolean;
+    outboxDepth: number;
+    evictions: number;
+    commands: CommandHandlerStats;
     /** Reports the outbox refused (a full disk), held in memory instead; `appendFailures` counts the refusals. */
     spill: { depth: number; spilled: number; evicted: number; appendFailures: number };
   };

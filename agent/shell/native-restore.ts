@@ -20,16 +20,24 @@ export type RestoreOutcome =
  * router says after, never that a command was sent: a spoke left with its
  * primary WAN forbidden after the agent is gone is the worst way to stop.
  */
-export async function restoreNative(router: RouterCli, targets: ActuationTargets, budgetMs: number, alsoLines: readonly string[] = []): Promise<RestoreOutcome> {
+export async function restoreNative(
+  router: RouterCli,
+  targets: ActuationTargets,
+  budgetMs: number,
+  alsoLines: readonly string[] = [],
+): Promise<RestoreOutcome> {
   const deadline = Date.now() + budgetMs;
   try {
     // `alsoLines`: the rest of the router's own configuration the agent changed (metered WANs' full-rate probes stopped).
     const release = planRelease(targets);
     const lines = [...release.configLines, ...alsoLines];
-    await withinMs((async () => {
-      if (lines.length > 0) await router.configure(lines);
-      for (const cmd of release.execCommands) await router.exec(cmd);
-    })(), budgetMs);
+    await withinMs(
+      (async () => {
+        if (lines.length > 0) await router.configure(lines);
+        for (const cmd of release.execCommands) await router.exec(cmd);
+      })(),
+      budgetMs,
+    );
   } catch (err) {
     return failure(err, 'failed');
   }
@@ -60,10 +68,13 @@ export async function restoreDualCloud(router: RouterCli, dualCloud: DualCloudCo
   const deadline = Date.now() + budgetMs;
   const plan = planBgpRelease(dualCloud);
   try {
-    await withinMs((async () => {
-      await router.configure(plan.configLines);
-      for (const cmd of plan.execCommands) await router.exec(cmd);
-    })(), budgetMs);
+    await withinMs(
+      (async () => {
+        await router.configure(plan.configLines);
+        for (const cmd of plan.execCommands) await router.exec(cmd);
+      })(),
+      budgetMs,
+    );
   } catch (err) {
     return failure(err, 'failed');
   }
@@ -75,7 +86,12 @@ export async function restoreDualCloud(router: RouterCli, dualCloud: DualCloudCo
   }
   const entries = parseCommandOutput('show route-map', text).records as RouteMapEntry[];
   const diffs = routeMapDifferences(routeMapIntents(dualCloud, undefined), entries);
-  if (diffs.length > 0) return { outcome: 'unverified', code: 'RESTORE_NOT_VERIFIED', message: `route-maps not neutral after the restore: ${diffs.join('; ')}` };
+  if (diffs.length > 0)
+    return {
+      outcome: 'unverified',
+      code: 'RESTORE_NOT_VERIFIED',
+      message: `route-maps not neutral after the restore: ${diffs.join('; ')}`,
+    };
   return { outcome: 'verified' };
 }
 
@@ -88,7 +104,10 @@ class DeadlineError extends CodedError<'RESTORE_TIMEOUT'> {
 function withinMs<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineError(`no answer from the router within ${Math.max(0, Math.round(ms))} ms`)), Math.max(0, ms));
+    timer = setTimeout(
+      () => reject(new DeadlineError(`no answer from the router within ${Math.max(0, Math.round(ms))} ms`)),
+      Math.max(0, ms),
+    );
   });
   return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }

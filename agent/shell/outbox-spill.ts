@@ -68,7 +68,10 @@ const size = (m: OutboxMessage) => m.topic.length + m.payload.length;
 
 /** Appends to the outbox; what it refuses is spilled to memory and `onFailure` told (counted as a store error); `onSuccess` after each append that took. */
 export function spillingSink(
-  append: (messages: OutboxMessage[]) => Promise<void>, spill: OutboxSpill, wake: () => void, onFailure: (err: unknown) => void,
+  append: (messages: OutboxMessage[]) => Promise<void>,
+  spill: OutboxSpill,
+  wake: () => void,
+  onFailure: (err: unknown) => void,
   onSuccess: () => void = () => undefined,
 ): (messages: OutboxMessage[]) => Promise<void> {
   return async (messages) => {

@@ -15,8 +15,12 @@ export function perTurnBatch<T>(write: (items: T[]) => Promise<void>): (items: r
         setImmediate(() => {
           pending = undefined;
           write(batch.items).then(
-            () => { for (const s of batch.settle) s.resolve(); },
-            (err: unknown) => { for (const s of batch.settle) s.reject(err); },
+            () => {
+              for (const s of batch.settle) s.resolve();
+            },
+            (err: unknown) => {
+              for (const s of batch.settle) s.reject(err);
+            },
           );
         });
       }

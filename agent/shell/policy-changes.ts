@@ -10,7 +10,11 @@ export interface PolicySettingChange {
  * sees the effect of a partial policy instead of guessing what the rest became.
  * `unchanged`: settings the command named with the value already in force.
  */
-export function policyChanges(before: Record<string, unknown>, after: Record<string, unknown>, patch: Record<string, unknown>): { applied: PolicySettingChange[]; unchanged: string[] } {
+export function policyChanges(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  patch: Record<string, unknown>,
+): { applied: PolicySettingChange[]; unchanged: string[] } {
   const applied: PolicySettingChange[] = [];
   const unchanged: string[] = [];
   for (const setting of leafPaths(patch)) {
@@ -25,9 +29,14 @@ export function policyChanges(before: Record<string, unknown>, after: Record<str
 /** Paths of the values a document sets; arrays are values, not sections. */
 function leafPaths(doc: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(doc).flatMap(([k, v]) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0 ? leafPaths(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]);
+    v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0
+      ? leafPaths(v as Record<string, unknown>, `${prefix}${k}.`)
+      : [`${prefix}${k}`],
+  );
 }
 
 function at(doc: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), doc);
+  return path
+    .split('.')
+    .reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), doc);
 }

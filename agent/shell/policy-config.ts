@@ -5,7 +5,10 @@ import type { PolicyConfig } from '../core/policy/config.js';
 export function policyOf(c: AgentConfig): PolicyConfig {
   const metered = Object.fromEntries(c.flexvpn.sources.flatMap((s) => (s.metered ? [[s.interface, s.metered.whenSpent] as const] : [])));
   return {
-    client: c.flexvpn.client, candidates: c.candidates, tunnelSlaOperations: c.flexvpn.tunnelSlaOperations, ...c.policy,
+    client: c.flexvpn.client,
+    candidates: c.candidates,
+    tunnelSlaOperations: c.flexvpn.tunnelSlaOperations,
+    ...c.policy,
     ...(Object.keys(metered).length > 0 ? { metered } : {}),
     // Dual-cloud: each hub keeps its tunnel and SA whatever BGP prefers; there is no stale SA to clear.
     ...(c.topology === 'dual-cloud' ? { clearStaleSa: false } : {}),

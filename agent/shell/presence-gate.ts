@@ -37,7 +37,12 @@ export class PresenceGate {
   private last: PresenceReason | undefined;
   private stopped = false;
 
-  constructor(private readonly port: PresencePort, private readonly inputs: PresenceInputs, private readonly clock: Clock, private readonly log: Logger) {}
+  constructor(
+    private readonly port: PresencePort,
+    private readonly inputs: PresenceInputs,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {}
 
   get reason(): PresenceReason | undefined {
     return this.last;

@@ -1,7 +1,15 @@
 import type { OutboxMessage } from '../ports/store.js';
 import type { Clock } from '../ports/clock.js';
 import { LEAF_RULES, PROTO_VERSION, type Envelope, type EventBody, type RoutesPayload } from '../../proto/payloads.js';
-import { DEFAULT_DEADBANDS, stateChanged, telemetryTrigger, type Deadbands, type LastTelemetry, type StateBody, type TelemetryBody } from '../../proto/publish-rules.js';
+import {
+  DEFAULT_DEADBANDS,
+  stateChanged,
+  telemetryTrigger,
+  type Deadbands,
+  type LastTelemetry,
+  type StateBody,
+  type TelemetryBody,
+} from '../../proto/publish-rules.js';
 import type { Leaf } from '../../proto/topics.js';
 
 export type RoutesBody = Omit<RoutesPayload, keyof Envelope>;
@@ -59,7 +67,13 @@ export class Reporter {
   /** Call on every poll; publishes on a significant change or when the heartbeat is due. */
   async telemetry(body: TelemetryBody): Promise<'change' | 'heartbeat' | undefined> {
     const now = this.options.clock.now();
-    const trigger = telemetryTrigger(this.lastTelemetry, body, now, this.options.heartbeatMs ?? 300_000, this.options.deadbands ?? DEFAULT_DEADBANDS);
+    const trigger = telemetryTrigger(
+      this.lastTelemetry,
+      body,
+      now,
+      this.options.heartbeatMs ?? 300_000,
+      this.options.deadbands ?? DEFAULT_DEADBANDS,
+    );
     if (!trigger) return undefined;
     await this.sink([this.message('telemetry', { trigger, ...body })]);
     this.lastTelemetry = { body, atMs: now };

@@ -18,7 +18,11 @@ export interface SessionCounterStore {
  * to `onError` and the counter goes on in memory: the connection must not fail
  * for it (the red team's unwritable database directory kept MQTT down).
  */
-export function fileSessionCounter(path: string, onError: (err: Error) => void = () => undefined, nowMs: () => number = Date.now): SessionCounterStore {
+export function fileSessionCounter(
+  path: string,
+  onError: (err: Error) => void = () => undefined,
+  nowMs: () => number = Date.now,
+): SessionCounterStore {
   let told = false;
   return {
     load() {
@@ -26,7 +30,9 @@ export function fileSessionCounter(path: string, onError: (err: Error) => void =
       try {
         const n = Number(readFileSync(path, 'utf8').trim());
         if (Number.isSafeInteger(n) && n >= 0) stored = n;
-      } catch { /* none yet */ }
+      } catch {
+        /* none yet */
+      }
       return Math.max(stored, Math.floor(nowMs() / 1000));
     },
     save(value) {
@@ -42,7 +48,15 @@ export function fileSessionCounter(path: string, onError: (err: Error) => void =
 }
 
 export function memorySessionCounter(start = 0): SessionCounterStore & { value: number } {
-  return { value: start, load() { return this.value; }, save(v) { this.value = v; } };
+  return {
+    value: start,
+    load() {
+      return this.value;
+    },
+    save(v) {
+      this.value = v;
+    },
+  };
 }
 
 /** Message ids: a random per-process prefix and a counter, unique across restarts without coordination. */
@@ -87,11 +101,28 @@ export class PublisherSession {
   }
 
   birth(): StatusPayload {
-    return { v: PROTO_VERSION, id: this.ids(), ts: this.clock.now(), state: 'online', session: this.current, agentVersion: this.agentVersion, instance: this.instance };
+    return {
+      v: PROTO_VERSION,
+      id: this.ids(),
+      ts: this.clock.now(),
+      state: 'online',
+      session: this.current,
+      agentVersion: this.agentVersion,
+      instance: this.instance,
+    };
   }
 
   offline(reason: 'connection-lost' | 'shutdown', restore?: Goodbye): StatusPayload {
-    return { v: PROTO_VERSION, id: this.ids(), ts: this.clock.now(), state: 'offline', session: this.current, reason, instance: this.instance, ...restore };
+    return {
+      v: PROTO_VERSION,
+      id: this.ids(),
+      ts: this.clock.now(),
+      state: 'offline',
+      session: this.current,
+      reason,
+      instance: this.instance,
+      ...restore,
+    };
   }
 }
 

@@ -26,10 +26,13 @@ export class SnapshotResponder {
 
   constructor(
     private readonly o: {
-      broker: Broker; topic: string; site: string;
+      broker: Broker;
+      topic: string;
+      site: string;
       /** Publishes the birth and current state again. */
       answer: () => Promise<void>;
-      clock: Clock; log: Logger;
+      clock: Clock;
+      log: Logger;
       random?: () => number;
       minIntervalMs?: number;
     },
@@ -58,7 +61,10 @@ export class SnapshotResponder {
       this.stats.refused++;
       return;
     }
-    if (this.cancelDue) { this.stats.coalesced++; return; }
+    if (this.cancelDue) {
+      this.stats.coalesced++;
+      return;
+    }
     const now = this.o.clock.now();
     const jitter = Math.floor((this.o.random ?? Math.random)() * effectiveSpreadMs(r));
     const earliest = this.lastAnswerMs + (this.o.minIntervalMs ?? SNAPSHOT_LIMITS.minIntervalMs);

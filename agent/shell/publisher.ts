@@ -6,7 +6,13 @@ import { markHistorical, type StatusPayload } from '../../proto/payloads.js';
 import type { Goodbye, PublisherSession } from './publisher-session.js';
 import { describeError } from '../../proto/coded-error.js';
 import {
-  deliveryIdle, initialDelivery, stepDelivery, type DeliveryEffect, type DeliveryEvent, type DeliveryLimits, type DeliveryState,
+  deliveryIdle,
+  initialDelivery,
+  stepDelivery,
+  type DeliveryEffect,
+  type DeliveryEvent,
+  type DeliveryLimits,
+  type DeliveryState,
 } from '../core/machines/delivery-window.js';
 
 /** What the publisher needs of the outbox; `outboxForPublisher` adapts the SQLite one. */
@@ -66,7 +72,12 @@ export class Publisher {
     private readonly clock: Clock,
   ) {
     const window = options.window ?? 32;
-    this.limits = { window, readAhead: options.readAhead ?? window * 4, retryMs: options.ackRetryMs ?? 1000, ackFlushMs: options.ackFlushMs ?? 20 };
+    this.limits = {
+      window,
+      readAhead: options.readAhead ?? window * 4,
+      retryMs: options.ackRetryMs ?? 1000,
+      ackFlushMs: options.ackFlushMs ?? 20,
+    };
     this.state = initialDelivery(clock.now());
   }
 
@@ -97,7 +108,11 @@ export class Publisher {
     // Retained copies arrive on subscribe and are old news; a live Will arrives with retain clear.
     if (m.topic !== this.options.statusTopic || m.retain || !this.broker.connected) return;
     let status: Partial<StatusPayload>;
-    try { status = JSON.parse(m.payload.toString('utf8')) as Partial<StatusPayload>; } catch { return; /* not a status any spokepilot wrote: nothing to answer */ }
+    try {
+      status = JSON.parse(m.payload.toString('utf8')) as Partial<StatusPayload>;
+    } catch {
+      return; /* not a status any spokepilot wrote: nothing to answer */
+    }
     // Another process's status (its sessions count apart from ours): the duplicate-node watch's business.
     if (status.instance !== undefined && status.instance !== this.session.instance) return;
     if (status.state === 'offline' && typeof status.session === 'number' && status.session < this.session.session) {
@@ -121,7 +136,10 @@ export class Publisher {
     switch (effect.kind) {
       case 'publish-birth':
         // A birth lost to a dropped connection is sent again on the next connect; the Will covers the gap.
-        void this.publishStatus(this.session.birth()).then(() => this.stats.births++, () => undefined);
+        void this.publishStatus(this.session.birth()).then(
+          () => this.stats.births++,
+          () => undefined,
+        );
         return;
       case 'schedule-drain':
         setImmediate(() => this.dispatch({ kind: 'drain', nowMs: this.clock.now(), connected: this.broker.connected }));
@@ -165,10 +183,12 @@ export class Publisher {
   private send(row: OutboxRow, historical: boolean): void {
     if (historical) this.stats.replayed++;
     this.stats.sent++;
-    this.broker.publish({ topic: row.topic, payload: historical ? markHistorical(row.payload) : row.payload, qos: 1, retain: row.retain ?? false }).then(
-      () => this.dispatch({ kind: 'published', id: row.id }),
-      () => this.dispatch({ kind: 'publish-failed', id: row.id }),
-    );
+    this.broker
+      .publish({ topic: row.topic, payload: historical ? markHistorical(row.payload) : row.payload, qos: 1, retain: row.retain ?? false })
+      .then(
+        () => this.dispatch({ kind: 'published', id: row.id }),
+        () => this.dispatch({ kind: 'publish-failed', id: row.id }),
+      );
   }
 
   private delete(ids: readonly number[]): void {

@@ -16,7 +16,9 @@ export function stateBody(runtime: Runtime): StateBody {
   const active = s.routerActive ?? {};
   const activeCandidate = policy.candidates.find((c) => c.peer === active.peer && c.source === active.source);
   // A dual-cloud spoke's tunnel is the one to the hub BGP uses (a candidate's "source").
-  const tunnelName = runtime.config.dualCloud ? (activeCandidate?.source ?? runtime.config.dualCloud.hubs[0]!.tunnel) : runtime.config.flexvpn.tunnel;
+  const tunnelName = runtime.config.dualCloud
+    ? (activeCandidate?.source ?? runtime.config.dualCloud.hubs[0]!.tunnel)
+    : runtime.config.flexvpn.tunnel;
   const tunnelRow = runtime.latest.interfaces.find((i) => i.name === tunnelName);
   const session = runtime.latest.sessions.find((x) => x.peerAddress === active.peer);
   const ipsecSas = runtime.latest.ipsec
@@ -32,14 +34,25 @@ export function stateBody(runtime: Runtime): StateBody {
     candidates: policy.candidates.map((c) => {
       const h = s.health[c.id];
       return {
-        id: c.id, peer: c.peer, source: c.source, verdict: h?.verdict ?? 'unknown', sinceMs: h?.sinceMs ?? 0,
-        ...(h?.cause ? { cause: h.cause } : {}), suppressed: h?.damping.suppressed ?? false,
+        id: c.id,
+        peer: c.peer,
+        source: c.source,
+        verdict: h?.verdict ?? 'unknown',
+        sinceMs: h?.sinceMs ?? 0,
+        ...(h?.cause ? { cause: h.cause } : {}),
+        suppressed: h?.damping.suppressed ?? false,
       };
     }),
     tunnel: {
       interface: tunnelName,
       lineProtocol: tunnelRow ? (tunnelRow.protocol === 'up' ? 'up' : tunnelRow.protocol === 'down' ? 'down' : 'unknown') : 'unknown',
-      ikeSa: session ? (session.ikeSas.some((i) => i.status === 'active') ? 'ready' : session.status.startsWith('down') ? 'in-negotiation' : 'unknown') : 'none',
+      ikeSa: session
+        ? session.ikeSas.some((i) => i.status === 'active')
+          ? 'ready'
+          : session.status.startsWith('down')
+            ? 'in-negotiation'
+            : 'unknown'
+        : 'none',
       ipsecSas,
     },
   };
@@ -56,7 +69,9 @@ export function telemetryBody(runtime: Runtime): TelemetryBody {
   const windows = runtime.loop.state.windows;
   const sla: SlaTelemetry[] = runtime.latest.sla.map((r) => {
     const m = measure(windows[r.operationId] ?? []);
-    const candidate = policy.candidates.find((c) => c.slaOperations.includes(r.operationId) || Object.values(c.classOperations ?? {}).some((ops) => ops.includes(r.operationId)));
+    const candidate = policy.candidates.find(
+      (c) => c.slaOperations.includes(r.operationId) || Object.values(c.classOperations ?? {}).some((ops) => ops.includes(r.operationId)),
+    );
     return {
       operation: r.operationId,
       ...(candidate ? { candidate: candidate.id } : {}),
@@ -67,50 +82,93 @@ export function telemetryBody(runtime: Runtime): TelemetryBody {
       ...(m.jitterMs !== undefined ? { jitterMs: m.jitterMs } : {}),
     };
   });
-  const watched = new Set([...runtime.config.flexvpn.sources.map((x) => x.interface), runtime.config.flexvpn.tunnel, ...(runtime.config.dualCloud?.hubs.map((h) => h.tunnel) ?? [])]);
+  const watched = new Set([
+    ...runtime.config.flexvpn.sources.map((x) => x.interface),
+    runtime.config.flexvpn.tunnel,
+    ...(runtime.config.dualCloud?.hubs.map((h) => h.tunnel) ?? []),
+  ]);
   const interfaces: InterfaceTelemetry[] = runtime.latest.interfaces
     .filter((i) => watched.has(i.name))
     .map((i) => ({ name: i.name, status: i.status, lineProtocol: i.protocol === 'up' || i.protocol === 'down' ? i.protocol : 'unknown' }));
   const ipsec: IpsecTelemetry[] = runtime.latest.ipsec
     .filter((i) => i.peerAddress)
     .map((i) => ({
-      peer: i.peerAddress!, interface: i.interface, sasUp: i.sas.filter((sa) => sa.status === 'active').length,
-      pktsEncaps: i.counters.pktsEncaps ?? 0, pktsDecaps: i.counters.pktsDecaps ?? 0,
-      sendErrors: i.counters.sendErrors ?? 0, recvErrors: i.counters.recvErrors ?? 0,
+      peer: i.peerAddress!,
+      interface: i.interface,
+      sasUp: i.sas.filter((sa) => sa.status === 'active').length,
+      pktsEncaps: i.counters.pktsEncaps ?? 0,
+      pktsDecaps: i.counters.pktsDecaps ?? 0,
+      sendErrors: i.counters.sendErrors ?? 0,
+      recvErrors: i.counters.recvErrors ?? 0,
     }));
   const metered = runtime.metered?.telemetry();
   const classes = classTelemetry(policy, runtime.loop.state);
   const shortcuts = runtime.shortcuts?.map((s) => ({ ...s }));
-  return { sla, interfaces, ipsec, ...(metered ? { metered } : {}), ...(classes.length > 0 ? { classes } : {}), ...(shortcuts ? { shortcuts } : {}) };
+  return {
+    sla,
+    interfaces,
+    ipsec,
+    ...(metered ? { metered } : {}),
+    ...(classes.length > 0 ? { classes } : {}),
+    ...(shortcuts ? { shortcuts } : {}),
+  };
 }
 
 /** Each candidate's compliance with each service class probed on it. */
 export function classTelemetry(policy: PolicyConfig, s: PolicyState): ClassTelemetry[] {
-  return policy.candidates.flatMap((c) => (policy.classes ?? []).flatMap((k) => {
-    const h = complianceOf(s.classes, c, k);
-    if (!h) return [];
-    const m = h.metrics;
-    return [{
-      candidate: c.id, class: k.name, compliance: h.compliance, critical: k.critical, sinceMs: h.sinceMs,
-      samples: m?.samples ?? 0, lossPct: m?.lossPct ?? 0, ...(m?.rttMs !== undefined ? { rttMs: m.rttMs } : {}), ...(m?.jitterMs !== undefined ? { jitterMs: m.jitterMs } : {}),
-      breaches: h.breaches.map((b) => ({ ...b })),
-    }];
-  }));
+  return policy.candidates.flatMap((c) =>
+    (policy.classes ?? []).flatMap((k) => {
+      const h = complianceOf(s.classes, c, k);
+      if (!h) return [];
+      const m = h.metrics;
+      return [
+        {
+          candidate: c.id,
+          class: k.name,
+          compliance: h.compliance,
+          critical: k.critical,
+          sinceMs: h.sinceMs,
+          samples: m?.samples ?? 0,
+          lossPct: m?.lossPct ?? 0,
+          ...(m?.rttMs !== undefined ? { rttMs: m.rttMs } : {}),
+          ...(m?.jitterMs !== undefined ? { jitterMs: m.jitterMs } : {}),
+          breaches: h.breaches.map((b) => ({ ...b })),
+        },
+      ];
+    }),
+  );
 }
 
 /** The event a runtime event becomes on the `event` topic, if any. */
 export function eventBody(e: RuntimeEvent): EventBody | undefined {
   switch (e.kind) {
-    case 'decision': return { kind: 'decision', decision: e.decision };
-    case 'health': return { kind: 'health-change', candidate: e.candidate, from: e.from, to: e.to, ...(e.cause ? { cause: e.cause } : {}) };
-    case 'path-change': return { kind: 'path-change', from: e.from, to: e.to, ...(e.downForMs !== undefined ? { downForMs: e.downForMs } : {}) };
+    case 'decision':
+      return { kind: 'decision', decision: e.decision };
+    case 'health':
+      return { kind: 'health-change', candidate: e.candidate, from: e.from, to: e.to, ...(e.cause ? { cause: e.cause } : {}) };
+    case 'path-change':
+      return { kind: 'path-change', from: e.from, to: e.to, ...(e.downForMs !== undefined ? { downForMs: e.downForMs } : {}) };
     case 'route-diff': {
       const t = e.summary.table;
-      return { kind: 'route-diff', table: `${t.source ?? 'rib'}:${t.family}/${t.vrf}`, added: e.summary.added, removed: e.summary.removed, changed: e.summary.changed };
+      return {
+        kind: 'route-diff',
+        table: `${t.source ?? 'rib'}:${t.family}/${t.vrf}`,
+        added: e.summary.added,
+        removed: e.summary.removed,
+        changed: e.summary.changed,
+      };
     }
-    case 'route-violations': return { kind: 'route-violation', table: 'rib', violations: e.violations, total: e.total };
+    case 'route-violations':
+      return { kind: 'route-violation', table: 'rib', violations: e.violations, total: e.total };
     case 'actuation':
-      return e.outcome.ok || e.outcome.code === 'ACTUATE_SUPERSEDED' ? undefined : { kind: 'warning', code: e.outcome.code, message: e.outcome.message, ...(e.effect.kind === 'steer' ? { subject: e.effect.candidate } : {}) };
+      return e.outcome.ok || e.outcome.code === 'ACTUATE_SUPERSEDED'
+        ? undefined
+        : {
+            kind: 'warning',
+            code: e.outcome.code,
+            message: e.outcome.message,
+            ...(e.effect.kind === 'steer' ? { subject: e.effect.candidate } : {}),
+          };
     case 'degradation':
       return e.now
         ? { kind: 'agent-health', component: e.component, status: 'degraded', code: e.now.code, message: e.now.message }
@@ -118,39 +176,85 @@ export function eventBody(e: RuntimeEvent): EventBody | undefined {
     case 'drift': {
       const d = e.event;
       switch (d.action) {
-        case 'detected': case 'raised': case 'resolved': return { kind: 'drift', action: d.action, mode: d.mode, drift: driftPayload(d.drift) };
-        case 'repair-applied': case 'repair-failed':
-          return { kind: 'drift', action: d.action, mode: d.mode, intended: { ...d.intended }, ...(d.code ? { code: d.code } : {}), ...(d.message ? { message: d.message } : {}) };
-        case 'mode-applied': return { kind: 'drift', action: d.action, mode: d.mode, applied: d.applied, intended: { ...d.intended } };
-        case 'path-reselect': case 'path-reselected': case 'path-reselect-failed': return { kind: 'drift', action: d.action, mode: d.mode, reason: { ...d.reason } };
+        case 'detected':
+        case 'raised':
+        case 'resolved':
+          return { kind: 'drift', action: d.action, mode: d.mode, drift: driftPayload(d.drift) };
+        case 'repair-applied':
+        case 'repair-failed':
+          return {
+            kind: 'drift',
+            action: d.action,
+            mode: d.mode,
+            intended: { ...d.intended },
+            ...(d.code ? { code: d.code } : {}),
+            ...(d.message ? { message: d.message } : {}),
+          };
+        case 'mode-applied':
+          return { kind: 'drift', action: d.action, mode: d.mode, applied: d.applied, intended: { ...d.intended } };
+        case 'path-reselect':
+        case 'path-reselected':
+        case 'path-reselect-failed':
+          return { kind: 'drift', action: d.action, mode: d.mode, reason: { ...d.reason } };
       }
       return undefined;
     }
-    case 'metered': return meteredEventBody(e.event);
+    case 'metered':
+      return meteredEventBody(e.event);
     case 'shortcut': {
       const { action, shortcut, was } = e.change;
       return { kind: 'shortcut', action, shortcut: { ...shortcut }, ...(was && was.via !== shortcut.via ? { wasVia: was.via } : {}) };
     }
     case 'shortcut-violations':
-      return { kind: 'shortcut-violation', violations: e.violations.map((v) => ({ prefix: v.shortcut.prefix, via: v.shortcut.via, protectedPrefix: v.protectedPrefix })) };
-    case 'read': return undefined;
+      return {
+        kind: 'shortcut-violation',
+        violations: e.violations.map((v) => ({ prefix: v.shortcut.prefix, via: v.shortcut.via, protectedPrefix: v.protectedPrefix })),
+      };
+    case 'read':
+      return undefined;
   }
 }
 
 /** The core's drift view as published (a copy: the payload never aliases the loop's state). */
 export function driftPayload(d: DriftView): DriftPayload {
   return {
-    status: d.status, intended: { ...d.intended }, tracks: d.tracks.map((t) => ({ ...t })), path: d.path,
-    active: pick(d.active), repairs: d.repairs, sinceMs: d.sinceMs,
+    status: d.status,
+    intended: { ...d.intended },
+    tracks: d.tracks.map((t) => ({ ...t })),
+    path: d.path,
+    active: pick(d.active),
+    repairs: d.repairs,
+    sinceMs: d.sinceMs,
   };
 }
 
-const pick = (o: { peer?: string; source?: string }) => ({ ...(o.peer ? { peer: o.peer } : {}), ...(o.source ? { source: o.source } : {}) });
+const pick = (o: { peer?: string; source?: string }) => ({
+  ...(o.peer ? { peer: o.peer } : {}),
+  ...(o.source ? { source: o.source } : {}),
+});
 
 function meteredEventBody(e: MeteredEvent): EventBody {
   switch (e.kind) {
-    case 'threshold': return { kind: 'metered', action: 'threshold', interface: e.interface, pct: e.pct, periodBytes: e.periodBytes, budgetBytes: e.budget, periodStartMs: e.periodStartMs };
-    case 'period-start': return { kind: 'metered', action: 'period-start', interface: e.interface, periodStartMs: e.periodStartMs, previousStartMs: e.previousStartMs, previousBytes: e.previousBytes };
-    case 'counters-reset': return { kind: 'metered', action: 'counters-reset', interface: e.interface };
+    case 'threshold':
+      return {
+        kind: 'metered',
+        action: 'threshold',
+        interface: e.interface,
+        pct: e.pct,
+        periodBytes: e.periodBytes,
+        budgetBytes: e.budget,
+        periodStartMs: e.periodStartMs,
+      };
+    case 'period-start':
+      return {
+        kind: 'metered',
+        action: 'period-start',
+        interface: e.interface,
+        periodStartMs: e.periodStartMs,
+        previousStartMs: e.previousStartMs,
+        previousBytes: e.previousBytes,
+      };
+    case 'counters-reset':
+      return { kind: 'metered', action: 'counters-reset', interface: e.interface };
   }
 }

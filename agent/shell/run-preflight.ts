@@ -40,12 +40,21 @@ export async function runPreflight(config: AgentConfig, router: RouterCli): Prom
     // No tracks of the router's own to read in this design: its judgement is BGP's, read with each poll.
     return problems.length > 0 ? { status: 'failed', problems } : { status: 'passed', judgement: { peers: [], sources: [] } };
   }
-  const problems = preflight({
-    client: config.flexvpn.client, strategy: config.actuation.strategy,
-    ...(config.actuation.setTracksWith === 'eem-applets' ? { eemAppletPrefix: config.actuation.eemAppletPrefix } : {}),
-    peers: config.flexvpn.peers, sources: config.flexvpn.sources, candidates: config.candidates,
-    tunnelProbes: { tunnel: config.flexvpn.tunnel, operations: config.flexvpn.tunnelSlaOperations },
-  }, text);
+  const problems = preflight(
+    {
+      client: config.flexvpn.client,
+      strategy: config.actuation.strategy,
+      ...(config.actuation.setTracksWith === 'eem-applets' ? { eemAppletPrefix: config.actuation.eemAppletPrefix } : {}),
+      peers: config.flexvpn.peers,
+      sources: config.flexvpn.sources,
+      candidates: config.candidates,
+      tunnelProbes: { tunnel: config.flexvpn.tunnel, operations: config.flexvpn.tunnelSlaOperations },
+    },
+    text,
+  );
   if (problems.length > 0) return { status: 'failed', problems };
-  return { status: 'passed', judgement: routerJudgement({ client: config.flexvpn.client, peers: config.flexvpn.peers, sources: config.flexvpn.sources }, text) };
+  return {
+    status: 'passed',
+    judgement: routerJudgement({ client: config.flexvpn.client, peers: config.flexvpn.peers, sources: config.flexvpn.sources }, text),
+  };
 }

@@ -38,18 +38,37 @@ export function runtimeCommandTarget(d: RuntimeCommandTargetDeps): CommandTarget
       const table = { family: args.family ?? 'ipv4', vrf: args.vrf ?? '' } as const;
       const { snapshot, routes: cached } = routes.tableAt(table);
       const limit = args.limit ?? 500;
-      return { table, snapshotMs: snapshot?.tsMs ?? null, count: cached.length, truncated: cached.length > limit, routes: cached.slice(0, limit).map((c) => c.route) };
+      return {
+        table,
+        snapshotMs: snapshot?.tsMs ?? null,
+        count: cached.length,
+        truncated: cached.length > limit,
+        routes: cached.slice(0, limit).map((c) => c.route),
+      };
     },
     getEvents(args: CommandArgsMap['get-events']) {
-      return d.journal.query({ ...(args.sinceMs !== undefined ? { sinceMs: args.sinceMs } : {}), ...(args.kinds ? { kinds: args.kinds } : {}), limit: args.limit ?? 200 });
+      return d.journal.query({
+        ...(args.sinceMs !== undefined ? { sinceMs: args.sinceMs } : {}),
+        ...(args.kinds ? { kinds: args.kinds } : {}),
+        limit: args.limit ?? 200,
+      });
     },
     forcePath(o: PathOverride) {
       const candidates = d.runtime.current.policy.candidates;
       const matches = candidates.filter((c) => (!o.peer || c.peer === o.peer) && (!o.source || c.source === o.source));
       if (matches.length === 0) {
-        throw new CommandFailure('NO_SUCH_CANDIDATE', `no candidate has ${[o.peer && `peer ${o.peer}`, o.source && `source ${o.source}`].filter(Boolean).join(' and ')}`);
+        throw new CommandFailure(
+          'NO_SUCH_CANDIDATE',
+          `no candidate has ${[o.peer && `peer ${o.peer}`, o.source && `source ${o.source}`].filter(Boolean).join(' and ')}`,
+        );
       }
-      d.runtime.loop.observe({ kind: 'override', ...(o.peer ? { peer: o.peer } : {}), ...(o.source ? { source: o.source } : {}), untilMs: o.untilMs, by: o.by });
+      d.runtime.loop.observe({
+        kind: 'override',
+        ...(o.peer ? { peer: o.peer } : {}),
+        ...(o.source ? { source: o.source } : {}),
+        untilMs: o.untilMs,
+        by: o.by,
+      });
     },
     clearOverride(by: string) {
       d.runtime.loop.observe({ kind: 'clear-override', by });

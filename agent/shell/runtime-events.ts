@@ -16,7 +16,13 @@ export type DriftEvent =
   /** The router differs from the intent (`drift`), the difference was raised (repairs gave up), or it went away (`drift`: what it was). */
   | { action: 'detected' | 'raised' | 'resolved'; mode: 'enforce' | 'dry-run'; drift: DriftView }
   /** A repair was applied, or the router refused it. */
-  | { action: 'repair-applied' | 'repair-failed'; mode: 'enforce' | 'dry-run'; intended: DriftView['intended']; code?: string; message?: string }
+  | {
+      action: 'repair-applied' | 'repair-failed';
+      mode: 'enforce' | 'dry-run';
+      intended: DriftView['intended'];
+      code?: string;
+      message?: string;
+    }
   /** Path repair: a reselect sent, or judged by the next read (agent/core/path-repair.ts). */
   | { action: PathRepairReason['code']; mode: 'enforce' | 'dry-run'; reason: PathRepairReason }
   /** The mode changed and the agent applied it: forbids released, the selected candidate steered to, or nothing to do. */

@@ -61,7 +61,12 @@ const MAX_REPAIRS = 3;
  */
 const pathRepairPacing = (c: AgentConfig): PathRepairConfig => {
   const r = c.actuation.pathRepair;
-  return { settleMs: r.settleSec * 1000, backoffMs: r.backoffSec * 1000, maxBackoffMs: r.maxBackoffSec * 1000, verifyMs: c.actuation.verifyTimeoutSec * 1000 };
+  return {
+    settleMs: r.settleSec * 1000,
+    backoffMs: r.backoffSec * 1000,
+    maxBackoffMs: r.maxBackoffSec * 1000,
+    verifyMs: c.actuation.verifyTimeoutSec * 1000,
+  };
 };
 
 /**
@@ -89,12 +94,17 @@ export class Runtime {
   readonly events = new RuntimeEvents();
   /** The latest records of each read, for state, telemetry and status. */
   readonly latest: { sla: IpSlaStatistics[]; interfaces: IpInterfaceBrief[]; sessions: CryptoSession[]; ipsec: IpsecSaIdent[] } = {
-    sla: [], interfaces: [], sessions: [], ipsec: [],
+    sla: [],
+    interfaces: [],
+    sessions: [],
+    ipsec: [],
   };
 
   /** Every decision as it is made; returns an unsubscribe function. */
   onDecision(listener: (d: Decision) => void): () => void {
-    return this.events.on((e) => { if (e.kind === 'decision') listener(e.decision); });
+    return this.events.on((e) => {
+      if (e.kind === 'decision') listener(e.decision);
+    });
   }
 
   /** The configuration the agent started with; what is in force now (after SIGHUP or set-policy) is `current`. */
@@ -115,33 +125,45 @@ export class Runtime {
       if (now) o.log.warn('degraded', { component, code: now.code, message: now.message });
       else o.log.info('recovered', { component, code: was?.code });
       // In the journal too, so `spokepilot events` shows when the agent was degraded and why.
-      o.store.journal(o.clock.now(), 'agent-health', component, now ? { status: 'degraded', code: now.code, message: now.message } : { status: 'recovered', code: was?.code });
+      o.store.journal(
+        o.clock.now(),
+        'agent-health',
+        component,
+        now ? { status: 'degraded', code: now.code, message: now.message } : { status: 'recovered', code: was?.code },
+      );
       this.events.emit({ kind: 'degradation', component, ...(now ? { now } : {}), ...(was ? { was } : {}) });
     });
     const c = o.config;
-    this.dualCloud = c.topology === 'dual-cloud' && c.dualCloud ? new DualCloudReader({
-      dualCloud: c.dualCloud, parse: (command) => this.parse(command), observe: (obs) => this.loop.observeAll(obs),
-      onShortcut: (change) => {
-        o.store.journal(o.clock.now(), 'shortcut', change.shortcut.prefix, change);
-        this.events.emit({ kind: 'shortcut', change });
-      },
-      onShortcutViolations: (violations) => {
-        o.store.journal(o.clock.now(), 'shortcut-expectation', undefined, { violations });
-        this.events.emit({ kind: 'shortcut-violations', violations });
-        if (violations.length > 0) o.log.warn('shortcut-expectations-violated', { count: violations.length });
-      },
-    }) : undefined;
-    const actuator = this.dualCloud ? this.bgpSteering(this.dualCloud) : new Actuator({
-      router: o.router,
-      targets: actuationTargets(c),
-      strategy: c.actuation.strategy,
-      clock: o.clock,
-      log: o.log.child('actuator'),
-      readActivePath: () => this.readActivePath(),
-      verifyTimeoutMs: c.actuation.verifyTimeoutSec * 1000,
-      verifyPollMs: 1000,
-      retries: c.actuation.retries,
-    });
+    this.dualCloud =
+      c.topology === 'dual-cloud' && c.dualCloud
+        ? new DualCloudReader({
+            dualCloud: c.dualCloud,
+            parse: (command) => this.parse(command),
+            observe: (obs) => this.loop.observeAll(obs),
+            onShortcut: (change) => {
+              o.store.journal(o.clock.now(), 'shortcut', change.shortcut.prefix, change);
+              this.events.emit({ kind: 'shortcut', change });
+            },
+            onShortcutViolations: (violations) => {
+              o.store.journal(o.clock.now(), 'shortcut-expectation', undefined, { violations });
+              this.events.emit({ kind: 'shortcut-violations', violations });
+              if (violations.length > 0) o.log.warn('shortcut-expectations-violated', { count: violations.length });
+            },
+          })
+        : undefined;
+    const actuator = this.dualCloud
+      ? this.bgpSteering(this.dualCloud)
+      : new Actuator({
+          router: o.router,
+          targets: actuationTargets(c),
+          strategy: c.actuation.strategy,
+          clock: o.clock,
+          log: o.log.child('actuator'),
+          readActivePath: () => this.readActivePath(),
+          verifyTimeoutMs: c.actuation.verifyTimeoutSec * 1000,
+          verifyPollMs: 1000,
+          retries: c.actuation.retries,
+        });
     this.loop = new DecisionLoop({
       policy: policyOf(c),
       clock: o.clock,
@@ -154,29 +176,47 @@ export class Runtime {
         if (d.action === 'switch' && !d.dryRun && !d.deferredUntilMs) this.metrics.pathChanges++;
         this.events.emit({ kind: 'decision', decision: d });
       },
-      onHealth: ({ candidate, from, to, cause, atMs }) => this.events.emit({ kind: 'health', candidate, from, to, ...(cause ? { cause } : {}), atMs }),
+      onHealth: ({ candidate, from, to, cause, atMs }) =>
+        this.events.emit({ kind: 'health', candidate, from, to, ...(cause ? { cause } : {}), atMs }),
       onActuation: (outcome, effect) => {
         if (!outcome.ok && outcome.code !== 'ACTUATE_SUPERSEDED') this.metrics.actuationFailures++;
         this.events.emit({ kind: 'actuation', effect, outcome });
       },
       onLatency: (ms) => this.metrics.recordLatency(ms),
       // Reconciliation reads the failover design's stub tracks; a dual-cloud spoke's route-maps are read back by each steer.
-      ...(this.dualCloud ? { applyModeChanges: true } : { reconcile: {
-        targets: actuationTargets(c),
-        strategy: c.actuation.strategy,
-        // A repair is given as long as a steer is to take; the path as long again to follow.
-        config: {
-          retryAfterMs: c.actuation.verifyTimeoutSec * 1000, maxRepairs: MAX_REPAIRS, pathGraceMs: c.actuation.verifyTimeoutSec * 1000,
-          ...(c.actuation.pathRepair.enabled ? { path: pathRepairPacing(c) } : {}),
-        },
-      } }),
-      ...driftReporting({ mode: () => this.current.mode, metrics: this.metrics, degradations: this.degradations, events: this.events, log: o.log }),
+      ...(this.dualCloud
+        ? { applyModeChanges: true }
+        : {
+            reconcile: {
+              targets: actuationTargets(c),
+              strategy: c.actuation.strategy,
+              // A repair is given as long as a steer is to take; the path as long again to follow.
+              config: {
+                retryAfterMs: c.actuation.verifyTimeoutSec * 1000,
+                maxRepairs: MAX_REPAIRS,
+                pathGraceMs: c.actuation.verifyTimeoutSec * 1000,
+                ...(c.actuation.pathRepair.enabled ? { path: pathRepairPacing(c) } : {}),
+              },
+            },
+          }),
+      ...driftReporting({
+        mode: () => this.current.mode,
+        metrics: this.metrics,
+        degradations: this.degradations,
+        events: this.events,
+        log: o.log,
+      }),
     });
-    this.current = new CurrentConfig(c, (policy) => this.loop.reconfigure(policy), (sources) => this.metered?.reconfigure(sources));
+    this.current = new CurrentConfig(
+      c,
+      (policy) => this.loop.reconfigure(policy),
+      (sources) => this.metered?.reconfigure(sources),
+    );
     this.metered = meteredAccountingFor(c.flexvpn.sources, {
       readInterface: async (name) => ((await this.parse(`show interfaces ${name}`)) as InterfaceDetail[]).find((i) => i.name === name),
       ...(o.store.metered?.() ? { store: o.store.metered()! } : {}),
-      clock: o.clock, log: o.log.child('metered'),
+      clock: o.clock,
+      log: o.log.child('metered'),
       onEvent: (event) => {
         o.store.journal(o.clock.now(), 'metered', event.interface, event);
         this.events.emit({ kind: 'metered', event });
@@ -185,13 +225,20 @@ export class Runtime {
     });
     // Full rate held for the preemption delay: the time a path must stay clean before the tunnel moves back.
     this.meteredProbing = meteredProbingFor(c.flexvpn.sources, {
-      router: o.router, clock: o.clock, log: o.log.child('metered'), holdMs: c.policy.preemptDelaySec * 1000,
+      router: o.router,
+      clock: o.clock,
+      log: o.log.child('metered'),
+      holdMs: c.policy.preemptDelaySec * 1000,
       policy: () => ({ state: this.loop.state, config: this.loop.policy, actuating: this.loop.actuating }),
-      onChange: (change, operations) => { if (change.mode === 'standby') this.loop.observe({ kind: 'sla-stopped', operations }); },
+      onChange: (change, operations) => {
+        if (change.mode === 'standby') this.loop.observe({ kind: 'sla-stopped', operations });
+      },
     });
     if (this.meteredProbing) {
       const probing = this.meteredProbing;
-      this.events.on((e) => { if (e.kind === 'read' || e.kind === 'decision' || e.kind === 'health') probing.evaluate(); });
+      this.events.on((e) => {
+        if (e.kind === 'read' || e.kind === 'decision' || e.kind === 'health') probing.evaluate();
+      });
     }
     const families: [Family, number, () => Promise<void>][] = [
       ['sla', c.polling.slaSec, () => this.readSla()],
@@ -207,11 +254,19 @@ export class Runtime {
         this.events.emit({ kind: 'read', family: name });
       };
       const minTriggerSec = name === 'routes' ? c.syslog.minRoutesReadIntervalSec : c.syslog.minReadIntervalSec;
-      this.pollers.set(name, new Poller({
-        name, intervalMs: sec * 1000, jitter: c.polling.jitter, read: readAndTell, clock: o.clock, log: o.log.child('collector'),
-        minTriggerIntervalMs: minTriggerSec * 1000,
-        ...(o.random ? { random: o.random } : {}),
-      }));
+      this.pollers.set(
+        name,
+        new Poller({
+          name,
+          intervalMs: sec * 1000,
+          jitter: c.polling.jitter,
+          read: readAndTell,
+          clock: o.clock,
+          log: o.log.child('collector'),
+          minTriggerIntervalMs: minTriggerSec * 1000,
+          ...(o.random ? { random: o.random } : {}),
+        }),
+      );
     }
   }
 
@@ -219,8 +274,14 @@ export class Runtime {
   private bgpSteering(reader: DualCloudReader): Steering {
     const c = this.o.config;
     return new BgpSteering({
-      router: this.o.router, dualCloud: c.dualCloud!, clock: this.o.clock, log: this.o.log.child('actuator'),
-      readBgp: () => reader.readBgp(), verifyTimeoutMs: c.actuation.verifyTimeoutSec * 1000, verifyPollMs: 1000, retries: c.actuation.retries,
+      router: this.o.router,
+      dualCloud: c.dualCloud!,
+      clock: this.o.clock,
+      log: this.o.log.child('actuator'),
+      readBgp: () => reader.readBgp(),
+      verifyTimeoutMs: c.actuation.verifyTimeoutSec * 1000,
+      verifyPollMs: 1000,
+      retries: c.actuation.retries,
     });
   }
 
@@ -237,7 +298,9 @@ export class Runtime {
     for (const d of this.degradations.list()) this.events.emit({ kind: 'degradation', component: d.component, now: d });
     await this.readInterfaces().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'interfaces', error: e.message }));
     await this.readSla().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'sla', error: e.message }));
-    await (this.dualCloud ? this.dualCloud.read() : this.readFlexvpn()).catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'flexvpn', error: e.message }));
+    await (this.dualCloud ? this.dualCloud.read() : this.readFlexvpn()).catch((e: Error) =>
+      this.o.log.warn('initial-read-failed', { family: 'flexvpn', error: e.message }),
+    );
     for (const [name, p] of this.pollers) p.start(name === 'routes' ? 0 : p.nextIntervalMs());
     let offset = this.wallOffsetMs();
     const tick = () => {
@@ -290,7 +353,10 @@ export class Runtime {
     const first = this.flexSeen === undefined;
     const r = flexvpnObservation(this.flexSeen, clients, this.o.config.flexvpn.client);
     this.flexSeen = r.seen;
-    const seen = { ...(r.seen.activePeer ? { peer: r.seen.activePeer } : {}), ...(r.seen.activeSource ? { source: r.seen.activeSource } : {}) };
+    const seen = {
+      ...(r.seen.activePeer ? { peer: r.seen.activePeer } : {}),
+      ...(r.seen.activeSource ? { source: r.seen.activeSource } : {}),
+    };
     const moved = nextPathChange(this.pathChanges, seen, this.o.clock.now(), first);
     this.pathChanges = moved.state;
     if (moved.change) this.events.emit({ kind: 'path-change', ...moved.change });

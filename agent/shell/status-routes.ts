@@ -16,8 +16,14 @@ const STALLED_AFTER_MS = 30_000;
 
 /** What /healthz, /status and /metrics answer for a running agent. */
 export function statusRoutes(o: {
-  config: AgentConfig; runtime: Runtime; store: AgentStore; mqtt: MqttStack | undefined; clock: Clock; routerErrors: () => number;
-  degradations: Degradations; syslog?: SyslogListener | undefined;
+  config: AgentConfig;
+  runtime: Runtime;
+  store: AgentStore;
+  mqtt: MqttStack | undefined;
+  clock: Clock;
+  routerErrors: () => number;
+  degradations: Degradations;
+  syslog?: SyslogListener | undefined;
 }): StatusRoutes {
   const { config, runtime } = o;
   // The command handler writes the journal through its own path: its failures are store errors too.
@@ -36,30 +42,45 @@ export function statusRoutes(o: {
         ok: !stalled,
         // The mode in force (set-policy and SIGHUP change it), not the one the agent started with.
         body: {
-          status, mode: runtime.current.mode, selected: runtime.loop.state.selected ?? null, ...(degraded.length > 0 ? { degraded } : {}),
+          status,
+          mode: runtime.current.mode,
+          selected: runtime.loop.state.selected ?? null,
+          ...(degraded.length > 0 ? { degraded } : {}),
           ...(runtime.loop.drift ? { drift: driftPayload(runtime.loop.drift) } : {}),
         },
       };
     },
     status: () => ({
-      site: config.site, node: config.node, version: AGENT_VERSION, uptimeSec: Math.round((o.clock.now() - runtime.startedAtMs) / 1000),
+      site: config.site,
+      node: config.node,
+      version: AGENT_VERSION,
+      uptimeSec: Math.round((o.clock.now() - runtime.startedAtMs) / 1000),
       health: { status: o.degradations.degraded ? 'degraded' : 'ok', degraded: o.degradations.list() },
-      state: stateBody(runtime), pollers: runtime.pollerStats(),
+      state: stateBody(runtime),
+      pollers: runtime.pollerStats(),
       reconcile: {
         drift: runtime.loop.drift ? driftPayload(runtime.loop.drift) : null,
-        driftsDetected: runtime.metrics.driftsDetected, repairsApplied: runtime.metrics.repairsApplied, repairsFailed: runtime.metrics.repairsFailed,
+        driftsDetected: runtime.metrics.driftsDetected,
+        repairsApplied: runtime.metrics.repairsApplied,
+        repairsFailed: runtime.metrics.repairsFailed,
       },
-      ...(runtime.routeTablesRefused.size > 0 ? { routeTablesRefused: Object.fromEntries(runtime.routeTablesRefused) } : {}), store: { ...o.store.health(), errors: storeErrors() }, mqtt: o.mqtt?.stats() ?? null,
+      ...(runtime.routeTablesRefused.size > 0 ? { routeTablesRefused: Object.fromEntries(runtime.routeTablesRefused) } : {}),
+      store: { ...o.store.health(), errors: storeErrors() },
+      mqtt: o.mqtt?.stats() ?? null,
       ...(o.syslog ? { syslog: { dropped: o.syslog.dropped } } : {}),
       decisionLatencyMs: { p50: runtime.metrics.latencyQuantile(0.5) ?? null, p99: runtime.metrics.latencyQuantile(0.99) ?? null },
       // Metered WANs' usage and service-class compliance, as telemetry carries them (proto/README.md).
       ...(runtime.metered ? { metered: runtime.metered.telemetry() } : {}),
       ...((runtime.current.policy.classes?.length ?? 0) > 0 ? { classes: classTelemetry(runtime.current.policy, runtime.loop.state) } : {}),
     }),
-    metrics: () => metricsText(runtime, o.mqtt, {
-      routerErrors: o.routerErrors(), storeErrors: storeErrors(),
-      degraded: o.degradations.list(), ...(o.syslog ? { syslogDropped: o.syslog.dropped } : {}),
-      rssBytes: process.memoryUsage.rss(), heapUsedBytes: process.memoryUsage().heapUsed,
-    }),
+    metrics: () =>
+      metricsText(runtime, o.mqtt, {
+        routerErrors: o.routerErrors(),
+        storeErrors: storeErrors(),
+        degraded: o.degradations.list(),
+        ...(o.syslog ? { syslogDropped: o.syslog.dropped } : {}),
+        rssBytes: process.memoryUsage.rss(),
+        heapUsedBytes: process.memoryUsage().heapUsed,
+      }),
   };
 }

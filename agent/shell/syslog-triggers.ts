@@ -10,12 +10,17 @@ export type Family = 'sla' | 'flexvpn' | 'interfaces' | 'crypto' | 'routes';
  */
 export function familiesFor(record: SyslogRecord): Family[] {
   switch (record.detail?.kind) {
-    case 'track-state': return ['sla', 'flexvpn'];
+    case 'track-state':
+      return ['sla', 'flexvpn'];
     case 'line-protocol':
-    case 'link': return ['interfaces', 'flexvpn'];
+    case 'link':
+      return ['interfaces', 'flexvpn'];
     case 'crypto-session':
-    case 'ikev2-sa': return ['flexvpn', 'crypto'];
-    case 'bgp-adjacency': return ['routes', 'flexvpn'];
-    default: return [];
+    case 'ikev2-sa':
+      return ['flexvpn', 'crypto'];
+    case 'bgp-adjacency':
+      return ['routes', 'flexvpn'];
+    default:
+      return [];
   }
 }

@@ -36,7 +36,12 @@ function weekOf(i: number, nowMs: number, out: HistorySample[], at: number): num
   const spoke = spokeKey(i);
   const put = (candidate: string, ts: number, loss: number, rtt: number, jitter: number) => {
     const s = out[at] ?? (out[at] = { spoke, ts, candidate, loss, rtt, jitter });
-    s.spoke = spoke; s.ts = ts; s.candidate = candidate; s.loss = loss; s.rtt = rtt; s.jitter = jitter;
+    s.spoke = spoke;
+    s.ts = ts;
+    s.candidate = candidate;
+    s.loss = loss;
+    s.rtt = rtt;
+    s.jitter = jitter;
     at++;
   };
   for (let t = nowMs - WEEK_MS + HEARTBEAT_MS, k = 0; t <= nowMs; t += HEARTBEAT_MS, k++) {

@@ -70,16 +70,22 @@ export async function* dashboardBench(): AsyncGenerator<Metric> {
   yield* historyBench(dbPath, SPOKES, Date.now());
   const now = Date.now();
   for (let i = 0; i < SPOKES; i += 500) {
-    await Promise.all(Array.from({ length: 500 }, async (_, k) => {
-      await fleet.publishAsync(topic(i + k, 'status'), JSON.stringify(birth(now)), { qos: 1, retain: true });
-      await fleet.publishAsync(topic(i + k, 'state'), JSON.stringify(state(i + k, now)), { qos: 1, retain: true });
-    }));
+    await Promise.all(
+      Array.from({ length: 500 }, async (_, k) => {
+        await fleet.publishAsync(topic(i + k, 'status'), JSON.stringify(birth(now)), { qos: 1, retain: true });
+        await fleet.publishAsync(topic(i + k, 'state'), JSON.stringify(state(i + k, now)), { qos: 1, retain: true });
+      }),
+    );
   }
   // The server as installed: compiled, not the sources through tsx.
   spawnSync(process.execPath, ['--import', 'tsx', 'build/compile-cli.ts', '--if-stale'], { stdio: 'inherit' });
-  const server = spawn(process.execPath, [BIN, 'fleet', 'serve', '--broker', broker.url, '--listen', '127.0.0.1:0', '--db', dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [BIN, 'fleet', 'serve', '--broker', broker.url, '--listen', '127.0.0.1:0', '--db', dbPath], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
-  server.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  server.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const profile = mkdtempSync(join(tmpdir(), 'spokepilot-bench-chromium-'));
   try {
     const url = await waitFor('the server address', () => /dashboard on (http:\S+)/.exec(out)?.[1], 60_000);
@@ -94,8 +100,19 @@ export async function* dashboardBench(): AsyncGenerator<Metric> {
       return;
     }
     const browser = await puppeteer.launch({
-      executablePath: CHROMIUM, headless: true, userDataDir: profile,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      executablePath: CHROMIUM,
+      headless: true,
+      userDataDir: profile,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const renders: number[] = [];
@@ -104,7 +121,11 @@ export async function* dashboardBench(): AsyncGenerator<Metric> {
         const page = await browser.newPage();
         await page.setViewport({ width: 1280, height: 900 });
         await page.goto(`${url}#token=${token}`);
-        await page.waitForFunction((n) => document.querySelector('.count b')?.textContent === String(n) && document.querySelectorAll('#rows tr').length === 100, { polling: 'raf', timeout: 60_000 }, SPOKES);
+        await page.waitForFunction(
+          (n) => document.querySelector('.count b')?.textContent === String(n) && document.querySelectorAll('#rows tr').length === 100,
+          { polling: 'raf', timeout: 60_000 },
+          SPOKES,
+        );
         // The time is the page's own: the frame that first shows the table (a poll from here, installed after
         // the load event and a round trip, saw it hundreds of ms late under load).
         await page.waitForFunction(() => performance.getEntriesByName('spokepilot:first-render-frame').length > 0, { timeout: 10_000 });
@@ -114,7 +135,8 @@ export async function* dashboardBench(): AsyncGenerator<Metric> {
         if (round_ < 4) await page.close();
       }
       yield { metric: 'dashboard.overview.firstRenderMs', value: round(median(renders), 0), unit: 'ms' };
-      for (const [k, v] of Object.entries(phases)) yield { metric: `dashboard.overview.firstRender.${k}`, value: round(median(v), 1), unit: k.endsWith('Bytes') ? 'bytes' : 'ms' };
+      for (const [k, v] of Object.entries(phases))
+        yield { metric: `dashboard.overview.firstRender.${k}`, value: round(median(v), 1), unit: k.endsWith('Bytes') ? 'bytes' : 'ms' };
       const page = (await browser.pages()).at(-1)!;
       // In the page: when each row first shows LTE, when the backup count reaches a figure, and the longest task.
       await page.evaluate(() => {
@@ -122,7 +144,9 @@ export async function* dashboardBench(): AsyncGenerator<Metric> {
         w.seen = {};
         w.backupAt = {};
         w.longest = 0;
-        new PerformanceObserver((l) => { for (const e of l.getEntries()) w.longest = Math.max(w.longest, e.duration); }).observe({ type: 'longtask', buffered: false });
+        new PerformanceObserver((l) => {
+          for (const e of l.getEntries()) w.longest = Math.max(w.longest, e.duration);
+        }).observe({ type: 'longtask', buffered: false });
         new MutationObserver(() => {
           document.querySelectorAll('#rows tr[data-key]').forEach((tr) => {
             const key = (tr as HTMLElement).dataset.key!;
@@ -138,18 +162,35 @@ export async function* dashboardBench(): AsyncGenerator<Metric> {
         await fleet.publishAsync(topic(i, 'state'), JSON.stringify(state(i, Date.now(), true)), { qos: 1, retain: true });
         await new Promise((r) => setTimeout(r, 100));
       }
-      const seen = await waitFor('the 50 changes on the page', async () => {
-        const s = await page.evaluate(() => (window as unknown as { seen: Record<string, number> }).seen);
-        return Object.keys(s).length >= 50 && s;
-      }, 30_000);
-      const latencies = Object.entries(published).map(([k, t]) => seen[k]! - t).sort((a, b) => a - b);
+      const seen = await waitFor(
+        'the 50 changes on the page',
+        async () => {
+          const s = await page.evaluate(() => (window as unknown as { seen: Record<string, number> }).seen);
+          return Object.keys(s).length >= 50 && s;
+        },
+        30_000,
+      );
+      const latencies = Object.entries(published)
+        .map(([k, t]) => seen[k]! - t)
+        .sort((a, b) => a - b);
       yield { metric: 'dashboard.updateLatencyMs.p95', value: latencies[Math.ceil(latencies.length * 0.95) - 1]!, unit: 'ms' };
       const t0 = Date.now();
-      await Promise.all(Array.from({ length: 1000 }, (_, k) => fleet.publishAsync(topic(100 + k, 'state'), JSON.stringify(state(100 + k, t0, true)), { qos: 1, retain: true })));
-      const shown = await waitFor('1,050 spokes on backup on the page', async () =>
-        (await page.evaluate(() => (window as unknown as { backupAt: Record<string, number> }).backupAt))['1050'], 60_000);
+      await Promise.all(
+        Array.from({ length: 1000 }, (_, k) =>
+          fleet.publishAsync(topic(100 + k, 'state'), JSON.stringify(state(100 + k, t0, true)), { qos: 1, retain: true }),
+        ),
+      );
+      const shown = await waitFor(
+        '1,050 spokes on backup on the page',
+        async () => (await page.evaluate(() => (window as unknown as { backupAt: Record<string, number> }).backupAt))['1050'],
+        60_000,
+      );
       yield { metric: 'dashboard.fleetEvent.allShownMs', value: shown - t0, unit: 'ms' };
-      yield { metric: 'dashboard.fleetEvent.longestTaskMs', value: round(await page.evaluate(() => (window as unknown as { longest: number }).longest), 0), unit: 'ms' };
+      yield {
+        metric: 'dashboard.fleetEvent.longestTaskMs',
+        value: round(await page.evaluate(() => (window as unknown as { longest: number }).longest), 0),
+        unit: 'ms',
+      };
     } finally {
       await browser.close();
     }

@@ -23,7 +23,9 @@ export async function* dualCloudBench(): AsyncIterable<Metric> {
   const work = mkdtempSync(join(tmpdir(), 'spokepilot-dual-cloud-'));
   try {
     const t0 = performance.now();
-    for (const f of readdirSync(SCENARIOS).filter((x) => x.endsWith('.yaml')).sort()) {
+    for (const f of readdirSync(SCENARIOS)
+      .filter((x) => x.endsWith('.yaml'))
+      .sort()) {
       const scenario = await loadScenario(join(SCENARIOS, f));
       for (const arm of DUAL_CLOUD_ARMS) {
         const runs: DualCloudFigures[] = [];

@@ -15,7 +15,6 @@ const SCENARIOS = fileURLToPath(new URL('../../lab/scenarios/', import.meta.url)
 /** Seeds per scenario and arm (SPOKEPILOT_BENCH_RUNS overrides; the issue asks at least 30). */
 const RUNS = Number(process.env.SPOKEPILOT_BENCH_RUNS ?? 30);
 
-
 /**
  * Every shipped scenario, every arm (ios-minimal, ios-tuned, the agent on
  * ios-tuned), seeds 1..RUNS, each run on one manual clock (lab/harness/arm-run.ts):
@@ -31,9 +30,15 @@ export async function* failoverBench(): AsyncIterable<Metric> {
   const work = mkdtempSync(join(tmpdir(), 'spokepilot-failover-'));
   try {
     const only = process.env.SPOKEPILOT_BENCH_SCENARIOS?.split(',').map((x) => `${x.trim()}.yaml`);
-    const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml') && (!only || only.includes(f))).sort();
+    const files = readdirSync(SCENARIOS)
+      .filter((f) => f.endsWith('.yaml') && (!only || only.includes(f)))
+      .sort();
     const arms = process.env.SPOKEPILOT_BENCH_ARMS?.split(',').map((a) => armByName(a.trim(), TUNED_VARIANTS)) ?? ARMS;
-    const jobs = files.flatMap((f) => arms.flatMap((arm) => Array.from({ length: RUNS }, (_, i) => ({ scenarioFile: join(SCENARIOS, f), arm: arm.name, seed: i + 1, workDir: work }))));
+    const jobs = files.flatMap((f) =>
+      arms.flatMap((arm) =>
+        Array.from({ length: RUNS }, (_, i) => ({ scenarioFile: join(SCENARIOS, f), arm: arm.name, seed: i + 1, workDir: work })),
+      ),
+    );
     const t0 = performance.now();
     const results = await runPool(jobs, availableParallelism());
     const wallSec = (performance.now() - t0) / 1000;
@@ -41,7 +46,9 @@ export async function* failoverBench(): AsyncIterable<Metric> {
     for (const f of files) {
       const name = (await loadScenario(join(SCENARIOS, f))).name;
       for (const arm of arms) {
-        const runs = results.flatMap((r) => ('figures' in r && r.figures.scenario === name && r.figures.arm === arm.name ? [r.figures] : []));
+        const runs = results.flatMap((r) =>
+          'figures' in r && r.figures.scenario === name && r.figures.arm === arm.name ? [r.figures] : [],
+        );
         yield* armFigures(`failover.${name}.${arm.name}`, runs);
       }
     }

@@ -100,7 +100,14 @@ type Emit = (metric: string, value: number, unit: string) => void;
  * One node killed (SIGKILL) while every spoke queues a numbered event every 2 s: reconnection time, events lost,
  * order, and what a fleet view on a surviving node shows meanwhile (every spoke stays alive throughout).
  */
-async function nodeKill(broker: MatrixBroker, fleet: SimFleet, timeline: ConnectionTimeline, consumer: FleetConsumer, view: OfflineWatch, m: Emit): Promise<void> {
+async function nodeKill(
+  broker: MatrixBroker,
+  fleet: SimFleet,
+  timeline: ConnectionTimeline,
+  consumer: FleetConsumer,
+  view: OfflineWatch,
+  m: Emit,
+): Promise<void> {
   let seq = 0;
   const sent = () => seq;
   const markers = setInterval(() => {
@@ -113,7 +120,10 @@ async function nodeKill(broker: MatrixBroker, fleet: SimFleet, timeline: Connect
   await broker.killNode(1);
   log(`node 1 killed; connected ${fleet.counts().connected}`);
   // A single-node broker comes back (a process supervisor's restart); a cluster keeps its two others.
-  if (broker.urls.length === 1) { await sleep(2_000); await broker.startNode(1); }
+  if (broker.urls.length === 1) {
+    await sleep(2_000);
+    await broker.startNode(1);
+  }
   await waitFor(() => fleet.counts().connected === fleet.spokes.length, 180_000, 'every spoke reconnected');
   await sleep(6_000);
   clearInterval(markers);
@@ -121,7 +131,8 @@ async function nodeKill(broker: MatrixBroker, fleet: SimFleet, timeline: Connect
   // Every event is out (acknowledged by the broker): lost is what the consumer has not had a minute later, not
   // what it has not had yet. Under load it lags, so how long it took to have everything is a figure of its own.
   const drainedAt = Date.now();
-  const missing = () => fleet.spokes.reduce((n, s) => n + sent() - new Set(consumer.markers.get(s.topics.status.split('/').at(-2)!) ?? []).size, 0);
+  const missing = () =>
+    fleet.spokes.reduce((n, s) => n + sent() - new Set(consumer.markers.get(s.topics.status.split('/').at(-2)!) ?? []).size, 0);
   await waitFor(() => missing() === 0, 60_000, 'every event at the consumer').catch(() => {});
   m('nodeKill.consumerCatchUpSec', (Date.now() - drainedAt) / 1000, 's');
   m('nodeKill.consumerReconnects', consumer.reconnects, 'connections');
@@ -152,7 +163,10 @@ async function restart(name: BrokerName, broker: MatrixBroker, fleet: SimFleet, 
   const since = Date.now();
   for (let i = broker.urls.length; i >= 1; i--) await broker.killNode(i);
   log(`${name} down; restarting`);
-  if (broker.urls.length === 1) { await sleep(10_000); await broker.startNode(1); } else await broker.startAll();
+  if (broker.urls.length === 1) {
+    await sleep(10_000);
+    await broker.startNode(1);
+  } else await broker.startAll();
   const upAt = Date.now();
   await waitFor(() => fleet.counts().connected === fleet.spokes.length, 300_000, 'every spoke reconnected after the restart');
   m('restart.downSec', (upAt - since) / 1000, 's');

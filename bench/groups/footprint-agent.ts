@@ -45,7 +45,12 @@ export async function* agentFootprint(executable: string): AsyncIterable<Metric>
   try {
     const port = await freeTcpPort();
     const syslogPort = await freeUdpPort();
-    const config = labAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, 'agent.db'), syslogPort });
+    const config = labAgentConfig(spoke.router.world, {
+      sshPort: spoke.ssh.port,
+      hostKeySha256: spoke.ssh.fingerprint,
+      dbPath: join(tmp.dir, 'agent.db'),
+      syslogPort,
+    });
     spoke.router.configure(`logging host 127.0.0.1 transport udp port ${syslogPort}`);
     // Default polling, as shipped; the lab's own settings stay for the policy.
     config.polling = { slaSec: 10, flexvpnSec: 15, interfacesSec: 30, cryptoSec: 30, routesSec: 60, jitter: 0.2 };
@@ -58,7 +63,9 @@ export async function* agentFootprint(executable: string): AsyncIterable<Metric>
     child = spawn(executable, ['run', '--config', file], { env: { ...process.env, ...RUNTIME_ENV }, stdio: 'ignore' });
     const pid = child.pid!;
     for (;;) {
-      const s = await fetch(`http://127.0.0.1:${port}/status`).then((r) => r.json() as Promise<{ state: { selected?: string } }>).catch(() => undefined);
+      const s = await fetch(`http://127.0.0.1:${port}/status`)
+        .then((r) => r.json() as Promise<{ state: { selected?: string } }>)
+        .catch(() => undefined);
       if (s?.state.selected) break;
       if (performance.now() - t0 > 60_000) throw new Error('the agent decided nothing within 60 s');
       await sleep(20);
@@ -75,7 +82,10 @@ export async function* agentFootprint(executable: string): AsyncIterable<Metric>
       if (child.exitCode !== null) throw new Error(`the agent exited (${child.exitCode}) ${s} s into the run`);
       rss.push(status(pid, 'VmRSS'));
       anon.push(status(pid, 'RssAnon'));
-      if (s === Math.floor(runSec / 2)) { cpuStart = cpuTicks(pid); cpuStartAt = performance.now(); }
+      if (s === Math.floor(runSec / 2)) {
+        cpuStart = cpuTicks(pid);
+        cpuStartAt = performance.now();
+      }
     }
     const cpuSec = (cpuTicks(pid) - cpuStart) / 100; // USER_HZ is 100 on Linux
     const secondHalf = (xs: number[]) => xs.slice(-Math.floor(runSec / 2));
@@ -97,7 +107,11 @@ export async function* agentFootprint(executable: string): AsyncIterable<Metric>
 /** Written back, then dropped from the page cache (GNU dd: iflag=nocache with count=0 drops the whole file). */
 function dropFromPageCache(file: string): void {
   const fd = openSync(file, 'r');
-  try { fsyncSync(fd); } finally { closeSync(fd); }
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   spawnSync('dd', [`if=${file}`, 'iflag=nocache', 'count=0'], { stdio: 'ignore' });
 }
 

@@ -80,7 +80,9 @@ function peakRssMb(executable: string, args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = start(executable, args);
     let peak = 0;
-    const timer = setInterval(() => { peak = Math.max(peak, procStatusMb(child.pid!, 'VmHWM') ?? 0); }, 10);
+    const timer = setInterval(() => {
+      peak = Math.max(peak, procStatusMb(child.pid!, 'VmHWM') ?? 0);
+    }, 10);
     child.once('error', reject);
     child.once('exit', (code) => {
       clearInterval(timer);

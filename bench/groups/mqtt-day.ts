@@ -42,12 +42,22 @@ export function publishBytes(topic: string, payload: string): number {
 function stateBody(s: PolicyState, lastDecision: StateBody['lastDecision']): StateBody {
   const active = cfg.candidates.find((c) => c.peer === s.routerActive?.peer && c.source === s.routerActive?.source);
   return {
-    client: cfg.client, mode: cfg.mode, released: s.released,
+    client: cfg.client,
+    mode: cfg.mode,
+    released: s.released,
     active: { ...s.routerActive, ...(active ? { candidate: active.id } : {}) },
     ...(s.selected ? { selected: s.selected } : {}),
     candidates: cfg.candidates.map((c) => {
       const h = s.health[c.id];
-      return { id: c.id, peer: c.peer, source: c.source, verdict: h?.verdict ?? 'unknown', sinceMs: h?.sinceMs ?? 0, suppressed: h?.damping.suppressed ?? false, ...(h?.cause ? { cause: h.cause } : {}) };
+      return {
+        id: c.id,
+        peer: c.peer,
+        source: c.source,
+        verdict: h?.verdict ?? 'unknown',
+        sinceMs: h?.sinceMs ?? 0,
+        suppressed: h?.damping.suppressed ?? false,
+        ...(h?.cause ? { cause: h.cause } : {}),
+      };
     }),
     tunnel: { interface: 'Tunnel0', lineProtocol: 'up', ikeSa: 'ready', ipsecSas: 2 },
     ...(lastDecision ? { lastDecision } : {}),
@@ -69,12 +79,15 @@ export async function simulateDay(seed = 42): Promise<DayTraffic> {
   let exceptionBytes = 0;
   let fullStateBytes = 0;
   let n = 0;
-  const reporter = new Reporter(async (messages) => {
-    for (const m of messages) {
-      exceptionBytes += publishBytes(m.topic, m.payload);
-      counts[m.topic === topics.state ? 'state' : m.topic === topics.telemetry ? 'telemetry' : 'event']++;
-    }
-  }, { topics, ids: () => `Zk3jQ8xP-${(n++).toString(36)}`, clock, heartbeatMs: 300_000 });
+  const reporter = new Reporter(
+    async (messages) => {
+      for (const m of messages) {
+        exceptionBytes += publishBytes(m.topic, m.payload);
+        counts[m.topic === topics.state ? 'state' : m.topic === topics.telemetry ? 'telemetry' : 'event']++;
+      }
+    },
+    { topics, ids: () => `Zk3jQ8xP-${(n++).toString(36)}`, clock, heartbeatMs: 300_000 },
+  );
   // Counters that only grow: traffic rides the heartbeat, not every poll.
   const counters = { encaps: 0, decaps: 0, inBits: 0 };
   let state: PolicyState = INITIAL_STATE;
@@ -82,12 +95,20 @@ export async function simulateDay(seed = 42): Promise<DayTraffic> {
   const run = async (effects: Effect[]) => {
     const events: EventBody[] = [];
     for (const e of effects) {
-      if (e.kind === 'decision') { lastDecision = e.decision; events.push({ kind: 'decision', decision: e.decision }); }
-      if (e.kind === 'health-changed') events.push({ kind: 'health-change', candidate: e.candidate, from: e.from, to: e.to, ...(e.cause ? { cause: e.cause } : {}) });
-      if (e.kind === 'steer') state = step(state, { kind: 'flexvpn', activePeer: e.peer, activeSource: e.source, peersActiveElsewhere: [] }, cfg, now).state;
+      if (e.kind === 'decision') {
+        lastDecision = e.decision;
+        events.push({ kind: 'decision', decision: e.decision });
+      }
+      if (e.kind === 'health-changed')
+        events.push({ kind: 'health-change', candidate: e.candidate, from: e.from, to: e.to, ...(e.cause ? { cause: e.cause } : {}) });
+      if (e.kind === 'steer')
+        state = step(state, { kind: 'flexvpn', activePeer: e.peer, activeSource: e.source, peersActiveElsewhere: [] }, cfg, now).state;
     }
     await reporter.events(events);
-    fullStateBytes += events.reduce((sum, e) => sum + publishBytes(topics.event, JSON.stringify({ v: 1, id: 'Zk3jQ8xP-0', ts: now, ...e })), 0);
+    fullStateBytes += events.reduce(
+      (sum, e) => sum + publishBytes(topics.event, JSON.stringify({ v: 1, id: 'Zk3jQ8xP-0', ts: now, ...e })),
+      0,
+    );
   };
   const feed = async (obs: Parameters<typeof step>[1]) => {
     const r = step(state, obs, cfg, now);
@@ -107,7 +128,8 @@ export async function simulateDay(seed = 42): Promise<DayTraffic> {
       return rand() < lossP ? { operation: op, answered: false } : { operation: op, answered: true, rttMs: Math.round(rtt * 10) / 10 };
     };
     if (hour >= 14 && now - POLL_MS < start + 14 * 3_600_000) await feed({ kind: 'interface', name: WANS.lte, up: false });
-    if (hour >= 14 + 1 / 30 && now - POLL_MS < start + (14 + 1 / 30) * 3_600_000) await feed({ kind: 'interface', name: WANS.lte, up: true });
+    if (hour >= 14 + 1 / 30 && now - POLL_MS < start + (14 + 1 / 30) * 3_600_000)
+      await feed({ kind: 'interface', name: WANS.lte, up: true });
     await feed({ kind: 'sla-samples', samples: [1, 2, 3, 4].map(probe) });
     await feed({ kind: 'tick' });
 
@@ -119,18 +141,39 @@ export async function simulateDay(seed = 42): Promise<DayTraffic> {
       const last = w.at(-1);
       const m = state.health[c.id]?.metrics;
       return {
-        operation: c.slaOperations[0]!, candidate: c.id, returnCode: last && !last.answered ? 'timeout' as const : 'ok' as const,
-        samples: m?.samples ?? 0, lossPct: m?.lossPct ?? 0, ...(m?.rttMs !== undefined ? { rttMs: m.rttMs } : {}), ...(m?.jitterMs !== undefined ? { jitterMs: m.jitterMs } : {}),
+        operation: c.slaOperations[0]!,
+        candidate: c.id,
+        returnCode: last && !last.answered ? ('timeout' as const) : ('ok' as const),
+        samples: m?.samples ?? 0,
+        lossPct: m?.lossPct ?? 0,
+        ...(m?.rttMs !== undefined ? { rttMs: m.rttMs } : {}),
+        ...(m?.jitterMs !== undefined ? { jitterMs: m.jitterMs } : {}),
       };
     });
-    const wanUp = (name: string) => (name === WANS.lte && lteDown ? 'down' as const : 'up' as const);
+    const wanUp = (name: string) => (name === WANS.lte && lteDown ? ('down' as const) : ('up' as const));
     const telemetry: TelemetryBody = {
       sla,
       interfaces: Object.values(WANS).map((name) => ({
-        name, status: wanUp(name), lineProtocol: wanUp(name),
-        inBitsPerSec: Math.floor(800_000 + rand() * 400_000), outBitsPerSec: Math.floor(300_000 + rand() * 200_000), inErrors: 0, outErrors: 0, outDrops: 3,
+        name,
+        status: wanUp(name),
+        lineProtocol: wanUp(name),
+        inBitsPerSec: Math.floor(800_000 + rand() * 400_000),
+        outBitsPerSec: Math.floor(300_000 + rand() * 200_000),
+        inErrors: 0,
+        outErrors: 0,
+        outDrops: 3,
       })),
-      ipsec: [{ peer: state.routerActive?.peer ?? HUBS[0], interface: 'Tunnel0', sasUp: 2, pktsEncaps: counters.encaps, pktsDecaps: counters.decaps, sendErrors: 0, recvErrors: 0 }],
+      ipsec: [
+        {
+          peer: state.routerActive?.peer ?? HUBS[0],
+          interface: 'Tunnel0',
+          sasUp: 2,
+          pktsEncaps: counters.encaps,
+          pktsDecaps: counters.decaps,
+          sendErrors: 0,
+          recvErrors: 0,
+        },
+      ],
     };
     const body = stateBody(state, lastDecision);
     await reporter.state(body);

@@ -19,21 +19,33 @@ const TOTAL = 100_000;
 const WINDOW = 32;
 const ROUNDS = 3;
 
-const payloadOf = (i: number) => JSON.stringify({
-  v: 1, id: `Zk3jQ8xP-${i.toString(36)}`, ts: 1_767_225_600_000 + i, kind: 'health-change', candidate: 'lte-hub1', from: 'good', to: 'bad',
-  cause: { kind: 'quality', breaches: [{ metric: 'lossPct', value: 30, threshold: 20 }] },
-});
+const payloadOf = (i: number) =>
+  JSON.stringify({
+    v: 1,
+    id: `Zk3jQ8xP-${i.toString(36)}`,
+    ts: 1_767_225_600_000 + i,
+    kind: 'health-change',
+    candidate: 'lte-hub1',
+    from: 'good',
+    to: 'bad',
+    cause: { kind: 'quality', breaches: [{ metric: 'lossPct', value: 30, threshold: 20 }] },
+  });
 
 async function drainRate(url: string, dir: string): Promise<number> {
   const stack = agentStack({ dir, broker: { url, backoff: { baseMs: 20, capMs: 200 } }, window: WINDOW });
   const topic = stack.topics.event;
   for (let i = 0; i < TOTAL; i += 1000) {
-    stack.outbox.enqueue(Array.from({ length: 1000 }, (_, k) => ({ class: 'event' as const, topic, payload: payloadOf(i + k), createdMs: Date.now() })), Date.now());
+    stack.outbox.enqueue(
+      Array.from({ length: 1000 }, (_, k) => ({ class: 'event' as const, topic, payload: payloadOf(i + k), createdMs: Date.now() })),
+      Date.now(),
+    );
   }
   try {
     stack.publisher.start();
     let t0 = 0;
-    stack.broker.onConnect(() => { t0 = performance.now(); });
+    stack.broker.onConnect(() => {
+      t0 = performance.now();
+    });
     stack.broker.start();
     await waitFor(() => stack.outbox.depth().total.messages === 0, 600_000, 'the backlog to drain');
     await stack.publisher.idle();
@@ -73,7 +85,11 @@ export async function* mqttBench(): AsyncIterable<Metric> {
   yield { metric: 'mqtt.bytesPerDay.exception', value: day.exceptionBytes, unit: 'bytes/day' };
   yield { metric: 'mqtt.bytesPerDay.fullState', value: day.fullStateBytes, unit: 'bytes/day' };
   yield { metric: 'mqtt.bytesPerDay.ratio', value: round(day.exceptionBytes / day.fullStateBytes, 4), unit: 'ratio' };
-  yield { metric: 'mqtt.messagesPerDay.exception', value: day.messages.state + day.messages.telemetry + day.messages.event, unit: 'messages/day' };
+  yield {
+    metric: 'mqtt.messagesPerDay.exception',
+    value: day.messages.state + day.messages.telemetry + day.messages.event,
+    unit: 'messages/day',
+  };
 
   if (!MOSQUITTO_BIN) {
     console.error('mqtt bench: no mosquitto binary, skipping the drain figures (apt-get install mosquitto)');

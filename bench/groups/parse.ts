@@ -34,7 +34,11 @@ export async function* parseBench(): AsyncIterable<Metric> {
   while (garbage.length < 1 << 20) garbage += garbageLines(rand, 2000, table.split('\n', 200)) + '\n';
   garbage = garbage.slice(0, 1 << 20);
   let worst = 0;
-  for (const spec of COMMANDS) worst = Math.max(worst, timeMs(() => spec.parse(garbage, {}), 3));
+  for (const spec of COMMANDS)
+    worst = Math.max(
+      worst,
+      timeMs(() => spec.parse(garbage, {}), 3),
+    );
   yield { metric: 'parse.garbage1MB.ms', value: round(worst), unit: 'ms' };
 
   // The main loop's worst delay while the pool parses the 100k table.

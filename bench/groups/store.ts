@@ -67,7 +67,10 @@ function* outboxFigures(path: string): Iterable<Metric> {
   const payload = JSON.stringify({ v: 1, id: 'x'.repeat(16), kind: 'telemetry', sla: { rttMs: 23, lossPct: 0 } });
   let t0 = performance.now();
   for (let i = 0; i < total; i += batch) {
-    outbox.enqueue(Array.from({ length: batch }, () => ({ class: 'telemetry' as const, topic: 'spokepilot/v1/s/n/telemetry', payload, createdMs: i })), i);
+    outbox.enqueue(
+      Array.from({ length: batch }, () => ({ class: 'telemetry' as const, topic: 'spokepilot/v1/s/n/telemetry', payload, createdMs: i })),
+      i,
+    );
   }
   const enqueueSec = (performance.now() - t0) / 1000;
   t0 = performance.now();

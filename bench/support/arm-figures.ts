@@ -2,10 +2,24 @@ import type { PathFigures } from '../../lab/harness/path-meter.js';
 import { distribution } from './distribution.js';
 import { round, type Metric } from '../metric.js';
 
-type NumericMetric = 'timeToWorkingPathSec' | 'degradedSec' | 'outages' | 'pathChanges' | 'falseSwitches' | 'offPreferredAfterFaultSec' | 'meteredBytes' | 'reactionSec';
+type NumericMetric =
+  | 'timeToWorkingPathSec'
+  | 'degradedSec'
+  | 'outages'
+  | 'pathChanges'
+  | 'falseSwitches'
+  | 'offPreferredAfterFaultSec'
+  | 'meteredBytes'
+  | 'reactionSec';
 const METRICS: Record<NumericMetric, string> = {
-  timeToWorkingPathSec: 's', degradedSec: 's', outages: 'outages', pathChanges: 'changes', falseSwitches: 'switches',
-  offPreferredAfterFaultSec: 's', meteredBytes: 'bytes', reactionSec: 's',
+  timeToWorkingPathSec: 's',
+  degradedSec: 's',
+  outages: 'outages',
+  pathChanges: 'changes',
+  falseSwitches: 'switches',
+  offPreferredAfterFaultSec: 's',
+  meteredBytes: 'bytes',
+  reactionSec: 's',
 };
 
 /**
@@ -16,7 +30,9 @@ const METRICS: Record<NumericMetric, string> = {
 export function* armFigures(prefix: string, runs: readonly PathFigures[]): Iterable<Metric> {
   yield { metric: `${prefix}.neverRecoveredRuns`, value: runs.filter((r) => r.neverRecovered).length, unit: 'runs' };
   const series: [string, number[], string][] = (Object.entries(METRICS) as [NumericMetric, string][]).map(([metric, unit]) => [
-    metric, runs.flatMap((r) => (r[metric] === undefined ? [] : [r[metric]])), unit,
+    metric,
+    runs.flatMap((r) => (r[metric] === undefined ? [] : [r[metric]])),
+    unit,
   ]);
   for (const name of Object.keys(runs[0]?.classNoncompliantSec ?? {})) {
     series.push([`classNoncompliantSec.${name}`, runs.map((r) => r.classNoncompliantSec?.[name] ?? 0), 's']);

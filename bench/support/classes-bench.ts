@@ -30,17 +30,26 @@ export async function* classesBench(workDir?: string): AsyncIterable<Metric> {
   const work = workDir ?? mkdtempSync(join(tmpdir(), 'spokepilot-classes-'));
   try {
     const plan: { file: string; arms: readonly Arm[] }[] = [
-      ...readdirSync(CLASSES).filter((f) => f.endsWith('.yaml')).sort().map((f) => ({ file: join(CLASSES, f), arms: CLASS_ARMS })),
+      ...readdirSync(CLASSES)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+        .map((f) => ({ file: join(CLASSES, f), arms: CLASS_ARMS })),
       { file: BUDGET, arms: SPENT_BUDGET_ARMS },
     ];
-    const jobs = plan.flatMap((p) => p.arms.flatMap((arm) => Array.from({ length: RUNS }, (_, i) => ({ scenarioFile: p.file, arm: arm.name, seed: i + 1, workDir: work }))));
+    const jobs = plan.flatMap((p) =>
+      p.arms.flatMap((arm) =>
+        Array.from({ length: RUNS }, (_, i) => ({ scenarioFile: p.file, arm: arm.name, seed: i + 1, workDir: work })),
+      ),
+    );
     const t0 = performance.now();
     const results = await runPool(jobs, availableParallelism());
     yield { metric: 'classes.runsPerArm', value: RUNS, unit: 'runs' };
     for (const p of plan) {
       const name = (await loadScenario(p.file)).name;
       for (const arm of p.arms) {
-        const runs = results.flatMap((r) => ('figures' in r && r.figures.scenario === name && r.figures.arm === arm.name ? [r.figures] : []));
+        const runs = results.flatMap((r) =>
+          'figures' in r && r.figures.scenario === name && r.figures.arm === arm.name ? [r.figures] : [],
+        );
         yield* armFigures(`classes.${name}.${arm.name}`, runs);
       }
     }

@@ -14,7 +14,11 @@ process.on('message', (job: FailoverJob) => {
   void (async () => {
     try {
       const scenario = await loadScenario(job.scenarioFile);
-      const { run: _run, decisions: _d, ...figures } = await runArm({ scenario, arm: armByName(job.arm, EXTRA_ARMS), seed: job.seed, workDir: job.workDir });
+      const {
+        run: _run,
+        decisions: _d,
+        ...figures
+      } = await runArm({ scenario, arm: armByName(job.arm, EXTRA_ARMS), seed: job.seed, workDir: job.workDir });
       process.send!({ id: job.id, figures } satisfies FailoverJobResult);
     } catch (err) {
       process.send!({ id: job.id, error: (err as Error).stack ?? String(err) } satisfies FailoverJobResult);

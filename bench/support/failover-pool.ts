@@ -26,22 +26,36 @@ export async function runPool(jobs: readonly Omit<FailoverJob, 'id'>[], size: nu
   let next = 0;
   const children: ChildProcess[] = [];
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(size, jobs.length)) }, () => new Promise<void>((resolve, reject) => {
-      const child = fork(CHILD, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-      children.push(child);
-      const feed = () => {
-        if (next >= jobs.length) { resolve(); return; }
-        const id = next++;
-        child.send({ ...jobs[id]!, id });
-      };
-      child.on('message', (r: FailoverJobResult) => {
-        if ('error' in r) { reject(new Error(`failover job ${JSON.stringify(jobs[r.id])} failed: ${r.error}`)); return; }
-        results[r.id] = r;
-        feed();
-      });
-      child.on('exit', (code) => { if (next < jobs.length || code) reject(new Error(`failover bench child exited (${code})`)); });
-      feed();
-    })));
+    await Promise.all(
+      Array.from(
+        { length: Math.max(1, Math.min(size, jobs.length)) },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const child = fork(CHILD, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+            children.push(child);
+            const feed = () => {
+              if (next >= jobs.length) {
+                resolve();
+                return;
+              }
+              const id = next++;
+              child.send({ ...jobs[id]!, id });
+            };
+            child.on('message', (r: FailoverJobResult) => {
+              if ('error' in r) {
+                reject(new Error(`failover job ${JSON.stringify(jobs[r.id])} failed: ${r.error}`));
+                return;
+              }
+              results[r.id] = r;
+              feed();
+            });
+            child.on('exit', (code) => {
+              if (next < jobs.length || code) reject(new Error(`failover bench child exited (${code})`));
+            });
+            feed();
+          }),
+      ),
+    );
   } finally {
     for (const c of children) c.kill();
   }

@@ -27,7 +27,14 @@ function parse(jsonl: string): Map<string, number> {
 }
 
 const scenariosOf = (values: Map<string, number>) =>
-  [...new Set([...values.keys()].map((k) => k.split('.')).filter((p) => p[0] === 'failover' && p.length >= 5 && p[1] !== 'sshSample').map((p) => p[1]!))].sort();
+  [
+    ...new Set(
+      [...values.keys()]
+        .map((k) => k.split('.'))
+        .filter((p) => p[0] === 'failover' && p.length >= 5 && p[1] !== 'sshSample')
+        .map((p) => p[1]!),
+    ),
+  ].sort();
 
 /**
  * Where `arm` misses the issue's bar against `baseline` (issue 12, item 5): p95 time to
@@ -40,15 +47,20 @@ export function shortfalls(jsonl: string, arm = 'agent', baseline = 'ios-tuned',
   const out: string[] = [];
   const get = (s: string, a: string, m: string, stat: string) => values.get(`failover.${s}.${a}.${m}.${stat}`);
   for (const s of scenariosOf(values)) {
-    const neverA = values.get(`failover.${s}.${arm}.neverRecoveredRuns`) ?? 0, neverB = values.get(`failover.${s}.${baseline}.neverRecoveredRuns`) ?? 0;
+    const neverA = values.get(`failover.${s}.${arm}.neverRecoveredRuns`) ?? 0,
+      neverB = values.get(`failover.${s}.${baseline}.neverRecoveredRuns`) ?? 0;
     if (neverA > neverB) out.push(`${s}: never recovered in ${neverA} runs against ${neverB}`);
     for (const m of ['timeToWorkingPathSec', 'degradedSec', 'pathChanges', 'falseSwitches']) {
-      const a = get(s, arm, m, 'p95'), b = get(s, baseline, m, 'p95');
+      const a = get(s, arm, m, 'p95'),
+        b = get(s, baseline, m, 'p95');
       if (a !== undefined && b !== undefined && a > b) out.push(`${s}: ${m} p95 ${a} against ${b}`);
     }
-    if (s === 'noisy-but-healthy' && (get(s, arm, 'falseSwitches', 'max') ?? 0) > 0) out.push(`${s}: ${get(s, arm, 'falseSwitches', 'max')} false switches at most (the bar is none)`);
-    const off = get(s, arm, 'offPreferredAfterFaultSec', 'max'), offB = get(s, baseline, 'offPreferredAfterFaultSec', 'max');
-    if (off !== undefined && offB !== undefined && off > offB + preemptSec) out.push(`${s}: off the preferred path ${off} s after the fault, against ${offB} s + ${preemptSec} s`);
+    if (s === 'noisy-but-healthy' && (get(s, arm, 'falseSwitches', 'max') ?? 0) > 0)
+      out.push(`${s}: ${get(s, arm, 'falseSwitches', 'max')} false switches at most (the bar is none)`);
+    const off = get(s, arm, 'offPreferredAfterFaultSec', 'max'),
+      offB = get(s, baseline, 'offPreferredAfterFaultSec', 'max');
+    if (off !== undefined && offB !== undefined && off > offB + preemptSec)
+      out.push(`${s}: off the preferred path ${off} s after the fault, against ${offB} s + ${preemptSec} s`);
   }
   return out;
 }
@@ -102,15 +114,21 @@ export function classesTable(jsonl: string): string {
   const keys = [...values.keys()].filter((k) => k.startsWith('classes.') && k.endsWith('.median')).map((k) => k.split('.'));
   const scenarios = [...new Set(keys.map((p) => p[1]!))];
   if (scenarios.length === 0) return '';
-  const rows = ['| scenario | arm | ' + 'voice outside its level, s | bulk outside its level, s | degraded, s | path changes | LTE kB |', '|---|---|---|---|---|---|---|'];
+  const rows = [
+    '| scenario | arm | ' + 'voice outside its level, s | bulk outside its level, s | degraded, s | path changes | LTE kB |',
+    '|---|---|---|---|---|---|---|',
+  ];
   for (const s of scenarios) {
     const arms = [...new Set(keys.filter((p) => p[1] === s).map((p) => p[2]!))];
     for (const a of arms) {
       const cell = (m: string, scale = 1) => {
-        const med = values.get(`classes.${s}.${a}.${m}.median`), p95 = values.get(`classes.${s}.${a}.${m}.p95`);
+        const med = values.get(`classes.${s}.${a}.${m}.median`),
+          p95 = values.get(`classes.${s}.${a}.${m}.p95`);
         return med === undefined ? '-' : `${round1(med / scale)} / ${round1(p95! / scale)}`;
       };
-      rows.push(`| ${s} | ${a} | ${cell('classNoncompliantSec.voice')} | ${cell('classNoncompliantSec.bulk')} | ${cell('degradedSec')} | ${cell('pathChanges')} | ${cell('meteredBytes', 1000)} |`);
+      rows.push(
+        `| ${s} | ${a} | ${cell('classNoncompliantSec.voice')} | ${cell('classNoncompliantSec.bulk')} | ${cell('degradedSec')} | ${cell('pathChanges')} | ${cell('meteredBytes', 1000)} |`,
+      );
     }
   }
   return rows.join('\n') + '\n';
@@ -131,9 +149,16 @@ if (process.argv[1]?.endsWith('failover-table.ts')) {
   const classes = classesTable(text);
   if (classes) process.stdout.write(`\nService classes and a spent LTE budget (issue 19), median / p95:\n\n${classes}`);
   // Each agent arm against the configuration it is layered on, where the run has both.
-  for (const [arm, baseline] of [['agent', 'ios-tuned'], ['agent-on-combined', 'ios-tuned-combined']] as const) {
+  for (const [arm, baseline] of [
+    ['agent', 'ios-tuned'],
+    ['agent-on-combined', 'ios-tuned-combined'],
+  ] as const) {
     if (!text.includes(`failover.hub1-dies.${arm}.`) || !text.includes(`failover.hub1-dies.${baseline}.`)) continue;
     const misses = shortfalls(text, arm, baseline);
-    process.stdout.write(misses.length === 0 ? `\n${arm} against ${baseline}: meets the bar on every scenario\n` : `\n${arm} against ${baseline}, short of the bar:\n${misses.map((m) => `- ${m}`).join('\n')}\n`);
+    process.stdout.write(
+      misses.length === 0
+        ? `\n${arm} against ${baseline}: meets the bar on every scenario\n`
+        : `\n${arm} against ${baseline}, short of the bar:\n${misses.map((m) => `- ${m}`).join('\n')}\n`,
+    );
   }
 }

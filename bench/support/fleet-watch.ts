@@ -58,7 +58,8 @@ export class ConnectionTimeline {
   /** The most connections made in any one second since `sinceMs`, over the fleet: the broker's CONNECT rate. */
   peakConnectsPerSec(sinceMs: number): number {
     const buckets = new Map<number, number>();
-    for (const series of this.connects) for (const t of series) if (t >= sinceMs) buckets.set(Math.floor(t / 1000), (buckets.get(Math.floor(t / 1000)) ?? 0) + 1);
+    for (const series of this.connects)
+      for (const t of series) if (t >= sinceMs) buckets.set(Math.floor(t / 1000), (buckets.get(Math.floor(t / 1000)) ?? 0) + 1);
     return Math.max(0, ...buckets.values());
   }
 
@@ -88,13 +89,19 @@ export class FleetConsumer {
   reconnects = 0;
   private readonly ids = new Set<string>();
   private constructor(readonly client: MqttClient) {
-    client.on('connect', () => { this.reconnects++; });
+    client.on('connect', () => {
+      this.reconnects++;
+    });
     client.on('message', (topic, payload) => {
       this.messages++;
       this.bytes += payload.length + topic.length;
       if (!topic.endsWith('/event')) return;
       let body: { id?: string; code?: string; message?: string; subject?: string };
-      try { body = JSON.parse(payload.toString()); } catch { return; }
+      try {
+        body = JSON.parse(payload.toString());
+      } catch {
+        return;
+      }
       if (body.code !== 'SIM_SEQ' || !body.id || this.ids.has(body.id)) return;
       this.ids.add(body.id);
       const list = this.markers.get(body.subject!) ?? [];
@@ -106,7 +113,10 @@ export class FleetConsumer {
   /** `persistent`: a session the broker keeps across its own restart (mosquitto with persistence), so nothing sent while we reconnect is missed. */
   static async connect(url: string, root: string, persistent = false): Promise<FleetConsumer> {
     const client = await mqtt.connectAsync(url, {
-      clientId: `bench-consumer-${randomBytes(4).toString('hex')}`, clean: !persistent, reconnectPeriod: 100, protocolVersion: 4,
+      clientId: `bench-consumer-${randomBytes(4).toString('hex')}`,
+      clean: !persistent,
+      reconnectPeriod: 100,
+      protocolVersion: 4,
     });
     const c = new FleetConsumer(client);
     await client.subscribeAsync(fleetFilter(root), { qos: 1 });
@@ -127,8 +137,15 @@ export class FleetConsumer {
 export async function coldStartSec(urls: readonly string[], root: string, expected: number, spreadMs: number): Promise<number> {
   const t0 = Date.now();
   const model = new FleetModel(root);
-  const broker = new MqttBroker({ url: urls[0]!, urls, clientId: `bench-view-${randomBytes(4).toString('hex')}`, backoff: { baseMs: 200, capMs: 2000 } });
-  broker.onMessage((m) => { model.apply(m.topic, m.payload, Date.now()); });
+  const broker = new MqttBroker({
+    url: urls[0]!,
+    urls,
+    clientId: `bench-view-${randomBytes(4).toString('hex')}`,
+    backoff: { baseMs: 200, capMs: 2000 },
+  });
+  broker.onMessage((m) => {
+    model.apply(m.topic, m.payload, Date.now());
+  });
   await broker.subscribe(fleetFilter(root), 1);
   broker.onConnect(() => {
     const request = buildSnapshotRequest({ id: randomBytes(6).toString('base64url'), nowMs: Date.now(), spreadMs });
@@ -136,7 +153,11 @@ export async function coldStartSec(urls: readonly string[], root: string, expect
   });
   broker.start();
   try {
-    await waitFor(() => model.nodes().filter((n) => n.status === 'online' && n.activeSource !== undefined).length >= expected, 120_000, `${expected} spokes in the view`);
+    await waitFor(
+      () => model.nodes().filter((n) => n.status === 'online' && n.activeSource !== undefined).length >= expected,
+      120_000,
+      `${expected} spokes in the view`,
+    );
     return (Date.now() - t0) / 1000;
   } finally {
     await broker.close(500);

@@ -40,13 +40,16 @@ export async function* meteredBench(workDir: string): AsyncIterable<Metric> {
     const detect: number[] = [];
     for (let seed = 1; seed <= RUNS; seed++) {
       const r = await runArm({ scenario: standby, arm, seed, workDir });
-      mb.push((r.meteredBytes / standby.durationSec) * MONTH_SEC / 1e6);
+      mb.push(((r.meteredBytes / standby.durationSec) * MONTH_SEC) / 1e6);
       let knownAt: number | undefined;
       let faultAt: number | undefined;
       await runArm({
-        scenario: diesAt(dies, seed), arm, seed, workDir,
+        scenario: diesAt(dies, seed),
+        arm,
+        seed,
+        workDir,
         onSample: (nowMs, router, agent) => {
-          faultAt ??= nowMs - 500 + (diesAt(dies, seed).fault!.startSec * 1000); // the first sample is 0.5 s after the scenario's start
+          faultAt ??= nowMs - 500 + diesAt(dies, seed).fault!.startSec * 1000; // the first sample is 0.5 s after the scenario's start
           if (knownAt === undefined && nowMs >= faultAt && lteKnownDead(router, agent, arm)) knownAt = nowMs;
         },
       });
@@ -70,7 +73,7 @@ export async function* meteredBench(workDir: string): AsyncIterable<Metric> {
  * operation (the worst case), the others 11 s and 22 s later.
  */
 function diesAt(s: Scenario, seed: number): Scenario {
-  const atSec = s.fault!.startSec + 1 + ((seed - 1) * 11) % 30;
+  const atSec = s.fault!.startSec + 1 + (((seed - 1) * 11) % 30);
   return { ...s, fault: { startSec: atSec }, actions: s.actions.map((a) => ({ ...a, atSec })) };
 }
 
@@ -84,7 +87,9 @@ function* figures(metric: string, values: number[], unit: string): Iterable<Metr
 /** The router's own LTE source track is down, or the agent judges every LTE candidate bad. */
 function lteKnownDead(router: LabRouter, agent: RunningAgent | undefined, arm: Arm): boolean {
   const tracks = router.state().tracks;
-  const sourceTracks = [...router.model.config.flexClients.values()].flatMap((c) => c.sources.filter((s) => s.interface === LTE).map((s) => s.track));
+  const sourceTracks = [...router.model.config.flexClients.values()].flatMap((c) =>
+    c.sources.filter((s) => s.interface === LTE).map((s) => s.track),
+  );
   if (sourceTracks.length > 0 && sourceTracks.every((t) => tracks[t] === 'down')) return true;
   if (!arm.agent || !agent) return false;
   const state = agent.runtime.loop.state;

@@ -25,8 +25,8 @@ export function generateRouteTable(routes: number): string {
       if (kind < 5) {
         lines.push(`B        ${a}.${b}.${c}.0/24 [200/0] via 10.255.0.1, ${age}`);
       } else if (kind < 8) {
-        lines.push(`O IA     ${a}.${b}.${c}.0/24 [110/${1000 + i % 100}] via 10.64.0.1, ${age}, Tunnel100`);
-        lines.push(`                     [110/${1000 + i % 100}] via 10.65.0.1, ${age}, Tunnel200`);
+        lines.push(`O IA     ${a}.${b}.${c}.0/24 [110/${1000 + (i % 100)}] via 10.64.0.1, ${age}, Tunnel100`);
+        lines.push(`                     [110/${1000 + (i % 100)}] via 10.65.0.1, ${age}, Tunnel200`);
       } else if (kind < 9) {
         lines.push(`S        ${a}.${b}.${c}.0/24 [1/0] via 10.64.0.1`);
       } else {

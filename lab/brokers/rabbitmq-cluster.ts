@@ -29,34 +29,56 @@ export interface ClusterOptions {
   nodes?: number;
 }
 
-export interface NodePorts { amqp: number; mqtt: number; dist: number }
+export interface NodePorts {
+  amqp: number;
+  mqtt: number;
+  dist: number;
+}
 
 export class ClusterError extends Error {
-  constructor(readonly code: 'RABBITMQ_NOT_INSTALLED' | 'RABBITMQ_START_FAILED' | 'RABBITMQ_BAD_NODE', message: string) {
+  constructor(
+    readonly code: 'RABBITMQ_NOT_INSTALLED' | 'RABBITMQ_START_FAILED' | 'RABBITMQ_BAD_NODE',
+    message: string,
+  ) {
     super(message);
   }
 }
 
-const accepting = (port: number) => new Promise<boolean>((resolve) => {
-  const c = connect(port, '127.0.0.1');
-  c.once('connect', () => { c.destroy(); resolve(true); });
-  c.once('error', () => resolve(false));
-});
+const accepting = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const c = connect(port, '127.0.0.1');
+    c.once('connect', () => {
+      c.destroy();
+      resolve(true);
+    });
+    c.once('error', () => resolve(false));
+  });
 
 /** The port opens before the MQTT plugin takes clients (CONNACK "server unavailable"): only a real CONNECT tells. */
 async function takesMqtt(port: number): Promise<boolean> {
   if (!(await accepting(port))) return false;
   try {
-    const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { clientId: `sp-probe-${randomBytes(4).toString('hex')}`, reconnectPeriod: 0, connectTimeout: 3000 });
+    const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, {
+      clientId: `sp-probe-${randomBytes(4).toString('hex')}`,
+      reconnectPeriod: 0,
+      connectTimeout: 3000,
+    });
     await c.endAsync(true);
     return true;
-  } catch { return false; }
+  } catch {
+    return false;
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function alive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export class RabbitCluster {
@@ -84,7 +106,8 @@ export class RabbitCluster {
   }
 
   private checkIndex(i: number): void {
-    if (!Number.isInteger(i) || i < 1 || i > this.size) throw new ClusterError('RABBITMQ_BAD_NODE', `no node ${i}: the cluster has nodes 1-${this.size}`);
+    if (!Number.isInteger(i) || i < 1 || i > this.size)
+      throw new ClusterError('RABBITMQ_BAD_NODE', `no node ${i}: the cluster has nodes 1-${this.size}`);
   }
 
   private nodeDir(i: number): string {
@@ -99,7 +122,9 @@ export class RabbitCluster {
     try {
       const n = Number(readFileSync(this.pidFile(i), 'utf8').trim());
       return Number.isInteger(n) && n > 0 && alive(n) ? n : undefined;
-    } catch { return undefined; }
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -112,7 +137,9 @@ export class RabbitCluster {
       if (!Number.isInteger(g) || g <= 0) return undefined;
       process.kill(-g, 0);
       return g;
-    } catch { return undefined; }
+    } catch {
+      return undefined;
+    }
   }
 
   private running(i: number): boolean {
@@ -140,7 +167,8 @@ export class RabbitCluster {
   }
 
   private prepare(): void {
-    if (!RABBIT_BIN_DIR) throw new ClusterError('RABBITMQ_NOT_INSTALLED', 'rabbitmq-server is not installed (Debian: apt-get install rabbitmq-server)');
+    if (!RABBIT_BIN_DIR)
+      throw new ClusterError('RABBITMQ_NOT_INSTALLED', 'rabbitmq-server is not installed (Debian: apt-get install rabbitmq-server)');
     mkdirSync(this.options.dir, { recursive: true });
     const cookie = join(this.options.dir, '.erlang.cookie');
     if (!existsSync(cookie)) {
@@ -153,19 +181,22 @@ export class RabbitCluster {
       mkdirSync(join(d, 'log'), { recursive: true });
       writeFileSync(join(d, 'rabbitmq-env.conf'), '');
       writeFileSync(join(d, 'advanced.config'), '[].\n');
-      writeFileSync(join(d, 'rabbitmq.conf'), [
-        `listeners.tcp.default = 127.0.0.1:${this.ports(i).amqp}`,
-        `mqtt.listeners.tcp.default = 127.0.0.1:${this.ports(i).mqtt}`,
-        'mqtt.allow_anonymous = true',
-        // Far more connections than the default tests make, and none refused for a busy laptop's disk.
-        'disk_free_limit.absolute = 50MB',
-        'vm_memory_high_watermark.relative = 0.2',
-        'cluster_formation.peer_discovery_backend = classic_config',
-        ...this.indexes().map((k) => `cluster_formation.classic_config.nodes.${k} = ${this.nodeName(k)}`),
-        'log.console = false',
-        'log.file.level = warning',
-        '',
-      ].join('\n'));
+      writeFileSync(
+        join(d, 'rabbitmq.conf'),
+        [
+          `listeners.tcp.default = 127.0.0.1:${this.ports(i).amqp}`,
+          `mqtt.listeners.tcp.default = 127.0.0.1:${this.ports(i).mqtt}`,
+          'mqtt.allow_anonymous = true',
+          // Far more connections than the default tests make, and none refused for a busy laptop's disk.
+          'disk_free_limit.absolute = 50MB',
+          'vm_memory_high_watermark.relative = 0.2',
+          'cluster_formation.peer_discovery_backend = classic_config',
+          ...this.indexes().map((k) => `cluster_formation.classic_config.nodes.${k} = ${this.nodeName(k)}`),
+          'log.console = false',
+          'log.file.level = warning',
+          '',
+        ].join('\n'),
+      );
     }
   }
 
@@ -211,7 +242,12 @@ export class RabbitCluster {
   private spawnNode(i: number): void {
     const out = openSync(join(this.nodeDir(i), 'log', 'console.out'), 'a');
     // cwd: the node's own directory, where Mnesia writes its core dumps (MnesiaCore.*) if it fails.
-    const child = spawn(join(RABBIT_BIN_DIR!, 'rabbitmq-server'), [], { env: this.env(i), cwd: this.nodeDir(i), detached: true, stdio: ['ignore', out, out] });
+    const child = spawn(join(RABBIT_BIN_DIR!, 'rabbitmq-server'), [], {
+      env: this.env(i),
+      cwd: this.nodeDir(i),
+      detached: true,
+      stdio: ['ignore', out, out],
+    });
     closeSync(out);
     if (child.pid) writeFileSync(join(this.nodeDir(i), 'group.pid'), `${child.pid}\n`);
     child.unref();
@@ -224,8 +260,18 @@ export class RabbitCluster {
       await sleep(250);
     }
     let tail = '';
-    try { tail = readFileSync(join(this.nodeDir(i), 'log', 'console.out'), 'utf8').split('\n').slice(-15).join('\n'); } catch { /* no log */ }
-    throw new ClusterError('RABBITMQ_START_FAILED', `node ${i} (${this.nodeName(i)}) did not take MQTT on ${this.ports(i).mqtt} within ${timeoutMs / 1000} s; its output ends:\n${tail}`);
+    try {
+      tail = readFileSync(join(this.nodeDir(i), 'log', 'console.out'), 'utf8')
+        .split('\n')
+        .slice(-15)
+        .join('\n');
+    } catch {
+      /* no log */
+    }
+    throw new ClusterError(
+      'RABBITMQ_START_FAILED',
+      `node ${i} (${this.nodeName(i)}) did not take MQTT on ${this.ports(i).mqtt} within ${timeoutMs / 1000} s; its output ends:\n${tail}`,
+    );
   }
 
   /** A crash: SIGKILL to the node's Erlang VM and its process group, no goodbye to its peers or clients. */
@@ -234,36 +280,58 @@ export class RabbitCluster {
     const pid = this.pid(i);
     const group = this.group(i);
     if (pid !== undefined) process.kill(pid, 'SIGKILL');
-    if (group !== undefined) { try { process.kill(-group, 'SIGKILL'); } catch { /* gone */ } }
+    if (group !== undefined) {
+      try {
+        process.kill(-group, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
     while (pid !== undefined && alive(pid)) await sleep(50);
   }
 
   /** Stops every node: an orderly `rabbitmqctl stop`, then SIGKILL for what still runs after the deadline (or is still booting). */
   async stop(deadlineMs = 30_000): Promise<void> {
-    await Promise.all(this.indexes().map(async (i) => {
-      const pid = this.pid(i);
-      if (pid !== undefined) {
-        await this.ctl(i, ['stop'], deadlineMs).catch(() => undefined);
-        const until = Date.now() + deadlineMs;
-        while (alive(pid) && Date.now() < until) await sleep(100);
-      }
-      await this.killNode(i);
-    }));
+    await Promise.all(
+      this.indexes().map(async (i) => {
+        const pid = this.pid(i);
+        if (pid !== undefined) {
+          await this.ctl(i, ['stop'], deadlineMs).catch(() => undefined);
+          const until = Date.now() + deadlineMs;
+          while (alive(pid) && Date.now() < until) await sleep(100);
+        }
+        await this.killNode(i);
+      }),
+    );
   }
 
   /** `rabbitmqctl` against node i, with the cluster's cookie. */
   async ctl(i: number, args: string[], timeoutMs = 30_000): Promise<string> {
     this.checkIndex(i);
-    const { stdout } = await run(join(RABBIT_BIN_DIR!, 'rabbitmqctl'), ['-n', this.nodeName(i), ...args], { env: this.env(i), timeout: timeoutMs });
+    const { stdout } = await run(join(RABBIT_BIN_DIR!, 'rabbitmqctl'), ['-n', this.nodeName(i), ...args], {
+      env: this.env(i),
+      timeout: timeoutMs,
+    });
     return stdout;
   }
 
   /** Which nodes run, which take MQTT, and the cluster's view from the first running node. */
-  async status(): Promise<{ nodes: { index: number; name: string; pid?: number; mqtt: string; accepting: boolean }[]; running?: string[] }> {
-    const nodes = await Promise.all(this.indexes().map(async (i) => {
-      const pid = this.pid(i);
-      return { index: i, name: this.nodeName(i), ...(pid ? { pid } : {}), mqtt: this.urls[i - 1]!, accepting: await accepting(this.ports(i).mqtt) };
-    }));
+  async status(): Promise<{
+    nodes: { index: number; name: string; pid?: number; mqtt: string; accepting: boolean }[];
+    running?: string[];
+  }> {
+    const nodes = await Promise.all(
+      this.indexes().map(async (i) => {
+        const pid = this.pid(i);
+        return {
+          index: i,
+          name: this.nodeName(i),
+          ...(pid ? { pid } : {}),
+          mqtt: this.urls[i - 1]!,
+          accepting: await accepting(this.ports(i).mqtt),
+        };
+      }),
+    );
     const up = nodes.find((n) => n.pid !== undefined);
     if (!up) return { nodes };
     try {

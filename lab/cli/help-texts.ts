@@ -197,7 +197,10 @@ export function paramEntries(token: Exclude<Token, { kind: 'keyword' }>): Array<
     case 'ipv4':
       return [['A.B.C.D', help]];
     case 'ip':
-      return [['A.B.C.D', help], ['X:X:X:X::X', help]];
+      return [
+        ['A.B.C.D', help],
+        ['X:X:X:X::X', help],
+      ];
     case 'word':
       return [['WORD', help]];
     case 'rest':

@@ -31,7 +31,14 @@ interface Cursor {
 // An exact keyword beats an abbreviation, which beats any parameter; among
 // parameters the narrower grammar wins (`1` is a number before it is a word).
 const STRENGTH: Record<Token['kind'] | 'exact', number> = {
-  exact: 7, keyword: 6, number: 5, ipv4: 4, ip: 3, interface: 2, word: 1, rest: 0,
+  exact: 7,
+  keyword: 6,
+  number: 5,
+  ipv4: 4,
+  ip: 3,
+  interface: 2,
+  word: 1,
+  rest: 0,
 };
 
 export function matchLine(line: string, candidates: readonly CommandDef[]): MatchResult {
@@ -56,10 +63,7 @@ export interface Standing {
   pos: number;
 }
 
-export type WalkResult =
-  | { kind: 'ok'; standing: Standing[] }
-  | { kind: 'ambiguous' }
-  | { kind: 'invalid'; offset: number };
+export type WalkResult = { kind: 'ok'; standing: Standing[] } | { kind: 'ambiguous' } | { kind: 'invalid'; offset: number };
 
 /**
  * The definitions still possible after all of `tokens` (for `?` and Tab),

@@ -32,10 +32,28 @@ export function tokenize(line: string): LineToken[] {
  * GigabitEthernet); canonicalInterface knows the customary short forms.
  */
 const INTERFACE_TYPES = [
-  'GigabitEthernet', 'TenGigabitEthernet', 'TwoGigabitEthernet', 'FastEthernet', 'Ethernet',
-  'AppGigabitEthernet', 'Wlan-GigabitEthernet', 'Cellular', 'Tunnel', 'Loopback', 'Dialer',
-  'Virtual-Access', 'Virtual-Template', 'VirtualPortGroup', 'Vlan', 'Serial', 'Null',
-  'Port-channel', 'Async', 'NVI', 'BDI', 'Embedded-Service-Engine',
+  'GigabitEthernet',
+  'TenGigabitEthernet',
+  'TwoGigabitEthernet',
+  'FastEthernet',
+  'Ethernet',
+  'AppGigabitEthernet',
+  'Wlan-GigabitEthernet',
+  'Cellular',
+  'Tunnel',
+  'Loopback',
+  'Dialer',
+  'Virtual-Access',
+  'Virtual-Template',
+  'VirtualPortGroup',
+  'Vlan',
+  'Serial',
+  'Null',
+  'Port-channel',
+  'Async',
+  'NVI',
+  'BDI',
+  'Embedded-Service-Engine',
 ];
 const KNOWN_TYPES = new Set(INTERFACE_TYPES);
 const TYPE_ONLY = /^[A-Za-z][A-Za-z-]*$/;

@@ -186,11 +186,17 @@ export class CliSession {
   private executePiped(line: string, pipe: { head: string; pipeAt: number; tail: string }): string[] {
     const mode = this.mode();
     const head = matchLine(pipe.head, this.candidates(mode));
-    if (head.kind !== 'ok') return matchErrorLines(head.kind === 'empty' ? { kind: 'invalid', offset: pipe.pipeAt } : head, line, this.prompt().length);
+    if (head.kind !== 'ok')
+      return matchErrorLines(head.kind === 'empty' ? { kind: 'invalid', offset: pipe.pipeAt } : head, line, this.prompt().length);
     if (!isShowCommand(head.def)) return matchErrorLines({ kind: 'invalid', offset: pipe.pipeAt }, line, this.prompt().length);
     const modifier = matchLine(pipe.tail, modifierCommands());
     if (modifier.kind !== 'ok') {
-      const error = modifier.kind === 'invalid' ? { ...modifier, offset: modifier.offset + pipe.pipeAt + 1 } : modifier.kind === 'empty' ? { kind: 'incomplete' as const } : modifier;
+      const error =
+        modifier.kind === 'invalid'
+          ? { ...modifier, offset: modifier.offset + pipe.pipeAt + 1 }
+          : modifier.kind === 'empty'
+            ? { kind: 'incomplete' as const }
+            : modifier;
       return matchErrorLines(error, line, this.prompt().length);
     }
     const word = modifier.def.syntax[0]!.kind === 'keyword' ? modifier.def.syntax[0]!.word : 'include';
@@ -240,7 +246,12 @@ export class CliSession {
     const level = this.levels.at(-1);
     try {
       const result = (original ?? def).handler(
-        { mode: runMode, modeTarget: original ? undefined : level?.target, terminalWidth: this.terminalWidth, ...(this.options.view ? { view: this.options.view.name } : {}) },
+        {
+          mode: runMode,
+          modeTarget: original ? undefined : level?.target,
+          terminalWidth: this.terminalWidth,
+          ...(this.options.view ? { view: this.options.view.name } : {}),
+        },
         args,
       );
       const enter = result?.enter;
@@ -295,8 +306,7 @@ export class CliSession {
       setMonitor: (on) => {
         this.monitoring = on;
       },
-      describeTerminal: () =>
-        [`Length: ${this.terminalLength} lines, Width: ${this.terminalWidth} columns`].join('\n'),
+      describeTerminal: () => [`Length: ${this.terminalLength} lines, Width: ${this.terminalWidth} columns`].join('\n'),
     };
   }
 }

@@ -29,17 +29,29 @@ steering through BGP; printed as it plays.`;
 export async function demoCommand(argv: string[]): Promise<number> {
   let values;
   try {
-    values = parseArgs({ args: argv, options: {
-      scenario: { type: 'string' }, speed: { type: 'string', default: '10' }, topology: { type: 'string', default: 'failover' },
-      compare: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-    } }).values;
+    values = parseArgs({
+      args: argv,
+      options: {
+        scenario: { type: 'string' },
+        speed: { type: 'string', default: '10' },
+        topology: { type: 'string', default: 'failover' },
+        compare: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
   } catch (err) {
     console.error(`spokepilot demo: ${(err as Error).message}\n\n${USAGE}`);
     return 2;
   }
-  if (values.help) { console.log(USAGE); return 0; }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const speed = Number(values.speed);
-  if (!(speed > 0) || speed > 100) { console.error(`spokepilot demo: --speed must be above 0 and at most 100, not "${values.speed}"`); return 2; }
+  if (!(speed > 0) || speed > 100) {
+    console.error(`spokepilot demo: --speed must be above 0 and at most 100, not "${values.speed}"`);
+    return 2;
+  }
   if (values.topology !== 'failover' && values.topology !== 'dual-cloud') {
     console.error(`spokepilot demo: --topology must be failover or dual-cloud, not "${values.topology}"`);
     return 2;
@@ -61,7 +73,8 @@ export async function demoCommand(argv: string[]): Promise<number> {
   const live = process.stdout.isTTY === true;
   // The web view of the demo fleet: the spoke's fault and the agent's decision, live in a browser.
   const web = await startDemoDashboard(broker.url);
-  const webLine = typeof web === 'string' ? `dashboard  not started: ${web}` : `dashboard  ${web.address}  (open it to watch the spoke on the web)`;
+  const webLine =
+    typeof web === 'string' ? `dashboard  not started: ${web}` : `dashboard  ${web.address}  (open it to watch the spoke on the web)`;
   console.log(webLine);
   const decisions: string[] = [];
   const timeline: string[] = [];
@@ -73,7 +86,13 @@ export async function demoCommand(argv: string[]): Promise<number> {
     const now = router.at;
     const screen = renderStatus({
       title: `spokepilot demo: ${scenario.name} at ${speed}x  (+${((now - startMs) / 1000).toFixed(0)}s of ${scenario.durationSec}s)`,
-      nowMs: now, startMs, router, policy: policyOf(agent.runtime.config), state: agent.runtime.loop.state, decisions, timeline,
+      nowMs: now,
+      startMs,
+      router,
+      policy: policyOf(agent.runtime.config),
+      state: agent.runtime.loop.state,
+      decisions,
+      timeline,
     });
     process.stdout.write(`\x1b[H\x1b[2J${screen}\n\n${webLine}\n`);
   };
@@ -82,11 +101,20 @@ export async function demoCommand(argv: string[]): Promise<number> {
   try {
     if (!live) console.log(`spokepilot demo: ${scenario.name}: ${scenario.description ?? ''}`.trim());
     result = await runFailover({
-      scenario, mode: 'agent', speed, workDir: work, mqttUrl: broker.url,
+      scenario,
+      mode: 'agent',
+      speed,
+      workDir: work,
+      mqttUrl: broker.url,
       // The dashboard's commands, signed with the run's operator key, are obeyed by the demo agent.
       ...(typeof web === 'string' ? {} : { commandKeys: web.commandKeys }),
-      onAgent: (agent, spoke) => { view = { agent, spoke, startMs: spoke.router.state().at }; },
-      onLine: (line) => { timeline.push(line); if (!live) console.log(`router ${line}`); },
+      onAgent: (agent, spoke) => {
+        view = { agent, spoke, startMs: spoke.router.state().at };
+      },
+      onLine: (line) => {
+        timeline.push(line);
+        if (!live) console.log(`router ${line}`);
+      },
       onDecision: (d) => {
         const text = describeDecision(d, view?.startMs ?? d.atMs);
         decisions.push(text);
@@ -105,13 +133,18 @@ export async function demoCommand(argv: string[]): Promise<number> {
   rmSync(work, { recursive: true, force: true });
   console.log('');
   console.log(summary(result, ios));
-  const published = Object.entries(watch.counts).map(([leaf, n]) => `${leaf} ${n}`).join(', ');
+  const published = Object.entries(watch.counts)
+    .map(([leaf, n]) => `${leaf} ${n}`)
+    .join(', ');
   console.log(`  MQTT, as a subscriber on the embedded broker saw it: ${published || 'nothing'}`);
   console.log(`  ${webLine}`);
   if (live && typeof web !== 'string') {
     // A person at a terminal may still be reading the page: it stays up, with the run's history, until Ctrl-C.
-    console.log('  the dashboard keeps the run\'s history until Ctrl-C');
-    await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
+    console.log("  the dashboard keeps the run's history until Ctrl-C");
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
     await web.close();
   }
   return 0;
@@ -133,7 +166,9 @@ async function dualCloudDemo(name: string, speed: number): Promise<number> {
     console.log(`spokepilot demo: ${scenario.name}: ${scenario.description ?? ''}`.trim());
     const end = await playDualCloudDemo({ scenario, speed, workDir: work, mqttUrl: broker.url });
     console.log(`\nSummary of ${scenario.name}:\n${end}`);
-    const published = Object.entries(watch.counts).map(([leaf, n]) => `${leaf} ${n}`).join(', ');
+    const published = Object.entries(watch.counts)
+      .map(([leaf, n]) => `${leaf} ${n}`)
+      .join(', ');
     console.log(`  MQTT, as a subscriber on the embedded broker saw it: ${published || 'nothing'}`);
   } finally {
     await watch.stop();
@@ -146,7 +181,9 @@ async function dualCloudDemo(name: string, speed: number): Promise<number> {
 function summary(agent: FailoverResult, ios?: FailoverResult): string {
   const row = (name: string, r: FailoverResult) =>
     `  ${name.padEnd(10)} time to a working path ${String(r.timeToWorkingPathSec).padStart(6)} s   path changes ${String(r.pathChanges).padStart(3)}   degraded ${String(r.degradedSec).padStart(4)} s${r.neverRecovered ? '   (never recovered)' : ''}`;
-  const end = agent.run.outcome.clients.map((c) => `${c.name} ${c.phase}${c.peer ? ` to ${c.peer}` : ''}${c.source ? ` via ${c.source}` : ''}`).join(', ');
+  const end = agent.run.outcome.clients
+    .map((c) => `${c.name} ${c.phase}${c.peer ? ` to ${c.peer}` : ''}${c.source ? ` via ${c.source}` : ''}`)
+    .join(', ');
   return [
     `Summary of ${agent.scenario} (scenario seconds, measured from the lab's ground truth):`,
     row('agent', agent),

@@ -37,8 +37,12 @@ export async function startDemoDashboard(brokerUrl: string): Promise<DemoDashboa
   writeFileSync(join(dir, 'operator.pub'), pair.publicPem);
   const signer = { key: parsePrivateKey(readFileSync(join(dir, 'operator.key'), 'utf8')), keyId: DEMO_OPERATOR_KEY_ID };
   const options = (port: number) => ({
-    brokers: [brokerUrl], root: DEFAULT_ROOT, dbPath: join(dir, 'dashboard.db'), listen: { host: '127.0.0.1', port },
-    signer, bootstrapToken: { name: 'demo', canCommand: true },
+    brokers: [brokerUrl],
+    root: DEFAULT_ROOT,
+    dbPath: join(dir, 'dashboard.db'),
+    listen: { host: '127.0.0.1', port },
+    signer,
+    bootstrapToken: { name: 'demo', canCommand: true },
   });
   let dashboard: Dashboard;
   try {

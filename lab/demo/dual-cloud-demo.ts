@@ -24,9 +24,29 @@ import { describeDecision } from './render-status.js';
 
 export async function playDualCloudDemo(o: { scenario: Scenario; speed: number; workDir: string; mqttUrl: string }): Promise<string> {
   const clock = new ScaledClock(o.speed);
-  const spoke = await startLabSpoke({ clock, seed: o.scenario.seed ?? 1, topology: 'dual-cloud', users: [{ username: 'agent', password: 'agent', privilege: 15 }] });
-  const config = { ...dualCloudLabAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(o.workDir, 'dual-cloud.db'), mqttUrl: o.mqttUrl }) };
-  const cli = new SshRouterCli({ host: '127.0.0.1', port: spoke.ssh.port, username: 'agent', password: 'agent', hostKeySha256: spoke.ssh.fingerprint, connectTimeoutMs: 10_000, commandTimeoutMs: 10_000 });
+  const spoke = await startLabSpoke({
+    clock,
+    seed: o.scenario.seed ?? 1,
+    topology: 'dual-cloud',
+    users: [{ username: 'agent', password: 'agent', privilege: 15 }],
+  });
+  const config = {
+    ...dualCloudLabAgentConfig(spoke.router.world, {
+      sshPort: spoke.ssh.port,
+      hostKeySha256: spoke.ssh.fingerprint,
+      dbPath: join(o.workDir, 'dual-cloud.db'),
+      mqttUrl: o.mqttUrl,
+    }),
+  };
+  const cli = new SshRouterCli({
+    host: '127.0.0.1',
+    port: spoke.ssh.port,
+    username: 'agent',
+    password: 'agent',
+    hostKeySha256: spoke.ssh.fingerprint,
+    connectTimeoutMs: 10_000,
+    commandTimeoutMs: 10_000,
+  });
   const lan = `${DUAL_CLOUD_LAN.network}/24`;
   const directions = async () => {
     const paths = parseCommandOutput('show bgp ipv4 unicast', await cli.show('show bgp ipv4 unicast')).records as BgpPathEntry[];
@@ -42,14 +62,24 @@ export async function playDualCloudDemo(o: { scenario: Scenario; speed: number; 
     agent.runtime.onDecision((d) => console.log(`agent  ${describeDecision(d, startMs)}`));
     // Each verified steer: where both directions go now, read back as the agent verified it.
     agent.runtime.events.on((e) => {
-      if (e.kind === 'actuation') void directions().then((d) => console.log(`agent  ${e.outcome.ok ? 'verified' : `failed (${e.outcome.code})`}: ${d}`)).catch(() => undefined);
+      if (e.kind === 'actuation')
+        void directions()
+          .then((d) => console.log(`agent  ${e.outcome.ok ? 'verified' : `failed (${e.outcome.code})`}: ${d}`))
+          .catch(() => undefined);
     });
     console.log(`router traffic ${await directions()}`);
     let last = '';
     const run = await playScenario(spoke.router, clock, o.scenario, {
       onLine: (line) => {
         console.log(`router ${line}`);
-        void directions().then((d) => { if (d !== last) { last = d; console.log(`router traffic ${d}`); } }).catch(() => undefined);
+        void directions()
+          .then((d) => {
+            if (d !== last) {
+              last = d;
+              console.log(`router traffic ${d}`);
+            }
+          })
+          .catch(() => undefined);
       },
     }).done;
     const end = await directions();

@@ -7,7 +7,11 @@ export interface MqttWatch {
 }
 
 /** A consumer on the fleet tree, as an operator's mosquitto_sub or Telegraf would be. */
-export async function watchFleet(url: string, root: string, onMessage?: (leaf: string, payload: Record<string, unknown>) => void): Promise<MqttWatch> {
+export async function watchFleet(
+  url: string,
+  root: string,
+  onMessage?: (leaf: string, payload: Record<string, unknown>) => void,
+): Promise<MqttWatch> {
   const client = await mqtt.connectAsync(url, { clientId: `spokepilot-demo-watch-${process.pid}`, reconnectPeriod: 500 });
   const counts: Record<string, number> = {};
   client.on('message', (topic, payload) => {

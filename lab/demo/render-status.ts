@@ -8,29 +8,47 @@ const sec = (ms: number, startMs: number) => `+${((ms - startMs) / 1000).toFixed
 /** One line saying why: the metric, its value and threshold, the candidate, since when. */
 export function describeReason(r: Reason, startMs: number): string {
   switch (r.code) {
-    case 'adopted': return `adopted the router's path ${r.candidate}`;
-    case 'adopted-unknown-path': return `router on a path that is no candidate (${r.peer ?? '-'} via ${r.source ?? '-'})`;
-    case 'current-bad': return `${r.candidate} ${describeCause(r.cause)} since ${sec(r.sinceMs, startMs)}`;
-    case 'current-suppressed': return `${r.candidate} flapping, suppressed (penalty ${r.penalty})`;
-    case 'router-forbids': return `the router's own tracks forbid ${r.candidate} (${[r.peer && `hub ${r.peer}`, r.source && `WAN ${r.source}`].filter(Boolean).join(', ')})`;
-    case 'preempt': return `${r.candidate} good since ${sec(r.goodSinceMs, startMs)} (>= ${r.preemptDelaySec}s), better than ${r.over}`;
-    case 'override': return `operator ${r.by} forced ${[r.peer, r.source].filter(Boolean).join(' via ')} until ${sec(r.untilMs, startMs)}`;
-    case 'override-ended': return `override by ${r.by} ended`;
-    case 'all-down': return `every path is down: ${r.behaviour}`;
-    case 'steer-failed': return `the router would not take ${r.candidate} (${r.errorCode})`;
-    case 'metered-failback': return `${r.candidate} good since ${sec(r.goodSinceMs, startMs)} (>= ${r.preemptDelaySec}s): off metered ${r.over} at once`;
-    case 'metered-budget-spent': return `budget of metered ${r.source} spent: ${r.candidate} only for a hard failure`;
-    case 'class-noncompliant': return `${r.candidate} fails critical ${r.failed.map((f) => `${f.class} (${f.breaches.map((b) => `${b.metric} ${b.value} > ${b.threshold}`).join(', ')})`).join(', ')}`;
-    case 'class-best-of-worst': return `no path meets every critical class: ${r.candidate} least far (${r.excess}x against ${r.overExcess}x on ${r.over})`;
+    case 'adopted':
+      return `adopted the router's path ${r.candidate}`;
+    case 'adopted-unknown-path':
+      return `router on a path that is no candidate (${r.peer ?? '-'} via ${r.source ?? '-'})`;
+    case 'current-bad':
+      return `${r.candidate} ${describeCause(r.cause)} since ${sec(r.sinceMs, startMs)}`;
+    case 'current-suppressed':
+      return `${r.candidate} flapping, suppressed (penalty ${r.penalty})`;
+    case 'router-forbids':
+      return `the router's own tracks forbid ${r.candidate} (${[r.peer && `hub ${r.peer}`, r.source && `WAN ${r.source}`].filter(Boolean).join(', ')})`;
+    case 'preempt':
+      return `${r.candidate} good since ${sec(r.goodSinceMs, startMs)} (>= ${r.preemptDelaySec}s), better than ${r.over}`;
+    case 'override':
+      return `operator ${r.by} forced ${[r.peer, r.source].filter(Boolean).join(' via ')} until ${sec(r.untilMs, startMs)}`;
+    case 'override-ended':
+      return `override by ${r.by} ended`;
+    case 'all-down':
+      return `every path is down: ${r.behaviour}`;
+    case 'steer-failed':
+      return `the router would not take ${r.candidate} (${r.errorCode})`;
+    case 'metered-failback':
+      return `${r.candidate} good since ${sec(r.goodSinceMs, startMs)} (>= ${r.preemptDelaySec}s): off metered ${r.over} at once`;
+    case 'metered-budget-spent':
+      return `budget of metered ${r.source} spent: ${r.candidate} only for a hard failure`;
+    case 'class-noncompliant':
+      return `${r.candidate} fails critical ${r.failed.map((f) => `${f.class} (${f.breaches.map((b) => `${b.metric} ${b.value} > ${b.threshold}`).join(', ')})`).join(', ')}`;
+    case 'class-best-of-worst':
+      return `no path meets every critical class: ${r.candidate} least far (${r.excess}x against ${r.overExcess}x on ${r.over})`;
   }
 }
 
 export function describeCause(c: BadCause): string {
   switch (c.kind) {
-    case 'quality': return c.breaches.map((b) => `${b.metric} ${b.value} > ${b.threshold}`).join(', ') + (c.via ? ' through the tunnel' : '');
-    case 'interface-down': return `${c.interface} down`;
-    case 'bgp-down': return `BGP session to ${c.neighbor} down`;
-    case 'unreachable': return `${c.consecutiveTimeouts} probes lost in a row${c.via ? ' through the tunnel' : ''}`;
+    case 'quality':
+      return c.breaches.map((b) => `${b.metric} ${b.value} > ${b.threshold}`).join(', ') + (c.via ? ' through the tunnel' : '');
+    case 'interface-down':
+      return `${c.interface} down`;
+    case 'bgp-down':
+      return `BGP session to ${c.neighbor} down`;
+    case 'unreachable':
+      return `${c.consecutiveTimeouts} probes lost in a row${c.via ? ' through the tunnel' : ''}`;
   }
 }
 
@@ -42,14 +60,24 @@ export function describeDecision(d: Decision, startMs: number): string {
 
 /** The live view: the router as it is, each candidate as the agent judges it, the last decisions and router events. */
 export function renderStatus(o: {
-  title: string; nowMs: number; startMs: number; router: RouterSnapshot; policy: PolicyConfig; state: PolicyState;
-  decisions: string[]; timeline: string[];
+  title: string;
+  nowMs: number;
+  startMs: number;
+  router: RouterSnapshot;
+  policy: PolicyConfig;
+  state: PolicyState;
+  decisions: string[];
+  timeline: string[];
 }): string {
   const lines = [o.title, ''];
   for (const c of o.router.clients) {
     lines.push(`Router   FlexVPN ${c.name}: ${c.phase}${c.peer ? `, peer ${c.peer}` : ''}${c.source ? ` via ${c.source}` : ''}`);
   }
-  lines.push(`Agent    on ${o.state.selected ?? '(nothing yet)'}${o.state.released ? ' (released: IOS decides alone)' : ''}, mode ${o.policy.mode}`, '', 'Candidates (agent view)');
+  lines.push(
+    `Agent    on ${o.state.selected ?? '(nothing yet)'}${o.state.released ? ' (released: IOS decides alone)' : ''}, mode ${o.policy.mode}`,
+    '',
+    'Candidates (agent view)',
+  );
   for (const c of o.policy.candidates) {
     const h = o.state.health[c.id];
     const m = h?.metrics;

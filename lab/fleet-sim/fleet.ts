@@ -64,11 +64,23 @@ export class SimFleet {
     const validators = createPayloadValidators();
     for (let i = 0; i < o.nodes; i++) {
       const at = { site: `site-${Math.floor(i / perSite)}`, node: `spoke-${i}` };
-      this.spokes.push(new SimSpoke({
-        dir: join(o.dir, `spoke-${i}`), at, root: this.root, urls: o.urls, stream: new SpokeStream(i, scenario), clock: systemClock, keys,
-        random, validators, heartbeatMs: 300_000 / (o.speed ?? 1), ...(o.backoff ? { backoff: o.backoff } : {}), ...(o.keepaliveSec ? { keepaliveSec: o.keepaliveSec } : {}),
-        ...(o.store ? { store: o.store } : {}),
-      }));
+      this.spokes.push(
+        new SimSpoke({
+          dir: join(o.dir, `spoke-${i}`),
+          at,
+          root: this.root,
+          urls: o.urls,
+          stream: new SpokeStream(i, scenario),
+          clock: systemClock,
+          keys,
+          random,
+          validators,
+          heartbeatMs: 300_000 / (o.speed ?? 1),
+          ...(o.backoff ? { backoff: o.backoff } : {}),
+          ...(o.keepaliveSec ? { keepaliveSec: o.keepaliveSec } : {}),
+          ...(o.store ? { store: o.store } : {}),
+        }),
+      );
     }
   }
 
@@ -83,15 +95,23 @@ export class SimFleet {
     this.wall0 = Date.now();
     const pollMs = ((this.o.scenario?.pollSec ?? DEFAULT_SCENARIO.pollSec) * 1000) / (this.o.speed ?? 1);
     const n = this.spokes.length;
-    await Promise.all(this.spokes.map(async (s, i) => {
-      const at = n > 1 ? (rampMs * i) / n : 0;
-      if (at > 0) await new Promise((r) => setTimeout(r, at));
-      await s.start(() => this.simSec());
-      const phase = (pollMs * i) / n;
-      this.timers.push(setTimeout(() => {
-        this.timers.push(setInterval(() => { void s.poll().catch(() => {}); }, pollMs));
-      }, phase));
-    }));
+    await Promise.all(
+      this.spokes.map(async (s, i) => {
+        const at = n > 1 ? (rampMs * i) / n : 0;
+        if (at > 0) await new Promise((r) => setTimeout(r, at));
+        await s.start(() => this.simSec());
+        const phase = (pollMs * i) / n;
+        this.timers.push(
+          setTimeout(() => {
+            this.timers.push(
+              setInterval(() => {
+                void s.poll().catch(() => {});
+              }, pollMs),
+            );
+          }, phase),
+        );
+      }),
+    );
   }
 
   counts(): FleetCounts {
@@ -114,13 +134,18 @@ export class SimFleet {
     const wallSec = Math.max(0.001, (Date.now() - this.wall0) / 1000);
     const cpuMs = (cpu.user + cpu.system) / 1000;
     return {
-      rssMb, rssMbPerNode: Math.max(0, rss - this.rss0) / 1048576 / this.spokes.length,
-      cpuPct: (cpuMs / 10) / wallSec, cpuMsPerNodePerSec: cpuMs / wallSec / this.spokes.length,
+      rssMb,
+      rssMbPerNode: Math.max(0, rss - this.rss0) / 1048576 / this.spokes.length,
+      cpuPct: cpuMs / 10 / wallSec,
+      cpuMsPerNodePerSec: cpuMs / wallSec / this.spokes.length,
     };
   }
 
   async stop(): Promise<void> {
-    for (const t of this.timers.splice(0)) { clearTimeout(t); clearInterval(t); }
+    for (const t of this.timers.splice(0)) {
+      clearTimeout(t);
+      clearInterval(t);
+    }
     await Promise.all(this.spokes.map((s) => s.stop(2_000).catch(() => {})));
   }
 }

@@ -87,24 +87,55 @@ export class SimSpoke {
     const ids = messageIds();
     const counter = inMemory ? memorySessionCounter() : fileSessionCounter(join(o.dir, 'mqtt-session'));
     const session = new PublisherSession(counter, this.topics.status, ids, o.clock, 'fleet-sim');
-    this.broker = new MqttBroker({
-      url: o.urls[0]!, urls: o.urls, clientId: `sim-${o.at.site}-${o.at.node}`, keepaliveSec: o.keepaliveSec ?? 30,
-      will: () => session.nextWill(), maxPacketBytes: maxPacketBytes(65_536),
-      ...(o.backoff ? { backoff: o.backoff } : {}), ...(o.random ? { random: o.random } : {}),
-    }, silentLogger, o.clock);
-    this.publisher = new Publisher(this.broker, outboxForPublisher(sqliteOutboxStore(this.outbox, this.writes)), session, { statusTopic: this.topics.status }, silentLogger, o.clock);
-    this.reporter = new Reporter(outboxSink(sqliteOutboxStore(this.outbox, this.writes), () => this.publisher.kick(), o.clock.now), { topics: this.topics, ids, clock: o.clock, ...(o.heartbeatMs ? { heartbeatMs: o.heartbeatMs } : {}) });
+    this.broker = new MqttBroker(
+      {
+        url: o.urls[0]!,
+        urls: o.urls,
+        clientId: `sim-${o.at.site}-${o.at.node}`,
+        keepaliveSec: o.keepaliveSec ?? 30,
+        will: () => session.nextWill(),
+        maxPacketBytes: maxPacketBytes(65_536),
+        ...(o.backoff ? { backoff: o.backoff } : {}),
+        ...(o.random ? { random: o.random } : {}),
+      },
+      silentLogger,
+      o.clock,
+    );
+    this.publisher = new Publisher(
+      this.broker,
+      outboxForPublisher(sqliteOutboxStore(this.outbox, this.writes)),
+      session,
+      { statusTopic: this.topics.status },
+      silentLogger,
+      o.clock,
+    );
+    this.reporter = new Reporter(
+      outboxSink(sqliteOutboxStore(this.outbox, this.writes), () => this.publisher.kick(), o.clock.now),
+      { topics: this.topics, ids, clock: o.clock, ...(o.heartbeatMs ? { heartbeatMs: o.heartbeatMs } : {}) },
+    );
     this.commands = new CommandHandler(
       { site: o.at.site, node: o.at.node, cmdTopic: this.topics.cmd, replyTopic: this.topics.reply, keys: o.keys, maxPayloadBytes: 65_536 },
       {
-        broker: this.broker, target: this.target(), ids, clock: o.clock, log: silentLogger, ...(o.validators ? { validators: o.validators } : {}),
+        broker: this.broker,
+        target: this.target(),
+        ids,
+        clock: o.clock,
+        log: silentLogger,
+        ...(o.validators ? { validators: o.validators } : {}),
         ...commandJournal(sqliteCommandLog(journal, new SqliteCommandNonces(this.db, 30_000), this.writes)),
-        report: (e) => { void this.reporter.events([e]).catch(() => {}); },
+        report: (e) => {
+          void this.reporter.events([e]).catch(() => {});
+        },
       },
     );
     this.snapshots = new SnapshotResponder({
-      broker: this.broker, topic: snapshotTopic(o.root), site: o.at.site, clock: o.clock, log: silentLogger,
-      answer: () => this.rebirth(), ...(o.random ? { random: o.random } : {}),
+      broker: this.broker,
+      topic: snapshotTopic(o.root),
+      site: o.at.site,
+      clock: o.clock,
+      log: silentLogger,
+      answer: () => this.rebirth(),
+      ...(o.random ? { random: o.random } : {}),
     });
   }
 

@@ -30,7 +30,11 @@ export interface FleetScenario {
 }
 
 export const DEFAULT_SCENARIO: Omit<FleetScenario, 'nodes'> = {
-  seed: 1, pollSec: 10, pathChangesPerHour: 0.5, wanLossAtSec: 120, hubDeathAtSec: 300,
+  seed: 1,
+  pollSec: 10,
+  pathChangesPerHour: 0.5,
+  wanLossAtSec: 120,
+  hubDeathAtSec: 300,
 };
 
 const HUBS = { hub1: '192.0.2.1', hub2: '192.0.2.2' } as const;
@@ -38,7 +42,10 @@ const WANS = { fibre: 'GigabitEthernet0/0', lte: 'Cellular0/1/0' } as const;
 type Hub = keyof typeof HUBS;
 type Wan = keyof typeof WANS;
 
-export interface SpokePath { hub: Hub; wan: Wan }
+export interface SpokePath {
+  hub: Hub;
+  wan: Wan;
+}
 
 /** What one spoke's world is at a time: which correlated events hit it. */
 export class SpokeStream {
@@ -48,7 +55,10 @@ export class SpokeStream {
   private readonly behindHub1Dying: boolean;
   private flapUntilSec = -1;
 
-  constructor(readonly index: number, private readonly s: FleetScenario) {
+  constructor(
+    readonly index: number,
+    private readonly s: FleetScenario,
+  ) {
     this.random = seededStream((s.seed * 1_000_003 + index) >>> 0);
     const inWanLoss = this.random() < 0.1;
     this.wanLossOffsetSec = inWanLoss ? this.random() * 60 : undefined;
@@ -57,7 +67,8 @@ export class SpokeStream {
 
   /** The path the spoke is on at a sim time. */
   pathAt(tSec: number): SpokePath {
-    const fibreLost = this.wanLossOffsetSec !== undefined && tSec >= this.s.wanLossAtSec + this.wanLossOffsetSec && tSec < this.s.wanLossAtSec + 360;
+    const fibreLost =
+      this.wanLossOffsetSec !== undefined && tSec >= this.s.wanLossAtSec + this.wanLossOffsetSec && tSec < this.s.wanLossAtSec + 360;
     const hub1Dead = this.behindHub1Dying && tSec >= this.s.hubDeathAtSec && tSec < this.s.hubDeathAtSec + 600;
     const flapping = tSec < this.flapUntilSec;
     return { hub: hub1Dead ? 'hub2' : 'hub1', wan: fibreLost || flapping ? 'lte' : 'fibre' };
@@ -75,8 +86,23 @@ export class SpokeStream {
     const fibreUp = path.wan === 'fibre';
     return {
       sla: [
-        { operation: 1, candidate: 'fibre-hub1', returnCode: fibreUp && path.hub === 'hub1' ? 'ok' : 'timeout', samples: 10, lossPct: fibreUp ? 0 : 100, ...(fibreUp ? { rttMs: 18 + jitter(), jitterMs: 1 + jitter() } : {}) },
-        { operation: 3, candidate: 'lte-hub1', returnCode: path.hub === 'hub1' ? 'ok' : 'timeout', samples: 10, lossPct: 0, rttMs: 45 + jitter(), jitterMs: 4 + jitter() },
+        {
+          operation: 1,
+          candidate: 'fibre-hub1',
+          returnCode: fibreUp && path.hub === 'hub1' ? 'ok' : 'timeout',
+          samples: 10,
+          lossPct: fibreUp ? 0 : 100,
+          ...(fibreUp ? { rttMs: 18 + jitter(), jitterMs: 1 + jitter() } : {}),
+        },
+        {
+          operation: 3,
+          candidate: 'lte-hub1',
+          returnCode: path.hub === 'hub1' ? 'ok' : 'timeout',
+          samples: 10,
+          lossPct: 0,
+          rttMs: 45 + jitter(),
+          jitterMs: 4 + jitter(),
+        },
       ],
       interfaces: [
         { name: WANS.fibre, status: fibreUp ? 'up' : 'down', lineProtocol: fibreUp ? 'up' : 'down' },
@@ -90,11 +116,17 @@ export class SpokeStream {
     const path = this.pathAt(tSec);
     const id = (wan: Wan, hub: Hub) => `${wan}-${hub}`;
     const cand = (wan: Wan, hub: Hub) => ({
-      id: id(wan, hub), peer: HUBS[hub], source: WANS[wan], sinceMs: 0, suppressed: false,
+      id: id(wan, hub),
+      peer: HUBS[hub],
+      source: WANS[wan],
+      sinceMs: 0,
+      suppressed: false,
       verdict: (wan === 'fibre' && path.wan !== 'fibre') || (hub === 'hub1' && path.hub !== 'hub1') ? 'bad' : 'good',
     });
     return {
-      client: 'FLEX', mode: 'enforce', released: false,
+      client: 'FLEX',
+      mode: 'enforce',
+      released: false,
       active: { peer: HUBS[path.hub], source: WANS[path.wan], candidate: id(path.wan, path.hub) },
       selected: id(path.wan, path.hub),
       candidates: [cand('fibre', 'hub1'), cand('lte', 'hub1'), cand('fibre', 'hub2'), cand('lte', 'hub2')],
@@ -104,6 +136,10 @@ export class SpokeStream {
 
   /** The path-change event between two paths. */
   static pathChange(from: SpokePath, to: SpokePath): EventBody {
-    return { kind: 'path-change', from: { peer: HUBS[from.hub], source: WANS[from.wan] }, to: { peer: HUBS[to.hub], source: WANS[to.wan] } } as EventBody;
+    return {
+      kind: 'path-change',
+      from: { peer: HUBS[from.hub], source: WANS[from.wan] },
+      to: { peer: HUBS[to.hub], source: WANS[to.wan] },
+    } as EventBody;
   }
 }

@@ -33,13 +33,31 @@ export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentCon
   const doc = {
     site: 'lab',
     node: 'spoke1',
-    router: { transport: 'ssh', ssh: { host: '127.0.0.1', port: o.sshPort, username: 'agent', password: 'agent', hostKeySha256: o.hostKeySha256, commandTimeoutMs: 10_000 } },
+    router: {
+      transport: 'ssh',
+      ssh: {
+        host: '127.0.0.1',
+        port: o.sshPort,
+        username: 'agent',
+        password: 'agent',
+        hostKeySha256: o.hostKeySha256,
+        commandTimeoutMs: 10_000,
+      },
+    },
     syslog: o.syslogPort ? { listen: `127.0.0.1:${o.syslogPort}` } : {},
     ...labSteering(world, { layered: false }),
     policy: {
-      windowSamples: 8, minSamples: 3, failAfter: 1, recoverAfter: 3, unreachableAfter: 2, preemptDelaySec: 60,
-      fail: { lossPct: 20, rttMs: 250, jitterMs: 60 }, recover: { lossPct: 5, rttMs: 150, jitterMs: 30 },
-      minChangeIntervalSec: 5, mode: o.mode ?? 'enforce', ...o.policy,
+      windowSamples: 8,
+      minSamples: 3,
+      failAfter: 1,
+      recoverAfter: 3,
+      unreachableAfter: 2,
+      preemptDelaySec: 60,
+      fail: { lossPct: 20, rttMs: 250, jitterMs: 60 },
+      recover: { lossPct: 5, rttMs: 150, jitterMs: 30 },
+      minChangeIntervalSec: 5,
+      mode: o.mode ?? 'enforce',
+      ...o.policy,
     },
     actuation: { verifyTimeoutSec: 30, retries: 2 },
     polling: { slaSec: 1, flexvpnSec: 5, interfacesSec: 5, cryptoSec: 10, routesSec: 30, jitter: 0.1 },
@@ -60,9 +78,13 @@ export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentCon
  * Without `ssh` the router port is given in-process and the SSH block only satisfies the schema.
  */
 export function benchAgentConfig(
-  world: World, level: ServiceLevel,
+  world: World,
+  level: ServiceLevel,
   o: {
-    dbPath: string; ssh?: { port: number; hostKeySha256: string }; syslogPort?: number; routerSlas?: Iterable<IpSlaConfig>;
+    dbPath: string;
+    ssh?: { port: number; hostKeySha256: string };
+    syslogPort?: number;
+    routerSlas?: Iterable<IpSlaConfig>;
     /** The LTE is metered with this budget (`2GB`). */
     meteredLte?: string;
     /** The scenario's classes: the agent judges each on the router's operations marked with its DSCP. */
@@ -73,18 +95,42 @@ export function benchAgentConfig(
   const fail = { lossPct: level.lossPct, rttMs: level.latencyMs, jitterMs: level.jitterMs };
   // An iterator (a Map's values) is read once: both the path's and the classes' operations come from this copy.
   const slas = o.routerSlas ? [...o.routerSlas] : undefined;
-  const recover = { lossPct: fail.lossPct * ratio('lossPct'), rttMs: Math.round(fail.rttMs * ratio('rttMs')), jitterMs: Math.round(fail.jitterMs * ratio('jitterMs')) };
+  const recover = {
+    lossPct: fail.lossPct * ratio('lossPct'),
+    rttMs: Math.round(fail.rttMs * ratio('rttMs')),
+    jitterMs: Math.round(fail.jitterMs * ratio('jitterMs')),
+  };
   return validated({
     site: 'lab',
     node: 'spoke1',
     router: o.ssh
-      ? { transport: 'ssh', ssh: { host: '127.0.0.1', port: o.ssh.port, username: 'agent', password: 'agent', hostKeySha256: o.ssh.hostKeySha256 } }
+      ? {
+          transport: 'ssh',
+          ssh: { host: '127.0.0.1', port: o.ssh.port, username: 'agent', password: 'agent', hostKeySha256: o.ssh.hostKeySha256 },
+        }
       : { transport: 'ssh', ssh: { host: '192.168.5.1', username: 'agent', password: 'agent', acceptAnyHostKey: true } },
     ...(o.syslogPort ? { syslog: { listen: `127.0.0.1:${o.syslogPort}` } } : {}),
-    ...withClasses(metered(labSteering(world, { layered: true, ...(slas ? { jitterOps: slas } : {}) }), o.meteredLte), world, slas ?? [], o.classes ?? []),
+    ...withClasses(
+      metered(labSteering(world, { layered: true, ...(slas ? { jitterOps: slas } : {}) }), o.meteredLte),
+      world,
+      slas ?? [],
+      o.classes ?? [],
+    ),
     policy: {
-      fail, recover,
-      ...(o.classes ? { classes: o.classes.map((k) => ({ name: k.name, dscp: k.dscp, critical: k.critical, lossPct: k.lossPct, rttMs: k.latencyMs, jitterMs: k.jitterMs })) } : {}),
+      fail,
+      recover,
+      ...(o.classes
+        ? {
+            classes: o.classes.map((k) => ({
+              name: k.name,
+              dscp: k.dscp,
+              critical: k.critical,
+              lossPct: k.lossPct,
+              rttMs: k.latencyMs,
+              jitterMs: k.jitterMs,
+            })),
+          }
+        : {}),
     },
     store: { path: o.dbPath },
     routes: LAB_ROUTES,
@@ -116,10 +162,14 @@ function labSteering(world: World, o: { layered: boolean; jitterOps?: readonly I
       // the lab's default configuration has none.
       tunnelSlaOperations: o.layered ? [31] : [],
     },
-    candidates: wans.flatMap((w, wi) => hubs.map((h, hi) => ({
-      id: `${w.kind}-${h.name}`, peer: h.address, source: w.interface,
-      slaOperations: [10 * (wi + 1) + hi + 1, ...pathJitterOperations(o.jitterOps ?? [], w, h)],
-    }))),
+    candidates: wans.flatMap((w, wi) =>
+      hubs.map((h, hi) => ({
+        id: `${w.kind}-${h.name}`,
+        peer: h.address,
+        source: w.interface,
+        slaOperations: [10 * (wi + 1) + hi + 1, ...pathJitterOperations(o.jitterOps ?? [], w, h)],
+      })),
+    ),
   };
 }
 
@@ -128,42 +178,69 @@ function labSteering(world: World, o: { layered: boolean; jitterOps?: readonly I
  * (0: unmarked, the path's own; another: a class's, which judge that class and not the path).
  */
 function pathJitterOperations(slas: readonly IpSlaConfig[], wan: WanSpec, hub: HubSpec, dscp = 0): number[] {
-  return slas.filter((op) => {
-    const j = op.udpJitter ?? op.icmpJitter;
-    return j !== undefined && j.destination === hub.address && j.sourceIp === wan.address && (op.tos ?? 0) >> 2 === dscp;
-  }).map((op) => op.id).sort((a, b) => a - b);
+  return slas
+    .filter((op) => {
+      const j = op.udpJitter ?? op.icmpJitter;
+      return j !== undefined && j.destination === hub.address && j.sourceIp === wan.address && (op.tos ?? 0) >> 2 === dscp;
+    })
+    .map((op) => op.id)
+    .sort((a, b) => a - b);
 }
 
 /** Each candidate's class operations: the router's jitter operations on its path marked with the class's DSCP. */
-function withClasses<T extends { candidates: { id: string; peer: string; source: string }[] }>(steering: T, world: World, slas: readonly IpSlaConfig[], classes: readonly ClassLevel[]): T {
+function withClasses<T extends { candidates: { id: string; peer: string; source: string }[] }>(
+  steering: T,
+  world: World,
+  slas: readonly IpSlaConfig[],
+  classes: readonly ClassLevel[],
+): T {
   if (classes.length === 0) return steering;
   const candidates = steering.candidates.map((c) => {
-    const wan = world.wan(c.source)!, hub = world.hubByAddress(c.peer)!;
-    const ops = Object.fromEntries(classes.flatMap((k) => {
-      const found = pathJitterOperations(slas, wan, hub, k.dscp);
-      return found.length > 0 ? [[k.name, found]] : [];
-    }));
+    const wan = world.wan(c.source)!,
+      hub = world.hubByAddress(c.peer)!;
+    const ops = Object.fromEntries(
+      classes.flatMap((k) => {
+        const found = pathJitterOperations(slas, wan, hub, k.dscp);
+        return found.length > 0 ? [[k.name, found]] : [];
+      }),
+    );
     return Object.keys(ops).length > 0 ? { ...c, classOperations: ops } : c;
   });
   return { ...steering, candidates };
 }
 
-const LAB_ROUTES = { expectations: { required: [{ prefix: '10.0.0.0/8', viaInterface: 'Tunnel' }], allowed: [{ prefix: '10.0.0.0/8', maxLength: 16 }, { prefix: '172.16.0.0/12', maxLength: 16 }, { prefix: '192.168.0.0/16', maxLength: 24 }, { prefix: '0.0.0.0/0', maxLength: 0 }] } };
+const LAB_ROUTES = {
+  expectations: {
+    required: [{ prefix: '10.0.0.0/8', viaInterface: 'Tunnel' }],
+    allowed: [
+      { prefix: '10.0.0.0/8', maxLength: 16 },
+      { prefix: '172.16.0.0/12', maxLength: 16 },
+      { prefix: '192.168.0.0/16', maxLength: 24 },
+      { prefix: '0.0.0.0/0', maxLength: 0 },
+    ],
+  },
+};
 
 /**
  * The LTE marked metered as an operator with a 2 GB plan would (README: Metered WANs),
  * with the full-rate operations of agent-on-ios-tuned-metered.ios (23, 24: each path's
  * own operation + 2) judging its paths and run only while needed.
  */
-function metered<T extends {
-  flexvpn: { sources: { interface: string; stubTrack: number }[] };
-  candidates: { source: string; slaOperations: number[] }[];
-}>(steering: T, budget: string | undefined): T {
+function metered<
+  T extends {
+    flexvpn: { sources: { interface: string; stubTrack: number }[] };
+    candidates: { source: string; slaOperations: number[] }[];
+  },
+>(steering: T, budget: string | undefined): T {
   if (budget === undefined) return steering;
   const lte = (source: string) => source.startsWith('Cellular');
-  const candidates = steering.candidates.map((c) => (lte(c.source) ? { ...c, slaOperations: [c.slaOperations[0]!, c.slaOperations[0]! + 2, ...c.slaOperations.slice(1)] } : c));
+  const candidates = steering.candidates.map((c) =>
+    lte(c.source) ? { ...c, slaOperations: [c.slaOperations[0]!, c.slaOperations[0]! + 2, ...c.slaOperations.slice(1)] } : c,
+  );
   const fullRateOperations = candidates.filter((c) => lte(c.source)).map((c) => c.slaOperations[1]!);
-  const sources = steering.flexvpn.sources.map((s) => (lte(s.interface) ? { ...s, metered: { budget, billingDay: 1, fullRateOperations } } : s));
+  const sources = steering.flexvpn.sources.map((s) =>
+    lte(s.interface) ? { ...s, metered: { budget, billingDay: 1, fullRateOperations } } : s,
+  );
   return { ...steering, candidates, flexvpn: { ...steering.flexvpn, sources } };
 }
 

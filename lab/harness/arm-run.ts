@@ -63,7 +63,10 @@ const SLOW_COMMAND_MS = 4000;
 class AgentPort implements RouterCli, PresencePort {
   dead = false;
   private readonly presence;
-  constructor(private readonly cli: InProcessRouterCli, router: LabRouter) {
+  constructor(
+    private readonly cli: InProcessRouterCli,
+    router: LabRouter,
+  ) {
     this.presence = worldPresence(router.world);
   }
   kill(): void {
@@ -73,10 +76,18 @@ class AgentPort implements RouterCli, PresencePort {
   private alive<T>(f: () => Promise<T>): Promise<T> {
     return this.dead ? Promise.reject(new RouterError('ROUTER_CLOSED', 'the agent process is dead')) : f();
   }
-  show(command: string): Promise<string> { return this.alive(() => this.cli.show(command)); }
-  exec(command: string): Promise<string> { return this.alive(() => this.cli.exec(command)); }
-  configure(lines: readonly string[]): Promise<void> { return this.alive(() => this.cli.configure(lines)); }
-  close(): Promise<void> { return Promise.resolve(); }
+  show(command: string): Promise<string> {
+    return this.alive(() => this.cli.show(command));
+  }
+  exec(command: string): Promise<string> {
+    return this.alive(() => this.cli.exec(command));
+  }
+  configure(lines: readonly string[]): Promise<void> {
+    return this.alive(() => this.cli.configure(lines));
+  }
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
   set(present: boolean): Promise<void> {
     return this.presence.set(present);
   }
@@ -106,14 +117,23 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
   let incarnation = 0;
   const startOne = async (): Promise<RunningAgent> => {
     const config = benchAgentConfig(router.world, level, {
-      dbPath: join(o.workDir, `${o.scenario.name}-${o.arm.name}-${o.seed}.db`), routerSlas: router.model.config.slas.values(),
+      dbPath: join(o.workDir, `${o.scenario.name}-${o.arm.name}-${o.seed}.db`),
+      routerSlas: router.model.config.slas.values(),
       ...(o.arm.metered ? { meteredLte: o.arm.meteredBudget ?? '2GB' } : {}),
       ...(o.arm.classes && o.scenario.classes ? { classes: o.scenario.classes } : {}),
     });
     const random = new SeededRandom(o.seed).fork(`agent-${incarnation++}`);
     const port = new AgentPort(cli, router);
-    const running = await startAgent(config, { log: silentLogger, clock: agentClock, router: port, presence: port, random: () => random.next() });
-    running.runtime.onDecision((d) => { if (!port.dead) decisions.push(d); });
+    const running = await startAgent(config, {
+      log: silentLogger,
+      clock: agentClock,
+      router: port,
+      presence: port,
+      random: () => random.next(),
+    });
+    running.runtime.onDecision((d) => {
+      if (!port.dead) decisions.push(d);
+    });
     toAgent = (line) => {
       if (router.model.config.loggingHosts.length === 0) return;
       clock.setTimer(() => {
@@ -139,7 +159,11 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
     } else if (a.op === 'start' && !agent) {
       // A new process: the old one's files are free again (its lock died with it).
       const old = zombies.at(-1);
-      void (old ? old.stop('killed', 1000).catch(() => undefined) : Promise.resolve()).then(() => startOne()).then((r) => { agent = r; });
+      void (old ? old.stop('killed', 1000).catch(() => undefined) : Promise.resolve())
+        .then(() => startOne())
+        .then((r) => {
+          agent = r;
+        });
     }
   };
   try {
@@ -150,11 +174,24 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
     const end = start + o.scenario.durationSec * 1000;
     const meter = new PathMeter(router, level, preferenceOf(router), o.scenario.classes ?? []);
     const playback = playScenario(router, clock, o.scenario, o.arm.agent ? { onHarnessAction } : {});
-    sampleEverySecond(clock, (t) => { meter.sample(t); o.onSample?.(t, router, agent); }, start + 500, end);
+    sampleEverySecond(
+      clock,
+      (t) => {
+        meter.sample(t);
+        o.onSample?.(t, router, agent);
+      },
+      start + 500,
+      end,
+    );
     await driver.runUntil(end);
     const run = await playback.done;
     return {
-      scenario: o.scenario.name, arm: o.arm.name, seed: o.seed, run, decisions, routerCommands: cli.commands,
+      scenario: o.scenario.name,
+      arm: o.arm.name,
+      seed: o.seed,
+      run,
+      decisions,
+      routerCommands: cli.commands,
       ...meter.figures(faultOf(o.scenario), start, end),
     };
   } finally {

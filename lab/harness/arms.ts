@@ -84,7 +84,8 @@ export function baselineConfig(file: string, level: ServiceLevel, classes: reado
 /** Also `{{voice_loss}}`, `{{voice_latency}}`, `{{voice_jitter}}` for each class of the scenario. */
 export function fillServiceLevel(text: string, level: ServiceLevel, file: string, classes: readonly ClassLevel[] = []): string {
   const values: Record<string, number> = { latency: level.latencyMs, loss: level.lossPct, jitter: level.jitterMs };
-  for (const k of classes) Object.assign(values, { [`${k.name}_loss`]: k.lossPct, [`${k.name}_latency`]: k.latencyMs, [`${k.name}_jitter`]: k.jitterMs });
+  for (const k of classes)
+    Object.assign(values, { [`${k.name}_loss`]: k.lossPct, [`${k.name}_latency`]: k.latencyMs, [`${k.name}_jitter`]: k.jitterMs });
   return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
     const v = values[name];
     if (v === undefined) throw new Error(`${file}: unknown placeholder ${whole} (known: ${Object.keys(values).join(', ')})`);

@@ -27,24 +27,47 @@ export const dualCloudProbe = (index: number): number => 41 + index;
 
 export function dualCloudLabAgentConfig(world: World, o: DualCloudAgentConfigOptions): AgentConfig {
   const hubs = world.hubs().map((h, i) => ({
-    neighbor: h.tunnelAddress!, tunnel: `Tunnel${i + 1}`,
-    routeMapIn: `SPOKEPILOT-IN-${h.name.toUpperCase()}`, routeMapOut: `SPOKEPILOT-OUT-${h.name.toUpperCase()}`,
+    neighbor: h.tunnelAddress!,
+    tunnel: `Tunnel${i + 1}`,
+    routeMapIn: `SPOKEPILOT-IN-${h.name.toUpperCase()}`,
+    routeMapOut: `SPOKEPILOT-OUT-${h.name.toUpperCase()}`,
   }));
   const doc = {
     site: 'lab',
     node: 'spoke1',
     topology: 'dual-cloud',
-    router: { transport: 'ssh', ssh: { host: '127.0.0.1', port: o.sshPort, username: 'agent', password: 'agent', hostKeySha256: o.hostKeySha256, commandTimeoutMs: 10_000 } },
+    router: {
+      transport: 'ssh',
+      ssh: {
+        host: '127.0.0.1',
+        port: o.sshPort,
+        username: 'agent',
+        password: 'agent',
+        hostKeySha256: o.hostKeySha256,
+        commandTimeoutMs: 10_000,
+      },
+    },
     dualCloud: {
-      asn: DUAL_CLOUD_AS, hubs, prefixes: [DUAL_CLOUD_SUMMARY], returnPath: { community: AVOID_COMMUNITY },
+      asn: DUAL_CLOUD_AS,
+      hubs,
+      prefixes: [DUAL_CLOUD_SUMMARY],
+      returnPath: { community: AVOID_COMMUNITY },
       // The data centre behind the hubs: never through another spoke.
       protectedPrefixes: ['10.0.0.0/16'],
     },
     candidates: hubs.map((h, i) => ({ id: world.hubs()[i]!.name, peer: h.neighbor, source: h.tunnel, slaOperations: [dualCloudProbe(i)] })),
     policy: {
-      windowSamples: 8, minSamples: 3, failAfter: 1, recoverAfter: 3, unreachableAfter: 2, preemptDelaySec: 60,
-      fail: { lossPct: 20, rttMs: 250, jitterMs: 60 }, recover: { lossPct: 5, rttMs: 150, jitterMs: 30 },
-      minChangeIntervalSec: 5, mode: o.mode ?? 'enforce', ...o.policy,
+      windowSamples: 8,
+      minSamples: 3,
+      failAfter: 1,
+      recoverAfter: 3,
+      unreachableAfter: 2,
+      preemptDelaySec: 60,
+      fail: { lossPct: 20, rttMs: 250, jitterMs: 60 },
+      recover: { lossPct: 5, rttMs: 150, jitterMs: 30 },
+      minChangeIntervalSec: 5,
+      mode: o.mode ?? 'enforce',
+      ...o.policy,
     },
     actuation: { verifyTimeoutSec: 30, retries: 2 },
     polling: { slaSec: 1, flexvpnSec: 5, interfacesSec: 5, cryptoSec: 10, routesSec: 30, jitter: 0.1 },
@@ -60,6 +83,14 @@ export function dualCloudLabAgentConfig(world: World, o: DualCloudAgentConfigOpt
 
 /** What `spokepilot config ios` prints for that configuration, as configuration lines to send (comments dropped). */
 export function dualCloudSpokeLines(config: AgentConfig): string[] {
-  const text = dualCloudIos({ dualCloud: config.dualCloud!, candidates: config.candidates, probeFrequencySec: config.polling.slaSec, serviceLevelRttMs: config.policy.fail.rttMs });
-  return text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('!'));
+  const text = dualCloudIos({
+    dualCloud: config.dualCloud!,
+    candidates: config.candidates,
+    probeFrequencySec: config.polling.slaSec,
+    serviceLevelRttMs: config.policy.fail.rttMs,
+  });
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('!'));
 }

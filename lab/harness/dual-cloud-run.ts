@@ -34,7 +34,11 @@ export const DUAL_CLOUD_ARMS: readonly DualCloudArm[] = ['ios-minimal', 'ios-tun
  * ios-minimal: Cisco's example as written, IOS's default BGP timers (60/180), no fall-over.
  * ios-tuned: fall-over and 10/30 timers (the lab's dual-cloud default). The agent runs on ios-tuned.
  */
-const TUNING: Record<DualCloudArm, DualCloudTuning> = { 'ios-minimal': { fallOver: false }, 'ios-tuned': DUAL_CLOUD_TUNED, agent: DUAL_CLOUD_TUNED };
+const TUNING: Record<DualCloudArm, DualCloudTuning> = {
+  'ios-minimal': { fallOver: false },
+  'ios-tuned': DUAL_CLOUD_TUNED,
+  agent: DUAL_CLOUD_TUNED,
+};
 
 export interface DualCloudFigures {
   scenario: string;
@@ -56,11 +60,21 @@ const START_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
 const WARM_UP_MS = 120_000;
 const LAN = `${DUAL_CLOUD_LAN.network}/24`;
 
-export async function runDualCloudArm(o: { scenario: Scenario; arm: DualCloudArm; seed: number; workDir: string }): Promise<DualCloudFigures> {
+export async function runDualCloudArm(o: {
+  scenario: Scenario;
+  arm: DualCloudArm;
+  seed: number;
+  workDir: string;
+}): Promise<DualCloudFigures> {
   const level = o.scenario.serviceLevel ?? DEFAULT_SERVICE_LEVEL;
   const clock = new ManualClock(START_MS);
   const agentClock = agentClockFrom(clock);
-  const router = createLabRouter({ clock, seed: o.seed, topology: 'dual-cloud', config: dualCloudConfig(dualCloudWorldSpec(), 'spoke1', undefined, TUNING[o.arm]) });
+  const router = createLabRouter({
+    clock,
+    seed: o.seed,
+    topology: 'dual-cloud',
+    config: dualCloudConfig(dualCloudWorldSpec(), 'spoke1', undefined, TUNING[o.arm]),
+  });
   const cli = new InProcessRouterCli({ router, clock: agentClock, commandLatencyMs: 150 });
   const driver = new ManualDriver(clock, { backgroundBusy: () => agent?.store.busy() ?? false });
   let agent: RunningAgent | undefined;
@@ -81,14 +95,21 @@ export async function runDualCloudArm(o: { scenario: Scenario; arm: DualCloudArm
     const sample = (t: number) => {
       const out = outboundHub(router);
       const back = router.world.returnHubFor(LAN);
-      const ok = (hub: string | undefined) => hub !== undefined && pathMeetsLevel(router.world, 'GigabitEthernet0/0', router.world.hubs().find((h) => h.name === hub)!.address, level);
+      const ok = (hub: string | undefined) =>
+        hub !== undefined &&
+        pathMeetsLevel(router.world, 'GigabitEthernet0/0', router.world.hubs().find((h) => h.name === hub)!.address, level);
       samples.push({ atMs: t, ...(out ? { out } : {}), ...(back ? { back } : {}), outOk: ok(out), backOk: ok(back) });
       if (t + 1000 < end) clock.setTimer(() => sample(clock.now()), t + 1000 - clock.now());
     };
     clock.setTimer(() => sample(clock.now()), 500);
     await driver.runUntil(end);
     await playback.done;
-    return { scenario: o.scenario.name, arm: o.arm, seed: o.seed, ...figures(samples, start + (faultOf(o.scenario)?.startSec ?? 0) * 1000) };
+    return {
+      scenario: o.scenario.name,
+      arm: o.arm,
+      seed: o.seed,
+      ...figures(samples, start + (faultOf(o.scenario)?.startSec ?? 0) * 1000),
+    };
   } finally {
     if (agent) await driver.drive(agent.stop('scenario over', 5000)).catch(() => undefined);
     router.stop();
@@ -99,8 +120,23 @@ export async function runDualCloudArm(o: { scenario: Scenario; arm: DualCloudArm
 function benchConfig(router: LabRouter, level: ServiceLevel, dbPath: string) {
   const base = dualCloudLabAgentConfig(router.world, { sshPort: 22, hostKeySha256: `SHA256:${'A'.repeat(43)}`, dbPath });
   const fail = { lossPct: level.lossPct, rttMs: level.latencyMs, jitterMs: level.jitterMs };
-  const recover = { lossPct: level.lossPct / 4, rttMs: Math.round(level.latencyMs * 2 / 3), jitterMs: Math.round(level.jitterMs * 0.6) };
-  return { ...base, policy: { ...base.policy, fail, recover, preemptDelaySec: 300, windowSamples: 10, failAfter: 2, recoverAfter: 3, unreachableAfter: 3, minChangeIntervalSec: 10 }, polling: { ...base.polling, slaSec: 3, flexvpnSec: 15 }, http: { ...base.http, enabled: false } };
+  const recover = { lossPct: level.lossPct / 4, rttMs: Math.round((level.latencyMs * 2) / 3), jitterMs: Math.round(level.jitterMs * 0.6) };
+  return {
+    ...base,
+    policy: {
+      ...base.policy,
+      fail,
+      recover,
+      preemptDelaySec: 300,
+      windowSamples: 10,
+      failAfter: 2,
+      recoverAfter: 3,
+      unreachableAfter: 3,
+      minChangeIntervalSec: 10,
+    },
+    polling: { ...base.polling, slaSec: 3, flexvpnSec: 15 },
+    http: { ...base.http, enabled: false },
+  };
 }
 
 /** The hub whose path is best for the summary, as the router's table shows it. */

@@ -62,9 +62,11 @@ const LAB_LEVEL: ServiceLevel = { lossPct: 20, latencyMs: 250, jitterMs: 60 };
 export async function runFailover(o: FailoverRunOptions): Promise<FailoverResult> {
   const clock = new ScaledClock(o.speed);
   const seed = o.scenario.seed ?? 1;
-  const level: ServiceLevel = o.arm ? o.scenario.serviceLevel ?? DEFAULT_SERVICE_LEVEL : LAB_LEVEL;
+  const level: ServiceLevel = o.arm ? (o.scenario.serviceLevel ?? DEFAULT_SERVICE_LEVEL) : LAB_LEVEL;
   const spoke = await startLabSpoke({
-    clock, seed, users: [{ username: 'agent', password: 'agent', privilege: 15 }],
+    clock,
+    seed,
+    users: [{ username: 'agent', password: 'agent', privilege: 15 }],
     ...(o.arm ? { config: baselineConfig(o.arm.baseline, level) } : {}),
   });
   const ssh = { port: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint };
@@ -74,9 +76,14 @@ export async function runFailover(o: FailoverRunOptions): Promise<FailoverResult
   const config = o.arm
     ? benchAgentConfig(spoke.router.world, level, { dbPath, ssh, syslogPort, routerSlas: spoke.router.model.config.slas.values() })
     : labAgentConfig(spoke.router.world, {
-      sshPort: ssh.port, hostKeySha256: ssh.hostKeySha256, dbPath, syslogPort,
-      ...(o.policy ? { policy: o.policy } : {}), ...(o.mqttUrl ? { mqttUrl: o.mqttUrl } : {}), ...(o.commandKeys ? { commandKeys: o.commandKeys } : {}),
-    });
+        sshPort: ssh.port,
+        hostKeySha256: ssh.hostKeySha256,
+        dbPath,
+        syslogPort,
+        ...(o.policy ? { policy: o.policy } : {}),
+        ...(o.mqttUrl ? { mqttUrl: o.mqttUrl } : {}),
+        ...(o.commandKeys ? { commandKeys: o.commandKeys } : {}),
+      });
   const withAgent = o.arm ? o.arm.agent : o.mode === 'agent';
   const meter = new PathMeter(spoke.router, level, preferenceOf(spoke.router));
   const decisions: Decision[] = [];
@@ -86,8 +93,15 @@ export async function runFailover(o: FailoverRunOptions): Promise<FailoverResult
     if (withAgent) {
       spoke.router.configure(`logging host 127.0.0.1 transport udp port ${config.syslog.listen!.split(':')[1]}`);
       // On a layered configuration the router finds the agent present where its tcp-connect probe looks.
-      agent = await startAgent(config, { log: o.log ?? silentLogger, clock: agentClockFrom(clock), ...(o.arm ? { presence: worldPresence(spoke.router.world) } : {}) });
-      agent.runtime.onDecision((d) => { decisions.push(d); o.onDecision?.(d); });
+      agent = await startAgent(config, {
+        log: o.log ?? silentLogger,
+        clock: agentClockFrom(clock),
+        ...(o.arm ? { presence: worldPresence(spoke.router.world) } : {}),
+      });
+      agent.runtime.onDecision((d) => {
+        decisions.push(d);
+        o.onDecision?.(d);
+      });
       o.onAgent?.(agent, spoke);
     }
     const start = clock.now();
@@ -101,7 +115,11 @@ export async function runFailover(o: FailoverRunOptions): Promise<FailoverResult
     sampling = false;
     const latencies = agent ? [...agent.runtime.metrics.latencySamples] : [];
     return {
-      scenario: o.scenario.name, mode: o.mode, run, decisions, decisionLatenciesMs: latencies,
+      scenario: o.scenario.name,
+      mode: o.mode,
+      run,
+      decisions,
+      decisionLatenciesMs: latencies,
       ...meter.figures(faultOf(o.scenario), start, start + o.scenario.durationSec * 1000),
     };
   } finally {

@@ -19,7 +19,10 @@ const realPause = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
  * seed gives the same run, and a 30-minute scenario takes as long as its work.
  */
 export class ManualDriver {
-  constructor(private readonly clock: ManualClock, private readonly o: DriverOptions = {}) {}
+  constructor(
+    private readonly clock: ManualClock,
+    private readonly o: DriverOptions = {},
+  ) {}
 
   /** Lets the work started so far settle without moving the clock. */
   async settle(): Promise<void> {
@@ -42,12 +45,15 @@ export class ManualDriver {
   /** Advances the clock until `p` settles (a start-up that talks to the router); fails past `limitMs` of lab time. */
   async drive<T>(p: Promise<T>, limitMs = 600_000): Promise<T> {
     let done = false;
-    const watched = p.finally(() => { done = true; });
+    const watched = p.finally(() => {
+      done = true;
+    });
     watched.catch(() => undefined);
     const limit = this.clock.now() + limitMs;
     await this.settle();
     while (!done) {
-      if (!(await this.stepBefore(limit))) throw new Error(`lab clock ran out of timers (or past ${limitMs} ms) before the awaited work finished`);
+      if (!(await this.stepBefore(limit)))
+        throw new Error(`lab clock ran out of timers (or past ${limitMs} ms) before the awaited work finished`);
     }
     return watched;
   }

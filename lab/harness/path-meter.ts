@@ -73,10 +73,13 @@ export class PathMeter {
   sample(atMs: number): void {
     const world = this.router.world;
     const client = this.router.state().clients[0];
-    const inUse = client?.phase === 'connected' && client.peer && client.source ? label({ peer: client.peer, source: client.source }) : undefined;
+    const inUse =
+      client?.phase === 'connected' && client.peer && client.source ? label({ peer: client.peer, source: client.source }) : undefined;
     // A hub in maintenance (draining) keeps its sessions but takes no new ones: no path anyone can move to.
     const joinable = (p: PathRef) => label(p) === inUse || world.hubAcceptsNewSessions(p.peer);
-    const badness = new Map(this.preference.map((p) => [label(p), joinable(p) ? pathBadness(world, p.source, p.peer, this.level) : Infinity]));
+    const badness = new Map(
+      this.preference.map((p) => [label(p), joinable(p) ? pathBadness(world, p.source, p.peer, this.level) : Infinity]),
+    );
     const best = this.preference.find((p) => badness.get(label(p)) === 0);
     const common = { atMs, faultVisible: false, badness, ...(best ? { best: label(best) } : {}) };
     if (!client || client.phase !== 'connected' || !client.peer || !client.source) {
@@ -84,9 +87,13 @@ export class PathMeter {
       return;
     }
     const current = { peer: client.peer, source: client.source };
-    const classesMet = new Set(this.classes.filter((k) => classMeets(world.classTruth(current.source, current.peer, k.dscp), k)).map((k) => k.name));
+    const classesMet = new Set(
+      this.classes.filter((k) => classMeets(world.classTruth(current.source, current.peer, k.dscp), k)).map((k) => k.name),
+    );
     this.samples.push({
-      ...common, path: label(current), classesMet,
+      ...common,
+      path: label(current),
+      classesMet,
       working: (badness.get(label(current)) ?? pathBadness(world, current.source, current.peer, this.level)) === 0,
       faultVisible: this.faultShows(current),
     });
@@ -96,7 +103,11 @@ export class PathMeter {
     const faultAt = startMs + fault.startSec * 1000;
     const faultEnd = fault.endSec === undefined ? undefined : startMs + fault.endSec * 1000;
     const spans = this.samples.map((s, i) => ({ s, ms: Math.max(0, (this.samples[i + 1]?.atMs ?? endMs) - s.atMs) }));
-    let degradedMs = 0, outages = 0, longestMs = 0, currentMs = 0, offPreferredMs = 0;
+    let degradedMs = 0,
+      outages = 0,
+      longestMs = 0,
+      currentMs = 0,
+      offPreferredMs = 0;
     for (const { s, ms } of spans) {
       if (!s.working) {
         degradedMs += ms;
@@ -107,15 +118,21 @@ export class PathMeter {
       if (faultEnd !== undefined && s.atMs >= faultEnd && s.best !== undefined && s.path !== s.best) offPreferredMs += ms;
     }
     const { pathChanges, falseSwitches } = this.changes();
-    const classNoncompliantSec = this.classes.length === 0 ? undefined : Object.fromEntries(this.classes.map((k) => [
-      k.name, spans.reduce((sum, { s, ms }) => sum + (s.classesMet?.has(k.name) ? 0 : ms), 0) / 1000,
-    ]));
+    const classNoncompliantSec =
+      this.classes.length === 0
+        ? undefined
+        : Object.fromEntries(
+            this.classes.map((k) => [k.name, spans.reduce((sum, { s, ms }) => sum + (s.classesMet?.has(k.name) ? 0 : ms), 0) / 1000]),
+          );
     const ttw = this.timeToWorkingPath(faultAt);
     return {
       timeToWorkingPathSec: ttw === undefined ? undefined : ttw / 1000,
       neverRecovered: ttw === undefined,
-      degradedSec: degradedMs / 1000, outages, longestOutageSec: longestMs / 1000,
-      pathChanges, falseSwitches,
+      degradedSec: degradedMs / 1000,
+      outages,
+      longestOutageSec: longestMs / 1000,
+      pathChanges,
+      falseSwitches,
       offPreferredAfterFaultSec: faultEnd === undefined ? undefined : offPreferredMs / 1000,
       meteredBytes: this.meteredBytesNow() - this.meteredStart,
       reactionSec: this.reaction(faultAt),
@@ -138,7 +155,8 @@ export class PathMeter {
    * that meets the level (a failback); or when it landed on a worse path.
    */
   private changes(): { pathChanges: number; falseSwitches: number } {
-    let pathChanges = 0, falseSwitches = 0;
+    let pathChanges = 0,
+      falseSwitches = 0;
     let last: { path: string; index: number } | undefined;
     this.samples.forEach((s, i) => {
       if (!s.path) return;
@@ -152,7 +170,8 @@ export class PathMeter {
   }
 
   private isFalseSwitch(leftAt: number, arrivedAt: number): boolean {
-    const from = parse(this.samples[leftAt]!.path!), to = parse(this.samples[arrivedAt]!.path!);
+    const from = parse(this.samples[leftAt]!.path!),
+      to = parse(this.samples[arrivedAt]!.path!);
     const between = this.samples.slice(leftAt, arrivedAt + 1);
     const leftWasFine = between.every((s) => s.badness.get(label(from)) === 0);
     const rank = (p: PathRef) => this.preference.findIndex((q) => label(q) === label(p));

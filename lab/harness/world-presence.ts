@@ -14,9 +14,18 @@ export function worldPresence(world: World): PresencePort & { kill(): void } {
   let dead = false;
   const set = (open: boolean) => world.setTcpListener(PRESENCE_ENDPOINT.address, PRESENCE_ENDPOINT.port, open);
   return {
-    set: (present) => { if (!dead) set(present); return Promise.resolve(); },
-    close: () => { set(false); return Promise.resolve(); },
+    set: (present) => {
+      if (!dead) set(present);
+      return Promise.resolve();
+    },
+    close: () => {
+      set(false);
+      return Promise.resolve();
+    },
     /** The process died: its listener is gone and nothing opens it again. */
-    kill: () => { dead = true; set(false); },
+    kill: () => {
+      dead = true;
+      set(false);
+    },
   };
 }

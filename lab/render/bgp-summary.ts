@@ -30,7 +30,9 @@ export function renderBgpSummary(m: RouterModel): string {
   for (const n of neighbors) {
     const upDown = n.state === 'Established' || n.msgRcvd > 0 ? iosElapsed(elapsedSec(m, n.upDownAt)) : 'never';
     const state = n.state === 'Established' ? padLeft(n.prefixes, 12) : n.state;
-    out.push(`${pad(n.address, 16)}4 ${padLeft(n.remoteAs, 12)} ${padLeft(n.msgRcvd, 7)} ${padLeft(n.msgSent, 7)} ${padLeft(n.state === 'Established' ? version : 0, 8)}    0    0 ${pad(upDown, 8)} ${state}`);
+    out.push(
+      `${pad(n.address, 16)}4 ${padLeft(n.remoteAs, 12)} ${padLeft(n.msgRcvd, 7)} ${padLeft(n.msgSent, 7)} ${padLeft(n.state === 'Established' ? version : 0, 8)}    0    0 ${pad(upDown, 8)} ${state}`,
+    );
   }
   return out.join('\n');
 }

@@ -40,10 +40,22 @@ export function renderInterfacesDampening(m: RouterModel): string {
   for (const name of dampened(m)) {
     const cfg = m.config.interfaces.get(name)!.dampening!;
     const s = m.rt.interfaces.get(name)?.dampening ?? newDampening(true, t);
-    out.push(name, row(HEADER), row([
-      s.flaps, Math.round(decayedPenalty(s, cfg, t)), s.suppressed ? 'TRUE' : 'FALSE', reuseTimeSec(s, cfg, t),
-      cfg.halfLifeSec, cfg.reuse, cfg.suppress, cfg.maxSuppressSec, maxPenalty(cfg), cfg.restartPenalty ?? 0,
-    ]));
+    out.push(
+      name,
+      row(HEADER),
+      row([
+        s.flaps,
+        Math.round(decayedPenalty(s, cfg, t)),
+        s.suppressed ? 'TRUE' : 'FALSE',
+        reuseTimeSec(s, cfg, t),
+        cfg.halfLifeSec,
+        cfg.reuse,
+        cfg.suppress,
+        cfg.maxSuppressSec,
+        maxPenalty(cfg),
+        cfg.restartPenalty ?? 0,
+      ]),
+    );
   }
   return out.join('\n');
 }

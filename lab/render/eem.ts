@@ -26,18 +26,29 @@ function eventType(e: AppletEvent): string {
 
 function eventDetails(e: AppletEvent): string[] {
   switch (e.kind) {
-    case 'syslog': return [` pattern {${e.pattern}}`, ...(e.occurs !== undefined ? [` occurs ${e.occurs}`] : []), ...(e.periodSec !== undefined ? [` period ${e.periodSec.toFixed(3)}`] : [])];
-    case 'track': return [` track ${e.track} state ${e.state}`];
-    case 'timer': return [` time ${e.timeSec.toFixed(3)}`];
-    case 'none': return [];
+    case 'syslog':
+      return [
+        ` pattern {${e.pattern}}`,
+        ...(e.occurs !== undefined ? [` occurs ${e.occurs}`] : []),
+        ...(e.periodSec !== undefined ? [` period ${e.periodSec.toFixed(3)}`] : []),
+      ];
+    case 'track':
+      return [` track ${e.track} state ${e.state}`];
+    case 'timer':
+      return [` time ${e.timeSec.toFixed(3)}`];
+    case 'none':
+      return [];
   }
 }
 
 export function actionText(a: AppletAction): string {
   switch (a.kind) {
-    case 'cli': return `action ${a.label} cli command "${a.command}"`;
-    case 'syslog': return `action ${a.label} syslog msg "${a.msg}"`;
-    case 'track-set': return `action ${a.label} track set ${a.track} state ${a.state}`;
+    case 'cli':
+      return `action ${a.label} cli command "${a.command}"`;
+    case 'syslog':
+      return `action ${a.label} syslog msg "${a.msg}"`;
+    case 'track-set':
+      return `action ${a.label} track set ${a.track} state ${a.state}`;
   }
 }
 
@@ -46,7 +57,9 @@ export function renderEemRegistered(m: RouterModel): string {
   const out = ['No.  Class     Type    Event Type          Trap  Time Registered           Name'];
   registered.forEach((a, i) => {
     if (i > 0) out.push('');
-    out.push(`${pad(i + 1, 5)}${pad('applet', 10)}${pad('user', 8)}${pad(eventType(a.event), 20)}${pad('Off', 6)}${pad(registeredDate(a.registeredAt), 26)}${a.name}`);
+    out.push(
+      `${pad(i + 1, 5)}${pad('applet', 10)}${pad('user', 8)}${pad(eventType(a.event), 20)}${pad('Off', 6)}${pad(registeredDate(a.registeredAt), 26)}${a.name}`,
+    );
     out.push(...eventDetails(a.event), ` maxrun ${DEFAULT_MAXRUN_SEC.toFixed(3)}`);
     for (const action of sortedActions(a.actions)) out.push(` ${actionText(action)}`);
   });
@@ -55,10 +68,14 @@ export function renderEemRegistered(m: RouterModel): string {
 
 function eventLine(e: AppletEvent): string {
   switch (e.kind) {
-    case 'syslog': return `event syslog pattern "${e.pattern}"${e.occurs !== undefined ? ` occurs ${e.occurs}` : ''}${e.periodSec !== undefined ? ` period ${e.periodSec}` : ''}`;
-    case 'track': return `event track ${e.track} state ${e.state}`;
-    case 'timer': return `event timer ${e.timer} time ${e.timeSec}`;
-    case 'none': return 'event none';
+    case 'syslog':
+      return `event syslog pattern "${e.pattern}"${e.occurs !== undefined ? ` occurs ${e.occurs}` : ''}${e.periodSec !== undefined ? ` period ${e.periodSec}` : ''}`;
+    case 'track':
+      return `event track ${e.track} state ${e.state}`;
+    case 'timer':
+      return `event timer ${e.timer} time ${e.timeSec}`;
+    case 'none':
+      return 'event none';
   }
 }
 

@@ -29,7 +29,13 @@ export function hms(seconds: number): string {
 
 /** `3 days, 4 hours, 17 minutes` as show version prints uptime. */
 export function versionUptime(seconds: number): string {
-  const units: Array<[string, number]> = [['year', 365 * 86400], ['week', 7 * 86400], ['day', 86400], ['hour', 3600], ['minute', 60]];
+  const units: Array<[string, number]> = [
+    ['year', 365 * 86400],
+    ['week', 7 * 86400],
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
   let rest = Math.floor(seconds);
   const parts: string[] = [];
   for (const [name, size] of units) {

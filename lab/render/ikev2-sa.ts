@@ -14,7 +14,9 @@ export function renderIkev2Sa(m: RouterModel, detailed: boolean): string {
   const out: string[] = [' IPv4 Crypto IKEv2  SA', ''];
   for (const sa of sortedSas(m)) {
     out.push(HEADER);
-    out.push(`${pad(sa.tunnelId, 10)}${pad(`${sa.localAddress}/${sa.port}`, 22)}${pad(`${sa.peerAddress}/${sa.port}`, 22)}${pad('none/none', 21)}READY  `);
+    out.push(
+      `${pad(sa.tunnelId, 10)}${pad(`${sa.localAddress}/${sa.port}`, 22)}${pad(`${sa.peerAddress}/${sa.port}`, 22)}${pad('none/none', 21)}READY  `,
+    );
     out.push(`      ${IKE_PROPOSAL}`);
     out.push(`      Life/Active Time: ${IKE_LIFETIME_SEC}/${elapsedSec(m, sa.createdAt)} sec`);
     out.push(`      CE id: ${sa.connId}, Session-id: ${sa.sessionId}`);
@@ -38,7 +40,9 @@ function detail(m: RouterModel, sa: IkeSaRuntime): string[] {
     `      Local next msg id: ${pad(msg, 15)}Remote next msg id: ${msg - 2}`,
     `      Local req queued:  ${pad(msg, 15)}Remote req queued:  ${msg - 2}`,
     `      Local window:      ${pad(5, 15)}Remote window:      5`,
-    dpd ? `      DPD configured for ${dpdTiming(m).intervalSec} seconds, retry ${dpd.retryIntervalSec}` : '      DPD configured for 0 seconds, retry 0',
+    dpd
+      ? `      DPD configured for ${dpdTiming(m).intervalSec} seconds, retry ${dpd.retryIntervalSec}`
+      : '      DPD configured for 0 seconds, retry 0',
     '      Fragmentation not  configured.',
     '      Dynamic Route Update: enabled',
     '      Extended Authentication not configured.',

@@ -64,7 +64,15 @@ function block(m: RouterModel, v: InterfaceView): string[] {
   const tunnel = v.name.startsWith('Tunnel');
   const cellular = v.name.startsWith('Cellular');
   const index = [...m.config.interfaces.keys()].indexOf(v.name);
-  const c = v.rt?.counters ?? { packetsIn: 0, bytesIn: 0, packetsOut: 0, bytesOut: 0, broadcastsIn: 0, interfaceResets: 0, carrierTransitions: 0 };
+  const c = v.rt?.counters ?? {
+    packetsIn: 0,
+    bytesIn: 0,
+    packetsOut: 0,
+    bytesOut: 0,
+    broadcastsIn: 0,
+    interfaceResets: 0,
+    carrierTransitions: 0,
+  };
   const out = [`${v.name} is ${v.status}, line protocol is ${v.protocol} `, ...hardwareLines(v.name, index)];
   if (cfg.description) out.push(`  Description: ${cfg.description}`);
   if (v.address) out.push(`  Internet address is ${v.address.address}/${v.address.prefixLength}`);

@@ -45,7 +45,12 @@ function body(m: RouterModel, r: LabRoute): string[] {
     case 'S': {
       const direct = r.via === undefined;
       const known = `  Known via "static", distance ${r.distance}, metric ${r.metric}${direct ? ' (connected)' : ''}${r.candidateDefault ? ', candidate default path' : ''}`;
-      return [known, '  Routing Descriptor Blocks:', direct ? `  * directly connected, via ${r.interface}` : `  * ${r.via}`, `      ${metric}`];
+      return [
+        known,
+        '  Routing Descriptor Blocks:',
+        direct ? `  * directly connected, via ${r.interface}` : `  * ${r.via}`,
+        `      ${metric}`,
+      ];
     }
     case 'H': {
       // Modelled on the BGP entry's layout (no capture of an NHRP entry found; unverified).

@@ -60,7 +60,10 @@ function groupByMajorNetwork(routes: readonly LabRoute[]): Group[] {
   for (const r of routes) {
     const [addr, len] = splitPrefix(r.prefix);
     const classLength = classfulLength(addr);
-    if (len < classLength) { groups.push({ classLength, routes: [r] }); continue; }
+    if (len < classLength) {
+      groups.push({ classLength, routes: [r] });
+      continue;
+    }
     const size = 2 ** (32 - classLength);
     const major = Math.floor(addr / size) * size;
     const network = [24, 16, 8, 0].map((s) => Math.floor(major / 2 ** s) % 256).join('.');
@@ -85,9 +88,10 @@ function renderGroup(m: RouterModel, g: Group, codes?: readonly RouteCode[]): st
   }
   const lengths = new Set(g.routes.map((r) => splitPrefix(r.prefix)[1]));
   const n = g.routes.length;
-  const header = lengths.size === 1
-    ? `      ${g.network}/${[...lengths][0]} is subnetted, ${n} subnets`
-    : `      ${g.network}/${g.classLength} is variably subnetted, ${n} subnets, ${lengths.size} masks`;
+  const header =
+    lengths.size === 1
+      ? `      ${g.network}/${[...lengths][0]} is subnetted, ${n} subnets`
+      : `      ${g.network}/${g.classLength} is variably subnetted, ${n} subnets, ${lengths.size} masks`;
   return [header, ...shown.map((r) => routeLine(m, r, 9, lengths.size > 1))];
 }
 
@@ -96,7 +100,8 @@ function routeLine(m: RouterModel, r: LabRoute, column: number, withLength: bool
   const prefix = withLength ? r.prefix : r.prefix.split('/')[0]!;
   const head = `${pad(code, column)}${prefix}`;
   const age = r.installedAt !== undefined ? `, ${iosElapsed(elapsedSec(m, r.installedAt))}` : '';
-  if (r.via !== undefined) return `${head} [${r.distance}/${r.metric}] via ${r.via}${age}${r.interface && r.code !== 'S' ? `, ${r.interface}` : ''}`;
+  if (r.via !== undefined)
+    return `${head} [${r.distance}/${r.metric}] via ${r.via}${age}${r.interface && r.code !== 'S' ? `, ${r.interface}` : ''}`;
   return `${head} is directly connected${age}, ${r.interface}`;
 }
 

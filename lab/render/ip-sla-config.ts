@@ -65,7 +65,13 @@ function entry(m: RouterModel, cfg: IpSlaConfig): string[] {
     '   Statistic distribution interval (milliseconds): 20',
     'Enhanced History:',
   );
-  if (cfg.icmpEcho ?? cfg.tcpConnect) out.push('History Statistics:', '   Number of history Lives kept: 0', '   Number of history Buckets kept: 15', '   History Filter Type: None');
+  if (cfg.icmpEcho ?? cfg.tcpConnect)
+    out.push(
+      'History Statistics:',
+      '   Number of history Lives kept: 0',
+      '   Number of history Buckets kept: 15',
+      '   History Filter Type: None',
+    );
   return out;
 }
 
@@ -79,16 +85,31 @@ export function renderIpSlaConfiguration(m: RouterModel, only?: number): string 
   return out.join('\n');
 }
 
-const TYPE_WORD: Record<ThresholdType['kind'], string> = { never: 'Never', immediate: 'Immediate', consecutive: 'Consecutive', xofy: 'xOfy', average: 'Average' };
-const ACTION_WORD: Record<ReactionConfig['action'], string> = { none: 'None', trapOnly: 'Trap Only', triggerOnly: 'Trigger Only', trapAndTrigger: 'Trap and Trigger' };
+const TYPE_WORD: Record<ThresholdType['kind'], string> = {
+  never: 'Never',
+  immediate: 'Immediate',
+  consecutive: 'Consecutive',
+  xofy: 'xOfy',
+  average: 'Average',
+};
+const ACTION_WORD: Record<ReactionConfig['action'], string> = {
+  none: 'None',
+  trapOnly: 'Trap Only',
+  triggerOnly: 'Trigger Only',
+  trapAndTrigger: 'Trap and Trigger',
+};
 
 /** The two counts IOS keeps per reaction (consecutive and average use the first, xofy both). */
 function counts(t: ThresholdType): [number, number] {
   switch (t.kind) {
-    case 'consecutive': return [t.occurrences, 5];
-    case 'xofy': return [t.x, t.y];
-    case 'average': return [t.measurements, 5];
-    default: return [5, 5];
+    case 'consecutive':
+      return [t.occurrences, 5];
+    case 'xofy':
+      return [t.x, t.y];
+    case 'average':
+      return [t.measurements, 5];
+    default:
+      return [5, 5];
   }
 }
 
@@ -104,13 +125,17 @@ export function renderIpSlaReactionConfiguration(m: RouterModel, only?: number):
     if (out.length > 0) out.push('');
     out.push(`Entry number: ${id}`);
     const reactions = m.config.ipSla.reactions.get(id) ?? [];
-    if (reactions.length === 0) { out.push('Reaction Configuration not configured'); continue; }
+    if (reactions.length === 0) {
+      out.push('Reaction Configuration not configured');
+      continue;
+    }
     reactions.forEach((r, i) => {
       const unit = r.element.startsWith('packetLoss') ? 'packets' : 'milliseconds';
       const [x, y] = counts(r.thresholdType);
       if (i > 0) out.push('');
       out.push(`Index: ${i + 1}`, `Reaction: ${r.element}`, `Threshold Type: ${TYPE_WORD[r.thresholdType.kind]}`);
-      if (!['timeout', 'connectionLoss', 'verifyError'].includes(r.element)) out.push(`Rising (${unit}): ${r.upper}`, `Falling (${unit}): ${r.lower}`);
+      if (!['timeout', 'connectionLoss', 'verifyError'].includes(r.element))
+        out.push(`Rising (${unit}): ${r.upper}`, `Falling (${unit}): ${r.lower}`);
       out.push(`Threshold Count: ${x}`, `Threshold Count2: ${y}`, `Action Type: ${ACTION_WORD[r.action]}`);
     });
   }

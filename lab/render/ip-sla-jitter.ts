@@ -38,26 +38,27 @@ export function jitterBlock(j: JitterStats, kind: 'udp' | 'icmp'): string[] {
     `\tSource to Destination Jitter Min/Avg/Max: ${mam(j.jitterSd)} milliseconds`,
     `\tDestination to Source Jitter Min/Avg/Max: ${mam(j.jitterDs)} milliseconds`,
   ];
-  const tail = kind === 'udp'
-    ? [
-        'Packet Loss Values:',
-        `\tLoss Source to Destination: ${j.lossSd}\t\tLoss Destination to Source: ${j.lossDs}`,
-        '\tOut Of Sequence: 0\tTail Drop: 0',
-        `\tPacket Late Arrival: ${j.lateArrival}\tPacket Skipped: ${j.skipped}`,
-        'Voice Score Values:',
-        '\tCalculated Planning Impairment Factor (ICPIF): 0',
-        '\tMean Opinion Score (MOS): 0',
-      ]
-    : [
-        'Over Threshold:',
-        `\tNumber Of RTT Over Threshold: ${j.overThreshold} (${j.rtt.count === 0 ? 0 : Math.round((j.overThreshold * 100) / j.rtt.count)}%)`,
-        `Packet Late Arrival: ${j.lateArrival}`,
-        'Out Of Sequence: 0',
-        '\tSource to Destination: 0\tDestination to Source 0',
-        '\tIn both Directions: 0',
-        `Packet Skipped: ${j.skipped}\tPacket Unprocessed: 0`,
-        `Packet Loss: ${j.lossSd + j.lossDs}`,
-        `\tLoss Period Length Min/Max: ${j.lossPeriodMin}/${j.lossPeriodMax}`,
-      ];
+  const tail =
+    kind === 'udp'
+      ? [
+          'Packet Loss Values:',
+          `\tLoss Source to Destination: ${j.lossSd}\t\tLoss Destination to Source: ${j.lossDs}`,
+          '\tOut Of Sequence: 0\tTail Drop: 0',
+          `\tPacket Late Arrival: ${j.lateArrival}\tPacket Skipped: ${j.skipped}`,
+          'Voice Score Values:',
+          '\tCalculated Planning Impairment Factor (ICPIF): 0',
+          '\tMean Opinion Score (MOS): 0',
+        ]
+      : [
+          'Over Threshold:',
+          `\tNumber Of RTT Over Threshold: ${j.overThreshold} (${j.rtt.count === 0 ? 0 : Math.round((j.overThreshold * 100) / j.rtt.count)}%)`,
+          `Packet Late Arrival: ${j.lateArrival}`,
+          'Out Of Sequence: 0',
+          '\tSource to Destination: 0\tDestination to Source 0',
+          '\tIn both Directions: 0',
+          `Packet Skipped: ${j.skipped}\tPacket Unprocessed: 0`,
+          `Packet Loss: ${j.lossSd + j.lossDs}`,
+          `\tLoss Period Length Min/Max: ${j.lossPeriodMin}/${j.lossPeriodMax}`,
+        ];
   return [...head, ...tail].map(expandTabs);
 }

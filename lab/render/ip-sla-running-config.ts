@@ -14,15 +14,20 @@ function operationLine(s: IpSlaConfig): string | undefined {
     const packets = j.numPackets !== JITTER_DEFAULTS.numPackets ? [`num-packets ${j.numPackets}`] : [];
     return order === 'interval-first' ? [...interval, ...packets] : [...packets, ...interval];
   };
-  if (s.icmpEcho) return ` icmp-echo ${s.icmpEcho.destination}${s.icmpEcho.sourceInterface ? ` source-interface ${s.icmpEcho.sourceInterface}` : ''}`;
+  if (s.icmpEcho)
+    return ` icmp-echo ${s.icmpEcho.destination}${s.icmpEcho.sourceInterface ? ` source-interface ${s.icmpEcho.sourceInterface}` : ''}`;
   if (s.icmpJitter) {
     const j = s.icmpJitter;
-    return [' icmp-jitter', j.destination, ...jitterTail(j, 'interval-first'), ...(j.sourceIp ? [`source-ip ${j.sourceIp}`] : [])].join(' ');
+    return [' icmp-jitter', j.destination, ...jitterTail(j, 'interval-first'), ...(j.sourceIp ? [`source-ip ${j.sourceIp}`] : [])].join(
+      ' ',
+    );
   }
   if (s.udpJitter) {
     const j = s.udpJitter;
     return [
-      ' udp-jitter', j.destination, String(j.port),
+      ' udp-jitter',
+      j.destination,
+      String(j.port),
       ...(j.sourceIp ? [`source-ip ${j.sourceIp}`] : []),
       ...(j.sourcePort !== undefined ? [`source-port ${j.sourcePort}`] : []),
       ...(j.control ? [] : ['control disable']),
@@ -32,7 +37,9 @@ function operationLine(s: IpSlaConfig): string | undefined {
   if (s.tcpConnect) {
     const c = s.tcpConnect;
     return [
-      ' tcp-connect', c.destination, String(c.port),
+      ' tcp-connect',
+      c.destination,
+      String(c.port),
       ...(c.sourceIp ? [`source-ip ${c.sourceIp}`] : []),
       ...(c.sourcePort !== undefined ? [`source-port ${c.sourcePort}`] : []),
       ...(c.control ? [] : ['control disable']),
@@ -68,8 +75,10 @@ export function ipSlaConfigLines(c: RouterConfig): string[] {
     const pending = c.ipSla.pending.get(s.id);
     if (pending) body.push(`ip sla schedule ${s.id}${pending.lifeSec === 3600 ? '' : ` life ${pending.lifeSec}`} start-time pending`);
   }
-  for (const [id, reactions] of [...c.ipSla.reactions].sort((a, b) => a[0] - b[0])) for (const r of reactions) body.push(reactionLine(id, r));
-  for (const [id, targets] of [...c.ipSla.triggers].sort((a, b) => a[0] - b[0])) for (const t of targets) body.push(`ip sla reaction-trigger ${id} ${t}`);
+  for (const [id, reactions] of [...c.ipSla.reactions].sort((a, b) => a[0] - b[0]))
+    for (const r of reactions) body.push(reactionLine(id, r));
+  for (const [id, targets] of [...c.ipSla.triggers].sort((a, b) => a[0] - b[0]))
+    for (const t of targets) body.push(`ip sla reaction-trigger ${id} ${t}`);
   if (c.ipSla.loggingTraps) body.push('ip sla logging traps');
   return body;
 }

@@ -10,10 +10,23 @@ import type { SlaCode } from '../router/dynamics/ip-sla.js';
 import { iosDate, pad } from './format.js';
 import { jitterBlock } from './ip-sla-jitter.js';
 
-export const CODE_TEXT: Record<SlaCode, string> = { ok: 'OK', timeout: 'Timeout', 'over-threshold': 'Over threshold', 'no-connection': 'No connection' };
+export const CODE_TEXT: Record<SlaCode, string> = {
+  ok: 'OK',
+  timeout: 'Timeout',
+  'over-threshold': 'Over threshold',
+  'no-connection': 'No connection',
+};
 
 export function operationType(cfg: IpSlaConfig): string | undefined {
-  return cfg.icmpEcho ? 'icmp-echo' : cfg.icmpJitter ? 'icmp-jitter' : cfg.udpJitter ? 'udp-jitter' : cfg.tcpConnect ? 'tcp-connect' : undefined;
+  return cfg.icmpEcho
+    ? 'icmp-echo'
+    : cfg.icmpJitter
+      ? 'icmp-jitter'
+      : cfg.udpJitter
+        ? 'udp-jitter'
+        : cfg.tcpConnect
+          ? 'tcp-connect'
+          : undefined;
 }
 
 export function destinationOf(cfg: IpSlaConfig): string {
@@ -21,7 +34,10 @@ export function destinationOf(cfg: IpSlaConfig): string {
 }
 
 export function configuredIds(m: RouterModel): number[] {
-  return [...m.config.slas.values()].filter((s) => operationType(s) !== undefined).map((s) => s.id).sort((a, b) => a - b);
+  return [...m.config.slas.values()]
+    .filter((s) => operationType(s) !== undefined)
+    .map((s) => s.id)
+    .sort((a, b) => a - b);
 }
 
 /** Running now: scheduled `start-time now`, or triggered out of `start-time pending` and within its life. */
@@ -49,7 +65,11 @@ export function renderIpSlaStatistics(m: RouterModel, only?: number, details = f
     if (rt?.lastStartAt === undefined) {
       // Configured but never run (not scheduled, or pending a trigger): IOS prints the counters only.
       out.push('Number of successes: 0', 'Number of failures: 0', 'Operation time to live: 0');
-      if (details) out.push(`Operational state of entry: ${m.config.ipSla.pending.has(id) && !isActive(m, id) ? 'Pending' : 'Inactive'}`, 'Last time this entry was reset: Never');
+      if (details)
+        out.push(
+          `Operational state of entry: ${m.config.ipSla.pending.has(id) && !isActive(m, id) ? 'Pending' : 'Inactive'}`,
+          'Last time this entry was reset: Never',
+        );
       out.push('', '');
       continue;
     }
@@ -83,7 +103,9 @@ export function renderIpSlaSummary(m: RouterModel): string {
     const returnCode = rt?.code === undefined ? 'Unknown' : CODE_TEXT[rt.code];
     const lastRun = rt?.lastStartAt === undefined ? 'never' : `${Math.floor((now - rt.lastStartAt) / 1000)} seconds ago`;
     // `No connection` is wider than its column: a space still separates it from LastRun.
-    out.push(`${pad(`${code}${id}`, 13)}${pad(operationType(cfg)!, 12)}${pad(destinationOf(cfg), 18)}${pad(stats, 12)}${pad(`${returnCode} `, 12)}${lastRun}`);
+    out.push(
+      `${pad(`${code}${id}`, 13)}${pad(operationType(cfg)!, 12)}${pad(destinationOf(cfg), 18)}${pad(stats, 12)}${pad(`${returnCode} `, 12)}${lastRun}`,
+    );
   }
   return out.join('\n');
 }

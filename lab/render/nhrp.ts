@@ -12,12 +12,14 @@ import { elapsedSec } from './view.js';
 
 export function renderIpNhrp(m: RouterModel): string {
   const t = m.opts.clock.now();
-  return m.rt.nhrp.entries.flatMap((e) => [
-    `${e.target} via ${e.via}`,
-    `   ${e.interface} created ${iosElapsed(elapsedSec(m, e.createdAt))}, expire ${iosElapsed(Math.max(0, Math.ceil((e.expiresAt - t) / 1000)))}`,
-    `   Type: dynamic, Flags: ${e.flags.join(' ')}`,
-    `   NBMA address: ${e.nbma}`,
-  ]).join('\n');
+  return m.rt.nhrp.entries
+    .flatMap((e) => [
+      `${e.target} via ${e.via}`,
+      `   ${e.interface} created ${iosElapsed(elapsedSec(m, e.createdAt))}, expire ${iosElapsed(Math.max(0, Math.ceil((e.expiresAt - t) / 1000)))}`,
+      `   Type: dynamic, Flags: ${e.flags.join(' ')}`,
+      `   NBMA address: ${e.nbma}`,
+    ])
+    .join('\n');
 }
 
 const LEGEND = [
@@ -40,11 +42,19 @@ export function renderDmvpn(m: RouterModel): string {
   for (const [name, entries] of byInterface) {
     const peers = new Map<string, typeof entries>();
     for (const e of entries) peers.set(e.nbma, [...(peers.get(e.nbma) ?? []), e]);
-    out.push(`Interface: ${name}, IPv4 NHRP Details `, `Type:Spoke, NHRP Peers:${peers.size},`, '', ' # Ent  Peer NBMA Addr Peer Tunnel Add State  UpDn Tm Attrb', ' ----- --------------- --------------- ----- -------- -----');
+    out.push(
+      `Interface: ${name}, IPv4 NHRP Details `,
+      `Type:Spoke, NHRP Peers:${peers.size},`,
+      '',
+      ' # Ent  Peer NBMA Addr Peer Tunnel Add State  UpDn Tm Attrb',
+      ' ----- --------------- --------------- ----- -------- -----',
+    );
     for (const [nbma, list] of peers) {
       list.forEach((e, i) => {
         const lead = i === 0 ? `${padLeft(list.length, 6)} ${pad(nbma, 15)}` : ' '.repeat(22);
-        out.push(`${lead}${padLeft(e.via, 16)}${padLeft('UP', 6)} ${padLeft(iosElapsed(elapsedSec(m, e.createdAt)), 8)} ${padLeft(e.attributes, 5)}`);
+        out.push(
+          `${lead}${padLeft(e.via, 16)}${padLeft('UP', 6)} ${padLeft(iosElapsed(elapsedSec(m, e.createdAt)), 8)} ${padLeft(e.attributes, 5)}`,
+        );
       });
     }
     out.push('');

@@ -22,7 +22,8 @@ function entryLines(name: string, e: RouteMapEntry, newFormat: boolean): string[
   if (s.metric !== undefined) out.push(`    metric ${s.metric}`);
   if (s.localPref !== undefined) out.push(`    local-preference ${s.localPref}`);
   if (s.weight !== undefined) out.push(`    weight ${s.weight}`);
-  if (s.community) out.push(`    community ${s.community.values.map((c) => community(c, newFormat)).join(' ')}${s.community.additive ? ' additive' : ''}`);
+  if (s.community)
+    out.push(`    community ${s.community.values.map((c) => community(c, newFormat)).join(' ')}${s.community.additive ? ' additive' : ''}`);
   if (s.prepend) out.push(`    as-path prepend ${s.prepend.join(' ')}`);
   out.push('  Policy routing matches: 0 packets, 0 bytes');
   return out;

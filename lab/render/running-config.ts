@@ -36,13 +36,18 @@ export function renderRunningConfig(m: RouterModel): string {
     if (t.kind === 'stub-object') body.push(` default-state ${t.defaultState}`);
     if (t.kind === 'list') for (const o of t.objects) body.push(` object ${o.id}${o.negated ? ' not' : ''}`);
     if (t.kind === 'threshold') body.push(...thresholdConfigLines(t));
-    const delay = [t.delayUpSec !== undefined ? `up ${t.delayUpSec}` : '', t.delayDownSec !== undefined ? `down ${t.delayDownSec}` : ''].filter(Boolean).join(' ');
+    const delay = [t.delayUpSec !== undefined ? `up ${t.delayUpSec}` : '', t.delayDownSec !== undefined ? `down ${t.delayDownSec}` : '']
+      .filter(Boolean)
+      .join(' ');
     if (delay) body.push(` delay ${delay}`);
     body.push('!');
   }
   for (const f of c.flexClients.values()) {
     body.push(`crypto ikev2 client flexvpn ${f.name}`);
-    for (const p of sortedPeers(f)) body.push(`  peer ${p.seq} ${peerTarget(p)}${p.track === undefined ? '' : ` track ${p.track}${p.trackState === 'down' ? ' down' : ''}`}`);
+    for (const p of sortedPeers(f))
+      body.push(
+        `  peer ${p.seq} ${peerTarget(p)}${p.track === undefined ? '' : ` track ${p.track}${p.trackState === 'down' ? ' down' : ''}`}`,
+      );
     for (const s of sortedSources(f)) body.push(`  source ${s.seq} ${s.interface} track ${s.track}`);
     if (f.backupGroup !== undefined) body.push(`  backup group ${f.backupGroup}`);
     if (f.peerReactivate) body.push('  peer reactivate');
@@ -68,7 +73,11 @@ export function renderRunningConfig(m: RouterModel): string {
   }
   body.push(...routerBgpLines(c), ...communityListLines(c));
   m.world.wans().forEach((w, i) => {
-    body.push(w.gateway ? `ip route 0.0.0.0 0.0.0.0 ${w.gateway}${i > 0 ? ` ${5 * i}` : ''}` : `ip route 0.0.0.0 0.0.0.0 ${w.interface}${i > 0 ? ` ${5 * i}` : ''}`);
+    body.push(
+      w.gateway
+        ? `ip route 0.0.0.0 0.0.0.0 ${w.gateway}${i > 0 ? ` ${5 * i}` : ''}`
+        : `ip route 0.0.0.0 0.0.0.0 ${w.interface}${i > 0 ? ` ${5 * i}` : ''}`,
+    );
   });
   body.push('!');
   body.push(...prefixListLines(c));
@@ -88,10 +97,15 @@ function peerTarget(p: FlexPeer): string {
 
 function trackObject(t: TrackConfig): string {
   switch (t.kind) {
-    case 'ip-sla': return `ip sla ${t.operation} ${t.parameter}`;
-    case 'interface': return `interface ${t.interface} ${t.parameter === 'ip-routing' ? 'ip routing' : 'line-protocol'}`;
-    case 'list': return `list boolean ${t.operator}`;
-    case 'threshold': return `list threshold ${t.by}`;
-    case 'stub-object': return 'stub-object';
+    case 'ip-sla':
+      return `ip sla ${t.operation} ${t.parameter}`;
+    case 'interface':
+      return `interface ${t.interface} ${t.parameter === 'ip-routing' ? 'ip routing' : 'line-protocol'}`;
+    case 'list':
+      return `list boolean ${t.operator}`;
+    case 'threshold':
+      return `list threshold ${t.by}`;
+    case 'stub-object':
+      return 'stub-object';
   }
 }

@@ -16,7 +16,15 @@ export function stepBgp(m: RouterModel): void {
     if (!hub.bgp) continue;
     let n = m.rt.bgp.get(hub.tunnelAddress);
     if (!n) {
-      n = { address: hub.tunnelAddress, remoteAs: hub.bgp.remoteAs, state: 'Idle', upDownAt: m.rt.bootAt, msgRcvd: 0, msgSent: 0, prefixes: 0 };
+      n = {
+        address: hub.tunnelAddress,
+        remoteAs: hub.bgp.remoteAs,
+        state: 'Idle',
+        upDownAt: m.rt.bootAt,
+        msgRcvd: 0,
+        msgSent: 0,
+        prefixes: 0,
+      };
       m.rt.bgp.set(hub.tunnelAddress, n);
     }
     const sa = m.rt.sas.find((s) => s.peerAddress === hub.address && m.rt.interfaces.get(s.tunnelInterface)?.protocolUp);
@@ -29,14 +37,24 @@ export function stepBgp(m: RouterModel): void {
         n.upDownAt = t;
         n.prefixes = 0;
         delete n.establishAt;
-        emit(m, { kind: 'bgp', at: t, neighbor: n.address, state: 'down', reason: holdExpired ? 'BGP Notification sent' : 'Interface flap' });
+        emit(m, {
+          kind: 'bgp',
+          at: t,
+          neighbor: n.address,
+          state: 'down',
+          reason: holdExpired ? 'BGP Notification sent' : 'Interface flap',
+        });
       } else if ((t - n.upDownAt) % KEEPALIVE_MS < 1000) {
         n.msgSent++;
         if (heard) n.msgRcvd++;
       }
       continue;
     }
-    if (!sa || !heard) { n.state = sa ? 'Active' : 'Idle'; delete n.establishAt; continue; }
+    if (!sa || !heard) {
+      n.state = sa ? 'Active' : 'Idle';
+      delete n.establishAt;
+      continue;
+    }
     n.establishAt ??= t + OPEN_DELAY_MS;
     if (t >= n.establishAt) {
       n.state = 'Established';

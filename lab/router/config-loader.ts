@@ -59,7 +59,11 @@ export function matchCommand(def: CommandDef, words: readonly string[]): Args | 
   return i === words.length ? args : undefined;
 }
 
-export function findCommand(commands: readonly CommandDef[], mode: Mode, words: readonly string[]): { def: CommandDef; args: Args } | undefined {
+export function findCommand(
+  commands: readonly CommandDef[],
+  mode: Mode,
+  words: readonly string[],
+): { def: CommandDef; args: Args } | undefined {
   for (const def of commands) {
     if (!def.modes.includes(mode)) continue;
     const args = matchCommand(def, words);
@@ -70,13 +74,21 @@ export function findCommand(commands: readonly CommandDef[], mode: Mode, words: 
 
 export class ConfigLoadError extends Error {
   readonly code = 'LAB_CONFIG_LINE';
-  constructor(readonly lineNumber: number, readonly line: string, readonly lines: string[]) {
+  constructor(
+    readonly lineNumber: number,
+    readonly line: string,
+    readonly lines: string[],
+  ) {
     super(`config line ${lineNumber} "${line.trim()}": ${lines.join(' ')}`);
   }
 }
 
 /** Runs one line in `at` (falling back to global config mode); returns where the session is afterwards. */
-export function runConfigLine(commands: readonly CommandDef[], at: AppliedLine, line: string): { at: AppliedLine; result: CommandResult | void } {
+export function runConfigLine(
+  commands: readonly CommandDef[],
+  at: AppliedLine,
+  line: string,
+): { at: AppliedLine; result: CommandResult | void } {
   const words = line.trim().split(/\s+/);
   const attempts: AppliedLine[] = at.mode === 'config' ? [at] : [at, { mode: 'config' }];
   for (const where of attempts) {
@@ -84,7 +96,9 @@ export function runConfigLine(commands: readonly CommandDef[], at: AppliedLine, 
     if (!found) continue;
     const ctx = { mode: where.mode, terminalWidth: 0, ...(where.target !== undefined ? { modeTarget: where.target } : {}) };
     const result = found.def.handler(ctx, found.args);
-    const next: AppliedLine = result?.enter ? { mode: result.enter.mode, ...(result.enter.target !== undefined ? { target: result.enter.target } : {}) } : where;
+    const next: AppliedLine = result?.enter
+      ? { mode: result.enter.mode, ...(result.enter.target !== undefined ? { target: result.enter.target } : {}) }
+      : where;
     return { at: next, result };
   }
   throw new CliError(["% Invalid input detected at '^' marker."]);

@@ -5,7 +5,13 @@
 import type { BgpConfig } from './bgp/config.js';
 import type { NhrpInterfaceConfig } from './nhrp/config.js';
 import { emptyPolicy, type PolicyConfig } from './route-map/config.js';
-import { emptyIpSlaGlobal, type IcmpJitterConfig, type IpSlaGlobalConfig, type TcpConnectConfig, type UdpJitterConfig } from './ip-sla-config.js';
+import {
+  emptyIpSlaGlobal,
+  type IcmpJitterConfig,
+  type IpSlaGlobalConfig,
+  type TcpConnectConfig,
+  type UdpJitterConfig,
+} from './ip-sla-config.js';
 
 export type UpDown = 'up' | 'down';
 

@@ -19,7 +19,7 @@ export function stepInterfaceDampening(m: RouterModel): void {
       continue;
     }
     // The restart penalty applies when the router (re)loads: the boot configuration.
-    const state = ifc.dampening ?? newDampening(ifc.protocolUp, t, m.emitting ? 0 : cfg.dampening.restartPenalty ?? 0);
+    const state = ifc.dampening ?? newDampening(ifc.protocolUp, t, m.emitting ? 0 : (cfg.dampening.restartPenalty ?? 0));
     ifc.dampening = stepDampening(state, cfg.dampening, { up: ifc.protocolUp, adminDown: cfg.shutdown }, t).state;
   }
 }

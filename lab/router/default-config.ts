@@ -34,18 +34,36 @@ export function defaultLabConfig(world: WorldSpec, hostname = 'spoke1', syslog?:
   for (const lines of wanLines) out.push(...lines);
   out.push('interface Vlan1', ' description LAN', ' ip address 10.20.12.1 255.255.255.0');
   out.push('interface GigabitEthernet5', ' description IOx', ' ip address 192.168.5.1 255.255.255.252');
-  out.push('interface Tunnel100', ' ip address negotiated', ' tunnel source dynamic', ' tunnel destination dynamic', ' tunnel protection ipsec profile default');
+  out.push(
+    'interface Tunnel100',
+    ' ip address negotiated',
+    ' tunnel source dynamic',
+    ' tunnel destination dynamic',
+    ' tunnel protection ipsec profile default',
+  );
 
   world.wans.forEach((w, i) => {
     const id = i + 1;
-    out.push(`ip sla ${id}`, ` icmp-echo ${ANCHORS[i % ANCHORS.length]} source-interface ${w.interface}`, ' threshold 500', ' timeout 1000', ' frequency 5');
+    out.push(
+      `ip sla ${id}`,
+      ` icmp-echo ${ANCHORS[i % ANCHORS.length]} source-interface ${w.interface}`,
+      ' threshold 500',
+      ' timeout 1000',
+      ' frequency 5',
+    );
     out.push(`ip sla schedule ${id} life forever start-time now`);
     out.push(`track ${id} ip sla ${id} reachability`, ' delay up 10 down 5');
   });
   world.wans.forEach((w, wi) => {
     world.hubs.forEach((h, hi) => {
       const id = 10 * (wi + 1) + hi + 1;
-      out.push(`ip sla ${id}`, ` icmp-echo ${h.address} source-interface ${w.interface}`, ' threshold 250', ' timeout 1000', ' frequency 3');
+      out.push(
+        `ip sla ${id}`,
+        ` icmp-echo ${h.address} source-interface ${w.interface}`,
+        ' threshold 250',
+        ' timeout 1000',
+        ' frequency 3',
+      );
       out.push(`ip sla schedule ${id} life forever start-time now`, `track ${id} ip sla ${id} reachability`);
     });
   });

@@ -20,17 +20,36 @@ export interface DualCloudTuning {
 
 export const DUAL_CLOUD_TUNED: DualCloudTuning = { timers: { keepaliveSec: 10, holdSec: 30 }, fallOver: true };
 
-export function dualCloudConfig(world: WorldSpec, hostname = 'spoke1', syslog?: { host: string; port: number }, tuning: DualCloudTuning = DUAL_CLOUD_TUNED): string {
+export function dualCloudConfig(
+  world: WorldSpec,
+  hostname = 'spoke1',
+  syslog?: { host: string; port: number },
+  tuning: DualCloudTuning = DUAL_CLOUD_TUNED,
+): string {
   const out: string[] = [`hostname ${hostname}`];
   for (const w of world.wans) {
-    out.push(`interface ${w.interface}`, ` description WAN ${w.kind}`, w.prefixLength === 32 ? ' ip address negotiated' : ` ip address ${w.address} ${lengthToMask(w.prefixLength)}`);
+    out.push(
+      `interface ${w.interface}`,
+      ` description WAN ${w.kind}`,
+      w.prefixLength === 32 ? ' ip address negotiated' : ` ip address ${w.address} ${lengthToMask(w.prefixLength)}`,
+    );
   }
   out.push('interface Vlan1', ' description LAN', ` ip address ${DUAL_CLOUD_LAN.address} ${DUAL_CLOUD_LAN.mask}`);
   out.push('interface GigabitEthernet5', ' description IOx', ' ip address 192.168.5.1 255.255.255.252');
   out.push('crypto ikev2 dpd 10 2 on-demand');
   const source = world.wans[0]!.interface;
   world.hubs.forEach((h, i) => {
-    out.push(`interface Tunnel${i + 1}`, ` description cloud ${i + 1} (${h.name})`, ' ip address negotiated', ` ip nhrp network-id ${i + 1}`, ' ip nhrp redirect', ' ip nhrp shortcut virtual-template 1', ` tunnel source ${source}`, ` tunnel destination ${h.address}`, ' tunnel protection ipsec profile default');
+    out.push(
+      `interface Tunnel${i + 1}`,
+      ` description cloud ${i + 1} (${h.name})`,
+      ' ip address negotiated',
+      ` ip nhrp network-id ${i + 1}`,
+      ' ip nhrp redirect',
+      ' ip nhrp shortcut virtual-template 1',
+      ` tunnel source ${source}`,
+      ` tunnel destination ${h.address}`,
+      ' tunnel protection ipsec profile default',
+    );
   });
   // Spoke-to-spoke shortcuts clone their Virtual-Access interfaces from here.
   out.push('interface Virtual-Template1 type tunnel', ` tunnel source ${source}`, ' tunnel protection ipsec profile default');

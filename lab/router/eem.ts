@@ -18,7 +18,10 @@ export class EemRunner {
   private readonly runtimes = new Map<string, AppletRuntime>();
   private draining = false;
 
-  constructor(private readonly m: RouterModel, private readonly commands: () => readonly CommandDef[]) {
+  constructor(
+    private readonly m: RouterModel,
+    private readonly commands: () => readonly CommandDef[],
+  ) {
     m.bus.subscribe((e) => {
       if (e.kind !== 'track') return;
       for (const a of this.registered()) if (trackFires(a.event, e.trackId, e.to)) this.queue.push(a.name);

@@ -86,7 +86,13 @@ export function stepTracks(m: RouterModel, settle = false): void {
     slaCode: (op) => m.rt.slas.get(op)?.code,
     interfaceState: (name) => {
       const ifc = m.rt.interfaces.get(name);
-      return ifc && { protocolUp: ifc.protocolUp, hasAddress: interfaceAddress(m, name) !== undefined, suppressed: ifc.dampening?.suppressed === true };
+      return (
+        ifc && {
+          protocolUp: ifc.protocolUp,
+          hasAddress: interfaceAddress(m, name) !== undefined,
+          suppressed: ifc.dampening?.suppressed === true,
+        }
+      );
     },
     trackState: (id) => (m.config.tracks.has(id) ? m.rt.tracks.get(id)?.state : undefined),
     stubState: (id) => m.rt.stubStates.get(id),
@@ -106,7 +112,14 @@ export function stepTracks(m: RouterModel, settle = false): void {
 }
 
 /** IOS's short interface names, as `%TRACK-6-STATE` prints them (`interface Gi0/0 line-protocol`). */
-const SHORT_TYPES: Array<[string, string]> = [['GigabitEthernet', 'Gi'], ['Cellular', 'Ce'], ['Tunnel', 'Tu'], ['Vlan', 'Vl'], ['Loopback', 'Lo'], ['Dialer', 'Di']];
+const SHORT_TYPES: Array<[string, string]> = [
+  ['GigabitEthernet', 'Gi'],
+  ['Cellular', 'Ce'],
+  ['Tunnel', 'Tu'],
+  ['Vlan', 'Vl'],
+  ['Loopback', 'Lo'],
+  ['Dialer', 'Di'],
+];
 
 export function shortInterface(name: string): string {
   const hit = SHORT_TYPES.find(([long]) => name.startsWith(long) && /^\d/.test(name.slice(long.length)));
@@ -116,10 +129,15 @@ export function shortInterface(name: string): string {
 /** What `%TRACK-6-STATE` names after the track number. */
 export function trackObjectText(cfg: TrackConfig): string {
   switch (cfg.kind) {
-    case 'ip-sla': return `ip sla ${cfg.operation} ${cfg.parameter}`;
-    case 'interface': return `interface ${shortInterface(cfg.interface)} ${cfg.parameter === 'ip-routing' ? 'ip routing' : 'line-protocol'}`;
-    case 'list': return `list boolean ${cfg.operator}`;
-    case 'threshold': return `list threshold ${cfg.by}`;
-    case 'stub-object': return 'stub-object';
+    case 'ip-sla':
+      return `ip sla ${cfg.operation} ${cfg.parameter}`;
+    case 'interface':
+      return `interface ${shortInterface(cfg.interface)} ${cfg.parameter === 'ip-routing' ? 'ip routing' : 'line-protocol'}`;
+    case 'list':
+      return `list boolean ${cfg.operator}`;
+    case 'threshold':
+      return `list threshold ${cfg.by}`;
+    case 'stub-object':
+      return 'stub-object';
   }
 }

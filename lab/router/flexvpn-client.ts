@@ -7,7 +7,15 @@
  * only as `connect auto|manual|track N` allows.
  */
 import type { FlexClientConfig, FlexPeer } from './config-model.js';
-import { connectAllowed, isCandidate, peerOf, reactivationTarget, selectionOrder, selectSource, trackedCandidacy } from './dynamics/flexvpn-select.js';
+import {
+  connectAllowed,
+  isCandidate,
+  peerOf,
+  reactivationTarget,
+  selectionOrder,
+  selectSource,
+  trackedCandidacy,
+} from './dynamics/flexvpn-select.js';
 import { exchangeStatus, retransmit, sendRequest, type CopyFate, type HubAnswer } from './dynamics/ike-exchange.js';
 import { deleteSa, establishSa } from './ike-sa.js';
 import { defaultRouteInterface, emit, now, type RouterModel } from './model.js';
@@ -46,7 +54,13 @@ function stepClient(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime, se
   const tunnelCfg = cfg.connectInterface ? m.config.interfaces.get(cfg.connectInterface) : undefined;
   const source = selectSource(cfg, tunnelCfg?.tunnel?.source, ts, defaultRouteInterface(m));
   if (source !== rt.lastSource) {
-    const event = { kind: 'flexvpn-source' as const, at: now(m), client: cfg.name, ...(rt.lastSource ? { from: rt.lastSource } : {}), ...(source ? { to: source } : {}) };
+    const event = {
+      kind: 'flexvpn-source' as const,
+      at: now(m),
+      client: cfg.name,
+      ...(rt.lastSource ? { from: rt.lastSource } : {}),
+      ...(source ? { to: source } : {}),
+    };
     emit(m, event);
     if (source === undefined) delete rt.lastSource;
     else rt.lastSource = source;
@@ -107,7 +121,13 @@ function resolvePeer(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime, p
   const address = m.world.dns.resolve(peer.fqdn!.name);
   const unresolved = new Set(rt.unresolved);
   if (address === undefined) {
-    if (!unresolved.has(peer.seq)) emit(m, { kind: 'flexvpn-peer', at: now(m), client: cfg.name, reason: `peer ${peer.seq} fqdn ${peer.fqdn!.name}: name not resolved` });
+    if (!unresolved.has(peer.seq))
+      emit(m, {
+        kind: 'flexvpn-peer',
+        at: now(m),
+        client: cfg.name,
+        reason: `peer ${peer.seq} fqdn ${peer.fqdn!.name}: name not resolved`,
+      });
     unresolved.add(peer.seq);
   } else {
     unresolved.delete(peer.seq);
@@ -158,11 +178,13 @@ export function advanceExchange(m: RouterModel, n: Negotiation, settle: boolean)
   for (;;) {
     const status = exchangeStatus(n.request, t, timing);
     switch (status.kind) {
-      case 'waiting': return { kind: 'waiting' };
+      case 'waiting':
+        return { kind: 'waiting' };
       case 'retransmit':
         n.request = retransmit(n.request, n.request.nextTimerAt, copyFate(m, n), hubAnswer(m, n), timing);
         break;
-      case 'gave-up': case 'refused':
+      case 'gave-up':
+      case 'refused':
         return { kind: 'failed', why: `${n.exchange} ${status.kind === 'refused' ? 'refused' : 'not answered'}` };
       case 'answered':
         if (n.exchange === 'IKE_SA_INIT') {
@@ -189,7 +211,10 @@ function copyFate(m: RouterModel, n: Pick<Negotiation, 'source' | 'peerAddress'>
 
 /** How the hub treats the request: late when it is slow at IKE, refused at IKE_SA_INIT while it drains (its SAs live on). */
 function hubAnswer(m: RouterModel, n: Pick<Negotiation, 'peerAddress' | 'exchange'>): HubAnswer {
-  return { delayMs: m.world.ikeDelayMs(n.peerAddress), refuses: n.exchange === 'IKE_SA_INIT' && !m.world.hubAcceptsNewSessions(n.peerAddress) };
+  return {
+    delayMs: m.world.ikeDelayMs(n.peerAddress),
+    refuses: n.exchange === 'IKE_SA_INIT' && !m.world.hubAcceptsNewSessions(n.peerAddress),
+  };
 }
 
 function connect(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime, n: Negotiation): void {
@@ -198,7 +223,14 @@ function connect(m: RouterModel, cfg: FlexClientConfig, rt: ClientRuntime, n: Ne
   rt.tunnelId = sa.tunnelId;
   delete rt.negotiation;
   rt.next = { kind: 'first' };
-  emit(m, { kind: 'flexvpn-peer', at: now(m), client: cfg.name, peer: sa.peerAddress, seq: sa.peerSeq, reason: `connected via ${sa.sourceInterface}` });
+  emit(m, {
+    kind: 'flexvpn-peer',
+    at: now(m),
+    client: cfg.name,
+    peer: sa.peerAddress,
+    seq: sa.peerSeq,
+    reason: `connected via ${sa.sourceInterface}`,
+  });
 }
 
 /** Tears the client's connection down (or abandons its negotiation); the next selection starts from `next`. */

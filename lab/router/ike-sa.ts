@@ -131,7 +131,15 @@ function carryTraffic(m: RouterModel, sa: IkeSaRuntime): { sent: number; receive
   return { sent, received };
 }
 
-export function addCounters(m: RouterModel, name: string, pktIn: number, bytesIn: number, pktOut: number, bytesOut: number, t: number): void {
+export function addCounters(
+  m: RouterModel,
+  name: string,
+  pktIn: number,
+  bytesIn: number,
+  pktOut: number,
+  bytesOut: number,
+  t: number,
+): void {
   const ifc = m.rt.interfaces.get(name);
   if (!ifc) return;
   const c = ifc.counters;

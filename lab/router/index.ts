@@ -125,13 +125,34 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
   // After the log buffer, so that syslog detectors see the line the event produced.
   const eem = new EemRunner(model, () => commands);
   const commands: CommandDef[] = [
-    ...trackCommands(model), ...trackListCommands(model), ...ipSlaCommands(model), ...flexvpnCommands(model),
-    ...interfaceCommands(model), ...loggingCommands(model), ...vrfCommands(model),
-    ...trackThresholdCommands(model), ...eemCommands(model), ...bgpCommands(model), ...routeMapCommands(model), ...nhrpCommands(model),
-  ].map((def) => settlesTracks(def, model)).concat(execCommands(model), bgpShowCommands(model), eemExecCommands(model, eem), dampeningShowCommands(model), operatorExecCommands(model), pingCommands(model));
+    ...trackCommands(model),
+    ...trackListCommands(model),
+    ...ipSlaCommands(model),
+    ...flexvpnCommands(model),
+    ...interfaceCommands(model),
+    ...loggingCommands(model),
+    ...vrfCommands(model),
+    ...trackThresholdCommands(model),
+    ...eemCommands(model),
+    ...bgpCommands(model),
+    ...routeMapCommands(model),
+    ...nhrpCommands(model),
+  ]
+    .map((def) => settlesTracks(def, model))
+    .concat(
+      execCommands(model),
+      bgpShowCommands(model),
+      eemExecCommands(model, eem),
+      dampeningShowCommands(model),
+      operatorExecCommands(model),
+      pingCommands(model),
+    );
   // The boot configuration is history: nothing it sets is logged.
   model.emitting = false;
-  const bootConfig = opts.topology === 'dual-cloud' ? dualCloudConfig(opts.world, opts.hostname, opts.syslog) : defaultLabConfig(opts.world, opts.hostname, opts.syslog);
+  const bootConfig =
+    opts.topology === 'dual-cloud'
+      ? dualCloudConfig(opts.world, opts.hostname, opts.syslog)
+      : defaultLabConfig(opts.world, opts.hostname, opts.syslog);
   applyConfigText(() => commands, opts.config ?? bootConfig);
   if (opts.warmStart) warmStart(model);
   else tick(model);
@@ -177,7 +198,9 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
     watchLog: (listener) => model.log.watch(listener),
     note: (description) => emitNow({ kind: 'world', at: opts.clock.now(), description }),
     dropSessions: () => emitNow({ kind: 'drop-sessions', at: opts.clock.now() }),
-    setTraffic: (rates) => { opts.traffic = { ...opts.traffic, ...rates }; },
+    setTraffic: (rates) => {
+      opts.traffic = { ...opts.traffic, ...rates };
+    },
     setFlow: (address, active) => {
       if (active) model.rt.nhrp.flows.add(address);
       else model.rt.nhrp.flows.delete(address);

@@ -39,7 +39,17 @@ export interface TcpConnectConfig {
 
 export const JITTER_DEFAULTS = { intervalMs: 20, numPackets: 10 } as const;
 
-export const REACTION_ELEMENTS = ['connectionLoss', 'jitterAvg', 'jitterDSAvg', 'jitterSDAvg', 'packetLossDS', 'packetLossSD', 'rtt', 'timeout', 'verifyError'] as const;
+export const REACTION_ELEMENTS = [
+  'connectionLoss',
+  'jitterAvg',
+  'jitterDSAvg',
+  'jitterSDAvg',
+  'packetLossDS',
+  'packetLossSD',
+  'rtt',
+  'timeout',
+  'verifyError',
+] as const;
 export type ReactionElement = (typeof REACTION_ELEMENTS)[number];
 
 /** Elements that are events (occurred or not) rather than values compared with thresholds. */

@@ -6,7 +6,18 @@
  */
 import type { ProbeOutcome } from '../world/world.js';
 import { hasOperationType, type IpSlaConfig } from './config-model.js';
-import { applyOutcome, completeRun, echoRunMs, judgeJitter, judgeProbe, newSlaRuntime, slaDue, startRun, type RunOutcome, type SlaRuntime } from './dynamics/ip-sla.js';
+import {
+  applyOutcome,
+  completeRun,
+  echoRunMs,
+  judgeJitter,
+  judgeProbe,
+  newSlaRuntime,
+  slaDue,
+  startRun,
+  type RunOutcome,
+  type SlaRuntime,
+} from './dynamics/ip-sla.js';
 import { jitterRunMs, measureJitter, type PacketOutcome } from './dynamics/ip-sla-jitter.js';
 import { elementValue, newReactionState, sendsTrap, stepReaction, triggers } from './dynamics/ip-sla-reaction.js';
 import { emit, now, type RouterModel } from './model.js';
@@ -121,16 +132,24 @@ function runOperation(m: RouterModel, cfg: IpSlaConfig, t: number): { outcome: R
   const jitter = (cfg.icmpJitter ?? cfg.udpJitter)!;
   const packets: PacketOutcome[] = [];
   for (let i = 0; i < jitter.numPackets; i++) {
-    if (path.kind === 'unusable') { packets.push({ sent: false, rttMs: 0 }); continue; }
+    if (path.kind === 'unusable') {
+      packets.push({ sent: false, rttMs: 0 });
+      continue;
+    }
     const probe = send(m, path, PROBE_BYTES, t, dscp);
-    packets.push(probe.delivered ? { sent: true, rttMs: probe.rttMs } : { sent: true, rttMs: probe.rttMs, lostOn: lostDirection(m, probe) });
+    packets.push(
+      probe.delivered ? { sent: true, rttMs: probe.rttMs } : { sent: true, rttMs: probe.rttMs, lostOn: lostDirection(m, probe) },
+    );
   }
   const stats = measureJitter(packets, cfg.timeoutMs, cfg.thresholdMs);
   const outcome = judgeJitter(cfg, stats);
   // udp-jitter's control exchange with the responder fails when nothing can reach it.
   const unreachable = path.kind !== 'wire' || !m.world.reachable(path.wan, path.address);
   const connectionLost = path.kind === 'unusable' || (cfg.udpJitter?.control === true && unreachable);
-  return { outcome: connectionLost ? { ...outcome, connectionLost } : outcome, durationMs: path.kind === 'unusable' ? cfg.timeoutMs : jitterRunMs(packets, jitter.intervalMs, cfg.timeoutMs) };
+  return {
+    outcome: connectionLost ? { ...outcome, connectionLost } : outcome,
+    durationMs: path.kind === 'unusable' ? cfg.timeoutMs : jitterRunMs(packets, jitter.intervalMs, cfg.timeoutMs),
+  };
 }
 
 /**

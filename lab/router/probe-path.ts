@@ -51,7 +51,11 @@ function inTheClear(m: RouterModel, wan: string, destination: string, traffic: T
   return { kind: 'wire', wan, address: destination, traffic };
 }
 
-const PRIVATE: ReadonlyArray<[string, number]> = [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16]];
+const PRIVATE: ReadonlyArray<[string, number]> = [
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+];
 
 function isPrivate(address: string): boolean {
   return PRIVATE.some(([network, length]) => networkOf(address, length) === network);
@@ -63,5 +67,11 @@ function isPrivate(address: string): boolean {
  * static default routes are ordered (fibre first, LTE floating).
  */
 function routedWan(m: RouterModel): string | undefined {
-  return defaultRouteInterface(m) ?? m.world.wans().map((w) => w.interface).find((name) => m.rt.interfaces.get(name)?.protocolUp);
+  return (
+    defaultRouteInterface(m) ??
+    m.world
+      .wans()
+      .map((w) => w.interface)
+      .find((name) => m.rt.interfaces.get(name)?.protocolUp)
+  );
 }

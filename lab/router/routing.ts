@@ -33,11 +33,16 @@ export function recomputeRoutes(m: RouterModel): void {
     if (!m.rt.interfaces.get(sa.tunnelInterface)?.protocolUp) continue;
     const hub = m.world.hubByAddress(sa.peerAddress);
     // IKEv2 routing: the hub's summaries as static routes via the tunnel (`route accept any distance`).
-    for (const prefix of hub?.pushedRoutes ?? []) statics.push({ prefix, distance: m.opts.routeAcceptDistance, interface: sa.tunnelInterface });
+    for (const prefix of hub?.pushedRoutes ?? [])
+      statics.push({ prefix, distance: m.opts.routeAcceptDistance, interface: sa.tunnelInterface });
     const neighbor = hub ? m.rt.bgp.get(hub.tunnelAddress) : undefined;
     if (hub && neighbor?.state === 'Established') {
       for (let i = 0; i < neighbor.prefixes; i++) {
-        bgp.push({ prefix: `${networkOf(`10.${100 + Math.floor(i / 256)}.${i % 256}.0`, 24)}/24`, via: hub.tunnelAddress, installedAt: neighbor.upDownAt });
+        bgp.push({
+          prefix: `${networkOf(`10.${100 + Math.floor(i / 256)}.${i % 256}.0`, 24)}/24`,
+          via: hub.tunnelAddress,
+          installedAt: neighbor.upDownAt,
+        });
       }
     }
   }

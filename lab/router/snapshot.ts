@@ -35,10 +35,16 @@ export function snapshot(m: RouterModel): RouterSnapshot {
     clients,
     tracks,
     sas: m.rt.sas.map((s) => ({
-      tunnelId: s.tunnelId, peer: s.peerAddress, source: s.sourceInterface,
-      activeSec: Math.floor((at - s.createdAt) / 1000), encaps: s.ipsec.encaps, decaps: s.ipsec.decaps,
+      tunnelId: s.tunnelId,
+      peer: s.peerAddress,
+      source: s.sourceInterface,
+      activeSec: Math.floor((at - s.createdAt) / 1000),
+      encaps: s.ipsec.encaps,
+      decaps: s.ipsec.decaps,
     })),
-    routes: m.rt.routes.map((r) => `${r.code}${r.candidateDefault ? '*' : ''} ${r.prefix}${r.via ? ` via ${r.via}` : ''}${r.interface ? ` ${r.interface}` : ''}`),
+    routes: m.rt.routes.map(
+      (r) => `${r.code}${r.candidateDefault ? '*' : ''} ${r.prefix}${r.via ? ` via ${r.via}` : ''}${r.interface ? ` ${r.interface}` : ''}`,
+    ),
     interfaces,
   };
 }

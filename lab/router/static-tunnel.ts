@@ -21,8 +21,15 @@ export interface StaticTunnelRuntime {
 /** A tunnel IOS would bring up by itself: fixed source and destination, IPsec protection, not shut. */
 export function isStaticTunnel(cfg: InterfaceConfig): boolean {
   const t = cfg.tunnel;
-  return t !== undefined && t.destination !== undefined && t.destination !== 'dynamic' && isIpv4(t.destination)
-    && t.source !== undefined && t.source !== 'dynamic' && t.protectionProfile !== undefined;
+  return (
+    t !== undefined &&
+    t.destination !== undefined &&
+    t.destination !== 'dynamic' &&
+    isIpv4(t.destination) &&
+    t.source !== undefined &&
+    t.source !== 'dynamic' &&
+    t.protectionProfile !== undefined
+  );
 }
 
 /** Steps every fixed-peer tunnel (`settle`: warm start, every IKE answer that will come is in). */

@@ -37,11 +37,18 @@ const SEGMENT_BYTES = 60;
 
 export function tcpConnectPath(m: RouterModel, tcp: TcpConnectConfig): TcpPath {
   const egress = egressInterface(m.rt.routes, tcp.destination);
-  const onLan = egress !== undefined && !m.world.wan(egress) && !egress.startsWith('Tunnel') && m.rt.interfaces.get(egress)?.protocolUp === true;
+  const onLan =
+    egress !== undefined && !m.world.wan(egress) && !egress.startsWith('Tunnel') && m.rt.interfaces.get(egress)?.protocolUp === true;
   return onLan ? { kind: 'lan', interface: egress } : sourceIpPath(m, tcp, 'data');
 }
 
-export function runTcpConnect(m: RouterModel, cfg: IpSlaConfig, tcp: TcpConnectConfig, path: TcpPath, t: number): { outcome: RunOutcome; durationMs: number } {
+export function runTcpConnect(
+  m: RouterModel,
+  cfg: IpSlaConfig,
+  tcp: TcpConnectConfig,
+  path: TcpPath,
+  t: number,
+): { outcome: RunOutcome; durationMs: number } {
   const timedOut = { outcome: { code: 'timeout' as const }, durationMs: cfg.timeoutMs };
   let rttMs: number;
   if (path.kind === 'lan') {
@@ -54,6 +61,7 @@ export function runTcpConnect(m: RouterModel, cfg: IpSlaConfig, tcp: TcpConnectC
     rttMs = syn.rttMs;
   }
   if (rttMs > cfg.timeoutMs) return timedOut;
-  if (!m.world.tcpListening(tcp.destination, tcp.port)) return { outcome: { code: 'no-connection', connectionLost: true }, durationMs: rttMs };
+  if (!m.world.tcpListening(tcp.destination, tcp.port))
+    return { outcome: { code: 'no-connection', connectionLost: true }, durationMs: rttMs };
   return { outcome: judgeProbe(cfg, { delivered: true, rttMs }), durationMs: rttMs };
 }

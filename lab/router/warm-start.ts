@@ -34,7 +34,11 @@ export function warmStart(m: RouterModel): void {
     // DPD's phase follows from the SA's age (the seed draws it): a periodic timer started when the SA came up.
     const timing = dpdTiming(m);
     const fresh = newDpd(sa.createdAt, timing);
-    sa.dpd = { ...fresh, lastHeardAt: m.opts.traffic.inPps > 0 ? t : sa.createdAt, nextPeriodicAt: nextTimerAfter(fresh.nextPeriodicAt, timing.intervalSec * 1000, t) };
+    sa.dpd = {
+      ...fresh,
+      lastHeardAt: m.opts.traffic.inPps > 0 ? t : sa.createdAt,
+      nextPeriodicAt: nextTimerAfter(fresh.nextPeriodicAt, timing.intervalSec * 1000, t),
+    };
     const secs = saAgeMs / 1000;
     sa.ipsec.encaps = Math.floor(secs * m.opts.traffic.outPps);
     sa.ipsec.decaps = Math.floor(secs * m.opts.traffic.inPps);

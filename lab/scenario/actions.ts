@@ -17,10 +17,16 @@ export function checkNames(scenario: Scenario, world: World, file = scenario.nam
   const problems: string[] = [];
   const wans = new Set(world.wans().map((w) => w.interface));
   const hubs = new Set(world.hubs().map((h) => h.name));
-  const wan = (name: string, i: number) => { if (!wans.has(name)) problems.push(`actions[${i}]: unknown WAN "${name}" (known: ${[...wans].join(', ')})`); };
-  const hub = (name: string, i: number) => { if (!hubs.has(name)) problems.push(`actions[${i}]: unknown hub "${name}" (known: ${[...hubs].join(', ')})`); };
+  const wan = (name: string, i: number) => {
+    if (!wans.has(name)) problems.push(`actions[${i}]: unknown WAN "${name}" (known: ${[...wans].join(', ')})`);
+  };
+  const hub = (name: string, i: number) => {
+    if (!hubs.has(name)) problems.push(`actions[${i}]: unknown hub "${name}" (known: ${[...hubs].join(', ')})`);
+  };
   // A path's far end: every one (`*`), the internet, one anchor by its address, or a hub by name.
-  const target = (name: string, i: number) => { if (name !== '*' && name !== INTERNET && !isIPv4(name)) hub(name, i); };
+  const target = (name: string, i: number) => {
+    if (name !== '*' && name !== INTERNET && !isIPv4(name)) hub(name, i);
+  };
   scenario.actions.forEach(({ action: a }, i) => {
     switch (a.kind) {
       case 'set-path':
@@ -31,10 +37,32 @@ export function checkNames(scenario: Scenario, world: World, file = scenario.nam
         wan(a.wan, i);
         target(a.to, i);
         break;
-      case 'cut-wan': case 'restore-wan': case 'flap-wan': case 'blackhole-wan': wan(a.wan, i); break;
-      case 'kill-hub': case 'revive-hub': case 'push-routes': case 'inject-route': case 'withdraw-routes': hub(a.hub, i); break;
-      case 'slow-ike': case 'drain-hub': case 'undrain-hub': case 'clear-hub-sessions': hub(a.hub, i); break;
-      case 'drop-sessions': case 'configure': case 'dns-fail': case 'dns-restore': case 'agent': case 'router-management': break;
+      case 'cut-wan':
+      case 'restore-wan':
+      case 'flap-wan':
+      case 'blackhole-wan':
+        wan(a.wan, i);
+        break;
+      case 'kill-hub':
+      case 'revive-hub':
+      case 'push-routes':
+      case 'inject-route':
+      case 'withdraw-routes':
+        hub(a.hub, i);
+        break;
+      case 'slow-ike':
+      case 'drain-hub':
+      case 'undrain-hub':
+      case 'clear-hub-sessions':
+        hub(a.hub, i);
+        break;
+      case 'drop-sessions':
+      case 'configure':
+      case 'dns-fail':
+      case 'dns-restore':
+      case 'agent':
+      case 'router-management':
+        break;
     }
   });
   if (problems.length) throw new ScenarioError(file, problems);
@@ -44,25 +72,48 @@ export function checkNames(scenario: Scenario, world: World, file = scenario.nam
 export function describeAction(a: ScenarioAction): string {
   if (isHarnessAction(a)) return describeHarnessAction(a);
   switch (a.kind) {
-    case 'set-path': return describePathChange(a.change);
-    case 'ramp-latency': return `path ${a.wan} -> ${a.to === '*' ? 'all' : a.to}: latency ramps ${a.fromMs !== undefined ? `from ${a.fromMs} ms ` : ''}to ${a.toMs} ms over ${a.overSec}s`;
-    case 'cut-wan': return `WAN ${a.wan} cut`;
-    case 'restore-wan': return `WAN ${a.wan} restored`;
-    case 'blackhole-wan': return `WAN ${a.wan} passes nothing (link up)`;
-    case 'slow-ike': return a.delayMs > 0 ? `hub ${a.hub} answers IKE ${a.delayMs} ms late` : `hub ${a.hub} answers IKE promptly`;
-    case 'drain-hub': return `hub ${a.hub} drains (refuses new IKE sessions)`;
-    case 'undrain-hub': return `hub ${a.hub} accepts new IKE sessions again`;
-    case 'clear-hub-sessions': return `hub ${a.hub}'s operator clears its IKE sessions`;
-    case 'dns-fail': return a.name === '*' ? 'DNS fails for every name' : `DNS fails for ${a.name}`;
-    case 'dns-restore': return a.name === '*' ? 'DNS works again' : `DNS works again for ${a.name}`;
-    case 'flap-wan': return `WAN ${a.wan} flaps every ${a.periodSec}s, ${a.count} times`;
-    case 'kill-hub': return `hub ${a.hub} dies (stops answering)`;
-    case 'revive-hub': return `hub ${a.hub} returns`;
-    case 'push-routes': return `hub ${a.hub} pushes ${a.prefixes.join(', ')}`;
-    case 'inject-route': return `hub ${a.hub} pushes rogue route ${a.prefix}`;
-    case 'withdraw-routes': return `hub ${a.hub} withdraws ${a.prefixes.join(', ')}`;
-    case 'drop-sessions': return 'SSH sessions dropped';
-    case 'configure': return `operator configures: ${a.lines.trim().split('\n').map((l) => l.trim()).join(' / ')}`;
+    case 'set-path':
+      return describePathChange(a.change);
+    case 'ramp-latency':
+      return `path ${a.wan} -> ${a.to === '*' ? 'all' : a.to}: latency ramps ${a.fromMs !== undefined ? `from ${a.fromMs} ms ` : ''}to ${a.toMs} ms over ${a.overSec}s`;
+    case 'cut-wan':
+      return `WAN ${a.wan} cut`;
+    case 'restore-wan':
+      return `WAN ${a.wan} restored`;
+    case 'blackhole-wan':
+      return `WAN ${a.wan} passes nothing (link up)`;
+    case 'slow-ike':
+      return a.delayMs > 0 ? `hub ${a.hub} answers IKE ${a.delayMs} ms late` : `hub ${a.hub} answers IKE promptly`;
+    case 'drain-hub':
+      return `hub ${a.hub} drains (refuses new IKE sessions)`;
+    case 'undrain-hub':
+      return `hub ${a.hub} accepts new IKE sessions again`;
+    case 'clear-hub-sessions':
+      return `hub ${a.hub}'s operator clears its IKE sessions`;
+    case 'dns-fail':
+      return a.name === '*' ? 'DNS fails for every name' : `DNS fails for ${a.name}`;
+    case 'dns-restore':
+      return a.name === '*' ? 'DNS works again' : `DNS works again for ${a.name}`;
+    case 'flap-wan':
+      return `WAN ${a.wan} flaps every ${a.periodSec}s, ${a.count} times`;
+    case 'kill-hub':
+      return `hub ${a.hub} dies (stops answering)`;
+    case 'revive-hub':
+      return `hub ${a.hub} returns`;
+    case 'push-routes':
+      return `hub ${a.hub} pushes ${a.prefixes.join(', ')}`;
+    case 'inject-route':
+      return `hub ${a.hub} pushes rogue route ${a.prefix}`;
+    case 'withdraw-routes':
+      return `hub ${a.hub} withdraws ${a.prefixes.join(', ')}`;
+    case 'drop-sessions':
+      return 'SSH sessions dropped';
+    case 'configure':
+      return `operator configures: ${a.lines
+        .trim()
+        .split('\n')
+        .map((l) => l.trim())
+        .join(' / ')}`;
   }
 }
 
@@ -100,24 +151,61 @@ export function applyAction(router: LabRouter, a: ScenarioAction): void {
       w.setPath(wan, to, patch);
       return;
     }
-    case 'ramp-latency': if (a.fromMs !== undefined) w.setPath(a.wan, a.to, { latencyMs: a.fromMs }); return;
-    case 'cut-wan': w.setWanUp(a.wan, false); return;
-    case 'restore-wan': w.setWanUp(a.wan, true); w.setWanBlackholed(a.wan, false); return;
-    case 'blackhole-wan': w.setWanBlackholed(a.wan, true); return;
-    case 'slow-ike': w.setIkeDelay(a.hub, a.delayMs); return;
-    case 'drain-hub': w.setHubDraining(a.hub, true); return;
-    case 'undrain-hub': w.setHubDraining(a.hub, false); return;
-    case 'clear-hub-sessions': w.clearHubSessions(a.hub); return;
-    case 'dns-fail': w.dns.setFailing(a.name, true); return;
-    case 'dns-restore': w.dns.setFailing(a.name, false); return;
-    case 'flap-wan': w.setWanUp(a.wan, false); return;
-    case 'kill-hub': w.setHubUp(a.hub, false); return;
-    case 'revive-hub': w.setHubUp(a.hub, true); return;
-    case 'push-routes': w.pushRoutes(a.hub, a.prefixes); return;
-    case 'inject-route': w.pushRoutes(a.hub, [a.prefix]); return;
-    case 'withdraw-routes': w.withdrawRoutes(a.hub, a.prefixes); return;
-    case 'drop-sessions': router.dropSessions(); return;
-    case 'configure': router.configure(a.lines); return;
+    case 'ramp-latency':
+      if (a.fromMs !== undefined) w.setPath(a.wan, a.to, { latencyMs: a.fromMs });
+      return;
+    case 'cut-wan':
+      w.setWanUp(a.wan, false);
+      return;
+    case 'restore-wan':
+      w.setWanUp(a.wan, true);
+      w.setWanBlackholed(a.wan, false);
+      return;
+    case 'blackhole-wan':
+      w.setWanBlackholed(a.wan, true);
+      return;
+    case 'slow-ike':
+      w.setIkeDelay(a.hub, a.delayMs);
+      return;
+    case 'drain-hub':
+      w.setHubDraining(a.hub, true);
+      return;
+    case 'undrain-hub':
+      w.setHubDraining(a.hub, false);
+      return;
+    case 'clear-hub-sessions':
+      w.clearHubSessions(a.hub);
+      return;
+    case 'dns-fail':
+      w.dns.setFailing(a.name, true);
+      return;
+    case 'dns-restore':
+      w.dns.setFailing(a.name, false);
+      return;
+    case 'flap-wan':
+      w.setWanUp(a.wan, false);
+      return;
+    case 'kill-hub':
+      w.setHubUp(a.hub, false);
+      return;
+    case 'revive-hub':
+      w.setHubUp(a.hub, true);
+      return;
+    case 'push-routes':
+      w.pushRoutes(a.hub, a.prefixes);
+      return;
+    case 'inject-route':
+      w.pushRoutes(a.hub, [a.prefix]);
+      return;
+    case 'withdraw-routes':
+      w.withdrawRoutes(a.hub, a.prefixes);
+      return;
+    case 'drop-sessions':
+      router.dropSessions();
+      return;
+    case 'configure':
+      router.configure(a.lines);
+      return;
   }
 }
 

@@ -16,7 +16,11 @@ function kindText(kind: string, k: KindLoss | null): string {
 
 function dscpText(dscp: string, d: DscpImpairment | null): string {
   if (d === null) return `DSCP ${dscp} as other traffic`;
-  const parts = [d.latencyMs ? `+${d.latencyMs} ms` : '', d.jitterMs ? `jitter +${d.jitterMs} ms` : '', d.lossPct ? `loss +${d.lossPct}%` : ''].filter(Boolean);
+  const parts = [
+    d.latencyMs ? `+${d.latencyMs} ms` : '',
+    d.jitterMs ? `jitter +${d.jitterMs} ms` : '',
+    d.lossPct ? `loss +${d.lossPct}%` : '',
+  ].filter(Boolean);
   return `DSCP ${dscp} ${parts.join(' ') || 'as other traffic'}`;
 }
 

@@ -49,7 +49,8 @@ export function agentSequenceProblems(actions: readonly TimedAction[], indexOf: 
   for (const t of [...actions].sort((a, b) => a.atSec - b.atSec)) {
     if (t.action.kind !== 'agent') continue;
     const wantsAlive = t.action.op === 'kill';
-    if (alive !== wantsAlive) problems.push(`actions[${indexOf(t)}].agent: the agent is already ${alive ? 'running' : 'dead'} (since ${since})`);
+    if (alive !== wantsAlive)
+      problems.push(`actions[${indexOf(t)}].agent: the agent is already ${alive ? 'running' : 'dead'} (since ${since})`);
     alive = !wantsAlive;
     since = `${t.atSec}s`;
   }

@@ -70,7 +70,9 @@ export function playScenario(router: LabRouter, clock: Clock, scenario: Scenario
   // A timer may fire a hair early on a scaled clock: it applies what is due at its own time.
   const timers = times.map((t) => clock.setTimer(() => applyDue(Math.max(t, clock.now() - start)), t));
   let resolve!: (run: ScenarioRun) => void;
-  const done = new Promise<ScenarioRun>((r) => { resolve = r; });
+  const done = new Promise<ScenarioRun>((r) => {
+    resolve = r;
+  });
   const end = clock.setTimer(() => {
     applyDue(scenario.durationSec * 1000);
     unhook();
@@ -99,7 +101,11 @@ export function runScenarioNow(scenario: Scenario, options: Omit<LabRouterOption
   const clock = new ManualClock();
   const router = createLabRouter({ ...options, clock, seed: options.seed ?? scenario.seed ?? 1 });
   let result: ScenarioRun | undefined;
-  playScenario(router, clock, scenario, { onDone: (r) => { result = r; } });
+  playScenario(router, clock, scenario, {
+    onDone: (r) => {
+      result = r;
+    },
+  });
   clock.advance(scenario.durationSec * 1000);
   router.stop();
   if (!result) throw new Error(`scenario ${scenario.name} did not reach its end`);
@@ -112,7 +118,8 @@ export function unmetExpectations(expect: ScenarioExpectation | undefined, s: Ro
   const client = s.clients.find((c) => c.phase === 'connected');
   const peer = client?.peer ?? 'none';
   if (expect.peer !== undefined && expect.peer !== peer) unmet.push(`peer: expected ${expect.peer}, got ${peer}`);
-  if (expect.source !== undefined && expect.source !== (client?.source ?? 'none')) unmet.push(`source: expected ${expect.source}, got ${client?.source ?? 'none'}`);
+  if (expect.source !== undefined && expect.source !== (client?.source ?? 'none'))
+    unmet.push(`source: expected ${expect.source}, got ${client?.source ?? 'none'}`);
   for (const r of expect.routesInclude ?? []) if (!s.routes.some((x) => x.startsWith(r))) unmet.push(`route missing: ${r}`);
   for (const r of expect.routesExclude ?? []) if (s.routes.some((x) => x.startsWith(r))) unmet.push(`route present: ${r}`);
   return unmet;

@@ -108,10 +108,27 @@ export function faultOf(s: Scenario): FaultWindow {
 }
 
 export const ACTION_NAMES = [
-  'set-path', 'cut-wan', 'restore-wan', 'flap-wan', 'kill-hub', 'revive-hub',
-  'push-routes', 'inject-route', 'withdraw-routes', 'drop-sessions', 'configure',
-  'ramp-latency', 'blackhole-wan', 'slow-ike', 'drain-hub', 'undrain-hub', 'clear-hub-sessions', 'dns-fail', 'dns-restore',
-  'agent', 'router-management',
+  'set-path',
+  'cut-wan',
+  'restore-wan',
+  'flap-wan',
+  'kill-hub',
+  'revive-hub',
+  'push-routes',
+  'inject-route',
+  'withdraw-routes',
+  'drop-sessions',
+  'configure',
+  'ramp-latency',
+  'blackhole-wan',
+  'slow-ike',
+  'drain-hub',
+  'undrain-hub',
+  'clear-hub-sessions',
+  'dns-fail',
+  'dns-restore',
+  'agent',
+  'router-management',
 ] as const;
 
 /** `90`, `90s`, `2m`, `1m30s`, `1h` -> seconds; undefined when malformed. */

@@ -45,9 +45,7 @@ export class LabSshServer {
     readonly hostKey: HostKey,
   ) {
     const auth = new Authenticator(options.users ?? DEFAULT_USERS);
-    this.server = new ssh2.Server({ hostKeys: [hostKey.privateKey], ident: IOS_SSH_IDENT }, (conn) =>
-      this.onConnection(conn, auth),
-    );
+    this.server = new ssh2.Server({ hostKeys: [hostKey.privateKey], ident: IOS_SSH_IDENT }, (conn) => this.onConnection(conn, auth));
   }
 
   static async start(options: LabSshServerOptions): Promise<LabSshServer> {

@@ -18,7 +18,10 @@ export class LogBuffer {
   /** Called with each line as the buffer records it (EEM syslog event detector). */
   private readonly watchers = new Set<(line: string) => void>();
 
-  constructor(private readonly capacity = 200, private readonly sink?: SyslogSink) {}
+  constructor(
+    private readonly capacity = 200,
+    private readonly sink?: SyslogSink,
+  ) {}
 
   record(event: RouterEvent): void {
     const msg = messageFor(event);

@@ -22,18 +22,43 @@ export function messageFor(e: RouterEvent): IosMessage | undefined {
         ? { facility: 'LINK', severity: 5, mnemonic: 'CHANGED', text: `Interface ${e.interface}, changed state to administratively down` }
         : { facility: 'LINK', severity: 3, mnemonic: 'UPDOWN', text: `Interface ${e.interface}, changed state to ${e.state}` };
     case 'line-protocol':
-      return { facility: 'LINEPROTO', severity: 5, mnemonic: 'UPDOWN', text: `Line protocol on Interface ${e.interface}, changed state to ${e.state}` };
+      return {
+        facility: 'LINEPROTO',
+        severity: 5,
+        mnemonic: 'UPDOWN',
+        text: `Line protocol on Interface ${e.interface}, changed state to ${e.state}`,
+      };
     case 'ike-session':
       // Two spaces after the period, as IOS prints it.
-      return { facility: 'CRYPTO', severity: 5, mnemonic: 'IKEV2_SESSION_STATUS', text: `Crypto tunnel v2 is ${e.state.toUpperCase()}.  Peer ${e.peer}:${e.port} Id: ${e.peer}` };
+      return {
+        facility: 'CRYPTO',
+        severity: 5,
+        mnemonic: 'IKEV2_SESSION_STATUS',
+        text: `Crypto tunnel v2 is ${e.state.toUpperCase()}.  Peer ${e.peer}:${e.port} Id: ${e.peer}`,
+      };
     case 'bgp':
-      return { facility: 'BGP', severity: 5, mnemonic: 'ADJCHANGE', text: `neighbor ${e.neighbor} ${WORD[e.state]}${e.reason ? ` ${e.reason}` : ' '}` };
+      return {
+        facility: 'BGP',
+        severity: 5,
+        mnemonic: 'ADJCHANGE',
+        text: `neighbor ${e.neighbor} ${WORD[e.state]}${e.reason ? ` ${e.reason}` : ' '}`,
+      };
     case 'bgp-notification':
-      return { facility: 'BGP', severity: 3, mnemonic: 'NOTIFICATION', text: `sent to neighbor ${e.neighbor} ${e.code} (${e.text}) 0 bytes` };
+      return {
+        facility: 'BGP',
+        severity: 3,
+        mnemonic: 'NOTIFICATION',
+        text: `sent to neighbor ${e.neighbor} ${e.code} (${e.text}) 0 bytes`,
+      };
     case 'ip-sla-threshold':
       // A real router's log: `%RTT-3-IPSLATHRESHOLD: IP SLAs(1): Threshold Occurred for timeout`, then `... Cleared for timeout`.
       return e.logged
-        ? { facility: 'RTT', severity: 3, mnemonic: 'IPSLATHRESHOLD', text: `IP SLAs(${e.operation}): Threshold ${e.state === 'occurred' ? 'Occurred' : 'Cleared'} for ${e.element}` }
+        ? {
+            facility: 'RTT',
+            severity: 3,
+            mnemonic: 'IPSLATHRESHOLD',
+            text: `IP SLAs(${e.operation}): Threshold ${e.state === 'occurred' ? 'Occurred' : 'Cleared'} for ${e.element}`,
+          }
         : undefined;
     case 'config':
       return { facility: 'SYS', severity: 5, mnemonic: 'CONFIG_I', text: `Configured from console by ${e.by}` };

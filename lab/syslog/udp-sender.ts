@@ -6,7 +6,10 @@ export class UdpSyslogSender {
   sent = 0;
   failed = 0;
 
-  constructor(private readonly host: string, private readonly port: number) {}
+  constructor(
+    private readonly host: string,
+    private readonly port: number,
+  ) {}
 
   send(line: string): void {
     this.socket ??= this.open();
@@ -23,7 +26,9 @@ export class UdpSyslogSender {
 
   private open(): Socket {
     const s = createSocket(this.host.includes(':') ? 'udp6' : 'udp4');
-    s.on('error', () => { this.failed++; });
+    s.on('error', () => {
+      this.failed++;
+    });
     s.unref();
     return s;
   }

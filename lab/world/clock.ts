@@ -30,7 +30,9 @@ export class ManualClock implements Clock {
   readonly setTimer = (fn: () => void, delayMs: number): (() => void) => {
     const timer = { id: this.nextId++, at: this.current + Math.max(0, delayMs), fn };
     this.timers.push(timer);
-    return () => { this.timers = this.timers.filter((t) => t !== timer); };
+    return () => {
+      this.timers = this.timers.filter((t) => t !== timer);
+    };
   };
 
   readonly sleep = (ms: number): Promise<void> => new Promise((resolve) => this.setTimer(resolve, ms));
@@ -79,7 +81,10 @@ export class ScaledClock implements Clock {
   private nextId = 1;
   private readonly handles = new Map<number, NodeJS.Timeout>();
 
-  constructor(readonly speed: number = 1, startMs: number = Date.now()) {
+  constructor(
+    readonly speed: number = 1,
+    startMs: number = Date.now(),
+  ) {
     if (!(speed > 0)) throw new RangeError(`speed must be positive, got ${speed}`);
     this.labStart = startMs;
   }
@@ -89,10 +94,13 @@ export class ScaledClock implements Clock {
 
   readonly setTimer = (fn: () => void, delayMs: number): (() => void) => {
     const id = this.nextId++;
-    const handle = setTimeout(() => {
-      this.handles.delete(id);
-      fn();
-    }, Math.max(0, delayMs) / this.speed);
+    const handle = setTimeout(
+      () => {
+        this.handles.delete(id);
+        fn();
+      },
+      Math.max(0, delayMs) / this.speed,
+    );
     this.handles.set(id, handle);
     return () => {
       clearTimeout(handle);

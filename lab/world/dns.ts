@@ -39,7 +39,10 @@ export class Dns {
 }
 
 /** The default table: every hub by `<name>.example.net`, then the world's own records over it. */
-export function defaultDnsRecords(hubs: ReadonlyArray<{ name: string; address: string }>, extra: Record<string, string> = {}): Record<string, string> {
+export function defaultDnsRecords(
+  hubs: ReadonlyArray<{ name: string; address: string }>,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const h of hubs) out[`${h.name}.${HUB_DOMAIN}`] = h.address;
   return { ...out, ...extra };

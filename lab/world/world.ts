@@ -10,7 +10,15 @@ import type { SeededRandom } from './random.js';
 import { isIPv4 } from 'node:net';
 
 export type { LossSpec } from './loss-model.js';
-export { JITTER_HALF_WIDTH, TRAFFIC_KINDS, type DscpImpairment, type KindLoss, type PathPatch, type PathQuality, type TrafficKind } from './path-quality.js';
+export {
+  JITTER_HALF_WIDTH,
+  TRAFFIC_KINDS,
+  type DscpImpairment,
+  type KindLoss,
+  type PathPatch,
+  type PathQuality,
+  type TrafficKind,
+} from './path-quality.js';
 
 export type WanKind = 'fibre' | 'lte';
 
@@ -48,7 +56,11 @@ export interface HubSpec {
    * (IOS's 180 s unless given) and router ID.
    */
   bgp?: {
-    remoteAs: number; prefixes: number; advertises?: HubBgpRoute[]; holdSec?: number; routerId?: string;
+    remoteAs: number;
+    prefixes: number;
+    advertises?: HubBgpRoute[];
+    holdSec?: number;
+    routerId?: string;
     /** The hub's inbound policy toward spokes: a community a spoke tags its LAN with sets this local preference (`match community` / `set local-preference`). */
     communityLocalPref?: Record<string, number>;
   };
@@ -239,7 +251,8 @@ export class World {
     const loss = lossOf(p, kind);
     // The way out, the round trip as a whole, the way back: a packet lost early never meets the later components.
     const lostBy = (['upstream', 'roundTrip', 'downstream'] as const).find((c) => this.loses(`${pathKey}|${kind}|${c}`, loss[c], rng));
-    if (lostBy === undefined) return q.extraLossPct > 0 && rng.chance(q.extraLossPct) ? { delivered: false, rttMs } : { delivered: true, rttMs };
+    if (lostBy === undefined)
+      return q.extraLossPct > 0 && rng.chance(q.extraLossPct) ? { delivered: false, rttMs } : { delivered: true, rttMs };
     return lostBy === 'roundTrip' ? { delivered: false, rttMs } : { delivered: false, rttMs, lostOn: lostBy };
   }
 
@@ -255,7 +268,8 @@ export class World {
   meanLossPct(wan: string, address: string, kind: TrafficKind): number {
     if (!this.reachable(wan, address)) return 100;
     const loss = lossOf(this.paths.get(key(wan, this.targetOf(address)))!, kind);
-    if (!loss.upstream && !loss.downstream) return loss.roundTrip?.burst === undefined ? loss.roundTrip?.pct ?? 0 : meanLoss(loss.roundTrip) * 100;
+    if (!loss.upstream && !loss.downstream)
+      return loss.roundTrip?.burst === undefined ? (loss.roundTrip?.pct ?? 0) : meanLoss(loss.roundTrip) * 100;
     return (1 - (1 - meanLoss(loss.upstream)) * (1 - meanLoss(loss.roundTrip)) * (1 - meanLoss(loss.downstream))) * 100;
   }
 
@@ -396,7 +410,9 @@ export class World {
   /** Routes the hub (name) holds from its spokes: what the spokes advertised to it. */
   hubLearned(hub: string): Array<HubLearnedRoute & { spoke: string }> {
     this.hubOrThrow(hub);
-    return [...(this.learned.get(hub) ?? new Map<string, HubLearnedRoute[]>())].flatMap(([spoke, routes]) => routes.map((r) => ({ ...structuredClone(r), spoke })));
+    return [...(this.learned.get(hub) ?? new Map<string, HubLearnedRoute[]>())].flatMap(([spoke, routes]) =>
+      routes.map((r) => ({ ...structuredClone(r), spoke })),
+    );
   }
 
   /**
@@ -413,8 +429,10 @@ export class World {
       const route = this.hubLearned(h.name).find((r) => r.prefix === prefix);
       if (!route) return [];
       const mapped = route.communities.map((c) => h.bgp!.communityLocalPref?.[c]).filter((x): x is number => x !== undefined);
-      const localPref = mapped.length ? Math.min(...mapped) : route.localPref ?? 100;
-      return [{ hub: h.name, localPref, asPath: route.asPath.length, med: route.med ?? 0, routerId: ipNumber(h.bgp.routerId ?? h.tunnelAddress) }];
+      const localPref = mapped.length ? Math.min(...mapped) : (route.localPref ?? 100);
+      return [
+        { hub: h.name, localPref, asPath: route.asPath.length, med: route.med ?? 0, routerId: ipNumber(h.bgp.routerId ?? h.tunnelAddress) },
+      ];
     });
     candidates.sort((a, b) => b.localPref - a.localPref || a.asPath - b.asPath || a.med - b.med || a.routerId - b.routerId);
     return candidates[0]?.hub;

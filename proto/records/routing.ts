@@ -4,8 +4,23 @@ export type AddressFamily = 'ipv4' | 'ipv6';
 
 /** The routing source, from the route's code letter(s) (`O` -> `ospf`, `LC` -> `local`). */
 export type RouteProtocol =
-  | 'connected' | 'local' | 'static' | 'bgp' | 'ospf' | 'eigrp' | 'rip' | 'isis'
-  | 'nhrp' | 'odr' | 'lisp' | 'application' | 'mobile' | 'omp' | 'nat' | 'nd' | 'rpl'
+  | 'connected'
+  | 'local'
+  | 'static'
+  | 'bgp'
+  | 'ospf'
+  | 'eigrp'
+  | 'rip'
+  | 'isis'
+  | 'nhrp'
+  | 'odr'
+  | 'lisp'
+  | 'application'
+  | 'mobile'
+  | 'omp'
+  | 'nat'
+  | 'nd'
+  | 'rpl'
   | 'unknown';
 
 /**
@@ -14,12 +29,36 @@ export type RouteProtocol =
  * `I1` -> `level-1`, `U` -> `per-user`, `NDp` -> `prefix`.
  */
 export type RouteSubtype =
-  | 'inter-area' | 'external-1' | 'external-2' | 'nssa-external-1' | 'nssa-external-2'
-  | 'external' | 'level-1' | 'level-2' | 'summary' | 'per-user' | 'periodic'
-  | 'registered' | 'registration-summary' | 'inside' | 'outside' | 'dia'
-  | 'default' | 'prefix' | 'redirect' | 'destination' | 'home-agent' | 'mobile-router'
-  | 'alt' | 'site-registrations' | 'dyn-eid' | 'away' | 'extranet-policy' | 'publications'
-  | 'destinations-summary' | 'unknown';
+  | 'inter-area'
+  | 'external-1'
+  | 'external-2'
+  | 'nssa-external-1'
+  | 'nssa-external-2'
+  | 'external'
+  | 'level-1'
+  | 'level-2'
+  | 'summary'
+  | 'per-user'
+  | 'periodic'
+  | 'registered'
+  | 'registration-summary'
+  | 'inside'
+  | 'outside'
+  | 'dia'
+  | 'default'
+  | 'prefix'
+  | 'redirect'
+  | 'destination'
+  | 'home-agent'
+  | 'mobile-router'
+  | 'alt'
+  | 'site-registrations'
+  | 'dyn-eid'
+  | 'away'
+  | 'extranet-policy'
+  | 'publications'
+  | 'destinations-summary'
+  | 'unknown';
 
 /**
  * Marks IOS prints between the code and the prefix: `+` replicated route,
@@ -70,8 +109,7 @@ export interface Route {
   nextHops: NextHop[];
 }
 
-export type BgpNeighborState =
-  | 'established' | 'idle' | 'active' | 'connect' | 'opensent' | 'openconfirm' | 'idle-admin' | 'unknown';
+export type BgpNeighborState = 'established' | 'idle' | 'active' | 'connect' | 'opensent' | 'openconfirm' | 'idle-admin' | 'unknown';
 
 /**
  * One neighbour row of `show ip bgp summary` / `show bgp ... summary`, with the
@@ -220,8 +258,16 @@ export interface NhrpEntry {
 export type DmvpnPeerState = 'up' | 'down' | 'nhrp' | 'ike' | 'unknown';
 export type DmvpnRole = 'hub' | 'spoke' | 'hub-spoke' | 'unknown';
 export type DmvpnAttribute =
-  | 'static' | 'dynamic' | 'incomplete' | 'nated' | 'local' | 'no-socket'
-  | 'route-installed' | 'nexthop-override' | 'cts-capable' | 'unknown';
+  | 'static'
+  | 'dynamic'
+  | 'incomplete'
+  | 'nated'
+  | 'local'
+  | 'no-socket'
+  | 'route-installed'
+  | 'nexthop-override'
+  | 'cts-capable'
+  | 'unknown';
 
 /** One peer row of `show dmvpn`, with its tunnel interface's header carried on it. */
 export interface DmvpnPeer {

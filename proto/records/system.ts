@@ -136,8 +136,7 @@ export interface SystemVersion {
 
 // ---------------------------------------------------------------- syslog
 
-export type SyslogSeverityName =
-  | 'emergency' | 'alert' | 'critical' | 'error' | 'warning' | 'notice' | 'informational' | 'debugging';
+export type SyslogSeverityName = 'emergency' | 'alert' | 'critical' | 'error' | 'warning' | 'notice' | 'informational' | 'debugging';
 
 /**
  * The timestamp IOS put on a message, as printed and, where it has a date or an
@@ -228,13 +227,7 @@ export interface Ikev2SaDetail {
   reason?: string;
 }
 
-export type SyslogDetail =
-  | TrackStateDetail
-  | LineProtocolDetail
-  | LinkDetail
-  | BgpAdjacencyDetail
-  | CryptoSessionDetail
-  | Ikev2SaDetail;
+export type SyslogDetail = TrackStateDetail | LineProtocolDetail | LinkDetail | BgpAdjacencyDetail | CryptoSessionDetail | Ikev2SaDetail;
 
 /** One syslog message, received over UDP or read from the log buffer. */
 export interface SyslogRecord {

@@ -1,22 +1,37 @@
 import { COMMAND_NAMES, REFUSAL_CODES, type CommandName } from '../commands.js';
-import { ENVELOPE_PROPERTIES, ENVELOPE_REQUIRED, arrayOf, epochMs, int, object, oneOfStrings, payload, str, type Schema } from './common.js';
+import {
+  ENVELOPE_PROPERTIES,
+  ENVELOPE_REQUIRED,
+  arrayOf,
+  epochMs,
+  int,
+  object,
+  oneOfStrings,
+  payload,
+  str,
+  type Schema,
+} from './common.js';
 
 /**
  * The outer shape of a command. `cmd` is any plausible name here so that an
  * unknown command is refused as `unknown-command` (after its signature is
  * checked), not as `malformed`; `args` is checked per command below.
  */
-export const commandSchema = payload('cmd', {
-  tx: str({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._:-]+$' }),
-  site: str({ minLength: 1, maxLength: 64 }),
-  node: str({ minLength: 1, maxLength: 64 }),
-  cmd: str({ minLength: 1, maxLength: 64, pattern: '^[a-z][a-z0-9-]*$' }),
-  args: { type: 'object' },
-  exp: epochMs,
-  nonce: str({ minLength: 22, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$' }),
-  keyId: str({ minLength: 1, maxLength: 64 }),
-  sig: str({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9_-]+$' }),
-}, ['tx', 'site', 'node', 'cmd', 'args', 'exp', 'nonce']);
+export const commandSchema = payload(
+  'cmd',
+  {
+    tx: str({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._:-]+$' }),
+    site: str({ minLength: 1, maxLength: 64 }),
+    node: str({ minLength: 1, maxLength: 64 }),
+    cmd: str({ minLength: 1, maxLength: 64, pattern: '^[a-z][a-z0-9-]*$' }),
+    args: { type: 'object' },
+    exp: epochMs,
+    nonce: str({ minLength: 22, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$' }),
+    keyId: str({ minLength: 1, maxLength: 64 }),
+    sig: str({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9_-]+$' }),
+  },
+  ['tx', 'site', 'node', 'cmd', 'args', 'exp', 'nonce'],
+);
 
 const none = object({});
 // An IPv4/IPv6 address or a DNS name (`peer <seq> fqdn <name>`); nothing that could carry a newline.
@@ -51,10 +66,13 @@ export const replySchema: Schema = {
   title: 'reply',
   oneOf: [
     object({ ...replyBase, ok: { const: true }, result: {} }, [...ENVELOPE_REQUIRED, 'tx', 'ok', 'result']),
-    object({
-      ...replyBase,
-      ok: { const: false },
-      error: object({ code: oneOfStrings(...REFUSAL_CODES, 'failed', 'unavailable', 'timeout'), message: str() }, ['code', 'message']),
-    }, [...ENVELOPE_REQUIRED, 'tx', 'ok', 'error']),
+    object(
+      {
+        ...replyBase,
+        ok: { const: false },
+        error: object({ code: oneOfStrings(...REFUSAL_CODES, 'failed', 'unavailable', 'timeout'), message: str() }, ['code', 'message']),
+      },
+      [...ENVELOPE_REQUIRED, 'tx', 'ok', 'error'],
+    ),
   ],
 };

@@ -57,7 +57,12 @@ function rootfsRunner(arch: Arch): { run?: (rootfs: string, file: string) => [st
  * Architectures whose smoke test must run (comma-separated, e.g. `x86_64,aarch64`):
  * .ci/run sets it, so a missing toolchain fails there instead of skipping unseen.
  */
-const REQUIRED = new Set((process.env.SPOKEPILOT_SMOKE_ARCHES ?? '').split(',').map((a) => a.trim()).filter(Boolean));
+const REQUIRED = new Set(
+  (process.env.SPOKEPILOT_SMOKE_ARCHES ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean),
+);
 
 for (const arch of ['x86_64', 'aarch64'] as const) {
   const runner = rootfsRunner(arch);
@@ -86,7 +91,10 @@ for (const arch of ['x86_64', 'aarch64'] as const) {
     /** Runs a program of the rootfs with only the environment the descriptor gives the app. */
     const inRootfs = (file: string, args: string[], env: Record<string, string> = {}) => {
       const [command, prefix] = runner.run!(rootfs, file);
-      return exec(command, [...prefix, ...args], { env: { PATH: '/opt/spokepilot:/usr/bin:/bin', ...descriptor.app.env, ...env }, encoding: 'utf8' });
+      return exec(command, [...prefix, ...args], {
+        env: { PATH: '/opt/spokepilot:/usr/bin:/bin', ...descriptor.app.env, ...env },
+        encoding: 'utf8',
+      });
     };
 
     beforeAll(async () => {
@@ -121,7 +129,10 @@ for (const arch of ['x86_64', 'aarch64'] as const) {
 
     it('has a docker-save rootfs.tar whose layer matches its config', () => {
       const [manifest] = JSON.parse(readFileSync(join(image, 'manifest.json'), 'utf8')) as { Config: string; Layers: string[] }[];
-      const config = JSON.parse(readFileSync(join(image, manifest!.Config), 'utf8')) as { architecture: string; rootfs: { diff_ids: string[] } };
+      const config = JSON.parse(readFileSync(join(image, manifest!.Config), 'utf8')) as {
+        architecture: string;
+        rootfs: { diff_ids: string[] };
+      };
       expect(config.architecture).toBe(DOCKER_ARCH[arch]);
       expect(config.rootfs.diff_ids).toEqual(manifest!.Layers.map((l) => `sha256:${sha256(join(image, l))}`));
       expect(existsSync(join(rootfs, descriptor.app.startup.target[0]!))).toBe(true);
@@ -153,12 +164,17 @@ for (const arch of ['x86_64', 'aarch64'] as const) {
       await expect(inRootfs(descriptor.app.monitor.script, healthArgs, env)).rejects.toMatchObject({ code: 1 });
     });
 
-    it('serves the dashboard page from the executable\'s own SEA assets (fleet serve), none of it beside the executable', async () => {
+    it("serves the dashboard page from the executable's own SEA assets (fleet serve), none of it beside the executable", async () => {
       const broker = await startEmbeddedBroker();
       const [command, prefix] = runner.run!(rootfs, EXECUTABLE);
-      const child = spawn(command, [...prefix, 'fleet', 'serve', '--broker', broker.url, '--listen', '127.0.0.1:0', '--db', '/tmp/fleet.db'], {
-        env: { PATH: '/opt/spokepilot:/usr/bin:/bin', ...descriptor.app.env }, stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        command,
+        [...prefix, 'fleet', 'serve', '--broker', broker.url, '--listen', '127.0.0.1:0', '--db', '/tmp/fleet.db'],
+        {
+          env: { PATH: '/opt/spokepilot:/usr/bin:/bin', ...descriptor.app.env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let output = '';
       child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
       child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -166,7 +182,8 @@ for (const arch of ['x86_64', 'aarch64'] as const) {
         const deadline = Date.now() + 60_000;
         let url: string | undefined;
         while (!(url = /dashboard on (http:\S+)/.exec(output)?.[1])) {
-          if (Date.now() > deadline || child.exitCode !== null) throw new Error(`fleet serve did not start; its output:\n${output.slice(-2000)}`);
+          if (Date.now() > deadline || child.exitCode !== null)
+            throw new Error(`fleet serve did not start; its output:\n${output.slice(-2000)}`);
           await new Promise((r) => setTimeout(r, 100));
         }
         const get = async (path: string) => {
@@ -205,14 +222,25 @@ for (const arch of ['x86_64', 'aarch64'] as const) {
         watcher.on('message', (topic, payload) => seen.push({ leaf: topic.split('/').at(-1)!, body: JSON.parse(payload.toString()) }));
         await watcher.subscribeAsync('spokepilot/v1/#', { qos: 1 });
         const config = labAgentConfig(spoke.router.world, {
-          sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: '/data/spokepilot.db', mqttUrl: broker.url,
+          sshPort: spoke.ssh.port,
+          hostKeySha256: spoke.ssh.fingerprint,
+          dbPath: '/data/spokepilot.db',
+          mqttUrl: broker.url,
         });
         mkdirSync(join(rootfs, 'data/appdata'), { recursive: true });
         writeFileSync(join(rootfs, 'data/appdata/spokepilot.yaml'), stringify(config));
-        writeFileSync(join(rootfs, 'data/package_config.ini'), '[config]\nfile = /data/appdata/spokepilot.yaml\n[agent]\nhttp_port = 18087\n');
+        writeFileSync(
+          join(rootfs, 'data/package_config.ini'),
+          '[config]\nfile = /data/appdata/spokepilot.yaml\n[agent]\nhttp_port = 18087\n',
+        );
         const [command, prefix] = runner.run!(rootfs, descriptor.app.startup.target[0]!);
         const child = spawn(command, [...prefix, ...descriptor.app.startup.target.slice(1)], {
-          env: { PATH: '/opt/spokepilot:/usr/bin:/bin', ...descriptor.app.env, CAF_APP_PERSISTENT_DIR: '/data', CAF_APP_CONFIG_FILE: '/data/package_config.ini' },
+          env: {
+            PATH: '/opt/spokepilot:/usr/bin:/bin',
+            ...descriptor.app.env,
+            CAF_APP_PERSISTENT_DIR: '/data',
+            CAF_APP_CONFIG_FILE: '/data/package_config.ini',
+          },
           stdio: ['ignore', 'pipe', 'pipe'],
         });
         let output = '';
@@ -221,12 +249,15 @@ for (const arch of ['x86_64', 'aarch64'] as const) {
         const until = async (what: string, ok: () => boolean, ms = 40_000) => {
           const deadline = Date.now() + ms;
           while (!ok()) {
-            if (Date.now() > deadline || child.exitCode !== null) throw new Error(`${what}: not seen; agent output:\n${output.slice(-2000)}`);
+            if (Date.now() > deadline || child.exitCode !== null)
+              throw new Error(`${what}: not seen; agent output:\n${output.slice(-2000)}`);
             await new Promise((r) => setTimeout(r, 100));
           }
         };
         try {
-          await until('first state on MQTT', () => seen.some((m) => m.leaf === 'state' && (m.body as { selected?: string }).selected === 'fibre-hub1'));
+          await until('first state on MQTT', () =>
+            seen.some((m) => m.leaf === 'state' && (m.body as { selected?: string }).selected === 'fibre-hub1'),
+          );
           expect(seen.find((m) => m.leaf === 'status')?.body).toMatchObject({ state: 'online' });
           spoke.router.world.setHubUp('hub1', false);
           await until('the agent to steer to hub 2', () => spoke.router.state().clients[0]?.peer === '203.0.113.1');

@@ -55,7 +55,11 @@ export function runCase(corpusDir: string, c: CorpusCase, exclusions: Map<string
     // A capture with our own expected facts must also come out clean: every line understood.
     if (c.source === 'facts' && result.warnings.length > 0) {
       const first = result.warnings[0]!;
-      return { ...common, verdict: 'fail', note: `${result.warnings.length} parse warning(s), first line ${first.line}: ${first.text} (${first.reason})` };
+      return {
+        ...common,
+        verdict: 'fail',
+        note: `${result.warnings.length} parse warning(s), first line ${first.line}: ${first.text} (${first.reason})`,
+      };
     }
     return { ...common, verdict: mismatches.length === 0 ? 'pass' : 'fail' };
   } catch (err) {
@@ -89,9 +93,7 @@ export function formatResult(r: CaseResult, verbose = false): string {
   if (r.verdict === 'pass') return `${head}  (${r.compared} fields)`;
   if (r.verdict !== 'fail') return `${head}  (${r.note})`;
   const shown = verbose ? r.mismatches : r.mismatches.slice(0, 5);
-  const detail = shown
-    .map((m) => `${m.key}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`)
-    .join('; ');
+  const detail = shown.map((m) => `${m.key}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`).join('; ');
   const more = r.mismatches.length > shown.length ? ` (+${r.mismatches.length - shown.length} more)` : '';
   const note = r.note ? ` ${r.note}` : '';
   return `${head}  ${r.mismatches.length}/${r.compared} fields differ${note}${detail ? ': ' + detail : ''}${more}`;

@@ -21,7 +21,9 @@ const tmp = tempDir('spokepilot-degraded-');
 let rig: AgentOperatorRig;
 
 describe('a degraded agent keeps serving and says why', () => {
-  beforeAll(async () => { rig = await agentOperatorRig(); });
+  beforeAll(async () => {
+    rig = await agentOperatorRig();
+  });
   afterAll(async () => {
     await rig.close();
     tmp.cleanup();
@@ -39,8 +41,12 @@ describe('a degraded agent keeps serving and says why', () => {
       await waitFor('birth', () => published(seen, 'status').some((s) => s.state === 'online'));
       expect(await command('tx-corrupt')).toMatchObject({ ok: true });
       expect(await health()).toMatchObject({ status: 'degraded', degraded: [expect.objectContaining({ code: 'STORE_RECREATED' })] });
-      await waitFor('an agent-health event naming the store', () => published(seen, 'event').some((e) => e.kind === 'agent-health' && e.status === 'degraded' && e.code === 'STORE_RECREATED'));
-      await waitFor('the retained state to say degraded', () => published(seen, 'state').some((s) => (s.health as { status: string } | undefined)?.status === 'degraded'));
+      await waitFor('an agent-health event naming the store', () =>
+        published(seen, 'event').some((e) => e.kind === 'agent-health' && e.status === 'degraded' && e.code === 'STORE_RECREATED'),
+      );
+      await waitFor('the retained state to say degraded', () =>
+        published(seen, 'state').some((s) => (s.health as { status: string } | undefined)?.status === 'degraded'),
+      );
     });
   }, 60_000);
 
@@ -55,7 +61,10 @@ describe('a degraded agent keeps serving and says why', () => {
       await waitFor('state', () => published(seen, 'state').length > 0);
       expect(await command('tx-nodisk')).toMatchObject({ ok: true });
       expect(await health()).toMatchObject({ status: 'degraded', degraded: [expect.objectContaining({ code: 'STORE_IN_MEMORY' })] });
-      const status = (await (await fetch(`http://127.0.0.1:${agent.httpPort}/status`)).json()) as { health: { status: string }; mqtt: unknown };
+      const status = (await (await fetch(`http://127.0.0.1:${agent.httpPort}/status`)).json()) as {
+        health: { status: string };
+        mqtt: unknown;
+      };
       expect(status.health.status).toBe('degraded');
       expect(status.mqtt).not.toBeNull();
     });
@@ -63,39 +72,71 @@ describe('a degraded agent keeps serving and says why', () => {
 
   it('a router whose host key does not match is reported at once: /healthz, an agent-health event, and a goodbye saying the restore failed', async () => {
     const wrongKey = `SHA256:${'A'.repeat(43)}`;
-    await rig.withAgent(rig.configFor('mitm', join(tmp.dir, 'mitm.db'), (c) => { c.router.ssh!.hostKeySha256 = wrongKey; }), async ({ agent, seen, health, command }) => {
-      await waitFor('healthz to say degraded', async () => {
-        const h = await health();
-        return h.status === 'degraded' ? h : undefined;
-      });
-      expect(await health()).toMatchObject({ degraded: [expect.objectContaining({ component: 'router', code: 'ROUTER_HOSTKEY_MISMATCH' })] });
-      await waitFor('an agent-health event', () => published(seen, 'event').some((e) => e.kind === 'agent-health' && e.code === 'ROUTER_HOSTKEY_MISMATCH'));
-      expect(await command('tx-mitm')).toMatchObject({ ok: true }); // still answers the NOC
-      // Its goodbye says the router could not be restored (it could not even be reached).
-      const restore = await agent.stop('test over', 5000);
-      expect(['failed', 'timeout']).toContain(restore.outcome);
-      const goodbye = await waitFor('the goodbye', () => published(seen, 'status').find((s) => s.state === 'offline' && s.reason === 'shutdown'));
-      expect(goodbye).toMatchObject({ restore: restore.outcome, restoreCode: expect.any(String) });
-    });
+    await rig.withAgent(
+      rig.configFor('mitm', join(tmp.dir, 'mitm.db'), (c) => {
+        c.router.ssh!.hostKeySha256 = wrongKey;
+      }),
+      async ({ agent, seen, health, command }) => {
+        await waitFor('healthz to say degraded', async () => {
+          const h = await health();
+          return h.status === 'degraded' ? h : undefined;
+        });
+        expect(await health()).toMatchObject({
+          degraded: [expect.objectContaining({ component: 'router', code: 'ROUTER_HOSTKEY_MISMATCH' })],
+        });
+        await waitFor('an agent-health event', () =>
+          published(seen, 'event').some((e) => e.kind === 'agent-health' && e.code === 'ROUTER_HOSTKEY_MISMATCH'),
+        );
+        expect(await command('tx-mitm')).toMatchObject({ ok: true }); // still answers the NOC
+        // Its goodbye says the router could not be restored (it could not even be reached).
+        const restore = await agent.stop('test over', 5000);
+        expect(['failed', 'timeout']).toContain(restore.outcome);
+        const goodbye = await waitFor('the goodbye', () =>
+          published(seen, 'status').find((s) => s.state === 'offline' && s.reason === 'shutdown'),
+        );
+        expect(goodbye).toMatchObject({ restore: restore.outcome, restoreCode: expect.any(String) });
+      },
+    );
   }, 60_000);
 
   it('a refused credential and an unreachable router are degraded with the reason in /healthz and in `spokepilot status`', async () => {
     const cases = [
-      { node: 'badpass', code: 'ROUTER_AUTH_FAILED', words: 'the router refused the credential', change: (c: AgentConfig) => { c.router.ssh!.password = 'not-the-password'; } },
-      { node: 'noroute', code: 'ROUTER_UNREACHABLE', words: 'the router cannot be reached', change: (c: AgentConfig, port: number) => { c.router.ssh!.port = port; } },
+      {
+        node: 'badpass',
+        code: 'ROUTER_AUTH_FAILED',
+        words: 'the router refused the credential',
+        change: (c: AgentConfig) => {
+          c.router.ssh!.password = 'not-the-password';
+        },
+      },
+      {
+        node: 'noroute',
+        code: 'ROUTER_UNREACHABLE',
+        words: 'the router cannot be reached',
+        change: (c: AgentConfig, port: number) => {
+          c.router.ssh!.port = port;
+        },
+      },
     ];
     for (const k of cases) {
       const deadPort = await freeTcpPort(); // nothing listens there
-      await rig.withAgent(rig.configFor(k.node, join(tmp.dir, `${k.node}.db`), (c) => k.change(c, deadPort)), async ({ agent, health }) => {
-        const h = await waitFor(`healthz to say ${k.code}`, async () => {
-          const body = await health();
-          return (body.degraded as { code: string }[] | undefined)?.some((d) => d.code === k.code) ? body : undefined;
-        }, 30_000);
-        expect(h).toMatchObject({ status: 'degraded', degraded: [expect.objectContaining({ component: 'router', code: k.code })] });
-        const cli = await runCli(['status', '--port', String(agent.httpPort)]);
-        expect(cli.stdout).toMatch(/health {7}degraded: 1 problem/);
-        expect(cli.stdout).toContain(`router: ${k.words} [${k.code}] since`);
-      });
+      await rig.withAgent(
+        rig.configFor(k.node, join(tmp.dir, `${k.node}.db`), (c) => k.change(c, deadPort)),
+        async ({ agent, health }) => {
+          const h = await waitFor(
+            `healthz to say ${k.code}`,
+            async () => {
+              const body = await health();
+              return (body.degraded as { code: string }[] | undefined)?.some((d) => d.code === k.code) ? body : undefined;
+            },
+            30_000,
+          );
+          expect(h).toMatchObject({ status: 'degraded', degraded: [expect.objectContaining({ component: 'router', code: k.code })] });
+          const cli = await runCli(['status', '--port', String(agent.httpPort)]);
+          expect(cli.stdout).toMatch(/health {7}degraded: 1 problem/);
+          expect(cli.stdout).toContain(`router: ${k.words} [${k.code}] since`);
+        },
+      );
     }
   }, 120_000);
 });

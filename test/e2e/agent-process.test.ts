@@ -31,7 +31,11 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T 
 
 async function startAgentProcess(name: string): Promise<{ child: ChildProcess; port: number; file: string; output: () => string }> {
   const port = await freeTcpPort();
-  const config = labAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, `${name}.db`) });
+  const config = labAgentConfig(spoke.router.world, {
+    sshPort: spoke.ssh.port,
+    hostKeySha256: spoke.ssh.fingerprint,
+    dbPath: join(tmp.dir, `${name}.db`),
+  });
   config.http.listen = `127.0.0.1:${port}`;
   config.log.level = 'info';
   const file = join(tmp.dir, `${name}.yaml`);
@@ -81,7 +85,11 @@ describe('spokepilot run (a real process) against the lab', () => {
     expect(cli.stdout).toMatch(/agent wants {2}fibre-hub1/);
 
     spoke.router.world.setHubUp('hub1', false);
-    await waitFor('the agent to steer to hub 2', () => (spoke.router.state().clients[0]?.peer === '203.0.113.1' ? true : undefined), 40_000);
+    await waitFor(
+      'the agent to steer to hub 2',
+      () => (spoke.router.state().clients[0]?.peer === '203.0.113.1' ? true : undefined),
+      40_000,
+    );
     expect(await stubStates()).toMatchObject({ 101: 'down', 102: 'up' });
 
     // SIGHUP: a bad file is refused whole; a good one applies its policy at once.
@@ -104,13 +112,24 @@ describe('spokepilot run (a real process) against the lab', () => {
   it('killed with SIGKILL mid-run, leaves a router that keeps working on its own configuration', async () => {
     const agent = await startAgentProcess('kill');
     spoke.router.world.setPath('GigabitEthernet0/0', '*', { latencyMs: 400, jitterMs: 150 }); // brownout: the agent pivots
-    await waitFor('the agent to pivot to LTE', () => (spoke.router.state().clients[0]?.source === 'Cellular0/1/0' ? true : undefined), 40_000);
+    await waitFor(
+      'the agent to pivot to LTE',
+      () => (spoke.router.state().clients[0]?.source === 'Cellular0/1/0' ? true : undefined),
+      40_000,
+    );
     agent.child.kill('SIGKILL');
     await new Promise((resolve) => agent.child.once('exit', resolve));
     // The router runs on what it was told last; the tunnel stays up, and IOS's own failover still works.
     await new Promise((r) => setTimeout(r, 3000));
     expect(spoke.router.state().clients[0]).toMatchObject({ phase: 'connected', source: 'Cellular0/1/0' });
     spoke.router.world.setHubUp('hub1', false);
-    await waitFor('IOS alone to leave the dead hub (DPD)', () => (spoke.router.state().clients[0]?.peer === '203.0.113.1' && spoke.router.state().clients[0]?.phase === 'connected' ? true : undefined), 40_000);
+    await waitFor(
+      'IOS alone to leave the dead hub (DPD)',
+      () =>
+        spoke.router.state().clients[0]?.peer === '203.0.113.1' && spoke.router.state().clients[0]?.phase === 'connected'
+          ? true
+          : undefined,
+      40_000,
+    );
   }, 120_000);
 });

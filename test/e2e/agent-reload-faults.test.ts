@@ -17,7 +17,6 @@ import { labSpokeSuite } from '../support/lab-spoke-suite.js';
 
 const lab = labSpokeSuite({ prefix: 'spokepilot-reload-', seed: 5 });
 
-
 async function waitFor(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
@@ -30,13 +29,19 @@ const healthy = async (port: number) => (await fetch(`http://127.0.0.1:${port}/h
 
 /** Log lines with this event, parsed. */
 const events = (output: string, event: string) =>
-  output.split('\n').filter((l) => l.includes(`"event":"${event}"`)).map((l) => JSON.parse(l) as { issues?: { path: string; code?: string }[] });
+  output
+    .split('\n')
+    .filter((l) => l.includes(`"event":"${event}"`))
+    .map((l) => JSON.parse(l) as { issues?: { path: string; code?: string }[] });
 
 describe('SIGHUP with a broken configuration file (a real agent process)', () => {
-
   it('refuses an unresolved alias and an alias bomb, keeps running, and still reloads a good file', async () => {
     const port = await freeTcpPort();
-    const config = labAgentConfig(lab.spoke.router.world, { sshPort: lab.spoke.ssh.port, hostKeySha256: lab.spoke.ssh.fingerprint, dbPath: join(lab.dir, 'a.db') });
+    const config = labAgentConfig(lab.spoke.router.world, {
+      sshPort: lab.spoke.ssh.port,
+      hostKeySha256: lab.spoke.ssh.fingerprint,
+      dbPath: join(lab.dir, 'a.db'),
+    });
     config.http.listen = `127.0.0.1:${port}`;
     config.log.level = 'info';
     const file = join(lab.dir, 'agent.yaml');

@@ -91,15 +91,17 @@ describe('agent vs IOS alone, per scenario (lab over real SSH)', () => {
 describe('agent resilience (lab over real SSH)', () => {
   it('an SSH session dropped mid-pivot leaves nothing half-applied, and the agent recovers', async () => {
     // The brownout makes the agent pivot around 40 s; the router drops every SSH session every second meanwhile.
-    const scenario = parseScenarioText([
-      'name: ssh-drops-mid-pivot',
-      'duration: 120s',
-      'seed: 1',
-      'actions:',
-      "  - at: 30s",
-      "    set-path: { wan: GigabitEthernet0/0, to: '*', latency: 350, jitter: 120, loss: 2 }",
-      ...Array.from({ length: 40 }, (_, i) => [`  - at: ${32 + i}s`, '    drop-sessions: {}']).flat(),
-    ].join('\n'));
+    const scenario = parseScenarioText(
+      [
+        'name: ssh-drops-mid-pivot',
+        'duration: 120s',
+        'seed: 1',
+        'actions:',
+        '  - at: 30s',
+        "    set-path: { wan: GigabitEthernet0/0, to: '*', latency: 350, jitter: 120, loss: 2 }",
+        ...Array.from({ length: 40 }, (_, i) => [`  - at: ${32 + i}s`, '    drop-sessions: {}']).flat(),
+      ].join('\n'),
+    );
     const agent = await runFailover({ scenario, mode: 'agent', speed: SPEED.agent, workDir: work.dir });
     const end = agent.run.outcome;
     expect(end.clients[0]).toMatchObject({ phase: 'connected', source: 'Cellular0/1/0' });
@@ -116,7 +118,9 @@ describe('route expectations on the running agent', () => {
     await play(scenario, 'agent');
     const db = openDatabase(join(work.dir, 'route-injection-agent.db'), { readonly: true });
     try {
-      const rows = new SqliteJournal(db, { maxAgeMs: Number.MAX_SAFE_INTEGER, maxRows: Number.MAX_SAFE_INTEGER }).query({ kinds: ['route-expectation'] });
+      const rows = new SqliteJournal(db, { maxAgeMs: Number.MAX_SAFE_INTEGER, maxRows: Number.MAX_SAFE_INTEGER }).query({
+        kinds: ['route-expectation'],
+      });
       const last = rows.at(-1)!.data as { violations: RouteViolation[]; total: number };
       expect(last.violations.map((v) => `${v.kind} ${v.prefix}`)).toEqual(['unexpected 8.8.8.0/24']);
       expect(last.total).toBe(1);

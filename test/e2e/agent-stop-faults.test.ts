@@ -19,10 +19,12 @@ import { waitFor } from '../support/wait-for.js';
 
 const lab = labSpokeSuite({ prefix: 'spokepilot-stop-', seed: 3 });
 
-
-
 function writeConfig(name: string, sshPort: number, httpPort: number): string {
-  const config = labAgentConfig(lab.spoke.router.world, { sshPort, hostKeySha256: lab.spoke.ssh.fingerprint, dbPath: join(lab.dir, `${name}.db`) });
+  const config = labAgentConfig(lab.spoke.router.world, {
+    sshPort,
+    hostKeySha256: lab.spoke.ssh.fingerprint,
+    dbPath: join(lab.dir, `${name}.db`),
+  });
   config.http.listen = `127.0.0.1:${httpPort}`;
   config.log.level = 'info';
   const file = join(lab.dir, `${name}.yaml`);
@@ -39,12 +41,19 @@ function spawnAgent(file: string): { child: ChildProcess; output: () => string; 
   return { child, output: () => out, exited };
 }
 
-const healthy = (port: number) => async () => ((await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok ? true : undefined);
+const healthy = (port: number) => async () =>
+  (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok ? true : undefined;
 
 describe('stopping the agent when the router is gone, and one instance per database', () => {
   const relays: TcpRelay[] = [];
-  const relay = async () => { const r = await startTcpRelay(lab.spoke.ssh.port); relays.push(r); return r; };
-  afterAll(async () => { for (const r of relays) await r.close(); });
+  const relay = async () => {
+    const r = await startTcpRelay(lab.spoke.ssh.port);
+    relays.push(r);
+    return r;
+  };
+  afterAll(async () => {
+    for (const r of relays) await r.close();
+  });
 
   it('refuses a second instance on the same database while the first runs', async () => {
     const port = await freeTcpPort();
@@ -67,23 +76,31 @@ describe('stopping the agent when the router is gone, and one instance per datab
   it.each([
     ['gone (connections refused)', (r: TcpRelay) => r.cut()],
     ['hung (connected, silent)', async (r: TcpRelay) => r.stall()],
-  ])('with the router %s, SIGTERM reports the restore failed, exits 3, and ends within its deadline', async (_what, fault) => {
-    const port = await freeTcpPort();
-    const r = await relay();
-    const agent = spawnAgent(writeConfig(`fault-${relays.length}`, r.port, port));
-    await waitFor('adoption', async () => {
-      const res = await fetch(`http://127.0.0.1:${port}/status`).catch(() => undefined);
-      return res?.ok ? ((await res.json()) as { state: { selected?: string } }).state.selected : undefined;
-    }, 30_000);
-    await fault(r);
-    const stopAt = Date.now();
-    agent.child.kill('SIGTERM');
-    const code = await agent.exited;
-    const tookMs = Date.now() - stopAt;
-    expect(code).toBe(3);
-    expect(agent.output()).toContain('"event":"native-restore-failed"');
-    expect(agent.output()).not.toContain('"event":"native-restored"');
-    expect(agent.output()).toMatch(/"event":"agent-stopped".*"restore":"(failed|timeout|unverified)"/);
-    expect(tookMs).toBeLessThan(25_000); // the 20 s stop deadline and the exit grace, not the 60 s router backoff
-  }, 90_000);
+  ])(
+    'with the router %s, SIGTERM reports the restore failed, exits 3, and ends within its deadline',
+    async (_what, fault) => {
+      const port = await freeTcpPort();
+      const r = await relay();
+      const agent = spawnAgent(writeConfig(`fault-${relays.length}`, r.port, port));
+      await waitFor(
+        'adoption',
+        async () => {
+          const res = await fetch(`http://127.0.0.1:${port}/status`).catch(() => undefined);
+          return res?.ok ? ((await res.json()) as { state: { selected?: string } }).state.selected : undefined;
+        },
+        30_000,
+      );
+      await fault(r);
+      const stopAt = Date.now();
+      agent.child.kill('SIGTERM');
+      const code = await agent.exited;
+      const tookMs = Date.now() - stopAt;
+      expect(code).toBe(3);
+      expect(agent.output()).toContain('"event":"native-restore-failed"');
+      expect(agent.output()).not.toContain('"event":"native-restored"');
+      expect(agent.output()).toMatch(/"event":"agent-stopped".*"restore":"(failed|timeout|unverified)"/);
+      expect(tookMs).toBeLessThan(25_000); // the 20 s stop deadline and the exit grace, not the 60 s router backoff
+    },
+    90_000,
+  );
 });

@@ -24,7 +24,12 @@ describe('spokepilot config check (real bin)', () => {
 
   it('names every problem with its path and exits 1', async () => {
     const file = join(tmp.dir, 'bad.yaml');
-    writeFileSync(file, readFileSync(EXAMPLE, 'utf8').replace('address: 203.0.113.2', 'address: 203.0.113.300').replace('client: FLEX', 'client: "FLEX\\nend"'));
+    writeFileSync(
+      file,
+      readFileSync(EXAMPLE, 'utf8')
+        .replace('address: 203.0.113.2', 'address: 203.0.113.300')
+        .replace('client: FLEX', 'client: "FLEX\\nend"'),
+    );
     const r = await runCli(['config', 'check', file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/flexvpn\.peers\[1\]\.address/);
@@ -58,7 +63,10 @@ describe('spokepilot config check (real bin)', () => {
 
   it('--print redacts credentials in any URL, not only under secret keys', async () => {
     const file = join(tmp.dir, 'exec-url.yaml');
-    const doc = readFileSync(EXAMPLE, 'utf8').replace(/^router:\n/m, 'router:\n  exec: { command: [relay, "https://ops:UrlSecret-999@jump.example.net/ios"] }\n');
+    const doc = readFileSync(EXAMPLE, 'utf8').replace(
+      /^router:\n/m,
+      'router:\n  exec: { command: [relay, "https://ops:UrlSecret-999@jump.example.net/ios"] }\n',
+    );
     writeFileSync(file, doc);
     const r = await runCli(['config', 'check', file, '--print']);
     expect(r.code).toBe(0);

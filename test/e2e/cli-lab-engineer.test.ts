@@ -80,8 +80,12 @@ describe('spokepilot lab for an engineer (real bin, real SSH)', () => {
       expect(await shell.run('show running-config | section flexvpn', PROMPT)).toBe(
         'crypto ikev2 client flexvpn SPOKE\r\n  peer 1 198.51.100.1 track 101\r\n  peer 2 203.0.113.1 track 102\r\n  source 1 GigabitEthernet0/0 track 201\r\n  source 2 Cellular0/1/0 track 202\r\n  client connect Tunnel100\r\n',
       );
-      expect(await shell.run('ping 198.51.100.1', PROMPT)).toMatch(/^Type escape sequence to abort\.\r\nSending 5, 100-byte ICMP Echos to 198\.51\.100\.1, timeout is 2 seconds:\r\n!!!!!\r\nSuccess rate is 100 percent \(5\/5\), round-trip min\/avg\/max = \d+\/\d+\/\d+ ms\r\n$/);
-      expect(await shell.run('show clock', PROMPT)).toMatch(/^\*\d\d:\d\d:\d\d\.\d{3} UTC (Sun|Mon|Tue|Wed|Thu|Fri|Sat) [A-Z][a-z]{2} \d{1,2} \d{4}\r\n$/);
+      expect(await shell.run('ping 198.51.100.1', PROMPT)).toMatch(
+        /^Type escape sequence to abort\.\r\nSending 5, 100-byte ICMP Echos to 198\.51\.100\.1, timeout is 2 seconds:\r\n!!!!!\r\nSuccess rate is 100 percent \(5\/5\), round-trip min\/avg\/max = \d+\/\d+\/\d+ ms\r\n$/,
+      );
+      expect(await shell.run('show clock', PROMPT)).toMatch(
+        /^\*\d\d:\d\d:\d\d\.\d{3} UTC (Sun|Mon|Tue|Wed|Thu|Fri|Sat) [A-Z][a-z]{2} \d{1,2} \d{4}\r\n$/,
+      );
       expect(await shell.run('sh i', PROMPT)).toBe('% Ambiguous command:  "sh i"\r\n');
       expect(await shell.run('wr', PROMPT)).toBe('Building configuration...\r\n[OK]\r\n');
     } finally {
@@ -89,7 +93,7 @@ describe('spokepilot lab for an engineer (real bin, real SSH)', () => {
     }
   }, 30_000);
 
-  it('terminal monitor shows another session\'s configuration change as it is logged, until terminal no monitor', async () => {
+  it("terminal monitor shows another session's configuration change as it is logged, until terminal no monitor", async () => {
     const watcher = await Shell.open(port, LOGIN);
     const other = await Shell.open(port, LOGIN);
     try {
@@ -98,7 +102,9 @@ describe('spokepilot lab for an engineer (real bin, real SSH)', () => {
       await other.run('configure terminal', 'spoke1(config)#');
       await other.run('end', PROMPT);
       const seen = await watcher.waitFor((out) => out.includes('%SYS-5-CONFIG_I'), from);
-      expect(seen).toMatch(/^\r\n\d{6}: [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d\.\d{3} UTC: %SYS-5-CONFIG_I: Configured from console by admin on vty0\r\n$/);
+      expect(seen).toMatch(
+        /^\r\n\d{6}: [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d\.\d{3} UTC: %SYS-5-CONFIG_I: Configured from console by admin on vty0\r\n$/,
+      );
       await watcher.run('terminal no monitor', PROMPT);
       const after = watcher.output.length;
       await other.run('configure terminal', 'spoke1(config)#');

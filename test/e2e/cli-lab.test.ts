@@ -20,7 +20,9 @@ describe('spokepilot lab (real bin)', () => {
   it('names the problem with a bad scenario or option', async () => {
     const r = await runCli(['lab', '--scenario', 'no-such-scenario', '--ssh-port', '0']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/no scenario "no-such-scenario": give a file, or one of agent-killed-mid-fault, both-hubs-degrade, both-wans-down, brownout, /);
+    expect(r.stderr).toMatch(
+      /no scenario "no-such-scenario": give a file, or one of agent-killed-mid-fault, both-hubs-degrade, both-wans-down, brownout, /,
+    );
     const demo = await runCli(['demo', '--scenario', 'no-such-scenario']);
     expect(demo.code).toBe(2);
     expect(demo.stderr).not.toContain('ENOENT');

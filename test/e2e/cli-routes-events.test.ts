@@ -11,7 +11,13 @@ const UTC = { TZ: 'UTC' };
 const T1 = Date.parse('2026-11-23T03:00:00Z');
 const T2 = Date.parse('2026-11-23T03:12:00Z');
 const route = (prefix: string, via: string, iface: string): Route => ({
-  family: 'ipv4', prefix, code: 'S', protocol: 'static', candidateDefault: false, distance: 1, metric: 0,
+  family: 'ipv4',
+  prefix,
+  code: 'S',
+  protocol: 'static',
+  candidateDefault: false,
+  distance: 1,
+  metric: 0,
   nextHops: [{ address: via, interface: iface }],
 });
 
@@ -21,14 +27,40 @@ describe('spokepilot routes / events (real bin, real database)', () => {
   beforeAll(async () => {
     const conn = openDatabase(db);
     const history = new SqliteRouteHistory(conn);
-    await history.ingest({ family: 'ipv4', vrf: '' }, [route('0.0.0.0/0', '198.51.100.1', 'GigabitEthernet0/0'), route('10.0.0.0/8', '10.64.0.1', 'Tunnel100')], T1);
-    await history.ingest({ family: 'ipv4', vrf: '' }, [route('0.0.0.0/0', '198.51.100.1', 'GigabitEthernet0/0'), route('10.0.0.0/8', '10.65.0.1', 'Tunnel200'), route('10.9.9.0/24', '10.65.0.1', 'Tunnel200')], T2);
+    await history.ingest(
+      { family: 'ipv4', vrf: '' },
+      [route('0.0.0.0/0', '198.51.100.1', 'GigabitEthernet0/0'), route('10.0.0.0/8', '10.64.0.1', 'Tunnel100')],
+      T1,
+    );
+    await history.ingest(
+      { family: 'ipv4', vrf: '' },
+      [
+        route('0.0.0.0/0', '198.51.100.1', 'GigabitEthernet0/0'),
+        route('10.0.0.0/8', '10.65.0.1', 'Tunnel200'),
+        route('10.9.9.0/24', '10.65.0.1', 'Tunnel200'),
+      ],
+      T2,
+    );
     new SqliteJournal(conn, { maxAgeMs: 1e12, maxRows: 1e6 }).append([
       { tsMs: T1, kind: 'observation', subject: 'track 11', data: { state: 'down' } },
       { tsMs: T2, kind: 'decision', subject: 'peer', data: { to: '192.0.2.2', reason: 'loss' } },
       {
-        tsMs: T2 + 1000, kind: 'decision', subject: 'lte-hub1',
-        data: { atMs: T2 + 1000, action: 'switch', from: 'fibre-hub1', to: 'lte-hub1', dryRun: true, reason: { code: 'current-bad', candidate: 'fibre-hub1', sinceMs: T2, cause: { kind: 'interface-down', interface: 'GigabitEthernet0/0' } } },
+        tsMs: T2 + 1000,
+        kind: 'decision',
+        subject: 'lte-hub1',
+        data: {
+          atMs: T2 + 1000,
+          action: 'switch',
+          from: 'fibre-hub1',
+          to: 'lte-hub1',
+          dryRun: true,
+          reason: {
+            code: 'current-bad',
+            candidate: 'fibre-hub1',
+            sinceMs: T2,
+            cause: { kind: 'interface-down', interface: 'GigabitEthernet0/0' },
+          },
+        },
       },
     ]);
     conn.close();
@@ -48,7 +80,9 @@ describe('spokepilot routes / events (real bin, real database)', () => {
     // Local time (TZ here), the date since it is not today, and how long ago.
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^2026-11-23 03:12:00 \(.+ ago\) ipv4 global ~ S {5}10\.0\.0\.0\/8 \[1\/0\] via 10\.64\.0\.1, Tunnel100 {2}-> {2}S {5}10\.0\.0\.0\/8 \[1\/0\] via 10\.65\.0\.1, Tunnel200$/);
+    expect(lines[0]).toMatch(
+      /^2026-11-23 03:12:00 \(.+ ago\) ipv4 global ~ S {5}10\.0\.0\.0\/8 \[1\/0\] via 10\.64\.0\.1, Tunnel100 {2}-> {2}S {5}10\.0\.0\.0\/8 \[1\/0\] via 10\.65\.0\.1, Tunnel200$/,
+    );
     expect(lines[1]).toMatch(/^2026-11-23 03:12:00 \(.+\) ipv4 global \+ S {5}10\.9\.9\.0\/24 \[1\/0\] via 10\.65\.0\.1, Tunnel200$/);
   });
 

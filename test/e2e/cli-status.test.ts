@@ -13,7 +13,9 @@ const tmp = tempDir('spokepilot-status-');
 let rig: AgentOperatorRig;
 
 describe('spokepilot status (real bin, running agent)', () => {
-  beforeAll(async () => { rig = await agentOperatorRig(); });
+  beforeAll(async () => {
+    rig = await agentOperatorRig();
+  });
   afterAll(async () => {
     await rig.close();
     tmp.cleanup();
@@ -33,7 +35,9 @@ describe('spokepilot status (real bin, running agent)', () => {
       expect(r.stdout).toContain('mode         dry-run (decides and reports, changes nothing on the router)');
       expect(r.stdout).toMatch(/health {7}ok/);
       expect(r.stdout).toMatch(/mqtt {9}connected, (outbox empty|\d+ reports? waiting in the outbox)/);
-      expect(r.stdout).toMatch(new RegExp(`override {5}source ${lte.source} by noc-1, until (\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d:\\d\\d \\(in (59 min|1 h)\\)`));
+      expect(r.stdout).toMatch(
+        new RegExp(`override {5}source ${lte.source} by noc-1, until (\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d:\\d\\d \\(in (59 min|1 h)\\)`),
+      );
       expect(r.stdout).toMatch(/operator noc-1 forced WAN Cellular0\/1\/0 until (\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d \(in (59 min|1 h)\)/);
       expect(r.stdout).not.toMatch(/\d{13}|"code"/); // no epoch milliseconds, no raw reason JSON
 

@@ -45,14 +45,24 @@ describe('config ios, pasted into a bare lab spoke', () => {
   });
 
   it('is accepted line by line, passes the preflight, and the tunnel comes up', async () => {
-    const lab = labAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, 'a.db') });
+    const lab = labAgentConfig(spoke.router.world, {
+      sshPort: spoke.ssh.port,
+      hostKeySha256: spoke.ssh.fingerprint,
+      dbPath: join(tmp.dir, 'a.db'),
+    });
     // An in-tunnel probe's target (a host behind the hubs) is the operator's to choose: the generator leaves a template.
     const config = { ...lab, flexvpn: { ...lab.flexvpn, tunnelSlaOperations: [] } };
     const file = join(tmp.dir, 'agent.yaml');
     writeFileSync(file, stringify(config));
     const router = new SshRouterCli({
-      host: '127.0.0.1', port: spoke.ssh.port, username: 'agent', password: 'agent', hostKeySha256: spoke.ssh.fingerprint,
-      acceptAnyHostKey: false, connectTimeoutMs: 5000, commandTimeoutMs: 10_000,
+      host: '127.0.0.1',
+      port: spoke.ssh.port,
+      username: 'agent',
+      password: 'agent',
+      hostKeySha256: spoke.ssh.fingerprint,
+      acceptAnyHostKey: false,
+      connectTimeoutMs: 5000,
+      commandTimeoutMs: 10_000,
     });
     try {
       expect((await runPreflight(config, router)).status).toBe('failed'); // bare: no client, no stubs
@@ -67,7 +77,10 @@ describe('config ios, pasted into a bare lab spoke', () => {
         if (Date.now() > deadline) throw new Error(`the tunnel did not come up: ${JSON.stringify(spoke.router.state().clients[0])}`);
         await new Promise((r) => setTimeout(r, 200));
       }
-      expect(spoke.router.state().clients[0]).toMatchObject({ peer: config.flexvpn.peers[0]!.address, source: config.flexvpn.sources[0]!.interface });
+      expect(spoke.router.state().clients[0]).toMatchObject({
+        peer: config.flexvpn.peers[0]!.address,
+        source: config.flexvpn.sources[0]!.interface,
+      });
     } finally {
       await router.close();
     }

@@ -30,11 +30,15 @@ const SIMULATED = 1000;
  */
 const SCENARIO: Partial<FleetScenario> = { wanLossAtSec: -60, hubDeathAtSec: 1e9, pathChangesPerHour: 0 };
 const SPEED = 0.5;
-const onBackup = Array.from({ length: SIMULATED }, (_, i) => new SpokeStream(i, { ...DEFAULT_SCENARIO, ...SCENARIO, nodes: SIMULATED }).pathAt(0).wan === 'lte')
-  .filter(Boolean).length;
+const onBackup = Array.from(
+  { length: SIMULATED },
+  (_, i) => new SpokeStream(i, { ...DEFAULT_SCENARIO, ...SCENARIO, nodes: SIMULATED }).pathAt(0).wan === 'lte',
+).filter(Boolean).length;
 const present = existsSync(CHROMIUM);
-if (!present && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium for the dashboard's browser test`);
-if (!present) console.warn(`dashboard browser test skipped: ${CHROMIUM} is not installed (apt-get install chromium); in CI it fails instead`);
+if (!present && process.env.CI)
+  throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium for the dashboard's browser test`);
+if (!present)
+  console.warn(`dashboard browser test skipped: ${CHROMIUM} is not installed (apt-get install chromium); in CI it fails instead`);
 
 const tmp = tempDir('spokepilot-dash-browser-');
 const key = generateSigningKey();
@@ -52,18 +56,43 @@ describe.skipIf(!present)('the dashboard in Chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     rig = await agentOperatorRig();
     fleet = new SimFleet({
-      nodes: SIMULATED, urls: [rig.broker.url], dir: join(tmp.dir, 'fleet'), root: 'spokepilot/v1', store: 'memory', speed: SPEED, scenario: SCENARIO,
+      nodes: SIMULATED,
+      urls: [rig.broker.url],
+      dir: join(tmp.dir, 'fleet'),
+      root: 'spokepilot/v1',
+      store: 'memory',
+      speed: SPEED,
+      scenario: SCENARIO,
     });
     await fleet.start(5_000);
-    await waitFor('the simulated fleet connected, its birth and state out', () => fleet.counts().connected === SIMULATED && fleet.counts().outboxDepth === 0, 90_000);
+    await waitFor(
+      'the simulated fleet connected, its birth and state out',
+      () => fleet.counts().connected === SIMULATED && fleet.counts().outboxDepth === 0,
+      90_000,
+    );
     dash = await startDashboard({
-      brokers: [rig.broker.url], root: 'spokepilot/v1', dbPath: join(tmp.dir, 'fleet.db'), listen: { host: '127.0.0.1', port: 0 },
-      signer: { key: parsePrivateKey(key.privatePem), keyId: 'noc-dash' }, bootstrapToken: { name: 'operator-1', canCommand: true },
+      brokers: [rig.broker.url],
+      root: 'spokepilot/v1',
+      dbPath: join(tmp.dir, 'fleet.db'),
+      listen: { host: '127.0.0.1', port: 0 },
+      signer: { key: parsePrivateKey(key.privatePem), keyId: 'noc-dash' },
+      bootstrapToken: { name: 'operator-1', canCommand: true },
     });
     profile = mkdtempSync(join(tmpdir(), 'spokepilot-chromium-'));
     browser = await puppeteer.launch({
-      executablePath: CHROMIUM, headless: true, userDataDir: profile,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      executablePath: CHROMIUM,
+      headless: true,
+      userDataDir: profile,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 180_000);
   afterAll(async () => {
@@ -76,20 +105,28 @@ describe.skipIf(!present)('the dashboard in Chromium', () => {
   });
 
   it('shows the fleet, a lab degradation live, the decision in words, and a command obeyed', async () => {
-    const config = rig.configFor('spoke1', join(tmp.dir, 'agent.db'), (c) => { c.mqtt!.commandKeys = [{ id: 'noc-dash', publicKey: key.publicPem }]; });
+    const config = rig.configFor('spoke1', join(tmp.dir, 'agent.db'), (c) => {
+      c.mqtt!.commandKeys = [{ id: 'noc-dash', publicKey: key.publicPem }];
+    });
     await rig.withAgent(config, async ({ seen }) => {
       const page = await browser.newPage();
       await page.setViewport({ width: 1280, height: 900 });
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(String(e)));
-      page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
       await page.goto(`${dash.url}#token=${dash.token}`);
       // The overview: every spoke counted, the token gone from the address bar.
       await page.waitForFunction((n) => document.querySelector('.count b')?.textContent === String(n), { timeout: 20_000 }, SIMULATED + 1);
       expect(page.url()).not.toContain('token=');
       // The dashboard started as the retained fleet arrived: its counts settle as the whole fleet and the live stream come in.
       expect(onBackup).toBeGreaterThan(50); // the scenario's 10 %, drawn per spoke
-      await page.waitForFunction((n) => document.querySelector('#counts')?.textContent?.includes(`${n}On backup path`), { timeout: 10_000 }, onBackup);
+      await page.waitForFunction(
+        (n) => document.querySelector('#counts')?.textContent?.includes(`${n}On backup path`),
+        { timeout: 10_000 },
+        onBackup,
+      );
       expect(await text(page, '#shown')).toBe(`1–100 of ${SIMULATED + 1} (page 1 of 11)`);
       // Keyboard first: the skip link, then the views; sorting says so to assistive technology.
       await page.keyboard.press('Tab');
@@ -99,19 +136,34 @@ describe.skipIf(!present)('the dashboard in Chromium', () => {
       await page.click('button[data-sort="status"]');
       expect(await page.$eval('th[data-col="status"]', (th) => th.getAttribute('aria-sort'))).toBe('descending');
       await page.select('#f-state', 'backup');
-      await page.waitForFunction((n, pages) => document.querySelector('#shown')?.textContent?.endsWith(`of ${n} (page 1 of ${pages})`), { timeout: 5000 }, onBackup, Math.ceil(onBackup / 100));
+      await page.waitForFunction(
+        (n, pages) => document.querySelector('#shown')?.textContent?.endsWith(`of ${n} (page 1 of ${pages})`),
+        { timeout: 5000 },
+        onBackup,
+        Math.ceil(onBackup / 100),
+      );
       await page.select('#f-state', 'all');
       await page.type('#f-q', 'lab/');
-      await page.waitForFunction(() => document.querySelector('tr[data-key="lab/spoke1"]')?.textContent?.includes('fibre-hub1'), { timeout: 30_000 });
+      await page.waitForFunction(() => document.querySelector('tr[data-key="lab/spoke1"]')?.textContent?.includes('fibre-hub1'), {
+        timeout: 30_000,
+      });
       await shot(page, 'overview');
 
       // A brownout on the fibre: the agent moves to LTE; the page shows it within 2 s of the agent's report.
-      const reported = waitFor('the agent to report LTE', () => {
-        const m = seen.find((x) => x.topic.endsWith('/state') && (x.body.active as { candidate?: string }).candidate === 'lte-hub1');
-        return m && Date.now();
-      }, 60_000, 20);
+      const reported = waitFor(
+        'the agent to report LTE',
+        () => {
+          const m = seen.find((x) => x.topic.endsWith('/state') && (x.body.active as { candidate?: string }).candidate === 'lte-hub1');
+          return m && Date.now();
+        },
+        60_000,
+        20,
+      );
       rig.spoke.router.world.setPath('GigabitEthernet0/0', '*', { latencyMs: 400, jitterMs: 150 });
-      await page.waitForFunction(() => document.querySelector('tr[data-key="lab/spoke1"]')?.textContent?.includes('lte-hub1'), { timeout: 60_000, polling: 50 });
+      await page.waitForFunction(() => document.querySelector('tr[data-key="lab/spoke1"]')?.textContent?.includes('lte-hub1'), {
+        timeout: 60_000,
+        polling: 50,
+      });
       const shownAt = Date.now();
       const reportedAt = await reported;
       expect(shownAt - reportedAt).toBeLessThan(2000);
@@ -132,12 +184,24 @@ describe.skipIf(!present)('the dashboard in Chromium', () => {
 
       // Force hub 2 over fibre from the page: the agent obeys and the reply is shown.
       rig.spoke.router.world.setPath('GigabitEthernet0/0', '*', { latencyMs: 10, jitterMs: 1 });
-      await page.select('#force-candidate', (await page.$$eval('#force-candidate option', (os) => os.map((o) => [o.textContent, (o as HTMLOptionElement).value])))
-        .find(([label]) => label?.startsWith('fibre-hub2'))![1]!);
+      await page.select(
+        '#force-candidate',
+        (await page.$$eval('#force-candidate option', (os) => os.map((o) => [o.textContent, (o as HTMLOptionElement).value]))).find(
+          ([label]) => label?.startsWith('fibre-hub2'),
+        )![1]!,
+      );
       await page.click('#btn-force');
-      await page.waitForFunction(() => /^force-path \(tx \w+\): done/.test(document.querySelector('#cmd-reply')?.textContent ?? ''), { timeout: 30_000 });
-      await waitFor('the router on hub 2', () => rig.spoke.router.state().clients[0]?.peer === rig.spoke.router.world.hubs()[1]?.address, 40_000);
-      await page.waitForFunction(() => document.querySelector('.override')?.textContent?.includes('forced by noc-dash'), { timeout: 10_000 });
+      await page.waitForFunction(() => /^force-path \(tx \w+\): done/.test(document.querySelector('#cmd-reply')?.textContent ?? ''), {
+        timeout: 30_000,
+      });
+      await waitFor(
+        'the router on hub 2',
+        () => rig.spoke.router.state().clients[0]?.peer === rig.spoke.router.world.hubs()[1]?.address,
+        40_000,
+      );
+      await page.waitForFunction(() => document.querySelector('.override')?.textContent?.includes('forced by noc-dash'), {
+        timeout: 10_000,
+      });
       expect(await text(page, '#cmd-log')).toMatch(/force-path .* by operator-1: done/);
       await shot(page, 'command');
 
@@ -147,7 +211,9 @@ describe.skipIf(!present)('the dashboard in Chromium', () => {
       await shot(page, 'phone');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
       await page.click('#btn-clear');
-      await page.waitForFunction(() => /^clear-override \(tx \w+\): done/.test(document.querySelector('#cmd-reply')?.textContent ?? ''), { timeout: 30_000 });
+      await page.waitForFunction(() => /^clear-override \(tx \w+\): done/.test(document.querySelector('#cmd-reply')?.textContent ?? ''), {
+        timeout: 30_000,
+      });
       expect(problems).toEqual([]);
       await page.close();
     });

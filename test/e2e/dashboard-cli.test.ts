@@ -15,7 +15,9 @@ const tmp = tempDir('spokepilot-serve-');
 let broker: EmbeddedBroker;
 
 describe('spokepilot fleet serve', () => {
-  beforeAll(async () => { broker = await startEmbeddedBroker(); });
+  beforeAll(async () => {
+    broker = await startEmbeddedBroker();
+  });
   afterAll(async () => {
     await broker.stop();
     tmp.cleanup();
@@ -25,7 +27,16 @@ describe('spokepilot fleet serve', () => {
     const noBroker = await runCli(['fleet', 'serve', '--db', join(tmp.dir, 'x.db')]);
     expect(noBroker.code).toBe(2);
     expect(noBroker.stderr).toContain('--broker URL is required');
-    const noKeyId = await runCli(['fleet', 'serve', '--broker', broker.url, '--operator-key', join(tmp.dir, 'k.key'), '--db', join(tmp.dir, 'x.db')]);
+    const noKeyId = await runCli([
+      'fleet',
+      'serve',
+      '--broker',
+      broker.url,
+      '--operator-key',
+      join(tmp.dir, 'k.key'),
+      '--db',
+      join(tmp.dir, 'x.db'),
+    ]);
     expect(noKeyId.stderr).toContain('--operator-key needs --key-id ID');
     const badListen = await runCli(['fleet', 'serve', '--broker', broker.url, '--listen', 'localhost', '--db', join(tmp.dir, 'x.db')]);
     expect(badListen.stderr).toContain('--listen "localhost": expected HOST:PORT');
@@ -41,20 +52,46 @@ describe('spokepilot fleet serve', () => {
     await agents.publishAsync(topic(5, 'state'), JSON.stringify(state(5, Date.now())), { qos: 1, retain: true });
     await agents.endAsync();
     const db = join(tmp.dir, 'fleet.db');
-    const child = spawn(process.execPath, [BIN, 'fleet', 'serve', '--broker', broker.url, '--listen', '127.0.0.1:0', '--db', db, '--operator-key', join(tmp.dir, 'noc.key'), '--key-id', 'noc-1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        'fleet',
+        'serve',
+        '--broker',
+        broker.url,
+        '--listen',
+        '127.0.0.1:0',
+        '--db',
+        db,
+        '--operator-key',
+        join(tmp.dir, 'noc.key'),
+        '--key-id',
+        'noc-1',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
     try {
       const url = await waitFor('the address', () => /dashboard on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)?.[1], 30_000);
       const token = await waitFor('the first token', () => /token "admin" \(may send commands\): (spk_\S+)/.exec(out)?.[1]);
       expect(out).toContain(`open ${url}#token=${token}`);
       const overview = await waitFor('the retained spoke', async () => {
-        const r = await (await fetch(`${url}api/overview`, { headers: { authorization: `Bearer ${token}` } })).json() as { rows: { key: string }[] };
+        const r = (await (await fetch(`${url}api/overview`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+          rows: { key: string }[];
+        };
         return r.rows.length === 1 && r;
       });
       expect(overview.rows[0]!.key).toBe('site0000/r5');
-      expect((await (await fetch(`${url}api/me`, { headers: { authorization: `Bearer ${token}` } })).json())).toEqual({ name: 'admin', canCommand: true, signing: true });
+      expect(await (await fetch(`${url}api/me`, { headers: { authorization: `Bearer ${token}` } })).json()).toEqual({
+        name: 'admin',
+        canCommand: true,
+        signing: true,
+      });
       const page = await (await fetch(url)).text();
       expect(page).toContain('<script src="/app.js" defer></script>');
       const js = await fetch(`${url}app.js`);

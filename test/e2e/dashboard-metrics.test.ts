@@ -19,8 +19,8 @@ import { birth, state, telemetry, topic } from '../unit/fleet-server/synthetic-f
 const PROMTOOL = '/usr/bin/promtool';
 const PROMETHEUS = '/usr/bin/prometheus';
 const present = existsSync(PROMTOOL) && existsSync(PROMETHEUS);
-if (!present && process.env.CI) throw new Error('promtool and prometheus are missing: .ci/run installs Debian\'s prometheus package');
-if (!present) console.warn('dashboard metrics test skipped: Debian\'s prometheus package is not installed; in CI it fails instead');
+if (!present && process.env.CI) throw new Error("promtool and prometheus are missing: .ci/run installs Debian's prometheus package");
+if (!present) console.warn("dashboard metrics test skipped: Debian's prometheus package is not installed; in CI it fails instead");
 
 const tmp = tempDir('spokepilot-dash-metrics-');
 let rig: AgentOperatorRig;
@@ -41,7 +41,10 @@ describe.skipIf(!present)('/metrics for Prometheus', () => {
     }
     await fleet.endAsync();
     dash = await startDashboard({
-      brokers: [rig.broker.url], root: 'spokepilot/v1', dbPath: join(tmp.dir, 'fleet.db'), listen: { host: '127.0.0.1', port: 0 },
+      brokers: [rig.broker.url],
+      root: 'spokepilot/v1',
+      dbPath: join(tmp.dir, 'fleet.db'),
+      listen: { host: '127.0.0.1', port: 0 },
       bootstrapToken: { name: 'prometheus', canCommand: false },
     });
   }, 60_000);
@@ -66,11 +69,14 @@ describe.skipIf(!present)('/metrics for Prometheus', () => {
         return t.includes('spokepilot_fleet_candidate_loss_ratio{site="site0000",node="r0",candidate="fibre"} 0.05') && t;
       });
       // Probe figures are there once the agent has read the router.
-      const agentText = await waitFor('the agent\'s probe figures', async () => {
+      const agentText = await waitFor("the agent's probe figures", async () => {
         const t = await (await fetch(agentUrl)).text();
         return /^spokepilot_sla_rtt_seconds\{/m.test(t) && /^spokepilot_decision_latency_seconds\{quantile="0.5"\} /m.test(t) && t;
       });
-      for (const [name, text] of [['fleet', fleetText], ['agent', agentText]] as const) {
+      for (const [name, text] of [
+        ['fleet', fleetText],
+        ['agent', agentText],
+      ] as const) {
         const r = promtool(text);
         expect(r, `promtool on the ${name}'s /metrics`).toEqual({ status: 0, output: '' });
       }
@@ -79,25 +85,43 @@ describe.skipIf(!present)('/metrics for Prometheus', () => {
       const port = await freeTcpPort();
       const config = join(tmp.dir, 'prometheus.yml');
       const dashboard = new URL(fleetUrl);
-      writeFileSync(config, [
-        'global: { scrape_interval: 1s, scrape_timeout: 1s }',
-        'scrape_configs:',
-        `  - job_name: agent\n    static_configs: [{ targets: ['127.0.0.1:${agent.httpPort}'] }]`,
-        `  - job_name: fleet\n    authorization: { credentials: '${dash.token}' }\n    static_configs: [{ targets: ['${dashboard.host}'] }]`,
-      ].join('\n') + '\n');
-      const prom = spawn(PROMETHEUS, [`--config.file=${config}`, `--storage.tsdb.path=${join(tmp.dir, 'tsdb')}`, `--web.listen-address=127.0.0.1:${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+      writeFileSync(
+        config,
+        [
+          'global: { scrape_interval: 1s, scrape_timeout: 1s }',
+          'scrape_configs:',
+          `  - job_name: agent\n    static_configs: [{ targets: ['127.0.0.1:${agent.httpPort}'] }]`,
+          `  - job_name: fleet\n    authorization: { credentials: '${dash.token}' }\n    static_configs: [{ targets: ['${dashboard.host}'] }]`,
+        ].join('\n') + '\n',
+      );
+      const prom = spawn(
+        PROMETHEUS,
+        [`--config.file=${config}`, `--storage.tsdb.path=${join(tmp.dir, 'tsdb')}`, `--web.listen-address=127.0.0.1:${port}`],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
       let log = '';
-      prom.stderr.on('data', (d: Buffer) => { log += d.toString(); });
+      prom.stderr.on('data', (d: Buffer) => {
+        log += d.toString();
+      });
       const query = async (q: string) => {
         const r = await fetch(`http://127.0.0.1:${port}/api/v1/query?query=${encodeURIComponent(q)}`).catch(() => undefined);
-        const body = r?.ok ? await r.json() as { data: { result: { metric: Record<string, string>; value: [number, string] }[] } } : undefined;
+        const body = r?.ok
+          ? ((await r.json()) as { data: { result: { metric: Record<string, string>; value: [number, string] }[] } })
+          : undefined;
         return body?.data.result;
       };
       try {
-        const up = await waitFor('both targets up', async () => {
-          const r = await query('up');
-          return r?.length === 2 && r.every((x) => x.value[1] === '1') && r;
-        }, 40_000, 500).catch((err: Error) => { throw new Error(`${err.message}\n${log.slice(-2000)}`); });
+        const up = await waitFor(
+          'both targets up',
+          async () => {
+            const r = await query('up');
+            return r?.length === 2 && r.every((x) => x.value[1] === '1') && r;
+          },
+          40_000,
+          500,
+        ).catch((err: Error) => {
+          throw new Error(`${err.message}\n${log.slice(-2000)}`);
+        });
         expect(up.map((x) => x.metric.job).sort()).toEqual(['agent', 'fleet']);
         expect((await query('spokepilot_fleet_spokes{state="backup_path"}'))?.[0]?.value[1]).toBe('1');
         expect((await query('spokepilot_fleet_spoke_online{site="lab",node="spoke1"}'))?.[0]?.value[1]).toBe('1');

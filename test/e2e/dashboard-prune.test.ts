@@ -23,16 +23,24 @@ let dash: Dashboard | undefined;
 function fillExpired(): void {
   const db = openFleetDb(dbPath);
   const old = Date.now() - EVENT_RETENTION_MS - RAW_RETENTION_MS;
-  db.prepare(`WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < ${RAW - 1})
-    INSERT INTO sample SELECT 'site-' || (i % 500) || '/spoke', ? - i * 1000, 'fibre', 0, 20, 2 FROM k`).run(old);
-  db.prepare(`WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < ${BUCKETS - 1})
-    INSERT INTO sample_5m SELECT 'site-' || (i % 500) || '/spoke', 'fibre', ? - i * 300000, 5, 5, 0, 0, 5, 100, 20, 20, 5, 10, 2 FROM k`).run(old);
-  db.prepare(`WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < ${EVENTS - 1})
-    INSERT INTO event SELECT 'old-' || i, 'site-' || (i % 500) || '/spoke', ? - i * 1000, 'decision', '{}' FROM k`).run(old);
+  db.prepare(
+    `WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < ${RAW - 1})
+    INSERT INTO sample SELECT 'site-' || (i % 500) || '/spoke', ? - i * 1000, 'fibre', 0, 20, 2 FROM k`,
+  ).run(old);
+  db.prepare(
+    `WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < ${BUCKETS - 1})
+    INSERT INTO sample_5m SELECT 'site-' || (i % 500) || '/spoke', 'fibre', ? - i * 300000, 5, 5, 0, 0, 5, 100, 20, 20, 5, 10, 2 FROM k`,
+  ).run(old);
+  db.prepare(
+    `WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < ${EVENTS - 1})
+    INSERT INTO event SELECT 'old-' || i, 'site-' || (i % 500) || '/spoke', ? - i * 1000, 'decision', '{}' FROM k`,
+  ).run(old);
   db.close();
 }
 
-beforeAll(() => { fillExpired(); }, 60_000);
+beforeAll(() => {
+  fillExpired();
+}, 60_000);
 afterAll(async () => {
   await dash?.close();
   tmp.cleanup();
@@ -42,7 +50,11 @@ describe('fleet serve during a prune of a large history', () => {
   it('answers requests while the prune runs, and the prune removes every expired row', async () => {
     // start() begins the prune; the server listens once the dashboard is up, the prune still under way.
     dash = await startDashboard({
-      brokers: [], root: 'spokepilot/v1', dbPath, listen: { host: '127.0.0.1', port: 0 }, bootstrapToken: { name: 'alice', canCommand: false },
+      brokers: [],
+      root: 'spokepilot/v1',
+      dbPath,
+      listen: { host: '127.0.0.1', port: 0 },
+      bootstrapToken: { name: 'alice', canCommand: false },
     });
     const service = dash.service;
     let answeredDuringPrune = 0;

@@ -26,11 +26,19 @@ const SPOKES = 20;
 
 const get = async (path: string, token: string | null = dash.token!) => {
   const res = await fetch(new URL(path, dash.url), { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  return { status: res.status, headers: res.headers, body: (res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text()) as Record<string, any> };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text()) as Record<string, any>,
+  };
 };
 const post = async (path: string, body: unknown, token = dash.token) => {
-  const res = await fetch(new URL(path, dash.url), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, body: await res.json() as Record<string, any> };
+  const res = await fetch(new URL(path, dash.url), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
 };
 const pub = (t: string, p: unknown, retain = false) => agents.publishAsync(t, JSON.stringify(p), { qos: 1, retain });
 
@@ -45,8 +53,12 @@ describe('fleet serve: state, history, API, live stream and commands', () => {
       await pub(topic(i, 'state'), state(i, now - 60_000), true);
     }
     dash = await startDashboard({
-      brokers: [broker.url], root: 'spokepilot/v1', dbPath: join(tmp.dir, 'fleet.db'), listen: { host: '127.0.0.1', port: 0 },
-      signer: { key: parsePrivateKey(key.privatePem), keyId: 'noc-1' }, bootstrapToken: { name: 'alice', canCommand: true },
+      brokers: [broker.url],
+      root: 'spokepilot/v1',
+      dbPath: join(tmp.dir, 'fleet.db'),
+      listen: { host: '127.0.0.1', port: 0 },
+      signer: { key: parsePrivateKey(key.privatePem), keyId: 'noc-1' },
+      bootstrapToken: { name: 'alice', canCommand: true },
     });
     viewer = dash.tokens.create('bob', false);
   });
@@ -70,17 +82,35 @@ describe('fleet serve: state, history, API, live stream and commands', () => {
   });
 
   it('shows the retained fleet in the overview, per hub and per spoke', async () => {
-    const o = await waitFor('20 spokes', async () => { const r = await get('/api/overview'); return r.body.rows.length === SPOKES && r.body; });
+    const o = await waitFor('20 spokes', async () => {
+      const r = await get('/api/overview');
+      return r.body.rows.length === SPOKES && r.body;
+    });
     expect(o.counts).toMatchObject({ total: SPOKES, online: SPOKES, offline: 0, backup: 0, override: 0 });
-    expect(o.rows.find((r: any) => r.key === 'site0000/r3')).toMatchObject({ status: 'online', hub: '10.0.3.1', path: 'fibre', version: '0.2.0' });
+    expect(o.rows.find((r: any) => r.key === 'site0000/r3')).toMatchObject({
+      status: 'online',
+      hub: '10.0.3.1',
+      path: 'fibre',
+      version: '0.2.0',
+    });
     // The page's first request: the whole fleet's counts, the first rows by key, and how long the server took.
     const first = await get('/api/overview?first=7');
     expect(first.body).toMatchObject({ partial: true, counts: o.counts });
-    expect(first.body.rows.map((r: any) => r.key)).toEqual(o.rows.map((r: any) => r.key).sort().slice(0, 7));
+    expect(first.body.rows.map((r: any) => r.key)).toEqual(
+      o.rows
+        .map((r: any) => r.key)
+        .sort()
+        .slice(0, 7),
+    );
     expect(first.headers.get('server-timing')).toMatch(/^build;dur=\d+(\.\d)?$/);
     expect((await get('/api/overview?first=0')).body.error).toBe('first must be a whole number of rows from 1 to 500, not "0"');
     const hubs = (await get('/api/hubs', viewer)).body.hubs;
-    expect(hubs.map((h: any) => [h.hub, h.spokes])).toEqual([['10.0.0.1', 5], ['10.0.1.1', 5], ['10.0.2.1', 5], ['10.0.3.1', 5]]);
+    expect(hubs.map((h: any) => [h.hub, h.spokes])).toEqual([
+      ['10.0.0.1', 5],
+      ['10.0.1.1', 5],
+      ['10.0.2.1', 5],
+      ['10.0.3.1', 5],
+    ]);
     expect((await get('/api/spoke?key=nowhere/none')).status).toBe(404);
   });
 
@@ -103,7 +133,10 @@ describe('fleet serve: state, history, API, live stream and commands', () => {
     expect(page.lastDecision.text).toMatch(/^switch fibre -> lte: fibre went bad at .*loss 40 % over the 20 % threshold/);
     expect(page.decisions[0].text).toContain('loss 40 % over the 20 % threshold');
     expect(page.candidates.find((c: any) => c.id === 'fibre')).toMatchObject({ verdict: 'bad', live: { lossPct: 40, rttMs: 25 } });
-    const series = await waitFor('stored samples', async () => { const s = (await get('/api/series?key=site0000/r7&range=24h')).body; return s.points.length >= 2 && s; });
+    const series = await waitFor('stored samples', async () => {
+      const s = (await get('/api/series?key=site0000/r7&range=24h')).body;
+      return s.points.length >= 2 && s;
+    });
     expect(series.points.filter((p: any) => p.candidate === 'fibre').map((p: any) => p.loss)).toContain(40);
     expect((await get('/api/series?key=site0000/r7&range=1y')).status).toBe(400);
     // In the file, not only in memory.
@@ -121,21 +154,54 @@ describe('fleet serve: state, history, API, live stream and commands', () => {
       const c = JSON.parse(payload.toString()) as SignedCommand;
       commands.push(c);
       const ok = verifyCommandSignature(c, parsePublicKey(key.publicPem)) && c.keyId === 'noc-1';
-      void responder.publishAsync(topic(2, 'reply'), JSON.stringify({ v: 1, id: `r-${c.tx}`, ts: Date.now(), tx: c.tx, cmd: c.cmd, ...(ok ? { ok: true, result: { untilMs: c.exp } } : { ok: false, error: { code: 'bad-signature', message: 'no' } }) }), { qos: 1 });
+      void responder.publishAsync(
+        topic(2, 'reply'),
+        JSON.stringify({
+          v: 1,
+          id: `r-${c.tx}`,
+          ts: Date.now(),
+          tx: c.tx,
+          cmd: c.cmd,
+          ...(ok ? { ok: true, result: { untilMs: c.exp } } : { ok: false, error: { code: 'bad-signature', message: 'no' } }),
+        }),
+        { qos: 1 },
+      );
     });
     try {
-      expect((await post('/api/command', { site: 'site0000', node: 'r2', command: 'clear-override' }, viewer))).toMatchObject({ status: 403 });
-      expect((await post('/api/command', { site: 'site0000', node: 'r2', command: 'force-path', peer: '10.0.2.1', forSec: 0 }))).toMatchObject({ status: 400, body: { error: expect.stringContaining('forSec') } });
-      expect((await post('/api/command', { site: 'site0000', node: 'r2', command: 'reboot' }))).toMatchObject({ status: 400, body: { error: expect.stringContaining('unknown command "reboot"') } });
-      const r = await post('/api/command', { site: 'site0000', node: 'r2', command: 'force-path', peer: '10.0.2.1', source: 'Cellular0/1/0', forSec: 3600 });
+      expect(await post('/api/command', { site: 'site0000', node: 'r2', command: 'clear-override' }, viewer)).toMatchObject({
+        status: 403,
+      });
+      expect(
+        await post('/api/command', { site: 'site0000', node: 'r2', command: 'force-path', peer: '10.0.2.1', forSec: 0 }),
+      ).toMatchObject({ status: 400, body: { error: expect.stringContaining('forSec') } });
+      expect(await post('/api/command', { site: 'site0000', node: 'r2', command: 'reboot' })).toMatchObject({
+        status: 400,
+        body: { error: expect.stringContaining('unknown command "reboot"') },
+      });
+      const r = await post('/api/command', {
+        site: 'site0000',
+        node: 'r2',
+        command: 'force-path',
+        peer: '10.0.2.1',
+        source: 'Cellular0/1/0',
+        forSec: 3600,
+      });
       expect(r).toMatchObject({ status: 200, body: { cmd: 'force-path', reply: { ok: true } } });
-      expect(commands[0]).toMatchObject({ cmd: 'force-path', args: { peer: '10.0.2.1', source: 'Cellular0/1/0', forSec: 3600 }, site: 'site0000', node: 'r2' });
+      expect(commands[0]).toMatchObject({
+        cmd: 'force-path',
+        args: { peer: '10.0.2.1', source: 'Cellular0/1/0', forSec: 3600 },
+        site: 'site0000',
+        node: 'r2',
+      });
       expect(commands[0]!.exp - commands[0]!.ts).toBe(60_000);
       const mode = await post('/api/command', { site: 'site0000', node: 'r2', command: 'set-mode', mode: 'dry-run' });
       expect(commands[1]).toMatchObject({ cmd: 'set-policy', args: { policy: { mode: 'dry-run' } } });
       expect(mode.body.reply.ok).toBe(true);
       const page = (await get('/api/spoke?key=site0000/r2')).body;
-      expect(page.commands.map((c: any) => [c.cmd, c.sentBy, c.ok])).toEqual([['set-policy', 'alice', true], ['force-path', 'alice', true]]);
+      expect(page.commands.map((c: any) => [c.cmd, c.sentBy, c.ok])).toEqual([
+        ['set-policy', 'alice', true],
+        ['force-path', 'alice', true],
+      ]);
       expect(page.commands[1].replyText).toMatch(/^done/);
     } finally {
       await responder.endAsync();

@@ -15,7 +15,9 @@ let rig: AgentOperatorRig;
 const FIBRE_TRACK = 111;
 
 describe('mode changes by signed set-policy are applied to the router', () => {
-  beforeAll(async () => { rig = await agentOperatorRig(); });
+  beforeAll(async () => {
+    rig = await agentOperatorRig();
+  });
   afterAll(async () => {
     await rig.close();
     tmp.cleanup();
@@ -34,14 +36,24 @@ describe('mode changes by signed set-policy are applied to the router', () => {
       await waitFor('the fibre forbid released', () => (track(FIBRE_TRACK) === 'up' && !loop.actuating) || undefined);
       expect(await health()).toMatchObject({ mode: 'dry-run', status: 'ok' });
       await waitFor('a drift event saying the forbids were released', () =>
-        published(seen, 'event').find((e) => e.kind === 'drift' && e.action === 'mode-applied' && e.mode === 'dry-run' && e.applied === 'release'));
+        published(seen, 'event').find(
+          (e) => e.kind === 'drift' && e.action === 'mode-applied' && e.mode === 'dry-run' && e.applied === 'release',
+        ),
+      );
 
       expect(await command('tx-m3', 'set-policy', { policy: { mode: 'enforce' } })).toMatchObject({ ok: true });
-      await waitFor('steered back to the selected candidate', () =>
-        (track(FIBRE_TRACK) === 'down' && !loop.actuating && rig.spoke.router.state().clients[0]?.source === 'Cellular0/1/0') || undefined);
+      await waitFor(
+        'steered back to the selected candidate',
+        () =>
+          (track(FIBRE_TRACK) === 'down' && !loop.actuating && rig.spoke.router.state().clients[0]?.source === 'Cellular0/1/0') ||
+          undefined,
+      );
       expect(loop.state.selected).toBe(selected);
       await waitFor('a drift event saying the selected candidate was steered to', () =>
-        published(seen, 'event').find((e) => e.kind === 'drift' && e.action === 'mode-applied' && e.mode === 'enforce' && e.applied === 'steer'));
+        published(seen, 'event').find(
+          (e) => e.kind === 'drift' && e.action === 'mode-applied' && e.mode === 'enforce' && e.applied === 'steer',
+        ),
+      );
       await waitFor('in sync', () => (loop.drift === undefined && agent.runtime.pollerStats().flexvpn!.reads > 0) || undefined);
       expect(await health()).toMatchObject({ mode: 'enforce', status: 'ok' });
     });

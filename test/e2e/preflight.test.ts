@@ -17,9 +17,12 @@ import { labSpokeSuite } from '../support/lab-spoke-suite.js';
 
 const lab = labSpokeSuite({ prefix: 'spokepilot-preflight-', seed: 3 });
 
-
 function config(name: string, change?: (c: AgentConfig) => void): AgentConfig {
-  const c = labAgentConfig(lab.spoke.router.world, { sshPort: lab.spoke.ssh.port, hostKeySha256: lab.spoke.ssh.fingerprint, dbPath: join(lab.dir, `${name}.db`) });
+  const c = labAgentConfig(lab.spoke.router.world, {
+    sshPort: lab.spoke.ssh.port,
+    hostKeySha256: lab.spoke.ssh.fingerprint,
+    dbPath: join(lab.dir, `${name}.db`),
+  });
   change?.(c);
   return c;
 }
@@ -31,16 +34,23 @@ function file(name: string, c: AgentConfig): string {
 }
 
 describe('preflight against the lab router', () => {
-
   it('config check --router passes the lab agent configuration and names each problem of a wrong one, with its fix', async () => {
     const ok = await runCli(['config', 'check', file('good', config('good')), '--router']);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('router: matches the configuration');
-    const wrong = await runCli(['config', 'check', file('bad', config('bad', (c) => {
-      c.flexvpn.client = 'FLEX';
-      c.candidates[0]!.slaOperations = [99];
-    })), '--router']);
+    const wrong = await runCli([
+      'config',
+      'check',
+      file(
+        'bad',
+        config('bad', (c) => {
+          c.flexvpn.client = 'FLEX';
+          c.candidates[0]!.slaOperations = [99];
+        }),
+      ),
+      '--router',
+    ]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/CLIENT_MISSING: the router has no FlexVPN client "FLEX"\n\s+fix: .*SPOKE/);
     expect(wrong.stderr).toMatch(/SLA_MISSING: IP SLA operation 99/);
@@ -49,7 +59,12 @@ describe('preflight against the lab router', () => {
 
   it('an agent whose file does not match the router monitors only, says why, and writes nothing to the router', async () => {
     const before = lab.spoke.router.state().tracks;
-    const agent = await startAgent(config('mismatch', (c) => { c.flexvpn.peers[1]!.stubTrack = 150; }), { log: silentLogger, clock: agentClockFrom(lab.clock) });
+    const agent = await startAgent(
+      config('mismatch', (c) => {
+        c.flexvpn.peers[1]!.stubTrack = 150;
+      }),
+      { log: silentLogger, clock: agentClockFrom(lab.clock) },
+    );
     try {
       expect(agent.runtime.loop.policy.mode).toBe('dry-run');
       expect(agent.degradations.list()).toEqual([expect.objectContaining({ component: 'preflight', code: 'PEER_TRACK_NOT_AGENTS' })]);

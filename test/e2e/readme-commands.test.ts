@@ -39,20 +39,26 @@ const NOT_RUN_HERE: Record<string, string> = {
   'npm test': 'the suite this test is part of',
   'npm run test:unit': 'part of npm test',
   'npm run test:faults': 'part of npm test',
-  'npm run build:cli': 'test/support/compile-cli-setup.ts runs it before the tests; here it would swap dist/cli under the bins other test files start',
+  'npm run build:cli':
+    'test/support/compile-cli-setup.ts runs it before the tests; here it would swap dist/cli under the bins other test files start',
   'npm run bench -- cli': 'a benchmark: figures, never asserted (DESIGN §6)',
   'npm run build': 'test/build/package-smoke.test.ts builds the single executable and runs it',
   'npm run package:iox -- --arch x86_64': 'test/build/package-smoke.test.ts builds this package and runs it in its rootfs',
-  'npm run package:iox -- --arch aarch64': 'needs the aarch64 cross toolchain and qemu-user; test/build/package-smoke.test.ts runs it where they are',
+  'npm run package:iox -- --arch aarch64':
+    'needs the aarch64 cross toolchain and qemu-user; test/build/package-smoke.test.ts runs it where they are',
   'npm run bench': 'every benchmark group: about 20 minutes of figures, never asserted (DESIGN §6)',
   'npm run bench -- parse': 'a benchmark: figures, never asserted (DESIGN §6)',
   'npm run bench -- footprint': 'a benchmark of ten minutes (and the single executable)',
   'npm run bench -- failover': 'a benchmark of about ten minutes',
   'npm run bench -- classes': 'a benchmark of a few minutes: figures, never asserted (DESIGN §6)',
-  'npm run bench -- dual-cloud': 'a benchmark of about two minutes: figures, never asserted (DESIGN §6); test/lab/dual-cloud-arms.test.ts plays its arms on one seed',
-  'npm run broker:cluster -- start': 'starts three RabbitMQ nodes for half a minute on fixed ports; test/integration/mqtt/broker-matrix.test.ts starts and stops its own cluster through the same module (lab/brokers/rabbitmq-cluster.ts)',
-  'npm run fleet:sim -- --nodes 1000 --broker mqtt://127.0.0.1:25611,mqtt://127.0.0.1:25612,mqtt://127.0.0.1:25613': 'runs until stopped against the cluster above; broker-matrix.test.ts runs the same SimFleet on every broker',
-  'npx spokepilot fleet --broker mqtt://127.0.0.1:25611,mqtt://127.0.0.1:25612 --spread 2': 'a live view against the cluster above; broker-matrix.test.ts runs spokepilot fleet --once against every broker with several --broker URLs',
+  'npm run bench -- dual-cloud':
+    'a benchmark of about two minutes: figures, never asserted (DESIGN §6); test/lab/dual-cloud-arms.test.ts plays its arms on one seed',
+  'npm run broker:cluster -- start':
+    'starts three RabbitMQ nodes for half a minute on fixed ports; test/integration/mqtt/broker-matrix.test.ts starts and stops its own cluster through the same module (lab/brokers/rabbitmq-cluster.ts)',
+  'npm run fleet:sim -- --nodes 1000 --broker mqtt://127.0.0.1:25611,mqtt://127.0.0.1:25612,mqtt://127.0.0.1:25613':
+    'runs until stopped against the cluster above; broker-matrix.test.ts runs the same SimFleet on every broker',
+  'npx spokepilot fleet --broker mqtt://127.0.0.1:25611,mqtt://127.0.0.1:25612 --spread 2':
+    'a live view against the cluster above; broker-matrix.test.ts runs spokepilot fleet --once against every broker with several --broker URLs',
   'npm run broker:cluster -- kill-node 1': 'needs the cluster above; broker-matrix.test.ts kills a node of its own cluster',
   'npm run broker:cluster -- stop': 'needs the cluster above; broker-matrix.test.ts stops its own',
   'npm run bench -- fleet': 'a benchmark of about eight minutes: figures, never asserted (DESIGN §6)',
@@ -76,8 +82,12 @@ describe('every command line the README documents', () => {
     const key = join(work, 'id_ed25519');
     expect((await sh(`ssh-keygen -q -t ed25519 -N '' -f ${key}`, work)).code).toBe(0);
     spoke = await startLabSpoke({
-      clock, seed: 3,
-      users: [{ username: 'agent', password: 'agent', privilege: 15 }, { username: 'admin', authorizedKeys: [readFileSync(`${key}.pub`, 'utf8')], privilege: 15 }],
+      clock,
+      seed: 3,
+      users: [
+        { username: 'agent', password: 'agent', privilege: 15 },
+        { username: 'admin', authorizedKeys: [readFileSync(`${key}.pub`, 'utf8')], privilege: 15 },
+      ],
     });
     broker = await startEmbeddedBroker();
     httpPort = await freeTcpPort();
@@ -85,14 +95,20 @@ describe('every command line the README documents', () => {
     expect(keygen.code, keygen.stderr).toBe(0);
     ran.add('npx spokepilot fleet keygen --out ops-1');
     const config = labAgentConfig(spoke.router.world, {
-      sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(work, 'data/spokepilot.db'), mqttUrl: broker.url,
+      sshPort: spoke.ssh.port,
+      hostKeySha256: spoke.ssh.fingerprint,
+      dbPath: join(work, 'data/spokepilot.db'),
+      mqttUrl: broker.url,
       commandKeys: [{ id: 'ops-1', publicKey: readFileSync(join(work, 'ops-1.pub'), 'utf8') }],
     });
     // The README's example spoke, so its fleet lines address this one.
     Object.assign(config, { site: 'branch-042', node: 'ir829-042' });
     config.http = { ...config.http, listen: `127.0.0.1:${httpPort}` };
     writeFileSync(join(work, 'my-spoke.yaml'), stringify(config));
-    copyFileSync(join(ROOT, 'test/corpus/genieparser/show_crypto_ikev2_sa/iosxe/ShowCryptoIkev2Sa/golden_output1_output.txt'), join(work, 'saved-output.txt'));
+    copyFileSync(
+      join(ROOT, 'test/corpus/genieparser/show_crypto_ikev2_sa/iosxe/ShowCryptoIkev2Sa/golden_output1_output.txt'),
+      join(work, 'saved-output.txt'),
+    );
     writeSmallCorpus(join(work, 'corpus'));
   }, 60_000);
 
@@ -108,7 +124,11 @@ describe('every command line the README documents', () => {
   async function runningAgent(): Promise<Started> {
     if (!agent) {
       agent = new Started('npx spokepilot run --config my-spoke.yaml', work);
-      await waitFor('the agent to answer /healthz', async () => (await fetch(`http://127.0.0.1:${httpPort}/healthz`).catch(() => undefined))?.ok, 30_000);
+      await waitFor(
+        'the agent to answer /healthz',
+        async () => (await fetch(`http://127.0.0.1:${httpPort}/healthz`).catch(() => undefined))?.ok,
+        30_000,
+      );
     }
     return agent;
   }
@@ -157,7 +177,8 @@ describe('every command line the README documents', () => {
         c.on('exit', (code) => resolve({ code, stdout, stderr: '' }));
       });
       expect(help.code).toBe(0);
-      for (const command of ['run', 'parse', 'demo', 'lab', 'status', 'routes', 'config', 'events', 'fleet', 'health']) expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+      for (const command of ['run', 'parse', 'demo', 'lab', 'status', 'routes', 'config', 'events', 'fleet', 'health'])
+        expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     },
     'npx spokepilot lab': async () => {
       const lab = new Started('npx spokepilot lab --ssh-port 0', work);
@@ -197,7 +218,8 @@ describe('every command line the README documents', () => {
     },
     'npm run conformance': async () => conformance('npm run conformance'),
     'npm run conformance -- --corpus DIR': async () => conformance(`npm run conformance -- --corpus ${join(work, 'corpus')}`),
-    'npm run conformance -- --command "show ip route" --verbose': async () => conformance('npm run conformance -- --command "show ip route" --verbose'),
+    'npm run conformance -- --command "show ip route" --verbose': async () =>
+      conformance('npm run conformance -- --command "show ip route" --verbose'),
     'npx spokepilot config check config/examples/ir829-dual-wan.yaml': async () => {
       const r = await sh('npx spokepilot config check config/examples/ir829-dual-wan.yaml', ROOT);
       expect(r.code, r.stderr).toBe(0);
@@ -236,7 +258,11 @@ describe('every command line the README documents', () => {
       await runningAgent();
       await stopAgent();
       const dry = new Started('npx spokepilot run --config my-spoke.yaml --dry-run', work);
-      await waitFor('the dry-run agent to answer /healthz', async () => (await fetch(`http://127.0.0.1:${httpPort}/healthz`).catch(() => undefined))?.ok, 30_000);
+      await waitFor(
+        'the dry-run agent to answer /healthz',
+        async () => (await fetch(`http://127.0.0.1:${httpPort}/healthz`).catch(() => undefined))?.ok,
+        30_000,
+      );
       expect(await dry.stop()).toBe(0);
     },
     'curl -s 127.0.0.1:8087/status': async () => {
@@ -260,7 +286,10 @@ describe('every command line the README documents', () => {
     'npx spokepilot fleet serve --broker mqtt://broker:1883 --operator-key ops-1.key --key-id ops-1 --db fleet.db': async () => {
       // A free port in place of the default 8088, which the demo may hold.
       const port = await freeTcpPort();
-      const serve = new Started(`npx spokepilot fleet serve --broker ${broker.url} --operator-key ops-1.key --key-id ops-1 --db fleet.db --listen 127.0.0.1:${port}`, work);
+      const serve = new Started(
+        `npx spokepilot fleet serve --broker ${broker.url} --operator-key ops-1.key --key-id ops-1 --db fleet.db --listen 127.0.0.1:${port}`,
+        work,
+      );
       const [, token] = await serve.output(/token "admin" \(may send commands\): (spk_\S+)/, 'the first token');
       const overview = await waitFor('the lab spoke on the dashboard', async () => {
         const text = await (await fetch(`http://127.0.0.1:${port}/api/overview`, { headers: { authorization: `Bearer ${token}` } })).text();
@@ -279,20 +308,32 @@ describe('every command line the README documents', () => {
       expect(readFileSync(join(work, 'ops-1.pub'), 'utf8')).toContain('PUBLIC KEY');
     },
     'npx spokepilot fleet sign --key ops-1.key --key-id ops-1 --site branch-042 --node ir829-042 --cmd get-state': async () => {
-      const r = await sh('npx spokepilot fleet sign --key ops-1.key --key-id ops-1 --site branch-042 --node ir829-042 --cmd get-state', work);
+      const r = await sh(
+        'npx spokepilot fleet sign --key ops-1.key --key-id ops-1 --site branch-042 --node ir829-042 --cmd get-state',
+        work,
+      );
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({ cmd: 'get-state', keyId: 'ops-1', site: 'branch-042', node: 'ir829-042' });
     },
-    'npx spokepilot fleet send --broker mqtt://broker:1883 --key ops-1.key --key-id ops-1 --site branch-042 --node ir829-042 --cmd get-state': async () => {
-      await runningAgent();
-      const r = await sh(`npx spokepilot fleet send --broker ${broker.url} --key ops-1.key --key-id ops-1 --site branch-042 --node ir829-042 --cmd get-state`, work);
-      expect(r.code, r.stderr).toBe(0);
-      expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, cmd: 'get-state' });
-    },
+    'npx spokepilot fleet send --broker mqtt://broker:1883 --key ops-1.key --key-id ops-1 --site branch-042 --node ir829-042 --cmd get-state':
+      async () => {
+        await runningAgent();
+        const r = await sh(
+          `npx spokepilot fleet send --broker ${broker.url} --key ops-1.key --key-id ops-1 --site branch-042 --node ir829-042 --cmd get-state`,
+          work,
+        );
+        expect(r.code, r.stderr).toBe(0);
+        expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, cmd: 'get-state' });
+      },
     'npx spokepilot routes': async () => {
       await runningAgent();
       // The agent reads the routing table at start; the lab pushes 10.0.0.0/8 over the tunnel.
-      await waitFor('the cached table to hold the tunnel routes', async () => (await sh('npx spokepilot routes', work)).stdout.includes('10.0.0.0/8'), 30_000, 500);
+      await waitFor(
+        'the cached table to hold the tunnel routes',
+        async () => (await sh('npx spokepilot routes', work)).stdout.includes('10.0.0.0/8'),
+        30_000,
+        500,
+      );
       const r = await sh('npx spokepilot routes', work);
       expect(r.code, r.stderr).toBe(0);
     },
@@ -340,14 +381,24 @@ describe('every command line the README documents', () => {
   it('each is run below, or listed with the reason it cannot run here', () => {
     const documented = documentedCommandLines(README);
     const handled = [...Object.keys(HANDLERS), ...Object.keys(NOT_RUN_HERE)];
-    expect(documented.filter((l) => !handled.includes(l)), 'documented but neither run nor listed').toEqual([]);
-    expect(handled.filter((l) => !documented.includes(l)), 'run or listed but no longer documented').toEqual([]);
+    expect(
+      documented.filter((l) => !handled.includes(l)),
+      'documented but neither run nor listed',
+    ).toEqual([]);
+    expect(
+      handled.filter((l) => !documented.includes(l)),
+      'run or listed but no longer documented',
+    ).toEqual([]);
   });
 
   for (const line of documentedCommandLines(README).filter((l) => l in HANDLERS)) {
-    it(line, async () => {
-      await HANDLERS[line]!();
-    }, 120_000);
+    it(
+      line,
+      async () => {
+        await HANDLERS[line]!();
+      },
+      120_000,
+    );
   }
 });
 
@@ -355,7 +406,10 @@ describe('every command line the README documents', () => {
 function sshBanner(port: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
-    socket.once('data', (d: Buffer) => { resolve(d.toString().split('\r\n')[0]!); socket.destroy(); });
+    socket.once('data', (d: Buffer) => {
+      resolve(d.toString().split('\r\n')[0]!);
+      socket.destroy();
+    });
     socket.once('error', reject);
   });
 }
@@ -365,7 +419,10 @@ function writeSmallCorpus(dir: string): void {
   const [header, ...rows] = readFileSync(join(ROOT, 'test/corpus/INDEX.tsv'), 'utf8').trim().split('\n');
   const picked = rows.filter((r) => r.split('\t')[1] === 'show version').slice(0, 2);
   for (const row of picked) {
-    for (const file of row.split('\t').slice(2, 5).filter((f) => f !== '')) {
+    for (const file of row
+      .split('\t')
+      .slice(2, 5)
+      .filter((f) => f !== '')) {
       mkdirSync(dirname(join(dir, file)), { recursive: true });
       copyFileSync(join(ROOT, 'test/corpus', file), join(dir, file));
     }

@@ -12,7 +12,9 @@ const tmp = tempDir('spokepilot-policy-');
 let rig: AgentOperatorRig;
 
 describe('set-policy over MQTT', () => {
-  beforeAll(async () => { rig = await agentOperatorRig(); });
+  beforeAll(async () => {
+    rig = await agentOperatorRig();
+  });
   afterAll(async () => {
     await rig.close();
     tmp.cleanup();
@@ -27,7 +29,10 @@ describe('set-policy over MQTT', () => {
       expect(reply).toMatchObject({
         ok: true,
         result: {
-          applied: [{ setting: 'preemptDelaySec', from: before.preemptDelaySec, to: 120 }, { setting: 'fail.rttMs', from: before.fail.rttMs, to: 300 }],
+          applied: [
+            { setting: 'preemptDelaySec', from: before.preemptDelaySec, to: 120 },
+            { setting: 'fail.rttMs', from: before.fail.rttMs, to: 300 },
+          ],
           unchanged: ['mode'],
         },
       });
@@ -36,13 +41,19 @@ describe('set-policy over MQTT', () => {
       expect(after.fail).toEqual({ ...before.fail, rttMs: 300 });
       expect({ ...after, preemptDelaySec: before.preemptDelaySec, fail: before.fail }).toEqual(before);
       // A bad value is refused whole and changes nothing.
-      expect(await command('tx-p2', 'set-policy', { policy: { preemptDelaySec: 30, minSamples: 1000 } })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+      expect(await command('tx-p2', 'set-policy', { policy: { preemptDelaySec: 30, minSamples: 1000 } })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-args' },
+      });
       expect(agent.runtime.loop.policy.preemptDelaySec).toBe(120);
       // A misspelt setting is named, not ignored; an empty policy is a mistake, not a no-op.
       const misspelt = await command('tx-p3', 'set-policy', { policy: { preemtDelaySec: 30 } });
       expect(misspelt).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
       expect(JSON.stringify(misspelt)).toContain('preemtDelaySec');
-      expect(await command('tx-p4', 'set-policy', { policy: {} })).toMatchObject({ ok: false, error: { code: 'invalid-args', message: 'the policy names no setting to change' } });
+      expect(await command('tx-p4', 'set-policy', { policy: {} })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-args', message: 'the policy names no setting to change' },
+      });
       expect(agent.runtime.loop.policy.preemptDelaySec).toBe(120);
     });
   }, 60_000);

@@ -20,11 +20,13 @@ import { labSpokeSuite } from '../support/lab-spoke-suite.js';
 
 const lab = labSpokeSuite({ prefix: 'spokepilot-syslog-', seed: 3 });
 
-
 /** The agent's router, counting each show command it sends. */
 function countingRouter(inner: RouterCli, counts: Map<string, number>): RouterCli {
   return {
-    show: (c) => { counts.set(c, (counts.get(c) ?? 0) + 1); return inner.show(c); },
+    show: (c) => {
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+      return inner.show(c);
+    },
     configure: (l) => inner.configure(l),
     exec: (c) => inner.exec(c),
     close: () => inner.close(),
@@ -32,14 +34,24 @@ function countingRouter(inner: RouterCli, counts: Map<string, number>): RouterCl
 }
 
 describe('a syslog flood from the router address', () => {
-
   it('costs at most one routes read per minimum interval, and one read of a family per its interval', async () => {
     const syslogPort = await freeUdpPort();
-    const config = labAgentConfig(lab.spoke.router.world, { sshPort: lab.spoke.ssh.port, hostKeySha256: lab.spoke.ssh.fingerprint, dbPath: join(lab.dir, 'a.db'), syslogPort });
+    const config = labAgentConfig(lab.spoke.router.world, {
+      sshPort: lab.spoke.ssh.port,
+      hostKeySha256: lab.spoke.ssh.fingerprint,
+      dbPath: join(lab.dir, 'a.db'),
+      syslogPort,
+    });
     const counts = new Map<string, number>();
     const ssh = new SshRouterCli({
-      host: '127.0.0.1', port: lab.spoke.ssh.port, username: 'agent', password: 'agent', hostKeySha256: lab.spoke.ssh.fingerprint,
-      acceptAnyHostKey: false, connectTimeoutMs: 5000, commandTimeoutMs: 10_000,
+      host: '127.0.0.1',
+      port: lab.spoke.ssh.port,
+      username: 'agent',
+      password: 'agent',
+      hostKeySha256: lab.spoke.ssh.fingerprint,
+      acceptAnyHostKey: false,
+      connectTimeoutMs: 5000,
+      commandTimeoutMs: 10_000,
     });
     const agent = await startAgent(config, { log: silentLogger, clock: agentClockFrom(lab.clock), router: countingRouter(ssh, counts) });
     const before = new Map(counts);
@@ -60,7 +72,9 @@ describe('a syslog flood from the router address', () => {
     await agent.stop('test over', 5000);
     // 10 s of flood: routes at most once (30 s minimum), SLA and FlexVPN at most every 2 s plus their own polls.
     expect(during('show ip route')).toBeLessThanOrEqual(1);
-    expect(during('show crypto ikev2 client flexvpn')).toBeLessThanOrEqual(floodMs / 2000 + floodMs / (config.polling.flexvpnSec * 1000) + 2);
+    expect(during('show crypto ikev2 client flexvpn')).toBeLessThanOrEqual(
+      floodMs / 2000 + floodMs / (config.polling.flexvpnSec * 1000) + 2,
+    );
     expect(agent.syslog!.dropped.rate).toBeGreaterThan(0); // 100 a second against a limit of 50
   }, 60_000);
 });

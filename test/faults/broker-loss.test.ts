@@ -15,7 +15,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
 import type { OutboxRow } from '../../agent/adapters/sqlite/outbox.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../../lab/embedded-broker.js';
-import { assertStillRunning, faultAgentConfig, HUB2, startFaultAgent, startFaultLab, waitFor, type FaultLab } from '../support/fault-rig.js';
+import {
+  assertStillRunning,
+  faultAgentConfig,
+  HUB2,
+  startFaultAgent,
+  startFaultLab,
+  waitFor,
+  type FaultLab,
+} from '../support/fault-rig.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const tmp = tempDir('spokepilot-faults-broker-');
@@ -32,7 +40,12 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-interface Received { seq: number; topic: string; leaf: string; body: Record<string, unknown> }
+interface Received {
+  seq: number;
+  topic: string;
+  leaf: string;
+  body: Record<string, unknown>;
+}
 
 /** The counter part of a message id (`<boot>-<seq base 36>`, agent/shell/publisher-session.ts). */
 const seqOf = (id: string) => parseInt(id.split('-').at(-1)!, 36);
@@ -54,8 +67,15 @@ describe('broker loss while the agent produces events (embedded aedes, real SQLi
       if (!client || !packet.topic.startsWith(`spokepilot/v1/lab/${node}/`)) return;
       if (client.id === 'operator-broker-loss') return;
       try {
-        sent.push({ seq: sent.length, topic: packet.topic, leaf: packet.topic.split('/').at(-1)!, body: JSON.parse(packet.payload.toString()) as Record<string, unknown> });
-      } catch { /* not JSON: not ours */ }
+        sent.push({
+          seq: sent.length,
+          topic: packet.topic,
+          leaf: packet.topic.split('/').at(-1)!,
+          body: JSON.parse(packet.payload.toString()) as Record<string, unknown>,
+        });
+      } catch {
+        /* not JSON: not ours */
+      }
     });
     const agent = await startFaultAgent(lab, faultAgentConfig(lab, tmp.dir, { name: node, mqttUrl: broker.url }));
     const outbox = agent.store.sqlite()!.outbox;
@@ -64,14 +84,20 @@ describe('broker loss while the agent produces events (embedded aedes, real SQLi
     const births = () => received.filter((r) => r.leaf === 'status' && r.body.state === 'online');
     try {
       await waitFor('the first birth and state', () => births().length === 1 && received.some((r) => r.leaf === 'state'));
-      await waitFor('the agent to adopt fibre-hub1 and judge fibre-hub2 good', () =>
-        agent.runtime.loop.state.selected === 'fibre-hub1' && agent.runtime.loop.state.health['fibre-hub2']?.verdict === 'good');
+      await waitFor(
+        'the agent to adopt fibre-hub1 and judge fibre-hub2 good',
+        () => agent.runtime.loop.state.selected === 'fibre-hub1' && agent.runtime.loop.state.health['fibre-hub2']?.verdict === 'good',
+      );
 
       // Outage 1: the broker dies, then hub 1; the agent decides, steers and reports into the outbox.
       await broker.kill();
       await waitFor('the agent to see the broker gone', () => !agent.mqtt!.stats().connected);
       lab.router.world.setHubUp('hub1', false);
-      await waitFor('the steer to hub 2 verified', () => agent.runtime.loop.state.routerActive?.peer === HUB2 && journal.query({ kinds: ['verification'] }).length > 0, 20_000);
+      await waitFor(
+        'the steer to hub 2 verified',
+        () => agent.runtime.loop.state.routerActive?.peer === HUB2 && journal.query({ kinds: ['verification'] }).length > 0,
+        20_000,
+      );
       const pending: OutboxRow[] = await waitFor('the news in the outbox', () => {
         const rows = outbox.peek(10_000, new Set());
         const events = rows.filter((r) => r.class === 'event').map((r) => JSON.parse(r.payload) as { kind: string });
@@ -90,13 +116,19 @@ describe('broker loss while the agent produces events (embedded aedes, real SQLi
       await midDrain;
       await broker.restart();
       await waitFor('the third birth', () => births().length >= 3, 20_000);
-      await waitFor('every outbox row of the outage delivered', () => pending.every((r) => ids().has((JSON.parse(r.payload) as { id: string }).id)), 30_000);
+      await waitFor(
+        'every outbox row of the outage delivered',
+        () => pending.every((r) => ids().has((JSON.parse(r.payload) as { id: string }).id)),
+        30_000,
+      );
       await waitFor('the outbox to drain', () => agent.mqtt!.stats().connected && agent.mqtt!.stats().outboxDepth === 0, 20_000);
       expect(agent.mqtt!.stats().evictions).toBe(0);
 
       // Every decision journaled reached the operator as an event.
       const decided = journal.query({ kinds: ['decision'] }).map((r) => JSON.stringify(r.data));
-      const decisionEvents = new Set(received.filter((r) => r.leaf === 'event' && r.body.kind === 'decision').map((r) => JSON.stringify(r.body.decision)));
+      const decisionEvents = new Set(
+        received.filter((r) => r.leaf === 'event' && r.body.kind === 'decision').map((r) => JSON.stringify(r.body.decision)),
+      );
       expect(decided.length).toBeGreaterThan(0);
       for (const d of decided) expect(decisionEvents, `decision ${d}`).toContain(d);
 
@@ -111,7 +143,9 @@ describe('broker loss while the agent produces events (embedded aedes, real SQLi
       // broker interleaves a resumed session's queue with live messages, which is not the agent's to keep.)
       for (const leaf of ['event', 'state', 'telemetry']) {
         const seen = new Set<string>();
-        const seqs = sent.filter((r) => r.leaf === leaf && !seen.has(r.body.id as string) && seen.add(r.body.id as string)).map((r) => seqOf(r.body.id as string));
+        const seqs = sent
+          .filter((r) => r.leaf === leaf && !seen.has(r.body.id as string) && seen.add(r.body.id as string))
+          .map((r) => seqOf(r.body.id as string));
         expect(seqs.length, `${leaf} sent`).toBeGreaterThan(0);
         expect(seqs, `${leaf} order`).toEqual([...seqs].sort((a, b) => a - b));
       }

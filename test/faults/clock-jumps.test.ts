@@ -16,7 +16,16 @@ import { agentClockFrom } from '../../lab/harness/clock-bridge.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../../lab/embedded-broker.js';
 import { jumpingClock, type JumpingClock } from '../support/jumping-clock.js';
 import { startOperator, type Operator } from '../support/fault-operator.js';
-import { assertStillRunning, faultAgentConfig, HUB1, LTE, startFaultAgent, startFaultLab, waitFor, type FaultLab } from '../support/fault-rig.js';
+import {
+  assertStillRunning,
+  faultAgentConfig,
+  HUB1,
+  LTE,
+  startFaultAgent,
+  startFaultLab,
+  waitFor,
+  type FaultLab,
+} from '../support/fault-rig.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const HOUR = 3600_000;
@@ -42,8 +51,12 @@ beforeEach(async (ctx) => {
   agent = await startFaultAgent(lab, config, { clock });
   decisions = [];
   agent.runtime.onDecision((d) => decisions.push(d));
-  await waitFor('the agent to adopt fibre-hub1 and judge every candidate', () =>
-    agent.runtime.loop.state.selected === 'fibre-hub1' && Object.values(agent.runtime.loop.state.health).filter((h) => h.verdict === 'good').length === 4);
+  await waitFor(
+    'the agent to adopt fibre-hub1 and judge every candidate',
+    () =>
+      agent.runtime.loop.state.selected === 'fibre-hub1' &&
+      Object.values(agent.runtime.loop.state.health).filter((h) => h.verdict === 'good').length === 4,
+  );
 });
 afterEach(async () => {
   await agent.stop('test over', 5000);
@@ -62,7 +75,7 @@ const runFor = async (labSec: number) => {
 const pathChanges = () => decisions.filter((d) => d.action === 'switch' || d.action === 'release');
 
 describe('wall clock jumps under a running agent (lab over real SSH)', () => {
-  it('an hour forward, then back: no crash, no path change, still reading and ticking; expired commands refused by the agent\'s clock', async () => {
+  it("an hour forward, then back: no crash, no path change, still reading and ticking; expired commands refused by the agent's clock", async () => {
     const reads = () => Object.values(agent.runtime.pollerStats()).reduce((n, p) => n + p.reads, 0);
     const expired = (agentNow: number) => operator.command('get-state', {}, { nowMs: agentNow - 5 * 60_000, ttlSec: 60 });
 
@@ -82,7 +95,10 @@ describe('wall clock jumps under a running agent (lab over real SSH)', () => {
     await runFor(20);
     expect(reads()).toBeGreaterThan(readsAfterBack);
     await assertStillRunning(agent);
-    expect(await operator.command('get-state', {}, { nowMs: lab.clock.now() })).toMatchObject({ ok: false, error: { code: 'not-yet-valid' } });
+    expect(await operator.command('get-state', {}, { nowMs: lab.clock.now() })).toMatchObject({
+      ok: false,
+      error: { code: 'not-yet-valid' },
+    });
     expect(await expired(clock.now())).toMatchObject({ ok: false, error: { code: 'expired' } });
     expect(await operator.command('get-state', {}, { nowMs: clock.now() })).toMatchObject({ ok: true });
 
@@ -128,8 +144,11 @@ describe('wall clock jumps under a running agent (lab over real SSH)', () => {
     await waitFor('the override applied', () => lab.router.state().clients[0]?.source === LTE, 20_000);
     clock.jump(-HOUR);
     // 60 lab seconds of override, plus room for the return (rate limit 5 s, verification).
-    await waitFor('the override to end and the tunnel back on fibre', () =>
-      agent.runtime.loop.state.override === undefined && lab.router.state().clients[0]?.source === 'GigabitEthernet0/0', 12_000);
+    await waitFor(
+      'the override to end and the tunnel back on fibre',
+      () => agent.runtime.loop.state.override === undefined && lab.router.state().clients[0]?.source === 'GigabitEthernet0/0',
+      12_000,
+    );
     await assertStillRunning(agent);
   }, 60_000);
 });

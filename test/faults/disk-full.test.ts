@@ -16,7 +16,18 @@ import type { Decision } from '../../agent/core/policy/types.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../../lab/embedded-broker.js';
 import { startOperator } from '../support/fault-operator.js';
 import {
-  assertStillRunning, expectedTracks, faultAgentConfig, FIBRE, HUB1, HUB2, LTE, startFaultAgent, startFaultLab, stubTracks, waitFor, type FaultLab,
+  assertStillRunning,
+  expectedTracks,
+  faultAgentConfig,
+  FIBRE,
+  HUB1,
+  HUB2,
+  LTE,
+  startFaultAgent,
+  startFaultLab,
+  stubTracks,
+  waitFor,
+  type FaultLab,
 } from '../support/fault-rig.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -83,30 +94,50 @@ describe('disk full under a running agent (real SQLite file, lab over real SSH, 
     const node = 'disk-full';
     const operator = await startOperator(broker.url, 'lab', node);
     // No periodic route reads: the route worker's own connection would grow the file past the cap.
-    const config = faultAgentConfig(lab, tmp.dir, { name: node, mqttUrl: broker.url, commandKeys: [operator.key], change: (c) => { c.polling.routesSec = 86_400; } });
+    const config = faultAgentConfig(lab, tmp.dir, {
+      name: node,
+      mqttUrl: broker.url,
+      commandKeys: [operator.key],
+      change: (c) => {
+        c.polling.routesSec = 86_400;
+      },
+    });
     const agent = await startFaultAgent(lab, config);
     const db = agent.store.sqlite()!.db;
     const journal = agent.store.sqlite()!.journal;
-    const status = async () => (await (await fetch(`http://127.0.0.1:${agent.httpPort}/status`)).json()) as { store: { errors: number; lastError?: string } };
+    const status = async () =>
+      (await (await fetch(`http://127.0.0.1:${agent.httpPort}/status`)).json()) as { store: { errors: number; lastError?: string } };
     try {
-      await waitFor('the agent to adopt fibre-hub1 and judge fibre-hub2 good', () =>
-        agent.runtime.loop.state.selected === 'fibre-hub1' && agent.runtime.loop.state.health['fibre-hub2']?.verdict === 'good');
+      await waitFor(
+        'the agent to adopt fibre-hub1 and judge fibre-hub2 good',
+        () => agent.runtime.loop.state.selected === 'fibre-hub1' && agent.runtime.loop.state.health['fibre-hub2']?.verdict === 'good',
+      );
       expect(await operator.command('get-state', {}, { nowMs: lab.clock.now() })).toMatchObject({ ok: true });
       const errorsBefore = agent.store.health().errors;
 
       fillDisk(db, lab.clock.now());
       // A signed command while full: refused as unavailable, not run (no override reaches the policy or the router).
       const tracksBefore = stubTracks(lab);
-      const forced = await operator.command('force-path', { peer: HUB1, source: LTE, forSec: 600 }, { nowMs: lab.clock.now(), tx: 'forced-while-full' });
+      const forced = await operator.command(
+        'force-path',
+        { peer: HUB1, source: LTE, forSec: 600 },
+        { nowMs: lab.clock.now(), tx: 'forced-while-full' },
+      );
       expect(forced).toMatchObject({ ok: false, error: { code: 'unavailable' } });
       expect(agent.runtime.loop.state.override).toBeUndefined();
       expect(stubTracks(lab)).toEqual(tracksBefore);
-      expect(await operator.command('get-state', {}, { nowMs: lab.clock.now() })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      expect(await operator.command('get-state', {}, { nowMs: lab.clock.now() })).toMatchObject({
+        ok: false,
+        error: { code: 'unavailable' },
+      });
 
       // Still deciding and steering: hub 1 dies, the agent moves to hub 2 and verifies it.
       lab.router.world.setHubUp('hub1', false);
-      await waitFor('the steer to hub 2 verified on the router', () =>
-        agent.runtime.loop.state.routerActive?.peer === HUB2 && lab.router.state().clients[0]?.peer === HUB2, 20_000);
+      await waitFor(
+        'the steer to hub 2 verified on the router',
+        () => agent.runtime.loop.state.routerActive?.peer === HUB2 && lab.router.state().clients[0]?.peer === HUB2,
+        20_000,
+      );
       expect(agent.runtime.loop.state.selected).toBe('fibre-hub2');
       expect(stubTracks(lab)).toEqual(expectedTracks(HUB2, FIBRE));
       // ...and the journal writes it could not make are counted, in the store and in /status.
@@ -123,8 +154,14 @@ describe('disk full under a running agent (real SQLite file, lab over real SSH, 
       const eventsBefore = operator.leaf('event').length;
       lab.router.world.setHubUp('hub1', true);
       lab.router.world.setHubUp('hub2', false);
-      await waitFor('the move back to hub 1 journaled and published', () =>
-        journal.query({ kinds: ['verification'] }).length > 0 && operator.leaf('event').length > eventsBefore && agent.runtime.loop.state.routerActive?.peer === HUB1, 30_000);
+      await waitFor(
+        'the move back to hub 1 journaled and published',
+        () =>
+          journal.query({ kinds: ['verification'] }).length > 0 &&
+          operator.leaf('event').length > eventsBefore &&
+          agent.runtime.loop.state.routerActive?.peer === HUB1,
+        30_000,
+      );
       await assertStillRunning(agent);
     } finally {
       await agent.stop('test over', 5000);
@@ -137,15 +174,24 @@ describe('disk full under a running agent (real SQLite file, lab over real SSH, 
   it('news decided while the disk is full reaches the operator once space and the broker return (nothing lost)', async () => {
     const node = 'disk-full-news';
     const operator = await startOperator(broker.url, 'lab', node, { persistent: true });
-    const config = faultAgentConfig(lab, tmp.dir, { name: node, mqttUrl: broker.url, commandKeys: [operator.key], change: (c) => { c.polling.routesSec = 86_400; } });
+    const config = faultAgentConfig(lab, tmp.dir, {
+      name: node,
+      mqttUrl: broker.url,
+      commandKeys: [operator.key],
+      change: (c) => {
+        c.polling.routesSec = 86_400;
+      },
+    });
     const agent = await startFaultAgent(lab, config);
     const db = agent.store.sqlite()!.db;
     const journal = agent.store.sqlite()!.journal;
     const decisions: Decision[] = [];
     agent.runtime.onDecision((d) => decisions.push(d));
     try {
-      await waitFor('the agent to adopt fibre-hub1 and judge fibre-hub2 good', () =>
-        agent.runtime.loop.state.selected === 'fibre-hub1' && agent.runtime.loop.state.health['fibre-hub2']?.verdict === 'good');
+      await waitFor(
+        'the agent to adopt fibre-hub1 and judge fibre-hub2 good',
+        () => agent.runtime.loop.state.selected === 'fibre-hub1' && agent.runtime.loop.state.health['fibre-hub2']?.verdict === 'good',
+      );
       await waitFor('the outbox drained', () => agent.mqtt!.stats().outboxDepth === 0);
       await broker.kill();
       await waitFor('the agent to see the broker gone', () => !agent.mqtt!.stats().connected);
@@ -153,23 +199,40 @@ describe('disk full under a running agent (real SQLite file, lab over real SSH, 
       fillOutbox(db, lab.clock.now());
       const errorsBefore = agent.store.health().errors;
       lab.router.world.setHubUp('hub1', false);
-      await waitFor('the steer to hub 2', () => agent.runtime.loop.state.routerActive?.peer === HUB2 && lab.router.state().clients[0]?.peer === HUB2, 20_000);
+      await waitFor(
+        'the steer to hub 2',
+        () => agent.runtime.loop.state.routerActive?.peer === HUB2 && lab.router.state().clients[0]?.peer === HUB2,
+        20_000,
+      );
       const switched = decisions.find((d) => d.action === 'switch' && d.to === 'fibre-hub2');
       expect(switched).toBeDefined();
       expect(agent.store.health().errors).toBeGreaterThan(errorsBefore);
       // Said, not silent: the store shows degraded while the disk refuses the reports.
-      await waitFor('the store reported degraded', () => agent.degradations.list().some((d) => d.component === 'store' && d.code === 'STORE_WRITE_FAILED'));
+      await waitFor('the store reported degraded', () =>
+        agent.degradations.list().some((d) => d.component === 'store' && d.code === 'STORE_WRITE_FAILED'),
+      );
       await assertStillRunning(agent);
 
       freeDisk(db);
       await broker.restart();
-      await waitFor('the agent back on the broker, its outbox drained', () => agent.mqtt!.stats().connected && agent.mqtt!.stats().outboxDepth === 0, 20_000);
-      await waitFor('the store healthy again once a report was written', () => !agent.degradations.list().some((d) => d.component === 'store'), 20_000);
+      await waitFor(
+        'the agent back on the broker, its outbox drained',
+        () => agent.mqtt!.stats().connected && agent.mqtt!.stats().outboxDepth === 0,
+        20_000,
+      );
+      await waitFor(
+        'the store healthy again once a report was written',
+        () => !agent.degradations.list().some((d) => d.component === 'store'),
+        20_000,
+      );
       await assertStillRunning(agent);
       // Nothing lost: the switch is in the journal or was published (here: neither).
       const inJournal = journal.query({ kinds: ['decision'] }).some((r) => (r.data as Decision).atMs === switched!.atMs);
-      const published = await waitFor('the switch published', () =>
-        operator.leaf('event').some((e) => e.kind === 'decision' && (e.decision as Decision).atMs === switched!.atMs) || undefined, 5_000).catch(() => false);
+      const published = await waitFor(
+        'the switch published',
+        () => operator.leaf('event').some((e) => e.kind === 'decision' && (e.decision as Decision).atMs === switched!.atMs) || undefined,
+        5_000,
+      ).catch(() => false);
       expect(inJournal || published).toBe(true);
     } finally {
       await agent.stop('test over', 5000);

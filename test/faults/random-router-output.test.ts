@@ -24,13 +24,22 @@ const UNREADABLE: GarbleKind[] = ['bytes', 'noise', 'truncated', 'empty'];
 const CASES = [1, 2, 3].map((seed) => ({ seed }));
 
 /** The whole run for one seed: settle, `kinds` of garbage for 40 lab seconds (sparing `spare`), then good output and a hub failure. */
-async function garbageRun(seed: number, kinds: GarbleKind[], which: { spare?: readonly string[]; only?: readonly string[] }): Promise<void> {
+async function garbageRun(
+  seed: number,
+  kinds: GarbleKind[],
+  which: { spare?: readonly string[]; only?: readonly string[] },
+): Promise<void> {
   const lab = await startFaultLab({ speed: 10, seed: 50 + seed });
   const config = faultAgentConfig(lab, tmp.dir, { name: `garbage-${seed}` });
   const ssh = config.router.ssh!;
   const inner = new SshRouterCli({
-    host: ssh.host, port: ssh.port, username: ssh.username, password: 'agent', hostKeySha256: ssh.hostKeySha256!,
-    connectTimeoutMs: ssh.connectTimeoutMs, commandTimeoutMs: ssh.commandTimeoutMs,
+    host: ssh.host,
+    port: ssh.port,
+    username: ssh.username,
+    password: 'agent',
+    hostKeySha256: ssh.hostKeySha256!,
+    connectTimeoutMs: ssh.connectTimeoutMs,
+    commandTimeoutMs: ssh.commandTimeoutMs,
   });
   const router = new GarblingRouter(inner, seededRandom(seed), kinds);
   const unhandled: unknown[] = [];
@@ -40,10 +49,14 @@ async function garbageRun(seed: number, kinds: GarbleKind[], which: { spare?: re
   const decisions: Decision[] = [];
   agent.runtime.onDecision((d) => decisions.push(d));
   const actuations: unknown[] = [];
-  agent.runtime.events.on((e) => { if (e.kind === 'actuation') actuations.push(e.effect); });
+  agent.runtime.events.on((e) => {
+    if (e.kind === 'actuation') actuations.push(e.effect);
+  });
   try {
-    await waitFor('the agent to adopt fibre-hub1 and judge fibre-hub2 good', () =>
-      agent.runtime.loop.state.selected === 'fibre-hub1' && agent.runtime.loop.state.health['fibre-hub2']?.verdict === 'good');
+    await waitFor(
+      'the agent to adopt fibre-hub1 and judge fibre-hub2 good',
+      () => agent.runtime.loop.state.selected === 'fibre-hub1' && agent.runtime.loop.state.health['fibre-hub2']?.verdict === 'good',
+    );
     const warningsBefore = agent.runtime.metrics.parseWarnings;
     const decisionsBefore = decisions.length;
 
@@ -51,11 +64,17 @@ async function garbageRun(seed: number, kinds: GarbleKind[], which: { spare?: re
     if (which.only) router.only = new Set(which.only);
     router.garbling = true;
     const garbledFrom = lab.clock.now();
-    await waitFor('40 lab seconds of garbage, three kinds of read garbled', () =>
-      lab.clock.now() - garbledFrom >= 40_000 && new Set(router.garbled.map((g) => g.command)).size >= (which.only?.length ?? 3), 30_000);
+    await waitFor(
+      '40 lab seconds of garbage, three kinds of read garbled',
+      () => lab.clock.now() - garbledFrom >= 40_000 && new Set(router.garbled.map((g) => g.command)).size >= (which.only?.length ?? 3),
+      30_000,
+    );
     router.garbling = false;
     const garbage = decisions.slice(decisionsBefore);
-    expect(garbage.filter((d) => d.action === 'switch' || d.action === 'release'), JSON.stringify(garbage)).toEqual([]);
+    expect(
+      garbage.filter((d) => d.action === 'switch' || d.action === 'release'),
+      JSON.stringify(garbage),
+    ).toEqual([]);
     expect(actuations).toEqual([]);
     if (kinds.some((k) => k === 'bytes' || k === 'noise')) expect(agent.runtime.metrics.parseWarnings).toBeGreaterThan(warningsBefore);
     expect(lab.router.state().clients[0]).toMatchObject({ phase: 'connected', peer: HUB1 }); // left alone
@@ -63,7 +82,11 @@ async function garbageRun(seed: number, kinds: GarbleKind[], which: { spare?: re
 
     // Good output again: the agent judges as usual and leaves a hub that dies.
     lab.router.world.setHubUp('hub1', false);
-    await waitFor('the move to hub 2', () => agent.runtime.loop.state.routerActive?.peer === HUB2 && lab.router.state().clients[0]?.peer === HUB2, 30_000);
+    await waitFor(
+      'the move to hub 2',
+      () => agent.runtime.loop.state.routerActive?.peer === HUB2 && lab.router.state().clients[0]?.peer === HUB2,
+      30_000,
+    );
     expect(decisions.some((d) => d.action === 'switch' && d.to === 'fibre-hub2')).toBe(true);
     await assertStillRunning(agent);
     expect(unhandled).toEqual([]);
@@ -74,10 +97,14 @@ async function garbageRun(seed: number, kinds: GarbleKind[], which: { spare?: re
   }
 }
 
-describe('random router output (lab over real SSH, garbled in the agent\'s router port)', () => {
-  it.each(CASES)('seed $seed, unreadable output of every read but the interface table: no throw, no path change, warnings counted, normal judgement after', async ({ seed }) => {
-    await garbageRun(seed, UNREADABLE, { spare: ['show ip interface brief'] });
-  }, 90_000);
+describe("random router output (lab over real SSH, garbled in the agent's router port)", () => {
+  it.each(CASES)(
+    'seed $seed, unreadable output of every read but the interface table: no throw, no path change, warnings counted, normal judgement after',
+    async ({ seed }) => {
+      await garbageRun(seed, UNREADABLE, { spare: ['show ip interface brief'] });
+    },
+    90_000,
+  );
 
   // Was a product bug: a garbled, truncated or empty `show ip interface brief` made every watched WAN
   // missing, and a missing interface counted as down: every candidate bad, and the agent released on

@@ -32,7 +32,8 @@ function cpuMs(run: () => void): number {
 }
 
 function fastestInterleaved(a: () => void, b: () => void): [number, number] {
-  let bestA = Infinity, bestB = Infinity;
+  let bestA = Infinity,
+    bestB = Infinity;
   for (let i = 0; i < 5; i++) {
     bestA = Math.min(bestA, cpuMs(a));
     bestB = Math.min(bestB, cpuMs(b));
@@ -76,7 +77,10 @@ describe.each(COMMANDS.map((c) => [c.id, c] as const))('fuzz %s', (id, spec) => 
     const small = garbageLines(rand, 5_000, ownLines.length > 0 ? ownLines : allRealLines);
     const large = Array.from({ length: 8 }, () => small).join('\n');
     parse(small);
-    const [small1, tLarge] = fastestInterleaved(() => parse(small), () => parse(large));
+    const [small1, tLarge] = fastestInterleaved(
+      () => parse(small),
+      () => parse(large),
+    );
     const tSmall = Math.max(small1, 1);
     expect(tLarge / tSmall).toBeLessThan(36);
   });

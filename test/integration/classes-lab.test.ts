@@ -59,14 +59,34 @@ describe('service classes against the lab (real SSH, MQTT)', () => {
   it('judges voice per path from EF-marked probes, leaves the fibre whose EF queue is congested, and publishes compliance per class', async () => {
     // Voice probes per path (131 fibre-hub1, 132 fibre-hub2, 141 lte-hub1, 142 lte-hub2), marked EF, as `config ios` templates them.
     const op = (id: number, hub: string, source: string) => [
-      `ip sla ${id}`, ` udp-jitter ${hub} 16384 source-ip ${source} num-packets 100 interval 20`, ' tos 184', ' threshold 150', ' timeout 1000', ' frequency 5',
+      `ip sla ${id}`,
+      ` udp-jitter ${hub} 16384 source-ip ${source} num-packets 100 interval 20`,
+      ' tos 184',
+      ' threshold 150',
+      ' timeout 1000',
+      ' frequency 5',
       `ip sla schedule ${id} life forever start-time now`,
     ];
-    spoke.router.configure([...op(131, HUB1, '192.0.2.10'), ...op(132, HUB2, '192.0.2.10'), ...op(141, HUB1, '100.72.14.37'), ...op(142, HUB2, '100.72.14.37')].join('\n'));
-    const base = labAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, 'agent.db'), mqttUrl: broker.url });
+    spoke.router.configure(
+      [
+        ...op(131, HUB1, '192.0.2.10'),
+        ...op(132, HUB2, '192.0.2.10'),
+        ...op(141, HUB1, '100.72.14.37'),
+        ...op(142, HUB2, '100.72.14.37'),
+      ].join('\n'),
+    );
+    const base = labAgentConfig(spoke.router.world, {
+      sshPort: spoke.ssh.port,
+      hostKeySha256: spoke.ssh.fingerprint,
+      dbPath: join(tmp.dir, 'agent.db'),
+      mqttUrl: broker.url,
+    });
     const config: AgentConfig = {
       ...base,
-      candidates: base.candidates.map((c) => ({ ...c, classOperations: { voice: [(c.source === FIBRE ? 131 : 141) + (c.peer === HUB1 ? 0 : 1)] } })),
+      candidates: base.candidates.map((c) => ({
+        ...c,
+        classOperations: { voice: [(c.source === FIBRE ? 131 : 141) + (c.peer === HUB1 ? 0 : 1)] },
+      })),
       policy: { ...base.policy, classes: [{ name: 'voice', dscp: 46, critical: true, lossPct: 1, rttMs: 150, jitterMs: 30 }] },
     };
     const operator = await mqtt.connectAsync(broker.url, { clientId: 'operator' });
@@ -77,20 +97,42 @@ describe('service classes against the lab (real SSH, MQTT)', () => {
       agent = await startAgent(config, { log: silentLogger, clock: agentClockFrom(clock) });
       const decisions: Decision[] = [];
       agent.runtime.onDecision((d) => decisions.push(d));
-      await waitFor('the tunnel on the fibre to hub 1, voice judged', () => spoke.router.state().clients[0]?.source === FIBRE
-        && agent!.runtime.loop.state.classes?.['fibre-hub1']?.voice?.compliance === 'meets');
+      await waitFor(
+        'the tunnel on the fibre to hub 1, voice judged',
+        () =>
+          spoke.router.state().clients[0]?.source === FIBRE &&
+          agent!.runtime.loop.state.classes?.['fibre-hub1']?.voice?.compliance === 'meets',
+      );
       // The fibre's priority queue congests: EF meets 100 ms more delay, 80 ms more jitter, 3 % drops.
       spoke.router.world.setPath(FIBRE, '*', { byDscp: { 46: { latencyMs: 100, jitterMs: 80, lossPct: 3 } } });
       const moved = await waitFor('a move for voice', () => decisions.find((d) => d.reason.code === 'class-noncompliant'));
-      expect(moved).toMatchObject({ action: 'switch', from: 'fibre-hub1', to: 'lte-hub1', reason: { candidate: 'fibre-hub1', failed: [{ class: 'voice' }] } });
+      expect(moved).toMatchObject({
+        action: 'switch',
+        from: 'fibre-hub1',
+        to: 'lte-hub1',
+        reason: { candidate: 'fibre-hub1', failed: [{ class: 'voice' }] },
+      });
       await waitFor('the router on the LTE', () => spoke.router.state().clients[0]?.source === LTE);
-      const published = await waitFor('telemetry with voice failing on the fibre', () => telemetry.find((t) =>
-        (t.classes as { candidate: string; compliance: string }[] | undefined)?.some((k) => k.candidate === 'fibre-hub1' && k.compliance === 'fails')));
+      const published = await waitFor('telemetry with voice failing on the fibre', () =>
+        telemetry.find((t) =>
+          (t.classes as { candidate: string; compliance: string }[] | undefined)?.some(
+            (k) => k.candidate === 'fibre-hub1' && k.compliance === 'fails',
+          ),
+        ),
+      );
       expect(createPayloadValidators().payload('telemetry', published)).toBeNull();
-      expect(published.classes).toEqual(expect.arrayContaining([
-        expect.objectContaining({ candidate: 'fibre-hub1', class: 'voice', compliance: 'fails', critical: true, breaches: expect.arrayContaining([expect.objectContaining({ threshold: expect.any(Number) })]) }),
-        expect.objectContaining({ candidate: 'lte-hub1', class: 'voice', compliance: 'meets' }),
-      ]));
+      expect(published.classes).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            candidate: 'fibre-hub1',
+            class: 'voice',
+            compliance: 'fails',
+            critical: true,
+            breaches: expect.arrayContaining([expect.objectContaining({ threshold: expect.any(Number) })]),
+          }),
+          expect.objectContaining({ candidate: 'lte-hub1', class: 'voice', compliance: 'meets' }),
+        ]),
+      );
     } finally {
       await operator.endAsync();
     }

@@ -33,7 +33,9 @@ async function modes(s: OperatorSession, tx: string): Promise<Record<string, unk
 const all = (mode: string) => ({ healthz: mode, status: mode, mqttState: mode, getState: mode });
 
 describe('the configuration in force, as every reader reports it', () => {
-  beforeAll(async () => { rig = await agentOperatorRig(); });
+  beforeAll(async () => {
+    rig = await agentOperatorRig();
+  });
   afterAll(async () => {
     await rig.close();
     tmp.cleanup();
@@ -51,7 +53,11 @@ describe('the configuration in force, as every reader reports it', () => {
       const next: AgentConfig = { ...structuredClone(config), policy: { ...config.policy, mode: 'dry-run' }, node: 'renamed' };
       writeFileSync(file, stringify(next));
       const logged: { event: string; fields?: Record<string, unknown> }[] = [];
-      const log = { ...silentLogger, info: (event: string, fields?: Record<string, unknown>) => void logged.push({ event, ...(fields ? { fields } : {}) }), error: (event: string, fields?: Record<string, unknown>) => void logged.push({ event, ...(fields ? { fields } : {}) }) };
+      const log = {
+        ...silentLogger,
+        info: (event: string, fields?: Record<string, unknown>) => void logged.push({ event, ...(fields ? { fields } : {}) }),
+        error: (event: string, fields?: Record<string, unknown>) => void logged.push({ event, ...(fields ? { fields } : {}) }),
+      };
       reloadConfig({ load: () => loadConfigFile(file, {}), dryRun: false, reload: (c) => s.agent.reload(c), log });
       expect(logged).toEqual([{ event: 'reloaded', fields: { policy: 'applied', needRestart: ['node'] } }]);
       await waitFor('the retained state in dry-run', () => published(s.seen, 'state').at(-1)?.mode === 'dry-run' || undefined);

@@ -46,18 +46,39 @@ describe('dual-cloud steering through BGP (real SSH)', () => {
     return r.records as T[];
   };
   const bestOf = async (prefix: string) => (await read<BgpPathEntry>('show bgp ipv4 unicast')).find((p) => p.network === prefix && p.best);
-  const sessionsDropped = async () => (await read<BgpNeighborDetail>('show ip bgp neighbors')).reduce((n, x) => n + (x.connectionsDropped ?? 0), 0);
+  const sessionsDropped = async () =>
+    (await read<BgpNeighborDetail>('show ip bgp neighbors')).reduce((n, x) => n + (x.connectionsDropped ?? 0), 0);
 
   beforeAll(async () => {
     tmp = tempDir('spokepilot-dual-cloud-');
     clock = new ScaledClock(SPEED);
-    spoke = await startLabSpoke({ clock, seed: 7, topology: 'dual-cloud', users: [{ username: 'agent', password: 'agent', privilege: 15 }] });
-    config = dualCloudLabAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, 'agent.db') });
-    cli = new SshRouterCli({ host: '127.0.0.1', port: spoke.ssh.port, username: 'agent', password: 'agent', hostKeySha256: spoke.ssh.fingerprint, connectTimeoutMs: 10_000, commandTimeoutMs: 10_000 });
+    spoke = await startLabSpoke({
+      clock,
+      seed: 7,
+      topology: 'dual-cloud',
+      users: [{ username: 'agent', password: 'agent', privilege: 15 }],
+    });
+    config = dualCloudLabAgentConfig(spoke.router.world, {
+      sshPort: spoke.ssh.port,
+      hostKeySha256: spoke.ssh.fingerprint,
+      dbPath: join(tmp.dir, 'agent.db'),
+    });
+    cli = new SshRouterCli({
+      host: '127.0.0.1',
+      port: spoke.ssh.port,
+      username: 'agent',
+      password: 'agent',
+      hostKeySha256: spoke.ssh.fingerprint,
+      connectTimeoutMs: 10_000,
+      commandTimeoutMs: 10_000,
+    });
     // The operator's paste: the probes, the agent's neutral route-maps and the neighbour lines that apply them.
     await cli.configure(dualCloudSpokeLines(config));
     await cli.exec('clear ip bgp * soft');
-    await waitFor('both sessions up, hub 1 best (lowest router ID)', async () => (await bestOf('10.0.0.0/8'))?.nextHop === HUB1 || undefined);
+    await waitFor(
+      'both sessions up, hub 1 best (lowest router ID)',
+      async () => (await bestOf('10.0.0.0/8'))?.nextHop === HUB1 || undefined,
+    );
   }, 60_000);
   afterAll(async () => {
     await agent?.stop('test over', 5000);
@@ -72,16 +93,25 @@ describe('dual-cloud steering through BGP (real SSH)', () => {
     agent.runtime.events.on((e) => events.push(e));
     const loop = agent.runtime.loop;
     expect(agent.degradations.list()).toEqual([]); // the preflight passed: the pasted configuration matches
-    await waitFor('hub1 adopted and judged good', () => (loop.state.selected === 'hub1' && loop.state.health.hub1?.verdict === 'good') || undefined, 30_000);
+    await waitFor(
+      'hub1 adopted and judged good',
+      () => (loop.state.selected === 'hub1' && loop.state.health.hub1?.verdict === 'good') || undefined,
+      30_000,
+    );
     expect(spoke.router.world.returnHubFor(LAN)).toBe('hub1');
     const dropsBefore = await sessionsDropped();
 
     spoke.router.world.setPath('GigabitEthernet0/0', 'hub1', { latencyMs: 350, jitterMs: 80, lossPct: 2 });
-    const steered = await waitFor('the steer to hub 2 verified', () => events.find((e) =>
-      e.kind === 'actuation' && e.effect.kind === 'steer' && e.effect.candidate === 'hub2' && e.outcome.ok), 60_000);
+    const steered = await waitFor(
+      'the steer to hub 2 verified',
+      () => events.find((e) => e.kind === 'actuation' && e.effect.kind === 'steer' && e.effect.candidate === 'hub2' && e.outcome.ok),
+      60_000,
+    );
     expect(steered).toMatchObject({ outcome: { ok: true } });
     const decision = events.find((e) => e.kind === 'decision' && e.decision.action === 'switch' && e.decision.to === 'hub2');
-    expect(decision).toMatchObject({ decision: { from: 'hub1', reason: { code: 'current-bad', candidate: 'hub1', cause: { kind: 'quality' } } } });
+    expect(decision).toMatchObject({
+      decision: { from: 'hub1', reason: { code: 'current-bad', candidate: 'hub1', cause: { kind: 'quality' } } },
+    });
 
     // Inbound: the summary's best path is hub 2's, with the agent's local preference.
     expect(await bestOf('10.0.0.0/8')).toMatchObject({ nextHop: HUB2, localPref: 200 });
@@ -94,7 +124,10 @@ describe('dual-cloud steering through BGP (real SSH)', () => {
     expect(spoke.router.world.returnHubFor(LAN)).toBe('hub2');
     // Soft clears only: no session went down, and the agent's view agrees with the router.
     expect(await sessionsDropped()).toBe(dropsBefore);
-    await waitFor('the router seen on hub 2', () => (loop.state.routerActive?.peer === HUB2 && loop.state.routerActive.source === 'Tunnel2') || undefined);
+    await waitFor(
+      'the router seen on hub 2',
+      () => (loop.state.routerActive?.peer === HUB2 && loop.state.routerActive.source === 'Tunnel2') || undefined,
+    );
 
     // Published as the contract says.
     const v = createPayloadValidators();
@@ -106,21 +139,35 @@ describe('dual-cloud steering through BGP (real SSH)', () => {
 
   it('a spoke-to-spoke flow: the NHRP shortcut is reported as it appears, in telemetry, and outlives hub 1', async () => {
     spoke.router.setFlow('10.20.13.9', true);
-    const appeared = await waitFor('a shortcut event', () => events.find((e) => e.kind === 'shortcut' && e.change.action === 'appeared'), 30_000);
-    expect(appeared).toMatchObject({ change: { shortcut: { prefix: '10.20.13.0/24', interface: 'Virtual-Access1', nbmaAddress: '192.0.2.50' } } });
+    const appeared = await waitFor(
+      'a shortcut event',
+      () => events.find((e) => e.kind === 'shortcut' && e.change.action === 'appeared'),
+      30_000,
+    );
+    expect(appeared).toMatchObject({
+      change: { shortcut: { prefix: '10.20.13.0/24', interface: 'Virtual-Access1', nbmaAddress: '192.0.2.50' } },
+    });
     expect(agent!.runtime.shortcuts?.map((x) => x.prefix)).toEqual(['10.20.13.0/24']);
     const telemetry = telemetryBody(agent!.runtime);
-    expect(telemetry.shortcuts).toMatchObject([{ prefix: '10.20.13.0/24', via: expect.stringMatching(/^172\.31\.[12]\.13$/), expireSec: expect.any(Number) }]);
+    expect(telemetry.shortcuts).toMatchObject([
+      { prefix: '10.20.13.0/24', via: expect.stringMatching(/^172\.31\.[12]\.13$/), expireSec: expect.any(Number) },
+    ]);
     expect(createPayloadValidators().payload('telemetry', { v: 1, id: 'x', ts: 1, trigger: 'change', ...telemetry })).toBeNull();
     // Spoke 2's LAN is not protected (the data centre, 10.0.0.0/16, is): no violation was ever raised.
-    expect(events.filter((e) => e.kind === 'shortcut-violations').every((e) => e.kind === 'shortcut-violations' && e.violations.length === 0)).toBe(true);
+    expect(
+      events.filter((e) => e.kind === 'shortcut-violations').every((e) => e.kind === 'shortcut-violations' && e.violations.length === 0),
+    ).toBe(true);
     // Hub 1 dies (the hub the shortcut's resolution may have gone through): the shortcut stays until its hold time.
     spoke.router.world.setHubUp('hub1', false);
     // Its tunnel drops with the SA (interface-down outranks the session's own bgp-down), and fall-over closes the session.
-    await waitFor('hub 1 judged down, its session too', () => {
-      const st = agent!.runtime.loop.state;
-      return (st.bgpDown?.includes(HUB1) && ['interface-down', 'bgp-down'].includes(st.health.hub1?.cause?.kind ?? '')) || undefined;
-    }, 60_000);
+    await waitFor(
+      'hub 1 judged down, its session too',
+      () => {
+        const st = agent!.runtime.loop.state;
+        return (st.bgpDown?.includes(HUB1) && ['interface-down', 'bgp-down'].includes(st.health.hub1?.cause?.kind ?? '')) || undefined;
+      },
+      60_000,
+    );
     const readsAfter = agent!.runtime.pollerStats().flexvpn!.reads;
     await waitFor('two more BGP/NHRP reads', () => agent!.runtime.pollerStats().flexvpn!.reads >= readsAfter + 2 || undefined, 30_000);
     expect(events.filter((e) => e.kind === 'shortcut' && e.change.action === 'gone')).toEqual([]);
@@ -138,19 +185,35 @@ describe('dual-cloud steering through BGP (real SSH)', () => {
     expect(maps.filter((m) => m.name.startsWith('SPOKEPILOT-')).every((m) => m.set.length === 0)).toBe(true);
     mark = events.length;
     setMode('enforce');
-    const back = await waitFor('hub 2 steered to again', () => events.find((e, i) => i >= mark && e.kind === 'actuation' && e.effect.kind === 'steer' && e.outcome.ok), 30_000);
+    const back = await waitFor(
+      'hub 2 steered to again',
+      () => events.find((e, i) => i >= mark && e.kind === 'actuation' && e.effect.kind === 'steer' && e.outcome.ok),
+      30_000,
+    );
     expect(back).toMatchObject({ effect: { candidate: 'hub2' } });
     expect(await bestOf('10.0.0.0/8')).toMatchObject({ nextHop: HUB2, localPref: 200 });
   }, 120_000);
 
   it('on stop the preference and the tag are removed (verified) and BGP decides alone again', async () => {
-    await waitFor('hub 1\'s session back', async () => (await read<BgpNeighborDetail>('show ip bgp neighbors')).every((n) => n.state === 'established') || undefined, 60_000);
+    await waitFor(
+      "hub 1's session back",
+      async () => (await read<BgpNeighborDetail>('show ip bgp neighbors')).every((n) => n.state === 'established') || undefined,
+      60_000,
+    );
     const outcome = await agent!.stop('test over', 10_000);
     agent = undefined;
     expect(outcome).toEqual({ outcome: 'verified' });
     const maps = await read<RouteMapEntry>('show route-map');
-    expect(maps.filter((m) => m.name.startsWith('SPOKEPILOT-')).map((m) => [m.name, m.set]).sort()).toEqual([
-      ['SPOKEPILOT-IN-HUB1', []], ['SPOKEPILOT-IN-HUB2', []], ['SPOKEPILOT-OUT-HUB1', []], ['SPOKEPILOT-OUT-HUB2', []],
+    expect(
+      maps
+        .filter((m) => m.name.startsWith('SPOKEPILOT-'))
+        .map((m) => [m.name, m.set])
+        .sort(),
+    ).toEqual([
+      ['SPOKEPILOT-IN-HUB1', []],
+      ['SPOKEPILOT-IN-HUB2', []],
+      ['SPOKEPILOT-OUT-HUB1', []],
+      ['SPOKEPILOT-OUT-HUB2', []],
     ]);
     // BGP alone: hub 1 again by router ID (it is still browned out; BGP does not see that), both ways.
     await waitFor('hub 1 best again', async () => (await bestOf('10.0.0.0/8'))?.nextHop === HUB1 || undefined);
@@ -163,10 +226,27 @@ describe('dual-cloud steering that BGP does not follow (real SSH)', () => {
   it('is retried, then the route-maps are rolled back to the last verified steer, and the failure reported', async () => {
     const tmp = tempDir('spokepilot-dual-cloud-rollback-');
     const clock = new ScaledClock(SPEED);
-    const spoke = await startLabSpoke({ clock, seed: 8, topology: 'dual-cloud', users: [{ username: 'agent', password: 'agent', privilege: 15 }] });
-    const base = dualCloudLabAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, 'agent.db') });
+    const spoke = await startLabSpoke({
+      clock,
+      seed: 8,
+      topology: 'dual-cloud',
+      users: [{ username: 'agent', password: 'agent', privilege: 15 }],
+    });
+    const base = dualCloudLabAgentConfig(spoke.router.world, {
+      sshPort: spoke.ssh.port,
+      hostKeySha256: spoke.ssh.fingerprint,
+      dbPath: join(tmp.dir, 'agent.db'),
+    });
     const config: AgentConfig = { ...base, actuation: { ...base.actuation, verifyTimeoutSec: 5, retries: 1 } };
-    const cli = new SshRouterCli({ host: '127.0.0.1', port: spoke.ssh.port, username: 'agent', password: 'agent', hostKeySha256: spoke.ssh.fingerprint, connectTimeoutMs: 10_000, commandTimeoutMs: 10_000 });
+    const cli = new SshRouterCli({
+      host: '127.0.0.1',
+      port: spoke.ssh.port,
+      username: 'agent',
+      password: 'agent',
+      hostKeySha256: spoke.ssh.fingerprint,
+      connectTimeoutMs: 10_000,
+      commandTimeoutMs: 10_000,
+    });
     const events: RuntimeEvent[] = [];
     let agent: RunningAgent | undefined;
     try {
@@ -175,12 +255,28 @@ describe('dual-cloud steering that BGP does not follow (real SSH)', () => {
       agent = await startAgent(config, { log: silentLogger, clock: agentClockFrom(clock) });
       agent.runtime.events.on((e) => events.push(e));
       const loop = agent.runtime.loop;
-      await waitFor('hub1 adopted and judged good', () => (loop.state.selected === 'hub1' && loop.state.health.hub2?.verdict === 'good') || undefined, 30_000);
+      await waitFor(
+        'hub1 adopted and judged good',
+        () => (loop.state.selected === 'hub1' && loop.state.health.hub2?.verdict === 'good') || undefined,
+        30_000,
+      );
       // Hub 2 stops advertising the summary (its session stays up): no steer to it can show in the table.
       spoke.router.world.setHubAdvertised('hub2', []);
       loop.observe({ kind: 'override', peer: HUB2, untilMs: clock.now() + 600_000, by: 'test' });
-      const failed = await waitFor('the steer to hub 2 failed', () => events.find((e) => e.kind === 'actuation' && e.effect.kind === 'steer' && !e.outcome.ok), 60_000);
-      expect(failed).toMatchObject({ outcome: { ok: false, code: 'ACTUATE_VERIFY_FAILED', attempts: 2, rolledBack: true, message: expect.stringContaining(`10.0.0.0/8 via ${HUB1}`) } });
+      const failed = await waitFor(
+        'the steer to hub 2 failed',
+        () => events.find((e) => e.kind === 'actuation' && e.effect.kind === 'steer' && !e.outcome.ok),
+        60_000,
+      );
+      expect(failed).toMatchObject({
+        outcome: {
+          ok: false,
+          code: 'ACTUATE_VERIFY_FAILED',
+          attempts: 2,
+          rolledBack: true,
+          message: expect.stringContaining(`10.0.0.0/8 via ${HUB1}`),
+        },
+      });
       // Rolled back to what was last verified: nothing (the agent had not steered), so every route-map neutral.
       const maps = parseCommandOutput('show route-map', await cli.show('show route-map')).records as RouteMapEntry[];
       expect(maps.filter((m) => m.name.startsWith('SPOKEPILOT-')).map((m) => m.set)).toEqual([[], [], [], []]);

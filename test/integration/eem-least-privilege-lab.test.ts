@@ -62,16 +62,38 @@ describe('the agent as a least-privileged user: EEM applets and a CLI view (real
     tmp = tempDir('spokepilot-eem-');
     clock = new ScaledClock(SPEED);
     // The agent's configuration first (its port and key are the lab's; only the text's commands matter here).
-    const probe = labAgentConfig(new World(defaultWorldSpec()), { sshPort: 22, hostKeySha256: `SHA256:${'A'.repeat(43)}`, dbPath: ':memory:' });
-    const r = iosConfig(iosConfigInputFor({ ...probe, actuation: { ...probe.actuation, setTracksWith: 'eem-applets', eemAppletPrefix: 'SPOKEPILOT' } }));
+    const probe = labAgentConfig(new World(defaultWorldSpec()), {
+      sshPort: 22,
+      hostKeySha256: `SHA256:${'A'.repeat(43)}`,
+      dbPath: ':memory:',
+    });
+    const r = iosConfig(
+      iosConfigInputFor({ ...probe, actuation: { ...probe.actuation, setTracksWith: 'eem-applets', eemAppletPrefix: 'SPOKEPILOT' } }),
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     generated = r.text;
     spoke = await startLabSpoke({
-      clock, seed: 5,
-      users: [{ username: 'agent', password: 'agent', view: viewOf(generated) }, { username: 'ops', password: 'ops', privilege: 15 }],
+      clock,
+      seed: 5,
+      users: [
+        { username: 'agent', password: 'agent', view: viewOf(generated) },
+        { username: 'ops', password: 'ops', privilege: 15 },
+      ],
     });
-    ops = new SshRouterCli({ host: '127.0.0.1', port: spoke.ssh.port, username: 'ops', password: 'ops', hostKeySha256: spoke.ssh.fingerprint, connectTimeoutMs: 5000, commandTimeoutMs: 5000 });
-    const lab = labAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, 'agent.db') });
+    ops = new SshRouterCli({
+      host: '127.0.0.1',
+      port: spoke.ssh.port,
+      username: 'ops',
+      password: 'ops',
+      hostKeySha256: spoke.ssh.fingerprint,
+      connectTimeoutMs: 5000,
+      commandTimeoutMs: 5000,
+    });
+    const lab = labAgentConfig(spoke.router.world, {
+      sshPort: spoke.ssh.port,
+      hostKeySha256: spoke.ssh.fingerprint,
+      dbPath: join(tmp.dir, 'agent.db'),
+    });
     config = { ...lab, actuation: { ...lab.actuation, setTracksWith: 'eem-applets', eemAppletPrefix: 'SPOKEPILOT' } };
   });
   afterEach(async () => {
@@ -87,7 +109,9 @@ describe('the agent as a least-privileged user: EEM applets and a CLI view (real
     const view = viewOf(generated);
     expect(view.exec).toEqual(['all show', 'terminal length', 'terminal width', 'event manager run', 'all clear crypto']);
     expect(generated).toContain('!   username agent view SPOKEPILOT secret');
-    const names = appletLines(generated).filter((l) => l.startsWith('event manager applet ')).map((l) => l.split(' ').at(-1));
+    const names = appletLines(generated)
+      .filter((l) => l.startsWith('event manager applet '))
+      .map((l) => l.split(' ').at(-1));
     const stubs = [...config.flexvpn.peers.map((p) => p.stubTrack), ...config.flexvpn.sources.map((s) => s.stubTrack)];
     expect(names.sort()).toEqual(stubs.flatMap((t) => [`SPOKEPILOT-${t}-UP`, `SPOKEPILOT-${t}-DOWN`]).sort());
     expect(appletLines(generated)).toContain(`action 1 track set ${FIBRE_TRACK} state down`);
@@ -110,8 +134,10 @@ describe('the agent as a least-privileged user: EEM applets and a CLI view (real
     await waitFor('adoption', () => loop.state.selected === 'fibre-hub1' && agent!.runtime.pollerStats().flexvpn!.reads >= 1);
 
     loop.observe({ kind: 'override', source: LTE, untilMs: Date.now() + 3_600_000, by: 'test' });
-    await waitFor('steered to LTE through the applets', () => spoke.router.state().tracks[FIBRE_TRACK] === 'down' && !loop.actuating
-      && spoke.router.state().clients[0]?.source === LTE);
+    await waitFor(
+      'steered to LTE through the applets',
+      () => spoke.router.state().tracks[FIBRE_TRACK] === 'down' && !loop.actuating && spoke.router.state().clients[0]?.source === LTE,
+    );
     expect(agent.runtime.metrics.actuationFailures).toBe(0);
 
     // Steering changed no configuration: the same running-config, and no %SYS-5-CONFIG_I from the agent.
@@ -122,9 +148,20 @@ describe('the agent as a least-privileged user: EEM applets and a CLI view (real
     expect(log).not.toMatch(/CONFIG_I: Configured from console by agent/);
 
     // The agent's own user: configuration mode is outside its view.
-    const asAgent = new SshRouterCli({ host: '127.0.0.1', port: spoke.ssh.port, username: 'agent', password: 'agent', hostKeySha256: spoke.ssh.fingerprint, connectTimeoutMs: 5000, commandTimeoutMs: 5000 });
+    const asAgent = new SshRouterCli({
+      host: '127.0.0.1',
+      port: spoke.ssh.port,
+      username: 'agent',
+      password: 'agent',
+      hostKeySha256: spoke.ssh.fingerprint,
+      connectTimeoutMs: 5000,
+      commandTimeoutMs: 5000,
+    });
     try {
-      const refused = await asAgent.configure([`track ${FIBRE_TRACK} stub-object`, 'default-state up']).then(() => undefined, (err: unknown) => err);
+      const refused = await asAgent.configure([`track ${FIBRE_TRACK} stub-object`, 'default-state up']).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
       expect(errorCode(refused)).toBe('ROUTER_CLI_ERROR');
       // And a plain `show running-config` shows it none of the configuration: `view full` is what the preflight needs.
       expect(await asAgent.show('show running-config')).not.toContain('crypto ikev2 client flexvpn');

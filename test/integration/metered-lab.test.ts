@@ -62,8 +62,20 @@ describe('metered WAN accounting against the lab (real SSH, SQLite, MQTT)', () =
   });
 
   function config(budget: number): AgentConfig {
-    const c = labAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, 'agent.db'), mqttUrl: broker.url });
-    const sources = c.flexvpn.sources.map((s) => (s.interface === LTE ? { ...s, metered: { budget, billingDay: 1, thresholdsPct: [50, 100], whenSpent: 'hard-failure-only' as const, fullRateOperations: [] } } : s));
+    const c = labAgentConfig(spoke.router.world, {
+      sshPort: spoke.ssh.port,
+      hostKeySha256: spoke.ssh.fingerprint,
+      dbPath: join(tmp.dir, 'agent.db'),
+      mqttUrl: broker.url,
+    });
+    const sources = c.flexvpn.sources.map((s) =>
+      s.interface === LTE
+        ? {
+            ...s,
+            metered: { budget, billingDay: 1, thresholdsPct: [50, 100], whenSpent: 'hard-failure-only' as const, fullRateOperations: [] },
+          }
+        : s,
+    );
     return { ...c, flexvpn: { ...c.flexvpn, sources } };
   }
   async function start(budget: number): Promise<RunningAgent> {
@@ -72,12 +84,17 @@ describe('metered WAN accounting against the lab (real SSH, SQLite, MQTT)', () =
     return agent;
   }
   const usage = () => agent!.runtime.metered!.telemetry()[0]!;
-  const labLteBytes = () => { const c = spoke.router.model.rt.interfaces.get(LTE)!.counters; return c.bytesIn + c.bytesOut; };
+  const labLteBytes = () => {
+    const c = spoke.router.model.rt.interfaces.get(LTE)!.counters;
+    return c.bytesIn + c.bytesOut;
+  };
 
   it('counts the standby LTE from its counters, publishes it, and resumes after a restart without losing or recounting a byte', async () => {
     const operator = await mqtt.connectAsync(broker.url, { clientId: 'operator' });
     const telemetry: Record<string, unknown>[] = [];
-    operator.on('message', (topic, payload) => { if (topic.endsWith('/telemetry')) telemetry.push(JSON.parse(payload.toString()) as Record<string, unknown>); });
+    operator.on('message', (topic, payload) => {
+      if (topic.endsWith('/telemetry')) telemetry.push(JSON.parse(payload.toString()) as Record<string, unknown>);
+    });
     await operator.subscribeAsync('spokepilot/v1/lab/spoke1/telemetry', { qos: 1 });
     try {
       const before = labLteBytes();
@@ -105,7 +122,10 @@ describe('metered WAN accounting against the lab (real SSH, SQLite, MQTT)', () =
       await start(1_000_000_000);
       expect(usage().periodBytes).toBeGreaterThanOrEqual(saved.periodBytes); // resumed from the file
       const reads = agent!.runtime.pollerStats().interfaces!.reads;
-      await waitFor('a reading after the restart', () => agent!.runtime.pollerStats().interfaces!.reads > reads && usage().periodBytes > saved.periodBytes);
+      await waitFor(
+        'a reading after the restart',
+        () => agent!.runtime.pollerStats().interfaces!.reads > reads && usage().periodBytes > saved.periodBytes,
+      );
       const db2 = openDatabase(join(tmp.dir, 'agent.db'));
       const now = new SqliteMeteredUsage(db2).load(LTE)!;
       db2.close();
@@ -133,7 +153,7 @@ describe('metered WAN accounting against the lab (real SSH, SQLite, MQTT)', () =
     expect(usage().usedPct).toBeGreaterThanOrEqual(100);
     // The same usage in /status, and in /metrics under Prometheus names promtool accepts.
     const base = `http://127.0.0.1:${agent!.httpPort}`;
-    const status = await (await fetch(`${base}/status`)).json() as { metered?: { interface: string; spent: boolean }[] };
+    const status = (await (await fetch(`${base}/status`)).json()) as { metered?: { interface: string; spent: boolean }[] };
     expect(status.metered).toEqual([expect.objectContaining({ interface: LTE, spent: true })]);
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toMatch(new RegExp(`^spokepilot_metered_period_bytes\\{interface="${LTE.replace(/\//g, '\\/')}"\\} [1-9]\\d*$`, 'm'));
@@ -151,7 +171,10 @@ describe('metered WAN accounting against the lab (real SSH, SQLite, MQTT)', () =
     expect(thresholds.map((e) => e.pct)).toEqual([50, 100]);
     // Each also went out on MQTT as a `metered` event (the stop flushes the outbox).
     await waitFor('both thresholds published', () => published.filter((e) => e.kind === 'metered').length >= 2);
-    expect(published.filter((e) => e.kind === 'metered').map((e) => [e.action, e.pct])).toEqual([['threshold', 50], ['threshold', 100]]);
+    expect(published.filter((e) => e.kind === 'metered').map((e) => [e.action, e.pct])).toEqual([
+      ['threshold', 50],
+      ['threshold', 100],
+    ]);
     await operator.endAsync();
   }, 60_000);
 });

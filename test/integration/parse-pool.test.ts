@@ -5,8 +5,10 @@ import { corpusTextsByCommand } from '../support/corpus-texts.js';
 
 const ikeText = corpusTextsByCommand().get('show crypto ikev2 sa')!.join('\n');
 // Enough SAs that records come back in several chunks.
-const bigIkeText = Array.from({ length: 3000 }, (_, i) =>
-  `${i + 1}         10.0.${i >> 8}.${i & 255}/500       192.0.2.1/500       none/none            READY\n      Life/Active Time: 86400/${i} sec`,
+const bigIkeText = Array.from(
+  { length: 3000 },
+  (_, i) =>
+    `${i + 1}         10.0.${i >> 8}.${i & 255}/500       192.0.2.1/500       none/none            READY\n      Life/Active Time: 86400/${i} sec`,
 ).join('\n');
 
 describe('parse pool (real worker threads)', () => {

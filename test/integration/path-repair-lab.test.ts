@@ -49,10 +49,17 @@ describe('path repair against the lab (real SSH)', () => {
     tmp = tempDir('spokepilot-path-repair-');
     clock = new ScaledClock(SPEED);
     spoke = await startLabSpoke({ clock, seed: 5, users: [{ username: 'agent', password: 'agent', privilege: 15 }] });
-    const config = labAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, 'agent.db') });
+    const config = labAgentConfig(spoke.router.world, {
+      sshPort: spoke.ssh.port,
+      hostKeySha256: spoke.ssh.fingerprint,
+      dbPath: join(tmp.dir, 'agent.db'),
+    });
     agent = await startAgent(config, { log: silentLogger, clock: agentClockFrom(clock) });
     agent.runtime.events.on((e) => events.push(e));
-    await waitFor('adoption', () => (agent.runtime.loop.state.selected === 'fibre-hub1' && agent.runtime.pollerStats().flexvpn!.reads >= 1) || undefined);
+    await waitFor(
+      'adoption',
+      () => (agent.runtime.loop.state.selected === 'fibre-hub1' && agent.runtime.pollerStats().flexvpn!.reads >= 1) || undefined,
+    );
   });
   afterEach(async () => {
     await agent?.stop('test over', 5000);
@@ -71,10 +78,19 @@ describe('path repair against the lab (real SSH)', () => {
     // Hub 1 still refuses: the reselect lands back on hub 2, raised as DRIFT_PATH and backed off.
     const failed = await waitFor('a failed reselect', () => reasons().find((r) => r.code === 'path-reselect-failed'), 40_000);
     expect(failed).toMatchObject({ candidate: 'fibre-hub1', peer: HUB1, from: HUB2, landed: HUB2, attempt: 1 });
-    expect(reasons()[0]).toMatchObject({ code: 'path-reselect', candidate: 'fibre-hub1', peer: HUB1, from: HUB2, settleSec: 60, attempt: 1 });
+    expect(reasons()[0]).toMatchObject({
+      code: 'path-reselect',
+      candidate: 'fibre-hub1',
+      peer: HUB1,
+      from: HUB2,
+      settleSec: 60,
+      attempt: 1,
+    });
     expect(peer()).toBe(HUB2);
-    await waitFor('raised as DRIFT_PATH while backing off', () =>
-      (loop.drift?.status === 'unrepaired' && agent.degradations.list().some((d) => d.code === 'DRIFT_PATH')) || undefined);
+    await waitFor(
+      'raised as DRIFT_PATH while backing off',
+      () => (loop.drift?.status === 'unrepaired' && agent.degradations.list().some((d) => d.code === 'DRIFT_PATH')) || undefined,
+    );
     expect(loop.state.selected).toBe('fibre-hub1');
 
     spoke.router.world.setHubDraining('hub1', false);
@@ -89,7 +105,8 @@ describe('path repair against the lab (real SSH)', () => {
     const codes = reasons().map((r) => r.code);
     expect(codes.at(-1)).toBe('path-reselected');
     expect(codes.filter((c) => c === 'path-reselect')).toHaveLength(codes.length / 2);
-    for (const [i, c] of codes.entries()) expect(c).toBe(i % 2 === 0 ? 'path-reselect' : i === codes.length - 1 ? 'path-reselected' : 'path-reselect-failed');
+    for (const [i, c] of codes.entries())
+      expect(c).toBe(i % 2 === 0 ? 'path-reselect' : i === codes.length - 1 ? 'path-reselected' : 'path-reselect-failed');
     expect(drifts().map((d) => d.action)).toContain('resolved');
     expect(agent.runtime.metrics.repairsApplied).toBe(1);
     expect(agent.runtime.metrics.repairsFailed).toBe(codes.length / 2 - 1);
@@ -103,17 +120,26 @@ describe('path repair against the lab (real SSH)', () => {
     expect(pathRepairSentence(back, Date.now())).toMatch(/back on fibre-hub1/);
   }, 120_000);
 
-  it('hub 1 returns on a router without `peer reactivate`: the failback steer clears hub 2\'s SA and the router follows', async () => {
+  it("hub 1 returns on a router without `peer reactivate`: the failback steer clears hub 2's SA and the router follows", async () => {
     const loop = agent.runtime.loop;
     expect(spoke.router.model.config.flexClients.get('SPOKE')?.peerReactivate ?? false).toBe(false);
     await waitFor('fibre-hub1 judged good', () => loop.state.health['fibre-hub1']?.verdict === 'good' || undefined);
     spoke.router.world.setHubUp('hub1', false);
-    await waitFor('the agent on hub 2', () => (peer() === HUB2 && loop.state.selected === 'fibre-hub2' && !loop.actuating) || undefined, 40_000);
+    await waitFor(
+      'the agent on hub 2',
+      () => (peer() === HUB2 && loop.state.selected === 'fibre-hub2' && !loop.actuating) || undefined,
+      40_000,
+    );
     const cleared: string[] = [];
-    spoke.router.subscribe((e) => { if (e.kind === 'ike-session' && e.state === 'down' && e.reason === 'clear crypto ikev2 sa') cleared.push(e.peer); });
+    spoke.router.subscribe((e) => {
+      if (e.kind === 'ike-session' && e.state === 'down' && e.reason === 'clear crypto ikev2 sa') cleared.push(e.peer);
+    });
     spoke.router.world.setHubUp('hub1', true);
-    const back = await waitFor('the failback verified', () => events.find((e) =>
-      e.kind === 'actuation' && e.effect.kind === 'steer' && e.effect.candidate === 'fibre-hub1' && e.outcome.ok), 60_000);
+    const back = await waitFor(
+      'the failback verified',
+      () => events.find((e) => e.kind === 'actuation' && e.effect.kind === 'steer' && e.effect.candidate === 'fibre-hub1' && e.outcome.ok),
+      60_000,
+    );
     expect(back).toMatchObject({ outcome: { ok: true, attempts: 1 } });
     expect(peer()).toBe(HUB1);
     expect(cleared).toEqual([HUB2]);
@@ -121,8 +147,15 @@ describe('path repair against the lab (real SSH)', () => {
 
   it('actuation.pathRepair.enabled false: the difference is raised as DRIFT_PATH, the router left where IOS put it', async () => {
     await agent.stop('restart with path repair off', 5000);
-    const base = labAgentConfig(spoke.router.world, { sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath: join(tmp.dir, 'agent.db') });
-    agent = await startAgent({ ...base, actuation: { ...base.actuation, pathRepair: { ...base.actuation.pathRepair, enabled: false } } }, { log: silentLogger, clock: agentClockFrom(clock) });
+    const base = labAgentConfig(spoke.router.world, {
+      sshPort: spoke.ssh.port,
+      hostKeySha256: spoke.ssh.fingerprint,
+      dbPath: join(tmp.dir, 'agent.db'),
+    });
+    agent = await startAgent(
+      { ...base, actuation: { ...base.actuation, pathRepair: { ...base.actuation.pathRepair, enabled: false } } },
+      { log: silentLogger, clock: agentClockFrom(clock) },
+    );
     agent.runtime.events.on((e) => events.push(e));
     const loop = agent.runtime.loop;
     await waitFor('fibre-hub1 judged good', () => loop.state.health['fibre-hub1']?.verdict === 'good' || undefined, 40_000);
@@ -132,7 +165,11 @@ describe('path repair against the lab (real SSH)', () => {
     spoke.router.world.setHubDraining('hub1', false);
     await waitFor('raised as DRIFT_PATH', () => agent.degradations.list().some((d) => d.code === 'DRIFT_PATH') || undefined, 40_000);
     const reads = agent.runtime.pollerStats().flexvpn!.reads;
-    await waitFor('30 more FlexVPN polls (past the default settle and a backoff)', () => agent.runtime.pollerStats().flexvpn!.reads >= reads + 30 || undefined, 40_000);
+    await waitFor(
+      '30 more FlexVPN polls (past the default settle and a backoff)',
+      () => agent.runtime.pollerStats().flexvpn!.reads >= reads + 30 || undefined,
+      40_000,
+    );
     expect(reasons().filter((r) => r.code.startsWith('path-reselect'))).toEqual([]);
     expect(peer()).toBe(HUB2);
     expect(loop.state.selected).toBe('fibre-hub1');
@@ -148,7 +185,11 @@ describe('path repair against the lab (real SSH)', () => {
     spoke.router.world.setHubDraining('hub1', false);
     // Dry-run's intent is release (every candidate allowed), so the router on hub 2 is no difference at all.
     const reads = agent.runtime.pollerStats().flexvpn!.reads;
-    await waitFor('30 more FlexVPN polls (150 lab s: past the settle and a backoff)', () => agent.runtime.pollerStats().flexvpn!.reads >= reads + 30 || undefined, 40_000);
+    await waitFor(
+      '30 more FlexVPN polls (150 lab s: past the settle and a backoff)',
+      () => agent.runtime.pollerStats().flexvpn!.reads >= reads + 30 || undefined,
+      40_000,
+    );
     expect(reasons()).toEqual([]);
     expect(peer()).toBe(HUB2);
   }, 90_000);

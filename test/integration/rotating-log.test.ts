@@ -13,9 +13,15 @@ describe('rotating JSON log (real files)', () => {
     const files = readdirSync(tmp.dir).sort();
     expect(files).toEqual(['spokepilot.log', 'spokepilot.log.1', 'spokepilot.log.2']);
     for (const f of files) expect(statSync(join(tmp.dir, f)).size).toBeLessThanOrEqual(1000);
-    const newest = readFileSync(join(tmp.dir, 'spokepilot.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).i);
+    const newest = readFileSync(join(tmp.dir, 'spokepilot.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).i);
     expect(newest.at(-1)).toBe(99);
-    const previous = readFileSync(join(tmp.dir, 'spokepilot.log.1'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).i);
+    const previous = readFileSync(join(tmp.dir, 'spokepilot.log.1'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).i);
     expect(previous.at(-1)! + 1).toBe(newest[0]); // continuous across the rotation
     tmp.cleanup();
   });

@@ -32,37 +32,70 @@ describe('a router that hangs in a config session (real SSH)', () => {
   let cli: SshRouterCli;
   beforeAll(async () => {
     router = await startFloodingRouter();
-    cli = new SshRouterCli({ host: '127.0.0.1', port: router.port, username: 'a', password: 'a', hostKeySha256: router.fingerprint, connectTimeoutMs: 5000, commandTimeoutMs: 150 });
+    cli = new SshRouterCli({
+      host: '127.0.0.1',
+      port: router.port,
+      username: 'a',
+      password: 'a',
+      hostKeySha256: router.fingerprint,
+      connectTimeoutMs: 5000,
+      commandTimeoutMs: 150,
+    });
   });
   afterAll(async () => {
     await cli.close();
     await router.close();
   });
 
-  it('times out as ROUTER_TIMEOUT, and the override\'s other candidate is not tried while the hold lasts', async () => {
+  it("times out as ROUTER_TIMEOUT, and the override's other candidate is not tried while the hold lasts", async () => {
     let nowMs = 1_000_000;
     const policyClock: Clock = { ...systemClock, now: () => nowMs };
     const actions: string[] = [];
     const outcomes: unknown[] = [];
     const actuator = new Actuator({
-      router: cli, strategy: 'stub-tracks', clock: systemClock, log: silentLogger,
-      targets: { client: 'SPOKE', peers: [{ address: HUB1, stubTrack: 101 }, { address: HUB2, stubTrack: 102 }], sources: [{ interface: FIBRE, stubTrack: 111 }, { interface: LTE, stubTrack: 112 }] },
+      router: cli,
+      strategy: 'stub-tracks',
+      clock: systemClock,
+      log: silentLogger,
+      targets: {
+        client: 'SPOKE',
+        peers: [
+          { address: HUB1, stubTrack: 101 },
+          { address: HUB2, stubTrack: 102 },
+        ],
+        sources: [
+          { interface: FIBRE, stubTrack: 111 },
+          { interface: LTE, stubTrack: 112 },
+        ],
+      },
       readActivePath: async () => ({ peer: HUB1, source: FIBRE, sessionUp: true }),
-      verifyTimeoutMs: 100, verifyPollMs: 20, retries: 2,
+      verifyTimeoutMs: 100,
+      verifyPollMs: 20,
+      retries: 2,
     });
     const loop = new DecisionLoop({
-      policy: POLICY, clock: policyClock, actuator, log: silentLogger,
-      journal: (kind, subject) => { if (kind === 'action') actions.push(String(subject)); },
+      policy: POLICY,
+      clock: policyClock,
+      actuator,
+      log: silentLogger,
+      journal: (kind, subject) => {
+        if (kind === 'action') actions.push(String(subject));
+      },
       onActuation: (outcome) => outcomes.push(outcome),
     });
     loop.observe({ kind: 'flexvpn', activePeer: HUB1, activeSource: FIBRE, peersActiveElsewhere: [] });
     loop.observe({ kind: 'override', source: LTE, untilMs: nowMs + 3_600_000, by: 'ops' });
     await loop.idle();
-    expect(outcomes).toEqual([expect.objectContaining({ ok: false, code: 'ACTUATE_ROUTER_ERROR', routerCode: 'ROUTER_TIMEOUT', attempts: 3 })]);
+    expect(outcomes).toEqual([
+      expect.objectContaining({ ok: false, code: 'ACTUATE_ROUTER_ERROR', routerCode: 'ROUTER_TIMEOUT', attempts: 3 }),
+    ]);
     expect(router.sessions.configs).toBe(4); // three attempts and the rollback, each hung
     expect(actions).toEqual(['lte-hub1']);
     // Time passes, within the hold: still nothing tried.
-    for (let i = 0; i < 59; i++) { nowMs += 1000; loop.observe({ kind: 'tick' }); }
+    for (let i = 0; i < 59; i++) {
+      nowMs += 1000;
+      loop.observe({ kind: 'tick' });
+    }
     await loop.idle();
     expect(actions).toEqual(['lte-hub1']);
   });

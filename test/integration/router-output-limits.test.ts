@@ -20,7 +20,16 @@ describe('router output limits under the package heap (64 MB, child process)', (
   const dohost = join(tmp.dir, 'dohost');
   let router: FloodingRouter;
   beforeAll(async () => {
-    writeFileSync(dohost, ['#!/bin/sh', 'case "$1" in', '  "show version") echo "spoke1 uptime is 1 hour" ;;', '  *) yes "GigabitEthernet0/0     192.0.2.1       YES manual up                    up" ;;', 'esac'].join('\n'));
+    writeFileSync(
+      dohost,
+      [
+        '#!/bin/sh',
+        'case "$1" in',
+        '  "show version") echo "spoke1 uptime is 1 hour" ;;',
+        '  *) yes "GigabitEthernet0/0     192.0.2.1       YES manual up                    up" ;;',
+        'esac',
+      ].join('\n'),
+    );
     chmodSync(dohost, 0o755);
     router = await startFloodingRouter({ routes: 250_000 });
   });

@@ -13,14 +13,26 @@ describe('SSH router adapter against the lab terminal (real SSH)', () => {
   const clients: SshRouterCli[] = [];
   const cli = (o: Partial<SshRouterOptions> = {}) => {
     const c = new SshRouterCli({
-      host: '127.0.0.1', port: server.port, username: 'agent', password: 'secret', hostKeySha256: server.fingerprint,
-      connectTimeoutMs: 5000, commandTimeoutMs: 5000, ...o,
+      host: '127.0.0.1',
+      port: server.port,
+      username: 'agent',
+      password: 'secret',
+      hostKeySha256: server.fingerprint,
+      connectTimeoutMs: 5000,
+      commandTimeoutMs: 5000,
+      ...o,
     });
     clients.push(c);
     return c;
   };
   beforeAll(async () => {
-    server = await startLabSshServer({ device, users: [{ username: 'agent', password: 'secret', privilege: 1 }, { username: 'admin', password: 'admin', privilege: 15 }] });
+    server = await startLabSshServer({
+      device,
+      users: [
+        { username: 'agent', password: 'secret', privilege: 1 },
+        { username: 'admin', password: 'admin', privilege: 15 },
+      ],
+    });
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.close()));
@@ -50,20 +62,28 @@ describe('SSH router adapter against the lab terminal (real SSH)', () => {
 
   it('reports the line IOS refused, and leaves config mode', async () => {
     const r = cli();
-    await expect(r.configure(['track 102 stub-object', 'frobnicate now'])).rejects.toMatchObject({ code: 'ROUTER_CLI_ERROR', line: 'frobnicate now' });
+    await expect(r.configure(['track 102 stub-object', 'frobnicate now'])).rejects.toMatchObject({
+      code: 'ROUTER_CLI_ERROR',
+      line: 'frobnicate now',
+    });
     expect(await r.show('show version')).toContain('version line 50');
     await expect(r.show('show bogus')).rejects.toMatchObject({ code: 'ROUTER_CLI_ERROR' });
   });
 
   it('refuses unsafe lines before sending anything', async () => {
     const r = cli();
-    await expect(r.configure(['track 103 stub-object', 'default-state up\nreload'])).rejects.toMatchObject({ code: 'ROUTER_UNSAFE_COMMAND' });
+    await expect(r.configure(['track 103 stub-object', 'default-state up\nreload'])).rejects.toMatchObject({
+      code: 'ROUTER_UNSAFE_COMMAND',
+    });
     expect(device.state.stubTracks.has(103)).toBe(false);
   });
 
   it('refuses a router whose host key does not match the pinned one', async () => {
     const r = cli({ hostKeySha256: 'SHA256:' + 'A'.repeat(43) });
-    await expect(r.show('show version')).rejects.toMatchObject({ code: 'ROUTER_HOSTKEY_MISMATCH', message: expect.stringContaining(server.fingerprint) });
+    await expect(r.show('show version')).rejects.toMatchObject({
+      code: 'ROUTER_HOSTKEY_MISMATCH',
+      message: expect.stringContaining(server.fingerprint),
+    });
   });
 
   it('reports refused credentials without the password', async () => {
@@ -89,8 +109,14 @@ describe('SSH router adapter: output limits and paging (flooding router, real SS
   const clients: SshRouterCli[] = [];
   const cli = (o: Partial<SshRouterOptions> = {}) => {
     const c = new SshRouterCli({
-      host: '127.0.0.1', port: router.port, username: 'agent', password: 'agent', hostKeySha256: router.fingerprint,
-      connectTimeoutMs: 5000, commandTimeoutMs: 20_000, ...o,
+      host: '127.0.0.1',
+      port: router.port,
+      username: 'agent',
+      password: 'agent',
+      hostKeySha256: router.fingerprint,
+      connectTimeoutMs: 5000,
+      commandTimeoutMs: 20_000,
+      ...o,
     });
     clients.push(c);
     return c;

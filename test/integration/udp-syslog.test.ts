@@ -22,11 +22,20 @@ async function waitFor(probe: () => boolean, what: string): Promise<void> {
 
 describe('syslog listener: only the router, at a bounded rate (red-team finding 7)', () => {
   let listener: SyslogListener | undefined;
-  afterEach(async () => { await listener?.close(); listener = undefined; });
+  afterEach(async () => {
+    await listener?.close();
+    listener = undefined;
+  });
 
   it('drops datagrams from a source that is not allowed, unread', async () => {
     const got: SyslogRecord[] = [];
-    listener = await listenSyslog({ listen: '127.0.0.1:0', allowFrom: ['127.0.0.2'], maxPerSecond: 100, onRecord: (r) => got.push(r), onError: () => undefined });
+    listener = await listenSyslog({
+      listen: '127.0.0.1:0',
+      allowFrom: ['127.0.0.2'],
+      maxPerSecond: 100,
+      onRecord: (r) => got.push(r),
+      onError: () => undefined,
+    });
     await send(listener.port, 20, '127.0.0.1');
     await waitFor(() => listener!.dropped.source === 20, 'the drops');
     expect(got).toHaveLength(0);
@@ -35,7 +44,14 @@ describe('syslog listener: only the router, at a bounded rate (red-team finding 
   it('reads the allowed source up to its rate and counts the rest', async () => {
     const got: SyslogRecord[] = [];
     let t = 0;
-    listener = await listenSyslog({ listen: '127.0.0.1:0', allowFrom: ['127.0.0.1'], maxPerSecond: 50, onRecord: (r) => got.push(r), onError: () => undefined, now: () => t });
+    listener = await listenSyslog({
+      listen: '127.0.0.1:0',
+      allowFrom: ['127.0.0.1'],
+      maxPerSecond: 50,
+      onRecord: (r) => got.push(r),
+      onError: () => undefined,
+      now: () => t,
+    });
     await send(listener.port, 200);
     await waitFor(() => got.length + listener!.dropped.rate === 200, 'every datagram accounted for');
     expect(got).toHaveLength(50); // one second's burst, the clock standing still

@@ -4,8 +4,19 @@ import { applyRouteMap } from '../../lab/router/route-map/apply.js';
 import { emptyPolicy } from '../../lab/router/route-map/config.js';
 
 const base: BgpPath = {
-  prefix: '10.0.0.0/8', nextHop: '172.31.1.1', from: '172.31.1.1', fromRouterId: '172.31.255.1', local: false, internal: true,
-  weight: 0, localPref: 100, med: 0, asPath: [], origin: 'i', communities: [], receivedAt: 0,
+  prefix: '10.0.0.0/8',
+  nextHop: '172.31.1.1',
+  from: '172.31.1.1',
+  fromRouterId: '172.31.255.1',
+  local: false,
+  internal: true,
+  weight: 0,
+  localPref: 100,
+  med: 0,
+  asPath: [],
+  origin: 'i',
+  communities: [],
+  receivedAt: 0,
 };
 const other: BgpPath = { ...base, nextHop: '172.31.2.1', from: '172.31.2.1', fromRouterId: '172.31.255.2' };
 
@@ -40,7 +51,12 @@ describe('route-map application', () => {
     policy.prefixLists.set('SUMMARY', [{ seq: 5, action: 'permit', prefix: '10.0.0.0/8' }]);
     policy.routeMaps.set('IN', [
       { seq: 10, action: 'deny', match: { prefixLists: ['NONE'] }, set: {} },
-      { seq: 20, action: 'permit', match: { prefixLists: ['SUMMARY'] }, set: { localPref: 300, community: { values: ['65000:1'], additive: true }, prepend: [65000] } },
+      {
+        seq: 20,
+        action: 'permit',
+        match: { prefixLists: ['SUMMARY'] },
+        set: { localPref: 300, community: { values: ['65000:1'], additive: true }, prepend: [65000] },
+      },
     ]);
     expect(applyRouteMap('IN', base, policy)).toMatchObject({ localPref: 300, communities: ['65000:1'], asPath: [65000] });
     expect(applyRouteMap('IN', { ...base, prefix: '172.16.0.0/12' }, policy)).toBeUndefined();

@@ -21,10 +21,14 @@ describe('service classes on the bench arms', () => {
     expect(minimal.classNoncompliantSec).toEqual({ voice: 300, bulk: 0 });
     const seen = new Set<string>();
     const agent = await runArm({
-      scenario, arm: armByName('agent-on-classes', CLASS_ARMS), seed: 1, workDir: work.dir,
+      scenario,
+      arm: armByName('agent-on-classes', CLASS_ARMS),
+      seed: 1,
+      workDir: work.dir,
       onSample: (_t, _router, a) => {
         const classes = a?.runtime.loop.state.classes ?? {};
-        for (const [candidate, byClass] of Object.entries(classes)) for (const [name, h] of Object.entries(byClass)) seen.add(`${candidate}/${name}/${h.compliance}`);
+        for (const [candidate, byClass] of Object.entries(classes))
+          for (const [name, h] of Object.entries(byClass)) seen.add(`${candidate}/${name}/${h.compliance}`);
       },
     });
     expect(seen).toContain('fibre-hub1/voice/fails');

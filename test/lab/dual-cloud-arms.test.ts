@@ -18,7 +18,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 async function arms(name: string): Promise<Record<string, DualCloudFigures>> {
   const scenario = await loadScenario(labDataPath(`scenarios/dual-cloud/${name}.yaml`));
   const out: Record<string, DualCloudFigures> = {};
-  for (const arm of ['ios-minimal', 'ios-tuned', 'agent'] as const) out[arm] = await runDualCloudArm({ scenario, arm, seed: 1, workDir: work });
+  for (const arm of ['ios-minimal', 'ios-tuned', 'agent'] as const)
+    out[arm] = await runDualCloudArm({ scenario, arm, seed: 1, workDir: work });
   return out;
 }
 

@@ -29,9 +29,13 @@ describe('dual-cloud spoke: tunnels and iBGP', () => {
   it('boots with a tunnel and an IKEv2 SA per hub, both iBGP sessions established, the summary learned and the LAN advertised', () => {
     const { router } = dualCloud();
     const sas = router.model.rt.sas.map((s) => [s.tunnelInterface, s.peerAddress]).sort();
-    expect(sas).toEqual([['Tunnel1', '198.51.100.1'], ['Tunnel2', '203.0.113.1']]);
+    expect(sas).toEqual([
+      ['Tunnel1', '198.51.100.1'],
+      ['Tunnel2', '203.0.113.1'],
+    ]);
     expect([...router.model.rt.bgpSessions.values()].map((s) => [s.address, s.state, s.holdSec, s.keepaliveSec])).toEqual([
-      [HUB1, 'Established', 30, 10], [HUB2, 'Established', 30, 10],
+      [HUB1, 'Established', 30, 10],
+      [HUB2, 'Established', 30, 10],
     ]);
     // Equal paths: the lower router ID (hub1's 172.31.255.1) wins.
     expect(bestVia(router, '10.0.0.0/8')).toBe(HUB1);
@@ -56,7 +60,9 @@ describe('dual-cloud spoke: tunnels and iBGP', () => {
 
   it('without fall-over the session lives out the hold time after its tunnel is gone (BGP Notification sent)', () => {
     const world = dualCloudWorldSpec();
-    const { router, clock, events } = dualCloud(dualCloudConfig(world, 'spoke1', undefined, { timers: { keepaliveSec: 10, holdSec: 30 }, fallOver: false }));
+    const { router, clock, events } = dualCloud(
+      dualCloudConfig(world, 'spoke1', undefined, { timers: { keepaliveSec: 10, holdSec: 30 }, fallOver: false }),
+    );
     router.world.setHubUp('hub1', false);
     let downAt: number | undefined;
     for (let s = 1; s <= 60 && downAt === undefined; s++) {
@@ -67,7 +73,9 @@ describe('dual-cloud spoke: tunnels and iBGP', () => {
     expect(downAt).toBeGreaterThanOrEqual(20);
     expect(downAt).toBeLessThanOrEqual(30);
     expect(events.find((e) => e.kind === 'bgp' && e.neighbor === HUB1)).toMatchObject({ state: 'down', reason: 'BGP Notification sent' });
-    expect(exec(router, 'show logging')).toMatch(/%BGP-3-NOTIFICATION: sent to neighbor 172\.31\.1\.1 4\/0 \(hold time expired\) 0 bytes\n.*%BGP-5-ADJCHANGE: neighbor 172\.31\.1\.1 Down BGP Notification sent/);
+    expect(exec(router, 'show logging')).toMatch(
+      /%BGP-3-NOTIFICATION: sent to neighbor 172\.31\.1\.1 4\/0 \(hold time expired\) 0 bytes\n.*%BGP-5-ADJCHANGE: neighbor 172\.31\.1\.1 Down BGP Notification sent/,
+    );
     expect(exec(router, `show ip bgp neighbors ${HUB1}`)).toMatch(/Last reset 00:00:0\d, due to BGP Notification sent, hold time expired/);
   });
 
@@ -89,7 +97,10 @@ describe('dual-cloud spoke: tunnels and iBGP', () => {
     seconds(clock, 5);
     router.world.setHubUp('hub1', true);
     seconds(clock, 5);
-    expect(events.filter((e) => e.kind === 'bgp' && e.neighbor === HUB1).map((e) => (e as { state: string }).state)).toEqual(['down', 'up']);
+    expect(events.filter((e) => e.kind === 'bgp' && e.neighbor === HUB1).map((e) => (e as { state: string }).state)).toEqual([
+      'down',
+      'up',
+    ]);
     expect(events.find((e) => e.kind === 'bgp')).toMatchObject({ reason: 'Peer closed the session' });
   });
 });
@@ -97,7 +108,15 @@ describe('dual-cloud spoke: tunnels and iBGP', () => {
 describe('dual-cloud spoke: route-maps and soft clears', () => {
   it('an inbound route-map takes effect on clear ip bgp X soft in, not before, and without resetting the session', () => {
     const { router, events } = dualCloud();
-    configure(router, ['route-map PREFER-HUB2 permit 10', ' set local-preference 200', 'router bgp 65000', ` neighbor ${HUB2} route-map PREFER-HUB2 in`].join('\n'));
+    configure(
+      router,
+      [
+        'route-map PREFER-HUB2 permit 10',
+        ' set local-preference 200',
+        'router bgp 65000',
+        ` neighbor ${HUB2} route-map PREFER-HUB2 in`,
+      ].join('\n'),
+    );
     router.step();
     expect(bestVia(router, '10.0.0.0/8')).toBe(HUB1);
     exec(router, `clear ip bgp ${HUB2} soft in`);
@@ -129,11 +148,17 @@ describe('dual-cloud spoke: route-maps and soft clears', () => {
 
   it('an outbound route-map tags the LAN toward one hub after a soft clear out; communities need send-community', () => {
     const { router } = dualCloud();
-    configure(router, [
-      'ip community-list 10 permit 65000:110',
-      'route-map TAG-DEGRADED permit 10', ' set community 65000:110', ' set metric 50',
-      'router bgp 65000', ` neighbor ${HUB1} route-map TAG-DEGRADED out`,
-    ].join('\n'));
+    configure(
+      router,
+      [
+        'ip community-list 10 permit 65000:110',
+        'route-map TAG-DEGRADED permit 10',
+        ' set community 65000:110',
+        ' set metric 50',
+        'router bgp 65000',
+        ` neighbor ${HUB1} route-map TAG-DEGRADED out`,
+      ].join('\n'),
+    );
     router.step();
     expect(router.world.hubLearned('hub1')[0]).toMatchObject({ communities: [], med: 0 });
     exec(router, `clear ip bgp ${HUB1} soft out`);
@@ -147,7 +172,10 @@ describe('dual-cloud spoke: route-maps and soft clears', () => {
   it('return traffic follows: the LAN tagged with the avoid community toward hub1 comes back through hub2, or with a worse MED', () => {
     const { router } = dualCloud();
     expect(router.world.returnHubFor('10.20.12.0/24')).toBe('hub1');
-    configure(router, ['route-map AVOID permit 10', ' set community 65000:110', 'router bgp 65000', ` neighbor ${HUB1} route-map AVOID out`].join('\n'));
+    configure(
+      router,
+      ['route-map AVOID permit 10', ' set community 65000:110', 'router bgp 65000', ` neighbor ${HUB1} route-map AVOID out`].join('\n'),
+    );
     exec(router, `clear ip bgp ${HUB1} soft out`);
     expect(router.world.returnHubFor('10.20.12.0/24')).toBe('hub2');
     configure(router, ['route-map AVOID permit 10', ' no set community', ' set metric 100'].join('\n'));
@@ -162,15 +190,27 @@ describe('dual-cloud spoke: route-maps and soft clears', () => {
 
   it('matches by prefix-list and community; a deny entry and the implicit deny drop paths', () => {
     const { router } = dualCloud();
-    router.world.setHubAdvertised('hub2', [{ prefix: '10.0.0.0/8', communities: ['65000:200'] }, { prefix: '172.16.0.0/12' }, { prefix: '10.9.0.0/16' }]);
-    configure(router, [
-      'ip prefix-list SUMMARY seq 5 permit 10.0.0.0/8',
-      'ip prefix-list BIG seq 5 permit 172.16.0.0/12 le 16',
-      'ip community-list standard HUB2-PREF permit 65000:200',
-      'route-map FROM-HUB2 permit 10', ' match ip address prefix-list SUMMARY', ' match community HUB2-PREF', ' set local-preference 300',
-      'route-map FROM-HUB2 deny 20', ' match ip address prefix-list BIG',
-      'router bgp 65000', ` neighbor ${HUB2} route-map FROM-HUB2 in`,
-    ].join('\n'));
+    router.world.setHubAdvertised('hub2', [
+      { prefix: '10.0.0.0/8', communities: ['65000:200'] },
+      { prefix: '172.16.0.0/12' },
+      { prefix: '10.9.0.0/16' },
+    ]);
+    configure(
+      router,
+      [
+        'ip prefix-list SUMMARY seq 5 permit 10.0.0.0/8',
+        'ip prefix-list BIG seq 5 permit 172.16.0.0/12 le 16',
+        'ip community-list standard HUB2-PREF permit 65000:200',
+        'route-map FROM-HUB2 permit 10',
+        ' match ip address prefix-list SUMMARY',
+        ' match community HUB2-PREF',
+        ' set local-preference 300',
+        'route-map FROM-HUB2 deny 20',
+        ' match ip address prefix-list BIG',
+        'router bgp 65000',
+        ` neighbor ${HUB2} route-map FROM-HUB2 in`,
+      ].join('\n'),
+    );
     exec(router, `clear ip bgp ${HUB2} soft in`);
     router.step();
     const received = router.model.rt.bgpSessions.get(HUB2)!.received;
@@ -181,39 +221,72 @@ describe('dual-cloud spoke: route-maps and soft clears', () => {
 
   it('show route-map prints each entry in IOS layout', () => {
     const { router } = dualCloud();
-    configure(router, [
-      'ip prefix-list LAN permit 10.20.12.0/24',
-      'route-map AGENT-OUT permit 10', ' match ip address prefix-list LAN', ' set community 65000:110 additive', ' set as-path prepend 65000',
-      'route-map AGENT-OUT deny 20',
-    ].join('\n'));
-    expect(exec(router, 'show route-map')).toBe([
-      'route-map AGENT-OUT, permit, sequence 10',
-      '  Match clauses:',
-      '    ip address prefix-lists: LAN ',
-      '  Set clauses:',
-      '    community 65000:110 additive',
-      '    as-path prepend 65000',
-      '  Policy routing matches: 0 packets, 0 bytes',
-      'route-map AGENT-OUT, deny, sequence 20',
-      '  Match clauses:',
-      '  Set clauses:',
-      '  Policy routing matches: 0 packets, 0 bytes',
-    ].join('\n'));
+    configure(
+      router,
+      [
+        'ip prefix-list LAN permit 10.20.12.0/24',
+        'route-map AGENT-OUT permit 10',
+        ' match ip address prefix-list LAN',
+        ' set community 65000:110 additive',
+        ' set as-path prepend 65000',
+        'route-map AGENT-OUT deny 20',
+      ].join('\n'),
+    );
+    expect(exec(router, 'show route-map')).toBe(
+      [
+        'route-map AGENT-OUT, permit, sequence 10',
+        '  Match clauses:',
+        '    ip address prefix-lists: LAN ',
+        '  Set clauses:',
+        '    community 65000:110 additive',
+        '    as-path prepend 65000',
+        '  Policy routing matches: 0 packets, 0 bytes',
+        'route-map AGENT-OUT, deny, sequence 20',
+        '  Match clauses:',
+        '  Set clauses:',
+        '  Policy routing matches: 0 packets, 0 bytes',
+      ].join('\n'),
+    );
   });
 
   it('show running-config prints router bgp, the lists and route-maps back so that they rebuild the same router', () => {
     const { router } = dualCloud();
-    configure(router, [
-      'ip community-list 10 permit 65000:110', 'ip prefix-list LAN seq 5 permit 10.20.12.0/24 le 28',
-      'route-map OUT permit 10', ' match ip address prefix-list LAN', ' set community 65000:110', ' set metric 50',
-      'router bgp 65000', ` neighbor ${HUB1} route-map OUT out`,
-    ].join('\n'));
+    configure(
+      router,
+      [
+        'ip community-list 10 permit 65000:110',
+        'ip prefix-list LAN seq 5 permit 10.20.12.0/24 le 28',
+        'route-map OUT permit 10',
+        ' match ip address prefix-list LAN',
+        ' set community 65000:110',
+        ' set metric 50',
+        'router bgp 65000',
+        ` neighbor ${HUB1} route-map OUT out`,
+      ].join('\n'),
+    );
     const text = exec(router, 'show running-config');
-    expect(text).toContain(['router bgp 65000', ' bgp router-id 10.20.12.1', ' bgp log-neighbor-changes', ' network 10.20.12.0 mask 255.255.255.0',
-      ` neighbor ${HUB1} remote-as 65000`, ` neighbor ${HUB1} fall-over`, ` neighbor ${HUB1} send-community both`, ` neighbor ${HUB1} route-map OUT out`, ` neighbor ${HUB1} timers 10 30`].join('\n'));
-    expect(text).toContain('interface Tunnel1\n description cloud 1 (hub1)\n ip address negotiated\n ip nhrp network-id 1\n ip nhrp redirect\n ip nhrp shortcut virtual-template 1\n tunnel source GigabitEthernet0/0\n tunnel destination 198.51.100.1\n');
+    expect(text).toContain(
+      [
+        'router bgp 65000',
+        ' bgp router-id 10.20.12.1',
+        ' bgp log-neighbor-changes',
+        ' network 10.20.12.0 mask 255.255.255.0',
+        ` neighbor ${HUB1} remote-as 65000`,
+        ` neighbor ${HUB1} fall-over`,
+        ` neighbor ${HUB1} send-community both`,
+        ` neighbor ${HUB1} route-map OUT out`,
+        ` neighbor ${HUB1} timers 10 30`,
+      ].join('\n'),
+    );
+    expect(text).toContain(
+      'interface Tunnel1\n description cloud 1 (hub1)\n ip address negotiated\n ip nhrp network-id 1\n ip nhrp redirect\n ip nhrp shortcut virtual-template 1\n tunnel source GigabitEthernet0/0\n tunnel destination 198.51.100.1\n',
+    );
     expect(text).toContain('interface Virtual-Template1 type tunnel\n no ip address\n tunnel source GigabitEthernet0/0\n');
-    const body = text.split('\n').slice(3).filter((l) => !/^(version|service|boot-|ip route|end)/.test(l)).join('\n');
+    const body = text
+      .split('\n')
+      .slice(3)
+      .filter((l) => !/^(version|service|boot-|ip route|end)/.test(l))
+      .join('\n');
     const rebuilt = createLabRouter({ clock: new ManualClock(), topology: 'dual-cloud', config: body });
     expect(renderRunningConfig(rebuilt.model)).toBe(renderRunningConfig(router.model));
   });
@@ -223,7 +296,10 @@ describe('dual-cloud spoke: route-maps and soft clears', () => {
     configure(router, 'no router bgp 65000');
     router.step();
     expect(router.model.rt.bgpSessions.size).toBe(0);
-    expect(events.filter((e) => e.kind === 'bgp').map((e) => (e as { reason?: string }).reason)).toEqual(['Neighbor deleted', 'Neighbor deleted']);
+    expect(events.filter((e) => e.kind === 'bgp').map((e) => (e as { reason?: string }).reason)).toEqual([
+      'Neighbor deleted',
+      'Neighbor deleted',
+    ]);
     expect(router.world.hubLearned('hub1')).toEqual([]);
     expect(router.model.rt.routes.some((r) => r.code === 'B')).toBe(false);
     expect(exec(router, 'show ip bgp summary')).toBe('% BGP not active');
@@ -242,7 +318,9 @@ describe('dual-cloud spoke: route-maps and soft clears', () => {
     };
     expect(err('neighbor 172.31.9.9 fall-over', 'config-router', '65000')).toEqual(['% Specify remote-as or peer-group commands first']);
     expect(err('router bgp 65001', 'config')).toEqual(['BGP is already running; AS is 65000']);
-    expect(err('ip prefix-list X permit 10.0.0.0/8 ge 8', 'config')).toEqual(['% Invalid prefix range for 10.0.0.0/8, make sure: len < ge-value <= le-value']);
+    expect(err('ip prefix-list X permit 10.0.0.0/8 ge 8', 'config')).toEqual([
+      '% Invalid prefix range for 10.0.0.0/8, make sure: len < ge-value <= le-value',
+    ]);
     expect(err('set community 65000:70000', 'config-route-map', 'X 10')).toEqual(["% Invalid input detected at '^' marker."]);
     expect(router.model.config.bgp!.neighbors.has('172.31.9.9')).toBe(false);
     expect(router.model.config.policy.prefixLists.has('X')).toBe(false);

@@ -14,7 +14,15 @@ describe('the dual-cloud lab over real SSH', () => {
   let cli: SshRouterCli;
   beforeAll(async () => {
     spoke = await startLabSpoke({ clock, seed: 11, topology: 'dual-cloud', users: [{ username: 'agent', password: 'pw', privilege: 15 }] });
-    cli = new SshRouterCli({ host: '127.0.0.1', port: spoke.ssh.port, username: 'agent', password: 'pw', hostKeySha256: spoke.ssh.fingerprint, connectTimeoutMs: 10_000, commandTimeoutMs: 10_000 });
+    cli = new SshRouterCli({
+      host: '127.0.0.1',
+      port: spoke.ssh.port,
+      username: 'agent',
+      password: 'pw',
+      hostKeySha256: spoke.ssh.fingerprint,
+      connectTimeoutMs: 10_000,
+      commandTimeoutMs: 10_000,
+    });
     clock.advance(5_000);
   });
   afterAll(async () => {
@@ -30,7 +38,10 @@ describe('the dual-cloud lab over real SSH', () => {
 
   it('show ip bgp summary: both hubs established with one prefix each', async () => {
     const rows = await summary();
-    expect(rows.map((r) => [r.neighbor, r.remoteAs, r.state, r.prefixesReceived])).toEqual([[HUB1, 65000, 'established', 1], [HUB2, 65000, 'established', 1]]);
+    expect(rows.map((r) => [r.neighbor, r.remoteAs, r.state, r.prefixesReceived])).toEqual([
+      [HUB1, 65000, 'established', 1],
+      [HUB2, 65000, 'established', 1],
+    ]);
     expect(rows[0]).toMatchObject({ routerId: '10.20.12.1', localAs: 65000 });
   });
 
@@ -53,7 +64,12 @@ describe('the dual-cloud lab over real SSH', () => {
   });
 
   it('a route-map typed over SSH moves the best path to hub2 after clear ip bgp soft in, read back in show bgp ipv4 unicast', async () => {
-    await cli.configure(['route-map PREFER-HUB2 permit 10', 'set local-preference 200', 'router bgp 65000', `neighbor ${HUB2} route-map PREFER-HUB2 in`]);
+    await cli.configure([
+      'route-map PREFER-HUB2 permit 10',
+      'set local-preference 200',
+      'router bgp 65000',
+      `neighbor ${HUB2} route-map PREFER-HUB2 in`,
+    ]);
     await cli.exec(`clear ip bgp ${HUB2} soft in`);
     clock.advance(1_000);
     const table = await cli.show('show bgp ipv4 unicast');
@@ -82,14 +98,36 @@ describe('the dual-cloud lab over real SSH', () => {
       return result.records as T[];
     };
     const paths = await read<BgpPathEntry>('show bgp ipv4 unicast');
-    expect(paths.filter((p) => p.network === '10.0.0.0/8').map((p) => [p.nextHop, p.best, p.internal, p.localPref])).toEqual([[HUB2, true, true, 200], [HUB1, false, true, 100]]);
-    expect(paths.find((p) => p.network === '10.20.12.0/24')).toMatchObject({ nextHop: '0.0.0.0', weight: 32768, best: true, internal: false });
+    expect(paths.filter((p) => p.network === '10.0.0.0/8').map((p) => [p.nextHop, p.best, p.internal, p.localPref])).toEqual([
+      [HUB2, true, true, 200],
+      [HUB1, false, true, 100],
+    ]);
+    expect(paths.find((p) => p.network === '10.20.12.0/24')).toMatchObject({
+      nextHop: '0.0.0.0',
+      weight: 32768,
+      best: true,
+      internal: false,
+    });
     const neighbors = await read<BgpNeighborDetail>('show ip bgp neighbors');
-    expect(neighbors.map((n) => [n.neighbor, n.state, n.fallOver, n.holdTimeSec, n.keepaliveSec, n.routeMapIn, n.interface, n.prefixesReceived])).toEqual([
-      [HUB1, 'established', true, 30, 10, undefined, 'Tunnel1', 1], [HUB2, 'established', true, 30, 10, 'PREFER-HUB2', 'Tunnel2', 1],
+    expect(
+      neighbors.map((n) => [n.neighbor, n.state, n.fallOver, n.holdTimeSec, n.keepaliveSec, n.routeMapIn, n.interface, n.prefixesReceived]),
+    ).toEqual([
+      [HUB1, 'established', true, 30, 10, undefined, 'Tunnel1', 1],
+      [HUB2, 'established', true, 30, 10, 'PREFER-HUB2', 'Tunnel2', 1],
     ]);
     const maps = await read<RouteMapEntry>('show route-map');
-    expect(maps).toEqual([{ name: 'PREFER-HUB2', action: 'permit', sequence: 10, match: [], set: ['local-preference 200'], setLocalPreference: 200, policyMatchPackets: 0, policyMatchBytes: 0 }]);
+    expect(maps).toEqual([
+      {
+        name: 'PREFER-HUB2',
+        action: 'permit',
+        sequence: 10,
+        match: [],
+        set: ['local-preference 200'],
+        setLocalPreference: 200,
+        policyMatchPackets: 0,
+        policyMatchBytes: 0,
+      },
+    ]);
   });
 
   it('takes IOS abbreviations and clear ip bgp * soft through the terminal; a bad neighbour line is refused whole', async () => {
@@ -99,9 +137,14 @@ describe('the dual-cloud lab over real SSH', () => {
     expect((await summary()).every((r) => r.state === 'established')).toBe(true);
     // The router prints `% Specify remote-as or peer-group commands first` and changes nothing: the adapter reports the refusal.
     await expect(cli.configure(['router bgp 65000', 'neighbor 172.31.9.9 fall-over'])).rejects.toMatchObject({
-      code: 'ROUTER_CLI_ERROR', line: 'neighbor 172.31.9.9 fall-over', message: expect.stringContaining('% Specify remote-as or peer-group commands first'),
+      code: 'ROUTER_CLI_ERROR',
+      line: 'neighbor 172.31.9.9 fall-over',
+      message: expect.stringContaining('% Specify remote-as or peer-group commands first'),
     });
-    await expect(cli.configure(['router bgp 65001'])).rejects.toMatchObject({ code: 'ROUTER_CLI_ERROR', message: expect.stringContaining('BGP is already running; AS is 65000') });
+    await expect(cli.configure(['router bgp 65001'])).rejects.toMatchObject({
+      code: 'ROUTER_CLI_ERROR',
+      message: expect.stringContaining('BGP is already running; AS is 65000'),
+    });
     await expect(cli.exec('clear ip bgp 172.31.9.9 soft in')).rejects.toMatchObject({ code: 'ROUTER_CLI_ERROR' });
     expect(spoke.router.model.config.bgp!.neighbors.has('172.31.9.9')).toBe(false);
     await expect(cli.configure(['route-map X permit 10', 'set community 65000:70000'])).rejects.toMatchObject({ code: 'ROUTER_CLI_ERROR' });
@@ -114,8 +157,15 @@ describe('the dual-cloud lab over real SSH', () => {
     const rows = await summary();
     expect(rows.find((r) => r.neighbor === HUB2)?.state).not.toBe('established');
     expect(rows.find((r) => r.neighbor === HUB1)?.state).toBe('established');
-    const [hub2] = parseCommandOutput('show ip bgp neighbors', await cli.show(`show ip bgp neighbors ${HUB2}`)).records as BgpNeighborDetail[];
-    expect(hub2).toMatchObject({ state: 'idle', lastResetReason: 'Route to peer lost', ribHasRouteToPeer: false, connectionsEstablished: 1, connectionsDropped: 1 });
+    const [hub2] = parseCommandOutput('show ip bgp neighbors', await cli.show(`show ip bgp neighbors ${HUB2}`))
+      .records as BgpNeighborDetail[];
+    expect(hub2).toMatchObject({
+      state: 'idle',
+      lastResetReason: 'Route to peer lost',
+      ribHasRouteToPeer: false,
+      connectionsEstablished: 1,
+      connectionsDropped: 1,
+    });
     const routes = parseCommandOutput('show ip route', await cli.show('show ip route bgp')).records as Route[];
     expect(JSON.stringify(routes.find((r) => r.prefix === '10.0.0.0/8'))).toContain(HUB1);
   });

@@ -75,7 +75,9 @@ describe('baselines and bench statistics', () => {
     const text = baselineConfig('ios-tuned.ios', { ...DEFAULT_SERVICE_LEVEL, latencyMs: 180 });
     expect(text).toMatch(/^ threshold 180$/m);
     expect(text).not.toMatch(/\{\{/);
-    expect(() => fillServiceLevel(' threshold {{latncy}}', DEFAULT_SERVICE_LEVEL, 'mine.ios')).toThrow('mine.ios: unknown placeholder {{latncy}} (known: latency, loss, jitter)');
+    expect(() => fillServiceLevel(' threshold {{latncy}}', DEFAULT_SERVICE_LEVEL, 'mine.ios')).toThrow(
+      'mine.ios: unknown placeholder {{latncy}} (known: latency, loss, jitter)',
+    );
   });
 
   it('median, nearest-rank p95 and max', () => {
@@ -85,11 +87,14 @@ describe('baselines and bench statistics', () => {
   });
 
   it('a scenario states its service level and fault window, and bad ones are named', () => {
-    const ok = parseScenarioText('name: x\nduration: 60s\nservice-level: { loss: 1, latency: 150, jitter: 30 }\nfault: { start: 10s, end: 40s }\nactions: []\n');
+    const ok = parseScenarioText(
+      'name: x\nduration: 60s\nservice-level: { loss: 1, latency: 150, jitter: 30 }\nfault: { start: 10s, end: 40s }\nactions: []\n',
+    );
     expect(ok.serviceLevel).toEqual({ lossPct: 1, latencyMs: 150, jitterMs: 30 });
     expect(ok.fault).toEqual({ startSec: 10, endSec: 40 });
-    expect(() => parseScenarioText('name: x\nduration: 60s\nservice-level: { loss: 1, latency: 150 }\nfault: { start: 50s, end: 40s }\nactions: []\n'))
-      .toThrow(/service-level\.jitter: required[\s\S]*fault\.end: 40s is not after fault\.start \(50s\)/);
+    expect(() =>
+      parseScenarioText('name: x\nduration: 60s\nservice-level: { loss: 1, latency: 150 }\nfault: { start: 50s, end: 40s }\nactions: []\n'),
+    ).toThrow(/service-level\.jitter: required[\s\S]*fault\.end: 40s is not after fault\.start \(50s\)/);
   });
 });
 

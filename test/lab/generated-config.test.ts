@@ -45,8 +45,14 @@ const FIBRE_STUB = 111;
 
 const world = new World(defaultWorldSpec());
 const CONFIGS = [
-  ['benchAgentConfig (the failover bench\'s agent, shipped defaults)', benchAgentConfig(world, DEFAULT_SERVICE_LEVEL, { dbPath: ':memory:' })],
-  ['labAgentConfig (the demo\'s agent, 1 s probes)', labAgentConfig(world, { sshPort: 22, hostKeySha256: `SHA256:${'A'.repeat(43)}`, dbPath: ':memory:' })],
+  [
+    "benchAgentConfig (the failover bench's agent, shipped defaults)",
+    benchAgentConfig(world, DEFAULT_SERVICE_LEVEL, { dbPath: ':memory:' }),
+  ],
+  [
+    "labAgentConfig (the demo's agent, 1 s probes)",
+    labAgentConfig(world, { sshPort: 22, hostKeySha256: `SHA256:${'A'.repeat(43)}`, dbPath: ':memory:' }),
+  ],
 ] as const;
 
 function generated(config: (typeof CONFIGS)[number][1]): string {
@@ -56,32 +62,43 @@ function generated(config: (typeof CONFIGS)[number][1]): string {
 }
 
 describe('config ios, generated for the lab and loaded into a lab router', () => {
-  it.each(CONFIGS)('%s: loads without a config error, connects to hub 1 over the fibre, moves to LTE when the fibre\'s stub goes down', (_name, config) => {
-    // createLabRouter throws ConfigLoadError at the first line the router refuses.
-    const { router, clock } = labRouter({ config: INTERFACES + generated(config) });
-    try {
-      seconds(clock, 120);
-      expect(router.state().clients[0]).toMatchObject({ phase: 'connected', peer: HUB1, source: FIBRE });
+  it.each(CONFIGS)(
+    "%s: loads without a config error, connects to hub 1 over the fibre, moves to LTE when the fibre's stub goes down",
+    (_name, config) => {
+      // createLabRouter throws ConfigLoadError at the first line the router refuses.
+      const { router, clock } = labRouter({ config: INTERFACES + generated(config) });
+      try {
+        seconds(clock, 120);
+        expect(router.state().clients[0]).toMatchObject({ phase: 'connected', peer: HUB1, source: FIBRE });
 
-      // The router's rendering of what it loaded is what the agent checks at start and reads the judgement from.
-      const running = exec(router, 'show running-config');
-      const targets = { client: config.flexvpn.client, peers: config.flexvpn.peers, sources: config.flexvpn.sources };
-      expect(preflight({ ...targets, candidates: config.candidates, strategy: 'stub-tracks' }, running)).toEqual([]);
-      expect(routerJudgement(targets, running).sources.map((s) => s.terms.length)).toEqual([1, 1]);
+        // The router's rendering of what it loaded is what the agent checks at start and reads the judgement from.
+        const running = exec(router, 'show running-config');
+        const targets = { client: config.flexvpn.client, peers: config.flexvpn.peers, sources: config.flexvpn.sources };
+        expect(preflight({ ...targets, candidates: config.candidates, strategy: 'stub-tracks' }, running)).toEqual([]);
+        expect(routerJudgement(targets, running).sources.map((s) => s.terms.length)).toEqual([1, 1]);
 
-      router.configure(`track ${FIBRE_STUB} stub-object\n default-state down`);
-      seconds(clock, 30);
-      expect(router.state().tracks[FIBRE_STUB]).toBe('down');
-      expect(router.state().clients[0]).toMatchObject({ phase: 'connected', peer: HUB1, source: LTE });
-    } finally {
-      router.stop();
-    }
-  });
+        router.configure(`track ${FIBRE_STUB} stub-object\n default-state down`);
+        seconds(clock, 30);
+        expect(router.state().tracks[FIBRE_STUB]).toBe('down');
+        expect(router.state().clients[0]).toMatchObject({ phase: 'connected', peer: HUB1, source: LTE });
+      } finally {
+        router.stop();
+      }
+    },
+  );
 
   // With every stub up the agent says nothing: what moves the tunnel is IOS's own judgement, as ios-tuned's would.
   it.each([
-    ['hub 1 dies: its reachability over both WANs goes, and the peer with it', (r: ReturnType<typeof labRouter>['router']) => r.world.setHubUp('hub1', false), { peer: HUB2, source: FIBRE }],
-    ['the fibre slows past the service level: its state tracks fail, and the source with them', (r: ReturnType<typeof labRouter>['router']) => r.world.setPath(FIBRE, '*', { latencyMs: 400 }), { peer: HUB1, source: LTE }],
+    [
+      'hub 1 dies: its reachability over both WANs goes, and the peer with it',
+      (r: ReturnType<typeof labRouter>['router']) => r.world.setHubUp('hub1', false),
+      { peer: HUB2, source: FIBRE },
+    ],
+    [
+      'the fibre slows past the service level: its state tracks fail, and the source with them',
+      (r: ReturnType<typeof labRouter>['router']) => r.world.setPath(FIBRE, '*', { latencyMs: 400 }),
+      { peer: HUB1, source: LTE },
+    ],
   ])('IOS alone, every stub up: %s', (_name, fault, expected) => {
     const { router, clock } = labRouter({ config: INTERFACES + generated(CONFIGS[0][1]) });
     try {

@@ -5,12 +5,20 @@ import { jitterAvg, jitterRunMs, measureJitter, type PacketOutcome } from '../..
 import { elementValue, newReactionState, stepReaction, type ReactionState } from '../../lab/router/dynamics/ip-sla-reaction.js';
 import { defaultReaction, type ReactionConfig, type ThresholdType } from '../../lab/router/ip-sla-config.js';
 
-const back = (rttMs: number, sdMs?: number): PacketOutcome => ({ sent: true, rttMs, ...(sdMs !== undefined ? { sdMs, dsMs: rttMs - sdMs } : {}) });
+const back = (rttMs: number, sdMs?: number): PacketOutcome => ({
+  sent: true,
+  rttMs,
+  ...(sdMs !== undefined ? { sdMs, dsMs: rttMs - sdMs } : {}),
+});
 const lost = (lostOn: 'sd' | 'ds'): PacketOutcome => ({ sent: true, rttMs: 20, lostOn });
 
 describe('a jitter run (IP SLA jitter: |change of one-way delay| between consecutive packets)', () => {
   it('ten packets back: N-1 jitter samples each way, RTT min/avg/max over all ten', () => {
-    const s = measureJitter([20, 24, 20, 22, 22, 30, 20, 20, 26, 26].map((r) => back(r)), 1000, 5000);
+    const s = measureJitter(
+      [20, 24, 20, 22, 22, 30, 20, 20, 26, 26].map((r) => back(r)),
+      1000,
+      5000,
+    );
     expect(s.rtt).toEqual({ count: 10, min: 20, max: 30, sum: 230 });
     expect([s.jitterSd.count, s.jitterDs.count]).toEqual([9, 9]);
     // One-way delays are half the RTT when the world does not split them: |Δ| 2,2,1,0,4,5,0,3,0.
@@ -26,7 +34,13 @@ describe('a jitter run (IP SLA jitter: |change of one-way delay| between consecu
     expect(measureJitter([back(20, 10), back(30, 10)], 1000, 5000).jitterSd.sum).toBe(0);
   });
 
-  type Row = [string, PacketOutcome[], Partial<Record<'lossSd' | 'lossDs' | 'lateArrival' | 'skipped' | 'overThreshold' | 'lossPeriodMax', number>>, number, number];
+  type Row = [
+    string,
+    PacketOutcome[],
+    Partial<Record<'lossSd' | 'lossDs' | 'lateArrival' | 'skipped' | 'overThreshold' | 'lossPeriodMax', number>>,
+    number,
+    number,
+  ];
   it.each<Row>([
     ['a packet lost on the way out breaks SD and DS pairs', [back(20), lost('sd'), back(20)], { lossSd: 1 }, 0, 0],
     ['a packet lost on the way back still pairs SD', [back(20), lost('ds'), back(20)], { lossDs: 1 }, 2, 0],
@@ -82,7 +96,13 @@ describe('when a result becomes visible (IOS knows it when the reply arrives or 
 });
 
 describe('proactive threshold monitoring (ip sla reaction-configuration)', () => {
-  const rtt = (thresholdType: ThresholdType, upper = 100, lower = 50): ReactionConfig => ({ ...defaultReaction('rtt'), thresholdType, upper, lower, action: 'trapOnly' });
+  const rtt = (thresholdType: ThresholdType, upper = 100, lower = 50): ReactionConfig => ({
+    ...defaultReaction('rtt'),
+    thresholdType,
+    upper,
+    lower,
+    action: 'trapOnly',
+  });
   const run = (cfg: ReactionConfig, values: Array<number | undefined>): string[] => {
     let state: ReactionState = newReactionState();
     return values.map((v) => {
@@ -94,12 +114,32 @@ describe('proactive threshold monitoring (ip sla reaction-configuration)', () =>
   type Row = [string, ReactionConfig, Array<number | undefined>, string[]];
   it.each<Row>([
     ['never: watches, never reacts', rtt({ kind: 'never' }), [500, 500, 10], ['-', '-', '-']],
-    ['immediate: above upper occurs, below lower clears, between holds', rtt({ kind: 'immediate' }), [120, 130, 70, 40, 120], ['occurred', '-', '-', 'cleared', 'occurred']],
+    [
+      'immediate: above upper occurs, below lower clears, between holds',
+      rtt({ kind: 'immediate' }),
+      [120, 130, 70, 40, 120],
+      ['occurred', '-', '-', 'cleared', 'occurred'],
+    ],
     ['immediate: exactly the upper threshold is no violation', rtt({ kind: 'immediate' }), [100, 101], ['-', 'occurred']],
-    ['consecutive 3: three in a row', rtt({ kind: 'consecutive', occurrences: 3 }), [120, 120, 40, 120, 120, 120, 40, 40, 40], ['-', '-', '-', '-', '-', 'occurred', '-', '-', 'cleared']],
+    [
+      'consecutive 3: three in a row',
+      rtt({ kind: 'consecutive', occurrences: 3 }),
+      [120, 120, 40, 120, 120, 120, 40, 40, 40],
+      ['-', '-', '-', '-', '-', 'occurred', '-', '-', 'cleared'],
+    ],
     ['xofy 2 3: two of the last three', rtt({ kind: 'xofy', x: 2, y: 3 }), [120, 40, 120, 40, 40], ['-', '-', 'occurred', 'cleared', '-']],
-    ['average 3: the mean of the last three', rtt({ kind: 'average', measurements: 3 }), [90, 90, 150, 10, 10, 10], ['-', '-', 'occurred', '-', '-', 'cleared']],
-    ['a run without a value (Timeout: no RTT) changes nothing', rtt({ kind: 'immediate' }), [120, undefined, 40], ['occurred', '-', 'cleared']],
+    [
+      'average 3: the mean of the last three',
+      rtt({ kind: 'average', measurements: 3 }),
+      [90, 90, 150, 10, 10, 10],
+      ['-', '-', 'occurred', '-', '-', 'cleared'],
+    ],
+    [
+      'a run without a value (Timeout: no RTT) changes nothing',
+      rtt({ kind: 'immediate' }),
+      [120, undefined, 40],
+      ['occurred', '-', 'cleared'],
+    ],
   ])('%s', (_name, cfg, values, events) => {
     expect(run(cfg, values)).toEqual(events);
   });

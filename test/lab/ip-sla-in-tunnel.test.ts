@@ -22,7 +22,14 @@ const HUB2 = '203.0.113.1';
 /** Inside 10.0.0.0/8, which both hubs push by IKEv2 routing (lab/world/default-world.ts). */
 const DC_HOST = '10.0.0.1';
 
-const IN_TUNNEL = ['ip sla 31', ` icmp-echo ${DC_HOST} source-interface Tunnel100`, ' threshold 250', ' timeout 1000', ' frequency 3', 'ip sla schedule 31 life forever start-time now'].join('\n');
+const IN_TUNNEL = [
+  'ip sla 31',
+  ` icmp-echo ${DC_HOST} source-interface Tunnel100`,
+  ' threshold 250',
+  ' timeout 1000',
+  ' frequency 3',
+  'ip sla schedule 31 life forever start-time now',
+].join('\n');
 
 function withInTunnelProbe(): ReturnType<typeof labRouter> {
   const made = labRouter();
@@ -37,7 +44,15 @@ const source = (r: LabRouter) => r.state().clients.find((c) => c.phase === 'conn
 describe('a probe through the tunnel', () => {
   it('is answered through the tunnel only: the same address probed out of a WAN in the clear times out', () => {
     const { router, clock } = withInTunnelProbe();
-    router.configure(['ip sla 32', ` icmp-echo ${DC_HOST} source-interface ${FIBRE}`, ' timeout 1000', ' frequency 3', 'ip sla schedule 32 life forever start-time now'].join('\n'));
+    router.configure(
+      [
+        'ip sla 32',
+        ` icmp-echo ${DC_HOST} source-interface ${FIBRE}`,
+        ' timeout 1000',
+        ' frequency 3',
+        'ip sla schedule 32 life forever start-time now',
+      ].join('\n'),
+    );
     seconds(clock, 4);
     expect(code(router, 31)).toBe('ok');
     expect(code(router, 32)).toBe('timeout');
@@ -84,7 +99,9 @@ describe('a probe through the tunnel', () => {
     expect(exec(router, 'show ip sla statistics 31')).toContain('        Latest RTT: NoConnection/Busy/Timeout\n');
     const upAt: number[] = [];
     const timeouts: number[] = [];
-    router.subscribe((e) => { if (e.kind === 'ike-session' && e.state === 'up') upAt.push(e.at); });
+    router.subscribe((e) => {
+      if (e.kind === 'ike-session' && e.state === 'up') upAt.push(e.at);
+    });
     router.configure('track 111 stub-object\n default-state up\ntrack 112 stub-object\n default-state up');
     for (let i = 0; i < 12; i++) {
       seconds(clock, 1);
@@ -111,17 +128,30 @@ describe('the agent reads the in-tunnel operation', () => {
     const stats = parseCommandOutput('show ip sla statistics 31', text);
     expect(stats.warnings, text).toEqual([]);
     const rt = router.model.rt.slas.get(31)!;
-    expect(stats.records).toEqual([expect.objectContaining({ operationId: 31, returnCode: 'ok', rttMs: rt.rttMs, successes: rt.successes, failures: rt.failures })] as IpSlaStatistics[]);
+    expect(stats.records).toEqual([
+      expect.objectContaining({ operationId: 31, returnCode: 'ok', rttMs: rt.rttMs, successes: rt.successes, failures: rt.failures }),
+    ] as IpSlaStatistics[]);
     const summary = parseCommandOutput('show ip sla summary', exec(router, 'show ip sla summary'));
     expect(summary.warnings).toEqual([]);
-    expect((summary.records as IpSlaSummary[]).find((s) => s.operationId === 31)).toMatchObject({ type: 'icmp-echo', destination: DC_HOST, state: 'active' });
+    expect((summary.records as IpSlaSummary[]).find((s) => s.operationId === 31)).toMatchObject({
+      type: 'icmp-echo',
+      destination: DC_HOST,
+      state: 'active',
+    });
   });
 });
 
 describe('the interface a destination leaves by (longest match, next hop resolved recursively)', () => {
   const routes = computeRoutes({
-    connected: [{ interface: FIBRE, address: '192.0.2.10', prefixLength: 29 }, { interface: 'Vlan1', address: '10.20.12.1', prefixLength: 24 }, { interface: 'Tunnel100', address: '10.255.1.12', prefixLength: 32 }],
-    statics: [{ prefix: '0.0.0.0/0', distance: 1, via: '192.0.2.9' }, { prefix: '10.0.0.0/8', distance: 1, interface: 'Tunnel100' }],
+    connected: [
+      { interface: FIBRE, address: '192.0.2.10', prefixLength: 29 },
+      { interface: 'Vlan1', address: '10.20.12.1', prefixLength: 24 },
+      { interface: 'Tunnel100', address: '10.255.1.12', prefixLength: 32 },
+    ],
+    statics: [
+      { prefix: '0.0.0.0/0', distance: 1, via: '192.0.2.9' },
+      { prefix: '10.0.0.0/8', distance: 1, interface: 'Tunnel100' },
+    ],
     bgp: [{ prefix: '10.100.0.0/24', via: '10.255.0.1', installedAt: 0 }],
   });
   it.each([
@@ -138,17 +168,22 @@ describe('the interface a destination leaves by (longest match, next hop resolve
 });
 
 describe('the tuned baselines carry the in-tunnel probe', () => {
-  it.each(['ios-tuned.ios', 'agent-on-ios-tuned.ios', 'ios-tuned-combined.ios', 'agent-on-ios-tuned-combined.ios'])('%s: ip sla 31, an icmp-jitter routed through Tunnel100, is answered, and no track follows it', (file) => {
-    const config = baselineConfig(file, DEFAULT_SERVICE_LEVEL);
-    expect(config).toContain(`ip sla 31\n icmp-jitter ${DC_HOST} interval 20 num-packets 10\n threshold ${DEFAULT_SERVICE_LEVEL.latencyMs}\n timeout 1000\n frequency 3\n`);
-    expect(config).not.toMatch(/^track \d+ ip sla 31 /m);
-    const { router, clock } = labRouter({ config });
-    seconds(clock, 4);
-    expect(code(router, 31)).toBe('ok');
-    const stats = exec(router, 'show ip sla statistics 31');
-    expect(stats).toMatch(/Type of operation: icmp-jitter/);
-    expect(stats).toMatch(/Number Of RTT: 10\b/);
-    // ESP on the wire: the run crossed the tunnel, not a WAN directly.
-    expect(exec(router, 'show interfaces Tunnel100')).toMatch(/[1-9]\d* packets output/);
-  });
+  it.each(['ios-tuned.ios', 'agent-on-ios-tuned.ios', 'ios-tuned-combined.ios', 'agent-on-ios-tuned-combined.ios'])(
+    '%s: ip sla 31, an icmp-jitter routed through Tunnel100, is answered, and no track follows it',
+    (file) => {
+      const config = baselineConfig(file, DEFAULT_SERVICE_LEVEL);
+      expect(config).toContain(
+        `ip sla 31\n icmp-jitter ${DC_HOST} interval 20 num-packets 10\n threshold ${DEFAULT_SERVICE_LEVEL.latencyMs}\n timeout 1000\n frequency 3\n`,
+      );
+      expect(config).not.toMatch(/^track \d+ ip sla 31 /m);
+      const { router, clock } = labRouter({ config });
+      seconds(clock, 4);
+      expect(code(router, 31)).toBe('ok');
+      const stats = exec(router, 'show ip sla statistics 31');
+      expect(stats).toMatch(/Type of operation: icmp-jitter/);
+      expect(stats).toMatch(/Number Of RTT: 10\b/);
+      // ESP on the wire: the run crossed the tunnel, not a WAN directly.
+      expect(exec(router, 'show interfaces Tunnel100')).toMatch(/[1-9]\d* packets output/);
+    },
+  );
 });

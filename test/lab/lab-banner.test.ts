@@ -35,7 +35,9 @@ describe('labBanner', () => {
     router = labRouter({ topology: 'dual-cloud' }).router;
     const text = labBanner(router, ACCESS).join('\n');
     expect(text).toContain('a simulated IR829 FlexVPN dual-cloud spoke');
-    expect(text).toContain('tunnel   Tunnel1 to 198.51.100.1 from GigabitEthernet0/0\n  tunnel   Tunnel2 to 203.0.113.1 from GigabitEthernet0/0');
+    expect(text).toContain(
+      'tunnel   Tunnel1 to 198.51.100.1 from GigabitEthernet0/0\n  tunnel   Tunnel2 to 203.0.113.1 from GigabitEthernet0/0',
+    );
     expect(text).toContain('BGP      AS 65000, neighbors 172.31.1.1 (fall-over), 172.31.2.1 (fall-over)');
     expect(text).toContain('spokes   spoke2 10.20.13.0/24 (NBMA 192.0.2.50)');
     expect(text).not.toContain('crypto ikev2 client flexvpn');
@@ -55,11 +57,23 @@ describe('labBanner', () => {
 describe('agentConfigYaml', () => {
   it('is a valid agent configuration for the lab: its user, port, host key and syslog port', () => {
     router = labRouter().router;
-    const yaml = agentConfigYaml(router.world, { sshPort: 2299, user: 'eng', password: 'pw', fingerprint: ACCESS.fingerprint, syslog: { host: '127.0.0.1', port: 5599 } });
+    const yaml = agentConfigYaml(router.world, {
+      sshPort: 2299,
+      user: 'eng',
+      password: 'pw',
+      fingerprint: ACCESS.fingerprint,
+      syslog: { host: '127.0.0.1', port: 5599 },
+    });
     const checked = validateConfig(parse(yaml));
     expect(checked.ok ? [] : checked.issues).toEqual([]);
     if (!checked.ok) return;
-    expect(checked.config.router.ssh).toMatchObject({ host: '127.0.0.1', port: 2299, username: 'eng', password: 'pw', hostKeySha256: ACCESS.fingerprint });
+    expect(checked.config.router.ssh).toMatchObject({
+      host: '127.0.0.1',
+      port: 2299,
+      username: 'eng',
+      password: 'pw',
+      hostKeySha256: ACCESS.fingerprint,
+    });
     expect(checked.config.syslog.listen).toBe('127.0.0.1:5599');
     expect(checked.config.flexvpn.client).toBe('SPOKE');
     expect(checked.config.candidates.map((c) => c.id)).toEqual(['fibre-hub1', 'fibre-hub2', 'lte-hub1', 'lte-hub2']);
@@ -86,7 +100,9 @@ describe('spokepilot lab --topology', () => {
     const { labCommand } = await import('../../lab/lab-command.js');
     const errors: string[] = [];
     const original = console.error;
-    console.error = (line: string) => { errors.push(line); };
+    console.error = (line: string) => {
+      errors.push(line);
+    };
     try {
       expect(await labCommand(['--topology', 'mesh'])).toBe(2);
       expect(await labCommand(['--topology', 'dual-cloud', '--print-agent-config'])).toBe(2);

@@ -8,10 +8,25 @@ import { ManualClock } from '../../lab/world/clock.js';
 
 /** Every command the parsers support that the lab models, as an agent would type it. */
 const COMMANDS = [
-  'show crypto ikev2 sa', 'show crypto ikev2 sa detailed', 'show crypto session', 'show crypto session detail',
-  'show crypto ipsec sa', 'show crypto ipsec sa detail', 'show ip sla statistics', 'show ip sla summary',
-  'show track', 'show track brief', 'show crypto ikev2 client flexvpn', 'show ip route', 'show ip interface brief',
-  'show interfaces', 'show interfaces Tunnel100', 'show version', 'show logging', 'show ipv6 route', 'show ip bgp summary',
+  'show crypto ikev2 sa',
+  'show crypto ikev2 sa detailed',
+  'show crypto session',
+  'show crypto session detail',
+  'show crypto ipsec sa',
+  'show crypto ipsec sa detail',
+  'show ip sla statistics',
+  'show ip sla summary',
+  'show track',
+  'show track brief',
+  'show crypto ikev2 client flexvpn',
+  'show ip route',
+  'show ip interface brief',
+  'show interfaces',
+  'show interfaces Tunnel100',
+  'show version',
+  'show logging',
+  'show ipv6 route',
+  'show ip bgp summary',
   'show bgp ipv4 unicast summary',
 ];
 
@@ -24,7 +39,15 @@ describe('the lab over real SSH, read by the agent adapter and parsers', () => {
   let cli: SshRouterCli;
   beforeAll(async () => {
     spoke = await startLabSpoke({ clock, seed: 7, bgp: { localAs: 65100 }, users: [{ username: 'agent', password: 'pw', privilege: 15 }] });
-    cli = new SshRouterCli({ host: '127.0.0.1', port: spoke.ssh.port, username: 'agent', password: 'pw', hostKeySha256: spoke.ssh.fingerprint, connectTimeoutMs: 10_000, commandTimeoutMs: 10_000 });
+    cli = new SshRouterCli({
+      host: '127.0.0.1',
+      port: spoke.ssh.port,
+      username: 'agent',
+      password: 'pw',
+      hostKeySha256: spoke.ssh.fingerprint,
+      connectTimeoutMs: 10_000,
+      commandTimeoutMs: 10_000,
+    });
     clock.advance(60_000);
   });
   afterAll(async () => {
@@ -40,7 +63,10 @@ describe('the lab over real SSH, read by the agent adapter and parsers', () => {
   });
 
   it('reads a 20,000-route table whole: one flat text, every route parsed', async () => {
-    spoke.router.world.pushRoutes('hub1', Array.from({ length: 20_000 }, (_, i) => `10.${100 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}/32`));
+    spoke.router.world.pushRoutes(
+      'hub1',
+      Array.from({ length: 20_000 }, (_, i) => `10.${100 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}/32`),
+    );
     clock.advance(5_000);
     const result = parseCommandOutput('show ip route', await cli.show('show ip route'));
     expect(result.warnings).toEqual([]);
@@ -48,7 +74,15 @@ describe('the lab over real SSH, read by the agent adapter and parsers', () => {
   });
 
   it('answers --More-- when the terminal pages, and leaves the pager out of the output', async () => {
-    const paged = new SshRouterCli({ host: '127.0.0.1', port: spoke.ssh.port, username: 'agent', password: 'pw', hostKeySha256: spoke.ssh.fingerprint, connectTimeoutMs: 10_000, commandTimeoutMs: 10_000 });
+    const paged = new SshRouterCli({
+      host: '127.0.0.1',
+      port: spoke.ssh.port,
+      username: 'agent',
+      password: 'pw',
+      hostKeySha256: spoke.ssh.fingerprint,
+      connectTimeoutMs: 10_000,
+      commandTimeoutMs: 10_000,
+    });
     try {
       const whole = await paged.show('show interfaces');
       await paged.exec('terminal length 24');
@@ -66,7 +100,8 @@ describe('the lab over real SSH, read by the agent adapter and parsers', () => {
   });
 
   it('shows the FlexVPN client the model runs', async () => {
-    const [client] = parseCommandOutput('show crypto ikev2 client flexvpn', await cli.show('show crypto ikev2 client flexvpn')).records as FlexVpnClient[];
+    const [client] = parseCommandOutput('show crypto ikev2 client flexvpn', await cli.show('show crypto ikev2 client flexvpn'))
+      .records as FlexVpnClient[];
     const model = spoke.router.state().clients[0]!;
     expect(client).toMatchObject({ profile: model.name, currentState: 'active', peer: model.peer, sourceInterface: model.source });
   });

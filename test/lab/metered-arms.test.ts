@@ -26,7 +26,10 @@ describe('metered arms', () => {
     let start: number | undefined;
     let known: number | undefined;
     const r = await runArm({
-      scenario, arm: METERED_ARMS[0]!, seed: 1, workDir: tmp.dir,
+      scenario,
+      arm: METERED_ARMS[0]!,
+      seed: 1,
+      workDir: tmp.dir,
       onSample: (now, router) => {
         start ??= now - 500;
         const client = [...router.model.config.flexClients.values()][0]!;
@@ -38,7 +41,7 @@ describe('metered arms', () => {
     expect((known! - start!) / 1000 - 61).toBeLessThanOrEqual(60);
     expect((known! - start!) / 1000 - 61).toBeGreaterThan(30); // the next probe, 30 s on, had to time out first
     // Before the death: two hub probes every 30 s and the anchor every 60 s, 100 B each way.
-    const perMonthMb = (r.meteredBytes / scenario.durationSec) * 30 * 86_400 / 1e6;
+    const perMonthMb = ((r.meteredBytes / scenario.durationSec) * 30 * 86_400) / 1e6;
     expect(perMonthMb).toBeLessThan(50);
   }, 60_000);
 
@@ -48,7 +51,10 @@ describe('metered arms', () => {
     let lteCounters = 0;
     let meteredWhenSpent: string | undefined;
     await runArm({
-      scenario: { ...scenario, durationSec: 90 }, arm: METERED_ARMS[1]!, seed: 1, workDir: tmp.dir,
+      scenario: { ...scenario, durationSec: 90 },
+      arm: METERED_ARMS[1]!,
+      seed: 1,
+      workDir: tmp.dir,
       onSample: (_now, router, agent) => {
         const m = agent?.runtime.metered?.telemetry()[0];
         if (!m) return;
@@ -71,17 +77,29 @@ describe('adaptive probing of the metered LTE (agent-on-metered)', () => {
 
   it('keeps the full-rate LTE probes stopped in standby and starts them when the fibre fails', async () => {
     const base = await loadScenario(labDataPath('scenarios/metered/lte-sim-dies.yaml'));
-    const scenario = { ...base, durationSec: 150, fault: { startSec: 60 }, actions: [{ atSec: 60, action: { kind: 'cut-wan' as const, wan: 'GigabitEthernet0/0' } }] };
+    const scenario = {
+      ...base,
+      durationSec: 150,
+      fault: { startSec: 60 },
+      actions: [{ atSec: 60, action: { kind: 'cut-wan' as const, wan: 'GigabitEthernet0/0' } }],
+    };
     const seen: { sec: number; running: boolean; mode?: string }[] = [];
     let start: number | undefined;
     let lab: LabRouter | undefined;
     await runArm({
-      scenario, arm: METERED_ARMS[1]!, seed: 1, workDir: tmp.dir,
+      scenario,
+      arm: METERED_ARMS[1]!,
+      seed: 1,
+      workDir: tmp.dir,
       onSample: (now, router, agent) => {
         start ??= now - 500;
         lab = router;
         const running = [23, 24].every((op) => router.model.config.scheduled.has(op));
-        seen.push({ sec: Math.floor((now - start) / 1000), running, ...(agent?.runtime.meteredProbing ? { mode: agent.runtime.meteredProbing.modes()[LTE] } : {}) });
+        seen.push({
+          sec: Math.floor((now - start) / 1000),
+          running,
+          ...(agent?.runtime.meteredProbing ? { mode: agent.runtime.meteredProbing.modes()[LTE] } : {}),
+        });
       },
     });
     const before = seen.filter((s) => s.sec < 60);

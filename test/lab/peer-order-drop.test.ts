@@ -18,8 +18,14 @@ const HUB1 = '198.51.100.1';
 const HUB2 = '203.0.113.1';
 const TARGETS = {
   client: 'SPOKE',
-  peers: [{ address: HUB1, stubTrack: 101 }, { address: HUB2, stubTrack: 102 }],
-  sources: [{ interface: 'GigabitEthernet0/0', stubTrack: 111 }, { interface: 'Cellular0/1/0', stubTrack: 112 }],
+  peers: [
+    { address: HUB1, stubTrack: 101 },
+    { address: HUB2, stubTrack: 102 },
+  ],
+  sources: [
+    { interface: 'GigabitEthernet0/0', stubTrack: 111 },
+    { interface: 'Cellular0/1/0', stubTrack: 112 },
+  ],
 };
 const PLAN = planPeerOrder(TARGETS, HUB2, HUB1).configLines;
 
@@ -49,7 +55,10 @@ const peersOf = (runningConfig: string) => {
 
 /** The lab's peers (seq: address) once the first `n` plan lines are applied to its default client (hub 1 at 1, hub 2 at 2). */
 const afterLines = (n: number) => {
-  const peers = new Map([[1, HUB1], [2, HUB2]]);
+  const peers = new Map([
+    [1, HUB1],
+    [2, HUB2],
+  ]);
   for (const line of PLAN.slice(0, n)) {
     const set = /^peer (\d+) (\S+)$/.exec(line);
     const del = /^no peer (\d+)$/.exec(line);
@@ -69,11 +78,27 @@ describe('peer-order steer dropped after each line (lab over real SSH)', () => {
 
   it.each(PLAN.map((line, i) => ({ n: i + 1, line })))('dropped after line $n ($line): every hub still in the client', async ({ n }) => {
     const router = createLabRouter({ clock, seed: 5 });
-    const ssh: LabSshServer = await startLabSshServer({ device: droppingAfter(router, n, () => ssh.dropSessions()), hostKey, users: [{ username: 'a', password: 'a', privilege: 15 }] });
-    const cli = () => new SshRouterCli({ host: '127.0.0.1', port: ssh.port, username: 'a', password: 'a', hostKeySha256: ssh.fingerprint, connectTimeoutMs: 5000, commandTimeoutMs: 5000 });
+    const ssh: LabSshServer = await startLabSshServer({
+      device: droppingAfter(router, n, () => ssh.dropSessions()),
+      hostKey,
+      users: [{ username: 'a', password: 'a', privilege: 15 }],
+    });
+    const cli = () =>
+      new SshRouterCli({
+        host: '127.0.0.1',
+        port: ssh.port,
+        username: 'a',
+        password: 'a',
+        hostKeySha256: ssh.fingerprint,
+        connectTimeoutMs: 5000,
+        commandTimeoutMs: 5000,
+      });
     const steering = cli();
     try {
-      const outcome = await steering.configure(PLAN).then(() => 'applied', (e: { code?: string }) => e.code);
+      const outcome = await steering.configure(PLAN).then(
+        () => 'applied',
+        (e: { code?: string }) => e.code,
+      );
       if (n < PLAN.length) expect(outcome).toBe('ROUTER_DISCONNECTED');
       const reader = cli();
       const peers = peersOf(await reader.show('show running-config'));
@@ -90,10 +115,21 @@ describe('peer-order steer dropped after each line (lab over real SSH)', () => {
   it('applied in full, hub 2 first and hub 1 after it, nothing left at the spare seqs', async () => {
     const router = createLabRouter({ clock, seed: 5 });
     const ssh = await startLabSshServer({ device: router, hostKey, users: [{ username: 'a', password: 'a', privilege: 15 }] });
-    const cli = new SshRouterCli({ host: '127.0.0.1', port: ssh.port, username: 'a', password: 'a', hostKeySha256: ssh.fingerprint, connectTimeoutMs: 5000, commandTimeoutMs: 5000 });
+    const cli = new SshRouterCli({
+      host: '127.0.0.1',
+      port: ssh.port,
+      username: 'a',
+      password: 'a',
+      hostKeySha256: ssh.fingerprint,
+      connectTimeoutMs: 5000,
+      commandTimeoutMs: 5000,
+    });
     try {
       await cli.configure(PLAN);
-      expect(peersOf(await cli.show('show running-config'))).toEqual([{ seq: 1, address: HUB2 }, { seq: 2, address: HUB1 }]);
+      expect(peersOf(await cli.show('show running-config'))).toEqual([
+        { seq: 1, address: HUB2 },
+        { seq: 2, address: HUB1 },
+      ]);
     } finally {
       await cli.close();
       await ssh.close();

@@ -57,13 +57,22 @@ describe('the layered configuration loads as written', () => {
     expect(exec(router, 'show track 121')).toContain('    object 190 not Down');
   });
 
-  it('the agent reads ios-tuned\'s tracks (91, 92, 81, 82) as the router\'s judgement, not the presence gate', () => {
+  it("the agent reads ios-tuned's tracks (91, 92, 81, 82) as the router's judgement, not the presence gate", () => {
     const { router } = agentRouter(false);
-    const j = routerJudgement({
-      client: 'SPOKE',
-      peers: [{ address: HUB1, stubTrack: 101 }, { address: HUB2, stubTrack: 102 }],
-      sources: [{ interface: FIBRE, stubTrack: 111 }, { interface: LTE, stubTrack: 112 }],
-    }, renderRunningConfig(router.model));
+    const j = routerJudgement(
+      {
+        client: 'SPOKE',
+        peers: [
+          { address: HUB1, stubTrack: 101 },
+          { address: HUB2, stubTrack: 102 },
+        ],
+        sources: [
+          { interface: FIBRE, stubTrack: 111 },
+          { interface: LTE, stubTrack: 112 },
+        ],
+      },
+      renderRunningConfig(router.model),
+    );
     expect([...j.peers, ...j.sources].map((x) => x.terms)).toEqual([91, 92, 81, 82].map((track) => [{ track, negated: false }]));
   });
 });
@@ -78,10 +87,10 @@ interface GateCase {
 
 describe('a stub counts only while the agent is present', () => {
   const CASES: GateCase[] = [
-    { name: 'absent: the fibre\'s stub down changes nothing', listening: false, stub: 111, expected: { peer: HUB1, source: FIBRE } },
-    { name: 'absent: hub 1\'s stub down changes nothing', listening: false, stub: 101, expected: { peer: HUB1, source: FIBRE } },
-    { name: 'present: the fibre\'s stub down moves the tunnel to LTE', listening: true, stub: 111, expected: { peer: HUB1, source: LTE } },
-    { name: 'present: hub 1\'s stub down moves the tunnel to hub 2', listening: true, stub: 101, expected: { peer: HUB2, source: FIBRE } },
+    { name: "absent: the fibre's stub down changes nothing", listening: false, stub: 111, expected: { peer: HUB1, source: FIBRE } },
+    { name: "absent: hub 1's stub down changes nothing", listening: false, stub: 101, expected: { peer: HUB1, source: FIBRE } },
+    { name: "present: the fibre's stub down moves the tunnel to LTE", listening: true, stub: 111, expected: { peer: HUB1, source: LTE } },
+    { name: "present: hub 1's stub down moves the tunnel to hub 2", listening: true, stub: 101, expected: { peer: HUB2, source: FIBRE } },
   ];
 
   it.each(CASES)('$name', ({ listening, stub, expected }) => {
@@ -103,7 +112,10 @@ describe('a stub counts only while the agent is present', () => {
     seconds(clock, 9);
     expect([track(router, 190), track(router, 201), path(router).source]).toEqual(['up', 'down', LTE]);
     let back = 9;
-    while (path(router).source !== FIBRE && back < 60) { seconds(clock, 1); back++; }
+    while (path(router).source !== FIBRE && back < 60) {
+      seconds(clock, 1);
+      back++;
+    }
     expect(track(router, 190)).toBe('down');
     expect(track(router, 201)).toBe('up');
     // Next probe within 5 s, its result 1 s later, then the 10 s delay (and the pivot's own time).
@@ -128,11 +140,14 @@ describe('with the agent absent the router is ios-tuned', () => {
   const LAYERED = /track (1\d\d|2\d\d) /;
   const pathLines = (lines: string[]) => lines.filter((l) => !LAYERED.test(l));
 
-  it.each(['primary-wan-loss', 'hub1-dies', 'flapping-wan', 'agent-killed-mid-fault', 'management-refused-mid-fault'])('%s: the same timeline, tunnel and tracks, as ios-tuned for the same seed', async (name) => {
-    const scenario = await loadScenario(`${SCENARIOS}${name}.yaml`);
-    const tuned = runScenarioNow(scenario, { config: baselineConfig('ios-tuned.ios', DEFAULT_SERVICE_LEVEL) });
-    const agent = runScenarioNow(scenario, { config: agentConfig() });
-    expect(pathLines(agent.lines)).toEqual(pathLines(tuned.lines));
-    expect(agent.lines.some((l) => /track 191 /.test(l))).toBe(tuned.lines.some((l) => /track 91 /.test(l)));
-  });
+  it.each(['primary-wan-loss', 'hub1-dies', 'flapping-wan', 'agent-killed-mid-fault', 'management-refused-mid-fault'])(
+    '%s: the same timeline, tunnel and tracks, as ios-tuned for the same seed',
+    async (name) => {
+      const scenario = await loadScenario(`${SCENARIOS}${name}.yaml`);
+      const tuned = runScenarioNow(scenario, { config: baselineConfig('ios-tuned.ios', DEFAULT_SERVICE_LEVEL) });
+      const agent = runScenarioNow(scenario, { config: agentConfig() });
+      expect(pathLines(agent.lines)).toEqual(pathLines(tuned.lines));
+      expect(agent.lines.some((l) => /track 191 /.test(l))).toBe(tuned.lines.some((l) => /track 91 /.test(l)));
+    },
+  );
 });

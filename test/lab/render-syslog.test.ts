@@ -12,16 +12,31 @@ const AT = Date.UTC(2025, 2, 3, 9, 0, 31, 123);
 
 describe('IOS syslog messages', () => {
   const cases: Array<[RouterEvent, string, object]> = [
-    [{ kind: 'track', at: AT, trackId: 1, object: 'ip sla 1 reachability', from: 'up', to: 'down' },
-      '%TRACK-6-STATE: 1 ip sla 1 reachability Up -> Down', { kind: 'track-state', trackId: 1, object: 'ip sla 1 reachability', from: 'up', to: 'down' }],
-    [{ kind: 'line-protocol', at: AT, interface: 'Tunnel100', state: 'down' },
-      '%LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel100, changed state to down', { kind: 'line-protocol', interface: 'Tunnel100', state: 'down' }],
-    [{ kind: 'link', at: AT, interface: 'GigabitEthernet0/0', state: 'administratively down' },
-      '%LINK-5-CHANGED: Interface GigabitEthernet0/0, changed state to administratively down', { kind: 'link', state: 'administratively-down' }],
-    [{ kind: 'ike-session', at: AT, state: 'up', peer: '198.51.100.1', port: 4500 },
-      '%CRYPTO-5-IKEV2_SESSION_STATUS: Crypto tunnel v2 is UP.  Peer 198.51.100.1:4500 Id: 198.51.100.1', { kind: 'crypto-session', session: 'ikev2', state: 'up', peerAddress: '198.51.100.1', peerPort: 4500 }],
-    [{ kind: 'bgp', at: AT, neighbor: '10.255.0.1', state: 'down', reason: 'Interface flap' },
-      '%BGP-5-ADJCHANGE: neighbor 10.255.0.1 Down Interface flap', { kind: 'bgp-adjacency', neighbor: '10.255.0.1', state: 'down', reason: 'Interface flap' }],
+    [
+      { kind: 'track', at: AT, trackId: 1, object: 'ip sla 1 reachability', from: 'up', to: 'down' },
+      '%TRACK-6-STATE: 1 ip sla 1 reachability Up -> Down',
+      { kind: 'track-state', trackId: 1, object: 'ip sla 1 reachability', from: 'up', to: 'down' },
+    ],
+    [
+      { kind: 'line-protocol', at: AT, interface: 'Tunnel100', state: 'down' },
+      '%LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel100, changed state to down',
+      { kind: 'line-protocol', interface: 'Tunnel100', state: 'down' },
+    ],
+    [
+      { kind: 'link', at: AT, interface: 'GigabitEthernet0/0', state: 'administratively down' },
+      '%LINK-5-CHANGED: Interface GigabitEthernet0/0, changed state to administratively down',
+      { kind: 'link', state: 'administratively-down' },
+    ],
+    [
+      { kind: 'ike-session', at: AT, state: 'up', peer: '198.51.100.1', port: 4500 },
+      '%CRYPTO-5-IKEV2_SESSION_STATUS: Crypto tunnel v2 is UP.  Peer 198.51.100.1:4500 Id: 198.51.100.1',
+      { kind: 'crypto-session', session: 'ikev2', state: 'up', peerAddress: '198.51.100.1', peerPort: 4500 },
+    ],
+    [
+      { kind: 'bgp', at: AT, neighbor: '10.255.0.1', state: 'down', reason: 'Interface flap' },
+      '%BGP-5-ADJCHANGE: neighbor 10.255.0.1 Down Interface flap',
+      { kind: 'bgp-adjacency', neighbor: '10.255.0.1', state: 'down', reason: 'Interface flap' },
+    ],
   ];
 
   it.each(cases)('%o', (event, text, detail) => {
@@ -29,7 +44,11 @@ describe('IOS syslog messages', () => {
     const line = udpLine(42, event.at, msg);
     expect(line).toBe(`<${184 + msg.severity}>000042: Mar  3 09:00:31.123 UTC: ${text}`);
     const rec = parseSyslogLine(line)!;
-    expect(rec).toMatchObject({ priority: 184 + msg.severity, sequence: 42, timestamp: { month: 3, day: 3, time: '09:00:31.123', timezone: 'UTC' } });
+    expect(rec).toMatchObject({
+      priority: 184 + msg.severity,
+      sequence: 42,
+      timestamp: { month: 3, day: 3, time: '09:00:31.123', timezone: 'UTC' },
+    });
     expect(rec.detail).toMatchObject(detail);
     expect(parseSyslogLine(bufferLine(42, event.at, msg))?.detail).toMatchObject(detail);
   });
@@ -45,7 +64,12 @@ describe('syslog over UDP', () => {
     const received: string[] = [];
     await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
     const port = (socket.address() as AddressInfo).port;
-    const got = new Promise<void>((resolve) => socket.on('message', (b) => { received.push(b.toString()); if (received.length >= 4) resolve(); }));
+    const got = new Promise<void>((resolve) =>
+      socket.on('message', (b) => {
+        received.push(b.toString());
+        if (received.length >= 4) resolve();
+      }),
+    );
     const { router, clock } = labRouter({ syslog: { host: '127.0.0.1', port } });
     router.world.setWanUp('Cellular0/1/0', false);
     seconds(clock, 1);
@@ -56,6 +80,10 @@ describe('syslog over UDP', () => {
     socket.close();
     const recs = received.map((l) => parseSyslogLine(l)!);
     expect(recs.map((r) => r.sequence)).toEqual([...recs.map((r) => r.sequence)].sort((a, b) => a! - b!));
-    expect(recs[0]).toMatchObject({ facility: 'LINK', mnemonic: 'UPDOWN', detail: { kind: 'link', interface: 'Cellular0/1/0', state: 'down' } });
+    expect(recs[0]).toMatchObject({
+      facility: 'LINK',
+      mnemonic: 'UPDOWN',
+      detail: { kind: 'link', interface: 'Cellular0/1/0', state: 'down' },
+    });
   });
 });

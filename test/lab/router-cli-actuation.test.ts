@@ -26,7 +26,11 @@ const CONFIG_BANNER = 'Enter configuration commands, one per line.  End with CNT
 
 /** Types each line; IOS prints nothing for an accepted configuration line (bar the banner of `configure terminal`). */
 function type(cli: CliSession, ...lines: string[]): void {
-  for (const line of lines) expect(cli.execute(line).lines.filter((l) => l !== CONFIG_BANNER), line).toEqual([]);
+  for (const line of lines)
+    expect(
+      cli.execute(line).lines.filter((l) => l !== CONFIG_BANNER),
+      line,
+    ).toEqual([]);
 }
 
 function show<T>(cli: CliSession, command: string): T[] {
@@ -52,9 +56,17 @@ describe('actuation through the CLI (default configuration, stubs up = native IO
     type(cli, 'configure terminal', 'track 101 stub-object', 'default-state down', 'end');
     expect(cli.prompt()).toBe('spoke1#');
     expect(show<Track>(cli, 'show track 101')[0]).toMatchObject({ type: 'stub-object', state: 'down' });
-    const took = secondsUntil(clock, 10, () => router.state().clients[0]?.phase === 'connected' && router.state().clients[0]?.peer === HUB2);
+    const took = secondsUntil(
+      clock,
+      10,
+      () => router.state().clients[0]?.phase === 'connected' && router.state().clients[0]?.peer === HUB2,
+    );
     expect(took).toBeLessThanOrEqual(3);
-    expect(show<FlexVpnClient>(cli, 'show crypto ikev2 client flexvpn')[0]).toMatchObject({ currentState: 'active', peer: HUB2, sourceInterface: 'GigabitEthernet0/0' });
+    expect(show<FlexVpnClient>(cli, 'show crypto ikev2 client flexvpn')[0]).toMatchObject({
+      currentState: 'active',
+      peer: HUB2,
+      sourceInterface: 'GigabitEthernet0/0',
+    });
     const log = cli.execute('show logging').lines.join('\n');
     expect(log).toMatch(/%TRACK-6-STATE: 101 stub-object Up -> Down/);
     expect(log).toMatch(/%SYS-5-CONFIG_I: Configured from console by agent/);
@@ -63,7 +75,14 @@ describe('actuation through the CLI (default configuration, stubs up = native IO
   it('track 111 default-state down: list 201 goes down and the tunnel pivots to Cellular0/1/0 within 3 s; up again brings it back', () => {
     const { router, clock, cli } = spoke();
     type(cli, 'configure terminal', 'track 111 stub-object', 'default-state down', 'end');
-    expect(show<Track>(cli, 'show track 201')[0]).toMatchObject({ type: 'list', state: 'down', listObjects: [{ id: 1, state: 'up' }, { id: 111, state: 'down' }] });
+    expect(show<Track>(cli, 'show track 201')[0]).toMatchObject({
+      type: 'list',
+      state: 'down',
+      listObjects: [
+        { id: 1, state: 'up' },
+        { id: 111, state: 'down' },
+      ],
+    });
     const onLte = () => router.state().clients[0]?.phase === 'connected' && router.state().clients[0]?.source === 'Cellular0/1/0';
     expect(secondsUntil(clock, 10, onLte)).toBeLessThanOrEqual(3);
     expect(show<FlexVpnClient>(cli, 'show crypto ikev2 client flexvpn')[0]).toMatchObject({ peer: HUB1, sourceInterface: 'Cellular0/1/0' });
@@ -77,7 +96,14 @@ describe('actuation through the CLI (default configuration, stubs up = native IO
     const client = router.model.config.flexClients.get('SPOKE')!;
     expect(client.peers.map((p) => p.track)).toEqual([101, 102]);
     expect(client.sources.map((x) => x.track)).toEqual([201, 202]);
-    expect(router.model.config.tracks.get(202)).toMatchObject({ kind: 'list', operator: 'and', objects: [{ id: 2, negated: false }, { id: 112, negated: false }] });
+    expect(router.model.config.tracks.get(202)).toMatchObject({
+      kind: 'list',
+      operator: 'and',
+      objects: [
+        { id: 2, negated: false },
+        { id: 112, negated: false },
+      ],
+    });
     router.world.setPath('GigabitEthernet0/0', '*', { lossPct: 100 });
     clock.advance(60_000);
     expect(router.state().tracks).toMatchObject({ 1: 'down', 111: 'up', 201: 'down', 202: 'up' });

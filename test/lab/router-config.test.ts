@@ -21,7 +21,12 @@ describe('configuration commands', () => {
   it('enters the sub-modes IOS names in the prompt', () => {
     const { router } = labRouter();
     const enter = (line: string, mode = 'config', target?: string) => {
-      const def = router.commands().find((d) => d.modes.includes(mode as never) && d.syntax.length > 0 && line.startsWith((d.syntax[0] as { word?: string }).word ?? '\u0000'));
+      const def = router
+        .commands()
+        .find(
+          (d) =>
+            d.modes.includes(mode as never) && d.syntax.length > 0 && line.startsWith((d.syntax[0] as { word?: string }).word ?? '\u0000'),
+        );
       expect(def).toBeDefined();
       return exec(router, line, mode as never, target);
     };
@@ -93,7 +98,11 @@ describe('configuration commands', () => {
     exec(router, 'peer reactivate', 'config-ikev2-flexvpn', 'SPOKE');
     const text = exec(router, 'show running-config');
     expect(text).toMatch(/^Building configuration\.\.\.\n\nCurrent configuration : \d+ bytes\n!/);
-    const body = text.split('\n').slice(3).filter((l) => !/^(version|service|boot-|ip route|end)/.test(l)).join('\n');
+    const body = text
+      .split('\n')
+      .slice(3)
+      .filter((l) => !/^(version|service|boot-|ip route|end)/.test(l))
+      .join('\n');
     const rebuilt = createLabRouter({ clock: new ManualClock(), config: body });
     expect(renderRunningConfig(rebuilt.model)).toBe(renderRunningConfig(router.model));
   });

@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { renderRunningConfig } from '../../lab/render/running-config.js';
 import type { DampeningConfig } from '../../lab/router/config-model.js';
-import { decayedPenalty, maxPenalty, newDampening, reuseTimeSec, stepDampening, type DampeningState } from '../../lab/router/dynamics/dampening.js';
+import {
+  decayedPenalty,
+  maxPenalty,
+  newDampening,
+  reuseTimeSec,
+  stepDampening,
+  type DampeningState,
+} from '../../lab/router/dynamics/dampening.js';
 import { exec, labRouter, seconds } from './lab-helpers.js';
 
 const DEFAULTS: DampeningConfig = { halfLifeSec: 5, reuse: 1000, suppress: 2000, maxSuppressSec: 20, words: [] };
@@ -22,9 +29,34 @@ describe('dampening penalty (Cisco IP Event Dampening guide)', () => {
   type Row = [string, Array<[number, boolean]>, { penalty: number; suppressed: boolean; flaps: number }];
   it.each<Row>([
     // Each up -> down costs 1000; two quick flaps do not exceed 2000, a third does.
-    ['one flap', [[0, true], [1000, false]], { penalty: 1000, suppressed: false, flaps: 1 }],
-    ['an up event costs nothing', [[0, false], [1000, true]], { penalty: 0, suppressed: false, flaps: 0 }],
-    ['three flaps in 4 s suppress', [[0, true], [1000, false], [2000, true], [3000, false], [4000, true], [5000, false]], { penalty: 2332, suppressed: true, flaps: 3 }],
+    [
+      'one flap',
+      [
+        [0, true],
+        [1000, false],
+      ],
+      { penalty: 1000, suppressed: false, flaps: 1 },
+    ],
+    [
+      'an up event costs nothing',
+      [
+        [0, false],
+        [1000, true],
+      ],
+      { penalty: 0, suppressed: false, flaps: 0 },
+    ],
+    [
+      'three flaps in 4 s suppress',
+      [
+        [0, true],
+        [1000, false],
+        [2000, true],
+        [3000, false],
+        [4000, true],
+        [5000, false],
+      ],
+      { penalty: 2332, suppressed: true, flaps: 3 },
+    ],
   ])('%s', (_name, steps, expected) => {
     let s: DampeningState = newDampening(steps[0]![1], steps[0]![0]);
     for (const [at, up] of steps.slice(1)) s = stepDampening(s, DEFAULTS, { up, adminDown: false }, at).state;
@@ -35,8 +67,14 @@ describe('dampening penalty (Cisco IP Event Dampening guide)', () => {
     const s: DampeningState = { penalty: 2320, at: 0, suppressed: true, flaps: 3, lastUp: false };
     expect(reuseTimeSec(s, DEFAULTS, 0)).toBe(7); // 5 x log2(2.32) = 6.07
     expect(stepDampening(s, DEFAULTS, { up: true, adminDown: false }, 6000)).toMatchObject({ state: { suppressed: true } });
-    expect(stepDampening(s, DEFAULTS, { up: true, adminDown: false }, 7000)).toMatchObject({ state: { suppressed: false }, change: 'reused' });
-    expect(stepDampening(s, DEFAULTS, { up: false, adminDown: true }, 1000)).toMatchObject({ state: { penalty: 0, suppressed: false }, change: 'reused' });
+    expect(stepDampening(s, DEFAULTS, { up: true, adminDown: false }, 7000)).toMatchObject({
+      state: { suppressed: false },
+      change: 'reused',
+    });
+    expect(stepDampening(s, DEFAULTS, { up: false, adminDown: true }, 1000)).toMatchObject({
+      state: { penalty: 0, suppressed: false },
+      change: 'reused',
+    });
   });
 
   it('never grows past the maximum penalty, so suppression ends within max-suppress of the last flap', () => {
@@ -64,7 +102,8 @@ describe('dampening on the lab router', () => {
     expect(router.state().tracks).toMatchObject({ 80: 'up', 81: 'down' });
     expect(router.state().routes.some((r) => r.includes('Cellular0/1/0'))).toBe(false);
     expect(exec(router, 'show dampening interface')).toBe(
-      '1 interface is configured with dampening.\n1 interface is being suppressed.\nFeatures that are using interface dampening:\n  IP Routing');
+      '1 interface is configured with dampening.\n1 interface is being suppressed.\nFeatures that are using interface dampening:\n  IP Routing',
+    );
     const rows = exec(router, 'show interfaces dampening').split('\n');
     expect(rows[0]).toBe('Cellular0/1/0');
     expect(rows[1]).toBe('  Flaps Penalty    Supp ReuseTm   HalfL  ReuseV   SuppV  MaxSTm    MaxP Restart');
@@ -78,7 +117,13 @@ describe('dampening on the lab router', () => {
   it('prints the command back as typed; no dampening removes it', () => {
     const { router } = labRouter();
     exec(router, 'dampening 10 1500 3000 60 restart 500', 'config-if', 'GigabitEthernet0/0');
-    expect(router.model.config.interfaces.get('GigabitEthernet0/0')?.dampening).toMatchObject({ halfLifeSec: 10, reuse: 1500, suppress: 3000, maxSuppressSec: 60, restartPenalty: 500 });
+    expect(router.model.config.interfaces.get('GigabitEthernet0/0')?.dampening).toMatchObject({
+      halfLifeSec: 10,
+      reuse: 1500,
+      suppress: 3000,
+      maxSuppressSec: 60,
+      restartPenalty: 500,
+    });
     expect(renderRunningConfig(router.model)).toContain(' dampening 10 1500 3000 60 restart 500\n');
     exec(router, 'dampening 8', 'config-if', 'GigabitEthernet0/0');
     expect(router.model.config.interfaces.get('GigabitEthernet0/0')?.dampening).toMatchObject({ halfLifeSec: 8, maxSuppressSec: 32 });

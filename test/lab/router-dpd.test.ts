@@ -35,11 +35,39 @@ describe('DPD on-demand vs periodic (crypto ikev2 dpd 10 2 MODE)', () => {
   it.each([
     // mode, peer dies at, LAN sends, R-U-THEREs sent, declared dead at
     ['on-demand, steady traffic, hub alive: never probes', 'on-demand', Infinity, always, [], undefined],
-    ['on-demand, steady traffic, hub dies at 30: first probe 10 s after the last packet from it, then 5 retransmissions 2 s apart', 'on-demand', 30, always, [39, 41, 43, 45, 47, 49], 49],
+    [
+      'on-demand, steady traffic, hub dies at 30: first probe 10 s after the last packet from it, then 5 retransmissions 2 s apart',
+      'on-demand',
+      30,
+      always,
+      [39, 41, 43, 45, 47, 49],
+      49,
+    ],
     ['on-demand, no outbound traffic, hub dies at 30: never probes, never finds out', 'on-demand', 30, never, [], undefined],
-    ['on-demand, traffic resumes at 80 after the hub died at 30: probes at once (idle > 10 s), dead 10 s later', 'on-demand', 30, (s: number) => s < 20 || s >= 80, [80, 82, 84, 86, 88, 90], 90],
-    ['periodic, hub alive: a probe every 10 s from the SA\'s start, whatever the traffic', 'periodic', Infinity, always, [10, 20, 30, 40, 50, 60, 70, 80, 90], undefined],
-    ['periodic, hub dies at 31: the next timer (40), then the retransmissions', 'periodic', 31, always, [10, 20, 30, 40, 42, 44, 46, 48, 50], 50],
+    [
+      'on-demand, traffic resumes at 80 after the hub died at 30: probes at once (idle > 10 s), dead 10 s later',
+      'on-demand',
+      30,
+      (s: number) => s < 20 || s >= 80,
+      [80, 82, 84, 86, 88, 90],
+      90,
+    ],
+    [
+      "periodic, hub alive: a probe every 10 s from the SA's start, whatever the traffic",
+      'periodic',
+      Infinity,
+      always,
+      [10, 20, 30, 40, 50, 60, 70, 80, 90],
+      undefined,
+    ],
+    [
+      'periodic, hub dies at 31: the next timer (40), then the retransmissions',
+      'periodic',
+      31,
+      always,
+      [10, 20, 30, 40, 42, 44, 46, 48, 50],
+      50,
+    ],
     ['periodic, no outbound traffic, hub dies at 31: found all the same', 'periodic', 31, never, [10, 20, 30, 40, 42, 44, 46, 48, 50], 50],
     ['no dpd configured: never probes', 'off', 30, always, [], undefined],
   ] as const)('%s', (_name, mode, deadFrom, sending, probes, deadAt) => {

@@ -30,10 +30,20 @@ describe('IP SLA judgement (IOS: Timeout beyond timeout, OverThreshold beyond th
 
 describe('track targets (DESIGN §4)', () => {
   const sla = (parameter: 'state' | 'reachability'): TrackConfig => ({ id: 1, kind: 'ip-sla', operation: 1, parameter });
-  const env = (over: Partial<TrackEnv> = {}): TrackEnv => ({ slaCode: () => undefined, interfaceState: () => undefined, trackState: () => undefined, ...over });
+  const env = (over: Partial<TrackEnv> = {}): TrackEnv => ({
+    slaCode: () => undefined,
+    interfaceState: () => undefined,
+    trackState: () => undefined,
+    ...over,
+  });
   it.each([
-    ['state', 'ok', 'up'], ['state', 'over-threshold', 'down'], ['state', 'timeout', 'down'], ['state', undefined, 'down'],
-    ['reachability', 'ok', 'up'], ['reachability', 'over-threshold', 'up'], ['reachability', 'timeout', 'down'],
+    ['state', 'ok', 'up'],
+    ['state', 'over-threshold', 'down'],
+    ['state', 'timeout', 'down'],
+    ['state', undefined, 'down'],
+    ['reachability', 'ok', 'up'],
+    ['reachability', 'over-threshold', 'up'],
+    ['reachability', 'timeout', 'down'],
   ] as const)('ip sla %s with %s is %s', (parameter, code, state) => {
     expect(trackTarget(sla(parameter), env({ slaCode: () => code }))).toBe(state);
   });
@@ -52,19 +62,78 @@ describe('track targets (DESIGN §4)', () => {
   });
   type ListRow = ['and' | 'or', Array<[number, boolean]>, Record<number, UpDown>, UpDown];
   it.each<ListRow>([
-    ['and', [[1, false], [2, false]], { 1: 'up', 2: 'up' }, 'up'],
-    ['and', [[1, false], [2, false]], { 1: 'up', 2: 'down' }, 'down'],
-    ['and', [[1, false], [2, true]], { 1: 'up', 2: 'down' }, 'up'],
-    ['or', [[1, false], [2, false]], { 1: 'down', 2: 'up' }, 'up'],
-    ['or', [[1, false], [2, false]], { 1: 'down', 2: 'down' }, 'down'],
+    [
+      'and',
+      [
+        [1, false],
+        [2, false],
+      ],
+      { 1: 'up', 2: 'up' },
+      'up',
+    ],
+    [
+      'and',
+      [
+        [1, false],
+        [2, false],
+      ],
+      { 1: 'up', 2: 'down' },
+      'down',
+    ],
+    [
+      'and',
+      [
+        [1, false],
+        [2, true],
+      ],
+      { 1: 'up', 2: 'down' },
+      'up',
+    ],
+    [
+      'or',
+      [
+        [1, false],
+        [2, false],
+      ],
+      { 1: 'down', 2: 'up' },
+      'up',
+    ],
+    [
+      'or',
+      [
+        [1, false],
+        [2, false],
+      ],
+      { 1: 'down', 2: 'down' },
+      'down',
+    ],
     ['or', [[1, true]], { 1: 'down' }, 'up'],
-    ['and', [[1, false], [7, false]], { 1: 'up' }, 'down'],
+    [
+      'and',
+      [
+        [1, false],
+        [7, false],
+      ],
+      { 1: 'up' },
+      'down',
+    ],
     ['or', [], {}, 'down'],
   ])('list boolean %s of %j with %j is %s', (operator, members, states, expected) => {
-    expect(listTarget(operator, members.map(([id, negated]) => ({ id, negated })), (id) => states[id])).toBe(expected);
+    expect(
+      listTarget(
+        operator,
+        members.map(([id, negated]) => ({ id, negated })),
+        (id) => states[id],
+      ),
+    ).toBe(expected);
   });
   it('evaluates every list after its members (lists of lists too); a cycle does not hang', () => {
-    const list = (id: number, ...ids: number[]): TrackConfig => ({ id, kind: 'list', operator: 'and', objects: ids.map((x) => ({ id: x, negated: false })) });
+    const list = (id: number, ...ids: number[]): TrackConfig => ({
+      id,
+      kind: 'list',
+      operator: 'and',
+      objects: ids.map((x) => ({ id: x, negated: false })),
+    });
     const order = evaluationOrder([list(5, 300, 2), list(300, 1), { id: 2, kind: 'stub-object', defaultState: 'up' }, sla('state')]);
     expect(order.map((t) => t.id)).toEqual([1, 2, 300, 5]);
     expect(evaluationOrder([list(8, 9), list(9, 8)]).map((t) => t.id)).toEqual([9, 8]);
@@ -78,11 +147,25 @@ describe('track delay holds a change back and cancels it on revert', () => {
   it.each<Row>([
     ['starts a hold-down', up, 'down', 1000, { ...up, pending: { to: 'down', at: 6000 } }, false],
     ['keeps holding', { ...up, pending: { to: 'down', at: 6000 } }, 'down', 5000, { ...up, pending: { to: 'down', at: 6000 } }, false],
-    ['changes when the delay ran out', { ...up, pending: { to: 'down', at: 6000 } }, 'down', 6000, { state: 'down', changes: 2, lastChangeAt: 6000 }, true],
+    [
+      'changes when the delay ran out',
+      { ...up, pending: { to: 'down', at: 6000 } },
+      'down',
+      6000,
+      { state: 'down', changes: 2, lastChangeAt: 6000 },
+      true,
+    ],
     ['cancels when the object reverts', { ...up, pending: { to: 'down', at: 6000 } }, 'up', 4000, up, false],
-    ['no delay configured changes at once', { state: 'down', changes: 0, lastChangeAt: 0 }, 'up', 0, { state: 'up', changes: 1, lastChangeAt: 0 }, true],
+    [
+      'no delay configured changes at once',
+      { state: 'down', changes: 0, lastChangeAt: 0 },
+      'up',
+      0,
+      { state: 'up', changes: 1, lastChangeAt: 0 },
+      true,
+    ],
   ])('%s', (_name, rt, target, now, expected, changed) => {
-    const config = _name.startsWith('no delay') ? { ...cfg, delayUpSec: undefined } as TrackConfig : cfg;
+    const config = _name.startsWith('no delay') ? ({ ...cfg, delayUpSec: undefined } as TrackConfig) : cfg;
     const r = stepTrack(rt, config, target, now);
     expect(r.rt).toEqual(expected);
     expect(r.change !== undefined).toBe(changed);
@@ -91,14 +174,18 @@ describe('track delay holds a change back and cancels it on revert', () => {
 
 describe('FlexVPN selection', () => {
   const client: FlexClientConfig = {
-    name: 'C', peerReactivate: false,
+    name: 'C',
+    peerReactivate: false,
     peers: [
       { seq: 2, address: '203.0.113.1', track: 102, trackState: 'up' },
       { seq: 1, address: '198.51.100.1', track: 101, trackState: 'up' },
       { seq: 3, address: '192.0.2.200', track: 103, trackState: 'down' },
       { seq: 4, address: '192.0.2.201', trackState: 'up' },
     ],
-    sources: [{ seq: 2, interface: 'Cellular0/1/0', track: 2 }, { seq: 1, interface: 'GigabitEthernet0/0', track: 1 }],
+    sources: [
+      { seq: 2, interface: 'Cellular0/1/0', track: 2 },
+      { seq: 1, interface: 'GigabitEthernet0/0', track: 1 },
+    ],
   };
   const tracks = (s: Record<number, UpDown>) => (id: number) => s[id];
 
@@ -130,11 +217,16 @@ describe('route table', () => {
   it('keeps the lowest distance per prefix and adds local /32s', () => {
     const routes = computeRoutes({
       connected: [{ interface: 'GigabitEthernet0/0', address: '192.0.2.10', prefixLength: 29 }],
-      statics: [{ prefix: '10.0.0.0/8', distance: 200, interface: 'Tunnel1' }, { prefix: '10.0.0.0/8', distance: 1, interface: 'Tunnel100' }],
+      statics: [
+        { prefix: '10.0.0.0/8', distance: 200, interface: 'Tunnel1' },
+        { prefix: '10.0.0.0/8', distance: 1, interface: 'Tunnel100' },
+      ],
       bgp: [{ prefix: '10.0.0.0/8', via: '10.255.0.1', installedAt: 0 }],
     });
     expect(routes.map((r) => `${r.code} ${r.prefix} ${r.interface ?? r.via}`)).toEqual([
-      'S 10.0.0.0/8 Tunnel100', 'C 192.0.2.8/29 GigabitEthernet0/0', 'L 192.0.2.10/32 GigabitEthernet0/0',
+      'S 10.0.0.0/8 Tunnel100',
+      'C 192.0.2.8/29 GigabitEthernet0/0',
+      'L 192.0.2.10/32 GigabitEthernet0/0',
     ]);
   });
 });

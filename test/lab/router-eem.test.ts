@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { renderRunningConfig } from '../../lab/render/running-config.js';
 import type { AppletAction, AppletEvent } from '../../lab/router/config-model.js';
-import { admitRun, MAX_RUNS_PER_SECOND, newAppletRuntime, sortedActions, syslogMatch, timerDue, trackFires } from '../../lab/router/dynamics/eem.js';
+import {
+  admitRun,
+  MAX_RUNS_PER_SECOND,
+  newAppletRuntime,
+  sortedActions,
+  syslogMatch,
+  timerDue,
+  trackFires,
+} from '../../lab/router/dynamics/eem.js';
 import { parseSyslogEvent } from '../../lab/router/commands/eem-text.js';
 import { activePeer, exec, labRouter, seconds } from './lab-helpers.js';
 
@@ -13,7 +21,11 @@ describe('EEM detectors (Cisco EEM configuration guide)', () => {
   });
 
   it.each([
-    ['down', 'down', true], ['down', 'up', false], ['up', 'up', true], ['any', 'down', true], ['any', 'up', true],
+    ['down', 'down', true],
+    ['down', 'up', false],
+    ['up', 'up', true],
+    ['any', 'down', true],
+    ['any', 'up', true],
   ] as const)('event track 5 state %s fires on a change to %s: %s', (state, to, fires) => {
     expect(trackFires({ kind: 'track', track: 5, state }, 5, to)).toBe(fires);
     expect(trackFires({ kind: 'track', track: 5, state }, 6, to)).toBe(false);
@@ -23,7 +35,15 @@ describe('EEM detectors (Cisco EEM configuration guide)', () => {
     const ev: AppletEvent = { kind: 'syslog', pattern: 'UPDOWN', occurs: 3, periodSec: 10 };
     let rt = newAppletRuntime(ev, 0);
     const fired: boolean[] = [];
-    for (const [line, at] of [['x UPDOWN', 0], ['other', 1000], ['UPDOWN', 2000], ['UPDOWN', 3000], ['UPDOWN', 4000], ['UPDOWN', 20_000], ['UPDOWN', 21_000]] as const) {
+    for (const [line, at] of [
+      ['x UPDOWN', 0],
+      ['other', 1000],
+      ['UPDOWN', 2000],
+      ['UPDOWN', 3000],
+      ['UPDOWN', 4000],
+      ['UPDOWN', 20_000],
+      ['UPDOWN', 21_000],
+    ] as const) {
       const r = syslogMatch(ev, rt, line, at);
       rt = r.rt;
       fired.push(r.fires);
@@ -35,7 +55,11 @@ describe('EEM detectors (Cisco EEM configuration guide)', () => {
   it('timers: a watchdog fires every S seconds from registration, a countdown once', () => {
     const run = (ev: AppletEvent, times: number[]): number[] => {
       let rt = newAppletRuntime(ev, 1000);
-      return times.filter((t) => { const r = timerDue(ev, rt, t); rt = r.rt; return r.fires; });
+      return times.filter((t) => {
+        const r = timerDue(ev, rt, t);
+        rt = r.rt;
+        return r.fires;
+      });
     };
     expect(run({ kind: 'timer', timer: 'watchdog', timeSec: 5 }, [2000, 5000, 6000, 7000, 11_000, 16_000])).toEqual([6000, 11_000, 16_000]);
     expect(run({ kind: 'timer', timer: 'countdown', timeSec: 5 }, [6000, 11_000, 16_000])).toEqual([6000]);
@@ -43,7 +67,11 @@ describe('EEM detectors (Cisco EEM configuration guide)', () => {
 
   it(`admits at most ${MAX_RUNS_PER_SECOND} runs of one applet per second (the self-trigger guard)`, () => {
     let rt = newAppletRuntime(undefined, 0);
-    const admitted = [0, 10, 20, 30, 40, 999, 1000, 1010].map((t) => { const next = admitRun(rt, t); if (next) rt = next; return next !== undefined; });
+    const admitted = [0, 10, 20, 30, 40, 999, 1000, 1010].map((t) => {
+      const next = admitRun(rt, t);
+      if (next) rt = next;
+      return next !== undefined;
+    });
     expect(admitted).toEqual([true, true, true, true, false, false, true, true]);
   });
 
@@ -70,7 +98,11 @@ describe('applets on the lab router', () => {
     exec(router, 'default-state up', 'config-track', '50');
     exec(router, 'track 51 stub-object', 'config');
     exec(router, 'default-state up', 'config-track', '51');
-    applet(router, 'FOLLOW', ['event track 50 state down', 'action 2.0 track set 51 state down', 'action 1.0 syslog msg "track 50 went down"']);
+    applet(router, 'FOLLOW', [
+      'event track 50 state down',
+      'action 2.0 track set 51 state down',
+      'action 1.0 syslog msg "track 50 went down"',
+    ]);
     seconds(clock, 1);
     exec(router, 'default-state down', 'config-track', '50');
     seconds(clock, 1);
@@ -90,7 +122,7 @@ describe('applets on the lab router', () => {
     expect(router.state().tracks[1]).toBe(before);
   });
 
-  it('a syslog pattern (another feature\'s message) runs CLI actions through the router\'s own commands', () => {
+  it("a syslog pattern (another feature's message) runs CLI actions through the router's own commands", () => {
     const { router, clock } = labRouter();
     seconds(clock, 40);
     const peer = activePeer(router);
@@ -126,15 +158,27 @@ describe('applets on the lab router', () => {
     expect(lines.filter((l) => l.includes('TICK: tick'))).toHaveLength(2);
   });
 
-  it('show event manager policy registered and running-config, in IOS\'s layout; no removes', () => {
+  it("show event manager policy registered and running-config, in IOS's layout; no removes", () => {
     const { router } = labRouter();
-    applet(router, 'WATCH', ['event syslog pattern "IPSLATHRESHOLD" occurs 2', 'action 1.0 track set 101 state down', 'action 1.1 cli command "enable"']);
+    applet(router, 'WATCH', [
+      'event syslog pattern "IPSLATHRESHOLD" occurs 2',
+      'action 1.0 track set 101 state down',
+      'action 1.1 cli command "enable"',
+    ]);
     applet(router, 'EMPTY', []);
     const show = exec(router, 'show event manager policy registered').split('\n');
     expect(show[0]).toBe('No.  Class     Type    Event Type          Trap  Time Registered           Name');
     expect(show[1]).toMatch(/^1 {4}applet {4}user {4}syslog {14}Off {3}\w{3} \w{3} +\d+ \d\d:\d\d:\d\d \d{4} +WATCH$/);
-    expect(show.slice(2)).toEqual([' pattern {IPSLATHRESHOLD}', ' occurs 2', ' maxrun 20.000', ' action 1.0 track set 101 state down', ' action 1.1 cli command "enable"']);
-    expect(renderRunningConfig(router.model)).toContain('event manager applet WATCH\n event syslog pattern "IPSLATHRESHOLD" occurs 2\n action 1.0 track set 101 state down\n action 1.1 cli command "enable"\n!\nevent manager applet EMPTY\n!\nend');
+    expect(show.slice(2)).toEqual([
+      ' pattern {IPSLATHRESHOLD}',
+      ' occurs 2',
+      ' maxrun 20.000',
+      ' action 1.0 track set 101 state down',
+      ' action 1.1 cli command "enable"',
+    ]);
+    expect(renderRunningConfig(router.model)).toContain(
+      'event manager applet WATCH\n event syslog pattern "IPSLATHRESHOLD" occurs 2\n action 1.0 track set 101 state down\n action 1.1 cli command "enable"\n!\nevent manager applet EMPTY\n!\nend',
+    );
     exec(router, 'no event manager applet WATCH', 'config');
     expect(exec(router, 'show event manager policy registered').split('\n')).toHaveLength(1);
   });

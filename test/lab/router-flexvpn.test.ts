@@ -32,7 +32,7 @@ describe('FlexVPN client (DESIGN §4)', () => {
     expect(activePeer(router)).toBe(HUB2);
   });
 
-  it('peer reactivate moves back when the better peer\'s track comes up again, not merely because it is up', () => {
+  it("peer reactivate moves back when the better peer's track comes up again, not merely because it is up", () => {
     const { router, clock } = labRouter();
     exec(router, 'peer reactivate', 'config-ikev2-flexvpn', 'SPOKE');
     exec(router, 'default-state down', 'config-track', '101');
@@ -60,7 +60,9 @@ describe('FlexVPN client (DESIGN §4)', () => {
     router.world.setHubUp('hub1', false);
     exec(router, `clear crypto ikev2 sa remote ${HUB1}`);
     const changes: string[] = [];
-    router.subscribe((e) => { if (e.kind === 'ike-session') changes.push(`${e.state} ${e.peer}`); });
+    router.subscribe((e) => {
+      if (e.kind === 'ike-session') changes.push(`${e.state} ${e.peer}`);
+    });
     seconds(clock, 600);
     expect(activePeer(router)).toBe(HUB2);
     expect(changes).toEqual([`up ${HUB2}`]); // 126 s of IKE retransmissions to hub 1, then hub 2 for good
@@ -131,7 +133,13 @@ describe('FlexVPN client (DESIGN §4)', () => {
     exec(router, 'ip address negotiated', 'config-if', 'Tunnel200');
     exec(router, 'tunnel source dynamic', 'config-if', 'Tunnel200');
     exec(router, 'crypto ikev2 client flexvpn SPOKE2', 'config');
-    for (const line of [`peer 1 ${HUB1}`, `peer 2 ${HUB2}`, 'source 1 GigabitEthernet0/0 track 1', 'backup group 1', 'client connect Tunnel200']) {
+    for (const line of [
+      `peer 1 ${HUB1}`,
+      `peer 2 ${HUB2}`,
+      'source 1 GigabitEthernet0/0 track 1',
+      'backup group 1',
+      'client connect Tunnel200',
+    ]) {
       exec(router, line, 'config-ikev2-flexvpn', 'SPOKE2');
     }
     seconds(clock, 3);
@@ -148,7 +156,9 @@ describe('FlexVPN client (DESIGN §4)', () => {
     exec(router, 'no shutdown', 'config-if', 'Tunnel100');
     seconds(clock, 2);
     expect(activePeer(router)).toBe(HUB1);
-    expect(router.model.log.lines.some((l) => l.includes('%LINK-5-CHANGED: Interface Tunnel100, changed state to administratively down'))).toBe(true);
+    expect(
+      router.model.log.lines.some((l) => l.includes('%LINK-5-CHANGED: Interface Tunnel100, changed state to administratively down')),
+    ).toBe(true);
   });
 });
 

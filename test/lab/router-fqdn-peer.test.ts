@@ -22,13 +22,21 @@ describe('FQDN peers', () => {
     const { router, clock } = fqdnSpoke('peer 1 fqdn hub1.example.net dynamic track 101');
     seconds(clock, 2);
     expect(activePeer(router)).toBe(HUB1);
-    expect(router.model.config.flexClients.get('SPOKE')!.peers.find((p) => p.seq === 1)).toEqual({ seq: 1, address: '', fqdn: { name: 'hub1.example.net', dynamic: true }, track: 101, trackState: 'up' });
+    expect(router.model.config.flexClients.get('SPOKE')!.peers.find((p) => p.seq === 1)).toEqual({
+      seq: 1,
+      address: '',
+      fqdn: { name: 'hub1.example.net', dynamic: true },
+      track: 101,
+      trackState: 'up',
+    });
   });
 
   it('dynamic: a name that does not resolve makes the client go on to peer 2, saying so once', () => {
     const { router, clock } = fqdnSpoke('peer 1 fqdn hub1.example.net dynamic', (r) => r.world.dns.setFailing('hub1.example.net', true));
     const reasons: string[] = [];
-    router.subscribe((e) => { if (e.kind === 'flexvpn-peer') reasons.push(e.reason); });
+    router.subscribe((e) => {
+      if (e.kind === 'flexvpn-peer') reasons.push(e.reason);
+    });
     seconds(clock, 2);
     expect(activePeer(router)).toBe(HUB2);
     expect(reasons.filter((r) => r.includes('name not resolved'))).toEqual(['peer 1 fqdn hub1.example.net: name not resolved']);
@@ -60,7 +68,10 @@ describe('FQDN peers', () => {
     router.world.dns.setFailing('*', true);
     seconds(clock, 2);
     expect(activePeer(router)).toBe(HUB1);
-    expect(router.model.config.flexClients.get('SPOKE')!.peers.find((p) => p.seq === 1)).toMatchObject({ address: HUB1, fqdn: { name: 'hub1.example.net', dynamic: false } });
+    expect(router.model.config.flexClients.get('SPOKE')!.peers.find((p) => p.seq === 1)).toMatchObject({
+      address: HUB1,
+      fqdn: { name: 'hub1.example.net', dynamic: false },
+    });
   });
 
   it('without dynamic: a name that did not resolve when configured leaves the peer unusable', () => {
@@ -78,11 +89,7 @@ describe('FQDN peers', () => {
     expect(text).toContain('  peer 2 fqdn HUB2.example.net track 102 down\n');
   });
 
-  it.each([
-    'peer 1 fqdn -bad-.example.net',
-    'peer 1 fqdn 10.0.0.1',
-    'peer 1 fqdn a..b',
-  ])('refuses a name that is not one: %s', (line) => {
+  it.each(['peer 1 fqdn -bad-.example.net', 'peer 1 fqdn 10.0.0.1', 'peer 1 fqdn a..b'])('refuses a name that is not one: %s', (line) => {
     const { router } = labRouter();
     expect(() => exec(router, line, FLEX, 'SPOKE')).toThrow(/Invalid input/);
   });

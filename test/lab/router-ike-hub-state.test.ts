@@ -105,7 +105,9 @@ describe('a draining hub (world.hubAcceptsNewSessions false)', () => {
     router.world.setWanUp(FIBRE, false);
     seconds(clock, 15); // the fibre's track goes down after its `delay down 5`, then the source pivots
     expect(router.state().clients[0]).toMatchObject({ phase: 'connected', peer: HUB2, source: LTE });
-    expect(lines.filter((l) => l.includes('failed'))).toEqual([expect.stringMatching(new RegExp(`failed ${HUB1.replace(/\./g, '\\.')} \\(IKE_SA_INIT refused\\)$`))]);
+    expect(lines.filter((l) => l.includes('failed'))).toEqual([
+      expect.stringMatching(new RegExp(`failed ${HUB1.replace(/\./g, '\\.')} \\(IKE_SA_INIT refused\\)$`)),
+    ]);
   });
 
   it('accepts again once undrained', () => {
@@ -120,7 +122,7 @@ describe('a draining hub (world.hubAcceptsNewSessions false)', () => {
 });
 
 describe('a hub whose operator clears its sessions', () => {
-  it('deletes the spoke\'s SA at once when its Delete can reach the spoke; a draining hub then sends the spoke to the next peer', () => {
+  it("deletes the spoke's SA at once when its Delete can reach the spoke; a draining hub then sends the spoke to the next peer", () => {
     const { router, clock } = labRouter();
     router.world.setHubDraining('hub1', true);
     const { lines } = watch(router, clock);

@@ -22,10 +22,17 @@ const FIBRE = 'GigabitEthernet0/0';
 /** Operation 190 probing `target` every 5 s with a 1000 ms timeout, tracked by reachability. */
 function probing(target = `${APP} ${PORT}`, extra: string[] = []): { router: LabRouter; clock: ManualClock } {
   const made = labRouter();
-  made.router.configure([
-    'ip sla 190', ` tcp-connect ${target} control disable`, ' timeout 1000', ' frequency 5', ...extra,
-    'ip sla schedule 190 life forever start-time now', 'track 190 ip sla 190 reachability',
-  ].join('\n'));
+  made.router.configure(
+    [
+      'ip sla 190',
+      ` tcp-connect ${target} control disable`,
+      ' timeout 1000',
+      ' frequency 5',
+      ...extra,
+      'ip sla schedule 190 life forever start-time now',
+      'track 190 ip sla 190 reachability',
+    ].join('\n'),
+  );
   return made;
 }
 
@@ -40,7 +47,10 @@ describe('the tcp-connect command', () => {
     [`tcp-connect ${APP} ${PORT}`, { destination: APP, port: PORT, control: true }],
     [`tcp-connect ${APP} ${PORT} control disable`, { destination: APP, port: PORT, control: false }],
     [`tcp-connect ${HUB1} 443 source-ip 192.0.2.10`, { destination: HUB1, port: 443, sourceIp: '192.0.2.10', control: true }],
-    [`tcp-connect ${HUB1} 443 source-ip 192.0.2.10 source-port 40000 control enable`, { destination: HUB1, port: 443, sourceIp: '192.0.2.10', sourcePort: 40000, control: true }],
+    [
+      `tcp-connect ${HUB1} 443 source-ip 192.0.2.10 source-port 40000 control enable`,
+      { destination: HUB1, port: 443, sourceIp: '192.0.2.10', sourcePort: 40000, control: true },
+    ],
   ])('%s enters config-ip-sla-tcp and is kept as typed', (line, expected) => {
     const { router } = labRouter();
     exec(router, 'ip sla 7', 'config');
@@ -50,11 +60,7 @@ describe('the tcp-connect command', () => {
     expect(router.model.config.slas.get(7)?.frequencySec).toBe(5);
   });
 
-  it.each([
-    [`tcp-connect ${APP} 0`],
-    [`tcp-connect ${APP} 65536`],
-    [`tcp-connect ${APP} ${PORT} control maybe`],
-  ])('refuses %s', (line) => {
+  it.each([[`tcp-connect ${APP} 0`], [`tcp-connect ${APP} 65536`], [`tcp-connect ${APP} ${PORT} control maybe`]])('refuses %s', (line) => {
     const { router } = labRouter();
     exec(router, 'ip sla 7', 'config');
     expect(() => exec(router, line, 'config-ip-sla', '7')).toThrow();
@@ -69,14 +75,20 @@ describe('the tcp-connect command', () => {
   it('prints back in the running configuration, clauses in the command order, and loads back', () => {
     const { router } = probing(`${HUB1} 443 source-ip 192.0.2.10 source-port 40000`);
     const text = exec(router, 'show running-config');
-    expect(text).toContain(`ip sla 190\n tcp-connect ${HUB1} 443 source-ip 192.0.2.10 source-port 40000 control disable\n threshold 1000\n timeout 1000\n frequency 5\nip sla schedule 190 life forever start-time now\n`);
-    const body = text.split('\n').slice(3).filter((l) => !/^(version|service|boot-|ip route|end)/.test(l)).join('\n');
+    expect(text).toContain(
+      `ip sla 190\n tcp-connect ${HUB1} 443 source-ip 192.0.2.10 source-port 40000 control disable\n threshold 1000\n timeout 1000\n frequency 5\nip sla schedule 190 life forever start-time now\n`,
+    );
+    const body = text
+      .split('\n')
+      .slice(3)
+      .filter((l) => !/^(version|service|boot-|ip route|end)/.test(l))
+      .join('\n');
     const rebuilt = createLabRouter({ clock: new ManualClock(), config: body });
     expect(renderRunningConfig(rebuilt.model)).toBe(renderRunningConfig(router.model));
   });
 });
 
-describe('the world\'s TCP listeners', () => {
+describe("the world's TCP listeners", () => {
   it('open, close, and refuse a port out of range', () => {
     const { router } = labRouter();
     const w = router.world;
@@ -100,14 +112,64 @@ interface RunCase {
 
 describe('what a run returns', () => {
   const CASES: RunCase[] = [
-    { name: 'the IOx app listening: OK in about 1 ms over GigabitEthernet5', target: `${APP} ${PORT}`, setup: (r) => r.world.setTcpListener(APP, PORT, true), code: 'ok', rttMs: 1, reachability: 'up' },
+    {
+      name: 'the IOx app listening: OK in about 1 ms over GigabitEthernet5',
+      target: `${APP} ${PORT}`,
+      setup: (r) => r.world.setTcpListener(APP, PORT, true),
+      code: 'ok',
+      rttMs: 1,
+      reachability: 'up',
+    },
     // The app's host answers the SYN with a reset: a refusal, not a lost packet.
-    { name: 'nothing listening on the app: No connection', target: `${APP} ${PORT}`, setup: () => undefined, code: 'no-connection', reachability: 'down' },
-    { name: 'the app listening on another port: No connection', target: `${APP} ${PORT}`, setup: (r) => r.world.setTcpListener(APP, PORT + 1, true), code: 'no-connection', reachability: 'down' },
-    { name: 'a server behind the WAN listening: OK at the fibre\'s RTT', target: `${HUB1} 443`, setup: (r) => r.world.setTcpListener(HUB1, 443, true), code: 'ok', reachability: 'up' },
-    { name: 'a server behind the WAN, port closed: No connection', target: `${HUB1} 443`, setup: () => undefined, code: 'no-connection', reachability: 'down' },
-    { name: 'the WAN path losing everything: Timeout', target: `${HUB1} 443`, setup: (r) => { r.world.setTcpListener(HUB1, 443, true); r.world.setPath(FIBRE, '*', { lossPct: 100 }); }, code: 'timeout', reachability: 'down' },
-    { name: 'slower than the threshold: Over threshold, still reachable', target: `${HUB1} 443`, setup: (r) => { r.world.setTcpListener(HUB1, 443, true); r.world.setPath(FIBRE, '*', { latencyMs: 400, jitterMs: 0 }); }, code: 'over-threshold', rttMs: 400, reachability: 'up' },
+    {
+      name: 'nothing listening on the app: No connection',
+      target: `${APP} ${PORT}`,
+      setup: () => undefined,
+      code: 'no-connection',
+      reachability: 'down',
+    },
+    {
+      name: 'the app listening on another port: No connection',
+      target: `${APP} ${PORT}`,
+      setup: (r) => r.world.setTcpListener(APP, PORT + 1, true),
+      code: 'no-connection',
+      reachability: 'down',
+    },
+    {
+      name: "a server behind the WAN listening: OK at the fibre's RTT",
+      target: `${HUB1} 443`,
+      setup: (r) => r.world.setTcpListener(HUB1, 443, true),
+      code: 'ok',
+      reachability: 'up',
+    },
+    {
+      name: 'a server behind the WAN, port closed: No connection',
+      target: `${HUB1} 443`,
+      setup: () => undefined,
+      code: 'no-connection',
+      reachability: 'down',
+    },
+    {
+      name: 'the WAN path losing everything: Timeout',
+      target: `${HUB1} 443`,
+      setup: (r) => {
+        r.world.setTcpListener(HUB1, 443, true);
+        r.world.setPath(FIBRE, '*', { lossPct: 100 });
+      },
+      code: 'timeout',
+      reachability: 'down',
+    },
+    {
+      name: 'slower than the threshold: Over threshold, still reachable',
+      target: `${HUB1} 443`,
+      setup: (r) => {
+        r.world.setTcpListener(HUB1, 443, true);
+        r.world.setPath(FIBRE, '*', { latencyMs: 400, jitterMs: 0 });
+      },
+      code: 'over-threshold',
+      rttMs: 400,
+      reachability: 'up',
+    },
   ];
 
   it.each(CASES)('$name', ({ target, setup, code, rttMs, reachability }) => {
@@ -142,17 +204,28 @@ describe('what a run returns', () => {
     withPresence.router.world.setTcpListener(APP, PORT, true);
     seconds(plain.clock, 60);
     seconds(withPresence.clock, 60);
-    const others = (r: LabRouter) => [...r.model.rt.slas].filter(([id]) => id !== 190).map(([id, s]) => [id, s.rttMs, s.successes, s.failures]);
+    const others = (r: LabRouter) =>
+      [...r.model.rt.slas].filter(([id]) => id !== 190).map(([id, s]) => [id, s.rttMs, s.successes, s.failures]);
     expect(others(withPresence.router)).toEqual(others(plain.router));
   });
 });
 
 describe('show commands the agent parses', () => {
-  it.each([['listening', true], ['refused', false]] as const)('%s: statistics, summary and tracks without warnings, records as the model', (_name, open) => {
+  it.each([
+    ['listening', true],
+    ['refused', false],
+  ] as const)('%s: statistics, summary and tracks without warnings, records as the model', (_name, open) => {
     const { router, clock } = probing();
     router.world.setTcpListener(APP, PORT, open);
     seconds(clock, 7);
-    for (const command of ['show ip sla statistics', 'show ip sla statistics details', 'show ip sla statistics 190', 'show track', 'show track 190']) parsed(router, command);
+    for (const command of [
+      'show ip sla statistics',
+      'show ip sla statistics details',
+      'show ip sla statistics 190',
+      'show track',
+      'show track 190',
+    ])
+      parsed(router, command);
     const stats = parsed<IpSlaStatistics>(router, 'show ip sla statistics').find((r) => r.operationId === 190)!;
     const rt = router.model.rt.slas.get(190)!;
     expect(stats).toMatchObject({ returnCode: open ? 'ok' : 'no-connection', successes: rt.successes, failures: rt.failures });
@@ -166,15 +239,17 @@ describe('show commands the agent parses', () => {
   it('show ip sla configuration: target port, control packets, no request size', () => {
     const { router } = probing();
     const text = exec(router, 'show ip sla configuration 190');
-    expect(text).toContain([
-      'Type of operation to perform: tcp-connect',
-      `Target address/Source address: ${APP}/0.0.0.0`,
-      `Target port/Source port: ${PORT}/0`,
-      'Type Of Service parameter: 0x0',
-      'Vrf Name: ',
-      'Control Packets: disabled',
-      'Schedule:',
-    ].join('\n'));
+    expect(text).toContain(
+      [
+        'Type of operation to perform: tcp-connect',
+        `Target address/Source address: ${APP}/0.0.0.0`,
+        `Target port/Source port: ${PORT}/0`,
+        'Type Of Service parameter: 0x0',
+        'Vrf Name: ',
+        'Control Packets: disabled',
+        'Schedule:',
+      ].join('\n'),
+    );
     expect(text).toContain('Operation timeout (milliseconds): 1000');
     expect(text).not.toContain('Request size');
   });

@@ -27,10 +27,19 @@ function refusal(run: () => unknown): string {
 /** A udp-jitter operation 31 to hub 1 from the fibre, every 10 s, scheduled now. */
 function withUdpJitter(extra = ''): { router: LabRouter; clock: ManualClock } {
   const made = labRouter();
-  made.router.configure([
-    'ip sla 31', ` udp-jitter ${HUB1} 5000 source-ip 192.0.2.10 num-packets 20 interval 30`, ' threshold 250', ' timeout 1000', ' frequency 10',
-    extra, 'ip sla schedule 31 life forever start-time now',
-  ].filter(Boolean).join('\n'));
+  made.router.configure(
+    [
+      'ip sla 31',
+      ` udp-jitter ${HUB1} 5000 source-ip 192.0.2.10 num-packets 20 interval 30`,
+      ' threshold 250',
+      ' timeout 1000',
+      ' frequency 10',
+      extra,
+      'ip sla schedule 31 life forever start-time now',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
   return made;
 }
 
@@ -47,13 +56,17 @@ describe('jitter operations', () => {
     expect(text).toMatch(/\n {8}Number Of RTT: 20 {15}RTT Min\/Avg\/Max: \d+\/\d+\/\d+ milliseconds\n/);
     expect(text).toContain(`        Latest RTT: ${rt.rttMs} milliseconds`);
     expect(text).toMatch(/ {8}Loss Source to Destination: 0 {11}Loss Destination to Source: 0/);
-    expect(exec(router, 'show ip sla summary')).toMatch(new RegExp(`\\*31 +udp-jitter +${HUB1.replace(/\./g, '\\.')} +RTT=${rt.rttMs} +OK`));
+    expect(exec(router, 'show ip sla summary')).toMatch(
+      new RegExp(`\\*31 +udp-jitter +${HUB1.replace(/\./g, '\\.')} +RTT=${rt.rttMs} +OK`),
+    );
   });
 
   it('icmp-jitter: loss on the path shows as loss and jitter as jitter', () => {
     const { router, clock } = labRouter();
     router.world.setPath(FIBRE, 'hub1', { lossPct: 30, jitterMs: 20 });
-    router.configure(['ip sla 32', ` icmp-jitter ${HUB1} num-packets 50`, ' frequency 10', 'ip sla schedule 32 life forever start-time now'].join('\n'));
+    router.configure(
+      ['ip sla 32', ` icmp-jitter ${HUB1} num-packets 50`, ' frequency 10', 'ip sla schedule 32 life forever start-time now'].join('\n'),
+    );
     // A lost packet's reply is awaited for the timeout (5000 ms by default) before the run is over.
     seconds(clock, 7);
     const j = router.model.rt.slas.get(32)!.jitter!;
@@ -85,16 +98,28 @@ describe('tos: the class a probe is marked with (issue 19)', () => {
     expect(() => exec(router, 'tos 256', 'config-ip-sla-jitter', '31')).toThrow(/no command matches/);
   });
 
-  it('a probe marked EF meets the priority queue\'s trouble; an unmarked one on the same path does not', () => {
+  it("a probe marked EF meets the priority queue's trouble; an unmarked one on the same path does not", () => {
     const { router, clock } = labRouter();
     // The fibre's EF queue is congested: 40 ms more delay and jitter and 10 % drops for DSCP 46 only.
     router.world.setPath(FIBRE, 'hub1', { byDscp: { 46: { latencyMs: 40, jitterMs: 40, lossPct: 10 } } });
-    router.configure([
-      'ip sla 41', ` udp-jitter ${HUB1} 5000 source-ip 192.0.2.10 num-packets 100`, ' tos 184', ' timeout 1000', ' frequency 10', 'ip sla schedule 41 life forever start-time now',
-      'ip sla 42', ` udp-jitter ${HUB1} 5001 source-ip 192.0.2.10 num-packets 100`, ' timeout 1000', ' frequency 10', 'ip sla schedule 42 life forever start-time now',
-    ].join('\n'));
+    router.configure(
+      [
+        'ip sla 41',
+        ` udp-jitter ${HUB1} 5000 source-ip 192.0.2.10 num-packets 100`,
+        ' tos 184',
+        ' timeout 1000',
+        ' frequency 10',
+        'ip sla schedule 41 life forever start-time now',
+        'ip sla 42',
+        ` udp-jitter ${HUB1} 5001 source-ip 192.0.2.10 num-packets 100`,
+        ' timeout 1000',
+        ' frequency 10',
+        'ip sla schedule 42 life forever start-time now',
+      ].join('\n'),
+    );
     seconds(clock, 4);
-    const voice = router.model.rt.slas.get(41)!.jitter!, bulk = router.model.rt.slas.get(42)!.jitter!;
+    const voice = router.model.rt.slas.get(41)!.jitter!,
+      bulk = router.model.rt.slas.get(42)!.jitter!;
     const avg = (j: typeof voice) => (j.jitterSd.sum + j.jitterDs.sum) / (j.jitterSd.count + j.jitterDs.count);
     expect(voice.lossSd + voice.lossDs).toBeGreaterThan(2);
     expect(bulk.lossSd + bulk.lossDs).toBe(0);
@@ -108,7 +133,15 @@ describe('tos: the class a probe is marked with (issue 19)', () => {
 describe('a result is visible when the reply or the timeout comes, not when the probe is sent', () => {
   it('a lost echo is a Timeout only `timeout` ms after the run started', () => {
     const { router, clock } = labRouter();
-    router.configure(['ip sla 40', ` icmp-echo ${HUB1} source-interface ${FIBRE}`, ' timeout 3000', ' frequency 60', 'ip sla schedule 40 life forever start-time now'].join('\n'));
+    router.configure(
+      [
+        'ip sla 40',
+        ` icmp-echo ${HUB1} source-interface ${FIBRE}`,
+        ' timeout 3000',
+        ' frequency 60',
+        'ip sla schedule 40 life forever start-time now',
+      ].join('\n'),
+    );
     seconds(clock, 2);
     expect(router.model.rt.slas.get(40)).toMatchObject({ code: 'ok', successes: 1 });
     router.world.setPath(FIBRE, 'hub1', { lossPct: 100 });
@@ -139,7 +172,9 @@ describe("IOS's refusals", () => {
     exec(router, 'ip sla 42', 'config');
     expect(() => exec(router, `icmp-jitter ${HUB1} num-packets 0`, 'config-ip-sla', '42')).toThrow(/no command matches/);
     expect(() => exec(router, `udp-jitter ${HUB1} 70000`, 'config-ip-sla', '42')).toThrow(/no command matches/);
-    expect(() => exec(router, 'ip sla reaction-configuration 42 react rtt threshold-type consecutive 17', 'config')).toThrow(/no command matches/);
+    expect(() => exec(router, 'ip sla reaction-configuration 42 react rtt threshold-type consecutive 17', 'config')).toThrow(
+      /no command matches/,
+    );
   });
 
   it('an operation type cannot change, a scheduled entry cannot be modified', () => {
@@ -155,7 +190,9 @@ describe('reactions', () => {
   const lossOn = (router: LabRouter, pct: number) => router.world.setPath(FIBRE, 'hub1', { lossPct: pct });
 
   it('timeout immediate trapOnly logs %RTT-3-IPSLATHRESHOLD Occurred, then Cleared, with ip sla logging traps', () => {
-    const { router, clock } = withUdpJitter('ip sla reaction-configuration 31 react timeout threshold-type immediate action-type trapOnly\nip sla logging traps');
+    const { router, clock } = withUdpJitter(
+      'ip sla reaction-configuration 31 react timeout threshold-type immediate action-type trapOnly\nip sla logging traps',
+    );
     seconds(clock, 3);
     lossOn(router, 100);
     seconds(clock, 12);
@@ -166,9 +203,13 @@ describe('reactions', () => {
   });
 
   it('without ip sla logging traps the reaction happens but nothing is logged', () => {
-    const { router, clock } = withUdpJitter('ip sla reaction-configuration 31 react packetLossSD threshold-value 2 1 threshold-type immediate action-type trapOnly');
+    const { router, clock } = withUdpJitter(
+      'ip sla reaction-configuration 31 react packetLossSD threshold-value 2 1 threshold-type immediate action-type trapOnly',
+    );
     const events: string[] = [];
-    router.subscribe((e) => { if (e.kind === 'ip-sla-threshold') events.push(`${e.element} ${e.state} ${e.logged}`); });
+    router.subscribe((e) => {
+      if (e.kind === 'ip-sla-threshold') events.push(`${e.element} ${e.state} ${e.logged}`);
+    });
     seconds(clock, 2);
     lossOn(router, 100);
     seconds(clock, 12);
@@ -177,11 +218,16 @@ describe('reactions', () => {
   });
 
   it('triggerOnly starts an operation held pending-trigger (ip sla reaction-trigger)', () => {
-    const { router, clock } = withUdpJitter([
-      'ip sla 33', ` icmp-echo ${HUB1} source-interface ${FIBRE}`, ' frequency 5', 'ip sla schedule 33 life 60 start-time pending',
-      'ip sla reaction-configuration 31 react jitterAvg threshold-value 30 10 threshold-type consecutive 1 action-type triggerOnly',
-      'ip sla reaction-trigger 31 33',
-    ].join('\n'));
+    const { router, clock } = withUdpJitter(
+      [
+        'ip sla 33',
+        ` icmp-echo ${HUB1} source-interface ${FIBRE}`,
+        ' frequency 5',
+        'ip sla schedule 33 life 60 start-time pending',
+        'ip sla reaction-configuration 31 react jitterAvg threshold-value 30 10 threshold-type consecutive 1 action-type triggerOnly',
+        'ip sla reaction-trigger 31 33',
+      ].join('\n'),
+    );
     seconds(clock, 12);
     expect(router.model.rt.slas.get(33)?.lastStartAt).toBeUndefined();
     expect(exec(router, 'show ip sla summary')).toMatch(/~33 +icmp-echo/);
@@ -196,10 +242,19 @@ describe('reactions', () => {
   });
 
   it('show ip sla reaction-configuration lists each reaction with its thresholds', () => {
-    const { router } = withUdpJitter('ip sla reaction-configuration 31 react rtt threshold-value 300 200 threshold-type xofy 3 5 action-type trapAndTrigger');
+    const { router } = withUdpJitter(
+      'ip sla reaction-configuration 31 react rtt threshold-value 300 200 threshold-type xofy 3 5 action-type trapAndTrigger',
+    );
     expect(exec(router, 'show ip sla reaction-configuration 31').split('\n')).toEqual([
-      'Entry number: 31', 'Index: 1', 'Reaction: rtt', 'Threshold Type: xOfy', 'Rising (milliseconds): 300', 'Falling (milliseconds): 200',
-      'Threshold Count: 3', 'Threshold Count2: 5', 'Action Type: Trap and Trigger',
+      'Entry number: 31',
+      'Index: 1',
+      'Reaction: rtt',
+      'Threshold Type: xOfy',
+      'Rising (milliseconds): 300',
+      'Falling (milliseconds): 200',
+      'Threshold Count: 3',
+      'Threshold Count2: 5',
+      'Action Type: Trap and Trigger',
     ]);
     expect(exec(router, 'show ip sla reaction-configuration 11')).toBe('Entry number: 11\nReaction Configuration not configured');
     exec(router, 'no ip sla reaction-configuration 31 react rtt', 'config');
@@ -224,22 +279,39 @@ describe('a track on a jitter operation follows its return code', () => {
 
 describe('show running-config', () => {
   it('prints the jitter operations, reactions, triggers and logging traps so that they load back', () => {
-    const { router } = withUdpJitter([
-      'ip sla reaction-configuration 31 react jitterAvg threshold-value 40 20 threshold-type average 3 action-type trapOnly',
-      'ip sla reaction-configuration 31 react timeout threshold-type consecutive 2 action-type trapAndTrigger',
-      'ip sla 34', ` icmp-jitter ${HUB1} interval 40 source-ip 192.0.2.10`, ' threshold 6000', ' timeout 7000',
-      'ip sla schedule 34 life forever start-time pending', 'ip sla reaction-trigger 31 34', 'ip sla logging traps',
-    ].join('\n'));
+    const { router } = withUdpJitter(
+      [
+        'ip sla reaction-configuration 31 react jitterAvg threshold-value 40 20 threshold-type average 3 action-type trapOnly',
+        'ip sla reaction-configuration 31 react timeout threshold-type consecutive 2 action-type trapAndTrigger',
+        'ip sla 34',
+        ` icmp-jitter ${HUB1} interval 40 source-ip 192.0.2.10`,
+        ' threshold 6000',
+        ' timeout 7000',
+        'ip sla schedule 34 life forever start-time pending',
+        'ip sla reaction-trigger 31 34',
+        'ip sla logging traps',
+      ].join('\n'),
+    );
     const text = exec(router, 'show running-config');
-    expect(text).toContain(`ip sla 31\n udp-jitter ${HUB1} 5000 source-ip 192.0.2.10 num-packets 20 interval 30\n threshold 250\n timeout 1000\n frequency 10\nip sla schedule 31 life forever start-time now\n`);
-    expect(text).toContain(`ip sla 34\n icmp-jitter ${HUB1} interval 40 source-ip 192.0.2.10\n threshold 6000\n timeout 7000\nip sla schedule 34 life forever start-time pending\n`);
-    expect(text).toContain([
-      'ip sla reaction-configuration 31 react jitterAvg threshold-value 40 20 threshold-type average 3 action-type trapOnly',
-      'ip sla reaction-configuration 31 react timeout threshold-type consecutive 2 action-type trapAndTrigger',
-      'ip sla reaction-trigger 31 34',
-      'ip sla logging traps',
-    ].join('\n'));
-    const body = text.split('\n').slice(3).filter((l) => !/^(version|service|boot-|ip route|end)/.test(l)).join('\n');
+    expect(text).toContain(
+      `ip sla 31\n udp-jitter ${HUB1} 5000 source-ip 192.0.2.10 num-packets 20 interval 30\n threshold 250\n timeout 1000\n frequency 10\nip sla schedule 31 life forever start-time now\n`,
+    );
+    expect(text).toContain(
+      `ip sla 34\n icmp-jitter ${HUB1} interval 40 source-ip 192.0.2.10\n threshold 6000\n timeout 7000\nip sla schedule 34 life forever start-time pending\n`,
+    );
+    expect(text).toContain(
+      [
+        'ip sla reaction-configuration 31 react jitterAvg threshold-value 40 20 threshold-type average 3 action-type trapOnly',
+        'ip sla reaction-configuration 31 react timeout threshold-type consecutive 2 action-type trapAndTrigger',
+        'ip sla reaction-trigger 31 34',
+        'ip sla logging traps',
+      ].join('\n'),
+    );
+    const body = text
+      .split('\n')
+      .slice(3)
+      .filter((l) => !/^(version|service|boot-|ip route|end)/.test(l))
+      .join('\n');
     const rebuilt = createLabRouter({ clock: new ManualClock(), config: body });
     expect(renderRunningConfig(rebuilt.model)).toBe(renderRunningConfig(router.model));
   });

@@ -20,14 +20,39 @@ function spoke(options: Parameters<typeof labRouter>[0] = {}): { router: LabRout
 
 describe('pingReport', () => {
   const cases: Array<[string, number, { marks: string; rttsMs: number[] }, string | undefined, string[]]> = [
-    ['8.8.8.8', 5, { marks: '!!!!!', rttsMs: [1, 2, 2, 4, 3] }, undefined, ['!!!!!', 'Success rate is 100 percent (5/5), round-trip min/avg/max = 1/2/4 ms']],
+    [
+      '8.8.8.8',
+      5,
+      { marks: '!!!!!', rttsMs: [1, 2, 2, 4, 3] },
+      undefined,
+      ['!!!!!', 'Success rate is 100 percent (5/5), round-trip min/avg/max = 1/2/4 ms'],
+    ],
     ['8.8.8.8', 5, { marks: '.....', rttsMs: [] }, undefined, ['.....', 'Success rate is 0 percent (0/5)']],
-    ['8.8.8.8', 3, { marks: '!.!', rttsMs: [10, 13] }, undefined, ['!.!', 'Success rate is 66 percent (2/3), round-trip min/avg/max = 10/11/13 ms']],
-    ['10.0.0.1', 5, { marks: '!!!!!', rttsMs: [12, 12, 12, 12, 12] }, '192.0.2.10', ['Packet sent with a source address of 192.0.2.10 ', '!!!!!', 'Success rate is 100 percent (5/5), round-trip min/avg/max = 12/12/12 ms']],
+    [
+      '8.8.8.8',
+      3,
+      { marks: '!.!', rttsMs: [10, 13] },
+      undefined,
+      ['!.!', 'Success rate is 66 percent (2/3), round-trip min/avg/max = 10/11/13 ms'],
+    ],
+    [
+      '10.0.0.1',
+      5,
+      { marks: '!!!!!', rttsMs: [12, 12, 12, 12, 12] },
+      '192.0.2.10',
+      [
+        'Packet sent with a source address of 192.0.2.10 ',
+        '!!!!!',
+        'Success rate is 100 percent (5/5), round-trip min/avg/max = 12/12/12 ms',
+      ],
+    ],
   ];
   it.each(cases)('%s x%i %j', (destination, count, result, source, tail) => {
     const lines = pingReport(destination, count, result, source).split('\n');
-    expect(lines.slice(0, 2)).toEqual(['Type escape sequence to abort.', `Sending ${count}, 100-byte ICMP Echos to ${destination}, timeout is 2 seconds:`]);
+    expect(lines.slice(0, 2)).toEqual([
+      'Type escape sequence to abort.',
+      `Sending ${count}, 100-byte ICMP Echos to ${destination}, timeout is 2 seconds:`,
+    ]);
     expect(lines.slice(2)).toEqual(tail);
   });
 
@@ -43,7 +68,11 @@ describe('ping on the lab spoke', () => {
     expect(run('ping 198.51.100.1').at(-1)).toMatch(/^Success rate is 100 percent \(5\/5\), round-trip min\/avg\/max = \d+\/\d+\/\d+ ms$/);
     // The data centre behind the hubs answers through the tunnel; out of a WAN in the clear it is unreachable.
     expect(run('ping 10.0.0.1').at(-1)).toMatch(/^Success rate is 100 percent/);
-    expect(run('ping 10.0.0.1 source Gi0/0').slice(2)).toEqual(['Packet sent with a source address of 192.0.2.10 ', '.....', 'Success rate is 0 percent (0/5)']);
+    expect(run('ping 10.0.0.1 source Gi0/0').slice(2)).toEqual([
+      'Packet sent with a source address of 192.0.2.10 ',
+      '.....',
+      'Success rate is 0 percent (0/5)',
+    ]);
     router.world.setHubUp('hub1', false);
     expect(run('ping 198.51.100.1 repeat 10').slice(2)).toEqual(['..........', 'Success rate is 0 percent (0/10)']);
     router.world.setPath('Cellular0/1/0', 'hub2', { lossPct: 50, latencyMs: 300 });
@@ -81,7 +110,10 @@ describe('show ip route ADDR and protocol filters', () => {
       '  * directly connected, via GigabitEthernet0/0',
       '      Route metric is 0, traffic share count is 1',
     ]);
-    expect(run('show ip route 0.0.0.0').slice(0, 2)).toEqual(['Routing entry for 0.0.0.0/0, supernet', '  Known via "static", distance 1, metric 0, candidate default path']);
+    expect(run('show ip route 0.0.0.0').slice(0, 2)).toEqual([
+      'Routing entry for 0.0.0.0/0, supernet',
+      '  Known via "static", distance 1, metric 0, candidate default path',
+    ]);
     // The default route does not answer for other addresses, as on IOS.
     expect(run('show ip route 8.8.8.8')).toEqual(['% Network not in table']);
     expect(run('show ip route 192.168.5.9')).toEqual(['% Subnet not in table']);
@@ -128,7 +160,7 @@ describe('show clock and write memory', () => {
 });
 
 describe('clear counters (IOS asks first)', () => {
-  it('zeroes every interface\'s counters after the confirm prompt, and show interfaces says when', () => {
+  it("zeroes every interface's counters after the confirm prompt, and show interfaces says when", () => {
     const { router, clock } = labRouter();
     seconds(clock, 30);
     const wan = 'GigabitEthernet0/0';

@@ -18,13 +18,16 @@ describe('show ip route vrf', () => {
     const { router } = labRouter();
     exec(router, 'ip vrf INTERNET', 'config');
     const text = exec(router, 'show ip route vrf INTERNET');
-    expect(text.split('\n').slice(0, 2)).toEqual(['Routing Table: INTERNET', 'Codes: L - local, C - connected, S - static, R - RIP, M - mobile, B - BGP']);
+    expect(text.split('\n').slice(0, 2)).toEqual([
+      'Routing Table: INTERNET',
+      'Codes: L - local, C - connected, S - static, R - RIP, M - mobile, B - BGP',
+    ]);
     expect(text).toContain('\nGateway of last resort is not set');
     expect(routes(router, 'show ip route vrf INTERNET')).toEqual([]);
     expect(renderRunningConfig(router.model)).toContain('\nip vrf INTERNET\n!\n');
   });
 
-  it('an unknown VRF gets IOS\'s notice, which the parser accepts', () => {
+  it("an unknown VRF gets IOS's notice, which the parser accepts", () => {
     const { router } = labRouter();
     expect(exec(router, 'show ip route vrf NOPE')).toBe('% IP routing table NOPE does not exist');
     expect(routes(router, 'show ip route vrf NOPE')).toEqual([]);
@@ -42,9 +45,15 @@ describe('IKEv2-pushed routes', () => {
     const text = exec(router, 'show ip route');
     expect(text).toContain('\nS        10.0.0.0/8 is directly connected, Tunnel100\n');
     expect(text).toContain('\nS     172.16.0.0/12 is directly connected, Tunnel100\n');
-    const pushed = routes(router, 'show ip route').filter((r) => r.nextHops.some((h) => h.interface === 'Tunnel100') && r.protocol === 'static');
+    const pushed = routes(router, 'show ip route').filter(
+      (r) => r.nextHops.some((h) => h.interface === 'Tunnel100') && r.protocol === 'static',
+    );
     expect(pushed.map((r) => r.prefix)).toEqual(['10.0.0.0/8', '172.16.0.0/12']);
-    expect(router.model.rt.routes.find((r) => r.prefix === '10.0.0.0/8')).toMatchObject({ code: 'S', distance: 70, interface: 'Tunnel100' });
+    expect(router.model.rt.routes.find((r) => r.prefix === '10.0.0.0/8')).toMatchObject({
+      code: 'S',
+      distance: 70,
+      interface: 'Tunnel100',
+    });
   });
 
   it('compete with other routes by their distance (route accept any distance 250 loses to the static defaults)', () => {

@@ -7,7 +7,10 @@ import { thresholdTarget, thresholdValue, type ThresholdList } from '../../lab/r
 import { exec, labRouter, seconds } from './lab-helpers.js';
 
 const members = (...w: number[]) => w.map((weight, i) => ({ id: i + 1, weight }));
-const states = (...s: UpDown[]) => (id: number) => s[id - 1];
+const states =
+  (...s: UpDown[]) =>
+  (id: number) =>
+    s[id - 1];
 
 describe('threshold lists (Cisco EOT guide: up at or above `up`, down at or below `down`, unchanged between)', () => {
   // The guide's weight example: objects of weight 10, 20, 30 with `threshold weight up 30 down 10`.
@@ -21,7 +24,13 @@ describe('threshold lists (Cisco EOT guide: up at or above `up`, down at or belo
     ['weight 10 takes it down', weight, ['up', 'down', 'down'], 'up', 'down'],
     // The guide's percentage example: three objects, `threshold percentage up 51 down 10`.
     ['2 of 3 is 66% >= 51', { by: 'percentage', objects: members(10, 10, 10), up: 51, down: 10 }, ['up', 'up', 'down'], 'down', 'up'],
-    ['1 of 3 is 33%: between, stays', { by: 'percentage', objects: members(10, 10, 10), up: 51, down: 10 }, ['up', 'down', 'down'], 'up', 'up'],
+    [
+      '1 of 3 is 33%: between, stays',
+      { by: 'percentage', objects: members(10, 10, 10), up: 51, down: 10 },
+      ['up', 'down', 'down'],
+      'up',
+      'up',
+    ],
     ['0 of 3 is 0% <= 10', { by: 'percentage', objects: members(10, 10, 10), up: 51, down: 10 }, ['down', 'down', 'down'], 'up', 'down'],
     ['defaults up 1 down 0: any member up', { by: 'percentage', objects: members(10, 10) }, ['down', 'up'], 'down', 'up'],
     ['an empty list is down', { by: 'weight', objects: [] }, [], 'up', 'down'],
@@ -59,8 +68,14 @@ describe('threshold list commands', () => {
     seconds(clock, 1);
     expect(router.state().tracks).toMatchObject({ 90: 'up', 91: 'up' });
     expect(exec(router, 'show track 90').split('\n')).toEqual([
-      'Track 90', '  List threshold weight', '  Threshold Weight is Up (30/60)', expect.stringMatching(/^ {4}\d+ changes?, last change /),
-      '    object 61 Up (20/60)', '    object 62 Up (10/60)', '    object 63 Down (0/60)', '  Threshold Weight up 30 down 10',
+      'Track 90',
+      '  List threshold weight',
+      '  Threshold Weight is Up (30/60)',
+      expect.stringMatching(/^ {4}\d+ changes?, last change /),
+      '    object 61 Up (20/60)',
+      '    object 62 Up (10/60)',
+      '    object 63 Down (0/60)',
+      '  Threshold Weight up 30 down 10',
     ]);
     expect(exec(router, 'show track 91')).toContain('  Threshold Percentage is Up (66%)');
     expect(exec(router, 'show track 91')).toContain('  Threshold Percentage up 51% down 10%');
@@ -74,8 +89,12 @@ describe('threshold list commands', () => {
   it('print back in running-config', () => {
     const { router } = withList();
     const text = renderRunningConfig(router.model);
-    expect(text).toContain('track 90 list threshold weight\n object 61 weight 20\n object 62\n object 63 weight 30\n threshold weight up 30 down 10\n!');
-    expect(text).toContain('track 91 list threshold percentage\n object 61\n object 62\n object 63\n threshold percentage up 51 down 10\n!');
+    expect(text).toContain(
+      'track 90 list threshold weight\n object 61 weight 20\n object 62\n object 63 weight 30\n threshold weight up 30 down 10\n!',
+    );
+    expect(text).toContain(
+      'track 91 list threshold percentage\n object 61\n object 62\n object 63\n threshold percentage up 51 down 10\n!',
+    );
   });
 
   it('refuse what IOS refuses: not, weight on a percentage list, down not below up, a changed type', () => {
@@ -87,7 +106,12 @@ describe('threshold list commands', () => {
     expect(() => exec(router, 'threshold percentage up 101', 'config-track', '91')).toThrow(/no command matches/);
     expect(() => exec(router, 'track 90 list boolean and', 'config')).toThrow(/Track type cannot be changed/);
     exec(router, 'no object 62', 'config-track', '90');
-    expect(router.model.config.tracks.get(90)).toMatchObject({ objects: [{ id: 61, weight: 20 }, { id: 63, weight: 30 }] });
+    expect(router.model.config.tracks.get(90)).toMatchObject({
+      objects: [
+        { id: 61, weight: 20 },
+        { id: 63, weight: 30 },
+      ],
+    });
   });
 });
 
@@ -98,7 +122,11 @@ describe('track delay range (IOS: 1-180 seconds)', () => {
     cli.execute('configure terminal');
     cli.execute('track 7 stub-object');
     const prompt = cli.prompt();
-    expect(cli.execute('delay up 0').lines).toEqual([`${' '.repeat(prompt.length + 'delay up '.length)}^`, "% Invalid input detected at '^' marker.", '']);
+    expect(cli.execute('delay up 0').lines).toEqual([
+      `${' '.repeat(prompt.length + 'delay up '.length)}^`,
+      "% Invalid input detected at '^' marker.",
+      '',
+    ]);
     expect(cli.execute('delay down 181').lines[1]).toBe("% Invalid input detected at '^' marker.");
     expect(cli.execute('delay up 1 down 180').lines).toEqual([]);
     expect(router.model.config.tracks.get(7)).toMatchObject({ delayUpSec: 1, delayDownSec: 180 });

@@ -94,9 +94,22 @@ describe('show track renders list and interface objects as IOS does, and the hea
     expect(text.split('\n').slice(0, 3)).toEqual(['Track 70', '  List boolean and', '  Boolean AND is Up']);
     expect(text).toContain('\n    object 60 Up\n    object 61 not Down');
     const all = tracks(router, 'show track');
-    expect(all.find((t) => t.id === 70)).toMatchObject({ type: 'list', parameter: 'boolean-and', state: 'up', listObjects: [{ id: 60, negated: false, state: 'up' }, { id: 61, negated: true, state: 'down' }] });
+    expect(all.find((t) => t.id === 70)).toMatchObject({
+      type: 'list',
+      parameter: 'boolean-and',
+      state: 'up',
+      listObjects: [
+        { id: 60, negated: false, state: 'up' },
+        { id: 61, negated: true, state: 'down' },
+      ],
+    });
     expect(all.find((t) => t.id === 71)).toMatchObject({ type: 'list', parameter: 'boolean-or', state: 'up' });
-    expect(all.find((t) => t.id === 80)).toMatchObject({ type: 'interface', instance: 'Cellular0/1/0', parameter: 'line-protocol', state: 'up' });
+    expect(all.find((t) => t.id === 80)).toMatchObject({
+      type: 'interface',
+      instance: 'Cellular0/1/0',
+      parameter: 'line-protocol',
+      state: 'up',
+    });
     expect(all.find((t) => t.id === 81)).toMatchObject({ type: 'interface', instance: 'Tunnel100', parameter: 'ip-routing', state: 'up' });
   });
 
@@ -105,7 +118,12 @@ describe('show track renders list and interface objects as IOS does, and the hea
     seconds(clock, 1);
     const rows = tracks(router, 'show track brief');
     expect(rows.find((t) => t.id === 70)).toMatchObject({ type: 'list', parameterRaw: 'boolean', state: 'up' });
-    expect(rows.find((t) => t.id === 81)).toMatchObject({ type: 'interface', instance: 'Tunnel100', parameterRaw: 'ip routing', state: 'up' });
+    expect(rows.find((t) => t.id === 81)).toMatchObject({
+      type: 'interface',
+      instance: 'Tunnel100',
+      parameterRaw: 'ip routing',
+      state: 'up',
+    });
     expect(exec(router, 'show track 70 brief').split('\n')[1]).toMatch(/^70 {4}list {8} {27}boolean {10}Up {4}\d\d:\d\d:\d\d$/);
   });
 
@@ -114,7 +132,11 @@ describe('show track renders list and interface objects as IOS does, and the hea
     const text = renderRunningConfig(router.model);
     expect(text).toContain('track 70 list boolean and\n object 60\n object 61 not\n!');
     expect(text).toContain('track 81 interface Tunnel100 ip routing\n!');
-    const body = text.split('\n').slice(3).filter((l) => !/^(version|service|boot-|ip route|end)/.test(l)).join('\n');
+    const body = text
+      .split('\n')
+      .slice(3)
+      .filter((l) => !/^(version|service|boot-|ip route|end)/.test(l))
+      .join('\n');
     const rebuilt = createLabRouter({ clock: new ManualClock(), config: body });
     expect(renderRunningConfig(rebuilt.model)).toBe(text);
   });

@@ -39,7 +39,10 @@ describe('validation', () => {
 
   it('reads a kill then a start, in time order whatever the file order', () => {
     const s = scenario('  - at: 60s\n    agent: start\n  - at: 10s\n    agent: kill\n');
-    expect(s.actions.map((a) => [a.atSec, a.action])).toEqual([[10, { kind: 'agent', op: 'kill' }], [60, { kind: 'agent', op: 'start' }]]);
+    expect(s.actions.map((a) => [a.atSec, a.action])).toEqual([
+      [10, { kind: 'agent', op: 'kill' }],
+      [60, { kind: 'agent', op: 'start' }],
+    ]);
   });
 
   it.each([
@@ -53,19 +56,24 @@ describe('validation', () => {
   });
 
   it('names a second kill by its place in the file and the time of the first', () => {
-    expect(problems('  - at: 50s\n    agent: kill\n  - at: 20s\n    agent: kill\n')).toEqual(['actions[0].agent: the agent is already dead (since 20s)']);
+    expect(problems('  - at: 50s\n    agent: kill\n  - at: 20s\n    agent: kill\n')).toEqual([
+      'actions[0].agent: the agent is already dead (since 20s)',
+    ]);
   });
 });
 
 describe('the runner hands them to the hook at their time', () => {
-  const ACTIONS = '  - at: 5s\n    router-management: slow\n  - at: 10s\n    agent: kill\n  - at: 10s\n    cut-wan: Cellular0/1/0\n  - at: 20s\n    agent: start\n  - at: 25s\n    router-management: ok\n';
+  const ACTIONS =
+    '  - at: 5s\n    router-management: slow\n  - at: 10s\n    agent: kill\n  - at: 10s\n    cut-wan: Cellular0/1/0\n  - at: 20s\n    agent: start\n  - at: 25s\n    router-management: ok\n';
 
   it('each action once, in order, with its time, when the lab clock is at that time; the timeline says so', async () => {
     const clock = new ManualClock();
     const router = createLabRouter({ clock, seed: 1 });
     const start = clock.now();
     const seen: Array<[HarnessAction, number, number]> = [];
-    const playback = playScenario(router, clock, scenario(ACTIONS, '30s'), { onHarnessAction: (a, atMs) => seen.push([a, atMs, clock.now() - start]) });
+    const playback = playScenario(router, clock, scenario(ACTIONS, '30s'), {
+      onHarnessAction: (a, atMs) => seen.push([a, atMs, clock.now() - start]),
+    });
     clock.advance(30_000);
     const run = await playback.done;
     router.stop();
@@ -93,9 +101,10 @@ describe('the runner hands them to the hook at their time', () => {
 });
 
 describe('the shipped scenarios with harness actions', () => {
-  const harness = (s: Awaited<ReturnType<typeof loadScenario>>) => s.actions.filter((a) => a.action.kind === 'agent' || a.action.kind === 'router-management').map((a) => [a.atSec, a.action]);
+  const harness = (s: Awaited<ReturnType<typeof loadScenario>>) =>
+    s.actions.filter((a) => a.action.kind === 'agent' || a.action.kind === 'router-management').map((a) => [a.atSec, a.action]);
 
-  it('agent-killed-mid-fault: the agent dies at 90 s, inside the fibre\'s fault, and nobody starts it', async () => {
+  it("agent-killed-mid-fault: the agent dies at 90 s, inside the fibre's fault, and nobody starts it", async () => {
     const s = await loadScenario(`${DIR}agent-killed-mid-fault.yaml`);
     expect(harness(s)).toEqual([[90, { kind: 'agent', op: 'kill' }]]);
     expect(s.fault).toEqual({ startSec: 30, endSec: 150 });
@@ -103,7 +112,10 @@ describe('the shipped scenarios with harness actions', () => {
 
   it('management-refused-mid-fault: SSH refused from 20 s to 5 min, around the whole fault', async () => {
     const s = await loadScenario(`${DIR}management-refused-mid-fault.yaml`);
-    expect(harness(s)).toEqual([[20, { kind: 'router-management', state: 'refused' }], [300, { kind: 'router-management', state: 'ok' }]]);
+    expect(harness(s)).toEqual([
+      [20, { kind: 'router-management', state: 'refused' }],
+      [300, { kind: 'router-management', state: 'ok' }],
+    ]);
     expect(s.fault).toEqual({ startSec: 30, endSec: 180 });
   });
 });

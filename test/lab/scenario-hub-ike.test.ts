@@ -16,10 +16,15 @@ describe('hub-drain', () => {
   it('one move to hub 2 when hub 1 clears its sessions, down no longer than the re-establishment, and none after the undrain', async () => {
     const lines = await play('hub-drain');
     const sessions = lines.filter((l) => l.includes('IKEv2 SA to'));
-    expect(sessions.map((l) => l.replace(/^.*IKEv2 SA to /, ''))).toEqual(['198.51.100.1 DOWN (peer deleted the IKEv2 SA)', '203.0.113.1 UP']);
+    expect(sessions.map((l) => l.replace(/^.*IKEv2 SA to /, ''))).toEqual([
+      '198.51.100.1 DOWN (peer deleted the IKEv2 SA)',
+      '203.0.113.1 UP',
+    ]);
     expect(secondOf(sessions[0]!)).toBe(120);
     expect(secondOf(sessions[1]!) - secondOf(sessions[0]!)).toBeLessThanOrEqual(3);
-    expect(lines.filter((l) => l.includes('failed'))).toEqual([expect.stringContaining('IKE negotiation with 198.51.100.1 failed (IKE_SA_INIT refused)')]);
+    expect(lines.filter((l) => l.includes('failed'))).toEqual([
+      expect.stringContaining('IKE negotiation with 198.51.100.1 failed (IKE_SA_INIT refused)'),
+    ]);
   });
 });
 

@@ -27,7 +27,8 @@ function problems(actions: string, duration = '2m'): string[] {
 
 describe('classes and per-DSCP impairments (issue 19)', () => {
   it('reads a class list and a set-path dscp block, and names what is wrong', () => {
-    const s = parseScenarioText(`name: t
+    const s = parseScenarioText(
+      `name: t
 duration: 2m
 classes:
   - { name: voice, dscp: 46, loss: 1, latency: 150, jitter: 30, critical: true }
@@ -37,17 +38,24 @@ actions:
     set-path: { wan: GigabitEthernet0/0, to: hub1, dscp: { 46: { latency: 30, jitter: 80, loss: 3 } } }
   - at: 20s
     set-path: { wan: GigabitEthernet0/0, to: hub1, dscp: { 46: null } }
-`, 't.yaml');
+`,
+      't.yaml',
+    );
     expect(s.classes).toEqual([
       { name: 'voice', dscp: 46, lossPct: 1, latencyMs: 150, jitterMs: 30, critical: true },
       { name: 'bulk', dscp: 0, lossPct: 5, latencyMs: 400, jitterMs: 100, critical: false },
     ]);
-    expect(s.actions[0]!.action).toEqual({ kind: 'set-path', change: { wan: 'GigabitEthernet0/0', to: 'hub1', byDscp: { 46: { latencyMs: 30, jitterMs: 80, lossPct: 3 } } } });
+    expect(s.actions[0]!.action).toEqual({
+      kind: 'set-path',
+      change: { wan: 'GigabitEthernet0/0', to: 'hub1', byDscp: { 46: { latencyMs: 30, jitterMs: 80, lossPct: 3 } } },
+    });
     expect(s.actions[1]!.action).toEqual({ kind: 'set-path', change: { wan: 'GigabitEthernet0/0', to: 'hub1', byDscp: { 46: null } } });
-    expect(problems(`
+    expect(
+      problems(`
   - at: 1s
     set-path: { wan: GigabitEthernet0/0, dscp: { 64: { jitter: 5 }, 46: { jitter: -1, colour: 1 } } }
-`)).toEqual([
+`),
+    ).toEqual([
       'actions[0].set-path.dscp.46.jitter: a number from 0 to 60000',
       'actions[0].set-path.dscp.46: unknown key "colour" (latency, jitter, loss)',
       'actions[0].set-path.dscp.64: a DSCP from 0 to 63 (EF is 46)',
@@ -72,19 +80,27 @@ describe('set-path: bursty, one-way and per-kind loss', () => {
       data: { loss: 100 }
       ike: null
 `);
-    expect(s.actions[0]!.action).toEqual({ kind: 'set-path', change: { wan: 'GigabitEthernet0/0', to: 'hub1', latencyMs: 40, jitterMs: 5, lossPct: 2 } });
+    expect(s.actions[0]!.action).toEqual({
+      kind: 'set-path',
+      change: { wan: 'GigabitEthernet0/0', to: 'hub1', latencyMs: 40, jitterMs: 5, lossPct: 2 },
+    });
     expect(s.actions[1]!.action).toEqual({
       kind: 'set-path',
       change: {
-        wan: 'GigabitEthernet0/0', to: 'hub1', lossPct: 5, lossBurst: 4,
-        upstreamLoss: { pct: 10 }, downstreamLoss: { pct: 3, burst: 2 },
+        wan: 'GigabitEthernet0/0',
+        to: 'hub1',
+        lossPct: 5,
+        lossBurst: 4,
+        upstreamLoss: { pct: 10 },
+        downstreamLoss: { pct: 3, burst: 2 },
         byKind: { icmp: { downstream: { pct: 40 } }, data: { roundTrip: { pct: 100 } }, ike: null },
       },
     });
   });
 
   it('names impossible bursts, bad percentages and unknown keys', () => {
-    expect(problems(`
+    expect(
+      problems(`
   - at: 1s
     set-path: { wan: GigabitEthernet0/0, loss: 90, burst: 2 }
   - at: 2s
@@ -93,7 +109,8 @@ describe('set-path: bursty, one-way and per-kind loss', () => {
     set-path: { wan: GigabitEthernet0/0, icmp: { burst: 3, colour: red }, data: 5 }
   - at: 4s
     set-path: { wan: GigabitEthernet0/0, loss-down: { loss: 20, bursty: true } }
-`)).toEqual([
+`),
+    ).toEqual([
       'actions[0].set-path.burst: bursts of 2 packets on average cannot carry 90% loss (needs at least 9)',
       'actions[1].set-path.burst: a mean burst length in packets, at least 1',
       'actions[1].set-path.loss-up: a loss percentage from 0 to 100',
@@ -107,10 +124,13 @@ describe('set-path: bursty, one-way and per-kind loss', () => {
   it('plays on the world: ICMP lost downstream while data passes', () => {
     const clock = new ManualClock();
     const router = createLabRouter({ clock, seed: 1 });
-    const s = scenario(`
+    const s = scenario(
+      `
   - at: 1s
     set-path: { wan: GigabitEthernet0/0, to: '*', icmp: { loss-down: 40 }, data: { loss: 0 } }
-`, '5s');
+`,
+      '5s',
+    );
     playScenario(router, clock, s);
     clock.advance(5000);
     router.stop();
@@ -120,15 +140,18 @@ describe('set-path: bursty, one-way and per-kind loss', () => {
 });
 
 describe('ramp-latency', () => {
-  it('moves latency linearly, a step each lab second, from each path\'s own latency when from-ms is absent', () => {
+  it("moves latency linearly, a step each lab second, from each path's own latency when from-ms is absent", () => {
     const clock = new ManualClock();
     const router = createLabRouter({ clock, seed: 1 });
-    const s = scenario(`
+    const s = scenario(
+      `
   - at: 5s
     ramp-latency: { wan: GigabitEthernet0/0, to: hub1, from-ms: 20, to-ms: 120, over: 10s }
   - at: 5s
     ramp-latency: { wan: Cellular0/1/0, to-ms: 245, over: 4s }
-`, '30s');
+`,
+      '30s',
+    );
     const { done } = playScenario(router, clock, s);
     const hub1: number[] = [];
     const lte: number[] = [];
@@ -149,14 +172,16 @@ describe('ramp-latency', () => {
   });
 
   it('names a missing end, a bad duration and a ramp that outlasts the scenario', () => {
-    expect(problems(`
+    expect(
+      problems(`
   - at: 1s
     ramp-latency: { wan: GigabitEthernet0/0, over: 0s }
   - at: 50s
     ramp-latency: { wan: GigabitEthernet0/0, to-ms: 300, over: 2m }
   - at: 1s
     ramp-latency: { wan: GigabitEthernet0/0, from: 3, to-ms: 300, over: 10 }
-`)).toEqual([
+`),
+    ).toEqual([
       'actions[0].ramp-latency.to-ms: required, a latency in milliseconds from 0 to 60000',
       'actions[0].ramp-latency.over: bad time "0s" (at least 1s, as 90, 90s, 2m)',
       "actions[1].ramp-latency.over: the ramp ends at 170s, after the scenario's end (120s)",
@@ -190,7 +215,7 @@ describe('hubs, links and names', () => {
     router.stop();
   });
 
-  it('clear-hub-sessions makes the hub forget its SAs: the spoke\'s SA to it goes at once', () => {
+  it("clear-hub-sessions makes the hub forget its SAs: the spoke's SA to it goes at once", () => {
     const { router, clock } = play(`
   - at: 2s
     clear-hub-sessions: hub1
@@ -240,7 +265,8 @@ describe('hubs, links and names', () => {
   });
 
   it('names bad delays and unknown hubs and WANs', () => {
-    expect(problems(`
+    expect(
+      problems(`
   - at: 1s
     slow-ike: { hub: hub2, delay: -5 }
   - at: 1s
@@ -249,7 +275,8 @@ describe('hubs, links and names', () => {
     drain-hub: { hub: hub1 }
   - at: 1s
     clear-hub-sessions: ''
-`)).toEqual([
+`),
+    ).toEqual([
       'actions[0].slow-ike.delay: milliseconds from 0 to 600000 (0 ends the delay)',
       'actions[1].slow-ike: needs hub and delay (milliseconds per IKE exchange)',
       'actions[2].drain-hub: the hub must be a name',
@@ -265,11 +292,15 @@ describe('hubs, links and names', () => {
   - at: 1s
     clear-hub-sessions: hub8
 `);
-    expect(() => checkNames(s, new World(defaultWorldSpec()))).toThrow(/unknown hub "hub7"[^]*unknown WAN "Dialer1"[^]*unknown hub "hub9"[^]*unknown hub "hub8"/);
+    expect(() => checkNames(s, new World(defaultWorldSpec()))).toThrow(
+      /unknown hub "hub7"[^]*unknown WAN "Dialer1"[^]*unknown hub "hub9"[^]*unknown hub "hub8"/,
+    );
   });
 
   it('writes each action on the timeline', () => {
-    const run = runScenarioNow(scenario(`
+    const run = runScenarioNow(
+      scenario(
+        `
   - at: 1s
     set-path: { wan: GigabitEthernet0/0, to: hub1, loss: 5, burst: 3, loss-up: 2, data: { loss: 100 } }
   - at: 2s
@@ -284,7 +315,10 @@ describe('hubs, links and names', () => {
     blackhole-wan: Cellular0/1/0
   - at: 4s
     dns-fail: '*'
-`, '10s'));
+`,
+        '10s',
+      ),
+    );
     const said = run.lines.filter((l) => l.includes('>>')).map((l) => l.replace(/^.*>> /, ''));
     expect(said).toEqual([
       'path GigabitEthernet0/0 -> hub1: loss 5%, loss in bursts of 3, upstream loss 2%, data loss 100%',

@@ -10,11 +10,23 @@ import { World } from '../../lab/world/world.js';
 import { defaultWorldSpec } from '../../lab/world/default-world.js';
 
 const DIR = fileURLToPath(new URL('../../lab/scenarios/', import.meta.url));
-const FILES = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+const FILES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 describe('shipped scenarios', () => {
   it('include the seven the issue asks for', () => {
-    expect(FILES).toEqual(expect.arrayContaining(['primary-wan-loss.yaml', 'hub1-dies.yaml', 'hub1-returns.yaml', 'flapping-wan.yaml', 'brownout.yaml', 'both-wans-down.yaml', 'route-injection.yaml']));
+    expect(FILES).toEqual(
+      expect.arrayContaining([
+        'primary-wan-loss.yaml',
+        'hub1-dies.yaml',
+        'hub1-returns.yaml',
+        'flapping-wan.yaml',
+        'brownout.yaml',
+        'both-wans-down.yaml',
+        'route-injection.yaml',
+      ]),
+    );
   });
 
   it.each(FILES)('%s reaches its IOS-native outcome', async (file) => {
@@ -57,9 +69,11 @@ describe('an action at T takes effect at T', () => {
   const at = (lines: string[], text: string): number => Number(/\+\s*([\d.]+)s/.exec(lines.find((l) => l.includes(text)) ?? 'none')?.[1]);
 
   it('flap-wan goes down at its start time and every period after, on the router step of that second', () => {
-    const s = parseScenarioText('name: f\nduration: 60s\nactions:\n  - at: 30s\n    flap-wan: { wan: GigabitEthernet0/0, period: 10s, count: 2 }\n');
-    const changes = runScenarioNow(s).lines
-      .map((l) => /\+\s*([\d.]+)s {2}interface GigabitEthernet0\/0 (up|down)$/.exec(l))
+    const s = parseScenarioText(
+      'name: f\nduration: 60s\nactions:\n  - at: 30s\n    flap-wan: { wan: GigabitEthernet0/0, period: 10s, count: 2 }\n',
+    );
+    const changes = runScenarioNow(s)
+      .lines.map((l) => /\+\s*([\d.]+)s {2}interface GigabitEthernet0\/0 (up|down)$/.exec(l))
       .filter((m) => m !== null)
       .map((m) => `${m[1]} ${m[2]}`);
     expect(changes).toEqual(['30.0 down', '35.0 up', '40.0 down', '45.0 up']);
@@ -72,7 +86,9 @@ describe('an action at T takes effect at T', () => {
     const clock = new ManualClock();
     const router = createLabRouter({ clock, seed: 1 });
     router.start();
-    const s = parseScenarioText('name: c\nduration: 5s\nactions:\n  - at: 1s\n    cut-wan: Cellular0/1/0\n  - at: 2s\n    flap-wan: { wan: GigabitEthernet0/0, period: 2s, count: 1 }\n');
+    const s = parseScenarioText(
+      'name: c\nduration: 5s\nactions:\n  - at: 1s\n    cut-wan: Cellular0/1/0\n  - at: 2s\n    flap-wan: { wan: GigabitEthernet0/0, period: 2s, count: 1 }\n',
+    );
     const done = playScenario(router, clock, s).done;
     clock.advance(5000);
     const run = await done;
@@ -132,7 +148,9 @@ actions:
   });
 
   it('accepts 1m30s, 90 and 2m as times', () => {
-    const s = parseScenarioText('name: x\nduration: 2m\nactions:\n  - at: 1m30s\n    drop-sessions: true\n  - at: 90\n    revive-hub: hub1\n');
+    const s = parseScenarioText(
+      'name: x\nduration: 2m\nactions:\n  - at: 1m30s\n    drop-sessions: true\n  - at: 90\n    revive-hub: hub1\n',
+    );
     expect(s.actions.map((a) => a.atSec)).toEqual([90, 90]);
     expect(s.durationSec).toBe(120);
   });

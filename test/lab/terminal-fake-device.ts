@@ -24,7 +24,11 @@ const EXEC = ['user', 'exec'] as const;
 export function fakeDevice(): LabDevice & { state: FakeState } {
   const state: FakeState = {
     hostname: 'spoke1',
-    shutdown: new Map([['GigabitEthernet0/0', false], ['Cellular0/1/0', false], ['Tunnel100', false]]),
+    shutdown: new Map([
+      ['GigabitEthernet0/0', false],
+      ['Cellular0/1/0', false],
+      ['Tunnel100', false],
+    ]),
     descriptions: new Map(),
     stubTracks: new Map(),
     slaTargets: new Map(),
@@ -94,13 +98,11 @@ export function fakeDevice(): LabDevice & { state: FakeState } {
         return { enter: { mode: 'config-track', target: String(args.id) } };
       },
     },
-    ...(['up', 'down'] as const).map(
-      (value): CommandDef => ({
-        modes: ['config-track'],
-        syntax: kw('default-state', value),
-        handler: (ctx) => void state.stubTracks.set(Number(ctx.modeTarget), value),
-      }),
-    ),
+    ...(['up', 'down'] as const).map((value): CommandDef => ({
+      modes: ['config-track'],
+      syntax: kw('default-state', value),
+      handler: (ctx) => void state.stubTracks.set(Number(ctx.modeTarget), value),
+    })),
     {
       modes: ['config'],
       syntax: [...kw('ip', 'sla'), { kind: 'number', name: 'op', min: 1, max: 2147483647 }],

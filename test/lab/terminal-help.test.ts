@@ -12,9 +12,29 @@ const CARET = (typed: string) => [`${' '.repeat(`spoke1#${typed}`.length)}^`, "%
 describe('? help', () => {
   const cases: Array<[string, string[]]> = [
     // The next words, one padded column, keywords in order; `|` and `<cr>` where a show command may end.
-    ['show ', ['  interfaces      Interface status and configuration', '  ip              IP information', '  running-config  Current operating configuration', '  terminal        Display terminal configuration parameters', '  version         System hardware and software status', '']],
+    [
+      'show ',
+      [
+        '  interfaces      Interface status and configuration',
+        '  ip              IP information',
+        '  running-config  Current operating configuration',
+        '  terminal        Display terminal configuration parameters',
+        '  version         System hardware and software status',
+        '',
+      ],
+    ],
     ['show version ', ['  |  Output modifiers', '  <cr>', '']],
-    ['show version | ', ['  begin    Begin with the line that matches', '  count    Count number of lines which match regexp', '  exclude  Exclude lines that match', '  include  Include lines that match', '  section  Filter a section of output', '']],
+    [
+      'show version | ',
+      [
+        '  begin    Begin with the line that matches',
+        '  count    Count number of lines which match regexp',
+        '  exclude  Exclude lines that match',
+        '  include  Include lines that match',
+        '  section  Filter a section of output',
+        '',
+      ],
+    ],
     // Parameters show their form.
     ['ping ', ['  A.B.C.D', '']],
     ['clear crypto session remote ', ['  A.B.C.D     IP address of the peer', '  X:X:X:X::X  IP address of the peer', '']],
@@ -89,7 +109,13 @@ describe('? on the lab router: the same word, each context its own text', () => 
       ]);
       s.execute('configure terminal');
       expect(s.help('')).toContain('  ip         Global IP configuration subcommands');
-      expect(s.help('track 101 ')).toEqual(['  interface    Select an interface to track', '  ip           IP protocol', '  list         Group objects in a list', '  stub-object  Stub tracking object', '']);
+      expect(s.help('track 101 ')).toEqual([
+        '  interface    Select an interface to track',
+        '  ip           IP protocol',
+        '  list         Group objects in a list',
+        '  stub-object  Stub tracking object',
+        '',
+      ]);
       s.execute('interface Tunnel100');
       expect(s.help('').find((l) => l.startsWith('  ip '))).toMatch(/^ {2}ip +Interface Internet Protocol config commands$/);
       expect(s.help('do write ')).toEqual(['  memory  Write to NV memory', '  <cr>', '']);

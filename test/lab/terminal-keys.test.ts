@@ -43,7 +43,10 @@ describe('? on the vty', () => {
   it('is an ordinary character at the enable secret prompt', () => {
     const device = fakeDevice();
     let screen = '';
-    const terminal = new InteractiveTerminal(new CliSession({ device, enableSecret: 'a?b' }), { write: (t) => (screen += t), end: () => undefined });
+    const terminal = new InteractiveTerminal(new CliSession({ device, enableSecret: 'a?b' }), {
+      write: (t) => (screen += t),
+      end: () => undefined,
+    });
     terminal.start();
     terminal.input('enable\r');
     screen = '';
@@ -91,7 +94,10 @@ describe('terminal monitor', () => {
   it('writes a line where the cursor is, without redrawing the prompt', () => {
     const { device, log } = loggingDevice();
     let screen = '';
-    const terminal = new InteractiveTerminal(new CliSession({ device, privilege: 15 }), { write: (t) => (screen += t), end: () => undefined });
+    const terminal = new InteractiveTerminal(new CliSession({ device, privilege: 15 }), {
+      write: (t) => (screen += t),
+      end: () => undefined,
+    });
     terminal.start();
     terminal.input('terminal monitor\r');
     terminal.input('sh');

@@ -24,12 +24,33 @@ describe('applyModifier', () => {
   const cases: Array<[OutputModifier, string, string[]]> = [
     ['include', 'track', ['track 101 stub-object', '  peer 1 198.51.100.1 track 101']],
     ['include', '^track', ['track 101 stub-object']],
-    ['exclude', '^ ', ['hostname spoke1', 'interface Tunnel100', 'ip sla 11', 'ip sla schedule 11 life forever start-time now', 'track 101 stub-object', 'crypto ikev2 client flexvpn SPOKE', 'end']],
+    [
+      'exclude',
+      '^ ',
+      [
+        'hostname spoke1',
+        'interface Tunnel100',
+        'ip sla 11',
+        'ip sla schedule 11 life forever start-time now',
+        'track 101 stub-object',
+        'crypto ikev2 client flexvpn SPOKE',
+        'end',
+      ],
+    ],
     ['begin', 'crypto', ['crypto ikev2 client flexvpn SPOKE', '  peer 1 198.51.100.1 track 101', 'end']],
     ['begin', 'nothing-like-this', []],
     ['count', 'sla', ['Number of lines which match regexp = 2']],
     // A matching parent brings its children; a matching child comes alone (with its own children).
-    ['section', 'ip sla', ['ip sla 11', ' icmp-echo 198.51.100.1 source-interface GigabitEthernet0/0', ' frequency 3', 'ip sla schedule 11 life forever start-time now']],
+    [
+      'section',
+      'ip sla',
+      [
+        'ip sla 11',
+        ' icmp-echo 198.51.100.1 source-interface GigabitEthernet0/0',
+        ' frequency 3',
+        'ip sla schedule 11 life forever start-time now',
+      ],
+    ],
     ['section', 'flexvpn', ['crypto ikev2 client flexvpn SPOKE', '  peer 1 198.51.100.1 track 101']],
     ['section', 'tunnel source', [' tunnel source dynamic']],
     // IOS `_`: a delimiter, so `_11_` is the number 11 and not 111 or 11x.
@@ -49,7 +70,22 @@ describe('applyModifier', () => {
 describe('a piped line in the session', () => {
   const s = new CliSession({ device: fakeDevice(), privilege: 15 });
   const cases: Array<[string, string[]]> = [
-    ['show version | include line 4', ['version line 4', 'version line 40', 'version line 41', 'version line 42', 'version line 43', 'version line 44', 'version line 45', 'version line 46', 'version line 47', 'version line 48', 'version line 49']],
+    [
+      'show version | include line 4',
+      [
+        'version line 4',
+        'version line 40',
+        'version line 41',
+        'version line 42',
+        'version line 43',
+        'version line 44',
+        'version line 45',
+        'version line 46',
+        'version line 47',
+        'version line 48',
+        'version line 49',
+      ],
+    ],
     ['sh ver | i line 5', ['version line 5', 'version line 50']],
     ['show ver | be 49', ['version line 49', 'version line 50']],
     ['show ver | cou line', ['Number of lines which match regexp = 50']],

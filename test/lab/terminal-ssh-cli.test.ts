@@ -43,9 +43,7 @@ describe('prompts and modes', () => {
     expect(await shell.run('en', 'spoke1#')).toBe('');
     expect(await shell.run('disable', 'spoke1>')).toBe('');
     await shell.run('enable', 'spoke1#');
-    expect(await shell.run('conf t', 'spoke1(config)#')).toBe(
-      'Enter configuration commands, one per line.  End with CNTL/Z.\r\n',
-    );
+    expect(await shell.run('conf t', 'spoke1(config)#')).toBe('Enter configuration commands, one per line.  End with CNTL/Z.\r\n');
     await shell.run('interface Gi0/0', 'spoke1(config-if)#');
     await shell.run('exit', 'spoke1(config)#');
     await shell.run('track 5 stub-object', 'spoke1(config-track)#');
@@ -169,9 +167,17 @@ describe('paging', () => {
 
   it('pages at 24 lines: 23 lines then --More--; space, Return, then q', async () => {
     const first = await shell.keys('show version\r', MORE);
-    expect(first).toBe(`show version\r\n${VERSION_LINES.slice(0, 23).map((l) => `${l}\r\n`).join('')}${MORE}`);
+    expect(first).toBe(
+      `show version\r\n${VERSION_LINES.slice(0, 23)
+        .map((l) => `${l}\r\n`)
+        .join('')}${MORE}`,
+    );
     const page = await shell.keys(' ', MORE);
-    expect(page).toBe(`${ERASE}${VERSION_LINES.slice(23, 46).map((l) => `${l}\r\n`).join('')}${MORE}`);
+    expect(page).toBe(
+      `${ERASE}${VERSION_LINES.slice(23, 46)
+        .map((l) => `${l}\r\n`)
+        .join('')}${MORE}`,
+    );
     expect(await shell.keys('\r', MORE)).toBe(`${ERASE}${VERSION_LINES[46]}\r\n${MORE}`);
     expect(await shell.keys('q', 'spoke1#')).toBe(`${ERASE}spoke1#`);
   });
@@ -179,7 +185,11 @@ describe('paging', () => {
   it('runs to the end with space and prints the prompt after the last line', async () => {
     await shell.run('terminal length 30', 'spoke1#');
     await shell.keys('sh ver\r', MORE);
-    expect(await shell.keys(' ', 'spoke1#')).toBe(`${ERASE}${VERSION_LINES.slice(29).map((l) => `${l}\r\n`).join('')}spoke1#`);
+    expect(await shell.keys(' ', 'spoke1#')).toBe(
+      `${ERASE}${VERSION_LINES.slice(29)
+        .map((l) => `${l}\r\n`)
+        .join('')}spoke1#`,
+    );
   });
 
   it('does not page with terminal length 0', async () => {

@@ -47,13 +47,9 @@ describe('login', () => {
     const rsa = await Shell.open(server.port, { username: 'agent', privateKey: rsaKey.private });
     expect(rsa.output).toBe('\r\nspoke1#');
     await rsa.close();
-    await expect(connect(server.port, { username: 'agent', privateKey: strangerKey.private })).rejects.toThrow(
-      /authentication/i,
-    );
+    await expect(connect(server.port, { username: 'agent', privateKey: strangerKey.private })).rejects.toThrow(/authentication/i);
     // A key is tied to its user.
-    await expect(connect(server.port, { username: 'admin', privateKey: agentKey.private })).rejects.toThrow(
-      /authentication/i,
-    );
+    await expect(connect(server.port, { username: 'admin', privateKey: agentKey.private })).rejects.toThrow(/authentication/i);
   });
 
   it('asks for the enable secret without echo; three wrong ones give % Bad secrets', async () => {

@@ -35,21 +35,32 @@ function booted(arm: string) {
 describe('ios-tuned variants', () => {
   it('are named ios-tuned-<what> after their files, and none is an agent arm but the agent layered on combined', () => {
     const variants = TUNED_VARIANTS.filter((a) => !a.agent);
-    expect(variants.map((a) => a.name)).toEqual(['ios-tuned-reaction', 'ios-tuned-anchors', 'ios-tuned-eem-clear', 'ios-tuned-dampening', 'ios-tuned-combined']);
+    expect(variants.map((a) => a.name)).toEqual([
+      'ios-tuned-reaction',
+      'ios-tuned-anchors',
+      'ios-tuned-eem-clear',
+      'ios-tuned-dampening',
+      'ios-tuned-combined',
+    ]);
     for (const a of variants) expect(a.baseline).toBe(`${a.name}.ios`);
-    expect(TUNED_VARIANTS.filter((a) => a.agent)).toEqual([{ name: 'agent-on-combined', baseline: 'agent-on-ios-tuned-combined.ios', agent: true }]);
+    expect(TUNED_VARIANTS.filter((a) => a.agent)).toEqual([
+      { name: 'agent-on-combined', baseline: 'agent-on-ios-tuned-combined.ios', agent: true },
+    ]);
   });
 
-  it.each(TUNED_VARIANTS.filter((a) => !a.agent).map((a) => a.name))('%s loads without a config error, fills every placeholder and fails over when hub 1 dies', async (name) => {
-    const text = baselineConfig(armByName(name, TUNED_VARIANTS).baseline, DEFAULT_SERVICE_LEVEL);
-    expect(text).not.toMatch(/\{\{/);
-    const { router } = booted(name);
-    expect(router.state().clients[0]).toMatchObject({ phase: 'connected', peer: HUB1, source: FIBRE });
-    router.stop();
-    const r = await play('hub1-dies', name);
-    expect(r.neverRecovered).toBe(false);
-    expect(r.run.outcome.clients[0]).toMatchObject({ peer: HUB2, source: FIBRE });
-  });
+  it.each(TUNED_VARIANTS.filter((a) => !a.agent).map((a) => a.name))(
+    '%s loads without a config error, fills every placeholder and fails over when hub 1 dies',
+    async (name) => {
+      const text = baselineConfig(armByName(name, TUNED_VARIANTS).baseline, DEFAULT_SERVICE_LEVEL);
+      expect(text).not.toMatch(/\{\{/);
+      const { router } = booted(name);
+      expect(router.state().clients[0]).toMatchObject({ phase: 'connected', peer: HUB1, source: FIBRE });
+      router.stop();
+      const r = await play('hub1-dies', name);
+      expect(r.neverRecovered).toBe(false);
+      expect(r.run.outcome.clients[0]).toMatchObject({ peer: HUB2, source: FIBRE });
+    },
+  );
 });
 
 describe('what each variant adds', () => {

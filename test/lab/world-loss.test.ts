@@ -26,14 +26,21 @@ function meanBurst(delivered: boolean[]): number {
   let run = 0;
   for (const d of delivered) {
     if (!d) run++;
-    else if (run > 0) { runs.push(run); run = 0; }
+    else if (run > 0) {
+      runs.push(run);
+      run = 0;
+    }
   }
   if (run > 0) runs.push(run);
   return runs.reduce((a, b) => a + b, 0) / runs.length;
 }
 
 describe('jitter is IP SLA jitter: the mean |RTT(i) − RTT(i−1)|', () => {
-  it.each([[20, 200], [5, 40], [80, 350]])('jitter %i ms at %i ms latency, over 20,000 probes', (jitterMs, latencyMs) => {
+  it.each([
+    [20, 200],
+    [5, 40],
+    [80, 350],
+  ])('jitter %i ms at %i ms latency, over 20,000 probes', (jitterMs, latencyMs) => {
     const w = new World(defaultWorldSpec());
     w.setPath(FIBRE, 'hub1', { latencyMs, jitterMs });
     const rng = new SeededRandom(11);
@@ -71,7 +78,12 @@ describe('Gilbert–Elliott loss from mean loss and mean burst length', () => {
     expect(stationaryLoss(gilbertFor({ pct: 100, burst: 3 }))).toBe(1);
   });
 
-  it.each([[10, 5], [2, 3], [30, 10], [50, 1]])('%i %% loss in bursts of %i: measured over 200,000 packets', (pct, burst) => {
+  it.each([
+    [10, 5],
+    [2, 3],
+    [30, 10],
+    [50, 1],
+  ])('%i %% loss in bursts of %i: measured over 200,000 packets', (pct, burst) => {
     const w = new World(defaultWorldSpec());
     w.setPath(FIBRE, 'hub1', { lossPct: pct, lossBurst: burst });
     const d = outcomes(w, 200000, 3);
@@ -107,7 +119,10 @@ describe('Gilbert–Elliott loss from mean loss and mean burst length', () => {
     w.attachClock(() => now);
     w.setPath(FIBRE, 'hub1', { lossPct: 10, lossBurst: 4 });
     const rng = new SeededRandom(11);
-    const d = Array.from({ length: 100000 }, () => { now += spacingMs; return w.probe(FIBRE, HUB1, rng).delivered; });
+    const d = Array.from({ length: 100000 }, () => {
+      now += spacingMs;
+      return w.probe(FIBRE, HUB1, rng).delivered;
+    });
     expect(lossShare(d)).toBeGreaterThan(0.1 * 0.93);
     expect(lossShare(d)).toBeLessThan(0.1 * 1.07);
     expect(meanBurst(d)).toBeGreaterThan(burstLow);
@@ -199,7 +214,7 @@ describe('hubs slow at IKE or draining', () => {
     expect(() => w.setHubDraining('hub9', true)).toThrow(/unknown hub/);
   });
 
-  it('an operator clearing a hub\'s sessions moves its session generation on, by name or address', () => {
+  it("an operator clearing a hub's sessions moves its session generation on, by name or address", () => {
     const w = new World(defaultWorldSpec());
     expect(w.hubSessionEpoch(HUB1)).toBe(0);
     w.clearHubSessions('hub1');
@@ -212,7 +227,13 @@ describe('determinism', () => {
   it('the same seed replays bursty, one-way and per-kind loss exactly; another seed does not', () => {
     const run = (seed: number) => {
       const w = new World(defaultWorldSpec());
-      w.setPath(FIBRE, '*', { jitterMs: 10, lossPct: 5, lossBurst: 4, upstreamLoss: { pct: 3, burst: 2 }, byKind: { data: { downstream: { pct: 10, burst: 6 } } } });
+      w.setPath(FIBRE, '*', {
+        jitterMs: 10,
+        lossPct: 5,
+        lossBurst: 4,
+        upstreamLoss: { pct: 3, burst: 2 },
+        byKind: { data: { downstream: { pct: 10, burst: 6 } } },
+      });
       const rng = new SeededRandom(seed);
       return Array.from({ length: 3000 }, (_, i) => w.probe(FIBRE, HUB1, rng, (['icmp', 'ike', 'data'] as const)[i % 3]));
     };

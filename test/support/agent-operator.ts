@@ -51,7 +51,10 @@ export async function agentOperatorRig(): Promise<AgentOperatorRig> {
     broker,
     configFor(name, dbPath, change) {
       const c = labAgentConfig(spoke.router.world, {
-        sshPort: spoke.ssh.port, hostKeySha256: spoke.ssh.fingerprint, dbPath, mqttUrl: broker.url,
+        sshPort: spoke.ssh.port,
+        hostKeySha256: spoke.ssh.fingerprint,
+        dbPath,
+        mqttUrl: broker.url,
         commandKeys: [{ id: 'noc-1', publicKey: key.publicPem }],
       });
       c.node = name;
@@ -66,10 +69,14 @@ export async function agentOperatorRig(): Promise<AgentOperatorRig> {
       const agent = await startAgent(config, { log: silentLogger, clock: agentClockFrom(clock) });
       try {
         await body({
-          agent, seen,
+          agent,
+          seen,
           health: async () => (await (await fetch(`http://127.0.0.1:${agent.httpPort}/healthz`)).json()) as Record<string, unknown>,
           command: async (tx, cmd = 'get-state', args = {}) => {
-            const signed = buildSignedCommand({ site: 'lab', node: config.node, cmd, args: args as never, keyId: 'noc-1', nowMs: Date.now(), tx }, parsePrivateKey(key.privatePem));
+            const signed = buildSignedCommand(
+              { site: 'lab', node: config.node, cmd, args: args as never, keyId: 'noc-1', nowMs: Date.now(), tx },
+              parsePrivateKey(key.privatePem),
+            );
             await operator.publishAsync(`spokepilot/v1/lab/${config.node}/cmd`, JSON.stringify(signed), { qos: 1 });
             return waitFor(`the reply to ${tx}`, () => seen.find((m) => m.topic.endsWith('/reply') && m.body.tx === tx)?.body);
           },

@@ -25,7 +25,12 @@ export const PEER_TRACKS = [101, 102] as const;
 export const SOURCE_TRACKS = [111, 112] as const;
 
 /** Polls `probe` (wall clock) until it returns something other than undefined/false. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 20_000, everyMs = 25): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 20_000,
+  everyMs = 25,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -83,14 +88,19 @@ export async function startFaultLab(o: { speed: number; seed?: number; hostKey?:
     refusing = true; // whatever is still in flight on the dying session is not applied
     lab.drops++;
     lab.ssh.dropSessions();
-    setImmediate(() => { refusing = false; });
+    setImmediate(() => {
+      refusing = false;
+    });
     a.done(lab.applied.length - a.base);
   };
   const wrap = (def: CommandDef): CommandDef => ({
     ...def,
     handler: (ctx, args) => {
       if (refusing) return undefined;
-      if (armed && armed.at === 0) { drop(); return undefined; }
+      if (armed && armed.at === 0) {
+        drop();
+        return undefined;
+      }
       const result = def.handler(ctx, args);
       const line: AppliedLine = { n: lab.applied.length + 1, mode: ctx.mode, args };
       lab.applied.push(line);
@@ -99,17 +109,32 @@ export async function startFaultLab(o: { speed: number; seed?: number; hostKey?:
       return result;
     },
   });
-  lab.dropAfter = (i, times = 1) => new Promise((done) => {
-    let first = true;
-    armed = { base: lab.applied.length, at: i, left: times, done: (n) => { if (first) done(n); first = false; } };
-  });
+  lab.dropAfter = (i, times = 1) =>
+    new Promise((done) => {
+      let first = true;
+      armed = {
+        base: lab.applied.length,
+        at: i,
+        left: times,
+        done: (n) => {
+          if (first) done(n);
+          first = false;
+        },
+      };
+    });
   const device: LabDevice = {
     hostname: () => router.hostname(),
     configured: (by) => router.configured(by),
     commands: () => router.commands().map((def) => (def.modes.some((m) => m.startsWith('config')) ? wrap(def) : def)),
   };
-  lab.ssh = await startLabSshServer({ device, users: [{ username: 'agent', password: 'agent', privilege: 15 }], ...(o.hostKey ? { hostKey: o.hostKey } : {}) });
-  const unsubscribe = router.subscribe((e) => { if (e.kind === 'drop-sessions') lab.ssh.dropSessions(); });
+  lab.ssh = await startLabSshServer({
+    device,
+    users: [{ username: 'agent', password: 'agent', privilege: 15 }],
+    ...(o.hostKey ? { hostKey: o.hostKey } : {}),
+  });
+  const unsubscribe = router.subscribe((e) => {
+    if (e.kind === 'drop-sessions') lab.ssh.dropSessions();
+  });
   router.start();
   lab.tracks = () => router.state().tracks as Record<number, 'up' | 'down'>;
   lab.stop = async () => {
@@ -122,10 +147,17 @@ export async function startFaultLab(o: { speed: number; seed?: number; hostKey?:
 }
 
 /** The lab agent's configuration for this lab, its database in `dir`. */
-export function faultAgentConfig(lab: FaultLab, dir: string, o: { name?: string; mqttUrl?: string; commandKeys?: { id: string; publicKey: string }[]; change?: (c: AgentConfig) => void } = {}): AgentConfig {
+export function faultAgentConfig(
+  lab: FaultLab,
+  dir: string,
+  o: { name?: string; mqttUrl?: string; commandKeys?: { id: string; publicKey: string }[]; change?: (c: AgentConfig) => void } = {},
+): AgentConfig {
   const c = labAgentConfig(lab.router.world, {
-    sshPort: lab.ssh.port, hostKeySha256: lab.ssh.fingerprint, dbPath: join(dir, `${o.name ?? 'agent'}.db`),
-    ...(o.mqttUrl ? { mqttUrl: o.mqttUrl } : {}), ...(o.commandKeys ? { commandKeys: o.commandKeys } : {}),
+    sshPort: lab.ssh.port,
+    hostKeySha256: lab.ssh.fingerprint,
+    dbPath: join(dir, `${o.name ?? 'agent'}.db`),
+    ...(o.mqttUrl ? { mqttUrl: o.mqttUrl } : {}),
+    ...(o.commandKeys ? { commandKeys: o.commandKeys } : {}),
   });
   c.node = o.name ?? 'spoke1';
   o.change?.(c);
@@ -133,7 +165,11 @@ export function faultAgentConfig(lab: FaultLab, dir: string, o: { name?: string;
 }
 
 /** The agent in this process on the lab's clock (or `clock`). */
-export function startFaultAgent(lab: FaultLab, config: AgentConfig, deps: Partial<AgentDeps> & { clock?: AgentClock; log?: Logger } = {}): Promise<RunningAgent> {
+export function startFaultAgent(
+  lab: FaultLab,
+  config: AgentConfig,
+  deps: Partial<AgentDeps> & { clock?: AgentClock; log?: Logger } = {},
+): Promise<RunningAgent> {
   return startAgent(config, { log: silentLogger, clock: agentClockFrom(lab.clock), ...deps });
 }
 
@@ -149,14 +185,26 @@ export async function healthz(agent: RunningAgent): Promise<{ httpStatus: number
 export async function assertStillRunning(agent: RunningAgent, timeoutMs = 15_000): Promise<void> {
   let ticks = 0;
   let last = agent.runtime.lastTickAtMs;
-  await waitFor('the decision loop to tick twice', () => {
-    if (agent.runtime.lastTickAtMs !== last) { ticks++; last = agent.runtime.lastTickAtMs; }
-    return ticks >= 2;
-  }, timeoutMs);
-  const h = await waitFor('/healthz to answer 200', async () => {
-    const r = await healthz(agent);
-    return r.httpStatus === 200 ? r : undefined;
-  }, timeoutMs, 100);
+  await waitFor(
+    'the decision loop to tick twice',
+    () => {
+      if (agent.runtime.lastTickAtMs !== last) {
+        ticks++;
+        last = agent.runtime.lastTickAtMs;
+      }
+      return ticks >= 2;
+    },
+    timeoutMs,
+  );
+  const h = await waitFor(
+    '/healthz to answer 200',
+    async () => {
+      const r = await healthz(agent);
+      return r.httpStatus === 200 ? r : undefined;
+    },
+    timeoutMs,
+    100,
+  );
   if (h.body.status === 'stalled') throw new Error(`healthz says stalled: ${JSON.stringify(h.body)}`);
 }
 
@@ -165,8 +213,12 @@ export function expectedTracks(peer: string, source: string): Record<number, 'up
   const peers = [HUB1, HUB2];
   const sources = [FIBRE, LTE];
   const out: Record<number, 'up' | 'down'> = {};
-  PEER_TRACKS.forEach((t, i) => { out[t] = i < peers.indexOf(peer) ? 'down' : 'up'; });
-  SOURCE_TRACKS.forEach((t, i) => { out[t] = i < sources.indexOf(source) ? 'down' : 'up'; });
+  PEER_TRACKS.forEach((t, i) => {
+    out[t] = i < peers.indexOf(peer) ? 'down' : 'up';
+  });
+  SOURCE_TRACKS.forEach((t, i) => {
+    out[t] = i < sources.indexOf(source) ? 'down' : 'up';
+  });
   return out;
 }
 

@@ -40,17 +40,19 @@ export async function startFloodingRouter(o: FloodingRouterOptions = {}): Promis
   const server = new ssh2.Server({ hostKeys: [hostKey] }, (conn) => {
     conn.on('authentication', (ctx) => ctx.accept());
     conn.on('error', () => undefined); // the client destroys the socket mid-flood: expected
-    conn.on('ready', () => conn.on('session', (accept) => {
-      const session = accept();
-      session.on('pty', (acceptPty) => acceptPty?.());
-      session.on('shell', (acceptShell) => {
-        const ch = acceptShell();
-        sessions.opened++;
-        ch.on('close', () => sessions.closed++);
-        ch.on('error', () => undefined);
-        serveShell(ch, table, o.pages ?? Infinity, sessions);
-      });
-    }));
+    conn.on('ready', () =>
+      conn.on('session', (accept) => {
+        const session = accept();
+        session.on('pty', (acceptPty) => acceptPty?.());
+        session.on('shell', (acceptShell) => {
+          const ch = acceptShell();
+          sessions.opened++;
+          ch.on('close', () => sessions.closed++);
+          ch.on('error', () => undefined);
+          serveShell(ch, table, o.pages ?? Infinity, sessions);
+        });
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
@@ -70,7 +72,10 @@ function serveShell(ch: ServerChannel, table: string, pages: number, sessions: F
   const stream = (next: () => string | undefined) => {
     const pump = () => {
       for (let s = next(); open && s !== undefined; s = next()) {
-        if (!ch.write(s)) { ch.once('drain', pump); return; }
+        if (!ch.write(s)) {
+          ch.once('drain', pump);
+          return;
+        }
       }
     };
     pump();
@@ -101,7 +106,10 @@ function serveShell(ch: ServerChannel, table: string, pages: number, sessions: F
         let done = false;
         stream(() => {
           if (done) return undefined;
-          if (at >= table.length) { done = true; return PROMPT; }
+          if (at >= table.length) {
+            done = true;
+            return PROMPT;
+          }
           at += 65536;
           return table.slice(at - 65536, at);
         });

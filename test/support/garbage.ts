@@ -34,7 +34,10 @@ export function mutateLine(rand: () => number, line: string): string {
     () => line.replace(/\d+/g, () => String(randomInt(rand, 1e9))),
     () => line.replace(/\s+/g, ' '),
     () => line + ' ' + line,
-    () => { const i = randomInt(rand, line.length + 1); return line.slice(0, i) + String.fromCharCode(randomInt(rand, 256)) + line.slice(i); },
+    () => {
+      const i = randomInt(rand, line.length + 1);
+      return line.slice(0, i) + String.fromCharCode(randomInt(rand, 256)) + line.slice(i);
+    },
   ];
   return pick(rand, ops)();
 }
@@ -48,8 +51,10 @@ export function mutateText(rand: () => number, text: string): string {
     const op = randomInt(rand, 4);
     if (op === 0) lines.splice(i, 1);
     else if (op === 1) lines.splice(i, 0, lines[i]!);
-    else if (op === 2) { const j = randomInt(rand, lines.length); [lines[i], lines[j]] = [lines[j]!, lines[i]!]; }
-    else lines[i] = mutateLine(rand, lines[i]!);
+    else if (op === 2) {
+      const j = randomInt(rand, lines.length);
+      [lines[i], lines[j]] = [lines[j]!, lines[i]!];
+    } else lines[i] = mutateLine(rand, lines[i]!);
   }
   return lines.join('\n');
 }

@@ -31,7 +31,11 @@ export class GarblingRouter implements RouterCli {
   only: ReadonlySet<string> | undefined;
   readonly garbled: { command: string; kind: GarbleKind }[] = [];
 
-  constructor(private readonly inner: RouterCli, private readonly rand: () => number, private readonly kinds: readonly GarbleKind[] = ['bytes', 'noise', 'truncated', 'mutated', 'empty']) {}
+  constructor(
+    private readonly inner: RouterCli,
+    private readonly rand: () => number,
+    private readonly kinds: readonly GarbleKind[] = ['bytes', 'noise', 'truncated', 'mutated', 'empty'],
+  ) {}
 
   async show(command: string): Promise<string> {
     const real = await this.inner.show(command);
@@ -39,11 +43,16 @@ export class GarblingRouter implements RouterCli {
     const kind = pick(this.rand, this.kinds);
     this.garbled.push({ command, kind });
     switch (kind) {
-      case 'bytes': return randomBytes(this.rand, randomInt(this.rand, 4096));
-      case 'noise': return noise(this.rand);
-      case 'truncated': return real.slice(0, randomInt(this.rand, real.length + 1));
-      case 'mutated': return mutateText(this.rand, real);
-      case 'empty': return '';
+      case 'bytes':
+        return randomBytes(this.rand, randomInt(this.rand, 4096));
+      case 'noise':
+        return noise(this.rand);
+      case 'truncated':
+        return real.slice(0, randomInt(this.rand, real.length + 1));
+      case 'mutated':
+        return mutateText(this.rand, real);
+      case 'empty':
+        return '';
     }
   }
 

@@ -18,7 +18,11 @@ export function jumpingClock(base: Clock): JumpingClock {
     sleep: (ms) => base.sleep(ms),
     // The time that does not step, as performance.now() beside Date.now().
     monotonicMs: () => base.now(),
-    jump(ms) { offset += ms; },
-    get offsetMs() { return offset; },
+    jump(ms) {
+      offset += ms;
+    },
+    get offsetMs() {
+      return offset;
+    },
   };
 }

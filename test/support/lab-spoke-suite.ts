@@ -20,7 +20,12 @@ export function labSpokeSuite(o: { prefix: string; seed?: number; speed?: number
   let clock: ScaledClock | undefined;
   beforeAll(async () => {
     clock = new ScaledClock(o.speed ?? 1);
-    spoke = await startLabSpoke({ clock, seed: o.seed ?? 3, ...(o.config ? { config: o.config } : {}), users: [{ username: 'agent', password: 'agent', privilege: 15 }] });
+    spoke = await startLabSpoke({
+      clock,
+      seed: o.seed ?? 3,
+      ...(o.config ? { config: o.config } : {}),
+      users: [{ username: 'agent', password: 'agent', privilege: 15 }],
+    });
   });
   afterAll(async () => {
     await spoke?.stop();
@@ -28,8 +33,12 @@ export function labSpokeSuite(o: { prefix: string; seed?: number; speed?: number
     tmp.cleanup();
   });
   return {
-    get spoke() { return spoke!; },
-    get clock() { return clock!; },
+    get spoke() {
+      return spoke!;
+    },
+    get clock() {
+      return clock!;
+    },
     dir: tmp.dir,
   };
 }

@@ -42,17 +42,24 @@ export function caseDirName(commandId: string): string {
 }
 
 export function commandDirs(): string[] {
-  return readdirSync(CASES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return readdirSync(CASES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 }
 
 export function readParserCases(commandDir: string): ParserCase[] {
   const dir = join(CASES_DIR, commandDir);
-  return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort().map((name) => {
-    const expected = JSON.parse(readFileSync(join(dir, name, 'expected.json'), 'utf8')) as ParserCaseExpectation;
-    const inputPath = expected.inputFromCorpus !== undefined ? join(CORPUS_DIR, expected.inputFromCorpus) : join(dir, name, 'input.txt');
-    if (!existsSync(inputPath)) throw new Error(`parser case ${commandDir}/${name}: no input at ${inputPath}`);
-    return { commandDir, name, input: readFileSync(inputPath, 'utf8'), expected };
-  });
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const expected = JSON.parse(readFileSync(join(dir, name, 'expected.json'), 'utf8')) as ParserCaseExpectation;
+      const inputPath = expected.inputFromCorpus !== undefined ? join(CORPUS_DIR, expected.inputFromCorpus) : join(dir, name, 'input.txt');
+      if (!existsSync(inputPath)) throw new Error(`parser case ${commandDir}/${name}: no input at ${inputPath}`);
+      return { commandDir, name, input: readFileSync(inputPath, 'utf8'), expected };
+    });
 }
 
 /** The IOS text of one case, for tests outside the parsers that want the same output. */

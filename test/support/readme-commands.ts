@@ -18,7 +18,10 @@ export function documentedCommandLines(markdown: string): string[] {
     if (fence === 'sh') lines.push(withoutComment(line));
     else if (fence === undefined) for (const m of line.matchAll(INLINE_COMMAND)) lines.push(m[1]!);
   }
-  const parts = lines.flatMap((l) => l.split(' && ')).map((l) => l.trim().replace(/\s+/g, ' ')).filter((l) => l !== '');
+  const parts = lines
+    .flatMap((l) => l.split(' && '))
+    .map((l) => l.trim().replace(/\s+/g, ' '))
+    .filter((l) => l !== '');
   return [...new Set(parts)];
 }
 

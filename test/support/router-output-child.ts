@@ -14,12 +14,22 @@ const [port, fingerprint, dohost] = process.argv.slice(2);
 const outputLimits = routerOutputLimits(DEFAULT_OUTPUT_LIMITS_CONFIG);
 let peakHeap = 0;
 const sample = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 5);
-const outcome = (p: Promise<string>) => p.then((text) => `returned ${text.length} characters`, (err: { code?: string }) => err.code ?? 'no code');
+const outcome = (p: Promise<string>) =>
+  p.then(
+    (text) => `returned ${text.length} characters`,
+    (err: { code?: string }) => err.code ?? 'no code',
+  );
 
 // A long timeout: the limits, not the timeout, must end these commands.
 const ssh = new SshRouterCli({
-  host: '127.0.0.1', port: Number(port), username: 'agent', password: 'agent', hostKeySha256: fingerprint!,
-  connectTimeoutMs: 10_000, commandTimeoutMs: 60_000, outputLimits,
+  host: '127.0.0.1',
+  port: Number(port),
+  username: 'agent',
+  password: 'agent',
+  hostKeySha256: fingerprint!,
+  connectTimeoutMs: 10_000,
+  commandTimeoutMs: 60_000,
+  outputLimits,
 });
 const exec = new ExecRouterCli({ command: [dohost!], timeoutMs: 60_000, outputLimits });
 try {

@@ -6,7 +6,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { BIN } from './run-cli.js';
 import { waitFor } from './wait-for.js';
 
-export interface Finished { code: number | null; stdout: string; stderr: string }
+export interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /**
  * A documented line as this test runs it: `npx spokepilot` is the bin, through
@@ -39,7 +43,11 @@ export class Started {
   }
 
   output(pattern: RegExp, what: string, timeoutMs = 30_000): Promise<RegExpExecArray> {
-    return waitFor(`${what} (stdout so far: ${this.stdout.slice(-300)}; stderr: ${this.stderr.slice(-300)})`, () => pattern.exec(this.stdout) ?? undefined, timeoutMs);
+    return waitFor(
+      `${what} (stdout so far: ${this.stdout.slice(-300)}; stderr: ${this.stderr.slice(-300)})`,
+      () => pattern.exec(this.stdout) ?? undefined,
+      timeoutMs,
+    );
   }
 
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {

@@ -15,15 +15,22 @@ export async function startTcpRelay(targetPort: number): Promise<TcpRelay> {
   let cutOff = false;
   let stalled = false;
   const server: Server = createServer((client) => {
-    if (cutOff) { client.destroy(); return; }
+    if (cutOff) {
+      client.destroy();
+      return;
+    }
     const upstream = connect(targetPort, '127.0.0.1');
     for (const s of [client, upstream]) {
       sockets.add(s);
       s.on('close', () => sockets.delete(s));
       s.on('error', () => undefined);
     }
-    client.on('data', (d: Buffer) => { if (!stalled) upstream.write(d); });
-    upstream.on('data', (d: Buffer) => { if (!stalled) client.write(d); });
+    client.on('data', (d: Buffer) => {
+      if (!stalled) upstream.write(d);
+    });
+    upstream.on('data', (d: Buffer) => {
+      if (!stalled) client.write(d);
+    });
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
@@ -36,7 +43,12 @@ export async function startTcpRelay(targetPort: number): Promise<TcpRelay> {
   return {
     port,
     cut,
-    stall: () => { stalled = true; },
-    close: async () => { await cut(); await new Promise<void>((r) => server.close(() => r())); },
+    stall: () => {
+      stalled = true;
+    },
+    close: async () => {
+      await cut();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
   };
 }

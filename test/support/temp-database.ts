@@ -16,9 +16,15 @@ export function useTempDatabase(): TempDatabase {
   let tmp: ReturnType<typeof tempDir>;
   let db: SqliteDb;
   const t = {
-    get dir() { return tmp.dir; },
-    get path() { return join(tmp.dir, 'agent.db'); },
-    get db() { return db; },
+    get dir() {
+      return tmp.dir;
+    },
+    get path() {
+      return join(tmp.dir, 'agent.db');
+    },
+    get db() {
+      return db;
+    },
     reopen(options?: OpenOptions) {
       db.close();
       db = openDatabase(t.path, options);

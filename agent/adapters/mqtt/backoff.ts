@@ -27,7 +27,11 @@ export interface BackoffOptions {
  * mean at the end of the first window), and a second's count varies around it.
  */
 export function firstWindowMs(clients: number, connectsPerSec: number): number {
-  if (!(clients > 0) || !(connectsPerSec > 0)) throw new CodedError('MQTT_BACKOFF_INVALID', `a reconnect window for ${clients} clients at ${connectsPerSec} CONNECTs a second: both must be positive`);
+  if (!(clients > 0) || !(connectsPerSec > 0))
+    throw new CodedError(
+      'MQTT_BACKOFF_INVALID',
+      `a reconnect window for ${clients} clients at ${connectsPerSec} CONNECTs a second: both must be positive`,
+    );
   return Math.ceil((2 * clients * 1000) / connectsPerSec);
 }
 

@@ -1,5 +1,13 @@
 import { Listeners } from '../../../proto/listeners.js';
-import { BrokerError, type Broker, type ConnectInfo, type IncomingMessage, type OutgoingMessage, type SubscribeOptions, type WillMessage } from '../../ports/broker.js';
+import {
+  BrokerError,
+  type Broker,
+  type ConnectInfo,
+  type IncomingMessage,
+  type OutgoingMessage,
+  type SubscribeOptions,
+  type WillMessage,
+} from '../../ports/broker.js';
 import { topicMatches } from './topic-match.js';
 
 /**
@@ -57,7 +65,11 @@ export class FakeBroker implements Broker {
   private held: (() => void)[] = [];
   readonly published: OutgoingMessage[] = [];
 
-  constructor(private readonly net: FakeMqttNetwork, readonly id: string, private readonly willOf?: () => WillMessage | undefined) {}
+  constructor(
+    private readonly net: FakeMqttNetwork,
+    readonly id: string,
+    private readonly willOf?: () => WillMessage | undefined,
+  ) {}
 
   get connected(): boolean {
     return this.up;
@@ -110,7 +122,9 @@ export class FakeBroker implements Broker {
     this.net.route(this.id, m);
     return new Promise((resolve, reject) => {
       this.pending.add(reject);
-      const ack = () => { if (this.pending.delete(reject)) resolve(); };
+      const ack = () => {
+        if (this.pending.delete(reject)) resolve();
+      };
       if (this.holdAcks) this.held.push(ack);
       else queueMicrotask(ack);
     });
@@ -127,9 +141,15 @@ export class FakeBroker implements Broker {
     if (this.up) this.sendRetained(filter);
   }
 
-  onMessage(h: (m: IncomingMessage) => void): () => void { return this.onMsg.on(h); }
-  onConnect(h: (i: ConnectInfo) => void): () => void { return this.onUp.on(h); }
-  onDisconnect(h: (r: string) => void): () => void { return this.onDown.on(h); }
+  onMessage(h: (m: IncomingMessage) => void): () => void {
+    return this.onMsg.on(h);
+  }
+  onConnect(h: (i: ConnectInfo) => void): () => void {
+    return this.onUp.on(h);
+  }
+  onDisconnect(h: (r: string) => void): () => void {
+    return this.onDown.on(h);
+  }
 
   async close(): Promise<void> {
     this.up = false;

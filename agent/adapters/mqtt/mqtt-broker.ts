@@ -4,7 +4,14 @@ import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { systemClock, type Clock } from '../../ports/clock.js';
 import { silentLogger, type Logger } from '../../ports/logger.js';
 import { DEFAULT_BACKOFF, fullJitterDelay } from './backoff.js';
-import { BrokerError, type Broker, type ConnectInfo, type IncomingMessage, type OutgoingMessage, type SubscribeOptions } from '../../ports/broker.js';
+import {
+  BrokerError,
+  type Broker,
+  type ConnectInfo,
+  type IncomingMessage,
+  type OutgoingMessage,
+  type SubscribeOptions,
+} from '../../ports/broker.js';
 import type { MqttBrokerOptions } from './mqtt-options.js';
 
 type Listener<T> = (value: T) => void;
@@ -238,7 +245,10 @@ export class MqttBroker implements Broker {
     // A clean DISCONNECT: the broker discards the Will (the publisher says goodbye itself).
     await new Promise<void>((resolve) => {
       const force = setTimeout(() => client.end(true, {}, () => resolve()), Math.max(100, until - this.clock.now()));
-      client.end(false, {}, () => { clearTimeout(force); resolve(); });
+      client.end(false, {}, () => {
+        clearTimeout(force);
+        resolve();
+      });
     });
   }
 }

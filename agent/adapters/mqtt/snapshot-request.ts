@@ -9,7 +9,12 @@ import { buildSnapshotRequest, snapshotTopic } from '../../../proto/snapshot.js'
 import type { MqttBroker } from './mqtt-broker.js';
 
 export function publishSnapshotRequest(broker: MqttBroker, root: string, spreadMs: number, site?: string): void {
-  const request = buildSnapshotRequest({ id: randomBytes(8).toString('base64url'), nowMs: Date.now(), spreadMs, ...(site ? { site } : {}) });
+  const request = buildSnapshotRequest({
+    id: randomBytes(8).toString('base64url'),
+    nowMs: Date.now(),
+    spreadMs,
+    ...(site ? { site } : {}),
+  });
   // Best effort, like the QoS 0 request it is: a consumer asks again on its next start or reconnect.
   void broker.publish({ topic: snapshotTopic(root), payload: JSON.stringify(request), qos: 1 }).catch(() => undefined);
 }

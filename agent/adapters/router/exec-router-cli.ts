@@ -71,7 +71,10 @@ export class ExecRouterCli implements RouterCli {
         child.stderr.destroy();
         reject(err);
       };
-      const timer = setTimeout(() => fail(new RouterError('ROUTER_TIMEOUT', `"${command}" took longer than ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+      const timer = setTimeout(
+        () => fail(new RouterError('ROUTER_TIMEOUT', `"${command}" took longer than ${this.options.timeoutMs} ms`)),
+        this.options.timeoutMs,
+      );
       child.stdout.setEncoding('latin1');
       child.stdout.on('data', (chunk: string) => {
         if (failure) return;
@@ -84,14 +87,19 @@ export class ExecRouterCli implements RouterCli {
         if (stderr.length < STDERR_KEPT) stderr += chunk.slice(0, STDERR_KEPT - stderr.length);
       });
       child.on('error', (err: NodeJS.ErrnoException) => {
-        fail(err.code === 'ENOENT'
-          ? new RouterError('ROUTER_CONNECT_FAILED', `${file} not found (is this Guest Shell?)`)
-          : new RouterError('ROUTER_CLI_ERROR', `${file} failed on "${command}": ${err.message}`, command));
+        fail(
+          err.code === 'ENOENT'
+            ? new RouterError('ROUTER_CONNECT_FAILED', `${file} not found (is this Guest Shell?)`)
+            : new RouterError('ROUTER_CLI_ERROR', `${file} failed on "${command}": ${err.message}`, command),
+        );
       });
       child.on('close', (code, signal) => {
         clearTimeout(timer);
         if (failure) return;
-        if (code !== 0) reject(new RouterError('ROUTER_CLI_ERROR', `${file} failed on "${command}": ${stderr.trim() || `exit ${code ?? signal}`}`, command));
+        if (code !== 0)
+          reject(
+            new RouterError('ROUTER_CLI_ERROR', `${file} failed on "${command}": ${stderr.trim() || `exit ${code ?? signal}`}`, command),
+          );
         else resolve(chunks.join(''));
       });
     });

@@ -5,7 +5,11 @@ import { RouterError } from '../../ports/router-cli.js';
  * `event manager run` for an applet that is missing or not registered with `event none`.
  */
 const IOS_ERRORS = [
-  /^% Invalid input detected/m, /^% Incomplete command\./m, /^% Ambiguous command/m, /^% Unknown command/m, /^% Bad IP address/m,
+  /^% Invalid input detected/m,
+  /^% Incomplete command\./m,
+  /^% Ambiguous command/m,
+  /^% Unknown command/m,
+  /^% Bad IP address/m,
   /^EEM policy \S+ not registered with event none Event Detector/m,
 ];
 

@@ -62,6 +62,10 @@ export function routerOutputLimits(config: OutputLimitsConfig): OutputLimits {
   const ordinary: OutputLimit = { maxBytes: config.router.maxOutputBytes, maxLines: config.router.maxOutputLines };
   const tableEntries = config.routes.maxTableRoutes + TABLE_HEADER_LINES;
   // Bytes bound the memory; entries bound the routes; lines only guard against output with no structure.
-  const table: OutputLimit = { maxBytes: tableEntries * TABLE_BYTES_PER_LINE, maxLines: TABLE_LINES_PER_ENTRY * tableEntries, maxEntries: tableEntries };
+  const table: OutputLimit = {
+    maxBytes: tableEntries * TABLE_BYTES_PER_LINE,
+    maxLines: TABLE_LINES_PER_ENTRY * tableEntries,
+    maxEntries: tableEntries,
+  };
   return (command) => (isRouteTableCommand(command) ? table : ordinary);
 }

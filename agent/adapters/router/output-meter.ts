@@ -50,7 +50,8 @@ export class OutputMeter {
   }
 
   private check(): RouterError | undefined {
-    if (this.limit.maxEntries !== undefined && this.entries > this.limit.maxEntries) return tooLarge(this.command, `over ${this.limit.maxEntries} routes (lines not indented)`);
+    if (this.limit.maxEntries !== undefined && this.entries > this.limit.maxEntries)
+      return tooLarge(this.command, `over ${this.limit.maxEntries} routes (lines not indented)`);
     if (this.bytes > this.limit.maxBytes) return tooLarge(this.command, `over ${this.limit.maxBytes} bytes`);
     if (this.lines > this.limit.maxLines) return tooLarge(this.command, `over ${this.limit.maxLines} lines`);
     return undefined;

@@ -5,7 +5,13 @@ import { assertSafeLine, RouterError, type RouterCli } from '../../ports/router-
 import { ANY_PROMPT, assertAccepted, assertConfigAccepted, commandOutput, MORE } from './ios-output.js';
 import { OutputBuffer } from './output-buffer.js';
 import {
-  INITIAL_ROUTER_SESSION, jitteredDelayMs, stepRouterSession, type RouterSessionEffect, type RouterSessionEvent, type SessionFailure, type SessionTiming,
+  INITIAL_ROUTER_SESSION,
+  jitteredDelayMs,
+  stepRouterSession,
+  type RouterSessionEffect,
+  type RouterSessionEvent,
+  type SessionFailure,
+  type SessionTiming,
 } from '../../core/machines/router-session.js';
 import { DEFAULT_OUTPUT_LIMITS_CONFIG, routerOutputLimits, type OutputLimits } from './output-limits.js';
 
@@ -154,7 +160,10 @@ export class SshRouterCli implements RouterCli {
 
   private execute(effect: RouterSessionEffect): void {
     switch (effect.kind) {
-      case 'use': case 'back-off': case 'connect': case 'refuse':
+      case 'use':
+      case 'back-off':
+      case 'connect':
+      case 'refuse':
         return; // acted on by ensureSession, which asked
       case 'page':
         this.wait?.session.channel.write(' ');
@@ -250,7 +259,13 @@ export class SshRouterCli implements RouterCli {
       this.dispatch({ kind: 'prepared' });
       return session;
     } catch (err) {
-      const e = err instanceof RouterError ? err : new RouterError('ROUTER_CONNECT_FAILED', `cannot connect to ${this.options.host}:${this.options.port}: ${(err as Error).message}`);
+      const e =
+        err instanceof RouterError
+          ? err
+          : new RouterError(
+              'ROUTER_CONNECT_FAILED',
+              `cannot connect to ${this.options.host}:${this.options.port}: ${(err as Error).message}`,
+            );
       this.dispatch({ kind: 'connect-failed', code: e.code, message: e.message });
       throw e;
     }
@@ -295,16 +310,24 @@ export class SshRouterCli implements RouterCli {
       };
       client.on('ready', () => {
         client.shell({ term: 'vt100', cols: 511, rows: 24 }, (err, channel) => {
-          if (err) { client.end(); reject(err); return; }
+          if (err) {
+            client.end();
+            reject(err);
+            return;
+          }
           const session: Session = { id, client, channel, output: new OutputBuffer(this.limits(''), 'login') };
-          channel.on('data', (d: Buffer) => { session.output.push(d.toString('latin1')); session.onData?.(); });
+          channel.on('data', (d: Buffer) => {
+            session.output.push(d.toString('latin1'));
+            session.onData?.();
+          });
           channel.on('close', () => this.dispatch({ kind: 'peer-closed', session: session.id }));
           resolve(session);
         });
       });
       client.on('error', (err: Error & { level?: string }) => {
         if (hostKeyMismatch) reject(new RouterError('ROUTER_HOSTKEY_MISMATCH', hostKeyMismatch));
-        else if (err.level === 'client-authentication') reject(new RouterError('ROUTER_AUTH_FAILED', `authentication as ${o.username} refused`));
+        else if (err.level === 'client-authentication')
+          reject(new RouterError('ROUTER_AUTH_FAILED', `authentication as ${o.username} refused`));
         else reject(err);
       });
       client.on('close', () => reject(new RouterError('ROUTER_DISCONNECTED', 'connection closed during login')));

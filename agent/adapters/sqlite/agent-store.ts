@@ -52,7 +52,9 @@ export class SqliteAgentStore implements AgentStore {
    * Written on the next turn of the loop, in one transaction: the fsync of a
    * FULL-synchronous commit stays off the path from observation to configuration command.
    */
-  private readonly appendJournal = perTurnBatch<JournalEntry>(async (batch) => { await this.writes.run(() => this.journalTable.append(batch)); });
+  private readonly appendJournal = perTurnBatch<JournalEntry>(async (batch) => {
+    await this.writes.run(() => this.journalTable.append(batch));
+  });
   private errors = 0;
   private lastError: string | undefined;
 
@@ -63,9 +65,15 @@ export class SqliteAgentStore implements AgentStore {
     if (o.checkIntegrity) assertIntact(this.db, o.path);
     this.journalTable = new SqliteJournal(this.db, { maxAgeMs: o.journalMaxAgeMs, maxRows: o.journalMaxRows });
     this.outbox = new SqliteOutbox(this.db, { maxBytes: o.outboxMaxBytes, maxAgeMs: o.outboxMaxAgeMs });
-    this.ingester = o.path === ':memory:' ? undefined : new RouteIngester({
-      dbPath: o.path, expectations: o.expectations, ...binding, ...(o.maxTableRoutes !== undefined ? { maxTableLines: o.maxTableRoutes } : {}),
-    });
+    this.ingester =
+      o.path === ':memory:'
+        ? undefined
+        : new RouteIngester({
+            dbPath: o.path,
+            expectations: o.expectations,
+            ...binding,
+            ...(o.maxTableRoutes !== undefined ? { maxTableLines: o.maxTableRoutes } : {}),
+          });
   }
 
   sqlite(): SqliteParts {
@@ -88,13 +96,16 @@ export class SqliteAgentStore implements AgentStore {
     return {
       load: (iface) => table.load(iface),
       // Through the write queue: the route worker may hold the write lock (busy_timeout 0 here).
-      save: (usage) => { this.writes.run(() => table.save(usage)).catch((err: unknown) => this.failed('metered usage', err)); },
+      save: (usage) => {
+        this.writes.run(() => table.save(usage)).catch((err: unknown) => this.failed('metered usage', err));
+      },
     };
   }
 
   journal(tsMs: number, kind: string, subject: string | undefined, data: unknown): void {
-    this.appendJournal([{ tsMs, kind, ...(subject !== undefined ? { subject } : {}), data }])
-      .catch((err: unknown) => this.failed('journal', err));
+    this.appendJournal([{ tsMs, kind, ...(subject !== undefined ? { subject } : {}), data }]).catch((err: unknown) =>
+      this.failed('journal', err),
+    );
   }
 
   busy(): boolean {
@@ -114,11 +125,13 @@ export class SqliteAgentStore implements AgentStore {
   }
 
   prune(nowMs: number): void {
-    this.writes.run(() => {
-      this.journalTable.prune(nowMs);
-      this.outbox.expire(nowMs);
-      this.meteredTable?.prune(dayKey(nowMs - METERED_DAYS_KEPT * 86_400_000));
-    }).catch((err: unknown) => this.failed('prune', err));
+    this.writes
+      .run(() => {
+        this.journalTable.prune(nowMs);
+        this.outbox.expire(nowMs);
+        this.meteredTable?.prune(dayKey(nowMs - METERED_DAYS_KEPT * 86_400_000));
+      })
+      .catch((err: unknown) => this.failed('prune', err));
     this.ingester?.prune(nowMs - this.o.routeHistoryMs).catch((err: unknown) => this.failed('prune', err));
   }
 

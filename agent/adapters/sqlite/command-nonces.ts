@@ -16,7 +16,10 @@ export class SqliteCommandNonces {
   private readonly stmt;
 
   /** @param keepAfterExpMs how long past `exp` a nonce is kept: the verifier's clock skew. */
-  constructor(private readonly db: SqliteDb, private readonly keepAfterExpMs: number) {
+  constructor(
+    private readonly db: SqliteDb,
+    private readonly keepAfterExpMs: number,
+  ) {
     this.stmt = guarded('preparing command nonce statements', () => ({
       // A plain INSERT: a nonce already stored fails the acceptance, so even a
       // replay the in-memory cache missed is never run.
@@ -34,11 +37,13 @@ export class SqliteCommandNonces {
    */
   recordAccepted(journal: SqliteJournal, entry: JournalEntry, nonce: StoredNonce): void {
     guarded('recording an accepted command', () =>
-      this.db.transaction(() => {
-        this.stmt.prune.run(entry.tsMs - this.keepAfterExpMs);
-        journal.append([entry]);
-        this.stmt.insert.run(nonce.nonce, nonce.expMs);
-      }).immediate(),
+      this.db
+        .transaction(() => {
+          this.stmt.prune.run(entry.tsMs - this.keepAfterExpMs);
+          journal.append([entry]);
+          this.stmt.insert.run(nonce.nonce, nonce.expMs);
+        })
+        .immediate(),
     );
   }
 

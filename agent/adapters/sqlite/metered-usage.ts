@@ -46,20 +46,33 @@ export class SqliteMeteredUsage {
     const raised = parseJson(row.raised_pct);
     const last = row.last === null ? undefined : parseJson(row.last);
     return {
-      interface: row.interface, periodStartMs: row.period_start_ms, periodBytes: row.period_bytes, day: row.day, dayBytes: row.day_bytes,
+      interface: row.interface,
+      periodStartMs: row.period_start_ms,
+      periodBytes: row.period_bytes,
+      day: row.day,
+      dayBytes: row.day_bytes,
       raisedPct: Array.isArray(raised) ? raised.filter((x): x is number => typeof x === 'number') : [],
       ...(isReading(last) ? { last } : {}),
     };
   }
 
   save(u: MeteredUsage): void {
-    guarded('saving metered usage', () => this.db.transaction(() => {
-      this.stmt.save.run({
-        interface: u.interface, period_start_ms: u.periodStartMs, period_bytes: u.periodBytes, day: u.day, day_bytes: u.dayBytes,
-        raised_pct: JSON.stringify(u.raisedPct), last: u.last ? JSON.stringify(u.last) : null,
-      });
-      this.stmt.saveDay.run(u.interface, u.day, u.dayBytes);
-    }).immediate());
+    guarded('saving metered usage', () =>
+      this.db
+        .transaction(() => {
+          this.stmt.save.run({
+            interface: u.interface,
+            period_start_ms: u.periodStartMs,
+            period_bytes: u.periodBytes,
+            day: u.day,
+            day_bytes: u.dayBytes,
+            raised_pct: JSON.stringify(u.raisedPct),
+            last: u.last ? JSON.stringify(u.last) : null,
+          });
+          this.stmt.saveDay.run(u.interface, u.day, u.dayBytes);
+        })
+        .immediate(),
+    );
   }
 
   /** Per-day counts from `fromDay` on (`2026-12-01`), oldest first. */
@@ -82,5 +95,7 @@ function parseJson(text: string): unknown {
 
 function isReading(v: unknown): v is CounterReading {
   const r = v as CounterReading | undefined;
-  return typeof r === 'object' && r !== null && typeof r.atMs === 'number' && typeof r.bytesIn === 'number' && typeof r.bytesOut === 'number';
+  return (
+    typeof r === 'object' && r !== null && typeof r.atMs === 'number' && typeof r.bytesIn === 'number' && typeof r.bytesOut === 'number'
+  );
 }

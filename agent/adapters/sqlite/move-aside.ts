@@ -17,10 +17,16 @@ export function moveAside(path: string, nowMs: number): string {
   }
   const dir = dirname(path);
   const prefix = `${basename(path)}.corrupt-`;
-  const copies = readdirSync(dir).filter((f) => f.startsWith(prefix) && !f.endsWith('-wal') && !f.endsWith('-shm')).sort();
+  const copies = readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && !f.endsWith('-wal') && !f.endsWith('-shm'))
+    .sort();
   for (const old of copies.slice(0, Math.max(0, copies.length - KEEP))) {
     for (const suffix of ['', '-wal', '-shm']) {
-      try { unlinkSync(join(dir, old + suffix)); } catch { /* not there */ }
+      try {
+        unlinkSync(join(dir, old + suffix));
+      } catch {
+        /* not there */
+      }
     }
   }
   return aside;

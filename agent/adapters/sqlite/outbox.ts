@@ -64,7 +64,11 @@ export class SqliteOutbox {
     try {
       return guarded(doing, () => this.db.transaction(fn).immediate());
     } catch (err) {
-      try { this.reloadDepth(); } catch { /* the original error is the one to report */ }
+      try {
+        this.reloadDepth();
+      } catch {
+        /* the original error is the one to report */
+      }
       throw err;
     }
   }
@@ -89,7 +93,12 @@ export class SqliteOutbox {
   /** The next rows to send, highest class first, FIFO within a class, skipping those in flight. */
   peek(limit: number, inFlight: ReadonlySet<number> = new Set()): OutboxRow[] {
     const rows = guarded('reading outbox', () => this.stmt.peek.all(limit + inFlight.size)) as {
-      id: number; class: number; topic: string; payload: string; retain: number; created_ms: number;
+      id: number;
+      class: number;
+      topic: string;
+      payload: string;
+      retain: number;
+      created_ms: number;
     }[];
     const out: OutboxRow[] = [];
     for (const r of rows) {

@@ -15,7 +15,9 @@ export function sqliteOutboxStore(outbox: SqliteOutbox, writes: WriteQueue): Out
   return {
     peek: (limit, exclude) => outbox.peek(limit, exclude),
     ack: (ids) => writes.run(() => outbox.ack(ids)),
-    append: async (messages, nowMs) => { await writes.run(() => outbox.enqueue(messages, nowMs)); },
+    append: async (messages, nowMs) => {
+      await writes.run(() => outbox.enqueue(messages, nowMs));
+    },
     depth: () => outbox.depth(),
     evictions: () => outbox.evictions(),
   };
@@ -24,10 +26,11 @@ export function sqliteOutboxStore(outbox: SqliteOutbox, writes: WriteQueue): Out
 /** An acceptance writes its journal row and its nonce in one transaction; a restart reloads every unexpired nonce. */
 export function sqliteCommandLog(journal: SqliteJournal, nonces: SqliteCommandNonces, writes: WriteQueue): CommandLog {
   return {
-    record: (entry, nonce) => writes.run(() => {
-      if (nonce) nonces.recordAccepted(journal, entry, nonce);
-      else journal.append([entry]);
-    }),
+    record: (entry, nonce) =>
+      writes.run(() => {
+        if (nonce) nonces.recordAccepted(journal, entry, nonce);
+        else journal.append([entry]);
+      }),
     unexpiredNonces: (nowMs) => nonces.unexpired(nowMs),
   };
 }

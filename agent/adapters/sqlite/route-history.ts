@@ -5,7 +5,6 @@ import { guarded, StoreError } from './store-error.js';
 import type { IngestSummary } from '../../ports/store.js';
 export type { IngestSummary };
 
-
 export interface IngestOptions {
   /** Writes per transaction; keeps each write lock short for other connections. */
   sliceRows?: number;
@@ -19,9 +18,7 @@ interface CurrentVersion {
   fromSnap: number;
 }
 
-type Op =
-  | { kind: 'close'; prefix: string; fromSnap: number }
-  | { kind: 'open'; prefix: string; route: Route; ageSec: number | undefined };
+type Op = { kind: 'close'; prefix: string; fromSnap: number } | { kind: 'open'; prefix: string; route: Route; ageSec: number | undefined };
 
 /**
  * Route tables as temporal versions: each route version is valid from the
@@ -41,10 +38,10 @@ export class SqliteRouteHistory {
         'UPDATE route_snapshot SET complete = 1, route_count = ?, added = ?, removed = ?, changed = ? WHERE id = ?',
       ),
       close: db.prepare('UPDATE route_version SET to_snap = ? WHERE table_key = ? AND prefix = ? AND from_snap = ?'),
-      open: db.prepare('INSERT INTO route_version (table_key, prefix, from_snap, from_ms, to_snap, route, age_sec) VALUES (?, ?, ?, ?, NULL, ?, ?)'),
-      currentRows: db.prepare(
-        'SELECT prefix, from_snap, route FROM route_version WHERE table_key = ? AND to_snap IS NULL',
+      open: db.prepare(
+        'INSERT INTO route_version (table_key, prefix, from_snap, from_ms, to_snap, route, age_sec) VALUES (?, ?, ?, ?, NULL, ?, ?)',
       ),
+      currentRows: db.prepare('SELECT prefix, from_snap, route FROM route_version WHERE table_key = ? AND to_snap IS NULL'),
     }));
     this.recover();
   }
@@ -52,14 +49,16 @@ export class SqliteRouteHistory {
   /** Undoes a snapshot a crash left incomplete. */
   recover(): void {
     guarded('recovering incomplete route snapshots', () =>
-      this.db.transaction(() => {
-        const incomplete = this.db.prepare('SELECT id FROM route_snapshot WHERE complete = 0').all() as { id: number }[];
-        for (const { id } of incomplete) {
-          this.db.prepare('DELETE FROM route_version WHERE from_snap = ?').run(id);
-          this.db.prepare('UPDATE route_version SET to_snap = NULL WHERE to_snap = ?').run(id);
-          this.db.prepare('DELETE FROM route_snapshot WHERE id = ?').run(id);
-        }
-      }).immediate(),
+      this.db
+        .transaction(() => {
+          const incomplete = this.db.prepare('SELECT id FROM route_snapshot WHERE complete = 0').all() as { id: number }[];
+          for (const { id } of incomplete) {
+            this.db.prepare('DELETE FROM route_version WHERE from_snap = ?').run(id);
+            this.db.prepare('UPDATE route_version SET to_snap = NULL WHERE to_snap = ?').run(id);
+            this.db.prepare('DELETE FROM route_snapshot WHERE id = ?').run(id);
+          }
+        })
+        .immediate(),
     );
     this.current.clear();
   }
@@ -74,18 +73,25 @@ export class SqliteRouteHistory {
       if (!after.has(r.prefix)) after.set(r.prefix, { identity: routeFingerprint(r), route: r, ageSec: routeAgeSec(r) });
     }
     const ops: Op[] = [];
-    let added = 0, removed = 0, changed = 0;
+    let added = 0,
+      removed = 0,
+      changed = 0;
     for (const [prefix, old] of before) {
       const next = after.get(prefix);
-      if (next === undefined) { removed++; ops.push({ kind: 'close', prefix, fromSnap: old.fromSnap }); }
-      else if (next.identity !== old.identity) {
+      if (next === undefined) {
+        removed++;
+        ops.push({ kind: 'close', prefix, fromSnap: old.fromSnap });
+      } else if (next.identity !== old.identity) {
         changed++;
         ops.push({ kind: 'close', prefix, fromSnap: old.fromSnap });
         ops.push({ kind: 'open', prefix, route: next.route, ageSec: next.ageSec });
       }
     }
     for (const [prefix, next] of after) {
-      if (!before.has(prefix)) { added++; ops.push({ kind: 'open', prefix, route: next.route, ageSec: next.ageSec }); }
+      if (!before.has(prefix)) {
+        added++;
+        ops.push({ kind: 'open', prefix, route: next.route, ageSec: next.ageSec });
+      }
     }
 
     const snap = Number(guarded('creating route snapshot', () => this.stmt.newSnapshot.run(key, tsMs).lastInsertRowid));
@@ -94,19 +100,25 @@ export class SqliteRouteHistory {
       for (let i = 0; i < ops.length; i += slice) {
         const part = ops.slice(i, i + slice);
         guarded('writing route versions', () =>
-          this.db.transaction(() => {
-            for (const op of part) {
-              if (op.kind === 'close') this.stmt.close.run(snap, key, op.prefix, op.fromSnap);
-              else this.stmt.open.run(key, op.prefix, snap, tsMs, storedRoute(op.route), op.ageSec ?? null);
-            }
-          }).immediate(),
+          this.db
+            .transaction(() => {
+              for (const op of part) {
+                if (op.kind === 'close') this.stmt.close.run(snap, key, op.prefix, op.fromSnap);
+                else this.stmt.open.run(key, op.prefix, snap, tsMs, storedRoute(op.route), op.ageSec ?? null);
+              }
+            })
+            .immediate(),
         );
         if (options.betweenSlices && i + slice < ops.length) await options.betweenSlices();
       }
       guarded('completing route snapshot', () => this.stmt.completeSnapshot.run(after.size, added, removed, changed, snap));
     } catch (err) {
       // Leave nothing half-applied: undo this snapshot now (or at next open, if this fails too).
-      try { this.recover(); } catch { /* recover runs again at the next open */ }
+      try {
+        this.recover();
+      } catch {
+        /* recover runs again at the next open */
+      }
       throw err;
     }
     const next = new Map<string, CurrentVersion>();
@@ -122,7 +134,11 @@ export class SqliteRouteHistory {
     let map = this.current.get(key);
     if (!map) {
       map = new Map();
-      const rows = guarded('loading current routes', () => this.stmt.currentRows.all(key)) as { prefix: string; from_snap: number; route: string }[];
+      const rows = guarded('loading current routes', () => this.stmt.currentRows.all(key)) as {
+        prefix: string;
+        from_snap: number;
+        route: string;
+      }[];
       for (const r of rows) map.set(r.prefix, { identity: routeFingerprint(parseStoredRoute(r.route)), fromSnap: r.from_snap });
       this.current.set(key, map);
     }

@@ -30,7 +30,6 @@ export type RouteIngestRequest =
   /** Forget route history older than keepSinceMs (done here: it can delete many rows). */
   | { id: number; kind: 'prune'; keepSinceMs: number };
 
-
 export type RouteIngestReply =
   | { id: number; ok: true; tables: TableIngestResult[]; parseWarnings: number }
   | { id: number; ok: false; code: StoreErrorCode; message: string };

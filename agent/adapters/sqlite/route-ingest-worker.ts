@@ -10,7 +10,13 @@ import { resolveCommand } from '../../parsers/registry.js';
 import { openDatabase } from './database.js';
 import { SqliteRouteHistory } from './route-history.js';
 import { SqliteRouteQueries } from './route-queries.js';
-import type { RouteIngestReply, RouteIngestRequest, RouteIngestTextPart, RouteIngestWorkerData, TableIngestResult } from './route-ingest-messages.js';
+import type {
+  RouteIngestReply,
+  RouteIngestRequest,
+  RouteIngestTextPart,
+  RouteIngestWorkerData,
+  TableIngestResult,
+} from './route-ingest-messages.js';
 import type { TableId } from './route-key.js';
 import { errorMessage } from '../../../proto/coded-error.js';
 import { toStoreError } from './store-error.js';
@@ -32,7 +38,11 @@ const NOTHING_EXPECTED = compileExpectations({ required: [], allowed: [], checke
 // loop), so this worker keeps the WAL from growing without bound.
 const CHECKPOINT_EVERY_MS = 30_000;
 setInterval(() => {
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy or full: the next round retries */ }
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    /* busy or full: the next round retries */
+  }
 }, CHECKPOINT_EVERY_MS).unref();
 
 /**
@@ -61,10 +71,12 @@ port.on('message', (msg: RouteIngestRequest | RouteIngestTextPart) => {
   const parts = textParts.get(msg.id);
   textParts.delete(msg.id);
   const req = parts && msg.kind === 'text' ? { ...msg, text: parts.join('') + msg.text } : msg;
-  chain = chain.then(() => handle(req).then((reply) => {
-    port.postMessage(reply);
-    if (reply.ok && reply.tables.some((t) => t.summary.routeCount >= BIG_TABLE_ROUTES)) gc();
-  }));
+  chain = chain.then(() =>
+    handle(req).then((reply) => {
+      port.postMessage(reply);
+      if (reply.ok && reply.tables.some((t) => t.summary.routeCount >= BIG_TABLE_ROUTES)) gc();
+    }),
+  );
 });
 
 async function handle(req: RouteIngestRequest): Promise<RouteIngestReply> {

@@ -26,7 +26,6 @@ export interface RouteIngesterOptions {
   nativeBinding?: string;
 }
 
-
 type Pending = {
   req: RouteIngestRequest;
   key: string;
@@ -70,9 +69,19 @@ export class RouteIngester {
     };
     const worker = new Worker(entry.file, { workerData: { ...entry.workerData, ...data } });
     worker.on('message', (reply: RouteIngestReply) => this.onReply(reply));
-    worker.on('error', (err: Error) => this.died(worker, errorCode(err) === 'ERR_WORKER_OUT_OF_MEMORY'
-      ? new StoreError('STORE_OUT_OF_MEMORY', `route worker ran out of memory (${err.message}); a smaller routes.maxTableRoutes, or a higher --max-old-space-size, avoids it`, undefined, { cause: err })
-      : new StoreError('STORE_FAILED', `route worker failed: ${err.message}`, undefined, { cause: err })));
+    worker.on('error', (err: Error) =>
+      this.died(
+        worker,
+        errorCode(err) === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new StoreError(
+              'STORE_OUT_OF_MEMORY',
+              `route worker ran out of memory (${err.message}); a smaller routes.maxTableRoutes, or a higher --max-old-space-size, avoids it`,
+              undefined,
+              { cause: err },
+            )
+          : new StoreError('STORE_FAILED', `route worker failed: ${err.message}`, undefined, { cause: err }),
+      ),
+    );
     worker.on('exit', (code) => this.died(worker, new StoreError('STORE_FAILED', `route worker exited (${code})`)));
     worker.unref();
     return worker;
@@ -94,7 +103,10 @@ export class RouteIngester {
     const max = this.options.maxTableLines;
     if (max !== undefined) {
       const routes = countRouteLines(text, max);
-      if (routes > max) return Promise.reject(new StoreError('STORE_TABLE_TOO_LARGE', `"${command}" printed over ${max} routes; not cached (routes.maxTableRoutes)`));
+      if (routes > max)
+        return Promise.reject(
+          new StoreError('STORE_TABLE_TOO_LARGE', `"${command}" printed over ${max} routes; not cached (routes.maxTableRoutes)`),
+        );
     }
     return this.enqueue({ id: this.nextId++, kind: 'text', command, text, tsMs }, `text:${command}`);
   }

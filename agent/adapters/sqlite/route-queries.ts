@@ -5,7 +5,6 @@ import { guarded } from './store-error.js';
 import type { CachedRoute, SnapshotInfo } from '../../ports/store.js';
 export type { CachedRoute, SnapshotInfo };
 
-
 export type RouteChangeKind = 'added' | 'removed' | 'changed';
 
 export interface RouteChange {
@@ -39,12 +38,8 @@ export class SqliteRouteQueries {
       snapshotAt: db.prepare(
         'SELECT * FROM route_snapshot WHERE table_key = ? AND complete = 1 AND ts_ms <= ? ORDER BY ts_ms DESC, id DESC LIMIT 1',
       ),
-      latestSnapshot: db.prepare(
-        'SELECT * FROM route_snapshot WHERE table_key = ? AND complete = 1 ORDER BY id DESC LIMIT 1',
-      ),
-      snapshotsSince: db.prepare(
-        'SELECT * FROM route_snapshot WHERE complete = 1 AND ts_ms > ? ORDER BY ts_ms, id',
-      ),
+      latestSnapshot: db.prepare('SELECT * FROM route_snapshot WHERE table_key = ? AND complete = 1 ORDER BY id DESC LIMIT 1'),
+      snapshotsSince: db.prepare('SELECT * FROM route_snapshot WHERE complete = 1 AND ts_ms > ? ORDER BY ts_ms, id'),
       versionsAt: db.prepare(
         `SELECT prefix, from_snap, to_snap, route, age_sec, from_ms AS from_ts FROM route_version
           WHERE table_key = ? AND from_snap <= ? AND (to_snap IS NULL OR to_snap > ?)`,
@@ -99,9 +94,11 @@ export class SqliteRouteQueries {
       const closed = new Map((this.stmt.closed.all(s.id) as { prefix: string; route: string }[]).map((r) => [r.prefix, r.route]));
       for (const [prefix, route] of closed) {
         const after = opened.get(prefix);
-        out.push(after === undefined
-          ? { tsMs: s.tsMs, table: s.table, prefix, change: 'removed', before: parseStoredRoute(route) }
-          : { tsMs: s.tsMs, table: s.table, prefix, change: 'changed', before: parseStoredRoute(route), after: parseStoredRoute(after) });
+        out.push(
+          after === undefined
+            ? { tsMs: s.tsMs, table: s.table, prefix, change: 'removed', before: parseStoredRoute(route) }
+            : { tsMs: s.tsMs, table: s.table, prefix, change: 'changed', before: parseStoredRoute(route), after: parseStoredRoute(after) },
+        );
       }
       for (const [prefix, route] of opened) {
         if (!closed.has(prefix)) out.push({ tsMs: s.tsMs, table: s.table, prefix, change: 'added', after: parseStoredRoute(route) });
@@ -116,22 +113,43 @@ export class SqliteRouteQueries {
    */
   prune(keepSinceMs: number): { snapshots: number; versions: number } {
     return guarded('pruning route history', () =>
-      this.db.transaction(() => {
-        let snapshots = 0, versions = 0;
-        for (const { table_key, keep } of this.stmt.oldestKept.all(keepSinceMs) as { table_key: string; keep: number }[]) {
-          versions += this.db.prepare('DELETE FROM route_version WHERE table_key = ? AND to_snap IS NOT NULL AND to_snap <= ?').run(table_key, keep).changes;
-          snapshots += this.db.prepare('DELETE FROM route_snapshot WHERE table_key = ? AND id < ? AND complete = 1').run(table_key, keep).changes;
-        }
-        return { snapshots, versions };
-      }).immediate(),
+      this.db
+        .transaction(() => {
+          let snapshots = 0,
+            versions = 0;
+          for (const { table_key, keep } of this.stmt.oldestKept.all(keepSinceMs) as { table_key: string; keep: number }[]) {
+            versions += this.db
+              .prepare('DELETE FROM route_version WHERE table_key = ? AND to_snap IS NOT NULL AND to_snap <= ?')
+              .run(table_key, keep).changes;
+            snapshots += this.db
+              .prepare('DELETE FROM route_snapshot WHERE table_key = ? AND id < ? AND complete = 1')
+              .run(table_key, keep).changes;
+          }
+          return { snapshots, versions };
+        })
+        .immediate(),
     );
   }
 }
 
 interface SnapshotRow {
-  id: number; table_key: string; ts_ms: number; route_count: number; added: number; removed: number; changed: number;
+  id: number;
+  table_key: string;
+  ts_ms: number;
+  route_count: number;
+  added: number;
+  removed: number;
+  changed: number;
 }
 
 function toSnapshot(r: SnapshotRow): SnapshotInfo {
-  return { id: r.id, table: parseTableKey(r.table_key), tsMs: r.ts_ms, routeCount: r.route_count, added: r.added, removed: r.removed, changed: r.changed };
+  return {
+    id: r.id,
+    table: parseTableKey(r.table_key),
+    tsMs: r.ts_ms,
+    routeCount: r.route_count,
+    added: r.added,
+    removed: r.removed,
+    changed: r.changed,
+  };
 }

@@ -44,7 +44,14 @@ const METRIC_WORDS = { lossPct: ['loss', '%'], rttMs: ['RTT', ' ms'], jitterMs: 
 
 /** `jitter 48 ms over 30 ms, loss 3 % over 1 %`. */
 function breachWords(breaches: readonly { metric: keyof typeof METRIC_WORDS; value: number; threshold: number }[]): string {
-  return breaches.map((b) => { const [name, unit] = METRIC_WORDS[b.metric]; return `${name} ${b.value}${unit} over ${b.threshold}${unit}`; }).join(', ') || 'judged failing';
+  return (
+    breaches
+      .map((b) => {
+        const [name, unit] = METRIC_WORDS[b.metric];
+        return `${name} ${b.value}${unit} over ${b.threshold}${unit}`;
+      })
+      .join(', ') || 'judged failing'
+  );
 }
 
 /** One reason as a sentence. A reason from another agent version this one does not know is said to be so, with its data. */
@@ -59,12 +66,13 @@ type RenderRepair<C extends RepairCode> = (r: Extract<PathRepairReasonPayload, {
 /** Path repairs (agent/core/path-repair.ts), keyed by every code of the contract as SENTENCES is. */
 const REPAIR_SENTENCES: { [C in RepairCode]: RenderRepair<C> } = {
   'path-reselect': (r, now) =>
-    `the router stayed on hub ${r.from} while ${r.candidate} (hub ${r.peer}) is good since ${when(r.goodSinceMs, now)} and intended for over ${duration(r.settleSec)}: `
-    + `the agent clears hub ${r.from}'s IKEv2 SA so the FlexVPN client selects its first possible peer again (attempt ${r.attempt})`,
-  'path-reselected': (r) => `the router is back on ${r.candidate} (hub ${r.peer}) ${duration(r.afterMs / 1000)} after hub ${r.from}'s SA was cleared (attempt ${r.attempt})`,
+    `the router stayed on hub ${r.from} while ${r.candidate} (hub ${r.peer}) is good since ${when(r.goodSinceMs, now)} and intended for over ${duration(r.settleSec)}: ` +
+    `the agent clears hub ${r.from}'s IKEv2 SA so the FlexVPN client selects its first possible peer again (attempt ${r.attempt})`,
+  'path-reselected': (r) =>
+    `the router is back on ${r.candidate} (hub ${r.peer}) ${duration(r.afterMs / 1000)} after hub ${r.from}'s SA was cleared (attempt ${r.attempt})`,
   'path-reselect-failed': (r, now) =>
-    `after hub ${r.from}'s SA was cleared the router ${r.landed ? `came back on hub ${r.landed}` : 'found no peer'}, not ${r.candidate} (hub ${r.peer}): `
-    + `hub ${r.peer} may refuse new sessions; next try ${when(r.retryAtMs, now)} (attempt ${r.attempt} failed)`,
+    `after hub ${r.from}'s SA was cleared the router ${r.landed ? `came back on hub ${r.landed}` : 'found no peer'}, not ${r.candidate} (hub ${r.peer}): ` +
+    `hub ${r.peer} may refuse new sessions; next try ${when(r.retryAtMs, now)} (attempt ${r.attempt} failed)`,
 };
 
 /** A path repair's reason as a sentence; one from another version is said to be so, with its data. */
@@ -78,11 +86,18 @@ export function causeWords(c: BadCausePayload): string {
   switch (c.kind) {
     case 'quality': {
       const via = c.via === 'tunnel' ? ' (probes through the tunnel)' : '';
-      return c.breaches.map((b) => `${METRIC[b.metric]} ${round(b.value)}${UNIT[b.metric]} over the ${round(b.threshold)}${UNIT[b.metric]} threshold`).join(', ') + via;
+      return (
+        c.breaches
+          .map((b) => `${METRIC[b.metric]} ${round(b.value)}${UNIT[b.metric]} over the ${round(b.threshold)}${UNIT[b.metric]} threshold`)
+          .join(', ') + via
+      );
     }
-    case 'interface-down': return `interface ${c.interface} is down`;
-    case 'bgp-down': return `its BGP session to hub ${c.neighbor} is down`;
-    case 'unreachable': return `${c.consecutiveTimeouts} probes in a row timed out${c.via === 'tunnel' ? ' through the tunnel' : ''}`;
+    case 'interface-down':
+      return `interface ${c.interface} is down`;
+    case 'bgp-down':
+      return `its BGP session to hub ${c.neighbor} is down`;
+    case 'unreachable':
+      return `${c.consecutiveTimeouts} probes in a row timed out${c.via === 'tunnel' ? ' through the tunnel' : ''}`;
   }
 }
 
@@ -91,14 +106,21 @@ const UNIT = { lossPct: ' %', rttMs: ' ms', jitterMs: ' ms' } as const;
 const round = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 const ACTIONS: Record<DecisionPayload['action'], string> = {
-  adopt: 'adopt', switch: 'switch', release: 'release', hold: 'hold',
+  adopt: 'adopt',
+  switch: 'switch',
+  release: 'release',
+  hold: 'hold',
 };
 
 /** "switch lte-hub1 -> fibre-hub1 [dry-run]: <reason>". */
 export function decisionLine(d: DecisionPayload, nowMs: number): string {
-  const move = d.from && d.to ? `${d.from} -> ${d.to}` : d.to ?? d.from ?? '';
-  const marks = [d.dryRun ? '[dry-run: not applied]' : '', d.deferredUntilMs ? `[waits for the change rate limit until ${when(d.deferredUntilMs, nowMs)}]` : '']
-    .filter(Boolean).join(' ');
+  const move = d.from && d.to ? `${d.from} -> ${d.to}` : (d.to ?? d.from ?? '');
+  const marks = [
+    d.dryRun ? '[dry-run: not applied]' : '',
+    d.deferredUntilMs ? `[waits for the change rate limit until ${when(d.deferredUntilMs, nowMs)}]` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return `${ACTIONS[d.action] ?? d.action}${move ? ` ${move}` : ''}${marks ? ` ${marks}` : ''}: ${reasonSentence(d.reason, nowMs)}`;
 }
 

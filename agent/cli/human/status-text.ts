@@ -23,14 +23,19 @@ export function statusText(s: StatusAnswer, nowMs: number): string[] {
   const lines = [`${s.site}/${s.node}${s.version ? ` (spokepilot ${s.version})` : ''}: up ${duration(s.uptimeSec)}`];
   lines.push(`  mode         ${modeWords(st)}`);
   lines.push(`  health       ${healthWords(s.health)}`);
-  for (const d of s.health?.degraded ?? []) lines.push(`    - ${d.component}: ${errorWords(d.code)} since ${when(d.sinceMs, nowMs)}${d.message ? `: ${d.message}` : ''}`);
+  for (const d of s.health?.degraded ?? [])
+    lines.push(`    - ${d.component}: ${errorWords(d.code)} since ${when(d.sinceMs, nowMs)}${d.message ? `: ${d.message}` : ''}`);
   lines.push(`  mqtt         ${mqttWords(s.mqtt)}`);
   const a = st.active;
-  lines.push(`  router uses  ${a.peer || a.source ? `${a.peer ?? '-'} via ${a.source ?? '-'}` : 'no active path seen'}${a.candidate ? ` (${a.candidate})` : ''}`);
+  lines.push(
+    `  router uses  ${a.peer || a.source ? `${a.peer ?? '-'} via ${a.source ?? '-'}` : 'no active path seen'}${a.candidate ? ` (${a.candidate})` : ''}`,
+  );
   lines.push(`  agent wants  ${st.selected ?? '(not decided yet)'}`);
   if (st.override) {
     const o = st.override;
-    lines.push(`  override     ${[o.peer && `peer ${o.peer}`, o.source && `source ${o.source}`].filter(Boolean).join(', ')} by ${o.by}, until ${when(o.untilMs, nowMs)}`);
+    lines.push(
+      `  override     ${[o.peer && `peer ${o.peer}`, o.source && `source ${o.source}`].filter(Boolean).join(', ')} by ${o.by}, until ${when(o.untilMs, nowMs)}`,
+    );
   }
   if (st.drift) lines.push(`  drift        ${driftWords(st.drift, nowMs)}`);
   lines.push('  candidates');
@@ -63,12 +68,19 @@ function candidateWords(c: CandidateState, nowMs: number): string {
 }
 
 function driftWords(d: DriftPayload, nowMs: number): string {
-  const status = {
-    repairing: 'being repaired', unrepaired: 'NOT repaired (raised)', 'dry-run': 'reported only (dry-run)', held: 'held while the policy moves',
-  }[d.status] ?? d.status;
+  const status =
+    {
+      repairing: 'being repaired',
+      unrepaired: 'NOT repaired (raised)',
+      'dry-run': 'reported only (dry-run)',
+      held: 'held while the policy moves',
+    }[d.status] ?? d.status;
   const parts = d.tracks.map((t) => `track ${t.track} ${t.seen}, wants ${t.want}`);
   // The path alone: its repairs are reselects (the active hub's IKEv2 SA cleared).
-  if (d.path) parts.push(`the router on hub ${d.active.peer ?? '-'} via ${d.active.source ?? '-'}, not ${d.intended.candidate ?? 'the intended path'}`);
+  if (d.path)
+    parts.push(
+      `the router on hub ${d.active.peer ?? '-'} via ${d.active.source ?? '-'}, not ${d.intended.candidate ?? 'the intended path'}`,
+    );
   const what = d.tracks.length === 0 && d.path ? 'reselect' : 'repair';
   return `${status} since ${when(d.sinceMs, nowMs)}, ${d.repairs} ${what}${d.repairs === 1 ? '' : 's'}${parts.length > 0 ? `: ${parts.join('; ')}` : ''}`;
 }

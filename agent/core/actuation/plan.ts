@@ -68,8 +68,16 @@ export function stubTrackStates(t: ActuationTargets, peer: string, source: strin
     const at = items.findIndex(chosen);
     items.forEach((x, i) => (i < at ? forbid : allow).push({ track: track(x), up: i >= at }));
   };
-  steer(t.peers, (p) => p.address === peer, (p) => p.stubTrack);
-  steer(t.sources, (s) => s.interface === source, (s) => s.stubTrack);
+  steer(
+    t.peers,
+    (p) => p.address === peer,
+    (p) => p.stubTrack,
+  );
+  steer(
+    t.sources,
+    (s) => s.interface === source,
+    (s) => s.stubTrack,
+  );
   return [...allow, ...forbid];
 }
 
@@ -89,7 +97,10 @@ export function planTrackStates(t: ActuationTargets, states: readonly StubTrackS
   if (setter.kind === 'eem-applets') {
     return { configLines: [], execCommands: states.map((x) => `event manager run ${eemAppletName(setter.prefix, x.track, x.up)}`) };
   }
-  return { configLines: states.flatMap((x) => [`track ${x.track} stub-object`, `default-state ${x.up ? 'up' : 'down'}`]), execCommands: [] };
+  return {
+    configLines: states.flatMap((x) => [`track ${x.track} stub-object`, `default-state ${x.up ? 'up' : 'down'}`]),
+    execCommands: [],
+  };
 }
 
 /** IOS numbers a FlexVPN client's peers 1 to 10. */
@@ -120,7 +131,10 @@ export function planPeerOrder(t: ActuationTargets, peer: string, activePeer?: st
   const chosen = t.peers.find((p) => p.address === peer);
   if (!chosen) throw new Error(`peer-order: ${JSON.stringify(peer)} is not one of the configured peers`);
   const n = t.peers.length;
-  if (2 * n > MAX_PEER_SEQ) throw new Error(`peer-order: ${n} peers need ${2 * n} peer numbers, IOS has ${MAX_PEER_SEQ}; use stub-tracks, or at most ${MAX_PEER_SEQ / 2} peers`);
+  if (2 * n > MAX_PEER_SEQ)
+    throw new Error(
+      `peer-order: ${n} peers need ${2 * n} peer numbers, IOS has ${MAX_PEER_SEQ}; use stub-tracks, or at most ${MAX_PEER_SEQ / 2} peers`,
+    );
   const ordered = [chosen, ...t.peers.filter((p) => p !== chosen)];
   const spare = (i: number) => n + 1 + i;
   const active = configuredPeer(t, activePeer);
@@ -159,7 +173,10 @@ export function configuredPeer(t: ActuationTargets, address: string | undefined)
 }
 
 /** The configured (peer, source) pair equal to `path`, if both are configured. */
-export function configuredPath(t: ActuationTargets, path: { peer?: string; source?: string } | undefined): { peer: string; source: string } | undefined {
+export function configuredPath(
+  t: ActuationTargets,
+  path: { peer?: string; source?: string } | undefined,
+): { peer: string; source: string } | undefined {
   const peer = configuredPeer(t, path?.peer);
   const source = path?.source === undefined ? undefined : t.sources.find((s) => s.interface === path.source)?.interface;
   return peer && source ? { peer, source } : undefined;

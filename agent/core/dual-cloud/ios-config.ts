@@ -24,7 +24,7 @@ export interface DualCloudIosInput {
 export function dualCloudIos(i: DualCloudIosInput): string {
   const d = i.dualCloud;
   const out: string[] = ['! spokepilot: dual-cloud spoke, the pieces the agent steers and reads (review before pasting)'];
-  out.push('!', '! Probes through each hub\'s tunnel: what the users\' traffic to that hub meets.');
+  out.push('!', "! Probes through each hub's tunnel: what the users' traffic to that hub meets.");
   // As the failover design's path probes (agent/core/ios-config-probes.ts): the service level as the
   // threshold, a timeout IP SLA accepts with it, and no faster than the agent reads them.
   const thresholdMs = Math.round(i.serviceLevelRttMs);
@@ -32,12 +32,19 @@ export function dualCloudIos(i: DualCloudIosInput): string {
   const frequency = Math.max(1, Math.round(i.probeFrequencySec), Math.ceil(timeoutMs / 1000));
   for (const c of i.candidates) {
     for (const op of c.slaOperations) {
-      out.push(`ip sla ${op}`, ` icmp-echo ${c.peer} source-interface ${c.source}`, ` threshold ${thresholdMs}`, ` timeout ${timeoutMs}`, ` frequency ${frequency}`);
+      out.push(
+        `ip sla ${op}`,
+        ` icmp-echo ${c.peer} source-interface ${c.source}`,
+        ` threshold ${thresholdMs}`,
+        ` timeout ${timeoutMs}`,
+        ` frequency ${frequency}`,
+      );
       out.push(`ip sla schedule ${op} life forever start-time now`);
     }
   }
-  out.push('!', '! The agent\'s route-maps, neutral: it adds and removes their set lines, nothing else.');
-  for (const h of d.hubs) out.push(`route-map ${h.routeMapIn} permit ${ROUTE_MAP_SEQ}`, `route-map ${h.routeMapOut} permit ${ROUTE_MAP_SEQ}`);
+  out.push('!', "! The agent's route-maps, neutral: it adds and removes their set lines, nothing else.");
+  for (const h of d.hubs)
+    out.push(`route-map ${h.routeMapIn} permit ${ROUTE_MAP_SEQ}`, `route-map ${h.routeMapOut} permit ${ROUTE_MAP_SEQ}`);
   out.push('!', `router bgp ${d.asn}`);
   for (const h of d.hubs) {
     out.push(` neighbor ${h.neighbor} route-map ${h.routeMapIn} in`, ` neighbor ${h.neighbor} route-map ${h.routeMapOut} out`);

@@ -29,7 +29,10 @@ export function bestHubs(c: DualCloudConfig, paths: readonly BgpPathEntry[]): { 
 export function sessionsDown(c: DualCloudConfig, neighbors: readonly BgpNeighborSummary[]): string[] {
   // The global IPv4 unicast session: a VRF's or another family's row of the same address is another session.
   const global = neighbors.filter((n) => n.vrf === undefined && n.addressFamily === 'ipv4 unicast');
-  return c.hubs.filter((h) => global.find((n) => n.neighbor === h.neighbor)?.state !== 'established').map((h) => h.neighbor).sort();
+  return c.hubs
+    .filter((h) => global.find((n) => n.neighbor === h.neighbor)?.state !== 'established')
+    .map((h) => h.neighbor)
+    .sort();
 }
 
 /**
@@ -39,7 +42,10 @@ export function sessionsDown(c: DualCloudConfig, neighbors: readonly BgpNeighbor
  * policy the router is on no candidate.
  */
 export function bgpObservations(
-  seen: BgpSeen | undefined, c: DualCloudConfig, neighbors: readonly BgpNeighborSummary[], paths: readonly BgpPathEntry[],
+  seen: BgpSeen | undefined,
+  c: DualCloudConfig,
+  neighbors: readonly BgpNeighborSummary[],
+  paths: readonly BgpPathEntry[],
 ): { observations: Observation[]; seen: BgpSeen } {
   const first = bestHubs(c, paths)[0];
   const hub = hubOf(c, first?.nextHop);
@@ -47,7 +53,11 @@ export function bgpObservations(
   const observations: Observation[] = [];
   if (seen?.sessionsDown.join() !== now.sessionsDown.join()) observations.push({ kind: 'bgp-sessions', down: now.sessionsDown });
   if (seen === undefined || seen.activePeer !== now.activePeer || seen.activeSource !== now.activeSource) {
-    observations.push({ kind: 'flexvpn', ...(hub ? { activePeer: hub.neighbor, activeSource: hub.tunnel } : {}), peersActiveElsewhere: [] });
+    observations.push({
+      kind: 'flexvpn',
+      ...(hub ? { activePeer: hub.neighbor, activeSource: hub.tunnel } : {}),
+      peersActiveElsewhere: [],
+    });
   }
   return { observations, seen: now };
 }

@@ -11,14 +11,24 @@ import type { DualCloudConfig } from './config.js';
 import { ROUTE_MAP_SEQ } from './plan.js';
 
 export interface DualCloudProblem {
-  code: 'BGP_MISSING' | 'NEIGHBOR_MISSING' | 'ROUTE_MAP_NOT_APPLIED' | 'ROUTE_MAP_MISSING' | 'COMMUNITY_NOT_SENT' | 'TUNNEL_MISSING' | 'SLA_MISSING' | 'SLA_WRONG_SOURCE';
+  code:
+    | 'BGP_MISSING'
+    | 'NEIGHBOR_MISSING'
+    | 'ROUTE_MAP_NOT_APPLIED'
+    | 'ROUTE_MAP_MISSING'
+    | 'COMMUNITY_NOT_SENT'
+    | 'TUNNEL_MISSING'
+    | 'SLA_MISSING'
+    | 'SLA_WRONG_SOURCE';
   message: string;
   /** What to configure on the router (or change in the file). */
   fix: string;
 }
 
 export function dualCloudPreflight(
-  c: DualCloudConfig, candidates: readonly { id: string; peer: string; source: string; slaOperations: readonly number[] }[], runningConfig: string,
+  c: DualCloudConfig,
+  candidates: readonly { id: string; peer: string; source: string; slaOperations: readonly number[] }[],
+  runningConfig: string,
 ): DualCloudProblem[] {
   const blocks = runningConfigBlocks(runningConfig);
   const problems: DualCloudProblem[] = [];
@@ -26,7 +36,13 @@ export function dualCloudPreflight(
   const bgp = blocks.find((b) => b.head === `router bgp ${c.asn}`);
   if (!bgp) {
     const other = blocks.find((b) => /^router bgp \d+$/.test(b.head));
-    add('BGP_MISSING', other ? `the router runs BGP as ${other.head.split(' ')[2]}, not dualCloud.asn ${c.asn}` : 'the router runs no BGP (no router bgp block)', other ? 'check dualCloud.asn' : `router bgp ${c.asn} with a neighbor per hub (spokepilot config ios prints the spoke side)`);
+    add(
+      'BGP_MISSING',
+      other
+        ? `the router runs BGP as ${other.head.split(' ')[2]}, not dualCloud.asn ${c.asn}`
+        : 'the router runs no BGP (no router bgp block)',
+      other ? 'check dualCloud.asn' : `router bgp ${c.asn} with a neighbor per hub (spokepilot config ios prints the spoke side)`,
+    );
     return problems;
   }
   const has = (line: string) => bgp.lines.includes(line);
@@ -35,29 +51,65 @@ export function dualCloudPreflight(
       add('NEIGHBOR_MISSING', `hub ${h.neighbor} is not a BGP neighbor`, `${bgp.head} / neighbor ${h.neighbor} remote-as <AS>`);
       continue;
     }
-    for (const [name, dir] of [[h.routeMapIn, 'in'], [h.routeMapOut, 'out']] as const) {
+    for (const [name, dir] of [
+      [h.routeMapIn, 'in'],
+      [h.routeMapOut, 'out'],
+    ] as const) {
       if (!has(`neighbor ${h.neighbor} route-map ${name} ${dir}`)) {
-        add('ROUTE_MAP_NOT_APPLIED', `neighbor ${h.neighbor} does not apply the agent's route-map ${name} ${dir}`, `${bgp.head} / neighbor ${h.neighbor} route-map ${name} ${dir}`);
+        add(
+          'ROUTE_MAP_NOT_APPLIED',
+          `neighbor ${h.neighbor} does not apply the agent's route-map ${name} ${dir}`,
+          `${bgp.head} / neighbor ${h.neighbor} route-map ${name} ${dir}`,
+        );
       }
       if (!blocks.some((b) => b.head === `route-map ${name} permit ${ROUTE_MAP_SEQ}`)) {
-        add('ROUTE_MAP_MISSING', `route-map ${name} permit ${ROUTE_MAP_SEQ} does not exist: as the neighbor's route-map it would deny every path`, `route-map ${name} permit ${ROUTE_MAP_SEQ}`);
+        add(
+          'ROUTE_MAP_MISSING',
+          `route-map ${name} permit ${ROUTE_MAP_SEQ} does not exist: as the neighbor's route-map it would deny every path`,
+          `route-map ${name} permit ${ROUTE_MAP_SEQ}`,
+        );
       }
     }
-    if ('community' in c.returnPath && !bgp.lines.some((l) => /^neighbor \S+ send-community( both| standard)?$/.test(l) && l.split(' ')[1] === h.neighbor)) {
-      add('COMMUNITY_NOT_SENT', `neighbor ${h.neighbor} is not sent communities: the return-path tag ${c.returnPath.community} would never reach it`, `${bgp.head} / neighbor ${h.neighbor} send-community both`);
+    if (
+      'community' in c.returnPath &&
+      !bgp.lines.some((l) => /^neighbor \S+ send-community( both| standard)?$/.test(l) && l.split(' ')[1] === h.neighbor)
+    ) {
+      add(
+        'COMMUNITY_NOT_SENT',
+        `neighbor ${h.neighbor} is not sent communities: the return-path tag ${c.returnPath.community} would never reach it`,
+        `${bgp.head} / neighbor ${h.neighbor} send-community both`,
+      );
     }
-    if (!blocks.some((b) => b.head === `interface ${h.tunnel}`)) add('TUNNEL_MISSING', `interface ${h.tunnel} (hub ${h.neighbor}) does not exist`, `check dualCloud.hubs: the tunnel whose destination is this hub`);
+    if (!blocks.some((b) => b.head === `interface ${h.tunnel}`))
+      add(
+        'TUNNEL_MISSING',
+        `interface ${h.tunnel} (hub ${h.neighbor}) does not exist`,
+        `check dualCloud.hubs: the tunnel whose destination is this hub`,
+      );
   }
   const slas = new Map<number, string | undefined>();
   for (const b of blocks) {
     const m = /^ip sla (\d+)$/.exec(b.head);
-    if (m) slas.set(Number(m[1]), b.lines.map((l) => /source-interface (\S+)/.exec(l)?.[1]).find((x) => x !== undefined));
+    if (m)
+      slas.set(
+        Number(m[1]),
+        b.lines.map((l) => /source-interface (\S+)/.exec(l)?.[1]).find((x) => x !== undefined),
+      );
   }
   for (const cand of candidates) {
     for (const op of cand.slaOperations) {
-      if (!slas.has(op)) add('SLA_MISSING', `IP SLA operation ${op} (candidate ${cand.id}) does not exist`, `ip sla ${op} / icmp-echo ${cand.peer} source-interface ${cand.source} / ip sla schedule ${op} life forever start-time now`);
+      if (!slas.has(op))
+        add(
+          'SLA_MISSING',
+          `IP SLA operation ${op} (candidate ${cand.id}) does not exist`,
+          `ip sla ${op} / icmp-echo ${cand.peer} source-interface ${cand.source} / ip sla schedule ${op} life forever start-time now`,
+        );
       else if (slas.get(op) !== cand.source) {
-        add('SLA_WRONG_SOURCE', `IP SLA operation ${op} probes from ${slas.get(op) ?? 'no source interface'}, but candidate ${cand.id} is judged through ${cand.source}`, `source-interface ${cand.source} on ip sla ${op}`);
+        add(
+          'SLA_WRONG_SOURCE',
+          `IP SLA operation ${op} probes from ${slas.get(op) ?? 'no source interface'}, but candidate ${cand.id} is judged through ${cand.source}`,
+          `source-interface ${cand.source} on ip sla ${op}`,
+        );
       }
     }
   }

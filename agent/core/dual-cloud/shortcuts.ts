@@ -27,8 +27,11 @@ export function shortcutsOf(entries: readonly NhrpEntry[]): Shortcut[] {
   return entries
     .filter((e) => e.interface?.startsWith('Virtual-Access') && e.via !== undefined && e.type !== 'incomplete' && !e.flags.includes('nhop'))
     .map((e) => ({
-      prefix: e.target, via: e.via!, interface: e.interface!,
-      ...(e.nbmaAddress ? { nbmaAddress: e.nbmaAddress } : {}), ...(e.expireSec !== undefined ? { expireSec: e.expireSec } : {}),
+      prefix: e.target,
+      via: e.via!,
+      interface: e.interface!,
+      ...(e.nbmaAddress ? { nbmaAddress: e.nbmaAddress } : {}),
+      ...(e.expireSec !== undefined ? { expireSec: e.expireSec } : {}),
     }))
     .sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
 }
@@ -55,7 +58,10 @@ export function shortcutChanges(before: readonly Shortcut[], after: readonly Sho
  * overlaps it, covering it or inside it. A spoke that answers a resolution
  * for a network it does not own (a misconfiguration, or worse) shows up here.
  */
-export function shortcutViolations(shortcuts: readonly Shortcut[], protectedPrefixes: readonly string[]): { shortcut: Shortcut; protectedPrefix: string }[] {
+export function shortcutViolations(
+  shortcuts: readonly Shortcut[],
+  protectedPrefixes: readonly string[],
+): { shortcut: Shortcut; protectedPrefix: string }[] {
   const guarded = protectedPrefixes.flatMap((p) => {
     const parsed = parsePrefix(p);
     return parsed ? [{ text: p, parsed }] : [];

@@ -24,9 +24,11 @@ export function routeMapDifferences(intents: readonly RouteMapIntent[], entries:
     if (!e) return [`route-map ${i.name} permit ${ROUTE_MAP_SEQ} is missing`];
     const diffs: string[] = [];
     if (e.action !== 'permit') diffs.push(`route-map ${i.name} ${ROUTE_MAP_SEQ} is ${e.action}`);
-    if (e.setLocalPreference !== i.localPreference) diffs.push(`route-map ${i.name} sets local-preference ${e.setLocalPreference ?? 'none'}, intended ${i.localPreference ?? 'none'}`);
+    if (e.setLocalPreference !== i.localPreference)
+      diffs.push(`route-map ${i.name} sets local-preference ${e.setLocalPreference ?? 'none'}, intended ${i.localPreference ?? 'none'}`);
     const community = e.setCommunities?.join(' ');
-    if (community !== i.community) diffs.push(`route-map ${i.name} sets community ${community ?? 'none'}, intended ${i.community ?? 'none'}`);
+    if (community !== i.community)
+      diffs.push(`route-map ${i.name} sets community ${community ?? 'none'}, intended ${i.community ?? 'none'}`);
     if (e.setMetric !== i.med) diffs.push(`route-map ${i.name} sets metric ${e.setMetric ?? 'none'}, intended ${i.med ?? 'none'}`);
     return diffs;
   });

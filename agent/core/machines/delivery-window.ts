@@ -55,8 +55,17 @@ export interface DeliveryState<R extends DeliveryRow> {
 
 export function initialDelivery<R extends DeliveryRow>(nowMs: number): DeliveryState<R> {
   return {
-    stopping: false, everConnected: false, historicalBeforeMs: nowMs, pausedUntilMs: 0, drainScheduled: false,
-    inFlight: new Set(), readAhead: [], readAt: 0, ackBatch: [], ackFlush: 'idle', deleting: [],
+    stopping: false,
+    everConnected: false,
+    historicalBeforeMs: nowMs,
+    pausedUntilMs: 0,
+    drainScheduled: false,
+    inFlight: new Set(),
+    readAhead: [],
+    readAt: 0,
+    ackBatch: [],
+    ackFlush: 'idle',
+    deleting: [],
   };
 }
 
@@ -130,7 +139,10 @@ export function stepDelivery<R extends DeliveryRow>(s: DeliveryState<R>, e: Deli
     case 'rows-read':
       return e.rows.length === 0 ? { state: s, effects: [{ kind: 'settled' }] } : fill({ ...s, readAhead: e.rows, readAt: 0 }, limits);
     case 'read-failed':
-      return { state: { ...s, pausedUntilMs: e.nowMs + limits.retryMs }, effects: [{ kind: 'kick-after', delayMs: limits.retryMs }, { kind: 'settled' }] };
+      return {
+        state: { ...s, pausedUntilMs: e.nowMs + limits.retryMs },
+        effects: [{ kind: 'kick-after', delayMs: limits.retryMs }, { kind: 'settled' }],
+      };
     case 'published': {
       const next = { ...s, inFlight: without(s.inFlight, e.id), ackBatch: [...s.ackBatch, e.id] };
       const flushed = flushAcks(next, limits);

@@ -21,7 +21,13 @@ export interface RouterSessionState {
   readonly waitingFor: string | undefined;
 }
 
-export const INITIAL_ROUTER_SESSION: RouterSessionState = { phase: 'down', session: undefined, lastSession: 0, failures: 0, waitingFor: undefined };
+export const INITIAL_ROUTER_SESSION: RouterSessionState = {
+  phase: 'down',
+  session: undefined,
+  lastSession: 0,
+  failures: 0,
+  waitingFor: undefined,
+};
 
 export interface SessionTiming {
   readonly backoffBaseMs: number;
@@ -139,7 +145,9 @@ export function stepRouterSession(s: RouterSessionState, e: RouterSessionEvent, 
         state: { ...s, phase: s.phase === 'closed' ? 'closed' : 'down', session: undefined, waitingFor: undefined },
         effects: [
           { kind: 'report', report: { kind: 'disconnected' } },
-          ...(waiting ? [{ kind: 'fail-wait', failure: { code: 'ROUTER_DISCONNECTED', message: 'SSH session to the router closed' } } as const] : []),
+          ...(waiting
+            ? [{ kind: 'fail-wait', failure: { code: 'ROUTER_DISCONNECTED', message: 'SSH session to the router closed' } } as const]
+            : []),
         ],
       };
     }

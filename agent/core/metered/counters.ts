@@ -51,8 +51,14 @@ export function counterDelta(prev: CounterReading | undefined, next: CounterRead
   let bytes = 0;
   let kind: DeltaKind = 'normal';
   const budget = (maxBytesPerSec * elapsedMs) / 1000;
-  for (const [a, b] of [[prev.bytesIn, next.bytesIn], [prev.bytesOut, next.bytesOut]] as const) {
-    if (b >= a) { bytes += b - a; continue; }
+  for (const [a, b] of [
+    [prev.bytesIn, next.bytesIn],
+    [prev.bytesOut, next.bytesOut],
+  ] as const) {
+    if (b >= a) {
+      bytes += b - a;
+      continue;
+    }
     // Went down. A 32-bit counter that wrapped was in its upper half and, wrapped, moved no
     // more than the link could carry; anything else is a restart from zero (`clear counters`
     // whose line we did not read, or a reload: the counters say `never` again), and the

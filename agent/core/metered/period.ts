@@ -7,7 +7,11 @@
 
 const DAY_MS = 86_400_000;
 
-interface Civil { year: number; month: number; day: number }
+interface Civil {
+  year: number;
+  month: number;
+  day: number;
+}
 
 /** Days since 1970-01-01 of a civil date (month 1-12). */
 function daysFromCivil({ year, month, day }: Civil): number {
@@ -34,7 +38,7 @@ function civilFromDays(days: number): Civil {
 /** `day` of the month `offset` months after (year, month). */
 function monthDayMs(year: number, month: number, offset: number, day: number): number {
   const index = year * 12 + (month - 1) + offset;
-  return daysFromCivil({ year: Math.floor(index / 12), month: (index % 12 + 12) % 12 + 1, day }) * DAY_MS;
+  return daysFromCivil({ year: Math.floor(index / 12), month: (((index % 12) + 12) % 12) + 1, day }) * DAY_MS;
 }
 
 /** Start of the billing period that holds `nowMs`. */

@@ -43,7 +43,12 @@ function need(s: PolicyState, cfg: PolicyConfig, source: string): ProbingChange[
  * changes from the previous state. Pure; the shell schedules or stops the operations.
  */
 export function nextProbing(
-  prev: ProbingState, s: PolicyState, cfg: PolicyConfig, sources: readonly string[], nowMs: number, holdMs: number,
+  prev: ProbingState,
+  s: PolicyState,
+  cfg: PolicyConfig,
+  sources: readonly string[],
+  nowMs: number,
+  holdMs: number,
 ): { state: ProbingState; changes: ProbingChange[] } {
   const modes = { ...prev.modes };
   const changes: ProbingChange[] = [];

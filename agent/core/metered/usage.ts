@@ -33,7 +33,14 @@ export interface AccountResult {
 }
 
 export function emptyUsage(iface: string, cfg: MeteredConfig, nowMs: number): MeteredUsage {
-  return { interface: iface, periodStartMs: periodStartMs(nowMs, cfg.billingDay), periodBytes: 0, day: dayKey(nowMs), dayBytes: 0, raisedPct: [] };
+  return {
+    interface: iface,
+    periodStartMs: periodStartMs(nowMs, cfg.billingDay),
+    periodBytes: 0,
+    day: dayKey(nowMs),
+    dayBytes: 0,
+    raisedPct: [],
+  };
 }
 
 /**
@@ -48,7 +55,14 @@ export function account(usage: MeteredUsage, reading: CounterReading, cfg: Meter
   const start = periodStartMs(nowMs, cfg.billingDay);
   if (start !== u.periodStartMs) {
     // Also on a billing day changed in the configuration: the period is the one the file now says.
-    if (start > u.periodStartMs) events.push({ kind: 'period-start', interface: u.interface, periodStartMs: start, previousStartMs: u.periodStartMs, previousBytes: u.periodBytes });
+    if (start > u.periodStartMs)
+      events.push({
+        kind: 'period-start',
+        interface: u.interface,
+        periodStartMs: start,
+        previousStartMs: u.periodStartMs,
+        previousBytes: u.periodBytes,
+      });
     u = { ...u, periodStartMs: start, periodBytes: 0, raisedPct: [] };
   }
   const day = dayKey(nowMs);
@@ -58,7 +72,15 @@ export function account(usage: MeteredUsage, reading: CounterReading, cfg: Meter
   if (d.kind === 'reset') events.push({ kind: 'counters-reset', interface: u.interface, atMs: nowMs });
   u = { ...u, periodBytes: u.periodBytes + d.bytes, dayBytes: u.dayBytes + d.bytes, last: reading };
   const crossed = cfg.thresholdsPct.filter((pct) => !u.raisedPct.includes(pct) && u.periodBytes * 100 >= cfg.budget * pct);
-  for (const pct of crossed) events.push({ kind: 'threshold', interface: u.interface, pct, periodBytes: u.periodBytes, budget: cfg.budget, periodStartMs: u.periodStartMs });
+  for (const pct of crossed)
+    events.push({
+      kind: 'threshold',
+      interface: u.interface,
+      pct,
+      periodBytes: u.periodBytes,
+      budget: cfg.budget,
+      periodStartMs: u.periodStartMs,
+    });
   if (crossed.length > 0) u = { ...u, raisedPct: [...u.raisedPct, ...crossed] };
   return { usage: u, bytes: d.bytes, delta: d.kind, events };
 }

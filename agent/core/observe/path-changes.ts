@@ -38,7 +38,12 @@ const outageReported = (s: PathChangeState) => s.lastUp !== undefined && s.downR
 const same = (a: PathSeen | undefined, b: PathSeen) => a?.peer === b.peer && a?.source === b.source;
 
 /** One read: the next state, and the change to report, if any. The first read only says where the tunnel is. */
-export function nextPathChange(s: PathChangeState, seen: PathSeen, nowMs: number, first: boolean): { state: PathChangeState; change?: PathChange } {
+export function nextPathChange(
+  s: PathChangeState,
+  seen: PathSeen,
+  nowMs: number,
+  first: boolean,
+): { state: PathChangeState; change?: PathChange } {
   if (!isUp(seen)) {
     const down: PathChangeState = { ...s, downReads: s.downReads + 1, downSinceMs: s.downSinceMs ?? nowMs };
     if (first || s.lastUp === undefined || down.downReads !== OUTAGE_READS) return { state: down };
@@ -51,5 +56,8 @@ export function nextPathChange(s: PathChangeState, seen: PathSeen, nowMs: number
   const reported = outageReported(s);
   if (same(s.lastUp, seen) && !reported) return { state };
   const from = reported || s.lastUp === undefined ? {} : { ...s.lastUp };
-  return { state, change: { from, to: { ...seen }, ...(wasDown && s.downSinceMs !== undefined ? { downForMs: nowMs - s.downSinceMs } : {}) } };
+  return {
+    state,
+    change: { from, to: { ...seen }, ...(wasDown && s.downSinceMs !== undefined ? { downForMs: nowMs - s.downSinceMs } : {}) },
+  };
 }

@@ -15,20 +15,29 @@ export interface FlexvpnSeen {
  * active in two clients of one group, DESIGN §4). `undefined` when unchanged.
  */
 export function flexvpnObservation(
-  seen: FlexvpnSeen | undefined, clients: readonly FlexVpnClient[], clientName: string,
+  seen: FlexvpnSeen | undefined,
+  clients: readonly FlexVpnClient[],
+  clientName: string,
 ): { observation?: Observation; seen: FlexvpnSeen } {
   const ours = clients.find((c) => c.profile === clientName);
   const active = ours && ours.currentState === 'active';
   const group = ours?.backupGroup;
-  const elsewhere = group === undefined
-    ? []
-    : clients.filter((c) => c !== ours && c.backupGroup === group && c.currentState === 'active' && c.peer).map((c) => c.peer!).sort();
+  const elsewhere =
+    group === undefined
+      ? []
+      : clients
+          .filter((c) => c !== ours && c.backupGroup === group && c.currentState === 'active' && c.peer)
+          .map((c) => c.peer!)
+          .sort();
   const now: FlexvpnSeen = {
     ...(active && ours.peer ? { activePeer: ours.peer } : {}),
     ...(active && ours.sourceInterface ? { activeSource: ours.sourceInterface } : {}),
     peersActiveElsewhere: elsewhere,
   };
-  const same = seen !== undefined && seen.activePeer === now.activePeer && seen.activeSource === now.activeSource &&
+  const same =
+    seen !== undefined &&
+    seen.activePeer === now.activePeer &&
+    seen.activeSource === now.activeSource &&
     seen.peersActiveElsewhere.join() === now.peersActiveElsewhere.join();
   return same ? { seen: now } : { observation: { kind: 'flexvpn', ...now }, seen: now };
 }
@@ -41,7 +50,9 @@ export function flexvpnObservation(
  * and a WAN that is really gone fails its IP SLA probes anyway.
  */
 export function interfaceObservations(
-  seen: Readonly<Record<string, boolean>>, rows: readonly IpInterfaceBrief[], watched: readonly string[],
+  seen: Readonly<Record<string, boolean>>,
+  rows: readonly IpInterfaceBrief[],
+  watched: readonly string[],
 ): { observations: Observation[]; seen: Record<string, boolean> } {
   const byName = new Map(rows.map((r) => [r.name, r] as const));
   const next: Record<string, boolean> = { ...seen };

@@ -54,10 +54,21 @@ export function slaSamples(cursors: SlaCursors, records: readonly IpSlaStatistic
       for (let i = 0; i < n; i++) {
         const last = latest && i === n - 1;
         const measured = last && answered && r.rttMs !== undefined;
-        samples.push({ operation: r.operationId, answered, ...(measured ? { rttMs: r.rttMs } : {}), ...(last && packets ? { packets } : {}) });
+        samples.push({
+          operation: r.operationId,
+          answered,
+          ...(measured ? { rttMs: r.rttMs } : {}),
+          ...(last && packets ? { packets } : {}),
+        });
       }
     };
-    if (latestAnswered) { push(false, failed, false); push(true, ok, true); } else { push(true, ok, false); push(false, failed, true); }
+    if (latestAnswered) {
+      push(false, failed, false);
+      push(true, ok, true);
+    } else {
+      push(true, ok, false);
+      push(false, failed, true);
+    }
   }
   return samples.length > 0 ? { observation: { kind: 'sla-samples', samples }, cursors: next } : { cursors: next };
 }
@@ -80,8 +91,10 @@ export function runPackets(r: IpSlaStatistics): RunPackets | undefined {
 
 /** IP SLA's jitterAvg: the mean of both directions' samples, from each direction's average and count. */
 function jitterAvg(r: IpSlaStatistics): number | undefined {
-  const sd = r.jitterSourceToDestination, ds = r.jitterDestinationToSource;
-  const nSd = r.jitterSdSamples ?? 0, nDs = r.jitterDsSamples ?? 0;
+  const sd = r.jitterSourceToDestination,
+    ds = r.jitterDestinationToSource;
+  const nSd = r.jitterSdSamples ?? 0,
+    nDs = r.jitterDsSamples ?? 0;
   if (!sd || !ds || nSd + nDs === 0) return undefined;
   return (sd.avgMs * nSd + ds.avgMs * nDs) / (nSd + nDs);
 }

@@ -42,7 +42,10 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       const inTunnel = obs.samples.filter((x) => tunnelOps.has(x.operation));
       if (fresh.length === 0 && inTunnel.length === 0) return s;
       const sampleOf = (x: (typeof obs.samples)[number]): Sample => ({
-        atMs: nowMs, answered: x.answered, ...(x.rttMs !== undefined ? { rttMs: x.rttMs } : {}), ...(x.packets ? { packets: x.packets } : {}),
+        atMs: nowMs,
+        answered: x.answered,
+        ...(x.rttMs !== undefined ? { rttMs: x.rttMs } : {}),
+        ...(x.packets ? { packets: x.packets } : {}),
       });
       const windows = { ...s.windows };
       for (const x of fresh) windows[x.operation] = pushSample(windows[x.operation] ?? [], sampleOf(x), cfg.windowSamples);
@@ -56,8 +59,13 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
         tunnelWindow = { candidate: inUse.id, samples, primed: true };
       }
       const ops = new Set(fresh.map((x) => x.operation));
-      const judged = reevaluate({ ...s, windows, ...(tunnelWindow ? { tunnelWindow } : {}) }, cfg, nowMs, out,
-        (c) => c.slaOperations.some((op) => ops.has(op)) || (inTunnel.length > 0 && c.id === inUse?.id));
+      const judged = reevaluate(
+        { ...s, windows, ...(tunnelWindow ? { tunnelWindow } : {}) },
+        cfg,
+        nowMs,
+        out,
+        (c) => c.slaOperations.some((op) => ops.has(op)) || (inTunnel.length > 0 && c.id === inUse?.id),
+      );
       return classesJudged(judged, cfg, nowMs, out, ops);
     }
     case 'interface': {
@@ -67,10 +75,14 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       return reevaluate({ ...s, interfacesDown: down }, cfg, nowMs, out, (c) => c.source === obs.name);
     }
     case 'flexvpn': {
-      const onSelected = s.selected !== undefined && cfg.candidates.some((c) => c.id === s.selected && c.peer === obs.activePeer && c.source === obs.activeSource);
+      const onSelected =
+        s.selected !== undefined &&
+        cfg.candidates.some((c) => c.id === s.selected && c.peer === obs.activePeer && c.source === obs.activeSource);
       const base = onSelected ? onChosenPath(s) : s;
       // The tunnel moved (or is down): what its probes said was about the path it left.
-      const moved = s.tunnelWindow !== undefined && !cfg.candidates.some((c) => c.id === s.tunnelWindow!.candidate && c.peer === obs.activePeer && c.source === obs.activeSource);
+      const moved =
+        s.tunnelWindow !== undefined &&
+        !cfg.candidates.some((c) => c.id === s.tunnelWindow!.candidate && c.peer === obs.activePeer && c.source === obs.activeSource);
       const { tunnelWindow: _left, ...withoutTunnel } = base;
       return {
         ...(moved ? withoutTunnel : base),
@@ -87,12 +99,21 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       return { ...s, health };
     }
     case 'override':
-      return { ...hangsForgotten(s), override: { ...(obs.peer ? { peer: obs.peer } : {}), ...(obs.source ? { source: obs.source } : {}), untilMs: obs.untilMs, by: obs.by } };
+      return {
+        ...hangsForgotten(s),
+        override: {
+          ...(obs.peer ? { peer: obs.peer } : {}),
+          ...(obs.source ? { source: obs.source } : {}),
+          untilMs: obs.untilMs,
+          by: obs.by,
+        },
+      };
     case 'clear-override':
       return s.override ? { ...hangsForgotten(s), override: undefined, overrideEnded: { by: obs.by } } : s;
     case 'router-judgement': {
       const was = s.routerForbids;
-      const same = (a: readonly string[] | undefined, b: readonly string[]) => a !== undefined && a.length === b.length && a.every((x) => b.includes(x));
+      const same = (a: readonly string[] | undefined, b: readonly string[]) =>
+        a !== undefined && a.length === b.length && a.every((x) => b.includes(x));
       if (same(was?.peers, obs.peersForbidden) && same(was?.sources, obs.sourcesForbidden)) return s;
       return { ...s, routerForbids: { peers: [...obs.peersForbidden], sources: [...obs.sourcesForbidden] } };
     }
@@ -100,7 +121,13 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       const stopped = new Set(obs.operations.filter((op) => s.windows[op] !== undefined));
       if (stopped.size === 0) return s;
       const windows = Object.fromEntries(Object.entries(s.windows).filter(([op]) => !stopped.has(Number(op))));
-      return classesJudged(reevaluate({ ...s, windows }, cfg, nowMs, out, (c) => c.slaOperations.some((op) => stopped.has(op))), cfg, nowMs, out, stopped);
+      return classesJudged(
+        reevaluate({ ...s, windows }, cfg, nowMs, out, (c) => c.slaOperations.some((op) => stopped.has(op))),
+        cfg,
+        nowMs,
+        out,
+        stopped,
+      );
     }
     case 'bgp-sessions': {
       const was = s.bgpDown ?? [];
@@ -134,7 +161,11 @@ function activeCandidate(s: PolicyState, cfg: PolicyConfig): CandidateConfig | u
 }
 
 function reevaluate(
-  s: PolicyState, cfg: PolicyConfig, nowMs: number, out: StepOutput, affected: (c: CandidateConfig) => boolean,
+  s: PolicyState,
+  cfg: PolicyConfig,
+  nowMs: number,
+  out: StepOutput,
+  affected: (c: CandidateConfig) => boolean,
 ): PolicyState {
   const health = { ...s.health };
   for (const c of cfg.candidates) {
@@ -142,16 +173,28 @@ function reevaluate(
     const windows = c.slaOperations.map((op) => s.windows[op] ?? []);
     const before = health[c.id] ?? INITIAL_HEALTH;
     const tunnel = s.tunnelWindow?.candidate === c.id ? s.tunnelWindow.samples : undefined;
-    const after = evaluate(before, {
-      metrics: pathQuality(windows),
-      ...(s.interfacesDown.includes(c.source) ? { interfaceDown: c.source } : {}),
-      ...(s.bgpDown?.includes(c.peer) ? { sessionDown: c.peer } : {}),
-      trailingTimeouts: Math.max(0, ...windows.map(trailingTimeouts)),
-      ...(tunnel && tunnel.length > 0 ? { tunnel: { metrics: measure(tunnel), trailingTimeouts: trailingTimeouts(tunnel) } } : {}),
-    }, cfg, nowMs);
+    const after = evaluate(
+      before,
+      {
+        metrics: pathQuality(windows),
+        ...(s.interfacesDown.includes(c.source) ? { interfaceDown: c.source } : {}),
+        ...(s.bgpDown?.includes(c.peer) ? { sessionDown: c.peer } : {}),
+        trailingTimeouts: Math.max(0, ...windows.map(trailingTimeouts)),
+        ...(tunnel && tunnel.length > 0 ? { tunnel: { metrics: measure(tunnel), trailingTimeouts: trailingTimeouts(tunnel) } } : {}),
+      },
+      cfg,
+      nowMs,
+    );
     health[c.id] = after;
     if (after.verdict !== before.verdict) {
-      out.reports.push({ kind: 'health-changed', candidate: c.id, from: before.verdict, to: after.verdict, ...(after.cause ? { cause: after.cause } : {}), atMs: nowMs });
+      out.reports.push({
+        kind: 'health-changed',
+        candidate: c.id,
+        from: before.verdict,
+        to: after.verdict,
+        ...(after.cause ? { cause: after.cause } : {}),
+        atMs: nowMs,
+      });
     }
   }
   return { ...s, health };

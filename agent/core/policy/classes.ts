@@ -42,12 +42,24 @@ export const UNKNOWN_CLASS: ClassHealth = { compliance: 'unknown', sinceMs: 0, s
 export const classOperations = (c: CandidateConfig, cls: ServiceClass): readonly number[] => c.classOperations?.[cls.name] ?? [];
 
 /** One evaluation of a (candidate, class) on its windows. */
-export function evaluateClass(h: ClassHealth, windows: readonly (readonly Sample[])[], cls: ServiceClass, cfg: PolicyConfig, nowMs: number): ClassHealth {
+export function evaluateClass(
+  h: ClassHealth,
+  windows: readonly (readonly Sample[])[],
+  cls: ServiceClass,
+  cfg: PolicyConfig,
+  nowMs: number,
+): ClassHealth {
   const metrics = pathQuality(windows);
   if (metrics.samples < cfg.minSamples) return { ...h, metrics };
   const failing = breaches(metrics, cls, 'failing');
   const seen = breaches(metrics, cls);
-  const become = (compliance: Compliance): ClassHealth => ({ compliance, sinceMs: nowMs, streak: 0, metrics, breaches: compliance === 'fails' ? failing : seen });
+  const become = (compliance: Compliance): ClassHealth => ({
+    compliance,
+    sinceMs: nowMs,
+    streak: 0,
+    metrics,
+    breaches: compliance === 'fails' ? failing : seen,
+  });
   switch (h.compliance) {
     case 'unknown':
       return become(failing.length > 0 ? 'fails' : 'meets');
@@ -76,7 +88,11 @@ export function complianceOf(states: ClassStates | undefined, c: CandidateConfig
 const critical = (cfg: PolicyConfig) => (cfg.classes ?? []).filter((k) => k.critical);
 
 /** Critical classes the candidate is judged to fail now, with what is beyond their level. */
-export function failedCritical(states: ClassStates | undefined, cfg: PolicyConfig, c: CandidateConfig): { class: string; breaches: Breach[] }[] {
+export function failedCritical(
+  states: ClassStates | undefined,
+  cfg: PolicyConfig,
+  c: CandidateConfig,
+): { class: string; breaches: Breach[] }[] {
   return critical(cfg).flatMap((k) => {
     const h = complianceOf(states, c, k);
     return h?.compliance === 'fails' ? [{ class: k.name, breaches: h.breaches }] : [];
@@ -106,7 +122,11 @@ export function criticalExcess(states: ClassStates | undefined, cfg: PolicyConfi
   for (const k of critical(cfg)) {
     const m = complianceOf(states, c, k)?.metrics;
     if (!m || m.samples === 0) continue;
-    const ratios = [lossLowerBoundPct(m) / Math.max(k.lossPct, 1e-9), (m.rttMs ?? 0) / Math.max(k.rttMs, 1e-9), (m.jitterMs ?? 0) / Math.max(k.jitterMs, 1e-9)];
+    const ratios = [
+      lossLowerBoundPct(m) / Math.max(k.lossPct, 1e-9),
+      (m.rttMs ?? 0) / Math.max(k.rttMs, 1e-9),
+      (m.jitterMs ?? 0) / Math.max(k.jitterMs, 1e-9),
+    ];
     worst = Math.max(worst, ...ratios);
   }
   return worst;
@@ -122,8 +142,15 @@ export function allClassOperations(cfg: PolicyConfig): Set<number> {
  * (or were stopped); returns the new states and the changes of compliance.
  */
 export function reevaluateClasses(
-  states: ClassStates | undefined, windows: Readonly<Record<number, readonly Sample[]>>, cfg: PolicyConfig, nowMs: number, touched: ReadonlySet<number>,
-): { states: ClassStates | undefined; changes: { candidate: string; class: string; from: Compliance; to: Compliance; breaches: Breach[] }[] } {
+  states: ClassStates | undefined,
+  windows: Readonly<Record<number, readonly Sample[]>>,
+  cfg: PolicyConfig,
+  nowMs: number,
+  touched: ReadonlySet<number>,
+): {
+  states: ClassStates | undefined;
+  changes: { candidate: string; class: string; from: Compliance; to: Compliance; breaches: Breach[] }[];
+} {
   if (!cfg.classes || cfg.classes.length === 0) return { states, changes: [] };
   const next: Record<string, Record<string, ClassHealth>> = { ...states };
   const changes: { candidate: string; class: string; from: Compliance; to: Compliance; breaches: Breach[] }[] = [];
@@ -132,9 +159,16 @@ export function reevaluateClasses(
       const cls = classNamed(cfg, name);
       if (!cls || !ops.some((op) => touched.has(op))) continue;
       const before = states?.[c.id]?.[name] ?? UNKNOWN_CLASS;
-      const after = evaluateClass(before, ops.map((op) => windows[op] ?? []), cls, cfg, nowMs);
+      const after = evaluateClass(
+        before,
+        ops.map((op) => windows[op] ?? []),
+        cls,
+        cfg,
+        nowMs,
+      );
       next[c.id] = { ...next[c.id], [name]: after };
-      if (after.compliance !== before.compliance) changes.push({ candidate: c.id, class: name, from: before.compliance, to: after.compliance, breaches: after.breaches });
+      if (after.compliance !== before.compliance)
+        changes.push({ candidate: c.id, class: name, from: before.compliance, to: after.compliance, breaches: after.breaches });
     }
   }
   return { states: next, changes };

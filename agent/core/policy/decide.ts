@@ -40,7 +40,9 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: St
   // First sight of the router: take what it uses as ours, without touching it.
   if (!s.adopted) {
     const reason: Reason = active ? { code: 'adopted', candidate: active.id } : { code: 'adopted-unknown-path', ...s.routerActive };
-    out.reports.push(decisionEffect({ atMs: nowMs, action: 'adopt', ...(active ? { to: active.id } : {}), reason, dryRun: cfg.mode === 'dry-run' }));
+    out.reports.push(
+      decisionEffect({ atMs: nowMs, action: 'adopt', ...(active ? { to: active.id } : {}), reason, dryRun: cfg.mode === 'dry-run' }),
+    );
     s = { ...s, adopted: true, ...(active ? { selected: active.id } : {}) };
   }
 
@@ -48,7 +50,15 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: St
   // boot), and now the router is on a candidate: take it as ours, as at first sight. Steering
   // to the first eligible one instead pivoted a healthy tunnel past the preemption delay.
   if (s.selected === undefined && active) {
-    out.reports.push(decisionEffect({ atMs: nowMs, action: 'adopt', to: active.id, reason: { code: 'adopted', candidate: active.id }, dryRun: cfg.mode === 'dry-run' }));
+    out.reports.push(
+      decisionEffect({
+        atMs: nowMs,
+        action: 'adopt',
+        to: active.id,
+        reason: { code: 'adopted', candidate: active.id },
+        dryRun: cfg.mode === 'dry-run',
+      }),
+    );
     s = { ...s, selected: active.id };
   }
 
@@ -57,7 +67,16 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: St
   if (s.released) {
     const h = active && (s.health[active.id] ?? INITIAL_HEALTH);
     if (active && h && h.verdict !== 'bad' && !h.damping.suppressed && active.id !== s.selected) {
-      out.reports.push(decisionEffect({ atMs: nowMs, action: 'adopt', ...from(s), to: active.id, reason: { code: 'adopted', candidate: active.id }, dryRun: cfg.mode === 'dry-run' }));
+      out.reports.push(
+        decisionEffect({
+          atMs: nowMs,
+          action: 'adopt',
+          ...from(s),
+          to: active.id,
+          reason: { code: 'adopted', candidate: active.id },
+          dryRun: cfg.mode === 'dry-run',
+        }),
+      );
       s = { ...s, selected: active.id, allDownReported: false };
     }
   }
@@ -68,7 +87,9 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: St
   const blocked = (c: CandidateConfig) => (s.steerBlockedUntil[c.id] ?? 0) > nowMs;
   const override = s.override && s.override.untilMs > nowMs ? s.override : undefined;
   if (override) {
-    const matches = cfg.candidates.filter((c) => (!override.peer || c.peer === override.peer) && (!override.source || c.source === override.source));
+    const matches = cfg.candidates.filter(
+      (c) => (!override.peer || c.peer === override.peer) && (!override.source || c.source === override.source),
+    );
     // Forced even onto a path not judged good, but not back onto one the router just failed to take.
     const target = matches.find(eligible) ?? matches.find((c) => !blocked(c));
     // Selected, but its steer failed and its block is over: the router is elsewhere, try it again.
@@ -104,7 +125,9 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: St
     const failed = failedCritical(s.classes, cfg, current);
     if (failed.length > 0) return classMove(s, cfg, nowMs, out, current, failed, eligible);
     // Fail back only to a path that has met every critical class for the preemption delay too.
-    const better = cfg.candidates.slice(0, rank(current.id)).find((c) => eligible(c) && cleanLongEnough(c) && meetsClasses(c, cfg.preemptDelaySec * 1000));
+    const better = cfg.candidates
+      .slice(0, rank(current.id))
+      .find((c) => eligible(c) && cleanLongEnough(c) && meetsClasses(c, cfg.preemptDelaySec * 1000));
     if (!better) return s.deferred === undefined ? s : { ...s, deferred: undefined };
     // A path preferred over `better` that will have been clean long enough within a moment:
     // wait for it, rather than fail back in two moves a few seconds apart (long-failback:
@@ -132,11 +155,21 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: St
   // apart, and moving on the first to fail lands on the next (then releases there). Wait for
   // that evidence; a path that is fine answers its next probe as before.
   const cause = current ? health(current.id).cause : undefined;
-  const sameFault = (c: CandidateConfig) => cause?.kind === 'quality' && newestProbesBreach(s, c, cause.breaches.map((b) => b.metric), cfg);
+  const sameFault = (c: CandidateConfig) =>
+    cause?.kind === 'quality' &&
+    newestProbesBreach(
+      s,
+      c,
+      cause.breaches.map((b) => b.metric),
+      cfg,
+    );
   const movable = (c: CandidateConfig) => eligible(c) && !sameFault(c);
   if (current && health(current.id).verdict === 'bad' && cfg.candidates.some(eligible) && !cfg.candidates.some(movable)) return s;
-  const target = cfg.candidates.find((c) => movable(c) && clean(c) && meetsClasses(c)) ?? cfg.candidates.find((c) => movable(c) && meetsClasses(c))
-    ?? cfg.candidates.find((c) => movable(c) && clean(c)) ?? cfg.candidates.find(movable);
+  const target =
+    cfg.candidates.find((c) => movable(c) && clean(c) && meetsClasses(c)) ??
+    cfg.candidates.find((c) => movable(c) && meetsClasses(c)) ??
+    cfg.candidates.find((c) => movable(c) && clean(c)) ??
+    cfg.candidates.find(movable);
   const why: Reason = !current
     ? { code: 'adopted-unknown-path', ...s.routerActive }
     : health(current.id).verdict === 'bad'
@@ -145,11 +178,11 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: St
         ? { code: 'current-suppressed', candidate: current.id, penalty: Math.round(health(current.id).damping.penalty) }
         : routerForbids(current)
           ? { code: 'router-forbids', candidate: current.id, ...routerForbids(current) }
-        : (s.steerBlockedUntil[current.id] ?? 0) > nowMs
-          ? { code: 'steer-failed', candidate: current.id, errorCode: 'STEER_BLOCKED' }
-          : refusedForBudget(s, cfg, current)
-            ? { code: 'metered-budget-spent', candidate: current.id, source: current.source }
-            : { code: 'all-down', behaviour: cfg.allDown };
+          : (s.steerBlockedUntil[current.id] ?? 0) > nowMs
+            ? { code: 'steer-failed', candidate: current.id, errorCode: 'STEER_BLOCKED' }
+            : refusedForBudget(s, cfg, current)
+              ? { code: 'metered-budget-spent', candidate: current.id, source: current.source }
+              : { code: 'all-down', behaviour: cfg.allDown };
   if (target) {
     if (target.id === s.selected) return s;
     return change(s, cfg, nowMs, out, target, why, false);
@@ -170,12 +203,20 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: St
  * critical classes are not judged yet are not compared.
  */
 function classMove(
-  s: PolicyState, cfg: PolicyConfig, nowMs: number, out: StepOutput, current: CandidateConfig,
-  failed: { class: string; breaches: Breach[] }[], eligible: (c: CandidateConfig) => boolean,
+  s: PolicyState,
+  cfg: PolicyConfig,
+  nowMs: number,
+  out: StepOutput,
+  current: CandidateConfig,
+  failed: { class: string; breaches: Breach[] }[],
+  eligible: (c: CandidateConfig) => boolean,
 ): PolicyState {
   const fit = cfg.candidates.find((c) => c.id !== current.id && eligible(c) && meetsCritical(s.classes, cfg, c, nowMs));
   if (fit) return change(s, cfg, nowMs, out, fit, { code: 'class-noncompliant', candidate: current.id, failed }, false);
-  const judged = (c: CandidateConfig) => (cfg.classes ?? []).every((k) => !k.critical || (s.classes?.[c.id]?.[k.name]?.compliance ?? 'unknown') !== 'unknown' || !(c.classOperations?.[k.name]?.length));
+  const judged = (c: CandidateConfig) =>
+    (cfg.classes ?? []).every(
+      (k) => !k.critical || (s.classes?.[c.id]?.[k.name]?.compliance ?? 'unknown') !== 'unknown' || !c.classOperations?.[k.name]?.length,
+    );
   const pool = cfg.candidates.filter((c) => c.id !== current.id && eligible(c) && judged(c));
   if (pool.length === 0) return s.deferred === undefined ? s : { ...s, deferred: undefined };
   const excess = (c: CandidateConfig) => criticalExcess(s.classes, cfg, c);
@@ -184,9 +225,22 @@ function classMove(
   const band = 1 + cfg.classBandPct / 100;
   if (mine <= best * band) return s.deferred === undefined ? s : { ...s, deferred: undefined };
   const target = pool.find((c) => excess(c) <= best * band)!;
-  return change(s, cfg, nowMs, out, target, {
-    code: 'class-best-of-worst', candidate: target.id, excess: round2(excess(target)), over: current.id, overExcess: round2(mine), bandPct: cfg.classBandPct,
-  }, false);
+  return change(
+    s,
+    cfg,
+    nowMs,
+    out,
+    target,
+    {
+      code: 'class-best-of-worst',
+      candidate: target.id,
+      excess: round2(excess(target)),
+      over: current.id,
+      overExcess: round2(mine),
+      bandPct: cfg.classBandPct,
+    },
+    false,
+  );
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
@@ -197,17 +251,35 @@ const round2 = (v: number) => Math.round(v * 100) / 100;
  * rather than spend. Said once, as a hold is.
  */
 function meteredSpentFallback(
-  s: PolicyState, cfg: PolicyConfig, nowMs: number, out: StepOutput, current: CandidateConfig | undefined, unknown: (c: CandidateConfig) => boolean,
+  s: PolicyState,
+  cfg: PolicyConfig,
+  nowMs: number,
+  out: StepOutput,
+  current: CandidateConfig | undefined,
+  unknown: (c: CandidateConfig) => boolean,
 ): PolicyState | undefined {
   const refused = cfg.candidates.find((c) => refusedForBudget(s, cfg, c) && s.health[c.id]?.verdict !== 'bad');
   if (!refused) return undefined;
   if (current && refusedForBudget(s, cfg, current)) {
-    const refuge = unmeteredRefuge(s, cfg, (c) => !(s.health[c.id]?.damping.suppressed ?? false) && !((s.steerBlockedUntil[c.id] ?? 0) > nowMs));
-    if (refuge) return change(s, cfg, nowMs, out, refuge, { code: 'metered-budget-spent', candidate: current.id, source: current.source }, false);
+    const refuge = unmeteredRefuge(
+      s,
+      cfg,
+      (c) => !(s.health[c.id]?.damping.suppressed ?? false) && !((s.steerBlockedUntil[c.id] ?? 0) > nowMs),
+    );
+    if (refuge)
+      return change(s, cfg, nowMs, out, refuge, { code: 'metered-budget-spent', candidate: current.id, source: current.source }, false);
   }
   if (cfg.candidates.some(unknown)) return s;
   if (s.allDownReported) return s;
-  out.reports.push(decisionEffect({ atMs: nowMs, action: 'hold', ...from(s), reason: { code: 'metered-budget-spent', candidate: refused.id, source: refused.source }, dryRun: cfg.mode === 'dry-run' }));
+  out.reports.push(
+    decisionEffect({
+      atMs: nowMs,
+      action: 'hold',
+      ...from(s),
+      reason: { code: 'metered-budget-spent', candidate: refused.id, source: refused.source },
+      dryRun: cfg.mode === 'dry-run',
+    }),
+  );
   return { ...s, allDownReported: true };
 }
 
@@ -238,13 +310,21 @@ function allDown(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: StepOutp
 }
 
 function change(
-  s: PolicyState, cfg: PolicyConfig, nowMs: number, out: StepOutput, target: CandidateConfig, reason: Reason, urgent: boolean,
+  s: PolicyState,
+  cfg: PolicyConfig,
+  nowMs: number,
+  out: StepOutput,
+  target: CandidateConfig,
+  reason: Reason,
+  urgent: boolean,
 ): PolicyState {
   const dryRun = cfg.mode === 'dry-run';
   const readyAt = (s.lastChangeMs ?? -Infinity) + cfg.minChangeIntervalSec * 1000;
   if (!urgent && !dryRun && nowMs < readyAt) {
     if (s.deferred === target.id) return s;
-    out.reports.push(decisionEffect({ atMs: nowMs, action: 'switch', ...from(s), to: target.id, reason, dryRun, deferredUntilMs: readyAt }));
+    out.reports.push(
+      decisionEffect({ atMs: nowMs, action: 'switch', ...from(s), to: target.id, reason, dryRun, deferredUntilMs: readyAt }),
+    );
     return { ...s, deferred: target.id };
   }
   const old = s.selected !== undefined ? cfg.candidates.find((c) => c.id === s.selected) : undefined;
@@ -252,11 +332,26 @@ function change(
   // lingers until DPD gives up or its lifetime ends (DESIGN §4).
   const clearSaOf = cfg.clearStaleSa && old && old.peer !== target.peer && s.health[old.id]?.verdict === 'bad' ? old.peer : undefined;
   out.reports.push(decisionEffect({ atMs: nowMs, action: 'switch', ...from(s), to: target.id, reason, dryRun }));
-  if (!dryRun) out.actions.push({ kind: 'steer', candidate: target.id, peer: target.peer, source: target.source, ...(clearSaOf ? { clearSaOf } : {}) });
+  if (!dryRun)
+    out.actions.push({
+      kind: 'steer',
+      candidate: target.id,
+      peer: target.peer,
+      source: target.source,
+      ...(clearSaOf ? { clearSaOf } : {}),
+    });
   // Tried again: a block that has run out is forgotten, so a retry happens once, not on every step.
   const { [target.id]: until, ...others } = s.steerBlockedUntil;
   const steerBlockedUntil = until !== undefined && until <= nowMs ? others : s.steerBlockedUntil;
-  return { ...s, selected: target.id, released: false, lastChangeMs: nowMs, deferred: undefined, allDownReported: false, steerBlockedUntil };
+  return {
+    ...s,
+    selected: target.id,
+    released: false,
+    lastChangeMs: nowMs,
+    deferred: undefined,
+    allDownReported: false,
+    steerBlockedUntil,
+  };
 }
 
 /** The newest sample of any of the path's probes is beyond a fail threshold of `metrics` (a lost probe counts as loss). */
@@ -266,12 +361,18 @@ function newestProbesBreach(s: PolicyState, c: CandidateConfig, metrics: readonl
     if (!newest) return false;
     const lossPct = newest.packets ? (newest.packets.lost / newest.packets.sent) * 100 : newest.answered ? 0 : 100;
     return metrics.some((m) =>
-      m === 'lossPct' ? lossPct > cfg.fail.lossPct
-        : m === 'rttMs' ? newest.rttMs !== undefined && newest.rttMs > cfg.fail.rttMs
-          : newest.packets?.jitterMs !== undefined && newest.packets.jitterMs > cfg.fail.jitterMs);
+      m === 'lossPct'
+        ? lossPct > cfg.fail.lossPct
+        : m === 'rttMs'
+          ? newest.rttMs !== undefined && newest.rttMs > cfg.fail.rttMs
+          : newest.packets?.jitterMs !== undefined && newest.packets.jitterMs > cfg.fail.jitterMs,
+    );
   });
 }
 
 const decisionEffect = (decision: Decision): Report => ({ kind: 'decision', decision });
 const from = (s: PolicyState) => (s.selected !== undefined ? { from: s.selected } : {});
-const pick = (o: { peer?: string; source?: string }) => ({ ...(o.peer ? { peer: o.peer } : {}), ...(o.source ? { source: o.source } : {}) });
+const pick = (o: { peer?: string; source?: string }) => ({
+  ...(o.peer ? { peer: o.peer } : {}),
+  ...(o.source ? { source: o.source } : {}),
+});

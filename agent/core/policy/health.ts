@@ -55,7 +55,9 @@ function judged(e: Evidence, cfg: PolicyConfig): { metrics: QualityMetrics; trai
   if (!t) return { metrics: e.metrics, trailingTimeouts: e.trailingTimeouts };
   const tunnelSilent = t.trailingTimeouts >= cfg.unreachableAfter;
   if (t.metrics.samples < cfg.minSamples) {
-    return tunnelSilent ? { metrics: e.metrics, trailingTimeouts: t.trailingTimeouts, via: 'tunnel' } : { metrics: e.metrics, trailingTimeouts: e.trailingTimeouts };
+    return tunnelSilent
+      ? { metrics: e.metrics, trailingTimeouts: t.trailingTimeouts, via: 'tunnel' }
+      : { metrics: e.metrics, trailingTimeouts: e.trailingTimeouts };
   }
   const worse = (a?: number, b?: number) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
   const { samples, lossPct, runLossLowerPct } = t.metrics;
@@ -80,9 +82,9 @@ export function evaluate(h: CandidateHealth, evidence: Evidence, cfg: PolicyConf
     ? { kind: 'interface-down', interface: evidence.interfaceDown }
     : evidence.sessionDown
       ? { kind: 'bgp-down', neighbor: evidence.sessionDown }
-    : e.trailingTimeouts >= cfg.unreachableAfter
-      ? { kind: 'unreachable', consecutiveTimeouts: e.trailingTimeouts, ...via }
-      : undefined;
+      : e.trailingTimeouts >= cfg.unreachableAfter
+        ? { kind: 'unreachable', consecutiveTimeouts: e.trailingTimeouts, ...via }
+        : undefined;
   const enough = e.metrics.samples >= cfg.minSamples;
   const recovered = enough && !hard && breaches(e.metrics, cfg.recover).length === 0;
   const base = { ...h, damping, metrics: e.metrics, cleanSinceMs: recovered ? (h.cleanSinceMs ?? nowMs) : undefined };
@@ -109,8 +111,11 @@ export function evaluate(h: CandidateHealth, evidence: Evidence, cfg: PolicyConf
       // (data-loss-only: the two fibre paths, each clean over the WAN, were tried in turn five
       // times). How long its WAN probes have been clean still counts, so the retry is not
       // held for a second preemption delay after the first.
-      const heldByTunnel = (h.cause?.kind === 'quality' || h.cause?.kind === 'unreachable') && h.cause.via === 'tunnel' &&
-        e.via === undefined && nowMs - h.sinceMs < cfg.preemptDelaySec * 1000;
+      const heldByTunnel =
+        (h.cause?.kind === 'quality' || h.cause?.kind === 'unreachable') &&
+        h.cause.via === 'tunnel' &&
+        e.via === undefined &&
+        nowMs - h.sinceMs < cfg.preemptDelaySec * 1000;
       if (heldByTunnel) return { ...base, recoverStreak: 0 };
       if (!recovered) {
         // Still bad: keep the original cause's time, refresh what is crossed now.

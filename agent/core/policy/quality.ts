@@ -81,9 +81,16 @@ export function pushSample(window: readonly Sample[], sample: Sample, size: numb
 
 /** Probes sent and lost in a window, a jitter run counting its packets. */
 function lossCounts(window: readonly Sample[]): { sent: number; lost: number } {
-  let sent = 0, lost = 0;
+  let sent = 0,
+    lost = 0;
   for (const s of window) {
-    if (s.packets) { sent += s.packets.sent; lost += s.packets.lost; } else { sent++; if (!s.answered) lost++; }
+    if (s.packets) {
+      sent += s.packets.sent;
+      lost += s.packets.lost;
+    } else {
+      sent++;
+      if (!s.answered) lost++;
+    }
   }
   return { sent, lost };
 }
@@ -119,14 +126,22 @@ function studentT99(df: number): number {
   const exact = [31.821, 6.965, 4.541][df - 1];
   if (exact !== undefined) return exact;
   const z = LOSS_CONFIDENCE_Z;
-  return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2)
-    + (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / (384 * df ** 3);
+  return (
+    z +
+    (z ** 3 + z) / (4 * df) +
+    (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2) +
+    (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / (384 * df ** 3)
+  );
 }
 
 function lossMetrics(window: readonly Sample[]): Pick<QualityMetrics, 'samples' | 'lossPct' | 'runLossLowerPct'> {
   const { sent, lost } = lossCounts(window);
   const lower = runLossLowerBoundPct(window, sent, lost);
-  return { samples: sent, lossPct: sent === 0 ? 0 : round2((lost / sent) * 100), ...(lower !== undefined ? { runLossLowerPct: round2(lower) } : {}) };
+  return {
+    samples: sent,
+    lossPct: sent === 0 ? 0 : round2((lost / sent) * 100),
+    ...(lower !== undefined ? { runLossLowerPct: round2(lower) } : {}),
+  };
 }
 
 export function measure(window: readonly Sample[]): QualityMetrics {
@@ -145,7 +160,8 @@ export function measure(window: readonly Sample[]): QualityMetrics {
  * more than RTTs of probes seconds apart. Undefined when no run measured any.
  */
 function runJitter(window: readonly Sample[]): number | undefined {
-  let sum = 0, weight = 0;
+  let sum = 0,
+    weight = 0;
   for (const s of window) {
     const j = s.packets?.jitterMs;
     if (j === undefined || !s.answered) continue;
@@ -172,7 +188,8 @@ function probeJitter(window: readonly Sample[]): number | undefined {
 function successiveDifferences(window: readonly Sample[]): number[] {
   const out: number[] = [];
   for (let i = 1; i < window.length; i++) {
-    const a = window[i - 1]!, b = window[i]!;
+    const a = window[i - 1]!,
+      b = window[i]!;
     if (a.answered && b.answered && a.rttMs !== undefined && b.rttMs !== undefined) out.push(Math.abs(b.rttMs - a.rttMs));
   }
   return out;

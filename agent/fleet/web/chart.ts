@@ -8,12 +8,19 @@
 import { esc } from './util.js';
 
 export interface Point {
-  candidate: string; t: number; loss: number | null; rtt: number | null; jitter: number | null;
-  lossMax?: number | null; rttMin?: number | null; rttMax?: number | null; jitterMax?: number | null;
+  candidate: string;
+  t: number;
+  loss: number | null;
+  rtt: number | null;
+  jitter: number | null;
+  lossMax?: number | null;
+  rttMin?: number | null;
+  rttMax?: number | null;
+  jitterMax?: number | null;
 }
 export type Metric = 'rtt' | 'loss' | 'jitter';
 const UNIT: Record<Metric, string> = { rtt: 'ms', loss: '%', jitter: 'ms' };
-const low = (p: Point, m: Metric): number | null => (m === 'rtt' ? p.rttMin ?? p.rtt : p[m]);
+const low = (p: Point, m: Metric): number | null => (m === 'rtt' ? (p.rttMin ?? p.rtt) : p[m]);
 const high = (p: Point, m: Metric): number | null => p[`${m}Max`] ?? p[m];
 
 export function chartSvg(points: Point[], metric: Metric, from: number, to: number, title: string): string {
@@ -22,7 +29,8 @@ export function chartSvg(points: Point[], metric: Metric, from: number, to: numb
   const L = 44;
   const B = 20;
   const byCandidate = new Map<string, Point[]>();
-  for (const p of points) if (p[metric] !== null) (byCandidate.get(p.candidate) ?? byCandidate.set(p.candidate, []).get(p.candidate)!).push(p);
+  for (const p of points)
+    if (p[metric] !== null) (byCandidate.get(p.candidate) ?? byCandidate.set(p.candidate, []).get(p.candidate)!).push(p);
   const max = Math.max(1, ...points.map((p) => high(p, metric) ?? 0)) * 1.1;
   const x = (t: number) => L + ((t - from) / Math.max(1, to - from)) * (W - L - 4);
   const y = (v: number) => 4 + (1 - v / max) * (H - B - 4);
@@ -33,9 +41,13 @@ export function chartSvg(points: Point[], metric: Metric, from: number, to: numb
     const bottom = ps.map((p) => xy(p.t, low(p, metric) ?? p[metric]!)).reverse();
     return `<polygon class="band c${i % 4}" points="${[...top, ...bottom].join(' ')}"/>`;
   });
-  const lines = [...byCandidate.entries()].map(([c, ps], i) =>
-    `<polyline class="c${i % 4}" fill="none" stroke-width="1.5" points="${ps.map((p) => `${x(p.t).toFixed(1)},${y(p[metric]!).toFixed(1)}`).join(' ')}"><title>${esc(c)}</title></polyline>`);
-  const ticks = [0, 0.5, 1].map((f) => `<text x="${L - 4}" y="${y(max * f) + 4}" text-anchor="end">${(max * f).toFixed(metric === 'loss' ? 0 : 0)}</text>`);
+  const lines = [...byCandidate.entries()].map(
+    ([c, ps], i) =>
+      `<polyline class="c${i % 4}" fill="none" stroke-width="1.5" points="${ps.map((p) => `${x(p.t).toFixed(1)},${y(p[metric]!).toFixed(1)}`).join(' ')}"><title>${esc(c)}</title></polyline>`,
+  );
+  const ticks = [0, 0.5, 1].map(
+    (f) => `<text x="${L - 4}" y="${y(max * f) + 4}" text-anchor="end">${(max * f).toFixed(metric === 'loss' ? 0 : 0)}</text>`,
+  );
   const hours = (to - from) / 3_600_000;
   const labels = [0, 0.5, 1].map((f) => {
     const t = new Date(from + f * (to - from));

@@ -9,8 +9,14 @@ import { ago, esc, timeTag, type Row } from './util.js';
 export const PAGE = 100;
 type SortKey = 'key' | 'status' | 'hub' | 'wan' | 'path' | 'version' | 'pathSince' | 'lastHeardMs';
 const COLUMNS: [SortKey, string, string?][] = [
-  ['key', 'Spoke'], ['status', 'State'], ['hub', 'Hub'], ['wan', 'WAN', 'hide-narrow'], ['path', 'Path'],
-  ['pathSince', 'On it since', 'hide-narrow'], ['version', 'Version', 'hide-narrow'], ['lastHeardMs', 'Heard', 'hide-narrow'],
+  ['key', 'Spoke'],
+  ['status', 'State'],
+  ['hub', 'Hub'],
+  ['wan', 'WAN', 'hide-narrow'],
+  ['path', 'Path'],
+  ['pathSince', 'On it since', 'hide-narrow'],
+  ['version', 'Version', 'hide-narrow'],
+  ['lastHeardMs', 'Heard', 'hide-narrow'],
 ];
 const STATES = ['all', 'online', 'offline', 'degraded', 'backup', 'override'] as const;
 
@@ -39,15 +45,24 @@ export class Overview {
   <label>Path<select id="f-path"></select></label>
   <label>Version<select id="f-version"></select></label>
 </form>
-<div class="wrap"><table aria-describedby="shown"><thead><tr>${COLUMNS.map(([k, label, cls]) =>
-    `<th scope="col" class="${cls ?? ''}" data-col="${k}"><button type="button" data-sort="${k}">${label}</button></th>`).join('')}</tr></thead>
+<div class="wrap"><table aria-describedby="shown"><thead><tr>${COLUMNS.map(
+      ([k, label, cls]) =>
+        `<th scope="col" class="${cls ?? ''}" data-col="${k}"><button type="button" data-sort="${k}">${label}</button></th>`,
+    ).join('')}</tr></thead>
 <tbody id="rows"></tbody></table></div>
 <div class="pager"><button type="button" id="prev">Previous</button><span id="shown" role="status"></span><button type="button" id="next">Next</button></div>`;
     const form = main.querySelector('#filters')!;
     form.addEventListener('submit', (e) => e.preventDefault());
     form.addEventListener('input', () => {
       const val = (id: string) => (main.querySelector(`#f-${id}`) as HTMLInputElement).value;
-      this.filters = { q: val('q').trim().toLowerCase(), site: val('site').trim().toLowerCase(), state: val('state'), hub: val('hub'), path: val('path'), version: val('version') };
+      this.filters = {
+        q: val('q').trim().toLowerCase(),
+        site: val('site').trim().toLowerCase(),
+        state: val('state'),
+        hub: val('hub'),
+        path: val('path'),
+        version: val('version'),
+      };
       this.page = 0;
       this.update(main);
     });
@@ -57,8 +72,14 @@ export class Overview {
       this.sort = { key: k, desc: this.sort.key === k ? !this.sort.desc : false };
       this.update(main);
     });
-    main.querySelector('#prev')!.addEventListener('click', () => { this.page = Math.max(0, this.page - 1); this.update(main); });
-    main.querySelector('#next')!.addEventListener('click', () => { this.page++; this.update(main); });
+    main.querySelector('#prev')!.addEventListener('click', () => {
+      this.page = Math.max(0, this.page - 1);
+      this.update(main);
+    });
+    main.querySelector('#next')!.addEventListener('click', () => {
+      this.page++;
+      this.update(main);
+    });
     this.optionSets = { hub: '', path: '', version: '' };
     this.update(main);
   }
@@ -70,10 +91,19 @@ export class Overview {
     if (f.path && r.path !== f.path) return false;
     if (f.version && r.version !== f.version) return false;
     switch (f.state) {
-      case 'online': case 'offline': if (r.status !== f.state) return false; break;
-      case 'degraded': if (!r.degraded) return false; break;
-      case 'backup': if (!r.backup) return false; break;
-      case 'override': if (!r.override) return false; break;
+      case 'online':
+      case 'offline':
+        if (r.status !== f.state) return false;
+        break;
+      case 'degraded':
+        if (!r.degraded) return false;
+        break;
+      case 'backup':
+        if (!r.backup) return false;
+        break;
+      case 'override':
+        if (!r.override) return false;
+        break;
     }
     return !f.q || `${r.key} ${r.hub ?? ''} ${r.wan ?? ''} ${r.path ?? ''} ${r.version ?? ''}`.toLowerCase().includes(f.q);
   }
@@ -84,26 +114,51 @@ export class Overview {
     const all = [...this.rows.values()];
     const count = (f: (r: Row) => boolean) => all.filter(f).length;
     const c = this.preview?.counts ?? {
-      total: all.length, online: count((r) => r.status === 'online'), offline: count((r) => r.status === 'offline'),
-      degraded: count((r) => r.degraded), backup: count((r) => r.backup), override: count((r) => r.override),
+      total: all.length,
+      online: count((r) => r.status === 'online'),
+      offline: count((r) => r.status === 'offline'),
+      degraded: count((r) => r.degraded),
+      backup: count((r) => r.backup),
+      override: count((r) => r.override),
     };
     main.querySelector('#counts')!.innerHTML = [
-      ['Spokes', c.total, ''], ['Online', c.online, 'online'], ['Offline', c.offline, 'offline'],
-      ['Degraded', c.degraded, 'bad'], ['On backup path', c.backup, 'backup'], ['In override', c.override, 'override'],
-    ].map(([label, n, cls]) => `<div class="count"><b class="${cls}">${n}</b>${label}</div>`).join('');
-    this.options(main, 'hub', all.map((r) => r.hub));
-    this.options(main, 'path', all.map((r) => r.path));
-    this.options(main, 'version', all.map((r) => r.version));
+      ['Spokes', c.total, ''],
+      ['Online', c.online, 'online'],
+      ['Offline', c.offline, 'offline'],
+      ['Degraded', c.degraded, 'bad'],
+      ['On backup path', c.backup, 'backup'],
+      ['In override', c.override, 'override'],
+    ]
+      .map(([label, n, cls]) => `<div class="count"><b class="${cls}">${n}</b>${label}</div>`)
+      .join('');
+    this.options(
+      main,
+      'hub',
+      all.map((r) => r.hub),
+    );
+    this.options(
+      main,
+      'path',
+      all.map((r) => r.path),
+    );
+    this.options(
+      main,
+      'version',
+      all.map((r) => r.version),
+    );
     const { key, desc } = this.sort;
-    const shown = all.filter((r) => this.matches(r)).sort((a, b) => {
-      const x = a[key] ?? '';
-      const y = b[key] ?? '';
-      // Plain code-unit order: localeCompare costs tens of ms over 5,000 rows.
-      const c = typeof x === 'number' && typeof y === 'number' ? x - y : cmp(String(x), String(y));
-      return (desc ? -c : c) || cmp(a.key, b.key);
-    });
+    const shown = all
+      .filter((r) => this.matches(r))
+      .sort((a, b) => {
+        const x = a[key] ?? '';
+        const y = b[key] ?? '';
+        // Plain code-unit order: localeCompare costs tens of ms over 5,000 rows.
+        const c = typeof x === 'number' && typeof y === 'number' ? x - y : cmp(String(x), String(y));
+        return (desc ? -c : c) || cmp(a.key, b.key);
+      });
     // The first page of the whole, as long as nothing narrows or reorders it.
-    const whole = this.preview && this.page === 0 && key === 'key' && !desc && Object.values(this.filters).every((v) => v === '' || v === 'all');
+    const whole =
+      this.preview && this.page === 0 && key === 'key' && !desc && Object.values(this.filters).every((v) => v === '' || v === 'all');
     const total = whole ? this.preview!.counts.total : shown.length;
     const pages = Math.max(1, Math.ceil(total / PAGE));
     this.page = Math.min(this.page, pages - 1);
@@ -113,7 +168,8 @@ export class Overview {
       const k = (th as HTMLElement).dataset.col;
       th.setAttribute('aria-sort', k === key ? (desc ? 'descending' : 'ascending') : 'none');
     });
-    main.querySelector('#shown')!.textContent = `${total ? this.page * PAGE + 1 : 0}–${this.page * PAGE + slice.length} of ${total}${this.preview && !whole ? ' loaded so far' : ''} (page ${this.page + 1} of ${pages})`;
+    main.querySelector('#shown')!.textContent =
+      `${total ? this.page * PAGE + 1 : 0}–${this.page * PAGE + slice.length} of ${total}${this.preview && !whole ? ' loaded so far' : ''} (page ${this.page + 1} of ${pages})`;
     (main.querySelector('#prev') as HTMLButtonElement).disabled = this.page === 0;
     (main.querySelector('#next') as HTMLButtonElement).disabled = this.page >= pages - 1 || this.preview !== undefined;
   }
@@ -132,8 +188,13 @@ export class Overview {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function stateCell(r: Row): string {
-  const marks = [r.degraded ? '<span class="bad">degraded</span>' : '', r.backup ? '<span class="backup">backup path</span>' : '', r.override ? '<span class="override">override</span>' : '']
-    .filter(Boolean).join(' ');
+  const marks = [
+    r.degraded ? '<span class="bad">degraded</span>' : '',
+    r.backup ? '<span class="backup">backup path</span>' : '',
+    r.override ? '<span class="override">override</span>' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return `<span class="${r.status}">${r.status}</span>${marks ? ` ${marks}` : ''}${r.mode === 'dry-run' ? ' <span class="muted">dry-run</span>' : ''}`;
 }
 

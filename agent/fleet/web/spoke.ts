@@ -8,22 +8,55 @@ import { chartSvg, type Metric, type Point } from './chart.js';
 import { api, clock, esc, timeTag } from './util.js';
 
 interface Candidate {
-  id: string; peer: string; source: string; verdict: string; sinceMs: number; suppressed: boolean; active: boolean; causeText?: string;
+  id: string;
+  peer: string;
+  source: string;
+  verdict: string;
+  sinceMs: number;
+  suppressed: boolean;
+  active: boolean;
+  causeText?: string;
   live?: { lossPct: number; rttMs?: number; jitterMs?: number; ts: number };
 }
-interface Said { ts: number; kind: string; text: string }
+interface Said {
+  ts: number;
+  kind: string;
+  text: string;
+}
 interface Page {
-  key: string; site: string; node: string; status: string; degraded: boolean; backup: boolean; mode?: string; version?: string;
-  hub?: string; wan?: string; path?: string; pathSince?: number; onlineSince?: number; offlineReason?: string; invalid?: string; lastHeardMs: number;
-  override?: { text: string }; storeHealth: string; degradations: { component: string; text: string; message: string; sinceMs: number }[];
+  key: string;
+  site: string;
+  node: string;
+  status: string;
+  degraded: boolean;
+  backup: boolean;
+  mode?: string;
+  version?: string;
+  hub?: string;
+  wan?: string;
+  path?: string;
+  pathSince?: number;
+  onlineSince?: number;
+  offlineReason?: string;
+  invalid?: string;
+  lastHeardMs: number;
+  override?: { text: string };
+  storeHealth: string;
+  degradations: { component: string; text: string; message: string; sinceMs: number }[];
   tunnel?: { lineProtocol: string; ikeSa: string; ipsecSas: number };
-  candidates: Candidate[]; lastDecision?: { atMs: number; text: string }; decisions: Said[]; routeChanges: Said[]; events: Said[];
+  candidates: Candidate[];
+  lastDecision?: { atMs: number; text: string };
+  decisions: Said[];
+  routeChanges: Said[];
+  events: Said[];
   commands: { tx: string; sentMs: number; sentBy: string; cmd: string; args: unknown; ok?: boolean; replyText?: string }[];
 }
 
 const fmt = (v: number | undefined, unit: string) => (v === undefined ? '–' : `${Math.round(v * 10) / 10} ${unit}`);
 const list = (items: Said[], empty: string) =>
-  items.length ? `<ul class="list">${items.map((e) => `<li>${timeTag(e.ts)}${esc(e.text)}</li>`).join('')}</ul>` : `<p class="muted">${empty}</p>`;
+  items.length
+    ? `<ul class="list">${items.map((e) => `<li>${timeTag(e.ts)}${esc(e.text)}</li>`).join('')}</ul>`
+    : `<p class="muted">${empty}</p>`;
 
 export class SpokeView {
   private range: '1h' | '24h' | '7d' = '24h';
@@ -33,7 +66,10 @@ export class SpokeView {
   private page: Page | undefined;
   private lastReply = '';
 
-  constructor(readonly key: string, private readonly canCommand: boolean) {}
+  constructor(
+    readonly key: string,
+    private readonly canCommand: boolean,
+  ) {}
 
   async mount(main: HTMLElement): Promise<void> {
     main.innerHTML = `<h1>${esc(this.key)}</h1><div id="spoke"><p>Loading…</p></div>
@@ -43,9 +79,18 @@ export class SpokeView {
 <div id="chart"></div></section>
 ${this.canCommand ? commandsHtml() : '<p class="muted">This token may view but not send commands.</p>'}
 <section class="card"><h2>Commands sent</h2><div id="cmd-log"></div></section>`;
-    main.querySelector('#range')!.addEventListener('change', (e) => { this.range = (e.target as HTMLSelectElement).value as '1h' | '24h' | '7d'; void this.chart(main); });
-    main.querySelector('#metric')!.addEventListener('change', (e) => { this.metric = (e.target as HTMLSelectElement).value as Metric; void this.chart(main); });
-    main.querySelector('#commands')?.addEventListener('submit', (e) => { e.preventDefault(); void this.send(main, (e as SubmitEvent).submitter as HTMLButtonElement); });
+    main.querySelector('#range')!.addEventListener('change', (e) => {
+      this.range = (e.target as HTMLSelectElement).value as '1h' | '24h' | '7d';
+      void this.chart(main);
+    });
+    main.querySelector('#metric')!.addEventListener('change', (e) => {
+      this.metric = (e.target as HTMLSelectElement).value as Metric;
+      void this.chart(main);
+    });
+    main.querySelector('#commands')?.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.send(main, (e as SubmitEvent).submitter as HTMLButtonElement);
+    });
     await this.refresh(main);
     await this.chart(main);
   }
@@ -54,10 +99,15 @@ ${this.canCommand ? commandsHtml() : '<p class="muted">This token may view but n
   touched(main: HTMLElement): void {
     if (this.pending) return;
     const wait = Math.max(0, 1000 - (Date.now() - this.lastFetch));
-    this.pending = setTimeout(() => { this.pending = undefined; void this.refresh(main); }, wait);
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      void this.refresh(main);
+    }, wait);
   }
 
-  stop(): void { clearTimeout(this.pending); }
+  stop(): void {
+    clearTimeout(this.pending);
+  }
 
   async refresh(main: HTMLElement): Promise<void> {
     this.lastFetch = Date.now();
@@ -77,9 +127,13 @@ ${p.invalid ? `<p class="bad">Last message failed the contract: ${esc(p.invalid)
 <section class="card" id="last-decision"><h2>Why it is on this path</h2>${p.lastDecision ? `<p>${timeTag(p.lastDecision.atMs)} ${esc(p.lastDecision.text)}</p>` : '<p class="muted">No decision reported yet.</p>'}</section>
 </div>
 <section class="card"><h2>Candidates</h2><div class="wrap"><table id="candidates"><thead><tr><th scope="col">Candidate</th><th scope="col">Hub</th><th scope="col">WAN</th><th scope="col">Verdict</th><th scope="col">Loss</th><th scope="col">RTT</th><th scope="col">Jitter</th><th scope="col" class="hide-narrow">Why</th></tr></thead><tbody>
-${p.candidates.map((c) => `<tr><td>${esc(c.id)}${c.active ? ' <strong>(active)</strong>' : ''}</td><td>${esc(c.peer)}</td><td>${esc(c.source)}</td>
+${p.candidates
+  .map(
+    (c) => `<tr><td>${esc(c.id)}${c.active ? ' <strong>(active)</strong>' : ''}</td><td>${esc(c.peer)}</td><td>${esc(c.source)}</td>
 <td class="${c.verdict === 'bad' ? 'bad' : c.verdict === 'good' ? 'good' : ''}">${esc(c.verdict)}${c.suppressed ? ' (damped)' : ''} ${timeTag(c.sinceMs)}</td>
-<td>${fmt(c.live?.lossPct, '%')}</td><td>${fmt(c.live?.rttMs, 'ms')}</td><td>${fmt(c.live?.jitterMs, 'ms')}</td><td class="hide-narrow">${esc(c.causeText ?? '')}</td></tr>`).join('')}
+<td>${fmt(c.live?.lossPct, '%')}</td><td>${fmt(c.live?.rttMs, 'ms')}</td><td>${fmt(c.live?.jitterMs, 'ms')}</td><td class="hide-narrow">${esc(c.causeText ?? '')}</td></tr>`,
+  )
+  .join('')}
 </tbody></table></div></section>
 <div class="grid"><section class="card"><h2>Last decisions</h2><div id="decisions">${list(p.decisions, 'None in the last 30 days.')}</div></section>
 <section class="card"><h2>Route changes and violations</h2>${list(p.routeChanges, 'None in the last 30 days.')}</section></div>
@@ -87,20 +141,33 @@ ${p.candidates.map((c) => `<tr><td>${esc(c.id)}${c.active ? ' <strong>(active)</
     this.fillCommandChoices(main, p);
     const log = main.querySelector('#cmd-log');
     if (log) {
-      log.innerHTML = p.commands.length ? `<ul class="list">${p.commands.map((c) => `<li>${timeTag(c.sentMs)}<strong>${esc(c.cmd)}</strong> ${esc(JSON.stringify(c.args))} by ${esc(c.sentBy)}: <span class="${c.ok === false ? 'bad' : c.ok ? 'good' : 'muted'}">${esc(c.replyText ?? 'waiting for the reply')}</span></li>`).join('')}</ul>` : '<p class="muted">None.</p>';
+      log.innerHTML = p.commands.length
+        ? `<ul class="list">${p.commands.map((c) => `<li>${timeTag(c.sentMs)}<strong>${esc(c.cmd)}</strong> ${esc(JSON.stringify(c.args))} by ${esc(c.sentBy)}: <span class="${c.ok === false ? 'bad' : c.ok ? 'good' : 'muted'}">${esc(c.replyText ?? 'waiting for the reply')}</span></li>`).join('')}</ul>`
+        : '<p class="muted">None.</p>';
     }
   }
 
   private async chart(main: HTMLElement): Promise<void> {
-    const s = await api<{ from: number; to: number; resolution: string; points: Point[] }>(`/api/series?key=${encodeURIComponent(this.key)}&range=${this.range}`);
+    const s = await api<{ from: number; to: number; resolution: string; points: Point[] }>(
+      `/api/series?key=${encodeURIComponent(this.key)}&range=${this.range}`,
+    );
     const box = main.querySelector('#chart');
-    if (box) box.innerHTML = chartSvg(s.points, this.metric, s.from, s.to, `${this.metric} per candidate, last ${this.range}${s.resolution === 'raw' ? '' : `, ${s.resolution} mean and worst`}`);
+    if (box)
+      box.innerHTML = chartSvg(
+        s.points,
+        this.metric,
+        s.from,
+        s.to,
+        `${this.metric} per candidate, last ${this.range}${s.resolution === 'raw' ? '' : `, ${s.resolution} mean and worst`}`,
+      );
   }
 
   private fillCommandChoices(main: HTMLElement, p: Page): void {
     const sel = main.querySelector('#force-candidate') as HTMLSelectElement | null;
     if (!sel || sel.options.length === p.candidates.length) return;
-    sel.innerHTML = p.candidates.map((c) => `<option value="${esc(c.peer)}|${esc(c.source)}">${esc(c.id)} (hub ${esc(c.peer)}, WAN ${esc(c.source)})</option>`).join('');
+    sel.innerHTML = p.candidates
+      .map((c) => `<option value="${esc(c.peer)}|${esc(c.source)}">${esc(c.id)} (hub ${esc(c.peer)}, WAN ${esc(c.source)})</option>`)
+      .join('');
   }
 
   private async send(main: HTMLElement, button: HTMLButtonElement): Promise<void> {
@@ -110,15 +177,25 @@ ${p.candidates.map((c) => `<tr><td>${esc(c.id)}${c.active ? ' <strong>(active)</
     const body: Record<string, unknown> = { site: this.page.site, node: this.page.node, command };
     if (command === 'force-path') {
       const [peer, source] = (main.querySelector('#force-candidate') as HTMLSelectElement).value.split('|');
-      Object.assign(body, { peer, source, forSec: Math.round(Number((main.querySelector('#force-minutes') as HTMLInputElement).value) * 60) });
+      Object.assign(body, {
+        peer,
+        source,
+        forSec: Math.round(Number((main.querySelector('#force-minutes') as HTMLInputElement).value) * 60),
+      });
     }
     if (command === 'set-mode') body.mode = (main.querySelector('#mode') as HTMLSelectElement).value;
     button.disabled = true;
     out.textContent = `${command}: sent, waiting for the agent's reply…`;
     try {
-      const r = await api<{ tx: string; cmd: string; reply: { ok: boolean; result?: unknown; error?: { code: string; message: string } } | null }>('/api/command', { method: 'POST', body: JSON.stringify(body) });
-      this.lastReply = !r.reply ? `${r.cmd} (tx ${r.tx}): no reply within 20 s; it will show in the log below if it comes`
-        : r.reply.ok ? `${r.cmd} (tx ${r.tx}): done${r.reply.result && JSON.stringify(r.reply.result) !== '{}' ? ` ${JSON.stringify(r.reply.result)}` : ''}`
+      const r = await api<{
+        tx: string;
+        cmd: string;
+        reply: { ok: boolean; result?: unknown; error?: { code: string; message: string } } | null;
+      }>('/api/command', { method: 'POST', body: JSON.stringify(body) });
+      this.lastReply = !r.reply
+        ? `${r.cmd} (tx ${r.tx}): no reply within 20 s; it will show in the log below if it comes`
+        : r.reply.ok
+          ? `${r.cmd} (tx ${r.tx}): done${r.reply.result && JSON.stringify(r.reply.result) !== '{}' ? ` ${JSON.stringify(r.reply.result)}` : ''}`
           : `${r.cmd} (tx ${r.tx}): refused or failed: ${r.reply.error?.code}: ${r.reply.error?.message}`;
     } catch (err) {
       this.lastReply = `${command}: not sent: ${(err as Error).message}`;

@@ -16,7 +16,7 @@ export function ago(ms: number | undefined, nowMs = Date.now()): string {
 // loads the locale data, which must not hold up the first requests.
 let CLOCK: Intl.DateTimeFormat | undefined;
 export const clock = (ms: number | undefined): string =>
-  (ms ? (CLOCK ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' })).format(ms) : '–');
+  ms ? (CLOCK ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' })).format(ms) : '–';
 
 /** "3 min ago", with the UTC time in the markup (no locale formatting: the first one costs the overview's first render hundreds of ms). */
 export const timeTag = (ms: number | undefined): string => {
@@ -56,25 +56,45 @@ export function setToken(t: string): void {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) { super(message); }
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { ...(init.headers ?? {}), authorization: `Bearer ${token() ?? ''}`, 'content-type': 'application/json' } });
-  const body = await res.json().catch(() => ({})) as T & { error?: string };
+  const res = await fetch(path, {
+    ...init,
+    headers: { ...(init.headers ?? {}), authorization: `Bearer ${token() ?? ''}`, 'content-type': 'application/json' },
+  });
+  const body = (await res.json().catch(() => ({}))) as T & { error?: string };
   if (!res.ok) throw new ApiError(res.status, body.error ?? `HTTP ${res.status}`);
   return body;
 }
 
 export interface Row {
-  key: string; site: string; node: string; status: 'online' | 'offline' | 'unknown';
-  degraded: boolean; backup: boolean; override: boolean;
-  hub?: string; wan?: string; path?: string; version?: string; mode?: string;
-  pathSince?: number; lastEventTs?: number; lastHeardMs: number;
+  key: string;
+  site: string;
+  node: string;
+  status: 'online' | 'offline' | 'unknown';
+  degraded: boolean;
+  backup: boolean;
+  override: boolean;
+  hub?: string;
+  wan?: string;
+  path?: string;
+  version?: string;
+  mode?: string;
+  pathSince?: number;
+  lastEventTs?: number;
+  lastHeardMs: number;
 }
 
 export interface LiveBatch {
-  rows: Row[]; touched: string[];
+  rows: Row[];
+  touched: string[];
   events: { key: string; ts: number; kind: string; text: string }[];
   replies: { key: string; tx: string; ok: boolean; text: string }[];
 }
@@ -96,11 +116,17 @@ export function followLive(onBatch: (b: LiveBatch) => void, onState: (up: boolea
         while ((cut = buf.indexOf('\n\n')) >= 0) {
           const chunk = buf.slice(0, cut);
           buf = buf.slice(cut + 2);
-          const data = chunk.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+          const data = chunk
+            .split('\n')
+            .filter((l) => l.startsWith('data: '))
+            .map((l) => l.slice(6))
+            .join('\n');
           if (data) onBatch(JSON.parse(data) as LiveBatch);
         }
       }
-    } catch { /* reconnect below */ }
+    } catch {
+      /* reconnect below */
+    }
     onState(false);
     setTimeout(() => void run(), 2000);
   };

@@ -1,9 +1,4 @@
-import type {
-  CryptoSession,
-  CryptoSessionFlow,
-  CryptoSessionIkeSa,
-  CryptoSessionStatus,
-} from '../../../proto/records/crypto.js';
+import type { CryptoSession, CryptoSessionFlow, CryptoSessionIkeSa, CryptoSessionStatus } from '../../../proto/records/crypto.js';
 import type { ParseResult } from '../../../proto/records/common.js';
 import { parseDuration } from '../duration.js';
 import { canonicalInterface } from '../interface-name.js';
@@ -40,7 +35,9 @@ const orNone = (v: string | undefined): string | undefined => (v === undefined |
  * shares them.
  */
 export function parseCryptoSession(text: string): ParseResult<CryptoSession> {
-  const warnings = new Warnings("an 'Interface:' line, then its 'Session status:', 'Peer:', 'IKEv2 SA:' / 'IPSEC FLOW:' and 'Active SAs:' lines");
+  const warnings = new Warnings(
+    "an 'Interface:' line, then its 'Session status:', 'Peer:', 'IKEv2 SA:' / 'IPSEC FLOW:' and 'Active SAs:' lines",
+  );
   const records: CryptoSession[] = [];
   let session: CryptoSession | undefined;
   let ikeSa: CryptoSessionIkeSa | undefined;
@@ -58,16 +55,25 @@ export function parseCryptoSession(text: string): ParseResult<CryptoSession> {
       if (awaitingRemote) warnings.add(awaitingRemote, 'IKE SA without its remote endpoint');
       session = { interface: canonicalInterface(m[1]!), status: 'unknown', statusRaw: '', ikeSas: [], flows: [] };
       records.push(session);
-      ikeSa = undefined; flow = undefined; sessionId = undefined; awaitingRemote = undefined;
+      ikeSa = undefined;
+      flow = undefined;
+      sessionId = undefined;
+      awaitingRemote = undefined;
       continue;
     }
-    if (!session) { warnings.add(line, 'line outside any session'); continue; }
+    if (!session) {
+      warnings.add(line, 'line outside any session');
+      continue;
+    }
 
     if (awaitingRemote && ikeSa) {
       const pendingSaLine = awaitingRemote;
       awaitingRemote = undefined;
       m = IKE_SA_REMOTE.exec(t);
-      if (m) { setRemote(ikeSa, m[1]!, m[2]!, m[3]!); continue; }
+      if (m) {
+        setRemote(ikeSa, m[1]!, m[2]!, m[3]!);
+        continue;
+      }
       warnings.add(pendingSaLine, 'IKE SA without its remote endpoint');
     }
 
@@ -76,7 +82,9 @@ export function parseCryptoSession(text: string): ParseResult<CryptoSession> {
       if (session.peerAddress !== undefined) {
         session = { ...sessionLevel(session), ikeSas: [], flows: [] };
         records.push(session);
-        ikeSa = undefined; flow = undefined; sessionId = undefined;
+        ikeSa = undefined;
+        flow = undefined;
+        sessionId = undefined;
       }
       session.peerAddress = m[1]!;
       session.peerPort = Number(m[2]);
@@ -104,7 +112,12 @@ export function parseCryptoSession(text: string): ParseResult<CryptoSession> {
       if (!selector) warnings.add(line, 'unrecognised flow selector');
       continue;
     }
-    if (!sessionLine(session, t) && !saLine(t, ikeSa, flow, (id) => { sessionId = id; })) {
+    if (
+      !sessionLine(session, t) &&
+      !saLine(t, ikeSa, flow, (id) => {
+        sessionId = id;
+      })
+    ) {
       warnings.add(line, 'unrecognised session line');
     }
   }
@@ -118,14 +131,31 @@ function sessionLine(s: CryptoSession, t: string): boolean {
   if (!m) return false;
   const value = m[2]!.trim();
   switch (m[1]!.toLowerCase()) {
-    case 'username': s.username = value; return true;
-    case 'profile': s.profile = value; return true;
-    case 'group': s.group = value; return true;
-    case 'assigned address': s.assignedAddress = value; return true;
-    case 'uptime': setIf(s, 'uptimeSec', parseDuration(value)); return true;
-    case 'session status': s.statusRaw = value; s.status = SESSION_STATUS[value.toUpperCase()] ?? 'unknown'; return true;
-    case 'desc': setIf(s, 'description', orNone(value)); return true;
-    case 'phase1_id': setIf(s, 'phase1Id', orNone(value)); return true;
+    case 'username':
+      s.username = value;
+      return true;
+    case 'profile':
+      s.profile = value;
+      return true;
+    case 'group':
+      s.group = value;
+      return true;
+    case 'assigned address':
+      s.assignedAddress = value;
+      return true;
+    case 'uptime':
+      setIf(s, 'uptimeSec', parseDuration(value));
+      return true;
+    case 'session status':
+      s.statusRaw = value;
+      s.status = SESSION_STATUS[value.toUpperCase()] ?? 'unknown';
+      return true;
+    case 'desc':
+      setIf(s, 'description', orNone(value));
+      return true;
+    case 'phase1_id':
+      setIf(s, 'phase1Id', orNone(value));
+      return true;
     default: {
       // `System IP: 13.13.13.11  Interface: Tu1` (SD-WAN; golden_output3).
       const sys = /^(\S+)(?:\s+Interface:\s*\S+)?$/.exec(value);
@@ -137,9 +167,17 @@ function sessionLine(s: CryptoSession, t: string): boolean {
 }
 
 /** Lines that belong to the current IKE SA or IPsec flow. */
-function saLine(t: string, ikeSa: CryptoSessionIkeSa | undefined, flow: CryptoSessionFlow | undefined, setSessionId: (id: number) => void): boolean {
+function saLine(
+  t: string,
+  ikeSa: CryptoSessionIkeSa | undefined,
+  flow: CryptoSessionFlow | undefined,
+  setSessionId: (id: number) => void,
+): boolean {
   let m = /^Session ID:\s*(\d+)$/i.exec(t);
-  if (m) { setSessionId(Number(m[1])); return true; }
+  if (m) {
+    setSessionId(Number(m[1]));
+    return true;
+  }
   m = CAPABILITIES.exec(t);
   if (m && ikeSa) {
     setIf(ikeSa, 'capabilities', orNone(m[1]));
@@ -149,16 +187,24 @@ function saLine(t: string, ikeSa: CryptoSessionIkeSa | undefined, flow: CryptoSe
   }
   if (!flow) return false;
   m = /^Active SAs:\s*(\d+),\s*origin:\s*(.+)$/.exec(t);
-  if (m) { flow.activeSas = Number(m[1]); flow.origin = m[2]!; return true; }
+  if (m) {
+    flow.activeSas = Number(m[1]);
+    flow.origin = m[2]!;
+    return true;
+  }
   m = COUNTERS.exec(t);
   if (!m) return false;
   const kb = /^\d+$/.test(m[4]!) ? Number(m[4]) : undefined;
   if (m[1] === 'Inbound') {
-    flow.inboundPktsDecrypted = Number(m[2]); flow.inboundPktsDropped = Number(m[3]);
-    setIf(flow, 'inboundLifeKb', kb); flow.inboundLifeSec = Number(m[5]);
+    flow.inboundPktsDecrypted = Number(m[2]);
+    flow.inboundPktsDropped = Number(m[3]);
+    setIf(flow, 'inboundLifeKb', kb);
+    flow.inboundLifeSec = Number(m[5]);
   } else {
-    flow.outboundPktsEncrypted = Number(m[2]); flow.outboundPktsDropped = Number(m[3]);
-    setIf(flow, 'outboundLifeKb', kb); flow.outboundLifeSec = Number(m[5]);
+    flow.outboundPktsEncrypted = Number(m[2]);
+    flow.outboundPktsDropped = Number(m[3]);
+    setIf(flow, 'outboundLifeKb', kb);
+    flow.outboundLifeSec = Number(m[5]);
   }
   return true;
 }
@@ -173,7 +219,18 @@ function setRemote(sa: CryptoSessionIkeSa, address: string, port: string, status
 
 /** The fields a second peer of the same `Interface:` block shares with the first. */
 function sessionLevel(s: CryptoSession): Omit<CryptoSession, 'ikeSas' | 'flows'> {
-  const { peerAddress: _a, peerPort: _p, fvrf: _f, ivrf: _i, phase1Id: _id, description: _d, systemIp: _s, ikeSas: _k, flows: _l, ...shared } = s;
+  const {
+    peerAddress: _a,
+    peerPort: _p,
+    fvrf: _f,
+    ivrf: _i,
+    phase1Id: _id,
+    description: _d,
+    systemIp: _s,
+    ikeSas: _k,
+    flows: _l,
+    ...shared
+  } = s;
   return shared;
 }
 

@@ -22,13 +22,19 @@ export function parseFlexVpnClient(text: string): ParseResult<FlexVpnClient> {
     const colon = t.indexOf(':');
     const key = t.slice(0, Math.max(colon, 0)).trim().toLowerCase().replace(/\s+/g, ' ');
     const value = t.slice(colon + 1).trim();
-    if (colon < 0 || !/^[a-z][a-z ]*$/.test(key)) { warnings.add(line, 'not a "key : value" line'); continue; }
+    if (colon < 0 || !/^[a-z][a-z ]*$/.test(key)) {
+      warnings.add(line, 'not a "key : value" line');
+      continue;
+    }
     if (key === 'profile') {
       client = { profile: value, currentState: 'unknown', currentStateRaw: '' };
       records.push(client);
       continue;
     }
-    if (!client) { warnings.add(line, 'line outside any client profile'); continue; }
+    if (!client) {
+      warnings.add(line, 'line outside any client profile');
+      continue;
+    }
     if (!applyField(client, key, value)) warnings.add(line, 'unrecognised client field');
   }
   return { records, warnings: warnings.list };
@@ -67,7 +73,13 @@ function applyField(c: FlexVpnClient, key: string, value: string): boolean {
 /** `None`, `Default` (`backup group default`) or the group number. */
 function backupGroup(c: FlexVpnClient, value: string): boolean {
   if (isNone(value)) return true;
-  if (/^default$/i.test(value)) { c.backupGroup = 'default'; return true; }
-  if (/^\d+$/.test(value)) { c.backupGroup = Number(value); return true; }
+  if (/^default$/i.test(value)) {
+    c.backupGroup = 'default';
+    return true;
+  }
+  if (/^\d+$/.test(value)) {
+    c.backupGroup = Number(value);
+    return true;
+  }
   return false;
 }

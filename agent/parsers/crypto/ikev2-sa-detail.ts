@@ -3,16 +3,19 @@ import { isIpv4, isIpv6, maskToLength } from '../address.js';
 
 type Apply = (sa: IkeV2Sa, m: RegExpExecArray) => void;
 
-
-
 const NAT_T: Record<string, IkeV2Sa['natT']> = {
   'not detected': 'not-detected',
   'detected inside': 'detected-inside',
   'detected outside': 'detected-outside',
 };
 
-const MSG_COUNTERS: Record<string, readonly ['localReqMsgId' | 'localNextMsgId' | 'localReqQueued' | 'localWindow',
-  'remoteReqMsgId' | 'remoteNextMsgId' | 'remoteReqQueued' | 'remoteWindow']> = {
+const MSG_COUNTERS: Record<
+  string,
+  readonly [
+    'localReqMsgId' | 'localNextMsgId' | 'localReqQueued' | 'localWindow',
+    'remoteReqMsgId' | 'remoteNextMsgId' | 'remoteReqQueued' | 'remoteWindow',
+  ]
+> = {
   'req msg id': ['localReqMsgId', 'remoteReqMsgId'],
   'next msg id': ['localNextMsgId', 'remoteNextMsgId'],
   'req queued': ['localReqQueued', 'remoteReqQueued'],
@@ -27,48 +30,150 @@ const MSG_COUNTERS: Record<string, readonly ['localReqMsgId' | 'localNextMsgId' 
  * IOS pads some with runs of spaces (`Fragmentation not  configured.`).
  */
 const DETAIL_LINES: ReadonlyArray<readonly [RegExp, Apply]> = [
-  [/^Status Description:\s*(.+)$/, (sa, m) => { sa.statusDescription = m[1]!; }],
-  [/^Local id:\s*(.+)$/, (sa, m) => { sa.localId = m[1]!; }],
-  [/^Remote id:\s*(.+)$/, (sa, m) => { sa.remoteId = m[1]!; }],
-  [/^Remote EAP id:\s*(.+)$/, (sa, m) => { sa.remoteEapId = m[1]!; }],
-  [/^Local ([a-z][a-z ]*?):\s*(\d+)\s+Remote ([a-z][a-z ]*?):\s*(\d+)$/i, (sa, m) => {
-    const pair = MSG_COUNTERS[m[1]!.toLowerCase()];
-    if (!pair) { otherAttribute(sa, `Local ${m[1]}`, m[2]!); otherAttribute(sa, `Remote ${m[3]}`, m[4]!); return; }
-    sa[pair[0]] = Number(m[2]);
-    sa[pair[1]] = Number(m[4]);
-  }],
+  [
+    /^Status Description:\s*(.+)$/,
+    (sa, m) => {
+      sa.statusDescription = m[1]!;
+    },
+  ],
+  [
+    /^Local id:\s*(.+)$/,
+    (sa, m) => {
+      sa.localId = m[1]!;
+    },
+  ],
+  [
+    /^Remote id:\s*(.+)$/,
+    (sa, m) => {
+      sa.remoteId = m[1]!;
+    },
+  ],
+  [
+    /^Remote EAP id:\s*(.+)$/,
+    (sa, m) => {
+      sa.remoteEapId = m[1]!;
+    },
+  ],
+  [
+    /^Local ([a-z][a-z ]*?):\s*(\d+)\s+Remote ([a-z][a-z ]*?):\s*(\d+)$/i,
+    (sa, m) => {
+      const pair = MSG_COUNTERS[m[1]!.toLowerCase()];
+      if (!pair) {
+        otherAttribute(sa, `Local ${m[1]}`, m[2]!);
+        otherAttribute(sa, `Remote ${m[3]}`, m[4]!);
+        return;
+      }
+      sa[pair[0]] = Number(m[2]);
+      sa[pair[1]] = Number(m[4]);
+    },
+  ],
   // `retry` on IOS-XE; `entry` in some AnyConnect-era output; trailing items (a DPD mode) kept aside.
-  [/^DPD configured for (\d+) seconds?, (?:retry|entry) (\d+)(?:,\s*(.+))?$/, (sa, m) => {
-    sa.dpdIntervalSec = Number(m[1]);
-    sa.dpdRetries = Number(m[2]);
-    if (m[3] !== undefined) otherAttribute(sa, 'DPD', m[3]);
-  }],
+  [
+    /^DPD configured for (\d+) seconds?, (?:retry|entry) (\d+)(?:,\s*(.+))?$/,
+    (sa, m) => {
+      sa.dpdIntervalSec = Number(m[1]);
+      sa.dpdRetries = Number(m[2]);
+      if (m[3] !== undefined) otherAttribute(sa, 'DPD', m[3]);
+    },
+  ],
   // Cisco's own fragmentation (`Fragmentation not  configured.`) and RFC 7383's
   // (`IETF Std Fragmentation  enabled.`, 17.x), with the MTU it settled on.
-  [/^(IETF Std )?Fragmentation\s+(not\s+configured|configured|enabled|disabled)\.?$/i, (sa, m) => {
-    sa.fragmentation = m[2]!.toLowerCase().replace(/\s+/g, '-') as NonNullable<IkeV2Sa['fragmentation']>;
-    sa.fragmentationKind = m[1] ? 'ietf' : 'cisco';
-  }],
-  [/^(?:IETF Std )?Fragmentation MTU in use:\s*(\d+)(?: bytes)?\.?$/i, (sa, m) => { sa.fragmentationMtuBytes = Number(m[1]); }],
-  [/^Dynamic Route Update:\s*(enabled|disabled)$/i, (sa, m) => { sa.dynamicRouteUpdate = m[1]!.toLowerCase() as 'enabled' | 'disabled'; }],
-  [/^Extended Authentication (not\s+)?configured\.?$/, (sa, m) => { sa.extendedAuthentication = m[1] ? 'not-configured' : 'configured'; }],
-  [/^NAT-T is (\S.*)$/, (sa, m) => {
-    const raw = m[1]!.replace(/\s+/g, ' ');
-    sa.natT = NAT_T[raw.toLowerCase()] ?? 'unknown';
-    if (sa.natT === 'unknown') sa.natTRaw = raw;
-  }],
-  [/^Cisco Trust Security SGT is (enabled|disabled)$/i, (sa, m) => { sa.ctsSgt = m[1]!.toLowerCase() as 'enabled' | 'disabled'; }],
-  [/^Initiator of SA\s*:\s*(Yes|No)$/i, (sa, m) => { sa.role = m[1]!.toLowerCase() === 'yes' ? 'initiator' : 'responder'; }],
-  [/^Pushed IP address:\s*(\S+)$/, (sa, m) => { sa.pushedAddress = m[1]!; }],
-  [/^Assigned host addr:\s*(\S+)$/, (sa, m) => { sa.assignedPeerAddress = m[1]!; }],
+  [
+    /^(IETF Std )?Fragmentation\s+(not\s+configured|configured|enabled|disabled)\.?$/i,
+    (sa, m) => {
+      sa.fragmentation = m[2]!.toLowerCase().replace(/\s+/g, '-') as NonNullable<IkeV2Sa['fragmentation']>;
+      sa.fragmentationKind = m[1] ? 'ietf' : 'cisco';
+    },
+  ],
+  [
+    /^(?:IETF Std )?Fragmentation MTU in use:\s*(\d+)(?: bytes)?\.?$/i,
+    (sa, m) => {
+      sa.fragmentationMtuBytes = Number(m[1]);
+    },
+  ],
+  [
+    /^Dynamic Route Update:\s*(enabled|disabled)$/i,
+    (sa, m) => {
+      sa.dynamicRouteUpdate = m[1]!.toLowerCase() as 'enabled' | 'disabled';
+    },
+  ],
+  [
+    /^Extended Authentication (not\s+)?configured\.?$/,
+    (sa, m) => {
+      sa.extendedAuthentication = m[1] ? 'not-configured' : 'configured';
+    },
+  ],
+  [
+    /^NAT-T is (\S.*)$/,
+    (sa, m) => {
+      const raw = m[1]!.replace(/\s+/g, ' ');
+      sa.natT = NAT_T[raw.toLowerCase()] ?? 'unknown';
+      if (sa.natT === 'unknown') sa.natTRaw = raw;
+    },
+  ],
+  [
+    /^Cisco Trust Security SGT is (enabled|disabled)$/i,
+    (sa, m) => {
+      sa.ctsSgt = m[1]!.toLowerCase() as 'enabled' | 'disabled';
+    },
+  ],
+  [
+    /^Initiator of SA\s*:\s*(Yes|No)$/i,
+    (sa, m) => {
+      sa.role = m[1]!.toLowerCase() === 'yes' ? 'initiator' : 'responder';
+    },
+  ],
+  [
+    /^Pushed IP address:\s*(\S+)$/,
+    (sa, m) => {
+      sa.pushedAddress = m[1]!;
+    },
+  ],
+  [
+    /^Assigned host addr:\s*(\S+)$/,
+    (sa, m) => {
+      sa.assignedPeerAddress = m[1]!;
+    },
+  ],
   // golden_output3: older wording; golden_output5/6: newer ones.
-  [/^Quantum Resistance Enabled$/i, (sa) => { sa.quantumSafePpk = 'enabled'; }],
-  [/^Quantum-Safe Encryption using PPK is enabled$/i, (sa) => { sa.quantumSafePpk = 'enabled'; }],
-  [/^Quantum-Safe Encryption using (Manual|Dynamic) PPK$/i, (sa, m) => { sa.quantumSafePpk = m[1]!.toLowerCase() as 'manual' | 'dynamic'; }],
-  [/^Local Sys Id:\s*(\S+)\s+Remote Sys Id:\s*(\S+)$/, (sa, m) => { sa.localSysId = m[1]!; sa.remoteSysId = m[2]!; }],
-  [/^PEER TYPE:\s*(.+)$/i, (sa, m) => { sa.peerType = m[1]!; }],
+  [
+    /^Quantum Resistance Enabled$/i,
+    (sa) => {
+      sa.quantumSafePpk = 'enabled';
+    },
+  ],
+  [
+    /^Quantum-Safe Encryption using PPK is enabled$/i,
+    (sa) => {
+      sa.quantumSafePpk = 'enabled';
+    },
+  ],
+  [
+    /^Quantum-Safe Encryption using (Manual|Dynamic) PPK$/i,
+    (sa, m) => {
+      sa.quantumSafePpk = m[1]!.toLowerCase() as 'manual' | 'dynamic';
+    },
+  ],
+  [
+    /^Local Sys Id:\s*(\S+)\s+Remote Sys Id:\s*(\S+)$/,
+    (sa, m) => {
+      sa.localSysId = m[1]!;
+      sa.remoteSysId = m[2]!;
+    },
+  ],
+  [
+    /^PEER TYPE:\s*(.+)$/i,
+    (sa, m) => {
+      sa.peerType = m[1]!;
+    },
+  ],
   // 17.x post-quantum key exchange (ML-KEM), said again under the detailed lines.
-  [/^Quantum-safe Encryption using PQC:\s*(\S+)$/i, (sa, m) => { sa.pqcKeyExchange = m[1]!; }],
+  [
+    /^Quantum-safe Encryption using PQC:\s*(\S+)$/i,
+    (sa, m) => {
+      sa.pqcKeyExchange = m[1]!;
+    },
+  ],
 ];
 
 /**
@@ -87,7 +192,10 @@ const GENERIC_SHAPES: readonly RegExp[] = [
 export function genericDetailLine(sa: IkeV2Sa, t: string): boolean {
   for (const re of GENERIC_SHAPES) {
     const m = re.exec(t);
-    if (m) { otherAttribute(sa, m[1]!, m[2]!); return true; }
+    if (m) {
+      otherAttribute(sa, m[1]!, m[2]!);
+      return true;
+    }
   }
   return false;
 }
@@ -108,7 +216,10 @@ export class DetailedLines {
   apply(sa: IkeV2Sa, t: string): boolean {
     if (this.subnetsOf === sa) {
       const prefix = subnet(t);
-      if (prefix) { sa.remoteSubnets!.push(prefix); return true; }
+      if (prefix) {
+        sa.remoteSubnets!.push(prefix);
+        return true;
+      }
     }
     this.subnetsOf = undefined;
     if (/^Remote subnets:$/i.test(t)) {
@@ -118,7 +229,10 @@ export class DetailedLines {
     }
     for (const [re, apply] of DETAIL_LINES) {
       const m = re.exec(t);
-      if (m) { apply(sa, m); return true; }
+      if (m) {
+        apply(sa, m);
+        return true;
+      }
     }
     return false;
   }

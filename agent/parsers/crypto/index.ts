@@ -5,7 +5,8 @@ import { parseIkev2Sa } from './ikev2-sa.js';
 import { parseIpsecSa } from './ipsec-sa.js';
 
 // Filters IOS accepts in front of `detail`; they narrow the output, not its format.
-const SESSION_FILTER = '(?: (?:remote (?<remote>\\S+)|local (?<local>\\S+)|interface (?<interface>\\S+)|fvrf (?<fvrf>\\S+)|ivrf (?<ivrf>\\S+)))?';
+const SESSION_FILTER =
+  '(?: (?:remote (?<remote>\\S+)|local (?<local>\\S+)|interface (?<interface>\\S+)|fvrf (?<fvrf>\\S+)|ivrf (?<ivrf>\\S+)))?';
 const IPSEC_FILTER = '(?: (?:peer (?<peer>\\S+)|interface (?<interface>\\S+)|vrf (?<vrf>\\S+)))?';
 
 export const cryptoCommands: CommandSpec[] = [

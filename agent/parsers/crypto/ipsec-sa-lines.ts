@@ -52,7 +52,10 @@ export function counterLine(counters: IpsecCounters, t: string): boolean {
     const value = s.slice(space + 1);
     const label = s.slice(0, Math.max(space, 0)).replace(/^#+/, '').replace(/:$/, '').trim().toLowerCase();
     const key = COUNTER_KEYS[label];
-    if (space < 0 || key === undefined || !/^\d+$/.test(value)) { allKnown = false; continue; }
+    if (space < 0 || key === undefined || !/^\d+$/.test(value)) {
+      allKnown = false;
+      continue;
+    }
     counters[key] = Number(value);
   }
   return allKnown;
@@ -72,19 +75,36 @@ export function parseIdent(value: string): IpsecIdent | undefined {
 export function identLine(ident: IpsecSaIdent, t: string): boolean {
   if (t.startsWith('#')) return counterLine(ident.counters, t);
   let m = /^current_peer\s+(\S+)\s+port\s+(\d+)$/.exec(t);
-  if (m) { ident.peerAddress = m[1]!; ident.peerPort = Number(m[2]); return true; }
+  if (m) {
+    ident.peerAddress = m[1]!;
+    ident.peerPort = Number(m[2]);
+    return true;
+  }
   m = /^(PERMIT|DENY), flags=\{([^}]*)\}$/i.exec(t);
-  if (m) { ident.action = m[1]!.toLowerCase(); ident.flags = list(m[2]!); return true; }
+  if (m) {
+    ident.action = m[1]!.toLowerCase();
+    ident.flags = list(m[2]!);
+    return true;
+  }
   m = /^local crypto endpt\.:\s*(\S+),\s*remote crypto endpt\.:\s*(\S+)$/.exec(t);
-  if (m) { ident.localEndpoint = m[1]!; ident.remoteEndpoint = m[2]!; return true; }
+  if (m) {
+    ident.localEndpoint = m[1]!;
+    ident.remoteEndpoint = m[2]!;
+    return true;
+  }
   m = /^plaintext mtu (\d+), path mtu (\d+), ip mtu (\d+), ip mtu idb (\S+)$/.exec(t);
   if (m) {
-    ident.plaintextMtu = Number(m[1]); ident.pathMtu = Number(m[2]); ident.ipMtu = Number(m[3]);
+    ident.plaintextMtu = Number(m[1]);
+    ident.pathMtu = Number(m[2]);
+    ident.ipMtu = Number(m[3]);
     ident.ipMtuInterface = canonicalInterface(m[4]!);
     return true;
   }
   m = /^current outbound spi:\s*(0x[0-9A-Fa-f]+)(?:\s*\(\d+\))?$/.exec(t);
-  if (m) { ident.currentOutboundSpi = m[1]!; return true; }
+  if (m) {
+    ident.currentOutboundSpi = m[1]!;
+    return true;
+  }
   if (/^PFS \(Y\/N\):/i.test(t)) return pfsLine(ident, t);
   return false;
 }
@@ -96,14 +116,20 @@ export function identLine(ident: IpsecSaIdent, t: string): boolean {
  * further key exchanges (RFC 9370, post-quantum) as more items, kept as printed.
  */
 function pfsLine(ident: IpsecSaIdent, t: string): boolean {
-  const items = t.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const items = t
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const pfs = /^PFS \(Y\/N\):\s*([YN])$/i.exec(items[0] ?? '');
   if (!pfs) return false;
   ident.pfs = pfs[1]!.toUpperCase() === 'Y';
   let ok = true;
   for (const item of items.slice(1)) {
     const kv = /^([A-Za-z][\w ()-]*?)\s*:\s*(\S.*)$/.exec(item);
-    if (!kv) { ok = false; continue; }
+    if (!kv) {
+      ok = false;
+      continue;
+    }
     if (/^DH group$/i.test(kv[1]!)) {
       const group = kv[2]!.replace(/^group\s+(\d+)$/i, 'group$1');
       if (group.toLowerCase() !== 'none') ident.dhGroup = group;
@@ -122,17 +148,30 @@ export function saLine(sa: IpsecSa, t: string): boolean {
     return true;
   }
   let m = /^in use settings\s*=\s*\{([^}]*)\}$/.exec(t);
-  if (m) { sa.settings = list(m[1]!); return true; }
+  if (m) {
+    sa.settings = list(m[1]!);
+    return true;
+  }
   if (t.startsWith('conn id:')) return connLine(sa, t);
   m = /^sa timing: remaining key lifetime \(k\/sec\):\s*\((\d+)\/(\d+)\)$/.exec(t);
-  if (m) { sa.remainingLifetimeKb = Number(m[1]); sa.remainingLifetimeSec = Number(m[2]); return true; }
+  if (m) {
+    sa.remainingLifetimeKb = Number(m[1]);
+    sa.remainingLifetimeSec = Number(m[2]);
+    return true;
+  }
   // Volume-based rekey disabled: only seconds are printed.
   m = /^sa timing: remaining key lifetime \(sec\):\s*\(?(\d+)\)?$/.exec(t);
-  if (m) { sa.remainingLifetimeSec = Number(m[1]); return true; }
+  if (m) {
+    sa.remainingLifetimeSec = Number(m[1]);
+    return true;
+  }
   // ... and IOS-XE says so on the next line (`set security-association lifetime kilobytes disable`).
   if (/^Kilobyte Volume Rekey has been disabled$/i.test(t)) return true;
   m = /^IV size:\s*(\d+) bytes$/.exec(t);
-  if (m) { sa.ivSizeBytes = Number(m[1]); return true; }
+  if (m) {
+    sa.ivSizeBytes = Number(m[1]);
+    return true;
+  }
   // `replay detection support: Y  replay window size: 1024` (ntc-templates cisco_ios_show_crypto_ipsec_sa_detail)
   m = /^replay detection support:\s*([YN])(?:\s+replay window size:\s*(\d+))?$/.exec(t);
   if (m) {
@@ -171,5 +210,8 @@ function connLine(sa: IpsecSa, t: string): boolean {
 
 /** `origin_is_acl,` or `Tunnel, esn` -> non-empty trimmed items. */
 function list(text: string): string[] {
-  return text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }

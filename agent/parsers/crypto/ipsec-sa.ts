@@ -19,7 +19,9 @@ interface InterfaceBlock {
  * flush left, indented, and double-spaced), so lines are read trimmed.
  */
 export function parseIpsecSa(text: string): ParseResult<IpsecSaIdent> {
-  const warnings = new Warnings("'interface:', 'Crypto map tag:', ident, '#pkts ...' counter, endpoint, MTU, PFS or SA ('spi:', 'transform:', 'sa timing:') lines");
+  const warnings = new Warnings(
+    "'interface:', 'Crypto map tag:', ident, '#pkts ...' counter, endpoint, MTU, PFS or SA ('spi:', 'transform:', 'sa timing:') lines",
+  );
   const records: IpsecSaIdent[] = [];
   let block: InterfaceBlock | undefined;
   let ident: IpsecSaIdent | undefined;
@@ -43,10 +45,17 @@ export function parseIpsecSa(text: string): ParseResult<IpsecSaIdent> {
       ident = undefined;
       continue;
     }
-    if (!block) { warnings.add(line, 'line outside any interface'); continue; }
+    if (!block) {
+      warnings.add(line, 'line outside any interface');
+      continue;
+    }
 
     m = /^Crypto map tag:\s*([^,]+),\s*local addr\s+(\S+)$/.exec(t);
-    if (m) { block.cryptoMapTag = m[1]!.trim(); block.localAddress = m[2]!; continue; }
+    if (m) {
+      block.cryptoMapTag = m[1]!.trim();
+      block.localAddress = m[2]!;
+      continue;
+    }
     m = /^protected vrf:\s*(\S+)$/.exec(t);
     if (m) {
       ident = startIdent(block);
@@ -57,14 +66,20 @@ export function parseIpsecSa(text: string): ParseResult<IpsecSaIdent> {
     m = /^(local|remote)\s+ident\s+\([^)]*\):\s*(\([^)]*\))$/.exec(t);
     if (m) {
       if (m[1] === 'local' && (!ident || ident.localIdent)) ident = startIdent(block);
-      if (!ident) { warnings.add(line, 'remote ident before local ident'); continue; }
+      if (!ident) {
+        warnings.add(line, 'remote ident before local ident');
+        continue;
+      }
       const value = parseIdent(m[2]!);
       if (!value) warnings.add(line, 'unrecognised ident');
       else if (m[1] === 'local') ident.localIdent = value;
       else ident.remoteIdent = value;
       continue;
     }
-    if (!ident) { warnings.add(line, 'line outside any ident'); continue; }
+    if (!ident) {
+      warnings.add(line, 'line outside any ident');
+      continue;
+    }
 
     m = /^(inbound|outbound) (esp|ah|pcp) sas:$/.exec(t);
     if (m) {

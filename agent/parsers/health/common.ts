@@ -1,10 +1,4 @@
-import type {
-  InterfaceStatus,
-  LineProtocolState,
-  SlaEntryState,
-  SlaReturnCode,
-  TrackState,
-} from '../../../proto/records/health.js';
+import type { InterfaceStatus, LineProtocolState, SlaEntryState, SlaReturnCode, TrackState } from '../../../proto/records/health.js';
 import { parseDuration } from '../duration.js';
 
 // `genie#` alone, or `PE1>show interfaces ...` (corpus: genieparser ShowInterfaces

@@ -14,7 +14,11 @@ export type LineRule = readonly [RegExp, (ctx: InterfaceContext, m: RegExpExecAr
 
 const MAC = '([0-9a-fA-F]{4}\\.[0-9a-fA-F]{4}\\.[0-9a-fA-F]{4})';
 
-function setTime(iface: InterfaceDetail, key: 'lastInputSec' | 'lastOutputSec' | 'outputHangSec' | 'countersClearedSec', raw: string): void {
+function setTime(
+  iface: InterfaceDetail,
+  key: 'lastInputSec' | 'lastOutputSec' | 'outputHangSec' | 'countersClearedSec',
+  raw: string,
+): void {
   const v = durationOrNever(raw);
   if (v !== undefined) iface[key] = v;
 }
@@ -27,11 +31,21 @@ function flowControl(raw: string): FlowControl {
 /** One item after the encapsulation: VLAN ids, loopback, PPP state, CRC width; others are kept out. */
 function encapsulationItem(iface: InterfaceDetail, item: string): void {
   let m = /^Vlan ID\s+(\d+)\.?$/.exec(item);
-  if (m) { iface.vlanId = Number(m[1]); return; }
+  if (m) {
+    iface.vlanId = Number(m[1]);
+    return;
+  }
   m = /^(outer|inner) ID\s+(\d+)$/.exec(item);
-  if (m) { if (m[1] === 'outer') iface.outerVlanId = Number(m[2]); else iface.innerVlanId = Number(m[2]); return; }
+  if (m) {
+    if (m[1] === 'outer') iface.outerVlanId = Number(m[2]);
+    else iface.innerVlanId = Number(m[2]);
+    return;
+  }
   m = /^loopback (not set|set)$/.exec(item);
-  if (m) { iface.loopbackSet = m[1] === 'set'; return; }
+  if (m) {
+    iface.loopbackSet = m[1] === 'set';
+    return;
+  }
   m = /^LCP (\w+)$/.exec(item);
   if (m) iface.lcpState = m[1]!;
 }
@@ -50,88 +64,191 @@ function speedMbps(raw: string): number | undefined {
 
 /** Lines about identity, addressing, link and timers. */
 export const GENERAL_RULES: readonly LineRule[] = [
-  [/^Hardware is not present$/, ({ iface }) => { iface.hardwarePresent = false; }],
+  [
+    /^Hardware is not present$/,
+    ({ iface }) => {
+      iface.hardwarePresent = false;
+    },
+  ],
   // `Hardware is BDI, address is 0c00.12ff.fbc4(bia ...)`: the space before `(bia` is optional.
-  [new RegExp(`^Hardware is (.+?)(?:, address is ${MAC} ?\\(bia ${MAC}\\))?$`), ({ iface }, m) => {
-    iface.hardware = m[1]!;
-    if (m[2] !== undefined) { iface.macAddress = m[2]; iface.burnedInAddress = m[3]!; }
-  }],
-  [/^Description: (.*)$/, ({ iface }, m) => { iface.description = m[1]!; }],
-  [/^Internet address is (\S+\/\d+)$/, ({ iface }, m) => { iface.ipAddress = m[1]!; }],
+  [
+    new RegExp(`^Hardware is (.+?)(?:, address is ${MAC} ?\\(bia ${MAC}\\))?$`),
+    ({ iface }, m) => {
+      iface.hardware = m[1]!;
+      if (m[2] !== undefined) {
+        iface.macAddress = m[2];
+        iface.burnedInAddress = m[3]!;
+      }
+    },
+  ],
+  [
+    /^Description: (.*)$/,
+    ({ iface }, m) => {
+      iface.description = m[1]!;
+    },
+  ],
+  [
+    /^Internet address is (\S+\/\d+)$/,
+    ({ iface }, m) => {
+      iface.ipAddress = m[1]!;
+    },
+  ],
   [/^Internet address will be negotiated(?: using \S+)?$/, () => undefined],
-  [/^Interface is unnumbered\. Using address of (\S+) \((\S+)\)$/, ({ iface }, m) => {
-    iface.unnumberedInterface = canonicalInterface(m[1]!);
-    iface.unnumberedAddress = m[2]!;
-  }],
+  [
+    /^Interface is unnumbered\. Using address of (\S+) \((\S+)\)$/,
+    ({ iface }, m) => {
+      iface.unnumberedInterface = canonicalInterface(m[1]!);
+      iface.unnumberedAddress = m[2]!;
+    },
+  ],
   // `BW 768 Kbit/sec`, `BW 100 Kbit` (IOS 15), `BW not configured` (pseudowire).
-  [/^MTU (\d+) bytes,(?: sub MTU \d+,)? (?:BW (\d+) Kbit(?:\/sec)?|BW not configured)(?:, DLY (\d+) usec,?)?$/, ({ iface }, m) => {
-    iface.mtu = Number(m[1]);
-    if (m[2] !== undefined) iface.bandwidthKbps = Number(m[2]);
-    if (m[3] !== undefined) iface.delayUsec = Number(m[3]);
-  }],
-  [/^reliability (\d+)\/255, txload (\d+)\/255, rxload (\d+)\/255$/, ({ iface }, m) => {
-    iface.reliability = Number(m[1]);
-    iface.txLoad = Number(m[2]);
-    iface.rxLoad = Number(m[3]);
-  }],
+  [
+    /^MTU (\d+) bytes,(?: sub MTU \d+,)? (?:BW (\d+) Kbit(?:\/sec)?|BW not configured)(?:, DLY (\d+) usec,?)?$/,
+    ({ iface }, m) => {
+      iface.mtu = Number(m[1]);
+      if (m[2] !== undefined) iface.bandwidthKbps = Number(m[2]);
+      if (m[3] !== undefined) iface.delayUsec = Number(m[3]);
+    },
+  ],
+  [
+    /^reliability (\d+)\/255, txload (\d+)\/255, rxload (\d+)\/255$/,
+    ({ iface }, m) => {
+      iface.reliability = Number(m[1]);
+      iface.txLoad = Number(m[2]);
+      iface.rxLoad = Number(m[3]);
+    },
+  ],
   // `Encapsulation 802.1Q Virtual LAN, Vlan ID  1., loopback not set` (corpus: genieparser
   // golden_interface_output_1), `... QinQ Virtual LAN, outer ID  10, inner ID 20`, `Encapsulation mpls`,
   // `Encapsulation PPP, LCP Open, multilink Closed`, `Encapsulation HDLC, crc 16, loopback not set`.
-  [/^Encapsulation ([^,]+)((?:, [^,]+)*)$/, ({ iface }, m) => {
-    iface.encapsulation = m[1]!;
-    for (const item of m[2]!.split(',').map((s) => s.trim()).filter((s) => s !== '')) encapsulationItem(iface, item);
-  }],
-  [/^Keepalive set \((\d+) sec\)$/, ({ iface }, m) => { iface.keepalive = 'set'; iface.keepaliveSec = Number(m[1]); }],
-  [/^Keepalive not set$/, ({ iface }) => { iface.keepalive = 'not-set'; }],
-  [/^Keepalive not supported$/, ({ iface }) => { iface.keepalive = 'not-supported'; }],
+  [
+    /^Encapsulation ([^,]+)((?:, [^,]+)*)$/,
+    ({ iface }, m) => {
+      iface.encapsulation = m[1]!;
+      for (const item of m[2]!
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''))
+        encapsulationItem(iface, item);
+    },
+  ],
+  [
+    /^Keepalive set \((\d+) sec\)$/,
+    ({ iface }, m) => {
+      iface.keepalive = 'set';
+      iface.keepaliveSec = Number(m[1]);
+    },
+  ],
+  [
+    /^Keepalive not set$/,
+    ({ iface }) => {
+      iface.keepalive = 'not-set';
+    },
+  ],
+  [
+    /^Keepalive not supported$/,
+    ({ iface }) => {
+      iface.keepalive = 'not-supported';
+    },
+  ],
   // `Full-duplex, 1000Mb/s, media type is 10/100/1000BaseTX`, `Full Duplex, 1000Mbps, link type
   // is auto, media type is RJ45`, `Half-duplex, 10Mb/s, 100BaseTX/FX` (corpus: golden_interface_output_5).
-  [/^((?:Full|Half|Auto)[- ]Duplex|Unknown), ([^,]+)(?:, link type is ([^,]+))?(?:, media type is ?(.*)|, ([^,]+))?$/i, ({ iface }, m) => {
-    iface.duplexRaw = m[1]!;
-    iface.duplex = duplex(m[1]!);
-    iface.speed = m[2]!;
-    const mbps = speedMbps(m[2]!);
-    if (mbps !== undefined) iface.speedMbps = mbps;
-    if (m[3] !== undefined) iface.linkType = m[3];
-    const media = m[4] ?? m[5];
-    if (media !== undefined && media !== '') iface.mediaType = media;
-  }],
+  [
+    /^((?:Full|Half|Auto)[- ]Duplex|Unknown), ([^,]+)(?:, link type is ([^,]+))?(?:, media type is ?(.*)|, ([^,]+))?$/i,
+    ({ iface }, m) => {
+      iface.duplexRaw = m[1]!;
+      iface.duplex = duplex(m[1]!);
+      iface.speed = m[2]!;
+      const mbps = speedMbps(m[2]!);
+      if (mbps !== undefined) iface.speedMbps = mbps;
+      if (m[3] !== undefined) iface.linkType = m[3];
+      const media = m[4] ?? m[5];
+      if (media !== undefined && media !== '') iface.mediaType = media;
+    },
+  ],
   // Either direction first, one or both printed (`input flow-control is off, output flow-control is unsupported`).
-  [/^(input|output) flow-control is ([\w-]+)(?:, (input|output) flow-control is ([\w-]+))?$/i, ({ iface }, m) => {
-    for (const [dir, value] of [[m[1], m[2]], [m[3], m[4]]]) {
-      if (dir === undefined || value === undefined) continue;
-      if (dir.toLowerCase() === 'input') iface.inputFlowControl = flowControl(value);
-      else iface.outputFlowControl = flowControl(value);
-    }
-  }],
-  [/^ARP type: (\S+), ARP Timeout (.+)$/, ({ iface }, m) => {
-    iface.arpType = m[1]!;
-    const timeout = durationOrNever(m[2]!);
-    if (typeof timeout === 'number') iface.arpTimeoutSec = timeout;
-  }],
-  [/^Last input ([^,]+), output ([^,]+), output hang ([^,]+)$/, ({ iface }, m) => {
-    setTime(iface, 'lastInputSec', m[1]!);
-    setTime(iface, 'lastOutputSec', m[2]!);
-    setTime(iface, 'outputHangSec', m[3]!);
-  }],
+  [
+    /^(input|output) flow-control is ([\w-]+)(?:, (input|output) flow-control is ([\w-]+))?$/i,
+    ({ iface }, m) => {
+      for (const [dir, value] of [
+        [m[1], m[2]],
+        [m[3], m[4]],
+      ]) {
+        if (dir === undefined || value === undefined) continue;
+        if (dir.toLowerCase() === 'input') iface.inputFlowControl = flowControl(value);
+        else iface.outputFlowControl = flowControl(value);
+      }
+    },
+  ],
+  [
+    /^ARP type: (\S+), ARP Timeout (.+)$/,
+    ({ iface }, m) => {
+      iface.arpType = m[1]!;
+      const timeout = durationOrNever(m[2]!);
+      if (typeof timeout === 'number') iface.arpTimeoutSec = timeout;
+    },
+  ],
+  [
+    /^Last input ([^,]+), output ([^,]+), output hang ([^,]+)$/,
+    ({ iface }, m) => {
+      setTime(iface, 'lastInputSec', m[1]!);
+      setTime(iface, 'lastOutputSec', m[2]!);
+      setTime(iface, 'outputHangSec', m[3]!);
+    },
+  ],
   [/^Last clearing of "show interface" counters (.+)$/, ({ iface }, m) => setTime(iface, 'countersClearedSec', m[1]!)],
-  [/^Members in this channel: (.+)$/, ({ iface }, m) => {
-    iface.members = fields(m[1]!).map(canonicalInterface);
-  }],
-  [/^No\. of active members in this channel: (\d+)$/, ({ iface }, m) => { iface.activeMemberCount = Number(m[1]); }],
+  [
+    /^Members in this channel: (.+)$/,
+    ({ iface }, m) => {
+      iface.members = fields(m[1]!).map(canonicalInterface);
+    },
+  ],
+  [
+    /^No\. of active members in this channel: (\d+)$/,
+    ({ iface }, m) => {
+      iface.activeMemberCount = Number(m[1]);
+    },
+  ],
   // `Member 0 : GigabitEthernet0/0/0 , Full-duplex, 1000Mb/s` (corpus: golden_interface_output_1).
-  [/^Member \d+ : (\S+) ,.*$/, ({ iface }, m) => { (iface.members ??= []).push(canonicalInterface(m[1]!)); }],
-  [/^No\. of PF_JUMBO supported members in this channel : (\d+)$/, ({ iface }, m) => {
-    iface.jumboCapableMemberCount = Number(m[1]);
-  }],
-  [/^Asymmetric Carrier-Delay (Up|Down) Timer is (\d+) sec$/, ({ iface }, m) => {
-    if (m[1] === 'Up') iface.carrierDelayUpSec = Number(m[2]);
-    else iface.carrierDelayDownSec = Number(m[2]);
-  }],
-  [/^DTR is pulsed for (\d+) seconds on reset$/, ({ iface }, m) => { iface.dtrPulseSec = Number(m[1]); }],
+  [
+    /^Member \d+ : (\S+) ,.*$/,
+    ({ iface }, m) => {
+      (iface.members ??= []).push(canonicalInterface(m[1]!));
+    },
+  ],
+  [
+    /^No\. of PF_JUMBO supported members in this channel : (\d+)$/,
+    ({ iface }, m) => {
+      iface.jumboCapableMemberCount = Number(m[1]);
+    },
+  ],
+  [
+    /^Asymmetric Carrier-Delay (Up|Down) Timer is (\d+) sec$/,
+    ({ iface }, m) => {
+      if (m[1] === 'Up') iface.carrierDelayUpSec = Number(m[2]);
+      else iface.carrierDelayDownSec = Number(m[2]);
+    },
+  ],
+  [
+    /^DTR is pulsed for (\d+) seconds on reset$/,
+    ({ iface }, m) => {
+      iface.dtrPulseSec = Number(m[1]);
+    },
+  ],
   // Forward error correction mode of optics: understood, not recorded.
   [/^Fec is \S+$/, () => undefined],
   // Pseudowire (corpus: genieparser ShowInterfaces golden_output_3).
-  [/^Peer IP (\S+), VC ID (\d+)$/, ({ iface }, m) => { iface.peerAddress = m[1]!; iface.vcId = Number(m[2]); }],
-  [/^(RX|TX)$/, (ctx, m) => { ctx.pseudowireDirection = m[1] === 'RX' ? 'input' : 'output'; }],
+  [
+    /^Peer IP (\S+), VC ID (\d+)$/,
+    ({ iface }, m) => {
+      iface.peerAddress = m[1]!;
+      iface.vcId = Number(m[2]);
+    },
+  ],
+  [
+    /^(RX|TX)$/,
+    (ctx, m) => {
+      ctx.pseudowireDirection = m[1] === 'RX' ? 'input' : 'output';
+    },
+  ],
 ];

@@ -59,12 +59,18 @@ export function counterLine(ctx: InterfaceContext, t: string): boolean {
   let bytesKey: CounterKey | undefined;
   for (const part of t.split(/\s*,\s*/)) {
     const received = items.length === 0 ? RECEIVED_ITEM.exec(part) : null;
-    if (received) { items.push(['broadcastsReceived', Number(received[1])]); continue; }
+    if (received) {
+      items.push(['broadcastsReceived', Number(received[1])]);
+      continue;
+    }
     const m = COUNTER_ITEM.exec(part);
     if (!m) return false;
     const label = m[2]!.toLowerCase();
     const value = Number(m[1]);
-    if (label === 'bytes' && bytesKey !== undefined) { items.push([bytesKey, value]); continue; }
+    if (label === 'bytes' && bytesKey !== undefined) {
+      items.push([bytesKey, value]);
+      continue;
+    }
     const key = COUNTER_LABELS[label];
     if (!key) return false;
     if (key === 'packetsInput') bytesKey = 'bytesInput';
@@ -82,48 +88,84 @@ function queues(iface: InterfaceDetail) {
 
 /** Queue, rate and broadcast lines (the comma-separated counters are `counterLine`). */
 export const TRAFFIC_RULES: readonly LineRule[] = [
-  [/^Input queue: (\d+)\/(\d+)\/(\d+)\/(\d+) \(size\/max\/drops\/flushes\)(?:; Total output drops: (\d+))?$/, ({ iface }, m) => {
-    const q = queues(iface);
-    [q.inputSize, q.inputMax, q.inputDrops, q.inputFlushes] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
-    if (m[5] !== undefined) q.totalOutputDrops = Number(m[5]);
-  }],
+  [
+    /^Input queue: (\d+)\/(\d+)\/(\d+)\/(\d+) \(size\/max\/drops\/flushes\)(?:; Total output drops: (\d+))?$/,
+    ({ iface }, m) => {
+      const q = queues(iface);
+      [q.inputSize, q.inputMax, q.inputDrops, q.inputFlushes] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+      if (m[5] !== undefined) q.totalOutputDrops = Number(m[5]);
+    },
+  ],
   // Printed on its own line when the queue line is long (corpus: genieparser golden_output_5).
-  [/^Total output drops: (\d+)$/, ({ iface }, m) => { queues(iface).totalOutputDrops = Number(m[1]); }],
-  [/^Queueing strategy: (.+)$/, ({ iface }, m) => { queues(iface).strategy = m[1]!; }],
-  [/^Output queue: (\d+)\/(\d+) \(size\/max\)$/, ({ iface }, m) => {
-    const q = queues(iface);
-    [q.outputSize, q.outputMax] = [Number(m[1]), Number(m[2])];
-  }],
+  [
+    /^Total output drops: (\d+)$/,
+    ({ iface }, m) => {
+      queues(iface).totalOutputDrops = Number(m[1]);
+    },
+  ],
+  [
+    /^Queueing strategy: (.+)$/,
+    ({ iface }, m) => {
+      queues(iface).strategy = m[1]!;
+    },
+  ],
+  [
+    /^Output queue: (\d+)\/(\d+) \(size\/max\)$/,
+    ({ iface }, m) => {
+      const q = queues(iface);
+      [q.outputSize, q.outputMax] = [Number(m[1]), Number(m[2])];
+    },
+  ],
   // Weighted fair queueing (corpus: genieparser golden_output_1, Dialer1).
-  [/^Output queue: (\d+)\/(\d+)\/(\d+)\/(\d+) \(size\/max total\/threshold\/drops\)$/, ({ iface }, m) => {
-    const q = queues(iface);
-    [q.outputSize, q.outputMax, q.outputThreshold, q.outputDrops] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
-  }],
+  [
+    /^Output queue: (\d+)\/(\d+)\/(\d+)\/(\d+) \(size\/max total\/threshold\/drops\)$/,
+    ({ iface }, m) => {
+      const q = queues(iface);
+      [q.outputSize, q.outputMax, q.outputThreshold, q.outputDrops] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+    },
+  ],
   [/^Conversations\s+\d+\/\d+\/\d+ \(active\/max active\/max total\)$/, () => undefined],
   [/^Reserved Conversations \d+\/\d+ \(allocated\/max allocated\)$/, () => undefined],
   [/^Available Bandwidth \d+ kilobits\/sec$/, () => undefined],
-  [/^(\d+) (second|minute)s? (input|output) rate (\d+) bits\/sec, (\d+) packets\/sec$/, ({ iface }, m) => {
-    const r = (iface.rates ??= {});
-    r.intervalSec = Number(m[1]) * (m[2] === 'minute' ? 60 : 1);
-    if (m[3] === 'input') { r.inputBitsPerSec = Number(m[4]); r.inputPacketsPerSec = Number(m[5]); }
-    else { r.outputBitsPerSec = Number(m[4]); r.outputPacketsPerSec = Number(m[5]); }
-  }],
+  [
+    /^(\d+) (second|minute)s? (input|output) rate (\d+) bits\/sec, (\d+) packets\/sec$/,
+    ({ iface }, m) => {
+      const r = (iface.rates ??= {});
+      r.intervalSec = Number(m[1]) * (m[2] === 'minute' ? 60 : 1);
+      if (m[3] === 'input') {
+        r.inputBitsPerSec = Number(m[4]);
+        r.inputPacketsPerSec = Number(m[5]);
+      } else {
+        r.outputBitsPerSec = Number(m[4]);
+        r.outputPacketsPerSec = Number(m[5]);
+      }
+    },
+  ],
   // `Received 4173 broadcasts (0 IP multicasts)`, `... broadcasts(0 IP multicasts)`, `(535961 multicasts)`.
-  [/^Received (\d+) broadcasts ?\((\d+) (?:IP )?multicasts\)$/, ({ iface }, m) => {
-    const c = counters(iface);
-    [c.broadcastsReceived, c.multicastsReceived] = [Number(m[1]), Number(m[2])];
-  }],
-  [/^Output (\d+) broadcasts ?\((\d+) (?:IP )?multicasts\)$/, ({ iface }, m) => {
-    const c = counters(iface);
-    [c.broadcastsSent, c.multicastsSent] = [Number(m[1]), Number(m[2])];
-  }],
+  [
+    /^Received (\d+) broadcasts ?\((\d+) (?:IP )?multicasts\)$/,
+    ({ iface }, m) => {
+      const c = counters(iface);
+      [c.broadcastsReceived, c.multicastsReceived] = [Number(m[1]), Number(m[2])];
+    },
+  ],
+  [
+    /^Output (\d+) broadcasts ?\((\d+) (?:IP )?multicasts\)$/,
+    ({ iface }, m) => {
+      const c = counters(iface);
+      [c.broadcastsSent, c.multicastsSent] = [Number(m[1]), Number(m[2])];
+    },
+  ],
   // Pseudowire RX/TX blocks: `0 packets 0 bytes 0 drops`.
-  [/^(\d+) packets (\d+) bytes (\d+) drops$/, (ctx, m) => {
-    const c = counters(ctx.iface);
-    if (ctx.pseudowireDirection === 'output') {
-      [c.packetsOutput, c.bytesOutput, c.outputDrops] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    } else {
-      [c.packetsInput, c.bytesInput, c.inputDrops] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    }
-  }],
+  [
+    /^(\d+) packets (\d+) bytes (\d+) drops$/,
+    (ctx, m) => {
+      const c = counters(ctx.iface);
+      if (ctx.pseudowireDirection === 'output') {
+        [c.packetsOutput, c.bytesOutput, c.outputDrops] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      } else {
+        [c.packetsInput, c.bytesInput, c.inputDrops] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      }
+    },
+  ],
 ];

@@ -9,18 +9,38 @@ import type { LineRule } from './interfaces-lines.js';
  */
 export const WAN_RULES: readonly LineRule[] = [
   // PPP link control and network control protocols: `LCP Open`, `Open: IPCP, CDPCP`, `Listen: CDPCP`.
-  [/^LCP (\w+)$/, ({ iface }, m) => { iface.lcpState = m[1]!; }],
-  [/^(Open|Closed|Listen|Stopped|REQsent|ACKsent|ACKrcvd|Starting): ([\w, ]+)$/, ({ iface }, m) => {
-    if (m[1] === 'Open') iface.ncpOpen = m[2]!.split(',').map((s) => s.trim()).filter((s) => /^[A-Z]+CP$/.test(s));
-  }],
+  [
+    /^LCP (\w+)$/,
+    ({ iface }, m) => {
+      iface.lcpState = m[1]!;
+    },
+  ],
+  [
+    /^(Open|Closed|Listen|Stopped|REQsent|ACKsent|ACKrcvd|Starting): ([\w, ]+)$/,
+    ({ iface }, m) => {
+      if (m[1] === 'Open')
+        iface.ncpOpen = m[2]!
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => /^[A-Z]+CP$/.test(s));
+    },
+  ],
   // Modem control leads of a serial port: `DCD=up  DSR=up  DTR=up  RTS=up  CTS=up`.
-  [/^[A-Z]{2,4}=(?:up|down)(?:\s+[A-Z]{2,4}=(?:up|down))*$/, ({ iface }, m) => {
-    const signals: Record<string, 'up' | 'down'> = {};
-    for (const s of m[0].matchAll(/([A-Z]{2,4})=(up|down)/g)) signals[s[1]!] = s[2] as 'up' | 'down';
-    iface.modemSignals = signals;
-  }],
+  [
+    /^[A-Z]{2,4}=(?:up|down)(?:\s+[A-Z]{2,4}=(?:up|down))*$/,
+    ({ iface }, m) => {
+      const signals: Record<string, 'up' | 'down'> = {};
+      for (const s of m[0].matchAll(/([A-Z]{2,4})=(up|down)/g)) signals[s[1]!] = s[2] as 'up' | 'down';
+      iface.modemSignals = signals;
+    },
+  ],
   // Clocking of serial and channelized ports.
-  [/^Clock (?:mode|source) is (\S+)\.?$/i, ({ iface }, m) => { iface.clockSource = m[1]!; }],
+  [
+    /^Clock (?:mode|source) is (\S+)\.?$/i,
+    ({ iface }, m) => {
+      iface.clockSource = m[1]!;
+    },
+  ],
   [/^(?:Timeslot\(s\) Used:\s*[\d,-]+, SCC: \d+, )?Transmitter delay is \d+ flags$/, () => undefined],
   [/^Restart-Delay is \d+ secs?$/, () => undefined],
   [/^CRC checking (?:enabled|disabled)$/i, () => undefined],
@@ -29,17 +49,45 @@ export const WAN_RULES: readonly LineRule[] = [
   [/^FR SVC (?:enabled|disabled).*$/, () => undefined],
   [/^Broadcast queue \d+\/\d+, broadcasts sent\/dropped \d+\/\d+, interface broadcasts \d+$/, () => undefined],
   // Virtual-Access interfaces say what they were cloned from (FlexVPN virtual templates, PPPoE dialers).
-  [/^(?:(?:PPPoE|Tunnel|PPP) )?vaccess, cloned from (\S+)$/i, ({ iface }, m) => { iface.clonedFrom = canonicalInterface(m[1]!); }],
-  [/^Vaccess status 0x[0-9A-Fa-f]+(?:, loopback (not set|set))?$/, ({ iface }, m) => {
-    if (m[1] !== undefined) iface.loopbackSet = m[1] === 'set';
-  }],
+  [
+    /^(?:(?:PPPoE|Tunnel|PPP) )?vaccess, cloned from (\S+)$/i,
+    ({ iface }, m) => {
+      iface.clonedFrom = canonicalInterface(m[1]!);
+    },
+  ],
+  [
+    /^Vaccess status 0x[0-9A-Fa-f]+(?:, loopback (not set|set))?$/,
+    ({ iface }, m) => {
+      if (m[1] !== undefined) iface.loopbackSet = m[1] === 'set';
+    },
+  ],
   // Dialer (cellular and PPPoE): state and binding.
-  [/^Dialer state is (.+)$/, ({ iface }, m) => { iface.dialerState = m[1]!; }],
+  [
+    /^Dialer state is (.+)$/,
+    ({ iface }, m) => {
+      iface.dialerState = m[1]!;
+    },
+  ],
   [/^(?:Dial reason|Time to disconnect|Connected to|Current callback) .+$/, () => undefined],
-  [/^(?:Interface is )?[Bb]ound to:? (\S+)$/, ({ iface }, m) => { iface.boundTo = canonicalInterface(m[1]!); }],
+  [
+    /^(?:Interface is )?[Bb]ound to:? (\S+)$/,
+    ({ iface }, m) => {
+      iface.boundTo = canonicalInterface(m[1]!);
+    },
+  ],
   // Rarer Ethernet lines.
   [/^Carrier delay is \d+ m?secs?$/, () => undefined],
-  [/^Media-type configured as (.+?) connector$/, ({ iface }, m) => { iface.mediaType ??= m[1]!; }],
-  [/^Interface state transitions: (\d+)$/, ({ iface }, m) => { iface.stateTransitions = Number(m[1]); }],
+  [
+    /^Media-type configured as (.+?) connector$/,
+    ({ iface }, m) => {
+      iface.mediaType ??= m[1]!;
+    },
+  ],
+  [
+    /^Interface state transitions: (\d+)$/,
+    ({ iface }, m) => {
+      iface.stateTransitions = Number(m[1]);
+    },
+  ],
   [/^Secondary address \S+\/\d+$/, () => undefined],
 ];

@@ -22,7 +22,9 @@ const RULES: readonly LineRule[] = [...GENERAL_RULES, ...TRAFFIC_RULES, ...TUNNE
  * ShowInterfaces iosxe golden_output_1) and some indent nothing (ios golden_output_2).
  */
 export function parseInterfaces(text: string): ParseResult<InterfaceDetail> {
-  const warnings = new Warnings("'<Interface> is <state>, line protocol is <state>', then its detail lines (Hardware, MTU, Encapsulation, counters, ...)");
+  const warnings = new Warnings(
+    "'<Interface> is <state>, line protocol is <state>', then its detail lines (Hardware, MTU, Encapsulation, counters, ...)",
+  );
   const records: InterfaceDetail[] = [];
   let ctx: InterfaceContext | undefined;
 
@@ -35,7 +37,10 @@ export function parseInterfaces(text: string): ParseResult<InterfaceDetail> {
       records.push(header);
       continue;
     }
-    if (!ctx) { warnings.add(line, 'line outside any interface'); continue; }
+    if (!ctx) {
+      warnings.add(line, 'line outside any interface');
+      continue;
+    }
     if (!applyRule(ctx, t) && !counterLine(ctx, t)) warnings.add(line, 'unrecognised interface detail');
   }
   linkPortChannelMembers(records);
@@ -65,7 +70,10 @@ function interfaceHeader(t: string): InterfaceDetail | undefined {
 function applyRule(ctx: InterfaceContext, t: string): boolean {
   for (const [pattern, apply] of RULES) {
     const m = pattern.exec(t);
-    if (m) { apply(ctx, m); return true; }
+    if (m) {
+      apply(ctx, m);
+      return true;
+    }
   }
   return false;
 }

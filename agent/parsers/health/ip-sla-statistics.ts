@@ -99,7 +99,8 @@ const SETTERS: Record<string, Setter> = {
 
 // Loss-period statistics of udp-jitter, icmp-jitter's loss periods, out-of-sequence
 // split and unprocessed packets: understood, not recorded (nothing here acts on them).
-const KNOWN_UNRECORDED = /^((source to destination|destination to source) (loss periods number|loss period length min\/max|inter loss period length min\/max)|loss period length min\/max|in both directions|packet unprocessed)$/;
+const KNOWN_UNRECORDED =
+  /^((source to destination|destination to source) (loss periods number|loss period length min\/max|inter loss period length min\/max)|loss period length min\/max|in both directions|packet unprocessed)$/;
 
 /**
  * `show ip sla statistics [N] [details]`. Lines are `Key: value`; udp-jitter
@@ -120,12 +121,19 @@ export function parseIpSlaStatistics(text: string): ParseResult<IpSlaStatistics>
       records.push(current);
       continue;
     }
-    if (!current) { warnings.add(line, 'line outside any IP SLA operation'); continue; }
+    if (!current) {
+      warnings.add(line, 'line outside any IP SLA operation');
+      continue;
+    }
     const row = MCAST_ROW.exec(t);
     if (row) {
       (current.multicastResponders ??= []).push({
-        operId: Number(row[1]), returnCode: slaReturnCode(row[2]!), returnCodeRaw: row[2]!,
-        lossSd: Number(row[3]), delayRaw: row[4]!, destination: row[5]!,
+        operId: Number(row[1]),
+        returnCode: slaReturnCode(row[2]!),
+        returnCodeRaw: row[2]!,
+        lossSd: Number(row[3]),
+        delayRaw: row[4]!,
+        destination: row[5]!,
       });
       continue;
     }
@@ -141,7 +149,11 @@ function applyPairs(op: IpSlaStatistics, t: string): boolean {
     const kv = /^([A-Za-z][^:]*):\s*(.*)$/.exec(chunk);
     const last = pairs[pairs.length - 1];
     // A run of spaces inside a value (`Mon Jan  1 1900`) is not a new pair.
-    if (!kv) { if (!last) return false; last[1] += ` ${chunk}`; continue; }
+    if (!kv) {
+      if (!last) return false;
+      last[1] += ` ${chunk}`;
+      continue;
+    }
     pairs.push([kv[1]!.trim().replace(/\s+/g, ' ').toLowerCase(), kv[2]!]);
   }
   let ok = true;

@@ -10,7 +10,8 @@ const CODES: Record<string, SlaEntryState> = { '*': 'active', '^': 'inactive', '
 const LEGEND = /^(IPSLAs Latest Operation Summary|Codes: .*|All Stats are in .*|-[-+\s]*)$/i;
 // IOS-XE prints one header line; IOS 15 splits `Stats (ms)`, `Return Code` and
 // `Last Run` over two, the second holding only the lower words.
-const HEADER = /^ID\s+Type\s+Destination\s+(State\s+)?Stats(\s*\(ms\))?\s+Return\s*Code\s+Last\s*Run$|^ID\s+Type\s+Destination\s+(State\s+)?Stats\s+Return\s+Last$/i;
+const HEADER =
+  /^ID\s+Type\s+Destination\s+(State\s+)?Stats(\s*\(ms\))?\s+Return\s*Code\s+Last\s*Run$|^ID\s+Type\s+Destination\s+(State\s+)?Stats\s+Return\s+Last$/i;
 const HEADER_SECOND_LINE = /^(\(ms\)\s+)?Code\s+Run$/i;
 const ROW_ID = /^([*^~]?)(\d+)$/;
 const ROW_START = /^[*^~]?\d+\s/;
@@ -66,15 +67,26 @@ function summaryRow(f: string[], hasStateColumn: boolean): IpSlaSummary | undefi
   let i = 3;
   let state: SlaEntryState = CODES[id[1]!] ?? 'unknown';
   let stateRaw = id[1]!;
-  if (hasStateColumn) { stateRaw = f[i]!; state = slaEntryState(stateRaw); i++; }
+  if (hasStateColumn) {
+    stateRaw = f[i]!;
+    state = slaEntryState(stateRaw);
+    i++;
+  }
   const statsRaw = f[i++]!;
   let returnCodeRaw = f[i++]!;
   if (f[i] !== undefined && TWO_WORD_CODES.test(`${returnCodeRaw} ${f[i]}`)) returnCodeRaw += ` ${f[i++]}`;
   const lastRunRaw = f.slice(i).join(' ');
   if (lastRunRaw === '') return undefined;
   const row: IpSlaSummary = {
-    operationId: Number(id[2]), type, destination, state, stateRaw,
-    returnCode: slaReturnCode(returnCodeRaw), returnCodeRaw, statsRaw, lastRunRaw,
+    operationId: Number(id[2]),
+    type,
+    destination,
+    state,
+    stateRaw,
+    returnCode: slaReturnCode(returnCodeRaw),
+    returnCodeRaw,
+    statsRaw,
+    lastRunRaw,
   };
   const rtt = statsRtt(statsRaw);
   if (rtt !== undefined) row.rttMs = rtt;

@@ -22,14 +22,20 @@ export function readTrackStateLine(t: string): TrackStateLine | undefined {
   const out: TrackStateLine = { state: head[1]! };
   let pos = head[0].length;
   const detail = parenGroup(t, pos);
-  if (detail) { out.detail = detail.inner; pos = detail.end; }
+  if (detail) {
+    out.detail = detail.inner;
+    pos = detail.end;
+  }
   const delayed = DELAYED.exec(t.slice(pos));
   if (delayed) {
     out.delayedState = delayed[1]!;
     out.delayedRemainingSec = Number(delayed[2]);
     pos += delayed[0].length;
     const after = parenGroup(t, pos);
-    if (after) { out.delayedDetail = after.inner; pos = after.end; }
+    if (after) {
+      out.delayedDetail = after.inner;
+      pos = after.end;
+    }
   }
   return pos === t.length ? out : undefined;
 }

@@ -30,7 +30,9 @@ const LIST_MEMBER = /^object (\d+)(?: weight (\d+))?( not)? (Up|Down|Unknown)(?:
  * optional details; `Tracked by:` ends the object with one client per line.
  */
 export function parseTrack(text: string): ParseResult<Track> {
-  const warnings = new Warnings("'Track N', the tracked object, '<what> is Up|Down [(reason)]', then change, delay, return-code, list-object or 'Tracked by:' lines");
+  const warnings = new Warnings(
+    "'Track N', the tracked object, '<what> is Up|Down [(reason)]', then change, delay, return-code, list-object or 'Tracked by:' lines",
+  );
   const records: Track[] = [];
   let current: Track | undefined;
   let inClients = false;
@@ -45,8 +47,14 @@ export function parseTrack(text: string): ParseResult<Track> {
       inClients = false;
       continue;
     }
-    if (!current) { warnings.add(line, 'line outside any track'); continue; }
-    if (t === 'Tracked by:') { inClients = true; continue; }
+    if (!current) {
+      warnings.add(line, 'line outside any track');
+      continue;
+    }
+    if (t === 'Tracked by:') {
+      inClients = true;
+      continue;
+    }
     if (objectLine(current, t) || detailLine(current, t)) continue;
     if (inClients) (current.trackedBy ??= []).push(trackClient(t));
     else warnings.add(line, 'unrecognised track detail');
@@ -85,7 +93,10 @@ function setObject(track: Track, typeRaw: string, instance: string | undefined, 
 
 function detailLine(track: Track, t: string): boolean {
   let m = DEFAULT_STATE.exec(t);
-  if (m) { track.defaultState = trackState(m[1]!); return true; }
+  if (m) {
+    track.defaultState = trackState(m[1]!);
+    return true;
+  }
   m = FIRST_HOP.exec(t);
   if (m) {
     track.firstHopInterface = m[1] === 'unknown' ? 'unknown' : canonicalInterface(m[1]!);
@@ -116,11 +127,22 @@ function detailLine(track: Track, t: string): boolean {
     return true;
   }
   m = RETURN_CODE.exec(t);
-  if (m) { track.latestReturnCodeRaw = m[1]!; track.latestReturnCode = slaReturnCode(m[1]!); return true; }
+  if (m) {
+    track.latestReturnCodeRaw = m[1]!;
+    track.latestReturnCode = slaReturnCode(m[1]!);
+    return true;
+  }
   m = RTT.exec(t);
-  if (m) { track.latestRttMs = Number(m[1]); return true; }
+  if (m) {
+    track.latestRttMs = Number(m[1]);
+    return true;
+  }
   m = METRIC_THRESHOLD.exec(t);
-  if (m) { track.metricThresholdDown = Number(m[1]); track.metricThresholdUp = Number(m[2]); return true; }
+  if (m) {
+    track.metricThresholdDown = Number(m[1]);
+    track.metricThresholdUp = Number(m[2]);
+    return true;
+  }
   m = LIST_MEMBER.exec(t);
   if (m) {
     const member: TrackListObject = { id: Number(m[1]), negated: m[3] !== undefined, state: trackState(m[4]!) };

@@ -2,9 +2,7 @@ import type { ParseWarning } from '../../../proto/records/common.js';
 import type { ParseErrorCode } from '../registry.js';
 
 /** Main thread -> worker: a job, or leave to send the next chunk of one. */
-export type ParseRequest =
-  | { kind: 'parse'; id: number; command: string; text: string }
-  | { kind: 'next'; id: number };
+export type ParseRequest = { kind: 'parse'; id: number; command: string; text: string } | { kind: 'next'; id: number };
 
 /**
  * Worker -> main thread. Records come back in chunks, one at a time, each sent

@@ -112,7 +112,9 @@ export class ParsePool {
     if (reply.kind === 'chunk') {
       for (const r of reply.records) job.records.push(r);
       // Ask for the next chunk only after the loop has had a turn.
-      setImmediate(() => { if (slot.job === job) slot.worker.postMessage({ kind: 'next', id: job.req.id } satisfies ParseRequest); });
+      setImmediate(() => {
+        if (slot.job === job) slot.worker.postMessage({ kind: 'next', id: job.req.id } satisfies ParseRequest);
+      });
       return;
     }
     slot.job = undefined;

@@ -21,7 +21,12 @@ const INTERFACE = /^Interface associated: (\S+)/;
 const TRACKING = /^Address tracking is enabled, the RIB (does|does not) have a route to \S+$/;
 
 const STATES: Record<string, BgpNeighborState> = {
-  established: 'established', idle: 'idle', active: 'active', connect: 'connect', opensent: 'opensent', openconfirm: 'openconfirm',
+  established: 'established',
+  idle: 'idle',
+  active: 'active',
+  connect: 'connect',
+  opensent: 'opensent',
+  openconfirm: 'openconfirm',
 };
 
 /**
@@ -30,20 +35,65 @@ const STATES: Record<string, BgpNeighborState> = {
  * TCP section that closes each block. Understood, not recorded.
  */
 const UNDERSTOOD: readonly RegExp[] = [
-  /^Fall over configured for session$/, /^BFD is configured\./, /^Member of peer-group \S+/, /^Inherits /,
-  /^Neighbor sessions:$/, /^\d+ active, is (?:not )?multisession capable/, /^Neighbor capabilities:$/, /^Message statistics:$/,
-  /^[A-Z][\w -]*(?:\([\w -]+\))?(?: [\w-]+)*:(?: .*)?$/, /^InQ depth is \d+$/, /^OutQ depth is \d+$/, /^Sent\s+Rcvd$/,
-  /^Default minimum time between advertisement runs/, /^For address family: .+$/, /^Session: \S+$/, /^BGP table version \d+/,
-  /^Output queue size ?: \d+$/, /^Index \d+/, /^\d+ update-group member$/, /^\S+ peer-group member$/, /^Inbound soft reconfiguration allowed$/,
-  /^(?:In|Out)bound path policy configured$/, /^Community attribute sent to this neighbor$/, /^Extended-community attribute sent/,
-  /^Slow-peer /, /^Prefix activity:\s+-+\s+-+$/, /^Outbound\s+Inbound$/, /^Number of NLRIs/, /^Last detected as dynamic slow peer/,
-  /^Dynamic slow peer recovered/, /^Refresh Epoch/, /^Last (?:Sent|Received) Refresh/, /^Refresh activity:/, /^Refresh (?:Start|End)-of-RIB/,
-  /^Route to peer address reachability/, /^Last notification/, /^External BGP neighbor/, /^Transport\(tcp\)/, /^Graceful-Restart/,
-  /^SSO is /, /^Do log neighbor state changes/, /^Current session network count/, /^Highest network count/, /^NEXT_HOP is always this router/,
-  /^Route-Reflector Client$/, /^Private AS number removed/, /^Stateful switchover support/, /^Minimum holdtime from neighbor/,
-  /^Policy for incoming advertisements is \S+$/, /^Policy for outgoing advertisements is \S+$/, /^Maximum prefixes allowed/,
-  /^Threshold for warning message/, /^(?:Incoming|Outgoing) update (?:network|prefix) filter list/, /^Minimum time between advertisement runs/, /^Refresh-(?:In|Out) took/,
-  /^TCP session must be opened (?:actively|passively)$/, /^Address family unwanted by neighbor$/, /^Incoming update prefix filter list/, /^Outgoing update prefix filter list/,
+  /^Fall over configured for session$/,
+  /^BFD is configured\./,
+  /^Member of peer-group \S+/,
+  /^Inherits /,
+  /^Neighbor sessions:$/,
+  /^\d+ active, is (?:not )?multisession capable/,
+  /^Neighbor capabilities:$/,
+  /^Message statistics:$/,
+  /^[A-Z][\w -]*(?:\([\w -]+\))?(?: [\w-]+)*:(?: .*)?$/,
+  /^InQ depth is \d+$/,
+  /^OutQ depth is \d+$/,
+  /^Sent\s+Rcvd$/,
+  /^Default minimum time between advertisement runs/,
+  /^For address family: .+$/,
+  /^Session: \S+$/,
+  /^BGP table version \d+/,
+  /^Output queue size ?: \d+$/,
+  /^Index \d+/,
+  /^\d+ update-group member$/,
+  /^\S+ peer-group member$/,
+  /^Inbound soft reconfiguration allowed$/,
+  /^(?:In|Out)bound path policy configured$/,
+  /^Community attribute sent to this neighbor$/,
+  /^Extended-community attribute sent/,
+  /^Slow-peer /,
+  /^Prefix activity:\s+-+\s+-+$/,
+  /^Outbound\s+Inbound$/,
+  /^Number of NLRIs/,
+  /^Last detected as dynamic slow peer/,
+  /^Dynamic slow peer recovered/,
+  /^Refresh Epoch/,
+  /^Last (?:Sent|Received) Refresh/,
+  /^Refresh activity:/,
+  /^Refresh (?:Start|End)-of-RIB/,
+  /^Route to peer address reachability/,
+  /^Last notification/,
+  /^External BGP neighbor/,
+  /^Transport\(tcp\)/,
+  /^Graceful-Restart/,
+  /^SSO is /,
+  /^Do log neighbor state changes/,
+  /^Current session network count/,
+  /^Highest network count/,
+  /^NEXT_HOP is always this router/,
+  /^Route-Reflector Client$/,
+  /^Private AS number removed/,
+  /^Stateful switchover support/,
+  /^Minimum holdtime from neighbor/,
+  /^Policy for incoming advertisements is \S+$/,
+  /^Policy for outgoing advertisements is \S+$/,
+  /^Maximum prefixes allowed/,
+  /^Threshold for warning message/,
+  /^(?:Incoming|Outgoing) update (?:network|prefix) filter list/,
+  /^Minimum time between advertisement runs/,
+  /^Refresh-(?:In|Out) took/,
+  /^TCP session must be opened (?:actively|passively)$/,
+  /^Address family unwanted by neighbor$/,
+  /^Incoming update prefix filter list/,
+  /^Outgoing update prefix filter list/,
 ];
 // The TCP section after `Connection state is ...` / `No active TCP connection`, up to the next neighbour.
 const TCP_START = /^(?:Connection state is|No active TCP connection)/;
@@ -60,8 +110,13 @@ export function parseBgpNeighbors(text: string): ParseResult<BgpNeighborDetail> 
     const h = HEAD.exec(t);
     if (h) {
       current = compact<BgpNeighborDetail>({
-        neighbor: h[1]!, vrf: h[2], remoteAs: /^\d+$/.test(h[3]!) ? Number(h[3]) : h[3]!,
-        link: h[4] === 'internal' ? 'internal' : h[4] === 'external' ? 'external' : 'unknown', fallOver: false, state: 'unknown', stateRaw: '',
+        neighbor: h[1]!,
+        vrf: h[2],
+        remoteAs: /^\d+$/.test(h[3]!) ? Number(h[3]) : h[3]!,
+        link: h[4] === 'internal' ? 'internal' : h[4] === 'external' ? 'external' : 'unknown',
+        fallOver: false,
+        state: 'unknown',
+        stateRaw: '',
       });
       records.push(current);
       inTcp = false;
@@ -72,7 +127,10 @@ export function parseBgpNeighbors(text: string): ParseResult<BgpNeighborDetail> 
       continue;
     }
     if (inTcp) continue;
-    if (TCP_START.test(t)) { inTcp = true; continue; }
+    if (TCP_START.test(t)) {
+      inTcp = true;
+      continue;
+    }
     if (!apply(current, t, line, warnings)) {
       if (!UNDERSTOOD.some((re) => re.test(t)) && !isCaptureNoise(t)) warnings.add(line, 'unrecognised neighbour detail');
     }
@@ -86,7 +144,10 @@ function seconds(text: string | undefined): number | undefined {
 
 /** Reads one line into the record; false when it is not one the record carries. */
 function apply(r: BgpNeighborDetail, t: string, _line: Line, _warnings: Warnings): boolean {
-  if (t === 'Fall over configured for session') { r.fallOver = true; return true; }
+  if (t === 'Fall over configured for session') {
+    r.fallOver = true;
+    return true;
+  }
   let m = STATE.exec(t);
   if (m) {
     r.stateRaw = m[1]!;
@@ -95,7 +156,10 @@ function apply(r: BgpNeighborDetail, t: string, _line: Line, _warnings: Warnings
     if (s !== undefined) r.upDownSec = s;
     return true;
   }
-  if ((m = ROUTER_ID.exec(t))) { r.remoteRouterId = m[1]!; return true; }
+  if ((m = ROUTER_ID.exec(t))) {
+    r.remoteRouterId = m[1]!;
+    return true;
+  }
   if ((m = READ.exec(t))) {
     const read = seconds(m[1]);
     const write = seconds(m[2]);
@@ -105,17 +169,36 @@ function apply(r: BgpNeighborDetail, t: string, _line: Line, _warnings: Warnings
     r.keepaliveSec = Number(m[4]);
     return true;
   }
-  if ((m = CONFIGURED.exec(t))) { r.configuredHoldTimeSec = Number(m[1]); r.configuredKeepaliveSec = Number(m[2]); return true; }
+  if ((m = CONFIGURED.exec(t))) {
+    r.configuredHoldTimeSec = Number(m[1]);
+    r.configuredKeepaliveSec = Number(m[2]);
+    return true;
+  }
   if ((m = ROUTE_MAP.exec(t))) {
     if (m[1] === 'incoming') r.routeMapIn = m[2]!;
     else r.routeMapOut = m[2]!;
     return true;
   }
-  if (t === 'Community attribute sent to this neighbor') { r.communitySent = true; return true; }
-  if ((m = PREFIXES.exec(t))) { r.prefixesSent = Number(m[1]); r.prefixesReceived = Number(m[2]); return true; }
+  if (t === 'Community attribute sent to this neighbor') {
+    r.communitySent = true;
+    return true;
+  }
+  if ((m = PREFIXES.exec(t))) {
+    r.prefixesSent = Number(m[1]);
+    r.prefixesReceived = Number(m[2]);
+    return true;
+  }
   // The message statistics' total comes before the policy-denied table's (which has n/a or two numbers too): the first one wins.
-  if ((m = TOTAL.exec(t)) && r.messagesSent === undefined) { r.messagesSent = Number(m[1]); r.messagesReceived = Number(m[2]); return true; }
-  if ((m = CONNECTIONS.exec(t))) { r.connectionsEstablished = Number(m[1]); r.connectionsDropped = Number(m[2]); return true; }
+  if ((m = TOTAL.exec(t)) && r.messagesSent === undefined) {
+    r.messagesSent = Number(m[1]);
+    r.messagesReceived = Number(m[2]);
+    return true;
+  }
+  if ((m = CONNECTIONS.exec(t))) {
+    r.connectionsEstablished = Number(m[1]);
+    r.connectionsDropped = Number(m[2]);
+    return true;
+  }
   if ((m = RESET.exec(t))) {
     const s = seconds(m[1]);
     if (s !== undefined) r.lastResetSec = s;
@@ -126,6 +209,9 @@ function apply(r: BgpNeighborDetail, t: string, _line: Line, _warnings: Warnings
     if (m[1] !== '(none)') r.interface = canonicalInterface(m[1]!);
     return true;
   }
-  if ((m = TRACKING.exec(t))) { r.ribHasRouteToPeer = m[1] === 'does'; return true; }
+  if ((m = TRACKING.exec(t))) {
+    r.ribHasRouteToPeer = m[1] === 'does';
+    return true;
+  }
   return false;
 }

@@ -30,10 +30,15 @@ const STATISTICS: readonly RegExp[] = [
 ];
 
 const STATE: Record<string, BgpNeighborState> = {
-  idle: 'idle', active: 'active', connect: 'connect', opensent: 'opensent', openconfirm: 'openconfirm',
+  idle: 'idle',
+  active: 'active',
+  connect: 'connect',
+  opensent: 'opensent',
+  openconfirm: 'openconfirm',
   'idle (admin)': 'idle-admin',
   // Idle for a reason IOS names: prefix limit reached, capability not negotiated.
-  'idle (pfxct)': 'idle', 'idle (noneg)': 'idle',
+  'idle (pfxct)': 'idle',
+  'idle (noneg)': 'idle',
 };
 
 interface Family {
@@ -50,7 +55,9 @@ interface Family {
  * `For address family:` line the family comes from the command.
  */
 export function parseBgpSummary(text: string, args: CommandArgs): ParseResult<BgpNeighborSummary> {
-  const warnings = new Warnings("the router-id/table lines, then 'Neighbor V AS MsgRcvd MsgSent TblVer InQ OutQ Up/Down State/PfxRcd' rows");
+  const warnings = new Warnings(
+    "the router-id/table lines, then 'Neighbor V AS MsgRcvd MsgSent TblVer InQ OutQ Up/Down State/PfxRcd' rows",
+  );
   const records: BgpNeighborSummary[] = [];
   let family: Family = { addressFamily: commandFamily(args) };
   let pendingNeighbor: Line | undefined;
@@ -73,13 +80,27 @@ export function parseBgpSummary(text: string, args: CommandArgs): ParseResult<Bg
       records.push(neighborRecord(family, args, row[1]!, row.slice(2)));
       continue;
     }
-    if (LONE_ADDRESS.test(t) && t.includes(':')) { pendingNeighbor = line; continue; }
+    if (LONE_ADDRESS.test(t) && t.includes(':')) {
+      pendingNeighbor = line;
+      continue;
+    }
     let m = FAMILY.exec(t);
-    if (m) { family = { addressFamily: m[1]!.trim().toLowerCase() }; continue; }
+    if (m) {
+      family = { addressFamily: m[1]!.trim().toLowerCase() };
+      continue;
+    }
     m = ROUTER.exec(t);
-    if (m) { family.routerId = m[1]!; family.localAs = asNumber(m[2]!); continue; }
+    if (m) {
+      family.routerId = m[1]!;
+      family.localAs = asNumber(m[2]!);
+      continue;
+    }
     m = TABLE.exec(t);
-    if (m) { family.tableVersion = Number(m[1]); family.mainTableVersion = Number(m[2]); continue; }
+    if (m) {
+      family.tableVersion = Number(m[1]);
+      family.mainTableVersion = Number(m[2]);
+      continue;
+    }
     if (COLUMNS.test(t) || STATISTICS.some((re) => re.test(t)) || isCaptureNoise(t)) continue;
     warnings.add(line, 'unrecognised line');
   }
@@ -103,7 +124,15 @@ function asNumber(text: string): number | string {
 /** `cols`: V, AS, MsgRcvd, MsgSent, TblVer, InQ, OutQ, Up/Down, State/PfxRcd. */
 function neighborRecord(family: Family, args: CommandArgs, neighbor: string, cols: string[]): BgpNeighborSummary {
   const [version, remoteAs, msgRcvd, msgSent, tblVer, inQ, outQ, upDown, stateText] = cols as [
-    string, string, string, string, string, string, string, string, string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
   ];
   const stateRaw = stateText.trim();
   const established = /^\d+$/.test(stateRaw);
@@ -124,7 +153,7 @@ function neighborRecord(family: Family, args: CommandArgs, neighbor: string, col
     inQ: Number(inQ),
     outQ: Number(outQ),
     upDownSec: parseDuration(upDown),
-    state: established ? 'established' : lookup(STATE, stateRaw.toLowerCase().replace(/\s+/g, ' ')) ?? 'unknown',
+    state: established ? 'established' : (lookup(STATE, stateRaw.toLowerCase().replace(/\s+/g, ' ')) ?? 'unknown'),
     stateRaw,
     prefixesReceived: established ? Number(stateRaw) : undefined,
   });

@@ -7,10 +7,13 @@ import { compact, lookup } from './record-helpers.js';
 const HEADER = /^BGP table version is (\d+), local router ID is (\S+)$/;
 // Legends and the column header: understood, not recorded.
 const LEGEND: readonly RegExp[] = [
-  /^Status codes: /, /^Origin codes: /, /^RPKI validation codes: /,
+  /^Status codes: /,
+  /^Origin codes: /,
+  /^RPKI validation codes: /,
   /^(?:[a-zA-Z]{1,2} [\w -]+,\s*)*[a-zA-Z]{1,2} [\w -]+,?$/,
   /^Network\s+Next Hop\s+Metric\s+LocPrf\s+Weight\s+Path$/,
-  /^Total number of prefixes \d+$/, /^% BGP not active$/,
+  /^Total number of prefixes \d+$/,
+  /^% BGP not active$/,
 ];
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const NETWORK = /^(\d{1,3}(?:\.\d{1,3}){3})(?:\/(\d{1,2}))?$/;
@@ -43,7 +46,9 @@ interface Header {
 
 /** `show ip bgp` / `show bgp ipv4 unicast` (and `... neighbors X advertised-routes`): one record per path line. */
 export function parseBgpTable(text: string): ParseResult<BgpPathEntry> {
-  const warnings = new Warnings("the 'BGP table version' header and legend, then path lines 'status network next-hop metric locprf weight path origin'");
+  const warnings = new Warnings(
+    "the 'BGP table version' header and legend, then path lines 'status network next-hop metric locprf weight path origin'",
+  );
   const records: BgpPathEntry[] = [];
   const header: Header = {};
   let network: string | undefined;
@@ -106,7 +111,12 @@ function cidr(token: string): string {
   return `${m[1]}/${m[2] ?? classful(m[1]!)}`;
 }
 
-function pathEntry(network: string, status: string, tokens: Array<{ text: string; start: number }>, header: Header): BgpPathEntry | undefined {
+function pathEntry(
+  network: string,
+  status: string,
+  tokens: Array<{ text: string; start: number }>,
+  header: Header,
+): BgpPathEntry | undefined {
   const hop = tokens[0];
   if (!hop || !IPV4.test(hop.text)) return undefined;
   const fields: { metric?: number; localPref?: number; weight?: number } = {};
@@ -124,11 +134,22 @@ function pathEntry(network: string, status: string, tokens: Array<{ text: string
     }
   }
   const origin = lookup(ORIGINS, path.pop() ?? '');
-  if (fields.weight === undefined || origin === undefined || !path.every((a) => /^(?:\d+(?:\.\d+)?|[{([][\d.,]+[})\]])$/.test(a))) return undefined;
+  if (fields.weight === undefined || origin === undefined || !path.every((a) => /^(?:\d+(?:\.\d+)?|[{([][\d.,]+[})\]])$/.test(a)))
+    return undefined;
   const s = status.replace(/\s+/g, '');
   return compact<BgpPathEntry>({
-    network, nextHop: hop.text, status: s, valid: s.includes('*'), best: s.includes('>'), internal: s.includes('i'),
-    metric: fields.metric, localPref: fields.localPref, weight: fields.weight, asPath: path, origin,
-    routerId: header.routerId, tableVersion: header.tableVersion,
+    network,
+    nextHop: hop.text,
+    status: s,
+    valid: s.includes('*'),
+    best: s.includes('>'),
+    internal: s.includes('i'),
+    metric: fields.metric,
+    localPref: fields.localPref,
+    weight: fields.weight,
+    asPath: path,
+    origin,
+    routerId: header.routerId,
+    tableVersion: header.tableVersion,
   });
 }

@@ -15,21 +15,21 @@ const ROW = /^(\d+)\s+(\S+)\s+([0-9A-Fa-f:.]*[.:][0-9A-Fa-f:.]*)\s+([A-Za-z]+)\s
 // Another tunnel address of the NBMA peer above (genieparser ShowDmvpn golden_output1).
 const MORE = /^([0-9A-Fa-f:.]*[.:][0-9A-Fa-f:.]*)\s+([A-Za-z]+)\s+(\S+)\s+([A-Z0-9]+)$/;
 // The legend IOS prints above the tables: understood, not recorded.
-const LEGEND: readonly RegExp[] = [
-  /^Legend: Attrb --> /,
-  /^# Ent --> /,
-  /^NHS Status: /,
-  /^UpDn Time --> /,
-  /^=+$/,
-  /^-+(?:\s+-+)*$/,
-];
+const LEGEND: readonly RegExp[] = [/^Legend: Attrb --> /, /^# Ent --> /, /^NHS Status: /, /^UpDn Time --> /, /^=+$/, /^-+(?:\s+-+)*$/];
 
 const STATES: Record<string, DmvpnPeerState> = { UP: 'up', DOWN: 'down', NHRP: 'nhrp', IKE: 'ike' };
 // A phase 3 hub that also registers to a higher hub prints `Type:Hub/Spoke`.
 const ROLES: Record<string, DmvpnRole> = { hub: 'hub', spoke: 'spoke', 'hub/spoke': 'hub-spoke' };
 const ATTRIBUTES: Record<string, DmvpnAttribute> = {
-  S: 'static', D: 'dynamic', I: 'incomplete', N: 'nated', L: 'local', X: 'no-socket',
-  T1: 'route-installed', T2: 'nexthop-override', C: 'cts-capable',
+  S: 'static',
+  D: 'dynamic',
+  I: 'incomplete',
+  N: 'nated',
+  L: 'local',
+  X: 'no-socket',
+  T1: 'route-installed',
+  T2: 'nexthop-override',
+  C: 'cts-capable',
 };
 
 interface TunnelHeader {
@@ -41,7 +41,9 @@ interface TunnelHeader {
 
 /** `show dmvpn`: one record per peer row, carrying its tunnel interface's header. */
 export function parseDmvpn(text: string): ParseResult<DmvpnPeer> {
-  const warnings = new Warnings("an 'Interface: TunnelN, ... NHRP Details' line, then 'Type:', 'Peers:' and peer rows '# Ent Peer-NBMA Peer-Tunnel State UpDn Attrb'");
+  const warnings = new Warnings(
+    "an 'Interface: TunnelN, ... NHRP Details' line, then 'Type:', 'Peers:' and peer rows '# Ent Peer-NBMA Peer-Tunnel State UpDn Attrb'",
+  );
   const records: DmvpnPeer[] = [];
   let tunnel: TunnelHeader | undefined;
   let last: DmvpnPeer | undefined;
@@ -58,7 +60,11 @@ export function parseDmvpn(text: string): ParseResult<DmvpnPeer> {
       continue;
     }
     m = TYPE.exec(t);
-    if (m && tunnel) { tunnel.roleRaw = m[1]!; tunnel.interfacePeers = Number(m[2]); continue; }
+    if (m && tunnel) {
+      tunnel.roleRaw = m[1]!;
+      tunnel.interfacePeers = Number(m[2]);
+      continue;
+    }
     m = ROW.exec(t);
     if (m && tunnel) {
       last = peer(tunnel, Number(m[1]), m[2]!, m[3]!, m[4]!, m[5]!, m[6]!);
@@ -95,8 +101,13 @@ function isLegendCodes(t: string): boolean {
 }
 
 function peer(
-  tunnel: TunnelHeader, entries: number, nbma: string, tunnelAddress: string,
-  stateRaw: string, upDown: string, attributesRaw: string,
+  tunnel: TunnelHeader,
+  entries: number,
+  nbma: string,
+  tunnelAddress: string,
+  stateRaw: string,
+  upDown: string,
+  attributesRaw: string,
 ): DmvpnPeer {
   const attributes = decodeAttributes(attributesRaw);
   return compact<DmvpnPeer>({
@@ -123,7 +134,11 @@ function decodeAttributes(raw: string): DmvpnAttribute[] {
   const out: DmvpnAttribute[] = [];
   for (let i = 0; i < raw.length; i++) {
     const two = i + 1 < raw.length ? lookup(ATTRIBUTES, raw.slice(i, i + 2)) : undefined;
-    if (two !== undefined) { out.push(two); i++; continue; }
+    if (two !== undefined) {
+      out.push(two);
+      i++;
+      continue;
+    }
     out.push(lookup(ATTRIBUTES, raw[i]!) ?? 'unknown');
   }
   return out;

@@ -8,8 +8,7 @@ import { parseIpRoute } from './ip-route.js';
 import { parseNhrp } from './nhrp.js';
 
 // Protocol filters IOS accepts after `show ip route [vrf NAME]`; the output format is the same.
-const ROUTE_FILTER =
-  String.raw`(?: (?<protocol>bgp|ospf|eigrp|rip|isis|static|connected|local|nhrp|odr|lisp|mobile|application|omp)(?: (?<process>\d+))?)?`;
+const ROUTE_FILTER = String.raw`(?: (?<protocol>bgp|ospf|eigrp|rip|isis|static|connected|local|nhrp|odr|lisp|mobile|application|omp)(?: (?<process>\d+))?)?`;
 const VRF_NAME = String.raw`[\w.:-]+`;
 
 export const routingCommands: CommandSpec[] = [
@@ -41,7 +40,8 @@ export const routingCommands: CommandSpec[] = [
     // The BGP table, and a neighbour's view of it (the same layout).
     id: 'show ip bgp',
     usage: 'show {ip bgp | bgp ipv4 unicast} [neighbors [A.B.C.D] {advertised-routes | received-routes | routes}]',
-    pattern: /^show (?:ip bgp|bgp ipv4 unicast)(?: neighbors(?: (?<neighbor>[\d.]+))? (?<view>advertised-routes|received-routes|routes))?$/i,
+    pattern:
+      /^show (?:ip bgp|bgp ipv4 unicast)(?: neighbors(?: (?<neighbor>[\d.]+))? (?<view>advertised-routes|received-routes|routes))?$/i,
     parse: (text) => parseBgpTable(text),
   },
   {

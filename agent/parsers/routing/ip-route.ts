@@ -53,7 +53,9 @@ const UNSETTLED: NextHop[] = [];
  * only lines that are not routes reach the header and noise checks.
  */
 export function parseIpRoute(text: string, args: CommandArgs): ParseResult<Route> {
-  const warnings = new Warnings("the code legend, 'Gateway of last resort' and 'N.N.N.N/len is subnetted' headers, or a route '<code> <prefix> [AD/metric] via <hop>, <age>, <interface>'");
+  const warnings = new Warnings(
+    "the code legend, 'Gateway of last resort' and 'N.N.N.N/len is subnetted' headers, or a route '<code> <prefix> [AD/metric] via <hop>, <age>, <interface>'",
+  );
   const records: Route[] = [];
   const codes = new CodeResolver();
   const names = new NextHopStrings();
@@ -63,7 +65,7 @@ export function parseIpRoute(text: string, args: CommandArgs): ParseResult<Route
   let n = 0;
   const warn = (reason: string) => warnings.add({ n, text: raw }, reason);
 
-  for (let start = 0; start <= output.length; ) {
+  for (let start = 0; start <= output.length;) {
     let end = output.indexOf('\n', start);
     if (end < 0) end = output.length;
     raw = output.slice(start, end);
@@ -85,9 +87,12 @@ export function parseIpRoute(text: string, args: CommandArgs): ParseResult<Route
       const route = state.current;
       if (route === undefined) warn('next hop outside any route');
       else {
-        const ok = c === 91 ? addBracketLine(route, state.hops, raw, names)
-          : c === 105 ? addIsLine(state.hops, raw, names)
-          : addViaLine(state.hops, raw, names);
+        const ok =
+          c === 91
+            ? addBracketLine(route, state.hops, raw, names)
+            : c === 105
+              ? addIsLine(state.hops, raw, names)
+              : addViaLine(state.hops, raw, names);
         if (!ok) warn('unrecognised next hop');
       }
       continue;
@@ -107,9 +112,10 @@ export function parseIpRoute(text: string, args: CommandArgs): ParseResult<Route
       settle(state);
       const code = codes.ipv6(v6[1]!);
       const prefix = v6[2]!.toLowerCase();
-      const route = v6[3] === undefined
-        ? newRoute('ipv6', state.vrf, prefix, code)
-        : newRoute('ipv6', state.vrf, prefix, code, Number(v6[3]), Number(v6[4]));
+      const route =
+        v6[3] === undefined
+          ? newRoute('ipv6', state.vrf, prefix, code)
+          : newRoute('ipv6', state.vrf, prefix, code, Number(v6[3]), Number(v6[4]));
       if (v6[5] !== undefined) route.tag = Number(v6[5]);
       records.push(route);
       state.current = route;
@@ -133,19 +139,26 @@ function settle(state: State): void {
 /** A new IPv4 route, made current; a length IOS left out comes from the last "is subnetted" header, else the class. */
 function ipv4Route(state: State, prefixText: string, code: RouteCode, distance: number | undefined, metric: number): Route {
   const prefix = prefixText.indexOf('/') >= 0 ? prefixText : `${prefixText}/${state.headerLength ?? classfulLength(prefixText)}`;
-  state.current = distance === undefined
-    ? newRoute('ipv4', state.vrf, prefix, code)
-    : newRoute('ipv4', state.vrf, prefix, code, distance, metric);
+  state.current =
+    distance === undefined ? newRoute('ipv4', state.vrf, prefix, code) : newRoute('ipv4', state.vrf, prefix, code, distance, metric);
   return state.current;
 }
 
-function newRoute(family: Route['family'], vrf: string | undefined, prefix: string, code: RouteCode, distance?: number, metric?: number): Route {
+function newRoute(
+  family: Route['family'],
+  vrf: string | undefined,
+  prefix: string,
+  code: RouteCode,
+  distance?: number,
+  metric?: number,
+): Route {
   const nextHops = UNSETTLED;
   // Distance and metric go in the literal when known: V8 then keeps them in the
   // object itself, and both literals get pretenured (see exactHops).
-  const route: Route = distance === undefined
-    ? { family, prefix, code: code.code, protocol: code.protocol, candidateDefault: code.candidateDefault, nextHops }
-    : { family, prefix, code: code.code, protocol: code.protocol, candidateDefault: code.candidateDefault, distance, metric, nextHops };
+  const route: Route =
+    distance === undefined
+      ? { family, prefix, code: code.code, protocol: code.protocol, candidateDefault: code.candidateDefault, nextHops }
+      : { family, prefix, code: code.code, protocol: code.protocol, candidateDefault: code.candidateDefault, distance, metric, nextHops };
   if (vrf !== undefined) route.vrf = vrf;
   if (code.subtype !== undefined) route.subtype = code.subtype;
   if (code.flags !== undefined) route.flags = code.flags.slice();

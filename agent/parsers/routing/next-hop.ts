@@ -16,8 +16,7 @@ import { isIpv4, isIpv6 } from '../address.js';
  * `[200/0] via 10.0.0.2 (vrf-red), 00:04:47`, `[200/0], 3w4d, Null0` (no via,
  * ntc cisco_ios_show_ip_route_vrf), `[1/0] via 10.50.15.1`. Six groups.
  */
-export const BRACKET_FRAGMENT =
-  String.raw`\[(\d+)\/(\d+)\](?:\s+via\s+([^\s,(]+)(?:\s+\(([^)]*)\))?)?(?:,\s*(\d[^\s,]*))?(?:,\s*([A-Za-z][^\s,]*))?`;
+export const BRACKET_FRAGMENT = String.raw`\[(\d+)\/(\d+)\](?:\s+via\s+([^\s,(]+)(?:\s+\(([^)]*)\))?)?(?:,\s*(\d[^\s,]*))?(?:,\s*([A-Za-z][^\s,]*))?`;
 const BRACKET_LINE = new RegExp(String.raw`^\s*${BRACKET_FRAGMENT}\s*$`);
 const IS_LINE = /^\s*is (directly connected|a summary)(?:,\s*(\d[^\s,]*))?,\s*([A-Za-z][^\s,]*)\s*$/;
 const VIA_LINE = /^\s*via\s+([^\s,]+)\s*(?:,(.*))?$/;
@@ -60,10 +59,14 @@ export class NextHopStrings {
  */
 export function exactHops(hops: readonly NextHop[]): NextHop[] {
   switch (hops.length) {
-    case 0: return [];
-    case 1: return [hops[0]!];
-    case 2: return [hops[0]!, hops[1]!];
-    default: return hops.slice();
+    case 0:
+      return [];
+    case 1:
+      return [hops[0]!];
+    case 2:
+      return [hops[0]!, hops[1]!];
+    default:
+      return hops.slice();
   }
 }
 
@@ -111,7 +114,11 @@ function twoDigits(text: string, i: number): number {
  * callers warn when `ageSec` is missing.
  */
 export function bracketHop(
-  names: NextHopStrings, address: string | undefined, vrf: string | undefined, age: string | undefined, name: string | undefined,
+  names: NextHopStrings,
+  address: string | undefined,
+  vrf: string | undefined,
+  age: string | undefined,
+  name: string | undefined,
 ): NextHop {
   const hop: NextHop = {};
   if (address !== undefined) {

@@ -73,8 +73,14 @@ function detail(entry: NhrpEntry, t: string): boolean {
     return true;
   }
   m = CLAIMED.exec(t);
-  if (m) { entry.claimedNbmaAddress = m[1]!; return true; }
+  if (m) {
+    entry.claimedNbmaAddress = m[1]!;
+    return true;
+  }
   // `(no-socket)` on its own line below the NBMA address (genieparser ShowIpNhrp golden_output).
-  if (t === '(no-socket)') { entry.noSocket = true; return true; }
+  if (t === '(no-socket)') {
+    entry.noSocket = true;
+    return true;
+  }
   return DETAIL.some((re) => re.test(t));
 }

@@ -10,5 +10,7 @@ import { splitLines } from '../lines.js';
  */
 export function cleanOutput(text: string): string {
   if (text.indexOf('\r') < 0 && text.indexOf('\b') < 0) return text;
-  return splitLines(text).map((l) => l.text).join('\n');
+  return splitLines(text)
+    .map((l) => l.text)
+    .join('\n');
 }

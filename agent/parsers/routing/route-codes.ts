@@ -14,41 +14,105 @@ type Meaning = readonly [RouteProtocol, RouteSubtype?];
 
 // `show ip route` legend (IOS 15 and IOS-XE 17, corpus genieparser ShowIpRoute golden_output7/13).
 const IPV4_MAIN: Record<string, Meaning> = {
-  L: ['local'], C: ['connected'], S: ['static'], R: ['rip'], M: ['mobile'], B: ['bgp'],
-  D: ['eigrp'], O: ['ospf'], i: ['isis'], o: ['odr'], H: ['nhrp'], l: ['lisp'],
-  a: ['application'], m: ['omp'], U: ['static', 'per-user'], P: ['static', 'periodic'],
-  G: ['nhrp', 'registered'], g: ['nhrp', 'registration-summary'],
-  n: ['nat'], Ni: ['nat', 'inside'], No: ['nat', 'outside'], Nd: ['nat', 'dia'],
+  L: ['local'],
+  C: ['connected'],
+  S: ['static'],
+  R: ['rip'],
+  M: ['mobile'],
+  B: ['bgp'],
+  D: ['eigrp'],
+  O: ['ospf'],
+  i: ['isis'],
+  o: ['odr'],
+  H: ['nhrp'],
+  l: ['lisp'],
+  a: ['application'],
+  m: ['omp'],
+  U: ['static', 'per-user'],
+  P: ['static', 'periodic'],
+  G: ['nhrp', 'registered'],
+  g: ['nhrp', 'registration-summary'],
+  n: ['nat'],
+  Ni: ['nat', 'inside'],
+  No: ['nat', 'outside'],
+  Nd: ['nat', 'dia'],
 };
 
 // Second part of an IPv4 code: `O IA`, `O*E2`, `D EX`, `i L1`, `i su`.
 const IPV4_SUBTYPE: Record<string, RouteSubtype> = {
-  IA: 'inter-area', E1: 'external-1', E2: 'external-2', N1: 'nssa-external-1', N2: 'nssa-external-2',
-  EX: 'external', L1: 'level-1', L2: 'level-2', ia: 'inter-area', su: 'summary',
+  IA: 'inter-area',
+  E1: 'external-1',
+  E2: 'external-2',
+  N1: 'nssa-external-1',
+  N2: 'nssa-external-2',
+  EX: 'external',
+  L1: 'level-1',
+  L2: 'level-2',
+  ia: 'inter-area',
+  su: 'summary',
   // A NAT route prints its kind after the `n` and the candidate-default mark: `n*Nd 0.0.0.0/0` (SD-WAN DIA).
-  Ni: 'inside', No: 'outside', Nd: 'dia',
+  Ni: 'inside',
+  No: 'outside',
+  Nd: 'dia',
 };
 
 // `show ipv6 route` legend: one token per code (corpus ShowIpv6Route golden_output6/9,
 // ShowIpv6RouteDistributor golden_output4, ntc cisco_ios_show_ipv6_route).
 const IPV6_CODE: Record<string, Meaning> = {
-  C: ['connected'], L: ['local'], LC: ['local'], S: ['static'], U: ['static', 'per-user'],
-  B: ['bgp'], R: ['rip'], H: ['nhrp'], HG: ['nhrp', 'registered'], Hg: ['nhrp', 'registration-summary'],
-  HE: ['nhrp', 'external'], I1: ['isis', 'level-1'], I2: ['isis', 'level-2'], IA: ['isis', 'inter-area'],
-  IS: ['isis', 'summary'], D: ['eigrp'], EX: ['eigrp', 'external'], ND: ['nd', 'default'],
-  NDp: ['nd', 'prefix'], NDr: ['nd', 'redirect'], DCE: ['nd', 'destination'], RL: ['rpl'],
-  O: ['ospf'], OI: ['ospf', 'inter-area'], OE1: ['ospf', 'external-1'], OE2: ['ospf', 'external-2'],
-  ON1: ['ospf', 'nssa-external-1'], ON2: ['ospf', 'nssa-external-2'],
+  C: ['connected'],
+  L: ['local'],
+  LC: ['local'],
+  S: ['static'],
+  U: ['static', 'per-user'],
+  B: ['bgp'],
+  R: ['rip'],
+  H: ['nhrp'],
+  HG: ['nhrp', 'registered'],
+  Hg: ['nhrp', 'registration-summary'],
+  HE: ['nhrp', 'external'],
+  I1: ['isis', 'level-1'],
+  I2: ['isis', 'level-2'],
+  IA: ['isis', 'inter-area'],
+  IS: ['isis', 'summary'],
+  D: ['eigrp'],
+  EX: ['eigrp', 'external'],
+  ND: ['nd', 'default'],
+  NDp: ['nd', 'prefix'],
+  NDr: ['nd', 'redirect'],
+  DCE: ['nd', 'destination'],
+  RL: ['rpl'],
+  O: ['ospf'],
+  OI: ['ospf', 'inter-area'],
+  OE1: ['ospf', 'external-1'],
+  OE2: ['ospf', 'external-2'],
+  ON1: ['ospf', 'nssa-external-1'],
+  ON2: ['ospf', 'nssa-external-2'],
   // `ls` means "LISP site" on older releases and "LISP destinations-summary" on newer ones.
-  l: ['lisp'], la: ['lisp', 'alt'], lr: ['lisp', 'site-registrations'], ld: ['lisp', 'dyn-eid'],
-  lA: ['lisp', 'away'], le: ['lisp', 'extranet-policy'], lp: ['lisp', 'publications'], ls: ['lisp'],
-  a: ['application'], m: ['omp'], M: ['mobile'], HA: ['mobile', 'home-agent'], MR: ['mobile', 'mobile-router'],
+  l: ['lisp'],
+  la: ['lisp', 'alt'],
+  lr: ['lisp', 'site-registrations'],
+  ld: ['lisp', 'dyn-eid'],
+  lA: ['lisp', 'away'],
+  le: ['lisp', 'extranet-policy'],
+  lp: ['lisp', 'publications'],
+  ls: ['lisp'],
+  a: ['application'],
+  m: ['omp'],
+  M: ['mobile'],
+  HA: ['mobile', 'home-agent'],
+  MR: ['mobile', 'mobile-router'],
   // NAT routes, as in the IPv4 legend of IOS-XE 17 (SD-WAN direct internet access).
-  n: ['nat'], Ni: ['nat', 'inside'], No: ['nat', 'outside'], Nd: ['nat', 'dia'],
+  n: ['nat'],
+  Ni: ['nat', 'inside'],
+  No: ['nat', 'outside'],
+  Nd: ['nat', 'dia'],
 };
 
 const FLAG: Record<string, RouteFlag> = {
-  '+': 'replicated', '%': 'next-hop-override', p: 'pfr-override', '&': 'connected-override',
+  '+': 'replicated',
+  '%': 'next-hop-override',
+  p: 'pfr-override',
+  '&': 'connected-override',
 };
 
 const FLAG_TOKEN = /^[+%&p]+$/;
@@ -94,7 +158,8 @@ function resolve(area: string, mains: Record<string, Meaning>, subtypes: Record<
   const tokens = area.trim().split(/\s+/);
   // A code that is one legend entry as a whole (`I1`, `OE2`, `NDp`) is never split.
   const whole = /^([A-Za-z][A-Za-z0-9]*)(\*?)$/.exec(tokens[0]!);
-  const first = whole && lookup(mains, whole[1]!) !== undefined ? [whole[0], whole[1]!, whole[2]!, ''] as const : FIRST_TOKEN.exec(tokens[0]!);
+  const first =
+    whole && lookup(mains, whole[1]!) !== undefined ? ([whole[0], whole[1]!, whole[2]!, ''] as const) : FIRST_TOKEN.exec(tokens[0]!);
   const meaning = first ? lookup(mains, first[1]!) : undefined;
   const out: RouteCode = { code: '', protocol: meaning ? meaning[0] : 'unknown', candidateDefault: first?.[2] === '*' };
   if (meaning?.[1] !== undefined) out.subtype = meaning[1];
@@ -114,7 +179,10 @@ function resolve(area: string, mains: Record<string, Meaning>, subtypes: Record<
 }
 
 const FLAG_CHAR: Record<RouteFlag, string> = {
-  replicated: '+', 'next-hop-override': '%', 'pfr-override': 'p', 'connected-override': '&',
+  replicated: '+',
+  'next-hop-override': '%',
+  'pfr-override': 'p',
+  'connected-override': '&',
 };
 
 /** The flag marks as IOS prints them, for display and comparison. */

@@ -29,8 +29,14 @@ export function parseRouteMap(text: string): ParseResult<RouteMapEntry> {
       if (!isCaptureNoise(t)) warnings.add(line, 'line outside any route-map entry');
       continue;
     }
-    if (t === 'Match clauses:') { section = 'match'; continue; }
-    if (t === 'Set clauses:') { section = 'set'; continue; }
+    if (t === 'Match clauses:') {
+      section = 'match';
+      continue;
+    }
+    if (t === 'Set clauses:') {
+      section = 'set';
+      continue;
+    }
     const p = POLICY.exec(t);
     if (p) {
       current.policyMatchPackets = Number(p[1]);
@@ -38,7 +44,10 @@ export function parseRouteMap(text: string): ParseResult<RouteMapEntry> {
       section = undefined;
       continue;
     }
-    if (section === 'match') { current.match.push(t); continue; }
+    if (section === 'match') {
+      current.match.push(t);
+      continue;
+    }
     if (section === 'set') {
       current.set.push(t);
       applySet(current, t);

@@ -1,10 +1,4 @@
-import type {
-  LoggingDestination,
-  LoggingSettings,
-  LoggingStatus,
-  LoggingTlsProfile,
-  SyslogHost,
-} from '../../../proto/records/system.js';
+import type { LoggingDestination, LoggingSettings, LoggingStatus, LoggingTlsProfile, SyslogHost } from '../../../proto/records/system.js';
 import { canonicalInterface, looksLikeInterface } from '../interface-name.js';
 
 /**
@@ -28,7 +22,10 @@ function syslogLine(s: LoggingSettings, rest: string): boolean {
   const m = /^(enabled|disabled)(?:\s*\((.*)\))?$/.exec(rest);
   if (!m) return false;
   s.syslog = status(m[1]!);
-  for (const item of (m[2] ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '')) {
+  for (const item of (m[2] ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '')) {
     let c: RegExpExecArray | null;
     if ((c = /^(\d+) messages dropped$/.exec(item))) s.messagesDropped = Number(c[1]);
     else if ((c = /^(\d+) messages rate-limited$/.exec(item))) s.messagesRateLimited = Number(c[1]);
@@ -43,11 +40,16 @@ function syslogLine(s: LoggingSettings, rest: string): boolean {
 
 /** Applies `level debugging`, `481 messages logged`, `xml disabled`, ... to a destination. */
 export function destinationItems(d: LoggingDestination, text: string): boolean {
-  for (const item of text.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
+  for (const item of text
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '')) {
     let c: RegExpExecArray | null;
     if ((c = /^(enabled|disabled)$/.exec(item))) d.status = status(c[1]!);
-    else if ((c = /^level (\S+)$/.exec(item))) { d.level = c[1]!; d.status = 'enabled'; }
-    else if ((c = /^(\d+) messages? (?:lines )?logged$/.exec(item))) d.messagesLogged = Number(c[1]);
+    else if ((c = /^level (\S+)$/.exec(item))) {
+      d.level = c[1]!;
+      d.status = 'enabled';
+    } else if ((c = /^(\d+) messages? (?:lines )?logged$/.exec(item))) d.messagesLogged = Number(c[1]);
     else if ((c = /^xml (enabled|disabled)$/.exec(item))) d.xml = status(c[1]!);
     // `filtering enabled (0 messages logged)` (genieparser iosxe golden_output_19)
     else if ((c = /^filtering (enabled|disabled)(?: \(\d+ messages logged\))?$/.exec(item))) d.filtering = status(c[1]!);
@@ -58,11 +60,16 @@ export function destinationItems(d: LoggingDestination, text: string): boolean {
 
 /** Applies `udp port 514`, `audit disabled`, `link up)`, `1189 message lines logged`, ... to a host. */
 export function hostItems(h: SyslogHost, text: string): boolean {
-  for (const raw of text.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
+  for (const raw of text
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '')) {
     const item = raw.replace(/^\(|\)$/g, '');
     let c: RegExpExecArray | null;
-    if ((c = /^(\w+) port (\d+)$/.exec(item))) { h.transport = c[1]!; h.port = Number(c[2]); }
-    else if ((c = /^audit (enabled|disabled)$/.exec(item))) h.audit = status(c[1]!);
+    if ((c = /^(\w+) port (\d+)$/.exec(item))) {
+      h.transport = c[1]!;
+      h.port = Number(c[2]);
+    } else if ((c = /^audit (enabled|disabled)$/.exec(item))) h.audit = status(c[1]!);
     else if ((c = /^link (\S+)$/.exec(item))) h.link = c[1]!;
     else if ((c = /^(\d+) message lines logged$/.exec(item))) h.messageLinesLogged = Number(c[1]);
     else if ((c = /^(\d+) message lines rate-limited$/.exec(item))) h.messageLinesRateLimited = Number(c[1]);
@@ -82,7 +89,10 @@ export function hostItems(h: SyslogHost, text: string): boolean {
 
 /** `enabled, url bootflash:/syslog, disk space 104857600 bytes, ..., threshold capacity 5  alert , immediate , protected , notify` */
 function persistentLine(s: LoggingSettings, rest: string): boolean {
-  const items = rest.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  const items = rest
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
   const p: LoggingSettings['persistent'] = { status: status(items[0] ?? '') };
   if (!/^(enabled|disabled)$/.test(items[0] ?? '')) return false;
   for (const item of items.slice(1)) {
@@ -121,8 +131,14 @@ export function settingsLine(s: LoggingSettings, t: string): OpenEntry | undefin
     else s.exceptionStatus = 'disabled';
     return { kind: 'none' };
   }
-  if ((m = /^Count and timestamp logging messages: (enabled|disabled)$/.exec(t))) { s.countAndTimestamp = status(m[1]!); return { kind: 'none' }; }
-  if ((m = /^File logging: (enabled|disabled)$/.exec(t))) { s.file = status(m[1]!); return { kind: 'none' }; }
+  if ((m = /^Count and timestamp logging messages: (enabled|disabled)$/.exec(t))) {
+    s.countAndTimestamp = status(m[1]!);
+    return { kind: 'none' };
+  }
+  if ((m = /^File logging: (enabled|disabled)$/.exec(t))) {
+    s.file = status(m[1]!);
+    return { kind: 'none' };
+  }
   if ((m = /^Persistent logging: (.*)$/.exec(t))) return persistentLine(s, m[1]!) ? { kind: 'none' } : undefined;
   // `Logging to 10.0.0.9  (vrf) (udp port 514, audit disabled, link up),`; 12.x prints no
   // parenthesised part (`Logging to 10.0.0.9, 20 message lines logged`).
@@ -133,11 +149,18 @@ export function settingsLine(s: LoggingSettings, t: string): OpenEntry | undefin
     (s.hosts ??= []).push(h);
     return { kind: 'host', target: h };
   }
-  if (/^Logging Source-Interface:\s+VRF Name:$/.test(t)) { s.sourceInterfaces ??= []; return { kind: 'source-interfaces' }; }
-  if (/^TLS Profiles:$/.test(t)) { s.tlsProfiles ??= []; return { kind: 'tls-profiles' }; }
+  if (/^Logging Source-Interface:\s+VRF Name:$/.test(t)) {
+    s.sourceInterfaces ??= [];
+    return { kind: 'source-interfaces' };
+  }
+  if (/^TLS Profiles:$/.test(t)) {
+    s.tlsProfiles ??= [];
+    return { kind: 'tls-profiles' };
+  }
   if (/^(?:In)?[Aa]ctive Message Discriminator:$/.test(t)) return { kind: 'discriminators' };
   // Lines that carry nothing we keep, each recognised by its whole shape.
-  if (/^No (?:In)?[Aa]ctive Message Discriminator\.$|^No active filter modules\.$|^ESM: \d+ messages dropped$/.test(t)) return { kind: 'none' };
+  if (/^No (?:In)?[Aa]ctive Message Discriminator\.$|^No active filter modules\.$|^ESM: \d+ messages dropped$/.test(t))
+    return { kind: 'none' };
   return undefined;
 }
 
@@ -175,8 +198,17 @@ function tlsProfileLine(s: LoggingSettings, open: Extract<OpenEntry, { kind: 'tl
     return true;
   }
   if (!open.profile) return false;
-  if ((m = /^Ciphersuites:\s*(.+)$/.exec(t))) { open.profile.ciphersuites = m[1]!.trim().split(/\s+/); return true; }
-  if ((m = /^Trustpoint: (.+)$/.exec(t))) { open.profile.trustpoint = m[1]!.trim(); return true; }
-  if ((m = /^TLS version: (.+)$/.exec(t))) { open.profile.tlsVersion = m[1]!.trim(); return true; }
+  if ((m = /^Ciphersuites:\s*(.+)$/.exec(t))) {
+    open.profile.ciphersuites = m[1]!.trim().split(/\s+/);
+    return true;
+  }
+  if ((m = /^Trustpoint: (.+)$/.exec(t))) {
+    open.profile.trustpoint = m[1]!.trim();
+    return true;
+  }
+  if ((m = /^TLS version: (.+)$/.exec(t))) {
+    open.profile.tlsVersion = m[1]!.trim();
+    return true;
+  }
   return false;
 }

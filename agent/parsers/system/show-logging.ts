@@ -24,13 +24,27 @@ export function parseShowLogging(text: string): ParseResult<LoggingReport> {
     const t = line.text.trim();
     if (t === '') continue;
     sawAnything = true;
-    if (inBuffer) { buffer.add(line); continue; }
+    if (inBuffer) {
+      buffer.add(line);
+      continue;
+    }
     const header = BUFFER_HEADER.exec(t);
-    if (header) { report.settings.bufferSizeBytes = Number(header[1]); inBuffer = true; continue; }
+    if (header) {
+      report.settings.bufferSizeBytes = Number(header[1]);
+      inBuffer = true;
+      continue;
+    }
     const started = settingsLine(report.settings, t);
-    if (started) { open = started; continue; }
+    if (started) {
+      open = started;
+      continue;
+    }
     if (entryLine(report.settings, open, t)) continue;
-    if (parseSyslogLine(t)) { inBuffer = true; buffer.add(line); continue; }
+    if (parseSyslogLine(t)) {
+      inBuffer = true;
+      buffer.add(line);
+      continue;
+    }
     warnings.add(line, 'unrecognised logging setting');
   }
   return { records: sawAnything ? [report] : [], warnings: warnings.list };
@@ -41,13 +55,19 @@ class BufferReader {
   private first = true;
   private last: SyslogRecord | undefined;
 
-  constructor(private readonly out: SyslogRecord[], private readonly warnings: Warnings) {}
+  constructor(
+    private readonly out: SyslogRecord[],
+    private readonly warnings: Warnings,
+  ) {}
 
   add(line: Line): void {
     const rec = parseSyslogLine(line.text);
     const isFirst = this.first;
     this.first = false;
-    if (rec) { this.push(rec); return; }
+    if (rec) {
+      this.push(rec);
+      return;
+    }
     if (isFirst) {
       // The buffer wraps: its oldest line may be the tail of an overwritten message
       // (`IEEE PD`, ntc-templates cisco_ios_show_logging_2), or keep its mnemonic

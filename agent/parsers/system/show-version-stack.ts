@@ -101,7 +101,10 @@ export class StackReader {
 
   private member(n: number): StackMember {
     let m = this.byNumber.get(n);
-    if (!m) { m = { number: n }; this.byNumber.set(n, m); }
+    if (!m) {
+      m = { number: n };
+      this.byNumber.set(n, m);
+    }
     return m;
   }
 }

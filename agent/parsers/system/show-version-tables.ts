@@ -2,7 +2,8 @@ import type { LicensePackage } from '../../../proto/records/system.js';
 import { fields } from '../lines.js';
 
 /** Licence types IOS prints in the table (Cisco licensing guides; the corpus holds the first five). */
-const LICENSE_TYPE = /^(?:Permanent(?: Right-To-Use)?|RightToUse|Right-To-Use|None|(?:Subscription )?Smart License|EvalRightToUse|Evaluation|Temporary|Extension|Paid|Grace Period|Expired|Perpetual|Subscription)$/;
+const LICENSE_TYPE =
+  /^(?:Permanent(?: Right-To-Use)?|RightToUse|Right-To-Use|None|(?:Subscription )?Smart License|EvalRightToUse|Evaluation|Temporary|Extension|Paid|Grace Period|Expired|Perpetual|Subscription)$/;
 
 /**
  * `Technology Package License Information`. ISR G2 and ISR 4000 print a
@@ -25,10 +26,19 @@ export class LicenseTableReader {
 
   /** True when the line is the table's header or one of its rows; rows only count under the column heads. */
   line(t: string): boolean {
-    if (/^Technology\s+Technology-package\s+Technology-package$/.test(t)) { this.header(true, false); return true; }
-    if (/^Technology-package\s+Technology-package$/.test(t)) { this.header(false, false); return true; }
+    if (/^Technology\s+Technology-package\s+Technology-package$/.test(t)) {
+      this.header(true, false);
+      return true;
+    }
+    if (/^Technology-package\s+Technology-package$/.test(t)) {
+      this.header(false, false);
+      return true;
+    }
     // `Technology     Type         Technology-package Technology-package` over `Current  Next Reboot`.
-    if (/^Technology\s+Type\s+Technology-package\s+Technology-package$/.test(t)) { this.header(true, true); return true; }
+    if (/^Technology\s+Type\s+Technology-package\s+Technology-package$/.test(t)) {
+      this.header(true, true);
+      return true;
+    }
     if (/^Current\s+(?:Type\s+)?Next reboot$/i.test(t)) return this.headerSeen;
     if (!this.headerSeen) return false;
     if (this.typeSecond) return this.typeSecondRow(t);

@@ -28,7 +28,11 @@ const SKIPPED_ROWS: Partial<Record<Section, readonly RegExp[]>> = {
   // SD-WAN controller mode prints this instead of the table.
   license: [/^Controller-managed$/i],
   // `SMU   CSCvz54210   17.03.03. C  cat9k_iosxe...smu.bin` (genieparser c9500 golden_output_c9500_4)
-  smu: [/^State \(St\):\s+C - Committed, U - Uncommitted$/, /^Type\s+Defect_ID\s+Version\s+St\s+Filename$/, /^SMU\s+\S+\s+\S+\s+[CU]\s+\S+$/],
+  smu: [
+    /^State \(St\):\s+C - Committed, U - Uncommitted$/,
+    /^Type\s+Defect_ID\s+Version\s+St\s+Filename$/,
+    /^SMU\s+\S+\s+\S+\s+[CU]\s+\S+$/,
+  ],
 };
 
 const UPTIME_UNIT = /^(?:years?|weeks?|days?|hours?|minutes?|seconds?)$/;
@@ -39,7 +43,7 @@ const UPTIME_UNIT = /^(?:years?|weeks?|days?|hours?|minutes?|seconds?)$/;
  * warned about. A line that only makes sense in a table is read only under its header.
  */
 export function parseShowVersion(text: string): ParseResult<SystemVersion> {
-  const warnings = new Warnings("a banner, ROM/BOOTLDR, uptime, image, reload, hardware, memory, storage, licence or register line");
+  const warnings = new Warnings('a banner, ROM/BOOTLDR, uptime, image, reload, hardware, memory, storage, licence or register line');
   const v: SystemVersion = {};
   const licenses = new LicenseTableReader();
   const stack = new StackReader();
@@ -68,7 +72,10 @@ export function parseShowVersion(text: string): ParseResult<SystemVersion> {
       if (section === 'license') licenses.start();
       continue;
     }
-    if (stack.blockHeader(t)) { section = 'none'; continue; }
+    if (stack.blockHeader(t)) {
+      section = 'none';
+      continue;
+    }
 
     if (applyFieldRule(v, t)) {
       section = 'none';
@@ -89,6 +96,7 @@ export function parseShowVersion(text: string): ParseResult<SystemVersion> {
   if (packages.length > 0) v.licensePackages = packages;
   const members = stack.members();
   if (members.length > 0) v.stackMembers = members;
-  if (v.hostname === undefined) warnings.add({ n: 0, text: '' }, 'no "<hostname> uptime is" line', "'<hostname> uptime is <duration>' somewhere in the output");
+  if (v.hostname === undefined)
+    warnings.add({ n: 0, text: '' }, 'no "<hostname> uptime is" line', "'<hostname> uptime is <duration>' somewhere in the output");
   return { records: [v], warnings: warnings.list };
 }

@@ -16,16 +16,25 @@ import { canonicalInterface } from '../interface-name.js';
  */
 export function syslogDetail(facility: string, mnemonic: string, text: string): SyslogDetail | undefined {
   switch (`${facility}-${mnemonic}`) {
-    case 'TRACK-STATE': return trackState(text);
-    case 'LINEPROTO-UPDOWN': return interfaceState('line-protocol', /^Line protocol on Interface (\S+), changed state to (.+)$/, text);
+    case 'TRACK-STATE':
+      return trackState(text);
+    case 'LINEPROTO-UPDOWN':
+      return interfaceState('line-protocol', /^Line protocol on Interface (\S+), changed state to (.+)$/, text);
     case 'LINK-UPDOWN':
-    case 'LINK-CHANGED': return interfaceState('link', /^Interface (\S+), changed state to (.+)$/, text);
-    case 'BGP-ADJCHANGE': return bgpAdjacency(text);
-    case 'CRYPTO-IKEV2_SESSION_STATUS': return cryptoSession('ikev2', text);
-    case 'CRYPTO-SESSION_STATUS': return cryptoSession('crypto', text);
-    case 'IKEV2-SA_UP': return ikev2Sa('up', text);
-    case 'IKEV2-SA_DOWN': return ikev2Sa('down', text);
-    default: return undefined;
+    case 'LINK-CHANGED':
+      return interfaceState('link', /^Interface (\S+), changed state to (.+)$/, text);
+    case 'BGP-ADJCHANGE':
+      return bgpAdjacency(text);
+    case 'CRYPTO-IKEV2_SESSION_STATUS':
+      return cryptoSession('ikev2', text);
+    case 'CRYPTO-SESSION_STATUS':
+      return cryptoSession('crypto', text);
+    case 'IKEV2-SA_UP':
+      return ikev2Sa('up', text);
+    case 'IKEV2-SA_DOWN':
+      return ikev2Sa('down', text);
+    default:
+      return undefined;
   }
 }
 

@@ -6,7 +6,14 @@ import { readRelayHeader } from './syslog-relay.js';
 import { readTimestamp } from './syslog-timestamp.js';
 
 export const SEVERITY_NAMES: readonly SyslogSeverityName[] = [
-  'emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debugging',
+  'emergency',
+  'alert',
+  'critical',
+  'error',
+  'warning',
+  'notice',
+  'informational',
+  'debugging',
 ];
 
 const PRI = /<(\d{1,3})>/y;
@@ -71,7 +78,10 @@ export function parseSyslogLine(line: string): SyslogRecord | undefined {
     pos = PRI.lastIndex;
   }
   const relay = readRelayHeader(s, pos, rec.priority !== undefined);
-  if (relay) { if (relay.hostname !== undefined) rec.hostname = relay.hostname; pos = relay.end; }
+  if (relay) {
+    if (relay.hostname !== undefined) rec.hostname = relay.hostname;
+    pos = relay.end;
+  }
 
   const numbers: number[] = [];
   pos = readSequence(s, pos, numbers);
@@ -96,7 +106,10 @@ export function parseSyslogLine(line: string): SyslogRecord | undefined {
   // With both printed, the counter comes first and the service sequence number second.
   if (numbers.length > 0) rec.sequence = numbers[numbers.length - 1];
   if (numbers.length > 1) rec.messageCounter = numbers[0];
-  if (ts) { rec.timestamp = ts.timestamp; pos = ts.end; }
+  if (ts) {
+    rec.timestamp = ts.timestamp;
+    pos = ts.end;
+  }
   // Only a relay's header dated the message (`no service timestamps log`).
   else if (relay?.timestamp) rec.timestamp = relay.timestamp;
 
@@ -141,7 +154,10 @@ function withBody(head: Partial<SyslogRecord>, m: RegExpExecArray | null, text: 
   }
   rec.text = text;
   const origin = PLATFORM_ORIGIN.exec(text);
-  if (origin) { rec.location = origin[1]!; rec.process = origin[2]!; }
+  if (origin) {
+    rec.location = origin[1]!;
+    rec.process = origin[2]!;
+  }
   const detail = m ? syslogDetail(m[1]!, m[4]!, text) : undefined;
   if (detail) rec.detail = detail;
   return rec;
@@ -176,7 +192,7 @@ export function isContinuationLine(text: string): boolean {
 
 /** Many messages, one per line (a capture of received syslog, `spokepilot parse syslog FILE`). */
 export function parseSyslogLines(text: string): ParseResult<SyslogRecord> {
-  const warnings = new Warnings("[<PRI>][counter: ][host: ][sequence: ][timestamp: ]%FACILITY[-UNIT]-SEVERITY-MNEMONIC: text");
+  const warnings = new Warnings('[<PRI>][counter: ][host: ][sequence: ][timestamp: ]%FACILITY[-UNIT]-SEVERITY-MNEMONIC: text');
   const records: SyslogRecord[] = [];
   for (const line of splitLines(text)) {
     if (line.text.trim() === '') continue;

@@ -75,7 +75,10 @@ function structuredDataEnd(s: string, pos: number): number | undefined {
     let quoted = false;
     for (i++; i < s.length; i++) {
       const c = s[i];
-      if (c === '\\') { i++; continue; }
+      if (c === '\\') {
+        i++;
+        continue;
+      }
       if (c === '"') quoted = !quoted;
       else if (c === ']' && !quoted) break;
     }

@@ -30,8 +30,13 @@ export function readTimestamp(line: string, pos: number): TimestampMatch | undef
   let at = pos;
   let clock: SyslogTimestamp['clock'];
   // `*`: the software clock is not authoritative; `.`: it was, but NTP sync was lost (IOS docs, `service timestamps`).
-  if (line[at] === '*') { clock = 'unsynchronised'; at++; }
-  else if (line[at] === '.') { clock = 'sync-lost'; at++; }
+  if (line[at] === '*') {
+    clock = 'unsynchronised';
+    at++;
+  } else if (line[at] === '.') {
+    clock = 'sync-lost';
+    at++;
+  }
 
   DATETIME.lastIndex = at;
   const d = DATETIME.exec(line);

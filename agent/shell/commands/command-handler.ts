@@ -8,7 +8,14 @@ import { PROTO_VERSION, type EventBody } from '../../../proto/payloads.js';
 import { createPayloadValidators, type PayloadValidators } from '../../../proto/schemas/index.js';
 import type { CommandTarget } from './command-target.js';
 import { NonceCache, type NonceSource, type RememberedNonce } from './nonce-cache.js';
-import { DEFAULT_REFUSAL_BUDGET, RefusalThrottle, THROTTLED_REFUSALS, UNAUTHENTICATED_REFUSALS, type RefusalBudget, type RefusalSummary } from './refusal-throttle.js';
+import {
+  DEFAULT_REFUSAL_BUDGET,
+  RefusalThrottle,
+  THROTTLED_REFUSALS,
+  UNAUTHENTICATED_REFUSALS,
+  type RefusalBudget,
+  type RefusalSummary,
+} from './refusal-throttle.js';
 import { runCommand } from './run-command.js';
 import { verifyCommand, type Refusal, type VerifyPolicy } from './verify.js';
 import { describeError } from '../../../proto/coded-error.js';
@@ -88,16 +95,26 @@ export class CommandHandler {
   private readonly summaryEveryMs: number;
   private cancelSummary: (() => void) | undefined;
   private readonly counters: CommandHandlerStats = {
-    unauthenticatedRefusals: 0, refusalsSummarised: 0, repliesDropped: 0, journalFailures: 0, refusalsNotJournaled: 0,
+    unauthenticatedRefusals: 0,
+    refusalsSummarised: 0,
+    repliesDropped: 0,
+    journalFailures: 0,
+    refusalsNotJournaled: 0,
   };
   private running = 0;
   private stopped = false;
   private unsubscribe: (() => void) | undefined;
 
-  constructor(private readonly options: CommandHandlerOptions, private readonly deps: CommandHandlerDeps) {
+  constructor(
+    private readonly options: CommandHandlerOptions,
+    private readonly deps: CommandHandlerDeps,
+  ) {
     this.policy = {
-      site: options.site, node: options.node, keys: options.keys,
-      maxLifetimeMs: options.maxLifetimeMs ?? MAX_COMMAND_LIFETIME_MS, skewMs: options.skewMs ?? 30_000,
+      site: options.site,
+      node: options.node,
+      keys: options.keys,
+      maxLifetimeMs: options.maxLifetimeMs ?? MAX_COMMAND_LIFETIME_MS,
+      skewMs: options.skewMs ?? 30_000,
       maxPayloadBytes: options.maxPayloadBytes ?? 65_536,
     };
     this.nonces = new NonceCache(options.maxNonces ?? 4096, this.policy.skewMs);
@@ -152,10 +169,20 @@ export class CommandHandler {
       if (!(await this.record(c.tx, accepted, { nonce: c.nonce, expMs: c.exp }))) {
         return this.fail(c.tx, c.cmd, 'unavailable', 'the journal could not record the command, so it was not run');
       }
-      const outcome = await runCommand(c, this.deps.target, {
-        timeoutMs: this.options.actionTimeoutMs ?? 30_000, maxShowOutputBytes: this.options.maxShowOutputBytes ?? 65_536,
-      }, now);
-      await this.record(c.tx, { ...about, outcome: outcome.ok ? 'done' : 'failed', ...(outcome.ok ? {} : { code: outcome.code, message: outcome.message }) });
+      const outcome = await runCommand(
+        c,
+        this.deps.target,
+        {
+          timeoutMs: this.options.actionTimeoutMs ?? 30_000,
+          maxShowOutputBytes: this.options.maxShowOutputBytes ?? 65_536,
+        },
+        now,
+      );
+      await this.record(c.tx, {
+        ...about,
+        outcome: outcome.ok ? 'done' : 'failed',
+        ...(outcome.ok ? {} : { code: outcome.code, message: outcome.message }),
+      });
       return outcome.ok
         ? this.reply({ tx: c.tx, cmd: c.cmd, ok: true, result: outcome.result })
         : this.fail(c.tx, c.cmd, outcome.code, outcome.message);
@@ -168,12 +195,14 @@ export class CommandHandler {
     const body: ReplyBody = { tx: r.tx, ...(r.cmd ? { cmd: r.cmd } : {}), ok: false, error: { code: r.code, message: r.message } };
     if (UNAUTHENTICATED_REFUSALS.has(r.code)) this.counters.unauthenticatedRefusals++;
     if (!THROTTLED_REFUSALS.has(r.code)) {
-      if (!(await this.record(r.tx, { cmd: r.cmd, keyId: r.keyId, outcome: 'refused', code: r.code, message: r.message }))) this.counters.refusalsNotJournaled++;
+      if (!(await this.record(r.tx, { cmd: r.cmd, keyId: r.keyId, outcome: 'refused', code: r.code, message: r.message })))
+        this.counters.refusalsNotJournaled++;
       return this.reply(body);
     }
     const admitted = this.throttle.admit(r.code, now);
     if (admitted.journal) {
-      if (!(await this.record(r.tx, { cmd: r.cmd, keyId: r.keyId, outcome: 'refused', code: r.code, message: r.message }))) this.counters.refusalsNotJournaled++;
+      if (!(await this.record(r.tx, { cmd: r.cmd, keyId: r.keyId, outcome: 'refused', code: r.code, message: r.message })))
+        this.counters.refusalsNotJournaled++;
     } else {
       this.counters.refusalsSummarised++;
       this.cancelSummary ??= this.deps.clock.setTimer(() => void this.flushSummary(), this.summaryEveryMs);
@@ -190,7 +219,14 @@ export class CommandHandler {
     const s: RefusalSummary | undefined = this.throttle.takeSummary();
     if (!s) return;
     const codes = Object.keys(s.codes);
-    const data = { outcome: 'refused', ...(codes.length === 1 ? { code: codes[0]! } : {}), count: s.count, codes: s.codes, firstMs: s.firstMs, lastMs: s.lastMs };
+    const data = {
+      outcome: 'refused',
+      ...(codes.length === 1 ? { code: codes[0]! } : {}),
+      count: s.count,
+      codes: s.codes,
+      firstMs: s.firstMs,
+      lastMs: s.lastMs,
+    };
     this.deps.log.warn('refusals-summarised', { count: s.count, codes: s.codes });
     if (!(await this.record(null, data))) this.counters.refusalsNotJournaled += s.count;
   }
@@ -201,7 +237,15 @@ export class CommandHandler {
 
   private async record(
     tx: string | null,
-    data: { cmd?: string | undefined; keyId?: string | undefined; outcome: string; code?: string; count?: number; codes?: Record<string, number>; [k: string]: unknown },
+    data: {
+      cmd?: string | undefined;
+      keyId?: string | undefined;
+      outcome: string;
+      code?: string;
+      count?: number;
+      codes?: Record<string, number>;
+      [k: string]: unknown;
+    },
     nonce?: RememberedNonce,
   ): Promise<boolean> {
     const entry: JournalEntry = { tsMs: this.deps.clock.now(), kind: 'command', ...(tx ? { subject: tx } : {}), data };
@@ -215,9 +259,12 @@ export class CommandHandler {
     }
     if (data.outcome !== 'accepted' && this.deps.report) {
       this.deps.report({
-        kind: 'command', tx,
-        ...(data.cmd ? { cmd: data.cmd } : {}), ...(data.keyId ? { keyId: data.keyId } : {}),
-        outcome: data.outcome as 'done' | 'failed' | 'refused', ...(data.code ? { code: data.code } : {}),
+        kind: 'command',
+        tx,
+        ...(data.cmd ? { cmd: data.cmd } : {}),
+        ...(data.keyId ? { keyId: data.keyId } : {}),
+        outcome: data.outcome as 'done' | 'failed' | 'refused',
+        ...(data.code ? { code: data.code } : {}),
         ...(data.count ? { count: data.count, codes: data.codes } : {}),
       });
     }
@@ -231,8 +278,10 @@ export class CommandHandler {
   /** `logged: false` for refusals only summed up: counters, not one log line each, under a flood. */
   private async reply(body: ReplyBody, logged = true): Promise<ReplyPayload> {
     const reply = this.envelope(body);
-    if (logged) this.deps.log.info('reply', { tx: reply.tx, cmd: reply.cmd, ok: reply.ok, ...(reply.ok ? {} : { code: reply.error.code }) });
-    await this.deps.broker.publish({ topic: this.options.replyTopic, payload: JSON.stringify(reply), qos: 1 })
+    if (logged)
+      this.deps.log.info('reply', { tx: reply.tx, cmd: reply.cmd, ok: reply.ok, ...(reply.ok ? {} : { code: reply.error.code }) });
+    await this.deps.broker
+      .publish({ topic: this.options.replyTopic, payload: JSON.stringify(reply), qos: 1 })
       .catch((err: Error) => this.deps.log.warn('reply-lost', { tx: reply.tx, error: err.message }));
     return reply;
   }

@@ -14,7 +14,10 @@ export type NonceSource = (nowMs: number) => Promise<readonly RememberedNonce[]>
 export class NonceCache {
   private readonly byNonce = new Map<string, number>();
 
-  constructor(private readonly max: number, private readonly skewMs: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly skewMs: number,
+  ) {}
 
   load(entries: readonly RememberedNonce[], nowMs: number): void {
     for (const e of entries) if (e.expMs + this.skewMs >= nowMs) this.byNonce.set(e.nonce, e.expMs);

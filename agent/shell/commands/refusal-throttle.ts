@@ -6,7 +6,12 @@ import { TokenBucket } from '../../core/token-bucket.js';
  * publish on `cmd` can make these at any rate.
  */
 export const UNAUTHENTICATED_REFUSALS: ReadonlySet<RefusalCode> = new Set<RefusalCode>([
-  'too-large', 'retained', 'malformed', 'unsigned', 'unknown-key', 'bad-signature',
+  'too-large',
+  'retained',
+  'malformed',
+  'unsigned',
+  'unknown-key',
+  'bad-signature',
 ]);
 
 /**
@@ -16,7 +21,12 @@ export const UNAUTHENTICATED_REFUSALS: ReadonlySet<RefusalCode> = new Set<Refusa
  * What stays unthrottled needs a fresh nonce, so the operator's own key.
  */
 export const THROTTLED_REFUSALS: ReadonlySet<RefusalCode> = new Set<RefusalCode>([
-  ...UNAUTHENTICATED_REFUSALS, 'wrong-target', 'expired', 'not-yet-valid', 'lifetime-too-long', 'replayed',
+  ...UNAUTHENTICATED_REFUSALS,
+  'wrong-target',
+  'expired',
+  'not-yet-valid',
+  'lifetime-too-long',
+  'replayed',
 ]);
 
 export interface RefusalBudget {
@@ -39,7 +49,11 @@ export interface RefusalBudget {
  * a sustained flood is answered up to a rate, and the excess only counted.
  */
 export const DEFAULT_REFUSAL_BUDGET: RefusalBudget = {
-  journalPerSec: 5, journalBurst: 20, repliesPerSec: 50, repliesBurst: 200, summaryEveryMs: 10_000,
+  journalPerSec: 5,
+  journalBurst: 20,
+  repliesPerSec: 50,
+  repliesBurst: 200,
+  summaryEveryMs: 10_000,
 };
 
 export interface RefusalSummary {

@@ -4,8 +4,7 @@ import { allowedShowCommand } from './show-allow-list.js';
 import { describeError } from '../../../proto/coded-error.js';
 
 export type Outcome =
-  | { ok: true; result: unknown }
-  | { ok: false; code: 'invalid-args' | 'not-allowed' | 'failed' | 'timeout'; message: string };
+  { ok: true; result: unknown } | { ok: false; code: 'invalid-args' | 'not-allowed' | 'failed' | 'timeout'; message: string };
 
 export interface RunLimits {
   timeoutMs: number;
@@ -57,11 +56,15 @@ async function dispatch(c: SignedCommand, target: CommandTarget, limits: RunLimi
     case 'run-show': {
       const requested = (c.args as SignedCommand<'run-show'>['args']).command;
       const command = allowedShowCommand(requested);
-      if (!command) return { ok: false, code: 'not-allowed', message: `"${requested.slice(0, 80)}" is not an allowed read-only show command` };
+      if (!command)
+        return { ok: false, code: 'not-allowed', message: `"${requested.slice(0, 80)}" is not an allowed read-only show command` };
       const output = await target.runShow(command);
       const bytes = Buffer.from(output, 'utf8');
       const truncated = bytes.length > limits.maxShowOutputBytes;
-      return { ok: true, result: { command, truncated, output: truncated ? bytes.subarray(0, limits.maxShowOutputBytes).toString('utf8') : output } };
+      return {
+        ok: true,
+        result: { command, truncated, output: truncated ? bytes.subarray(0, limits.maxShowOutputBytes).toString('utf8') : output },
+      };
     }
     case 'rebirth':
       await target.rebirth();

@@ -36,7 +36,12 @@ const TX = /^[A-Za-z0-9._:-]{1,64}$/;
  * messages cannot fill it).
  */
 export function verifyCommand(
-  raw: Buffer, policy: VerifyPolicy, validators: PayloadValidators, nonces: NonceCache, nowMs: number, retained = false,
+  raw: Buffer,
+  policy: VerifyPolicy,
+  validators: PayloadValidators,
+  nonces: NonceCache,
+  nowMs: number,
+  retained = false,
 ): Verified {
   if (raw.length > policy.maxPayloadBytes) return refuse(null, 'too-large', `${raw.length} bytes, at most ${policy.maxPayloadBytes}`);
   let parsed: unknown;
@@ -47,7 +52,10 @@ export function verifyCommand(
   }
   const o = (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {}) as Record<string, unknown>;
   const tx = typeof o.tx === 'string' && TX.test(o.tx) ? o.tx : null;
-  const base = { ...(typeof o.cmd === 'string' ? { cmd: o.cmd.slice(0, 64) } : {}), ...(typeof o.keyId === 'string' ? { keyId: o.keyId.slice(0, 64) } : {}) };
+  const base = {
+    ...(typeof o.cmd === 'string' ? { cmd: o.cmd.slice(0, 64) } : {}),
+    ...(typeof o.keyId === 'string' ? { keyId: o.keyId.slice(0, 64) } : {}),
+  };
   const refuseWith = (code: RefusalCode, message: string): Verified => ({ ok: false, refusal: { tx, ...base, code, message } });
   // The contract says commands are never retained: a retained one would be carried out again on every subscribe.
   if (retained) return refuseWith('retained', 'commands must not be published retained');
@@ -59,9 +67,11 @@ export function verifyCommand(
   const key = policy.keys.get(c.keyId);
   if (!key) return refuseWith('unknown-key', `no public key "${c.keyId}" is configured`);
   if (!verifyCommandSignature(c, key)) return refuseWith('bad-signature', `signature does not verify with key "${c.keyId}"`);
-  if (c.site !== policy.site || c.node !== policy.node) return refuseWith('wrong-target', `for ${c.site}/${c.node}, this is ${policy.site}/${policy.node}`);
+  if (c.site !== policy.site || c.node !== policy.node)
+    return refuseWith('wrong-target', `for ${c.site}/${c.node}, this is ${policy.site}/${policy.node}`);
   if (c.exp + policy.skewMs < nowMs) return refuseWith('expired', `expired ${nowMs - c.exp} ms ago`);
-  if (c.ts - policy.skewMs > nowMs) return refuseWith('not-yet-valid', `issued ${c.ts - nowMs} ms in the future (clock skew allowed: ${policy.skewMs} ms)`);
+  if (c.ts - policy.skewMs > nowMs)
+    return refuseWith('not-yet-valid', `issued ${c.ts - nowMs} ms in the future (clock skew allowed: ${policy.skewMs} ms)`);
   if (c.exp - c.ts > policy.maxLifetimeMs || c.exp < c.ts) {
     return refuseWith('lifetime-too-long', `lifetime ${c.exp - c.ts} ms, at most ${policy.maxLifetimeMs} ms`);
   }

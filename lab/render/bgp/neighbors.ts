@@ -40,11 +40,15 @@ function neighborBlock(m: RouterModel, n: BgpNeighborConfig, s: IbgpNeighborRunt
   const out = [
     `BGP neighbor is ${n.address},  remote AS ${n.remoteAs}, ${n.remoteAs === asn ? 'internal' : 'external'} link`,
     ...(n.fallOver ? [' Fall over configured for session'] : []),
-    `  BGP version 4, remote router ID ${up ? hub?.bgp?.routerId ?? n.address : '0.0.0.0'}`,
-    up ? `  BGP state = Established, up for ${ago(m, s.upDownAt)}` : `  BGP state = ${s.state}${s.establishedCount ? `, down for ${ago(m, s.upDownAt)}` : ''}`,
+    `  BGP version 4, remote router ID ${up ? (hub?.bgp?.routerId ?? n.address) : '0.0.0.0'}`,
+    up
+      ? `  BGP state = Established, up for ${ago(m, s.upDownAt)}`
+      : `  BGP state = ${s.state}${s.establishedCount ? `, down for ${ago(m, s.upDownAt)}` : ''}`,
   ];
   if (up) {
-    out.push(`  Last read ${ago(m, s.lastReadAt)}, last write ${ago(m, s.lastWriteAt)}, hold time is ${s.holdSec}, keepalive interval is ${s.keepaliveSec} seconds`);
+    out.push(
+      `  Last read ${ago(m, s.lastReadAt)}, last write ${ago(m, s.lastWriteAt)}, hold time is ${s.holdSec}, keepalive interval is ${s.keepaliveSec} seconds`,
+    );
     if (n.timers) out.push(`  Configured hold time is ${timers.holdSec}, keepalive interval is ${timers.keepaliveSec} seconds`);
     out.push(
       '  Neighbor sessions:',
@@ -58,10 +62,20 @@ function neighborBlock(m: RouterModel, n: BgpNeighborConfig, s: IbgpNeighborRunt
       '    Stateful switchover support enabled: NO for session 1',
     );
   } else {
-    out.push('  Neighbor sessions:', '    0 active, is not multisession capable (disabled)', '    Stateful switchover support enabled: NO for session 0');
+    out.push(
+      '  Neighbor sessions:',
+      '    0 active, is not multisession capable (disabled)',
+      '    Stateful switchover support enabled: NO for session 0',
+    );
   }
   out.push(...messageTable(s), '  Default minimum time between advertisement runs is 0 seconds', '', ' For address family: IPv4 Unicast');
-  out.push(`  Session: ${n.address}`, `  BGP table version ${m.rt.tableVersion}, neighbor version ${up ? m.rt.tableVersion : 1}/0`, '  Output queue size : 0', '  Index 1, Advertise bit 0', '  1 update-group member');
+  out.push(
+    `  Session: ${n.address}`,
+    `  BGP table version ${m.rt.tableVersion}, neighbor version ${up ? m.rt.tableVersion : 1}/0`,
+    '  Output queue size : 0',
+    '  Index 1, Advertise bit 0',
+    '  1 update-group member',
+  );
   if (n.sendCommunity) out.push('  Community attribute sent to this neighbor');
   if (n.routeMapIn) out.push('  Inbound path policy configured');
   if (n.routeMapOut) out.push('  Outbound path policy configured');
@@ -95,7 +109,11 @@ function neighborBlock(m: RouterModel, n: BgpNeighborConfig, s: IbgpNeighborRunt
     '  SSO is disabled',
     up ? 'Connection state is ESTAB, I/O status: 1, unread input bytes: 0' : '  No active TCP connection',
   );
-  if (up) out.push(`Local host: ${route?.interface ? routerIdOrTunnel(m, route.interface) : routerId(m)}, Local port: 179`, `Foreign host: ${n.address}, Foreign port: 179`);
+  if (up)
+    out.push(
+      `Local host: ${route?.interface ? routerIdOrTunnel(m, route.interface) : routerId(m)}, Local port: 179`,
+      `Foreign host: ${n.address}, Foreign port: 179`,
+    );
   return out;
 }
 
@@ -109,8 +127,10 @@ export function renderBgpNeighbors(m: RouterModel, address?: string): string {
   if (!cfg) return '% BGP not active';
   const list = [...cfg.neighbors.values()].filter((n) => address === undefined || n.address === address);
   if (address !== undefined && list.length === 0) return '% No such neighbor or address family';
-  return list.flatMap((n) => {
-    const s = m.rt.bgpSessions.get(n.address);
-    return s ? [...neighborBlock(m, n, s), ''] : [];
-  }).join('\n');
+  return list
+    .flatMap((n) => {
+      const s = m.rt.bgpSessions.get(n.address);
+      return s ? [...neighborBlock(m, n, s), ''] : [];
+    })
+    .join('\n');
 }

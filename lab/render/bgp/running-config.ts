@@ -36,7 +36,10 @@ export function communityListLines(c: RouterConfig): string[] {
 export function prefixListLines(c: RouterConfig): string[] {
   const out: string[] = [];
   for (const [name, entries] of c.policy.prefixLists) {
-    for (const e of entries) out.push(`ip prefix-list ${name} seq ${e.seq} ${e.action} ${e.prefix}${e.ge !== undefined ? ` ge ${e.ge}` : ''}${e.le !== undefined ? ` le ${e.le}` : ''}`);
+    for (const e of entries)
+      out.push(
+        `ip prefix-list ${name} seq ${e.seq} ${e.action} ${e.prefix}${e.ge !== undefined ? ` ge ${e.ge}` : ''}${e.le !== undefined ? ` le ${e.le}` : ''}`,
+      );
   }
   return out.length ? [...out, '!'] : [];
 }

@@ -32,7 +32,9 @@ export function renderRouterBgpSummary(m: RouterModel): string {
     const up = s.state === 'Established';
     const upDown = up || s.establishedCount > 0 ? iosElapsed(elapsedSec(m, s.upDownAt)) : 'never';
     const state = up ? padLeft(s.received.length, 12) : s.state;
-    out.push(`${pad(n.address, 16)}4 ${padLeft(n.remoteAs, 12)} ${padLeft(totalMessages(s.rcvd), 7)} ${padLeft(totalMessages(s.sent), 7)} ${padLeft(up ? version : 1, 8)}    0    0 ${pad(upDown, 8)} ${state}`);
+    out.push(
+      `${pad(n.address, 16)}4 ${padLeft(n.remoteAs, 12)} ${padLeft(totalMessages(s.rcvd), 7)} ${padLeft(totalMessages(s.sent), 7)} ${padLeft(up ? version : 1, 8)}    0    0 ${pad(upDown, 8)} ${state}`,
+    );
   }
   return out.join('\n');
 }

@@ -28,9 +28,18 @@ export function bgpCommands(m: RouterModel): CommandDef[] {
   const neighbor = (args: Record<string, string | number>): BgpNeighborConfig => {
     const address = str(args, 'peer');
     if (!isIpv4(address)) invalid();
-    return bgp().neighbors.get(address) ?? (() => { throw new CliError(['% Specify remote-as or peer-group commands first']); })();
+    return (
+      bgp().neighbors.get(address) ??
+      (() => {
+        throw new CliError(['% Specify remote-as or peer-group commands first']);
+      })()
+    );
   };
-  const set = (words: string[], extra: Token[], apply: (n: BgpNeighborConfig, args: Record<string, string | number>) => void): CommandDef => ({
+  const set = (
+    words: string[],
+    extra: Token[],
+    apply: (n: BgpNeighborConfig, args: Record<string, string | number>) => void,
+  ): CommandDef => ({
     modes: ROUTER_MODES,
     syntax: [...kw('neighbor'), IP('peer'), ...kw(...words), ...extra],
     handler: (_ctx, args) => {
@@ -78,7 +87,13 @@ export function bgpCommands(m: RouterModel): CommandDef[] {
         bgp().routerId = id;
       },
     },
-    { modes: ['config-router'], syntax: kw('no', 'bgp', 'router-id'), handler: () => { delete bgp().routerId; } },
+    {
+      modes: ['config-router'],
+      syntax: kw('no', 'bgp', 'router-id'),
+      handler: () => {
+        delete bgp().routerId;
+      },
+    },
     {
       modes: ['config-router'],
       syntax: kw('address-family', 'ipv4'),
@@ -114,16 +129,49 @@ export function bgpCommands(m: RouterModel): CommandDef[] {
     },
     set(['activate'], [], () => undefined),
     set(['update-source'], [{ kind: 'interface', name: 'interface' }], () => undefined),
-    set(['timers'], [{ kind: 'number', name: 'keepalive', min: 0, max: 65535 }, { kind: 'number', name: 'hold', min: 0, max: 65535 }], (n, args) => {
-      n.timers = { keepaliveSec: num(args, 'keepalive'), holdSec: num(args, 'hold') };
+    set(
+      ['timers'],
+      [
+        { kind: 'number', name: 'keepalive', min: 0, max: 65535 },
+        { kind: 'number', name: 'hold', min: 0, max: 65535 },
+      ],
+      (n, args) => {
+        n.timers = { keepaliveSec: num(args, 'keepalive'), holdSec: num(args, 'hold') };
+      },
+    ),
+    {
+      ...set(['timers'], [], () => undefined),
+      syntax: [...kw('no', 'neighbor'), IP('peer'), ...kw('timers')],
+      handler: (_c, args) => {
+        delete neighbor(args).timers;
+      },
+    },
+    set(['fall-over'], [], (n) => {
+      n.fallOver = true;
     }),
-    { ...set(['timers'], [], () => undefined), syntax: [...kw('no', 'neighbor'), IP('peer'), ...kw('timers')], handler: (_c, args) => { delete neighbor(args).timers; } },
-    set(['fall-over'], [], (n) => { n.fallOver = true; }),
-    { ...set(['fall-over'], [], () => undefined), syntax: [...kw('no', 'neighbor'), IP('peer'), ...kw('fall-over')], handler: (_c, args) => { neighbor(args).fallOver = false; } },
-    set(['send-community'], [], (n) => { n.sendCommunity = 'standard'; }),
-    set(['send-community', 'standard'], [], (n) => { n.sendCommunity = 'standard'; }),
-    set(['send-community', 'both'], [], (n) => { n.sendCommunity = 'both'; }),
-    { ...set(['send-community'], [], () => undefined), syntax: [...kw('no', 'neighbor'), IP('peer'), ...kw('send-community')], handler: (_c, args) => { neighbor(args).sendCommunity = false; } },
+    {
+      ...set(['fall-over'], [], () => undefined),
+      syntax: [...kw('no', 'neighbor'), IP('peer'), ...kw('fall-over')],
+      handler: (_c, args) => {
+        neighbor(args).fallOver = false;
+      },
+    },
+    set(['send-community'], [], (n) => {
+      n.sendCommunity = 'standard';
+    }),
+    set(['send-community', 'standard'], [], (n) => {
+      n.sendCommunity = 'standard';
+    }),
+    set(['send-community', 'both'], [], (n) => {
+      n.sendCommunity = 'both';
+    }),
+    {
+      ...set(['send-community'], [], () => undefined),
+      syntax: [...kw('no', 'neighbor'), IP('peer'), ...kw('send-community')],
+      handler: (_c, args) => {
+        neighbor(args).sendCommunity = false;
+      },
+    },
     ...(['in', 'out'] as const).flatMap((dir): CommandDef[] => [
       set(['route-map'], [NAME, ...kw(dir)], (n, args) => {
         if (dir === 'in') n.routeMapIn = routeMapName(args);

@@ -13,11 +13,16 @@ const IP: Token = { kind: 'ipv4', name: 'peer' };
 
 export function bgpShowCommands(m: RouterModel): CommandDef[] {
   const show = (syntax: Token[], render: (args: Record<string, string | number>) => string): CommandDef => ({
-    modes: USER_AND_EXEC, syntax, handler: (_ctx, args) => ({ output: render(args) }),
+    modes: USER_AND_EXEC,
+    syntax,
+    handler: (_ctx, args) => ({ output: render(args) }),
   });
   const summary = (): string => (m.config.bgp ? renderRouterBgpSummary(m) : renderBgpSummary(m));
   const defs: CommandDef[] = [];
-  for (const prefix of [['show', 'ip', 'bgp'], ['show', 'bgp', 'ipv4', 'unicast']]) {
+  for (const prefix of [
+    ['show', 'ip', 'bgp'],
+    ['show', 'bgp', 'ipv4', 'unicast'],
+  ]) {
     defs.push(
       show(kw(...prefix), () => renderBgpTable(m)),
       show(kw(...prefix, 'summary'), summary),

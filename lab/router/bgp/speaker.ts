@@ -69,9 +69,24 @@ export function stepBgpSpeaker(m: RouterModel, settle = false): void {
 
 function newSession(address: string, bootAt: number): IbgpNeighborRuntime {
   return {
-    address, state: 'Idle', upDownAt: bootAt, holdSec: 0, keepaliveSec: 0, sent: zeroCounts(), rcvd: zeroCounts(),
-    received: [], receivedRawKey: '', advertised: [], advertisedKey: '', deniedIn: 0,
-    establishedCount: 0, droppedCount: 0, routeUpCount: 0, routeDownCount: 0, hadRoute: false, peerRestarted: false,
+    address,
+    state: 'Idle',
+    upDownAt: bootAt,
+    holdSec: 0,
+    keepaliveSec: 0,
+    sent: zeroCounts(),
+    rcvd: zeroCounts(),
+    received: [],
+    receivedRawKey: '',
+    advertised: [],
+    advertisedKey: '',
+    deniedIn: 0,
+    establishedCount: 0,
+    droppedCount: 0,
+    routeUpCount: 0,
+    routeDownCount: 0,
+    hadRoute: false,
+    peerRestarted: false,
   };
 }
 
@@ -81,7 +96,10 @@ export function hubOf(m: RouterModel, address: string): HubSpec | undefined {
 
 /** The RIB's route to the peer, the default route aside (IOS's fall-over ignores it). */
 export function routeToPeer(m: RouterModel, address: string): { prefix: string; interface?: string } | undefined {
-  const r = longestMatch(m.rt.routes.filter((x) => x.prefix !== '0.0.0.0/0'), address);
+  const r = longestMatch(
+    m.rt.routes.filter((x) => x.prefix !== '0.0.0.0/0'),
+    address,
+  );
   return r && { prefix: r.prefix, ...(r.interface !== undefined ? { interface: r.interface } : {}) };
 }
 
@@ -89,7 +107,12 @@ export function routeToPeer(m: RouterModel, address: string): { prefix: string; 
 function peerHears(m: RouterModel, hub: HubSpec, tunnel: string | undefined): boolean {
   if (!hub.up) return false;
   const sa = m.rt.sas.find((x) => x.tunnelInterface === tunnel && x.peerAddress === hub.address);
-  return sa !== undefined && m.rt.interfaces.get(sa.tunnelInterface)?.protocolUp === true && hubHoldsSa(m, sa) && m.world.reachable(sa.sourceInterface, hub.address);
+  return (
+    sa !== undefined &&
+    m.rt.interfaces.get(sa.tunnelInterface)?.protocolUp === true &&
+    hubHoldsSa(m, sa) &&
+    m.world.reachable(sa.sourceInterface, hub.address)
+  );
 }
 
 function keepalives(m: RouterModel, s: IbgpNeighborRuntime, heard: boolean, t: number): void {
@@ -153,10 +176,19 @@ function sessionDown(m: RouterModel, s: IbgpNeighborRuntime, reason: string, res
 function hubPath(m: RouterModel, hub: HubSpec, r: HubBgpRoute): BgpPath {
   const internal = hub.bgp!.remoteAs === m.config.bgp!.asn;
   return {
-    prefix: r.prefix, nextHop: hub.tunnelAddress, from: hub.tunnelAddress, fromRouterId: hub.bgp!.routerId ?? hub.tunnelAddress,
-    local: false, internal, weight: 0, localPref: internal ? r.localPref ?? 100 : 100, med: r.med ?? 0,
-    asPath: internal ? [...(r.asPath ?? [])] : [hub.bgp!.remoteAs, ...(r.asPath ?? [])], origin: r.origin ?? 'i',
-    communities: [...(r.communities ?? [])], receivedAt: now(m),
+    prefix: r.prefix,
+    nextHop: hub.tunnelAddress,
+    from: hub.tunnelAddress,
+    fromRouterId: hub.bgp!.routerId ?? hub.tunnelAddress,
+    local: false,
+    internal,
+    weight: 0,
+    localPref: internal ? (r.localPref ?? 100) : 100,
+    med: r.med ?? 0,
+    asPath: internal ? [...(r.asPath ?? [])] : [hub.bgp!.remoteAs, ...(r.asPath ?? [])],
+    origin: r.origin ?? 'i',
+    communities: [...(r.communities ?? [])],
+    receivedAt: now(m),
   };
 }
 
@@ -178,10 +210,25 @@ export function localPaths(m: RouterModel): BgpPath[] {
   if (!cfg) return [];
   return cfg.networks.flatMap((prefix) => {
     const r = m.rt.routes.find((x) => x.prefix === prefix && x.code !== 'B' && x.code !== 'L');
-    return r ? [{
-      prefix, nextHop: '0.0.0.0', from: '0.0.0.0', fromRouterId: routerId(m), local: true, internal: false, weight: 32768,
-      localPref: 100, med: 0, asPath: [], origin: 'i' as const, communities: [], receivedAt: r.installedAt ?? m.rt.bootAt,
-    }] : [];
+    return r
+      ? [
+          {
+            prefix,
+            nextHop: '0.0.0.0',
+            from: '0.0.0.0',
+            fromRouterId: routerId(m),
+            local: true,
+            internal: false,
+            weight: 32768,
+            localPref: 100,
+            med: 0,
+            asPath: [],
+            origin: 'i' as const,
+            communities: [],
+            receivedAt: r.installedAt ?? m.rt.bootAt,
+          },
+        ]
+      : [];
   });
 }
 
@@ -197,10 +244,19 @@ function advertise(m: RouterModel, s: IbgpNeighborRuntime, n: BgpNeighborConfig,
   s.advertised = local
     .map((p) => applyRouteMap(n.routeMapOut, { ...p, nextHop: self }, m.config.policy))
     .filter((p): p is BgpPath => p !== undefined);
-  m.world.setHubLearned(hub.name, m.config.hostname, s.advertised.map((p) => ({
-    prefix: p.prefix, nextHop: p.nextHop, med: p.med ?? 0, localPref: p.localPref, asPath: [...p.asPath], origin: p.origin,
-    communities: n.sendCommunity ? [...p.communities] : [],
-  })));
+  m.world.setHubLearned(
+    hub.name,
+    m.config.hostname,
+    s.advertised.map((p) => ({
+      prefix: p.prefix,
+      nextHop: p.nextHop,
+      med: p.med ?? 0,
+      localPref: p.localPref,
+      asPath: [...p.asPath],
+      origin: p.origin,
+      communities: n.sendCommunity ? [...p.communities] : [],
+    })),
+  );
 }
 
 /** `clear ip bgp X soft in|out` (both when `direction` is absent): route refresh in, a full update out; the session stays up. */
@@ -233,9 +289,13 @@ export function routerId(m: RouterModel): string {
   const configured = m.config.bgp?.routerId;
   if (configured) return configured;
   const num = (a: string): number => a.split('.').reduce((x, o) => x * 256 + Number(o), 0);
-  const addresses = (loopback: boolean): string[] => [...m.config.interfaces.keys()]
-    .filter((name) => name.startsWith('Loopback') === loopback && (loopback || m.rt.interfaces.get(name)?.protocolUp))
-    .flatMap((name) => { const a = interfaceAddress(m, name); return a ? [a.address] : []; });
+  const addresses = (loopback: boolean): string[] =>
+    [...m.config.interfaces.keys()]
+      .filter((name) => name.startsWith('Loopback') === loopback && (loopback || m.rt.interfaces.get(name)?.protocolUp))
+      .flatMap((name) => {
+        const a = interfaceAddress(m, name);
+        return a ? [a.address] : [];
+      });
   const pick = (list: string[]): string | undefined => list.sort((a, b) => num(b) - num(a))[0];
   return pick(addresses(true)) ?? pick(addresses(false)) ?? '0.0.0.0';
 }

@@ -35,7 +35,8 @@ export function parseSyslogEvent(text: string): Extract<AppletEvent, { kind: 'sy
   for (let i = 0; i < words.length; i += 2) {
     const [key, value] = [words[i], words[i + 1]];
     if (value === undefined || !/^\d+(\.\d{1,3})?$/.test(value)) return undefined;
-    if (key === 'occurs' && event.occurs === undefined && /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 32000) event.occurs = Number(value);
+    if (key === 'occurs' && event.occurs === undefined && /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 32000)
+      event.occurs = Number(value);
     else if (key === 'period' && event.periodSec === undefined && Number(value) > 0) event.periodSec = Number(value);
     else return undefined;
   }

@@ -77,12 +77,14 @@ export function eemCommands(m: RouterModel): CommandDef[] {
     {
       modes: ['config-applet'],
       syntax: [...kw('action'), LABEL, ...kw('cli', 'command'), REST],
-      handler: (ctx, args) => setAction(target(ctx), { label: str(args, 'label'), kind: 'cli', command: parseQuoted(str(args, 'text')) ?? invalid() }),
+      handler: (ctx, args) =>
+        setAction(target(ctx), { label: str(args, 'label'), kind: 'cli', command: parseQuoted(str(args, 'text')) ?? invalid() }),
     },
     {
       modes: ['config-applet'],
       syntax: [...kw('action'), LABEL, ...kw('syslog', 'msg'), REST],
-      handler: (ctx, args) => setAction(target(ctx), { label: str(args, 'label'), kind: 'syslog', msg: parseQuoted(str(args, 'text')) ?? invalid() }),
+      handler: (ctx, args) =>
+        setAction(target(ctx), { label: str(args, 'label'), kind: 'syslog', msg: parseQuoted(str(args, 'text')) ?? invalid() }),
     },
     {
       modes: ['config-applet'],

@@ -60,35 +60,59 @@ export function execCommands(m: RouterModel): CommandDef[] {
     show(USER_AND_EXEC, kw('show', 'crypto', 'ikev2', 'sa', 'detailed'), () => renderIkev2Sa(m, true)),
     show(USER_AND_EXEC, kw('show', 'crypto', 'session'), () => renderCryptoSession(m, false)),
     show(USER_AND_EXEC, kw('show', 'crypto', 'session', 'detail'), () => renderCryptoSession(m, true)),
-    show(USER_AND_EXEC, [...kw('show', 'crypto', 'session', 'remote'), IP('remote')], (a) => renderCryptoSession(m, false, str(a, 'remote'))),
-    show(USER_AND_EXEC, [...kw('show', 'crypto', 'session', 'remote'), IP('remote'), ...kw('detail')], (a) => renderCryptoSession(m, true, str(a, 'remote'))),
+    show(USER_AND_EXEC, [...kw('show', 'crypto', 'session', 'remote'), IP('remote')], (a) =>
+      renderCryptoSession(m, false, str(a, 'remote')),
+    ),
+    show(USER_AND_EXEC, [...kw('show', 'crypto', 'session', 'remote'), IP('remote'), ...kw('detail')], (a) =>
+      renderCryptoSession(m, true, str(a, 'remote')),
+    ),
     show(USER_AND_EXEC, kw('show', 'crypto', 'ipsec', 'sa'), () => renderIpsecSa(m, false)),
     show(USER_AND_EXEC, kw('show', 'crypto', 'ipsec', 'sa', 'detail'), () => renderIpsecSa(m, true)),
     show(USER_AND_EXEC, [...kw('show', 'crypto', 'ipsec', 'sa', 'peer'), IP('peer')], (a) => renderIpsecSa(m, false, str(a, 'peer'))),
-    show(USER_AND_EXEC, [...kw('show', 'crypto', 'ipsec', 'sa', 'peer'), IP('peer'), ...kw('detail')], (a) => renderIpsecSa(m, true, str(a, 'peer'))),
+    show(USER_AND_EXEC, [...kw('show', 'crypto', 'ipsec', 'sa', 'peer'), IP('peer'), ...kw('detail')], (a) =>
+      renderIpsecSa(m, true, str(a, 'peer')),
+    ),
     show(USER_AND_EXEC, kw('show', 'crypto', 'ikev2', 'client', 'flexvpn'), () => renderFlexvpnClient(m)),
-    show(USER_AND_EXEC, [...kw('show', 'crypto', 'ikev2', 'client', 'flexvpn'), { kind: 'word', name: 'name' }], (a) => renderFlexvpnClient(m, str(a, 'name'))),
+    show(USER_AND_EXEC, [...kw('show', 'crypto', 'ikev2', 'client', 'flexvpn'), { kind: 'word', name: 'name' }], (a) =>
+      renderFlexvpnClient(m, str(a, 'name')),
+    ),
     show(USER_AND_EXEC, kw('show', 'ip', 'sla', 'statistics'), () => renderIpSlaStatistics(m)),
-    show(USER_AND_EXEC, [...kw('show', 'ip', 'sla', 'statistics'), { kind: 'number', name: 'op', min: 1, max: 2147483647 }], (a) => renderIpSlaStatistics(m, num(a, 'op'))),
+    show(USER_AND_EXEC, [...kw('show', 'ip', 'sla', 'statistics'), { kind: 'number', name: 'op', min: 1, max: 2147483647 }], (a) =>
+      renderIpSlaStatistics(m, num(a, 'op')),
+    ),
     show(USER_AND_EXEC, kw('show', 'ip', 'sla', 'statistics', 'details'), () => renderIpSlaStatistics(m, undefined, true)),
-    show(USER_AND_EXEC, [...kw('show', 'ip', 'sla', 'statistics'), { kind: 'number', name: 'op', min: 1, max: 2147483647 }, ...kw('details')], (a) => renderIpSlaStatistics(m, num(a, 'op'), true)),
+    show(
+      USER_AND_EXEC,
+      [...kw('show', 'ip', 'sla', 'statistics'), { kind: 'number', name: 'op', min: 1, max: 2147483647 }, ...kw('details')],
+      (a) => renderIpSlaStatistics(m, num(a, 'op'), true),
+    ),
     show(USER_AND_EXEC, kw('show', 'ip', 'sla', 'summary'), () => renderIpSlaSummary(m)),
     show(USER_AND_EXEC, kw('show', 'track'), () => renderTrack(m)),
-    show(USER_AND_EXEC, [...kw('show', 'track'), { kind: 'number', name: 'track', min: 1, max: 1000 }], (a) => renderTrack(m, num(a, 'track'))),
+    show(USER_AND_EXEC, [...kw('show', 'track'), { kind: 'number', name: 'track', min: 1, max: 1000 }], (a) =>
+      renderTrack(m, num(a, 'track')),
+    ),
     show(USER_AND_EXEC, kw('show', 'track', 'brief'), () => renderTrackBrief(m)),
-    show(USER_AND_EXEC, [...kw('show', 'track'), { kind: 'number', name: 'track', min: 1, max: 1000 }, ...kw('brief')], (a) => renderTrackBrief(m, num(a, 'track'))),
+    show(USER_AND_EXEC, [...kw('show', 'track'), { kind: 'number', name: 'track', min: 1, max: 1000 }, ...kw('brief')], (a) =>
+      renderTrackBrief(m, num(a, 'track')),
+    ),
     show(USER_AND_EXEC, kw('show', 'ip', 'route'), () => renderIpRoute(m)),
     show(USER_AND_EXEC, [...kw('show', 'ip', 'route', 'vrf'), { kind: 'word', name: 'vrf' }], (a) => renderIpRoute(m, str(a, 'vrf'))),
     show(USER_AND_EXEC, kw('show', 'ipv6', 'route'), () => renderIpv6Route()),
     show(USER_AND_EXEC, kw('show', 'ip', 'interface', 'brief'), () => renderIpInterfaceBrief(m)),
     show(USER_AND_EXEC, kw('show', 'interfaces'), () => renderInterfaces(m)),
-    show(USER_AND_EXEC, [...kw('show', 'interfaces'), { kind: 'interface', name: 'interface' }], (a) => renderInterfaces(m, str(a, 'interface'))),
+    show(USER_AND_EXEC, [...kw('show', 'interfaces'), { kind: 'interface', name: 'interface' }], (a) =>
+      renderInterfaces(m, str(a, 'interface')),
+    ),
     show(USER_AND_EXEC, kw('show', 'ip', 'nhrp'), () => renderIpNhrp(m)),
     show(USER_AND_EXEC, kw('show', 'dmvpn'), () => renderDmvpn(m)),
     show(USER_AND_EXEC, kw('show', 'version'), () => renderVersion(m)),
     show(EXEC, kw('show', 'logging'), () => renderLogging(m)),
     // A CLI view's user sees only the configuration its view may enter, which in the lab's exec-only views is none.
-    { modes: EXEC, syntax: kw('show', 'running-config'), handler: (ctx) => ({ output: ctx.view ? renderEmptyRunningConfig() : renderRunningConfig(m) }) },
+    {
+      modes: EXEC,
+      syntax: kw('show', 'running-config'),
+      handler: (ctx) => ({ output: ctx.view ? renderEmptyRunningConfig() : renderRunningConfig(m) }),
+    },
     show(EXEC, kw('show', 'running-config', 'view', 'full'), () => renderRunningConfig(m)),
   ];
 }

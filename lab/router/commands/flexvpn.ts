@@ -77,7 +77,13 @@ export function flexvpnCommands(m: RouterModel): CommandDef[] {
     },
     {
       modes: ['config-ikev2-flexvpn'],
-      syntax: [...kw('source'), { kind: 'number', name: 'seq', min: 1, max: 6 }, { kind: 'interface', name: 'interface' }, ...kw('track'), TRACK],
+      syntax: [
+        ...kw('source'),
+        { kind: 'number', name: 'seq', min: 1, max: 6 },
+        { kind: 'interface', name: 'interface' },
+        ...kw('track'),
+        TRACK,
+      ],
       handler: (ctx, args) => {
         const c = client(target(ctx));
         const ifName = str(args, 'interface');
@@ -133,7 +139,12 @@ export function flexvpnCommands(m: RouterModel): CommandDef[] {
     ...connectLines(update),
     ...(['periodic', 'on-demand'] as const).map((mode): CommandDef => ({
       modes: ['config'],
-      syntax: [...kw('crypto', 'ikev2', 'dpd'), { kind: 'number', name: 'interval', min: 10, max: 3600 }, { kind: 'number', name: 'retry', min: 2, max: 60 }, ...kw(mode)],
+      syntax: [
+        ...kw('crypto', 'ikev2', 'dpd'),
+        { kind: 'number', name: 'interval', min: 10, max: 3600 },
+        { kind: 'number', name: 'retry', min: 2, max: 60 },
+        ...kw(mode),
+      ],
       handler: (_ctx, args) => {
         m.config.dpd = { intervalSec: num(args, 'interval'), retryIntervalSec: num(args, 'retry'), mode };
       },
@@ -141,7 +152,9 @@ export function flexvpnCommands(m: RouterModel): CommandDef[] {
     {
       modes: ['config'],
       syntax: kw('no', 'crypto', 'ikev2', 'dpd'),
-      handler: () => { delete m.config.dpd; },
+      handler: () => {
+        delete m.config.dpd;
+      },
     },
   ];
 }

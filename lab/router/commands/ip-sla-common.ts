@@ -6,7 +6,12 @@ import { invalid, isIpv4, str } from './common.js';
 export const SLA_ID = { kind: 'number', name: 'operation', min: 1, max: 2147483647 } as const;
 
 /** The sub-modes IOS enters per operation type (the prompt's `config-ip-sla-echo`, `-icmpjitter`, `-jitter`, `-tcp`). */
-export const OPERATION_MODES: readonly Mode[] = ['config-ip-sla-echo', 'config-ip-sla-icmpjitter', 'config-ip-sla-jitter', 'config-ip-sla-tcp'];
+export const OPERATION_MODES: readonly Mode[] = [
+  'config-ip-sla-echo',
+  'config-ip-sla-icmpjitter',
+  'config-ip-sla-jitter',
+  'config-ip-sla-tcp',
+];
 
 /** An optional clause: its alternative spellings (the clause absent is implied). */
 export type Clause = Token[][];
@@ -45,7 +50,8 @@ export const THRESHOLD_OVER_TIMEOUT = '%Threshold value must be less than or equ
 
 /** IOS: an operation's type and target are fixed once set; anything else is a new operation. */
 export function refuseRetype(existing: IpSlaConfig | undefined, same: (cfg: IpSlaConfig) => boolean): void {
-  if (existing && operationOf(existing) && !same(existing)) throw new CliError(['%Cannot change the type or target of an existing entry; delete it first']);
+  if (existing && operationOf(existing) && !same(existing))
+    throw new CliError(['%Cannot change the type or target of an existing entry; delete it first']);
 }
 
 export { hasOperationType } from '../config-model.js';

@@ -17,7 +17,11 @@ const NUM_PACKETS: Clause = [[...kw('num-packets'), { kind: 'number', name: 'pac
 
 export function ipSlaJitterCommands(m: RouterModel): CommandDef[] {
   const slas = m.config.slas;
-  const define = (id: number, patch: Pick<IpSlaConfig, 'icmpJitter'> | Pick<IpSlaConfig, 'udpJitter'>, same: (e: IpSlaConfig) => boolean): void => {
+  const define = (
+    id: number,
+    patch: Pick<IpSlaConfig, 'icmpJitter'> | Pick<IpSlaConfig, 'udpJitter'>,
+    same: (e: IpSlaConfig) => boolean,
+  ): void => {
     const existing = slas.get(id);
     refuseRetype(existing, same);
     slas.set(id, { ...(existing ?? { id, ...SLA_DEFAULTS }), ...patch });

@@ -6,7 +6,15 @@
  * `ip sla reaction-trigger N TARGET` and `ip sla logging traps`.
  */
 import { CliError, kw, type Args, type CommandDef, type Token } from '../../cli/grammar.js';
-import { defaultThresholds, REACTION_COUNT_DEFAULT, REACTION_ELEMENTS, type ReactionAction, type ReactionConfig, type ReactionElement, type ThresholdType } from '../ip-sla-config.js';
+import {
+  defaultThresholds,
+  REACTION_COUNT_DEFAULT,
+  REACTION_ELEMENTS,
+  type ReactionAction,
+  type ReactionConfig,
+  type ReactionElement,
+  type ThresholdType,
+} from '../ip-sla-config.js';
 import type { RouterModel } from '../model.js';
 import { invalid, num, str } from './common.js';
 import { hasOperationType, SLA_ID } from './ip-sla-common.js';
@@ -22,19 +30,70 @@ interface Variant {
 }
 
 const THRESHOLD_TYPES: Variant[] = [
-  { tokens: kw('threshold-type', 'never'), apply: (r) => { r.thresholdType = { kind: 'never' }; } },
-  { tokens: kw('threshold-type', 'immediate'), apply: (r) => { r.thresholdType = { kind: 'immediate' }; } },
-  { tokens: kw('threshold-type', 'consecutive'), apply: (r) => { r.thresholdType = { kind: 'consecutive', occurrences: REACTION_COUNT_DEFAULT }; } },
-  { tokens: [...kw('threshold-type', 'consecutive'), COUNT('occurrences')], apply: (r, a) => { r.thresholdType = { kind: 'consecutive', occurrences: num(a, 'occurrences') }; } },
-  { tokens: kw('threshold-type', 'xofy'), apply: (r) => { r.thresholdType = { kind: 'xofy', x: REACTION_COUNT_DEFAULT, y: REACTION_COUNT_DEFAULT }; } },
-  { tokens: [...kw('threshold-type', 'xofy'), COUNT('x'), COUNT('y')], apply: (r, a) => { r.thresholdType = { kind: 'xofy', x: num(a, 'x'), y: num(a, 'y') }; } },
-  { tokens: kw('threshold-type', 'average'), apply: (r) => { r.thresholdType = { kind: 'average', measurements: REACTION_COUNT_DEFAULT }; } },
-  { tokens: [...kw('threshold-type', 'average'), COUNT('measurements')], apply: (r, a) => { r.thresholdType = { kind: 'average', measurements: num(a, 'measurements') }; } },
+  {
+    tokens: kw('threshold-type', 'never'),
+    apply: (r) => {
+      r.thresholdType = { kind: 'never' };
+    },
+  },
+  {
+    tokens: kw('threshold-type', 'immediate'),
+    apply: (r) => {
+      r.thresholdType = { kind: 'immediate' };
+    },
+  },
+  {
+    tokens: kw('threshold-type', 'consecutive'),
+    apply: (r) => {
+      r.thresholdType = { kind: 'consecutive', occurrences: REACTION_COUNT_DEFAULT };
+    },
+  },
+  {
+    tokens: [...kw('threshold-type', 'consecutive'), COUNT('occurrences')],
+    apply: (r, a) => {
+      r.thresholdType = { kind: 'consecutive', occurrences: num(a, 'occurrences') };
+    },
+  },
+  {
+    tokens: kw('threshold-type', 'xofy'),
+    apply: (r) => {
+      r.thresholdType = { kind: 'xofy', x: REACTION_COUNT_DEFAULT, y: REACTION_COUNT_DEFAULT };
+    },
+  },
+  {
+    tokens: [...kw('threshold-type', 'xofy'), COUNT('x'), COUNT('y')],
+    apply: (r, a) => {
+      r.thresholdType = { kind: 'xofy', x: num(a, 'x'), y: num(a, 'y') };
+    },
+  },
+  {
+    tokens: kw('threshold-type', 'average'),
+    apply: (r) => {
+      r.thresholdType = { kind: 'average', measurements: REACTION_COUNT_DEFAULT };
+    },
+  },
+  {
+    tokens: [...kw('threshold-type', 'average'), COUNT('measurements')],
+    apply: (r, a) => {
+      r.thresholdType = { kind: 'average', measurements: num(a, 'measurements') };
+    },
+  },
 ];
 const THRESHOLD_VALUE: Variant[] = [
-  { tokens: [...kw('threshold-value'), VALUE('upper'), VALUE('lower')], apply: (r, a) => { r.upper = num(a, 'upper'); r.lower = num(a, 'lower'); } },
+  {
+    tokens: [...kw('threshold-value'), VALUE('upper'), VALUE('lower')],
+    apply: (r, a) => {
+      r.upper = num(a, 'upper');
+      r.lower = num(a, 'lower');
+    },
+  },
 ];
-const ACTION_TYPES: Variant[] = ACTIONS.map((action) => ({ tokens: kw('action-type', action), apply: (r: ReactionConfig) => { r.action = action; } }));
+const ACTION_TYPES: Variant[] = ACTIONS.map((action) => ({
+  tokens: kw('action-type', action),
+  apply: (r: ReactionConfig) => {
+    r.action = action;
+  },
+}));
 
 /** Every ordering of every subset of the clauses, one variant of each. */
 function orderings(clauses: readonly Variant[][]): Variant[][] {
@@ -69,7 +128,12 @@ export function ipSlaReactionCommands(m: RouterModel): CommandDef[] {
       const element = resolveElement(str(args, 'element'));
       if (!element) invalid();
       if (!hasOperationType(m.config.slas.get(id))) throw new CliError([`%No IP SLA operation ${id} configured`]);
-      const r: ReactionConfig = { element, thresholdType: { kind: 'never' } as ThresholdType, ...defaultThresholds(element), action: 'none' };
+      const r: ReactionConfig = {
+        element,
+        thresholdType: { kind: 'never' } as ThresholdType,
+        ...defaultThresholds(element),
+        action: 'none',
+      };
       for (const v of variants) v.apply(r, args);
       if (r.thresholdType.kind === 'xofy' && r.thresholdType.x > r.thresholdType.y) throw new CliError([XOFY_ORDER]);
       if (r.lower > r.upper) throw new CliError([THRESHOLD_ORDER]);
@@ -83,7 +147,9 @@ export function ipSlaReactionCommands(m: RouterModel): CommandDef[] {
     {
       modes: ['config'],
       syntax: [...kw('no', 'ip', 'sla', 'reaction-configuration'), SLA_ID],
-      handler: (_ctx, args) => { g.reactions.delete(num(args, 'operation')); },
+      handler: (_ctx, args) => {
+        g.reactions.delete(num(args, 'operation'));
+      },
     },
     {
       modes: ['config'],
@@ -117,7 +183,19 @@ export function ipSlaReactionCommands(m: RouterModel): CommandDef[] {
         else g.triggers.set(id, list);
       },
     },
-    { modes: ['config'], syntax: kw('ip', 'sla', 'logging', 'traps'), handler: () => { g.loggingTraps = true; } },
-    { modes: ['config'], syntax: kw('no', 'ip', 'sla', 'logging', 'traps'), handler: () => { g.loggingTraps = false; } },
+    {
+      modes: ['config'],
+      syntax: kw('ip', 'sla', 'logging', 'traps'),
+      handler: () => {
+        g.loggingTraps = true;
+      },
+    },
+    {
+      modes: ['config'],
+      syntax: kw('no', 'ip', 'sla', 'logging', 'traps'),
+      handler: () => {
+        g.loggingTraps = false;
+      },
+    },
   ];
 }

@@ -10,7 +10,11 @@ const USER_AND_EXEC: readonly Mode[] = ['user', 'exec'];
 export function ipSlaShowCommands(m: RouterModel): CommandDef[] {
   const show = (word: string, render: (m: RouterModel, only?: number) => string): CommandDef[] => [
     { modes: USER_AND_EXEC, syntax: kw('show', 'ip', 'sla', word), handler: () => ({ output: render(m) }) },
-    { modes: USER_AND_EXEC, syntax: [...kw('show', 'ip', 'sla', word), SLA_ID], handler: (_ctx, args) => ({ output: render(m, num(args, 'operation')) }) },
+    {
+      modes: USER_AND_EXEC,
+      syntax: [...kw('show', 'ip', 'sla', word), SLA_ID],
+      handler: (_ctx, args) => ({ output: render(m, num(args, 'operation')) }),
+    },
   ];
   return [...show('configuration', renderIpSlaConfiguration), ...show('reaction-configuration', renderIpSlaReactionConfiguration)];
 }

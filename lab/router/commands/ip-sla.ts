@@ -33,7 +33,11 @@ export function ipSlaCommands(m: RouterModel): CommandDef[] {
   const slas = m.config.slas;
   const echo = (withSource: boolean): CommandDef => ({
     modes: ['config-ip-sla'],
-    syntax: [...kw('icmp-echo'), { kind: 'ipv4', name: 'destination' }, ...(withSource ? [...kw('source-interface'), { kind: 'interface' as const, name: 'source' }] : [])],
+    syntax: [
+      ...kw('icmp-echo'),
+      { kind: 'ipv4', name: 'destination' },
+      ...(withSource ? [...kw('source-interface'), { kind: 'interface' as const, name: 'source' }] : []),
+    ],
     handler: (ctx, args) => {
       const id = targetNumber(ctx);
       const destination = str(args, 'destination');
@@ -56,7 +60,11 @@ export function ipSlaCommands(m: RouterModel): CommandDef[] {
       slas.set(sla.id, { ...sla, [name]: value, ...clamp });
     };
     return [
-      { modes: OPERATION_MODES, syntax: [...kw(word), { kind: 'number', name: 'value', min, max }], handler: (ctx, args) => apply(targetNumber(ctx), num(args, 'value')) },
+      {
+        modes: OPERATION_MODES,
+        syntax: [...kw(word), { kind: 'number', name: 'value', min, max }],
+        handler: (ctx, args) => apply(targetNumber(ctx), num(args, 'value')),
+      },
       { modes: OPERATION_MODES, syntax: kw('no', word), handler: (ctx) => apply(targetNumber(ctx), SLA_DEFAULTS[name]) },
     ];
   };
@@ -68,7 +76,11 @@ export function ipSlaCommands(m: RouterModel): CommandDef[] {
     slas.set(sla.id, value === 0 ? rest : { ...rest, tos: value });
   };
   return [
-    { modes: OPERATION_MODES, syntax: [...kw('tos'), { kind: 'number', name: 'value', min: 0, max: 255 }], handler: (ctx, args) => tos(targetNumber(ctx), num(args, 'value')) },
+    {
+      modes: OPERATION_MODES,
+      syntax: [...kw('tos'), { kind: 'number', name: 'value', min: 0, max: 255 }],
+      handler: (ctx, args) => tos(targetNumber(ctx), num(args, 'value')),
+    },
     { modes: OPERATION_MODES, syntax: kw('no', 'tos'), handler: (ctx) => tos(targetNumber(ctx), 0) },
     {
       modes: ['config'],
@@ -129,13 +141,24 @@ function scheduleCommands(m: RouterModel): CommandDef[] {
   for (const start of ['now', 'pending'] as const) {
     const startTokens = kw('start-time', start);
     for (const lifeTokens of [LIFE_FOREVER, LIFE_SECONDS, []]) {
-      const orders = lifeTokens.length === 0 ? [startTokens] : [[...lifeTokens, ...startTokens], [...startTokens, ...lifeTokens]];
+      const orders =
+        lifeTokens.length === 0
+          ? [startTokens]
+          : [
+              [...lifeTokens, ...startTokens],
+              [...startTokens, ...lifeTokens],
+            ];
       for (const tail of orders) {
         defs.push({
           modes: ['config'],
           syntax: [...kw('ip', 'sla', 'schedule'), SLA_ID, ...tail],
           // IOS's default life is 3600 seconds.
-          handler: (_ctx, args) => schedule(num(args, 'operation'), lifeTokens === LIFE_FOREVER ? 'forever' : args.life !== undefined ? num(args, 'life') : 3600, start),
+          handler: (_ctx, args) =>
+            schedule(
+              num(args, 'operation'),
+              lifeTokens === LIFE_FOREVER ? 'forever' : args.life !== undefined ? num(args, 'life') : 3600,
+              start,
+            ),
         });
       }
     }

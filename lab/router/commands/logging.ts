@@ -16,7 +16,12 @@ export function loggingCommands(m: RouterModel): CommandDef[] {
     },
     {
       modes: ['config'],
-      syntax: [...kw('logging', 'host'), { kind: 'ipv4', name: 'address' }, ...kw('transport', 'udp', 'port'), { kind: 'number', name: 'port', min: 1, max: 65535 }],
+      syntax: [
+        ...kw('logging', 'host'),
+        { kind: 'ipv4', name: 'address' },
+        ...kw('transport', 'udp', 'port'),
+        { kind: 'number', name: 'port', min: 1, max: 65535 },
+      ],
       handler: (_ctx, args) => set(str(args, 'address'), num(args, 'port')),
     },
     {

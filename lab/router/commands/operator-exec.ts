@@ -21,7 +21,12 @@ export function renderClock(ms: number): string {
   return `*${iosDate(ms, true)}`;
 }
 
-const ROUTE_FILTERS: ReadonlyArray<[string, RouteCode[]]> = [['connected', ['C', 'L']], ['static', ['S']], ['bgp', ['B']], ['nhrp', ['H']]];
+const ROUTE_FILTERS: ReadonlyArray<[string, RouteCode[]]> = [
+  ['connected', ['C', 'L']],
+  ['static', ['S']],
+  ['bgp', ['B']],
+  ['nhrp', ['H']],
+];
 
 export function operatorExecCommands(m: RouterModel): CommandDef[] {
   const now = () => m.opts.clock.now();
@@ -39,13 +44,22 @@ export function operatorExecCommands(m: RouterModel): CommandDef[] {
     },
     // `clear counters [IF]`: IOS asks first; the counters `show interfaces` prints start again from
     // zero and `Last clearing of "show interface" counters` says when (a metered WAN's accounting sees a restart).
-    { modes: ['exec'], syntax: kw('clear', 'counters'), handler: () => ({ confirm: { prompt: 'Clear "show interface" counters on all interfaces [confirm]', then: () => clearCounters(m, [...m.rt.interfaces.keys()]) } }) },
+    {
+      modes: ['exec'],
+      syntax: kw('clear', 'counters'),
+      handler: () => ({
+        confirm: {
+          prompt: 'Clear "show interface" counters on all interfaces [confirm]',
+          then: () => clearCounters(m, [...m.rt.interfaces.keys()]),
+        },
+      }),
+    },
     {
       modes: ['exec'],
       syntax: [...kw('clear', 'counters'), { kind: 'interface', name: 'interface' }],
       handler: (_ctx, args) => {
         const name = str(args, 'interface');
-        if (!m.rt.interfaces.has(name)) throw new CliError(['% Invalid input detected at \'^\' marker.']);
+        if (!m.rt.interfaces.has(name)) throw new CliError(["% Invalid input detected at '^' marker."]);
         return { confirm: { prompt: 'Clear "show interface" counters on this interface [confirm]', then: () => clearCounters(m, [name]) } };
       },
     },
@@ -62,7 +76,16 @@ function clearCounters(m: RouterModel, names: readonly string[]): void {
   for (const name of names) {
     const ifc = m.rt.interfaces.get(name);
     if (!ifc) continue;
-    ifc.counters = { ...ifc.counters, packetsIn: 0, bytesIn: 0, packetsOut: 0, bytesOut: 0, broadcastsIn: 0, interfaceResets: 0, carrierTransitions: 0 };
+    ifc.counters = {
+      ...ifc.counters,
+      packetsIn: 0,
+      bytesIn: 0,
+      packetsOut: 0,
+      bytesOut: 0,
+      broadcastsIn: 0,
+      interfaceResets: 0,
+      carrierTransitions: 0,
+    };
     ifc.countersClearedAt = at;
   }
 }

@@ -43,7 +43,10 @@ export function pingReport(destination: string, count: number, result: PingResul
   const rows = result.marks.match(new RegExp(`.{1,${MARKS_PER_ROW}}`, 'g')) ?? [];
   const ok = result.rttsMs.length;
   const rate = `Success rate is ${Math.floor((100 * ok) / count)} percent (${ok}/${count})`;
-  const rtt = ok === 0 ? '' : `, round-trip min/avg/max = ${Math.min(...result.rttsMs)}/${Math.floor(result.rttsMs.reduce((a, b) => a + b, 0) / ok)}/${Math.max(...result.rttsMs)} ms`;
+  const rtt =
+    ok === 0
+      ? ''
+      : `, round-trip min/avg/max = ${Math.min(...result.rttsMs)}/${Math.floor(result.rttsMs.reduce((a, b) => a + b, 0) / ok)}/${Math.max(...result.rttsMs)} ms`;
   return [
     'Type escape sequence to abort.',
     `Sending ${count}, 100-byte ICMP Echos to ${destination}, timeout is 2 seconds:`,
@@ -66,7 +69,9 @@ export function pingCommands(m: RouterModel): CommandDef[] {
       const count = args.repeat === undefined ? 5 : num(args, 'repeat');
       const from = args.source === undefined ? undefined : str(args, 'source');
       const sourceAddress = from === undefined ? undefined : interfaceAddress(m, from)?.address;
-      const usable = from === undefined || (m.config.interfaces.has(from) && sourceAddress !== undefined && m.rt.interfaces.get(from)?.protocolUp === true);
+      const usable =
+        from === undefined ||
+        (m.config.interfaces.has(from) && sourceAddress !== undefined && m.rt.interfaces.get(from)?.protocolUp === true);
       if (!usable) return { output: '% Invalid source interface - IP not enabled or interface is down' };
       return { output: pingReport(destination, count, sendPings(m, destination, count, from), sourceAddress) };
     },

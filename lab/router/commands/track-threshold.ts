@@ -46,7 +46,12 @@ export function trackThresholdCommands(m: RouterModel): CommandDef[] {
       return { enter: { mode: 'config-track', target: String(id) } };
     },
   });
-  const bound = (by: By, name: 'up' | 'down'): Token => ({ kind: 'number', name, min: name === 'up' ? 1 : 0, max: MAX[by] - (name === 'up' ? 0 : 1) });
+  const bound = (by: By, name: 'up' | 'down'): Token => ({
+    kind: 'number',
+    name,
+    min: name === 'up' ? 1 : 0,
+    max: MAX[by] - (name === 'up' ? 0 : 1),
+  });
   const threshold = (by: By, order: Array<'up' | 'down'>): CommandDef => ({
     modes: ['config-track'],
     syntax: [...kw('threshold', by), ...order.flatMap((name) => [...kw(name), bound(by, name)])],

@@ -81,10 +81,20 @@ export function trackCommands(m: RouterModel): CommandDef[] {
         m.rt.stubStates.delete(t.id);
       },
     })),
-    delay([...kw('up'), SECONDS('up'), ...kw('down'), SECONDS('down')], (t, a) => { t.delayUpSec = num(a, 'up'); t.delayDownSec = num(a, 'down'); }),
-    delay([...kw('down'), SECONDS('down'), ...kw('up'), SECONDS('up')], (t, a) => { t.delayUpSec = num(a, 'up'); t.delayDownSec = num(a, 'down'); }),
-    delay([...kw('up'), SECONDS('up')], (t, a) => { t.delayUpSec = num(a, 'up'); }),
-    delay([...kw('down'), SECONDS('down')], (t, a) => { t.delayDownSec = num(a, 'down'); }),
+    delay([...kw('up'), SECONDS('up'), ...kw('down'), SECONDS('down')], (t, a) => {
+      t.delayUpSec = num(a, 'up');
+      t.delayDownSec = num(a, 'down');
+    }),
+    delay([...kw('down'), SECONDS('down'), ...kw('up'), SECONDS('up')], (t, a) => {
+      t.delayUpSec = num(a, 'up');
+      t.delayDownSec = num(a, 'down');
+    }),
+    delay([...kw('up'), SECONDS('up')], (t, a) => {
+      t.delayUpSec = num(a, 'up');
+    }),
+    delay([...kw('down'), SECONDS('down')], (t, a) => {
+      t.delayDownSec = num(a, 'down');
+    }),
     {
       modes: ['config-track'],
       syntax: kw('no', 'delay'),

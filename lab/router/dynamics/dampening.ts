@@ -49,7 +49,12 @@ export interface DampeningInput {
   adminDown: boolean;
 }
 
-export function stepDampening(s: DampeningState, cfg: DampeningConfig, input: DampeningInput, now: number): { state: DampeningState; change?: 'suppressed' | 'reused' } {
+export function stepDampening(
+  s: DampeningState,
+  cfg: DampeningConfig,
+  input: DampeningInput,
+  now: number,
+): { state: DampeningState; change?: 'suppressed' | 'reused' } {
   if (input.adminDown) {
     const state = { penalty: 0, at: now, suppressed: false, flaps: s.flaps, lastUp: false };
     return s.suppressed ? { state, change: 'reused' } : { state };

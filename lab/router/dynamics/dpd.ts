@@ -54,9 +54,12 @@ export interface DpdSecond {
 export function dpdDue(state: DpdState, timing: DpdTiming, s: DpdSecond): boolean {
   if (state.retryAt !== undefined) return s.now >= state.retryAt;
   switch (timing.mode) {
-    case 'off': return false;
-    case 'periodic': return s.now >= state.nextPeriodicAt;
-    case 'on-demand': return s.sentData && s.now - state.lastHeardAt >= timing.intervalSec * 1000;
+    case 'off':
+      return false;
+    case 'periodic':
+      return s.now >= state.nextPeriodicAt;
+    case 'on-demand':
+      return s.sentData && s.now - state.lastHeardAt >= timing.intervalSec * 1000;
   }
 }
 

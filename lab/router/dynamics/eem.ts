@@ -46,7 +46,12 @@ export function trackFires(event: AppletEvent | undefined, trackId: number, to: 
   return event?.kind === 'track' && event.track === trackId && (event.state === 'any' || event.state === to);
 }
 
-export function syslogMatch(event: AppletEvent | undefined, rt: AppletRuntime, line: string, now: number): { rt: AppletRuntime; fires: boolean } {
+export function syslogMatch(
+  event: AppletEvent | undefined,
+  rt: AppletRuntime,
+  line: string,
+  now: number,
+): { rt: AppletRuntime; fires: boolean } {
   if (event?.kind !== 'syslog' || !new RegExp(event.pattern).test(line)) return { rt, fires: false };
   const window = event.periodSec === undefined ? Infinity : event.periodSec * 1000;
   const matches = [...rt.matches.filter((t) => now - t < window), now];

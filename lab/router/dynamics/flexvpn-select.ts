@@ -39,7 +39,12 @@ export function firstCandidate(client: FlexClientConfig, trackState: TrackStateO
 }
 
 /** After peer `failedSeq` failed (DPD, IKE negotiation), the client moves on to the next candidate in the list, wrapping around. */
-export function nextCandidateAfter(client: FlexClientConfig, failedSeq: number, trackState: TrackStateOf, busy?: ReadonlySet<string>): FlexPeer | undefined {
+export function nextCandidateAfter(
+  client: FlexClientConfig,
+  failedSeq: number,
+  trackState: TrackStateOf,
+  busy?: ReadonlySet<string>,
+): FlexPeer | undefined {
   return selectionOrder(client, { kind: 'after', seq: failedSeq }, trackState, busy)[0];
 }
 
@@ -48,12 +53,15 @@ export function nextCandidateAfter(client: FlexClientConfig, failedSeq: number, 
  * names on (the first, the one after a failed peer, the same one), wrapping
  * round, so that a peer whose name does not resolve passes to the next.
  */
-export function selectionOrder(client: FlexClientConfig, next: NextChoice, trackState: TrackStateOf, busy: ReadonlySet<string> = new Set()): FlexPeer[] {
+export function selectionOrder(
+  client: FlexClientConfig,
+  next: NextChoice,
+  trackState: TrackStateOf,
+  busy: ReadonlySet<string> = new Set(),
+): FlexPeer[] {
   const list = candidates(client, trackState, busy);
   const start =
-    next.kind === 'after' ? list.findIndex((p) => p.seq > next.seq)
-    : next.kind === 'same' ? list.findIndex((p) => p.seq === next.seq)
-    : 0;
+    next.kind === 'after' ? list.findIndex((p) => p.seq > next.seq) : next.kind === 'same' ? list.findIndex((p) => p.seq === next.seq) : 0;
   return start <= 0 ? list : [...list.slice(start), ...list.slice(0, start)];
 }
 
@@ -78,8 +86,9 @@ export function reactivationTarget(
   busy: ReadonlySet<string> = new Set(),
 ): FlexPeer | undefined {
   if (!client.peerReactivate || !before) return undefined;
-  return sortedPeers(client).find((p) =>
-    p.seq < activeSeq && p.track !== undefined && before.get(p.seq) === false && isCandidate(p, trackState) && !busy.has(p.address));
+  return sortedPeers(client).find(
+    (p) => p.seq < activeSeq && p.track !== undefined && before.get(p.seq) === false && isCandidate(p, trackState) && !busy.has(p.address),
+  );
 }
 
 /**

@@ -62,11 +62,7 @@ export interface IkeExchange {
 }
 
 export type ExchangeStatus =
-  | { kind: 'answered'; at: number }
-  | { kind: 'refused'; at: number }
-  | { kind: 'waiting' }
-  | { kind: 'retransmit' }
-  | { kind: 'gave-up' };
+  { kind: 'answered'; at: number } | { kind: 'refused'; at: number } | { kind: 'waiting' } | { kind: 'retransmit' } | { kind: 'gave-up' };
 
 /** The request goes out at `at`. */
 export function sendRequest(at: number, fate: CopyFate, hub: HubAnswer, timing: RetransmitTiming): IkeExchange {
@@ -98,7 +94,8 @@ function withCopy(x: IkeExchange, at: number, fate: CopyFate, hub: HubAnswer, ti
 
 /** Where the exchange stands at `now`: answered (or refused) once an answer has arrived, else by its timer. */
 export function exchangeStatus(x: IkeExchange, now: number, timing: RetransmitTiming): ExchangeStatus {
-  if (x.answerAt !== undefined && x.answerAt <= now) return x.refuses ? { kind: 'refused', at: x.answerAt } : { kind: 'answered', at: x.answerAt };
+  if (x.answerAt !== undefined && x.answerAt <= now)
+    return x.refuses ? { kind: 'refused', at: x.answerAt } : { kind: 'answered', at: x.answerAt };
   if (now < x.nextTimerAt) return { kind: 'waiting' };
   return x.copies > timing.retransmissions ? { kind: 'gave-up' } : { kind: 'retransmit' };
 }

@@ -52,7 +52,9 @@ export interface JitterStats {
 const EMPTY: Spread = { count: 0, min: 0, max: 0, sum: 0 };
 
 function add(s: Spread, v: number): Spread {
-  return s.count === 0 ? { count: 1, min: v, max: v, sum: v } : { count: s.count + 1, min: Math.min(s.min, v), max: Math.max(s.max, v), sum: s.sum + v };
+  return s.count === 0
+    ? { count: 1, min: v, max: v, sum: v }
+    : { count: s.count + 1, min: Math.min(s.min, v), max: Math.max(s.max, v), sum: s.sum + v };
 }
 
 /** IOS prints whole milliseconds. */
@@ -78,7 +80,11 @@ export function measureJitter(packets: readonly PacketOutcome[], timeoutMs: numb
   let run = 0;
   let prev: { reached: boolean; returned: boolean; p: PacketOutcome } | undefined;
   for (const p of packets) {
-    if (!p.sent) { skipped++; prev = undefined; continue; }
+    if (!p.sent) {
+      skipped++;
+      prev = undefined;
+      continue;
+    }
     const reached = p.lostOn !== 'sd';
     const came = reached && p.lostOn !== 'ds';
     const returned = came && p.rttMs <= timeoutMs;
@@ -86,7 +92,10 @@ export function measureJitter(packets: readonly PacketOutcome[], timeoutMs: numb
     if (p.lostOn === 'ds') lossDs++;
     if (came && !returned) late++;
     if (p.lostOn) run++;
-    else if (run > 0) { periods.push(run); run = 0; }
+    else if (run > 0) {
+      periods.push(run);
+      run = 0;
+    }
     if (returned) {
       rtt = add(rtt, p.rttMs);
       if (p.rttMs > thresholdMs) overThreshold++;
@@ -101,7 +110,15 @@ export function measureJitter(packets: readonly PacketOutcome[], timeoutMs: numb
   }
   if (run > 0) periods.push(run);
   return {
-    packets: packets.length, rtt, overThreshold, lossSd, lossDs, lateArrival: late, skipped, jitterSd, jitterDs,
+    packets: packets.length,
+    rtt,
+    overThreshold,
+    lossSd,
+    lossDs,
+    lateArrival: late,
+    skipped,
+    jitterSd,
+    jitterDs,
     lossPeriodMin: periods.length ? Math.min(...periods) : 0,
     lossPeriodMax: periods.length ? Math.max(...periods) : 0,
   };

@@ -36,15 +36,24 @@ export function newReactionState(): ReactionState {
 export function elementValue(element: ReactionElement, outcome: RunOutcome): number | undefined {
   const j = outcome.jitter;
   switch (element) {
-    case 'timeout': return outcome.code === 'timeout' ? 1 : 0;
-    case 'connectionLoss': return outcome.connectionLost ? 1 : 0;
-    case 'verifyError': return 0;
-    case 'rtt': return outcome.rttMs;
-    case 'jitterAvg': return j && j.jitterSd.count + j.jitterDs.count > 0 ? jitterAvg(j) : undefined;
-    case 'jitterSDAvg': return j && j.jitterSd.count > 0 ? spreadAvg(j.jitterSd) : undefined;
-    case 'jitterDSAvg': return j && j.jitterDs.count > 0 ? spreadAvg(j.jitterDs) : undefined;
-    case 'packetLossSD': return j?.lossSd;
-    case 'packetLossDS': return j?.lossDs;
+    case 'timeout':
+      return outcome.code === 'timeout' ? 1 : 0;
+    case 'connectionLoss':
+      return outcome.connectionLost ? 1 : 0;
+    case 'verifyError':
+      return 0;
+    case 'rtt':
+      return outcome.rttMs;
+    case 'jitterAvg':
+      return j && j.jitterSd.count + j.jitterDs.count > 0 ? jitterAvg(j) : undefined;
+    case 'jitterSDAvg':
+      return j && j.jitterSd.count > 0 ? spreadAvg(j.jitterSd) : undefined;
+    case 'jitterDSAvg':
+      return j && j.jitterDs.count > 0 ? spreadAvg(j.jitterDs) : undefined;
+    case 'packetLossSD':
+      return j?.lossSd;
+    case 'packetLossDS':
+      return j?.lossDs;
   }
 }
 
@@ -52,10 +61,14 @@ export function elementValue(element: ReactionElement, outcome: RunOutcome): num
 function holds(type: ThresholdType, samples: readonly number[], test: (v: number) => boolean): boolean {
   const last = (n: number) => samples.slice(-n);
   switch (type.kind) {
-    case 'never': return false;
-    case 'immediate': return samples.length > 0 && test(samples[samples.length - 1]!);
-    case 'consecutive': return samples.length >= type.occurrences && last(type.occurrences).every(test);
-    case 'xofy': return last(type.y).filter(test).length >= type.x;
+    case 'never':
+      return false;
+    case 'immediate':
+      return samples.length > 0 && test(samples[samples.length - 1]!);
+    case 'consecutive':
+      return samples.length >= type.occurrences && last(type.occurrences).every(test);
+    case 'xofy':
+      return last(type.y).filter(test).length >= type.x;
     case 'average': {
       if (samples.length < type.measurements) return false;
       const window = last(type.measurements);
@@ -65,7 +78,11 @@ function holds(type: ThresholdType, samples: readonly number[], test: (v: number
 }
 
 /** One run's value through a reaction. */
-export function stepReaction(cfg: ReactionConfig, state: ReactionState, value: number | undefined): { state: ReactionState; event?: ReactionEvent } {
+export function stepReaction(
+  cfg: ReactionConfig,
+  state: ReactionState,
+  value: number | undefined,
+): { state: ReactionState; event?: ReactionEvent } {
   if (value === undefined) return { state };
   const samples = [...state.samples, value].slice(-MAX_SAMPLES);
   // An event element is 1 when it happened: it violates above 1/2 and clears below it.

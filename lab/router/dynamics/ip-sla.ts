@@ -113,7 +113,13 @@ export function recordRun(rt: SlaRuntime, cfg: IpSlaConfig, probe: ProbeResult, 
  * Starts a run at `now` whose outcome is known `durationMs` later; the lab
  * steps once a second, so it becomes visible at the first step at or after that.
  */
-export function startRun(rt: SlaRuntime, cfg: Pick<IpSlaConfig, 'frequencySec'>, outcome: RunOutcome, now: number, durationMs: number): SlaRuntime {
+export function startRun(
+  rt: SlaRuntime,
+  cfg: Pick<IpSlaConfig, 'frequencySec'>,
+  outcome: RunOutcome,
+  now: number,
+  durationMs: number,
+): SlaRuntime {
   const visibleAt = now + Math.max(1, Math.ceil(durationMs / 1000)) * 1000;
   return { ...rt, nextRunAt: now + cfg.frequencySec * 1000, inFlight: { startAt: now, visibleAt, outcome } };
 }

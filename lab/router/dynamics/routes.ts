@@ -62,8 +62,23 @@ const DISTANCE = { connected: 0, ebgp: 20, ibgp: 200 } as const;
 export function computeRoutes(input: RouteInputs): LabRoute[] {
   const all: LabRoute[] = [];
   for (const c of input.connected) {
-    all.push({ prefix: `${networkOf(c.address, c.prefixLength)}/${c.prefixLength}`, code: 'C', candidateDefault: false, distance: DISTANCE.connected, metric: 0, interface: c.interface });
-    if (c.prefixLength < 32) all.push({ prefix: `${c.address}/32`, code: 'L', candidateDefault: false, distance: DISTANCE.connected, metric: 0, interface: c.interface });
+    all.push({
+      prefix: `${networkOf(c.address, c.prefixLength)}/${c.prefixLength}`,
+      code: 'C',
+      candidateDefault: false,
+      distance: DISTANCE.connected,
+      metric: 0,
+      interface: c.interface,
+    });
+    if (c.prefixLength < 32)
+      all.push({
+        prefix: `${c.address}/32`,
+        code: 'L',
+        candidateDefault: false,
+        distance: DISTANCE.connected,
+        metric: 0,
+        interface: c.interface,
+      });
   }
   for (const s of input.statics) {
     const route: LabRoute = { prefix: s.prefix, code: 'S', candidateDefault: s.prefix === '0.0.0.0/0', distance: s.distance, metric: 0 };
@@ -72,10 +87,27 @@ export function computeRoutes(input: RouteInputs): LabRoute[] {
     all.push(route);
   }
   for (const b of input.bgp) {
-    all.push({ prefix: b.prefix, code: 'B', candidateDefault: false, distance: b.internal ? DISTANCE.ibgp : DISTANCE.ebgp, metric: b.metric ?? 0, via: b.via, installedAt: b.installedAt });
+    all.push({
+      prefix: b.prefix,
+      code: 'B',
+      candidateDefault: false,
+      distance: b.internal ? DISTANCE.ibgp : DISTANCE.ebgp,
+      metric: b.metric ?? 0,
+      via: b.via,
+      installedAt: b.installedAt,
+    });
   }
   for (const h of input.nhrp ?? []) {
-    all.push({ prefix: h.prefix, code: 'H', candidateDefault: false, distance: 250, metric: 1, via: h.via, interface: h.interface, installedAt: h.installedAt });
+    all.push({
+      prefix: h.prefix,
+      code: 'H',
+      candidateDefault: false,
+      distance: 250,
+      metric: 1,
+      via: h.via,
+      interface: h.interface,
+      installedAt: h.installedAt,
+    });
   }
   const best = new Map<string, LabRoute>();
   for (const r of all) {
@@ -113,7 +145,7 @@ export function networkOf(address: string, prefixLength: number): string {
 }
 
 export function lengthToMask(prefixLength: number): string {
-  return numberToIp(prefixLength === 0 ? 0 : (2 ** 32 - 2 ** (32 - prefixLength)));
+  return numberToIp(prefixLength === 0 ? 0 : 2 ** 32 - 2 ** (32 - prefixLength));
 }
 
 /** Changes between two tables, by prefix and code, for the timeline. */

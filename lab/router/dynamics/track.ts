@@ -83,7 +83,11 @@ export function evaluationOrder(tracks: readonly TrackConfig[]): TrackConfig[] {
   const visit = (t: TrackConfig): void => {
     if (done.has(t.id) || visiting.has(t.id)) return;
     visiting.add(t.id);
-    if (t.kind === 'list' || t.kind === 'threshold') for (const o of t.objects) { const m = byId.get(o.id); if (m) visit(m); }
+    if (t.kind === 'list' || t.kind === 'threshold')
+      for (const o of t.objects) {
+        const m = byId.get(o.id);
+        if (m) visit(m);
+      }
     visiting.delete(t.id);
     done.add(t.id);
     out.push(t);

@@ -28,17 +28,41 @@ export function nhrpCommands(m: RouterModel): CommandDef[] {
         return { enter: { mode: 'config-if', target: name } };
       },
     },
-    { modes: ['config-if'], syntax: [...kw('ip', 'nhrp', 'network-id'), n('id', 1, 4294967295)], handler: (ctx, a) => edit(target(ctx), (x) => ({ ...x, networkId: num(a, 'id') })) },
-    { modes: ['config-if'], syntax: kw('no', 'ip', 'nhrp', 'network-id'), handler: (ctx) => edit(target(ctx), ({ networkId: _n, ...x }) => x) },
+    {
+      modes: ['config-if'],
+      syntax: [...kw('ip', 'nhrp', 'network-id'), n('id', 1, 4294967295)],
+      handler: (ctx, a) => edit(target(ctx), (x) => ({ ...x, networkId: num(a, 'id') })),
+    },
+    {
+      modes: ['config-if'],
+      syntax: kw('no', 'ip', 'nhrp', 'network-id'),
+      handler: (ctx) => edit(target(ctx), ({ networkId: _n, ...x }) => x),
+    },
     { modes: ['config-if'], syntax: kw('ip', 'nhrp', 'redirect'), handler: (ctx) => edit(target(ctx), (x) => ({ ...x, redirect: true })) },
-    { modes: ['config-if'], syntax: kw('no', 'ip', 'nhrp', 'redirect'), handler: (ctx) => edit(target(ctx), (x) => ({ ...x, redirect: false })) },
+    {
+      modes: ['config-if'],
+      syntax: kw('no', 'ip', 'nhrp', 'redirect'),
+      handler: (ctx) => edit(target(ctx), (x) => ({ ...x, redirect: false })),
+    },
     {
       modes: ['config-if'],
       syntax: [...kw('ip', 'nhrp', 'shortcut', 'virtual-template'), n('vt', 1, 1000)],
       handler: (ctx, a) => edit(target(ctx), (x) => ({ ...x, shortcutTemplate: num(a, 'vt') })),
     },
-    { modes: ['config-if'], syntax: kw('no', 'ip', 'nhrp', 'shortcut'), handler: (ctx) => edit(target(ctx), ({ shortcutTemplate: _s, ...x }) => x) },
-    { modes: ['config-if'], syntax: [...kw('ip', 'nhrp', 'holdtime'), n('sec', 1, 65535)], handler: (ctx, a) => edit(target(ctx), (x) => ({ ...x, holdtimeSec: num(a, 'sec') })) },
-    { modes: ['config-if'], syntax: kw('no', 'ip', 'nhrp', 'holdtime'), handler: (ctx) => edit(target(ctx), ({ holdtimeSec: _h, ...x }) => x) },
+    {
+      modes: ['config-if'],
+      syntax: kw('no', 'ip', 'nhrp', 'shortcut'),
+      handler: (ctx) => edit(target(ctx), ({ shortcutTemplate: _s, ...x }) => x),
+    },
+    {
+      modes: ['config-if'],
+      syntax: [...kw('ip', 'nhrp', 'holdtime'), n('sec', 1, 65535)],
+      handler: (ctx, a) => edit(target(ctx), (x) => ({ ...x, holdtimeSec: num(a, 'sec') })),
+    },
+    {
+      modes: ['config-if'],
+      syntax: kw('no', 'ip', 'nhrp', 'holdtime'),
+      handler: (ctx) => edit(target(ctx), ({ holdtimeSec: _h, ...x }) => x),
+    },
   ];
 }

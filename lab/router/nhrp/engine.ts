@@ -60,7 +60,8 @@ export function stepNhrp(m: RouterModel): void {
   const expired = rt.entries.filter((e) => t >= e.expiresAt);
   if (expired.length) {
     rt.entries = rt.entries.filter((e) => t < e.expiresAt);
-    for (const e of expired.filter((x) => x.target.endsWith('/32'))) emit(m, { kind: 'world', at: t, description: `NHRP shortcut to ${e.remoteSpoke} via ${e.interface} expired` });
+    for (const e of expired.filter((x) => x.target.endsWith('/32')))
+      emit(m, { kind: 'world', at: t, description: `NHRP shortcut to ${e.remoteSpoke} via ${e.interface} expired` });
   }
   for (const destination of rt.flows) {
     const remote = m.world.remoteSpokeFor(destination);
@@ -79,7 +80,8 @@ export function stepNhrp(m: RouterModel): void {
     const sa = m.rt.sas.find((s) => s.tunnelInterface === tunnel);
     const hub = sa ? m.world.hubByAddress(sa.peerAddress) : undefined;
     // The hub must be alive to redirect and relay; the remote spoke registered with it and reachable to answer.
-    if (!sa || !hub?.up || !remote.up || remote.overlay[hub.name] === undefined || !m.world.reachable(sa.sourceInterface, remote.nbma)) continue;
+    if (!sa || !hub?.up || !remote.up || remote.overlay[hub.name] === undefined || !m.world.reachable(sa.sourceInterface, remote.nbma))
+      continue;
     rt.pending.set(remote.name, { answerAt: t + RESOLUTION_MS, tunnel });
   }
 }
@@ -93,7 +95,15 @@ function install(m: RouterModel, remoteName: string, tunnel: string): void {
   const t = now(m);
   const holdSec = m.config.interfaces.get(tunnel)?.nhrp?.holdtimeSec ?? NHRP_DEFAULT_HOLDTIME_SEC;
   const va = `Virtual-Access${m.rt.nhrp.nextVirtualAccess++}`;
-  const base = { via: overlay, interface: va, nbma: remote.nbma, createdAt: t, expiresAt: t + holdSec * 1000, cloud: tunnel, remoteSpoke: remote.name };
+  const base = {
+    via: overlay,
+    interface: va,
+    nbma: remote.nbma,
+    createdAt: t,
+    expiresAt: t + holdSec * 1000,
+    cloud: tunnel,
+    remoteSpoke: remote.name,
+  };
   m.rt.nhrp.entries.push(
     { ...base, target: remote.lan, flags: ['router', 'rib', 'nho'], attributes: 'DT2' },
     { ...base, target: `${overlay}/32`, flags: ['router', 'nhop', 'rib', 'nho'], attributes: 'DT1' },

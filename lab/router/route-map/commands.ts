@@ -43,11 +43,18 @@ export function routeMapCommands(m: RouterModel): CommandDef[] {
     if (seq === undefined && entries.length > 1) throw new CliError(['% Please specify the entry by its sequence']);
     const existing = entries.find((e) => e.seq === s);
     if (existing) existing.action = action;
-    else policy.routeMaps.set(name, [...entries, { seq: s, action, match: {}, set: {} }].sort((a, b) => a.seq - b.seq));
+    else
+      policy.routeMaps.set(
+        name,
+        [...entries, { seq: s, action, match: {}, set: {} }].sort((a, b) => a.seq - b.seq),
+      );
     return { enter: { mode: 'config-route-map', target: `${name} ${s}` } };
   };
   const SEQ: Token = { kind: 'number', name: 'seq', min: 0, max: 65535 };
-  const words = (args: Args): string[] => str(args, 'rest').split(/\s+/).filter((w) => w !== '');
+  const words = (args: Args): string[] =>
+    str(args, 'rest')
+      .split(/\s+/)
+      .filter((w) => w !== '');
   const onEntry = (syntax: Token[], apply: (e: RouteMapEntry, args: Args) => void): CommandDef => ({
     modes: ['config-route-map'],
     syntax,
@@ -57,10 +64,22 @@ export function routeMapCommands(m: RouterModel): CommandDef[] {
     },
   });
   return [
-    { modes: ['config', 'config-route-map'], syntax: [...kw('route-map'), NAME], handler: (_c, a) => enter(str(a, 'name'), 'permit', undefined) },
+    {
+      modes: ['config', 'config-route-map'],
+      syntax: [...kw('route-map'), NAME],
+      handler: (_c, a) => enter(str(a, 'name'), 'permit', undefined),
+    },
     ...(['permit', 'deny'] as const).flatMap((action): CommandDef[] => [
-      { modes: ['config', 'config-route-map'], syntax: [...kw('route-map'), NAME, ...kw(action)], handler: (_c, a) => enter(str(a, 'name'), action, undefined) },
-      { modes: ['config', 'config-route-map'], syntax: [...kw('route-map'), NAME, ...kw(action), SEQ], handler: (_c, a) => enter(str(a, 'name'), action, num(a, 'seq')) },
+      {
+        modes: ['config', 'config-route-map'],
+        syntax: [...kw('route-map'), NAME, ...kw(action)],
+        handler: (_c, a) => enter(str(a, 'name'), action, undefined),
+      },
+      {
+        modes: ['config', 'config-route-map'],
+        syntax: [...kw('route-map'), NAME, ...kw(action), SEQ],
+        handler: (_c, a) => enter(str(a, 'name'), action, num(a, 'seq')),
+      },
       {
         modes: ['config'],
         syntax: [...kw('no', 'route-map'), NAME, ...kw(action), SEQ],
@@ -71,21 +90,47 @@ export function routeMapCommands(m: RouterModel): CommandDef[] {
         },
       },
     ]),
-    { modes: ['config'], syntax: [...kw('no', 'route-map'), NAME], handler: (_c, a) => { policy.routeMaps.delete(str(a, 'name')); } },
-    onEntry([...kw('match', 'ip', 'address', 'prefix-list'), REST], (e, a) => { e.match.prefixLists = words(a).map(checkName); }),
-    onEntry(kw('no', 'match', 'ip', 'address'), (e) => { delete e.match.prefixLists; }),
+    {
+      modes: ['config'],
+      syntax: [...kw('no', 'route-map'), NAME],
+      handler: (_c, a) => {
+        policy.routeMaps.delete(str(a, 'name'));
+      },
+    },
+    onEntry([...kw('match', 'ip', 'address', 'prefix-list'), REST], (e, a) => {
+      e.match.prefixLists = words(a).map(checkName);
+    }),
+    onEntry(kw('no', 'match', 'ip', 'address'), (e) => {
+      delete e.match.prefixLists;
+    }),
     onEntry([...kw('match', 'community'), REST], (e, a) => {
-      const lists = words(a).filter((w) => w !== 'exact-match').map(checkName);
+      const lists = words(a)
+        .filter((w) => w !== 'exact-match')
+        .map(checkName);
       if (!lists.length) invalid();
       e.match.communityLists = lists;
     }),
-    onEntry(kw('no', 'match', 'community'), (e) => { delete e.match.communityLists; }),
-    onEntry([...kw('set', 'local-preference'), { kind: 'number', name: 'v', min: 0, max: 4294967295 }], (e, a) => { e.set.localPref = num(a, 'v'); }),
-    onEntry(kw('no', 'set', 'local-preference'), (e) => { delete e.set.localPref; }),
-    onEntry([...kw('set', 'weight'), { kind: 'number', name: 'v', min: 0, max: 65535 }], (e, a) => { e.set.weight = num(a, 'v'); }),
-    onEntry(kw('no', 'set', 'weight'), (e) => { delete e.set.weight; }),
-    onEntry([...kw('set', 'metric'), { kind: 'number', name: 'v', min: 0, max: 4294967295 }], (e, a) => { e.set.metric = num(a, 'v'); }),
-    onEntry(kw('no', 'set', 'metric'), (e) => { delete e.set.metric; }),
+    onEntry(kw('no', 'match', 'community'), (e) => {
+      delete e.match.communityLists;
+    }),
+    onEntry([...kw('set', 'local-preference'), { kind: 'number', name: 'v', min: 0, max: 4294967295 }], (e, a) => {
+      e.set.localPref = num(a, 'v');
+    }),
+    onEntry(kw('no', 'set', 'local-preference'), (e) => {
+      delete e.set.localPref;
+    }),
+    onEntry([...kw('set', 'weight'), { kind: 'number', name: 'v', min: 0, max: 65535 }], (e, a) => {
+      e.set.weight = num(a, 'v');
+    }),
+    onEntry(kw('no', 'set', 'weight'), (e) => {
+      delete e.set.weight;
+    }),
+    onEntry([...kw('set', 'metric'), { kind: 'number', name: 'v', min: 0, max: 4294967295 }], (e, a) => {
+      e.set.metric = num(a, 'v');
+    }),
+    onEntry(kw('no', 'set', 'metric'), (e) => {
+      delete e.set.metric;
+    }),
     onEntry([...kw('set', 'community'), REST], (e, a) => {
       const list = words(a);
       const additive = list[list.length - 1] === 'additive';
@@ -93,13 +138,17 @@ export function routeMapCommands(m: RouterModel): CommandDef[] {
       if (!values.length || values.some((v) => v === undefined)) invalid();
       e.set.community = { values: values as string[], additive };
     }),
-    onEntry(kw('no', 'set', 'community'), (e) => { delete e.set.community; }),
+    onEntry(kw('no', 'set', 'community'), (e) => {
+      delete e.set.community;
+    }),
     onEntry([...kw('set', 'as-path', 'prepend'), REST], (e, a) => {
       const asns = words(a).map(Number);
       if (!asns.length || asns.some((n) => !Number.isInteger(n) || n < 1 || n > 4294967295)) invalid();
       e.set.prepend = asns;
     }),
-    onEntry(kw('no', 'set', 'as-path', 'prepend'), (e) => { delete e.set.prepend; }),
+    onEntry(kw('no', 'set', 'as-path', 'prepend'), (e) => {
+      delete e.set.prepend;
+    }),
     ...listCommands(m),
   ];
 }
@@ -132,14 +181,26 @@ function listCommands(m: RouterModel): CommandDef[] {
           bounds[w[i] as 'ge' | 'le'] = v;
         }
         // IOS's own check on the range (ge above the length, le not below ge).
-        if ((bounds.ge !== undefined && bounds.ge <= len) || (bounds.le !== undefined && (bounds.le < len || bounds.le < (bounds.ge ?? 0)))) {
+        if (
+          (bounds.ge !== undefined && bounds.ge <= len) ||
+          (bounds.le !== undefined && (bounds.le < len || bounds.le < (bounds.ge ?? 0)))
+        ) {
           throw new CliError([`% Invalid prefix range for ${networkOf(match[1]!, len)}/${len}, make sure: len < ge-value <= le-value`]);
         }
         const entry: PrefixListEntry = { seq, action, prefix: `${networkOf(match[1]!, len)}/${len}`, ...bounds };
-        policy.prefixLists.set(name, [...entries.filter((e) => e.seq !== seq), entry].sort((x, y) => x.seq - y.seq));
+        policy.prefixLists.set(
+          name,
+          [...entries.filter((e) => e.seq !== seq), entry].sort((x, y) => x.seq - y.seq),
+        );
       },
     },
-    { modes: ['config'], syntax: [...kw('no', 'ip', 'prefix-list'), NAME], handler: (_c, a) => { policy.prefixLists.delete(str(a, 'name')); } },
+    {
+      modes: ['config'],
+      syntax: [...kw('no', 'ip', 'prefix-list'), NAME],
+      handler: (_c, a) => {
+        policy.prefixLists.delete(str(a, 'name'));
+      },
+    },
     ...[[{ kind: 'number', name: 'name', min: 1, max: 99 } as Token], [...kw('standard'), NAME]].flatMap((who): CommandDef[] =>
       (['permit', 'deny'] as const).map((action): CommandDef => ({
         modes: ['config'],
@@ -150,11 +211,14 @@ function listCommands(m: RouterModel): CommandDef[] {
           if (values.some((v) => v === undefined)) invalid();
           policy.communityLists.set(name, [...(policy.communityLists.get(name) ?? []), { action, communities: values as string[] }]);
         },
-      }))),
+      })),
+    ),
     {
       modes: ['config'],
       syntax: [...kw('ip', 'bgp-community', 'new-format')],
-      handler: () => { m.config.policy.newFormat = true; },
+      handler: () => {
+        m.config.policy.newFormat = true;
+      },
     },
   ];
 }

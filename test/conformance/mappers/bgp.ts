@@ -30,7 +30,11 @@ const bgpTable: Mapper = {
     const f = new Facts();
     records.forEach((r, i) => {
       const k = `path[${i}]`;
-      f.set(`${k}.network`, r.network).set(`${k}.nextHop`, r.nextHop).set(`${k}.metric`, r.metric).set(`${k}.localPref`, r.localPref).set(`${k}.weight`, r.weight);
+      f.set(`${k}.network`, r.network)
+        .set(`${k}.nextHop`, r.nextHop)
+        .set(`${k}.metric`, r.metric)
+        .set(`${k}.localPref`, r.localPref)
+        .set(`${k}.weight`, r.weight);
       f.set(`${k}.asPath`, r.asPath.join(' ')).set(`${k}.origin`, r.origin).set(`${k}.best`, r.best).set(`${k}.internal`, r.internal);
     });
     return f.set('path.count', records.length);
@@ -53,7 +57,10 @@ const bgpNeighbors: Mapper = {
     const f = new Facts();
     for (const r of records) {
       const k = `nbr[${r.neighbor}]`;
-      f.set(`${k}.remoteAs`, r.remoteAs).set(`${k}.remoteRouterId`, r.remoteRouterId).set(`${k}.state`, r.stateRaw.toLowerCase()).set(`${k}.vrf`, r.vrf);
+      f.set(`${k}.remoteAs`, r.remoteAs)
+        .set(`${k}.remoteRouterId`, r.remoteRouterId)
+        .set(`${k}.state`, r.stateRaw.toLowerCase())
+        .set(`${k}.vrf`, r.vrf);
       f.set(`${k}.routeMapIn`, r.routeMapIn).set(`${k}.routeMapOut`, r.routeMapOut);
     }
     return f.set('nbr.count', records.length);
@@ -66,7 +73,9 @@ const routeMap: Mapper = {
     const f = new Facts();
     for (const r of rows) {
       const k = `entry[${text(r.name)}/${text(r.seq)}]`;
-      f.set(`${k}.action`, text(r.action)).set(`${k}.match`, [r.match_clauses ?? []].flat().join('|')).set(`${k}.set`, [r.set_clauses ?? []].flat().join('|'));
+      f.set(`${k}.action`, text(r.action))
+        .set(`${k}.match`, [r.match_clauses ?? []].flat().join('|'))
+        .set(`${k}.set`, [r.set_clauses ?? []].flat().join('|'));
     }
     return f.set('entry.count', rows.length);
   },

@@ -8,7 +8,14 @@ const none = (v: unknown) => (typeof v === 'string' && /^\(?none\)?$/i.test(v.tr
 const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : undefined);
 const yes = (v: unknown) => (v === 'Y' ? true : v === 'N' ? false : undefined);
 /** `origin_is_acl,` / `Tunnel, ` -> `origin_is_acl` / `Tunnel` (our lists, joined the same way). */
-const list = (v: unknown) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean).join(', ') : undefined);
+const list = (v: unknown) =>
+  typeof v === 'string'
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .join(', ')
+    : undefined;
 /** `0x397C36EE(964441838)` -> `0x397C36EE`. */
 const hex = (v: unknown) => (typeof v === 'string' ? v.replace(/\(.*$/, '') : undefined);
 const prefix = (addr: unknown, mask: unknown) =>
@@ -16,29 +23,67 @@ const prefix = (addr: unknown, mask: unknown) =>
 
 /** genie counter keys -> ours (genie has no `encaps/decaps failed` nor `invalid len`). */
 const GENIE_COUNTERS: Record<string, string> = {
-  pkts_encaps: 'pktsEncaps', pkts_encrypt: 'pktsEncrypt', pkts_digest: 'pktsDigest',
-  pkts_decaps: 'pktsDecaps', pkts_decrypt: 'pktsDecrypt', pkts_verify: 'pktsVerify',
-  pkts_compressed: 'pktsCompressed', pkts_decompressed: 'pktsDecompressed', pkts_not_compressed: 'pktsNotCompressed',
-  pkts_compr_failed: 'pktsCompressFailed', pkts_not_decompressed: 'pktsNotDecompressed', pkts_decompress_failed: 'pktsDecompressFailed',
-  send_errors: 'sendErrors', recv_errors: 'recvErrors', pkts_no_sa_send: 'pktsNoSaSend', pkts_invalid_sa_rcv: 'pktsInvalidSaRecv',
-  pkts_invalid_prot_recv: 'pktsInvalidProtRecv', pkts_verify_failed: 'pktsVerifyFailed', pkts_invalid_identity_recv: 'pktsInvalidIdentityRecv',
-  pkts_replay_rollover_send: 'pktsReplayRolloverSend', pkts_replay_rollover_rcv: 'pktsReplayRolloverRecv', pkts_replay_failed_rcv: 'pktsReplayFailedRecv',
-  pkts_tagged_send: 'pktsTaggedSend', pkts_untagged_rcv: 'pktsUntaggedRecv', pkts_not_tagged_send: 'pktsNotTaggedSend',
-  pkts_not_untagged_rcv: 'pktsNotUntaggedRecv', pkts_internal_err_send: 'pktsInternalErrSend', pkts_internal_err_recv: 'pktsInternalErrRecv',
+  pkts_encaps: 'pktsEncaps',
+  pkts_encrypt: 'pktsEncrypt',
+  pkts_digest: 'pktsDigest',
+  pkts_decaps: 'pktsDecaps',
+  pkts_decrypt: 'pktsDecrypt',
+  pkts_verify: 'pktsVerify',
+  pkts_compressed: 'pktsCompressed',
+  pkts_decompressed: 'pktsDecompressed',
+  pkts_not_compressed: 'pktsNotCompressed',
+  pkts_compr_failed: 'pktsCompressFailed',
+  pkts_not_decompressed: 'pktsNotDecompressed',
+  pkts_decompress_failed: 'pktsDecompressFailed',
+  send_errors: 'sendErrors',
+  recv_errors: 'recvErrors',
+  pkts_no_sa_send: 'pktsNoSaSend',
+  pkts_invalid_sa_rcv: 'pktsInvalidSaRecv',
+  pkts_invalid_prot_recv: 'pktsInvalidProtRecv',
+  pkts_verify_failed: 'pktsVerifyFailed',
+  pkts_invalid_identity_recv: 'pktsInvalidIdentityRecv',
+  pkts_replay_rollover_send: 'pktsReplayRolloverSend',
+  pkts_replay_rollover_rcv: 'pktsReplayRolloverRecv',
+  pkts_replay_failed_rcv: 'pktsReplayFailedRecv',
+  pkts_tagged_send: 'pktsTaggedSend',
+  pkts_untagged_rcv: 'pktsUntaggedRecv',
+  pkts_not_tagged_send: 'pktsNotTaggedSend',
+  pkts_not_untagged_rcv: 'pktsNotUntaggedRecv',
+  pkts_internal_err_send: 'pktsInternalErrSend',
+  pkts_internal_err_recv: 'pktsInternalErrRecv',
 };
 
 /** ntc-templates counter keys -> ours (ntc drops the send/recv qualifiers). */
 const NTC_COUNTERS: Record<string, string> = {
-  pkts_encaps: 'pktsEncaps', pkts_encrypt: 'pktsEncrypt', pkts_digest: 'pktsDigest',
-  pkts_decaps: 'pktsDecaps', pkts_decrypt: 'pktsDecrypt', pkts_verify: 'pktsVerify',
-  pkts_compressed: 'pktsCompressed', pkts_decompressed: 'pktsDecompressed', pkts_not_compressed: 'pktsNotCompressed',
-  pkts_compress_failed: 'pktsCompressFailed', pkts_not_decompressed: 'pktsNotDecompressed', pkts_decompress_failed: 'pktsDecompressFailed',
-  pkts_no_sa: 'pktsNoSaSend', pkts_invalid_sa: 'pktsInvalidSaRecv', pkts_encaps_failed: 'pktsEncapsFailedSend',
-  pkts_decaps_failed: 'pktsDecapsFailedRecv', pkts_invalid_prot: 'pktsInvalidProtRecv', pkts_verify_failed: 'pktsVerifyFailed',
-  pkts_invalid_identity: 'pktsInvalidIdentityRecv', pkts_invalid_len: 'pktsInvalidLenRecv',
-  pkts_replay_rollover_send: 'pktsReplayRolloverSend', pkts_replay_rollover_recv: 'pktsReplayRolloverRecv', pkts_replay_failed: 'pktsReplayFailedRecv',
-  pkts_tagged: 'pktsTaggedSend', pkts_untagged: 'pktsUntaggedRecv', pkts_not_tagged: 'pktsNotTaggedSend', pkts_not_untagged: 'pktsNotUntaggedRecv',
-  pkts_internal_err_send: 'pktsInternalErrSend', pkts_internal_err_recv: 'pktsInternalErrRecv',
+  pkts_encaps: 'pktsEncaps',
+  pkts_encrypt: 'pktsEncrypt',
+  pkts_digest: 'pktsDigest',
+  pkts_decaps: 'pktsDecaps',
+  pkts_decrypt: 'pktsDecrypt',
+  pkts_verify: 'pktsVerify',
+  pkts_compressed: 'pktsCompressed',
+  pkts_decompressed: 'pktsDecompressed',
+  pkts_not_compressed: 'pktsNotCompressed',
+  pkts_compress_failed: 'pktsCompressFailed',
+  pkts_not_decompressed: 'pktsNotDecompressed',
+  pkts_decompress_failed: 'pktsDecompressFailed',
+  pkts_no_sa: 'pktsNoSaSend',
+  pkts_invalid_sa: 'pktsInvalidSaRecv',
+  pkts_encaps_failed: 'pktsEncapsFailedSend',
+  pkts_decaps_failed: 'pktsDecapsFailedRecv',
+  pkts_invalid_prot: 'pktsInvalidProtRecv',
+  pkts_verify_failed: 'pktsVerifyFailed',
+  pkts_invalid_identity: 'pktsInvalidIdentityRecv',
+  pkts_invalid_len: 'pktsInvalidLenRecv',
+  pkts_replay_rollover_send: 'pktsReplayRolloverSend',
+  pkts_replay_rollover_recv: 'pktsReplayRolloverRecv',
+  pkts_replay_failed: 'pktsReplayFailedRecv',
+  pkts_tagged: 'pktsTaggedSend',
+  pkts_untagged: 'pktsUntaggedRecv',
+  pkts_not_tagged: 'pktsNotTaggedSend',
+  pkts_not_untagged: 'pktsNotUntaggedRecv',
+  pkts_internal_err_send: 'pktsInternalErrSend',
+  pkts_internal_err_recv: 'pktsInternalErrRecv',
 };
 
 /** Fields of one ident shared by genie's and ntc's layouts, named ours. */
@@ -68,9 +113,20 @@ function genie(expected: Json): Facts {
         f.set(`${k}.${side}Ident.protocol`, ident.prot).set(`${k}.${side}Ident.port`, ident.port);
       }
       identFacts(f, k, {
-        protectedVrf: id.protected_vrf, peer: id.peer_ip, port: id.port, action: id.action, flags: id.acl,
-        localEndpoint: id.local_crypto_endpt, remoteEndpoint: id.remote_crypto_endpt, plaintextMtu: id.plaintext_mtu,
-        pathMtu: id.path_mtu, ipMtu: id.ip_mtu, ipMtuIdb: id.ip_mtu_idb, spi: id.current_outbound_spi, pfs: id.pfs, dhGroup: id.dh_group,
+        protectedVrf: id.protected_vrf,
+        peer: id.peer_ip,
+        port: id.port,
+        action: id.action,
+        flags: id.acl,
+        localEndpoint: id.local_crypto_endpt,
+        remoteEndpoint: id.remote_crypto_endpt,
+        plaintextMtu: id.plaintext_mtu,
+        pathMtu: id.path_mtu,
+        ipMtu: id.ip_mtu,
+        ipMtuIdb: id.ip_mtu_idb,
+        spi: id.current_outbound_spi,
+        pfs: id.pfs,
+        dhGroup: id.dh_group,
       });
       for (const [from, to] of Object.entries(GENIE_COUNTERS)) f.set(`${k}.counters.${to}`, id[from]);
       let sas = 0;
@@ -112,9 +168,20 @@ function ntc(rows: NtcRow[]): Facts {
     f.set(`${k}.localIdent.protocol`, r.local_ident_prot).set(`${k}.localIdent.port`, r.local_ident_port);
     f.set(`${k}.remoteIdent.protocol`, r.remote_ident_prot).set(`${k}.remoteIdent.port`, r.remote_ident_port);
     identFacts(f, k, {
-      protectedVrf: r.protected_vrf, peer: r.current_peer, port: r.port, action: r.action, flags: r.flags,
-      localEndpoint: r.local_crypto_endpt, remoteEndpoint: r.remote_crypto_endpt, plaintextMtu: r.plaintext_mtu,
-      pathMtu: r.path_mtu, ipMtu: r.ip_mtu, ipMtuIdb: r.ip_mtu_idb, spi: r.current_outbound_spi_hex, pfs: r.pfs, dhGroup: r.dh_group,
+      protectedVrf: r.protected_vrf,
+      peer: r.current_peer,
+      port: r.port,
+      action: r.action,
+      flags: r.flags,
+      localEndpoint: r.local_crypto_endpt,
+      remoteEndpoint: r.remote_crypto_endpt,
+      plaintextMtu: r.plaintext_mtu,
+      pathMtu: r.path_mtu,
+      ipMtu: r.ip_mtu,
+      ipMtuIdb: r.ip_mtu_idb,
+      spi: r.current_outbound_spi_hex,
+      pfs: r.pfs,
+      dhGroup: r.dh_group,
     });
     for (const [from, to] of Object.entries(NTC_COUNTERS)) f.set(`${k}.counters.${to}`, r[from]);
     if (!r.sa_spi_hex) continue;
@@ -139,7 +206,8 @@ function ours(records: IpsecSaIdent[]): Facts {
     position.set(r.interface, n);
     const keys = [`ipsec[${r.interface}#${n}]`, ntcIdentKey(r.interface, r.localIdent?.prefix, r.remoteIdent?.prefix, r.peerAddress)];
     for (const k of keys) {
-      for (const [key, value] of Object.entries(r)) if (typeof value !== 'object' || Array.isArray(value)) f.set(`${k}.${key}`, Array.isArray(value) ? value.join(', ') : value);
+      for (const [key, value] of Object.entries(r))
+        if (typeof value !== 'object' || Array.isArray(value)) f.set(`${k}.${key}`, Array.isArray(value) ? value.join(', ') : value);
       for (const side of ['localIdent', 'remoteIdent'] as const) {
         for (const [key, value] of Object.entries(r[side] ?? {})) f.set(`${k}.${side}.${key}`, value);
       }

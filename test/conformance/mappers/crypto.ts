@@ -67,7 +67,10 @@ const ikev2SaDetailed: Mapper = {
       f.set(`${k}.encryption`, sa.encryption).set(`${k}.keySizeBits`, sa.keysize).set(`${k}.prf`, sa.prf);
       f.set(`${k}.hash`, sa.hash).set(`${k}.dhGroup`, sa.dh_grp).set(`${k}.authSign`, sa.auth_sign).set(`${k}.authVerify`, sa.auth_verify);
       f.set(`${k}.lifetimeSec`, sa.life_time).set(`${k}.activeTimeSec`, sa.active_time);
-      f.set(`${k}.ceId`, sa.ce_id).set(`${k}.sessionId`, sa.session_id).set(`${k}.localSpi`, sa.local_spi).set(`${k}.remoteSpi`, sa.remote_spi);
+      f.set(`${k}.ceId`, sa.ce_id)
+        .set(`${k}.sessionId`, sa.session_id)
+        .set(`${k}.localSpi`, sa.local_spi)
+        .set(`${k}.remoteSpi`, sa.remote_spi);
       f.set(`${k}.statusDescription`, sa.status_description).set(`${k}.localId`, sa.local_id).set(`${k}.remoteId`, sa.remote_id);
       // genie spells the first one `local_reg_msg_id`.
       f.set(`${k}.localReqMsgId`, sa.local_reg_msg_id).set(`${k}.remoteReqMsgId`, sa.remote_req_msg_id);
@@ -85,7 +88,8 @@ const ikev2SaDetailed: Mapper = {
       subnets.forEach((s, i) => f.set(`${k}.remoteSubnets[${i}]`, subnetToCidr(s)));
       f.set(`${k}.remoteSubnets.count`, subnets.length);
       // `QR` on the suite line, `Quantum Resistance Enabled`, `... using Manual PPK`.
-      if (sa.qr !== undefined || sa.quantum_resistance !== undefined || sa.quantum_encry_type !== undefined) f.set(`${k}.quantumSafe`, true);
+      if (sa.qr !== undefined || sa.quantum_resistance !== undefined || sa.quantum_encry_type !== undefined)
+        f.set(`${k}.quantumSafe`, true);
       f.set(`${k}.quantumSafePpk`, sa.quantum_encry_type ?? sa.quantum_resistance);
     }
     return f.set('sa.count', sas.length);

@@ -8,35 +8,83 @@ import type { Json, Mapper, NtcRow } from '../mapper.js';
 export const ifKey = (name: string): string => `if[${canonicalInterface(name).toLowerCase()}]`;
 
 const GENIE_COUNTERS: Record<string, keyof InterfaceCounters> = {
-  in_pkts: 'packetsInput', in_octets: 'bytesInput', in_no_buffer: 'noBuffer', in_broadcast_pkts: 'broadcastsReceived',
-  in_runts: 'runts', in_giants: 'giants', in_throttles: 'throttles', in_errors: 'inputErrors', in_crc_errors: 'crc',
-  in_frame: 'frame', in_overrun: 'overrun', in_ignored: 'ignored', in_abort: 'abort', in_watchdog: 'watchdog',
-  in_mac_pause_frames: 'pauseInput', in_with_dribble: 'dribble', in_drops: 'inputDrops', out_pkts: 'packetsOutput',
-  out_octets: 'bytesOutput', out_underruns: 'underruns', out_broadcast_pkts: 'broadcastsSent',
-  out_multicast_pkts: 'multicastsSent', out_errors: 'outputErrors', out_collision: 'collisions',
-  out_interface_resets: 'interfaceResets', out_unknown_protocl_drops: 'unknownProtocolDrops', out_babble: 'babbles',
-  out_late_collision: 'lateCollision', out_deferred: 'deferred', out_lost_carrier: 'lostCarrier',
-  out_no_carrier: 'noCarrier', out_mac_pause_frames: 'pauseOutput', out_buffer_failure: 'outputBufferFailures',
-  out_buffers_swapped: 'outputBuffersSwappedOut', out_drops: 'outputDrops',
+  in_pkts: 'packetsInput',
+  in_octets: 'bytesInput',
+  in_no_buffer: 'noBuffer',
+  in_broadcast_pkts: 'broadcastsReceived',
+  in_runts: 'runts',
+  in_giants: 'giants',
+  in_throttles: 'throttles',
+  in_errors: 'inputErrors',
+  in_crc_errors: 'crc',
+  in_frame: 'frame',
+  in_overrun: 'overrun',
+  in_ignored: 'ignored',
+  in_abort: 'abort',
+  in_watchdog: 'watchdog',
+  in_mac_pause_frames: 'pauseInput',
+  in_with_dribble: 'dribble',
+  in_drops: 'inputDrops',
+  out_pkts: 'packetsOutput',
+  out_octets: 'bytesOutput',
+  out_underruns: 'underruns',
+  out_broadcast_pkts: 'broadcastsSent',
+  out_multicast_pkts: 'multicastsSent',
+  out_errors: 'outputErrors',
+  out_collision: 'collisions',
+  out_interface_resets: 'interfaceResets',
+  out_unknown_protocl_drops: 'unknownProtocolDrops',
+  out_babble: 'babbles',
+  out_late_collision: 'lateCollision',
+  out_deferred: 'deferred',
+  out_lost_carrier: 'lostCarrier',
+  out_no_carrier: 'noCarrier',
+  out_mac_pause_frames: 'pauseOutput',
+  out_buffer_failure: 'outputBufferFailures',
+  out_buffers_swapped: 'outputBuffersSwappedOut',
+  out_drops: 'outputDrops',
 };
 const GENIE_QUEUES: Record<string, keyof InterfaceQueues> = {
-  input_queue_size: 'inputSize', input_queue_max: 'inputMax', input_queue_drops: 'inputDrops',
-  input_queue_flushes: 'inputFlushes', total_output_drop: 'totalOutputDrops', output_queue_size: 'outputSize',
-  output_queue_max: 'outputMax', threshold: 'outputThreshold', drops: 'outputDrops',
+  input_queue_size: 'inputSize',
+  input_queue_max: 'inputMax',
+  input_queue_drops: 'inputDrops',
+  input_queue_flushes: 'inputFlushes',
+  total_output_drop: 'totalOutputDrops',
+  output_queue_size: 'outputSize',
+  output_queue_max: 'outputMax',
+  threshold: 'outputThreshold',
+  drops: 'outputDrops',
 };
 const GENIE_RATES: Record<string, keyof InterfaceRates> = {
-  load_interval: 'intervalSec', in_rate: 'inputBitsPerSec', in_rate_pkts: 'inputPacketsPerSec',
-  out_rate: 'outputBitsPerSec', out_rate_pkts: 'outputPacketsPerSec',
+  load_interval: 'intervalSec',
+  in_rate: 'inputBitsPerSec',
+  in_rate_pkts: 'inputPacketsPerSec',
+  out_rate: 'outputBitsPerSec',
+  out_rate_pkts: 'outputPacketsPerSec',
 };
 const GENIE_TOP: Record<string, string> = {
-  type: 'hardware', mac_address: 'macAddress', phys_address: 'burnedInAddress', description: 'description',
-  mtu: 'mtu', delay: 'delayUsec', keepalive: 'keepaliveSec', duplex_mode: 'duplex', link_type: 'linkType',
-  arp_type: 'arpType', peer_ip: 'peerAddress', vc_id: 'vcId', dtr_pulsed: 'dtrPulseSec',
-  carrier_delay_up: 'carrierDelayUpSec', carrier_delay_down: 'carrierDelayDownSec',
+  type: 'hardware',
+  mac_address: 'macAddress',
+  phys_address: 'burnedInAddress',
+  description: 'description',
+  mtu: 'mtu',
+  delay: 'delayUsec',
+  keepalive: 'keepaliveSec',
+  duplex_mode: 'duplex',
+  link_type: 'linkType',
+  arp_type: 'arpType',
+  peer_ip: 'peerAddress',
+  vc_id: 'vcId',
+  dtr_pulsed: 'dtrPulseSec',
+  carrier_delay_up: 'carrierDelayUpSec',
+  carrier_delay_down: 'carrierDelayDownSec',
   carrier_transitions: 'counters.carrierTransitions',
-  tunnel_source_interface: 'tunnel.sourceInterface', tunnel_protocol: 'tunnel.protocolTransport',
-  tunnel_ttl: 'tunnel.ttl', tunnel_transport_mtu: 'tunnel.transportMtu',
-  tunnel_transmit_bandwidth: 'tunnel.transmitBandwidthKbps', tunnel_receive_bandwidth: 'tunnel.receiveBandwidthKbps',
+  tunnel_source_interface: 'tunnel.sourceInterface',
+  tunnel_protocol: 'tunnel.protocolTransport',
+  tunnel_ttl: 'tunnel.ttl',
+  tunnel_transport_mtu: 'tunnel.transportMtu',
+  tunnel_transmit_bandwidth: 'tunnel.transmitBandwidthKbps',
+  tunnel_receive_bandwidth: 'tunnel.receiveBandwidthKbps',
 };
 
 const time = (v: unknown) => (typeof v === 'string' ? durationOrNever(v) : undefined);
@@ -124,7 +172,9 @@ function ntcInterface(f: Facts, r: NtcRow): void {
   f.set(`${k}.hardware`, s('hardware_type')).set(`${k}.macAddress`, s('mac_address')).set(`${k}.burnedInAddress`, s('bia'));
   f.set(`${k}.description`, s('description')).set(`${k}.mtu`, s('mtu'));
   if (s('ip_address')) f.set(`${k}.ipAddress`, `${s('ip_address')}/${s('prefix_length')}`);
-  f.set(`${k}.duplexRaw`, s('duplex')).set(`${k}.speed`, speed(s('speed'))).set(`${k}.mediaType`, media(s('media_type')));
+  f.set(`${k}.duplexRaw`, s('duplex'))
+    .set(`${k}.speed`, speed(s('speed')))
+    .set(`${k}.mediaType`, media(s('media_type')));
   f.set(`${k}.bandwidthKbps`, s('bandwidth')?.replace(/ Kbit$/, '')).set(`${k}.delayUsec`, s('delay')?.replace(/ usec$/, ''));
   f.set(`${k}.encapsulation`, encapsulation(s('encapsulation'))).set(`${k}.vlanId`, s('vlan_id'));
   f.set(`${k}.outerVlanId`, s('vlan_id_outer')).set(`${k}.innerVlanId`, s('vlan_id_inner'));
@@ -136,8 +186,16 @@ function ntcInterface(f: Facts, r: NtcRow): void {
   f.set(`${k}.rates.inputBitsPerSec`, s('input_rate')).set(`${k}.rates.inputPacketsPerSec`, s('input_pps'));
   f.set(`${k}.rates.outputBitsPerSec`, s('output_rate')).set(`${k}.rates.outputPacketsPerSec`, s('output_pps'));
   const counters: Record<string, keyof InterfaceCounters> = {
-    input_packets: 'packetsInput', output_packets: 'packetsOutput', runts: 'runts', giants: 'giants',
-    input_errors: 'inputErrors', crc: 'crc', frame: 'frame', overrun: 'overrun', abort: 'abort', output_errors: 'outputErrors',
+    input_packets: 'packetsInput',
+    output_packets: 'packetsOutput',
+    runts: 'runts',
+    giants: 'giants',
+    input_errors: 'inputErrors',
+    crc: 'crc',
+    frame: 'frame',
+    overrun: 'overrun',
+    abort: 'abort',
+    output_errors: 'outputErrors',
   };
   for (const [from, to] of Object.entries(counters)) f.set(`${k}.counters.${to}`, s(from));
 }

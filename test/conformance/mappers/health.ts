@@ -1,9 +1,4 @@
-import type {
-  IpInterfaceBrief,
-  IpSlaStatistics,
-  IpSlaSummary,
-  Track,
-} from '../../../proto/records/health.js';
+import type { IpInterfaceBrief, IpSlaStatistics, IpSlaSummary, Track } from '../../../proto/records/health.js';
 import { maskToLength } from '../../../agent/parsers/address.js';
 import { parseDuration } from '../../../agent/parsers/duration.js';
 import { slaReturnCode } from '../../../agent/parsers/health/common.js';
@@ -44,7 +39,9 @@ const slaStatistics: Mapper = {
     const f = new Facts();
     for (const op of records) {
       const k = `op[${op.operationId}]`;
-      f.set(`${k}.rttMs`, op.rttMs ?? 'none').set(`${k}.startTime`, op.startTime).set(`${k}.returnCode`, op.returnCode);
+      f.set(`${k}.rttMs`, op.rttMs ?? 'none')
+        .set(`${k}.startTime`, op.startTime)
+        .set(`${k}.returnCode`, op.returnCode);
       f.set(`${k}.successes`, op.successes).set(`${k}.failures`, op.failures).set(`${k}.ttl`, op.operationTimeToLiveSec);
       f.set(`${k}.type`, op.type).set(`${k}.overThresholdOccurred`, op.overThresholdOccurred);
       f.set(`${k}.entryState`, op.entryState).set(`${k}.lastReset`, op.lastReset);
@@ -113,9 +110,23 @@ const track: Mapper = {
     const f = new Facts();
     for (const [n, t] of records.entries()) {
       const k = `track[${n}]`;
-      for (const key of ['type', 'instance', 'stateDetail', 'changes', 'lastChangeSec', 'delayedState', 'delayedRemainingSec',
-        'delayedDetail', 'latestReturnCodeRaw', 'latestRttMs', 'delayUpSec', 'delayDownSec', 'firstHopInterface',
-        'previousFirstHopInterface'] as const) f.set(`${k}.${key}`, t[key]);
+      for (const key of [
+        'type',
+        'instance',
+        'stateDetail',
+        'changes',
+        'lastChangeSec',
+        'delayedState',
+        'delayedRemainingSec',
+        'delayedDetail',
+        'latestReturnCodeRaw',
+        'latestRttMs',
+        'delayUpSec',
+        'delayDownSec',
+        'firstHopInterface',
+        'previousFirstHopInterface',
+      ] as const)
+        f.set(`${k}.${key}`, t[key]);
       f.set(`${k}.state`, t.stateRaw);
       for (const [i, c] of (t.trackedBy ?? []).entries()) {
         f.set(`${k}.trackedBy[${i}].client`, c.client).set(`${k}.trackedBy[${i}].interface`, c.interface);
@@ -151,7 +162,13 @@ const ipInterfaceBrief: Mapper = {
   ours(records: IpInterfaceBrief[]) {
     const f = new Facts();
     for (const r of records) {
-      briefFacts(f, r.name, { ip: r.ipAddress ?? 'unassigned', ok: r.ok ? 'YES' : 'NO', method: r.method, status: r.statusRaw, protocol: r.protocolRaw });
+      briefFacts(f, r.name, {
+        ip: r.ipAddress ?? 'unassigned',
+        ok: r.ok ? 'YES' : 'NO',
+        method: r.method,
+        status: r.statusRaw,
+        protocol: r.protocolRaw,
+      });
     }
     return f.set('if.count', records.length);
   },

@@ -230,7 +230,9 @@ const dmvpn: Mapper = {
             for (const [attrb, a] of Object.entries<Json>(t?.attrb ?? {})) {
               count++;
               const k = dmvpnKey(name, nbma, tunnel, attrb);
-              f.set(`${k}.entries`, ent).set(`${k}.stateRaw`, a.state).set(`${k}.upDownSec`, parseDuration(String(a.time ?? '')));
+              f.set(`${k}.entries`, ent)
+                .set(`${k}.stateRaw`, a.state)
+                .set(`${k}.upDownSec`, parseDuration(String(a.time ?? '')));
             }
           }
         }

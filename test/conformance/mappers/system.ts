@@ -225,7 +225,9 @@ function ntcLogging(rows: NtcRow[]): Facts {
   rows.forEach((r, i) => {
     const k = `log[${i}]`;
     const month = MONTHS.indexOf(String(r.month)) + 1;
-    f.set(`${k}.sequence`, r.number).set(`${k}.month`, month > 0 ? month : undefined).set(`${k}.day`, r.day);
+    f.set(`${k}.sequence`, r.number)
+      .set(`${k}.month`, month > 0 ? month : undefined)
+      .set(`${k}.day`, r.day);
     f.set(`${k}.time`, r.time).set(`${k}.timezone`, r.timezone).set(`${k}.facility`, r.facility);
     f.set(`${k}.severity`, r.severity).set(`${k}.mnemonic`, r.mnemonic);
     const message = Array.isArray(r.message) ? r.message : [r.message ?? ''];
@@ -253,11 +255,16 @@ function oursLogging(records: LoggingReport[], source: CaseSource): Facts {
   }
   report.messages.forEach((m, i) => {
     const k = `log[${i}]`;
-    if (source === 'genie') { f.set(`${k}.printed`, printed(m)); return; }
+    if (source === 'genie') {
+      f.set(`${k}.printed`, printed(m));
+      return;
+    }
     const ts = m.timestamp;
     f.set(`${k}.sequence`, m.sequence).set(`${k}.month`, ts?.month).set(`${k}.day`, ts?.day);
     // A cut header (`7:04`) has no parsed time; ntc reads what is left as the time.
-    f.set(`${k}.time`, ts?.time ?? ts?.text).set(`${k}.timezone`, ts?.timezone).set(`${k}.facility`, m.facility);
+    f.set(`${k}.time`, ts?.time ?? ts?.text)
+      .set(`${k}.timezone`, ts?.timezone)
+      .set(`${k}.facility`, m.facility);
     f.set(`${k}.severity`, m.severity).set(`${k}.mnemonic`, m.mnemonic).set(`${k}.text`, m.text);
   });
   return f.set('log.count', report.messages.length);
@@ -277,11 +284,26 @@ const syslog: Mapper = {
     const f = new Facts();
     (records as SyslogRecord[]).forEach((m, i) => {
       const k = `msg[${i}]`;
-      for (const key of ['priority', 'messageCounter', 'sequence', 'hostname', 'location', 'facility', 'unit', 'severity', 'mnemonic', 'text'] as const) {
+      for (const key of [
+        'priority',
+        'messageCounter',
+        'sequence',
+        'hostname',
+        'location',
+        'facility',
+        'unit',
+        'severity',
+        'mnemonic',
+        'text',
+      ] as const) {
         f.set(`${k}.${key}`, m[key]);
       }
       const ts = m.timestamp;
-      f.set(`${k}.year`, ts?.year).set(`${k}.month`, ts?.month).set(`${k}.day`, ts?.day).set(`${k}.time`, ts?.time).set(`${k}.timezone`, ts?.timezone);
+      f.set(`${k}.year`, ts?.year)
+        .set(`${k}.month`, ts?.month)
+        .set(`${k}.day`, ts?.day)
+        .set(`${k}.time`, ts?.time)
+        .set(`${k}.timezone`, ts?.timezone);
     });
     return f.set('msg.count', records.length);
   },

@@ -42,7 +42,12 @@ async function agentOver(path: string) {
   const handler = new CommandHandler(
     { site: AT.site, node: AT.node, cmdTopic: topics.cmd, replyTopic: topics.reply, keys: keys.configured },
     {
-      broker, target, ids: () => `r${n++}`, clock: systemClock, log: silentLogger, report: (e) => events.push(e),
+      broker,
+      target,
+      ids: () => `r${n++}`,
+      clock: systemClock,
+      log: silentLogger,
+      report: (e) => events.push(e),
       ...commandJournal(sqliteCommandLog(journal, new SqliteCommandNonces(db, 30_000), new WriteQueue())),
     },
   );
@@ -55,15 +60,31 @@ async function agentOver(path: string) {
   };
   const send = (c: object) => handler.handle(Buffer.from(JSON.stringify(c)));
   return {
-    db, journal, target, events, handler, flood, send,
-    async close() { await handler.stop(); await broker.close(); db.close(); },
+    db,
+    journal,
+    target,
+    events,
+    handler,
+    flood,
+    send,
+    async close() {
+      await handler.stop();
+      await broker.close();
+      db.close();
+    },
   };
 }
 
 describe('replay protection across restarts (real SQLite file)', () => {
   const dirs: ReturnType<typeof tempDir>[] = [];
-  const dir = () => { const d = tempDir('spokepilot-replay-'); dirs.push(d); return d.dir; };
-  afterEach(() => { for (const d of dirs.splice(0)) d.cleanup(); });
+  const dir = () => {
+    const d = tempDir('spokepilot-replay-');
+    dirs.push(d);
+    return d.dir;
+  };
+  afterEach(() => {
+    for (const d of dirs.splice(0)) d.cleanup();
+  });
   const waitForRefusals = async (a: Awaited<ReturnType<typeof agentOver>>, count: number) => {
     await expect.poll(() => a.handler.stats().unauthenticatedRefusals, { timeout: 20_000 }).toBe(count);
   };
@@ -87,7 +108,10 @@ describe('replay protection across restarts (real SQLite file)', () => {
 
     agent = await agentOver(path);
     // Stopping journaled the pending summary: every refusal is accounted for, by a row or a count.
-    const summaries = agent.journal.query({ kinds: ['command'], limit: 100_000 }).map((r) => r.data as { count?: number }).filter((d) => d.count);
+    const summaries = agent.journal
+      .query({ kinds: ['command'], limit: 100_000 })
+      .map((r) => r.data as { count?: number })
+      .filter((d) => d.count);
     expect(summaries.reduce((sum, d) => sum + d.count!, 0)).toBe(refusalsSummarised);
     expect(code(await agent.send(captured))).toBe('replayed');
     expect(agent.target.calls).toEqual([]);
@@ -100,9 +124,16 @@ describe('replay protection across restarts (real SQLite file)', () => {
     old.exec(MIGRATIONS[0]!);
     old.pragma('user_version = 1');
     const captured = command(keys, 'clear-override', {});
-    old.prepare('INSERT INTO journal (ts_ms, kind, subject, data) VALUES (?, ?, ?, ?)')
-      .run(Date.now(), 'command', captured.tx, JSON.stringify({ cmd: captured.cmd, outcome: 'accepted', nonce: captured.nonce, exp: captured.exp }));
-    old.prepare('INSERT INTO journal (ts_ms, kind, subject, data) VALUES (?, ?, ?, ?)')
+    old
+      .prepare('INSERT INTO journal (ts_ms, kind, subject, data) VALUES (?, ?, ?, ?)')
+      .run(
+        Date.now(),
+        'command',
+        captured.tx,
+        JSON.stringify({ cmd: captured.cmd, outcome: 'accepted', nonce: captured.nonce, exp: captured.exp }),
+      );
+    old
+      .prepare('INSERT INTO journal (ts_ms, kind, subject, data) VALUES (?, ?, ?, ?)')
       .run(Date.now(), 'command', null, JSON.stringify({ outcome: 'refused', code: 'malformed' }));
     old.close();
 

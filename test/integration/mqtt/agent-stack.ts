@@ -65,26 +65,64 @@ export function agentStack(o: AgentStackOptions): AgentStack {
   const ids = messageIds();
   const session = new PublisherSession(fileSessionCounter(join(o.dir, 'mqtt-session')), topics.status, ids, clock, '0.1.0-test');
   const maxPayloadBytes = o.maxPayloadBytes ?? 65_536;
-  const broker = new MqttBroker({
-    clientId: `spokepilot-${at.site}-${at.node}`, maxPacketBytes: maxPacketBytes(maxPayloadBytes), ...o.broker, will: () => session.nextWill(),
-  }, silentLogger, clock);
-  const publisher = new Publisher(broker, outboxForPublisher(sqliteOutboxStore(outbox, writes)), session, { statusTopic: topics.status, window: o.window ?? 32 }, silentLogger, clock);
-  const reporter = new Reporter(outboxSink(sqliteOutboxStore(outbox, writes), () => publisher.kick(), clock.now), { topics, ids, clock });
-  const commands = o.keys && o.target
-    ? new CommandHandler(
-      {
-        site: at.site, node: at.node, cmdTopic: topics.cmd, replyTopic: topics.reply, keys: o.keys, maxPayloadBytes,
-        ...(o.refusalBudget ? { refusalBudget: o.refusalBudget } : {}),
-      },
-      {
-        broker, target: o.target, ids, clock, log: silentLogger,
-        ...commandJournal(sqliteCommandLog(journal, new SqliteCommandNonces(db, 30_000), writes)),
-        report: (e) => { void reporter.events([e]).catch(() => {}); },
-      },
-    )
-    : undefined;
+  const broker = new MqttBroker(
+    {
+      clientId: `spokepilot-${at.site}-${at.node}`,
+      maxPacketBytes: maxPacketBytes(maxPayloadBytes),
+      ...o.broker,
+      will: () => session.nextWill(),
+    },
+    silentLogger,
+    clock,
+  );
+  const publisher = new Publisher(
+    broker,
+    outboxForPublisher(sqliteOutboxStore(outbox, writes)),
+    session,
+    { statusTopic: topics.status, window: o.window ?? 32 },
+    silentLogger,
+    clock,
+  );
+  const reporter = new Reporter(
+    outboxSink(sqliteOutboxStore(outbox, writes), () => publisher.kick(), clock.now),
+    { topics, ids, clock },
+  );
+  const commands =
+    o.keys && o.target
+      ? new CommandHandler(
+          {
+            site: at.site,
+            node: at.node,
+            cmdTopic: topics.cmd,
+            replyTopic: topics.reply,
+            keys: o.keys,
+            maxPayloadBytes,
+            ...(o.refusalBudget ? { refusalBudget: o.refusalBudget } : {}),
+          },
+          {
+            broker,
+            target: o.target,
+            ids,
+            clock,
+            log: silentLogger,
+            ...commandJournal(sqliteCommandLog(journal, new SqliteCommandNonces(db, 30_000), writes)),
+            report: (e) => {
+              void reporter.events([e]).catch(() => {});
+            },
+          },
+        )
+      : undefined;
   return {
-    db, outbox, journal, writes, broker, session, publisher, reporter, commands, topics,
+    db,
+    outbox,
+    journal,
+    writes,
+    broker,
+    session,
+    publisher,
+    reporter,
+    commands,
+    topics,
     async start() {
       // Order: handlers and subscriptions first, then the connection, so the first birth and commands are not missed.
       publisher.start();

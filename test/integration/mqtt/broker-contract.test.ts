@@ -20,16 +20,23 @@ interface Rig {
 }
 
 let aedes: AedesBroker;
-beforeAll(async () => { aedes = await startAedes(); });
-afterAll(async () => { await aedes.stop(); });
+beforeAll(async () => {
+  aedes = await startAedes();
+});
+afterAll(async () => {
+  await aedes.stop();
+});
 
 const net = new FakeMqttNetwork();
 const rigs: [string, () => Rig][] = [
   ['fake', () => ({ make: (id) => net.client(id), cut: (b) => (b as FakeBroker).drop() })],
-  ['mqtt.js on aedes', () => ({
-    make: (id) => new MqttBroker({ url: aedes.url, clientId: id, backoff: { baseMs: 10, capMs: 50 } }),
-    cut: (b) => (b as unknown as { client?: { stream: { destroy(): void } } }).client?.stream.destroy(),
-  })],
+  [
+    'mqtt.js on aedes',
+    () => ({
+      make: (id) => new MqttBroker({ url: aedes.url, clientId: id, backoff: { baseMs: 10, capMs: 50 } }),
+      cut: (b) => (b as unknown as { client?: { stream: { destroy(): void } } }).client?.stream.destroy(),
+    }),
+  ],
 ];
 
 describe.each(rigs)('Broker port contract: %s', (_name, makeRig) => {
@@ -46,7 +53,14 @@ describe.each(rigs)('Broker port contract: %s', (_name, makeRig) => {
     a.start();
     b.start();
     await waitFor(() => a.connected && b.connected, 5000, 'both connected');
-    await waitFor(async () => { await a.publish({ topic: 't/1', payload: 'hello', qos: 1 }); return got.length > 0; }, 5000, 'delivery');
+    await waitFor(
+      async () => {
+        await a.publish({ topic: 't/1', payload: 'hello', qos: 1 });
+        return got.length > 0;
+      },
+      5000,
+      'delivery',
+    );
     expect(got[0]!.payload.toString()).toBe('hello');
     expect(connects).toEqual([1]);
     await a.close();
@@ -69,7 +83,14 @@ describe.each(rigs)('Broker port contract: %s', (_name, makeRig) => {
     rig.cut(b);
     if (!(b instanceof MqttBroker)) (b as FakeBroker).reconnect();
     await waitFor(() => downs.length === 1 && b.connected, 5000, 'b back');
-    await waitFor(async () => { await a.publish({ topic: 'u/x', payload: 'after', qos: 1 }); return got.includes('after'); }, 5000, 'delivery after reconnect');
+    await waitFor(
+      async () => {
+        await a.publish({ topic: 'u/x', payload: 'after', qos: 1 });
+        return got.includes('after');
+      },
+      5000,
+      'delivery after reconnect',
+    );
     await a.close();
     await b.close();
   });

@@ -35,7 +35,11 @@ describe.each(matrixNames())('broker matrix: %s', (name: BrokerName) => {
   }, 60_000);
 
   const publishOnce = async (url: string, topic: string, payload: string, retain = false) => {
-    const c = await mqtt.connectAsync(url, { clientId: `pub-${Math.random().toString(36).slice(2)}`, protocolVersion: 4, reconnectPeriod: 0 });
+    const c = await mqtt.connectAsync(url, {
+      clientId: `pub-${Math.random().toString(36).slice(2)}`,
+      protocolVersion: 4,
+      reconnectPeriod: 0,
+    });
     await c.publishAsync(topic, payload, { qos: 1, retain });
     await c.endAsync();
   };
@@ -46,7 +50,9 @@ describe.each(matrixNames())('broker matrix: %s', (name: BrokerName) => {
       await publishOnce(broker.urls[0]!, 'mx/site-a/node-1/event', JSON.stringify({ n: 1 }));
       const got = await observer.waitFor((s) => s.topic === 'mx/site-a/node-1/event', 'the event');
       expect(got.body).toEqual({ n: 1 });
-    } finally { await observer.close(); }
+    } finally {
+      await observer.close();
+    }
   });
 
   it('delivers (or not) a retained message to a later wildcard subscriber as its capabilities say', async () => {
@@ -75,7 +81,9 @@ describe.each(matrixNames())('broker matrix: %s', (name: BrokerName) => {
       await publishOnce(broker.urls[0]!, 'mx/paris-fr/node-1/telemetry', '{"dotted":false}');
       await observer.waitFor((s) => s.body.dotted === false, 'the undotted message');
       expect(observer.seen.some((s) => s.body.dotted === true)).toBe(broker.caps.dotsInLevels);
-    } finally { await observer.close(); }
+    } finally {
+      await observer.close();
+    }
   });
 
   it('fills the fleet view cold from the snapshot request, with no retained message on a wildcard', async () => {
@@ -83,10 +91,16 @@ describe.each(matrixNames())('broker matrix: %s', (name: BrokerName) => {
     const fleet = new SimFleet({ nodes: 24, urls: broker.urls, dir: join(tmp.dir, 'cold'), root, backoff: FAST_BACKOFF, perSite: 8 });
     try {
       await fleet.start();
-      await waitFor(() => fleet.counts().connected === 24 && fleet.counts().outboxDepth === 0, 20_000, 'the fleet connected and its state out');
+      await waitFor(
+        () => fleet.counts().connected === 24 && fleet.counts().outboxDepth === 0,
+        20_000,
+        'the fleet connected and its state out',
+      );
       const run = await runCli(['fleet', '--broker', broker.urls.join(','), '--root', root, '--json', '--once', '--spread', '1']);
       expect(run.code).toBe(0);
-      const snap = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { nodes: { node: string; status: string; activeSource?: string }[] };
+      const snap = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
+        nodes: { node: string; status: string; activeSource?: string }[];
+      };
       expect(snap.nodes).toHaveLength(24);
       expect(snap.nodes.every((n) => n.status === 'online' && n.activeSource !== undefined)).toBe(true);
       // Every spoke answered the one request once (rate limit and coalescing aside, nothing was asked twice).
@@ -95,7 +109,9 @@ describe.each(matrixNames())('broker matrix: %s', (name: BrokerName) => {
       const retainedOnly = JSON.parse(viewNoSnapshot.stdout.trim().split('\n').at(-1)!) as { nodes: unknown[] };
       // Without it, a cold view sees what the broker retained for wildcards: all of it, or (RabbitMQ) nothing.
       expect(retainedOnly.nodes.length).toBe(broker.caps.retainedOnWildcards ? 24 : 0);
-    } finally { await fleet.stop(); }
+    } finally {
+      await fleet.stop();
+    }
   }, 60_000);
 
   it('fills the dashboard cold from the snapshot request too', async () => {
@@ -103,20 +119,43 @@ describe.each(matrixNames())('broker matrix: %s', (name: BrokerName) => {
     const fleet = new SimFleet({ nodes: 12, urls: broker.urls, dir: join(tmp.dir, 'dash'), root, backoff: FAST_BACKOFF, perSite: 4 });
     try {
       await fleet.start();
-      await waitFor(() => fleet.counts().connected === 12 && fleet.counts().outboxDepth === 0, 20_000, 'the fleet connected and its state out');
-      const dashboard = await startDashboard({ brokers: broker.urls, root, dbPath: join(tmp.dir, 'dash.db'), listen: { host: '127.0.0.1', port: 0 } });
+      await waitFor(
+        () => fleet.counts().connected === 12 && fleet.counts().outboxDepth === 0,
+        20_000,
+        'the fleet connected and its state out',
+      );
+      const dashboard = await startDashboard({
+        brokers: broker.urls,
+        root,
+        dbPath: join(tmp.dir, 'dash.db'),
+        listen: { host: '127.0.0.1', port: 0 },
+      });
       try {
         // Retained state fills it at once where the broker keeps it for wildcards; the answers come over the 5 s spread.
-        await waitFor(() => fleet.spokes.every((s) => s.snapshots.stats.answered === 1), 15_000, 'every spoke answered the dashboard\'s request');
-        await waitFor(() => dashboard.service.state.rows().filter((r) => r.status === 'online').length === 12, 5_000, 'every spoke online on the dashboard');
-      } finally { await dashboard.close(); }
-    } finally { await fleet.stop(); }
+        await waitFor(
+          () => fleet.spokes.every((s) => s.snapshots.stats.answered === 1),
+          15_000,
+          "every spoke answered the dashboard's request",
+        );
+        await waitFor(
+          () => dashboard.service.state.rows().filter((r) => r.status === 'online').length === 12,
+          5_000,
+          'every spoke online on the dashboard',
+        );
+      } finally {
+        await dashboard.close();
+      }
+    } finally {
+      await fleet.stop();
+    }
   }, 60_000);
 
   it('fails over past a dead endpoint of mqtt.urls to a live one, under the backoff', async () => {
     const dead = `mqtt://127.0.0.1:${await freeTcpPort()}`;
     const stack = agentStack({
-      dir: tmp.dir, root: 'fo1', at: { site: 'site-f', node: `dead-first-${name}` },
+      dir: tmp.dir,
+      root: 'fo1',
+      at: { site: 'site-f', node: `dead-first-${name}` },
       broker: { url: dead, urls: [dead, ...broker.urls], backoff: FAST_BACKOFF, random: () => 0 },
     });
     try {
@@ -124,62 +163,81 @@ describe.each(matrixNames())('broker matrix: %s', (name: BrokerName) => {
       await waitFor(() => stack.broker.connected, 10_000, 'connected past the dead endpoint');
       expect(broker.urls).toContain(stack.broker.endpoint);
       expect(stack.broker.counts.attempts).toBeGreaterThanOrEqual(2);
-    } finally { await stack.stop(); }
+    } finally {
+      await stack.stop();
+    }
   });
 
   // A node kill under a fleet, at CI size (issue 16: the bench does it with 1,000), with the agent's real backoff.
-  it.runIf(name === 'rabbitmq3')('keeps a 200-spoke fleet whole when a cluster node dies: every event, in order, every cut spoke on a survivor', async () => {
-    const root = 'nodekill';
-    const nodes = 200;
-    const fleet = new SimFleet({ nodes, urls: broker.urls, dir: join(tmp.dir, 'nodekill'), root, backoff: DEFAULT_BACKOFF });
-    // On node 2, which survives: what the cut spokes publish on their new node reaches it through the cluster.
-    const consumer = await Observer.connect(broker.urls[1]!, fleetFilter(root));
-    let sent = 0;
-    const mark = () => { const n = sent++; for (const s of fleet.spokes) void s.marker(n).catch(() => {}); };
-    let markers: NodeJS.Timeout | undefined;
-    try {
-      await fleet.start(2_000);
-      await waitFor(() => fleet.counts().connected === nodes && fleet.counts().outboxDepth === 0, 60_000, 'the fleet connected and its state out');
-      markers = setInterval(mark, 1_000);
-      await waitFor(() => sent >= 3, 10_000, 'three rounds of markers');
-      const cut = fleet.spokes.filter((s) => s.broker.endpoint === broker.urls[0]);
-      expect(cut.length).toBeGreaterThan(0); // each spoke starts at a random node
-      await broker.killNode(1);
-      // Within the backoff's first window (DEFAULT_BACKOFF: 10 s) on the next node, the cluster's survivors.
-      await waitFor(() => cut.every((s) => s.broker.connected && s.broker.counts.connections >= 2), 60_000, 'every cut spoke back');
-      const backAfter = sent;
-      await waitFor(() => sent >= backAfter + 2, 10_000, 'two more rounds of markers');
-      clearInterval(markers);
-      await waitFor(() => fleet.counts().outboxDepth === 0, 60_000, 'every outbox drained');
-      expect(fleet.spokes.every((s) => s.broker.connected && s.broker.endpoint !== broker.urls[0])).toBe(true);
-      // Per spoke, the markers in the order first seen (QoS 1 duplicates dropped by id).
-      const seen = new Map<string, number[]>();
-      const ids = new Set<unknown>();
-      const read = () => {
-        for (const e of consumer.on('event').splice(0)) {
-          if (e.body.code !== 'SIM_SEQ' || ids.has(e.body.id)) continue;
-          ids.add(e.body.id);
-          const node = String(e.body.subject);
-          seen.set(node, [...(seen.get(node) ?? []), Number(e.body.message)]);
-        }
-        return seen;
+  it.runIf(name === 'rabbitmq3')(
+    'keeps a 200-spoke fleet whole when a cluster node dies: every event, in order, every cut spoke on a survivor',
+    async () => {
+      const root = 'nodekill';
+      const nodes = 200;
+      const fleet = new SimFleet({ nodes, urls: broker.urls, dir: join(tmp.dir, 'nodekill'), root, backoff: DEFAULT_BACKOFF });
+      // On node 2, which survives: what the cut spokes publish on their new node reaches it through the cluster.
+      const consumer = await Observer.connect(broker.urls[1]!, fleetFilter(root));
+      let sent = 0;
+      const mark = () => {
+        const n = sent++;
+        for (const s of fleet.spokes) void s.marker(n).catch(() => {});
       };
-      const all = Array.from({ length: sent }, (_, k) => k);
-      await waitFor(() => read().size === nodes && [...seen.values()].every((l) => l.length === sent), 60_000, 'every marker of every spoke at the consumer');
-      for (const s of fleet.spokes) expect(seen.get(s.topics.status.split('/').at(-2)!)).toEqual(all);
-    } finally {
-      clearInterval(markers);
-      await consumer.close().catch(() => {});
-      await fleet.stop();
-      await broker.startNode(1); // the last test kills a node of its own: two must be up for the cluster's majority
-    }
-  }, 240_000);
+      let markers: NodeJS.Timeout | undefined;
+      try {
+        await fleet.start(2_000);
+        await waitFor(
+          () => fleet.counts().connected === nodes && fleet.counts().outboxDepth === 0,
+          60_000,
+          'the fleet connected and its state out',
+        );
+        markers = setInterval(mark, 1_000);
+        await waitFor(() => sent >= 3, 10_000, 'three rounds of markers');
+        const cut = fleet.spokes.filter((s) => s.broker.endpoint === broker.urls[0]);
+        expect(cut.length).toBeGreaterThan(0); // each spoke starts at a random node
+        await broker.killNode(1);
+        // Within the backoff's first window (DEFAULT_BACKOFF: 10 s) on the next node, the cluster's survivors.
+        await waitFor(() => cut.every((s) => s.broker.connected && s.broker.counts.connections >= 2), 60_000, 'every cut spoke back');
+        const backAfter = sent;
+        await waitFor(() => sent >= backAfter + 2, 10_000, 'two more rounds of markers');
+        clearInterval(markers);
+        await waitFor(() => fleet.counts().outboxDepth === 0, 60_000, 'every outbox drained');
+        expect(fleet.spokes.every((s) => s.broker.connected && s.broker.endpoint !== broker.urls[0])).toBe(true);
+        // Per spoke, the markers in the order first seen (QoS 1 duplicates dropped by id).
+        const seen = new Map<string, number[]>();
+        const ids = new Set<unknown>();
+        const read = () => {
+          for (const e of consumer.on('event').splice(0)) {
+            if (e.body.code !== 'SIM_SEQ' || ids.has(e.body.id)) continue;
+            ids.add(e.body.id);
+            const node = String(e.body.subject);
+            seen.set(node, [...(seen.get(node) ?? []), Number(e.body.message)]);
+          }
+          return seen;
+        };
+        const all = Array.from({ length: sent }, (_, k) => k);
+        await waitFor(
+          () => read().size === nodes && [...seen.values()].every((l) => l.length === sent),
+          60_000,
+          'every marker of every spoke at the consumer',
+        );
+        for (const s of fleet.spokes) expect(seen.get(s.topics.status.split('/').at(-2)!)).toEqual(all);
+      } finally {
+        clearInterval(markers);
+        await consumer.close().catch(() => {});
+        await fleet.stop();
+        await broker.startNode(1); // the last test kills a node of its own: two must be up for the cluster's majority
+      }
+    },
+    240_000,
+  );
 
   // Last: it leaves a node dead (single-node brokers are started again).
   it('keeps every queued event, in order, when the node an agent is on dies', async () => {
     const root = 'fo2';
     const stack: AgentStack = agentStack({
-      dir: tmp.dir, root, at: { site: 'site-k', node: `kill-${name}` },
+      dir: tmp.dir,
+      root,
+      at: { site: 'site-k', node: `kill-${name}` },
       broker: { url: broker.urls[0]!, urls: broker.urls, backoff: FAST_BACKOFF, keepaliveSec: 5 },
     });
     await stack.start();
@@ -208,7 +266,9 @@ describe.each(matrixNames())('broker matrix: %s', (name: BrokerName) => {
       const seen = () => observer.on('event').map((e) => String(e.body.message));
       const expected = broker.urls.length > 1 ? sent : sent.slice(40);
       await waitFor(() => expected.every((m) => seen().includes(m)), 15_000, 'every event at the observer');
-      const firsts = [...new Map(observer.on('event').map((e) => [e.body.id, String(e.body.message)])).values()].filter((m) => expected.includes(m));
+      const firsts = [...new Map(observer.on('event').map((e) => [e.body.id, String(e.body.message)])).values()].filter((m) =>
+        expected.includes(m),
+      );
       // Duplicates (QoS 1 resends) removed by id, the order is the order they were queued in.
       expect(firsts).toEqual(expected);
     } finally {
@@ -217,4 +277,3 @@ describe.each(matrixNames())('broker matrix: %s', (name: BrokerName) => {
     }
   }, 90_000);
 });
-

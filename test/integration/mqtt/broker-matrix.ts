@@ -41,11 +41,12 @@ export interface MatrixBroker {
 export const RABBITMQ_AVAILABLE = RABBIT_BIN_DIR !== undefined;
 export const MOSQUITTO_AVAILABLE = MOSQUITTO_BIN !== undefined;
 
-const portFree = (port: number) => new Promise<boolean>((resolve) => {
-  const s = createServer();
-  s.once('error', () => resolve(false));
-  s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-});
+const portFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
 
 /** A base port whose 9 cluster ports (base+1..3, +11..13, +21..23) are all free. */
 export async function freeClusterBase(): Promise<number> {
@@ -73,16 +74,26 @@ export async function startBroker(name: BrokerName, dir: string): Promise<Matrix
     case 'aedes': {
       const a = await startAedes();
       return {
-        name, urls: [a.url], caps: { retainedOnWildcards: true, retainedAcrossNodes: true, dotsInLevels: true, mqtt5: false },
-        killNode: () => a.kill(), startNode: () => a.restart(), startAll: () => a.restart(), stop: () => a.stop(),
+        name,
+        urls: [a.url],
+        caps: { retainedOnWildcards: true, retainedAcrossNodes: true, dotsInLevels: true, mqtt5: false },
+        killNode: () => a.kill(),
+        startNode: () => a.restart(),
+        startAll: () => a.restart(),
+        stop: () => a.stop(),
       };
     }
     case 'mosquitto': {
       const m = await startMosquitto(dir);
       if (!m) throw new Error('mosquitto is not installed (apt-get install mosquitto)');
       return {
-        name, urls: [m.url], caps: { retainedOnWildcards: true, retainedAcrossNodes: true, dotsInLevels: true, mqtt5: true },
-        killNode: () => m.kill('SIGKILL'), startNode: () => m.restart(), startAll: () => m.restart(), stop: () => m.stop(),
+        name,
+        urls: [m.url],
+        caps: { retainedOnWildcards: true, retainedAcrossNodes: true, dotsInLevels: true, mqtt5: true },
+        killNode: () => m.kill('SIGKILL'),
+        startNode: () => m.restart(),
+        startAll: () => m.restart(),
+        stop: () => m.stop(),
       };
     }
     case 'rabbitmq3': {
@@ -93,8 +104,16 @@ export async function startBroker(name: BrokerName, dir: string): Promise<Matrix
       // both cores busy; 90 s per node leaves the 300 s hook room for three slow nodes.
       await cluster.start(90_000);
       return {
-        name, urls: cluster.urls, caps: { retainedOnWildcards: false, retainedAcrossNodes: false, dotsInLevels: false, mqtt5: false },
-        killNode: (i) => cluster.killNode(i), startNode: (i) => cluster.startNode(i), startAll: () => { cluster.wipeData(); return cluster.start(); }, stop: () => cluster.stop(),
+        name,
+        urls: cluster.urls,
+        caps: { retainedOnWildcards: false, retainedAcrossNodes: false, dotsInLevels: false, mqtt5: false },
+        killNode: (i) => cluster.killNode(i),
+        startNode: (i) => cluster.startNode(i),
+        startAll: () => {
+          cluster.wipeData();
+          return cluster.start();
+        },
+        stop: () => cluster.stop(),
       };
     }
   }

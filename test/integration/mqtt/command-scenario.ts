@@ -10,7 +10,14 @@ import { waitFor } from './wait.js';
 export async function commandRoundTrips(conn: BrokerConn, dir: string): Promise<void> {
   const keys = testKeys();
   const target = recordingTarget();
-  const make = () => agentStack({ dir, at: AT, broker: { ...conn, backoff: FAST_BACKOFF, clientId: `cmd-agent-${Math.random()}` }, keys: keys.configured, target });
+  const make = () =>
+    agentStack({
+      dir,
+      at: AT,
+      broker: { ...conn, backoff: FAST_BACKOFF, clientId: `cmd-agent-${Math.random()}` },
+      keys: keys.configured,
+      target,
+    });
   let stack = make();
   const operator = await Observer.connect(conn.url, stack.topics.reply);
   const ask = async (payload: unknown, tx: string | null): Promise<ReplyPayload> => {
@@ -24,7 +31,11 @@ export async function commandRoundTrips(conn: BrokerConn, dir: string): Promise<
     await waitFor(() => stack.broker.connected, 10_000, 'agent connected');
 
     const get = command(keys, 'get-state', {});
-    expect(await ask(get, get.tx)).toMatchObject({ ok: true, cmd: 'get-state', result: { state: { active: { candidate: 'fibre-hub1' } } } });
+    expect(await ask(get, get.tx)).toMatchObject({
+      ok: true,
+      cmd: 'get-state',
+      result: { state: { active: { candidate: 'fibre-hub1' } } },
+    });
     const force = command(keys, 'force-path', { source: 'Cellular0/1/0', forSec: 900 });
     expect(await ask(force, force.tx)).toMatchObject({ ok: true, result: { untilMs: expect.any(Number) } });
     expect(target.calls.at(-1)).toMatchObject({ method: 'forcePath', arg: { source: 'Cellular0/1/0', by: keys.ops.id } });
@@ -43,7 +54,11 @@ export async function commandRoundTrips(conn: BrokerConn, dir: string): Promise<
       ['not-yet-valid', command(keys, 'get-state', {}, { nowMs: now + 600_000, tx: 'future-1' }), 'future-1'],
       ['lifetime-too-long', command(keys, 'get-state', {}, { ttlSec: 86_400, tx: 'long-1' }), 'long-1'],
       ['replayed', get, get.tx],
-      ['unknown-command', resign({ ...command(keys, 'get-state', {}, { tx: 'unknown-1' }), cmd: 'write-memory' as 'get-state' }, keys.ops.privateKey), 'unknown-1'],
+      [
+        'unknown-command',
+        resign({ ...command(keys, 'get-state', {}, { tx: 'unknown-1' }), cmd: 'write-memory' as 'get-state' }, keys.ops.privateKey),
+        'unknown-1',
+      ],
       ['invalid-args', command(keys, 'force-path', { forSec: 0 }, { tx: 'args-1' }), 'args-1'],
       ['not-allowed', command(keys, 'run-show', { command: 'show running-config' }, { tx: 'show-1' }), 'show-1'],
     ];
@@ -53,7 +68,11 @@ export async function commandRoundTrips(conn: BrokerConn, dir: string): Promise<
     }
     // Every command and refusal is in the journal.
     const journaled = stack.journal.query({ kinds: ['command'] });
-    expect(journaled.filter((e) => (e.data as { outcome: string }).outcome === 'refused' || (e.data as { outcome: string }).outcome === 'failed')).toHaveLength(refusals.length);
+    expect(
+      journaled.filter(
+        (e) => (e.data as { outcome: string }).outcome === 'refused' || (e.data as { outcome: string }).outcome === 'failed',
+      ),
+    ).toHaveLength(refusals.length);
 
     // A restarted agent still refuses a replay (the nonce came back from the journal).
     await stack.stop();

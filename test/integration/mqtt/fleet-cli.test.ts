@@ -14,23 +14,47 @@ import { freeTcpPort } from '../../../lab/harness/free-port.js';
 describe('spokepilot fleet (real bin, aedes)', () => {
   let broker: AedesBroker;
   let tmp: ReturnType<typeof tempDir>;
-  beforeAll(async () => { broker = await startAedes(); tmp = tempDir(); });
-  afterAll(async () => { await broker.stop(); tmp.cleanup(); });
+  beforeAll(async () => {
+    broker = await startAedes();
+    tmp = tempDir();
+  });
+  afterAll(async () => {
+    await broker.stop();
+    tmp.cleanup();
+  });
 
   it('--once --json prints a snapshot with status, active path, health and last event', async () => {
-    const stack = agentStack({ dir: join(tmp.dir, 'a'), at: { site: 'lyon', node: 'r1' }, broker: { url: broker.url, backoff: FAST_BACKOFF } });
+    const stack = agentStack({
+      dir: join(tmp.dir, 'a'),
+      at: { site: 'lyon', node: 'r1' },
+      broker: { url: broker.url, backoff: FAST_BACKOFF },
+    });
     const watch = await Observer.connect(broker.url, stack.topics.event);
     try {
       await stack.start();
       await stack.reporter.state(SAMPLE_STATE);
-      await stack.reporter.events([{ kind: 'path-change', from: { peer: '192.0.2.1', source: 'Cellular0/1/0' }, to: { peer: '192.0.2.1', source: 'GigabitEthernet0/0' } }]);
+      await stack.reporter.events([
+        {
+          kind: 'path-change',
+          from: { peer: '192.0.2.1', source: 'Cellular0/1/0' },
+          to: { peer: '192.0.2.1', source: 'GigabitEthernet0/0' },
+        },
+      ]);
       await watch.waitFor(() => true, 'the event to be out');
       const run = await runCli(['fleet', '--broker', broker.url, '--json', '--once']);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       const snap = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
       // Events are not retained: a fresh viewer sees status and state; the event only if live.
-      expect(snap.nodes).toEqual([expect.objectContaining({ site: 'lyon', node: 'r1', status: 'online', activePeer: '192.0.2.1', activeSource: 'GigabitEthernet0/0' })]);
+      expect(snap.nodes).toEqual([
+        expect.objectContaining({
+          site: 'lyon',
+          node: 'r1',
+          status: 'online',
+          activePeer: '192.0.2.1',
+          activeSource: 'GigabitEthernet0/0',
+        }),
+      ]);
       expect(snap.nodes[0].health).toHaveLength(2);
     } finally {
       await stack.stop();
@@ -42,14 +66,44 @@ describe('spokepilot fleet (real bin, aedes)', () => {
     const keyBase = join(tmp.dir, 'ops-1');
     expect((await runCli(['fleet', 'keygen', '--out', keyBase])).code).toBe(0);
     const keys = new Map([['ops-1', parsePublicKey(readFileSync(`${keyBase}.pub`, 'utf8'))]]);
-    const stack = agentStack({ dir: join(tmp.dir, 'b'), at: { site: 'lyon', node: 'r2' }, broker: { url: broker.url, backoff: FAST_BACKOFF }, keys, target: recordingTarget() });
+    const stack = agentStack({
+      dir: join(tmp.dir, 'b'),
+      at: { site: 'lyon', node: 'r2' },
+      broker: { url: broker.url, backoff: FAST_BACKOFF },
+      keys,
+      target: recordingTarget(),
+    });
     try {
       await stack.start();
       const base = ['--key', `${keyBase}.key`, '--key-id', 'ops-1', '--site', 'lyon', '--node', 'r2'];
-      const run = await runCli(['fleet', 'send', '--broker', broker.url, ...base, '--cmd', 'run-show', '--args', '{"command":"show version"}', '--timeout', '10']);
+      const run = await runCli([
+        'fleet',
+        'send',
+        '--broker',
+        broker.url,
+        ...base,
+        '--cmd',
+        'run-show',
+        '--args',
+        '{"command":"show version"}',
+        '--timeout',
+        '10',
+      ]);
       expect(run.code, run.stderr).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, cmd: 'run-show', result: { command: 'show version' } });
-      const refused = await runCli(['fleet', 'send', '--broker', broker.url, ...base, '--cmd', 'run-show', '--args', '{"command":"reload"}', '--timeout', '10']);
+      const refused = await runCli([
+        'fleet',
+        'send',
+        '--broker',
+        broker.url,
+        ...base,
+        '--cmd',
+        'run-show',
+        '--args',
+        '{"command":"reload"}',
+        '--timeout',
+        '10',
+      ]);
       expect(refused.code).toBe(1);
       expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
       const signed = await runCli(['fleet', 'sign', ...base, '--cmd', 'get-state']);
@@ -63,7 +117,9 @@ describe('spokepilot fleet (real bin, aedes)', () => {
     expect(gone.code).toBe(1);
     expect(gone.stderr).toMatch(/no reply to \S+ within 2 s: the broker took the command, but lyon\/r2 is offline since .+ \(shutdown\)/);
     const unknown = await runCli(['fleet', 'send', '--broker', broker.url, ...base, '--site', 'lyon', '--node', 'r404']);
-    expect(unknown.stderr).toMatch(/the broker took the command, but it holds no status for lyon\/r404: never connected, or a misspelt --site\/--node/);
+    expect(unknown.stderr).toMatch(
+      /the broker took the command, but it holds no status for lyon\/r404: never connected, or a misspelt --site\/--node/,
+    );
   }, 90_000);
 
   it('names an unreachable broker instead of hanging or blaming the spoke, and never signs what agents refuse', async () => {

@@ -16,17 +16,32 @@ const TERMINAL_CONTROLS = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
 
 describe('spokepilot fleet against escape-laden retained payloads (real bin, aedes)', () => {
   let broker: AedesBroker;
-  beforeAll(async () => { broker = await startAedes(); });
-  afterAll(async () => { await broker.stop(); });
+  beforeAll(async () => {
+    broker = await startAedes();
+  });
+  afterAll(async () => {
+    await broker.stop();
+  });
 
   it('prints no control character, and shows a state that fails its schema as invalid', async () => {
     const evil = await mqtt.connectAsync(broker.url, { clientId: 'rt-esc' });
     try {
       const env = { v: 1, id: 'x', ts: Date.now() };
       const valid = { ...env, ...SAMPLE_STATE, active: { ...SAMPLE_STATE.active, peer: ESC } };
-      await evil.publishAsync(topicOf(DEFAULT_ROOT, { site: 'evil', node: 'n1' }, 'status'), JSON.stringify({ ...env, state: 'online', session: 1, agentVersion: ESC }), { qos: 1, retain: true });
-      await evil.publishAsync(topicOf(DEFAULT_ROOT, { site: 'evil', node: 'n1' }, 'state'), JSON.stringify(valid), { qos: 1, retain: true });
-      await evil.publishAsync(topicOf(DEFAULT_ROOT, { site: 'evil', node: 'n2' }, 'state'), JSON.stringify({ ...env, active: { peer: ESC } }), { qos: 1, retain: true });
+      await evil.publishAsync(
+        topicOf(DEFAULT_ROOT, { site: 'evil', node: 'n1' }, 'status'),
+        JSON.stringify({ ...env, state: 'online', session: 1, agentVersion: ESC }),
+        { qos: 1, retain: true },
+      );
+      await evil.publishAsync(topicOf(DEFAULT_ROOT, { site: 'evil', node: 'n1' }, 'state'), JSON.stringify(valid), {
+        qos: 1,
+        retain: true,
+      });
+      await evil.publishAsync(
+        topicOf(DEFAULT_ROOT, { site: 'evil', node: 'n2' }, 'state'),
+        JSON.stringify({ ...env, active: { peer: ESC } }),
+        { qos: 1, retain: true },
+      );
 
       const run = await runCli(['fleet', '--broker', broker.url, '--once']);
       expect(run.code, run.stderr).toBe(0);

@@ -15,11 +15,21 @@ import { FAST_BACKOFF, SAMPLE_STATE } from './scenarios.js';
 describe('historical flag (aedes)', () => {
   let broker: AedesBroker;
   let tmp: ReturnType<typeof tempDir>;
-  beforeAll(async () => { broker = await startAedes(); tmp = tempDir('spokepilot-historical-'); });
-  afterAll(async () => { await broker?.stop(); tmp?.cleanup(); });
+  beforeAll(async () => {
+    broker = await startAedes();
+    tmp = tempDir('spokepilot-historical-');
+  });
+  afterAll(async () => {
+    await broker?.stop();
+    tmp?.cleanup();
+  });
 
   it('the state enqueued before the first CONNECT of a fresh start is live', async () => {
-    const stack = agentStack({ dir: join(tmp.dir, 'fresh'), at: { site: 'h', node: 'fresh' }, broker: { url: broker.url, backoff: FAST_BACKOFF } });
+    const stack = agentStack({
+      dir: join(tmp.dir, 'fresh'),
+      at: { site: 'h', node: 'fresh' },
+      broker: { url: broker.url, backoff: FAST_BACKOFF },
+    });
     const observer = await Observer.connect(broker.url, fleetFilter(DEFAULT_ROOT));
     try {
       await stack.reporter.state(SAMPLE_STATE); // as the agent does: its first state, before the broker answered

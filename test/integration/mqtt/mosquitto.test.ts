@@ -25,7 +25,11 @@ describe.skipIf(!MOSQUITTO_BIN)('MQTT against a real mosquitto', () => {
     for (const d of dirs) d.cleanup();
   });
   const dirs: ReturnType<typeof tempDir>[] = [];
-  const dir = (name: string) => { const d = tempDir(`spokepilot-${name}-`); dirs.push(d); return d.dir; };
+  const dir = (name: string) => {
+    const d = tempDir(`spokepilot-${name}-`);
+    dirs.push(d);
+    return d.dir;
+  };
 
   it('birth, Will and retained state as a subscriber sees them (MQTT 3.1.1)', async () => {
     await birthWillAndRetained({ url: broker.url, protocolVersion: 4 }, dir('birth4'), 'birth-v4');
@@ -47,7 +51,11 @@ describe.skipIf(!MOSQUITTO_BIN)('MQTT against a real mosquitto', () => {
   it('connects over mutual TLS with a CA, a client certificate and key', async () => {
     const observer = await Observer.connect(broker.url, fleetFilter(DEFAULT_ROOT));
     const { ca, clientCert: cert, clientKey: key } = broker.certs;
-    const stack = agentStack({ dir: dir('tls'), at: { site: 'tls', node: 'n1' }, broker: { url: broker.tlsUrl, protocolVersion: 5, backoff: FAST_BACKOFF, tls: { ca, cert, key } } });
+    const stack = agentStack({
+      dir: dir('tls'),
+      at: { site: 'tls', node: 'n1' },
+      broker: { url: broker.tlsUrl, protocolVersion: 5, backoff: FAST_BACKOFF, tls: { ca, cert, key } },
+    });
     try {
       await stack.start();
       await observer.waitFor((s) => s.topic === stack.topics.status && s.body.state === 'online', 'birth over TLS');
@@ -60,8 +68,19 @@ describe.skipIf(!MOSQUITTO_BIN)('MQTT against a real mosquitto', () => {
   });
 
   it('does not connect over TLS without a client certificate, or with a wrong CA', async () => {
-    const noCert = agentStack({ dir: dir('tls-nocert'), broker: { url: broker.tlsUrl, backoff: FAST_BACKOFF, connectTimeoutMs: 2000, tls: { ca: broker.certs.ca } } });
-    const wrongCa = agentStack({ dir: dir('tls-wrongca'), broker: { url: broker.tlsUrl, backoff: FAST_BACKOFF, connectTimeoutMs: 2000, tls: { ca: broker.certs.clientCert, cert: broker.certs.clientCert, key: broker.certs.clientKey } } });
+    const noCert = agentStack({
+      dir: dir('tls-nocert'),
+      broker: { url: broker.tlsUrl, backoff: FAST_BACKOFF, connectTimeoutMs: 2000, tls: { ca: broker.certs.ca } },
+    });
+    const wrongCa = agentStack({
+      dir: dir('tls-wrongca'),
+      broker: {
+        url: broker.tlsUrl,
+        backoff: FAST_BACKOFF,
+        connectTimeoutMs: 2000,
+        tls: { ca: broker.certs.clientCert, cert: broker.certs.clientCert, key: broker.certs.clientKey },
+      },
+    });
     const attempts = (s: typeof noCert) => s.session.session;
     try {
       await noCert.start();
@@ -77,8 +96,16 @@ describe.skipIf(!MOSQUITTO_BIN)('MQTT against a real mosquitto', () => {
   });
 
   it('authenticates with username and password, and is refused with a wrong one', async () => {
-    const good = agentStack({ dir: dir('pw-good'), at: { site: 'pw', node: 'good' }, broker: { url: broker.passwordUrl, backoff: FAST_BACKOFF, ...broker.user } });
-    const bad = agentStack({ dir: dir('pw-bad'), at: { site: 'pw', node: 'bad' }, broker: { url: broker.passwordUrl, backoff: FAST_BACKOFF, username: 'spoke', password: 'wrong' } });
+    const good = agentStack({
+      dir: dir('pw-good'),
+      at: { site: 'pw', node: 'good' },
+      broker: { url: broker.passwordUrl, backoff: FAST_BACKOFF, ...broker.user },
+    });
+    const bad = agentStack({
+      dir: dir('pw-bad'),
+      at: { site: 'pw', node: 'bad' },
+      broker: { url: broker.passwordUrl, backoff: FAST_BACKOFF, username: 'spoke', password: 'wrong' },
+    });
     try {
       await good.start();
       await bad.start();

@@ -13,13 +13,21 @@ export class Observer {
   private constructor(readonly client: MqttClient) {
     client.on('message', (topic, payload, packet) => {
       let body: Record<string, unknown>;
-      try { body = JSON.parse(payload.toString()); } catch { body = { raw: payload.toString() }; }
+      try {
+        body = JSON.parse(payload.toString());
+      } catch {
+        body = { raw: payload.toString() };
+      }
       this.seen.push({ topic, retain: packet.retain, body });
     });
   }
 
   static async connect(url: string, filter: string, options: IClientOptions = {}): Promise<Observer> {
-    const client = await mqtt.connectAsync(url, { reconnectPeriod: 100, clientId: `observer-${Math.random().toString(36).slice(2)}`, ...options });
+    const client = await mqtt.connectAsync(url, {
+      reconnectPeriod: 100,
+      clientId: `observer-${Math.random().toString(36).slice(2)}`,
+      ...options,
+    });
     const o = new Observer(client);
     await client.subscribeAsync(filter, { qos: 1 });
     return o;

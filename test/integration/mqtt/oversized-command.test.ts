@@ -35,13 +35,21 @@ interface Agent {
 
 function startAgent(url: string, protocol: 4 | 5, dir: string, publicPem: string): Agent {
   const child = spawn(process.execPath, [...IOX_HEAP, '--import', 'tsx', CHILD, url, String(protocol), dir], {
-    env: { ...process.env, SPOKEPILOT_TEST_PUBKEY: publicPem }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, SPOKEPILOT_TEST_PUBKEY: publicPem },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); const parts = out.split('\n'); out = parts.pop()!; lines.push(...parts); });
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+    const parts = out.split('\n');
+    out = parts.pop()!;
+    lines.push(...parts);
+  });
   child.stderr!.on('data', (d: Buffer) => process.stderr.write(d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, lines, exited };
 }
 
@@ -86,7 +94,11 @@ describe.skipIf(!MOSQUITTO_BIN)('oversized and retained commands (mosquitto, 64 
     await operator.client.publishAsync(topics.cmd, nestedArrays(6), { qos: 1, retain: true });
     const agent = startAgent(broker.url, 4, join(tmp.dir, 'agent-v4'), publicPem);
     try {
-      await waitFor(whileAlive(agent, () => replies().some((r) => code(r) === 'too-large')), 30_000, 'the too-large refusal');
+      await waitFor(
+        whileAlive(agent, () => replies().some((r) => code(r) === 'too-large')),
+        30_000,
+        'the too-large refusal',
+      );
       expect(replies().find((r) => code(r) === 'too-large')).toMatchObject({ tx: null, ok: false });
       const get = command(keys, 'get-state', {});
       expect(code(await ask(get, get.tx))).toBe('ok');
@@ -102,7 +114,11 @@ describe.skipIf(!MOSQUITTO_BIN)('oversized and retained commands (mosquitto, 64 
     const before = replies().length;
     const agent = startAgent(broker.url, 5, join(tmp.dir, 'agent-v5'), publicPem);
     try {
-      await waitFor(whileAlive(agent, () => agent.lines.includes('{"ready":true}')), 30_000, 'the agent to connect');
+      await waitFor(
+        whileAlive(agent, () => agent.lines.includes('{"ready":true}')),
+        30_000,
+        'the agent to connect',
+      );
       const get = command(keys, 'get-state', {});
       expect(code(await ask(get, get.tx))).toBe('ok');
       // Replies come in the order the agent handled messages; the retained one would have come first.
@@ -119,7 +135,11 @@ describe.skipIf(!MOSQUITTO_BIN)('oversized and retained commands (mosquitto, 64 
     await operator.client.publishAsync(topics.cmd, JSON.stringify(stored), { qos: 1, retain: true });
     const agent = startAgent(broker.url, 5, join(tmp.dir, 'agent-retained'), publicPem);
     try {
-      await waitFor(whileAlive(agent, () => replies().some((r) => r.tx === 'retained-1')), 30_000, 'the refusal of the stored command');
+      await waitFor(
+        whileAlive(agent, () => replies().some((r) => r.tx === 'retained-1')),
+        30_000,
+        'the refusal of the stored command',
+      );
       expect(code(replies().find((r) => r.tx === 'retained-1'))).toBe('retained');
       const live = command(keys, 'clear-override', {}, { tx: 'retained-live' });
       expect(code(await ask(live, 'retained-live', true))).toBe('retained');

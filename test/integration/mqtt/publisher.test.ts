@@ -42,7 +42,10 @@ describe('publisher (fake broker, real SQLite outbox)', () => {
     agent = net.client('agent', () => session.nextWill());
     access = outboxForPublisher(sqliteOutboxStore(outbox, writes));
     publisher = new Publisher(agent, access, session, { statusTopic: topics.status, window: 8 }, silentLogger, systemClock);
-    reporter = new Reporter(outboxSink(sqliteOutboxStore(outbox, writes), () => publisher.kick(), Date.now), { topics, ids, clock: systemClock });
+    reporter = new Reporter(
+      outboxSink(sqliteOutboxStore(outbox, writes), () => publisher.kick(), Date.now),
+      { topics, ids, clock: systemClock },
+    );
   });
   afterEach(async () => {
     await publisher.stop(100);
@@ -50,7 +53,8 @@ describe('publisher (fake broker, real SQLite outbox)', () => {
     tmp.cleanup();
   });
 
-  const warnings = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ kind: 'warning' as const, code: 'seq', message: String(from + i) }));
+  const warnings = (from: number, n: number) =>
+    Array.from({ length: n }, (_, i) => ({ kind: 'warning' as const, code: 'seq', message: String(from + i) }));
   const sentEvents = () => agent.published.filter((m) => m.topic === topics.event).map((m) => JSON.parse(String(m.payload)));
 
   it('sends the birth before any backlog, with the session the Will carries', async () => {
@@ -78,7 +82,11 @@ describe('publisher (fake broker, real SQLite outbox)', () => {
     publisher.start();
     agent.start();
     await waitFor(() => outbox.depth().total.messages === 0, 5000, 'drain');
-    expect(sentEvents().map((e) => [e.historical, e.ts === ts])).toEqual([[true, true], [true, true], [true, true]]);
+    expect(sentEvents().map((e) => [e.historical, e.ts === ts])).toEqual([
+      [true, true],
+      [true, true],
+      [true, true],
+    ]);
   });
 
   it('keeps at most a window unacknowledged, and deletes rows only on PUBACK', async () => {
@@ -132,7 +140,12 @@ describe('publisher (fake broker, real SQLite outbox)', () => {
     agent.reconnect();
     await waitFor(() => seen.at(-1)?.session === 43, 5000, 'rebirth');
     // The broker notices the old connection late and fires its Will over our birth.
-    await watcher.publish({ topic: topics.status, payload: JSON.stringify({ v: 1, id: 'w', ts: 1, state: 'offline', session: 42, reason: 'connection-lost' }), qos: 1, retain: true });
+    await watcher.publish({
+      topic: topics.status,
+      payload: JSON.stringify({ v: 1, id: 'w', ts: 1, state: 'offline', session: 42, reason: 'connection-lost' }),
+      qos: 1,
+      retain: true,
+    });
     await waitFor(() => seen.at(-1)?.state === 'online', 5000, 'birth after the stale Will');
     expect(seen.at(-1)?.session).toBe(43);
     expect(JSON.parse(net.retained.get(topics.status)!.payload.toString())).toMatchObject({ state: 'online', session: 43 });
@@ -159,7 +172,14 @@ describe('publisher (fake broker, real SQLite outbox)', () => {
   it('publishes state only on change and telemetry on change or heartbeat', async () => {
     let now = 1_000_000;
     const clock = { ...systemClock, now: () => now };
-    const r = new Reporter(outboxSink(sqliteOutboxStore(outbox, writes), () => {}, () => now), { topics, ids: messageIds(), clock, heartbeatMs: 300_000 });
+    const r = new Reporter(
+      outboxSink(
+        sqliteOutboxStore(outbox, writes),
+        () => {},
+        () => now,
+      ),
+      { topics, ids: messageIds(), clock, heartbeatMs: 300_000 },
+    );
     const body = { sla: [{ operation: 1, returnCode: 'ok' as const, samples: 10, lossPct: 0, rttMs: 20 }], interfaces: [], ipsec: [] };
     expect(await r.telemetry(body)).toBe('change');
     now += 60_000;

@@ -16,7 +16,9 @@ export type BrokerConn = Omit<MqttBrokerOptions, 'clientId' | 'will'>;
 export const FAST_BACKOFF = { baseMs: 20, capMs: 200 };
 
 export const SAMPLE_STATE: StateBody = {
-  client: 'FLEX', mode: 'enforce', released: false,
+  client: 'FLEX',
+  mode: 'enforce',
+  released: false,
   active: { peer: '192.0.2.1', source: 'GigabitEthernet0/0', candidate: 'fibre-hub1' },
   selected: 'fibre-hub1',
   candidates: [
@@ -56,7 +58,10 @@ export async function birthWillAndRetained(conn: BrokerConn, dir: string, node: 
     cutAgentConnection(stack);
     const will = await observer.waitFor((s) => s.topic === stack.topics.status && s.body.state === 'offline', 'Will');
     expect(will.body).toMatchObject({ session: session1, reason: 'connection-lost', v: 1 });
-    const rebirth = await observer.waitFor((s) => s.topic === stack.topics.status && s.body.state === 'online' && (s.body.session as number) > session1, 'rebirth');
+    const rebirth = await observer.waitFor(
+      (s) => s.topic === stack.topics.status && s.body.state === 'online' && (s.body.session as number) > session1,
+      'rebirth',
+    );
     expect(rebirth.body.id).not.toBe(birth.body.id);
 
     // A clean stop says goodbye itself (a clean DISCONNECT discards the Will).
@@ -79,7 +84,9 @@ export interface Restartable {
  * class, duplicates only as retransmissions recognisable by id.
  */
 export async function backlogAcrossBrokerRestart(
-  conn: BrokerConn, broker: Restartable, dir: string,
+  conn: BrokerConn,
+  broker: Restartable,
+  dir: string,
   /**
    * What the broker itself accepted, in arrival order, when the broker can tell
    * (aedes): ordering is checked there, because aedes interleaves a persistent
@@ -88,16 +95,27 @@ export async function backlogAcrossBrokerRestart(
   accepted?: Seen[],
   total = 10_000,
 ): Promise<{ duplicates: number; historical: number }> {
-  const observer = await Observer.connect(conn.url, fleetFilter(DEFAULT_ROOT), { clean: false, clientId: 'backlog-observer', reconnectPeriod: 50 });
+  const observer = await Observer.connect(conn.url, fleetFilter(DEFAULT_ROOT), {
+    clean: false,
+    clientId: 'backlog-observer',
+    reconnectPeriod: 50,
+  });
   const stack = agentStack({ dir, broker: { ...conn, backoff: FAST_BACKOFF } });
   const enqueue = async (from: number, to: number) => {
     for (let i = from; i < to; i += 100) {
       const n = Math.min(100, to - i);
       await stack.reporter.events(Array.from({ length: n }, (_, k) => ({ kind: 'warning' as const, code: 'seq', message: String(i + k) })));
-      await stack.writes.run(() => stack.outbox.enqueue(Array.from({ length: Math.ceil(n / 10) }, (_, k) => ({
-        class: 'telemetry' as const, topic: stack.topics.telemetry, createdMs: Date.now(),
-        payload: JSON.stringify({ v: 1, id: `t-${i + k}`, ts: Date.now(), seq: (i / 10) + k }),
-      })), Date.now()));
+      await stack.writes.run(() =>
+        stack.outbox.enqueue(
+          Array.from({ length: Math.ceil(n / 10) }, (_, k) => ({
+            class: 'telemetry' as const,
+            topic: stack.topics.telemetry,
+            createdMs: Date.now(),
+            payload: JSON.stringify({ v: 1, id: `t-${i + k}`, ts: Date.now(), seq: i / 10 + k }),
+          })),
+          Date.now(),
+        ),
+      );
       stack.publisher.kick();
     }
   };
@@ -115,7 +133,11 @@ export async function backlogAcrossBrokerRestart(
     await broker.restart();
     await waitFor(() => stack.outbox.depth().total.messages === 0, 60_000, 'the outbox to drain');
     const uniqueEvents = () => new Set(observer.on('event').map((s) => s.body.id)).size;
-    await waitFor(() => uniqueEvents() === total, 30_000, `all ${total} events (have ${uniqueEvents()}, ${seenBeforeRestart} before the restart)`);
+    await waitFor(
+      () => uniqueEvents() === total,
+      30_000,
+      `all ${total} events (have ${uniqueEvents()}, ${seenBeforeRestart} before the restart)`,
+    );
     await waitFor(() => new Set(observer.on('telemetry').map((s) => s.body.id)).size === total / 10, 30_000, 'all telemetry');
 
     const check = (leaf: string, seqOf: (b: Record<string, unknown>) => number, expected: number) => {

@@ -14,7 +14,10 @@ const [url, protocol, dir] = process.argv.slice(2) as [string, string, string];
 const keys = new Map([['ops-1', createPublicKey(process.env.SPOKEPILOT_TEST_PUBKEY!)]]);
 const target = recordingTarget();
 const stack = agentStack({
-  dir, at: AT, keys, target,
+  dir,
+  at: AT,
+  keys,
+  target,
   broker: { url, protocolVersion: protocol === '5' ? 5 : 4, backoff: { baseMs: 20, capMs: 200 }, clientId: `small-heap-${process.pid}` },
   ...(process.env.SPOKEPILOT_TEST_MAX_PAYLOAD ? { maxPayloadBytes: Number(process.env.SPOKEPILOT_TEST_MAX_PAYLOAD) } : {}),
 });

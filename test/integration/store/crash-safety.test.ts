@@ -14,7 +14,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
 const KILLS = 50;
 
-interface Claims { journal: number[]; outbox: number[]; snapshots: Map<number, number> }
+interface Claims {
+  journal: number[];
+  outbox: number[];
+  snapshots: Map<number, number>;
+}
 
 /** Runs the writer, kills it with SIGKILL after `afterMs` of writing, returns what it claimed committed. */
 function runAndKill(script: string, dbPath: string, seed: number, afterMs: number): Promise<Claims> {
@@ -53,8 +57,14 @@ describe('crash safety: SIGKILL during heavy writes', () => {
     // repository's .tmp so it resolves better-sqlite3 from node_modules.
     script = join(root, '.tmp', `crash-writer-${process.pid}.mjs`);
     await build({
-      entryPoints: [join(here, 'crash-writer.ts')], bundle: true, platform: 'node', format: 'esm',
-      target: 'node20', outfile: script, external: ['better-sqlite3'], logLevel: 'error',
+      entryPoints: [join(here, 'crash-writer.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: script,
+      external: ['better-sqlite3'],
+      logLevel: 'error',
     });
   });
   afterAll(() => {
@@ -79,11 +89,17 @@ describe('crash safety: SIGKILL during heavy writes', () => {
         expect(db.prepare('SELECT COUNT(*) AS n FROM route_snapshot WHERE complete = 0').get()).toEqual({ n: 0 });
         const journalIds = new Set((db.prepare('SELECT id FROM journal').all() as { id: number }[]).map((r) => r.id));
         expect(all.journal.filter((id) => !journalIds.has(id))).toEqual([]);
-        const seqs = new Set((db.prepare('SELECT payload FROM outbox').all() as { payload: string }[]).map((r) => JSON.parse(r.payload).seq));
+        const seqs = new Set(
+          (db.prepare('SELECT payload FROM outbox').all() as { payload: string }[]).map((r) => JSON.parse(r.payload).seq),
+        );
         expect(all.outbox.filter((s) => !seqs.has(s))).toEqual([]);
         // Every complete snapshot shows exactly the routes it recorded.
         const queries = new SqliteRouteQueries(db);
-        const snaps = db.prepare('SELECT id, ts_ms, route_count FROM route_snapshot').all() as { id: number; ts_ms: number; route_count: number }[];
+        const snaps = db.prepare('SELECT id, ts_ms, route_count FROM route_snapshot').all() as {
+          id: number;
+          ts_ms: number;
+          route_count: number;
+        }[];
         const latest = snaps.at(-1);
         if (latest) expect(queries.tableAt({ family: 'ipv4', vrf: '' }).routes.length).toBe(latest.route_count);
         for (const [id, count] of all.snapshots) {

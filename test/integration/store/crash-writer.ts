@@ -20,8 +20,14 @@ const history = new SqliteRouteHistory(db);
 const say = (line: string) => process.stdout.write(line + '\n'); // synchronous on a pipe (Linux)
 
 const route = (i: number, via: string): Route => ({
-  family: 'ipv4', prefix: `10.${(i >> 8) & 255}.${i & 255}.0/24`, code: 'B', protocol: 'bgp',
-  candidateDefault: false, distance: 200, metric: 0, nextHops: [{ address: via }],
+  family: 'ipv4',
+  prefix: `10.${(i >> 8) & 255}.${i & 255}.0/24`,
+  code: 'B',
+  protocol: 'bgp',
+  candidateDefault: false,
+  distance: 200,
+  metric: 0,
+  nextHops: [{ address: via }],
 });
 
 let seq = Number(seedText) * 1_000_000;
@@ -36,7 +42,10 @@ for (;;) {
     say(`J ${ids.join(',')}`);
   } else if (r < 0.7) {
     const first = seq + 1;
-    outbox.enqueue(Array.from({ length: 20 }, () => ({ class: 'event' as const, topic: 't', payload: `{"seq":${++seq}}`, createdMs: tick })), tick);
+    outbox.enqueue(
+      Array.from({ length: 20 }, () => ({ class: 'event' as const, topic: 't', payload: `{"seq":${++seq}}`, createdMs: tick })),
+      tick,
+    );
     say(`O ${first} ${seq}`);
   } else {
     const count = 2000 + Math.floor(rand() * 2000);

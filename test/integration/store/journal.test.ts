@@ -39,9 +39,12 @@ describe('journal (real SQLite file)', () => {
 
   it('rejects a bad kind with a coded error and appends nothing', () => {
     const j = new SqliteJournal(db, { maxAgeMs: 1e9, maxRows: 1000 });
-    expect(() => j.append([{ tsMs: 1, kind: 'ok', data: 1 }, { tsMs: 2, kind: 'Bad Kind!', data: 2 }])).toThrow(
-      expect.objectContaining({ code: 'STORE_BAD_INPUT' }),
-    );
+    expect(() =>
+      j.append([
+        { tsMs: 1, kind: 'ok', data: 1 },
+        { tsMs: 2, kind: 'Bad Kind!', data: 2 },
+      ]),
+    ).toThrow(expect.objectContaining({ code: 'STORE_BAD_INPUT' }));
     expect(j.query()).toEqual([]);
   });
 });

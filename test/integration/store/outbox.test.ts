@@ -3,7 +3,10 @@ import { SqliteOutbox, type OutboxMessage } from '../../../agent/adapters/sqlite
 import { useTempDatabase } from '../../support/temp-database.js';
 
 const msg = (cls: OutboxMessage['class'], n: number, payload = `{"n":${n}}`): OutboxMessage => ({
-  class: cls, topic: `spokepilot/v1/site/node/${cls}`, payload, createdMs: 1000 + n,
+  class: cls,
+  topic: `spokepilot/v1/site/node/${cls}`,
+  payload,
+  createdMs: 1000 + n,
 });
 
 describe('outbox (real SQLite file)', () => {
@@ -40,19 +43,33 @@ describe('outbox (real SQLite file)', () => {
   it('evicts the lowest class first when over its byte bound, and counts every eviction', () => {
     const outbox = new SqliteOutbox(t.db, { maxBytes: 1000, maxAgeMs: 1e9 });
     const pad = 'x'.repeat(60);
-    outbox.enqueue(Array.from({ length: 5 }, (_, i) => msg('event', i, pad)), 0);
-    outbox.enqueue(Array.from({ length: 5 }, (_, i) => msg('state', 10 + i, pad)), 0);
-    const evicted = outbox.enqueue(Array.from({ length: 5 }, (_, i) => msg('telemetry', 20 + i, pad)), 0);
+    outbox.enqueue(
+      Array.from({ length: 5 }, (_, i) => msg('event', i, pad)),
+      0,
+    );
+    outbox.enqueue(
+      Array.from({ length: 5 }, (_, i) => msg('state', 10 + i, pad)),
+      0,
+    );
+    const evicted = outbox.enqueue(
+      Array.from({ length: 5 }, (_, i) => msg('telemetry', 20 + i, pad)),
+      0,
+    );
     expect(evicted.telemetry.messages).toBeGreaterThan(0);
     expect(evicted.event.messages).toBe(0);
     expect(outbox.depth().total.bytes).toBeLessThanOrEqual(1000);
     // Pushing more events pushes out telemetry, then state, never events while others remain.
-    const more = outbox.enqueue(Array.from({ length: 6 }, (_, i) => msg('event', 30 + i, pad)), 0);
+    const more = outbox.enqueue(
+      Array.from({ length: 6 }, (_, i) => msg('event', 30 + i, pad)),
+      0,
+    );
     expect(outbox.depth().telemetry.messages).toBe(0);
     expect(more.state.messages).toBeGreaterThan(0);
     expect(outbox.depth().event.messages).toBe(11);
     const total = outbox.evictions();
-    expect(total.telemetry.messages + total.state.messages).toBe(evicted.telemetry.messages + more.telemetry.messages + more.state.messages);
+    expect(total.telemetry.messages + total.state.messages).toBe(
+      evicted.telemetry.messages + more.telemetry.messages + more.state.messages,
+    );
   });
 
   it('evicts rows past the age bound, counted per class', () => {

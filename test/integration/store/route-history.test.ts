@@ -7,7 +7,13 @@ import { useTempDatabase } from '../../support/temp-database.js';
 
 const GLOBAL = { family: 'ipv4' as const, vrf: '' };
 const route = (prefix: string, via: string, ageSec = 10, metric = 0): Route => ({
-  family: 'ipv4', prefix, code: 'S', protocol: 'static', candidateDefault: false, distance: 1, metric,
+  family: 'ipv4',
+  prefix,
+  code: 'S',
+  protocol: 'static',
+  candidateDefault: false,
+  distance: 1,
+  metric,
   nextHops: [{ address: via, interface: 'Tunnel100', ageSec }],
 });
 
@@ -65,7 +71,9 @@ describe('route history (real SQLite file)', () => {
     // What a process killed between slices leaves behind: versions written, snapshot not complete.
     const snap = Number(t.db.prepare("INSERT INTO route_snapshot (table_key, ts_ms) VALUES ('ipv4/', 2000)").run().lastInsertRowid);
     t.db.prepare("UPDATE route_version SET to_snap = ? WHERE prefix = '10.1.0.0/16'").run(snap);
-    t.db.prepare("INSERT INTO route_version (table_key, prefix, from_snap, from_ms, route) VALUES ('ipv4/', '10.9.0.0/16', ?, 2000, '{}')").run(snap);
+    t.db
+      .prepare("INSERT INTO route_version (table_key, prefix, from_snap, from_ms, route) VALUES ('ipv4/', '10.9.0.0/16', ?, 2000, '{}')")
+      .run(snap);
     const queries = new SqliteRouteQueries(t.db);
     expect(queries.tableAt(GLOBAL).routes.map((r) => r.route.prefix)).toEqual(['10.1.0.0/16']);
     t.reopen();

@@ -41,7 +41,8 @@ describe('route ingester (worker thread, real SQLite file)', () => {
       dbPath,
       expectations: { required: [{ prefix: '10.0.0.0/8', vrf: 'BLUE' }], allowed: [{ prefix: '10.0.0.0/8', maxLength: 16, vrf: 'BLUE' }] },
     });
-    const text = 'Routing Table: BLUE\n\n      10.0.0.0/8 is variably subnetted, 1 subnets, 1 masks\nB        10.1.2.0/24 [200/0] via 10.255.0.1, 00:01:00\n';
+    const text =
+      'Routing Table: BLUE\n\n      10.0.0.0/8 is variably subnetted, 1 subnets, 1 masks\nB        10.1.2.0/24 [200/0] via 10.255.0.1, 00:01:00\n';
     const out = await ingester.ingestText('show ip route vrf BLUE', text, 1000);
     expect(out.tables[0]!.summary.table).toEqual({ family: 'ipv4', vrf: 'BLUE' });
     expect(out.tables[0]!.violations.listed.map((v) => `${v.kind} ${v.prefix}`)).toEqual(['missing 10.0.0.0/8', 'unexpected 10.1.2.0/24']);
@@ -49,12 +50,17 @@ describe('route ingester (worker thread, real SQLite file)', () => {
 
   it('keeps the subnets hubs pushed by IKEv2 routing as their own tables (corpus output)', async () => {
     ingester = new RouteIngester({ dbPath });
-    const text = readFileSync(join(CORPUS_DIR, 'genieparser/show_crypto_ikev2_sa_detailed/iosxe/ShowCryptoIkev2SaDetail/golden_output2_output.txt'), 'utf8');
+    const text = readFileSync(
+      join(CORPUS_DIR, 'genieparser/show_crypto_ikev2_sa_detailed/iosxe/ShowCryptoIkev2SaDetail/golden_output2_output.txt'),
+      'utf8',
+    );
     const out = await ingester.ingestText('show crypto ikev2 sa detailed', text, 1000);
     const pushed = out.tables.find((t) => t.summary.table.vrf === '121')!;
     expect(pushed.summary).toMatchObject({ table: { family: 'ipv4', vrf: '121', source: 'ikev2' }, added: 5 });
     const queries = new SqliteRouteQueries(openDatabase(dbPath, { readonly: true }));
-    const routes = queries.tableAt({ family: 'ipv4', vrf: '121', source: 'ikev2' }).routes.map((r) => `${r.route.prefix} via ${r.route.nextHops[0]!.address}`);
+    const routes = queries
+      .tableAt({ family: 'ipv4', vrf: '121', source: 'ikev2' })
+      .routes.map((r) => `${r.route.prefix} via ${r.route.nextHops[0]!.address}`);
     expect(routes).toContain('10.0.0.0/8 via 22.1.1.2');
     expect(queries.tableAt({ family: 'ipv4', vrf: '121' }).snapshot).toBeUndefined(); // the RIB table is another table
     // The hub stops pushing: the next read records the subnets as removed.
@@ -90,7 +96,9 @@ describe('route ingester (worker thread, real SQLite file)', () => {
 
   it('refuses a table longer than the limit before the worker parses it, and takes the next one', async () => {
     ingester = new RouteIngester({ dbPath, maxTableLines: 1000 });
-    await expect(ingester.ingestText('show ip route', generateRouteTable(2000), 1000)).rejects.toMatchObject({ code: 'STORE_TABLE_TOO_LARGE' });
+    await expect(ingester.ingestText('show ip route', generateRouteTable(2000), 1000)).rejects.toMatchObject({
+      code: 'STORE_TABLE_TOO_LARGE',
+    });
     const small = await ingester.ingestText('show ip route', generateRouteTable(500), 2000);
     expect(small.tables[0]!.summary.routeCount).toBe(500);
     // The limit counts routes, not lines: 900 routes, 30 % of them with a second path on its own line.

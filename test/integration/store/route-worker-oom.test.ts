@@ -7,7 +7,11 @@ const CHILD = fileURLToPath(new URL('../../support/route-worker-oom-child.ts', i
 
 describe('route worker out of memory (real heap ceiling, child process)', () => {
   it('a table too big for a 64 MB heap fails with STORE_OUT_OF_MEMORY; a new worker takes the next table', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--max-old-space-size=64', '--max-semi-space-size=2', '--import', 'tsx', CHILD], { encoding: 'utf8' });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--max-old-space-size=64', '--max-semi-space-size=2', '--import', 'tsx', CHILD],
+      { encoding: 'utf8' },
+    );
     expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toMatchObject({ big: 'STORE_OUT_OF_MEMORY', small: 500, restarts: 1 });
   }, 60_000);
 });

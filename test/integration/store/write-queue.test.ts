@@ -26,11 +26,18 @@ describe('write queue against a locked database (two real connections)', () => {
     const queue = new WriteQueue();
     other.exec('BEGIN IMMEDIATE');
     const done: number[] = [];
-    const writes = [1, 2, 3].map((n) => queue.run(() => journal.append([{ tsMs: n, kind: 'observation', data: n }])).then(() => done.push(n)));
+    const writes = [1, 2, 3].map((n) =>
+      queue.run(() => journal.append([{ tsMs: n, kind: 'observation', data: n }])).then(() => done.push(n)),
+    );
     // The loop keeps turning while the writes wait.
     let ticks = 0;
     await new Promise<void>((resolve) => {
-      const t = setInterval(() => { if (++ticks === 5) { clearInterval(t); resolve(); } }, 2);
+      const t = setInterval(() => {
+        if (++ticks === 5) {
+          clearInterval(t);
+          resolve();
+        }
+      }, 2);
     });
     expect(done).toEqual([]);
     expect(queue.pending).toBe(3);

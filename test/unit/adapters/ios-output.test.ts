@@ -19,7 +19,11 @@ describe('the router refusal checks', () => {
     ['router bgp 65001', 'BGP is already running; AS is 65000'],
   ])('in configuration mode "%s" answered "%s" is a refusal naming the line and the router\'s words', (line, answer) => {
     expect(refusal(() => assertAccepted(answer + '\n', line))).toBeUndefined();
-    expect(refusal(() => assertConfigAccepted(answer + '\n', line))).toMatchObject({ code: 'ROUTER_CLI_ERROR', line, message: `router refused "${line}": ${answer}` });
+    expect(refusal(() => assertConfigAccepted(answer + '\n', line))).toMatchObject({
+      code: 'ROUTER_CLI_ERROR',
+      line,
+      message: `router refused "${line}": ${answer}`,
+    });
   });
 
   it.each([
@@ -40,11 +44,12 @@ describe('the router refusal checks', () => {
   });
 });
 
-describe('EEM\'s answer to event manager run', () => {
+describe("EEM's answer to event manager run", () => {
   it('an applet missing or not registered with event none is a refusal naming it', () => {
     const out = 'EEM policy SP-111-UP not registered with event none Event Detector\n';
     expect(refusal(() => assertAccepted(out, 'event manager run SP-111-UP'))).toMatchObject({
-      code: 'ROUTER_CLI_ERROR', message: 'router refused "event manager run SP-111-UP": EEM policy SP-111-UP not registered with event none Event Detector',
+      code: 'ROUTER_CLI_ERROR',
+      message: 'router refused "event manager run SP-111-UP": EEM policy SP-111-UP not registered with event none Event Detector',
     });
   });
 

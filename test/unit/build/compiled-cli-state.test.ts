@@ -11,7 +11,10 @@ describe('whether the bin may run the compiled CLI', () => {
   afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
 
   /** A checkout whose sources have these mtimes, and a build of them when `inputs` is given. */
-  function checkout(sources: Record<string, number>, build?: { inputs: string[]; startInputs: string[]; startAnswers?: { help: string; version: string } }): string {
+  function checkout(
+    sources: Record<string, number>,
+    build?: { inputs: string[]; startInputs: string[]; startAnswers?: { help: string; version: string } },
+  ): string {
     const d = tempDir('spokepilot-compiled-');
     dirs.push(d);
     for (const [file, mtimeMs] of Object.entries(sources)) {
@@ -31,12 +34,18 @@ describe('whether the bin may run the compiled CLI', () => {
   });
 
   it('is fresh when no source changed since the build started', () => {
-    const root = checkout({ 'agent/cli/main.ts': 1_000_000, 'agent/cli/run.ts': 1_500_000 }, { inputs: ['agent/cli/main.ts', 'agent/cli/run.ts'], startInputs: ['agent/cli/main.ts'] });
+    const root = checkout(
+      { 'agent/cli/main.ts': 1_000_000, 'agent/cli/run.ts': 1_500_000 },
+      { inputs: ['agent/cli/main.ts', 'agent/cli/run.ts'], startInputs: ['agent/cli/main.ts'] },
+    );
     expect(compiledCliState(false, root)).toBe('fresh');
   });
 
   it('is stale when a source was edited after the build started, except to --help and --version when it is not theirs', () => {
-    const root = checkout({ 'agent/cli/main.ts': 1_000_000, 'agent/cli/run.ts': 2_500_000 }, { inputs: ['agent/cli/main.ts', 'agent/cli/run.ts'], startInputs: ['agent/cli/main.ts'] });
+    const root = checkout(
+      { 'agent/cli/main.ts': 1_000_000, 'agent/cli/run.ts': 2_500_000 },
+      { inputs: ['agent/cli/main.ts', 'agent/cli/run.ts'], startInputs: ['agent/cli/main.ts'] },
+    );
     expect(compiledCliState(false, root)).toBe('stale');
     expect(compiledCliState(true, root)).toBe('fresh');
   });

@@ -20,10 +20,24 @@ describe('times for a person', () => {
 
 describe('service-class reasons in words', () => {
   it('names the failed class with its measure and level, and the best of the worst with its ratios', () => {
-    expect(reasonSentence({ code: 'class-noncompliant', candidate: 'fibre-hub1', failed: [{ class: 'voice', breaches: [{ metric: 'jitterMs', value: 41.5, threshold: 30 }] }] }, NOW))
-      .toBe('fibre-hub1 fails critical class voice (jitter 41.5 ms over 30 ms): moved to the most preferred path that meets every critical class');
-    expect(reasonSentence({ code: 'class-best-of-worst', candidate: 'lte-hub1', excess: 1.2, over: 'fibre-hub1', overExcess: 2.6, bandPct: 25 }, NOW))
-      .toContain('lte-hub1 is the least far from them (worst measure 1.2x its level, against 2.6x on fibre-hub1');
+    expect(
+      reasonSentence(
+        {
+          code: 'class-noncompliant',
+          candidate: 'fibre-hub1',
+          failed: [{ class: 'voice', breaches: [{ metric: 'jitterMs', value: 41.5, threshold: 30 }] }],
+        },
+        NOW,
+      ),
+    ).toBe(
+      'fibre-hub1 fails critical class voice (jitter 41.5 ms over 30 ms): moved to the most preferred path that meets every critical class',
+    );
+    expect(
+      reasonSentence(
+        { code: 'class-best-of-worst', candidate: 'lte-hub1', excess: 1.2, over: 'fibre-hub1', overExcess: 2.6, bandPct: 25 },
+        NOW,
+      ),
+    ).toContain('lte-hub1 is the least far from them (worst measure 1.2x its level, against 2.6x on fibre-hub1');
   });
 });
 
@@ -48,16 +62,46 @@ describe('reasons in words', () => {
     expect(new Set(repairs.map((r) => r.code)).size).toBe(3);
     for (const r of repairs) expect(pathRepairSentence(r, NOW), r.code).not.toMatch(/cannot put in words|[{}"]/);
     const sent = repairs.find((r) => r.code === 'path-reselect')!;
-    expect(pathRepairSentence(sent, NOW)).toMatch(/stayed on hub 192\.0\.2\.2 while fibre-hub1 \(hub 192\.0\.2\.1\) is good since .* intended for over 1 min: the agent clears hub 192\.0\.2\.2's IKEv2 SA .*\(attempt 1\)/);
+    expect(pathRepairSentence(sent, NOW)).toMatch(
+      /stayed on hub 192\.0\.2\.2 while fibre-hub1 \(hub 192\.0\.2\.1\) is good since .* intended for over 1 min: the agent clears hub 192\.0\.2\.2's IKEv2 SA .*\(attempt 1\)/,
+    );
     const failed = repairs.find((r) => r.code === 'path-reselect-failed')!;
-    expect(pathRepairSentence({ ...failed, retryAtMs: NOW + 120_000 }, NOW)).toMatch(/came back on hub 192\.0\.2\.2, not fibre-hub1 .*next try 14:07:11 \(in 2 min\)/);
-    expect(journalLine({ tsMs: NOW, kind: 'path-repair', subject: 'fibre-hub1', data: sent }, NOW)).toContain("clears hub 192.0.2.2's IKEv2 SA");
+    expect(pathRepairSentence({ ...failed, retryAtMs: NOW + 120_000 }, NOW)).toMatch(
+      /came back on hub 192\.0\.2\.2, not fibre-hub1 .*next try 14:07:11 \(in 2 min\)/,
+    );
+    expect(journalLine({ tsMs: NOW, kind: 'path-repair', subject: 'fibre-hub1', data: sent }, NOW)).toContain(
+      "clears hub 192.0.2.2's IKEv2 SA",
+    );
   });
 
   it('says what an example decision did and why', () => {
-    const preempt = decisionLine({ ...state.lastDecision!, atMs: NOW, reason: { code: 'preempt', candidate: 'fibre-hub1', over: 'lte-hub1', goodSinceMs: NOW - 360_000, preemptDelaySec: 300 } }, NOW);
-    expect(preempt).toMatch(/fibre-hub1 is preferred over lte-hub1 and has been good since 13:59:11 \(6 min ago\), longer than the 5 min preemption delay/);
-    const dry = decisionLine({ atMs: NOW, action: 'switch', from: 'a', to: 'b', dryRun: true, reason: { code: 'current-bad', candidate: 'a', sinceMs: NOW - 20_000, cause: { kind: 'quality', breaches: [{ metric: 'lossPct', value: 30, threshold: 5 }] } } }, NOW);
+    const preempt = decisionLine(
+      {
+        ...state.lastDecision!,
+        atMs: NOW,
+        reason: { code: 'preempt', candidate: 'fibre-hub1', over: 'lte-hub1', goodSinceMs: NOW - 360_000, preemptDelaySec: 300 },
+      },
+      NOW,
+    );
+    expect(preempt).toMatch(
+      /fibre-hub1 is preferred over lte-hub1 and has been good since 13:59:11 \(6 min ago\), longer than the 5 min preemption delay/,
+    );
+    const dry = decisionLine(
+      {
+        atMs: NOW,
+        action: 'switch',
+        from: 'a',
+        to: 'b',
+        dryRun: true,
+        reason: {
+          code: 'current-bad',
+          candidate: 'a',
+          sinceMs: NOW - 20_000,
+          cause: { kind: 'quality', breaches: [{ metric: 'lossPct', value: 30, threshold: 5 }] },
+        },
+      },
+      NOW,
+    );
     expect(dry).toBe('switch a -> b [dry-run: not applied]: a went bad at 14:04:51 (20 s ago): loss 30 % over the 5 % threshold');
     expect(reasonSentence({ code: 'some-future-code' } as never, NOW)).toMatch(/cannot put in words/);
   });
@@ -65,12 +109,27 @@ describe('reasons in words', () => {
 
 describe('status and journal for a person', () => {
   it('marks dry-run, shows the override with its expiry, MQTT and the outbox, degradations in words', () => {
-    const text = statusText({
-      site: 's1', node: 'n1', uptimeSec: 3700,
-      health: { status: 'degraded', degraded: [{ component: 'router', code: 'ROUTER_AUTH_FAILED', message: 'All configured authentication methods failed', sinceMs: NOW - 60_000 }] },
-      state: { ...state, mode: 'dry-run', override: { source: 'Cellular0/1/0', by: 'ops-1', untilMs: NOW + 1800_000 } },
-      mqtt: { connected: false, outboxDepth: 12 },
-    }, NOW).join('\n');
+    const text = statusText(
+      {
+        site: 's1',
+        node: 'n1',
+        uptimeSec: 3700,
+        health: {
+          status: 'degraded',
+          degraded: [
+            {
+              component: 'router',
+              code: 'ROUTER_AUTH_FAILED',
+              message: 'All configured authentication methods failed',
+              sinceMs: NOW - 60_000,
+            },
+          ],
+        },
+        state: { ...state, mode: 'dry-run', override: { source: 'Cellular0/1/0', by: 'ops-1', untilMs: NOW + 1800_000 } },
+        mqtt: { connected: false, outboxDepth: 12 },
+      },
+      NOW,
+    ).join('\n');
     expect(text).toContain('s1/n1: up 1 h 1 min');
     expect(text).toContain('mode         dry-run (decides and reports, changes nothing on the router)');
     expect(text).toContain('router: the router refused the credential [ROUTER_AUTH_FAILED] since 14:04:11 (1 min ago)');
@@ -80,38 +139,69 @@ describe('status and journal for a person', () => {
 
   it('says drift the agent could not repair, track by track', () => {
     const text = statusText({ site: 's1', node: 'n1', uptimeSec: 5, state: driftState }, NOW).join('\n');
-    expect(text).toMatch(/drift {8}(NOT repaired \(raised\)|being repaired|reported only \(dry-run\)|held while the policy moves) since .+, \d+ repairs?: track \d+ (up|down|not-stub|missing), wants (up|down)/);
+    expect(text).toMatch(
+      /drift {8}(NOT repaired \(raised\)|being repaired|reported only \(dry-run\)|held while the policy moves) since .+, \d+ repairs?: track \d+ (up|down|not-stub|missing), wants (up|down)/,
+    );
     expect(text).toContain('; the router on hub 192.0.2.1 via Cellular0/1/0, not fibre-hub1');
     // Only the path differs: its repairs are reselects.
     const pathOnly = { ...driftState, drift: { ...driftState.drift!, status: 'repairing' as const, tracks: [], repairs: 1 } };
-    expect(statusText({ site: 's1', node: 'n1', uptimeSec: 5, state: pathOnly }, NOW).join('\n'))
-      .toMatch(/drift {8}being repaired since .+, 1 reselect: the router on hub 192\.0\.2\.1 via Cellular0\/1\/0, not fibre-hub1/);
+    expect(statusText({ site: 's1', node: 'n1', uptimeSec: 5, state: pathOnly }, NOW).join('\n')).toMatch(
+      /drift {8}being repaired since .+, 1 reselect: the router on hub 192\.0\.2\.1 via Cellular0\/1\/0, not fibre-hub1/,
+    );
   });
 
   it('a journal entry is one line in words; one of unknown shape keeps its data', () => {
-    expect(journalLine({ tsMs: NOW - 5000, kind: 'observation', subject: 'interface', data: { kind: 'interface', name: 'Cellular0/1/0', up: false } }, NOW))
-      .toBe('14:05:06 (5 s ago)    observation  interface  interface Cellular0/1/0 down');
+    expect(
+      journalLine(
+        { tsMs: NOW - 5000, kind: 'observation', subject: 'interface', data: { kind: 'interface', name: 'Cellular0/1/0', up: false } },
+        NOW,
+      ),
+    ).toBe('14:05:06 (5 s ago)    observation  interface  interface Cellular0/1/0 down');
     expect(journalLine({ tsMs: NOW, kind: 'novel', data: { x: 1 } }, NOW)).toContain('{"x":1}');
   });
 
-  it('a metered WAN\'s rows are in words: thresholds, periods, counter restarts, budget and probing observations', () => {
+  it("a metered WAN's rows are in words: thresholds, periods, counter restarts, budget and probing observations", () => {
     const line = (kind: string, data: Record<string, unknown>) => journalLine({ tsMs: NOW, kind, subject: 'Cellular0/1/0', data }, NOW);
-    expect(line('metered', { kind: 'threshold', interface: 'Cellular0/1/0', pct: 80, periodBytes: 1_600_000_000, budget: 2_000_000_000, periodStartMs: 0 }))
-      .toContain('80 % of the budget used: 1600000000 of 2000000000 bytes this billing period');
+    expect(
+      line('metered', {
+        kind: 'threshold',
+        interface: 'Cellular0/1/0',
+        pct: 80,
+        periodBytes: 1_600_000_000,
+        budget: 2_000_000_000,
+        periodStartMs: 0,
+      }),
+    ).toContain('80 % of the budget used: 1600000000 of 2000000000 bytes this billing period');
     expect(line('metered', { kind: 'period-start', previousBytes: 123 })).toContain('the last one counted 123 bytes');
     expect(line('metered', { kind: 'counters-reset' })).toContain('counting goes on from zero');
-    expect(line('observation', { kind: 'metered-budget', source: 'Cellular0/1/0', spent: true })).toContain('the budget of metered WAN Cellular0/1/0 is spent');
+    expect(line('observation', { kind: 'metered-budget', source: 'Cellular0/1/0', spent: true })).toContain(
+      'the budget of metered WAN Cellular0/1/0 is spent',
+    );
     expect(line('observation', { kind: 'sla-stopped', operations: [23, 24] })).toContain('full-rate probes 23, 24 stopped');
   });
 
-  it('a dual-cloud spoke\'s rows are in words: BGP sessions, shortcuts, the protected-prefix check, a hub whose session is down', () => {
+  it("a dual-cloud spoke's rows are in words: BGP sessions, shortcuts, the protected-prefix check, a hub whose session is down", () => {
     const line = (kind: string, data: Record<string, unknown>) => journalLine({ tsMs: NOW, kind, subject: 'x', data }, NOW);
     expect(line('observation', { kind: 'bgp-sessions', down: ['172.31.1.1'] })).toContain('BGP sessions down: hubs 172.31.1.1');
     expect(line('observation', { kind: 'bgp-sessions', down: [] })).toContain("every hub's BGP session is established");
-    const shortcut = { prefix: '10.20.13.0/24', via: '172.31.1.13', interface: 'Virtual-Access1', nbmaAddress: '192.0.2.50', expireSec: 7199 };
-    expect(line('shortcut', { action: 'appeared', shortcut })).toContain('a shortcut to 10.20.13.0/24 via spoke 172.31.1.13 (192.0.2.50) appeared, held 7199 s');
-    expect(line('shortcut', { action: 'moved', shortcut: { ...shortcut, via: '172.31.2.13' }, was: shortcut })).toContain('now goes via spoke 172.31.2.13 (was 172.31.1.13)');
-    expect(line('shortcut-expectation', { violations: [{ shortcut: { ...shortcut, prefix: '10.0.1.0/24' }, protectedPrefix: '10.0.0.0/16' }] })).toContain('1 shortcut(s) take a protected prefix to another spoke: 10.0.1.0/24 (10.0.0.0/16)');
-    expect(line('health', { candidate: 'hub1', from: 'good', to: 'bad', cause: { kind: 'bgp-down', neighbor: '172.31.1.1' } })).toContain('hub1 good -> bad: its BGP session to hub 172.31.1.1 is down');
+    const shortcut = {
+      prefix: '10.20.13.0/24',
+      via: '172.31.1.13',
+      interface: 'Virtual-Access1',
+      nbmaAddress: '192.0.2.50',
+      expireSec: 7199,
+    };
+    expect(line('shortcut', { action: 'appeared', shortcut })).toContain(
+      'a shortcut to 10.20.13.0/24 via spoke 172.31.1.13 (192.0.2.50) appeared, held 7199 s',
+    );
+    expect(line('shortcut', { action: 'moved', shortcut: { ...shortcut, via: '172.31.2.13' }, was: shortcut })).toContain(
+      'now goes via spoke 172.31.2.13 (was 172.31.1.13)',
+    );
+    expect(
+      line('shortcut-expectation', { violations: [{ shortcut: { ...shortcut, prefix: '10.0.1.0/24' }, protectedPrefix: '10.0.0.0/16' }] }),
+    ).toContain('1 shortcut(s) take a protected prefix to another spoke: 10.0.1.0/24 (10.0.0.0/16)');
+    expect(line('health', { candidate: 'hub1', from: 'good', to: 'bad', cause: { kind: 'bgp-down', neighbor: '172.31.1.1' } })).toContain(
+      'hub1 good -> bad: its BGP session to hub 172.31.1.1 is down',
+    );
   });
 });

@@ -33,9 +33,17 @@ describe('SIGHUP reload', () => {
   };
 
   it('refuses whole, and runs on, when loading throws', () => {
-    const { lines, reconfigure } = reload(() => { throw new ReferenceError('Unresolved alias'); });
+    const { lines, reconfigure } = reload(() => {
+      throw new ReferenceError('Unresolved alias');
+    });
     expect(reconfigure).not.toHaveBeenCalled();
-    expect(lines).toEqual([expect.objectContaining({ level: 'error', event: 'reload-refused', fields: { issues: [expect.objectContaining({ code: 'CONFIG_INTERNAL' })] } })]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        event: 'reload-refused',
+        fields: { issues: [expect.objectContaining({ code: 'CONFIG_INTERNAL' })] },
+      }),
+    ]);
   });
 
   it('refuses an invalid file with its issues', () => {
@@ -46,7 +54,10 @@ describe('SIGHUP reload', () => {
   });
 
   it('applies the policy of a valid file (dry-run kept) and names the sections that need a restart', () => {
-    const { lines, reconfigure, current } = reload(() => loadConfigText(MINIMAL.replace('node: n1', 'node: n2\npolicy: { preemptDelaySec: 5 }')), true);
+    const { lines, reconfigure, current } = reload(
+      () => loadConfigText(MINIMAL.replace('node: n1', 'node: n2\npolicy: { preemptDelaySec: 5 }')),
+      true,
+    );
     expect(reconfigure).toHaveBeenCalledWith(expect.objectContaining({ preemptDelaySec: 5, mode: 'dry-run' }));
     // In force: the new policy; the node keeps its start-up value until a restart.
     expect(current.mode).toBe('dry-run');
@@ -57,8 +68,11 @@ describe('SIGHUP reload', () => {
 });
 
 describe('SIGHUP reload of metered settings', () => {
-  const metered = (settings: string, extra = '') => MINIMAL.replace('sources: [{ interface: Gi0/0, stubTrack: 111 }]',
-    `sources: [{ interface: Gi0/0, stubTrack: 111 }, { interface: Cellular0/1/0, stubTrack: 112${extra}, metered: ${settings} }]`);
+  const metered = (settings: string, extra = '') =>
+    MINIMAL.replace(
+      'sources: [{ interface: Gi0/0, stubTrack: 111 }]',
+      `sources: [{ interface: Gi0/0, stubTrack: 111 }, { interface: Cellular0/1/0, stubTrack: 112${extra}, metered: ${settings} }]`,
+    );
   const start = (text: string) => {
     const reconfigure = vi.fn();
     const applyMetered = vi.fn();
@@ -69,7 +83,10 @@ describe('SIGHUP reload of metered settings', () => {
     const { current, reconfigure, applyMetered } = start(metered('{ budget: 2GB }'));
     const r = current.replace(valid(metered('{ budget: 500MB, billingDay: 15, thresholdsPct: [90], whenSpent: ignore }')));
     expect(r.needRestart).toEqual([]);
-    expect(applyMetered).toHaveBeenCalledWith([expect.anything(), expect.objectContaining({ metered: expect.objectContaining({ budget: 5e8, billingDay: 15, whenSpent: 'ignore' }) })]);
+    expect(applyMetered).toHaveBeenCalledWith([
+      expect.anything(),
+      expect.objectContaining({ metered: expect.objectContaining({ budget: 5e8, billingDay: 15, whenSpent: 'ignore' }) }),
+    ]);
     expect(reconfigure).toHaveBeenLastCalledWith(expect.objectContaining({ metered: { 'Cellular0/1/0': 'ignore' } }));
     expect(current.value.flexvpn.sources[1]!.metered!.budget).toBe(5e8);
   });

@@ -15,13 +15,17 @@ describe('spokepilot --version', () => {
     expect(r.stdout.trim()).toBe(`spokepilot ${pkg.version}`);
   }, 30_000);
 
-  it('the bin answers --help, -h, help and nothing at all with the CLI\'s own usage, as the ES module CLI does', async () => {
+  it("the bin answers --help, -h, help and nothing at all with the CLI's own usage, as the ES module CLI does", async () => {
     const esm = BIN.replace(/spokepilot\.cjs$/, 'spokepilot.mjs');
     for (const args of [['--help'], ['-h'], ['help'], [], ['--version'], ['-V']]) {
       const r = await runCli(args);
       expect(r.code, args.join(' ')).toBe(args.length === 0 ? 2 : 0);
       let viaEsm: string;
-      try { viaEsm = execFileSync(process.execPath, [esm, ...args], { encoding: 'utf8' }); } catch (e) { viaEsm = (e as { stdout: string }).stdout; }
+      try {
+        viaEsm = execFileSync(process.execPath, [esm, ...args], { encoding: 'utf8' });
+      } catch (e) {
+        viaEsm = (e as { stdout: string }).stdout;
+      }
       expect(r.stdout, args.join(' ')).toBe(viaEsm);
     }
     expect((await runCli(['--help'])).stdout).toBe(`${usage()}\n`);

@@ -14,7 +14,12 @@ const keys = testKeys();
 const topics = nodeTopics(DEFAULT_ROOT, AT);
 const validators = createPayloadValidators();
 
-function setup(opts: Partial<CommandHandlerOptions> = {}, journalFails = false, journal: JournalEntry[] = [], nonces: RememberedNonce[] = []) {
+function setup(
+  opts: Partial<CommandHandlerOptions> = {},
+  journalFails = false,
+  journal: JournalEntry[] = [],
+  nonces: RememberedNonce[] = [],
+) {
   const net = new FakeMqttNetwork();
   const agent = net.client('agent');
   const target = recordingTarget();
@@ -22,7 +27,12 @@ function setup(opts: Partial<CommandHandlerOptions> = {}, journalFails = false, 
   const handler = new CommandHandler(
     { site: AT.site, node: AT.node, cmdTopic: topics.cmd, replyTopic: topics.reply, keys: keys.configured, ...opts },
     {
-      broker: agent, target, ids: () => `r${n++}`, clock: systemClock, log: silentLogger, validators,
+      broker: agent,
+      target,
+      ids: () => `r${n++}`,
+      clock: systemClock,
+      log: silentLogger,
+      validators,
       journal: async (e, nonce) => {
         if (journalFails) throw new Error('disk full');
         journal.push(e);
@@ -48,12 +58,21 @@ describe('command handler', () => {
   it('runs each command and replies with its tx', async () => {
     const cases: [SignedCommand, (r: RecordingTarget) => unknown][] = [
       [command(keys, 'get-state', {}), () => expect(s.target.calls.at(-1)?.method).toBe('getState')],
-      [command(keys, 'get-routes', { family: 'ipv6', vrf: 'red' }), (t) => expect(t.calls.at(-1)).toEqual({ method: 'getRoutes', arg: { family: 'ipv6', vrf: 'red' } })],
+      [
+        command(keys, 'get-routes', { family: 'ipv6', vrf: 'red' }),
+        (t) => expect(t.calls.at(-1)).toEqual({ method: 'getRoutes', arg: { family: 'ipv6', vrf: 'red' } }),
+      ],
       [command(keys, 'get-events', { limit: 5, kinds: ['decision'] }), (t) => expect(t.calls.at(-1)?.method).toBe('getEvents')],
-      [command(keys, 'force-path', { peer: '192.0.2.2', source: 'Cellular0/1/0', forSec: 600 }), (t) => expect(t.calls.at(-1)?.arg).toMatchObject({ peer: '192.0.2.2', source: 'Cellular0/1/0', by: 'ops-1' })],
+      [
+        command(keys, 'force-path', { peer: '192.0.2.2', source: 'Cellular0/1/0', forSec: 600 }),
+        (t) => expect(t.calls.at(-1)?.arg).toMatchObject({ peer: '192.0.2.2', source: 'Cellular0/1/0', by: 'ops-1' }),
+      ],
       [command(keys, 'clear-override', {}), (t) => expect(t.calls.at(-1)).toEqual({ method: 'clearOverride', arg: 'ops-1' })],
       [command(keys, 'set-policy', { policy: { preemptDelaySec: 120 } }), (t) => expect(t.calls.at(-1)?.method).toBe('applyPolicy')],
-      [command(keys, 'run-show', { command: 'show  crypto IKEv2 sa' }), (t) => expect(t.calls.at(-1)).toEqual({ method: 'runShow', arg: 'show crypto ikev2 sa' })],
+      [
+        command(keys, 'run-show', { command: 'show  crypto IKEv2 sa' }),
+        (t) => expect(t.calls.at(-1)).toEqual({ method: 'runShow', arg: 'show crypto ikev2 sa' }),
+      ],
       [command(keys, 'rebirth', {}), (t) => expect(t.calls.at(-1)?.method).toBe('rebirth')],
     ];
     for (const [c, check] of cases) {
@@ -150,7 +169,9 @@ describe('command handler', () => {
     slow.target.hang = true;
     expect(refusal(await send(slow.handler, command(keys, 'run-show', { command: 'show version' })))).toBe('timeout');
 
-    s.target.forcePath = () => { throw Object.assign(new Error('no such candidate'), { code: 'POLICY_UNKNOWN_PATH' }); };
+    s.target.forcePath = () => {
+      throw Object.assign(new Error('no such candidate'), { code: 'POLICY_UNKNOWN_PATH' });
+    };
     const r = await send(s.handler, command(keys, 'force-path', { peer: '198.51.100.1', forSec: 60 }));
     expect(r).toMatchObject({ ok: false, error: { code: 'failed', message: 'POLICY_UNKNOWN_PATH: no such candidate' } });
   });

@@ -19,11 +19,25 @@ export function testKeys(): TestKeys {
   return { ops, rogue, configured: new Map([[ops.id, ops.publicKey]]) };
 }
 
-export function command<N extends CommandName>(keys: TestKeys, cmd: N, args: CommandArgsMap[N], o: { nowMs?: number; ttlSec?: number; node?: string; tx?: string } = {}): SignedCommand<N> {
-  return buildSignedCommand({
-    site: AT.site, node: o.node ?? AT.node, cmd, args, keyId: keys.ops.id, nowMs: o.nowMs ?? Date.now(), ttlSec: o.ttlSec ?? 60,
-    ...(o.tx ? { tx: o.tx } : {}),
-  }, keys.ops.privateKey);
+export function command<N extends CommandName>(
+  keys: TestKeys,
+  cmd: N,
+  args: CommandArgsMap[N],
+  o: { nowMs?: number; ttlSec?: number; node?: string; tx?: string } = {},
+): SignedCommand<N> {
+  return buildSignedCommand(
+    {
+      site: AT.site,
+      node: o.node ?? AT.node,
+      cmd,
+      args,
+      keyId: keys.ops.id,
+      nowMs: o.nowMs ?? Date.now(),
+      ttlSec: o.ttlSec ?? 60,
+      ...(o.tx ? { tx: o.tx } : {}),
+    },
+    keys.ops.privateKey,
+  );
 }
 
 /** Re-signs an edited command with a given key (to make well-signed odd commands). */
@@ -43,21 +57,39 @@ export function recordingTarget(): RecordingTarget {
     calls: [],
     showOutput: 'Cisco IOS XE Software, Version 17.9.4a\n',
     hang: false,
-    getState: () => { t.calls.push({ method: 'getState' }); return { active: { candidate: 'fibre-hub1' } }; },
-    getRoutes: (a) => { t.calls.push({ method: 'getRoutes', arg: a }); return { family: a.family ?? 'ipv4', routes: [] }; },
-    getEvents: (a) => { t.calls.push({ method: 'getEvents', arg: a }); return { events: [] }; },
-    forcePath: (o: PathOverride) => { t.calls.push({ method: 'forcePath', arg: o }); },
-    clearOverride: (by) => { t.calls.push({ method: 'clearOverride', arg: by }); },
-    validatePolicy: (p) => (typeof p.preemptDelaySec === 'number' && p.preemptDelaySec >= 0
-      ? { ok: true }
-      : { ok: false, errors: ['/policy/preemptDelaySec: must be a number >= 0'] }),
-    applyPolicy: (p) => { t.calls.push({ method: 'applyPolicy', arg: p }); },
+    getState: () => {
+      t.calls.push({ method: 'getState' });
+      return { active: { candidate: 'fibre-hub1' } };
+    },
+    getRoutes: (a) => {
+      t.calls.push({ method: 'getRoutes', arg: a });
+      return { family: a.family ?? 'ipv4', routes: [] };
+    },
+    getEvents: (a) => {
+      t.calls.push({ method: 'getEvents', arg: a });
+      return { events: [] };
+    },
+    forcePath: (o: PathOverride) => {
+      t.calls.push({ method: 'forcePath', arg: o });
+    },
+    clearOverride: (by) => {
+      t.calls.push({ method: 'clearOverride', arg: by });
+    },
+    validatePolicy: (p) =>
+      typeof p.preemptDelaySec === 'number' && p.preemptDelaySec >= 0
+        ? { ok: true }
+        : { ok: false, errors: ['/policy/preemptDelaySec: must be a number >= 0'] },
+    applyPolicy: (p) => {
+      t.calls.push({ method: 'applyPolicy', arg: p });
+    },
     runShow: async (c) => {
       t.calls.push({ method: 'runShow', arg: c });
       if (t.hang) await new Promise(() => {});
       return t.showOutput;
     },
-    rebirth: async () => { t.calls.push({ method: 'rebirth' }); },
+    rebirth: async () => {
+      t.calls.push({ method: 'rebirth' });
+    },
   };
   return t;
 }

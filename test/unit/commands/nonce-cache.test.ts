@@ -15,7 +15,13 @@ describe('nonce cache', () => {
 
   it('loads remembered nonces, dropping those already expired (plus skew)', () => {
     const c = new NonceCache(10, 1000);
-    c.load([{ nonce: 'n1', expMs: 10_000 }, { nonce: 'n3', expMs: 3000 }], 5000);
+    c.load(
+      [
+        { nonce: 'n1', expMs: 10_000 },
+        { nonce: 'n3', expMs: 3000 },
+      ],
+      5000,
+    );
     expect(c.has('n1')).toBe(true);
     expect(c.has('n3')).toBe(false);
   });

@@ -30,7 +30,9 @@ function manualClock(startMs = Date.now()) {
     setTimer(fn, ms) {
       const t = { at: now + ms, fn };
       timers.push(t);
-      return () => { timers = timers.filter((x) => x !== t); };
+      return () => {
+        timers = timers.filter((x) => x !== t);
+      };
     },
     sleep: (ms) => new Promise((resolve) => clock.setTimer(resolve, ms)),
     advance(ms) {
@@ -53,8 +55,16 @@ function setup(journalFails = false) {
   const handler = new CommandHandler(
     { site: AT.site, node: AT.node, cmdTopic: topics.cmd, replyTopic: topics.reply, keys: keys.configured },
     {
-      broker: agent, target: recordingTarget(), ids: () => `r${n++}`, clock, log: silentLogger, validators,
-      journal: async (e) => { if (journalFails) throw Object.assign(new Error('database or disk is full'), { code: 'STORE_DISK_FULL' }); journal.push(e); },
+      broker: agent,
+      target: recordingTarget(),
+      ids: () => `r${n++}`,
+      clock,
+      log: silentLogger,
+      validators,
+      journal: async (e) => {
+        if (journalFails) throw Object.assign(new Error('database or disk is full'), { code: 'STORE_DISK_FULL' });
+        journal.push(e);
+      },
       report: (e) => events.push(e),
     },
   );
@@ -62,7 +72,8 @@ function setup(journalFails = false) {
   return { net, agent, clock, journal, events, handler, replies };
 }
 
-const garbage = (h: CommandHandler, count: number) => Promise.all(Array.from({ length: count }, (_, i) => h.handle(Buffer.from(`garbage-${i}`))));
+const garbage = (h: CommandHandler, count: number) =>
+  Promise.all(Array.from({ length: count }, (_, i) => h.handle(Buffer.from(`garbage-${i}`))));
 
 describe('token bucket', () => {
   it('allows a burst, then the sustained rate', () => {
@@ -74,7 +85,7 @@ describe('token bucket', () => {
     expect([b.take(10_000), b.take(10_000), b.take(10_000)]).toEqual([true, true, false]); // refilled to the burst, no more
   });
 
-  it('refills again soon after the clock steps back (not an hour later for an hour\'s step)', () => {
+  it("refills again soon after the clock steps back (not an hour later for an hour's step)", () => {
     const b = new TokenBucket(5, 1);
     expect(b.take(3_600_000)).toBe(true);
     expect(b.take(0)).toBe(false); // stepped back an hour: empty, as it was
@@ -105,13 +116,27 @@ describe('command handler under a flood of unauthenticated messages', () => {
     expect(s.replies()).toHaveLength(repliesBurst);
     for (const r of s.replies()) expect(validators.payload('reply', r)).toBeNull();
     expect(s.handler.stats()).toEqual({
-      unauthenticatedRefusals: 1000, refusalsSummarised: 1000 - journalBurst, repliesDropped: 1000 - repliesBurst, journalFailures: 0, refusalsNotJournaled: 0,
+      unauthenticatedRefusals: 1000,
+      refusalsSummarised: 1000 - journalBurst,
+      repliesDropped: 1000 - repliesBurst,
+      journalFailures: 0,
+      refusalsNotJournaled: 0,
     });
 
     s.clock.advance(summaryEveryMs);
     await expect.poll(() => s.journal.length).toBe(journalBurst + 1);
-    expect(s.journal.at(-1)).toMatchObject({ kind: 'command', data: { outcome: 'refused', code: 'malformed', count: 1000 - journalBurst, codes: { malformed: 1000 - journalBurst } } });
-    expect(s.events.at(-1)).toEqual({ kind: 'command', tx: null, outcome: 'refused', code: 'malformed', count: 1000 - journalBurst, codes: { malformed: 1000 - journalBurst } });
+    expect(s.journal.at(-1)).toMatchObject({
+      kind: 'command',
+      data: { outcome: 'refused', code: 'malformed', count: 1000 - journalBurst, codes: { malformed: 1000 - journalBurst } },
+    });
+    expect(s.events.at(-1)).toEqual({
+      kind: 'command',
+      tx: null,
+      outcome: 'refused',
+      code: 'malformed',
+      count: 1000 - journalBurst,
+      codes: { malformed: 1000 - journalBurst },
+    });
     expect(validators.payload('event', { v: 1, id: 'x', ts: 1, ...s.events.at(-1) })).toBeNull();
 
     // Over the flood, a signed command still runs, and the budget refills with time.
@@ -153,7 +178,11 @@ describe('command handler under a flood of unauthenticated messages', () => {
     const big = await s.handler.handle(Buffer.alloc(65_537, '['));
     expect(big).toMatchObject({ tx: null, ok: false, error: { code: 'too-large' } });
     const c = command(keys, 'force-path', { source: 'Cellular0/1/0', forSec: 60 }, { nowMs: s.clock.now() });
-    expect(await s.handler.handle(Buffer.from(JSON.stringify(c)), { retained: true })).toMatchObject({ tx: c.tx, ok: false, error: { code: 'retained' } });
+    expect(await s.handler.handle(Buffer.from(JSON.stringify(c)), { retained: true })).toMatchObject({
+      tx: c.tx,
+      ok: false,
+      error: { code: 'retained' },
+    });
     expect(s.handler.stats().unauthenticatedRefusals).toBe(2);
     // Not remembered either: the same command, sent as it should be, runs.
     expect(await s.handler.handle(Buffer.from(JSON.stringify(c)))).toMatchObject({ ok: true });

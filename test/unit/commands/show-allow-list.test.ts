@@ -18,11 +18,31 @@ describe('run-show allow-list', () => {
   });
 
   it.each([
-    'configure terminal', 'reload', 'clear crypto session', 'debug crypto ikev2', 'copy running-config tftp:',
-    'show running-config', 'show running-config | redirect tftp://x', 'show version | tee flash:x', 'show version | include X',
-    'sh ver', 'show ip ro', 'show version\nreload', 'show version\r', 'show version; reload', 'show interfaces Gi0/0 ; reload',
-    'show ip route 999.1.1.1', 'show interfaces gi0/0', 'show ip route vrf a b', 'show track x', 'show ' + 'x'.repeat(300),
-    'show tech-support', 'more flash:/x', 'show archive', 'show ip bgp neighbors 172.31.1.300', 'clear ip bgp 172.31.1.1 soft in',
+    'configure terminal',
+    'reload',
+    'clear crypto session',
+    'debug crypto ikev2',
+    'copy running-config tftp:',
+    'show running-config',
+    'show running-config | redirect tftp://x',
+    'show version | tee flash:x',
+    'show version | include X',
+    'sh ver',
+    'show ip ro',
+    'show version\nreload',
+    'show version\r',
+    'show version; reload',
+    'show interfaces Gi0/0 ; reload',
+    'show ip route 999.1.1.1',
+    'show interfaces gi0/0',
+    'show ip route vrf a b',
+    'show track x',
+    'show ' + 'x'.repeat(300),
+    'show tech-support',
+    'more flash:/x',
+    'show archive',
+    'show ip bgp neighbors 172.31.1.300',
+    'clear ip bgp 172.31.1.1 soft in',
   ])('refuses %j', (input) => {
     expect(allowedShowCommand(input)).toBeUndefined();
   });

@@ -37,9 +37,14 @@ describe('lifecycle: started in order, stopped in reverse by one loop', () => {
     const calls: string[] = [];
     const { log, lines } = recording();
     const life = new Lifecycle(log);
-    await expect(life.start([service('store', calls), service('syslog', calls, { failStart: true }), service('runtime', calls)])).rejects.toThrow('syslog cannot listen');
+    await expect(
+      life.start([service('store', calls), service('syslog', calls, { failStart: true }), service('runtime', calls)]),
+    ).rejects.toThrow('syslog cannot listen');
     expect(calls).toEqual(['start store', 'start syslog', 'stop store']);
-    expect(lines).toContainEqual({ event: 'service-start-failed', fields: { service: 'syslog', code: 'EADDRINUSE', error: 'syslog cannot listen' } });
+    expect(lines).toContainEqual({
+      event: 'service-start-failed',
+      fields: { service: 'syslog', code: 'EADDRINUSE', error: 'syslog cannot listen' },
+    });
   });
 
   it('a stop that fails is logged and the next goes on; one that outlives the deadline is left behind', async () => {
@@ -51,6 +56,9 @@ describe('lifecycle: started in order, stopped in reverse by one loop', () => {
     await life.stop(200);
     expect(Date.now() - t0).toBeLessThan(2_000);
     expect(calls.slice(3)).toEqual(['stop http', 'stop router', 'stop store']);
-    expect(lines).toContainEqual({ event: 'service-stop-failed', fields: { service: 'http', code: undefined, error: 'http would not close' } });
+    expect(lines).toContainEqual({
+      event: 'service-stop-failed',
+      fields: { service: 'http', code: undefined, error: 'http would not close' },
+    });
   });
 });

@@ -28,7 +28,12 @@ describe('topology: dual-cloud in the configuration', () => {
     const r = loadConfigText(DUAL);
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.config.topology).toBe('dual-cloud');
-    expect(r.config.dualCloud).toMatchObject({ asn: 65000, preferLocalPreference: 200, protectedPrefixes: [], hubs: [{ tunnel: 'Tunnel1' }, { tunnel: 'Tunnel2' }] });
+    expect(r.config.dualCloud).toMatchObject({
+      asn: 65000,
+      preferLocalPreference: 200,
+      protectedPrefixes: [],
+      hubs: [{ tunnel: 'Tunnel1' }, { tunnel: 'Tunnel2' }],
+    });
     expect(r.config.flexvpn).toEqual({ client: '', tunnel: '', peers: [], sources: [], tunnelSlaOperations: [] });
   });
 
@@ -38,8 +43,7 @@ describe('topology: dual-cloud in the configuration', () => {
   });
 
   it('every cross-field problem is named with its path', () => {
-    const bad = DUAL
-      .replace("returnPath: { community: '65000:110' }", "returnPath: { community: '65000:110', med: 10 }")
+    const bad = DUAL.replace("returnPath: { community: '65000:110' }", "returnPath: { community: '65000:110', med: 10 }")
       .replace('routeMapOut: SP-OUT-2', 'routeMapOut: SP-IN-1')
       .replace('source: Tunnel2', 'source: Tunnel1');
     expect(issues(bad)).toEqual([
@@ -47,8 +51,19 @@ describe('topology: dual-cloud in the configuration', () => {
       'dualCloud.returnPath: needs exactly one of community (AA:NN the hubs map to a lower local preference) or med; got both',
       "candidates[1].source: Tunnel1 is not hub 172.31.2.1's tunnel (Tunnel2)",
     ]);
-    expect(issues(DUAL.replace("'65000:110'", "'65000:70000'"))).toEqual(['dualCloud.returnPath.community: "65000:70000" is not a valid BGP community (AA:NN, each 0-65535)']);
-    expect(issues(DUAL.replace('prefixes: [10.0.0.0/8]', 'prefixes: [10.0.0.0/33]'))).toEqual(['dualCloud.prefixes[0]: "10.0.0.0/33" is not a valid IPv4 prefix (10.0.0.0/8)']);
-    expect(issues(DUAL.replace('topology: dual-cloud\n', 'topology: dual-cloud\nflexvpn: { client: F, tunnel: Tu100, peers: [{ address: 192.0.2.1, stubTrack: 1 }], sources: [{ interface: Gi0/0, stubTrack: 2 }] }\n'))[0]).toMatch(/^flexvpn: is for topology failover/);
+    expect(issues(DUAL.replace("'65000:110'", "'65000:70000'"))).toEqual([
+      'dualCloud.returnPath.community: "65000:70000" is not a valid BGP community (AA:NN, each 0-65535)',
+    ]);
+    expect(issues(DUAL.replace('prefixes: [10.0.0.0/8]', 'prefixes: [10.0.0.0/33]'))).toEqual([
+      'dualCloud.prefixes[0]: "10.0.0.0/33" is not a valid IPv4 prefix (10.0.0.0/8)',
+    ]);
+    expect(
+      issues(
+        DUAL.replace(
+          'topology: dual-cloud\n',
+          'topology: dual-cloud\nflexvpn: { client: F, tunnel: Tu100, peers: [{ address: 192.0.2.1, stubTrack: 1 }], sources: [{ interface: Gi0/0, stubTrack: 2 }] }\n',
+        ),
+      )[0],
+    ).toMatch(/^flexvpn: is for topology failover/);
   });
 });

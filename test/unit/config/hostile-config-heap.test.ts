@@ -7,8 +7,12 @@ import { flowNestingDepth } from '../../../agent/config/load.js';
 const CHILD = fileURLToPath(new URL('../../support/hostile-config-child.ts', import.meta.url));
 
 describe('hostile configurations under the size cap (red-team finding 15)', () => {
-  it('are refused or reported within the package\'s 64 MB heap, never a crash', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--max-old-space-size=64', '--max-semi-space-size=1', '--import', 'tsx', CHILD], { encoding: 'utf8' });
+  it("are refused or reported within the package's 64 MB heap, never a crash", async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--max-old-space-size=64', '--max-semi-space-size=1', '--import', 'tsx', CHILD],
+      { encoding: 'utf8' },
+    );
     const r = JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, string>;
     expect(r.deepNesting).toBe('CONFIG_TOO_DEEP');
     // The others parse and fail validation (not a configuration), with the process alive to say so.

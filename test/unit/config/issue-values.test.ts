@@ -54,6 +54,8 @@ describe('validation messages show the offending value, safely', () => {
   it('shows a large value by its start only, secrets and URL credentials redacted', () => {
     const big = { list: Array.from({ length: 100_000 }, (_, i) => i), password: 'hunter2-pw' };
     expect(showValue(big).length).toBeLessThanOrEqual(61);
-    expect(showValue({ password: 'hunter2-pw', url: 'mqtt://u:UrlSecret-999@h' })).toBe('{"password":"[redacted]","url":"mqtt://[redacted]@h"}');
+    expect(showValue({ password: 'hunter2-pw', url: 'mqtt://u:UrlSecret-999@h' })).toBe(
+      '{"password":"[redacted]","url":"mqtt://[redacted]@h"}',
+    );
   });
 });

@@ -20,8 +20,12 @@ describe('mqtt.urls', () => {
   });
 
   it('wants one of url and urls, not neither nor both', () => {
-    expect(issues(`${MINIMAL}mqtt:\n  root: spokepilot/v1\n`)).toEqual([expect.objectContaining({ path: 'mqtt.url', message: expect.stringContaining('mqtt.urls') })]);
-    expect(issues(`${MINIMAL}mqtt:\n  url: mqtt://a:1883\n  urls: [mqtt://b:1883]\n`)).toEqual([expect.objectContaining({ path: 'mqtt.urls', message: expect.stringContaining('both set') })]);
+    expect(issues(`${MINIMAL}mqtt:\n  root: spokepilot/v1\n`)).toEqual([
+      expect.objectContaining({ path: 'mqtt.url', message: expect.stringContaining('mqtt.urls') }),
+    ]);
+    expect(issues(`${MINIMAL}mqtt:\n  url: mqtt://a:1883\n  urls: [mqtt://b:1883]\n`)).toEqual([
+      expect.objectContaining({ path: 'mqtt.urls', message: expect.stringContaining('both set') }),
+    ]);
   });
 
   it('checks each endpoint like url: no credentials, no path; tls wants every one mqtts', () => {
@@ -35,7 +39,10 @@ describe('mqtt.urls', () => {
 });
 
 describe('names every broker of the matrix handles', () => {
-  it.each([['site', 'paris.fr'], ['node', 'spoke.17']] as const)('refuses a dotted %s, saying why (RabbitMQ) and what to use instead', (field, value) => {
+  it.each([
+    ['site', 'paris.fr'],
+    ['node', 'spoke.17'],
+  ] as const)('refuses a dotted %s, saying why (RabbitMQ) and what to use instead', (field, value) => {
     const text = `${MINIMAL.replace(`${field}: ${field === 'site' ? 's1' : 'n1'}`, `${field}: ${value}`)}mqtt:\n  url: mqtt://a:1883\n`;
     const found = issues(text);
     expect(found).toHaveLength(1);

@@ -26,15 +26,20 @@ describe('no credentials in mqtt.url', () => {
     expect(loadConfigText(WITH_MQTT('mqtts://broker.example.net:8883')).ok).toBe(true);
   });
 
-  it.each(['mqtt://spoke:UrlSecret-999@127.0.0.1:1883', 'mqtts://UrlSecret-999@broker:8883/'])('refuses %s, pointing to mqtt.username / mqtt.password, without echoing the secret', (url) => {
-    const m = urlIssue(loadConfigText(WITH_MQTT(url)));
-    expect(m).toContain('mqtt.username');
-    expect(m).toContain('mqtt.password');
-    expect(m).not.toContain('UrlSecret');
-  });
+  it.each(['mqtt://spoke:UrlSecret-999@127.0.0.1:1883', 'mqtts://UrlSecret-999@broker:8883/'])(
+    'refuses %s, pointing to mqtt.username / mqtt.password, without echoing the secret',
+    (url) => {
+      const m = urlIssue(loadConfigText(WITH_MQTT(url)));
+      expect(m).toContain('mqtt.username');
+      expect(m).toContain('mqtt.password');
+      expect(m).not.toContain('UrlSecret');
+    },
+  );
 
   it('refuses it from SPOKEPILOT_MQTT_URL too', () => {
-    const m = urlIssue(loadConfigText(WITH_MQTT('mqtt://broker:1883'), [], { SPOKEPILOT_MQTT_URL: 'mqtt://spoke:UrlSecret-999@broker:1883' }));
+    const m = urlIssue(
+      loadConfigText(WITH_MQTT('mqtt://broker:1883'), [], { SPOKEPILOT_MQTT_URL: 'mqtt://spoke:UrlSecret-999@broker:1883' }),
+    );
     expect(m).not.toContain('UrlSecret');
   });
 
@@ -48,7 +53,9 @@ describe('no credentials in mqtt.url', () => {
   });
 
   it('redact() hides userinfo in any string that looks like a URL, wherever it is', () => {
-    const out = JSON.stringify(redact({ mqtt: { url: 'mqtt://spoke:UrlSecret-999@host:1883' }, exec: { command: ['x', '--url=https://u:UrlSecret-999@h/p'] } }));
+    const out = JSON.stringify(
+      redact({ mqtt: { url: 'mqtt://spoke:UrlSecret-999@host:1883' }, exec: { command: ['x', '--url=https://u:UrlSecret-999@h/p'] } }),
+    );
     expect(out).not.toContain('UrlSecret');
     expect(out).toContain('mqtt://[redacted]@host:1883');
   });

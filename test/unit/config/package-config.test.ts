@@ -23,11 +23,20 @@ describe('IOx package_config.ini and environment overrides', () => {
     const tmp = tempDir();
     mkdirSync(join(tmp.dir, 'appdata'));
     writeFileSync(join(tmp.dir, 'appdata', 'spokepilot.yaml'), YAML);
-    writeFileSync(join(tmp.dir, 'package_config.ini'), '[config]\nfile = appdata/spokepilot.yaml\n[agent]\nsite = branch-7\nnode =\nhttp_port = 9001\n[syslog]\nlisten = 0.0.0.0:5514\n');
+    writeFileSync(
+      join(tmp.dir, 'package_config.ini'),
+      '[config]\nfile = appdata/spokepilot.yaml\n[agent]\nsite = branch-7\nnode =\nhttp_port = 9001\n[syslog]\nlisten = 0.0.0.0:5514\n',
+    );
     const r = loadConfigFile(join(tmp.dir, 'package_config.ini'), { SPOKEPILOT_NODE: 'spoke-9', SPOKEPILOT_POLICY_MODE: 'dry-run' });
     tmp.cleanup();
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    expect(r.config).toMatchObject({ site: 'branch-7', node: 'spoke-9', http: { listen: '127.0.0.1:9001' }, syslog: { listen: '0.0.0.0:5514' }, policy: { mode: 'dry-run' } });
+    expect(r.config).toMatchObject({
+      site: 'branch-7',
+      node: 'spoke-9',
+      http: { listen: '127.0.0.1:9001' },
+      syslog: { listen: '0.0.0.0:5514' },
+      policy: { mode: 'dry-run' },
+    });
   });
 
   it('names the line of an unknown setting or a bad port', () => {

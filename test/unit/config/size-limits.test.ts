@@ -60,7 +60,9 @@ describe('size caps on files the configuration reads', () => {
 
   it('refuses a secret file over 64 KiB without reading or echoing it', () => {
     const file = sparse('secret.txt', 2 ** 20, 'hunter2-content');
-    expect(() => resolveSecret({ file })).toThrow(expect.objectContaining({ code: 'CONFIG_SECRET_UNAVAILABLE', message: expect.stringContaining(String(64 * 1024)) }));
+    expect(() => resolveSecret({ file })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_SECRET_UNAVAILABLE', message: expect.stringContaining(String(64 * 1024)) }),
+    );
     expect(() => resolveSecret({ file })).toThrow(expect.not.objectContaining({ message: expect.stringContaining('hunter2') }));
     const small = join(tmp.dir, 'ok.txt');
     writeFileSync(small, 'hunter2\n');

@@ -7,7 +7,6 @@ import { MINIMAL } from './minimal-config.js';
 
 const examples = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'config', 'examples');
 
-
 describe('configuration', () => {
   it.each(['ir829-dual-wan.yaml', 'ir1101.yaml', 'ir1101-dual-cloud.yaml'])('accepts the documented example %s', (name) => {
     const r = loadConfigFile(join(examples, name));
@@ -21,7 +20,12 @@ describe('configuration', () => {
     expect(r.config.flexvpn.sources[0]!.interface).toBe('GigabitEthernet0/0');
     expect(r.config.policy.preemptDelaySec).toBe(300);
     expect(r.config.actuation).toEqual({
-      strategy: 'stub-tracks', setTracksWith: 'default-state', eemAppletPrefix: 'SPOKEPILOT', verifyTimeoutSec: 30, retries: 2, onStop: 'restore',
+      strategy: 'stub-tracks',
+      setTracksWith: 'default-state',
+      eemAppletPrefix: 'SPOKEPILOT',
+      verifyTimeoutSec: 30,
+      retries: 2,
+      onStop: 'restore',
       pathRepair: { enabled: true, settleSec: 60, backoffSec: 60, maxBackoffSec: 300 },
     });
     expect(r.config.router.ssh!.port).toBe(22);
@@ -33,19 +37,29 @@ describe('configuration', () => {
     if (r.ok) return;
     expect(r.issues.map((i) => i.path).sort()).toEqual(['actuation.pathRepair.settleSec']);
     const bound = loadConfigText(`${MINIMAL}actuation: { pathRepair: { backoffSec: 600, maxBackoffSec: 120 } }\n`);
-    expect(bound.ok ? [] : bound.issues).toEqual([{ path: 'actuation.pathRepair.maxBackoffSec', message: 'must not be below backoffSec (600): it bounds the wait that starts there' }]);
+    expect(bound.ok ? [] : bound.issues).toEqual([
+      { path: 'actuation.pathRepair.maxBackoffSec', message: 'must not be below backoffSec (600): it bounds the wait that starts there' },
+    ]);
   });
 
   it('sets the stub tracks through EEM applets only with the stub-track strategy, and takes only a word as their prefix', () => {
     const eem = loadConfigText(`${MINIMAL}actuation: { setTracksWith: eem-applets, eemAppletPrefix: SP-TRACK }\n`);
     expect(eem.ok ? eem.config.actuation : eem.issues).toMatchObject({ setTracksWith: 'eem-applets', eemAppletPrefix: 'SP-TRACK' });
     const peerOrder = loadConfigText(`${MINIMAL}actuation: { strategy: peer-order, setTracksWith: eem-applets }\n`);
-    expect(peerOrder.ok ? [] : peerOrder.issues).toEqual([{
-      path: 'actuation.setTracksWith', message: 'eem-applets sets stub tracks, which peer-order does not use: use actuation.strategy stub-tracks, or setTracksWith default-state',
-    }]);
-    const metered = loadConfigText(MINIMAL.replace(/stubTrack: 111 \}/, 'stubTrack: 111, metered: { budget: 2GB, fullRateOperations: [23] } }')
-      + 'actuation: { setTracksWith: eem-applets }\n');
-    expect(metered.ok ? [] : metered.issues.filter((i) => i.message.includes('eem-applets')).map((i) => i.path)).toEqual(['flexvpn.sources[0].metered.fullRateOperations']);
+    expect(peerOrder.ok ? [] : peerOrder.issues).toEqual([
+      {
+        path: 'actuation.setTracksWith',
+        message:
+          'eem-applets sets stub tracks, which peer-order does not use: use actuation.strategy stub-tracks, or setTracksWith default-state',
+      },
+    ]);
+    const metered = loadConfigText(
+      MINIMAL.replace(/stubTrack: 111 \}/, 'stubTrack: 111, metered: { budget: 2GB, fullRateOperations: [23] } }') +
+        'actuation: { setTracksWith: eem-applets }\n',
+    );
+    expect(metered.ok ? [] : metered.issues.filter((i) => i.message.includes('eem-applets')).map((i) => i.path)).toEqual([
+      'flexvpn.sources[0].metered.fullRateOperations',
+    ]);
     const spaced = loadConfigText(`${MINIMAL}actuation: { setTracksWith: eem-applets, eemAppletPrefix: "SP TRACK" }\n`);
     expect(spaced.ok ? [] : spaced.issues.map((i) => i.path)).toEqual(['actuation.eemAppletPrefix']);
   });
@@ -58,7 +72,9 @@ describe('configuration', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const paths = r.issues.map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(['frobnicate', 'flexvpn.client', 'flexvpn.peers[0].address', 'flexvpn.peers[0].stubTrack']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['frobnicate', 'flexvpn.client', 'flexvpn.peers[0].address', 'flexvpn.peers[0].stubTrack']),
+    );
     expect(r.issues.find((i) => i.path === 'frobnicate')!.message).toBe('unknown key');
     expect(r.issues.find((i) => i.path === 'flexvpn.peers[0].address')!.message).toContain('is not a valid IPv4 address');
   });
@@ -70,17 +86,24 @@ describe('configuration', () => {
   });
 
   it('checks across fields: candidates must use configured peers and sources, tracks must be distinct', () => {
-    const r = loadConfigText(MINIMAL.replace('stubTrack: 111', 'stubTrack: 101').replace('peer: 192.0.2.1, source', 'peer: 192.0.2.9, source'));
+    const r = loadConfigText(
+      MINIMAL.replace('stubTrack: 111', 'stubTrack: 101').replace('peer: 192.0.2.1, source', 'peer: 192.0.2.9, source'),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.issues).toEqual(expect.arrayContaining([
-      { path: 'flexvpn', message: 'stub track 101 is used twice: each peer and each source needs its own' },
-      { path: 'candidates[0].peer', message: '192.0.2.9 is not one of flexvpn.peers' },
-    ]));
+    expect(r.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'flexvpn', message: 'stub track 101 is used twice: each peer and each source needs its own' },
+        { path: 'candidates[0].peer', message: '192.0.2.9 is not one of flexvpn.peers' },
+      ]),
+    );
   });
 
   it('reads syslog over dohost only from listed sources, and keeps peer-order within the peer numbers it needs', () => {
-    const exec = MINIMAL.replace(/router: .*\n/, 'router: { transport: exec, exec: { command: [dohost] } }\nsyslog: { listen: "0.0.0.0:5514" }\n');
+    const exec = MINIMAL.replace(
+      /router: .*\n/,
+      'router: { transport: exec, exec: { command: [dohost] } }\nsyslog: { listen: "0.0.0.0:5514" }\n',
+    );
     const r = loadConfigText(exec);
     expect(r.ok ? [] : r.issues.map((i) => i.path)).toEqual(['syslog.allowFrom']);
     expect(loadConfigText(exec.replace('listen: "0.0.0.0:5514"', 'listen: "0.0.0.0:5514", allowFrom: [192.168.35.1]')).ok).toBe(true);
@@ -105,7 +128,9 @@ describe('configuration', () => {
 
   it('resolves secrets from the environment or a file, and redacts them', () => {
     expect(resolveSecret({ env: 'X_PW' }, { X_PW: 'hunter2' })).toBe('hunter2');
-    expect(() => resolveSecret({ env: 'NOPE' }, {})).toThrow(expect.objectContaining({ code: 'CONFIG_SECRET_UNAVAILABLE', message: 'environment variable NOPE is not set' }));
+    expect(() => resolveSecret({ env: 'NOPE' }, {})).toThrow(
+      expect.objectContaining({ code: 'CONFIG_SECRET_UNAVAILABLE', message: 'environment variable NOPE is not set' }),
+    );
     expect(redact({ ssh: { password: 'hunter2', host: 'h' } })).toEqual({ ssh: { password: '[redacted]', host: 'h' } });
     expect(redact({ ssh: { password: { env: 'X_PW' } } })).toEqual({ ssh: { password: { env: 'X_PW' } } });
   });

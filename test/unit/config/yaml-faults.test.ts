@@ -28,6 +28,7 @@ describe('YAML faults are config issues, never throws', () => {
   it('a syntax error keeps its line and a stable code', () => {
     const r = loadConfigText('site: [unclosed\nnode: x\n');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0]).toMatchObject({ code: 'CONFIG_YAML_SYNTAX', message: expect.stringMatching(/^YAML line \d+ column \d+/) });
+    if (!r.ok)
+      expect(r.issues[0]).toMatchObject({ code: 'CONFIG_YAML_SYNTAX', message: expect.stringMatching(/^YAML line \d+ column \d+/) });
   });
 });

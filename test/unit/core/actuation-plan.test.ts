@@ -3,18 +3,28 @@ import { planPeerOrder, planRelease, planStubTracks, steerClearOf } from '../../
 
 const targets = {
   client: 'FLEX',
-  peers: [{ address: '192.0.2.1', stubTrack: 101 }, { address: '192.0.2.2', stubTrack: 102 }],
-  sources: [{ interface: 'GigabitEthernet0/0', stubTrack: 111 }, { interface: 'Cellular0/1/0', stubTrack: 112 }],
+  peers: [
+    { address: '192.0.2.1', stubTrack: 101 },
+    { address: '192.0.2.2', stubTrack: 102 },
+  ],
+  sources: [
+    { interface: 'GigabitEthernet0/0', stubTrack: 111 },
+    { interface: 'Cellular0/1/0', stubTrack: 112 },
+  ],
 };
 
 describe('actuation plans', () => {
   it('allows the chosen peer and source, and those after them, before forbidding the ones before them', () => {
     expect(planStubTracks(targets, '192.0.2.2', 'Cellular0/1/0', '192.0.2.1')).toEqual({
       configLines: [
-        'track 102 stub-object', 'default-state up',
-        'track 112 stub-object', 'default-state up',
-        'track 101 stub-object', 'default-state down',
-        'track 111 stub-object', 'default-state down',
+        'track 102 stub-object',
+        'default-state up',
+        'track 112 stub-object',
+        'default-state up',
+        'track 101 stub-object',
+        'default-state down',
+        'track 111 stub-object',
+        'default-state down',
       ],
       execCommands: ['clear crypto ikev2 sa remote 192.0.2.1', 'clear crypto session remote 192.0.2.1'],
     });
@@ -27,11 +37,27 @@ describe('actuation plans', () => {
 
   it.each([
     { name: 'the policy named a bad hub: that one', peer: '192.0.2.2', active: '192.0.2.1', asked: '192.0.2.1', want: '192.0.2.1' },
-    { name: 'a failback (on hub 2, back to hub 1): hub 2, or IOS stays there without peer reactivate', peer: '192.0.2.1', active: '192.0.2.2', want: '192.0.2.2' },
-    { name: 'moving to a less preferred hub: nothing (forbidding the current one moves the client)', peer: '192.0.2.2', active: '192.0.2.1', want: undefined },
+    {
+      name: 'a failback (on hub 2, back to hub 1): hub 2, or IOS stays there without peer reactivate',
+      peer: '192.0.2.1',
+      active: '192.0.2.2',
+      want: '192.0.2.2',
+    },
+    {
+      name: 'moving to a less preferred hub: nothing (forbidding the current one moves the client)',
+      peer: '192.0.2.2',
+      active: '192.0.2.1',
+      want: undefined,
+    },
     { name: 'the same hub (a source pivot): nothing', peer: '192.0.2.1', active: '192.0.2.1', want: undefined },
     { name: 'the router on no peer, or one not configured: nothing', peer: '192.0.2.1', active: '198.18.0.9', want: undefined },
-    { name: 'a named hub that is not configured is never written', peer: '192.0.2.1', active: undefined, asked: '192.0.2.9 track 1', want: undefined },
+    {
+      name: 'a named hub that is not configured is never written',
+      peer: '192.0.2.1',
+      active: undefined,
+      asked: '192.0.2.9 track 1',
+      want: undefined,
+    },
   ])('steerClearOf: $name', ({ peer, active, asked, want }) => {
     expect(steerClearOf(targets, peer, active, asked)).toBe(want);
   });
@@ -45,9 +71,12 @@ describe('actuation plans', () => {
     expect(planPeerOrder(targets, '192.0.2.2', '192.0.2.1')).toEqual({
       configLines: [
         'crypto ikev2 client flexvpn FLEX',
-        'peer 3 192.0.2.1', 'peer 4 192.0.2.2', // every hub kept while 1..N are rewritten
-        'peer 1 192.0.2.2', 'peer 2 192.0.2.1',
-        'no peer 3', 'no peer 4',
+        'peer 3 192.0.2.1',
+        'peer 4 192.0.2.2', // every hub kept while 1..N are rewritten
+        'peer 1 192.0.2.2',
+        'peer 2 192.0.2.1',
+        'no peer 3',
+        'no peer 4',
       ],
       execCommands: ['clear crypto ikev2 sa remote 192.0.2.1', 'clear crypto session remote 192.0.2.1'],
     });
@@ -105,14 +134,21 @@ describe('actuation plans with EEM applets setting the stub tracks', () => {
     expect(planStubTracks(eem, '192.0.2.2', 'Cellular0/1/0', '192.0.2.1')).toEqual({
       configLines: [],
       execCommands: [
-        'event manager run SP-102-UP', 'event manager run SP-112-UP', 'event manager run SP-101-DOWN', 'event manager run SP-111-DOWN',
-        'clear crypto ikev2 sa remote 192.0.2.1', 'clear crypto session remote 192.0.2.1',
+        'event manager run SP-102-UP',
+        'event manager run SP-112-UP',
+        'event manager run SP-101-DOWN',
+        'event manager run SP-111-DOWN',
+        'clear crypto ikev2 sa remote 192.0.2.1',
+        'clear crypto session remote 192.0.2.1',
       ],
     });
   });
 
   it('releases by running every UP applet', () => {
-    expect(planRelease(eem)).toEqual({ configLines: [], execCommands: ['SP-101-UP', 'SP-102-UP', 'SP-111-UP', 'SP-112-UP'].map((a) => `event manager run ${a}`) });
+    expect(planRelease(eem)).toEqual({
+      configLines: [],
+      execCommands: ['SP-101-UP', 'SP-102-UP', 'SP-111-UP', 'SP-112-UP'].map((a) => `event manager run ${a}`),
+    });
   });
 
   it('an explicit default-state setter is the configuration strategy', () => {

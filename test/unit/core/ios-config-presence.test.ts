@@ -4,8 +4,16 @@ import { preflight } from '../../../agent/core/preflight.js';
 import { routerJudgement } from '../../../agent/core/router-judgement.js';
 
 const BASE: IosConfigInput = {
-  site: 'paris', node: 'spoke-17', client: 'FLEX', tunnel: 'Tunnel100', probeFrequencySec: 10, serviceLevelRttMs: 250,
-  peers: [{ address: '192.0.2.1', stubTrack: 101 }, { address: '192.0.2.2', stubTrack: 102 }],
+  site: 'paris',
+  node: 'spoke-17',
+  client: 'FLEX',
+  tunnel: 'Tunnel100',
+  probeFrequencySec: 10,
+  serviceLevelRttMs: 250,
+  peers: [
+    { address: '192.0.2.1', stubTrack: 101 },
+    { address: '192.0.2.2', stubTrack: 102 },
+  ],
   sources: [{ interface: 'GigabitEthernet0/0', stubTrack: 111 }],
   candidates: [
     { id: 'fibre-hub1', peer: '192.0.2.1', source: 'GigabitEthernet0/0', slaOperations: [11] },
@@ -25,7 +33,11 @@ describe('config ios: presence gating', () => {
   it.each([
     ['neither presence.listen nor --app-address', BASE, /set presence\.listen in the file .* and give --app-address/],
     ['presence.listen without --app-address', { ...BASE, presenceListen: '0.0.0.0:8443' }, /give --app-address A\.B\.C\.D/],
-    ['--app-address without presence.listen', { ...BASE, appAddress: '192.168.5.2' }, /in control:\n! {3}set presence\.listen in the file \(a port the agent opens only while in control\)\.$/m],
+    [
+      '--app-address without presence.listen',
+      { ...BASE, appAddress: '192.168.5.2' },
+      /in control:\n! {3}set presence\.listen in the file \(a port the agent opens only while in control\)\.$/m,
+    ],
   ])('%s: no presence lines, a comment saying what to add', (_name, input, comment) => {
     const t = text(input);
     expect(t).toMatch(/^! Presence gating is not generated/m);
@@ -36,11 +48,22 @@ describe('config ios: presence gating', () => {
 
   it('with both: a tcp-connect probe of the presence port, and every stub counts only while it connects', () => {
     const t = text(ON);
-    expect(t).toContain([
-      'ip sla 500', ' tcp-connect 192.168.5.2 8443 control disable', ' frequency 5', ' timeout 1000',
-      'ip sla schedule 500 life forever start-time now', 'track 500 ip sla 500 reachability', ' delay down 10 up 5',
-    ].join('\n'));
-    for (const [allow, stub] of [[751, 101], [752, 102], [771, 111]]) {
+    expect(t).toContain(
+      [
+        'ip sla 500',
+        ' tcp-connect 192.168.5.2 8443 control disable',
+        ' frequency 5',
+        ' timeout 1000',
+        'ip sla schedule 500 life forever start-time now',
+        'track 500 ip sla 500 reachability',
+        ' delay down 10 up 5',
+      ].join('\n'),
+    );
+    for (const [allow, stub] of [
+      [751, 101],
+      [752, 102],
+      [771, 111],
+    ]) {
       expect(t).toContain(`track ${allow} list boolean or\n  object ${stub}\n  object 500 not\n`);
     }
     expect(t).toContain('track 781 list boolean and\n  object 731\n  object 751\n');
@@ -49,7 +72,7 @@ describe('config ios: presence gating', () => {
     expect(t).not.toMatch(/^! Presence gating is not generated/m);
   });
 
-  it('with both: the router\'s own judgement is still exactly the IOS track of each line', () => {
+  it("with both: the router's own judgement is still exactly the IOS track of each line", () => {
     const j = routerJudgement({ client: 'FLEX', peers: ON.peers, sources: ON.sources }, text(ON));
     expect(j.peers.map((p) => p.terms)).toEqual([[{ track: 731, negated: false }], [{ track: 732, negated: false }]]);
     expect(j.sources.map((s) => s.terms)).toEqual([[{ track: 721, negated: false }]]);
@@ -57,12 +80,18 @@ describe('config ios: presence gating', () => {
 
   // The gated stub is two levels down (line AND -> allow OR -> stub): preflight follows lists.
   it('with both: passes the preflight', () => {
-    expect(preflight({ client: 'FLEX', peers: ON.peers, sources: ON.sources, candidates: ON.candidates, strategy: 'stub-tracks' }, text(ON))).toEqual([]);
+    expect(
+      preflight({ client: 'FLEX', peers: ON.peers, sources: ON.sources, candidates: ON.candidates, strategy: 'stub-tracks' }, text(ON)),
+    ).toEqual([]);
   });
 
   it.each([
     ['an app address that is not IPv4', { ...ON, appAddress: '192.168.5.2\nlogging host 6.6.6.6' }, 'BAD_APP_ADDRESS'],
-    ['a presence probe that takes a probe of the file', { ...ON, candidates: [ON.candidates[0]!, { ...ON.candidates[1]!, slaOperations: [500] }] }, 'SLA_COLLISION'],
+    [
+      'a presence probe that takes a probe of the file',
+      { ...ON, candidates: [ON.candidates[0]!, { ...ON.candidates[1]!, slaOperations: [500] }] },
+      'SLA_COLLISION',
+    ],
   ])('refuses %s', (_name, input, code) => {
     const r = iosConfig(input);
     expect(r.ok ? [] : r.problems.map((p) => p.code)).toEqual([code]);

@@ -9,19 +9,31 @@ const HUB1 = '192.0.2.1';
 const HUB2 = '192.0.2.2';
 
 const INPUT: IosConfigInput = {
-  site: 'paris', node: 'spoke-17', client: 'FLEX', tunnel: 'Tunnel100', probeFrequencySec: 10, serviceLevelRttMs: 250,
-  peers: [{ address: HUB1, stubTrack: 101 }, { address: HUB2, stubTrack: 102 }],
+  site: 'paris',
+  node: 'spoke-17',
+  client: 'FLEX',
+  tunnel: 'Tunnel100',
+  probeFrequencySec: 10,
+  serviceLevelRttMs: 250,
+  peers: [
+    { address: HUB1, stubTrack: 101 },
+    { address: HUB2, stubTrack: 102 },
+  ],
   sources: [{ interface: FIBRE, stubTrack: 111 }],
   candidates: [
     { id: 'fibre-hub1', peer: HUB1, source: FIBRE, slaOperations: [11, 1] },
     { id: 'fibre-hub2', peer: HUB2, source: FIBRE, slaOperations: [12, 1] },
   ],
-  syslogListen: '0.0.0.0:5514', username: 'spokepilot',
+  syslogListen: '0.0.0.0:5514',
+  username: 'spokepilot',
 };
 
 const TWO_BY_TWO: IosConfigInput = {
   ...INPUT,
-  sources: [{ interface: FIBRE, stubTrack: 111 }, { interface: LTE, stubTrack: 112 }],
+  sources: [
+    { interface: FIBRE, stubTrack: 111 },
+    { interface: LTE, stubTrack: 112 },
+  ],
   candidates: [
     { id: 'fibre-hub1', peer: HUB1, source: FIBRE, slaOperations: [11] },
     { id: 'fibre-hub2', peer: HUB2, source: FIBRE, slaOperations: [12] },
@@ -39,8 +51,13 @@ const THREE_HUBS_ONE_MISSING_PATH: IosConfigInput = {
 /** The LTE metered, with full-rate probes 23 and 24 the agent runs only while needed. */
 const METERED_LTE: IosConfigInput = {
   ...TWO_BY_TWO,
-  sources: [{ interface: FIBRE, stubTrack: 111 }, { interface: LTE, stubTrack: 112, metered: { fullRateOperations: [23, 24] } }],
-  candidates: TWO_BY_TWO.candidates.map((c) => (c.source === LTE ? { ...c, slaOperations: [...c.slaOperations, c.slaOperations[0]! + 2] } : c)),
+  sources: [
+    { interface: FIBRE, stubTrack: 111 },
+    { interface: LTE, stubTrack: 112, metered: { fullRateOperations: [23, 24] } },
+  ],
+  candidates: TWO_BY_TWO.candidates.map((c) =>
+    c.source === LTE ? { ...c, slaOperations: [...c.slaOperations, c.slaOperations[0]! + 2] } : c,
+  ),
 };
 
 const text = (i: IosConfigInput) => {
@@ -51,16 +68,23 @@ const text = (i: IosConfigInput) => {
 const targets = (i: IosConfigInput) => ({ client: i.client, peers: i.peers, sources: i.sources });
 
 describe('config ios: service classes', () => {
-  it('generates each class probe per path, marked with the class\'s DSCP, as a template for the WAN\'s address', () => {
+  it("generates each class probe per path, marked with the class's DSCP, as a template for the WAN's address", () => {
     const t = text({
       ...TWO_BY_TWO,
       classes: [{ name: 'voice', dscp: 46, critical: true, lossPct: 1, rttMs: 150, jitterMs: 30 }],
       candidates: TWO_BY_TWO.candidates.map((c, i) => ({ ...c, classOperations: { voice: [131 + i] } })),
     });
-    expect(t).toContain([
-      '! ip sla 131', `!  udp-jitter ${HUB1} 16384 source-ip <address of ${FIBRE}> num-packets 100 interval 20`, '!  tos 184',
-      '!  threshold 150', '!  timeout 1000', '!  frequency 5', '! ip sla schedule 131 life forever start-time now',
-    ].join('\n'));
+    expect(t).toContain(
+      [
+        '! ip sla 131',
+        `!  udp-jitter ${HUB1} 16384 source-ip <address of ${FIBRE}> num-packets 100 interval 20`,
+        '!  tos 184',
+        '!  threshold 150',
+        '!  timeout 1000',
+        '!  frequency 5',
+        '! ip sla schedule 131 life forever start-time now',
+      ].join('\n'),
+    );
     expect(t).toContain(`! ip sla 134\n!  udp-jitter ${HUB2} 16384 source-ip <address of ${LTE}>`);
     expect(text(TWO_BY_TWO)).not.toContain('udp-jitter');
   });
@@ -69,7 +93,8 @@ describe('config ios: service classes', () => {
 describe('config ios: a metered WAN', () => {
   it('probes it slowly in standby and generates its full-rate probes unscheduled, for the agent to start', () => {
     const t = text(METERED_LTE);
-    const block = (op: number) => t.slice(t.indexOf(`\nip sla ${op}\n`), t.indexOf('\n', t.indexOf(' frequency', t.indexOf(`\nip sla ${op}\n`)) + 1));
+    const block = (op: number) =>
+      t.slice(t.indexOf(`\nip sla ${op}\n`), t.indexOf('\n', t.indexOf(' frequency', t.indexOf(`\nip sla ${op}\n`)) + 1));
     expect(block(21)).toContain(' frequency 30');
     expect(block(23)).toContain(' frequency 10');
     expect(block(11)).toContain(' frequency 10');
@@ -106,9 +131,31 @@ describe('config ios: the layered configuration a file expects', () => {
     ["hub 2's line: IOS AND the agent", ['track 782 list boolean and', '  object 732', '  object 102']],
     ["the LTE's line", ['track 802 list boolean and', '  object 722', '  object 112']],
     ['periodic DPD', ['crypto ikev2 dpd 10 2 periodic']],
-    ['the client', ['crypto ikev2 client flexvpn FLEX', '  peer 1 192.0.2.1 track 781', '  peer 2 192.0.2.2 track 782', '  peer reactivate',
-      '  source 1 GigabitEthernet0/0 track 801', '  source 2 Cellular0/1/0 track 802', '  client connect Tunnel100', 'interface Tunnel100', ' tunnel source dynamic']],
-    ['a path probe with the service level as threshold', ['ip sla 22', ' icmp-echo 192.0.2.2 source-interface Cellular0/1/0', ' threshold 250', ' timeout 1000', ' frequency 10', 'ip sla schedule 22 life forever start-time now']],
+    [
+      'the client',
+      [
+        'crypto ikev2 client flexvpn FLEX',
+        '  peer 1 192.0.2.1 track 781',
+        '  peer 2 192.0.2.2 track 782',
+        '  peer reactivate',
+        '  source 1 GigabitEthernet0/0 track 801',
+        '  source 2 Cellular0/1/0 track 802',
+        '  client connect Tunnel100',
+        'interface Tunnel100',
+        ' tunnel source dynamic',
+      ],
+    ],
+    [
+      'a path probe with the service level as threshold',
+      [
+        'ip sla 22',
+        ' icmp-echo 192.0.2.2 source-interface Cellular0/1/0',
+        ' threshold 250',
+        ' timeout 1000',
+        ' frequency 10',
+        'ip sla schedule 22 life forever start-time now',
+      ],
+    ],
   ])('generalises ios-tuned: %s', (_what, lines) => {
     expect(text(TWO_BY_TWO)).toContain(lines.join('\n') + '\n');
   });
@@ -122,7 +169,10 @@ describe('config ios: the layered configuration a file expects', () => {
     expect(t).not.toMatch(/^(logging|username) /m); // never a command with a made-up value
     expect(t).not.toMatch(/^ip sla 31$/m);
     // Only the template is missing: the preflight names the in-tunnel operation, and nothing else.
-    const problems = preflight({ ...targets(INPUT), candidates: INPUT.candidates, strategy: 'stub-tracks', tunnelProbes: { tunnel: 'Tunnel100', operations: [31] } }, t);
+    const problems = preflight(
+      { ...targets(INPUT), candidates: INPUT.candidates, strategy: 'stub-tracks', tunnelProbes: { tunnel: 'Tunnel100', operations: [31] } },
+      t,
+    );
     expect(problems.map((p) => p.code)).toEqual(['SLA_MISSING']);
   });
 
@@ -147,11 +197,14 @@ describe('config ios with EEM applets setting the stub tracks', () => {
     expect(t.match(/^event manager applet /gm)).toHaveLength(2 * 4);
     expect(preflight({ ...targets(eem), candidates: eem.candidates, strategy: 'stub-tracks', eemAppletPrefix: 'SP' }, t)).toEqual([]);
     // Without the applets that same preflight fails: it does look.
-    expect(preflight({ ...targets(eem), candidates: eem.candidates, strategy: 'stub-tracks', eemAppletPrefix: 'SP' }, text(TWO_BY_TWO)).map((p) => p.code))
-      .toEqual(Array(8).fill('APPLET_MISSING'));
+    expect(
+      preflight({ ...targets(eem), candidates: eem.candidates, strategy: 'stub-tracks', eemAppletPrefix: 'SP' }, text(TWO_BY_TWO)).map(
+        (p) => p.code,
+      ),
+    ).toEqual(Array(8).fill('APPLET_MISSING'));
   });
 
-  it('offers a CLI view of exec commands only for the agent\'s user, commented, instead of privilege 15', () => {
+  it("offers a CLI view of exec commands only for the agent's user, commented, instead of privilege 15", () => {
     const t = text(eem);
     expect(t).toContain('!   username spokepilot view SPOKEPILOT secret');
     expect(t).toContain('!    commands exec include event manager run');

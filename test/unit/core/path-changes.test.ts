@@ -25,8 +25,22 @@ describe('path changes from successive FlexVPN reads', () => {
     ['a switch seen mid-bounce is one change, with how long it was down', [A, DOWN, B], [{ from: A, to: B, downForMs: 5000 }]],
     ['a source pivot', [A, DOWN, C], [{ from: A, to: C, downForMs: 5000 }]],
     ['a bounce back onto the same path is nothing', [A, DOWN, A], []],
-    ['an outage is news at its second read, and the return comes from nowhere', [A, DOWN, DOWN, DOWN, B], [{ from: A, to: {} }, { from: {}, to: B, downForMs: 15000 }]],
-    ['an outage ending on the same path is still reported', [A, DOWN, DOWN, A], [{ from: A, to: {} }, { from: {}, to: A, downForMs: 10000 }]],
+    [
+      'an outage is news at its second read, and the return comes from nowhere',
+      [A, DOWN, DOWN, DOWN, B],
+      [
+        { from: A, to: {} },
+        { from: {}, to: B, downForMs: 15000 },
+      ],
+    ],
+    [
+      'an outage ending on the same path is still reported',
+      [A, DOWN, DOWN, A],
+      [
+        { from: A, to: {} },
+        { from: {}, to: A, downForMs: 10000 },
+      ],
+    ],
     ['down at start, then up: the tunnel came up', [DOWN, DOWN, A], [{ from: {}, to: A, downForMs: 10000 }]],
   ])('%s', (_, reads, changes) => {
     expect(play(reads)).toEqual(changes);

@@ -7,7 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ActuationTargets } from '../../../agent/core/actuation/plan.js';
 import {
-  backoffAfter, pathRepair, type PathRepairConfig, type PathRepairInput, type PathRepairState,
+  backoffAfter,
+  pathRepair,
+  type PathRepairConfig,
+  type PathRepairInput,
+  type PathRepairState,
 } from '../../../agent/core/path-repair.js';
 import { INITIAL_HEALTH } from '../../../agent/core/policy/health.js';
 import { INITIAL_STATE, type PolicyState } from '../../../agent/core/policy/types.js';
@@ -18,42 +22,95 @@ import { CONFIG, FIBRE, HUB1, HUB2, LTE } from './policy/fixture.js';
 
 const TARGETS: ActuationTargets = {
   client: 'FLEX',
-  peers: [{ address: HUB1, stubTrack: 101 }, { address: HUB2, stubTrack: 102 }],
-  sources: [{ interface: FIBRE, stubTrack: 111 }, { interface: LTE, stubTrack: 112 }],
+  peers: [
+    { address: HUB1, stubTrack: 101 },
+    { address: HUB2, stubTrack: 102 },
+  ],
+  sources: [
+    { interface: FIBRE, stubTrack: 111 },
+    { interface: LTE, stubTrack: 112 },
+  ],
 };
 const CFG: PathRepairConfig = { settleMs: 60_000, backoffMs: 60_000, maxBackoffMs: 300_000, verifyMs: 30_000 };
 const good = (sinceMs = 0) => ({ ...INITIAL_HEALTH, verdict: 'good' as const, sinceMs });
 const policy = (extra: Partial<PolicyState> = {}): PolicyState => ({
-  ...INITIAL_STATE, adopted: true, selected: 'fibre-hub1', health: { 'fibre-hub1': good(), 'fibre-hub2': good() }, ...extra,
+  ...INITIAL_STATE,
+  adopted: true,
+  selected: 'fibre-hub1',
+  health: { 'fibre-hub1': good(), 'fibre-hub2': good() },
+  ...extra,
 });
 const STEER_FIBRE_HUB1 = intentOf(policy(), CONFIG, TARGETS, 'stub-tracks');
 const ON_HUB2 = { peer: HUB2, source: FIBRE };
 const ON_HUB1 = { peer: HUB1, source: FIBRE };
 const BASE: PathRepairInput = {
-  intent: STEER_FIBRE_HUB1, active: ON_HUB2, pathOff: true, tracksRight: true, mode: 'enforce', held: false,
-  policy: policy(), targets: TARGETS, strategy: 'stub-tracks',
+  intent: STEER_FIBRE_HUB1,
+  active: ON_HUB2,
+  pathOff: true,
+  tracksRight: true,
+  mode: 'enforce',
+  held: false,
+  policy: policy(),
+  targets: TARGETS,
+  strategy: 'stub-tracks',
 };
 /** Intended since t=0, so the settle has passed from t=60 s on. */
 const SETTLED: PathRepairState = { candidate: 'fibre-hub1', intendedSinceMs: 0, failures: 0 };
 
 describe('pathRepair: when the agent makes the client reselect', () => {
   const rows: { name: string; input?: Partial<PathRepairInput>; state?: PathRepairState; atMs?: number; step: string }[] = [
-    { name: 'settled, good, tracks right, on hub 2: clear hub 2\'s SA', step: 'reselect' },
+    { name: "settled, good, tracks right, on hub 2: clear hub 2's SA", step: 'reselect' },
     { name: 'no path difference: nothing', input: { pathOff: false, active: ON_HUB1 }, step: 'none' },
     { name: 'released (no steer intent): nothing', input: { intent: { kind: 'release', tracks: [] } }, step: 'none' },
     { name: 'dry-run: never', input: { mode: 'dry-run' }, step: 'refrain:dry-run' },
     { name: 'steering held: the policy moves first', input: { held: true }, step: 'refrain:held' },
     { name: 'peer-order router: its steer clears the SA itself', input: { strategy: 'peer-order' }, step: 'refrain:peer-order' },
     { name: 'an agent track wrong (or unread): the track repair first', input: { tracksRight: false }, step: 'refrain:tracks' },
-    { name: 'an operator override in force: never', input: { policy: policy({ override: { source: FIBRE, untilMs: 999_999, by: 'noc' } }) }, step: 'refrain:override' },
-    { name: 'an override that has expired does not hold it', input: { policy: policy({ override: { source: FIBRE, untilMs: 1_000, by: 'noc' } }) }, step: 'reselect' },
-    { name: 'on the intended hub via another WAN: IOS pivots sources itself', input: { active: { peer: HUB1, source: LTE } }, step: 'refrain:source-only' },
-    { name: 'on a hub the configuration does not name: nothing written back', input: { active: { peer: '198.18.0.9', source: FIBRE } }, step: 'refrain:unknown-peer' },
-    { name: 'the router\'s own tracks forbid the intended hub', input: { policy: policy({ routerForbids: { peers: [HUB1], sources: [] } }) }, step: 'refrain:router-forbids' },
-    { name: 'the router\'s own tracks forbid the intended WAN', input: { policy: policy({ routerForbids: { peers: [], sources: [FIBRE] } }) }, step: 'refrain:router-forbids' },
-    { name: 'the router forbids only the hub it is on: not against its judgement', input: { policy: policy({ routerForbids: { peers: [HUB2], sources: [] } }) }, step: 'reselect' },
-    { name: 'the intended candidate not judged good', input: { policy: policy({ health: { 'fibre-hub1': { ...INITIAL_HEALTH } } }) }, step: 'refrain:not-good' },
-    { name: 'good for less than the settle time: wait', input: { policy: policy({ health: { 'fibre-hub1': good(80_000) } }) }, step: 'wait:settle' },
+    {
+      name: 'an operator override in force: never',
+      input: { policy: policy({ override: { source: FIBRE, untilMs: 999_999, by: 'noc' } }) },
+      step: 'refrain:override',
+    },
+    {
+      name: 'an override that has expired does not hold it',
+      input: { policy: policy({ override: { source: FIBRE, untilMs: 1_000, by: 'noc' } }) },
+      step: 'reselect',
+    },
+    {
+      name: 'on the intended hub via another WAN: IOS pivots sources itself',
+      input: { active: { peer: HUB1, source: LTE } },
+      step: 'refrain:source-only',
+    },
+    {
+      name: 'on a hub the configuration does not name: nothing written back',
+      input: { active: { peer: '198.18.0.9', source: FIBRE } },
+      step: 'refrain:unknown-peer',
+    },
+    {
+      name: "the router's own tracks forbid the intended hub",
+      input: { policy: policy({ routerForbids: { peers: [HUB1], sources: [] } }) },
+      step: 'refrain:router-forbids',
+    },
+    {
+      name: "the router's own tracks forbid the intended WAN",
+      input: { policy: policy({ routerForbids: { peers: [], sources: [FIBRE] } }) },
+      step: 'refrain:router-forbids',
+    },
+    {
+      name: 'the router forbids only the hub it is on: not against its judgement',
+      input: { policy: policy({ routerForbids: { peers: [HUB2], sources: [] } }) },
+      step: 'reselect',
+    },
+    {
+      name: 'the intended candidate not judged good',
+      input: { policy: policy({ health: { 'fibre-hub1': { ...INITIAL_HEALTH } } }) },
+      step: 'refrain:not-good',
+    },
+    {
+      name: 'good for less than the settle time: wait',
+      input: { policy: policy({ health: { 'fibre-hub1': good(80_000) } }) },
+      step: 'wait:settle',
+    },
     { name: 'intended for less than the settle time: wait', state: { ...SETTLED, intendedSinceMs: 90_000 }, step: 'wait:settle' },
     { name: 'a new intent starts the settle afresh', state: { ...SETTLED, candidate: 'lte-hub1' }, step: 'wait:settle' },
     { name: 'backing off after a failure: wait', state: { ...SETTLED, failures: 1, nextAtMs: 150_000 }, step: 'wait:backoff' },
@@ -66,7 +123,7 @@ describe('pathRepair: when the agent makes the client reselect', () => {
     expect(out.outcome).toBeUndefined();
   });
 
-  it('the reselect clears only the active, configured peer\'s IKEv2 SA, and says why', () => {
+  it("the reselect clears only the active, configured peer's IKEv2 SA, and says why", () => {
     const out = pathRepair(SETTLED, BASE, CFG, 100_000);
     expect(out.step).toEqual({
       kind: 'reselect',
@@ -78,7 +135,11 @@ describe('pathRepair: when the agent makes the client reselect', () => {
 });
 
 describe('pathRepair: the next read judges a reselect; failures back off, bounded', () => {
-  const pending = (extra: Partial<PathRepairState> = {}): PathRepairState => ({ ...SETTLED, pending: { candidate: 'fibre-hub1', peer: HUB1, from: HUB2, atMs: 100_000, attempt: 1 }, ...extra });
+  const pending = (extra: Partial<PathRepairState> = {}): PathRepairState => ({
+    ...SETTLED,
+    pending: { candidate: 'fibre-hub1', peer: HUB1, from: HUB2, atMs: 100_000, attempt: 1 },
+    ...extra,
+  });
 
   it('on the intended hub: reselected, failures forgotten', () => {
     const out = pathRepair(pending({ failures: 2 }), { ...BASE, active: ON_HUB1, pathOff: false }, CFG, 105_000);
@@ -91,7 +152,14 @@ describe('pathRepair: the next read judges a reselect; failures back off, bounde
     expect(waiting.step).toEqual({ kind: 'wait', why: 'verify', untilMs: 130_000 });
     expect(waiting.outcome).toBeUndefined();
     const failed = pathRepair(pending(), { ...BASE, active: {}, pathOff: false }, CFG, 130_000);
-    expect(failed.outcome).toEqual({ code: 'path-reselect-failed', candidate: 'fibre-hub1', peer: HUB1, from: HUB2, attempt: 1, retryAtMs: 190_000 });
+    expect(failed.outcome).toEqual({
+      code: 'path-reselect-failed',
+      candidate: 'fibre-hub1',
+      peer: HUB1,
+      from: HUB2,
+      attempt: 1,
+      retryAtMs: 190_000,
+    });
   });
 
   it('back on hub 2 (hub 1 refused): failed at once, retried after 1, 2, 4, then at most 5 minutes', () => {
@@ -122,9 +190,26 @@ describe('pathRepair: the next read judges a reselect; failures back off, bounde
 
 describe('reconcile with path repair: the drift it shows while reselecting', () => {
   const RCFG = { retryAfterMs: 30_000, maxRepairs: 3, pathGraceMs: 30_000, path: CFG };
-  const tracks = new Map([[101, 'up'], [102, 'up'], [111, 'up'], [112, 'up']] as const);
+  const tracks = new Map([
+    [101, 'up'],
+    [102, 'up'],
+    [111, 'up'],
+    [112, 'up'],
+  ] as const);
   const run = (st: ReconcileState, active: { peer?: string; source?: string }, atMs: number) =>
-    reconcile(st, { intent: STEER_FIBRE_HUB1, tracks, active, mode: 'enforce', held: false, path: { policy: policy(), targets: TARGETS, strategy: 'stub-tracks' } }, RCFG, atMs);
+    reconcile(
+      st,
+      {
+        intent: STEER_FIBRE_HUB1,
+        tracks,
+        active,
+        mode: 'enforce',
+        held: false,
+        path: { policy: policy(), targets: TARGETS, strategy: 'stub-tracks' },
+      },
+      RCFG,
+      atMs,
+    );
 
   it('grace, reselect (repairing), a read with no peer keeps it, back on hub 2: raised; then the try that takes resolves it', () => {
     let st = INITIAL_RECONCILE;
@@ -156,13 +241,23 @@ describe('reconcile with path repair: the drift it shows while reselecting', () 
   });
 
   it('without path repair configured, a path-only difference is raised and left (as before)', () => {
-    const r = reconcile(INITIAL_RECONCILE, { intent: STEER_FIBRE_HUB1, tracks, active: ON_HUB2, mode: 'enforce', held: false }, { ...RCFG, path: undefined }, 0);
-    const later = reconcile(r.state, { intent: STEER_FIBRE_HUB1, tracks, active: ON_HUB2, mode: 'enforce', held: false }, { ...RCFG, path: undefined }, 40_000);
+    const r = reconcile(
+      INITIAL_RECONCILE,
+      { intent: STEER_FIBRE_HUB1, tracks, active: ON_HUB2, mode: 'enforce', held: false },
+      { ...RCFG, path: undefined },
+      0,
+    );
+    const later = reconcile(
+      r.state,
+      { intent: STEER_FIBRE_HUB1, tracks, active: ON_HUB2, mode: 'enforce', held: false },
+      { ...RCFG, path: undefined },
+      40_000,
+    );
     expect(later.drift?.status).toBe('unrepaired');
     expect(later.path).toBeUndefined();
   });
 
-  it('the core\'s reasons are the contract\'s (this compiles only while they match)', () => {
+  it("the core's reasons are the contract's (this compiles only while they match)", () => {
     const fromCore: PathRepairReason = { code: 'path-reselect-failed', candidate: 'c', peer: HUB1, from: HUB2, attempt: 1, retryAtMs: 1 };
     const toProto: PathRepairReasonPayload = fromCore;
     expect(toProto.code).toBe('path-reselect-failed');

@@ -35,8 +35,12 @@ ip sla 12
 `;
 
 const TARGETS: PreflightTargets = {
-  client: 'SPOKE', strategy: 'stub-tracks',
-  peers: [{ address: '192.0.2.1', stubTrack: 101 }, { address: '203.0.113.1', stubTrack: 102 }],
+  client: 'SPOKE',
+  strategy: 'stub-tracks',
+  peers: [
+    { address: '192.0.2.1', stubTrack: 101 },
+    { address: '203.0.113.1', stubTrack: 102 },
+  ],
   sources: [{ interface: 'GigabitEthernet0/0', stubTrack: 111 }],
   candidates: [
     { id: 'fibre-hub1', peer: '192.0.2.1', source: 'GigabitEthernet0/0', slaOperations: [11] },
@@ -46,21 +50,56 @@ const TARGETS: PreflightTargets = {
 
 const codes = (t: PreflightTargets, text = RUNNING) => preflight(t, text).map((p) => p.code);
 
-describe('preflight: the configuration against the router\'s running configuration', () => {
+describe("preflight: the configuration against the router's running configuration", () => {
   it('passes a router configured as the file expects (the source through a list track)', () => {
     expect(preflight(TARGETS, RUNNING)).toEqual([]);
   });
 
   it.each([
     ['a wrong client name', { ...TARGETS, client: 'FLEX' }, RUNNING, ['CLIENT_MISSING']],
-    ['a peer the client does not have', { ...TARGETS, peers: [...TARGETS.peers, { address: '198.51.100.9', stubTrack: 103 }] }, RUNNING, ['PEER_NOT_IN_CLIENT', 'STUB_MISSING']],
-    ['a peer tracked by something else', TARGETS, RUNNING.replace('peer 2 203.0.113.1 track 102', 'peer 2 203.0.113.1 track 1'), ['PEER_TRACK_NOT_AGENTS']],
+    [
+      'a peer the client does not have',
+      { ...TARGETS, peers: [...TARGETS.peers, { address: '198.51.100.9', stubTrack: 103 }] },
+      RUNNING,
+      ['PEER_NOT_IN_CLIENT', 'STUB_MISSING'],
+    ],
+    [
+      'a peer tracked by something else',
+      TARGETS,
+      RUNNING.replace('peer 2 203.0.113.1 track 102', 'peer 2 203.0.113.1 track 1'),
+      ['PEER_TRACK_NOT_AGENTS'],
+    ],
     ['a source whose list lacks the stub', TARGETS, RUNNING.replace(' object 111\n', ''), ['SOURCE_TRACK_NOT_AGENTS']],
-    ['a stub track that is not a stub', { ...TARGETS, peers: [TARGETS.peers[0]!, { address: '203.0.113.1', stubTrack: 1 }] }, RUNNING.replace('peer 2 203.0.113.1 track 102', 'peer 2 203.0.113.1 track 1'), ['STUB_NOT_STUB']],
-    ['an SLA operation that does not exist', { ...TARGETS, candidates: [{ ...TARGETS.candidates[0]!, slaOperations: [11, 99] }, TARGETS.candidates[1]!] }, RUNNING, ['SLA_MISSING']],
-    ['an SLA operation probing from another WAN', { ...TARGETS, candidates: [TARGETS.candidates[0]!, { ...TARGETS.candidates[1]!, source: 'Cellular0/1/0' }] }, RUNNING, ['SLA_WRONG_SOURCE']],
-    ['an in-tunnel probe that does not exist', { ...TARGETS, tunnelProbes: { tunnel: 'Tunnel100', operations: [31] } }, RUNNING, ['SLA_MISSING']],
-    ['an in-tunnel probe sent over a WAN', { ...TARGETS, tunnelProbes: { tunnel: 'Tunnel100', operations: [11] } }, RUNNING, ['SLA_WRONG_SOURCE']],
+    [
+      'a stub track that is not a stub',
+      { ...TARGETS, peers: [TARGETS.peers[0]!, { address: '203.0.113.1', stubTrack: 1 }] },
+      RUNNING.replace('peer 2 203.0.113.1 track 102', 'peer 2 203.0.113.1 track 1'),
+      ['STUB_NOT_STUB'],
+    ],
+    [
+      'an SLA operation that does not exist',
+      { ...TARGETS, candidates: [{ ...TARGETS.candidates[0]!, slaOperations: [11, 99] }, TARGETS.candidates[1]!] },
+      RUNNING,
+      ['SLA_MISSING'],
+    ],
+    [
+      'an SLA operation probing from another WAN',
+      { ...TARGETS, candidates: [TARGETS.candidates[0]!, { ...TARGETS.candidates[1]!, source: 'Cellular0/1/0' }] },
+      RUNNING,
+      ['SLA_WRONG_SOURCE'],
+    ],
+    [
+      'an in-tunnel probe that does not exist',
+      { ...TARGETS, tunnelProbes: { tunnel: 'Tunnel100', operations: [31] } },
+      RUNNING,
+      ['SLA_MISSING'],
+    ],
+    [
+      'an in-tunnel probe sent over a WAN',
+      { ...TARGETS, tunnelProbes: { tunnel: 'Tunnel100', operations: [11] } },
+      RUNNING,
+      ['SLA_WRONG_SOURCE'],
+    ],
   ] as const)('finds %s', (_what, targets, text, expected) => {
     expect(codes(targets, text)).toEqual(expected);
   });
@@ -73,8 +112,9 @@ describe('preflight: the configuration against the router\'s running configurati
     expect(codes({ ...targets, tunnelProbes: { tunnel: 'Tunnel100', operations: [11] } })).toEqual(['SLA_WRONG_SOURCE']);
   });
 
-  it('finds the stub through a list inside a list (the stub gated by the agent\'s presence)', () => {
-    const gated = RUNNING.replace('peer 2 203.0.113.1 track 102', 'peer 2 203.0.113.1 track 902') +
+  it("finds the stub through a list inside a list (the stub gated by the agent's presence)", () => {
+    const gated =
+      RUNNING.replace('peer 2 203.0.113.1 track 102', 'peer 2 203.0.113.1 track 902') +
       'track 901 list boolean or\n object 102\n object 190 not\ntrack 902 list boolean and\n object 92\n object 901\n';
     expect(codes(TARGETS, gated)).toEqual([]);
   });
@@ -86,9 +126,17 @@ describe('preflight: the configuration against the router\'s running configurati
 });
 
 describe('preflight with EEM applets setting the stub tracks', () => {
-  const applets = (tracks: number[]) => tracks.flatMap((t) => ['up', 'down'].flatMap((s) => [
-    `event manager applet SP-${t}-${s.toUpperCase()}`, ' event none', ` action 1 track set ${t} state ${s}`, '!',
-  ])).join('\n');
+  const applets = (tracks: number[]) =>
+    tracks
+      .flatMap((t) =>
+        ['up', 'down'].flatMap((s) => [
+          `event manager applet SP-${t}-${s.toUpperCase()}`,
+          ' event none',
+          ` action 1 track set ${t} state ${s}`,
+          '!',
+        ]),
+      )
+      .join('\n');
   const eem: PreflightTargets = { ...TARGETS, eemAppletPrefix: 'SP' };
 
   it('passes when every stub track has its UP and DOWN applet, registered with event none', () => {
@@ -96,8 +144,10 @@ describe('preflight with EEM applets setting the stub tracks', () => {
   });
 
   it('names a missing applet, one not registered with event none, and one that sets the wrong track or state', () => {
-    const text = RUNNING + applets([101, 102]).replace(' event none', ' event timer watchdog time 60')
-      + '\nevent manager applet SP-111-UP\n event none\n action 1 track set 111 state down\n!\n';
+    const text =
+      RUNNING +
+      applets([101, 102]).replace(' event none', ' event timer watchdog time 60') +
+      '\nevent manager applet SP-111-UP\n event none\n action 1 track set 111 state down\n!\n';
     const problems = preflight(eem, text);
     expect(problems.map((p) => [p.code, p.message])).toEqual([
       ['APPLET_WRONG', 'EEM applet SP-101-UP is not registered with event none, so the agent cannot run it'],

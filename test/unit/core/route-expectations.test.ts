@@ -3,7 +3,12 @@ import { checkRoutes, compileExpectations, judgeRoutes, VIOLATIONS_LISTED } from
 import type { Route, RouteProtocol } from '../../../proto/records/routing.js';
 
 const route = (prefix: string, protocol: RouteProtocol, iface: string): Route => ({
-  family: 'ipv4', prefix, code: 'S', protocol, candidateDefault: false, nextHops: [{ interface: iface }],
+  family: 'ipv4',
+  prefix,
+  code: 'S',
+  protocol,
+  candidateDefault: false,
+  nextHops: [{ interface: iface }],
 });
 
 const expectations = compileExpectations({
@@ -13,7 +18,11 @@ const expectations = compileExpectations({
 
 describe('route expectations', () => {
   it('passes a table that holds what it must and nothing else', () => {
-    const table = [route('10.0.0.0/8', 'static', 'Tunnel100'), route('172.16.0.0/12', 'static', 'Tunnel100'), route('0.0.0.0/0', 'static', 'GigabitEthernet0/0')];
+    const table = [
+      route('10.0.0.0/8', 'static', 'Tunnel100'),
+      route('172.16.0.0/12', 'static', 'Tunnel100'),
+      route('0.0.0.0/0', 'static', 'GigabitEthernet0/0'),
+    ];
     // 172.16.0.0/12 is required but not allowed: it is reported as unexpected, the rest is clean.
     expect(checkRoutes(expectations, table).map((v) => `${v.kind} ${v.prefix}`)).toEqual(['unexpected 172.16.0.0/12']);
   });
@@ -27,9 +36,17 @@ describe('route expectations', () => {
   });
 
   it('flags a learned route more specific than allowed (injection) and one outside every range', () => {
-    const table = [route('10.0.0.0/8', 'bgp', 'Tunnel100'), route('10.1.2.0/24', 'bgp', 'Tunnel100'), route('192.168.7.0/24', 'bgp', 'Tunnel100'), route('192.168.1.0/24', 'connected', 'Vlan1')];
+    const table = [
+      route('10.0.0.0/8', 'bgp', 'Tunnel100'),
+      route('10.1.2.0/24', 'bgp', 'Tunnel100'),
+      route('192.168.7.0/24', 'bgp', 'Tunnel100'),
+      route('192.168.1.0/24', 'connected', 'Vlan1'),
+    ];
     const unexpected = checkRoutes(compileExpectations({ required: [], allowed: [{ prefix: '10.0.0.0/8', maxLength: 16 }] }), table);
-    expect(unexpected.map((v) => v.kind === 'unexpected' && `${v.prefix} ${v.reason}`)).toEqual(['10.1.2.0/24 too-specific', '192.168.7.0/24 outside-allowed']);
+    expect(unexpected.map((v) => v.kind === 'unexpected' && `${v.prefix} ${v.reason}`)).toEqual([
+      '10.1.2.0/24 too-specific',
+      '192.168.7.0/24 outside-allowed',
+    ]);
   });
 
   it('rejects bad prefixes in the configuration, naming each', () => {

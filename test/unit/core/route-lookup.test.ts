@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { PrefixIndex } from '../../../agent/core/route-lookup.js';
 import { contains, parseIpv4, parsePrefix } from '../../../agent/core/prefix.js';
 
-const routes = ['0.0.0.0/0', '10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '10.1.2.3/32', '2001:db8::/32', '2001:db8:1::/48', '::/0'].map((prefix) => ({ prefix }));
+const routes = ['0.0.0.0/0', '10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '10.1.2.3/32', '2001:db8::/32', '2001:db8:1::/48', '::/0'].map(
+  (prefix) => ({ prefix }),
+);
 const index = new PrefixIndex(routes);
 
 describe('longest-prefix match', () => {

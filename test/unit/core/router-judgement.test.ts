@@ -3,8 +3,14 @@ import { forbiddenByRouter, judgementTracks, routerJudgement } from '../../../ag
 
 const TARGETS = {
   client: 'SPOKE',
-  peers: [{ address: '198.51.100.1', stubTrack: 101 }, { address: '203.0.113.1', stubTrack: 102 }],
-  sources: [{ interface: 'GigabitEthernet0/0', stubTrack: 111 }, { interface: 'Cellular0/1/0', stubTrack: 112 }],
+  peers: [
+    { address: '198.51.100.1', stubTrack: 101 },
+    { address: '203.0.113.1', stubTrack: 102 },
+  ],
+  sources: [
+    { interface: 'GigabitEthernet0/0', stubTrack: 111 },
+    { interface: 'Cellular0/1/0', stubTrack: 112 },
+  ],
 };
 
 const LAYERED = `track 91 list boolean or
@@ -42,7 +48,7 @@ crypto ikev2 client flexvpn SPOKE
 describe("the router's own judgement of hubs and WANs", () => {
   const j = routerJudgement(TARGETS, LAYERED);
 
-  it('is the objects of the client line\'s AND list that do not lead to the agent\'s stub, directly or through a list', () => {
+  it("is the objects of the client line's AND list that do not lead to the agent's stub, directly or through a list", () => {
     expect(j.peers).toEqual([
       { address: '198.51.100.1', terms: [{ track: 91, negated: false }] },
       // The line names the stub itself: the router judges nothing of its own.
@@ -57,8 +63,22 @@ describe("the router's own judgement of hubs and WANs", () => {
   });
 
   it.each([
-    { states: [[91, 'up'], [81, 'up']], peers: [], sources: [] },
-    { states: [[91, 'down'], [81, 'up']], peers: ['198.51.100.1'], sources: [] },
+    {
+      states: [
+        [91, 'up'],
+        [81, 'up'],
+      ],
+      peers: [],
+      sources: [],
+    },
+    {
+      states: [
+        [91, 'down'],
+        [81, 'up'],
+      ],
+      peers: ['198.51.100.1'],
+      sources: [],
+    },
     { states: [[81, 'down']], peers: [], sources: ['GigabitEthernet0/0'] },
     // Not read: says nothing, forbids nothing.
     { states: [], peers: [], sources: [] },
@@ -67,7 +87,10 @@ describe("the router's own judgement of hubs and WANs", () => {
   });
 
   it('reads a negated object the other way round', () => {
-    const negated = routerJudgement(TARGETS, LAYERED.replace('track 191 list boolean and\n object 91\n', 'track 191 list boolean and\n object 91 not\n'));
+    const negated = routerJudgement(
+      TARGETS,
+      LAYERED.replace('track 191 list boolean and\n object 91\n', 'track 191 list boolean and\n object 91 not\n'),
+    );
     expect(forbiddenByRouter(negated, new Map([[91, 'up']]))).toEqual({ peers: ['198.51.100.1'], sources: [] });
     expect(forbiddenByRouter(negated, new Map([[91, 'down']]))).toEqual({ peers: [], sources: [] });
   });

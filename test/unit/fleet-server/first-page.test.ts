@@ -15,6 +15,7 @@ describe("the overview's first page", () => {
     expect(firstPageSize(null)).toBeUndefined();
     expect(firstPageSize('100')).toBe(100);
     expect(firstPageSize('500')).toBe(500);
-    for (const bad of ['0', '501', '1.5', '-1', '', 'ten', '1e2']) expect(firstPageSize(bad)).toBe(`first must be a whole number of rows from 1 to 500, not "${bad}"`);
+    for (const bad of ['0', '501', '1.5', '-1', '', 'ten', '1e2'])
+      expect(firstPageSize(bad)).toBe(`first must be a whole number of rows from 1 to 500, not "${bad}"`);
   });
 });

@@ -8,7 +8,14 @@ import { tempDir } from '../../support/temp-dir.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const sample = (ts: number, loss: number, rtt: number | null = null): HistorySample => ({ spoke: 's/r', ts, candidate: 'a', loss, rtt, jitter: null });
+const sample = (ts: number, loss: number, rtt: number | null = null): HistorySample => ({
+  spoke: 's/r',
+  ts,
+  candidate: 'a',
+  loss,
+  rtt,
+  jitter: null,
+});
 
 describe('the dashboard database', () => {
   it('prunes each resolution after its retention and events after 30 days, keeping the rest', () => {
@@ -39,7 +46,7 @@ describe('the dashboard database', () => {
     const now = 100 * 86_400_000;
     const samples = [];
     for (let t = now - 7 * 24 * HOUR + MIN; t <= now; t += MIN) {
-      samples.push(sample(t, t === now - 3 * 24 * HOUR ? 90 : 0, 20 + (t / MIN) % 10), { ...sample(t, 0, 100), candidate: 'b' });
+      samples.push(sample(t, t === now - 3 * 24 * HOUR ? 90 : 0, 20 + ((t / MIN) % 10)), { ...sample(t, 0, 100), candidate: 'b' });
     }
     for (let i = 0; i < samples.length; i += 5000) store.addSamples(samples.slice(i, i + 5000), now); // as flushes arrive
     const hour = store.series('s/r', now - HOUR, now);

@@ -4,11 +4,13 @@ import { birth, state, telemetry, topic } from './synthetic-fleet.js';
 
 const j = (v: unknown) => JSON.stringify(v);
 
-describe('the dashboard\'s picture of the fleet', () => {
-  it('ignores an older session\'s Will after a newer birth, and takes a newer one', () => {
+describe("the dashboard's picture of the fleet", () => {
+  it("ignores an older session's Will after a newer birth, and takes a newer one", () => {
     const f = new FleetState('spokepilot/v1');
     f.apply(topic(1, 'status'), j(birth(1000, 5)), 1000);
-    expect(f.apply(topic(1, 'status'), j({ v: 1, id: 'w', ts: 1100, state: 'offline', session: 4, reason: 'connection-lost' }), 1100)).toBeUndefined();
+    expect(
+      f.apply(topic(1, 'status'), j({ v: 1, id: 'w', ts: 1100, state: 'offline', session: 4, reason: 'connection-lost' }), 1100),
+    ).toBeUndefined();
     expect(overviewRow(f.spokes.get('site0000/r1')!).status).toBe('online');
     f.apply(topic(1, 'status'), j({ v: 1, id: 'w2', ts: 1200, state: 'offline', session: 5, reason: 'connection-lost' }), 1200);
     expect(overviewRow(f.spokes.get('site0000/r1')!).status).toBe('offline');
@@ -38,7 +40,14 @@ describe('the dashboard\'s picture of the fleet', () => {
   it('turns telemetry into samples per candidate, and ignores what is not ours', () => {
     const f = new FleetState('spokepilot/v1');
     const a = f.apply(topic(4, 'telemetry'), j(telemetry(5000, 12, 30)), 5000);
-    expect(a).toMatchObject({ kind: 'telemetry', ts: 5000, samples: [{ candidate: 'fibre', loss: 12, rtt: 30, jitter: 2 }, { candidate: 'lte', loss: 0, rtt: 90 }] });
+    expect(a).toMatchObject({
+      kind: 'telemetry',
+      ts: 5000,
+      samples: [
+        { candidate: 'fibre', loss: 12, rtt: 30, jitter: 2 },
+        { candidate: 'lte', loss: 0, rtt: 90 },
+      ],
+    });
     expect(f.apply('other/tree/x/y/state', j(state(4, 1)), 1)).toBeUndefined();
     expect(f.apply(topic(4, 'cmd'), '{}', 1)).toBeUndefined();
     expect(f.apply(topic(4, 'state'), 'not json', 1)).toBeUndefined();

@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { addTo, bucketStart, mergeBuckets, pointOf, rollup, TIERS, tierFor, type HistorySample } from '../../../agent/fleet/history-rollup.js';
+import {
+  addTo,
+  bucketStart,
+  mergeBuckets,
+  pointOf,
+  rollup,
+  TIERS,
+  tierFor,
+  type HistorySample,
+} from '../../../agent/fleet/history-rollup.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const [raw, fiveMin, hourly] = TIERS;
-const sample = (ts: number, loss: number | null, rtt: number | null = null, jitter: number | null = null, candidate = 'a'): HistorySample =>
-  ({ spoke: 's/r', ts, candidate, loss, rtt, jitter });
+const sample = (
+  ts: number,
+  loss: number | null,
+  rtt: number | null = null,
+  jitter: number | null = null,
+  candidate = 'a',
+): HistorySample => ({ spoke: 's/r', ts, candidate, loss, rtt, jitter });
 
 describe('history rollups', () => {
   it('reads each chart range from the finest resolution that holds it', () => {
@@ -19,11 +33,17 @@ describe('history rollups', () => {
   it('sums samples into buckets with mean, best and worst as fits each metric', () => {
     const now = 10 * 24 * HOUR;
     const t0 = bucketStart(now - HOUR, fiveMin!.widthMs);
-    const buckets = rollup([
-      sample(t0, 0, 20, 2), sample(t0 + MIN, 10, 40, null), sample(t0 + 2 * MIN, 2, null, 6),
-      sample(t0 + 5 * MIN, 50, 30, 1), // the next bucket
-      sample(t0, 5, 100, 9, 'b'),
-    ], fiveMin!, now);
+    const buckets = rollup(
+      [
+        sample(t0, 0, 20, 2),
+        sample(t0 + MIN, 10, 40, null),
+        sample(t0 + 2 * MIN, 2, null, 6),
+        sample(t0 + 5 * MIN, 50, 30, 1), // the next bucket
+        sample(t0, 5, 100, 9, 'b'),
+      ],
+      fiveMin!,
+      now,
+    );
     expect(buckets).toHaveLength(3);
     const first = pointOf(buckets.find((b) => b.candidate === 'a' && b.ts === t0)!);
     expect(first).toEqual({ candidate: 'a', t: t0, loss: 4, lossMax: 10, rtt: 30, rttMin: 20, rttMax: 40, jitter: 4, jitterMax: 6 });
@@ -43,7 +63,9 @@ describe('history rollups', () => {
 
   it('merges two partial buckets into exactly the bucket of all their samples', () => {
     const now = 5 * 24 * HOUR;
-    const samples = Array.from({ length: 60 }, (_, i) => sample(now - 2 * HOUR + i * MIN, i % 7, 20 + (i % 11), i % 5 === 0 ? null : i % 3));
+    const samples = Array.from({ length: 60 }, (_, i) =>
+      sample(now - 2 * HOUR + i * MIN, i % 7, 20 + (i % 11), i % 5 === 0 ? null : i % 3),
+    );
     const whole = rollup(samples, hourly!, now);
     const parts = [rollup(samples.slice(0, 23), hourly!, now), rollup(samples.slice(23), hourly!, now)];
     const merged = new Map<number, ReturnType<typeof mergeBuckets>>();

@@ -6,9 +6,17 @@ const at = { site: 's1', node: 'r1' };
 
 describe('commands the page may ask for', () => {
   it('maps each to the agent command it signs', () => {
-    expect(pageCommand({ ...at, command: 'force-path', peer: 'h2', forSec: 3600 })).toEqual({ ...at, cmd: 'force-path', args: { peer: 'h2', forSec: 3600 } });
+    expect(pageCommand({ ...at, command: 'force-path', peer: 'h2', forSec: 3600 })).toEqual({
+      ...at,
+      cmd: 'force-path',
+      args: { peer: 'h2', forSec: 3600 },
+    });
     expect(pageCommand({ ...at, command: 'clear-override' })).toEqual({ ...at, cmd: 'clear-override', args: {} });
-    expect(pageCommand({ ...at, command: 'set-mode', mode: 'dry-run' })).toEqual({ ...at, cmd: 'set-policy', args: { policy: { mode: 'dry-run' } } });
+    expect(pageCommand({ ...at, command: 'set-mode', mode: 'dry-run' })).toEqual({
+      ...at,
+      cmd: 'set-policy',
+      args: { policy: { mode: 'dry-run' } },
+    });
     expect(pageCommand({ ...at, command: 'snapshot' })).toEqual({ ...at, cmd: 'rebirth', args: {} });
   });
 

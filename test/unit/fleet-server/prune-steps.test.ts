@@ -29,8 +29,10 @@ function filled(): FleetStore {
   return store;
 }
 
-const contents = (store: FleetStore) => Object.fromEntries(['sample', 'sample_5m', 'sample_1h', 'event', 'command'].map((t) =>
-  [t, store.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()]));
+const contents = (store: FleetStore) =>
+  Object.fromEntries(
+    ['sample', 'sample_5m', 'sample_1h', 'event', 'command'].map((t) => [t, store.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()]),
+  );
 
 describe('the history prune in bounded steps', () => {
   it('removes exactly what the prune in one go removes, a few rows per step', () => {
@@ -50,14 +52,18 @@ describe('runSliced', () => {
   function* work(n: number, msEach: number) {
     for (let i = 0; i < n; i++) {
       const until = performance.now() + msEach;
-      while (performance.now() < until) { /* a step's synchronous cost */ }
+      while (performance.now() < until) {
+        /* a step's synchronous cost */
+      }
       yield 1;
     }
   }
 
   it('lets the event loop run between slices and sums the steps', async () => {
     let ticks = 0;
-    const ticker = setInterval(() => { ticks++; }, 0);
+    const ticker = setInterval(() => {
+      ticks++;
+    }, 0);
     try {
       const run = await runSliced(work(40, 2), { sliceMs: 10 });
       expect(run.total).toBe(40);
@@ -71,7 +77,9 @@ describe('runSliced', () => {
   it('takes no further step once cancelled', async () => {
     let stop = false;
     const steps = work(1000, 1);
-    setImmediate(() => { stop = true; });
+    setImmediate(() => {
+      stop = true;
+    });
     const run = await runSliced(steps, { sliceMs: 5, cancelled: () => stop });
     expect(run.cancelled).toBe(true);
     expect(run.total).toBeLessThan(1000);

@@ -19,22 +19,44 @@ export function birth(ts: number, session = 1): StatusPayload {
 
 export function state(i: number, ts: number, onLte = false): StatePayload {
   const peer = hubOf(i);
-  const fibre = { id: 'fibre', peer, source: 'GigabitEthernet0/0', verdict: onLte ? 'bad' as const : 'good' as const, sinceMs: ts, suppressed: false,
-    ...(onLte ? { cause: { kind: 'quality' as const, breaches: [{ metric: 'lossPct' as const, value: 40, threshold: 20 }] } } : {}) };
+  const fibre = {
+    id: 'fibre',
+    peer,
+    source: 'GigabitEthernet0/0',
+    verdict: onLte ? ('bad' as const) : ('good' as const),
+    sinceMs: ts,
+    suppressed: false,
+    ...(onLte ? { cause: { kind: 'quality' as const, breaches: [{ metric: 'lossPct' as const, value: 40, threshold: 20 }] } } : {}),
+  };
   const lte = { id: 'lte', peer, source: 'Cellular0/1/0', verdict: 'good' as const, sinceMs: ts, suppressed: false };
   const active = onLte ? lte : fibre;
   return {
-    ...env(ts), health: { status: 'ok', degraded: [] }, client: 'FLEX', mode: 'enforce', released: false,
-    active: { peer, source: active.source, candidate: active.id }, selected: active.id,
-    candidates: [fibre, lte], tunnel: { interface: 'Tunnel0', lineProtocol: 'up', ikeSa: 'ready', ipsecSas: 2 },
+    ...env(ts),
+    health: { status: 'ok', degraded: [] },
+    client: 'FLEX',
+    mode: 'enforce',
+    released: false,
+    active: { peer, source: active.source, candidate: active.id },
+    selected: active.id,
+    candidates: [fibre, lte],
+    tunnel: { interface: 'Tunnel0', lineProtocol: 'up', ikeSa: 'ready', ipsecSas: 2 },
     ...(onLte ? { lastDecision: decision(ts) } : {}),
   };
 }
 
 function decision(ts: number) {
   return {
-    atMs: ts, action: 'switch' as const, from: 'fibre', to: 'lte', dryRun: false,
-    reason: { code: 'current-bad' as const, candidate: 'fibre', sinceMs: ts, cause: { kind: 'quality' as const, breaches: [{ metric: 'lossPct' as const, value: 40, threshold: 20 }] } },
+    atMs: ts,
+    action: 'switch' as const,
+    from: 'fibre',
+    to: 'lte',
+    dryRun: false,
+    reason: {
+      code: 'current-bad' as const,
+      candidate: 'fibre',
+      sinceMs: ts,
+      cause: { kind: 'quality' as const, breaches: [{ metric: 'lossPct' as const, value: 40, threshold: 20 }] },
+    },
   };
 }
 
@@ -44,7 +66,10 @@ export function decisionEvent(ts: number): EventPayload {
 
 export function telemetry(ts: number, fibreLossPct = 0, rttMs = 20): TelemetryPayload {
   return {
-    ...env(ts), trigger: 'heartbeat', interfaces: [], ipsec: [],
+    ...env(ts),
+    trigger: 'heartbeat',
+    interfaces: [],
+    ipsec: [],
     sla: [
       { operation: 10, candidate: 'fibre', returnCode: 'ok', samples: 10, lossPct: fibreLossPct, rttMs, jitterMs: 2 },
       { operation: 20, candidate: 'lte', returnCode: 'ok', samples: 10, lossPct: 0, rttMs: rttMs * 3, jitterMs: 8 },

@@ -14,7 +14,12 @@ describe('firstWindowMs: the first window from the CONNECT rate a fleet may cost
     expect(firstWindowMs(clients, rate)).toBe(window);
   });
 
-  it.each([[0, 200], [1000, 0], [-1, 5], [Number.NaN, 5]])('refuses %s clients at %s/s with a code', (clients, rate) => {
+  it.each([
+    [0, 200],
+    [1000, 0],
+    [-1, 5],
+    [Number.NaN, 5],
+  ])('refuses %s clients at %s/s with a code', (clients, rate) => {
     expect(() => firstWindowMs(clients, rate)).toThrow(expect.objectContaining({ code: 'MQTT_BACKOFF_INVALID' }));
   });
 

@@ -13,7 +13,13 @@ function manualClock(): Clock & { advance(ms: number): void } {
   const timers: { at: number; fn: () => void }[] = [];
   return {
     now: () => now,
-    setTimer(fn, ms) { const t = { at: now + ms, fn }; timers.push(t); return () => { timers.splice(timers.indexOf(t), 1); }; },
+    setTimer(fn, ms) {
+      const t = { at: now + ms, fn };
+      timers.push(t);
+      return () => {
+        timers.splice(timers.indexOf(t), 1);
+      };
+    },
     sleep: () => Promise.resolve(),
     advance(ms) {
       const until = now + ms;
@@ -63,8 +69,15 @@ describe('SnapshotResponder', () => {
     let k = 0;
     const answers: number[] = [];
     const r = new SnapshotResponder({
-      broker: agent, topic: snapshotTopic('r'), site, clock, log: silentLogger, random: () => randoms[k++ % randoms.length]!,
-      answer: async () => { answers.push(clock.now()); },
+      broker: agent,
+      topic: snapshotTopic('r'),
+      site,
+      clock,
+      log: silentLogger,
+      random: () => randoms[k++ % randoms.length]!,
+      answer: async () => {
+        answers.push(clock.now());
+      },
     });
     r.start();
     agent.start();
@@ -114,11 +127,26 @@ describe('SnapshotResponder', () => {
     const net = new FakeMqttNetwork();
     const operator = net.client('operator');
     operator.start();
-    await operator.publish({ topic: snapshotTopic('r'), payload: JSON.stringify(buildSnapshotRequest({ id: 'x', nowMs: 0 })), qos: 1, retain: true });
+    await operator.publish({
+      topic: snapshotTopic('r'),
+      payload: JSON.stringify(buildSnapshotRequest({ id: 'x', nowMs: 0 })),
+      qos: 1,
+      retain: true,
+    });
     const agent = net.client('agent');
     const clock = manualClock();
     const answers: number[] = [];
-    const r = new SnapshotResponder({ broker: agent, topic: snapshotTopic('r'), site: 's', clock, log: silentLogger, random: () => 0, answer: async () => { answers.push(1); } });
+    const r = new SnapshotResponder({
+      broker: agent,
+      topic: snapshotTopic('r'),
+      site: 's',
+      clock,
+      log: silentLogger,
+      random: () => 0,
+      answer: async () => {
+        answers.push(1);
+      },
+    });
     r.start();
     agent.start();
     await new Promise((done) => setTimeout(done, 10));

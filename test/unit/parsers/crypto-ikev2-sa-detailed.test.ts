@@ -28,10 +28,19 @@ describe('show crypto ikev2 sa detailed', () => {
     const { records, warnings } = parseIkev2Sa(HUB);
     expect(warnings).toEqual([]);
     expect(records[0]).toMatchObject({
-      tunnelId: 3, remotePort: 61022, authSign: 'RSA', dpdIntervalSec: 0, dpdRetries: 0,
-      fragmentation: 'not-configured', extendedAuthentication: 'not-configured', natT: 'detected-outside',
-      role: 'responder', quantumSafePpk: 'enabled', assignedPeerAddress: '10.255.0.23',
-      remoteSubnets: ['2001:DB8:10::/48', '192.168.7.0/24'], localId: 'hub1.example.net',
+      tunnelId: 3,
+      remotePort: 61022,
+      authSign: 'RSA',
+      dpdIntervalSec: 0,
+      dpdRetries: 0,
+      fragmentation: 'not-configured',
+      extendedAuthentication: 'not-configured',
+      natT: 'detected-outside',
+      role: 'responder',
+      quantumSafePpk: 'enabled',
+      assignedPeerAddress: '10.255.0.23',
+      remoteSubnets: ['2001:DB8:10::/48', '192.168.7.0/24'],
+      localId: 'hub1.example.net',
     });
     expect(records[0]).not.toHaveProperty('fvrf');
     expect(records[0]).not.toHaveProperty('pushedAddress');
@@ -45,8 +54,14 @@ describe('show crypto ikev2 sa detailed', () => {
   });
 
   it('maps an unseen SA status to unknown and keeps the raw text', () => {
-    const { records } = parseIkev2Sa('2 10.0.0.1/500 10.0.0.2/500 none/none IN-NEG-RETRY\n      Status Description: Initiator waiting for AUTH response\n');
-    expect(records[0]).toMatchObject({ status: 'unknown', statusRaw: 'IN-NEG-RETRY', statusDescription: 'Initiator waiting for AUTH response' });
+    const { records } = parseIkev2Sa(
+      '2 10.0.0.1/500 10.0.0.2/500 none/none IN-NEG-RETRY\n      Status Description: Initiator waiting for AUTH response\n',
+    );
+    expect(records[0]).toMatchObject({
+      status: 'unknown',
+      statusRaw: 'IN-NEG-RETRY',
+      statusDescription: 'Initiator waiting for AUTH response',
+    });
   });
 
   it('warns with the line number on garbage, and on a subnet line outside a subnet list, keeping the SAs', () => {

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { parseIpsecSa } from '../../../agent/parsers/crypto/ipsec-sa.js';
 
-const withPfs = (line: string) => parseIpsecSa([
-  'interface: Tunnel0',
-  '    Crypto map tag: Tunnel0-head-0, local addr 192.0.2.10',
-  '   protected vrf: (none)',
-  '   local  ident (addr/mask/prot/port): (0.0.0.0/0.0.0.0/0/0)',
-  '   remote ident (addr/mask/prot/port): (0.0.0.0/0.0.0.0/0/0)',
-  '   current_peer 198.51.100.1 port 500',
-  `     ${line}`,
-].join('\n'));
+const withPfs = (line: string) =>
+  parseIpsecSa(
+    [
+      'interface: Tunnel0',
+      '    Crypto map tag: Tunnel0-head-0, local addr 192.0.2.10',
+      '   protected vrf: (none)',
+      '   local  ident (addr/mask/prot/port): (0.0.0.0/0.0.0.0/0/0)',
+      '   remote ident (addr/mask/prot/port): (0.0.0.0/0.0.0.0/0/0)',
+      '   current_peer 198.51.100.1 port 500',
+      `     ${line}`,
+    ].join('\n'),
+  );
 
 describe('show crypto ipsec sa PFS line', () => {
   it.each([
@@ -18,8 +21,10 @@ describe('show crypto ipsec sa PFS line', () => {
     ['PFS (Y/N): Y, DH group: group 14', { pfs: true, dhGroup: 'group14' }],
     ['PFS (Y/N): Y, DH group: group19', { pfs: true, dhGroup: 'group19' }],
     ['PFS (Y/N): N', { pfs: false }],
-    ['PFS (Y/N): Y, DH group: group21, Additional Key Exchange 1: mlkem768',
-      { pfs: true, dhGroup: 'group21', additionalKeyExchanges: ['Additional Key Exchange 1: mlkem768'] }],
+    [
+      'PFS (Y/N): Y, DH group: group21, Additional Key Exchange 1: mlkem768',
+      { pfs: true, dhGroup: 'group21', additionalKeyExchanges: ['Additional Key Exchange 1: mlkem768'] },
+    ],
   ])('%s', (line, expected) => {
     const { records, warnings } = withPfs(line);
     expect(warnings).toEqual([]);

@@ -33,16 +33,28 @@ describe('show crypto ipsec sa', () => {
   });
 
   it('reads the seconds-only lifetime and the line saying volume rekey is disabled (IOS-XE)', () => {
-    const { records, warnings } = parseIpsecSa([
-      'interface: Tunnel0', 'protected vrf: (none)', 'inbound esp sas:', 'spi: 0x4B2B1C3D(1261116477)',
-      'sa timing: remaining key lifetime (sec): 3545', 'Kilobyte Volume Rekey has been disabled', 'IV size: 8 bytes',
-    ].join('\n'));
+    const { records, warnings } = parseIpsecSa(
+      [
+        'interface: Tunnel0',
+        'protected vrf: (none)',
+        'inbound esp sas:',
+        'spi: 0x4B2B1C3D(1261116477)',
+        'sa timing: remaining key lifetime (sec): 3545',
+        'Kilobyte Volume Rekey has been disabled',
+        'IV size: 8 bytes',
+      ].join('\n'),
+    );
     expect(warnings).toEqual([]);
-    expect(records[0]?.sas).toEqual([{ direction: 'inbound', protocol: 'esp', spi: '0x4B2B1C3D', remainingLifetimeSec: 3545, ivSizeBytes: 8 }]);
+    expect(records[0]?.sas).toEqual([
+      { direction: 'inbound', protocol: 'esp', spi: '0x4B2B1C3D', remainingLifetimeSec: 3545, ivSizeBytes: 8 },
+    ]);
   });
 
   it('resolves the filtered forms of the command', () => {
-    expect(resolveCommand('show crypto ipsec sa peer 198.51.100.1 detail')).toMatchObject({ spec: { id: 'show crypto ipsec sa detail' }, args: { peer: '198.51.100.1' } });
+    expect(resolveCommand('show crypto ipsec sa peer 198.51.100.1 detail')).toMatchObject({
+      spec: { id: 'show crypto ipsec sa detail' },
+      args: { peer: '198.51.100.1' },
+    });
     expect(resolveCommand('show crypto ipsec sa interface Tunnel0')?.spec.id).toBe('show crypto ipsec sa');
   });
 });

@@ -25,7 +25,9 @@ describe('show crypto session', () => {
   });
 
   it('maps unseen session and SA states to unknown and keeps the raw text', () => {
-    const { records } = parseCryptoSession('Interface: Tunnel5\nSession status: UP-STANDBY\nPeer: 10.0.0.1 port 500\n  IKEv2 SA: local 10.0.0.9/500 remote 10.0.0.1/500 Deleting\n');
+    const { records } = parseCryptoSession(
+      'Interface: Tunnel5\nSession status: UP-STANDBY\nPeer: 10.0.0.1 port 500\n  IKEv2 SA: local 10.0.0.9/500 remote 10.0.0.1/500 Deleting\n',
+    );
     expect(records[0]).toMatchObject({ status: 'unknown', statusRaw: 'UP-STANDBY' });
     expect(records[0]?.ikeSas[0]).toMatchObject({ status: 'unknown', statusRaw: 'Deleting' });
     expect(parseCryptoSession('Interface: Tunnel5\nSession status: DOWN\n').records[0]?.status).toBe('down');
@@ -49,7 +51,10 @@ describe('show crypto session', () => {
   });
 
   it('resolves the filtered forms of the command to the same parsers', () => {
-    expect(resolveCommand('show crypto session remote 198.51.100.1 detail')).toMatchObject({ spec: { id: 'show crypto session detail' }, args: { remote: '198.51.100.1' } });
+    expect(resolveCommand('show crypto session remote 198.51.100.1 detail')).toMatchObject({
+      spec: { id: 'show crypto session detail' },
+      args: { remote: '198.51.100.1' },
+    });
     expect(resolveCommand('show crypto session interface Tunnel0')?.spec.id).toBe('show crypto session');
   });
 });
@@ -57,7 +62,12 @@ describe('show crypto session', () => {
 describe('IPSEC FLOW selectors', () => {
   it('reads ports, any, and rejects what it does not know', () => {
     expect(parseFlowSelector('permit 17 host 10.0.0.1 port 500 host 10.0.0.2 port 4500')).toEqual({
-      action: 'permit', protocol: '17', localPrefix: '10.0.0.1/32', remotePrefix: '10.0.0.2/32', localPort: 500, remotePort: 4500,
+      action: 'permit',
+      protocol: '17',
+      localPrefix: '10.0.0.1/32',
+      remotePrefix: '10.0.0.2/32',
+      localPort: 500,
+      remotePort: 4500,
     });
     expect(parseFlowSelector('permit ip any 10.1.0.0/16')).toMatchObject({ localPrefix: '0.0.0.0/0', remotePrefix: '10.1.0.0/16' });
     expect(parseFlowSelector('permit ip 10.0.0.0/255.0.255.0 any')).toBeUndefined();

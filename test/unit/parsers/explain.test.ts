@@ -41,7 +41,13 @@ describe('parse --explain: what the parser did with each line', () => {
   });
 
   it('names the fields a line set and the warning of a line no rule read', () => {
-    const text = ['Track 1', '  IP SLA 1 reachability', '  Reachability is Up', '    2 changes, last change 00:01:02', '  Frobnication is Sideways'].join('\n');
+    const text = [
+      'Track 1',
+      '  IP SLA 1 reachability',
+      '  Reachability is Up',
+      '    2 changes, last change 00:01:02',
+      '  Frobnication is Sideways',
+    ].join('\n');
     const resolved = resolveCommand('show track')!;
     const e = explainParse(resolved.spec, resolved.args, text);
     expect(e.lines.map((l) => l.kind)).toEqual(['record', 'record', 'record', 'record', 'warning']);
@@ -50,13 +56,21 @@ describe('parse --explain: what the parser did with each line', () => {
     expect(e.lines[3]!.effect).toBe('record 1: changes=2, lastChangeSec=62');
     expect(e.lines[4]!.warning).toMatch(/^show track, line 5: "Frobnication is Sideways": unrecognised track detail; expected 'Track N'/);
     const out = formatExplanation(e);
-    expect(out.split('\n')[0]).toBe('show track: 1 record(s); lines: 4 recorded, 0 understood without a field, 1 not read (warning), 0 blank');
+    expect(out.split('\n')[0]).toBe(
+      'show track: 1 record(s); lines: 4 recorded, 0 understood without a field, 1 not read (warning), 0 blank',
+    );
     expect(out).toContain('WARNING show track, line 5');
   });
 
   it('tells a legend or header line it understood from one it did not read', () => {
-    const text = ['Codes: L - local, C - connected, S - static, R - RIP, M - mobile, B - BGP', '', 'Gateway of last resort is not set', '',
-      'C        10.0.0.0/24 is directly connected, GigabitEthernet0/0/0', 'bogus line'].join('\n');
+    const text = [
+      'Codes: L - local, C - connected, S - static, R - RIP, M - mobile, B - BGP',
+      '',
+      'Gateway of last resort is not set',
+      '',
+      'C        10.0.0.0/24 is directly connected, GigabitEthernet0/0/0',
+      'bogus line',
+    ].join('\n');
     const resolved = resolveCommand('show ip route')!;
     const kinds = explainParse(resolved.spec, resolved.args, text).lines.map((l) => l.kind);
     expect(kinds).toEqual(['understood', 'blank', 'understood', 'blank', 'record', 'warning']);

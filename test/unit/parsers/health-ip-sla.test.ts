@@ -40,9 +40,22 @@ describe('show ip sla statistics', () => {
     const { records, warnings } = parseIpSlaStatistics(text);
     expect(warnings).toEqual([]);
     expect(records[0]).toMatchObject({
-      operationId: 5, type: 'icmp-jitter', rttMs: 17, returnCode: 'ok', rttSamples: 9, rtt: { minMs: 8, avgMs: 17, maxMs: 28 },
-      jitterSdSamples: 7, jitterDsSamples: 7, jitterSourceToDestination: { minMs: 0, avgMs: 9, maxMs: 17 }, jitterDestinationToSource: { minMs: 0, avgMs: 12, maxMs: 19 },
-      rttOverThreshold: 0, packetLateArrival: 0, outOfSequence: 0, packetSkipped: 0, packetLossUnknownDirection: 1, successes: 2,
+      operationId: 5,
+      type: 'icmp-jitter',
+      rttMs: 17,
+      returnCode: 'ok',
+      rttSamples: 9,
+      rtt: { minMs: 8, avgMs: 17, maxMs: 28 },
+      jitterSdSamples: 7,
+      jitterDsSamples: 7,
+      jitterSourceToDestination: { minMs: 0, avgMs: 9, maxMs: 17 },
+      jitterDestinationToSource: { minMs: 0, avgMs: 12, maxMs: 19 },
+      rttOverThreshold: 0,
+      packetLateArrival: 0,
+      outOfSequence: 0,
+      packetSkipped: 0,
+      packetLossUnknownDirection: 1,
+      successes: 2,
     });
   });
 
@@ -84,12 +97,29 @@ describe('show ip sla statistics', () => {
     const { records, warnings } = parseIpSlaStatistics(text);
     expect(warnings).toEqual([]);
     expect(records[0]).toMatchObject({
-      operationId: 20, type: 'udp-jitter', rttMs: 23, startTime: '*10:02:11.512 UTC Wed Mar 5 2025', returnCode: 'ok',
-      rttSamples: 10, rtt: { minMs: 21, avgMs: 23, maxMs: 27 }, oneWayLatencySamples: 10,
+      operationId: 20,
+      type: 'udp-jitter',
+      rttMs: 23,
+      startTime: '*10:02:11.512 UTC Wed Mar 5 2025',
+      returnCode: 'ok',
+      rttSamples: 10,
+      rtt: { minMs: 21, avgMs: 23, maxMs: 27 },
+      oneWayLatencySamples: 10,
       latencySourceToDestination: { minMs: 10, avgMs: 11, maxMs: 13 },
-      jitterSdSamples: 9, jitterDsSamples: 9, jitterDestinationToSource: { minMs: 0, avgMs: 2, maxMs: 4 },
-      rttOverThreshold: 0, lossSourceToDestination: 1, lossDestinationToSource: 0, outOfSequence: 0, tailDrop: 0,
-      packetLateArrival: 0, packetSkipped: 0, icpif: 0, mos: 0, successes: 40, operationTimeToLiveSec: 3569,
+      jitterSdSamples: 9,
+      jitterDsSamples: 9,
+      jitterDestinationToSource: { minMs: 0, avgMs: 2, maxMs: 4 },
+      rttOverThreshold: 0,
+      lossSourceToDestination: 1,
+      lossDestinationToSource: 0,
+      outOfSequence: 0,
+      tailDrop: 0,
+      packetLateArrival: 0,
+      packetSkipped: 0,
+      icpif: 0,
+      mos: 0,
+      successes: 40,
+      operationTimeToLiveSec: 3569,
     });
   });
 
@@ -99,7 +129,13 @@ describe('show ip sla statistics', () => {
   });
 
   it('warns on garbage with its line number and keeps the operations around it', () => {
-    const text = ['IPSLA operation id: 1', 'Number of successes: 4', 'Frobnication level: high', 'IPSLA operation id: 2', 'Number of failures: 1'].join('\n');
+    const text = [
+      'IPSLA operation id: 1',
+      'Number of successes: 4',
+      'Frobnication level: high',
+      'IPSLA operation id: 2',
+      'Number of failures: 1',
+    ].join('\n');
     const { records, warnings } = parseIpSlaStatistics(text);
     expect(records.map((r) => r.operationId)).toEqual([1, 2]);
     expect(records[1]?.failures).toBe(1);
@@ -125,13 +161,21 @@ describe('show ip sla summary', () => {
     const { records, warnings } = parseIpSlaSummary(text);
     expect(warnings).toEqual([]);
     expect(records[0]).toEqual({
-      operationId: 1, type: 'icmp-echo', destination: '198.51.100.1', state: 'active', stateRaw: '*',
-      returnCode: 'ok', returnCodeRaw: 'OK', rttMs: 4, statsRaw: 'RTT=4', lastRunRaw: '12 seconds ago', lastRunAgoSec: 12,
+      operationId: 1,
+      type: 'icmp-echo',
+      destination: '198.51.100.1',
+      state: 'active',
+      stateRaw: '*',
+      returnCode: 'ok',
+      returnCodeRaw: 'OK',
+      rttMs: 4,
+      statsRaw: 'RTT=4',
+      lastRunRaw: '12 seconds ago',
+      lastRunAgoSec: 12,
     });
     expect(records[1]).toMatchObject({ returnCode: 'timeout', statsRaw: '-', lastRunAgoSec: 7 });
     expect(records[1]?.rttMs).toBeUndefined();
     expect(records[2]).toMatchObject({ state: 'inactive', rttMs: 0.85, returnCode: 'over-threshold', lastRunAgoSec: 60 });
     expect(records[3]).toMatchObject({ state: 'pending', returnCode: 'unknown', lastRunRaw: '-' });
   });
-
 });

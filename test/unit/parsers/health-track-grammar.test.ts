@@ -10,10 +10,14 @@ describe('show track state lines', () => {
     ['IP routing is Down (no IP addr)', { state: 'down', stateDetail: 'no IP addr' }],
     ['Reachability is Up (RIP)', { state: 'up', stateDetail: 'RIP' }],
     ['Metric threshold is Up (RIP/6/102)', { state: 'up', stateDetail: 'RIP/6/102' }],
-    ['Reachability is Down (no ip route), delayed Up (1 sec remaining) (connected)',
-      { state: 'down', stateDetail: 'no ip route', delayedState: 'up', delayedRemainingSec: 1, delayedDetail: 'connected' }],
-    ['Line protocol is Up, delayed Down (10 secs remaining) ((hw down))',
-      { state: 'up', delayedState: 'down', delayedRemainingSec: 10, delayedDetail: '(hw down)' }],
+    [
+      'Reachability is Down (no ip route), delayed Up (1 sec remaining) (connected)',
+      { state: 'down', stateDetail: 'no ip route', delayedState: 'up', delayedRemainingSec: 1, delayedDetail: 'connected' },
+    ],
+    [
+      'Line protocol is Up, delayed Down (10 secs remaining) ((hw down))',
+      { state: 'up', delayedState: 'down', delayedRemainingSec: 10, delayedDetail: '(hw down)' },
+    ],
     ['Threshold weight is Up (20/30)', { state: 'up', stateDetail: '20/30' }],
     ['Boolean AND is Down', { state: 'down' }],
   ])('%s', (line, expected) => {
@@ -30,8 +34,14 @@ describe('show track state lines', () => {
 
 describe('show track list members', () => {
   it('reads weights, negation and reasons of list objects', () => {
-    const { records, warnings } = track('List threshold weight', 'Threshold weight is Down (10/30)',
-      'object 1 weight 10 Up', 'object 2 weight 20 Down ((hw admin-down))', 'object 3 not Down', 'object 4 Down (0%)');
+    const { records, warnings } = track(
+      'List threshold weight',
+      'Threshold weight is Down (10/30)',
+      'object 1 weight 10 Up',
+      'object 2 weight 20 Down ((hw admin-down))',
+      'object 3 not Down',
+      'object 4 Down (0%)',
+    );
     expect(warnings).toEqual([]);
     expect(records[0]?.listObjects).toEqual([
       { id: 1, weight: 10, negated: false, state: 'up' },

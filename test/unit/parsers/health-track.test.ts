@@ -14,18 +14,38 @@ describe('show track', () => {
       '  Metric threshold down 255 up 254',
       '  First-hop interface is unknown (was Ethernet0/1)',
     ].join('\n');
-    const { records: [route], warnings: w } = parseTrack(text);
+    const {
+      records: [route],
+      warnings: w,
+    } = parseTrack(text);
     expect(w).toEqual([]);
     expect(route).toMatchObject({
-      type: 'route', instance: '10.16.0.0/16', parameter: 'metric-threshold', stateDetail: 'RIP/6/102',
-      metricThresholdDown: 255, metricThresholdUp: 254, firstHopInterface: 'unknown', previousFirstHopInterface: 'Ethernet0/1',
+      type: 'route',
+      instance: '10.16.0.0/16',
+      parameter: 'metric-threshold',
+      stateDetail: 'RIP/6/102',
+      metricThresholdDown: 255,
+      metricThresholdUp: 254,
+      firstHopInterface: 'unknown',
+      previousFirstHopInterface: 'Ethernet0/1',
     });
   });
 
   it('warns on a garbage line with its number and keeps the tracks around it', () => {
-    const text = ['Track 1', '  Stub-object', '  State is Down', '  Frobnicated since Tuesday', 'Track 2', '  Stub-object', '  State is Up'].join('\n');
+    const text = [
+      'Track 1',
+      '  Stub-object',
+      '  State is Down',
+      '  Frobnicated since Tuesday',
+      'Track 2',
+      '  Stub-object',
+      '  State is Up',
+    ].join('\n');
     const { records: tracks, warnings: w } = parseTrack(text);
-    expect(tracks.map((t) => [t.id, t.state])).toEqual([[1, 'down'], [2, 'up']]);
+    expect(tracks.map((t) => [t.id, t.state])).toEqual([
+      [1, 'down'],
+      [2, 'up'],
+    ]);
     expect(w).toHaveLength(1);
     expect(w[0]?.line).toBe(4);
   });
@@ -44,8 +64,15 @@ describe('show track brief', () => {
     const { records, warnings } = parseTrackBrief(text);
     expect(warnings).toEqual([]);
     expect(records[1]).toEqual({
-      id: 2, type: 'interface', typeRaw: 'interface', instance: 'Tunnel0', parameter: 'line-protocol',
-      parameterRaw: 'line-protocol', state: 'down', stateRaw: 'Down', lastChangeSec: 41,
+      id: 2,
+      type: 'interface',
+      typeRaw: 'interface',
+      instance: 'Tunnel0',
+      parameter: 'line-protocol',
+      parameterRaw: 'line-protocol',
+      state: 'down',
+      stateRaw: 'Down',
+      lastChangeSec: 41,
     });
     expect(records[2]).toMatchObject({ parameter: 'ip-routing', lastChangeSec: 187200 });
     expect(records[3]).toMatchObject({ type: 'list', parameter: 'boolean', state: 'up' });

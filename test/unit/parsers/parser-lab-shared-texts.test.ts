@@ -10,7 +10,9 @@ import { parserCaseInput } from '../../support/parser-cases.js';
 describe('the lab prints the parser cases taken from it', () => {
   // The dual-cloud spoke of test/lab/dual-cloud-render-parse.test.ts, its route-map applied to hub 1.
   const { router, clock } = labRouter({ topology: 'dual-cloud' });
-  router.configure(['route-map AVOID permit 10', ' set community 65000:110', 'router bgp 65000', ' neighbor 172.31.1.1 route-map AVOID out'].join('\n'));
+  router.configure(
+    ['route-map AVOID permit 10', ' set community 65000:110', 'router bgp 65000', ' neighbor 172.31.1.1 route-map AVOID out'].join('\n'),
+  );
   exec(router, 'clear ip bgp 172.31.1.1 soft out');
   seconds(clock, 5);
 

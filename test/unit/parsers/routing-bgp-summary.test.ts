@@ -5,23 +5,26 @@ import { resolveCommand } from '../../../agent/parsers/registry.js';
 // Whole outputs read into their expected records are parser cases (test/unit/parsers/cases/show-ip-bgp-summary/).
 describe('show ip bgp summary', () => {
   it('splits `show bgp all summary` by address family and joins a neighbour wrapped onto two lines', () => {
-    const { records, warnings } = parseBgpSummary([
-      'For address family: IPv4 Unicast',
-      'BGP router identifier 192.0.2.1, local AS number 304.304',
-      'BGP table version is 28, main routing table version 28',
-      '',
-      'Neighbor        V           AS MsgRcvd MsgSent   TblVer  InQ OutQ Up/Down  State/PfxRcd',
-      '10.64.0.1       4        65000      82      88       28    0    0 01:12:00       10',
-      '',
-      'For address family: IPv6 Unicast',
-      'BGP router identifier 192.0.2.1, local AS number 304.304',
-      'BGP table version is 3, main routing table version 3',
-      'Neighbor        V           AS MsgRcvd MsgSent   TblVer  InQ OutQ Up/Down  State/PfxRcd',
-      '2001:DB8:20:4:6::6',
-      '                4          400      67      73       66    0    0 01:03:11 OpenSent',
-      '',
-      'For address family: IPv4 Flowspec',
-    ].join('\n'), {});
+    const { records, warnings } = parseBgpSummary(
+      [
+        'For address family: IPv4 Unicast',
+        'BGP router identifier 192.0.2.1, local AS number 304.304',
+        'BGP table version is 28, main routing table version 28',
+        '',
+        'Neighbor        V           AS MsgRcvd MsgSent   TblVer  InQ OutQ Up/Down  State/PfxRcd',
+        '10.64.0.1       4        65000      82      88       28    0    0 01:12:00       10',
+        '',
+        'For address family: IPv6 Unicast',
+        'BGP router identifier 192.0.2.1, local AS number 304.304',
+        'BGP table version is 3, main routing table version 3',
+        'Neighbor        V           AS MsgRcvd MsgSent   TblVer  InQ OutQ Up/Down  State/PfxRcd',
+        '2001:DB8:20:4:6::6',
+        '                4          400      67      73       66    0    0 01:03:11 OpenSent',
+        '',
+        'For address family: IPv4 Flowspec',
+      ].join('\n'),
+      {},
+    );
     expect(warnings).toEqual([]);
     expect(records.map((r) => [r.addressFamily, r.localAs, r.tableVersion, r.neighbor, r.state])).toEqual([
       ['ipv4 unicast', '304.304', 28, '10.64.0.1', 'established'],
@@ -49,15 +52,18 @@ describe('show ip bgp summary', () => {
   });
 
   it('warns on lines it does not understand and keeps the other neighbours', () => {
-    const { records, warnings } = parseBgpSummary([
-      'Neighbor        V           AS MsgRcvd MsgSent   TblVer  InQ OutQ Up/Down  State/PfxRcd',
-      '10.64.0.1       4        65000    1021     987       57    0    0 14:03:11       10',
-      '10.64.0.9       4        65000    lots',
-      '2001:DB8::9',
-      'BGP is having a bad day',
-      '10.65.0.1       4        65000    1021     987       57    0    0 14:03:11 Zombie',
-      '10.66.0.1       4        65000    1021     987       57    0    0 14:03:11 constructor',
-    ].join('\n'), {});
+    const { records, warnings } = parseBgpSummary(
+      [
+        'Neighbor        V           AS MsgRcvd MsgSent   TblVer  InQ OutQ Up/Down  State/PfxRcd',
+        '10.64.0.1       4        65000    1021     987       57    0    0 14:03:11       10',
+        '10.64.0.9       4        65000    lots',
+        '2001:DB8::9',
+        'BGP is having a bad day',
+        '10.65.0.1       4        65000    1021     987       57    0    0 14:03:11 Zombie',
+        '10.66.0.1       4        65000    1021     987       57    0    0 14:03:11 constructor',
+      ].join('\n'),
+      {},
+    );
     expect(records.map((r) => [r.neighbor, r.state, r.stateRaw])).toEqual([
       ['10.64.0.1', 'established', '10'],
       ['10.65.0.1', 'unknown', 'Zombie'],

@@ -7,14 +7,16 @@ describe('show dmvpn role lines', () => {
     ['Type:Hub, Total NBMA Peers (v4/v6): 3', 'hub', 3],
     ['Type:Hub/Spoke, NHRP Peers:1,', 'hub-spoke', 1],
   ])('%s', (line, role, peers) => {
-    const { records, warnings } = parseDmvpn([
-      'Interface: Tunnel0, IPv4 NHRP Details',
-      line,
-      '',
-      ' # Ent  Peer NBMA Addr Peer Tunnel Add State  UpDn Tm Attrb',
-      ' ----- --------------- --------------- ----- -------- -----',
-      '     1 198.51.100.1          10.0.0.1    UP 00:10:02     S',
-    ].join('\n'));
+    const { records, warnings } = parseDmvpn(
+      [
+        'Interface: Tunnel0, IPv4 NHRP Details',
+        line,
+        '',
+        ' # Ent  Peer NBMA Addr Peer Tunnel Add State  UpDn Tm Attrb',
+        ' ----- --------------- --------------- ----- -------- -----',
+        '     1 198.51.100.1          10.0.0.1    UP 00:10:02     S',
+      ].join('\n'),
+    );
     expect(warnings).toEqual([]);
     expect(records[0]).toMatchObject({ role, interfacePeers: peers });
   });
@@ -22,33 +24,44 @@ describe('show dmvpn role lines', () => {
 
 describe('show dmvpn IPv6 peer blocks', () => {
   it('reads one record per target network of a peer, and IPv6 NBMA addresses in rows', () => {
-    const { records, warnings } = parseDmvpn([
-      'Interface: Tunnel1, IPv6 NHRP Details',
-      'Type:Spoke, Total NBMA Peers (v4/v6): 1',
-      '',
-      ' 1.Peer NBMA Address: 2001:DB8:0:ABCD::1',
-      '   Tunnel IPv6 Address: 2001:DB8:0:FFFF::1',
-      '   IPv6 Target Network: FE80::2/128',
-      '   # Ent: 2, Status: UP, UpDn Time: 00:01:33, Cache Attrib: S',
-      '   IPv6 Target Network: 2001:DB8:0:FFFF::/64',
-      '   # Ent: 2, Status: UP, UpDn Time: 00:01:33, Cache Attrib: S',
-      'Interface: Tunnel0, IPv4 NHRP Details',
-      'Type:Spoke, NHRP Peers:1,',
-      '     1 2001:db8:1::1         10.0.0.1    UP    1d02h     S',
-    ].join('\n'));
+    const { records, warnings } = parseDmvpn(
+      [
+        'Interface: Tunnel1, IPv6 NHRP Details',
+        'Type:Spoke, Total NBMA Peers (v4/v6): 1',
+        '',
+        ' 1.Peer NBMA Address: 2001:DB8:0:ABCD::1',
+        '   Tunnel IPv6 Address: 2001:DB8:0:FFFF::1',
+        '   IPv6 Target Network: FE80::2/128',
+        '   # Ent: 2, Status: UP, UpDn Time: 00:01:33, Cache Attrib: S',
+        '   IPv6 Target Network: 2001:DB8:0:FFFF::/64',
+        '   # Ent: 2, Status: UP, UpDn Time: 00:01:33, Cache Attrib: S',
+        'Interface: Tunnel0, IPv4 NHRP Details',
+        'Type:Spoke, NHRP Peers:1,',
+        '     1 2001:db8:1::1         10.0.0.1    UP    1d02h     S',
+      ].join('\n'),
+    );
     expect(warnings).toEqual([]);
     expect(records).toMatchObject([
-      { interface: 'Tunnel1', family: 'ipv6', nbmaAddress: '2001:DB8:0:ABCD::1', tunnelAddress: '2001:DB8:0:FFFF::1', targetNetwork: 'FE80::2/128', entries: 2, state: 'up', upDownSec: 93, type: 'static' },
+      {
+        interface: 'Tunnel1',
+        family: 'ipv6',
+        nbmaAddress: '2001:DB8:0:ABCD::1',
+        tunnelAddress: '2001:DB8:0:FFFF::1',
+        targetNetwork: 'FE80::2/128',
+        entries: 2,
+        state: 'up',
+        upDownSec: 93,
+        type: 'static',
+      },
       { targetNetwork: '2001:DB8:0:FFFF::/64' },
       { interface: 'Tunnel0', family: 'ipv4', nbmaAddress: '2001:db8:1::1', tunnelAddress: '10.0.0.1', upDownSec: 93600 },
     ]);
   });
 
   it('warns on an entry line with no peer block above it', () => {
-    const { warnings } = parseDmvpn([
-      'Interface: Tunnel1, IPv6 NHRP Details',
-      '   # Ent: 2, Status: UP, UpDn Time: 00:01:33, Cache Attrib: S',
-    ].join('\n'));
+    const { warnings } = parseDmvpn(
+      ['Interface: Tunnel1, IPv6 NHRP Details', '   # Ent: 2, Status: UP, UpDn Time: 00:01:33, Cache Attrib: S'].join('\n'),
+    );
     expect(warnings.map((w) => w.line)).toEqual([2]);
   });
 });

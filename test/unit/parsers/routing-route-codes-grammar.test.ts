@@ -4,15 +4,25 @@ import { parseCommandOutput } from '../../../agent/parsers/registry.js';
 // Route codes IOS-XE documents in its legends, one test per code kind (issue 18).
 describe('show ipv6 route codes with digits and NAT codes', () => {
   it.each([
-    ['I1', 'isis', 'level-1'], ['I2', 'isis', 'level-2'], ['IA', 'isis', 'inter-area'], ['IS', 'isis', 'summary'],
-    ['OE1', 'ospf', 'external-1'], ['OE2', 'ospf', 'external-2'], ['ON1', 'ospf', 'nssa-external-1'], ['ON2', 'ospf', 'nssa-external-2'],
-    ['OI', 'ospf', 'inter-area'], ['NDp', 'nd', 'prefix'], ['Nd', 'nat', 'dia'], ['Ni', 'nat', 'inside'],
+    ['I1', 'isis', 'level-1'],
+    ['I2', 'isis', 'level-2'],
+    ['IA', 'isis', 'inter-area'],
+    ['IS', 'isis', 'summary'],
+    ['OE1', 'ospf', 'external-1'],
+    ['OE2', 'ospf', 'external-2'],
+    ['ON1', 'ospf', 'nssa-external-1'],
+    ['ON2', 'ospf', 'nssa-external-2'],
+    ['OI', 'ospf', 'inter-area'],
+    ['NDp', 'nd', 'prefix'],
+    ['Nd', 'nat', 'dia'],
+    ['Ni', 'nat', 'inside'],
   ])('%s', (code, protocol, subtype) => {
-    const { records, warnings } = parseCommandOutput('show ipv6 route', [
-      'IPv6 Routing Table - default - 1 entries',
-      `${code.padEnd(4)}2001:DB8:1::/64 [110/20]`,
-      '     via FE80::1, GigabitEthernet1',
-    ].join('\n'));
+    const { records, warnings } = parseCommandOutput(
+      'show ipv6 route',
+      ['IPv6 Routing Table - default - 1 entries', `${code.padEnd(4)}2001:DB8:1::/64 [110/20]`, '     via FE80::1, GigabitEthernet1'].join(
+        '\n',
+      ),
+    );
     expect(warnings).toEqual([]);
     expect(records[0]).toMatchObject({ protocol, subtype });
   });
@@ -20,11 +30,21 @@ describe('show ipv6 route codes with digits and NAT codes', () => {
 
 describe('show ip route IS-IS, NAT and OMP codes', () => {
   it.each([
-    ['i L1', 'isis', 'level-1'], ['i L2', 'isis', 'level-2'], ['i ia', 'isis', 'inter-area'], ['i su', 'isis', 'summary'],
-    ['Nd', 'nat', 'dia'], ['Ni', 'nat', 'inside'], ['No', 'nat', 'outside'], ['O*E2', 'ospf', 'external-2'],
-    ['n*Nd', 'nat', 'dia'], ['n Ni', 'nat', 'inside'],
+    ['i L1', 'isis', 'level-1'],
+    ['i L2', 'isis', 'level-2'],
+    ['i ia', 'isis', 'inter-area'],
+    ['i su', 'isis', 'summary'],
+    ['Nd', 'nat', 'dia'],
+    ['Ni', 'nat', 'inside'],
+    ['No', 'nat', 'outside'],
+    ['O*E2', 'ospf', 'external-2'],
+    ['n*Nd', 'nat', 'dia'],
+    ['n Ni', 'nat', 'inside'],
   ])('%s', (code, protocol, subtype) => {
-    const { records, warnings } = parseCommandOutput('show ip route', `${code.padEnd(6)}10.10.0.0/16 [115/20] via 10.0.0.2, 00:01:02, GigabitEthernet1\n`);
+    const { records, warnings } = parseCommandOutput(
+      'show ip route',
+      `${code.padEnd(6)}10.10.0.0/16 [115/20] via 10.0.0.2, 00:01:02, GigabitEthernet1\n`,
+    );
     expect(warnings).toEqual([]);
     expect(records[0]).toMatchObject({ protocol, subtype });
   });

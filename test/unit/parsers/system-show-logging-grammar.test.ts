@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseShowLogging } from '../../../agent/parsers/system/show-logging.js';
 import { parseSyslogLine } from '../../../agent/parsers/system/syslog-line.js';
 
-const settings = (...lines: string[]) => parseShowLogging(['Syslog logging: enabled (0 messages dropped, 0 flushes, 0 overruns, xml disabled, filtering disabled)', ...lines].join('\n'));
+const settings = (...lines: string[]) =>
+  parseShowLogging(
+    ['Syslog logging: enabled (0 messages dropped, 0 flushes, 0 overruns, xml disabled, filtering disabled)', ...lines].join('\n'),
+  );
 
 describe('show logging, per-host lines', () => {
   it('reads a host entry spread over lines, link state included', () => {
@@ -14,7 +17,14 @@ describe('show logging, per-host lines', () => {
       '              0 message lines rate-limited,',
     );
     expect(warnings).toEqual([]);
-    expect(records[0]?.settings.hosts?.[0]).toMatchObject({ address: '192.0.2.9', vrf: 'MGMT', transport: 'udp', port: 514, link: 'down', messageLinesLogged: 20 });
+    expect(records[0]?.settings.hosts?.[0]).toMatchObject({
+      address: '192.0.2.9',
+      vrf: 'MGMT',
+      transport: 'udp',
+      port: 514,
+      link: 'down',
+      messageLinesLogged: 20,
+    });
   });
 
   it('keeps TLS options and counters a release adds', () => {
@@ -24,7 +34,9 @@ describe('show logging, per-host lines', () => {
     );
     expect(warnings).toEqual([]);
     expect(records[0]?.settings.hosts?.[0]).toMatchObject({
-      address: '2001:db8::9', transport: 'tls', link: 'up',
+      address: '2001:db8::9',
+      transport: 'tls',
+      link: 'up',
       options: { authentication: 'disabled', encryption: 'disabled' },
       counters: { 'message lines dropped-by-ratelimit': 0 },
     });

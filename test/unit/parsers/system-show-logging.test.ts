@@ -45,7 +45,13 @@ describe('show logging', () => {
     expect(warnings).toEqual([]);
     const [report] = records;
     expect(report?.settings).toEqual({
-      syslog: 'enabled', messagesDropped: 0, messagesRateLimited: 3, flushes: 0, overruns: 0, xml: 'disabled', filtering: 'disabled',
+      syslog: 'enabled',
+      messagesDropped: 0,
+      messagesRateLimited: 3,
+      flushes: 0,
+      overruns: 0,
+      xml: 'disabled',
+      filtering: 'disabled',
       console: { status: 'disabled' },
       monitor: { status: 'enabled', level: 'debugging', messagesLogged: 0, xml: 'disabled', filtering: 'disabled' },
       buffer: { status: 'enabled', level: 'informational', messagesLogged: 812, xml: 'disabled', filtering: 'disabled' },
@@ -53,17 +59,34 @@ describe('show logging', () => {
       countAndTimestamp: 'disabled',
       persistent: { status: 'disabled' },
       trap: { status: 'enabled', level: 'informational', messagesLogged: 815 },
-      hosts: [{
-        address: '192.168.1.10', vrf: 'INET', transport: 'udp', port: 5514, audit: 'disabled', link: 'up',
-        messageLinesLogged: 815, messageLinesRateLimited: 0, messageLinesDroppedByMd: 0,
-        xml: 'disabled', sequenceNumber: 'enabled', filtering: 'disabled',
-      }],
+      hosts: [
+        {
+          address: '192.168.1.10',
+          vrf: 'INET',
+          transport: 'udp',
+          port: 5514,
+          audit: 'disabled',
+          link: 'up',
+          messageLinesLogged: 815,
+          messageLinesRateLimited: 0,
+          messageLinesDroppedByMd: 0,
+          xml: 'disabled',
+          sequenceNumber: 'enabled',
+          filtering: 'disabled',
+        },
+      ],
       sourceInterfaces: [{ interface: 'VirtualPortGroup0' }],
       bufferSizeBytes: 8192,
     });
     // The wrapped first line (`ged state to up`) lost its message: nothing to keep, nothing to warn about.
     expect(report?.messages.map((m) => m.sequence)).toEqual([811, 812, 813]);
-    expect(report?.messages[0]?.detail).toEqual({ kind: 'track-state', trackId: 1, object: 'ip sla 1 reachability', from: 'up', to: 'down' });
+    expect(report?.messages[0]?.detail).toEqual({
+      kind: 'track-state',
+      trackId: 1,
+      object: 'ip sla 1 reachability',
+      from: 'up',
+      to: 'down',
+    });
     expect(report?.messages[1]?.text).toBe('decrypt: replay check failed connection id=29, sequence number=219');
     expect(report?.messages[2]?.detail).toMatchObject({ kind: 'line-protocol', interface: 'Tunnel0', state: 'down' });
   });

@@ -6,8 +6,14 @@ const version = (...lines: string[]) => parseShowVersion(['spoke1 uptime is 1 ho
 
 describe('show version, memory and NVRAM lines of IOL and virtual platforms', () => {
   it.each([
-    ['Linux Unix (i686) processor with 177426K/6147K bytes of memory.', { chassis: 'Unix', processorType: 'i686', memoryKb: 177426, ioMemoryKb: 6147 }],
-    ['cisco C8000V (VXE) processor (revision VXE) with 1987024K/3075K bytes of memory.', { chassis: 'C8000V', processorType: 'VXE', memoryKb: 1987024 }],
+    [
+      'Linux Unix (i686) processor with 177426K/6147K bytes of memory.',
+      { chassis: 'Unix', processorType: 'i686', memoryKb: 177426, ioMemoryKb: 6147 },
+    ],
+    [
+      'cisco C8000V (VXE) processor (revision VXE) with 1987024K/3075K bytes of memory.',
+      { chassis: 'C8000V', processorType: 'VXE', memoryKb: 1987024 },
+    ],
     ['Cisco IOSv (revision 1.0) with  with 435457K/87040K bytes of memory.', { chassis: 'IOSv', memoryKb: 435457 }],
     ['1024K bytes of NVRAM.', { nvramKb: 1024 }],
     ['256K bytes of non-volatile configuration memory.', { nvramKb: 256 }],
@@ -38,8 +44,10 @@ describe('show version, count and storage lines carrying nothing kept', () => {
 
 describe('show version, licence lines of 15.x images', () => {
   it.each([
-    [['License Level: ipservices', 'License Type: Permanent Right-To-Use', 'Next reload license Level: ipservices'],
-      { licenseLevel: 'ipservices', licenseType: 'Permanent Right-To-Use', nextReloadLicenseLevel: 'ipservices' }],
+    [
+      ['License Level: ipservices', 'License Type: Permanent Right-To-Use', 'Next reload license Level: ipservices'],
+      { licenseLevel: 'ipservices', licenseType: 'Permanent Right-To-Use', nextReloadLicenseLevel: 'ipservices' },
+    ],
     [['License Level: entservices   Type: Permanent Right-To-Use'], { licenseLevel: 'entservices', licenseType: 'Permanent Right-To-Use' }],
     [['License Level : lanbase', 'Next reboot License Level : lanbase'], { licenseLevel: 'lanbase', nextReloadLicenseLevel: 'lanbase' }],
   ])('%j', (lines, expected) => {
@@ -80,7 +88,10 @@ describe('show version, per-member blocks of a stack', () => {
     );
     expect(warnings).toEqual([]);
     expect(records[0]?.stackMembers?.[1]).toMatchObject({
-      number: 2, macAddress: '00:11:22:33:44:55', systemSerialNumber: 'FOC0000X0YZ', lastReloadReason: 'Power Failure',
+      number: 2,
+      macAddress: '00:11:22:33:44:55',
+      systemSerialNumber: 'FOC0000X0YZ',
+      lastReloadReason: 'Power Failure',
     });
   });
 });
@@ -148,13 +159,15 @@ describe('show version, licence kinds and throughput of IOS-XE 16/17 images', ()
   });
 
   it('recognises a 7200 chassis midplane and PCI bus budget', () => {
-    expect(version(
-      '6 slot VXR midplane, Version 2.11',
-      'PCI bus mb1 (Slots 1, 3 and 5) has a capacity of 600 bandwidth points.',
-      'Current configuration on bus mb1 has a total of 0 bandwidth points.',
-      'This configuration is within the PCI bus capacity and is supported.',
-      '250880K bytes of ATA PCMCIA card at slot 2 (Sector size 512 bytes).',
-    ).warnings).toEqual([]);
+    expect(
+      version(
+        '6 slot VXR midplane, Version 2.11',
+        'PCI bus mb1 (Slots 1, 3 and 5) has a capacity of 600 bandwidth points.',
+        'Current configuration on bus mb1 has a total of 0 bandwidth points.',
+        'This configuration is within the PCI bus capacity and is supported.',
+        '250880K bytes of ATA PCMCIA card at slot 2 (Sector size 512 bytes).',
+      ).warnings,
+    ).toEqual([]);
   });
 });
 
@@ -167,7 +180,10 @@ describe('show version, padded label lines of a member block', () => {
       'SFP Module serial number        : CAT000000XY',
     );
     expect(warnings).toEqual([]);
-    expect(records[0]?.stackMembers?.[0]).toMatchObject({ modelNumber: 'WS-C3750G-48PS-S', otherFields: { 'SFP Module serial number': 'CAT000000XY' } });
+    expect(records[0]?.stackMembers?.[0]).toMatchObject({
+      modelNumber: 'WS-C3750G-48PS-S',
+      otherFields: { 'SFP Module serial number': 'CAT000000XY' },
+    });
   });
 
   it('still warns on an unknown unpadded Label: value line', () => {
@@ -179,7 +195,10 @@ describe('show version, labels after the IOS-XE version', () => {
   it.each([
     ['Cisco IOS XE Software, Version 17.09.04a', { xeVersion: '17.09.04a' }],
     ['Cisco IOS XE Software, Version 17.03.05 - SMU-PATCHED', { xeVersion: '17.03.05', smuPatched: true }],
-    ['Cisco IOS XE Software, Version 17.06.05 - Extended Support Release', { xeVersion: '17.06.05', xeVersionLabel: 'Extended Support Release' }],
+    [
+      'Cisco IOS XE Software, Version 17.06.05 - Extended Support Release',
+      { xeVersion: '17.06.05', xeVersionLabel: 'Extended Support Release' },
+    ],
     ['Cisco IOS XE Software, Version 17.06.05 - Extended Support Release - SMU-PATCHED', { xeVersion: '17.06.05', smuPatched: true }],
   ])('%s', (line, expected) => {
     const { records, warnings } = version(line);

@@ -11,15 +11,24 @@ describe('show version', () => {
     const { records, warnings } = parseShowVersion(corpus('genieparser/show_version/ios/ShowVersion/device_output_output.txt'));
     expect(warnings).toEqual([]);
     expect(records[0]).toMatchObject({
-      hostname: 'best-c3945-IOS3', os: 'ios', version: '15.0(1)M7', uptimeSec: 4800,
-      chassis: 'CISCO3945-CHASSIS', processorRevision: '1.1', processorBoard: 'C3900-SPE150/K9',
-      memoryKb: 2027520, serialNumber: 'FGL161010K8', lastReloadType: 'Normal Reload',
+      hostname: 'best-c3945-IOS3',
+      os: 'ios',
+      version: '15.0(1)M7',
+      uptimeSec: 4800,
+      chassis: 'CISCO3945-CHASSIS',
+      processorRevision: '1.1',
+      processorBoard: 'C3900-SPE150/K9',
+      memoryKb: 2027520,
+      serialNumber: 'FGL161010K8',
+      lastReloadType: 'Normal Reload',
     });
     expect(records[0]?.licensePackages).toHaveLength(4);
   });
 
   it('joins an uptime wrapped by a narrow terminal, and files a boot image ROM line as the bootloader', () => {
-    const { records, warnings } = parseShowVersion(corpus('genieparser/show_version/iosxe/ShowVersion/golden_output_ios_c2600_2_output.txt'));
+    const { records, warnings } = parseShowVersion(
+      corpus('genieparser/show_version/iosxe/ShowVersion/golden_output_ios_c2600_2_output.txt'),
+    );
     expect(warnings).toEqual([]);
     expect(records[0]?.uptimeSec).toBe(4 * 7 * 86400 + 2 * 86400 + 7 * 3600 + 56 * 60);
     expect(records[0]?.rom).toBe('System Bootstrap, Version 12.1(3r)T2, RELEASE SOFTWARE (fc1)');
@@ -36,7 +45,9 @@ describe('show version', () => {
   });
 
   it('warns on a damaged line with its number, keeps the rest, and never throws', () => {
-    const text = ['r1 uptime is 5 minutes', 'Configuration register is 0x2102', 'System image file is "flash:x.bin', '\u0000\u0001'].join('\n');
+    const text = ['r1 uptime is 5 minutes', 'Configuration register is 0x2102', 'System image file is "flash:x.bin', '\u0000\u0001'].join(
+      '\n',
+    );
     const { records, warnings } = parseShowVersion(text);
     expect(records[0]).toMatchObject({ hostname: 'r1', uptimeSec: 300, configRegister: '0x2102' });
     expect(warnings.map((w) => w.line)).toEqual([3, 4]);

@@ -9,7 +9,11 @@ const body = { facility: 'LINK', severity: 3, mnemonic: 'UPDOWN', text: 'Interfa
 describe('syslog header grammar', () => {
   it('reads the UDP counter, the origin-id and the service sequence number in that order', () => {
     expect(parseSyslogLine(`<189>45: spoke1: 000123: *Mar  1 00:01:23.456 UTC: ${BODY}`)).toMatchObject({
-      ...body, priority: 189, messageCounter: 45, hostname: 'spoke1', sequence: 123,
+      ...body,
+      priority: 189,
+      messageCounter: 45,
+      hostname: 'spoke1',
+      sequence: 123,
     });
     expect(parseSyslogLine(`<189>45: 000123: Mar  1 00:01:23: ${BODY}`)).toMatchObject({ messageCounter: 45, sequence: 123 });
   });
@@ -21,7 +25,11 @@ describe('syslog header grammar', () => {
 
   it('reads the processor a distributed platform names after the counter (`CLC 6/0: `, `SLOT 2: `) as the location', () => {
     expect(parseSyslogLine(`<187>3408: CLC 6/0: Dec 11 13:31:14.214 EST: ${BODY}`)).toMatchObject({
-      ...body, priority: 187, sequence: 3408, location: 'CLC 6/0', timestamp: { timezone: 'EST' },
+      ...body,
+      priority: 187,
+      sequence: 3408,
+      location: 'CLC 6/0',
+      timestamp: { timezone: 'EST' },
     });
     expect(parseSyslogLine(`12: SLOT 2: Jul 12 10:00:00: ${BODY}`)).toMatchObject({ ...body, location: 'SLOT 2', sequence: 12 });
     // An upper-case host name is still a host name, not a processor.
@@ -30,7 +38,11 @@ describe('syslog header grammar', () => {
 
   it('reads an origin-id printed after the timestamp, before the mnemonic', () => {
     expect(parseSyslogLine(`<0>91: *Oct 07 03:10:04: mydevice.com ${BODY}`)).toMatchObject({
-      ...body, priority: 0, sequence: 91, hostname: 'mydevice.com', timestamp: { month: 10, day: 7, time: '03:10:04' },
+      ...body,
+      priority: 0,
+      sequence: 91,
+      hostname: 'mydevice.com',
+      timestamp: { month: 10, day: 7, time: '03:10:04' },
     });
     // Text that merely contains a word before a percent sign is not a host name.
     expect(parseSyslogLine('*Oct 07 03:10:04: load at 90 %CPU')?.hostname).toBeUndefined();
@@ -43,15 +55,19 @@ describe('syslog header grammar', () => {
     expect(parseSyslogLine(`<189>: spoke1: ${BODY}`)).toMatchObject({ hostname: 'spoke1' });
   });
 
-  it.each([
-    ['UTC+07:30'], ['UTC-3'], ['GMT+5:45'], ['CEST'], ['AEST'], ['PST8PDT'], ['America/Chicago'],
-  ])('reads the zone %s', (zone) => {
+  it.each([['UTC+07:30'], ['UTC-3'], ['GMT+5:45'], ['CEST'], ['AEST'], ['PST8PDT'], ['America/Chicago']])('reads the zone %s', (zone) => {
     expect(parseSyslogLine(`*Mar  1 00:01:23.456 ${zone}: ${BODY}`)?.timestamp?.timezone).toBe(zone);
   });
 
   it('reads a relay RFC 5424 header and keeps the IOS header after it', () => {
     const rec = parseSyslogLine(`<189>1 2024-01-15T10:00:00.123+01:00 spoke1 - - - - 123: Jan 15 09:00:00.120 UTC: ${BODY}`);
-    expect(rec).toMatchObject({ ...body, priority: 189, hostname: 'spoke1', sequence: 123, timestamp: { text: 'Jan 15 09:00:00.120 UTC' } });
+    expect(rec).toMatchObject({
+      ...body,
+      priority: 189,
+      hostname: 'spoke1',
+      sequence: 123,
+      timestamp: { text: 'Jan 15 09:00:00.120 UTC' },
+    });
   });
 
   it('dates a message by the RFC 5424 header when IOS printed no time, structured data skipped', () => {
@@ -92,7 +108,9 @@ describe('syslog continuation lines', () => {
     const { records, warnings } = parseSyslogLines(MALLOC.join('\n'));
     expect(warnings).toEqual([]);
     expect(records).toHaveLength(2);
-    expect(records[0]?.text).toBe('Memory allocation of 36 bytes failed from 0x6014F8B8, alignment 0 -Process= "Exec", ipl= 0, pid= 55 -Traceback= 6014F8B8 60151A18');
+    expect(records[0]?.text).toBe(
+      'Memory allocation of 36 bytes failed from 0x6014F8B8, alignment 0 -Process= "Exec", ipl= 0, pid= 55 -Traceback= 6014F8B8 60151A18',
+    );
   });
 
   it('does the same inside the log buffer', () => {

@@ -4,44 +4,97 @@ import type { SyslogDetail, SyslogRecord, SyslogTimestamp } from '../../../proto
 
 describe('syslog details', () => {
   const cases: Array<[string, SyslogDetail]> = [
-    ['%TRACK-6-STATE: 1 ip sla 1 reachability Up -> Down',
-      { kind: 'track-state', trackId: 1, object: 'ip sla 1 reachability', from: 'up', to: 'down' }],
-    ['%TRACK-6-STATE: 20 interface Cellular0/1/0 line-protocol Down -> Up',
-      { kind: 'track-state', trackId: 20, object: 'interface Cellular0/1/0 line-protocol', from: 'down', to: 'up' }],
-    ['%LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel0, changed state to down',
-      { kind: 'line-protocol', interface: 'Tunnel0', state: 'down', stateRaw: 'down' }],
-    ['%LINEPROTO-5-UPDOWN: Line protocol on Interface Gi0/0/1, changed state to up',
-      { kind: 'line-protocol', interface: 'GigabitEthernet0/0/1', state: 'up', stateRaw: 'up' }],
-    ['%LINK-3-UPDOWN: Interface GigabitEthernet0/0, changed state to up',
-      { kind: 'link', interface: 'GigabitEthernet0/0', state: 'up', stateRaw: 'up' }],
-    ['%LINK-5-CHANGED: Interface GigabitEthernet0/1, changed state to administratively down',
-      { kind: 'link', interface: 'GigabitEthernet0/1', state: 'administratively-down', stateRaw: 'administratively down' }],
-    ['%LINK-5-CHANGED: Interface Virtual-Access2, changed state to deleted',
-      { kind: 'link', interface: 'Virtual-Access2', state: 'deleted', stateRaw: 'deleted' }],
-    ['%LINK-3-UPDOWN: Interface Cellular0/1/0, changed state to reset',
-      { kind: 'link', interface: 'Cellular0/1/0', state: 'unknown', stateRaw: 'reset' }],
-    ['%BGP-5-ADJCHANGE: neighbor 10.0.0.254 Down BGP Notification sent',
-      { kind: 'bgp-adjacency', neighbor: '10.0.0.254', state: 'down', reason: 'BGP Notification sent' }],
-    ['%BGP-5-ADJCHANGE: neighbor 10.0.0.254 Up',
-      { kind: 'bgp-adjacency', neighbor: '10.0.0.254', state: 'up' }],
-    ['%BGP-5-ADJCHANGE: neighbor 10.1.1.1 vpn vrf CUST Down Peer closed the session',
-      { kind: 'bgp-adjacency', neighbor: '10.1.1.1', vrf: 'CUST', state: 'down', reason: 'Peer closed the session' }],
-    ['%BGP-5-ADJCHANGE: neighbor *10.255.0.7 Up',
-      { kind: 'bgp-adjacency', neighbor: '10.255.0.7', state: 'up' }],
-    ['%CRYPTO-5-IKEV2_SESSION_STATUS: Crypto tunnel v2 is UP.  Peer 198.51.100.1:500       Id: 198.51.100.1',
-      { kind: 'crypto-session', session: 'ikev2', state: 'up', peerAddress: '198.51.100.1', peerPort: 500, peerId: '198.51.100.1' }],
-    ['%CRYPTO-5-IKEV2_SESSION_STATUS: Crypto tunnel v2 is DOWN.  Peer 203.0.113.9:4500       Id: hub2.example.net',
-      { kind: 'crypto-session', session: 'ikev2', state: 'down', peerAddress: '203.0.113.9', peerPort: 4500, peerId: 'hub2.example.net' }],
-    ['%CRYPTO-5-SESSION_STATUS: Crypto tunnel is UP  .  Peer 10.1.1.2:500       Id: 10.1.1.2',
-      { kind: 'crypto-session', session: 'crypto', state: 'up', peerAddress: '10.1.1.2', peerPort: 500, peerId: '10.1.1.2' }],
-    ['%CRYPTO-5-SESSION_STATUS: Crypto tunnel is DOWN. Peer 10.1.1.2:500 fvrf=INET ivrf=(none) Id: 10.1.1.2',
-      { kind: 'crypto-session', session: 'crypto', state: 'down', peerAddress: '10.1.1.2', peerPort: 500, fvrf: 'INET', peerId: '10.1.1.2' }],
-    ['%IKEV2-5-SA_UP: SA UP: Local 192.0.2.10:4500 Remote 198.51.100.1:4500 FVRF: INET IVRF: none',
-      { kind: 'ikev2-sa', state: 'up', localAddress: '192.0.2.10', localPort: 4500, remoteAddress: '198.51.100.1', remotePort: 4500, fvrf: 'INET' }],
-    ['%IKEV2-5-SA_DOWN: SA DOWN: Local 192.0.2.10:500 Remote 198.51.100.1:500 FVRF: none IVRF: none Reason: DPD timeout',
-      { kind: 'ikev2-sa', state: 'down', localAddress: '192.0.2.10', localPort: 500, remoteAddress: '198.51.100.1', remotePort: 500, reason: 'DPD timeout' }],
-    ['%IKEV2-5-SA_DOWN: SA DOWN',
-      { kind: 'ikev2-sa', state: 'down' }],
+    [
+      '%TRACK-6-STATE: 1 ip sla 1 reachability Up -> Down',
+      { kind: 'track-state', trackId: 1, object: 'ip sla 1 reachability', from: 'up', to: 'down' },
+    ],
+    [
+      '%TRACK-6-STATE: 20 interface Cellular0/1/0 line-protocol Down -> Up',
+      { kind: 'track-state', trackId: 20, object: 'interface Cellular0/1/0 line-protocol', from: 'down', to: 'up' },
+    ],
+    [
+      '%LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel0, changed state to down',
+      { kind: 'line-protocol', interface: 'Tunnel0', state: 'down', stateRaw: 'down' },
+    ],
+    [
+      '%LINEPROTO-5-UPDOWN: Line protocol on Interface Gi0/0/1, changed state to up',
+      { kind: 'line-protocol', interface: 'GigabitEthernet0/0/1', state: 'up', stateRaw: 'up' },
+    ],
+    [
+      '%LINK-3-UPDOWN: Interface GigabitEthernet0/0, changed state to up',
+      { kind: 'link', interface: 'GigabitEthernet0/0', state: 'up', stateRaw: 'up' },
+    ],
+    [
+      '%LINK-5-CHANGED: Interface GigabitEthernet0/1, changed state to administratively down',
+      { kind: 'link', interface: 'GigabitEthernet0/1', state: 'administratively-down', stateRaw: 'administratively down' },
+    ],
+    [
+      '%LINK-5-CHANGED: Interface Virtual-Access2, changed state to deleted',
+      { kind: 'link', interface: 'Virtual-Access2', state: 'deleted', stateRaw: 'deleted' },
+    ],
+    [
+      '%LINK-3-UPDOWN: Interface Cellular0/1/0, changed state to reset',
+      { kind: 'link', interface: 'Cellular0/1/0', state: 'unknown', stateRaw: 'reset' },
+    ],
+    [
+      '%BGP-5-ADJCHANGE: neighbor 10.0.0.254 Down BGP Notification sent',
+      { kind: 'bgp-adjacency', neighbor: '10.0.0.254', state: 'down', reason: 'BGP Notification sent' },
+    ],
+    ['%BGP-5-ADJCHANGE: neighbor 10.0.0.254 Up', { kind: 'bgp-adjacency', neighbor: '10.0.0.254', state: 'up' }],
+    [
+      '%BGP-5-ADJCHANGE: neighbor 10.1.1.1 vpn vrf CUST Down Peer closed the session',
+      { kind: 'bgp-adjacency', neighbor: '10.1.1.1', vrf: 'CUST', state: 'down', reason: 'Peer closed the session' },
+    ],
+    ['%BGP-5-ADJCHANGE: neighbor *10.255.0.7 Up', { kind: 'bgp-adjacency', neighbor: '10.255.0.7', state: 'up' }],
+    [
+      '%CRYPTO-5-IKEV2_SESSION_STATUS: Crypto tunnel v2 is UP.  Peer 198.51.100.1:500       Id: 198.51.100.1',
+      { kind: 'crypto-session', session: 'ikev2', state: 'up', peerAddress: '198.51.100.1', peerPort: 500, peerId: '198.51.100.1' },
+    ],
+    [
+      '%CRYPTO-5-IKEV2_SESSION_STATUS: Crypto tunnel v2 is DOWN.  Peer 203.0.113.9:4500       Id: hub2.example.net',
+      { kind: 'crypto-session', session: 'ikev2', state: 'down', peerAddress: '203.0.113.9', peerPort: 4500, peerId: 'hub2.example.net' },
+    ],
+    [
+      '%CRYPTO-5-SESSION_STATUS: Crypto tunnel is UP  .  Peer 10.1.1.2:500       Id: 10.1.1.2',
+      { kind: 'crypto-session', session: 'crypto', state: 'up', peerAddress: '10.1.1.2', peerPort: 500, peerId: '10.1.1.2' },
+    ],
+    [
+      '%CRYPTO-5-SESSION_STATUS: Crypto tunnel is DOWN. Peer 10.1.1.2:500 fvrf=INET ivrf=(none) Id: 10.1.1.2',
+      {
+        kind: 'crypto-session',
+        session: 'crypto',
+        state: 'down',
+        peerAddress: '10.1.1.2',
+        peerPort: 500,
+        fvrf: 'INET',
+        peerId: '10.1.1.2',
+      },
+    ],
+    [
+      '%IKEV2-5-SA_UP: SA UP: Local 192.0.2.10:4500 Remote 198.51.100.1:4500 FVRF: INET IVRF: none',
+      {
+        kind: 'ikev2-sa',
+        state: 'up',
+        localAddress: '192.0.2.10',
+        localPort: 4500,
+        remoteAddress: '198.51.100.1',
+        remotePort: 4500,
+        fvrf: 'INET',
+      },
+    ],
+    [
+      '%IKEV2-5-SA_DOWN: SA DOWN: Local 192.0.2.10:500 Remote 198.51.100.1:500 FVRF: none IVRF: none Reason: DPD timeout',
+      {
+        kind: 'ikev2-sa',
+        state: 'down',
+        localAddress: '192.0.2.10',
+        localPort: 500,
+        remoteAddress: '198.51.100.1',
+        remotePort: 500,
+        reason: 'DPD timeout',
+      },
+    ],
+    ['%IKEV2-5-SA_DOWN: SA DOWN', { kind: 'ikev2-sa', state: 'down' }],
   ];
   it.each(cases)('%s', (line, detail) => {
     expect(parseSyslogLine(line)?.detail).toEqual(detail);
@@ -58,14 +111,19 @@ describe('syslog details', () => {
 
 describe('syslog timestamps', () => {
   const cases: Array<[string, SyslogTimestamp]> = [
-    ['*Mar  1 00:01:23.456 UTC: %SYS-5-RESTART: x',
-      { text: 'Mar  1 00:01:23.456 UTC', clock: 'unsynchronised', month: 3, day: 1, time: '00:01:23.456', timezone: 'UTC' }],
-    ['.Jan  2 10:00:01.003 CET: %SYS-5-RESTART: x',
-      { text: 'Jan  2 10:00:01.003 CET', clock: 'sync-lost', month: 1, day: 2, time: '10:00:01.003', timezone: 'CET' }],
-    ['Nov 23 10:00:01: %SYS-5-RESTART: x',
-      { text: 'Nov 23 10:00:01', month: 11, day: 23, time: '10:00:01' }],
-    ['Dec 31 2024 23:59:59.999 UTC+2: %SYS-5-RESTART: x',
-      { text: 'Dec 31 2024 23:59:59.999 UTC+2', month: 12, day: 31, year: 2024, time: '23:59:59.999', timezone: 'UTC+2' }],
+    [
+      '*Mar  1 00:01:23.456 UTC: %SYS-5-RESTART: x',
+      { text: 'Mar  1 00:01:23.456 UTC', clock: 'unsynchronised', month: 3, day: 1, time: '00:01:23.456', timezone: 'UTC' },
+    ],
+    [
+      '.Jan  2 10:00:01.003 CET: %SYS-5-RESTART: x',
+      { text: 'Jan  2 10:00:01.003 CET', clock: 'sync-lost', month: 1, day: 2, time: '10:00:01.003', timezone: 'CET' },
+    ],
+    ['Nov 23 10:00:01: %SYS-5-RESTART: x', { text: 'Nov 23 10:00:01', month: 11, day: 23, time: '10:00:01' }],
+    [
+      'Dec 31 2024 23:59:59.999 UTC+2: %SYS-5-RESTART: x',
+      { text: 'Dec 31 2024 23:59:59.999 UTC+2', month: 12, day: 31, year: 2024, time: '23:59:59.999', timezone: 'UTC+2' },
+    ],
     ['1d02h: %SYS-5-RESTART: x', { text: '1d02h', uptimeSec: 93600 }],
     ['2w3d: %SYS-5-RESTART: x', { text: '2w3d', uptimeSec: 17 * 86400 }],
     ['1y4w: %SYS-5-RESTART: x', { text: '1y4w', uptimeSec: 365 * 86400 + 28 * 86400 }],
@@ -91,18 +149,28 @@ describe('syslog timestamps', () => {
 });
 
 describe('syslog headers', () => {
-  const base = { facility: 'LINK', severity: 3, severityName: 'error', mnemonic: 'UPDOWN', text: 'Interface Tunnel0, changed state to down' };
+  const base = {
+    facility: 'LINK',
+    severity: 3,
+    severityName: 'error',
+    mnemonic: 'UPDOWN',
+    text: 'Interface Tunnel0, changed state to down',
+  };
   const cases: Array<[string, Partial<SyslogRecord>]> = [
     ['%LINK-3-UPDOWN: Interface Tunnel0, changed state to down', {}],
     ['<187>%LINK-3-UPDOWN: Interface Tunnel0, changed state to down', { priority: 187 }],
     ['<187>000123: %LINK-3-UPDOWN: Interface Tunnel0, changed state to down', { priority: 187, sequence: 123 }],
     ['<187>123: *Mar  1 00:01:23.456 UTC: %LINK-3-UPDOWN: Interface Tunnel0, changed state to down', { priority: 187, sequence: 123 }],
-    ['<187>123: spoke1: *Mar  1 00:01:23.456 UTC: %LINK-3-UPDOWN: Interface Tunnel0, changed state to down',
-      { priority: 187, sequence: 123, hostname: 'spoke1' }],
+    [
+      '<187>123: spoke1: *Mar  1 00:01:23.456 UTC: %LINK-3-UPDOWN: Interface Tunnel0, changed state to down',
+      { priority: 187, sequence: 123, hostname: 'spoke1' },
+    ],
     ['spoke-17.example.net: %LINK-3-UPDOWN: Interface Tunnel0, changed state to down', { hostname: 'spoke-17.example.net' }],
     // A relay (rsyslog) put an RFC 3164 header in front of IOS's own.
-    ['<187>Mar  1 00:01:24 10.20.0.17 123: Mar  1 00:01:23: %LINK-3-UPDOWN: Interface Tunnel0, changed state to down',
-      { priority: 187, hostname: '10.20.0.17', sequence: 123 }],
+    [
+      '<187>Mar  1 00:01:24 10.20.0.17 123: Mar  1 00:01:23: %LINK-3-UPDOWN: Interface Tunnel0, changed state to down',
+      { priority: 187, hostname: '10.20.0.17', sequence: 123 },
+    ],
   ];
   it.each(cases)('%s', (line, head) => {
     expect(parseSyslogLine(line)).toMatchObject({ ...base, ...head });

@@ -18,7 +18,9 @@ describe('coded errors: one base, a code, a cause', () => {
 
   it('errors of the areas are coded errors with their area code', () => {
     expect(() => checkRoot('a/+')).toThrow(TopicError);
-    try { checkRoot('a/+'); } catch (err) {
+    try {
+      checkRoot('a/+');
+    } catch (err) {
       expect(isCodedError(err)).toBe(true);
       expect(errorCode(err)).toBe('PROTO_BAD_TOPIC');
       expect(errorMessage(err)).toContain('"a/+"');
@@ -37,6 +39,12 @@ describe('coded errors: one base, a code, a cause', () => {
     expect(describeError('a string')).toEqual({ code: undefined, message: 'a string' });
     expect(describeError({ code: 25 })).toEqual({ code: undefined, message: '[object Object]' });
     expect(errorCode(undefined)).toBeUndefined();
-    expect(errorMessage({ toString() { throw new Error('no'); } })).toBe('unprintable error');
+    expect(
+      errorMessage({
+        toString() {
+          throw new Error('no');
+        },
+      }),
+    ).toBe('unprintable error');
   });
 });

@@ -7,7 +7,7 @@ const at = { site: 'paris', node: 'spoke-17' };
 const t = (leaf: 'status' | 'state') => topicOf(DEFAULT_ROOT, at, leaf);
 const json = (o: unknown) => JSON.stringify(o);
 
-describe('fleet view: the agent\'s own health', () => {
+describe("fleet view: the agent's own health", () => {
   it('shows a degraded spoke with its codes, and clears them when its state is healthy again', () => {
     const m = new FleetModel(DEFAULT_ROOT);
     m.apply(t('status'), json(birth), 1000);

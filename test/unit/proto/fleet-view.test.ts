@@ -14,7 +14,15 @@ describe('fleet view model', () => {
     m.apply(t('state'), json(state), 1000);
     m.apply(t('event'), json(events[9]), 2000);
     const [n] = m.nodes();
-    expect(n).toMatchObject({ site: 'paris', node: 'spoke-17', status: 'online', session: 42, activePeer: '192.0.2.1', activeSource: 'GigabitEthernet0/0', tunnel: 'up/ready' });
+    expect(n).toMatchObject({
+      site: 'paris',
+      node: 'spoke-17',
+      status: 'online',
+      session: 42,
+      activePeer: '192.0.2.1',
+      activeSource: 'GigabitEthernet0/0',
+      tunnel: 'up/ready',
+    });
     expect(n!.health.map((h) => h.verdict)).toEqual(['good', 'bad', 'bad', 'bad']);
     expect(n!.lastEvent?.summary).toBe('lte-hub1 good -> bad (quality)');
     expect(renderFleet(m.nodes(), events[9]!.ts + 90_000)).toMatch(/paris\/spoke-17\s+online\s+192\.0\.2\.1\s+GigabitEthernet0\/0.*1m30s/);
@@ -29,7 +37,7 @@ describe('fleet view model', () => {
     expect(m.nodes()[0]).toMatchObject({ status: 'offline', offlineReason: 'connection-lost' });
   });
 
-  it('ignores what is not ours: other roots, operators\' commands, non-JSON, other versions', () => {
+  it("ignores what is not ours: other roots, operators' commands, non-JSON, other versions", () => {
     const m = new FleetModel(DEFAULT_ROOT);
     expect(m.apply('other/x/y/status', json(birth), 1)).toBe(false);
     expect(m.apply(t('cmd'), json({ v: 1 }), 1)).toBe(false);

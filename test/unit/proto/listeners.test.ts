@@ -17,7 +17,9 @@ describe('Listeners (the one typed event emitter)', () => {
   it('delivers to those subscribed when it emits: a listener added meanwhile hears the next one', () => {
     const l = new Listeners<number>();
     const seen: number[] = [];
-    l.on(() => { l.on((n) => seen.push(n)); });
+    l.on(() => {
+      l.on((n) => seen.push(n));
+    });
     l.emit(1);
     expect(seen).toEqual([]);
     l.emit(2);
@@ -26,13 +28,17 @@ describe('Listeners (the one typed event emitter)', () => {
 
   it('lets a throwing listener reach the emitter unless told to isolate it', () => {
     const plain = new Listeners<number>();
-    plain.on(() => { throw new Error('bug'); });
+    plain.on(() => {
+      throw new Error('bug');
+    });
     expect(() => plain.emit(1)).toThrow('bug');
 
     const faults: unknown[] = [];
     const isolated = new Listeners<number>((err) => faults.push(err));
     const seen: number[] = [];
-    isolated.on(() => { throw new Error('bug'); });
+    isolated.on(() => {
+      throw new Error('bug');
+    });
     isolated.on((n) => seen.push(n));
     isolated.emit(7);
     expect(seen).toEqual([7]);

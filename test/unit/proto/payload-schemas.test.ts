@@ -24,7 +24,8 @@ function schemaPaths(s: Schema, at = ''): string[] {
   const out: string[] = [];
   for (const alt of [...((s.oneOf as Schema[]) ?? []), ...((s.anyOf as Schema[]) ?? [])]) out.push(...schemaPaths(alt, at));
   if (s.items) out.push(...schemaPaths(s.items as Schema, `${at}[]`));
-  for (const [k, sub] of Object.entries((s.properties as Record<string, Schema>) ?? {})) out.push(`${at}.${k}`, ...schemaPaths(sub, `${at}.${k}`));
+  for (const [k, sub] of Object.entries((s.properties as Record<string, Schema>) ?? {}))
+    out.push(`${at}.${k}`, ...schemaPaths(sub, `${at}.${k}`));
   return out;
 }
 

@@ -15,8 +15,14 @@ import { CONFIG, FIBRE, HUB1, HUB2, LTE } from '../core/policy/fixture.js';
 
 const TARGETS: ActuationTargets = {
   client: 'FLEX',
-  peers: [{ address: HUB1, stubTrack: 101 }, { address: HUB2, stubTrack: 102 }],
-  sources: [{ interface: FIBRE, stubTrack: 111 }, { interface: LTE, stubTrack: 112 }],
+  peers: [
+    { address: HUB1, stubTrack: 101 },
+    { address: HUB2, stubTrack: 102 },
+  ],
+  sources: [
+    { interface: FIBRE, stubTrack: 111 },
+    { interface: LTE, stubTrack: 112 },
+  ],
 };
 const seen = (m: Record<number, TrackSeen>) => new Map(Object.entries(m).map(([k, v]) => [Number(k), v] as const));
 const ALL_UP = seen({ 101: 'up', 102: 'up', 111: 'up', 112: 'up' });
@@ -26,7 +32,8 @@ const OK: ActuationOutcome = { ok: true, attempts: 1, verifiedAfterMs: 0 };
 /** An actuator whose calls are recorded and finish when the test says so. */
 function fakeActuator() {
   const calls: { kind: 'steer' | 'release' | 'reapply'; arg?: unknown; finish: (o: ActuationOutcome) => void }[] = [];
-  const call = (kind: 'steer' | 'release' | 'reapply', arg?: unknown) => new Promise<ActuationOutcome>((finish) => calls.push({ kind, arg, finish }));
+  const call = (kind: 'steer' | 'release' | 'reapply', arg?: unknown) =>
+    new Promise<ActuationOutcome>((finish) => calls.push({ kind, arg, finish }));
   const actuator = {
     steer: (target: unknown) => call('steer', target),
     release: () => call('release'),
@@ -41,13 +48,24 @@ function loopOn(mode: 'enforce' | 'dry-run' = 'enforce') {
   const fake = fakeActuator();
   const modes: { mode: string; action: string }[] = [];
   const loop = new DecisionLoop({
-    policy: { ...CONFIG, mode }, clock, actuator: fake.actuator, log: silentLogger, journal: () => undefined,
+    policy: { ...CONFIG, mode },
+    clock,
+    actuator: fake.actuator,
+    log: silentLogger,
+    journal: () => undefined,
     reconcile: { targets: TARGETS, strategy: 'stub-tracks', config: { retryAfterMs: 30_000, maxRepairs: 3, pathGraceMs: 30_000 } },
     onModeApplied: (m, action) => modes.push({ mode: m, action }),
   });
   // The router seen on fibre-hub1: adopted.
   loop.observe({ kind: 'flexvpn', activePeer: HUB1, activeSource: FIBRE, peersActiveElsewhere: [] });
-  return { loop, ...fake, modes, advance: (ms: number) => { now += ms; } };
+  return {
+    loop,
+    ...fake,
+    modes,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -91,7 +109,14 @@ describe('decision loop: reconciliation', () => {
     expect(t.calls).toHaveLength(1);
   });
 
-  const modeRows: { name: string; from: 'enforce' | 'dry-run'; to: 'enforce' | 'dry-run'; override?: boolean; calls: string[]; action: string }[] = [
+  const modeRows: {
+    name: string;
+    from: 'enforce' | 'dry-run';
+    to: 'enforce' | 'dry-run';
+    override?: boolean;
+    calls: string[];
+    action: string;
+  }[] = [
     { name: 'enforce -> dry-run: the forbids are released', from: 'enforce', to: 'dry-run', calls: ['release'], action: 'release' },
     { name: 'dry-run -> enforce: steered to the selected candidate', from: 'dry-run', to: 'enforce', calls: ['steer'], action: 'steer' },
     { name: 'same mode again (a reload): nothing', from: 'enforce', to: 'enforce', calls: [], action: '' },
@@ -110,6 +135,10 @@ describe('decision loop: reconciliation', () => {
     t.advance(600_000);
     t.loop.reconcileAfterRead(FIBRE_DOWN, t.loop.actuationEpoch);
     expect(t.calls).toHaveLength(0);
-    expect(t.loop.drift).toMatchObject({ status: 'dry-run', intended: { released: true }, tracks: [{ track: 111, want: 'up', seen: 'down' }] });
+    expect(t.loop.drift).toMatchObject({
+      status: 'dry-run',
+      intended: { released: true },
+      tracks: [{ track: 111, want: 'up', seen: 'down' }],
+    });
   });
 });

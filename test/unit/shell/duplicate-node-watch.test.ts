@@ -11,16 +11,35 @@ function rig() {
   const timers: { at: number; fn: () => void; live: boolean }[] = [];
   const clock: Clock = {
     now: () => now,
-    setTimer(fn, ms) { const t = { at: now + ms, fn, live: true }; timers.push(t); return () => { t.live = false; }; },
+    setTimer(fn, ms) {
+      const t = { at: now + ms, fn, live: true };
+      timers.push(t);
+      return () => {
+        t.live = false;
+      };
+    },
   } as Clock;
   const degradations = new Degradations();
   let births = 0;
   const watch = new DuplicateNodeWatch({
-    instance: 'me', startedAtMs: START, site: 's', node: 'n', degradations, clock, log: silentLogger, rebirth: async () => { births++; },
+    instance: 'me',
+    startedAtMs: START,
+    site: 's',
+    node: 'n',
+    degradations,
+    clock,
+    log: silentLogger,
+    rebirth: async () => {
+      births++;
+    },
   });
   const advance = (ms: number) => {
     now += ms;
-    for (const t of timers) if (t.live && t.at <= now) { t.live = false; t.fn(); }
+    for (const t of timers)
+      if (t.live && t.at <= now) {
+        t.live = false;
+        t.fn();
+      }
   };
   return { watch, degradations, advance, births: () => births, code: () => degradations.get('identity')?.code };
 }
@@ -33,8 +52,13 @@ describe('duplicate site/node detection', () => {
       ['a live birth', { state: 'online', instance: 'x', ts: START - 5 }, false, 'DUPLICATE_NODE'],
       ['a retained birth from before we started (a dead predecessor)', { state: 'online', instance: 'x', ts: START - 5 }, true, undefined],
       ['a retained birth from after we started', { state: 'online', instance: 'x', ts: START + 5 }, true, 'DUPLICATE_NODE'],
-      ['a predecessor\'s late Will', { state: 'offline', reason: 'connection-lost', instance: 'x', ts: START - 5 }, false, undefined],
-      ['a Will set after we started', { state: 'offline', reason: 'connection-lost', instance: 'x', ts: START + 5 }, true, 'DUPLICATE_NODE'],
+      ["a predecessor's late Will", { state: 'offline', reason: 'connection-lost', instance: 'x', ts: START - 5 }, false, undefined],
+      [
+        'a Will set after we started',
+        { state: 'offline', reason: 'connection-lost', instance: 'x', ts: START + 5 },
+        true,
+        'DUPLICATE_NODE',
+      ],
       ['a goodbye of an unknown instance', { state: 'offline', reason: 'shutdown', instance: 'x', ts: START + 5 }, false, undefined],
     ];
     for (const [what, status, retained, code] of cases) {
@@ -53,7 +77,7 @@ describe('duplicate site/node detection', () => {
     expect(r.births()).toBe(2);
   });
 
-  it('clears on the twin\'s goodbye, or when its Will is followed by silence', () => {
+  it("clears on the twin's goodbye, or when its Will is followed by silence", () => {
     const bye = rig();
     bye.watch.see({ state: 'online', instance: 'x', ts: START + 1 }, false, true);
     bye.watch.see({ state: 'offline', reason: 'shutdown', instance: 'x', ts: START + 9 }, false, true);

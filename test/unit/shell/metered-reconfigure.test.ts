@@ -6,7 +6,13 @@ import { MeteredAccounting } from '../../../agent/shell/metered-accounting.js';
 import type { InterfaceDetail } from '../../../proto/records/health.js';
 
 const LTE = 'Cellular0/1/0';
-const settings = (budget: number): MeteredConfig => ({ budget, billingDay: 1, thresholdsPct: [100], whenSpent: 'hard-failure-only', fullRateOperations: [] });
+const settings = (budget: number): MeteredConfig => ({
+  budget,
+  billingDay: 1,
+  thresholdsPct: [100],
+  whenSpent: 'hard-failure-only',
+  fullRateOperations: [],
+});
 
 describe('metered accounting reconfigured (SIGHUP)', () => {
   it('keeps what it counted and tells the policy at once when the new budget is spent, or no longer', async () => {
@@ -15,7 +21,10 @@ describe('metered accounting reconfigured (SIGHUP)', () => {
     const clock = { now: () => now } as unknown as Clock;
     const told: [string, boolean][] = [];
     const acc = new MeteredAccounting({
-      wans: [{ interface: LTE, metered: settings(1e9) }], clock, log: silentLogger, onEvent: () => undefined,
+      wans: [{ interface: LTE, metered: settings(1e9) }],
+      clock,
+      log: silentLogger,
+      onEvent: () => undefined,
       onSpent: (i, s) => told.push([i, s]),
       readInterface: async () => ({ name: LTE, counters: { bytesInput: bytes, bytesOutput: bytes } }) as unknown as InterfaceDetail,
     });

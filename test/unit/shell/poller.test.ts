@@ -10,9 +10,15 @@ function poller(minTriggerIntervalMs: number) {
   const lab = new ManualClock(0);
   const starts: number[] = [];
   const p = new Poller({
-    name: 'routes', intervalMs: 300_000, jitter: 0, minTriggerIntervalMs,
-    read: async () => { starts.push(lab.now()); },
-    clock: agentClockFrom(lab), log: silentLogger,
+    name: 'routes',
+    intervalMs: 300_000,
+    jitter: 0,
+    minTriggerIntervalMs,
+    read: async () => {
+      starts.push(lab.now());
+    },
+    clock: agentClockFrom(lab),
+    log: silentLogger,
   });
   return { lab, starts, p };
 }
@@ -52,8 +58,15 @@ describe('Poller triggered reads', () => {
     const lab = new ManualClock(0);
     const starts: number[] = [];
     const p = new Poller({
-      name: 'sla', intervalMs: 10_000, jitter: 0, minTriggerIntervalMs: 60_000,
-      read: async () => { starts.push(lab.now()); }, clock: agentClockFrom(lab), log: silentLogger,
+      name: 'sla',
+      intervalMs: 10_000,
+      jitter: 0,
+      minTriggerIntervalMs: 60_000,
+      read: async () => {
+        starts.push(lab.now());
+      },
+      clock: agentClockFrom(lab),
+      log: silentLogger,
     });
     p.start(0);
     lab.advance(0);

@@ -25,13 +25,17 @@ describe('presence: the agent claims control only while it has it', () => {
   });
 });
 
-const tryConnect = (port: number) => new Promise<'connected' | string>((resolve) => {
-  const s = connect(port, '127.0.0.1');
-  s.once('connect', () => { s.destroy(); resolve('connected'); });
-  s.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
-});
+const tryConnect = (port: number) =>
+  new Promise<'connected' | string>((resolve) => {
+    const s = connect(port, '127.0.0.1');
+    s.once('connect', () => {
+      s.destroy();
+      resolve('connected');
+    });
+    s.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+  });
 
-describe('TcpPresence: what the router\'s tcp-connect probe meets', () => {
+describe("TcpPresence: what the router's tcp-connect probe meets", () => {
   it('accepts while present, refuses while not, and survives quick changes', async () => {
     const port = await freePort();
     const p = new TcpPresence(`127.0.0.1:${port}`, silentLogger);

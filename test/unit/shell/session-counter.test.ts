@@ -5,7 +5,7 @@ import { fileSessionCounter } from '../../../agent/shell/publisher-session.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 describe('the MQTT session counter file', () => {
-  it('persists, never goes below the wall clock\'s seconds, and survives a directory it cannot write', () => {
+  it("persists, never goes below the wall clock's seconds, and survives a directory it cannot write", () => {
     const tmp = tempDir();
     try {
       const now = () => 1_767_225_600_000;
@@ -16,7 +16,10 @@ describe('the MQTT session counter file', () => {
       writeFileSync(join(tmp.dir, 'file'), '');
       const errors: string[] = [];
       const stuck = fileSessionCounter(join(tmp.dir, 'file', 'mqtt-session'), (e) => errors.push(e.message), now);
-      expect(() => { stuck.save(7); stuck.save(8); }).not.toThrow();
+      expect(() => {
+        stuck.save(7);
+        stuck.save(8);
+      }).not.toThrow();
       expect(errors).toHaveLength(1); // told once
       expect(stuck.load()).toBe(1_767_225_600);
     } finally {

@@ -40,7 +40,10 @@ describe('adaptive probing of a metered WAN', () => {
   });
 
   it('writes only schedule lines of numbered operations', () => {
-    expect(scheduleLines([23, 24], 'full-rate')).toEqual(['ip sla schedule 23 life forever start-time now', 'ip sla schedule 24 life forever start-time now']);
+    expect(scheduleLines([23, 24], 'full-rate')).toEqual([
+      'ip sla schedule 23 life forever start-time now',
+      'ip sla schedule 24 life forever start-time now',
+    ]);
     expect(scheduleLines([23], 'standby')).toEqual(['no ip sla schedule 23']);
   });
 });

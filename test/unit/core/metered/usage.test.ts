@@ -3,7 +3,13 @@ import type { MeteredConfig } from '../../../../agent/core/metered/config.js';
 import { dayKey, nextPeriodStartMs, periodStartMs } from '../../../../agent/core/metered/period.js';
 import { account, budgetSpent, emptyUsage, usedPct, type MeteredEvent, type MeteredUsage } from '../../../../agent/core/metered/usage.js';
 
-const CFG: MeteredConfig = { budget: 1_000_000, billingDay: 5, thresholdsPct: [50, 80, 100], whenSpent: 'hard-failure-only', fullRateOperations: [] };
+const CFG: MeteredConfig = {
+  budget: 1_000_000,
+  billingDay: 5,
+  thresholdsPct: [50, 80, 100],
+  whenSpent: 'hard-failure-only',
+  fullRateOperations: [],
+};
 const LTE = 50e6 / 8;
 const T0 = Date.UTC(2026, 11, 6, 12, 0, 0);
 
@@ -12,7 +18,17 @@ function feed(totals: number[], cfg = CFG, start = emptyUsage('Cellular0/1/0', c
   let u: MeteredUsage = start;
   const events: MeteredEvent[] = [];
   totals.forEach((total, i) => {
-    const r = account(u, { atMs: start.last ? start.last.atMs + (i + 1) * stepMs : T0 + i * stepMs, bytesIn: total / 2, bytesOut: total / 2, clearedAgoSec: 'never' }, cfg, LTE);
+    const r = account(
+      u,
+      {
+        atMs: start.last ? start.last.atMs + (i + 1) * stepMs : T0 + i * stepMs,
+        bytesIn: total / 2,
+        bytesOut: total / 2,
+        clearedAgoSec: 'never',
+      },
+      cfg,
+      LTE,
+    );
     u = r.usage;
     events.push(...r.events);
   });
@@ -57,8 +73,21 @@ describe('metered usage', () => {
     expect(u.raisedPct).toEqual([50]);
     const r = account(u, { atMs: lastOfPeriod + 60_000, bytesIn: 1_200_000, bytesOut: 0 }, CFG, LTE);
     expect(r.events).toEqual([
-      { kind: 'period-start', interface: 'Cellular0/1/0', periodStartMs: Date.UTC(2027, 0, 5), previousStartMs: Date.UTC(2026, 11, 5), previousBytes: 600_000 },
-      { kind: 'threshold', interface: 'Cellular0/1/0', pct: 50, periodBytes: 600_000, budget: 1_000_000, periodStartMs: Date.UTC(2027, 0, 5) },
+      {
+        kind: 'period-start',
+        interface: 'Cellular0/1/0',
+        periodStartMs: Date.UTC(2027, 0, 5),
+        previousStartMs: Date.UTC(2026, 11, 5),
+        previousBytes: 600_000,
+      },
+      {
+        kind: 'threshold',
+        interface: 'Cellular0/1/0',
+        pct: 50,
+        periodBytes: 600_000,
+        budget: 1_000_000,
+        periodStartMs: Date.UTC(2027, 0, 5),
+      },
     ]);
     expect(r.usage).toMatchObject({ periodBytes: 600_000, day: '2027-01-05', dayBytes: 600_000 });
   });

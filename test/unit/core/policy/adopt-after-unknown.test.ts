@@ -12,8 +12,12 @@ import { CONFIG, FIBRE, HUB1, HUB2, Run } from './fixture.js';
 
 type Step = { atMs: number; see: Observation } | { atMs: number; probe: Record<number, number | undefined> };
 
-const flex = (activePeer?: string, activeSource?: string): Observation =>
-  ({ kind: 'flexvpn', ...(activePeer ? { activePeer } : {}), ...(activeSource ? { activeSource } : {}), peersActiveElsewhere: [] });
+const flex = (activePeer?: string, activeSource?: string): Observation => ({
+  kind: 'flexvpn',
+  ...(activePeer ? { activePeer } : {}),
+  ...(activeSource ? { activeSource } : {}),
+  peersActiveElsewhere: [],
+});
 const good = { 11: 20, 12: 25, 21: 60, 22: 65 };
 const fibreHub2Lost = { ...good, 12: undefined };
 /** Three probe rounds, 10 s apart, from `fromMs`: enough evidence to judge every path (minSamples 3). */
@@ -51,7 +55,7 @@ const ROWS: { name: string; steps: Step[]; selected: string | undefined; steers:
   },
 ];
 
-describe('policy step: adopting the router\'s path after an unknown first read', () => {
+describe("policy step: adopting the router's path after an unknown first read", () => {
   it.each(ROWS)('$name', ({ steps, selected, steers, reasons }) => {
     const run = new Run({ ...CONFIG, preemptDelaySec: 60 });
     for (const s of steps) {
@@ -68,7 +72,12 @@ describe('policy step: adopting the router\'s path after an unknown first read',
     const run = new Run();
     run.at(0).see(flex());
     const effects = run.at(6_000).see(flex(HUB1, FIBRE));
-    expect(effects).toEqual([{ kind: 'decision', decision: { atMs: 6_000, action: 'adopt', to: 'fibre-hub1', reason: { code: 'adopted', candidate: 'fibre-hub1' }, dryRun: false } }]);
+    expect(effects).toEqual([
+      {
+        kind: 'decision',
+        decision: { atMs: 6_000, action: 'adopt', to: 'fibre-hub1', reason: { code: 'adopted', candidate: 'fibre-hub1' }, dryRun: false },
+      },
+    ]);
     expect(run.state).toMatchObject({ adopted: true, selected: 'fibre-hub1' });
   });
 });

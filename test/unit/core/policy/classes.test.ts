@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { criticalExcess, evaluateClass, meetsCritical, UNKNOWN_CLASS, type ClassHealth, type ServiceClass } from '../../../../agent/core/policy/classes.js';
+import {
+  criticalExcess,
+  evaluateClass,
+  meetsCritical,
+  UNKNOWN_CLASS,
+  type ClassHealth,
+  type ServiceClass,
+} from '../../../../agent/core/policy/classes.js';
 import type { PolicyConfig } from '../../../../agent/core/policy/config.js';
 import type { Sample } from '../../../../agent/core/policy/quality.js';
 import { CONFIG, FIBRE, HUB1, Run } from './fixture.js';
@@ -15,16 +22,33 @@ const CLASSES: PolicyConfig = {
 };
 
 /** A jitter run of 100 packets: its jitter and lost packets. */
-const run = (jitterMs: number, lost = 0, rttMs = 40): Sample => ({ atMs: 0, answered: lost < 100, rttMs, packets: { sent: 100, lost, jitterMs } });
+const run = (jitterMs: number, lost = 0, rttMs = 40): Sample => ({
+  atMs: 0,
+  answered: lost < 100,
+  rttMs,
+  packets: { sent: 100, lost, jitterMs },
+});
 
 /** `rounds` rounds every 10 s: the paths' own probes good, and each voice op's run as given (default clean). */
 function voiceRounds(r: Run, rounds: number, voice: Record<number, { jitterMs: number; lost?: number }> = {}): void {
   for (let i = 0; i < rounds; i++) {
     r.rounds(1, 10_000);
-    const runs: Record<number, { jitterMs: number; lost?: number }> = { 41: { jitterMs: 5 }, 42: { jitterMs: 5 }, 43: { jitterMs: 8 }, 44: { jitterMs: 8 }, 51: { jitterMs: 5 }, ...voice };
+    const runs: Record<number, { jitterMs: number; lost?: number }> = {
+      41: { jitterMs: 5 },
+      42: { jitterMs: 5 },
+      43: { jitterMs: 8 },
+      44: { jitterMs: 8 },
+      51: { jitterMs: 5 },
+      ...voice,
+    };
     r.see({
       kind: 'sla-samples',
-      samples: Object.entries(runs).map(([op, v]) => ({ operation: Number(op), answered: true, rttMs: 40, packets: { sent: 100, lost: v.lost ?? 0, jitterMs: v.jitterMs } })),
+      samples: Object.entries(runs).map(([op, v]) => ({
+        operation: Number(op),
+        answered: true,
+        rttMs: 40,
+        packets: { sent: 100, lost: v.lost ?? 0, jitterMs: v.jitterMs },
+      })),
     });
   }
 }
@@ -78,8 +102,14 @@ describe('policy step: service classes', () => {
     voiceRounds(r, 6, { 41: { jitterMs: 48 }, 42: { jitterMs: 52 } }); // the fibre's EF queue congested to both hubs
     expect(r.steers()).toEqual(['lte-hub1']);
     const d = r.decisions().at(-1)!;
-    expect(d.reason).toMatchObject({ code: 'class-noncompliant', candidate: 'fibre-hub1', failed: [{ class: 'voice', breaches: [{ metric: 'jitterMs', threshold: 30 }] }] });
-    expect(r.effects.some((e) => e.effect.kind === 'class-changed' && e.effect.candidate === 'fibre-hub1' && e.effect.to === 'fails')).toBe(true);
+    expect(d.reason).toMatchObject({
+      code: 'class-noncompliant',
+      candidate: 'fibre-hub1',
+      failed: [{ class: 'voice', breaches: [{ metric: 'jitterMs', threshold: 30 }] }],
+    });
+    expect(r.effects.some((e) => e.effect.kind === 'class-changed' && e.effect.candidate === 'fibre-hub1' && e.effect.to === 'fails')).toBe(
+      true,
+    );
   });
 
   it('a non-critical class failing moves nothing', () => {
@@ -108,7 +138,13 @@ describe('policy step: service classes', () => {
     r.see({ kind: 'flexvpn', activePeer: HUB1, activeSource: FIBRE, peersActiveElsewhere: [] });
     voiceRounds(r, 6, { 41: { jitterMs: 80 }, 42: { jitterMs: 80 }, ...lte });
     expect(r.steers()).toEqual(['lte-hub1']);
-    expect(r.decisions().at(-1)!.reason).toMatchObject({ code: 'class-best-of-worst', candidate: 'lte-hub1', excess: 1.33, over: 'fibre-hub1', bandPct: 25 });
+    expect(r.decisions().at(-1)!.reason).toMatchObject({
+      code: 'class-best-of-worst',
+      candidate: 'lte-hub1',
+      excess: 1.33,
+      over: 'fibre-hub1',
+      bandPct: 25,
+    });
     r.see({ kind: 'flexvpn', activePeer: HUB1, activeSource: 'Cellular0/1/0', peersActiveElsewhere: [] });
     // lte-hub2 becomes a little better than lte-hub1 (36 against 40): inside the 25 % band, no move.
     voiceRounds(r, 10, { 41: { jitterMs: 80 }, 42: { jitterMs: 80 }, 43: { jitterMs: 40 }, 44: { jitterMs: 36 } });

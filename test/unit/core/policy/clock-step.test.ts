@@ -4,7 +4,7 @@ import { adoptedOnFibreHub1, FIBRE, HUB2, LTE } from './fixture.js';
 
 const HOUR = 3600_000;
 
-describe('policy: a step of the wall clock moves the state\'s times with it', () => {
+describe("policy: a step of the wall clock moves the state's times with it", () => {
   it.each([
     ['back an hour', -HOUR],
     ['forward an hour', HOUR],
@@ -42,10 +42,26 @@ describe('policy: a step of the wall clock moves the state\'s times with it', ()
     expect(shifted.lastChangeMs).toBe(4_000);
     expect(shifted.steeringHeldUntilMs).toBe(8_000);
     expect(shifted.steerBlockedUntil).toEqual({ 'lte-hub1': 6_000 });
-    for (const [op, w] of Object.entries(s.windows)) expect(shifted.windows[Number(op)]!.map((x) => x.atMs)).toEqual(w.map((x) => x.atMs - 1_000));
+    for (const [op, w] of Object.entries(s.windows))
+      expect(shifted.windows[Number(op)]!.map((x) => x.atMs)).toEqual(w.map((x) => x.atMs - 1_000));
     for (const [id, h] of Object.entries(s.health)) expect(shifted.health[id]!.sinceMs).toBe(h.sinceMs === 0 ? 0 : h.sinceMs - 1_000);
-    expect({ ...shifted, health: undefined, windows: undefined, override: undefined, lastChangeMs: undefined, steeringHeldUntilMs: undefined, steerBlockedUntil: undefined })
-      .toEqual({ ...s, health: undefined, windows: undefined, override: undefined, lastChangeMs: undefined, steeringHeldUntilMs: undefined, steerBlockedUntil: undefined });
+    expect({
+      ...shifted,
+      health: undefined,
+      windows: undefined,
+      override: undefined,
+      lastChangeMs: undefined,
+      steeringHeldUntilMs: undefined,
+      steerBlockedUntil: undefined,
+    }).toEqual({
+      ...s,
+      health: undefined,
+      windows: undefined,
+      override: undefined,
+      lastChangeMs: undefined,
+      steeringHeldUntilMs: undefined,
+      steerBlockedUntil: undefined,
+    });
     expect(shiftTimes(s, 0)).toBe(s);
   });
 });

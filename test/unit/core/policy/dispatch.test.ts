@@ -18,7 +18,15 @@ describe('policy output: actions and reports apart, dispatched by an exhaustive 
   it('a step lists what it tells apart from what it does: all paths down is one release action and its decision report', () => {
     const run = new Run();
     run.see({ kind: 'flexvpn', activePeer: HUB1, activeSource: FIBRE, peersActiveElsewhere: [] });
-    const r = stepMany(run.state, [{ kind: 'interface', name: FIBRE, up: false }, { kind: 'interface', name: LTE, up: false }], CONFIG, 40_000);
+    const r = stepMany(
+      run.state,
+      [
+        { kind: 'interface', name: FIBRE, up: false },
+        { kind: 'interface', name: LTE, up: false },
+      ],
+      CONFIG,
+      40_000,
+    );
     expect(r.actions).toEqual([{ kind: 'release' }]);
     expect(r.reports.map((x) => x.kind)).toContain('decision');
     expect(r.reports.every((x) => x.kind === 'decision' || x.kind === 'health-changed')).toBe(true);

@@ -49,7 +49,9 @@ export class Run {
   /** One probe on each listed operation, as one read (rtt undefined = timeout). */
   probe(results: Record<number, number | undefined>): Effect[] {
     const samples = Object.entries(results).map(([op, rtt]) => ({
-      operation: Number(op), answered: rtt !== undefined, ...(rtt !== undefined ? { rttMs: rtt } : {}),
+      operation: Number(op),
+      answered: rtt !== undefined,
+      ...(rtt !== undefined ? { rttMs: rtt } : {}),
     }));
     return this.see({ kind: 'sla-samples', samples });
   }

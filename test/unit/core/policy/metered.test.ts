@@ -21,7 +21,10 @@ describe('policy step: metered WANs', () => {
     const [plain, metered] = runs.map((r) => r.decisions().filter((d) => d.action === 'switch' && !d.deferredUntilMs));
     expect(plain!.map((d) => [d.to, d.reason.code])).toEqual([['fibre-hub1', 'preempt']]);
     // Off the paid path first; the move to the preferred hub then follows as usual, over the fibre.
-    expect(metered!.map((d) => [d.to, d.reason.code])).toEqual([['fibre-hub2', 'metered-failback'], ['fibre-hub1', 'preempt']]);
+    expect(metered!.map((d) => [d.to, d.reason.code])).toEqual([
+      ['fibre-hub2', 'metered-failback'],
+      ['fibre-hub1', 'preempt'],
+    ]);
     expect(metered![0]!.atMs).toBeLessThan(plain![0]!.atMs);
     expect(metered![0]!.reason).toMatchObject({ candidate: 'fibre-hub2', over: 'lte-hub1', preemptDelaySec: 300 });
   });
@@ -45,7 +48,7 @@ describe('policy step: metered WANs', () => {
     expect(run.decisions().at(-1)!.reason).toMatchObject({ code: 'current-bad', cause: { kind: 'interface-down' } });
   });
 
-  it('with the budget spent, does not refuse the metered path when the router\'s own tracks forbid every unmetered one', () => {
+  it("with the budget spent, does not refuse the metered path when the router's own tracks forbid every unmetered one", () => {
     const run = adoptedOnFibreHub1(METERED);
     spent(run);
     run.see({ kind: 'router-judgement', peersForbidden: [], sourcesForbidden: [FIBRE] });
@@ -84,7 +87,10 @@ describe('policy step: metered WANs', () => {
   });
 
   it('forgets the samples of full-rate operations stopped in standby: they neither condemn nor hold up the path', () => {
-    const cfg: PolicyConfig = { ...METERED, candidates: METERED.candidates.map((c) => (c.id === 'lte-hub1' ? { ...c, slaOperations: [21, 23] } : c)) };
+    const cfg: PolicyConfig = {
+      ...METERED,
+      candidates: METERED.candidates.map((c) => (c.id === 'lte-hub1' ? { ...c, slaOperations: [21, 23] } : c)),
+    };
     // Stopped: the window of 23 is gone, and lte-hub1 is judged on 21, which answers.
     const stopped = adoptedOnFibreHub1(cfg);
     stopped.rounds(4, 10_000, { 23: undefined });

@@ -10,7 +10,10 @@ describe('quality window', () => {
     { window: [s(10), s(20), s(30), s(40), s(50), s(60)], expected: { samples: 6, lossPct: 0, rttMs: 35, jitterMs: 10 } },
     // Jitter only between successive probes both measured (IP SLA's pairs): a loss, or a probe a slow poll credited without its RTT, breaks the pair.
     { window: [s(10), s(), s(30), s()], expected: { samples: 4, lossPct: 50, rttMs: 20 } },
-    { window: [s(10), { atMs: 0, answered: true }, s(30), s(34), s(30), s(34), s(30), s(34)], expected: { samples: 8, lossPct: 0, rttMs: 30, jitterMs: 4 } },
+    {
+      window: [s(10), { atMs: 0, answered: true }, s(30), s(34), s(30), s(34), s(30), s(34)],
+      expected: { samples: 8, lossPct: 0, rttMs: 30, jitterMs: 4 },
+    },
     // Too few pairs to tell a spike from jitter: none judged (here one spike would read as 285 ms).
     { window: [s(15), s(300), s(15), s(16)], expected: { samples: 4, lossPct: 0, rttMs: 15.5 } },
     { window: [s(), s()], expected: { samples: 2, lossPct: 100 } },
@@ -68,8 +71,12 @@ describe('quality window', () => {
   });
 
   it('weighs a jitter run as its packets, and takes its jitter from what IP SLA measured', () => {
-    const run = (lost: number, jitterMs: number, answered = true): Sample =>
-      ({ atMs: 0, answered, ...(answered ? { rttMs: 40 } : {}), packets: { sent: 10, lost, jitterMs } });
+    const run = (lost: number, jitterMs: number, answered = true): Sample => ({
+      atMs: 0,
+      answered,
+      ...(answered ? { rttMs: 40 } : {}),
+      packets: { sent: 10, lost, jitterMs },
+    });
     // Three runs of ten packets, 4 lost: 30 samples, as many as thirty probes; jitter weighted by
     // each run's pairs of packets that came back: (2·9 + 2·8 + 8·6) / 23.
     expect(measure([run(0, 2), run(1, 2), run(3, 8)])).toMatchObject({ samples: 30, lossPct: 13.33, rttMs: 40, jitterMs: 3.57 });

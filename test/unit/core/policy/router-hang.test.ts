@@ -10,7 +10,12 @@ import type { Observation } from '../../../../agent/core/policy/types.js';
 import { adoptedOnFibreHub1, LTE } from './fixture.js';
 
 const OVERRIDE: Observation = { kind: 'override', source: LTE, untilMs: 3_600_000, by: 'ops' };
-const hung = (candidate: string): Observation => ({ kind: 'steer-failed', candidate, code: 'ACTUATE_ROUTER_ERROR', routerCode: 'ROUTER_TIMEOUT' });
+const hung = (candidate: string): Observation => ({
+  kind: 'steer-failed',
+  candidate,
+  code: 'ACTUATE_ROUTER_ERROR',
+  routerCode: 'ROUTER_TIMEOUT',
+});
 const notTaken = (candidate: string): Observation => ({ kind: 'steer-failed', candidate, code: 'ACTUATE_VERIFY_FAILED' });
 
 /** Adopted on fibre-hub1, override to LTE at 40 s (steers lte-hub1), then `events` as [atMs, observation]; ticks each second to `untilMs`. */
@@ -31,32 +36,54 @@ describe('policy step: a router that hangs in a config session', () => {
       name: 'after a hang, no other candidate is tried until the hold ends; then the override is tried again',
       events: [[80_000, hung('lte-hub1')]] as [number, Observation][],
       untilMs: 80_000 + STEER_BLOCK_MS + 1000,
-      steers: [[40_000, 'lte-hub1'], [80_000 + STEER_BLOCK_MS, 'lte-hub1']],
+      steers: [
+        [40_000, 'lte-hub1'],
+        [80_000 + STEER_BLOCK_MS, 'lte-hub1'],
+      ],
     },
     {
       name: 'each hang in a row doubles the hold',
-      events: [[80_000, hung('lte-hub1')], [180_000, hung('lte-hub1')]] as [number, Observation][],
+      events: [
+        [80_000, hung('lte-hub1')],
+        [180_000, hung('lte-hub1')],
+      ] as [number, Observation][],
       untilMs: 180_000 + 2 * STEER_BLOCK_MS + 1000,
-      steers: [[40_000, 'lte-hub1'], [140_000, 'lte-hub1'], [180_000 + 2 * STEER_BLOCK_MS, 'lte-hub1']],
+      steers: [
+        [40_000, 'lte-hub1'],
+        [140_000, 'lte-hub1'],
+        [180_000 + 2 * STEER_BLOCK_MS, 'lte-hub1'],
+      ],
     },
     {
       name: 'a path the router took but that did not come up: the other candidate at once, as before',
       events: [[80_000, notTaken('lte-hub1')]] as [number, Observation][],
       untilMs: 90_000,
-      steers: [[40_000, 'lte-hub1'], [80_000, 'lte-hub2']],
+      steers: [
+        [40_000, 'lte-hub1'],
+        [80_000, 'lte-hub2'],
+      ],
     },
     {
       name: 'both candidates of the override failed: neither is forced again before its block ends',
-      events: [[80_000, notTaken('lte-hub1')], [120_000, notTaken('lte-hub2')]] as [number, Observation][],
+      events: [
+        [80_000, notTaken('lte-hub1')],
+        [120_000, notTaken('lte-hub2')],
+      ] as [number, Observation][],
       untilMs: 80_000 + STEER_BLOCK_MS + 1000,
-      steers: [[40_000, 'lte-hub1'], [80_000, 'lte-hub2'], [80_000 + STEER_BLOCK_MS, 'lte-hub1']],
+      steers: [
+        [40_000, 'lte-hub1'],
+        [80_000, 'lte-hub2'],
+        [80_000 + STEER_BLOCK_MS, 'lte-hub1'],
+      ],
     },
   ])('$name', ({ events, untilMs, steers }) => {
     const r = run(events, untilMs);
-    expect(r.effects.filter((e) => e.effect.kind === 'steer').map((e) => [e.atMs, (e.effect as { candidate: string }).candidate])).toEqual(steers);
+    expect(r.effects.filter((e) => e.effect.kind === 'steer').map((e) => [e.atMs, (e.effect as { candidate: string }).candidate])).toEqual(
+      steers,
+    );
   });
 
-  it('the hold is capped, and an operator\'s new intent lifts it', () => {
+  it("the hold is capped, and an operator's new intent lifts it", () => {
     let r = run([], 41_000);
     for (let i = 0; i < 8; i++) r.at(50_000 + i).see(hung('lte-hub1'));
     expect(r.state.steeringHeldUntilMs).toBe(50_007 + MAX_HANG_HOLD_MS);

@@ -6,7 +6,9 @@ describe('policy step: adoption', () => {
   it('takes over what the router uses, without steering it', () => {
     const run = adoptedOnFibreHub1();
     expect(run.steers()).toEqual([]);
-    expect(run.decisions()).toEqual([{ atMs: 30_000, action: 'adopt', to: 'fibre-hub1', reason: { code: 'adopted', candidate: 'fibre-hub1' }, dryRun: false }]);
+    expect(run.decisions()).toEqual([
+      { atMs: 30_000, action: 'adopt', to: 'fibre-hub1', reason: { code: 'adopted', candidate: 'fibre-hub1' }, dryRun: false },
+    ]);
     expect(run.state.selected).toBe('fibre-hub1');
   });
 
@@ -56,7 +58,12 @@ describe('policy step: fail fast', () => {
     run.at(40_000);
     const effects = run.see({ kind: 'interface', name: FIBRE, up: false });
     expect(effects.filter((e) => e.kind === 'steer')).toEqual([{ kind: 'steer', candidate: 'lte-hub1', peer: HUB1, source: LTE }]);
-    expect(run.decisions().at(-1)!.reason).toEqual({ code: 'current-bad', candidate: 'fibre-hub1', cause: { kind: 'interface-down', interface: FIBRE }, sinceMs: 40_000 });
+    expect(run.decisions().at(-1)!.reason).toEqual({
+      code: 'current-bad',
+      candidate: 'fibre-hub1',
+      cause: { kind: 'interface-down', interface: FIBRE },
+      sinceMs: 40_000,
+    });
   });
 
   it('leaves after three probes lost in a row, before the window says so', () => {
@@ -80,7 +87,13 @@ describe('policy step: fail back slowly', () => {
     run.rounds(20, 10_000);
     expect(run.steers()).toEqual(['lte-hub1', 'fibre-hub1']);
     const preempt = run.decisions().at(-1)!;
-    expect(preempt.reason).toEqual({ code: 'preempt', candidate: 'fibre-hub1', over: 'lte-hub1', goodSinceMs: goodSince, preemptDelaySec: 300 });
+    expect(preempt.reason).toEqual({
+      code: 'preempt',
+      candidate: 'fibre-hub1',
+      over: 'lte-hub1',
+      goodSinceMs: goodSince,
+      preemptDelaySec: 300,
+    });
     expect(preempt.atMs).toBeGreaterThanOrEqual(goodSince + 300_000);
   });
 
@@ -141,7 +154,12 @@ describe('policy step: operator, limits and modes', () => {
     expect(run.decisions().at(-1)!.reason).toEqual({ code: 'override', by: 'noc', untilMs: 100_000, source: LTE });
     run.at(100_000).see({ kind: 'tick' });
     expect(run.steers()).toEqual(['lte-hub1', 'fibre-hub1']);
-    expect(run.decisions().at(-1)).toMatchObject({ action: 'switch', from: 'lte-hub1', to: 'fibre-hub1', reason: { code: 'override-ended', by: 'noc' } });
+    expect(run.decisions().at(-1)).toMatchObject({
+      action: 'switch',
+      from: 'lte-hub1',
+      to: 'fibre-hub1',
+      reason: { code: 'override-ended', by: 'noc' },
+    });
   });
 
   it('returns at once when the override is cleared, even inside the change rate limit, saying who cleared it', () => {
@@ -275,7 +293,15 @@ describe('policy step: a fault upstream of every path', () => {
 describe('policy step: one read, one decision', () => {
   it('judges both WANs down together: releases once, no switch to a path that is also down', () => {
     let run = adoptedOnFibreHub1();
-    const r = stepMany(run.state, [{ kind: 'interface', name: FIBRE, up: false }, { kind: 'interface', name: LTE, up: false }], CONFIG, 40_000);
+    const r = stepMany(
+      run.state,
+      [
+        { kind: 'interface', name: FIBRE, up: false },
+        { kind: 'interface', name: LTE, up: false },
+      ],
+      CONFIG,
+      40_000,
+    );
     expect(r.actions.filter((e) => e.kind === 'steer')).toEqual([]);
     expect(r.actions.filter((e) => e.kind === 'release')).toHaveLength(1);
     // The WANs return and the router reconnects on its own: the agent adopts that, without steering.
@@ -328,10 +354,14 @@ describe('policy step: evidence through the tunnel', () => {
     run.rounds(5, 3_000, { 31: 22 });
     run.rounds(3, 3_000, { 31: undefined });
     expect(run.steers()).toEqual(['fibre-hub2']);
-    expect(run.decisions().at(-1)!.reason).toMatchObject({ code: 'current-bad', candidate: 'fibre-hub1', cause: { kind: 'unreachable', consecutiveTimeouts: 3, via: 'tunnel' } });
+    expect(run.decisions().at(-1)!.reason).toMatchObject({
+      code: 'current-bad',
+      candidate: 'fibre-hub1',
+      cause: { kind: 'unreachable', consecutiveTimeouts: 3, via: 'tunnel' },
+    });
   });
 
-  it('keeps a path failed on the tunnel\'s evidence out until the preemption delay has passed: its WAN probes were clean all along', () => {
+  it("keeps a path failed on the tunnel's evidence out until the preemption delay has passed: its WAN probes were clean all along", () => {
     const run = adoptedOnFibreHub1({ ...TUNNEL, preemptDelaySec: 120 });
     run.rounds(5, 3_000, { 31: 22 });
     run.rounds(3, 3_000, { 31: undefined });

@@ -27,10 +27,17 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
         const up = g.chance(0.7);
         const age = g.age();
         const r: BgpNeighborDetail = {
-          neighbor, ...(vrf ? { vrf } : {}), remoteAs, link: internal ? 'internal' : 'external', fallOver,
-          state: up ? 'established' : 'idle', stateRaw: up ? 'Established' : 'Idle',
+          neighbor,
+          ...(vrf ? { vrf } : {}),
+          remoteAs,
+          link: internal ? 'internal' : 'external',
+          fallOver,
+          state: up ? 'established' : 'idle',
+          stateRaw: up ? 'Established' : 'Idle',
         };
-        lines.push(`BGP neighbor is ${neighbor},  ${vrf ? `vrf ${vrf},  ` : ''}remote AS ${remoteAs}, ${internal ? 'internal' : 'external'} link`);
+        lines.push(
+          `BGP neighbor is ${neighbor},  ${vrf ? `vrf ${vrf},  ` : ''}remote AS ${remoteAs}, ${internal ? 'internal' : 'external'} link`,
+        );
         if (fallOver) lines.push(' Fall over configured for session');
         const rid = up ? g.ipv4() : '0.0.0.0';
         r.remoteRouterId = rid;
@@ -40,34 +47,93 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
         if (up) {
           const hold = g.pick([180, 30, 15, 9]);
           const ka = Math.floor(hold / 3);
-          const read = g.int(ka), write = g.int(ka);
-          lines.push(`  Last read 00:00:${String(read).padStart(2, '0')}, last write 00:00:${String(write).padStart(2, '0')}, hold time is ${hold}, keepalive interval is ${ka} seconds`);
+          const read = g.int(ka),
+            write = g.int(ka);
+          lines.push(
+            `  Last read 00:00:${String(read).padStart(2, '0')}, last write 00:00:${String(write).padStart(2, '0')}, hold time is ${hold}, keepalive interval is ${ka} seconds`,
+          );
           Object.assign(r, { lastReadSec: read, lastWriteSec: write, holdTimeSec: hold, keepaliveSec: ka });
-          if (g.chance(0.5)) { lines.push(`  Configured hold time is ${hold}, keepalive interval is ${ka} seconds`); Object.assign(r, { configuredHoldTimeSec: hold, configuredKeepaliveSec: ka }); }
-          lines.push('  Neighbor sessions:', '    1 active, is not multisession capable (disabled)', '  Neighbor capabilities:', '    Route refresh: advertised and received(new)', '    Four-octets ASN Capability: advertised and received');
+          if (g.chance(0.5)) {
+            lines.push(`  Configured hold time is ${hold}, keepalive interval is ${ka} seconds`);
+            Object.assign(r, { configuredHoldTimeSec: hold, configuredKeepaliveSec: ka });
+          }
+          lines.push(
+            '  Neighbor sessions:',
+            '    1 active, is not multisession capable (disabled)',
+            '  Neighbor capabilities:',
+            '    Route refresh: advertised and received(new)',
+            '    Four-octets ASN Capability: advertised and received',
+          );
         }
-        const sent = g.int(100000), rcvd = g.int(100000);
-        lines.push('  Message statistics:', '    InQ depth is 0', '    OutQ depth is 0', '', '                         Sent       Rcvd', `    Opens:                  1          1`,
-          `    Total:        ${String(sent).padStart(11)}${String(rcvd).padStart(11)}`, '  Default minimum time between advertisement runs is 0 seconds', '', ' For address family: IPv4 Unicast');
+        const sent = g.int(100000),
+          rcvd = g.int(100000);
+        lines.push(
+          '  Message statistics:',
+          '    InQ depth is 0',
+          '    OutQ depth is 0',
+          '',
+          '                         Sent       Rcvd',
+          `    Opens:                  1          1`,
+          `    Total:        ${String(sent).padStart(11)}${String(rcvd).padStart(11)}`,
+          '  Default minimum time between advertisement runs is 0 seconds',
+          '',
+          ' For address family: IPv4 Unicast',
+        );
         Object.assign(r, { messagesSent: sent, messagesReceived: rcvd });
-        if (g.chance(0.5)) { r.communitySent = true; lines.push('  Community attribute sent to this neighbor'); }
-        if (g.chance(0.5)) { r.routeMapIn = g.pick(['AGENT-IN', 'PREFER-HUB2']); lines.push('  Inbound path policy configured', `  Route map for incoming advertisements is ${r.routeMapIn}`); }
-        if (g.chance(0.5)) { r.routeMapOut = g.pick(['AGENT-OUT', 'TAG']); lines.push(`  Route map for outgoing advertisements is ${r.routeMapOut}`); }
-        const ps = g.int(1000), pr = g.int(1000);
-        lines.push('                                 Sent       Rcvd', '  Prefix activity:               ----       ----', `    Prefixes Current:     ${String(ps).padStart(11)} ${String(pr).padStart(10)}`,
-          '                                   Outbound    Inbound', '  Local Policy Denied Prefixes:    --------    -------', `    Total:                         ${String(g.int(50)).padStart(8)} ${String(g.int(50)).padStart(10)}`);
+        if (g.chance(0.5)) {
+          r.communitySent = true;
+          lines.push('  Community attribute sent to this neighbor');
+        }
+        if (g.chance(0.5)) {
+          r.routeMapIn = g.pick(['AGENT-IN', 'PREFER-HUB2']);
+          lines.push('  Inbound path policy configured', `  Route map for incoming advertisements is ${r.routeMapIn}`);
+        }
+        if (g.chance(0.5)) {
+          r.routeMapOut = g.pick(['AGENT-OUT', 'TAG']);
+          lines.push(`  Route map for outgoing advertisements is ${r.routeMapOut}`);
+        }
+        const ps = g.int(1000),
+          pr = g.int(1000);
+        lines.push(
+          '                                 Sent       Rcvd',
+          '  Prefix activity:               ----       ----',
+          `    Prefixes Current:     ${String(ps).padStart(11)} ${String(pr).padStart(10)}`,
+          '                                   Outbound    Inbound',
+          '  Local Policy Denied Prefixes:    --------    -------',
+          `    Total:                         ${String(g.int(50)).padStart(8)} ${String(g.int(50)).padStart(10)}`,
+        );
         Object.assign(r, { prefixesSent: ps, prefixesReceived: pr });
         const route = g.chance(0.8);
         lines.push(`  Address tracking is enabled, the RIB ${route ? 'does' : 'does not'} have a route to ${neighbor}`);
         r.ribHasRouteToPeer = route;
-        const est = g.int(20), drop = Math.max(0, est - g.int(2));
+        const est = g.int(20),
+          drop = Math.max(0, est - g.int(2));
         lines.push(`  Connections established ${est}; dropped ${drop}`);
         Object.assign(r, { connectionsEstablished: est, connectionsDropped: drop });
         if (g.chance(0.5)) lines.push('  Last reset never');
-        else { const at = g.age(); const why = g.pick(REASONS); lines.push(`  Last reset ${at.text}, due to ${why}`); Object.assign(r, { lastResetSec: at.sec, lastResetReason: why }); }
-        if (g.chance(0.6)) { const i = g.pick(['Tunnel1', 'Tunnel2', 'GigabitEthernet0/0/1']); lines.push(`  Interface associated: ${i} (peering address NOT in same link)`); r.interface = i; }
+        else {
+          const at = g.age();
+          const why = g.pick(REASONS);
+          lines.push(`  Last reset ${at.text}, due to ${why}`);
+          Object.assign(r, { lastResetSec: at.sec, lastResetReason: why });
+        }
+        if (g.chance(0.6)) {
+          const i = g.pick(['Tunnel1', 'Tunnel2', 'GigabitEthernet0/0/1']);
+          lines.push(`  Interface associated: ${i} (peering address NOT in same link)`);
+          r.interface = i;
+        }
         lines.push('  Transport(tcp) path-mtu-discovery is enabled', '  Graceful-Restart is disabled');
-        lines.push(...(up ? ['Connection state is ESTAB, I/O status: 1, unread input bytes: 0', `Local host: ${g.ipv4()}, Local port: 179`, 'Event Timers (current time is 0x1106B0BD8):', 'Retrans         83827          1             0x0'] : ['  No active TCP connection']), '');
+        lines.push(
+          ...(up
+            ? [
+                'Connection state is ESTAB, I/O status: 1, unread input bytes: 0',
+                `Local host: ${g.ipv4()}, Local port: 179`,
+                'Event Timers (current time is 0x1106B0BD8):',
+                'Retrans         83827          1             0x0',
+              ]
+            : ['  No active TCP connection']),
+          '',
+        );
         want.push(r);
       }
       const text = lines.join('\n');

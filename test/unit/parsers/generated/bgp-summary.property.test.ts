@@ -23,8 +23,13 @@ const STATISTICS = [
   '3 networks peaked at 10:12:01 Mar 3 2024 (1w0d ago)',
 ];
 const STATES = [
-  ['Idle', 'idle'], ['Active', 'active'], ['Connect', 'connect'], ['OpenSent', 'opensent'],
-  ['OpenConfirm', 'openconfirm'], ['Idle (Admin)', 'idle-admin'], ['Idle (PfxCt)', 'idle'],
+  ['Idle', 'idle'],
+  ['Active', 'active'],
+  ['Connect', 'connect'],
+  ['OpenSent', 'opensent'],
+  ['OpenConfirm', 'openconfirm'],
+  ['Idle (Admin)', 'idle-admin'],
+  ['Idle (PfxCt)', 'idle'],
 ] as const;
 
 function neighborAddress(g: Gen, v6: boolean): string {
@@ -43,8 +48,11 @@ describe('show ip bgp summary property: generated summaries read back', () => {
       const localAs: number | string = g.chance(0.2) ? `${g.between(1, 65535)}.${g.between(0, 65535)}` : g.between(1, 4_294_967_295);
       const tableVersion = g.between(1, 100000);
       const mainVersion = g.between(1, tableVersion);
-      const lines = [`For address family: ${family}`, `BGP router identifier ${routerId}, local AS number ${localAs}`,
-        `BGP table version is ${tableVersion}, main routing table version ${mainVersion}`];
+      const lines = [
+        `For address family: ${family}`,
+        `BGP router identifier ${routerId}, local AS number ${localAs}`,
+        `BGP table version is ${tableVersion}, main routing table version ${mainVersion}`,
+      ];
       for (const s of STATISTICS) if (g.chance(0.6)) lines.push(s);
       lines.push('', 'Neighbor        V           AS MsgRcvd MsgSent   TblVer  InQ OutQ Up/Down  State/PfxRcd');
       const want: Partial<BgpNeighborSummary>[] = [];
@@ -62,8 +70,22 @@ describe('show ip bgp summary property: generated summaries read back', () => {
         else lines.push(`${neighbor.padEnd(15)} ${cells}`);
         want.push({
           // IPv6 addresses are recorded in lower case, as RFC 5952 writes them.
-          neighbor: neighbor.toLowerCase(), version: 4, remoteAs, msgRcvd, msgSent, tblVer, inQ, outQ, upDownSec: up.sec, state, stateRaw: stateText,
-          prefixesReceived: established ? pfx : undefined, routerId, localAs, tableVersion, mainTableVersion: mainVersion,
+          neighbor: neighbor.toLowerCase(),
+          version: 4,
+          remoteAs,
+          msgRcvd,
+          msgSent,
+          tblVer,
+          inQ,
+          outQ,
+          upDownSec: up.sec,
+          state,
+          stateRaw: stateText,
+          prefixesReceived: established ? pfx : undefined,
+          routerId,
+          localAs,
+          tableVersion,
+          mainTableVersion: mainVersion,
           addressFamily: family.toLowerCase(),
         });
       }

@@ -10,8 +10,23 @@ import { Gen } from './grammar-gen.js';
  * networks too long for their column (wrapped), classful networks printed
  * without a mask, AS paths of any length, each origin; read back exactly.
  */
-const LEGEND_OLD = ['Status codes: s suppressed, d damped, h history, * valid, > best, i - internal,', '              r RIB-failure, S Stale', 'Origin codes: i - IGP, e - EGP, ? - incomplete', '', '   Network          Next Hop            Metric LocPrf Weight Path'];
-const LEGEND_XE = ['Status codes: s suppressed, d damped, h history, * valid, > best, i - internal,', '              r RIB-failure, S Stale, m multipath, b backup-path, f RT-Filter,', '              x best-external, a additional-path, c RIB-compressed,', '              t secondary path, L long-lived-stale,', 'Origin codes: i - IGP, e - EGP, ? - incomplete', 'RPKI validation codes: V valid, I invalid, N Not found', '', '     Network          Next Hop            Metric LocPrf Weight Path'];
+const LEGEND_OLD = [
+  'Status codes: s suppressed, d damped, h history, * valid, > best, i - internal,',
+  '              r RIB-failure, S Stale',
+  'Origin codes: i - IGP, e - EGP, ? - incomplete',
+  '',
+  '   Network          Next Hop            Metric LocPrf Weight Path',
+];
+const LEGEND_XE = [
+  'Status codes: s suppressed, d damped, h history, * valid, > best, i - internal,',
+  '              r RIB-failure, S Stale, m multipath, b backup-path, f RT-Filter,',
+  '              x best-external, a additional-path, c RIB-compressed,',
+  '              t secondary path, L long-lived-stale,',
+  'Origin codes: i - IGP, e - EGP, ? - incomplete',
+  'RPKI validation codes: V valid, I invalid, N Not found',
+  '',
+  '     Network          Next Hop            Metric LocPrf Weight Path',
+];
 
 describe('show ip bgp property: generated tables read back', () => {
   it('holds for 300 generated tables of 1-12 prefixes', () => {
@@ -25,7 +40,9 @@ describe('show ip bgp property: generated tables read back', () => {
       for (let p = g.between(1, 12); p > 0; p--) {
         const len = g.pick([8, 16, 24, 27, 32]);
         const classfulC = g.chance(0.15);
-        const address = classfulC ? `${g.between(192, 223)}.${g.int(256)}.${g.int(256)}.0` : `${g.between(100, 126)}.${g.int(256)}.${len > 16 ? g.int(256) : 0}.${len > 24 ? g.int(8) * 32 : 0}`;
+        const address = classfulC
+          ? `${g.between(192, 223)}.${g.int(256)}.${g.int(256)}.0`
+          : `${g.between(100, 126)}.${g.int(256)}.${len > 16 ? g.int(256) : 0}.${len > 24 ? g.int(8) * 32 : 0}`;
         const printed = classfulC ? address : `${address}/${len}`;
         const network = classfulC ? `${address}/24` : printed;
         const paths = g.between(1, 3);
@@ -49,9 +66,19 @@ describe('show ip bgp property: generated tables read back', () => {
           else lines.push(`${status}${netCol.padEnd(width)}${fieldsText}`);
           const s = statusText.replace(/\s+/g, '');
           want.push({
-            network, nextHop: hop, status: s, valid: s.includes('*'), best: s.includes('>'), internal,
-            ...(metric !== undefined ? { metric } : {}), ...(localPref !== undefined ? { localPref } : {}),
-            weight, asPath, origin: ({ i: 'igp', e: 'egp', '?': 'incomplete' } as const)[origin], routerId, tableVersion: version,
+            network,
+            nextHop: hop,
+            status: s,
+            valid: s.includes('*'),
+            best: s.includes('>'),
+            internal,
+            ...(metric !== undefined ? { metric } : {}),
+            ...(localPref !== undefined ? { localPref } : {}),
+            weight,
+            asPath,
+            origin: ({ i: 'igp', e: 'egp', '?': 'incomplete' } as const)[origin],
+            routerId,
+            tableVersion: version,
           });
         }
       }

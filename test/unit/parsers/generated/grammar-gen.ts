@@ -59,9 +59,22 @@ export class Gen {
   /** IOS's age spellings: `00:03:05`, `1d02h`, `3w4d`. */
   age(): { text: string; sec: number } {
     return this.pick<() => { text: string; sec: number }>([
-      () => { const h = this.int(24), m = this.int(60), s = this.int(60); return { text: `${pad2(h)}:${pad2(m)}:${pad2(s)}`, sec: h * 3600 + m * 60 + s }; },
-      () => { const d = this.between(1, 6), h = this.int(24); return { text: `${d}d${pad2(h)}h`, sec: d * 86400 + h * 3600 }; },
-      () => { const w = this.between(1, 50), d = this.int(7); return { text: `${w}w${d}d`, sec: w * 604800 + d * 86400 }; },
+      () => {
+        const h = this.int(24),
+          m = this.int(60),
+          s = this.int(60);
+        return { text: `${pad2(h)}:${pad2(m)}:${pad2(s)}`, sec: h * 3600 + m * 60 + s };
+      },
+      () => {
+        const d = this.between(1, 6),
+          h = this.int(24);
+        return { text: `${d}d${pad2(h)}h`, sec: d * 86400 + h * 3600 };
+      },
+      () => {
+        const w = this.between(1, 50),
+          d = this.int(7);
+        return { text: `${w}w${d}d`, sec: w * 604800 + d * 86400 };
+      },
     ])();
   }
 }

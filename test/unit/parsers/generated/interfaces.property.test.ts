@@ -11,70 +11,147 @@ import { Gen } from './grammar-gen.js';
  * last input/output, queues, rates over any interval, counters), for
  * interfaces of every platform, read back exactly.
  */
-const STATES = [['up', 'up', 'up'], ['down', 'down', 'down'], ['administratively down', 'administratively-down', 'down']] as const;
+const STATES = [
+  ['up', 'up', 'up'],
+  ['down', 'down', 'down'],
+  ['administratively down', 'administratively-down', 'down'],
+] as const;
 
 function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
   const name = g.interfaceName();
   const [operStateRaw, operState, proto] = g.pick(STATES);
   const detail = proto === 'up' && g.chance(0.2) ? ' (connected)' : '';
-  const want: Partial<InterfaceDetail> = { name, operStateRaw, operState, adminState: operState === 'administratively-down' ? 'down' : 'up', lineProtocol: proto };
+  const want: Partial<InterfaceDetail> = {
+    name,
+    operStateRaw,
+    operState,
+    adminState: operState === 'administratively-down' ? 'down' : 'up',
+    lineProtocol: proto,
+  };
   const lines = [`${name} is ${operStateRaw}, line protocol is ${proto}${detail}`];
   const hw = g.pick(['iGbE', 'CN Gigabit Ethernet', 'Tunnel', 'Cellular modem', 'Loopback', 'EtherSVI']);
   want.hardware = hw;
   if (hw === 'Tunnel' || hw === 'Loopback' || hw === 'Cellular modem') lines.push(`  Hardware is ${hw}`);
   else {
     const mac = () => Array.from({ length: 3 }, () => g.int(0x10000).toString(16).padStart(4, '0')).join('.');
-    want.macAddress = mac(); want.burnedInAddress = g.chance(0.7) ? want.macAddress : mac();
+    want.macAddress = mac();
+    want.burnedInAddress = g.chance(0.7) ? want.macAddress : mac();
     lines.push(`  Hardware is ${hw}, address is ${want.macAddress} (bia ${want.burnedInAddress})`);
   }
-  if (g.chance(0.5)) { want.description = g.pick(['WAN to ISP-A', 'uplink: core-1 Gi1/0/1', 'FlexVPN tunnel (primary)']); lines.push(`  Description: ${want.description}`); }
-  if (g.chance(0.6)) { want.ipAddress = `10.${g.int(256)}.${g.int(256)}.${g.between(1, 254)}/${g.between(8, 32)}`; lines.push(`  Internet address is ${want.ipAddress}`); }
-  else if (g.chance(0.3)) { want.unnumberedInterface = `Loopback${g.int(10)}`; want.unnumberedAddress = g.ipv4(); lines.push(`  Interface is unnumbered. Using address of ${want.unnumberedInterface} (${want.unnumberedAddress})`); }
-  want.mtu = g.pick([1500, 1400, 9216, 17912]); want.bandwidthKbps = g.pick([1000000, 100000, 8000, 50000]); want.delayUsec = g.pick([10, 100, 50000]);
-  lines.push(`  MTU ${want.mtu} bytes, BW ${want.bandwidthKbps} Kbit/sec, DLY ${want.delayUsec} usec,`);
-  want.reliability = g.int(256); want.txLoad = g.between(1, 255); want.rxLoad = g.between(1, 255);
-  lines.push(`     reliability ${want.reliability}/255, txload ${want.txLoad}/255, rxload ${want.rxLoad}/255`);
-  if (g.chance(0.3)) { want.vlanId = g.between(2, 4094); want.encapsulation = '802.1Q Virtual LAN'; lines.push(`  Encapsulation 802.1Q Virtual LAN, Vlan ID  ${want.vlanId}.`); }
-  else { want.encapsulation = g.pick(['ARPA', 'TUNNEL', 'LOOPBACK']); want.loopbackSet = false; lines.push(`  Encapsulation ${want.encapsulation}, loopback not set`); }
-  if (g.chance(0.6)) { want.keepalive = 'set'; want.keepaliveSec = g.pick([10, 5, 30]); lines.push(`  Keepalive set (${want.keepaliveSec} sec)`); }
-  else { want.keepalive = 'not-set'; lines.push('  Keepalive not set'); }
   if (g.chance(0.5)) {
-    const [duplexRaw, duplex] = g.pick([['Full-duplex', 'full'], ['Half-duplex', 'half'], ['Auto-duplex', 'auto']] as const);
+    want.description = g.pick(['WAN to ISP-A', 'uplink: core-1 Gi1/0/1', 'FlexVPN tunnel (primary)']);
+    lines.push(`  Description: ${want.description}`);
+  }
+  if (g.chance(0.6)) {
+    want.ipAddress = `10.${g.int(256)}.${g.int(256)}.${g.between(1, 254)}/${g.between(8, 32)}`;
+    lines.push(`  Internet address is ${want.ipAddress}`);
+  } else if (g.chance(0.3)) {
+    want.unnumberedInterface = `Loopback${g.int(10)}`;
+    want.unnumberedAddress = g.ipv4();
+    lines.push(`  Interface is unnumbered. Using address of ${want.unnumberedInterface} (${want.unnumberedAddress})`);
+  }
+  want.mtu = g.pick([1500, 1400, 9216, 17912]);
+  want.bandwidthKbps = g.pick([1000000, 100000, 8000, 50000]);
+  want.delayUsec = g.pick([10, 100, 50000]);
+  lines.push(`  MTU ${want.mtu} bytes, BW ${want.bandwidthKbps} Kbit/sec, DLY ${want.delayUsec} usec,`);
+  want.reliability = g.int(256);
+  want.txLoad = g.between(1, 255);
+  want.rxLoad = g.between(1, 255);
+  lines.push(`     reliability ${want.reliability}/255, txload ${want.txLoad}/255, rxload ${want.rxLoad}/255`);
+  if (g.chance(0.3)) {
+    want.vlanId = g.between(2, 4094);
+    want.encapsulation = '802.1Q Virtual LAN';
+    lines.push(`  Encapsulation 802.1Q Virtual LAN, Vlan ID  ${want.vlanId}.`);
+  } else {
+    want.encapsulation = g.pick(['ARPA', 'TUNNEL', 'LOOPBACK']);
+    want.loopbackSet = false;
+    lines.push(`  Encapsulation ${want.encapsulation}, loopback not set`);
+  }
+  if (g.chance(0.6)) {
+    want.keepalive = 'set';
+    want.keepaliveSec = g.pick([10, 5, 30]);
+    lines.push(`  Keepalive set (${want.keepaliveSec} sec)`);
+  } else {
+    want.keepalive = 'not-set';
+    lines.push('  Keepalive not set');
+  }
+  if (g.chance(0.5)) {
+    const [duplexRaw, duplex] = g.pick([
+      ['Full-duplex', 'full'],
+      ['Half-duplex', 'half'],
+      ['Auto-duplex', 'auto'],
+    ] as const);
     const speed = g.pick(['1000Mb/s', '100Mb/s', '10Gb/s']);
-    want.duplex = duplex; want.duplexRaw = duplexRaw; want.speed = speed;
+    want.duplex = duplex;
+    want.duplexRaw = duplexRaw;
+    want.speed = speed;
     want.mediaType = g.pick(['RJ45', 'SX', 'T', '10GBase-SR']);
     lines.push(`  ${duplexRaw}, ${speed}, link type is auto, media type is ${want.mediaType}`);
     want.linkType = 'auto';
     const [inFc, outFc] = [g.pick(['on', 'off'] as const), g.pick(['on', 'off', 'unsupported'] as const)];
-    want.inputFlowControl = inFc; want.outputFlowControl = outFc;
+    want.inputFlowControl = inFc;
+    want.outputFlowControl = outFc;
     lines.push(`  output flow-control is ${outFc}, input flow-control is ${inFc}`);
   }
-  if (g.chance(0.6)) { want.arpType = 'ARPA'; want.arpTimeoutSec = 4 * 3600; lines.push('  ARP type: ARPA, ARP Timeout 04:00:00'); }
+  if (g.chance(0.6)) {
+    want.arpType = 'ARPA';
+    want.arpTimeoutSec = 4 * 3600;
+    lines.push('  ARP type: ARPA, ARP Timeout 04:00:00');
+  }
   const last = g.age();
-  want.lastInputSec = last.sec; want.lastOutputSec = 'never'; want.outputHangSec = 'never';
+  want.lastInputSec = last.sec;
+  want.lastOutputSec = 'never';
+  want.outputHangSec = 'never';
   lines.push(`  Last input ${last.text}, output never, output hang never`);
   want.countersClearedSec = 'never';
   lines.push('  Last clearing of "show interface" counters never');
   const q = { inputSize: g.int(75), inputMax: 75, inputDrops: g.int(1000), inputFlushes: g.int(10), totalOutputDrops: g.int(100000) };
-  lines.push(`  Input queue: ${q.inputSize}/${q.inputMax}/${q.inputDrops}/${q.inputFlushes} (size/max/drops/flushes); Total output drops: ${q.totalOutputDrops}`,
-    '  Queueing strategy: fifo', `  Output queue: 0/40 (size/max)`);
+  lines.push(
+    `  Input queue: ${q.inputSize}/${q.inputMax}/${q.inputDrops}/${q.inputFlushes} (size/max/drops/flushes); Total output drops: ${q.totalOutputDrops}`,
+    '  Queueing strategy: fifo',
+    `  Output queue: 0/40 (size/max)`,
+  );
   const interval = g.pick([30, 60, 300]);
   const intervalText = interval === 300 ? '5 minute' : interval === 60 ? '1 minute' : '30 second';
-  const rates = { intervalSec: interval, inputBitsPerSec: g.int(1e9), inputPacketsPerSec: g.int(1e5), outputBitsPerSec: g.int(1e9), outputPacketsPerSec: g.int(1e5) };
-  lines.push(`  ${intervalText} input rate ${rates.inputBitsPerSec} bits/sec, ${rates.inputPacketsPerSec} packets/sec`,
-    `  ${intervalText} output rate ${rates.outputBitsPerSec} bits/sec, ${rates.outputPacketsPerSec} packets/sec`);
-  const c: Record<string, number> = { packetsInput: g.int(1e10), bytesInput: g.int(1e12), noBuffer: g.int(10), packetsOutput: g.int(1e10), bytesOutput: g.int(1e12),
-    underruns: 0, inputErrors: g.int(100), crc: g.int(100), frame: 0, overrun: 0, ignored: 0, outputErrors: g.int(10), collisions: 0, interfaceResets: g.int(10) };
+  const rates = {
+    intervalSec: interval,
+    inputBitsPerSec: g.int(1e9),
+    inputPacketsPerSec: g.int(1e5),
+    outputBitsPerSec: g.int(1e9),
+    outputPacketsPerSec: g.int(1e5),
+  };
+  lines.push(
+    `  ${intervalText} input rate ${rates.inputBitsPerSec} bits/sec, ${rates.inputPacketsPerSec} packets/sec`,
+    `  ${intervalText} output rate ${rates.outputBitsPerSec} bits/sec, ${rates.outputPacketsPerSec} packets/sec`,
+  );
+  const c: Record<string, number> = {
+    packetsInput: g.int(1e10),
+    bytesInput: g.int(1e12),
+    noBuffer: g.int(10),
+    packetsOutput: g.int(1e10),
+    bytesOutput: g.int(1e12),
+    underruns: 0,
+    inputErrors: g.int(100),
+    crc: g.int(100),
+    frame: 0,
+    overrun: 0,
+    ignored: 0,
+    outputErrors: g.int(10),
+    collisions: 0,
+    interfaceResets: g.int(10),
+  };
   const broadcasts = { broadcastsReceived: g.int(1e6), runts: g.int(10), giants: g.int(10), throttles: 0 };
   Object.assign(c, g.chance(0.5) ? { broadcastsReceived: broadcasts.broadcastsReceived } : broadcasts);
-  lines.push(`     ${c.packetsInput} packets input, ${c.bytesInput} bytes, ${c.noBuffer} no buffer`,
+  lines.push(
+    `     ${c.packetsInput} packets input, ${c.bytesInput} bytes, ${c.noBuffer} no buffer`,
     // The broadcasts on a line of their own (12.4 and later), or opening the runts line (12.x, serial).
     'runts' in c
       ? `     Received ${broadcasts.broadcastsReceived} broadcasts, ${broadcasts.runts} runts, ${broadcasts.giants} giants, ${broadcasts.throttles} throttles`
       : `     Received ${broadcasts.broadcastsReceived} broadcasts (0 IP multicasts)`,
     `     ${c.inputErrors} input errors, ${c.crc} CRC, ${c.frame} frame, ${c.overrun} overrun, ${c.ignored} ignored`,
     `     ${c.packetsOutput} packets output, ${c.bytesOutput} bytes, ${c.underruns} underruns`,
-    `     ${c.outputErrors} output errors, ${c.collisions} collisions, ${c.interfaceResets} interface resets`);
+    `     ${c.outputErrors} output errors, ${c.collisions} collisions, ${c.interfaceResets} interface resets`,
+  );
   want.queues = expect.objectContaining(q) as never;
   want.rates = rates;
   want.counters = expect.objectContaining(c) as never;

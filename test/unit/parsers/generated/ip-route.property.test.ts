@@ -25,10 +25,27 @@ const LEGEND = `Codes: L - local, C - connected, S - static, R - RIP, M - mobile
 
 /** Codes with a bracket `[AD/metric] via` form, their distance and protocol. */
 const VIA_CODES = [
-  ['O', 110, 'ospf'], ['O IA', 110, 'ospf'], ['O E1', 110, 'ospf'], ['O E2', 110, 'ospf'], ['O N2', 110, 'ospf'],
-  ['B', 20, 'bgp'], ['B', 200, 'bgp'], ['D', 90, 'eigrp'], ['D EX', 170, 'eigrp'], ['R', 120, 'rip'],
-  ['i L1', 115, 'isis'], ['i L2', 115, 'isis'], ['i ia', 115, 'isis'], ['H', 250, 'nhrp'], ['o', 160, 'odr'], ['S', 1, 'static'],
-  ['m', 251, 'omp'], ['l', 10, 'lisp'], ['n Ni', 6, 'nat'], ['a', 240, 'application'], ['M', 3, 'mobile'],
+  ['O', 110, 'ospf'],
+  ['O IA', 110, 'ospf'],
+  ['O E1', 110, 'ospf'],
+  ['O E2', 110, 'ospf'],
+  ['O N2', 110, 'ospf'],
+  ['B', 20, 'bgp'],
+  ['B', 200, 'bgp'],
+  ['D', 90, 'eigrp'],
+  ['D EX', 170, 'eigrp'],
+  ['R', 120, 'rip'],
+  ['i L1', 115, 'isis'],
+  ['i L2', 115, 'isis'],
+  ['i ia', 115, 'isis'],
+  ['H', 250, 'nhrp'],
+  ['o', 160, 'odr'],
+  ['S', 1, 'static'],
+  ['m', 251, 'omp'],
+  ['l', 10, 'lisp'],
+  ['n Ni', 6, 'nat'],
+  ['a', 240, 'application'],
+  ['M', 3, 'mobile'],
 ] as const;
 
 interface Expected {
@@ -49,7 +66,8 @@ function generate(g: Gen): { lines: string[]; routes: Expected[] } {
   const route = (): string => `${octet()}.${next}.${next++ % 256}.0`;
   // Header lines: legend and the gateway line are optional (`show ip route bgp` prints both, a pipe neither).
   if (g.chance(0.8)) lines.push(LEGEND, '');
-  if (g.chance(0.8)) lines.push(g.chance(0.5) ? `Gateway of last resort is ${g.ipv4()} to network 0.0.0.0` : 'Gateway of last resort is not set', '');
+  if (g.chance(0.8))
+    lines.push(g.chance(0.5) ? `Gateway of last resort is ${g.ipv4()} to network 0.0.0.0` : 'Gateway of last resort is not set', '');
   for (let n = g.between(1, 25); n > 0; n--) {
     const kind = g.int(6);
     if (kind === 0) {
@@ -59,21 +77,47 @@ function generate(g: Gen): { lines: string[]; routes: Expected[] } {
       lines.push(`      ${net.replace(/\.0$/, '.0')}/8 is variably subnetted, 2 subnets, 2 masks`);
       const len = g.between(24, 30);
       lines.push(`C        ${net}/${len} is directly connected, ${intf}`);
-      routes.push({ prefix: `${net}/${len}`, code: 'C', protocol: 'connected', candidateDefault: false, nextHops: [{ interface: intf, kind: 'directly-connected' }] });
+      routes.push({
+        prefix: `${net}/${len}`,
+        code: 'C',
+        protocol: 'connected',
+        candidateDefault: false,
+        nextHops: [{ interface: intf, kind: 'directly-connected' }],
+      });
       const host = net.replace(/\.0$/, '.1');
       lines.push(`L        ${host}/32 is directly connected, ${intf}`);
-      routes.push({ prefix: `${host}/32`, code: 'L', protocol: 'local', candidateDefault: false, nextHops: [{ interface: intf, kind: 'directly-connected' }] });
+      routes.push({
+        prefix: `${host}/32`,
+        code: 'L',
+        protocol: 'local',
+        candidateDefault: false,
+        nextHops: [{ interface: intf, kind: 'directly-connected' }],
+      });
     } else if (kind === 1) {
       // Static default, candidate default, no interface or age.
       const hop = g.ipv4();
       lines.push(`S*       0.0.0.0/0 [1/0] via ${hop}`);
-      routes.push({ prefix: '0.0.0.0/0', code: 'S*', protocol: 'static', candidateDefault: true, distance: 1, metric: 0, nextHops: [{ address: hop }] });
+      routes.push({
+        prefix: '0.0.0.0/0',
+        code: 'S*',
+        protocol: 'static',
+        candidateDefault: true,
+        distance: 1,
+        metric: 0,
+        nextHops: [{ address: hop }],
+      });
     } else if (kind === 2) {
       // Static to an interface only.
       const prefix = `${route()}/${g.between(8, 24)}`;
       const intf = g.pick(['Null0', g.interfaceName()]);
       lines.push(`S        ${prefix} is directly connected, ${intf}`);
-      routes.push({ prefix, code: 'S', protocol: 'static', candidateDefault: false, nextHops: [{ interface: intf, kind: 'directly-connected' }] });
+      routes.push({
+        prefix,
+        code: 'S',
+        protocol: 'static',
+        candidateDefault: false,
+        nextHops: [{ interface: intf, kind: 'directly-connected' }],
+      });
     } else {
       // A learned route: one or more `[AD/metric] via hop[, age][, interface]`, first on the route line or wrapped to the next.
       const [code, distance, protocol] = g.pick(VIA_CODES);
@@ -83,12 +127,20 @@ function generate(g: Gen): { lines: string[]; routes: Expected[] } {
       for (let h = g.chance(0.7) ? 1 : g.between(2, 4); h > 0; h--) {
         const hop: NextHop = { address: g.ipv4() };
         let text = `[${distance}/${metric}] via ${hop.address}`;
-        if (code !== 'S') { const age = g.age(); hop.ageSec = age.sec; text += `, ${age.text}`; }
-        if (g.chance(0.8)) { hop.interface = g.interfaceName(); text += `, ${hop.interface}`; }
+        if (code !== 'S') {
+          const age = g.age();
+          hop.ageSec = age.sec;
+          text += `, ${age.text}`;
+        }
+        if (g.chance(0.8)) {
+          hop.interface = g.interfaceName();
+          text += `, ${hop.interface}`;
+        }
         hops.push(hop);
         const head = `${code.padEnd(8)} ${prefix}`;
         if (hops.length === 1) {
-          if (g.chance(0.15)) lines.push(head, `${' '.repeat(g.between(6, 20))}${text}`); // wrapped after the prefix
+          if (g.chance(0.15))
+            lines.push(head, `${' '.repeat(g.between(6, 20))}${text}`); // wrapped after the prefix
           else lines.push(`${head} ${text}`);
         } else {
           lines.push(`${' '.repeat(head.length + 1)}${text}`);
@@ -113,10 +165,19 @@ describe('show ip route property: generated tables read back', () => {
       expect(records.length, text).toBe(routes.length);
       (records as Route[]).forEach((r, i) => {
         const want = routes[i]!;
-        expect({
-          prefix: r.prefix, code: r.code, protocol: r.protocol, candidateDefault: r.candidateDefault,
-          distance: r.distance, metric: r.metric, nextHops: r.nextHops, vrf: r.vrf,
-        }, text).toEqual({ ...want, distance: want.distance, metric: want.metric, vrf });
+        expect(
+          {
+            prefix: r.prefix,
+            code: r.code,
+            protocol: r.protocol,
+            candidateDefault: r.candidateDefault,
+            distance: r.distance,
+            metric: r.metric,
+            nextHops: r.nextHops,
+            vrf: r.vrf,
+          },
+          text,
+        ).toEqual({ ...want, distance: want.distance, metric: want.metric, vrf });
       });
     }
   });

@@ -10,8 +10,17 @@ import { Gen } from './grammar-gen.js';
  * code, a measured or timed-out RTT, the life left in every spelling
  * (`Forever`, `N sec`, `N seconds`), with and without the details lines, read back exactly.
  */
-const RETURN_CODES = [['OK', 'ok'], ['Timeout', 'timeout'], ['Over threshold', 'over-threshold'], ['No connection', 'no-connection']] as const;
-const mam = (g: Gen) => { const min = g.int(50); const avg = min + g.int(50); return { minMs: min, avgMs: avg, maxMs: avg + g.int(100) }; };
+const RETURN_CODES = [
+  ['OK', 'ok'],
+  ['Timeout', 'timeout'],
+  ['Over threshold', 'over-threshold'],
+  ['No connection', 'no-connection'],
+] as const;
+const mam = (g: Gen) => {
+  const min = g.int(50);
+  const avg = min + g.int(50);
+  return { minMs: min, avgMs: avg, maxMs: avg + g.int(100) };
+};
 const fmt = (v: { minMs: number; avgMs: number; maxMs: number }) => `${v.minMs}/${v.avgMs}/${v.maxMs}`;
 const pairs = (g: Gen, items: string[]) => `\t${items.join(g.pick(['\t', '      ', '  ']))}`;
 
@@ -21,46 +30,92 @@ function operation(g: Gen, id: number, details: boolean): { lines: string[]; wan
   const timedOut = returnCode === 'timeout' || returnCode === 'no-connection';
   const want: Partial<IpSlaStatistics> = { operationId: id, returnCode, returnCodeRaw: codeText };
   const lines = [`IPSLA operation id: ${id}`];
-  if (details || kind !== 'icmp-echo') { want.type = kind; lines.push(`Type of operation: ${kind}`); }
+  if (details || kind !== 'icmp-echo') {
+    want.type = kind;
+    lines.push(`Type of operation: ${kind}`);
+  }
   if (timedOut) lines.push('\tLatest RTT: NoConnection/Busy/Timeout');
-  else { want.rttMs = g.int(900); lines.push(`\tLatest RTT: ${want.rttMs} milliseconds`); }
+  else {
+    want.rttMs = g.int(900);
+    lines.push(`\tLatest RTT: ${want.rttMs} milliseconds`);
+  }
   want.startTime = `${g.pick(['*', ''])}${String(g.int(24)).padStart(2, '0')}:${String(g.int(60)).padStart(2, '0')}:${String(g.int(60)).padStart(2, '0')}.${g.int(1000)} ${g.pick(['UTC', 'CET', 'EET'])} Mon Jun 21 2021`;
   lines.push(`Latest operation start time: ${want.startTime}`, `Latest operation return code: ${codeText}`);
   if (kind === 'http') {
-    want.latestDnsRttMs = g.int(50); want.latestTcpConnectRttMs = g.int(50); want.latestHttpTransactionRttMs = g.int(500);
-    lines.push(`Latest DNS RTT: ${want.latestDnsRttMs} ms`, `Latest TCP Connection RTT: ${want.latestTcpConnectRttMs} ms`, `Latest HTTP Transaction RTT: ${want.latestHttpTransactionRttMs} ms`);
+    want.latestDnsRttMs = g.int(50);
+    want.latestTcpConnectRttMs = g.int(50);
+    want.latestHttpTransactionRttMs = g.int(500);
+    lines.push(
+      `Latest DNS RTT: ${want.latestDnsRttMs} ms`,
+      `Latest TCP Connection RTT: ${want.latestTcpConnectRttMs} ms`,
+      `Latest HTTP Transaction RTT: ${want.latestHttpTransactionRttMs} ms`,
+    );
   }
   if (kind === 'udp-jitter' && !timedOut) {
-    want.rttSamples = g.int(1000); want.rtt = mam(g);
-    want.oneWayLatencySamples = g.int(1000); want.latencySourceToDestination = mam(g); want.latencyDestinationToSource = mam(g);
-    want.jitterSamples = g.int(1000); want.jitterSourceToDestination = mam(g); want.jitterDestinationToSource = mam(g);
-    want.lossSourceToDestination = g.int(10); want.lossDestinationToSource = g.int(10);
-    want.outOfSequence = g.int(5); want.tailDrop = g.int(5); want.packetLateArrival = g.int(5); want.packetSkipped = g.int(5);
-    lines.push('RTT Values:', pairs(g, [`Number Of RTT: ${want.rttSamples}`, `RTT Min/Avg/Max: ${fmt(want.rtt)} milliseconds`]),
-      'Latency one-way time:', pairs(g, [`Number of Latency one-way Samples: ${want.oneWayLatencySamples}`]),
+    want.rttSamples = g.int(1000);
+    want.rtt = mam(g);
+    want.oneWayLatencySamples = g.int(1000);
+    want.latencySourceToDestination = mam(g);
+    want.latencyDestinationToSource = mam(g);
+    want.jitterSamples = g.int(1000);
+    want.jitterSourceToDestination = mam(g);
+    want.jitterDestinationToSource = mam(g);
+    want.lossSourceToDestination = g.int(10);
+    want.lossDestinationToSource = g.int(10);
+    want.outOfSequence = g.int(5);
+    want.tailDrop = g.int(5);
+    want.packetLateArrival = g.int(5);
+    want.packetSkipped = g.int(5);
+    lines.push(
+      'RTT Values:',
+      pairs(g, [`Number Of RTT: ${want.rttSamples}`, `RTT Min/Avg/Max: ${fmt(want.rtt)} milliseconds`]),
+      'Latency one-way time:',
+      pairs(g, [`Number of Latency one-way Samples: ${want.oneWayLatencySamples}`]),
       pairs(g, [`Source to Destination Latency one way Min/Avg/Max: ${fmt(want.latencySourceToDestination)} milliseconds`]),
       pairs(g, [`Destination to Source Latency one way Min/Avg/Max: ${fmt(want.latencyDestinationToSource)} milliseconds`]),
-      'Jitter Time:', pairs(g, [`Number of Jitter Samples: ${want.jitterSamples}`]),
+      'Jitter Time:',
+      pairs(g, [`Number of Jitter Samples: ${want.jitterSamples}`]),
       pairs(g, [`Source to Destination Jitter Min/Avg/Max: ${fmt(want.jitterSourceToDestination)} milliseconds`]),
       pairs(g, [`Destination to Source Jitter Min/Avg/Max: ${fmt(want.jitterDestinationToSource)} milliseconds`]),
-      'Packet Loss Values:', pairs(g, [`Loss Source to Destination: ${want.lossSourceToDestination}`]),
+      'Packet Loss Values:',
+      pairs(g, [`Loss Source to Destination: ${want.lossSourceToDestination}`]),
       pairs(g, [`Source to Destination Loss Periods Number: 0`]),
       pairs(g, [`Loss Destination to Source: ${want.lossDestinationToSource}`]),
       pairs(g, [`Out Of Sequence: ${want.outOfSequence}`, `Tail Drop: ${want.tailDrop}`]),
-      pairs(g, [`Packet Late Arrival: ${want.packetLateArrival}`, `Packet Skipped: ${want.packetSkipped}`]));
+      pairs(g, [`Packet Late Arrival: ${want.packetLateArrival}`, `Packet Skipped: ${want.packetSkipped}`]),
+    );
   }
-  want.successes = g.int(100000); want.failures = g.int(1000);
+  want.successes = g.int(100000);
+  want.failures = g.int(1000);
   lines.push(`Number of successes: ${want.successes}`, `Number of failures: ${want.failures}`);
-  const life = g.pick<() => [string, number | 'forever']>([() => ['Forever', 'forever'], () => { const s = g.int(86400); return [`${s} sec`, s]; }, () => { const s = g.int(86400); return [`${s} seconds`, s]; }])();
+  const life = g.pick<() => [string, number | 'forever']>([
+    () => ['Forever', 'forever'],
+    () => {
+      const s = g.int(86400);
+      return [`${s} sec`, s];
+    },
+    () => {
+      const s = g.int(86400);
+      return [`${s} seconds`, s];
+    },
+  ])();
   want.operationTimeToLiveSec = life[1];
   lines.push(`Operation time to live: ${life[0]}`);
   if (details) {
-    const [stateText, state] = g.pick([['Active', 'active'], ['Pending', 'pending'], ['Inactive', 'inactive']] as const);
-    want.entryState = state; want.entryStateRaw = stateText;
+    const [stateText, state] = g.pick([
+      ['Active', 'active'],
+      ['Pending', 'pending'],
+      ['Inactive', 'inactive'],
+    ] as const);
+    want.entryState = state;
+    want.entryStateRaw = stateText;
     want.overThresholdOccurred = g.chance(0.5);
     want.lastReset = g.pick(['Never', '10:00:00 UTC Mon Jun 21 2021']);
-    lines.push(`Operational state of entry: ${stateText}`, `Last time this entry was reset: ${want.lastReset}`,
-      `Over thresholds occurred: ${want.overThresholdOccurred ? 'TRUE' : 'FALSE'}`);
+    lines.push(
+      `Operational state of entry: ${stateText}`,
+      `Last time this entry was reset: ${want.lastReset}`,
+      `Over thresholds occurred: ${want.overThresholdOccurred ? 'TRUE' : 'FALSE'}`,
+    );
     if (want.lastReset === 'Never') want.lastReset = 'never';
   }
   return { lines, want };

@@ -20,7 +20,9 @@ function render(cells: string[]): string[] {
   const lines: string[] = [];
   for (let row = 0; row < Math.max(...chunks.map((c) => c.length)); row++) {
     let line = '';
-    chunks.forEach((c, i) => { if (c[row] !== undefined) line = line.padEnd(STARTS[i]!) + c[row]; });
+    chunks.forEach((c, i) => {
+      if (c[row] !== undefined) line = line.padEnd(STARTS[i]!) + c[row];
+    });
     lines.push(line);
   }
   return lines;
@@ -40,15 +42,27 @@ describe('ip sla summary property: generated tables read back', () => {
         const rtt = int(3) === 0 ? undefined : int(2000);
         const ago = 1 + int(100000);
         return {
-          id: i * 10 + 1 + int(9), code, type: pick(TYPES), destination: int(3) === 0 ? ipv6() : ipv4(),
-          stats: rtt === undefined ? '-' : `RTT=${rtt}`, rtt, returnCode: pick(CODES), lastRun: `${ago} seconds ago`, ago,
+          id: i * 10 + 1 + int(9),
+          code,
+          type: pick(TYPES),
+          destination: int(3) === 0 ? ipv6() : ipv4(),
+          stats: rtt === undefined ? '-' : `RTT=${rtt}`,
+          rtt,
+          returnCode: pick(CODES),
+          lastRun: `${ago} seconds ago`,
+          ago,
         };
       });
-      const text = [...HEAD, ...rows.flatMap((r) => render([`${r.code}${r.id}`, r.type, r.destination, r.stats, r.returnCode, r.lastRun]))].join('\n');
+      const text = [
+        ...HEAD,
+        ...rows.flatMap((r) => render([`${r.code}${r.id}`, r.type, r.destination, r.stats, r.returnCode, r.lastRun])),
+      ].join('\n');
       const { records, warnings } = parseIpSlaSummary(text);
       expect(warnings, text).toEqual([]);
-      expect(records.map((r) => [r.operationId, r.stateRaw, r.type, r.destination, r.rttMs, r.returnCodeRaw, r.lastRunAgoSec]), text)
-        .toEqual(rows.map((r) => [r.id, r.code, r.type, r.destination, r.rtt, r.returnCode, r.ago]));
+      expect(
+        records.map((r) => [r.operationId, r.stateRaw, r.type, r.destination, r.rttMs, r.returnCodeRaw, r.lastRunAgoSec]),
+        text,
+      ).toEqual(rows.map((r) => [r.id, r.code, r.type, r.destination, r.rtt, r.returnCode, r.ago]));
     }
   });
 });

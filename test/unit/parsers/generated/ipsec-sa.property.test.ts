@@ -30,7 +30,13 @@ const COUNTER_LINES: ReadonlyArray<readonly [string, readonly string[]]> = [
 // The plain form prints the first five counter lines of the detail form, then the error counts.
 const PLAIN_COUNTER_LINES = [...COUNTER_LINES.slice(0, 5), ['#send errors %, #recv errors %', ['sendErrors', 'recvErrors']] as const];
 const TRANSFORMS = ['esp-gcm', 'esp-256-aes esp-sha256-hmac', 'esp-aes esp-sha-hmac', 'esp-256-aes esp-sha512-hmac'];
-const MASKS: ReadonlyArray<readonly [string, number]> = [['0.0.0.0', 0], ['255.0.0.0', 8], ['255.255.0.0', 16], ['255.255.255.0', 24], ['255.255.255.255', 32]];
+const MASKS: ReadonlyArray<readonly [string, number]> = [
+  ['0.0.0.0', 0],
+  ['255.0.0.0', 8],
+  ['255.255.0.0', 16],
+  ['255.255.255.0', 24],
+  ['255.255.255.255', 32],
+];
 
 function sa(g: Gen, direction: 'inbound' | 'outbound', cryptoMap: string): { lines: string[]; want: IpsecSa } {
   const n = g.int(2 ** 32);
@@ -45,9 +51,21 @@ function sa(g: Gen, direction: 'inbound' | 'outbound', cryptoMap: string): { lin
   // Volume rekey disabled: IOS-XE prints the seconds alone and says so on the next line.
   const volume = g.chance(0.7);
   const want: IpsecSa = {
-    direction, protocol: 'esp', spi, transform, settings, connId, flowId: flow, siblingFlags: 'FFFFFFFF80004048', cryptoMap,
-    ...(volume ? { remainingLifetimeKb: kb } : {}), remainingLifetimeSec: sec, ivSizeBytes: iv, replayDetection: true,
-    status: 'active', statusRaw: 'ACTIVE(ACTIVE)',
+    direction,
+    protocol: 'esp',
+    spi,
+    transform,
+    settings,
+    connId,
+    flowId: flow,
+    siblingFlags: 'FFFFFFFF80004048',
+    cryptoMap,
+    ...(volume ? { remainingLifetimeKb: kb } : {}),
+    remainingLifetimeSec: sec,
+    ivSizeBytes: iv,
+    replayDetection: true,
+    status: 'active',
+    statusRaw: 'ACTIVE(ACTIVE)',
   };
   if (window !== undefined) want.replayWindowSize = window;
   const lines = [
@@ -55,7 +73,8 @@ function sa(g: Gen, direction: 'inbound' | 'outbound', cryptoMap: string): { lin
     `        transform: ${transform} ,`,
     `        in use settings ={${settings.join(', ')}, }`,
     `        conn id: ${connId}, flow_id: ${flow}, sibling_flags FFFFFFFF80004048, crypto map: ${cryptoMap}`,
-    ...(volume ? [`         sa timing: remaining key lifetime (k/sec): (${kb}/${sec})`]
+    ...(volume
+      ? [`         sa timing: remaining key lifetime (k/sec): (${kb}/${sec})`]
       : [`        sa timing: remaining key lifetime (sec): ${sec}`, '        Kilobyte Volume Rekey has been disabled']),
     `        IV size: ${iv} bytes`,
     `        replay detection support: Y${window !== undefined ? `  replay window size: ${window}` : ''}`,
@@ -83,18 +102,32 @@ describe.each([
           const [mask, len] = g.pick(MASKS);
           const ident = (): { text: string; prefix: string; protocol: number; port: number } => {
             const a = len === 0 ? '0.0.0.0' : len === 32 ? g.ipv4() : `10.${g.int(256)}.${len >= 24 ? g.int(256) : 0}.0`;
-            const [protocol, port] = g.pick([[0, 0], [47, 0], [17, 500], [6, 443]] as const);
+            const [protocol, port] = g.pick([
+              [0, 0],
+              [47, 0],
+              [17, 500],
+              [6, 443],
+            ] as const);
             return { text: `(${a}/${mask}/${protocol}/${port})`, prefix: `${a}/${len}`, protocol, port };
           };
           const [li, ri] = [ident(), ident()];
           const peer = g.ipv4();
           const peerPort = g.pick([500, 4500]);
           const counters: Record<string, number> = {};
-          lines.push(`   protected vrf: ${vrf}`, `   local  ident (addr/mask/prot/port): ${li.text}`, `   remote ident (addr/mask/prot/port): ${ri.text}`,
-            `   current_peer ${peer} port ${peerPort}`, '     PERMIT, flags={origin_is_acl,}');
+          lines.push(
+            `   protected vrf: ${vrf}`,
+            `   local  ident (addr/mask/prot/port): ${li.text}`,
+            `   remote ident (addr/mask/prot/port): ${ri.text}`,
+            `   current_peer ${peer} port ${peerPort}`,
+            '     PERMIT, flags={origin_is_acl,}',
+          );
           for (const [template, keys] of counterLines) {
             let line = template;
-            for (const key of keys) { const v = g.int(10_000_000); counters[key] = v; line = line.replace('%', String(v)); }
+            for (const key of keys) {
+              const v = g.int(10_000_000);
+              counters[key] = v;
+              line = line.replace('%', String(v));
+            }
             lines.push(`    ${line}`);
           }
           const [plaintext, path] = [g.between(1300, 1500), g.pick([1500, 1492, 9000])];
@@ -103,17 +136,49 @@ describe.each([
           const group = pfs ? g.pick(['group14', 'group19', 'group20', 'group21']) : undefined;
           const sas = [sa(g, 'inbound', tag), sa(g, 'outbound', tag)];
           const outSpi = sas[1]!.want.spi;
-          lines.push('', `     local crypto endpt.: ${local}, remote crypto endpt.: ${peer}`,
+          lines.push(
+            '',
+            `     local crypto endpt.: ${local}, remote crypto endpt.: ${peer}`,
             `     plaintext mtu ${plaintext}, path mtu ${path}, ip mtu ${path}, ip mtu idb ${mtuIntf}`,
             `     current outbound spi: ${outSpi}(${parseInt(outSpi, 16)})`,
             `     PFS (Y/N): ${pfs ? 'Y' : 'N'}, DH group: ${group ?? 'none'}`,
-            '', '     inbound esp sas:', ...sas[0]!.lines, '', '     inbound ah sas:', '', '     inbound pcp sas:', '',
-            '     outbound esp sas:', ...sas[1]!.lines, '', '     outbound ah sas:', '', '     outbound pcp sas:', '');
+            '',
+            '     inbound esp sas:',
+            ...sas[0]!.lines,
+            '',
+            '     inbound ah sas:',
+            '',
+            '     inbound pcp sas:',
+            '',
+            '     outbound esp sas:',
+            ...sas[1]!.lines,
+            '',
+            '     outbound ah sas:',
+            '',
+            '     outbound pcp sas:',
+            '',
+          );
           want.push({
-            interface: intf, cryptoMapTag: tag, localAddress: local, protectedVrf: vrf === '(none)' ? undefined : vrf,
-            localIdent: { prefix: li.prefix, protocol: li.protocol, port: li.port }, remoteIdent: { prefix: ri.prefix, protocol: ri.protocol, port: ri.port },
-            peerAddress: peer, peerPort, action: 'permit', flags: ['origin_is_acl'], counters, localEndpoint: local, remoteEndpoint: peer,
-            plaintextMtu: plaintext, pathMtu: path, ipMtu: path, ipMtuInterface: mtuIntf, currentOutboundSpi: outSpi, pfs, dhGroup: group,
+            interface: intf,
+            cryptoMapTag: tag,
+            localAddress: local,
+            protectedVrf: vrf === '(none)' ? undefined : vrf,
+            localIdent: { prefix: li.prefix, protocol: li.protocol, port: li.port },
+            remoteIdent: { prefix: ri.prefix, protocol: ri.protocol, port: ri.port },
+            peerAddress: peer,
+            peerPort,
+            action: 'permit',
+            flags: ['origin_is_acl'],
+            counters,
+            localEndpoint: local,
+            remoteEndpoint: peer,
+            plaintextMtu: plaintext,
+            pathMtu: path,
+            ipMtu: path,
+            ipMtuInterface: mtuIntf,
+            currentOutboundSpi: outSpi,
+            pfs,
+            dhGroup: group,
             sas: sas.map((s) => s.want),
           });
         }

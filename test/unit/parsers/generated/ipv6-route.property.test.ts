@@ -11,10 +11,29 @@ import { Gen } from './grammar-gen.js';
  * connected, receive, a VRF-qualified address), read back exactly.
  */
 const CODES = [
-  ['C', 'connected', 0], ['L', 'local', 0], ['S', 'static', 1], ['B', 'bgp', 20], ['B', 'bgp', 200], ['R', 'rip', 120],
-  ['H', 'nhrp', 250], ['I1', 'isis', 115], ['I2', 'isis', 115], ['IA', 'isis', 115], ['D', 'eigrp', 90], ['EX', 'eigrp', 170],
-  ['O', 'ospf', 110], ['OI', 'ospf', 110], ['OE1', 'ospf', 110], ['OE2', 'ospf', 110], ['ON1', 'ospf', 110], ['ON2', 'ospf', 110],
-  ['ND', 'nd', 2], ['NDp', 'nd', 2], ['a', 'application', 1], ['m', 'omp', 251], ['U', 'static', 1],
+  ['C', 'connected', 0],
+  ['L', 'local', 0],
+  ['S', 'static', 1],
+  ['B', 'bgp', 20],
+  ['B', 'bgp', 200],
+  ['R', 'rip', 120],
+  ['H', 'nhrp', 250],
+  ['I1', 'isis', 115],
+  ['I2', 'isis', 115],
+  ['IA', 'isis', 115],
+  ['D', 'eigrp', 90],
+  ['EX', 'eigrp', 170],
+  ['O', 'ospf', 110],
+  ['OI', 'ospf', 110],
+  ['OE1', 'ospf', 110],
+  ['OE2', 'ospf', 110],
+  ['ON1', 'ospf', 110],
+  ['ON2', 'ospf', 110],
+  ['ND', 'nd', 2],
+  ['NDp', 'nd', 2],
+  ['a', 'application', 1],
+  ['m', 'omp', 251],
+  ['U', 'static', 1],
 ] as const;
 
 describe('show ipv6 route property: generated tables read back', () => {
@@ -35,21 +54,56 @@ describe('show ipv6 route property: generated tables read back', () => {
         const hops: NextHop[] = [];
         for (let k = g.chance(0.8) ? 1 : 2; k > 0; k--) {
           const kind = g.int(4);
-          if (code === 'C') { const i = g.interfaceName(); body.push(`     via ${i}, directly connected`); hops.push({ interface: i, kind: 'directly-connected' }); }
-          else if (code === 'L') { const i = g.interfaceName(); body.push(`     via ${i}, receive`); hops.push({ interface: i, kind: 'receive' }); }
-          else if (kind === 0) { const a = `FE80::${h()}`; const i = g.interfaceName(); body.push(`     via ${a}, ${i}`); hops.push({ address: a.toLowerCase(), interface: i }); }
-          else if (kind === 1) { const a = `2001:DB8::${h()}`; body.push(`     via ${a}`); hops.push({ address: a.toLowerCase() }); }
-          else if (kind === 2) { const i = g.interfaceName(); body.push(`     via ${i}, directly connected`); hops.push({ interface: i, kind: 'directly-connected' }); }
-          else { const a = `10.${g.int(256)}.${g.int(256)}.${g.between(1, 254)}`; body.push(`     via ${a}%default, indirectly connected`); hops.push({ address: a, vrf: 'default', kind: 'indirectly-connected' }); }
+          if (code === 'C') {
+            const i = g.interfaceName();
+            body.push(`     via ${i}, directly connected`);
+            hops.push({ interface: i, kind: 'directly-connected' });
+          } else if (code === 'L') {
+            const i = g.interfaceName();
+            body.push(`     via ${i}, receive`);
+            hops.push({ interface: i, kind: 'receive' });
+          } else if (kind === 0) {
+            const a = `FE80::${h()}`;
+            const i = g.interfaceName();
+            body.push(`     via ${a}, ${i}`);
+            hops.push({ address: a.toLowerCase(), interface: i });
+          } else if (kind === 1) {
+            const a = `2001:DB8::${h()}`;
+            body.push(`     via ${a}`);
+            hops.push({ address: a.toLowerCase() });
+          } else if (kind === 2) {
+            const i = g.interfaceName();
+            body.push(`     via ${i}, directly connected`);
+            hops.push({ interface: i, kind: 'directly-connected' });
+          } else {
+            const a = `10.${g.int(256)}.${g.int(256)}.${g.between(1, 254)}`;
+            body.push(`     via ${a}%default, indirectly connected`);
+            hops.push({ address: a, vrf: 'default', kind: 'indirectly-connected' });
+          }
         }
-        want.push({ prefix: prefix.toLowerCase(), code, protocol, distance, metric, ...(tag !== undefined ? { tag } : {}), nextHops: hops, ...(vrf ? { vrf } : {}) });
+        want.push({
+          prefix: prefix.toLowerCase(),
+          code,
+          protocol,
+          distance,
+          metric,
+          ...(tag !== undefined ? { tag } : {}),
+          nextHops: hops,
+          ...(vrf ? { vrf } : {}),
+        });
       }
-      const lines = [`IPv6 Routing Table - ${vrf ?? 'default'} - ${want.length} entries`,
+      const lines = [
+        `IPv6 Routing Table - ${vrf ?? 'default'} - ${want.length} entries`,
         'Codes: C - Connected, L - Local, S - Static, U - Per-user Static route',
-        '       B - BGP, R - RIP, H - NHRP, I1 - ISIS L1', '       I2 - ISIS L2, IA - ISIS interarea, IS - ISIS summary, D - EIGRP',
-        '       EX - EIGRP external, ND - ND Default, NDp - ND Prefix, DCE - Destination', '       NDr - Redirect, RL - RPL, O - OSPF Intra, OI - OSPF Inter',
-        '       OE1 - OSPF ext 1, OE2 - OSPF ext 2, ON1 - OSPF NSSA ext 1', '       ON2 - OSPF NSSA ext 2, la - LISP alt, lr - LISP site-registrations',
-        '       ld - LISP dyn-eid, a - Application, m - OMP', ...body];
+        '       B - BGP, R - RIP, H - NHRP, I1 - ISIS L1',
+        '       I2 - ISIS L2, IA - ISIS interarea, IS - ISIS summary, D - EIGRP',
+        '       EX - EIGRP external, ND - ND Default, NDp - ND Prefix, DCE - Destination',
+        '       NDr - Redirect, RL - RPL, O - OSPF Intra, OI - OSPF Inter',
+        '       OE1 - OSPF ext 1, OE2 - OSPF ext 2, ON1 - OSPF NSSA ext 1',
+        '       ON2 - OSPF NSSA ext 2, la - LISP alt, lr - LISP site-registrations',
+        '       ld - LISP dyn-eid, a - Application, m - OMP',
+        ...body,
+      ];
       const text = lines.join('\n');
       const { records, warnings } = parseCommandOutput(vrf ? `show ipv6 route vrf ${vrf}` : 'show ipv6 route', text);
       expect(warnings, text).toEqual([]);

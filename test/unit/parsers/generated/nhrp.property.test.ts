@@ -29,14 +29,24 @@ describe('show ip nhrp property: generated entries read back', () => {
         const flags = FLAGS.filter(() => g.chance(0.25));
         const nbma = g.ipv4();
         const claimed = g.chance(0.2) ? g.ipv4() : undefined;
-        lines.push(`${target} via ${via}`,
+        lines.push(
+          `${target} via ${via}`,
           `   ${intf} created ${created.text}, ${never ? 'never expire' : `expire ${String(expire!.h).padStart(2, '0')}:${String(expire!.m).padStart(2, '0')}:${String(expire!.s).padStart(2, '0')}`}`,
           `   Type: ${type}, Flags:${flags.length ? ` ${flags.join(' ')}` : ''}`,
-          `   NBMA address: ${nbma}${claimed ? ` ` : ''}`.trimEnd());
+          `   NBMA address: ${nbma}${claimed ? ` ` : ''}`.trimEnd(),
+        );
         if (claimed) lines.push(`    (Claimed NBMA address: ${claimed})`);
         want.push({
-          target, via, interface: intf, createdSec: created.sec, type, typeRaw: type, flags, nbmaAddress: nbma,
-          ...(expire ? { expireSec: expire.h * 3600 + expire.m * 60 + expire.s } : {}), ...(claimed ? { claimedNbmaAddress: claimed } : {}),
+          target,
+          via,
+          interface: intf,
+          createdSec: created.sec,
+          type,
+          typeRaw: type,
+          flags,
+          nbmaAddress: nbma,
+          ...(expire ? { expireSec: expire.h * 3600 + expire.m * 60 + expire.s } : {}),
+          ...(claimed ? { claimedNbmaAddress: claimed } : {}),
         });
       }
       const text = lines.join('\n');

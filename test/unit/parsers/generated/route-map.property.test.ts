@@ -24,21 +24,38 @@ describe('show route-map property: generated entries read back', () => {
           ...(g.chance(0.4) ? [`community (community-list filter): ${g.pick(['10', 'HUB2-PREF'])}`] : []),
         ];
         const entry: RouteMapEntry = { name, action, sequence, match, set: [] };
-        if (g.chance(0.5)) { entry.setLocalPreference = g.int(1000); entry.set.push(`local-preference ${entry.setLocalPreference}`); }
-        if (g.chance(0.3)) { entry.setWeight = g.int(65536); entry.set.push(`weight ${entry.setWeight}`); }
-        if (g.chance(0.3)) { entry.setMetric = g.int(100000); entry.set.push(`metric ${entry.setMetric}`); }
+        if (g.chance(0.5)) {
+          entry.setLocalPreference = g.int(1000);
+          entry.set.push(`local-preference ${entry.setLocalPreference}`);
+        }
+        if (g.chance(0.3)) {
+          entry.setWeight = g.int(65536);
+          entry.set.push(`weight ${entry.setWeight}`);
+        }
+        if (g.chance(0.3)) {
+          entry.setMetric = g.int(100000);
+          entry.set.push(`metric ${entry.setMetric}`);
+        }
         if (g.chance(0.4)) {
           entry.setCommunities = Array.from({ length: g.between(1, 3) }, () => `${g.int(65536)}:${g.int(65536)}`);
           entry.setCommunityAdditive = g.chance(0.5);
           entry.set.push(`community ${entry.setCommunities.join(' ')}${entry.setCommunityAdditive ? ' additive' : ''}`);
         }
-        if (g.chance(0.3)) { entry.setAsPathPrepend = Array.from({ length: g.between(1, 3) }, () => String(g.between(1, 65535))); entry.set.push(`as-path prepend ${entry.setAsPathPrepend.join(' ')}`); }
+        if (g.chance(0.3)) {
+          entry.setAsPathPrepend = Array.from({ length: g.between(1, 3) }, () => String(g.between(1, 65535)));
+          entry.set.push(`as-path prepend ${entry.setAsPathPrepend.join(' ')}`);
+        }
         entry.policyMatchPackets = g.int(100000);
         entry.policyMatchBytes = g.int(10_000_000);
         const indent = g.pick([2, 3]);
-        lines.push(`route-map ${name}, ${action}, sequence ${sequence}`, `${' '.repeat(indent)}Match clauses:`, ...match.map((c) => `${' '.repeat(indent + 2)}${c}${g.chance(0.3) ? ' ' : ''}`),
-          `${' '.repeat(indent)}Set clauses:`, ...entry.set.map((c) => `${' '.repeat(indent + 2)}${c}`),
-          `${' '.repeat(indent)}Policy routing matches: ${entry.policyMatchPackets} packets, ${entry.policyMatchBytes} bytes`);
+        lines.push(
+          `route-map ${name}, ${action}, sequence ${sequence}`,
+          `${' '.repeat(indent)}Match clauses:`,
+          ...match.map((c) => `${' '.repeat(indent + 2)}${c}${g.chance(0.3) ? ' ' : ''}`),
+          `${' '.repeat(indent)}Set clauses:`,
+          ...entry.set.map((c) => `${' '.repeat(indent + 2)}${c}`),
+          `${' '.repeat(indent)}Policy routing matches: ${entry.policyMatchPackets} packets, ${entry.policyMatchBytes} bytes`,
+        );
         want.push(entry);
       }
       const text = lines.join('\n');

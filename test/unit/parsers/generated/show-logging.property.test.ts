@@ -32,12 +32,28 @@ describe('show logging property: generated outputs read back', () => {
     const g = new Gen(18_409);
     for (let n = 0; n < 300; n++) {
       const [dropped, limited] = [g.int(1000), g.int(1000)];
-      const lines = [`Syslog logging: enabled (${dropped} messages dropped, ${limited} messages rate-limited, 0 flushes, 0 overruns, xml disabled, filtering disabled)`, '',
-        'No Active Message Discriminator.', '', '', 'No Inactive Message Discriminator.', '', ''];
+      const lines = [
+        `Syslog logging: enabled (${dropped} messages dropped, ${limited} messages rate-limited, 0 flushes, 0 overruns, xml disabled, filtering disabled)`,
+        '',
+        'No Active Message Discriminator.',
+        '',
+        '',
+        'No Inactive Message Discriminator.',
+        '',
+        '',
+      ];
       const dests = { console: destination(g, 'Console'), monitor: destination(g, 'Monitor'), buffer: destination(g, 'Buffer') };
-      lines.push(...dests.console.lines, ...dests.monitor.lines, ...dests.buffer.lines,
-        '    Exception Logging: size (4096 bytes)', '    Count and timestamp logging messages: disabled', '    Persistent logging: disabled', '',
-        'No active filter modules.', '');
+      lines.push(
+        ...dests.console.lines,
+        ...dests.monitor.lines,
+        ...dests.buffer.lines,
+        '    Exception Logging: size (4096 bytes)',
+        '    Count and timestamp logging messages: disabled',
+        '    Persistent logging: disabled',
+        '',
+        'No active filter modules.',
+        '',
+      );
       const trapLevel = g.pick(['informational', 'notifications', 'debugging']);
       const trapLogged = g.int(100000);
       lines.push(`    Trap logging: level ${trapLevel}, ${trapLogged} message lines logged`);
@@ -53,8 +69,13 @@ describe('show logging property: generated outputs read back', () => {
         const open = `        Logging to ${address}  ${vrf ? `(${vrf}) ` : ''}(${transport} port ${port}, audit disabled,`;
         if (g.chance(0.5)) lines.push(open, `              link ${link}),`);
         else lines.push(`${open.slice(0, -1)}, link ${link}),`);
-        lines.push(`              ${logged} message lines logged,`, '              0 message lines rate-limited,', '              0 message lines dropped-by-MD,',
-          '              xml disabled, sequence number disabled', '              filtering disabled');
+        lines.push(
+          `              ${logged} message lines logged,`,
+          '              0 message lines rate-limited,',
+          '              0 message lines dropped-by-MD,',
+          '              xml disabled, sequence number disabled',
+          '              filtering disabled',
+        );
       }
       lines.push('        Logging Source-Interface:       VRF Name:', '');
       const size = g.pick([4096, 512000, 1000000]);
@@ -68,28 +89,64 @@ describe('show logging property: generated outputs read back', () => {
         const mark = g.pick(['*', '.', '']);
         const zone = g.pick(['', ' UTC', ' CET']);
         const time = `${pad2(h)}:${pad2(mi)}:${pad2(s)}.${String(ms).padStart(3, '0')}`;
-        lines.push(`${seq !== undefined ? `${String(seq).padStart(6, '0')}: ` : ''}${mark}${month} ${String(day).padStart(2)} ${time}${zone}: %${facility}${unit ? `-${unit}` : ''}-${severity}-${mnemonic}: ${text}`);
-        want.push({ facility, ...(unit ? { unit } : {}), severity, mnemonic, text, ...(seq !== undefined ? { sequence: seq } : {}), month: mon, day, time, ...(zone ? { timezone: zone.trim() } : {}) });
+        lines.push(
+          `${seq !== undefined ? `${String(seq).padStart(6, '0')}: ` : ''}${mark}${month} ${String(day).padStart(2)} ${time}${zone}: %${facility}${unit ? `-${unit}` : ''}-${severity}-${mnemonic}: ${text}`,
+        );
+        want.push({
+          facility,
+          ...(unit ? { unit } : {}),
+          severity,
+          mnemonic,
+          text,
+          ...(seq !== undefined ? { sequence: seq } : {}),
+          month: mon,
+          day,
+          time,
+          ...(zone ? { timezone: zone.trim() } : {}),
+        });
       }
       const out = lines.join('\n');
       const { records, warnings } = parseCommandOutput('show logging', out);
       expect(warnings, out).toEqual([]);
       const r = records[0] as LoggingReport;
       expect(r.settings, out).toMatchObject({
-        messagesDropped: dropped, messagesRateLimited: limited, bufferSizeBytes: size,
+        messagesDropped: dropped,
+        messagesRateLimited: limited,
+        bufferSizeBytes: size,
         console: { level: dests.console.level, messagesLogged: dests.console.logged },
         monitor: { level: dests.monitor.level, messagesLogged: dests.monitor.logged },
         buffer: { level: dests.buffer.level, messagesLogged: dests.buffer.logged },
         trap: { level: trapLevel },
       });
-      expect((r.settings.hosts ?? []).map((h) => ({ address: h.address, vrf: h.vrf, transport: h.transport, port: h.port, link: h.link, messageLinesLogged: h.messageLinesLogged })), out)
-        .toEqual(hosts.map((h) => ({ vrf: undefined, ...h })));
+      expect(
+        (r.settings.hosts ?? []).map((h) => ({
+          address: h.address,
+          vrf: h.vrf,
+          transport: h.transport,
+          port: h.port,
+          link: h.link,
+          messageLinesLogged: h.messageLinesLogged,
+        })),
+        out,
+      ).toEqual(hosts.map((h) => ({ vrf: undefined, ...h })));
       expect(r.messages.length, out).toBe(want.length);
       r.messages.forEach((msg, i) => {
         const w = want[i]!;
-        expect({ facility: msg.facility, unit: msg.unit, severity: msg.severity, mnemonic: msg.mnemonic, text: msg.text, sequence: msg.sequence,
-          month: msg.timestamp?.month, day: msg.timestamp?.day, time: msg.timestamp?.time, timezone: msg.timestamp?.timezone }, out)
-          .toEqual({ unit: undefined, sequence: undefined, timezone: undefined, ...w });
+        expect(
+          {
+            facility: msg.facility,
+            unit: msg.unit,
+            severity: msg.severity,
+            mnemonic: msg.mnemonic,
+            text: msg.text,
+            sequence: msg.sequence,
+            month: msg.timestamp?.month,
+            day: msg.timestamp?.day,
+            time: msg.timestamp?.time,
+            timezone: msg.timestamp?.timezone,
+          },
+          out,
+        ).toEqual({ unit: undefined, sequence: undefined, timezone: undefined, ...w });
       });
     }
   });

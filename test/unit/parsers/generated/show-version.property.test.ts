@@ -26,9 +26,18 @@ const TRAINS = ['Amsterdam', 'Bengaluru', 'Cupertino', 'Dublin', 'Gibraltar', 'F
 const REASONS = ['Reload Command', 'PowerOn', 'Critical software exception', 'Image Install', 'power-on', 'LocalSoft'];
 
 function uptime(g: Gen): { text: string; sec: number } {
-  const parts: Array<[number, string, number]> = [[g.int(3), 'year', 31_536_000], [g.int(52), 'week', 604_800], [g.int(7), 'day', 86_400], [g.int(24), 'hour', 3600], [g.int(60), 'minute', 60]];
+  const parts: Array<[number, string, number]> = [
+    [g.int(3), 'year', 31_536_000],
+    [g.int(52), 'week', 604_800],
+    [g.int(7), 'day', 86_400],
+    [g.int(24), 'hour', 3600],
+    [g.int(60), 'minute', 60],
+  ];
   const shown = parts.filter(([n], i) => n > 0 || i === 4);
-  return { text: shown.map(([n, unit]) => `${n} ${unit}${n === 1 ? '' : 's'}`).join(', '), sec: shown.reduce((s, [n, , k]) => s + n * k, 0) };
+  return {
+    text: shown.map(([n, unit]) => `${n} ${unit}${n === 1 ? '' : 's'}`).join(', '),
+    sec: shown.reduce((s, [n, , k]) => s + n * k, 0),
+  };
 }
 
 function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
@@ -39,52 +48,111 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
   if (p.xe) {
     const [maj, min, reb] = [g.pick([16, 17]), g.between(1, 15), g.between(1, 9)];
     const xe = `${maj}.${String(min).padStart(2, '0')}.${String(reb).padStart(2, '0')}${g.pick(['', 'a', 'b'])}`;
-    want.os = 'ios-xe'; want.xeVersion = xe; want.version = `${maj}.${min}.${reb}${xe.slice(-1).match(/[a-z]/) ? xe.slice(-1) : ''}`;
+    want.os = 'ios-xe';
+    want.xeVersion = xe;
+    want.version = `${maj}.${min}.${reb}${xe.slice(-1).match(/[a-z]/) ? xe.slice(-1) : ''}`;
     want.releaseTrain = g.pick(TRAINS);
-    lines.push(`Cisco IOS XE Software, Version ${xe}`,
-      `Cisco IOS Software [${want.releaseTrain}], ${p.sw} Software (${p.image}), Version ${want.version}, RELEASE SOFTWARE (fc${g.between(1, 5)})`);
+    lines.push(
+      `Cisco IOS XE Software, Version ${xe}`,
+      `Cisco IOS Software [${want.releaseTrain}], ${p.sw} Software (${p.image}), Version ${want.version}, RELEASE SOFTWARE (fc${g.between(1, 5)})`,
+    );
   } else {
     want.os = 'ios';
     want.version = `15.${g.between(1, 9)}(${g.between(1, 3)})M${g.between(1, 12)}${g.pick(['', 'a'])}`;
     lines.push(`Cisco IOS Software, ${p.sw} Software (${p.image}), Version ${want.version}, RELEASE SOFTWARE (fc${g.between(1, 5)})`);
   }
   want.imageId = p.image;
-  lines.push('Technical Support: http://www.cisco.com/techsupport', 'Copyright (c) 1986-2023 by Cisco Systems, Inc.', 'Compiled Thu 16-Nov-23 12:00 by mcpre', '', '');
-  if (p.xe) lines.push('Cisco IOS-XE software, Copyright (c) 2005-2023 by cisco Systems, Inc.', 'All rights reserved.  Certain components of Cisco IOS-XE software are',
-    'licensed under the GNU General Public License ("GPL") Version 2.0.  The', 'software code licensed under GPL Version 2.0 is free software that comes',
-    'with ABSOLUTELY NO WARRANTY.  You can redistribute and/or modify such', 'GPL code under the terms of GPL Version 2.0.  For more details, see the',
-    'documentation or "License Notice" file accompanying the IOS-XE software,', 'or the applicable URL provided on the flyer accompanying the IOS-XE', 'software.', '', '');
+  lines.push(
+    'Technical Support: http://www.cisco.com/techsupport',
+    'Copyright (c) 1986-2023 by Cisco Systems, Inc.',
+    'Compiled Thu 16-Nov-23 12:00 by mcpre',
+    '',
+    '',
+  );
+  if (p.xe)
+    lines.push(
+      'Cisco IOS-XE software, Copyright (c) 2005-2023 by cisco Systems, Inc.',
+      'All rights reserved.  Certain components of Cisco IOS-XE software are',
+      'licensed under the GNU General Public License ("GPL") Version 2.0.  The',
+      'software code licensed under GPL Version 2.0 is free software that comes',
+      'with ABSOLUTELY NO WARRANTY.  You can redistribute and/or modify such',
+      'GPL code under the terms of GPL Version 2.0.  For more details, see the',
+      'documentation or "License Notice" file accompanying the IOS-XE software,',
+      'or the applicable URL provided on the flyer accompanying the IOS-XE',
+      'software.',
+      '',
+      '',
+    );
   want.rom = p.xe ? 'IOS-XE ROMMON' : 'System Bootstrap, Version 15.0(1r)M16, RELEASE SOFTWARE (fc1)';
   lines.push(`ROM: ${want.rom}`);
-  if (!p.xe && g.chance(0.5)) { want.bootloader = `${p.sw} Boot Loader (${p.image}), Version ${want.version}, RELEASE SOFTWARE (fc1)`; lines.push(`BOOTLDR: ${want.bootloader}`); }
+  if (!p.xe && g.chance(0.5)) {
+    want.bootloader = `${p.sw} Boot Loader (${p.image}), Version ${want.version}, RELEASE SOFTWARE (fc1)`;
+    lines.push(`BOOTLDR: ${want.bootloader}`);
+  }
   lines.push('');
   const up = uptime(g);
   want.uptimeSec = up.sec;
   lines.push(`${hostname} uptime is ${up.text}`);
-  if (p.xe) { const cp = uptime(g); want.controlProcessorUptimeSec = cp.sec; lines.push(`Uptime for this control processor is ${cp.text}`); }
+  if (p.xe) {
+    const cp = uptime(g);
+    want.controlProcessorUptimeSec = cp.sec;
+    lines.push(`Uptime for this control processor is ${cp.text}`);
+  }
   want.returnedToRomBy = g.pick(REASONS);
   lines.push(`System returned to ROM by ${want.returnedToRomBy}`);
-  if (g.chance(0.5)) { want.restartedAt = '11:41:27 CET Thu Nov 2 2023'; lines.push(`System restarted at ${want.restartedAt}`); }
-  want.systemImage = g.pick(['bootflash:packages.conf', 'flash:c2900-universalk9-mz.SPA.157-3.M8.bin', 'bootflash:/c8000be-universalk9.17.09.04a.SPA.bin']);
+  if (g.chance(0.5)) {
+    want.restartedAt = '11:41:27 CET Thu Nov 2 2023';
+    lines.push(`System restarted at ${want.restartedAt}`);
+  }
+  want.systemImage = g.pick([
+    'bootflash:packages.conf',
+    'flash:c2900-universalk9-mz.SPA.157-3.M8.bin',
+    'bootflash:/c8000be-universalk9.17.09.04a.SPA.bin',
+  ]);
   lines.push(`System image file is "${want.systemImage}"`);
   want.lastReloadReason = g.pick(REASONS);
-  lines.push(`Last reload reason: ${want.lastReloadReason}`, '', '', 'This product contains cryptographic features and is subject to United',
-    'States and local country laws governing import, export, transfer and', 'use. Delivery of Cisco cryptographic products does not imply', '');
+  lines.push(
+    `Last reload reason: ${want.lastReloadReason}`,
+    '',
+    '',
+    'This product contains cryptographic features and is subject to United',
+    'States and local country laws governing import, export, transfer and',
+    'use. Delivery of Cisco cryptographic products does not imply',
+    '',
+  );
   if (!p.xe && g.chance(0.6)) {
-    want.licenseLevel = g.pick(['ipbasek9', 'advipservices', 'securityk9']); want.licenseType = g.pick(['Permanent', 'RightToUse', 'Smart License']);
+    want.licenseLevel = g.pick(['ipbasek9', 'advipservices', 'securityk9']);
+    want.licenseType = g.pick(['Permanent', 'RightToUse', 'Smart License']);
     want.nextReloadLicenseLevel = want.licenseLevel;
-    lines.push(`License Level: ${want.licenseLevel}`, `License Type: ${want.licenseType}`, `Next reload license Level: ${want.nextReloadLicenseLevel}`, '');
+    lines.push(
+      `License Level: ${want.licenseLevel}`,
+      `License Type: ${want.licenseType}`,
+      `Next reload license Level: ${want.nextReloadLicenseLevel}`,
+      '',
+    );
   }
   if (p.xe && g.chance(0.5)) {
     // IOS-XE 17 routers: technology and type first (either may hold spaces), the two levels last.
     const rows = Array.from({ length: g.between(1, 3) }, () => {
       const level = g.pick(['network-advantage', 'network-essentials', 'dna-advantage', 'None', 'appxk9']);
-      return { technology: g.pick(['Smart License', 'appxk9', 'securityk9']), type: g.pick(['Perpetual', 'Subscription', 'Smart License', 'RightToUse']), current: level, nextReboot: level };
+      return {
+        technology: g.pick(['Smart License', 'appxk9', 'securityk9']),
+        type: g.pick(['Perpetual', 'Subscription', 'Smart License', 'RightToUse']),
+        current: level,
+        nextReboot: level,
+      };
     });
     want.licensePackages = rows;
-    lines.push('Technology Package License Information:', '', '-'.repeat(65), 'Technology     Type         Technology-package Technology-package',
-      `${' '.repeat(28)}Current            Next Reboot`, '-'.repeat(65),
-      ...rows.map((r) => columns([r.technology, r.type, r.current, r.nextReboot], [0, 15, 28, 47])), '');
+    lines.push(
+      'Technology Package License Information:',
+      '',
+      '-'.repeat(65),
+      'Technology     Type         Technology-package Technology-package',
+      `${' '.repeat(28)}Current            Next Reboot`,
+      '-'.repeat(65),
+      ...rows.map((r) => columns([r.technology, r.type, r.current, r.nextReboot], [0, 15, 28, 47])),
+      '',
+    );
   }
   want.memoryKb = g.between(100_000, 8_000_000);
   const split = g.chance(0.7);
@@ -94,12 +162,20 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
   lines.push(`cisco ${p.chassis} ${cpuPart} with ${want.memoryKb}K${split ? `/${want.ioMemoryKb}K` : ''} bytes of memory.`);
   want.serialNumber = `FGL${g.between(1000, 9999)}${g.pick(['A', 'B', 'X'])}${g.between(100, 999)}`;
   lines.push(`Processor board ID ${want.serialNumber}`);
-  for (const [n, what] of [[g.between(1, 4), 'Gigabit Ethernet interfaces'], [g.int(3), 'Cellular interfaces'], [g.int(2), '2.5 Gigabit Ethernet interfaces'], [g.int(2), 'Virtual Private Network (VPN) Modules']] as const) {
+  for (const [n, what] of [
+    [g.between(1, 4), 'Gigabit Ethernet interfaces'],
+    [g.int(3), 'Cellular interfaces'],
+    [g.int(2), '2.5 Gigabit Ethernet interfaces'],
+    [g.int(2), 'Virtual Private Network (VPN) Modules'],
+  ] as const) {
     if (n > 0) lines.push(`${n} ${what}`);
   }
   want.nvramKb = g.pick([32768, 2048, 255]);
   lines.push(`${want.nvramKb}K bytes of non-volatile configuration memory.`);
-  if (p.xe) { want.physicalMemoryKb = g.pick([4_194_304, 8_388_608, 3_670_016]); lines.push(`${want.physicalMemoryKb}K bytes of physical memory.`); }
+  if (p.xe) {
+    want.physicalMemoryKb = g.pick([4_194_304, 8_388_608, 3_670_016]);
+    lines.push(`${want.physicalMemoryKb}K bytes of physical memory.`);
+  }
   lines.push(`${g.between(1_000_000, 8_000_000)}K bytes of flash memory at bootflash:.`, '');
   want.configRegister = g.pick(['0x2102', '0x2142', '0x102']);
   lines.push(`Configuration register is ${want.configRegister}`, '');

@@ -50,8 +50,18 @@ describe('syslog header property: every valid combination reads back', () => {
       const rec = parseSyslogLine(line);
       const numbers = [counter, sequence].filter((n) => n !== undefined);
       expect(rec, line).toMatchObject({
-        facility, severity, mnemonic, text,
-        timestamp: { text: stampText, month, day, time, ...(zone !== undefined ? { timezone: zone } : {}), ...(year !== undefined ? { year } : {}) },
+        facility,
+        severity,
+        mnemonic,
+        text,
+        timestamp: {
+          text: stampText,
+          month,
+          day,
+          time,
+          ...(zone !== undefined ? { timezone: zone } : {}),
+          ...(year !== undefined ? { year } : {}),
+        },
       });
       expect(rec?.priority, line).toBe(pri);
       expect(rec?.hostname, line).toBe(host);

@@ -11,7 +11,12 @@ import { Gen } from './grammar-gen.js';
  * Last Change in every spelling) and `show crypto ikev2 client flexvpn`
  * (peers by address or name, VRFs, backup groups), read back exactly.
  */
-const STATUSES = [['up', 'up'], ['down', 'down'], ['administratively down', 'administratively-down'], ['deleted', 'deleted']] as const;
+const STATUSES = [
+  ['up', 'up'],
+  ['down', 'down'],
+  ['administratively down', 'administratively-down'],
+  ['deleted', 'deleted'],
+] as const;
 
 describe('show ip interface brief property', () => {
   it('holds for 300 generated tables', () => {
@@ -29,19 +34,42 @@ describe('show ip interface brief property', () => {
         // A name longer than its column pushes the rest of the row right by one space, as IOS prints it.
         const col = (s: string, w: number) => (s.length >= w ? `${s} ` : s.padEnd(w));
         lines.push(`${col(name, 23)}${col(address, 16)}${ok ? 'YES' : 'NO '} ${method.padEnd(6)} ${statusRaw.padEnd(21)} ${protocol}`);
-        want.push({ name, ...(address === 'unassigned' ? {} : { ipAddress: address }), ok, method, status, statusRaw, protocol: protocol as 'up' | 'down', protocolRaw: protocol });
+        want.push({
+          name,
+          ...(address === 'unassigned' ? {} : { ipAddress: address }),
+          ok,
+          method,
+          status,
+          statusRaw,
+          protocol: protocol as 'up' | 'down',
+          protocolRaw: protocol,
+        });
       }
       const text = lines.join('\n');
       const { records, warnings } = parseCommandOutput('show ip interface brief', text);
       expect(warnings, text).toEqual([]);
-      expect((records as IpInterfaceBrief[]).map((r) => Object.fromEntries(Object.keys(want[0]!).concat('ipAddress').map((k) => [k, r[k as keyof IpInterfaceBrief]]))), text)
-        .toEqual(want.map((w) => ({ ipAddress: undefined, ...w })));
+      expect(
+        (records as IpInterfaceBrief[]).map((r) =>
+          Object.fromEntries(
+            Object.keys(want[0]!)
+              .concat('ipAddress')
+              .map((k) => [k, r[k as keyof IpInterfaceBrief]]),
+          ),
+        ),
+        text,
+      ).toEqual(want.map((w) => ({ ipAddress: undefined, ...w })));
     }
   });
 });
 
 describe('show track brief property', () => {
-  const KINDS = [['ip sla', 'ip-sla', 'reachability'], ['ip sla', 'ip-sla', 'state'], ['interface', 'interface', 'line-protocol'], ['list', 'list', 'boolean'], ['stub-object', 'stub-object', '']] as const;
+  const KINDS = [
+    ['ip sla', 'ip-sla', 'reachability'],
+    ['ip sla', 'ip-sla', 'state'],
+    ['interface', 'interface', 'line-protocol'],
+    ['list', 'list', 'boolean'],
+    ['stub-object', 'stub-object', ''],
+  ] as const;
   it('holds for 300 generated tables', () => {
     const g = new Gen(18_412);
     for (let n = 0; n < 300; n++) {
@@ -55,12 +83,22 @@ describe('show track brief property', () => {
         const state = g.pick(['Up', 'Down']);
         const change = g.age();
         lines.push(`${String(id).padEnd(6)}${typeRaw.padEnd(12)}${instance.padEnd(27)}${param.padEnd(17)}${state.padEnd(6)}${change.text}`);
-        want.push({ id, type, typeRaw, state: state.toLowerCase() as 'up' | 'down', lastChangeSec: change.sec, ...(instance ? { instance } : {}) });
+        want.push({
+          id,
+          type,
+          typeRaw,
+          state: state.toLowerCase() as 'up' | 'down',
+          lastChangeSec: change.sec,
+          ...(instance ? { instance } : {}),
+        });
       }
       const text = lines.join('\n');
       const { records, warnings } = parseCommandOutput('show track brief', text);
       expect(warnings, text).toEqual([]);
-      expect((records as Track[]).map((r, i) => Object.fromEntries(Object.keys(want[i]!).map((k) => [k, r[k as keyof Track]]))), text).toEqual(want);
+      expect(
+        (records as Track[]).map((r, i) => Object.fromEntries(Object.keys(want[i]!).map((k) => [k, r[k as keyof Track]]))),
+        text,
+      ).toEqual(want);
     }
   });
 });
@@ -79,12 +117,27 @@ describe('show crypto ikev2 client flexvpn property', () => {
         const fvrf = g.pick(['IP DEFAULT', 'INET']);
         const backup = g.pick(['None', 'default', String(g.between(1, 10))]);
         const tunnel = `Tunnel${g.int(100)}`;
-        lines.push(`  Profile : ${profile}`, '  Current state:ACTIVE', `  Peer : ${peer}`, `  Source : ${source}`, `  ivrf : ${ivrf}`, `  fvrf : ${fvrf}`,
-          `  Backup group: ${backup}`, `  Tunnel interface : ${tunnel}`, '');
+        lines.push(
+          `  Profile : ${profile}`,
+          '  Current state:ACTIVE',
+          `  Peer : ${peer}`,
+          `  Source : ${source}`,
+          `  ivrf : ${ivrf}`,
+          `  fvrf : ${fvrf}`,
+          `  Backup group: ${backup}`,
+          `  Tunnel interface : ${tunnel}`,
+          '',
+        );
         want.push({
-          profile, currentState: 'active', currentStateRaw: 'ACTIVE', ...(peer === 'None' ? {} : { peer }), sourceInterface: source,
-          ...(ivrf === 'IP DEFAULT' ? {} : { ivrf }), ...(fvrf === 'IP DEFAULT' ? {} : { fvrf }),
-          ...(backup === 'None' ? {} : { backupGroup: backup === 'default' ? 'default' : Number(backup) }), tunnelInterface: tunnel,
+          profile,
+          currentState: 'active',
+          currentStateRaw: 'ACTIVE',
+          ...(peer === 'None' ? {} : { peer }),
+          sourceInterface: source,
+          ...(ivrf === 'IP DEFAULT' ? {} : { ivrf }),
+          ...(fvrf === 'IP DEFAULT' ? {} : { fvrf }),
+          ...(backup === 'None' ? {} : { backupGroup: backup === 'default' ? 'default' : Number(backup) }),
+          tunnelInterface: tunnel,
         });
       }
       const text = lines.join('\n');

@@ -12,12 +12,20 @@ describe('show track property: generated blocks read back', () => {
   const int = (n: number) => Math.floor(rand() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
   const REASONS = ['hw down', 'hw admin-down', 'no ip route', 'RIP', 'connected', 'RIP/6/102', '0/30', '66%'];
-  const nest = (r: string) => { let out = r; for (let d = int(3); d > 0; d--) out = `(${out})`; return out; };
+  const nest = (r: string) => {
+    let out = r;
+    for (let d = int(3); d > 0; d--) out = `(${out})`;
+    return out;
+  };
   const OBJECTS = [
-    ['IP SLA 1 state', 'State'], ['IP SLA 7 reachability', 'Reachability'],
-    ['Interface GigabitEthernet0/0/1 line-protocol', 'Line protocol'], ['Interface Cellular0/1/0 ip routing', 'IP routing'],
-    ['IP route 10.0.0.0 255.0.0.0 reachability', 'Reachability'], ['List boolean and', 'Boolean AND'],
-    ['List threshold weight', 'Threshold weight'], ['Stub-object', 'State'],
+    ['IP SLA 1 state', 'State'],
+    ['IP SLA 7 reachability', 'Reachability'],
+    ['Interface GigabitEthernet0/0/1 line-protocol', 'Line protocol'],
+    ['Interface Cellular0/1/0 ip routing', 'IP routing'],
+    ['IP route 10.0.0.0 255.0.0.0 reachability', 'Reachability'],
+    ['List boolean and', 'Boolean AND'],
+    ['List threshold weight', 'Threshold weight'],
+    ['Stub-object', 'State'],
   ] as const;
 
   it('holds for 500 generated tracks', () => {
@@ -25,16 +33,26 @@ describe('show track property: generated blocks read back', () => {
       const [object, what] = pick(OBJECTS);
       const state = pick(['Up', 'Down']);
       const detail = rand() < 0.5 ? nest(pick(REASONS)) : undefined;
-      const delayed = rand() < 0.3 ? { state: state === 'Up' ? 'Down' : 'Up', sec: 1 + int(180), detail: rand() < 0.5 ? nest(pick(REASONS)) : undefined } : undefined;
-      const members = object.startsWith('List') ? Array.from({ length: 1 + int(4) }, (_, i) => ({
-        id: 10 + i, weight: object.includes('weight') ? 10 * (1 + int(5)) : undefined, negated: rand() < 0.2, state: pick(['Up', 'Down']),
-      })) : [];
+      const delayed =
+        rand() < 0.3
+          ? { state: state === 'Up' ? 'Down' : 'Up', sec: 1 + int(180), detail: rand() < 0.5 ? nest(pick(REASONS)) : undefined }
+          : undefined;
+      const members = object.startsWith('List')
+        ? Array.from({ length: 1 + int(4) }, (_, i) => ({
+            id: 10 + i,
+            weight: object.includes('weight') ? 10 * (1 + int(5)) : undefined,
+            negated: rand() < 0.2,
+            state: pick(['Up', 'Down']),
+          }))
+        : [];
       const lines = [
         `Track ${n + 1}`,
         `  ${object}`,
         `  ${what} is ${state}${detail !== undefined ? ` (${detail})` : ''}${delayed ? `, delayed ${delayed.state} (${delayed.sec} sec${delayed.sec === 1 ? '' : 's'} remaining)${delayed.detail !== undefined ? ` (${delayed.detail})` : ''}` : ''}`,
         `    ${1 + int(20)} change${rand() < 0.5 ? 's' : ''}, last change 00:0${int(10)}:${10 + int(50)}`,
-        ...members.map((m) => `    object ${m.id}${m.weight !== undefined ? ` weight ${m.weight}` : ''}${m.negated ? ' not' : ''} ${m.state}`),
+        ...members.map(
+          (m) => `    object ${m.id}${m.weight !== undefined ? ` weight ${m.weight}` : ''}${m.negated ? ' not' : ''} ${m.state}`,
+        ),
         '  Tracked by:',
         `    FLEXVPN ${int(3)}`,
       ];
@@ -47,9 +65,14 @@ describe('show track property: generated blocks read back', () => {
       expect(t.delayedState, text).toBe(delayed?.state.toLowerCase());
       expect(t.delayedRemainingSec, text).toBe(delayed?.sec);
       expect(t.delayedDetail, text).toBe(delayed?.detail);
-      expect(t.listObjects ?? [], text).toEqual(members.map((m) => ({
-        id: m.id, negated: m.negated, state: m.state.toLowerCase(), ...(m.weight !== undefined ? { weight: m.weight } : {}),
-      })));
+      expect(t.listObjects ?? [], text).toEqual(
+        members.map((m) => ({
+          id: m.id,
+          negated: m.negated,
+          state: m.state.toLowerCase(),
+          ...(m.weight !== undefined ? { weight: m.weight } : {}),
+        })),
+      );
     }
   });
 });
