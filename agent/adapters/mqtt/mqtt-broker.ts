@@ -37,6 +37,8 @@ export class MqttBroker implements Broker {
   private cancelRetry: (() => void) | undefined;
   private readonly subscriptions = new Map<string, { qos: 0 | 1; options: SubscribeOptions }>();
   private readonly pending = new Set<(err: BrokerError) => void>();
+  /** Subscriptions sent on the current connection and not yet acknowledged (or refused). */
+  private readonly unacked = new Set<string>();
   private readonly messageHandlers = new Listeners<IncomingMessage>();
   private readonly connectHandlers = new Listeners<ConnectInfo>();
   private readonly disconnectHandlers = new Listeners<string>();
@@ -63,6 +65,14 @@ export class MqttBroker implements Broker {
 
   get connected(): boolean {
     return this.up;
+  }
+
+  /**
+   * Connected and every subscription acknowledged on this connection. Between CONNACK and SUBACK a
+   * command published on a clean session is lost (nothing queues it for us): this is when it is not.
+   */
+  get listening(): boolean {
+    return this.up && this.unacked.size === 0;
   }
 
   /** Publishes awaiting PUBACK on the current connection. */
@@ -121,6 +131,7 @@ export class MqttBroker implements Broker {
       this.connections++;
       this.log.info('connected', { url: this.endpoint, connection: this.connections, sessionPresent: connack.sessionPresent });
       // A refusal is logged by sendSubscribe; a lost connection renews every subscription on the next connect.
+      this.unacked.clear();
       for (const [filter, s] of this.subscriptions) this.sendSubscribe(client, filter, s.qos, s.options).catch(() => undefined);
       const info = { connection: this.connections, sessionPresent: connack.sessionPresent ?? false };
       this.connectHandlers.emit(info);
@@ -206,9 +217,12 @@ export class MqttBroker implements Broker {
     // queue homed on the node it was made on: once that node dies the client id is refused on every
     // other node (NOT_FOUND, home node down) until it returns. Published messages stay QoS 1.
     const granted = (this.options.cleanSession ?? true) && !v5 ? 0 : qos;
+    this.unacked.add(filter);
     return new Promise((resolve, reject) => {
       client.subscribe(filter, { qos: granted, ...(v5 && options.retainAsPublished ? { rap: true } : {}) }, (err, granted) => {
         const refused = granted?.some((g) => g.qos === 128);
+        // A refused filter stays unacknowledged: the agent is not listening on it.
+        if (this.client === client && !err && !refused) this.unacked.delete(filter);
         if (err || refused) {
           this.log.error('subscribe-refused', { filter, error: err?.message });
           reject(new BrokerError('MQTT_SUBSCRIBE_REFUSED', `subscription to ${filter} refused`));

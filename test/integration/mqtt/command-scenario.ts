@@ -28,7 +28,7 @@ export async function commandRoundTrips(conn: BrokerConn, dir: string): Promise<
   };
   try {
     await stack.start();
-    await waitFor(() => stack.broker.connected, 10_000, 'agent connected');
+    await waitFor(() => stack.broker.listening, 10_000, 'agent connected and subscribed');
 
     const get = command(keys, 'get-state', {});
     expect(await ask(get, get.tx)).toMatchObject({
@@ -78,7 +78,7 @@ export async function commandRoundTrips(conn: BrokerConn, dir: string): Promise<
     await stack.stop();
     stack = make();
     await stack.start();
-    await waitFor(() => stack.broker.connected, 10_000, 'agent reconnected');
+    await waitFor(() => stack.broker.listening, 10_000, 'agent reconnected and subscribed');
     const replay = await ask(force, force.tx);
     expect(replay).toMatchObject({ ok: false, error: { code: 'replayed' } });
   } finally {

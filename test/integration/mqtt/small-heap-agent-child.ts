@@ -22,7 +22,7 @@ const stack = agentStack({
   ...(process.env.SPOKEPILOT_TEST_MAX_PAYLOAD ? { maxPayloadBytes: Number(process.env.SPOKEPILOT_TEST_MAX_PAYLOAD) } : {}),
 });
 await stack.start();
-await waitFor(() => stack.broker.connected, 10_000, 'connected');
+await waitFor(() => stack.broker.listening, 10_000, 'connected and subscribed');
 console.log(JSON.stringify({ ready: true }));
 process.once('SIGTERM', () => {
   void stack.stop().then(() => {
