@@ -23,7 +23,7 @@ describe('MqttBroker.listening', () => {
 
   it('is false from CONNACK until the SUBACK, then true', async () => {
     const held: (() => void)[] = [];
-    aedes.broker.authorizeSubscribe = (client, sub, done) => held.push(() => done(null, sub));
+    aedes.broker.authorizeSubscribe = (_client, sub, done) => held.push(() => done(null, sub));
     const b = new MqttBroker({ url: aedes.url, clientId: 'listening-held', backoff: { baseMs: 10, capMs: 50 } });
     try {
       await b.subscribe('spokepilot/v1/s/n/cmd', 1);
@@ -40,7 +40,7 @@ describe('MqttBroker.listening', () => {
 
   // A null subscription from the hook is a refusal (SUBACK 0x80) without a disconnect.
   it('stays false when the broker refuses a subscription', async () => {
-    aedes.broker.authorizeSubscribe = (client, sub, done) => done(null, sub.topic.endsWith('/cmd') ? null : sub);
+    aedes.broker.authorizeSubscribe = (_client, sub, done) => done(null, sub.topic.endsWith('/cmd') ? null : sub);
     const b = new MqttBroker({ url: aedes.url, clientId: 'listening-refused', backoff: { baseMs: 10, capMs: 50 } });
     try {
       b.start();
