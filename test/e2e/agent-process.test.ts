@@ -14,20 +14,14 @@ import { ScaledClock } from '../../lab/world/clock.js';
 import { BIN, runCli } from '../support/run-cli.js';
 import { freeTcpPort } from '../../lab/harness/free-port.js';
 import { tempDir } from '../support/temp-dir.js';
+import { waitFor as pollUntil } from '../support/wait-for.js';
 
 const tmp = tempDir('spokepilot-proc-');
 let clock: ScaledClock;
 let spoke: LabSpoke;
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000) =>
+  pollUntil(what, probe, timeoutMs, 200);
 
 async function startAgentProcess(name: string): Promise<{ child: ChildProcess; port: number; file: string; output: () => string }> {
   const port = await freeTcpPort();

@@ -14,16 +14,11 @@ import { freeTcpPort } from '../../lab/harness/free-port.js';
 import { billionLaughs } from '../unit/config/minimal-config.js';
 import { BIN } from '../support/run-cli.js';
 import { labSpokeSuite } from '../support/lab-spoke-suite.js';
+import { waitFor as pollUntil } from '../support/wait-for.js';
 
 const lab = labSpokeSuite({ prefix: 'spokepilot-reload-', seed: 5 });
 
-async function waitFor(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const waitFor = (what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 30_000) => pollUntil(what, probe, timeoutMs, 200);
 
 const healthy = async (port: number) => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok === true;
 

@@ -18,21 +18,14 @@ import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
 import { ScaledClock } from '../../lab/world/clock.js';
 import { createPayloadValidators } from '../../proto/schemas/index.js';
 import { tempDir } from '../support/temp-dir.js';
+import { waitFor as pollUntil } from '../support/wait-for.js';
 
 const FIBRE = 'GigabitEthernet0/0';
 const LTE = 'Cellular0/1/0';
 const HUB1 = '198.51.100.1';
 const HUB2 = '203.0.113.1';
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 40_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const waitFor = <T>(what: string, probe: () => T | undefined | false, timeoutMs = 40_000) => pollUntil(what, probe, timeoutMs, 50);
 
 describe('service classes against the lab (real SSH, MQTT)', () => {
   let clock: ScaledClock;

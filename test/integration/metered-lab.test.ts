@@ -23,19 +23,12 @@ import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
 import { ScaledClock } from '../../lab/world/clock.js';
 import { createPayloadValidators } from '../../proto/schemas/index.js';
 import { tempDir } from '../support/temp-dir.js';
+import { waitFor as pollUntil } from '../support/wait-for.js';
 
 const SPEED = 20;
 const LTE = 'Cellular0/1/0';
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const waitFor = <T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000) => pollUntil(what, probe, timeoutMs, 50);
 
 describe('metered WAN accounting against the lab (real SSH, SQLite, MQTT)', () => {
   let clock: ScaledClock;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSocket } from 'node:dgram';
 import { listenSyslog, normaliseAddress, type SyslogListener } from '../../agent/adapters/udp-syslog.js';
 import type { SyslogRecord } from '../../proto/records/system.js';
+import { waitFor as pollUntil } from '../support/wait-for.js';
 
 const LINE = '<189>42: *Mar  3 09:00:01.123: %TRACK-6-STATE: 1 ip sla 1 reachability Up -> Down';
 
@@ -12,13 +13,7 @@ async function send(port: number, count: number, from = '127.0.0.1'): Promise<vo
   s.close();
 }
 
-async function waitFor(probe: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const waitFor = (probe: () => boolean, what: string) => pollUntil(what, probe, 5000, 20);
 
 describe('syslog listener: only the router, at a bounded rate (red-team finding 7)', () => {
   let listener: SyslogListener | undefined;

@@ -15,6 +15,7 @@ import { agentClockFrom } from '../../lab/harness/clock-bridge.js';
 import { createLabRouter, type LabRouter } from '../../lab/router/index.js';
 import { startLabSshServer, type LabSshServer } from '../../lab/ssh/server.js';
 import { ScaledClock } from '../../lab/world/clock.js';
+import { waitFor as pollUntil } from './wait-for.js';
 
 export const HUB1 = '198.51.100.1';
 export const HUB2 = '203.0.113.1';
@@ -24,21 +25,13 @@ export const LTE = 'Cellular0/1/0';
 export const PEER_TRACKS = [101, 102] as const;
 export const SOURCE_TRACKS = [111, 112] as const;
 
-/** Polls `probe` (wall clock) until it returns something other than undefined/false. */
-export async function waitFor<T>(
+/** Polls every 25 ms by default: fault tests time reactions to a few tens of milliseconds. */
+export const waitFor = <T>(
   what: string,
   probe: () => Promise<T | undefined | false> | T | undefined | false,
   timeoutMs = 20_000,
   everyMs = 25,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
+): Promise<T> => pollUntil(what, probe, timeoutMs, everyMs);
 
 /** One configuration line as the lab applied it. */
 export interface AppliedLine {
