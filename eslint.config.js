@@ -49,11 +49,15 @@ export default tseslint.config(
   },
   {
     // Issue 14: one error convention (proto/coded-error.ts). Codes come from a CodedError or errorCode(), never from a cast.
-    files: ['agent/**/*.ts', 'proto/**/*.ts'],
+    // And no double cast: a shape that arrives untyped is checked (a schema's type guard, a decoder), not asserted.
+    files: ['agent/**/*.ts', 'proto/**/*.ts', 'lab/**/*.ts'],
     rules: {
       'no-restricted-syntax': ['error', {
         selector: 'TSAsExpression > TSIntersectionType > TSTypeReference[typeName.name="Error"]',
         message: 'no `as Error & {...}`: use errorCode / describeError from proto/coded-error.ts, or throw a CodedError',
+      }, {
+        selector: 'TSAsExpression > TSAsExpression.expression:matches([typeAnnotation.type="TSUnknownKeyword"], [typeAnnotation.type="TSAnyKeyword"])',
+        message: 'no `as unknown as T`: check the value (a type guard, a schema decoder such as PayloadValidators.decode) or type the function to take it',
       }],
     },
   },

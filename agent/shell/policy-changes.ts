@@ -11,8 +11,8 @@ export interface PolicySettingChange {
  * `unchanged`: settings the command named with the value already in force.
  */
 export function policyChanges(
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
+  before: object,
+  after: object,
   patch: Record<string, unknown>,
 ): { applied: PolicySettingChange[]; unchanged: string[] } {
   const applied: PolicySettingChange[] = [];
@@ -35,7 +35,7 @@ function leafPaths(doc: Record<string, unknown>, prefix = ''): string[] {
   );
 }
 
-function at(doc: Record<string, unknown>, path: string): unknown {
+function at(doc: object, path: string): unknown {
   return path
     .split('.')
     .reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), doc);
