@@ -320,15 +320,20 @@ export class DecisionLoop {
     const onCommandOut = () => this.o.onLatency?.(performance.now() - observedAt);
     let outcome: ActuationOutcome;
     try {
-      outcome =
-        effect.kind === 'steer'
-          ? await actuator.steer(
-              { peer: effect.peer, source: effect.source, ...(effect.clearSaOf ? { clearSaOf: effect.clearSaOf } : {}) },
-              previous,
-              onCommandOut,
-              token,
-            )
-          : await actuator.release(onCommandOut, token);
+      // No default: an action kind added to the core and not executed here is a lint error (switch-exhaustiveness-check).
+      switch (effect.kind) {
+        case 'steer':
+          outcome = await actuator.steer(
+            { peer: effect.peer, source: effect.source, ...(effect.clearSaOf ? { clearSaOf: effect.clearSaOf } : {}) },
+            previous,
+            onCommandOut,
+            token,
+          );
+          break;
+        case 'release':
+          outcome = await actuator.release(onCommandOut, token);
+          break;
+      }
     } catch (err) {
       outcome = { ok: false, code: 'ACTUATE_ROUTER_ERROR', message: (err as Error).message, attempts: 0, rolledBack: false };
     }

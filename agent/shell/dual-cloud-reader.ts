@@ -1,4 +1,4 @@
-import type { BgpNeighborSummary, BgpPathEntry, NhrpEntry, RouteMapEntry } from '../../proto/records/routing.js';
+import type { CommandId, RecordOf } from '../parsers/registry.js';
 import type { DualCloudConfig } from '../core/dual-cloud/config.js';
 import { bgpObservations, type BgpSeen } from '../core/dual-cloud/observe.js';
 import { shortcutChanges, shortcutsOf, shortcutViolations, type Shortcut, type ShortcutChange } from '../core/dual-cloud/shortcuts.js';
@@ -7,7 +7,8 @@ import type { BgpView } from './bgp-steering.js';
 
 export interface DualCloudReaderOptions {
   dualCloud: DualCloudConfig;
-  parse: (command: string) => Promise<unknown[]>;
+  /** Reads and parses one command, typed by its id; `command` when it is spelled otherwise. */
+  parse: <Id extends CommandId>(id: Id, command?: string) => Promise<RecordOf<Id>[]>;
   observe: (observations: readonly Observation[]) => void;
   /** A shortcut appeared, went or moved. */
   onShortcut: (change: ShortcutChange) => void;
@@ -30,8 +31,8 @@ export class DualCloudReader {
   constructor(private readonly o: DualCloudReaderOptions) {}
 
   async read(): Promise<void> {
-    const neighbors = (await this.o.parse('show ip bgp summary')) as BgpNeighborSummary[];
-    const paths = (await this.o.parse('show bgp ipv4 unicast')) as BgpPathEntry[];
+    const neighbors = await this.o.parse('show ip bgp summary');
+    const paths = await this.o.parse('show ip bgp', 'show bgp ipv4 unicast');
     const r = bgpObservations(this.seen, this.o.dualCloud, neighbors, paths);
     this.seen = r.seen;
     this.o.observe(r.observations);
@@ -41,13 +42,13 @@ export class DualCloudReader {
   /** What a steer is verified against: the BGP table and the agent's route-maps. */
   async readBgp(): Promise<BgpView> {
     return {
-      paths: (await this.o.parse('show bgp ipv4 unicast')) as BgpPathEntry[],
-      routeMaps: (await this.o.parse('show route-map')) as RouteMapEntry[],
+      paths: await this.o.parse('show ip bgp', 'show bgp ipv4 unicast'),
+      routeMaps: await this.o.parse('show route-map'),
     };
   }
 
   private async readShortcuts(): Promise<void> {
-    const now = shortcutsOf((await this.o.parse('show ip nhrp')) as NhrpEntry[]);
+    const now = shortcutsOf(await this.o.parse('show ip nhrp'));
     // The first read says what is there already, each as appeared: a restarted agent reports what it finds.
     for (const change of shortcutChanges(this.shortcuts ?? [], now)) this.o.onShortcut(change);
     this.shortcuts = now;

@@ -1,9 +1,7 @@
-import type { Track } from '../../proto/records/health.js';
 import { planRelease, type ActuationTargets } from '../core/actuation/plan.js';
-import { parseCommandOutput } from '../parsers/registry.js';
+import { parseAs } from '../parsers/registry.js';
 import type { RouterCli } from '../ports/router-cli.js';
 import { CodedError, describeError } from '../../proto/coded-error.js';
-import type { RouteMapEntry } from '../../proto/records/routing.js';
 import type { DualCloudConfig } from '../core/dual-cloud/config.js';
 import { planBgpRelease, routeMapIntents } from '../core/dual-cloud/plan.js';
 import { routeMapDifferences } from '../core/dual-cloud/verify.js';
@@ -47,7 +45,7 @@ export async function restoreNative(
   } catch (err) {
     return failure(err, 'unverified');
   }
-  const tracks = parseCommandOutput('show track brief', text).records as Track[];
+  const tracks = parseAs('show track brief', text).records;
   const ids = [...targets.peers.map((p) => p.stubTrack), ...targets.sources.map((s) => s.stubTrack)];
   const notUp = ids.filter((id) => {
     const t = tracks.find((x) => x.id === id);
@@ -84,7 +82,7 @@ export async function restoreDualCloud(router: RouterCli, dualCloud: DualCloudCo
   } catch (err) {
     return failure(err, 'unverified');
   }
-  const entries = parseCommandOutput('show route-map', text).records as RouteMapEntry[];
+  const entries = parseAs('show route-map', text).records;
   const diffs = routeMapDifferences(routeMapIntents(dualCloud, undefined), entries);
   if (diffs.length > 0)
     return {
