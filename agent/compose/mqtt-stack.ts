@@ -207,15 +207,15 @@ export function buildMqttStack(o: {
       broker.start();
       publishState();
     },
-    async stop(deadlineMs: number, goodbye?: Goodbye) {
+    async stop(signal: AbortSignal, goodbye?: Goodbye) {
       unsubscribe();
       if (stateDue) publishState();
       unwatch();
       snapshots.stop();
       duplicates.stop();
       await commands.stop();
-      await publisher.stop(deadlineMs, goodbye);
-      await broker.close(deadlineMs);
+      await publisher.stop(signal, goodbye);
+      await broker.close(signal);
     },
     stats: () => ({
       connected: broker.connected,

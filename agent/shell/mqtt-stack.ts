@@ -6,9 +6,11 @@ export interface MqttStack {
   /** This process's instance id, in every status it publishes. */
   readonly instance: string;
   start(): Promise<void>;
-  /** Flushes what it can before the deadline, publishes offline, disconnects. */
-  /** `goodbye` says, in the offline status, how the router was left. */
-  stop(deadlineMs: number, goodbye?: Goodbye): Promise<void>;
+  /**
+   * Flushes what it can until `signal` aborts, publishes offline, disconnects
+   * (the one signal covers all three). `goodbye` says, in the offline status, how the router was left.
+   */
+  stop(signal: AbortSignal, goodbye?: Goodbye): Promise<void>;
   stats(): {
     connected: boolean;
     outboxDepth: number;

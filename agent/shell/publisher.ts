@@ -1,3 +1,4 @@
+import { untilAborted } from '../../proto/abort.js';
 import type { OutboxRow } from '../ports/store.js';
 import type { Broker, IncomingMessage } from '../ports/broker.js';
 import type { Clock } from '../ports/clock.js';
@@ -224,12 +225,12 @@ export class Publisher {
   }
 
   /**
-   * Stops sending new rows, waits (up to the deadline) for in-flight ones,
-   * then says goodbye (offline, retained). Close the broker after this.
+   * Stops sending new rows, waits (until `signal` aborts, 5 s by default) for
+   * in-flight ones, then says goodbye (offline, retained). Close the broker after this.
    */
-  async stop(deadlineMs = 5_000, goodbye?: Goodbye): Promise<void> {
+  async stop(signal: AbortSignal = AbortSignal.timeout(5_000), goodbye?: Goodbye): Promise<void> {
     this.dispatch({ kind: 'stop' });
-    await Promise.race([this.idle(), new Promise<void>((r) => this.clock.setTimer(r, deadlineMs))]);
+    await untilAborted(this.idle(), signal);
     // No goodbye (the connection dropped meanwhile): the broker publishes our Will instead.
     if (this.broker.connected) await this.publishStatus(this.session.offline('shutdown', goodbye)).catch(() => undefined);
     for (const u of this.unsubscribe.splice(0)) u();

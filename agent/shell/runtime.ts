@@ -29,6 +29,7 @@ import { tracksSeen, type TrackSeen } from '../core/reconcile.js';
 import type { PathRepairConfig } from '../core/path-repair.js';
 import { forbiddenByRouter, judgementTracks, type RouterJudgement } from '../core/router-judgement.js';
 import { driftReporting } from './drift-reporting.js';
+import { untilAborted } from '../../proto/abort.js';
 import { describeError, errorCode } from '../../proto/coded-error.js';
 import { CurrentConfig } from './current-config.js';
 import { meteredAccountingFor, type MeteredAccounting } from './metered-accounting.js';
@@ -324,10 +325,11 @@ export class Runtime {
   }
 
   /** Stops polling; waits for a running actuation to finish. */
-  async stop(): Promise<void> {
+  /** Stops reading; waits for a running actuation to finish until `signal` aborts (it notices the closed gate). */
+  async stop(signal?: AbortSignal): Promise<void> {
     this.cancelTick?.();
     for (const p of this.pollers.values()) p.stop();
-    await this.loop.idle();
+    await (signal ? untilAborted(this.loop.idle(), signal) : this.loop.idle());
   }
 
   onSyslog(record: SyslogRecord): void {

@@ -193,11 +193,11 @@ export class SimSpoke {
     return this.outbox.depth().total.messages;
   }
 
-  async stop(deadlineMs = 2_000): Promise<void> {
+  async stop(signal: AbortSignal = AbortSignal.timeout(2_000)): Promise<void> {
     this.snapshots.stop();
     await this.commands.stop();
-    await this.publisher.stop(deadlineMs);
-    await this.broker.close(Math.min(deadlineMs, 1_000));
+    await this.publisher.stop(signal);
+    await this.broker.close(AbortSignal.any([signal, AbortSignal.timeout(1_000)]));
     this.db.close();
   }
 }

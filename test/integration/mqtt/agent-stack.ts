@@ -131,8 +131,8 @@ export function agentStack(o: AgentStackOptions): AgentStack {
     },
     async stop() {
       await commands?.stop();
-      await publisher.stop(2_000);
-      await broker.close(1_000);
+      await publisher.stop(AbortSignal.timeout(2_000));
+      await broker.close(AbortSignal.timeout(1_000));
       db.close();
     },
   };
