@@ -19,16 +19,16 @@ import { startStatusServer } from '../adapters/http-status.js';
 import type { StatusServer } from '../ports/status-server.js';
 import { Lifecycle, type Service } from './lifecycle.js';
 import { buildMqttStack, type MqttStack } from './mqtt-stack.js';
-import { statusRoutes } from '../shell/status-routes.js';
+import { statusRoutes } from '../shell/report/status-routes.js';
 import { Runtime } from '../shell/runtime.js';
-import { Degradations } from '../shell/degradations.js';
-import { GuardedRouter } from '../shell/guarded-router.js';
-import { restoreDualCloud, restoreNative, type RestoreOutcome } from '../shell/native-restore.js';
+import { Degradations } from '../shell/observe/degradations.js';
+import { GuardedRouter } from '../shell/act/guarded-router.js';
+import { restoreDualCloud, restoreNative, type RestoreOutcome } from '../shell/act/native-restore.js';
 import { fullRateStopLines } from '../core/metered/probing.js';
-import { runPreflight } from '../shell/run-preflight.js';
+import { runPreflight } from '../shell/decide/run-preflight.js';
 import { TcpPresence } from '../adapters/tcp-presence.js';
 import type { PresencePort } from '../ports/presence.js';
-import { PresenceGate } from '../shell/presence-gate.js';
+import { PresenceGate } from '../shell/act/presence-gate.js';
 import type { RouterJudgement } from '../core/router-judgement.js';
 
 export interface AgentDeps {

@@ -1,12 +1,12 @@
-import type { ClassTelemetry, DriftPayload, EventBody, InterfaceTelemetry, IpsecTelemetry, SlaTelemetry } from '../../proto/payloads.js';
-import { complianceOf } from '../core/policy/classes.js';
-import type { DriftView } from '../core/reconcile.js';
-import type { StateBody, TelemetryBody } from '../../proto/publish-rules.js';
-import type { MeteredEvent } from '../core/metered/usage.js';
-import type { PolicyConfig } from '../core/policy/config.js';
-import { measure } from '../core/policy/quality.js';
-import type { PolicyState } from '../core/policy/types.js';
-import type { Runtime } from './runtime.js';
+import type { ClassTelemetry, DriftPayload, EventBody, InterfaceTelemetry, IpsecTelemetry, SlaTelemetry } from '../../../proto/payloads.js';
+import { complianceOf } from '../../core/policy/classes.js';
+import type { DriftView } from '../../core/reconcile.js';
+import type { StateBody, TelemetryBody } from '../../../proto/publish-rules.js';
+import type { MeteredEvent } from '../../core/metered/usage.js';
+import type { PolicyConfig } from '../../core/policy/config.js';
+import { measure } from '../../core/policy/quality.js';
+import type { PolicyState } from '../../core/policy/types.js';
+import type { Runtime } from '../runtime.js';
 import type { RuntimeEvent } from './runtime-events.js';
 
 /** The retained state: what the router uses, where the agent wants it, every candidate's verdict. */

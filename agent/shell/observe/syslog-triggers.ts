@@ -1,4 +1,4 @@
-import type { SyslogRecord } from '../../proto/records/system.js';
+import type { SyslogRecord } from '../../../proto/records/system.js';
 
 export type Family = 'sla' | 'flexvpn' | 'interfaces' | 'crypto' | 'routes';
 

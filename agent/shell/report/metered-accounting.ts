@@ -1,12 +1,12 @@
-import { describeError } from '../../proto/coded-error.js';
-import type { MeteredTelemetry } from '../../proto/payloads.js';
-import type { InterfaceDetail } from '../../proto/records/health.js';
-import type { MeteredConfig } from '../core/metered/config.js';
-import type { CounterReading } from '../core/metered/counters.js';
-import { account, budgetSpent, emptyUsage, usedPct, type MeteredEvent, type MeteredUsage } from '../core/metered/usage.js';
-import type { Clock } from '../ports/clock.js';
-import type { Logger } from '../ports/logger.js';
-import type { MeteredUsageStore } from '../ports/store.js';
+import { describeError } from '../../../proto/coded-error.js';
+import type { MeteredTelemetry } from '../../../proto/payloads.js';
+import type { InterfaceDetail } from '../../../proto/records/health.js';
+import type { MeteredConfig } from '../../core/metered/config.js';
+import type { CounterReading } from '../../core/metered/counters.js';
+import { account, budgetSpent, emptyUsage, usedPct, type MeteredEvent, type MeteredUsage } from '../../core/metered/usage.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Logger } from '../../ports/logger.js';
+import type { MeteredUsageStore } from '../../ports/store.js';
 
 export interface MeteredAccountingOptions {
   /** The WANs marked metered, with their settings. */

@@ -1,9 +1,9 @@
-import type { CommandId, RecordOf } from '../parsers/registry.js';
-import type { DualCloudConfig } from '../core/dual-cloud/config.js';
-import { bgpObservations, type BgpSeen } from '../core/dual-cloud/observe.js';
-import { shortcutChanges, shortcutsOf, shortcutViolations, type Shortcut, type ShortcutChange } from '../core/dual-cloud/shortcuts.js';
-import type { Observation } from '../core/policy/types.js';
-import type { BgpView } from './bgp-steering.js';
+import type { CommandId, RecordOf } from '../../parsers/registry.js';
+import type { DualCloudConfig } from '../../core/dual-cloud/config.js';
+import { bgpObservations, type BgpSeen } from '../../core/dual-cloud/observe.js';
+import { shortcutChanges, shortcutsOf, shortcutViolations, type Shortcut, type ShortcutChange } from '../../core/dual-cloud/shortcuts.js';
+import type { Observation } from '../../core/policy/types.js';
+import type { BgpView } from '../act/bgp-steering.js';
 
 export interface DualCloudReaderOptions {
   dualCloud: DualCloudConfig;

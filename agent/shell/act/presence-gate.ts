@@ -1,7 +1,7 @@
-import type { Clock } from '../ports/clock.js';
-import type { Logger } from '../ports/logger.js';
-import type { PresencePort } from '../ports/presence.js';
-import type { Degradations } from './degradations.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Logger } from '../../ports/logger.js';
+import type { PresencePort } from '../../ports/presence.js';
+import type { Degradations } from '../observe/degradations.js';
 
 /** Why the agent is or is not in control; `in-control` is the only present one. */
 export type PresenceReason = 'in-control' | 'dry-run' | 'router-unreachable' | 'out-of-sync' | 'stopping';

@@ -1,9 +1,9 @@
-import type { AgentConfig } from '../config/types.js';
-import { preflight, type PreflightProblem } from '../core/preflight.js';
-import { routerJudgement, type RouterJudgement } from '../core/router-judgement.js';
-import { dualCloudPreflight, type DualCloudProblem } from '../core/dual-cloud/preflight.js';
-import type { RouterCli } from '../ports/router-cli.js';
-import { describeError, errorCode } from '../../proto/coded-error.js';
+import type { AgentConfig } from '../../config/types.js';
+import { preflight, type PreflightProblem } from '../../core/preflight.js';
+import { routerJudgement, type RouterJudgement } from '../../core/router-judgement.js';
+import { dualCloudPreflight, type DualCloudProblem } from '../../core/dual-cloud/preflight.js';
+import type { RouterCli } from '../../ports/router-cli.js';
+import { describeError, errorCode } from '../../../proto/coded-error.js';
 
 export type PreflightOutcome =
   /** With the router's own judgement of hubs and WANs, read from the same configuration. */

@@ -1,8 +1,8 @@
-import type { Broker, IncomingMessage } from '../ports/broker.js';
-import type { Clock } from '../ports/clock.js';
-import type { Logger } from '../ports/logger.js';
-import { effectiveSpreadMs, parseSnapshotRequest, SNAPSHOT_LIMITS } from '../../proto/snapshot.js';
-import { describeError } from '../../proto/coded-error.js';
+import type { Broker, IncomingMessage } from '../../ports/broker.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Logger } from '../../ports/logger.js';
+import { effectiveSpreadMs, parseSnapshotRequest, SNAPSHOT_LIMITS } from '../../../proto/snapshot.js';
+import { describeError } from '../../../proto/coded-error.js';
 
 export interface SnapshotStats {
   requests: number;

@@ -1,7 +1,7 @@
-import { describeDrift, driftCode, type Intent } from '../core/reconcile.js';
-import type { Logger } from '../ports/logger.js';
-import type { DecisionLoopOptions } from './decision-loop.js';
-import type { Degradations } from './degradations.js';
+import { describeDrift, driftCode, type Intent } from '../../core/reconcile.js';
+import type { Logger } from '../../ports/logger.js';
+import type { DecisionLoopOptions } from '../decide/decision-loop.js';
+import type { Degradations } from '../observe/degradations.js';
 import type { RuntimeEvents } from './runtime-events.js';
 import type { RuntimeMetrics } from './runtime-metrics.js';
 

@@ -1,11 +1,11 @@
-import { untilAborted } from '../../proto/abort.js';
-import type { OutboxRow } from '../ports/store.js';
-import type { Broker, IncomingMessage } from '../ports/broker.js';
-import type { Clock } from '../ports/clock.js';
-import type { Logger } from '../ports/logger.js';
-import { markHistorical, type StatusPayload } from '../../proto/payloads.js';
+import { untilAborted } from '../../../proto/abort.js';
+import type { OutboxRow } from '../../ports/store.js';
+import type { Broker, IncomingMessage } from '../../ports/broker.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Logger } from '../../ports/logger.js';
+import { markHistorical, type StatusPayload } from '../../../proto/payloads.js';
 import type { Goodbye, PublisherSession } from './publisher-session.js';
-import { describeError } from '../../proto/coded-error.js';
+import { describeError } from '../../../proto/coded-error.js';
 import {
   deliveryIdle,
   initialDelivery,
@@ -14,7 +14,7 @@ import {
   type DeliveryEvent,
   type DeliveryLimits,
   type DeliveryState,
-} from '../core/machines/delivery-window.js';
+} from '../../core/machines/delivery-window.js';
 
 /** What the publisher needs of the outbox; `outboxForPublisher` adapts the SQLite one. */
 export interface PublisherOutbox {

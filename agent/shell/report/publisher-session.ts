@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { Clock } from '../ports/clock.js';
-import type { WillMessage } from '../ports/broker.js';
-import { PROTO_VERSION, type StatusPayload } from '../../proto/payloads.js';
+import type { Clock } from '../../ports/clock.js';
+import type { WillMessage } from '../../ports/broker.js';
+import { PROTO_VERSION, type StatusPayload } from '../../../proto/payloads.js';
 
 /** Where the session counter lives between restarts. */
 export interface SessionCounterStore {

@@ -1,6 +1,6 @@
-import type { OutboxMessage } from '../ports/store.js';
-import type { Clock } from '../ports/clock.js';
-import { LEAF_RULES, PROTO_VERSION, type Envelope, type EventBody, type RoutesPayload } from '../../proto/payloads.js';
+import type { OutboxMessage } from '../../ports/store.js';
+import type { Clock } from '../../ports/clock.js';
+import { LEAF_RULES, PROTO_VERSION, type Envelope, type EventBody, type RoutesPayload } from '../../../proto/payloads.js';
 import {
   DEFAULT_DEADBANDS,
   stateChanged,
@@ -9,8 +9,8 @@ import {
   type LastTelemetry,
   type StateBody,
   type TelemetryBody,
-} from '../../proto/publish-rules.js';
-import type { Leaf } from '../../proto/topics.js';
+} from '../../../proto/publish-rules.js';
+import type { Leaf } from '../../../proto/topics.js';
 
 export type RoutesBody = Omit<RoutesPayload, keyof Envelope>;
 

@@ -1,15 +1,15 @@
-import { Listeners } from '../../proto/listeners.js';
-import type { IngestSummary } from '../ports/store.js';
-import type { BadCause, Verdict } from '../core/policy/health.js';
-import type { Decision, Effect } from '../core/policy/types.js';
-import type { RouteViolation } from '../core/route-expectations.js';
-import type { ActuationOutcome } from './actuator.js';
-import type { Family } from './syslog-triggers.js';
-import type { Degradation, DegradedComponent } from './degradations.js';
-import type { DriftView } from '../core/reconcile.js';
-import type { PathRepairReason } from '../core/path-repair.js';
-import type { MeteredEvent } from '../core/metered/usage.js';
-import type { Shortcut, ShortcutChange } from '../core/dual-cloud/shortcuts.js';
+import { Listeners } from '../../../proto/listeners.js';
+import type { IngestSummary } from '../../ports/store.js';
+import type { BadCause, Verdict } from '../../core/policy/health.js';
+import type { Decision, Effect } from '../../core/policy/types.js';
+import type { RouteViolation } from '../../core/route-expectations.js';
+import type { ActuationOutcome } from '../act/actuator.js';
+import type { Family } from '../observe/syslog-triggers.js';
+import type { Degradation, DegradedComponent } from '../observe/degradations.js';
+import type { DriftView } from '../../core/reconcile.js';
+import type { PathRepairReason } from '../../core/path-repair.js';
+import type { MeteredEvent } from '../../core/metered/usage.js';
+import type { Shortcut, ShortcutChange } from '../../core/dual-cloud/shortcuts.js';
 
 /** Reconciliation news (agent/core/reconcile.ts): mirrors the `drift` event of proto/payloads.ts. */
 export type DriftEvent =

@@ -1,4 +1,4 @@
-import type { OutboxClass, OutboxMessage, OutboxRow } from '../ports/store.js';
+import type { OutboxClass, OutboxMessage, OutboxRow } from '../../ports/store.js';
 import type { PublisherOutbox } from './publisher.js';
 
 const RANK: Record<OutboxClass, number> = { event: 0, state: 1, telemetry: 2 };

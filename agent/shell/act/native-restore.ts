@@ -1,10 +1,10 @@
-import { planRelease, type ActuationTargets } from '../core/actuation/plan.js';
-import { parseAs } from '../parsers/registry.js';
-import type { RouterCli } from '../ports/router-cli.js';
-import { CodedError, describeError } from '../../proto/coded-error.js';
-import type { DualCloudConfig } from '../core/dual-cloud/config.js';
-import { planBgpRelease, routeMapIntents } from '../core/dual-cloud/plan.js';
-import { routeMapDifferences } from '../core/dual-cloud/verify.js';
+import { planRelease, type ActuationTargets } from '../../core/actuation/plan.js';
+import { parseAs } from '../../parsers/registry.js';
+import type { RouterCli } from '../../ports/router-cli.js';
+import { CodedError, describeError } from '../../../proto/coded-error.js';
+import type { DualCloudConfig } from '../../core/dual-cloud/config.js';
+import { planBgpRelease, routeMapIntents } from '../../core/dual-cloud/plan.js';
+import { routeMapDifferences } from '../../core/dual-cloud/verify.js';
 
 /** How leaving the router to IOS went; logged, published in the offline status, and the exit code. */
 export type RestoreOutcome =

@@ -1,6 +1,6 @@
-import type { ActuationPlan, ActuationTargets, Strategy } from '../core/actuation/plan.js';
-import type { PathRepairReason } from '../core/path-repair.js';
-import type { PolicyConfig } from '../core/policy/config.js';
+import type { ActuationPlan, ActuationTargets, Strategy } from '../../core/actuation/plan.js';
+import type { PathRepairReason } from '../../core/path-repair.js';
+import type { PolicyConfig } from '../../core/policy/config.js';
 import {
   INITIAL_RECONCILE,
   intentOf,
@@ -12,8 +12,8 @@ import {
   type ReconcileConfig,
   type ReconcileState,
   type TrackSeen,
-} from '../core/reconcile.js';
-import { stepMany } from '../core/policy/step.js';
+} from '../../core/reconcile.js';
+import { stepMany } from '../../core/policy/step.js';
 import {
   dispatch,
   INITIAL_STATE,
@@ -24,10 +24,10 @@ import {
   type Observation,
   type PolicyState,
   type Report,
-} from '../core/policy/types.js';
-import type { Clock } from '../ports/clock.js';
-import type { Logger } from '../ports/logger.js';
-import { Supersede, type ActuationOutcome, type Steering } from './actuator.js';
+} from '../../core/policy/types.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Logger } from '../../ports/logger.js';
+import { Supersede, type ActuationOutcome, type Steering } from '../act/actuator.js';
 
 export interface JournalSink {
   (kind: string, subject: string | undefined, data: unknown): void;

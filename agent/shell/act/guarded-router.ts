@@ -1,7 +1,7 @@
-import { describeError } from '../../proto/coded-error.js';
-import type { Clock } from '../ports/clock.js';
-import { RouterError, type RouterCli } from '../ports/router-cli.js';
-import type { Degradations } from './degradations.js';
+import { describeError } from '../../../proto/coded-error.js';
+import type { Clock } from '../../ports/clock.js';
+import { RouterError, type RouterCli } from '../../ports/router-cli.js';
+import type { Degradations } from '../observe/degradations.js';
 
 /** Failures that mean the agent cannot talk to IOS at all (as opposed to IOS refusing one line). */
 const UNREACHABLE = new Set<string>(['ROUTER_CONNECT_FAILED', 'ROUTER_DISCONNECTED', 'ROUTER_TIMEOUT']);

@@ -7,10 +7,10 @@ import {
   type ActuationPlan,
   type ActuationTargets,
   type Strategy,
-} from '../core/actuation/plan.js';
-import type { Clock } from '../ports/clock.js';
-import type { Logger } from '../ports/logger.js';
-import { RouterError, type RouterCli } from '../ports/router-cli.js';
+} from '../../core/actuation/plan.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Logger } from '../../ports/logger.js';
+import { RouterError, type RouterCli } from '../../ports/router-cli.js';
 
 /** What the router says it uses now (re-read for verification). */
 export interface ActivePath {

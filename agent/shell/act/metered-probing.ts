@@ -1,11 +1,11 @@
-import { describeError } from '../../proto/coded-error.js';
-import type { MeteredConfig } from '../core/metered/config.js';
-import { INITIAL_PROBING, nextProbing, scheduleLines, type ProbingChange, type ProbingState } from '../core/metered/probing.js';
-import type { PolicyConfig } from '../core/policy/config.js';
-import type { PolicyState } from '../core/policy/types.js';
-import type { Clock } from '../ports/clock.js';
-import type { Logger } from '../ports/logger.js';
-import type { RouterCli } from '../ports/router-cli.js';
+import { describeError } from '../../../proto/coded-error.js';
+import type { MeteredConfig } from '../../core/metered/config.js';
+import { INITIAL_PROBING, nextProbing, scheduleLines, type ProbingChange, type ProbingState } from '../../core/metered/probing.js';
+import type { PolicyConfig } from '../../core/policy/config.js';
+import type { PolicyState } from '../../core/policy/types.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Logger } from '../../ports/logger.js';
+import type { RouterCli } from '../../ports/router-cli.js';
 
 export interface MeteredProbingOptions {
   /** Metered WANs with full-rate operations. */

@@ -1,13 +1,13 @@
-import type { BgpPathEntry, RouteMapEntry } from '../../proto/records/routing.js';
-import { describeError } from '../../proto/coded-error.js';
-import type { ActuationPlan } from '../core/actuation/plan.js';
-import type { DualCloudConfig } from '../core/dual-cloud/config.js';
-import { planBgpRelease, planBgpSteer, routeMapIntents } from '../core/dual-cloud/plan.js';
-import { bestHubs } from '../core/dual-cloud/observe.js';
-import { prefixesNotVia, routeMapDifferences } from '../core/dual-cloud/verify.js';
-import type { Clock } from '../ports/clock.js';
-import type { Logger } from '../ports/logger.js';
-import { RouterError, type RouterCli } from '../ports/router-cli.js';
+import type { BgpPathEntry, RouteMapEntry } from '../../../proto/records/routing.js';
+import { describeError } from '../../../proto/coded-error.js';
+import type { ActuationPlan } from '../../core/actuation/plan.js';
+import type { DualCloudConfig } from '../../core/dual-cloud/config.js';
+import { planBgpRelease, planBgpSteer, routeMapIntents } from '../../core/dual-cloud/plan.js';
+import { bestHubs } from '../../core/dual-cloud/observe.js';
+import { prefixesNotVia, routeMapDifferences } from '../../core/dual-cloud/verify.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Logger } from '../../ports/logger.js';
+import { RouterError, type RouterCli } from '../../ports/router-cli.js';
 import { Supersede, type ActuationOutcome, type Steering, type SteerTarget } from './actuator.js';
 
 /** What the router shows of BGP, re-read to verify a steer. */

@@ -1,4 +1,4 @@
-import type { OutboxMessage, OutboxStore } from '../ports/store.js';
+import type { OutboxMessage, OutboxStore } from '../../ports/store.js';
 import { perTurnBatch } from './per-turn-batch.js';
 import type { PublisherOutbox } from './publisher.js';
 

@@ -1,7 +1,7 @@
-import type { StatusPayload } from '../../proto/payloads.js';
-import type { Clock } from '../ports/clock.js';
-import type { Logger } from '../ports/logger.js';
-import type { Degradations } from './degradations.js';
+import type { StatusPayload } from '../../../proto/payloads.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Logger } from '../../ports/logger.js';
+import type { Degradations } from '../observe/degradations.js';
 
 /**
  * A twin's Will (connection lost) clears the report only if nothing more is

@@ -1,4 +1,4 @@
-import type { CommandHandlerStats } from './commands/command-handler.js';
+import type { CommandHandlerStats } from '../commands/command-handler.js';
 import type { Goodbye } from './publisher-session.js';
 
 /** The agent's MQTT side as status, metrics and shutdown see it (built in agent/compose/mqtt-stack.ts). */

@@ -1,4 +1,4 @@
-import { Listeners } from '../../proto/listeners.js';
+import { Listeners } from '../../../proto/listeners.js';
 /** A part of the agent that can run degraded while the rest goes on; `identity`: another agent claims this site/node. */
 export type DegradedComponent = 'store' | 'router' | 'drift' | 'preflight' | 'identity';
 
@@ -7,7 +7,7 @@ export interface Degradation {
   /**
    * Stable code: STORE_IN_MEMORY, STORE_RECREATED, ROUTER_UNREACHABLE, ROUTER_HOSTKEY_MISMATCH, ...;
    * drift: DRIFT_UNREPAIRED (agent-owned tracks the agent could not put back), DRIFT_PATH (the router on another path, tracks right);
-   * identity: DUPLICATE_NODE (agent/shell/duplicate-node-watch.ts).
+   * identity: DUPLICATE_NODE (agent/shell/report/duplicate-node-watch.ts).
    */
   code: string;
   message: string;

@@ -1,15 +1,15 @@
-import type { StatusRoutes } from '../ports/status-server.js';
+import type { StatusRoutes } from '../../ports/status-server.js';
 import { classTelemetry } from './report-bodies.js';
-import type { AgentConfig } from '../config/types.js';
-import type { Clock } from '../ports/clock.js';
-import type { SyslogListener } from '../ports/syslog-source.js';
-import type { AgentStore } from '../ports/store.js';
-import type { Degradations } from './degradations.js';
+import type { AgentConfig } from '../../config/types.js';
+import type { Clock } from '../../ports/clock.js';
+import type { SyslogListener } from '../../ports/syslog-source.js';
+import type { AgentStore } from '../../ports/store.js';
+import type { Degradations } from '../observe/degradations.js';
 import { metricsText } from './metrics-text.js';
-import { AGENT_VERSION } from '../version.js';
+import { AGENT_VERSION } from '../../version.js';
 import type { MqttStack } from './mqtt-stack.js';
 import { driftPayload, stateBody } from './report-bodies.js';
-import type { Runtime } from './runtime.js';
+import type { Runtime } from '../runtime.js';
 
 /** The loop ticks every second; this long without a tick means it is stuck. */
 const STALLED_AFTER_MS = 30_000;

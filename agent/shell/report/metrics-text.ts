@@ -1,6 +1,6 @@
 import type { MqttStack } from './mqtt-stack.js';
-import type { Runtime } from './runtime.js';
-import { measure } from '../core/policy/quality.js';
+import type { Runtime } from '../runtime.js';
+import { measure } from '../../core/policy/quality.js';
 import { classTelemetry } from './report-bodies.js';
 
 /** Figures from outside the runtime: the store's write failures and the process's memory. */

@@ -1,7 +1,7 @@
-import type { Clock } from '../ports/clock.js';
-import type { Logger } from '../ports/logger.js';
-import { describeError } from '../../proto/coded-error.js';
-import { drawsInterval, INITIAL_POLL, stepPoll, type PollEffect, type PollEvent } from '../core/machines/poll-schedule.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Logger } from '../../ports/logger.js';
+import { describeError } from '../../../proto/coded-error.js';
+import { drawsInterval, INITIAL_POLL, stepPoll, type PollEffect, type PollEvent } from '../../core/machines/poll-schedule.js';
 
 export interface PollerOptions {
   name: string;

@@ -1,14 +1,14 @@
-import type { CommandArgsMap } from '../../proto/commands.js';
-import type { AgentConfig } from '../config/types.js';
-import { validateConfig } from '../config/validate.js';
-import type { JournalReader, RouteQueries } from '../ports/store.js';
-import type { RouterCli } from '../ports/router-cli.js';
-import type { CommandTarget, PathOverride, PolicyCheck } from './commands/command-target.js';
-import { policyChanges } from './policy-changes.js';
-import { mergePolicy } from './policy-config.js';
-import { stateBody } from './report-bodies.js';
-import type { Runtime } from './runtime.js';
-import { CodedError } from '../../proto/coded-error.js';
+import type { CommandArgsMap } from '../../../proto/commands.js';
+import type { AgentConfig } from '../../config/types.js';
+import { validateConfig } from '../../config/validate.js';
+import type { JournalReader, RouteQueries } from '../../ports/store.js';
+import type { RouterCli } from '../../ports/router-cli.js';
+import type { CommandTarget, PathOverride, PolicyCheck } from './command-target.js';
+import { policyChanges } from '../decide/policy-changes.js';
+import { mergePolicy } from '../decide/policy-config.js';
+import { stateBody } from '../report/report-bodies.js';
+import type { Runtime } from '../runtime.js';
+import { CodedError } from '../../../proto/coded-error.js';
 
 export interface RuntimeCommandTargetDeps {
   runtime: Runtime;
