@@ -48,12 +48,26 @@ export default tseslint.config(
     rules: { 'layering/layers': ['error', { layer: 'agent/ports', forbid: ['agent/adapters', 'agent/shell', 'agent/compose'] }] },
   },
   {
+    // Issue 14: a switch over a union (an action, a report, a payload's leaf) without a default names every
+    // member, so a new kind is a lint error where it is not handled (a default says "the rest" on purpose).
+    // Type-aware, so only where it pays: the product code.
+    files: ['agent/**/*.ts', 'proto/**/*.ts', 'lab/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
+  {
     // Issue 14: one error convention (proto/coded-error.ts). Codes come from a CodedError or errorCode(), never from a cast.
-    files: ['agent/**/*.ts', 'proto/**/*.ts'],
+    // And no double cast: a shape that arrives untyped is checked (a schema's type guard, a decoder), not asserted.
+    files: ['agent/**/*.ts', 'proto/**/*.ts', 'lab/**/*.ts'],
     rules: {
       'no-restricted-syntax': ['error', {
         selector: 'TSAsExpression > TSIntersectionType > TSTypeReference[typeName.name="Error"]',
         message: 'no `as Error & {...}`: use errorCode / describeError from proto/coded-error.ts, or throw a CodedError',
+      }, {
+        selector: 'TSAsExpression > TSAsExpression.expression:matches([typeAnnotation.type="TSUnknownKeyword"], [typeAnnotation.type="TSAnyKeyword"])',
+        message: 'no `as unknown as T`: check the value (a type guard, a schema decoder such as PayloadValidators.decode) or type the function to take it',
       }],
     },
   },

@@ -114,28 +114,32 @@ export class FleetModel {
       return false;
     }
     if (body === null || typeof body !== 'object' || body.v !== 1) return false;
-    const errors = this.validators.payload(at.leaf, body);
-    if (errors) return this.invalid(key, view, at.leaf, errors[0]!, receivedMs);
+    const decoded = this.validators.decode(at.leaf, body);
+    if (!decoded.ok) return this.invalid(key, view, at.leaf, decoded.errors[0]!, receivedMs);
     if (view.invalidLeaf === at.leaf) {
       delete view.invalid;
       delete view.invalidLeaf;
     }
     view.lastHeardMs = receivedMs;
-    if (typeof body.ts === 'number' && at.leaf !== 'status') view.lastTs = Math.max(view.lastTs ?? 0, body.ts);
-    switch (at.leaf) {
+    const p = decoded.payload;
+    if (p.leaf !== 'status') view.lastTs = Math.max(view.lastTs ?? 0, p.body.ts);
+    switch (p.leaf) {
       case 'status':
-        this.status(key, view, body as unknown as StatusPayload);
+        this.status(key, view, p.body);
         break;
       case 'state':
-        this.state(view, body as unknown as StatePayload);
+        this.state(view, p.body);
         break;
       case 'event': {
-        const e = body as unknown as EventPayload;
+        const e = p.body;
         if (!view.lastEvent || e.ts >= view.lastEvent.ts) view.lastEvent = { kind: e.kind, summary: summarizeEvent(e), ts: e.ts };
         break;
       }
-      default:
-        break;
+      case 'telemetry':
+      case 'routes':
+      case 'reply':
+      case 'cmd': // returned above: an operator's message
+        break; // seen (lastHeardMs, lastTs), nothing more shown
     }
     this.byNode.set(key, view);
     return true;

@@ -129,7 +129,7 @@ export interface TunnelState {
 
 export type DegradedComponentPayload = 'store' | 'router' | 'drift' | 'preflight' | 'identity';
 
-/** A part of the agent running degraded: it still serves, with less (agent/shell/degradations.ts). */
+/** A part of the agent running degraded: it still serves, with less (agent/shell/observe/degradations.ts). */
 export interface DegradationPayload {
   /**
    * `drift`: the router differs from what the agent intends and repairs did not cure it (see DriftPayload);

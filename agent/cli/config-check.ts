@@ -94,7 +94,7 @@ export async function configCommand(argv: string[]): Promise<number> {
 
 async function checkAgainstRouter(c: AgentConfig): Promise<number> {
   const { buildRouter } = await import('../compose/start-agent.js');
-  const { runPreflight } = await import('../shell/run-preflight.js');
+  const { runPreflight } = await import('../shell/decide/run-preflight.js');
   const router = buildRouter(c, process.env, silentLogger, () => undefined);
   try {
     const outcome = await runPreflight(c, router);

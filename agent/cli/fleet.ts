@@ -255,7 +255,7 @@ async function send(v: Values): Promise<number> {
     console.error(`spokepilot fleet: ${(err as Error).message}; the command was not sent`);
     return 1;
   } finally {
-    await broker.close(1000);
+    await broker.close(AbortSignal.timeout(1000));
   }
 }
 
@@ -304,7 +304,7 @@ async function view(v: Values): Promise<number> {
     try {
       await connectedWithin(broker, v.timeout === undefined ? CONNECT_TIMEOUT_MS : Number(v.timeout) * 1000, v.broker, errors.last);
     } catch (err) {
-      await broker.close(500);
+      await broker.close(AbortSignal.timeout(500));
       console.error(`spokepilot fleet: ${(err as Error).message}`);
       return 1;
     }
@@ -326,6 +326,6 @@ async function view(v: Values): Promise<number> {
   process.off('SIGINT', stopOnSignal);
   process.off('SIGTERM', stopOnSignal);
   if (v.once) console.log(render());
-  await broker.close(500);
+  await broker.close(AbortSignal.timeout(500));
   return 0;
 }

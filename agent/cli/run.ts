@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { startAgent } from '../compose/start-agent.js';
-import type { RestoreOutcome } from '../shell/native-restore.js';
+import type { RestoreOutcome } from '../shell/act/native-restore.js';
 import { withIoxEnv } from '../config/iox-env.js';
 import { loadConfigFile } from '../config/load.js';
 import { rotatingLogWriter } from '../adapters/rotating-log.js';

@@ -16,16 +16,16 @@ import { snapshotTopic } from '../../proto/snapshot.js';
 import { parsePublicKey } from '../../proto/command-signing.js';
 import { CommandHandler } from '../shell/commands/command-handler.js';
 import { commandJournal } from '../shell/commands/command-journal.js';
-import { DuplicateNodeWatch } from '../shell/duplicate-node-watch.js';
-import type { MqttStack } from '../shell/mqtt-stack.js';
-import { Publisher } from '../shell/publisher.js';
-import { outboxForPublisher, outboxSink } from '../shell/publisher-outbox.js';
-import { OutboxSpill, spillingSink, withSpill } from '../shell/outbox-spill.js';
-import { Reporter } from '../shell/publisher-reporter.js';
-import { SnapshotResponder } from '../shell/publisher-snapshot.js';
-import { fileSessionCounter, messageIds, PublisherSession, type Goodbye } from '../shell/publisher-session.js';
-import { eventBody, stateBody, telemetryBody } from '../shell/report-bodies.js';
-import { runtimeCommandTarget } from '../shell/runtime-command-target.js';
+import { DuplicateNodeWatch } from '../shell/report/duplicate-node-watch.js';
+import type { MqttStack } from '../shell/report/mqtt-stack.js';
+import { Publisher } from '../shell/report/publisher.js';
+import { outboxForPublisher, outboxSink } from '../shell/report/publisher-outbox.js';
+import { OutboxSpill, spillingSink, withSpill } from '../shell/report/outbox-spill.js';
+import { Reporter } from '../shell/report/publisher-reporter.js';
+import { SnapshotResponder } from '../shell/report/publisher-snapshot.js';
+import { fileSessionCounter, messageIds, PublisherSession, type Goodbye } from '../shell/report/publisher-session.js';
+import { eventBody, stateBody, telemetryBody } from '../shell/report/report-bodies.js';
+import { runtimeCommandTarget } from '../shell/commands/runtime-command-target.js';
 import type { Runtime } from '../shell/runtime.js';
 
 export type { MqttStack };
@@ -207,15 +207,15 @@ export function buildMqttStack(o: {
       broker.start();
       publishState();
     },
-    async stop(deadlineMs: number, goodbye?: Goodbye) {
+    async stop(signal: AbortSignal, goodbye?: Goodbye) {
       unsubscribe();
       if (stateDue) publishState();
       unwatch();
       snapshots.stop();
       duplicates.stop();
       await commands.stop();
-      await publisher.stop(deadlineMs, goodbye);
-      await broker.close(deadlineMs);
+      await publisher.stop(signal, goodbye);
+      await broker.close(signal);
     },
     stats: () => ({
       connected: broker.connected,

@@ -17,18 +17,18 @@ import type { RouterCli } from '../ports/router-cli.js';
 import { SqliteAgentStore, UnavailableStore } from '../adapters/sqlite/agent-store.js';
 import { startStatusServer } from '../adapters/http-status.js';
 import type { StatusServer } from '../ports/status-server.js';
-import { Lifecycle, within, type Service } from './lifecycle.js';
+import { Lifecycle, type Service } from './lifecycle.js';
 import { buildMqttStack, type MqttStack } from './mqtt-stack.js';
-import { statusRoutes } from '../shell/status-routes.js';
+import { statusRoutes } from '../shell/report/status-routes.js';
 import { Runtime } from '../shell/runtime.js';
-import { Degradations } from '../shell/degradations.js';
-import { GuardedRouter } from '../shell/guarded-router.js';
-import { restoreDualCloud, restoreNative, type RestoreOutcome } from '../shell/native-restore.js';
+import { Degradations } from '../shell/observe/degradations.js';
+import { GuardedRouter } from '../shell/act/guarded-router.js';
+import { restoreDualCloud, restoreNative, type RestoreOutcome } from '../shell/act/native-restore.js';
 import { fullRateStopLines } from '../core/metered/probing.js';
-import { runPreflight } from '../shell/run-preflight.js';
+import { runPreflight } from '../shell/decide/run-preflight.js';
 import { TcpPresence } from '../adapters/tcp-presence.js';
 import type { PresencePort } from '../ports/presence.js';
-import { PresenceGate } from '../shell/presence-gate.js';
+import { PresenceGate } from '../shell/act/presence-gate.js';
 import type { RouterJudgement } from '../core/router-judgement.js';
 
 export interface AgentDeps {
@@ -147,9 +147,9 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
             name: 'mqtt',
             start: () => mqtt.start(),
             // The offline status says how the router was left (the restore stopped just before).
-            stop: () =>
+            stop: (signal: AbortSignal) =>
               mqtt.stop(
-                Math.min(budget.mqttMs, left()),
+                AbortSignal.any([signal, AbortSignal.timeout(budget.mqttMs)]),
                 restore.outcome === 'skipped'
                   ? { restore: restore.outcome }
                   : { restore: restore.outcome, ...('code' in restore ? { restoreCode: restore.code } : {}) },
@@ -190,7 +190,11 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
       stop: () => cancelPrune(),
     },
     // A running actuation gets its budget to notice the closed gate; the loop does not wait longer for it.
-    { name: 'runtime', start: () => runtime.start(), stop: () => within(runtime.stop(), Math.min(budget.runtimeMs, left())) },
+    {
+      name: 'runtime',
+      start: () => runtime.start(),
+      stop: (signal: AbortSignal) => runtime.stop(AbortSignal.any([signal, AbortSignal.timeout(budget.runtimeMs)])),
+    },
     // Nothing the runtime started reaches IOS from here on: an actuation mid-verify fails at its next command.
     { name: 'router-gate', stop: () => router.shutDown() },
     // Not in control from here on: the router's own judgement takes over before anything else stops.

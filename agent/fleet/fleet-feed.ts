@@ -57,7 +57,7 @@ export async function startFleetFeed(o: {
       await b.publish({ topic, payload, qos: 1 });
     },
     async close() {
-      await Promise.all(brokers.map((b) => b.close(1000)));
+      await Promise.all(brokers.map((b) => b.close(AbortSignal.timeout(1000))));
     },
   };
 }

@@ -119,29 +119,31 @@ export class FleetState {
     if (body === null || typeof body !== 'object' || body.v !== 1) return undefined;
     const spoke = this.spokes.get(key) ?? { key, site: at.site, node: at.node, live: {}, lastHeardMs: nowMs };
     this.spokes.set(key, spoke);
-    const errors = this.validators.payload(at.leaf, body);
-    if (errors) {
+    const decoded = this.validators.decode(at.leaf, body);
+    if (!decoded.ok) {
       // Not shown: anyone allowed on the tree can publish as any node; the spoke is marked instead.
-      spoke.invalid = `${at.leaf}: ${errors[0]}`;
+      spoke.invalid = `${at.leaf}: ${decoded.errors[0]}`;
       return { kind: 'spoke', spoke, persist: false };
     }
     spoke.lastHeardMs = nowMs;
-    switch (at.leaf) {
+    const p = decoded.payload;
+    switch (p.leaf) {
       case 'status':
-        return this.status(spoke, body as unknown as StatusPayload, nowMs);
+        return this.status(spoke, p.body, nowMs);
       case 'state':
-        return this.state(spoke, body as unknown as StatePayload, nowMs);
+        return this.state(spoke, p.body, nowMs);
       case 'telemetry':
-        return this.telemetry(spoke, body as unknown as TelemetryPayload);
+        return this.telemetry(spoke, p.body);
       case 'event': {
-        const e = body as unknown as EventPayload;
+        const e = p.body;
         if (!spoke.lastEvent || e.ts >= spoke.lastEvent.ts) spoke.lastEvent = e;
         return { kind: 'event', spoke, event: e };
       }
       case 'reply':
-        return typeof body.tx === 'string' ? { kind: 'reply', spoke, tx: body.tx, body } : undefined;
-      default:
-        return undefined;
+        return p.body.tx !== null ? { kind: 'reply', spoke, tx: p.body.tx, body } : undefined;
+      case 'routes':
+      case 'cmd':
+        return undefined; // returned above, before parsing
     }
   }
 

@@ -2,10 +2,10 @@ import type { ParseResult } from '../../proto/records/common.js';
 
 export type CommandArgs = Record<string, string>;
 
-/** One supported show command (or family of spellings) and its parser. */
-export interface CommandSpec {
+/** One supported show command (or family of spellings) and its parser, typed by its id and what it returns. */
+export interface CommandSpec<Id extends string = string, R = unknown> {
   /** Stable id, the command's canonical spelling without arguments: `show ip route`. */
-  id: string;
+  id: Id;
   /** How it is written, for help text: `show ip route [vrf NAME]`. */
   usage: string;
   /**
@@ -13,5 +13,29 @@ export interface CommandSpec {
    * Named groups become arguments (`vrf`, `interface`, ...).
    */
   pattern: RegExp;
-  parse(text: string, args: CommandArgs): ParseResult<unknown>;
+  parse(text: string, args: CommandArgs): ParseResult<R>;
+}
+
+/**
+ * A command's spec, its record type inferred from its parser. Every warning
+ * names its command, so one pasted warning says where it came from.
+ */
+export function command<Id extends string, R>(spec: CommandSpec<Id, R>): CommandSpec<Id, R> {
+  return {
+    ...spec,
+    parse(text, args) {
+      const result = spec.parse(text, args);
+      for (const w of result.warnings) w.command ??= spec.id;
+      return result;
+    },
+  };
+}
+
+/**
+ * A family of commands keyed by id (the compiler checks each key is its spec's
+ * id), so the registry can be indexed by id with each command's own record type.
+ * The order is the order they are tried in.
+ */
+export function commandFamily<T extends { [K in keyof T]: CommandSpec<K & string, unknown> }>(family: T): T {
+  return family;
 }

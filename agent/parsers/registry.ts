@@ -1,30 +1,31 @@
 import type { ParseResult } from '../../proto/records/common.js';
 import { expandAbbreviations, usageKeywords } from './abbreviation.js';
-import type { CommandArgs, CommandSpec } from './command-spec.js';
+import { commandFamily, type CommandArgs, type CommandSpec } from './command-spec.js';
 import { cryptoCommands } from './crypto/index.js';
 import { routingCommands } from './routing/index.js';
 import { healthCommands } from './health/index.js';
 import { systemCommands } from './system/index.js';
 import { CodedError } from '../../proto/coded-error.js';
 
-/** Every warning names its command, so one pasted warning says where it came from. */
-function namingWarnings(spec: CommandSpec): CommandSpec {
-  return {
-    ...spec,
-    parse(text, args) {
-      const result = spec.parse(text, args);
-      for (const w of result.warnings) w.command ??= spec.id;
-      return result;
-    },
-  };
-}
+const SPECS = commandFamily({ ...cryptoCommands, ...routingCommands, ...healthCommands, ...systemCommands });
 
-export const COMMANDS: readonly CommandSpec[] = [...cryptoCommands, ...routingCommands, ...healthCommands, ...systemCommands].map(
-  namingWarnings,
-);
+/** Every supported command's id: `show track`, `show ip route`, ... */
+export type CommandId = keyof typeof SPECS;
+
+/** What the parser of one command returns, record by record: `RecordOf<'show track'>` is `Track`. */
+export type RecordOf<Id extends CommandId> = (typeof SPECS)[Id] extends CommandSpec<Id, infer R> ? R : never;
+
+/** The registry indexed by id, each spec with its own record type (checked against SPECS, not asserted). */
+const BY_ID: { readonly [Id in CommandId]: CommandSpec<Id, RecordOf<Id>> } = SPECS;
+
+/** Any one command's spec; a check of `spec.id` narrows it to that command's. */
+export type AnyCommandSpec = (typeof BY_ID)[CommandId];
+
+/** In the order they are tried. */
+export const COMMANDS: readonly AnyCommandSpec[] = Object.values(BY_ID);
 
 export interface ResolvedCommand {
-  spec: CommandSpec;
+  spec: AnyCommandSpec;
   args: CommandArgs;
 }
 
@@ -51,14 +52,15 @@ export function resolveCommand(command: string): ResolvedCommand | undefined {
   return undefined;
 }
 
-function resolved(spec: CommandSpec, m: RegExpExecArray): ResolvedCommand {
+function resolved(spec: AnyCommandSpec, m: RegExpExecArray): ResolvedCommand {
   const args: CommandArgs = {};
   for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) args[k] = v;
   return { spec, args };
 }
 
 /** Parsers never throw; these are the faults around them (an unknown command, the worker pool). */
-export type ParseErrorCode = 'PARSE_UNSUPPORTED_COMMAND' | 'PARSE_WORKER_FAILED' | 'POOL_QUEUE_FULL' | 'POOL_CLOSED' | 'POOL_WORKER_EXITED';
+export type ParseErrorCode =
+  'PARSE_UNSUPPORTED_COMMAND' | 'PARSE_COMMAND_MISMATCH' | 'PARSE_WORKER_FAILED' | 'POOL_QUEUE_FULL' | 'POOL_CLOSED' | 'POOL_WORKER_EXITED';
 
 export class UnsupportedCommandError extends CodedError<ParseErrorCode> {
   constructor(readonly command: string) {
@@ -71,4 +73,27 @@ export function parseCommandOutput(command: string, text: string): ParseResult<u
   const resolved = resolveCommand(command);
   if (!resolved) throw new UnsupportedCommandError(command);
   return resolved.spec.parse(text, resolved.args);
+}
+
+/** A command line that is not the command the caller named: a fault in the caller, not in the router's output. */
+export class CommandMismatchError extends CodedError<ParseErrorCode> {
+  constructor(
+    readonly id: CommandId,
+    readonly command: string,
+  ) {
+    super('PARSE_COMMAND_MISMATCH', `"${command}" is not a "${id}" command`);
+  }
+}
+
+/**
+ * Parses the output of one command, typed by its id: `parseAs('show track brief', text)`
+ * returns `ParseResult<Track>`. `line` is the command as sent to the router when it
+ * carries arguments or another spelling (`show bgp ipv4 unicast` is a `show ip bgp`);
+ * it must resolve to `id`. Throws only for a line that does not.
+ */
+export function parseAs<Id extends CommandId>(id: Id, text: string, line: string = id): ParseResult<RecordOf<Id>> {
+  const resolved = resolveCommand(line);
+  if (!resolved) throw new UnsupportedCommandError(line);
+  if (resolved.spec.id !== id) throw new CommandMismatchError(id, line);
+  return BY_ID[id].parse(text, resolved.args);
 }

@@ -62,6 +62,6 @@ export interface Broker {
   /** Called after each CONNACK, before anything else is sent on that connection. */
   onConnect(handler: (info: ConnectInfo) => void): () => void;
   onDisconnect(handler: (reason: string) => void): () => void;
-  /** Ends the connection (after in-flight acknowledgements, up to the deadline) and stops reconnecting. */
-  close(deadlineMs?: number): Promise<void>;
+  /** Ends the connection (after in-flight acknowledgements, until `signal` aborts) and stops reconnecting. */
+  close(signal?: AbortSignal): Promise<void>;
 }

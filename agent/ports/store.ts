@@ -155,7 +155,7 @@ export interface AgentStore {
    * long past its expiry an accepted command's nonce is kept (the verifier's clock skew).
    */
   reporting(o: { nonceKeepMs: number }): ReportingStore | undefined;
-  /** Bytes counted on metered WANs (agent/shell/metered-accounting.ts); absent without a database. */
+  /** Bytes counted on metered WANs (agent/shell/report/metered-accounting.ts); absent without a database. */
   metered?(): MeteredUsageStore | undefined;
 }
 

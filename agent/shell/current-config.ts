@@ -1,7 +1,7 @@
 import type { AgentConfig } from '../config/types.js';
 import { LIVE_KEYS } from '../config/schema.js';
 import type { PolicyConfig } from '../core/policy/config.js';
-import { policyOf } from './policy-config.js';
+import { policyOf } from './decide/policy-config.js';
 
 /**
  * The one owner of the configuration in force (issue 14): SIGHUP and

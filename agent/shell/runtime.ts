@@ -1,4 +1,4 @@
-import type { CryptoSession, FlexVpnClient, IpsecSaIdent } from '../../proto/records/crypto.js';
+import type { CryptoSession, IpsecSaIdent } from '../../proto/records/crypto.js';
 import type { IpInterfaceBrief, IpSlaStatistics, Track } from '../../proto/records/health.js';
 import type { SyslogRecord } from '../../proto/records/system.js';
 import type { AgentConfig } from '../config/types.js';
@@ -8,31 +8,32 @@ import { INITIAL_PATH_CHANGES, nextPathChange } from '../core/observe/path-chang
 import { slaSamples, type SlaCursors } from '../core/observe/sla.js';
 import type { Decision } from '../core/policy/types.js';
 import type { ParsePool } from '../parsers/pool/parse-pool.js';
+import type { CommandId, RecordOf } from '../parsers/registry.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { RouterCli } from '../ports/router-cli.js';
-import { Actuator, type ActivePath, type Steering } from './actuator.js';
-import { BgpSteering } from './bgp-steering.js';
-import { DualCloudReader } from './dual-cloud-reader.js';
+import { Actuator, type ActivePath, type Steering } from './act/actuator.js';
+import { BgpSteering } from './act/bgp-steering.js';
+import { DualCloudReader } from './observe/dual-cloud-reader.js';
 import type { Shortcut } from '../core/dual-cloud/shortcuts.js';
 import type { AgentStore } from '../ports/store.js';
-import { DecisionLoop } from './decision-loop.js';
-import { Poller } from './poller.js';
-import { policyOf } from './policy-config.js';
-import { familiesFor, type Family } from './syslog-triggers.js';
-import { RuntimeMetrics } from './runtime-metrics.js';
-import { RuntimeEvents } from './runtime-events.js';
-import { Degradations } from './degradations.js';
+import { DecisionLoop } from './decide/decision-loop.js';
+import { Poller } from './observe/poller.js';
+import { policyOf } from './decide/policy-config.js';
+import { familiesFor, type Family } from './observe/syslog-triggers.js';
+import { RuntimeMetrics } from './report/runtime-metrics.js';
+import { RuntimeEvents } from './report/runtime-events.js';
+import { Degradations } from './observe/degradations.js';
 import { VIOLATIONS_LISTED, type RouteViolation } from '../core/route-expectations.js';
 import { tracksSeen, type TrackSeen } from '../core/reconcile.js';
 import type { PathRepairConfig } from '../core/path-repair.js';
 import { forbiddenByRouter, judgementTracks, type RouterJudgement } from '../core/router-judgement.js';
-import { driftReporting } from './drift-reporting.js';
+import { driftReporting } from './report/drift-reporting.js';
+import { untilAborted } from '../../proto/abort.js';
 import { describeError, errorCode } from '../../proto/coded-error.js';
 import { CurrentConfig } from './current-config.js';
-import { meteredAccountingFor, type MeteredAccounting } from './metered-accounting.js';
-import { meteredProbingFor, type MeteredProbing } from './metered-probing.js';
-import type { InterfaceDetail } from '../../proto/records/health.js';
+import { meteredAccountingFor, type MeteredAccounting } from './report/metered-accounting.js';
+import { meteredProbingFor, type MeteredProbing } from './act/metered-probing.js';
 
 export interface RuntimeOptions {
   config: AgentConfig;
@@ -138,7 +139,7 @@ export class Runtime {
       c.topology === 'dual-cloud' && c.dualCloud
         ? new DualCloudReader({
             dualCloud: c.dualCloud,
-            parse: (command) => this.parse(command),
+            parse: (id, command) => this.parse(id, command),
             observe: (obs) => this.loop.observeAll(obs),
             onShortcut: (change) => {
               o.store.journal(o.clock.now(), 'shortcut', change.shortcut.prefix, change);
@@ -213,7 +214,7 @@ export class Runtime {
       (sources) => this.metered?.reconfigure(sources),
     );
     this.metered = meteredAccountingFor(c.flexvpn.sources, {
-      readInterface: async (name) => ((await this.parse(`show interfaces ${name}`)) as InterfaceDetail[]).find((i) => i.name === name),
+      readInterface: async (name) => (await this.parse('show interfaces', `show interfaces ${name}`)).find((i) => i.name === name),
       ...(o.store.metered?.() ? { store: o.store.metered()! } : {}),
       clock: o.clock,
       log: o.log.child('metered'),
@@ -324,10 +325,11 @@ export class Runtime {
   }
 
   /** Stops polling; waits for a running actuation to finish. */
-  async stop(): Promise<void> {
+  /** Stops reading; waits for a running actuation to finish until `signal` aborts (it notices the closed gate). */
+  async stop(signal?: AbortSignal): Promise<void> {
     this.cancelTick?.();
     for (const p of this.pollers.values()) p.stop();
-    await this.loop.idle();
+    await (signal ? untilAborted(this.loop.idle(), signal) : this.loop.idle());
   }
 
   onSyslog(record: SyslogRecord): void {
@@ -339,7 +341,7 @@ export class Runtime {
   }
 
   private async readSla(): Promise<void> {
-    const records = (await this.parse('show ip sla statistics')) as IpSlaStatistics[];
+    const records = await this.parse('show ip sla statistics');
     this.latest.sla = records;
     const r = slaSamples(this.slaCursors, records);
     this.slaCursors = r.cursors;
@@ -348,7 +350,7 @@ export class Runtime {
 
   private async readFlexvpn(): Promise<void> {
     const epoch = this.loop.actuationEpoch;
-    const clients = (await this.parse('show crypto ikev2 client flexvpn')) as FlexVpnClient[];
+    const clients = await this.parse('show crypto ikev2 client flexvpn');
     const tracks = await this.readOwnedTracks();
     const first = this.flexSeen === undefined;
     const r = flexvpnObservation(this.flexSeen, clients, this.o.config.flexvpn.client);
@@ -376,8 +378,8 @@ export class Runtime {
     try {
       const { records, warnings } = await this.parseWithWarnings('show track brief');
       const owned = [...c.flexvpn.peers.map((p) => p.stubTrack), ...c.flexvpn.sources.map((x) => x.stubTrack)];
-      this.observeJudgement(records as Track[]);
-      return tracksSeen(records as Track[], owned, warnings === 0);
+      this.observeJudgement(records);
+      return tracksSeen(records, owned, warnings === 0);
     } catch (err) {
       this.o.log.debug('track-read-failed', { error: (err as Error).message });
       return undefined;
@@ -395,7 +397,7 @@ export class Runtime {
   }
 
   private async readInterfaces(): Promise<void> {
-    const rows = (await this.parse('show ip interface brief')) as IpInterfaceBrief[];
+    const rows = await this.parse('show ip interface brief');
     this.latest.interfaces = rows;
     // A dual-cloud candidate's "source" is its tunnel: a tunnel whose line protocol drops fails it at once.
     const watched = this.o.config.dualCloud?.hubs.map((h) => h.tunnel) ?? this.o.config.flexvpn.sources.map((s) => s.interface);
@@ -406,13 +408,13 @@ export class Runtime {
   }
 
   private async readSessions(): Promise<CryptoSession[]> {
-    this.latest.sessions = (await this.parse('show crypto session')) as CryptoSession[];
+    this.latest.sessions = await this.parse('show crypto session');
     return this.latest.sessions;
   }
 
   private async readCrypto(): Promise<void> {
     await this.readSessions();
-    this.latest.ipsec = (await this.parse('show crypto ipsec sa')) as IpsecSaIdent[];
+    this.latest.ipsec = await this.parse('show crypto ipsec sa');
   }
 
   private async readRoutes(): Promise<void> {
@@ -466,7 +468,7 @@ export class Runtime {
 
   /** Verification: what the client uses now, and whether its session is up. */
   private async readActivePath(): Promise<ActivePath> {
-    const clients = (await this.parse('show crypto ikev2 client flexvpn')) as FlexVpnClient[];
+    const clients = await this.parse('show crypto ikev2 client flexvpn');
     const ours = clients.find((x) => x.profile === this.o.config.flexvpn.client);
     const sessions = await this.readSessions();
     const peer = ours?.currentState === 'active' ? ours.peer : undefined;
@@ -474,13 +476,17 @@ export class Runtime {
     return { ...(peer ? { peer } : {}), ...(ours?.sourceInterface ? { source: ours.sourceInterface } : {}), sessionUp };
   }
 
-  private async parse(command: string): Promise<unknown[]> {
-    return (await this.parseWithWarnings(command)).records;
+  /** Reads one command from the router and parses it, typed by its id; `command` when it carries arguments. */
+  private async parse<Id extends CommandId>(id: Id, command: string = id): Promise<RecordOf<Id>[]> {
+    return (await this.parseWithWarnings(id, command)).records;
   }
 
-  private async parseWithWarnings(command: string): Promise<{ records: unknown[]; warnings: number }> {
+  private async parseWithWarnings<Id extends CommandId>(
+    id: Id,
+    command: string = id,
+  ): Promise<{ records: RecordOf<Id>[]; warnings: number }> {
     const text = await this.o.router.show(command);
-    const result = await this.o.pool.parse(command, text);
+    const result = await this.o.pool.parseAs(id, text, command);
     if (result.warnings.length > 0) {
       this.metrics.parseWarnings += result.warnings.length;
       this.o.log.debug('parse-warnings', { command, count: result.warnings.length, first: result.warnings[0] });

@@ -8,7 +8,7 @@
 import { DEFAULT_POLICY, type PolicyConfig } from '../../agent/core/policy/config.js';
 import { step } from '../../agent/core/policy/step.js';
 import { INITIAL_STATE, type Effect, type PolicyState } from '../../agent/core/policy/types.js';
-import { Reporter } from '../../agent/shell/publisher-reporter.js';
+import { Reporter } from '../../agent/shell/report/publisher-reporter.js';
 import { systemClock } from '../../agent/ports/clock.js';
 import type { EventBody } from '../../proto/payloads.js';
 import type { StateBody, TelemetryBody } from '../../proto/publish-rules.js';

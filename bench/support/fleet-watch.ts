@@ -160,7 +160,7 @@ export async function coldStartSec(urls: readonly string[], root: string, expect
     );
     return (Date.now() - t0) / 1000;
   } finally {
-    await broker.close(500);
+    await broker.close(AbortSignal.timeout(500));
   }
 }
 

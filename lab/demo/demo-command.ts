@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RunningAgent } from '../../agent/compose/start-agent.js';
-import { policyOf } from '../../agent/shell/policy-config.js';
+import { policyOf } from '../../agent/shell/decide/policy-config.js';
 import { runFailover, type FailoverResult } from '../harness/failover-run.js';
 import { scenarioPath } from '../lab-command.js';
 import { labDataPath } from '../lab-data.js';

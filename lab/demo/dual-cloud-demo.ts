@@ -9,9 +9,8 @@
 import { join } from 'node:path';
 import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import { startAgent } from '../../agent/compose/start-agent.js';
-import { parseCommandOutput } from '../../agent/parsers/registry.js';
+import { parseAs } from '../../agent/parsers/registry.js';
 import { silentLogger } from '../../agent/ports/logger.js';
-import type { BgpPathEntry } from '../../proto/records/routing.js';
 import { agentClockFrom } from '../harness/clock-bridge.js';
 import { dualCloudLabAgentConfig, dualCloudSpokeLines } from '../harness/dual-cloud-agent-config.js';
 import { DUAL_CLOUD_LAN } from '../router/dual-cloud-config.js';
@@ -49,7 +48,7 @@ export async function playDualCloudDemo(o: { scenario: Scenario; speed: number; 
   });
   const lan = `${DUAL_CLOUD_LAN.network}/24`;
   const directions = async () => {
-    const paths = parseCommandOutput('show bgp ipv4 unicast', await cli.show('show bgp ipv4 unicast')).records as BgpPathEntry[];
+    const paths = parseAs('show ip bgp', await cli.show('show bgp ipv4 unicast'), 'show bgp ipv4 unicast').records;
     const best = paths.find((p) => p.network === DUAL_CLOUD_SUMMARY && p.best);
     const out = spoke.router.world.hubs().find((h) => h.tunnelAddress === best?.nextHop)?.name ?? 'none';
     return `outbound via ${out}${best?.localPref !== undefined ? ` (local preference ${best.localPref})` : ''}, return via ${spoke.router.world.returnHubFor(lan) ?? 'none'}`;

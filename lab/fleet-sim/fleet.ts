@@ -146,6 +146,7 @@ export class SimFleet {
       clearTimeout(t);
       clearInterval(t);
     }
-    await Promise.all(this.spokes.map((s) => s.stop(2_000).catch(() => {})));
+    const signal = AbortSignal.timeout(2_000); // one stop for all: they stop side by side
+    await Promise.all(this.spokes.map((s) => s.stop(signal).catch(() => {})));
   }
 }

@@ -20,11 +20,11 @@ import { silentLogger } from '../../agent/ports/logger.js';
 import { CommandHandler } from '../../agent/shell/commands/command-handler.js';
 import { commandJournal } from '../../agent/shell/commands/command-journal.js';
 import type { CommandTarget } from '../../agent/shell/commands/command-target.js';
-import { Publisher } from '../../agent/shell/publisher.js';
-import { outboxForPublisher, outboxSink } from '../../agent/shell/publisher-outbox.js';
-import { Reporter } from '../../agent/shell/publisher-reporter.js';
-import { SnapshotResponder } from '../../agent/shell/publisher-snapshot.js';
-import { fileSessionCounter, memorySessionCounter, messageIds, PublisherSession } from '../../agent/shell/publisher-session.js';
+import { Publisher } from '../../agent/shell/report/publisher.js';
+import { outboxForPublisher, outboxSink } from '../../agent/shell/report/publisher-outbox.js';
+import { Reporter } from '../../agent/shell/report/publisher-reporter.js';
+import { SnapshotResponder } from '../../agent/shell/report/publisher-snapshot.js';
+import { fileSessionCounter, memorySessionCounter, messageIds, PublisherSession } from '../../agent/shell/report/publisher-session.js';
 import type { PayloadValidators } from '../../proto/schemas/index.js';
 import { snapshotTopic } from '../../proto/snapshot.js';
 import { nodeTopics, type NodeAddress } from '../../proto/topics.js';
@@ -193,11 +193,11 @@ export class SimSpoke {
     return this.outbox.depth().total.messages;
   }
 
-  async stop(deadlineMs = 2_000): Promise<void> {
+  async stop(signal: AbortSignal = AbortSignal.timeout(2_000)): Promise<void> {
     this.snapshots.stop();
     await this.commands.stop();
-    await this.publisher.stop(deadlineMs);
-    await this.broker.close(Math.min(deadlineMs, 1_000));
+    await this.publisher.stop(signal);
+    await this.broker.close(AbortSignal.any([signal, AbortSignal.timeout(1_000)]));
     this.db.close();
   }
 }

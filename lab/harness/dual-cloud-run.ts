@@ -9,9 +9,8 @@
  */
 import { join } from 'node:path';
 import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
-import { parseCommandOutput } from '../../agent/parsers/registry.js';
+import { parseAs } from '../../agent/parsers/registry.js';
 import { silentLogger } from '../../agent/ports/logger.js';
-import type { BgpPathEntry } from '../../proto/records/routing.js';
 import { DUAL_CLOUD_LAN, DUAL_CLOUD_TUNED, dualCloudConfig, type DualCloudTuning } from '../router/dual-cloud-config.js';
 import { createLabRouter, type LabRouter } from '../router/index.js';
 import { playScenario } from '../scenario/runner.js';
@@ -143,7 +142,7 @@ function benchConfig(router: LabRouter, level: ServiceLevel, dbPath: string) {
 function outboundHub(router: LabRouter): string | undefined {
   const found = findCommand(router.commands(), 'exec', ['show', 'bgp', 'ipv4', 'unicast'])!;
   const text = found.def.handler({ mode: 'exec', terminalWidth: 0 }, found.args)?.output ?? '';
-  const paths = parseCommandOutput('show bgp ipv4 unicast', text).records as BgpPathEntry[];
+  const paths = parseAs('show ip bgp', text, 'show bgp ipv4 unicast').records;
   const best = paths.find((p) => p.network === DUAL_CLOUD_SUMMARY && p.best);
   return router.world.hubs().find((h) => h.tunnelAddress === best?.nextHop)?.name;
 }

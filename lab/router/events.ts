@@ -2,6 +2,7 @@
  * What the router did, as data. Each event is logged (show logging), sent as
  * syslog where IOS would send a message, and recorded in a scenario timeline.
  */
+import { Listeners } from '../../proto/listeners.js';
 import type { UpDown } from './config-model.js';
 
 export type RouterEvent =
@@ -36,14 +37,13 @@ export type RouterEventListener = (event: RouterEvent) => void;
 
 /** A per-router fan-out (no global bus: several spokes share one process). */
 export class EventBus {
-  private readonly listeners = new Set<RouterEventListener>();
+  private readonly listeners = new Listeners<RouterEvent>();
 
   subscribe(listener: RouterEventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.on(listener);
   }
 
   emit(event: RouterEvent): void {
-    for (const l of [...this.listeners]) l(event);
+    this.listeners.emit(event);
   }
 }

@@ -7,6 +7,7 @@
 import type { CommandDef, LabDevice } from '../cli/grammar.js';
 import { SeededRandom } from '../world/random.js';
 import { World } from '../world/world.js';
+import { Listeners } from '../../proto/listeners.js';
 import { LogBuffer, type SyslogSink } from '../syslog/log-buffer.js';
 import { UdpSyslogSender } from '../syslog/udp-sender.js';
 import { execCommands } from './commands/exec.js';
@@ -158,9 +159,9 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
   else tick(model);
   model.emitting = true;
 
-  const hooks = new Set<() => void>();
+  const hooks = new Listeners<void>();
   const step = (): void => {
-    for (const h of [...hooks]) h();
+    hooks.emit();
     tick(model);
     eem.tick();
   };
@@ -189,8 +190,7 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
     },
     step,
     beforeStep(hook) {
-      hooks.add(hook);
-      return () => hooks.delete(hook);
+      return hooks.on(hook);
     },
     subscribe: (listener) => bus.subscribe(listener),
     configure: (text) => applyConfigText(() => commands, text),

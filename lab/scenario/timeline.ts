@@ -34,7 +34,10 @@ export function describeEvent(e: RouterEvent): string | undefined {
     case 'world':
       return `>> ${e.description}`;
     case 'drop-sessions':
-      return undefined;
+    case 'eem':
+    case 'eem-log':
+    case 'ip-sla-threshold':
+      return undefined; // not lines of the timeline: the track and session changes they cause are
   }
 }
 

@@ -2,6 +2,7 @@
  * The router's logging: every event IOS would log goes to the buffer (`show
  * logging`) with the next sequence number and, when a collector is set, over UDP.
  */
+import { Listeners } from '../../proto/listeners.js';
 import type { RouterEvent } from '../router/events.js';
 import { bufferLine, udpLine } from './format.js';
 import { messageFor } from './messages.js';
@@ -16,7 +17,7 @@ export class LogBuffer {
   /** Messages handed to the syslog host. */
   trapLines = 0;
   /** Called with each line as the buffer records it (EEM syslog event detector). */
-  private readonly watchers = new Set<(line: string) => void>();
+  private readonly watchers = new Listeners<string>();
 
   constructor(
     private readonly capacity = 200,
@@ -29,7 +30,7 @@ export class LogBuffer {
     const seq = ++this.sequence;
     this.lines.push(bufferLine(seq, event.at, msg));
     if (this.lines.length > this.capacity) this.lines.shift();
-    for (const w of [...this.watchers]) w(this.lines.at(-1)!);
+    this.watchers.emit(this.lines.at(-1)!);
     if (this.sink) {
       this.sink.send(udpLine(seq, event.at, msg));
       this.trapLines++;
@@ -37,8 +38,7 @@ export class LogBuffer {
   }
 
   watch(watcher: (line: string) => void): () => void {
-    this.watchers.add(watcher);
-    return () => this.watchers.delete(watcher);
+    return this.watchers.on(watcher);
   }
 
   get logged(): number {

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
-import { runPreflight } from '../../agent/shell/run-preflight.js';
+import { runPreflight } from '../../agent/shell/decide/run-preflight.js';
 import { labAgentConfig } from '../../lab/harness/agent-config.js';
 import { defaultLabConfig } from '../../lab/router/default-config.js';
 import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';

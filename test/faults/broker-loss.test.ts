@@ -47,7 +47,7 @@ interface Received {
   body: Record<string, unknown>;
 }
 
-/** The counter part of a message id (`<boot>-<seq base 36>`, agent/shell/publisher-session.ts). */
+/** The counter part of a message id (`<boot>-<seq base 36>`, agent/shell/report/publisher-session.ts). */
 const seqOf = (id: string) => parseInt(id.split('-').at(-1)!, 36);
 
 describe('broker loss while the agent produces events (embedded aedes, real SQLite outbox)', () => {

@@ -170,7 +170,7 @@ describe('disk full under a running agent (real SQLite file, lab over real SSH, 
   }, 90_000);
 
   // Was a product bug: a decision made while the disk was full was written nowhere (journal and outbox
-  // both refused it), so the fleet never heard of it. The outbox now spills to memory (agent/shell/outbox-spill.ts).
+  // both refused it), so the fleet never heard of it. The outbox now spills to memory (agent/shell/report/outbox-spill.ts).
   it('news decided while the disk is full reaches the operator once space and the broker return (nothing lost)', async () => {
     const node = 'disk-full-news';
     const operator = await startOperator(broker.url, 'lab', node, { persistent: true });

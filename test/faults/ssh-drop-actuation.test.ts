@@ -13,7 +13,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunningAgent } from '../../agent/compose/start-agent.js';
 import { planStubTracks } from '../../agent/core/actuation/plan.js';
-import type { ActuationOutcome } from '../../agent/shell/actuator.js';
+import type { ActuationOutcome } from '../../agent/shell/act/actuator.js';
 import {
   assertStillRunning,
   expectedTracks,

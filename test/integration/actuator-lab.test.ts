@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import { parseCommandOutput } from '../../agent/parsers/registry.js';
 import { silentLogger } from '../../agent/ports/logger.js';
-import { Actuator, type ActivePath } from '../../agent/shell/actuator.js';
+import { Actuator, type ActivePath } from '../../agent/shell/act/actuator.js';
 import type { CryptoSession, FlexVpnClient } from '../../proto/records/crypto.js';
 import { agentClockFrom } from '../../lab/harness/clock-bridge.js';
 import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';

@@ -14,8 +14,8 @@ import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.j
 import type { AgentConfig } from '../../agent/config/types.js';
 import { parseCommandOutput } from '../../agent/parsers/registry.js';
 import { silentLogger } from '../../agent/ports/logger.js';
-import { eventBody, telemetryBody } from '../../agent/shell/report-bodies.js';
-import type { RuntimeEvent } from '../../agent/shell/runtime-events.js';
+import { eventBody, telemetryBody } from '../../agent/shell/report/report-bodies.js';
+import type { RuntimeEvent } from '../../agent/shell/report/runtime-events.js';
 import { agentClockFrom } from '../../lab/harness/clock-bridge.js';
 import { dualCloudLabAgentConfig, dualCloudSpokeLines } from '../../lab/harness/dual-cloud-agent-config.js';
 import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';

@@ -15,7 +15,7 @@ import { SqliteMeteredUsage } from '../../agent/adapters/sqlite/metered-usage.js
 import type { AgentConfig } from '../../agent/config/types.js';
 import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
 import { silentLogger } from '../../agent/ports/logger.js';
-import type { RuntimeEvent } from '../../agent/shell/runtime-events.js';
+import type { RuntimeEvent } from '../../agent/shell/report/runtime-events.js';
 import { labAgentConfig } from '../../lab/harness/agent-config.js';
 import { agentClockFrom } from '../../lab/harness/clock-bridge.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../../lab/embedded-broker.js';

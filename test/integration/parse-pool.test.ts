@@ -24,6 +24,19 @@ describe('parse pool (real worker threads)', () => {
     expect(viaWorker).toEqual(parseCommandOutput('show crypto ikev2 sa', bigIkeText));
   });
 
+  it('parseAs: typed by id, the same records through a worker and inline; a line of another command is refused', async () => {
+    pool = new ParsePool({ inlineBelowBytes: 0 });
+    const viaWorker = await pool.parseAs('show crypto ikev2 sa', bigIkeText);
+    expect(viaWorker.records).toHaveLength(3000);
+    expect(viaWorker.records[0]!.localAddress).toBe('10.0.0.0');
+    const inline = new ParsePool({ inlineBelowBytes: 1 << 30 });
+    expect(await inline.parseAs('show crypto ikev2 sa', bigIkeText)).toEqual(viaWorker);
+    await inline.close();
+    await expect(pool.parseAs('show crypto ikev2 sa', bigIkeText, 'show crypto session')).rejects.toMatchObject({
+      code: 'PARSE_COMMAND_MISMATCH',
+    });
+  });
+
   it('parses small outputs inline', async () => {
     pool = new ParsePool({ inlineBelowBytes: 1 << 20 });
     const r = await pool.parse('show crypto ikev2 sa', ikeText);

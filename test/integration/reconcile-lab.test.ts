@@ -13,7 +13,7 @@ import mqtt from 'mqtt';
 import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
 import { silentLogger } from '../../agent/ports/logger.js';
-import type { DriftEvent, RuntimeEvent } from '../../agent/shell/runtime-events.js';
+import type { DriftEvent, RuntimeEvent } from '../../agent/shell/report/runtime-events.js';
 import { labAgentConfig } from '../../lab/harness/agent-config.js';
 import type { AgentConfig } from '../../agent/config/types.js';
 import { agentClockFrom } from '../../lab/harness/clock-bridge.js';

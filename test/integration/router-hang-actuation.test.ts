@@ -9,8 +9,8 @@ import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import { DEFAULT_POLICY, type PolicyConfig } from '../../agent/core/policy/config.js';
 import { systemClock, type Clock } from '../../agent/ports/clock.js';
 import { silentLogger } from '../../agent/ports/logger.js';
-import { Actuator } from '../../agent/shell/actuator.js';
-import { DecisionLoop } from '../../agent/shell/decision-loop.js';
+import { Actuator } from '../../agent/shell/act/actuator.js';
+import { DecisionLoop } from '../../agent/shell/decide/decision-loop.js';
 import { startFloodingRouter, type FloodingRouter } from '../support/flooding-ssh-router.js';
 
 const HUB1 = '198.51.100.1';

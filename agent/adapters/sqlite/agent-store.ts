@@ -12,7 +12,7 @@ import type { RouteExpectations } from '../../core/route-expectations.js';
 import type { Logger } from '../../ports/logger.js';
 import type { AgentStore, IngestOutcome, JournalEntry, MeteredUsageStore, ReportingStore } from '../../ports/store.js';
 import { StoreError } from './store-error.js';
-import { perTurnBatch } from '../../shell/per-turn-batch.js';
+import { perTurnBatch } from '../../shell/report/per-turn-batch.js';
 import { describeError, errorCode } from '../../../proto/coded-error.js';
 
 export type { AgentStore };

@@ -2,7 +2,6 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { IkeV2Sa } from '../../../proto/records/crypto.js';
 import type { Route } from '../../../proto/records/routing.js';
 import { pushedSubnetTables } from './pushed-subnets.js';
 import { compileExpectations, judgeRoutes, type CompiledExpectations } from '../../core/route-expectations.js';
@@ -91,9 +90,7 @@ async function handle(req: RouteIngestRequest): Promise<RouteIngestReply> {
     const resolved = resolveCommand(req.command);
     if (resolved?.spec.id === 'show crypto ikev2 sa detailed') {
       const parsed = resolved.spec.parse(req.text, resolved.args);
-      const tables = await Promise.all(
-        pushedSubnetTables(parsed.records as IkeV2Sa[]).map(({ table, routes }) => ingestTable(table, routes, req.tsMs)),
-      );
+      const tables = await Promise.all(pushedSubnetTables(parsed.records).map(({ table, routes }) => ingestTable(table, routes, req.tsMs)));
       return { id: req.id, ok: true, tables, parseWarnings: parsed.warnings.length };
     }
     if (!resolved || (resolved.spec.id !== 'show ip route' && resolved.spec.id !== 'show ipv6 route')) {
@@ -105,7 +102,7 @@ async function handle(req: RouteIngestRequest): Promise<RouteIngestReply> {
     }
     const parsed = resolved.spec.parse(req.text, resolved.args);
     const table: TableId = { family: resolved.spec.id === 'show ip route' ? 'ipv4' : 'ipv6', vrf: resolved.args.vrf ?? '' };
-    const routes = (parsed.records as Route[]).filter((r) => r.family === table.family);
+    const routes = parsed.records.filter((r) => r.family === table.family);
     return { id: req.id, ok: true, tables: [await ingestTable(table, routes, req.tsMs)], parseWarnings: parsed.warnings.length };
   } catch (err) {
     // The code crosses the thread as a store code: SQLite's own names map onto ours (store-error.ts).

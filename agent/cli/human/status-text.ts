@@ -7,7 +7,7 @@ import type { StateBody } from '../../../proto/publish-rules.js';
 import { causeWords, decisionLine, errorWords } from './reasons.js';
 import { duration, when } from './time.js';
 
-/** What GET /status answers (agent/shell/status-routes.ts); only what is printed is typed. */
+/** What GET /status answers (agent/shell/report/status-routes.ts); only what is printed is typed. */
 export interface StatusAnswer {
   site: string;
   node: string;

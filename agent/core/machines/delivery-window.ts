@@ -2,7 +2,7 @@
  * The publisher's delivery window (issue 14 item 5): which outbox rows are in
  * flight, read ahead, acknowledged and waiting to be deleted, when deletes are
  * batched, and when sending pauses. A pure transition function: the shell
- * (agent/shell/publisher.ts) reads the outbox, publishes, deletes and sets
+ * (agent/shell/report/publisher.ts) reads the outbox, publishes, deletes and sets
  * timers as the effects say, and feeds back what happened.
  *
  * QoS 1, FIFO within a class, at most `window` unacknowledged; a row is

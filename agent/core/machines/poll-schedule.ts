@@ -3,7 +3,7 @@
  * interval, woken early by syslog triggers, which coalesce into one read and
  * are held back to a minimum interval (syslog is unauthenticated UDP: a flood
  * of hints must not become a flood of `show` commands). A pure transition
- * function: the shell (agent/shell/poller.ts) sets the one timer, runs the read
+ * function: the shell (agent/shell/observe/poller.ts) sets the one timer, runs the read
  * and feeds back what happened.
  */
 

@@ -1,6 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import type { ParseResult } from '../../../proto/records/common.js';
-import { parseCommandOutput, resolveCommand, UnsupportedCommandError, type ParseErrorCode } from '../registry.js';
+import {
+  CommandMismatchError,
+  parseAs,
+  parseCommandOutput,
+  resolveCommand,
+  UnsupportedCommandError,
+  type CommandId,
+  type ParseErrorCode,
+  type RecordOf,
+} from '../registry.js';
 import type { ParseReply, ParseRequest } from './messages.js';
 import { resolveWorkerEntry, type WorkerEntry } from '../../workers/worker-entry.js';
 import { CodedError } from '../../../proto/coded-error.js';
@@ -68,6 +77,20 @@ export class ParsePool {
       this.queue.push({ req: { kind: 'parse', id: this.nextId++, command, text }, records: [], resolve, reject });
       this.dispatch();
     });
+  }
+
+  /**
+   * `parse`, typed by the command's id (see `parseAs` in the registry): `line`
+   * is what was sent to the router, and must resolve to `id`.
+   */
+  async parseAs<Id extends CommandId>(id: Id, text: string, line: string = id): Promise<ParseResult<RecordOf<Id>>> {
+    const resolved = resolveCommand(line);
+    if (resolved && resolved.spec.id !== id) throw new CommandMismatchError(id, line);
+    if (!this.closed && resolved && text.length < this.inlineBelowBytes) return parseAs(id, text, line);
+    const result = await this.parse(line, text);
+    // Crossed from a worker: it ran the same spec (the line resolves to id, checked above), and
+    // structured clone keeps plain records as they were. The one place the type is taken on trust.
+    return result as ParseResult<RecordOf<Id>>;
   }
 
   /** Stops the workers; queued and running jobs reject with POOL_CLOSED. */

@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../command-spec.js';
+import { command, commandFamily } from '../command-spec.js';
 import { parseBgpSummary } from './bgp-summary.js';
 import { parseBgpTable } from './bgp-table.js';
 import { parseBgpNeighbors } from './bgp-neighbors.js';
@@ -11,20 +11,20 @@ import { parseNhrp } from './nhrp.js';
 const ROUTE_FILTER = String.raw`(?: (?<protocol>bgp|ospf|eigrp|rip|isis|static|connected|local|nhrp|odr|lisp|mobile|application|omp)(?: (?<process>\d+))?)?`;
 const VRF_NAME = String.raw`[\w.:-]+`;
 
-export const routingCommands: CommandSpec[] = [
-  {
+export const routingCommands = commandFamily({
+  'show ip route': command({
     id: 'show ip route',
     usage: 'show ip route [vrf NAME] [PROTOCOL [ID]]',
     pattern: new RegExp(String.raw`^show ip route(?: vrf (?<vrf>${VRF_NAME}))?${ROUTE_FILTER}$`, 'i'),
     parse: (text, args) => parseIpRoute(text, args),
-  },
-  {
+  }),
+  'show ipv6 route': command({
     id: 'show ipv6 route',
     usage: 'show ipv6 route [vrf NAME] [PROTOCOL [ID]]',
     pattern: new RegExp(String.raw`^show ipv6 route(?: vrf (?<vrf>${VRF_NAME}))?${ROUTE_FILTER}$`, 'i'),
     parse: (text, args) => parseIpRoute(text, args),
-  },
-  {
+  }),
+  'show ip bgp summary': command({
     // `show ip bgp summary`, `show bgp all summary`, `show bgp vrf NAME all summary`,
     // `show bgp vpnv4 unicast rd RD summary`, `show ip bgp vpnv4 vrf NAME summary`, ...
     id: 'show ip bgp summary',
@@ -35,37 +35,37 @@ export const routingCommands: CommandSpec[] = [
       'i',
     ),
     parse: (text, args) => parseBgpSummary(text, args),
-  },
-  {
+  }),
+  'show ip bgp': command({
     // The BGP table, and a neighbour's view of it (the same layout).
     id: 'show ip bgp',
     usage: 'show {ip bgp | bgp ipv4 unicast} [neighbors [A.B.C.D] {advertised-routes | received-routes | routes}]',
     pattern:
       /^show (?:ip bgp|bgp ipv4 unicast)(?: neighbors(?: (?<neighbor>[\d.]+))? (?<view>advertised-routes|received-routes|routes))?$/i,
     parse: (text) => parseBgpTable(text),
-  },
-  {
+  }),
+  'show ip bgp neighbors': command({
     id: 'show ip bgp neighbors',
     usage: 'show {ip bgp | bgp ipv4 unicast} neighbors [A.B.C.D]',
     pattern: /^show (?:ip bgp|bgp ipv4 unicast)(?: vpnv4 (?:all|vrf (?<vrf>[\w.:-]+)))? neighbors(?: (?<neighbor>[\d.]+))?$/i,
     parse: (text) => parseBgpNeighbors(text),
-  },
-  {
+  }),
+  'show route-map': command({
     id: 'show route-map',
     usage: 'show route-map [NAME]',
     pattern: /^show route-map(?: (?<name>\S+))?$/i,
     parse: (text) => parseRouteMap(text),
-  },
-  {
+  }),
+  'show ip nhrp': command({
     id: 'show ip nhrp',
     usage: 'show ip nhrp',
     pattern: /^show ip nhrp$/i,
     parse: (text) => parseNhrp(text),
-  },
-  {
+  }),
+  'show dmvpn': command({
     id: 'show dmvpn',
     usage: 'show dmvpn',
     pattern: /^show dmvpn$/i,
     parse: (text) => parseDmvpn(text),
-  },
-];
+  }),
+});

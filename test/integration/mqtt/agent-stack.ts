@@ -19,10 +19,10 @@ import { CommandHandler } from '../../../agent/shell/commands/command-handler.js
 import { commandJournal } from '../../../agent/shell/commands/command-journal.js';
 import type { CommandTarget } from '../../../agent/shell/commands/command-target.js';
 import type { RefusalBudget } from '../../../agent/shell/commands/refusal-throttle.js';
-import { Publisher } from '../../../agent/shell/publisher.js';
-import { outboxForPublisher, outboxSink } from '../../../agent/shell/publisher-outbox.js';
-import { Reporter } from '../../../agent/shell/publisher-reporter.js';
-import { fileSessionCounter, messageIds, PublisherSession } from '../../../agent/shell/publisher-session.js';
+import { Publisher } from '../../../agent/shell/report/publisher.js';
+import { outboxForPublisher, outboxSink } from '../../../agent/shell/report/publisher-outbox.js';
+import { Reporter } from '../../../agent/shell/report/publisher-reporter.js';
+import { fileSessionCounter, messageIds, PublisherSession } from '../../../agent/shell/report/publisher-session.js';
 import { DEFAULT_ROOT, nodeTopics, type NodeAddress } from '../../../proto/topics.js';
 import { sqliteOutboxStore, sqliteCommandLog } from '../../../agent/adapters/sqlite/reporting-store.js';
 
@@ -131,8 +131,8 @@ export function agentStack(o: AgentStackOptions): AgentStack {
     },
     async stop() {
       await commands?.stop();
-      await publisher.stop(2_000);
-      await broker.close(1_000);
+      await publisher.stop(AbortSignal.timeout(2_000));
+      await broker.close(AbortSignal.timeout(1_000));
       db.close();
     },
   };

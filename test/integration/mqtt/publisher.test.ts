@@ -6,10 +6,10 @@ import { SqliteOutbox } from '../../../agent/adapters/sqlite/outbox.js';
 import { WriteQueue } from '../../../agent/adapters/sqlite/write-queue.js';
 import { systemClock } from '../../../agent/ports/clock.js';
 import { silentLogger } from '../../../agent/ports/logger.js';
-import { Publisher, type PublisherOutbox } from '../../../agent/shell/publisher.js';
-import { outboxForPublisher, outboxSink } from '../../../agent/shell/publisher-outbox.js';
-import { Reporter } from '../../../agent/shell/publisher-reporter.js';
-import { memorySessionCounter, messageIds, PublisherSession } from '../../../agent/shell/publisher-session.js';
+import { Publisher, type PublisherOutbox } from '../../../agent/shell/report/publisher.js';
+import { outboxForPublisher, outboxSink } from '../../../agent/shell/report/publisher-outbox.js';
+import { Reporter } from '../../../agent/shell/report/publisher-reporter.js';
+import { memorySessionCounter, messageIds, PublisherSession } from '../../../agent/shell/report/publisher-session.js';
 import { DEFAULT_ROOT, nodeTopics } from '../../../proto/topics.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { waitFor } from './wait.js';
@@ -48,7 +48,7 @@ describe('publisher (fake broker, real SQLite outbox)', () => {
     );
   });
   afterEach(async () => {
-    await publisher.stop(100);
+    await publisher.stop(AbortSignal.timeout(100));
     db.close();
     tmp.cleanup();
   });
@@ -77,7 +77,7 @@ describe('publisher (fake broker, real SQLite outbox)', () => {
     const { ts } = JSON.parse(stored.payload) as { ts: number };
     await waitFor(() => Date.now() > stored.createdMs, 5000, 'the clock to move past them');
     // A restart: the first run stops without having connected; a new publisher over the same outbox.
-    await publisher.stop(0);
+    await publisher.stop(AbortSignal.abort());
     publisher = new Publisher(agent, access, session, { statusTopic: topics.status, window: 8 }, silentLogger, systemClock);
     publisher.start();
     agent.start();
@@ -165,7 +165,7 @@ describe('publisher (fake broker, real SQLite outbox)', () => {
     const ids = sentEvents().map((e) => e.id);
     expect(new Set(ids).size).toBe(3);
     expect(ids.length).toBeGreaterThan(3); // the rows whose delete failed went again: duplicates, same ids
-    await publisher.stop(1000);
+    await publisher.stop(AbortSignal.timeout(1000));
     expect(JSON.parse(String(agent.published.at(-1)!.payload))).toMatchObject({ state: 'offline', reason: 'shutdown', session: 42 });
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeMqttNetwork } from '../../../agent/adapters/mqtt/fake-broker.js';
 import type { Clock } from '../../../agent/ports/clock.js';
 import { silentLogger } from '../../../agent/ports/logger.js';
-import { SnapshotResponder } from '../../../agent/shell/publisher-snapshot.js';
+import { SnapshotResponder } from '../../../agent/shell/report/publisher-snapshot.js';
 import { buildSnapshotRequest, effectiveSpreadMs, parseSnapshotRequest, SNAPSHOT_LIMITS, snapshotTopic } from '../../../proto/snapshot.js';
 import { parseTopic } from '../../../proto/topics.js';
 

@@ -53,7 +53,8 @@ describe('fleet view against hostile payloads', () => {
   });
 
   it('makes the invalid note inert too (an error path can carry a key from the payload)', () => {
-    const m = new FleetModel(DEFAULT_ROOT, { payload: () => [`/codes/${ESC}: must be integer`], args: () => null });
+    const errors = [`/codes/${ESC}: must be integer`];
+    const m = new FleetModel(DEFAULT_ROOT, { payload: () => errors, decode: () => ({ ok: false, errors }), args: () => null });
     expect(m.apply(t('event'), json({ v: 1 }), 1)).toBe(true);
     expect(m.nodes()[0]!.invalid).toContain('\u001b');
     expect(TERMINAL_CONTROLS.test(renderFleet(m.nodes(), 2))).toBe(false);

@@ -60,6 +60,20 @@ describe('payload schemas and types', () => {
     });
   }
 
+  it('decode tags a valid payload with its leaf and the same object; an invalid one gives the errors payload() gives', () => {
+    for (const leaf of LEAVES) {
+      const example = EXAMPLES[leaf][0]!;
+      const r = v.decode(leaf, example);
+      expect(r).toEqual({ ok: true, payload: { leaf, body: example } });
+      const bad = { ...example, surprise: 1 };
+      const d = v.decode(leaf, bad);
+      expect(d.ok).toBe(false);
+      expect(d.ok ? [] : d.errors).toEqual(v.payload(leaf, bad));
+    }
+    // A payload valid for another leaf is not decoded as this one.
+    expect(v.decode('state', EXAMPLES.event[0]).ok).toBe(false);
+  });
+
   it('has an argument schema for every command and a reply code for every refusal', () => {
     expect(Object.keys(commandArgsSchemas).sort()).toEqual([...COMMAND_NAMES].sort());
     for (const code of REFUSAL_CODES) {

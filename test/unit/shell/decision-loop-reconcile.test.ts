@@ -9,8 +9,8 @@ import type { ActuationTargets } from '../../../agent/core/actuation/plan.js';
 import type { TrackSeen } from '../../../agent/core/reconcile.js';
 import type { Clock } from '../../../agent/ports/clock.js';
 import { silentLogger } from '../../../agent/ports/logger.js';
-import type { ActuationOutcome, Actuator } from '../../../agent/shell/actuator.js';
-import { DecisionLoop } from '../../../agent/shell/decision-loop.js';
+import type { ActuationOutcome, Actuator } from '../../../agent/shell/act/actuator.js';
+import { DecisionLoop } from '../../../agent/shell/decide/decision-loop.js';
 import { CONFIG, FIBRE, HUB1, HUB2, LTE } from '../core/policy/fixture.js';
 
 const TARGETS: ActuationTargets = {

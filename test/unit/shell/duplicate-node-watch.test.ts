@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Degradations } from '../../../agent/shell/degradations.js';
-import { DuplicateNodeWatch, TWIN_GONE_AFTER_MS } from '../../../agent/shell/duplicate-node-watch.js';
+import { Degradations } from '../../../agent/shell/observe/degradations.js';
+import { DuplicateNodeWatch, TWIN_GONE_AFTER_MS } from '../../../agent/shell/report/duplicate-node-watch.js';
 import { silentLogger } from '../../../agent/ports/logger.js';
 import type { Clock } from '../../../agent/ports/clock.js';
 

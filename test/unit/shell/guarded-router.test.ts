@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Degradations } from '../../../agent/shell/degradations.js';
-import { GuardedRouter, UNREACHABLE_AFTER } from '../../../agent/shell/guarded-router.js';
+import { Degradations } from '../../../agent/shell/observe/degradations.js';
+import { GuardedRouter, UNREACHABLE_AFTER } from '../../../agent/shell/act/guarded-router.js';
 import { RouterError, type RouterCli, type RouterErrorCode } from '../../../agent/ports/router-cli.js';
 import { systemClock } from '../../../agent/ports/clock.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MeteredConfig } from '../../../agent/core/metered/config.js';
 import type { Clock } from '../../../agent/ports/clock.js';
 import { silentLogger } from '../../../agent/ports/logger.js';
-import { MeteredAccounting } from '../../../agent/shell/metered-accounting.js';
+import { MeteredAccounting } from '../../../agent/shell/report/metered-accounting.js';
 import type { InterfaceDetail } from '../../../proto/records/health.js';
 
 const LTE = 'Cellular0/1/0';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxMessage, OutboxRow } from '../../../agent/adapters/sqlite/outbox.js';
-import { OutboxSpill, spillingSink, withSpill } from '../../../agent/shell/outbox-spill.js';
+import { OutboxSpill, spillingSink, withSpill } from '../../../agent/shell/report/outbox-spill.js';
 import { errorCode } from '../../../proto/coded-error.js';
 
 const msg = (cls: OutboxMessage['class'], createdMs: number, payload = 'x'): OutboxMessage => ({

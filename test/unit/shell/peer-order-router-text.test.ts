@@ -11,8 +11,8 @@ import { parseFlexVpnClient } from '../../../agent/parsers/crypto/flexvpn-client
 import { systemClock } from '../../../agent/ports/clock.js';
 import { silentLogger } from '../../../agent/ports/logger.js';
 import type { RouterCli } from '../../../agent/ports/router-cli.js';
-import { Actuator } from '../../../agent/shell/actuator.js';
-import { DecisionLoop } from '../../../agent/shell/decision-loop.js';
+import { Actuator } from '../../../agent/shell/act/actuator.js';
+import { DecisionLoop } from '../../../agent/shell/decide/decision-loop.js';
 
 const HUB1 = '198.51.100.1';
 const HUB2 = '203.0.113.1';

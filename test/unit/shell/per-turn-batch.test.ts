@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { perTurnBatch } from '../../../agent/shell/per-turn-batch.js';
+import { perTurnBatch } from '../../../agent/shell/report/per-turn-batch.js';
 
 const nextTurn = () => new Promise((r) => setImmediate(r));
 

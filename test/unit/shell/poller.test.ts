@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Poller } from '../../../agent/shell/poller.js';
+import { Poller } from '../../../agent/shell/observe/poller.js';
 import { silentLogger } from '../../../agent/ports/logger.js';
 import { agentClockFrom } from '../../../lab/harness/clock-bridge.js';
 import { ManualClock } from '../../../lab/world/clock.js';

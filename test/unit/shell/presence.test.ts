@@ -2,8 +2,8 @@ import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { TcpPresence } from '../../../agent/adapters/tcp-presence.js';
 import { silentLogger } from '../../../agent/ports/logger.js';
-import { Degradations } from '../../../agent/shell/degradations.js';
-import { presenceReason, type PresenceInputs } from '../../../agent/shell/presence-gate.js';
+import { Degradations } from '../../../agent/shell/observe/degradations.js';
+import { presenceReason, type PresenceInputs } from '../../../agent/shell/act/presence-gate.js';
 import { freeTcpPort as freePort } from '../../../lab/harness/free-port.js';
 
 const inputs = (o: Partial<{ mode: 'enforce' | 'dry-run'; inSyncAtMs: number; routerDown: boolean }>): PresenceInputs => {

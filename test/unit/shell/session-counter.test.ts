@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { fileSessionCounter } from '../../../agent/shell/publisher-session.js';
+import { fileSessionCounter } from '../../../agent/shell/report/publisher-session.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 describe('the MQTT session counter file', () => {

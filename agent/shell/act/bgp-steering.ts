@@ -1,0 +1,174 @@
+import type { BgpPathEntry, RouteMapEntry } from '../../../proto/records/routing.js';
+import { describeError } from '../../../proto/coded-error.js';
+import type { ActuationPlan } from '../../core/actuation/plan.js';
+import type { DualCloudConfig } from '../../core/dual-cloud/config.js';
+import { planBgpRelease, planBgpSteer, routeMapIntents } from '../../core/dual-cloud/plan.js';
+import { bestHubs } from '../../core/dual-cloud/observe.js';
+import { prefixesNotVia, routeMapDifferences } from '../../core/dual-cloud/verify.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Logger } from '../../ports/logger.js';
+import { RouterError, type RouterCli } from '../../ports/router-cli.js';
+import { Supersede, type ActuationOutcome, type Steering, type SteerTarget } from './actuator.js';
+
+/** What the router shows of BGP, re-read to verify a steer. */
+export interface BgpView {
+  paths: BgpPathEntry[];
+  routeMaps: RouteMapEntry[];
+}
+
+export interface BgpSteeringOptions {
+  router: RouterCli;
+  dualCloud: DualCloudConfig;
+  clock: Clock;
+  log: Logger;
+  /** Re-reads `show bgp ipv4 unicast` and `show route-map`. */
+  readBgp: () => Promise<BgpView>;
+  verifyTimeoutMs: number;
+  verifyPollMs: number;
+  retries: number;
+}
+
+/**
+ * Steers a dual-cloud spoke through its agent-owned route-maps
+ * (agent/core/dual-cloud/plan.ts) and checks the router followed by reading
+ * BGP back: the steered prefixes' best path through the chosen hub, the
+ * route-maps as intended. Retries, then puts the route-maps back as the last
+ * verified steer left them (neutral if none), with a coded error.
+ */
+export class BgpSteering implements Steering {
+  /** The hub the route-maps prefer as last applied and verified; undefined: neutral (released, or nothing applied yet). */
+  private applied: string | undefined;
+
+  constructor(private readonly o: BgpSteeringOptions) {}
+
+  async steer(target: SteerTarget, _previous: unknown, onCommandOut?: () => void, token = new Supersede()): Promise<ActuationOutcome> {
+    const c = this.o.dualCloud;
+    const intents = routeMapIntents(c, target.peer);
+    const followed = (v: BgpView) =>
+      bestHubs(c, v.paths).some((b) => b.nextHop === target.peer) &&
+      prefixesNotVia(c, v.paths, target.peer).length === 0 &&
+      routeMapDifferences(intents, v.routeMaps).length === 0;
+    const outcome = await this.applyAndVerify(planBgpSteer(c, target.peer), followed, onCommandOut, token);
+    if (outcome.ok) this.applied = target.peer;
+    if (outcome.ok || outcome.code === 'ACTUATE_SUPERSEDED') return outcome;
+    const rolledBack = await this.rollBack();
+    this.o.log.warn('actuation-failed', { target: target.peer, code: outcome.code, message: outcome.message, rolledBack });
+    return { ...outcome, rolledBack };
+  }
+
+  /** Every route-map neutral: BGP decides alone. Verified by the route-maps reading back without a set clause. */
+  async release(onCommandOut?: () => void, token = new Supersede()): Promise<ActuationOutcome> {
+    const intents = routeMapIntents(this.o.dualCloud, undefined);
+    const outcome = await this.applyAndVerify(
+      planBgpRelease(this.o.dualCloud),
+      (v) => routeMapDifferences(intents, v.routeMaps).length === 0,
+      onCommandOut,
+      token,
+    );
+    if (outcome.ok) this.applied = undefined;
+    return outcome;
+  }
+
+  async reapply(plan: ActuationPlan, token = new Supersede()): Promise<ActuationOutcome> {
+    if (token.superseded)
+      return { ok: false, code: 'ACTUATE_SUPERSEDED', message: 'a newer decision took over', attempts: 0, rolledBack: false };
+    const started = this.o.clock.now();
+    try {
+      await this.apply(plan);
+      return { ok: true, attempts: 1, verifiedAfterMs: this.o.clock.now() - started };
+    } catch (err) {
+      return { ok: false, code: 'ACTUATE_ROUTER_ERROR', message: describe(err), attempts: 1, rolledBack: false, ...routerCodeOf(err) };
+    }
+  }
+
+  private async applyAndVerify(
+    plan: ActuationPlan,
+    followed: (v: BgpView) => boolean,
+    onCommandOut: (() => void) | undefined,
+    token: Supersede,
+  ): Promise<ActuationOutcome> {
+    const started = this.o.clock.now();
+    let failure: Extract<ActuationOutcome, { ok: false }> | undefined;
+    const superseded = (attempts: number): ActuationOutcome => ({
+      ok: false,
+      code: 'ACTUATE_SUPERSEDED',
+      message: 'a newer decision took over',
+      attempts,
+      rolledBack: false,
+    });
+    for (let attempt = 1; attempt <= this.o.retries + 1; attempt++) {
+      if (token.superseded) return superseded(attempt - 1);
+      try {
+        if (attempt === 1) onCommandOut?.();
+        await this.apply(plan);
+      } catch (err) {
+        failure = {
+          ok: false,
+          code: 'ACTUATE_ROUTER_ERROR',
+          message: describe(err),
+          attempts: attempt,
+          rolledBack: false,
+          ...routerCodeOf(err),
+        };
+        this.o.log.warn('actuation-apply-failed', { attempt, error: failure.message });
+        continue;
+      }
+      const seen = await this.waitUntil(followed, token);
+      if (seen === true) return { ok: true, attempts: attempt, verifiedAfterMs: this.o.clock.now() - started };
+      if (token.superseded) return superseded(attempt);
+      failure = {
+        ok: false,
+        code: 'ACTUATE_VERIFY_FAILED',
+        message: `BGP did not follow within ${this.o.verifyTimeoutMs} ms${seen ? `: ${seen}` : ''}`,
+        attempts: attempt,
+        rolledBack: false,
+      };
+    }
+    return { ...failure!, attempts: this.o.retries + 1 };
+  }
+
+  private async apply(plan: ActuationPlan): Promise<void> {
+    if (plan.configLines.length > 0) await this.o.router.configure(plan.configLines);
+    for (const cmd of plan.execCommands) await this.o.router.exec(cmd);
+  }
+
+  /** True once `followed`; otherwise what the last read showed (for the error), or undefined if nothing could be read. */
+  private async waitUntil(followed: (v: BgpView) => boolean, token: Supersede): Promise<true | string | undefined> {
+    const deadline = this.o.clock.now() + this.o.verifyTimeoutMs;
+    let last: string | undefined;
+    for (;;) {
+      if (token.superseded) return last;
+      try {
+        const view = await this.o.readBgp();
+        if (followed(view)) return true;
+        last = `best paths ${
+          bestHubs(this.o.dualCloud, view.paths)
+            .map((b) => `${b.prefix} via ${b.nextHop}`)
+            .join(', ') || 'none'
+        }`;
+      } catch (err) {
+        this.o.log.debug('verify-read-failed', { error: describe(err) });
+      }
+      if (this.o.clock.now() >= deadline) return last;
+      await token.sleep(this.o.clock, this.o.verifyPollMs);
+    }
+  }
+
+  /** The route-maps as the last verified steer left them: nothing half-applied stays. */
+  private async rollBack(): Promise<boolean> {
+    const c = this.o.dualCloud;
+    try {
+      await this.apply(this.applied !== undefined ? planBgpSteer(c, this.applied) : planBgpRelease(c));
+      return true;
+    } catch (err) {
+      this.o.log.error('rollback-failed', { error: describe(err) });
+      return false;
+    }
+  }
+}
+
+const describe = (err: unknown) => {
+  const { code, message } = describeError(err);
+  return code ? `${code}: ${message}` : message;
+};
+const routerCodeOf = (err: unknown) => (err instanceof RouterError ? { routerCode: err.code } : {});

@@ -1,0 +1,62 @@
+import type { CommandId, RecordOf } from '../../parsers/registry.js';
+import type { DualCloudConfig } from '../../core/dual-cloud/config.js';
+import { bgpObservations, type BgpSeen } from '../../core/dual-cloud/observe.js';
+import { shortcutChanges, shortcutsOf, shortcutViolations, type Shortcut, type ShortcutChange } from '../../core/dual-cloud/shortcuts.js';
+import type { Observation } from '../../core/policy/types.js';
+import type { BgpView } from '../act/bgp-steering.js';
+
+export interface DualCloudReaderOptions {
+  dualCloud: DualCloudConfig;
+  /** Reads and parses one command, typed by its id; `command` when it is spelled otherwise. */
+  parse: <Id extends CommandId>(id: Id, command?: string) => Promise<RecordOf<Id>[]>;
+  observe: (observations: readonly Observation[]) => void;
+  /** A shortcut appeared, went or moved. */
+  onShortcut: (change: ShortcutChange) => void;
+  /** The set of shortcuts that take a protected prefix to another spoke changed (empty: none now). */
+  onShortcutViolations: (violations: ReturnType<typeof shortcutViolations>) => void;
+}
+
+/**
+ * A dual-cloud spoke's poll, in place of the FlexVPN client's: which hub BGP
+ * uses and which sessions are down (as policy observations), and the NHRP
+ * shortcuts in use (events when one appears or goes, and a check that none
+ * takes a protected prefix to another spoke).
+ */
+export class DualCloudReader {
+  private seen: BgpSeen | undefined;
+  /** The shortcuts as last read; undefined until the first read. */
+  shortcuts: Shortcut[] | undefined;
+  private violationKey = '';
+
+  constructor(private readonly o: DualCloudReaderOptions) {}
+
+  async read(): Promise<void> {
+    const neighbors = await this.o.parse('show ip bgp summary');
+    const paths = await this.o.parse('show ip bgp', 'show bgp ipv4 unicast');
+    const r = bgpObservations(this.seen, this.o.dualCloud, neighbors, paths);
+    this.seen = r.seen;
+    this.o.observe(r.observations);
+    await this.readShortcuts();
+  }
+
+  /** What a steer is verified against: the BGP table and the agent's route-maps. */
+  async readBgp(): Promise<BgpView> {
+    return {
+      paths: await this.o.parse('show ip bgp', 'show bgp ipv4 unicast'),
+      routeMaps: await this.o.parse('show route-map'),
+    };
+  }
+
+  private async readShortcuts(): Promise<void> {
+    const now = shortcutsOf(await this.o.parse('show ip nhrp'));
+    // The first read says what is there already, each as appeared: a restarted agent reports what it finds.
+    for (const change of shortcutChanges(this.shortcuts ?? [], now)) this.o.onShortcut(change);
+    this.shortcuts = now;
+    const violations = shortcutViolations(now, this.o.dualCloud.protectedPrefixes);
+    const key = violations.map((v) => `${v.shortcut.prefix}>${v.shortcut.via}`).join(',');
+    if (key !== this.violationKey) {
+      this.violationKey = key;
+      this.o.onShortcutViolations(violations);
+    }
+  }
+}

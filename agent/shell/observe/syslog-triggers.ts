@@ -1,0 +1,26 @@
+import type { SyslogRecord } from '../../../proto/records/system.js';
+
+export type Family = 'sla' | 'flexvpn' | 'interfaces' | 'crypto' | 'routes';
+
+/**
+ * Which reads a syslog line should wake early. A track change can move the
+ * FlexVPN client; a line-protocol or link change can too; crypto and IKEv2
+ * session messages are about the tunnel; a BGP adjacency change changes routes
+ * and, on a dual-cloud spoke, the hub in use (its `flexvpn` family reads BGP).
+ */
+export function familiesFor(record: SyslogRecord): Family[] {
+  switch (record.detail?.kind) {
+    case 'track-state':
+      return ['sla', 'flexvpn'];
+    case 'line-protocol':
+    case 'link':
+      return ['interfaces', 'flexvpn'];
+    case 'crypto-session':
+    case 'ikev2-sa':
+      return ['flexvpn', 'crypto'];
+    case 'bgp-adjacency':
+      return ['routes', 'flexvpn'];
+    default:
+      return [];
+  }
+}
