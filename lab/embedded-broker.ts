@@ -14,8 +14,24 @@ export interface EmbeddedBroker {
   stop(): Promise<void>;
 }
 
+/**
+ * aedes' default (`concurrency: 100`) queues messages behind 100 deliveries
+ * still in progress, and its mqemitter takes the next queued message
+ * synchronously whenever one finishes. A queued message that no subscription
+ * matches finishes at once and takes the next in the same call stack, so a
+ * run of a few thousand of them (a fleet's offline statuses, or its `$SYS`
+ * connect and subscribe notices, after the dashboard left) recursed three
+ * frames each until the stack overflowed: an uncaught RangeError in qlobber
+ * that brought the process down (reproduced in
+ * test/integration/mqtt/aedes-unmatched-burst.test.ts). With 0 nothing is
+ * queued, so nothing recurses; that queue was unbounded anyway, so a slow
+ * subscriber's backlog now waits in its own socket instead of holding up
+ * every other client's delivery.
+ */
+export const AEDES_OPTIONS = { concurrency: 0 } as const;
+
 export async function startEmbeddedBroker(port = 0): Promise<EmbeddedBroker> {
-  const broker = await Aedes.createBroker();
+  const broker = await Aedes.createBroker(AEDES_OPTIONS);
   const sockets = new Set<Socket>();
   let server: Server | undefined;
   const listen = () =>
