@@ -22,6 +22,19 @@ export interface DashboardOptions {
   log?: Logger;
   /** Creates this token (name, with the command right or not) at start and returns it: the demo's and tests' way in. */
   bootstrapToken?: { name: string; canCommand: boolean };
+  /** The spokes' clock when it is not this machine's (the demo's lab plays at --speed): the page's times and ages are read against it. */
+  spokeClock?: SpokeClock;
+}
+
+/**
+ * A clock the spokes keep that runs `speed` times as fast as this machine's
+ * (the demo's lab): without it a demo decision read "went bad at 04:49:05 (in
+ * 50 s)". `note` says so on the page, in words a newcomer reads.
+ */
+export interface SpokeClock {
+  now(): number;
+  speed: number;
+  note: string;
 }
 
 export interface Dashboard {
@@ -37,7 +50,7 @@ export async function startDashboard(o: DashboardOptions): Promise<Dashboard> {
   const store = new FleetStore(db);
   const tokens = new AccessTokens(db);
   const token = o.bootstrapToken ? tokens.create(o.bootstrapToken.name, o.bootstrapToken.canCommand) : undefined;
-  const service = new FleetService(o.root, store, Date.now, (o.log ?? silentLogger).child('dashboard'));
+  const service = new FleetService(o.root, store, Date.now, (o.log ?? silentLogger).child('dashboard'), o.spokeClock?.now);
   const assets = await loadWebAssets();
   service.start();
   const feed = await startFleetFeed({
@@ -54,6 +67,7 @@ export async function startDashboard(o: DashboardOptions): Promise<Dashboard> {
     ...(o.signer ? { signer: o.signer } : {}),
     publish: (topic, payload) => feed.publish(topic, payload),
     brokersConnected: () => feed.connectedCount(),
+    ...(o.spokeClock ? { spokeClock: o.spokeClock } : {}),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>

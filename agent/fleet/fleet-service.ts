@@ -64,6 +64,8 @@ export class FleetService {
     readonly store: FleetStore,
     private readonly now: () => number = Date.now,
     private readonly log: Logger = silentLogger,
+    /** What the spokes' times are read against in words ("3 min ago"): `now` unless they keep a clock of their own (dashboard.ts SpokeClock). */
+    private readonly spokeNow: () => number = now,
   ) {
     this.state = new FleetState(root);
     for (const r of store.spokes()) {
@@ -150,7 +152,7 @@ export class FleetService {
         // The same event from a second broker, or replayed from the outbox, is stored and shown once.
         if (this.store.addEvent(a.event.id, key, a.event.ts, a.event.kind, JSON.stringify(a.event))) {
           this.changedRows.add(key);
-          this.batch.events.push({ key, ts: a.event.ts, kind: a.event.kind, text: eventText(a.event as EventPayload, nowMs) });
+          this.batch.events.push({ key, ts: a.event.ts, kind: a.event.kind, text: eventText(a.event as EventPayload, this.spokeNow()) });
         }
         break;
       case 'reply':

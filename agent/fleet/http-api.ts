@@ -13,6 +13,7 @@ import { hubView, spokePage } from './spoke-page.js';
 import type { WebAssets } from './web-assets.js';
 import { eventText } from './event-text.js';
 import type { EventPayload } from '../../proto/payloads.js';
+import type { SpokeClock } from './dashboard.js';
 
 export interface ApiDeps {
   service: FleetService;
@@ -21,6 +22,7 @@ export interface ApiDeps {
   signer?: Signer;
   publish: (topic: string, payload: string) => Promise<void>;
   brokersConnected: () => number;
+  spokeClock?: SpokeClock;
 }
 
 const SECURITY_HEADERS = {
@@ -83,9 +85,16 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 
 export function createDashboardServer(d: ApiDeps): Server {
   let sseClients = 0;
+  // The spokes' times are read against their clock: the demo's runs faster than this machine's.
+  const now = d.spokeClock?.now ?? Date.now;
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL, who: Caller) => unknown> = {
     'GET /api/me': (_q, res, _u, who) =>
-      json(res, 200, { name: who.name, canCommand: who.canCommand && d.signer !== undefined, signing: d.signer !== undefined }),
+      json(res, 200, {
+        name: who.name,
+        canCommand: who.canCommand && d.signer !== undefined,
+        signing: d.signer !== undefined,
+        ...(d.spokeClock ? { spokeClock: { nowMs: d.spokeClock.now(), speed: d.spokeClock.speed, note: d.spokeClock.note } } : {}),
+      }),
     'GET /api/overview': (_q, res, url) => {
       const started = performance.now();
       const rows = d.service.state.rows();
@@ -103,7 +112,7 @@ export function createDashboardServer(d: ApiDeps): Server {
       // ?first=N: the counts and the table's first page in its default order (by key), so the page draws
       // before the whole fleet (a megabyte at 5,000 spokes) has been built, sent and parsed.
       const body = JSON.stringify({
-        nowMs: Date.now(),
+        nowMs: now(),
         brokersConnected: d.brokersConnected(),
         counts,
         rows: first === undefined ? rows : firstRows(rows, first),
@@ -115,24 +124,24 @@ export function createDashboardServer(d: ApiDeps): Server {
     'GET /api/spoke': (_q, res, url) => {
       const s = d.service.state.spokes.get(url.searchParams.get('key') ?? '');
       if (!s) return problem(res, 404, `no spoke "${url.searchParams.get('key')}" has been heard from`);
-      json(res, 200, spokePage(s, d.service.store, Date.now()));
+      json(res, 200, spokePage(s, d.service.store, now()));
     },
     'GET /api/series': (_q, res, url) => {
       const key = url.searchParams.get('key') ?? '';
       const range = url.searchParams.get('range') ?? '24h';
       if (!RANGES[range]) return problem(res, 400, `range must be one of ${Object.keys(RANGES).join(', ')}`);
-      const to = Date.now();
+      const to = now();
       json(res, 200, { from: to - RANGES[range], to, ...d.service.store.series(key, to - RANGES[range], to) });
     },
     'GET /api/events': (_q, res, url) => {
       const kinds = url.searchParams.get('kinds')?.split(',').filter(Boolean);
       const site = url.searchParams.get('site') ?? undefined;
-      const now = Date.now();
+      const nowMs = now();
       const events = d.service.store
         .events(undefined, 500, kinds)
         .filter((e) => !site || e.spoke.startsWith(`${site}/`))
         .slice(0, 200)
-        .map((e) => ({ key: e.spoke, ts: e.ts, kind: e.kind, text: eventText(JSON.parse(e.body) as EventPayload, now) }));
+        .map((e) => ({ key: e.spoke, ts: e.ts, kind: e.kind, text: eventText(JSON.parse(e.body) as EventPayload, nowMs) }));
       json(res, 200, { events });
     },
     'GET /api/live': (req, res, url) => {

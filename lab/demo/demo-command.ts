@@ -12,7 +12,7 @@ import { loadScenario } from '../scenario/load.js';
 import type { LabSpoke } from '../spoke.js';
 import { startEmbeddedBroker } from '../embedded-broker.js';
 import { watchFleet } from './mqtt-watch.js';
-import { startDemoDashboard } from './demo-dashboard.js';
+import { demoClockNote, startDemoDashboard } from './demo-dashboard.js';
 import { describeDecision, renderStatus } from './render-status.js';
 
 const USAGE = `Usage: spokepilot demo [--scenario NAME|FILE] [--speed X] [--compare] [--topology failover|dual-cloud]
@@ -71,8 +71,10 @@ export async function demoCommand(argv: string[]): Promise<number> {
     if (!live && leaf === 'status') console.log(`mqtt   status ${String(p.state)} (session ${String(p.session)})`);
   });
   const live = process.stdout.isTTY === true;
-  // The web view of the demo fleet: the spoke's fault and the agent's decision, live in a browser.
-  const web = await startDemoDashboard(broker.url);
+  // The web view of the demo fleet: the spoke's fault and the agent's decision, live in a browser,
+  // its times read on the lab's clock (the lab spoke's, once it runs: the run's ScaledClock starts at this machine's now).
+  let labNow: () => number = Date.now;
+  const web = await startDemoDashboard(broker.url, { now: () => labNow(), speed, note: demoClockNote(speed) });
   const webLine =
     typeof web === 'string' ? `dashboard  not started: ${web}` : `dashboard  ${web.address}  (open it to watch the spoke on the web)`;
   console.log(webLine);
@@ -110,6 +112,9 @@ export async function demoCommand(argv: string[]): Promise<number> {
       ...(typeof web === 'string' ? {} : { commandKeys: web.commandKeys }),
       onAgent: (agent, spoke) => {
         view = { agent, spoke, startMs: spoke.router.state().at };
+        // The run's ScaledClock, from here on: it goes on after the scenario, as the page's ages do.
+        const [labAt, hostAt] = [spoke.router.state().at, performance.now()];
+        labNow = () => labAt + Math.floor((performance.now() - hostAt) * speed);
       },
       onLine: (line) => {
         timeline.push(line);

@@ -10,7 +10,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDashboard, type Dashboard } from '../../agent/fleet/dashboard.js';
+import { startDashboard, type Dashboard, type SpokeClock } from '../../agent/fleet/dashboard.js';
 import { generateSigningKey, parsePrivateKey } from '../../proto/command-signing.js';
 import { DEFAULT_ROOT } from '../../proto/topics.js';
 
@@ -28,8 +28,17 @@ export interface DemoDashboard {
   close(): Promise<void>;
 }
 
-/** The dashboard, or why it could not start (the demo runs on without it). */
-export async function startDemoDashboard(brokerUrl: string): Promise<DemoDashboard | string> {
+/**
+ * What the page says of the demo's time: the lab plays at `speed`, so the
+ * spoke's clock runs ahead of the reader's, and the page's times and ages are
+ * the scenario's, as the terminal's "+12.0s" and the summary's seconds are.
+ */
+export function demoClockNote(speed: number): string {
+  return `Demo: the lab plays the scenario at ${speed}x, so the spoke's clock runs ${speed} times as fast as yours. Times and ages on this page are in scenario time, as in the terminal: "30 s ago" is 30 s of the scenario, ${+(30 / speed).toFixed(1)} s of yours.`;
+}
+
+/** The dashboard, or why it could not start (the demo runs on without it). `spokeClock`: the lab's, when it runs faster than life. */
+export async function startDemoDashboard(brokerUrl: string, spokeClock?: SpokeClock): Promise<DemoDashboard | string> {
   const dir = mkdtempSync(join(tmpdir(), 'spokepilot-demo-dashboard-'));
   // Written as an operator keeps them (the private key readable by its owner only), read back as `fleet serve --operator-key` does.
   const pair = generateSigningKey();
@@ -43,6 +52,7 @@ export async function startDemoDashboard(brokerUrl: string): Promise<DemoDashboa
     listen: { host: '127.0.0.1', port },
     signer,
     bootstrapToken: { name: 'demo', canCommand: true },
+    ...(spokeClock ? { spokeClock } : {}),
   });
   let dashboard: Dashboard;
   try {

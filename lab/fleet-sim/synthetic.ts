@@ -108,14 +108,25 @@ export class SpokeStream {
         { name: WANS.fibre, status: fibreUp ? 'up' : 'down', lineProtocol: fibreUp ? 'up' : 'down' },
         { name: WANS.lte, status: 'up', lineProtocol: 'up' },
       ],
-      ipsec: [{ peer: HUBS[path.hub], interface: 'Tunnel0', sasUp: 2 }],
-    } as TelemetryBody;
+      // Counters grow with time (a reset is news to the reporter); the contract requires them (a cast hid their absence, and the dashboard marked every simulated spoke degraded).
+      ipsec: [
+        {
+          peer: HUBS[path.hub],
+          interface: 'Tunnel0',
+          sasUp: 2,
+          pktsEncaps: Math.floor(tSec * 50),
+          pktsDecaps: Math.floor(tSec * 48),
+          sendErrors: 0,
+          recvErrors: 0,
+        },
+      ],
+    };
   }
 
   state(tSec: number): StateBody {
     const path = this.pathAt(tSec);
     const id = (wan: Wan, hub: Hub) => `${wan}-${hub}`;
-    const cand = (wan: Wan, hub: Hub) => ({
+    const cand = (wan: Wan, hub: Hub): StateBody['candidates'][number] => ({
       id: id(wan, hub),
       peer: HUBS[hub],
       source: WANS[wan],
@@ -131,7 +142,7 @@ export class SpokeStream {
       selected: id(path.wan, path.hub),
       candidates: [cand('fibre', 'hub1'), cand('lte', 'hub1'), cand('fibre', 'hub2'), cand('lte', 'hub2')],
       tunnel: { interface: 'Tunnel0', lineProtocol: 'up', ikeSa: 'ready', ipsecSas: 2 },
-    } as StateBody;
+    };
   }
 
   /** The path-change event between two paths. */

@@ -33,7 +33,13 @@ describe('the demo on the web', () => {
             ...(body ? { method: 'POST', body: JSON.stringify(body) } : {}),
           })
         ).json() as Promise<Record<string, unknown>>;
-      expect(await api('api/me')).toEqual({ name: 'demo', canCommand: true, signing: true });
+      // The page reads the spoke's times on the lab's clock (20x here), and says so.
+      expect(await api('api/me')).toEqual({
+        name: 'demo',
+        canCommand: true,
+        signing: true,
+        spokeClock: { nowMs: expect.any(Number), speed: 20, note: expect.stringContaining('at 20x') },
+      });
       // Sent while the scenario plays, as a newcomer would from the page: the agent verifies the signature and answers.
       const sent = await waitFor(
         "the command's reply",
@@ -55,6 +61,8 @@ describe('the demo on the web', () => {
         250,
       );
       expect(decision).toMatch(/fibre-hub1 went bad at .*(RTT|jitter|loss) [\d.]+ (ms|%) over the [\d.]+ (ms|%) threshold/);
+      // On the dashboard's own clock the lab's 20x times lay ahead ("went bad at 04:49:05 (in 50 s)"); on the lab's they are past.
+      expect(decision).toMatch(/went bad at \S+ \((just now|\d[^)]* ago)\)/);
       const page = (await api('api/spoke?key=lab%2Fspoke1')) as { commands: { cmd: string; sentBy: string; ok?: boolean }[] };
       expect(page.commands).toContainEqual(expect.objectContaining({ cmd: 'rebirth', sentBy: 'demo', ok: true }));
     } finally {

@@ -34,6 +34,8 @@ export interface OperatorSession {
 export interface AgentOperatorRig {
   spoke: LabSpoke;
   broker: EmbeddedBroker;
+  /** Where the agents and the operator talk: the embedded broker's URL unless the rig was given another broker. */
+  brokerUrl: string;
   /** The lab agent's configuration for node `name`, publishing to the rig's broker, accepting the rig's key. */
   configFor(name: string, dbPath: string, change?: (c: AgentConfig) => void): AgentConfig;
   /** Runs an agent and an operator watching its subtree for the length of `body`. */
@@ -41,20 +43,23 @@ export interface AgentOperatorRig {
   close(): Promise<void>;
 }
 
-export async function agentOperatorRig(): Promise<AgentOperatorRig> {
+/** `brokerUrl`: an outside broker (mosquitto, say) for the agents and the operator instead of the embedded one. */
+export async function agentOperatorRig(o: { brokerUrl?: string } = {}): Promise<AgentOperatorRig> {
   const clock = new ScaledClock(1);
   const spoke = await startLabSpoke({ clock, seed: 3, users: [{ username: 'agent', password: 'agent', privilege: 15 }] });
   const broker = await startEmbeddedBroker();
+  const brokerUrl = o.brokerUrl ?? broker.url;
   const key = generateSigningKey();
   return {
     spoke,
     broker,
+    brokerUrl,
     configFor(name, dbPath, change) {
       const c = labAgentConfig(spoke.router.world, {
         sshPort: spoke.ssh.port,
         hostKeySha256: spoke.ssh.fingerprint,
         dbPath,
-        mqttUrl: broker.url,
+        mqttUrl: brokerUrl,
         commandKeys: [{ id: 'noc-1', publicKey: key.publicPem }],
       });
       c.node = name;
@@ -62,7 +67,7 @@ export async function agentOperatorRig(): Promise<AgentOperatorRig> {
       return c;
     },
     async withAgent(config, body) {
-      const operator = await mqtt.connectAsync(broker.url, { clientId: `operator-${config.node}` });
+      const operator = await mqtt.connectAsync(brokerUrl, { clientId: `operator-${config.node}` });
       const seen: Seen = [];
       operator.on('message', (topic, payload) => seen.push({ topic, body: JSON.parse(payload.toString()) as Record<string, unknown> }));
       await operator.subscribeAsync(`spokepilot/v1/lab/${config.node}/#`, { qos: 1 });

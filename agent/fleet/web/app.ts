@@ -6,7 +6,7 @@
  */
 import { Overview, PAGE } from './overview.js';
 import { SpokeView } from './spoke.js';
-import { api, ApiError, esc, followLive, setToken, timeTag, token, type LiveBatch, type Row } from './util.js';
+import { api, ApiError, esc, followLive, setSpokeClock, setToken, timeTag, token, type LiveBatch, type Row } from './util.js';
 
 // Where the first render's time goes, read by the bench (performance marks cost nothing otherwise).
 performance.mark('spokepilot:script');
@@ -14,7 +14,8 @@ performance.mark('spokepilot:script');
 const rows = new Map<string, Row>();
 const overview = new Overview(rows);
 const events: LiveBatch['events'] = [];
-let me: { name: string; canCommand: boolean } | undefined;
+type Me = { name: string; canCommand: boolean; spokeClock?: { nowMs: number; speed: number; note: string } };
+let me: Me | undefined;
 let spoke: SpokeView | undefined;
 let view = '';
 let frame = 0;
@@ -39,11 +40,14 @@ async function start(): Promise<void> {
     return askToken('This dashboard needs a token (printed by `spokepilot fleet serve` at its first start, or made with --new-token).');
   try {
     // The counts and the first page first (drawn at once), then the whole fleet behind them.
-    const [who, o] = await Promise.all([
-      api<{ name: string; canCommand: boolean }>('/api/me'),
-      api<FirstPage>(`/api/overview?first=${PAGE}`),
-    ]);
+    const [who, o] = await Promise.all([api<Me>('/api/me'), api<FirstPage>(`/api/overview?first=${PAGE}`)]);
     me = who;
+    setSpokeClock(who.spokeClock);
+    if (who.spokeClock) {
+      const note = document.getElementById('clock-note')!;
+      note.textContent = who.spokeClock.note;
+      note.hidden = false;
+    }
     for (const r of o.rows) rows.set(r.key, r);
     overview.preview = { counts: o.counts };
     performance.mark('spokepilot:first-page');

@@ -3,7 +3,17 @@
 
 export const esc = (v: unknown): string => String(v ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function ago(ms: number | undefined, nowMs = Date.now()): string {
+/** The spokes' clock as the server gave it (api/me), run on at its speed: the demo's lab plays faster than life. */
+let spokeClock: { nowMs: number; speed: number; atMs: number } | undefined;
+
+export function setSpokeClock(c: { nowMs: number; speed: number } | undefined): void {
+  spokeClock = c && { nowMs: c.nowMs, speed: c.speed, atMs: Date.now() };
+}
+
+/** Now, on the spokes' clock: what their times are read against ("3 min ago"). */
+export const spokeNow = (): number => (spokeClock ? spokeClock.nowMs + (Date.now() - spokeClock.atMs) * spokeClock.speed : Date.now());
+
+export function ago(ms: number | undefined, nowMs = spokeNow()): string {
   if (!ms) return '–';
   const s = Math.max(0, Math.round((nowMs - ms) / 1000));
   if (s < 60) return `${s} s ago`;
