@@ -21,7 +21,7 @@ export function policyOf(c: AgentConfig): PolicyConfig {
  * nothing, a partial policy reset every other setting to its default.
  */
 export function mergePolicy(inForce: AgentConfig['policy'], patch: Record<string, unknown>): Record<string, unknown> {
-  return mergeObjects(inForce as unknown as Record<string, unknown>, patch);
+  return mergeObjects(inForce, patch);
 }
 
 function mergeObjects(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {

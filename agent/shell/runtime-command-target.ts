@@ -82,7 +82,7 @@ export function runtimeCommandTarget(d: RuntimeCommandTargetDeps): CommandTarget
       const r = validateConfig({ ...structuredClone(config()), policy: mergePolicy(before, policy) });
       if (!r.ok) throw new CommandFailure('BAD_POLICY', r.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
       d.reload(r.config);
-      return policyChanges(before as unknown as Record<string, unknown>, inForce() as unknown as Record<string, unknown>, policy);
+      return policyChanges(before, inForce(), policy);
     },
     runShow: (command: string) => d.router.show(command),
     rebirth: () => d.rebirth(),
