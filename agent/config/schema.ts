@@ -228,7 +228,7 @@ export const CONFIG_SCHEMA = obj(
                 pattern: '^\\S+$',
               }),
               password: secret('The password of router.ssh.username (this or privateKey).'),
-              privateKey: secret('The private key (OpenSSH PEM) of router.ssh.username (this or password).'),
+              privateKey: secret('The private key (PEM or OpenSSH format) of router.ssh.username (this or password).'),
               hostKeySha256: about(
                 "The router's host key fingerprint, SHA256:<base64> as ssh-keygen -l prints it; required unless acceptAnyHostKey.",
                 {
@@ -529,7 +529,7 @@ export const CONFIG_SCHEMA = obj(
         journalMaxAgeDays: about('Days a journal entry (decision, event) is kept.', num(0.01, 3650, 30)),
         journalMaxRows: about('Most journal rows kept; the oldest go first.', int(100, 1e8, 200000)),
         outboxMaxBytes: about(
-          'Bytes the outbox (messages waiting for the broker) may hold; beyond it the oldest are dropped.',
+          'Bytes the outbox (messages waiting for the broker) may hold; beyond it messages are dropped, telemetry first, then state, then events, oldest first in each.',
           int(1024, 1e10, 50 * 1024 * 1024),
         ),
         outboxMaxAgeHours: about('Hours an unsent message is kept in the outbox.', num(0.01, 8760, 168)),
@@ -568,18 +568,24 @@ export const CONFIG_SCHEMA = obj(
                 ['prefix'],
               ),
             }),
-            allowed: about('Ranges learned routes may fall in (route injection is a violation); absent or empty: no check.', {
-              type: 'array',
-              default: [],
-              items: obj(
-                {
-                  prefix: about('The range (CIDR: 10.0.0.0/8).', { type: 'string', pattern: CIDR }),
-                  maxLength: about('The longest prefix length allowed in the range (how specific a route may be).', int(0, 128)),
-                  vrf: about('The VRF whose table it applies to; absent: the global table.', { type: 'string', pattern: NAME }),
-                },
-                ['prefix'],
-              ),
-            }),
+            allowed: about(
+              'Ranges the learned routes (of the protocols checked) may fall in: a route outside every range, or more specific than its maxLength, is a violation (route injection).',
+              {
+                type: 'array',
+                default: [],
+                items: obj(
+                  {
+                    prefix: about('The range (CIDR: 10.0.0.0/8).', { type: 'string', pattern: CIDR }),
+                    maxLength: about(
+                      "The longest prefix length allowed in the range (how specific a route may be); absent: the range's own length.",
+                      int(0, 128),
+                    ),
+                    vrf: about('The VRF whose table it applies to; absent: the global table.', { type: 'string', pattern: NAME }),
+                  },
+                  ['prefix'],
+                ),
+              },
+            ),
           }),
         ),
       }),
