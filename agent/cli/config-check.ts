@@ -9,6 +9,7 @@ import { silentLogger } from '../ports/logger.js';
 import { describeError } from '../../proto/coded-error.js';
 
 const USAGE = `Usage: spokepilot config check FILE [--print] [--router]
+       spokepilot config check --explain [KEY]
        spokepilot config ios FILE [--app-address A.B.C.D] [--track-base N]
 
 config ios prints the layered IOS configuration FILE expects on the router,
@@ -38,16 +39,24 @@ track), those are stub objects, the IP SLA operations exist and probe from the
 candidates' WANs, and the user may enter configuration mode. Each problem is
 printed with what to configure. The agent makes the same check at start and
 only monitors (dry-run) when it fails.
-Exit 0 when valid, 1 when not, 2 on usage errors.`;
+
+With --explain KEY (a dotted path: policy.preemptDelaySec; a list's items as
+candidates[].slaOperations or candidates.slaOperations), prints what the key
+means, its type, allowed values or range, its default, and whether a reload
+(SIGHUP, set-policy) applies it at once or it needs a restart; with --explain
+alone, the top-level keys. An unknown key is named with the nearest ones.
+Exit 0 when valid, 1 when not, 2 on usage errors (and an unknown --explain KEY).`;
 
 export async function configCommand(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      // --explain=KEY reads as --explain KEY: KEY is optional, so --explain is a flag and KEY a positional.
+      args: argv.flatMap((a) => (a.startsWith('--explain=') ? ['--explain', a.slice('--explain='.length)] : [a])),
       allowPositionals: true,
       options: {
         help: { type: 'boolean', short: 'h' },
+        explain: { type: 'boolean' },
         print: { type: 'boolean' },
         router: { type: 'boolean' },
         'app-address': { type: 'string' },
@@ -64,6 +73,14 @@ export async function configCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const [sub, file, ...extra] = positionals;
+  if (v.explain) {
+    if (sub !== 'check' || extra.length > 0 || v.print || v.router || v['app-address'] !== undefined || v['track-base'] !== undefined) {
+      console.error(USAGE);
+      return 2;
+    }
+    const { explainCommand } = await import('./config-explain.js');
+    return explainCommand(file);
+  }
   if ((sub !== 'check' && sub !== 'ios') || file === undefined || extra.length > 0) {
     console.error(USAGE);
     return 2;

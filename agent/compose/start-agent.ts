@@ -64,8 +64,8 @@ export interface RunningAgent {
    */
   stop(reason: string, deadlineMs?: number): Promise<RestoreOutcome>;
   /**
-   * Applies a configuration (SIGHUP, set-policy): its live keys (config/schema.ts
-   * LIVE_KEYS) at once; returns the keys that differ and need a restart.
+   * Applies a configuration (SIGHUP, set-policy): the keys the schema declares
+   * live (`x-reload`) at once; returns the keys that differ and need a restart.
    */
   reload(next: AgentConfig): { needRestart: string[] };
 }

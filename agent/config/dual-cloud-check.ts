@@ -1,4 +1,4 @@
-import type { AgentConfig, SchemaValidConfig } from './types.js';
+import type { SchemaValidConfig } from './types.js';
 import type { ConfigIssue } from './validate.js';
 import { duplicates } from './cross-check.js';
 
@@ -12,7 +12,7 @@ export function dualCloudIssues(c: SchemaValidConfig): ConfigIssue[] {
   const add = (path: string, message: string) => issues.push({ path, message });
   const d = c.dualCloud;
   if (!d) return [{ path: 'dualCloud', message: 'is required with topology: dual-cloud (hubs, prefixes, returnPath)' }];
-  if ((c as Partial<AgentConfig>).flexvpn)
+  if (c.flexvpn)
     add('flexvpn', 'is for topology failover: a dual-cloud spoke has no FlexVPN client block to steer (its tunnels are in dualCloud.hubs)');
   duplicates(d.hubs.map((h) => h.neighbor)).forEach((n) => add('dualCloud.hubs', `neighbor ${n} is listed twice`));
   duplicates(d.hubs.map((h) => h.tunnel)).forEach((t) => add('dualCloud.hubs', `tunnel ${t} is listed twice: each hub has its own tunnel`));

@@ -1,5 +1,6 @@
 import type { DualCloudConfig } from '../core/dual-cloud/config.js';
 import type { MeteredConfig } from '../core/metered/config.js';
+import type { ServiceClass } from '../core/policy/classes.js';
 import type { CandidateConfig, PolicyConfig } from '../core/policy/config.js';
 import type { RouteExpectations } from '../core/route-expectations.js';
 
@@ -40,8 +41,22 @@ export type RouterConfig = RouterOutputConfig &
 /** The router section as the schema accepts it, before the cross check makes sure the transport's section is there. */
 export type SchemaRouterConfig = RouterOutputConfig & { transport: 'ssh' | 'exec'; ssh?: SshRouterConfig; exec?: ExecRouterConfig };
 
-/** A configuration the schema accepted; `validateConfig` makes an AgentConfig of it once the cross check passes. */
-export type SchemaValidConfig = Omit<AgentConfig, 'router'> & { router: SchemaRouterConfig };
+/**
+ * A configuration the schema accepted (the validator's own type, checked against the schema in
+ * schema-validator.ts); `validateConfig` makes an AgentConfig of it once the cross check passes.
+ * It differs where the schema cannot say it all: the transport's section, `flexvpn` (required with
+ * topology failover only), a metered budget still as text (`2GB`), and a return path that must
+ * carry exactly one of its two tags.
+ */
+export type SchemaValidConfig = Omit<AgentConfig, 'router' | 'flexvpn' | 'dualCloud'> & {
+  router: SchemaRouterConfig;
+  flexvpn?: Omit<AgentConfig['flexvpn'], 'sources'> & { sources: SchemaSourceConfig[] };
+  dualCloud?: Omit<DualCloudConfig, 'returnPath'> & { returnPath: { community?: string; med?: number } };
+};
+
+type SchemaSourceConfig = Omit<AgentConfig['flexvpn']['sources'][number], 'metered'> & {
+  metered?: Omit<MeteredConfig, 'budget'> & { budget: number | string };
+};
 
 /** Whether the section the transport names is there (what the cross check requires). */
 export function isCompleteRouter(r: SchemaRouterConfig): r is RouterConfig {
@@ -90,8 +105,14 @@ export interface AgentConfig {
     tunnelSlaOperations: number[];
   };
   candidates: CandidateConfig[];
-  /** The policy core's settings (agent/core/policy/config.ts), less what comes from elsewhere in this file. */
-  policy: Omit<PolicyConfig, 'client' | 'candidates' | 'tunnelSlaOperations'>;
+  /**
+   * The policy core's settings (agent/core/policy/config.ts), less what comes from elsewhere in this
+   * file (the client, candidates and in-tunnel operations; `metered` from flexvpn.sources: policyOf).
+   */
+  policy: Omit<PolicyConfig, 'client' | 'candidates' | 'tunnelSlaOperations' | 'metered' | 'classes'> & {
+    /** Always there once validated (default: none). */
+    classes: readonly ServiceClass[];
+  };
   actuation: {
     strategy: 'stub-tracks' | 'peer-order';
     /**
@@ -138,7 +159,8 @@ export interface AgentConfig {
      * would exhaust the heap (about 70,000 routes fit the package's 64 MB).
      */
     maxTableRoutes: number;
-    expectations: RouteExpectations;
+    /** `checkedProtocols` is the route cache's own setting, not the file's. */
+    expectations: Omit<RouteExpectations, 'checkedProtocols'>;
   };
   /** Absent: the agent runs without a broker (journal and routes still kept locally). */
   mqtt?: MqttConfig;

@@ -3,6 +3,7 @@ import { canonicalInterface } from '../parsers/interface-name.js';
 import { parseByteSize } from './byte-size.js';
 import { crossCheck } from './cross-check.js';
 import { escapeControls, hasUrlUserinfo, SECRET_KEYS, showValue } from './issue-text.js';
+import { patternName } from './pattern-names.js';
 import { validateSchema } from './schema-validator.js';
 import { isCompleteRouter, type AgentConfig, type SchemaValidConfig } from './types.js';
 
@@ -28,17 +29,33 @@ export function validateConfig(input: unknown): ConfigResult {
   const doc = structuredClone(input) as Record<string, unknown>;
   canonicaliseInterfaces(doc);
   if (!validateSchema(doc)) return { ok: false, issues: describe(validateSchema.errors ?? []) };
-  // eslint-disable-next-line no-restricted-syntax -- temporary: issue 14 item 7 (config types from the schema) removes this cast
-  const config = doc as unknown as SchemaValidConfig;
-  const issues = [...normaliseMetered(config), ...crossCheck(config)];
+  const metered = normaliseMetered(doc);
+  const issues = [...metered.issues, ...crossCheck(doc)];
   if (issues.length > 0) return { ok: false, issues };
-  // No client block in the dual-cloud design: what reads `flexvpn` finds nothing to steer or meter there.
-  if (config.topology === 'dual-cloud') config.flexvpn = { client: '', tunnel: '', peers: [], sources: [], tunnelSlaOperations: [] };
-  const router = config.router;
-  // The cross check requires the transport's section, so this holds; said rather than cast.
-  if (!isCompleteRouter(router))
-    return { ok: false, issues: [{ path: 'router', message: `router.${router.transport} is required`, code: 'CONFIG_INTERNAL' }] };
-  return { ok: true, config: { ...config, router } }; // router keeps its place: --print shows the file's order
+  return complete(doc, metered.flexvpn);
+}
+
+/** No client block in the dual-cloud design: what reads `flexvpn` finds nothing to steer or meter there. */
+const NO_FLEXVPN: AgentConfig['flexvpn'] = { client: '', tunnel: '', peers: [], sources: [], tunnelSlaOperations: [] };
+
+/**
+ * The AgentConfig of a document the schema and the cross check accepted. The cross check requires
+ * what is asked here (the transport's section, flexvpn with topology failover, one return-path
+ * tag), so the internal issues cannot happen; they are said rather than cast.
+ */
+function complete(c: SchemaValidConfig, flexvpn: AgentConfig['flexvpn'] | undefined): ConfigResult {
+  const internal = (path: string, message: string): ConfigResult => ({ ok: false, issues: [{ path, message, code: 'CONFIG_INTERNAL' }] });
+  const router = c.router;
+  if (!isCompleteRouter(router)) return internal('router', `router.${router.transport} is required`);
+  const inForce = c.topology === 'dual-cloud' ? NO_FLEXVPN : flexvpn;
+  if (!inForce) return internal('flexvpn', 'is required');
+  const { dualCloud, ...failover } = c;
+  if (!dualCloud) return { ok: true, config: { ...failover, router, flexvpn: inForce } };
+  const { community, med } = dualCloud.returnPath;
+  const returnPath = community !== undefined ? { community } : med !== undefined ? { med } : undefined;
+  if (!returnPath) return internal('dualCloud.returnPath', 'needs community or med');
+  // Keys keep their places: --print shows the file's order.
+  return { ok: true, config: { ...c, router, flexvpn: inForce, dualCloud: { ...dualCloud, returnPath } } };
 }
 
 function canonicaliseInterfaces(doc: Record<string, unknown>): void {
@@ -56,35 +73,23 @@ function canonicaliseInterfaces(doc: Record<string, unknown>): void {
 }
 
 /** `budget: 2GB` becomes bytes, thresholds ascending: what the accounting core reads. */
-function normaliseMetered(config: SchemaValidConfig): ConfigIssue[] {
+function normaliseMetered(config: SchemaValidConfig): { issues: ConfigIssue[]; flexvpn?: AgentConfig['flexvpn'] } {
+  if (!config.flexvpn) return { issues: [] };
   const issues: ConfigIssue[] = [];
-  config.flexvpn?.sources.forEach((s, i) => {
-    if (!s.metered) return;
-    const bytes = parseByteSize(s.metered.budget);
+  const sources = config.flexvpn.sources.map((s, i) => {
+    const { metered, ...unmetered } = s;
+    if (!metered) return unmetered;
+    const bytes = parseByteSize(metered.budget);
     if (bytes === undefined || bytes < 1) {
       issues.push({
         path: `flexvpn.sources[${i}].metered.budget`,
-        message: `${showValue(s.metered.budget)} is not a budget of at least one byte (e.g. 2GB, 500MB)`,
+        message: `${showValue(metered.budget)} is not a budget of at least one byte (e.g. 2GB, 500MB)`,
       });
-      return;
     }
-    s.metered = { ...s.metered, budget: bytes, thresholdsPct: [...s.metered.thresholdsPct].sort((a, b) => a - b) };
+    return { ...s, metered: { ...metered, budget: bytes ?? 0, thresholdsPct: [...metered.thresholdsPct].sort((a, b) => a - b) } };
   });
-  return issues;
+  return { issues, flexvpn: { ...config.flexvpn, sources } };
 }
-
-const PATTERN_NAMES: [RegExp, string][] = [
-  [/kKmMgGtT/, 'data size (2GB, 500MB, 1.5GiB, or a number of bytes)'],
-  [/mqtts\?/, 'MQTT URL (mqtt://HOST:1883 or mqtts://HOST:8883)'],
-  [/\(3\[0-2\]/, 'IPv4 prefix (10.0.0.0/8)'],
-  [/6553\[0-5\]\):/, 'BGP community (AA:NN, each 0-65535)'],
-  [/25\[0-5\]/, 'IPv4 address'],
-  [/GigabitEthernet/, 'interface name (e.g. GigabitEthernet0/0, Cellular0/1/0, Tunnel100)'],
-  [/SHA256/, 'host key fingerprint (SHA256:<43 base64 characters>, as ssh-keygen -l prints it)'],
-  [/\/\\d\{1,3\}\$/, 'CIDR prefix (10.0.0.0/8)'],
-  [/:\\d\{1,5\}\$/, 'HOST:PORT'],
-  [/A-Za-z0-9\]\[A-Za-z0-9_\.-\]/, 'name (letters, digits, _ . -, at most 64)'],
-];
 
 function describe(errors: ErrorObject[]): ConfigIssue[] {
   const out: ConfigIssue[] = [];
@@ -125,7 +130,7 @@ function describeOne(e: ErrorObject): ConfigIssue {
       return { path, message: `must be one of: ${(p.allowedValues as unknown[]).join(', ')}${got()}` };
     case 'pattern': {
       if (typeof e.data === 'string' && hasUrlUserinfo(e.data)) return { path, message: URL_CREDENTIALS };
-      const what = PATTERN_NAMES.find(([re]) => re.test(String(p.pattern)))?.[1] ?? `text matching ${String(p.pattern)}`;
+      const what = patternName(String(p.pattern));
       return { path, message: isSecret ? `is not a valid ${what}` : `${showValue(e.data)} is not a valid ${what}` };
     }
     case 'type':

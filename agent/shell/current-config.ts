@@ -1,14 +1,14 @@
 import type { AgentConfig } from '../config/types.js';
-import { LIVE_KEYS } from '../config/schema.js';
+import { planReload } from '../config/reload-plan.js';
 import type { PolicyConfig } from '../core/policy/config.js';
 import { policyOf } from './decide/policy-config.js';
 
 /**
  * The one owner of the configuration in force (issue 14): SIGHUP and
  * set-policy change it here, and status, health, the MQTT reports, the
- * presence gate and the command target read it here. The keys that apply at
- * once are declared beside the schema (LIVE_KEYS); the others keep their
- * start-up values until a restart.
+ * presence gate and the command target read it here. Which keys apply at
+ * once is declared in the schema (`x-reload`, agent/config/reload-plan.ts);
+ * the others keep their start-up values until a restart.
  */
 export class CurrentConfig {
   private current: AgentConfig;
@@ -41,39 +41,19 @@ export class CurrentConfig {
   }
 
   /**
-   * Takes the live keys of `next` at once; returns the other top-level keys
-   * whose value differs from the one in force (they need a restart).
+   * Takes what the schema declares live from `next` at once; returns the other
+   * top-level keys whose value differs from the one in force (they need a restart).
    */
   replace(next: AgentConfig): { needRestart: string[] } {
-    const was = this.current;
-    // A metered WAN's settings apply at once when nothing else of flexvpn changed; otherwise flexvpn
-    // (whenSpent included) keeps its start-up value, for the policy too.
-    const meteredLive = onlyMeteredSettingsDiffer(was.flexvpn, next.flexvpn);
-    const flexvpn = meteredLive ? next.flexvpn : was.flexvpn;
+    // A metered WAN's settings are live inside flexvpn: flexvpn (whenSpent included, for the policy
+    // too) is taken when nothing else of it changed, and otherwise keeps its start-up value.
+    const plan = planReload(this.current, next);
     // The loop is told first: a policy it refuses (it throws) leaves the configuration as it was.
-    const policy = policyOf({ ...next, flexvpn });
+    const policy = policyOf({ ...next, flexvpn: plan.value.flexvpn });
     this.apply(policy);
     this.policyInForce = policy;
-    if (meteredLive && JSON.stringify(was.flexvpn) !== JSON.stringify(next.flexvpn)) this.applyMetered?.(next.flexvpn.sources);
-    const live = Object.fromEntries(LIVE_KEYS.map((k) => [k, next[k]])) as Pick<AgentConfig, (typeof LIVE_KEYS)[number]>;
-    this.current = { ...was, ...live, flexvpn };
-    const needRestart = (Object.keys(next) as (keyof AgentConfig)[]).filter(
-      (k) => !(LIVE_KEYS as readonly string[]).includes(k) && JSON.stringify(next[k]) !== JSON.stringify(this.current[k]),
-    );
-    return { needRestart };
+    if (plan.applied.includes('flexvpn')) this.applyMetered?.(next.flexvpn.sources);
+    this.current = plan.value;
+    return { needRestart: plan.needRestart };
   }
-}
-
-/**
- * The two flexvpn sections differ at most in settings of metered WANs that the accounting and the
- * policy take at once: budget, billing day, thresholds, whenSpent. Which WANs are metered and their
- * full-rate operations (the prober's, matched by the router's configuration) need a restart.
- */
-export function onlyMeteredSettingsDiffer(a: AgentConfig['flexvpn'], b: AgentConfig['flexvpn']): boolean {
-  const structure = (f: AgentConfig['flexvpn']) =>
-    JSON.stringify({
-      ...f,
-      sources: f.sources.map((s) => ({ ...s, metered: s.metered ? { fullRateOperations: s.metered.fullRateOperations } : undefined })),
-    });
-  return structure(a) === structure(b);
 }

@@ -249,6 +249,12 @@ describe('every command line the README documents', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain('router: matches the configuration');
     },
+    'npx spokepilot config check --explain policy.preemptDelaySec': async () => {
+      const r = await sh('npx spokepilot config check --explain policy.preemptDelaySec', work);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^ {2}default: {2}300$/m);
+      expect(r.stdout).toMatch(/^ {2}reload: {3}applied at once by a reload \(SIGHUP or set-policy\)$/m);
+    },
     'npx spokepilot config ios my-spoke.yaml': async () => {
       const r = await sh('npx spokepilot config ios my-spoke.yaml', work);
       expect(r.code, r.stderr).toBe(0);

@@ -21,8 +21,7 @@ export function policyOf(c: AgentConfig): PolicyConfig {
  * nothing, a partial policy reset every other setting to its default.
  */
 export function mergePolicy(inForce: AgentConfig['policy'], patch: Record<string, unknown>): Record<string, unknown> {
-  const base: Record<string, unknown> = { ...inForce }; // a copy of its own keys, read by name below
-  return mergeObjects(base, patch);
+  return mergeObjects(inForce, patch);
 }
 
 function mergeObjects(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
