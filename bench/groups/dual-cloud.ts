@@ -10,14 +10,24 @@ import { round, type Metric } from '../metric.js';
 const SCENARIOS = fileURLToPath(new URL('../../lab/scenarios/dual-cloud/', import.meta.url));
 /** Seeds per scenario and arm (SPOKEPILOT_BENCH_RUNS overrides). */
 const RUNS = Number(process.env.SPOKEPILOT_BENCH_RUNS ?? 10);
-const FIGURES = ['outboundDegradedSec', 'returnDegradedSec', 'timeToWorkingSec', 'asymmetricSec', 'outboundChanges'] as const;
+const FIGURES = [
+  'outboundDegradedSec',
+  'returnDegradedSec',
+  'timeToWorkingSec',
+  'asymmetricSec',
+  'outboundChanges',
+  'flowBrokenSec',
+  'flowShortcutSec',
+] as const;
 
 /**
  * The dual-cloud design (issue 15): every scenario in lab/scenarios/dual-cloud/,
- * three arms (ios-minimal: default BGP timers; ios-tuned: fall-over and 10/30
- * timers; the agent on ios-tuned), seeds 1..RUNS, each on one manual clock
- * (lab/harness/dual-cloud-run.ts), both directions measured from ground truth.
- * Its own group: `npm run bench -- failover` stays under ten minutes.
+ * three arms (ios-minimal: default BGP timers; ios-tuned: fall-over, 10/30
+ * timers, quality tracks and EEM applets, lab/baselines/dual-cloud-ios-tuned.ios;
+ * the agent on fall-over and 10/30 timers), seeds 1..RUNS, each on one manual
+ * clock (lab/harness/dual-cloud-run.ts), both directions measured from ground
+ * truth, and a spoke-to-spoke flow where the scenario starts one. Its own
+ * group, which `npm run bench -- failover` runs too (bench/groups/failover.ts).
  */
 export async function* dualCloudBench(): AsyncIterable<Metric> {
   const work = mkdtempSync(join(tmpdir(), 'spokepilot-dual-cloud-'));

@@ -25,6 +25,8 @@ import { dualCloudLabAgentConfig, dualCloudSpokeLines } from './dual-cloud-agent
 import { InProcessRouterCli } from './in-process-router-cli.js';
 import { ManualDriver } from './manual-driver.js';
 import { pathMeetsLevel } from './service-level.js';
+import { baselineConfig } from './arms.js';
+import { flowSample } from './dual-cloud-flow.js';
 
 /** The three arms of the dual-cloud bench. */
 export type DualCloudArm = 'ios-minimal' | 'ios-tuned' | 'agent';
@@ -32,7 +34,10 @@ export const DUAL_CLOUD_ARMS: readonly DualCloudArm[] = ['ios-minimal', 'ios-tun
 
 /**
  * ios-minimal: Cisco's example as written, IOS's default BGP timers (60/180), no fall-over.
- * ios-tuned: fall-over and 10/30 timers (the lab's dual-cloud default). The agent runs on ios-tuned.
+ * ios-tuned: fall-over and 10/30 timers (the lab's dual-cloud default), plus quality tracking
+ * (lab/baselines/dual-cloud-ios-tuned.ios: a `state` track on each tunnel's probe, EEM applets
+ * lowering a degraded hub's routes both ways). The agent runs on fall-over and 10/30 timers
+ * without the applets: they would rewrite the neighbours' route-maps, which the agent owns.
  */
 const TUNING: Record<DualCloudArm, DualCloudTuning> = {
   'ios-minimal': { fallOver: false },
@@ -54,11 +59,24 @@ export interface DualCloudFigures {
   asymmetricSec: number;
   /** Changes of the outbound hub. */
   outboundChanges: number;
+  /** With a spoke-to-spoke flow (`start-flow`): seconds it did not work, from its start (lab/harness/dual-cloud-flow.ts). */
+  flowBrokenSec?: number;
+  /** With a flow: seconds it rode an NHRP shortcut. */
+  flowShortcutSec?: number;
 }
 
 const START_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
 const WARM_UP_MS = 120_000;
 const LAN = `${DUAL_CLOUD_LAN.network}/24`;
+const WAN = 'GigabitEthernet0/0';
+
+interface Sample {
+  atMs: number;
+  out?: string;
+  back?: string;
+  outOk: boolean;
+  backOk: boolean;
+}
 
 export async function runDualCloudArm(o: {
   scenario: Scenario;
@@ -83,6 +101,7 @@ export async function runDualCloudArm(o: {
     const config = benchConfig(router, level, join(o.workDir, `${o.scenario.name}-${o.arm}-${o.seed}.db`));
     // Every arm runs the same probes and neutral route-maps (what `config ios` prints): only the agent acts on them.
     await driver.drive(cli.configure(dualCloudSpokeLines(config)));
+    if (o.arm === 'ios-tuned') router.configure(baselineConfig('dual-cloud-ios-tuned.ios', level));
     if (o.arm === 'agent') {
       const random = new SeededRandom(o.seed).fork('agent');
       agent = await driver.drive(startAgent(config, { log: silentLogger, clock: agentClock, router: cli, random: () => random.next() }));
@@ -90,14 +109,16 @@ export async function runDualCloudArm(o: {
     await driver.runUntil(START_MS + WARM_UP_MS);
     const start = clock.now();
     const end = start + o.scenario.durationSec * 1000;
-    const samples: { atMs: number; out?: string; back?: string; outOk: boolean; backOk: boolean }[] = [];
+    const samples: Sample[] = [];
+    const flow = o.scenario.actions.find((a) => a.action.kind === 'start-flow')?.action as { to: string } | undefined;
+    const flowSamples: { atMs: number; ok: boolean; via: string }[] = [];
     const playback = playScenario(router, clock, o.scenario, {});
     const sample = (t: number) => {
+      if (flow && router.model.rt.nhrp.flows.has(flow.to)) flowSamples.push({ atMs: t, ...flowSample(router, WAN, flow.to, level) });
       const out = outboundHub(router);
       const back = router.world.returnHubFor(LAN);
       const ok = (hub: string | undefined) =>
-        hub !== undefined &&
-        pathMeetsLevel(router.world, 'GigabitEthernet0/0', router.world.hubs().find((h) => h.name === hub)!.address, level);
+        hub !== undefined && pathMeetsLevel(router.world, WAN, router.world.hubs().find((h) => h.name === hub)!.address, level);
       samples.push({ atMs: t, ...(out ? { out } : {}), ...(back ? { back } : {}), outOk: ok(out), backOk: ok(back) });
       if (t + 1000 < end) clock.setTimer(() => sample(clock.now()), t + 1000 - clock.now());
     };
@@ -109,6 +130,7 @@ export async function runDualCloudArm(o: {
       arm: o.arm,
       seed: o.seed,
       ...figures(samples, start + (faultOf(o.scenario)?.startSec ?? 0) * 1000),
+      ...(flow ? flowFigures(flowSamples) : {}),
     };
   } finally {
     if (agent) await driver.drive(agent.stop('scenario over', 5000)).catch(() => undefined);
@@ -148,7 +170,19 @@ function outboundHub(router: LabRouter): string | undefined {
   return router.world.hubs().find((h) => h.tunnelAddress === best?.nextHop)?.name;
 }
 
-function figures(samples: readonly { atMs: number; out?: string; back?: string; outOk: boolean; backOk: boolean }[], faultAtMs: number) {
+/** Each flow sample stands for the second up to the next one. */
+function flowFigures(samples: readonly { atMs: number; ok: boolean; via: string }[]) {
+  let flowBrokenSec = 0;
+  let flowShortcutSec = 0;
+  samples.forEach((s, i) => {
+    const dt = ((samples[i + 1]?.atMs ?? s.atMs + 1000) - s.atMs) / 1000;
+    if (!s.ok) flowBrokenSec += dt;
+    if (s.via === 'shortcut') flowShortcutSec += dt;
+  });
+  return { flowBrokenSec, flowShortcutSec };
+}
+
+function figures(samples: readonly Sample[], faultAtMs: number) {
   let outboundDegradedSec = 0;
   let returnDegradedSec = 0;
   let asymmetricSec = 0;
