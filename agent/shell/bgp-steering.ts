@@ -37,7 +37,20 @@ export interface BgpSteeringOptions {
  */
 export class BgpSteering implements Steering {
   /** The hub the route-maps prefer as last applied and verified; undefined: neutral (released, or nothing applied yet). */
-  private applied: string | undefined;
+  private appliedHub: string | undefined;
+  /** A steer or release has been verified: there is a state of the route-maps to reconcile against. */
+  settled = false;
+
+  /** The neighbour the last verified steer chose; undefined: neutral. */
+  get applied(): string | undefined {
+    return this.appliedHub;
+  }
+
+  /** The route-maps were read back as a steer to `neighbor` (undefined: neutral) before any steer of this run: that is the state to keep. */
+  adopt(neighbor: string | undefined): void {
+    this.appliedHub = neighbor;
+    this.settled = true;
+  }
 
   constructor(private readonly o: BgpSteeringOptions) {}
 
@@ -49,7 +62,10 @@ export class BgpSteering implements Steering {
       prefixesNotVia(c, v.paths, target.peer).length === 0 &&
       routeMapDifferences(intents, v.routeMaps).length === 0;
     const outcome = await this.applyAndVerify(planBgpSteer(c, target.peer), followed, onCommandOut, token);
-    if (outcome.ok) this.applied = target.peer;
+    if (outcome.ok) {
+      this.appliedHub = target.peer;
+      this.settled = true;
+    }
     if (outcome.ok || outcome.code === 'ACTUATE_SUPERSEDED') return outcome;
     const rolledBack = await this.rollBack();
     this.o.log.warn('actuation-failed', { target: target.peer, code: outcome.code, message: outcome.message, rolledBack });
@@ -65,7 +81,10 @@ export class BgpSteering implements Steering {
       onCommandOut,
       token,
     );
-    if (outcome.ok) this.applied = undefined;
+    if (outcome.ok) {
+      this.appliedHub = undefined;
+      this.settled = true;
+    }
     return outcome;
   }
 
@@ -158,7 +177,7 @@ export class BgpSteering implements Steering {
   private async rollBack(): Promise<boolean> {
     const c = this.o.dualCloud;
     try {
-      await this.apply(this.applied !== undefined ? planBgpSteer(c, this.applied) : planBgpRelease(c));
+      await this.apply(this.appliedHub !== undefined ? planBgpSteer(c, this.appliedHub) : planBgpRelease(c));
       return true;
     } catch (err) {
       this.o.log.error('rollback-failed', { error: describe(err) });
