@@ -9,6 +9,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { RouterError, type RouterCli } from '../ports/router-cli.js';
 import { Supersede, type ActuationOutcome, type Steering, type SteerTarget } from './actuator.js';
+import { waitUntil } from './verify-wait.js';
 
 /** What the router shows of BGP, re-read to verify a steer. */
 export interface BgpView {
@@ -132,13 +133,27 @@ export class BgpSteering implements Steering {
         this.o.log.warn('actuation-apply-failed', { attempt, error: failure.message });
         continue;
       }
-      const seen = await this.waitUntil(followed, token);
-      if (seen === true) return { ok: true, attempts: attempt, verifiedAfterMs: this.o.clock.now() - started };
+      const seen = await waitUntil({
+        clock: this.o.clock,
+        log: this.o.log,
+        timeoutMs: this.o.verifyTimeoutMs,
+        pollMs: this.o.verifyPollMs,
+        token,
+        read: () => this.o.readBgp(),
+        check: followed,
+        describe: (view) =>
+          `best paths ${
+            bestHubs(this.o.dualCloud, view.paths)
+              .map((b) => `${b.prefix} via ${b.nextHop}`)
+              .join(', ') || 'none'
+          }`,
+      });
+      if (seen.ok) return { ok: true, attempts: attempt, verifiedAfterMs: this.o.clock.now() - started };
       if (token.superseded) return superseded(attempt);
       failure = {
         ok: false,
         code: 'ACTUATE_VERIFY_FAILED',
-        message: `BGP did not follow within ${this.o.verifyTimeoutMs} ms${seen ? `: ${seen}` : ''}`,
+        message: `BGP did not follow within ${this.o.verifyTimeoutMs} ms${seen.seen ? `: ${seen.seen}` : ''}`,
         attempts: attempt,
         rolledBack: false,
       };
@@ -149,28 +164,6 @@ export class BgpSteering implements Steering {
   private async apply(plan: ActuationPlan): Promise<void> {
     if (plan.configLines.length > 0) await this.o.router.configure(plan.configLines);
     for (const cmd of plan.execCommands) await this.o.router.exec(cmd);
-  }
-
-  /** True once `followed`; otherwise what the last read showed (for the error), or undefined if nothing could be read. */
-  private async waitUntil(followed: (v: BgpView) => boolean, token: Supersede): Promise<true | string | undefined> {
-    const deadline = this.o.clock.now() + this.o.verifyTimeoutMs;
-    let last: string | undefined;
-    for (;;) {
-      if (token.superseded) return last;
-      try {
-        const view = await this.o.readBgp();
-        if (followed(view)) return true;
-        last = `best paths ${
-          bestHubs(this.o.dualCloud, view.paths)
-            .map((b) => `${b.prefix} via ${b.nextHop}`)
-            .join(', ') || 'none'
-        }`;
-      } catch (err) {
-        this.o.log.debug('verify-read-failed', { error: describe(err) });
-      }
-      if (this.o.clock.now() >= deadline) return last;
-      await token.sleep(this.o.clock, this.o.verifyPollMs);
-    }
   }
 
   /** The route-maps as the last verified steer left them: nothing half-applied stays. */

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
 import { parseCommandOutput } from '../../agent/parsers/registry.js';
 import { silentLogger } from '../../agent/ports/logger.js';
+import { DEFAULT_POLICY } from '../../agent/core/policy/config.js';
 import type { BgpPathEntry } from '../../proto/records/routing.js';
 import { DUAL_CLOUD_LAN, DUAL_CLOUD_TUNED, dualCloudConfig, type DualCloudTuning } from '../router/dual-cloud-config.js';
 import { createLabRouter, type LabRouter } from '../router/index.js';
@@ -138,23 +139,28 @@ export async function runDualCloudArm(o: {
   }
 }
 
-/** The agent at its shipped defaults but for the scenario's service level (as the failover bench's agent arm). */
+/**
+ * The agent at its shipped defaults but for the scenario's service level (as the failover bench's
+ * agent arm: fail thresholds from the level, recover thresholds in the shipped ratio to them) and
+ * probes read every 3 s (the probes' frequency).
+ */
 function benchConfig(router: LabRouter, level: ServiceLevel, dbPath: string) {
   const base = dualCloudLabAgentConfig(router.world, { sshPort: 22, hostKeySha256: `SHA256:${'A'.repeat(43)}`, dbPath });
+  const ratio = (k: 'lossPct' | 'rttMs' | 'jitterMs') => DEFAULT_POLICY.recover[k] / DEFAULT_POLICY.fail[k];
   const fail = { lossPct: level.lossPct, rttMs: level.latencyMs, jitterMs: level.jitterMs };
-  const recover = { lossPct: level.lossPct / 4, rttMs: Math.round((level.latencyMs * 2) / 3), jitterMs: Math.round(level.jitterMs * 0.6) };
+  const recover = {
+    lossPct: fail.lossPct * ratio('lossPct'),
+    rttMs: Math.round(fail.rttMs * ratio('rttMs')),
+    jitterMs: Math.round(fail.jitterMs * ratio('jitterMs')),
+  };
+  const { windowSamples, minSamples, failAfter, recoverAfter, unreachableAfter, preemptDelaySec, minChangeIntervalSec } = DEFAULT_POLICY;
   return {
     ...base,
     policy: {
       ...base.policy,
+      ...{ windowSamples, minSamples, failAfter, recoverAfter, unreachableAfter, preemptDelaySec, minChangeIntervalSec },
       fail,
       recover,
-      preemptDelaySec: 300,
-      windowSamples: 10,
-      failAfter: 2,
-      recoverAfter: 3,
-      unreachableAfter: 3,
-      minChangeIntervalSec: 10,
     },
     polling: { ...base.polling, slaSec: 3, flexvpnSec: 15 },
     http: { ...base.http, enabled: false },
