@@ -6,6 +6,7 @@ import { DUAL_CLOUD_ARMS, type DualCloudFigures } from '../../lab/harness/dual-c
 import { loadScenario } from '../../lab/scenario/load.js';
 import type { DualCloudJob, DualCloudJobResult } from '../support/dual-cloud-child.js';
 import { distribution } from '../support/distribution.js';
+import { dualCloudSshSample } from '../support/dual-cloud-ssh-sample.js';
 import { runPool } from '../support/failover-pool.js';
 import { round, type Metric } from '../metric.js';
 
@@ -30,8 +31,9 @@ const FIGURES = [
  * the agent on fall-over and 10/30 timers), seeds 1..RUNS, each on one manual
  * clock (lab/harness/dual-cloud-run.ts) in a pool of one process per core, both
  * directions measured from ground truth, and a spoke-to-spoke flow where the
- * scenario starts one. Its own group, which `npm run bench -- failover` runs
- * too (bench/groups/failover.ts).
+ * scenario starts one; then the agent over real SSH for a few seeds
+ * (bench/support/dual-cloud-ssh-sample.ts). Its own group, which `npm run
+ * bench -- failover` runs too (bench/groups/failover.ts).
  */
 export async function* dualCloudBench(): AsyncIterable<Metric> {
   const work = mkdtempSync(join(tmpdir(), 'spokepilot-dual-cloud-'));
@@ -63,7 +65,14 @@ export async function* dualCloudBench(): AsyncIterable<Metric> {
         yield { metric: `${prefix}.neverRecoveredRuns`, value: runs.filter((r) => r.timeToWorkingSec === undefined).length, unit: 'runs' };
       }
     }
-    yield { metric: 'dualCloud.wallSec', value: round(wallSec, 1), unit: 's' };
+    yield { metric: 'dualCloud.manualClock.wallSec', value: round(wallSec, 1), unit: 's' };
+    const t1 = performance.now();
+    yield* dualCloudSshSample(
+      SCENARIOS,
+      work,
+      results.flatMap((r) => ('figures' in r ? [r.figures] : [])),
+    );
+    yield { metric: 'dualCloud.sshSample.wallSec', value: round((performance.now() - t1) / 1000, 1), unit: 's' };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
