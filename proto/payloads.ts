@@ -175,6 +175,8 @@ export interface DriftPayload {
   /** Repairs tried on this difference. */
   repairs: number;
   sinceMs: number;
+  /** A dual-cloud spoke: the agent-owned route-maps or neighbour route-map lines that differ, in words. */
+  routeMaps?: string[];
 }
 
 /**

@@ -98,6 +98,8 @@ export interface DriftView {
   /** Repairs tried for this difference (for the path alone: reselects). */
   repairs: number;
   sinceMs: number;
+  /** A dual-cloud spoke: agent-owned route-maps or their neighbour lines that differ, in words (agent/core/dual-cloud/reconcile.ts). */
+  routeMaps?: string[];
 }
 
 export interface ReconcileState {
@@ -246,13 +248,13 @@ export function steeringHeld(s: PolicyState, nowMs: number): boolean {
 
 /** The drift code raised (as a degradation) when a difference stays: the tracks, or only the path. */
 export function driftCode(d: DriftView): 'DRIFT_UNREPAIRED' | 'DRIFT_PATH' {
-  return d.tracks.length > 0 ? 'DRIFT_UNREPAIRED' : 'DRIFT_PATH';
+  return d.tracks.length > 0 || (d.routeMaps?.length ?? 0) > 0 ? 'DRIFT_UNREPAIRED' : 'DRIFT_PATH';
 }
 
 /** One line saying what differs, for logs and the degradation message. */
 export function describeDrift(d: DriftView): string {
   const want = d.intended.candidate ?? (d.intended.released ? 'every candidate allowed' : 'nothing');
-  const parts = d.tracks.map((t) => `track ${t.track} ${t.seen}, want ${t.want}`);
+  const parts = [...d.tracks.map((t) => `track ${t.track} ${t.seen}, want ${t.want}`), ...(d.routeMaps ?? [])];
   if (d.path) parts.push(`router on ${d.active.peer ?? '-'} via ${d.active.source ?? '-'}`);
   return `intended ${want}: ${parts.join('; ')}${d.repairs > 0 ? ` (${d.repairs} repair${d.repairs === 1 ? '' : 's'} tried)` : ''}`;
 }

@@ -12,10 +12,12 @@ import type { CommandId, RecordOf } from '../parsers/registry.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { RouterCli } from '../ports/router-cli.js';
-import { Actuator, type ActivePath, type Steering } from './act/actuator.js';
+import { Actuator, type ActivePath } from './act/actuator.js';
 import { BgpSteering } from './act/bgp-steering.js';
 import { DualCloudReader } from './observe/dual-cloud-reader.js';
 import type { Shortcut } from '../core/dual-cloud/shortcuts.js';
+import { steeringDifferences, steeringRepairPlan } from '../core/dual-cloud/reconcile.js';
+import type { BgpNeighborDetail, RouteMapEntry } from '../../proto/records/routing.js';
 import type { AgentStore } from '../ports/store.js';
 import { DecisionLoop } from './decide/decision-loop.js';
 import { Poller } from './observe/poller.js';
@@ -116,6 +118,8 @@ export class Runtime {
   readonly metered: MeteredAccounting | undefined;
   /** The dual-cloud design's BGP and NHRP reads; undefined on a failover spoke. */
   private readonly dualCloud: DualCloudReader | undefined;
+  /** The dual-cloud design's steering through route-maps; undefined on a failover spoke. */
+  private readonly steering: BgpSteering | undefined;
   /** Full-rate probes of metered WANs started and stopped as needed; undefined when none has them. */
   readonly meteredProbing: MeteredProbing | undefined;
 
@@ -152,19 +156,20 @@ export class Runtime {
             },
           })
         : undefined;
-    const actuator = this.dualCloud
-      ? this.bgpSteering(this.dualCloud)
-      : new Actuator({
-          router: o.router,
-          targets: actuationTargets(c),
-          strategy: c.actuation.strategy,
-          clock: o.clock,
-          log: o.log.child('actuator'),
-          readActivePath: () => this.readActivePath(),
-          verifyTimeoutMs: c.actuation.verifyTimeoutSec * 1000,
-          verifyPollMs: 1000,
-          retries: c.actuation.retries,
-        });
+    this.steering = this.dualCloud ? this.bgpSteering(this.dualCloud) : undefined;
+    const actuator =
+      this.steering ??
+      new Actuator({
+        router: o.router,
+        targets: actuationTargets(c),
+        strategy: c.actuation.strategy,
+        clock: o.clock,
+        log: o.log.child('actuator'),
+        readActivePath: () => this.readActivePath(),
+        verifyTimeoutMs: c.actuation.verifyTimeoutSec * 1000,
+        verifyPollMs: 1000,
+        retries: c.actuation.retries,
+      });
     this.loop = new DecisionLoop({
       policy: policyOf(c),
       clock: o.clock,
@@ -185,8 +190,12 @@ export class Runtime {
       },
       onLatency: (ms) => this.metrics.recordLatency(ms),
       // Reconciliation reads the failover design's stub tracks; a dual-cloud spoke's route-maps are read back by each steer.
+      // A dual-cloud spoke's route-maps are reconciled after each BGP read (readDualCloud), repairs paced as a steer's verification.
       ...(this.dualCloud
-        ? { applyModeChanges: true }
+        ? {
+            applyModeChanges: true,
+            steeringReconcile: { retryAfterMs: c.actuation.verifyTimeoutSec * 1000, maxRepairs: MAX_REPAIRS },
+          }
         : {
             reconcile: {
               targets: actuationTargets(c),
@@ -244,7 +253,7 @@ export class Runtime {
     const families: [Family, number, () => Promise<void>][] = [
       ['sla', c.polling.slaSec, () => this.readSla()],
       // On a dual-cloud spoke this family reads BGP (the hub in use, sessions) and NHRP shortcuts instead of the client.
-      ['flexvpn', c.polling.flexvpnSec, () => (this.dualCloud ? this.dualCloud.read() : this.readFlexvpn())],
+      ['flexvpn', c.polling.flexvpnSec, () => (this.dualCloud ? this.readDualCloud(this.dualCloud) : this.readFlexvpn())],
       ['interfaces', c.polling.interfacesSec, () => this.readInterfaces()],
       ['crypto', c.polling.cryptoSec, () => this.readCrypto()],
       ['routes', c.polling.routesSec, () => this.readRoutes()],
@@ -271,8 +280,51 @@ export class Runtime {
     }
   }
 
+  /**
+   * A dual-cloud spoke's poll: BGP and shortcuts (DualCloudReader), then, once a steer or release
+   * has been verified and none is under way, the agent's route-maps and their neighbour lines read
+   * back and reconciled with it (agent/core/dual-cloud/reconcile.ts). A read with warnings tells nothing.
+   */
+  private async readDualCloud(reader: DualCloudReader): Promise<void> {
+    const epoch = this.loop.actuationEpoch;
+    await reader.read();
+    const steering = this.steering;
+    const c = this.o.config;
+    // Before the first steer: once the policy has adopted the router, what the route-maps read back as is kept, if it is a steer at all.
+    if (!steering || !c.dualCloud || this.loop.actuating || !(steering.settled || this.loop.state.adopted)) return;
+    let owned: { routeMaps: RouteMapEntry[]; neighbors: BgpNeighborDetail[] };
+    try {
+      const routeMaps = await this.parseWithWarnings('show route-map');
+      const neighbors = await this.parseWithWarnings('show ip bgp neighbors');
+      if (routeMaps.warnings > 0 || neighbors.warnings > 0) return;
+      owned = { routeMaps: routeMaps.records as RouteMapEntry[], neighbors: neighbors.records as BgpNeighborDetail[] };
+    } catch (err) {
+      this.o.log.debug('route-map-read-failed', { error: (err as Error).message });
+      return;
+    }
+    if (!steering.settled) {
+      const dc = c.dualCloud;
+      const matched = [undefined, ...dc.hubs.map((h) => h.neighbor)].find(
+        (n) => steeringDifferences(dc, n, owned.routeMaps, owned.neighbors).length === 0,
+      );
+      if (matched === undefined && steeringDifferences(dc, undefined, owned.routeMaps, owned.neighbors).length > 0) return;
+      steering.adopt(matched);
+    }
+    const chosen = steering.applied;
+    const candidate = c.candidates.find((x) => x.peer === chosen);
+    this.loop.reconcileSteeringAfterRead(
+      {
+        differences: steeringDifferences(c.dualCloud, chosen, owned.routeMaps, owned.neighbors),
+        plan: steeringRepairPlan(c.dualCloud, chosen, owned.routeMaps, owned.neighbors),
+        intended: candidate ? { candidate: candidate.id, released: false } : { released: true },
+        active: this.loop.state.routerActive ?? {},
+      },
+      epoch,
+    );
+  }
+
   /** A dual-cloud spoke's steering: the agent-owned route-maps, verified by reading BGP back. */
-  private bgpSteering(reader: DualCloudReader): Steering {
+  private bgpSteering(reader: DualCloudReader): BgpSteering {
     const c = this.o.config;
     return new BgpSteering({
       router: this.o.router,
@@ -299,7 +351,7 @@ export class Runtime {
     for (const d of this.degradations.list()) this.events.emit({ kind: 'degradation', component: d.component, now: d });
     await this.readInterfaces().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'interfaces', error: e.message }));
     await this.readSla().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'sla', error: e.message }));
-    await (this.dualCloud ? this.dualCloud.read() : this.readFlexvpn()).catch((e: Error) =>
+    await (this.dualCloud ? this.readDualCloud(this.dualCloud) : this.readFlexvpn()).catch((e: Error) =>
       this.o.log.warn('initial-read-failed', { family: 'flexvpn', error: e.message }),
     );
     for (const [name, p] of this.pollers) p.start(name === 'routes' ? 0 : p.nextIntervalMs());

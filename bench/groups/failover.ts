@@ -6,6 +6,7 @@ import { ARMS, armByName, TUNED_VARIANTS } from '../../lab/harness/arms.js';
 import { loadScenario } from '../../lab/scenario/load.js';
 import { armFigures } from '../support/arm-figures.js';
 import { classesBench } from '../support/classes-bench.js';
+import { dualCloudBench } from './dual-cloud.js';
 import { runPool } from '../support/failover-pool.js';
 import { sshSample } from '../support/failover-ssh-sample.js';
 import { meteredBench } from '../support/metered-bench.js';
@@ -21,6 +22,10 @@ const RUNS = Number(process.env.SPOKEPILOT_BENCH_RUNS ?? 30);
  * median, p95 and max of each figure over the runs that have it, and how many
  * runs never got back to a working path (a censored run is never a time).
  * Then a small sample over real SSH at a scaled clock, to show the two agree.
+ *
+ * Then the dual-cloud design's scenarios with their three arms (issue 15:
+ * bench/groups/dual-cloud.ts, 10 seeds), with every scenario or when the
+ * selection names `dual-cloud`.
  *
  * SPOKEPILOT_BENCH_SCENARIOS=hub1-dies,brownout and
  * SPOKEPILOT_BENCH_ARMS=ios-tuned,agent run subsets; the ARMS names may
@@ -57,6 +62,8 @@ export async function* failoverBench(): AsyncIterable<Metric> {
     if (arms.some((a) => a.agent)) yield* sshSample(work);
     // The metered LTE's figures (issue 19): with every scenario, or when the selection names `metered`.
     if (!only || only.includes('metered.yaml')) yield* meteredBench(work);
+    // The dual-cloud design (issue 15): with every scenario, or when the selection names `dual-cloud`.
+    if (!only || only.includes('dual-cloud.yaml')) yield* dualCloudBench();
     // Service classes and a spent LTE budget (issue 19): their own group, here only when named.
     if (only?.includes('classes.yaml')) yield* classesBench(work);
   } finally {

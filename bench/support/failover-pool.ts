@@ -20,9 +20,15 @@ const CHILD = fileURLToPath(new URL('./failover-child.ts', import.meta.url));
  * Runs failover jobs on `size` child processes (one per core: each run is
  * single-threaded and deterministic, so where it runs changes nothing).
  * Results come back in job order; a failed job fails the whole bench.
+ * `child` is the process's module: the dual-cloud group has its own
+ * (bench/support/dual-cloud-child.ts), with its own job and result types.
  */
-export async function runPool(jobs: readonly Omit<FailoverJob, 'id'>[], size: number): Promise<FailoverJobResult[]> {
-  const results: FailoverJobResult[] = new Array(jobs.length);
+export async function runPool<J extends object = Omit<FailoverJob, 'id'>, R extends { id: number } = FailoverJobResult>(
+  jobs: readonly J[],
+  size: number,
+  child: string = CHILD,
+): Promise<R[]> {
+  const results: R[] = new Array(jobs.length);
   let next = 0;
   const children: ChildProcess[] = [];
   try {
@@ -31,26 +37,26 @@ export async function runPool(jobs: readonly Omit<FailoverJob, 'id'>[], size: nu
         { length: Math.max(1, Math.min(size, jobs.length)) },
         () =>
           new Promise<void>((resolve, reject) => {
-            const child = fork(CHILD, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-            children.push(child);
+            const proc = fork(child, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+            children.push(proc);
             const feed = () => {
               if (next >= jobs.length) {
                 resolve();
                 return;
               }
               const id = next++;
-              child.send({ ...jobs[id]!, id });
+              proc.send({ ...jobs[id]!, id });
             };
-            child.on('message', (r: FailoverJobResult) => {
+            proc.on('message', (r: R | { id: number; error: string }) => {
               if ('error' in r) {
-                reject(new Error(`failover job ${JSON.stringify(jobs[r.id])} failed: ${r.error}`));
+                reject(new Error(`bench job ${JSON.stringify(jobs[r.id])} failed: ${r.error}`));
                 return;
               }
-              results[r.id] = r;
+              results[r.id] = r as R;
               feed();
             });
-            child.on('exit', (code) => {
-              if (next < jobs.length || code) reject(new Error(`failover bench child exited (${code})`));
+            proc.on('exit', (code) => {
+              if (next < jobs.length || code) reject(new Error(`bench child ${child} exited (${code})`));
             });
             feed();
           }),

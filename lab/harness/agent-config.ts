@@ -30,7 +30,29 @@ export interface LabAgentConfigOptions {
  * probes every second.
  */
 export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentConfig {
-  const doc = {
+  return validated({
+    ...labAgentBase(o),
+    syslog: o.syslogPort ? { listen: `127.0.0.1:${o.syslogPort}` } : {},
+    ...labSteering(world, { layered: false }),
+    routes: LAB_ROUTES,
+    ...(o.mqttUrl ? { mqtt: { url: o.mqttUrl, heartbeatSec: 60, commandKeys: o.commandKeys ?? [] } } : {}),
+  });
+}
+
+/**
+ * What every lab agent file shares, whatever the design (the dual-cloud one too,
+ * lab/harness/dual-cloud-agent-config.ts): the lab spoke's SSH user, the policy
+ * tuned for the lab's 3-second probes, the polling, the store, the log and the
+ * status server.
+ */
+export function labAgentBase(o: {
+  sshPort: number;
+  hostKeySha256: string;
+  dbPath: string;
+  mode?: 'enforce' | 'dry-run';
+  policy?: Partial<AgentConfig['policy']>;
+}) {
+  return {
     site: 'lab',
     node: 'spoke1',
     router: {
@@ -44,8 +66,6 @@ export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentCon
         commandTimeoutMs: 10_000,
       },
     },
-    syslog: o.syslogPort ? { listen: `127.0.0.1:${o.syslogPort}` } : {},
-    ...labSteering(world, { layered: false }),
     policy: {
       windowSamples: 8,
       minSamples: 3,
@@ -62,12 +82,9 @@ export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentCon
     actuation: { verifyTimeoutSec: 30, retries: 2 },
     polling: { slaSec: 1, flexvpnSec: 5, interfacesSec: 5, cryptoSec: 10, routesSec: 30, jitter: 0.1 },
     store: { path: o.dbPath },
-    routes: LAB_ROUTES,
     log: { level: 'warn' },
     http: { listen: '127.0.0.1:0' },
-    ...(o.mqttUrl ? { mqtt: { url: o.mqttUrl, heartbeatSec: 60, commandKeys: o.commandKeys ?? [] } } : {}),
   };
-  return validated(doc);
 }
 
 /**
@@ -244,8 +261,9 @@ function metered<
   return { ...steering, candidates, flexvpn: { ...steering.flexvpn, sources } };
 }
 
-function validated(doc: unknown): AgentConfig {
+/** Validated as the agent validates a file; a lab file that does not pass is a bug in the lab, named with every issue. */
+export function validated(doc: unknown, what = 'lab agent config'): AgentConfig {
   const r = validateConfig(doc);
-  if (!r.ok) throw new Error(`lab agent config invalid: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  if (!r.ok) throw new Error(`${what} invalid: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   return r.config;
 }

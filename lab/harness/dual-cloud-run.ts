@@ -9,21 +9,22 @@
  */
 import { join } from 'node:path';
 import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
-import { parseAs } from '../../agent/parsers/registry.js';
 import { silentLogger } from '../../agent/ports/logger.js';
-import { DUAL_CLOUD_LAN, DUAL_CLOUD_TUNED, dualCloudConfig, type DualCloudTuning } from '../router/dual-cloud-config.js';
-import { createLabRouter, type LabRouter } from '../router/index.js';
+import { DEFAULT_POLICY } from '../../agent/core/policy/config.js';
+import { DUAL_CLOUD_TUNED, dualCloudConfig, type DualCloudTuning } from '../router/dual-cloud-config.js';
+import { createLabRouter } from '../router/index.js';
 import { playScenario } from '../scenario/runner.js';
-import { DEFAULT_SERVICE_LEVEL, faultOf, type Scenario, type ServiceLevel } from '../scenario/schema.js';
+import { DEFAULT_SERVICE_LEVEL, type Scenario, type ServiceLevel } from '../scenario/schema.js';
 import { ManualClock } from '../world/clock.js';
-import { DUAL_CLOUD_SUMMARY, dualCloudWorldSpec } from '../world/dual-cloud-world.js';
-import { findCommand } from '../router/config-loader.js';
+import { dualCloudWorldSpec } from '../world/dual-cloud-world.js';
+import type { World } from '../world/world.js';
+import { DualCloudMeter } from './dual-cloud-meter.js';
 import { SeededRandom } from '../world/random.js';
 import { agentClockFrom } from './clock-bridge.js';
 import { dualCloudLabAgentConfig, dualCloudSpokeLines } from './dual-cloud-agent-config.js';
 import { InProcessRouterCli } from './in-process-router-cli.js';
 import { ManualDriver } from './manual-driver.js';
-import { pathMeetsLevel } from './service-level.js';
+import { baselineConfig } from './arms.js';
 
 /** The three arms of the dual-cloud bench. */
 export type DualCloudArm = 'ios-minimal' | 'ios-tuned' | 'agent';
@@ -31,7 +32,10 @@ export const DUAL_CLOUD_ARMS: readonly DualCloudArm[] = ['ios-minimal', 'ios-tun
 
 /**
  * ios-minimal: Cisco's example as written, IOS's default BGP timers (60/180), no fall-over.
- * ios-tuned: fall-over and 10/30 timers (the lab's dual-cloud default). The agent runs on ios-tuned.
+ * ios-tuned: fall-over and 10/30 timers (the lab's dual-cloud default), plus quality tracking
+ * (lab/baselines/dual-cloud-ios-tuned.ios: a `state` track on each tunnel's probe, EEM applets
+ * lowering a degraded hub's routes both ways). The agent runs on fall-over and 10/30 timers
+ * without the applets: they would rewrite the neighbours' route-maps, which the agent owns.
  */
 const TUNING: Record<DualCloudArm, DualCloudTuning> = {
   'ios-minimal': { fallOver: false },
@@ -53,11 +57,14 @@ export interface DualCloudFigures {
   asymmetricSec: number;
   /** Changes of the outbound hub. */
   outboundChanges: number;
+  /** With a spoke-to-spoke flow (`start-flow`): seconds it did not work, from its start (lab/harness/dual-cloud-flow.ts). */
+  flowBrokenSec?: number;
+  /** With a flow: seconds it rode an NHRP shortcut. */
+  flowShortcutSec?: number;
 }
 
 const START_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
 const WARM_UP_MS = 120_000;
-const LAN = `${DUAL_CLOUD_LAN.network}/24`;
 
 export async function runDualCloudArm(o: {
   scenario: Scenario;
@@ -79,9 +86,10 @@ export async function runDualCloudArm(o: {
   let agent: RunningAgent | undefined;
   try {
     router.start();
-    const config = benchConfig(router, level, join(o.workDir, `${o.scenario.name}-${o.arm}-${o.seed}.db`));
+    const config = dualCloudBenchConfig(router.world, level, join(o.workDir, `${o.scenario.name}-${o.arm}-${o.seed}.db`));
     // Every arm runs the same probes and neutral route-maps (what `config ios` prints): only the agent acts on them.
     await driver.drive(cli.configure(dualCloudSpokeLines(config)));
+    if (o.arm === 'ios-tuned') router.configure(baselineConfig('dual-cloud-ios-tuned.ios', level));
     if (o.arm === 'agent') {
       const random = new SeededRandom(o.seed).fork('agent');
       agent = await driver.drive(startAgent(config, { log: silentLogger, clock: agentClock, router: cli, random: () => random.next() }));
@@ -89,79 +97,51 @@ export async function runDualCloudArm(o: {
     await driver.runUntil(START_MS + WARM_UP_MS);
     const start = clock.now();
     const end = start + o.scenario.durationSec * 1000;
-    const samples: { atMs: number; out?: string; back?: string; outOk: boolean; backOk: boolean }[] = [];
+    const meter = new DualCloudMeter(router, o.scenario, level);
     const playback = playScenario(router, clock, o.scenario, {});
     const sample = (t: number) => {
-      const out = outboundHub(router);
-      const back = router.world.returnHubFor(LAN);
-      const ok = (hub: string | undefined) =>
-        hub !== undefined &&
-        pathMeetsLevel(router.world, 'GigabitEthernet0/0', router.world.hubs().find((h) => h.name === hub)!.address, level);
-      samples.push({ atMs: t, ...(out ? { out } : {}), ...(back ? { back } : {}), outOk: ok(out), backOk: ok(back) });
+      meter.sample(t);
       if (t + 1000 < end) clock.setTimer(() => sample(clock.now()), t + 1000 - clock.now());
     };
     clock.setTimer(() => sample(clock.now()), 500);
     await driver.runUntil(end);
     await playback.done;
-    return {
-      scenario: o.scenario.name,
-      arm: o.arm,
-      seed: o.seed,
-      ...figures(samples, start + (faultOf(o.scenario)?.startSec ?? 0) * 1000),
-    };
+    return { scenario: o.scenario.name, arm: o.arm, seed: o.seed, ...meter.figures(start) };
   } finally {
     if (agent) await driver.drive(agent.stop('scenario over', 5000)).catch(() => undefined);
     router.stop();
   }
 }
 
-/** The agent at its shipped defaults but for the scenario's service level (as the failover bench's agent arm). */
-function benchConfig(router: LabRouter, level: ServiceLevel, dbPath: string) {
-  const base = dualCloudLabAgentConfig(router.world, { sshPort: 22, hostKeySha256: `SHA256:${'A'.repeat(43)}`, dbPath });
+/**
+ * The agent at its shipped defaults but for the scenario's service level (as the failover bench's
+ * agent arm: fail thresholds from the level, recover thresholds in the shipped ratio to them) and
+ * probes read every 3 s (the probes' frequency).
+ */
+export function dualCloudBenchConfig(
+  world: World,
+  level: ServiceLevel,
+  dbPath: string,
+  ssh: { port: number; hostKeySha256: string } = { port: 22, hostKeySha256: `SHA256:${'A'.repeat(43)}` },
+) {
+  const base = dualCloudLabAgentConfig(world, { sshPort: ssh.port, hostKeySha256: ssh.hostKeySha256, dbPath });
+  const ratio = (k: 'lossPct' | 'rttMs' | 'jitterMs') => DEFAULT_POLICY.recover[k] / DEFAULT_POLICY.fail[k];
   const fail = { lossPct: level.lossPct, rttMs: level.latencyMs, jitterMs: level.jitterMs };
-  const recover = { lossPct: level.lossPct / 4, rttMs: Math.round((level.latencyMs * 2) / 3), jitterMs: Math.round(level.jitterMs * 0.6) };
+  const recover = {
+    lossPct: fail.lossPct * ratio('lossPct'),
+    rttMs: Math.round(fail.rttMs * ratio('rttMs')),
+    jitterMs: Math.round(fail.jitterMs * ratio('jitterMs')),
+  };
+  const { windowSamples, minSamples, failAfter, recoverAfter, unreachableAfter, preemptDelaySec, minChangeIntervalSec } = DEFAULT_POLICY;
   return {
     ...base,
     policy: {
       ...base.policy,
+      ...{ windowSamples, minSamples, failAfter, recoverAfter, unreachableAfter, preemptDelaySec, minChangeIntervalSec },
       fail,
       recover,
-      preemptDelaySec: 300,
-      windowSamples: 10,
-      failAfter: 2,
-      recoverAfter: 3,
-      unreachableAfter: 3,
-      minChangeIntervalSec: 10,
     },
     polling: { ...base.polling, slaSec: 3, flexvpnSec: 15 },
     http: { ...base.http, enabled: false },
   };
-}
-
-/** The hub whose path is best for the summary, as the router's table shows it. */
-function outboundHub(router: LabRouter): string | undefined {
-  const found = findCommand(router.commands(), 'exec', ['show', 'bgp', 'ipv4', 'unicast'])!;
-  const text = found.def.handler({ mode: 'exec', terminalWidth: 0 }, found.args)?.output ?? '';
-  const paths = parseAs('show ip bgp', text, 'show bgp ipv4 unicast').records;
-  const best = paths.find((p) => p.network === DUAL_CLOUD_SUMMARY && p.best);
-  return router.world.hubs().find((h) => h.tunnelAddress === best?.nextHop)?.name;
-}
-
-function figures(samples: readonly { atMs: number; out?: string; back?: string; outOk: boolean; backOk: boolean }[], faultAtMs: number) {
-  let outboundDegradedSec = 0;
-  let returnDegradedSec = 0;
-  let asymmetricSec = 0;
-  let outboundChanges = 0;
-  let lastBad: number | undefined;
-  samples.forEach((s, i) => {
-    const dt = ((samples[i + 1]?.atMs ?? s.atMs + 1000) - s.atMs) / 1000;
-    if (!s.outOk) outboundDegradedSec += dt;
-    if (!s.backOk) returnDegradedSec += dt;
-    if (s.out !== s.back) asymmetricSec += dt;
-    if (i > 0 && samples[i - 1]!.out !== undefined && s.out !== undefined && samples[i - 1]!.out !== s.out) outboundChanges++;
-    if (s.atMs >= faultAtMs && !(s.outOk && s.backOk)) lastBad = s.atMs;
-  });
-  const endOk = samples.at(-1)?.outOk === true && samples.at(-1)?.backOk === true;
-  const timeToWorkingSec = !endOk ? undefined : lastBad === undefined ? 0 : (lastBad + 1000 - faultAtMs) / 1000;
-  return { outboundDegradedSec, returnDegradedSec, timeToWorkingSec, asymmetricSec, outboundChanges };
 }

@@ -54,7 +54,12 @@ export function checkNames(scenario: Scenario, world: World, file = scenario.nam
       case 'drain-hub':
       case 'undrain-hub':
       case 'clear-hub-sessions':
+      case 'hub-advertises':
         hub(a.hub, i);
+        break;
+      case 'start-flow':
+      case 'stop-flow':
+        if (!world.remoteSpokeFor(a.to)) problems.push(`actions[${i}]: ${a.to} is on no other spoke's LAN`);
         break;
       case 'drop-sessions':
       case 'configure':
@@ -108,6 +113,14 @@ export function describeAction(a: ScenarioAction): string {
       return `hub ${a.hub} withdraws ${a.prefixes.join(', ')}`;
     case 'drop-sessions':
       return 'SSH sessions dropped';
+    case 'start-flow':
+      return `the LAN starts sending to ${a.to}`;
+    case 'stop-flow':
+      return `the LAN stops sending to ${a.to}`;
+    case 'hub-advertises':
+      return `hub ${a.hub} advertises ${a.routes
+        .map((r) => `${r.prefix}${r.med !== undefined ? ` MED ${r.med}` : ''}${r.asPath?.length ? ` AS path ${r.asPath.join(' ')}` : ''}`)
+        .join(', ')}`;
     case 'configure':
       return `operator configures: ${a.lines
         .trim()
@@ -202,6 +215,13 @@ export function applyAction(router: LabRouter, a: ScenarioAction): void {
       return;
     case 'drop-sessions':
       router.dropSessions();
+      return;
+    case 'start-flow':
+    case 'stop-flow':
+      router.setFlow(a.to, a.kind === 'start-flow');
+      return;
+    case 'hub-advertises':
+      w.setHubAdvertised(a.hub, a.routes);
       return;
     case 'configure':
       router.configure(a.lines);

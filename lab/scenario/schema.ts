@@ -40,8 +40,21 @@ export type ScenarioAction =
   /** Name resolution of `name` (or of every name, `*`) fails, or works again. */
   | { kind: 'dns-fail'; name: string }
   | { kind: 'dns-restore'; name: string }
+  /** The spoke's LAN starts or stops sending to `to` (an address on another spoke's LAN: NHRP shortcuts, dual-cloud). */
+  | { kind: 'start-flow'; to: string }
+  | { kind: 'stop-flow'; to: string }
+  /** What a hub advertises by BGP from now on (dual-cloud: a hub-side drain by MED or AS path, say). */
+  | { kind: 'hub-advertises'; hub: string; routes: HubAdvertisedRoute[] }
   /** The agent's process or the router's management plane (harness-actions.ts): acted on only by a harness running an agent. */
   | HarnessAction;
+
+/** One route a hub advertises (`hub-advertises`): the prefix and the attributes it carries. */
+export interface HubAdvertisedRoute {
+  prefix: string;
+  med?: number;
+  /** AS numbers prepended (an iBGP hub's own routes carry none). */
+  asPath?: number[];
+}
 
 export interface TimedAction {
   atSec: number;
@@ -127,6 +140,9 @@ export const ACTION_NAMES = [
   'clear-hub-sessions',
   'dns-fail',
   'dns-restore',
+  'start-flow',
+  'stop-flow',
+  'hub-advertises',
   'agent',
   'router-management',
 ] as const;

@@ -1,4 +1,5 @@
 /** Turns parsed YAML into a Scenario, collecting every error with its path. */
+import { isDualCloudAction, parseDualCloudAction } from './validate-dual-cloud.js';
 import {
   ACTION_NAMES,
   parseTime,
@@ -134,6 +135,7 @@ function parseFault(v: unknown, durationSec: number | undefined, problems: strin
 function parseAction(kind: string, v: unknown, where: string, problems: string[]): ScenarioAction | undefined {
   if (isImpairment(kind)) return parseImpairment(kind, v, where, problems);
   if (isHarnessActionName(kind)) return parseHarnessAction(kind, v, where, problems);
+  if (isDualCloudAction(kind)) return parseDualCloudAction(kind, v, where, problems);
   const text = (x: unknown, what: string): string | undefined =>
     typeof x === 'string' && x !== '' ? x : (problems.push(`${where}: ${what} must be a name`), undefined);
   switch (kind) {

@@ -172,6 +172,7 @@ export const driftSchema = object(
     active: object({ peer: str(), source: str() }),
     repairs: int({ minimum: 0 }),
     sinceMs: epochMs,
+    routeMaps: arrayOf(str()),
   },
   ['status', 'intended', 'tracks', 'path', 'active', 'repairs', 'sinceMs'],
 );

@@ -51,10 +51,10 @@ const NOT_RUN_HERE: Record<string, string> = {
   'npm run bench': 'every benchmark group: about 20 minutes of figures, never asserted (DESIGN §6)',
   'npm run bench -- parse': 'a benchmark: figures, never asserted (DESIGN §6)',
   'npm run bench -- footprint': 'a benchmark of ten minutes (and the single executable)',
-  'npm run bench -- failover': 'a benchmark of about ten minutes',
+  'npm run bench -- failover': 'a benchmark of about fifteen minutes (with the dual-cloud group)',
   'npm run bench -- classes': 'a benchmark of a few minutes: figures, never asserted (DESIGN §6)',
   'npm run bench -- dual-cloud':
-    'a benchmark of about two minutes: figures, never asserted (DESIGN §6); test/lab/dual-cloud-arms.test.ts plays its arms on one seed',
+    'a benchmark of about five minutes: figures, never asserted (DESIGN §6); test/lab/dual-cloud-arms.test.ts and dual-cloud-scenarios.test.ts play its arms on one seed',
   'npm run broker:cluster -- start':
     'starts three RabbitMQ nodes for half a minute on fixed ports; test/integration/mqtt/broker-matrix.test.ts starts and stops its own cluster through the same module (lab/brokers/rabbitmq-cluster.ts)',
   'npm run fleet:sim -- --nodes 1000 --broker mqtt://127.0.0.1:25611,mqtt://127.0.0.1:25612,mqtt://127.0.0.1:25613':

@@ -78,6 +78,12 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: St
         }),
       );
       s = { ...s, selected: active.id, allDownReported: false };
+    } else if (active && h?.verdict === 'bad' && active.id !== s.selected) {
+      // ...and when the path it went to is bad, that is the path carrying the traffic and the one
+      // to leave once another recovers: the one selected before the release carries nothing
+      // (dual-cloud-both-clouds-degrade: released, BGP back on the bad hub 1, hub 2 recovered,
+      // and the agent, still "on" hub 2, never steered there).
+      s = { ...s, selected: active.id };
     }
   }
 

@@ -11,6 +11,7 @@ import {
 import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
 import { RouterError, type RouterCli } from '../../ports/router-cli.js';
+import { waitUntil } from './verify-wait.js';
 
 /** What the router says it uses now (re-read for verification). */
 export interface ActivePath {
@@ -179,7 +180,16 @@ export class Actuator implements Steering {
         this.o.log.warn('actuation-apply-failed', { attempt, error: lastError });
         continue;
       }
-      if (await this.waitUntil(matches, token)) return { ok: true, attempts: attempt, verifiedAfterMs: this.o.clock.now() - started };
+      const seen = await waitUntil({
+        clock: this.o.clock,
+        log: this.o.log,
+        timeoutMs: this.o.verifyTimeoutMs,
+        pollMs: this.o.verifyPollMs,
+        token,
+        read: () => this.o.readActivePath(),
+        check: matches,
+      });
+      if (seen.ok) return { ok: true, attempts: attempt, verifiedAfterMs: this.o.clock.now() - started };
       if (token.superseded) return superseded(attempt);
       code = 'ACTUATE_VERIFY_FAILED';
       routerCode = undefined;
@@ -191,20 +201,6 @@ export class Actuator implements Steering {
   private async apply(plan: ActuationPlan): Promise<void> {
     if (plan.configLines.length > 0) await this.o.router.configure(plan.configLines);
     for (const cmd of plan.execCommands) await this.o.router.exec(cmd);
-  }
-
-  private async waitUntil(matches: (p: ActivePath) => boolean, token: Supersede): Promise<boolean> {
-    const deadline = this.o.clock.now() + this.o.verifyTimeoutMs;
-    for (;;) {
-      if (token.superseded) return false;
-      try {
-        if (matches(await this.o.readActivePath())) return true;
-      } catch (err) {
-        this.o.log.debug('verify-read-failed', { error: describe(err) });
-      }
-      if (this.o.clock.now() >= deadline) return false;
-      await token.sleep(this.o.clock, this.o.verifyPollMs);
-    }
   }
 
   /** Back to where the router was, if that was a configured path; otherwise every candidate allowed. */

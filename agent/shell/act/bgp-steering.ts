@@ -9,6 +9,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
 import { RouterError, type RouterCli } from '../../ports/router-cli.js';
 import { Supersede, type ActuationOutcome, type Steering, type SteerTarget } from './actuator.js';
+import { waitUntil } from './verify-wait.js';
 
 /** What the router shows of BGP, re-read to verify a steer. */
 export interface BgpView {
@@ -37,7 +38,20 @@ export interface BgpSteeringOptions {
  */
 export class BgpSteering implements Steering {
   /** The hub the route-maps prefer as last applied and verified; undefined: neutral (released, or nothing applied yet). */
-  private applied: string | undefined;
+  private appliedHub: string | undefined;
+  /** A steer or release has been verified: there is a state of the route-maps to reconcile against. */
+  settled = false;
+
+  /** The neighbour the last verified steer chose; undefined: neutral. */
+  get applied(): string | undefined {
+    return this.appliedHub;
+  }
+
+  /** The route-maps were read back as a steer to `neighbor` (undefined: neutral) before any steer of this run: that is the state to keep. */
+  adopt(neighbor: string | undefined): void {
+    this.appliedHub = neighbor;
+    this.settled = true;
+  }
 
   constructor(private readonly o: BgpSteeringOptions) {}
 
@@ -49,7 +63,10 @@ export class BgpSteering implements Steering {
       prefixesNotVia(c, v.paths, target.peer).length === 0 &&
       routeMapDifferences(intents, v.routeMaps).length === 0;
     const outcome = await this.applyAndVerify(planBgpSteer(c, target.peer), followed, onCommandOut, token);
-    if (outcome.ok) this.applied = target.peer;
+    if (outcome.ok) {
+      this.appliedHub = target.peer;
+      this.settled = true;
+    }
     if (outcome.ok || outcome.code === 'ACTUATE_SUPERSEDED') return outcome;
     const rolledBack = await this.rollBack();
     this.o.log.warn('actuation-failed', { target: target.peer, code: outcome.code, message: outcome.message, rolledBack });
@@ -65,7 +82,10 @@ export class BgpSteering implements Steering {
       onCommandOut,
       token,
     );
-    if (outcome.ok) this.applied = undefined;
+    if (outcome.ok) {
+      this.appliedHub = undefined;
+      this.settled = true;
+    }
     return outcome;
   }
 
@@ -113,13 +133,27 @@ export class BgpSteering implements Steering {
         this.o.log.warn('actuation-apply-failed', { attempt, error: failure.message });
         continue;
       }
-      const seen = await this.waitUntil(followed, token);
-      if (seen === true) return { ok: true, attempts: attempt, verifiedAfterMs: this.o.clock.now() - started };
+      const seen = await waitUntil({
+        clock: this.o.clock,
+        log: this.o.log,
+        timeoutMs: this.o.verifyTimeoutMs,
+        pollMs: this.o.verifyPollMs,
+        token,
+        read: () => this.o.readBgp(),
+        check: followed,
+        describe: (view) =>
+          `best paths ${
+            bestHubs(this.o.dualCloud, view.paths)
+              .map((b) => `${b.prefix} via ${b.nextHop}`)
+              .join(', ') || 'none'
+          }`,
+      });
+      if (seen.ok) return { ok: true, attempts: attempt, verifiedAfterMs: this.o.clock.now() - started };
       if (token.superseded) return superseded(attempt);
       failure = {
         ok: false,
         code: 'ACTUATE_VERIFY_FAILED',
-        message: `BGP did not follow within ${this.o.verifyTimeoutMs} ms${seen ? `: ${seen}` : ''}`,
+        message: `BGP did not follow within ${this.o.verifyTimeoutMs} ms${seen.seen ? `: ${seen.seen}` : ''}`,
         attempts: attempt,
         rolledBack: false,
       };
@@ -132,33 +166,11 @@ export class BgpSteering implements Steering {
     for (const cmd of plan.execCommands) await this.o.router.exec(cmd);
   }
 
-  /** True once `followed`; otherwise what the last read showed (for the error), or undefined if nothing could be read. */
-  private async waitUntil(followed: (v: BgpView) => boolean, token: Supersede): Promise<true | string | undefined> {
-    const deadline = this.o.clock.now() + this.o.verifyTimeoutMs;
-    let last: string | undefined;
-    for (;;) {
-      if (token.superseded) return last;
-      try {
-        const view = await this.o.readBgp();
-        if (followed(view)) return true;
-        last = `best paths ${
-          bestHubs(this.o.dualCloud, view.paths)
-            .map((b) => `${b.prefix} via ${b.nextHop}`)
-            .join(', ') || 'none'
-        }`;
-      } catch (err) {
-        this.o.log.debug('verify-read-failed', { error: describe(err) });
-      }
-      if (this.o.clock.now() >= deadline) return last;
-      await token.sleep(this.o.clock, this.o.verifyPollMs);
-    }
-  }
-
   /** The route-maps as the last verified steer left them: nothing half-applied stays. */
   private async rollBack(): Promise<boolean> {
     const c = this.o.dualCloud;
     try {
-      await this.apply(this.applied !== undefined ? planBgpSteer(c, this.applied) : planBgpRelease(c));
+      await this.apply(this.appliedHub !== undefined ? planBgpSteer(c, this.appliedHub) : planBgpRelease(c));
       return true;
     } catch (err) {
       this.o.log.error('rollback-failed', { error: describe(err) });

@@ -13,6 +13,12 @@ import {
   type ReconcileState,
   type TrackSeen,
 } from '../../core/reconcile.js';
+import {
+  INITIAL_STEERING_RECONCILE,
+  reconcileSteering,
+  type SteeringReconcileConfig,
+  type SteeringReconcileState,
+} from '../../core/dual-cloud/reconcile.js';
 import { stepMany } from '../../core/policy/step.js';
 import {
   dispatch,
@@ -51,6 +57,8 @@ export interface DecisionLoopOptions {
   applyModeChanges?: boolean;
   /** Reconciliation: what the agent owns on the router, how it is steered, how repairs are paced. Absent: no reconciliation (unit tests). */
   reconcile?: { targets: ActuationTargets; strategy: Strategy; config: ReconcileConfig };
+  /** A dual-cloud spoke's reconciliation of its route-maps (reconcileSteeringAfterRead): how repairs are paced. */
+  steeringReconcile?: SteeringReconcileConfig;
   /** The drift view changed (appeared, changed status or repairs, cleared). */
   onDrift?: (now: DriftView | undefined, was: DriftView | undefined) => void;
   /** A repair ran: its outcome, and the intent it put back. */
@@ -84,6 +92,7 @@ export class DecisionLoop {
   /** Moves when an actuation starts or ends: a read that spans a change is not compared. */
   private epoch = 0;
   private reconcileState: ReconcileState = INITIAL_RECONCILE;
+  private steeringReconcileState: SteeringReconcileState = INITIAL_STEERING_RECONCILE;
   /** What differs from the intent now; undefined while the router matches it. */
   drift: DriftView | undefined;
   /** When a read last found the agent's tracks and the router's path as intended (presence hangs on it). */
@@ -130,6 +139,7 @@ export class DecisionLoop {
 
   /** A mode change without reconciliation's intent: release into dry-run, the selected candidate again into enforce. */
   private applyModeAlone(policy: PolicyConfig): void {
+    this.steeringReconcileState = INITIAL_STEERING_RECONCILE;
     const selected = policy.candidates.find((c) => c.id === this.state.selected);
     const steer = policy.mode === 'enforce' && selected && !this.state.released && !steeringHeld(this.state, this.o.clock.now());
     const effect: Action | undefined =
@@ -205,6 +215,45 @@ export class DecisionLoop {
     if (!plan) return;
     this.o.journal('repair', intent.kind === 'steer' ? intent.candidate : 'all', { intent, drift: r.drift });
     this.enqueue({ repair: plan, intent, token: new Supersede() });
+  }
+
+  /**
+   * A dual-cloud spoke's reconciliation (agent/core/dual-cloud/reconcile.ts): its route-maps and
+   * their neighbour lines, read between steers, against the last verified steer (`intended`); the
+   * steer's configuration queued again as a repair when due. As reconcileAfterRead, never while an
+   * actuation runs or waits, nor with a read that started before one.
+   */
+  reconcileSteeringAfterRead(
+    read: {
+      differences: readonly string[];
+      plan: ActuationPlan;
+      intended: { candidate?: string; released: boolean };
+      active: { peer?: string; source?: string };
+    },
+    epochAtRead: number,
+  ): void {
+    const cfg = this.o.steeringReconcile;
+    if (!cfg || this.actuating || epochAtRead !== this.epoch) return;
+    const now = this.o.clock.now();
+    const r = reconcileSteering(
+      this.steeringReconcileState,
+      { differences: read.differences, intended: read.intended, mode: this.o.policy.mode, active: read.active },
+      cfg,
+      now,
+    );
+    this.steeringReconcileState = r.state;
+    const was = this.drift;
+    this.drift = r.drift;
+    if (r.drift === undefined) this.inSyncAtMs = now;
+    if (JSON.stringify(was) !== JSON.stringify(r.drift)) this.o.onDrift?.(r.drift, was);
+    if (!r.repair) return;
+    const c = this.o.policy.candidates.find((x) => x.id === read.intended.candidate);
+    const intent: Intent = c
+      ? { kind: 'steer', candidate: c.id, peer: c.peer, source: c.source, tracks: [] }
+      : { kind: 'release', tracks: [] };
+    this.o.log.info('steering-repair', { intended: read.intended.candidate ?? 'neutral', differences: read.differences.join('; ') });
+    this.o.journal('repair', c?.id ?? 'all', { intent, drift: r.drift });
+    this.enqueue({ repair: read.plan, intent, token: new Supersede() });
   }
 
   private enqueue(job: Actuation): void {

@@ -115,6 +115,22 @@ export const driftState: StatePayload = {
   },
 };
 
+/** A dual-cloud spoke steered to hub 2 whose return-path tag was removed by hand: being repaired. */
+export const dualCloudDriftState: StatePayload = {
+  ...state,
+  id: 'a1-2d',
+  drift: {
+    status: 'repairing',
+    intended: { candidate: 'hub2', released: false },
+    tracks: [],
+    path: false,
+    active: { peer: '172.31.2.1', source: 'Tunnel2' },
+    repairs: 1,
+    sinceMs: 1_767_225_000_000,
+    routeMaps: ['route-map SPOKEPILOT-OUT-HUB1 sets community none, intended 65000:110'],
+  },
+};
+
 export const telemetry: TelemetryPayload = {
   ...env('a1-3'),
   trigger: 'heartbeat',
@@ -327,6 +343,7 @@ export const events: EventPayload[] = [
     message: '%Track type cannot be changed',
   },
   { ...env('e20'), kind: 'drift', action: 'mode-applied', mode: 'dry-run', applied: 'release', intended: { released: true } },
+  { ...env('e20b'), kind: 'drift', action: 'detected', mode: 'enforce', drift: dualCloudDriftState.drift! },
   {
     ...env('e21'),
     kind: 'drift',
@@ -515,6 +532,7 @@ export const EXAMPLES: { [L in keyof TopicPayloads]: TopicPayloads[L][] } = {
     state,
     degradedState,
     driftState,
+    dualCloudDriftState,
     ...[events.find((e) => e.id === 'e29'), events.find((e) => e.id === 'e30')].map((e, i): StatePayload => ({
       ...state,
       id: `a1-2-class-${i}`,

@@ -283,6 +283,28 @@ describe('policy step: a fault upstream of every path', () => {
     expect(run.effects.filter((e) => e.effect.kind === 'release')).toHaveLength(1);
   });
 
+  it('released, the router back on a bad path: once a path recovers, the agent steers there (it does not stay released)', () => {
+    const run = adoptedOnFibreHub1();
+    run.rounds(4, 10_000, { 11: 400 });
+    expect(run.steers()).toEqual(['fibre-hub2']);
+    // Then every path degrades: released, and the router, deciding alone, goes back to fibre to hub 1.
+    run.rounds(6, 10_000, { 11: 400, 12: 410, 21: 450, 22: 460 });
+    expect(run.effects.filter((e) => e.effect.kind === 'release')).toHaveLength(1);
+    run.see({ kind: 'flexvpn', activePeer: HUB1, activeSource: FIBRE, peersActiveElsewhere: [] });
+    run.rounds(2, 10_000, { 11: 400, 12: 410, 21: 450, 22: 460 });
+    expect(run.steers()).toEqual(['fibre-hub2']);
+    // Fibre to hub 2 recovers; fibre to hub 1, which carries the traffic, stays bad.
+    run.rounds(10, 10_000, { 11: 400, 21: 450, 22: 460 });
+    expect(run.steers()).toEqual(['fibre-hub2', 'fibre-hub2']);
+    expect(run.decisions().at(-1)).toMatchObject({
+      action: 'switch',
+      from: 'fibre-hub1',
+      to: 'fibre-hub2',
+      reason: { code: 'current-bad', candidate: 'fibre-hub1' },
+    });
+    expect(run.state.released).toBe(false);
+  });
+
   it('moves as before when the other path answers its newest probe within the level', () => {
     const run = adoptedOnFibreHub1();
     run.rounds(4, 10_000, { 11: 400 });
