@@ -39,6 +39,9 @@ const NOT_RUN_HERE: Record<string, string> = {
   'npm test': 'the suite this test is part of',
   'npm run test:unit': 'part of npm test',
   'npm run test:faults': 'part of npm test',
+  'npm run test:integration': 'part of npm test',
+  'npm run test:lab': 'part of npm test',
+  'npm run test:e2e': 'part of npm test (this file is in it)',
   'npm run check': "its typecheck and lint are .ci/run's own steps; its format:check is the developer's, before a commit",
   'npm run format': 'rewrites the sources in place (layout only); the tree is kept formatted, which npm run check checks',
   'npm run build:cli':
