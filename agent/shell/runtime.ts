@@ -297,7 +297,7 @@ export class Runtime {
       const routeMaps = await this.parseWithWarnings('show route-map');
       const neighbors = await this.parseWithWarnings('show ip bgp neighbors');
       if (routeMaps.warnings > 0 || neighbors.warnings > 0) return;
-      owned = { routeMaps: routeMaps.records as RouteMapEntry[], neighbors: neighbors.records as BgpNeighborDetail[] };
+      owned = { routeMaps: routeMaps.records, neighbors: neighbors.records };
     } catch (err) {
       this.o.log.debug('route-map-read-failed', { error: (err as Error).message });
       return;
