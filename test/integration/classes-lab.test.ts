@@ -102,10 +102,14 @@ describe('service classes against the lab (real SSH, MQTT)', () => {
       expect(moved).toMatchObject({
         action: 'switch',
         from: 'fibre-hub1',
-        to: 'lte-hub1',
         reason: { candidate: 'fibre-hub1', failed: [{ class: 'voice' }] },
       });
+      // The congestion hits the fibre to both hubs. On a loaded host hub 2's voice window may not yet
+      // hold a congested probe when hub 1's fails (the probes run on a scaled clock), so the first move
+      // may be to fibre-hub2 and the next one, once its window fails too, to the LTE.
+      expect(['lte-hub1', 'fibre-hub2']).toContain(moved!.action === 'switch' ? moved!.to : undefined);
       await waitFor('the router on the LTE', () => spoke.router.state().clients[0]?.source === LTE);
+      expect(decisions.filter((d) => d.action === 'switch').at(-1)).toMatchObject({ to: 'lte-hub1' });
       const published = await waitFor('telemetry with voice failing on the fibre', () =>
         telemetry.find((t) =>
           (t.classes as { candidate: string; compliance: string }[] | undefined)?.some(
