@@ -63,7 +63,9 @@ export type BadCausePayload =
   | { kind: 'interface-down'; interface: string }
   | { kind: 'unreachable'; consecutiveTimeouts: number; via?: 'tunnel' }
   /** Dual-cloud: the iBGP session to this hub (neighbour address) is not established. */
-  | { kind: 'bgp-down'; neighbor: string };
+  | { kind: 'bgp-down'; neighbor: string }
+  /** Dual-cloud: the router's own quality track for this hub (`qualityTrack`) is Down. */
+  | { kind: 'router-track-down'; track: number };
 
 /** Mirrors the policy core's Reason (agent/core/policy/types.ts); a unit test checks assignability. */
 export type ReasonPayload =

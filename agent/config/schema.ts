@@ -144,6 +144,10 @@ const dualCloud = about(
               type: 'string',
               pattern: NAME,
             }),
+            qualityTrack: about(
+              "The router's own quality track (1-1000) for this hub (track N ip sla M state on the tunnel's probe): Down makes the hub bad at once; recovery still waits on the agent's windows and preemption.",
+              int(1, 1000),
+            ),
           },
           ['neighbor', 'tunnel', 'routeMapIn', 'routeMapOut'],
         ),

@@ -47,6 +47,8 @@ export function describeCause(c: BadCause): string {
       return `${c.interface} down`;
     case 'bgp-down':
       return `BGP session to ${c.neighbor} down`;
+    case 'router-track-down':
+      return `router track ${c.track} down`;
     case 'unreachable':
       return `${c.consecutiveTimeouts} probes lost in a row${c.via ? ' through the tunnel' : ''}`;
   }

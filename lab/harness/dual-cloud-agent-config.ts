@@ -25,6 +25,9 @@ export interface DualCloudAgentConfigOptions {
 /** The in-tunnel probe of the hub at `index` (0-based). */
 export const dualCloudProbe = (index: number): number => 41 + index;
 
+/** The router's quality track on that probe (`track 141 ip sla 41 state`, lab/baselines/dual-cloud-*.ios). */
+export const dualCloudQualityTrack = (index: number): number => 100 + dualCloudProbe(index);
+
 export function dualCloudLabAgentConfig(world: World, o: DualCloudAgentConfigOptions): AgentConfig {
   const hubs = world.hubs().map((h, i) => ({
     neighbor: h.tunnelAddress!,

@@ -21,7 +21,7 @@ import type { World } from '../world/world.js';
 import { DualCloudMeter } from './dual-cloud-meter.js';
 import { SeededRandom } from '../world/random.js';
 import { agentClockFrom } from './clock-bridge.js';
-import { dualCloudLabAgentConfig, dualCloudSpokeLines } from './dual-cloud-agent-config.js';
+import { dualCloudLabAgentConfig, dualCloudQualityTrack, dualCloudSpokeLines } from './dual-cloud-agent-config.js';
 import { InProcessRouterCli } from './in-process-router-cli.js';
 import { ManualDriver } from './manual-driver.js';
 import { baselineConfig } from './arms.js';
@@ -35,7 +35,9 @@ export const DUAL_CLOUD_ARMS: readonly DualCloudArm[] = ['ios-minimal', 'ios-tun
  * ios-tuned: fall-over and 10/30 timers (the lab's dual-cloud default), plus quality tracking
  * (lab/baselines/dual-cloud-ios-tuned.ios: a `state` track on each tunnel's probe, EEM applets
  * lowering a degraded hub's routes both ways). The agent runs on fall-over and 10/30 timers
- * without the applets: they would rewrite the neighbours' route-maps, which the agent owns.
+ * and the same quality tracks, named as each hub's `qualityTrack`
+ * (lab/baselines/dual-cloud-agent-tracks.ios), without the applets: they would rewrite the
+ * neighbours' route-maps, which the agent owns.
  */
 const TUNING: Record<DualCloudArm, DualCloudTuning> = {
   'ios-minimal': { fallOver: false },
@@ -65,6 +67,8 @@ export interface DualCloudFigures {
 
 const START_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
 const WARM_UP_MS = 120_000;
+/** The agent arm's tracks come up 60 s after their probes first answer; the agent starts after (its windows fill in 24 s). */
+export const TRACKS_SETTLE_MS = 70_000;
 
 export async function runDualCloudArm(o: {
   scenario: Scenario;
@@ -91,6 +95,9 @@ export async function runDualCloudArm(o: {
     await driver.drive(cli.configure(dualCloudSpokeLines(config)));
     if (o.arm === 'ios-tuned') router.configure(baselineConfig('dual-cloud-ios-tuned.ios', level));
     if (o.arm === 'agent') {
+      // Layered on a tuned router that is already running: its tracks up (`delay up 60`) before the agent starts.
+      router.configure(baselineConfig(DUAL_CLOUD_AGENT_TRACKS, level));
+      await driver.runUntil(START_MS + TRACKS_SETTLE_MS);
       const random = new SeededRandom(o.seed).fork('agent');
       agent = await driver.drive(startAgent(config, { log: silentLogger, clock: agentClock, router: cli, random: () => random.next() }));
     }
@@ -116,8 +123,12 @@ export async function runDualCloudArm(o: {
 /**
  * The agent at its shipped defaults but for the scenario's service level (as the failover bench's
  * agent arm: fail thresholds from the level, recover thresholds in the shipped ratio to them) and
- * probes read every 3 s (the probes' frequency).
+ * probes read every 3 s (the probes' frequency); each hub's `qualityTrack` is the track on its
+ * probe in DUAL_CLOUD_AGENT_TRACKS (the other arms never start the agent, so never read it).
  */
+/** The router-side quality tracks the agent arm layers on (the config names them per hub). */
+export const DUAL_CLOUD_AGENT_TRACKS = 'dual-cloud-agent-tracks.ios';
+
 export function dualCloudBenchConfig(
   world: World,
   level: ServiceLevel,
@@ -133,8 +144,10 @@ export function dualCloudBenchConfig(
     jitterMs: Math.round(fail.jitterMs * ratio('jitterMs')),
   };
   const { windowSamples, minSamples, failAfter, recoverAfter, unreachableAfter, preemptDelaySec, minChangeIntervalSec } = DEFAULT_POLICY;
+  const hubs = base.dualCloud!.hubs.map((h, i) => ({ ...h, qualityTrack: dualCloudQualityTrack(i) }));
   return {
     ...base,
+    dualCloud: { ...base.dualCloud!, hubs },
     policy: {
       ...base.policy,
       ...{ windowSamples, minSamples, failAfter, recoverAfter, unreachableAfter, preemptDelaySec, minChangeIntervalSec },

@@ -19,7 +19,8 @@ import { ScaledClock } from '../world/clock.js';
 import { agentClockFrom } from './clock-bridge.js';
 import { dualCloudSpokeLines } from './dual-cloud-agent-config.js';
 import { DualCloudMeter } from './dual-cloud-meter.js';
-import { dualCloudBenchConfig, type DualCloudFigures } from './dual-cloud-run.js';
+import { DUAL_CLOUD_AGENT_TRACKS, TRACKS_SETTLE_MS, dualCloudBenchConfig, type DualCloudFigures } from './dual-cloud-run.js';
+import { baselineConfig } from './arms.js';
 
 /** Lab time before the scenario starts, as in the manual-clock runs: sessions up, probes judged. */
 const WARM_UP_MS = 120_000;
@@ -56,8 +57,11 @@ export async function runDualCloudAgentOverSsh(o: {
   let sampling = true;
   try {
     await cli.configure(dualCloudSpokeLines(config));
+    await cli.configure(iosLines(baselineConfig(DUAL_CLOUD_AGENT_TRACKS, level)));
     await cli.exec('clear ip bgp * soft');
     await cli.close();
+    // As the in-process agent arm: the tuned router's tracks up before the agent starts.
+    await sleep(TRACKS_SETTLE_MS / o.speed);
     agent = await startAgent(config, { log: silentLogger, clock: agentClockFrom(clock) });
     await sleep(WARM_UP_MS / o.speed);
     const meter = new DualCloudMeter(spoke.router, o.scenario, level);
@@ -79,3 +83,10 @@ export async function runDualCloudAgentOverSsh(o: {
     clock.clearAll();
   }
 }
+
+/** A baseline's configuration lines, comments dropped. */
+const iosLines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('!'));

@@ -38,6 +38,7 @@ export const badCauseSchema: Schema = {
       'consecutiveTimeouts',
     ]),
     object({ kind: { const: 'bgp-down' }, neighbor: str() }, ['kind', 'neighbor']),
+    object({ kind: { const: 'router-track-down' }, track: int({ minimum: 1 }) }, ['kind', 'track']),
   ],
 };
 

@@ -142,6 +142,12 @@ function observationWords(d: Data, nowMs: number): string | undefined {
       return `full-rate probes ${list(d.operations)} stopped (standby): their samples forgotten`;
     case 'bgp-sessions':
       return list(d.down) ? `BGP sessions down: hubs ${list(d.down)}` : "every hub's BGP session is established";
+    case 'hub-tracks': {
+      const down = Array.isArray(d.down) ? (d.down as { peer?: unknown; track?: unknown }[]) : [];
+      return down.length > 0
+        ? `the router's quality tracks are Down for hubs ${down.map((x) => `${str(x.peer)} (track ${str(x.track)})`).join(', ')}`
+        : "every hub's quality track is Up";
+    }
     default:
       return undefined;
   }
@@ -152,7 +158,7 @@ const isDecision = (d: Data): d is Data & DecisionPayload =>
 const isCause = (c: unknown): c is BadCausePayload =>
   typeof c === 'object' &&
   c !== null &&
-  ['quality', 'interface-down', 'unreachable', 'bgp-down'].includes((c as { kind?: string }).kind ?? '');
+  ['quality', 'interface-down', 'unreachable', 'bgp-down', 'router-track-down'].includes((c as { kind?: string }).kind ?? '');
 const str = (v: unknown): string => (v === undefined || v === null ? '-' : String(v));
 const list = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : '');
 const compact = (data: unknown): string => JSON.stringify(data) ?? '';

@@ -96,6 +96,8 @@ export function causeWords(c: BadCausePayload): string {
       return `interface ${c.interface} is down`;
     case 'bgp-down':
       return `its BGP session to hub ${c.neighbor} is down`;
+    case 'router-track-down':
+      return `the router's quality track ${c.track} for this hub is Down`;
     case 'unreachable':
       return `${c.consecutiveTimeouts} probes in a row timed out${c.via === 'tunnel' ? ' through the tunnel' : ''}`;
   }

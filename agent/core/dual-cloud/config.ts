@@ -14,6 +14,13 @@ export interface DualCloudHub {
   routeMapIn: string;
   /** Agent-owned route-map on the outbound side: the spoke's prefixes are tagged toward a hub not chosen. */
   routeMapOut: string;
+  /**
+   * The router's own quality track for this hub (`track N ip sla M state` on
+   * the tunnel's probe, as a tuned router has): going Down makes the hub bad
+   * at once. Coming back is the agent's own windows and preemption, not the
+   * track's `delay up`.
+   */
+  qualityTrack?: number;
 }
 
 /**

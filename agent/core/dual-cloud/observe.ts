@@ -6,6 +6,7 @@
  * established is a hard fact against that hub (BGP's own verdict: fall-over,
  * hold timer, a hub that closed it).
  */
+import type { Track } from '../../../proto/records/health.js';
 import type { BgpNeighborSummary, BgpPathEntry } from '../../../proto/records/routing.js';
 import type { Observation } from '../policy/types.js';
 import { hubOf, type DualCloudConfig } from './config.js';
@@ -60,4 +61,17 @@ export function bgpObservations(
     });
   }
   return { observations, seen: now };
+}
+
+/**
+ * The hubs whose router-side quality track (`qualityTrack`) reads Down, from
+ * `show track brief`. A track not in the rows says nothing: only what is
+ * known to be Down counts.
+ */
+export function hubTracksDown(c: DualCloudConfig, tracks: readonly Pick<Track, 'id' | 'state'>[]): { peer: string; track: number }[] {
+  return c.hubs.flatMap((h) =>
+    h.qualityTrack !== undefined && tracks.some((t) => t.id === h.qualityTrack && t.state === 'down')
+      ? [{ peer: h.neighbor, track: h.qualityTrack }]
+      : [],
+  );
 }

@@ -135,6 +135,15 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       const changed = new Set([...was, ...obs.down].filter((n) => was.includes(n) !== obs.down.includes(n)));
       return reevaluate({ ...s, bgpDown: [...obs.down] }, cfg, nowMs, out, (c) => changed.has(c.peer));
     }
+    case 'hub-tracks': {
+      // Going Down is the hard fact, once: the hub is bad at once. Staying Down holds nothing, so
+      // coming back is the agent's own windows and preemption, not the track's `delay up`.
+      const was = new Set((s.hubTracksDown ?? []).map((x) => `${x.peer}#${x.track}`));
+      const wentDown = obs.down.filter((x) => !was.has(`${x.peer}#${x.track}`));
+      const next = { ...s, hubTracksDown: [...obs.down] };
+      if (wentDown.length === 0) return was.size === obs.down.length ? s : next;
+      return reevaluate(next, cfg, nowMs, out, (c) => wentDown.some((x) => x.peer === c.peer), wentDown);
+    }
     case 'metered-budget': {
       const was = s.meteredSpent ?? [];
       if (was.includes(obs.source) === obs.spent) return s;
@@ -166,6 +175,7 @@ function reevaluate(
   nowMs: number,
   out: StepOutput,
   affected: (c: CandidateConfig) => boolean,
+  tracksWentDown: readonly { peer: string; track: number }[] = [],
 ): PolicyState {
   const health = { ...s.health };
   for (const c of cfg.candidates) {
@@ -179,6 +189,7 @@ function reevaluate(
         metrics: pathQuality(windows),
         ...(s.interfacesDown.includes(c.source) ? { interfaceDown: c.source } : {}),
         ...(s.bgpDown?.includes(c.peer) ? { sessionDown: c.peer } : {}),
+        ...trackDownOf(tracksWentDown, c.peer),
         trailingTimeouts: Math.max(0, ...windows.map(trailingTimeouts)),
         ...(tunnel && tunnel.length > 0 ? { tunnel: { metrics: measure(tunnel), trailingTimeouts: trailingTimeouts(tunnel) } } : {}),
       },
@@ -204,4 +215,10 @@ function trailingTimeouts(window: readonly Sample[]): number {
   let n = 0;
   for (let i = window.length - 1; i >= 0 && !window[i]!.answered; i--) n++;
   return n;
+}
+
+/** The evidence's `trackDown` when the hub's quality track has just gone Down. */
+function trackDownOf(wentDown: readonly { peer: string; track: number }[], peer: string): { trackDown?: number } {
+  const d = wentDown.find((x) => x.peer === peer);
+  return d ? { trackDown: d.track } : {};
 }

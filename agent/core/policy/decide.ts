@@ -300,7 +300,12 @@ function allDown(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: StepOutp
   if (cfg.allDown === 'least-bad') {
     const alive = cfg.candidates.filter((c) => {
       const cause = s.health[c.id]?.cause;
-      return cause?.kind !== 'interface-down' && cause?.kind !== 'unreachable' && cause?.kind !== 'bgp-down';
+      return (
+        cause?.kind !== 'interface-down' &&
+        cause?.kind !== 'unreachable' &&
+        cause?.kind !== 'bgp-down' &&
+        cause?.kind !== 'router-track-down'
+      );
     });
     const score = (c: CandidateConfig) => {
       const m = s.health[c.id]?.metrics;

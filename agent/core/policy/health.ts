@@ -11,7 +11,9 @@ export type BadCause =
   | { kind: 'interface-down'; interface: string }
   | { kind: 'unreachable'; consecutiveTimeouts: number; via?: 'tunnel' }
   /** Dual-cloud: the iBGP session to this hub is not established (BGP itself gave up on it). */
-  | { kind: 'bgp-down'; neighbor: string };
+  | { kind: 'bgp-down'; neighbor: string }
+  /** Dual-cloud: the router's own quality track for this hub (`qualityTrack`) is Down. */
+  | { kind: 'router-track-down'; track: number };
 
 export interface CandidateHealth {
   verdict: Verdict;
@@ -36,6 +38,8 @@ export interface Evidence {
   interfaceDown?: string;
   /** Dual-cloud: the hub's BGP session is down: bad at once, as an interface down is. */
   sessionDown?: string;
+  /** Dual-cloud: the router's own quality track for the hub has just gone Down: bad at once. */
+  trackDown?: number;
   /** Consecutive unanswered probes at the end of the window. */
   trailingTimeouts: number;
   /** Probes through the tunnel while the router is on this candidate: they outrank the underlay's on loss. */
@@ -82,9 +86,11 @@ export function evaluate(h: CandidateHealth, evidence: Evidence, cfg: PolicyConf
     ? { kind: 'interface-down', interface: evidence.interfaceDown }
     : evidence.sessionDown
       ? { kind: 'bgp-down', neighbor: evidence.sessionDown }
-      : e.trailingTimeouts >= cfg.unreachableAfter
-        ? { kind: 'unreachable', consecutiveTimeouts: e.trailingTimeouts, ...via }
-        : undefined;
+      : evidence.trackDown !== undefined
+        ? { kind: 'router-track-down', track: evidence.trackDown }
+        : e.trailingTimeouts >= cfg.unreachableAfter
+          ? { kind: 'unreachable', consecutiveTimeouts: e.trailingTimeouts, ...via }
+          : undefined;
   const enough = e.metrics.samples >= cfg.minSamples;
   const recovered = enough && !hard && breaches(e.metrics, cfg.recover).length === 0;
   const base = { ...h, damping, metrics: e.metrics, cleanSinceMs: recovered ? (h.cleanSinceMs ?? nowMs) : undefined };

@@ -45,7 +45,13 @@ export type Observation =
    * Dual-cloud: the hubs (BGP neighbour addresses, a candidate's `peer`) whose iBGP session is
    * not established now. BGP's own verdict (fall-over, hold timer): a hard fact, as a WAN down is.
    */
-  | { kind: 'bgp-sessions'; down: readonly string[] };
+  | { kind: 'bgp-sessions'; down: readonly string[] }
+  /**
+   * Dual-cloud: the hubs whose router-side quality track (`qualityTrack`) is Down now, with the
+   * track. The router's own verdict on the tunnel's probe: going Down is a hard fact, as a session
+   * down is; recovery is the agent's own windows (the track's `delay up` is IOS's care, not the agent's).
+   */
+  | { kind: 'hub-tracks'; down: readonly { peer: string; track: number }[] };
 
 /** Why the policy did what it did: which metric crossed which threshold, on which candidate, since when. */
 export type Reason =
@@ -163,6 +169,8 @@ export interface PolicyState {
   classes?: ClassStates;
   /** Dual-cloud: hubs whose BGP session is down (absent: none read yet, or the failover design). */
   bgpDown?: readonly string[];
+  /** Dual-cloud: hubs whose quality track is Down, with the track (absent: none read yet). */
+  hubTracksDown?: readonly { peer: string; track: number }[];
   /** What the router's own judgement forbids (never the agent's stubs); absent until read. */
   routerForbids?: { peers: readonly string[]; sources: readonly string[] };
 }

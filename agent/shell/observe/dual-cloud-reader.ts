@@ -1,6 +1,6 @@
 import type { CommandId, RecordOf } from '../../parsers/registry.js';
 import type { DualCloudConfig } from '../../core/dual-cloud/config.js';
-import { bgpObservations, type BgpSeen } from '../../core/dual-cloud/observe.js';
+import { bgpObservations, hubTracksDown, type BgpSeen } from '../../core/dual-cloud/observe.js';
 import { shortcutChanges, shortcutsOf, shortcutViolations, type Shortcut, type ShortcutChange } from '../../core/dual-cloud/shortcuts.js';
 import type { Observation } from '../../core/policy/types.js';
 import type { BgpView } from '../act/bgp-steering.js';
@@ -27,6 +27,7 @@ export class DualCloudReader {
   /** The shortcuts as last read; undefined until the first read. */
   shortcuts: Shortcut[] | undefined;
   private violationKey = '';
+  private tracksKey: string | undefined;
 
   constructor(private readonly o: DualCloudReaderOptions) {}
 
@@ -36,7 +37,18 @@ export class DualCloudReader {
     const r = bgpObservations(this.seen, this.o.dualCloud, neighbors, paths);
     this.seen = r.seen;
     this.o.observe(r.observations);
+    await this.readHubTracks();
     await this.readShortcuts();
+  }
+
+  /** The router's own quality tracks, when hubs name one: a hub whose track is Down is bad at once. */
+  private async readHubTracks(): Promise<void> {
+    if (!this.o.dualCloud.hubs.some((h) => h.qualityTrack !== undefined)) return;
+    const down = hubTracksDown(this.o.dualCloud, await this.o.parse('show track brief'));
+    const key = down.map((d) => `${d.peer}#${d.track}`).join(',');
+    if (key === this.tracksKey) return;
+    this.tracksKey = key;
+    this.o.observe([{ kind: 'hub-tracks', down }]);
   }
 
   /** What a steer is verified against: the BGP table and the agent's route-maps. */

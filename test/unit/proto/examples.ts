@@ -466,6 +466,8 @@ export const events: EventPayload[] = [
   },
   // A dual-cloud spoke: hub 1's BGP session went down; a shortcut to spoke 2 appeared, one moved, one takes a protected prefix.
   { ...env('e29'), kind: 'health-change', candidate: 'hub1', from: 'good', to: 'bad', cause: { kind: 'bgp-down', neighbor: '172.31.1.1' } },
+  // Hub 1's quality track on the router (dualCloud.hubs[].qualityTrack) went Down.
+  { ...env('e33'), kind: 'health-change', candidate: 'hub1', from: 'good', to: 'bad', cause: { kind: 'router-track-down', track: 141 } },
   {
     ...env('e30'),
     kind: 'shortcut',
@@ -533,6 +535,23 @@ export const EXAMPLES: { [L in keyof TopicPayloads]: TopicPayloads[L][] } = {
     degradedState,
     driftState,
     dualCloudDriftState,
+    // A dual-cloud spoke whose hub 1 the router's own quality track judged bad.
+    {
+      ...state,
+      id: 'a1-2-track',
+      candidates: [
+        {
+          id: 'hub1',
+          peer: '172.31.1.1',
+          source: 'Tunnel1',
+          verdict: 'bad',
+          sinceMs: 1_767_225_000_000,
+          suppressed: false,
+          cause: { kind: 'router-track-down', track: 141 },
+        },
+        { id: 'hub2', peer: '172.31.2.1', source: 'Tunnel2', verdict: 'good', sinceMs: 1_767_220_000_000, suppressed: false },
+      ],
+    },
     ...[events.find((e) => e.id === 'e29'), events.find((e) => e.id === 'e30')].map((e, i): StatePayload => ({
       ...state,
       id: `a1-2-class-${i}`,

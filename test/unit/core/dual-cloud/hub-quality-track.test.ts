@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { DualCloudConfig } from '../../../../agent/core/dual-cloud/config.js';
+import { hubTracksDown } from '../../../../agent/core/dual-cloud/observe.js';
+import { DEFAULT_POLICY, type PolicyConfig } from '../../../../agent/core/policy/config.js';
+import { step } from '../../../../agent/core/policy/step.js';
+import { INITIAL_STATE, type Observation, type PolicyState } from '../../../../agent/core/policy/types.js';
+
+const H1 = '172.31.1.1';
+const H2 = '172.31.2.1';
+const DC: DualCloudConfig = {
+  asn: 65000,
+  hubs: [
+    { neighbor: H1, tunnel: 'Tunnel1', routeMapIn: 'SP-IN-1', routeMapOut: 'SP-OUT-1', qualityTrack: 141 },
+    { neighbor: H2, tunnel: 'Tunnel2', routeMapIn: 'SP-IN-2', routeMapOut: 'SP-OUT-2' },
+  ],
+  prefixes: ['10.0.0.0/8'],
+  preferLocalPreference: 200,
+  returnPath: { community: '65000:110' },
+  protectedPrefixes: [],
+};
+const cfg: PolicyConfig = {
+  ...DEFAULT_POLICY,
+  client: '',
+  candidates: [
+    { id: 'hub1', peer: H1, source: 'Tunnel1', slaOperations: [41] },
+    { id: 'hub2', peer: H2, source: 'Tunnel2', slaOperations: [42] },
+  ],
+  clearStaleSa: false,
+};
+const clean: Observation = {
+  kind: 'sla-samples',
+  samples: [
+    { operation: 41, answered: true, rttMs: 20 },
+    { operation: 42, answered: true, rttMs: 25 },
+  ],
+};
+const onHub = (peer: string, source: string): Observation => ({
+  kind: 'flexvpn',
+  activePeer: peer,
+  activeSource: source,
+  peersActiveElsewhere: [],
+});
+
+describe("the router's quality track per hub (dualCloud.hubs[].qualityTrack)", () => {
+  it.each([
+    { rows: [{ id: 141, state: 'down' as const }], down: [{ peer: H1, track: 141 }] },
+    { rows: [{ id: 141, state: 'up' as const }], down: [] },
+    // A track the read did not return says nothing; a track no hub names is not the agent's.
+    { rows: [], down: [] },
+    { rows: [{ id: 142, state: 'down' as const }], down: [] },
+  ])('show track brief $rows -> hubs down $down', ({ rows, down }) => {
+    expect(hubTracksDown(DC, rows)).toEqual(down);
+  });
+
+  it('going Down: the hub is bad at once (router-track-down) while its probes are clean; back only after the preemption delay', () => {
+    let s: PolicyState = INITIAL_STATE;
+    let now = 0;
+    const feed = (o: Observation, dtMs: number) => step(s, o, cfg, (now += dtMs));
+    for (let i = 0; i < 3; i++) s = feed(clean, 3000).state;
+    s = feed(onHub(H1, 'Tunnel1'), 1000).state;
+    expect(s.selected).toBe('hub1');
+
+    const down = feed({ kind: 'hub-tracks', down: [{ peer: H1, track: 141 }] }, 1000);
+    expect(down.state.health.hub1).toMatchObject({ verdict: 'bad', cause: { kind: 'router-track-down', track: 141 } });
+    expect(down.actions).toEqual([{ kind: 'steer', candidate: 'hub2', peer: H2, source: 'Tunnel2' }]);
+    s = down.state;
+    s = feed(onHub(H2, 'Tunnel2'), 1000).state;
+    // Still Down on the next read: nothing new (no second verdict, no action).
+    const again = feed({ kind: 'hub-tracks', down: [{ peer: H1, track: 141 }] }, 1000);
+    expect(again.state).toBe(s);
+    expect(again.actions).toEqual([]);
+    const downAtMs = now;
+
+    // The track's `delay up` is IOS's: the hub comes back on the agent's windows, and traffic only after the preemption delay.
+    s = feed({ kind: 'hub-tracks', down: [] }, 1000).state;
+    const steers: { atMs: number; candidate: string }[] = [];
+    while (now - downAtMs < (cfg.preemptDelaySec + 30) * 1000) {
+      const r = feed(clean, 3000);
+      for (const a of r.actions) if (a.kind === 'steer') steers.push({ atMs: now - downAtMs, candidate: a.candidate });
+      s = r.state;
+      if (steers.length > 0) break;
+    }
+    expect(s.health.hub1?.verdict).toBe('good');
+    expect(steers).toHaveLength(1);
+    expect(steers[0]!.candidate).toBe('hub1');
+    expect(steers[0]!.atMs).toBeGreaterThanOrEqual(cfg.preemptDelaySec * 1000 - 3000);
+  });
+});
