@@ -145,6 +145,7 @@ export class Runtime {
             dualCloud: c.dualCloud,
             parse: (id, command) => this.parse(id, command),
             observe: (obs) => this.loop.observeAll(obs),
+            steered: () => this.loop.idle(),
             onShortcut: (change) => {
               o.store.journal(o.clock.now(), 'shortcut', change.shortcut.prefix, change);
               this.events.emit({ kind: 'shortcut', change });

@@ -1,7 +1,9 @@
 /**
  * The spoke-side configuration a dual-cloud agent file expects, for an
- * operator to review and paste (`spokepilot config ios`): a probe through
- * each hub's tunnel, the agent's route-maps (neutral: one empty `permit 10`
+ * operator to review and paste (`spokepilot config ios`): probes through
+ * each hub's tunnel (a candidate's first operation an icmp-echo, which a
+ * quality track can follow; any further ones icmp-jitter runs, for loss and
+ * jitter), the agent's route-maps (neutral: one empty `permit 10`
  * each, so BGP decides alone until the agent steers), and the neighbour lines
  * that apply them, with communities sent when the return path is tagged by
  * one. The tunnels, BGP sessions and timers are the operator's (Cisco's
@@ -11,6 +13,10 @@
 import type { DualCloudConfig } from './config.js';
 import { probeTimeoutMs } from '../ios-config-probes.js';
 import { ROUTE_MAP_SEQ } from './plan.js';
+
+/** An icmp-jitter run: packets, and milliseconds between them (the failover design's in-tunnel probe's). */
+const JITTER_PACKETS = 50;
+const JITTER_INTERVAL_MS = 40;
 
 export interface DualCloudIosInput {
   dualCloud: DualCloudConfig;
@@ -31,15 +37,31 @@ export function dualCloudIos(i: DualCloudIosInput): string {
   const timeoutMs = probeTimeoutMs(thresholdMs);
   const frequency = Math.max(1, Math.round(i.probeFrequencySec), Math.ceil(timeoutMs / 1000));
   for (const c of i.candidates) {
-    for (const op of c.slaOperations) {
+    const [echo, ...runs] = c.slaOperations;
+    if (echo !== undefined) {
       out.push(
-        `ip sla ${op}`,
+        `ip sla ${echo}`,
         ` icmp-echo ${c.peer} source-interface ${c.source}`,
         ` threshold ${thresholdMs}`,
         ` timeout ${timeoutMs}`,
         ` frequency ${frequency}`,
+        `ip sla schedule ${echo} life forever start-time now`,
       );
-      out.push(`ip sla schedule ${op} life forever start-time now`);
+    }
+    // Loss and jitter over many packets: ten ICMP timestamp packets 20 ms apart per run ("IP SLAs
+    // ICMP Jitter Operation", no responder needed), to the hub's overlay address, so by the route
+    // to it: the hub's own tunnel. One echo every few seconds cannot tell 12 % loss from bad luck.
+    // A run (its packets, then the timeout for the last) ends before the next starts.
+    const runFrequency = Math.max(frequency, Math.ceil((JITTER_PACKETS * JITTER_INTERVAL_MS + timeoutMs) / 1000));
+    for (const op of runs) {
+      out.push(
+        `ip sla ${op}`,
+        ` icmp-jitter ${c.peer} interval ${JITTER_INTERVAL_MS} num-packets ${JITTER_PACKETS}`,
+        ` threshold ${thresholdMs}`,
+        ` timeout ${timeoutMs}`,
+        ` frequency ${runFrequency}`,
+        `ip sla schedule ${op} life forever start-time now`,
+      );
     }
   }
   out.push('!', "! The agent's route-maps, neutral: it adds and removes their set lines, nothing else.");

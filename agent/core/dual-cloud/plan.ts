@@ -51,7 +51,7 @@ export function planBgpRelease(c: DualCloudConfig): ActuationPlan {
 function planFor(c: DualCloudConfig, chosen: string | undefined): ActuationPlan {
   const intents = new Map(routeMapIntents(c, chosen).map((i) => [i.name, i] as const));
   const lines = c.hubs.flatMap((h) => [...entryLines(intents.get(h.routeMapIn)!), ...entryLines(intents.get(h.routeMapOut)!)]);
-  return { configLines: lines, execCommands: c.hubs.flatMap(softClears) };
+  return { configLines: lines, execCommands: softClears(c, chosen) };
 }
 
 /**
@@ -68,5 +68,20 @@ function entryLines(i: RouteMapIntent): string[] {
   ];
 }
 
-/** Route refresh in and re-advertisement out: the new policy applies, the session stays up (never a hard reset). */
-const softClears = (h: DualCloudHub) => [`clear ip bgp ${h.neighbor} soft in`, `clear ip bgp ${h.neighbor} soft out`];
+/**
+ * Route refresh in and re-advertisement out: the new policy applies, the session stays up (never a
+ * hard reset). Ordered so that traffic moves on the first commands: the chosen hub's routes are
+ * refreshed first (the spoke's own traffic follows its higher preference), then the other hubs
+ * re-advertise the tagged prefixes (the return follows), then the rest.
+ */
+function softClears(c: DualCloudConfig, chosen: string | undefined): string[] {
+  const first = c.hubs.filter((h) => h.neighbor === chosen);
+  const others = c.hubs.filter((h) => h.neighbor !== chosen);
+  const clear = (h: DualCloudHub, dir: 'in' | 'out') => `clear ip bgp ${h.neighbor} soft ${dir}`;
+  return [
+    ...first.map((h) => clear(h, 'in')),
+    ...others.map((h) => clear(h, 'out')),
+    ...others.map((h) => clear(h, 'in')),
+    ...first.map((h) => clear(h, 'out')),
+  ];
+}

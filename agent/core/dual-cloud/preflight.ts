@@ -87,28 +87,30 @@ export function dualCloudPreflight(
         `check dualCloud.hubs: the tunnel whose destination is this hub`,
       );
   }
-  const slas = new Map<number, string | undefined>();
+  const slas = new Map<number, { source?: string; destination?: string }>();
   for (const b of blocks) {
     const m = /^ip sla (\d+)$/.exec(b.head);
-    if (m)
-      slas.set(
-        Number(m[1]),
-        b.lines.map((l) => /source-interface (\S+)/.exec(l)?.[1]).find((x) => x !== undefined),
-      );
+    if (!m) continue;
+    const source = b.lines.map((l) => /source-interface (\S+)/.exec(l)?.[1]).find((x) => x !== undefined);
+    const destination = b.lines.map((l) => /^(?:icmp-echo|icmp-jitter|udp-jitter) (\S+)/.exec(l)?.[1]).find((x) => x !== undefined);
+    slas.set(Number(m[1]), { ...(source ? { source } : {}), ...(destination ? { destination } : {}) });
   }
   for (const cand of candidates) {
     for (const op of cand.slaOperations) {
-      if (!slas.has(op))
+      const sla = slas.get(op);
+      if (!sla)
         add(
           'SLA_MISSING',
           `IP SLA operation ${op} (candidate ${cand.id}) does not exist`,
           `ip sla ${op} / icmp-echo ${cand.peer} source-interface ${cand.source} / ip sla schedule ${op} life forever start-time now`,
         );
-      else if (slas.get(op) !== cand.source) {
+      // Without a source interface an operation leaves by the route to its target: to the hub's
+      // overlay address, that is the hub's own tunnel (an icmp-jitter run takes no source-interface).
+      else if (sla.source === undefined ? sla.destination !== cand.peer : sla.source !== cand.source) {
         add(
           'SLA_WRONG_SOURCE',
-          `IP SLA operation ${op} probes from ${slas.get(op) ?? 'no source interface'}, but candidate ${cand.id} is judged through ${cand.source}`,
-          `source-interface ${cand.source} on ip sla ${op}`,
+          `IP SLA operation ${op} probes ${sla.source ? `from ${sla.source}` : `${sla.destination ?? 'nothing'} with no source interface`}, but candidate ${cand.id} is judged through ${cand.source}`,
+          `source-interface ${cand.source} on ip sla ${op}, or its target the hub's address ${cand.peer}`,
         );
       }
     }

@@ -136,12 +136,15 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       return reevaluate({ ...s, bgpDown: [...obs.down] }, cfg, nowMs, out, (c) => changed.has(c.peer));
     }
     case 'hub-tracks': {
-      // Going Down is the hard fact, once: the hub is bad at once. Staying Down holds nothing, so
-      // coming back is the agent's own windows and preemption, not the track's `delay up`.
-      const was = new Set((s.hubTracksDown ?? []).map((x) => `${x.peer}#${x.track}`));
-      const wentDown = obs.down.filter((x) => !was.has(`${x.peer}#${x.track}`));
-      const next = { ...s, hubTracksDown: [...obs.down] };
-      if (wentDown.length === 0) return was.size === obs.down.length ? s : next;
+      // Going Down is the hard fact, once: the hub is bad at once. Coming back is the agent's own
+      // windows and preemption, not the track's `delay up`, but judged only on probes since the
+      // track went Down: the samples before it are what the router has just overruled (with them,
+      // a window still mostly from before a brownout read as good 10 s into it).
+      const before = new Map((s.hubTracksDown ?? []).map((x) => [`${x.peer}#${x.track}`, x] as const));
+      const wentDown = obs.down.filter((x) => !before.has(`${x.peer}#${x.track}`));
+      const down = obs.down.map((x) => ({ ...x, sinceMs: before.get(`${x.peer}#${x.track}`)?.sinceMs ?? nowMs }));
+      const next = { ...s, hubTracksDown: down };
+      if (wentDown.length === 0) return before.size === obs.down.length ? s : next;
       return reevaluate(next, cfg, nowMs, out, (c) => wentDown.some((x) => x.peer === c.peer), wentDown);
     }
     case 'metered-budget': {
@@ -180,7 +183,8 @@ function reevaluate(
   const health = { ...s.health };
   for (const c of cfg.candidates) {
     if (!affected(c)) continue;
-    const windows = c.slaOperations.map((op) => s.windows[op] ?? []);
+    const trackDownSince = s.hubTracksDown?.find((x) => x.peer === c.peer)?.sinceMs;
+    const windows = c.slaOperations.map((op) => since(s.windows[op] ?? [], trackDownSince));
     const before = health[c.id] ?? INITIAL_HEALTH;
     const tunnel = s.tunnelWindow?.candidate === c.id ? s.tunnelWindow.samples : undefined;
     const after = evaluate(
@@ -209,6 +213,11 @@ function reevaluate(
     }
   }
   return { ...s, health };
+}
+
+/** The samples taken from `sinceMs` on (all of them without it). */
+function since(window: readonly Sample[], sinceMs: number | undefined): readonly Sample[] {
+  return sinceMs === undefined ? window : window.filter((x) => x.atMs >= sinceMs);
 }
 
 function trailingTimeouts(window: readonly Sample[]): number {

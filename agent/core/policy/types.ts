@@ -169,8 +169,11 @@ export interface PolicyState {
   classes?: ClassStates;
   /** Dual-cloud: hubs whose BGP session is down (absent: none read yet, or the failover design). */
   bgpDown?: readonly string[];
-  /** Dual-cloud: hubs whose quality track is Down, with the track (absent: none read yet). */
-  hubTracksDown?: readonly { peer: string; track: number }[];
+  /**
+   * Dual-cloud: hubs whose quality track is Down, with the track and when it was first read Down
+   * (absent: none read yet).
+   */
+  hubTracksDown?: readonly { peer: string; track: number; sinceMs?: number }[];
   /** What the router's own judgement forbids (never the agent's stubs); absent until read. */
   routerForbids?: { peers: readonly string[]; sources: readonly string[] };
 }

@@ -10,6 +10,11 @@ export interface DualCloudReaderOptions {
   /** Reads and parses one command, typed by its id; `command` when it is spelled otherwise. */
   parse: <Id extends CommandId>(id: Id, command?: string) => Promise<RecordOf<Id>[]>;
   observe: (observations: readonly Observation[]) => void;
+  /**
+   * Resolves once a steer the observations called for has run: the rest of the read waits for it,
+   * so the steer's commands are not queued behind the BGP and NHRP reads on the one vty.
+   */
+  steered?: () => Promise<void>;
   /** A shortcut appeared, went or moved. */
   onShortcut: (change: ShortcutChange) => void;
   /** The set of shortcuts that take a protected prefix to another spoke changed (empty: none now). */
@@ -32,23 +37,27 @@ export class DualCloudReader {
   constructor(private readonly o: DualCloudReaderOptions) {}
 
   async read(): Promise<void> {
+    // The router's quality tracks first: a track going Down is what most often wakes this read,
+    // and the steer it calls for should not wait behind the BGP table.
+    if (await this.readHubTracks()) await this.o.steered?.();
     const neighbors = await this.o.parse('show ip bgp summary');
     const paths = await this.o.parse('show ip bgp', 'show bgp ipv4 unicast');
     const r = bgpObservations(this.seen, this.o.dualCloud, neighbors, paths);
     this.seen = r.seen;
     this.o.observe(r.observations);
-    await this.readHubTracks();
     await this.readShortcuts();
   }
 
   /** The router's own quality tracks, when hubs name one: a hub whose track is Down is bad at once. */
-  private async readHubTracks(): Promise<void> {
-    if (!this.o.dualCloud.hubs.some((h) => h.qualityTrack !== undefined)) return;
+  /** True when the set of Down tracks changed (and was observed). */
+  private async readHubTracks(): Promise<boolean> {
+    if (!this.o.dualCloud.hubs.some((h) => h.qualityTrack !== undefined)) return false;
     const down = hubTracksDown(this.o.dualCloud, await this.o.parse('show track brief'));
     const key = down.map((d) => `${d.peer}#${d.track}`).join(',');
-    if (key === this.tracksKey) return;
+    if (key === this.tracksKey) return false;
     this.tracksKey = key;
     this.o.observe([{ kind: 'hub-tracks', down }]);
+    return true;
   }
 
   /** What a steer is verified against: the BGP table and the agent's route-maps. */

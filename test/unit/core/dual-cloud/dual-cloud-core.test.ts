@@ -86,13 +86,20 @@ describe('dual-cloud steering plans', () => {
       'no set community',
       'no set metric',
     ]);
+    // Traffic moves on the first commands: the chosen hub's routes refreshed, then the avoided hub re-advertised to.
     expect(plan.execCommands).toEqual([
-      `clear ip bgp ${H1} soft in`,
-      `clear ip bgp ${H1} soft out`,
       `clear ip bgp ${H2} soft in`,
+      `clear ip bgp ${H1} soft out`,
+      `clear ip bgp ${H1} soft in`,
       `clear ip bgp ${H2} soft out`,
     ]);
     expect(plan.execCommands.every((c) => c.endsWith(' soft in') || c.endsWith(' soft out'))).toBe(true);
+    expect(planBgpRelease(DC).execCommands).toEqual([
+      `clear ip bgp ${H1} soft out`,
+      `clear ip bgp ${H2} soft out`,
+      `clear ip bgp ${H1} soft in`,
+      `clear ip bgp ${H2} soft in`,
+    ]);
   });
 
   it('a MED return path sets the metric toward the avoided hub; release leaves no set clause anywhere', () => {
@@ -256,5 +263,35 @@ describe('the spoke side: config ios and the preflight', () => {
       code: 'BGP_MISSING',
       message: expect.stringContaining('65001'),
     });
+  });
+
+  it('a second operation per hub is an icmp-jitter run to the hub (by the route to it: its tunnel); the preflight accepts it and names one that goes elsewhere', () => {
+    const withRuns = [
+      { id: 'hub1', peer: H1, source: 'Tunnel1', slaOperations: [41, 51] },
+      { id: 'hub2', peer: H2, source: 'Tunnel2', slaOperations: [42, 52] },
+    ];
+    const generated = dualCloudIos({ dualCloud: DC, candidates: withRuns, probeFrequencySec: 3, serviceLevelRttMs: 250 });
+    expect(generated).toContain(`ip sla 51\n icmp-jitter ${H1} interval 40 num-packets 50\n threshold 250\n timeout 1000\n frequency 3`);
+    expect(generated).toContain(`ip sla 52\n icmp-jitter ${H2} interval 40 num-packets 50`);
+    const operators = [
+      'interface Tunnel1',
+      'interface Tunnel2',
+      'router bgp 65000',
+      ` neighbor ${H1} remote-as 65000`,
+      ` neighbor ${H2} remote-as 65000`,
+    ];
+    const lines = generated.split('\n');
+    const neighbourLines = lines.filter((l) => l.startsWith(' neighbor'));
+    const merged = [...operators, ...neighbourLines, ...lines.filter((l) => !l.startsWith(' neighbor') && l !== 'router bgp 65000')].join(
+      '\n',
+    );
+    expect(dualCloudPreflight(DC, withRuns, merged)).toEqual([]);
+    const elsewhere = merged.replace(`icmp-jitter ${H2} `, 'icmp-jitter 10.0.0.1 ');
+    expect(dualCloudPreflight(DC, withRuns, elsewhere)).toEqual([
+      expect.objectContaining({
+        code: 'SLA_WRONG_SOURCE',
+        message: expect.stringContaining('52 probes 10.0.0.1 with no source interface'),
+      }),
+    ]);
   });
 });

@@ -83,9 +83,9 @@ describe('dual-cloud steering: what differs', () => {
     expect(plan.configLines).toContain('set local-preference 200');
     expect(plan.configLines.some((l) => l.startsWith('router bgp'))).toBe(false);
     expect(plan.execCommands).toEqual([
-      `clear ip bgp ${H1} soft in`,
-      `clear ip bgp ${H1} soft out`,
       `clear ip bgp ${H2} soft in`,
+      `clear ip bgp ${H1} soft out`,
+      `clear ip bgp ${H1} soft in`,
       `clear ip bgp ${H2} soft out`,
     ]);
     const neighbors = bound();

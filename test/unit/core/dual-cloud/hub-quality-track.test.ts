@@ -85,4 +85,27 @@ describe("the router's quality track per hub (dualCloud.hubs[].qualityTrack)", (
     expect(steers[0]!.candidate).toBe('hub1');
     expect(steers[0]!.atMs).toBeGreaterThanOrEqual(cfg.preemptDelaySec * 1000 - 3000);
   });
+
+  it('while Down, the hub is judged only on probes since: a window still mostly from before does not bring it back', () => {
+    let s: PolicyState = INITIAL_STATE;
+    let now = 0;
+    const feed = (o: Observation, dtMs: number) => step(s, o, cfg, (now += dtMs));
+    const probes = (hub1RttMs: number): Observation => ({
+      kind: 'sla-samples',
+      samples: [
+        { operation: 41, answered: true, rttMs: hub1RttMs },
+        { operation: 42, answered: true, rttMs: 25 },
+      ],
+    });
+    for (let i = 0; i < 8; i++) s = feed(clean, 3000).state;
+    s = feed(onHub(H1, 'Tunnel1'), 1000).state;
+    s = feed({ kind: 'hub-tracks', down: [{ peer: H1, track: 141 }] }, 1000).state;
+    expect(s.health.hub1?.verdict).toBe('bad');
+    // Three slow probes beside eight clean ones from before: the whole window's median is clean.
+    for (let i = 0; i < 3; i++) s = feed(probes(400), 3000).state;
+    expect(s.health.hub1?.verdict).toBe('bad');
+    // Clean probes after the track went Down do bring it back, track or no track.
+    for (let i = 0; i < 8 && s.health.hub1?.verdict !== 'good'; i++) s = feed(clean, 3000).state;
+    expect(s.health.hub1?.verdict).toBe('good');
+  });
 });
