@@ -104,8 +104,10 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
   const clock = new ManualClock(START_MS);
   const agentClock = agentClockFrom(clock);
   let toAgent: ((line: string) => void) | undefined;
+  const commandLatencyMs = o.commandLatencyMs ?? 150;
   const router = createLabRouter(
-    { clock, seed: o.seed, config: baselineConfig(o.arm.baseline, level, o.scenario.classes) },
+    // EEM's CLI actions pay what the agent's commands pay (one command on a vty, whoever sends it).
+    { clock, seed: o.seed, config: baselineConfig(o.arm.baseline, level, o.scenario.classes), eemCliCommandMs: commandLatencyMs },
     { send: (line) => toAgent?.(line) },
   );
   let agent: RunningAgent | undefined;
@@ -113,7 +115,7 @@ export async function runArm(o: ArmRunOptions): Promise<ArmRunResult> {
   const zombies: RunningAgent[] = [];
   const driver = new ManualDriver(clock, { backgroundBusy: () => agent?.store.busy() ?? false });
   const decisions: Decision[] = [];
-  const cli = new InProcessRouterCli({ router, clock: agentClock, commandLatencyMs: o.commandLatencyMs ?? 150 });
+  const cli = new InProcessRouterCli({ router, clock: agentClock, commandLatencyMs });
   let incarnation = 0;
   const startOne = async (): Promise<RunningAgent> => {
     const config = benchAgentConfig(router.world, level, {

@@ -83,7 +83,13 @@ export function baselineConfig(file: string, level: ServiceLevel, classes: reado
 
 /** Also `{{voice_loss}}`, `{{voice_latency}}`, `{{voice_jitter}}` for each class of the scenario. */
 export function fillServiceLevel(text: string, level: ServiceLevel, file: string, classes: readonly ClassLevel[] = []): string {
-  const values: Record<string, number> = { latency: level.latencyMs, loss: level.lossPct, jitter: level.jitterMs };
+  // loss_in_50: the level's loss as packets of a 50-packet jitter run (IP SLA's loss thresholds count packets).
+  const values: Record<string, number> = {
+    latency: level.latencyMs,
+    loss: level.lossPct,
+    jitter: level.jitterMs,
+    loss_in_50: (level.lossPct * 50) / 100,
+  };
   for (const k of classes)
     Object.assign(values, { [`${k.name}_loss`]: k.lossPct, [`${k.name}_latency`]: k.latencyMs, [`${k.name}_jitter`]: k.jitterMs });
   return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {

@@ -1,7 +1,8 @@
 /**
  * The agent's configuration for the dual-cloud lab spoke (lab/router/dual-cloud-config.ts),
  * derived from its world: one candidate per hub (its iBGP neighbour over its own tunnel,
- * hub 1 first), each judged on one icmp-echo through its tunnel (operation 40 + hub), the
+ * hub 1 first), each judged on an icmp-echo (operation 40 + hub) and an icmp-jitter run
+ * (operation 50 + hub) through its tunnel, the
  * hubs' summary steered and read back, the return path tagged with the community both hubs
  * map to a lower local preference. Everything else as the failover lab's agent
  * (lab/harness/agent-config.ts, labAgentBase): judge on the last 8 probes, read them every second.
@@ -18,12 +19,17 @@ export interface DualCloudAgentConfigOptions {
   dbPath: string;
   mode?: 'enforce' | 'dry-run';
   mqttUrl?: string;
+  /** The agent's syslog listener on 127.0.0.1 (the router's `logging host` pointed at it wakes its reads). */
+  syslogPort?: number;
   /** Deep-merged over the lab's policy. */
   policy?: Partial<AgentConfig['policy']>;
 }
 
-/** The in-tunnel probe of the hub at `index` (0-based). */
+/** The in-tunnel echo of the hub at `index` (0-based): what its quality track follows. */
 export const dualCloudProbe = (index: number): number => 41 + index;
+
+/** The in-tunnel icmp-jitter run of the hub at `index`: loss and jitter over ten packets. */
+export const dualCloudJitterProbe = (index: number): number => 51 + index;
 
 /** The router's quality track on that probe (`track 141 ip sla 41 state`, lab/baselines/dual-cloud-*.ios). */
 export const dualCloudQualityTrack = (index: number): number => 100 + dualCloudProbe(index);
@@ -51,9 +57,10 @@ export function dualCloudLabAgentConfig(world: World, o: DualCloudAgentConfigOpt
         id: world.hubs()[i]!.name,
         peer: h.neighbor,
         source: h.tunnel,
-        slaOperations: [dualCloudProbe(i)],
+        slaOperations: [dualCloudProbe(i), dualCloudJitterProbe(i)],
       })),
       ...(o.mqttUrl ? { mqtt: { url: o.mqttUrl, heartbeatSec: 60 } } : {}),
+      ...(o.syslogPort ? { syslog: { listen: `127.0.0.1:${o.syslogPort}` } } : {}),
     },
     'dual-cloud lab agent config',
   );

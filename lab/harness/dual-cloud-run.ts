@@ -25,6 +25,7 @@ import { dualCloudLabAgentConfig, dualCloudQualityTrack, dualCloudSpokeLines } f
 import { InProcessRouterCli } from './in-process-router-cli.js';
 import { ManualDriver } from './manual-driver.js';
 import { baselineConfig } from './arms.js';
+import { parseSyslogLine } from '../../agent/parsers/system/index.js';
 
 /** The three arms of the dual-cloud bench. */
 export type DualCloudArm = 'ios-minimal' | 'ios-tuned' | 'agent';
@@ -67,6 +68,12 @@ export interface DualCloudFigures {
 
 const START_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
 const WARM_UP_MS = 120_000;
+/** One command on a vty, whoever sends it: the agent over SSH, or an EEM applet's `action cli`. */
+const COMMAND_LATENCY_MS = 150;
+/** Syslog over UDP from the router to the IOx app: a few milliseconds (as the failover bench). */
+const SYSLOG_DELAY_MS = 5;
+/** Where every arm's router logs: the IOx app's address (only the agent listens). */
+const APP_SYSLOG = { host: '192.168.5.2', port: 514 };
 /** The agent arm's tracks come up 60 s after their probes first answer; the agent starts after (its windows fill in 24 s). */
 export const TRACKS_SETTLE_MS = 70_000;
 
@@ -79,15 +86,29 @@ export async function runDualCloudArm(o: {
   const level = o.scenario.serviceLevel ?? DEFAULT_SERVICE_LEVEL;
   const clock = new ManualClock(START_MS);
   const agentClock = agentClockFrom(clock);
-  const router = createLabRouter({
-    clock,
-    seed: o.seed,
-    topology: 'dual-cloud',
-    config: dualCloudConfig(dualCloudWorldSpec(), 'spoke1', undefined, TUNING[o.arm]),
-  });
-  const cli = new InProcessRouterCli({ router, clock: agentClock, commandLatencyMs: 150 });
-  const driver = new ManualDriver(clock, { backgroundBusy: () => agent?.store.busy() ?? false });
   let agent: RunningAgent | undefined;
+  const router = createLabRouter(
+    {
+      clock,
+      seed: o.seed,
+      topology: 'dual-cloud',
+      config: dualCloudConfig(dualCloudWorldSpec(), 'spoke1', APP_SYSLOG, TUNING[o.arm]),
+      // EEM's CLI actions pay what the agent's commands pay (COMMAND_LATENCY_MS).
+      eemCliCommandMs: COMMAND_LATENCY_MS,
+    },
+    {
+      // The router's syslog reaches the agent as over UDP, a few ms later, and wakes its reads early.
+      send: (line) => {
+        if (!agent) return;
+        clock.setTimer(() => {
+          const record = parseSyslogLine(line);
+          if (record) agent?.runtime.onSyslog(record);
+        }, SYSLOG_DELAY_MS);
+      },
+    },
+  );
+  const cli = new InProcessRouterCli({ router, clock: agentClock, commandLatencyMs: COMMAND_LATENCY_MS });
+  const driver = new ManualDriver(clock, { backgroundBusy: () => agent?.store.busy() ?? false });
   try {
     router.start();
     const config = dualCloudBenchConfig(router.world, level, join(o.workDir, `${o.scenario.name}-${o.arm}-${o.seed}.db`));
@@ -133,9 +154,14 @@ export function dualCloudBenchConfig(
   world: World,
   level: ServiceLevel,
   dbPath: string,
-  ssh: { port: number; hostKeySha256: string } = { port: 22, hostKeySha256: `SHA256:${'A'.repeat(43)}` },
+  ssh: { port: number; hostKeySha256: string; syslogPort?: number } = { port: 22, hostKeySha256: `SHA256:${'A'.repeat(43)}` },
 ) {
-  const base = dualCloudLabAgentConfig(world, { sshPort: ssh.port, hostKeySha256: ssh.hostKeySha256, dbPath });
+  const base = dualCloudLabAgentConfig(world, {
+    sshPort: ssh.port,
+    hostKeySha256: ssh.hostKeySha256,
+    dbPath,
+    ...(ssh.syslogPort ? { syslogPort: ssh.syslogPort } : {}),
+  });
   const ratio = (k: 'lossPct' | 'rttMs' | 'jitterMs') => DEFAULT_POLICY.recover[k] / DEFAULT_POLICY.fail[k];
   const fail = { lossPct: level.lossPct, rttMs: level.latencyMs, jitterMs: level.jitterMs };
   const recover = {

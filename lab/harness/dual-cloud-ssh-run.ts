@@ -21,6 +21,7 @@ import { dualCloudSpokeLines } from './dual-cloud-agent-config.js';
 import { DualCloudMeter } from './dual-cloud-meter.js';
 import { DUAL_CLOUD_AGENT_TRACKS, TRACKS_SETTLE_MS, dualCloudBenchConfig, type DualCloudFigures } from './dual-cloud-run.js';
 import { baselineConfig } from './arms.js';
+import { freeUdpPort } from './free-port.js';
 
 /** Lab time before the scenario starts, as in the manual-clock runs: sessions up, probes judged. */
 const WARM_UP_MS = 120_000;
@@ -40,9 +41,11 @@ export async function runDualCloudAgentOverSsh(o: {
     topology: 'dual-cloud',
     users: [{ username: 'agent', password: 'agent', privilege: 15 }],
   });
+  const syslogPort = await freeUdpPort();
   const config = dualCloudBenchConfig(spoke.router.world, level, join(o.workDir, `${o.scenario.name}-agent-ssh-${o.seed}.db`), {
     port: spoke.ssh.port,
     hostKeySha256: spoke.ssh.fingerprint,
+    syslogPort,
   });
   const cli = new SshRouterCli({
     host: '127.0.0.1',
@@ -58,6 +61,8 @@ export async function runDualCloudAgentOverSsh(o: {
   try {
     await cli.configure(dualCloudSpokeLines(config));
     await cli.configure(iosLines(baselineConfig(DUAL_CLOUD_AGENT_TRACKS, level)));
+    // The router's syslog to the agent's listener, as `config ios` asks: it wakes the agent's reads.
+    await cli.configure([`logging host 127.0.0.1 transport udp port ${syslogPort}`]);
     await cli.exec('clear ip bgp * soft');
     await cli.close();
     // As the in-process agent arm: the tuned router's tracks up before the agent starts.

@@ -5,6 +5,12 @@
  * publishes events to the EEM server and runs policies asynchronously too.
  * `action cli command` lines go through a CliSession on the router's own
  * command set, starting in user exec as IOS's EEM vty does (hence `enable`).
+ * EEM's CLI library spawns an exec on a vty, writes each command and reads
+ * its output back ("EEM CLI Library Command Extensions"), so a command costs
+ * what a command on any vty costs: `cliCommandMs` for each exec command, the
+ * lines of a configuration session going with its `configure terminal` (0:
+ * instant, the default). Applets run one at a time (the default applet thread class has
+ * one thread), so a run holds the rest until its last action.
  */
 import { CliSession } from '../cli/session.js';
 import type { CommandDef } from '../cli/grammar.js';
@@ -17,10 +23,13 @@ export class EemRunner {
   private readonly queue: string[] = [];
   private readonly runtimes = new Map<string, AppletRuntime>();
   private draining = false;
+  /** A run whose CLI actions are still waiting for their turn on the vty. */
+  private running = false;
 
   constructor(
     private readonly m: RouterModel,
     private readonly commands: () => readonly CommandDef[],
+    private readonly cliCommandMs = 0,
   ) {
     m.bus.subscribe((e) => {
       if (e.kind !== 'track') return;
@@ -62,10 +71,11 @@ export class EemRunner {
   }
 
   private drain(): void {
-    if (this.draining) return;
+    if (this.draining || this.running) return;
     this.draining = true;
     try {
-      for (let name = this.queue.shift(); name !== undefined; name = this.queue.shift()) {
+      while (!this.running && this.queue.length > 0) {
+        const name = this.queue.shift()!;
         const a = this.m.config.applets.get(name);
         if (!a) continue;
         const admitted = admitRun(this.runtime(a), now(this.m));
@@ -83,12 +93,36 @@ export class EemRunner {
 
   private run(a: AppletConfig): void {
     emit(this.m, { kind: 'eem', at: now(this.m), applet: a.name, detail: 'run' });
-    let session: CliSession | undefined;
-    for (const action of sortedActions(a.actions)) {
-      if (action.kind === 'cli') {
-        session ??= this.session(a.name);
-        session.execute(action.command);
-      } else this.act(a.name, action);
+    this.runFrom(a, sortedActions(a.actions), 0, undefined);
+  }
+
+  /** Actions from `index` on; a CLI action with a cost waits for it on the clock, holding later runs. */
+  private runFrom(a: AppletConfig, actions: readonly AppletAction[], index: number, session: CliSession | undefined): void {
+    for (let i = index; i < actions.length; i++) {
+      const action = actions[i]!;
+      if (action.kind !== 'cli') {
+        this.act(a.name, action);
+        continue;
+      }
+      const s = session ?? this.session(a.name);
+      // Lines inside a configuration session are charged as the agent's are: with the session's
+      // `configure terminal`, not one by one (lab/harness/in-process-router-cli.ts).
+      const inConfig = s.mode() !== 'user' && s.mode() !== 'exec';
+      if (this.cliCommandMs <= 0 || inConfig) {
+        session = s;
+        s.execute(action.command);
+        continue;
+      }
+      this.running = true;
+      this.m.opts.clock.setTimer(() => {
+        s.execute(action.command);
+        this.runFrom(a, actions, i + 1, s);
+      }, this.cliCommandMs);
+      return;
+    }
+    if (this.running) {
+      this.running = false;
+      this.drain();
     }
   }
 

@@ -124,7 +124,7 @@ export function createLabRouter(options: LabRouterOptions, sink?: SyslogSink): L
   };
   bus.subscribe((e) => model.log.record(e));
   // After the log buffer, so that syslog detectors see the line the event produced.
-  const eem = new EemRunner(model, () => commands);
+  const eem = new EemRunner(model, () => commands, opts.eemCliCommandMs);
   const commands: CommandDef[] = [
     ...trackCommands(model),
     ...trackListCommands(model),

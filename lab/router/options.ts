@@ -44,6 +44,12 @@ export interface LabRouterOptions {
   dpdRetries?: number;
   /** IKEv2 request retransmission: IOS's (lab/router/dynamics/ike-exchange.ts) unless given. */
   ikeRetransmit?: RetransmitTiming;
+  /**
+   * Lab time each EEM `action cli command` takes (EEM writes it to a vty and reads the output back,
+   * as any vty client does); 0, instant, unless given. The benches give it what a command of the
+   * agent's costs, so both sides pay the same per command.
+   */
+  eemCliCommandMs?: number;
   /** `route accept any distance N` of the IKEv2 authorization policy. */
   routeAcceptDistance?: number;
   /** BGP neighbours over the tunnel (the hubs' tunnel addresses). */
@@ -65,6 +71,7 @@ export interface ResolvedOptions {
   world: WorldSpec;
   config?: string;
   dpdRetries: number;
+  eemCliCommandMs: number;
   ikeRetransmit: RetransmitTiming;
   routeAcceptDistance: number;
   bgp: { localAs: number; routerId?: string } | false;
@@ -82,6 +89,7 @@ export function resolveOptions(o: LabRouterOptions): ResolvedOptions {
     seed: o.seed ?? 1,
     world: o.world ?? (o.topology === 'dual-cloud' ? dualCloudWorldSpec() : defaultWorldSpec()),
     dpdRetries: o.dpdRetries ?? 5,
+    eemCliCommandMs: o.eemCliCommandMs ?? 0,
     ikeRetransmit: o.ikeRetransmit ?? IOS_IKE_RETRANSMIT,
     routeAcceptDistance: o.routeAcceptDistance ?? 1,
     bgp: o.bgp ?? false,

@@ -31,7 +31,9 @@ describe('dual-cloud arms', () => {
     expect(r['ios-minimal']!.outboundDegradedSec).toBeGreaterThanOrEqual(145);
     expect(r['ios-minimal']!.returnDegradedSec).toBeGreaterThanOrEqual(145);
     for (const arm of ['ios-tuned', 'agent']) {
-      expect(r[arm]).toMatchObject({ outboundChanges: 1, asymmetricSec: 0 });
+      expect(r[arm]).toMatchObject({ outboundChanges: 1 });
+      // Each direction moves on its own soft clear, a command apart: a sample may fall between them.
+      expect(r[arm]!.asymmetricSec).toBeLessThanOrEqual(1);
       expect(r[arm]!.timeToWorkingSec).toBeLessThan(60);
       expect(r[arm]!.returnDegradedSec).toBeLessThan(r['ios-minimal']!.returnDegradedSec / 2);
     }

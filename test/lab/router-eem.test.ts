@@ -144,6 +144,42 @@ describe('applets on the lab router', () => {
     expect(router.model.log.lines.some((l) => l.endsWith('%SYS-5-CONFIG_I: Configured from console by  on vty0 (EEM:CLEAR)'))).toBe(true);
   });
 
+  it('with a cost per vty command, exec commands wait their turn (a config session counts once) and hold the next run', () => {
+    const { router, clock } = labRouter({ eemCliCommandMs: 150 });
+    exec(router, 'track 60 stub-object', 'config');
+    exec(router, 'default-state up', 'config-track', '60');
+    applet(router, 'SLOW', [
+      'event track 60 state down',
+      'action 1.0 cli command "enable"',
+      'action 2.0 cli command "configure terminal"',
+      'action 3.0 cli command "track 61 stub-object"',
+      'action 4.0 cli command "track 62 stub-object"',
+      'action 5.0 cli command "end"',
+      'action 6.0 syslog msg "configured"',
+    ]);
+    applet(router, 'NEXT', ['event track 60 state down', 'action 1.0 syslog msg "second applet"']);
+    seconds(clock, 1);
+    let ranAt: number | undefined;
+    router.subscribe((e) => {
+      if (e.kind === 'eem' && e.applet === 'SLOW' && e.detail === 'run') ranAt = e.at;
+    });
+    exec(router, 'default-state down', 'config-track', '60');
+    let configuredAt: number | undefined;
+    for (let i = 0; i < 60 && configuredAt === undefined; i++) {
+      clock.advance(50);
+      if (router.model.config.tracks.has(61)) configuredAt = clock.now();
+    }
+    // `enable` is 150 ms after the run starts, `configure terminal` 300 ms; its lines and `end` go with it.
+    expect(ranAt).toBeDefined();
+    expect(configuredAt! - ranAt!).toBe(300);
+    expect(router.model.config.tracks.has(62)).toBe(true);
+    const lines = router.model.log.lines;
+    const configured = lines.findIndex((l) => l.includes('SLOW: configured'));
+    // NEXT fired on the same change but ran after SLOW's last action (one applet thread).
+    expect(configured).toBeGreaterThanOrEqual(0);
+    expect(lines.findIndex((l) => l.includes('NEXT: second applet'))).toBeGreaterThan(configured);
+  });
+
   it('an applet that triggers itself is bounded, and a watchdog timer fires on the tick', () => {
     const { router, clock } = labRouter();
     applet(router, 'LOOP', ['event syslog pattern "LOOP"', 'action 1.0 syslog msg "LOOP again"']);
