@@ -118,3 +118,22 @@ describe('show version export notice on one line (12.2)', () => {
     expect(parseCommandOutput('show version', text).warnings).toEqual([]);
   });
 });
+
+describe('show version of a special (experimental) build', () => {
+  it('reads the build label as the IOS-XE version and the experimental version with its build path', () => {
+    const text = [
+      'Cisco IOS XE Software, Version BLD_V1610_THROTTLE_LATEST_20180903_070602_V16_10_0_101_2',
+      'Cisco IOS Software [Fuji], Catalyst L3 Switch Software (CAT9K_IOSXE), Experimental Version 16.10.20180903:072347 [v1610_throttle-/nobackup/mcpre/BLD-BLD_V1610_THROTTLE_LATEST_20180903_070602 183]',
+      'C9300 uptime is 1 week, 3 days, 5 hours, 2 minutes',
+    ].join('\n');
+    const { records, warnings } = parseAs('show version', text);
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({
+      xeVersion: 'BLD_V1610_THROTTLE_LATEST_20180903_070602_V16_10_0_101_2',
+      version: '16.10.20180903:072347',
+      experimental: true,
+      imageId: 'CAT9K_IOSXE',
+      hostname: 'C9300',
+    });
+  });
+});
