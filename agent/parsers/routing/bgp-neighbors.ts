@@ -18,6 +18,7 @@ const TOTAL = /^Total:\s+(\d+)\s+(\d+)$/;
 const CONNECTIONS = /^Connections established (\d+); dropped (\d+)$/;
 const RESET = /^Last reset (?:never|(\S+), due to (.+))$/;
 const INTERFACE = /^Interface associated: (\S+)/;
+const FAMILY = /^For address family: .+$/;
 const TRACKING = /^Address tracking is enabled, the RIB (does|does not) have a route to \S+$/;
 
 const STATES: Record<string, BgpNeighborState> = {
@@ -94,6 +95,10 @@ const UNDERSTOOD: readonly RegExp[] = [
   /^Address family unwanted by neighbor$/,
   /^Incoming update prefix filter list/,
   /^Outgoing update prefix filter list/,
+  // Under `Graceful Restart Capability:`, the peer's timer and each family it keeps
+  // (`IPv4 Unicast (was not preserved`, IOS prints no closing parenthesis).
+  /^(?:Remote|Local) Restart timer is \d+ seconds$/,
+  /^[A-Za-z][\w -]* \(was (?:not )?preserved\)?$/,
 ];
 // The TCP section after `Connection state is ...` / `No active TCP connection`, up to the next neighbour.
 const TCP_START = /^(?:Connection state is|No active TCP connection)/;
@@ -123,6 +128,8 @@ export function parseBgpNeighbors(text: string): ParseResult<BgpNeighborDetail> 
       continue;
     }
     if (!current) {
+      // `show bgp all neighbors` names the family before its first block.
+      if (FAMILY.test(t)) continue;
       if (!isCaptureNoise(t) && !/^% /.test(t)) warnings.add(line, 'line outside any neighbour block');
       continue;
     }

@@ -14,6 +14,8 @@ const LEGEND: readonly RegExp[] = [
   /^Network\s+Next Hop\s+Metric\s+LocPrf\s+Weight\s+Path$/,
   /^Total number of prefixes \d+$/,
   /^% BGP not active$/,
+  // `show bgp all`: each family's table under its name (CiscoTestAutomation/examples, CSR1000v 16.9).
+  /^For address family: .+$/,
 ];
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const NETWORK = /^(\d{1,3}(?:\.\d{1,3}){3})(?:\/(\d{1,2}))?$/;

@@ -31,7 +31,7 @@ const IPV6_TABLE = /^IPv6 Routing Table - (\S+) - \d+ entries$/;
 const GATEWAY = /^Gateway of last resort is (?:\S+ to network \S+|not set)$/;
 // Legend lines, indented or not (`B - BGP, R - RIP, ...` at column 0 in ShowIpv6Route golden_output8).
 const LEGEND = /^(?:Codes:\s+)?\S{1,4} - \S/;
-const NOTICE = /^% (?:Network not in table|Subnet not in table|IP routing table .* does not exist)$/;
+const NOTICE = /^% (?:Network not in table|Subnet not in table|IP(?:v6)? routing table .* does not exist)$/;
 
 interface State {
   vrf: string | undefined;
@@ -47,7 +47,7 @@ interface State {
 const UNSETTLED: NextHop[] = [];
 
 /**
- * `show ip route [vrf NAME] [PROTOCOL]` and `show ipv6 route [vrf NAME]`: one
+ * `show ip route [vrf {NAME | *}] [PROTOCOL]` and `show ipv6 route [vrf {NAME | *}]`: one
  * record per route. One pass; each line is classified by its first non-blank
  * character before any regex runs, the common route line costs one regex, and
  * only lines that are not routes reach the header and noise checks.
@@ -178,7 +178,11 @@ function header(t: string, state: State): boolean {
   return GATEWAY.test(t) || LEGEND.test(t) || NOTICE.test(t) || isCaptureNoise(t);
 }
 
-/** `default` names the global table, which records leave unnamed. */
+/**
+ * `default` names the global table, which records leave unnamed; so does `*`
+ * (`show ip route vrf *`), whose first table is the global one, printed with no
+ * `Routing Table:` header before it (suzieq's IOSv and C9300 captures).
+ */
 function tableName(name: string | undefined): string | undefined {
-  return name === undefined || name === '' || name === 'default' ? undefined : name;
+  return name === undefined || name === '' || name === 'default' || name === '*' ? undefined : name;
 }

@@ -7,11 +7,15 @@ import { compact } from './record-helpers.js';
 // `route-map NAME, permit, sequence 10` (IOS 12 to IOS-XE 17, ntc-templates cisco_ios_show_route-map).
 const ENTRY = /^route-map (\S+), (permit|deny), sequence (\d+)$/;
 const POLICY = /^Policy routing matches: (\d+) packets, (\d+) bytes$/;
+// `show route-map all|dynamic|static` (IOS-XE): group headings and the dynamic count, outside any entry.
+const GROUP_HEADING = /^(?:STATIC|DYNAMIC) routemaps$|^Current active dynamic routemaps = \d+$/;
 const COMMUNITY = /^(?:\d{1,5}:\d{1,5}|\d{1,10}|internet|no-export|no-advertise|local-AS|gshut)$/i;
 
-/** `show route-map [NAME]`: one record per entry, with its match and set clauses as printed. */
+/** `show route-map [NAME | all | dynamic | static]`: one record per entry, with its match and set clauses as printed. */
 export function parseRouteMap(text: string): ParseResult<RouteMapEntry> {
-  const warnings = new Warnings("'route-map NAME, permit|deny, sequence N', then 'Match clauses:' and 'Set clauses:' with their lines");
+  const warnings = new Warnings(
+    "'STATIC routemaps' / 'DYNAMIC routemaps' headings, 'route-map NAME, permit|deny, sequence N', then 'Match clauses:' and 'Set clauses:' with their lines",
+  );
   const records: RouteMapEntry[] = [];
   let current: RouteMapEntry | undefined;
   let section: 'match' | 'set' | undefined;
@@ -23,6 +27,10 @@ export function parseRouteMap(text: string): ParseResult<RouteMapEntry> {
       current = { name: e[1]!, action: e[2] as 'permit' | 'deny', sequence: Number(e[3]), match: [], set: [] };
       records.push(current);
       section = undefined;
+      continue;
+    }
+    if (GROUP_HEADING.test(t)) {
+      current = undefined;
       continue;
     }
     if (!current) {

@@ -17,6 +17,8 @@ const PARAGRAPH_LINES = new Set([
   'http://www.cisco.com/wwl/export/crypto/tool/stqrg.html',
   'If you require further assistance please contact us by sending email to',
   'export@cisco.com.',
+  // 12.2 images print the last sentence on one line (textfsm's cisco_version_example, a WS-C4948 on 12.2(31)SGA1).
+  'If you require further assistance please contact us by sending email to export@cisco.com.',
   // IOS-XE GPL notice, in its two wrappings (genieparser iosxe golden_output_3 wraps after "2.0.").
   'All rights reserved. Certain components of Cisco IOS-XE software are',
   'licensed under the GNU General Public License ("GPL") Version 2.0. The',

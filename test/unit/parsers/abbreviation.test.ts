@@ -7,7 +7,7 @@ describe('IOS abbreviations resolve to their command', () => {
     ['sh track 5 br', 'show track [N] brief', { track: '5' }],
     ['sh ip int br', 'show ip interface brief', {}],
     ['sh cry ikev2 sa det', 'show crypto ikev2 sa detailed', {}],
-    ['sh ip ro vrf br', 'show ip route [vrf NAME] [PROTOCOL [ID]]', { vrf: 'br' }], // an argument is never expanded
+    ['sh ip ro vrf br', 'show ip route [vrf {NAME | *}] [PROTOCOL [ID]]', { vrf: 'br' }], // an argument is never expanded
     ['SH VER', 'show version', {}],
     ['sh ip sla stat', 'show ip sla statistics [N]', {}],
   ])('%s', (line, usage, args) => {

@@ -181,4 +181,21 @@ describe('show ip route property: generated tables read back', () => {
       });
     }
   });
+
+  it('holds for 100 generated `vrf *` outputs: the unheaded global table, then one per VRF', () => {
+    const g = new Gen(18_403);
+    for (let n = 0; n < 100; n++) {
+      const global = generate(g);
+      const vrf = g.pick(['red', 'INET', 'MGMT-1']);
+      const named = generate(g);
+      const text = [...global.lines, '', `Routing Table: ${vrf}`, ...named.lines].join('\n');
+      const { records, warnings } = parseCommandOutput('show ip route vrf *', text);
+      expect(warnings, text).toEqual([]);
+      const want = [...global.routes.map((r) => [undefined, r.prefix]), ...named.routes.map((r) => [vrf, r.prefix])];
+      expect(
+        (records as Route[]).map((r) => [r.vrf, r.prefix]),
+        text,
+      ).toEqual(want);
+    }
+  });
 });

@@ -6,7 +6,8 @@ import { Gen } from './grammar-gen.js';
 /**
  * `show route-map`: generated entries (permit/deny, any sequence), any mix of
  * the documented match clauses and the BGP set clauses the agent reads,
- * with the policy-routing counters; read back exactly.
+ * with the policy-routing counters; read back exactly. Half are asked as
+ * `show route-map all`, which puts them under IOS-XE's group headings.
  */
 describe('show route-map property: generated entries read back', () => {
   it('holds for 300 generated outputs of 1-8 entries', () => {
@@ -58,8 +59,11 @@ describe('show route-map property: generated entries read back', () => {
         );
         want.push(entry);
       }
+      const all = g.chance(0.5);
+      if (all) lines.unshift('STATIC routemaps');
+      if (all) lines.push('DYNAMIC routemaps', `Current active dynamic routemaps = ${g.int(3)}`);
       const text = lines.join('\n');
-      const { records, warnings } = parseCommandOutput('show route-map', text);
+      const { records, warnings } = parseCommandOutput(all ? 'show route-map all' : 'show route-map', text);
       expect(warnings, text).toEqual([]);
       expect(records, text).toEqual(want);
     }

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { parseAs, parseCommandOutput, resolveCommand } from '../../../agent/parsers/registry.js';
+
+// Line kinds and command spellings the held-out captures of issue 18 met (suzieq, pyATS examples, textfsm).
+describe('show ip route vrf *', () => {
+  const text = [
+    'Codes: L - local, C - connected, S - static, R - RIP, M - mobile, B - BGP',
+    '',
+    'Gateway of last resort is not set',
+    '',
+    '      40.0.0.0/32 is subnetted, 1 subnets',
+    'C        40.40.40.40 is directly connected, Loopback0',
+    '',
+    'Routing Table: cust1',
+    'Gateway of last resort is 192.168.33.13 to network 0.0.0.0',
+    '',
+    'S*    0.0.0.0/0 [1/0] via 192.168.33.13',
+  ].join('\n');
+
+  it('resolves `vrf *` for IPv4 and IPv6', () => {
+    expect(resolveCommand('show ip route vrf *')?.args).toEqual({ vrf: '*' });
+    expect(resolveCommand('show ipv6 route vrf *')?.spec.id).toBe('show ipv6 route');
+  });
+
+  it('puts the unheaded first table in the global table and the rest in their VRFs', () => {
+    const { records, warnings } = parseAs('show ip route', text, 'show ip route vrf *');
+    expect(warnings).toEqual([]);
+    expect(records.map((r) => [r.vrf, r.prefix])).toEqual([
+      [undefined, '40.40.40.40/32'],
+      ['cust1', '0.0.0.0/0'],
+    ]);
+  });
+
+  it('understands the notice of an IPv6 table that does not exist', () => {
+    expect(parseCommandOutput('show ipv6 route vrf *', '% IPv6 routing table * does not exist').warnings).toEqual([]);
+  });
+});
+
+describe('show route-map all', () => {
+  it('takes all, dynamic and static as keywords, not names', () => {
+    expect(resolveCommand('show route-map all')?.args).toEqual({ scope: 'all' });
+    expect(resolveCommand('show route-map dynamic')?.args).toEqual({ scope: 'dynamic' });
+    expect(resolveCommand('show route-map TO-HUB')?.args).toEqual({ name: 'TO-HUB' });
+  });
+
+  it('reads entries under the STATIC heading and the dynamic count', () => {
+    const text = [
+      'STATIC routemaps',
+      'route-map TO-HUB, permit, sequence 10',
+      '  Match clauses:',
+      '    ip address prefix-lists: LAN',
+      '  Set clauses:',
+      '  Policy routing matches: 0 packets, 0 bytes',
+      'DYNAMIC routemaps',
+      'Current active dynamic routemaps = 0',
+    ].join('\n');
+    const { records, warnings } = parseCommandOutput('show route-map all', text);
+    expect(warnings).toEqual([]);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ name: 'TO-HUB', sequence: 10 });
+  });
+});
+
+describe('show bgp all', () => {
+  it('resolves `show bgp all` and `show bgp all neighbors`', () => {
+    expect(resolveCommand('show bgp all')?.spec.id).toBe('show ip bgp');
+    expect(resolveCommand('show bgp all neighbors')?.spec.id).toBe('show ip bgp neighbors');
+    expect(resolveCommand('show bgp all summary')?.spec.id).toBe('show ip bgp summary');
+  });
+
+  it('reads the table under its family line, and empty families after it', () => {
+    const text = [
+      'For address family: IPv4 Unicast',
+      '',
+      'BGP table version is 3, local router ID is 10.1.1.1',
+      'Origin codes: i - IGP, e - EGP, ? - incomplete',
+      '',
+      '     Network          Next Hop            Metric LocPrf Weight Path',
+      ' *>   10.11.11.11/32   0.0.0.0                  0         32768 i',
+      '',
+      'For address family: L2VPN E-VPN',
+      '',
+    ].join('\n');
+    const { records, warnings } = parseCommandOutput('show bgp all', text);
+    expect(warnings).toEqual([]);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ network: '10.11.11.11/32', weight: 32768 });
+  });
+
+  it('reads a neighbour block after the family line, graceful-restart capability lines included', () => {
+    const text = [
+      'For address family: IPv4 Unicast',
+      'BGP neighbor is 10.2.2.2,  remote AS 65000, internal link',
+      '  BGP version 4, remote router ID 10.2.2.2',
+      '  BGP state = Established, up for 6d22h',
+      '    Graceful Restart Capability: received',
+      '      Remote Restart timer is 120 seconds',
+      '      Address families advertised by peer:',
+      '        IPv4 Unicast (was not preserved',
+      '        VPNv4 Unicast (was preserved)',
+    ].join('\n');
+    const { records, warnings } = parseCommandOutput('show bgp all neighbors', text);
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({ neighbor: '10.2.2.2', remoteAs: 65000, state: 'established' });
+  });
+
+  it('still warns on a stray line before the first neighbour', () => {
+    expect(parseCommandOutput('show bgp all neighbors', 'Something else\n').warnings).toHaveLength(1);
+  });
+});
+
+describe('show version export notice on one line (12.2)', () => {
+  it('understands the last sentence unwrapped', () => {
+    const text = [
+      'router.abc uptime is 3 days, 13 hours, 53 minutes',
+      'If you require further assistance please contact us by sending email to export@cisco.com.',
+    ].join('\n');
+    expect(parseCommandOutput('show version', text).warnings).toEqual([]);
+  });
+});
+
+describe('show version of a special (experimental) build', () => {
+  it('reads the build label as the IOS-XE version and the experimental version with its build path', () => {
+    const text = [
+      'Cisco IOS XE Software, Version BLD_V1610_THROTTLE_LATEST_20180903_070602_V16_10_0_101_2',
+      'Cisco IOS Software [Fuji], Catalyst L3 Switch Software (CAT9K_IOSXE), Experimental Version 16.10.20180903:072347 [v1610_throttle-/nobackup/mcpre/BLD-BLD_V1610_THROTTLE_LATEST_20180903_070602 183]',
+      'C9300 uptime is 1 week, 3 days, 5 hours, 2 minutes',
+    ].join('\n');
+    const { records, warnings } = parseAs('show version', text);
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({
+      xeVersion: 'BLD_V1610_THROTTLE_LATEST_20180903_070602_V16_10_0_101_2',
+      version: '16.10.20180903:072347',
+      experimental: true,
+      imageId: 'CAT9K_IOSXE',
+      hostname: 'C9300',
+    });
+  });
+});
