@@ -6,7 +6,10 @@ import { playScenario } from './scenario/runner.js';
 import { startLabSpoke } from './spoke.js';
 import { ScaledClock } from './world/clock.js';
 import { defaultWorldSpec } from './world/default-world.js';
+import { dualCloudWorldSpec } from './world/dual-cloud-world.js';
 import { World } from './world/world.js';
+import type { LabTopology } from './router/options.js';
+import type { LabRouter } from './router/index.js';
 import { labBanner } from './lab-banner.js';
 import { defaultHostKeyPath, persistentHostKey } from './ssh/persistent-host-key.js';
 
@@ -24,25 +27,32 @@ hub1-returns, flapping-wan, brownout, both-wans-down, route-injection
 (lab/scenarios/NAME.yaml). --speed 10 runs lab time ten times faster.
 --topology dual-cloud simulates Cisco's other redundant-hub design instead:
 Tunnel1 and Tunnel2 up to hub1 and hub2 at all times, iBGP to both with
-fall-over, and NHRP shortcuts to a second spoke (10.20.13.0/24).
+fall-over, and NHRP shortcuts to a second spoke (10.20.13.0/24); its
+scenarios are lab/scenarios/dual-cloud/ (dual-cloud-hub1-brownout,
+dual-cloud-hub1-dies, ...), and it ends by saying which hub each direction
+uses.
 
 --print-agent-config prints an agent configuration (YAML) for the lab as the
 same options start it, and exits: spokepilot config check FILE --router and
-spokepilot run --config FILE accept it. The router's RSA host key persists
+spokepilot run --config FILE accept it (dual-cloud: once the probes and
+route-maps spokepilot config ios FILE prints are pasted into the lab). The router's RSA host key persists
 in --host-key FILE (default ${defaultHostKeyPath()}), so the
 fingerprint the configuration pins holds from one run to the next.`;
 
-export function scenarioPath(nameOrFile: string): string {
+/** Where a topology's shipped scenarios are: the failover design's at the top, dual-cloud's in their own folder. */
+const scenarioFolder = (topology: LabTopology) => (topology === 'dual-cloud' ? 'scenarios/dual-cloud/' : 'scenarios/');
+
+export function scenarioPath(nameOrFile: string, topology: LabTopology = 'failover'): string {
   if (existsSync(nameOrFile)) return nameOrFile;
-  const bundled = labDataPath(`scenarios/${nameOrFile}.yaml`);
+  const bundled = labDataPath(`${scenarioFolder(topology)}${nameOrFile}.yaml`);
   if (/^[a-z0-9-]+$/.test(nameOrFile) && existsSync(bundled)) return bundled;
-  throw new Error(`no scenario "${nameOrFile}": give a file, or one of ${scenarioNames().join(', ')}`);
+  throw new Error(`no ${topology} scenario "${nameOrFile}": give a file, or one of ${scenarioNames(topology).join(', ')}`);
 }
 
-/** The scenarios that ship with the lab. */
-export function scenarioNames(): string[] {
+/** The scenarios that ship with the lab for a topology. */
+export function scenarioNames(topology: LabTopology = 'failover'): string[] {
   try {
-    return readdirSync(labDataPath('scenarios/'))
+    return readdirSync(labDataPath(scenarioFolder(topology)))
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => f.slice(0, -5))
       .sort();
@@ -93,12 +103,6 @@ export async function labCommand(argv: string[]): Promise<number> {
     console.error(`spokepilot lab: --topology must be failover or dual-cloud, not "${topology}"`);
     return 2;
   }
-  if (topology === 'dual-cloud' && (values['print-agent-config'] || values.scenario)) {
-    console.error(
-      'spokepilot lab: --print-agent-config and --scenario run the failover topology only (the agent and scenarios for dual-cloud come with issue 15)',
-    );
-    return 2;
-  }
   let syslog: { host: string; port: number } | undefined;
   if (values.syslog) {
     const m = /^(.+):(\d{1,5})$/.exec(values.syslog);
@@ -123,7 +127,7 @@ export async function labCommand(argv: string[]): Promise<number> {
     // Loaded here only: it brings the agent's config validation (ajv), which nothing else in `lab` needs.
     const { agentConfigYaml } = await import('./lab-agent-config.js');
     process.stdout.write(
-      agentConfigYaml(new World(defaultWorldSpec()), {
+      agentConfigYaml(new World(topology === 'dual-cloud' ? dualCloudWorldSpec() : defaultWorldSpec()), topology, {
         sshPort: port,
         user: values.user!,
         password: values.password!,
@@ -136,7 +140,7 @@ export async function labCommand(argv: string[]): Promise<number> {
   let scenario;
   if (values.scenario) {
     try {
-      scenario = await loadScenario(scenarioPath(values.scenario));
+      scenario = await loadScenario(scenarioPath(values.scenario, topology));
     } catch (err) {
       console.error(`spokepilot lab: ${(err as Error).message}`);
       return 2;
@@ -185,6 +189,7 @@ export async function labCommand(argv: string[]): Promise<number> {
   const run = await playScenario(spoke.router, clock, scenario, { onLine: (line) => console.log(line) }).done;
   await spoke.stop();
   clock.clearAll();
+  if (topology === 'dual-cloud') console.log(`end of ${run.scenario}: ${await dualCloudEnd(spoke.router)}`);
   for (const c of run.outcome.clients) {
     console.log(
       `end of ${run.scenario}: FlexVPN ${c.name} ${c.phase}${c.peer ? `, peer ${c.peer}` : ''}${c.source ? ` via ${c.source}` : ''}`,
@@ -192,4 +197,12 @@ export async function labCommand(argv: string[]): Promise<number> {
   }
   if (run.unmet.length > 0) console.log(`differs from the expected IOS-native outcome: ${run.unmet.join('; ')}`);
   return 0;
+}
+
+/** Where the spoke's traffic goes at the end of a dual-cloud scenario, each way. */
+async function dualCloudEnd(router: LabRouter): Promise<string> {
+  // Loaded here only: it reads the BGP table through the agent's parser.
+  const { dualCloudDirections } = await import('./harness/dual-cloud-meter.js');
+  const d = dualCloudDirections(router);
+  return `outbound through ${d.outbound ?? 'no hub'}, return through ${d.return ?? 'no hub'}`;
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { loadConfigFile } from '../config/load.js';
+import { asWritten } from '../config/validate.js';
 import { redact } from '../config/secrets.js';
 import type { AgentConfig } from '../config/types.js';
 import { iosConfig, type IosConfigInput } from '../core/ios-config.js';
@@ -103,7 +104,7 @@ export async function configCommand(argv: string[]): Promise<number> {
   }
   const c = result.config;
   if (sub === 'ios') return printIosConfig(file, c, v['app-address'], trackBase);
-  if (v.print) console.log(stringify(redact(c)).trimEnd());
+  if (v.print) console.log(stringify(redact(asWritten(c))).trimEnd());
   const steered = c.dualCloud ? `dual-cloud, ${c.dualCloud.hubs.length} hubs (BGP AS ${c.dualCloud.asn})` : `client ${c.flexvpn.client}`;
   console.log(`${file}: valid. site ${c.site}, node ${c.node}, ${steered}, ${c.candidates.length} candidates, mode ${c.policy.mode}`);
   return v.router ? checkAgainstRouter(c) : 0;

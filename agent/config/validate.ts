@@ -39,6 +39,17 @@ export function validateConfig(input: unknown): ConfigResult {
 const NO_FLEXVPN: AgentConfig['flexvpn'] = { client: '', tunnel: '', peers: [], sources: [], tunnelSlaOperations: [] };
 
 /**
+ * A validated configuration as a file would say it (`config check --print`, the lab's printed
+ * configuration): without the empty `flexvpn` a dual-cloud configuration carries inside, which
+ * the schema would refuse if it were written back.
+ */
+export function asWritten(config: AgentConfig): Omit<AgentConfig, 'flexvpn'> & { flexvpn?: AgentConfig['flexvpn'] } {
+  if (config.topology !== 'dual-cloud') return config;
+  const { flexvpn: _none, ...written } = config;
+  return written;
+}
+
+/**
  * The AgentConfig of a document the schema and the cross check accepted. The cross check requires
  * what is asked here (the transport's section, flexvpn with topology failover, one return-path
  * tag), so the internal issues cannot happen; they are said rather than cast.

@@ -60,6 +60,13 @@ export class DualCloudMeter {
   }
 }
 
+/** Which hub each direction goes through now, as `spokepilot lab --topology dual-cloud --scenario` ends by saying. */
+export function dualCloudDirections(router: LabRouter): { outbound?: string; return?: string } {
+  const out = outboundHub(router);
+  const back = router.world.returnHubFor(LAN);
+  return { ...(out ? { outbound: out } : {}), ...(back ? { return: back } : {}) };
+}
+
 /** The hub whose path is best for the summary, as the router's table shows it. */
 function outboundHub(router: LabRouter): string | undefined {
   const found = findCommand(router.commands(), 'exec', ['show', 'bgp', 'ipv4', 'unicast'])!;

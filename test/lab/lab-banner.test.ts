@@ -57,7 +57,7 @@ describe('labBanner', () => {
 describe('agentConfigYaml', () => {
   it('is a valid agent configuration for the lab: its user, port, host key and syslog port', () => {
     router = labRouter().router;
-    const yaml = agentConfigYaml(router.world, {
+    const yaml = agentConfigYaml(router.world, 'failover', {
       sshPort: 2299,
       user: 'eng',
       password: 'pw',
@@ -78,6 +78,19 @@ describe('agentConfigYaml', () => {
     expect(checked.config.flexvpn.client).toBe('SPOKE');
     expect(checked.config.candidates.map((c) => c.id)).toEqual(['fibre-hub1', 'fibre-hub2', 'lte-hub1', 'lte-hub2']);
   });
+
+  it("for the dual-cloud spoke: a valid dual-cloud configuration, its hubs the lab world's, and the header says to paste config ios", () => {
+    const world = labRouter({ topology: 'dual-cloud' }).router.world;
+    const yaml = agentConfigYaml(world, 'dual-cloud', { sshPort: 2299, user: 'eng', password: 'pw', fingerprint: ACCESS.fingerprint });
+    const checked = validateConfig(parse(yaml));
+    expect(checked.ok ? [] : checked.issues).toEqual([]);
+    if (!checked.ok) return;
+    expect(checked.config.topology).toBe('dual-cloud');
+    expect(checked.config.dualCloud?.hubs.map((h) => h.neighbor)).toEqual(world.hubs().map((h) => h.tunnelAddress));
+    expect(checked.config.router.ssh).toMatchObject({ port: 2299, username: 'eng', password: 'pw' });
+    expect(yaml).toMatch(/--topology dual-cloud/);
+    expect(yaml).toMatch(/spokepilot config ios FILE/);
+  });
 });
 
 describe('persistentHostKey', () => {
@@ -96,7 +109,7 @@ describe('persistentHostKey', () => {
 });
 
 describe('spokepilot lab --topology', () => {
-  it('refuses an unknown topology, and the failover-only options with dual-cloud, before touching anything', async () => {
+  it('refuses an unknown topology, and a scenario of the other topology, before touching anything', async () => {
     const { labCommand } = await import('../../lab/lab-command.js');
     const errors: string[] = [];
     const original = console.error;
@@ -105,11 +118,12 @@ describe('spokepilot lab --topology', () => {
     };
     try {
       expect(await labCommand(['--topology', 'mesh'])).toBe(2);
-      expect(await labCommand(['--topology', 'dual-cloud', '--print-agent-config'])).toBe(2);
+      // A failover scenario is not a dual-cloud one: the error lists the topology's own.
+      expect(await labCommand(['--topology', 'dual-cloud', '--scenario', 'hub-drain', '--ssh-port', '0'])).toBe(2);
     } finally {
       console.error = original;
     }
     expect(errors[0]).toBe('spokepilot lab: --topology must be failover or dual-cloud, not "mesh"');
-    expect(errors[1]).toMatch(/--print-agent-config and --scenario run the failover topology only/);
+    expect(errors[1]).toMatch(/^spokepilot lab: no dual-cloud scenario "hub-drain": give a file, or one of .*dual-cloud-hub1-brownout/);
   });
 });

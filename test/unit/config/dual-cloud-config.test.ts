@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { loadConfigText } from '../../../agent/config/load.js';
+import { asWritten } from '../../../agent/config/validate.js';
 
 const DUAL = `
 site: s1
@@ -35,6 +37,15 @@ describe('topology: dual-cloud in the configuration', () => {
       hubs: [{ tunnel: 'Tunnel1' }, { tunnel: 'Tunnel2' }],
     });
     expect(r.config.flexvpn).toEqual({ client: '', tunnel: '', peers: [], sources: [], tunnelSlaOperations: [] });
+  });
+
+  it('as written back (config check --print), a dual-cloud configuration has no flexvpn and loads again unchanged', () => {
+    const r = loadConfigText(DUAL);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const written = asWritten(r.config);
+    expect('flexvpn' in written).toBe(false);
+    const again = loadConfigText(stringify(written));
+    expect(again.ok ? again.config : again.issues).toEqual(r.config);
   });
 
   it('topology failover needs flexvpn and takes no dualCloud', () => {
