@@ -22,6 +22,7 @@ import { buildMqttStack, type MqttStack } from './mqtt-stack.js';
 import { statusRoutes } from '../shell/report/status-routes.js';
 import { Runtime } from '../shell/runtime.js';
 import { Degradations } from '../shell/observe/degradations.js';
+import { ActingFirstRouter } from '../shell/act/acting-first.js';
 import { GuardedRouter } from '../shell/act/guarded-router.js';
 import { restoreDualCloud, restoreNative, type RestoreOutcome } from '../shell/act/native-restore.js';
 import { fullRateStopLines } from '../core/metered/probing.js';
@@ -90,7 +91,8 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
     buildRouter(config, env, log, () => {
       routerConnectFailures++;
     });
-  const router = new GuardedRouter(inner, degradations, clock);
+  // A steer goes before the reads waiting for the vty (agent/shell/act/acting-first.ts).
+  const router = new GuardedRouter(new ActingFirstRouter(inner), degradations, clock);
   const checked = await checkBeforeSteering(config, router, degradations, clock, log);
   config = checked.config;
   const pool = new ParsePool({ size: 1 });
