@@ -172,3 +172,22 @@ describe('policy step: service classes', () => {
     expect(r.state.classes).toBeUndefined();
   });
 });
+
+describe('a class judged on its newest runs', () => {
+  it('fails on the two newest runs though the window still holds clean ones, read credits without packets aside', () => {
+    const credit: Sample = { atMs: 0, answered: true };
+    const clean = Array.from({ length: 6 }, () => [credit, run(1)]).flat();
+    const window = [...clean, credit, run(40, 3), credit, run(42, 4)];
+    const h = evaluateClass({ compliance: 'meets', sinceMs: 0, streak: 1, breaches: [] }, [window], VOICE, CLASSES, 1000);
+    expect(h.compliance).toBe('fails');
+    // Weighted by pairs of packets received: (40 x 96 + 42 x 95) / 191.
+    expect(h.metrics?.jitterMs).toBeCloseTo(41, 0);
+    // The whole window would have averaged the congestion away (82 ms over 8 runs: about 11 ms).
+  });
+
+  it('a window of single probes (no runs) is judged whole', () => {
+    const probes: Sample[] = [40, 45, 41, 44, 40].map((rttMs) => ({ atMs: 0, answered: true, rttMs }));
+    const h = evaluateClass(UNKNOWN_CLASS, [probes], VOICE, CLASSES, 1000);
+    expect(h.metrics?.samples).toBe(5);
+  });
+});
