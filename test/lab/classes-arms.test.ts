@@ -37,6 +37,30 @@ describe('service classes on the bench arms', () => {
     expect(agent.classNoncompliantSec!.bulk).toBeLessThan(10);
   }, 60_000);
 
+  it('no-path-fit-for-voice: tuned IOS takes every path away and loses the tunnel; the agent judging voice alone keeps it on the least bad path', async () => {
+    const scenario = await loadScenario(labDataPath('scenarios/classes/no-path-fit-for-voice.yaml'));
+    const tuned = await runArm({ scenario, arm: armByName('ios-tuned-classes', CLASS_ARMS), seed: 1, workDir: work.dir });
+    const minimal = await runArm({ scenario, arm: armByName('ios-minimal', CLASS_ARMS), seed: 1, workDir: work.dir });
+    const seen = new Set<string>();
+    const agent = await runArm({
+      scenario,
+      arm: armByName('agent-on-class-probes', CLASS_ARMS),
+      seed: 1,
+      workDir: work.dir,
+      onSample: (_t, router, a) => {
+        const classes = a?.runtime.loop.state.classes ?? {};
+        const both = classes['fibre-hub1']?.voice?.compliance === 'fails' && classes['lte-hub1']?.voice?.compliance === 'fails';
+        if (both) seen.add(router.state().clients[0]?.source ?? 'no tunnel');
+      },
+    });
+    // Every source's track goes down with voice: bulk, fine on both WANs, loses the tunnel for minutes.
+    expect(tuned.classNoncompliantSec!.bulk).toBeGreaterThan(100);
+    // Both paths judged failing voice, and the tunnel stays on the LTE, the less far over.
+    expect(seen).toEqual(new Set(['Cellular0/1/0']));
+    expect(agent.classNoncompliantSec!.bulk).toBeLessThan(10);
+    expect(agent.classExcessMean!.voice).toBeLessThan(minimal.classExcessMean!.voice!);
+  }, 60_000);
+
   it('budget-spent-fibre-degrades: with the budget spent the agent stays on the degraded fibre; with budget to spare it takes the LTE', async () => {
     const scenario = await loadScenario(labDataPath('scenarios/metered/budget-spent-fibre-degrades.yaml'));
     const spent = await runArm({ scenario, arm: armByName('agent-budget-spent', SPENT_BUDGET_ARMS), seed: 1, workDir: work.dir });
