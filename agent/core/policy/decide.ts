@@ -205,7 +205,8 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: St
  * meets every critical class, at once (as a bad path is left); when none does,
  * the best of the worst: the good path least far over the critical levels, but
  * only when it beats the path in use by more than the band (`classBandPct`),
- * so two paths equally bad do not trade the tunnel back and forth. Paths whose
+ * so two paths equally bad do not trade the tunnel back and forth, and never
+ * from a path back within every critical level by measure. Paths whose
  * critical classes are not judged yet are not compared.
  */
 function classMove(
@@ -229,7 +230,9 @@ function classMove(
   const mine = excess(current);
   const best = Math.min(...pool.map(excess));
   const band = 1 + cfg.classBandPct / 100;
-  if (mine <= best * band) return s.deferred === undefined ? s : { ...s, deferred: undefined };
+  // Within every critical level by measure (still failing only until it has been clean enough
+  // times): a move would rebuild the tunnel for nothing (no-path-fit-for-voice, as the trouble ended).
+  if (mine <= 1 || mine <= best * band) return s.deferred === undefined ? s : { ...s, deferred: undefined };
   const target = pool.find((c) => excess(c) <= best * band)!;
   return change(
     s,

@@ -158,6 +158,23 @@ describe('policy step: service classes', () => {
     expect((back as { excess: number }).excess).toBeLessThan(1.33 / 1.25);
   });
 
+  it('the best of the worst does not move from a path back within the level, still judged failing', () => {
+    const lte = { 43: { jitterMs: 40 }, 44: { jitterMs: 42 } };
+    const r = new Run(CLASSES);
+    voiceRounds(r, 3, lte);
+    r.see({ kind: 'flexvpn', activePeer: HUB1, activeSource: FIBRE, peersActiveElsewhere: [] });
+    voiceRounds(r, 6, { 41: { jitterMs: 80 }, 42: { jitterMs: 80 }, ...lte });
+    expect(r.steers()).toEqual(['lte-hub1']);
+    r.see({ kind: 'flexvpn', activePeer: HUB1, activeSource: 'Cellular0/1/0', peersActiveElsewhere: [] });
+    // The trouble ends: the LTE reads 20 ms (two thirds of the level), the fibre to hub 1 2 ms, each
+    // still judged failing until clean for recoverAfter evaluations. Nothing to gain by moving.
+    voiceRounds(r, 1, { 41: { jitterMs: 2 }, 42: { jitterMs: 80 }, 43: { jitterMs: 20 }, 44: { jitterMs: 20 } });
+    voiceRounds(r, 1, { 41: { jitterMs: 2 }, 42: { jitterMs: 80 }, 43: { jitterMs: 20 }, 44: { jitterMs: 20 } });
+    expect(r.state.classes?.['lte-hub1']?.voice?.compliance).toBe('fails');
+    expect(r.state.classes?.['fibre-hub1']?.voice?.compliance).toBe('fails');
+    expect(r.steers()).toEqual(['lte-hub1']);
+  });
+
   it('leaving a bad path prefers one that meets every critical class', () => {
     const r = adopted();
     voiceRounds(r, 6, { 42: { jitterMs: 60 } }); // fibre to hub 2 fails voice
