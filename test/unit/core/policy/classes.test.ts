@@ -158,6 +158,17 @@ describe('policy step: service classes', () => {
     expect((back as { excess: number }).excess).toBeLessThan(1.33 / 1.25);
   });
 
+  it('the best of the worst moves only to a path beating the one in use by the band, though a more preferred one is near the best', () => {
+    const r = new Run(CLASSES);
+    voiceRounds(r, 3);
+    r.see({ kind: 'flexvpn', activePeer: HUB1, activeSource: FIBRE, peersActiveElsewhere: [] });
+    // Voice fails everywhere: fibre to hub 1 at 48 ms, fibre to hub 2 at 42 (within the band of the
+    // best, but only 14 % better than the path in use), the LTE at 36 (the best, a third better).
+    voiceRounds(r, 6, { 41: { jitterMs: 48 }, 42: { jitterMs: 42 }, 43: { jitterMs: 36 }, 44: { jitterMs: 60 } });
+    expect(r.steers()).toEqual(['lte-hub1']);
+    expect(r.decisions().at(-1)!.reason).toMatchObject({ code: 'class-best-of-worst', candidate: 'lte-hub1', over: 'fibre-hub1' });
+  });
+
   it('the best of the worst does not move from a path back within the level, still judged failing', () => {
     const lte = { 43: { jitterMs: 40 }, 44: { jitterMs: 42 } };
     const r = new Run(CLASSES);
@@ -173,6 +184,19 @@ describe('policy step: service classes', () => {
     expect(r.state.classes?.['lte-hub1']?.voice?.compliance).toBe('fails');
     expect(r.state.classes?.['fibre-hub1']?.voice?.compliance).toBe('fails');
     expect(r.steers()).toEqual(['lte-hub1']);
+  });
+
+  it('a path back at its level by measure is not left for one judged to meet the class sooner', () => {
+    const r = adopted();
+    const rounds = (n: number, fibre: number, lte: number) =>
+      voiceRounds(r, n, { 41: { jitterMs: fibre }, 42: { jitterMs: fibre }, 43: { jitterMs: lte }, 44: { jitterMs: lte } });
+    rounds(4, 45, 200); // every path fails voice; the fibre, the least bad, keeps the tunnel
+    rounds(3, 31, 28); // the LTE within the level, clean twice; the fibre just over, within the band
+    expect(r.steers()).toEqual([]);
+    rounds(1, 29, 28); // the LTE meets voice again; the fibre's newest runs average 30 ms: at its level
+    expect(r.state.classes?.['lte-hub1']?.voice?.compliance).toBe('meets');
+    expect(r.state.classes?.['fibre-hub1']?.voice?.compliance).toBe('fails');
+    expect(r.steers()).toEqual([]);
   });
 
   it('leaving a bad path prefers one that meets every critical class', () => {
