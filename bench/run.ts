@@ -34,8 +34,8 @@ if (unknown.length > 0) {
   console.error(`unknown bench group(s): ${unknown.join(', ')}; available: ${Object.keys(GROUPS).join(', ')}`);
   process.exit(2);
 }
-// The failover group plays the dual-cloud scenarios too: asked for both (or for every group), they run once.
+// The failover group plays the dual-cloud and classes scenarios too: asked for both (or for every group), they run once.
 const groups = requested.length > 0 ? requested : Object.keys(GROUPS);
-for (const name of groups.filter((g) => !(g === 'dual-cloud' && groups.includes('failover')))) {
+for (const name of groups.filter((g) => !((g === 'dual-cloud' || g === 'classes') && groups.includes('failover')))) {
   for await (const m of GROUPS[name]!()) console.log(JSON.stringify(m));
 }

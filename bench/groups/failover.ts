@@ -25,7 +25,9 @@ const RUNS = Number(process.env.SPOKEPILOT_BENCH_RUNS ?? 30);
  *
  * Then the dual-cloud design's scenarios with their three arms (issue 15:
  * bench/groups/dual-cloud.ts, 10 seeds), with every scenario or when the
- * selection names `dual-cloud`.
+ * selection names `dual-cloud`. Then issue 19's service classes and spent
+ * LTE budget (bench/support/classes-bench.ts, 5 seeds), likewise unless a
+ * selection leaves out `classes`.
  *
  * SPOKEPILOT_BENCH_SCENARIOS=hub1-dies,brownout and
  * SPOKEPILOT_BENCH_ARMS=ios-tuned,agent run subsets; the ARMS names may
@@ -64,8 +66,9 @@ export async function* failoverBench(): AsyncIterable<Metric> {
     if (!only || only.includes('metered.yaml')) yield* meteredBench(work);
     // The dual-cloud design (issue 15): with every scenario, or when the selection names `dual-cloud`.
     if (!only || only.includes('dual-cloud.yaml')) yield* dualCloudBench();
-    // Service classes and a spent LTE budget (issue 19): their own group, here only when named.
-    if (only?.includes('classes.yaml')) yield* classesBench(work);
+    // Service classes and a spent LTE budget (issue 19, also `npm run bench -- classes` alone):
+    // with every scenario, or when the selection names `classes`.
+    if (!only || only.includes('classes.yaml')) yield* classesBench(work);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@
  * (`npm run bench -- classes`, in the same file or its own) adds its table.
  */
 import { readFileSync } from 'node:fs';
+import { round } from '../metric.js';
 
 const FIGURES: readonly [metric: string, label: string][] = [
   ['timeToWorkingPathSec', 'time to working path, s'],
@@ -106,8 +107,8 @@ export function meteredTable(jsonl: string, arms: readonly string[]): string {
 
 /**
  * Issue 19's classes group (`npm run bench -- classes`, bench/support/classes-bench.ts): per
- * scenario and arm, each class's seconds outside its level, degraded seconds, path changes
- * and LTE kB, median / p95. Empty when the run has no `classes.` figures.
+ * scenario and arm, each class's seconds outside its level, how far over voice was then (mean
+ * ratio to its level), degraded seconds, path changes and LTE kB, median / p95. Empty when the run has no `classes.` figures.
  */
 export function classesTable(jsonl: string): string {
   const values = parse(jsonl);
@@ -115,26 +116,25 @@ export function classesTable(jsonl: string): string {
   const scenarios = [...new Set(keys.map((p) => p[1]!))];
   if (scenarios.length === 0) return '';
   const rows = [
-    '| scenario | arm | ' + 'voice outside its level, s | bulk outside its level, s | degraded, s | path changes | LTE kB |',
-    '|---|---|---|---|---|---|---|',
+    '| scenario | arm | voice outside its level, s | voice over its level, x | bulk outside its level, s | degraded, s | path changes | LTE kB |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   for (const s of scenarios) {
     const arms = [...new Set(keys.filter((p) => p[1] === s).map((p) => p[2]!))];
     for (const a of arms) {
-      const cell = (m: string, scale = 1) => {
+      const cell = (m: string, scale = 1, digits = 1) => {
         const med = values.get(`classes.${s}.${a}.${m}.median`),
           p95 = values.get(`classes.${s}.${a}.${m}.p95`);
-        return med === undefined ? '-' : `${round1(med / scale)} / ${round1(p95! / scale)}`;
+        const r = (v: number) => round(v / scale, digits);
+        return med === undefined ? '-' : `${r(med)} / ${r(p95!)}`;
       };
       rows.push(
-        `| ${s} | ${a} | ${cell('classNoncompliantSec.voice')} | ${cell('classNoncompliantSec.bulk')} | ${cell('degradedSec')} | ${cell('pathChanges')} | ${cell('meteredBytes', 1000)} |`,
+        `| ${s} | ${a} | ${cell('classNoncompliantSec.voice')} | ${cell('classExcessMean.voice', 1, 2)} | ${cell('classNoncompliantSec.bulk')} | ${cell('degradedSec')} | ${cell('pathChanges')} | ${cell('meteredBytes', 1000)} |`,
       );
     }
   }
   return rows.join('\n') + '\n';
 }
-
-const round1 = (v: number) => Math.round(v * 10) / 10;
 
 if (process.argv[1]?.endsWith('failover-table.ts')) {
   const [file, arms] = process.argv.slice(2);

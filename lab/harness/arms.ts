@@ -44,6 +44,8 @@ export const CLASS_ARMS: readonly Arm[] = [
   { name: 'ios-minimal', baseline: 'ios-minimal.ios', agent: false },
   { name: 'ios-tuned-classes', baseline: 'ios-tuned-classes.ios', agent: false },
   { name: 'agent-on-classes', baseline: 'agent-on-ios-tuned-classes.ios', agent: true, classes: true },
+  // The agent alone judges voice: the EF operations are on the router, its tracks ignore them.
+  { name: 'agent-on-class-probes', baseline: 'agent-on-class-probes.ios', agent: true, classes: true },
 ];
 
 /**

@@ -21,6 +21,8 @@ export interface PathSample {
   badness: ReadonlyMap<string, number>;
   /** The scenario's classes the path in use meets now, by name (none while the tunnel is down). */
   classesMet?: ReadonlySet<string>;
+  /** Per class the path in use misses: its worst measure's ratio to the level (1.3: 30 % over). */
+  classExcess?: ReadonlyMap<string, number>;
 }
 
 export interface PathFigures {
@@ -47,6 +49,12 @@ export interface PathFigures {
    * use missing it, or the tunnel down), over the whole scenario. Absent without classes.
    */
   classNoncompliantSec?: Record<string, number>;
+  /**
+   * Per class: over the seconds its traffic was outside its level on a connected tunnel, the
+   * mean ratio of its worst measure to the level (1.3: 30 % over); 0 when never. Tells the
+   * least bad path from a worse one when no path meets the class (best of the worst).
+   */
+  classExcessMean?: Record<string, number>;
 }
 
 /**
@@ -87,13 +95,15 @@ export class PathMeter {
       return;
     }
     const current = { peer: client.peer, source: client.source };
-    const classesMet = new Set(
-      this.classes.filter((k) => classMeets(world.classTruth(current.source, current.peer, k.dscp), k)).map((k) => k.name),
+    const classExcess = new Map(
+      this.classes.map((k) => [k.name, classExcessOf(world.classTruth(current.source, current.peer, k.dscp), k)] as const),
     );
+    const classesMet = new Set(this.classes.filter((k) => classExcess.get(k.name) === 0).map((k) => k.name));
     this.samples.push({
       ...common,
       path: label(current),
       classesMet,
+      classExcess,
       working: (badness.get(label(current)) ?? pathBadness(world, current.source, current.peer, this.level)) === 0,
       faultVisible: this.faultShows(current),
     });
@@ -124,6 +134,8 @@ export class PathMeter {
         : Object.fromEntries(
             this.classes.map((k) => [k.name, spans.reduce((sum, { s, ms }) => sum + (s.classesMet?.has(k.name) ? 0 : ms), 0) / 1000]),
           );
+    const classExcessMean =
+      this.classes.length === 0 ? undefined : Object.fromEntries(this.classes.map((k) => [k.name, excessMean(spans, k.name)]));
     const ttw = this.timeToWorkingPath(faultAt);
     return {
       timeToWorkingPathSec: ttw === undefined ? undefined : ttw / 1000,
@@ -137,6 +149,7 @@ export class PathMeter {
       meteredBytes: this.meteredBytesNow() - this.meteredStart,
       reactionSec: this.reaction(faultAt),
       ...(classNoncompliantSec ? { classNoncompliantSec } : {}),
+      ...(classExcessMean ? { classExcessMean } : {}),
     };
   }
 
@@ -213,9 +226,32 @@ export class PathMeter {
   }
 }
 
-/** A class's traffic meets its level on a path: loss, latency and jitter each within it. */
-function classMeets(q: { latencyMs: number; jitterMs: number; lossPct: number }, k: ClassLevel): boolean {
-  return q.lossPct <= k.lossPct && q.latencyMs <= k.latencyMs && q.jitterMs <= k.jitterMs;
+/**
+ * How far a class's traffic is over its level on a path: 0 within it, else the worst ratio of
+ * a measure to its level. A class's jitter level is in its probes' terms (udp-jitter's
+ * jitterAvg, the mean one-way delay variation); the world's jitter is the round trip's, which
+ * the lab splits evenly between the two ways, so one way sees half of it.
+ */
+function classExcessOf(q: { latencyMs: number; jitterMs: number; lossPct: number }, k: ClassLevel): number {
+  const worst = Math.max(
+    q.lossPct / Math.max(k.lossPct, 1e-9),
+    q.latencyMs / Math.max(k.latencyMs, 1e-9),
+    q.jitterMs / 2 / Math.max(k.jitterMs, 1e-9),
+  );
+  return worst <= 1 ? 0 : worst;
+}
+
+/** Mean excess of a class over the time it was outside its level on a connected tunnel, rounded to 0.01. */
+function excessMean(spans: readonly { s: PathSample; ms: number }[], name: string): number {
+  let ms = 0,
+    weighted = 0;
+  for (const { s, ms: span } of spans) {
+    const e = s.classExcess?.get(name) ?? 0;
+    if (e === 0 || !Number.isFinite(e)) continue;
+    ms += span;
+    weighted += e * span;
+  }
+  return ms === 0 ? 0 : Math.round((weighted / ms) * 100) / 100;
 }
 
 const label = (p: PathRef) => `${p.peer} via ${p.source}`;

@@ -23,6 +23,7 @@ import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
 import { ScaledClock } from '../../lab/world/clock.js';
 import { createPayloadValidators } from '../../proto/schemas/index.js';
 import { tempDir } from '../support/temp-dir.js';
+import { Shell } from '../lab/terminal-ssh-client.js';
 import { waitFor as pollUntil } from '../support/wait-for.js';
 
 const SPEED = 20;
@@ -128,6 +129,51 @@ describe('metered WAN accounting against the lab (real SSH, SQLite, MQTT)', () =
     } finally {
       await operator.endAsync();
     }
+  }, 60_000);
+
+  it("follows an operator's clear counters over SSH, and a SIGHUP's smaller budget reaches the accounting, /status and the policy at once", async () => {
+    const labAtStart = labLteBytes();
+    await start(1_000_000_000);
+    await waitFor('bytes counted on the LTE', () => usage().periodBytes > 0 || undefined);
+    // An operator on the router's own CLI, over SSH beside the agent's session.
+    const operator = await Shell.open(spoke.ssh.port, { username: 'agent', password: 'agent' });
+    const counted = usage().periodBytes;
+    const labBeforeClear = labLteBytes();
+    try {
+      await operator.keys(`clear counters ${LTE}\r`, '[confirm]');
+      await operator.keys('\r', 'spoke1#');
+    } finally {
+      await operator.close();
+    }
+    expect(labLteBytes()).toBeLessThan(labBeforeClear); // the router's counters restarted
+    await waitFor('counters-reset', () => events.some((e) => e.kind === 'metered' && e.event.kind === 'counters-reset') || undefined);
+    await waitFor('counting on after the reset', () => usage().periodBytes > counted || undefined);
+
+    // SIGHUP with a budget the count is already over: applied at once, the usage kept.
+    const before = usage().periodBytes;
+    const next = config(Math.max(1, Math.floor(before / 2)));
+    const { needRestart } = agent!.reload(next);
+    expect(needRestart).toEqual([]);
+    expect(usage()).toMatchObject({ budgetBytes: Math.max(1, Math.floor(before / 2)), spent: true });
+    expect(usage().periodBytes).toBeGreaterThanOrEqual(before);
+    expect(agent!.runtime.loop.state.meteredSpent).toEqual([LTE]);
+    const status = (await (await fetch(`http://127.0.0.1:${agent!.httpPort}/status`)).json()) as {
+      metered?: { interface: string; spent: boolean; budgetBytes: number }[];
+    };
+    expect(status.metered).toEqual([
+      expect.objectContaining({ interface: LTE, spent: true, budgetBytes: next.flexvpn.sources[1]!.metered!.budget }),
+    ]);
+
+    await agent!.stop('read the file', 5000);
+    agent = undefined;
+    const db = openDatabase(join(tmp.dir, 'agent.db'));
+    const saved = new SqliteMeteredUsage(db).load(LTE)!;
+    db.close();
+    const sinceClear = saved.last!.bytesIn + saved.last!.bytesOut;
+    // Nothing counted before the clear is lost, everything the counters show since is counted...
+    expect(saved.periodBytes).toBeGreaterThanOrEqual(counted + sinceClear);
+    // ...and nothing twice: never more than the LTE carried while the agent ran.
+    expect(saved.periodBytes).toBeLessThanOrEqual(labBeforeClear - labAtStart + labLteBytes());
   }, 60_000);
 
   it('raises each threshold once (journaled and published), and the spent budget shows in telemetry', async () => {

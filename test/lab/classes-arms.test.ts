@@ -37,6 +37,32 @@ describe('service classes on the bench arms', () => {
     expect(agent.classNoncompliantSec!.bulk).toBeLessThan(10);
   }, 60_000);
 
+  it('no-path-fit-for-voice: tuned IOS keeps the tunnel but cannot rank two paths failing voice; the agent takes the least bad', async () => {
+    const scenario = await loadScenario(labDataPath('scenarios/classes/no-path-fit-for-voice.yaml'));
+    const tuned = await runArm({ scenario, arm: armByName('ios-tuned-classes', CLASS_ARMS), seed: 1, workDir: work.dir });
+    const seen = new Set<string>();
+    const agent = await runArm({
+      scenario,
+      arm: armByName('agent-on-class-probes', CLASS_ARMS),
+      seed: 1,
+      workDir: work.dir,
+      onSample: (_t, router, a) => {
+        const classes = a?.runtime.loop.state.classes ?? {};
+        const every = ['fibre-hub1', 'fibre-hub2', 'lte-hub1', 'lte-hub2'].every((c) => classes[c]?.voice?.compliance === 'fails');
+        if (every) seen.add(router.state().clients[0]?.source ?? 'no tunnel');
+      },
+    });
+    // Voice fits no path: ios-tuned-classes's tracks waive voice rather than take every path away,
+    // so bulk keeps its tunnel, on the fibre (5 % EF loss: five times voice's level).
+    expect(tuned.classNoncompliantSec!.bulk).toBeLessThan(10);
+    expect(tuned.classExcessMean!.voice).toBeGreaterThan(4);
+    // The agent judges every path failing voice and moves the tunnel to the LTE, the less far over, once.
+    expect(seen).toContain('Cellular0/1/0');
+    expect(agent.decisions.map((d) => d.reason.code)).toEqual(['class-best-of-worst']);
+    expect(agent.classNoncompliantSec!.bulk).toBeLessThan(10);
+    expect(agent.classExcessMean!.voice).toBeLessThan(tuned.classExcessMean!.voice! / 1.5);
+  }, 60_000);
+
   it('budget-spent-fibre-degrades: with the budget spent the agent stays on the degraded fibre; with budget to spare it takes the LTE', async () => {
     const scenario = await loadScenario(labDataPath('scenarios/metered/budget-spent-fibre-degrades.yaml'));
     const spent = await runArm({ scenario, arm: armByName('agent-budget-spent', SPENT_BUDGET_ARMS), seed: 1, workDir: work.dir });

@@ -41,6 +41,24 @@ export const UNKNOWN_CLASS: ClassHealth = { compliance: 'unknown', sinceMs: 0, s
 /** A class's operations on a candidate; none: the class is not probed there (counts as meeting it). */
 export const classOperations = (c: CandidateConfig, cls: ServiceClass): readonly number[] => c.classOperations?.[cls.name] ?? [];
 
+/**
+ * Jitter runs a class's delay and jitter are judged on: the newest two of each operation.
+ * IOS shows only the latest run, so a read every 10 s sees every other run of a 5 s
+ * operation; a run is many packets (100 at 20 ms in a voice probe), so two measure delay
+ * and jitter well, where the whole window of ten held a congested queue's verdict back by
+ * some 40 s (the lab's fibre-bad-for-voice: 52 s of voice outside its level, 32 s on two
+ * runs). Loss stays judged on the whole window: lost packets come in bursts, and telling a
+ * burst from steady loss takes many runs (quality.ts). A window of single probes (no runs)
+ * is judged whole.
+ */
+export const CLASS_RECENT_RUNS = 2;
+
+function recentRuns(w: readonly Sample[]): readonly Sample[] {
+  // A read may also credit the operation without its run's packets: those say nothing of the class.
+  const runs = w.filter((s) => s.packets !== undefined);
+  return runs.length > 0 ? runs.slice(-CLASS_RECENT_RUNS) : w;
+}
+
 /** One evaluation of a (candidate, class) on its windows. */
 export function evaluateClass(
   h: ClassHealth,
@@ -49,7 +67,14 @@ export function evaluateClass(
   cfg: PolicyConfig,
   nowMs: number,
 ): ClassHealth {
-  const metrics = pathQuality(windows);
+  const whole = pathQuality(windows);
+  const recent = pathQuality(windows.map(recentRuns));
+  const { rttMs: _rtt, jitterMs: _jitter, ...loss } = whole;
+  const metrics: QualityMetrics = {
+    ...loss,
+    ...(recent.rttMs !== undefined ? { rttMs: recent.rttMs } : {}),
+    ...(recent.jitterMs !== undefined ? { jitterMs: recent.jitterMs } : {}),
+  };
   if (metrics.samples < cfg.minSamples) return { ...h, metrics };
   const failing = breaches(metrics, cls, 'failing');
   const seen = breaches(metrics, cls);

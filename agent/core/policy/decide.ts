@@ -205,8 +205,10 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: St
  * meets every critical class, at once (as a bad path is left); when none does,
  * the best of the worst: the good path least far over the critical levels, but
  * only when it beats the path in use by more than the band (`classBandPct`),
- * so two paths equally bad do not trade the tunnel back and forth. Paths whose
- * critical classes are not judged yet are not compared.
+ * so two paths equally bad do not trade the tunnel back and forth. Never from
+ * a path back within every critical level by measure (its loss by the confident
+ * lower bound, as failing judges it). Paths whose critical classes are not
+ * judged yet are not compared.
  */
 function classMove(
   s: PolicyState,
@@ -217,6 +219,11 @@ function classMove(
   failed: { class: string; breaches: Breach[] }[],
   eligible: (c: CandidateConfig) => boolean,
 ): PolicyState {
+  const excess = (c: CandidateConfig) => criticalExcess(s.classes, cfg, c);
+  const mine = excess(current);
+  // Within every critical level by measure, still failing only until it has been clean enough
+  // times: a move would rebuild the tunnel for nothing (no-path-fit-for-voice as the trouble ended).
+  if (mine <= 1) return s.deferred === undefined ? s : { ...s, deferred: undefined };
   const fit = cfg.candidates.find((c) => c.id !== current.id && eligible(c) && meetsCritical(s.classes, cfg, c, nowMs));
   if (fit) return change(s, cfg, nowMs, out, fit, { code: 'class-noncompliant', candidate: current.id, failed }, false);
   const judged = (c: CandidateConfig) =>
@@ -225,12 +232,11 @@ function classMove(
     );
   const pool = cfg.candidates.filter((c) => c.id !== current.id && eligible(c) && judged(c));
   if (pool.length === 0) return s.deferred === undefined ? s : { ...s, deferred: undefined };
-  const excess = (c: CandidateConfig) => criticalExcess(s.classes, cfg, c);
-  const mine = excess(current);
   const best = Math.min(...pool.map(excess));
   const band = 1 + cfg.classBandPct / 100;
   if (mine <= best * band) return s.deferred === undefined ? s : { ...s, deferred: undefined };
-  const target = pool.find((c) => excess(c) <= best * band)!;
+  // The most preferred near the best that also beats the path in use by the band (the best always does).
+  const target = pool.find((c) => excess(c) <= best * band && excess(c) * band < mine)!;
   return change(
     s,
     cfg,

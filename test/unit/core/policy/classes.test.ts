@@ -158,6 +158,47 @@ describe('policy step: service classes', () => {
     expect((back as { excess: number }).excess).toBeLessThan(1.33 / 1.25);
   });
 
+  it('the best of the worst moves only to a path beating the one in use by the band, though a more preferred one is near the best', () => {
+    const r = new Run(CLASSES);
+    voiceRounds(r, 3);
+    r.see({ kind: 'flexvpn', activePeer: HUB1, activeSource: FIBRE, peersActiveElsewhere: [] });
+    // Voice fails everywhere: fibre to hub 1 at 48 ms, fibre to hub 2 at 42 (within the band of the
+    // best, but only 14 % better than the path in use), the LTE at 36 (the best, a third better).
+    voiceRounds(r, 6, { 41: { jitterMs: 48 }, 42: { jitterMs: 42 }, 43: { jitterMs: 36 }, 44: { jitterMs: 60 } });
+    expect(r.steers()).toEqual(['lte-hub1']);
+    expect(r.decisions().at(-1)!.reason).toMatchObject({ code: 'class-best-of-worst', candidate: 'lte-hub1', over: 'fibre-hub1' });
+  });
+
+  it('the best of the worst does not move from a path back within the level, still judged failing', () => {
+    const lte = { 43: { jitterMs: 40 }, 44: { jitterMs: 42 } };
+    const r = new Run(CLASSES);
+    voiceRounds(r, 3, lte);
+    r.see({ kind: 'flexvpn', activePeer: HUB1, activeSource: FIBRE, peersActiveElsewhere: [] });
+    voiceRounds(r, 6, { 41: { jitterMs: 80 }, 42: { jitterMs: 80 }, ...lte });
+    expect(r.steers()).toEqual(['lte-hub1']);
+    r.see({ kind: 'flexvpn', activePeer: HUB1, activeSource: 'Cellular0/1/0', peersActiveElsewhere: [] });
+    // The trouble ends: the LTE reads 20 ms (two thirds of the level), the fibre to hub 1 2 ms, each
+    // still judged failing until clean for recoverAfter evaluations. Nothing to gain by moving.
+    voiceRounds(r, 1, { 41: { jitterMs: 2 }, 42: { jitterMs: 80 }, 43: { jitterMs: 20 }, 44: { jitterMs: 20 } });
+    voiceRounds(r, 1, { 41: { jitterMs: 2 }, 42: { jitterMs: 80 }, 43: { jitterMs: 20 }, 44: { jitterMs: 20 } });
+    expect(r.state.classes?.['lte-hub1']?.voice?.compliance).toBe('fails');
+    expect(r.state.classes?.['fibre-hub1']?.voice?.compliance).toBe('fails');
+    expect(r.steers()).toEqual(['lte-hub1']);
+  });
+
+  it('a path back at its level by measure is not left for one judged to meet the class sooner', () => {
+    const r = adopted();
+    const rounds = (n: number, fibre: number, lte: number) =>
+      voiceRounds(r, n, { 41: { jitterMs: fibre }, 42: { jitterMs: fibre }, 43: { jitterMs: lte }, 44: { jitterMs: lte } });
+    rounds(4, 45, 200); // every path fails voice; the fibre, the least bad, keeps the tunnel
+    rounds(3, 31, 28); // the LTE within the level, clean twice; the fibre just over, within the band
+    expect(r.steers()).toEqual([]);
+    rounds(1, 29, 28); // the LTE meets voice again; the fibre's newest runs average 30 ms: at its level
+    expect(r.state.classes?.['lte-hub1']?.voice?.compliance).toBe('meets');
+    expect(r.state.classes?.['fibre-hub1']?.voice?.compliance).toBe('fails');
+    expect(r.steers()).toEqual([]);
+  });
+
   it('leaving a bad path prefers one that meets every critical class', () => {
     const r = adopted();
     voiceRounds(r, 6, { 42: { jitterMs: 60 } }); // fibre to hub 2 fails voice
@@ -170,5 +211,24 @@ describe('policy step: service classes', () => {
     voiceRounds(r, 5, { 41: { jitterMs: 80 } });
     expect(r.steers()).toEqual([]);
     expect(r.state.classes).toBeUndefined();
+  });
+});
+
+describe('a class judged on its newest runs', () => {
+  it('fails on the two newest runs though the window still holds clean ones, read credits without packets aside', () => {
+    const credit: Sample = { atMs: 0, answered: true };
+    const clean = Array.from({ length: 6 }, () => [credit, run(1)]).flat();
+    const window = [...clean, credit, run(40, 3), credit, run(42, 4)];
+    const h = evaluateClass({ compliance: 'meets', sinceMs: 0, streak: 1, breaches: [] }, [window], VOICE, CLASSES, 1000);
+    expect(h.compliance).toBe('fails');
+    // Weighted by pairs of packets received: (40 x 96 + 42 x 95) / 191.
+    expect(h.metrics?.jitterMs).toBeCloseTo(41, 0);
+    // The whole window would have averaged the congestion away (82 ms over 8 runs: about 11 ms).
+  });
+
+  it('a window of single probes (no runs) is judged whole', () => {
+    const probes: Sample[] = [40, 45, 41, 44, 40].map((rttMs) => ({ atMs: 0, answered: true, rttMs }));
+    const h = evaluateClass(UNKNOWN_CLASS, [probes], VOICE, CLASSES, 1000);
+    expect(h.metrics?.samples).toBe(5);
   });
 });
