@@ -18,6 +18,7 @@ import { waitFor } from './wait.js';
 import { fleetFilter } from '../../../proto/topics.js';
 import { SimFleet } from '../../../lab/fleet-sim/fleet.js';
 import { runCli } from '../../support/run-cli.js';
+import { startTcpRelay } from '../../support/tcp-relay.js';
 import { join } from 'node:path';
 import { startDashboard } from '../../../agent/fleet/dashboard.js';
 import { OfflineWatch } from '../../../bench/support/offline-watch.js';
@@ -172,6 +173,51 @@ describe.each(matrixNames())('broker matrix: %s', (name: BrokerName) => {
       await stack.stop();
     }
   });
+
+  // A node whose host vanishes sends no FIN or RST: only the keepalive tells (mqtt.js waits for a PINGRESP or an ack,
+  // not for its own sends, so an agent publishing all along still notices). A relay that goes silent plays that node.
+  it('leaves a node gone silent (no FIN, no RST) on the keepalive for the next endpoint, every event kept in order', async () => {
+    const [first, second] = [broker.urls[0]!, broker.urls[1] ?? broker.urls[0]!];
+    const relay = await startTcpRelay(Number(new URL(first).port));
+    const silent = `mqtt://127.0.0.1:${relay.port}`;
+    const root = 'silent';
+    const stack = agentStack({
+      dir: tmp.dir,
+      root,
+      at: { site: 'site-s', node: `silent-${name}` },
+      broker: { url: silent, urls: [silent, second], backoff: FAST_BACKOFF, keepaliveSec: 2, random: () => 0 },
+    });
+    const observer = await Observer.connect(second, fleetFilter(root));
+    try {
+      await stack.start();
+      await waitFor(() => stack.broker.listening && stack.broker.endpoint === silent, 10_000, 'connected through the relay');
+      const sent: string[] = [];
+      const send = async (n: number) => {
+        sent.push(`s${n}`);
+        await stack.reporter.events([{ kind: 'warning', code: 'SEQ', message: `s${n}` }]);
+      };
+      for (let n = 0; n < 5; n++) await send(n);
+      relay.stall();
+      // Publishing every 200 ms, faster than the keepalive, while the node says nothing.
+      let n = 5;
+      const giveUpAt = Date.now() + 20_000;
+      while (stack.broker.endpoint === silent || !stack.broker.connected) {
+        if (Date.now() > giveUpAt) throw new Error('still on the silent node after 20 s (keepalive 2 s)');
+        await send(n++);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(stack.broker.endpoint).toBe(second);
+      for (const end = n + 5; n < end; n++) await send(n);
+      await waitFor(() => stack.outbox.depth().total.messages === 0, 30_000, 'the outbox drained on the next endpoint');
+      const firsts = () => [...new Map(observer.on('event').map((e) => [e.body.id, String(e.body.message)])).values()];
+      await waitFor(() => sent.every((m) => firsts().includes(m)), 15_000, 'every event at the observer');
+      expect(firsts().filter((m) => sent.includes(m))).toEqual(sent);
+    } finally {
+      await observer.close().catch(() => {});
+      await stack.stop();
+      await relay.close();
+    }
+  }, 60_000);
 
   // A node kill under a fleet, at CI size (issue 16: the bench does it with 1,000), with the agent's real backoff.
   it.runIf(name === 'rabbitmq3')(
