@@ -14,7 +14,7 @@ import { waitFor } from '../../test/integration/mqtt/wait.js';
 import { tempDir } from '../../test/support/temp-dir.js';
 import { round, type Metric } from '../metric.js';
 import { coldStartSec, ConnectionTimeline, FleetConsumer, percentile } from '../support/fleet-watch.js';
-import { OfflineWatch } from './fleet-offline.js';
+import { OfflineWatch } from '../support/offline-watch.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const benchStart = Date.now();
@@ -78,9 +78,14 @@ async function runFleet(name: BrokerName, broker: MatrixBroker, nodes: number, d
     await sleep(5_000);
     consumer.reset();
     const steadyMs = 30_000;
+    const cpu0 = process.cpuUsage();
     await sleep(steadyMs);
+    const cpu = process.cpuUsage(cpu0);
     m('steady.msgsPerSec', consumer.messages / (steadyMs / 1000) / speed, 'msg/s');
     m('steady.bytesPerSec', consumer.bytes / (steadyMs / 1000) / speed, 'B/s');
+    // The simulator process's CPU per spoke per wall second with the stream at 10 times real time (the consumer's
+    // share included): an upper bound for one spoke's MQTT stack in real time.
+    m('steady.simCpuMsPerNodePerSec', (cpu.user + cpu.system) / 1000 / (steadyMs / 1000) / nodes, 'ms/s');
 
     m('coldStartSec', await coldStartSec(broker.urls, root, nodes, 2_000), 's');
 
@@ -139,7 +144,7 @@ async function nodeKill(
   const reconnect = timeline.reconnectSec(killedAt);
   m('nodeKill.clientsCut', reconnect.length, 'clients');
   m('nodeKill.reconnectP95Sec', percentile(reconnect, 95), 's');
-  const shown = view.report();
+  const shown = [...view.report().values()];
   // Live spokes the view showed offline (only where some broker sent a Will), for how long; the rest of the cut were never shown at all.
   m('nodeKill.view.shownOfflineSpokes', shown.length, 'spokes');
   m('nodeKill.view.shownOfflineMaxSec', shown.length ? Math.max(...shown) : 0, 's');
@@ -174,4 +179,5 @@ async function restart(name: BrokerName, broker: MatrixBroker, fleet: SimFleet, 
   await sleep(1_000);
   m('restart.maxConnectsPerClientPerMin', timeline.maxAttemptsPerClientPerMin(since), 'attempts');
   m('restart.peakConnectsPerSec', timeline.peakConnectsPerSec(since), 'connects/s');
+  m('restart.peakAttemptsPerSec', timeline.peakAttemptsPerSec(since), 'attempts/s');
 }

@@ -55,11 +55,38 @@ export class ConnectionTimeline {
     return out;
   }
 
+  /** Seconds from `sinceMs` to each spoke's first connection attempt after it (sampled), for the spokes that made one. */
+  firstAttemptSec(sinceMs: number): number[] {
+    const out: number[] = [];
+    for (const series of this.attempts) {
+      const before = [...series].reverse().find(([t]) => t < sinceMs)?.[1] ?? 0;
+      const first = series.find(([t, n]) => t >= sinceMs && n > before);
+      if (first) out.push((first[0] - sinceMs) / 1000);
+    }
+    return out;
+  }
+
   /** The most connections made in any one second since `sinceMs`, over the fleet: the broker's CONNECT rate. */
   peakConnectsPerSec(sinceMs: number): number {
     const buckets = new Map<number, number>();
     for (const series of this.connects)
       for (const t of series) if (t >= sinceMs) buckets.set(Math.floor(t / 1000), (buckets.get(Math.floor(t / 1000)) ?? 0) + 1);
+    return Math.max(0, ...buckets.values());
+  }
+
+  /**
+   * The most connection attempts in any one second since `sinceMs`, over the fleet: every try, those refused at TCP
+   * or by a broker not yet ready included, so an upper bound on the CONNECTs the broker saw (sampled every 200 ms).
+   */
+  peakAttemptsPerSec(sinceMs: number): number {
+    const buckets = new Map<number, number>();
+    for (const series of this.attempts)
+      for (let k = 1; k < series.length; k++) {
+        const [t, n] = series[k]!;
+        if (t < sinceMs) continue;
+        const second = Math.floor(t / 1000);
+        buckets.set(second, (buckets.get(second) ?? 0) + n - series[k - 1]![1]);
+      }
     return Math.max(0, ...buckets.values());
   }
 

@@ -3,6 +3,7 @@
  * phase, started over a ramp so the fleet's first CONNECTs are not one burst.
  * Resources are measured for the whole process and divided per spoke.
  */
+import { setMaxListeners } from 'node:events';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
@@ -147,6 +148,7 @@ export class SimFleet {
       clearInterval(t);
     }
     const signal = AbortSignal.timeout(2_000); // one stop for all: they stop side by side
+    setMaxListeners(0, signal); // a listener or two per spoke, by design: not a leak
     await Promise.all(this.spokes.map((s) => s.stop(signal).catch(() => {})));
   }
 }

@@ -4,13 +4,22 @@
  * base * 2^attempt)], so 2,000 spokes cut off by the same outage do not come
  * back in lockstep and flatten the broker. Pure: the random source is an argument.
  *
- * `baseMs` is the first window, and it sets the reconnect wave: a fleet cut
- * at once (a broker restarted, a cluster node killed) sends its first tries
- * over that window, so the broker sees about clients / window CONNECTs a
- * second. With a 0.5 s first window 1,000 spokes measured 212-301 CONNECTs a
- * second (docs/fleet-scale.md); the window is derived from the rate instead
- * (firstWindowMs), which costs one spoke a reconnect of half the window on
- * average, well inside the cap + 10 s a cut spoke has to be back.
+ * `baseMs` is the first window W, and it sets the reconnect wave. N clients
+ * cut at once (a broker restarted, a cluster node killed) make their first
+ * tries uniformly over [0, W]: N / W a second. If the broker is back D s
+ * after the cut (D < W), the N·D/W that tried before D try again, each
+ * uniformly over the 2W after its failure, adding N·D / (2W²) a second over
+ * [D, 2W]; third tries add N·D² / (16W³). From D to W the broker sees
+ * (1 + D/2W + D²/16W²) · N/W a second, worst as D nears W: 1.56 · N/W.
+ * A broker back later than W meets windows already doubled (below N / W);
+ * after a long outage every window is at the cap: about N / (cap / 2).
+ * The first window is therefore derived from the rate a cluster takes
+ * (firstWindowMs): W = 2N / rate puts the worst expected peak at 0.78 of it,
+ * the rest left for one second's chance (±√(peak)) and a cut that is not
+ * instantaneous. What it costs one spoke: a reconnect within W (W/2 on
+ * average) instead of within 0.5 s, inside the cap + 10 s a cut spoke has to
+ * be back. Modelled in test/unit/mqtt/backoff.test.ts, measured in
+ * docs/fleet-scale.md.
  */
 import { CodedError } from '../../../proto/coded-error.js';
 
@@ -21,10 +30,10 @@ export interface BackoffOptions {
 }
 
 /**
- * The first window that keeps `clients` cut at once under `connectsPerSec`.
- * Twice clients / rate: under full jitter the first tries of the late clients
- * meet the second tries of the early ones (the rate peaks near 1.5 times the
- * mean at the end of the first window), and a second's count varies around it.
+ * The first window that keeps `clients` cut at once under `connectsPerSec`:
+ * twice clients / rate, because the first tries of the late clients meet the
+ * second tries of the early ones (a peak of up to 1.56 · clients / window,
+ * see above), and a second's count varies around it.
  */
 export function firstWindowMs(clients: number, connectsPerSec: number): number {
   if (!(clients > 0) || !(connectsPerSec > 0))

@@ -57,8 +57,8 @@ export class OfflineWatch {
     if (until > start) this.shownOfflineMs.set(key, (this.shownOfflineMs.get(key) ?? 0) + until - start);
   }
 
-  /** Seconds shown offline per spoke that was shown offline at all since startAt (spells still open counted to now). */
-  report(): number[] {
+  /** Seconds shown offline per spoke (`site/node`) that was shown offline at all since startAt (spells still open counted to now). */
+  report(): Map<string, number> {
     this.dirty = true;
     this.sample();
     const now = Date.now();
@@ -67,7 +67,12 @@ export class OfflineWatch {
       const start = Math.max(since, this.from);
       if (now > start) total.set(key, (total.get(key) ?? 0) + now - start);
     }
-    return [...total.values()].map((ms) => ms / 1000);
+    return new Map([...total].map(([key, ms]) => [key, ms / 1000]));
+  }
+
+  /** Spokes the view shows online now. */
+  online(): number {
+    return this.model.nodes().filter((n) => n.status === 'online').length;
   }
 
   stop(): void {
