@@ -386,7 +386,7 @@ export class Runtime {
   }
 
   onSyslog(record: SyslogRecord): void {
-    for (const f of familiesFor(record)) this.pollers.get(f)?.trigger();
+    for (const f of familiesFor(record, this.dualCloud ? 'dual-cloud' : 'failover')) this.pollers.get(f)?.trigger();
   }
 
   pollerStats(): Record<string, { reads: number; failures: number }> {

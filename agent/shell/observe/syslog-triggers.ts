@@ -8,10 +8,12 @@ export type Family = 'sla' | 'flexvpn' | 'interfaces' | 'crypto' | 'routes';
  * session messages are about the tunnel; a BGP adjacency change changes routes
  * and, on a dual-cloud spoke, the hub in use (its `flexvpn` family reads BGP).
  */
-export function familiesFor(record: SyslogRecord): Family[] {
+export function familiesFor(record: SyslogRecord, topology: 'failover' | 'dual-cloud' = 'failover'): Family[] {
   switch (record.detail?.kind) {
     case 'track-state':
-      return ['sla', 'flexvpn'];
+      // On a dual-cloud spoke the track is a hub's quality track, read with BGP: a read of the
+      // probes first (they are read on their own period) would hold the steer the track calls for.
+      return topology === 'dual-cloud' ? ['flexvpn'] : ['sla', 'flexvpn'];
     case 'line-protocol':
     case 'link':
       return ['interfaces', 'flexvpn'];

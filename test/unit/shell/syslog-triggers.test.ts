@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { parseSyslogLine } from '../../../agent/parsers/system/index.js';
+import { familiesFor } from '../../../agent/shell/observe/syslog-triggers.js';
+
+/** Real IOS lines (the lab prints the same), each with the reads it wakes, in the order they are asked for. */
+describe('familiesFor: which reads a syslog line wakes', () => {
+  it.each([
+    ['<189>41: *Jan  5 09:02:36.000: %TRACK-6-STATE: 141 list boolean and Up -> Down', 'failover', ['sla', 'flexvpn']],
+    // A dual-cloud track is a hub's quality track, read with BGP: the probes wait for their own period.
+    ['<189>41: *Jan  5 09:02:36.000: %TRACK-6-STATE: 141 list boolean and Up -> Down', 'dual-cloud', ['flexvpn']],
+    [
+      '<187>12: *Jan  5 09:02:36.000: %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/0, changed state to down',
+      'dual-cloud',
+      ['interfaces', 'flexvpn'],
+    ],
+    [
+      '<189>13: *Jan  5 09:02:36.000: %BGP-5-ADJCHANGE: neighbor 172.31.1.1 Down BGP Notification sent',
+      'dual-cloud',
+      ['routes', 'flexvpn'],
+    ],
+    ['<190>14: *Jan  5 09:02:36.000: %SYS-6-LOGGINGHOST_STARTSTOP: Logging to host 192.168.5.2 port 514 started', 'failover', []],
+  ] as const)('%s (%s) -> %j', (line, topology, families) => {
+    const record = parseSyslogLine(line);
+    expect(record).toBeDefined();
+    expect(familiesFor(record!, topology)).toEqual(families);
+  });
+});
