@@ -212,8 +212,12 @@ async function send(v: Values): Promise<number> {
     const connected = connectedWithin(broker, Math.min(CONNECT_TIMEOUT_MS, timeoutMs), v.broker, errors.last);
     const watch: SendWatch = { acked: false, lostBroker: false };
     const reply = await new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
-      connected.catch(reject);
       const timer = setTimeout(() => resolve(undefined), timeoutMs);
+      // Unreachable: said at the connect deadline, and the reply's timer must not keep the process alive after it.
+      connected.catch((err: unknown) => {
+        clearTimeout(timer);
+        reject(err);
+      });
       broker.onMessage((m) => {
         try {
           const r = JSON.parse(m.payload.toString());
