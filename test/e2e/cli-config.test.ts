@@ -52,6 +52,38 @@ describe('spokepilot config check (real bin)', () => {
     expect(r.stderr).not.toContain('Error:');
   });
 
+  it('reads the secrets as the agent would at start: a missing key file and a key that is no key are problems, an unset variable a note', async () => {
+    const pub = join(tmp.dir, 'ops.pub');
+    const good = await runCli(['fleet', 'keygen', '--out', join(tmp.dir, 'ops')]);
+    expect(good.code).toBe(0);
+    const withKeys = (keys: string) => `${readFileSync(EXAMPLE, 'utf8')}\nmqtt:\n  url: mqtt://127.0.0.1:1883\n  commandKeys:\n${keys}`;
+    const file = join(tmp.dir, 'keys.yaml');
+    writeFileSync(file, withKeys(`    - { id: ops, publicKey: { file: ${pub} } }\n`));
+    const ok = await runCli(['config', 'check', file], { env: { SPOKEPILOT_ROUTER_PASSWORD: 'x' } });
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+
+    writeFileSync(
+      file,
+      withKeys(`    - { id: gone, publicKey: { file: ${join(tmp.dir, 'nokey.pub')} } }\n    - { id: typo, publicKey: "bm90IGEga2V5" }\n`),
+    );
+    const bad = await runCli(['config', 'check', file], { env: { SPOKEPILOT_ROUTER_PASSWORD: '' } });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(
+      /^ {2}mqtt\.commandKeys\[0\]\.publicKey: cannot read secret file .*nokey\.pub.*: the agent would not start$/m,
+    );
+    expect(bad.stderr).toMatch(/^ {2}mqtt\.commandKeys\[1\]\.publicKey: key "typo" is not an Ed25519 public key/m);
+    expect(bad.stderr).toMatch(
+      /^ {2}note: router\.ssh\.password: environment variable SPOKEPILOT_ROUTER_PASSWORD is not set in this shell/m,
+    );
+    expect(bad.stderr).toMatch(/: 2 problems$/m);
+
+    // The example as it ships: valid, with the password's variable named as a note.
+    const example = await runCli(['config', 'check', EXAMPLE], { env: { SPOKEPILOT_ROUTER_PASSWORD: '' } });
+    expect(example.code).toBe(0);
+    expect(example.stdout).toMatch(/valid\..*\n {2}note: router\.ssh\.password: environment variable SPOKEPILOT_ROUTER_PASSWORD/);
+  });
+
   it('refuses credentials in mqtt.url without printing them', async () => {
     const file = join(tmp.dir, 'mqtt-userinfo.yaml');
     writeFileSync(file, `${readFileSync(EXAMPLE, 'utf8')}\nmqtt:\n  url: mqtt://spoke:UrlSecret-999@127.0.0.1:1883\n`);
