@@ -34,10 +34,10 @@ With --print, also prints the configuration the agent would run with:
 defaults filled in, package_config.ini and SPOKEPILOT_* environment
 overrides applied, secrets (and credentials in any URL) shown as [redacted].
 Files over 64 KiB (and secret files over 64 KiB) are refused unread.
-Secrets are read as the agent reads them at start: a secret file that cannot
-be read, or a command key that is no Ed25519 public key, is a problem; an
-environment variable not set in this shell is a note (the agent's own
-environment may set it).
+Secrets are read as the agent reads them at start: a secret file that is
+there but cannot be read, or a command key that is no Ed25519 public key, is
+a problem; an environment variable not set in this shell, or a secret file not
+on this machine (IOx's /data), is a note: only the spoke can tell.
 With --router, also connects to the router as the agent would and checks the
 file against its running configuration: the FlexVPN client exists, its peer
 and source lines reference the agent's stub tracks (directly or in a list

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { parsePublicKey } from '../../proto/command-signing.js';
 import { describeError } from '../../proto/coded-error.js';
 import { resolveSecret } from './secrets.js';
@@ -6,9 +7,9 @@ import type { ConfigIssue } from './validate.js';
 
 /** What `config check` can tell of the secrets a file names, short of starting the agent. */
 export interface SecretCheck {
-  /** The agent would refuse to start: a secret file it cannot read, a command key that is no key. */
+  /** The agent would refuse to start: a secret file there but unreadable (a directory, too large), a command key that is no key. */
   problems: ConfigIssue[];
-  /** Only this shell cannot tell: an environment variable not set here, which the agent's own environment may set. */
+  /** What only the spoke can tell: a variable not set in this shell, a file not on this machine (IOx's /data). */
   notes: ConfigIssue[];
 }
 
@@ -22,6 +23,11 @@ export interface SecretCheck {
 export function checkSecrets(c: AgentConfig, env: NodeJS.ProcessEnv): SecretCheck {
   const out: SecretCheck = { problems: [], notes: [] };
   const resolve = (path: string, secret: Secret): string | undefined => {
+    // Where the file does not exist here (IOx's /data/appdata/... on an operator's machine), only the spoke can tell.
+    if (typeof secret === 'object' && 'file' in secret && !existsSync(secret.file)) {
+      out.notes.push({ path, message: `secret file ${secret.file} is not on this machine; the agent reads it where it runs, at start` });
+      return undefined;
+    }
     try {
       return resolveSecret(secret, env);
     } catch (err) {
