@@ -42,7 +42,8 @@ With --router, also connects to the router as the agent would and checks the
 file against its running configuration: the FlexVPN client exists, its peer
 and source lines reference the agent's stub tracks (directly or in a list
 track), those are stub objects, the IP SLA operations exist and probe from the
-candidates' WANs, and the user may enter configuration mode. Each problem is
+candidates' WANs (and not another of the file's hubs), and the user may enter
+configuration mode. Each problem is
 printed with what to configure. The agent makes the same check at start and
 only monitors (dry-run) when it fails.
 
