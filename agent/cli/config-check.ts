@@ -43,9 +43,8 @@ file against its running configuration: the FlexVPN client exists, its peer
 and source lines reference the agent's stub tracks (directly or in a list
 track), those are stub objects, the IP SLA operations exist and probe from the
 candidates' WANs (and not another of the file's hubs), and the user may enter
-configuration mode. Each problem is
-printed with what to configure. The agent makes the same check at start and
-only monitors (dry-run) when it fails.
+configuration mode. Each problem is printed with what to configure. The agent
+makes the same check at start and only monitors (dry-run) when it fails.
 
 With --explain KEY (a dotted path: policy.preemptDelaySec; a list's items as
 candidates[].slaOperations or candidates.slaOperations), prints what the key
