@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { loadConfigFile } from '../config/load.js';
-import { asWritten } from '../config/validate.js';
 import { redact } from '../config/secrets.js';
+import { checkSecrets } from '../config/secret-check.js';
 import type { AgentConfig } from '../config/types.js';
+import { asWritten, type ConfigIssue } from '../config/validate.js';
 import { iosConfig, type IosConfigInput } from '../core/ios-config.js';
 import { dualCloudIos } from '../core/dual-cloud/ios-config.js';
 import { silentLogger } from '../ports/logger.js';
@@ -33,13 +34,17 @@ With --print, also prints the configuration the agent would run with:
 defaults filled in, package_config.ini and SPOKEPILOT_* environment
 overrides applied, secrets (and credentials in any URL) shown as [redacted].
 Files over 64 KiB (and secret files over 64 KiB) are refused unread.
+Secrets are read as the agent reads them at start: a secret file that is
+there but cannot be read, or a command key that is no Ed25519 public key, is
+a problem; an environment variable not set in this shell, or a secret file not
+on this machine (IOx's /data), is a note: only the spoke can tell.
 With --router, also connects to the router as the agent would and checks the
 file against its running configuration: the FlexVPN client exists, its peer
 and source lines reference the agent's stub tracks (directly or in a list
 track), those are stub objects, the IP SLA operations exist and probe from the
-candidates' WANs, and the user may enter configuration mode. Each problem is
-printed with what to configure. The agent makes the same check at start and
-only monitors (dry-run) when it fails.
+candidates' WANs (and not another of the file's hubs), and the user may enter
+configuration mode. Each problem is printed with what to configure. The agent
+makes the same check at start and only monitors (dry-run) when it fails.
 
 With --explain KEY (a dotted path: policy.preemptDelaySec; a list's items as
 candidates[].slaOperations or candidates.slaOperations), prints what the key
@@ -97,17 +102,23 @@ export async function configCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const result = loadConfigFile(file, process.env);
-  if (!result.ok) {
-    console.error(`${file}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}`);
-    for (const i of result.issues) console.error(`  ${i.path || '(document)'}: ${i.message}`);
-    return 1;
-  }
+  if (!result.ok) return printProblems(file, result.issues);
   const c = result.config;
   if (sub === 'ios') return printIosConfig(file, c, v['app-address'], trackBase);
+  const secrets = checkSecrets(c, process.env);
+  if (secrets.problems.length > 0) return printProblems(file, secrets.problems, secrets.notes);
   if (v.print) console.log(stringify(redact(asWritten(c))).trimEnd());
   const steered = c.dualCloud ? `dual-cloud, ${c.dualCloud.hubs.length} hubs (BGP AS ${c.dualCloud.asn})` : `client ${c.flexvpn.client}`;
   console.log(`${file}: valid. site ${c.site}, node ${c.node}, ${steered}, ${c.candidates.length} candidates, mode ${c.policy.mode}`);
+  for (const n of secrets.notes) console.log(`  note: ${n.path}: ${n.message}`);
   return v.router ? checkAgainstRouter(c) : 0;
+}
+
+function printProblems(file: string, issues: readonly ConfigIssue[], notes: readonly ConfigIssue[] = []): number {
+  console.error(`${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'}`);
+  for (const i of issues) console.error(`  ${i.path || '(document)'}: ${i.message}`);
+  for (const n of notes) console.error(`  note: ${n.path}: ${n.message}`);
+  return 1;
 }
 
 async function checkAgainstRouter(c: AgentConfig): Promise<number> {

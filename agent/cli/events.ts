@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { SqliteJournal } from '../adapters/sqlite/journal.js';
 import { resolveDbPath } from './db-path.js';
 import { journalLine } from './human/journal-text.js';
-import { cliArgs, openForQuery } from './open-store.js';
+import { cliArgs } from './cli-args.js';
+import { openForQuery } from './open-store.js';
 import { parseTimeArg } from './time-arg.js';
 import { describeError } from '../../proto/coded-error.js';
 

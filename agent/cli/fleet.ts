@@ -1,18 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { MqttBroker } from '../adapters/mqtt/mqtt-broker.js';
+import type { MqttBroker } from '../adapters/mqtt/mqtt-broker.js';
 import { tlsFromFiles, type MqttBrokerOptions } from '../adapters/mqtt/mqtt-options.js';
 import { redactUrlUserinfo } from '../config/issue-text.js';
 import type { Logger } from '../ports/logger.js';
 import { buildSignedCommand, generateSigningKey, parsePrivateKey } from '../../proto/command-signing.js';
 import { isCommandName, MAX_COMMAND_LIFETIME_MS, type SignedCommand } from '../../proto/commands.js';
-import { FleetModel, renderFleet } from '../../proto/fleet-view.js';
 import { DEFAULT_ROOT, fleetFilter, nodeTopics } from '../../proto/topics.js';
 import { SNAPSHOT_LIMITS } from '../../proto/snapshot.js';
-import { publishSnapshotRequest } from '../adapters/mqtt/snapshot-request.js';
 import { noReplyMessage, type SendWatch } from './no-reply.js';
-import { cliArgs } from './open-store.js';
+import { cliArgs } from './cli-args.js';
 
 const USAGE = `Usage:
   spokepilot fleet --broker URL[,URL...] [--root R] [--site S] [--json] [--once [--timeout SEC]]
@@ -206,14 +204,20 @@ async function send(v: Values): Promise<number> {
   if (typeof c === 'string') return fail(c);
   const topics = nodeTopics(v.root ?? DEFAULT_ROOT, { site: c.site, node: c.node });
   const errors = lastErrorLogger();
+  // mqtt.js only for the commands that talk to a broker: sign and keygen start without it.
+  const { MqttBroker } = await import('../adapters/mqtt/mqtt-broker.js');
   const broker = new MqttBroker(brokerOptions(v, 'spokepilot-send'), errors.log);
   const timeoutMs = (v.timeout === undefined ? 30 : Number(v.timeout)) * 1000;
   try {
     const connected = connectedWithin(broker, Math.min(CONNECT_TIMEOUT_MS, timeoutMs), v.broker, errors.last);
     const watch: SendWatch = { acked: false, lostBroker: false };
     const reply = await new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
-      connected.catch(reject);
       const timer = setTimeout(() => resolve(undefined), timeoutMs);
+      // Unreachable: said at the connect deadline, and the reply's timer must not keep the process alive after it.
+      connected.catch((err: unknown) => {
+        clearTimeout(timer);
+        reject(err);
+      });
       broker.onMessage((m) => {
         try {
           const r = JSON.parse(m.payload.toString());
@@ -273,6 +277,11 @@ async function view(v: Values): Promise<number> {
     return fail(`--spread ${v.spread}: seconds from 0 to ${SNAPSHOT_LIMITS.maxSpreadMs / 1000}`);
   }
   const snapshot = v['no-snapshot'] ? undefined : { spreadMs: Math.round(spreadSec * 1000) };
+  const [{ MqttBroker }, { FleetModel, renderFleet }, { publishSnapshotRequest }] = await Promise.all([
+    import('../adapters/mqtt/mqtt-broker.js'),
+    import('../../proto/fleet-view.js'),
+    import('../adapters/mqtt/snapshot-request.js'),
+  ]);
   const model = new FleetModel(root);
   const errors = lastErrorLogger();
   const broker = new MqttBroker(brokerOptions(v, 'spokepilot-fleet'), errors.log);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { cliArgs } from './open-store.js';
+import { cliArgs } from './cli-args.js';
 
 /** The agent's HTTP status port when neither --port nor $SPOKEPILOT_HTTP_PORT says otherwise. */
 export const DEFAULT_HTTP_PORT = 8087;

@@ -33,7 +33,7 @@ const COMMANDS: CliCommand[] = [
   },
   {
     name: 'config',
-    summary: 'config check FILE: validate a configuration file',
+    summary: 'config check FILE [--router]: validate it; config ios FILE: the IOS side it expects',
     run: async (a) => (await import('./config-check.js')).configCommand(a),
   },
   {

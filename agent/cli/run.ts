@@ -5,7 +5,7 @@ import { withIoxEnv } from '../config/iox-env.js';
 import { loadConfigFile } from '../config/load.js';
 import { rotatingLogWriter } from '../adapters/rotating-log.js';
 import { jsonLogger } from '../ports/logger.js';
-import { cliArgs } from './open-store.js';
+import { cliArgs } from './cli-args.js';
 import { reloadConfig } from './reload-config.js';
 import { describeError } from '../../proto/coded-error.js';
 

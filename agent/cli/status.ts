@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
-import { SqliteJournal } from '../adapters/sqlite/journal.js';
 import { resolveDbPath } from './db-path.js';
 import { DEFAULT_HTTP_PORT } from './health.js';
 import { journalLine } from './human/journal-text.js';
 import { statusText, type StatusAnswer } from './human/status-text.js';
-import { cliArgs, openForQuery } from './open-store.js';
+import { cliArgs } from './cli-args.js';
 
 const USAGE = `Usage: spokepilot status [--port N] [--json] [--db PATH]
 
@@ -50,6 +49,9 @@ export async function statusCommand(argv: string[], env: NodeJS.ProcessEnv = pro
   } catch {
     // Not running (or not answering): what it last decided is in its journal.
   }
+  // SQLite only for this fallback: a running agent's answer needs none of it.
+  const { openForQuery } = await import('./open-store.js');
+  const { SqliteJournal } = await import('../adapters/sqlite/journal.js');
   const db = openForQuery(resolveDbPath(values.db, env), 'status');
   if (!db) {
     console.error(`spokepilot status: the agent does not answer on 127.0.0.1:${port}`);

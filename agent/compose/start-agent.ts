@@ -25,6 +25,7 @@ import { Degradations } from '../shell/observe/degradations.js';
 import { ActingFirstRouter } from '../shell/act/acting-first.js';
 import { GuardedRouter } from '../shell/act/guarded-router.js';
 import { restoreDualCloud, restoreNative, type RestoreOutcome } from '../shell/act/native-restore.js';
+import { releaseLeftForbids } from '../shell/act/release-left-forbids.js';
 import { fullRateStopLines } from '../core/metered/probing.js';
 import { runPreflight } from '../shell/decide/run-preflight.js';
 import { TcpPresence } from '../adapters/tcp-presence.js';
@@ -95,6 +96,16 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
   const router = new GuardedRouter(new ActingFirstRouter(inner), degradations, clock);
   const checked = await checkBeforeSteering(config, router, degradations, clock, log);
   config = checked.config;
+  // Started in dry-run by the file (not by a failed preflight): the forbids a killed run left are given back.
+  if (fileConfig.policy.mode === 'dry-run') {
+    await releaseLeftForbids({
+      config,
+      router,
+      journal: store.reporting({ nonceKeepMs: 0 })?.journal, // only its journal is read here
+      record: (kind, subject, data) => store.journal(clock.now(), kind, subject, data),
+      log,
+    });
+  }
   const pool = new ParsePool({ size: 1 });
   const runtime = new Runtime({
     config,

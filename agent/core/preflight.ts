@@ -32,6 +32,7 @@ export interface PreflightProblem {
     | 'STUB_NOT_STUB'
     | 'SLA_MISSING'
     | 'SLA_WRONG_SOURCE'
+    | 'SLA_WRONG_PEER'
     | 'APPLET_MISSING'
     | 'APPLET_WRONG';
   message: string;
@@ -190,9 +191,21 @@ export function preflight(t: PreflightTargets, runningConfig: string): Preflight
       for (const up of [true, false]) appletProblem(blocks, t.eemAppletPrefix, stub, up, add);
     }
   }
+  const peerAddresses = new Set(t.peers.map((p) => p.address));
   const seen = new Set<number>();
   for (const c of t.candidates) {
     for (const op of c.slaOperations) {
+      // A probe of another of the file's hubs, listed by no candidate on that hub, judges the wrong path
+      // (numbers swapped). Shared with a candidate on its hub it is a WAN probe (config ios makes those);
+      // a hub's other address (a loopback behind it) or an internet anchor is the operator's choice.
+      const target = slas.get(op)?.target;
+      const probesItsHub = (o: (typeof t.candidates)[number]) => o.peer === target && o.slaOperations.includes(op);
+      if (target !== undefined && target !== c.peer && peerAddresses.has(target) && !t.candidates.some(probesItsHub))
+        add(
+          'SLA_WRONG_PEER',
+          `IP SLA operation ${op} probes ${target}, another hub, but candidate ${c.id} is on ${c.peer}`,
+          `candidates.${c.id}.slaOperations: the operations that probe ${c.peer} (or the hub behind it) from ${c.source}`,
+        );
       if (seen.has(op)) continue;
       seen.add(op);
       const sla = slas.get(op);

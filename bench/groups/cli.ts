@@ -1,5 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateSigningKey } from '../../proto/command-signing.js';
 import { compileCli } from '../../build/compile-cli.js';
 import { compiledCliState } from '../../build/compiled-cli.mjs';
 import { distribution } from '../support/distribution.js';
@@ -8,6 +12,8 @@ import { median, round, type Metric } from '../metric.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = `${ROOT}bin/spokepilot.cjs`;
 const RUNS = 20;
+/** An operator's key for `fleet sign`, written by each bench run (the command line names it beforehand). */
+const KEY_FILE = join(tmpdir(), `spokepilot-cli-bench-${process.pid}.key`);
 
 /** Whole commands through the bin, as a user types them; bare `node -e 0` is the floor they stand on. */
 const COMMANDS: Record<string, string[]> = {
@@ -16,6 +22,8 @@ const COMMANDS: Record<string, string[]> = {
   versionMs: [BIN, '--version'],
   configCheckMs: [BIN, 'config', 'check', 'config/examples/ir829-dual-wan.yaml'],
   parseMs: [BIN, 'parse', 'show track brief', 'test/corpus/samples/show_track_brief_1.txt'],
+  // Signing talks to no broker: it must not load mqtt.js (about 150 ms here) nor the payload schemas.
+  fleetSignMs: [BIN, 'fleet', 'sign', '--key', KEY_FILE, '--key-id', 'ops', '--site', 's', '--node', 'n', '--cmd', 'get-state'],
 };
 
 function runMs(args: string[], env: NodeJS.ProcessEnv = process.env): number {
@@ -50,7 +58,13 @@ function* stats(name: string, samples: number[]): Iterable<Metric> {
 export async function* cliBench(): AsyncIterable<Metric> {
   // What an install runs: the compiled CLI, not the bin's tsx fallback for edited sources.
   if (compiledCliState() !== 'fresh') await compileCli();
-  const samples = wallMs();
+  writeFileSync(KEY_FILE, generateSigningKey().privatePem, { mode: 0o600 });
+  let samples: Record<string, number[]>;
+  try {
+    samples = wallMs();
+  } finally {
+    rmSync(KEY_FILE, { force: true });
+  }
   for (const [name, values] of Object.entries(samples)) yield* stats(`cli.${name}`, values);
   yield { metric: 'cli.helpOverNodeFloor.ratio', value: round(median(samples.helpMs!) / median(samples.nodeFloorMs!)), unit: 'ratio' };
   // Node reads NODE_EXTRA_CA_CERTS's whole bundle before any script runs: a cost of the machine, not of the CLI.

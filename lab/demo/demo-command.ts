@@ -13,7 +13,7 @@ import type { LabSpoke } from '../spoke.js';
 import { startEmbeddedBroker } from '../embedded-broker.js';
 import { watchFleet } from './mqtt-watch.js';
 import { demoClockNote, startDemoDashboard } from './demo-dashboard.js';
-import { describeDecision, renderStatus } from './render-status.js';
+import { describeDecision, renderStatus, speedText } from './render-status.js';
 
 const USAGE = `Usage: spokepilot demo [--scenario NAME|FILE] [--speed X] [--compare] [--topology failover|dual-cloud]
 
@@ -101,7 +101,8 @@ export async function demoCommand(argv: string[]): Promise<number> {
   const timer = live ? setInterval(draw, 250) : undefined;
   let result: FailoverResult;
   try {
-    if (!live) console.log(`spokepilot demo: ${scenario.name}: ${scenario.description ?? ''}`.trim());
+    if (!live)
+      console.log(`spokepilot demo: ${scenario.name} at ${speedText(speed, scenario.durationSec)}: ${scenario.description ?? ''}`.trim());
     result = await runFailover({
       scenario,
       mode: 'agent',
@@ -134,7 +135,11 @@ export async function demoCommand(argv: string[]): Promise<number> {
   }
   if (live) draw();
   let ios: FailoverResult | undefined;
-  if (values.compare) ios = await runFailover({ scenario, mode: 'ios', speed, workDir: work });
+  if (values.compare) {
+    // The second run takes as long as the first: say so, or the terminal looks hung.
+    console.log(`\n--compare: playing ${scenario.name} again with IOS alone (no agent) at ${speedText(speed, scenario.durationSec)}...`);
+    ios = await runFailover({ scenario, mode: 'ios', speed, workDir: work });
+  }
   rmSync(work, { recursive: true, force: true });
   console.log('');
   console.log(summary(result, ios));
@@ -168,7 +173,7 @@ async function dualCloudDemo(name: string, speed: number): Promise<number> {
   const broker = await startEmbeddedBroker();
   const watch = await watchFleet(broker.url, 'spokepilot/v1', () => undefined);
   try {
-    console.log(`spokepilot demo: ${scenario.name}: ${scenario.description ?? ''}`.trim());
+    console.log(`spokepilot demo: ${scenario.name} at ${speedText(speed, scenario.durationSec)}: ${scenario.description ?? ''}`.trim());
     const end = await playDualCloudDemo({ scenario, speed, workDir: work, mqttUrl: broker.url });
     console.log(`\nSummary of ${scenario.name}:\n${end}`);
     const published = Object.entries(watch.counts)

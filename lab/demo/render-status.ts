@@ -89,6 +89,26 @@ export function renderStatus(o: {
     lines.push(`  ${c.id.padEnd(12)} ${(h?.verdict ?? 'unknown').toUpperCase().padEnd(8)} ${metrics.padEnd(40)}${why}${flag}`);
   }
   lines.push('', 'Decisions', ...(o.decisions.length ? o.decisions.slice(-6) : ['  (none yet)']));
-  lines.push('', 'Router events', ...o.timeline.slice(-8).map((l) => `  ${l}`));
+  // The fault stays in view: the router's own events would scroll it away within seconds.
+  const faults = o.timeline.filter(isFaultLine);
+  lines.push('', 'Faults', ...(faults.length ? faults.slice(-4).map((l) => `  ${l}`) : ['  (none yet)']));
+  lines.push(
+    '',
+    'Router events',
+    ...o.timeline
+      .filter((l) => !isFaultLine(l))
+      .slice(-8)
+      .map((l) => `  ${l}`),
+  );
   return lines.join('\n');
+}
+
+/** The lab's speed in words: how fast its clock runs and what the scenario costs in real time. */
+export function speedText(speed: number, durationSec: number): string {
+  return `${speed}x real time (${durationSec} s of scenario in about ${Math.ceil(durationSec / speed)} s)`;
+}
+
+/** A scenario's change to the world (`+  30.0s  >> path ...`), as the timeline writes it, not the router's reaction. */
+export function isFaultLine(line: string): boolean {
+  return /^\+\s*-?[\d.]+s {2}>> /.test(line);
 }

@@ -52,6 +52,48 @@ describe('spokepilot config check (real bin)', () => {
     expect(r.stderr).not.toContain('Error:');
   });
 
+  it('reads the secrets as the agent would at start: a key that is no key is a problem; what only the spoke can tell, a note', async () => {
+    const good = await runCli(['fleet', 'keygen', '--out', join(tmp.dir, 'ops')]);
+    expect(good.code).toBe(0);
+    const garbage = join(tmp.dir, 'garbage.pub');
+    writeFileSync(garbage, 'ssh-ed25519 AAAA this is not how the agent reads a key\n');
+    const withKeys = (keys: string[]) =>
+      `${readFileSync(EXAMPLE, 'utf8')}\nmqtt:\n  url: mqtt://127.0.0.1:1883\n  commandKeys:\n${keys.map((k) => `    - ${k}\n`).join('')}`;
+    const file = join(tmp.dir, 'keys.yaml');
+    writeFileSync(file, withKeys([`{ id: ops, publicKey: { file: ${join(tmp.dir, 'ops.pub')} } }`]));
+    const ok = await runCli(['config', 'check', file], { env: { SPOKEPILOT_ROUTER_PASSWORD: 'x' } });
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+
+    writeFileSync(
+      file,
+      withKeys([
+        `{ id: bad-file, publicKey: { file: ${garbage} } }`,
+        '{ id: typo, publicKey: "bm90IGEga2V5" }',
+        `{ id: elsewhere, publicKey: { file: ${join(tmp.dir, 'on-the-spoke.pub')} } }`,
+        `{ id: a-directory, publicKey: { file: ${tmp.dir} } }`,
+      ]),
+    );
+    const bad = await runCli(['config', 'check', file], { env: { SPOKEPILOT_ROUTER_PASSWORD: '' } });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/: 3 problems$/m);
+    expect(bad.stderr).toMatch(/^ {2}mqtt\.commandKeys\[0\]\.publicKey: key "bad-file" is not an Ed25519 public key/m);
+    expect(bad.stderr).toMatch(/^ {2}mqtt\.commandKeys\[1\]\.publicKey: key "typo" is not an Ed25519 public key/m);
+    expect(bad.stderr).toMatch(
+      /^ {2}mqtt\.commandKeys\[3\]\.publicKey: cannot read secret file .*: not a regular file: the agent would not start$/m,
+    );
+    expect(bad.stderr).toMatch(/^ {2}note: mqtt\.commandKeys\[2\]\.publicKey: secret file .*on-the-spoke\.pub is not on this machine/m);
+    expect(bad.stderr).toMatch(
+      /^ {2}note: router\.ssh\.password: environment variable SPOKEPILOT_ROUTER_PASSWORD is not set in this shell/m,
+    );
+    expect(bad.stderr).not.toContain('this is not how'); // a secret's content is never printed
+
+    // The example as it ships: valid, with the password's variable named as a note.
+    const example = await runCli(['config', 'check', EXAMPLE], { env: { SPOKEPILOT_ROUTER_PASSWORD: '' } });
+    expect(example.code).toBe(0);
+    expect(example.stdout).toMatch(/valid\..*\n {2}note: router\.ssh\.password: environment variable SPOKEPILOT_ROUTER_PASSWORD/);
+  });
+
   it('refuses credentials in mqtt.url without printing them', async () => {
     const file = join(tmp.dir, 'mqtt-userinfo.yaml');
     writeFileSync(file, `${readFileSync(EXAMPLE, 'utf8')}\nmqtt:\n  url: mqtt://spoke:UrlSecret-999@127.0.0.1:1883\n`);

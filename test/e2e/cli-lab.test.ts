@@ -17,6 +17,18 @@ describe('spokepilot lab (real bin)', () => {
     expect(r.stdout).toMatch(/end of hub1-dies: FlexVPN SPOKE connected, peer \S+ via GigabitEthernet0\/0/);
   }, 60_000);
 
+  it('demo --compare says its speed and that IOS alone plays next, then prints both arms', async () => {
+    const r = await runCli(['demo', '--scenario', 'hub1-dies', '--speed', '50', '--compare']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^spokepilot demo: hub1-dies at 50x real time \(90 s of scenario in about 2 s\): /m);
+    const announced = r.stdout.indexOf('--compare: playing hub1-dies again with IOS alone (no agent) at 50x real time');
+    const summary = r.stdout.indexOf('Summary of hub1-dies');
+    expect(announced).toBeGreaterThan(0);
+    expect(summary).toBeGreaterThan(announced);
+    expect(r.stdout).toMatch(/^ {2}agent {6}time to a working path/m);
+    expect(r.stdout).toMatch(/^ {2}IOS alone {2}time to a working path/m);
+  }, 90_000);
+
   it('names the problem with a bad scenario or option', async () => {
     const r = await runCli(['lab', '--scenario', 'no-such-scenario', '--ssh-port', '0']);
     expect(r.code).toBe(2);

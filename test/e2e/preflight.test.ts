@@ -47,6 +47,8 @@ describe('preflight against the lab router', () => {
         config('bad', (c) => {
           c.flexvpn.client = 'FLEX';
           c.candidates[0]!.slaOperations = [99];
+          // fibre-hub2 judged on the fibre's probe of hub 1 (the lab's ip sla 11): numbers swapped.
+          c.candidates[1]!.slaOperations = [11];
         }),
       ),
       '--router',
@@ -54,6 +56,9 @@ describe('preflight against the lab router', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/CLIENT_MISSING: the router has no FlexVPN client "FLEX"\n\s+fix: .*SPOKE/);
     expect(wrong.stderr).toMatch(/SLA_MISSING: IP SLA operation 99/);
+    expect(wrong.stderr).toMatch(
+      /SLA_WRONG_PEER: IP SLA operation 11 probes \S+, another hub, but candidate fibre-hub2 is on \S+\n\s+fix: /,
+    );
     expect(wrong.stderr).toMatch(/the agent would only monitor/);
   }, 60_000);
 

@@ -51,6 +51,8 @@ function describe(r: JournalRow, nowMs: number): string | undefined {
     case 'path-repair':
       return typeof d.code === 'string' ? pathRepairSentence(d as never, nowMs) : undefined;
     case 'mode': {
+      if (d.action === 'release-left-forbids')
+        return `started in ${r.subject ?? '?'}: gave back the forbids an earlier run left (track ${Array.isArray(d.tracks) ? d.tracks.join(', ') : '?'} up)`;
       const intent = (d.intent ?? {}) as Data;
       const what =
         d.action === 'release'

@@ -134,8 +134,15 @@ describe('spokepilot fleet (real bin, aedes)', () => {
     expect(send.code).toBe(1);
     expect(send.stderr).toMatch(/cannot reach the broker .* the command was not sent/);
     expect(send.stderr).not.toContain('SecretInUrl');
+    // A longer wait for the reply does not stretch the connect deadline: named after 10 s, and the process ends then
+    // (the reply's 60 s timer kept it alive to the end before).
+    const startedMs = Date.now();
+    const patient = await runCli(['fleet', 'send', '--broker', dead, ...base, '--timeout', '60']);
+    expect(patient.code).toBe(1);
+    expect(patient.stderr).toMatch(/cannot reach the broker .* within 10 s .*the command was not sent/);
+    expect(Date.now() - startedMs).toBeLessThan(40_000);
     const longLived = await runCli(['fleet', 'sign', ...base, '--ttl', '900']);
     expect(longLived.code).toBe(2);
     expect(longLived.stderr).toContain('agents accept commands living at most 600 s');
-  });
+  }, 60_000);
 });

@@ -158,6 +158,9 @@ describe('status and journal for a person', () => {
       ),
     ).toBe('14:05:06 (5 s ago)    observation  interface  interface Cellular0/1/0 down');
     expect(journalLine({ tsMs: NOW, kind: 'novel', data: { x: 1 } }, NOW)).toContain('{"x":1}');
+    expect(
+      journalLine({ tsMs: NOW, kind: 'mode', subject: 'dry-run', data: { action: 'release-left-forbids', tracks: [101, 111] } }, NOW),
+    ).toContain('started in dry-run: gave back the forbids an earlier run left (track 101, 111 up)');
   });
 
   it("a metered WAN's rows are in words: thresholds, periods, counter restarts, budget and probing observations", () => {

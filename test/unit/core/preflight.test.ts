@@ -89,6 +89,42 @@ describe("preflight: the configuration against the router's running configuratio
       ['SLA_WRONG_SOURCE'],
     ],
     [
+      "an SLA operation probing another of the file's hubs (numbers swapped)",
+      {
+        ...TARGETS,
+        candidates: [
+          { ...TARGETS.candidates[0]!, slaOperations: [12] },
+          { ...TARGETS.candidates[1]!, slaOperations: [11] },
+        ],
+      },
+      RUNNING,
+      ['SLA_WRONG_PEER', 'SLA_WRONG_PEER'],
+    ],
+    [
+      "a hub's probe listed by a candidate on the other hub only",
+      {
+        ...TARGETS,
+        candidates: [
+          { ...TARGETS.candidates[0]!, slaOperations: [11, 12] },
+          { ...TARGETS.candidates[1]!, slaOperations: [11] },
+        ],
+      },
+      RUNNING,
+      ['SLA_WRONG_PEER'],
+    ],
+    [
+      'a WAN probe shared by candidates on both hubs (config ios makes one): not a problem',
+      { ...TARGETS, candidates: [TARGETS.candidates[0]!, { ...TARGETS.candidates[1]!, slaOperations: [12, 11] }] },
+      RUNNING,
+      [],
+    ],
+    [
+      'a probe of an address that is no hub of the file (an anchor, a loopback behind the hub): not a problem',
+      TARGETS,
+      RUNNING.replace('icmp-echo 192.0.2.1 source-interface', 'icmp-echo 10.255.0.1 source-interface'),
+      [],
+    ],
+    [
       'an in-tunnel probe that does not exist',
       { ...TARGETS, tunnelProbes: { tunnel: 'Tunnel100', operations: [31] } },
       RUNNING,
