@@ -8,15 +8,23 @@ import { Gen } from './grammar-gen.js';
  * in a VRF or not, with or without fall-over, established or not, configured
  * timers, route-maps both ways, prefix activity, connections, last reset,
  * the associated interface, and the TCP section that closes a block); the
- * fields the agent reads come back exactly.
+ * fields the agent reads come back exactly. Also `show bgp all neighbors`
+ * (each family named on a `For address family:` line, before its first block
+ * and for the empty families after), and the graceful-restart capability lines
+ * (`Graceful Restart Capability:`, the peer's restart timer, the families it
+ * advertised, IOS's unclosed `(was not preserved`), as CSR1000v 16.9 and 17.3
+ * print them (corpus: pyats-examples, CL-DevNet-2595).
  */
+const EMPTY_FAMILIES = ['IPv6 Unicast', 'IPv4 Multicast', 'L2VPN E-VPN', 'MVPNv4 Unicast', 'MVPNv6 Unicast'];
+const GR_FAMILIES = ['IPv4 Unicast', 'IPv6 Unicast', 'VPNv4 Unicast'];
 const REASONS = ['Route to peer lost', 'BGP Notification sent', 'Peer closed the session', 'User reset', 'Active open failed'];
 
 describe('show ip bgp neighbors property: generated blocks read back', () => {
   it('holds for 200 generated outputs of 1-4 neighbours', () => {
     const g = new Gen(15_303);
     for (let n = 0; n < 200; n++) {
-      const lines: string[] = [];
+      const all = g.chance(0.4);
+      const lines: string[] = all ? ['For address family: IPv4 Unicast'] : [];
       const want: BgpNeighborDetail[] = [];
       for (let b = g.between(1, 4); b > 0; b--) {
         const neighbor = g.ipv4();
@@ -64,6 +72,20 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
             '    Route refresh: advertised and received(new)',
             '    Four-octets ASN Capability: advertised and received',
           );
+          if (g.chance(0.5)) {
+            lines.push('    Address family IPv4 Unicast: advertised and received');
+            lines.push(`    Graceful Restart Capability: ${g.pick(['received', 'advertised', 'advertised and received'])}`);
+            for (const side of ['Remote', 'Local'])
+              if (g.chance(0.6)) lines.push(`      ${side} Restart timer is ${g.pick([120, 60, 300])} seconds`);
+            lines.push('      Address families advertised by peer:');
+            for (const f of g.chance(0.5) ? GR_FAMILIES.slice(0, 1) : GR_FAMILIES.slice(0, g.between(1, 3)))
+              lines.push(`        ${f} (was ${g.pick(['not ', ''])}preserved${g.pick(['', ')'])}`);
+            lines.push(
+              '    Enhanced Refresh Capability: advertised',
+              '    Multisession Capability: ',
+              '    Stateful switchover support enabled: NO for session 1',
+            );
+          }
         }
         const sent = g.int(100000),
           rcvd = g.int(100000);
@@ -136,8 +158,9 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
         );
         want.push(r);
       }
+      if (all) for (const f of EMPTY_FAMILIES) if (g.chance(0.7)) lines.push('', `For address family: ${f}`);
       const text = lines.join('\n');
-      const { records, warnings } = parseCommandOutput('show ip bgp neighbors', text);
+      const { records, warnings } = parseCommandOutput(all ? 'show bgp all neighbors' : 'show ip bgp neighbors', text);
       expect(warnings, text).toEqual([]);
       expect(records, text).toEqual(want);
     }
