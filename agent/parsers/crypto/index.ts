@@ -12,9 +12,12 @@ const IKEV2_FILTER = '(?: (?:fvrf (?<fvrf>\\S+)|ivrf (?<ivrf>\\S+)|local (?<loca
 const SESSION_FILTER =
   '(?: (?:(?<ha>active|standby)|remote (?<remote>\\S+)(?: port (?<remotePort>\\d+))?|local (?<local>\\S+)(?: port (?<localPort>\\d+))?' +
   '|interface (?<interface>\\S+)|fvrf (?<fvrf>\\S+)|ivrf (?<ivrf>\\S+)|isakmp (?:group|profile) (?<isakmp>\\S+)|username (?<username>\\S+)))?';
-// `show crypto ipsec sa [active | standby] [map NAME | interface NAME | peer [vrf FVRF] ADDR | vrf IVRF] [detail]`.
+// `show crypto ipsec sa [active | standby] [map NAME | interface NAME | peer [vrf FVRF] ADDR | vrf IVRF
+//  | ipv6 [INTERFACE]] [detail]`; the IPv6 SAs print the same blocks (genieparser ShowCryptoIpsecSaIpv6Detailed).
 const IPSEC_FILTER =
-  '(?: (?<ha>active|standby))?(?: (?:map (?<map>\\S+)|peer(?: vrf (?<fvrf>\\S+))? (?<peer>\\S+)|interface (?<interface>\\S+)|vrf (?<vrf>\\S+)))?';
+  '(?: (?<ha>active|standby))?(?: (?:map (?<map>\\S+)|peer(?: vrf (?<fvrf>\\S+))? (?<peer>\\S+)|interface (?<interface>\\S+)|vrf (?<vrf>\\S+)' +
+  '|(?<family>ipv6)(?: (?<ipv6Interface>[A-Za-z][A-Za-z-]*\\d[\\d/.:]*))?))?';
+const IPSEC_USAGE = 'show crypto ipsec sa [active | standby] [map NAME | peer [vrf NAME] ADDR | interface NAME | vrf NAME | ipv6 [NAME]]';
 
 export const cryptoCommands = commandFamily({
   'show crypto ikev2 sa': command({
@@ -46,14 +49,15 @@ export const cryptoCommands = commandFamily({
   }),
   'show crypto ipsec sa': command({
     id: 'show crypto ipsec sa',
-    usage: 'show crypto ipsec sa [active | standby] [map NAME | peer [vrf NAME] ADDR | interface NAME | vrf NAME]',
+    usage: IPSEC_USAGE,
     pattern: new RegExp(`^show crypto ipsec sa${IPSEC_FILTER}$`, 'i'),
     parse: (text) => parseIpsecSa(text),
   }),
   'show crypto ipsec sa detail': command({
     id: 'show crypto ipsec sa detail',
-    usage: 'show crypto ipsec sa [active | standby] [map NAME | peer [vrf NAME] ADDR | interface NAME | vrf NAME] detail',
-    pattern: new RegExp(`^show crypto ipsec sa${IPSEC_FILTER} detail$`, 'i'),
+    // IOS-XE spells it `detailed` after `ipv6` (genieparser ShowCryptoIpsecSaIpv6Detailed).
+    usage: `${IPSEC_USAGE} detail`,
+    pattern: new RegExp(`^show crypto ipsec sa${IPSEC_FILTER} detail(?:ed)?$`, 'i'),
     parse: (text) => parseIpsecSa(text),
   }),
   'show crypto ikev2 client flexvpn': command({
@@ -81,10 +85,5 @@ export const cryptoRefusals = [
     'show crypto ipsec sa identity',
     /^show crypto ipsec sa(?: (?:active|standby))? identity(?: detail)?$/i,
     'only the flows (idents) and their peers, without the SAs',
-  ),
-  refusal(
-    'show crypto ipsec sa ipv6 [INTERFACE]',
-    /^show crypto ipsec sa(?: (?:active|standby))? ipv6(?: .+)?$/i,
-    'IPv6 SAs: idents as prefix/length, which this parser does not read',
   ),
 ];

@@ -60,7 +60,9 @@ const GRAMMAR: Record<string, readonly (readonly [string, string])[]> = {
     ['show crypto ipsec sa address', 'refused: show crypto ipsec sa address'],
     ['show crypto ipsec sa identity', 'refused: show crypto ipsec sa identity'],
     ['show crypto ipsec sa identity detail', 'refused: show crypto ipsec sa identity'],
-    ['show crypto ipsec sa ipv6', 'refused: show crypto ipsec sa ipv6 [INTERFACE]'],
+    ['show crypto ipsec sa ipv6', 'show crypto ipsec sa'],
+    ['show crypto ipsec sa ipv6 Tunnel2002', 'show crypto ipsec sa'],
+    ['show crypto ipsec sa ipv6 detailed', 'show crypto ipsec sa detail'],
   ],
   'show crypto ikev2 client flexvpn': [
     ['show crypto ikev2 client flexvpn', 'show crypto ikev2 client flexvpn'],
