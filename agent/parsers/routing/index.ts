@@ -130,7 +130,8 @@ export const routingRefusals = [
   refusal(
     'show ipv6 route [vrf NAME] {ADDR | PREFIX/LEN}',
     new RegExp(String.raw`^show ipv6 route${ROUTE_VRF} [0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(?:\/\d{1,3})?$`, 'i'),
-    'one route looked up, which IOS may print as a detail block, not the table',
+    // IOS-XE prints it like IPv4's (genieparser ShowIpv6RouteWord, 3 captures).
+    "one route's detail block (`Routing entry for ...`, `Known via ...`), not the table",
   ),
   refusal(
     'show ip route [vrf NAME] {track-table | profile | static download | update-queue | repair-paths | next-hop-override}',
