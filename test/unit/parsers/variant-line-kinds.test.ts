@@ -89,3 +89,35 @@ describe('show ip nhrp vrf NAME', () => {
     expect(records[0]).toMatchObject({ target: '192.240.1.1/32', nbmaAddress: '14.13.1.1', type: 'static' });
   });
 });
+
+// genieparser's IOS-XE `show bgp all neighbors` / `show ip bgp all neighbors` / `show bgp neighbors` captures.
+describe('show bgp [AF] neighbors: IOS-XE neighbour lines', () => {
+  const block = (...extra: string[]) =>
+    [
+      'BGP neighbor is 10.10.11.1,  vrf CustA-VPN1,  remote AS 4200000001,  local AS 4200000101 no-prepend replace-as, external link',
+      ...extra,
+      '  BGP version 4, remote router ID 10.0.0.1',
+      '  BGP state = Established, up for 4d22h',
+    ].join('\n');
+
+  it('reads the head line with a local AS and its options', () => {
+    const { records, warnings } = parseAs('show ip bgp neighbors', block(), 'show bgp all neighbors');
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({ neighbor: '10.10.11.1', vrf: 'CustA-VPN1', remoteAs: 4200000001, link: 'external' });
+  });
+
+  it.each([
+    '  Administratively shut down',
+    '  Message statistics, state Established:',
+    '  Translates address family IPv4 Unicast for VRF VRF100',
+    '  Overrides the neighbor AS with my AS before sending updates',
+    '  AO keychain test1 include-tcp-options',
+    '        VPNv4 Unicast (was not preserved, VPNv6 Unicast (was not preserved',
+  ])('understands %s', (line) => {
+    expect(parseAs('show ip bgp neighbors', block(line), 'show bgp vpnv4 unicast vrf VRF200 neighbors').warnings).toEqual([]);
+  });
+
+  it('still warns on a comma list that is not all preserved families', () => {
+    expect(parseAs('show ip bgp neighbors', block('  VPNv4 Unicast (was not preserved, something else')).warnings).toHaveLength(1);
+  });
+});

@@ -13,7 +13,10 @@ import { Gen } from './grammar-gen.js';
  * and for the empty families after), and the graceful-restart capability lines
  * (`Graceful Restart Capability:`, the peer's restart timer, the families it
  * advertised, IOS's unclosed `(was not preserved`), as CSR1000v 16.9 and 17.3
- * print them (corpus: pyats-examples, CL-DevNet-2595).
+ * print them (corpus: pyats-examples, CL-DevNet-2595), several families on one line too. And the
+ * lines genieparser's IOS-XE neighbour captures showed: the local AS with its options in the head
+ * line, `Administratively shut down`, `Message statistics, state Established:`, `Translates address
+ * family ... for VRF`, `Overrides the neighbor AS ...` and a TCP-AO keychain.
  */
 const EMPTY_FAMILIES = ['IPv6 Unicast', 'IPv4 Multicast', 'L2VPN E-VPN', 'MVPNv4 Unicast', 'MVPNv6 Unicast'];
 const GR_FAMILIES = ['IPv4 Unicast', 'IPv6 Unicast', 'VPNv4 Unicast'];
@@ -43,9 +46,14 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
           state: up ? 'established' : 'idle',
           stateRaw: up ? 'Established' : 'Idle',
         };
+        const localAs =
+          !internal && g.chance(0.2)
+            ? `local AS ${g.between(1, 4_294_967_295)}${g.pick(['', ' no-prepend', ' no-prepend replace-as', ' no-prepend replace-as dual-as'])},  `
+            : '';
         lines.push(
-          `BGP neighbor is ${neighbor},  ${vrf ? `vrf ${vrf},  ` : ''}remote AS ${remoteAs}, ${internal ? 'internal' : 'external'} link`,
+          `BGP neighbor is ${neighbor},  ${vrf ? `vrf ${vrf},  ` : ''}remote AS ${remoteAs},  ${localAs}${internal ? 'internal' : 'external'} link`,
         );
+        if (g.chance(0.1)) lines.push('  Administratively shut down');
         if (fallOver) lines.push(' Fall over configured for session');
         const rid = up ? g.ipv4() : '0.0.0.0';
         r.remoteRouterId = rid;
@@ -80,6 +88,7 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
             lines.push('      Address families advertised by peer:');
             for (const f of g.chance(0.5) ? GR_FAMILIES.slice(0, 1) : GR_FAMILIES.slice(0, g.between(1, 3)))
               lines.push(`        ${f} (was ${g.pick(['not ', ''])}preserved${g.pick(['', ')'])}`);
+            if (g.chance(0.3)) lines.push('        VPNv4 Unicast (was not preserved, VPNv6 Unicast (was not preserved');
             lines.push(
               '    Enhanced Refresh Capability: advertised',
               '    Multisession Capability: ',
@@ -90,7 +99,7 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
         const sent = g.int(100000),
           rcvd = g.int(100000);
         lines.push(
-          '  Message statistics:',
+          up && g.chance(0.3) ? '  Message statistics, state Established:' : '  Message statistics:',
           '    InQ depth is 0',
           '    OutQ depth is 0',
           '',
@@ -102,6 +111,8 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
           ' For address family: IPv4 Unicast',
         );
         Object.assign(r, { messagesSent: sent, messagesReceived: rcvd });
+        if (vrf && g.chance(0.5)) lines.push(`  Translates address family IPv4 Unicast for VRF ${vrf}`);
+        if (g.chance(0.2)) lines.push('  Overrides the neighbor AS with my AS before sending updates');
         if (g.chance(0.5)) {
           r.communitySent = true;
           lines.push('  Community attribute sent to this neighbor');
@@ -145,6 +156,7 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
           r.interface = i;
         }
         lines.push('  Transport(tcp) path-mtu-discovery is enabled', '  Graceful-Restart is disabled');
+        if (g.chance(0.1)) lines.push('  AO keychain test1 include-tcp-options');
         lines.push(
           ...(up
             ? [
