@@ -170,14 +170,14 @@ export const routingRefusals = [
   refusal(
     'show [ip] bgp {vpnv4 | vpnv6} [unicast] {all | vrf NAME | rd RD} [FILTER]',
     new RegExp(
-      String.raw`^show (?:ip )?bgp (?!.* (?:neighbors|summary)\b)(?:vpnv4|vpnv6)(?: unicast)? (?:all|vrf \S+|rd \S+)(?: .+)?$`,
+      String.raw`^show (?:ip )?bgp (?!.* summary$)(?!.* neighbors(?: \S+)?$)(?:vpnv4|vpnv6)(?: unicast)? (?:all|vrf \S+|rd \S+)(?: .+)?$`,
       'i',
     ),
     'VPN paths under `Route Distinguisher:` lines, which the table parser does not read (each path would lose its VRF)',
   ),
   refusal(
     'show [ip] bgp ipv6 {unicast | multicast} [FILTER]',
-    new RegExp(String.raw`^show (?:ip )?bgp (?!.* (?:neighbors|summary)\b)ipv6 (?:unicast|multicast)(?: .+)?$`, 'i'),
+    new RegExp(String.raw`^show (?:ip )?bgp (?!.* summary$)(?!.* neighbors(?: \S+)?$)ipv6 (?:unicast|multicast)(?: .+)?$`, 'i'),
     'IPv6 paths (networks and next hops on lines of their own), which the table parser does not read',
   ),
   refusal(

@@ -248,6 +248,11 @@ const GRAMMAR: Record<string, readonly (readonly [string, string])[]> = {
     ['show ip bgp vpnv4 vrf CORP', 'refused: show [ip] bgp {vpnv4 | vpnv6} [unicast] {all | vrf NAME | rd RD} [FILTER]'],
     ['show bgp vpnv4 unicast rd 65000:1', 'refused: show [ip] bgp {vpnv4 | vpnv6} [unicast] {all | vrf NAME | rd RD} [FILTER]'],
     ['show bgp ipv6 unicast', 'refused: show [ip] bgp ipv6 {unicast | multicast} [FILTER]'],
+    [
+      'show bgp vpnv4 unicast all neighbors 192.0.2.1 advertised-routes',
+      'refused: show [ip] bgp {vpnv4 | vpnv6} [unicast] {all | vrf NAME | rd RD} [FILTER]',
+    ],
+    ['show bgp ipv6 unicast neighbors 2001:db8::1 routes', 'refused: show [ip] bgp ipv6 {unicast | multicast} [FILTER]'],
     ['show ip bgp ipv6 unicast', 'refused: show [ip] bgp ipv6 {unicast | multicast} [FILTER]'],
   ],
   'show ip bgp neighbors': [

@@ -121,3 +121,26 @@ describe('show bgp [AF] neighbors: IOS-XE neighbour lines', () => {
     expect(parseAs('show ip bgp neighbors', block('  VPNv4 Unicast (was not preserved, something else')).warnings).toHaveLength(1);
   });
 });
+
+describe('show bgp all: only the IPv4 unicast table is read', () => {
+  it('reads IPv4 unicast paths and says once that a VPN family is not read, without mixing its paths in', () => {
+    const table = (network: string) => [
+      'BGP table version is 56, local router ID is 10.64.4.4',
+      '     Network          Next Hop            Metric LocPrf Weight Path',
+      ` *>   ${network.padEnd(17)}0.0.0.0                  0         32768 ?`,
+    ];
+    const text = [
+      'For address family: IPv4 Unicast',
+      ...table('10.4.1.0/24'),
+      'For address family: VPNv4 Unicast',
+      ...table('10.9.1.0/24').slice(0, 2),
+      'Route Distinguisher: 200:1 (default for vrf VRF1)',
+      table('10.9.1.0/24')[2]!,
+      'For address family: L2VPN E-VPN',
+    ].join('\n');
+    const { records, warnings } = parseAs('show ip bgp', text, 'show bgp all');
+    expect(records.map((r) => r.network)).toEqual(['10.4.1.0/24']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ line: 6, reason: 'paths of address family VPNv4 Unicast are not read' });
+  });
+});
