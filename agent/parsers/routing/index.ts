@@ -8,7 +8,25 @@ import { parseIpRoute } from './ip-route.js';
 import { parseNhrp } from './nhrp.js';
 
 // Protocol filters IOS accepts after `show ip route [vrf NAME]`; the output format is the same.
-const ROUTE_FILTER = String.raw`(?: (?<protocol>bgp|ospf|eigrp|rip|isis|static|connected|local|nhrp|odr|lisp|mobile|application|omp)(?: (?<process>\d+))?)?`;
+const PROTOCOLS = [
+  'bgp',
+  'ospf',
+  'eigrp',
+  'rip',
+  'isis',
+  'static',
+  'connected',
+  'local',
+  'nhrp',
+  'odr',
+  'lisp',
+  'mobile',
+  'application',
+  'omp',
+];
+const ROUTE_FILTER = String.raw`(?: (?<protocol>${PROTOCOLS.join('|')})(?: (?<process>\d+))?)?`;
+// In the usage text as keywords, so that their abbreviations resolve as IOS's do (`sh ip ro conn`).
+const PROTOCOL_USAGE = `{${PROTOCOLS.join(' | ')}} [ID]`;
 const VRF_NAME = String.raw`[\w.:-]+`;
 // `vrf *` asks for every table: the global one first, unheaded, then `Routing Table: NAME` per VRF.
 const VRF_OR_ALL = String.raw`${VRF_NAME}|\*`;
@@ -34,7 +52,7 @@ const BGP_ANY_FAMILY = String.raw`(?:ip )?bgp(?: all| (?:ipv4|ipv6) (?:unicast|m
 export const routingCommands = commandFamily({
   'show ip route': command({
     id: 'show ip route',
-    usage: 'show ip route [vrf {NAME | *}] [PROTOCOL [ID] | A.B.C.D MASK longer-prefixes | supernets-only | list ACL]',
+    usage: `show ip route [vrf {NAME | *}] [${PROTOCOL_USAGE} | A.B.C.D MASK longer-prefixes | supernets-only | list ACL]`,
     pattern: new RegExp(
       String.raw`^show ip route(?: vrf (?<vrf>${VRF_OR_ALL}))?(?:${ROUTE_FILTER.slice(0, -1)}|${ROUTE_SUBSET.slice(0, -1)})?$`,
       'i',
@@ -43,7 +61,7 @@ export const routingCommands = commandFamily({
   }),
   'show ipv6 route': command({
     id: 'show ipv6 route',
-    usage: 'show ipv6 route [vrf {NAME | *}] [PROTOCOL [ID] | PREFIX/LEN longer-prefixes | interface NAME]',
+    usage: `show ipv6 route [vrf {NAME | *}] [${PROTOCOL_USAGE} | PREFIX/LEN longer-prefixes | interface NAME]`,
     pattern: new RegExp(
       String.raw`^show ipv6 route(?: vrf (?<vrf>${VRF_OR_ALL}))?(?:${ROUTE_FILTER.slice(0, -1)}|${IPV6_SUBSET.slice(0, -1)})?$`,
       'i',
