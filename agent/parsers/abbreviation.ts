@@ -9,12 +9,17 @@ export interface UsageKeywords {
   keywords: readonly string[];
   /** Keywords followed by an argument in the usage (`vrf NAME`, `remote ADDR`); `number` ones take only digits (`track [N]`). */
   takesArgument: ReadonlyMap<string, 'number' | 'any'>;
+  /**
+   * Keywords whose argument is optional (`show ip interface [NAME] brief`): a word
+   * there that begins exactly one keyword is that keyword (`sh ip int br`).
+   */
+  optionalArgument: ReadonlySet<string>;
 }
 
 /** Keywords of a usage text: lowercase words; an UPPERCASE word after one is its argument. */
 export function usageKeywords(usage: string): UsageKeywords {
   const tokens = usage
-    .replace(/[[\]|()]/g, ' ')
+    .replace(/[[\]{}|()]/g, ' ')
     .split(/\s+/)
     .filter(Boolean);
   const keywords = new Set<string>();
@@ -25,25 +30,25 @@ export function usageKeywords(usage: string): UsageKeywords {
     const next = tokens[i + 1] ?? '';
     if (/^[A-Z][A-Z0-9]*$/.test(next)) takesArgument.set(t, next === 'N' || next === 'ID' ? 'number' : 'any');
   });
-  return { keywords: [...keywords], takesArgument };
+  const optionalArgument = new Set([...usage.matchAll(/\b([a-z][a-z0-9-]*) \[[A-Z][A-Z0-9]*\b/g)].map((m) => m[1]!));
+  return { keywords: [...keywords], takesArgument, optionalArgument };
 }
 
 export function expandAbbreviations(line: string, usage: UsageKeywords): string {
   const words = line.split(' ');
   const out: string[] = [];
   for (const word of words) {
-    const argument = usage.takesArgument.get(out.at(-1) ?? '');
-    if (argument === 'any' || (argument === 'number' && /^\d+$/.test(word))) {
+    const previous = out.at(-1) ?? '';
+    const argument = usage.takesArgument.get(previous);
+    const lower = word.toLowerCase();
+    const matches = /^[a-z]/.test(lower) ? usage.keywords.filter((k) => k.startsWith(lower)) : [];
+    const keyword = usage.keywords.includes(lower) ? lower : matches.length === 1 ? matches[0] : undefined;
+    const optional = usage.optionalArgument.has(previous) && keyword !== undefined;
+    if (!optional && (argument === 'any' || (argument === 'number' && /^\d+$/.test(word)))) {
       out.push(word);
       continue;
     }
-    const lower = word.toLowerCase();
-    if (usage.keywords.includes(lower)) {
-      out.push(lower);
-      continue;
-    }
-    const matches = usage.keywords.filter((k) => k.startsWith(lower));
-    out.push(matches.length === 1 && /^[a-z]/.test(lower) ? matches[0]! : word);
+    out.push(keyword ?? word);
   }
   return out.join(' ');
 }

@@ -39,3 +39,23 @@ export function command<Id extends string, R>(spec: CommandSpec<Id, R>): Command
 export function commandFamily<T extends { [K in keyof T]: CommandSpec<K & string, unknown> }>(family: T): T {
   return family;
 }
+
+/**
+ * A form IOS documents for a supported command whose output no parser here
+ * reads (another layout: `summary`, `brief`, `detail`, one entry's detail, ...).
+ * Named so that asking for it fails with what was asked and why, instead of
+ * "unknown command", and so that no parser is ever handed a layout it was not
+ * written for.
+ */
+export interface RefusedForm {
+  /** The documented form, as help text: `show ip route [vrf NAME] summary`. */
+  usage: string;
+  /** Matched like a spec's pattern: the whole command, whitespace collapsed, case-insensitively. */
+  pattern: RegExp;
+  /** Why it is refused: what its output is, in a few words. */
+  reason: string;
+}
+
+export function refusal(usage: string, pattern: RegExp, reason: string): RefusedForm {
+  return { usage, pattern, reason };
+}

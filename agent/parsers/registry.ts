@@ -1,10 +1,10 @@
 import type { ParseResult } from '../../proto/records/common.js';
-import { expandAbbreviations, usageKeywords } from './abbreviation.js';
-import { commandFamily, type CommandArgs, type CommandSpec } from './command-spec.js';
-import { cryptoCommands } from './crypto/index.js';
-import { routingCommands } from './routing/index.js';
-import { healthCommands } from './health/index.js';
-import { systemCommands } from './system/index.js';
+import { expandAbbreviations, usageKeywords, type UsageKeywords } from './abbreviation.js';
+import { commandFamily, refusal, type CommandArgs, type CommandSpec, type RefusedForm } from './command-spec.js';
+import { cryptoCommands, cryptoRefusals } from './crypto/index.js';
+import { routingCommands, routingRefusals } from './routing/index.js';
+import { healthCommands, healthRefusals } from './health/index.js';
+import { systemCommands, systemRefusals } from './system/index.js';
 import { CodedError } from '../../proto/coded-error.js';
 
 const SPECS = commandFamily({ ...cryptoCommands, ...routingCommands, ...healthCommands, ...systemCommands });
@@ -33,23 +33,63 @@ export function normalizeCommand(command: string): string {
   return command.trim().replace(/\s+/g, ' ');
 }
 
-const KEYWORDS = new Map(COMMANDS.map((spec) => [spec, usageKeywords(spec.usage)] as const));
+/**
+ * Output modifiers filter or rewrite lines after the command has run, so the
+ * text is no longer the command's layout and nothing can tell what was dropped.
+ */
+const OUTPUT_MODIFIER = refusal(
+  'COMMAND | {include | exclude | begin | section | count | format | redirect | append | tee} ...',
+  /\|/,
+  'lines filtered or rewritten by an output modifier; send the command without it',
+);
+
+/** Documented forms of the supported commands that no parser reads, with why. */
+export const REFUSED_FORMS: readonly RefusedForm[] = [
+  OUTPUT_MODIFIER,
+  ...cryptoRefusals,
+  ...routingRefusals,
+  ...healthRefusals,
+  ...systemRefusals,
+];
+
+const KEYWORDS = new Map<AnyCommandSpec | RefusedForm, UsageKeywords>(
+  [...COMMANDS, ...REFUSED_FORMS].map((form) => [form, usageKeywords(form.usage)] as const),
+);
+
+type Match = { spec: AnyCommandSpec; m: RegExpExecArray } | { refused: RefusedForm };
+
+/**
+ * A command line against every spec and refused form: exact spellings first,
+ * then abbreviations; within each, refused forms before specs, so a spec's
+ * pattern can never hand a parser a layout that was documented as another.
+ */
+function match(command: string): Match | undefined {
+  const text = normalizeCommand(command);
+  for (const expand of [false, true]) {
+    const line = (form: AnyCommandSpec | RefusedForm) => (expand ? expandAbbreviations(text, KEYWORDS.get(form)!) : text);
+    for (const form of REFUSED_FORMS) if (form.pattern.test(line(form))) return { refused: form };
+    for (const spec of COMMANDS) {
+      const m = spec.pattern.exec(line(spec));
+      if (m) return { spec, m };
+    }
+  }
+  return undefined;
+}
 
 /**
  * Finds the parser for a command line, with its arguments; `undefined` when
- * unsupported. Abbreviations IOS would accept (`sh track br`) resolve too.
+ * unsupported (`refusedForm` says whether it is a form IOS documents whose
+ * layout no parser reads). Abbreviations IOS would accept (`sh track br`) resolve too.
  */
 export function resolveCommand(command: string): ResolvedCommand | undefined {
-  const text = normalizeCommand(command);
-  for (const spec of COMMANDS) {
-    const m = spec.pattern.exec(text);
-    if (m) return resolved(spec, m);
-  }
-  for (const spec of COMMANDS) {
-    const m = spec.pattern.exec(expandAbbreviations(text, KEYWORDS.get(spec)!));
-    if (m) return resolved(spec, m);
-  }
-  return undefined;
+  const found = match(command);
+  return found && 'spec' in found ? resolved(found.spec, found.m) : undefined;
+}
+
+/** The documented form a command line is, when that form's output is another layout than any parser reads. */
+export function refusedForm(command: string): RefusedForm | undefined {
+  const found = match(command);
+  return found && 'refused' in found ? found.refused : undefined;
 }
 
 function resolved(spec: AnyCommandSpec, m: RegExpExecArray): ResolvedCommand {
@@ -63,8 +103,13 @@ export type ParseErrorCode =
   'PARSE_UNSUPPORTED_COMMAND' | 'PARSE_COMMAND_MISMATCH' | 'PARSE_WORKER_FAILED' | 'POOL_QUEUE_FULL' | 'POOL_CLOSED' | 'POOL_WORKER_EXITED';
 
 export class UnsupportedCommandError extends CodedError<ParseErrorCode> {
+  /** Set when the command is a documented form of another layout. */
+  readonly refused: RefusedForm | undefined;
   constructor(readonly command: string) {
-    super('PARSE_UNSUPPORTED_COMMAND', `unsupported command: "${command}"; supported: ${COMMANDS.map((c) => c.usage).join(', ')}`);
+    const refused = refusedForm(command);
+    const why = refused ? ` is "${refused.usage}", whose output is ${refused.reason}` : '';
+    super('PARSE_UNSUPPORTED_COMMAND', `unsupported command: "${command}"${why}; supported: ${COMMANDS.map((c) => c.usage).join(', ')}`);
+    this.refused = refused;
   }
 }
 

@@ -92,7 +92,16 @@ export function identLine(ident: IpsecSaIdent, t: string): boolean {
     ident.remoteEndpoint = m[2]!;
     return true;
   }
-  m = /^plaintext mtu (\d+), path mtu (\d+), ip mtu (\d+), ip mtu idb (\S+)$/.exec(t);
+  // IPv6 endpoints are too long for one line: IOS breaks after the comma
+  // (genieparser ShowCryptoIpsecSaInterface golden_output, OSPFv3 SAs on a Catalyst 9000).
+  m = /^(local|remote) crypto endpt\.:\s*([^\s,]+),?$/.exec(t);
+  if (m) {
+    if (m[1] === 'local') ident.localEndpoint = m[2]!;
+    else ident.remoteEndpoint = m[2]!;
+    return true;
+  }
+  // `ip mtu` for IPv4 SAs, `ipv6 mtu` for IPv6 ones.
+  m = /^plaintext mtu (\d+), path mtu (\d+), (?:ip|ipv6) mtu (\d+), (?:ip|ipv6) mtu idb (\S+)$/.exec(t);
   if (m) {
     ident.plaintextMtu = Number(m[1]);
     ident.pathMtu = Number(m[2]);
@@ -140,6 +149,15 @@ function pfsLine(ident: IpsecSaIdent, t: string): boolean {
   return ok;
 }
 
+const UNIT_SECONDS: Record<string, number> = { day: 86_400, hour: 3600, min: 60, sec: 1 };
+
+/** `4 hours, 2 mins` -> 14520. */
+function wordsToSeconds(text: string): number {
+  let total = 0;
+  for (const m of text.matchAll(/(\d+) (day|hour|min|sec)s?/g)) total += Number(m[1]) * UNIT_SECONDS[m[2]!]!;
+  return total;
+}
+
 /** Lines under one `spi:` of an SA section; false when not one of them. */
 export function saLine(sa: IpsecSa, t: string): boolean {
   if (t.startsWith('transform:')) {
@@ -165,8 +183,18 @@ export function saLine(sa: IpsecSa, t: string): boolean {
     sa.remainingLifetimeSec = Number(m[1]);
     return true;
   }
-  // ... and IOS-XE says so on the next line (`set security-association lifetime kilobytes disable`).
-  if (/^Kilobyte Volume Rekey has been disabled$/i.test(t)) return true;
+  // IOS-XE 17 on a Catalyst 9000 prints the time left in words: `remaining key lifetime 4 hours, 2 mins`
+  // (genieparser ShowCryptoIpsecSaInterface golden_output_2, ShowCryptoIpsecSaPeer).
+  m = /^sa timing: remaining key lifetime ((?:\d+ (?:days?|hours?|mins?|secs?)(?:, )?)+)$/.exec(t);
+  if (m) {
+    sa.remainingLifetimeSec = wordsToSeconds(m[1]!);
+    return true;
+  }
+  // ... and IOS-XE says so on the next line (`set security-association lifetime kilobytes disable`);
+  // with no key lifetime kept at all (a hardware-held key), `ekey has been disabled` (same capture).
+  if (/^(?:Kilobyte Volume Rekey|ekey) has been disabled$/i.test(t)) return true;
+  // An SA with no lifetime of its own (same capture as `spi: [Not Available]`).
+  if (/^sa timing: remaining key lifetime is not applicable$/.test(t)) return true;
   m = /^IV size:\s*(\d+) bytes$/.exec(t);
   if (m) {
     sa.ivSizeBytes = Number(m[1]);

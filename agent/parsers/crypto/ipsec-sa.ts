@@ -56,6 +56,8 @@ export function parseIpsecSa(text: string): ParseResult<IpsecSaIdent> {
       block.localAddress = m[2]!;
       continue;
     }
+    // The IPv6 policy an interface's SAs come from (OSPFv3 authentication): understood, not recorded.
+    if (/^IPsecv6 policy name:\s*\S+$/.test(t)) continue;
     m = /^protected vrf:\s*(\S+)$/.exec(t);
     if (m) {
       ident = startIdent(block);
@@ -87,7 +89,9 @@ export function parseIpsecSa(text: string): ParseResult<IpsecSaIdent> {
       sa = undefined;
       continue;
     }
-    m = /^spi:\s*(0x[0-9A-Fa-f]+)(?:\s*\(\d+\))?$/.exec(t);
+    // IOS-XE hides the SPI of an SA whose keys the hardware holds: `spi: [Not Available]`
+    // (genieparser ShowCryptoIpsecSaIpv6Detailed); the SA is kept, its SPI as printed.
+    m = /^spi:\s*(0x[0-9A-Fa-f]+|\[Not Available\])(?:\s*\(\d+\))?$/.exec(t);
     if (m && section) {
       sa = { ...section, spi: m[1]! };
       ident.sas.push(sa);

@@ -1,4 +1,4 @@
-import { command, commandFamily } from '../command-spec.js';
+import { command, commandFamily, refusal } from '../command-spec.js';
 import { parseInterfaces } from './interfaces.js';
 import { parseIpInterfaceBrief } from './ip-interface-brief.js';
 import { parseIpSlaStatistics } from './ip-sla-statistics.js';
@@ -8,6 +8,11 @@ import { parseTrackBrief } from './track-brief.js';
 
 // An interface argument as typed: `Tunnel10`, `GigabitEthernet 0/0/0`, `tunnel 10`, `Gi0/0.100`.
 const INTERFACE_ARG = '(?<interface>[A-Za-z][A-Za-z-]*\\s?\\d[\\d/.:]*)';
+const INTERFACE_NAME = '[A-Za-z][A-Za-z-]*\\s?\\d[\\d/.:]*';
+// `show track` narrowed to one object or one kind of object (Cisco IOS IP Application Services
+// Command Reference, show track): the same blocks, or the same brief table.
+const TRACK_FILTER = '(?: (?:(?<track>\\d+)|(?<kind>interface|ip route|ip sla|ipv6 route|application|list(?: route)?|stub-object)))?';
+const TRACK_USAGE = 'show track [N | interface | ip route | ip sla | ipv6 route | application | list [route] | stub-object]';
 
 export const healthCommands = commandFamily({
   'show ip sla statistics details': command({
@@ -30,20 +35,21 @@ export const healthCommands = commandFamily({
   }),
   'show track brief': command({
     id: 'show track brief',
-    usage: 'show track [N] brief',
-    pattern: /^show track(?: (?<track>\d+))? brief$/i,
+    usage: `${TRACK_USAGE} brief`,
+    pattern: new RegExp(`^show track${TRACK_FILTER} brief$`, 'i'),
     parse: (text) => parseTrackBrief(text),
   }),
   'show track': command({
     id: 'show track',
-    usage: 'show track [N]',
-    pattern: /^show track(?: (?<track>\d+))?$/i,
+    usage: TRACK_USAGE,
+    pattern: new RegExp(`^show track${TRACK_FILTER}$`, 'i'),
     parse: (text) => parseTrack(text),
   }),
   'show ip interface brief': command({
     id: 'show ip interface brief',
-    usage: 'show ip interface brief',
-    pattern: /^show ip interface brief$/i,
+    // `show ip interface [type number] [brief]`: one interface's row of the same table.
+    usage: 'show ip interface [NAME] brief',
+    pattern: new RegExp(`^show ip interface(?: ${INTERFACE_ARG})? brief$`, 'i'),
     parse: (text) => parseIpInterfaceBrief(text),
   }),
   'show interfaces': command({
@@ -53,3 +59,32 @@ export const healthCommands = commandFamily({
     parse: (text) => parseInterfaces(text),
   }),
 });
+
+// `show interfaces [NAME] KEYWORD`: tables and blocks of another layout (Cisco IOS Interface and
+// Hardware Component Command Reference).
+const INTERFACE_TABLES =
+  'description|status|summary|counters|stats|trunk|switchport|capabilities|transceiver|etherchannel|mtu|accounting|rate-limit|precedence|mac-accounting|dampening|history|private-vlan|pruning|crb|irb';
+
+/** Documented forms of these commands whose output is another layout. */
+export const healthRefusals = [
+  refusal(
+    'show ip sla statistics aggregated [N] [details]',
+    /^show ip sla statistics aggregated(?: \d+)?(?: details)?$/i,
+    'statistics aggregated per hour (hour groups, RTT distributions), not the latest operation',
+  ),
+  refusal(
+    'show track {resolution | timers | summary}',
+    /^show track (?:resolution(?: .+)?|timers?|summary)$/i,
+    "the tracking process's settings (resolutions, poll intervals) or counts, not tracked objects",
+  ),
+  refusal(
+    'show ip interface [NAME]',
+    new RegExp(`^show ip interface(?: ${INTERFACE_NAME})?$`, 'i'),
+    "each interface's IP settings (helper addresses, ACLs, features) as a block, not the brief table",
+  ),
+  refusal(
+    `show interfaces [NAME] {${INTERFACE_TABLES.replaceAll('|', ' | ')}}`,
+    new RegExp(`^show interfaces(?: ${INTERFACE_NAME})? (?:${INTERFACE_TABLES})(?: .+)?$`, 'i'),
+    'a per-interface table or another block (descriptions, status, counters, switchport), not the interface blocks',
+  ),
+];

@@ -6,8 +6,11 @@ import { splitLines, Warnings, type Line } from '../lines.js';
 import { isCaptureNoise } from './capture-noise.js';
 import { compact, lookup } from './record-helpers.js';
 
-// `BGP neighbor is 10.0.0.1,  vrf DEV, remote AS 65180, internal link` (ntc-templates cisco_ios_show_ip_bgp_neighbors*).
-const HEAD = /^BGP neighbor is ([^,\s]+),\s+(?:vrf (\S+),\s+)?remote AS (\d+(?:\.\d+)?),\s*(internal|external)? ?link/;
+// `BGP neighbor is 10.0.0.1,  vrf DEV, remote AS 65180, internal link` (ntc-templates cisco_ios_show_ip_bgp_neighbors*);
+// with `neighbor local-as`, the local AS and its options before the link (`local AS 4200000101 no-prepend
+// replace-as,`: genieparser ShowBgpAllNeighbors golden_output7, IOS-XE).
+const HEAD =
+  /^BGP neighbor is ([^,\s]+),\s+(?:vrf (\S+),\s+)?remote AS (\d+(?:\.\d+)?),\s*(?:local AS \d+(?:\.\d+)?(?: no-prepend| replace-as| dual-as)*,\s*)?(internal|external)? ?link/;
 const STATE = /^BGP state = (\w+)(?: \(\w+\))?(?:, (?:up|down) for (\S+))?/;
 const READ = /^Last read (\S+), last write (\S+), hold time is (\d+), keepalive interval is (\d+) seconds$/;
 const CONFIGURED = /^Configured hold time is (\d+), keepalive interval is (\d+) seconds$/;
@@ -43,7 +46,8 @@ const UNDERSTOOD: readonly RegExp[] = [
   /^Neighbor sessions:$/,
   /^\d+ active, is (?:not )?multisession capable/,
   /^Neighbor capabilities:$/,
-  /^Message statistics:$/,
+  // IOS-XE 17 names the state the counts were taken in (genieparser ShowBgpAllNeighbors golden_output5).
+  /^Message statistics(?:, state \w+)?:$/,
   /^[A-Z][\w -]*(?:\([\w -]+\))?(?: [\w-]+)*:(?: .*)?$/,
   /^InQ depth is \d+$/,
   /^OutQ depth is \d+$/,
@@ -98,8 +102,26 @@ const UNDERSTOOD: readonly RegExp[] = [
   // Under `Graceful Restart Capability:`, the peer's timer and each family it keeps
   // (`IPv4 Unicast (was not preserved`, IOS prints no closing parenthesis).
   /^(?:Remote|Local) Restart timer is \d+ seconds$/,
-  /^[A-Za-z][\w -]* \(was (?:not )?preserved\)?$/,
+  // A VPN neighbour's family imported into a VRF (`Translates address family IPv4 Unicast for VRF VRF100`),
+  // and TCP-AO authentication (`AO keychain test1 include-tcp-options`): genieparser ShowBgpNeighbors, ShowIpBgpAllNeighbors.
+  /^Translates address family .+ for VRF \S+$/,
+  /^AO keychain \S+(?: include-tcp-options)?$/,
+  // `neighbor shutdown` and `neighbor as-override` (genieparser ShowBgpAllNeighbors golden_output1, ShowBgpNeighbors).
+  /^Administratively shut down$/,
+  /^Overrides the neighbor AS with my AS before sending updates$/,
 ];
+// One family the peer kept across a restart, or not.
+const PRESERVED = /^[A-Za-z][\w -]* \(was (?:not )?preserved\)?$/;
+
+/**
+ * The families the peer advertised under `Graceful Restart Capability:`, one line for all
+ * of them, comma-separated (`VPNv4 Unicast (was not preserved, VPNv6 Unicast (was not
+ * preserved`: genieparser ShowBgpAllNeighbors golden_output1); IOS prints no closing parenthesis.
+ */
+function preservedFamilies(t: string): boolean {
+  return t.split(/,\s*/).every((part) => PRESERVED.test(part));
+}
+
 // The TCP section after `Connection state is ...` / `No active TCP connection`, up to the next neighbour.
 const TCP_START = /^(?:Connection state is|No active TCP connection)/;
 
@@ -139,7 +161,8 @@ export function parseBgpNeighbors(text: string): ParseResult<BgpNeighborDetail> 
       continue;
     }
     if (!apply(current, t, line, warnings)) {
-      if (!UNDERSTOOD.some((re) => re.test(t)) && !isCaptureNoise(t)) warnings.add(line, 'unrecognised neighbour detail');
+      if (!UNDERSTOOD.some((re) => re.test(t)) && !preservedFamilies(t) && !isCaptureNoise(t))
+        warnings.add(line, 'unrecognised neighbour detail');
     }
   }
   return { records, warnings: warnings.list };

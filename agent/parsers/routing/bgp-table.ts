@@ -14,9 +14,9 @@ const LEGEND: readonly RegExp[] = [
   /^Network\s+Next Hop\s+Metric\s+LocPrf\s+Weight\s+Path$/,
   /^Total number of prefixes \d+$/,
   /^% BGP not active$/,
-  // `show bgp all`: each family's table under its name (CiscoTestAutomation/examples, CSR1000v 16.9).
-  /^For address family: .+$/,
 ];
+// `show bgp all`: each family's table under its name (CiscoTestAutomation/examples, CSR1000v 16.9).
+const FAMILY = /^For address family: (.+)$/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const NETWORK = /^(\d{1,3}(?:\.\d{1,3}){3})(?:\/(\d{1,2}))?$/;
 const ORIGINS: Record<string, BgpOrigin> = { i: 'igp', e: 'egp', '?': 'incomplete' };
@@ -55,10 +55,24 @@ export function parseBgpTable(text: string): ParseResult<BgpPathEntry> {
   const header: Header = {};
   let network: string | undefined;
   let wrapped: { status: string; line: Line } | undefined;
+  // A family other than IPv4 unicast (`show bgp all`): its paths are another table (VPN paths under
+  // route distinguishers, IPv6, EVPN), never mixed into this one; said once, where its lines begin.
+  let otherFamily: { name: string; said: boolean } | undefined;
 
   for (const line of splitLines(text)) {
     const t = line.text.trim();
     if (t === '') continue;
+    const family = FAMILY.exec(t);
+    if (family) {
+      otherFamily = /^IPv4 Unicast$/i.test(family[1]!.trim()) ? undefined : { name: family[1]!.trim(), said: false };
+      continue;
+    }
+    if (otherFamily) {
+      if (!otherFamily.said)
+        warnings.add(line, `paths of address family ${otherFamily.name} are not read`, 'IPv4 unicast paths only (show ip bgp)');
+      otherFamily.said = true;
+      continue;
+    }
     const h = HEADER.exec(t);
     if (h) {
       header.tableVersion = Number(h[1]);

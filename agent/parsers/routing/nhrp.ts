@@ -13,8 +13,9 @@ const CREATED = /^(\S+) created (\S+), (?:expire (\S+)|never expire)$/;
 const TYPE = /^Type: ([^,]+), Flags:\s*(.*)$/;
 const NBMA = /^NBMA address: (\S+)(?:\s+\(Claimed NBMA address: (\S+)\))?(?:\s+\(no-socket\))?$/;
 const CLAIMED = /^\(Claimed NBMA address: (\S+)\)$/;
-// Per-entry details IOS adds in some releases: understood, not recorded.
-const DETAIL = [/^Requester: .+$/, /^Preference: \d+$/, /^Cache hits: \d+$/, /^Interface: \S+$/];
+// Per-entry details IOS adds in some releases: understood, not recorded. `Group:` is the NHRP
+// group a spoke registered with (`ip nhrp group`; genieparser ShowIpNhrpVrf, IOS-XE).
+const DETAIL = [/^Requester: .+$/, /^Preference: \d+$/, /^Cache hits: \d+$/, /^Interface: \S+$/, /^Group: \S+$/];
 
 const TYPES: Record<string, NhrpEntryType> = { static: 'static', dynamic: 'dynamic', incomplete: 'incomplete', local: 'local' };
 

@@ -1,4 +1,4 @@
-import { command, commandFamily } from '../command-spec.js';
+import { command, commandFamily, refusal } from '../command-spec.js';
 import { parseShowLogging } from './show-logging.js';
 import { parseShowVersion } from './show-version.js';
 import { parseSyslogLines } from './syslog-line.js';
@@ -25,3 +25,17 @@ export const systemCommands = commandFamily({
     parse: (text) => parseSyslogLines(text),
   }),
 });
+
+/** Documented forms of these commands whose output is another layout. */
+export const systemRefusals = [
+  refusal(
+    'show version {running | installed | provisioned | committed | rollback | RP ...}',
+    /^show version .+$/i,
+    "the packages of an IOS-XE install-mode image or one route processor's, not the version block",
+  ),
+  refusal(
+    'show logging {history | count | summary | onboard ... | persistent | xml | process ...}',
+    /^show logging .+$/i,
+    'the SNMP history table, message counts, onboard failure logs or XML, not the logging settings and buffer',
+  ),
+];

@@ -126,7 +126,9 @@ function genie(expected: Json): Facts {
         ipMtuIdb: id.ip_mtu_idb,
         spi: id.current_outbound_spi,
         pfs: id.pfs,
-        dhGroup: id.dh_group,
+        // genie takes the last name on the PFS line, the post-quantum AKE group (`AKE1: MLKEM512`)
+        // where IOS-XE prints one: only a DH group is compared as one.
+        dhGroup: /^(?:group\s*\d+|none|\d+)$/i.test(String(id.dh_group ?? 'none').trim()) ? id.dh_group : undefined,
       });
       for (const [from, to] of Object.entries(GENIE_COUNTERS)) f.set(`${k}.counters.${to}`, id[from]);
       let sas = 0;
@@ -136,7 +138,10 @@ function genie(expected: Json): Facts {
             sas++;
             const s = `${k}.sa[${direction}/${protocol}/${hex(spi)}]`;
             const life = /^\((\d+)\/(\d+)\)$/.exec(sa.remaining_key_lifetime ?? '');
-            f.set(`${s}.transform`, sa.transform).set(`${s}.settings`, list(sa.in_use_settings)).set(`${s}.connId`, sa.conn_id);
+            // genie's interface and peer parsers keep the transform's first word only (`esp-gcm` of
+            // `esp-gcm 256`): a one-word transform is compared as the lead word.
+            f.set(`${s}.${/\s/.test(String(sa.transform ?? '').trim()) ? 'transform' : 'transformLead'}`, sa.transform);
+            f.set(`${s}.settings`, list(sa.in_use_settings)).set(`${s}.connId`, sa.conn_id);
             f.set(`${s}.flowId`, sa.flow_id !== undefined && sa.flow_id_val !== undefined ? `${sa.flow_id}:${sa.flow_id_val}` : undefined);
             f.set(`${s}.siblingFlags`, sa.sibling_flags).set(`${s}.cryptoMap`, sa.crypto_map);
             f.set(`${s}.remainingLifetimeKb`, life?.[1]).set(`${s}.remainingLifetimeSec`, life?.[2]);
@@ -148,7 +153,54 @@ function genie(expected: Json): Facts {
       f.set(`${k}.sa.count`, sas);
     }
   }
-  return f.set('ident.count', count);
+  return f.set('ident.count', count + genieIpv6(f, expected.interfaces ?? {}));
+}
+
+/** An ident as IOS prints it, `addr/len/prot/port`, lower case: the key both sides share for IPv6 SAs. */
+const identText = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : '');
+
+/**
+ * `show crypto ipsec sa ipv6 detailed` (ShowCryptoIpsecSaIpv6Detailed): interface -> `identities`
+ * by local ident -> `remote_ident` by remote ident, one esp SA per direction.
+ */
+function genieIpv6(f: Facts, interfaces: Json): number {
+  let count = 0;
+  for (const [iface, intf] of Object.entries<Json>(interfaces)) {
+    for (const [local, byLocal] of Object.entries<Json>(intf.identities ?? {})) {
+      for (const [remote, id] of Object.entries<Json>(byLocal.remote_ident ?? {})) {
+        count++;
+        const k = `ipsec6[${canonicalInterface(iface)}|${identText(local)}|${identText(remote)}]`;
+        f.set(`${k}.cryptoMapTag`, intf.crypto_map_tag).set(`${k}.localAddress`, intf.local_addr);
+        identFacts(f, k, {
+          protectedVrf: intf.protected_vrf,
+          peer: id.current_peer,
+          port: id.port,
+          flags: list(id.permit_flags),
+          localEndpoint: id.local_crypto_endpt,
+          remoteEndpoint: id.remote_crypto_endpt,
+          plaintextMtu: id.plaintext_mtu,
+          pathMtu: id.path_mtu,
+          ipMtu: id.ipv6_mtu,
+          ipMtuIdb: id.ipv6_mtu_idb,
+          spi: id.current_outbound_spi,
+          pfs: id.pfs,
+          dhGroup: id.dh_group,
+        });
+        for (const [from, to] of Object.entries(GENIE_COUNTERS)) f.set(`${k}.counters.${to}`, id[from]);
+        for (const direction of ['inbound', 'outbound']) {
+          const sa = id[`${direction}_esp_sas`];
+          if (!sa) continue;
+          const s = `${k}.sa[${direction}/esp/${hex(sa.spi)}]`;
+          f.set(`${s}.transform`, String(sa.transform ?? '').trim())
+            .set(`${s}.connId`, sa.conn_id)
+            .set(`${s}.flowId`, sa.flow_id);
+          f.set(`${s}.siblingFlags`, sa.sibling_flags).set(`${s}.cryptoMap`, sa.crypto_map).set(`${s}.ivSizeBytes`, sa.iv_size);
+          f.set(`${s}.replayDetection`, yes(sa.replay_detection_support)).set(`${s}.statusRaw`, sa.status);
+        }
+      }
+    }
+  }
+  return count;
 }
 
 const ntcIdentKey = (iface: string, local?: string, remote?: string, peer?: unknown) =>
@@ -204,7 +256,12 @@ function ours(records: IpsecSaIdent[]): Facts {
   for (const r of records) {
     const n = (position.get(r.interface) ?? 0) + 1;
     position.set(r.interface, n);
-    const keys = [`ipsec[${r.interface}#${n}]`, ntcIdentKey(r.interface, r.localIdent?.prefix, r.remoteIdent?.prefix, r.peerAddress)];
+    const ident = (v: IpsecSaIdent['localIdent']) => (v ? identText(`${v.prefix}/${v.protocol}/${v.port}`) : '');
+    const keys = [
+      `ipsec[${r.interface}#${n}]`,
+      ntcIdentKey(r.interface, r.localIdent?.prefix, r.remoteIdent?.prefix, r.peerAddress),
+      `ipsec6[${r.interface}|${ident(r.localIdent)}|${ident(r.remoteIdent)}]`,
+    ];
     for (const k of keys) {
       for (const [key, value] of Object.entries(r))
         if (typeof value !== 'object' || Array.isArray(value)) f.set(`${k}.${key}`, Array.isArray(value) ? value.join(', ') : value);
@@ -215,6 +272,7 @@ function ours(records: IpsecSaIdent[]): Facts {
       for (const sa of r.sas) {
         const s = `${k}.sa[${sa.direction}/${sa.protocol}/${sa.spi}]`;
         for (const [key, value] of Object.entries(sa)) f.set(`${s}.${key}`, Array.isArray(value) ? value.join(', ') : value);
+        f.set(`${s}.transformLead`, sa.transform?.split(/\s+/)[0]);
       }
       f.set(`${k}.sa.count`, r.sas.length);
     }

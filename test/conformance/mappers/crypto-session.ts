@@ -62,7 +62,46 @@ function genie(expected: Json): Facts {
       }
     }
   }
-  return f.set('session.count', count);
+  return f.set('session.count', count + genieByInterface(f, expected.interfaces ?? {}));
+}
+
+/**
+ * `show crypto session {remote | local} ADDR [detail]` (ShowCryptoSessionRemote / Detail, IOS-XE):
+ * one session per interface, the peer and its port flat, the IKE SA under `IKEv2` or `IKEv1`,
+ * flows numbered with their selector text in `flow`.
+ */
+function genieByInterface(f: Facts, interfaces: Json): number {
+  let count = 0;
+  for (const [iface, s] of Object.entries<Json>(interfaces)) {
+    count++;
+    const k = sessionKey(iface, s.peer_ip);
+    f.set(`${k}.status`, lower(s.session_status)).set(`${k}.profile`, s.profile).set(`${k}.uptimeSec`, duration(s.uptime));
+    f.set(`${k}.peerPort`, s.peer_port)
+      .set(`${k}.fvrf`, none(s.fvrf))
+      .set(`${k}.ivrf`, none(s.ivrf))
+      .set(`${k}.phase1Id`, none(s.phase_id));
+    const sas = (['IKEv2', 'IKEv1'] as const).filter((v) => s[v]);
+    sas.forEach((version, i) => {
+      const sa = s[version];
+      const x = `${k}.ike[${i}]`;
+      f.set(`${x}.localAddress`, sa.local_ip).set(`${x}.localPort`, sa.local_port);
+      f.set(`${x}.remoteAddress`, sa.remote_ip).set(`${x}.remotePort`, sa.remote_port);
+      f.set(`${x}.version`, version.toLowerCase()).set(`${x}.capabilities`, none(sa.capabilities));
+      f.set(`${x}.connId`, sa.connid).set(`${x}.lifetimeRemainingSec`, duration(sa.lifetime));
+    });
+    f.set(`${k}.ike.count`, sas.length);
+    const flows = Object.values<Json>(s.ipsec_flow ?? {});
+    for (const fl of flows) {
+      const x = `${k}.flow[${String(fl.flow).trim()}]`;
+      f.set(`${x}.activeSas`, fl.active_sa).set(`${x}.origin`, fl.origin);
+      f.set(`${x}.inboundPktsDecrypted`, fl.inbound?.decrypted).set(`${x}.inboundPktsDropped`, fl.inbound?.dropped);
+      f.set(`${x}.inboundLifeKb`, numeric(fl.inbound?.life_in_kb)).set(`${x}.inboundLifeSec`, numeric(fl.inbound?.life_in_sec));
+      f.set(`${x}.outboundPktsEncrypted`, fl.outbound?.encrypted).set(`${x}.outboundPktsDropped`, fl.outbound?.dropped);
+      f.set(`${x}.outboundLifeKb`, numeric(fl.outbound?.life_in_kb)).set(`${x}.outboundLifeSec`, numeric(fl.outbound?.life_in_sec));
+    }
+    f.set(`${k}.flow.count`, flows.length);
+  }
+  return count;
 }
 
 /** `host` selectors have an empty mask in ntc-templates. */

@@ -41,6 +41,21 @@ const ikev2Sa: Mapper = {
         f.set(`${k}.localSpi`, sa.local_spi).set(`${k}.remoteSpi`, sa.remote_spi);
       }
     }
+    // `show crypto ikev2 sa {local | remote} ADDR` (ShowCryptoIkev2SaLocal / Remote): keyed by tunnel id,
+    // `local`/`remote` as `address/port`, the family left to the address.
+    for (const [id, sa] of Object.entries<Json>(expected.tunnel_id ?? {})) {
+      count++;
+      const [la, lp] = endpoint(sa.local);
+      const [ra, rp] = endpoint(sa.remote);
+      const k = `sa[${la?.includes(':') ? 'ipv6' : 'ipv4'}/${id}]`;
+      f.set(`${k}.localAddress`, la).set(`${k}.localPort`, lp).set(`${k}.remoteAddress`, ra).set(`${k}.remotePort`, rp);
+      f.set(`${k}.fvrf`, noneToUndefined(sa.fvrf)).set(`${k}.ivrf`, noneToUndefined(sa.ivrf)).set(`${k}.status`, sa.status);
+      f.set(`${k}.encryption`, sa.encryption).set(`${k}.keySizeBits`, sa.keysize).set(`${k}.prf`, sa.prf);
+      f.set(`${k}.hash`, sa.hash).set(`${k}.dhGroup`, sa.dh_grp).set(`${k}.authSign`, sa.auth_sign).set(`${k}.authVerify`, sa.auth_verify);
+      f.set(`${k}.lifetimeSec`, sa.life_time).set(`${k}.activeTimeSec`, sa.active_time);
+      f.set(`${k}.ceId`, sa.ce_id).set(`${k}.sessionId`, sa.session_id);
+      f.set(`${k}.localSpi`, sa.local_spi).set(`${k}.remoteSpi`, sa.remote_spi);
+    }
     return f.set('sa.count', count);
   },
   ours(records: IkeV2Sa[]) {

@@ -192,7 +192,21 @@ const nhrp: Mapper = {
   genie(expected: Json) {
     const f = new Facts();
     let count = 0;
+    // `show ip nhrp vrf NAME` (ShowIpNhrpVrf): `entries` by target, one entry each, the tunnel as its number.
+    for (const [target, e] of Object.entries<Json>(expected?.entries ?? {})) {
+      count++;
+      const k = `entry[${target}/${e.via ?? ''}]`;
+      f.set(`${k}.interface`, e.tunnel === undefined ? undefined : `Tunnel${e.tunnel}`).set(
+        `${k}.createdSec`,
+        parseDuration(String(e.created ?? '')),
+      );
+      f.set(`${k}.expireSec`, e.expire === 'never expire' ? undefined : parseDuration(String(e.expire ?? '')));
+      f.set(`${k}.type`, e.type)
+        .set(`${k}.flags`, Array.isArray(e.flags) ? e.flags.join(' ') : e.flags)
+        .set(`${k}.nbmaAddress`, e.nbma_address);
+    }
     for (const [target, t] of Object.entries<Json>(expected ?? {})) {
+      if (target === 'entries') continue;
       for (const [via, e] of Object.entries<Json>(t?.via ?? {})) {
         count++;
         const k = `entry[${target}/${via}]`;

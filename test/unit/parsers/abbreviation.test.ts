@@ -3,16 +3,24 @@ import { resolveCommand } from '../../../agent/parsers/registry.js';
 
 describe('IOS abbreviations resolve to their command', () => {
   it.each([
-    ['sh track br', 'show track [N] brief', {}],
-    ['sh track 5 br', 'show track [N] brief', { track: '5' }],
-    ['sh ip int br', 'show ip interface brief', {}],
+    ['sh track br', 'show track brief', {}],
+    ['sh track 5 br', 'show track brief', { track: '5' }],
+    ['sh track int br', 'show track brief', { kind: 'interface' }],
+    ['sh ip int br', 'show ip interface brief', {}], // `br` begins `brief`, so it is not the optional interface name
+    ['sh ip int Gi0/0 br', 'show ip interface brief', { interface: 'Gi0/0' }],
     ['sh cry ikev2 sa det', 'show crypto ikev2 sa detailed', {}],
-    ['sh ip ro vrf br', 'show ip route [vrf {NAME | *}] [PROTOCOL [ID]]', { vrf: 'br' }], // an argument is never expanded
+    ['sh cry ikev2 sa rem 192.0.2.1 det', 'show crypto ikev2 sa detailed', { remote: '192.0.2.1' }],
+    ['sh ip ro vrf br', 'show ip route', { vrf: 'br' }], // a required argument is never expanded
     ['SH VER', 'show version', {}],
-    ['sh ip sla stat', 'show ip sla statistics [N]', {}],
-  ])('%s', (line, usage, args) => {
+    ['sh ip sla stat', 'show ip sla statistics', {}],
+    ['sh ip bgp sum', 'show ip bgp summary', {}],
+    ['sh ip bgp nei', 'show ip bgp neighbors', {}],
+    ['sh ip bgp nei 192.0.2.1 adv', 'show ip bgp', { neighbor: '192.0.2.1', view: 'advertised-routes' }],
+    ['sh dmvpn int tu1', 'show dmvpn', { interface: 'tu1' }],
+    ['sh ip nhrp dyn', 'show ip nhrp', { entryType: 'dynamic' }],
+  ])('%s', (line, id, args) => {
     const r = resolveCommand(line);
-    expect(r?.spec.usage).toBe(usage);
+    expect(r?.spec.id).toBe(id);
     expect(r?.args).toEqual(args);
   });
 

@@ -8,15 +8,26 @@ import { Gen } from './grammar-gen.js';
  * in a VRF or not, with or without fall-over, established or not, configured
  * timers, route-maps both ways, prefix activity, connections, last reset,
  * the associated interface, and the TCP section that closes a block); the
- * fields the agent reads come back exactly.
+ * fields the agent reads come back exactly. Also `show bgp all neighbors`
+ * (each family named on a `For address family:` line, before its first block
+ * and for the empty families after), and the graceful-restart capability lines
+ * (`Graceful Restart Capability:`, the peer's restart timer, the families it
+ * advertised, IOS's unclosed `(was not preserved`), as CSR1000v 16.9 and 17.3
+ * print them (corpus: pyats-examples, CL-DevNet-2595), several families on one line too. And the
+ * lines genieparser's IOS-XE neighbour captures showed: the local AS with its options in the head
+ * line, `Administratively shut down`, `Message statistics, state Established:`, `Translates address
+ * family ... for VRF`, `Overrides the neighbor AS ...` and a TCP-AO keychain.
  */
+const EMPTY_FAMILIES = ['IPv6 Unicast', 'IPv4 Multicast', 'L2VPN E-VPN', 'MVPNv4 Unicast', 'MVPNv6 Unicast'];
+const GR_FAMILIES = ['IPv4 Unicast', 'IPv6 Unicast', 'VPNv4 Unicast'];
 const REASONS = ['Route to peer lost', 'BGP Notification sent', 'Peer closed the session', 'User reset', 'Active open failed'];
 
 describe('show ip bgp neighbors property: generated blocks read back', () => {
   it('holds for 200 generated outputs of 1-4 neighbours', () => {
     const g = new Gen(15_303);
     for (let n = 0; n < 200; n++) {
-      const lines: string[] = [];
+      const all = g.chance(0.4);
+      const lines: string[] = all ? ['For address family: IPv4 Unicast'] : [];
       const want: BgpNeighborDetail[] = [];
       for (let b = g.between(1, 4); b > 0; b--) {
         const neighbor = g.ipv4();
@@ -35,9 +46,14 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
           state: up ? 'established' : 'idle',
           stateRaw: up ? 'Established' : 'Idle',
         };
+        const localAs =
+          !internal && g.chance(0.2)
+            ? `local AS ${g.between(1, 4_294_967_295)}${g.pick(['', ' no-prepend', ' no-prepend replace-as', ' no-prepend replace-as dual-as'])},  `
+            : '';
         lines.push(
-          `BGP neighbor is ${neighbor},  ${vrf ? `vrf ${vrf},  ` : ''}remote AS ${remoteAs}, ${internal ? 'internal' : 'external'} link`,
+          `BGP neighbor is ${neighbor},  ${vrf ? `vrf ${vrf},  ` : ''}remote AS ${remoteAs},  ${localAs}${internal ? 'internal' : 'external'} link`,
         );
+        if (g.chance(0.1)) lines.push('  Administratively shut down');
         if (fallOver) lines.push(' Fall over configured for session');
         const rid = up ? g.ipv4() : '0.0.0.0';
         r.remoteRouterId = rid;
@@ -64,11 +80,26 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
             '    Route refresh: advertised and received(new)',
             '    Four-octets ASN Capability: advertised and received',
           );
+          if (g.chance(0.5)) {
+            lines.push('    Address family IPv4 Unicast: advertised and received');
+            lines.push(`    Graceful Restart Capability: ${g.pick(['received', 'advertised', 'advertised and received'])}`);
+            for (const side of ['Remote', 'Local'])
+              if (g.chance(0.6)) lines.push(`      ${side} Restart timer is ${g.pick([120, 60, 300])} seconds`);
+            lines.push('      Address families advertised by peer:');
+            for (const f of g.chance(0.5) ? GR_FAMILIES.slice(0, 1) : GR_FAMILIES.slice(0, g.between(1, 3)))
+              lines.push(`        ${f} (was ${g.pick(['not ', ''])}preserved${g.pick(['', ')'])}`);
+            if (g.chance(0.3)) lines.push('        VPNv4 Unicast (was not preserved, VPNv6 Unicast (was not preserved');
+            lines.push(
+              '    Enhanced Refresh Capability: advertised',
+              '    Multisession Capability: ',
+              '    Stateful switchover support enabled: NO for session 1',
+            );
+          }
         }
         const sent = g.int(100000),
           rcvd = g.int(100000);
         lines.push(
-          '  Message statistics:',
+          up && g.chance(0.3) ? '  Message statistics, state Established:' : '  Message statistics:',
           '    InQ depth is 0',
           '    OutQ depth is 0',
           '',
@@ -80,6 +111,8 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
           ' For address family: IPv4 Unicast',
         );
         Object.assign(r, { messagesSent: sent, messagesReceived: rcvd });
+        if (vrf && g.chance(0.5)) lines.push(`  Translates address family IPv4 Unicast for VRF ${vrf}`);
+        if (g.chance(0.2)) lines.push('  Overrides the neighbor AS with my AS before sending updates');
         if (g.chance(0.5)) {
           r.communitySent = true;
           lines.push('  Community attribute sent to this neighbor');
@@ -123,6 +156,7 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
           r.interface = i;
         }
         lines.push('  Transport(tcp) path-mtu-discovery is enabled', '  Graceful-Restart is disabled');
+        if (g.chance(0.1)) lines.push('  AO keychain test1 include-tcp-options');
         lines.push(
           ...(up
             ? [
@@ -136,8 +170,9 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
         );
         want.push(r);
       }
+      if (all) for (const f of EMPTY_FAMILIES) if (g.chance(0.7)) lines.push('', `For address family: ${f}`);
       const text = lines.join('\n');
-      const { records, warnings } = parseCommandOutput('show ip bgp neighbors', text);
+      const { records, warnings } = parseCommandOutput(all ? 'show bgp all neighbors' : 'show ip bgp neighbors', text);
       expect(warnings, text).toEqual([]);
       expect(records, text).toEqual(want);
     }

@@ -9,7 +9,12 @@ import { Gen } from './grammar-gen.js';
  * column), every status combination, blank or oversized metric and LocPrf,
  * networks too long for their column (wrapped), classful networks printed
  * without a mask, AS paths of any length, each origin; read back exactly.
+ * Also `show bgp all`: the table under `For address family: IPv4 Unicast`, then
+ * the other families' headings with no table under them (CSR1000v 16.9,
+ * corpus pyats-examples/show_bgp_all), and a VPNv4 family's table after it, whose paths are
+ * not read into this one (one warning where it begins).
  */
+const EMPTY_FAMILIES = ['IPv6 Unicast', 'IPv4 Multicast', 'L2VPN E-VPN', 'MVPNv4 Unicast', 'MVPNv6 Unicast'];
 const LEGEND_OLD = [
   'Status codes: s suppressed, d damped, h history, * valid, > best, i - internal,',
   '              r RIB-failure, S Stale',
@@ -35,7 +40,12 @@ describe('show ip bgp property: generated tables read back', () => {
       const xe = g.chance(0.5);
       const version = g.between(1, 999_999);
       const routerId = g.ipv4();
-      const lines = [`BGP table version is ${version}, local router ID is ${routerId}`, ...(xe ? LEGEND_XE : LEGEND_OLD)];
+      const all = xe && g.chance(0.4);
+      const lines = [
+        ...(all ? ['For address family: IPv4 Unicast', ''] : []),
+        `BGP table version is ${version}, local router ID is ${routerId}`,
+        ...(xe ? LEGEND_XE : LEGEND_OLD),
+      ];
       const want: BgpPathEntry[] = [];
       for (let p = g.between(1, 12); p > 0; p--) {
         const len = g.pick([8, 16, 24, 27, 32]);
@@ -82,9 +92,28 @@ describe('show ip bgp property: generated tables read back', () => {
           });
         }
       }
+      if (all) for (const f of EMPTY_FAMILIES) if (g.chance(0.7)) lines.push('', `For address family: ${f}`, '');
+      // A VPN family's paths are another table: never read into this one, said once (genieparser ShowBgpAll).
+      const vpn = all && g.chance(0.3);
+      if (vpn)
+        lines.push(
+          '',
+          'For address family: VPNv4 Unicast',
+          '',
+          `BGP table version is ${version}, local router ID is ${routerId}`,
+          ...LEGEND_XE,
+          'Route Distinguisher: 200:1 (default for vrf VRF1)',
+          ` *>   10.1.1.0/24      ${g.ipv4().padEnd(15)}          0         32768 ?`,
+        );
       const text = lines.join('\n');
-      const { records, warnings } = parseCommandOutput(g.pick(['show ip bgp', 'show bgp ipv4 unicast']), text);
-      expect(warnings, text).toEqual([]);
+      const command = all
+        ? g.pick(['show bgp all', 'show ip bgp all'])
+        : g.pick(['show ip bgp', 'show bgp ipv4 unicast', 'show ip bgp ipv4 unicast']);
+      const { records, warnings } = parseCommandOutput(command, text);
+      expect(
+        warnings.map((w) => w.reason),
+        text,
+      ).toEqual(vpn ? ['paths of address family VPNv4 Unicast are not read'] : []);
       expect(records, text).toEqual(want);
     }
   });

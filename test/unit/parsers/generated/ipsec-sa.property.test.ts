@@ -10,6 +10,11 @@ import { Gen } from './grammar-gen.js';
  * the detail form or the five of the plain form and its error counts, endpoints, MTUs, outbound SPI, PFS with or without a group,
  * inbound/outbound esp SAs with transform, settings, conn/flow ids, lifetime,
  * IV, replay window and status, and the empty ah/pcp sections), read back exactly.
+ * Also as a Catalyst 9000 on IOS-XE 17 prints them (genieparser ShowCryptoIpsecSaInterface,
+ * ShowCryptoIpsecSaPeer): the time left in words (`4 hours, 2 mins`) or no lifetime at all
+ * (`ekey has been disabled`), an `IPsecv6 policy name:` line, the endpoints broken after the
+ * comma and `ipv6 mtu` for IPv6 SAs, and SAs whose keys the hardware holds (`spi: [Not Available]`,
+ * `remaining key lifetime is not applicable`).
  */
 const COUNTER_LINES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['#pkts encaps: %, #pkts encrypt: %, #pkts digest: %', ['pktsEncaps', 'pktsEncrypt', 'pktsDigest']],
@@ -40,7 +45,9 @@ const MASKS: ReadonlyArray<readonly [string, number]> = [
 
 function sa(g: Gen, direction: 'inbound' | 'outbound', cryptoMap: string): { lines: string[]; want: IpsecSa } {
   const n = g.int(2 ** 32);
-  const spi = `0x${n.toString(16).toUpperCase().padStart(8, '0')}`;
+  // Keys the hardware holds: the SPI hidden, no lifetime (genieparser ShowCryptoIpsecSaIpv6Detailed).
+  const hidden = g.chance(0.1);
+  const spi = hidden ? '[Not Available]' : `0x${n.toString(16).toUpperCase().padStart(8, '0')}`;
   const transform = g.pick(TRANSFORMS);
   const settings = g.pick([['Tunnel'], ['Tunnel', 'esn'], ['Transport']]);
   const connId = g.int(5000);
@@ -49,7 +56,11 @@ function sa(g: Gen, direction: 'inbound' | 'outbound', cryptoMap: string): { lin
   const iv = g.pick([8, 16]);
   const window = g.chance(0.5) ? g.pick([64, 512, 1024]) : undefined;
   // Volume rekey disabled: IOS-XE prints the seconds alone and says so on the next line.
-  const volume = g.chance(0.7);
+  const volume = g.chance(0.6);
+  // Without volume rekey, IOS-XE 17 may print the seconds left in words, or no lifetime at all.
+  const lifetime = hidden ? 'na' : volume ? 'k/sec' : g.pick(['sec', 'sec', 'words', 'none'] as const);
+  const [hours, mins] = [Math.floor(sec / 3600), Math.floor((sec % 3600) / 60)];
+  const worded = [hours ? `${hours} hour${hours === 1 ? '' : 's'}` : '', `${mins} min${mins === 1 ? '' : 's'}`].filter(Boolean).join(', ');
   const want: IpsecSa = {
     direction,
     protocol: 'esp',
@@ -60,8 +71,8 @@ function sa(g: Gen, direction: 'inbound' | 'outbound', cryptoMap: string): { lin
     flowId: flow,
     siblingFlags: 'FFFFFFFF80004048',
     cryptoMap,
-    ...(volume ? { remainingLifetimeKb: kb } : {}),
-    remainingLifetimeSec: sec,
+    ...(lifetime === 'k/sec' ? { remainingLifetimeKb: kb } : {}),
+    ...(lifetime === 'none' || lifetime === 'na' ? {} : { remainingLifetimeSec: lifetime === 'words' ? hours * 3600 + mins * 60 : sec }),
     ivSizeBytes: iv,
     replayDetection: true,
     status: 'active',
@@ -69,13 +80,17 @@ function sa(g: Gen, direction: 'inbound' | 'outbound', cryptoMap: string): { lin
   };
   if (window !== undefined) want.replayWindowSize = window;
   const lines = [
-    `      spi: ${spi}(${n})`,
+    hidden ? `      spi: ${spi}` : `      spi: ${spi}(${n})`,
     `        transform: ${transform} ,`,
     `        in use settings ={${settings.join(', ')}, }`,
     `        conn id: ${connId}, flow_id: ${flow}, sibling_flags FFFFFFFF80004048, crypto map: ${cryptoMap}`,
-    ...(volume
-      ? [`         sa timing: remaining key lifetime (k/sec): (${kb}/${sec})`]
-      : [`        sa timing: remaining key lifetime (sec): ${sec}`, '        Kilobyte Volume Rekey has been disabled']),
+    ...{
+      'k/sec': [`         sa timing: remaining key lifetime (k/sec): (${kb}/${sec})`],
+      sec: [`        sa timing: remaining key lifetime (sec): ${sec}`, '        Kilobyte Volume Rekey has been disabled'],
+      words: [`        sa timing: remaining key lifetime ${worded}`, '        Kilobyte Volume Rekey has been disabled'],
+      none: ['        ekey has been disabled'],
+      na: ['        sa timing: remaining key lifetime is not applicable', '        Kilobyte Volume Rekey has been disabled'],
+    }[lifetime],
     `        IV size: ${iv} bytes`,
     `        replay detection support: Y${window !== undefined ? `  replay window size: ${window}` : ''}`,
     '        Status: ACTIVE(ACTIVE)',
@@ -95,8 +110,10 @@ describe.each([
       for (let i = g.between(1, 3); i > 0; i--) {
         const intf = g.pick([`Tunnel${g.int(3000)}`, g.interfaceName()]);
         const tag = `${intf}-head-${g.int(3)}`;
-        const local = g.ipv4();
+        const v6 = g.chance(0.25);
+        const local = v6 ? `FE80::${g.int(0x10000).toString(16).toUpperCase()}:${g.int(0x10000).toString(16).toUpperCase()}` : g.ipv4();
         lines.push(`interface: ${intf}`, `    Crypto map tag: ${tag}, local addr ${local}`, '');
+        if (v6) lines.push(`   IPsecv6 policy name: OSPFv3-${g.int(5000)}`, '');
         for (let k = g.between(1, 2); k > 0; k--) {
           const vrf = g.pick(['(none)', 'INET', 'red']);
           const [mask, len] = g.pick(MASKS);
@@ -111,7 +128,7 @@ describe.each([
             return { text: `(${a}/${mask}/${protocol}/${port})`, prefix: `${a}/${len}`, protocol, port };
           };
           const [li, ri] = [ident(), ident()];
-          const peer = g.ipv4();
+          const peer = v6 ? g.pick(['FF02::5', `FE80::${g.int(0x10000).toString(16).toUpperCase()}`]) : g.ipv4();
           const peerPort = g.pick([500, 4500]);
           const counters: Record<string, number> = {};
           lines.push(
@@ -135,11 +152,18 @@ describe.each([
           const pfs = g.chance(0.4);
           const group = pfs ? g.pick(['group14', 'group19', 'group20', 'group21']) : undefined;
           const sas = [sa(g, 'inbound', tag), sa(g, 'outbound', tag)];
-          const outSpi = sas[1]!.want.spi;
+          const outSpi = sas[1]!.want.spi.startsWith('0x')
+            ? sas[1]!.want.spi
+            : `0x${g
+                .int(2 ** 16)
+                .toString(16)
+                .toUpperCase()}`;
           lines.push(
             '',
-            `     local crypto endpt.: ${local}, remote crypto endpt.: ${peer}`,
-            `     plaintext mtu ${plaintext}, path mtu ${path}, ip mtu ${path}, ip mtu idb ${mtuIntf}`,
+            ...(v6
+              ? [`     local crypto endpt.: ${local},`, `     remote crypto endpt.: ${peer}`]
+              : [`     local crypto endpt.: ${local}, remote crypto endpt.: ${peer}`]),
+            `     plaintext mtu ${plaintext}, path mtu ${path}, ${v6 ? 'ipv6' : 'ip'} mtu ${path}, ${v6 ? 'ipv6' : 'ip'} mtu idb ${mtuIntf}`,
             `     current outbound spi: ${outSpi}(${parseInt(outSpi, 16)})`,
             `     PFS (Y/N): ${pfs ? 'Y' : 'N'}, DH group: ${group ?? 'none'}`,
             '',

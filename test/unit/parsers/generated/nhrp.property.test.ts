@@ -7,7 +7,7 @@ import { Gen } from './grammar-gen.js';
  * Issue 18 item 3 for `show ip nhrp`: random entries from the documented line
  * kinds (target via next hop, interface with created/expire times or `never
  * expire`, type with any set of flags, NBMA address with or without a claimed
- * address), read back exactly.
+ * address, the NHRP group an IOS-XE spoke registered with), read back exactly.
  */
 const FLAGS = ['router', 'nhop', 'rib', 'unique', 'registered', 'used', 'implicit', 'local', 'nat'];
 
@@ -36,6 +36,8 @@ describe('show ip nhrp property: generated entries read back', () => {
           `   NBMA address: ${nbma}${claimed ? ` ` : ''}`.trimEnd(),
         );
         if (claimed) lines.push(`    (Claimed NBMA address: ${claimed})`);
+        // `Group: NAME` (`ip nhrp group`, genieparser ShowIpNhrpVrf): understood, not recorded.
+        if (g.chance(0.3)) lines.push(`   Group: ${g.pick(['HUB', 'SPOKE_1G', 'SPOKE_10G_SCALE'])}`);
         want.push({
           target,
           via,

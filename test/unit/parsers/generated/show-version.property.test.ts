@@ -111,15 +111,7 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
   ]);
   lines.push(`System image file is "${want.systemImage}"`);
   want.lastReloadReason = g.pick(REASONS);
-  lines.push(
-    `Last reload reason: ${want.lastReloadReason}`,
-    '',
-    '',
-    'This product contains cryptographic features and is subject to United',
-    'States and local country laws governing import, export, transfer and',
-    'use. Delivery of Cisco cryptographic products does not imply',
-    '',
-  );
+  lines.push(`Last reload reason: ${want.lastReloadReason}`, '', '', ...exportNotice(g), '');
   if (!p.xe && g.chance(0.6)) {
     want.licenseLevel = g.pick(['ipbasek9', 'advipservices', 'securityk9']);
     want.licenseType = g.pick(['Permanent', 'RightToUse', 'Smart License']);
@@ -180,6 +172,36 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
   want.configRegister = g.pick(['0x2102', '0x2142', '0x102']);
   lines.push(`Configuration register is ${want.configRegister}`, '');
   return { lines, want };
+}
+
+/**
+ * The crypto export notice, whole or cut short as the older generator had it; its
+ * last sentence on two lines (IOS 15, IOS-XE) or on one (12.2: textfsm's
+ * cisco_version_example, a WS-C4948 on 12.2(31)SGA1).
+ */
+function exportNotice(g: Gen): string[] {
+  const head = [
+    'This product contains cryptographic features and is subject to United',
+    'States and local country laws governing import, export, transfer and',
+    'use. Delivery of Cisco cryptographic products does not imply',
+  ];
+  if (g.chance(0.3)) return head;
+  const last = g.chance(0.5)
+    ? ['If you require further assistance please contact us by sending email to', 'export@cisco.com.']
+    : ['If you require further assistance please contact us by sending email to export@cisco.com.'];
+  return [
+    ...head,
+    'third-party authority to import, export, distribute or use encryption.',
+    'Importers, exporters, distributors and users are responsible for',
+    'compliance with U.S. and local country laws. By using this product you',
+    'agree to comply with applicable laws and regulations. If you are unable',
+    'to comply with U.S. and local laws, return this product immediately.',
+    '',
+    'A summary of U.S. laws governing Cisco cryptographic products may be found at:',
+    'http://www.cisco.com/wwl/export/crypto/tool/stqrg.html',
+    '',
+    ...last,
+  ];
 }
 
 describe('show version property: generated outputs read back', () => {
