@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { explainParse, formatExplanation } from '../parsers/explain.js';
-import { COMMANDS, resolveCommand } from '../parsers/registry.js';
+import { COMMANDS, refusedForm, resolveCommand } from '../parsers/registry.js';
 
 const HELP = `Usage: spokepilot parse "<show command>" [FILE] [--warnings | --explain]
 
@@ -44,7 +44,12 @@ export async function parseCommand(argv: string[]): Promise<number> {
   }
   const resolved = resolveCommand(command);
   if (!resolved) {
-    console.error(`spokepilot parse: unsupported command "${command}". Supported:\n${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}`);
+    // A documented form whose output has another layout says so, rather than only "unsupported".
+    const refused = refusedForm(command);
+    const why = refused ? `: it is "${refused.usage}", whose output is ${refused.reason}` : '';
+    console.error(
+      `spokepilot parse: unsupported command "${command}"${why}. Supported:\n${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}`,
+    );
     return 2;
   }
   let input: string;

@@ -40,4 +40,12 @@ describe('spokepilot parse --explain (real bin)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--warnings and --explain are two different outputs');
   });
+
+  it('a documented form whose output has another layout is refused saying which form it is', async () => {
+    const r = await runCli(['parse', 'sh ip ro summ', CAPTURE]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^spokepilot parse: unsupported command "sh ip ro summ": it is "show \{ip \| ipv6\} route \[vrf NAME\] summary", whose output is /,
+    );
+  });
 });

@@ -96,8 +96,9 @@ async function handle(req: RouteIngestRequest): Promise<RouteIngestReply> {
     if (!resolved || (resolved.spec.id !== 'show ip route' && resolved.spec.id !== 'show ipv6 route')) {
       return { id: req.id, ok: false, code: 'STORE_BAD_INPUT', message: `not a routing table command: "${req.command}"` };
     }
-    if (resolved.args.protocol) {
-      // A filtered view is not the table: storing it would record every other route as removed.
+    if (resolved.args.protocol || resolved.args.subset) {
+      // A filtered view (a protocol, longer-prefixes, supernets-only, a list) is not the table:
+      // storing it would record every other route as removed.
       return { id: req.id, ok: false, code: 'STORE_BAD_INPUT', message: `filtered view "${req.command}" is not a whole table` };
     }
     const parsed = resolved.spec.parse(req.text, resolved.args);

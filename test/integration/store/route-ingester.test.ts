@@ -71,6 +71,9 @@ describe('route ingester (worker thread, real SQLite file)', () => {
   it('refuses a filtered view, which is not a whole table', async () => {
     ingester = new RouteIngester({ dbPath });
     await expect(ingester.ingestText('show ip route bgp', '', 1000)).rejects.toMatchObject({ code: 'STORE_BAD_INPUT' });
+    // The other partial views the grammar reads (issue 18) are refused alike.
+    for (const view of ['show ip route 10.0.0.0 255.0.0.0 longer-prefixes', 'show ip route supernets-only'])
+      await expect(ingester.ingestText(view, '', 1000)).rejects.toMatchObject({ code: 'STORE_BAD_INPUT' });
   });
 
   it('lets a newer read of a table supersede one still waiting', async () => {
