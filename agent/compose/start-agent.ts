@@ -26,6 +26,7 @@ import { ActingFirstRouter } from '../shell/act/acting-first.js';
 import { GuardedRouter } from '../shell/act/guarded-router.js';
 import { restoreDualCloud, restoreNative, type RestoreOutcome } from '../shell/act/native-restore.js';
 import { releaseLeftForbids } from '../shell/act/release-left-forbids.js';
+import { releaseLeftRouteMaps } from '../shell/act/release-left-route-maps.js';
 import { fullRateStopLines } from '../core/metered/probing.js';
 import { runPreflight } from '../shell/decide/run-preflight.js';
 import { TcpPresence } from '../adapters/tcp-presence.js';
@@ -98,13 +99,16 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
   config = checked.config;
   // Started in dry-run by the file (not by a failed preflight): the forbids a killed run left are given back.
   if (fileConfig.policy.mode === 'dry-run') {
-    await releaseLeftForbids({
-      config,
-      router,
-      journal: store.reporting({ nonceKeepMs: 0 })?.journal, // only its journal is read here
-      record: (kind, subject, data) => store.journal(clock.now(), kind, subject, data),
-      log,
-    });
+    const record = (kind: string, subject: string, data: unknown) => store.journal(clock.now(), kind, subject, data);
+    if (config.dualCloud) await releaseLeftRouteMaps({ config, router, record, log });
+    else
+      await releaseLeftForbids({
+        config,
+        router,
+        journal: store.reporting({ nonceKeepMs: 0 })?.journal, // only its journal is read here
+        record,
+        log,
+      });
   }
   const pool = new ParsePool({ size: 1 });
   const runtime = new Runtime({
