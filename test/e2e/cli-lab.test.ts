@@ -33,7 +33,7 @@ describe('spokepilot lab (real bin)', () => {
     const r = await runCli(['lab', '--scenario', 'no-such-scenario', '--ssh-port', '0']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /no scenario "no-such-scenario": give a file, or one of agent-killed-mid-fault, both-hubs-degrade, both-wans-down, brownout, /,
+      /no failover scenario "no-such-scenario": give a file, or one of agent-killed-mid-fault, both-hubs-degrade, both-wans-down, brownout, /,
     );
     const demo = await runCli(['demo', '--scenario', 'no-such-scenario']);
     expect(demo.code).toBe(2);

@@ -76,7 +76,7 @@ describe('baselines and bench statistics', () => {
     expect(text).toMatch(/^ threshold 180$/m);
     expect(text).not.toMatch(/\{\{/);
     expect(() => fillServiceLevel(' threshold {{latncy}}', DEFAULT_SERVICE_LEVEL, 'mine.ios')).toThrow(
-      'mine.ios: unknown placeholder {{latncy}} (known: latency, loss, jitter)',
+      'mine.ios: unknown placeholder {{latncy}} (known: latency, loss, jitter, loss_in_50)',
     );
   });
 

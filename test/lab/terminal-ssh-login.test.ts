@@ -3,16 +3,16 @@
  * sessions and servers at once, dropping sessions, closing.
  */
 import { createHash } from 'node:crypto';
-import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHostKeyPem } from '../../lab/ssh/host-key.js';
 import { startLabSshServer, type LabSshServer } from '../../lab/ssh/server.js';
 import { fakeDevice, VERSION_LINES } from './terminal-fake-device.js';
 import { closed, connect, execCommand, lines, Shell } from './terminal-ssh-client.js';
+import { sshKeyPair } from '../support/ssh-key-pair.js';
 
-const agentKey = ssh2.utils.generateKeyPairSync('ed25519');
-const strangerKey = ssh2.utils.generateKeyPairSync('ed25519');
-const rsaKey = ssh2.utils.generateKeyPairSync('rsa', { bits: 2048 });
+const agentKey = sshKeyPair('ed25519');
+const strangerKey = sshKeyPair('ed25519');
+const rsaKey = sshKeyPair('rsa', { bits: 2048 });
 const ADMIN = { username: 'admin', password: 'admin' };
 const AGENT = { username: 'agent', privateKey: agentKey.private };
 

@@ -9,6 +9,7 @@
 import ssh2, { type ServerChannel } from 'ssh2';
 import { sshFingerprint } from '../../lab/ssh/host-key.js';
 import { generateRouteTable } from '../../bench/support/route-table.js';
+import { sshKeyPair } from './ssh-key-pair.js';
 
 export interface FloodingRouterOptions {
   /** Routes printed by `show ip route` (generated, CRLF line ends as IOS sends them). */
@@ -31,7 +32,7 @@ const PAGE = 'y'.repeat(2000) + '\r\n --More-- ';
 const ERASE = '\b'.repeat(10) + ' '.repeat(10) + '\b'.repeat(10);
 
 export async function startFloodingRouter(o: FloodingRouterOptions = {}): Promise<FloodingRouter> {
-  const hostKey = ssh2.utils.generateKeyPairSync('ed25519').private;
+  const hostKey = sshKeyPair('ed25519').private;
   const parsed = ssh2.utils.parseKey(hostKey);
   if (parsed instanceof Error) throw parsed;
   const fingerprint = sshFingerprint((Array.isArray(parsed) ? parsed[0]! : parsed).getPublicSSH());
