@@ -9,8 +9,8 @@
  * its output back ("EEM CLI Library Command Extensions"), so a command costs
  * what a command on any vty costs: `cliCommandMs` for each exec command, the
  * lines of a configuration session going with its `configure terminal` (0:
- * instant, the default). Applets run one at a time (the default applet thread class has
- * one thread), so a run holds the rest until its last action.
+ * instant, the default). Applets run one at a time (the default applet
+ * thread class has one thread), so a run holds the rest until its last action.
  */
 import { CliSession } from '../cli/session.js';
 import type { CommandDef } from '../cli/grammar.js';

@@ -48,8 +48,10 @@ export class DualCloudReader {
     await this.readShortcuts();
   }
 
-  /** The router's own quality tracks, when hubs name one: a hub whose track is Down is bad at once. */
-  /** True when the set of Down tracks changed (and was observed). */
+  /**
+   * The router's own quality tracks, when hubs name one: a hub whose track is Down is bad at once.
+   * True when the set of Down tracks changed (and was observed).
+   */
   private async readHubTracks(): Promise<boolean> {
     if (!this.o.dualCloud.hubs.some((h) => h.qualityTrack !== undefined)) return false;
     const down = hubTracksDown(this.o.dualCloud, await this.o.parse('show track brief'));
