@@ -12,7 +12,7 @@ import { sshKeyPair } from '../support/ssh-key-pair.js';
 
 const agentKey = sshKeyPair('ed25519');
 const strangerKey = sshKeyPair('ed25519');
-const rsaKey = sshKeyPair('rsa', { bits: 2048 });
+const rsaKey = sshKeyPair('rsa');
 const ADMIN = { username: 'admin', password: 'admin' };
 const AGENT = { username: 'agent', privateKey: agentKey.private };
 
