@@ -9,8 +9,9 @@ import type { LineRule } from './interfaces-lines.js';
  */
 export const WAN_RULES: readonly LineRule[] = [
   // PPP link control and network control protocols: `LCP Open`, `Open: IPCP, CDPCP`, `Listen: CDPCP`.
+  // `LCP Open, multilink Closed` on a B channel or serial link that may join a multilink bundle.
   [
-    /^LCP (\w+)$/,
+    /^LCP (\w+)(?:, multilink \w+)?$/,
     ({ iface }, m) => {
       iface.lcpState = m[1]!;
     },
@@ -68,9 +69,12 @@ export const WAN_RULES: readonly LineRule[] = [
       iface.dialerState = m[1]!;
     },
   ],
-  [/^(?:Dial reason|Time to disconnect|Connected to|Current callback) .+$/, () => undefined],
+  // `Dial reason: ip (s=10.1.1.1, d=10.1.1.2)` takes a colon; the others do not.
+  [/^(?:Dial reason:?|Time to disconnect|Connected to|Current callback) .+$/, () => undefined],
+  // `Interface is bound to Dialer1 (Encapsulation PPP)`: the physical side of a dialer profile names
+  // its profile and the encapsulation the call runs (IOS Dial Technologies, dialer profiles).
   [
-    /^(?:Interface is )?[Bb]ound to:? (\S+)$/,
+    /^(?:Interface is )?[Bb]ound to:? (\S+)(?: \(Encapsulation [^)]+\))?$/,
     ({ iface }, m) => {
       iface.boundTo = canonicalInterface(m[1]!);
     },

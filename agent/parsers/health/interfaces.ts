@@ -13,6 +13,17 @@ import { WAN_RULES } from './interfaces-wan-lines.js';
 const HEADER =
   /^(\S+) is (administratively down|up|down|deleted|reset)(?: \(\w+\))?(?:, line protocol is (\w+)(?: \(([\w-]+)\))?)?(?:\s*,\s*Autostate (Enabled|Disabled))?$/;
 
+/**
+ * A dialer profile in use ends its block with `Bound to:` and then the whole block
+ * of the interface carrying the call, indented one step deeper (IOS Dial
+ * Technologies, dialer profiles: `show interfaces dialer` with a B channel bound).
+ */
+const BOUND_TO = /^Bound to:$/;
+interface BoundBlock {
+  owner: InterfaceDetail;
+  indent: number;
+}
+
 const RULES: readonly LineRule[] = [...GENERAL_RULES, ...TRAFFIC_RULES, ...TUNNEL_RULES, ...WAN_RULES];
 
 /**
@@ -27,12 +38,28 @@ export function parseInterfaces(text: string): ParseResult<InterfaceDetail> {
   );
   const records: InterfaceDetail[] = [];
   let ctx: InterfaceContext | undefined;
+  let headerIndent = 0;
+  let boundBlock: BoundBlock | undefined;
 
   for (const line of splitLines(text)) {
     const t = line.text.trim();
     if (t === '' || isCaptureNoise(t)) continue;
+    if (ctx && BOUND_TO.test(t)) {
+      boundBlock = { owner: ctx.iface, indent: headerIndent };
+      continue;
+    }
     const header = interfaceHeader(t);
     if (header) {
+      const indent = line.text.length - line.text.trimStart().length;
+      if (boundBlock && indent > boundBlock.indent) {
+        // The bound interface, printed inside the dialer's block: it is the dialer's binding,
+        // not an interface of this output (`show interfaces` prints it again on its own).
+        boundBlock.owner.boundTo ??= header.name;
+        ctx = { iface: header };
+        continue;
+      }
+      boundBlock = undefined;
+      headerIndent = indent;
       ctx = { iface: header };
       records.push(header);
       continue;

@@ -53,6 +53,12 @@ export class Gen {
       () => `Embedded-Service-Engine0/0`,
       () => `BDI${this.between(1, 100)}`,
       () => `VirtualPortGroup0`,
+      // IR1101 / IR1800 / IR829 and IOS-XE virtual kinds.
+      () => `Async0/${this.int(3)}/0`,
+      () => `Virtual-Template${this.between(1, 20)}`,
+      () => `NVI0`,
+      () => `LISP0`,
+      () => `BRI0/${this.int(2)}:${this.between(1, 2)}`,
       () => `GigabitEthernet0/0/${this.int(4)}.${this.between(2, 4094)}`,
     ])();
   }

@@ -8,7 +8,8 @@ import { Gen } from './grammar-gen.js';
  * kinds (state line with every state and a protocol detail, hardware with and
  * without a MAC, description, address or unnumbered, MTU/BW/DLY, loads,
  * encapsulation with VLAN, keepalive, duplex/speed/media, flow control, ARP,
- * last input/output, queues, rates over any interval, counters), for
+ * last input/output, queues, rates over any interval, counters, dialer
+ * bindings as a line or as a nested `Bound to:` block), for
  * interfaces of every platform, read back exactly.
  */
 const STATES = [
@@ -152,6 +153,24 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
     `     ${c.packetsOutput} packets output, ${c.bytesOutput} bytes, ${c.underruns} underruns`,
     `     ${c.outputErrors} output errors, ${c.collisions} collisions, ${c.interfaceResets} interface resets`,
   );
+  // Dialer profiles: the physical side names its profile and LCP state, or a dialer ends
+  // with `Bound to:` and the bound interface's block one step deeper (not a record of its own).
+  const binding = g.pick(['none', 'none', 'line', 'block'] as const);
+  if (binding === 'line') {
+    want.boundTo = `Dialer${g.between(1, 9)}`;
+    want.lcpState = g.pick(['Open', 'Closed', 'Listen']);
+    lines.push(`  Interface is bound to ${want.boundTo} (Encapsulation PPP)`, `  LCP ${want.lcpState}, multilink Closed`);
+  } else if (binding === 'block') {
+    want.boundTo = g.interfaceName();
+    lines.push(
+      '  Bound to:',
+      `  ${want.boundTo} is up, line protocol is up`,
+      '    Hardware is BRI with U interface and POTS',
+      '    Encapsulation PPP, loopback not set',
+      `    Dial reason: ip (s=${g.ipv4()}, d=${g.ipv4()})`,
+      '    LCP Open, multilink Closed',
+    );
+  }
   want.queues = expect.objectContaining(q) as never;
   want.rates = rates;
   want.counters = expect.objectContaining(c) as never;
