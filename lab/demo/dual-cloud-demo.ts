@@ -7,7 +7,6 @@
  * traffic goes (outbound: BGP's best path; return: the hubs' core).
  */
 import { join } from 'node:path';
-import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import { startAgent } from '../../agent/compose/start-agent.js';
 import { parseAs } from '../../agent/parsers/registry.js';
 import { silentLogger } from '../../agent/ports/logger.js';
@@ -20,6 +19,7 @@ import { startLabSpoke } from '../spoke.js';
 import { ScaledClock } from '../world/clock.js';
 import { DUAL_CLOUD_SUMMARY } from '../world/dual-cloud-world.js';
 import { describeDecision } from './render-status.js';
+import { labSshCli } from '../harness/lab-ssh-cli.js';
 
 export async function playDualCloudDemo(o: { scenario: Scenario; speed: number; workDir: string; mqttUrl: string }): Promise<string> {
   const clock = new ScaledClock(o.speed);
@@ -37,15 +37,7 @@ export async function playDualCloudDemo(o: { scenario: Scenario; speed: number; 
       mqttUrl: o.mqttUrl,
     }),
   };
-  const cli = new SshRouterCli({
-    host: '127.0.0.1',
-    port: spoke.ssh.port,
-    username: 'agent',
-    password: 'agent',
-    hostKeySha256: spoke.ssh.fingerprint,
-    connectTimeoutMs: 10_000,
-    commandTimeoutMs: 10_000,
-  });
+  const cli = labSshCli(spoke.ssh, { username: 'agent', password: 'agent' });
   const lan = `${DUAL_CLOUD_LAN.network}/24`;
   const directions = async () => {
     const paths = parseAs('show ip bgp', await cli.show('show bgp ipv4 unicast'), 'show bgp ipv4 unicast').records;

@@ -9,7 +9,6 @@
  */
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
 import { silentLogger } from '../../agent/ports/logger.js';
 import { playScenario } from '../scenario/runner.js';
@@ -22,6 +21,7 @@ import { DualCloudMeter } from './dual-cloud-meter.js';
 import { DUAL_CLOUD_AGENT_TRACKS, TRACKS_SETTLE_MS, dualCloudBenchConfig, type DualCloudFigures } from './dual-cloud-run.js';
 import { baselineConfig } from './arms.js';
 import { freeUdpPort } from './free-port.js';
+import { labSshCli } from './lab-ssh-cli.js';
 
 /** Lab time before the scenario starts, as in the manual-clock runs: sessions up, probes judged. */
 const WARM_UP_MS = 120_000;
@@ -47,15 +47,7 @@ export async function runDualCloudAgentOverSsh(o: {
     hostKeySha256: spoke.ssh.fingerprint,
     syslogPort,
   });
-  const cli = new SshRouterCli({
-    host: '127.0.0.1',
-    port: spoke.ssh.port,
-    username: 'agent',
-    password: 'agent',
-    hostKeySha256: spoke.ssh.fingerprint,
-    connectTimeoutMs: 10_000,
-    commandTimeoutMs: 10_000,
-  });
+  const cli = labSshCli(spoke.ssh, { username: 'agent', password: 'agent' });
   let agent: RunningAgent | undefined;
   let sampling = true;
   try {

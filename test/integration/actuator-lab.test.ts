@@ -1,6 +1,5 @@
 /** The actuator against the lab over real SSH: verify, retry, roll back; both strategies. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import { parseCommandOutput } from '../../agent/parsers/registry.js';
 import { silentLogger } from '../../agent/ports/logger.js';
 import { Actuator, type ActivePath } from '../../agent/shell/act/actuator.js';
@@ -8,6 +7,8 @@ import type { CryptoSession, FlexVpnClient } from '../../proto/records/crypto.js
 import { agentClockFrom } from '../../lab/harness/clock-bridge.js';
 import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
 import { ScaledClock } from '../../lab/world/clock.js';
+import type { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
+import { labSshCli } from '../../lab/harness/lab-ssh-cli.js';
 
 const HUB1 = '198.51.100.1';
 const HUB2 = '203.0.113.1';
@@ -30,15 +31,7 @@ describe('actuator against the lab (real SSH, scaled clock)', () => {
   beforeEach(async () => {
     clock = new ScaledClock(20);
     spoke = await startLabSpoke({ clock, seed: 5, users: [{ username: 'a', password: 'a', privilege: 15 }] });
-    cli = new SshRouterCli({
-      host: '127.0.0.1',
-      port: spoke.ssh.port,
-      username: 'a',
-      password: 'a',
-      hostKeySha256: spoke.ssh.fingerprint,
-      connectTimeoutMs: 5000,
-      commandTimeoutMs: 5000,
-    });
+    cli = labSshCli(spoke.ssh, { username: 'a', password: 'a' }, { connectTimeoutMs: 5000, commandTimeoutMs: 5000 });
   });
   afterEach(async () => {
     await cli.close();

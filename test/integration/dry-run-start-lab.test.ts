@@ -7,7 +7,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
 import type { AgentConfig } from '../../agent/config/types.js';
 import { silentLogger } from '../../agent/ports/logger.js';
@@ -17,6 +16,8 @@ import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
 import { ScaledClock } from '../../lab/world/clock.js';
 import { tempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/wait-for.js';
+import type { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
+import { labSshCli } from '../../lab/harness/lab-ssh-cli.js';
 
 const SPEED = 20;
 const FIBRE_TRACK = 111;
@@ -62,15 +63,7 @@ describe('a start in dry-run after a run that ended steered (real SSH)', () => {
         { username: 'ops', password: 'ops', privilege: 15 },
       ],
     });
-    ops = new SshRouterCli({
-      host: '127.0.0.1',
-      port: spoke.ssh.port,
-      username: 'ops',
-      password: 'ops',
-      hostKeySha256: spoke.ssh.fingerprint,
-      connectTimeoutMs: 5000,
-      commandTimeoutMs: 5000,
-    });
+    ops = labSshCli(spoke.ssh, { username: 'ops', password: 'ops' }, { connectTimeoutMs: 5000, commandTimeoutMs: 5000 });
   });
   afterEach(async () => {
     await stop();

@@ -8,7 +8,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
 import type { AgentConfig } from '../../agent/config/types.js';
 import { planBgpSteer } from '../../agent/core/dual-cloud/plan.js';
@@ -21,6 +20,8 @@ import { ScaledClock } from '../../lab/world/clock.js';
 import type { BgpPathEntry, RouteMapEntry } from '../../proto/records/routing.js';
 import { tempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/wait-for.js';
+import type { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
+import { labSshCli } from '../../lab/harness/lab-ssh-cli.js';
 
 const SPEED = 10;
 const HUB1 = '172.31.1.1';
@@ -53,15 +54,7 @@ describe('a dual-cloud start in dry-run after a run that ended steered (real SSH
       dbPath: join(tmp.dir, 'agent.db'),
       mode: 'dry-run',
     });
-    cli = new SshRouterCli({
-      host: '127.0.0.1',
-      port: spoke.ssh.port,
-      username: 'agent',
-      password: 'agent',
-      hostKeySha256: spoke.ssh.fingerprint,
-      connectTimeoutMs: 10_000,
-      commandTimeoutMs: 10_000,
-    });
+    cli = labSshCli(spoke.ssh, { username: 'agent', password: 'agent' });
     await cli.configure(dualCloudSpokeLines(config));
     // What an agent killed while steered to hub 2 left behind: its own steer, applied as it applies one.
     const left = planBgpSteer(config.dualCloud!, HUB2);

@@ -10,7 +10,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openDatabase } from '../../agent/adapters/sqlite/database.js';
-import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
 import type { AgentConfig } from '../../agent/config/types.js';
 import { parseCommandOutput } from '../../agent/parsers/registry.js';
@@ -23,6 +22,8 @@ import { ScaledClock } from '../../lab/world/clock.js';
 import type { BgpNeighborDetail, BgpPathEntry, RouteMapEntry } from '../../proto/records/routing.js';
 import { tempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/wait-for.js';
+import type { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
+import { labSshCli } from '../../lab/harness/lab-ssh-cli.js';
 
 /** Lab seconds per real second: a BGP poll (5 lab s) is 0.5 s, the pause between repairs (30 lab s) 3 s. */
 const SPEED = 10;
@@ -73,15 +74,7 @@ describe('dual-cloud route-map reconciliation (real SSH)', () => {
       hostKeySha256: spoke.ssh.fingerprint,
       dbPath: join(tmp.dir, 'agent.db'),
     });
-    ops = new SshRouterCli({
-      host: '127.0.0.1',
-      port: spoke.ssh.port,
-      username: 'ops',
-      password: 'ops',
-      hostKeySha256: spoke.ssh.fingerprint,
-      connectTimeoutMs: 10_000,
-      commandTimeoutMs: 10_000,
-    });
+    ops = labSshCli(spoke.ssh, { username: 'ops', password: 'ops' });
     await ops.configure(dualCloudSpokeLines(config));
     await ops.exec('clear ip bgp * soft');
     await waitFor(

@@ -9,7 +9,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
 import type { AgentConfig } from '../../agent/config/types.js';
 import { parseCommandOutput } from '../../agent/parsers/registry.js';
@@ -24,6 +23,8 @@ import { createPayloadValidators } from '../../proto/schemas/index.js';
 import type { BgpNeighborDetail, BgpPathEntry, RouteMapEntry } from '../../proto/records/routing.js';
 import { tempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/wait-for.js';
+import type { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
+import { labSshCli } from '../../lab/harness/lab-ssh-cli.js';
 
 /** Lab seconds per real second. */
 const SPEED = 10;
@@ -63,15 +64,7 @@ describe('dual-cloud steering through BGP (real SSH)', () => {
       hostKeySha256: spoke.ssh.fingerprint,
       dbPath: join(tmp.dir, 'agent.db'),
     });
-    cli = new SshRouterCli({
-      host: '127.0.0.1',
-      port: spoke.ssh.port,
-      username: 'agent',
-      password: 'agent',
-      hostKeySha256: spoke.ssh.fingerprint,
-      connectTimeoutMs: 10_000,
-      commandTimeoutMs: 10_000,
-    });
+    cli = labSshCli(spoke.ssh, { username: 'agent', password: 'agent' });
     // The operator's paste: the probes, the agent's neutral route-maps and the neighbour lines that apply them.
     await cli.configure(dualCloudSpokeLines(config));
     await cli.exec('clear ip bgp * soft');
@@ -238,15 +231,7 @@ describe('dual-cloud steering that BGP does not follow (real SSH)', () => {
       dbPath: join(tmp.dir, 'agent.db'),
     });
     const config: AgentConfig = { ...base, actuation: { ...base.actuation, verifyTimeoutSec: 5, retries: 1 } };
-    const cli = new SshRouterCli({
-      host: '127.0.0.1',
-      port: spoke.ssh.port,
-      username: 'agent',
-      password: 'agent',
-      hostKeySha256: spoke.ssh.fingerprint,
-      connectTimeoutMs: 10_000,
-      commandTimeoutMs: 10_000,
-    });
+    const cli = labSshCli(spoke.ssh, { username: 'agent', password: 'agent' });
     const events: RuntimeEvent[] = [];
     let agent: RunningAgent | undefined;
     try {

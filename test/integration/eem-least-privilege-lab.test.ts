@@ -10,7 +10,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import { iosConfigInputFor } from '../../agent/cli/config-check.js';
 import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
 import type { AgentConfig } from '../../agent/config/types.js';
@@ -26,6 +25,8 @@ import { defaultWorldSpec } from '../../lab/world/default-world.js';
 import { World } from '../../lab/world/world.js';
 import { tempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/wait-for.js';
+import type { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
+import { labSshCli } from '../../lab/harness/lab-ssh-cli.js';
 
 const SPEED = 20;
 const FIBRE_TRACK = 111;
@@ -80,15 +81,7 @@ describe('the agent as a least-privileged user: EEM applets and a CLI view (real
         { username: 'ops', password: 'ops', privilege: 15 },
       ],
     });
-    ops = new SshRouterCli({
-      host: '127.0.0.1',
-      port: spoke.ssh.port,
-      username: 'ops',
-      password: 'ops',
-      hostKeySha256: spoke.ssh.fingerprint,
-      connectTimeoutMs: 5000,
-      commandTimeoutMs: 5000,
-    });
+    ops = labSshCli(spoke.ssh, { username: 'ops', password: 'ops' }, { connectTimeoutMs: 5000, commandTimeoutMs: 5000 });
     const lab = labAgentConfig(spoke.router.world, {
       sshPort: spoke.ssh.port,
       hostKeySha256: spoke.ssh.fingerprint,
@@ -148,15 +141,7 @@ describe('the agent as a least-privileged user: EEM applets and a CLI view (real
     expect(log).not.toMatch(/CONFIG_I: Configured from console by agent/);
 
     // The agent's own user: configuration mode is outside its view.
-    const asAgent = new SshRouterCli({
-      host: '127.0.0.1',
-      port: spoke.ssh.port,
-      username: 'agent',
-      password: 'agent',
-      hostKeySha256: spoke.ssh.fingerprint,
-      connectTimeoutMs: 5000,
-      commandTimeoutMs: 5000,
-    });
+    const asAgent = labSshCli(spoke.ssh, { username: 'agent', password: 'agent' }, { connectTimeoutMs: 5000, commandTimeoutMs: 5000 });
     try {
       const refused = await asAgent.configure([`track ${FIBRE_TRACK} stub-object`, 'default-state up']).then(
         () => undefined,

@@ -10,7 +10,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
-import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
 import { silentLogger } from '../../agent/ports/logger.js';
 import type { DriftEvent, RuntimeEvent } from '../../agent/shell/report/runtime-events.js';
@@ -22,6 +21,8 @@ import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
 import { ScaledClock } from '../../lab/world/clock.js';
 import { tempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/wait-for.js';
+import type { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
+import { labSshCli } from '../../lab/harness/lab-ssh-cli.js';
 
 /** The configuration in force with another policy mode: a reload as SIGHUP or set-policy makes it. */
 const withMode = (c: AgentConfig, mode: AgentConfig['policy']['mode']): AgentConfig => ({ ...c, policy: { ...c.policy, mode } });
@@ -75,15 +76,7 @@ describe('reconciliation against the lab (real SSH)', () => {
       ],
     });
     // The operator: a second SSH session to the same router.
-    ops = new SshRouterCli({
-      host: '127.0.0.1',
-      port: spoke.ssh.port,
-      username: 'ops',
-      password: 'ops',
-      hostKeySha256: spoke.ssh.fingerprint,
-      connectTimeoutMs: 5000,
-      commandTimeoutMs: 5000,
-    });
+    ops = labSshCli(spoke.ssh, { username: 'ops', password: 'ops' }, { connectTimeoutMs: 5000, commandTimeoutMs: 5000 });
   });
   afterEach(async () => {
     await agent?.stop('test over', 5000);

@@ -5,13 +5,14 @@
  * override's other candidate: that was another real pivot, again and again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import { DEFAULT_POLICY, type PolicyConfig } from '../../agent/core/policy/config.js';
 import { systemClock, type Clock } from '../../agent/ports/clock.js';
 import { silentLogger } from '../../agent/ports/logger.js';
 import { Actuator } from '../../agent/shell/act/actuator.js';
 import { DecisionLoop } from '../../agent/shell/decide/decision-loop.js';
 import { startFloodingRouter, type FloodingRouter } from '../support/flooding-ssh-router.js';
+import type { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
+import { labSshCli } from '../../lab/harness/lab-ssh-cli.js';
 
 const HUB1 = '198.51.100.1';
 const HUB2 = '203.0.113.1';
@@ -32,15 +33,7 @@ describe('a router that hangs in a config session (real SSH)', () => {
   let cli: SshRouterCli;
   beforeAll(async () => {
     router = await startFloodingRouter();
-    cli = new SshRouterCli({
-      host: '127.0.0.1',
-      port: router.port,
-      username: 'a',
-      password: 'a',
-      hostKeySha256: router.fingerprint,
-      connectTimeoutMs: 5000,
-      commandTimeoutMs: 150,
-    });
+    cli = labSshCli(router, { username: 'a', password: 'a' }, { connectTimeoutMs: 5000, commandTimeoutMs: 150 });
   });
   afterAll(async () => {
     await cli.close();

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import { parseCommandOutput } from '../../agent/parsers/registry.js';
 import type { BgpNeighborDetail, BgpNeighborSummary, BgpPathEntry, Route, RouteMapEntry } from '../../proto/records/routing.js';
 import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
 import { ManualClock } from '../../lab/world/clock.js';
+import type { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
+import { labSshCli } from '../../lab/harness/lab-ssh-cli.js';
 
 const HUB1 = '172.31.1.1';
 const HUB2 = '172.31.2.1';
@@ -14,15 +15,7 @@ describe('the dual-cloud lab over real SSH', () => {
   let cli: SshRouterCli;
   beforeAll(async () => {
     spoke = await startLabSpoke({ clock, seed: 11, topology: 'dual-cloud', users: [{ username: 'agent', password: 'pw', privilege: 15 }] });
-    cli = new SshRouterCli({
-      host: '127.0.0.1',
-      port: spoke.ssh.port,
-      username: 'agent',
-      password: 'pw',
-      hostKeySha256: spoke.ssh.fingerprint,
-      connectTimeoutMs: 10_000,
-      commandTimeoutMs: 10_000,
-    });
+    cli = labSshCli(spoke.ssh, { username: 'agent', password: 'pw' });
     clock.advance(5_000);
   });
   afterAll(async () => {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import { parseCommandOutput } from '../../agent/parsers/registry.js';
 import type { FlexVpnClient } from '../../proto/records/crypto.js';
 import type { Track } from '../../proto/records/health.js';
 import { startLabSpoke, type LabSpoke } from '../../lab/spoke.js';
 import { ManualClock } from '../../lab/world/clock.js';
+import type { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
+import { labSshCli } from '../../lab/harness/lab-ssh-cli.js';
 
 /** Every command the parsers support that the lab models, as an agent would type it. */
 const COMMANDS = [
@@ -39,15 +40,7 @@ describe('the lab over real SSH, read by the agent adapter and parsers', () => {
   let cli: SshRouterCli;
   beforeAll(async () => {
     spoke = await startLabSpoke({ clock, seed: 7, bgp: { localAs: 65100 }, users: [{ username: 'agent', password: 'pw', privilege: 15 }] });
-    cli = new SshRouterCli({
-      host: '127.0.0.1',
-      port: spoke.ssh.port,
-      username: 'agent',
-      password: 'pw',
-      hostKeySha256: spoke.ssh.fingerprint,
-      connectTimeoutMs: 10_000,
-      commandTimeoutMs: 10_000,
-    });
+    cli = labSshCli(spoke.ssh, { username: 'agent', password: 'pw' });
     clock.advance(60_000);
   });
   afterAll(async () => {
@@ -74,15 +67,7 @@ describe('the lab over real SSH, read by the agent adapter and parsers', () => {
   });
 
   it('answers --More-- when the terminal pages, and leaves the pager out of the output', async () => {
-    const paged = new SshRouterCli({
-      host: '127.0.0.1',
-      port: spoke.ssh.port,
-      username: 'agent',
-      password: 'pw',
-      hostKeySha256: spoke.ssh.fingerprint,
-      connectTimeoutMs: 10_000,
-      commandTimeoutMs: 10_000,
-    });
+    const paged = labSshCli(spoke.ssh, { username: 'agent', password: 'pw' });
     try {
       const whole = await paged.show('show interfaces');
       await paged.exec('terminal length 24');

@@ -7,12 +7,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPeerOrder } from '../../agent/core/actuation/plan.js';
-import { SshRouterCli } from '../../agent/adapters/router/ssh-router-cli.js';
 import type { CommandDef, LabDevice } from '../../lab/cli/grammar.js';
 import { createLabRouter, type LabRouter } from '../../lab/router/index.js';
 import { generateHostKeyPem } from '../../lab/ssh/host-key.js';
 import { startLabSshServer, type LabSshServer } from '../../lab/ssh/server.js';
 import { ScaledClock } from '../../lab/world/clock.js';
+import { labSshCli } from '../../lab/harness/lab-ssh-cli.js';
 
 const HUB1 = '198.51.100.1';
 const HUB2 = '203.0.113.1';
@@ -83,16 +83,7 @@ describe('peer-order steer dropped after each line (lab over real SSH)', () => {
       hostKey,
       users: [{ username: 'a', password: 'a', privilege: 15 }],
     });
-    const cli = () =>
-      new SshRouterCli({
-        host: '127.0.0.1',
-        port: ssh.port,
-        username: 'a',
-        password: 'a',
-        hostKeySha256: ssh.fingerprint,
-        connectTimeoutMs: 5000,
-        commandTimeoutMs: 5000,
-      });
+    const cli = () => labSshCli(ssh, { username: 'a', password: 'a' }, { connectTimeoutMs: 5000, commandTimeoutMs: 5000 });
     const steering = cli();
     try {
       const outcome = await steering.configure(PLAN).then(
@@ -115,15 +106,7 @@ describe('peer-order steer dropped after each line (lab over real SSH)', () => {
   it('applied in full, hub 2 first and hub 1 after it, nothing left at the spare seqs', async () => {
     const router = createLabRouter({ clock, seed: 5 });
     const ssh = await startLabSshServer({ device: router, hostKey, users: [{ username: 'a', password: 'a', privilege: 15 }] });
-    const cli = new SshRouterCli({
-      host: '127.0.0.1',
-      port: ssh.port,
-      username: 'a',
-      password: 'a',
-      hostKeySha256: ssh.fingerprint,
-      connectTimeoutMs: 5000,
-      commandTimeoutMs: 5000,
-    });
+    const cli = labSshCli(ssh, { username: 'a', password: 'a' }, { connectTimeoutMs: 5000, commandTimeoutMs: 5000 });
     try {
       await cli.configure(PLAN);
       expect(peersOf(await cli.show('show running-config'))).toEqual([
