@@ -10,24 +10,9 @@ import { DEFAULT_POLICY, type PolicyConfig } from '../../../../agent/core/policy
 import { step } from '../../../../agent/core/policy/step.js';
 import { INITIAL_STATE, type PolicyState } from '../../../../agent/core/policy/types.js';
 import type { BgpNeighborSummary, BgpPathEntry, NhrpEntry, RouteMapEntry } from '../../../../proto/records/routing.js';
+import { CANDIDATES, DC as FIXTURE, H1, H2 } from './fixture.js';
 
-const H1 = '172.31.1.1';
-const H2 = '172.31.2.1';
-const DC: DualCloudConfig = {
-  asn: 65000,
-  hubs: [
-    { neighbor: H1, tunnel: 'Tunnel1', routeMapIn: 'SP-IN-1', routeMapOut: 'SP-OUT-1' },
-    { neighbor: H2, tunnel: 'Tunnel2', routeMapIn: 'SP-IN-2', routeMapOut: 'SP-OUT-2' },
-  ],
-  prefixes: ['10.0.0.0/8'],
-  preferLocalPreference: 200,
-  returnPath: { community: '65000:110' },
-  protectedPrefixes: ['10.0.0.0/16'],
-};
-const CANDIDATES = [
-  { id: 'hub1', peer: H1, source: 'Tunnel1', slaOperations: [41] },
-  { id: 'hub2', peer: H2, source: 'Tunnel2', slaOperations: [42] },
-];
+const DC: DualCloudConfig = { ...FIXTURE, protectedPrefixes: ['10.0.0.0/16'] };
 
 const path = (nextHop: string, best: boolean, localPref = 100): BgpPathEntry => ({
   network: '10.0.0.0/8',

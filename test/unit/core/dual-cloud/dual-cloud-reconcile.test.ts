@@ -3,7 +3,6 @@
  * what differs from the last verified steer, the repair that puts it back, and the pacing.
  */
 import { describe, expect, it } from 'vitest';
-import type { DualCloudConfig } from '../../../../agent/core/dual-cloud/config.js';
 import {
   INITIAL_STEERING_RECONCILE,
   reconcileSteering,
@@ -12,20 +11,7 @@ import {
   type SteeringReconcileInput,
 } from '../../../../agent/core/dual-cloud/reconcile.js';
 import type { BgpNeighborDetail, RouteMapEntry } from '../../../../proto/records/routing.js';
-
-const H1 = '172.31.1.1';
-const H2 = '172.31.2.1';
-const DC: DualCloudConfig = {
-  asn: 65000,
-  hubs: [
-    { neighbor: H1, tunnel: 'Tunnel1', routeMapIn: 'SP-IN-1', routeMapOut: 'SP-OUT-1' },
-    { neighbor: H2, tunnel: 'Tunnel2', routeMapIn: 'SP-IN-2', routeMapOut: 'SP-OUT-2' },
-  ],
-  prefixes: ['10.0.0.0/8'],
-  preferLocalPreference: 200,
-  returnPath: { community: '65000:110' },
-  protectedPrefixes: [],
-};
+import { DC, H1, H2 } from './fixture.js';
 
 const entry = (name: string, set: Partial<RouteMapEntry> = {}, sequence = 10, action: 'permit' | 'deny' = 'permit'): RouteMapEntry => ({
   name,

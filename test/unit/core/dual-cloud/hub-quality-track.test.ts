@@ -4,20 +4,9 @@ import { hubTracksDown } from '../../../../agent/core/dual-cloud/observe.js';
 import { DEFAULT_POLICY, type PolicyConfig } from '../../../../agent/core/policy/config.js';
 import { step } from '../../../../agent/core/policy/step.js';
 import { INITIAL_STATE, type Observation, type PolicyState } from '../../../../agent/core/policy/types.js';
+import { DC as FIXTURE, H1, H2 } from './fixture.js';
 
-const H1 = '172.31.1.1';
-const H2 = '172.31.2.1';
-const DC: DualCloudConfig = {
-  asn: 65000,
-  hubs: [
-    { neighbor: H1, tunnel: 'Tunnel1', routeMapIn: 'SP-IN-1', routeMapOut: 'SP-OUT-1', qualityTrack: 141 },
-    { neighbor: H2, tunnel: 'Tunnel2', routeMapIn: 'SP-IN-2', routeMapOut: 'SP-OUT-2' },
-  ],
-  prefixes: ['10.0.0.0/8'],
-  preferLocalPreference: 200,
-  returnPath: { community: '65000:110' },
-  protectedPrefixes: [],
-};
+const DC: DualCloudConfig = { ...FIXTURE, hubs: [{ ...FIXTURE.hubs[0]!, qualityTrack: 141 }, FIXTURE.hubs[1]!] };
 const cfg: PolicyConfig = {
   ...DEFAULT_POLICY,
   client: '',
