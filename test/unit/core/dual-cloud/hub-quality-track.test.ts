@@ -4,16 +4,13 @@ import { hubTracksDown } from '../../../../agent/core/dual-cloud/observe.js';
 import { DEFAULT_POLICY, type PolicyConfig } from '../../../../agent/core/policy/config.js';
 import { step } from '../../../../agent/core/policy/step.js';
 import { INITIAL_STATE, type Observation, type PolicyState } from '../../../../agent/core/policy/types.js';
-import { DC as FIXTURE, H1, H2 } from './fixture.js';
+import { CANDIDATES, DC as FIXTURE, H1, H2 } from './fixture.js';
 
 const DC: DualCloudConfig = { ...FIXTURE, hubs: [{ ...FIXTURE.hubs[0]!, qualityTrack: 141 }, FIXTURE.hubs[1]!] };
 const cfg: PolicyConfig = {
   ...DEFAULT_POLICY,
   client: '',
-  candidates: [
-    { id: 'hub1', peer: H1, source: 'Tunnel1', slaOperations: [41] },
-    { id: 'hub2', peer: H2, source: 'Tunnel2', slaOperations: [42] },
-  ],
+  candidates: CANDIDATES,
   clearStaleSa: false,
 };
 const clean: Observation = {
