@@ -23,6 +23,7 @@ import { statusRoutes } from '../shell/report/status-routes.js';
 import { Runtime } from '../shell/runtime.js';
 import { Degradations } from '../shell/observe/degradations.js';
 import { ActingFirstRouter } from '../shell/act/acting-first.js';
+import { urgentReadsOf } from '../shell/topology/path-design-for.js';
 import { GuardedRouter } from '../shell/act/guarded-router.js';
 import { restoreDualCloud, restoreNative, type RestoreOutcome } from '../shell/act/native-restore.js';
 import { releaseLeftForbids } from '../shell/act/release-left-forbids.js';
@@ -93,8 +94,8 @@ export async function startAgent(fileConfig: AgentConfig, deps: AgentDeps): Prom
     buildRouter(config, env, log, () => {
       routerConnectFailures++;
     });
-  // A steer goes before the reads waiting for the vty (agent/shell/act/acting-first.ts).
-  const router = new GuardedRouter(new ActingFirstRouter(inner), degradations, clock);
+  // A steer goes before the reads waiting for the vty, and the read that decides it next (agent/shell/act/acting-first.ts).
+  const router = new GuardedRouter(new ActingFirstRouter(inner, urgentReadsOf(config)), degradations, clock);
   const checked = await checkBeforeSteering(config, router, degradations, clock, log);
   config = checked.config;
   // Started in dry-run by the file (not by a failed preflight): the forbids a killed run left are given back.

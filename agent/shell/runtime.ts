@@ -189,6 +189,8 @@ export class Runtime {
       ['crypto', c.polling.cryptoSec, () => this.readCrypto()],
       ['routes', c.polling.routesSec, () => this.routes.read()],
     ];
+    const tracks = this.design.readQualityTracks;
+    if (tracks) families.push(['tracks', c.polling.flexvpnSec, tracks]);
     for (const [name, sec, read] of families) {
       const readAndTell = async () => {
         await read();
@@ -229,6 +231,9 @@ export class Runtime {
     for (const d of this.degradations.list()) this.events.emit({ kind: 'degradation', component: d.component, now: d });
     await this.readInterfaces().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'interfaces', error: e.message }));
     await this.readSla().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'sla', error: e.message }));
+    await this.design
+      .readQualityTracks?.()
+      .catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'tracks', error: e.message }));
     await this.design.readPath().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'flexvpn', error: e.message }));
     for (const [name, p] of this.pollers) p.start(name === 'routes' ? 0 : p.nextIntervalMs());
     let offset = this.wallOffsetMs();

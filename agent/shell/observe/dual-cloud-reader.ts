@@ -10,10 +10,7 @@ export interface DualCloudReaderOptions {
   /** Reads and parses one command, typed by its id; `command` when it is spelled otherwise. */
   parse: <Id extends CommandId>(id: Id, command?: string) => Promise<RecordOf<Id>[]>;
   observe: (observations: readonly Observation[]) => void;
-  /**
-   * Resolves once a steer the observations called for has run: the rest of the read waits for it,
-   * so the steer's commands are not queued behind the BGP and NHRP reads on the one vty.
-   */
+  /** Resolves once a steer the hub tracks called for has run: their read ends only then. */
   steered?: () => Promise<void>;
   /** A shortcut appeared, went or moved. */
   onShortcut: (change: ShortcutChange) => void;
@@ -36,10 +33,8 @@ export class DualCloudReader {
 
   constructor(private readonly o: DualCloudReaderOptions) {}
 
+  /** BGP (the hub in use, sessions down) and the NHRP shortcuts. */
   async read(): Promise<void> {
-    // The router's quality tracks first: a track going Down is what most often wakes this read,
-    // and the steer it calls for should not wait behind the BGP table.
-    if (await this.readHubTracks()) await this.o.steered?.();
     const neighbors = await this.o.parse('show ip bgp summary');
     const paths = await this.o.parse('show ip bgp', 'show bgp ipv4 unicast');
     const r = bgpObservations(this.seen, this.o.dualCloud, neighbors, paths);
@@ -48,18 +43,24 @@ export class DualCloudReader {
     await this.readShortcuts();
   }
 
+  /** Whether any hub names a router-side quality track (`qualityTrack`), which readHubTracks reads. */
+  get hasQualityTracks(): boolean {
+    return this.o.dualCloud.hubs.some((h) => h.qualityTrack !== undefined);
+  }
+
   /**
-   * The router's own quality tracks, when hubs name one: a hub whose track is Down is bad at once.
-   * True when the set of Down tracks changed (and was observed).
+   * The router's own quality tracks: a hub whose track is Down is bad at once. Read on their own
+   * (a track line wakes this read alone), so the steer a track calls for never waits behind the
+   * BGP table; a change observed, the read ends once the steer it called for has run.
    */
-  private async readHubTracks(): Promise<boolean> {
-    if (!this.o.dualCloud.hubs.some((h) => h.qualityTrack !== undefined)) return false;
+  async readHubTracks(): Promise<void> {
+    if (!this.hasQualityTracks) return;
     const down = hubTracksDown(this.o.dualCloud, await this.o.parse('show track brief'));
     const key = down.map((d) => `${d.peer}#${d.track}`).join(',');
-    if (key === this.tracksKey) return false;
+    if (key === this.tracksKey) return;
     this.tracksKey = key;
     this.o.observe([{ kind: 'hub-tracks', down }]);
-    return true;
+    await this.o.steered?.();
   }
 
   /** What a steer is verified against: the BGP table and the agent's route-maps. */

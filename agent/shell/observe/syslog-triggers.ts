@@ -1,6 +1,7 @@
 import type { SyslogRecord } from '../../../proto/records/system.js';
 
-export type Family = 'sla' | 'flexvpn' | 'interfaces' | 'crypto' | 'routes';
+/** `tracks`: a dual-cloud spoke's hub quality tracks, read on their own (PathDesign.readQualityTracks). */
+export type Family = 'sla' | 'flexvpn' | 'interfaces' | 'crypto' | 'routes' | 'tracks';
 
 /**
  * Which reads a syslog line should wake early. A track change can move the
@@ -11,9 +12,9 @@ export type Family = 'sla' | 'flexvpn' | 'interfaces' | 'crypto' | 'routes';
 export function familiesFor(record: SyslogRecord, topology: 'failover' | 'dual-cloud' = 'failover'): Family[] {
   switch (record.detail?.kind) {
     case 'track-state':
-      // On a dual-cloud spoke the track is a hub's quality track, read with BGP: a read of the
-      // probes first (they are read on their own period) would hold the steer the track calls for.
-      return topology === 'dual-cloud' ? ['flexvpn'] : ['sla', 'flexvpn'];
+      // On a dual-cloud spoke the track is a hub's quality track, read alone: a read of the probes
+      // or of BGP first would hold the steer the track calls for (the steer reads BGP back itself).
+      return topology === 'dual-cloud' ? ['tracks'] : ['sla', 'flexvpn'];
     case 'line-protocol':
     case 'link':
       return ['interfaces', 'flexvpn'];

@@ -59,6 +59,10 @@ export class DualCloudDesign implements PathDesign {
     };
   }
 
+  get readQualityTracks(): (() => Promise<void>) | undefined {
+    return this.reader.hasQualityTracks ? () => this.reader.readHubTracks() : undefined;
+  }
+
   get shortcuts(): Shortcut[] | undefined {
     return this.reader.shortcuts;
   }

@@ -1,3 +1,4 @@
+import type { AgentConfig } from '../../config/types.js';
 import { DualCloudDesign } from './dual-cloud-design.js';
 import { FailoverDesign } from './failover-design.js';
 import type { PathDesign, PathDesignDeps } from './path-design.js';
@@ -6,4 +7,12 @@ import type { PathDesign, PathDesignDeps } from './path-design.js';
 export function pathDesignFor(deps: PathDesignDeps): PathDesign {
   const dc = deps.config.dualCloud;
   return deps.config.topology === 'dual-cloud' && dc ? new DualCloudDesign(deps, dc) : new FailoverDesign(deps);
+}
+
+/**
+ * The reads a steer is decided on, which go before the other reads waiting for the vty
+ * (ActingFirstRouter): a dual-cloud spoke's hub quality tracks, when hubs name them.
+ */
+export function urgentReadsOf(config: AgentConfig): string[] {
+  return config.topology === 'dual-cloud' && config.dualCloud?.hubs.some((h) => h.qualityTrack !== undefined) ? ['show track brief'] : [];
 }

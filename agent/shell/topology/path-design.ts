@@ -48,6 +48,11 @@ export interface PathDesign {
   readonly watchedInterfaces: readonly string[];
   /** The `flexvpn` family's read: the path in use, as policy observations, then reconciliation. */
   readPath(): Promise<void>;
+  /**
+   * The router's own quality tracks of the hubs, read on their own (family `tracks`, woken by a
+   * track line) so the steer a track calls for waits behind nothing; absent when none is named.
+   */
+  readonly readQualityTracks?: (() => Promise<void>) | undefined;
   /** NHRP shortcuts as last read (dual-cloud); undefined elsewhere or before the first read. */
   readonly shortcuts?: Shortcut[] | undefined;
 }

@@ -25,12 +25,18 @@ function heldVty() {
     configure: (lines) => take(`configure ${lines.join('; ')}`, undefined),
     close: () => Promise.resolve(),
   };
+  /** Answers the command on the vty, then lets the event loop turn twice (reads wait a turn after an act). */
   const answerNext = async () => {
     pending.shift()?.();
-    for (let i = 0; i < 5; i++) await Promise.resolve();
+    for (let i = 0; i < 2; i++) await new Promise<void>((resolve) => setImmediate(resolve));
   };
   return { vty, sent, answerNext, maxInFlight: () => maxInFlight };
 }
+
+/** A few promise hops, as a caller's chain of awaits takes between one command's answer and the next command. */
+const hops = async () => {
+  for (let i = 0; i < 4; i++) await Promise.resolve();
+};
 
 describe('ActingFirstRouter: a steer goes before the reads waiting for the vty', () => {
   it('acts queued behind reads are sent first; one command at a time; each caller gets its own answer', async () => {
@@ -68,5 +74,44 @@ describe('ActingFirstRouter: a steer goes before the reads waiting for the vty',
     await v.answerNext();
     await refusedSeen;
     await expect(after).resolves.toBe('out of show track brief');
+  });
+
+  it('the reads named urgent go after the acts and before the other reads', async () => {
+    const v = heldVty();
+    const router = new ActingFirstRouter(v.vty, ['show track brief']);
+    void router.show('show ip sla statistics');
+    void router.show('show ip route');
+    void router.show('show track brief');
+    void router.exec('clear ip bgp 172.31.2.1 soft in');
+    for (let i = 0; i < 4; i++) await v.answerNext();
+    expect(v.sent).toEqual(['show ip sla statistics', 'clear ip bgp 172.31.2.1 soft in', 'show track brief', 'show ip route']);
+  });
+
+  it("a steer's next command, sent once the one before is answered, goes before the reads waiting", async () => {
+    const v = heldVty();
+    const router = new ActingFirstRouter(v.vty);
+    const steer = (async () => {
+      await router.configure(['route-map A permit 10']);
+      await hops(); // the wrappers and the steering's own awaits in between
+      await router.exec('clear ip bgp 172.31.2.1 soft in');
+    })();
+    void router.show('show ip interface brief');
+    for (let i = 0; i < 3; i++) await v.answerNext();
+    await steer;
+    expect(v.sent).toEqual(['configure route-map A permit 10', 'clear ip bgp 172.31.2.1 soft in', 'show ip interface brief']);
+  });
+
+  it('the steer an urgent read calls for goes before the reads waiting', async () => {
+    const v = heldVty();
+    const router = new ActingFirstRouter(v.vty, ['show track brief']);
+    const decide = (async () => {
+      const tracks = await router.show('show track brief');
+      await hops(); // parsed (inline, small), observed, the policy's step, the steer begun
+      if (tracks.includes('track')) await router.configure(['route-map A permit 10']);
+    })();
+    void router.show('show ip interface brief');
+    for (let i = 0; i < 3; i++) await v.answerNext();
+    await decide;
+    expect(v.sent).toEqual(['show track brief', 'configure route-map A permit 10', 'show ip interface brief']);
   });
 });

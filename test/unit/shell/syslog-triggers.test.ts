@@ -6,8 +6,8 @@ import { familiesFor } from '../../../agent/shell/observe/syslog-triggers.js';
 describe('familiesFor: which reads a syslog line wakes', () => {
   it.each([
     ['<189>41: *Jan  5 09:02:36.000: %TRACK-6-STATE: 141 list boolean and Up -> Down', 'failover', ['sla', 'flexvpn']],
-    // A dual-cloud track is a hub's quality track, read with BGP: the probes wait for their own period.
-    ['<189>41: *Jan  5 09:02:36.000: %TRACK-6-STATE: 141 list boolean and Up -> Down', 'dual-cloud', ['flexvpn']],
+    // A dual-cloud track is a hub's quality track, read alone: the probes and BGP wait for their own period.
+    ['<189>41: *Jan  5 09:02:36.000: %TRACK-6-STATE: 141 list boolean and Up -> Down', 'dual-cloud', ['tracks']],
     [
       '<187>12: *Jan  5 09:02:36.000: %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/0, changed state to down',
       'dual-cloud',
