@@ -200,8 +200,8 @@ export type PathRepairReasonPayload =
 export interface StatePayload extends Envelope {
   /** The agent's own health: `degraded` lists what is wrong (absent from agents before 0.2). */
   health?: { status: 'ok' | 'degraded'; degraded: DegradationPayload[] };
-  /** The FlexVPN client block steered. */
-  client: string;
+  /** The FlexVPN client block steered; absent on a dual-cloud spoke, which has none. */
+  client?: string;
   mode: 'enforce' | 'dry-run';
   /** What the router uses now (show crypto ikev2 client flexvpn). */
   active: { peer?: string; source?: string; candidate?: string };

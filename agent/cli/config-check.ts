@@ -3,7 +3,7 @@ import { stringify } from 'yaml';
 import { loadConfigFile } from '../config/load.js';
 import { redact } from '../config/secrets.js';
 import { checkSecrets } from '../config/secret-check.js';
-import type { AgentConfig } from '../config/types.js';
+import type { AgentConfig, FailoverAgentConfig } from '../config/types.js';
 import { asWritten, type ConfigIssue } from '../config/validate.js';
 import { iosConfig, type IosConfigInput } from '../core/ios-config.js';
 import { dualCloudIos } from '../core/dual-cloud/ios-config.js';
@@ -165,7 +165,7 @@ async function checkAgainstRouter(c: AgentConfig): Promise<number> {
 }
 
 /** What `config ios` generates from: the file's slice, and what only the operator knows. */
-export function iosConfigInputFor(c: AgentConfig, o: { appAddress?: string; trackBase?: number } = {}): IosConfigInput {
+export function iosConfigInputFor(c: FailoverAgentConfig, o: { appAddress?: string; trackBase?: number } = {}): IosConfigInput {
   return {
     site: c.site,
     node: c.node,

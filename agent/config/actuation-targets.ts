@@ -1,8 +1,8 @@
 import type { ActuationTargets } from '../core/actuation/plan.js';
-import type { AgentConfig } from './types.js';
+import type { FailoverAgentConfig } from './types.js';
 
 /** The router objects the actuator may touch, and how it sets their stub tracks, from a validated configuration. */
-export function actuationTargets(c: AgentConfig): ActuationTargets {
+export function actuationTargets(c: FailoverAgentConfig): ActuationTargets {
   return {
     client: c.flexvpn.client,
     peers: c.flexvpn.peers,

@@ -48,13 +48,14 @@ export type SchemaRouterConfig = RouterOutputConfig & { transport: 'ssh' | 'exec
  * topology failover only), a metered budget still as text (`2GB`), and a return path that must
  * carry exactly one of its two tags.
  */
-export type SchemaValidConfig = Omit<AgentConfig, 'router' | 'flexvpn' | 'dualCloud'> & {
+export type SchemaValidConfig = Omit<CommonAgentConfig, 'router'> & {
+  topology: AgentConfig['topology'];
   router: SchemaRouterConfig;
-  flexvpn?: Omit<AgentConfig['flexvpn'], 'sources'> & { sources: SchemaSourceConfig[] };
+  flexvpn?: Omit<FlexvpnConfig, 'sources'> & { sources: SchemaSourceConfig[] };
   dualCloud?: Omit<DualCloudConfig, 'returnPath'> & { returnPath: { community?: string; med?: number } };
 };
 
-type SchemaSourceConfig = Omit<AgentConfig['flexvpn']['sources'][number], 'metered'> & {
+type SchemaSourceConfig = Omit<WanSourceConfig, 'metered'> & {
   metered?: Omit<MeteredConfig, 'budget'> & { budget: number | string };
 };
 
@@ -69,7 +70,51 @@ interface RouterOutputConfig {
   maxOutputLines: number;
 }
 
-export interface AgentConfig {
+/**
+ * A validated configuration, by `topology`:
+ * `failover`: one tunnel, the FlexVPN client's peers and sources steered through stub tracks (`flexvpn`).
+ * `dual-cloud`: a tunnel to each hub at all times, iBGP choosing the hub, steered through
+ * agent-owned route-maps (`dualCloud`); there is no client block, so no `flexvpn`.
+ */
+export type AgentConfig = FailoverAgentConfig | DualCloudAgentConfig;
+
+export interface FailoverAgentConfig extends CommonAgentConfig {
+  topology: 'failover';
+  flexvpn: FlexvpnConfig;
+  dualCloud?: undefined;
+}
+
+export interface DualCloudAgentConfig extends CommonAgentConfig {
+  topology: 'dual-cloud';
+  dualCloud: DualCloudConfig;
+  flexvpn?: undefined;
+}
+
+export interface FlexvpnConfig {
+  client: string;
+  tunnel: string;
+  /** Agent-owned stub tracks referenced by the client's `peer` lines, one per hub. */
+  peers: { address: string; stubTrack: number }[];
+  /** Agent-owned stub tracks referenced by the client's `source` lines, one per WAN. */
+  sources: WanSourceConfig[];
+  /**
+   * IP SLA operations that probe through the tunnel (`source-interface` the tunnel):
+   * encrypted, they see what the users' traffic sees on the path in use.
+   */
+  tunnelSlaOperations: number[];
+}
+
+export interface WanSourceConfig {
+  interface: string;
+  stubTrack: number;
+  metered?: MeteredConfig;
+}
+
+/** The WAN sources a failover spoke's client chooses among; none on a dual-cloud spoke (its candidates are tunnels). */
+export const wanSources = (c: AgentConfig): readonly WanSourceConfig[] => c.flexvpn?.sources ?? [];
+
+/** What both designs' configurations have. */
+interface CommonAgentConfig {
   site: string;
   node: string;
   router: RouterConfig;
@@ -82,27 +127,6 @@ export interface AgentConfig {
     /** Least time between two syslog-triggered reads of one family; routes have their own. */
     minReadIntervalSec: number;
     minRoutesReadIntervalSec: number;
-  };
-  /**
-   * `failover`: one tunnel, the FlexVPN client's peers and sources steered through stub tracks.
-   * `dual-cloud`: a tunnel to each hub at all times, iBGP choosing the hub, steered through
-   * agent-owned route-maps (`dualCloud`); `flexvpn` is then empty (there is no client block).
-   */
-  topology: 'failover' | 'dual-cloud';
-  /** Present with `topology: dual-cloud` only. */
-  dualCloud?: DualCloudConfig;
-  flexvpn: {
-    client: string;
-    tunnel: string;
-    /** Agent-owned stub tracks referenced by the client's `peer` lines, one per hub. */
-    peers: { address: string; stubTrack: number }[];
-    /** Agent-owned stub tracks referenced by the client's `source` lines, one per WAN. */
-    sources: { interface: string; stubTrack: number; metered?: MeteredConfig }[];
-    /**
-     * IP SLA operations that probe through the tunnel (`source-interface` the tunnel):
-     * encrypted, they see what the users' traffic sees on the path in use.
-     */
-    tunnelSlaOperations: number[];
   };
   candidates: CandidateConfig[];
   /**

@@ -5,7 +5,7 @@ import { crossCheck } from './cross-check.js';
 import { escapeControls, hasUrlUserinfo, SECRET_KEYS, showValue } from './issue-text.js';
 import { patternName } from './pattern-names.js';
 import { validateSchema } from './schema-validator.js';
-import { isCompleteRouter, type AgentConfig, type SchemaValidConfig } from './types.js';
+import { isCompleteRouter, type AgentConfig, type FlexvpnConfig, type SchemaValidConfig } from './types.js';
 
 export interface ConfigIssue {
   /** Where, as a path into the document: `flexvpn.peers[1].address`. */
@@ -35,38 +35,40 @@ export function validateConfig(input: unknown): ConfigResult {
   return complete(doc, metered.flexvpn);
 }
 
-/** No client block in the dual-cloud design: what reads `flexvpn` finds nothing to steer or meter there. */
-const NO_FLEXVPN: AgentConfig['flexvpn'] = { client: '', tunnel: '', peers: [], sources: [], tunnelSlaOperations: [] };
-
 /**
  * A validated configuration as a file would say it (`config check --print`, the lab's printed
- * configuration): without the empty `flexvpn` a dual-cloud configuration carries inside, which
- * the schema would refuse if it were written back.
+ * configuration): the sections its topology does not have are left out, as the schema requires.
  */
-export function asWritten(config: AgentConfig): Omit<AgentConfig, 'flexvpn'> & { flexvpn?: AgentConfig['flexvpn'] } {
-  if (config.topology !== 'dual-cloud') return config;
-  const { flexvpn: _none, ...written } = config;
+export function asWritten(config: AgentConfig): AgentConfig {
+  if (config.topology === 'dual-cloud') {
+    const { flexvpn: _none, ...written } = config;
+    return written;
+  }
+  const { dualCloud: _none, ...written } = config;
   return written;
 }
 
 /**
  * The AgentConfig of a document the schema and the cross check accepted. The cross check requires
- * what is asked here (the transport's section, flexvpn with topology failover, one return-path
- * tag), so the internal issues cannot happen; they are said rather than cast.
+ * what is asked here (the transport's section, flexvpn with topology failover, dualCloud with
+ * dual-cloud, one return-path tag), so the internal issues cannot happen; they are said rather than cast.
  */
-function complete(c: SchemaValidConfig, flexvpn: AgentConfig['flexvpn'] | undefined): ConfigResult {
+function complete(c: SchemaValidConfig, flexvpn: FlexvpnConfig | undefined): ConfigResult {
   const internal = (path: string, message: string): ConfigResult => ({ ok: false, issues: [{ path, message, code: 'CONFIG_INTERNAL' }] });
   const router = c.router;
   if (!isCompleteRouter(router)) return internal('router', `router.${router.transport} is required`);
-  const inForce = c.topology === 'dual-cloud' ? NO_FLEXVPN : flexvpn;
-  if (!inForce) return internal('flexvpn', 'is required');
-  const { dualCloud, ...failover } = c;
-  if (!dualCloud) return { ok: true, config: { ...failover, router, flexvpn: inForce } };
-  const { community, med } = dualCloud.returnPath;
+  // Keys keep their places (each section overridden where the file has it): --print shows the file's order.
+  if (c.topology === 'failover') {
+    if (!flexvpn) return internal('flexvpn', 'is required');
+    const { dualCloud: _none, ...failover } = c;
+    return { ok: true, config: { ...failover, topology: 'failover', router, flexvpn } };
+  }
+  const { flexvpn: _none, ...dual } = c;
+  if (!dual.dualCloud) return internal('dualCloud', 'is required');
+  const { community, med } = dual.dualCloud.returnPath;
   const returnPath = community !== undefined ? { community } : med !== undefined ? { med } : undefined;
   if (!returnPath) return internal('dualCloud.returnPath', 'needs community or med');
-  // Keys keep their places: --print shows the file's order.
-  return { ok: true, config: { ...c, router, flexvpn: inForce, dualCloud: { ...dualCloud, returnPath } } };
+  return { ok: true, config: { ...dual, topology: 'dual-cloud', router, dualCloud: { ...dual.dualCloud, returnPath } } };
 }
 
 function canonicaliseInterfaces(doc: Record<string, unknown>): void {
@@ -84,7 +86,7 @@ function canonicaliseInterfaces(doc: Record<string, unknown>): void {
 }
 
 /** `budget: 2GB` becomes bytes, thresholds ascending: what the accounting core reads. */
-function normaliseMetered(config: SchemaValidConfig): { issues: ConfigIssue[]; flexvpn?: AgentConfig['flexvpn'] } {
+function normaliseMetered(config: SchemaValidConfig): { issues: ConfigIssue[]; flexvpn?: FlexvpnConfig } {
   if (!config.flexvpn) return { issues: [] };
   const issues: ConfigIssue[] = [];
   const sources = config.flexvpn.sources.map((s, i) => {

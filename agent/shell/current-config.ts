@@ -1,4 +1,4 @@
-import type { AgentConfig } from '../config/types.js';
+import { wanSources, type AgentConfig, type WanSourceConfig } from '../config/types.js';
 import { planReload } from '../config/reload-plan.js';
 import type { PolicyConfig } from '../core/policy/config.js';
 import { policyOf } from './decide/policy-config.js';
@@ -21,7 +21,7 @@ export class CurrentConfig {
   constructor(
     initial: AgentConfig,
     private readonly apply: (policy: PolicyConfig) => void,
-    private readonly applyMetered?: (sources: AgentConfig['flexvpn']['sources']) => void,
+    private readonly applyMetered?: (sources: readonly WanSourceConfig[]) => void,
   ) {
     this.current = initial;
     this.policyInForce = policyOf(initial);
@@ -49,10 +49,11 @@ export class CurrentConfig {
     // too) is taken when nothing else of it changed, and otherwise keeps its start-up value.
     const plan = planReload(this.current, next);
     // The loop is told first: a policy it refuses (it throws) leaves the configuration as it was.
-    const policy = policyOf({ ...next, flexvpn: plan.value.flexvpn });
+    const flexvpn = plan.value.flexvpn;
+    const policy = policyOf(next.topology === 'failover' && flexvpn ? { ...next, flexvpn } : next);
     this.apply(policy);
     this.policyInForce = policy;
-    if (plan.applied.includes('flexvpn')) this.applyMetered?.(next.flexvpn.sources);
+    if (plan.applied.includes('flexvpn')) this.applyMetered?.(wanSources(next));
     this.current = plan.value;
     return { needRestart: plan.needRestart };
   }

@@ -1,7 +1,7 @@
 import type { CryptoSession, IpsecSaIdent } from '../../proto/records/crypto.js';
 import type { IpInterfaceBrief, IpSlaStatistics } from '../../proto/records/health.js';
 import type { SyslogRecord } from '../../proto/records/system.js';
-import type { AgentConfig } from '../config/types.js';
+import { wanSources, type AgentConfig } from '../config/types.js';
 import { interfaceObservations } from '../core/observe/router-state.js';
 import { slaSamples, type SlaCursors } from '../core/observe/sla.js';
 import type { Decision } from '../core/policy/types.js';
@@ -153,7 +153,7 @@ export class Runtime {
       (policy) => this.loop.reconfigure(policy),
       (sources) => this.metered?.reconfigure(sources),
     );
-    this.metered = meteredAccountingFor(c.flexvpn.sources, {
+    this.metered = meteredAccountingFor(wanSources(c), {
       readInterface: async (name) => (await this.parse('show interfaces', `show interfaces ${name}`)).find((i) => i.name === name),
       ...(o.store.metered?.() ? { store: o.store.metered()! } : {}),
       clock: o.clock,
@@ -165,7 +165,7 @@ export class Runtime {
       onSpent: (source, spent) => this.loop.observe({ kind: 'metered-budget', source, spent }),
     });
     // Full rate held for the preemption delay: the time a path must stay clean before the tunnel moves back.
-    this.meteredProbing = meteredProbingFor(c.flexvpn.sources, {
+    this.meteredProbing = meteredProbingFor(wanSources(c), {
       router: o.router,
       clock: o.clock,
       log: o.log.child('metered'),

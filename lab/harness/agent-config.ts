@@ -1,4 +1,4 @@
-import type { AgentConfig } from '../../agent/config/types.js';
+import type { AgentConfig, FailoverAgentConfig } from '../../agent/config/types.js';
 import { validateConfig } from '../../agent/config/validate.js';
 import { DEFAULT_POLICY } from '../../agent/core/policy/config.js';
 import type { ClassLevel, ServiceLevel } from '../scenario/schema.js';
@@ -29,8 +29,8 @@ export interface LabAgentConfigOptions {
  * probes, leave at the first bad evaluation or 2 probes lost in a row, read the
  * probes every second.
  */
-export function labAgentConfig(world: World, o: LabAgentConfigOptions): AgentConfig {
-  return validated({
+export function labAgentConfig(world: World, o: LabAgentConfigOptions): FailoverAgentConfig {
+  return validatedFailover({
     ...labAgentBase(o),
     syslog: o.syslogPort ? { listen: `127.0.0.1:${o.syslogPort}` } : {},
     ...labSteering(world, { layered: false }),
@@ -107,7 +107,7 @@ export function benchAgentConfig(
     /** The scenario's classes: the agent judges each on the router's operations marked with its DSCP. */
     classes?: readonly ClassLevel[];
   },
-): AgentConfig {
+): FailoverAgentConfig {
   const ratio = (k: 'lossPct' | 'rttMs' | 'jitterMs') => DEFAULT_POLICY.recover[k] / DEFAULT_POLICY.fail[k];
   const fail = { lossPct: level.lossPct, rttMs: level.latencyMs, jitterMs: level.jitterMs };
   // An iterator (a Map's values) is read once: both the path's and the classes' operations come from this copy.
@@ -117,7 +117,7 @@ export function benchAgentConfig(
     rttMs: Math.round(fail.rttMs * ratio('rttMs')),
     jitterMs: Math.round(fail.jitterMs * ratio('jitterMs')),
   };
-  return validated({
+  return validatedFailover({
     site: 'lab',
     node: 'spoke1',
     router: o.ssh
@@ -266,4 +266,11 @@ export function validated(doc: unknown, what = 'lab agent config'): AgentConfig 
   const r = validateConfig(doc);
   if (!r.ok) throw new Error(`${what} invalid: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   return r.config;
+}
+
+/** As `validated`, for the failover lab spoke's files (one FlexVPN client block). */
+export function validatedFailover(doc: unknown, what = 'lab agent config'): FailoverAgentConfig {
+  const config = validated(doc, what);
+  if (config.topology !== 'failover') throw new Error(`${what}: validated as topology ${config.topology}, not failover`);
+  return config;
 }

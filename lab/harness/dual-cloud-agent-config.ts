@@ -7,7 +7,7 @@
  * map to a lower local preference. Everything else as the failover lab's agent
  * (lab/harness/agent-config.ts, labAgentBase): judge on the last 8 probes, read them every second.
  */
-import type { AgentConfig } from '../../agent/config/types.js';
+import type { AgentConfig, DualCloudAgentConfig } from '../../agent/config/types.js';
 import { dualCloudIos } from '../../agent/core/dual-cloud/ios-config.js';
 import { AVOID_COMMUNITY, DUAL_CLOUD_AS, DUAL_CLOUD_SUMMARY } from '../world/dual-cloud-world.js';
 import type { World } from '../world/world.js';
@@ -34,14 +34,14 @@ export const dualCloudJitterProbe = (index: number): number => 51 + index;
 /** The router's quality track on that probe (`track 141 ip sla 41 state`, lab/baselines/dual-cloud-*.ios). */
 export const dualCloudQualityTrack = (index: number): number => 100 + dualCloudProbe(index);
 
-export function dualCloudLabAgentConfig(world: World, o: DualCloudAgentConfigOptions): AgentConfig {
+export function dualCloudLabAgentConfig(world: World, o: DualCloudAgentConfigOptions): DualCloudAgentConfig {
   const hubs = world.hubs().map((h, i) => ({
     neighbor: h.tunnelAddress!,
     tunnel: `Tunnel${i + 1}`,
     routeMapIn: `SPOKEPILOT-IN-${h.name.toUpperCase()}`,
     routeMapOut: `SPOKEPILOT-OUT-${h.name.toUpperCase()}`,
   }));
-  return validated(
+  const config = validated(
     {
       ...labAgentBase(o),
       topology: 'dual-cloud',
@@ -64,6 +64,8 @@ export function dualCloudLabAgentConfig(world: World, o: DualCloudAgentConfigOpt
     },
     'dual-cloud lab agent config',
   );
+  if (config.topology !== 'dual-cloud') throw new Error('dual-cloud lab agent config: validated as another topology');
+  return config;
 }
 
 /** What `spokepilot config ios` prints for that configuration, as configuration lines to send (comments dropped). */

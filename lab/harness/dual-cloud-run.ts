@@ -170,10 +170,10 @@ export function dualCloudBenchConfig(
     jitterMs: Math.round(fail.jitterMs * ratio('jitterMs')),
   };
   const { windowSamples, minSamples, failAfter, recoverAfter, unreachableAfter, preemptDelaySec, minChangeIntervalSec } = DEFAULT_POLICY;
-  const hubs = base.dualCloud!.hubs.map((h, i) => ({ ...h, qualityTrack: dualCloudQualityTrack(i) }));
+  const hubs = base.dualCloud.hubs.map((h, i) => ({ ...h, qualityTrack: dualCloudQualityTrack(i) }));
   return {
     ...base,
-    dualCloud: { ...base.dualCloud!, hubs },
+    dualCloud: { ...base.dualCloud, hubs },
     policy: {
       ...base.policy,
       ...{ windowSamples, minSamples, failAfter, recoverAfter, unreachableAfter, preemptDelaySec, minChangeIntervalSec },

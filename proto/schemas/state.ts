@@ -214,5 +214,5 @@ export const stateSchema = payload(
     lastDecision: decisionSchema,
     drift: driftSchema,
   },
-  ['client', 'mode', 'active', 'released', 'candidates', 'tunnel'],
+  ['mode', 'active', 'released', 'candidates', 'tunnel'],
 );

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { startAgent } from '../../agent/compose/start-agent.js';
-import type { AgentConfig } from '../../agent/config/types.js';
+import type { FailoverAgentConfig } from '../../agent/config/types.js';
 import { silentLogger } from '../../agent/ports/logger.js';
 import { labAgentConfig } from '../../lab/harness/agent-config.js';
 import { agentClockFrom } from '../../lab/harness/clock-bridge.js';
@@ -17,7 +17,7 @@ import { labSpokeSuite } from '../support/lab-spoke-suite.js';
 
 const lab = labSpokeSuite({ prefix: 'spokepilot-preflight-', seed: 3 });
 
-function config(name: string, change?: (c: AgentConfig) => void): AgentConfig {
+function config(name: string, change?: (c: FailoverAgentConfig) => void): FailoverAgentConfig {
   const c = labAgentConfig(lab.spoke.router.world, {
     sshPort: lab.spoke.ssh.port,
     hostKeySha256: lab.spoke.ssh.fingerprint,
@@ -27,7 +27,7 @@ function config(name: string, change?: (c: AgentConfig) => void): AgentConfig {
   return c;
 }
 
-function file(name: string, c: AgentConfig): string {
+function file(name: string, c: FailoverAgentConfig): string {
   const path = join(lab.dir, `${name}.yaml`);
   writeFileSync(path, stringify(c));
   return path;

@@ -9,7 +9,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
-import type { AgentConfig } from '../../agent/config/types.js';
+import type { DualCloudAgentConfig } from '../../agent/config/types.js';
 import { planBgpSteer } from '../../agent/core/dual-cloud/plan.js';
 import { parseCommandOutput } from '../../agent/parsers/registry.js';
 import { silentLogger } from '../../agent/ports/logger.js';
@@ -32,7 +32,7 @@ describe('a dual-cloud start in dry-run after a run that ended steered (real SSH
   let spoke: LabSpoke;
   let agent: RunningAgent | undefined;
   let cli: SshRouterCli;
-  let config: AgentConfig;
+  let config: DualCloudAgentConfig;
   let tmp: ReturnType<typeof tempDir>;
 
   const read = async <T>(command: string): Promise<T[]> => parseCommandOutput(command, await cli.show(command)).records as T[];
@@ -57,7 +57,7 @@ describe('a dual-cloud start in dry-run after a run that ended steered (real SSH
     cli = labSshCli(spoke.ssh, { username: 'agent', password: 'agent' });
     await cli.configure(dualCloudSpokeLines(config));
     // What an agent killed while steered to hub 2 left behind: its own steer, applied as it applies one.
-    const left = planBgpSteer(config.dualCloud!, HUB2);
+    const left = planBgpSteer(config.dualCloud, HUB2);
     await cli.configure(left.configLines);
     for (const c of left.execCommands) await cli.exec(c);
     await waitFor('the left steer in force: hub 2 best', async () => (await best()) === HUB2 || undefined, 30_000);
@@ -81,9 +81,9 @@ describe('a dual-cloud start in dry-run after a run that ended steered (real SSH
   }, 60_000);
 
   it('a file the router does not match (preflight fails) writes nothing', async () => {
-    const wrong: AgentConfig = {
+    const wrong: DualCloudAgentConfig = {
       ...config,
-      dualCloud: { ...config.dualCloud!, hubs: config.dualCloud!.hubs.map((h, i) => (i === 0 ? { ...h, routeMapIn: 'NOT-THERE' } : h)) },
+      dualCloud: { ...config.dualCloud, hubs: config.dualCloud.hubs.map((h, i) => (i === 0 ? { ...h, routeMapIn: 'NOT-THERE' } : h)) },
     };
     agent = await startAgent(wrong, { log: silentLogger, clock: agentClockFrom(clock) });
     expect(await setClauses()).not.toEqual([]);

@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { iosConfigInputFor } from '../../agent/cli/config-check.js';
 import { startAgent, type RunningAgent } from '../../agent/compose/start-agent.js';
-import type { AgentConfig } from '../../agent/config/types.js';
+import type { FailoverAgentConfig } from '../../agent/config/types.js';
 import { iosConfig } from '../../agent/core/ios-config.js';
 import { silentLogger } from '../../agent/ports/logger.js';
 import { errorCode } from '../../proto/coded-error.js';
@@ -56,7 +56,7 @@ describe('the agent as a least-privileged user: EEM applets and a CLI view (real
   let agent: RunningAgent | undefined;
   let ops: SshRouterCli;
   let tmp: ReturnType<typeof tempDir>;
-  let config: AgentConfig;
+  let config: FailoverAgentConfig;
   let generated: string;
 
   beforeEach(async () => {

@@ -161,7 +161,7 @@ describe('metered WAN accounting against the lab (real SSH, SQLite, MQTT)', () =
       metered?: { interface: string; spent: boolean; budgetBytes: number }[];
     };
     expect(status.metered).toEqual([
-      expect.objectContaining({ interface: LTE, spent: true, budgetBytes: next.flexvpn.sources[1]!.metered!.budget }),
+      expect.objectContaining({ interface: LTE, spent: true, budgetBytes: next.flexvpn?.sources[1]!.metered!.budget }),
     ]);
 
     await agent!.stop('read the file', 5000);

@@ -75,7 +75,7 @@ describe('agentConfigYaml', () => {
       hostKeySha256: ACCESS.fingerprint,
     });
     expect(checked.config.syslog.listen).toBe('127.0.0.1:5599');
-    expect(checked.config.flexvpn.client).toBe('SPOKE');
+    expect(checked.config.flexvpn?.client).toBe('SPOKE');
     expect(checked.config.candidates.map((c) => c.id)).toEqual(['fibre-hub1', 'fibre-hub2', 'lte-hub1', 'lte-hub2']);
   });
 

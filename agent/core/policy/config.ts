@@ -34,8 +34,8 @@ export type AllDownBehaviour =
   | 'least-bad';
 
 export interface PolicyConfig {
-  /** The FlexVPN client block steered: `crypto ikev2 client flexvpn NAME`. */
-  client: string;
+  /** The FlexVPN client block steered: `crypto ikev2 client flexvpn NAME` (failover design; none on a dual-cloud spoke). */
+  client?: string;
   /** In preference order: the first healthy one is where the tunnel belongs. */
   candidates: readonly CandidateConfig[];
   /**

@@ -1,13 +1,13 @@
-import type { AgentConfig } from '../../config/types.js';
+import { wanSources, type AgentConfig } from '../../config/types.js';
 import type { PolicyConfig } from '../../core/policy/config.js';
 
 /** The policy's slice of the agent configuration: modules get only their slice. */
 export function policyOf(c: AgentConfig): PolicyConfig {
-  const metered = Object.fromEntries(c.flexvpn.sources.flatMap((s) => (s.metered ? [[s.interface, s.metered.whenSpent] as const] : [])));
+  const metered = Object.fromEntries(wanSources(c).flatMap((s) => (s.metered ? [[s.interface, s.metered.whenSpent] as const] : [])));
   return {
-    client: c.flexvpn.client,
+    // A dual-cloud spoke has no client block and no probes through a client's tunnel.
+    ...(c.flexvpn ? { client: c.flexvpn.client, tunnelSlaOperations: c.flexvpn.tunnelSlaOperations } : {}),
     candidates: c.candidates,
-    tunnelSlaOperations: c.flexvpn.tunnelSlaOperations,
     ...c.policy,
     ...(Object.keys(metered).length > 0 ? { metered } : {}),
     // Dual-cloud: each hub keeps its tunnel and SA whatever BGP prefers; there is no stale SA to clear.

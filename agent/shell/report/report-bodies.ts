@@ -27,7 +27,7 @@ export function stateBody(runtime: Runtime): StateBody {
   const degraded = runtime.degradations.list();
   const body: StateBody = {
     health: { status: degraded.length > 0 ? 'degraded' : 'ok', degraded },
-    client: policy.client,
+    ...(policy.client !== undefined ? { client: policy.client } : {}),
     mode: policy.mode,
     active: { ...pick(active), ...(activeCandidate ? { candidate: activeCandidate.id } : {}) },
     released: s.released,
@@ -82,11 +82,10 @@ export function telemetryBody(runtime: Runtime): TelemetryBody {
       ...(m.jitterMs !== undefined ? { jitterMs: m.jitterMs } : {}),
     };
   });
-  const watched = new Set([
-    ...runtime.config.flexvpn.sources.map((x) => x.interface),
-    runtime.config.flexvpn.tunnel,
-    ...(runtime.config.dualCloud?.hubs.map((h) => h.tunnel) ?? []),
-  ]);
+  const c = runtime.config;
+  const watched = new Set(
+    c.dualCloud ? c.dualCloud.hubs.map((h) => h.tunnel) : [...c.flexvpn.sources.map((x) => x.interface), c.flexvpn.tunnel],
+  );
   const interfaces: InterfaceTelemetry[] = runtime.latest.interfaces
     .filter((i) => watched.has(i.name))
     .map((i) => ({ name: i.name, status: i.status, lineProtocol: i.protocol === 'up' || i.protocol === 'down' ? i.protocol : 'unknown' }));

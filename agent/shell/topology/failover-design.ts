@@ -6,7 +6,7 @@
  */
 import type { Track } from '../../../proto/records/health.js';
 import { actuationTargets } from '../../config/actuation-targets.js';
-import type { AgentConfig } from '../../config/types.js';
+import type { FailoverAgentConfig } from '../../config/types.js';
 import { INITIAL_PATH_CHANGES, nextPathChange } from '../../core/observe/path-changes.js';
 import { flexvpnObservation, type FlexvpnSeen } from '../../core/observe/router-state.js';
 import type { PathRepairConfig } from '../../core/path-repair.js';
@@ -21,7 +21,7 @@ import { MAX_REPAIRS, type PathDesign, type PathDesignDeps } from './path-design
  * elsewhere (the preferred hub still refuses new sessions) waits a minute, then two, four, at most
  * five: the default preemption delay, the time the agent otherwise waits before failing back.
  */
-const pathRepairPacing = (c: AgentConfig): PathRepairConfig => {
+const pathRepairPacing = (c: FailoverAgentConfig): PathRepairConfig => {
   const r = c.actuation.pathRepair;
   return {
     settleMs: r.settleSec * 1000,
@@ -40,8 +40,10 @@ export class FailoverDesign implements PathDesign {
   /** One path-change event per switch, not one per end of the tunnel's bounce (agent/core/observe/path-changes.ts). */
   private pathChanges = INITIAL_PATH_CHANGES;
 
-  constructor(private readonly o: PathDesignDeps) {
-    const c = o.config;
+  constructor(
+    private readonly o: PathDesignDeps,
+    private readonly c: FailoverAgentConfig,
+  ) {
     this.watchedInterfaces = c.flexvpn.sources.map((s) => s.interface);
     this.steering = new Actuator({
       router: o.router,
@@ -75,7 +77,7 @@ export class FailoverDesign implements PathDesign {
     const { records: clients } = await this.o.read('show crypto ikev2 client flexvpn');
     const tracks = await this.readOwnedTracks();
     const first = this.flexSeen === undefined;
-    const r = flexvpnObservation(this.flexSeen, clients, this.o.config.flexvpn.client);
+    const r = flexvpnObservation(this.flexSeen, clients, this.c.flexvpn.client);
     this.flexSeen = r.seen;
     const seen = {
       ...(r.seen.activePeer ? { peer: r.seen.activePeer } : {}),
@@ -95,7 +97,7 @@ export class FailoverDesign implements PathDesign {
    * tells nothing: undefined, and the FlexVPN read still counts.
    */
   private async readOwnedTracks(): Promise<ReadonlyMap<number, TrackSeen> | undefined> {
-    const c = this.o.config;
+    const c = this.c;
     if (c.actuation.strategy !== 'stub-tracks' || this.o.loop().actuating) return undefined;
     try {
       const { records, warnings } = await this.o.read('show track brief');
@@ -121,7 +123,7 @@ export class FailoverDesign implements PathDesign {
   /** Verification: what the client uses now, and whether its session is up. */
   private async readActivePath(): Promise<ActivePath> {
     const { records: clients } = await this.o.read('show crypto ikev2 client flexvpn');
-    const ours = clients.find((x) => x.profile === this.o.config.flexvpn.client);
+    const ours = clients.find((x) => x.profile === this.c.flexvpn.client);
     const sessions = await this.o.readSessions();
     const peer = ours?.currentState === 'active' ? ours.peer : undefined;
     const sessionUp = peer !== undefined && sessions.some((s) => s.peerAddress === peer && s.status === 'up-active');

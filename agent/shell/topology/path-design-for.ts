@@ -5,8 +5,8 @@ import type { PathDesign, PathDesignDeps } from './path-design.js';
 
 /** The design the configuration names: dual-cloud with its `dualCloud` section, failover otherwise. */
 export function pathDesignFor(deps: PathDesignDeps): PathDesign {
-  const dc = deps.config.dualCloud;
-  return deps.config.topology === 'dual-cloud' && dc ? new DualCloudDesign(deps, dc) : new FailoverDesign(deps);
+  const c = deps.config;
+  return c.topology === 'dual-cloud' ? new DualCloudDesign(deps, c.dualCloud) : new FailoverDesign(deps, c);
 }
 
 /**
@@ -14,5 +14,5 @@ export function pathDesignFor(deps: PathDesignDeps): PathDesign {
  * (ActingFirstRouter): a dual-cloud spoke's hub quality tracks, when hubs name them.
  */
 export function urgentReadsOf(config: AgentConfig): string[] {
-  return config.topology === 'dual-cloud' && config.dualCloud?.hubs.some((h) => h.qualityTrack !== undefined) ? ['show track brief'] : [];
+  return config.topology === 'dual-cloud' && config.dualCloud.hubs.some((h) => h.qualityTrack !== undefined) ? ['show track brief'] : [];
 }

@@ -88,7 +88,7 @@ describe('SIGHUP reload of metered settings', () => {
       expect.objectContaining({ metered: expect.objectContaining({ budget: 5e8, billingDay: 15, whenSpent: 'ignore' }) }),
     ]);
     expect(reconfigure).toHaveBeenLastCalledWith(expect.objectContaining({ metered: { 'Cellular0/1/0': 'ignore' } }));
-    expect(current.value.flexvpn.sources[1]!.metered!.budget).toBe(5e8);
+    expect(current.value.flexvpn?.sources[1]!.metered!.budget).toBe(5e8);
   });
 
   it('keeps flexvpn (whenSpent included) until a restart when more than metered settings changed', () => {
@@ -97,6 +97,6 @@ describe('SIGHUP reload of metered settings', () => {
     expect(r.needRestart).toEqual(['flexvpn']);
     expect(applyMetered).not.toHaveBeenCalled();
     expect(reconfigure).toHaveBeenLastCalledWith(expect.objectContaining({ metered: { 'Cellular0/1/0': 'hard-failure-only' } }));
-    expect(current.value.flexvpn.sources[1]!.metered!.budget).toBe(2e9);
+    expect(current.value.flexvpn?.sources[1]!.metered!.budget).toBe(2e9);
   });
 });

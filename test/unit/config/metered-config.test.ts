@@ -35,20 +35,20 @@ describe('metered WAN configuration', () => {
   it('normalises the budget to bytes and fills the defaults', () => {
     const r = loadConfigText(withMetered('{ budget: 2GB }'));
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    expect(r.config.flexvpn.sources[1]!.metered).toEqual({
+    expect(r.config.flexvpn?.sources[1]!.metered).toEqual({
       budget: 2e9,
       billingDay: 1,
       thresholdsPct: [50, 80, 100],
       whenSpent: 'hard-failure-only',
       fullRateOperations: [],
     });
-    expect(r.config.flexvpn.sources[0]!.metered).toBeUndefined();
+    expect(r.config.flexvpn?.sources[0]!.metered).toBeUndefined();
   });
 
   it('sorts thresholds and keeps every setting given', () => {
     const r = loadConfigText(withMetered('{ budget: 5000000, billingDay: 17, thresholdsPct: [100, 25, 90], whenSpent: ignore }'));
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    expect(r.config.flexvpn.sources[1]!.metered).toEqual({
+    expect(r.config.flexvpn?.sources[1]!.metered).toEqual({
       budget: 5e6,
       billingDay: 17,
       thresholdsPct: [25, 90, 100],
@@ -100,7 +100,7 @@ describe('full-rate operations of a metered WAN', () => {
   it('are accepted when a candidate on the WAN lists them', () => {
     const r = loadConfigText(base('[23]'));
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    expect(r.config.flexvpn.sources[1]!.metered!.fullRateOperations).toEqual([23]);
+    expect(r.config.flexvpn?.sources[1]!.metered!.fullRateOperations).toEqual([23]);
   });
 
   it('are refused when no candidate on the WAN judges with them', () => {

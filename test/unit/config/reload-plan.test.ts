@@ -63,7 +63,7 @@ describe('planReload: what a reload applies, as the schema declares it', () => {
     );
     expect(budget.applied).toEqual(['policy', 'flexvpn']);
     expect(budget.needRestart).toEqual([]);
-    expect(budget.value.flexvpn.sources[0]!.metered!.budget).toBe(1e9);
+    expect(budget.value.flexvpn?.sources[0]!.metered!.budget).toBe(1e9);
     const unmetered = planReload(start, valid(meteredText('').replace('node: n1', 'node: n2')));
     expect(unmetered.needRestart).toEqual(['node', 'flexvpn']);
     expect(unmetered.value.flexvpn).toBe(start.flexvpn);

@@ -16,8 +16,8 @@ describe('configuration', () => {
   it('fills defaults and expands abbreviated interface names', () => {
     const r = loadConfigText(MINIMAL);
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    expect(r.config.flexvpn.tunnel).toBe('Tunnel100');
-    expect(r.config.flexvpn.sources[0]!.interface).toBe('GigabitEthernet0/0');
+    expect(r.config.flexvpn?.tunnel).toBe('Tunnel100');
+    expect(r.config.flexvpn?.sources[0]!.interface).toBe('GigabitEthernet0/0');
     expect(r.config.policy.preemptDelaySec).toBe(300);
     expect(r.config.actuation).toEqual({
       strategy: 'stub-tracks',
