@@ -55,3 +55,26 @@ describe('show interfaces, rarer Ethernet lines', () => {
     expect(records[0]).toMatchObject(expected);
   });
 });
+
+describe('show interfaces, a notice under the header', () => {
+  // Catalyst stack management port (corpus: DNAC-pyATS-Genie CAMPUS-Access1).
+  const header = 'GigabitEthernet0/0 is down, line protocol is down';
+  const notice = ['NOTE: Packet counters for management port are meaningful ', '      only when it is physically located at stack master'];
+
+  it('reads the notice and its continuation aligned under its text, then the detail lines', () => {
+    const { records, warnings } = under(
+      header,
+      ...notice,
+      'Hardware is RP management port, address is f029.295c.3080 (bia f029.295c.3080)',
+    );
+    expect(warnings).toEqual([]);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ name: 'GigabitEthernet0/0', hardware: 'RP management port' });
+  });
+
+  it('still checks a line that is not aligned under the notice', () => {
+    const { warnings } = under(header, notice[0]!, 'only when it is physically located at stack master');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.text).toContain('only when it is physically located');
+  });
+});

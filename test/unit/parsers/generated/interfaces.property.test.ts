@@ -9,7 +9,8 @@ import { Gen } from './grammar-gen.js';
  * without a MAC, description, address or unnumbered, MTU/BW/DLY, loads,
  * encapsulation with VLAN, keepalive, duplex/speed/media, flow control, ARP,
  * last input/output, queues, rates over any interval, counters, dialer
- * bindings as a line or as a nested `Bound to:` block), for
+ * bindings as a line or as a nested `Bound to:` block, a notice wrapped under
+ * its `NOTE:` text), for
  * interfaces of every platform, read back exactly.
  */
 const STATES = [
@@ -30,6 +31,15 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
     lineProtocol: proto,
   };
   const lines = [`${name} is ${operStateRaw}, line protocol is ${proto}${detail}`];
+  // A Catalyst stack's management port: a notice, its continuation aligned under its text.
+  if (g.chance(0.15)) {
+    const gap = ' '.repeat(g.between(1, 2));
+    const notice = g.pick([
+      ['Packet counters for management port are meaningful', 'only when it is physically located at stack master'],
+      ['Packet counters for management port are meaningful only when it is physically located at stack master'],
+    ]);
+    lines.push(`  NOTE:${gap}${notice[0]}`, ...notice.slice(1).map((l) => `${' '.repeat(7 + gap.length)}${l}`));
+  }
   const hw = g.pick(['iGbE', 'CN Gigabit Ethernet', 'Tunnel', 'Cellular modem', 'Loopback', 'EtherSVI']);
   want.hardware = hw;
   if (hw === 'Tunnel' || hw === 'Loopback' || hw === 'Cellular modem') lines.push(`  Hardware is ${hw}`);
