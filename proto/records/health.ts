@@ -92,6 +92,11 @@ export interface IpSlaAggregatedStatistics extends IpSlaMeasurements {
   dnsRttMs?: number;
   tcpConnectRttMs?: number;
   httpTransactionRttMs?: number;
+  /** A jitter operation's voice scores over the interval (`Voice Scores:` of 12.x and 15.x). */
+  icpifMin?: number;
+  icpifMax?: number;
+  mosMin?: number;
+  mosMax?: number;
 }
 
 /** One operation from `show ip sla summary`. */

@@ -5,7 +5,13 @@ import { isCaptureNoise } from './common.js';
 import { applyPairs, MCAST_HEADER, MEASUREMENT_SETTERS, ms, multicastResponder, put, SECTION, type Setter } from './ip-sla-statistics.js';
 
 const BANNER = /^IPSLAs aggregated statistics$/i;
-const OPERATION = /^IPSLA operation id:\s+(\d+)$/;
+// `IPSLA operation id: 1` (IOS-XE); `Round Trip Time (RTT) for Index 3` (12.x and 15.x).
+const OPERATION = /^(?:IPSLA operation id:|Round Trip Time \(RTT\) for\s+Index)\s+(\d+)$/i;
+// 12.x and 15.x title the blocks without a colon and name the unit (`Jitter time milliseconds`),
+// and give a jitter operation's voice scores as `Voice Scores:` (a Catalyst 3560G on 12.2(46)SE,
+// `sh ip sla stat agg 3`, posted to Cisco's support forum).
+const OLD_SECTION = /^(RTT Values|Latency one-way time milliseconds|Jitter time milliseconds|Packet Loss Values|Voice Scores:)$/i;
+const VOICE_SCORES = /^MinOfICPIF:\s*(\d+)\s+MaxOfICPIF:\s*(\d+)\s+MinOfMOS:\s*(\d+(?:\.\d+)?)\s+MaxOfMOS:\s*(\d+(?:\.\d+)?)$/i;
 const INTERVAL = /^Start Time Index:\s+(\S.*)$/;
 // Printed once under the operation (http, tcp-connect, dns) or in every interval (mcast).
 const TYPE = /^Type of operation:\s+(\S+)$/;
@@ -23,7 +29,8 @@ const SETTERS: Record<string, Setter<IpSlaAggregatedStatistics>> = {
  * then one block per aggregation interval opened by `Start Time Index:`, holding the
  * same `Key: value` lines as `show ip sla statistics` summed over the interval's runs
  * (corpus: genieparser ShowIpSlaStatisticsAggregated, http, mcast, tcp-connect and dns
- * operations). One record per operation and interval. The `details` form adds
+ * operations); 12.x and 15.x open an operation with `Round Trip Time (RTT) for Index N`.
+ * One record per operation and interval. The `details` form adds
  * distribution tables and stays refused.
  */
 export function parseIpSlaStatisticsAggregated(text: string): ParseResult<IpSlaAggregatedStatistics> {
@@ -36,7 +43,7 @@ export function parseIpSlaStatisticsAggregated(text: string): ParseResult<IpSlaA
 
   for (const line of splitLines(text)) {
     const t = line.text.trim();
-    if (t === '' || BANNER.test(t) || SECTION.test(t) || MCAST_HEADER.test(t) || isCaptureNoise(t)) continue;
+    if (t === '' || BANNER.test(t) || SECTION.test(t) || OLD_SECTION.test(t) || MCAST_HEADER.test(t) || isCaptureNoise(t)) continue;
     const op = OPERATION.exec(t);
     if (op) {
       operation = { id: Number(op[1]) };
@@ -67,6 +74,11 @@ export function parseIpSlaStatisticsAggregated(text: string): ParseResult<IpSlaA
     const responder = multicastResponder(t);
     if (responder) {
       (interval.multicastResponders ??= []).push(responder);
+      continue;
+    }
+    const voice = VOICE_SCORES.exec(t);
+    if (voice) {
+      [interval.icpifMin, interval.icpifMax, interval.mosMin, interval.mosMax] = voice.slice(1, 5).map(Number);
       continue;
     }
     if (!applyPairs(interval, t, SETTERS)) warnings.add(line, 'unrecognised IP SLA statistic');

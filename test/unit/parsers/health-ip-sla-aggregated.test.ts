@@ -99,6 +99,47 @@ describe('show ip sla statistics aggregated', () => {
     });
   });
 
+  it('reads the 12.x / 15.x layout: RTT-for-Index header, block titles without colons, voice scores', () => {
+    const { records, warnings } = parse(
+      'Round Trip Time (RTT) for       Index 3',
+      'Start Time Index: 16:00:00.000 MET Thu Feb 26 2009',
+      'Type of operation: jitter',
+      'Voice Scores:',
+      '        MinOfICPIF: 1   MaxOfICPIF: 11  MinOfMOS: 3.91  MaxOfMOS: 4.34',
+      'RTT Values',
+      '        Number Of RTT: 5000',
+      '        RTT Min/Avg/Max: 4/9/400 ms',
+      'Latency one-way time milliseconds',
+      '        Number of Latency one-way Samples: 2000',
+      'Jitter time milliseconds',
+      '        Number of SD Jitter Samples: 4990',
+      'Packet Loss Values',
+      '        Loss Source to Destination: 3           Loss Destination to Source: 1',
+      'Number of successes: 50',
+      'Number of failures: 0',
+    );
+    expect(warnings).toEqual([]);
+    expect(records).toEqual([
+      {
+        operationId: 3,
+        startTimeIndex: '16:00:00.000 MET Thu Feb 26 2009',
+        type: 'jitter',
+        icpifMin: 1,
+        icpifMax: 11,
+        mosMin: 3.91,
+        mosMax: 4.34,
+        rttSamples: 5000,
+        rtt: { minMs: 4, avgMs: 9, maxMs: 400 },
+        oneWayLatencySamples: 2000,
+        jitterSdSamples: 4990,
+        lossSourceToDestination: 3,
+        lossDestinationToSource: 1,
+        successes: 50,
+        failures: 0,
+      },
+    ]);
+  });
+
   it('warns about a statistic before the first interval, and about lines outside any operation', () => {
     const { records, warnings } = parse(
       'Number of successes: 3',

@@ -7,7 +7,8 @@ import { Gen } from './grammar-gen.js';
  * Issue 18 item 3 for `show ip sla statistics aggregated [N]`: random operations of
  * the kinds real IOS-XE output shows (http with its interval RTTs, tcp-connect and dns
  * with counts only, mcast with its receiver table and the type inside each interval,
- * icmp-jitter with the jitter blocks of `show ip sla statistics`), 1-7 intervals each,
+ * icmp-jitter with the jitter blocks of `show ip sla statistics`, or in the 12.x / 15.x
+ * layout: `Round Trip Time (RTT) for Index N`, untitled-colon blocks, voice scores), 1-7 intervals each,
  * in either order, with the blank and whitespace-only lines IOS leaves between them,
  * read back exactly: one record per operation and interval.
  */
@@ -20,8 +21,8 @@ const fmt = (v: { minMs: number; avgMs: number; maxMs: number }) => `${v.minMs}/
 const two = (n: number) => String(n).padStart(2, '0');
 
 function operation(g: Gen, id: number): { lines: string[]; want: IpSlaAggregatedStatistics[] } {
-  const kind = g.pick(['http', 'tcp-connect', 'dns', 'mcast', 'icmp-jitter'] as const);
-  const lines = [`IPSLA operation id: ${id}`];
+  const kind = g.pick(['http', 'tcp-connect', 'dns', 'mcast', 'icmp-jitter', 'jitter'] as const);
+  const lines = [kind === 'jitter' ? `Round Trip Time (RTT) for${' '.repeat(g.between(1, 7))}Index ${id}` : `IPSLA operation id: ${id}`];
   // mcast prints its type inside every interval; the others once, above the first.
   if (kind !== 'mcast') lines.push(`Type of operation: ${kind}`);
   const want: IpSlaAggregatedStatistics[] = [];
@@ -71,6 +72,27 @@ function operation(g: Gen, id: number): { lines: string[]; want: IpSlaAggregated
         `\tSource to Destination Jitter Min/Avg/Max: ${fmt(w.jitterSourceToDestination)} milliseconds`,
         `\tDestination to Source Jitter Min/Avg/Max: ${fmt(w.jitterDestinationToSource)} milliseconds`,
         `Packet Loss: ${w.packetLossUnknownDirection}`,
+      );
+    }
+    if (kind === 'jitter') {
+      const mos = () => Number(`${g.between(1, 4)}.${String(g.int(100)).padStart(2, '0')}`);
+      [w.icpifMin, w.icpifMax, w.mosMin, w.mosMax] = [g.int(10), 10 + g.int(30), mos(), mos()];
+      w.rttSamples = g.int(70000);
+      w.rtt = mam(g);
+      w.jitterSdSamples = g.int(70000);
+      w.lossSourceToDestination = g.int(50);
+      w.lossDestinationToSource = g.int(50);
+      const gap = () => ' '.repeat(g.between(1, 3));
+      lines.push(
+        'Voice Scores:',
+        `        MinOfICPIF: ${w.icpifMin}${gap()}MaxOfICPIF: ${w.icpifMax}${gap()}MinOfMOS: ${w.mosMin}${gap()}MaxOfMOS: ${w.mosMax}`,
+        'RTT Values',
+        `        Number Of RTT: ${w.rttSamples}`,
+        `        RTT Min/Avg/Max: ${fmt(w.rtt)} ms`,
+        'Jitter time milliseconds',
+        `        Number of SD Jitter Samples: ${w.jitterSdSamples}`,
+        'Packet Loss Values',
+        `        Loss Source to Destination: ${w.lossSourceToDestination}           Loss Destination to Source: ${w.lossDestinationToSource}`,
       );
     }
     w.successes = g.int(200);
