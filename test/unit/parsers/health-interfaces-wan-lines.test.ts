@@ -49,6 +49,11 @@ describe('show interfaces, rarer Ethernet lines', () => {
     ['Media-type configured as RJ45 connector', { mediaType: 'RJ45' }],
     ['Interface state transitions: 3', { stateTransitions: 3 }],
     ['Secondary address 10.1.2.1/24', {}],
+    // 12.0: reliability and one load (no direction) close the MTU line.
+    [
+      'MTU 1500 bytes, BW 100000 Kbit, DLY 100 usec, rely 255/255, load 1/255',
+      { mtu: 1500, bandwidthKbps: 100000, delayUsec: 100, reliability: 255 },
+    ],
   ])('%s', (line, expected) => {
     const { records, warnings } = under('GigabitEthernet0/0/1 is up, line protocol is up', line);
     expect(warnings).toEqual([]);
