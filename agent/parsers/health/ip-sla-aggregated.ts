@@ -7,9 +7,10 @@ import { applyPairs, MCAST_HEADER, MEASUREMENT_SETTERS, ms, multicastResponder, 
 const BANNER = /^IPSLAs aggregated statistics$/i;
 // `IPSLA operation id: 1` (IOS-XE); `Round Trip Time (RTT) for Index 3` (12.x and 15.x).
 const OPERATION = /^(?:IPSLA operation id:|Round Trip Time \(RTT\) for\s+Index)\s+(\d+)$/i;
-// 12.x and 15.x title the blocks without a colon and name the unit (`Jitter time milliseconds`),
-// and give a jitter operation's voice scores as `Voice Scores:` (a Catalyst 3560G on 12.2(46)SE,
-// `sh ip sla stat agg 3`, posted to Cisco's support forum).
+// 12.x and 15.x title the blocks without a colon and name the unit (`RTT Values`, `Latency
+// one-way time milliseconds`) and give a jitter operation's voice scores as `Voice Scores:`
+// (a Catalyst 3560G on 12.2(46)SE, `sh ip sla stat agg 3`, posted to Cisco's support forum; the
+// post is cut before the jitter and loss blocks, taken to be titled the same way).
 const OLD_SECTION = /^(RTT Values|Latency one-way time milliseconds|Jitter time milliseconds|Packet Loss Values|Voice Scores:)$/i;
 const VOICE_SCORES = /^MinOfICPIF:\s*(\d+)\s+MaxOfICPIF:\s*(\d+)\s+MinOfMOS:\s*(\d+(?:\.\d+)?)\s+MaxOfMOS:\s*(\d+(?:\.\d+)?)$/i;
 const INTERVAL = /^Start Time Index:\s+(\S.*)$/;
