@@ -26,28 +26,16 @@ export interface SlaMulticastResponder {
   destination: string;
 }
 
-/** One operation from `show ip sla statistics [N] [details]`. */
-export interface IpSlaStatistics {
-  operationId: number;
+/**
+ * What an IP SLA operation counted and measured, over its latest run (`show ip sla
+ * statistics`) or over one aggregation interval (`show ip sla statistics aggregated`):
+ * both print the same `Key: value` lines.
+ */
+export interface IpSlaMeasurements {
   /** `Type of operation:` as printed (`udp-jitter`, `mcast`); absent when IOS omits the line. */
   type?: string;
-  /** Latest RTT; absent when IOS prints `NoConnection/Busy/Timeout`. */
-  rttMs?: number;
-  /** IOS's own text; a leading `*` means the clock was not authoritative. */
-  startTime?: string;
-  returnCode?: SlaReturnCode;
-  returnCodeRaw?: string;
   successes?: number;
   failures?: number;
-  operationTimeToLiveSec?: number | 'forever';
-  overThresholdOccurred?: boolean;
-  entryState?: SlaEntryState;
-  entryStateRaw?: string;
-  /** `never`, or IOS's time text. */
-  lastReset?: string;
-  latestDnsRttMs?: number;
-  latestTcpConnectRttMs?: number;
-  latestHttpTransactionRttMs?: number;
   /** udp-jitter / icmp-jitter blocks. */
   rttSamples?: number;
   rtt?: MinAvgMaxMs;
@@ -70,6 +58,45 @@ export interface IpSlaStatistics {
   icpif?: number;
   mos?: number;
   multicastResponders?: SlaMulticastResponder[];
+}
+
+/** One operation from `show ip sla statistics [N] [details]`. */
+export interface IpSlaStatistics extends IpSlaMeasurements {
+  operationId: number;
+  /** Latest RTT; absent when IOS prints `NoConnection/Busy/Timeout`. */
+  rttMs?: number;
+  /** IOS's own text; a leading `*` means the clock was not authoritative. */
+  startTime?: string;
+  returnCode?: SlaReturnCode;
+  returnCodeRaw?: string;
+  operationTimeToLiveSec?: number | 'forever';
+  overThresholdOccurred?: boolean;
+  entryState?: SlaEntryState;
+  entryStateRaw?: string;
+  /** `never`, or IOS's time text. */
+  lastReset?: string;
+  latestDnsRttMs?: number;
+  latestTcpConnectRttMs?: number;
+  latestHttpTransactionRttMs?: number;
+}
+
+/**
+ * One aggregation interval of one operation from `show ip sla statistics aggregated [N]`
+ * (IOS-XE): the runs that started in it, an hour each unless `history hours-of-statistics-kept`
+ * / `statistics` say otherwise. Its counts cover every run of the interval, not the latest.
+ */
+export interface IpSlaAggregatedStatistics extends IpSlaMeasurements {
+  operationId: number;
+  /** `Start Time Index:`, when the interval began: IOS's own text. */
+  startTimeIndex: string;
+  dnsRttMs?: number;
+  tcpConnectRttMs?: number;
+  httpTransactionRttMs?: number;
+  /** A jitter operation's voice scores over the interval (`Voice Scores:` of 12.x and 15.x). */
+  icpifMin?: number;
+  icpifMax?: number;
+  mosMin?: number;
+  mosMax?: number;
 }
 
 /** One operation from `show ip sla summary`. */

@@ -1,6 +1,7 @@
 import { command, commandFamily, refusal } from '../command-spec.js';
 import { parseInterfaces } from './interfaces.js';
 import { parseIpInterfaceBrief } from './ip-interface-brief.js';
+import { parseIpSlaStatisticsAggregated } from './ip-sla-aggregated.js';
 import { parseIpSlaStatistics } from './ip-sla-statistics.js';
 import { parseIpSlaSummary } from './ip-sla-summary.js';
 import { parseTrack } from './track.js';
@@ -15,6 +16,12 @@ const TRACK_FILTER = '(?: (?:(?<track>\\d+)|(?<kind>interface|ip route|ip sla|ip
 const TRACK_USAGE = 'show track [N | interface | ip route | ip sla | ipv6 route | application | list [route] | stub-object]';
 
 export const healthCommands = commandFamily({
+  'show ip sla statistics aggregated': command({
+    id: 'show ip sla statistics aggregated',
+    usage: 'show ip sla statistics aggregated [N]',
+    pattern: /^show ip sla statistics aggregated(?: (?<operation>\d+))?$/i,
+    parse: (text) => parseIpSlaStatisticsAggregated(text),
+  }),
   'show ip sla statistics details': command({
     id: 'show ip sla statistics details',
     usage: 'show ip sla statistics [N] details',
@@ -68,9 +75,9 @@ const INTERFACE_TABLES =
 /** Documented forms of these commands whose output is another layout. */
 export const healthRefusals = [
   refusal(
-    'show ip sla statistics aggregated [N] [details]',
-    /^show ip sla statistics aggregated(?: \d+)?(?: details)?$/i,
-    'statistics aggregated per hour (hour groups, RTT distributions), not the latest operation',
+    'show ip sla statistics aggregated [N] details',
+    /^show ip sla statistics aggregated(?: \d+)? details$/i,
+    'statistics aggregated per interval with their RTT distribution tables, not the aggregated blocks alone',
   ),
   refusal(
     'show track {resolution | timers | summary}',

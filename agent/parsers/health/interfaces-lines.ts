@@ -101,13 +101,16 @@ export const GENERAL_RULES: readonly LineRule[] = [
       iface.unnumberedAddress = m[2]!;
     },
   ],
-  // `BW 768 Kbit/sec`, `BW 100 Kbit` (IOS 15), `BW not configured` (pseudowire).
+  // `BW 768 Kbit/sec`, `BW 100 Kbit` (IOS 15), `BW not configured` (pseudowire). 12.0 ends the
+  // line with `rely 255/255, load 1/255` (no line of loads follows; one load, no direction, so
+  // neither txLoad nor rxLoad: corpus exscript iosemu_show_interface, a 12000's FastEthernet).
   [
-    /^MTU (\d+) bytes,(?: sub MTU \d+,)? (?:BW (\d+) Kbit(?:\/sec)?|BW not configured)(?:, DLY (\d+) usec,?)?$/,
+    /^MTU (\d+) bytes,(?: sub MTU \d+,)? (?:BW (\d+) Kbit(?:\/sec)?|BW not configured)(?:, DLY (\d+) usec,?)?(?: rely (\d+)\/255, load \d+\/255)?$/,
     ({ iface }, m) => {
       iface.mtu = Number(m[1]);
       if (m[2] !== undefined) iface.bandwidthKbps = Number(m[2]);
       if (m[3] !== undefined) iface.delayUsec = Number(m[3]);
+      if (m[4] !== undefined) iface.reliability = Number(m[4]);
     },
   ],
   [

@@ -24,6 +24,15 @@ interface BoundBlock {
   indent: number;
 }
 
+/**
+ * A fixed notice under an interface header, wrapped with its continuation lines aligned
+ * under its text: a Catalyst stack's management port prints `NOTE: Packet counters for
+ * management port are meaningful` / `only when it is physically located at stack master`
+ * (corpus: DNAC-pyATS-Genie CAMPUS-Access1). It says nothing about this interface's state,
+ * so it is read and not kept.
+ */
+const NOTE = /^NOTE:\s+\S/;
+
 const RULES: readonly LineRule[] = [...GENERAL_RULES, ...TRAFFIC_RULES, ...TUNNEL_RULES, ...WAN_RULES];
 
 /**
@@ -40,17 +49,25 @@ export function parseInterfaces(text: string): ParseResult<InterfaceDetail> {
   let ctx: InterfaceContext | undefined;
   let headerIndent = 0;
   let boundBlock: BoundBlock | undefined;
+  // The column a note's text starts at while its continuation lines may follow.
+  let noteColumn: number | undefined;
 
   for (const line of splitLines(text)) {
     const t = line.text.trim();
     if (t === '' || isCaptureNoise(t)) continue;
+    const indent = line.text.length - line.text.trimStart().length;
+    if (ctx && NOTE.test(t)) {
+      noteColumn = indent + t.length - t.slice('NOTE:'.length).trimStart().length;
+      continue;
+    }
+    if (noteColumn !== undefined && indent === noteColumn && !interfaceHeader(t)) continue;
+    noteColumn = undefined;
     if (ctx && BOUND_TO.test(t)) {
       boundBlock = { owner: ctx.iface, indent: headerIndent };
       continue;
     }
     const header = interfaceHeader(t);
     if (header) {
-      const indent = line.text.length - line.text.trimStart().length;
       if (boundBlock && indent > boundBlock.indent) {
         // The bound interface, printed inside the dialer's block: it is the dialer's binding,
         // not an interface of this output (`show interfaces` prints it again on its own).

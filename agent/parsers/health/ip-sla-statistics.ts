@@ -1,5 +1,5 @@
 import type { ParseResult } from '../../../proto/records/common.js';
-import type { IpSlaStatistics, MinAvgMaxMs } from '../../../proto/records/health.js';
+import type { IpSlaMeasurements, IpSlaStatistics, MinAvgMaxMs, SlaMulticastResponder } from '../../../proto/records/health.js';
 import { splitLines, Warnings } from '../lines.js';
 import { isCaptureNoise, slaEntryState, slaReturnCode } from './common.js';
 
@@ -7,15 +7,16 @@ import { isCaptureNoise, slaEntryState, slaReturnCode } from './common.js';
 const OPERATION = /^(?:IPSLA operation id:|Round Trip Time \(RTT\) for\s+Index)\s+(\d+)$/;
 const BANNER = /^IPSLAs? Latest Operation Statistics$/i;
 // Block titles of udp-jitter output; their lines follow indented.
-const SECTION = /^(RTT Values|Latency one-way time|Jitter Time|Over Threshold|Packet Loss Values|Voice Score Values):$/i;
+export const SECTION = /^(RTT Values|Latency one-way time|Jitter Time|Over Threshold|Packet Loss Values|Voice Score Values):$/i;
 // Multicast operations print a receiver table (corpus: genieparser ShowIpSlaStatistics golden_output_2).
-const MCAST_HEADER = /^oper-id\s+status\s+lossSD\s+delay\s+destination$/;
+export const MCAST_HEADER = /^oper-id\s+status\s+lossSD\s+delay\s+destination$/;
 const MCAST_ROW = /^(\d+)\s+(\S+)\s+(\d+)\s+(\d+\/\d+\/\d+)\s+(\S+)$/;
 
-type Setter = (op: IpSlaStatistics, value: string) => boolean;
+/** Sets a field from a `Key: value` pair's value; false when the value does not parse. */
+export type Setter<T> = (op: T, value: string) => boolean;
 
 /** A number of milliseconds: `5 milliseconds`, `0 ms`, `250 microseconds`. */
-function ms(value: string): number | undefined {
+export function ms(value: string): number | undefined {
   const m = /^(\d+(?:\.\d+)?)\s*(milliseconds|ms|microseconds|usec)?$/i.exec(value);
   if (!m) return undefined;
   return /^(microseconds|usec)$/i.test(m[2] ?? '') ? Number(m[1]) / 1000 : Number(m[1]);
@@ -41,36 +42,17 @@ function lifeLeft(value: string): number | 'forever' | undefined {
 }
 
 /** Assigns when the value parses; false (so the line is warned about) otherwise. */
-function put<K extends keyof IpSlaStatistics>(op: IpSlaStatistics, key: K, value: IpSlaStatistics[K] | undefined): boolean {
+export function put<T, K extends keyof T>(op: T, key: K, value: T[K] | undefined): boolean {
   if (value === undefined) return false;
   op[key] = value;
   return true;
 }
 
-const SETTERS: Record<string, Setter> = {
+/** The counts and measurements both the latest statistics and each aggregated interval print. */
+export const MEASUREMENT_SETTERS: Record<string, Setter<IpSlaMeasurements>> = {
   'type of operation': (op, v) => put(op, 'type', v),
-  'latest rtt': (op, v) => v === 'NoConnection/Busy/Timeout' || put(op, 'rttMs', ms(v)),
-  'latest operation start time': (op, v) => put(op, 'startTime', v),
-  'latest operation return code': (op, v) => {
-    op.returnCode = slaReturnCode(v);
-    op.returnCodeRaw = v;
-    return true;
-  },
-  'latest dns rtt': (op, v) => put(op, 'latestDnsRttMs', ms(v)),
-  'latest tcp connection rtt': (op, v) => put(op, 'latestTcpConnectRttMs', ms(v)),
-  'latest http transaction rtt': (op, v) => put(op, 'latestHttpTransactionRttMs', ms(v)),
   'number of successes': (op, v) => put(op, 'successes', int(v)),
   'number of failures': (op, v) => put(op, 'failures', int(v)),
-  'operation time to live': (op, v) => put(op, 'operationTimeToLiveSec', lifeLeft(v)),
-  // The same count as `show ip sla monitor statistics` / `show rtr operational-state` (12.x) name it.
-  'current seconds left in life': (op, v) => put(op, 'operationTimeToLiveSec', lifeLeft(v)),
-  'over thresholds occurred': (op, v) => /^(TRUE|FALSE)$/i.test(v) && put(op, 'overThresholdOccurred', /^TRUE$/i.test(v)),
-  'operational state of entry': (op, v) => {
-    op.entryState = slaEntryState(v);
-    op.entryStateRaw = v;
-    return true;
-  },
-  'last time this entry was reset': (op, v) => put(op, 'lastReset', /^never$/i.test(v) ? 'never' : v),
   'number of rtt': (op, v) => put(op, 'rttSamples', int(v)),
   'rtt min/avg/max': (op, v) => put(op, 'rtt', minAvgMax(v)),
   'number of latency one-way samples': (op, v) => put(op, 'oneWayLatencySamples', int(v)),
@@ -95,6 +77,30 @@ const SETTERS: Record<string, Setter> = {
   'source to destination': (_op, v) => /^\d+ Destination to Source \d+$/.test(v),
   'calculated planning impairment factor (icpif)': (op, v) => put(op, 'icpif', int(v)),
   'mean opinion score (mos)': (op, v) => put(op, 'mos', /^\d+(\.\d+)?$/.test(v) ? Number(v) : undefined),
+};
+
+const SETTERS: Record<string, Setter<IpSlaStatistics>> = {
+  ...MEASUREMENT_SETTERS,
+  'latest rtt': (op, v) => v === 'NoConnection/Busy/Timeout' || put(op, 'rttMs', ms(v)),
+  'latest operation start time': (op, v) => put(op, 'startTime', v),
+  'latest operation return code': (op, v) => {
+    op.returnCode = slaReturnCode(v);
+    op.returnCodeRaw = v;
+    return true;
+  },
+  'latest dns rtt': (op, v) => put(op, 'latestDnsRttMs', ms(v)),
+  'latest tcp connection rtt': (op, v) => put(op, 'latestTcpConnectRttMs', ms(v)),
+  'latest http transaction rtt': (op, v) => put(op, 'latestHttpTransactionRttMs', ms(v)),
+  'operation time to live': (op, v) => put(op, 'operationTimeToLiveSec', lifeLeft(v)),
+  // The same count as `show ip sla monitor statistics` / `show rtr operational-state` (12.x) name it.
+  'current seconds left in life': (op, v) => put(op, 'operationTimeToLiveSec', lifeLeft(v)),
+  'over thresholds occurred': (op, v) => /^(TRUE|FALSE)$/i.test(v) && put(op, 'overThresholdOccurred', /^TRUE$/i.test(v)),
+  'operational state of entry': (op, v) => {
+    op.entryState = slaEntryState(v);
+    op.entryStateRaw = v;
+    return true;
+  },
+  'last time this entry was reset': (op, v) => put(op, 'lastReset', /^never$/i.test(v) ? 'never' : v),
 };
 
 // Loss-period statistics of udp-jitter, icmp-jitter's loss periods, out-of-sequence
@@ -125,25 +131,32 @@ export function parseIpSlaStatistics(text: string): ParseResult<IpSlaStatistics>
       warnings.add(line, 'line outside any IP SLA operation');
       continue;
     }
-    const row = MCAST_ROW.exec(t);
-    if (row) {
-      (current.multicastResponders ??= []).push({
-        operId: Number(row[1]),
-        returnCode: slaReturnCode(row[2]!),
-        returnCodeRaw: row[2]!,
-        lossSd: Number(row[3]),
-        delayRaw: row[4]!,
-        destination: row[5]!,
-      });
+    const responder = multicastResponder(t);
+    if (responder) {
+      (current.multicastResponders ??= []).push(responder);
       continue;
     }
-    if (!applyPairs(current, t)) warnings.add(line, 'unrecognised IP SLA statistic');
+    if (!applyPairs(current, t, SETTERS)) warnings.add(line, 'unrecognised IP SLA statistic');
   }
   return { records, warnings: warnings.list };
 }
 
+/** A receiver row of a multicast operation's table. */
+export function multicastResponder(t: string): SlaMulticastResponder | undefined {
+  const row = MCAST_ROW.exec(t);
+  if (!row) return undefined;
+  return {
+    operId: Number(row[1]),
+    returnCode: slaReturnCode(row[2]!),
+    returnCodeRaw: row[2]!,
+    lossSd: Number(row[3]),
+    delayRaw: row[4]!,
+    destination: row[5]!,
+  };
+}
+
 /** Applies every `Key: value` pair of the line; false when any is not understood. */
-function applyPairs(op: IpSlaStatistics, t: string): boolean {
+export function applyPairs<T>(op: T, t: string, setters: Record<string, Setter<T>>): boolean {
   const pairs: Array<[string, string]> = [];
   for (const chunk of t.split(/\s{2,}|\t/)) {
     const kv = /^([A-Za-z][^:]*):\s*(.*)$/.exec(chunk);
@@ -158,7 +171,7 @@ function applyPairs(op: IpSlaStatistics, t: string): boolean {
   }
   let ok = true;
   for (const [key, value] of pairs) {
-    const setter = SETTERS[key];
+    const setter = setters[key];
     if (setter) ok = setter(op, value.trim()) && ok;
     else if (!KNOWN_UNRECORDED.test(key)) ok = false;
   }

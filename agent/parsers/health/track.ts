@@ -10,7 +10,10 @@ import { readTrackStateLine } from './track-state.js';
 
 const TRACK = /^Track (\d+)$/;
 const SLA_OBJECT = /^IP SLA (\d+) (state|reachability)$/i;
-const INTERFACE_OBJECT = /^Interface (\S+) (line-protocol|ip routing|ipv6 routing)$/i;
+// The interface as IOS names it, or with a space before its number as Cisco's command references
+// print it (`Interface GigabitEthernet 1/0/1 ip routing`, IP Application Services Command
+// Reference, Catalyst 3650, IOS XE 16.5.1a: show track).
+const INTERFACE_OBJECT = /^Interface ([A-Za-z][\w-]* \d[\d/.:]*|\S+) (line-protocol|ip routing|ipv6 routing)$/i;
 // `IP route 10.21.12.0 255.255.255.0 reachability` (corpus: genieparser ShowTrack golden_output2).
 const ROUTE_OBJECT = /^(IPv6 route|IP route) (\S+)(?: (\d+\.\d+\.\d+\.\d+))? (reachability|metric threshold)$/i;
 const LIST_OBJECT = /^List (boolean (?:and|or)|threshold (?:weight|percentage))$/i;

@@ -1,4 +1,4 @@
-import type { IpInterfaceBrief, IpSlaStatistics, IpSlaSummary, Track } from '../../../proto/records/health.js';
+import type { IpInterfaceBrief, IpSlaAggregatedStatistics, IpSlaStatistics, IpSlaSummary, Track } from '../../../proto/records/health.js';
 import { maskToLength } from '../../../agent/parsers/address.js';
 import { parseDuration } from '../../../agent/parsers/duration.js';
 import { slaReturnCode } from '../../../agent/parsers/health/common.js';
@@ -49,6 +49,40 @@ const slaStatistics: Mapper = {
       f.set(`${k}.mcast.operId`, last?.operId).set(`${k}.mcast.delay`, last?.delayRaw).set(`${k}.mcast.destination`, last?.destination);
     }
     return f.set('op.count', records.length);
+  },
+};
+
+/** genie keys each operation's intervals by their `Start Time Index` text; ours is a record per interval. */
+const slaAggregated: Mapper = {
+  genie(expected: Json) {
+    const f = new Facts();
+    let intervals = 0;
+    for (const [id, op] of Object.entries<Json>(expected.ids ?? {})) {
+      for (const [start, b] of Object.entries<Json>(op.start_time ?? {})) {
+        const k = `op[${id}][${start}]`;
+        intervals++;
+        f.set(`${k}.type`, op.type_of_operation).set(`${k}.successes`, b.no_of_success).set(`${k}.failures`, b.no_of_failures);
+        f.set(`${k}.dnsRttMs`, b.dns_rtt).set(`${k}.tcpConnectRttMs`, b.tcp_connection_rtt);
+        f.set(`${k}.httpTransactionRttMs`, b.http_transaction_rtt);
+        // genie keeps one multicast receiver row per interval (the last).
+        f.set(`${k}.mcast.operId`, b.oper_id).set(`${k}.mcast.returnCode`, b.status).set(`${k}.mcast.lossSd`, b.loss_sd);
+        f.set(`${k}.mcast.delay`, b.delay).set(`${k}.mcast.destination`, b.destination);
+      }
+    }
+    return f.set('interval.count', intervals);
+  },
+  ours(records: IpSlaAggregatedStatistics[]) {
+    const f = new Facts();
+    for (const r of records) {
+      const k = `op[${r.operationId}][${r.startTimeIndex}]`;
+      f.set(`${k}.type`, r.type).set(`${k}.successes`, r.successes).set(`${k}.failures`, r.failures);
+      f.set(`${k}.dnsRttMs`, r.dnsRttMs).set(`${k}.tcpConnectRttMs`, r.tcpConnectRttMs);
+      f.set(`${k}.httpTransactionRttMs`, r.httpTransactionRttMs);
+      const last = r.multicastResponders?.[r.multicastResponders.length - 1];
+      f.set(`${k}.mcast.operId`, last?.operId).set(`${k}.mcast.returnCode`, last?.returnCodeRaw).set(`${k}.mcast.lossSd`, last?.lossSd);
+      f.set(`${k}.mcast.delay`, last?.delayRaw).set(`${k}.mcast.destination`, last?.destination);
+    }
+    return f.set('interval.count', records.length);
   },
 };
 
@@ -177,6 +211,7 @@ const ipInterfaceBrief: Mapper = {
 export const healthMappers: Record<string, Mapper> = {
   'show ip sla statistics': slaStatistics,
   'show ip sla statistics details': slaStatistics,
+  'show ip sla statistics aggregated': slaAggregated,
   'show ip sla summary': slaSummary,
   'show track': track,
   'show ip interface brief': ipInterfaceBrief,

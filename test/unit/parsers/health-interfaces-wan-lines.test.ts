@@ -49,9 +49,37 @@ describe('show interfaces, rarer Ethernet lines', () => {
     ['Media-type configured as RJ45 connector', { mediaType: 'RJ45' }],
     ['Interface state transitions: 3', { stateTransitions: 3 }],
     ['Secondary address 10.1.2.1/24', {}],
+    // 12.0: reliability and one load (no direction) close the MTU line.
+    [
+      'MTU 1500 bytes, BW 100000 Kbit, DLY 100 usec, rely 255/255, load 1/255',
+      { mtu: 1500, bandwidthKbps: 100000, delayUsec: 100, reliability: 255 },
+    ],
   ])('%s', (line, expected) => {
     const { records, warnings } = under('GigabitEthernet0/0/1 is up, line protocol is up', line);
     expect(warnings).toEqual([]);
     expect(records[0]).toMatchObject(expected);
+  });
+});
+
+describe('show interfaces, a notice under the header', () => {
+  // Catalyst stack management port (corpus: DNAC-pyATS-Genie CAMPUS-Access1).
+  const header = 'GigabitEthernet0/0 is down, line protocol is down';
+  const notice = ['NOTE: Packet counters for management port are meaningful ', '      only when it is physically located at stack master'];
+
+  it('reads the notice and its continuation aligned under its text, then the detail lines', () => {
+    const { records, warnings } = under(
+      header,
+      ...notice,
+      'Hardware is RP management port, address is f029.295c.3080 (bia f029.295c.3080)',
+    );
+    expect(warnings).toEqual([]);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ name: 'GigabitEthernet0/0', hardware: 'RP management port' });
+  });
+
+  it('still checks a line that is not aligned under the notice', () => {
+    const { warnings } = under(header, notice[0]!, 'only when it is physically located at stack master');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.text).toContain('only when it is physically located');
   });
 });

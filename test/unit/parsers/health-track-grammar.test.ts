@@ -26,6 +26,12 @@ describe('show track state lines', () => {
     expect(records[0]).toMatchObject(expected);
   });
 
+  it('reads an interface object named with a space before its number', () => {
+    const { records, warnings } = track('Interface GigabitEthernet 1/0/1 ip routing', 'IP routing is Down (no IP addr)');
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({ type: 'interface', instance: 'GigabitEthernet1/0/1', parameter: 'ip-routing', state: 'down' });
+  });
+
   it('warns on an unbalanced reason rather than guessing', () => {
     const { warnings } = track('Interface Ethernet0/1 line-protocol', 'Line protocol is Down ((hw admin-down)');
     expect(warnings.map((w) => w.line)).toEqual([3]);

@@ -6,10 +6,12 @@ import { Gen } from './grammar-gen.js';
 /**
  * Issue 18 item 3 for `show interfaces`: random blocks from the documented line
  * kinds (state line with every state and a protocol detail, hardware with and
- * without a MAC, description, address or unnumbered, MTU/BW/DLY, loads,
+ * without a MAC, description, address or unnumbered, MTU/BW/DLY (with 12.0's reliability
+ * and load on the same line, or loads on their own),
  * encapsulation with VLAN, keepalive, duplex/speed/media, flow control, ARP,
  * last input/output, queues, rates over any interval, counters, dialer
- * bindings as a line or as a nested `Bound to:` block), for
+ * bindings as a line or as a nested `Bound to:` block, a notice wrapped under
+ * its `NOTE:` text), for
  * interfaces of every platform, read back exactly.
  */
 const STATES = [
@@ -30,6 +32,15 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
     lineProtocol: proto,
   };
   const lines = [`${name} is ${operStateRaw}, line protocol is ${proto}${detail}`];
+  // A Catalyst stack's management port: a notice, its continuation aligned under its text.
+  if (g.chance(0.15)) {
+    const gap = ' '.repeat(g.between(1, 2));
+    const notice = g.pick([
+      ['Packet counters for management port are meaningful', 'only when it is physically located at stack master'],
+      ['Packet counters for management port are meaningful only when it is physically located at stack master'],
+    ]);
+    lines.push(`  NOTE:${gap}${notice[0]}`, ...notice.slice(1).map((l) => `${' '.repeat(7 + gap.length)}${l}`));
+  }
   const hw = g.pick(['iGbE', 'CN Gigabit Ethernet', 'Tunnel', 'Cellular modem', 'Loopback', 'EtherSVI']);
   want.hardware = hw;
   if (hw === 'Tunnel' || hw === 'Loopback' || hw === 'Cellular modem') lines.push(`  Hardware is ${hw}`);
@@ -54,11 +65,18 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
   want.mtu = g.pick([1500, 1400, 9216, 17912]);
   want.bandwidthKbps = g.pick([1000000, 100000, 8000, 50000]);
   want.delayUsec = g.pick([10, 100, 50000]);
-  lines.push(`  MTU ${want.mtu} bytes, BW ${want.bandwidthKbps} Kbit/sec, DLY ${want.delayUsec} usec,`);
   want.reliability = g.int(256);
-  want.txLoad = g.between(1, 255);
-  want.rxLoad = g.between(1, 255);
-  lines.push(`     reliability ${want.reliability}/255, txload ${want.txLoad}/255, rxload ${want.rxLoad}/255`);
+  if (g.chance(0.15)) {
+    // 12.0: reliability and one undirected load close the MTU line.
+    lines.push(
+      `  MTU ${want.mtu} bytes, BW ${want.bandwidthKbps} Kbit, DLY ${want.delayUsec} usec, rely ${want.reliability}/255, load ${g.between(1, 255)}/255`,
+    );
+  } else {
+    lines.push(`  MTU ${want.mtu} bytes, BW ${want.bandwidthKbps} Kbit/sec, DLY ${want.delayUsec} usec,`);
+    want.txLoad = g.between(1, 255);
+    want.rxLoad = g.between(1, 255);
+    lines.push(`     reliability ${want.reliability}/255, txload ${want.txLoad}/255, rxload ${want.rxLoad}/255`);
+  }
   if (g.chance(0.3)) {
     want.vlanId = g.between(2, 4094);
     want.encapsulation = '802.1Q Virtual LAN';

@@ -18,6 +18,7 @@ const PROPERTY_TESTS: Record<string, string> = {
   'show crypto ikev2 client flexvpn': 'tables',
   'show ip sla statistics details': 'ip-sla-statistics',
   'show ip sla statistics': 'ip-sla-statistics',
+  'show ip sla statistics aggregated': 'ip-sla-aggregated',
   'show ip sla summary': 'ip-sla-summary',
   'show track brief': 'tables',
   'show track': 'track',

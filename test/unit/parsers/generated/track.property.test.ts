@@ -22,6 +22,7 @@ describe('show track property: generated blocks read back', () => {
     ['IP SLA 7 reachability', 'Reachability'],
     ['Interface GigabitEthernet0/0/1 line-protocol', 'Line protocol'],
     ['Interface Cellular0/1/0 ip routing', 'IP routing'],
+    ['Interface GigabitEthernet 1/0/1 ip routing', 'IP routing'],
     ['IP route 10.0.0.0 255.0.0.0 reachability', 'Reachability'],
     ['List boolean and', 'Boolean AND'],
     ['List threshold weight', 'Threshold weight'],
