@@ -152,7 +152,9 @@ export type BgpOrigin = 'igp' | 'egp' | 'incomplete';
 /**
  * One path line of `show ip bgp` / `show bgp ipv4 unicast` (and of `show ip
  * bgp neighbors X advertised-routes`), with the table's header carried on
- * each so a consumer needs nothing else.
+ * each so a consumer needs nothing else. The IPv6 and VPN tables (`show bgp
+ * ipv6 unicast`, `show bgp vpnv4 unicast all`) and those families of `show bgp
+ * all` give the same records, with their family and route distinguisher.
  */
 export interface BgpPathEntry {
   /** CIDR; a classful network IOS printed without its mask gets its class's length. */
@@ -174,6 +176,12 @@ export interface BgpPathEntry {
   origin: BgpOrigin;
   routerId?: string;
   tableVersion?: number;
+  /** Lowercase, as `show bgp all` names it (`ipv6 unicast`, `vpnv4 unicast`); absent for IPv4 unicast. */
+  addressFamily?: string;
+  /** The `Route Distinguisher:` a VPN path is listed under. */
+  routeDistinguisher?: string;
+  /** The VRF whose default RD that is (`Route Distinguisher: 100:1 (default for vrf CUST)`). */
+  vrf?: string;
 }
 
 /** One neighbour of `show ip bgp neighbors [X]`: what the agent checks (state, timers, fall-over, policy, prefixes). */

@@ -13,7 +13,7 @@ function ntcNetwork(network: string): string {
   return `${network}/${network === '0.0.0.0' ? 0 : first < 128 ? 8 : first < 192 ? 16 : 24}`;
 }
 
-/** `show ip bgp`: path lines in order (ntc repeats the network on every path of a prefix, as we do). */
+/** `show ip bgp` (any family in its layout): path lines in order (ntc repeats the network on every path of a prefix, as we do). */
 const bgpTable: Mapper = {
   ntc(rows: NtcRow[]) {
     const f = new Facts();
@@ -36,6 +36,8 @@ const bgpTable: Mapper = {
         .set(`${k}.localPref`, r.localPref)
         .set(`${k}.weight`, r.weight);
       f.set(`${k}.asPath`, r.asPath.join(' ')).set(`${k}.origin`, r.origin).set(`${k}.best`, r.best).set(`${k}.internal`, r.internal);
+      // The IPv6 and VPN tables: a capture's facts name the family and RD (absent for IPv4 unicast).
+      f.set(`${k}.addressFamily`, r.addressFamily).set(`${k}.routeDistinguisher`, r.routeDistinguisher).set(`${k}.vrf`, r.vrf);
     });
     return f.set('path.count', records.length);
   },

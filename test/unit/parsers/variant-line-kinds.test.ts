@@ -122,8 +122,8 @@ describe('show bgp [AF] neighbors: IOS-XE neighbour lines', () => {
   });
 });
 
-describe('show bgp all: only the IPv4 unicast table is read', () => {
-  it('reads IPv4 unicast paths and says once that a VPN family is not read, without mixing its paths in', () => {
+describe('show bgp all: each family in the table layout is read, tagged, and no other', () => {
+  it('reads IPv4 unicast untagged, VPNv4 under its route distinguisher, and says once that EVPN is not read', () => {
     const table = (network: string) => [
       'BGP table version is 56, local router ID is 10.64.4.4',
       '     Network          Next Hop            Metric LocPrf Weight Path',
@@ -137,10 +137,16 @@ describe('show bgp all: only the IPv4 unicast table is read', () => {
       'Route Distinguisher: 200:1 (default for vrf VRF1)',
       table('10.9.1.0/24')[2]!,
       'For address family: L2VPN E-VPN',
+      ...table('10.9.1.0/24').slice(0, 2),
+      'Route Distinguisher: 200:1 (default for vrf VRF1)',
+      ' *>   [5][200:1][0][24][10.9.1.0]/17',
     ].join('\n');
     const { records, warnings } = parseAs('show ip bgp', text, 'show bgp all');
-    expect(records.map((r) => r.network)).toEqual(['10.4.1.0/24']);
+    expect(records.map((r) => [r.network, r.addressFamily, r.routeDistinguisher, r.vrf])).toEqual([
+      ['10.4.1.0/24', undefined, undefined, undefined],
+      ['10.9.1.0/24', 'vpnv4 unicast', '200:1', 'VRF1'],
+    ]);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ line: 6, reason: 'paths of address family VPNv4 Unicast are not read' });
+    expect(warnings[0]).toMatchObject({ line: 11, reason: 'paths of address family L2VPN E-VPN are not read' });
   });
 });
