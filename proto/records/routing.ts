@@ -51,6 +51,7 @@ export type RouteSubtype =
   | 'destination'
   | 'home-agent'
   | 'mobile-router'
+  | 'nemo'
   | 'alt'
   | 'site-registrations'
   | 'dyn-eid'
