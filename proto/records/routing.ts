@@ -226,6 +226,8 @@ export interface RouteMapEntry {
   name: string;
   action: 'permit' | 'deny';
   sequence: number;
+  /** The entry's `description` (IOS-XE prints it above the match clauses). */
+  description?: string;
   /** Match clause lines as printed, trimmed: `ip address prefix-lists: LAN`. */
   match: string[];
   /** Set clause lines as printed, trimmed: `local-preference 200`. */
