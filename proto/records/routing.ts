@@ -193,6 +193,8 @@ export interface BgpNeighborDetail {
   link: 'internal' | 'external' | 'unknown';
   /** ` Fall over configured for session`. */
   fallOver: boolean;
+  /** The route map of `neighbor fall-over route-map NAME` (`Fall over configured for session, route-map NAME`). */
+  fallOverRouteMap?: string;
   remoteRouterId?: string;
   state: BgpNeighborState;
   stateRaw: string;

@@ -120,6 +120,41 @@ describe('show bgp [AF] neighbors: IOS-XE neighbour lines', () => {
   it('still warns on a comma list that is not all preserved families', () => {
     expect(parseAs('show ip bgp neighbors', block('  VPNv4 Unicast (was not preserved, something else')).warnings).toHaveLength(1);
   });
+
+  // Multisession, allowas-in, EVPN and VPLS peers (genieparser ShowIpBgpNeighbors, IOS-XE 16/17).
+  it.each([
+    '  BGP multisession with 2 sessions',
+    '  Message statistics for 192.168.10.253 active:',
+    '  Message statistics for 192.168.10.253 passive:',
+    '  session 0 member',
+    '  Scheduled for new neighbor index allocation',
+    '  My AS number is allowed for 2 number of times',
+    '  Prefers VxLAN if VTEP is UP else MPLS ',
+    '  Suppress LDP signaling protocol',
+    '        IPv4 Unicast, VPNv4 Unicast, L2VPN Vpls',
+  ])('understands %s', (line) => {
+    expect(parseAs('show ip bgp neighbors', block(line)).warnings).toEqual([]);
+  });
+
+  it('reads the route map a fall-over is configured with', () => {
+    const { records, warnings } = parseAs('show ip bgp neighbors', block(' Fall over configured for session, route-map FALL-OVER-RM'));
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({ fallOver: true, fallOverRouteMap: 'FALL-OVER-RM' });
+  });
+
+  it("takes a multisession neighbour's session state when no BGP state line is printed", () => {
+    const text = [
+      'BGP neighbor is 192.168.10.253,  vrf CE1test,  remote AS 65555, external link',
+      '  BGP version 4, remote router ID 192.168.10.253',
+      '  Session state = Closing',
+    ].join('\n');
+    const { records, warnings } = parseAs('show ip bgp neighbors', text, 'show ip bgp vpnv4 vrf CE1test neighbors');
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({ stateRaw: 'Closing', state: 'unknown' });
+    expect(parseAs('show ip bgp neighbors', `${text}\n  BGP state = Established, up for 00:01:02`).records[0]).toMatchObject({
+      stateRaw: 'Established',
+    });
+  });
 });
 
 describe('show bgp all: each family in the table layout is read, tagged, and no other', () => {
