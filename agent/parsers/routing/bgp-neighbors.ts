@@ -60,6 +60,8 @@ const UNDERSTOOD: readonly RegExp[] = [
   /^My AS number is allowed for \d+ number of times$/,
   /^Prefers (?:VxLAN|MPLS) if VTEP is (?:UP|DOWN) else (?:MPLS|VxLAN)$/,
   /^Suppress LDP signaling protocol$/,
+  // `neighbor ... advertise diverse-path` (BGP diverse paths, a VPLS route reflector's peer).
+  /^BGP diverse-paths computation is (?:enabled|disabled)$/,
   /^[A-Z][\w -]*(?:\([\w -]+\))?(?: [\w-]+)*:(?: .*)?$/,
   /^InQ depth is \d+$/,
   /^OutQ depth is \d+$/,

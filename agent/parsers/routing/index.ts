@@ -51,7 +51,10 @@ const BGP_TABLE_FILTER =
   String.raw`|(?<subset>regexp .+|quote-regexp .+|community-list \S+(?: exact-match)?|community(?: \S+)*|filter-list \S+|prefix-list \S+` +
   String.raw`|route-map \S+|cidr-only|inconsistent-as|${IPV4}(?:\/\d{1,2}| ${IPV4}) longer-prefixes|${IPV6_PREFIX} longer-prefixes)))?`;
 // Any address family's neighbours: the neighbour blocks are the same in each.
-const BGP_ANY_FAMILY = String.raw`(?:ip )?bgp(?: all| (?:ipv4|ipv6) (?:unicast|multicast)| (?:vpnv4|vpnv6)(?: unicast)? (?:all|vrf (?<vrf>${VRF_NAME})|rd (?<rd>[\d.:]+)))?`;
+// Also the L2VPN and BGP-LS families (`show bgp l2vpn vpls all neighbors`, `show ip bgp link-state link-state neighbors`).
+const BGP_ANY_FAMILY =
+  String.raw`(?:ip )?bgp(?: all| (?:ipv4|ipv6) (?:unicast|multicast)| (?:vpnv4|vpnv6)(?: unicast)? (?:all|vrf (?<vrf>${VRF_NAME})|rd (?<rd>[\d.:]+))` +
+  String.raw`| l2vpn (?:evpn|vpls)(?: all)?| link-state link-state)?`;
 
 export const routingCommands = commandFamily({
   'show ip route': command({
@@ -96,7 +99,7 @@ export const routingCommands = commandFamily({
   'show ip bgp neighbors': command({
     id: 'show ip bgp neighbors',
     usage:
-      'show [ip] bgp [all | {ipv4 | ipv6} {unicast | multicast} | {vpnv4 | vpnv6} [unicast] {all | vrf NAME | rd RD}] neighbors [ADDR]',
+      'show [ip] bgp [all | {ipv4 | ipv6} {unicast | multicast} | {vpnv4 | vpnv6} [unicast] {all | vrf NAME | rd RD} | l2vpn {evpn | vpls} [all] | link-state link-state] neighbors [ADDR]',
     pattern: new RegExp(String.raw`^show ${BGP_ANY_FAMILY} neighbors(?: (?<neighbor>[\da-fA-F.:]+))?$`, 'i'),
     parse: (text) => parseBgpNeighbors(text),
   }),

@@ -293,6 +293,9 @@ const GRAMMAR: Record<string, readonly (readonly [string, string])[]> = {
     ['show ip bgp vpnv4 all neighbors', 'show ip bgp neighbors'],
     ['show ip bgp vpnv4 vrf CORP neighbors 192.0.2.1', 'show ip bgp neighbors'],
     ['show bgp vpnv4 unicast vrf CORP neighbors', 'show ip bgp neighbors'],
+    ['show bgp l2vpn vpls all neighbors 192.0.2.1', 'show ip bgp neighbors'],
+    ['show bgp l2vpn evpn neighbors', 'show ip bgp neighbors'],
+    ['show ip bgp link-state link-state neighbors', 'show ip bgp neighbors'],
     ['sh ip bgp nei', 'show ip bgp neighbors'],
     [
       'show ip bgp neighbors 192.0.2.1 policy',

@@ -131,6 +131,7 @@ describe('show bgp [AF] neighbors: IOS-XE neighbour lines', () => {
     '  My AS number is allowed for 2 number of times',
     '  Prefers VxLAN if VTEP is UP else MPLS ',
     '  Suppress LDP signaling protocol',
+    '  BGP diverse-paths computation is enabled',
     '        IPv4 Unicast, VPNv4 Unicast, L2VPN Vpls',
   ])('understands %s', (line) => {
     expect(parseAs('show ip bgp neighbors', block(line)).warnings).toEqual([]);

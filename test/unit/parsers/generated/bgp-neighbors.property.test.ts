@@ -131,6 +131,7 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
           `  My AS number is allowed for ${g.between(1, 10)} number of times`,
           '  Prefers VxLAN if VTEP is UP else MPLS ',
           '  Suppress LDP signaling protocol',
+          '  BGP diverse-paths computation is enabled',
         ])
           if (g.chance(0.15)) lines.push(extra);
         if (g.chance(0.5)) {
