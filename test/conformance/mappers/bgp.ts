@@ -48,7 +48,9 @@ const bgpNeighbors: Mapper = {
   ntc(rows: NtcRow[]) {
     const f = new Facts();
     for (const r of rows) {
-      const k = `nbr[${text(r.neighbor)}]`;
+      // The vpnv4 template leaves a neighbour's head unread now and then (cisco_ios_show_ip_bgp_vpnv4_all_neighbors_desc1):
+      // its TCP section's foreign host is the same address.
+      const k = `nbr[${text(r.neighbor) || text(r.remote_ip)}]`;
       f.set(`${k}.remoteAs`, num(r.remote_as) ?? text(r.remote_as)).set(`${k}.remoteRouterId`, text(r.remote_router_id) || undefined);
       f.set(`${k}.state`, text(r.bgp_state).toLowerCase()).set(`${k}.vrf`, text(r.vrf) || undefined);
       f.set(`${k}.routeMapIn`, text(r.inbound_routemap) || undefined).set(`${k}.routeMapOut`, text(r.outbound_routemap) || undefined);
