@@ -51,6 +51,7 @@ export type RouteSubtype =
   | 'destination'
   | 'home-agent'
   | 'mobile-router'
+  | 'nemo'
   | 'alt'
   | 'site-registrations'
   | 'dyn-eid'
@@ -152,7 +153,9 @@ export type BgpOrigin = 'igp' | 'egp' | 'incomplete';
 /**
  * One path line of `show ip bgp` / `show bgp ipv4 unicast` (and of `show ip
  * bgp neighbors X advertised-routes`), with the table's header carried on
- * each so a consumer needs nothing else.
+ * each so a consumer needs nothing else. The IPv6 and VPN tables (`show bgp
+ * ipv6 unicast`, `show bgp vpnv4 unicast all`) and those families of `show bgp
+ * all` give the same records, with their family and route distinguisher.
  */
 export interface BgpPathEntry {
   /** CIDR; a classful network IOS printed without its mask gets its class's length. */
@@ -174,6 +177,12 @@ export interface BgpPathEntry {
   origin: BgpOrigin;
   routerId?: string;
   tableVersion?: number;
+  /** Lowercase, as `show bgp all` names it (`ipv6 unicast`, `vpnv4 unicast`); absent for IPv4 unicast. */
+  addressFamily?: string;
+  /** The `Route Distinguisher:` a VPN path is listed under. */
+  routeDistinguisher?: string;
+  /** The VRF whose default RD that is (`Route Distinguisher: 100:1 (default for vrf CUST)`). */
+  vrf?: string;
 }
 
 /** One neighbour of `show ip bgp neighbors [X]`: what the agent checks (state, timers, fall-over, policy, prefixes). */
@@ -184,6 +193,8 @@ export interface BgpNeighborDetail {
   link: 'internal' | 'external' | 'unknown';
   /** ` Fall over configured for session`. */
   fallOver: boolean;
+  /** The route map of `neighbor fall-over route-map NAME` (`Fall over configured for session, route-map NAME`). */
+  fallOverRouteMap?: string;
   remoteRouterId?: string;
   state: BgpNeighborState;
   stateRaw: string;
@@ -217,6 +228,8 @@ export interface RouteMapEntry {
   name: string;
   action: 'permit' | 'deny';
   sequence: number;
+  /** The entry's `description` (IOS-XE prints it above the match clauses). */
+  description?: string;
   /** Match clause lines as printed, trimmed: `ip address prefix-lists: LAN`. */
   match: string[];
   /** Set clause lines as printed, trimmed: `local-preference 200`. */

@@ -12,6 +12,12 @@ import { compact, lookup } from './record-helpers.js';
 const HEAD =
   /^BGP neighbor is ([^,\s]+),\s+(?:vrf (\S+),\s+)?remote AS (\d+(?:\.\d+)?),\s*(?:local AS \d+(?:\.\d+)?(?: no-prepend| replace-as| dual-as)*,\s*)?(internal|external)? ?link/;
 const STATE = /^BGP state = (\w+)(?: \(\w+\))?(?:, (?:up|down) for (\S+))?/;
+// A multisession neighbour prints its session's state instead (`Session state = Closing`, genieparser ShowIpBgpNeighbors, IOS-XE).
+const SESSION_STATE = /^Session state = (\w+)$/;
+// `neighbor fall-over [route-map NAME]` (BGP Command Reference): `Fall over configured for session[, route-map NAME]`.
+const FALL_OVER = /^Fall over configured for session(?:, route-map (\S+))?$/;
+// The families a peer advertised before a restart, on a line of their own (`IPv4 Unicast, VPNv4 Unicast, L2VPN Vpls`).
+const FAMILY_LIST = /^(?:(?:IPv4|IPv6|VPNv4|VPNv6|L2VPN|MVPNv4|MVPNv6|NSAP|Link-State|RT Filter)(?: [A-Za-z-]+)*(?:, |$))+$/;
 const READ = /^Last read (\S+), last write (\S+), hold time is (\d+), keepalive interval is (\d+) seconds$/;
 const CONFIGURED = /^Configured hold time is (\d+), keepalive interval is (\d+) seconds$/;
 const ROUTER_ID = /^BGP version \d+, remote router ID (\S+)$/;
@@ -39,7 +45,6 @@ const STATES: Record<string, BgpNeighborState> = {
  * TCP section that closes each block. Understood, not recorded.
  */
 const UNDERSTOOD: readonly RegExp[] = [
-  /^Fall over configured for session$/,
   /^BFD is configured\./,
   /^Member of peer-group \S+/,
   /^Inherits /,
@@ -47,7 +52,16 @@ const UNDERSTOOD: readonly RegExp[] = [
   /^\d+ active, is (?:not )?multisession capable/,
   /^Neighbor capabilities:$/,
   // IOS-XE 17 names the state the counts were taken in (genieparser ShowBgpAllNeighbors golden_output5).
-  /^Message statistics(?:, state \w+)?:$/,
+  /^Message statistics(?:, state \w+| for \S+ (?:active|passive))?:$/,
+  // Multisession and per-feature lines of IOS-XE 16/17 (genieparser ShowIpBgpNeighbors): the sessions, an index
+  // pending, allowas-in, the VxLAN/MPLS preference of an EVPN peer, a VPLS peer's signalling.
+  /^BGP multisession with \d+ sessions?$/,
+  /^Scheduled for new neighbor index allocation$/,
+  /^My AS number is allowed for \d+ number of times$/,
+  /^Prefers (?:VxLAN|MPLS) if VTEP is (?:UP|DOWN) else (?:MPLS|VxLAN)$/,
+  /^Suppress LDP signaling protocol$/,
+  // `neighbor ... advertise diverse-path` (BGP diverse paths, a VPLS route reflector's peer).
+  /^BGP diverse-paths computation is (?:enabled|disabled)$/,
   /^[A-Z][\w -]*(?:\([\w -]+\))?(?: [\w-]+)*:(?: .*)?$/,
   /^InQ depth is \d+$/,
   /^OutQ depth is \d+$/,
@@ -59,6 +73,7 @@ const UNDERSTOOD: readonly RegExp[] = [
   /^Output queue size ?: \d+$/,
   /^Index \d+/,
   /^\d+ update-group member$/,
+  /^session \d+ member$/,
   /^\S+ peer-group member$/,
   /^Inbound soft reconfiguration allowed$/,
   /^(?:In|Out)bound path policy configured$/,
@@ -161,7 +176,7 @@ export function parseBgpNeighbors(text: string): ParseResult<BgpNeighborDetail> 
       continue;
     }
     if (!apply(current, t, line, warnings)) {
-      if (!UNDERSTOOD.some((re) => re.test(t)) && !preservedFamilies(t) && !isCaptureNoise(t))
+      if (!UNDERSTOOD.some((re) => re.test(t)) && !preservedFamilies(t) && !FAMILY_LIST.test(t) && !isCaptureNoise(t))
         warnings.add(line, 'unrecognised neighbour detail');
     }
   }
@@ -174,11 +189,18 @@ function seconds(text: string | undefined): number | undefined {
 
 /** Reads one line into the record; false when it is not one the record carries. */
 function apply(r: BgpNeighborDetail, t: string, _line: Line, _warnings: Warnings): boolean {
-  if (t === 'Fall over configured for session') {
+  let m = FALL_OVER.exec(t);
+  if (m) {
     r.fallOver = true;
+    if (m[1] !== undefined) r.fallOverRouteMap = m[1];
     return true;
   }
-  let m = STATE.exec(t);
+  if ((m = SESSION_STATE.exec(t)) && r.stateRaw === '') {
+    r.stateRaw = m[1]!;
+    r.state = lookup(STATES, m[1]!.toLowerCase()) ?? 'unknown';
+    return true;
+  }
+  m = STATE.exec(t);
   if (m) {
     r.stateRaw = m[1]!;
     r.state = lookup(STATES, m[1]!.toLowerCase()) ?? 'unknown';

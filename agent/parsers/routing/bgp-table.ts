@@ -1,5 +1,6 @@
 import type { ParseResult } from '../../../proto/records/common.js';
 import type { BgpOrigin, BgpPathEntry } from '../../../proto/records/routing.js';
+import type { CommandArgs } from '../command-spec.js';
 import { splitLines, Warnings, type Line } from '../lines.js';
 import { isCaptureNoise } from './capture-noise.js';
 import { compact, lookup } from './record-helpers.js';
@@ -17,18 +18,29 @@ const LEGEND: readonly RegExp[] = [
 ];
 // `show bgp all`: each family's table under its name (CiscoTestAutomation/examples, CSR1000v 16.9).
 const FAMILY = /^For address family: (.+)$/;
+// Families printed in this layout: IPv4 or IPv6 networks, VPN ones under route distinguishers
+// (Cisco IP Routing: BGP Command Reference, show bgp ipv6 unicast, show bgp vpnv4 unicast).
+const READ_FAMILIES = new Set(['ipv4 unicast', 'ipv4 multicast', 'ipv6 unicast', 'ipv6 multicast', 'vpnv4 unicast', 'vpnv6 unicast']);
+// `Route Distinguisher: 100:1 (default for vrf CUST)`, IOS-XE adds `VRF Router ID 10.1.1.1` (genieparser ShowBgpAll).
+const ROUTE_DISTINGUISHER = /^Route Distinguisher: (\S+)(?: \(default for vrf (\S+)\))?(?: VRF Router ID \S+)?$/;
+// A VRF's paths imported into another family (EVPN): a count, not a path (genieparser ShowBgpAll golden_output1).
+const AF_IMPORT = /^AF-Private Import to Address-Family: .+, Pfx Count\/Limit: \d+\/\d+$/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const NETWORK = /^(\d{1,3}(?:\.\d{1,3}){3})(?:\/(\d{1,2}))?$/;
+// Groups of at most four hex digits, `::` anywhere, an IPv4 tail (`::FFFF:10.1.1.1`, a 6PE next hop).
+const IPV6 = /^(?:[0-9A-Fa-f]{1,4}|:)(?::[0-9A-Fa-f]{0,4}){1,7}(?:\.\d{1,3}){0,3}$/;
+const NETWORK6 = /^([0-9A-Fa-f:.]+)\/(\d{1,3})$/;
 const ORIGINS: Record<string, BgpOrigin> = { i: 'igp', e: 'egp', '?': 'incomplete' };
 // Status characters IOS puts before the network (Status codes legend, RPKI codes).
-const STATUS = /^[\s*>isdhrSmbfxactLVIN]*$/;
+const STATUS_CHARS = new Set(' \t*>isdhrSmbfxactLVIN');
 
 /**
  * Where the fields end, counted from the start of the next hop: IOS prints
  * the next hop in 15 columns, the metric right-aligned in 11 (a 10-digit MED
  * still fits: ntc cisco_ios_show_ip_bgp6), LocPrf and Weight in 7 each
  * (every corpus layout, IOS 12 to IOS-XE 17, whatever the status column's
- * width). A token is placed by where it ends.
+ * width). A token is placed by where it ends. A next hop too long for its
+ * column (IPv6) puts the fields on the next line, in the same columns.
  */
 const METRIC_END = 26;
 const LOCPREF_END = 33;
@@ -41,53 +53,108 @@ function classful(address: string): number {
   return first < 128 ? 8 : first < 192 ? 16 : 24;
 }
 
-interface Header {
-  routerId?: string;
-  tableVersion?: number;
+interface Token {
+  text: string;
+  start: number;
 }
 
-/** `show ip bgp` / `show bgp ipv4 unicast` (and `... neighbors X advertised-routes`): one record per path line. */
-export function parseBgpTable(text: string): ParseResult<BgpPathEntry> {
+/** Where the paths being read belong: the table's header, its family and route distinguisher. */
+interface Context {
+  routerId?: string;
+  tableVersion?: number;
+  /** Lowercase, `ipv4 unicast` left off the records (the table most commands print). */
+  family: string;
+  routeDistinguisher?: string;
+  vrf?: string;
+}
+
+/** A next hop printed alone: its metric, weight and path follow on the next line. */
+interface HopAlone {
+  network: string;
+  status: string;
+  hop: Token;
+  line: Line;
+}
+
+/** The family the command asked for: `show bgp ipv6 unicast`, `show ip bgp vpnv4 all`, else IPv4 unicast. */
+function commandFamily(args: CommandArgs): string {
+  if (args.vpn) return `${args.vpn.toLowerCase()} unicast`;
+  if (args.afi) return `${args.afi} ${args.safi ?? 'unicast'}`.toLowerCase();
+  return 'ipv4 unicast';
+}
+
+/**
+ * `show ip bgp` / `show bgp {ipv4 | ipv6} {unicast | multicast}` / `show bgp {vpnv4 | vpnv6} unicast
+ * {all | vrf NAME | rd RD}` (and `... neighbors X advertised-routes`), and each such family of `show bgp
+ * all`: one record per path line, with its family and route distinguisher when not IPv4 unicast.
+ */
+export function parseBgpTable(text: string, args: CommandArgs = {}): ParseResult<BgpPathEntry> {
   const warnings = new Warnings(
-    "the 'BGP table version' header and legend, then path lines 'status network next-hop metric locprf weight path origin'",
+    "the 'BGP table version' header and legend, 'Route Distinguisher:' lines, then path lines 'status network next-hop metric locprf weight path origin'",
   );
   const records: BgpPathEntry[] = [];
-  const header: Header = {};
+  let ctx: Context = { family: commandFamily(args) };
   let network: string | undefined;
   let wrapped: { status: string; line: Line } | undefined;
-  // A family other than IPv4 unicast (`show bgp all`): its paths are another table (VPN paths under
-  // route distinguishers, IPv6, EVPN), never mixed into this one; said once, where its lines begin.
+  let hopAlone: HopAlone | undefined;
+  // A family this layout does not hold (`show bgp all`: L2VPN E-VPN, MVPN, flowspec): its lines are
+  // never read into the table; said once, where they begin.
   let otherFamily: { name: string; said: boolean } | undefined;
+  const unfinished = () => {
+    if (wrapped) warnings.add(wrapped.line, 'network without its path line');
+    if (hopAlone) warnings.add(hopAlone.line, 'next hop without its metric, weight and path');
+    wrapped = undefined;
+    hopAlone = undefined;
+  };
 
   for (const line of splitLines(text)) {
     const t = line.text.trim();
     if (t === '') continue;
     const family = FAMILY.exec(t);
     if (family) {
-      otherFamily = /^IPv4 Unicast$/i.test(family[1]!.trim()) ? undefined : { name: family[1]!.trim(), said: false };
+      unfinished();
+      const name = family[1]!.trim();
+      otherFamily = READ_FAMILIES.has(name.toLowerCase()) ? undefined : { name, said: false };
+      ctx = { family: name.toLowerCase() };
+      network = undefined;
       continue;
     }
     if (otherFamily) {
       if (!otherFamily.said)
-        warnings.add(line, `paths of address family ${otherFamily.name} are not read`, 'IPv4 unicast paths only (show ip bgp)');
+        warnings.add(line, `paths of address family ${otherFamily.name} are not read`, 'IPv4, IPv6, VPNv4 or VPNv6 paths');
       otherFamily.said = true;
       continue;
     }
     const h = HEADER.exec(t);
     if (h) {
-      header.tableVersion = Number(h[1]);
-      header.routerId = h[2]!;
+      ctx = { family: ctx.family, tableVersion: Number(h[1]), routerId: h[2]! };
       continue;
     }
-    if (LEGEND.some((re) => re.test(t))) continue;
-    const first = line.text.search(/\d/);
-    const status = first < 0 ? line.text : line.text.slice(0, first);
-    if (first < 0 || !STATUS.test(status)) {
+    const rd = ROUTE_DISTINGUISHER.exec(t);
+    if (rd) {
+      unfinished();
+      ctx = compact({ ...ctx, routeDistinguisher: rd[1]!, vrf: rd[2] });
+      network = undefined;
+      continue;
+    }
+    if (AF_IMPORT.test(t) || LEGEND.some((re) => re.test(t))) continue;
+    const split = splitStatus(line.text);
+    if (!split) {
       if (!isCaptureNoise(t)) warnings.add(line, 'unrecognised line');
       continue;
     }
-    const tokens = [...line.text.slice(first).matchAll(/\S+/g)].map((m) => ({ text: m[0], start: first + m.index! }));
-    const second = tokens[1]?.text;
+    const { status, tokens } = split;
+    if (hopAlone) {
+      const pending = hopAlone;
+      hopAlone = undefined;
+      if (status.trim() === '' && !isAddress(tokens[0]!.text)) {
+        const entry = pathEntry(pending.network, pending.status, [pending.hop, ...tokens], ctx);
+        if (entry) records.push(entry);
+        else warnings.add(line, 'unrecognised path fields');
+        continue;
+      }
+      warnings.add(pending.line, 'next hop without its metric, weight and path');
+    }
     let hopIndex = 0;
     let pathStatus = status;
     if (wrapped && status.trim() === '') {
@@ -95,46 +162,74 @@ export function parseBgpTable(text: string): ParseResult<BgpPathEntry> {
       pathStatus = wrapped.status;
       wrapped = undefined;
     } else {
-      if (wrapped) warnings.add(wrapped.line, 'network without its path line');
-      wrapped = undefined;
+      unfinished();
       if (status.trim() === '') {
         warnings.add(line, 'path line without a status');
         continue;
       }
-      if (tokens.length === 1 && NETWORK.test(tokens[0]!.text)) {
-        network = cidr(tokens[0]!.text);
+      const net = cidr(tokens[0]!.text);
+      if (tokens.length === 1 && net !== undefined) {
+        network = net;
         wrapped = { status, line };
         continue;
       }
-      if (second !== undefined && IPV4.test(second) && NETWORK.test(tokens[0]!.text)) {
-        network = cidr(tokens[0]!.text);
+      const second = tokens[1]?.text;
+      if (net !== undefined && second !== undefined && isAddress(second)) {
+        network = net;
         hopIndex = 1;
       }
     }
-    const entry = network === undefined ? undefined : pathEntry(network, pathStatus, tokens.slice(hopIndex), header);
+    const rest = tokens.slice(hopIndex);
+    if (network !== undefined && rest.length === 1 && isAddress(rest[0]!.text)) {
+      hopAlone = { network, status: pathStatus, hop: rest[0]!, line };
+      continue;
+    }
+    const entry = network === undefined ? undefined : pathEntry(network, pathStatus, rest, ctx);
     if (!entry) {
       warnings.add(line, network === undefined ? 'path line before any network' : 'unrecognised path fields');
       continue;
     }
     records.push(entry);
   }
-  if (wrapped) warnings.add(wrapped.line, 'network without its path line');
+  unfinished();
   return { records, warnings: warnings.list };
 }
 
-function cidr(token: string): string {
-  const m = NETWORK.exec(token)!;
-  return `${m[1]}/${m[2] ?? classful(m[1]!)}`;
+const isAddress = (token: string) => IPV4.test(token) || IPV6.test(token);
+
+/** A network as CIDR (`10.0.0.0/8`, a classful `192.168.1.0` given its class's length, `2001:DB8::/32`), else undefined. */
+function cidr(token: string): string | undefined {
+  const m = NETWORK.exec(token);
+  if (m) return `${m[1]}/${m[2] ?? classful(m[1]!)}`;
+  const v6 = NETWORK6.exec(token);
+  return v6 && IPV6.test(v6[1]!) && Number(v6[2]) <= 128 ? token : undefined;
 }
 
-function pathEntry(
-  network: string,
-  status: string,
-  tokens: Array<{ text: string; start: number }>,
-  header: Header,
-): BgpPathEntry | undefined {
+/**
+ * Splits a path line into its status column and the tokens after it. The status is as short as
+ * can be: `*>i10.0.0.0` and `*>i2001:DB8::/32` glue it to the network (IOS 12/15), and status
+ * letters are also hex digits (`d`, `b`, `f`, `a`, `c`), so the network starts at the first place
+ * a network, an address or a number (a line of fields alone) does.
+ */
+function splitStatus(text: string): { status: string; tokens: Token[] } | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (/[0-9A-Fa-f:]/.test(ch)) {
+      const end = text.indexOf(' ', i);
+      const first = text.slice(i, end < 0 ? undefined : end);
+      if (cidr(first) !== undefined || isAddress(first) || /^\d+$/.test(first)) {
+        const tokens = [...text.slice(i).matchAll(/\S+/g)].map((m) => ({ text: m[0], start: i + m.index! }));
+        return { status: text.slice(0, i), tokens };
+      }
+    }
+    if (!STATUS_CHARS.has(ch)) return undefined;
+  }
+  return undefined;
+}
+
+function pathEntry(network: string, status: string, tokens: Token[], ctx: Context): BgpPathEntry | undefined {
   const hop = tokens[0];
-  if (!hop || !IPV4.test(hop.text)) return undefined;
+  if (!hop || !isAddress(hop.text)) return undefined;
   const fields: { metric?: number; localPref?: number; weight?: number } = {};
   const path: string[] = [];
   for (const tok of tokens.slice(1)) {
@@ -165,7 +260,10 @@ function pathEntry(
     weight: fields.weight,
     asPath: path,
     origin,
-    routerId: header.routerId,
-    tableVersion: header.tableVersion,
+    routerId: ctx.routerId,
+    tableVersion: ctx.tableVersion,
+    addressFamily: ctx.family === 'ipv4 unicast' ? undefined : ctx.family,
+    routeDistinguisher: ctx.routeDistinguisher,
+    vrf: ctx.vrf,
   });
 }

@@ -38,16 +38,23 @@ const INTERFACE_NAME = String.raw`[A-Za-z][A-Za-z-]*\s?\d[\d/.:]*`;
 // `subset` holds the whole filter: any subset, like `protocol`, is a partial view.
 const ROUTE_SUBSET = String.raw`(?: (?<subset>${IPV4} ${IPV4} longer-prefixes|supernets-only|list \S+))?`;
 const IPV6_SUBSET = String.raw`(?: (?<subset>${IPV6_PREFIX} longer-prefixes|interface ${INTERFACE_NAME}))?`;
-// The IPv4 unicast BGP table, however the address family is spelled; `[ip] bgp all` prints each
-// family under a `For address family:` line (suzieq's IOS-XE command).
-const BGP_IPV4_TABLE = String.raw`(?:ip )?bgp(?: ipv4 (?:unicast|multicast)| all)?`;
+// A BGP table in the `Network Next Hop Metric LocPrf Weight Path` layout: IPv4 or IPv6, unicast or
+// multicast, or a VPN table (paths under `Route Distinguisher:` lines); `[ip] bgp all` prints each
+// family under a `For address family:` line (suzieq's IOS-XE command). Cisco IP Routing: BGP Command
+// Reference, show bgp ipv6 unicast, show bgp vpnv4 unicast, show ip bgp vpnv4.
+const BGP_TABLE =
+  String.raw`(?:ip )?bgp(?: (?<afi>ipv4|ipv6) (?<safi>unicast|multicast)| all` +
+  String.raw`| (?<vpn>vpnv4|vpnv6)(?: unicast)? (?:all|vrf (?<vrf>${VRF_NAME})|rd (?<rd>[\d.:]+)))?`;
 // Filters that print the table's own rows (Cisco IP Routing: BGP Command Reference, show ip bgp).
 const BGP_TABLE_FILTER =
   String.raw`(?: (?:neighbors(?: (?<neighbor>[\da-fA-F.:]+))? (?<view>advertised-routes|received-routes|routes)` +
   String.raw`|(?<subset>regexp .+|quote-regexp .+|community-list \S+(?: exact-match)?|community(?: \S+)*|filter-list \S+|prefix-list \S+` +
-  String.raw`|route-map \S+|cidr-only|inconsistent-as|${IPV4}(?:\/\d{1,2}| ${IPV4}) longer-prefixes)))?`;
+  String.raw`|route-map \S+|cidr-only|inconsistent-as|${IPV4}(?:\/\d{1,2}| ${IPV4}) longer-prefixes|${IPV6_PREFIX} longer-prefixes)))?`;
 // Any address family's neighbours: the neighbour blocks are the same in each.
-const BGP_ANY_FAMILY = String.raw`(?:ip )?bgp(?: all| (?:ipv4|ipv6) (?:unicast|multicast)| (?:vpnv4|vpnv6)(?: unicast)? (?:all|vrf (?<vrf>${VRF_NAME})|rd (?<rd>[\d.:]+)))?`;
+// Also the L2VPN and BGP-LS families (`show bgp l2vpn vpls all neighbors`, `show ip bgp link-state link-state neighbors`).
+const BGP_ANY_FAMILY =
+  String.raw`(?:ip )?bgp(?: all| (?:ipv4|ipv6) (?:unicast|multicast)| (?:vpnv4|vpnv6)(?: unicast)? (?:all|vrf (?<vrf>${VRF_NAME})|rd (?<rd>[\d.:]+))` +
+  String.raw`| l2vpn (?:evpn|vpls)(?: all)?| link-state link-state)?`;
 
 export const routingCommands = commandFamily({
   'show ip route': command({
@@ -81,18 +88,18 @@ export const routingCommands = commandFamily({
     parse: (text, args) => parseBgpSummary(text, args),
   }),
   'show ip bgp': command({
-    // The BGP table, and a neighbour's view of it (the same layout).
+    // The BGP table of any family in this layout, and a neighbour's view of it (the same layout).
     id: 'show ip bgp',
     // `[ip] bgp all` prints each address family under a `For address family:` line (suzieq's IOS-XE command).
     usage:
-      'show [ip] bgp [ipv4 {unicast | multicast} | all] [neighbors [ADDR] {advertised-routes | received-routes | routes} | regexp RE | quote-regexp RE | community [COMMUNITY] | community-list LIST | filter-list N | prefix-list NAME | route-map NAME | cidr-only | inconsistent-as | A.B.C.D{/LEN | MASK} longer-prefixes]',
-    pattern: new RegExp(String.raw`^show ${BGP_IPV4_TABLE}${BGP_TABLE_FILTER}$`, 'i'),
-    parse: (text) => parseBgpTable(text),
+      'show [ip] bgp [{ipv4 | ipv6} {unicast | multicast} | {vpnv4 | vpnv6} [unicast] {all | vrf NAME | rd RD} | all] [neighbors [ADDR] {advertised-routes | received-routes | routes} | regexp RE | quote-regexp RE | community [COMMUNITY] | community-list LIST | filter-list N | prefix-list NAME | route-map NAME | cidr-only | inconsistent-as | A.B.C.D{/LEN | MASK} longer-prefixes | X:X::X/LEN longer-prefixes]',
+    pattern: new RegExp(String.raw`^show ${BGP_TABLE}${BGP_TABLE_FILTER}$`, 'i'),
+    parse: (text, args) => parseBgpTable(text, args),
   }),
   'show ip bgp neighbors': command({
     id: 'show ip bgp neighbors',
     usage:
-      'show [ip] bgp [all | {ipv4 | ipv6} {unicast | multicast} | {vpnv4 | vpnv6} [unicast] {all | vrf NAME | rd RD}] neighbors [ADDR]',
+      'show [ip] bgp [all | {ipv4 | ipv6} {unicast | multicast} | {vpnv4 | vpnv6} [unicast] {all | vrf NAME | rd RD} | l2vpn {evpn | vpls} [all] | link-state link-state] neighbors [ADDR]',
     pattern: new RegExp(String.raw`^show ${BGP_ANY_FAMILY} neighbors(?: (?<neighbor>[\da-fA-F.:]+))?$`, 'i'),
     parse: (text) => parseBgpNeighbors(text),
   }),
@@ -165,8 +172,12 @@ export const routingRefusals = [
     'neighbour-discovery, NSF or repair state, or the table with update times, not the plain table',
   ),
   refusal(
-    'show [ip] bgp [AFI [SAFI]] A.B.C.D[/LEN] [MASK] [bestpath | multipaths]',
-    new RegExp(String.raw`^show ${ANY_BGP} ${IPV4}(?:\/\d{1,2})?(?: ${IPV4})?(?: (?:bestpath|multipaths))?$`, 'i'),
+    'show [ip] bgp [AFI [SAFI]] {A.B.C.D[/LEN] [MASK] | X:X::X[/LEN]} [bestpath | multipaths]',
+    new RegExp(
+      String.raw`^show ${ANY_BGP} (?:${IPV4}(?:\/\d{1,2})?(?: ${IPV4})?|[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*(?:\/\d{1,3})?)(?: (?:bestpath|multipaths))?$`,
+      'i',
+    ),
+    // An IPv6 address has two colons at least; a route distinguisher (`rd 65000:1`) one.
     "one prefix's paths in detail (`BGP routing table entry for ...`), not the table",
   ),
   refusal(
@@ -184,19 +195,6 @@ export const routingRefusals = [
       'i',
     ),
     "a neighbour's policies, AS paths, dampened routes or ORF prefix filter, not its routes or its neighbour block",
-  ),
-  refusal(
-    'show [ip] bgp {vpnv4 | vpnv6} [unicast] {all | vrf NAME | rd RD} [FILTER]',
-    new RegExp(
-      String.raw`^show (?:ip )?bgp (?!.* summary$)(?!.* neighbors(?: \S+)?$)(?:vpnv4|vpnv6)(?: unicast)? (?:all|vrf \S+|rd \S+)(?: .+)?$`,
-      'i',
-    ),
-    'VPN paths under `Route Distinguisher:` lines, which the table parser does not read (each path would lose its VRF)',
-  ),
-  refusal(
-    'show [ip] bgp ipv6 {unicast | multicast} [FILTER]',
-    new RegExp(String.raw`^show (?:ip )?bgp (?!.* summary$)(?!.* neighbors(?: \S+)?$)ipv6 (?:unicast|multicast)(?: .+)?$`, 'i'),
-    'IPv6 paths (networks and next hops on lines of their own), which the table parser does not read',
   ),
   refusal(
     'show route-map [NAME | all | dynamic [NAME]] detailed',

@@ -27,7 +27,8 @@ const ROUTE_V6 =
 // `10.0.0.0/8 is variably subnetted, 5 subnets, 2 masks`, `12.0.0.0/32 is subnetted, 1 subnets`.
 const SUBNET_HEADER = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\/(\d{1,2}) is (?:variably )?subnetted, \d+ subnets(?:, \d+ masks)?$/;
 const ROUTING_TABLE = /^Routing Table: (\S+)$/;
-const IPV6_TABLE = /^IPv6 Routing Table - (\S+) - \d+ entries$/;
+// IOS 12.x/15.0 print no table name (`IPv6 Routing Table - 9 entries`, Cisco IPv6 Command Reference, show ipv6 route).
+const IPV6_TABLE = /^IPv6 Routing Table - (?:(\S+) - )?\d+ entr(?:ies|y)$/;
 const GATEWAY = /^Gateway of last resort is (?:\S+ to network \S+|not set)$/;
 // Legend lines, indented or not (`B - BGP, R - RIP, ...` at column 0 in ShowIpv6Route golden_output8).
 const LEGEND = /^(?:Codes:\s+)?\S{1,4} - \S/;
@@ -170,7 +171,8 @@ function header(t: string, state: State): boolean {
   const m = ROUTING_TABLE.exec(t) ?? IPV6_TABLE.exec(t);
   if (m) {
     settle(state);
-    state.vrf = tableName(m[1]);
+    // An unnamed IPv6 header is the table the command asked for.
+    if (m[1] !== undefined) state.vrf = tableName(m[1]);
     state.headerLength = undefined;
     return true;
   }

@@ -101,6 +101,8 @@ const IPV6_CODE: Record<string, Meaning> = {
   M: ['mobile'],
   HA: ['mobile', 'home-agent'],
   MR: ['mobile', 'mobile-router'],
+  // `NM - NEMO` (network mobility) in IOS 15 legends (IPv6 Command Reference, show ipv6 route).
+  NM: ['mobile', 'nemo'],
   // NAT routes, as in the IPv4 legend of IOS-XE 17 (SD-WAN direct internet access).
   n: ['nat'],
   Ni: ['nat', 'inside'],

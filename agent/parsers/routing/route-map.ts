@@ -7,6 +7,8 @@ import { compact } from './record-helpers.js';
 // `route-map NAME, permit, sequence 10` (IOS 12 to IOS-XE 17, ntc-templates cisco_ios_show_route-map).
 const ENTRY = /^route-map (\S+), (permit|deny), sequence (\d+)$/;
 const POLICY = /^Policy routing matches: (\d+) packets, (\d+) bytes$/;
+// An entry's `description TEXT` (IOS-XE), printed before its Match clauses (genieparser ShowRouteMapAll, CSR1000v).
+const DESCRIPTION = /^description (.+)$/;
 // `show route-map all|dynamic|static` (IOS-XE): group headings and the dynamic count, outside any entry.
 const GROUP_HEADING = /^(?:STATIC|DYNAMIC) routemaps$|^Current active dynamic routemaps = \d+$/;
 const COMMUNITY = /^(?:\d{1,5}:\d{1,5}|\d{1,10}|internet|no-export|no-advertise|local-AS|gshut)$/i;
@@ -14,7 +16,7 @@ const COMMUNITY = /^(?:\d{1,5}:\d{1,5}|\d{1,10}|internet|no-export|no-advertise|
 /** `show route-map [NAME | all | dynamic | static]`: one record per entry, with its match and set clauses as printed. */
 export function parseRouteMap(text: string): ParseResult<RouteMapEntry> {
   const warnings = new Warnings(
-    "'STATIC routemaps' / 'DYNAMIC routemaps' headings, 'route-map NAME, permit|deny, sequence N', then 'Match clauses:' and 'Set clauses:' with their lines",
+    "'STATIC routemaps' / 'DYNAMIC routemaps' headings, 'route-map NAME, permit|deny, sequence N', its 'description', then 'Match clauses:' and 'Set clauses:' with their lines",
   );
   const records: RouteMapEntry[] = [];
   let current: RouteMapEntry | undefined;
@@ -35,6 +37,11 @@ export function parseRouteMap(text: string): ParseResult<RouteMapEntry> {
     }
     if (!current) {
       if (!isCaptureNoise(t)) warnings.add(line, 'line outside any route-map entry');
+      continue;
+    }
+    const d = section === undefined ? DESCRIPTION.exec(t) : null;
+    if (d) {
+      current.description = d[1]!;
       continue;
     }
     if (t === 'Match clauses:') {

@@ -13,7 +13,7 @@ function ntcNetwork(network: string): string {
   return `${network}/${network === '0.0.0.0' ? 0 : first < 128 ? 8 : first < 192 ? 16 : 24}`;
 }
 
-/** `show ip bgp`: path lines in order (ntc repeats the network on every path of a prefix, as we do). */
+/** `show ip bgp` (any family in its layout): path lines in order (ntc repeats the network on every path of a prefix, as we do). */
 const bgpTable: Mapper = {
   ntc(rows: NtcRow[]) {
     const f = new Facts();
@@ -36,6 +36,8 @@ const bgpTable: Mapper = {
         .set(`${k}.localPref`, r.localPref)
         .set(`${k}.weight`, r.weight);
       f.set(`${k}.asPath`, r.asPath.join(' ')).set(`${k}.origin`, r.origin).set(`${k}.best`, r.best).set(`${k}.internal`, r.internal);
+      // The IPv6 and VPN tables: a capture's facts name the family and RD (absent for IPv4 unicast).
+      f.set(`${k}.addressFamily`, r.addressFamily).set(`${k}.routeDistinguisher`, r.routeDistinguisher).set(`${k}.vrf`, r.vrf);
     });
     return f.set('path.count', records.length);
   },
@@ -46,7 +48,9 @@ const bgpNeighbors: Mapper = {
   ntc(rows: NtcRow[]) {
     const f = new Facts();
     for (const r of rows) {
-      const k = `nbr[${text(r.neighbor)}]`;
+      // The vpnv4 template leaves a neighbour's head unread now and then (cisco_ios_show_ip_bgp_vpnv4_all_neighbors_desc1):
+      // its TCP section's foreign host is the same address.
+      const k = `nbr[${text(r.neighbor) || text(r.remote_ip)}]`;
       f.set(`${k}.remoteAs`, num(r.remote_as) ?? text(r.remote_as)).set(`${k}.remoteRouterId`, text(r.remote_router_id) || undefined);
       f.set(`${k}.state`, text(r.bgp_state).toLowerCase()).set(`${k}.vrf`, text(r.vrf) || undefined);
       f.set(`${k}.routeMapIn`, text(r.inbound_routemap) || undefined).set(`${k}.routeMapOut`, text(r.outbound_routemap) || undefined);

@@ -59,6 +59,21 @@ describe('show route-map all', () => {
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ name: 'TO-HUB', sequence: 10 });
   });
+
+  it("reads an entry's description (IOS-XE) above its match clauses, not as a clause", () => {
+    const text = [
+      'route-map test, permit, sequence 10',
+      '  description hello!',
+      '  Match clauses:',
+      '    interface GigabitEthernet1 ',
+      '  Set clauses:',
+      '    tag 10 ',
+      '  Policy routing matches: 0 packets, 0 bytes',
+    ].join('\n');
+    const { records, warnings } = parseAs('show route-map', text);
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({ description: 'hello!', match: ['interface GigabitEthernet1'], set: ['tag 10'] });
+  });
 });
 
 describe('show bgp all', () => {

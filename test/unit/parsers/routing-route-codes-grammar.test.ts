@@ -16,6 +16,7 @@ describe('show ipv6 route codes with digits and NAT codes', () => {
     ['NDp', 'nd', 'prefix'],
     ['Nd', 'nat', 'dia'],
     ['Ni', 'nat', 'inside'],
+    ['NM', 'mobile', 'nemo'],
   ])('%s', (code, protocol, subtype) => {
     const { records, warnings } = parseCommandOutput(
       'show ipv6 route',
@@ -47,5 +48,28 @@ describe('show ip route IS-IS, NAT and OMP codes', () => {
     );
     expect(warnings).toEqual([]);
     expect(records[0]).toMatchObject({ protocol, subtype });
+  });
+});
+
+describe('show ipv6 route table header of IOS 12.x/15.0', () => {
+  it.each([
+    ['show ipv6 route', undefined],
+    ['show ipv6 route vrf red', 'red'],
+  ])('reads `IPv6 Routing Table - N entries` (no table name) as the table %s asked for', (command, vrf) => {
+    const { records, warnings } = parseCommandOutput(
+      command,
+      [
+        'IPv6 Routing Table - 2 entries',
+        'Codes: C - Connected, L - Local, S - Static, R - RIP, B - BGP',
+        '       I1 - ISIS L1, I2 - ISIS L2, IA - IIS interarea',
+        'B   2001:DB8:4::2/48 [20/0]',
+        '     via FE80::A8BB:CCFF:FE02:8B00, Serial6/0',
+        'L   FE80::/10 [0/0]',
+        '     via ::, Null0',
+      ].join('\n'),
+    );
+    expect(warnings).toEqual([]);
+    expect(records).toHaveLength(2);
+    expect((records as Array<{ vrf?: string }>).map((r) => r.vrf)).toEqual([vrf, vrf]);
   });
 });

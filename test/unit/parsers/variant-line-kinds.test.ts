@@ -120,10 +120,46 @@ describe('show bgp [AF] neighbors: IOS-XE neighbour lines', () => {
   it('still warns on a comma list that is not all preserved families', () => {
     expect(parseAs('show ip bgp neighbors', block('  VPNv4 Unicast (was not preserved, something else')).warnings).toHaveLength(1);
   });
+
+  // Multisession, allowas-in, EVPN and VPLS peers (genieparser ShowIpBgpNeighbors, IOS-XE 16/17).
+  it.each([
+    '  BGP multisession with 2 sessions',
+    '  Message statistics for 192.168.10.253 active:',
+    '  Message statistics for 192.168.10.253 passive:',
+    '  session 0 member',
+    '  Scheduled for new neighbor index allocation',
+    '  My AS number is allowed for 2 number of times',
+    '  Prefers VxLAN if VTEP is UP else MPLS ',
+    '  Suppress LDP signaling protocol',
+    '  BGP diverse-paths computation is enabled',
+    '        IPv4 Unicast, VPNv4 Unicast, L2VPN Vpls',
+  ])('understands %s', (line) => {
+    expect(parseAs('show ip bgp neighbors', block(line)).warnings).toEqual([]);
+  });
+
+  it('reads the route map a fall-over is configured with', () => {
+    const { records, warnings } = parseAs('show ip bgp neighbors', block(' Fall over configured for session, route-map FALL-OVER-RM'));
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({ fallOver: true, fallOverRouteMap: 'FALL-OVER-RM' });
+  });
+
+  it("takes a multisession neighbour's session state when no BGP state line is printed", () => {
+    const text = [
+      'BGP neighbor is 192.168.10.253,  vrf CE1test,  remote AS 65555, external link',
+      '  BGP version 4, remote router ID 192.168.10.253',
+      '  Session state = Closing',
+    ].join('\n');
+    const { records, warnings } = parseAs('show ip bgp neighbors', text, 'show ip bgp vpnv4 vrf CE1test neighbors');
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({ stateRaw: 'Closing', state: 'unknown' });
+    expect(parseAs('show ip bgp neighbors', `${text}\n  BGP state = Established, up for 00:01:02`).records[0]).toMatchObject({
+      stateRaw: 'Established',
+    });
+  });
 });
 
-describe('show bgp all: only the IPv4 unicast table is read', () => {
-  it('reads IPv4 unicast paths and says once that a VPN family is not read, without mixing its paths in', () => {
+describe('show bgp all: each family in the table layout is read, tagged, and no other', () => {
+  it('reads IPv4 unicast untagged, VPNv4 under its route distinguisher, and says once that EVPN is not read', () => {
     const table = (network: string) => [
       'BGP table version is 56, local router ID is 10.64.4.4',
       '     Network          Next Hop            Metric LocPrf Weight Path',
@@ -137,10 +173,16 @@ describe('show bgp all: only the IPv4 unicast table is read', () => {
       'Route Distinguisher: 200:1 (default for vrf VRF1)',
       table('10.9.1.0/24')[2]!,
       'For address family: L2VPN E-VPN',
+      ...table('10.9.1.0/24').slice(0, 2),
+      'Route Distinguisher: 200:1 (default for vrf VRF1)',
+      ' *>   [5][200:1][0][24][10.9.1.0]/17',
     ].join('\n');
     const { records, warnings } = parseAs('show ip bgp', text, 'show bgp all');
-    expect(records.map((r) => r.network)).toEqual(['10.4.1.0/24']);
+    expect(records.map((r) => [r.network, r.addressFamily, r.routeDistinguisher, r.vrf])).toEqual([
+      ['10.4.1.0/24', undefined, undefined, undefined],
+      ['10.9.1.0/24', 'vpnv4 unicast', '200:1', 'VRF1'],
+    ]);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ line: 6, reason: 'paths of address family VPNv4 Unicast are not read' });
+    expect(warnings[0]).toMatchObject({ line: 11, reason: 'paths of address family L2VPN E-VPN are not read' });
   });
 });

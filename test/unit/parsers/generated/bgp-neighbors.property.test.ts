@@ -16,7 +16,9 @@ import { Gen } from './grammar-gen.js';
  * print them (corpus: pyats-examples, CL-DevNet-2595), several families on one line too. And the
  * lines genieparser's IOS-XE neighbour captures showed: the local AS with its options in the head
  * line, `Administratively shut down`, `Message statistics, state Established:`, `Translates address
- * family ... for VRF`, `Overrides the neighbor AS ...` and a TCP-AO keychain.
+ * family ... for VRF`, `Overrides the neighbor AS ...` and a TCP-AO keychain; a fall-over with its route map,
+ * multisession message statistics, allowas-in, EVPN and VPLS peer lines, the families a peer kept on
+ * a line of their own.
  */
 const EMPTY_FAMILIES = ['IPv6 Unicast', 'IPv4 Multicast', 'L2VPN E-VPN', 'MVPNv4 Unicast', 'MVPNv6 Unicast'];
 const GR_FAMILIES = ['IPv4 Unicast', 'IPv6 Unicast', 'VPNv4 Unicast'];
@@ -54,7 +56,11 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
           `BGP neighbor is ${neighbor},  ${vrf ? `vrf ${vrf},  ` : ''}remote AS ${remoteAs},  ${localAs}${internal ? 'internal' : 'external'} link`,
         );
         if (g.chance(0.1)) lines.push('  Administratively shut down');
-        if (fallOver) lines.push(' Fall over configured for session');
+        if (fallOver) {
+          const rm = g.chance(0.3) ? g.pick(['FALL-OVER-RM', 'fo.1']) : undefined;
+          lines.push(` Fall over configured for session${rm ? `, route-map ${rm}` : ''}`);
+          if (rm) r.fallOverRouteMap = rm;
+        }
         const rid = up ? g.ipv4() : '0.0.0.0';
         r.remoteRouterId = rid;
         lines.push(`  BGP version 4, remote router ID ${rid}`);
@@ -89,6 +95,8 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
             for (const f of g.chance(0.5) ? GR_FAMILIES.slice(0, 1) : GR_FAMILIES.slice(0, g.between(1, 3)))
               lines.push(`        ${f} (was ${g.pick(['not ', ''])}preserved${g.pick(['', ')'])}`);
             if (g.chance(0.3)) lines.push('        VPNv4 Unicast (was not preserved, VPNv6 Unicast (was not preserved');
+            if (g.chance(0.3))
+              lines.push('      Address families advertised by peer before restart:', `        ${g.pick(GR_FAMILIES)}, L2VPN Vpls`);
             lines.push(
               '    Enhanced Refresh Capability: advertised',
               '    Multisession Capability: ',
@@ -99,7 +107,11 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
         const sent = g.int(100000),
           rcvd = g.int(100000);
         lines.push(
-          up && g.chance(0.3) ? '  Message statistics, state Established:' : '  Message statistics:',
+          g.pick([
+            up ? '  Message statistics, state Established:' : '  Message statistics:',
+            `  Message statistics for ${neighbor} ${g.pick(['active', 'passive'])}:`,
+            '  Message statistics:',
+          ]),
           '    InQ depth is 0',
           '    OutQ depth is 0',
           '',
@@ -113,6 +125,15 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
         Object.assign(r, { messagesSent: sent, messagesReceived: rcvd });
         if (vrf && g.chance(0.5)) lines.push(`  Translates address family IPv4 Unicast for VRF ${vrf}`);
         if (g.chance(0.2)) lines.push('  Overrides the neighbor AS with my AS before sending updates');
+        for (const extra of [
+          '  session 0 member',
+          '  Scheduled for new neighbor index allocation',
+          `  My AS number is allowed for ${g.between(1, 10)} number of times`,
+          '  Prefers VxLAN if VTEP is UP else MPLS ',
+          '  Suppress LDP signaling protocol',
+          '  BGP diverse-paths computation is enabled',
+        ])
+          if (g.chance(0.15)) lines.push(extra);
         if (g.chance(0.5)) {
           r.communitySent = true;
           lines.push('  Community attribute sent to this neighbor');

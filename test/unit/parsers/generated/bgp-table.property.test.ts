@@ -11,8 +11,11 @@ import { Gen } from './grammar-gen.js';
  * without a mask, AS paths of any length, each origin; read back exactly.
  * Also `show bgp all`: the table under `For address family: IPv4 Unicast`, then
  * the other families' headings with no table under them (CSR1000v 16.9,
- * corpus pyats-examples/show_bgp_all), and a VPNv4 family's table after it, whose paths are
- * not read into this one (one warning where it begins).
+ * corpus pyats-examples/show_bgp_all), and a VPNv4 family's table after it, read
+ * with its family and route distinguisher. Then the IPv6 and VPN tables (BGP
+ * Command Reference): route distinguisher lines (with the VRF, the IOS-XE VRF
+ * router ID, an EVPN import count), IPv6 networks and next hops too long for their
+ * columns on lines of their own, IPv4-mapped next hops.
  */
 const EMPTY_FAMILIES = ['IPv6 Unicast', 'IPv4 Multicast', 'L2VPN E-VPN', 'MVPNv4 Unicast', 'MVPNv6 Unicast'];
 const LEGEND_OLD = [
@@ -95,7 +98,8 @@ describe('show ip bgp property: generated tables read back', () => {
       if (all) for (const f of EMPTY_FAMILIES) if (g.chance(0.7)) lines.push('', `For address family: ${f}`, '');
       // A VPN family's paths are another table: never read into this one, said once (genieparser ShowBgpAll).
       const vpn = all && g.chance(0.3);
-      if (vpn)
+      if (vpn) {
+        const hop = g.ipv4();
         lines.push(
           '',
           'For address family: VPNv4 Unicast',
@@ -103,8 +107,26 @@ describe('show ip bgp property: generated tables read back', () => {
           `BGP table version is ${version}, local router ID is ${routerId}`,
           ...LEGEND_XE,
           'Route Distinguisher: 200:1 (default for vrf VRF1)',
-          ` *>   10.1.1.0/24      ${g.ipv4().padEnd(15)}          0         32768 ?`,
+          ` *>   10.1.1.0/24      ${hop.padEnd(15)}          0         32768 ?`,
         );
+        want.push({
+          network: '10.1.1.0/24',
+          nextHop: hop,
+          status: '*>',
+          valid: true,
+          best: true,
+          internal: false,
+          metric: 0,
+          weight: 32768,
+          asPath: [],
+          origin: 'incomplete',
+          routerId,
+          tableVersion: version,
+          addressFamily: 'vpnv4 unicast',
+          routeDistinguisher: '200:1',
+          vrf: 'VRF1',
+        });
+      }
       const text = lines.join('\n');
       const command = all
         ? g.pick(['show bgp all', 'show ip bgp all'])
@@ -113,7 +135,102 @@ describe('show ip bgp property: generated tables read back', () => {
       expect(
         warnings.map((w) => w.reason),
         text,
-      ).toEqual(vpn ? ['paths of address family VPNv4 Unicast are not read'] : []);
+      ).toEqual([]);
+      expect(records, text).toEqual(want);
+    }
+  });
+});
+
+const FAMILIES = [
+  { command: 'show bgp ipv6 unicast', family: 'ipv6 unicast', vpn: false, v6: true },
+  { command: 'show bgp vpnv4 unicast all', family: 'vpnv4 unicast', vpn: true, v6: false },
+  { command: 'show ip bgp vpnv4 all', family: 'vpnv4 unicast', vpn: true, v6: false },
+  { command: 'show bgp vpnv6 unicast all', family: 'vpnv6 unicast', vpn: true, v6: true },
+] as const;
+
+const hex = (g: Gen) => g.int(0x10000).toString(16).toUpperCase();
+/** Short and long IPv6 prefixes and next hops, so both fit their columns and wrap. */
+function ipv6Network(g: Gen): string {
+  const len = g.pick([32, 48, 56, 64, 128]);
+  const groups = g.between(2, len === 128 ? 6 : 4);
+  return g.chance(0.05) ? '::/0' : `2001:DB8:${Array.from({ length: groups - 2 }, () => hex(g)).join(':')}${groups > 2 ? ':' : ''}:/${len}`;
+}
+function ipv6Hop(g: Gen, vpn: boolean): string {
+  return g.pick([
+    () => '::',
+    () => `FC00::${hex(g)}`,
+    () => `FE80::${hex(g)}:${hex(g)}:${hex(g)}:${hex(g)}`,
+    () => `2001:DB8:${hex(g)}::${hex(g)}`,
+    () => (vpn ? `::FFFF:${g.ipv4()}` : `FC00::${hex(g)}`),
+  ])();
+}
+
+describe('show bgp ipv6 unicast / vpnv4 / vpnv6 property: generated tables read back', () => {
+  it('holds for 300 generated tables', () => {
+    const g = new Gen(18_401);
+    for (let n = 0; n < 300; n++) {
+      const f = g.pick(FAMILIES);
+      const version = g.between(1, 999_999);
+      const routerId = g.ipv4();
+      const lines = [`BGP table version is ${version}, local router ID is ${routerId}`, ...LEGEND_XE];
+      const want: BgpPathEntry[] = [];
+      for (let d = f.vpn ? g.between(1, 3) : 1; d > 0; d--) {
+        const rd = g.chance(0.5) ? `${g.between(1, 65535)}:${g.between(1, 9999)}` : `${g.ipv4()}:${g.between(1, 99)}`;
+        const vrf = f.vpn && g.chance(0.7) ? g.pick(['CUST-A', 'VRF1', 'INET', 'mgmt_1']) : undefined;
+        if (f.vpn) {
+          lines.push(
+            `Route Distinguisher: ${rd}${vrf ? ` (default for vrf ${vrf})` : ''}${vrf && g.chance(0.3) ? ` VRF Router ID ${g.ipv4()}` : ''}`,
+          );
+          if (vrf && g.chance(0.2)) lines.push(`AF-Private Import to Address-Family: L2VPN E-VPN, Pfx Count/Limit: ${g.int(9)}/1000`);
+        }
+        for (let p = g.between(1, 6); p > 0; p--) {
+          const network = f.v6 ? ipv6Network(g) : `10.${g.int(256)}.${g.int(256)}.0/24`;
+          const paths = g.between(1, 2);
+          for (let i = 0; i < paths; i++) {
+            const first = i === 0;
+            const best = i === 0;
+            const internal = g.chance(0.5);
+            const statusText = `*${best ? '>' : ' '}${internal ? 'i' : ' '}`;
+            const hop = f.v6 ? ipv6Hop(g, f.vpn) : g.ipv4();
+            const metric = g.chance(0.3) ? undefined : g.pick([0, g.int(1000)]);
+            const localPref = internal ? g.pick([100, 200]) : undefined;
+            const weight = hop === '::' || hop === '0.0.0.0' ? 32768 : g.pick([0, g.int(65536)]);
+            const asPath = Array.from({ length: g.int(4) }, () => String(g.between(1, 65535)));
+            const origin = g.pick(['i', 'e', '?'] as const);
+            const status = ` ${statusText} `;
+            const hopCol = status.length + 17;
+            const fields = `${String(metric ?? '').padStart(11)}${String(localPref ?? '').padStart(7)}${String(weight).padStart(7)} ${[...asPath, origin].join(' ')}`;
+            const netCol = first ? network : '';
+            // IOS: a network longer than its column, or a next hop longer than its 15, goes on a line of its own.
+            if (netCol.length >= 17) lines.push(`${status}${netCol}`);
+            const lead = netCol.length >= 17 ? ' '.repeat(hopCol) : `${status}${netCol.padEnd(17)}`;
+            if (hop.length > 15) lines.push(`${lead}${hop}`, `${' '.repeat(hopCol + 15)}${fields}`);
+            else lines.push(`${lead}${hop.padEnd(15)}${fields}`);
+            const s = statusText.replace(/\s+/g, '');
+            want.push({
+              network,
+              nextHop: hop,
+              status: s,
+              valid: true,
+              best,
+              internal,
+              ...(metric !== undefined ? { metric } : {}),
+              ...(localPref !== undefined ? { localPref } : {}),
+              weight,
+              asPath,
+              origin: ({ i: 'igp', e: 'egp', '?': 'incomplete' } as const)[origin],
+              routerId,
+              tableVersion: version,
+              addressFamily: f.family,
+              ...(f.vpn ? { routeDistinguisher: rd } : {}),
+              ...(vrf ? { vrf } : {}),
+            });
+          }
+        }
+      }
+      const text = lines.join('\n');
+      const { records, warnings } = parseCommandOutput(f.command, text);
+      expect(warnings, text).toEqual([]);
       expect(records, text).toEqual(want);
     }
   });

@@ -5,7 +5,8 @@ import { Gen } from './grammar-gen.js';
 
 /**
  * Issue 18 item 3 for `show ipv6 route [vrf NAME]`: random tables from the
- * documented line kinds (table header with its entry count, legend, routes of
+ * documented line kinds (table header with its entry count, unnamed as IOS 12.x/15.0
+ * print it or named, legend, routes of
  * every documented code with and without `[AD/metric]` and tag, next hops on
  * `via` lines: address, address with interface, interface only, directly
  * connected, receive, a VRF-qualified address), read back exactly.
@@ -34,6 +35,7 @@ const CODES = [
   ['a', 'application', 1],
   ['m', 'omp', 251],
   ['U', 'static', 1],
+  ['NM', 'mobile', 3],
 ] as const;
 
 describe('show ipv6 route property: generated tables read back', () => {
@@ -93,7 +95,7 @@ describe('show ipv6 route property: generated tables read back', () => {
         });
       }
       const lines = [
-        `IPv6 Routing Table - ${vrf ?? 'default'} - ${want.length} entries`,
+        g.chance(0.2) ? `IPv6 Routing Table - ${want.length} entries` : `IPv6 Routing Table - ${vrf ?? 'default'} - ${want.length} entries`,
         'Codes: C - Connected, L - Local, S - Static, U - Per-user Static route',
         '       B - BGP, R - RIP, H - NHRP, I1 - ISIS L1',
         '       I2 - ISIS L2, IA - ISIS interarea, IS - ISIS summary, D - EIGRP',

@@ -6,7 +6,7 @@ import { Gen } from './grammar-gen.js';
 /**
  * `show route-map`: generated entries (permit/deny, any sequence), any mix of
  * the documented match clauses and the BGP set clauses the agent reads,
- * with the policy-routing counters; read back exactly. Half are asked as
+ * with the policy-routing counters, and a description on some (IOS-XE); read back exactly. Half are asked as
  * `show route-map all`, which puts them under IOS-XE's group headings.
  */
 describe('show route-map property: generated entries read back', () => {
@@ -25,6 +25,7 @@ describe('show route-map property: generated entries read back', () => {
           ...(g.chance(0.4) ? [`community (community-list filter): ${g.pick(['10', 'HUB2-PREF'])}`] : []),
         ];
         const entry: RouteMapEntry = { name, action, sequence, match, set: [] };
+        if (g.chance(0.3)) entry.description = g.pick(['prefer hub 2', 'hello!', 'DIA via Cellular0/1/0', 'x']);
         if (g.chance(0.5)) {
           entry.setLocalPreference = g.int(1000);
           entry.set.push(`local-preference ${entry.setLocalPreference}`);
@@ -51,6 +52,7 @@ describe('show route-map property: generated entries read back', () => {
         const indent = g.pick([2, 3]);
         lines.push(
           `route-map ${name}, ${action}, sequence ${sequence}`,
+          ...(entry.description ? [`${' '.repeat(indent)}description ${entry.description}`] : []),
           `${' '.repeat(indent)}Match clauses:`,
           ...match.map((c) => `${' '.repeat(indent + 2)}${c}${g.chance(0.3) ? ' ' : ''}`),
           `${' '.repeat(indent)}Set clauses:`,
