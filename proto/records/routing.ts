@@ -338,6 +338,8 @@ export interface DmvpnNhs {
   expectingReplies: boolean;
   responding: boolean;
   waiting: boolean;
+  /** `NBMA Address: 192.0.2.1` (IOS-XE 17.x). */
+  nbmaAddress?: string;
   priority?: number;
   cluster?: number;
 }

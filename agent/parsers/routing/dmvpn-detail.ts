@@ -23,12 +23,16 @@ import { canonicalInterface } from '../interface-name.js';
  */
 const HEADER = /^Interface (\S+) is ([^,]+?),\s*Addr\. is (\S+?),?\s+VRF "([^"]*)"$/;
 const SOURCE = /^Tunnel Src\.\/Dest\. addr:\s*(\S+?)\/(\S+),\s*Tunnel VRF "([^"]*)"$/;
-const PROTOCOL = /^Protocol\/Transport:\s*"([^"]*)",\s*Protect "([^"]*)"$/;
+// 12.4T and 15.x end the line with a comma.
+const PROTOCOL = /^Protocol\/Transport:\s*"([^"]*)",\s*Protect "([^"]*)",?$/;
 const STATE_CONTROL = /^Interface State Control:\s*(\S+)$/;
 const EVENT_PUBLISHER = /^nhrp event-publisher\s*:\s*(\S+)$/;
 // `IPv4 NHS:` alone, its servers on the lines below, or `IPv4 NHS: 10.0.0.1 RE` on one line.
 const NHS_HEAD = /^(IPv4|IPv6) NHS:\s*(.*)$/;
-const NHS_ENTRY = /^([0-9A-Fa-f:.]*[.:][0-9A-Fa-f:.]*)\s+([ERW]{1,3})(?:\s+priority\s*=\s*(\d+)\s+cluster\s*=\s*(\d+))?$/;
+// `10.0.0.1  RE priority = 0 cluster = 0`; IOS-XE 17.x adds the server's NBMA address
+// (`10.0.0.1  RE  NBMA Address: 192.0.2.1 priority = 0 cluster = 0`, as `show ip nhrp nhs detail` prints it).
+const NHS_ENTRY =
+  /^([0-9A-Fa-f:.]*[.:][0-9A-Fa-f:.]*)\s+([ERW]{1,3})(?:\s+NBMA Address:\s*(\S+))?(?:\s+priority\s*=\s*(\d+)\s+cluster\s*=\s*(\d+))?$/;
 
 export interface DetailHeader {
   interface: string;
@@ -93,8 +97,9 @@ function addNhs(detail: DmvpnTunnelDetail, family: AddressFamily, t: string): bo
     responding: status.includes('R'),
     waiting: status.includes('W'),
   };
-  if (m[3] !== undefined) server.priority = Number(m[3]);
-  if (m[4] !== undefined) server.cluster = Number(m[4]);
+  if (m[3] !== undefined) server.nbmaAddress = m[3];
+  if (m[4] !== undefined) server.priority = Number(m[4]);
+  if (m[5] !== undefined) server.cluster = Number(m[5]);
   (detail.nhs ??= []).push(server);
   return true;
 }

@@ -99,7 +99,8 @@ export function parseDmvpn(text: string): ParseResult<DmvpnPeer> {
       block = undefined;
       continue;
     }
-    if (tunnel?.detail && tunnel.roleRaw === '' && tunnelDetailLine(t, tunnel.detail, tunnel.nhs)) continue;
+    // The block's lines, and the NHS list, which some releases print after the `Type:` line.
+    if (tunnel?.detail && last === undefined && tunnelDetailLine(t, tunnel.detail, tunnel.nhs)) continue;
     m = TYPE.exec(t);
     if (m && tunnel) {
       tunnel.roleRaw = m[1]!;

@@ -100,6 +100,37 @@ describe('show dmvpn detail: the interface block', () => {
   });
 });
 
+describe('show dmvpn detail: spellings of other releases', () => {
+  it("reads the NHS's NBMA address (IOS-XE 17.x), an NHS list after the Type line and a Protect line ending in a comma", () => {
+    const { records, warnings } = parse([
+      'Interface Tunnel10 is up/up, Addr. is 10.9.0.2, VRF ""',
+      '   Tunnel Src./Dest. addr: 192.0.2.2/MGRE, Tunnel VRF ""',
+      '   Protocol/Transport: "multi-GRE/IP", Protect "VPN",',
+      'Type:Spoke, Total NBMA Peers (v4/v6): 1',
+      'IPv4 NHS:',
+      '10.9.0.1  RE  NBMA Address: 198.51.100.9 priority = 0 cluster = 0',
+      '# Ent  Peer NBMA Addr Peer Tunnel Add State  UpDn Tm Attrb    Target Network',
+      '----- --------------- --------------- ----- -------- ----- -----------------',
+      '    1 198.51.100.9           10.9.0.1    UP 02:03:49     S        10.9.0.1/32',
+    ]);
+    expect(warnings).toEqual([]);
+    expect(records[0]!.tunnel).toMatchObject({ protection: 'VPN' });
+    expect(records[0]!.tunnel?.nhs).toEqual([
+      {
+        family: 'ipv4',
+        address: '10.9.0.1',
+        statusRaw: 'RE',
+        expectingReplies: true,
+        responding: true,
+        waiting: false,
+        nbmaAddress: '198.51.100.9',
+        priority: 0,
+        cluster: 0,
+      },
+    ]);
+  });
+});
+
 describe('show dmvpn detail: peer rows with a Target Network', () => {
   it('reads rows, continuation rows with and without the NBMA address, and the I2 (temporary) attribute', () => {
     const { records, warnings } = parse([

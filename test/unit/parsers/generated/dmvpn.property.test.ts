@@ -152,10 +152,13 @@ describe('show dmvpn detail property: generated outputs read back', () => {
             address: `10.${g.int(256)}.${g.int(256)}.${g.between(1, 254)}`,
             statusRaw: g.pick(['RE', 'E', 'W', 'R']),
             cluster: g.int(8),
+            nbma: g.chance(0.5) ? g.ipv4() : undefined,
           }));
           const oneLine = servers.length === 1 && g.chance(0.4);
           lines.push(oneLine ? `IPv4 NHS: ${servers[0]!.address} ${servers[0]!.statusRaw}` : 'IPv4 NHS:');
-          if (!oneLine) servers.forEach((s) => lines.push(`${s.address}  ${s.statusRaw} priority = 0 cluster = ${s.cluster}`));
+          const nbmaText = (s: (typeof servers)[number]) => (s.nbma === undefined ? '' : ` NBMA Address: ${s.nbma}`);
+          if (!oneLine)
+            servers.forEach((s) => lines.push(`${s.address}  ${s.statusRaw}${nbmaText(s)} priority = 0 cluster = ${s.cluster}`));
           tunnel.nhs = servers.map((s) => ({
             family: 'ipv4',
             address: s.address,
@@ -163,7 +166,7 @@ describe('show dmvpn detail property: generated outputs read back', () => {
             expectingReplies: s.statusRaw.includes('E'),
             responding: s.statusRaw.includes('R'),
             waiting: s.statusRaw.includes('W'),
-            ...(oneLine ? {} : { priority: 0, cluster: s.cluster }),
+            ...(oneLine ? {} : { priority: 0, cluster: s.cluster, ...(s.nbma === undefined ? {} : { nbmaAddress: s.nbma }) }),
           }));
         }
         const rows: string[] = [];
