@@ -131,6 +131,38 @@ describe('show dmvpn detail: spellings of other releases', () => {
   });
 });
 
+describe('show dmvpn detail over IPv6', () => {
+  it('takes the family from the interface address and reads the IPv6 NHS and peer blocks', () => {
+    const { records, warnings } = parse([
+      'Interface Tunnel1 is up/up, Addr. is 2001:DB8:0:FFFF::2, VRF ""',
+      '   Tunnel Src./Dest. addr: 2001:DB8:0:ABCD::2/MGRE, Tunnel VRF ""',
+      '   Protocol/Transport: "multi-GRE/IPv6", Protect "V6-PROFILE"',
+      'IPv6 NHS: 2001:DB8:0:FFFF::1 RE',
+      'Type:Spoke, Total NBMA Peers (v4/v6): 1',
+      '',
+      ' 1.Peer NBMA Address: 2001:DB8:0:ABCD::1',
+      '   Tunnel IPv6 Address: 2001:DB8:0:FFFF::1',
+      '   IPv6 Target Network: 2001:DB8:0:FFFF::1/128',
+      '   # Ent: 1, Status: UP, UpDn Time: 00:01:33, Cache Attrib: S',
+    ]);
+    expect(warnings).toEqual([]);
+    expect(records).toMatchObject([
+      {
+        interface: 'Tunnel1',
+        family: 'ipv6',
+        nbmaAddress: '2001:DB8:0:ABCD::1',
+        tunnelAddress: '2001:DB8:0:FFFF::1',
+        targetNetwork: '2001:DB8:0:FFFF::1/128',
+        tunnel: {
+          source: '2001:DB8:0:ABCD::2',
+          transport: 'multi-GRE/IPv6',
+          nhs: [{ family: 'ipv6', address: '2001:DB8:0:FFFF::1', statusRaw: 'RE' }],
+        },
+      },
+    ]);
+  });
+});
+
 describe('show dmvpn detail: peer rows with a Target Network', () => {
   it('reads rows, continuation rows with and without the NBMA address, and the I2 (temporary) attribute', () => {
     const { records, warnings } = parse([
