@@ -257,7 +257,11 @@ export interface NhrpEntry {
   noSocket?: boolean;
 }
 
-export type DmvpnPeerState = 'up' | 'down' | 'nhrp' | 'ike' | 'unknown';
+/**
+ * The State column (Cisco's DMVPN troubleshooting guide): `UP` registered, `NHRP` not yet registered,
+ * `IKE` no IKE SA yet, `IPsec` IKE up but no IPsec SA yet, `INTF` the tunnel's line protocol is down.
+ */
+export type DmvpnPeerState = 'up' | 'down' | 'nhrp' | 'ike' | 'ipsec' | 'intf' | 'unknown';
 export type DmvpnRole = 'hub' | 'spoke' | 'hub-spoke' | 'unknown';
 export type DmvpnAttribute =
   | 'static'

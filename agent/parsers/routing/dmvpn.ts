@@ -31,7 +31,7 @@ const MORE_WITH_NBMA = new RegExp(String.raw`^(${ADDRESS})\s+(${ADDRESS})\s+${EN
 // The legend IOS prints above the tables: understood, not recorded.
 const LEGEND: readonly RegExp[] = [/^Legend: Attrb --> /, /^# Ent --> /, /^NHS Status: /, /^UpDn Time --> /, /^=+$/, /^-+(?:\s+-+)*$/];
 
-const STATES: Record<string, DmvpnPeerState> = { UP: 'up', DOWN: 'down', NHRP: 'nhrp', IKE: 'ike' };
+const STATES: Record<string, DmvpnPeerState> = { UP: 'up', DOWN: 'down', NHRP: 'nhrp', IKE: 'ike', IPSEC: 'ipsec', INTF: 'intf' };
 // A phase 3 hub that also registers to a higher hub prints `Type:Hub/Spoke`.
 const ROLES: Record<string, DmvpnRole> = { hub: 'hub', spoke: 'spoke', 'hub/spoke': 'hub-spoke' };
 const ATTRIBUTES: Record<string, DmvpnAttribute> = {

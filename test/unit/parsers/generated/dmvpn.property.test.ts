@@ -25,6 +25,8 @@ const STATES = [
   ['IKE', 'ike'],
   ['NHRP', 'nhrp'],
   ['DOWN', 'down'],
+  ['IPsec', 'ipsec'],
+  ['INTF', 'intf'],
 ] as const;
 const FLAGS: ReadonlyArray<readonly [string, DmvpnAttribute]> = [
   ['N', 'nated'],
