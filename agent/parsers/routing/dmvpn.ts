@@ -125,7 +125,9 @@ export function parseDmvpn(text: string): ParseResult<DmvpnPeer> {
       else if (block && v6.kind === 'tunnel') block.tunnelAddress = v6.address!;
       else if (block && v6.kind === 'target') block.target = v6.address!;
       else if (block?.tunnelAddress !== undefined && v6.kind === 'entry') {
-        last = peer(tunnel, v6.entries!, block.nbma, block.tunnelAddress, v6.stateRaw!, v6.upDown!, v6.attributesRaw!);
+        // The block layout is IPv6 NHRP's own, whatever family the `detail` header's address suggested.
+        const v6Tunnel = { ...tunnel, family: 'ipv6' as const };
+        last = peer(v6Tunnel, v6.entries!, block.nbma, block.tunnelAddress, v6.stateRaw!, v6.upDown!, v6.attributesRaw!);
         if (block.target !== undefined) last.targetNetwork = block.target;
         records.push(last);
       } else warnings.add(line, 'peer detail outside a peer block', "'N.Peer NBMA Address:' first, then 'Tunnel IPv6 Address:'");

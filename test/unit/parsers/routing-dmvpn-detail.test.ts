@@ -163,6 +163,23 @@ describe('show dmvpn detail over IPv6', () => {
   });
 });
 
+describe('show dmvpn detail: IPv6 NHRP on a tunnel with an IPv4 address', () => {
+  it('records the IPv6 peer blocks as IPv6 whatever the interface address', () => {
+    const { records, warnings } = parse([
+      'Interface Tunnel2 is up/up, Addr. is 10.20.0.2, VRF ""',
+      '   Tunnel Src./Dest. addr: 192.0.2.20/MGRE, Tunnel VRF ""',
+      '   Protocol/Transport: "multi-GRE/IP", Protect ""',
+      'Type:Spoke, Total NBMA Peers (v4/v6): 1',
+      ' 1.Peer NBMA Address: 192.0.2.1',
+      '   Tunnel IPv6 Address: 2001:DB8:20::1',
+      '   IPv6 Target Network: 2001:DB8:20::1/128',
+      '   # Ent: 1, Status: NHRP, UpDn Time: never, Cache Attrib: S',
+    ]);
+    expect(warnings).toEqual([]);
+    expect(records).toMatchObject([{ family: 'ipv6', nbmaAddress: '192.0.2.1', tunnelAddress: '2001:DB8:20::1', state: 'nhrp' }]);
+  });
+});
+
 describe('show dmvpn detail: peer rows with a Target Network', () => {
   it('reads rows, continuation rows with and without the NBMA address, and the I2 (temporary) attribute', () => {
     const { records, warnings } = parse([
