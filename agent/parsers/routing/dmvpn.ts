@@ -65,7 +65,9 @@ interface TunnelHeader {
  */
 export function parseDmvpn(text: string): ParseResult<DmvpnPeer> {
   const warnings = new Warnings(
-    "an 'Interface: TunnelN, ... NHRP Details' line, then 'Type:', 'Peers:' and peer rows '# Ent Peer-NBMA Peer-Tunnel State UpDn Attrb'",
+    "an 'Interface: TunnelN, ... NHRP Details' line (under detail 'Interface TunnelN is up/up, Addr. is ...' and its " +
+      "'Tunnel Src./Dest.', 'Protocol/Transport', 'IPv4 NHS:' lines), then 'Type:', 'Peers:' and peer rows " +
+      "'# Ent Peer-NBMA Peer-Tunnel State UpDn Attrb [Target-Network]'",
   );
   const records: DmvpnPeer[] = [];
   let tunnel: TunnelHeader | undefined;
