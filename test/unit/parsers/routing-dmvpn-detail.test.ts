@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { explainParse } from '../../../agent/parsers/explain.js';
 import { parseCommandOutput, resolveCommand } from '../../../agent/parsers/registry.js';
 import type { DmvpnPeer } from '../../../proto/records/routing.js';
 
@@ -325,5 +326,26 @@ describe('show dmvpn detail: crypto session details', () => {
     const { warnings } = parse([...table, 'Interface: Tunnel0', 'Session: [0x1]', '  Something new: 42']);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ text: 'Something new: 42', reason: 'unrecognised line of the crypto session details' });
+  });
+});
+
+describe('show dmvpn detail under --explain', () => {
+  it('shows the crypto section setting fields of the peers above it', () => {
+    const text = [
+      'Interface Tunnel0 is up/up, Addr. is 172.20.0.4, VRF ""',
+      'Type:Spoke, Total NBMA Peers (v4/v6): 2',
+      '    1 198.51.100.1         172.20.0.1    UP 00:13:38     S     172.20.0.1/32',
+      '    1 198.51.100.2         172.20.0.2    UP 00:13:38     D     172.20.0.2/32',
+      'Crypto Session Details:',
+      'Interface: Tunnel0',
+      'Session: [0x1A]',
+      '  IKEv2 SA: local 203.0.113.4/500 remote 198.51.100.1/500 Active',
+      '  Crypto Session Status: UP-ACTIVE',
+    ].join('\n');
+    const resolved = resolveCommand('show dmvpn detail')!;
+    const lines = explainParse(resolved.spec, resolved.args, text).lines;
+    expect(lines[7]).toMatchObject({ kind: 'record' });
+    expect(lines[7]!.effect).toContain('record 1: crypto.');
+    expect(lines[8]!.effect).toContain('crypto.statusRaw=UP-ACTIVE');
   });
 });
