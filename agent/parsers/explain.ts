@@ -59,6 +59,7 @@ export function explainParse(spec: CommandSpec, args: CommandArgs, text: string,
   const lines: LineExplanation[] = [];
   let before = new Map<string, string>();
   let beforeCount = 0;
+  let beforeRecords: readonly unknown[] = [];
   for (let i = 0; i < raw.length; i++) {
     const n = i + 1;
     const lineText = (raw[i] ?? '').replace(/\r$/, '');
@@ -75,9 +76,13 @@ export function explainParse(spec: CommandSpec, args: CommandArgs, text: string,
     // every line made a 3,300-line output take minutes).
     const from = Math.max(0, beforeCount - 1);
     const after = flatten(prefix.records, from);
-    const effect = describeChange(before, after);
+    let effect = describeChange(before, after);
+    // A line that changed none of those may still add to an earlier record (`show dmvpn detail`
+    // gives each peer its crypto session after the peer table): only then are all compared.
+    if (!effect && from > 0 && lineText.trim() !== '') effect = describeChange(flatten(beforeRecords, 0), flatten(prefix.records, 0));
     before = after;
     beforeCount = prefix.records.length;
+    beforeRecords = prefix.records;
     const warned = warningsByLine.get(n);
     if (warned) {
       lines.push({

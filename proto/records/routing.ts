@@ -1,5 +1,7 @@
 /** Records read from the routing show commands. See common.ts for the conventions. */
 
+import type { CryptoSessionFlow, CryptoSessionIkeSa, CryptoSessionStatus } from './crypto.js';
+
 export type AddressFamily = 'ipv4' | 'ipv6';
 
 /** The routing source, from the route's code letter(s) (`O` -> `ospf`, `LC` -> `local`). */
@@ -268,7 +270,11 @@ export interface NhrpEntry {
   noSocket?: boolean;
 }
 
-export type DmvpnPeerState = 'up' | 'down' | 'nhrp' | 'ike' | 'unknown';
+/**
+ * The State column (Cisco's DMVPN troubleshooting guide): `UP` registered, `NHRP` not yet registered,
+ * `IKE` no IKE SA yet, `IPsec` IKE up but no IPsec SA yet, `INTF` the tunnel's line protocol is down.
+ */
+export type DmvpnPeerState = 'up' | 'down' | 'nhrp' | 'ike' | 'ipsec' | 'intf' | 'unknown';
 export type DmvpnRole = 'hub' | 'spoke' | 'hub-spoke' | 'unknown';
 export type DmvpnAttribute =
   | 'static'
@@ -280,6 +286,7 @@ export type DmvpnAttribute =
   | 'route-installed'
   | 'nexthop-override'
   | 'cts-capable'
+  | 'temporary'
   | 'unknown';
 
 /** One peer row of `show dmvpn`, with its tunnel interface's header carried on it. */
@@ -305,6 +312,70 @@ export interface DmvpnPeer {
   /** Every attribute of the Attrb column, decoded (`DT2` -> dynamic, nexthop-override). */
   attributes: DmvpnAttribute[];
   attributesRaw: string;
-  /** IPv6 DMVPN: the `IPv6 Target Network` this entry is for. */
+  /** IPv6 DMVPN, and the `Target Network` column of `show dmvpn detail`: the network this entry is for. */
   targetNetwork?: string;
+  /** `show dmvpn detail` only: the tunnel interface's block above its peer table. */
+  tunnel?: DmvpnTunnelDetail;
+  /** `show dmvpn detail` only: the crypto session of this peer (matched by its NBMA address). */
+  crypto?: DmvpnCryptoSession;
+}
+
+/** `show dmvpn detail`: what the tunnel interface's block says (carried on each of its peers). */
+export interface DmvpnTunnelDetail {
+  /** `Interface Tunnel0 is up/up`: line state / protocol state as printed. */
+  stateRaw?: string;
+  /** `Addr. is 10.0.0.1`: the tunnel interface's own address. */
+  address?: string;
+  /** `VRF "NAME"`; absent for `""`. */
+  vrf?: string;
+  /** `Tunnel Src./Dest. addr: 192.0.2.1/MGRE`. */
+  source?: string;
+  /** `MGRE` for a multipoint tunnel, else the destination address. */
+  destination?: string;
+  /** `Tunnel VRF "NAME"` (the front-door VRF); absent for `""`. */
+  tunnelVrf?: string;
+  /** `Protocol/Transport: "multi-GRE/IP"`. */
+  transport?: string;
+  /** `Protect "PROFILE"`: the IPsec profile; absent for `""` (no tunnel protection). */
+  protection?: string;
+  /** `Interface State Control: Disabled`. */
+  stateControl?: string;
+  /** `nhrp event-publisher : Disabled`. */
+  eventPublisher?: string;
+  /** `IPv4 NHS:` / `IPv6 NHS:` entries of a spoke. */
+  nhs?: DmvpnNhs[];
+}
+
+/** A next-hop server of a spoke's tunnel: `172.16.123.1  RE priority = 0 cluster = 0`. */
+export interface DmvpnNhs {
+  family: AddressFamily;
+  address: string;
+  /** NHS status letters: E expecting replies, R responding, W waiting. */
+  statusRaw: string;
+  expectingReplies: boolean;
+  responding: boolean;
+  waiting: boolean;
+  /** `NBMA Address: 192.0.2.1` (IOS-XE 17.x). */
+  nbmaAddress?: string;
+  priority?: number;
+  cluster?: number;
+}
+
+/** A peer's block under `Crypto Session Details:` of `show dmvpn detail`. */
+export interface DmvpnCryptoSession {
+  /** `Session: [0x11708818]`. */
+  handle?: string;
+  /** `Crypto Session Status: UP-ACTIVE`. */
+  status: CryptoSessionStatus;
+  statusRaw: string;
+  /** Absent for `(none)`. */
+  fvrf?: string;
+  phase1Id?: string;
+  ikeSas: CryptoSessionIkeSa[];
+  flows: CryptoSessionFlow[];
+  /** `Outbound SPI : 0xBEB18ED0, transform : esp-des` (IOS pads a short SPI: `0x 623029E`). */
+  outboundSpi?: string;
+  transform?: string;
+  /** `Socket State: Open`. */
+  socketState?: string;
 }

@@ -166,8 +166,11 @@ function sessionLine(s: CryptoSession, t: string): boolean {
   }
 }
 
-/** Lines that belong to the current IKE SA or IPsec flow. */
-function saLine(
+/**
+ * Lines that belong to the current IKE SA or IPsec flow (`Session ID:`, `Capabilities:`,
+ * `Active SAs:`, `Inbound:` / `Outbound:` counters); also read under `show dmvpn detail`.
+ */
+export function saLine(
   t: string,
   ikeSa: CryptoSessionIkeSa | undefined,
   flow: CryptoSessionFlow | undefined,
@@ -207,6 +210,29 @@ function saLine(
     flow.outboundLifeSec = Number(m[5]);
   }
   return true;
+}
+
+/** A one-line `IKEv2 SA: local A/500 remote B/500 Active` (as `show dmvpn detail` prints it). */
+export function ikeSaLine(t: string): CryptoSessionIkeSa | undefined {
+  const m = IKE_SA.exec(t);
+  if (!m || m[4] === undefined) return undefined;
+  const sa: CryptoSessionIkeSa = {
+    localAddress: m[2]!,
+    localPort: Number(m[3]),
+    remoteAddress: '',
+    remotePort: 0,
+    status: 'unknown',
+    statusRaw: '',
+  };
+  const version = IKE_VERSION[m[1]!.toUpperCase()];
+  if (version) sa.version = version;
+  setRemote(sa, m[4], m[5]!, m[6]!);
+  return sa;
+}
+
+/** `UP-ACTIVE` -> `up-active`; a status not documented -> `unknown`. */
+export function sessionStatusOf(raw: string): CryptoSessionStatus {
+  return SESSION_STATUS[raw.toUpperCase()] ?? 'unknown';
 }
 
 function setRemote(sa: CryptoSessionIkeSa, address: string, port: string, statusRaw: string): void {

@@ -11,7 +11,9 @@ import { splitLines, Warnings } from '../lines.js';
  * FlexVPN spoke configuration guide, the only public capture of this command).
  */
 export function parseFlexVpnClient(text: string): ParseResult<FlexVpnClient> {
-  const warnings = new Warnings("a 'Profile : NAME' line, then 'key : value' lines (Current state, Peer Index, Source interface, ...)");
+  const warnings = new Warnings(
+    "a 'Profile : NAME' line, then 'key : value' lines (Current state, Peer, Source, ivrf, fvrf, Backup group, Tunnel interface)",
+  );
   const records: FlexVpnClient[] = [];
   let client: FlexVpnClient | undefined;
 

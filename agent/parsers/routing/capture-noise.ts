@@ -15,6 +15,9 @@ const NOISE: readonly RegExp[] = [
   // `exec prompt timestamp`: `Load for five secs: 12%/0%; ...`, `Time source is NTP, 16:14:07.495 EST ...`.
   /^Load for five secs:/,
   /^Time source is /,
+  // Its second line when the clock has no source: `No time source, *12:44:19.808 UTC Tue Dec 7 2021`
+  // (IP Addressing Services Command Reference, `show ip nhrp local`).
+  /^No time source, /,
   // A capture's own timestamp: `Tue May 22 22:32:30.765 UTC` (ntc cisco_ios_show_ip_route1).
   /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} +\d{1,2} \d{1,2}:\d{2}:\d{2}(?:\.\d+)?(?: [A-Z]{2,5})?$/,
 ];

@@ -125,11 +125,12 @@ export const routingCommands = commandFamily({
   'show dmvpn': command({
     id: 'show dmvpn',
     // `show dmvpn [ipv4 [vrf NAME] | ipv6 [vrf NAME]] [interface tunnel N | peer {nbma ADDR | network ADDR MASK
-    // | tunnel ADDR}] [static]` (Cisco IOS Dynamic Multipoint VPN Command Reference): the same table, narrowed.
-    usage: 'show dmvpn [{ipv4 | ipv6} [vrf NAME]] [interface NAME | peer {nbma ADDR | network ADDR MASK | tunnel ADDR}] [static]',
+    // | tunnel ADDR}] [static] [detail]` (Cisco IOS Dynamic Multipoint VPN Command Reference): the same table,
+    // narrowed; `detail` adds each interface's block, a Target Network column and the peers' crypto sessions.
+    usage: 'show dmvpn [{ipv4 | ipv6} [vrf NAME]] [interface NAME | peer {nbma ADDR | network ADDR MASK | tunnel ADDR}] [static] [detail]',
     pattern: new RegExp(
       String.raw`^show dmvpn(?: (?<family>ipv4|ipv6)(?: vrf (?<vrf>${VRF_NAME}))?)?` +
-        String.raw`(?: (?:interface (?<interface>${INTERFACE_NAME})|peer (?<peer>nbma \S+|tunnel \S+|network \S+ \S+)))?(?: (?<static>static))?$`,
+        String.raw`(?: (?:interface (?<interface>${INTERFACE_NAME})|peer (?<peer>nbma \S+|tunnel \S+|network \S+ \S+)))?(?: (?<static>static))?(?: (?<detail>detail))?$`,
       'i',
     ),
     parse: (text) => parseDmvpn(text),
@@ -210,11 +211,6 @@ export const routingRefusals = [
     'show ip nhrp {nhs | traffic | summary | multicast | redirect | shortcut | cache | stats | group-map | purge-requests}',
     /^show ip nhrp(?: vrf \S+)? (?:nhs|traffic|summary|multicast|redirect|shortcut|cache|stats|group-map|purge-requests)(?: .+)?$/i,
     "the next-hop servers, NHRP counters, multicast map or redirect table, not the cache's entries",
-  ),
-  refusal(
-    'show dmvpn [FILTER] detail',
-    /^show dmvpn(?: .+)? detail$/i,
-    'a block per peer with its crypto session, sockets and SAs (and the NHS list), not the peer table',
   ),
   refusal('show dmvpn debug-condition', /^show dmvpn(?: .+)? debug-condition$/i, 'the DMVPN debug conditions, not peers'),
 ];

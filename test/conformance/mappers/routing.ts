@@ -232,6 +232,10 @@ const nhrp: Mapper = {
 const dmvpnKey = (iface: string, nbma: string | undefined, tunnel: string, attrb: string) =>
   `peer[${iface}/${nbma ?? 'UNKNOWN'}/${tunnel}/${attrb}]`;
 
+function setScalars(f: Facts, prefix: string, o: object | undefined): void {
+  for (const [key, value] of Object.entries(o ?? {})) if (typeof value !== 'object') f.set(`${prefix}.${key}`, value);
+}
+
 const dmvpn: Mapper = {
   genie(expected: Json) {
     const f = new Facts();
@@ -269,6 +273,12 @@ const dmvpn: Mapper = {
       f.set(`iface[${p.interface}].role`, p.role).set(`iface[${p.interface}].peers`, p.interfacePeers);
       const k = source === 'genie' ? dmvpnKey(p.interface, p.nbmaAddress, p.tunnelAddress, p.attributesRaw) : `peer[${i}]`;
       for (const [key, value] of Object.entries(p)) f.set(`${k}.${key}`, value);
+      // `show dmvpn detail`: the interface block and the crypto session, one fact per scalar.
+      setScalars(f, `${k}.tunnel`, p.tunnel);
+      p.tunnel?.nhs?.forEach((n, j) => setScalars(f, `${k}.tunnel.nhs[${j}]`, n));
+      setScalars(f, `${k}.crypto`, p.crypto);
+      p.crypto?.ikeSas.forEach((sa, j) => setScalars(f, `${k}.crypto.ikeSas[${j}]`, sa));
+      p.crypto?.flows.forEach((fl, j) => setScalars(f, `${k}.crypto.flows[${j}]`, fl));
     });
     return f.set('peer.count', records.length);
   },

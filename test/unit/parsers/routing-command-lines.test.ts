@@ -27,7 +27,7 @@ describe('routing command lines', () => {
   });
 
   it('does not claim look-alike commands', () => {
-    for (const line of ['show ip route summary', 'show ip bgp neighbors', 'show ip nhrp brief', 'show dmvpn detail']) {
+    for (const line of ['show ip route summary', 'show ip bgp neighbors', 'show ip nhrp brief', 'show dmvpn debug-condition']) {
       expect(['show ip route', 'show ip bgp summary', 'show ip nhrp', 'show dmvpn']).not.toContain(resolveCommand(line)?.spec.id);
     }
   });

@@ -65,3 +65,23 @@ describe('show dmvpn IPv6 peer blocks', () => {
     expect(warnings.map((w) => w.line)).toEqual([2]);
   });
 });
+
+describe('show dmvpn states', () => {
+  it.each([
+    ['UP', 'up'],
+    ['NHRP', 'nhrp'],
+    ['IKE', 'ike'],
+    ['IPsec', 'ipsec'],
+    ['INTF', 'intf'],
+  ])('%s', (stateRaw, state) => {
+    const { records, warnings } = parseDmvpn(
+      [
+        'Interface: Tunnel0, IPv4 NHRP Details',
+        'Type:Spoke, NHRP Peers:1,',
+        `     1 198.51.100.1          10.0.0.1 ${stateRaw.padStart(5)} 00:10:02     S`,
+      ].join('\n'),
+    );
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({ state, stateRaw });
+  });
+});

@@ -5,7 +5,9 @@ import { Gen } from './grammar-gen.js';
 
 /**
  * Issue 18 item 3 for `show ip nhrp`: random entries from the documented line
- * kinds (target via next hop, interface with created/expire times or `never
+ * kinds (target via next hop on a line of its own, or on one line with the interface, with
+ * or without the comma, or 12.x's address and mask with `tunnel N` and no commas;
+ * interface with created/expire times or `never
  * expire`, type with any set of flags, NBMA address with or without a claimed
  * address, the NHRP group an IOS-XE spoke registered with), read back exactly.
  */
@@ -29,10 +31,27 @@ describe('show ip nhrp property: generated entries read back', () => {
         const flags = FLAGS.filter(() => g.chance(0.25));
         const nbma = g.ipv4();
         const claimed = g.chance(0.2) ? g.ipv4() : undefined;
+        // The head as each release prints it: IOS-XE's two lines, the one-line head with or without
+        // the comma, or 12.x's address and mask with `tunnel N` and no commas.
+        const style = g.pick(['two-line', 'one-line', 'one-line-no-comma', '12.x'] as const);
+        const [address, length] = target.split('/');
+        const mask = ['255.255.255.255', '255.255.255.0', '255.255.0.0'][[32, 24, 16].indexOf(Number(length))];
+        const expireText = never
+          ? 'never expire'
+          : `expire ${String(expire!.h).padStart(2, '0')}:${String(expire!.m).padStart(2, '0')}:${String(expire!.s).padStart(2, '0')}`;
+        const createdText =
+          style === '12.x'
+            ? `${intf.replace('Tunnel', 'tunnel ')} created ${created.text} ${expireText}`
+            : `${intf} created ${created.text}, ${expireText}`;
+        const head =
+          style === 'two-line'
+            ? [`${target} via ${via}`, `   ${createdText}`]
+            : style === '12.x'
+              ? [`${address} ${mask} via ${via}, ${createdText}`]
+              : [`${target} via ${via}${style === 'one-line' ? ',' : ''} ${createdText}`];
         lines.push(
-          `${target} via ${via}`,
-          `   ${intf} created ${created.text}, ${never ? 'never expire' : `expire ${String(expire!.h).padStart(2, '0')}:${String(expire!.m).padStart(2, '0')}:${String(expire!.s).padStart(2, '0')}`}`,
-          `   Type: ${type}, Flags:${flags.length ? ` ${flags.join(' ')}` : ''}`,
+          ...head,
+          `   Type: ${type}${style === '12.x' ? '' : ','} Flags:${flags.length ? ` ${flags.join(' ')}` : ''}`,
           `   NBMA address: ${nbma}${claimed ? ` ` : ''}`.trimEnd(),
         );
         if (claimed) lines.push(`    (Claimed NBMA address: ${claimed})`);
