@@ -63,8 +63,8 @@ function match(re: RegExp, line: string, pos: number): RegExpExecArray | null {
  * *Mar  1 00:01:23.456 UTC: %LINK-3-UPDOWN: ...`) or as printed in `show
  * logging`, possibly behind a relay's RFC 3164 / RFC 3339 / RFC 5424 header.
  * The IOS header is `[counter: ][origin: ][sequence: ][timestamp: ]%MNEMONIC: `,
- * every part optional, but a message needs a timestamp or a mnemonic; anything
- * else is not a syslog message and gives `undefined`.
+ * every part optional, but a message needs a timestamp, a mnemonic, or a `<PRI>`
+ * or relay header framing it; anything else is not a syslog message and gives `undefined`.
  */
 export function parseSyslogLine(line: string): SyslogRecord | undefined {
   const s = line.trim();
@@ -84,7 +84,7 @@ export function parseSyslogLine(line: string): SyslogRecord | undefined {
   }
 
   const numbers: number[] = [];
-  pos = readSequence(s, pos, numbers);
+  pos = readSequence(s, pos, numbers, rec.priority !== undefined || relay !== undefined);
   m = match(PROCESSOR_ORIGIN, s, pos);
   if (m && (readTimestamp(s, PROCESSOR_ORIGIN.lastIndex) || match(MNEMONIC, s, PROCESSOR_ORIGIN.lastIndex))) {
     rec.location = m[1]!;
@@ -122,19 +122,27 @@ export function parseSyslogLine(line: string): SyslogRecord | undefined {
       m = match(MNEMONIC, s, pos);
     }
   }
-  if (!m && ts === undefined) return undefined;
   const text = s.slice(m ? MNEMONIC.lastIndex : pos).trim();
+  // Undated and without a mnemonic, a line is a message only when a <PRI> or a relay framed it
+  // (RFC 3164 §4.3.3): IOS sends each further line of a multi-line message (`-Traceback= ...`)
+  // and mnemonic-less messages (`SSH2 0: Unexpected message received`) as datagrams of their own.
+  // A counter alone (`<189>93:`, its space trimmed) frames nothing.
+  const framed = (rec.priority !== undefined || relay !== undefined) && !/^(?:\d*:)?$/.test(text);
+  if (!m && ts === undefined && !framed) return undefined;
   return withBody(rec, m, text);
 }
 
-/** Reads up to two `NNN: ` (or empty `: `) counters at `pos` into `out`; returns where they end. */
-function readSequence(s: string, pos: number, out: number[]): number {
+/**
+ * Reads up to two `NNN: ` counters at `pos` into `out`; returns where they end.
+ * `: ` alone is an empty counter, but only first thing after the frame: `<189>: *Mar  1 ...`,
+ * or a relay's `Mar  1 00:01:24 spoke1 : *Mar  1 ...`.
+ */
+function readSequence(s: string, pos: number, out: number[], afterFrame = false): number {
   let at = pos;
   for (let i = 0; i < 2; i++) {
     const m = match(SEQUENCE, s, at);
     if (!m) break;
-    // `: ` alone is an empty counter, but only right after `<PRI>` (`<189>: *Mar  1 ...`).
-    if (m[1] === '' && !(at > 0 && s[at - 1] === '>')) break;
+    if (m[1] === '' && !(afterFrame && at === pos)) break;
     if (m[1] !== '') out.push(Number(m[1]));
     at = SEQUENCE.lastIndex;
   }

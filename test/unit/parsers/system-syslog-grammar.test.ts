@@ -53,6 +53,8 @@ describe('syslog header grammar', () => {
     expect(rec).toMatchObject({ ...body, priority: 189 });
     expect(rec?.sequence).toBeUndefined();
     expect(parseSyslogLine(`<189>: spoke1: ${BODY}`)).toMatchObject({ hostname: 'spoke1' });
+    // A relay that writes its own header keeps IOS's empty counter after it.
+    expect(parseSyslogLine(`Mar  1 00:01:24 spoke1 : *Mar  1 00:01:23.456 UTC: ${BODY}`)).toMatchObject({ ...body, hostname: 'spoke1' });
   });
 
   it.each([['UTC+07:30'], ['UTC-3'], ['GMT+5:45'], ['CEST'], ['AEST'], ['PST8PDT'], ['America/Chicago']])('reads the zone %s', (zone) => {
@@ -138,5 +140,53 @@ describe('IOS-XE platform messages', () => {
 
   it('gives IOSd messages no location', () => {
     expect(parseSyslogLine(BODY)?.location).toBeUndefined();
+  });
+});
+
+describe('framed messages with neither an IOS timestamp nor a mnemonic', () => {
+  // IOS sends each further line of a multi-line message as a datagram of its own, with its own
+  // counter, and some subsystems log without a mnemonic (`SSH2 0: Unexpected message received`);
+  // with `no service timestamps log` nothing dates them. A <PRI> or a relay's header still frames
+  // them as syslog (RFC 3164 §4.3.3), so they are messages, kept as text.
+  it('keeps a <PRI>-framed line as a message of its own', () => {
+    expect(parseSyslogLine('<189>93: SSH2 0: Unexpected message received')).toEqual({
+      priority: 189,
+      sequence: 93,
+      text: 'SSH2 0: Unexpected message received',
+    });
+    expect(parseSyslogLine('<187>812: -Traceback= 6014F8B8 60151A18')).toMatchObject({
+      sequence: 812,
+      text: '-Traceback= 6014F8B8 60151A18',
+    });
+    expect(parseSyslogLine('<187>: Pool: Processor  Free: 19548  Cause: Memory fragmentation')).toMatchObject({
+      priority: 187,
+      text: 'Pool: Processor  Free: 19548  Cause: Memory fragmentation',
+    });
+  });
+
+  it('keeps a relay-framed line, dated by the relay', () => {
+    expect(parseSyslogLine('Sep  7 06:20:59 RouterName 93: SSH2 0: Unexpected message received')).toMatchObject({
+      hostname: 'RouterName',
+      sequence: 93,
+      timestamp: { month: 9, day: 7, time: '06:20:59' },
+      text: 'SSH2 0: Unexpected message received',
+    });
+  });
+
+  it('reads a collector file of them without a warning', () => {
+    const { records, warnings } = parseSyslogLines(
+      [
+        '<187>811: *Mar  1 00:01:23: %SYS-2-MALLOCFAIL: Memory allocation of 36 bytes failed',
+        '<187>812: -Traceback= 6014F8B8 60151A18',
+      ].join('\n'),
+    );
+    expect(warnings).toEqual([]);
+    expect(records.map((r) => r.sequence)).toEqual([811, 812]);
+  });
+
+  it('still refuses an unframed line and a frame with nothing in it', () => {
+    expect(parseSyslogLine('93: SSH2 0: Unexpected message received')).toBeUndefined();
+    expect(parseSyslogLine('<189>')).toBeUndefined();
+    expect(parseSyslogLine('<189>93: ')).toBeUndefined();
   });
 });
