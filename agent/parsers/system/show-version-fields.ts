@@ -117,16 +117,20 @@ const FIELD_RULES: ReadonlyArray<readonly [RegExp, Apply]> = [
       if (m[3]) v.spReturnedToRomBy = m[3];
     },
   ],
-  // `System restarted by bus error at PC 0x31ABEF8, address 0xFC4AFC48 at 21:14:28 EST Tue Feb 25 2025`
+  // `System restarted by bus error at PC 0x31ABEF8, address 0xFC4AFC48 at 21:14:28 EST Tue Feb 25 2025`;
+  // either part alone: `System restarted at 00:58:29 UTC Tue Nov 11 2014`, `System restarted by reload`
+  // (IOS 11.x/12.x, the show version command reference's 7500 sample).
   [
-    /^System restarted (?:by (.+) )?at (\d{1,2}:\d{2}:\d{2} .+)$/,
+    /^System restarted (?:by (.+?)(?: at (\d{1,2}:\d{2}:\d{2} .+))?|at (\d{1,2}:\d{2}:\d{2} .+))$/,
     (v, m) => {
       if (m[1]) v.restartedBy = m[1];
-      v.restartedAt = m[2]!;
+      const at = m[2] ?? m[3];
+      if (at) v.restartedAt = at;
     },
   ],
+  // How a netbooted image came: `, booted via tftp from 172.18.2.3` (command reference), or cut at the terminal edge.
   [
-    /^System image file is "([^"]*)"(?:, booted via \S+)?$/,
+    /^System image file is "([^"]*)"(?:, booted via(?: .+)?)?$/,
     (v, m) => {
       v.systemImage = m[1]!;
     },

@@ -7,7 +7,7 @@ import { columns, Gen } from './grammar-gen.js';
  * Issue 18 item 3 for `show version`: random outputs of IOS and IOS-XE routers
  * from the documented line kinds (banner with release train and image, special
  * builds, ROM and BOOTLDR, uptime in every unit combination, control-processor
- * uptime, return-to-ROM and restart lines, image, reload reason, licence level
+ * uptime, return-to-ROM and restart lines (cause, time or both), image (netbooted too), reload reason, licence level
  * and type lines, the IOS-XE 17 licence table, hardware line with memory split or not, board id, interface
  * count lines with speeds, NVRAM/flash sizes, configuration register, with the
  * boilerplate paragraphs in between), read back exactly.
@@ -56,6 +56,14 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
       `Cisco IOS XE Software, Version ${xe}`,
       `Cisco IOS Software [${want.releaseTrain}], ${p.sw} Software (${p.image}), Version ${want.version}, RELEASE SOFTWARE (fc${g.between(1, 5)})`,
     );
+  } else if (g.chance(0.2)) {
+    // A special build: its label at the banner's end or, on older trains, on the next line.
+    want.os = 'ios';
+    want.experimental = true;
+    want.version = `15.${g.between(1, 9)}(2017${g.between(10, 12)}21:23${g.between(10, 59)}49)`;
+    want.releaseLabel = `[${g.pick(['mmen', 'builder'])} ${g.between(100, 199)}]`;
+    const banner = `Cisco IOS Software, ${p.sw} Software (${p.image}), Experimental Version ${want.version}`;
+    lines.push(...(g.chance(0.5) ? [`${banner} ${want.releaseLabel}`] : [banner, want.releaseLabel]));
   } else {
     want.os = 'ios';
     want.version = `15.${g.between(1, 9)}(${g.between(1, 3)})M${g.between(1, 12)}${g.pick(['', 'a'])}`;
@@ -63,7 +71,7 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
   }
   want.imageId = p.image;
   lines.push(
-    'Technical Support: http://www.cisco.com/techsupport',
+    !p.xe && g.chance(0.3) ? 'TAC Support: http://www.cisco.com/tac' : 'Technical Support: http://www.cisco.com/techsupport',
     'Copyright (c) 1986-2023 by Cisco Systems, Inc.',
     'Compiled Thu 16-Nov-23 12:00 by mcpre',
     '',
@@ -100,16 +108,22 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
   }
   want.returnedToRomBy = g.pick(REASONS);
   lines.push(`System returned to ROM by ${want.returnedToRomBy}`);
-  if (g.chance(0.5)) {
-    want.restartedAt = '11:41:27 CET Thu Nov 2 2023';
-    lines.push(`System restarted at ${want.restartedAt}`);
+  // A restart line with its time, its cause, or both.
+  const restart = g.pick(['none', 'at', 'by', 'by-at'] as const);
+  if (restart !== 'none') {
+    if (restart !== 'at') want.restartedBy = g.pick(['reload', 'power-on', 'bus error at PC 0x31ABEF8, address 0xFC4AFC48']);
+    if (restart !== 'by') want.restartedAt = '11:41:27 CET Thu Nov 2 2023';
+    const by = want.restartedBy !== undefined ? ` by ${want.restartedBy}` : '';
+    const at = want.restartedAt !== undefined ? ` at ${want.restartedAt}` : '';
+    lines.push(`System restarted${by}${at}`);
   }
   want.systemImage = g.pick([
     'bootflash:packages.conf',
     'flash:c2900-universalk9-mz.SPA.157-3.M8.bin',
     'bootflash:/c8000be-universalk9.17.09.04a.SPA.bin',
   ]);
-  lines.push(`System image file is "${want.systemImage}"`);
+  const netbooted = !p.xe && g.chance(0.2) ? g.pick([', booted via tftp from 192.0.2.7', ', booted via']) : '';
+  lines.push(`System image file is "${want.systemImage}"${netbooted}`);
   want.lastReloadReason = g.pick(REASONS);
   lines.push(`Last reload reason: ${want.lastReloadReason}`, '', '', ...exportNotice(g), '');
   if (!p.xe && g.chance(0.6)) {
@@ -162,6 +176,9 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
   ] as const) {
     if (n > 0) lines.push(`${n} ${what}`);
   }
+  // 12.x Catalyst switches count ports per Ethernet controller as well.
+  if (!p.xe && g.chance(0.2))
+    lines.push(`Ethernet-controller ${g.between(1, 6)} has ${g.between(1, 24)} Fast Ethernet/IEEE 802.3 interfaces`);
   want.nvramKb = g.pick([32768, 2048, 255]);
   lines.push(`${want.nvramKb}K bytes of non-volatile configuration memory.`);
   if (p.xe) {
