@@ -195,19 +195,38 @@ export function parseTruncatedSyslogLine(line: string): SyslogRecord | undefined
  * pid= 3`, `-Traceback= 6014F8B8 60151A18`).
  */
 export function isContinuationLine(text: string): boolean {
-  return /^\s+\S/.test(text) || /^-[A-Za-z]+=/.test(text);
+  return /^\s+\S/.test(text) || /^-[A-Za-z]+=/.test(text) || MEMORY_POOL.test(text);
+}
+
+/**
+ * `%SYS-2-MALLOCFAIL` names the pools it tried on lines of their own, unindented:
+ * `Pool: Processor  Free: 19548  Cause: Memory fragmentation`, `Alternate Pool: None  Free: 0  Cause: No Alternate pool`.
+ */
+const MEMORY_POOL = /^(?:Alternate )?Pool: \S+ +Free: \d+ +Cause: /;
+
+/**
+ * IOS ends a message's first line with ` --` when its text goes on over the lines
+ * that follow, unindented: `%SYS-5-RESTART: System restarted --`, then the software
+ * banner (`Cisco IOS Software, ...`, `Technical Support: ...`, `Copyright ...`,
+ * `Compiled ... by ...`). Those lines belong to it up to the next message.
+ */
+export function isOpenEnded(rec: SyslogRecord): boolean {
+  return /(?:^|\s)--$/.test(rec.text);
 }
 
 /** Many messages, one per line (a capture of received syslog, `spokepilot parse syslog FILE`). */
 export function parseSyslogLines(text: string): ParseResult<SyslogRecord> {
   const warnings = new Warnings('[<PRI>][counter: ][host: ][sequence: ][timestamp: ]%FACILITY[-UNIT]-SEVERITY-MNEMONIC: text');
   const records: SyslogRecord[] = [];
+  let openEnded = false;
   for (const line of splitLines(text)) {
     if (line.text.trim() === '') continue;
     const rec = parseSyslogLine(line.text);
     const last = records[records.length - 1];
-    if (rec) records.push(rec);
-    else if (last && isContinuationLine(line.text)) last.text = `${last.text} ${line.text.trim()}`;
+    if (rec) {
+      records.push(rec);
+      openEnded = isOpenEnded(rec);
+    } else if (last && (openEnded || isContinuationLine(line.text))) last.text = `${last.text} ${line.text.trim()}`;
     else warnings.add(line, 'not a syslog message');
   }
   return { records, warnings: warnings.list };

@@ -190,3 +190,45 @@ describe('framed messages with neither an IOS timestamp nor a mnemonic', () => {
     expect(parseSyslogLine('<189>93: ')).toBeUndefined();
   });
 });
+
+describe('messages whose text goes on over unindented lines', () => {
+  const RESTART = [
+    '*Mar  1 00:00:05.123: %SYS-5-RESTART: System restarted --',
+    'Cisco IOS Software, C800 Software (C800-UNIVERSALK9-M), Version 15.9(3)M7, RELEASE SOFTWARE (fc1)',
+    'Technical Support: http://www.cisco.com/techsupport',
+    'Copyright (c) 1986-2022 by Cisco Systems, Inc.',
+    'Compiled Wed 12-Jan-22 11:11 by prod_rel_team',
+    '*Mar  1 00:00:06.000: %SYS-6-BOOTTIME: Time taken to reboot after reload =  194 seconds',
+  ];
+  const MALLOC = [
+    'Mar  1 10:00:05.000 UTC: %SYS-2-MALLOCFAIL: Memory allocation of 65536 bytes failed from 0x7F1A2B3C, alignment 0',
+    'Pool: Processor  Free: 19548  Cause: Memory fragmentation',
+    'Alternate Pool: None  Free: 0  Cause: No Alternate pool',
+    ' -Process= "Exec", ipl= 0, pid= 3',
+  ];
+
+  it('folds the software banner into %SYS-5-RESTART, whose first line ends with --', () => {
+    const { records, warnings } = parseShowLogging(['Log Buffer (4096 bytes):', ...RESTART].join('\n'));
+    expect(warnings).toEqual([]);
+    const messages = records[0]?.messages ?? [];
+    expect(messages.map((m) => m.mnemonic)).toEqual(['RESTART', 'BOOTTIME']);
+    expect(messages[0]?.text).toBe(`System restarted -- ${RESTART.slice(1, 5).join(' ')}`);
+    expect(parseSyslogLines(RESTART.join('\n')).warnings).toEqual([]);
+  });
+
+  it("folds %SYS-2-MALLOCFAIL's pool lines", () => {
+    const { records, warnings } = parseSyslogLines(MALLOC.join('\n'));
+    expect(warnings).toEqual([]);
+    expect(records).toHaveLength(1);
+    expect(records[0]?.text).toMatch(
+      /alignment 0 Pool: Processor {2}Free: 19548 {2}Cause: Memory fragmentation Alternate Pool: None .* -Process= "Exec"/,
+    );
+  });
+
+  it('still warns on a stray line after a message that does not go on', () => {
+    const { warnings } = parseShowLogging(
+      ['Log Buffer (4096 bytes):', RESTART[5], 'Compiled Wed 12-Jan-22 11:11 by prod_rel_team'].join('\n'),
+    );
+    expect(warnings.map((w) => w.line)).toEqual([3]);
+  });
+});
