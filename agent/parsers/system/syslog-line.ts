@@ -96,7 +96,7 @@ export function parseSyslogLine(line: string): SyslogRecord | undefined {
     if (m) {
       const after = readSequence(s, ORIGIN.lastIndex, numbers.slice());
       const stamp = readTimestamp(s, after);
-      if (stamp || match(MNEMONIC, s, after)) {
+      if (stamp || match(MNEMONIC, s, after) || BARE_MNEMONIC.test(s.slice(after))) {
         rec.hostname = m[1]!;
         pos = readSequence(s, ORIGIN.lastIndex, numbers);
         ts = stamp;
@@ -149,16 +149,32 @@ function readSequence(s: string, pos: number, out: number[], afterFrame = false)
   return at;
 }
 
+/**
+ * Some subsystems print `FACILITY-MNEMONIC: text`, without `%` or a severity
+ * (`CEF-HWIDB: EDSP0 LES switching vector set to Null` in a 2901's buffer,
+ * ntc-templates cisco_ios_show_logging_3). Both parts are upper case; a name with
+ * more after it (`IP-EIGRP(0) 100:`) is text.
+ */
+const BARE_MNEMONIC = /^([A-Z][A-Z0-9_]+)-([A-Z][A-Z0-9_]+): /;
+
 /** Completes a record with its `%FACILITY-SEVERITY-MNEMONIC` (when there is one), text and typed detail. */
-function withBody(head: Partial<SyslogRecord>, m: RegExpExecArray | null, text: string): SyslogRecord {
+function withBody(head: Partial<SyslogRecord>, m: RegExpExecArray | null, body: string): SyslogRecord {
   const rec = { ...head } as SyslogRecord;
   if (rec.timestamp === undefined) delete rec.timestamp;
+  let text = body;
   if (m) {
     rec.facility = m[1]!;
     if (m[2] !== undefined) rec.unit = m[2];
     rec.severity = Number(m[3]);
     rec.severityName = SEVERITY_NAMES[rec.severity];
     rec.mnemonic = m[4]!;
+  } else {
+    const bare = BARE_MNEMONIC.exec(text);
+    if (bare) {
+      rec.facility = bare[1]!;
+      rec.mnemonic = bare[2]!;
+      text = text.slice(bare[0].length);
+    }
   }
   rec.text = text;
   const origin = PLATFORM_ORIGIN.exec(text);

@@ -232,3 +232,29 @@ describe('messages whose text goes on over unindented lines', () => {
     expect(warnings.map((w) => w.line)).toEqual([3]);
   });
 });
+
+describe('messages with a facility and mnemonic but no severity', () => {
+  // Some subsystems print `FACILITY-MNEMONIC: text` without `%` or a severity
+  // (`CEF-HWIDB: ...` in a 2901's buffer after a reload, ntc-templates cisco_ios_show_logging_3).
+  it('splits the prefix into facility and mnemonic, severity left out', () => {
+    const rec = parseSyslogLine('000048: Dec  2 12:09:21.207: CEF-HWIDB: EDSP0 LES switching vector set to Null');
+    expect(rec).toMatchObject({ sequence: 48, facility: 'CEF', mnemonic: 'HWIDB', text: 'EDSP0 LES switching vector set to Null' });
+    expect(rec?.severity).toBeUndefined();
+    expect(parseSyslogLine('<189>12: *Mar  1 00:00:01: IP_SNMP-INIT: SNMP engine started')).toMatchObject({
+      facility: 'IP_SNMP',
+      mnemonic: 'INIT',
+    });
+  });
+
+  it('leaves text that only looks alike as text', () => {
+    for (const text of [
+      'IP-EIGRP(0) 100: Neighbor 10.0.0.2 (Tunnel0) is up',
+      'SSH2 0: Unexpected message received',
+      'Rollback:Acquired Configuration lock.',
+    ]) {
+      const rec = parseSyslogLine(`Mar  1 00:00:01.000: ${text}`);
+      expect(rec?.text).toBe(text);
+      expect(rec?.facility).toBeUndefined();
+    }
+  });
+});

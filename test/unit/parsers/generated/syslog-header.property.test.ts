@@ -22,6 +22,11 @@ const PLAIN = [
   '-Traceback= 6014F8B8 60151A18',
   'Pool: Processor  Free: 19548  Cause: Memory fragmentation',
 ];
+/** `FACILITY-MNEMONIC: text` without `%` or a severity. */
+const BARE = [
+  ['CEF', 'HWIDB', 'EDSP0 LES switching vector set to Null'],
+  ['IP_SNMP', 'INIT', 'SNMP engine started'],
+] as const;
 
 describe('syslog header property: every valid combination reads back', () => {
   const rand = seededRandom(18);
@@ -41,6 +46,7 @@ describe('syslog header property: every valid combination reads back', () => {
       const framed = pri !== undefined || relay !== undefined;
       // Without a mnemonic a line is a message only when dated or framed.
       const plain = (stampKind !== 'none' || framed) && chance(0.15) ? pick(PLAIN) : undefined;
+      const bare = plain === undefined && (stampKind !== 'none' || framed) && chance(0.1) ? pick(BARE) : undefined;
       const counter = framed && chance(0.7) ? 1 + Math.floor(rand() * 99999) : undefined;
       const emptyCounter = framed && counter === undefined && chance(0.3);
       // An origin-id before an undated plain text cannot be told from the text; a relay names the host itself.
@@ -71,7 +77,11 @@ describe('syslog header property: every valid combination reads back', () => {
       if (host !== undefined) line += `${host}: `;
       if (sequence !== undefined) line += `${String(sequence).padStart(6, '0')}: `;
       if (stampKind !== 'none') line += `${marker}${stampText}: `;
-      line += plain ?? `%${facility}${unit !== undefined ? `-${unit}` : ''}-${severity}-${mnemonic}: ${body}`;
+      line +=
+        plain ??
+        (bare
+          ? `${bare[0]}-${bare[1]}: ${bare[2]}`
+          : `%${facility}${unit !== undefined ? `-${unit}` : ''}-${severity}-${mnemonic}: ${body}`);
 
       const rec = parseSyslogLine(line);
       expect(rec, line).toBeDefined();
@@ -79,6 +89,9 @@ describe('syslog header property: every valid combination reads back', () => {
       if (plain !== undefined) {
         expect(rec?.text, line).toBe(plain);
         expect(rec?.mnemonic, line).toBeUndefined();
+      } else if (bare !== undefined) {
+        expect(rec, line).toMatchObject({ facility: bare[0], mnemonic: bare[1], text: bare[2] });
+        expect(rec?.severity, line).toBeUndefined();
       } else {
         expect(rec, line).toMatchObject({ facility, severity, mnemonic, text: body });
         expect(rec?.unit, line).toBe(unit);
