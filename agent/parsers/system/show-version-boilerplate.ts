@@ -47,8 +47,11 @@ const PARAGRAPH_LINES = new Set([
 
 const IGNORABLE: readonly RegExp[] = [
   /^Copyright \(c\) \d{4}-\d{4}(?:, \d{4})* by [Cc]isco Systems, Inc\.$/,
-  // The support address of the banner: `Technical Support: http://www.cisco.com/techsupport`, 12.x `TAC Support: http://www.cisco.com/tac`.
+  // The support address of the banner: `Technical Support: http://www.cisco.com/techsupport`, 12.x `TAC Support: http://www.cisco.com/tac`;
+  // a customer special build (`Version 16.9.5, CUST-SPECIAL:V169_5_SR...`) names its service request instead
+  // (ntc-templates cisco_ios_show_version_special_build).
   /^(?:Technical|TAC) Support: https?:\/\/\S+$/,
+  /^This software is supported for a limited time under special agreement with Cisco Systems, Inc\.(?: \S+)?$/,
   /^Image text-base: 0x[0-9A-Fa-f]+, data-base: 0x[0-9A-Fa-f]+$/,
   // CPU and board detail: `SR71000 CPU at 600Mhz, Implementation 0x504, Rev 1.2, 512KB L2 Cache`
   /^\S+ CPU at [\d.]+[MG]Hz, .+$/i,

@@ -108,9 +108,10 @@ const FIELD_RULES: ReadonlyArray<readonly [RegExp, Apply]> = [
       if (sec !== undefined) v.uptimeSec = sec;
     },
   ],
-  // `System returned to ROM by reload at 18:31:16 UTC Tue Nov 2 2010 (SP by power-on)` (genieparser ios cat6k)
+  // `System returned to ROM by reload at 18:31:16 UTC Tue Nov 2 2010 (SP by power-on)` (genieparser ios cat6k);
+  // a standby RP may print the time alone (`... by Reload Command at 06:59:07`, genieparser iosxe golden_output_standby).
   [
-    /^System returned to ROM by\s+(.+?)(?: at (\d{1,2}:\d{2}:\d{2} .+?))?(?: \(SP by (.+)\))?$/,
+    /^System returned to ROM by\s+(.+?)(?: at (\d{1,2}:\d{2}:\d{2}(?: .+?)?))?(?: \(SP by (.+)\))?$/,
     (v, m) => {
       v.returnedToRomBy = m[1]!;
       if (m[2]) v.returnedToRomAt = m[2];
@@ -187,6 +188,9 @@ const FIELD_RULES: ReadonlyArray<readonly [RegExp, Apply]> = [
       v.nextReloadAirLicenseLevel = m[1]!.trim();
     },
   ],
+  // A licence level printed empty (`License Level:`, `Next reload addon license Level:`: a C8000V with
+  // no licence chosen, genieparser iosxe golden_output_c8000v) names no level: nothing to keep.
+  [/^(?:Next (?:reload|reboot) )?(?:[A-Za-z][\w -]*? )?License Level\s*:$/i, () => undefined],
   // Further licence kinds print the same three lines (`Addon License Level: dna-premier`,
   // `Cisco Wireless License Level: ...`, `Cisco Wireless License enforcement: DISABLE`): kept by label.
   [

@@ -255,3 +255,44 @@ describe('show version, lines of 11.x and 12.x images', () => {
     expect(version(line).warnings).toEqual([]);
   });
 });
+
+describe('show version, special builds', () => {
+  it('reads the customer special build banner and its support notice', () => {
+    const { records, warnings } = parseShowVersion(
+      [
+        'Cisco IOS XE Software, Version V1712_2_SR712345678_1',
+        'Cisco IOS Software [Dublin], c8000be Software (X86_64_LINUX_IOSD-UNIVERSALK9-M), Version 17.12.2, CUST-SPECIAL:V1712_2_SR712345678_1',
+        'This software is supported for a limited time under special agreement with Cisco Systems, Inc. SR712345678_1',
+        'Copyright (c) 1986-2023 by Cisco Systems, Inc.',
+        'spoke7 uptime is 5 minutes',
+      ].join('\n'),
+    );
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({
+      xeVersion: 'V1712_2_SR712345678_1',
+      version: '17.12.2',
+      releaseLabel: 'CUST-SPECIAL:V1712_2_SR712345678_1',
+    });
+  });
+});
+
+describe('show version, licence levels printed empty', () => {
+  it.each([['License Level:'], ['Next reload license Level:'], ['Addon License Level:'], ['Next reload addon license Level: ']])(
+    'accepts %j and keeps no level',
+    (line) => {
+      const { records, warnings } = version(line, 'License Type: Perpetual');
+      expect(warnings).toEqual([]);
+      expect(records[0]?.licenseLevel).toBeUndefined();
+      expect(records[0]?.otherLicenses?.['Addon License Level']).toBeUndefined();
+    },
+  );
+});
+
+describe('show version, return to ROM at a bare time', () => {
+  it('keeps the time a standby RP prints without zone or date', () => {
+    expect(version('System returned to ROM by Reload Command at 06:59:07').records[0]).toMatchObject({
+      returnedToRomBy: 'Reload Command',
+      returnedToRomAt: '06:59:07',
+    });
+  });
+});

@@ -45,7 +45,23 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
   const hostname = g.pick(['spoke-042', 'RTR1', 'ir1101_branch', 'c8k.lab']);
   const lines: string[] = [];
   const want: Partial<SystemVersion> = { hostname, chassis: p.chassis };
-  if (p.xe) {
+  let supportLine = 'Technical Support: http://www.cisco.com/techsupport';
+  if (p.xe && g.chance(0.15)) {
+    // A customer special build: named in both version lines, its service request in the support notice.
+    const [maj, min, reb] = [g.pick([16, 17]), g.between(1, 15), g.between(1, 9)];
+    const sr = `SR${g.between(600_000_000, 799_999_999)}_${g.between(1, 3)}`;
+    const xe = `V${maj}${min}_${reb}_${sr}`;
+    want.os = 'ios-xe';
+    want.xeVersion = xe;
+    want.version = `${maj}.${min}.${reb}`;
+    want.releaseTrain = g.pick(TRAINS);
+    want.releaseLabel = `CUST-SPECIAL:${xe}`;
+    lines.push(
+      `Cisco IOS XE Software, Version ${xe}`,
+      `Cisco IOS Software [${want.releaseTrain}], ${p.sw} Software (${p.image}), Version ${want.version}, ${want.releaseLabel}`,
+    );
+    supportLine = `This software is supported for a limited time under special agreement with Cisco Systems, Inc. ${sr}`;
+  } else if (p.xe) {
     const [maj, min, reb] = [g.pick([16, 17]), g.between(1, 15), g.between(1, 9)];
     const xe = `${maj}.${String(min).padStart(2, '0')}.${String(reb).padStart(2, '0')}${g.pick(['', 'a', 'b'])}`;
     want.os = 'ios-xe';
@@ -71,7 +87,7 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
   }
   want.imageId = p.image;
   lines.push(
-    !p.xe && g.chance(0.3) ? 'TAC Support: http://www.cisco.com/tac' : 'Technical Support: http://www.cisco.com/techsupport',
+    !p.xe && g.chance(0.3) ? 'TAC Support: http://www.cisco.com/tac' : supportLine,
     'Copyright (c) 1986-2023 by Cisco Systems, Inc.',
     'Compiled Thu 16-Nov-23 12:00 by mcpre',
     '',
@@ -107,7 +123,10 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
     lines.push(`Uptime for this control processor is ${cp.text}`);
   }
   want.returnedToRomBy = g.pick(REASONS);
-  lines.push(`System returned to ROM by ${want.returnedToRomBy}`);
+  // When, in full or (a standby RP) as a bare time.
+  const romAt = g.pick([undefined, undefined, '06:59:07', '10:26:47 EST Mon Dec 9 2019']);
+  if (romAt !== undefined) want.returnedToRomAt = romAt;
+  lines.push(`System returned to ROM by ${want.returnedToRomBy}${romAt !== undefined ? ` at ${romAt}` : ''}`);
   // A restart line with its time, its cause, or both.
   const restart = g.pick(['none', 'at', 'by', 'by-at'] as const);
   if (restart !== 'none') {
@@ -136,6 +155,11 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
       `Next reload license Level: ${want.nextReloadLicenseLevel}`,
       '',
     );
+  }
+  if (p.xe && g.chance(0.15)) {
+    // A virtual router with no licence chosen prints its levels empty.
+    want.licenseType = g.pick(['Perpetual', 'Subscription']);
+    lines.push('License Level: ', `License Type: ${want.licenseType}`, 'Next reload license Level: ', '');
   }
   if (p.xe && g.chance(0.5)) {
     // IOS-XE 17 routers: technology and type first (either may hold spaces), the two levels last.
