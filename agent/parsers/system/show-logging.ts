@@ -2,7 +2,7 @@ import type { ParseResult } from '../../../proto/records/common.js';
 import type { LoggingReport, SyslogRecord } from '../../../proto/records/system.js';
 import { splitLines, Warnings, type Line } from '../lines.js';
 import { entryLine, settingsLine, type OpenEntry } from './logging-settings.js';
-import { isContinuationLine, parseSyslogLine, parseTruncatedSyslogLine } from './syslog-line.js';
+import { isContinuationLine, isOpenEnded, parseSyslogLine, parseTruncatedSyslogLine } from './syslog-line.js';
 
 const BUFFER_HEADER = /^Log Buffer \((\d+) bytes\):$/;
 
@@ -50,10 +50,12 @@ export function parseShowLogging(text: string): ParseResult<LoggingReport> {
   return { records: sawAnything ? [report] : [], warnings: warnings.list };
 }
 
-/** The buffered messages: one per line, with wrapped continuation lines folded into the message before. */
+/** The buffered messages: one per line, with wrapped and continued lines folded into the message before. */
 class BufferReader {
   private first = true;
   private last: SyslogRecord | undefined;
+  /** The last message's text goes on over the following lines (`System restarted --`). */
+  private openEnded = false;
 
   constructor(
     private readonly out: SyslogRecord[],
@@ -76,7 +78,7 @@ class BufferReader {
       if (cut) this.push(cut);
       return;
     }
-    if (this.last && isContinuationLine(line.text)) {
+    if (this.last && (this.openEnded || isContinuationLine(line.text))) {
       this.last.text = `${this.last.text} ${line.text.trim()}`;
       return;
     }
@@ -86,5 +88,6 @@ class BufferReader {
   private push(rec: SyslogRecord): void {
     this.out.push(rec);
     this.last = rec;
+    this.openEnded = isOpenEnded(rec);
   }
 }

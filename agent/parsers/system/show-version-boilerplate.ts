@@ -47,6 +47,11 @@ const PARAGRAPH_LINES = new Set([
 
 const IGNORABLE: readonly RegExp[] = [
   /^Copyright \(c\) \d{4}-\d{4}(?:, \d{4})* by [Cc]isco Systems, Inc\.$/,
+  // The support address of the banner: `Technical Support: http://www.cisco.com/techsupport`, 12.x `TAC Support: http://www.cisco.com/tac`;
+  // a customer special build (`Version 16.9.5, CUST-SPECIAL:V169_5_SR...`) names its service request instead
+  // (ntc-templates cisco_ios_show_version_special_build).
+  /^(?:Technical|TAC) Support: https?:\/\/\S+$/,
+  /^This software is supported for a limited time under special agreement with Cisco Systems, Inc\.(?: \S+)?$/,
   /^Image text-base: 0x[0-9A-Fa-f]+, data-base: 0x[0-9A-Fa-f]+$/,
   // CPU and board detail: `SR71000 CPU at 600Mhz, Implementation 0x504, Rev 1.2, 512KB L2 Cache`
   /^\S+ CPU at [\d.]+[MG]Hz, .+$/i,
@@ -59,6 +64,11 @@ const IGNORABLE: readonly RegExp[] = [
   // `2 2.5 Gigabit Ethernet interfaces`, `2 Channelized (E1 or T1)/PRI ports`.
   /^\d+ (?:[\w.(][\w ./+()-]*? )?(?:interfaces?|interface\(s\)|(?:terminal |virtual )?lines?|(?:terminal |virtual )?line\(s\)|Modules?|Module\(s\)|ports?|port\(s\)|DSPs?|slots?)\.?$/i,
   /^\d+ [A-Za-z][\w ]*? controllers? \(\d+ [A-Za-z]+\)\.$/,
+  // 12.x Catalyst per-controller counts: `Ethernet-controller 1 has 12 Fast Ethernet/IEEE 802.3 interfaces`.
+  /^Ethernet-controller \d+ has \d+ [\w ./-]+ interfaces?$/,
+  // Catalyst 2900/3500 XL feature lines.
+  /^Processor is running (?:Enterprise|Standard) Edition Software$/,
+  /^Cluster (?:command|member) switch capable$/,
   // Storage other than file systems with a name.
   // `16384K bytes of processor board System flash (Read/Write)`, `0K bytes of ATA System CompactFlash 0 (Read/Write)`.
   /^\d+K bytes of [\w ./-]+ \(Read(?:\/Write| ONLY)\)\.?$/i,

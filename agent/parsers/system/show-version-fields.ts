@@ -108,25 +108,30 @@ const FIELD_RULES: ReadonlyArray<readonly [RegExp, Apply]> = [
       if (sec !== undefined) v.uptimeSec = sec;
     },
   ],
-  // `System returned to ROM by reload at 18:31:16 UTC Tue Nov 2 2010 (SP by power-on)` (genieparser ios cat6k)
+  // `System returned to ROM by reload at 18:31:16 UTC Tue Nov 2 2010 (SP by power-on)` (genieparser ios cat6k);
+  // a standby RP may print the time alone (`... by Reload Command at 06:59:07`, genieparser iosxe golden_output_standby).
   [
-    /^System returned to ROM by\s+(.+?)(?: at (\d{1,2}:\d{2}:\d{2} .+?))?(?: \(SP by (.+)\))?$/,
+    /^System returned to ROM by\s+(.+?)(?: at (\d{1,2}:\d{2}:\d{2}(?: .+?)?))?(?: \(SP by (.+)\))?$/,
     (v, m) => {
       v.returnedToRomBy = m[1]!;
       if (m[2]) v.returnedToRomAt = m[2];
       if (m[3]) v.spReturnedToRomBy = m[3];
     },
   ],
-  // `System restarted by bus error at PC 0x31ABEF8, address 0xFC4AFC48 at 21:14:28 EST Tue Feb 25 2025`
+  // `System restarted by bus error at PC 0x31ABEF8, address 0xFC4AFC48 at 21:14:28 EST Tue Feb 25 2025`;
+  // either part alone: `System restarted at 00:58:29 UTC Tue Nov 11 2014`, `System restarted by reload`
+  // (IOS 11.x/12.x, the show version command reference's 7500 sample).
   [
-    /^System restarted (?:by (.+) )?at (\d{1,2}:\d{2}:\d{2} .+)$/,
+    /^System restarted (?:by (.+?)(?: at (\d{1,2}:\d{2}:\d{2} .+))?|at (\d{1,2}:\d{2}:\d{2} .+))$/,
     (v, m) => {
       if (m[1]) v.restartedBy = m[1];
-      v.restartedAt = m[2]!;
+      const at = m[2] ?? m[3];
+      if (at) v.restartedAt = at;
     },
   ],
+  // How a netbooted image came: `, booted via tftp from 172.18.2.3` (command reference), or cut at the terminal edge.
   [
-    /^System image file is "([^"]*)"(?:, booted via \S+)?$/,
+    /^System image file is "([^"]*)"(?:, booted via(?: .+)?)?$/,
     (v, m) => {
       v.systemImage = m[1]!;
     },
@@ -183,6 +188,9 @@ const FIELD_RULES: ReadonlyArray<readonly [RegExp, Apply]> = [
       v.nextReloadAirLicenseLevel = m[1]!.trim();
     },
   ],
+  // A licence level printed empty (`License Level:`, `Next reload addon license Level:`: a C8000V with
+  // no licence chosen, genieparser iosxe golden_output_c8000v) names no level: nothing to keep.
+  [/^(?:Next (?:reload|reboot) )?(?:[A-Za-z][\w -]*? )?License Level\s*:$/i, () => undefined],
   // Further licence kinds print the same three lines (`Addon License Level: dna-premier`,
   // `Cisco Wireless License Level: ...`, `Cisco Wireless License enforcement: DISABLE`): kept by label.
   [

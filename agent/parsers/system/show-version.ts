@@ -49,6 +49,7 @@ export function parseShowVersion(text: string): ParseResult<SystemVersion> {
   const stack = new StackReader();
   let section: Section = 'none';
   let wrappedUptime: string | undefined;
+  let bannerJustRead = false;
   let sawAnything = false;
 
   for (const line of splitLines(text)) {
@@ -77,7 +78,17 @@ export function parseShowVersion(text: string): ParseResult<SystemVersion> {
       continue;
     }
 
+    // An experimental image's build label on the line after the banner (`IOS (tm) GS Software (RSP-JV-M),
+    // Experimental Version 11.1(12816)` / `[getchell 108]`, the show version command reference), as the
+    // same label at the banner's end (`... Experimental Version 15.2(20170321:233949) [mmen 101]`).
+    if (bannerJustRead && v.experimental && v.releaseLabel === undefined && /^\[[^\]]+\]$/.test(t)) {
+      v.releaseLabel = t;
+      bannerJustRead = false;
+      continue;
+    }
+    const hadVersion = v.version !== undefined;
     if (applyFieldRule(v, t)) {
+      bannerJustRead = !hadVersion && v.version !== undefined;
       section = 'none';
       const up = /^\S+ uptime is (.*\d)$/.exec(t);
       if (up) wrappedUptime = up[1];

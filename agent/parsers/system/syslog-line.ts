@@ -63,8 +63,8 @@ function match(re: RegExp, line: string, pos: number): RegExpExecArray | null {
  * *Mar  1 00:01:23.456 UTC: %LINK-3-UPDOWN: ...`) or as printed in `show
  * logging`, possibly behind a relay's RFC 3164 / RFC 3339 / RFC 5424 header.
  * The IOS header is `[counter: ][origin: ][sequence: ][timestamp: ]%MNEMONIC: `,
- * every part optional, but a message needs a timestamp or a mnemonic; anything
- * else is not a syslog message and gives `undefined`.
+ * every part optional, but a message needs a timestamp, a mnemonic, or a `<PRI>`
+ * or relay header framing it; anything else is not a syslog message and gives `undefined`.
  */
 export function parseSyslogLine(line: string): SyslogRecord | undefined {
   const s = line.trim();
@@ -84,7 +84,7 @@ export function parseSyslogLine(line: string): SyslogRecord | undefined {
   }
 
   const numbers: number[] = [];
-  pos = readSequence(s, pos, numbers);
+  pos = readSequence(s, pos, numbers, rec.priority !== undefined || relay !== undefined);
   m = match(PROCESSOR_ORIGIN, s, pos);
   if (m && (readTimestamp(s, PROCESSOR_ORIGIN.lastIndex) || match(MNEMONIC, s, PROCESSOR_ORIGIN.lastIndex))) {
     rec.location = m[1]!;
@@ -96,7 +96,7 @@ export function parseSyslogLine(line: string): SyslogRecord | undefined {
     if (m) {
       const after = readSequence(s, ORIGIN.lastIndex, numbers.slice());
       const stamp = readTimestamp(s, after);
-      if (stamp || match(MNEMONIC, s, after)) {
+      if (stamp || match(MNEMONIC, s, after) || BARE_MNEMONIC.test(s.slice(after))) {
         rec.hostname = m[1]!;
         pos = readSequence(s, ORIGIN.lastIndex, numbers);
         ts = stamp;
@@ -122,35 +122,59 @@ export function parseSyslogLine(line: string): SyslogRecord | undefined {
       m = match(MNEMONIC, s, pos);
     }
   }
-  if (!m && ts === undefined) return undefined;
   const text = s.slice(m ? MNEMONIC.lastIndex : pos).trim();
+  // Undated and without a mnemonic, a line is a message only when a <PRI> or a relay framed it
+  // (RFC 3164 §4.3.3): IOS sends each further line of a multi-line message (`-Traceback= ...`)
+  // and mnemonic-less messages (`SSH2 0: Unexpected message received`) as datagrams of their own.
+  // A counter alone (`<189>93:`, its space trimmed) frames nothing.
+  const framed = (rec.priority !== undefined || relay !== undefined) && !/^(?:\d*:)?$/.test(text);
+  if (!m && ts === undefined && !framed) return undefined;
   return withBody(rec, m, text);
 }
 
-/** Reads up to two `NNN: ` (or empty `: `) counters at `pos` into `out`; returns where they end. */
-function readSequence(s: string, pos: number, out: number[]): number {
+/**
+ * Reads up to two `NNN: ` counters at `pos` into `out`; returns where they end.
+ * `: ` alone is an empty counter, but only first thing after the frame: `<189>: *Mar  1 ...`,
+ * or a relay's `Mar  1 00:01:24 spoke1 : *Mar  1 ...`.
+ */
+function readSequence(s: string, pos: number, out: number[], afterFrame = false): number {
   let at = pos;
   for (let i = 0; i < 2; i++) {
     const m = match(SEQUENCE, s, at);
     if (!m) break;
-    // `: ` alone is an empty counter, but only right after `<PRI>` (`<189>: *Mar  1 ...`).
-    if (m[1] === '' && !(at > 0 && s[at - 1] === '>')) break;
+    if (m[1] === '' && !(afterFrame && at === pos)) break;
     if (m[1] !== '') out.push(Number(m[1]));
     at = SEQUENCE.lastIndex;
   }
   return at;
 }
 
+/**
+ * Some subsystems print `FACILITY-MNEMONIC: text`, without `%` or a severity
+ * (`CEF-HWIDB: EDSP0 LES switching vector set to Null` in a 2901's buffer,
+ * ntc-templates cisco_ios_show_logging_3). Both parts are upper case; a name with
+ * more after it (`IP-EIGRP(0) 100:`) is text.
+ */
+const BARE_MNEMONIC = /^([A-Z][A-Z0-9_]+)-([A-Z][A-Z0-9_]+): /;
+
 /** Completes a record with its `%FACILITY-SEVERITY-MNEMONIC` (when there is one), text and typed detail. */
-function withBody(head: Partial<SyslogRecord>, m: RegExpExecArray | null, text: string): SyslogRecord {
+function withBody(head: Partial<SyslogRecord>, m: RegExpExecArray | null, body: string): SyslogRecord {
   const rec = { ...head } as SyslogRecord;
   if (rec.timestamp === undefined) delete rec.timestamp;
+  let text = body;
   if (m) {
     rec.facility = m[1]!;
     if (m[2] !== undefined) rec.unit = m[2];
     rec.severity = Number(m[3]);
     rec.severityName = SEVERITY_NAMES[rec.severity];
     rec.mnemonic = m[4]!;
+  } else {
+    const bare = BARE_MNEMONIC.exec(text);
+    if (bare) {
+      rec.facility = bare[1]!;
+      rec.mnemonic = bare[2]!;
+      text = text.slice(bare[0].length);
+    }
   }
   rec.text = text;
   const origin = PLATFORM_ORIGIN.exec(text);
@@ -187,19 +211,38 @@ export function parseTruncatedSyslogLine(line: string): SyslogRecord | undefined
  * pid= 3`, `-Traceback= 6014F8B8 60151A18`).
  */
 export function isContinuationLine(text: string): boolean {
-  return /^\s+\S/.test(text) || /^-[A-Za-z]+=/.test(text);
+  return /^\s+\S/.test(text) || /^-[A-Za-z]+=/.test(text) || MEMORY_POOL.test(text);
+}
+
+/**
+ * `%SYS-2-MALLOCFAIL` names the pools it tried on lines of their own, unindented:
+ * `Pool: Processor  Free: 19548  Cause: Memory fragmentation`, `Alternate Pool: None  Free: 0  Cause: No Alternate pool`.
+ */
+const MEMORY_POOL = /^(?:Alternate )?Pool: \S+ +Free: \d+ +Cause: /;
+
+/**
+ * IOS ends a message's first line with ` --` when its text goes on over the lines
+ * that follow, unindented: `%SYS-5-RESTART: System restarted --`, then the software
+ * banner (`Cisco IOS Software, ...`, `Technical Support: ...`, `Copyright ...`,
+ * `Compiled ... by ...`). Those lines belong to it up to the next message.
+ */
+export function isOpenEnded(rec: SyslogRecord): boolean {
+  return /(?:^|\s)--$/.test(rec.text);
 }
 
 /** Many messages, one per line (a capture of received syslog, `spokepilot parse syslog FILE`). */
 export function parseSyslogLines(text: string): ParseResult<SyslogRecord> {
   const warnings = new Warnings('[<PRI>][counter: ][host: ][sequence: ][timestamp: ]%FACILITY[-UNIT]-SEVERITY-MNEMONIC: text');
   const records: SyslogRecord[] = [];
+  let openEnded = false;
   for (const line of splitLines(text)) {
     if (line.text.trim() === '') continue;
     const rec = parseSyslogLine(line.text);
     const last = records[records.length - 1];
-    if (rec) records.push(rec);
-    else if (last && isContinuationLine(line.text)) last.text = `${last.text} ${line.text.trim()}`;
+    if (rec) {
+      records.push(rec);
+      openEnded = isOpenEnded(rec);
+    } else if (last && (openEnded || isContinuationLine(line.text))) last.text = `${last.text} ${line.text.trim()}`;
     else warnings.add(line, 'not a syslog message');
   }
   return { records, warnings: warnings.list };

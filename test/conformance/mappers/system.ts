@@ -103,7 +103,7 @@ function ntcVersion(rows: NtcRow[]): Facts {
   f.set('hostname', r.hostname).set('version', r.version).set('configRegister', r.config_register);
   f.set('imageId', r.software_image).set('restartedAt', r.restarted);
   f.set('uptimeSec', durationOf(r.uptime)).set('reloadReason', r.reload_reason);
-  // ntc keeps the first word of the ROM line, the fc number of the release, the image path without its device.
+  // ntc keeps the first word of the ROM line, the fc number of the release (or a special build's name), the image path without its device.
   f.set('rom.firstWord', r.rommon).set('release', r.release).set('systemImage.path', r.running_image);
   for (const key of ['hardware', 'serial', 'mac_address'] as const) {
     const list = Array.isArray(r[key]) ? r[key] : [];
@@ -137,7 +137,9 @@ function oursVersion(records: SystemVersion[], source: CaseSource): Facts {
   if (source === 'ntc') {
     f.set('reloadReason', v.lastReloadReason ?? v.returnedToRomBy);
     f.set('rom.firstWord', v.rom?.split(/[\s,]/)[0]);
-    f.set('release', /\((fc\d+)\)/.exec(v.releaseLabel ?? '')?.[1]);
+    // ntc's release is the fc number, or a customer special build's name (`CUST-SPECIAL:V169_5_SR689355441_2`).
+    const label = v.releaseLabel ?? '';
+    f.set('release', /\((fc\d+)\)/.exec(label)?.[1] ?? /^CUST-SPECIAL:(\S+)$/.exec(label)?.[1]);
     f.set('systemImage.path', v.systemImage?.replace(/^[\w-]+:/, ''));
     const members = stackMembers ?? [];
     const lists = {

@@ -206,3 +206,93 @@ describe('show version, labels after the IOS-XE version', () => {
     expect(records[0]).toMatchObject(expected);
   });
 });
+
+describe('show version, lines of 11.x and 12.x images', () => {
+  it('reads a restart line with the cause only, the time only, or both', () => {
+    expect(version('System restarted by reload').records[0]).toMatchObject({ restartedBy: 'reload' });
+    expect(version('System restarted by reload').warnings).toEqual([]);
+    expect(version('System restarted at 04:12:09 UTC Mon Mar 2 2015').records[0]).toMatchObject({
+      restartedAt: '04:12:09 UTC Mon Mar 2 2015',
+    });
+    expect(version('System restarted by power-on at 04:12:09 UTC Mon Mar 2 2015').records[0]).toMatchObject({
+      restartedBy: 'power-on',
+      restartedAt: '04:12:09 UTC Mon Mar 2 2015',
+    });
+  });
+
+  it('reads the image of a netbooted router, its source after the name', () => {
+    // The source may be cut at the terminal's edge.
+    for (const source of [' tftp from 192.0.2.7', '']) {
+      const { records, warnings } = version(`System image file is "slot0:rsp-jsv-mz.121-27", booted via${source}`);
+      expect(warnings).toEqual([]);
+      expect(records[0]?.systemImage).toBe('slot0:rsp-jsv-mz.121-27');
+    }
+  });
+
+  it("keeps an experimental image's build label printed on the line after the banner", () => {
+    const { records, warnings } = parseShowVersion(
+      [
+        'Cisco Internetwork Operating System Software',
+        'IOS (tm) 7200 Software (C7200-JS-M), Experimental Version 12.2(20030512:101455)',
+        '[builder 112]',
+        'Copyright (c) 1986-2003 by cisco Systems, Inc.',
+        'R7 uptime is 3 minutes',
+      ].join('\n'),
+    );
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({ experimental: true, version: '12.2(20030512:101455)', releaseLabel: '[builder 112]' });
+    // Anywhere else a bracketed line is not a label.
+    expect(version('[builder 112]').warnings).toHaveLength(1);
+  });
+
+  it.each([
+    ['TAC Support: http://www.cisco.com/tac'],
+    ['Ethernet-controller 3 has 12 Fast Ethernet/IEEE 802.3 interfaces'],
+    ['Ethernet-controller 7 has 1 Gigabit Ethernet/IEEE 802.3 interface'],
+    ['Processor is running Enterprise Edition Software'],
+    ['Cluster command switch capable'],
+  ])('recognises %s', (line) => {
+    expect(version(line).warnings).toEqual([]);
+  });
+});
+
+describe('show version, special builds', () => {
+  it('reads the customer special build banner and its support notice', () => {
+    const { records, warnings } = parseShowVersion(
+      [
+        'Cisco IOS XE Software, Version V1712_2_SR712345678_1',
+        'Cisco IOS Software [Dublin], c8000be Software (X86_64_LINUX_IOSD-UNIVERSALK9-M), Version 17.12.2, CUST-SPECIAL:V1712_2_SR712345678_1',
+        'This software is supported for a limited time under special agreement with Cisco Systems, Inc. SR712345678_1',
+        'Copyright (c) 1986-2023 by Cisco Systems, Inc.',
+        'spoke7 uptime is 5 minutes',
+      ].join('\n'),
+    );
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({
+      xeVersion: 'V1712_2_SR712345678_1',
+      version: '17.12.2',
+      releaseLabel: 'CUST-SPECIAL:V1712_2_SR712345678_1',
+    });
+  });
+});
+
+describe('show version, licence levels printed empty', () => {
+  it.each([['License Level:'], ['Next reload license Level:'], ['Addon License Level:'], ['Next reload addon license Level: ']])(
+    'accepts %j and keeps no level',
+    (line) => {
+      const { records, warnings } = version(line, 'License Type: Perpetual');
+      expect(warnings).toEqual([]);
+      expect(records[0]?.licenseLevel).toBeUndefined();
+      expect(records[0]?.otherLicenses?.['Addon License Level']).toBeUndefined();
+    },
+  );
+});
+
+describe('show version, return to ROM at a bare time', () => {
+  it('keeps the time a standby RP prints without zone or date', () => {
+    expect(version('System returned to ROM by Reload Command at 06:59:07').records[0]).toMatchObject({
+      returnedToRomBy: 'Reload Command',
+      returnedToRomAt: '06:59:07',
+    });
+  });
+});

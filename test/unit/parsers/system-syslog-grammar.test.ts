@@ -53,6 +53,8 @@ describe('syslog header grammar', () => {
     expect(rec).toMatchObject({ ...body, priority: 189 });
     expect(rec?.sequence).toBeUndefined();
     expect(parseSyslogLine(`<189>: spoke1: ${BODY}`)).toMatchObject({ hostname: 'spoke1' });
+    // A relay that writes its own header keeps IOS's empty counter after it.
+    expect(parseSyslogLine(`Mar  1 00:01:24 spoke1 : *Mar  1 00:01:23.456 UTC: ${BODY}`)).toMatchObject({ ...body, hostname: 'spoke1' });
   });
 
   it.each([['UTC+07:30'], ['UTC-3'], ['GMT+5:45'], ['CEST'], ['AEST'], ['PST8PDT'], ['America/Chicago']])('reads the zone %s', (zone) => {
@@ -138,5 +140,121 @@ describe('IOS-XE platform messages', () => {
 
   it('gives IOSd messages no location', () => {
     expect(parseSyslogLine(BODY)?.location).toBeUndefined();
+  });
+});
+
+describe('framed messages with neither an IOS timestamp nor a mnemonic', () => {
+  // IOS sends each further line of a multi-line message as a datagram of its own, with its own
+  // counter, and some subsystems log without a mnemonic (`SSH2 0: Unexpected message received`);
+  // with `no service timestamps log` nothing dates them. A <PRI> or a relay's header still frames
+  // them as syslog (RFC 3164 §4.3.3), so they are messages, kept as text.
+  it('keeps a <PRI>-framed line as a message of its own', () => {
+    expect(parseSyslogLine('<189>93: SSH2 0: Unexpected message received')).toEqual({
+      priority: 189,
+      sequence: 93,
+      text: 'SSH2 0: Unexpected message received',
+    });
+    expect(parseSyslogLine('<187>812: -Traceback= 6014F8B8 60151A18')).toMatchObject({
+      sequence: 812,
+      text: '-Traceback= 6014F8B8 60151A18',
+    });
+    expect(parseSyslogLine('<187>: Pool: Processor  Free: 19548  Cause: Memory fragmentation')).toMatchObject({
+      priority: 187,
+      text: 'Pool: Processor  Free: 19548  Cause: Memory fragmentation',
+    });
+  });
+
+  it('keeps a relay-framed line, dated by the relay', () => {
+    expect(parseSyslogLine('Sep  7 06:20:59 RouterName 93: SSH2 0: Unexpected message received')).toMatchObject({
+      hostname: 'RouterName',
+      sequence: 93,
+      timestamp: { month: 9, day: 7, time: '06:20:59' },
+      text: 'SSH2 0: Unexpected message received',
+    });
+  });
+
+  it('reads a collector file of them without a warning', () => {
+    const { records, warnings } = parseSyslogLines(
+      [
+        '<187>811: *Mar  1 00:01:23: %SYS-2-MALLOCFAIL: Memory allocation of 36 bytes failed',
+        '<187>812: -Traceback= 6014F8B8 60151A18',
+      ].join('\n'),
+    );
+    expect(warnings).toEqual([]);
+    expect(records.map((r) => r.sequence)).toEqual([811, 812]);
+  });
+
+  it('still refuses an unframed line and a frame with nothing in it', () => {
+    expect(parseSyslogLine('93: SSH2 0: Unexpected message received')).toBeUndefined();
+    expect(parseSyslogLine('<189>')).toBeUndefined();
+    expect(parseSyslogLine('<189>93: ')).toBeUndefined();
+  });
+});
+
+describe('messages whose text goes on over unindented lines', () => {
+  const RESTART = [
+    '*Mar  1 00:00:05.123: %SYS-5-RESTART: System restarted --',
+    'Cisco IOS Software, C800 Software (C800-UNIVERSALK9-M), Version 15.9(3)M7, RELEASE SOFTWARE (fc1)',
+    'Technical Support: http://www.cisco.com/techsupport',
+    'Copyright (c) 1986-2022 by Cisco Systems, Inc.',
+    'Compiled Wed 12-Jan-22 11:11 by prod_rel_team',
+    '*Mar  1 00:00:06.000: %SYS-6-BOOTTIME: Time taken to reboot after reload =  194 seconds',
+  ];
+  const MALLOC = [
+    'Mar  1 10:00:05.000 UTC: %SYS-2-MALLOCFAIL: Memory allocation of 65536 bytes failed from 0x7F1A2B3C, alignment 0',
+    'Pool: Processor  Free: 19548  Cause: Memory fragmentation',
+    'Alternate Pool: None  Free: 0  Cause: No Alternate pool',
+    ' -Process= "Exec", ipl= 0, pid= 3',
+  ];
+
+  it('folds the software banner into %SYS-5-RESTART, whose first line ends with --', () => {
+    const { records, warnings } = parseShowLogging(['Log Buffer (4096 bytes):', ...RESTART].join('\n'));
+    expect(warnings).toEqual([]);
+    const messages = records[0]?.messages ?? [];
+    expect(messages.map((m) => m.mnemonic)).toEqual(['RESTART', 'BOOTTIME']);
+    expect(messages[0]?.text).toBe(`System restarted -- ${RESTART.slice(1, 5).join(' ')}`);
+    expect(parseSyslogLines(RESTART.join('\n')).warnings).toEqual([]);
+  });
+
+  it("folds %SYS-2-MALLOCFAIL's pool lines", () => {
+    const { records, warnings } = parseSyslogLines(MALLOC.join('\n'));
+    expect(warnings).toEqual([]);
+    expect(records).toHaveLength(1);
+    expect(records[0]?.text).toMatch(
+      /alignment 0 Pool: Processor {2}Free: 19548 {2}Cause: Memory fragmentation Alternate Pool: None .* -Process= "Exec"/,
+    );
+  });
+
+  it('still warns on a stray line after a message that does not go on', () => {
+    const { warnings } = parseShowLogging(
+      ['Log Buffer (4096 bytes):', RESTART[5], 'Compiled Wed 12-Jan-22 11:11 by prod_rel_team'].join('\n'),
+    );
+    expect(warnings.map((w) => w.line)).toEqual([3]);
+  });
+});
+
+describe('messages with a facility and mnemonic but no severity', () => {
+  // Some subsystems print `FACILITY-MNEMONIC: text` without `%` or a severity
+  // (`CEF-HWIDB: ...` in a 2901's buffer after a reload, ntc-templates cisco_ios_show_logging_3).
+  it('splits the prefix into facility and mnemonic, severity left out', () => {
+    const rec = parseSyslogLine('000048: Dec  2 12:09:21.207: CEF-HWIDB: EDSP0 LES switching vector set to Null');
+    expect(rec).toMatchObject({ sequence: 48, facility: 'CEF', mnemonic: 'HWIDB', text: 'EDSP0 LES switching vector set to Null' });
+    expect(rec?.severity).toBeUndefined();
+    expect(parseSyslogLine('<189>12: *Mar  1 00:00:01: IP_SNMP-INIT: SNMP engine started')).toMatchObject({
+      facility: 'IP_SNMP',
+      mnemonic: 'INIT',
+    });
+  });
+
+  it('leaves text that only looks alike as text', () => {
+    for (const text of [
+      'IP-EIGRP(0) 100: Neighbor 10.0.0.2 (Tunnel0) is up',
+      'SSH2 0: Unexpected message received',
+      'Rollback:Acquired Configuration lock.',
+    ]) {
+      const rec = parseSyslogLine(`Mar  1 00:00:01.000: ${text}`);
+      expect(rec?.text).toBe(text);
+      expect(rec?.facility).toBeUndefined();
+    }
   });
 });

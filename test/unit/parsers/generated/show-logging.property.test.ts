@@ -8,7 +8,8 @@ import { Gen, pad2 } from './grammar-gen.js';
  * kinds (the settings header, console/monitor/buffer destinations wrapped or
  * not, trap logging, hosts in every form: with or without VRF, transport and
  * port, audit, link state, counters on lines of their own), then the buffer's
- * messages with every header form and facility units, read back exactly.
+ * messages with every header form and facility units, and messages whose text
+ * goes on over the following lines, read back exactly.
  */
 const MESSAGES = [
   ['LINEPROTO', undefined, 5, 'UPDOWN', 'Line protocol on Interface Tunnel100, changed state to down'],
@@ -17,6 +18,36 @@ const MESSAGES = [
   ['PFREDUN', 'SW1_SP', 6, 'ACTIVE', 'Initializing as Active Processor for this switch'],
   ['OIR', 'SP-STBY', 6, 'INSCARD', 'Card inserted in slot 3, interfaces are now online'],
   ['SYS', undefined, 5, 'CONFIG_I', 'Configured from console by admin on vty0 (10.0.0.5)'],
+] as const;
+/**
+ * Messages whose text goes on over the following lines: %SYS-5-RESTART's first line ends with
+ * `--` and the software banner follows unindented; %SYS-2-MALLOCFAIL names its pools, then the
+ * process (indented) and the traceback.
+ */
+const MULTI_LINE = [
+  [
+    'SYS',
+    5,
+    'RESTART',
+    'System restarted --',
+    [
+      'Cisco IOS Software, C800 Software (C800-UNIVERSALK9-M), Version 15.9(3)M7, RELEASE SOFTWARE (fc1)',
+      'Technical Support: http://www.cisco.com/techsupport',
+      'Copyright (c) 1986-2022 by Cisco Systems, Inc.',
+      'Compiled Wed 12-Jan-22 11:11 by prod_rel_team',
+    ],
+  ],
+  [
+    'SYS',
+    2,
+    'MALLOCFAIL',
+    'Memory allocation of 65536 bytes failed from 0x7F1A2B3C, alignment 0',
+    [
+      'Pool: Processor  Free: 19548  Cause: Memory fragmentation',
+      'Alternate Pool: None  Free: 0  Cause: No Alternate pool',
+      ' -Process= "Exec", ipl= 0, pid= 3',
+    ],
+  ],
 ] as const;
 
 function destination(g: Gen, label: string): { lines: string[]; level: string; logged: number } {
@@ -82,7 +113,12 @@ describe('show logging property: generated outputs read back', () => {
       lines.push(`Log Buffer (${size} bytes):`, '');
       const want: Array<Record<string, unknown>> = [];
       for (let m = g.int(8); m > 0; m--) {
-        const [facility, unit, severity, mnemonic, text] = g.pick(MESSAGES);
+        const multi = g.chance(0.15) ? g.pick(MULTI_LINE) : undefined;
+        const [facility, unit, severity, mnemonic, first] = multi
+          ? ([multi[0], undefined, multi[1], multi[2], multi[3]] as const)
+          : g.pick(MESSAGES);
+        const more: readonly string[] = multi ? multi[4] : [];
+        const text = [first, ...more.map((l) => l.trim())].join(' ');
         const [mon, day, h, mi, s, ms] = [g.between(1, 12), g.between(1, 28), g.int(24), g.int(60), g.int(60), g.int(1000)];
         const month = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')[mon - 1]!;
         const seq = g.chance(0.5) ? g.int(1_000_000) : undefined;
@@ -90,7 +126,8 @@ describe('show logging property: generated outputs read back', () => {
         const zone = g.pick(['', ' UTC', ' CET']);
         const time = `${pad2(h)}:${pad2(mi)}:${pad2(s)}.${String(ms).padStart(3, '0')}`;
         lines.push(
-          `${seq !== undefined ? `${String(seq).padStart(6, '0')}: ` : ''}${mark}${month} ${String(day).padStart(2)} ${time}${zone}: %${facility}${unit ? `-${unit}` : ''}-${severity}-${mnemonic}: ${text}`,
+          `${seq !== undefined ? `${String(seq).padStart(6, '0')}: ` : ''}${mark}${month} ${String(day).padStart(2)} ${time}${zone}: %${facility}${unit ? `-${unit}` : ''}-${severity}-${mnemonic}: ${first}`,
+          ...more,
         );
         want.push({
           facility,

@@ -7,7 +7,7 @@ import { columns, Gen } from './grammar-gen.js';
  * Issue 18 item 3 for `show version`: random outputs of IOS and IOS-XE routers
  * from the documented line kinds (banner with release train and image, special
  * builds, ROM and BOOTLDR, uptime in every unit combination, control-processor
- * uptime, return-to-ROM and restart lines, image, reload reason, licence level
+ * uptime, return-to-ROM and restart lines (cause, time or both), image (netbooted too), reload reason, licence level
  * and type lines, the IOS-XE 17 licence table, hardware line with memory split or not, board id, interface
  * count lines with speeds, NVRAM/flash sizes, configuration register, with the
  * boilerplate paragraphs in between), read back exactly.
@@ -45,7 +45,23 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
   const hostname = g.pick(['spoke-042', 'RTR1', 'ir1101_branch', 'c8k.lab']);
   const lines: string[] = [];
   const want: Partial<SystemVersion> = { hostname, chassis: p.chassis };
-  if (p.xe) {
+  let supportLine = 'Technical Support: http://www.cisco.com/techsupport';
+  if (p.xe && g.chance(0.15)) {
+    // A customer special build: named in both version lines, its service request in the support notice.
+    const [maj, min, reb] = [g.pick([16, 17]), g.between(1, 15), g.between(1, 9)];
+    const sr = `SR${g.between(600_000_000, 799_999_999)}_${g.between(1, 3)}`;
+    const xe = `V${maj}${min}_${reb}_${sr}`;
+    want.os = 'ios-xe';
+    want.xeVersion = xe;
+    want.version = `${maj}.${min}.${reb}`;
+    want.releaseTrain = g.pick(TRAINS);
+    want.releaseLabel = `CUST-SPECIAL:${xe}`;
+    lines.push(
+      `Cisco IOS XE Software, Version ${xe}`,
+      `Cisco IOS Software [${want.releaseTrain}], ${p.sw} Software (${p.image}), Version ${want.version}, ${want.releaseLabel}`,
+    );
+    supportLine = `This software is supported for a limited time under special agreement with Cisco Systems, Inc. ${sr}`;
+  } else if (p.xe) {
     const [maj, min, reb] = [g.pick([16, 17]), g.between(1, 15), g.between(1, 9)];
     const xe = `${maj}.${String(min).padStart(2, '0')}.${String(reb).padStart(2, '0')}${g.pick(['', 'a', 'b'])}`;
     want.os = 'ios-xe';
@@ -56,6 +72,14 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
       `Cisco IOS XE Software, Version ${xe}`,
       `Cisco IOS Software [${want.releaseTrain}], ${p.sw} Software (${p.image}), Version ${want.version}, RELEASE SOFTWARE (fc${g.between(1, 5)})`,
     );
+  } else if (g.chance(0.2)) {
+    // A special build: its label at the banner's end or, on older trains, on the next line.
+    want.os = 'ios';
+    want.experimental = true;
+    want.version = `15.${g.between(1, 9)}(2017${g.between(10, 12)}21:23${g.between(10, 59)}49)`;
+    want.releaseLabel = `[${g.pick(['mmen', 'builder'])} ${g.between(100, 199)}]`;
+    const banner = `Cisco IOS Software, ${p.sw} Software (${p.image}), Experimental Version ${want.version}`;
+    lines.push(...(g.chance(0.5) ? [`${banner} ${want.releaseLabel}`] : [banner, want.releaseLabel]));
   } else {
     want.os = 'ios';
     want.version = `15.${g.between(1, 9)}(${g.between(1, 3)})M${g.between(1, 12)}${g.pick(['', 'a'])}`;
@@ -63,7 +87,7 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
   }
   want.imageId = p.image;
   lines.push(
-    'Technical Support: http://www.cisco.com/techsupport',
+    !p.xe && g.chance(0.3) ? 'TAC Support: http://www.cisco.com/tac' : supportLine,
     'Copyright (c) 1986-2023 by Cisco Systems, Inc.',
     'Compiled Thu 16-Nov-23 12:00 by mcpre',
     '',
@@ -99,17 +123,26 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
     lines.push(`Uptime for this control processor is ${cp.text}`);
   }
   want.returnedToRomBy = g.pick(REASONS);
-  lines.push(`System returned to ROM by ${want.returnedToRomBy}`);
-  if (g.chance(0.5)) {
-    want.restartedAt = '11:41:27 CET Thu Nov 2 2023';
-    lines.push(`System restarted at ${want.restartedAt}`);
+  // When, in full or (a standby RP) as a bare time.
+  const romAt = g.pick([undefined, undefined, '06:59:07', '10:26:47 EST Mon Dec 9 2019']);
+  if (romAt !== undefined) want.returnedToRomAt = romAt;
+  lines.push(`System returned to ROM by ${want.returnedToRomBy}${romAt !== undefined ? ` at ${romAt}` : ''}`);
+  // A restart line with its time, its cause, or both.
+  const restart = g.pick(['none', 'at', 'by', 'by-at'] as const);
+  if (restart !== 'none') {
+    if (restart !== 'at') want.restartedBy = g.pick(['reload', 'power-on', 'bus error at PC 0x31ABEF8, address 0xFC4AFC48']);
+    if (restart !== 'by') want.restartedAt = '11:41:27 CET Thu Nov 2 2023';
+    const by = want.restartedBy !== undefined ? ` by ${want.restartedBy}` : '';
+    const at = want.restartedAt !== undefined ? ` at ${want.restartedAt}` : '';
+    lines.push(`System restarted${by}${at}`);
   }
   want.systemImage = g.pick([
     'bootflash:packages.conf',
     'flash:c2900-universalk9-mz.SPA.157-3.M8.bin',
     'bootflash:/c8000be-universalk9.17.09.04a.SPA.bin',
   ]);
-  lines.push(`System image file is "${want.systemImage}"`);
+  const netbooted = !p.xe && g.chance(0.2) ? g.pick([', booted via tftp from 192.0.2.7', ', booted via']) : '';
+  lines.push(`System image file is "${want.systemImage}"${netbooted}`);
   want.lastReloadReason = g.pick(REASONS);
   lines.push(`Last reload reason: ${want.lastReloadReason}`, '', '', ...exportNotice(g), '');
   if (!p.xe && g.chance(0.6)) {
@@ -122,6 +155,11 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
       `Next reload license Level: ${want.nextReloadLicenseLevel}`,
       '',
     );
+  }
+  if (p.xe && g.chance(0.15)) {
+    // A virtual router with no licence chosen prints its levels empty.
+    want.licenseType = g.pick(['Perpetual', 'Subscription']);
+    lines.push('License Level: ', `License Type: ${want.licenseType}`, 'Next reload license Level: ', '');
   }
   if (p.xe && g.chance(0.5)) {
     // IOS-XE 17 routers: technology and type first (either may hold spaces), the two levels last.
@@ -162,6 +200,9 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
   ] as const) {
     if (n > 0) lines.push(`${n} ${what}`);
   }
+  // 12.x Catalyst switches count ports per Ethernet controller as well.
+  if (!p.xe && g.chance(0.2))
+    lines.push(`Ethernet-controller ${g.between(1, 6)} has ${g.between(1, 24)} Fast Ethernet/IEEE 802.3 interfaces`);
   want.nvramKb = g.pick([32768, 2048, 255]);
   lines.push(`${want.nvramKb}K bytes of non-volatile configuration memory.`);
   if (p.xe) {
