@@ -13,6 +13,10 @@ describe('run-show allow-list', () => {
     ['show bgp ipv4 unicast', 'show bgp ipv4 unicast'],
     ['show ip bgp neighbors 172.31.1.1', 'show ip bgp neighbors 172.31.1.1'],
     ['show route-map AGENT-IN', 'show route-map AGENT-IN'],
+    // Read-only forms the parsers read since issue 18: their output can be parsed where it lands.
+    ['show dmvpn detail', 'show dmvpn detail'],
+    ['show ip sla statistics aggregated', 'show ip sla statistics aggregated'],
+    ['show bgp ipv6 unicast', 'show bgp ipv6 unicast'],
   ])('allows %j', (input, normalised) => {
     expect(allowedShowCommand(input)).toBe(normalised);
   });
