@@ -1,12 +1,8 @@
 /**
  * When a poller reads (issue 14 item 5): one command family read on an
  * interval, woken early by syslog triggers, which coalesce into one read and
- * are held back to a minimum interval between two triggered reads (syslog is
- * unauthenticated UDP: a flood of hints must not become a flood of `show`
- * commands). A read on the interval holds no trigger back: the hint that a
- * hub's track just went Down is read at once even if the interval's read ran
- * a moment before (it cost a dual-cloud steer up to the whole minimum
- * interval, 2 s by default, in the lab). A pure transition
+ * are held back to a minimum interval (syslog is unauthenticated UDP: a flood
+ * of hints must not become a flood of `show` commands). A pure transition
  * function: the shell (agent/shell/observe/poller.ts) sets the one timer, runs the read
  * and feeds back what happened.
  */
@@ -19,23 +15,11 @@ export interface PollState {
   /** A trigger arrived during the read: read again once it ends. */
   readonly again: boolean;
   readonly lastReadStartMs: number;
-  /** When the last read a trigger asked for started: the minimum interval counts from it. */
-  readonly lastTriggeredStartMs: number;
-  /** The pending timer is a trigger held back (its read is a triggered one), not the interval's. */
-  readonly triggerHeld: boolean;
   /** When the pending timer falls due (Infinity: none), for coalescing triggers. */
   readonly nextReadAtMs: number;
 }
 
-export const INITIAL_POLL: PollState = {
-  running: false,
-  reading: false,
-  again: false,
-  lastReadStartMs: -Infinity,
-  lastTriggeredStartMs: -Infinity,
-  triggerHeld: false,
-  nextReadAtMs: Infinity,
-};
+export const INITIAL_POLL: PollState = { running: false, reading: false, again: false, lastReadStartMs: -Infinity, nextReadAtMs: Infinity };
 
 export type PollEvent =
   | { readonly kind: 'start'; readonly delayMs: number }
@@ -80,24 +64,24 @@ export function stepPoll(s: PollState, e: PollEvent, nowMs: number, minTriggerIn
     case 'trigger': {
       if (!s.running) return { state: s, effects: [] };
       if (s.reading) return { state: { ...s, again: true }, effects: [{ kind: 'coalesced' }] };
-      const earliest = s.lastTriggeredStartMs + minTriggerIntervalMs;
+      const earliest = s.lastReadStartMs + minTriggerIntervalMs;
       if (earliest > nowMs) {
-        // Held back; never later than a read already scheduled sooner (the interval's, or one held back before).
+        // Held back; never later than a read the interval had already scheduled sooner.
         if (s.nextReadAtMs <= earliest) return { state: s, effects: [{ kind: 'coalesced' }] };
-        const held = timer({ ...s, triggerHeld: true }, nowMs, earliest - nowMs);
+        const held = timer(s, nowMs, earliest - nowMs);
         return { state: held.state, effects: [{ kind: 'coalesced' }, ...held.effects] };
       }
-      const read = startRead(s, nowMs, true);
+      const read = startRead(s, nowMs);
       return { state: read.state, effects: [{ kind: 'cancel-timer' }, ...read.effects] };
     }
     case 'due':
-      return s.running ? startRead(s, nowMs, s.triggerHeld) : { state: s, effects: [] };
+      return s.running ? startRead(s, nowMs) : { state: s, effects: [] };
     case 'read-finished': {
       const ended: PollState = { ...s, reading: false, again: false };
       if (!s.running) return { state: ended, effects: [] };
       if (s.again) {
-        const wait = s.lastTriggeredStartMs + minTriggerIntervalMs - nowMs;
-        return wait > 0 ? timer({ ...ended, triggerHeld: true }, nowMs, wait) : startRead(ended, nowMs, true);
+        const wait = s.lastReadStartMs + minTriggerIntervalMs - nowMs;
+        return wait > 0 ? timer(ended, nowMs, wait) : startRead(ended, nowMs);
       }
       return timer(ended, nowMs, e.intervalMs ?? 0);
     }
@@ -108,14 +92,6 @@ function timer(s: PollState, nowMs: number, delayMs: number): PollStep {
   return { state: { ...s, nextReadAtMs: nowMs + delayMs }, effects: [{ kind: 'set-timer', delayMs }] };
 }
 
-function startRead(s: PollState, nowMs: number, triggered: boolean): PollStep {
-  const state: PollState = {
-    ...s,
-    reading: true,
-    nextReadAtMs: Infinity,
-    triggerHeld: false,
-    lastReadStartMs: nowMs,
-    lastTriggeredStartMs: triggered ? nowMs : s.lastTriggeredStartMs,
-  };
-  return { state, effects: [{ kind: 'read' }] };
+function startRead(s: PollState, nowMs: number): PollStep {
+  return { state: { ...s, reading: true, nextReadAtMs: Infinity, lastReadStartMs: nowMs }, effects: [{ kind: 'read' }] };
 }

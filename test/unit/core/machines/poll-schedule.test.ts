@@ -14,19 +14,9 @@ import {
 } from '../../../../agent/core/machines/poll-schedule.js';
 
 const MIN = 30_000;
-/** Running, idle, last read (a triggered one) at 0, the next interval's read due at 300 s. */
-const WAITING: PollState = {
-  running: true,
-  reading: false,
-  again: false,
-  lastReadStartMs: 0,
-  lastTriggeredStartMs: 0,
-  triggerHeld: false,
-  nextReadAtMs: 300_000,
-};
-const READING: PollState = { ...WAITING, reading: true, nextReadAtMs: Infinity };
-/** Running, idle: the interval's read ran at 0, the last triggered one long before. */
-const AFTER_INTERVAL_READ: PollState = { ...WAITING, lastTriggeredStartMs: -Infinity };
+/** Running, idle, last read at 0, the next interval's read due at 300 s. */
+const WAITING: PollState = { running: true, reading: false, again: false, lastReadStartMs: 0, nextReadAtMs: 300_000 };
+const READING: PollState = { running: true, reading: true, again: false, lastReadStartMs: 0, nextReadAtMs: Infinity };
 
 const rows: { name: string; state: PollState; event: PollEvent; nowMs: number; next: Partial<PollState>; effects: PollEffect[] }[] = [
   {
@@ -71,36 +61,12 @@ const rows: { name: string; state: PollState; event: PollEvent; nowMs: number; n
     effects: [{ kind: 'cancel-timer' }, { kind: 'read' }],
   },
   {
-    name: 'trigger within the minimum interval of the last triggered read: held back to it',
+    name: 'trigger within the minimum interval: held back to it',
     state: WAITING,
     event: { kind: 'trigger' },
     nowMs: 10_000,
-    next: { nextReadAtMs: 30_000, triggerHeld: true },
+    next: { nextReadAtMs: 30_000 },
     effects: [{ kind: 'coalesced' }, { kind: 'set-timer', delayMs: 20_000 }],
-  },
-  {
-    name: "trigger just after the interval's read, no triggered read within the minimum interval: read now",
-    state: AFTER_INTERVAL_READ,
-    event: { kind: 'trigger' },
-    nowMs: 1_000,
-    next: { reading: true, lastReadStartMs: 1_000, lastTriggeredStartMs: 1_000 },
-    effects: [{ kind: 'cancel-timer' }, { kind: 'read' }],
-  },
-  {
-    name: 'due of a trigger held back: its read is a triggered one',
-    state: { ...WAITING, triggerHeld: true, nextReadAtMs: 30_000 },
-    event: { kind: 'due' },
-    nowMs: 30_000,
-    next: { reading: true, triggerHeld: false, lastTriggeredStartMs: 30_000 },
-    effects: [{ kind: 'read' }],
-  },
-  {
-    name: "due of the interval's timer: not a triggered read (the minimum interval still counts from the last one)",
-    state: WAITING,
-    event: { kind: 'due' },
-    nowMs: 300_000,
-    next: { reading: true, lastReadStartMs: 300_000, lastTriggeredStartMs: 0 },
-    effects: [{ kind: 'read' }],
   },
   {
     name: 'trigger held back never delays a sooner interval read',
