@@ -189,8 +189,10 @@ export class Runtime {
       ['crypto', c.polling.cryptoSec, () => this.readCrypto()],
       ['routes', c.polling.routesSec, () => this.routes.read()],
     ];
+    // Woken by a track line only: its periodic read is the path read's first command, so a read of
+    // its own on an interval never holds a track's Down back behind the minimum trigger interval.
     const tracks = this.design.readQualityTracks;
-    if (tracks) families.push(['tracks', c.polling.flexvpnSec, tracks]);
+    if (tracks) families.push(['tracks', Infinity, tracks]);
     for (const [name, sec, read] of families) {
       const readAndTell = async () => {
         await read();
@@ -231,9 +233,6 @@ export class Runtime {
     for (const d of this.degradations.list()) this.events.emit({ kind: 'degradation', component: d.component, now: d });
     await this.readInterfaces().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'interfaces', error: e.message }));
     await this.readSla().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'sla', error: e.message }));
-    await this.design
-      .readQualityTracks?.()
-      .catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'tracks', error: e.message }));
     await this.design.readPath().catch((e: Error) => this.o.log.warn('initial-read-failed', { family: 'flexvpn', error: e.message }));
     for (const [name, p] of this.pollers) p.start(name === 'routes' ? 0 : p.nextIntervalMs());
     let offset = this.wallOffsetMs();

@@ -88,7 +88,9 @@ export function stepPoll(s: PollState, e: PollEvent, nowMs: number, minTriggerIn
   }
 }
 
+/** An infinite delay sets no timer: a poller with no interval reads only when a trigger asks. */
 function timer(s: PollState, nowMs: number, delayMs: number): PollStep {
+  if (!Number.isFinite(delayMs)) return { state: { ...s, nextReadAtMs: Infinity }, effects: [] };
   return { state: { ...s, nextReadAtMs: nowMs + delayMs }, effects: [{ kind: 'set-timer', delayMs }] };
 }
 

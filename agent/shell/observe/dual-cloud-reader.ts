@@ -33,8 +33,9 @@ export class DualCloudReader {
 
   constructor(private readonly o: DualCloudReaderOptions) {}
 
-  /** BGP (the hub in use, sessions down) and the NHRP shortcuts. */
+  /** The hub tracks (their periodic read), BGP (the hub in use, sessions down) and the NHRP shortcuts. */
   async read(): Promise<void> {
+    await this.readHubTracks();
     const neighbors = await this.o.parse('show ip bgp summary');
     const paths = await this.o.parse('show ip bgp', 'show bgp ipv4 unicast');
     const r = bgpObservations(this.seen, this.o.dualCloud, neighbors, paths);
@@ -49,9 +50,9 @@ export class DualCloudReader {
   }
 
   /**
-   * The router's own quality tracks: a hub whose track is Down is bad at once. Read on their own
-   * (a track line wakes this read alone), so the steer a track calls for never waits behind the
-   * BGP table; a change observed, the read ends once the steer it called for has run.
+   * The router's own quality tracks: a hub whose track is Down is bad at once. Read first in each
+   * poll, and alone when a track line wakes it (so the steer a track calls for never waits behind
+   * the BGP table); a change observed, the read ends once the steer it called for has run.
    */
   async readHubTracks(): Promise<void> {
     if (!this.hasQualityTracks) return;

@@ -5,6 +5,7 @@ import { drawsInterval, INITIAL_POLL, stepPoll, type PollEffect, type PollEvent 
 
 export interface PollerOptions {
   name: string;
+  /** Infinity: no reads of its own, only those a trigger asks for. */
   intervalMs: number;
   /** Each interval varies by up to +/- this fraction: a fleet of spokes must not poll in lockstep. */
   jitter: number;
@@ -51,6 +52,7 @@ export class Poller {
 
   /** The next interval: uniform in [interval * (1 - jitter), interval * (1 + jitter)]. */
   nextIntervalMs(): number {
+    if (!Number.isFinite(this.o.intervalMs)) return Infinity; // no draw: the seeded stream stays the other pollers'
     const r = (this.o.random ?? Math.random)();
     return Math.round(this.o.intervalMs * (1 + this.o.jitter * (2 * r - 1)));
   }

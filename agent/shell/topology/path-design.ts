@@ -49,8 +49,9 @@ export interface PathDesign {
   /** The `flexvpn` family's read: the path in use, as policy observations, then reconciliation. */
   readPath(): Promise<void>;
   /**
-   * The router's own quality tracks of the hubs, read on their own (family `tracks`, woken by a
-   * track line) so the steer a track calls for waits behind nothing; absent when none is named.
+   * The router's own quality tracks of the hubs, read alone when a track line wakes them (family
+   * `tracks`, no interval of its own: readPath reads them first on its period), so the steer a
+   * track calls for waits behind nothing; absent when none is named.
    */
   readonly readQualityTracks?: (() => Promise<void>) | undefined;
   /** NHRP shortcuts as last read (dual-cloud); undefined elsewhere or before the first read. */

@@ -6,12 +6,12 @@ import { ManualClock } from '../../../lab/world/clock.js';
 
 const flush = () => new Promise((r) => setImmediate(r));
 
-function poller(minTriggerIntervalMs: number) {
+function poller(minTriggerIntervalMs: number, intervalMs = 300_000) {
   const lab = new ManualClock(0);
   const starts: number[] = [];
   const p = new Poller({
     name: 'routes',
-    intervalMs: 300_000,
+    intervalMs,
     jitter: 0,
     minTriggerIntervalMs,
     read: async () => {
@@ -41,6 +41,21 @@ describe('Poller triggered reads', () => {
     await flush();
     expect(starts).toEqual([0, 30_000]);
     expect(p.triggersCoalesced).toBeGreaterThan(900);
+  });
+
+  it('with no interval it reads only when triggered, still no sooner than the minimum interval', async () => {
+    const { lab, starts, p } = poller(2_000, Infinity);
+    p.start(p.nextIntervalMs());
+    lab.advance(600_000);
+    await flush();
+    expect(starts).toEqual([]);
+    p.trigger();
+    await flush();
+    lab.advance(500);
+    p.trigger();
+    lab.advance(600_000);
+    await flush();
+    expect(starts).toEqual([600_000, 602_000]);
   });
 
   it('a trigger after the minimum interval reads at once', async () => {

@@ -133,6 +133,22 @@ const rows: { name: string; state: PollState; event: PollEvent; nowMs: number; n
     effects: [],
   },
   {
+    name: 'start with no interval (a poller only triggers read): no timer',
+    state: INITIAL_POLL,
+    event: { kind: 'start', delayMs: Infinity },
+    nowMs: 1_000,
+    next: { running: true, nextReadAtMs: Infinity },
+    effects: [],
+  },
+  {
+    name: 'read finished with no interval: no timer, the next read is the next trigger',
+    state: READING,
+    event: { kind: 'read-finished', intervalMs: Infinity },
+    nowMs: 2_000,
+    next: { reading: false, nextReadAtMs: Infinity },
+    effects: [],
+  },
+  {
     name: 'stop: the timer cancelled',
     state: WAITING,
     event: { kind: 'stop' },
