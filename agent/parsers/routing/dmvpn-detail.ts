@@ -32,7 +32,7 @@ const NHS_HEAD = /^(IPv4|IPv6) NHS:\s*(.*)$/;
 // `10.0.0.1  RE priority = 0 cluster = 0`; IOS-XE 17.x adds the server's NBMA address
 // (`10.0.0.1  RE  NBMA Address: 192.0.2.1 priority = 0 cluster = 0`, as `show ip nhrp nhs detail` prints it).
 const NHS_ENTRY =
-  /^([0-9A-Fa-f:.]*[.:][0-9A-Fa-f:.]*)\s+([ERW]{1,3})(?:\s+NBMA Address:\s*(\S+))?(?:\s+priority\s*=\s*(\d+)\s+cluster\s*=\s*(\d+))?$/;
+  /^([0-9A-Fa-f]*[.:][0-9A-Fa-f:.]*)\s+([ERW]{1,3})(?:\s+NBMA Address:\s*(\S+))?(?:\s+priority\s*=\s*(\d+)\s+cluster\s*=\s*(\d+))?$/;
 
 export interface DetailHeader {
   interface: string;

@@ -19,7 +19,7 @@ const INTERFACE = /^Interface: ([^,\s]+), (IPv4|IPv6) NHRP Details$/;
 const TYPE = /^Type:\s*([^,\s]+),\s*(?:NHRP Peers|Total NBMA Peers \(v4\/v6\)|Peers):\s*(\d+)(?:\/(\d+))?,?$/;
 // `show dmvpn detail` adds a `Target Network` column.
 const COLUMNS = /^#?\s*Ent\s+Peer NBMA Addr\s+Peer Tunnel Add\s+State\s+UpDn Tm\s+Attrb(?:\s+Target Network)?$/;
-const ADDRESS = String.raw`[0-9A-Fa-f:.]*[.:][0-9A-Fa-f:.]*`;
+const ADDRESS = String.raw`[0-9A-Fa-f]*[.:][0-9A-Fa-f:.]*`;
 // State, up/down time, attributes and, under `detail`, the target network.
 const ENTRY = String.raw`([A-Za-z]+)\s+(\S+)\s+([A-Z0-9]+)(?:\s+(${ADDRESS}\/\d{1,3}))?$`;
 // `1 172.29.0.1   172.30.90.1   IKE  3w5d  S`: # Ent, NBMA, tunnel address, state, up/down, attributes.
