@@ -55,3 +55,6 @@ export interface DualCloudConfig {
 /** The hub whose neighbour address is `neighbor`. */
 export const hubOf = (c: DualCloudConfig, neighbor: string | undefined): DualCloudHub | undefined =>
   neighbor === undefined ? undefined : c.hubs.find((h) => h.neighbor === neighbor);
+
+/** Whether any hub names a router-side quality track (`qualityTrack`): then the agent reads the tracks. */
+export const namesQualityTracks = (c: DualCloudConfig): boolean => c.hubs.some((h) => h.qualityTrack !== undefined);

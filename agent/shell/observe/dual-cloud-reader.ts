@@ -1,5 +1,5 @@
 import type { CommandId, RecordOf } from '../../parsers/registry.js';
-import type { DualCloudConfig } from '../../core/dual-cloud/config.js';
+import { namesQualityTracks, type DualCloudConfig } from '../../core/dual-cloud/config.js';
 import { bgpObservations, hubTracksDown, type BgpSeen } from '../../core/dual-cloud/observe.js';
 import { shortcutChanges, shortcutsOf, shortcutViolations, type Shortcut, type ShortcutChange } from '../../core/dual-cloud/shortcuts.js';
 import type { Observation } from '../../core/policy/types.js';
@@ -44,18 +44,13 @@ export class DualCloudReader {
     await this.readShortcuts();
   }
 
-  /** Whether any hub names a router-side quality track (`qualityTrack`), which readHubTracks reads. */
-  get hasQualityTracks(): boolean {
-    return this.o.dualCloud.hubs.some((h) => h.qualityTrack !== undefined);
-  }
-
   /**
    * The router's own quality tracks: a hub whose track is Down is bad at once. Read first in each
    * poll, and alone when a track line wakes it (so the steer a track calls for never waits behind
    * the BGP table); a change observed, the read ends once the steer it called for has run.
    */
   async readHubTracks(): Promise<void> {
-    if (!this.hasQualityTracks) return;
+    if (!namesQualityTracks(this.o.dualCloud)) return;
     const down = hubTracksDown(this.o.dualCloud, await this.o.parse('show track brief'));
     const key = down.map((d) => `${d.peer}#${d.track}`).join(',');
     if (key === this.tracksKey) return;

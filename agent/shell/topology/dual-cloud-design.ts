@@ -5,7 +5,7 @@
  * route-maps reconciled with the steer after each read.
  */
 import type { BgpNeighborDetail, RouteMapEntry } from '../../../proto/records/routing.js';
-import type { DualCloudConfig } from '../../core/dual-cloud/config.js';
+import { namesQualityTracks, type DualCloudConfig } from '../../core/dual-cloud/config.js';
 import { steeringDifferences, steeringRepairPlan } from '../../core/dual-cloud/reconcile.js';
 import type { Shortcut } from '../../core/dual-cloud/shortcuts.js';
 import { BgpSteering } from '../act/bgp-steering.js';
@@ -60,7 +60,7 @@ export class DualCloudDesign implements PathDesign {
   }
 
   get readQualityTracks(): (() => Promise<void>) | undefined {
-    return this.reader.hasQualityTracks ? () => this.reader.readHubTracks() : undefined;
+    return namesQualityTracks(this.dualCloud) ? () => this.reader.readHubTracks() : undefined;
   }
 
   get shortcuts(): Shortcut[] | undefined {

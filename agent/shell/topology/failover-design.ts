@@ -45,9 +45,10 @@ export class FailoverDesign implements PathDesign {
     private readonly c: FailoverAgentConfig,
   ) {
     this.watchedInterfaces = c.flexvpn.sources.map((s) => s.interface);
+    const targets = actuationTargets(c);
     this.steering = new Actuator({
       router: o.router,
-      targets: actuationTargets(c),
+      targets,
       strategy: c.actuation.strategy,
       clock: o.clock,
       log: o.log.child('actuator'),
@@ -58,7 +59,7 @@ export class FailoverDesign implements PathDesign {
     });
     this.reconciliation = {
       reconcile: {
-        targets: actuationTargets(c),
+        targets,
         strategy: c.actuation.strategy,
         // A repair is given as long as a steer is to take; the path as long again to follow.
         config: {

@@ -1,4 +1,5 @@
 import type { AgentConfig } from '../../config/types.js';
+import { namesQualityTracks } from '../../core/dual-cloud/config.js';
 import { DualCloudDesign } from './dual-cloud-design.js';
 import { FailoverDesign } from './failover-design.js';
 import type { PathDesign, PathDesignDeps } from './path-design.js';
@@ -14,5 +15,5 @@ export function pathDesignFor(deps: PathDesignDeps): PathDesign {
  * (ActingFirstRouter): a dual-cloud spoke's hub quality tracks, when hubs name them.
  */
 export function urgentReadsOf(config: AgentConfig): string[] {
-  return config.topology === 'dual-cloud' && config.dualCloud.hubs.some((h) => h.qualityTrack !== undefined) ? ['show track brief'] : [];
+  return config.topology === 'dual-cloud' && namesQualityTracks(config.dualCloud) ? ['show track brief'] : [];
 }
