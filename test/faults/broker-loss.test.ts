@@ -115,7 +115,14 @@ describe('broker loss while the agent produces events (embedded aedes, real SQLi
       await waitFor('the kill mid-drain', () => midDrain !== undefined, 20_000);
       await midDrain;
       await broker.restart();
-      await waitFor('the third birth', () => births().length >= 3, 20_000);
+      // The agent's reconnect waits out its jittered backoff (at most the 60 s cap, 6 s at this lab speed);
+      // on a loaded machine the reconnect and the broker's resumed sessions take longer: say where it stood.
+      await waitFor('the third birth', () => births().length >= 3, 45_000).catch((e: Error) => {
+        const { connected, outboxDepth } = agent.mqtt!.stats();
+        throw new Error(
+          `${e.message} (births ${births().length}, agent connected ${connected}, outbox ${outboxDepth}, operator connected ${operator.connected})`,
+        );
+      });
       await waitFor(
         'every outbox row of the outage delivered',
         () => pending.every((r) => ids().has((JSON.parse(r.payload) as { id: string }).id)),
