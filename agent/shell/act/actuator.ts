@@ -10,8 +10,8 @@ import {
 } from '../../core/actuation/plan.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
-import { RouterError, type RouterCli } from '../../ports/router-cli.js';
-import { waitUntil } from './verify-wait.js';
+import type { RouterCli } from '../../ports/router-cli.js';
+import { applyAndVerify, describeActuationError, reapplyPlan, sendPlan } from './apply-plan.js';
 
 /** What the router says it uses now (re-read for verification). */
 export interface ActivePath {
@@ -113,7 +113,7 @@ export class Actuator implements Steering {
           )
         : planPeerOrder(this.o.targets, target.peer, previous?.peer);
     const matches = (p: ActivePath) => p.peer === target.peer && p.source === target.source && p.sessionUp;
-    const outcome = await this.applyAndVerify(plan, matches, onCommandOut, token);
+    const outcome = await this.verified(plan, matches, onCommandOut, token);
     if (outcome.ok || outcome.code === 'ACTUATE_SUPERSEDED') return outcome;
     const rolledBack = await this.rollBack(previous);
     this.o.log.warn('actuation-failed', { target, code: outcome.code, message: outcome.message, rolledBack });
@@ -122,85 +122,26 @@ export class Actuator implements Steering {
 
   /** Every candidate allowed: the router decides alone. Verified by the client being connected at all. */
   async release(onCommandOut?: () => void, token = new Supersede()): Promise<ActuationOutcome> {
-    return this.applyAndVerify(planRelease(this.o.targets), () => true, onCommandOut, token);
+    return this.verified(planRelease(this.o.targets), () => true, onCommandOut, token);
   }
 
-  /**
-   * Reconciliation's repair: the intent's configuration once more, no retry, no rollback
-   * (the intent is where the router belongs) and no verification here: the next poll
-   * reads the tracks back, and reconciliation counts a repair that did not take.
-   */
-  async reapply(plan: ActuationPlan, token = new Supersede()): Promise<ActuationOutcome> {
-    if (token.superseded)
-      return { ok: false, code: 'ACTUATE_SUPERSEDED', message: 'a newer decision took over', attempts: 0, rolledBack: false };
-    const started = this.o.clock.now();
-    try {
-      await this.apply(plan);
-      return { ok: true, attempts: 1, verifiedAfterMs: this.o.clock.now() - started };
-    } catch (err) {
-      const routerCode = err instanceof RouterError ? err.code : undefined;
-      this.o.log.warn('repair-apply-failed', { error: describe(err) });
-      return {
-        ok: false,
-        code: 'ACTUATE_ROUTER_ERROR',
-        message: describe(err),
-        attempts: 1,
-        rolledBack: false,
-        ...(routerCode ? { routerCode } : {}),
-      };
-    }
+  /** Reconciliation's repair: the intent once more (apply-plan.ts, reapplyPlan). */
+  reapply(plan: ActuationPlan, token = new Supersede()): Promise<ActuationOutcome> {
+    return reapplyPlan(this.o, plan, token);
   }
 
-  private async applyAndVerify(
+  private verified(
     plan: ActuationPlan,
     matches: (p: ActivePath) => boolean,
     onCommandOut: (() => void) | undefined,
     token: Supersede,
   ): Promise<ActuationOutcome> {
-    const started = this.o.clock.now();
-    let lastError = '';
-    let code: 'ACTUATE_VERIFY_FAILED' | 'ACTUATE_ROUTER_ERROR' = 'ACTUATE_VERIFY_FAILED';
-    let routerCode: string | undefined;
-    const superseded = (attempts: number): ActuationOutcome => ({
-      ok: false,
-      code: 'ACTUATE_SUPERSEDED',
-      message: 'a newer decision took over',
-      attempts,
-      rolledBack: false,
-    });
-    for (let attempt = 1; attempt <= this.o.retries + 1; attempt++) {
-      if (token.superseded) return superseded(attempt - 1);
-      try {
-        if (attempt === 1) onCommandOut?.();
-        await this.apply(plan);
-      } catch (err) {
-        code = 'ACTUATE_ROUTER_ERROR';
-        routerCode = err instanceof RouterError ? err.code : undefined;
-        lastError = describe(err);
-        this.o.log.warn('actuation-apply-failed', { attempt, error: lastError });
-        continue;
-      }
-      const seen = await waitUntil({
-        clock: this.o.clock,
-        log: this.o.log,
-        timeoutMs: this.o.verifyTimeoutMs,
-        pollMs: this.o.verifyPollMs,
-        token,
-        read: () => this.o.readActivePath(),
-        check: matches,
-      });
-      if (seen.ok) return { ok: true, attempts: attempt, verifiedAfterMs: this.o.clock.now() - started };
-      if (token.superseded) return superseded(attempt);
-      code = 'ACTUATE_VERIFY_FAILED';
-      routerCode = undefined;
-      lastError = `the router did not take the change within ${this.o.verifyTimeoutMs} ms`;
-    }
-    return { ok: false, code, message: lastError, attempts: this.o.retries + 1, rolledBack: false, ...(routerCode ? { routerCode } : {}) };
-  }
-
-  private async apply(plan: ActuationPlan): Promise<void> {
-    if (plan.configLines.length > 0) await this.o.router.configure(plan.configLines);
-    for (const cmd of plan.execCommands) await this.o.router.exec(cmd);
+    const check = {
+      read: () => this.o.readActivePath(),
+      check: matches,
+      notFollowed: () => `the router did not take the change within ${this.o.verifyTimeoutMs} ms`,
+    };
+    return applyAndVerify(this.o, plan, check, onCommandOut, token);
   }
 
   /** Back to where the router was, if that was a configured path; otherwise every candidate allowed. */
@@ -212,13 +153,11 @@ export class Actuator implements Steering {
         : planPeerOrder(this.o.targets, path.peer)
       : planRelease(this.o.targets);
     try {
-      await this.apply(plan);
+      await sendPlan(this.o.router, plan);
       return true;
     } catch (err) {
-      this.o.log.error('rollback-failed', { error: describe(err) });
+      this.o.log.error('rollback-failed', { error: describeActuationError(err) });
       return false;
     }
   }
 }
-
-const describe = (err: unknown) => (err instanceof RouterError ? `${err.code}: ${err.message}` : String((err as Error)?.message ?? err));

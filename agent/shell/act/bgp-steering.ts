@@ -1,5 +1,4 @@
 import type { BgpPathEntry, RouteMapEntry } from '../../../proto/records/routing.js';
-import { describeError } from '../../../proto/coded-error.js';
 import type { ActuationPlan } from '../../core/actuation/plan.js';
 import type { DualCloudConfig } from '../../core/dual-cloud/config.js';
 import { planBgpRelease, planBgpSteer, routeMapIntents } from '../../core/dual-cloud/plan.js';
@@ -7,9 +6,9 @@ import { bestHubs } from '../../core/dual-cloud/observe.js';
 import { prefixesNotVia, routeMapDifferences } from '../../core/dual-cloud/verify.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
-import { RouterError, type RouterCli } from '../../ports/router-cli.js';
+import type { RouterCli } from '../../ports/router-cli.js';
 import { Supersede, type ActuationOutcome, type Steering, type SteerTarget } from './actuator.js';
-import { waitUntil } from './verify-wait.js';
+import { applyAndVerify, describeActuationError, reapplyPlan, sendPlan } from './apply-plan.js';
 
 /** What the router shows of BGP, re-read to verify a steer. */
 export interface BgpView {
@@ -62,7 +61,7 @@ export class BgpSteering implements Steering {
       bestHubs(c, v.paths).some((b) => b.nextHop === target.peer) &&
       prefixesNotVia(c, v.paths, target.peer).length === 0 &&
       routeMapDifferences(intents, v.routeMaps).length === 0;
-    const outcome = await this.applyAndVerify(planBgpSteer(c, target.peer), followed, onCommandOut, token);
+    const outcome = await this.verified(planBgpSteer(c, target.peer), followed, onCommandOut, token);
     if (outcome.ok) {
       this.appliedHub = target.peer;
       this.settled = true;
@@ -76,7 +75,7 @@ export class BgpSteering implements Steering {
   /** Every route-map neutral: BGP decides alone. Verified by the route-maps reading back without a set clause. */
   async release(onCommandOut?: () => void, token = new Supersede()): Promise<ActuationOutcome> {
     const intents = routeMapIntents(this.o.dualCloud, undefined);
-    const outcome = await this.applyAndVerify(
+    const outcome = await this.verified(
       planBgpRelease(this.o.dualCloud),
       (v) => routeMapDifferences(intents, v.routeMaps).length === 0,
       onCommandOut,
@@ -89,98 +88,40 @@ export class BgpSteering implements Steering {
     return outcome;
   }
 
-  async reapply(plan: ActuationPlan, token = new Supersede()): Promise<ActuationOutcome> {
-    if (token.superseded)
-      return { ok: false, code: 'ACTUATE_SUPERSEDED', message: 'a newer decision took over', attempts: 0, rolledBack: false };
-    const started = this.o.clock.now();
-    try {
-      await this.apply(plan);
-      return { ok: true, attempts: 1, verifiedAfterMs: this.o.clock.now() - started };
-    } catch (err) {
-      return { ok: false, code: 'ACTUATE_ROUTER_ERROR', message: describe(err), attempts: 1, rolledBack: false, ...routerCodeOf(err) };
-    }
+  /** Reconciliation's repair: the intent once more (apply-plan.ts, reapplyPlan). */
+  reapply(plan: ActuationPlan, token = new Supersede()): Promise<ActuationOutcome> {
+    return reapplyPlan(this.o, plan, token);
   }
 
-  private async applyAndVerify(
+  private verified(
     plan: ActuationPlan,
     followed: (v: BgpView) => boolean,
     onCommandOut: (() => void) | undefined,
     token: Supersede,
   ): Promise<ActuationOutcome> {
-    const started = this.o.clock.now();
-    let failure: Extract<ActuationOutcome, { ok: false }> | undefined;
-    const superseded = (attempts: number): ActuationOutcome => ({
-      ok: false,
-      code: 'ACTUATE_SUPERSEDED',
-      message: 'a newer decision took over',
-      attempts,
-      rolledBack: false,
-    });
-    for (let attempt = 1; attempt <= this.o.retries + 1; attempt++) {
-      if (token.superseded) return superseded(attempt - 1);
-      try {
-        if (attempt === 1) onCommandOut?.();
-        await this.apply(plan);
-      } catch (err) {
-        failure = {
-          ok: false,
-          code: 'ACTUATE_ROUTER_ERROR',
-          message: describe(err),
-          attempts: attempt,
-          rolledBack: false,
-          ...routerCodeOf(err),
-        };
-        this.o.log.warn('actuation-apply-failed', { attempt, error: failure.message });
-        continue;
-      }
-      const seen = await waitUntil({
-        clock: this.o.clock,
-        log: this.o.log,
-        timeoutMs: this.o.verifyTimeoutMs,
-        pollMs: this.o.verifyPollMs,
-        token,
-        read: () => this.o.readBgp(),
-        check: followed,
-        describe: (view) =>
-          `best paths ${
-            bestHubs(this.o.dualCloud, view.paths)
-              .map((b) => `${b.prefix} via ${b.nextHop}`)
-              .join(', ') || 'none'
-          }`,
-      });
-      if (seen.ok) return { ok: true, attempts: attempt, verifiedAfterMs: this.o.clock.now() - started };
-      if (token.superseded) return superseded(attempt);
-      failure = {
-        ok: false,
-        code: 'ACTUATE_VERIFY_FAILED',
-        message: `BGP did not follow within ${this.o.verifyTimeoutMs} ms${seen.seen ? `: ${seen.seen}` : ''}`,
-        attempts: attempt,
-        rolledBack: false,
-      };
-    }
-    return { ...failure!, attempts: this.o.retries + 1 };
-  }
-
-  private async apply(plan: ActuationPlan): Promise<void> {
-    if (plan.configLines.length > 0) await this.o.router.configure(plan.configLines);
-    for (const cmd of plan.execCommands) await this.o.router.exec(cmd);
+    const check = {
+      read: () => this.o.readBgp(),
+      check: followed,
+      describe: (view: BgpView) =>
+        `best paths ${
+          bestHubs(this.o.dualCloud, view.paths)
+            .map((b) => `${b.prefix} via ${b.nextHop}`)
+            .join(', ') || 'none'
+        }`,
+      notFollowed: (seen: string | undefined) => `BGP did not follow within ${this.o.verifyTimeoutMs} ms${seen ? `: ${seen}` : ''}`,
+    };
+    return applyAndVerify(this.o, plan, check, onCommandOut, token);
   }
 
   /** The route-maps as the last verified steer left them: nothing half-applied stays. */
   private async rollBack(): Promise<boolean> {
     const c = this.o.dualCloud;
     try {
-      await this.apply(this.appliedHub !== undefined ? planBgpSteer(c, this.appliedHub) : planBgpRelease(c));
+      await sendPlan(this.o.router, this.appliedHub !== undefined ? planBgpSteer(c, this.appliedHub) : planBgpRelease(c));
       return true;
     } catch (err) {
-      this.o.log.error('rollback-failed', { error: describe(err) });
+      this.o.log.error('rollback-failed', { error: describeActuationError(err) });
       return false;
     }
   }
 }
-
-const describe = (err: unknown) => {
-  const { code, message } = describeError(err);
-  return code ? `${code}: ${message}` : message;
-};
-const routerCodeOf = (err: unknown) => (err instanceof RouterError ? { routerCode: err.code } : {});
