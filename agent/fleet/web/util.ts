@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
 /** Small helpers of the page: escaping (every value from the network is text, never markup), time, the API. */
 
+import type { OverviewRow } from '../fleet-state.js';
+
 export const esc = (v: unknown): string => String(v ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The spokes' clock as the server gave it (api/me), run on at its speed: the demo's lab plays faster than life. */
@@ -84,23 +86,8 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body;
 }
 
-export interface Row {
-  key: string;
-  site: string;
-  node: string;
-  status: 'online' | 'offline' | 'unknown';
-  degraded: boolean;
-  backup: boolean;
-  override: boolean;
-  hub?: string;
-  wan?: string;
-  path?: string;
-  version?: string;
-  mode?: string;
-  pathSince?: number;
-  lastEventTs?: number;
-  lastHeardMs: number;
-}
+/** A spoke's row of the overview, as api/overview and the live batches send it. */
+export type Row = OverviewRow;
 
 export interface LiveBatch {
   rows: Row[];
