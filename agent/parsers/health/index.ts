@@ -74,10 +74,14 @@ const INTERFACE_TABLES =
 
 /** Documented forms of these commands whose output is another layout. */
 export const healthRefusals = [
+  // No source this project could read documents its distribution lines (issue 18: no Cisco
+  // reference or capture of the form was found), so it is refused rather than handed to the plain
+  // form's parser, and the refusal names that form.
   refusal(
     'show ip sla statistics aggregated [N] details',
     /^show ip sla statistics aggregated(?: \d+)? details$/i,
-    'statistics aggregated per interval with their RTT distribution tables, not the aggregated blocks alone',
+    'statistics aggregated per interval with their RTT distribution tables, not the aggregated blocks alone; ' +
+      'ask for `show ip sla statistics aggregated [N]`, whose per-interval blocks are read',
   ),
   refusal(
     'show track {resolution | timers | summary}',

@@ -13,16 +13,14 @@ export type OpenEntry =
   | { kind: 'source-interfaces' }
   | { kind: 'tls-profiles'; profile?: LoggingTlsProfile }
   | { kind: 'discriminators' }
+  | { kind: 'syslog'; closed: boolean }
   | { kind: 'none' };
 
 const status = (w: string): LoggingStatus => (w.toLowerCase() === 'enabled' ? 'enabled' : 'disabled');
 
-/** `Syslog logging: enabled (0 messages dropped, 149 messages rate-limited, 0 flushes, 0 overruns, xml disabled, filtering disabled)` */
-function syslogLine(s: LoggingSettings, rest: string): boolean {
-  const m = /^(enabled|disabled)(?:\s*\((.*)\))?$/.exec(rest);
-  if (!m) return false;
-  s.syslog = status(m[1]!);
-  for (const item of (m[2] ?? '')
+/** `0 messages dropped`, `149 messages rate-limited`, `xml disabled`, ...: the items of `Syslog logging: enabled (...)`. */
+function syslogItems(s: LoggingSettings, text: string): boolean {
+  for (const item of text
     .split(',')
     .map((x) => x.trim())
     .filter((x) => x !== '')) {
@@ -36,6 +34,20 @@ function syslogLine(s: LoggingSettings, rest: string): boolean {
     else return false;
   }
   return true;
+}
+
+/**
+ * `Syslog logging: enabled (0 messages dropped, 149 messages rate-limited, 0 flushes, 0 overruns, xml disabled, filtering disabled)`.
+ * The list may wrap after a comma (the IOS Configuration Fundamentals Command Reference prints
+ * it on two lines): it stays open until its `)`, like the other wrapped entries.
+ */
+function syslogLine(s: LoggingSettings, rest: string): OpenEntry | undefined {
+  const m = /^(enabled|disabled)(?:\s*\(([^()]*)(\))?)?$/.exec(rest);
+  if (!m) return undefined;
+  s.syslog = status(m[1]!);
+  if (m[2] === undefined) return { kind: 'none' };
+  if (!syslogItems(s, m[2])) return undefined;
+  return m[3] === undefined ? { kind: 'syslog', closed: false } : { kind: 'none' };
 }
 
 /** Applies `level debugging`, `481 messages logged`, `xml disabled`, ... to a destination. */
@@ -122,11 +134,12 @@ function destination(s: LoggingSettings, key: 'console' | 'monitor' | 'buffer' |
  */
 export function settingsLine(s: LoggingSettings, t: string): OpenEntry | undefined {
   let m: RegExpExecArray | null;
-  if ((m = /^Syslog logging: (.*)$/.exec(t))) return syslogLine(s, m[1]!.trim()) ? { kind: 'none' } : undefined;
+  if ((m = /^Syslog logging: (.*)$/.exec(t))) return syslogLine(s, m[1]!.trim());
   if ((m = /^(Console|Monitor|Buffer|Trap) logging:\s*(.*)$/.exec(t))) {
     return destination(s, m[1]!.toLowerCase() as 'console' | 'monitor' | 'buffer' | 'trap', m[2]!);
   }
-  if ((m = /^Exception Logging: (?:size \((\d+) bytes\)|(Disabled))$/i.exec(t))) {
+  // `Exception Logging: size (4096 bytes)` (IOS-XE); 12.x and 15.x: `Logging Exception size (8192 bytes)`.
+  if ((m = /^(?:Exception Logging:|Logging Exception) (?:size \((\d+) bytes\)|(Disabled))$/i.exec(t))) {
     if (m[1] !== undefined) s.exceptionSizeBytes = Number(m[1]);
     else s.exceptionStatus = 'disabled';
     return { kind: 'none' };
@@ -183,8 +196,21 @@ export function entryLine(s: LoggingSettings, open: OpenEntry, t: string): boole
     case 'tls-profiles':
       return tlsProfileLine(s, open, t);
     case 'discriminators':
-      // `test      mnemonics      drops    CONFIG_I` (genieparser iosxe golden_output_19)
-      return /^\S+\s+(?:facility|mnemonics|msg-body|severity)\s+(?:drops|includes)\s+\S/.test(t);
+      // A discriminator and its first clause: `test      mnemonics      drops    CONFIG_I` (genieparser
+      // iosxe golden_output_19), `ATTFLTR1 severity group includes 1,2,5` (the severity clause names
+      // a group); then its rate limit, `rate-limit not to exceed 100 messages per second` (IOS
+      // Configuration Fundamentals Command Reference, show logging).
+      return (
+        /^\S+\s+(?:facility|mnemonics|msg-body|severity(?:\s+group)?)\s+(?:drops|includes)\s+\S/.test(t) ||
+        /^rate-limit not to exceed \d+ messages per second$/.test(t)
+      );
+    case 'syslog': {
+      // The wrapped rest of `Syslog logging: enabled (...`, up to its `)`.
+      const m = /^([^()]*?)(\))?$/.exec(t);
+      if (open.closed || !m || !syslogItems(s, m[1]!)) return false;
+      open.closed = m[2] !== undefined;
+      return true;
+    }
     case 'none':
       return false;
   }

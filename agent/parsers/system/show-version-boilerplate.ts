@@ -58,6 +58,12 @@ const IGNORABLE: readonly RegExp[] = [
   /^\S+ processor: part number \d+, mask \d+$/,
   /^(?:\w+ Revision [\w.]+, ?)+\w+ Revision [\w.]+$/,
   /^DRAM configuration is \d+ bits wide with parity (?:en|dis)abled\.$/,
+  // Cisco 3600s (IOS Configuration Fundamentals Command Reference, show version, a 3660 on 12.3(4)T):
+  // the chassis type, the second ROM line with no boot image named, and the PCMCIA flash being read.
+  /^\S+ Chassis type: \S+$/,
+  /^ROM: ?$/,
+  /^(?:Flash card inserted\. ?)?Reading filesystem\.\.\. ?done\.$/,
+  /^Flash card inserted\.$/,
   // Feature sets of old IOS trains (genieparser iosxe golden_output_ios_2, ios cat6k).
   /^(?:Bridging|X\.25|TN3270 Emulation|SuperLAT) software\b.*$/,
   // Port and line counts: `3 Gigabit Ethernet interfaces`, `32 terminal line(s)`,

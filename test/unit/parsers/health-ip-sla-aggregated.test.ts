@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIpSlaStatisticsAggregated } from '../../../agent/parsers/health/ip-sla-aggregated.js';
+import { refusedForm, resolveCommand, UnsupportedCommandError } from '../../../agent/parsers/registry.js';
 
 // `show ip sla statistics aggregated [N]`, one test per line kind (issue 18). Whole outputs are
 // parser cases (test/unit/parsers/cases/show-ip-sla-statistics-aggregated/).
@@ -160,5 +161,17 @@ describe('show ip sla statistics aggregated', () => {
       'Bucket Range: 0-19 ms',
     );
     expect(warnings).toHaveLength(2);
+  });
+});
+
+describe('show ip sla statistics aggregated [N] details', () => {
+  it('is refused with a reason that names the form whose output is read', () => {
+    for (const line of ['show ip sla statistics aggregated details', 'sh ip sla stat agg 7 details']) {
+      expect(resolveCommand(line)).toBeUndefined();
+      const refused = refusedForm(line);
+      expect(refused?.usage).toBe('show ip sla statistics aggregated [N] details');
+      expect(refused?.reason).toContain('ask for `show ip sla statistics aggregated [N]`');
+      expect(new UnsupportedCommandError(line).message).toContain('ask for `show ip sla statistics aggregated [N]`');
+    }
   });
 });

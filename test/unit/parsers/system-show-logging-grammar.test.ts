@@ -57,3 +57,55 @@ describe('buffer lines with a unit inside the mnemonic', () => {
     expect(parseSyslogLine(`000123: *Mar  1 00:00:01.123: ${body}`)).toMatchObject({ sequence: 123, facility, unit, mnemonic });
   });
 });
+
+// Line kinds of the settings part found missing on Cisco's own show logging examples (issue 18);
+// lines composed here in the documented grammar.
+describe('show logging, settings lines of every release', () => {
+  it('reads the Syslog logging list wrapped after a comma, indented or not, up to its parenthesis', () => {
+    for (const indent of ['', '                ']) {
+      const { records, warnings } = parseShowLogging(
+        [
+          'Syslog logging: enabled (3 messages dropped, 7 messages rate-limited,',
+          `${indent}2 flushes, 1 overruns, xml disabled, filtering enabled)`,
+          'Console logging: disabled',
+        ].join('\n'),
+      );
+      expect(warnings).toEqual([]);
+      expect(records[0]?.settings).toMatchObject({
+        syslog: 'enabled',
+        messagesDropped: 3,
+        messagesRateLimited: 7,
+        flushes: 2,
+        overruns: 1,
+        xml: 'disabled',
+        filtering: 'enabled',
+        console: { status: 'disabled' },
+      });
+    }
+  });
+
+  it('does not take items after the Syslog logging list has closed', () => {
+    const { warnings } = parseShowLogging(
+      ['Syslog logging: enabled (0 messages dropped,', '0 flushes, 0 overruns)', '5 flushes'].join('\n'),
+    );
+    expect(warnings.map((w) => w.text)).toEqual(['5 flushes']);
+  });
+
+  it('reads the exception buffer size in its 12.x and 15.x spelling as in the IOS-XE one', () => {
+    for (const line of ['Logging Exception size (16384 bytes)', '    Exception Logging: size (16384 bytes)']) {
+      const { records, warnings } = settings(line);
+      expect(warnings).toEqual([]);
+      expect(records[0]?.settings.exceptionSizeBytes).toBe(16384);
+    }
+  });
+
+  it('reads a message discriminator with a severity group and a rate limit', () => {
+    const { warnings } = settings(
+      'Active Message Discriminator:',
+      'SPOKEMD severity group includes 2,3',
+      'rate-limit not to exceed 40 messages per second',
+      'Console logging: level warnings, 12 messages logged, xml disabled, filtering disabled',
+    );
+    expect(warnings).toEqual([]);
+  });
+});

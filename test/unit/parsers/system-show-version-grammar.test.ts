@@ -296,3 +296,22 @@ describe('show version, return to ROM at a bare time', () => {
     });
   });
 });
+
+// Lines of a Cisco 3600's show version found missing on Cisco's own example (issue 18); composed here.
+describe('show version, Cisco 3600 chassis, ROM and flash card lines', () => {
+  it.each([
+    ['2691 Chassis type: ENTERPRISE'],
+    ['Flash card inserted. Reading filesystem...done.'],
+    ['Flash card inserted.'],
+    ['Reading filesystem...done.'],
+  ])('%s', (line) => {
+    expect(version(line).warnings).toEqual([]);
+  });
+
+  it('keeps the bootstrap ROM when a second ROM line names no boot image', () => {
+    const { records, warnings } = version('ROM: System Bootstrap, Version 12.2(8r)T2, RELEASE SOFTWARE (fc1)', 'ROM:');
+    expect(warnings).toEqual([]);
+    expect(records[0]?.rom).toBe('System Bootstrap, Version 12.2(8r)T2, RELEASE SOFTWARE (fc1)');
+    expect(records[0]?.bootloader).toBeUndefined();
+  });
+});

@@ -5,7 +5,8 @@ import { Gen, pad2 } from './grammar-gen.js';
 
 /**
  * Issue 18 item 3 for `show logging`: random outputs from the documented line
- * kinds (the settings header, console/monitor/buffer destinations wrapped or
+ * kinds (the settings header wrapped or not, message discriminators with their
+ * rate limit, both spellings of the exception size, console/monitor/buffer destinations wrapped or
  * not, trap logging, hosts in every form: with or without VRF, transport and
  * port, audit, link state, counters on lines of their own), then the buffer's
  * messages with every header form and facility units, and messages whose text
@@ -63,22 +64,28 @@ describe('show logging property: generated outputs read back', () => {
     const g = new Gen(18_409);
     for (let n = 0; n < 300; n++) {
       const [dropped, limited] = [g.int(1000), g.int(1000)];
-      const lines = [
-        `Syslog logging: enabled (${dropped} messages dropped, ${limited} messages rate-limited, 0 flushes, 0 overruns, xml disabled, filtering disabled)`,
-        '',
-        'No Active Message Discriminator.',
-        '',
-        '',
-        'No Inactive Message Discriminator.',
-        '',
-        '',
-      ];
+      const syslogHead = `Syslog logging: enabled (${dropped} messages dropped, ${limited} messages rate-limited,`;
+      const syslogTail = '0 flushes, 0 overruns, xml disabled, filtering disabled)';
+      // The list on one line, or wrapped after a comma (indented, or not as the command reference prints it).
+      const syslog = g.chance(0.5) ? [`${syslogHead} ${syslogTail}`] : [syslogHead, `${g.pick(['', '                '])}${syslogTail}`];
+      // A discriminator: its first clause (a severity clause names a group), then optionally its rate limit.
+      const discriminator = g.chance(0.5)
+        ? ['No Active Message Discriminator.']
+        : [
+            'Active Message Discriminator:',
+            g.pick(['SPOKEMD severity group includes 1,2,5', 'MD2      mnemonics      drops    CONFIG_I']),
+            ...(g.chance(0.5) ? [`rate-limit not to exceed ${g.between(1, 10000)} messages per second`] : []),
+          ];
+      const lines = [...syslog, '', ...discriminator, '', '', 'No Inactive Message Discriminator.', '', ''];
+      // IOS-XE's spelling, and 12.x and 15.x's.
+      const exceptionSize = g.pick([4096, 8192]);
+      const exception = g.pick([`    Exception Logging: size (${exceptionSize} bytes)`, `Logging Exception size (${exceptionSize} bytes)`]);
       const dests = { console: destination(g, 'Console'), monitor: destination(g, 'Monitor'), buffer: destination(g, 'Buffer') };
       lines.push(
         ...dests.console.lines,
         ...dests.monitor.lines,
         ...dests.buffer.lines,
-        '    Exception Logging: size (4096 bytes)',
+        exception,
         '    Count and timestamp logging messages: disabled',
         '    Persistent logging: disabled',
         '',
@@ -149,6 +156,9 @@ describe('show logging property: generated outputs read back', () => {
       expect(r.settings, out).toMatchObject({
         messagesDropped: dropped,
         messagesRateLimited: limited,
+        flushes: 0,
+        filtering: 'disabled',
+        exceptionSizeBytes: exceptionSize,
         bufferSizeBytes: size,
         console: { level: dests.console.level, messagesLogged: dests.console.logged },
         monitor: { level: dests.monitor.level, messagesLogged: dests.monitor.logged },

@@ -109,6 +109,8 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
     );
   want.rom = p.xe ? 'IOS-XE ROMMON' : 'System Bootstrap, Version 15.0(1r)M16, RELEASE SOFTWARE (fc1)';
   lines.push(`ROM: ${want.rom}`);
+  // A 3600's second ROM line, which names its boot image or (here) nothing.
+  if (!p.xe && g.chance(0.2)) lines.push(g.pick(['ROM:', 'ROM: ']));
   if (!p.xe && g.chance(0.5)) {
     want.bootloader = `${p.sw} Boot Loader (${p.image}), Version ${want.version}, RELEASE SOFTWARE (fc1)`;
     lines.push(`BOOTLDR: ${want.bootloader}`);
@@ -200,6 +202,10 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
   ] as const) {
     if (n > 0) lines.push(`${n} ${what}`);
   }
+  // A 3600 names its chassis type; reading a PCMCIA flash card prints its progress.
+  if (!p.xe && g.chance(0.2)) lines.push(`${g.pick(['3660', '3640', '2691'])} Chassis type: ${g.pick(['ENTERPRISE', 'TELCO'])}`);
+  if (!p.xe && g.chance(0.2))
+    lines.push(...g.pick([['Flash card inserted. Reading filesystem...done.'], ['Flash card inserted.', 'Reading filesystem...done.']]));
   // 12.x Catalyst switches count ports per Ethernet controller as well.
   if (!p.xe && g.chance(0.2))
     lines.push(`Ethernet-controller ${g.between(1, 6)} has ${g.between(1, 24)} Fast Ethernet/IEEE 802.3 interfaces`);
