@@ -6,6 +6,8 @@
  * takes one (`vrf br` stays `vrf br`, whatever keyword `br` could begin).
  */
 export interface UsageKeywords {
+  /** The usage's first word (`show`): the only keyword IOS weighs for a line's first word. */
+  first: string;
   keywords: readonly string[];
   /** Keywords followed by an argument in the usage (`vrf NAME`, `remote ADDR`); `number` ones take only digits (`track [N]`). */
   takesArgument: ReadonlyMap<string, 'number' | 'any'>;
@@ -31,7 +33,7 @@ export function usageKeywords(usage: string): UsageKeywords {
     if (/^[A-Z][A-Z0-9]*$/.test(next)) takesArgument.set(t, next === 'N' || next === 'ID' ? 'number' : 'any');
   });
   const optionalArgument = new Set([...usage.matchAll(/\b([a-z][a-z0-9-]*) \[[A-Z][A-Z0-9]*\b/g)].map((m) => m[1]!));
-  return { keywords: [...keywords], takesArgument, optionalArgument };
+  return { first: tokens[0] ?? '', keywords: [...keywords], takesArgument, optionalArgument };
 }
 
 export function expandAbbreviations(line: string, usage: UsageKeywords): string {
@@ -41,7 +43,10 @@ export function expandAbbreviations(line: string, usage: UsageKeywords): string 
     const previous = out.at(-1) ?? '';
     const argument = usage.takesArgument.get(previous);
     const lower = word.toLowerCase();
-    const matches = /^[a-z]/.test(lower) ? usage.keywords.filter((k) => k.startsWith(lower)) : [];
+    // The first word is weighed against the first keyword alone, as IOS does at that point of the
+    // line: `sh` is `show` even where a later keyword also begins `sh` (`show ip nhrp shortcut`).
+    const candidates = out.length === 0 ? [usage.first] : usage.keywords;
+    const matches = /^[a-z]/.test(lower) ? candidates.filter((k) => k.startsWith(lower)) : [];
     const keyword = usage.keywords.includes(lower) ? lower : matches.length === 1 ? matches[0] : undefined;
     const optional = usage.optionalArgument.has(previous) && keyword !== undefined;
     if (!optional && (argument === 'any' || (argument === 'number' && /^\d+$/.test(word)))) {

@@ -189,6 +189,8 @@ export interface IpsecSa {
   transform?: string;
   /** `in use settings ={Tunnel, esn}` -> `['Tunnel', 'esn']`. */
   settings?: string[];
+  /** `slot: 0, conn id: ...` of 12.x: the crypto engine's slot. */
+  slot?: number;
   connId?: number;
   /** `CSR:76`, `Onboard VPN:124`: crypto engine and flow number. */
   flowId?: string;
@@ -266,9 +268,11 @@ export interface IpsecSaIdent {
   plaintextMtu?: number;
   pathMtu?: number;
   ipMtu?: number;
+  /** `media mtu` of 12.x (`path mtu 1500, media mtu 1500`): the outgoing interface's MTU. */
+  mediaMtu?: number;
   /** Canonical name of the interface whose MTU applies (`ip mtu idb`). */
   ipMtuInterface?: string;
-  /** Hex, `0x0` when no SA is up. */
+  /** Hex with `0x`, `0x0` when no SA is up (12.x prints it bare, `20890A6F`: the `0x` is added). */
   currentOutboundSpi?: string;
   pfs?: boolean;
   /** Absent when IOS prints `none`; `group 14` is read as `group14`. */

@@ -23,6 +23,9 @@ export type RouteProtocol =
   | 'nat'
   | 'nd'
   | 'rpl'
+  /** `I - IGRP` and `E - EGP` of the 12.x and earlier legends. */
+  | 'igrp'
+  | 'egp'
   | 'unknown';
 
 /**

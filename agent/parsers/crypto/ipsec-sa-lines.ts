@@ -80,6 +80,14 @@ export function identLine(ident: IpsecSaIdent, t: string): boolean {
     ident.peerPort = Number(m[2]);
     return true;
   }
+  // 12.x: `current_peer: 198.51.100.7`, and from 12.3 with the port after a colon (`198.51.100.7:500`).
+  m = /^current_peer:\s*(\S+)$/.exec(t);
+  if (m) {
+    const v4 = /^(\d{1,3}(?:\.\d{1,3}){3})(?::(\d+))?$/.exec(m[1]!);
+    ident.peerAddress = v4 ? v4[1]! : m[1]!;
+    if (v4?.[2] !== undefined) ident.peerPort = Number(v4[2]);
+    return true;
+  }
   m = /^(PERMIT|DENY), flags=\{([^}]*)\}$/i.exec(t);
   if (m) {
     ident.action = m[1]!.toLowerCase();
@@ -100,22 +108,38 @@ export function identLine(ident: IpsecSaIdent, t: string): boolean {
     else ident.remoteEndpoint = m[2]!;
     return true;
   }
-  // `ip mtu` for IPv4 SAs, `ipv6 mtu` for IPv6 ones.
-  m = /^plaintext mtu (\d+), path mtu (\d+), (?:ip|ipv6) mtu (\d+), (?:ip|ipv6) mtu idb (\S+)$/.exec(t);
+  if (/^(?:plaintext|path) mtu \d/.test(t)) return mtuLine(ident, t);
+  // 12.x prints the SPI bare (`current outbound spi: 20890A6F`), later releases with `0x` and in decimal.
+  m = /^current outbound spi:\s*(?:0x)?([0-9A-Fa-f]+)(?:\s*\(\d+\))?$/.exec(t);
   if (m) {
-    ident.plaintextMtu = Number(m[1]);
-    ident.pathMtu = Number(m[2]);
-    ident.ipMtu = Number(m[3]);
-    ident.ipMtuInterface = canonicalInterface(m[4]!);
-    return true;
-  }
-  m = /^current outbound spi:\s*(0x[0-9A-Fa-f]+)(?:\s*\(\d+\))?$/.exec(t);
-  if (m) {
-    ident.currentOutboundSpi = m[1]!;
+    ident.currentOutboundSpi = `0x${m[1]!}`;
     return true;
   }
   if (/^PFS \(Y\/N\):/i.test(t)) return pfsLine(ident, t);
   return false;
+}
+
+/**
+ * The MTU line, a list of `KIND mtu N` items and the interface the IP MTU is
+ * taken from: `plaintext mtu 1438, path mtu 1500, ip mtu 1500, ip mtu idb Gi1`
+ * (IOS 15.x and IOS-XE; `ipv6 mtu` for IPv6 SAs), `path mtu 1500, ip mtu 1500,
+ * ip mtu idb Gi0/0` (12.4T and early 15.x), `path mtu 1500, media mtu 1500` (12.x).
+ */
+function mtuLine(ident: IpsecSaIdent, t: string): boolean {
+  let ok = true;
+  for (const item of t.split(',')) {
+    const m = /^(plaintext|path|ip|ipv6|media) mtu (?:(\d+)|idb (\S+))$/.exec(item.trim());
+    if (!m || (m[3] !== undefined && m[1] !== 'ip' && m[1] !== 'ipv6')) {
+      ok = false;
+      continue;
+    }
+    if (m[3] !== undefined) ident.ipMtuInterface = canonicalInterface(m[3]);
+    else if (m[1] === 'plaintext') ident.plaintextMtu = Number(m[2]);
+    else if (m[1] === 'path') ident.pathMtu = Number(m[2]);
+    else if (m[1] === 'media') ident.mediaMtu = Number(m[2]);
+    else ident.ipMtu = Number(m[2]);
+  }
+  return ok;
 }
 
 /**
@@ -170,7 +194,7 @@ export function saLine(sa: IpsecSa, t: string): boolean {
     sa.settings = list(m[1]!);
     return true;
   }
-  if (t.startsWith('conn id:')) return connLine(sa, t);
+  if (t.startsWith('conn id:') || t.startsWith('slot:')) return connLine(sa, t);
   m = /^sa timing: remaining key lifetime \(k\/sec\):\s*\((\d+)\/(\d+)\)$/.exec(t);
   if (m) {
     sa.remainingLifetimeKb = Number(m[1]);
@@ -219,7 +243,8 @@ export function saLine(sa: IpsecSa, t: string): boolean {
 
 /**
  * `conn id: 2076, flow_id: CSR:76, sibling_flags FFFFFFFF80000048, crypto map: vpn-crypto-map`,
- * with `, initiator : True` on newer IOS-XE (genieparser ShowCryptoIpsecSaDetail golden_output_1).
+ * with `, initiator : True` on newer IOS-XE (genieparser ShowCryptoIpsecSaDetail golden_output_1);
+ * 12.x leads with the engine's slot: `slot: 0, conn id: 2000, flow_id: 1, crypto map: test`.
  */
 function connLine(sa: IpsecSa, t: string): boolean {
   let ok = true;
@@ -227,6 +252,7 @@ function connLine(sa: IpsecSa, t: string): boolean {
     const p = part.trim();
     let m: RegExpExecArray | null;
     if ((m = /^conn id:\s*(\d+)$/.exec(p))) sa.connId = Number(m[1]);
+    else if ((m = /^slot:\s*(\d+)$/.exec(p))) sa.slot = Number(m[1]);
     else if ((m = /^flow_id:\s*(\S.*)$/.exec(p))) sa.flowId = m[1]!;
     else if ((m = /^sibling_flags\s+(\S+)$/.exec(p))) sa.siblingFlags = m[1]!;
     else if ((m = /^crypto map:\s*(\S+)$/.exec(p))) sa.cryptoMap = m[1]!;

@@ -16,7 +16,9 @@ interface InterfaceBlock {
  * `protected vrf:` (or at `local ident` when IOS omits the vrf line), each ident
  * holding `inbound|outbound esp|ah|pcp sas:` sections of `spi:` entries. One record
  * per ident. Indentation varies between releases and captures (the corpus has it
- * flush left, indented, and double-spaced), so lines are read trimmed.
+ * flush left, indented, and double-spaced), so lines are read trimmed. 12.x prints
+ * the same blocks with older spellings (`local addr.`, `current_peer: ADDR[:PORT]`,
+ * `path mtu N, media mtu N`, a bare outbound SPI, `slot: 0, conn id: N`).
  */
 export function parseIpsecSa(text: string): ParseResult<IpsecSaIdent> {
   const warnings = new Warnings(
@@ -50,7 +52,8 @@ export function parseIpsecSa(text: string): ParseResult<IpsecSaIdent> {
       continue;
     }
 
-    m = /^Crypto map tag:\s*([^,]+),\s*local addr\s+(\S+)$/.exec(t);
+    // 12.x ends the label with a full stop: `local addr. 192.0.2.10`.
+    m = /^Crypto map tag:\s*([^,]+),\s*local addr\.?\s+(\S+)$/.exec(t);
     if (m) {
       block.cryptoMapTag = m[1]!.trim();
       block.localAddress = m[2]!;

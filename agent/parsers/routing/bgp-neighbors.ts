@@ -17,6 +17,8 @@ const SESSION_STATE = /^Session state = (\w+)$/;
 // `neighbor fall-over [route-map NAME]` (BGP Command Reference): `Fall over configured for session[, route-map NAME]`.
 const FALL_OVER = /^Fall over configured for session(?:, route-map (\S+))?$/;
 // The families a peer advertised before a restart, on a line of their own (`IPv4 Unicast, VPNv4 Unicast, L2VPN Vpls`).
+// Its heading, under `Graceful Restart Capability:`; an empty list is printed `none` on the next line.
+const FAMILY_HEADING = /^Address families advertised by peer:$/;
 const FAMILY_LIST = /^(?:(?:IPv4|IPv6|VPNv4|VPNv6|L2VPN|MVPNv4|MVPNv6|NSAP|Link-State|RT Filter)(?: [A-Za-z-]+)*(?:, |$))+$/;
 const READ = /^Last read (\S+), last write (\S+), hold time is (\d+), keepalive interval is (\d+) seconds$/;
 const CONFIGURED = /^Configured hold time is (\d+), keepalive interval is (\d+) seconds$/;
@@ -146,9 +148,14 @@ export function parseBgpNeighbors(text: string): ParseResult<BgpNeighborDetail> 
   const records: BgpNeighborDetail[] = [];
   let current: BgpNeighborDetail | undefined;
   let inTcp = false;
+  /** The line before was a family list's heading, which IOS follows with `none` when the list is empty. */
+  let familyHeading = false;
   for (const line of splitLines(text)) {
     const t = line.text.trim();
     if (t === '') continue;
+    const afterHeading = familyHeading;
+    familyHeading = FAMILY_HEADING.test(t);
+    if (afterHeading && t === 'none') continue;
     const h = HEAD.exec(t);
     if (h) {
       current = compact<BgpNeighborDetail>({

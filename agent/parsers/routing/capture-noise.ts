@@ -6,8 +6,9 @@
  */
 const NOISE: readonly RegExp[] = [
   // A prompt, alone or with the echoed command: `PE1#`, `R1#show ipv6 route bgp`,
-  // `#show ip route vrf 1` (genieparser ShowIpRouteDistributor golden_output3, ShowIpRoute golden_output7).
-  /^(?:[A-Za-z0-9][\w.\-:()/]*)?[#>]\s*(?:sh(?:ow?)?\s.*)?$/i,
+  // `#show ip route vrf 1` (genieparser ShowIpRouteDistributor golden_output3, ShowIpRoute golden_output7),
+  // or run from a configuration mode through `do` (`R1(config)#do show ip route`).
+  /^(?:[A-Za-z0-9][\w.\-:()/]*)?[#>]\s*(?:(?:do\s+)?sh(?:ow?)?\s.*)?$/i,
   // The echoed command without a prompt, on a line of its own.
   /^sh(?:ow?)?\s+\S/i,
   // pyATS log banner: `943:  +++ PE1 with alias 'a': executing command 'show ip route' +++`.

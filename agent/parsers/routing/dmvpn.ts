@@ -16,7 +16,10 @@ import { ipv6PeerLine } from './dmvpn-ipv6.js';
 import { compact, lookup } from './record-helpers.js';
 
 const INTERFACE = /^Interface: ([^,\s]+), (IPv4|IPv6) NHRP Details$/;
-const TYPE = /^Type:\s*([^,\s]+),\s*(?:NHRP Peers|Total NBMA Peers \(v4\/v6\)|Peers):\s*(\d+)(?:\/(\d+))?,?$/;
+const TYPE_BODY = String.raw`Type:\s*([^,\s]+),\s*(?:NHRP Peers|Total NBMA Peers \(v4\/v6\)|Peers):\s*(\d+)(?:\/(\d+))?,?$`;
+const TYPE = new RegExp(`^${TYPE_BODY}`);
+// 12.4T prints the interface and its role on one line, IPv4 only: `Tunnel0, Type:Spoke, NHRP Peers:1,`.
+const INTERFACE_AND_TYPE = new RegExp(String.raw`^([A-Za-z][A-Za-z-]*\d[\d/.:]*),\s*${TYPE_BODY}`);
 // `show dmvpn detail` adds a `Target Network` column.
 const COLUMNS = /^#?\s*Ent\s+Peer NBMA Addr\s+Peer Tunnel Add\s+State\s+UpDn Tm\s+Attrb(?:\s+Target Network)?$/;
 const ADDRESS = String.raw`[0-9A-Fa-f]*[.:][0-9A-Fa-f:.]*`;
@@ -65,7 +68,7 @@ interface TunnelHeader {
  */
 export function parseDmvpn(text: string): ParseResult<DmvpnPeer> {
   const warnings = new Warnings(
-    "an 'Interface: TunnelN, ... NHRP Details' line (under detail 'Interface TunnelN is up/up, Addr. is ...' and its " +
+    "an 'Interface: TunnelN, ... NHRP Details' line (12.4T: 'TunnelN, Type:..., NHRP Peers:N,'; under detail 'Interface TunnelN is up/up, Addr. is ...' and its " +
       "'Tunnel Src./Dest.', 'Protocol/Transport', 'IPv4 NHS:' lines), then 'Type:', 'Peers:' and peer rows " +
       "'# Ent Peer-NBMA Peer-Tunnel State UpDn Attrb [Target-Network]'",
   );
@@ -90,6 +93,13 @@ export function parseDmvpn(text: string): ParseResult<DmvpnPeer> {
     let m = INTERFACE.exec(t);
     if (m) {
       tunnel = { interface: canonicalInterface(m[1]!), family: m[2] === 'IPv6' ? 'ipv6' : 'ipv4', roleRaw: '', nhs: {} };
+      last = undefined;
+      block = undefined;
+      continue;
+    }
+    m = INTERFACE_AND_TYPE.exec(t);
+    if (m) {
+      tunnel = { interface: canonicalInterface(m[1]!), family: 'ipv4', roleRaw: m[2]!, interfacePeers: Number(m[3]), nhs: {} };
       last = undefined;
       block = undefined;
       continue;

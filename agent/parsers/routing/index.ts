@@ -112,11 +112,13 @@ export const routingCommands = commandFamily({
   }),
   'show ip nhrp': command({
     id: 'show ip nhrp',
-    // `show ip nhrp [vrf NAME] [dynamic | incomplete | static] [ADDR | INTERFACE] [detail]` (Cisco IOS
-    // IP Addressing Services Command Reference): the same entries, narrowed; `detail` adds entry lines.
-    usage: 'show ip nhrp [vrf NAME] [dynamic | incomplete | static] [ADDR | NAME] [detail]',
+    // `show ip nhrp [vrf NAME] [dynamic | incomplete | local | shortcut | static] [ADDR | INTERFACE] [detail]`
+    // (Cisco IOS IP Addressing Services Command Reference): the same entries, narrowed; `detail` adds entry
+    // lines. Its examples print `local` (the networks this router answers for) and `shortcut` (phase 3
+    // shortcut routes) in the entry layout too.
+    usage: 'show ip nhrp [vrf NAME] [dynamic | incomplete | local | shortcut | static] [ADDR | NAME] [detail]',
     pattern: new RegExp(
-      String.raw`^show ip nhrp(?: vrf (?<vrf>${VRF_NAME}))?(?: (?<entryType>dynamic|incomplete|static))?` +
+      String.raw`^show ip nhrp(?: vrf (?<vrf>${VRF_NAME}))?(?: (?<entryType>dynamic|incomplete|local|shortcut|static))?` +
         String.raw`(?: (?<target>${IPV4}(?:\/\d{1,2})?|${INTERFACE_NAME}))?(?: (?<detail>detail))?$`,
       'i',
     ),
@@ -208,8 +210,8 @@ export const routingRefusals = [
     'one row per entry (target, via, NBMA, mode, interface), not the entry blocks',
   ),
   refusal(
-    'show ip nhrp {nhs | traffic | summary | multicast | redirect | shortcut | cache | stats | group-map | purge-requests}',
-    /^show ip nhrp(?: vrf \S+)? (?:nhs|traffic|summary|multicast|redirect|shortcut|cache|stats|group-map|purge-requests)(?: .+)?$/i,
+    'show ip nhrp {nhs | traffic | summary | multicast | redirect | cache | stats | group-map | purge-requests}',
+    /^show ip nhrp(?: vrf \S+)? (?:nhs|traffic|summary|multicast|redirect|cache|stats|group-map|purge-requests)(?: .+)?$/i,
     "the next-hop servers, NHRP counters, multicast map or redirect table, not the cache's entries",
   ),
   refusal('show dmvpn debug-condition', /^show dmvpn(?: .+)? debug-condition$/i, 'the DMVPN debug conditions, not peers'),

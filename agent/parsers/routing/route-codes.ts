@@ -12,8 +12,11 @@ export interface RouteCode {
 
 type Meaning = readonly [RouteProtocol, RouteSubtype?];
 
-// `show ip route` legend (IOS 15 and IOS-XE 17, corpus genieparser ShowIpRoute golden_output7/13).
+// `show ip route` legend (IOS 15 and IOS-XE 17, corpus genieparser ShowIpRoute golden_output7/13;
+// 12.x and earlier add `I - IGRP` and `E - EGP`, IP Routing Protocol-Independent Command Reference).
 const IPV4_MAIN: Record<string, Meaning> = {
+  I: ['igrp'],
+  E: ['egp'],
   L: ['local'],
   C: ['connected'],
   S: ['static'],

@@ -18,6 +18,9 @@ describe('IOS abbreviations resolve to their command', () => {
     ['sh ip bgp nei 192.0.2.1 adv', 'show ip bgp', { neighbor: '192.0.2.1', view: 'advertised-routes' }],
     ['sh dmvpn int tu1', 'show dmvpn', { interface: 'tu1' }],
     ['sh ip nhrp dyn', 'show ip nhrp', { entryType: 'dynamic' }],
+    // `sh` is `show` at the start of a line even where a later keyword also begins `sh`.
+    ['sh ip nhrp short', 'show ip nhrp', { entryType: 'shortcut' }],
+    ['sh ip nhrp loc det', 'show ip nhrp', { entryType: 'local', detail: 'detail' }],
   ])('%s', (line, id, args) => {
     const r = resolveCommand(line);
     expect(r?.spec.id).toBe(id);

@@ -333,23 +333,27 @@ const GRAMMAR: Record<string, readonly (readonly [string, string])[]> = {
     ['show ip nhrp vrf CORP', 'show ip nhrp'],
     ['show ip nhrp detail', 'show ip nhrp'],
     ['show ip nhrp dynamic Tunnel1 detail', 'show ip nhrp'],
+    ['show ip nhrp local', 'show ip nhrp'],
+    ['show ip nhrp local detail', 'show ip nhrp'],
+    ['show ip nhrp shortcut', 'show ip nhrp'],
+    ['show ip nhrp vrf CORP shortcut Tunnel1', 'show ip nhrp'],
     ['show ip nhrp brief', 'refused: show ip nhrp [FILTER] brief'],
     ['show ip nhrp dynamic brief', 'refused: show ip nhrp [FILTER] brief'],
     [
       'show ip nhrp nhs',
-      'refused: show ip nhrp {nhs | traffic | summary | multicast | redirect | shortcut | cache | stats | group-map | purge-requests}',
+      'refused: show ip nhrp {nhs | traffic | summary | multicast | redirect | cache | stats | group-map | purge-requests}',
     ],
     [
       'show ip nhrp nhs detail',
-      'refused: show ip nhrp {nhs | traffic | summary | multicast | redirect | shortcut | cache | stats | group-map | purge-requests}',
+      'refused: show ip nhrp {nhs | traffic | summary | multicast | redirect | cache | stats | group-map | purge-requests}',
     ],
     [
       'show ip nhrp traffic',
-      'refused: show ip nhrp {nhs | traffic | summary | multicast | redirect | shortcut | cache | stats | group-map | purge-requests}',
+      'refused: show ip nhrp {nhs | traffic | summary | multicast | redirect | cache | stats | group-map | purge-requests}',
     ],
     [
       'show ip nhrp summary',
-      'refused: show ip nhrp {nhs | traffic | summary | multicast | redirect | shortcut | cache | stats | group-map | purge-requests}',
+      'refused: show ip nhrp {nhs | traffic | summary | multicast | redirect | cache | stats | group-map | purge-requests}',
     ],
   ],
   'show dmvpn': [

@@ -119,6 +119,22 @@ describe('show bgp all', () => {
     expect(records[0]).toMatchObject({ neighbor: '10.2.2.2', remoteAs: 65000, state: 'established' });
   });
 
+  it('reads an empty family list under the graceful-restart capability as `none`, and only there', () => {
+    const block = (tail: string[]) =>
+      [
+        'BGP neighbor is 192.0.2.9,  remote AS 64510, external link',
+        '  BGP version 4, remote router ID 192.0.2.9',
+        '  BGP state = Established, up for 01:02:03',
+        '    Graceful Restart Capability: received',
+        '      Remote Restart timer is 120 seconds',
+        ...tail,
+      ].join('\n');
+    const empty = parseCommandOutput('show ip bgp neighbors', block(['      Address families advertised by peer:', '        none']));
+    expect(empty.warnings).toEqual([]);
+    expect(empty.records[0]).toMatchObject({ neighbor: '192.0.2.9', state: 'established' });
+    expect(parseCommandOutput('show ip bgp neighbors', block(['        none'])).warnings).toHaveLength(1);
+  });
+
   it('still warns on a stray line before the first neighbour', () => {
     expect(parseCommandOutput('show bgp all neighbors', 'Something else\n').warnings).toHaveLength(1);
   });

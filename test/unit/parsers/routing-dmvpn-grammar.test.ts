@@ -22,6 +22,30 @@ describe('show dmvpn role lines', () => {
   });
 });
 
+// 12.4T names the interface on its role line, with no `Interface: ..., IPv4 NHRP Details` above it.
+describe('show dmvpn interface and role on one line', () => {
+  it.each([
+    ['Tunnel0, Type:Spoke, NHRP Peers:2,', 'Tunnel0', 'spoke', 2],
+    ['Tunnel100, Type:Hub, NHRP Peers:1,', 'Tunnel100', 'hub', 1],
+  ])('%s', (line, intf, role, peers) => {
+    const { records, warnings } = parseDmvpn(
+      [
+        'Legend: Attrb --> S - Static, D - Dynamic, I - Incomplete',
+        '        N - NATed, L - Local, X - No Socket',
+        '        # Ent --> Number of NHRP entries with same NBMA peer',
+        '',
+        line,
+        '',
+        ' # Ent  Peer NBMA Addr Peer Tunnel Add State  UpDn Tm Attrb',
+        ' ----- --------------- --------------- ----- -------- -----',
+        '     1 198.51.100.1          10.0.0.1    UP    1d02h     S',
+      ].join('\n'),
+    );
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({ interface: intf, family: 'ipv4', role, interfacePeers: peers, nbmaAddress: '198.51.100.1' });
+  });
+});
+
 describe('show dmvpn IPv6 peer blocks', () => {
   it('reads one record per target network of a peer, and IPv6 NBMA addresses in rows', () => {
     const { records, warnings } = parseDmvpn(

@@ -119,6 +119,17 @@ describe('show ip route', () => {
     expect(records).toHaveLength(1);
   });
 
+  it('ignores a command echoed from a configuration mode through `do`', () => {
+    const { records, warnings } = parse([
+      'R7(config)#do show ip route',
+      'C        10.1.2.0/24 is directly connected, GigabitEthernet0/0',
+      'R7(config-if)#do sh ip route',
+      'C        10.1.3.0/24 is directly connected, GigabitEthernet0/1',
+    ]);
+    expect(warnings).toEqual([]);
+    expect(records).toHaveLength(2);
+  });
+
   it('warns on lines it does not understand, with their numbers, and keeps every route', () => {
     const { records, warnings } = parse([
       '                 [1/0] via 10.0.0.9',

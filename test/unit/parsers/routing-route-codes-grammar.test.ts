@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandOutput } from '../../../agent/parsers/registry.js';
+import { parseAs, parseCommandOutput } from '../../../agent/parsers/registry.js';
 
 // Route codes IOS-XE documents in its legends, one test per code kind (issue 18).
 describe('show ipv6 route codes with digits and NAT codes', () => {
@@ -71,5 +71,54 @@ describe('show ipv6 route table header of IOS 12.x/15.0', () => {
     expect(warnings).toEqual([]);
     expect(records).toHaveLength(2);
     expect((records as Array<{ vrf?: string }>).map((r) => r.vrf)).toEqual([vrf, vrf]);
+  });
+});
+
+// 12.x and earlier legends: `I - IGRP`, `E - EGP` (IP Routing Protocol-Independent Command Reference, show ip route).
+describe('show ip route codes of the 12.x legend', () => {
+  const legend = [
+    'Codes: C - connected, S - static, I - IGRP, R - RIP, M - mobile, B - BGP',
+    '       D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area',
+    '       E1 - OSPF external type 1, E2 - OSPF external type 2, E - EGP',
+    '       i - IS-IS, L1 - IS-IS level-1, L2 - IS-IS level-2, * - candidate default',
+    '',
+    'Gateway of last resort is not set',
+    '',
+  ];
+
+  it.each([
+    ['I', 100, 'igrp'],
+    ['E', 140, 'egp'],
+    ['I*', 100, 'igrp'],
+  ])('%s routes, with or without a mask', (code, distance, protocol) => {
+    const { records, warnings } = parseAs(
+      'show ip route',
+      [
+        ...legend,
+        '     172.20.0.0/24 is subnetted, 1 subnets',
+        `${code.padEnd(5)}   172.20.7.0 [${distance}/8576] via 172.20.1.2, 00:00:41, Serial0`,
+        `${code.padEnd(5)}192.0.2.0/24 [${distance}/1200] via 172.20.1.2, 00:00:41, Serial0`,
+      ].join('\n'),
+    );
+    expect(warnings).toEqual([]);
+    expect(records.map((r) => [r.prefix, r.code, r.protocol, r.candidateDefault])).toEqual([
+      ['172.20.7.0/24', code, protocol, code.endsWith('*')],
+      ['192.0.2.0/24', code, protocol, code.endsWith('*')],
+    ]);
+  });
+});
+
+// The marks between code and prefix: `+ - replicated route, % - next hop override, p - overrides from PfR,
+// & - replicated local route overrides by connected` (IOS 15 and IOS-XE legends), alone or together.
+describe('show ip route flag marks', () => {
+  it.each([
+    ['S   &', ['connected-override']],
+    ['C   &', ['connected-override']],
+    ['B   +%', ['replicated', 'next-hop-override']],
+    ['O   %p', ['next-hop-override', 'pfr-override']],
+  ])('%s', (code, flags) => {
+    const { records, warnings } = parseAs('show ip route', `${code.padEnd(9)}10.40.0.0/16 [1/0] via 10.0.0.9\n`);
+    expect(warnings).toEqual([]);
+    expect(records[0]?.flags).toEqual(flags);
   });
 });

@@ -92,9 +92,13 @@ describe('show ip bgp neighbors property: generated blocks read back', () => {
             for (const side of ['Remote', 'Local'])
               if (g.chance(0.6)) lines.push(`      ${side} Restart timer is ${g.pick([120, 60, 300])} seconds`);
             lines.push('      Address families advertised by peer:');
-            for (const f of g.chance(0.5) ? GR_FAMILIES.slice(0, 1) : GR_FAMILIES.slice(0, g.between(1, 3)))
-              lines.push(`        ${f} (was ${g.pick(['not ', ''])}preserved${g.pick(['', ')'])}`);
-            if (g.chance(0.3)) lines.push('        VPNv4 Unicast (was not preserved, VPNv6 Unicast (was not preserved');
+            // A peer that keeps no family across a restart: IOS prints `none` under the heading.
+            if (g.chance(0.2)) lines.push('        none');
+            else {
+              for (const f of g.chance(0.5) ? GR_FAMILIES.slice(0, 1) : GR_FAMILIES.slice(0, g.between(1, 3)))
+                lines.push(`        ${f} (was ${g.pick(['not ', ''])}preserved${g.pick(['', ')'])}`);
+              if (g.chance(0.3)) lines.push('        VPNv4 Unicast (was not preserved, VPNv6 Unicast (was not preserved');
+            }
             if (g.chance(0.3))
               lines.push('      Address families advertised by peer before restart:', `        ${g.pick(GR_FAMILIES)}, L2VPN Vpls`);
             lines.push(

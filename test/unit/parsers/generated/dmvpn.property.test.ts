@@ -83,9 +83,12 @@ describe('show dmvpn property: generated outputs read back', () => {
             });
           }
         }
+        // IOS 15 and IOS-XE name the interface on a line of its own; 12.4T on the role line.
+        const header = g.chance(0.8)
+          ? [`Interface: ${intf}, IPv4 NHRP Details`, `Type:${roleRaw}, NHRP Peers:${peers.length},`]
+          : [`${intf}, Type:${roleRaw}, NHRP Peers:${peers.length},`];
         lines.push(
-          `Interface: ${intf}, IPv4 NHRP Details`,
-          `Type:${roleRaw}, NHRP Peers:${peers.length},`,
+          ...header,
           '',
           ' # Ent  Peer NBMA Addr Peer Tunnel Add State  UpDn Tm Attrb',
           ' ----- --------------- --------------- ----- -------- -----',

@@ -23,6 +23,15 @@ const LEGEND = `Codes: L - local, C - connected, S - static, R - RIP, M - mobile
        + - replicated route, % - next hop override, p - overrides from PfR
        & - replicated local route overrides by connected`;
 
+/** The 12.x legend, with IGRP and EGP. */
+const LEGEND_12 = `Codes: C - connected, S - static, I - IGRP, R - RIP, M - mobile, B - BGP
+       D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area
+       N1 - OSPF NSSA external type 1, N2 - OSPF NSSA external type 2
+       E1 - OSPF external type 1, E2 - OSPF external type 2, E - EGP
+       i - IS-IS, L1 - IS-IS level-1, L2 - IS-IS level-2, ia - IS-IS inter area
+       * - candidate default, U - per-user static route, o - ODR
+       P - periodic downloaded static route`;
+
 /** Codes with a bracket `[AD/metric] via` form, their distance and protocol. */
 const VIA_CODES = [
   ['O', 110, 'ospf'],
@@ -46,6 +55,8 @@ const VIA_CODES = [
   ['n Ni', 6, 'nat'],
   ['a', 240, 'application'],
   ['M', 3, 'mobile'],
+  ['I', 100, 'igrp'],
+  ['E', 140, 'egp'],
 ] as const;
 
 interface Expected {
@@ -64,8 +75,10 @@ function generate(g: Gen): { lines: string[]; routes: Expected[] } {
   const octet = () => g.between(1, 223);
   let next = 1;
   const route = (): string => `${octet()}.${next}.${next++ % 256}.0`;
+  // The command echoed from a configuration mode (`do`), as a capture may begin.
+  if (g.chance(0.1)) lines.push(`${g.pick(['R1', 'spoke-7'])}(config${g.pick(['', '-if', '-router'])})#do show ip route`);
   // Header lines: legend and the gateway line are optional (`show ip route bgp` prints both, a pipe neither).
-  if (g.chance(0.8)) lines.push(LEGEND, '');
+  if (g.chance(0.8)) lines.push(g.pick([LEGEND, LEGEND_12]), '');
   if (g.chance(0.8))
     lines.push(g.chance(0.5) ? `Gateway of last resort is ${g.ipv4()} to network 0.0.0.0` : 'Gateway of last resort is not set', '');
   for (let n = g.between(1, 25); n > 0; n--) {

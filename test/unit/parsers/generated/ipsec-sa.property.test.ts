@@ -219,3 +219,118 @@ describe.each([
     }
   });
 });
+
+/**
+ * The 12.x layout (12.2 to 12.4T): `local addr.`, idents with no `protected vrf:` line,
+ * `current_peer: ADDR` or `ADDR:PORT`, digest and verify counts without a colon, the MTU
+ * line as `path mtu N, media mtu N` or `path mtu N, ip mtu N, ip mtu idb IF`, the outbound
+ * SPI printed bare, each SA's `slot: N, conn id: N[, flow_id: N], crypto map: NAME` and no
+ * `Status:` line.
+ */
+describe('show crypto ipsec sa property: 12.x layout read back', () => {
+  it('holds for 200 generated outputs', () => {
+    const g = new Gen(18_416);
+    for (let n = 0; n < 200; n++) {
+      const lines: string[] = [];
+      const want: Array<Partial<IpsecSaIdent>> = [];
+      for (let i = g.between(1, 3); i > 0; i--) {
+        const intf = g.interfaceName();
+        const tag = g.pick(['branch-map', 'VPN', 'toHQ_1']);
+        const local = g.ipv4();
+        lines.push(`interface: ${intf}`, `    Crypto map tag: ${tag}, local addr. ${local}`, '');
+        for (let k = g.between(1, 2); k > 0; k--) {
+          const li = `10.${g.int(256)}.${g.int(256)}.0`;
+          const ri = `10.${g.int(256)}.${g.int(256)}.0`;
+          const peer = g.ipv4();
+          const peerPort = g.pick([undefined, 500, 4500]);
+          const [encaps, decaps, sendErrors] = [g.int(1e6), g.int(1e6), g.int(10)];
+          const media = g.chance(0.5);
+          const [path, mtuIntf] = [g.pick([1500, 1492, 4470]), g.interfaceName()];
+          const spis = [g.int(2 ** 32), g.int(2 ** 32)].map((v) => v.toString(16).toUpperCase().padStart(8, '0'));
+          const sas = (['inbound', 'outbound'] as const).map((direction, j) => {
+            const [slot, connId] = [g.int(3), 2000 + g.int(100)];
+            const flow = g.chance(0.5) ? String(g.int(50)) : undefined;
+            const conn = `slot: ${slot}, conn id: ${connId}${flow ? `, flow_id: ${flow}` : ''}, crypto map: ${tag}`;
+            const [kb, sec] = [g.int(4_608_000), g.int(3600)];
+            const lines = [
+              `     ${direction} esp sas:`,
+              `      spi: 0x${spis[j]}(${parseInt(spis[j]!, 16)})`,
+              '        transform: esp-3des esp-md5-hmac ,',
+              '        in use settings ={Tunnel, }',
+              `        ${conn}`,
+              `        sa timing: remaining key lifetime (k/sec): (${kb}/${sec})`,
+              '        IV size: 8 bytes',
+              '        replay detection support: Y',
+              '',
+              `     ${direction} ah sas:`,
+              '',
+            ];
+            const sa: IpsecSa = {
+              direction,
+              protocol: 'esp',
+              spi: `0x${spis[j]}`,
+              transform: 'esp-3des esp-md5-hmac',
+              settings: ['Tunnel'],
+              slot,
+              connId,
+              ...(flow ? { flowId: flow } : {}),
+              cryptoMap: tag,
+              remainingLifetimeKb: kb,
+              remainingLifetimeSec: sec,
+              ivSizeBytes: 8,
+              replayDetection: true,
+            };
+            return { lines, sa };
+          });
+          lines.push(
+            `   local  ident (addr/mask/prot/port): (${li}/255.255.255.0/0/0)`,
+            `   remote ident (addr/mask/prot/port): (${ri}/255.255.255.0/0/0)`,
+            `   current_peer: ${peer}${peerPort === undefined ? '' : `:${peerPort}`}`,
+            '     PERMIT, flags={origin_is_acl,}',
+            `    #pkts encaps: ${encaps}, #pkts encrypt: ${encaps}, #pkts digest ${encaps}`,
+            `    #pkts decaps: ${decaps}, #pkts decrypt: ${decaps}, #pkts verify ${decaps}`,
+            `    #send errors ${sendErrors}, #recv errors 0`,
+            '',
+            `     local crypto endpt.: ${local}, remote crypto endpt.: ${peer}`,
+            media ? `     path mtu ${path}, media mtu ${path}` : `     path mtu ${path}, ip mtu ${path}, ip mtu idb ${mtuIntf}`,
+            `     current outbound spi: ${spis[1]}`,
+            '',
+            ...sas.flatMap((s) => s.lines),
+          );
+          want.push({
+            interface: intf,
+            cryptoMapTag: tag,
+            localAddress: local,
+            localIdent: { prefix: `${li}/24`, protocol: 0, port: 0 },
+            remoteIdent: { prefix: `${ri}/24`, protocol: 0, port: 0 },
+            peerAddress: peer,
+            peerPort,
+            counters: {
+              pktsEncaps: encaps,
+              pktsEncrypt: encaps,
+              pktsDigest: encaps,
+              pktsDecaps: decaps,
+              pktsDecrypt: decaps,
+              pktsVerify: decaps,
+              sendErrors,
+              recvErrors: 0,
+            },
+            pathMtu: path,
+            ...(media ? { mediaMtu: path } : { ipMtu: path, ipMtuInterface: mtuIntf }),
+            currentOutboundSpi: `0x${spis[1]}`,
+            sas: sas.map((s) => s.sa),
+          });
+        }
+      }
+      const text = lines.join('\n');
+      const { records, warnings } = parseCommandOutput('show crypto ipsec sa', text);
+      expect(warnings, text).toEqual([]);
+      expect(records.length, text).toBe(want.length);
+      (records as IpsecSaIdent[]).forEach((r, i) => {
+        const w = want[i]!;
+        const got = Object.fromEntries(Object.keys(w).map((k) => [k, r[k as keyof IpsecSaIdent]]));
+        expect(got, text).toEqual(w);
+      });
+    }
+  });
+});
