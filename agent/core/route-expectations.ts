@@ -38,6 +38,9 @@ const DEFAULT_CHECKED: readonly RouteProtocol[] = [
   'application',
   'mobile',
   'omp',
+  // 12.x legends' IGRP and EGP: learned routes as much as the others.
+  'igrp',
+  'egp',
   'unknown',
 ];
 

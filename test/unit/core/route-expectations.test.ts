@@ -49,6 +49,15 @@ describe('route expectations', () => {
     ]);
   });
 
+  it("checks the 12.x legends' IGRP and EGP routes as learned ones", () => {
+    const table = [route('192.168.7.0/24', 'igrp', 'Serial0/0'), route('192.168.8.0/24', 'egp', 'Serial0/1')];
+    const unexpected = checkRoutes(compileExpectations({ required: [], allowed: [{ prefix: '10.0.0.0/8' }] }), table);
+    expect(unexpected.map((v) => v.kind === 'unexpected' && `${v.prefix} ${v.protocol}`)).toEqual([
+      '192.168.7.0/24 igrp',
+      '192.168.8.0/24 egp',
+    ]);
+  });
+
   it('rejects bad prefixes in the configuration, naming each', () => {
     expect(() => compileExpectations({ required: [{ prefix: '10.0.0.0' }], allowed: [{ prefix: '10.0.0.0/8', maxLength: 7 }] })).toThrow(
       /required\[0\].*allowed\[0\]: maxLength 7/,
