@@ -93,7 +93,9 @@ export const GENERAL_RULES: readonly LineRule[] = [
       iface.ipAddress = m[1]!;
     },
   ],
-  [/^Internet address will be negotiated(?: using \S+)?$/, () => undefined],
+  // `using IPCP` (dialer, cellular), `using DHCP`, `using IKEv2 Modeconfig` (a FlexVPN client's
+  // tunnel: ansible-network/cisco_ios #55, an ASR 1001-X); the method may be more than one word.
+  [/^Internet address will be negotiated(?: using .+)?$/, () => undefined],
   [
     /^Interface is unnumbered\. Using address of (\S+) \((\S+)\)$/,
     ({ iface }, m) => {

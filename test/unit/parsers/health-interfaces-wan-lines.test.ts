@@ -83,3 +83,17 @@ describe('show interfaces, a notice under the header', () => {
     expect(warnings[0]!.text).toContain('only when it is physically located');
   });
 });
+
+// A FlexVPN client's tunnel prints `using IKEv2 Modeconfig` (a pasted ASR 1001-X block, issue 18's third held-out round).
+describe('show interfaces, an address still to be negotiated', () => {
+  it.each(['IPCP', 'DHCP', 'IKEv2 Modeconfig'])('names its method, any number of words: using %s', (method) => {
+    const { records, warnings } = under(
+      'Tunnel20 is up, line protocol is up',
+      'Hardware is Tunnel',
+      `Internet address will be negotiated using ${method}`,
+    );
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({ name: 'Tunnel20', hardware: 'Tunnel' });
+    expect(records[0]?.ipAddress).toBeUndefined();
+  });
+});

@@ -6,7 +6,7 @@ import { Gen } from './grammar-gen.js';
 /**
  * Issue 18 item 3 for `show interfaces`: random blocks from the documented line
  * kinds (state line with every state and a protocol detail, hardware with and
- * without a MAC, description, address or unnumbered, MTU/BW/DLY (with 12.0's reliability
+ * without a MAC, description, address, unnumbered or to be negotiated, MTU/BW/DLY (with 12.0's reliability
  * and load on the same line, or loads on their own),
  * encapsulation with VLAN, keepalive, duplex/speed/media, flow control, ARP,
  * last input/output, queues, rates over any interval, counters, dialer
@@ -61,6 +61,9 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
     want.unnumberedInterface = `Loopback${g.int(10)}`;
     want.unnumberedAddress = g.ipv4();
     lines.push(`  Interface is unnumbered. Using address of ${want.unnumberedInterface} (${want.unnumberedAddress})`);
+  } else if (g.chance(0.4)) {
+    // No address yet: a dialer or cellular (IPCP), a DHCP client, a FlexVPN client's tunnel (IKEv2 mode config).
+    lines.push(`  Internet address will be negotiated using ${g.pick(['IPCP', 'DHCP', 'IKEv2 Modeconfig'])}`);
   }
   want.mtu = g.pick([1500, 1400, 9216, 17912]);
   want.bandwidthKbps = g.pick([1000000, 100000, 8000, 50000]);
