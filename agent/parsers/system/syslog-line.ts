@@ -23,6 +23,13 @@ const PRI = /<(\d{1,3})>/y;
  */
 const SEQUENCE = /(\d*): /y;
 /**
+ * `logging host ADDR session-id {hostname|ipv4|ipv6|string}` puts an RFC 5424
+ * structured-data element after the counter: `<189>38: [syslog@9 s_id="sw1:666"]: `,
+ * which IOS has been seen to print with a space before `=` (a switch's packet capture in
+ * leodido/go-syslog #22); a service sequence number may follow it. Read past, not kept.
+ */
+const STRUCTURED_DATA = /\[[A-Za-z][\w.-]*@\d+(?: [^\]]*)?\]: /y;
+/**
  * `logging origin-id hostname|ip|ipv6|string`: `spoke1: `, `10.0.0.1: `,
  * `2001:db8::1: ` (a name is never a month followed by a day; an uptime stamp
  * is read before this is tried).
@@ -62,7 +69,7 @@ function match(re: RegExp, line: string, pos: number): RegExpExecArray | null {
  * One IOS syslog message, as received over UDP (`<189>123: spoke1: 000045:
  * *Mar  1 00:01:23.456 UTC: %LINK-3-UPDOWN: ...`) or as printed in `show
  * logging`, possibly behind a relay's RFC 3164 / RFC 3339 / RFC 5424 header.
- * The IOS header is `[counter: ][origin: ][sequence: ][timestamp: ]%MNEMONIC: `,
+ * The IOS header is `[counter: ][[structured data]: ][origin: ][sequence: ][timestamp: ]%MNEMONIC: `,
  * every part optional, but a message needs a timestamp, a mnemonic, or a `<PRI>`
  * or relay header framing it; anything else is not a syslog message and gives `undefined`.
  */
@@ -85,6 +92,8 @@ export function parseSyslogLine(line: string): SyslogRecord | undefined {
 
   const numbers: number[] = [];
   pos = readSequence(s, pos, numbers, rec.priority !== undefined || relay !== undefined);
+  m = match(STRUCTURED_DATA, s, pos);
+  if (m) pos = readSequence(s, STRUCTURED_DATA.lastIndex, numbers);
   m = match(PROCESSOR_ORIGIN, s, pos);
   if (m && (readTimestamp(s, PROCESSOR_ORIGIN.lastIndex) || match(MNEMONIC, s, PROCESSOR_ORIGIN.lastIndex))) {
     rec.location = m[1]!;

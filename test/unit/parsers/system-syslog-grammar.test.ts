@@ -258,3 +258,20 @@ describe('messages with a facility and mnemonic but no severity', () => {
     }
   });
 });
+
+// `logging host ... session-id` (a switch's packet capture pasted in a public thread, issue 18's third held-out round).
+describe('syslog: the structured data of a session id', () => {
+  const link = { priority: 190, facility: 'LINK', severity: 3, mnemonic: 'UPDOWN', text: 'Interface Cellular0/1/0, changed state to up' };
+  it.each([
+    [
+      '<190>512: [syslog@9 s_id="edge-7:514"]: *Feb  3 10:11:12: %LINK-3-UPDOWN: Interface Cellular0/1/0, changed state to up',
+      { sequence: 512 },
+    ],
+    [
+      '<190>512: [syslog@9 s_id ="edge-7:514"]: 000077: Feb  3 10:11:12.345 UTC: %LINK-3-UPDOWN: Interface Cellular0/1/0, changed state to up',
+      { messageCounter: 512, sequence: 77 },
+    ],
+  ])('is read past after the counter: %s', (line, numbers) => {
+    expect(parseSyslogLine(line)).toMatchObject({ ...link, ...numbers, timestamp: { month: 2, day: 3 } });
+  });
+});

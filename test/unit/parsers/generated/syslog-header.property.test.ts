@@ -49,6 +49,9 @@ describe('syslog header property: every valid combination reads back', () => {
       const bare = plain === undefined && (stampKind !== 'none' || framed) && chance(0.1) ? pick(BARE) : undefined;
       const counter = framed && chance(0.7) ? 1 + Math.floor(rand() * 99999) : undefined;
       const emptyCounter = framed && counter === undefined && chance(0.3);
+      // `logging host ... session-id`: an RFC 5424 structured-data element after the counter.
+      const sessionId =
+        counter !== undefined && chance(0.2) ? pick(['[syslog@9 s_id="spoke1:514"]', '[syslog@9 s_id ="10.20.0.17:50123"]']) : undefined;
       // An origin-id before an undated plain text cannot be told from the text; a relay names the host itself.
       const host = relay === undefined && !(plain !== undefined && stampKind === 'none') && chance(0.4) ? pick(HOSTS) : undefined;
       const relayHost = relay !== undefined ? pick(['spoke1', 'RouterName', '10.20.0.17']) : undefined;
@@ -74,6 +77,7 @@ describe('syslog header property: every valid combination reads back', () => {
       if (relay === 'rfc3339') line += `2024-${pad2(month)}-${pad2(day)}T${pad2(hh)}:${pad2(mm)}:${pad2(ss)}Z ${relayHost} `;
       if (counter !== undefined) line += `${counter}: `;
       else if (emptyCounter) line += ': ';
+      if (sessionId !== undefined) line += `${sessionId}: `;
       if (host !== undefined) line += `${host}: `;
       if (sequence !== undefined) line += `${String(sequence).padStart(6, '0')}: `;
       if (stampKind !== 'none') line += `${marker}${stampText}: `;
