@@ -68,7 +68,8 @@ function match(re: RegExp, line: string, pos: number): RegExpExecArray | null {
 /**
  * One IOS syslog message, as received over UDP (`<189>123: spoke1: 000045:
  * *Mar  1 00:01:23.456 UTC: %LINK-3-UPDOWN: ...`) or as printed in `show
- * logging`, possibly behind a relay's RFC 3164 / RFC 3339 / RFC 5424 header.
+ * logging`, possibly behind a relay's RFC 3164 / RFC 3339 / RFC 5424 header (the <PRI> before
+ * or after it).
  * The IOS header is `[counter: ][[structured data]: ][origin: ][sequence: ][timestamp: ]%MNEMONIC: `,
  * every part optional, but a message needs a timestamp, a mnemonic, or a `<PRI>`
  * or relay header framing it; anything else is not a syslog message and gives `undefined`.
@@ -88,6 +89,13 @@ export function parseSyslogLine(line: string): SyslogRecord | undefined {
   if (relay) {
     if (relay.hostname !== undefined) rec.hostname = relay.hostname;
     pos = relay.end;
+    // A relay that files each datagram as received puts its own header before the sender's
+    // <PRI> (`Aug 31 08:04:13 172.25.0.1 <190>1807987: ...`, a syslog-ng file in syslog-ng #4125).
+    m = rec.priority === undefined ? match(PRI, s, pos) : null;
+    if (m && Number(m[1]) <= 191) {
+      rec.priority = Number(m[1]);
+      pos = PRI.lastIndex;
+    }
   }
 
   const numbers: number[] = [];

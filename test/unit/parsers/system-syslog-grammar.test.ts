@@ -275,3 +275,21 @@ describe('syslog: the structured data of a session id', () => {
     expect(parseSyslogLine(line)).toMatchObject({ ...link, ...numbers, timestamp: { month: 2, day: 3 } });
   });
 });
+
+// A relay's file of datagrams as received (a syslog-ng file pasted in a public thread, issue 18's third held-out round).
+describe("syslog: a relay header before the sender's <PRI>", () => {
+  it('reads the relay host, then the <PRI>, counters and timestamp IOS sent', () => {
+    const line =
+      'Mar  5 09:10:11 10.9.8.7 <187>4411: 004410: Mar  5 09:10:10 UTC: %LINK-3-UPDOWN: Interface Dialer1, changed state to down';
+    expect(parseSyslogLine(line)).toMatchObject({
+      hostname: '10.9.8.7',
+      priority: 187,
+      messageCounter: 4411,
+      sequence: 4410,
+      timestamp: { month: 3, day: 5, time: '09:10:10', timezone: 'UTC' },
+      facility: 'LINK',
+      mnemonic: 'UPDOWN',
+      text: 'Interface Dialer1, changed state to down',
+    });
+  });
+});

@@ -71,10 +71,13 @@ describe('syslog header property: every valid combination reads back', () => {
           ? `${MONTHS[month - 1]} ${String(day).padStart(2, ' ')}${year !== undefined ? ` ${year}` : ''} ${time}${zone !== undefined ? ` ${zone}` : ''}`
           : uptime.text;
 
-      let line = pri !== undefined ? `<${pri}>` : '';
+      // A relay that files the datagram as received writes its header before the sender's <PRI>.
+      const priAfterRelay = relay !== undefined && pri !== undefined && chance(0.3);
+      let line = pri !== undefined && !priAfterRelay ? `<${pri}>` : '';
       if (relay === 'rfc3164')
         line += `${MONTHS[month - 1]} ${String(day).padStart(2, ' ')} ${pad2(hh)}:${pad2(mm)}:${pad2(ss)} ${relayHost} `;
       if (relay === 'rfc3339') line += `2024-${pad2(month)}-${pad2(day)}T${pad2(hh)}:${pad2(mm)}:${pad2(ss)}Z ${relayHost} `;
+      if (priAfterRelay) line += `<${pri}>`;
       if (counter !== undefined) line += `${counter}: `;
       else if (emptyCounter) line += ': ';
       if (sessionId !== undefined) line += `${sessionId}: `;
