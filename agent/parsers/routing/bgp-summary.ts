@@ -22,8 +22,8 @@ const LONE_ADDRESS = /^\*?[0-9A-Fa-f:.]+$/;
 // counts below, and each peer group's ranges under its heading. Understood, not recorded.
 const DYNAMIC_NOTES: readonly RegExp[] = [
   /^\* Dynamically created based on a listen range command$/,
-  /^Dynamically created neighbors: \d+, Subnet ranges: \d+$/,
-  /^Total dynamically created neighbors: \d+\/\(\d+ max\), Subnet ranges: \d+$/,
+  // Older releases print the limit on this line (`1/(200 max)`), later ones on the Total line.
+  /^(?:Total d|D)ynamically created neighbors: \d+(?:\/\(\d+ max\))?, Subnet ranges: \d+$/,
 ];
 const LISTEN_RANGE_HEADING = /^BGP peergroup \S+ listen range group members:$/;
 const LISTEN_RANGE = /^[0-9A-Fa-f:.]+\/\d{1,3}$/;

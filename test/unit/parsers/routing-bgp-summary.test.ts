@@ -105,4 +105,9 @@ describe('show ip bgp summary', () => {
     // A range outside its peer group's list is not understood.
     expect(warnings.map((w) => w.line)).toEqual([16]);
   });
+
+  it('reads the dynamic neighbour count with its limit, as older releases print it', () => {
+    const { warnings } = parseBgpSummary('Dynamically created neighbors: 1/(200 max), Subnet ranges: 1\n', {});
+    expect(warnings).toEqual([]);
+  });
 });
