@@ -136,6 +136,8 @@ export interface BgpNeighborSummary {
   /** `main routing table version N`. */
   mainTableVersion?: number;
   neighbor: string;
+  /** Created by a `bgp listen range` (IOS prints `*` before the address). */
+  dynamic?: true;
   /** BGP version column (4). */
   version: number;
   remoteAs: number | string;

@@ -4,6 +4,8 @@ import { canonicalInterface } from '../interface-name.js';
 import { splitLines, Warnings } from '../lines.js';
 import { identLine, parseIdent, saLine } from './ipsec-sa-lines.js';
 
+const EMPTY = /^No SAs found$/i;
+
 interface InterfaceBlock {
   interface: string;
   cryptoMapTag?: string;
@@ -48,6 +50,8 @@ export function parseIpsecSa(text: string): ParseResult<IpsecSaIdent> {
       continue;
     }
     if (!block) {
+      // IOS-XE's whole answer when the box holds no SA (a C9300 on 17.18 in Muninn#1171's tech-support capture).
+      if (EMPTY.test(t)) continue;
       warnings.add(line, 'line outside any interface');
       continue;
     }

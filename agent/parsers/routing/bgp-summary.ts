@@ -11,11 +11,22 @@ const ROUTER = /^BGP router identifier (\S+), local AS number (\S+)$/;
 const TABLE = /^BGP table version is (\d+), main routing table version (\d+)$/;
 const COLUMNS = /^Neighbor\s+V\s+AS\s+MsgRcvd\s+MsgSent\s+TblVer\s+InQ\s+OutQ\s+Up\/Down\s+State\/PfxRcd$/;
 // Neighbor V AS MsgRcvd MsgSent TblVer InQ OutQ Up/Down State/PfxRcd; the state may be two words (`Idle (Admin)`).
-const ROW = /^(\S+)\s+(\d+)\s+(\d+(?:\.\d+)?)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(\S.*)$/;
+const ROW = /^(\*?\S+)\s+(\d+)\s+(\d+(?:\.\d+)?)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(\S.*)$/;
 // The same row without its neighbour, below an address too long for its column
 // (`2001:DB8:20:4:6::6`, genieparser ShowBgpAllSummary golden_output2).
 const WRAPPED_ROW = /^(\d+)\s+(\d+(?:\.\d+)?)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(\S.*)$/;
-const LONE_ADDRESS = /^[0-9A-Fa-f:.]+$/;
+const LONE_ADDRESS = /^\*?[0-9A-Fa-f:.]+$/;
+
+// BGP dynamic neighbours (IP Routing: BGP Configuration Guide, BGP Dynamic Neighbors): a `*` before
+// the address marks a neighbour a `bgp listen range` created; the table ends with the legend and
+// counts below, and each peer group's ranges under its heading. Understood, not recorded.
+const DYNAMIC_NOTES: readonly RegExp[] = [
+  /^\* Dynamically created based on a listen range command$/,
+  // Older releases print the limit on this line (`1/(200 max)`), later ones on the Total line.
+  /^(?:Total d|D)ynamically created neighbors: \d+(?:\/\(\d+ max\))?, Subnet ranges: \d+$/,
+];
+const LISTEN_RANGE_HEADING = /^BGP peergroup \S+ listen range group members:$/;
+const LISTEN_RANGE = /^[0-9A-Fa-f:.]+\/\d{1,3}$/;
 
 // Memory and activity statistics: understood, not recorded.
 const STATISTICS: readonly RegExp[] = [
@@ -61,10 +72,14 @@ export function parseBgpSummary(text: string, args: CommandArgs): ParseResult<Bg
   const records: BgpNeighborSummary[] = [];
   let family: Family = { addressFamily: commandFamily(args) };
   let pendingNeighbor: Line | undefined;
+  let inListenRanges = false;
 
   for (const line of splitLines(text)) {
     const t = line.text.trim();
     if (t === '') continue;
+    if (inListenRanges && LISTEN_RANGE.test(t)) continue;
+    inListenRanges = LISTEN_RANGE_HEADING.test(t);
+    if (inListenRanges || DYNAMIC_NOTES.some((re) => re.test(t))) continue;
     if (pendingNeighbor !== undefined) {
       const w = WRAPPED_ROW.exec(t);
       const neighbor = pendingNeighbor;
@@ -122,7 +137,9 @@ function asNumber(text: string): number | string {
 }
 
 /** `cols`: V, AS, MsgRcvd, MsgSent, TblVer, InQ, OutQ, Up/Down, State/PfxRcd. */
-function neighborRecord(family: Family, args: CommandArgs, neighbor: string, cols: string[]): BgpNeighborSummary {
+function neighborRecord(family: Family, args: CommandArgs, printed: string, cols: string[]): BgpNeighborSummary {
+  const dynamic = printed.startsWith('*');
+  const neighbor = dynamic ? printed.slice(1) : printed;
   const [version, remoteAs, msgRcvd, msgSent, tblVer, inQ, outQ, upDown, stateText] = cols as [
     string,
     string,
@@ -145,6 +162,7 @@ function neighborRecord(family: Family, args: CommandArgs, neighbor: string, col
     tableVersion: family.tableVersion,
     mainTableVersion: family.mainTableVersion,
     neighbor: neighbor.includes(':') ? neighbor.toLowerCase() : neighbor,
+    dynamic: dynamic || undefined,
     version: Number(version),
     remoteAs: asNumber(remoteAs),
     msgRcvd: Number(msgRcvd),

@@ -6,13 +6,13 @@ import { isCaptureNoise } from './capture-noise.js';
 import { compact, lookup } from './record-helpers.js';
 
 const HEADER = /^BGP table version is (\d+), local router ID is (\S+)$/;
+const COLUMN_HEADER = /^Network\s+Next Hop\s+Metric\s+LocPrf\s+Weight\s+Path$/;
 // Legends and the column header: understood, not recorded.
 const LEGEND: readonly RegExp[] = [
   /^Status codes: /,
   /^Origin codes: /,
   /^RPKI validation codes: /,
   /^(?:[a-zA-Z]{1,2} [\w -]+,\s*)*[a-zA-Z]{1,2} [\w -]+,?$/,
-  /^Network\s+Next Hop\s+Metric\s+LocPrf\s+Weight\s+Path$/,
   /^Total number of prefixes \d+$/,
   /^% BGP not active$/,
 ];
@@ -45,6 +45,31 @@ const STATUS_CHARS = new Set(' \t*>isdhrSmbfxactLVIN');
 const METRIC_END = 26;
 const LOCPREF_END = 33;
 const WEIGHT_END = 40;
+
+type Slot = 'metric' | 'localPref' | 'weight';
+/** Which field a token ending at `end` is; undefined past the weight (the path). */
+type Placer = (end: number) => Slot | undefined;
+
+const relativeTo =
+  (hopStart: number): Placer =>
+  (end) => {
+    const e = end - hopStart;
+    return e <= METRIC_END ? 'metric' : e <= LOCPREF_END ? 'localPref' : e <= WEIGHT_END ? 'weight' : undefined;
+  };
+
+/**
+ * A line of fields alone (below a next hop too long for its column) is printed in the column
+ * header's columns, each field ending one column past its heading, whatever the status column's
+ * width: IOS 15 puts the next hop of a path line one column left of where IOS-XE 16+ does, but
+ * both print that line the same (a 15.x 6PE table pasted in FRRouting/frr#5572; IOS-XE: genieparser
+ * ShowBgpAllNeighborsRoutes). Without the header, the next hop's column stands in for it.
+ */
+function headerColumns(text: string): Placer {
+  const metric = text.indexOf('Metric') + 'Metric'.length + 1;
+  const localPref = text.indexOf('LocPrf') + 'LocPrf'.length + 1;
+  const weight = text.indexOf('Weight') + 'Weight'.length + 1;
+  return (end) => (end <= metric ? 'metric' : end <= localPref ? 'localPref' : end <= weight ? 'weight' : undefined);
+}
 
 /** A classful network printed without its mask (`192.168.1.0`): A /8, B /16, C /24; `0.0.0.0` is the default. */
 function classful(address: string): number {
@@ -97,6 +122,7 @@ export function parseBgpTable(text: string, args: CommandArgs = {}): ParseResult
   let network: string | undefined;
   let wrapped: { status: string; line: Line } | undefined;
   let hopAlone: HopAlone | undefined;
+  let fieldsAlone: Placer | undefined;
   // A family this layout does not hold (`show bgp all`: L2VPN E-VPN, MVPN, flowspec): its lines are
   // never read into the table; said once, where they begin.
   let otherFamily: { name: string; said: boolean } | undefined;
@@ -125,6 +151,10 @@ export function parseBgpTable(text: string, args: CommandArgs = {}): ParseResult
       otherFamily.said = true;
       continue;
     }
+    if (COLUMN_HEADER.test(t)) {
+      fieldsAlone = headerColumns(line.text);
+      continue;
+    }
     const h = HEADER.exec(t);
     if (h) {
       ctx = { family: ctx.family, tableVersion: Number(h[1]), routerId: h[2]! };
@@ -148,7 +178,8 @@ export function parseBgpTable(text: string, args: CommandArgs = {}): ParseResult
       const pending = hopAlone;
       hopAlone = undefined;
       if (status.trim() === '' && !isAddress(tokens[0]!.text)) {
-        const entry = pathEntry(pending.network, pending.status, [pending.hop, ...tokens], ctx);
+        const place = fieldsAlone ?? relativeTo(pending.hop.start);
+        const entry = pathEntry(pending.network, pending.status, [pending.hop, ...tokens], ctx, place);
         if (entry) records.push(entry);
         else warnings.add(line, 'unrecognised path fields');
         continue;
@@ -227,17 +258,17 @@ function splitStatus(text: string): { status: string; tokens: Token[] } | undefi
   return undefined;
 }
 
-function pathEntry(network: string, status: string, tokens: Token[], ctx: Context): BgpPathEntry | undefined {
+function pathEntry(network: string, status: string, tokens: Token[], ctx: Context, place?: Placer): BgpPathEntry | undefined {
   const hop = tokens[0];
   if (!hop || !isAddress(hop.text)) return undefined;
+  const slotOf = place ?? relativeTo(hop.start);
   const fields: { metric?: number; localPref?: number; weight?: number } = {};
   const path: string[] = [];
   for (const tok of tokens.slice(1)) {
-    const end = tok.start + tok.text.length - hop.start;
+    const slot = path.length === 0 ? slotOf(tok.start + tok.text.length) : undefined;
     const numeric = /^\d+$/.test(tok.text);
-    if (end <= WEIGHT_END && path.length === 0) {
+    if (slot) {
       if (!numeric) return undefined;
-      const slot = end <= METRIC_END ? 'metric' : end <= LOCPREF_END ? 'localPref' : 'weight';
       if (fields[slot] !== undefined) return undefined;
       fields[slot] = Number(tok.text);
     } else {

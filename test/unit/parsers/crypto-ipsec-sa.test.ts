@@ -5,6 +5,12 @@ import { resolveCommand } from '../../../agent/parsers/registry.js';
 // A detailed ident with every counter, and idents without a vrf line or in IPv6: parser cases
 // show-crypto-ipsec-sa-detail/ and show-crypto-ipsec-sa/ (test/unit/parsers/cases).
 describe('show crypto ipsec sa', () => {
+  it('reads No SAs found as an empty table, and warns on it after an interface block', () => {
+    expect(parseIpsecSa('No SAs found\n')).toEqual({ records: [], warnings: [] });
+    const { warnings } = parseIpsecSa('interface: Tunnel7\nNo SAs found\n');
+    expect(warnings.map((w) => w.line)).toEqual([2]);
+  });
+
   it('maps an unseen SA status to unknown and keeps the raw text', () => {
     const { records } = parseIpsecSa('interface: Tunnel0\nprotected vrf: (none)\ninbound esp sas:\nspi: 0x1(1)\nStatus: PENDING(DELETE)\n');
     expect(records[0]?.sas[0]).toMatchObject({ status: 'unknown', statusRaw: 'PENDING(DELETE)' });

@@ -75,4 +75,39 @@ describe('show ip bgp summary', () => {
       [5, 'unrecognised line'],
     ]);
   });
+  it('reads listen-range neighbours (a star before the address), their legend, counts and ranges', () => {
+    const { records, warnings } = parseBgpSummary(
+      [
+        'BGP router identifier 10.70.0.1, local AS number 65070',
+        'BGP table version is 9, main routing table version 9',
+        'Neighbor        V           AS MsgRcvd MsgSent   TblVer  InQ OutQ Up/Down  State/PfxRcd',
+        '*10.71.0.5      4        65071      40      44        9    0    0 00:12:05        3',
+        '10.72.0.1       4        65072       0       0        1    0    0 never    Active',
+        '*2001:DB8:71::5',
+        '                4        65071      40      44        9    0    0 00:12:05        2',
+        '* Dynamically created based on a listen range command',
+        'Dynamically created neighbors: 2, Subnet ranges: 2',
+        '',
+        'BGP peergroup SPOKES listen range group members: ',
+        '  10.71.0.0/16 ',
+        '  2001:DB8:71::/48',
+        '',
+        'Total dynamically created neighbors: 2/(100 max), Subnet ranges: 2',
+        '10.73.0.0/16',
+      ].join('\n'),
+      {},
+    );
+    expect(records.map((r) => [r.neighbor, r.dynamic, r.prefixesReceived])).toEqual([
+      ['10.71.0.5', true, 3],
+      ['10.72.0.1', undefined, undefined],
+      ['2001:db8:71::5', true, 2],
+    ]);
+    // A range outside its peer group's list is not understood.
+    expect(warnings.map((w) => w.line)).toEqual([16]);
+  });
+
+  it('reads the dynamic neighbour count with its limit, as older releases print it', () => {
+    const { warnings } = parseBgpSummary('Dynamically created neighbors: 1/(200 max), Subnet ranges: 1\n', {});
+    expect(warnings).toEqual([]);
+  });
 });

@@ -101,6 +101,22 @@ describe('IPv6 tables: networks and next hops on lines of their own', () => {
     expect(records[0]).toMatchObject({ network: '2001:DB8:0:1234::/64', nextHop: 'FE80::A8BB:CCFF:FE00:200', metric: 0, weight: 0 });
   });
 
+  it("reads fields alone in the header's columns under an IOS 15 path line, whose next hop starts a column left", () => {
+    // IOS 15: a five-wide status puts the next hop at column 22, but the line of fields below a next
+    // hop too long for its column is printed in the header's columns as on IOS-XE.
+    const { records, warnings } = read('show bgp ipv6 unicast', [
+      ' *>i 2001:DB8:77::/48 ::FFFF:10.9.8.7',
+      '                                                     200      0 65001 i',
+      ' *>i 2001:DB8:78::/48 ::FFFF:10.9.8.8',
+      '                                                0    300      0 i',
+    ]);
+    expect(warnings).toEqual([]);
+    expect(records.map((r) => [r.network, r.nextHop, r.metric, r.localPref, r.weight, r.asPath.join(' ')])).toEqual([
+      ['2001:DB8:77::/48', '::FFFF:10.9.8.7', undefined, 200, 0, '65001'],
+      ['2001:DB8:78::/48', '::FFFF:10.9.8.8', 0, 300, 0, ''],
+    ]);
+  });
+
   it('reads a status glued to the network and an IPv4-mapped next hop (6PE, VPNv6)', () => {
     const { records, warnings } = read('show bgp vpnv6 unicast all', [
       'Route Distinguisher: 100:1 (default for vrf V6)',

@@ -8,8 +8,8 @@ import { Gen } from './grammar-gen.js';
  * summaries from the documented line kinds (router-id and table lines, memory
  * and activity statistics, the column header, neighbour rows of IPv4 and IPv6
  * peers, a long IPv6 address wrapping its row, asplain and asdot AS numbers,
- * established and every idle/active state, `never` and every Up/Down spelling),
- * read back exactly.
+ * established and every idle/active state, `never` and every Up/Down spelling,
+ * listen-range neighbours with their legend, counts and ranges), read back exactly.
  */
 const STATISTICS = [
   '3 network entries using 744 bytes of memory',
@@ -56,8 +56,13 @@ describe('show ip bgp summary property: generated summaries read back', () => {
       for (const s of STATISTICS) if (g.chance(0.6)) lines.push(s);
       lines.push('', 'Neighbor        V           AS MsgRcvd MsgSent   TblVer  InQ OutQ Up/Down  State/PfxRcd');
       const want: Partial<BgpNeighborSummary>[] = [];
+      let dynamicCount = 0;
       for (let r = g.between(1, 12); r > 0; r--) {
         const neighbor = neighborAddress(g, v6);
+        // A neighbour a `bgp listen range` created: `*` before its address.
+        const dynamic = g.chance(0.2);
+        if (dynamic) dynamicCount++;
+        const printed = dynamic ? `*${neighbor}` : neighbor;
         const remoteAs: number | string = g.chance(0.15) ? `${g.between(1, 65535)}.${g.between(0, 65535)}` : g.between(1, 4_294_967_295);
         const [msgRcvd, msgSent, tblVer, inQ, outQ] = [g.int(10_000_000), g.int(10_000_000), g.int(100000), g.int(50), g.int(50)];
         const up = g.pick<() => { text: string; sec?: number }>([() => ({ text: 'never' }), () => g.age()])();
@@ -66,11 +71,13 @@ describe('show ip bgp summary property: generated summaries read back', () => {
         const [stateText, state]: readonly [string, BgpNeighborState] = established ? [String(pfx), 'established'] : g.pick(STATES);
         const cells = `4 ${String(remoteAs).padStart(12)} ${String(msgRcvd).padStart(7)} ${String(msgSent).padStart(7)} ${String(tblVer).padStart(8)} ${String(inQ).padStart(4)} ${String(outQ).padStart(4)} ${up.text.padEnd(8)} ${stateText}`;
         // An address longer than the 15-character column wraps the rest of the row onto the next line.
-        if (neighbor.length > 15) lines.push(neighbor, `${' '.repeat(16)}${cells}`);
-        else lines.push(`${neighbor.padEnd(15)} ${cells}`);
+        // (An IPv4 address the star makes 16 characters long runs into the next column.)
+        if (printed.length > 15 && v6) lines.push(printed, `${' '.repeat(16)}${cells}`);
+        else lines.push(`${printed.padEnd(15)} ${cells}`);
         want.push({
           // IPv6 addresses are recorded in lower case, as RFC 5952 writes them.
           neighbor: neighbor.toLowerCase(),
+          dynamic: dynamic || undefined,
           version: 4,
           remoteAs,
           msgRcvd,
@@ -88,6 +95,18 @@ describe('show ip bgp summary property: generated summaries read back', () => {
           mainTableVersion: mainVersion,
           addressFamily: family.toLowerCase(),
         });
+      }
+      if (dynamicCount > 0) {
+        const range = v6 ? '2001:DB8::/32' : `${g.ipv4()}/${g.between(8, 30)}`;
+        lines.push(
+          '* Dynamically created based on a listen range command',
+          `Dynamically created neighbors: ${dynamicCount}${g.chance(0.3) ? '/(200 max)' : ''}, Subnet ranges: 1`,
+          '',
+          `BGP peergroup ${g.pick(['SPOKES', 'flex_hub', 'PG1'])} listen range group members: `,
+          `  ${range} `,
+          '',
+          `Total dynamically created neighbors: ${dynamicCount}/(${g.pick([100, 500])} max), Subnet ranges: 1`,
+        );
       }
       const text = lines.join('\n');
       const { records, warnings } = parseCommandOutput('show bgp all summary', text);

@@ -165,11 +165,15 @@ function ipv6Hop(g: Gen, vpn: boolean): string {
   ])();
 }
 
+/** Where IOS starts a network's next hop, or a line of fields, printed on a line of its own. */
+const CONTINUATION = 23;
+
 describe('show bgp ipv6 unicast / vpnv4 / vpnv6 property: generated tables read back', () => {
   it('holds for 300 generated tables', () => {
     const g = new Gen(18_401);
     for (let n = 0; n < 300; n++) {
       const f = g.pick(FAMILIES);
+      const ios15 = g.chance(0.5);
       const version = g.between(1, 999_999);
       const routerId = g.ipv4();
       const lines = [`BGP table version is ${version}, local router ID is ${routerId}`, ...LEGEND_XE];
@@ -197,14 +201,15 @@ describe('show bgp ipv6 unicast / vpnv4 / vpnv6 property: generated tables read 
             const weight = hop === '::' || hop === '0.0.0.0' ? 32768 : g.pick([0, g.int(65536)]);
             const asPath = Array.from({ length: g.int(4) }, () => String(g.between(1, 65535)));
             const origin = g.pick(['i', 'e', '?'] as const);
-            const status = ` ${statusText} `;
-            const hopCol = status.length + 17;
+            // IOS 15 prints a five-wide status (next hop at column 22), IOS-XE 16+ a six-wide one (23).
+            const status = ios15 ? ` ${statusText} ` : ` ${statusText}  `;
             const fields = `${String(metric ?? '').padStart(11)}${String(localPref ?? '').padStart(7)}${String(weight).padStart(7)} ${[...asPath, origin].join(' ')}`;
             const netCol = first ? network : '';
-            // IOS: a network longer than its column, or a next hop longer than its 15, goes on a line of its own.
+            // IOS: a network longer than its column, or a next hop longer than its 15, goes on a line of its own;
+            // such lines start at column 23 on both, so a line of fields alone is in the header's columns.
             if (netCol.length >= 17) lines.push(`${status}${netCol}`);
-            const lead = netCol.length >= 17 ? ' '.repeat(hopCol) : `${status}${netCol.padEnd(17)}`;
-            if (hop.length > 15) lines.push(`${lead}${hop}`, `${' '.repeat(hopCol + 15)}${fields}`);
+            const lead = netCol.length >= 17 ? ' '.repeat(CONTINUATION) : `${status}${netCol.padEnd(17)}`;
+            if (hop.length > 15) lines.push(`${lead}${hop}`, `${' '.repeat(CONTINUATION + 15)}${fields}`);
             else lines.push(`${lead}${hop.padEnd(15)}${fields}`);
             const s = statusText.replace(/\s+/g, '');
             want.push({
