@@ -9,9 +9,7 @@ import {
   type Strategy,
 } from '../../core/actuation/plan.js';
 import type { Clock } from '../../ports/clock.js';
-import type { Logger } from '../../ports/logger.js';
-import type { RouterCli } from '../../ports/router-cli.js';
-import { applyAndVerify, describeActuationError, reapplyPlan, sendPlan } from './apply-plan.js';
+import { applyAndVerify, reapplyPlan, rollBackWith, type PlanSender } from './apply-plan.js';
 
 /** What the router says it uses now (re-read for verification). */
 export interface ActivePath {
@@ -21,17 +19,11 @@ export interface ActivePath {
   sessionUp: boolean;
 }
 
-export interface ActuatorOptions {
-  router: RouterCli;
+export interface ActuatorOptions extends PlanSender {
   targets: ActuationTargets;
   strategy: Strategy;
-  clock: Clock;
-  log: Logger;
   /** Re-reads `show crypto ikev2 client flexvpn` and `show crypto session`. */
   readActivePath: () => Promise<ActivePath>;
-  verifyTimeoutMs: number;
-  verifyPollMs: number;
-  retries: number;
 }
 
 export type ActuationOutcome =
@@ -145,19 +137,13 @@ export class Actuator implements Steering {
   }
 
   /** Back to where the router was, if that was a configured path; otherwise every candidate allowed. */
-  private async rollBack(previous: { peer?: string; source?: string } | undefined): Promise<boolean> {
+  private rollBack(previous: { peer?: string; source?: string } | undefined): Promise<boolean> {
     const path = configuredPath(this.o.targets, previous);
     const plan = path
       ? this.o.strategy === 'stub-tracks'
         ? planStubTracks(this.o.targets, path.peer, path.source)
         : planPeerOrder(this.o.targets, path.peer)
       : planRelease(this.o.targets);
-    try {
-      await sendPlan(this.o.router, plan);
-      return true;
-    } catch (err) {
-      this.o.log.error('rollback-failed', { error: describeActuationError(err) });
-      return false;
-    }
+    return rollBackWith(this.o, plan);
   }
 }

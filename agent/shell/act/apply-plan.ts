@@ -106,6 +106,17 @@ export async function reapplyPlan(o: PlanSender, plan: ActuationPlan, token: Sup
   }
 }
 
+/** Puts the router back with `plan`, unverified (it is where the router was); false, logged, when the router refuses. */
+export async function rollBackWith(o: PlanSender, plan: ActuationPlan): Promise<boolean> {
+  try {
+    await sendPlan(o.router, plan);
+    return true;
+  } catch (err) {
+    o.log.error('rollback-failed', { error: describeActuationError(err) });
+    return false;
+  }
+}
+
 /** A send the router refused: its coded error in words, and the router's code for the status. */
 function routerFailure(err: unknown, attempts: number): Extract<ActuationOutcome, { ok: false }> {
   return {

@@ -4,11 +4,8 @@ import type { DualCloudConfig } from '../../core/dual-cloud/config.js';
 import { planBgpRelease, planBgpSteer, routeMapIntents } from '../../core/dual-cloud/plan.js';
 import { bestHubs } from '../../core/dual-cloud/observe.js';
 import { prefixesNotVia, routeMapDifferences } from '../../core/dual-cloud/verify.js';
-import type { Clock } from '../../ports/clock.js';
-import type { Logger } from '../../ports/logger.js';
-import type { RouterCli } from '../../ports/router-cli.js';
 import { Supersede, type ActuationOutcome, type Steering, type SteerTarget } from './actuator.js';
-import { applyAndVerify, describeActuationError, reapplyPlan, sendPlan } from './apply-plan.js';
+import { applyAndVerify, reapplyPlan, rollBackWith, type PlanSender } from './apply-plan.js';
 
 /** What the router shows of BGP, re-read to verify a steer. */
 export interface BgpView {
@@ -16,16 +13,10 @@ export interface BgpView {
   routeMaps: RouteMapEntry[];
 }
 
-export interface BgpSteeringOptions {
-  router: RouterCli;
+export interface BgpSteeringOptions extends PlanSender {
   dualCloud: DualCloudConfig;
-  clock: Clock;
-  log: Logger;
   /** Re-reads `show bgp ipv4 unicast` and `show route-map`. */
   readBgp: () => Promise<BgpView>;
-  verifyTimeoutMs: number;
-  verifyPollMs: number;
-  retries: number;
 }
 
 /**
@@ -114,14 +105,8 @@ export class BgpSteering implements Steering {
   }
 
   /** The route-maps as the last verified steer left them: nothing half-applied stays. */
-  private async rollBack(): Promise<boolean> {
+  private rollBack(): Promise<boolean> {
     const c = this.o.dualCloud;
-    try {
-      await sendPlan(this.o.router, this.appliedHub !== undefined ? planBgpSteer(c, this.appliedHub) : planBgpRelease(c));
-      return true;
-    } catch (err) {
-      this.o.log.error('rollback-failed', { error: describeActuationError(err) });
-      return false;
-    }
+    return rollBackWith(this.o, this.appliedHub !== undefined ? planBgpSteer(c, this.appliedHub) : planBgpRelease(c));
   }
 }

@@ -8,7 +8,7 @@ import type { Clock } from '../../../agent/ports/clock.js';
 import { silentLogger } from '../../../agent/ports/logger.js';
 import { RouterError, type RouterCli } from '../../../agent/ports/router-cli.js';
 import { Supersede } from '../../../agent/shell/act/actuator.js';
-import { applyAndVerify, reapplyPlan, type PlanCheck } from '../../../agent/shell/act/apply-plan.js';
+import { applyAndVerify, reapplyPlan, rollBackWith, type PlanCheck } from '../../../agent/shell/act/apply-plan.js';
 
 function steppingClock(): Clock {
   let now = 0;
@@ -114,5 +114,14 @@ describe('reapplyPlan', () => {
     expect(ok).toMatchObject({ ok: true, attempts: 1 });
     const refused = await reapplyPlan(sender(scriptedRouter([new RouterError('ROUTER_DISCONNECTED', 'gone')])), plan, new Supersede());
     expect(refused).toMatchObject({ ok: false, code: 'ACTUATE_ROUTER_ERROR', routerCode: 'ROUTER_DISCONNECTED', attempts: 1 });
+  });
+});
+
+describe('rollBackWith', () => {
+  it('sends the plan back unverified, and says false when the router refuses it', async () => {
+    const router = scriptedRouter([]);
+    expect(await rollBackWith(sender(router), plan)).toBe(true);
+    expect(router.sent).toEqual([...plan.configLines, ...plan.execCommands]);
+    expect(await rollBackWith(sender(scriptedRouter([new RouterError('ROUTER_TIMEOUT', 'no prompt')])), plan)).toBe(false);
   });
 });
