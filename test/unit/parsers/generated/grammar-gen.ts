@@ -85,6 +85,11 @@ export class Gen {
   }
 }
 
+/** The fields of `record` that `want` names, to compare with `want`: a generator states what it printed, not every field. */
+export function fieldsOf(record: object, want: object): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(want).map((k) => [k, (record as Record<string, unknown>)[k]]));
+}
+
 export const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** Left-justifies `cells` into columns starting at `starts` (a cell longer than its column pushes the rest right by one space, as IOS does). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandOutput } from '../../../../agent/parsers/registry.js';
 import type { NextHop, Route } from '../../../../proto/records/routing.js';
-import { Gen } from './grammar-gen.js';
+import { Gen, fieldsOf } from './grammar-gen.js';
 
 /**
  * Issue 18 item 3 for `show ipv6 route [vrf NAME]`: random tables from the
@@ -112,7 +112,7 @@ describe('show ipv6 route property: generated tables read back', () => {
       expect(records.length, text).toBe(want.length);
       (records as Route[]).forEach((r, i) => {
         const w = want[i]!;
-        expect(Object.fromEntries(Object.keys(w).map((k) => [k, r[k as keyof Route]])), text).toEqual(w);
+        expect(fieldsOf(r, w), text).toEqual(w);
         expect(r.family).toBe('ipv6');
       });
     }
