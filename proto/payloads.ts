@@ -64,8 +64,8 @@ export type BadCausePayload =
   | { kind: 'unreachable'; consecutiveTimeouts: number; via?: 'tunnel' }
   /** Dual-cloud: the iBGP session to this hub (neighbour address) is not established. */
   | { kind: 'bgp-down'; neighbor: string }
-  /** Dual-cloud: the router's own quality track for this hub (`qualityTrack`) is Down. */
-  | { kind: 'router-track-down'; track: number };
+  /** Dual-cloud: the router's own quality track for this hub (`qualityTrack`) is Down; `confirmedBy`: what the agent's latest probes showed of it. */
+  | { kind: 'router-track-down'; track: number; confirmedBy?: { metric: QualityMetricName; value: number; threshold: number }[] };
 
 /** Mirrors the policy core's Reason (agent/core/policy/types.ts); a unit test checks assignability. */
 export type ReasonPayload =
@@ -118,6 +118,8 @@ export interface CandidateState {
   cause?: BadCausePayload;
   /** Damped (flapping): not eligible until the penalty decays. */
   suppressed: boolean;
+  /** Dual-cloud: this hub's router quality track is Down, but the agent's latest probes do not show the fault: not acted on. */
+  trackUnconfirmed?: number;
 }
 
 export interface TunnelState {

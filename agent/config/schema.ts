@@ -145,8 +145,12 @@ const dualCloud = about(
               pattern: NAME,
             }),
             qualityTrack: about(
-              "The router's own quality track (1-1000) for this hub (track N ip sla M state on the tunnel's probe): Down makes the hub bad at once; recovery still waits on the agent's windows and preemption.",
+              "The router's own quality track (1-1000) for this hub (track N ip sla M state on the tunnel's probe): Down makes the hub bad at once when the agent's latest probes confirm it (qualityTrackDown); recovery still waits on the agent's windows and preemption.",
               int(1, 1000),
+            ),
+            qualityTrackDown: about(
+              "confirm (default): a Down quality track moves traffic only when the agent's latest probes show the fault too (one burst of loss trips IP SLA's reactions); trust: at once, for a track that watches what the agent's probes cannot.",
+              { type: 'string', enum: ['confirm', 'trust'] },
             ),
           },
           ['neighbor', 'tunnel', 'routeMapIn', 'routeMapOut'],

@@ -117,6 +117,7 @@ export class Runtime {
       loop: () => this.loop,
       read: (id, command) => this.parseWithWarnings(id, command),
       readSessions: () => this.readSessions(),
+      readSla: () => this.readSla(),
       ...(o.judgement ? { judgement: o.judgement } : {}),
     });
     this.routes = new RouteReads({ config: c, router: o.router, store: o.store, clock: o.clock, log: o.log, events: this.events });

@@ -48,7 +48,7 @@ export function describeCause(c: BadCause): string {
     case 'bgp-down':
       return `BGP session to ${c.neighbor} down`;
     case 'router-track-down':
-      return `router track ${c.track} down`;
+      return `router track ${c.track} down${c.confirmedBy ? ` (probes agree: ${c.confirmedBy.map((b) => `${b.metric} ${b.value} > ${b.threshold}`).join(', ')})` : ''}`;
     case 'unreachable':
       return `${c.consecutiveTimeouts} probes lost in a row${c.via ? ' through the tunnel' : ''}`;
   }

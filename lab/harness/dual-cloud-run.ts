@@ -27,9 +27,9 @@ import { ManualDriver } from './manual-driver.js';
 import { baselineConfig } from './arms.js';
 import { parseSyslogLine } from '../../agent/parsers/system/index.js';
 
-/** The three arms of the dual-cloud bench. */
-export type DualCloudArm = 'ios-minimal' | 'ios-tuned' | 'agent';
-export const DUAL_CLOUD_ARMS: readonly DualCloudArm[] = ['ios-minimal', 'ios-tuned', 'agent'];
+/** The arms of the dual-cloud bench: the three of issue 15, and the agent trusting the router's tracks (the trade it declines). */
+export type DualCloudArm = 'ios-minimal' | 'ios-tuned' | 'agent' | 'agent-trusting-tracks';
+export const DUAL_CLOUD_ARMS: readonly DualCloudArm[] = ['ios-minimal', 'ios-tuned', 'agent', 'agent-trusting-tracks'];
 
 /**
  * ios-minimal: Cisco's example as written, IOS's default BGP timers (60/180), no fall-over.
@@ -38,12 +38,15 @@ export const DUAL_CLOUD_ARMS: readonly DualCloudArm[] = ['ios-minimal', 'ios-tun
  * lowering a degraded hub's routes both ways). The agent runs on fall-over and 10/30 timers
  * and the same quality tracks, named as each hub's `qualityTrack`
  * (lab/baselines/dual-cloud-agent-tracks.ios), without the applets: they would rewrite the
- * neighbours' route-maps, which the agent owns.
+ * neighbours' route-maps, which the agent owns. The agent acts on a track gone Down when its own
+ * probes show the fault (the shipped `qualityTrackDown: confirm`); agent-trusting-tracks is the
+ * same agent with `qualityTrackDown: trust`, acting on the track alone.
  */
 const TUNING: Record<DualCloudArm, DualCloudTuning> = {
   'ios-minimal': { fallOver: false },
   'ios-tuned': DUAL_CLOUD_TUNED,
   agent: DUAL_CLOUD_TUNED,
+  'agent-trusting-tracks': DUAL_CLOUD_TUNED,
 };
 
 export interface DualCloudFigures {
@@ -111,11 +114,13 @@ export async function runDualCloudArm(o: {
   const driver = new ManualDriver(clock, { backgroundBusy: () => agent?.store.busy() ?? false });
   try {
     router.start();
-    const config = dualCloudBenchConfig(router.world, level, join(o.workDir, `${o.scenario.name}-${o.arm}-${o.seed}.db`));
+    const config = dualCloudBenchConfig(router.world, level, join(o.workDir, `${o.scenario.name}-${o.arm}-${o.seed}.db`), undefined, {
+      trustTracks: o.arm === 'agent-trusting-tracks',
+    });
     // Every arm runs the same probes and neutral route-maps (what `config ios` prints): only the agent acts on them.
     await driver.drive(cli.configure(dualCloudSpokeLines(config)));
     if (o.arm === 'ios-tuned') router.configure(baselineConfig('dual-cloud-ios-tuned.ios', level));
-    if (o.arm === 'agent') {
+    if (o.arm === 'agent' || o.arm === 'agent-trusting-tracks') {
       // Layered on a tuned router that is already running: its tracks up (`delay up 60`) before the agent starts.
       router.configure(baselineConfig(DUAL_CLOUD_AGENT_TRACKS, level));
       await driver.runUntil(START_MS + TRACKS_SETTLE_MS);
@@ -155,6 +160,7 @@ export function dualCloudBenchConfig(
   level: ServiceLevel,
   dbPath: string,
   ssh: { port: number; hostKeySha256: string; syslogPort?: number } = { port: 22, hostKeySha256: `SHA256:${'A'.repeat(43)}` },
+  o: { trustTracks?: boolean } = {},
 ) {
   const base = dualCloudLabAgentConfig(world, {
     sshPort: ssh.port,
@@ -170,7 +176,11 @@ export function dualCloudBenchConfig(
     jitterMs: Math.round(fail.jitterMs * ratio('jitterMs')),
   };
   const { windowSamples, minSamples, failAfter, recoverAfter, unreachableAfter, preemptDelaySec, minChangeIntervalSec } = DEFAULT_POLICY;
-  const hubs = base.dualCloud.hubs.map((h, i) => ({ ...h, qualityTrack: dualCloudQualityTrack(i) }));
+  const hubs = base.dualCloud.hubs.map((h, i) => ({
+    ...h,
+    qualityTrack: dualCloudQualityTrack(i),
+    ...(o.trustTracks ? { qualityTrackDown: 'trust' as const } : {}),
+  }));
   return {
     ...base,
     dualCloud: { ...base.dualCloud, hubs },

@@ -16,18 +16,18 @@ export const statusSchema = payload(
 
 const verdict = oneOfStrings('unknown', 'good', 'bad');
 
+const breachSchema = object({ metric: oneOfStrings('lossPct', 'rttMs', 'jitterMs'), value: num(), threshold: num() }, [
+  'metric',
+  'value',
+  'threshold',
+]);
+
 export const badCauseSchema: Schema = {
   oneOf: [
     object(
       {
         kind: { const: 'quality' },
-        breaches: arrayOf(
-          object({ metric: oneOfStrings('lossPct', 'rttMs', 'jitterMs'), value: num(), threshold: num() }, [
-            'metric',
-            'value',
-            'threshold',
-          ]),
-        ),
+        breaches: arrayOf(breachSchema),
         via: oneOfStrings('tunnel'),
       },
       ['kind', 'breaches'],
@@ -38,15 +38,9 @@ export const badCauseSchema: Schema = {
       'consecutiveTimeouts',
     ]),
     object({ kind: { const: 'bgp-down' }, neighbor: str() }, ['kind', 'neighbor']),
-    object({ kind: { const: 'router-track-down' }, track: int({ minimum: 1 }) }, ['kind', 'track']),
+    object({ kind: { const: 'router-track-down' }, track: int({ minimum: 1 }), confirmedBy: arrayOf(breachSchema) }, ['kind', 'track']),
   ],
 };
-
-const breachSchema = object({ metric: oneOfStrings('lossPct', 'rttMs', 'jitterMs'), value: num(), threshold: num() }, [
-  'metric',
-  'value',
-  'threshold',
-]);
 
 /** A service class a path fails, with what is beyond the class's level. */
 export const classBreachesSchema = object({ class: str(), breaches: arrayOf(breachSchema) }, ['class', 'breaches']);
@@ -198,6 +192,7 @@ export const stateSchema = payload(
           sinceMs: epochMs,
           cause: badCauseSchema,
           suppressed: bool,
+          trackUnconfirmed: int({ minimum: 1 }),
         },
         ['id', 'peer', 'source', 'verdict', 'sinceMs', 'suppressed'],
       ),

@@ -2,7 +2,8 @@
  * The dual-cloud bench's arms on one seed (lab/harness/dual-cloud-run.ts, the
  * manual clock): BGP alone never leaves a browned-out hub, in either
  * direction; tuned IOS's quality tracks and EEM applets and the agent move
- * both; on a dead hub both are faster than the hold timer. Figures are lab
+ * both; on a dead hub both are faster than the hold timer; on noisy but
+ * healthy links the agent does not follow the tracks' false alarms. Figures are lab
  * seconds from the world's ground truth, not timings.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -46,4 +47,19 @@ describe('dual-cloud arms', () => {
       expect(r[arm]!.timeToWorkingSec!).toBeLessThan(r['ios-minimal']!.timeToWorkingSec ?? Infinity);
     }
   }, 120_000);
+
+  it("noisy but healthy links: tuned IOS's tracks move traffic on noise; the agent acts on them only when its probes show a fault", async () => {
+    const scenario = await loadScenario(labDataPath('scenarios/dual-cloud/dual-cloud-noisy-but-healthy.yaml'));
+    const r: Record<string, DualCloudFigures> = {};
+    for (const arm of ['ios-tuned', 'agent', 'agent-trusting-tracks'] as const)
+      r[arm] = await runDualCloudArm({ scenario, arm, seed: 1, workDir: work });
+    // Nothing is ever outside the level: every change is a false one.
+    for (const arm of Object.keys(r)) expect(r[arm]).toMatchObject({ outboundDegradedSec: 0, returnDegradedSec: 0 });
+    expect(r['ios-tuned']!.outboundChanges).toBeGreaterThanOrEqual(4);
+    // Trusting the same tracks, the agent follows their false alarms too (its 300 s preemption rides
+    // out the ones that come while it is away); confirming them, it follows fewer, and a quarter of IOS's at most.
+    expect(r['agent-trusting-tracks']!.outboundChanges).toBeGreaterThanOrEqual(2);
+    expect(r.agent!.outboundChanges).toBeLessThan(r['agent-trusting-tracks']!.outboundChanges);
+    expect(r.agent!.outboundChanges).toBeLessThanOrEqual(r['ios-tuned']!.outboundChanges / 4);
+  }, 180_000);
 });

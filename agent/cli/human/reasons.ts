@@ -97,7 +97,7 @@ export function causeWords(c: BadCausePayload): string {
     case 'bgp-down':
       return `its BGP session to hub ${c.neighbor} is down`;
     case 'router-track-down':
-      return `the router's quality track ${c.track} for this hub is Down`;
+      return `the router's quality track ${c.track} for this hub is Down${c.confirmedBy ? `, and its latest probes agree: ${breachWords(c.confirmedBy)}` : ''}`;
     case 'unreachable':
       return `${c.consecutiveTimeouts} probes in a row timed out${c.via === 'tunnel' ? ' through the tunnel' : ''}`;
   }

@@ -64,7 +64,11 @@ function mqttWords(m: StatusAnswer['mqtt']): string {
 function candidateWords(c: CandidateState, nowMs: number): string {
   const since = c.sinceMs > 0 ? ` since ${when(c.sinceMs, nowMs)}` : '';
   const verdict = { good: 'good', bad: 'BAD', unknown: 'not judged yet' }[c.verdict] ?? c.verdict;
-  return `${verdict}${since}${c.cause ? `: ${causeWords(c.cause)}` : ''}${c.suppressed ? ' (suppressed: flapping)' : ''}`;
+  const unconfirmed =
+    c.trackUnconfirmed !== undefined
+      ? ` (router track ${c.trackUnconfirmed} is Down, but the latest probes do not show it: not acted on)`
+      : '';
+  return `${verdict}${since}${c.cause ? `: ${causeWords(c.cause)}` : ''}${c.suppressed ? ' (suppressed: flapping)' : ''}${unconfirmed}`;
 }
 
 function driftWords(d: DriftPayload, nowMs: number): string {

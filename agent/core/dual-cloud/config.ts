@@ -17,10 +17,17 @@ export interface DualCloudHub {
   /**
    * The router's own quality track for this hub (`track N ip sla M state` on
    * the tunnel's probe, as a tuned router has): going Down makes the hub bad
-   * at once. Coming back is the agent's own windows and preemption, not the
-   * track's `delay up`.
+   * at once when the agent's latest probes confirm it (policy/track-agreement.ts).
+   * Coming back is the agent's own windows and preemption, not the track's
+   * `delay up`.
    */
   qualityTrack?: number;
+  /**
+   * `confirm` (the default): a Down track moves traffic only when the latest
+   * probes show the fault too (one burst of loss trips IP SLA's reactions).
+   * `trust`: at once, for a track that watches what the agent's probes cannot.
+   */
+  qualityTrackDown?: 'confirm' | 'trust';
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import type { Track } from '../../../proto/records/health.js';
 import type { BgpNeighborSummary, BgpPathEntry } from '../../../proto/records/routing.js';
-import type { Observation } from '../policy/types.js';
+import type { HubTrackDown, Observation } from '../policy/types.js';
 import { hubOf, type DualCloudConfig } from './config.js';
 
 /** The BGP view last reported, so only changes become observations. */
@@ -68,10 +68,10 @@ export function bgpObservations(
  * `show track brief`. A track not in the rows says nothing: only what is
  * known to be Down counts.
  */
-export function hubTracksDown(c: DualCloudConfig, tracks: readonly Pick<Track, 'id' | 'state'>[]): { peer: string; track: number }[] {
+export function hubTracksDown(c: DualCloudConfig, tracks: readonly Pick<Track, 'id' | 'state'>[]): HubTrackDown[] {
   return c.hubs.flatMap((h) =>
     h.qualityTrack !== undefined && tracks.some((t) => t.id === h.qualityTrack && t.state === 'down')
-      ? [{ peer: h.neighbor, track: h.qualityTrack }]
+      ? [{ peer: h.neighbor, track: h.qualityTrack, ...(h.qualityTrackDown === 'trust' ? { trusted: true } : {}) }]
       : [],
   );
 }

@@ -2,6 +2,7 @@ import type { CandidateConfig, PolicyConfig } from './config.js';
 import { allClassOperations, reevaluateClasses } from './classes.js';
 import { age, evaluate, INITIAL_HEALTH, type CandidateHealth } from './health.js';
 import { measure, pathQuality, pushSample, type Sample } from './quality.js';
+import { agreeingBreaches } from './track-agreement.js';
 import { shiftTimes } from './time-shift.js';
 import type { Observation, PolicyState, StepOutput } from './types.js';
 
@@ -136,16 +137,18 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       return reevaluate({ ...s, bgpDown: [...obs.down] }, cfg, nowMs, out, (c) => changed.has(c.peer));
     }
     case 'hub-tracks': {
-      // Going Down is the hard fact, once: the hub is bad at once. Coming back is the agent's own
-      // windows and preemption, not the track's `delay up`, but judged only on probes since the
-      // track went Down: the samples before it are what the router has just overruled (with them,
-      // a window still mostly from before a brownout read as good 10 s into it).
+      // Going Down, the hub is bad at once when the agent's own probes show the fault too (or the
+      // track is trusted: policy/track-agreement.ts), and while it stays Down every fresh read is
+      // checked against it. Coming back is the agent's own windows and preemption, not the track's
+      // `delay up`, judged only on probes since the track went Down: the samples before it are what
+      // the router has just overruled (with them, a window still mostly from before a brownout read
+      // as good 10 s into it).
       const before = new Map((s.hubTracksDown ?? []).map((x) => [`${x.peer}#${x.track}`, x] as const));
       const wentDown = obs.down.filter((x) => !before.has(`${x.peer}#${x.track}`));
       const down = obs.down.map((x) => ({ ...x, sinceMs: before.get(`${x.peer}#${x.track}`)?.sinceMs ?? nowMs }));
-      const next = { ...s, hubTracksDown: down };
+      const next = { ...s, hubTracksDown: down, health: withoutUnconfirmedUp(s, cfg, obs.down) };
       if (wentDown.length === 0) return before.size === obs.down.length ? s : next;
-      return reevaluate(next, cfg, nowMs, out, (c) => wentDown.some((x) => x.peer === c.peer), wentDown);
+      return reevaluate(next, cfg, nowMs, out, (c) => wentDown.some((x) => x.peer === c.peer));
     }
     case 'metered-budget': {
       const was = s.meteredSpent ?? [];
@@ -178,14 +181,14 @@ function reevaluate(
   nowMs: number,
   out: StepOutput,
   affected: (c: CandidateConfig) => boolean,
-  tracksWentDown: readonly { peer: string; track: number }[] = [],
 ): PolicyState {
   const health = { ...s.health };
   for (const c of cfg.candidates) {
     if (!affected(c)) continue;
-    const trackDownSince = s.hubTracksDown?.find((x) => x.peer === c.peer)?.sinceMs;
-    const windows = c.slaOperations.map((op) => since(s.windows[op] ?? [], trackDownSince));
     const before = health[c.id] ?? INITIAL_HEALTH;
+    const track = s.hubTracksDown?.find((x) => x.peer === c.peer);
+    const all = c.slaOperations.map((op) => s.windows[op] ?? []);
+    const windows = before.verdict === 'bad' && track ? all.map((w) => since(w, track.sinceMs)) : all;
     const tunnel = s.tunnelWindow?.candidate === c.id ? s.tunnelWindow.samples : undefined;
     const after = evaluate(
       before,
@@ -193,7 +196,7 @@ function reevaluate(
         metrics: pathQuality(windows),
         ...(s.interfacesDown.includes(c.source) ? { interfaceDown: c.source } : {}),
         ...(s.bgpDown?.includes(c.peer) ? { sessionDown: c.peer } : {}),
-        ...trackDownOf(tracksWentDown, c.peer),
+        ...(track ? { trackDown: { track: track.track, trusted: track.trusted === true }, agreeing: agreeingBreaches(all, cfg.fail) } : {}),
         trailingTimeouts: Math.max(0, ...windows.map(trailingTimeouts)),
         ...(tunnel && tunnel.length > 0 ? { tunnel: { metrics: measure(tunnel), trailingTimeouts: trailingTimeouts(tunnel) } } : {}),
       },
@@ -215,6 +218,18 @@ function reevaluate(
   return { ...s, health };
 }
 
+/** Health without the unconfirmed-track note of hubs whose track is no longer Down. */
+function withoutUnconfirmedUp(s: PolicyState, cfg: PolicyConfig, down: readonly { peer: string }[]): PolicyState['health'] {
+  let health = s.health;
+  for (const c of cfg.candidates) {
+    const h = health[c.id];
+    if (h?.trackUnconfirmed === undefined || down.some((x) => x.peer === c.peer)) continue;
+    const { trackUnconfirmed: _up, ...rest } = h;
+    health = { ...health, [c.id]: rest };
+  }
+  return health;
+}
+
 /** The samples taken from `sinceMs` on (all of them without it). */
 function since(window: readonly Sample[], sinceMs: number | undefined): readonly Sample[] {
   return sinceMs === undefined ? window : window.filter((x) => x.atMs >= sinceMs);
@@ -224,10 +239,4 @@ function trailingTimeouts(window: readonly Sample[]): number {
   let n = 0;
   for (let i = window.length - 1; i >= 0 && !window[i]!.answered; i--) n++;
   return n;
-}
-
-/** The evidence's `trackDown` when the hub's quality track has just gone Down. */
-function trackDownOf(wentDown: readonly { peer: string; track: number }[], peer: string): { trackDown?: number } {
-  const d = wentDown.find((x) => x.peer === peer);
-  return d ? { trackDown: d.track } : {};
 }

@@ -12,8 +12,11 @@ export type BadCause =
   | { kind: 'unreachable'; consecutiveTimeouts: number; via?: 'tunnel' }
   /** Dual-cloud: the iBGP session to this hub is not established (BGP itself gave up on it). */
   | { kind: 'bgp-down'; neighbor: string }
-  /** Dual-cloud: the router's own quality track for this hub (`qualityTrack`) is Down. */
-  | { kind: 'router-track-down'; track: number };
+  /**
+   * Dual-cloud: the router's own quality track for this hub (`qualityTrack`) is Down, with what
+   * the agent's latest probes showed of the same fault (absent: a track trusted without them).
+   */
+  | { kind: 'router-track-down'; track: number; confirmedBy?: Breach[] };
 
 export interface CandidateHealth {
   verdict: Verdict;
@@ -27,6 +30,8 @@ export interface CandidateHealth {
   metrics?: QualityMetrics;
   /** Since when every metric has stayed within the recover thresholds (fail back waits on this). */
   cleanSinceMs?: number;
+  /** The router's quality track for this hub is Down but the agent's latest probes show no breach: not acted on. */
+  trackUnconfirmed?: number;
   damping: Damping;
 }
 
@@ -38,8 +43,13 @@ export interface Evidence {
   interfaceDown?: string;
   /** Dual-cloud: the hub's BGP session is down: bad at once, as an interface down is. */
   sessionDown?: string;
-  /** Dual-cloud: the router's own quality track for the hub has just gone Down: bad at once. */
-  trackDown?: number;
+  /**
+   * Dual-cloud: the router's own quality track for the hub is Down. It makes a hub not already
+   * bad bad at once when `trusted`, or when `agreeing` confirms it.
+   */
+  trackDown?: { track: number; trusted: boolean };
+  /** What the latest probes show of a breach (agreeingBreaches): what confirms a router track. */
+  agreeing?: Breach[];
   /** Consecutive unanswered probes at the end of the window. */
   trailingTimeouts: number;
   /** Probes through the tunnel while the router is on this candidate: they outrank the underlay's on loss. */
@@ -82,18 +92,25 @@ export function evaluate(h: CandidateHealth, evidence: Evidence, cfg: PolicyConf
   const damping = decay(h.damping, nowMs, cfg.damping);
   const e = judged(evidence, cfg);
   const via = e.via ? { via: e.via } : {};
+  const track = routerTrack(h, evidence);
   const hard: BadCause | undefined = evidence.interfaceDown
     ? { kind: 'interface-down', interface: evidence.interfaceDown }
     : evidence.sessionDown
       ? { kind: 'bgp-down', neighbor: evidence.sessionDown }
-      : evidence.trackDown !== undefined
-        ? { kind: 'router-track-down', track: evidence.trackDown }
+      : track?.confirmed
+        ? track.cause
         : e.trailingTimeouts >= cfg.unreachableAfter
           ? { kind: 'unreachable', consecutiveTimeouts: e.trailingTimeouts, ...via }
           : undefined;
   const enough = e.metrics.samples >= cfg.minSamples;
   const recovered = enough && !hard && breaches(e.metrics, cfg.recover).length === 0;
-  const base = { ...h, damping, metrics: e.metrics, cleanSinceMs: recovered ? (h.cleanSinceMs ?? nowMs) : undefined };
+  const base = {
+    ...h,
+    damping,
+    metrics: e.metrics,
+    cleanSinceMs: recovered ? (h.cleanSinceMs ?? nowMs) : undefined,
+    trackUnconfirmed: track && !track.confirmed ? track.cause.track : undefined,
+  };
 
   if (hard) return toBad(base, hard, h.verdict === 'good', cfg, nowMs);
   if (!enough) return base;
@@ -134,6 +151,18 @@ export function evaluate(h: CandidateHealth, evidence: Evidence, cfg: PolicyConf
         : { ...base, recoverStreak };
     }
   }
+}
+
+/**
+ * The router's quality track, when it is Down for a hub not already bad:
+ * confirmed when trusted or when the latest probes show a breach of their own
+ * (a bad hub stays judged by its own windows: the track does not pin it).
+ */
+function routerTrack(h: CandidateHealth, e: Evidence): { confirmed: boolean; cause: BadCause & { kind: 'router-track-down' } } | undefined {
+  if (!e.trackDown || h.verdict === 'bad') return undefined;
+  const agreeing = e.agreeing ?? [];
+  const cause = { kind: 'router-track-down' as const, track: e.trackDown.track, ...(agreeing.length > 0 ? { confirmedBy: agreeing } : {}) };
+  return { confirmed: e.trackDown.trusted || agreeing.length > 0, cause };
 }
 
 function toBad(h: CandidateHealth, cause: BadCause, isFlap: boolean, cfg: PolicyConfig, nowMs: number): CandidateHealth {

@@ -48,10 +48,19 @@ export type Observation =
   | { kind: 'bgp-sessions'; down: readonly string[] }
   /**
    * Dual-cloud: the hubs whose router-side quality track (`qualityTrack`) is Down now, with the
-   * track. The router's own verdict on the tunnel's probe: going Down is a hard fact, as a session
-   * down is; recovery is the agent's own windows (the track's `delay up` is IOS's care, not the agent's).
+   * track. The router's own verdict on the tunnel's probes: the hub is bad at once when the
+   * agent's latest probes confirm it, or without them when `trusted` (`qualityTrackDown: trust`);
+   * recovery is the agent's own windows (the track's `delay up` is IOS's care, not the agent's).
    */
-  | { kind: 'hub-tracks'; down: readonly { peer: string; track: number }[] };
+  | { kind: 'hub-tracks'; down: readonly HubTrackDown[] };
+
+/** A hub's router-side quality track read Down. */
+export interface HubTrackDown {
+  peer: string;
+  track: number;
+  /** Acted on without the agent's own probes confirming it. */
+  trusted?: boolean;
+}
 
 /** Why the policy did what it did: which metric crossed which threshold, on which candidate, since when. */
 export type Reason =
@@ -173,7 +182,7 @@ export interface PolicyState {
    * Dual-cloud: hubs whose quality track is Down, with the track and when it was first read Down
    * (absent: none read yet).
    */
-  hubTracksDown?: readonly { peer: string; track: number; sinceMs?: number }[];
+  hubTracksDown?: readonly (HubTrackDown & { sinceMs?: number })[];
   /** What the router's own judgement forbids (never the agent's stubs); absent until read. */
   routerForbids?: { peers: readonly string[]; sources: readonly string[] };
 }

@@ -12,6 +12,8 @@ export interface DualCloudReaderOptions {
   observe: (observations: readonly Observation[]) => void;
   /** Resolves once a steer the hub tracks called for has run: their read ends only then. */
   steered?: () => Promise<void>;
+  /** A track went Down: reads the probes again if the agent's latest ones did not confirm it. */
+  confirm?: () => Promise<void>;
   /** A shortcut appeared, went or moved. */
   onShortcut: (change: ShortcutChange) => void;
   /** The set of shortcuts that take a protected prefix to another spoke changed (empty: none now). */
@@ -45,17 +47,21 @@ export class DualCloudReader {
   }
 
   /**
-   * The router's own quality tracks: a hub whose track is Down is bad at once. Read first in each
-   * poll, and alone when a track line wakes it (so the steer a track calls for never waits behind
-   * the BGP table); a change observed, the read ends once the steer it called for has run.
+   * The router's own quality tracks: a hub whose track goes Down is bad at once when the agent's
+   * latest probes confirm it (or the track is trusted). Read first in each poll, and alone when a
+   * track line wakes it (so the steer a track calls for never waits behind the BGP table); a
+   * track newly Down and not confirmed has the probes read again; a change observed, the read
+   * ends once the steer it called for has run.
    */
   async readHubTracks(): Promise<void> {
     if (!namesQualityTracks(this.o.dualCloud)) return;
     const down = hubTracksDown(this.o.dualCloud, await this.o.parse('show track brief'));
     const key = down.map((d) => `${d.peer}#${d.track}`).join(',');
     if (key === this.tracksKey) return;
+    const wentDown = down.some((d) => !this.tracksKey?.split(',').includes(`${d.peer}#${d.track}`) && !d.trusted);
     this.tracksKey = key;
     this.o.observe([{ kind: 'hub-tracks', down }]);
+    if (wentDown) await this.o.confirm?.();
     await this.o.steered?.();
   }
 

@@ -41,6 +41,7 @@ export function stateBody(runtime: Runtime): StateBody {
         sinceMs: h?.sinceMs ?? 0,
         ...(h?.cause ? { cause: h.cause } : {}),
         suppressed: h?.damping.suppressed ?? false,
+        ...(h?.trackUnconfirmed !== undefined ? { trackUnconfirmed: h.trackUnconfirmed } : {}),
       };
     }),
     tunnel: {

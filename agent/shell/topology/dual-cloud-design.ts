@@ -31,6 +31,11 @@ export class DualCloudDesign implements PathDesign {
       parse: async (id, command) => (await o.read(id, command)).records,
       observe: (obs) => o.loop().observeAll(obs),
       steered: () => o.loop().idle(),
+      // A track that went Down on a run the last probe read had not seen yet (IP SLA reacts as the
+      // run ends): read the probes, so the agent judges the same run the router did.
+      confirm: async () => {
+        if (Object.values(o.loop().state.health).some((h) => h.trackUnconfirmed !== undefined)) await o.readSla();
+      },
       onShortcut: (change) => {
         o.store.journal(o.clock.now(), 'shortcut', change.shortcut.prefix, change);
         o.events.emit({ kind: 'shortcut', change });

@@ -34,6 +34,8 @@ export interface PathDesignDeps {
   read: ParseRead;
   /** `show crypto session`, kept as the runtime's latest for reporting. */
   readSessions: () => Promise<CryptoSession[]>;
+  /** `show ip sla statistics`, the probes observed as the `sla` family's read does. */
+  readSla: () => Promise<void>;
   /** The router's own judgement of hubs and WANs, from its running configuration at start. */
   judgement?: RouterJudgement;
 }

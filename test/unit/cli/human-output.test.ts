@@ -4,7 +4,7 @@ import { decisionLine, pathRepairSentence, reasonSentence } from '../../../agent
 import { journalLine } from '../../../agent/cli/human/journal-text.js';
 import { statusText } from '../../../agent/cli/human/status-text.js';
 import { duration, localTime, relative, when } from '../../../agent/cli/human/time.js';
-import { driftState, events, state } from '../proto/examples.js';
+import { driftState, events, EXAMPLES, state } from '../proto/examples.js';
 
 const NOW = new Date(2026, 10, 23, 14, 5, 11).getTime(); // local time, whatever the machine's zone
 
@@ -206,5 +206,17 @@ describe('status and journal for a person', () => {
     expect(line('health', { candidate: 'hub1', from: 'good', to: 'bad', cause: { kind: 'bgp-down', neighbor: '172.31.1.1' } })).toContain(
       'hub1 good -> bad: its BGP session to hub 172.31.1.1 is down',
     );
+    const confirmed = { kind: 'router-track-down', track: 141, confirmedBy: [{ metric: 'lossPct', value: 12.67, threshold: 5 }] };
+    expect(line('health', { candidate: 'hub1', from: 'good', to: 'bad', cause: confirmed })).toContain(
+      "hub1 good -> bad: the router's quality track 141 for this hub is Down, and its latest probes agree: loss 12.67% over 5%",
+    );
+  });
+
+  it('a hub whose router track is Down unconfirmed says so, and that nothing was done', () => {
+    const dualCloud = EXAMPLES.state.find((x) => x.candidates.some((c) => c.trackUnconfirmed !== undefined))!;
+    const text = statusText({ site: 's1', node: 'n1', uptimeSec: 60, health: { status: 'ok', degraded: [] }, state: dualCloud }, NOW).join(
+      '\n',
+    );
+    expect(text).toContain('router track 142 is Down, but the latest probes do not show it: not acted on');
   });
 });

@@ -466,8 +466,15 @@ export const events: EventPayload[] = [
   },
   // A dual-cloud spoke: hub 1's BGP session went down; a shortcut to spoke 2 appeared, one moved, one takes a protected prefix.
   { ...env('e29'), kind: 'health-change', candidate: 'hub1', from: 'good', to: 'bad', cause: { kind: 'bgp-down', neighbor: '172.31.1.1' } },
-  // Hub 1's quality track on the router (dualCloud.hubs[].qualityTrack) went Down.
-  { ...env('e33'), kind: 'health-change', candidate: 'hub1', from: 'good', to: 'bad', cause: { kind: 'router-track-down', track: 141 } },
+  // Hub 1's quality track on the router (dualCloud.hubs[].qualityTrack) went Down, and the agent's latest runs agreed.
+  {
+    ...env('e33'),
+    kind: 'health-change',
+    candidate: 'hub1',
+    from: 'good',
+    to: 'bad',
+    cause: { kind: 'router-track-down', track: 141, confirmedBy: [{ metric: 'lossPct', value: 12.67, threshold: 5 }] },
+  },
   {
     ...env('e30'),
     kind: 'shortcut',
@@ -547,9 +554,18 @@ export const EXAMPLES: { [L in keyof TopicPayloads]: TopicPayloads[L][] } = {
           verdict: 'bad',
           sinceMs: 1_767_225_000_000,
           suppressed: false,
-          cause: { kind: 'router-track-down', track: 141 },
+          cause: { kind: 'router-track-down', track: 141, confirmedBy: [{ metric: 'rttMs', value: 351, threshold: 250 }] },
         },
-        { id: 'hub2', peer: '172.31.2.1', source: 'Tunnel2', verdict: 'good', sinceMs: 1_767_220_000_000, suppressed: false },
+        // Hub 2's track is Down too, on one burst its probes do not show: not acted on.
+        {
+          id: 'hub2',
+          peer: '172.31.2.1',
+          source: 'Tunnel2',
+          verdict: 'good',
+          sinceMs: 1_767_220_000_000,
+          suppressed: false,
+          trackUnconfirmed: 142,
+        },
       ],
     },
     ...[events.find((e) => e.id === 'e29'), events.find((e) => e.id === 'e30')].map((e, i): StatePayload => ({

@@ -7,6 +7,7 @@ import { INITIAL_STATE, type Observation, type PolicyState } from '../../../../a
 import { CANDIDATES, DC as FIXTURE, H1, H2 } from './fixture.js';
 
 const DC: DualCloudConfig = { ...FIXTURE, hubs: [{ ...FIXTURE.hubs[0]!, qualityTrack: 141 }, FIXTURE.hubs[1]!] };
+const TRUSTED: DualCloudConfig = { ...DC, hubs: [{ ...DC.hubs[0]!, qualityTrackDown: 'trust' }, DC.hubs[1]!] };
 const cfg: PolicyConfig = {
   ...DEFAULT_POLICY,
   client: '',
@@ -38,7 +39,91 @@ describe("the router's quality track per hub (dualCloud.hubs[].qualityTrack)", (
     expect(hubTracksDown(DC, rows)).toEqual(down);
   });
 
-  it('going Down: the hub is bad at once (router-track-down) while its probes are clean; back only after the preemption delay', () => {
+  it('a hub whose track is trusted (qualityTrackDown: trust) says so', () => {
+    expect(hubTracksDown(TRUSTED, [{ id: 141, state: 'down' }])).toEqual([{ peer: H1, track: 141, trusted: true }]);
+  });
+
+  it('going Down with clean probes: not acted on, noted as unconfirmed; the runs that follow confirm it', () => {
+    let s: PolicyState = INITIAL_STATE;
+    let now = 0;
+    const feed = (o: Observation, dtMs: number) => step(s, o, cfg, (now += dtMs));
+    const runs = (hub1Lost: number): Observation => ({
+      kind: 'sla-samples',
+      samples: [
+        { operation: 41, answered: true, rttMs: 20, packets: { sent: 50, lost: hub1Lost } },
+        { operation: 42, answered: true, rttMs: 25 },
+      ],
+    });
+    for (let i = 0; i < 8; i++) s = feed(runs(0), 3000).state;
+    s = feed(onHub(H1, 'Tunnel1'), 1000).state;
+
+    const down = feed({ kind: 'hub-tracks', down: [{ peer: H1, track: 141 }] }, 1000);
+    expect(down.state.health.hub1).toMatchObject({ verdict: 'good', trackUnconfirmed: 141 });
+    expect(down.actions).toEqual([]);
+    s = down.state;
+    // A burst in one run, as trips IP SLA's `average 3`: the runs around it are clean, nothing moves.
+    s = feed(runs(25), 3000).state;
+    s = feed(runs(0), 3000).state;
+    expect(s.health.hub1).toMatchObject({ verdict: 'good', trackUnconfirmed: 141 });
+    // Loss in every run: the third lossy run in a row (above 20 % here) confirms the track.
+    s = feed(runs(15), 3000).state;
+    s = feed(runs(16), 3000).state;
+    expect(s.health.hub1?.verdict).toBe('good');
+    const confirmed = feed(runs(15), 3000);
+    expect(confirmed.state.health.hub1).toMatchObject({
+      verdict: 'bad',
+      cause: {
+        kind: 'router-track-down',
+        track: 141,
+        confirmedBy: [{ metric: 'lossPct', value: 30.67, threshold: DEFAULT_POLICY.fail.lossPct }],
+      },
+    });
+    expect(confirmed.state.health.hub1?.trackUnconfirmed).toBeUndefined();
+    expect(confirmed.actions).toEqual([{ kind: 'steer', candidate: 'hub2', peer: H2, source: 'Tunnel2' }]);
+  });
+
+  it('an unconfirmed track that comes back Up leaves no note behind', () => {
+    let s: PolicyState = INITIAL_STATE;
+    let now = 0;
+    const feed = (o: Observation, dtMs: number) => step(s, o, cfg, (now += dtMs));
+    for (let i = 0; i < 3; i++) s = feed(clean, 3000).state;
+    s = feed({ kind: 'hub-tracks', down: [{ peer: H1, track: 141 }] }, 1000).state;
+    expect(s.health.hub1).toMatchObject({ verdict: 'good', trackUnconfirmed: 141 });
+    s = feed({ kind: 'hub-tracks', down: [] }, 1000).state;
+    expect(s.health.hub1).toMatchObject({ verdict: 'good' });
+    expect(s.health.hub1).not.toHaveProperty('trackUnconfirmed');
+  });
+
+  it('going Down when the last two RTTs are over the level: bad at the read of the track', () => {
+    let s: PolicyState = INITIAL_STATE;
+    let now = 0;
+    const feed = (o: Observation, dtMs: number) => step(s, o, cfg, (now += dtMs));
+    const slow: Observation = {
+      kind: 'sla-samples',
+      samples: [
+        { operation: 41, answered: true, rttMs: 400 },
+        { operation: 42, answered: true, rttMs: 25 },
+      ],
+    };
+    for (let i = 0; i < 8; i++) s = feed(clean, 3000).state;
+    s = feed(onHub(H1, 'Tunnel1'), 1000).state;
+    s = feed(slow, 3000).state;
+    s = feed(slow, 3000).state;
+    // Two slow probes among ten: the window's median is still clean, so the agent alone waits.
+    expect(s.health.hub1?.verdict).toBe('good');
+    const down = feed({ kind: 'hub-tracks', down: [{ peer: H1, track: 141 }] }, 1000);
+    expect(down.state.health.hub1).toMatchObject({
+      verdict: 'bad',
+      cause: {
+        kind: 'router-track-down',
+        track: 141,
+        confirmedBy: [{ metric: 'rttMs', value: 400, threshold: DEFAULT_POLICY.fail.rttMs }],
+      },
+    });
+    expect(down.actions).toEqual([{ kind: 'steer', candidate: 'hub2', peer: H2, source: 'Tunnel2' }]);
+  });
+
+  it('a trusted track going Down: the hub is bad at once (router-track-down) while its probes are clean; back only after the preemption delay', () => {
     let s: PolicyState = INITIAL_STATE;
     let now = 0;
     const feed = (o: Observation, dtMs: number) => step(s, o, cfg, (now += dtMs));
@@ -46,13 +131,14 @@ describe("the router's quality track per hub (dualCloud.hubs[].qualityTrack)", (
     s = feed(onHub(H1, 'Tunnel1'), 1000).state;
     expect(s.selected).toBe('hub1');
 
-    const down = feed({ kind: 'hub-tracks', down: [{ peer: H1, track: 141 }] }, 1000);
+    const down = feed({ kind: 'hub-tracks', down: [{ peer: H1, track: 141, trusted: true }] }, 1000);
     expect(down.state.health.hub1).toMatchObject({ verdict: 'bad', cause: { kind: 'router-track-down', track: 141 } });
+    expect(down.state.health.hub1?.cause).not.toHaveProperty('confirmedBy');
     expect(down.actions).toEqual([{ kind: 'steer', candidate: 'hub2', peer: H2, source: 'Tunnel2' }]);
     s = down.state;
     s = feed(onHub(H2, 'Tunnel2'), 1000).state;
     // Still Down on the next read: nothing new (no second verdict, no action).
-    const again = feed({ kind: 'hub-tracks', down: [{ peer: H1, track: 141 }] }, 1000);
+    const again = feed({ kind: 'hub-tracks', down: [{ peer: H1, track: 141, trusted: true }] }, 1000);
     expect(again.state).toBe(s);
     expect(again.actions).toEqual([]);
     const downAtMs = now;
@@ -85,7 +171,7 @@ describe("the router's quality track per hub (dualCloud.hubs[].qualityTrack)", (
     });
     for (let i = 0; i < 8; i++) s = feed(clean, 3000).state;
     s = feed(onHub(H1, 'Tunnel1'), 1000).state;
-    s = feed({ kind: 'hub-tracks', down: [{ peer: H1, track: 141 }] }, 1000).state;
+    s = feed({ kind: 'hub-tracks', down: [{ peer: H1, track: 141, trusted: true }] }, 1000).state;
     expect(s.health.hub1?.verdict).toBe('bad');
     // Three slow probes beside eight clean ones from before: the whole window's median is clean.
     for (let i = 0; i < 3; i++) s = feed(probes(400), 3000).state;

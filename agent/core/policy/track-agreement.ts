@@ -1,0 +1,111 @@
+import type { QualityThresholds } from './config.js';
+import type { Breach, Sample } from './quality.js';
+
+/**
+ * Whether a path's probes show the fault a router quality track has gone Down
+ * for: the check the agent makes before it acts on the track.
+ *
+ * A router's IP SLA reactions judge a few runs, one direction at a time
+ * (`threshold-type average 3` on an icmp-jitter run of 50 packets), so noise
+ * trips them: on the lab's dual-cloud noisy-but-healthy links (2 % loss in
+ * bursts of two packets) the tuned hub tracks moved traffic a median of 10
+ * times in two hours. The agent acts on the track when its own probes show
+ * the fault, judged on evidence the track does not already stand for:
+ *
+ * - loss: each of the last three runs lost more than the level, and the three
+ *   together are above it at 99 % (a burst is in one run; a fault in every one);
+ * - a dead path: the latest run of at least OUTAGE_RUN_PACKETS lost every
+ *   packet (timeouts of single probes are the agent's own `unreachable`, after
+ *   `unreachableAfter` of them; two, which a track's `delay down 4` over a 3 s
+ *   probe waits for, come an hour apart on a healthy 2 % link);
+ * - RTT and jitter: the last two measurements (an echo's RTT, a run's average
+ *   RTT or jitter) over the level.
+ *
+ * The agent's latest read can predate the run that tripped the router (IP SLA
+ * reacts as a run ends): the runtime reads the probes again when a track goes
+ * Down unconfirmed, and every later read is checked while it stays Down.
+ */
+
+/** Runs whose loss must each exceed the level (and together at 99 %). */
+export const AGREEING_LOSS_RUNS = 3;
+
+/** Latest measurements (an echo's RTT, a run's average RTT or jitter) that must all exceed the level. */
+export const AGREEING_MEASUREMENTS = 2;
+
+/**
+ * Fewest packets of a run that, all lost, say the path is down on their own:
+ * a jitter run spans seconds (50 packets 40 ms apart: 2 s), and no burst of a
+ * healthy link lasts that long.
+ */
+export const OUTAGE_RUN_PACKETS = 10;
+
+/**
+ * One-sided 99 %: the runs' pooled loss must be above the level with this
+ * confidence, so three runs that each lost 3 of 50 (6 %) against a 5 % level
+ * are not enough, while three that lost 6 of 50 are.
+ */
+const Z = 2.326;
+
+/**
+ * What the probes of any of the path's operations show of a breach (fixed
+ * order: loss, RTT, jitter; each from the first operation showing it).
+ */
+export function agreeingBreaches(windows: readonly (readonly Sample[])[], t: QualityThresholds): Breach[] {
+  const loss = windows.some(outage) ? 100 : firstOf(windows, (w) => lossOfRuns(w, t.lossPct));
+  const rtt = firstOf(windows, (w) => latestAbove(w, (s) => s.rttMs, t.rttMs));
+  const jitter = firstOf(windows, (w) => latestAbove(w, (s) => s.packets?.jitterMs, t.jitterMs));
+  const out: Breach[] = [];
+  if (loss !== undefined) out.push({ metric: 'lossPct', value: loss, threshold: t.lossPct });
+  if (rtt !== undefined) out.push({ metric: 'rttMs', value: rtt, threshold: t.rttMs });
+  if (jitter !== undefined) out.push({ metric: 'jitterMs', value: jitter, threshold: t.jitterMs });
+  return out;
+}
+
+function firstOf(windows: readonly (readonly Sample[])[], f: (w: readonly Sample[]) => number | undefined): number | undefined {
+  for (const w of windows) {
+    const v = f(w);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** The latest run of at least OUTAGE_RUN_PACKETS lost every one. */
+function outage(window: readonly Sample[]): boolean {
+  const run = window[window.length - 1]?.packets;
+  return run !== undefined && run.sent >= OUTAGE_RUN_PACKETS && run.lost === run.sent;
+}
+
+/**
+ * The pooled loss, percent, of the last AGREEING_LOSS_RUNS runs when each
+ * lost more than `levelPct` and together they are above it at 99 % (Wilson's
+ * lower bound over their packets). Single probes are not runs.
+ */
+function lossOfRuns(window: readonly Sample[], levelPct: number): number | undefined {
+  const runs = AGREEING_LOSS_RUNS;
+  const tail = window.slice(-runs).map((s) => s.packets);
+  if (tail.length < runs || !tail.every((r) => r !== undefined && r.sent > 0 && (r.lost / r.sent) * 100 > levelPct)) return undefined;
+  const sent = tail.reduce((sum, r) => sum + r!.sent, 0);
+  const lost = tail.reduce((sum, r) => sum + r!.lost, 0);
+  return wilsonLowerPct(lost, sent) > levelPct ? Math.round((lost / sent) * 10_000) / 100 : undefined;
+}
+
+function wilsonLowerPct(lost: number, sent: number): number {
+  const p = lost / sent;
+  const z2 = Z * Z;
+  const centre = p + z2 / (2 * sent);
+  const spread = Z * Math.sqrt((p * (1 - p)) / sent + z2 / (4 * sent * sent));
+  return ((centre - spread) / (1 + z2 / sent)) * 100;
+}
+
+/**
+ * The smallest of the latest AGREEING_MEASUREMENTS values `pick` finds on
+ * answered samples, when there are that many and all exceed `level`.
+ */
+function latestAbove(window: readonly Sample[], pick: (s: Sample) => number | undefined, level: number): number | undefined {
+  const values: number[] = [];
+  for (let i = window.length - 1; i >= 0 && values.length < AGREEING_MEASUREMENTS; i--) {
+    const v = window[i]!.answered ? pick(window[i]!) : undefined;
+    if (v !== undefined) values.push(v);
+  }
+  return values.length === AGREEING_MEASUREMENTS && values.every((v) => v > level) ? Math.min(...values) : undefined;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Sample } from '../../../../agent/core/policy/quality.js';
+import { agreeingBreaches } from '../../../../agent/core/policy/track-agreement.js';
+
+const LEVEL = { lossPct: 5, rttMs: 250, jitterMs: 50 };
+/** A jitter run of `sent` packets, `lost` of them lost, with its average RTT and jitter. */
+const run = (lost: number, rttMs = 20, jitterMs = 2, sent = 50): Sample => ({
+  atMs: 0,
+  answered: lost < sent,
+  ...(lost < sent ? { rttMs } : {}),
+  packets: { sent, lost, ...(lost < sent ? { jitterMs } : {}) },
+});
+/** An echo: its RTT, or a timeout. */
+const echo = (rttMs?: number): Sample => ({ atMs: 0, answered: rttMs !== undefined, ...(rttMs !== undefined ? { rttMs } : {}) });
+/** An answered probe a slow read credited without its RTT (only the latest of a read carries one). */
+const credited: Sample = { atMs: 0, answered: true };
+const clean = (n: number) => Array.from({ length: n }, () => run(0));
+
+describe('agreeingBreaches: whether the probes show the fault a router track went Down for', () => {
+  it.each([
+    // Loss: each of the last three runs above the level, and the three together above it at 99 %.
+    { what: 'three runs of 12 %', windows: [[...clean(7), run(6), run(6), run(7)]], breaches: [['lossPct', 12.67]] },
+    { what: 'two lossy runs are not enough', windows: [[...clean(8), run(6), run(7)]], breaches: [] },
+    { what: 'one burst (what trips average 3)', windows: [[...clean(7), run(25), run(0), run(0)]], breaches: [] },
+    { what: 'a burst among lossy runs: each of the three must lose', windows: [[...clean(7), run(6), run(0), run(25)]], breaches: [] },
+    { what: 'each run just over 5 % (3 of 50): not above it at 99 %', windows: [[...clean(7), run(3), run(3), run(3)]], breaches: [] },
+    { what: 'lossy runs that are not the last three', windows: [[run(9), run(9), run(9), run(0)]], breaches: [] },
+    { what: 'lost echoes are no runs: three timeouts are its own unreachable', windows: [[echo(), echo(), echo()]], breaches: [] },
+    // A dead path: the latest run of ten or more packets lost every one.
+    { what: 'the latest run of 50 lost everything (2 s of nothing)', windows: [[run(0), run(0), run(50)]], breaches: [['lossPct', 100]] },
+    { what: 'a run of 5 that lost everything is a burst', windows: [[run(0), run(0), run(5, 20, 2, 5)]], breaches: [] },
+    { what: 'an outage that is over', windows: [[run(0), run(50), run(0)]], breaches: [] },
+    // RTT: the last two measurements over the level.
+    { what: 'the last two echoes over 250 ms', windows: [[echo(20), echo(300), echo(400)]], breaches: [['rttMs', 300]] },
+    { what: 'a lost probe between two slow ones', windows: [[echo(300), echo(), echo(400)]], breaches: [['rttMs', 300]] },
+    { what: 'one credited without an RTT between two slow ones', windows: [[echo(300), credited, echo(400)]], breaches: [['rttMs', 300]] },
+    { what: 'only the latest over', windows: [[echo(300), echo(20), echo(400)]], breaches: [] },
+    { what: 'a single measurement', windows: [[echo(400)]], breaches: [] },
+    { what: 'two runs averaging over 250 ms', windows: [[run(0, 20), run(0, 351), run(0, 360)]], breaches: [['rttMs', 351]] },
+    // Jitter: the last two runs'; single probes have none of their own.
+    { what: 'two runs jittering 80 ms', windows: [[run(0, 20, 2), run(0, 20, 80), run(0, 20, 90)]], breaches: [['jitterMs', 80]] },
+    { what: 'one jittery run', windows: [[run(0, 20, 80), run(0, 20, 2), run(0, 20, 90)]], breaches: [] },
+    // Across operations: each metric from the first operation that shows it; the others do not veto.
+    {
+      what: 'the echo clean, the jitter runs lossy and slow',
+      windows: [
+        [echo(20), echo(20), echo(20)],
+        [...clean(5), run(10, 300), run(10, 320), run(12, 310)],
+      ],
+      breaches: [
+        ['lossPct', 21.33],
+        ['rttMs', 310],
+      ],
+    },
+    { what: 'empty windows', windows: [[], []], breaches: [] },
+    { what: 'no windows', windows: [], breaches: [] },
+  ])('$what', ({ windows, breaches }) => {
+    const found = agreeingBreaches(windows, LEVEL);
+    expect(found.map((b) => [b.metric, b.value])).toEqual(breaches);
+    for (const b of found) expect(b.threshold).toBe(LEVEL[b.metric]);
+  });
+});
