@@ -145,7 +145,10 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
       // as good 10 s into it).
       const before = new Map((s.hubTracksDown ?? []).map((x) => [`${x.peer}#${x.track}`, x] as const));
       const wentDown = obs.down.filter((x) => !before.has(`${x.peer}#${x.track}`));
-      const down = obs.down.map((x) => ({ ...x, sinceMs: before.get(`${x.peer}#${x.track}`)?.sinceMs ?? nowMs }));
+      const down = obs.down.map((x) => {
+        const was = before.get(`${x.peer}#${x.track}`);
+        return { ...x, sinceMs: was?.sinceMs ?? nowMs, ...(was?.spent ? { spent: true } : {}) };
+      });
       const next = { ...s, hubTracksDown: down, health: withoutUnconfirmedUp(s, cfg, obs.down) };
       if (wentDown.length === 0) return before.size === obs.down.length ? s : next;
       return reevaluate(next, cfg, nowMs, out, (c) => wentDown.some((x) => x.peer === c.peer));
@@ -183,10 +186,13 @@ function reevaluate(
   affected: (c: CandidateConfig) => boolean,
 ): PolicyState {
   const health = { ...s.health };
+  const spent = new Set<string>();
   for (const c of cfg.candidates) {
     if (!affected(c)) continue;
     const before = health[c.id] ?? INITIAL_HEALTH;
     const track = s.hubTracksDown?.find((x) => x.peer === c.peer);
+    // A trusted track condemns its hub once per Down; one the probes must confirm is checked on every read.
+    const live = track && !track.spent ? track : undefined;
     const all = c.slaOperations.map((op) => s.windows[op] ?? []);
     const windows = before.verdict === 'bad' && track ? all.map((w) => since(w, track.sinceMs)) : all;
     const tunnel = s.tunnelWindow?.candidate === c.id ? s.tunnelWindow.samples : undefined;
@@ -196,7 +202,7 @@ function reevaluate(
         metrics: pathQuality(windows),
         ...(s.interfacesDown.includes(c.source) ? { interfaceDown: c.source } : {}),
         ...(s.bgpDown?.includes(c.peer) ? { sessionDown: c.peer } : {}),
-        ...(track ? { trackDown: { track: track.track, trusted: track.trusted === true }, agreeing: agreeingBreaches(all, cfg.fail) } : {}),
+        ...(live ? { trackDown: { track: live.track, trusted: live.trusted === true }, agreeing: agreeingBreaches(all, cfg.fail) } : {}),
         trailingTimeouts: Math.max(0, ...windows.map(trailingTimeouts)),
         ...(tunnel && tunnel.length > 0 ? { tunnel: { metrics: measure(tunnel), trailingTimeouts: trailingTimeouts(tunnel) } } : {}),
       },
@@ -204,6 +210,7 @@ function reevaluate(
       nowMs,
     );
     health[c.id] = after;
+    if (live?.trusted && before.verdict !== 'bad' && after.cause?.kind === 'router-track-down') spent.add(c.peer);
     if (after.verdict !== before.verdict) {
       out.reports.push({
         kind: 'health-changed',
@@ -215,7 +222,8 @@ function reevaluate(
       });
     }
   }
-  return { ...s, health };
+  if (spent.size === 0) return { ...s, health };
+  return { ...s, health, hubTracksDown: s.hubTracksDown!.map((x) => (spent.has(x.peer) ? { ...x, spent: true } : x)) };
 }
 
 /** Health without the unconfirmed-track note of hubs whose track is no longer Down. */

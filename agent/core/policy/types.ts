@@ -182,7 +182,11 @@ export interface PolicyState {
    * Dual-cloud: hubs whose quality track is Down, with the track and when it was first read Down
    * (absent: none read yet).
    */
-  hubTracksDown?: readonly (HubTrackDown & { sinceMs?: number })[];
+  hubTracksDown?: readonly (HubTrackDown & {
+    sinceMs?: number;
+    /** A trusted track that has made its hub bad: it does not again until it comes back Up. */
+    spent?: boolean;
+  })[];
   /** What the router's own judgement forbids (never the agent's stubs); absent until read. */
   routerForbids?: { peers: readonly string[]; sources: readonly string[] };
 }

@@ -82,6 +82,23 @@ describe("the router's quality track per hub (dualCloud.hubs[].qualityTrack)", (
     expect(confirmed.actions).toEqual([{ kind: 'steer', candidate: 'hub2', peer: H2, source: 'Tunnel2' }]);
   });
 
+  it("a trusted track condemns its hub once: the agent's windows bring it back while the track is still Down", () => {
+    let s: PolicyState = INITIAL_STATE;
+    let now = 0;
+    const feed = (o: Observation, dtMs: number) => step(s, o, cfg, (now += dtMs));
+    for (let i = 0; i < 3; i++) s = feed(clean, 3000).state;
+    s = feed({ kind: 'hub-tracks', down: [{ peer: H1, track: 141, trusted: true }] }, 1000).state;
+    expect(s.health.hub1?.verdict).toBe('bad');
+    const verdicts: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      s = feed(clean, 3000).state;
+      s = feed({ kind: 'hub-tracks', down: [{ peer: H1, track: 141, trusted: true }] }, 100).state;
+      verdicts.push(s.health.hub1!.verdict);
+    }
+    // Good once three probes since the Down and three clean evaluations say so, and it stays good.
+    expect(verdicts).toEqual(['bad', 'bad', 'bad', 'bad', 'good', 'good', 'good', 'good']);
+  });
+
   it('an unconfirmed track that comes back Up leaves no note behind', () => {
     let s: PolicyState = INITIAL_STATE;
     let now = 0;
