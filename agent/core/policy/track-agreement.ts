@@ -1,5 +1,5 @@
 import type { QualityThresholds } from './config.js';
-import type { Breach, Sample } from './quality.js';
+import { lossLowerBoundPct, type Breach, type Sample } from './quality.js';
 
 /**
  * Whether a path's probes show the fault a router quality track has gone Down
@@ -16,8 +16,8 @@ import type { Breach, Sample } from './quality.js';
  *   together are above it at 99 % (a burst is in one run; a fault in every one);
  * - a dead path: the latest run of at least OUTAGE_RUN_PACKETS lost every
  *   packet (timeouts of single probes are the agent's own `unreachable`, after
- *   `unreachableAfter` of them; two, which a track's `delay down 4` over a 3 s
- *   probe waits for, come an hour apart on a healthy 2 % link);
+ *   `unreachableAfter` of them: two, which a track's `delay down 4` over a 3 s
+ *   probe waits for, come about once an hour per hub on a healthy 2 % link);
  * - RTT and jitter: the last two measurements (an echo's RTT, a run's average
  *   RTT or jitter) over the level.
  *
@@ -38,13 +38,6 @@ export const AGREEING_MEASUREMENTS = 2;
  * healthy link lasts that long.
  */
 export const OUTAGE_RUN_PACKETS = 10;
-
-/**
- * One-sided 99 %: the runs' pooled loss must be above the level with this
- * confidence, so three runs that each lost 3 of 50 (6 %) against a 5 % level
- * are not enough, while three that lost 6 of 50 are.
- */
-const Z = 2.326;
 
 /**
  * What the probes of any of the path's operations show of a breach (fixed
@@ -77,8 +70,10 @@ function outage(window: readonly Sample[]): boolean {
 
 /**
  * The pooled loss, percent, of the last AGREEING_LOSS_RUNS runs when each
- * lost more than `levelPct` and together they are above it at 99 % (Wilson's
- * lower bound over their packets). Single probes are not runs.
+ * lost more than `levelPct` and together they are above it at the policy's
+ * 99 % (Wilson's lower bound over their packets: three runs that each lost 3
+ * of 50, 6 %, against a 5 % level are not enough; three that lost 6 are).
+ * Single probes are not runs.
  */
 function lossOfRuns(window: readonly Sample[], levelPct: number): number | undefined {
   const runs = AGREEING_LOSS_RUNS;
@@ -86,15 +81,8 @@ function lossOfRuns(window: readonly Sample[], levelPct: number): number | undef
   if (tail.length < runs || !tail.every((r) => r !== undefined && r.sent > 0 && (r.lost / r.sent) * 100 > levelPct)) return undefined;
   const sent = tail.reduce((sum, r) => sum + r!.sent, 0);
   const lost = tail.reduce((sum, r) => sum + r!.lost, 0);
-  return wilsonLowerPct(lost, sent) > levelPct ? Math.round((lost / sent) * 10_000) / 100 : undefined;
-}
-
-function wilsonLowerPct(lost: number, sent: number): number {
-  const p = lost / sent;
-  const z2 = Z * Z;
-  const centre = p + z2 / (2 * sent);
-  const spread = Z * Math.sqrt((p * (1 - p)) / sent + z2 / (4 * sent * sent));
-  return ((centre - spread) / (1 + z2 / sent)) * 100;
+  const lossPct = Math.round((lost / sent) * 10_000) / 100;
+  return lossLowerBoundPct({ samples: sent, lossPct }) > levelPct ? lossPct : undefined;
 }
 
 /**
