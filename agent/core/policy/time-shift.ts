@@ -29,5 +29,18 @@ export function shiftTimes(s: PolicyState, deltaMs: number): PolicyState {
   if (s.override) shifted.override = { ...s.override, untilMs: at(s.override.untilMs) };
   if (s.lastChangeMs !== undefined) shifted.lastChangeMs = opt(s.lastChangeMs)!;
   if (s.steeringHeldUntilMs !== undefined) shifted.steeringHeldUntilMs = opt(s.steeringHeldUntilMs)!;
+  if (s.tunnelWindow)
+    shifted.tunnelWindow = { ...s.tunnelWindow, samples: s.tunnelWindow.samples.map((x) => ({ ...x, atMs: at(x.atMs) })) };
+  // A hub track's Down time bounds the probes its hub is judged on while Down (`since`), and a class
+  // has met its level since `sinceMs` (a step forward made it look met for an hour longer).
+  if (s.hubTracksDown) shifted.hubTracksDown = s.hubTracksDown.map((x) => (x.sinceMs === undefined ? x : { ...x, sinceMs: at(x.sinceMs) }));
+  if (s.classes) {
+    shifted.classes = Object.fromEntries(
+      Object.entries(s.classes).map(([id, byClass]) => [
+        id,
+        Object.fromEntries(Object.entries(byClass).map(([name, h]) => [name, h.sinceMs === 0 ? h : { ...h, sinceMs: at(h.sinceMs) }])),
+      ]),
+    );
+  }
   return shifted;
 }

@@ -64,4 +64,24 @@ describe("policy: a step of the wall clock moves the state's times with it", () 
     });
     expect(shiftTimes(s, 0)).toBe(s);
   });
+
+  it("moves a hub track's Down time, a class's compliance time and the tunnel's probes too", () => {
+    const run = adoptedOnFibreHub1();
+    const s = {
+      ...run.state,
+      hubTracksDown: [{ peer: HUB2, track: 141, sinceMs: 50_000 }],
+      classes: {
+        'fibre-hub1': {
+          voice: { compliance: 'meets' as const, sinceMs: 40_000, streak: 0, breaches: [] },
+          bulk: { compliance: 'unknown' as const, sinceMs: 0, streak: 0, breaches: [] },
+        },
+      },
+      tunnelWindow: { candidate: 'fibre-hub1', samples: [{ atMs: 30_000, answered: true }], primed: true },
+    };
+    const shifted = shiftTimes(s, -1_000);
+    expect(shifted.hubTracksDown).toEqual([{ peer: HUB2, track: 141, sinceMs: 49_000 }]);
+    expect(shifted.classes?.['fibre-hub1']?.voice?.sinceMs).toBe(39_000);
+    expect(shifted.classes?.['fibre-hub1']?.bulk?.sinceMs).toBe(0); // never judged: stays "never"
+    expect(shifted.tunnelWindow?.samples.map((x) => x.atMs)).toEqual([29_000]);
+  });
 });
