@@ -82,7 +82,7 @@ export async function runDualCloudAgentOverSsh(o: {
 }
 
 /** A baseline's configuration lines, comments dropped. */
-const iosLines = (text: string): string[] =>
+export const iosLines = (text: string): string[] =>
   text
     .split('\n')
     .map((l) => l.trim())
