@@ -19,7 +19,8 @@ import { lossLowerBoundPct, type Breach, type Sample } from './quality.js';
  *   `unreachableAfter` of them: two, which a track's `delay down 4` over a 3 s
  *   probe waits for, come about once an hour per hub on a healthy 2 % link);
  * - RTT and jitter: the last two measurements (an echo's RTT, a run's average
- *   RTT or jitter) over the level.
+ *   RTT or jitter) over the level, an echo that timed out counting as over
+ *   beside one that was measured over.
  *
  * The agent's latest read can predate the run that tripped the router (IP SLA
  * reacts as a run ends): the runtime reads the probes again when a track goes
@@ -45,7 +46,7 @@ export const OUTAGE_RUN_PACKETS = 10;
  */
 export function agreeingBreaches(windows: readonly (readonly Sample[])[], t: QualityThresholds): Breach[] {
   const loss = windows.some(outage) ? 100 : firstOf(windows, (w) => lossOfRuns(w, t.lossPct));
-  const rtt = firstOf(windows, (w) => latestAbove(w, (s) => s.rttMs, t.rttMs));
+  const rtt = firstOf(windows, (w) => latestAbove(w, (s) => s.rttMs, t.rttMs, true));
   const jitter = firstOf(windows, (w) => latestAbove(w, (s) => s.packets?.jitterMs, t.jitterMs));
   const out: Breach[] = [];
   if (loss !== undefined) out.push({ metric: 'lossPct', value: loss, threshold: t.lossPct });
@@ -86,14 +87,25 @@ function lossOfRuns(window: readonly Sample[], levelPct: number): number | undef
 }
 
 /**
- * The smallest of the latest AGREEING_MEASUREMENTS values `pick` finds on
- * answered samples, when there are that many and all exceed `level`.
+ * The smallest measured of the latest AGREEING_MEASUREMENTS values `pick`
+ * finds, when there are that many and all exceed `level`. With
+ * `timeoutsOver`, a single probe that timed out counts as over (its RTT passed
+ * its timeout, which is above the level: a brownout's latency pushes some
+ * probes past it), as long as one of them was measured: two timeouts alone
+ * are loss, the agent's own `unreachable`.
  */
-function latestAbove(window: readonly Sample[], pick: (s: Sample) => number | undefined, level: number): number | undefined {
+function latestAbove(
+  window: readonly Sample[],
+  pick: (s: Sample) => number | undefined,
+  level: number,
+  timeoutsOver = false,
+): number | undefined {
   const values: number[] = [];
   for (let i = window.length - 1; i >= 0 && values.length < AGREEING_MEASUREMENTS; i--) {
-    const v = window[i]!.answered ? pick(window[i]!) : undefined;
+    const s = window[i]!;
+    const v = s.answered ? pick(s) : timeoutsOver && s.packets === undefined ? Infinity : undefined;
     if (v !== undefined) values.push(v);
   }
-  return values.length === AGREEING_MEASUREMENTS && values.every((v) => v > level) ? Math.min(...values) : undefined;
+  const lowest = Math.min(...values);
+  return values.length === AGREEING_MEASUREMENTS && lowest > level && lowest !== Infinity ? lowest : undefined;
 }
