@@ -10,7 +10,8 @@ export interface Line {
 const MAX_WARNING_TEXT = 200;
 // `Router#show ip route`, `spoke1>sh ver`, or a bare prompt `spoke1#`.
 const PROMPT_LINE = /^[A-Za-z0-9][\w.\-:()/]*[#>]\s*(\S.*)?$/;
-const ECHOED_COMMAND = /^\s*sh(o(w)?)?\s+\S/i;
+// From configuration mode the command is typed after `do`: `R4(config-if)#do sh ip int bri`.
+const ECHOED_COMMAND = /^\s*(?:do\s+)?sh(o(w)?)?\s+\S/i;
 
 /**
  * Splits device output into lines, dropping what a capture adds around the

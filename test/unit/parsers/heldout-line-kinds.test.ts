@@ -168,3 +168,17 @@ describe('show version of a special (experimental) build', () => {
     });
   });
 });
+
+// Round 4 of issue 18's held-out estimate: output pasted in forum questions and blog posts.
+describe('a command typed after `do` from a configuration mode', () => {
+  it('drops the echoed line as it drops an exec-mode echo', () => {
+    const text = [
+      'branch-9(config-if)#do sh ip int brief',
+      'Interface              IP-Address      OK? Method Status                Protocol',
+      'GigabitEthernet0/1     198.51.100.9    YES manual up                    up',
+    ].join('\n');
+    const { records, warnings } = parseAs('show ip interface brief', text);
+    expect(warnings).toEqual([]);
+    expect(records.map((r) => r.name)).toEqual(['GigabitEthernet0/1']);
+  });
+});

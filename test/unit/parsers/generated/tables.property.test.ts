@@ -45,6 +45,9 @@ describe('show ip interface brief property', () => {
           protocolRaw: protocol,
         });
       }
+      // The command echoed first, from exec mode or typed after `do` in a configuration mode.
+      const echo = g.pick(['', '', 'R4#show ip interface brief', 'spoke-2(config-if)#do sh ip int brief']);
+      if (echo !== '') lines.unshift(echo, '');
       const text = lines.join('\n');
       const { records, warnings } = parseCommandOutput('show ip interface brief', text);
       expect(warnings, text).toEqual([]);
