@@ -328,6 +328,8 @@ export interface InterfaceDetail {
   loopbackSet?: boolean;
   keepalive?: 'set' | 'not-set' | 'not-supported';
   keepaliveSec?: number;
+  /** Keepalives missed before the line protocol goes down, where printed (GRE tunnels: `retries 3`). */
+  keepaliveRetries?: number;
   duplex?: Duplex;
   duplexRaw?: string;
   /** As printed: `1000Mb/s`, `100Mbps`, `Auto-speed`. */

@@ -137,11 +137,13 @@ export const GENERAL_RULES: readonly LineRule[] = [
         encapsulationItem(iface, item);
     },
   ],
+  // GRE tunnel keepalives add the retries before the tunnel is declared down: `Keepalive set (10 sec), retries 3`.
   [
-    /^Keepalive set \((\d+) sec\)$/,
+    /^Keepalive set \((\d+) sec\)(?:, retries (\d+))?$/,
     ({ iface }, m) => {
       iface.keepalive = 'set';
       iface.keepaliveSec = Number(m[1]);
+      if (m[2] !== undefined) iface.keepaliveRetries = Number(m[2]);
     },
   ],
   [

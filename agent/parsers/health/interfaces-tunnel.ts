@@ -57,6 +57,8 @@ export const TUNNEL_RULES: readonly LineRule[] = [
       tunnel(iface).ttl = Number(m[1]);
     },
   ],
+  // 12.x prints the fast-switching state on a line of its own after `Tunnel TTL 255`: understood, not recorded.
+  [/^Fast tunneling (?:enabled|disabled)$/, () => undefined],
   [
     /^Tunnel transport MTU (\d+) bytes$/,
     ({ iface }, m) => {

@@ -182,3 +182,27 @@ describe('a command typed after `do` from a configuration mode', () => {
     expect(records.map((r) => r.name)).toEqual(['GigabitEthernet0/1']);
   });
 });
+
+describe('show interfaces of a 12.x GRE tunnel', () => {
+  const text = [
+    'Tunnel7 is up, line protocol is up',
+    '  Hardware is Tunnel',
+    '  Keepalive set (5 sec), retries 4',
+    '  Tunnel protocol/transport GRE/IP',
+    '  Tunnel TTL 64',
+    '  Fast tunneling disabled',
+    '  Tunnel transmit bandwidth 8000 (kbps)',
+  ].join('\n');
+
+  it('reads the keepalive retries and understands the fast-tunneling line of its own', () => {
+    const { records, warnings } = parseAs('show interfaces', text);
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({
+      name: 'Tunnel7',
+      keepalive: 'set',
+      keepaliveSec: 5,
+      keepaliveRetries: 4,
+      tunnel: { protocolTransport: 'GRE/IP', ttl: 64, transmitBandwidthKbps: 8000 },
+    });
+  });
+});

@@ -92,10 +92,22 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
   if (g.chance(0.6)) {
     want.keepalive = 'set';
     want.keepaliveSec = g.pick([10, 5, 30]);
-    lines.push(`  Keepalive set (${want.keepaliveSec} sec)`);
+    // A GRE tunnel's keepalive adds the retries before the tunnel goes down.
+    if (hw === 'Tunnel' && g.chance(0.5)) {
+      want.keepaliveRetries = g.between(1, 10);
+      lines.push(`  Keepalive set (${want.keepaliveSec} sec), retries ${want.keepaliveRetries}`);
+    } else lines.push(`  Keepalive set (${want.keepaliveSec} sec)`);
   } else {
     want.keepalive = 'not-set';
     lines.push('  Keepalive not set');
+  }
+  if (hw === 'Tunnel' && g.chance(0.7)) {
+    const ttl = g.pick([255, 64]);
+    lines.push('  Tunnel protocol/transport GRE/IP');
+    // The fast-switching state closes the TTL line, or (12.x) stands on a line of its own.
+    if (g.chance(0.5)) lines.push(`  Tunnel TTL ${ttl}, Fast tunneling ${g.pick(['enabled', 'disabled'])}`);
+    else lines.push(`  Tunnel TTL ${ttl}`, `  Fast tunneling ${g.pick(['enabled', 'disabled'])}`);
+    want.tunnel = expect.objectContaining({ protocolTransport: 'GRE/IP', ttl }) as never;
   }
   if (g.chance(0.5)) {
     const [duplexRaw, duplex] = g.pick([
