@@ -76,8 +76,9 @@ const IGNORABLE: readonly RegExp[] = [
   /^Processor is running (?:Enterprise|Standard) Edition Software$/,
   /^Cluster (?:command|member) switch capable$/,
   // Storage other than file systems with a name.
-  // `16384K bytes of processor board System flash (Read/Write)`, `0K bytes of ATA System CompactFlash 0 (Read/Write)`.
-  /^\d+K bytes of [\w ./-]+ \(Read(?:\/Write| ONLY)\)\.?$/i,
+  // `16384K bytes of processor board System flash (Read/Write)`, `0K bytes of ATA System CompactFlash 0 (Read/Write)`;
+  // a 2500 whose flash cannot be written from the running image prints `(Device not programmable)`.
+  /^\d+K bytes of [\w ./-]+ \((?:Read(?:\/Write| ONLY)|Device not programmable)\)\.?$/i,
   /^\d+K bytes of Flash internal SIMM \(Sector size \d+K\)\.$/,
   /^\d+K bytes of packet buffer memory\.$/,
   /^Time since \S+ switched to active is .+$/,

@@ -206,3 +206,18 @@ describe('show interfaces of a 12.x GRE tunnel', () => {
     });
   });
 });
+
+describe('show version of a 2500 whose flash cannot be written', () => {
+  it('understands the flash line with its "Device not programmable" state', () => {
+    const text = [
+      'lab-2501 uptime is 12 minutes',
+      '32K bytes of non-volatile configuration memory.',
+      '8192K bytes of processor board System flash (Device not programmable)',
+      '',
+      'Configuration register is 0x2102',
+    ].join('\n');
+    const { records, warnings } = parseAs('show version', text);
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({ hostname: 'lab-2501', nvramKb: 32, configRegister: '0x2102' });
+  });
+});

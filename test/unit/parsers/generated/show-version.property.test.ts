@@ -215,6 +215,11 @@ function generate(g: Gen): { lines: string[]; want: Partial<SystemVersion> } {
     want.physicalMemoryKb = g.pick([4_194_304, 8_388_608, 3_670_016]);
     lines.push(`${want.physicalMemoryKb}K bytes of physical memory.`);
   }
+  // Older platforms name their flash with its access state instead of a file system.
+  if (!p.xe && g.chance(0.3))
+    lines.push(
+      `${g.pick([8192, 16384])}K bytes of processor board System flash (${g.pick(['Read/Write', 'Read ONLY', 'Device not programmable'])})`,
+    );
   lines.push(`${g.between(1_000_000, 8_000_000)}K bytes of flash memory at bootflash:.`, '');
   want.configRegister = g.pick(['0x2102', '0x2142', '0x102']);
   lines.push(`Configuration register is ${want.configRegister}`, '');
