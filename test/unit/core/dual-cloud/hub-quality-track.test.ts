@@ -14,13 +14,17 @@ const cfg: PolicyConfig = {
   candidates: CANDIDATES,
   clearStaleSa: false,
 };
-const clean: Observation = {
+/** One read of the probes: hub 1's probe (operation 41) as given, hub 2's (42) clean. */
+const hub1Probe = (rttMs: number, packets?: { sent: number; lost: number }): Observation => ({
   kind: 'sla-samples',
   samples: [
-    { operation: 41, answered: true, rttMs: 20 },
+    { operation: 41, answered: true, rttMs, ...(packets ? { packets } : {}) },
     { operation: 42, answered: true, rttMs: 25 },
   ],
-};
+});
+const clean = hub1Probe(20);
+/** Hub 1's probe as a jitter run of 50 packets, `lost` of them lost. */
+const hub1Run = (lost: number) => hub1Probe(20, { sent: 50, lost });
 const onHub = (peer: string, source: string): Observation => ({
   kind: 'flexvpn',
   activePeer: peer,
@@ -47,14 +51,7 @@ describe("the router's quality track per hub (dualCloud.hubs[].qualityTrack)", (
     let s: PolicyState = INITIAL_STATE;
     let now = 0;
     const feed = (o: Observation, dtMs: number) => step(s, o, cfg, (now += dtMs));
-    const runs = (hub1Lost: number): Observation => ({
-      kind: 'sla-samples',
-      samples: [
-        { operation: 41, answered: true, rttMs: 20, packets: { sent: 50, lost: hub1Lost } },
-        { operation: 42, answered: true, rttMs: 25 },
-      ],
-    });
-    for (let i = 0; i < 8; i++) s = feed(runs(0), 3000).state;
+    for (let i = 0; i < 8; i++) s = feed(hub1Run(0), 3000).state;
     s = feed(onHub(H1, 'Tunnel1'), 1000).state;
 
     const down = feed({ kind: 'hub-tracks', down: [{ peer: H1, track: 141 }] }, 1000);
@@ -62,14 +59,14 @@ describe("the router's quality track per hub (dualCloud.hubs[].qualityTrack)", (
     expect(down.actions).toEqual([]);
     s = down.state;
     // A burst in one run, as trips IP SLA's `average 3`: the runs around it are clean, nothing moves.
-    s = feed(runs(25), 3000).state;
-    s = feed(runs(0), 3000).state;
+    s = feed(hub1Run(25), 3000).state;
+    s = feed(hub1Run(0), 3000).state;
     expect(s.health.hub1).toMatchObject({ verdict: 'good', trackUnconfirmed: 141 });
     // Loss in every run: the third lossy run in a row (above 20 % here) confirms the track.
-    s = feed(runs(15), 3000).state;
-    s = feed(runs(16), 3000).state;
+    s = feed(hub1Run(15), 3000).state;
+    s = feed(hub1Run(16), 3000).state;
     expect(s.health.hub1?.verdict).toBe('good');
-    const confirmed = feed(runs(15), 3000);
+    const confirmed = feed(hub1Run(15), 3000);
     expect(confirmed.state.health.hub1).toMatchObject({
       verdict: 'bad',
       cause: {
@@ -115,13 +112,7 @@ describe("the router's quality track per hub (dualCloud.hubs[].qualityTrack)", (
     let s: PolicyState = INITIAL_STATE;
     let now = 0;
     const feed = (o: Observation, dtMs: number) => step(s, o, cfg, (now += dtMs));
-    const slow: Observation = {
-      kind: 'sla-samples',
-      samples: [
-        { operation: 41, answered: true, rttMs: 400 },
-        { operation: 42, answered: true, rttMs: 25 },
-      ],
-    };
+    const slow = hub1Probe(400);
     for (let i = 0; i < 8; i++) s = feed(clean, 3000).state;
     s = feed(onHub(H1, 'Tunnel1'), 1000).state;
     s = feed(slow, 3000).state;
@@ -179,19 +170,12 @@ describe("the router's quality track per hub (dualCloud.hubs[].qualityTrack)", (
     let s: PolicyState = INITIAL_STATE;
     let now = 0;
     const feed = (o: Observation, dtMs: number) => step(s, o, cfg, (now += dtMs));
-    const probes = (hub1RttMs: number): Observation => ({
-      kind: 'sla-samples',
-      samples: [
-        { operation: 41, answered: true, rttMs: hub1RttMs },
-        { operation: 42, answered: true, rttMs: 25 },
-      ],
-    });
     for (let i = 0; i < 8; i++) s = feed(clean, 3000).state;
     s = feed(onHub(H1, 'Tunnel1'), 1000).state;
     s = feed({ kind: 'hub-tracks', down: [{ peer: H1, track: 141, trusted: true }] }, 1000).state;
     expect(s.health.hub1?.verdict).toBe('bad');
     // Three slow probes beside eight clean ones from before: the whole window's median is clean.
-    for (let i = 0; i < 3; i++) s = feed(probes(400), 3000).state;
+    for (let i = 0; i < 3; i++) s = feed(hub1Probe(400), 3000).state;
     expect(s.health.hub1?.verdict).toBe('bad');
     // Clean probes after the track went Down do bring it back, track or no track.
     for (let i = 0; i < 8 && s.health.hub1?.verdict !== 'good'; i++) s = feed(clean, 3000).state;
