@@ -1,5 +1,5 @@
 /**
- * What the dual-cloud bench measures, once a lab second, from the world's
+ * What the dual-cloud bench measures, every SAMPLE_MS of lab time, from the world's
  * ground truth: outbound, the hub whose path BGP prefers for the hubs'
  * summary (read from the router's table); return, the hub the core sends the
  * spoke's LAN back through (`world.returnHubFor`); with a spoke-to-spoke flow
@@ -18,6 +18,13 @@ import { flowSample } from './dual-cloud-flow.js';
 import { pathMeetsLevel } from './service-level.js';
 
 const LAN = `${DUAL_CLOUD_LAN.network}/24`;
+
+/**
+ * How often the meter looks. The lab world moves once a second, but the
+ * router's choice moves whenever a command lands: sampled once a second, an
+ * arm that moved 5 ms after another was a whole second behind it.
+ */
+export const SAMPLE_MS = 100;
 const WAN = 'GigabitEthernet0/0';
 
 interface Sample {
@@ -76,16 +83,16 @@ function outboundHub(router: LabRouter): string | undefined {
   return router.world.hubs().find((h) => h.tunnelAddress === best?.nextHop)?.name;
 }
 
-/** Each flow sample stands for the second up to the next one. */
+/** Each flow sample stands for the time up to the next one. */
 function flowFigures(samples: readonly { atMs: number; ok: boolean; via: string }[]) {
   let flowBrokenSec = 0;
   let flowShortcutSec = 0;
   samples.forEach((s, i) => {
-    const dt = ((samples[i + 1]?.atMs ?? s.atMs + 1000) - s.atMs) / 1000;
+    const dt = ((samples[i + 1]?.atMs ?? s.atMs + SAMPLE_MS) - s.atMs) / 1000;
     if (!s.ok) flowBrokenSec += dt;
     if (s.via === 'shortcut') flowShortcutSec += dt;
   });
-  return { flowBrokenSec, flowShortcutSec };
+  return { flowBrokenSec: tenths(flowBrokenSec), flowShortcutSec: tenths(flowShortcutSec) };
 }
 
 function figures(samples: readonly Sample[], faultAtMs: number) {
@@ -95,7 +102,7 @@ function figures(samples: readonly Sample[], faultAtMs: number) {
   let outboundChanges = 0;
   let lastBad: number | undefined;
   samples.forEach((s, i) => {
-    const dt = ((samples[i + 1]?.atMs ?? s.atMs + 1000) - s.atMs) / 1000;
+    const dt = ((samples[i + 1]?.atMs ?? s.atMs + SAMPLE_MS) - s.atMs) / 1000;
     if (!s.outOk) outboundDegradedSec += dt;
     if (!s.backOk) returnDegradedSec += dt;
     if (s.out !== s.back) asymmetricSec += dt;
@@ -103,6 +110,17 @@ function figures(samples: readonly Sample[], faultAtMs: number) {
     if (s.atMs >= faultAtMs && !(s.outOk && s.backOk)) lastBad = s.atMs;
   });
   const endOk = samples.at(-1)?.outOk === true && samples.at(-1)?.backOk === true;
-  const timeToWorkingSec = !endOk ? undefined : lastBad === undefined ? 0 : (lastBad + 1000 - faultAtMs) / 1000;
-  return { outboundDegradedSec, returnDegradedSec, timeToWorkingSec, asymmetricSec, outboundChanges };
+  const timeToWorkingSec = !endOk ? undefined : lastBad === undefined ? 0 : (lastBad + SAMPLE_MS - faultAtMs) / 1000;
+  return {
+    outboundDegradedSec: tenths(outboundDegradedSec),
+    returnDegradedSec: tenths(returnDegradedSec),
+    timeToWorkingSec: timeToWorkingSec === undefined ? undefined : tenths(timeToWorkingSec),
+    asymmetricSec: tenths(asymmetricSec),
+    outboundChanges,
+  };
+}
+
+/** Sums of sample spans, rid of float dust. */
+function tenths(sec: number): number {
+  return Math.round(sec * 10) / 10;
 }

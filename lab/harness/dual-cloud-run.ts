@@ -18,7 +18,7 @@ import { DEFAULT_SERVICE_LEVEL, type Scenario, type ServiceLevel } from '../scen
 import { ManualClock } from '../world/clock.js';
 import { dualCloudWorldSpec } from '../world/dual-cloud-world.js';
 import type { World } from '../world/world.js';
-import { DualCloudMeter } from './dual-cloud-meter.js';
+import { DualCloudMeter, SAMPLE_MS } from './dual-cloud-meter.js';
 import { SeededRandom } from '../world/random.js';
 import { agentClockFrom } from './clock-bridge.js';
 import { dualCloudLabAgentConfig, dualCloudQualityTrack, dualCloudSpokeLines } from './dual-cloud-agent-config.js';
@@ -134,7 +134,7 @@ export async function runDualCloudArm(o: {
     const playback = playScenario(router, clock, o.scenario, {});
     const sample = (t: number) => {
       meter.sample(t);
-      if (t + 1000 < end) clock.setTimer(() => sample(clock.now()), t + 1000 - clock.now());
+      if (t + SAMPLE_MS < end) clock.setTimer(() => sample(clock.now()), t + SAMPLE_MS - clock.now());
     };
     clock.setTimer(() => sample(clock.now()), 500);
     await driver.runUntil(end);

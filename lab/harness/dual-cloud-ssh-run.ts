@@ -17,7 +17,7 @@ import { startLabSpoke } from '../spoke.js';
 import { ScaledClock } from '../world/clock.js';
 import { agentClockFrom } from './clock-bridge.js';
 import { dualCloudSpokeLines } from './dual-cloud-agent-config.js';
-import { DualCloudMeter } from './dual-cloud-meter.js';
+import { DualCloudMeter, SAMPLE_MS } from './dual-cloud-meter.js';
 import { DUAL_CLOUD_AGENT_TRACKS, TRACKS_SETTLE_MS, dualCloudBenchConfig, type DualCloudFigures } from './dual-cloud-run.js';
 import { baselineConfig } from './arms.js';
 import { freeUdpPort } from './free-port.js';
@@ -66,7 +66,7 @@ export async function runDualCloudAgentOverSsh(o: {
     const sample = () => {
       if (!sampling) return;
       meter.sample(clock.now());
-      clock.setTimer(sample, 1000);
+      clock.setTimer(sample, SAMPLE_MS);
     };
     clock.setTimer(sample, 500);
     await playScenario(spoke.router, clock, o.scenario, {}).done;
