@@ -58,8 +58,8 @@ export type VerdictPayload = 'unknown' | 'good' | 'bad';
 export type QualityMetricName = 'lossPct' | 'rttMs' | 'jitterMs';
 
 export type BadCausePayload =
-  /** `via: 'tunnel'`: measured by probes through the tunnel, what the users' traffic meets. */
-  | { kind: 'quality'; breaches: { metric: QualityMetricName; value: number; threshold: number }[]; via?: 'tunnel' }
+  /** `via: 'tunnel'`: measured by probes through the tunnel; `sustained`: shown by each of the latest probes, not by the window. */
+  | { kind: 'quality'; breaches: { metric: QualityMetricName; value: number; threshold: number }[]; via?: 'tunnel'; sustained?: true }
   | { kind: 'interface-down'; interface: string }
   | { kind: 'unreachable'; consecutiveTimeouts: number; via?: 'tunnel' }
   /** Dual-cloud: the iBGP session to this hub (neighbour address) is not established. */

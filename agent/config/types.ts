@@ -131,9 +131,10 @@ interface CommonAgentConfig {
   candidates: CandidateConfig[];
   /**
    * The policy core's settings (agent/core/policy/config.ts), less what comes from elsewhere in this
-   * file (the client, candidates and in-tunnel operations; `metered` from flexvpn.sources: policyOf).
+   * file (the client, candidates and in-tunnel operations; `metered` from flexvpn.sources;
+   * `failOnSustainedBreach` from the topology: policyOf).
    */
-  policy: Omit<PolicyConfig, 'client' | 'candidates' | 'tunnelSlaOperations' | 'metered' | 'classes'> & {
+  policy: Omit<PolicyConfig, 'client' | 'candidates' | 'tunnelSlaOperations' | 'metered' | 'classes' | 'failOnSustainedBreach'> & {
     /** Always there once validated (default: none). */
     classes: readonly ServiceClass[];
   };

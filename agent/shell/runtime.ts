@@ -3,7 +3,7 @@ import type { IpInterfaceBrief, IpSlaStatistics } from '../../proto/records/heal
 import type { SyslogRecord } from '../../proto/records/system.js';
 import { wanSources, type AgentConfig } from '../config/types.js';
 import { interfaceObservations } from '../core/observe/router-state.js';
-import { slaSamples, type SlaCursors } from '../core/observe/sla.js';
+import { slaReadIntervalMs, slaSamples, type SlaCursors } from '../core/observe/sla.js';
 import type { Decision } from '../core/policy/types.js';
 import type { ParsePool } from '../parsers/pool/parse-pool.js';
 import type { CommandId, RecordOf } from '../parsers/registry.js';
@@ -183,7 +183,7 @@ export class Runtime {
       });
     }
     const families: [Family, number, () => Promise<void>][] = [
-      ['sla', c.polling.slaSec, () => this.readSla()],
+      ['sla', slaReadIntervalMs(c.polling.slaSec) / 1000, () => this.readSla()],
       // On a dual-cloud spoke this family reads BGP (the hub in use, sessions) and NHRP shortcuts instead of the client.
       ['flexvpn', c.polling.flexvpnSec, () => this.design.readPath()],
       ['interfaces', c.polling.interfacesSec, () => this.readInterfaces()],

@@ -29,6 +29,7 @@ export const badCauseSchema: Schema = {
         kind: { const: 'quality' },
         breaches: arrayOf(breachSchema),
         via: oneOfStrings('tunnel'),
+        sustained: { const: true },
       },
       ['kind', 'breaches'],
     ),

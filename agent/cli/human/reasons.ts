@@ -85,7 +85,7 @@ export function pathRepairSentence(r: PathRepairReasonPayload, nowMs: number): s
 export function causeWords(c: BadCausePayload): string {
   switch (c.kind) {
     case 'quality': {
-      const via = c.via === 'tunnel' ? ' (probes through the tunnel)' : '';
+      const via = (c.via === 'tunnel' ? ' (probes through the tunnel)' : '') + (c.sustained ? ' in each of its latest probes' : '');
       return (
         c.breaches
           .map((b) => `${METRIC[b.metric]} ${round(b.value)}${UNIT[b.metric]} over the ${round(b.threshold)}${UNIT[b.metric]} threshold`)

@@ -17,7 +17,7 @@ export interface DualCloudHub {
   /**
    * The router's own quality track for this hub (`track N ip sla M state` on
    * the tunnel's probe, as a tuned router has): going Down makes the hub bad
-   * at once when the agent's latest probes confirm it (policy/track-agreement.ts).
+   * at once when the agent's latest probes confirm it (policy/latest-breaches.ts).
    * Coming back is the agent's own windows and preemption, not the track's
    * `delay up`.
    */
@@ -65,3 +65,7 @@ export const hubOf = (c: DualCloudConfig, neighbor: string | undefined): DualClo
 
 /** Whether any hub names a router-side quality track (`qualityTrack`): then the agent reads the tracks. */
 export const namesQualityTracks = (c: DualCloudConfig): boolean => c.hubs.some((h) => h.qualityTrack !== undefined);
+
+/** Whether a hub names a track the agent confirms with its probes before acting (`qualityTrackDown: confirm`, the default). */
+export const confirmsQualityTracks = (c: DualCloudConfig): boolean =>
+  c.hubs.some((h) => h.qualityTrack !== undefined && h.qualityTrackDown !== 'trust');

@@ -11,6 +11,18 @@ export interface SlaCursor {
 
 export type SlaCursors = Readonly<Record<number, SlaCursor>>;
 
+/**
+ * How often the statistics are read for probes run every `probeFrequencySec`
+ * (`polling.slaSec`, the frequency `config ios` gives them): twice in each
+ * period, so that no probe's RTT falls between two reads (IOS shows only the
+ * latest; read once a period, a poll interval's jitter put two probes between
+ * some reads, and a brownout's second slow echo went unseen until the next),
+ * but no more than once a second (each read holds the vty about 150 ms).
+ */
+export function slaReadIntervalMs(probeFrequencySec: number): number {
+  return Math.min(probeFrequencySec * 1000, Math.max(1000, probeFrequencySec * 500));
+}
+
 /** Most probes credited from one read: a poll missed for hours must not flood the window. */
 const MAX_SAMPLES_PER_READ = 20;
 

@@ -2,7 +2,7 @@ import type { CandidateConfig, PolicyConfig } from './config.js';
 import { allClassOperations, reevaluateClasses } from './classes.js';
 import { age, evaluate, INITIAL_HEALTH, type CandidateHealth } from './health.js';
 import { measure, pathQuality, pushSample, type Sample } from './quality.js';
-import { agreeingBreaches } from './track-agreement.js';
+import { agreeingBreaches, sustainedBreaches } from './latest-breaches.js';
 import { shiftTimes } from './time-shift.js';
 import type { Observation, PolicyState, StepOutput } from './types.js';
 
@@ -138,7 +138,7 @@ export function absorb(s: PolicyState, obs: Observation, cfg: PolicyConfig, nowM
     }
     case 'hub-tracks': {
       // Going Down, the hub is bad at once when the agent's own probes show the fault too (or the
-      // track is trusted: policy/track-agreement.ts), and while it stays Down every fresh read is
+      // track is trusted: policy/latest-breaches.ts), and while it stays Down every fresh read is
       // checked against it. Coming back is the agent's own windows and preemption, not the track's
       // `delay up`, judged only on probes since the track went Down: the samples before it are what
       // the router has just overruled (with them, a window still mostly from before a brownout read
@@ -194,7 +194,7 @@ function reevaluate(
     // A trusted track condemns its hub once per Down; one the probes must confirm is checked on every read.
     const live = track && !track.spent ? track : undefined;
     const all = c.slaOperations.map((op) => s.windows[op] ?? []);
-    const windows = before.verdict === 'bad' && track ? all.map((w) => since(w, track.sinceMs)) : all;
+    const windows = before.verdict === 'bad' ? all.map((w) => since(w, badSinceMs(before, track))) : all;
     const tunnel = s.tunnelWindow?.candidate === c.id ? s.tunnelWindow.samples : undefined;
     const after = evaluate(
       before,
@@ -203,6 +203,7 @@ function reevaluate(
         ...(s.interfacesDown.includes(c.source) ? { interfaceDown: c.source } : {}),
         ...(s.bgpDown?.includes(c.peer) ? { sessionDown: c.peer } : {}),
         ...(live ? { trackDown: { track: live.track, trusted: live.trusted === true }, agreeing: agreeingBreaches(all, cfg.fail) } : {}),
+        ...(cfg.failOnSustainedBreach ? { sustained: sustainedBreaches(all, cfg.fail) } : {}),
         trailingTimeouts: Math.max(0, ...windows.map(trailingTimeouts)),
         ...(tunnel && tunnel.length > 0 ? { tunnel: { metrics: measure(tunnel), trailingTimeouts: trailingTimeouts(tunnel) } } : {}),
       },
@@ -236,6 +237,16 @@ function withoutUnconfirmedUp(s: PolicyState, cfg: PolicyConfig, down: readonly 
     health = { ...health, [c.id]: rest };
   }
   return health;
+}
+
+/**
+ * From when a bad hub is judged: probes since its track went Down, or since its latest probes
+ * condemned it (the window's older, clean probes would otherwise outvote them, and the hub
+ * would come back while every new probe still breaches). Undefined: the whole window.
+ */
+function badSinceMs(h: CandidateHealth, track: { sinceMs?: number } | undefined): number | undefined {
+  if (track) return track.sinceMs;
+  return h.cause?.kind === 'quality' && h.cause.sustained ? h.sinceMs : undefined;
 }
 
 /** The samples taken from `sinceMs` on (all of them without it). */

@@ -58,6 +58,13 @@ export interface PolicyConfig {
   recoverAfter: number;
   /** Probes lost in a row that make a path unreachable at once, before the window's statistics say so. */
   unreachableAfter: number;
+  /**
+   * A path whose latest probes each show a breach (latest-breaches.ts) is bad at once, before
+   * the window's median and `failAfter` say so. Set for a dual-cloud spoke's hubs, where the
+   * agent would otherwise wait on the router's quality tracks; the failover design keeps its
+   * windows (its bench is measured on them).
+   */
+  failOnSustainedBreach?: boolean;
   /** A better candidate must stay good this long before the tunnel moves back to it. */
   preemptDelaySec: number;
   damping: {

@@ -6,8 +6,11 @@ export type Verdict = 'unknown' | 'good' | 'bad';
 
 /** Why a candidate is bad: a quality breach, or a hard fact that needs no statistics. */
 export type BadCause =
-  /** `via: 'tunnel'`: measured by probes through the tunnel, what the users' traffic meets. */
-  | { kind: 'quality'; breaches: Breach[]; via?: 'tunnel' }
+  /**
+   * `via: 'tunnel'`: measured by probes through the tunnel, what the users' traffic meets.
+   * `sustained`: shown by each of the latest probes (sustainedBreaches), not by the window.
+   */
+  | { kind: 'quality'; breaches: Breach[]; via?: 'tunnel'; sustained?: true }
   | { kind: 'interface-down'; interface: string }
   | { kind: 'unreachable'; consecutiveTimeouts: number; via?: 'tunnel' }
   /** Dual-cloud: the iBGP session to this hub is not established (BGP itself gave up on it). */
@@ -50,6 +53,8 @@ export interface Evidence {
   trackDown?: { track: number; trusted: boolean };
   /** What the latest probes show of a breach (agreeingBreaches): what confirms a router track. */
   agreeing?: Breach[];
+  /** What the latest probes show on their own (sustainedBreaches): bad at once, with no track. */
+  sustained?: Breach[];
   /** Consecutive unanswered probes at the end of the window. */
   trailingTimeouts: number;
   /** Probes through the tunnel while the router is on this candidate: they outrank the underlay's on loss. */
@@ -99,9 +104,11 @@ export function evaluate(h: CandidateHealth, evidence: Evidence, cfg: PolicyConf
       ? { kind: 'bgp-down', neighbor: evidence.sessionDown }
       : track?.confirmed
         ? track.cause
-        : e.trailingTimeouts >= cfg.unreachableAfter
-          ? { kind: 'unreachable', consecutiveTimeouts: e.trailingTimeouts, ...via }
-          : undefined;
+        : h.verdict !== 'bad' && evidence.sustained?.length
+          ? { kind: 'quality', breaches: evidence.sustained, sustained: true }
+          : e.trailingTimeouts >= cfg.unreachableAfter
+            ? { kind: 'unreachable', consecutiveTimeouts: e.trailingTimeouts, ...via }
+            : undefined;
   const enough = e.metrics.samples >= cfg.minSamples;
   const recovered = enough && !hard && breaches(e.metrics, cfg.recover).length === 0;
   const base = {

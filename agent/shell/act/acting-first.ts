@@ -14,8 +14,8 @@ interface Job {
  * tracks), so the read that calls for a steer does not wait either. What an
  * act or an urgent read leads to (a plan's next command, the steer a read
  * calls for) is queued on the event loop's same turn, behind the promise that
- * settles it: so the reads waiting are held one turn after each, and a steer's
- * commands reach the router back to back (a read between the configuration
+ * settles it: so the reads waiting, urgent ones too, are held one turn after
+ * each, and a steer's commands reach the router back to back (a read between the configuration
  * and the soft clears cost the dual-cloud steer 150 ms in the lab). One
  * command at a time reaches the inner port; within each queue, order is kept.
  */
@@ -25,7 +25,7 @@ export class ActingFirstRouter implements RouterCli {
   private readonly reads: Job[] = [];
   private readonly urgentReads: ReadonlySet<string>;
   private busy = false;
-  /** The job that just ended was an act or an urgent read: reads wait one turn for what it leads to. */
+  /** The job that just ended was an act or an urgent read: reads, urgent or not, wait one turn for what it leads to. */
   private readsWaitATurn = false;
 
   constructor(
@@ -60,8 +60,8 @@ export class ActingFirstRouter implements RouterCli {
 
   private next(): void {
     if (this.busy) return;
-    const first = this.acts.shift() ?? this.urgent.shift();
-    if (!first && this.readsWaitATurn && this.reads.length > 0) {
+    const act = this.acts.shift();
+    if (!act && this.readsWaitATurn && (this.urgent.length > 0 || this.reads.length > 0)) {
       this.readsWaitATurn = false;
       this.busy = true;
       setImmediate(() => {
@@ -70,6 +70,7 @@ export class ActingFirstRouter implements RouterCli {
       });
       return;
     }
+    const first = act ?? this.urgent.shift();
     const job = first ?? this.reads.shift();
     if (!job) return;
     this.busy = true;

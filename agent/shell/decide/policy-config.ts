@@ -11,7 +11,8 @@ export function policyOf(c: AgentConfig): PolicyConfig {
     ...c.policy,
     ...(Object.keys(metered).length > 0 ? { metered } : {}),
     // Dual-cloud: each hub keeps its tunnel and SA whatever BGP prefers; there is no stale SA to clear.
-    ...(c.topology === 'dual-cloud' ? { clearStaleSa: false } : {}),
+    // A hub whose latest probes all breach is bad at once, with or without a router track saying so.
+    ...(c.topology === 'dual-cloud' ? { clearStaleSa: false, failOnSustainedBreach: true } : {}),
   };
 }
 

@@ -50,10 +50,10 @@ export class DualCloudReader {
    * The router's own quality tracks: a hub whose track goes Down is bad at once when the agent's
    * latest probes confirm it (or the track is trusted). Read first in each poll, and alone when a
    * track line wakes it (so the steer a track calls for never waits behind the BGP table); a
-   * track newly Down and not confirmed has the probes read again; a change observed, the read
-   * ends once the steer it called for has run.
+   * track newly Down and not confirmed has the probes read again (unless `probesJustRead`); a
+   * change observed, the read ends once the steer it called for has run.
    */
-  async readHubTracks(): Promise<void> {
+  async readHubTracks(o: { probesJustRead?: boolean } = {}): Promise<void> {
     if (!namesQualityTracks(this.o.dualCloud)) return;
     const down = hubTracksDown(this.o.dualCloud, await this.o.parse('show track brief'));
     const key = down.map((d) => `${d.peer}#${d.track}`).join(',');
@@ -61,7 +61,7 @@ export class DualCloudReader {
     const wentDown = down.some((d) => !this.tracksKey?.split(',').includes(`${d.peer}#${d.track}`) && !d.trusted);
     this.tracksKey = key;
     this.o.observe([{ kind: 'hub-tracks', down }]);
-    if (wentDown) await this.o.confirm?.();
+    if (wentDown && !o.probesJustRead) await this.o.confirm?.();
     await this.o.steered?.();
   }
 

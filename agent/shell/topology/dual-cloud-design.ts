@@ -5,7 +5,7 @@
  * route-maps reconciled with the steer after each read.
  */
 import type { BgpNeighborDetail, RouteMapEntry } from '../../../proto/records/routing.js';
-import { namesQualityTracks, type DualCloudConfig } from '../../core/dual-cloud/config.js';
+import { confirmsQualityTracks, namesQualityTracks, type DualCloudConfig } from '../../core/dual-cloud/config.js';
 import { steeringDifferences, steeringRepairPlan } from '../../core/dual-cloud/reconcile.js';
 import type { Shortcut } from '../../core/dual-cloud/shortcuts.js';
 import { BgpSteering } from '../act/bgp-steering.js';
@@ -64,8 +64,18 @@ export class DualCloudDesign implements PathDesign {
     };
   }
 
+  /**
+   * A track line's read. Where a track must be confirmed, the probes are read first: what they
+   * show decides (a hub whose latest probes all breach is bad with or without its track), and
+   * the steer it calls for does not wait behind `show track brief`.
+   */
   get readQualityTracks(): (() => Promise<void>) | undefined {
-    return namesQualityTracks(this.dualCloud) ? () => this.reader.readHubTracks() : undefined;
+    if (!namesQualityTracks(this.dualCloud)) return undefined;
+    if (!confirmsQualityTracks(this.dualCloud)) return () => this.reader.readHubTracks();
+    return async () => {
+      await this.o.readSla();
+      await this.reader.readHubTracks({ probesJustRead: true });
+    };
   }
 
   get shortcuts(): Shortcut[] | undefined {

@@ -1,5 +1,5 @@
 import type { AgentConfig } from '../../config/types.js';
-import { namesQualityTracks } from '../../core/dual-cloud/config.js';
+import { confirmsQualityTracks, namesQualityTracks } from '../../core/dual-cloud/config.js';
 import { DualCloudDesign } from './dual-cloud-design.js';
 import { FailoverDesign } from './failover-design.js';
 import type { PathDesign, PathDesignDeps } from './path-design.js';
@@ -12,8 +12,10 @@ export function pathDesignFor(deps: PathDesignDeps): PathDesign {
 
 /**
  * The reads a steer is decided on, which go before the other reads waiting for the vty
- * (ActingFirstRouter): a dual-cloud spoke's hub quality tracks, when hubs name them.
+ * (ActingFirstRouter): a dual-cloud spoke's hub quality tracks, when hubs name them, and the
+ * probes that confirm them.
  */
 export function urgentReadsOf(config: AgentConfig): string[] {
-  return config.topology === 'dual-cloud' && namesQualityTracks(config.dualCloud) ? ['show track brief'] : [];
+  if (config.topology !== 'dual-cloud' || !namesQualityTracks(config.dualCloud)) return [];
+  return confirmsQualityTracks(config.dualCloud) ? ['show ip sla statistics', 'show track brief'] : ['show track brief'];
 }

@@ -210,6 +210,10 @@ describe('status and journal for a person', () => {
     expect(line('health', { candidate: 'hub1', from: 'good', to: 'bad', cause: confirmed })).toContain(
       "hub1 good -> bad: the router's quality track 141 for this hub is Down, and its latest probes agree: loss 12.67% over 5%",
     );
+    const sustained = { kind: 'quality', sustained: true, breaches: [{ metric: 'rttMs', value: 380, threshold: 250 }] };
+    expect(line('health', { candidate: 'hub1', from: 'good', to: 'bad', cause: sustained })).toContain(
+      'hub1 good -> bad: RTT 380 ms over the 250 ms threshold in each of its latest probes',
+    );
   });
 
   it('a hub whose router track is Down unconfirmed says so, and that nothing was done', () => {

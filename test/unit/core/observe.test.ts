@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runPackets, slaSamples } from '../../../agent/core/observe/sla.js';
+import { runPackets, slaReadIntervalMs, slaSamples } from '../../../agent/core/observe/sla.js';
 import { flexvpnObservation, interfaceObservations } from '../../../agent/core/observe/router-state.js';
 import type { IpSlaStatistics, IpInterfaceBrief } from '../../../proto/records/health.js';
 import type { FlexVpnClient } from '../../../proto/records/crypto.js';
@@ -57,6 +57,18 @@ describe('SLA reads to probe samples', () => {
     // A garbled read (digits lost) looks like a reset: it must not become a burst of lost probes.
     const garbled = slaSamples(slaSamples({}, [sla(11, 900, 40, 20)]).cursors, [sla(11, 90, 9, undefined, 'timeout')]);
     expect(garbled.observation).toEqual({ kind: 'sla-samples', samples: [{ operation: 11, answered: false }] });
+  });
+});
+
+describe('how often the statistics are read: twice per probe period, at most once a second', () => {
+  it.each([
+    [1, 1000],
+    [2, 1000],
+    [3, 1500],
+    [10, 5000],
+    [60, 30_000],
+  ])('probes every %i s: read every %i ms', (probeSec, readMs) => {
+    expect(slaReadIntervalMs(probeSec)).toBe(readMs);
   });
 });
 

@@ -475,6 +475,15 @@ export const events: EventPayload[] = [
     to: 'bad',
     cause: { kind: 'router-track-down', track: 141, confirmedBy: [{ metric: 'lossPct', value: 12.67, threshold: 5 }] },
   },
+  // A dual-cloud hub whose latest probes all showed the breach, with no track to wait for.
+  {
+    ...env('e34'),
+    kind: 'health-change',
+    candidate: 'hub1',
+    from: 'good',
+    to: 'bad',
+    cause: { kind: 'quality', sustained: true, breaches: [{ metric: 'rttMs', value: 351, threshold: 250 }] },
+  },
   {
     ...env('e30'),
     kind: 'shortcut',
@@ -542,6 +551,22 @@ export const EXAMPLES: { [L in keyof TopicPayloads]: TopicPayloads[L][] } = {
     degradedState,
     driftState,
     dualCloudDriftState,
+    // A dual-cloud spoke whose hub 1 its latest probes judged bad at once.
+    {
+      ...state,
+      id: 'a1-2-sustained',
+      candidates: [
+        {
+          id: 'hub1',
+          peer: '172.31.1.1',
+          source: 'Tunnel1',
+          verdict: 'bad',
+          sinceMs: 1_767_225_000_000,
+          suppressed: false,
+          cause: { kind: 'quality', sustained: true, breaches: [{ metric: 'lossPct', value: 12.4, threshold: 5 }] },
+        },
+      ],
+    },
     // A dual-cloud spoke whose hub 1 the router's own quality track judged bad.
     {
       ...state,

@@ -101,6 +101,20 @@ describe('ActingFirstRouter: a steer goes before the reads waiting for the vty',
     expect(v.sent).toEqual(['configure route-map A permit 10', 'clear ip bgp 172.31.2.1 soft in', 'show ip interface brief']);
   });
 
+  it("a steer's next command goes before an urgent read waiting too", async () => {
+    const v = heldVty();
+    const router = new ActingFirstRouter(v.vty, ['show track brief']);
+    const steer = (async () => {
+      await router.configure(['route-map A permit 10']);
+      await hops();
+      await router.exec('clear ip bgp 172.31.2.1 soft in');
+    })();
+    void router.show('show track brief');
+    for (let i = 0; i < 3; i++) await v.answerNext();
+    await steer;
+    expect(v.sent).toEqual(['configure route-map A permit 10', 'clear ip bgp 172.31.2.1 soft in', 'show track brief']);
+  });
+
   it('the steer an urgent read calls for goes before the reads waiting', async () => {
     const v = heldVty();
     const router = new ActingFirstRouter(v.vty, ['show track brief']);

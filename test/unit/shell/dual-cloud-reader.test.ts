@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DualCloudConfig } from '../../../agent/core/dual-cloud/config.js';
+import type { AgentConfig } from '../../../agent/config/types.js';
 import { DualCloudReader } from '../../../agent/shell/observe/dual-cloud-reader.js';
+import { urgentReadsOf } from '../../../agent/shell/topology/path-design-for.js';
 import { DC as FIXTURE, H1 } from '../core/dual-cloud/fixture.js';
 
 /** Hub 1 names track 141; `trust` as given. */
@@ -62,5 +64,30 @@ describe("DualCloudReader.readHubTracks: a hub's track gone Down", () => {
       `observe {"kind":"hub-tracks","down":[{"peer":"${H1}","track":141,"trusted":true}]}`,
       'steered',
     ]);
+  });
+
+  it('a read a track line woke, which read the probes just before, does not read them again', async () => {
+    const { r, calls, set } = reader(false);
+    set('down');
+    await r.readHubTracks({ probesJustRead: true });
+    expect(calls).toEqual(['show track brief', `observe {"kind":"hub-tracks","down":[{"peer":"${H1}","track":141}]}`, 'steered']);
+  });
+});
+
+describe('urgentReadsOf: the reads that go before the others waiting for the vty', () => {
+  const agent = (dualCloud: DualCloudConfig) => ({ topology: 'dual-cloud', dualCloud }) as unknown as AgentConfig;
+  it.each([
+    {
+      what: 'tracks confirmed by the probes: the probes first, then the tracks',
+      trust: false,
+      reads: ['show ip sla statistics', 'show track brief'],
+    },
+    { what: 'tracks trusted: the tracks alone', trust: true, reads: ['show track brief'] },
+  ])('$what', ({ trust, reads }) => {
+    expect(urgentReadsOf(agent(config(trust)))).toEqual(reads);
+  });
+  it('no track named, or the failover design: none', () => {
+    expect(urgentReadsOf(agent(FIXTURE))).toEqual([]);
+    expect(urgentReadsOf({ topology: 'failover' } as unknown as AgentConfig)).toEqual([]);
   });
 });

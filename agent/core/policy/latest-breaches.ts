@@ -2,18 +2,12 @@ import type { QualityThresholds } from './config.js';
 import { lossLowerBoundPct, type Breach, type Sample } from './quality.js';
 
 /**
- * Whether a path's probes show the fault a router quality track has gone Down
- * for: the check the agent makes before it acts on the track.
+ * What a path's latest probes show of a breach: judged on evidence a window's
+ * median and streaks wait for, so a fault that every recent probe shows is
+ * acted on at once.
  *
- * A router's IP SLA reactions judge a few runs, one direction at a time
- * (`threshold-type average 3` on an icmp-jitter run of 50 packets), so noise
- * trips them: on the lab's dual-cloud noisy-but-healthy links (2 % loss in
- * bursts of two packets) the tuned hub tracks moved traffic a median of 10
- * times in two hours. The agent acts on the track when its own probes show
- * the fault, judged on evidence the track does not already stand for:
- *
- * - loss: each of the last three runs lost more than the level, and the three
- *   together are above it at 99 % (a burst is in one run; a fault in every one);
+ * - loss: each of the last few runs lost more than the level, and together
+ *   they are above it at 99 % (a burst is in one run; a fault in every one);
  * - a dead path: the latest run of at least OUTAGE_RUN_PACKETS lost every
  *   packet (timeouts of single probes are the agent's own `unreachable`, after
  *   `unreachableAfter` of them: two, which a track's `delay down 4` over a 3 s
@@ -22,13 +16,29 @@ import { lossLowerBoundPct, type Breach, type Sample } from './quality.js';
  *   RTT or jitter) over the level, an echo that timed out counting as over
  *   beside one that was measured over.
  *
+ * Two uses, which differ only in how many lossy runs they want:
+ *
+ * - agreeingBreaches confirms a router quality track gone Down before the
+ *   agent acts on it (the track is a second witness: three runs). A router's
+ *   IP SLA reactions judge a few runs, one direction at a time
+ *   (`threshold-type average 3` on an icmp-jitter run of 50 packets), so noise
+ *   trips them: on the lab's dual-cloud noisy-but-healthy links (2 % loss in
+ *   bursts of two packets) the tuned hub tracks moved traffic a median of 10
+ *   times in two hours.
+ * - sustainedBreaches fails a dual-cloud hub on its own, with no track to
+ *   wait for (no second witness: four runs; three lossy runs of that noise
+ *   moved a hub three more times in twenty hours of it).
+ *
  * The agent's latest read can predate the run that tripped the router (IP SLA
- * reacts as a run ends): the runtime reads the probes again when a track goes
- * Down unconfirmed, and every later read is checked while it stays Down.
+ * reacts as a run ends): the runtime reads the probes first when a track line
+ * wakes it, and every later read is checked while the track stays Down.
  */
 
-/** Runs whose loss must each exceed the level (and together at 99 %). */
+/** Runs whose loss must each exceed the level (and together at 99 %) to confirm a router track. */
 export const AGREEING_LOSS_RUNS = 3;
+
+/** The same, for the probes alone. */
+export const SUSTAINED_LOSS_RUNS = 5;
 
 /** Latest measurements (an echo's RTT, a run's average RTT or jitter) that must all exceed the level. */
 export const AGREEING_MEASUREMENTS = 2;
@@ -40,12 +50,21 @@ export const AGREEING_MEASUREMENTS = 2;
  */
 export const OUTAGE_RUN_PACKETS = 10;
 
+/** What the latest probes show of the fault a router track went Down for. */
+export const agreeingBreaches = (windows: readonly (readonly Sample[])[], t: QualityThresholds): Breach[] =>
+  latestBreaches(windows, t, AGREEING_LOSS_RUNS);
+
+/** What the latest probes show of a fault on their own. */
+export const sustainedBreaches = (windows: readonly (readonly Sample[])[], t: QualityThresholds): Breach[] =>
+  latestBreaches(windows, t, SUSTAINED_LOSS_RUNS);
+
 /**
  * What the probes of any of the path's operations show of a breach (fixed
- * order: loss, RTT, jitter; each from the first operation showing it).
+ * order: loss, RTT, jitter; each from the first operation showing it), loss
+ * over the last `lossRuns` runs.
  */
-export function agreeingBreaches(windows: readonly (readonly Sample[])[], t: QualityThresholds): Breach[] {
-  const loss = windows.some(outage) ? 100 : firstOf(windows, (w) => lossOfRuns(w, t.lossPct));
+function latestBreaches(windows: readonly (readonly Sample[])[], t: QualityThresholds, lossRuns: number): Breach[] {
+  const loss = windows.some(outage) ? 100 : firstOf(windows, (w) => lossOfRuns(w, t.lossPct, lossRuns));
   const rtt = firstOf(windows, (w) => latestAbove(w, (s) => s.rttMs, t.rttMs, true));
   const jitter = firstOf(windows, (w) => latestAbove(w, (s) => s.packets?.jitterMs, t.jitterMs));
   const out: Breach[] = [];
@@ -70,14 +89,13 @@ function outage(window: readonly Sample[]): boolean {
 }
 
 /**
- * The pooled loss, percent, of the last AGREEING_LOSS_RUNS runs when each
- * lost more than `levelPct` and together they are above it at the policy's
- * 99 % (Wilson's lower bound over their packets: three runs that each lost 3
- * of 50, 6 %, against a 5 % level are not enough; three that lost 6 are).
- * Single probes are not runs.
+ * The pooled loss, percent, of the last `runs` runs when each lost more than
+ * `levelPct` and together they are above it at the policy's 99 % (Wilson's
+ * lower bound over their packets: three runs that each lost 3 of 50, 6 %,
+ * against a 5 % level are not enough; three that lost 6 are). Single probes
+ * are not runs.
  */
-function lossOfRuns(window: readonly Sample[], levelPct: number): number | undefined {
-  const runs = AGREEING_LOSS_RUNS;
+function lossOfRuns(window: readonly Sample[], levelPct: number, runs: number): number | undefined {
   const tail = window.slice(-runs).map((s) => s.packets);
   if (tail.length < runs || !tail.every((r) => r !== undefined && r.sent > 0 && (r.lost / r.sent) * 100 > levelPct)) return undefined;
   const sent = tail.reduce((sum, r) => sum + r!.sent, 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Sample } from '../../../../agent/core/policy/quality.js';
-import { agreeingBreaches } from '../../../../agent/core/policy/track-agreement.js';
+import { agreeingBreaches, sustainedBreaches } from '../../../../agent/core/policy/latest-breaches.js';
 
 const LEVEL = { lossPct: 5, rttMs: 250, jitterMs: 50 };
 /** A jitter run of `sent` packets, `lost` of them lost, with its average RTT and jitter. */
@@ -66,5 +66,18 @@ describe('agreeingBreaches: whether the probes show the fault a router track wen
     const found = agreeingBreaches(windows, LEVEL);
     expect(found.map((b) => [b.metric, b.value])).toEqual(breaches);
     for (const b of found) expect(b.threshold).toBe(LEVEL[b.metric]);
+  });
+});
+
+describe('sustainedBreaches: the same, with no router track as a second witness', () => {
+  it.each([
+    { what: 'three lossy runs confirm a track, but are not enough alone', windows: [[...clean(7), run(6), run(6), run(7)]], breaches: [] },
+    { what: 'four are not either', windows: [[...clean(6), run(6), run(6), run(7), run(6)]], breaches: [] },
+    { what: 'five are', windows: [[...clean(5), run(6), run(6), run(7), run(6), run(6)]], breaches: [['lossPct', 12.4]] },
+    { what: 'five with a clean one among them are not', windows: [[...clean(5), run(6), run(6), run(0), run(6), run(6)]], breaches: [] },
+    { what: 'a run that lost everything, as for a track', windows: [[run(0), run(0), run(50)]], breaches: [['lossPct', 100]] },
+    { what: 'two slow echoes, as for a track', windows: [[echo(20), echo(300), echo(400)]], breaches: [['rttMs', 300]] },
+  ])('$what', ({ windows, breaches }) => {
+    expect(sustainedBreaches(windows, LEVEL).map((b) => [b.metric, b.value])).toEqual(breaches);
   });
 });
