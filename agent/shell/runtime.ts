@@ -199,7 +199,12 @@ export class Runtime {
         await read();
         this.events.emit({ kind: 'read', family: name });
       };
-      const minTriggerSec = name === 'routes' ? c.syslog.minRoutesReadIntervalSec : c.syslog.minReadIntervalSec;
+      const minTriggerSec =
+        name === 'routes'
+          ? c.syslog.minRoutesReadIntervalSec
+          : name === 'sla'
+            ? c.syslog.minSlaReadIntervalSec
+            : c.syslog.minReadIntervalSec;
       this.pollers.set(
         name,
         new Poller({

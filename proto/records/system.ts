@@ -227,7 +227,21 @@ export interface Ikev2SaDetail {
   reason?: string;
 }
 
-export type SyslogDetail = TrackStateDetail | LineProtocolDetail | LinkDetail | BgpAdjacencyDetail | CryptoSessionDetail | Ikev2SaDetail;
+/**
+ * `%RTT-3-IPSLATHRESHOLD: IP SLAs(41): Threshold Occurred for rtt` (and `Cleared`): an IP SLA
+ * threshold reaction (`ip sla reaction-configuration ... action-type trapOnly` with
+ * `ip sla logging traps`).
+ */
+export interface SlaThresholdDetail {
+  kind: 'sla-threshold';
+  operation: number;
+  event: 'occurred' | 'cleared';
+  /** The reaction's element as printed: `rtt`, `timeout`, `packetLossSD`, `jitterAvg`... */
+  element: string;
+}
+
+export type SyslogDetail =
+  TrackStateDetail | LineProtocolDetail | LinkDetail | BgpAdjacencyDetail | CryptoSessionDetail | Ikev2SaDetail | SlaThresholdDetail;
 
 /** One syslog message, received over UDP or read from the log buffer. */
 export interface SyslogRecord {

@@ -51,6 +51,7 @@ export function dualCloudIos(i: DualCloudIosInput): string {
         ` timeout ${timeoutMs}`,
         ` frequency ${frequency}`,
         `ip sla schedule ${echo} life forever start-time now`,
+        `ip sla reaction-configuration ${echo} react rtt threshold-value ${thresholdMs} ${thresholdMs} threshold-type consecutive 2 action-type trapOnly`,
       );
     }
     // Loss and jitter over many packets: ICMP timestamp packets per run ("IP SLAs ICMP Jitter
@@ -69,6 +70,7 @@ export function dualCloudIos(i: DualCloudIosInput): string {
       );
     }
   }
+  out.push('ip sla logging traps');
   out.push('!', "! The agent's route-maps, neutral: it adds and removes their set lines, nothing else.");
   for (const h of d.hubs)
     out.push(`route-map ${h.routeMapIn} permit ${ROUTE_MAP_SEQ}`, `route-map ${h.routeMapOut} permit ${ROUTE_MAP_SEQ}`);

@@ -3,6 +3,7 @@ import type {
   CryptoSessionDetail,
   Ikev2SaDetail,
   LinkState,
+  SlaThresholdDetail,
   SyslogDetail,
   UpDown,
 } from '../../../proto/records/system.js';
@@ -33,6 +34,8 @@ export function syslogDetail(facility: string, mnemonic: string, text: string): 
       return ikev2Sa('up', text);
     case 'IKEV2-SA_DOWN':
       return ikev2Sa('down', text);
+    case 'RTT-IPSLATHRESHOLD':
+      return slaThreshold(text);
     default:
       return undefined;
   }
@@ -48,6 +51,13 @@ function trackState(text: string): SyslogDetail | undefined {
   const m = /^(\d+) (.+?) (Up|Down) -> (Up|Down)$/i.exec(text.trim());
   if (!m) return undefined;
   return { kind: 'track-state', trackId: Number(m[1]), object: m[2]!, from: upDown(m[3]!)!, to: upDown(m[4]!)! };
+}
+
+/** `IP SLAs(41): Threshold Occurred for rtt`, `IP SLAs(51): Threshold Cleared for packetLossSD`. */
+function slaThreshold(text: string): SlaThresholdDetail | undefined {
+  const m = /^IP SLAs\((\d+)\): Threshold (Occurred|Cleared) for (\S+)$/i.exec(text.trim());
+  if (!m) return undefined;
+  return { kind: 'sla-threshold', operation: Number(m[1]), event: m[2]!.toLowerCase() as 'occurred' | 'cleared', element: m[3]! };
 }
 
 const LINK_STATES: Record<string, LinkState> = {

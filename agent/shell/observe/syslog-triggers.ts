@@ -23,6 +23,9 @@ export function familiesFor(record: SyslogRecord, topology: 'failover' | 'dual-c
       return ['flexvpn', 'crypto'];
     case 'bgp-adjacency':
       return ['routes', 'flexvpn'];
+    case 'sla-threshold':
+      // A threshold reaction fires as a run ends: the probes' read sees that run at once.
+      return ['sla'];
     default:
       return [];
   }

@@ -3,7 +3,7 @@ import { parseSyslogLine } from '../../../agent/parsers/system/syslog-line.js';
 import type { SyslogDetail, SyslogRecord, SyslogTimestamp } from '../../../proto/records/system.js';
 
 describe('syslog details', () => {
-  const cases: Array<[string, SyslogDetail]> = [
+  const cases: Array<[string, SyslogDetail | undefined]> = [
     [
       '%TRACK-6-STATE: 1 ip sla 1 reachability Up -> Down',
       { kind: 'track-state', trackId: 1, object: 'ip sla 1 reachability', from: 'up', to: 'down' },
@@ -95,6 +95,16 @@ describe('syslog details', () => {
       },
     ],
     ['%IKEV2-5-SA_DOWN: SA DOWN', { kind: 'ikev2-sa', state: 'down' }],
+    [
+      '%RTT-3-IPSLATHRESHOLD: IP SLAs(41): Threshold Occurred for rtt',
+      { kind: 'sla-threshold', operation: 41, event: 'occurred', element: 'rtt' },
+    ],
+    [
+      '%RTT-3-IPSLATHRESHOLD: IP SLAs(5): Threshold Cleared for packetLossSD',
+      { kind: 'sla-threshold', operation: 5, event: 'cleared', element: 'packetLossSD' },
+    ],
+    // Not the form IOS prints: no detail (the line is still a syslog record).
+    ['%RTT-3-IPSLATHRESHOLD: IP SLA 41 threshold crossed', undefined],
   ];
   it.each(cases)('%s', (line, detail) => {
     expect(parseSyslogLine(line)?.detail).toEqual(detail);

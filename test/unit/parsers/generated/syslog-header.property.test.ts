@@ -15,6 +15,7 @@ const BODIES = [
   ['TRACK', 6, 'STATE', '1 ip sla 1 reachability Up -> Down'],
   ['SYS', 5, 'CONFIG_I', 'Configured from console by admin on vty0 (10.0.0.5)'],
   ['CRYPTO', 5, 'IKEV2_SESSION_STATUS', 'Crypto tunnel v2 is UP.  Peer 198.51.100.1:500       Id: 198.51.100.1'],
+  ['RTT', 3, 'IPSLATHRESHOLD', 'IP SLAs(41): Threshold Occurred for rtt'],
 ] as const;
 /** Lines IOS sends without a mnemonic: further lines of a multi-line message, mnemonic-less subsystems. */
 const PLAIN = [
