@@ -10,24 +10,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runDualCloudArm, type DualCloudFigures } from '../../lab/harness/dual-cloud-run.js';
+import { runDualCloudArm, type DualCloudArm, type DualCloudFigures } from '../../lab/harness/dual-cloud-run.js';
 import { loadScenario } from '../../lab/scenario/load.js';
 import { labDataPath } from '../../lab/lab-data.js';
 
 const work = mkdtempSync(join(tmpdir(), 'spokepilot-dual-cloud-arms-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function arms(name: string): Promise<Record<string, DualCloudFigures>> {
+async function arms(name: string, also: readonly DualCloudArm[] = []): Promise<Record<string, DualCloudFigures>> {
   const scenario = await loadScenario(labDataPath(`scenarios/dual-cloud/${name}.yaml`));
   const out: Record<string, DualCloudFigures> = {};
-  for (const arm of ['ios-minimal', 'ios-tuned', 'agent'] as const)
+  for (const arm of ['ios-minimal', 'ios-tuned', 'agent', ...also] as const)
     out[arm] = await runDualCloudArm({ scenario, arm, seed: 1, workDir: work });
   return out;
 }
 
 describe('dual-cloud arms', () => {
   it('hub 1 browns out: BGP alone stays on it both ways; tuned IOS (tracks, EEM) and the agent move both directions to hub 2, symmetric', async () => {
-    const r = await arms('dual-cloud-hub1-brownout');
+    const r = await arms('dual-cloud-hub1-brownout', ['ios-tuned-reactions']);
     expect(r['ios-minimal']).toMatchObject({ outboundChanges: 0, timeToWorkingSec: undefined });
     expect(r['ios-minimal']!.outboundDegradedSec).toBeGreaterThanOrEqual(145);
     expect(r['ios-minimal']!.returnDegradedSec).toBeGreaterThanOrEqual(145);
@@ -37,6 +37,13 @@ describe('dual-cloud arms', () => {
       expect(r[arm]!.asymmetricSec).toBeLessThanOrEqual(1);
       expect(r[arm]!.timeToWorkingSec).toBeLessThan(60);
       expect(r[arm]!.returnDegradedSec).toBeLessThan(r['ios-minimal']!.returnDegradedSec / 2);
+    }
+    // Both directions move before tuned IOS's: its echo track's `delay down 4` waits a second past the
+    // second slow echo, which the router's rtt reaction reports to the agent as it lands. IOS reacting
+    // to that same echo through EEM is ahead of the agent by at most its read of the probes.
+    for (const way of ['outboundDegradedSec', 'returnDegradedSec'] as const) {
+      expect(r.agent![way]).toBeLessThan(r['ios-tuned']![way]);
+      expect(r.agent![way]).toBeLessThanOrEqual(r['ios-tuned-reactions']![way] + 0.2);
     }
   }, 120_000);
 
