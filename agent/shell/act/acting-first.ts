@@ -15,9 +15,10 @@ interface Job {
  * act or an urgent read leads to (a plan's next command, the steer a read
  * calls for) is queued on the event loop's same turn, behind the promise that
  * settles it: so the reads waiting, urgent ones too, are held one turn after
- * each, and a steer's commands reach the router back to back (a read between the configuration
- * and the soft clears cost the dual-cloud steer 150 ms in the lab). One
- * command at a time reaches the inner port; within each queue, order is kept.
+ * each, and a steer's commands reach the router back to back (a read between
+ * the configuration and the soft clears cost the dual-cloud steer 150 ms in
+ * the lab). One command at a time reaches the inner port; within each queue,
+ * order is kept.
  */
 export class ActingFirstRouter implements RouterCli {
   private readonly acts: Job[] = [];
