@@ -291,14 +291,10 @@ export const CONFIG_SCHEMA = obj(
         ),
         maxPerSecond: about('Datagrams a second read per source; beyond it they are dropped and counted.', int(1, 100_000, 50)),
         minReadIntervalSec: about(
-          'Least time, seconds, between two syslog-triggered reads of one command family (routes: minRoutesReadIntervalSec; IP SLA: minSlaReadIntervalSec).',
+          'Least time, seconds, between two syslog-triggered reads of one command family (routes: minRoutesReadIntervalSec).',
           num(0, 3600, 2),
         ),
         minRoutesReadIntervalSec: about('Least time, seconds, between two syslog-triggered reads of the route tables.', num(0, 86400, 30)),
-        minSlaReadIntervalSec: about(
-          'Least time, seconds, between two syslog-triggered reads of the IP SLA statistics (a short read, which a threshold reaction wakes as a run ends).',
-          num(0, 3600, 0.5),
-        ),
       }),
       'restart',
     ),

@@ -124,10 +124,9 @@ interface CommonAgentConfig {
     allowFrom?: string[];
     /** Per source; beyond it datagrams are dropped and counted. */
     maxPerSecond: number;
-    /** Least time between two syslog-triggered reads of one family; routes and the IP SLA statistics have their own. */
+    /** Least time between two syslog-triggered reads of one family; routes have their own. */
     minReadIntervalSec: number;
     minRoutesReadIntervalSec: number;
-    minSlaReadIntervalSec: number;
   };
   candidates: CandidateConfig[];
   /**

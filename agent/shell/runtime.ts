@@ -194,17 +194,17 @@ export class Runtime {
     // its own on an interval never holds a track's Down back behind the minimum trigger interval.
     const tracks = this.design.readQualityTracks;
     if (tracks) families.push(['tracks', Infinity, tracks]);
+    // A dual-cloud hub fails on its latest probes: an IP SLA threshold line (the echo's rtt reaction
+    // that `config ios` prints) reads them at once, on a family of its own like the tracks', so the
+    // minimum interval between syslog-woken reads counts from the last such line's read, not from the
+    // periodic read a moment before it.
+    if (this.design.topology === 'dual-cloud') families.push(['probes', Infinity, () => this.readSla()]);
     for (const [name, sec, read] of families) {
       const readAndTell = async () => {
         await read();
         this.events.emit({ kind: 'read', family: name });
       };
-      const minTriggerSec =
-        name === 'routes'
-          ? c.syslog.minRoutesReadIntervalSec
-          : name === 'sla'
-            ? c.syslog.minSlaReadIntervalSec
-            : c.syslog.minReadIntervalSec;
+      const minTriggerSec = name === 'routes' ? c.syslog.minRoutesReadIntervalSec : c.syslog.minReadIntervalSec;
       this.pollers.set(
         name,
         new Poller({

@@ -1,7 +1,10 @@
 import type { SyslogRecord } from '../../../proto/records/system.js';
 
-/** `tracks`: a dual-cloud spoke's hub quality tracks, read on their own (PathDesign.readQualityTracks). */
-export type Family = 'sla' | 'flexvpn' | 'interfaces' | 'crypto' | 'routes' | 'tracks';
+/**
+ * `tracks`: a dual-cloud spoke's hub quality tracks, read on their own (PathDesign.readQualityTracks);
+ * `probes`: its IP SLA statistics, read when a threshold line wakes them (the `sla` family's periodic read's).
+ */
+export type Family = 'sla' | 'flexvpn' | 'interfaces' | 'crypto' | 'routes' | 'tracks' | 'probes';
 
 /**
  * Which reads a syslog line should wake early. A track change can move the
@@ -25,10 +28,8 @@ export function familiesFor(record: SyslogRecord, topology: 'failover' | 'dual-c
       return ['routes', 'flexvpn'];
     case 'sla-threshold':
       // A threshold reaction fires as a run ends: a dual-cloud hub fails on its latest probes, so
-      // they are read at once. A failover spoke's own tracks act on such reactions, and its windows
-      // gained nothing from the extra reads (the failover bench: p95s a second worse, hub-drain's
-      // fail back 10 s later at p95).
-      return topology === 'dual-cloud' ? ['sla'] : [];
+      // they are read at once. A failover spoke's own tracks act on such reactions; its windows wait.
+      return topology === 'dual-cloud' ? ['probes'] : [];
     default:
       return [];
   }

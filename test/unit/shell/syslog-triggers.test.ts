@@ -20,7 +20,7 @@ describe('familiesFor: which reads a syslog line wakes', () => {
     ],
     // An IP SLA threshold reaction fires as a run ends: a dual-cloud spoke reads the probes at once;
     // a failover spoke's own tracks act on it.
-    ['<187>15: *Jan  5 09:02:35.000: %RTT-3-IPSLATHRESHOLD: IP SLAs(41): Threshold Occurred for rtt', 'dual-cloud', ['sla']],
+    ['<187>15: *Jan  5 09:02:35.000: %RTT-3-IPSLATHRESHOLD: IP SLAs(41): Threshold Occurred for rtt', 'dual-cloud', ['probes']],
     ['<187>16: *Jan  5 09:02:41.000: %RTT-3-IPSLATHRESHOLD: IP SLAs(51): Threshold Cleared for packetLossSD', 'failover', []],
     ['<190>14: *Jan  5 09:02:36.000: %SYS-6-LOGGINGHOST_STARTSTOP: Logging to host 192.168.5.2 port 514 started', 'failover', []],
   ] as const)('%s (%s) -> %j', (line, topology, families) => {
