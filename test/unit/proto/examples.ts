@@ -3,7 +3,15 @@
  * the types); payload-schemas.test.ts checks every one against the JSON Schemas.
  */
 import type { ReplyPayload, SignedCommand } from '../../../proto/commands.js';
-import type { EventPayload, RoutesPayload, StatePayload, StatusPayload, TelemetryPayload, TopicPayloads } from '../../../proto/payloads.js';
+import type {
+  BadCausePayload,
+  EventPayload,
+  RoutesPayload,
+  StatePayload,
+  StatusPayload,
+  TelemetryPayload,
+  TopicPayloads,
+} from '../../../proto/payloads.js';
 
 const env = (id: string) => ({ v: 1 as const, id, ts: 1_767_225_600_000 });
 
@@ -69,6 +77,17 @@ export const state: StatePayload = {
     reason: { code: 'preempt', candidate: 'fibre-hub1', over: 'lte-hub1', goodSinceMs: 1_767_223_700_000, preemptDelaySec: 300 },
   },
 };
+
+/** A dual-cloud spoke's hub 1, bad for `cause`. */
+const badHub1 = (cause: BadCausePayload): StatePayload['candidates'][number] => ({
+  id: 'hub1',
+  peer: '172.31.1.1',
+  source: 'Tunnel1',
+  verdict: 'bad',
+  sinceMs: 1_767_225_000_000,
+  suppressed: false,
+  cause,
+});
 
 export const degradedState: StatePayload = {
   ...state,
@@ -555,32 +574,14 @@ export const EXAMPLES: { [L in keyof TopicPayloads]: TopicPayloads[L][] } = {
     {
       ...state,
       id: 'a1-2-sustained',
-      candidates: [
-        {
-          id: 'hub1',
-          peer: '172.31.1.1',
-          source: 'Tunnel1',
-          verdict: 'bad',
-          sinceMs: 1_767_225_000_000,
-          suppressed: false,
-          cause: { kind: 'quality', sustained: true, breaches: [{ metric: 'lossPct', value: 12.4, threshold: 5 }] },
-        },
-      ],
+      candidates: [badHub1({ kind: 'quality', sustained: true, breaches: [{ metric: 'lossPct', value: 12.4, threshold: 5 }] })],
     },
     // A dual-cloud spoke whose hub 1 the router's own quality track judged bad.
     {
       ...state,
       id: 'a1-2-track',
       candidates: [
-        {
-          id: 'hub1',
-          peer: '172.31.1.1',
-          source: 'Tunnel1',
-          verdict: 'bad',
-          sinceMs: 1_767_225_000_000,
-          suppressed: false,
-          cause: { kind: 'router-track-down', track: 141, confirmedBy: [{ metric: 'rttMs', value: 351, threshold: 250 }] },
-        },
+        badHub1({ kind: 'router-track-down', track: 141, confirmedBy: [{ metric: 'rttMs', value: 351, threshold: 250 }] }),
         // Hub 2's track is Down too, on one burst its probes do not show: not acted on.
         {
           id: 'hub2',
