@@ -26,9 +26,10 @@ const FIGURES = [
 
 /**
  * The dual-cloud design (issue 15): every scenario in lab/scenarios/dual-cloud/,
- * three arms (ios-minimal: default BGP timers; ios-tuned: fall-over, 10/30
- * timers, quality tracks and EEM applets, lab/baselines/dual-cloud-ios-tuned.ios;
- * the agent on fall-over and 10/30 timers), seeds 1..RUNS, each on one manual
+ * the arms of lab/harness/dual-cloud-run.ts (ios-minimal: default BGP timers;
+ * ios-tuned: fall-over, 10/30 timers, IP SLA threshold reactions and EEM
+ * applets, lab/baselines/dual-cloud-ios-tuned.ios; the agent on fall-over and
+ * 10/30 timers; two variants), seeds 1..RUNS, each on one manual
  * clock (lab/harness/dual-cloud-run.ts) in a pool of one process per core, both
  * directions measured from ground truth, and a spoke-to-spoke flow where the
  * scenario starts one; then the agent over real SSH for a few seeds

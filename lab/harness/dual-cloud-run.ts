@@ -28,36 +28,36 @@ import { baselineConfig } from './arms.js';
 import { parseSyslogLine } from '../../agent/parsers/system/index.js';
 
 /**
- * The arms of the dual-cloud bench: the three of issue 15, IOS tuned further (latency by a
- * threshold reaction, not a track's delay), and the agent trusting the router's tracks (the
- * trade it declines).
+ * The arms of the dual-cloud bench: the three of issue 15, the tuned IOS it replaced as the
+ * named baseline (latency by an echo `state` track's delay, not a threshold reaction), and the
+ * agent trusting the router's tracks (the trade it declines).
  */
-export type DualCloudArm = 'ios-minimal' | 'ios-tuned' | 'ios-tuned-reactions' | 'agent' | 'agent-trusting-tracks';
+export type DualCloudArm = 'ios-minimal' | 'ios-tuned' | 'ios-tuned-tracks' | 'agent' | 'agent-trusting-tracks';
 export const DUAL_CLOUD_ARMS: readonly DualCloudArm[] = [
   'ios-minimal',
   'ios-tuned',
-  'ios-tuned-reactions',
+  'ios-tuned-tracks',
   'agent',
   'agent-trusting-tracks',
 ];
 
 /**
  * ios-minimal: Cisco's example as written, IOS's default BGP timers (60/180), no fall-over.
- * ios-tuned: fall-over and 10/30 timers (the lab's dual-cloud default), plus quality tracking
- * (lab/baselines/dual-cloud-ios-tuned.ios: a `state` track on each tunnel's probe, EEM applets
- * lowering a degraded hub's routes both ways). ios-tuned-reactions: the same with the echo's
- * `state` track replaced by an rtt threshold reaction (`consecutive 2`) EEM turns into a stub
- * (lab/baselines/dual-cloud-ios-tuned-reactions.ios). The agent runs on fall-over and 10/30 timers
- * and the same quality tracks, named as each hub's `qualityTrack`
- * (lab/baselines/dual-cloud-agent-tracks.ios), without the applets: they would rewrite the
- * neighbours' route-maps, which the agent owns. The agent acts on a track gone Down when its own
- * probes show the fault (the shipped `qualityTrackDown: confirm`); agent-trusting-tracks is the
- * same agent with `qualityTrackDown: trust`, acting on the track alone.
+ * ios-tuned: fall-over and 10/30 timers (the lab's dual-cloud default), plus quality judged by IP SLA
+ * threshold reactions on each tunnel's probes (an rtt reaction, `consecutive 2`, on the echo; loss
+ * and jitter on the run) that EEM turns into stub tracks, and EEM applets lowering a degraded hub's
+ * routes both ways (lab/baselines/dual-cloud-ios-tuned.ios). ios-tuned-tracks: the same with the
+ * echo judged by a `state` track with `delay down 4` (lab/baselines/dual-cloud-ios-tuned-tracks.ios).
+ * The agent runs on fall-over and 10/30 timers and ios-tuned's quality tracks, named as each
+ * hub's `qualityTrack` (lab/baselines/dual-cloud-agent-tracks.ios), without the applets: they
+ * would rewrite the neighbours' route-maps, which the agent owns. The agent acts on a track gone
+ * Down when its own probes show the fault (the shipped `qualityTrackDown: confirm`);
+ * agent-trusting-tracks is the same agent with `qualityTrackDown: trust`, acting on the track alone.
  */
 const TUNING: Record<DualCloudArm, DualCloudTuning> = {
   'ios-minimal': { fallOver: false },
   'ios-tuned': DUAL_CLOUD_TUNED,
-  'ios-tuned-reactions': DUAL_CLOUD_TUNED,
+  'ios-tuned-tracks': DUAL_CLOUD_TUNED,
   agent: DUAL_CLOUD_TUNED,
   'agent-trusting-tracks': DUAL_CLOUD_TUNED,
 };
@@ -133,7 +133,7 @@ export async function runDualCloudArm(o: {
     // Every arm runs the same probes and neutral route-maps (what `config ios` prints): only the agent acts on them.
     await driver.drive(cli.configure(dualCloudSpokeLines(config)));
     if (o.arm === 'ios-tuned') router.configure(baselineConfig('dual-cloud-ios-tuned.ios', level));
-    if (o.arm === 'ios-tuned-reactions') router.configure(baselineConfig('dual-cloud-ios-tuned-reactions.ios', level));
+    if (o.arm === 'ios-tuned-tracks') router.configure(baselineConfig('dual-cloud-ios-tuned-tracks.ios', level));
     if (o.arm === 'agent' || o.arm === 'agent-trusting-tracks') {
       // Layered on a tuned router that is already running: its tracks up (`delay up 60`) before the agent starts.
       router.configure(baselineConfig(DUAL_CLOUD_AGENT_TRACKS, level));
