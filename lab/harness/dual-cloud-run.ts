@@ -33,13 +33,7 @@ import { parseSyslogLine } from '../../agent/parsers/system/index.js';
  * agent trusting the router's tracks (the trade it declines).
  */
 export type DualCloudArm = 'ios-minimal' | 'ios-tuned' | 'ios-tuned-tracks' | 'agent' | 'agent-trusting-tracks';
-export const DUAL_CLOUD_ARMS: readonly DualCloudArm[] = [
-  'ios-minimal',
-  'ios-tuned',
-  'ios-tuned-tracks',
-  'agent',
-  'agent-trusting-tracks',
-];
+export const DUAL_CLOUD_ARMS: readonly DualCloudArm[] = ['ios-minimal', 'ios-tuned', 'ios-tuned-tracks', 'agent', 'agent-trusting-tracks'];
 
 /**
  * ios-minimal: Cisco's example as written, IOS's default BGP timers (60/180), no fall-over.
