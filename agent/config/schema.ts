@@ -516,7 +516,7 @@ export const CONFIG_SCHEMA = obj(
       'How often each command family is read from the router, seconds.',
       section({
         slaSec: about(
-          'Seconds between two reads of the IP SLA statistics, and the probe frequency config ios generates (dual-cloud: read twice in each such period, at most once a second, so no probe falls between two reads).',
+          'The probe frequency config ios generates, seconds; the IP SLA statistics are read twice in each such period (at most once a second), so no probe falls between two reads.',
           int(1, 3600, 10),
         ),
         flexvpnSec: about('Seconds between two reads of the FlexVPN client, tunnel and tracks (dual-cloud: BGP).', int(1, 3600, 15)),

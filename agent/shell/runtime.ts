@@ -183,7 +183,7 @@ export class Runtime {
       });
     }
     const families: [Family, number, () => Promise<void>][] = [
-      ['sla', slaReadIntervalMs(c.polling.slaSec, this.design.topology) / 1000, () => this.readSla()],
+      ['sla', slaReadIntervalMs(c.polling.slaSec) / 1000, () => this.readSla()],
       // On a dual-cloud spoke this family reads BGP (the hub in use, sessions) and NHRP shortcuts instead of the client.
       ['flexvpn', c.polling.flexvpnSec, () => this.design.readPath()],
       ['interfaces', c.polling.interfacesSec, () => this.readInterfaces()],

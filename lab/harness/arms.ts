@@ -51,11 +51,14 @@ export const CLASS_ARMS: readonly Arm[] = [
 /**
  * The LTE's budget spent when the fibre degrades (issue 19): ios-tuned-metered, which knows
  * nothing of budgets, the agent layered on it with budget to spare, and with a budget the
- * warm-up already spent.
+ * warm-up already spent: 2 kB, which the LTE's standby probes (about 45 B/s) use up some 45 s
+ * after the agent starts, counted at its interface reads. 10 kB, as it was, lasted until
+ * 100 s into the scenario, after the fault: an agent judging the fibre faster took the LTE
+ * while the budget was not yet spent.
  */
 export const SPENT_BUDGET_ARMS: readonly Arm[] = [
   ...METERED_ARMS,
-  { name: 'agent-budget-spent', baseline: 'agent-on-ios-tuned-metered.ios', agent: true, metered: true, meteredBudget: '10kB' },
+  { name: 'agent-budget-spent', baseline: 'agent-on-ios-tuned-metered.ios', agent: true, metered: true, meteredBudget: '2kB' },
 ];
 
 /**

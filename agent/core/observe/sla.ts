@@ -13,18 +13,15 @@ export type SlaCursors = Readonly<Record<number, SlaCursor>>;
 
 /**
  * How often the statistics are read for probes run every `probeFrequencySec`
- * (`polling.slaSec`, the frequency `config ios` gives them). On a dual-cloud
- * spoke, whose hubs fail on their latest probes, twice in each period, so
- * that no probe's RTT falls between two reads (IOS shows only the latest;
- * read once a period, a poll interval's jitter put two probes between some
- * reads, and a brownout's second slow echo went unseen until the next), but
- * no more than once a second (each read holds the vty about 150 ms). A
- * failover spoke's windows read once a period: read twice, its service
- * classes changed path three times where once was right (the classes bench's
- * no-path-fit-for-voice) and a spent LTE budget was overdrawn.
+ * (`polling.slaSec`, the frequency `config ios` gives them): twice in each
+ * period, so that no probe's RTT falls between two reads (IOS shows only the
+ * latest; read once a period, a poll interval's jitter put two probes between
+ * some reads, and a dual-cloud brownout's second slow echo went unseen until
+ * the next), but no more than once a second (each read holds the vty about
+ * 150 ms). Judgements count evidence, not reads: a read that finds no new
+ * probe adds nothing to a window.
  */
-export function slaReadIntervalMs(probeFrequencySec: number, topology: 'failover' | 'dual-cloud'): number {
-  if (topology === 'failover') return probeFrequencySec * 1000;
+export function slaReadIntervalMs(probeFrequencySec: number): number {
   return Math.min(probeFrequencySec * 1000, Math.max(1000, probeFrequencySec * 500));
 }
 

@@ -140,15 +140,25 @@ export function meetsCritical(states: ClassStates | undefined, cfg: PolicyConfig
  * of a measure to its level over every critical class probed on it (1.4: 40 %
  * over on its worst; under 1 within every level), 0 when none is measured.
  * The best of the worst is the lowest. Loss counts by its confident lower
- * bound, as failing does, so a few unlucky packets do not rank a path.
+ * bound (`lower-bound`), as failing does, for the path in use: a few unlucky
+ * packets do not condemn it. A path to move to counts its loss as measured
+ * (`measured`): its lower bound is low while little has been measured, however
+ * bad the path, and ranked by it the least measured of two equally bad paths
+ * looked the better (no-path-fit-for-voice read twice per probe period: the
+ * tunnel went to the other hub over the same congested fibre, then on).
  */
-export function criticalExcess(states: ClassStates | undefined, cfg: PolicyConfig, c: CandidateConfig): number {
+export function criticalExcess(
+  states: ClassStates | undefined,
+  cfg: PolicyConfig,
+  c: CandidateConfig,
+  loss: 'lower-bound' | 'measured' = 'lower-bound',
+): number {
   let worst = 0;
   for (const k of critical(cfg)) {
     const m = complianceOf(states, c, k)?.metrics;
     if (!m || m.samples === 0) continue;
     const ratios = [
-      lossLowerBoundPct(m) / Math.max(k.lossPct, 1e-9),
+      (loss === 'measured' ? m.lossPct : lossLowerBoundPct(m)) / Math.max(k.lossPct, 1e-9),
       (m.rttMs ?? 0) / Math.max(k.rttMs, 1e-9),
       (m.jitterMs ?? 0) / Math.max(k.jitterMs, 1e-9),
     ];

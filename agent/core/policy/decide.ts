@@ -205,10 +205,12 @@ export function decide(s: PolicyState, cfg: PolicyConfig, nowMs: number, out: St
  * meets every critical class, at once (as a bad path is left); when none does,
  * the best of the worst: the good path least far over the critical levels, but
  * only when it beats the path in use by more than the band (`classBandPct`),
- * so two paths equally bad do not trade the tunnel back and forth. Never from
- * a path back within every critical level by measure (its loss by the confident
- * lower bound, as failing judges it). Paths whose critical classes are not
- * judged yet are not compared.
+ * so two paths equally bad do not trade the tunnel back and forth. The path in
+ * use counts its loss by the confident lower bound (as failing judges it), the
+ * others as measured: the other must be better as measured than the path in
+ * use is at the least (criticalExcess). Never from a path back within every
+ * critical level by measure. Paths whose critical classes are not judged yet
+ * are not compared.
  */
 function classMove(
   s: PolicyState,
@@ -219,8 +221,8 @@ function classMove(
   failed: { class: string; breaches: Breach[] }[],
   eligible: (c: CandidateConfig) => boolean,
 ): PolicyState {
-  const excess = (c: CandidateConfig) => criticalExcess(s.classes, cfg, c);
-  const mine = excess(current);
+  const excess = (c: CandidateConfig) => criticalExcess(s.classes, cfg, c, 'measured');
+  const mine = criticalExcess(s.classes, cfg, current);
   // Within every critical level by measure, still failing only until it has been clean enough
   // times: a move would rebuild the tunnel for nothing (no-path-fit-for-voice as the trouble ended).
   if (mine <= 1) return s.deferred === undefined ? s : { ...s, deferred: undefined };

@@ -7,7 +7,7 @@ import {
   type ClassHealth,
   type ServiceClass,
 } from '../../../../agent/core/policy/classes.js';
-import type { PolicyConfig } from '../../../../agent/core/policy/config.js';
+import type { CandidateConfig, PolicyConfig } from '../../../../agent/core/policy/config.js';
 import type { Sample } from '../../../../agent/core/policy/quality.js';
 import { CONFIG, FIBRE, HUB1, Run } from './fixture.js';
 
@@ -184,6 +184,25 @@ describe('policy step: service classes', () => {
     expect(r.state.classes?.['lte-hub1']?.voice?.compliance).toBe('fails');
     expect(r.state.classes?.['fibre-hub1']?.voice?.compliance).toBe('fails');
     expect(r.steers()).toEqual(['lte-hub1']);
+  });
+
+  it('the best of the worst ranks a path to move to by its loss as measured, not by its lower bound', () => {
+    const r = adopted();
+    const lte = { 43: { jitterMs: 40 }, 44: { jitterMs: 40 } }; // the LTE fails voice on jitter alone, 1.3 times over
+    // The fibre to hub 2 loses 6 % of voice (six times its level) and fails it; then it loses in bursts
+    // (nothing, then 10 %), as much on average, while the fibre to hub 1 starts losing 6 % too and fails.
+    voiceRounds(r, 6, { 42: { jitterMs: 5, lost: 6 }, ...lte });
+    for (let i = 0; r.steers().length === 0 && i < 10; i++)
+      voiceRounds(r, 1, { 41: { jitterMs: 5, lost: 6 }, 42: { jitterMs: 5, lost: (i % 2) * 10 }, ...lte });
+    // Bursts leave the confident lower bound of hub 2's loss near nothing, below the LTE's excess, while
+    // as measured it is still the worst: ranked by the lower bound, the tunnel went to hub 2's fibre.
+    const [, hub2, lteHub1] = CLASSES.candidates;
+    const excess = (c: CandidateConfig, loss?: 'measured') => criticalExcess(r.state.classes, CLASSES, c, loss);
+    expect(r.state.classes!['fibre-hub2']!.voice!.compliance).toBe('fails');
+    expect(excess(hub2!) * 1.25).toBeLessThan(excess(lteHub1!));
+    expect(excess(hub2!, 'measured')).toBeGreaterThan(excess(lteHub1!, 'measured') * 1.25);
+    expect(r.steers()).toEqual(['lte-hub1']);
+    expect(r.decisions().at(-1)!.reason).toMatchObject({ code: 'class-best-of-worst', candidate: 'lte-hub1', over: 'fibre-hub1' });
   });
 
   it('a path back at its level by measure is not left for one judged to meet the class sooner', () => {
