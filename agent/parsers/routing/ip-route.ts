@@ -1,7 +1,7 @@
 import type { ParseResult } from '../../../proto/records/common.js';
 import type { NextHop, Route } from '../../../proto/records/routing.js';
 import type { CommandArgs } from '../command-spec.js';
-import { classfulLength } from '../address.js';
+import { cidrOf, classfulLength, netmaskLength } from '../address.js';
 import { Warnings } from '../lines.js';
 import { isCaptureNoise } from './capture-noise.js';
 import { cleanOutput } from './output-lines.js';
@@ -16,16 +16,22 @@ import { CodeResolver, IPV4_CODE_FRAGMENT, type RouteCode } from './route-codes.
 // `S   %    10.34.0.1 [1/0] via 192.168.16.1` (ShowIpRouteDistributor golden_output3),
 // `C        10.64.0.0/24 is directly connected, Tunnel100`,
 // `O E2    192.168.10.168` (rest wrapped onto the next line, ntc cisco_ios_show_ip_route).
+// The mask as `ip netmask-format` prints it: `/24`, ` 255.255.255.0` or ` 0xFFFFFF00`
+// (`D       172.16.0.21 255.255.255.255` with its next hop wrapped, ipspace.net's blog).
+const MASK_FRAGMENT = String.raw`\/\d{1,2}|\s\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|\s0x[0-9A-Fa-f]{8}`;
 const ROUTE_V4 = new RegExp(
   String.raw`^\s*(${IPV4_CODE_FRAGMENT})` +
-    String.raw`\s+(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?:\/\d{1,2})?)(?:\s+(?:${BRACKET_FRAGMENT}\s*$|(\S.*)))?\s*$`,
+    String.raw`\s+(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?:${MASK_FRAGMENT})?)(?:\s+(?:${BRACKET_FRAGMENT}\s*$|(\S.*)))?\s*$`,
 );
 // `C   2001:DB8::/64 [0/0]`, `B 2001:192:168:2::1/128 [20/0], tag 1`; next hops follow on `via` lines.
 // Codes may hold digits: `I1`, `I2` (IS-IS levels), `OE2`, `ON1` (OSPFv3 externals).
 const ROUTE_V6 =
   /^\s*([A-Za-z][A-Za-z0-9]{0,3}\*?(?:\s+[+%&p]{1,3})?)\s+([0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\/\d{1,3})(?:\s+\[(\d+)\/(\d+)\])?(?:,\s*tag\s+(\d+))?\s*$/;
-// `10.0.0.0/8 is variably subnetted, 5 subnets, 2 masks`, `12.0.0.0/32 is subnetted, 1 subnets`.
-const SUBNET_HEADER = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\/(\d{1,2}) is (?:variably )?subnetted, \d+ subnets(?:, \d+ masks)?$/;
+// `10.0.0.0/8 is variably subnetted, 5 subnets, 2 masks`, `12.0.0.0/32 is subnetted, 1 subnets`,
+// `172.16.0.0 255.255.0.0 is variably subnetted, ...` (ip netmask-format decimal; or hexadecimal).
+const SUBNET_HEADER = new RegExp(
+  String.raw`^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(${MASK_FRAGMENT}) is (?:variably )?subnetted, \d+ subnets(?:, \d+ masks)?$`,
+);
 const ROUTING_TABLE = /^Routing Table: (\S+)$/;
 // IOS 12.x/15.0 print no table name (`IPv6 Routing Table - 9 entries`, Cisco IPv6 Command Reference, show ipv6 route).
 const IPV6_TABLE = /^IPv6 Routing Table - (?:(\S+) - )?\d+ entr(?:ies|y)$/;
@@ -80,7 +86,7 @@ export function parseIpRoute(text: string, args: CommandArgs): ParseResult<Route
     if (c >= 48 && c <= 57) {
       const t = raw.trim();
       const h = SUBNET_HEADER.exec(t);
-      if (h) state.headerLength = Number(h[1]);
+      if (h) state.headerLength = netmaskLength(h[1]!);
       else if (!isCaptureNoise(t)) warn('unrecognised line');
       continue;
     }
@@ -139,7 +145,9 @@ function settle(state: State): void {
 
 /** A new IPv4 route, made current; a length IOS left out comes from the last "is subnetted" header, else the class. */
 function ipv4Route(state: State, prefixText: string, code: RouteCode, distance: number | undefined, metric: number): Route {
-  const prefix = prefixText.indexOf('/') >= 0 ? prefixText : `${prefixText}/${state.headerLength ?? classfulLength(prefixText)}`;
+  const masked = prefixText.indexOf('/') < 0 && /\s/.test(prefixText) ? cidrOf(prefixText) : undefined;
+  const prefix =
+    masked ?? (prefixText.indexOf('/') >= 0 ? prefixText : `${prefixText}/${state.headerLength ?? classfulLength(prefixText)}`);
   state.current =
     distance === undefined ? newRoute('ipv4', state.vrf, prefix, code) : newRoute('ipv4', state.vrf, prefix, code, distance, metric);
   return state.current;

@@ -32,6 +32,27 @@ describe('show ip route', () => {
     expect(records[2]?.nextHops[0]?.interface).toBe('TenGigabitEthernet1/15');
   });
 
+  it('reads masks in any ip netmask-format: decimal and hexadecimal headers and routes, the next hop wrapped or not', () => {
+    // Decimal: two IOS 12.x printouts on ipspace.net's blog (held-out round 6); hexadecimal as the
+    // IP Addressing Services Command Reference documents `ip netmask-format hexadecimal`.
+    const { records, warnings } = parse([
+      '     172.16.0.0 255.255.0.0 is variably subnetted, 3 subnets, 2 masks',
+      'D       172.16.0.21 255.255.255.255',
+      '           [90/156160] via 192.168.0.5, 00:02:54, FastEthernet0/0',
+      'O  172.16.0.22 255.255.255.255 [110/52] via 0.0.0.0, 00:11:06, Tunnel0',
+      '                               [110/52] via 0.0.0.0, 00:11:06, Tunnel1',
+      'C       172.16.1.0 255.255.255.252 is directly connected, Serial0/1/0',
+      '     10.0.0.0 0xFFFFFF00 is subnetted, 1 subnets',
+      'S       10.1.1.0 [1/0] via 192.168.0.5',
+      'S       10.2.0.0 0xFFFF0000 [1/0] via 192.168.0.5',
+    ]);
+    expect(warnings).toEqual([]);
+    expect(records.map((r) => r.prefix)).toEqual(['172.16.0.21/32', '172.16.0.22/32', '172.16.1.0/30', '10.1.1.0/24', '10.2.0.0/16']);
+    expect(records[0]).toMatchObject({ distance: 90, metric: 156160, nextHops: [{ address: '192.168.0.5', ageSec: 174 }] });
+    expect(records[1]?.nextHops.map((h) => h.interface)).toEqual(['Tunnel0', 'Tunnel1']);
+    expect(records[2]?.nextHops[0]).toMatchObject({ interface: 'Serial0/1/0', kind: 'directly-connected' });
+  });
+
   it('reads every code form: candidate default, subtypes, flags between code and prefix', () => {
     const { records, warnings } = parse([
       'O*E2 0.0.0.0/0 [110/1] via 194.0.0.2, 00:05:35, FastEthernet0/0.100',

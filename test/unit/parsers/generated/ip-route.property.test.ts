@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandOutput } from '../../../../agent/parsers/registry.js';
 import type { NextHop, Route } from '../../../../proto/records/routing.js';
-import { Gen } from './grammar-gen.js';
+import { Gen, NETMASK_FORMATS, withMask, type NetmaskFormat } from './grammar-gen.js';
 
 /**
  * Issue 18 item 3 for `show ip route [vrf NAME]`: random tables from the
  * documented line kinds (legend, gateway line, "is subnetted" headers, routes of
  * every code with bracket, connected and static forms, several next hops on
  * continuation lines, rows wrapped after the prefix, interfaces of every
- * platform), read back exactly.
+ * platform, masks in any `ip netmask-format`), read back exactly.
  */
 const LEGEND = `Codes: L - local, C - connected, S - static, R - RIP, M - mobile, B - BGP
        D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area
@@ -75,6 +75,12 @@ function generate(g: Gen): { lines: string[]; routes: Expected[] } {
   const octet = () => g.between(1, 223);
   let next = 1;
   const route = (): string => `${octet()}.${next}.${next++ % 256}.0`;
+  // The session's `ip netmask-format`: `/24`, ` 255.255.255.0` or ` 0xFFFFFF00` after every address.
+  const format: NetmaskFormat = g.chance(0.7) ? 'bitcount' : g.pick(NETMASK_FORMATS);
+  const masked = (prefix: string) => {
+    const [address, length] = prefix.split('/');
+    return withMask(address!, Number(length), format);
+  };
   // The command echoed from a configuration mode (`do`), as a capture may begin.
   if (g.chance(0.1)) lines.push(`${g.pick(['R1', 'spoke-7'])}(config${g.pick(['', '-if', '-router'])})#do show ip route`);
   // Header lines: legend and the gateway line are optional (`show ip route bgp` prints both, a pipe neither).
@@ -87,9 +93,9 @@ function generate(g: Gen): { lines: string[]; routes: Expected[] } {
       // Connected / local pair under an "is variably subnetted" header (lengths printed).
       const net = route();
       const intf = g.interfaceName();
-      lines.push(`      ${net.replace(/\.0$/, '.0')}/8 is variably subnetted, 2 subnets, 2 masks`);
+      lines.push(`      ${masked(`${net}/8`)} is variably subnetted, 2 subnets, 2 masks`);
       const len = g.between(24, 30);
-      lines.push(`C        ${net}/${len} is directly connected, ${intf}`);
+      lines.push(`C        ${masked(`${net}/${len}`)} is directly connected, ${intf}`);
       routes.push({
         prefix: `${net}/${len}`,
         code: 'C',
@@ -98,7 +104,7 @@ function generate(g: Gen): { lines: string[]; routes: Expected[] } {
         nextHops: [{ interface: intf, kind: 'directly-connected' }],
       });
       const host = net.replace(/\.0$/, '.1');
-      lines.push(`L        ${host}/32 is directly connected, ${intf}`);
+      lines.push(`L        ${masked(`${host}/32`)} is directly connected, ${intf}`);
       routes.push({
         prefix: `${host}/32`,
         code: 'L',
@@ -109,7 +115,7 @@ function generate(g: Gen): { lines: string[]; routes: Expected[] } {
     } else if (kind === 1) {
       // Static default, candidate default, no interface or age.
       const hop = g.ipv4();
-      lines.push(`S*       0.0.0.0/0 [1/0] via ${hop}`);
+      lines.push(`S*       ${masked('0.0.0.0/0')} [1/0] via ${hop}`);
       routes.push({
         prefix: '0.0.0.0/0',
         code: 'S*',
@@ -123,7 +129,7 @@ function generate(g: Gen): { lines: string[]; routes: Expected[] } {
       // Static to an interface only.
       const prefix = `${route()}/${g.between(8, 24)}`;
       const intf = g.pick(['Null0', g.interfaceName()]);
-      lines.push(`S        ${prefix} is directly connected, ${intf}`);
+      lines.push(`S        ${masked(prefix)} is directly connected, ${intf}`);
       routes.push({
         prefix,
         code: 'S',
@@ -150,7 +156,7 @@ function generate(g: Gen): { lines: string[]; routes: Expected[] } {
           text += `, ${hop.interface}`;
         }
         hops.push(hop);
-        const head = `${code.padEnd(8)} ${prefix}`;
+        const head = `${code.padEnd(8)} ${masked(prefix)}`;
         if (hops.length === 1) {
           if (g.chance(0.15))
             lines.push(head, `${' '.repeat(g.between(6, 20))}${text}`); // wrapped after the prefix
