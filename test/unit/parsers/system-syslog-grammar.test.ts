@@ -18,6 +18,19 @@ describe('syslog header grammar', () => {
     expect(parseSyslogLine(`<189>45: 000123: Mar  1 00:01:23: ${BODY}`)).toMatchObject({ messageCounter: 45, sequence: 123 });
   });
 
+  it('reads an origin-id string that begins with a digit (`logging origin-id string`)', () => {
+    // A SIEM's test message (SEKOIA-IO intake-formats, held-out round 6): the year after the day, a zone.
+    expect(parseSyslogLine(`1234_service_my-city_ext01a: Mar 6 2023 08:04:45.866 CET: ${BODY}`)).toMatchObject({
+      ...body,
+      hostname: '1234_service_my-city_ext01a',
+      timestamp: { year: 2023, month: 3, day: 6, time: '08:04:45.866', timezone: 'CET' },
+    });
+    expect(parseSyslogLine(`<189>7: 3rd-floor-sw: ${BODY}`)).toMatchObject({ ...body, hostname: '3rd-floor-sw', sequence: 7 });
+    // All digits is a counter, an uptime stamp is a time: neither is an origin.
+    expect(parseSyslogLine(`<189>7: 1234: ${BODY}`)).toMatchObject({ messageCounter: 7, sequence: 1234 });
+    expect(parseSyslogLine(`1w2d: ${BODY}`)?.hostname).toBeUndefined();
+  });
+
   it('reads an origin-id that is an address (`logging origin-id ip|ipv6`)', () => {
     expect(parseSyslogLine(`<189>7: 10.20.0.17: ${BODY}`)).toMatchObject({ ...body, hostname: '10.20.0.17', sequence: 7 });
     expect(parseSyslogLine(`<189>7: 2001:db8::17: Mar  1 00:01:23: ${BODY}`)).toMatchObject({ hostname: '2001:db8::17' });

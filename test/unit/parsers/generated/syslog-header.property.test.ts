@@ -8,7 +8,8 @@ import { seededRandom } from '../../../support/random.js';
  */
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const ZONES = ['UTC', 'CET', 'CEST', 'AEST', 'PST8PDT', 'gmt', 'UTC+2', 'UTC-3', 'UTC+07:30', 'GMT+5:45'];
-const HOSTS = ['spoke1', 'spoke-17.example.net', 'R1', '10.20.0.17', '2001:db8::17'];
+// `logging origin-id string` may begin with a digit (`1234_service_my-city_ext01a`, held-out round 6).
+const HOSTS = ['spoke1', 'spoke-17.example.net', 'R1', '10.20.0.17', '2001:db8::17', '1234_service_my-city_ext01a', '3rd-floor-sw'];
 const UNITS = ['SW1', 'SP', 'SW2_SPSTBY', 'DFC4', 'SP-STBY'];
 const BODIES = [
   ['LINK', 3, 'UPDOWN', 'Interface Tunnel0, changed state to down'],
