@@ -1,4 +1,5 @@
 import type { Duplex, FlowControl, InterfaceDetail } from '../../../proto/records/health.js';
+import { cidrOf } from '../address.js';
 import { canonicalInterface } from '../interface-name.js';
 import { fields } from '../lines.js';
 import { durationOrNever } from './common.js';
@@ -87,10 +88,13 @@ export const GENERAL_RULES: readonly LineRule[] = [
       iface.description = m[1]!;
     },
   ],
+  // The mask in whichever `ip netmask-format` the session uses: `10.0.0.1/24`, `10.0.0.1 255.255.255.0`
+  // (decimal: an ISR's serial interface on ipspace.net's blog), `10.0.0.1 0xFFFFFF00`; kept as CIDR.
   [
-    /^Internet address is (\S+\/\d+)$/,
+    /^Internet address is (\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2}| \d{1,3}(?:\.\d{1,3}){3}| 0x[0-9A-Fa-f]{8}))$/,
     ({ iface }, m) => {
-      iface.ipAddress = m[1]!;
+      const cidr = cidrOf(m[1]!);
+      if (cidr !== undefined) iface.ipAddress = cidr;
     },
   ],
   // `using IPCP` (dialer, cellular), `using DHCP`, `using IKEv2 Modeconfig` (a FlexVPN client's

@@ -93,5 +93,6 @@ export const WAN_RULES: readonly LineRule[] = [
       iface.stateTransitions = Number(m[1]);
     },
   ],
-  [/^Secondary address \S+\/\d+$/, () => undefined],
+  // In any `ip netmask-format`, as the primary address line.
+  [/^Secondary address \d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2}| \d{1,3}(?:\.\d{1,3}){3}| 0x[0-9A-Fa-f]{8})$/, () => undefined],
 ];

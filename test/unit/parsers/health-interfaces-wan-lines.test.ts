@@ -49,6 +49,12 @@ describe('show interfaces, rarer Ethernet lines', () => {
     ['Media-type configured as RJ45 connector', { mediaType: 'RJ45' }],
     ['Interface state transitions: 3', { stateTransitions: 3 }],
     ['Secondary address 10.1.2.1/24', {}],
+    ['Secondary address 10.1.2.1 255.255.255.0', {}],
+    // `ip netmask-format decimal | hexadecimal`: the mask as the session prints it, the address kept as CIDR
+    // (decimal: an ISR's serial interface on ipspace.net's blog, held-out round 6).
+    ['Internet address is 172.16.1.129 255.255.255.252', { ipAddress: '172.16.1.129/30' }],
+    ['Internet address is 10.1.2.1 0xFFFFFF00', { ipAddress: '10.1.2.1/24' }],
+    ['Internet address is 10.1.2.1/24', { ipAddress: '10.1.2.1/24' }],
     // 12.0: reliability and one load (no direction) close the MTU line.
     [
       'MTU 1500 bytes, BW 100000 Kbit, DLY 100 usec, rely 255/255, load 1/255',

@@ -102,3 +102,15 @@ export function columns(cells: readonly string[], starts: readonly number[]): st
   });
   return line;
 }
+
+/** `ip netmask-format`: how a session prints a mask after an address. */
+export type NetmaskFormat = 'bitcount' | 'decimal' | 'hexadecimal';
+export const NETMASK_FORMATS: readonly NetmaskFormat[] = ['bitcount', 'decimal', 'hexadecimal'];
+
+/** `10.0.0.0/24`, `10.0.0.0 255.255.255.0` or `10.0.0.0 0xFFFFFF00`, as `ip netmask-format` prints `address`/`length`. */
+export function withMask(address: string, length: number, format: NetmaskFormat): string {
+  if (format === 'bitcount') return `${address}/${length}`;
+  const value = length === 0 ? 0 : (0xffffffff << (32 - length)) >>> 0;
+  if (format === 'hexadecimal') return `${address} 0x${value.toString(16).toUpperCase().padStart(8, '0')}`;
+  return `${address} ${[24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join('.')}`;
+}

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandOutput } from '../../../../agent/parsers/registry.js';
 import type { InterfaceDetail } from '../../../../proto/records/health.js';
-import { Gen, fieldsOf } from './grammar-gen.js';
+import { Gen, NETMASK_FORMATS, fieldsOf, withMask } from './grammar-gen.js';
 
 /**
  * Issue 18 item 3 for `show interfaces`: random blocks from the documented line
  * kinds (state line with every state and a protocol detail, hardware with and
- * without a MAC, description, address, unnumbered or to be negotiated, MTU/BW/DLY (with 12.0's reliability
+ * without a MAC, description, address (in any netmask format), unnumbered or to be negotiated, MTU/BW/DLY (with 12.0's reliability
  * and load on the same line, or loads on their own),
  * encapsulation with VLAN, keepalive, duplex/speed/media, flow control, ARP,
  * last input/output, queues, rates over any interval, counters, dialer
@@ -55,8 +55,11 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
     lines.push(`  Description: ${want.description}`);
   }
   if (g.chance(0.6)) {
-    want.ipAddress = `10.${g.int(256)}.${g.int(256)}.${g.between(1, 254)}/${g.between(8, 32)}`;
-    lines.push(`  Internet address is ${want.ipAddress}`);
+    const address = `10.${g.int(256)}.${g.int(256)}.${g.between(1, 254)}`;
+    const length = g.between(8, 32);
+    want.ipAddress = `${address}/${length}`;
+    // The mask in any `ip netmask-format` (decimal: ipspace.net's ISR serial interface, held-out round 6).
+    lines.push(`  Internet address is ${withMask(address, length, g.pick(NETMASK_FORMATS))}`);
   } else if (g.chance(0.3)) {
     want.unnumberedInterface = `Loopback${g.int(10)}`;
     want.unnumberedAddress = g.ipv4();
