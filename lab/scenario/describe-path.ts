@@ -34,6 +34,11 @@ export function describePathChange(c: PathChange): string {
     loss('downstream loss', c.downstreamLoss),
     ...Object.entries(c.byKind ?? {}).map(([kind, k]) => (k === undefined ? '' : kindText(kind, k))),
     ...Object.entries(c.byDscp ?? {}).map(([dscp, d]) => (d === undefined ? '' : dscpText(dscp, d))),
+    c.delaySpikes === null
+      ? 'no delay spikes'
+      : c.delaySpikes
+        ? `${c.delaySpikes.pct}% of packets delayed ${c.delaySpikes.minMs}-${c.delaySpikes.maxMs} ms more`
+        : '',
     c.up !== undefined ? (c.up ? 'up' : 'down') : '',
   ].filter(Boolean);
   return `path ${c.wan} -> ${c.to === '*' ? 'all' : c.to}: ${parts.join(', ')}`;

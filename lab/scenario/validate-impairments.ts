@@ -227,3 +227,34 @@ export function timingProblem(action: ScenarioAction, atSec: number, durationSec
   }
   return undefined;
 }
+
+/**
+ * `delay-spikes: { pct: 2, min: 100, max: 500 }`: that share of packets, each on its own,
+ * delayed a further 100 to 500 ms (lab/world/path-quality.ts DelaySpikes); `null` removes them.
+ */
+export function parseDelaySpikes(v: unknown, where: string, problems: string[], change: PathPatch): void {
+  if (v === null) {
+    change.delaySpikes = null;
+    return;
+  }
+  if (!isObj(v)) {
+    problems.push(`${where}: a mapping of pct (% of packets), min and max (ms added), or null`);
+    return;
+  }
+  for (const k of Object.keys(v)) if (!['pct', 'min', 'max'].includes(k)) problems.push(`${where}: unknown key "${k}" (pct, min, max)`);
+  const num = (k: string, max: number): number | undefined => {
+    const x = v[k];
+    if (typeof x === 'number' && x >= 0 && x <= max) return x;
+    problems.push(`${where}.${k}: a number from 0 to ${max}`);
+    return undefined;
+  };
+  const pct = num('pct', 100);
+  const min = num('min', 60000);
+  const max = num('max', 60000);
+  if (pct === undefined || min === undefined || max === undefined) return;
+  if (min > max) {
+    problems.push(`${where}: min (${min} ms) is above max (${max} ms)`);
+    return;
+  }
+  change.delaySpikes = { pct, minMs: min, maxMs: max };
+}

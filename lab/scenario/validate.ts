@@ -12,7 +12,15 @@ import {
   type TimedAction,
 } from './schema.js';
 import { agentSequenceProblems, isHarnessActionName, parseHarnessAction } from './harness-actions.js';
-import { isImpairment, LOSS_KEYS, parseDscpFields, parseImpairment, parseLossFields, timingProblem } from './validate-impairments.js';
+import {
+  isImpairment,
+  LOSS_KEYS,
+  parseDelaySpikes,
+  parseDscpFields,
+  parseImpairment,
+  parseLossFields,
+  timingProblem,
+} from './validate-impairments.js';
 import { parseClasses } from './validate-classes.js';
 
 export class ScenarioError extends Error {
@@ -205,7 +213,7 @@ function parsePath(v: unknown, where: string, problems: string[]): ScenarioActio
     return x;
   };
   for (const key of Object.keys(v))
-    if (!['wan', 'to', 'latency', 'jitter', 'loss', 'up', 'dscp', ...LOSS_KEYS].includes(key))
+    if (!['wan', 'to', 'latency', 'jitter', 'loss', 'up', 'dscp', 'delay-spikes', ...LOSS_KEYS].includes(key))
       problems.push(`${where}: unknown key "${key}"`);
   const latency = number('latency', 60000);
   const jitter = number('jitter', 60000);
@@ -219,6 +227,7 @@ function parsePath(v: unknown, where: string, problems: string[]): ScenarioActio
   }
   parseLossFields(v, loss, where, problems, change);
   if (v.dscp !== undefined) parseDscpFields(v.dscp, `${where}.dscp`, problems, change);
+  if (v['delay-spikes'] !== undefined) parseDelaySpikes(v['delay-spikes'], `${where}.delay-spikes`, problems, change);
   return { kind: 'set-path', change };
 }
 

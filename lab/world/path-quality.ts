@@ -43,7 +43,22 @@ export interface PathQuality {
   byKind?: Partial<Record<TrafficKind, KindLoss>>;
   /** Per DSCP (0-63), what packets so marked meet on top of all the above. */
   byDscp?: Record<number, DscpImpairment>;
+  /** Single packets delayed far beyond the path's jitter (DelaySpikes). */
+  delaySpikes?: DelaySpikes;
   up: boolean;
+}
+
+/**
+ * A share of packets (`pct` %), each on its own, delayed by a further `minMs` to `maxMs`: a
+ * router's control plane answering a ping to itself late, a microburst in a queue. What a
+ * user meets on average is unchanged: the path's latency and jitter, from which the bench
+ * judges the service level, stay as they are. One echo so delayed crosses a latency
+ * threshold that a brownout crosses too; telling them apart takes a second witness.
+ */
+export interface DelaySpikes {
+  pct: number;
+  minMs: number;
+  maxMs: number;
 }
 
 /**
@@ -67,6 +82,7 @@ export type PathPatch = Partial<Pick<PathQuality, 'latencyMs' | 'jitterMs' | 'lo
   byKind?: Partial<Record<TrafficKind, KindLoss | null>>;
   /** Per DSCP: an impairment replaces that class's, `null` removes it. */
   byDscp?: Record<number, DscpImpairment | null>;
+  delaySpikes?: DelaySpikes | null;
 };
 
 /** Noise half-width per unit of jitter (see PathQuality.jitterMs). */
@@ -87,7 +103,7 @@ export function lossOf(p: PathQuality, kind: TrafficKind): KindLoss {
 
 export function applyPatch(p: PathQuality, patch: PathPatch): void {
   for (const f of ['latencyMs', 'jitterMs', 'lossPct', 'up'] as const) if (patch[f] !== undefined) Object.assign(p, { [f]: patch[f] });
-  for (const f of ['lossBurst', 'upstreamLoss', 'downstreamLoss'] as const) {
+  for (const f of ['lossBurst', 'upstreamLoss', 'downstreamLoss', 'delaySpikes'] as const) {
     if (patch[f] === null) delete p[f];
     else if (patch[f] !== undefined) Object.assign(p, { [f]: structuredClone(patch[f]) });
   }

@@ -247,7 +247,10 @@ export class World {
     const p = this.paths.get(pathKey)!;
     const q = classQuality(p, dscp);
     const a = q.jitterMs * JITTER_HALF_WIDTH;
-    const rttMs = Math.max(1, Math.round(q.latencyMs + rng.between(-a, a)));
+    const spikes = p.delaySpikes;
+    // Drawn only on a path with spikes, so every other path draws as before.
+    const spikeMs = spikes && rng.chance(spikes.pct) ? rng.between(spikes.minMs, spikes.maxMs) : 0;
+    const rttMs = Math.max(1, Math.round(q.latencyMs + rng.between(-a, a) + spikeMs));
     const loss = lossOf(p, kind);
     // The way out, the round trip as a whole, the way back: a packet lost early never meets the later components.
     const lostBy = (['upstream', 'roundTrip', 'downstream'] as const).find((c) => this.loses(`${pathKey}|${kind}|${c}`, loss[c], rng));

@@ -27,7 +27,7 @@ async function arms(name: string, also: readonly DualCloudArm[] = []): Promise<R
 
 describe('dual-cloud arms', () => {
   it('hub 1 browns out: BGP alone stays on it both ways; tuned IOS (IP SLA reactions, EEM) and the agent move both directions to hub 2, symmetric', async () => {
-    const r = await arms('dual-cloud-hub1-brownout', ['ios-tuned-tracks']);
+    const r = await arms('dual-cloud-hub1-brownout', ['ios-tuned-tracks', 'ios-tuned-immediate']);
     expect(r['ios-minimal']).toMatchObject({ outboundChanges: 0, timeToWorkingSec: undefined });
     expect(r['ios-minimal']!.outboundDegradedSec).toBeGreaterThanOrEqual(145);
     expect(r['ios-minimal']!.returnDegradedSec).toBeGreaterThanOrEqual(145);
@@ -42,9 +42,11 @@ describe('dual-cloud arms', () => {
     // past the second slow echo, which the router's rtt reaction reports to the agent as it lands.
     // ios-tuned, reacting to that same echo through EEM, is ahead of the agent by at most its read of
     // the probes.
+    // Acting on the first slow echo is a probe period sooner still (and pays on noise, below).
     for (const way of ['outboundDegradedSec', 'returnDegradedSec'] as const) {
       expect(r.agent![way]).toBeLessThan(r['ios-tuned-tracks']![way]);
       expect(r.agent![way]).toBeLessThanOrEqual(r['ios-tuned']![way] + 0.2);
+      expect(r['ios-tuned-immediate']![way]).toBeLessThan(r['ios-tuned']![way] - 2);
     }
   }, 120_000);
 
@@ -56,14 +58,16 @@ describe('dual-cloud arms', () => {
     }
   }, 120_000);
 
-  it("noisy but healthy links: tuned IOS's tracks move traffic on noise; the agent acts on them only when its probes show a fault", async () => {
+  it("noisy but healthy links: tuned IOS's tracks move traffic on noise, more so on one slow echo; the agent acts on them only when its probes show a fault", async () => {
     const scenario = await loadScenario(labDataPath('scenarios/dual-cloud/dual-cloud-noisy-but-healthy.yaml'));
     const r: Record<string, DualCloudFigures> = {};
-    for (const arm of ['ios-tuned', 'agent', 'agent-trusting-tracks'] as const)
+    for (const arm of ['ios-tuned', 'ios-tuned-immediate', 'agent', 'agent-trusting-tracks'] as const)
       r[arm] = await runDualCloudArm({ scenario, arm, seed: 1, workDir: work });
     // Nothing is ever outside the level: every change is a false one.
     for (const arm of Object.keys(r)) expect(r[arm]).toMatchObject({ outboundDegradedSec: 0, returnDegradedSec: 0 });
     expect(r['ios-tuned']!.outboundChanges).toBeGreaterThanOrEqual(4);
+    // Reacting to one slow echo follows every echo the hubs' delay spikes push past the level.
+    expect(r['ios-tuned-immediate']!.outboundChanges).toBeGreaterThanOrEqual(r['ios-tuned']!.outboundChanges * 1.5);
     // Trusting the same tracks, the agent follows their false alarms too (its 300 s preemption rides
     // out the ones that come while it is away); confirming them, it follows fewer, and a quarter of IOS's at most.
     expect(r['agent-trusting-tracks']!.outboundChanges).toBeGreaterThanOrEqual(2);

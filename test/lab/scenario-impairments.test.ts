@@ -11,6 +11,7 @@ import { ScenarioError } from '../../lab/scenario/validate.js';
 import { createLabRouter } from '../../lab/router/index.js';
 import { ManualClock } from '../../lab/world/clock.js';
 import { World } from '../../lab/world/world.js';
+import { SeededRandom } from '../../lab/world/random.js';
 import { defaultWorldSpec } from '../../lab/world/default-world.js';
 
 const scenario = (actions: string, duration = '2m') => parseScenarioText(`name: t\nduration: ${duration}\nactions:\n${actions}`, 't.yaml');
@@ -60,6 +61,57 @@ actions:
       'actions[0].set-path.dscp.46: unknown key "colour" (latency, jitter, loss)',
       'actions[0].set-path.dscp.64: a DSCP from 0 to 63 (EF is 46)',
     ]);
+  });
+});
+
+describe('set-path: delay spikes', () => {
+  it('reads delay-spikes and null, and names what is wrong', () => {
+    const s = scenario(`
+  - at: 10s
+    set-path: { wan: GigabitEthernet0/0, to: hub1, delay-spikes: { pct: 0.5, min: 100, max: 500 } }
+  - at: 20s
+    set-path: { wan: GigabitEthernet0/0, to: hub1, delay-spikes: null }
+`);
+    expect(s.actions.map((a) => a.action)).toEqual([
+      { kind: 'set-path', change: { wan: 'GigabitEthernet0/0', to: 'hub1', delaySpikes: { pct: 0.5, minMs: 100, maxMs: 500 } } },
+      { kind: 'set-path', change: { wan: 'GigabitEthernet0/0', to: 'hub1', delaySpikes: null } },
+    ]);
+    expect(
+      problems(`
+  - at: 1s
+    set-path: { wan: GigabitEthernet0/0, delay-spikes: { pct: 101, min: 100, max: 500, size: 3 } }
+  - at: 2s
+    set-path: { wan: GigabitEthernet0/0, delay-spikes: { pct: 1, min: 500, max: 100 } }
+  - at: 3s
+    set-path: { wan: GigabitEthernet0/0, delay-spikes: 5 }
+`),
+    ).toEqual([
+      'actions[0].set-path.delay-spikes: unknown key "size" (pct, min, max)',
+      'actions[0].set-path.delay-spikes.pct: a number from 0 to 100',
+      'actions[1].set-path.delay-spikes: min (500 ms) is above max (100 ms)',
+      'actions[2].set-path.delay-spikes: a mapping of pct (% of packets), min and max (ms added), or null',
+    ]);
+  });
+
+  it('plays on the world: about that share of packets delayed within the range, the rest as before', () => {
+    const w = new World(defaultWorldSpec());
+    w.setPath('GigabitEthernet0/0', 'hub1', { jitterMs: 2, delaySpikes: { pct: 5, minMs: 100, maxMs: 500 } });
+    const r = new SeededRandom(3);
+    const latency = w.path('GigabitEthernet0/0', 'hub1').latencyMs;
+    let spiked = 0;
+    for (let i = 0; i < 4000; i++) {
+      const p = w.probe('GigabitEthernet0/0', '198.51.100.1', r);
+      const extra = p.rttMs - latency;
+      if (extra > 10) {
+        spiked++;
+        expect(extra).toBeGreaterThanOrEqual(100 - 3);
+        expect(extra).toBeLessThanOrEqual(500 + 3);
+      } else expect(Math.abs(extra)).toBeLessThanOrEqual(3);
+    }
+    expect(spiked / 4000).toBeGreaterThan(0.04);
+    expect(spiked / 4000).toBeLessThan(0.06);
+    w.setPath('GigabitEthernet0/0', 'hub1', { delaySpikes: null });
+    expect(w.path('GigabitEthernet0/0', 'hub1').delaySpikes).toBeUndefined();
   });
 });
 

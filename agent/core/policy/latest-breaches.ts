@@ -13,8 +13,10 @@ import { lossLowerBoundPct, type Breach, type Sample } from './quality.js';
  *   `unreachableAfter` of them: two, which a track's `delay down 4` over a 3 s
  *   probe waits for, come about once an hour per hub on a healthy 2 % link);
  * - RTT and jitter: the last two measurements (an echo's RTT, a run's average
- *   RTT or jitter) over the level, an echo that timed out counting as over
- *   beside one that was measured over.
+ *   RTT or jitter) over the level; an echo that timed out is no measurement
+ *   (lost is not slow: beside one delayed echo, which a hub's control plane
+ *   or a microburst makes now and then, a lost one on a 2 % link moved
+ *   traffic on healthy links, dual-cloud-noisy-but-healthy).
  *
  * Two uses, which differ only in how many lossy runs they want:
  *
@@ -66,7 +68,7 @@ export const sustainedBreaches = (windows: readonly (readonly Sample[])[], t: Qu
  */
 function latestBreaches(windows: readonly (readonly Sample[])[], t: QualityThresholds, lossRuns: number): Breach[] {
   const loss = windows.some(outage) ? 100 : firstOf(windows, (w) => lossOfRuns(w, t.lossPct, lossRuns));
-  const rtt = firstOf(windows, (w) => latestAbove(w, (s) => s.rttMs, t.rttMs, true));
+  const rtt = firstOf(windows, (w) => latestAbove(w, (s) => s.rttMs, t.rttMs));
   const jitter = firstOf(windows, (w) => latestAbove(w, (s) => s.packets?.jitterMs, t.jitterMs));
   const out: Breach[] = [];
   if (loss !== undefined) out.push({ metric: 'lossPct', value: loss, threshold: t.lossPct });
@@ -106,25 +108,18 @@ function lossOfRuns(window: readonly Sample[], levelPct: number, runs: number): 
 }
 
 /**
- * The smallest measured of the latest AGREEING_MEASUREMENTS values `pick`
- * finds, when there are that many and all exceed `level`. With
- * `timeoutsOver`, a single probe that timed out counts as over (its RTT passed
- * its timeout, which is above the level: a brownout's latency pushes some
- * probes past it), as long as one of them was measured: two timeouts alone
- * are loss, the agent's own `unreachable`.
+ * The smallest of the latest AGREEING_MEASUREMENTS values `pick` finds, when
+ * there are that many and all exceed `level`. Probes without a value (timed
+ * out, or credited by a read without their RTT) are passed over: two
+ * timeouts alone are loss, the agent's own `unreachable`.
  */
-function latestAbove(
-  window: readonly Sample[],
-  pick: (s: Sample) => number | undefined,
-  level: number,
-  timeoutsOver = false,
-): number | undefined {
+function latestAbove(window: readonly Sample[], pick: (s: Sample) => number | undefined, level: number): number | undefined {
   const values: number[] = [];
   for (let i = window.length - 1; i >= 0 && values.length < AGREEING_MEASUREMENTS; i--) {
     const s = window[i]!;
-    const v = s.answered ? pick(s) : timeoutsOver && s.packets === undefined ? Infinity : undefined;
+    const v = s.answered ? pick(s) : undefined;
     if (v !== undefined) values.push(v);
   }
   const lowest = Math.min(...values);
-  return values.length === AGREEING_MEASUREMENTS && lowest > level && lowest !== Infinity ? lowest : undefined;
+  return values.length === AGREEING_MEASUREMENTS && lowest > level ? lowest : undefined;
 }

@@ -32,12 +32,10 @@ describe('agreeingBreaches: whether the probes show the fault a router track wen
     { what: 'an outage that is over', windows: [[run(0), run(50), run(0)]], breaches: [] },
     // RTT: the last two measurements over the level.
     { what: 'the last two echoes over 250 ms', windows: [[echo(20), echo(300), echo(400)]], breaches: [['rttMs', 300]] },
-    {
-      what: 'a slow echo, then one that timed out (past its timeout, past the level)',
-      windows: [[echo(20), echo(300), echo()]],
-      breaches: [['rttMs', 300]],
-    },
-    { what: 'a timeout, then a slow echo', windows: [[echo(20), echo(), echo(400)]], breaches: [['rttMs', 400]] },
+    // A timed-out echo is no measurement: lost is not slow (one delayed echo beside a lost one is noise).
+    { what: 'a slow echo, then one that timed out', windows: [[echo(20), echo(300), echo()]], breaches: [] },
+    { what: 'a timeout, then a slow echo', windows: [[echo(20), echo(), echo(400)]], breaches: [] },
+    { what: 'two slow echoes around a timeout', windows: [[echo(20), echo(300), echo(), echo(400)]], breaches: [['rttMs', 300]] },
     { what: 'a timeout beside a fast echo', windows: [[echo(300), echo(20), echo()]], breaches: [] },
     { what: 'two timeouts alone are loss, not latency', windows: [[echo(20), echo(), echo()]], breaches: [] },
     { what: 'a run that lost everything is no slow measurement', windows: [[run(0, 300), run(50)]], breaches: [['lossPct', 100]] },
