@@ -109,8 +109,10 @@ export const TRAFFIC_RULES: readonly LineRule[] = [
       queues(iface).strategy = m[1]!;
     },
   ],
+  // `Output queue: 0/40`; 12.0 prints no colon (`Output queue 0/40`), 12.2 one after a space
+  // (`Output queue :0/40`) (ZipTie's 3620 and 2610 test captures, held-out round 7).
   [
-    /^Output queue: (\d+)\/(\d+) \(size\/max\)$/,
+    /^Output queue ?:? ?(\d+)\/(\d+) \(size\/max\)$/,
     ({ iface }, m) => {
       const q = queues(iface);
       [q.outputSize, q.outputMax] = [Number(m[1]), Number(m[2])];
@@ -118,10 +120,29 @@ export const TRAFFIC_RULES: readonly LineRule[] = [
   ],
   // Weighted fair queueing (corpus: genieparser golden_output_1, Dialer1).
   [
-    /^Output queue: (\d+)\/(\d+)\/(\d+)\/(\d+) \(size\/max total\/threshold\/drops\)$/,
+    /^Output queue ?:? ?(\d+)\/(\d+)\/(\d+)\/(\d+) \(size\/max total\/threshold\/drops\)$/,
     ({ iface }, m) => {
       const q = queues(iface);
       [q.outputSize, q.outputMax, q.outputThreshold, q.outputDrops] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+    },
+  ],
+  // Priority queueing (`priority-group`): the four queues' size/max/drops on the next line; the
+  // output drops are their sum (IOS show interfaces field descriptions; ZipTie's 2610, held-out round 7).
+  [/^Output queue \(queue priority: size\/max\/drops\):$/, () => undefined],
+  [
+    /^high: \d+\/\d+\/(\d+), medium: \d+\/\d+\/(\d+), normal: \d+\/\d+\/(\d+), low: \d+\/\d+\/(\d+)$/,
+    ({ iface }, m) => {
+      queues(iface).outputDrops = Number(m[1]) + Number(m[2]) + Number(m[3]) + Number(m[4]);
+    },
+  ],
+  // Custom queueing (`custom-queue-list`): `Output queues: (queue #: size/max/drops)`, then
+  // `0: 0/20/0 1: 0/20/0 ...` over as many lines as there are queues; the drops are summed.
+  [/^Output queues: \(queue #: size\/max\/drops\)$/, () => undefined],
+  [
+    /^\d+: \d+\/\d+\/\d+(?: +\d+: \d+\/\d+\/\d+)*$/,
+    ({ iface }, m) => {
+      const q = queues(iface);
+      for (const queue of m[0].matchAll(/\d+: \d+\/\d+\/(\d+)/g)) q.outputDrops = (q.outputDrops ?? 0) + Number(queue[1]);
     },
   ],
   [/^Conversations\s+\d+\/\d+\/\d+ \(active\/max active\/max total\)$/, () => undefined],

@@ -103,3 +103,30 @@ describe('show interfaces, an address still to be negotiated', () => {
     expect(records[0]?.ipAddress).toBeUndefined();
   });
 });
+
+describe('show interfaces, output queue of each queueing strategy', () => {
+  // 12.0 prints no colon, 12.2 one after a space (ZipTie's 3620 and 2610 test captures, held-out round 7).
+  it.each([
+    [['Output queue: 0/40 (size/max)'], { outputSize: 0, outputMax: 40 }],
+    [['Output queue 0/40 (size/max)'], { outputSize: 0, outputMax: 40 }],
+    [['Output queue :0/40 (size/max)'], { outputSize: 0, outputMax: 40 }],
+    [
+      ['Output queue :0/1000/64/0 (size/max total/threshold/drops)'],
+      { outputSize: 0, outputMax: 1000, outputThreshold: 64, outputDrops: 0 },
+    ],
+    // Priority queueing: four queues, drops summed.
+    [
+      ['Output queue (queue priority: size/max/drops):', '   high: 0/20/1, medium: 0/40/0, normal: 0/60/2, low: 0/80/3'],
+      { outputDrops: 6 },
+    ],
+    // Custom queueing: numbered queues over several lines, drops summed.
+    [
+      ['Output queues: (queue #: size/max/drops)', '   0: 0/20/0 1: 0/20/4 2: 0/20/0 3: 0/20/0 4: 0/20/0', '   5: 0/20/1 6: 0/20/0'],
+      { outputDrops: 5 },
+    ],
+  ])('%j', (lines, expected) => {
+    const { records, warnings } = under('Ethernet0/0 is up, line protocol is up', ...lines);
+    expect(warnings).toEqual([]);
+    expect(records[0]!.queues).toMatchObject(expected);
+  });
+});

@@ -9,7 +9,8 @@ import { Gen, NETMASK_FORMATS, fieldsOf, withMask } from './grammar-gen.js';
  * without a MAC, description, address (in any netmask format), unnumbered or to be negotiated, MTU/BW/DLY (with 12.0's reliability
  * and load on the same line, or loads on their own),
  * encapsulation with VLAN, keepalive, duplex/speed/media, flow control, ARP,
- * last input/output, queues, rates over any interval, counters, dialer
+ * last input/output, queues (FIFO in each release's spelling, priority and custom queueing), rates over
+ * any interval, counters, dialer
  * bindings as a line or as a nested `Bound to:` block, a notice wrapped under
  * its `NOTE:` text), for
  * interfaces of every platform, read back exactly.
@@ -145,9 +146,32 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
   const q = { inputSize: g.int(75), inputMax: 75, inputDrops: g.int(1000), inputFlushes: g.int(10), totalOutputDrops: g.int(100000) };
   lines.push(
     `  Input queue: ${q.inputSize}/${q.inputMax}/${q.inputDrops}/${q.inputFlushes} (size/max/drops/flushes); Total output drops: ${q.totalOutputDrops}`,
-    '  Queueing strategy: fifo',
-    `  Output queue: 0/40 (size/max)`,
   );
+  // The output queue as each queueing strategy prints it: FIFO's size/max (12.0 without the colon, 12.2 with a
+  // space before it), priority queueing's four queues, custom queueing's numbered queues (drops summed).
+  const queueing = g.pick(['fifo', 'fifo', 'priority', 'custom'] as const);
+  if (queueing === 'fifo') {
+    const max = g.pick([40, 0, 1000]);
+    Object.assign(q, { outputSize: 0, outputMax: max });
+    lines.push('  Queueing strategy: fifo', `  ${g.pick(['Output queue: ', 'Output queue ', 'Output queue :'])}0/${max} (size/max)`);
+  } else if (queueing === 'priority') {
+    const drops = [g.int(10), g.int(10), g.int(10), g.int(10)];
+    Object.assign(q, { outputDrops: drops[0]! + drops[1]! + drops[2]! + drops[3]! });
+    lines.push(
+      `  Queueing strategy: priority-list ${g.between(1, 16)}`,
+      '  Output queue (queue priority: size/max/drops):',
+      `     high: 0/20/${drops[0]}, medium: 0/40/${drops[1]}, normal: 0/60/${drops[2]}, low: 0/80/${drops[3]}`,
+    );
+  } else {
+    const drops = Array.from({ length: 17 }, () => g.int(5));
+    Object.assign(q, { outputDrops: drops.reduce((a, b) => a + b, 0) });
+    const cells = drops.map((d, i) => `${i}: 0/20/${d}`);
+    lines.push(
+      `  Queueing strategy: custom-list ${g.between(1, 16)}`,
+      '  Output queues: (queue #: size/max/drops)',
+      ...[0, 5, 10, 15].map((i) => `     ${cells.slice(i, i + 5).join(' ')}`),
+    );
+  }
   const interval = g.pick([30, 60, 300]);
   const intervalText = interval === 300 ? '5 minute' : interval === 60 ? '1 minute' : '30 second';
   const rates = {
