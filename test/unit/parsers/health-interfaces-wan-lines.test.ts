@@ -130,3 +130,25 @@ describe('show interfaces, output queue of each queueing strategy', () => {
     expect(records[0]!.queues).toMatchObject(expected);
   });
 });
+
+describe('show interfaces, Token Ring lines', () => {
+  // IOS show interfaces tokenring (ZipTie's 3620 test capture, held-out round 7).
+  it.each([
+    ['Ring speed: 16 Mbps', { speedMbps: 16 }],
+    ['Duplex: half', { duplex: 'half' }],
+    ['Mode: Classic token ring station', {}],
+    ['Ethernet Transit OUI: 0x000000', {}],
+    ['Group Address: 0x00000000, Functional Address: 0x08000000', {}],
+    ['Last Ring Status 00:00:00 <Soft Error> (0x2000)', {}],
+  ])('%s', (line, expected) => {
+    const { records, warnings } = under('TokenRing0/0 is up, line protocol is up', line);
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject(expected);
+  });
+
+  it('reads the ring transitions counter as the carrier transitions', () => {
+    const { records, warnings } = under('TokenRing0/0 is down, line protocol is down', '   58 transitions');
+    expect(warnings).toEqual([]);
+    expect(records[0]!.counters).toMatchObject({ carrierTransitions: 58 });
+  });
+});

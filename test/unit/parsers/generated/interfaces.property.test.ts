@@ -10,7 +10,7 @@ import { Gen, NETMASK_FORMATS, fieldsOf, withMask } from './grammar-gen.js';
  * and load on the same line, or loads on their own),
  * encapsulation with VLAN, keepalive, duplex/speed/media, flow control, ARP,
  * last input/output, queues (FIFO in each release's spelling, priority and custom queueing), rates over
- * any interval, counters, dialer
+ * any interval, counters, Token Ring's ring lines, dialer
  * bindings as a line or as a nested `Bound to:` block, a notice wrapped under
  * its `NOTE:` text), for
  * interfaces of every platform, read back exactly.
@@ -42,7 +42,7 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
     ]);
     lines.push(`  NOTE:${gap}${notice[0]}`, ...notice.slice(1).map((l) => `${' '.repeat(7 + gap.length)}${l}`));
   }
-  const hw = g.pick(['iGbE', 'CN Gigabit Ethernet', 'Tunnel', 'Cellular modem', 'Loopback', 'EtherSVI']);
+  const hw = g.pick(['iGbE', 'CN Gigabit Ethernet', 'Tunnel', 'Cellular modem', 'Loopback', 'EtherSVI', 'IBM2692']);
   want.hardware = hw;
   if (hw === 'Tunnel' || hw === 'Loopback' || hw === 'Cellular modem') lines.push(`  Hardware is ${hw}`);
   else {
@@ -113,7 +113,18 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
     else lines.push(`  Tunnel TTL ${ttl}`, `  Fast tunneling ${g.pick(['enabled', 'disabled'])}`);
     want.tunnel = expect.objectContaining({ protocolTransport: 'GRE/IP', ttl }) as never;
   }
-  if (g.chance(0.5)) {
+  if (hw === 'IBM2692') {
+    // Token Ring: ring speed, duplex and station mode on lines of their own (ZipTie's 3620, held-out round 7).
+    want.speedMbps = g.pick([4, 16]);
+    want.duplex = g.pick(['half', 'full'] as const);
+    lines.push(
+      `  Ring speed: ${want.speedMbps} Mbps`,
+      `  Duplex: ${want.duplex}`,
+      '  Mode: Classic token ring station',
+      '  Group Address: 0x00000000, Functional Address: 0x08000000',
+      '  Ethernet Transit OUI: 0x000000',
+    );
+  } else if (g.chance(0.5)) {
     const [duplexRaw, duplex] = g.pick([
       ['Full-duplex', 'full'],
       ['Half-duplex', 'half'],
@@ -213,6 +224,10 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
     `     ${c.packetsOutput} packets output, ${c.bytesOutput} bytes, ${c.underruns} underruns`,
     `     ${c.outputErrors} output errors, ${c.collisions} collisions, ${c.interfaceResets} interface resets`,
   );
+  if (hw === 'IBM2692') {
+    c.carrierTransitions = g.int(100);
+    lines.push(`     ${c.carrierTransitions} transitions`);
+  }
   // Dialer profiles: the physical side names its profile and LCP state, or a dialer ends
   // with `Bound to:` and the bound interface's block one step deeper (not a record of its own).
   const binding = g.pick(['none', 'none', 'line', 'block'] as const);
