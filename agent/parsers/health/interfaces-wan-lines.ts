@@ -56,6 +56,16 @@ export const WAN_RULES: readonly LineRule[] = [
       iface.clonedFrom = canonicalInterface(m[1]!);
     },
   ],
+  // A virtual-access interface of PPP over Frame Relay or over ATM names the circuit it is bound to and
+  // its template on one line: `Bound to Serial0/0.20 DLCI 20, Cloned from Virtual-Template1`,
+  // `Bound to ATM0/0.1 VCD: 1, VPI: 0, VCI: 35, Cloned from Virtual-Template1` (ZipTie's 2610, held-out round 7).
+  [
+    /^Bound to (\S+?)(?: DLCI \d+| VCD: \d+, VPI: \d+, VCI: \d+)?, [Cc]loned from (\S+)$/,
+    ({ iface }, m) => {
+      iface.boundTo = canonicalInterface(m[1]!);
+      iface.clonedFrom = canonicalInterface(m[2]!);
+    },
+  ],
   [
     /^Vaccess status 0x[0-9A-Fa-f]+(?:, loopback (not set|set))?$/,
     ({ iface }, m) => {

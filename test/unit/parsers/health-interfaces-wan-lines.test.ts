@@ -34,6 +34,17 @@ describe('show interfaces, cellular, dialer and virtual-access lines', () => {
     ['Virtual-Access2 is up, line protocol is up', 'Tunnel vaccess, cloned from Virtual-Template1', { clonedFrom: 'Virtual-Template1' }],
     ['Virtual-Access3 is up, line protocol is up', 'PPPoE vaccess, cloned from Dialer1', { clonedFrom: 'Dialer1' }],
     ['Virtual-Access2 is up, line protocol is up', 'Vaccess status 0x4, loopback not set', { loopbackSet: false }],
+    // PPP over Frame Relay and over ATM: the circuit and the template on one line (ZipTie's 2610, held-out round 7).
+    [
+      'Virtual-Access1 is down, line protocol is down',
+      'Bound to Serial0/0.20 DLCI 20, Cloned from Virtual-Template1',
+      { boundTo: 'Serial0/0.20', clonedFrom: 'Virtual-Template1' },
+    ],
+    [
+      'Virtual-Access2 is up, line protocol is up',
+      'Bound to ATM0/0.1 VCD: 1, VPI: 0, VCI: 35, Cloned from Virtual-Template2',
+      { boundTo: 'ATM0/0.1', clonedFrom: 'Virtual-Template2' },
+    ],
   ])('%s / %s', (header, line, expected) => {
     const { records, warnings } = under(header, line);
     expect(warnings).toEqual([]);

@@ -10,7 +10,7 @@ import { Gen, NETMASK_FORMATS, fieldsOf, withMask } from './grammar-gen.js';
  * and load on the same line, or loads on their own),
  * encapsulation with VLAN, keepalive, duplex/speed/media, flow control, ARP,
  * last input/output, queues (FIFO in each release's spelling, priority and custom queueing), rates over
- * any interval, counters, Token Ring's ring lines, dialer
+ * any interval, counters, Token Ring's ring lines, a virtual access bound to a DLCI or VC, dialer
  * bindings as a line or as a nested `Bound to:` block, a notice wrapped under
  * its `NOTE:` text), for
  * interfaces of every platform, read back exactly.
@@ -230,8 +230,14 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
   }
   // Dialer profiles: the physical side names its profile and LCP state, or a dialer ends
   // with `Bound to:` and the bound interface's block one step deeper (not a record of its own).
-  const binding = g.pick(['none', 'none', 'line', 'block'] as const);
-  if (binding === 'line') {
+  const binding = g.pick(['none', 'none', 'line', 'block', 'circuit'] as const);
+  if (binding === 'circuit') {
+    // A virtual-access interface of PPP over Frame Relay or ATM: the circuit and the template on one line.
+    want.boundTo = `Serial0/${g.int(4)}.${g.between(1, 99)}`;
+    want.clonedFrom = `Virtual-Template${g.between(1, 9)}`;
+    const circuit = g.pick([` DLCI ${g.between(16, 1007)}`, ` VCD: ${g.between(1, 99)}, VPI: 0, VCI: ${g.between(32, 999)}`]);
+    lines.push(`  Bound to ${want.boundTo}${circuit}, Cloned from ${want.clonedFrom}`);
+  } else if (binding === 'line') {
     want.boundTo = `Dialer${g.between(1, 9)}`;
     want.lcpState = g.pick(['Open', 'Closed', 'Listen']);
     lines.push(`  Interface is bound to ${want.boundTo} (Encapsulation PPP)`, `  LCP ${want.lcpState}, multilink Closed`);
