@@ -25,12 +25,13 @@ import { lossLowerBoundPct, type Breach, type Sample } from './quality.js';
  *   IP SLA reactions judge a few runs, one direction at a time
  *   (`threshold-type average 3` on an icmp-jitter run of 50 packets), so noise
  *   trips them: on the lab's dual-cloud noisy-but-healthy links (2 % loss in
- *   bursts of two packets) the tuned hub tracks moved traffic a median of 10
- *   times in two hours.
+ *   bursts of two packets) tuned IOS's hub tracks moved traffic a median of
+ *   8 times in two hours.
  * - sustainedBreaches fails a dual-cloud hub on its own, with no track to
  *   wait for (no second witness: five runs; over ten two-hour runs of that
- *   noise the agent moved 10 times with five, 11 with four and 12 with
- *   three, against 8 when only a confirmed track moved it).
+ *   noise, before it had delay spikes, the agent moved 10 times in all with
+ *   five, 11 with four and 12 with three, against 8 when only a confirmed
+ *   track moved it).
  *
  * The agent's latest read can predate the run that tripped the router (IP SLA
  * reacts as a run ends): the runtime reads the probes first when a track line
