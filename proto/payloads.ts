@@ -89,6 +89,7 @@ export type ReasonPayload =
   /**
    * No path meets every critical class: `candidate` is the least far from their levels (`excess`: its
    * worst measure over its level, as a ratio), lower than `over`'s (`overExcess`) by more than `bandPct`.
+   * Loss counts as measured in `excess`, by its confident lower bound in `overExcess` (the path left).
    */
   | { code: 'class-best-of-worst'; candidate: string; excess: number; over: string; overExcess: number; bandPct: number };
 
