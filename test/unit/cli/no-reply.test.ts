@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { noReplyMessage } from '../../../agent/cli/no-reply.js';
 
-const o = { tx: 'tx-1', node: 'lyon/r2', waitedSec: 10, nowMs: Date.now() };
+// A fixed local midday: two minutes before Date.now() just after midnight is yesterday, which the
+// message dates in full (and the test failed from 00:00 to 00:02).
+const o = { tx: 'tx-1', node: 'lyon/r2', waitedSec: 10, nowMs: new Date(2026, 11, 7, 12, 0, 0).getTime() };
 
 describe('fleet send without a reply blames what the evidence blames', () => {
   it('the broker, when it never acknowledged the command or was lost', () => {
