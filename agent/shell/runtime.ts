@@ -44,6 +44,13 @@ export interface RuntimeOptions {
 }
 
 const TICK_MS = 1000;
+/**
+ * Least time between two syslog-woken reads of a dual-cloud spoke's probes (at most
+ * syslog.minReadIntervalSec): each IP SLA threshold line can be the second witness a hub fails
+ * on, they come as often as a probe lands, and `show ip sla statistics` is a small table the
+ * periodic read fetches every half probe period anyway.
+ */
+const PROBES_MIN_TRIGGER_SEC = 1;
 /** A change of the wall clock against the monotonic one larger than this is a step, not drift (NTP slews below). */
 const CLOCK_STEP_MS = 1000;
 
@@ -204,7 +211,12 @@ export class Runtime {
         await read();
         this.events.emit({ kind: 'read', family: name });
       };
-      const minTriggerSec = name === 'routes' ? c.syslog.minRoutesReadIntervalSec : c.syslog.minReadIntervalSec;
+      const minTriggerSec =
+        name === 'routes'
+          ? c.syslog.minRoutesReadIntervalSec
+          : name === 'probes'
+            ? Math.min(c.syslog.minReadIntervalSec, PROBES_MIN_TRIGGER_SEC)
+            : c.syslog.minReadIntervalSec;
       this.pollers.set(
         name,
         new Poller({

@@ -29,14 +29,15 @@ import { parseSyslogLine } from '../../agent/parsers/system/index.js';
 
 /**
  * The arms of the dual-cloud bench: the three of issue 15, two variants of tuned IOS (the one
- * it replaced as the named baseline, latency by an echo `state` track's delay; and one acting on
- * the first slow echo), and the agent trusting the router's tracks (the trade it declines).
+ * it replaced as the named baseline, latency by two echoes in a row; and one acting on the first
+ * slow echo), and the agent trusting the router's tracks (the trade it declines).
  */
-export type DualCloudArm = 'ios-minimal' | 'ios-tuned' | 'ios-tuned-tracks' | 'ios-tuned-immediate' | 'agent' | 'agent-trusting-tracks';
+export type DualCloudArm =
+  'ios-minimal' | 'ios-tuned' | 'ios-tuned-consecutive' | 'ios-tuned-immediate' | 'agent' | 'agent-trusting-tracks';
 export const DUAL_CLOUD_ARMS: readonly DualCloudArm[] = [
   'ios-minimal',
   'ios-tuned',
-  'ios-tuned-tracks',
+  'ios-tuned-consecutive',
   'ios-tuned-immediate',
   'agent',
   'agent-trusting-tracks',
@@ -45,12 +46,12 @@ export const DUAL_CLOUD_ARMS: readonly DualCloudArm[] = [
 /**
  * ios-minimal: Cisco's example as written, IOS's default BGP timers (60/180), no fall-over.
  * ios-tuned: fall-over and 10/30 timers (the lab's dual-cloud default), plus quality judged by IP SLA
- * threshold reactions on each tunnel's probes (an rtt reaction, `consecutive 2`, on the echo; loss
- * and jitter on the run) that EEM turns into stub tracks, and EEM applets lowering a degraded hub's
- * routes both ways (lab/baselines/dual-cloud-ios-tuned.ios). ios-tuned-tracks: the same with the
- * echo judged by a `state` track with `delay down 4` (lab/baselines/dual-cloud-ios-tuned-tracks.ios).
- * ios-tuned-immediate: ios-tuned with the echo's rtt reaction on the first slow echo
- * (lab/baselines/dual-cloud-ios-tuned-immediate.ios, layered on ios-tuned.ios).
+ * threshold reactions on each tunnel's probes (latency: the latest echo and the latest jitter run
+ * both over the level; loss and jitter on the runs) that EEM turns into stub tracks, and EEM applets
+ * lowering a degraded hub's routes both ways (lab/baselines/dual-cloud-ios-tuned.ios).
+ * ios-tuned-consecutive: the same with latency judged by two echoes in a row, and
+ * ios-tuned-immediate by the first slow echo (lab/baselines/dual-cloud-ios-tuned-{consecutive,immediate}.ios,
+ * each layered on ios-tuned.ios).
  * The agent runs on fall-over and 10/30 timers and ios-tuned's quality tracks, named as each
  * hub's `qualityTrack` (lab/baselines/dual-cloud-agent-tracks.ios), without the applets: they
  * would rewrite the neighbours' route-maps, which the agent owns. The agent acts on a track gone
@@ -60,7 +61,7 @@ export const DUAL_CLOUD_ARMS: readonly DualCloudArm[] = [
 const TUNING: Record<DualCloudArm, DualCloudTuning> = {
   'ios-minimal': { fallOver: false },
   'ios-tuned': DUAL_CLOUD_TUNED,
-  'ios-tuned-tracks': DUAL_CLOUD_TUNED,
+  'ios-tuned-consecutive': DUAL_CLOUD_TUNED,
   'ios-tuned-immediate': DUAL_CLOUD_TUNED,
   agent: DUAL_CLOUD_TUNED,
   'agent-trusting-tracks': DUAL_CLOUD_TUNED,
@@ -136,9 +137,9 @@ export async function runDualCloudArm(o: {
     });
     // Every arm runs the same probes and neutral route-maps (what `config ios` prints): only the agent acts on them.
     await driver.drive(cli.configure(dualCloudSpokeLines(config)));
-    if (o.arm === 'ios-tuned' || o.arm === 'ios-tuned-immediate') router.configure(baselineConfig('dual-cloud-ios-tuned.ios', level));
+    if (o.arm.startsWith('ios-tuned')) router.configure(baselineConfig('dual-cloud-ios-tuned.ios', level));
     if (o.arm === 'ios-tuned-immediate') router.configure(baselineConfig('dual-cloud-ios-tuned-immediate.ios', level));
-    if (o.arm === 'ios-tuned-tracks') router.configure(baselineConfig('dual-cloud-ios-tuned-tracks.ios', level));
+    if (o.arm === 'ios-tuned-consecutive') router.configure(baselineConfig('dual-cloud-ios-tuned-consecutive.ios', level));
     if (o.arm === 'agent' || o.arm === 'agent-trusting-tracks') {
       // Layered on a tuned router that is already running: its tracks up (`delay up 60`) before the agent starts.
       router.configure(baselineConfig(DUAL_CLOUD_AGENT_TRACKS, level));

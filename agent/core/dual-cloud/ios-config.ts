@@ -32,6 +32,15 @@ export interface DualCloudIosInput {
   serviceLevelRttMs: number;
 }
 
+/**
+ * A threshold reaction on every measurement over the level (a run's is its packets' average):
+ * the `%RTT-3-IPSLATHRESHOLD` line wakes the agent's read of the probes as that probe lands. The
+ * agent judges, not the reaction: one slow echo moves nothing; the latest echo and run both slow,
+ * or two in a row of one, do (core/policy/latest-breaches.ts).
+ */
+const rttReaction = (op: number, thresholdMs: number): string =>
+  `ip sla reaction-configuration ${op} react rtt threshold-value ${thresholdMs} ${thresholdMs} threshold-type immediate action-type trapOnly`;
+
 export function dualCloudIos(i: DualCloudIosInput): string {
   const d = i.dualCloud;
   const out: string[] = ['! spokepilot: dual-cloud spoke, the pieces the agent steers and reads (review before pasting)'];
@@ -51,7 +60,7 @@ export function dualCloudIos(i: DualCloudIosInput): string {
         ` timeout ${timeoutMs}`,
         ` frequency ${frequency}`,
         `ip sla schedule ${echo} life forever start-time now`,
-        `ip sla reaction-configuration ${echo} react rtt threshold-value ${thresholdMs} ${thresholdMs} threshold-type consecutive 2 action-type trapOnly`,
+        rttReaction(echo, thresholdMs),
       );
     }
     // Loss and jitter over many packets: ICMP timestamp packets per run ("IP SLAs ICMP Jitter
@@ -67,6 +76,7 @@ export function dualCloudIos(i: DualCloudIosInput): string {
         ` timeout ${timeoutMs}`,
         ` frequency ${runFrequency}`,
         `ip sla schedule ${op} life forever start-time now`,
+        rttReaction(op, thresholdMs),
       );
     }
   }

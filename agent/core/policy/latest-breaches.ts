@@ -13,7 +13,11 @@ import { lossLowerBoundPct, type Breach, type Sample } from './quality.js';
  *   `unreachableAfter` of them: two, which a track's `delay down 4` over a 3 s
  *   probe waits for, come about once an hour per hub on a healthy 2 % link);
  * - RTT and jitter: the last two measurements (an echo's RTT, a run's average
- *   RTT or jitter) over the level; an echo that timed out is no measurement
+ *   RTT or jitter) over the level, or, for RTT, the latest of each of two or
+ *   more of the path's operations (an echo and a jitter run: independent
+ *   witnesses, and one delayed echo does not move a run's average of fifty
+ *   packets, so the second witness is whichever operation reports next, not
+ *   the next echo); an echo that timed out is no measurement
  *   (lost is not slow: beside one delayed echo, which a hub's control plane
  *   or a microburst makes now and then, a lost one on a 2 % link moved
  *   traffic on healthy links, dual-cloud-noisy-but-healthy).
@@ -69,7 +73,7 @@ export const sustainedBreaches = (windows: readonly (readonly Sample[])[], t: Qu
  */
 function latestBreaches(windows: readonly (readonly Sample[])[], t: QualityThresholds, lossRuns: number): Breach[] {
   const loss = windows.some(outage) ? 100 : firstOf(windows, (w) => lossOfRuns(w, t.lossPct, lossRuns));
-  const rtt = firstOf(windows, (w) => latestAbove(w, (s) => s.rttMs, t.rttMs));
+  const rtt = firstOf(windows, (w) => latestAbove(w, (s) => s.rttMs, t.rttMs)) ?? latestOfEachAbove(windows, t.rttMs);
   const jitter = firstOf(windows, (w) => latestAbove(w, (s) => s.packets?.jitterMs, t.jitterMs));
   const out: Breach[] = [];
   if (loss !== undefined) out.push({ metric: 'lossPct', value: loss, threshold: t.lossPct });
@@ -123,4 +127,15 @@ function latestAbove(window: readonly Sample[], pick: (s: Sample) => number | un
   }
   const lowest = Math.min(...values);
   return values.length === AGREEING_MEASUREMENTS && lowest > level ? lowest : undefined;
+}
+
+/**
+ * The smallest of the operations' latest RTTs when at least two operations'
+ * latest probes have one and every one of them exceeds `level` (an operation
+ * whose latest probe timed out, or that has run none, does not vote).
+ */
+function latestOfEachAbove(windows: readonly (readonly Sample[])[], level: number): number | undefined {
+  const latest = windows.map((w) => w[w.length - 1]).flatMap((s) => (s?.answered && s.rttMs !== undefined ? [s.rttMs] : []));
+  const lowest = Math.min(...latest);
+  return latest.length >= AGREEING_MEASUREMENTS && lowest > level ? lowest : undefined;
 }

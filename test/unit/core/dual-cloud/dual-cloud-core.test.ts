@@ -223,10 +223,11 @@ describe('the spoke side: config ios and the preflight', () => {
     ].join('\n');
     const generated = dualCloudIos({ dualCloud: DC, candidates: CANDIDATES, probeFrequencySec: 3, serviceLevelRttMs: 250 });
     expect(generated).toContain(`ip sla 41\n icmp-echo ${H1} source-interface Tunnel1`);
-    // Two echoes in a row over the level are logged as the second lands: the line wakes the agent's read of the probes.
-    expect(generated).toContain(
-      'ip sla reaction-configuration 41 react rtt threshold-value 250 250 threshold-type consecutive 2 action-type trapOnly',
-    );
+    // Every measurement over the level, an echo's or a run's average, is logged as it lands: the line wakes the agent's read of the probes.
+    for (const op of CANDIDATES.flatMap((c) => c.slaOperations))
+      expect(generated).toContain(
+        `ip sla reaction-configuration ${op} react rtt threshold-value 250 250 threshold-type immediate action-type trapOnly`,
+      );
     expect(generated).toContain('\nip sla logging traps\n');
     // As show running-config prints it: IOS merges the generated neighbour lines into the operator's router bgp block.
     const lines = generated.split('\n');

@@ -58,6 +58,48 @@ describe('agreeingBreaches: whether the probes show the fault a router track wen
         ['rttMs', 310],
       ],
     },
+    // RTT across operations: the latest of each, all over the level (two witnesses of one path).
+    {
+      what: 'the latest echo and the latest run both over 250 ms',
+      windows: [
+        [echo(20), echo(300)],
+        [run(0, 20), run(0, 351)],
+      ],
+      breaches: [['rttMs', 300]],
+    },
+    {
+      what: 'a slow echo beside a fast run: one delayed echo',
+      windows: [
+        [echo(20), echo(400)],
+        [run(0, 20), run(0, 30)],
+      ],
+      breaches: [],
+    },
+    {
+      what: 'a slow run beside a fast latest echo',
+      windows: [
+        [echo(400), echo(20)],
+        [run(0, 20), run(0, 351)],
+      ],
+      breaches: [],
+    },
+    {
+      what: 'a slow echo beside a run that lost everything',
+      windows: [
+        [echo(20), echo(400)],
+        [run(0, 300), run(50)],
+      ],
+      breaches: [['lossPct', 100]],
+    },
+    {
+      what: 'a slow run beside an echo that timed out',
+      windows: [
+        [echo(300), echo()],
+        [run(0, 20), run(0, 351)],
+      ],
+      breaches: [],
+    },
+    { what: 'one operation alone is no corroboration', windows: [[echo(20), echo(400)], []], breaches: [] },
     { what: 'empty windows', windows: [[], []], breaches: [] },
     { what: 'no windows', windows: [], breaches: [] },
   ])('$what', ({ windows, breaches }) => {
