@@ -95,6 +95,19 @@ const COMMAND_LATENCY_MS = 150;
 const SYSLOG_DELAY_MS = 5;
 /** Where every arm's router logs: the IOx app's address (only the agent listens). */
 const APP_SYSLOG = { host: '192.168.5.2', port: 514 };
+/** The probes' period (`config ios`: every 3 s) over which the seeds spread a fault's arrival. */
+const PROBE_PERIOD_MS = 3000;
+/** How many seeds it takes to cover the probe period once. */
+const PHASES = 10;
+
+/**
+ * When a scenario starts, after the warm-up, within the probes' period: a fault lands at any
+ * moment of it, and how long until the first probe meets the fault is most of what separates
+ * one run from another. Seeds 1-10 (and each next ten) cover the period evenly, 300 ms apart,
+ * seed 1 at no offset; before, every seed met each fault 0.5 s before a probe.
+ */
+export const scenarioPhaseMs = (seed: number): number => ((((seed - 1) % PHASES) + PHASES) % PHASES) * (PROBE_PERIOD_MS / PHASES);
+
 /** The agent arm's tracks come up 60 s after their probes first answer; the agent starts after (its windows fill in 24 s). */
 export const TRACKS_SETTLE_MS = 70_000;
 
@@ -147,7 +160,7 @@ export async function runDualCloudArm(o: {
       const random = new SeededRandom(o.seed).fork('agent');
       agent = await driver.drive(startAgent(config, { log: silentLogger, clock: agentClock, router: cli, random: () => random.next() }));
     }
-    await driver.runUntil(START_MS + WARM_UP_MS);
+    await driver.runUntil(START_MS + WARM_UP_MS + scenarioPhaseMs(o.seed));
     const start = clock.now();
     const end = start + o.scenario.durationSec * 1000;
     const meter = new DualCloudMeter(router, o.scenario, level);
