@@ -245,6 +245,11 @@ export interface InterfaceCounters {
   outputBuffersSwappedOut?: number;
   outputDrops?: number;
   carrierTransitions?: number;
+  /** `N restarts` of the controller (IOS 10-12.0 Ethernet). */
+  restarts?: number;
+  /** ATM: `N OAM cells input, N OAM cells output`. */
+  oamCellsInput?: number;
+  oamCellsOutput?: number;
 }
 
 export interface InterfaceQueues {

@@ -46,6 +46,8 @@ const STATUS: Record<string, InterfaceStatus> = {
   'administratively down': 'administratively-down',
   deleted: 'deleted',
   reset: 'reset',
+  // A backup interface in standby carries nothing until its primary fails; `operStateRaw` keeps the words.
+  'standby mode': 'down',
 };
 
 /** Interface status words of `show ip interface brief` and `show interfaces`. */

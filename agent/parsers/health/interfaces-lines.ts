@@ -48,7 +48,17 @@ function encapsulationItem(iface: InterfaceDetail, item: string): void {
     return;
   }
   m = /^LCP (\w+)$/.exec(item);
-  if (m) iface.lcpState = m[1]!;
+  if (m) {
+    iface.lcpState = m[1]!;
+    return;
+  }
+  // IOS 10-12.0 close the line with the keepalive: `Encapsulation ARPA, loopback not set, keepalive set
+  // (10 sec)` (Cisco IOS Interface Command Reference, show interfaces ethernet / serial).
+  m = /^keepalive (?:set \((\d+) sec\)|(not set))$/i.exec(item);
+  if (m) {
+    iface.keepalive = m[2] !== undefined ? 'not-set' : 'set';
+    if (m[1] !== undefined) iface.keepaliveSec = Number(m[1]);
+  }
 }
 
 function duplex(raw: string): Duplex {
@@ -94,6 +104,15 @@ export const GENERAL_RULES: readonly LineRule[] = [
     /^Internet address is (\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2}| \d{1,3}(?:\.\d{1,3}){3}| 0x[0-9A-Fa-f]{8}))$/,
     ({ iface }, m) => {
       const cidr = cidrOf(m[1]!);
+      if (cidr !== undefined) iface.ipAddress = cidr;
+    },
+  ],
+  // IOS 10-11 name the mask in words: `Internet address is 10.108.28.8, subnet mask is 255.255.255.0`
+  // (Cisco IOS Interface Command Reference, show interfaces ethernet, sample display).
+  [
+    /^Internet address is (\d{1,3}(?:\.\d{1,3}){3}), subnet mask is (\d{1,3}(?:\.\d{1,3}){3})$/,
+    ({ iface }, m) => {
+      const cidr = cidrOf(`${m[1]!} ${m[2]!}`);
       if (cidr !== undefined) iface.ipAddress = cidr;
     },
   ],

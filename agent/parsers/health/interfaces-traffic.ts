@@ -37,6 +37,13 @@ const COUNTER_LABELS: Record<string, CounterKey> = {
   'output buffer failures': 'outputBufferFailures',
   'output buffers swapped out': 'outputBuffersSwappedOut',
   'carrier transitions': 'carrierTransitions',
+  // `0 output errors, 432 collisions, 0 interface resets, 0 restarts`: the restarts of the
+  // controller, closing the output errors line of IOS 10-12.0 Ethernet (Cisco IOS Interface
+  // Command Reference, show interfaces ethernet, field descriptions: Restarts).
+  restarts: 'restarts',
+  // An ATM subinterface's `0 OAM cells input, 0 OAM cells output` (show interfaces atm).
+  'oam cells input': 'oamCellsInput',
+  'oam cells output': 'oamCellsOutput',
   // Token Ring's count of the ring going up or down (`0 transitions`), its carrier transitions.
   transitions: 'carrierTransitions',
 };
@@ -84,6 +91,18 @@ export function counterLine(ctx: InterfaceContext, t: string): boolean {
   return true;
 }
 
+type QueueKey = 'outputSize' | 'outputMax' | 'outputThreshold' | 'outputDrops';
+
+/** The names of an output queue line's numbers; `interleaves` (multilink) is understood, not kept. */
+const OUTPUT_QUEUE_FIELDS: Record<string, QueueKey | undefined> = {
+  size: 'outputSize',
+  max: 'outputMax',
+  'max total': 'outputMax',
+  threshold: 'outputThreshold',
+  drops: 'outputDrops',
+  interleaves: undefined,
+};
+
 function queues(iface: InterfaceDetail) {
   return (iface.queues ??= {});
 }
@@ -111,21 +130,43 @@ export const TRAFFIC_RULES: readonly LineRule[] = [
       queues(iface).strategy = m[1]!;
     },
   ],
-  // `Output queue: 0/40`; 12.0 prints no colon (`Output queue 0/40`), 12.2 one after a space
+  // The output queue of FIFO, weighted fair and class-based queueing: its numbers, then their
+  // names in parentheses, in whichever set the strategy prints (Cisco IOS Interface and Hardware
+  // Component Command Reference, show interfaces; QoS configuration guides): FIFO's
+  // `Output queue: 0/40 (size/max)`, WFQ's `0/1000/64/0 (size/max total/threshold/drops)`,
+  // CBWFQ's `0/1000/0 (size/max total/drops)`, a multilink bundle with interleaving adding
+  // `/interleaves`. 12.0 prints no colon (`Output queue 0/40`), 12.2 one after a space
   // (`Output queue :0/40`) (ZipTie's 3620 and 2610 test captures, held-out round 7).
   [
-    /^Output queue ?:? ?(\d+)\/(\d+) \(size\/max\)$/,
+    /^Output queue ?:? ?(\d+(?:\/\d+){1,5}) \(([a-z]+(?: total)?(?:\/[a-z]+(?: total)?){1,5})\)$/,
     ({ iface }, m) => {
+      const values = m[1]!.split('/').map(Number);
+      const names = m[2]!.split('/');
       const q = queues(iface);
-      [q.outputSize, q.outputMax] = [Number(m[1]), Number(m[2])];
+      names.forEach((name, i) => {
+        const key = OUTPUT_QUEUE_FIELDS[name];
+        if (key !== undefined && i < values.length) q[key] = values[i]!;
+      });
     },
   ],
-  // Weighted fair queueing (corpus: genieparser golden_output_1, Dialer1).
+  // `Queueing strategy: dual fifo` (Frame Relay fragmentation: priority traffic first) prints its high
+  // queue first, `Output queue: high size/max/dropped 0/256/0`, then the usual `0/128 (size/max)` line;
+  // the high queue's drops count in the output drops.
   [
-    /^Output queue ?:? ?(\d+)\/(\d+)\/(\d+)\/(\d+) \(size\/max total\/threshold\/drops\)$/,
+    /^Output queue ?:? ?high size\/max\/dropped \d+\/\d+\/(\d+)$/,
     ({ iface }, m) => {
       const q = queues(iface);
-      [q.outputSize, q.outputMax, q.outputThreshold, q.outputDrops] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+      q.outputDrops = (q.outputDrops ?? 0) + Number(m[1]);
+    },
+  ],
+  // IOS 10-12.0 put both queues on one line: `Output queue 0/40, 0 drops; input queue 0/75, 0 drops`
+  // (Cisco IOS Interface Command Reference, show interfaces ethernet, field descriptions).
+  [
+    /^Output queue:? ?(\d+)\/(\d+), (\d+) drops; input queue:? ?(\d+)\/(\d+), (\d+) drops$/i,
+    ({ iface }, m) => {
+      const q = queues(iface);
+      [q.outputSize, q.outputMax, q.outputDrops] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      [q.inputSize, q.inputMax, q.inputDrops] = [Number(m[4]), Number(m[5]), Number(m[6])];
     },
   ],
   // Priority queueing (`priority-group`): the four queues' size/max/drops on the next line; the
@@ -151,10 +192,13 @@ export const TRAFFIC_RULES: readonly LineRule[] = [
   [/^Reserved Conversations \d+\/\d+ \(allocated\/max allocated\)$/, () => undefined],
   [/^Available Bandwidth \d+ kilobits\/sec$/, () => undefined],
   [
-    /^(\d+) (second|minute)s? (input|output) rate (\d+) bits\/sec, (\d+) packets\/sec$/,
+    /^(\d+|[Ff]ive) (second|minute)s? (input|output) rate (\d+) bits\/sec, (\d+) packets\/sec$/,
     ({ iface }, m) => {
       const r = (iface.rates ??= {});
-      r.intervalSec = Number(m[1]) * (m[2] === 'minute' ? 60 : 1);
+      // IOS 10-12.0 spell the interval out: `Five minute input rate 0 bits/sec, 0 packets/sec`
+      // (Cisco IOS Interface Command Reference, show interfaces ethernet).
+      const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : 5;
+      r.intervalSec = n * (m[2] === 'minute' ? 60 : 1);
       if (m[3] === 'input') {
         r.inputBitsPerSec = Number(m[4]);
         r.inputPacketsPerSec = Number(m[5]);

@@ -19,14 +19,16 @@ export const TUNNEL_RULES: readonly LineRule[] = [
     },
   ],
   // `Tunnel source 172.16.121.201 (GigabitEthernet0/0/1.91), destination 172.16.64.36`;
-  // `UNKNOWN` while the source has no address, `::` for an IPv6 tunnel without destination.
+  // `UNKNOWN` while the source has no address, `::` for an IPv6 tunnel without destination, and
+  // `destination UNKNOWN` for one with none configured (12.x, a 6to4 or ISATAP tunnel): no address
+  // either, where before `UNKNOWN` was kept as the destination address.
   [
     /^Tunnel source (\S+)(?: \((\S+)\))?(?:, destination (\S+))?$/,
     ({ iface }, m) => {
       const tu = tunnel(iface);
       if (m[1] !== 'UNKNOWN') tu.sourceAddress = m[1]!;
       if (m[2] !== undefined) tu.sourceInterface = canonicalInterface(m[2]);
-      if (m[3] !== undefined && m[3] !== '::') tu.destinationAddress = m[3];
+      if (m[3] !== undefined && m[3] !== '::' && m[3] !== 'UNKNOWN') tu.destinationAddress = m[3];
     },
   ],
   [
@@ -41,14 +43,19 @@ export const TUNNEL_RULES: readonly LineRule[] = [
   // Named after the interface printing it: Tunnel0, or Virtual-Access2 cloned from a virtual template.
   [/^\S+ source tracking subblock associated with \S+$/, () => undefined],
   [/^Set of tunnels with source \S+, \d+ members? \(includes iterators\), on interface <\w+>$/, () => undefined],
+  // `Tunnel protocol/transport GRE/IP`; the mode may be two words (`IPv6 6to4`, `IPv6 ISATAP`), and
+  // 12.x and earlier add the key and sequencing to the line, `Tunnel protocol/transport GRE/IP, key
+  // disabled, sequencing disabled` (Cisco IOS Interface and Hardware Component Command Reference,
+  // show interfaces tunnel), where later releases give them a line of their own.
   [
-    /^Tunnel protocol\/transport (\S+)$/,
+    /^Tunnel protocol\/transport (\S+(?: \S+)?)(?:, key (?:disabled|\S+), sequencing (?:disabled|enabled))?$/,
     ({ iface }, m) => {
       tunnel(iface).protocolTransport = m[1]!;
     },
   ],
   [/^Key (?:disabled|\S+), sequencing (?:disabled|enabled)$/, () => undefined],
-  [/^Checksumming of packets (?:disabled|enabled)$/, () => undefined],
+  // 12.x: `Checksumming of packets disabled,  fast tunneling enabled` on one line.
+  [/^Checksumming of packets (?:disabled|enabled)(?:,\s+fast tunneling (?:enabled|disabled))?$/, () => undefined],
   [/^Path MTU Discovery, ager \d+ mins, min MTU \d+$/, () => undefined],
   // `Tunnel TTL 255, Fast tunneling enabled`; some releases lead with the TOS.
   [
@@ -83,8 +90,9 @@ export const TUNNEL_RULES: readonly LineRule[] = [
       tunnel(iface).transmitOnly = true;
     },
   ],
+  // `(profile "NAME")`, and any attribute a release adds after the name (`(profile "DMVPN", shared)`).
   [
-    /^Tunnel protection via IPSec \(profile "([^"]+)"\)$/,
+    /^Tunnel protection via IPSec \(profile "([^"]+)"(?:, [^)]+)?\)$/,
     ({ iface }, m) => {
       tunnel(iface).protectionProfile = m[1]!;
     },

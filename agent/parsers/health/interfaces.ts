@@ -9,9 +9,11 @@ import { TUNNEL_RULES } from './interfaces-tunnel.js';
 import { WAN_RULES } from './interfaces-wan-lines.js';
 
 // `Vlan1 is up, line protocol is down , Autostate Enabled`, `Dialer1 is up (spoofing), line
-// protocol is up (spoofing)`, `pseudowire1 is up` (no line protocol at all).
+// protocol is up (spoofing)`, `pseudowire1 is up` (no line protocol at all). A backup interface
+// waiting for its primary to fail is `Serial1 is standby mode, line protocol is down` (Cisco IOS
+// Dial Technologies, dial backup: show interfaces of a `backup interface`).
 const HEADER =
-  /^(\S+) is (administratively down|up|down|deleted|reset)(?: \(\w+\))?(?:, line protocol is (\w+)(?: \(([\w-]+)\))?)?(?:\s*,\s*Autostate (Enabled|Disabled))?$/;
+  /^(\S+) is (administratively down|up|down|deleted|reset|standby mode)(?: \(\w+\))?(?:, line protocol is (\w+)(?: \(([\w-]+)\))?)?(?:\s*,\s*Autostate (Enabled|Disabled))?$/;
 
 /**
  * A dialer profile in use ends its block with `Bound to:` and then the whole block

@@ -13,12 +13,19 @@ import { Gen, NETMASK_FORMATS, fieldsOf, withMask } from './grammar-gen.js';
  * any interval, counters, Token Ring's ring lines, a virtual access bound to a DLCI or VC, dialer
  * bindings as a line or as a nested `Bound to:` block, a notice wrapped under
  * its `NOTE:` text), for
- * interfaces of every platform, read back exactly.
+ * interfaces of every platform, read back exactly. Issue 18's grammar audit added the kinds Cisco's
+ * command references document beyond those: IOS 10-12.0 lines (the mask in words, the keepalive on the
+ * encapsulation line, both queues on one line, `Five minute` rates, restarts), a backup interface in
+ * standby, class-based, multilink WFQ and dual FIFO output queues, channel-group timeslots, PPP states
+ * with IPV6CP, modem leads after the carrier transitions, 12.x tunnel lines, ATM lines and Catalyst
+ * 6500 switching statistics.
  */
 const STATES = [
   ['up', 'up', 'up'],
   ['down', 'down', 'down'],
   ['administratively down', 'administratively-down', 'down'],
+  // A backup interface waiting for its primary (Dial Technologies, dial backup).
+  ['standby mode', 'down', 'down'],
 ] as const;
 
 function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
@@ -42,9 +49,9 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
     ]);
     lines.push(`  NOTE:${gap}${notice[0]}`, ...notice.slice(1).map((l) => `${' '.repeat(7 + gap.length)}${l}`));
   }
-  const hw = g.pick(['iGbE', 'CN Gigabit Ethernet', 'Tunnel', 'Cellular modem', 'Loopback', 'EtherSVI', 'IBM2692']);
+  const hw = g.pick(['iGbE', 'CN Gigabit Ethernet', 'Tunnel', 'Cellular modem', 'Loopback', 'EtherSVI', 'IBM2692', 'DSX1', 'MPC ATMSAR']);
   want.hardware = hw;
-  if (hw === 'Tunnel' || hw === 'Loopback' || hw === 'Cellular modem') lines.push(`  Hardware is ${hw}`);
+  if (hw === 'Tunnel' || hw === 'Loopback' || hw === 'Cellular modem' || hw === 'DSX1') lines.push(`  Hardware is ${hw}`);
   else {
     const mac = () => Array.from({ length: 3 }, () => g.int(0x10000).toString(16).padStart(4, '0')).join('.');
     want.macAddress = mac();
@@ -60,7 +67,9 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
     const length = g.between(8, 32);
     want.ipAddress = `${address}/${length}`;
     // The mask in any `ip netmask-format` (decimal: ipspace.net's ISR serial interface, held-out round 6).
-    lines.push(`  Internet address is ${withMask(address, length, g.pick(NETMASK_FORMATS))}`);
+    // IOS 10-11 name the mask in words: `Internet address is A.B.C.D, subnet mask is M.M.M.M`.
+    if (g.chance(0.15)) lines.push(`  Internet address is ${withMask(address, length, 'decimal').replace(' ', ', subnet mask is ')}`);
+    else lines.push(`  Internet address is ${withMask(address, length, g.pick(NETMASK_FORMATS))}`);
   } else if (g.chance(0.3)) {
     want.unnumberedInterface = `Loopback${g.int(10)}`;
     want.unnumberedAddress = g.ipv4();
@@ -93,7 +102,12 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
     want.loopbackSet = false;
     lines.push(`  Encapsulation ${want.encapsulation}, loopback not set`);
   }
-  if (g.chance(0.6)) {
+  if (want.encapsulation !== '802.1Q Virtual LAN' && g.chance(0.15)) {
+    // IOS 10-12.0: the keepalive closes the encapsulation line.
+    want.keepalive = g.pick(['set', 'not-set'] as const);
+    if (want.keepalive === 'set') want.keepaliveSec = g.pick([10, 5, 30]);
+    lines[lines.length - 1] += want.keepalive === 'set' ? `, keepalive set (${want.keepaliveSec} sec)` : ', keepalive not set';
+  } else if (g.chance(0.6)) {
     want.keepalive = 'set';
     want.keepaliveSec = g.pick([10, 5, 30]);
     // A GRE tunnel's keepalive adds the retries before the tunnel goes down.
@@ -107,11 +121,28 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
   }
   if (hw === 'Tunnel' && g.chance(0.7)) {
     const ttl = g.pick([255, 64]);
-    lines.push('  Tunnel protocol/transport GRE/IP');
-    // The fast-switching state closes the TTL line, or (12.x) stands on a line of its own.
-    if (g.chance(0.5)) lines.push(`  Tunnel TTL ${ttl}, Fast tunneling ${g.pick(['enabled', 'disabled'])}`);
-    else lines.push(`  Tunnel TTL ${ttl}`, `  Fast tunneling ${g.pick(['enabled', 'disabled'])}`);
-    want.tunnel = expect.objectContaining({ protocolTransport: 'GRE/IP', ttl }) as never;
+    const protocolTransport = g.pick(['GRE/IP', 'multi-GRE/IP', 'IPSEC/IP', 'IPv6 6to4', 'Label Switching']);
+    const tunnel: Record<string, unknown> = { protocolTransport, ttl };
+    // No destination configured: `destination UNKNOWN` (12.x), no address kept.
+    if (g.chance(0.3)) lines.push(`  Tunnel source ${g.pick(['UNKNOWN', g.ipv4()])}, destination UNKNOWN`);
+    if (g.chance(0.4)) {
+      // 12.x: key and sequencing close the protocol line, fast tunneling the checksumming line.
+      lines.push(
+        `  Tunnel protocol/transport ${protocolTransport}, key ${g.pick(['disabled', '0x3E8'])}, sequencing disabled`,
+        `  Checksumming of packets disabled,${g.pick([' ', '  '])}fast tunneling enabled`,
+        `  Tunnel TTL ${ttl}`,
+      );
+    } else {
+      lines.push(`  Tunnel protocol/transport ${protocolTransport}`);
+      // The fast-switching state closes the TTL line, or (12.x) stands on a line of its own.
+      if (g.chance(0.5)) lines.push(`  Tunnel TTL ${ttl}, Fast tunneling ${g.pick(['enabled', 'disabled'])}`);
+      else lines.push(`  Tunnel TTL ${ttl}`, `  Fast tunneling ${g.pick(['enabled', 'disabled'])}`);
+    }
+    if (g.chance(0.5)) {
+      tunnel.protectionProfile = g.pick(['default', 'DMVPN-PROFILE', 'flex vpn']);
+      lines.push(`  Tunnel protection via IPSec (profile "${tunnel.protectionProfile as string}"${g.pick(['', ', shared'])})`);
+    }
+    want.tunnel = expect.objectContaining(tunnel) as never;
   }
   if (hw === 'IBM2692') {
     // Token Ring: ring speed, duplex and station mode on lines of their own (ZipTie's 3620, held-out round 7).
@@ -142,6 +173,31 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
     want.outputFlowControl = outFc;
     lines.push(`  output flow-control is ${outFc}, input flow-control is ${inFc}`);
   }
+  if (hw === 'MPC ATMSAR') {
+    // ATM: AAL encapsulations, buffers, VC limits, auto creation, idle disconnect, signalling (show interfaces atm).
+    lines.push(
+      `  Encapsulation(s): ${g.pick(['AAL5', 'AAL5  AAL2', 'AAL5 AAL3/4'])}, PVC mode`,
+      ...(g.chance(0.5) ? [`  ${g.pick([10, 256])} TX buffers, ${g.pick([10, 256])} RX buffers,`] : []),
+      `  ${g.pick([10, 23, 2048])} maximum active VCs,${g.chance(0.5) ? ` ${g.pick([256, 1024])} VCs per VP,` : ''} ${g.int(5)} current VCCs`,
+      `  VC Auto Creation ${g.pick(['Disabled.', 'Enabled.'])}`,
+      '  VC idle disconnect time: 300 seconds',
+      ...(g.chance(0.5) ? ['  Signalling vc = 1, vpi = 0, vci = 5', '  UNI Version = 4.0, Link Side = user'] : []),
+    );
+  }
+  if (hw === 'DSX1') {
+    // A channel group of a T1/E1 or PRI: its timeslots and transmitter delay, spelled per release.
+    lines.push(
+      `  ${g.pick(['Timeslot(s) Used:1-24, SCC: 0, Transmitter delay is 0 flags', 'Timeslot(s) Used:16, Transmitter delay is 0 flags', 'Timeslot(s) Used:1-24, subrate: 64Kb/s, transmit delay is 0 flags'])}`,
+    );
+  }
+  if (hw === 'EtherSVI' && g.chance(0.4)) {
+    // Catalyst 6500 / 7600: hardware-switched traffic (12.2SX configuration guide).
+    lines.push(
+      `  L2 Switched: ucast: ${g.int(1e6)} pkt, ${g.int(1e9)} bytes - mcast: ${g.int(1e4)} pkt, ${g.int(1e6)} bytes`,
+      `  L3 in Switched: ucast: ${g.int(1e6)} pkt, ${g.int(1e9)} bytes - mcast: 0 pkt, 0 bytes mcast`,
+      `  L3 out Switched: ucast: ${g.int(1e6)} pkt, ${g.int(1e9)} bytes mcast: 0 pkt, 0 bytes`,
+    );
+  }
   if (g.chance(0.6)) {
     want.arpType = 'ARPA';
     want.arpTimeoutSec = 4 * 3600;
@@ -154,14 +210,53 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
   lines.push(`  Last input ${last.text}, output never, output hang never`);
   want.countersClearedSec = 'never';
   lines.push('  Last clearing of "show interface" counters never');
-  const q = { inputSize: g.int(75), inputMax: 75, inputDrops: g.int(1000), inputFlushes: g.int(10), totalOutputDrops: g.int(100000) };
-  lines.push(
-    `  Input queue: ${q.inputSize}/${q.inputMax}/${q.inputDrops}/${q.inputFlushes} (size/max/drops/flushes); Total output drops: ${q.totalOutputDrops}`,
-  );
+  const q: Record<string, number> = {
+    inputSize: g.int(75),
+    inputMax: 75,
+    inputDrops: g.int(1000),
+    inputFlushes: g.int(10),
+    totalOutputDrops: g.int(100000),
+  };
   // The output queue as each queueing strategy prints it: FIFO's size/max (12.0 without the colon, 12.2 with a
-  // space before it), priority queueing's four queues, custom queueing's numbered queues (drops summed).
-  const queueing = g.pick(['fifo', 'fifo', 'priority', 'custom'] as const);
-  if (queueing === 'fifo') {
+  // space before it), priority queueing's four queues, custom queueing's numbered queues (drops summed),
+  // class-based and (multilink, interleaving) weighted fair queueing, dual FIFO's high queue first, and
+  // IOS 10-12.0's one line for both queues (no input queue line then).
+  const queueing = g.pick(['fifo', 'fifo', 'priority', 'custom', 'cbwfq', 'wfq', 'dual', 'both'] as const);
+  if (queueing === 'both') {
+    for (const k of ['inputFlushes', 'totalOutputDrops']) delete q[k];
+    Object.assign(q, { outputSize: g.int(40), outputMax: 40, outputDrops: g.int(100) });
+    lines.push(
+      `  Output queue ${q.outputSize}/${q.outputMax}, ${q.outputDrops} drops; input queue ${q.inputSize}/${q.inputMax}, ${q.inputDrops} drops`,
+    );
+  } else
+    lines.push(
+      `  Input queue: ${q.inputSize}/${q.inputMax}/${q.inputDrops}/${q.inputFlushes} (size/max/drops/flushes); Total output drops: ${q.totalOutputDrops}`,
+    );
+  if (queueing === 'both') {
+    // Both queues are on the one line above.
+  } else if (queueing === 'cbwfq') {
+    Object.assign(q, { outputSize: g.int(10), outputMax: 1000, outputDrops: g.int(100) });
+    lines.push(
+      '  Queueing strategy: Class-based queueing',
+      `  Output queue: ${q.outputSize}/${q.outputMax}/${q.outputDrops} (size/max total/drops)`,
+    );
+  } else if (queueing === 'wfq') {
+    Object.assign(q, { outputSize: g.int(10), outputMax: 1000, outputThreshold: 64, outputDrops: g.int(100) });
+    const interleaves = g.chance(0.5) ? [`/${g.int(50)}`, '/interleaves'] : ['', ''];
+    lines.push(
+      '  Queueing strategy: weighted fair',
+      `  Output queue: ${q.outputSize}/${q.outputMax}/${q.outputThreshold}/${q.outputDrops}${interleaves[0]} (size/max total/threshold/drops${interleaves[1]})`,
+      '     Conversations  0/1/256 (active/max active/max total)',
+      '     Reserved Conversations 0/0 (allocated/max allocated)',
+    );
+  } else if (queueing === 'dual') {
+    Object.assign(q, { outputSize: 0, outputMax: 128, outputDrops: g.int(100) });
+    lines.push(
+      '  Queueing strategy: dual fifo',
+      `  Output queue: high size/max/dropped 0/256/${q.outputDrops}`,
+      '  Output queue: 0/128 (size/max)',
+    );
+  } else if (queueing === 'fifo') {
     const max = g.pick([40, 0, 1000]);
     Object.assign(q, { outputSize: 0, outputMax: max });
     lines.push('  Queueing strategy: fifo', `  ${g.pick(['Output queue: ', 'Output queue ', 'Output queue :'])}0/${max} (size/max)`);
@@ -184,7 +279,8 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
     );
   }
   const interval = g.pick([30, 60, 300]);
-  const intervalText = interval === 300 ? '5 minute' : interval === 60 ? '1 minute' : '30 second';
+  // IOS 10-12.0 spell the five minutes out.
+  const intervalText = interval === 300 ? g.pick(['5 minute', 'Five minute']) : interval === 60 ? '1 minute' : '30 second';
   const rates = {
     intervalSec: interval,
     inputBitsPerSec: g.int(1e9),
@@ -224,14 +320,44 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
     `     ${c.packetsOutput} packets output, ${c.bytesOutput} bytes, ${c.underruns} underruns`,
     `     ${c.outputErrors} output errors, ${c.collisions} collisions, ${c.interfaceResets} interface resets`,
   );
+  // IOS 10-12.0 Ethernet close the line with the controller's restarts.
+  if (g.chance(0.2)) {
+    c.restarts = g.int(10);
+    lines[lines.length - 1] += `, ${c.restarts} restarts`;
+  }
+  if (hw === 'MPC ATMSAR' && g.chance(0.5)) {
+    [c.oamCellsInput, c.oamCellsOutput] = [g.int(1000), g.int(1000)];
+    lines.push(`     ${c.oamCellsInput} OAM cells input, ${c.oamCellsOutput} OAM cells output`);
+  }
+  if (hw === 'DSX1') {
+    // Serial modem leads on their own line, or after the carrier transitions on theirs.
+    c.carrierTransitions = g.int(100);
+    want.modemSignals = { DCD: g.pick(['up', 'down'] as const), DSR: 'up', DTR: 'up', RTS: 'up', CTS: g.pick(['up', 'down'] as const) };
+    const leads = Object.entries(want.modemSignals)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('  ');
+    if (g.chance(0.5)) lines.push(`     ${c.carrierTransitions} carrier transitions     ${leads}`);
+    else lines.push(`     ${c.carrierTransitions} carrier transitions`, `     ${leads}`);
+  }
   if (hw === 'IBM2692') {
     c.carrierTransitions = g.int(100);
     lines.push(`     ${c.carrierTransitions} transitions`);
   }
   // Dialer profiles: the physical side names its profile and LCP state, or a dialer ends
   // with `Bound to:` and the bound interface's block one step deeper (not a record of its own).
-  const binding = g.pick(['none', 'none', 'line', 'block', 'circuit'] as const);
-  if (binding === 'circuit') {
+  const binding = g.pick(['none', 'none', 'line', 'block', 'circuit', 'bundle', 'ppp'] as const);
+  if (binding === 'bundle') {
+    // A multilink bundle's virtual access (Dial Technologies, multilink PPP).
+    want.clonedFrom = `Virtual-Template${g.between(1, 9)}`;
+    lines.push(`  MLP Bundle vaccess, cloned from ${want.clonedFrom}`);
+  } else if (binding === 'ppp') {
+    // PPP states: LCP with its items, then the NCPs by state (IPV6CP has a digit).
+    want.lcpState = g.pick(['Open', 'Closed', 'Listen', 'REQsent']);
+    const open = g.pick([['IPCP'], ['IPCP', 'CDPCP'], ['IPCP', 'IPV6CP', 'CDPCP'], ['IPV6CP']]);
+    want.ncpOpen = open;
+    lines.push(`  LCP ${want.lcpState}${g.pick(['', ', multilink Closed', ', loopback not set'])}`, `  Open: ${open.join(', ')}`);
+    if (g.chance(0.5)) lines.push(`  ${g.pick(['Closed', 'Listen', 'TERMsent'])}: ${g.pick(['CDPCP', 'MPLSCP', 'IPV6CP, CDPCP'])}`);
+  } else if (binding === 'circuit') {
     // A virtual-access interface of PPP over Frame Relay or ATM: the circuit and the template on one line.
     want.boundTo = `Serial0/${g.int(4)}.${g.between(1, 99)}`;
     want.clonedFrom = `Virtual-Template${g.between(1, 9)}`;
