@@ -247,6 +247,8 @@ export interface InterfaceCounters {
   carrierTransitions?: number;
   /** `N restarts` of the controller (IOS 10-12.0 Ethernet). */
   restarts?: number;
+  /** HSSI: unrecoverable errors of the applique. */
+  applique?: number;
   /** ATM: `N OAM cells input, N OAM cells output`. */
   oamCellsInput?: number;
   oamCellsOutput?: number;

@@ -41,6 +41,8 @@ const COUNTER_LABELS: Record<string, CounterKey> = {
   // controller, closing the output errors line of IOS 10-12.0 Ethernet (Cisco IOS Interface
   // Command Reference, show interfaces ethernet, field descriptions: Restarts).
   restarts: 'restarts',
+  // HSSI: `0 output errors, 0 applique, 4 interface resets`, errors of the applique (show interfaces hssi).
+  applique: 'applique',
   // An ATM subinterface's `0 OAM cells input, 0 OAM cells output` (show interfaces atm).
   'oam cells input': 'oamCellsInput',
   'oam cells output': 'oamCellsOutput',

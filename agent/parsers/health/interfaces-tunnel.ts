@@ -42,7 +42,8 @@ export const TUNNEL_RULES: readonly LineRule[] = [
   [/^src-track:$/, () => undefined],
   // Named after the interface printing it: Tunnel0, or Virtual-Access2 cloned from a virtual template.
   [/^\S+ source tracking subblock associated with \S+$/, () => undefined],
-  [/^Set of tunnels with source \S+, \d+ members? \(includes iterators\), on interface <\w+>$/, () => undefined],
+  // The source interface's state in angle brackets (`<OK>`); any state word is read alike.
+  [/^Set of tunnels with source \S+, \d+ members? \(includes iterators\), on interface <[\w-]+>$/, () => undefined],
   // `Tunnel protocol/transport GRE/IP`; the mode may be two words (`IPv6 6to4`, `IPv6 ISATAP`), and
   // 12.x and earlier add the key and sequencing to the line, `Tunnel protocol/transport GRE/IP, key
   // disabled, sequencing disabled` (Cisco IOS Interface and Hardware Component Command Reference,

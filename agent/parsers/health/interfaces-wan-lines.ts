@@ -2,12 +2,16 @@ import type { InterfaceDetail } from '../../../proto/records/health.js';
 import { canonicalInterface } from '../interface-name.js';
 import type { LineRule } from './interfaces-lines.js';
 
-/** `DCD=up  DSR=up  DTR=up  RTS=up  CTS=up`: the serial port's modem control leads. */
-const MODEM_SIGNALS = String.raw`[A-Z]{2,4}=(?:up|down)(?:\s+[A-Z]{2,4}=(?:up|down))*`;
+/**
+ * The serial port's modem control leads, `DCD=up  DSR=up  DTR=up  RTS=up  CTS=up` (an HSSI's are
+ * `LC=down  CA=up  TM=down ...`), or as the 7200's serial port adapters print them, `RTS up, CTS up,
+ * DTR up, DCD up, DSR up` (show interfaces serial / hssi).
+ */
+const MODEM_SIGNALS = String.raw`[A-Z]{2,4}=(?:up|down)(?:\s+[A-Z]{2,4}=(?:up|down))*|[A-Z]{2,4} (?:up|down)(?:, [A-Z]{2,4} (?:up|down))*`;
 
 function setModemSignals(iface: InterfaceDetail, text: string): void {
   const signals: Record<string, 'up' | 'down'> = {};
-  for (const s of text.matchAll(/([A-Z]{2,4})=(up|down)/g)) signals[s[1]!] = s[2] as 'up' | 'down';
+  for (const s of text.matchAll(/([A-Z]{2,4})[= ](up|down)/g)) signals[s[1]!] = s[2] as 'up' | 'down';
   iface.modemSignals = signals;
 }
 
@@ -67,7 +71,7 @@ export const WAN_RULES: readonly LineRule[] = [
     },
   ],
   // Modem control leads of a serial port: `DCD=up  DSR=up  DTR=up  RTS=up  CTS=up`.
-  [new RegExp(`^${MODEM_SIGNALS}$`), ({ iface }, m) => setModemSignals(iface, m[0])],
+  [new RegExp(`^(?:${MODEM_SIGNALS})$`), ({ iface }, m) => setModemSignals(iface, m[0])],
   // Some serial drivers print the leads after the carrier transitions, on one line:
   // `2 carrier transitions     DCD=up  DSR=up  DTR=up  RTS=up  CTS=up` (show interfaces serial).
   [

@@ -172,3 +172,33 @@ describe('show interfaces: Layer 3 switching statistics (12.2SX configuration gu
     'L3 out Switched: ucast: 10 pkt, 640 bytes mcast: 0 pkt, 0 bytes',
   ])('%s', (line) => readsClean('Vlan10 is up, line protocol is up', [line], {}));
 });
+
+describe('show interfaces serial / hssi: the leads in each layout, the applique errors', () => {
+  it.each([
+    [
+      "an HSSI's leads",
+      ['2 carrier transitions', 'LC=down  CA=up  TM=down  LB=down  TA=up  LA=down'],
+      { modemSignals: { LC: 'down', CA: 'up', TM: 'down', LB: 'down', TA: 'up', LA: 'down' } },
+    ],
+    [
+      'the leads as words, comma separated (7200 serial port adapters)',
+      ['RTS up, CTS up, DTR up, DCD down, DSR up'],
+      { modemSignals: { RTS: 'up', CTS: 'up', DTR: 'up', DCD: 'down', DSR: 'up' } },
+    ],
+    [
+      'the applique errors',
+      ['0 output errors, 3 applique, 4 interface resets'],
+      { counters: { outputErrors: 0, applique: 3, interfaceResets: 4 } },
+    ],
+  ])('%s', (_kind, lines, expected) => readsClean('Hssi0/0 is up, line protocol is up', lines, expected));
+});
+
+describe('show interfaces tunnel: the source-tracking set in any state', () => {
+  it('reads any state word in angle brackets', () => {
+    readsClean(
+      'Tunnel2 is up, line protocol is up',
+      ['Set of tunnels with source GigabitEthernet1, 2 members (includes iterators), on interface <NOT-OK>'],
+      {},
+    );
+  });
+});

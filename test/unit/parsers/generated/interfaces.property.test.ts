@@ -324,6 +324,11 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
   if (g.chance(0.2)) {
     c.restarts = g.int(10);
     lines[lines.length - 1] += `, ${c.restarts} restarts`;
+  } else if (hw === 'DSX1' && g.chance(0.3)) {
+    // HSSI and older serial: the applique's errors in place of the collisions.
+    c.applique = g.int(10);
+    delete c.collisions;
+    lines[lines.length - 1] = `     ${c.outputErrors} output errors, ${c.applique} applique, ${c.interfaceResets} interface resets`;
   }
   if (hw === 'MPC ATMSAR' && g.chance(0.5)) {
     [c.oamCellsInput, c.oamCellsOutput] = [g.int(1000), g.int(1000)];
@@ -336,8 +341,12 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
     const leads = Object.entries(want.modemSignals)
       .map(([k, v]) => `${k}=${v}`)
       .join('  ');
-    if (g.chance(0.5)) lines.push(`     ${c.carrierTransitions} carrier transitions     ${leads}`);
-    else lines.push(`     ${c.carrierTransitions} carrier transitions`, `     ${leads}`);
+    // As words, comma separated, on a 7200's serial port adapters.
+    const words = Object.entries(want.modemSignals)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    if (g.chance(0.4)) lines.push(`     ${c.carrierTransitions} carrier transitions     ${leads}`);
+    else lines.push(`     ${c.carrierTransitions} carrier transitions`, `     ${g.pick([leads, words])}`);
   }
   if (hw === 'IBM2692') {
     c.carrierTransitions = g.int(100);
