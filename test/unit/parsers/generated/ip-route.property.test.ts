@@ -57,6 +57,17 @@ const VIA_CODES = [
   ['M', 3, 'mobile'],
   ['I', 100, 'igrp'],
   ['E', 140, 'egp'],
+  // The rest of the IOS 15 / IOS-XE 17 legend (issue 18 grammar audit: IP Routing Protocol-Independent
+  // Command Reference, show ip route): NSSA type 1, IS-IS summary, per-user and periodic downloaded
+  // statics, NHRP registered and registration summary, NAT outside and DIA.
+  ['O N1', 110, 'ospf'],
+  ['i su', 115, 'isis'],
+  ['U', 1, 'static'],
+  ['P', 1, 'static'],
+  ['G', 250, 'nhrp'],
+  ['g', 250, 'nhrp'],
+  ['n No', 6, 'nat'],
+  ['n Nd', 6, 'nat'],
 ] as const;
 
 interface Expected {

@@ -36,6 +36,32 @@ const CODES = [
   ['m', 'omp', 251],
   ['U', 'static', 1],
   ['NM', 'mobile', 3],
+  // The rest of the IOS 15 / IOS-XE 17 legend (issue 18 grammar audit: IPv6 Command Reference, show
+  // ipv6 route): NHRP kinds, IS-IS summary, ND redirect and destination, RPL, LISP kinds, NAT,
+  // mobile IPv6, local connected.
+  ['HG', 'nhrp', 250],
+  ['Hg', 'nhrp', 250],
+  ['HE', 'nhrp', 250],
+  ['IS', 'isis', 115],
+  ['NDr', 'nd', 2],
+  ['DCE', 'nd', 2],
+  ['RL', 'rpl', 1],
+  ['l', 'lisp', 10],
+  ['la', 'lisp', 10],
+  ['lr', 'lisp', 10],
+  ['ld', 'lisp', 10],
+  ['lA', 'lisp', 10],
+  ['le', 'lisp', 10],
+  ['lp', 'lisp', 10],
+  ['ls', 'lisp', 10],
+  ['n', 'nat', 6],
+  ['Ni', 'nat', 6],
+  ['No', 'nat', 6],
+  ['Nd', 'nat', 6],
+  ['HA', 'mobile', 3],
+  ['MR', 'mobile', 3],
+  ['M', 'mobile', 3],
+  ['LC', 'local', 0],
 ] as const;
 
 describe('show ipv6 route property: generated tables read back', () => {
