@@ -5,6 +5,7 @@
  * Conventions: camelCase, units in names, times in epoch milliseconds (UTC).
  */
 import type { CommandPayload, ReplyPayload } from './commands.js';
+import type { SlaReturnCode } from './records/health.js';
 import type { Leaf } from './topics.js';
 
 /** Bumped on a change a consumer must know about; additive fields do not bump it. */
@@ -225,7 +226,7 @@ export interface StatePayload extends Envelope {
 export interface SlaTelemetry {
   operation: number;
   candidate?: string;
-  returnCode: 'ok' | 'timeout' | 'over-threshold' | 'no-connection' | 'busy' | 'unknown';
+  returnCode: SlaReturnCode;
   samples: number;
   lossPct: number;
   rttMs?: number;

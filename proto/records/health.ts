@@ -4,7 +4,37 @@
  */
 
 /** An IP SLA return code; `OverThreshold` still counts as reachable for a `reachability` track. */
-export type SlaReturnCode = 'ok' | 'timeout' | 'over-threshold' | 'no-connection' | 'busy' | 'unknown';
+/**
+ * The completion codes of an IP SLA operation: those CISCO-RTTMON-TC-MIB's RttResponseSense
+ * documents (the CLI prints them as words: `Over threshold`, `Sequence error`, `DNS query error`),
+ * and `No connection`, the CLI's word for a probe that could not connect; `unknown` for IOS's
+ * `Unknown` (an operation not yet run) and for any word not listed here.
+ */
+export const SLA_RETURN_CODES = [
+  'ok',
+  'timeout',
+  'over-threshold',
+  'no-connection',
+  'busy',
+  'disconnected',
+  'not-connected',
+  'dropped',
+  'sequence-error',
+  'verify-error',
+  'application-specific',
+  'dns-server-timeout',
+  'tcp-connect-timeout',
+  'http-transaction-timeout',
+  'dns-query-error',
+  'http-error',
+  'error',
+  'mpls-lsp-echo-tx-error',
+  'mpls-lsp-unreachable',
+  'mpls-lsp-malformed-request',
+  'mpls-lsp-reachable-not-fec',
+  'unknown',
+] as const;
+export type SlaReturnCode = (typeof SLA_RETURN_CODES)[number];
 
 /** `*` active, `^` inactive, `~` pending in `show ip sla summary`; the words in `... details`. */
 export type SlaEntryState = 'active' | 'pending' | 'inactive' | 'unknown';
@@ -60,6 +90,20 @@ export interface IpSlaMeasurements {
   multicastResponders?: SlaMulticastResponder[];
 }
 
+/** One hop of a path-jitter operation (`Hop IP 10.1.1.2:` and the blocks under it). */
+export interface SlaPathHop {
+  address: string;
+  latestRttMs?: number;
+  rttSamples?: number;
+  rtt?: MinAvgMaxMs;
+  jitterSamples?: number;
+  jitter?: MinAvgMaxMs;
+  /** `Packet Loss (Timeout):` */
+  packetLoss?: number;
+  outOfSequence?: number;
+  discardedSamples?: number;
+}
+
 /** One operation from `show ip sla statistics [N] [details]`. */
 export interface IpSlaStatistics extends IpSlaMeasurements {
   operationId: number;
@@ -71,6 +115,13 @@ export interface IpSlaStatistics extends IpSlaMeasurements {
   returnCodeRaw?: string;
   operationTimeToLiveSec?: number | 'forever';
   overThresholdOccurred?: boolean;
+  /** `Connection loss occurred:` / `Timeout occurred:` (details of 12.x and 15.x). */
+  connectionLossOccurred?: boolean;
+  timeoutOccurred?: boolean;
+  /** udp-jitter details: `Jitter AVG:`, both directions together, in the operation's precision (ms). */
+  jitterAvgMs?: number;
+  /** path-jitter: one entry per `Hop IP` block, in path order. */
+  pathHops?: SlaPathHop[];
   entryState?: SlaEntryState;
   entryStateRaw?: string;
   /** `never`, or IOS's time text. */

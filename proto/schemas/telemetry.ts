@@ -1,3 +1,4 @@
+import { SLA_RETURN_CODES } from '../records/health.js';
 import { arrayOf, int, num, object, oneOfStrings, payload, str } from './common.js';
 
 const count = int({ minimum: 0 });
@@ -18,7 +19,7 @@ export const telemetrySchema = payload(
         {
           operation: int({ minimum: 1 }),
           candidate: str(),
-          returnCode: oneOfStrings('ok', 'timeout', 'over-threshold', 'no-connection', 'busy', 'unknown'),
+          returnCode: oneOfStrings(...SLA_RETURN_CODES),
           samples: count,
           lossPct: num({ minimum: 0, maximum: 100 }),
           rttMs: num({ minimum: 0 }),

@@ -17,17 +17,44 @@ export function isCaptureNoise(t: string): boolean {
   return PROMPT.test(t) || ECHOED_COMMAND.test(t) || TIMESTAMP_HEADER.test(t);
 }
 
+// Keyed by the code with spaces, `_` and `-` dropped, lower case: the CLI's words (`Sequence
+// error`, `DNS query error`) and the MIB's names (`sequenceError`) alike; CISCO-RTTMON-TC-MIB
+// RttResponseSense lists them (cisco/cisco-mibs v2/CISCO-RTTMON-TC-MIB.my).
 const RETURN_CODES: Record<string, SlaReturnCode> = {
   ok: 'ok',
   timeout: 'timeout',
   overthreshold: 'over-threshold',
   noconnection: 'no-connection',
   busy: 'busy',
+  disconnected: 'disconnected',
+  notconnected: 'not-connected',
+  dropped: 'dropped',
+  sequenceerror: 'sequence-error',
+  verifyerror: 'verify-error',
+  applicationspecific: 'application-specific',
+  applicationspecificerror: 'application-specific',
+  dnsservertimeout: 'dns-server-timeout',
+  tcpconnecttimeout: 'tcp-connect-timeout',
+  httptransactiontimeout: 'http-transaction-timeout',
+  dnsqueryerror: 'dns-query-error',
+  httperror: 'http-error',
+  error: 'error',
+  mplslspechotxerror: 'mpls-lsp-echo-tx-error',
+  mplslspunreachable: 'mpls-lsp-unreachable',
+  mplslspmalformedreq: 'mpls-lsp-malformed-request',
+  mplslspmalformedrequest: 'mpls-lsp-malformed-request',
+  mplslspreachbutnotfec: 'mpls-lsp-reachable-not-fec',
 };
 
-/** `OK`, `Timeout`, `Over threshold`, `No connection`, `NoConnection`, `Busy`; anything else is `unknown`. */
+/** A return code as IOS prints it (`OK`, `Over threshold`, `NoConnection`, `DNS query error`); anything else is `unknown`. */
 export function slaReturnCode(raw: string): SlaReturnCode {
   return RETURN_CODES[raw.replace(/[\s_-]+/g, '').toLowerCase()] ?? 'unknown';
+}
+
+/** True when the words are one of the return codes above (`Unknown` included). */
+export function isSlaReturnCode(raw: string): boolean {
+  const key = raw.replace(/[\s_-]+/g, '').toLowerCase();
+  return key === 'unknown' || RETURN_CODES[key] !== undefined;
 }
 
 export function trackState(raw: string): TrackState {

@@ -1,5 +1,5 @@
 import type { ParseResult } from '../../../proto/records/common.js';
-import type { IpSlaMeasurements, IpSlaStatistics, MinAvgMaxMs, SlaMulticastResponder } from '../../../proto/records/health.js';
+import type { IpSlaMeasurements, IpSlaStatistics, MinAvgMaxMs, SlaMulticastResponder, SlaPathHop } from '../../../proto/records/health.js';
 import { splitLines, Warnings } from '../lines.js';
 import { isCaptureNoise, slaEntryState, slaReturnCode } from './common.js';
 
@@ -22,10 +22,18 @@ export function ms(value: string): number | undefined {
   return /^(microseconds|usec)$/i.test(m[2] ?? '') ? Number(m[1]) / 1000 : Number(m[1]);
 }
 
+/**
+ * `1/2/3 milliseconds` (or `ms`, or no unit); an operation with `precision microseconds`
+ * prints `microseconds` (`usec`), kept here in milliseconds like `Latest RTT`.
+ */
 function minAvgMax(value: string): MinAvgMaxMs | undefined {
-  const m = /^(\d+)\/(\d+)\/(\d+)(?:\s+milliseconds|\s+ms)?$/.exec(value);
-  return m ? { minMs: Number(m[1]), avgMs: Number(m[2]), maxMs: Number(m[3]) } : undefined;
+  const m = /^(\d+)\/(\d+)\/(\d+)(?:\s*(milliseconds|ms|microseconds|usec))?$/i.exec(value);
+  if (!m) return undefined;
+  const k = /^(microseconds|usec)$/i.test(m[4] ?? '') ? 1000 : 1;
+  return { minMs: Number(m[1]) / k, avgMs: Number(m[2]) / k, maxMs: Number(m[3]) / k };
 }
+
+const bool = (value: string): boolean | undefined => (/^(TRUE|FALSE)$/i.test(value) ? /^TRUE$/i.test(value) : undefined);
 
 const int = (value: string): number | undefined => (/^\d+$/.test(value) ? Number(value) : undefined);
 
@@ -82,6 +90,8 @@ export const MEASUREMENT_SETTERS: Record<string, Setter<IpSlaMeasurements>> = {
 const SETTERS: Record<string, Setter<IpSlaStatistics>> = {
   ...MEASUREMENT_SETTERS,
   'latest rtt': (op, v) => v === 'NoConnection/Busy/Timeout' || put(op, 'rttMs', ms(v)),
+  // `Latest RTT (milliseconds): 4`, as `show ip sla monitor statistics details` (12.x) labels it.
+  'latest rtt (milliseconds)': (op, v) => put(op, 'rttMs', int(v)),
   'latest operation start time': (op, v) => put(op, 'startTime', v),
   'latest operation return code': (op, v) => {
     op.returnCode = slaReturnCode(v);
@@ -94,7 +104,10 @@ const SETTERS: Record<string, Setter<IpSlaStatistics>> = {
   'operation time to live': (op, v) => put(op, 'operationTimeToLiveSec', lifeLeft(v)),
   // The same count as `show ip sla monitor statistics` / `show rtr operational-state` (12.x) name it.
   'current seconds left in life': (op, v) => put(op, 'operationTimeToLiveSec', lifeLeft(v)),
-  'over thresholds occurred': (op, v) => /^(TRUE|FALSE)$/i.test(v) && put(op, 'overThresholdOccurred', /^TRUE$/i.test(v)),
+  'over thresholds occurred': (op, v) => put(op, 'overThresholdOccurred', bool(v)),
+  'connection loss occurred': (op, v) => put(op, 'connectionLossOccurred', bool(v)),
+  'timeout occurred': (op, v) => put(op, 'timeoutOccurred', bool(v)),
+  'jitter avg': (op, v) => put(op, 'jitterAvgMs', ms(v)),
   'operational state of entry': (op, v) => {
     op.entryState = slaEntryState(v);
     op.entryStateRaw = v;
@@ -103,10 +116,29 @@ const SETTERS: Record<string, Setter<IpSlaStatistics>> = {
   'last time this entry was reset': (op, v) => put(op, 'lastReset', /^never$/i.test(v) ? 'never' : v),
 };
 
-// Loss-period statistics of udp-jitter, icmp-jitter's loss periods, out-of-sequence
-// split and unprocessed packets: understood, not recorded (nothing here acts on them).
+// Understood, not recorded (nothing here acts on them): udp-jitter's loss periods, and with
+// `details` its one-way latency sums, positive and negative jitter per direction and RFC 1889
+// interarrival jitter (IP SLAs Configuration Guide, UDP jitter operation: show ip sla statistics
+// details); icmp-jitter's loss periods, out-of-sequence split and unprocessed packets; the
+// attempted / skipped counts of 12.x details.
 const KNOWN_UNRECORDED =
-  /^((source to destination|destination to source) (loss periods number|loss period length min\/max|inter loss period length min\/max)|loss period length min\/max|in both directions|packet unprocessed)$/;
+  /^((source to destination|destination to source) (loss periods number|loss period length min\/max|inter loss period length min\/max|latency one way sum\/sum2|(positive|negative) jitter (min\/avg\/max|number\/sum\/sum2))|loss period length min\/max|in both directions|packet unprocessed|interarrival jitter(out|in)|number of operations (attempted|skipped))$/;
+
+// path-jitter (IP SLAs Configuration Guide, ICMP path jitter operation): a banner, then per hop
+// `Hop IP ADDR:` and its blocks; the hop's lines are its own, not the operation's.
+const PATH_BANNER = /^-+ ?Path Jitter Statistics ?-+$/i;
+const HOP = /^Hop IP (\S+?):?$/i;
+const HOP_SECTION = /^(Round Trip Time milliseconds|Jitter time milliseconds|Packet Values):$/i;
+const HOP_SETTERS: Record<string, Setter<SlaPathHop>> = {
+  'latest rtt': (h, v) => put(h, 'latestRttMs', ms(v)),
+  'number of rtt': (h, v) => put(h, 'rttSamples', int(v)),
+  'rtt min/avg/max': (h, v) => put(h, 'rtt', minAvgMax(v)),
+  'number of jitter': (h, v) => put(h, 'jitterSamples', int(v)),
+  'jitter min/avg/max': (h, v) => put(h, 'jitter', minAvgMax(v)),
+  'packet loss (timeout)': (h, v) => put(h, 'packetLoss', int(v)),
+  'out of sequence': (h, v) => put(h, 'outOfSequence', int(v)),
+  'discarded samples': (h, v) => put(h, 'discardedSamples', int(v)),
+};
 
 /**
  * `show ip sla statistics [N] [details]`. Lines are `Key: value`; udp-jitter
@@ -117,6 +149,7 @@ export function parseIpSlaStatistics(text: string): ParseResult<IpSlaStatistics>
   const warnings = new Warnings("'IPSLA operation id: N', then 'Key: value' statistic lines");
   const records: IpSlaStatistics[] = [];
   let current: IpSlaStatistics | undefined;
+  let hop: SlaPathHop | undefined;
 
   for (const line of splitLines(text)) {
     const t = line.text.trim();
@@ -125,12 +158,23 @@ export function parseIpSlaStatistics(text: string): ParseResult<IpSlaStatistics>
     if (op) {
       current = { operationId: Number(op[1]) };
       records.push(current);
+      hop = undefined;
       continue;
     }
     if (!current) {
       warnings.add(line, 'line outside any IP SLA operation');
       continue;
     }
+    const hopHead = HOP.exec(t);
+    if (hopHead) {
+      hop = { address: hopHead[1]! };
+      (current.pathHops ??= []).push(hop);
+      continue;
+    }
+    if (PATH_BANNER.test(t) || (hop && HOP_SECTION.test(t))) continue;
+    // A hop's block ends at the first line that is not one of a hop's (`Operation time to live`).
+    if (hop && applyPairs(hop, t, HOP_SETTERS, false)) continue;
+    hop = undefined;
     const responder = multicastResponder(t);
     if (responder) {
       (current.multicastResponders ??= []).push(responder);
@@ -156,7 +200,7 @@ export function multicastResponder(t: string): SlaMulticastResponder | undefined
 }
 
 /** Applies every `Key: value` pair of the line; false when any is not understood. */
-export function applyPairs<T>(op: T, t: string, setters: Record<string, Setter<T>>): boolean {
+export function applyPairs<T>(op: T, t: string, setters: Record<string, Setter<T>>, unrecordedToo = true): boolean {
   const pairs: Array<[string, string]> = [];
   for (const chunk of t.split(/\s{2,}|\t/)) {
     const kv = /^([A-Za-z][^:]*):\s*(.*)$/.exec(chunk);
@@ -173,7 +217,7 @@ export function applyPairs<T>(op: T, t: string, setters: Record<string, Setter<T
   for (const [key, value] of pairs) {
     const setter = setters[key];
     if (setter) ok = setter(op, value.trim()) && ok;
-    else if (!KNOWN_UNRECORDED.test(key)) ok = false;
+    else if (!unrecordedToo || !KNOWN_UNRECORDED.test(key)) ok = false;
   }
   return ok;
 }

@@ -3,7 +3,7 @@ import type { IpSlaSummary, SlaEntryState } from '../../../proto/records/health.
 import { parseDuration } from '../duration.js';
 import { fields, splitLines, Warnings, type Line } from '../lines.js';
 import { columnStarts, foldContinuation, isContinuation } from '../wrapped-rows.js';
-import { isCaptureNoise, slaEntryState, slaReturnCode } from './common.js';
+import { isCaptureNoise, isSlaReturnCode, slaEntryState, slaReturnCode } from './common.js';
 
 const CODES: Record<string, SlaEntryState> = { '*': 'active', '^': 'inactive', '~': 'pending' };
 // Rules may mark column joins with `+` (`------+------------+----`).
@@ -15,8 +15,8 @@ const HEADER =
 const HEADER_SECOND_LINE = /^(\(ms\)\s+)?Code\s+Run$/i;
 const ROW_ID = /^([*^~]?)(\d+)$/;
 const ROW_START = /^[*^~]?\d+\s/;
-// Return codes IOS prints as two words in this table.
-const TWO_WORD_CODES = /^(over threshold|no connection)$/i;
+// The longest return code IOS prints, in words (`HTTP transaction timeout`).
+const MAX_CODE_WORDS = 3;
 
 /**
  * `show ip sla summary`. Rows too wide for the terminal continue on the next
@@ -73,8 +73,16 @@ function summaryRow(f: string[], hasStateColumn: boolean): IpSlaSummary | undefi
     i++;
   }
   const statsRaw = f[i++]!;
-  let returnCodeRaw = f[i++]!;
-  if (f[i] !== undefined && TWO_WORD_CODES.test(`${returnCodeRaw} ${f[i]}`)) returnCodeRaw += ` ${f[i++]}`;
+  // A code may be several words (`Over threshold`, `DNS query error`): the longest run that is one.
+  let words = 1;
+  for (let k = Math.min(MAX_CODE_WORDS, f.length - i - 1); k > 1; k--) {
+    if (isSlaReturnCode(f.slice(i, i + k).join(' '))) {
+      words = k;
+      break;
+    }
+  }
+  const returnCodeRaw = f.slice(i, i + words).join(' ');
+  i += words;
   const lastRunRaw = f.slice(i).join(' ');
   if (lastRunRaw === '') return undefined;
   const row: IpSlaSummary = {

@@ -7,7 +7,7 @@ import { Gen, fieldsOf } from './grammar-gen.js';
  * Issue 18 item 3 for `show ip sla statistics [details]`: random operations of
  * the documented kinds (icmp-echo, http with its DNS/TCP/HTTP RTTs, udp-jitter
  * with its sections and several `Key: value` pairs on one line), every return
- * code, a measured or timed-out RTT, the life left in every spelling
+ * code (the RttResponseSense ones too), path-jitter hops, udp-jitter detail lines, a measured or timed-out RTT, the life left in every spelling
  * (`Forever`, `N sec`, `N seconds`), with and without the details lines, read back exactly.
  */
 const RETURN_CODES = [
@@ -15,6 +15,14 @@ const RETURN_CODES = [
   ['Timeout', 'timeout'],
   ['Over threshold', 'over-threshold'],
   ['No connection', 'no-connection'],
+  // CISCO-RTTMON-TC-MIB RttResponseSense, in the CLI's words.
+  ['Busy', 'busy'],
+  ['Not connected', 'not-connected'],
+  ['Sequence error', 'sequence-error'],
+  ['Verify error', 'verify-error'],
+  ['DNS query error', 'dns-query-error'],
+  ['HTTP transaction timeout', 'http-transaction-timeout'],
+  ['Unknown', 'unknown'],
 ] as const;
 const mam = (g: Gen) => {
   const min = g.int(50);
@@ -25,9 +33,9 @@ const fmt = (v: { minMs: number; avgMs: number; maxMs: number }) => `${v.minMs}/
 const pairs = (g: Gen, items: string[]) => `\t${items.join(g.pick(['\t', '      ', '  ']))}`;
 
 function operation(g: Gen, id: number, details: boolean): { lines: string[]; want: Partial<IpSlaStatistics> } {
-  const kind = g.pick(['icmp-echo', 'http', 'udp-jitter'] as const);
+  const kind = g.pick(['icmp-echo', 'http', 'udp-jitter', 'path-jitter'] as const);
   const [codeText, returnCode] = g.pick(RETURN_CODES);
-  const timedOut = returnCode === 'timeout' || returnCode === 'no-connection';
+  const timedOut = returnCode !== 'ok' && returnCode !== 'over-threshold';
   const want: Partial<IpSlaStatistics> = { operationId: id, returnCode, returnCodeRaw: codeText };
   const lines = [`IPSLA operation id: ${id}`];
   if (details || kind !== 'icmp-echo') {
@@ -35,7 +43,9 @@ function operation(g: Gen, id: number, details: boolean): { lines: string[]; wan
     lines.push(`Type of operation: ${kind}`);
   }
   if (timedOut) lines.push('\tLatest RTT: NoConnection/Busy/Timeout');
-  else {
+  else if (kind === 'path-jitter') {
+    // No operation RTT: each hop has its own (IP SLAs Configuration Guide, ICMP path jitter).
+  } else {
     want.rttMs = g.int(900);
     lines.push(`\tLatest RTT: ${want.rttMs} milliseconds`);
   }
@@ -85,6 +95,47 @@ function operation(g: Gen, id: number, details: boolean): { lines: string[]; wan
       pairs(g, [`Packet Late Arrival: ${want.packetLateArrival}`, `Packet Skipped: ${want.packetSkipped}`]),
     );
   }
+  if (kind === 'path-jitter' && !timedOut) {
+    lines.push('---- Path Jitter Statistics ----');
+    want.pathHops = Array.from({ length: g.between(1, 3) }, () => {
+      const hop = {
+        address: g.ipv4(),
+        latestRttMs: g.int(90),
+        rttSamples: g.int(100),
+        rtt: mam(g),
+        jitterSamples: g.int(100),
+        jitter: mam(g),
+        packetLoss: g.int(5),
+        outOfSequence: g.int(5),
+        discardedSamples: g.int(5),
+      };
+      lines.push(
+        `Hop IP ${hop.address}:`,
+        'Round Trip Time milliseconds:',
+        `\tLatest RTT: ${hop.latestRttMs} ms`,
+        `\tNumber of RTT: ${hop.rttSamples}`,
+        `\tRTT Min/Avg/Max: ${fmt(hop.rtt)} ms`,
+        'Jitter time milliseconds:',
+        `\tNumber of jitter: ${hop.jitterSamples}`,
+        `\tJitter Min/Avg/Max: ${fmt(hop.jitter)} ms`,
+        'Packet Values:',
+        `\tPacket Loss (Timeout): ${hop.packetLoss}`,
+        `\tOut of Sequence: ${hop.outOfSequence}`,
+        `\tDiscarded Samples: ${hop.discardedSamples}`,
+      );
+      return hop;
+    });
+  }
+  if (kind === 'udp-jitter' && !timedOut && details) {
+    want.jitterAvgMs = g.int(50);
+    lines.push(
+      'Jitter Time:',
+      pairs(g, [`Source to destination positive jitter Min/Avg/Max: ${fmt(mam(g))} milliseconds`]),
+      pairs(g, [`Destination to Source negative jitter Number/Sum/Sum2: ${g.int(9)}/${g.int(99)}/${g.int(999)}`]),
+      pairs(g, [`Interarrival jitterout: ${g.int(9)}`, `Interarrival jitterin: ${g.int(9)}`]),
+      pairs(g, [`Jitter AVG: ${want.jitterAvgMs}`]),
+    );
+  }
   want.successes = g.int(100000);
   want.failures = g.int(1000);
   lines.push(`Number of successes: ${want.successes}`, `Number of failures: ${want.failures}`);
@@ -110,11 +161,13 @@ function operation(g: Gen, id: number, details: boolean): { lines: string[]; wan
     want.entryState = state;
     want.entryStateRaw = stateText;
     want.overThresholdOccurred = g.chance(0.5);
+    want.connectionLossOccurred = g.chance(0.5);
     want.lastReset = g.pick(['Never', '10:00:00 UTC Mon Jun 21 2021']);
     lines.push(
       `Operational state of entry: ${stateText}`,
       `Last time this entry was reset: ${want.lastReset}`,
       `Over thresholds occurred: ${want.overThresholdOccurred ? 'TRUE' : 'FALSE'}`,
+      `Connection loss occurred: ${want.connectionLossOccurred ? 'TRUE' : 'FALSE'}`,
     );
     if (want.lastReset === 'Never') want.lastReset = 'never';
   }
