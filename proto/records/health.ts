@@ -231,6 +231,9 @@ export interface Track {
   previousFirstHopInterface?: string;
   metricThresholdDown?: number;
   metricThresholdUp?: number;
+  /** A threshold list's down / up thresholds: a weight, or a percentage of its objects. */
+  listThresholdDown?: number;
+  listThresholdUp?: number;
   listObjects?: TrackListObject[];
   trackedBy?: TrackClient[];
 }

@@ -2,6 +2,8 @@ import type { TrackParameter, TrackType } from '../../../proto/records/health.js
 
 const TYPES: Record<string, TrackType> = {
   'ip sla': 'ip-sla',
+  'response time reporter': 'ip-sla',
+  rtr: 'ip-sla',
   interface: 'interface',
   list: 'list',
   'stub-object': 'stub-object',
@@ -19,6 +21,7 @@ export const BRIEF_TYPE_WORDS: readonly string[][] = [
   ['ipv6', 'route'],
   ['ip', 'route'],
   ['ip', 'sla'],
+  ['rtr'],
   ['interface'],
   ['list'],
   ['stub-object'],

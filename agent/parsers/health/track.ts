@@ -9,7 +9,9 @@ import { trackParameter, trackType } from './track-kinds.js';
 import { readTrackStateLine } from './track-state.js';
 
 const TRACK = /^Track (\d+)$/;
-const SLA_OBJECT = /^IP SLA (\d+) (state|reachability)$/i;
+// `track N ip sla M` prints `IP SLA M state`; `track N rtr M` (12.x, the same object by its older
+// name: IP SLAs Command Reference, track rtr) prints `Response Time Reporter M state`.
+const SLA_OBJECT = /^(IP SLA|Response Time Reporter) (\d+) (state|reachability)$/i;
 // The interface as IOS names it, or with a space before its number as Cisco's command references
 // print it (`Interface GigabitEthernet 1/0/1 ip routing`, IP Application Services Command
 // Reference, Catalyst 3650, IOS XE 16.5.1a: show track).
@@ -25,6 +27,10 @@ const RTT = /^Latest RTT \(millisecs\) (\d+)$/;
 const FIRST_HOP = /^First-hop interface is (\S+)(?: \(was (\S+)\))?$/;
 const METRIC_THRESHOLD = /^Metric threshold down (\d+) up (\d+)$/;
 const DEFAULT_STATE = /^Default state is (up|down)$/i;
+// A threshold list's thresholds (`threshold weight up 30 down 10`, `threshold percentage up 50
+// down 32`: IP Application Services Command Reference, threshold weight / threshold percentage),
+// either order, the numbers bare, in parentheses or with `%`.
+const LIST_THRESHOLD = /^Threshold(?: (?:weight|percentage))?:? (down|up):? \(?(\d+)%?\)?,? (down|up):? \(?(\d+)%?\)?$/i;
 // `object 2 not Down`, `object 1 weight 10 Up`, `object 3 Down (0%)`, `object 4 Down ((hw admin-down))`.
 const LIST_MEMBER = /^object (\d+)(?: weight (\d+))?( not)? (Up|Down|Unknown)(?: \(.*\))?$/i;
 
@@ -69,7 +75,7 @@ export function parseTrack(text: string): ParseResult<Track> {
 function objectLine(track: Track, t: string): boolean {
   if (track.typeRaw !== '') return false;
   let m = SLA_OBJECT.exec(t);
-  if (m) return setObject(track, 'IP SLA', m[1]!, m[2]!);
+  if (m) return setObject(track, /^IP SLA$/i.test(m[1]!) ? 'IP SLA' : 'Response Time Reporter', m[2]!, m[3]!);
   m = INTERFACE_OBJECT.exec(t);
   if (m) return setObject(track, 'Interface', canonicalInterface(m[1]!), m[2]!);
   m = ROUTE_OBJECT.exec(t);
@@ -144,6 +150,13 @@ function detailLine(track: Track, t: string): boolean {
   if (m) {
     track.metricThresholdDown = Number(m[1]);
     track.metricThresholdUp = Number(m[2]);
+    return true;
+  }
+  m = LIST_THRESHOLD.exec(t);
+  if (m && m[1]!.toLowerCase() !== m[3]!.toLowerCase()) {
+    const [down, up] = m[1]!.toLowerCase() === 'down' ? [m[2]!, m[4]!] : [m[4]!, m[2]!];
+    track.listThresholdDown = Number(down);
+    track.listThresholdUp = Number(up);
     return true;
   }
   m = LIST_MEMBER.exec(t);

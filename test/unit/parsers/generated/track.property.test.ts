@@ -20,12 +20,14 @@ describe('show track property: generated blocks read back', () => {
   const OBJECTS = [
     ['IP SLA 1 state', 'State'],
     ['IP SLA 7 reachability', 'Reachability'],
+    ['Response Time Reporter 3 state', 'State'],
     ['Interface GigabitEthernet0/0/1 line-protocol', 'Line protocol'],
     ['Interface Cellular0/1/0 ip routing', 'IP routing'],
     ['Interface GigabitEthernet 1/0/1 ip routing', 'IP routing'],
     ['IP route 10.0.0.0 255.0.0.0 reachability', 'Reachability'],
     ['List boolean and', 'Boolean AND'],
     ['List threshold weight', 'Threshold weight'],
+    ['List threshold percentage', 'Threshold percentage'],
     ['Stub-object', 'State'],
   ] as const;
 
@@ -46,6 +48,15 @@ describe('show track property: generated blocks read back', () => {
             state: pick(['Up', 'Down']),
           }))
         : [];
+      const threshold = object.startsWith('List threshold') ? { down: int(50), up: 50 + int(50) } : undefined;
+      const pct = object.includes('percentage') ? '%' : '';
+      const thresholdLine = threshold
+        ? [
+            rand() < 0.5
+              ? `  Threshold ${object.includes('weight') ? 'weight' : 'percentage'} down ${threshold.down}${pct} up ${threshold.up}${pct}`
+              : `  Threshold down (${threshold.down}${pct}) up (${threshold.up}${pct})`,
+          ]
+        : [];
       const lines = [
         `Track ${n + 1}`,
         `  ${object}`,
@@ -54,6 +65,7 @@ describe('show track property: generated blocks read back', () => {
         ...members.map(
           (m) => `    object ${m.id}${m.weight !== undefined ? ` weight ${m.weight}` : ''}${m.negated ? ' not' : ''} ${m.state}`,
         ),
+        ...thresholdLine,
         '  Tracked by:',
         `    FLEXVPN ${int(3)}`,
       ];
@@ -66,6 +78,8 @@ describe('show track property: generated blocks read back', () => {
       expect(t.delayedState, text).toBe(delayed?.state.toLowerCase());
       expect(t.delayedRemainingSec, text).toBe(delayed?.sec);
       expect(t.delayedDetail, text).toBe(delayed?.detail);
+      expect(t.type, text).not.toBe('unknown');
+      expect([t.listThresholdDown, t.listThresholdUp], text).toEqual([threshold?.down, threshold?.up]);
       expect(t.listObjects ?? [], text).toEqual(
         members.map((m) => ({
           id: m.id,
