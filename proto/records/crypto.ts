@@ -203,6 +203,9 @@ export interface IpsecSa {
   ivSizeBytes?: number;
   replayDetection?: boolean;
   replayWindowSize?: number;
+  /** `ecn bit support: Y status: off`: whether the SA can copy the ECN bits between inner and outer header, and whether it does. */
+  ecnSupport?: boolean;
+  ecnStatus?: string;
   status?: IpsecSaStatus;
   statusRaw?: string;
 }

@@ -231,6 +231,14 @@ export function saLine(sa: IpsecSa, t: string): boolean {
     if (m[2] !== undefined) sa.replayWindowSize = Number(m[2]);
     return true;
   }
+  // IOS-XE 16 and later, after the replay line: ECN propagation between the inner and outer
+  // header (`crypto ipsec ecn`), supported or not, and whether it is on.
+  m = /^ecn bit support:\s*([YN])(?:\s+status:\s*(\S+))?$/i.exec(t);
+  if (m) {
+    sa.ecnSupport = m[1]!.toUpperCase() === 'Y';
+    if (m[2] !== undefined) sa.ecnStatus = m[2].toLowerCase();
+    return true;
+  }
   m = /^Status:\s*(\S+)$/.exec(t);
   if (m) {
     sa.statusRaw = m[1]!;

@@ -87,6 +87,8 @@ function sa(g: Gen, direction: 'inbound' | 'outbound', cryptoMap: string): { lin
     statusRaw: 'ACTIVE(ACTIVE)',
   };
   if (window !== undefined) want.replayWindowSize = window;
+  const ecn = g.pick([undefined, 'off', 'on'] as const);
+  if (ecn !== undefined) Object.assign(want, { ecnSupport: true, ecnStatus: ecn });
   const lines = [
     hidden ? `      spi: ${spi}` : `      spi: ${spi}(${n})`,
     `        transform: ${transform} ,`,
@@ -101,6 +103,7 @@ function sa(g: Gen, direction: 'inbound' | 'outbound', cryptoMap: string): { lin
     }[lifetime],
     `        IV size: ${iv} bytes`,
     `        replay detection support: Y${window !== undefined ? `  replay window size: ${window}` : ''}`,
+    ...(ecn !== undefined ? [`        ecn bit support: Y status: ${ecn}`] : []),
     '        Status: ACTIVE(ACTIVE)',
   ];
   return { lines, want };
