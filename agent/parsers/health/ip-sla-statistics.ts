@@ -7,7 +7,9 @@ import { isCaptureNoise, slaEntryState, slaReturnCode } from './common.js';
 const OPERATION = /^(?:IPSLA operation id:|Round Trip Time \(RTT\) for\s+Index)\s+(\d+)$/;
 const BANNER = /^IPSLAs? Latest Operation Statistics$/i;
 // Block titles of udp-jitter output; their lines follow indented.
-export const SECTION = /^(RTT Values|Latency one-way time|Jitter Time|Over Threshold|Packet Loss Values|Voice Score Values):$/i;
+// IOS 15 titles the voice block `Voice Scores:` and prints `ICPIF Value: N  MOS score: N` under it.
+export const SECTION =
+  /^(RTT Values|Latency one-way time|Jitter Time|Over Threshold|Packet Loss Values|Voice Score Values|Voice Scores):$/i;
 // Multicast operations print a receiver table (corpus: genieparser ShowIpSlaStatistics golden_output_2).
 export const MCAST_HEADER = /^oper-id\s+status\s+lossSD\s+delay\s+destination$/;
 const MCAST_ROW = /^(\d+)\s+(\S+)\s+(\d+)\s+(\d+\/\d+\/\d+)\s+(\S+)$/;
@@ -85,6 +87,8 @@ export const MEASUREMENT_SETTERS: Record<string, Setter<IpSlaMeasurements>> = {
   'source to destination': (_op, v) => /^\d+ Destination to Source \d+$/.test(v),
   'calculated planning impairment factor (icpif)': (op, v) => put(op, 'icpif', int(v)),
   'mean opinion score (mos)': (op, v) => put(op, 'mos', /^\d+(\.\d+)?$/.test(v) ? Number(v) : undefined),
+  'icpif value': (op, v) => put(op, 'icpif', int(v)),
+  'mos score': (op, v) => put(op, 'mos', /^\d+(\.\d+)?$/.test(v) ? Number(v) : undefined),
 };
 
 const SETTERS: Record<string, Setter<IpSlaStatistics>> = {

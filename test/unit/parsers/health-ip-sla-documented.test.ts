@@ -151,3 +151,11 @@ describe('show ip sla statistics: path-jitter hops', () => {
     ]);
   });
 });
+
+describe('show ip sla statistics: IOS 15 voice scores', () => {
+  it('reads ICPIF Value and MOS score under Voice Scores:', () => {
+    const { records, warnings } = stats('Voice Scores:', '        ICPIF Value: 3  MOS score: 4.34');
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({ icpif: 3, mos: 4.34 });
+  });
+});

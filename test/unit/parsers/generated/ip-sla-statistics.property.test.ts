@@ -126,6 +126,20 @@ function operation(g: Gen, id: number, details: boolean): { lines: string[]; wan
       return hop;
     });
   }
+  if (kind === 'udp-jitter' && !timedOut && g.chance(0.5)) {
+    want.icpif = g.int(40);
+    want.mos = g.pick([1, 3.5, 4.34]);
+    lines.push(
+      ...g.pick([
+        [
+          'Voice Score Values:',
+          pairs(g, [`Calculated Planning Impairment Factor (ICPIF): ${want.icpif}`]),
+          pairs(g, [`Mean Opinion Score (MOS): ${want.mos}`]),
+        ],
+        ['Voice Scores:', pairs(g, [`ICPIF Value: ${want.icpif}`, `MOS score: ${want.mos}`])],
+      ]),
+    );
+  }
   if (kind === 'udp-jitter' && !timedOut && details) {
     want.jitterAvgMs = g.int(50);
     lines.push(

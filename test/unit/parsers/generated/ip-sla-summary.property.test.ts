@@ -11,7 +11,25 @@ import { IP_SLA_SUMMARY_IOS15_HEAD as HEAD } from '../../../support/ip-sla-summa
 const STARTS = [0, 13, 25, 43, 55, 67];
 const WIDTH = 80;
 const TYPES = ['icmp-echo', 'udp-jitter', 'tcp-connect', 'icmp-jitter', 'dns', 'http', 'path-echo'];
-const CODES = ['OK', 'Timeout', 'Unknown', 'NoConnection', 'OverThreshold', 'Busy'];
+// The RttResponseSense codes too (CISCO-RTTMON-TC-MIB), several words and wider than their column
+// (up to two lines: a middle cell cut over three lines is not folded back yet).
+const CODES = [
+  'OK',
+  'Timeout',
+  'Unknown',
+  'NoConnection',
+  'OverThreshold',
+  'Busy',
+  'Over threshold',
+  'No connection',
+  'Not connected',
+  'Sequence error',
+  'Verify error',
+  'DNS query error',
+  'DNS server timeout',
+  'TCP connect timeout',
+  'HTTP error',
+];
 
 /** Lays cells out from their column starts; a cell longer than its column continues on following lines. */
 function render(cells: string[]): string[] {
