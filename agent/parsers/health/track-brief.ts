@@ -6,7 +6,9 @@ import { fields, splitLines, Warnings } from '../lines.js';
 import { isCaptureNoise, trackState } from './common.js';
 import { BRIEF_TYPE_WORDS, trackParameter, trackType } from './track-kinds.js';
 
-const HEADER = /^Track\s+Type\s+Instance\s+Parameter\s+State\s+Last Change$/i;
+// 12.x headed the same columns `Track Object Parameter Value Last Change`, the type and instance
+// under one `Object` heading (IP Application Services Command Reference, 12.4T: show track brief).
+const HEADER = /^Track\s+(?:Type\s+Instance|Object)\s+Parameter\s+(?:State|Value)\s+Last Change$/i;
 
 /**
  * `show track brief`: one row per object. Type and Parameter may be two

@@ -45,3 +45,20 @@ describe('show track: threshold list thresholds', () => {
     expect(records[0]).toMatchObject({ parameter: 'threshold-weight', stateDetail: '30/40', listThresholdDown: down, listThresholdUp: up });
   });
 });
+
+describe('show track brief: the 12.x header', () => {
+  it('reads rows under Track Object Parameter Value Last Change', () => {
+    const { records, warnings } = parseTrackBrief(
+      [
+        'Track   Object                           Parameter        Value Last Change',
+        '1       interface Ethernet0/1            line-protocol    Up    00:00:05',
+        '2       ip route  10.16.0.0/16           reachability     Down  00:00:07',
+      ].join('\n'),
+    );
+    expect(warnings).toEqual([]);
+    expect(records).toMatchObject([
+      { id: 1, type: 'interface', instance: 'Ethernet0/1', parameter: 'line-protocol', state: 'up', lastChangeSec: 5 },
+      { id: 2, type: 'route', instance: '10.16.0.0/16', parameter: 'reachability', state: 'down', lastChangeSec: 7 },
+    ]);
+  });
+});

@@ -72,11 +72,19 @@ describe('show track brief property', () => {
     ['interface', 'interface', 'line-protocol'],
     ['list', 'list', 'boolean'],
     ['stub-object', 'stub-object', ''],
+    // `track N rtr M` (12.x): the same IP SLA object.
+    ['rtr', 'ip-sla', 'state'],
   ] as const;
   it('holds for 300 generated tables', () => {
     const g = new Gen(18_412);
     for (let n = 0; n < 300; n++) {
-      const lines = ['Track Type        Instance                   Parameter        State Last Change'];
+      // IOS 15 / IOS-XE's header, or 12.x's (`Object` over type and instance, `Value` over the state).
+      const lines = [
+        g.pick([
+          'Track Type        Instance                   Parameter        State Last Change',
+          'Track Object                                 Parameter        Value Last Change',
+        ]),
+      ];
       const want: Array<Partial<Track>> = [];
       for (let r = g.between(1, 15); r > 0; r--) {
         const id = g.between(1, 1000);
