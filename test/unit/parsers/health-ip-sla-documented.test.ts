@@ -42,6 +42,23 @@ describe('IP SLA return codes: every RttResponseSense code, as the CLI words it'
     expect(records[0]).toMatchObject({ latestReturnCode: 'dns-query-error' });
   });
 
+  it('show ip sla summary folds a code cut over three lines, the last column cut too', () => {
+    const { records, warnings } = parseIpSlaSummary(
+      [
+        ...HEAD,
+        '*12          http        192.0.2.12        -           HTTP transa 51307 seconds',
+        '                                                       ction timeo  ago',
+        '                                                       ut',
+        '*13          icmp-echo   192.0.2.13        RTT=1       OK          3 seconds ago',
+      ].join('\n'),
+    );
+    expect(warnings).toEqual([]);
+    expect(records.map((r) => [r.operationId, r.returnCode, r.returnCodeRaw, r.lastRunAgoSec])).toEqual([
+      [12, 'http-transaction-timeout', 'HTTP transaction timeout', 51307],
+      [13, 'ok', 'OK', 3],
+    ]);
+  });
+
   it('show ip sla summary takes a code of up to three words, wrapped or not', () => {
     const { records, warnings } = parseIpSlaSummary(
       [

@@ -11,8 +11,8 @@ import { IP_SLA_SUMMARY_IOS15_HEAD as HEAD } from '../../../support/ip-sla-summa
 const STARTS = [0, 13, 25, 43, 55, 67];
 const WIDTH = 80;
 const TYPES = ['icmp-echo', 'udp-jitter', 'tcp-connect', 'icmp-jitter', 'dns', 'http', 'path-echo'];
-// The RttResponseSense codes too (CISCO-RTTMON-TC-MIB), several words and wider than their column
-// (up to two lines: a middle cell cut over three lines is not folded back yet).
+// The RttResponseSense codes too (CISCO-RTTMON-TC-MIB), several words and wider than their column,
+// cut over two or three lines.
 const CODES = [
   'OK',
   'Timeout',
@@ -28,6 +28,8 @@ const CODES = [
   'DNS query error',
   'DNS server timeout',
   'TCP connect timeout',
+  'HTTP transaction timeout',
+  'Application specific error',
   'HTTP error',
 ];
 
