@@ -3,12 +3,12 @@
  * objects, interfaces. See common.ts for the conventions.
  */
 
-/** An IP SLA return code; `OverThreshold` still counts as reachable for a `reachability` track. */
 /**
  * The completion codes of an IP SLA operation: those CISCO-RTTMON-TC-MIB's RttResponseSense
  * documents (the CLI prints them as words: `Over threshold`, `Sequence error`, `DNS query error`),
  * and `No connection`, the CLI's word for a probe that could not connect; `unknown` for IOS's
- * `Unknown` (an operation not yet run) and for any word not listed here.
+ * `Unknown` (an operation not yet run) and for any word not listed here. `OverThreshold`
+ * still counts as reachable for a `reachability` track.
  */
 export const SLA_RETURN_CODES = [
   'ok',
