@@ -131,11 +131,20 @@ function latestAbove(window: readonly Sample[], pick: (s: Sample) => number | un
 
 /**
  * The smallest of the operations' latest RTTs when at least two operations'
- * latest probes have one and every one of them exceeds `level` (an operation
- * whose latest probe timed out, or that has run none, does not vote).
+ * latest probes have one, every one of them exceeds `level`, and they are
+ * current together: each came after every other voter's previous probe (an
+ * operation that runs once a minute does not second an echo with a run from
+ * fifty seconds before). An operation whose latest probe timed out, or that
+ * has run none, does not vote.
  */
 function latestOfEachAbove(windows: readonly (readonly Sample[])[], level: number): number | undefined {
-  const latest = windows.map((w) => w[w.length - 1]).flatMap((s) => (s?.answered && s.rttMs !== undefined ? [s.rttMs] : []));
-  const lowest = Math.min(...latest);
-  return latest.length >= AGREEING_MEASUREMENTS && lowest > level ? lowest : undefined;
+  const voters = windows.filter((w) => {
+    const s = w[w.length - 1];
+    return s?.answered === true && s.rttMs !== undefined;
+  });
+  if (voters.length < AGREEING_MEASUREMENTS) return undefined;
+  const oldestLatest = Math.min(...voters.map((w) => w[w.length - 1]!.atMs));
+  const newestPrevious = Math.max(...voters.map((w) => w[w.length - 2]?.atMs ?? -Infinity));
+  const lowest = Math.min(...voters.map((w) => w[w.length - 1]!.rttMs!));
+  return oldestLatest >= newestPrevious && lowest > level ? lowest : undefined;
 }

@@ -15,6 +15,8 @@ const echo = (rttMs?: number): Sample => ({ atMs: 0, answered: rttMs !== undefin
 /** An answered probe a slow read credited without its RTT (only the latest of a read carries one). */
 const credited: Sample = { atMs: 0, answered: true };
 const clean = (n: number) => Array.from({ length: n }, () => run(0));
+/** The same sample, credited at `atMs`. */
+const at = (atMs: number, s: Sample): Sample => ({ ...s, atMs });
 
 describe('agreeingBreaches: whether the probes show the fault a router track went Down for', () => {
   it.each([
@@ -100,6 +102,22 @@ describe('agreeingBreaches: whether the probes show the fault a router track wen
       breaches: [],
     },
     { what: 'one operation alone is no corroboration', windows: [[echo(20), echo(400)], []], breaches: [] },
+    {
+      what: 'a slow run older than the echo before the slow one does not second it',
+      windows: [
+        [at(0, echo(20)), at(50_000, echo(20)), at(53_000, echo(400))],
+        [at(0, run(0, 20)), at(3_000, run(0, 351))],
+      ],
+      breaches: [],
+    },
+    {
+      what: 'a slow run since the echo before the slow one seconds it',
+      windows: [
+        [at(50_000, echo(20)), at(53_000, echo(400))],
+        [at(48_000, run(0, 20)), at(51_000, run(0, 351))],
+      ],
+      breaches: [['rttMs', 351]],
+    },
     { what: 'empty windows', windows: [[], []], breaches: [] },
     { what: 'no windows', windows: [], breaches: [] },
   ])('$what', ({ windows, breaches }) => {
