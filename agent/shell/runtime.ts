@@ -17,7 +17,7 @@ import { untilAborted } from '../../proto/abort.js';
 import { DecisionLoop } from './decide/decision-loop.js';
 import { policyOf } from './decide/policy-config.js';
 import { Poller } from './observe/poller.js';
-import { familiesFor, type Family } from './observe/syslog-triggers.js';
+import { familiesFor, minTriggerSec, type Family } from './observe/syslog-triggers.js';
 import { Degradations } from './observe/degradations.js';
 import { RouteReads } from './observe/route-reads.js';
 import { RuntimeMetrics } from './report/runtime-metrics.js';
@@ -44,13 +44,6 @@ export interface RuntimeOptions {
 }
 
 const TICK_MS = 1000;
-/**
- * Least time between two syslog-woken reads of a dual-cloud spoke's probes (at most
- * syslog.minReadIntervalSec): each IP SLA threshold line can be the second witness a hub fails
- * on, they come as often as a probe lands, and `show ip sla statistics` is a small table the
- * periodic read fetches every half probe period anyway.
- */
-const PROBES_MIN_TRIGGER_SEC = 1;
 /** A change of the wall clock against the monotonic one larger than this is a step, not drift (NTP slews below). */
 const CLOCK_STEP_MS = 1000;
 
@@ -211,12 +204,6 @@ export class Runtime {
         await read();
         this.events.emit({ kind: 'read', family: name });
       };
-      const minTriggerSec =
-        name === 'routes'
-          ? c.syslog.minRoutesReadIntervalSec
-          : name === 'probes'
-            ? Math.min(c.syslog.minReadIntervalSec, PROBES_MIN_TRIGGER_SEC)
-            : c.syslog.minReadIntervalSec;
       this.pollers.set(
         name,
         new Poller({
@@ -226,7 +213,7 @@ export class Runtime {
           read: readAndTell,
           clock: o.clock,
           log: o.log.child('collector'),
-          minTriggerIntervalMs: minTriggerSec * 1000,
+          minTriggerIntervalMs: minTriggerSec(name, c.syslog) * 1000,
           ...(o.random ? { random: o.random } : {}),
         }),
       );

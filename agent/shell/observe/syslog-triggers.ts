@@ -34,3 +34,18 @@ export function familiesFor(record: SyslogRecord, topology: 'failover' | 'dual-c
       return [];
   }
 }
+
+/**
+ * Least time between two syslog-woken reads of a dual-cloud spoke's probes (at most
+ * syslog.minReadIntervalSec): each IP SLA threshold line can be the second witness a hub fails
+ * on, they come as often as a probe lands, and `show ip sla statistics` is a small table the
+ * periodic read fetches every half probe period anyway.
+ */
+export const PROBES_MIN_TRIGGER_SEC = 1;
+
+/** Least seconds between two reads of `family` that syslog lines wake (flood protection). */
+export function minTriggerSec(family: Family, syslog: { minReadIntervalSec: number; minRoutesReadIntervalSec: number }): number {
+  if (family === 'routes') return syslog.minRoutesReadIntervalSec;
+  if (family === 'probes') return Math.min(syslog.minReadIntervalSec, PROBES_MIN_TRIGGER_SEC);
+  return syslog.minReadIntervalSec;
+}

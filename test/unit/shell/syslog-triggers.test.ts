@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSyslogLine } from '../../../agent/parsers/system/index.js';
-import { familiesFor } from '../../../agent/shell/observe/syslog-triggers.js';
+import { familiesFor, minTriggerSec } from '../../../agent/shell/observe/syslog-triggers.js';
 
 /** Real IOS lines (the lab prints the same), each with the reads it wakes, in the order they are asked for. */
 describe('familiesFor: which reads a syslog line wakes', () => {
@@ -27,5 +27,21 @@ describe('familiesFor: which reads a syslog line wakes', () => {
     const record = parseSyslogLine(line);
     expect(record).toBeDefined();
     expect(familiesFor(record!, topology)).toEqual(families);
+  });
+});
+
+describe('minTriggerSec: how soon a syslog line may wake a family again', () => {
+  const syslog = { minReadIntervalSec: 2, minRoutesReadIntervalSec: 30 };
+  it.each([
+    ['sla', syslog, 2],
+    ['tracks', syslog, 2],
+    ['routes', syslog, 30],
+    // Each threshold line can be a hub's second witness: a dual-cloud spoke's probes a second apart.
+    ['probes', syslog, 1],
+    // An operator's shorter interval holds for them too; a longer one does not slow them.
+    ['probes', { ...syslog, minReadIntervalSec: 0.5 }, 0.5],
+    ['probes', { ...syslog, minReadIntervalSec: 10 }, 1],
+  ] as const)('%s with %j -> %s s', (family, settings, sec) => {
+    expect(minTriggerSec(family, settings)).toBe(sec);
   });
 });
