@@ -1,7 +1,7 @@
 /**
  * IOS prints column tables for an 80-column terminal: a cell wider than its
  * column is cut at the column's width and the rest printed under it on the
- * next line, alone, at the same column (`14 seconds ag` / `o`, `show ip sla
+ * next line (or lines), alone, at the same column (`14 seconds ag` / `o`, `show ip sla
  * summary` on IOS 15). Tables read a row's whitespace-separated words, so a
  * continuation is folded back into the row text before the row is read.
  */
@@ -33,6 +33,39 @@ export function foldContinuation(row: string, continuation: string, starts: read
     // A cut that fell on a space leaves the continuation one column in: the words were apart.
     const cutMidWord = filled && piece.index <= starts[col]!;
     out = `${out.slice(0, cellEnd)}${cutMidWord ? '' : ' '}${piece[0]}${out.slice(cellEnd)}`;
+  }
+  return out;
+}
+
+/**
+ * Folds a row's continuation lines back into it. One line is folded as it is; a cell cut over
+ * three or more lines (`HTTP transa` / `ction timeo` / `ut`) has its pieces joined column by
+ * column first, each line sliced at the column starts (IOS cuts cells at their width, so a
+ * continuation never overflows), then each column's text is folded into the row once: folding
+ * line by line would put the third piece after the first word the second one pushed past its column.
+ */
+export function foldContinuations(row: string, lines: readonly string[], starts: readonly number[]): string {
+  if (lines.length <= 1) return lines.length === 0 ? row : foldContinuation(row, lines[0]!, starts);
+  const columns: Array<{ text: string; at: number; filled: boolean } | undefined> = [];
+  for (const line of lines) {
+    starts.forEach((from, c) => {
+      const to = starts[c + 1];
+      const raw = line.slice(from, to).trimEnd();
+      const offset = raw.search(/\S/);
+      if (offset < 0) return;
+      const filled = raw.length >= (to === undefined ? TERMINAL_WIDTH : to - 1) - from;
+      const prev = columns[c];
+      if (!prev) columns[c] = { text: raw.trim(), at: from + offset, filled };
+      else {
+        prev.text += `${prev.filled && offset === 0 ? '' : ' '}${raw.trim()}`;
+        prev.filled = filled;
+      }
+    });
+  }
+  let out = row;
+  for (let c = columns.length - 1; c >= 0; c--) {
+    const column = columns[c];
+    if (column) out = foldContinuation(out, `${' '.repeat(column.at)}${column.text}`, starts);
   }
   return out;
 }

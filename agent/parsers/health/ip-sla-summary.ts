@@ -2,7 +2,7 @@ import type { ParseResult } from '../../../proto/records/common.js';
 import type { IpSlaSummary, SlaEntryState } from '../../../proto/records/health.js';
 import { parseDuration } from '../duration.js';
 import { fields, splitLines, Warnings, type Line } from '../lines.js';
-import { columnStarts, foldContinuation, isContinuation } from '../wrapped-rows.js';
+import { columnStarts, foldContinuations, isContinuation } from '../wrapped-rows.js';
 import { isCaptureNoise, isSlaReturnCode, slaEntryState, slaReturnCode } from './common.js';
 
 const CODES: Record<string, SlaEntryState> = { '*': 'active', '^': 'inactive', '~': 'pending' };
@@ -15,7 +15,6 @@ const HEADER =
 const HEADER_SECOND_LINE = /^(\(ms\)\s+)?Code\s+Run$/i;
 const ROW_ID = /^([*^~]?)(\d+)$/;
 const ROW_START = /^[*^~]?\d+\s/;
-const TERMINAL_COLUMNS = 80;
 // The longest return code IOS prints, in words (`HTTP transaction timeout`).
 const MAX_CODE_WORDS = 3;
 
@@ -61,39 +60,6 @@ export function parseIpSlaSummary(text: string): ParseResult<IpSlaSummary> {
   }
   flush();
   return { records, warnings: warnings.list };
-}
-
-/**
- * Folds a row's continuation lines back into it. One line is folded as it is; a cell cut over
- * three or more lines (`HTTP transa` / `ction timeo` / `ut`) has its pieces joined column by
- * column first, each line sliced at the column starts (IOS cuts cells at their width, so a
- * continuation never overflows), then each column's text is folded into the row once: folding
- * line by line would put the third piece after the first word the second one pushed past its column.
- */
-function foldContinuations(row: string, lines: readonly string[], starts: readonly number[]): string {
-  if (lines.length <= 1) return lines.length === 0 ? row : foldContinuation(row, lines[0]!, starts);
-  const columns: Array<{ text: string; at: number; filled: boolean } | undefined> = [];
-  for (const line of lines) {
-    starts.forEach((from, c) => {
-      const to = starts[c + 1];
-      const raw = line.slice(from, to).trimEnd();
-      const offset = raw.search(/\S/);
-      if (offset < 0) return;
-      const filled = raw.length >= (to === undefined ? TERMINAL_COLUMNS : to - 1) - from;
-      const prev = columns[c];
-      if (!prev) columns[c] = { text: raw.trim(), at: from + offset, filled };
-      else {
-        prev.text += `${prev.filled && offset === 0 ? '' : ' '}${raw.trim()}`;
-        prev.filled = filled;
-      }
-    });
-  }
-  let out = row;
-  for (let c = columns.length - 1; c >= 0; c--) {
-    const column = columns[c];
-    if (column) out = foldContinuation(out, `${' '.repeat(column.at)}${column.text}`, starts);
-  }
-  return out;
 }
 
 function summaryRow(f: string[], hasStateColumn: boolean): IpSlaSummary | undefined {
