@@ -210,74 +210,8 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
   lines.push(`  Last input ${last.text}, output never, output hang never`);
   want.countersClearedSec = 'never';
   lines.push('  Last clearing of "show interface" counters never');
-  const q: Record<string, number> = {
-    inputSize: g.int(75),
-    inputMax: 75,
-    inputDrops: g.int(1000),
-    inputFlushes: g.int(10),
-    totalOutputDrops: g.int(100000),
-  };
-  // The output queue as each queueing strategy prints it: FIFO's size/max (12.0 without the colon, 12.2 with a
-  // space before it), priority queueing's four queues, custom queueing's numbered queues (drops summed),
-  // class-based and (multilink, interleaving) weighted fair queueing, dual FIFO's high queue first, and
-  // IOS 10-12.0's one line for both queues (no input queue line then).
-  const queueing = g.pick(['fifo', 'fifo', 'priority', 'custom', 'cbwfq', 'wfq', 'dual', 'both'] as const);
-  if (queueing === 'both') {
-    for (const k of ['inputFlushes', 'totalOutputDrops']) delete q[k];
-    Object.assign(q, { outputSize: g.int(40), outputMax: 40, outputDrops: g.int(100) });
-    lines.push(
-      `  Output queue ${q.outputSize}/${q.outputMax}, ${q.outputDrops} drops; input queue ${q.inputSize}/${q.inputMax}, ${q.inputDrops} drops`,
-    );
-  } else
-    lines.push(
-      `  Input queue: ${q.inputSize}/${q.inputMax}/${q.inputDrops}/${q.inputFlushes} (size/max/drops/flushes); Total output drops: ${q.totalOutputDrops}`,
-    );
-  if (queueing === 'both') {
-    // Both queues are on the one line above.
-  } else if (queueing === 'cbwfq') {
-    Object.assign(q, { outputSize: g.int(10), outputMax: 1000, outputDrops: g.int(100) });
-    lines.push(
-      '  Queueing strategy: Class-based queueing',
-      `  Output queue: ${q.outputSize}/${q.outputMax}/${q.outputDrops} (size/max total/drops)`,
-    );
-  } else if (queueing === 'wfq') {
-    Object.assign(q, { outputSize: g.int(10), outputMax: 1000, outputThreshold: 64, outputDrops: g.int(100) });
-    const interleaves = g.chance(0.5) ? [`/${g.int(50)}`, '/interleaves'] : ['', ''];
-    lines.push(
-      '  Queueing strategy: weighted fair',
-      `  Output queue: ${q.outputSize}/${q.outputMax}/${q.outputThreshold}/${q.outputDrops}${interleaves[0]} (size/max total/threshold/drops${interleaves[1]})`,
-      '     Conversations  0/1/256 (active/max active/max total)',
-      '     Reserved Conversations 0/0 (allocated/max allocated)',
-    );
-  } else if (queueing === 'dual') {
-    Object.assign(q, { outputSize: 0, outputMax: 128, outputDrops: g.int(100) });
-    lines.push(
-      '  Queueing strategy: dual fifo',
-      `  Output queue: high size/max/dropped 0/256/${q.outputDrops}`,
-      '  Output queue: 0/128 (size/max)',
-    );
-  } else if (queueing === 'fifo') {
-    const max = g.pick([40, 0, 1000]);
-    Object.assign(q, { outputSize: 0, outputMax: max });
-    lines.push('  Queueing strategy: fifo', `  ${g.pick(['Output queue: ', 'Output queue ', 'Output queue :'])}0/${max} (size/max)`);
-  } else if (queueing === 'priority') {
-    const drops = [g.int(10), g.int(10), g.int(10), g.int(10)];
-    Object.assign(q, { outputDrops: drops[0]! + drops[1]! + drops[2]! + drops[3]! });
-    lines.push(
-      `  Queueing strategy: priority-list ${g.between(1, 16)}`,
-      '  Output queue (queue priority: size/max/drops):',
-      `     high: 0/20/${drops[0]}, medium: 0/40/${drops[1]}, normal: 0/60/${drops[2]}, low: 0/80/${drops[3]}`,
-    );
-  } else {
-    const drops = Array.from({ length: 17 }, () => g.int(5));
-    Object.assign(q, { outputDrops: drops.reduce((a, b) => a + b, 0) });
-    const cells = drops.map((d, i) => `${i}: 0/20/${d}`);
-    lines.push(
-      `  Queueing strategy: custom-list ${g.between(1, 16)}`,
-      '  Output queues: (queue #: size/max/drops)',
-      ...[0, 5, 10, 15].map((i) => `     ${cells.slice(i, i + 5).join(' ')}`),
-    );
-  }
+  const { lines: queueLines, q } = queues(g);
+  lines.push(...queueLines);
   const interval = g.pick([30, 60, 300]);
   // IOS 10-12.0 spell the five minutes out.
   const intervalText = interval === 300 ? g.pick(['5 minute', 'Five minute']) : interval === 60 ? '1 minute' : '30 second';
@@ -391,6 +325,80 @@ function block(g: Gen): { lines: string[]; want: Partial<InterfaceDetail> } {
   want.rates = rates;
   want.counters = expect.objectContaining(c) as never;
   return { lines, want };
+}
+
+/** The input and output queue lines of one queueing strategy, and the queue figures they carry. */
+function queues(g: Gen): { lines: string[]; q: Record<string, number> } {
+  const out: string[] = [];
+  const q: Record<string, number> = {
+    inputSize: g.int(75),
+    inputMax: 75,
+    inputDrops: g.int(1000),
+    inputFlushes: g.int(10),
+    totalOutputDrops: g.int(100000),
+  };
+  // The output queue as each queueing strategy prints it: FIFO's size/max (12.0 without the colon, 12.2 with a
+  // space before it), priority queueing's four queues, custom queueing's numbered queues (drops summed),
+  // class-based and (multilink, interleaving) weighted fair queueing, dual FIFO's high queue first, and
+  // IOS 10-12.0's one line for both queues (no input queue line then).
+  const queueing = g.pick(['fifo', 'fifo', 'priority', 'custom', 'cbwfq', 'wfq', 'dual', 'both'] as const);
+  if (queueing === 'both') {
+    for (const k of ['inputFlushes', 'totalOutputDrops']) delete q[k];
+    Object.assign(q, { outputSize: g.int(40), outputMax: 40, outputDrops: g.int(100) });
+    out.push(
+      `  Output queue ${q.outputSize}/${q.outputMax}, ${q.outputDrops} drops; input queue ${q.inputSize}/${q.inputMax}, ${q.inputDrops} drops`,
+    );
+  } else
+    out.push(
+      `  Input queue: ${q.inputSize}/${q.inputMax}/${q.inputDrops}/${q.inputFlushes} (size/max/drops/flushes); Total output drops: ${q.totalOutputDrops}`,
+    );
+  if (queueing === 'both') {
+    // Both queues are on the one line above.
+  } else if (queueing === 'cbwfq') {
+    Object.assign(q, { outputSize: g.int(10), outputMax: 1000, outputDrops: g.int(100) });
+    out.push(
+      '  Queueing strategy: Class-based queueing',
+      `  Output queue: ${q.outputSize}/${q.outputMax}/${q.outputDrops} (size/max total/drops)`,
+    );
+  } else if (queueing === 'wfq') {
+    Object.assign(q, { outputSize: g.int(10), outputMax: 1000, outputThreshold: 64, outputDrops: g.int(100) });
+    const interleaves = g.chance(0.5) ? [`/${g.int(50)}`, '/interleaves'] : ['', ''];
+    out.push(
+      '  Queueing strategy: weighted fair',
+      `  Output queue: ${q.outputSize}/${q.outputMax}/${q.outputThreshold}/${q.outputDrops}${interleaves[0]} (size/max total/threshold/drops${interleaves[1]})`,
+      '     Conversations  0/1/256 (active/max active/max total)',
+      '     Reserved Conversations 0/0 (allocated/max allocated)',
+    );
+  } else if (queueing === 'dual') {
+    Object.assign(q, { outputSize: 0, outputMax: 128, outputDrops: g.int(100) });
+    out.push(
+      '  Queueing strategy: dual fifo',
+      `  Output queue: high size/max/dropped 0/256/${q.outputDrops}`,
+      '  Output queue: 0/128 (size/max)',
+    );
+  } else if (queueing === 'fifo') {
+    const max = g.pick([40, 0, 1000]);
+    Object.assign(q, { outputSize: 0, outputMax: max });
+    out.push('  Queueing strategy: fifo', `  ${g.pick(['Output queue: ', 'Output queue ', 'Output queue :'])}0/${max} (size/max)`);
+  } else if (queueing === 'priority') {
+    const drops = [g.int(10), g.int(10), g.int(10), g.int(10)];
+    Object.assign(q, { outputDrops: drops[0]! + drops[1]! + drops[2]! + drops[3]! });
+    out.push(
+      `  Queueing strategy: priority-list ${g.between(1, 16)}`,
+      '  Output queue (queue priority: size/max/drops):',
+      `     high: 0/20/${drops[0]}, medium: 0/40/${drops[1]}, normal: 0/60/${drops[2]}, low: 0/80/${drops[3]}`,
+    );
+  } else {
+    const drops = Array.from({ length: 17 }, () => g.int(5));
+    Object.assign(q, { outputDrops: drops.reduce((a, b) => a + b, 0) });
+    const cells = drops.map((d, i) => `${i}: 0/20/${d}`);
+    out.push(
+      `  Queueing strategy: custom-list ${g.between(1, 16)}`,
+      '  Output queues: (queue #: size/max/drops)',
+      ...[0, 5, 10, 15].map((i) => `     ${cells.slice(i, i + 5).join(' ')}`),
+    );
+  }
+  return { lines: out, q };
 }
 
 describe('show interfaces property: generated blocks read back', () => {
